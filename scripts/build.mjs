@@ -1,0 +1,58 @@
+// Bundles the CLI and the action into dist/, which is committed (GitHub runs actions from the
+// repository as-is, with no install step). The output must be byte-for-byte reproducible:
+// CI rebuilds and fails when it differs from what is committed.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const entries = [
+  { in: 'src/cli/index.ts', out: 'cli', shebang: true },
+  { in: 'src/action/index.ts', out: 'index', shebang: false },
+].filter((e) => existsSync(e.in));
+
+rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist');
+
+const bundled = new Set();
+for (const entry of entries) {
+  const result = await build({
+    entryPoints: { [entry.out]: entry.in },
+    outdir: 'dist',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Bundled CommonJS dependencies call require(); give them a real one in this ES module.
+    banner: {
+      js: [
+        entry.shebang ? '#!/usr/bin/env node' : '',
+        "import { createRequire as __trackrecordCreateRequire } from 'node:module';",
+        'const require = __trackrecordCreateRequire(import.meta.url);',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    },
+  });
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const match = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g);
+    if (match) bundled.add(match.at(-1).slice('node_modules/'.length, -1));
+  }
+}
+
+writeFileSync('dist/licenses.txt', licenses([...bundled].sort()));
+
+/** The licence of every bundled package: bundling must not strip the notices they require. */
+function licenses(names) {
+  return names
+    .map((name) => {
+      const dir = join('node_modules', name);
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE'].find((f) => existsSync(join(dir, f)));
+      const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `(no licence file; package.json says ${pkg.license})`;
+      return `${name}@${pkg.version}\n${pkg.license ?? ''}\n${text}\n`;
+    })
+    .join('\n-----\n\n');
+}

@@ -1,0 +1,185 @@
+/**
+ * Judges one answer against a prompt's expectations. The answer is the output after
+ * extract + normalize (see `answerOf`); expected strings go through the same normalize.
+ * Model text is untrusted: it is only ever compared or quoted, never compiled or run.
+ */
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { Expectation, PromptSpec } from '../config/types.js';
+import { normalize } from './normalize.js';
+import { compileRegex, firstMatch } from './regex.js';
+
+export { compileRegex } from './regex.js';
+
+export interface Verdict {
+  /** null when the prompt expects nothing. */
+  pass: boolean | null;
+  /** One short reason per failing expectation. */
+  failures: string[];
+}
+
+// One instance for the process: compiled schemas are cached per schema object below.
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validators = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: Record<string, unknown>): ValidateFunction {
+  let validate = validators.get(schema);
+  if (validate === undefined) {
+    validate = ajv.compile(schema);
+    validators.set(schema, validate);
+  }
+  return validate;
+}
+
+export function evaluate(
+  answer: string | null,
+  prompt: Pick<PromptSpec, 'expect' | 'normalize'>,
+): Verdict {
+  if (prompt.expect.length === 0) return { pass: null, failures: [] };
+  if (answer === null) return { pass: false, failures: ['no answer extracted'] };
+  const failures: string[] = [];
+  for (const expectation of prompt.expect) {
+    const failure = check(answer, expectation, prompt.normalize);
+    if (failure !== null) failures.push(failure);
+  }
+  return { pass: failures.length === 0, failures };
+}
+
+/**
+ * Why an expectation can never be checked (regex or schema that does not compile, or
+ * an impossible bound), or null. The config loader calls this before any model call.
+ */
+export function compileExpectation(e: Expectation): string | null {
+  switch (e.kind) {
+    case 'regex':
+    case 'not-regex':
+      try {
+        compileRegex(e.pattern, e.flags);
+        return null;
+      } catch (err) {
+        return `${e.kind} /${e.pattern}/${e.flags}: ${errorMessage(err)}`;
+      }
+    case 'json-schema':
+      try {
+        validatorFor(e.schema);
+        return null;
+      } catch (err) {
+        return `json-schema: ${errorMessage(err)}`;
+      }
+    case 'max-length':
+    case 'min-length':
+      return Number.isInteger(e.value) && e.value >= 0
+        ? null
+        : `${e.kind}: must be a non-negative integer, got ${e.value}`;
+    case 'number':
+      if (!Number.isFinite(e.equals)) return `number: "equals" must be a finite number, got ${e.equals}`;
+      return Number.isFinite(e.tolerance) && e.tolerance >= 0
+        ? null
+        : `number: "tolerance" must be a non-negative number, got ${e.tolerance}`;
+    case 'one-of':
+      return e.values.length > 0 ? null : 'one-of: needs at least one value';
+    case 'equals':
+    case 'contains':
+    case 'not-contains':
+      return null;
+  }
+}
+
+/** The reason `answer` fails `e`, or null when it holds. */
+function check(answer: string, e: Expectation, steps: PromptSpec['normalize']): string | null {
+  switch (e.kind) {
+    case 'equals':
+      return answer === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer)}`;
+    case 'one-of':
+      return e.values.some((v) => answer === normalize(v, steps))
+        ? null
+        : `one-of [${e.values.map(quote).join(', ')}]: got ${quote(answer)}`;
+    case 'contains':
+      return answer.includes(normalize(e.value, steps))
+        ? null
+        : `contains ${quote(e.value)}: not in ${quote(answer)}`;
+    case 'not-contains':
+      return answer.includes(normalize(e.value, steps))
+        ? `not-contains ${quote(e.value)}: found in ${quote(answer)}`
+        : null;
+    case 'regex':
+      return firstMatch(compileRegex(e.pattern, e.flags), answer) !== null
+        ? null
+        : `regex /${e.pattern}/${e.flags}: no match in ${quote(answer)}`;
+    case 'not-regex': {
+      const match = firstMatch(compileRegex(e.pattern, e.flags), answer);
+      return match === null ? null : `not-regex /${e.pattern}/${e.flags}: matched ${quote(match[0])}`;
+    }
+    case 'max-length': {
+      const length = [...answer].length;
+      return length <= e.value ? null : `max-length ${e.value}: got ${length} characters`;
+    }
+    case 'min-length': {
+      const length = [...answer].length;
+      return length >= e.value ? null : `min-length ${e.value}: got ${length} characters`;
+    }
+    case 'number': {
+      const label = `number ${e.equals} ± ${e.tolerance}`;
+      const n = parseNumber(answer);
+      if (n === null) return `${label}: not a number: got ${quote(answer)}`;
+      return Math.abs(n - e.equals) <= e.tolerance ? null : `${label}: got ${n}`;
+    }
+    case 'json-schema':
+      return checkSchema(answer, e.schema);
+  }
+}
+
+// Decimal notation only: Number() alone would also take "", "0x1f", "Infinity".
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** "1,234.5", " +42 ", "1_000" parse; "30%", "12 apples", "0x1f" do not. */
+function parseNumber(answer: string): number | null {
+  const text = answer.trim().replace(/[,_]/g, '');
+  if (!NUMBER.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+function checkSchema(answer: string, schema: Record<string, unknown>): string | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(answer);
+  } catch {
+    return `json-schema: not valid JSON: got ${quote(answer)}`;
+  }
+  let validate: ValidateFunction;
+  try {
+    validate = validatorFor(schema);
+  } catch (err) {
+    // Normally caught by compileExpectation at load time; never let it crash a run.
+    return `json-schema: invalid schema: ${errorMessage(err)}`;
+  }
+  if (validate(data)) return null;
+  const first = validate.errors?.[0];
+  if (first === undefined) return 'json-schema: does not match';
+  // instancePath is built from the model's keys: bound it like any quoted model text.
+  const where = first.instancePath === '' ? '' : `${truncate(first.instancePath)} `;
+  return `json-schema: ${where}${first.message ?? 'does not match'}`;
+}
+
+const MAX_QUOTED = 80;
+
+function truncate(text: string): string {
+  const chars = [...text];
+  return chars.length <= MAX_QUOTED ? text : `${chars.slice(0, MAX_QUOTED).join('')}…`;
+}
+
+/**
+ * Quotes text for a failure message: truncated, then JSON-escaped so newlines and
+ * quotes stay visible; C1 controls and bidi overrides are escaped too, so model text
+ * cannot restyle a terminal or reorder the message around it.
+ */
+function quote(text: string): string {
+  return JSON.stringify(truncate(text)).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,53 @@
+import { ConfigError } from '../config/errors.js';
+import { runCommand, runHelp } from './commands/run.js';
+import { validateCommand, validateHelp } from './commands/validate.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
+
+const commands: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {
+  run: { run: runCommand, help: runHelp },
+  validate: { run: validateCommand, help: validateHelp },
+};
+
+const usage = `Usage: trackrecord <command> [options]
+
+Commands:
+  run        run the suites against the models and record the results
+  validate   check config and suite files without calling a model
+
+Run "trackrecord <command> --help" for a command's options.`;
+
+/** The CLI, with its streams and environment passed in so it runs the same in tests. */
+export async function cli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.stdout.write(`${usage}\n`);
+    return name === undefined ? EXIT.invalid : EXIT.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`trackrecord: unknown command "${name}"\n\n${usage}\n`);
+    return EXIT.invalid;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`trackrecord: ${error.message}\n`);
+      return EXIT.invalid;
+    }
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr.write(`trackrecord ${name}: ${(error as Error).message}\n\n${command.help}\n`);
+      return EXIT.invalid;
+    }
+    throw error;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

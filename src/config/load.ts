@@ -1,0 +1,195 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { builtinSuitesDir, packageRoot } from '../util/package-root.js';
+import { ConfigError, type ConfigIssue } from './errors.js';
+import { checkSchema } from './schema-check.js';
+import { resolveSuite } from './suite.js';
+import { didYouMean } from './suggest.js';
+import type { Config, ModelSpec, SuiteSpec } from './types.js';
+import { DEFAULTS } from './types.js';
+import { YamlFile } from './yaml-file.js';
+
+/** The config file's shape once it has passed `schema/config.schema.json`. */
+interface RawConfig {
+  models: RawModel[];
+  suites: Array<string | { path: string }>;
+  samples?: number;
+  concurrency?: number;
+  'timeout-seconds'?: number;
+  retries?: number;
+  history?: string;
+  badge?: string;
+  window?: number;
+  thresholds?: { 'fail-below'?: number; 'fail-on-regression'?: boolean };
+}
+
+interface RawModel {
+  id: string;
+  model: string;
+  'base-url'?: string;
+  'api-key-env'?: string;
+  temperature?: number;
+  'top-p'?: number;
+  seed?: number;
+  'max-tokens'?: number;
+  system?: string;
+  headers?: Record<string, string>;
+}
+
+export interface LoadOptions {
+  /** The repository root: config, suite and history paths are relative to it. */
+  root: string;
+  /** Path of the config file, relative to `root` or absolute. */
+  configPath?: string;
+}
+
+/**
+ * Reads, validates and resolves the config and every suite it names. Throws a ConfigError
+ * listing all problems found, before anything talks to a model.
+ */
+export async function loadConfig(options: LoadOptions): Promise<Config> {
+  const configPath = options.configPath ?? DEFAULTS.configPath;
+  const yaml = await readYaml(options.root, configPath);
+  const schemaIssues = checkSchema('config', yaml);
+  if (schemaIssues.length > 0) throw new ConfigError(schemaIssues);
+
+  const raw = yaml.data as RawConfig;
+  const issues: ConfigIssue[] = [];
+  const models = resolveModels(raw.models, yaml, issues);
+  const suites = await resolveSuites(raw.suites, yaml, options.root, issues);
+  if (issues.length > 0) throw new ConfigError(issues);
+
+  return {
+    file: configPath,
+    models,
+    suites,
+    samples: raw.samples ?? DEFAULTS.samples,
+    concurrency: raw.concurrency ?? DEFAULTS.concurrency,
+    timeoutSeconds: raw['timeout-seconds'] ?? DEFAULTS.timeoutSeconds,
+    retries: raw.retries ?? DEFAULTS.retries,
+    history: raw.history ?? DEFAULTS.history,
+    badge: raw.badge ?? DEFAULTS.badge,
+    window: raw.window ?? DEFAULTS.window,
+    thresholds: {
+      failBelow: raw.thresholds?.['fail-below'] ?? null,
+      failOnRegression: raw.thresholds?.['fail-on-regression'] ?? DEFAULTS.failOnRegression,
+    },
+  };
+}
+
+/** Loads one suite file on its own (for `trackrecord validate`). */
+export async function loadSuite(root: string, path: string, source = path): Promise<SuiteSpec> {
+  const yaml = await readYaml(root, path);
+  const { suite, issues } = resolveSuite(yaml, source);
+  if (!suite) throw new ConfigError(issues);
+  return suite;
+}
+
+/** Names of the suites shipped in `suites/`. */
+export function builtinSuiteNames(): string[] {
+  const dir = builtinSuitesDir();
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+async function readYaml(root: string, path: string): Promise<YamlFile> {
+  const absolute = resolve(root, path);
+  const shown = displayPath(root, absolute);
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
+    throw new ConfigError([{ file: shown, line: 0, column: 0, path: '', message: reason }]);
+  }
+  const { yaml, issues } = YamlFile.parse(shown, text);
+  if (!yaml) throw new ConfigError(issues);
+  return yaml;
+}
+
+function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[]): ModelSpec[] {
+  const seen = new Map<string, number>();
+  return raw.map((m, i) => {
+    const first = seen.get(m.id);
+    if (first !== undefined) {
+      issues.push(yaml.issue(['models', i, 'id'], `duplicate model id "${m.id}" (first at models[${first}])`));
+    } else {
+      seen.set(m.id, i);
+    }
+    const params: ModelSpec['params'] = {};
+    if (m.temperature !== undefined) params.temperature = m.temperature;
+    if (m['top-p'] !== undefined) params.topP = m['top-p'];
+    if (m.seed !== undefined) params.seed = m.seed;
+    if (m['max-tokens'] !== undefined) params.maxTokens = m['max-tokens'];
+    return {
+      id: m.id,
+      model: m.model,
+      baseUrl: (m['base-url'] ?? DEFAULTS.baseUrl).replace(/\/+$/, ''),
+      apiKeyEnv: m['api-key-env'] ?? DEFAULTS.apiKeyEnv,
+      params,
+      system: m.system ?? null,
+      headers: m.headers ?? {},
+    };
+  });
+}
+
+async function resolveSuites(
+  raw: RawConfig['suites'],
+  yaml: YamlFile,
+  root: string,
+  issues: ConfigIssue[],
+): Promise<SuiteSpec[]> {
+  const suites: SuiteSpec[] = [];
+  const names = new Map<string, number>();
+  for (const [i, entry] of raw.entries()) {
+    const at = typeof entry === 'string' ? ['suites', i] : ['suites', i, 'path'];
+    let file: string;
+    let source: string;
+    if (typeof entry === 'string') {
+      const name = entry.slice('builtin:'.length);
+      const available = builtinSuiteNames();
+      if (!available.includes(name)) {
+        issues.push(
+          yaml.issue(at, `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(', ')}`),
+        );
+        continue;
+      }
+      file = join(builtinSuitesDir(), `${name}.yaml`);
+      source = entry;
+    } else {
+      file = resolve(root, entry.path);
+      source = entry.path;
+      if (!existsSync(file)) {
+        issues.push(yaml.issue(at, `suite file not found: ${entry.path}`));
+        continue;
+      }
+    }
+    try {
+      const suite = await loadSuite(root, file, source);
+      const first = names.get(suite.name);
+      if (first !== undefined) {
+        issues.push(yaml.issue(at, `two suites are named "${suite.name}" (first at suites[${first}]); names must be unique`));
+      } else {
+        names.set(suite.name, i);
+        suites.push(suite);
+      }
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      issues.push(...e.issues);
+    }
+  }
+  return suites;
+}
+
+/** Paths inside the repository are shown relative to it, built-in suites relative to trackrecord. */
+function displayPath(root: string, absolute: string): string {
+  for (const base of [root, packageRoot()]) {
+    const rel = relative(base, absolute);
+    if (!rel.startsWith('..') && !isAbsolute(rel)) return rel;
+  }
+  return absolute;
+}

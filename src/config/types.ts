@@ -1,0 +1,119 @@
+/**
+ * The resolved configuration: what the engine runs on after YAML parsing, schema
+ * validation and semantic checks. Keys are camelCased; every default is filled in,
+ * so no consumer has to know the defaults.
+ */
+
+export type NormalizeStep =
+  | 'trim'
+  | 'lowercase'
+  | 'collapse-whitespace'
+  | 'strip-punctuation'
+  | 'strip-markdown';
+
+/** How the answer is pulled out of a raw output before normalization. */
+export type Extractor =
+  | { kind: 'regex'; pattern: string; flags: string }
+  | { kind: 'json-path'; path: string };
+
+/** One check on each sample's answer. Expected strings are normalized like the answer. */
+export type Expectation =
+  | { kind: 'equals'; value: string }
+  | { kind: 'contains'; value: string }
+  | { kind: 'not-contains'; value: string }
+  | { kind: 'regex'; pattern: string; flags: string }
+  | { kind: 'not-regex'; pattern: string; flags: string }
+  | { kind: 'one-of'; values: string[] }
+  | { kind: 'json-schema'; schema: Record<string, unknown> }
+  | { kind: 'max-length'; value: number }
+  | { kind: 'min-length'; value: number }
+  | { kind: 'number'; equals: number; tolerance: number };
+
+/** How two answers are judged the same, between samples and between runs. */
+export type Comparison = { kind: 'exact' } | { kind: 'similarity'; threshold: number };
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** Where a value came from, for error messages and annotations. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+}
+
+export interface PromptSpec {
+  id: string;
+  /** The conversation sent, without the model's `system` prompt (added per model). */
+  messages: ChatMessage[];
+  extract: Extractor | null;
+  normalize: NormalizeStep[];
+  compare: Comparison;
+  expect: Expectation[];
+  location: SourceLocation;
+}
+
+export interface SuiteSpec {
+  name: string;
+  description: string;
+  /** `builtin:core` or the path as written in the config. */
+  source: string;
+  file: string;
+  prompts: PromptSpec[];
+}
+
+export interface SamplingParams {
+  temperature?: number;
+  topP?: number;
+  seed?: number;
+  maxTokens?: number;
+}
+
+export interface ModelSpec {
+  id: string;
+  model: string;
+  baseUrl: string;
+  /** Name of the environment variable holding the key; the key itself is never stored. */
+  apiKeyEnv: string;
+  params: SamplingParams;
+  system: string | null;
+  /** Extra non-secret request headers some gateways want (OpenRouter's HTTP-Referer...). */
+  headers: Record<string, string>;
+}
+
+export interface Thresholds {
+  failBelow: number | null;
+  failOnRegression: boolean;
+}
+
+export interface Config {
+  /** The config file, as given (for messages). */
+  file: string;
+  models: ModelSpec[];
+  suites: SuiteSpec[];
+  samples: number;
+  concurrency: number;
+  timeoutSeconds: number;
+  retries: number;
+  history: string;
+  badge: string;
+  window: number;
+  thresholds: Thresholds;
+}
+
+export const DEFAULTS = {
+  configPath: '.github/trackrecord.yml',
+  baseUrl: 'https://api.openai.com/v1',
+  apiKeyEnv: 'OPENAI_API_KEY',
+  samples: 1,
+  concurrency: 4,
+  timeoutSeconds: 60,
+  retries: 4,
+  history: '.trackrecord/history.jsonl',
+  badge: '.trackrecord/badge.svg',
+  window: 30,
+  similarityThreshold: 0.8,
+  normalize: ['trim', 'collapse-whitespace'] as NormalizeStep[],
+  failOnRegression: true,
+} as const;

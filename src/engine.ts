@@ -1,0 +1,53 @@
+import { runMetrics, type RunMetrics } from './analysis/run-metrics.js';
+import type { Config, ModelSpec } from './config/types.js';
+import { createOpenAIProvider } from './providers/openai.js';
+import { executePlan } from './run/execute.js';
+import { buildPlan } from './run/plan.js';
+import { createProgress, type ProgressSink } from './run/progress.js';
+import { describeRun, type RunInfo } from './run/run-info.js';
+import type { ChatProvider, Observation } from './run/types.js';
+
+export interface ModelResult {
+  model: ModelSpec;
+  observations: Observation[];
+  metrics: RunMetrics;
+}
+
+export interface RunOutcome {
+  config: Config;
+  run: RunInfo;
+  models: ModelResult[];
+}
+
+export interface RunOptions {
+  env: NodeJS.ProcessEnv;
+  /** Where progress goes; none for a silent run. */
+  progress?: ProgressSink;
+  /** Overrides how a model's endpoint is reached (the OpenAI-compatible client by default). */
+  providerFor?: (model: ModelSpec) => ChatProvider;
+  now?: Date;
+}
+
+/** Runs every suite against every model once: the one engine behind the CLI and the action. */
+export async function executeRun(config: Config, options: RunOptions): Promise<RunOutcome> {
+  const run = describeRun(options.env, options.now);
+  const plan = buildPlan(config);
+  const providerFor =
+    options.providerFor ??
+    ((model: ModelSpec) =>
+      createOpenAIProvider(model, { timeoutSeconds: config.timeoutSeconds, retries: config.retries, env: options.env }));
+  const providers = new Map(config.models.map((m) => [m.id, providerFor(m)]));
+
+  const observations = await executePlan(plan, providers, {
+    concurrency: config.concurrency,
+    onSettled: options.progress ? createProgress(options.progress, 'trackrecord') : undefined,
+  });
+
+  const compareByPrompt = new Map(plan.prompts.map(({ suite, prompt }) => [`${suite}\0${prompt.id}`, prompt.compare]));
+  const models = config.models.map((model) => {
+    const own = observations.filter((o) => o.modelId === model.id);
+    const metrics = runMetrics(own, (o) => compareByPrompt.get(`${o.suite}\0${o.promptId}`) ?? { kind: 'exact' });
+    return { model, observations: own, metrics };
+  });
+  return { config, run, models };
+}

@@ -1,0 +1,78 @@
+/**
+ * Small node:http helpers for the replay server: body reading, JSON replies and
+ * abortable waits.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Larger bodies get 413: no chat request in a test needs more, and it bounds memory. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {}
+
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLargeError(`request body over ${MAX_BODY_BYTES} bytes`));
+        req.resume(); // drain the rest so the connection is not left half-read
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+    // A body cut off mid-way ends in 'close' without 'end'; after 'end' this is a no-op.
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('client closed the connection mid-request'));
+    });
+  });
+}
+
+/** Writes a complete response unless the client is already gone. Returns whether it wrote. */
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): boolean {
+  if (res.destroyed || res.writableEnded || res.headersSent) return false;
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    ...headers,
+  });
+  res.end(body);
+  return true;
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): boolean {
+  return send(res, status, JSON.stringify(value), headers);
+}
+
+/**
+ * Resolves true after `ms`, or false as soon as `signal` aborts. The timer is cleared on
+ * abort, so a closed server or a disconnected client leaves nothing scheduled.
+ */
+export function wait(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  if (ms <= 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,243 @@
+/**
+ * An OpenAI-compatible HTTP server that replays recorded outputs and injects faults.
+ * Used by tests, benchmarks and the demo, so the engine can be exercised against real
+ * model outputs and real SDK retry/timeout behaviour without touching the internet.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pickFault, validateFaultPlan, type FaultPlan } from './faults.js';
+import { BodyTooLargeError, readBody, send, sendJson, wait } from './http.js';
+import { RecordingIndex, type Recording } from './recordings.js';
+import { chatCompletion, contentText, errorBody, modelList } from './responses.js';
+
+export interface ReplayServerOptions {
+  recordings: Recording[];
+  /** Requested model name -> recorded model name; responses carry the recorded name. */
+  aliases?: Record<string, string>;
+  /** Fixed delay before every chat completion response (default 0). */
+  latencyMs?: number;
+  /** When set, requests without `Authorization: Bearer <apiKey>` get 401. */
+  apiKey?: string;
+  faults?: FaultPlan;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0 (an ephemeral port). */
+  port?: number;
+}
+
+/** One chat completion request as the server saw it. */
+export interface RequestRecord {
+  /** The model name as requested (before aliases); '' when the body had none. */
+  model: string;
+  /** HTTP status sent; 499 when the client went away before the response was sent. */
+  status: number;
+  /** From `x-stainless-retry-count`; 0 when absent. */
+  attempt: number;
+}
+
+export interface ReplayServer {
+  /** e.g. http://127.0.0.1:PORT/v1, what the openai SDK takes as baseURL. */
+  baseUrl: string;
+  /** Counts over chat completion requests; `retried` counts those with attempt > 0. */
+  stats(): { requests: number; byStatus: Record<string, number>; retried: number };
+  requests(): RequestRecord[];
+  setFaults(plan: FaultPlan | undefined): void;
+  setAliases(aliases: Record<string, string>): void;
+  /** Closes even with open keep-alive connections and pending delays. */
+  close(): Promise<void>;
+}
+
+/** nginx's code for "client closed request": logged, never sent. */
+const CLIENT_GONE = 499;
+
+/** What to answer, decided before any delay so the delay is the only thing left. */
+type Reply =
+  | { kind: 'error'; status: number; body: unknown; headers?: Record<string, string> }
+  | { kind: 'completion'; model: string; prompt: string; promptText: string; malformed: boolean; slowMs: number };
+
+interface ParsedRequest {
+  model: string;
+  prompt: string | null;
+  promptText: string;
+}
+
+function attemptOf(req: IncomingMessage): number {
+  const n = Number.parseInt(String(req.headers['x-stainless-retry-count'] ?? ''), 10);
+  return Number.isFinite(n) && n >= 0 ? n : 0;
+}
+
+/** Pulls model and the last user message out of a request body; a string is an error message. */
+function parseChatBody(raw: string): ParsedRequest | string {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return 'We could not parse the JSON body of your request.';
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'The request body must be a JSON object.';
+  const { model, messages, stream } = body as Record<string, unknown>;
+  if (typeof model !== 'string' || model === '') return "Missing required parameter: 'model'.";
+  if (!Array.isArray(messages)) return "Missing required parameter: 'messages'.";
+  if (stream === true) return 'The replay server does not support stream: true.';
+  const texts = messages.map((m) => contentText((m as { content?: unknown } | null)?.content) ?? '');
+  let prompt: string | null = null;
+  messages.forEach((m, i) => {
+    if ((m as { role?: unknown } | null)?.role === 'user') prompt = texts[i] ?? '';
+  });
+  return { model, prompt, promptText: texts.join('\n') };
+}
+
+export async function startReplayServer(options: ReplayServerOptions): Promise<ReplayServer> {
+  validateFaultPlan(options.faults);
+  const index = new RecordingIndex(options.recordings);
+  let faults = options.faults;
+  let aliases: Record<string, string> = { ...options.aliases };
+  const latencyMs = options.latencyMs ?? 0;
+  const log: RequestRecord[] = [];
+  // One controller per in-flight chat request: aborting it ends that request's waits.
+  const inFlight = new Set<AbortController>();
+  let completions = 0;
+  let closing: Promise<void> | null = null;
+
+  const resolveModel = (requested: string): string =>
+    Object.prototype.hasOwnProperty.call(aliases, requested) ? (aliases[requested] ?? requested) : requested;
+
+  function decide(req: IncomingMessage, parsed: ParsedRequest | string, attempt: number): Reply {
+    if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+      const body = errorBody('Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
+      return { kind: 'error', status: 401, body };
+    }
+    const invalid = (status: number, message: string, code: string | null = null, param: string | null = null): Reply =>
+      ({ kind: 'error', status, body: errorBody(message, 'invalid_request_error', code, param) });
+    if (typeof parsed === 'string') return invalid(400, parsed);
+    const model = resolveModel(parsed.model);
+    if (!index.hasModel(model)) {
+      const message = `The model \`${parsed.model}\` does not exist or you do not have access to it.`;
+      return invalid(404, message, 'model_not_found', 'model');
+    }
+    if (parsed.prompt === null || !index.has(model, parsed.prompt)) {
+      const what = parsed.prompt === null ? 'The request has no user message' : 'No recording for this prompt';
+      const message = `${what} (model \`${model}\`): the replay server only answers recorded prompts.`;
+      return invalid(400, message, 'prompt_not_recorded', 'messages');
+    }
+    const fault = pickFault(faults, { model: parsed.model, prompt: parsed.prompt, attempt });
+    if (fault?.kind === 'rateLimit') {
+      const body = errorBody(`Rate limit reached for ${model} (replayed fault).`, 'requests', 'rate_limit_exceeded');
+      return { kind: 'error', status: 429, body, headers: { 'retry-after': String(fault.retryAfterSeconds) } };
+    }
+    if (fault?.kind === 'serverError') {
+      const body = errorBody('The server had an error while processing your request (replayed fault).', 'server_error');
+      return { kind: 'error', status: 500, body };
+    }
+    return {
+      kind: 'completion',
+      model,
+      prompt: parsed.prompt,
+      promptText: parsed.promptText,
+      malformed: fault?.kind === 'malformed',
+      slowMs: fault?.kind === 'slow' ? fault.delayMs : 0,
+    };
+  }
+
+  /** Sends the reply; only now does a completion consume a recording. */
+  function deliver(res: ServerResponse, reply: Reply): number {
+    if (reply.kind === 'error') {
+      return sendJson(res, reply.status, reply.body, reply.headers) ? reply.status : CLIENT_GONE;
+    }
+    const content = index.take(reply.model, reply.prompt) ?? '';
+    completions += 1;
+    const id = `chatcmpl-replay-${completions.toString(16).padStart(8, '0')}`;
+    const json = JSON.stringify(chatCompletion({ id, model: reply.model, content, promptText: reply.promptText }));
+    // Cut mid-document: a 200 that claims JSON but does not parse, as seen from flaky proxies.
+    const body = reply.malformed ? json.slice(0, Math.max(1, Math.floor(json.length / 2))) : json;
+    return send(res, 200, body) ? 200 : CLIENT_GONE;
+  }
+
+  async function handleChat(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const attempt = attemptOf(req);
+    const controller = new AbortController();
+    inFlight.add(controller);
+    // 'close' on the response fires on completion and on disconnect; only the latter aborts.
+    res.on('close', () => {
+      if (!res.writableFinished) controller.abort();
+      inFlight.delete(controller);
+    });
+    let raw: string;
+    try {
+      raw = await readBody(req);
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        const status = sendJson(res, 413, errorBody(err.message, 'invalid_request_error')) ? 413 : CLIENT_GONE;
+        log.push({ model: '', status, attempt });
+      } else {
+        log.push({ model: '', status: CLIENT_GONE, attempt });
+      }
+      return;
+    }
+    const parsed = parseChatBody(raw);
+    const reply = decide(req, parsed, attempt);
+    const delay = latencyMs + (reply.kind === 'completion' ? reply.slowMs : 0);
+    const stillThere = await wait(delay, controller.signal);
+    const status = stillThere ? deliver(res, reply) : CLIENT_GONE;
+    log.push({ model: typeof parsed === 'string' ? '' : parsed.model, status, attempt });
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse): void {
+    req.on('error', () => {});
+    res.on('error', () => {}); // a client that disconnects mid-write is not our crash
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/v1/chat/completions') {
+      if (req.method !== 'POST') {
+        sendJson(res, 405, errorBody(`Method ${req.method} not allowed; use POST.`, 'invalid_request_error'));
+        return;
+      }
+      handleChat(req, res).catch((err: unknown) => {
+        sendJson(res, 500, errorBody(`replay server bug: ${String(err)}`, 'server_error'));
+      });
+      return;
+    }
+    if (path === '/v1/models' && req.method === 'GET') {
+      const ids = [...new Set([...index.models(), ...Object.keys(aliases)])];
+      sendJson(res, 200, modelList(ids));
+      return;
+    }
+    const message = `Unknown request URL: ${req.method} ${path}.`;
+    sendJson(res, 404, errorBody(message, 'invalid_request_error', 'unknown_url'));
+  }
+
+  const server = createServer(route);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    baseUrl: `http://${host}:${address.port}/v1`,
+    stats() {
+      const byStatus: Record<string, number> = {};
+      for (const r of log) byStatus[String(r.status)] = (byStatus[String(r.status)] ?? 0) + 1;
+      return { requests: log.length, byStatus, retried: log.filter((r) => r.attempt > 0).length };
+    },
+    requests: () => log.map((r) => ({ ...r })),
+    setFaults(plan) {
+      validateFaultPlan(plan);
+      faults = plan;
+    },
+    setAliases(next) {
+      aliases = { ...next };
+    },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        for (const c of inFlight) c.abort(); // clears pending latency/slow timers
+        server.close(() => resolve());
+        server.closeAllConnections(); // keep-alive sockets would otherwise hold close() open
+      });
+      return closing;
+    },
+  };
+}

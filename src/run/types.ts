@@ -1,0 +1,73 @@
+import type { ChatMessage, SamplingParams } from '../config/types.js';
+
+/** Why an observation has no output after every retry. Never counted as model behavior. */
+export type ErrorCategory = 'rate-limited' | 'timeout' | 'server' | 'auth' | 'bad-response';
+
+export const ERROR_CATEGORIES: readonly ErrorCategory[] = [
+  'rate-limited',
+  'timeout',
+  'server',
+  'auth',
+  'bad-response',
+];
+
+export interface ProviderError {
+  category: ErrorCategory;
+  /** HTTP status when there was one. */
+  status: number | null;
+  /** A short message safe to show: never a key, never a request body. */
+  message: string;
+}
+
+export interface ChatRequest {
+  model: string;
+  messages: ChatMessage[];
+  params: SamplingParams;
+}
+
+export interface Completion {
+  output: string;
+  /** The model name the server says answered (may differ from the one asked for). */
+  servedModel: string | null;
+  systemFingerprint: string | null;
+  tokensIn: number | null;
+  tokensOut: number | null;
+}
+
+/** What one request came to after retries: an output or a categorized error. */
+export type CallResult =
+  | { ok: true; completion: Completion; latencyMs: number; attempts: number }
+  | { ok: false; error: ProviderError; latencyMs: number; attempts: number };
+
+/** One model's endpoint as the runner sees it. */
+export interface ChatProvider {
+  complete(request: ChatRequest): Promise<CallResult>;
+}
+
+/** One sample of one prompt: the call's result plus what the checks made of it. */
+export interface Sample {
+  output: string | null;
+  /** The output after `extract` and `normalize`; null when there is no output or extract found nothing. */
+  answer: string | null;
+  /** null when the prompt has no `expect` or the sample has no output. */
+  pass: boolean | null;
+  /** Human-readable reasons for each failing check. */
+  failures: string[];
+  error: ProviderError | null;
+  latencyMs: number;
+  attempts: number;
+  servedModel: string | null;
+  systemFingerprint: string | null;
+  tokensIn: number | null;
+  tokensOut: number | null;
+}
+
+/** One (run, model, prompt): its samples in request order. */
+export interface Observation {
+  modelId: string;
+  suite: string;
+  promptId: string;
+  /** Identifies the prompt's series: text, extract, normalize, compare, checks, model params. */
+  promptHash: string;
+  samples: Sample[];
+}
