@@ -14304,7 +14304,7 @@ import { parseArgs } from "node:util";
 // src/config/load.ts
 import { existsSync as existsSync2, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join as join2, relative, resolve } from "node:path";
+import { isAbsolute, join as join2, relative, resolve } from "node:path";
 
 // src/util/package-root.ts
 import { existsSync } from "node:fs";
@@ -15466,8 +15466,11 @@ async function resolveSuites(raw, yaml, root, issues) {
   return suites;
 }
 function displayPath(root, absolute) {
-  const rel = relative(root, absolute);
-  return rel.startsWith("..") ? absolute : rel;
+  for (const base of [root, packageRoot()]) {
+    const rel = relative(base, absolute);
+    if (!rel.startsWith("..") && !isAbsolute(rel)) return rel;
+  }
+  return absolute;
 }
 
 // src/run/types.ts
@@ -26529,9 +26532,13 @@ function redact(text, secrets) {
   return out;
 }
 function causeOf(error) {
-  const cause = error.cause;
-  const code = cause?.code;
-  return code ?? (cause instanceof Error ? shorten(cause.message) : shorten(error.message));
+  let current = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const code = current.code;
+    if (typeof code === "string") return code;
+    current = current.cause;
+  }
+  return shorten(error.message);
 }
 function shorten(text, max = 300) {
   const one = text.replace(/\s+/g, " ").trim();
@@ -26899,30 +26906,36 @@ function toSample(result, prompt) {
 }
 
 // src/run/progress.ts
-function createProgress(sink, label) {
-  const started = Date.now();
+function createProgress(sink, options) {
+  const now = options.now ?? Date.now;
+  const quietForMs = options.quietForMs ?? 1e3;
+  const started = now();
   let errors = 0;
   let lastDecile = 0;
   let lastDraw = 0;
+  let drawn = false;
   return function onSettled(done, total, result) {
     if (!result.ok) errors += 1;
-    const elapsed = ((Date.now() - started) / 1e3).toFixed(1);
+    const t = now();
+    if (t - started < quietForMs && !drawn) return;
     const share2 = total === 0 ? 1 : done / total;
+    const elapsed = ((t - started) / 1e3).toFixed(1);
     const status = `${done}/${total} requests, ${errors} error${errors === 1 ? "" : "s"}, ${elapsed}s`;
     if (sink.isTTY) {
-      const now = Date.now();
-      if (done < total && now - lastDraw < 50) return;
-      lastDraw = now;
+      if (done < total && t - lastDraw < 50) return;
+      lastDraw = t;
+      drawn = true;
       const width = 24;
       const filled = Math.round(share2 * width);
-      sink.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.floor(share2 * 100)}% ${status}`);
+      sink.write(`\r${options.label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.floor(share2 * 100)}% ${status}`);
       if (done === total) sink.write("\n");
       return;
     }
     const decile = Math.floor(share2 * 10);
     if (decile > lastDecile) {
       lastDecile = decile;
-      sink.write(`${label} ${decile * 10}% (${status})
+      drawn = true;
+      sink.write(`${options.label} ${decile * 10}% (${status})
 `);
     }
   };
@@ -26955,7 +26968,7 @@ async function executeRun(config, options) {
   const providers = new Map(config.models.map((m) => [m.id, providerFor(m)]));
   const observations = await executePlan(plan, providers, {
     concurrency: config.concurrency,
-    onSettled: options.progress ? createProgress(options.progress, "trackrecord") : void 0
+    onSettled: options.progress ? createProgress(options.progress, { label: "trackrecord" }) : void 0
   });
   const compareByPrompt = new Map(plan.prompts.map(({ suite, prompt }) => [`${suite}\0${prompt.id}`, prompt.compare]));
   const models = config.models.map((model) => {

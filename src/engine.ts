@@ -40,7 +40,7 @@ export async function executeRun(config: Config, options: RunOptions): Promise<R
 
   const observations = await executePlan(plan, providers, {
     concurrency: config.concurrency,
-    onSettled: options.progress ? createProgress(options.progress, 'trackrecord') : undefined,
+    onSettled: options.progress ? createProgress(options.progress, { label: 'trackrecord' }) : undefined,
   });
 
   const compareByPrompt = new Map(plan.prompts.map(({ suite, prompt }) => [`${suite}\0${prompt.id}`, prompt.compare]));

@@ -35,10 +35,15 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/** The most specific reason in the cause chain: a system error code (ECONNREFUSED...) when there is one. */
 function causeOf(error: Error): string {
-  const cause = (error as { cause?: unknown }).cause;
-  const code = (cause as { code?: string } | undefined)?.code;
-  return code ?? (cause instanceof Error ? shorten(cause.message) : shorten(error.message));
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return shorten(error.message);
 }
 
 function shorten(text: string, max = 300): string {

@@ -1,0 +1,13 @@
+/** One benchmark's figure: a measured ratio against its target (lower is better). */
+export interface BenchResult {
+  name: string;
+  detail: string;
+  measured: string;
+  ratio: number;
+  target: number;
+}
+
+export function formatResult(r: BenchResult): string {
+  const verdict = r.ratio <= r.target ? 'meets target' : 'MISSES target';
+  return `${r.name}: ${r.detail}\n  ${r.measured}; ratio ${r.ratio.toFixed(3)} (target <= ${r.target}): ${verdict}`;
+}

@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: each benchmark prints a measured ratio against its target. Timings live
+ * here, never in unit tests, where a busy shared machine would make them flaky.
+ */
+import { formatResult, type BenchResult } from './report.js';
+import { throughputBench } from './throughput.js';
+
+const benches: Array<() => Promise<BenchResult>> = [throughputBench];
+
+let missed = 0;
+for (const bench of benches) {
+  const result = await bench();
+  console.log(formatResult(result));
+  if (result.ratio > result.target) missed += 1;
+}
+if (missed > 0) {
+  console.log(`${missed} benchmark(s) missed their target`);
+  process.exitCode = 1;
+}
