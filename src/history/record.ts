@@ -1,0 +1,104 @@
+import type { ErrorCategory } from '../run/types.js';
+
+/**
+ * One line of the history file: one (run, model). The layout is columnar so that a model
+ * that behaves the same every night adds only a few kilobytes per run: the prompt list is
+ * stored once (a catalog, by hash), texts are stored once per prompt (by hash), and every
+ * per-prompt column is indexed like the catalog. `schema/record.schema.json` is the published
+ * form of this type; docs/history.md explains how to read it without this project.
+ */
+export interface HistoryRecord {
+  schema: typeof RECORD_SCHEMA;
+  /** SHA-256 (hex) of the previous line's bytes, without its newline; GENESIS on line 1. */
+  prev: string;
+  run: RecordRun;
+  model: RecordModel;
+  /** Samples requested per prompt. */
+  samples: number;
+  /** Ref of this record's prompt catalog: the first 16 hex of SHA-256 of its canonical JSON. */
+  catalog: string;
+  /** Catalogs first used by this record, by ref. */
+  catalogs?: Record<string, CatalogEntry[]>;
+  /** Per prompt: ref of the modal answer; null when no sample produced an answer. */
+  answers: Array<string | null>;
+  /** Per prompt: one ref when every sample gave the same output, else one per sample (null for an error). */
+  outputs: Array<string | Array<string | null> | null>;
+  /** Per prompt: samples that passed their checks; null for prompts without `expect`. */
+  passed: Array<number | null>;
+  /** Sparse, by prompt index: the category of each sample that ended in an error. */
+  errors: Record<string, ErrorCategory[]>;
+  /** Per prompt: median latency of the samples that answered, in ms. */
+  latencyMs: Array<number | null>;
+  /** Per prompt: output tokens summed over samples, as the server reported them. */
+  tokensOut: Array<number | null>;
+  /** Texts first seen in this record, by prompt key (`suite/id`), then by ref. */
+  texts?: Record<string, Record<string, string>>;
+  metrics: RecordMetrics;
+}
+
+export const RECORD_SCHEMA = 1 as const;
+export const GENESIS = '0'.repeat(64);
+
+export interface RecordRun {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  trigger: string;
+  commit: string | null;
+  url: string | null;
+}
+
+export interface RecordModel {
+  id: string;
+  /** The name requested. */
+  model: string;
+  /** Host of the base URL only: paths and query strings can carry secrets. */
+  host: string;
+  params: Record<string, number>;
+  /** Model names the server said answered. */
+  served: string[];
+  systemFingerprints: string[];
+}
+
+/** [suite, prompt id, prompt hash (16 hex), checks hash (16 hex)] */
+export type CatalogEntry = [suite: string, id: string, promptHash: string, checksHash: string];
+
+export interface RecordMetrics {
+  prompts: number;
+  checked: number;
+  passed: number;
+  passRate: number | null;
+  agreement: number | null;
+  rawAgreement: number | null;
+  /** Prompts with an answer now and in an earlier record of the same series. */
+  comparable: number;
+  stable: number;
+  stability: number | null;
+  /** Prompt keys whose modal answer changed since the series' previous answer. */
+  drifted: string[];
+  /** The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior. */
+  flapping: string[];
+  regressions: string[];
+  fixes: string[];
+  /** Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change. */
+  flipsP: number | null;
+  /** Prompt keys new to this model, or whose text, params or reading changed (a new series). */
+  newSeries: string[];
+  errors: Record<ErrorCategory, number>;
+  latencyMs: { p50: number | null; p95: number | null };
+  tokens: { in: number; out: number };
+  /** Observations judged for reliability in this record, and how many behaved as recorded. */
+  judged: number;
+  behaved: number;
+  /** Over the trailing window of this model's records, this one included. */
+  reliability: number | null;
+  reliabilityInterval: [number, number] | null;
+  window: number;
+  /** Records since the last one with drift that was not flapping; 0 when this one drifted; null if never. */
+  runsSinceDrift: number | null;
+}
+
+/** The key a prompt is known by in lists and text tables. */
+export function promptKey(suite: string, id: string): string {
+  return `${suite}/${id}`;
+}
