@@ -1065,10 +1065,10 @@ var require_util = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash = {};
+      const hash2 = {};
       for (const item of arr)
-        hash[item] = true;
-      return hash;
+        hash2[item] = true;
+      return hash2;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -2224,20 +2224,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize2) {
       if (normalize2 !== false)
@@ -2988,7 +2988,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -3015,7 +3015,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3879,7 +3879,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4270,7 +4270,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve3,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -4401,7 +4401,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv3 = class {
+    var Ajv4 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -4771,9 +4771,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv3.ValidationError = validation_error_1.default;
-    Ajv3.MissingRefError = ref_error_1.default;
-    exports.default = Ajv3;
+    Ajv4.ValidationError = validation_error_1.default;
+    Ajv4.MissingRefError = ref_error_1.default;
+    exports.default = Ajv4;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -5775,8 +5775,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -5789,16 +5789,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -6884,7 +6884,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv3 = class extends core_1.default {
+    var Ajv4 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -6903,11 +6903,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv3;
-    module.exports = exports = Ajv3;
-    module.exports.Ajv = Ajv3;
+    exports.Ajv = Ajv4;
+    module.exports = exports = Ajv4;
+    module.exports.Ajv = Ajv4;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv3;
+    exports.default = Ajv4;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -7510,8 +7510,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -7619,13 +7619,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -10578,8 +10578,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -10656,12 +10656,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -14298,35 +14298,705 @@ function formatPath(segments) {
   return out;
 }
 
+// src/history/file.ts
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+// src/util/hash.ts
+import { createHash } from "node:crypto";
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+function canonicalJson(value) {
+  return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const out = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = value[key];
+      if (v !== void 0) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+// src/history/codec.ts
+function serializeRecord(record) {
+  return JSON.stringify(record);
+}
+function lineHash(line) {
+  return sha256(line);
+}
+function chainRecords(records, prevHash) {
+  const lines = [];
+  let prev = prevHash;
+  for (const record of records) {
+    const { schema, prev: _stale, ...rest } = record;
+    const line = serializeRecord({ schema, prev, ...rest });
+    lines.push(line);
+    prev = lineHash(line);
+  }
+  return lines;
+}
+
+// src/history/verify.ts
+var import_ajv = __toESM(require_ajv(), 1);
+import * as crypto2 from "node:crypto";
+
+// schema/record.schema.json
+var record_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://trackrecord.dev/schema/record.schema.json",
+  title: "trackrecord history record",
+  description: "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line whose SHA-256 starts with the ref. A new field means a new schema version.",
+  type: "object",
+  additionalProperties: false,
+  required: ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"],
+  properties: {
+    schema: { const: 1, description: "Version of this record format. Readers must reject versions they do not know." },
+    prev: {
+      $ref: "#/definitions/sha256",
+      description: "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it."
+    },
+    run: {
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "startedAt", "finishedAt", "trigger", "commit", "url"],
+      description: "The run this record belongs to. Several records (one per model) share one run.",
+      properties: {
+        id: { type: "string", minLength: 1, description: "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." },
+        startedAt: { $ref: "#/definitions/timestamp", description: "When the run started (ISO 8601)." },
+        finishedAt: { $ref: "#/definitions/timestamp", description: "When the run finished (ISO 8601)." },
+        trigger: { type: "string", description: "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." },
+        commit: { type: ["string", "null"], description: "The commit sha the run was made at, when known." },
+        url: { type: ["string", "null"], pattern: "^https?://", description: "The workflow run's page, when run on GitHub Actions." }
+      }
+    },
+    model: {
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "model", "host", "params", "served", "systemFingerprints"],
+      description: "The model endpoint this record measures. Never holds keys or full URLs.",
+      properties: {
+        id: { type: "string", minLength: 1, description: "The model's id in the config: names a series of records (and a badge)." },
+        model: { type: "string", minLength: 1, description: "The model name requested from the server." },
+        host: { type: "string", description: "Host of the server's base URL only (paths and query strings can carry secrets)." },
+        params: {
+          type: "object",
+          additionalProperties: false,
+          description: "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).",
+          patternProperties: {
+            "^[A-Za-z][A-Za-z0-9_-]*$": { type: "number", description: "The value of one sampling parameter." }
+          }
+        },
+        served: {
+          type: "array",
+          items: { type: "string" },
+          description: "Model names the server reported as having answered (may differ from the one requested)."
+        },
+        systemFingerprints: {
+          type: "array",
+          items: { type: "string" },
+          description: "System fingerprints the server reported, when it reports them."
+        }
+      }
+    },
+    samples: { type: "integer", minimum: 1, description: "Samples (outputs) requested per prompt." },
+    catalog: {
+      $ref: "#/definitions/hash16",
+      description: "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it."
+    },
+    catalogs: {
+      type: "object",
+      additionalProperties: false,
+      description: "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.",
+      patternProperties: {
+        "^[0-9a-f]{16}$": {
+          type: "array",
+          description: "The prompts, in column order.",
+          items: {
+            type: "array",
+            description: "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.",
+            minItems: 4,
+            maxItems: 4,
+            additionalItems: false,
+            items: [
+              { type: "string", minLength: 1, description: "Suite name." },
+              { type: "string", minLength: 1, description: "Prompt id within the suite." },
+              { $ref: "#/definitions/hash16", description: "First 16 hex of the SHA-256 of what was sent (messages, system prompt)." },
+              { $ref: "#/definitions/hash16", description: "First 16 hex of the SHA-256 of how answers were read and judged (extract, normalize, compare, expect)." }
+            ]
+          }
+        }
+      }
+    },
+    answers: {
+      type: "array",
+      description: "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.",
+      items: { $ref: "#/definitions/textRefOrNull" }
+    },
+    outputs: {
+      type: "array",
+      description: "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.",
+      items: {
+        type: ["string", "array", "null"],
+        pattern: "^[0-9a-f]{10,64}$",
+        description: "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.",
+        items: { $ref: "#/definitions/textRefOrNull" }
+      }
+    },
+    passed: {
+      type: "array",
+      description: "Per prompt: how many samples passed their checks; null for prompts without checks.",
+      items: { type: ["integer", "null"], minimum: 0 }
+    },
+    errors: {
+      type: "object",
+      additionalProperties: false,
+      description: "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.",
+      patternProperties: {
+        "^\\d+$": {
+          type: "array",
+          minItems: 1,
+          description: "One category per errored sample.",
+          items: { $ref: "#/definitions/errorCategory" }
+        }
+      }
+    },
+    latencyMs: {
+      type: "array",
+      description: "Per prompt: median latency in milliseconds of the samples that answered; null when none did.",
+      items: { type: ["number", "null"], minimum: 0 }
+    },
+    tokensOut: {
+      type: "array",
+      description: "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.",
+      items: { type: ["integer", "null"], minimum: 0 }
+    },
+    texts: {
+      type: "object",
+      additionalProperties: false,
+      description: "Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records refer to a stored text by its ref and do not store it again.",
+      patternProperties: {
+        "^[^/]+/.+$": {
+          type: "object",
+          additionalProperties: false,
+          description: "The texts of one prompt, by ref.",
+          patternProperties: {
+            "^[0-9a-f]{10,64}$": { type: "string", description: "The text whose SHA-256 starts with the ref." }
+          }
+        }
+      }
+    },
+    metrics: {
+      type: "object",
+      additionalProperties: false,
+      description: "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).",
+      required: [
+        "prompts",
+        "checked",
+        "passed",
+        "passRate",
+        "agreement",
+        "rawAgreement",
+        "comparable",
+        "stable",
+        "stability",
+        "drifted",
+        "flapping",
+        "regressions",
+        "fixes",
+        "flipsP",
+        "newSeries",
+        "errors",
+        "latencyMs",
+        "tokens",
+        "judged",
+        "behaved",
+        "reliability",
+        "reliabilityInterval",
+        "window",
+        "runsSinceDrift"
+      ],
+      properties: {
+        prompts: { $ref: "#/definitions/count", description: "Prompts run." },
+        checked: { $ref: "#/definitions/count", description: "Samples judged by checks (prompts with checks; errored samples excluded)." },
+        passed: { $ref: "#/definitions/count", description: "Checked samples that passed." },
+        passRate: { $ref: "#/definitions/share", description: "passed / checked; null when nothing was checked." },
+        agreement: { $ref: "#/definitions/share", description: "Share of prompts whose sample answers all agree (TARa@N); null with fewer than 2 samples." },
+        rawAgreement: { $ref: "#/definitions/share", description: "The same on raw outputs, compared exactly (TARr@N); null with fewer than 2 samples." },
+        comparable: { $ref: "#/definitions/count", description: "Prompts with an answer now and in an earlier record of the same series." },
+        stable: { $ref: "#/definitions/count", description: "Comparable prompts whose modal answer did not change." },
+        stability: { $ref: "#/definitions/share", description: "stable / comparable; null when nothing was comparable." },
+        drifted: { $ref: "#/definitions/promptKeys", description: "Prompt keys whose modal answer changed since the series' previous answer." },
+        flapping: { $ref: "#/definitions/promptKeys", description: "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." },
+        regressions: { $ref: "#/definitions/promptKeys", description: "Prompt keys that passed their checks before and fail now." },
+        fixes: { $ref: "#/definitions/promptKeys", description: "Prompt keys that failed their checks before and pass now." },
+        flipsP: { $ref: "#/definitions/share", description: "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." },
+        newSeries: { $ref: "#/definitions/promptKeys", description: "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." },
+        errors: {
+          type: "object",
+          additionalProperties: false,
+          description: "Errored samples by category.",
+          required: ["rate-limited", "timeout", "server", "auth", "bad-response"],
+          properties: {
+            "rate-limited": { $ref: "#/definitions/count", description: "HTTP 429 after retries." },
+            timeout: { $ref: "#/definitions/count", description: "No answer within the time limit after retries." },
+            server: { $ref: "#/definitions/count", description: "HTTP 5xx or a connection failure after retries." },
+            auth: { $ref: "#/definitions/count", description: "HTTP 401/403: a missing or wrong key." },
+            "bad-response": { $ref: "#/definitions/count", description: "Any other error, or a response that could not be read." }
+          }
+        },
+        latencyMs: {
+          type: "object",
+          additionalProperties: false,
+          description: "Latency of the samples that answered, in milliseconds.",
+          required: ["p50", "p95"],
+          properties: {
+            p50: { type: ["number", "null"], minimum: 0, description: "Median; null when no sample answered." },
+            p95: { type: ["number", "null"], minimum: 0, description: "95th percentile; null when no sample answered." }
+          }
+        },
+        tokens: {
+          type: "object",
+          additionalProperties: false,
+          description: "Tokens summed over all samples, as the server reported them.",
+          required: ["in", "out"],
+          properties: {
+            in: { $ref: "#/definitions/count", description: "Input (prompt) tokens." },
+            out: { $ref: "#/definitions/count", description: "Output (completion) tokens." }
+          }
+        },
+        judged: { $ref: "#/definitions/count", description: "Observations judged for reliability in this record." },
+        behaved: { $ref: "#/definitions/count", description: "Judged observations that behaved as recorded." },
+        reliability: { $ref: "#/definitions/share", description: "Reliability score over the trailing window of this model's records, this one included; null when nothing was judged." },
+        reliabilityInterval: {
+          type: ["array", "null"],
+          description: "Confidence interval [low, high] of `reliability`; null when it is null.",
+          minItems: 2,
+          maxItems: 2,
+          additionalItems: false,
+          items: [
+            { type: "number", minimum: 0, maximum: 1, description: "Lower bound." },
+            { type: "number", minimum: 0, maximum: 1, description: "Upper bound." }
+          ]
+        },
+        window: { $ref: "#/definitions/count", description: "Records of this model in the trailing window the reliability was computed over." },
+        runsSinceDrift: { type: ["integer", "null"], minimum: 0, description: "Records since the last one with drift that was not flapping; 0 when this one drifted; null if it never drifted." }
+      }
+    }
+  },
+  definitions: {
+    sha256: { type: "string", pattern: "^[0-9a-f]{64}$", description: "A SHA-256 digest, 64 lowercase hex." },
+    hash16: { type: "string", pattern: "^[0-9a-f]{16}$", description: "The first 16 hex of a SHA-256 digest." },
+    textRefOrNull: { type: ["string", "null"], pattern: "^[0-9a-f]{10,64}$", description: "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." },
+    timestamp: {
+      type: "string",
+      pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$",
+      description: "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."
+    },
+    count: { type: "integer", minimum: 0, description: "A count." },
+    share: { type: ["number", "null"], minimum: 0, maximum: 1, description: "A proportion between 0 and 1, or null when undefined." },
+    promptKeys: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      description: "A list of prompt keys (`suite/id`)."
+    },
+    errorCategory: {
+      enum: ["rate-limited", "timeout", "server", "auth", "bad-response"],
+      description: "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)."
+    }
+  }
+};
+
+// src/history/record.ts
+var RECORD_SCHEMA = 1;
+var GENESIS = "0".repeat(64);
+function promptKey(suite, id) {
+  return `${suite}/${id}`;
+}
+
+// src/history/refs.ts
+var TEXT_REF_LENGTH = 10;
+var CATALOG_REF_LENGTH = 16;
+var HASH_REF_LENGTH = 16;
+function textRef(text, known = /* @__PURE__ */ new Map()) {
+  const full = sha256(text);
+  for (let length = TEXT_REF_LENGTH; length < full.length; length += 2) {
+    const ref = full.slice(0, length);
+    const holder = known.get(ref);
+    if (holder === void 0 || holder === text) return ref;
+  }
+  return full;
+}
+function catalogRef(catalog) {
+  return sha256(canonicalJson(catalog)).slice(0, CATALOG_REF_LENGTH);
+}
+
+// src/history/verify.ts
+var ajv = new import_ajv.Ajv({ allErrors: false, strict: true, allowUnionTypes: true, unicodeRegExp: false });
+var validateRecord = ajv.compile(record_schema_default);
+var sha256Hex = typeof crypto2.hash === "function" ? (text) => crypto2.hash("sha256", text, "hex") : sha256;
+function isRefOf(ref, text) {
+  return ref.length >= TEXT_REF_LENGTH && sha256Hex(text).startsWith(ref);
+}
+var COLUMNS = ["answers", "outputs", "passed", "latencyMs", "tokensOut"];
+function verifyHistory(text, verifier = new ChainVerifier()) {
+  const endsWithNewline = text.endsWith("\n");
+  if (text.length === 0) return { ok: true, records: [], lines: [], endsWithNewline };
+  const lines = text.split("\n");
+  if (endsWithNewline) lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const problem = i === 0 && line.startsWith("\uFEFF") ? bom() : verifier.push(line);
+    if (problem) {
+      const last = i === lines.length - 1;
+      return {
+        ok: false,
+        line: i + 1,
+        reason: problem.reason,
+        truncated: problem.json && last && !endsWithNewline,
+        records: verifier.records,
+        lines: verifier.lines
+      };
+    }
+  }
+  return { ok: true, records: verifier.records, lines: verifier.lines, endsWithNewline };
+}
+function bom() {
+  return { reason: "the file starts with a byte order mark (BOM); history files are UTF-8 without one", json: false };
+}
+var ChainVerifier = class {
+  records = [];
+  lines = [];
+  head = GENESIS;
+  catalogs = /* @__PURE__ */ new Map();
+  texts = /* @__PURE__ */ new Map();
+  keysByCatalog = /* @__PURE__ */ new Map();
+  /** The hash the next line's `prev` must hold: GENESIS, or the SHA-256 of the last line. */
+  get prevHash() {
+    return this.head;
+  }
+  /** Checks the next line: null (and the line is added) when it is valid, else why not. */
+  push(line) {
+    const number = this.lines.length + 1;
+    if (line.length === 0) return bad("blank line");
+    if (line.endsWith("\r")) {
+      return bad('line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only');
+    }
+    let data;
+    try {
+      data = JSON.parse(line);
+    } catch (e) {
+      return { reason: `not valid JSON (${e.message})`, json: true };
+    }
+    if (isObject(data) && "schema" in data && typeof data["schema"] === "number" && data["schema"] !== RECORD_SCHEMA) {
+      return bad(`record schema version ${data["schema"]} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`);
+    }
+    if (!validateRecord(data)) return bad(schemaReason(validateRecord.errors?.[0]));
+    const record = data;
+    if (record.prev !== this.head) {
+      return bad(
+        number === 1 ? "prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered" : `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)`
+      );
+    }
+    const defined = record.catalogs ?? {};
+    for (const [ref, entries] of Object.entries(defined)) {
+      if (catalogRef(entries) !== ref) return bad(`catalogs/${ref} does not hash to its ref (the catalog was changed)`);
+    }
+    const catalog = this.catalogs.get(record.catalog) ?? (Object.hasOwn(defined, record.catalog) ? defined[record.catalog] : void 0);
+    if (!catalog) return bad(`catalog ${record.catalog} is not defined in this or an earlier line`);
+    const size = catalog.length;
+    for (const column of COLUMNS) {
+      const length = record[column].length;
+      if (length !== size) return bad(`${column} has ${length} entries but catalog ${record.catalog} has ${size} prompts`);
+    }
+    for (const index of Object.keys(record.errors)) {
+      if (String(Number(index)) !== index || Number(index) >= size) {
+        return bad(`errors/${index} is not a prompt index: catalog ${record.catalog} has ${size} prompts`);
+      }
+    }
+    const stored = record.texts ?? {};
+    for (const [key, byRef] of Object.entries(stored)) {
+      const known = this.texts.get(key);
+      for (const [ref, text] of Object.entries(byRef)) {
+        if (!isRefOf(ref, text)) return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
+        const earlier = known?.get(ref);
+        if (earlier !== void 0 && earlier !== text) {
+          return bad(`texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`);
+        }
+      }
+    }
+    const keys = this.keysOf(record.catalog, catalog);
+    for (let i = 0; i < size; i++) {
+      const key = keys[i];
+      const known = this.texts.get(key);
+      const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
+      const answer = record.answers[i];
+      if (typeof answer === "string" && !resolves(known, own, answer)) return bad(unresolved(`answers/${i}`, answer, key));
+      const output = record.outputs[i];
+      if (typeof output === "string") {
+        if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
+      } else if (Array.isArray(output)) {
+        for (let s = 0; s < output.length; s++) {
+          const ref = output[s];
+          if (typeof ref === "string" && !resolves(known, own, ref)) return bad(unresolved(`outputs/${i}/${s}`, ref, key));
+        }
+      }
+    }
+    for (const [ref, entries] of Object.entries(defined)) this.catalogs.set(ref, entries);
+    for (const [key, byRef] of Object.entries(stored)) {
+      let known = this.texts.get(key);
+      if (!known) {
+        known = /* @__PURE__ */ new Map();
+        this.texts.set(key, known);
+      }
+      for (const [ref, text] of Object.entries(byRef)) known.set(ref, text);
+    }
+    this.records.push(record);
+    this.lines.push(line);
+    this.head = lineHash(line);
+    return null;
+  }
+  /** The prompt keys of a catalog, in column order (made once per catalog). */
+  keysOf(ref, catalog) {
+    let keys = this.keysByCatalog.get(ref);
+    if (!keys) {
+      keys = catalog.map(([suite, id]) => promptKey(suite, id));
+      this.keysByCatalog.set(ref, keys);
+    }
+    return keys;
+  }
+  /** The line that first stored a text (only looked up to word an error). */
+  lineOfText(key, ref) {
+    const index = this.records.findIndex((r) => r.texts?.[key] !== void 0 && Object.hasOwn(r.texts[key], ref));
+    return index + 1;
+  }
+};
+function resolves(known, own, ref) {
+  return known?.has(ref) === true || own !== void 0 && Object.hasOwn(own, ref);
+}
+function bad(reason) {
+  return { reason, json: false };
+}
+function unresolved(path2, ref, key) {
+  return `${path2}: ref ${ref} is not a text of ${key} stored in this or an earlier line`;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function schemaReason(error) {
+  if (!error) return "does not match the record schema";
+  const path2 = error.instancePath || "record";
+  const params = error.params;
+  switch (error.keyword) {
+    case "additionalProperties":
+      return `${path2}: key ${JSON.stringify(params["additionalProperty"])} is not allowed`;
+    case "const":
+      return `${path2} must be ${JSON.stringify(params["allowedValue"])}`;
+    case "enum":
+      return `${path2} must be one of ${params["allowedValues"].map((v) => JSON.stringify(v)).join(", ")}`;
+    default:
+      return `${path2} ${error.message ?? `fails ${error.keyword}`}`;
+  }
+}
+
+// src/history/file.ts
+var HistoryError = class _HistoryError extends Error {
+  constructor(file, line, reason, hint) {
+    super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
+  ${hint}`}`);
+    this.file = file;
+    this.line = line;
+    this.reason = reason;
+    this.hint = hint;
+  }
+  file;
+  line;
+  reason;
+  hint;
+  name = "HistoryError";
+  /** The same error naming the file another way (as the user wrote it, rather than absolute). */
+  relabel(file) {
+    const hint = this.hint === null ? null : this.hint.split(shellQuote(this.file)).join(shellQuote(file));
+    return new _HistoryError(file, this.line, this.reason, hint);
+  }
+};
+function brokenHint(file) {
+  return `the history was not modified. Restore it from git (git checkout -- ${shellQuote(file)}) or investigate.`;
+}
+function truncatedHint(file) {
+  return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
+}
+async function historyExists(path2) {
+  try {
+    await stat(path2);
+    return true;
+  } catch (e) {
+    if (isMissing(e)) return false;
+    throw e;
+  }
+}
+async function readHistory(path2) {
+  const { result } = await load(path2);
+  if (!result.ok) throw failure(path2, result);
+  return { records: result.records, lines: result.lines, endsWithNewline: result.endsWithNewline };
+}
+async function appendRecords(path2, records) {
+  const verifier = new ChainVerifier();
+  const { result, exists } = await load(path2, verifier);
+  if (!result.ok) throw failure(path2, result);
+  const lines = chainRecords(records, verifier.prevHash);
+  for (const [i, line] of lines.entries()) {
+    const problem = verifier.push(line);
+    if (problem) {
+      throw new Error(
+        `refusing to append to ${path2}: new record ${i + 1} of ${lines.length} would be an invalid line ${verifier.lines.length + 1}: ${problem.reason} (the history was not modified)`
+      );
+    }
+  }
+  if (lines.length === 0) return [];
+  const separator = result.lines.length > 0 && !result.endsWithNewline ? "\n" : "";
+  const data = `${separator}${lines.map((l) => `${l}
+`).join("")}`;
+  await mkdir(dirname(path2), { recursive: true });
+  const handle = await open(path2, "a");
+  try {
+    await handle.appendFile(data, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  if (!exists) await syncDir(dirname(path2));
+  return lines;
+}
+async function repairTruncated(path2) {
+  const { result, bytes, exists } = await load(path2);
+  if (!exists) throw new HistoryError(path2, 0, "the file does not exist: nothing to repair", null);
+  if (result.ok) throw new HistoryError(path2, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
+  if (!result.truncated) {
+    throw new HistoryError(path2, result.line, result.reason, `only a cut-short last line can be repaired. ${brokenHint(path2)}`);
+  }
+  const keep = bytes.subarray(0, bytes.lastIndexOf(10) + 1);
+  const temp = join(dirname(path2), `.${basename(path2)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const { mode } = await stat(path2);
+  try {
+    const handle = await open(temp, "wx", mode);
+    try {
+      await handle.writeFile(keep);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path2);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+  await syncDir(dirname(path2));
+  return { removedBytes: bytes.length - keep.length, line: result.line };
+}
+async function load(path2, verifier) {
+  let bytes;
+  try {
+    bytes = await readFile(path2);
+  } catch (e) {
+    if (!isMissing(e)) throw e;
+    return { result: verifyHistory("", verifier), bytes: Buffer.alloc(0), exists: false };
+  }
+  const result = verifyHistory(bytes.toString("utf8"), verifier);
+  const badUtf8 = firstInvalidUtf8Line(bytes);
+  if (badUtf8 !== null && (result.ok || result.line > badUtf8 || result.line === badUtf8 && !result.truncated)) {
+    const before = result.lines.slice(0, badUtf8 - 1);
+    return {
+      result: {
+        ok: false,
+        line: badUtf8,
+        reason: "not valid UTF-8",
+        truncated: false,
+        records: result.records.slice(0, before.length),
+        lines: before
+      },
+      bytes,
+      exists: true
+    };
+  }
+  return { result, bytes, exists: true };
+}
+function failure(path2, result) {
+  return new HistoryError(path2, result.line, result.reason, result.truncated ? truncatedHint(path2) : brokenHint(path2));
+}
+var strictDecoder = new TextDecoder("utf-8", { fatal: true });
+function firstInvalidUtf8Line(bytes) {
+  try {
+    strictDecoder.decode(bytes);
+    return null;
+  } catch {
+  }
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const end = bytes.indexOf(10, start);
+    const slice = bytes.subarray(start, end === -1 ? bytes.length : end);
+    try {
+      strictDecoder.decode(slice);
+    } catch {
+      return line;
+    }
+    if (end === -1) return null;
+    start = end + 1;
+  }
+}
+async function syncDir(dir) {
+  try {
+    const handle = await open(dir, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+  }
+}
+function isMissing(error) {
+  return error?.code === "ENOENT";
+}
+function shellQuote(path2) {
+  return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
+}
+
 // src/cli/commands/run.ts
 import { parseArgs } from "node:util";
 
 // src/config/load.ts
 import { existsSync as existsSync2, readdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { isAbsolute, join as join2, relative, resolve } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { isAbsolute, join as join3, relative, resolve } from "node:path";
 
 // src/util/package-root.ts
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname as dirname2, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = dirname2(fileURLToPath(import.meta.url));
   for (; ; ) {
-    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "schema"))) return cached = dir;
-    const parent = dirname(dir);
+    if (existsSync(join2(dir, "package.json")) && existsSync(join2(dir, "schema"))) return cached = dir;
+    const parent = dirname2(dir);
     if (parent === dir) throw new Error("trackrecord: cannot find its own package folder");
     dir = parent;
   }
 }
 function builtinSuitesDir() {
-  return join(packageRoot(), "suites");
+  return join2(packageRoot(), "suites");
 }
 
 // src/config/schema-check.ts
-var import_ajv = __toESM(require_ajv(), 1);
+var import_ajv2 = __toESM(require_ajv(), 1);
 
 // schema/config.schema.json
 var config_schema_default = {
@@ -14690,10 +15360,10 @@ function editDistance(a, b) {
 }
 
 // src/config/schema-check.ts
-var ajv = new import_ajv.Ajv({ allErrors: true, strict: false, verbose: true });
+var ajv2 = new import_ajv2.Ajv({ allErrors: true, strict: false, verbose: true });
 var validators = {
-  config: ajv.compile(config_schema_default),
-  suite: ajv.compile(suite_schema_default)
+  config: ajv2.compile(config_schema_default),
+  suite: ajv2.compile(suite_schema_default)
 };
 function checkSchema(kind, yaml) {
   const validate = validators[kind];
@@ -14819,7 +15489,7 @@ function parseJsonPath(path2) {
       segments.push(name[0]);
       i += 1 + name[0].length;
     } else if (ch === "[") {
-      const open = i;
+      const open2 = i;
       i += 1;
       const quote2 = path2[i];
       if (quote2 === "'" || quote2 === '"') {
@@ -14827,11 +15497,11 @@ function parseJsonPath(path2) {
         i += 1;
         for (; ; ) {
           const c = path2[i];
-          if (c === void 0) fail("unclosed quote", open + 1);
+          if (c === void 0) fail("unclosed quote", open2 + 1);
           if (c === quote2) break;
           if (c === "\\") {
             const escaped = path2[i + 1];
-            if (escaped === void 0) fail("unclosed quote", open + 1);
+            if (escaped === void 0) fail("unclosed quote", open2 + 1);
             name += escaped;
             i += 2;
           } else {
@@ -14845,7 +15515,7 @@ function parseJsonPath(path2) {
         INDEX.lastIndex = i;
         const digits = INDEX.exec(path2);
         if (digits === null) {
-          if (i >= path2.length) fail("unclosed bracket", open);
+          if (i >= path2.length) fail("unclosed bracket", open2);
           if (quote2 === "*") fail("wildcard '*' is not supported", i);
           fail("expected a non-negative index or a quoted name after '['", i);
         }
@@ -14854,7 +15524,7 @@ function parseJsonPath(path2) {
         segments.push(index);
         i += digits[0].length;
       }
-      if (i >= path2.length) fail("unclosed bracket", open);
+      if (i >= path2.length) fail("unclosed bracket", open2);
       if (path2[i] !== "]") fail("expected ']'", i);
       i += 1;
     } else {
@@ -14900,8 +15570,8 @@ function findJson(output) {
     break;
   }
   const spans = [];
-  for (const [open, close] of [["{", "}"], ["[", "]"]]) {
-    const start = output.indexOf(open);
+  for (const [open2, close] of [["{", "}"], ["[", "]"]]) {
+    const start = output.indexOf(open2);
     const end = output.lastIndexOf(close);
     if (start !== -1 && end > start) spans.push([start, end]);
   }
@@ -14944,9 +15614,9 @@ function stripMarkdown(text) {
   let fence = null;
   for (const line of text.split(/\r?\n/)) {
     if (fence === null) {
-      const open = FENCE_OPEN.exec(line);
-      if (open !== null) {
-        const marker = open[1] ?? "```";
+      const open2 = FENCE_OPEN.exec(line);
+      if (open2 !== null) {
+        const marker = open2[1] ?? "```";
         fence = { char: marker.charAt(0), length: marker.length };
         continue;
       }
@@ -15020,13 +15690,13 @@ function sameAnswer(a, b, compare) {
 }
 
 // src/checks/expect.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
-var ajv2 = new import_ajv2.Ajv({ allErrors: true, strict: false });
+var import_ajv3 = __toESM(require_ajv(), 1);
+var ajv3 = new import_ajv3.Ajv({ allErrors: true, strict: false });
 var validators2 = /* @__PURE__ */ new WeakMap();
 function validatorFor(schema) {
   let validate = validators2.get(schema);
   if (validate === void 0) {
-    validate = ajv2.compile(schema);
+    validate = ajv3.compile(schema);
     validators2.set(schema, validate);
   }
   return validate;
@@ -15036,8 +15706,8 @@ function evaluate(answer, prompt) {
   if (answer === null) return { pass: false, failures: ["no answer extracted"] };
   const failures = [];
   for (const expectation of prompt.expect) {
-    const failure2 = check(answer, expectation, prompt.normalize);
-    if (failure2 !== null) failures.push(failure2);
+    const failure3 = check(answer, expectation, prompt.normalize);
+    if (failure3 !== null) failures.push(failure3);
   }
   return { pass: failures.length === 0, failures };
 }
@@ -15389,7 +16059,7 @@ async function readYaml(root, path2) {
   const shown = displayPath(root, absolute);
   let text;
   try {
-    text = await readFile(absolute, "utf8");
+    text = await readFile2(absolute, "utf8");
   } catch (e) {
     const reason = e.code === "ENOENT" ? "file not found" : e.message;
     throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: reason }]);
@@ -15439,7 +16109,7 @@ async function resolveSuites(raw, yaml, root, issues) {
         );
         continue;
       }
-      file = join2(builtinSuitesDir(), `${name}.yaml`);
+      file = join3(builtinSuitesDir(), `${name}.yaml`);
       source = entry;
     } else {
       file = resolve(root, entry.path);
@@ -15473,6 +16143,29 @@ function displayPath(root, absolute) {
   return absolute;
 }
 
+// src/track.ts
+import { resolve as resolve2 } from "node:path";
+
+// src/analysis/thresholds.ts
+function thresholdFailures(thresholds, summary, options) {
+  const failures = [];
+  for (const m of summary.models) {
+    if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
+      failures.push(
+        `${m.id}: reliability ${pct(m.reliability)} is below fail-below ${pct(thresholds.failBelow)}`
+      );
+    }
+    if (options.regressions && thresholds.failOnRegression && m.regressions.length > 0) {
+      const p = m.flipsP === null ? "" : ` (p = ${m.flipsP.toFixed(3)} under no change)`;
+      failures.push(`${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${m.regressions.join(", ")}`);
+    }
+  }
+  return failures;
+}
+function pct(x) {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
 // src/run/types.ts
 var ERROR_CATEGORIES = [
   "rate-limited",
@@ -15488,6 +16181,15 @@ function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil(p / 100 * sorted.length));
   return sorted[rank - 1];
+}
+function wilsonInterval(successes, trials, z = 1.959964) {
+  if (trials === 0) return null;
+  const p = successes / trials;
+  const z2 = z * z;
+  const denominator = 1 + z2 / trials;
+  const centre = (p + z2 / (2 * trials)) / denominator;
+  const half = z * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / denominator;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 function share(part, whole) {
   return whole === 0 ? null : part / whole;
@@ -15577,13 +16279,13 @@ function __classPrivateFieldGet(receiver, state, kind, f) {
 
 // node_modules/openai/internal/utils/uuid.mjs
 var uuid4 = function() {
-  const { crypto: crypto2 } = globalThis;
-  if (crypto2?.randomUUID) {
-    uuid4 = crypto2.randomUUID.bind(crypto2);
-    return crypto2.randomUUID();
+  const { crypto: crypto3 } = globalThis;
+  if (crypto3?.randomUUID) {
+    uuid4 = crypto3.randomUUID.bind(crypto3);
+    return crypto3.randomUUID();
   }
   const u8 = new Uint8Array(1);
-  const randomByte = crypto2 ? () => crypto2.getRandomValues(u8)[0] : () => Math.random() * 255 & 255;
+  const randomByte = crypto3 ? () => crypto3.getRandomValues(u8)[0] : () => Math.random() * 255 & 255;
   return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) => (+c ^ randomByte() & 15 >> +c / 4).toString(16));
 };
 
@@ -15796,7 +16498,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
+var sleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
 
 // node_modules/openai/version.mjs
 var VERSION = "6.49.0";
@@ -16907,8 +17609,8 @@ function addRequestID(value, response) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve3) => {
-      resolve3(null);
+    super((resolve5) => {
+      resolve5(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -17805,12 +18507,12 @@ var EventStream = class {
     _EventStream_errored.set(this, false);
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve3, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve3, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve5, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve5, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve3, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve3, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve5, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve5, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => {
@@ -17910,11 +18612,11 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve5, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       if (event !== "error")
         this.once("error", reject);
-      this.once(event, resolve3);
+      this.once(event, resolve5);
     });
   }
   /**
@@ -17933,7 +18635,7 @@ var EventStream = class {
     const pushQueue = [];
     const readQueue = [];
     let ended = this.ended;
-    let failure2;
+    let failure3;
     let failureDelivered = false;
     const doneResult = () => ({ value: void 0, done: true });
     const finishReaders = () => {
@@ -17942,10 +18644,10 @@ var EventStream = class {
       }
     };
     const rejectReader = () => {
-      if (!failure2 || failureDelivered || !readQueue.length)
+      if (!failure3 || failureDelivered || !readQueue.length)
         return;
       failureDelivered = true;
-      readQueue.shift().reject(failure2);
+      readQueue.shift().reject(failure3);
     };
     const cleanup = () => {
       this.off(event, onEvent);
@@ -17966,7 +18668,7 @@ var EventStream = class {
       }
     };
     const onFailure = (error) => {
-      failure2 = error;
+      failure3 = error;
       if (!pushQueue.length)
         rejectReader();
     };
@@ -17991,14 +18693,14 @@ var EventStream = class {
         const value = pushQueue.shift();
         if (value)
           return Promise.resolve({ value, done: false });
-        if (failure2 && !failureDelivered) {
+        if (failure3 && !failureDelivered) {
           failureDelivered = true;
-          return Promise.reject(failure2);
+          return Promise.reject(failure3);
         }
         if (ended)
           return Promise.resolve(doneResult());
-        return new Promise((resolve3, reject) => {
-          readQueue.push({ resolve: resolve3, reject });
+        return new Promise((resolve5, reject) => {
+          readQueue.push({ resolve: resolve5, reject });
         });
       },
       return: () => {
@@ -19089,7 +19791,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve3, reject) => readQueue.push({ resolve: resolve3, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve5, reject) => readQueue.push({ resolve: resolve5, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -19271,7 +19973,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve3, reject) => readQueue.push({ resolve: resolve3, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve5, reject) => readQueue.push({ resolve: resolve5, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         if (!event) {
@@ -22553,7 +23255,7 @@ var AssistantStream = class extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve3, reject) => readQueue.push({ resolve: resolve3, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve5, reject) => readQueue.push({ resolve: resolve5, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -24930,7 +25632,7 @@ var ResponseStream = class _ResponseStream extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve3, reject) => readQueue.push({ resolve: resolve3, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve5, reject) => readQueue.push({ resolve: resolve5, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         return { value: event, done: false };
@@ -26577,18 +27279,18 @@ function createOpenAIProvider(model, options) {
           const latencyMs = performance.now() - trace.lastAttemptStart;
           const completion = toCompletion(response);
           if (typeof completion === "string") {
-            return failure(trace, started, { category: "bad-response", status: 200, message: completion });
+            return failure2(trace, started, { category: "bad-response", status: 200, message: completion });
           }
           return { ok: true, completion, latencyMs, attempts: trace.attempts };
         } catch (error) {
           const categorized = categorize(error);
-          return failure(trace, started, { ...categorized, message: redact(categorized.message, secrets) });
+          return failure2(trace, started, { ...categorized, message: redact(categorized.message, secrets) });
         }
       });
     }
   };
 }
-function failure(trace, started, error) {
+function failure2(trace, started, error) {
   return { ok: false, error, latencyMs: performance.now() - started, attempts: Math.max(1, trace.attempts) };
 }
 function toBody(request) {
@@ -26709,27 +27411,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run = async (function_, resolve3, arguments_) => {
+  const run = async (function_, resolve5, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve3(result);
+    resolve5(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve3, reject, arguments_) => {
+  const enqueue = (function_, resolve5, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run.bind(void 0, function_, resolve3, arguments_));
+    }).then(run.bind(void 0, function_, resolve5, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve3, reject) => {
-    enqueue(function_, resolve3, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve5, reject) => {
+    enqueue(function_, resolve5, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -26790,27 +27492,6 @@ function validateConcurrency(concurrency) {
   }
 }
 
-// src/util/hash.ts
-import { createHash } from "node:crypto";
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-function canonicalJson(value) {
-  return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const out = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = value[key];
-      if (v !== void 0) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
-
 // src/run/plan.ts
 function buildPlan(config) {
   const prompts = config.suites.flatMap((suite) => suite.prompts.map((prompt) => ({ suite: suite.name, prompt })));
@@ -26818,7 +27499,8 @@ function buildPlan(config) {
     models: config.models,
     prompts,
     samples: config.samples,
-    hashes: config.models.map((model) => prompts.map((p) => promptHash(model, p.prompt)))
+    hashes: config.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
+    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
   };
 }
 function messagesFor(model, prompt) {
@@ -26868,6 +27550,7 @@ async function executePlan(plan, providers, options) {
       suite,
       promptId: prompt.id,
       promptHash: plan.hashes[m][p],
+      checksHash: plan.checksHashes[p],
       samples: results[m][p].map((r) => toSample(r, prompt))
     }))
   );
@@ -26942,7 +27625,7 @@ function createProgress(sink, options) {
 }
 
 // src/run/run-info.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 function describeRun(env, now = /* @__PURE__ */ new Date()) {
   const onGitHub = env["GITHUB_ACTIONS"] === "true" && !!env["GITHUB_RUN_ID"];
   const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
@@ -26957,7 +27640,7 @@ function describeRun(env, now = /* @__PURE__ */ new Date()) {
 }
 function localRunId(now) {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return `${stamp}-${randomBytes(3).toString("hex")}`;
+  return `${stamp}-${randomBytes2(3).toString("hex")}`;
 }
 
 // src/engine.ts
@@ -26970,36 +27653,373 @@ async function executeRun(config, options) {
     concurrency: config.concurrency,
     onSettled: options.progress ? createProgress(options.progress, { label: "trackrecord" }) : void 0
   });
-  const compareByPrompt = new Map(plan.prompts.map(({ suite, prompt }) => [`${suite}\0${prompt.id}`, prompt.compare]));
+  const specs = new Map(plan.prompts.map(({ suite, prompt }) => [`${suite}\0${prompt.id}`, prompt]));
+  const specOf = (o) => specs.get(`${o.suite}\0${o.promptId}`);
   const models = config.models.map((model) => {
     const own = observations.filter((o) => o.modelId === model.id);
-    const metrics = runMetrics(own, (o) => compareByPrompt.get(`${o.suite}\0${o.promptId}`) ?? { kind: "exact" });
-    return { model, observations: own, metrics };
+    return { model, observations: own, metrics: runMetrics(own, (o) => specOf(o).compare) };
   });
-  return { config, run, models };
+  return { config, run, finishedAt: (/* @__PURE__ */ new Date()).toISOString(), models, specOf };
 }
 
-// src/report/summary.ts
-function summarize(outcome) {
+// src/analysis/mcnemar.ts
+function mcnemarExactP(regressions, fixes) {
+  const n = regressions + fixes;
+  if (n === 0) return null;
+  const k = Math.min(regressions, fixes);
+  let tail = 0;
+  let logChoose = 0;
+  for (let i = 0; i <= k; i++) {
+    if (i > 0) logChoose += Math.log(n - i + 1) - Math.log(i);
+    tail += Math.exp(logChoose - n * Math.LN2);
+  }
+  return Math.min(1, 2 * tail);
+}
+
+// src/analysis/compare.ts
+function compareWithHistory(modelId, results, view, compareOf, window2) {
+  const out = {
+    comparable: 0,
+    stable: 0,
+    drifted: [],
+    flapping: [],
+    regressions: [],
+    fixes: [],
+    flipsP: null,
+    newSeries: [],
+    judged: 0,
+    behaved: 0
+  };
+  for (const r of results) {
+    const points = view.series(modelId, r.promptHash);
+    if (points.length === 0) out.newSeries.push(r.key);
+    const recent = points.slice(-window2).filter((p) => p.answered);
+    const previous = recent.at(-1);
+    const comparable = r.answered && previous !== void 0;
+    let stable = true;
+    if (comparable) {
+      out.comparable += 1;
+      const compare = compareOf(r);
+      stable = sameAnswer(r.answer, view.text(r.key, previous.answerRef), compare);
+      if (stable) {
+        out.stable += 1;
+      } else {
+        out.drifted.push(r.key);
+        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, view.text(r.key, p.answerRef), compare));
+        if (seenBefore) out.flapping.push(r.key);
+      }
+      if (previous.checksHash === r.checksHash && previous.status !== null && r.status !== null) {
+        if (previous.status && !r.status) out.regressions.push(r.key);
+        if (!previous.status && r.status) out.fixes.push(r.key);
+      }
+    }
+    if (r.answered && (r.status !== null || comparable)) {
+      out.judged += 1;
+      if (r.status !== false && stable) out.behaved += 1;
+    }
+  }
+  out.flipsP = mcnemarExactP(out.regressions.length, out.fixes.length);
+  return out;
+}
+
+// src/analysis/prompt-result.ts
+function promptResult(o, spec) {
+  const answered = o.samples.filter((s) => s.error === null);
+  const hasChecks = spec.expect.length > 0;
+  const checked = hasChecks ? answered.length : 0;
+  const passed = hasChecks ? answered.filter((s) => s.pass === true).length : null;
   return {
-    run: { ...outcome.run },
-    models: outcome.models.map(({ model, metrics }) => ({
+    key: promptKey(o.suite, o.promptId),
+    suite: o.suite,
+    id: o.promptId,
+    // The forms stored in history catalogs, so results and history points compare directly.
+    promptHash: o.promptHash.slice(0, HASH_REF_LENGTH),
+    checksHash: o.checksHash.slice(0, HASH_REF_LENGTH),
+    answered: answered.length > 0,
+    answer: modal(answered.map((s) => s.answer)),
+    passed,
+    checked,
+    status: passed === null || checked === 0 ? null : passed * 2 > checked,
+    errors: o.samples.flatMap((s) => s.error ? [s.error.category] : [])
+  };
+}
+function modal(values) {
+  const counts = /* @__PURE__ */ new Map();
+  let best = null;
+  let bestCount = 0;
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (n > bestCount) {
+      best = v;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+// src/history/build-record.ts
+function buildRecords(outcome, view) {
+  return outcome.models.map((result) => {
+    const record = buildRecord(
+      {
+        run: outcome.run,
+        finishedAt: outcome.finishedAt,
+        model: result.model,
+        observations: result.observations,
+        metrics: result.metrics,
+        samples: outcome.config.samples,
+        window: outcome.config.window,
+        specOf: outcome.specOf
+      },
+      view
+    );
+    view.add(record);
+    return record;
+  });
+}
+function buildRecord(input, view) {
+  const { observations, model } = input;
+  const results = observations.map((o) => promptResult(o, input.specOf(o)));
+  const specs = new Map(observations.map((o, i) => [results[i].key, input.specOf(o)]));
+  const comparison = compareWithHistory(model.id, results, view, (r) => specs.get(r.key).compare, input.window);
+  const catalog = results.map((r) => [r.suite, r.id, r.promptHash, r.checksHash]);
+  const catalogId = catalogRef(catalog);
+  const texts = new TextStore(view);
+  const answers = results.map((r) => r.answer === null ? null : texts.ref(r.key, r.answer));
+  const outputs = observations.map((o, i) => {
+    const refs = o.samples.map((s) => s.output === null ? null : texts.ref(results[i].key, s.output));
+    if (refs.every((r) => r === null)) return null;
+    return refs.every((r) => r === refs[0]) ? refs[0] : refs;
+  });
+  const errors = {};
+  results.forEach((r, i) => {
+    if (r.errors.length > 0) errors[String(i)] = r.errors;
+  });
+  const history = view.recordsOf(model.id);
+  const windowBefore = input.window > 1 ? history.slice(-(input.window - 1)) : [];
+  const metrics = recordMetrics(input, comparison, windowBefore, history.at(-1));
+  return {
+    schema: RECORD_SCHEMA,
+    run: { ...input.run, finishedAt: input.finishedAt },
+    model: recordModel(model, input.metrics),
+    samples: input.samples,
+    catalog: catalogId,
+    ...view.hasCatalog(catalogId) ? {} : { catalogs: { [catalogId]: catalog } },
+    answers,
+    outputs,
+    passed: results.map((r) => r.passed),
+    errors,
+    latencyMs: observations.map((o) => {
+      const p50 = percentile(o.samples.filter((s) => s.error === null).map((s) => s.latencyMs), 50);
+      return p50 === null ? null : Math.round(p50);
+    }),
+    tokensOut: observations.map((o) => {
+      const reported = o.samples.filter((s) => s.tokensOut !== null);
+      return reported.length === 0 ? null : reported.reduce((n, s) => n + s.tokensOut, 0);
+    }),
+    ...texts.isEmpty() ? {} : { texts: texts.added },
+    metrics
+  };
+}
+function recordMetrics(input, c, windowBefore, previous) {
+  const m = input.metrics;
+  const judged = windowBefore.reduce((n, r) => n + r.metrics.judged, c.judged);
+  const behaved = windowBefore.reduce((n, r) => n + r.metrics.behaved, c.behaved);
+  const realDrift = c.drifted.some((key) => !c.flapping.includes(key));
+  const last = previous?.metrics.runsSinceDrift ?? null;
+  return {
+    prompts: m.prompts,
+    checked: m.checked,
+    passed: m.passed,
+    passRate: m.passRate,
+    agreement: m.agreement,
+    rawAgreement: m.rawAgreement,
+    comparable: c.comparable,
+    stable: c.stable,
+    stability: share(c.stable, c.comparable),
+    drifted: c.drifted,
+    flapping: c.flapping,
+    regressions: c.regressions,
+    fixes: c.fixes,
+    flipsP: c.flipsP,
+    newSeries: c.newSeries,
+    errors: m.errors,
+    latencyMs: m.latencyMs,
+    tokens: m.tokens,
+    judged: c.judged,
+    behaved: c.behaved,
+    reliability: share(behaved, judged),
+    reliabilityInterval: wilsonInterval(behaved, judged),
+    window: input.window,
+    runsSinceDrift: realDrift ? 0 : last === null ? null : last + 1
+  };
+}
+function recordModel(model, metrics) {
+  const params = {};
+  if (model.params.temperature !== void 0) params["temperature"] = model.params.temperature;
+  if (model.params.topP !== void 0) params["top-p"] = model.params.topP;
+  if (model.params.seed !== void 0) params["seed"] = model.params.seed;
+  if (model.params.maxTokens !== void 0) params["max-tokens"] = model.params.maxTokens;
+  return {
+    id: model.id,
+    model: model.model,
+    host: new URL(model.baseUrl).host,
+    params,
+    served: metrics.servedModels,
+    systemFingerprints: metrics.systemFingerprints
+  };
+}
+var TextStore = class {
+  constructor(view) {
+    this.view = view;
+  }
+  view;
+  added = {};
+  ref(key, text) {
+    const known = this.view.textsOf(key);
+    const own = this.added[key];
+    const ref = textRef(text, { get: (r) => own?.[r] ?? known.get(r) });
+    if (!known.has(ref) && own?.[ref] === void 0) (this.added[key] ??= {})[ref] = text;
+    return ref;
+  }
+  isEmpty() {
+    return Object.keys(this.added).length === 0;
+  }
+};
+
+// src/history/view.ts
+var HistoryView = class {
+  textsByPrompt = /* @__PURE__ */ new Map();
+  catalogsByRef = /* @__PURE__ */ new Map();
+  byModel = /* @__PURE__ */ new Map();
+  seriesCache = /* @__PURE__ */ new Map();
+  keyHashes = /* @__PURE__ */ new Map();
+  constructor(records = []) {
+    for (const record of records) this.add(record);
+  }
+  add(record) {
+    for (const [ref, catalog] of Object.entries(record.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of Object.entries(record.texts ?? {})) {
+      const known = this.textsOf(key);
+      for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
+    }
+    const own = this.byModel.get(record.model.id) ?? [];
+    own.push(record);
+    this.byModel.set(record.model.id, own);
+    const series = this.seriesCache.get(record.model.id);
+    if (series) this.indexRecord(record, own.length - 1, series, this.keyHashes.get(record.model.id));
+  }
+  /** The texts stored so far for a prompt key, by ref (the live map: callers must not modify it). */
+  textsOf(key) {
+    let texts = this.textsByPrompt.get(key);
+    if (!texts) {
+      texts = /* @__PURE__ */ new Map();
+      this.textsByPrompt.set(key, texts);
+    }
+    return texts;
+  }
+  text(key, ref) {
+    return ref === null ? null : this.textsByPrompt.get(key)?.get(ref) ?? null;
+  }
+  hasCatalog(ref) {
+    return this.catalogsByRef.has(ref);
+  }
+  catalog(ref) {
+    const catalog = this.catalogsByRef.get(ref);
+    if (!catalog) throw new Error(`history: catalog ${ref} is not defined`);
+    return catalog;
+  }
+  modelIds() {
+    return [...this.byModel.keys()];
+  }
+  recordsOf(modelId) {
+    return this.byModel.get(modelId) ?? [];
+  }
+  /** This model's points for one prompt series, oldest first. */
+  series(modelId, promptHash2) {
+    return this.seriesIndex(modelId).series.get(promptHash2) ?? [];
+  }
+  /** The prompt hash this model last ran a prompt key with, if it ever did. */
+  lastHashOf(modelId, key) {
+    return this.seriesIndex(modelId).hashes.get(key);
+  }
+  seriesIndex(modelId) {
+    let series = this.seriesCache.get(modelId);
+    let hashes = this.keyHashes.get(modelId);
+    if (!series || !hashes) {
+      series = /* @__PURE__ */ new Map();
+      hashes = /* @__PURE__ */ new Map();
+      this.seriesCache.set(modelId, series);
+      this.keyHashes.set(modelId, hashes);
+      this.recordsOf(modelId).forEach((r, i) => this.indexRecord(r, i, series, hashes));
+    }
+    return { series, hashes };
+  }
+  indexRecord(record, run, series, hashes) {
+    this.catalog(record.catalog).forEach(([suite, id, hash2, checksHash], i) => {
+      const errored = record.errors[String(i)]?.length ?? 0;
+      const passed = record.passed[i] ?? null;
+      const checked = record.samples - errored;
+      const point = {
+        run,
+        answered: errored < record.samples,
+        answerRef: record.answers[i] ?? null,
+        status: passed === null || checked === 0 ? null : passed * 2 > checked,
+        checksHash
+      };
+      const list = series.get(hash2);
+      if (list) list.push(point);
+      else series.set(hash2, [point]);
+      hashes.set(promptKey(suite, id), hash2);
+    });
+  }
+};
+
+// src/report/summary.ts
+function summarize(records) {
+  const first = records[0];
+  if (!first) throw new Error("summarize: a run has at least one record");
+  return {
+    run: { ...first.run },
+    models: records.map(({ model, metrics: m }) => ({
       id: model.id,
       model: model.model,
-      passRate: metrics.passRate,
-      agreement: metrics.agreement,
-      rawAgreement: metrics.rawAgreement,
-      stability: null,
-      reliability: null,
-      reliabilityInterval: null,
-      drifted: [],
-      regressions: [],
-      fixes: [],
-      errors: metrics.errors,
-      latencyMs: metrics.latencyMs,
-      tokens: metrics.tokens,
-      systemFingerprints: metrics.systemFingerprints
+      passRate: m.passRate,
+      agreement: m.agreement,
+      rawAgreement: m.rawAgreement,
+      stability: m.stability,
+      reliability: m.reliability,
+      reliabilityInterval: m.reliabilityInterval,
+      drifted: m.drifted,
+      flapping: m.flapping,
+      regressions: m.regressions,
+      fixes: m.fixes,
+      flipsP: m.flipsP,
+      newSeries: m.newSeries,
+      runsSinceDrift: m.runsSinceDrift,
+      errors: m.errors,
+      latencyMs: m.latencyMs,
+      tokens: m.tokens,
+      systemFingerprints: model.systemFingerprints
     }))
+  };
+}
+
+// src/track.ts
+async function runAndRecord(config, options) {
+  const historyPath = options.useHistory ? resolve2(options.root, config.history) : null;
+  const history = historyPath ? await readHistory(historyPath).catch(relabel(config.history)) : { records: [] };
+  const view = new HistoryView(history.records);
+  const outcome = await executeRun(config, options);
+  const records = buildRecords(outcome, view);
+  if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));
+  const summary = summarize(records);
+  return { outcome, records, summary, historyPath, failures: thresholdFailures(config.thresholds, summary, options) };
+}
+function relabel(file) {
+  return (error) => {
+    throw error instanceof HistoryError ? error.relabel(file) : error;
   };
 }
 
@@ -27010,13 +28030,29 @@ function percent(value, digits = 1) {
 function formatRunSummary(summary) {
   const lines = [`run ${summary.run.id}`];
   for (const m of summary.models) {
-    const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
-    const errorText = errors.length === 0 ? "no errors" : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(", ")}`;
-    lines.push(
-      `  ${m.id}: pass rate ${percent(m.passRate)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}`
-    );
+    lines.push(`  ${m.id}: ${headline(m)}`);
+    const drift = driftLine(m);
+    if (drift) lines.push(`    ${drift}`);
   }
   return lines.join("\n");
+}
+function headline(m) {
+  const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : "";
+  const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
+  const errorText = errors.length === 0 ? "no errors" : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(", ")}`;
+  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}`;
+}
+function driftLine(m) {
+  const parts = [];
+  const real = m.drifted.length - m.flapping.length;
+  if (real > 0) parts.push(`${real} drifted`);
+  if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
+  if (m.regressions.length > 0 || m.fixes.length > 0) {
+    const p = m.flipsP === null ? "" : ` (p = ${m.flipsP.toFixed(3)} under no change)`;
+    parts.push(`${m.regressions.length} regressions, ${m.fixes.length} fixes${p}`);
+  }
+  if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);
+  return parts.length > 0 ? parts.join(", ") : null;
 }
 
 // src/cli/io.ts
@@ -27028,11 +28064,14 @@ var UsageError = class extends Error {
 // src/cli/commands/run.ts
 var runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--json] [--quiet]
 
-Runs every suite against every model and prints the run summary.
+Runs every suite against every model, compares with the history and appends one
+record per model to it.
   --config FILE   config file (default .github/trackrecord.yml)
   --no-history    do not read or append the history file
   --json          print the summary as JSON on stdout
-  --quiet         no progress output`;
+  --quiet         no progress output
+
+Exit status: 0 ok, 1 a threshold failed or the history does not verify, 2 invalid configuration.`;
 async function runCommand(argv, io) {
   const { values } = parseArgs({
     args: argv,
@@ -27046,21 +28085,27 @@ async function runCommand(argv, io) {
     allowPositionals: false
   });
   const config = await loadConfig({ root: io.cwd, configPath: values.config });
-  const outcome = await executeRun(config, {
+  const result = await runAndRecord(config, {
+    root: io.cwd,
     env: io.env,
+    useHistory: !values["no-history"],
+    regressions: true,
     progress: values.quiet ? void 0 : { write: (t) => io.stderr.write(t), isTTY: io.stderr.isTTY === true }
   });
-  const summary = summarize(outcome);
-  io.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}
-` : `${formatRunSummary(summary)}
+  io.stdout.write(values.json ? `${JSON.stringify(result.summary, null, 2)}
+` : `${formatRunSummary(result.summary)}
 `);
-  return EXIT.ok;
+  if (result.historyPath && !values.json) io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))
+`);
+  for (const failure3 of result.failures) io.stderr.write(`threshold: ${failure3}
+`);
+  return result.failures.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
 // src/cli/commands/validate.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { readFile as readFile2 } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
 var validateHelp = `Usage: trackrecord validate [FILES...]
 
 Checks config and suite files against their schemas without calling any model.
@@ -27071,7 +28116,7 @@ async function validateCommand(argv, io) {
   let failed = false;
   for (const file of files) {
     try {
-      const message = await isConfigFile(resolve2(io.cwd, file)) ? await checkConfig(file, io) : await checkSuite(file, io);
+      const message = await isConfigFile(resolve3(io.cwd, file)) ? await checkConfig(file, io) : await checkSuite(file, io);
       io.stdout.write(`ok ${file}: ${message}
 `);
     } catch (e) {
@@ -27094,23 +28139,86 @@ async function checkSuite(file, io) {
 }
 async function isConfigFile(path2) {
   try {
-    const data = (0, import_yaml2.parse)(await readFile2(path2, "utf8"));
+    const data = (0, import_yaml2.parse)(await readFile3(path2, "utf8"));
     return typeof data === "object" && data !== null && "models" in data;
   } catch {
     return false;
   }
 }
 
+// src/cli/commands/verify.ts
+import { resolve as resolve4 } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
+var verifyHelp = `Usage: trackrecord verify [--history FILE] [--repair]
+
+Checks the history file: every line against the record schema, the hash chain
+(each line holds the SHA-256 of the line before it), and that every stored text
+and prompt catalog matches its hash. Exits 0 when intact, 1 naming the first
+bad line otherwise.
+  --history FILE   history file (default ${DEFAULTS.history})
+  --repair         remove a last line that a crash cut short; refuses anything else`;
+async function verifyCommand(argv, io) {
+  const { values } = parseArgs2({
+    args: argv,
+    options: {
+      history: { type: "string" },
+      repair: { type: "boolean", default: false }
+    },
+    strict: true,
+    allowPositionals: false
+  });
+  const file = values.history ?? DEFAULTS.history;
+  const path2 = resolve4(io.cwd, file);
+  try {
+    if (!await historyExists(path2)) {
+      io.stderr.write(`trackrecord verify: ${file}: no such file
+`);
+      return EXIT.failed;
+    }
+    if (values.repair) {
+      const { removedBytes, line } = await repairTruncated(path2);
+      const { records: records2 } = await readHistory(path2);
+      io.stdout.write(
+        `repaired ${file}: removed the cut-short line ${line} (${removedBytes} bytes); ${count(records2.length)}, chain intact
+`
+      );
+      return EXIT.ok;
+    }
+    const { records } = await readHistory(path2);
+    io.stdout.write(`ok ${file}: ${count(records.length)}, chain intact
+`);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof HistoryError) {
+      io.stderr.write(`${e.relabel(file).message}
+`);
+      return EXIT.failed;
+    }
+    const code = e?.code;
+    if (typeof code === "string") {
+      io.stderr.write(`trackrecord verify: ${file}: ${e.message}
+`);
+      return EXIT.failed;
+    }
+    throw e;
+  }
+}
+function count(records) {
+  return `${records} record${records === 1 ? "" : "s"}`;
+}
+
 // src/cli/main.ts
 var commands = {
   run: { run: runCommand, help: runHelp },
-  validate: { run: validateCommand, help: validateHelp }
+  validate: { run: validateCommand, help: validateHelp },
+  verify: { run: verifyCommand, help: verifyHelp }
 };
 var usage = `Usage: trackrecord <command> [options]
 
 Commands:
   run        run the suites against the models and record the results
   validate   check config and suite files without calling a model
+  verify     check the history file's hash chain and records
 
 Run "trackrecord <command> --help" for a command's options.`;
 async function cli(argv, io) {
@@ -27140,6 +28248,11 @@ ${usage}
       io.stderr.write(`trackrecord: ${error.message}
 `);
       return EXIT.invalid;
+    }
+    if (error instanceof HistoryError) {
+      io.stderr.write(`trackrecord: history does not verify: ${error.message}
+`);
+      return EXIT.failed;
     }
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr.write(`trackrecord ${name}: ${error.message}

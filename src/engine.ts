@@ -1,5 +1,5 @@
 import { runMetrics, type RunMetrics } from './analysis/run-metrics.js';
-import type { Config, ModelSpec } from './config/types.js';
+import type { Config, ModelSpec, PromptSpec } from './config/types.js';
 import { createOpenAIProvider } from './providers/openai.js';
 import { executePlan } from './run/execute.js';
 import { buildPlan } from './run/plan.js';
@@ -16,7 +16,10 @@ export interface ModelResult {
 export interface RunOutcome {
   config: Config;
   run: RunInfo;
+  finishedAt: string;
   models: ModelResult[];
+  /** The prompt spec behind an observation. */
+  specOf: (o: Observation) => PromptSpec;
 }
 
 export interface RunOptions {
@@ -43,11 +46,11 @@ export async function executeRun(config: Config, options: RunOptions): Promise<R
     onSettled: options.progress ? createProgress(options.progress, { label: 'trackrecord' }) : undefined,
   });
 
-  const compareByPrompt = new Map(plan.prompts.map(({ suite, prompt }) => [`${suite}\0${prompt.id}`, prompt.compare]));
+  const specs = new Map(plan.prompts.map(({ suite, prompt }) => [`${suite}\0${prompt.id}`, prompt]));
+  const specOf = (o: Observation): PromptSpec => specs.get(`${o.suite}\0${o.promptId}`)!;
   const models = config.models.map((model) => {
     const own = observations.filter((o) => o.modelId === model.id);
-    const metrics = runMetrics(own, (o) => compareByPrompt.get(`${o.suite}\0${o.promptId}`) ?? { kind: 'exact' });
-    return { model, observations: own, metrics };
+    return { model, observations: own, metrics: runMetrics(own, (o) => specOf(o).compare) };
   });
-  return { config, run, models };
+  return { config, run, finishedAt: new Date().toISOString(), models, specOf };
 }

@@ -1,4 +1,4 @@
-import type { RunSummary } from '../report/summary.js';
+import type { ModelSummary, RunSummary } from '../report/summary.js';
 
 export function percent(value: number | null, digits = 1): string {
   return value === null ? 'n/a' : `${(value * 100).toFixed(digits)}%`;
@@ -8,12 +8,32 @@ export function percent(value: number | null, digits = 1): string {
 export function formatRunSummary(summary: RunSummary): string {
   const lines = [`run ${summary.run.id}`];
   for (const m of summary.models) {
-    const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
-    const errorText = errors.length === 0 ? 'no errors' : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(', ')}`;
-    lines.push(
-      `  ${m.id}: pass rate ${percent(m.passRate)}, agreement ${percent(m.agreement)}, ` +
-        `p50 ${m.latencyMs.p50 ?? 'n/a'} ms, ${errorText}`,
-    );
+    lines.push(`  ${m.id}: ${headline(m)}`);
+    const drift = driftLine(m);
+    if (drift) lines.push(`    ${drift}`);
   }
   return lines.join('\n');
+}
+
+function headline(m: ModelSummary): string {
+  const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : '';
+  const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
+  const errorText = errors.length === 0 ? 'no errors' : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(', ')}`;
+  return (
+    `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, ` +
+    `stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? 'n/a'} ms, ${errorText}`
+  );
+}
+
+function driftLine(m: ModelSummary): string | null {
+  const parts: string[] = [];
+  const real = m.drifted.length - m.flapping.length;
+  if (real > 0) parts.push(`${real} drifted`);
+  if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
+  if (m.regressions.length > 0 || m.fixes.length > 0) {
+    const p = m.flipsP === null ? '' : ` (p = ${m.flipsP.toFixed(3)} under no change)`;
+    parts.push(`${m.regressions.length} regressions, ${m.fixes.length} fixes${p}`);
+  }
+  if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);
+  return parts.length > 0 ? parts.join(', ') : null;
 }

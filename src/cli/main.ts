@@ -1,11 +1,14 @@
 import { ConfigError } from '../config/errors.js';
+import { HistoryError } from '../history/file.js';
 import { runCommand, runHelp } from './commands/run.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
+import { verifyCommand, verifyHelp } from './commands/verify.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
 const commands: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {
   run: { run: runCommand, help: runHelp },
   validate: { run: validateCommand, help: validateHelp },
+  verify: { run: verifyCommand, help: verifyHelp },
 };
 
 const usage = `Usage: trackrecord <command> [options]
@@ -13,6 +16,7 @@ const usage = `Usage: trackrecord <command> [options]
 Commands:
   run        run the suites against the models and record the results
   validate   check config and suite files without calling a model
+  verify     check the history file's hash chain and records
 
 Run "trackrecord <command> --help" for a command's options.`;
 
@@ -38,6 +42,10 @@ export async function cli(argv: string[], io: CliIO): Promise<number> {
     if (error instanceof ConfigError) {
       io.stderr.write(`trackrecord: ${error.message}\n`);
       return EXIT.invalid;
+    }
+    if (error instanceof HistoryError) {
+      io.stderr.write(`trackrecord: history does not verify: ${error.message}\n`);
+      return EXIT.failed;
     }
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr.write(`trackrecord ${name}: ${(error as Error).message}\n\n${command.help}\n`);

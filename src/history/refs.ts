@@ -10,7 +10,7 @@ export const HASH_REF_LENGTH = 16;
  * The ref of `text` among the texts already known for its prompt: the shortest prefix of its
  * SHA-256 (from 10 hex, 2 at a time) that no other known text of the prompt starts with.
  */
-export function textRef(text: string, known: ReadonlyMap<string, string> = new Map()): string {
+export function textRef(text: string, known: { get(ref: string): string | undefined } = new Map()): string {
   const full = sha256(text);
   for (let length = TEXT_REF_LENGTH; length < full.length; length += 2) {
     const ref = full.slice(0, length);

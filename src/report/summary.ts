@@ -1,4 +1,4 @@
-import type { RunOutcome } from '../engine.js';
+import type { NewRecord } from '../history/build-record.js';
 import type { ErrorCategory } from '../run/types.js';
 
 /** One model's line of the run summary (`trackrecord run --json`, action outputs). */
@@ -8,13 +8,17 @@ export interface ModelSummary {
   passRate: number | null;
   agreement: number | null;
   rawAgreement: number | null;
-  /** The history-based fields are null/empty until there is a previous record to compare with. */
   stability: number | null;
   reliability: number | null;
   reliabilityInterval: [number, number] | null;
   drifted: string[];
+  flapping: string[];
   regressions: string[];
   fixes: string[];
+  /** How likely this many pass/fail flips are with no real change (exact McNemar). */
+  flipsP: number | null;
+  newSeries: string[];
+  runsSinceDrift: number | null;
   errors: Record<ErrorCategory, number>;
   latencyMs: { p50: number | null; p95: number | null };
   tokens: { in: number; out: number };
@@ -22,29 +26,36 @@ export interface ModelSummary {
 }
 
 export interface RunSummary {
-  run: { id: string; startedAt: string; trigger: string; commit: string | null; url: string | null };
+  run: { id: string; startedAt: string; finishedAt: string; trigger: string; commit: string | null; url: string | null };
   models: ModelSummary[];
 }
 
-export function summarize(outcome: RunOutcome): RunSummary {
+/** The summary of a run, read off its records (one per model, in config order). */
+export function summarize(records: readonly NewRecord[]): RunSummary {
+  const first = records[0];
+  if (!first) throw new Error('summarize: a run has at least one record');
   return {
-    run: { ...outcome.run },
-    models: outcome.models.map(({ model, metrics }) => ({
+    run: { ...first.run },
+    models: records.map(({ model, metrics: m }) => ({
       id: model.id,
       model: model.model,
-      passRate: metrics.passRate,
-      agreement: metrics.agreement,
-      rawAgreement: metrics.rawAgreement,
-      stability: null,
-      reliability: null,
-      reliabilityInterval: null,
-      drifted: [],
-      regressions: [],
-      fixes: [],
-      errors: metrics.errors,
-      latencyMs: metrics.latencyMs,
-      tokens: metrics.tokens,
-      systemFingerprints: metrics.systemFingerprints,
+      passRate: m.passRate,
+      agreement: m.agreement,
+      rawAgreement: m.rawAgreement,
+      stability: m.stability,
+      reliability: m.reliability,
+      reliabilityInterval: m.reliabilityInterval,
+      drifted: m.drifted,
+      flapping: m.flapping,
+      regressions: m.regressions,
+      fixes: m.fixes,
+      flipsP: m.flipsP,
+      newSeries: m.newSeries,
+      runsSinceDrift: m.runsSinceDrift,
+      errors: m.errors,
+      latencyMs: m.latencyMs,
+      tokens: m.tokens,
+      systemFingerprints: model.systemFingerprints,
     })),
   };
 }

@@ -53,6 +53,7 @@ export async function executePlan(
       suite,
       promptId: prompt.id,
       promptHash: plan.hashes[m]![p]!,
+      checksHash: plan.checksHashes[p]!,
       samples: results[m]![p]!.map((r) => toSample(r, prompt)),
     })),
   );

@@ -13,6 +13,8 @@ export interface Plan {
   samples: number;
   /** `hashes[m][p]`: the series identity of prompt p on model m. */
   hashes: string[][];
+  /** `checksHashes[p]`: the identity of prompt p's checks. */
+  checksHashes: string[];
 }
 
 export function buildPlan(config: Config): Plan {
@@ -22,6 +24,7 @@ export function buildPlan(config: Config): Plan {
     prompts,
     samples: config.samples,
     hashes: config.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
+    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect))),
   };
 }
 

@@ -67,7 +67,9 @@ export interface Observation {
   modelId: string;
   suite: string;
   promptId: string;
-  /** Identifies the prompt's series: text, extract, normalize, compare, checks, model params. */
+  /** Identifies the prompt's series: the conversation, model params, extract, normalize, compare. */
   promptHash: string;
+  /** Identifies the checks: pass/fail flips only count between runs with the same checks. */
+  checksHash: string;
   samples: Sample[];
 }

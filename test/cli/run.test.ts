@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReplayServer } from '../../src/replay/index.js';
@@ -36,7 +36,9 @@ describe('trackrecord run', () => {
     const result = await runCli(['run', '--config', 'c.yml'], root);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^run \S+\n  gpt-4: pass rate 83\.0%, agreement n\/a, p50 \d+ ms, no errors\n$/);
+    expect(result.stdout).toMatch(
+      /^run \S+\n  gpt-4: reliability 83\.0% \[[\d.]+%, [\d.]+%\], pass rate 83\.0%, stability n\/a, agreement n\/a, p50 \d+ ms, no errors\n    100 new series\nhistory: \.trackrecord\/history\.jsonl \(\+1 record\(s\)\)\n$/,
+    );
   });
 
   const broken: Array<[string, (config: string) => Record<string, string>, RegExp]> = [
@@ -62,6 +64,24 @@ describe('trackrecord run', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(server.stats().requests).toBe(0);
+  });
+
+  it('refuses to run on a history that does not verify: exit 1, no request, file untouched', async () => {
+    server = await startPrimeServer();
+    const root = tempDir({ 'c.yml': primeConfig(server.baseUrl, 'gpt-4-0314') });
+    expect((await runCli(['run', '--config', 'c.yml', '--quiet'], root)).code).toBe(0);
+    expect((await runCli(['run', '--config', 'c.yml', '--quiet'], root)).code).toBe(0);
+    const path = join(root, '.trackrecord/history.jsonl');
+    const tampered = readFileSync(path, 'utf8').replace('"trigger":"cli"', '"trigger":"cla"');
+    writeFileSync(path, tampered);
+    const before = server.stats().requests;
+
+    const result = await runCli(['run', '--config', 'c.yml'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^trackrecord: history does not verify: \.trackrecord\/history\.jsonl:2: prev does not match/);
+    expect(result.stderr).toMatch(/the history was not modified/);
+    expect(server.stats().requests).toBe(before);
+    expect(readFileSync(path, 'utf8')).toBe(tampered);
   });
 
   it('exits 2 on an unknown option', async () => {

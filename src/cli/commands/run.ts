@@ -1,17 +1,19 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/load.js';
-import { executeRun } from '../../engine.js';
-import { summarize } from '../../report/summary.js';
+import { runAndRecord } from '../../track.js';
 import { formatRunSummary } from '../format.js';
 import { EXIT, type CliIO } from '../io.js';
 
 export const runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--json] [--quiet]
 
-Runs every suite against every model and prints the run summary.
+Runs every suite against every model, compares with the history and appends one
+record per model to it.
   --config FILE   config file (default .github/trackrecord.yml)
   --no-history    do not read or append the history file
   --json          print the summary as JSON on stdout
-  --quiet         no progress output`;
+  --quiet         no progress output
+
+Exit status: 0 ok, 1 a threshold failed or the history does not verify, 2 invalid configuration.`;
 
 export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -26,11 +28,15 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     allowPositionals: false,
   });
   const config = await loadConfig({ root: io.cwd, configPath: values.config });
-  const outcome = await executeRun(config, {
+  const result = await runAndRecord(config, {
+    root: io.cwd,
     env: io.env,
+    useHistory: !values['no-history'],
+    regressions: true,
     progress: values.quiet ? undefined : { write: (t) => io.stderr.write(t), isTTY: io.stderr.isTTY === true },
   });
-  const summary = summarize(outcome);
-  io.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatRunSummary(summary)}\n`);
-  return EXIT.ok;
+  io.stdout.write(values.json ? `${JSON.stringify(result.summary, null, 2)}\n` : `${formatRunSummary(result.summary)}\n`);
+  if (result.historyPath && !values.json) io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
+  for (const failure of result.failures) io.stderr.write(`threshold: ${failure}\n`);
+  return result.failures.length > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -1,0 +1,80 @@
+import { sameAnswer } from '../checks/index.js';
+import type { Comparison as CompareSpec } from '../config/types.js';
+import type { HistoryView } from '../history/view.js';
+import { mcnemarExactP } from './mcnemar.js';
+import type { PromptResult } from './prompt-result.js';
+
+/** How one model's run compares with its own history, prompt series by prompt series. */
+export interface HistoryComparison {
+  comparable: number;
+  stable: number;
+  drifted: string[];
+  flapping: string[];
+  regressions: string[];
+  fixes: string[];
+  flipsP: number | null;
+  newSeries: string[];
+  judged: number;
+  behaved: number;
+}
+
+/**
+ * Like for like only: a prompt is compared with the last answered point of the same series
+ * (same model id, same prompt hash), so an outage night does not break the chain and an edited
+ * prompt starts over. A changed answer that returns to one seen within the trailing window is
+ * flapping (noise between known answers), kept apart from drift to a new answer.
+ */
+export function compareWithHistory(
+  modelId: string,
+  results: readonly PromptResult[],
+  view: HistoryView,
+  compareOf: (r: PromptResult) => CompareSpec,
+  window: number,
+): HistoryComparison {
+  const out: HistoryComparison = {
+    comparable: 0,
+    stable: 0,
+    drifted: [],
+    flapping: [],
+    regressions: [],
+    fixes: [],
+    flipsP: null,
+    newSeries: [],
+    judged: 0,
+    behaved: 0,
+  };
+
+  for (const r of results) {
+    const points = view.series(modelId, r.promptHash);
+    if (points.length === 0) out.newSeries.push(r.key);
+    const recent = points.slice(-window).filter((p) => p.answered);
+    const previous = recent.at(-1);
+    const comparable = r.answered && previous !== undefined;
+    let stable = true;
+
+    if (comparable) {
+      out.comparable += 1;
+      const compare = compareOf(r);
+      stable = sameAnswer(r.answer, view.text(r.key, previous.answerRef), compare);
+      if (stable) {
+        out.stable += 1;
+      } else {
+        out.drifted.push(r.key);
+        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, view.text(r.key, p.answerRef), compare));
+        if (seenBefore) out.flapping.push(r.key);
+      }
+      if (previous.checksHash === r.checksHash && previous.status !== null && r.status !== null) {
+        if (previous.status && !r.status) out.regressions.push(r.key);
+        if (!previous.status && r.status) out.fixes.push(r.key);
+      }
+    }
+
+    // Reliability: did this observation behave as recorded (pass where checked, keep its answer where comparable)?
+    if (r.answered && (r.status !== null || comparable)) {
+      out.judged += 1;
+      if (r.status !== false && stable) out.behaved += 1;
+    }
+  }
+  out.flipsP = mcnemarExactP(out.regressions.length, out.fixes.length);
+  return out;
+}

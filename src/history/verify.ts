@@ -1,0 +1,234 @@
+import * as crypto from 'node:crypto';
+import { Ajv, type ErrorObject } from 'ajv';
+import recordSchema from '../../schema/record.schema.json' with { type: 'json' };
+import { lineHash } from './codec.js';
+import { GENESIS, RECORD_SCHEMA, promptKey, type CatalogEntry, type HistoryRecord } from './record.js';
+import { catalogRef, TEXT_REF_LENGTH } from './refs.js';
+import { sha256 } from '../util/hash.js';
+
+export type VerifyResult =
+  | { ok: true; records: HistoryRecord[]; lines: string[]; endsWithNewline: boolean }
+  | {
+      ok: false;
+      /** 1-based: the first bad line. */
+      line: number;
+      reason: string;
+      /** The bad line is the last one, is not valid JSON and has no newline: a write cut short. */
+      truncated: boolean;
+      /** The valid prefix. */
+      records: HistoryRecord[];
+      lines: string[];
+    };
+
+/** Why a line is bad; `json` when it is not valid JSON at all. */
+export interface LineProblem {
+  reason: string;
+  json: boolean;
+}
+
+// The schema's patterns are ASCII: plain RegExps are faster than unicode ones on every ref.
+const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, unicodeRegExp: false });
+const validateRecord = ajv.compile<HistoryRecord>(recordSchema);
+
+/**
+ * `isRefOf`, faster: a history holds tens of thousands of short texts, and the one-shot
+ * `crypto.hash` (Node >= 20.12) costs a quarter of `createHash` on them.
+ */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : sha256;
+
+function isRefOf(ref: string, text: string): boolean {
+  return ref.length >= TEXT_REF_LENGTH && sha256Hex(text).startsWith(ref);
+}
+
+/** Columns indexed like the catalog. */
+const COLUMNS = ['answers', 'outputs', 'passed', 'latencyMs', 'tokensOut'] as const;
+
+/**
+ * Checks a history file's text: the chain, the schema of every line, and that every catalog
+ * and text ref resolves to what it hashes to. Stops at the first bad line. Pass a fresh
+ * `verifier` to keep checking lines after the text (appending) with its state.
+ */
+export function verifyHistory(text: string, verifier: ChainVerifier = new ChainVerifier()): VerifyResult {
+  const endsWithNewline = text.endsWith('\n');
+  if (text.length === 0) return { ok: true, records: [], lines: [], endsWithNewline };
+  const lines = text.split('\n');
+  if (endsWithNewline) lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const problem = i === 0 && line.startsWith('\uFEFF') ? bom() : verifier.push(line);
+    if (problem) {
+      const last = i === lines.length - 1;
+      return {
+        ok: false,
+        line: i + 1,
+        reason: problem.reason,
+        truncated: problem.json && last && !endsWithNewline,
+        records: verifier.records,
+        lines: verifier.lines,
+      };
+    }
+  }
+  return { ok: true, records: verifier.records, lines: verifier.lines, endsWithNewline };
+}
+
+function bom(): LineProblem {
+  return { reason: 'the file starts with a byte order mark (BOM); history files are UTF-8 without one', json: false };
+}
+
+/**
+ * Verifies lines one at a time, keeping what later lines may refer to (catalogs, texts and
+ * the hash of the last line) in maps, so each line costs only its own size.
+ */
+export class ChainVerifier {
+  readonly records: HistoryRecord[] = [];
+  readonly lines: string[] = [];
+  private head = GENESIS;
+  private readonly catalogs = new Map<string, CatalogEntry[]>();
+  private readonly texts = new Map<string, Map<string, string>>();
+  private readonly keysByCatalog = new Map<string, string[]>();
+
+  /** The hash the next line's `prev` must hold: GENESIS, or the SHA-256 of the last line. */
+  get prevHash(): string {
+    return this.head;
+  }
+
+  /** Checks the next line: null (and the line is added) when it is valid, else why not. */
+  push(line: string): LineProblem | null {
+    const number = this.lines.length + 1;
+    if (line.length === 0) return bad('blank line');
+    if (line.endsWith('\r')) {
+      return bad('line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only');
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch (e) {
+      return { reason: `not valid JSON (${(e as Error).message})`, json: true };
+    }
+    if (isObject(data) && 'schema' in data && typeof data['schema'] === 'number' && data['schema'] !== RECORD_SCHEMA) {
+      return bad(`record schema version ${data['schema']} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`);
+    }
+    if (!validateRecord(data)) return bad(schemaReason(validateRecord.errors?.[0]));
+    const record = data;
+
+    if (record.prev !== this.head) {
+      return bad(
+        number === 1
+          ? 'prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered'
+          : `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)`,
+      );
+    }
+
+    const defined = record.catalogs ?? {};
+    for (const [ref, entries] of Object.entries(defined)) {
+      if (catalogRef(entries) !== ref) return bad(`catalogs/${ref} does not hash to its ref (the catalog was changed)`);
+    }
+    const catalog = this.catalogs.get(record.catalog) ?? (Object.hasOwn(defined, record.catalog) ? defined[record.catalog] : undefined);
+    if (!catalog) return bad(`catalog ${record.catalog} is not defined in this or an earlier line`);
+    const size = catalog.length;
+    for (const column of COLUMNS) {
+      const length = record[column].length;
+      if (length !== size) return bad(`${column} has ${length} entries but catalog ${record.catalog} has ${size} prompts`);
+    }
+    for (const index of Object.keys(record.errors)) {
+      if (String(Number(index)) !== index || Number(index) >= size) {
+        return bad(`errors/${index} is not a prompt index: catalog ${record.catalog} has ${size} prompts`);
+      }
+    }
+
+    const stored = record.texts ?? {};
+    for (const [key, byRef] of Object.entries(stored)) {
+      const known = this.texts.get(key);
+      for (const [ref, text] of Object.entries(byRef)) {
+        if (!isRefOf(ref, text)) return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
+        const earlier = known?.get(ref);
+        if (earlier !== undefined && earlier !== text) {
+          return bad(`texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`);
+        }
+      }
+    }
+    const keys = this.keysOf(record.catalog, catalog);
+    for (let i = 0; i < size; i++) {
+      const key = keys[i]!;
+      const known = this.texts.get(key);
+      const own = Object.hasOwn(stored, key) ? stored[key] : undefined;
+      const answer = record.answers[i];
+      if (typeof answer === 'string' && !resolves(known, own, answer)) return bad(unresolved(`answers/${i}`, answer, key));
+      const output = record.outputs[i];
+      if (typeof output === 'string') {
+        if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
+      } else if (Array.isArray(output)) {
+        for (let s = 0; s < output.length; s++) {
+          const ref = output[s];
+          if (typeof ref === 'string' && !resolves(known, own, ref)) return bad(unresolved(`outputs/${i}/${s}`, ref, key));
+        }
+      }
+    }
+
+    // The line is good: keep what later lines may refer to.
+    for (const [ref, entries] of Object.entries(defined)) this.catalogs.set(ref, entries);
+    for (const [key, byRef] of Object.entries(stored)) {
+      let known = this.texts.get(key);
+      if (!known) {
+        known = new Map();
+        this.texts.set(key, known);
+      }
+      for (const [ref, text] of Object.entries(byRef)) known.set(ref, text);
+    }
+    this.records.push(record);
+    this.lines.push(line);
+    this.head = lineHash(line);
+    return null;
+  }
+
+  /** The prompt keys of a catalog, in column order (made once per catalog). */
+  private keysOf(ref: string, catalog: readonly CatalogEntry[]): string[] {
+    let keys = this.keysByCatalog.get(ref);
+    if (!keys) {
+      keys = catalog.map(([suite, id]) => promptKey(suite, id));
+      this.keysByCatalog.set(ref, keys);
+    }
+    return keys;
+  }
+
+  /** The line that first stored a text (only looked up to word an error). */
+  private lineOfText(key: string, ref: string): number {
+    const index = this.records.findIndex((r) => r.texts?.[key] !== undefined && Object.hasOwn(r.texts[key]!, ref));
+    return index + 1;
+  }
+}
+
+/** Whether a text ref is known from earlier lines or stored by this one. */
+function resolves(known: Map<string, string> | undefined, own: Record<string, string> | undefined, ref: string): boolean {
+  return known?.has(ref) === true || (own !== undefined && Object.hasOwn(own, ref));
+}
+
+function bad(reason: string): LineProblem {
+  return { reason, json: false };
+}
+
+function unresolved(path: string, ref: string, key: string): string {
+  return `${path}: ref ${ref} is not a text of ${key} stored in this or an earlier line`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `/metrics/passRate must be number,null`: the JSON path and what is wrong there. */
+function schemaReason(error: ErrorObject | undefined): string {
+  if (!error) return 'does not match the record schema';
+  const path = error.instancePath || 'record';
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${path}: key ${JSON.stringify(params['additionalProperty'])} is not allowed`;
+    case 'const':
+      return `${path} must be ${JSON.stringify(params['allowedValue'])}`;
+    case 'enum':
+      return `${path} must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return `${path} ${error.message ?? `fails ${error.keyword}`}`;
+  }
+}

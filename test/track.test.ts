@@ -1,0 +1,143 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/load.js';
+import type { HistoryRecord } from '../src/history/record.js';
+import type { ReplayServer } from '../src/replay/index.js';
+import { runAndRecord } from '../src/track.js';
+import { PRIME_SUITE, primeConfig, primeTruth, startPrimeServer } from './support/prime.js';
+import { tempDir } from './support/tmp.js';
+
+let server: ReplayServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const key = (id: string) => `llmdrift-prime/${id}`;
+
+/** A workspace whose config asks the replay server for `gpt-4`, an alias the test moves between snapshots. */
+async function workspace(extra = '') {
+  server ??= await startPrimeServer({ aliases: { 'gpt-4': 'gpt-4-0314' } });
+  const root = tempDir({ 'trackrecord.yml': primeConfig(server.baseUrl, 'gpt-4', extra) });
+  const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
+  const run = async (snapshot: string) => {
+    server!.setAliases({ 'gpt-4': snapshot });
+    return runAndRecord(config, { root, env: {}, useHistory: true, regressions: true });
+  };
+  const lines = () => readFileSync(join(root, '.trackrecord/history.jsonl'), 'utf8').trimEnd().split('\n');
+  return { root, run, lines };
+}
+
+describe('runAndRecord on the real GPT-4 drift', () => {
+  it('finds exactly the prompts whose extracted answer changed from March to June 2023', async () => {
+    const { run, lines } = await workspace();
+    const first = await run('gpt-4-0314');
+    expect(first.summary.models[0]).toMatchObject({ stability: null, drifted: [], regressions: [], fixes: [] });
+    expect(first.summary.models[0]!.newSeries).toHaveLength(100);
+
+    const second = await run('gpt-4-0613');
+    const march = primeTruth('gpt-4-0314');
+    const june = primeTruth('gpt-4-0613');
+    const ids = [...march.keys()];
+    const changed = ids.filter((id) => march.get(id)!.answer !== june.get(id)!.answer);
+    const regressions = ids.filter((id) => march.get(id)!.correct && !june.get(id)!.correct);
+    const fixes = ids.filter((id) => !march.get(id)!.correct && june.get(id)!.correct);
+
+    const m = second.summary.models[0]!;
+    expect(changed.length).toBeGreaterThan(50);
+    expect(m.stability).toBeCloseTo(1 - changed.length / ids.length, 12);
+    expect([...m.drifted].sort()).toEqual(changed.map(key).sort());
+    expect([...m.regressions].sort()).toEqual(regressions.map(key).sort());
+    expect([...m.fixes].sort()).toEqual(fixes.map(key).sort());
+    expect(m.flapping).toEqual([]);
+    expect(m.newSeries).toEqual([]);
+    expect(m.runsSinceDrift).toBe(0);
+    // So lopsided a split of flips is not noise: the exact two-sided sign test, computed here in integers.
+    expect(m.flipsP).toBeCloseTo(signTestP(regressions.length, fixes.length), 12);
+    expect(m.flipsP).toBeLessThan(0.001);
+    expect(lines()).toHaveLength(2);
+  });
+
+  it('calls a return to an earlier answer flapping, not new drift', async () => {
+    const { run } = await workspace();
+    await run('gpt-4-0314');
+    const june = await run('gpt-4-0613');
+    const back = await run('gpt-4-0314');
+    const m = back.summary.models[0]!;
+    expect([...m.drifted].sort()).toEqual([...june.summary.models[0]!.drifted].sort());
+    expect([...m.flapping].sort()).toEqual([...m.drifted].sort());
+    expect(m.runsSinceDrift).toBe(1);
+  });
+});
+
+describe('runAndRecord on a model that never changes', () => {
+  it('stays 100% stable, narrows the reliability interval, and adds under 5 KB a record', async () => {
+    const { run, lines } = await workspace('samples: 3\n');
+    const widths: number[] = [];
+    for (let night = 0; night < 10; night++) {
+      const { summary } = await run('gpt-4-0314');
+      const m = summary.models[0]!;
+      if (night === 0) expect(m.stability).toBeNull();
+      else expect(m.stability).toBe(1);
+      expect(m.drifted).toEqual([]);
+      widths.push(m.reliabilityInterval![1] - m.reliabilityInterval![0]);
+    }
+    for (let i = 1; i < widths.length; i++) expect(widths[i]).toBeLessThan(widths[i - 1]!);
+    const sizes = lines().map((l) => Buffer.byteLength(l) + 1);
+    expect(sizes[0]).toBeGreaterThan(20_000); // the first record stores the outputs
+    for (const size of sizes.slice(1)) expect(size).toBeLessThanOrEqual(5 * 1024);
+  });
+});
+
+describe('runAndRecord through an outage', () => {
+  it('records errors as availability, never as drift, and compares across the gap', async () => {
+    const { run, lines } = await workspace('retries: 0\n');
+    await run('gpt-4-0314');
+    server!.setFaults({ serverError: { share: 1, attempts: Infinity } });
+    const outage = (await run('gpt-4-0314')).summary.models[0]!;
+    expect(outage.errors.server).toBe(100);
+    expect(outage).toMatchObject({ stability: null, drifted: [], regressions: [], fixes: [], passRate: null });
+    server!.setFaults(undefined);
+    const after = (await run('gpt-4-0314')).summary.models[0]!;
+    expect(after.stability).toBe(1);
+    expect(after.regressions).toEqual([]);
+    const records = lines().map((l) => JSON.parse(l) as HistoryRecord);
+    expect(Object.keys(records[1]!.errors)).toHaveLength(100);
+    expect(records[1]!.answers.every((a) => a === null)).toBe(true);
+  });
+});
+
+describe('runAndRecord with an edited prompt', () => {
+  it('starts a new series for it instead of calling the change drift', async () => {
+    server = await startPrimeServer();
+    const suite = readFileSync(PRIME_SUITE, 'utf8');
+    const root = tempDir({
+      'trackrecord.yml': primeConfig(server.baseUrl, 'gpt-4-0314').replace(PRIME_SUITE, 'suite.yaml'),
+      'suite.yaml': suite,
+    });
+    const track = async () =>
+      runAndRecord(await loadConfig({ root, configPath: 'trackrecord.yml' }), { root, env: {}, useHistory: true, regressions: true });
+    await track();
+    // Same text, but the answer is read differently: not comparable with what was recorded before.
+    const edited = suite.replace(/(id: "prime-8929"[\s\S]*?normalize: )\[ "lowercase" \]/, '$1[ "lowercase", "strip-punctuation" ]');
+    expect(edited).not.toBe(suite);
+    writeFileSync(join(root, 'suite.yaml'), edited);
+    const m = (await track()).summary.models[0]!;
+    expect(m.newSeries).toEqual(['llmdrift-prime/prime-8929']);
+    expect(m.stability).toBe(1);
+    expect(m.drifted).toEqual([]);
+  });
+});
+
+/** Two-sided exact binomial(n, 1/2) tail for the smaller count, with exact integer arithmetic. */
+function signTestP(b: number, c: number): number {
+  const n = b + c;
+  let choose = 1n;
+  let tail = 0n;
+  for (let i = 0; i <= Math.min(b, c); i++) {
+    if (i > 0) choose = (choose * BigInt(n - i + 1)) / BigInt(i);
+    tail += choose;
+  }
+  return Math.min(1, (2 * Number(tail)) / 2 ** n);
+}
