@@ -2224,20 +2224,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count2 = 0;
+      let count3 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count3++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count3 === Infinity)
           return Infinity;
       }
-      return count2;
+      return count3;
     }
     function getFullPath(resolver, id = "", normalize2) {
       if (normalize2 !== false)
@@ -2988,7 +2988,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -3015,7 +3015,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3879,7 +3879,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4057,12 +4057,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent2 = component.indexOf("%");
-      while (percent2 !== -1) {
-        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
+      let percent3 = component.indexOf("%");
+      while (percent3 !== -1) {
+        if (percent3 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent3 + 1, percent3 + 3))) {
           return true;
         }
-        percent2 = component.indexOf("%", percent2 + 3);
+        percent3 = component.indexOf("%", percent3 + 3);
       }
       return false;
     }
@@ -4270,7 +4270,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -5775,8 +5775,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count3 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -5789,16 +5789,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count3) {
+          gen.code((0, codegen_1._)`${count3}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -7510,8 +7510,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -7619,13 +7619,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -10032,9 +10032,9 @@ var require_timestamp = __commonJS({
         const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const [, year, month, day2, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -10578,8 +10578,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -10656,12 +10656,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error.message += `:
 
 ${lineStr}
@@ -14736,8 +14736,8 @@ var ChainVerifier = class {
       const key = keys[i];
       const known = this.texts.get(key);
       const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
-      const answer = record.answers[i];
-      if (typeof answer === "string" && !resolves(known, own, answer)) return bad(unresolved(`answers/${i}`, answer, key));
+      const answer2 = record.answers[i];
+      if (typeof answer2 === "string" && !resolves(known, own, answer2)) return bad(unresolved(`answers/${i}`, answer2, key));
       const output = record.outputs[i];
       if (typeof output === "string") {
         if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
@@ -14968,13 +14968,578 @@ function shellQuote(path2) {
   return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
 }
 
-// src/cli/commands/run.ts
+// src/cli/commands/report.ts
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+
+// src/config/types.ts
+var DEFAULTS = {
+  configPath: ".github/trackrecord.yml",
+  baseUrl: "https://api.openai.com/v1",
+  apiKeyEnv: "OPENAI_API_KEY",
+  samples: 1,
+  concurrency: 4,
+  timeoutSeconds: 60,
+  retries: 4,
+  history: ".trackrecord/history.jsonl",
+  badge: ".trackrecord/badge.svg",
+  window: 30,
+  similarityThreshold: 0.8,
+  normalize: ["trim", "collapse-whitespace"],
+  failOnRegression: true
+};
+
+// src/history/view.ts
+var HistoryView = class {
+  textsByPrompt = /* @__PURE__ */ new Map();
+  catalogsByRef = /* @__PURE__ */ new Map();
+  byModel = /* @__PURE__ */ new Map();
+  seriesCache = /* @__PURE__ */ new Map();
+  keyHashes = /* @__PURE__ */ new Map();
+  constructor(records = []) {
+    for (const record of records) this.add(record);
+  }
+  add(record) {
+    for (const [ref, catalog] of Object.entries(record.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of Object.entries(record.texts ?? {})) {
+      const known = this.textsOf(key);
+      for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
+    }
+    const own = this.byModel.get(record.model.id) ?? [];
+    own.push(record);
+    this.byModel.set(record.model.id, own);
+    const series = this.seriesCache.get(record.model.id);
+    if (series) this.indexRecord(record, own.length - 1, series, this.keyHashes.get(record.model.id));
+  }
+  /** The texts stored so far for a prompt key, by ref (the live map: callers must not modify it). */
+  textsOf(key) {
+    let texts = this.textsByPrompt.get(key);
+    if (!texts) {
+      texts = /* @__PURE__ */ new Map();
+      this.textsByPrompt.set(key, texts);
+    }
+    return texts;
+  }
+  text(key, ref) {
+    return ref === null ? null : this.textsByPrompt.get(key)?.get(ref) ?? null;
+  }
+  hasCatalog(ref) {
+    return this.catalogsByRef.has(ref);
+  }
+  catalog(ref) {
+    const catalog = this.catalogsByRef.get(ref);
+    if (!catalog) throw new Error(`history: catalog ${ref} is not defined`);
+    return catalog;
+  }
+  modelIds() {
+    return [...this.byModel.keys()];
+  }
+  recordsOf(modelId) {
+    return this.byModel.get(modelId) ?? [];
+  }
+  /** This model's points for one prompt series, oldest first. */
+  series(modelId, promptHash2) {
+    return this.seriesIndex(modelId).series.get(promptHash2) ?? [];
+  }
+  /** The prompt hash this model last ran a prompt key with, if it ever did. */
+  lastHashOf(modelId, key) {
+    return this.seriesIndex(modelId).hashes.get(key);
+  }
+  seriesIndex(modelId) {
+    let series = this.seriesCache.get(modelId);
+    let hashes = this.keyHashes.get(modelId);
+    if (!series || !hashes) {
+      series = /* @__PURE__ */ new Map();
+      hashes = /* @__PURE__ */ new Map();
+      this.seriesCache.set(modelId, series);
+      this.keyHashes.set(modelId, hashes);
+      this.recordsOf(modelId).forEach((r, i) => this.indexRecord(r, i, series, hashes));
+    }
+    return { series, hashes };
+  }
+  indexRecord(record, run, series, hashes) {
+    this.catalog(record.catalog).forEach(([suite, id, hash2, checksHash], i) => {
+      const errored = record.errors[String(i)]?.length ?? 0;
+      const passed = record.passed[i] ?? null;
+      const checked = record.samples - errored;
+      const point = {
+        run,
+        answered: errored < record.samples,
+        answerRef: record.answers[i] ?? null,
+        status: passed === null || checked === 0 ? null : passed * 2 > checked,
+        checksHash
+      };
+      const list = series.get(hash2);
+      if (list) list.push(point);
+      else series.set(hash2, [point]);
+      hashes.set(promptKey(suite, id), hash2);
+    });
+  }
+};
+
+// src/report/escape.ts
+var ZWSP = "&#8203;";
+var ZWSP_CHAR = "\u200B";
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+var INLINE_ESCAPES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "(": "&#40;",
+  ")": "&#41;",
+  "{": "&#123;",
+  "}": "&#125;",
+  "!": "&#33;",
+  "`": "&#96;",
+  "|": "&#124;",
+  "*": "&#42;",
+  _: "&#95;",
+  "~": "&#126;",
+  "#": "&#35;",
+  "\\": "&#92;",
+  $: "&#36;",
+  ":": "&#58;",
+  "^": "&#94;"
+};
+var INLINE_SPECIAL = /[&<>"'[\](){}!`|*_~#\\$:^]/g;
+var HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+var HTML_SPECIAL = /[&<>"']/g;
+function breakLinks(text) {
+  return text.replace(/@/g, `@${ZWSP_CHAR}`).replace(/:\/\//g, `:${ZWSP_CHAR}//`).replace(/(www)\./gi, `$1${ZWSP_CHAR}.`).replace(/#(?=[\p{L}\p{N}])/gu, `#${ZWSP_CHAR}`).replace(/(gh)-(?=\d)/gi, `$1${ZWSP_CHAR}-`);
+}
+function clean(text) {
+  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE, "");
+}
+function truncate(text, max) {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
+}
+function inlineText(text, max = 120) {
+  const flat = truncate(clean(text).replace(/\s+/gu, " ").trim(), max);
+  let out = breakLinks(flat).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]);
+  out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])/, (_m, n, d) => `${n}&#${d.charCodeAt(0)};`);
+  return out.split(ZWSP_CHAR).join(ZWSP);
+}
+function blockText(text, maxLines = 20, maxLineLength = 400) {
+  const lines = clean(text).replace(/\n+$/, "").split("\n");
+  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncate(line.trimEnd(), maxLineLength));
+  const hidden = lines.length - shown.length;
+  const body = shown.map((line) => breakLinks(line).replace(HTML_SPECIAL, (c) => HTML_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP));
+  if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
+  return `<pre>
+${body.join("\n")}
+</pre>`;
+}
+
+// src/report/markdown.ts
+var OPEN_ROWS = 10;
+var FULL_ANSWERS = 10;
+var ANSWER_WIDTH = 80;
+var LIST_KEYS = 20;
+function renderMarkdown(report) {
+  const out = ["# trackrecord report", ""];
+  if (report.models.length === 0) {
+    out.push("No records yet: the history is empty. Run `trackrecord run` to start a track record.", "");
+    return out.join("\n");
+  }
+  const n = report.models.length;
+  out.push(
+    `${count(report.records, "record")} of ${count(n, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`,
+    "",
+    "| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drifted | Regressions | Errors | Runs since drift | Last run |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...report.models.map(summaryRow),
+    ""
+  );
+  for (const model of report.models) out.push(...modelSection(model));
+  return `${out.join("\n").trimEnd()}
+`;
+}
+function renderJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function summaryRow(m) {
+  const x = m.metrics;
+  const real = x.drifted.length - x.flapping.length;
+  const drifted = `${real}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`;
+  const cells = [
+    `**${inlineText(m.id, 60)}**`,
+    reliability(x.reliability, x.reliabilityInterval),
+    percent(x.passRate),
+    percent(x.stability),
+    percent(x.agreement),
+    drifted,
+    String(x.regressions.length),
+    String(errorTotal(x.errors)),
+    x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift),
+    runLink(m, day(m.run.startedAt))
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function modelSection(m) {
+  const x = m.metrics;
+  const commit = m.run.commit === null ? "" : `, commit ${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inlineText(m.run.commit, 12)}`;
+  const out = [
+    `## ${inlineText(m.id, 60)}`,
+    "",
+    `Model ${inlineText(m.model, 80)} at ${inlineText(m.host, 80)}, ${count(m.records, "record")}. Last run ${runLink(m, inlineText(m.run.id, 60))} on ${dateTime(m.run.startedAt)} (${inlineText(m.run.trigger, 40)}${commit}).`,
+    ""
+  ];
+  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
+    out.push(`Served by: ${m.served.map((s) => inlineText(s, 80)).join(", ")}.`, "");
+  }
+  out.push(...chart(m.trend));
+  out.push(...fingerprintNotes(m.trend));
+  if (x.newSeries.length > 0) {
+    out.push(`${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`, "");
+  }
+  out.push(...driftSection(m));
+  out.push(...flipsSection(m));
+  out.push(availability(m), "");
+  return out;
+}
+function chart(points) {
+  const shown = points.filter((p) => p.reliability !== null);
+  if (shown.length < 2) return [];
+  const reliabilityLine = shown.map((p) => round1(p.reliability * 100));
+  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => round1(p.passRate * 100)) : null;
+  const low = Math.min(...reliabilityLine, ...passLine ?? []);
+  const floor = Math.max(0, Math.floor((low - 5) / 10) * 10);
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown.length} runs (%)"`,
+    `    x-axis [${axisLabels(shown).map((l) => `"${l}"`).join(", ")}]`,
+    `    y-axis "%" ${floor} --> 100`,
+    `    line [${reliabilityLine.join(", ")}]`,
+    ...passLine ? [`    line [${passLine.join(", ")}]`] : [],
+    "```",
+    "",
+    passLine ? "_Lines: reliability (first), pass rate (second)._" : "_Line: reliability._",
+    ""
+  ];
+}
+function axisLabels(points) {
+  const parts = points.map((p) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(p.startedAt));
+  let labels = parts.map((m) => m ? m[1] : "?");
+  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
+  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
+  return labels;
+}
+function fingerprintNotes(points) {
+  const notes = [];
+  points.forEach((p, i) => {
+    if (!p.fingerprintChanged) return;
+    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
+    const was = before ? ` (was ${fingerprints(before.fingerprints)})` : "";
+    notes.push(`- Run ${inlineText(p.runId, 60)} on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${was}.`);
+  });
+  if (notes.length === 0) return [];
+  return ["**The backend changed** (system fingerprint), which can explain drift:", "", ...notes, ""];
+}
+function driftSection(m) {
+  const x = m.metrics;
+  if (m.drift.length === 0) {
+    return [x.comparable === 0 ? "No earlier answers to compare with yet." : `No drift: all ${x.comparable} comparable prompts kept their answer.`, ""];
+  }
+  const real = m.drift.filter((d) => !d.flapping).length;
+  const title = `${count(m.drift.length, "drifted prompt")} (${real} new behavior, ${m.drift.length - real} flapping back to an earlier answer)`;
+  const table = [
+    "| Prompt | Before | After | Kind |",
+    "|---|---|---|---|",
+    ...m.drift.map((d) => `| ${inlineText(d.key, 80)} | ${answer(d.before)} | ${answer(d.after)} | ${kind(d)} |`)
+  ];
+  const full = fullAnswers(m.drift);
+  if (m.drift.length > OPEN_ROWS) {
+    return [`<details><summary>${title}</summary>`, "", ...table, "", ...full, "</details>", ""];
+  }
+  return [`**${title}:**`, "", ...table, "", ...full];
+}
+function fullAnswers(drift) {
+  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
+  const long = drift.filter((d) => cut(d.before) || cut(d.after));
+  const out = [];
+  for (const d of long.slice(0, FULL_ANSWERS)) {
+    out.push(
+      `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
+      "",
+      "Before:",
+      "",
+      d.before === null ? "_no answer_" : blockText(d.before),
+      "",
+      "After:",
+      "",
+      d.after === null ? "_no answer_" : blockText(d.after),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  if (long.length > FULL_ANSWERS) out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
+  return out;
+}
+function flipsSection(m) {
+  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
+  const out = [];
+  if (m.regressions.length > 0) out.push(`**${count(m.regressions.length, "regression")}** (pass \u2192 fail): ${keyList(m.regressions)}.`);
+  if (m.fixes.length > 0) out.push(`**${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
+  if (m.flipsP !== null) {
+    out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`);
+  }
+  return [out.join("\n"), ""];
+}
+function pValueSentence(p) {
+  const shown = p < 1e-3 ? "p < 0.001" : `p = ${Number(p.toPrecision(2))}`;
+  return `${shown}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
+}
+function availability(m) {
+  const requests = m.metrics.prompts * m.samples;
+  const errors = m.metrics.errors;
+  const total = errorTotal(errors);
+  const latency = m.metrics.latencyMs.p50 === null ? "" : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
+  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
+  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
+}
+function answer(text) {
+  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
+}
+function kind(d) {
+  return [d.flapping ? "flapping" : "drift", ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(", ");
+}
+function keyList(keys) {
+  const shown = keys.slice(0, LIST_KEYS).map((k) => inlineText(k, 80));
+  return keys.length > LIST_KEYS ? `${shown.join(", ")} and ${keys.length - LIST_KEYS} more` : shown.join(", ");
+}
+function fingerprints(list) {
+  return list.map((f) => inlineText(f, 40)).join(", ");
+}
+function runLink(m, label) {
+  const url = m.run.url;
+  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? `[${label}](${url})` : label;
+}
+function reliability(value, interval) {
+  if (value === null) return "n/a";
+  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
+}
+function percent(value) {
+  return value === null ? "n/a" : `${(value * 100).toFixed(1)}%`;
+}
+function round1(value) {
+  return Math.round(value * 10) / 10;
+}
+function errorTotal(errors) {
+  return Object.values(errors).reduce((sum, n) => sum + n, 0);
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inlineText(iso, 30);
+}
+function dateTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : inlineText(iso, 30);
+}
+function count(n, singular, plural = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+// src/report/report.ts
+var DEFAULT_TREND = 30;
+function buildReport(view, options = {}) {
+  const trend = Math.max(1, Math.floor(options.trend ?? DEFAULT_TREND));
+  const wanted = options.models ? new Set(options.models) : null;
+  const ids = view.modelIds();
+  const records = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
+  const models = [];
+  for (const id of ids) {
+    if (wanted && !wanted.has(id)) continue;
+    const report = modelReport(view, id, trend);
+    if (report) models.push(report);
+  }
+  return { records, trend, models };
+}
+function modelReport(view, id, trend) {
+  const history = view.recordsOf(id);
+  const latest = history.at(-1);
+  if (!latest) return null;
+  const points = trendOf(history, trend);
+  const m = latest.metrics;
+  return {
+    id,
+    model: latest.model.model,
+    host: latest.model.host,
+    records: history.length,
+    samples: latest.samples,
+    run: {
+      id: latest.run.id,
+      startedAt: latest.run.startedAt,
+      url: latest.run.url,
+      commit: latest.run.commit,
+      trigger: latest.run.trigger
+    },
+    metrics: m,
+    served: latest.model.served,
+    systemFingerprints: latest.model.systemFingerprints,
+    fingerprintChanged: points.at(-1)?.fingerprintChanged ?? false,
+    trend: points,
+    drift: driftOf(view, history, history.length - 1),
+    regressions: m.regressions,
+    fixes: m.fixes,
+    flipsP: m.flipsP
+  };
+}
+function trendOf(history, n) {
+  const start = Math.max(0, history.length - n);
+  let reported = null;
+  for (let i = start - 1; i >= 0 && reported === null; i--) {
+    const fps = history[i].model.systemFingerprints;
+    if (fps.length > 0) reported = fps;
+  }
+  const points = [];
+  for (let i = start; i < history.length; i++) {
+    const { run, model, metrics: m } = history[i];
+    const fingerprints2 = model.systemFingerprints;
+    const changed = fingerprints2.length > 0 && reported !== null && !sameSet(fingerprints2, reported);
+    if (fingerprints2.length > 0) reported = fingerprints2;
+    points.push({
+      runId: run.id,
+      startedAt: run.startedAt,
+      passRate: m.passRate,
+      stability: m.stability,
+      reliability: m.reliability,
+      reliabilityInterval: m.reliabilityInterval,
+      drifted: m.drifted.filter((key) => !m.flapping.includes(key)).length,
+      flapping: m.flapping.length,
+      errors: Object.values(m.errors).reduce((sum, count3) => sum + count3, 0),
+      fingerprints: fingerprints2,
+      fingerprintChanged: changed
+    });
+  }
+  return points;
+}
+function driftOf(view, history, position) {
+  const latest = history[position];
+  const m = latest.metrics;
+  if (m.drifted.length === 0) return [];
+  const byKey = /* @__PURE__ */ new Map();
+  view.catalog(latest.catalog).forEach(([suite, id, hash2], i) => byKey.set(promptKey(suite, id), { i, hash: hash2 }));
+  const positions = new CatalogPositions(view);
+  const flapping = new Set(m.flapping);
+  const regressions = new Set(m.regressions);
+  const fixes = new Set(m.fixes);
+  return m.drifted.map((key) => {
+    const at = byKey.get(key);
+    let before = null;
+    if (at) {
+      for (let j = position - 1; j >= 0; j--) {
+        const record = history[j];
+        const i = positions.of(record.catalog, at.hash);
+        if (i === void 0 || (record.errors[String(i)]?.length ?? 0) >= record.samples) continue;
+        before = view.text(key, record.answers[i] ?? null);
+        break;
+      }
+    }
+    const after = at ? view.text(key, latest.answers[at.i] ?? null) : null;
+    return { key, before, after, flapping: flapping.has(key), regression: regressions.has(key), fix: fixes.has(key) };
+  });
+}
+var CatalogPositions = class {
+  constructor(view) {
+    this.view = view;
+  }
+  view;
+  byRef = /* @__PURE__ */ new Map();
+  of(ref, hash2) {
+    let index = this.byRef.get(ref);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      this.view.catalog(ref).forEach(([, , h], i) => index.set(h, i));
+      this.byRef.set(ref, index);
+    }
+    return index.get(hash2);
+  }
+};
+function sameSet(a, b) {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((x) => right.has(x));
+}
+
+// src/cli/io.ts
+var EXIT = { ok: 0, failed: 1, invalid: 2 };
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+
+// src/cli/commands/report.ts
+var reportHelp = `Usage: trackrecord report [--history FILE] [--format md|json] [--trend N]
+
+Prints the report of the history file on stdout: per model, reliability with its 95%
+interval, pass rate, stability, drifted prompts with their answers before and after,
+regressions, errors, and a trend of the last runs. Needs the history file only (no
+config, no model calls); the history is verified first.
+  --history FILE   history file (default ${DEFAULTS.history})
+  --format FORMAT  md (markdown, default) or json
+  --trend N        runs in each model's trend (default ${DEFAULT_TREND})`;
+var FORMATS = ["md", "json"];
+async function reportCommand(argv, io) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      history: { type: "string" },
+      format: { type: "string", default: "md" },
+      trend: { type: "string" }
+    },
+    strict: true,
+    allowPositionals: false
+  });
+  const format = values.format;
+  if (!FORMATS.includes(format)) {
+    const later = format === "html" ? " (html is not supported yet)" : "";
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${format}"${later}`);
+  }
+  const trend = values.trend === void 0 ? DEFAULT_TREND : positiveInteger(values.trend);
+  const file = values.history ?? DEFAULTS.history;
+  const path2 = resolve(io.cwd, file);
+  let records;
+  try {
+    if (!await historyExists(path2)) {
+      io.stderr.write(`trackrecord report: ${file}: no such file (run "trackrecord run" first, or pass --history FILE)
+`);
+      return EXIT.failed;
+    }
+    ({ records } = await readHistory(path2));
+  } catch (e) {
+    if (e instanceof HistoryError) throw e.relabel(file);
+    const code = e?.code;
+    if (typeof code === "string") {
+      io.stderr.write(`trackrecord report: ${file}: ${e.message}
+`);
+      return EXIT.failed;
+    }
+    throw e;
+  }
+  const report = buildReport(new HistoryView(records), { trend });
+  io.stdout.write(format === "json" ? renderJson(report) : renderMarkdown(report));
+  return EXIT.ok;
+}
+function positiveInteger(text) {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--trend must be a whole number of runs, at least 1, not "${text}"`);
+  return Number(text);
+}
+
+// src/cli/commands/run.ts
+import { parseArgs as parseArgs2 } from "node:util";
 
 // src/config/load.ts
 import { existsSync as existsSync2, readdirSync } from "node:fs";
 import { readFile as readFile2 } from "node:fs/promises";
-import { isAbsolute, join as join3, relative, resolve } from "node:path";
+import { isAbsolute, join as join3, relative, resolve as resolve2 } from "node:path";
 
 // src/util/package-root.ts
 import { existsSync } from "node:fs";
@@ -15365,8 +15930,8 @@ var validators = {
   config: ajv2.compile(config_schema_default),
   suite: ajv2.compile(suite_schema_default)
 };
-function checkSchema(kind, yaml) {
-  const validate = validators[kind];
+function checkSchema(kind2, yaml) {
+  const validate = validators[kind2];
   if (validate(yaml.data)) return [];
   const errors = pruneErrors(validate.errors ?? []);
   return errors.map((e) => toIssue(e, yaml)).sort((a, b) => a.line - b.line || a.column - b.column);
@@ -15701,12 +16266,12 @@ function validatorFor(schema) {
   }
   return validate;
 }
-function evaluate(answer, prompt) {
+function evaluate(answer2, prompt) {
   if (prompt.expect.length === 0) return { pass: null, failures: [] };
-  if (answer === null) return { pass: false, failures: ["no answer extracted"] };
+  if (answer2 === null) return { pass: false, failures: ["no answer extracted"] };
   const failures = [];
   for (const expectation of prompt.expect) {
-    const failure3 = check(answer, expectation, prompt.normalize);
+    const failure3 = check(answer2, expectation, prompt.normalize);
     if (failure3 !== null) failures.push(failure3);
   }
   return { pass: failures.length === 0, failures };
@@ -15742,53 +16307,53 @@ function compileExpectation(e) {
       return null;
   }
 }
-function check(answer, e, steps) {
+function check(answer2, e, steps) {
   switch (e.kind) {
     case "equals":
-      return answer === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer)}`;
+      return answer2 === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer2)}`;
     case "one-of":
-      return e.values.some((v) => answer === normalize(v, steps)) ? null : `one-of [${e.values.map(quote).join(", ")}]: got ${quote(answer)}`;
+      return e.values.some((v) => answer2 === normalize(v, steps)) ? null : `one-of [${e.values.map(quote).join(", ")}]: got ${quote(answer2)}`;
     case "contains":
-      return answer.includes(normalize(e.value, steps)) ? null : `contains ${quote(e.value)}: not in ${quote(answer)}`;
+      return answer2.includes(normalize(e.value, steps)) ? null : `contains ${quote(e.value)}: not in ${quote(answer2)}`;
     case "not-contains":
-      return answer.includes(normalize(e.value, steps)) ? `not-contains ${quote(e.value)}: found in ${quote(answer)}` : null;
+      return answer2.includes(normalize(e.value, steps)) ? `not-contains ${quote(e.value)}: found in ${quote(answer2)}` : null;
     case "regex":
-      return firstMatch(compileRegex(e.pattern, e.flags), answer) !== null ? null : `regex /${e.pattern}/${e.flags}: no match in ${quote(answer)}`;
+      return firstMatch(compileRegex(e.pattern, e.flags), answer2) !== null ? null : `regex /${e.pattern}/${e.flags}: no match in ${quote(answer2)}`;
     case "not-regex": {
-      const match = firstMatch(compileRegex(e.pattern, e.flags), answer);
+      const match = firstMatch(compileRegex(e.pattern, e.flags), answer2);
       return match === null ? null : `not-regex /${e.pattern}/${e.flags}: matched ${quote(match[0])}`;
     }
     case "max-length": {
-      const length = [...answer].length;
+      const length = [...answer2].length;
       return length <= e.value ? null : `max-length ${e.value}: got ${length} characters`;
     }
     case "min-length": {
-      const length = [...answer].length;
+      const length = [...answer2].length;
       return length >= e.value ? null : `min-length ${e.value}: got ${length} characters`;
     }
     case "number": {
       const label = `number ${e.equals} \xB1 ${e.tolerance}`;
-      const n = parseNumber(answer);
-      if (n === null) return `${label}: not a number: got ${quote(answer)}`;
+      const n = parseNumber(answer2);
+      if (n === null) return `${label}: not a number: got ${quote(answer2)}`;
       return Math.abs(n - e.equals) <= e.tolerance ? null : `${label}: got ${n}`;
     }
     case "json-schema":
-      return checkSchema2(answer, e.schema);
+      return checkSchema2(answer2, e.schema);
   }
 }
 var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-function parseNumber(answer) {
-  const text = answer.trim().replace(/[,_]/g, "");
+function parseNumber(answer2) {
+  const text = answer2.trim().replace(/[,_]/g, "");
   if (!NUMBER.test(text)) return null;
   const n = Number(text);
   return Number.isFinite(n) ? n : null;
 }
-function checkSchema2(answer, schema) {
+function checkSchema2(answer2, schema) {
   let data;
   try {
-    data = JSON.parse(answer);
+    data = JSON.parse(answer2);
   } catch {
-    return `json-schema: not valid JSON: got ${quote(answer)}`;
+    return `json-schema: not valid JSON: got ${quote(answer2)}`;
   }
   let validate;
   try {
@@ -15799,16 +16364,16 @@ function checkSchema2(answer, schema) {
   if (validate(data)) return null;
   const first = validate.errors?.[0];
   if (first === void 0) return "json-schema: does not match";
-  const where = first.instancePath === "" ? "" : `${truncate(first.instancePath)} `;
+  const where = first.instancePath === "" ? "" : `${truncate2(first.instancePath)} `;
   return `json-schema: ${where}${first.message ?? "does not match"}`;
 }
 var MAX_QUOTED = 80;
-function truncate(text) {
+function truncate2(text) {
   const chars = [...text];
   return chars.length <= MAX_QUOTED ? text : `${chars.slice(0, MAX_QUOTED).join("")}\u2026`;
 }
 function quote(text) {
-  return JSON.stringify(truncate(text)).replace(
+  return JSON.stringify(truncate2(text)).replace(
     /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
@@ -15822,23 +16387,6 @@ function answerOf(output, prompt) {
   const extracted = extract(output, prompt.extract);
   return extracted === null ? null : normalize(extracted, prompt.normalize);
 }
-
-// src/config/types.ts
-var DEFAULTS = {
-  configPath: ".github/trackrecord.yml",
-  baseUrl: "https://api.openai.com/v1",
-  apiKeyEnv: "OPENAI_API_KEY",
-  samples: 1,
-  concurrency: 4,
-  timeoutSeconds: 60,
-  retries: 4,
-  history: ".trackrecord/history.jsonl",
-  badge: ".trackrecord/badge.svg",
-  window: 30,
-  similarityThreshold: 0.8,
-  normalize: ["trim", "collapse-whitespace"],
-  failOnRegression: true
-};
 
 // src/config/suite.ts
 function resolveSuite(yaml, source) {
@@ -16055,7 +16603,7 @@ function builtinSuiteNames() {
   return readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -".yaml".length)).sort();
 }
 async function readYaml(root, path2) {
-  const absolute = resolve(root, path2);
+  const absolute = resolve2(root, path2);
   const shown = displayPath(root, absolute);
   let text;
   try {
@@ -16112,7 +16660,7 @@ async function resolveSuites(raw, yaml, root, issues) {
       file = join3(builtinSuitesDir(), `${name}.yaml`);
       source = entry;
     } else {
-      file = resolve(root, entry.path);
+      file = resolve2(root, entry.path);
       source = entry.path;
       if (!existsSync2(file)) {
         issues.push(yaml.issue(at, `suite file not found: ${entry.path}`));
@@ -16144,7 +16692,7 @@ function displayPath(root, absolute) {
 }
 
 // src/track.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 
 // src/analysis/thresholds.ts
 function thresholdFailures(thresholds, summary, options) {
@@ -16207,7 +16755,7 @@ function runMetrics(observations, compareOf) {
   let tokensOut = 0;
   const errors = Object.fromEntries(ERROR_CATEGORIES.map((c) => [c, 0]));
   const latencies = [];
-  const fingerprints = /* @__PURE__ */ new Set();
+  const fingerprints2 = /* @__PURE__ */ new Set();
   const served = /* @__PURE__ */ new Set();
   for (const o of observations) {
     sampleCount = Math.max(sampleCount, o.samples.length);
@@ -16219,7 +16767,7 @@ function runMetrics(observations, compareOf) {
       latencies.push(s.latencyMs);
       tokensIn += s.tokensIn ?? 0;
       tokensOut += s.tokensOut ?? 0;
-      if (s.systemFingerprint) fingerprints.add(s.systemFingerprint);
+      if (s.systemFingerprint) fingerprints2.add(s.systemFingerprint);
       if (s.servedModel) served.add(s.servedModel);
       if (s.pass !== null) {
         checked += 1;
@@ -16244,7 +16792,7 @@ function runMetrics(observations, compareOf) {
     errors,
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
     tokens: { in: tokensIn, out: tokensOut },
-    systemFingerprints: [...fingerprints].sort(),
+    systemFingerprints: [...fingerprints2].sort(),
     servedModels: [...served].sort()
   };
 }
@@ -16260,21 +16808,21 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
 
 // node_modules/openai/internal/tslib.mjs
-function __classPrivateFieldSet(receiver, state, value, kind, f) {
-  if (kind === "m")
+function __classPrivateFieldSet(receiver, state, value, kind2, f) {
+  if (kind2 === "m")
     throw new TypeError("Private method is not writable");
-  if (kind === "a" && !f)
+  if (kind2 === "a" && !f)
     throw new TypeError("Private accessor was defined without a setter");
   if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
     throw new TypeError("Cannot write private member to an object whose class did not declare it");
-  return kind === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
+  return kind2 === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
 }
-function __classPrivateFieldGet(receiver, state, kind, f) {
-  if (kind === "a" && !f)
+function __classPrivateFieldGet(receiver, state, kind2, f) {
+  if (kind2 === "a" && !f)
     throw new TypeError("Private accessor was defined without a getter");
   if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
     throw new TypeError("Cannot read private member from an object whose class did not declare it");
-  return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+  return kind2 === "m" ? f : kind2 === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
 }
 
 // node_modules/openai/internal/utils/uuid.mjs
@@ -16498,7 +17046,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
+var sleep = (ms) => new Promise((resolve6) => setTimeout(resolve6, ms));
 
 // node_modules/openai/version.mjs
 var VERSION = "6.49.0";
@@ -17609,8 +18157,8 @@ function addRequestID(value, response) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve5) => {
-      resolve5(null);
+    super((resolve6) => {
+      resolve6(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -18507,12 +19055,12 @@ var EventStream = class {
     _EventStream_errored.set(this, false);
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve5, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve5, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve6, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve6, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve5, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve5, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve6, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve6, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => {
@@ -18612,11 +19160,11 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       if (event !== "error")
         this.once("error", reject);
-      this.once(event, resolve5);
+      this.once(event, resolve6);
     });
   }
   /**
@@ -18699,8 +19247,8 @@ var EventStream = class {
         }
         if (ended)
           return Promise.resolve(doneResult());
-        return new Promise((resolve5, reject) => {
-          readQueue.push({ resolve: resolve5, reject });
+        return new Promise((resolve6, reject) => {
+          readQueue.push({ resolve: resolve6, reject });
         });
       },
       return: () => {
@@ -19791,7 +20339,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve5, reject) => readQueue.push({ resolve: resolve5, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve6, reject) => readQueue.push({ resolve: resolve6, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -19973,7 +20521,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve5, reject) => readQueue.push({ resolve: resolve5, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve6, reject) => readQueue.push({ resolve: resolve6, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         if (!event) {
@@ -23255,7 +23803,7 @@ var AssistantStream = class extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve5, reject) => readQueue.push({ resolve: resolve5, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve6, reject) => readQueue.push({ resolve: resolve6, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -25632,7 +26180,7 @@ var ResponseStream = class _ResponseStream extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve5, reject) => readQueue.push({ resolve: resolve5, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve6, reject) => readQueue.push({ resolve: resolve6, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         return { value: event, done: false };
@@ -27411,27 +27959,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run = async (function_, resolve5, arguments_) => {
+  const run = async (function_, resolve6, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve5(result);
+    resolve6(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve5, reject, arguments_) => {
+  const enqueue = (function_, resolve6, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run.bind(void 0, function_, resolve5, arguments_));
+    }).then(run.bind(void 0, function_, resolve6, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve5, reject) => {
-    enqueue(function_, resolve5, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve6, reject) => {
+    enqueue(function_, resolve6, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -27572,12 +28120,12 @@ function toSample(result, prompt) {
     };
   }
   const { completion } = result;
-  const answer = answerOf(completion.output, prompt);
-  const { pass, failures } = evaluate(answer, prompt);
+  const answer2 = answerOf(completion.output, prompt);
+  const { pass, failures } = evaluate(answer2, prompt);
   return {
     ...base,
     output: completion.output,
-    answer,
+    answer: answer2,
     pass,
     failures,
     error: null,
@@ -27888,94 +28436,6 @@ var TextStore = class {
   }
 };
 
-// src/history/view.ts
-var HistoryView = class {
-  textsByPrompt = /* @__PURE__ */ new Map();
-  catalogsByRef = /* @__PURE__ */ new Map();
-  byModel = /* @__PURE__ */ new Map();
-  seriesCache = /* @__PURE__ */ new Map();
-  keyHashes = /* @__PURE__ */ new Map();
-  constructor(records = []) {
-    for (const record of records) this.add(record);
-  }
-  add(record) {
-    for (const [ref, catalog] of Object.entries(record.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
-    for (const [key, texts] of Object.entries(record.texts ?? {})) {
-      const known = this.textsOf(key);
-      for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
-    }
-    const own = this.byModel.get(record.model.id) ?? [];
-    own.push(record);
-    this.byModel.set(record.model.id, own);
-    const series = this.seriesCache.get(record.model.id);
-    if (series) this.indexRecord(record, own.length - 1, series, this.keyHashes.get(record.model.id));
-  }
-  /** The texts stored so far for a prompt key, by ref (the live map: callers must not modify it). */
-  textsOf(key) {
-    let texts = this.textsByPrompt.get(key);
-    if (!texts) {
-      texts = /* @__PURE__ */ new Map();
-      this.textsByPrompt.set(key, texts);
-    }
-    return texts;
-  }
-  text(key, ref) {
-    return ref === null ? null : this.textsByPrompt.get(key)?.get(ref) ?? null;
-  }
-  hasCatalog(ref) {
-    return this.catalogsByRef.has(ref);
-  }
-  catalog(ref) {
-    const catalog = this.catalogsByRef.get(ref);
-    if (!catalog) throw new Error(`history: catalog ${ref} is not defined`);
-    return catalog;
-  }
-  modelIds() {
-    return [...this.byModel.keys()];
-  }
-  recordsOf(modelId) {
-    return this.byModel.get(modelId) ?? [];
-  }
-  /** This model's points for one prompt series, oldest first. */
-  series(modelId, promptHash2) {
-    return this.seriesIndex(modelId).series.get(promptHash2) ?? [];
-  }
-  /** The prompt hash this model last ran a prompt key with, if it ever did. */
-  lastHashOf(modelId, key) {
-    return this.seriesIndex(modelId).hashes.get(key);
-  }
-  seriesIndex(modelId) {
-    let series = this.seriesCache.get(modelId);
-    let hashes = this.keyHashes.get(modelId);
-    if (!series || !hashes) {
-      series = /* @__PURE__ */ new Map();
-      hashes = /* @__PURE__ */ new Map();
-      this.seriesCache.set(modelId, series);
-      this.keyHashes.set(modelId, hashes);
-      this.recordsOf(modelId).forEach((r, i) => this.indexRecord(r, i, series, hashes));
-    }
-    return { series, hashes };
-  }
-  indexRecord(record, run, series, hashes) {
-    this.catalog(record.catalog).forEach(([suite, id, hash2, checksHash], i) => {
-      const errored = record.errors[String(i)]?.length ?? 0;
-      const passed = record.passed[i] ?? null;
-      const checked = record.samples - errored;
-      const point = {
-        run,
-        answered: errored < record.samples,
-        answerRef: record.answers[i] ?? null,
-        status: passed === null || checked === 0 ? null : passed * 2 > checked,
-        checksHash
-      };
-      const list = series.get(hash2);
-      if (list) list.push(point);
-      else series.set(hash2, [point]);
-      hashes.set(promptKey(suite, id), hash2);
-    });
-  }
-};
-
 // src/report/summary.ts
 function summarize(records) {
   const first = records[0];
@@ -28008,14 +28468,22 @@ function summarize(records) {
 
 // src/track.ts
 async function runAndRecord(config, options) {
-  const historyPath = options.useHistory ? resolve2(options.root, config.history) : null;
-  const history = historyPath ? await readHistory(historyPath).catch(relabel(config.history)) : { records: [] };
-  const view = new HistoryView(history.records);
+  if (options.useHistory) await readVerifiedHistory(config, options.root);
   const outcome = await executeRun(config, options);
-  const records = buildRecords(outcome, view);
+  const recorded = await recordOutcome(outcome, options);
+  return { ...recorded, outcome, failures: thresholdFailures(config.thresholds, recorded.summary, options) };
+}
+async function recordOutcome(outcome, options) {
+  const { config } = outcome;
+  const historyPath = options.useHistory ? resolve3(options.root, config.history) : null;
+  const history = historyPath ? await readVerifiedHistory(config, options.root) : [];
+  const records = buildRecords(outcome, new HistoryView(history));
   if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));
-  const summary = summarize(records);
-  return { outcome, records, summary, historyPath, failures: thresholdFailures(config.thresholds, summary, options) };
+  return { records, summary: summarize(records), historyPath };
+}
+async function readVerifiedHistory(config, root) {
+  const { records } = await readHistory(resolve3(root, config.history)).catch(relabel(config.history));
+  return records;
 }
 function relabel(file) {
   return (error) => {
@@ -28024,7 +28492,7 @@ function relabel(file) {
 }
 
 // src/cli/format.ts
-function percent(value, digits = 1) {
+function percent2(value, digits = 1) {
   return value === null ? "n/a" : `${(value * 100).toFixed(digits)}%`;
 }
 function formatRunSummary(summary) {
@@ -28037,10 +28505,10 @@ function formatRunSummary(summary) {
   return lines.join("\n");
 }
 function headline(m) {
-  const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : "";
+  const interval = m.reliabilityInterval ? ` [${percent2(m.reliabilityInterval[0])}, ${percent2(m.reliabilityInterval[1])}]` : "";
   const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
   const errorText = errors.length === 0 ? "no errors" : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(", ")}`;
-  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}`;
+  return `reliability ${percent2(m.reliability)}${interval}, pass rate ${percent2(m.passRate)}, stability ${percent2(m.stability)}, agreement ${percent2(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}`;
 }
 function driftLine(m) {
   const parts = [];
@@ -28055,12 +28523,6 @@ function driftLine(m) {
   return parts.length > 0 ? parts.join(", ") : null;
 }
 
-// src/cli/io.ts
-var EXIT = { ok: 0, failed: 1, invalid: 2 };
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-
 // src/cli/commands/run.ts
 var runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--json] [--quiet]
 
@@ -28073,7 +28535,7 @@ record per model to it.
 
 Exit status: 0 ok, 1 a threshold failed or the history does not verify, 2 invalid configuration.`;
 async function runCommand(argv, io) {
-  const { values } = parseArgs({
+  const { values } = parseArgs2({
     args: argv,
     options: {
       config: { type: "string" },
@@ -28105,7 +28567,7 @@ async function runCommand(argv, io) {
 // src/cli/commands/validate.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 var validateHelp = `Usage: trackrecord validate [FILES...]
 
 Checks config and suite files against their schemas without calling any model.
@@ -28116,7 +28578,7 @@ async function validateCommand(argv, io) {
   let failed = false;
   for (const file of files) {
     try {
-      const message = await isConfigFile(resolve3(io.cwd, file)) ? await checkConfig(file, io) : await checkSuite(file, io);
+      const message = await isConfigFile(resolve4(io.cwd, file)) ? await checkConfig(file, io) : await checkSuite(file, io);
       io.stdout.write(`ok ${file}: ${message}
 `);
     } catch (e) {
@@ -28147,8 +28609,8 @@ async function isConfigFile(path2) {
 }
 
 // src/cli/commands/verify.ts
-import { resolve as resolve4 } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
+import { resolve as resolve5 } from "node:path";
+import { parseArgs as parseArgs3 } from "node:util";
 var verifyHelp = `Usage: trackrecord verify [--history FILE] [--repair]
 
 Checks the history file: every line against the record schema, the hash chain
@@ -28158,7 +28620,7 @@ bad line otherwise.
   --history FILE   history file (default ${DEFAULTS.history})
   --repair         remove a last line that a crash cut short; refuses anything else`;
 async function verifyCommand(argv, io) {
-  const { values } = parseArgs2({
+  const { values } = parseArgs3({
     args: argv,
     options: {
       history: { type: "string" },
@@ -28168,7 +28630,7 @@ async function verifyCommand(argv, io) {
     allowPositionals: false
   });
   const file = values.history ?? DEFAULTS.history;
-  const path2 = resolve4(io.cwd, file);
+  const path2 = resolve5(io.cwd, file);
   try {
     if (!await historyExists(path2)) {
       io.stderr.write(`trackrecord verify: ${file}: no such file
@@ -28179,13 +28641,13 @@ async function verifyCommand(argv, io) {
       const { removedBytes, line } = await repairTruncated(path2);
       const { records: records2 } = await readHistory(path2);
       io.stdout.write(
-        `repaired ${file}: removed the cut-short line ${line} (${removedBytes} bytes); ${count(records2.length)}, chain intact
+        `repaired ${file}: removed the cut-short line ${line} (${removedBytes} bytes); ${count2(records2.length)}, chain intact
 `
       );
       return EXIT.ok;
     }
     const { records } = await readHistory(path2);
-    io.stdout.write(`ok ${file}: ${count(records.length)}, chain intact
+    io.stdout.write(`ok ${file}: ${count2(records.length)}, chain intact
 `);
     return EXIT.ok;
   } catch (e) {
@@ -28203,13 +28665,14 @@ async function verifyCommand(argv, io) {
     throw e;
   }
 }
-function count(records) {
+function count2(records) {
   return `${records} record${records === 1 ? "" : "s"}`;
 }
 
 // src/cli/main.ts
 var commands = {
   run: { run: runCommand, help: runHelp },
+  report: { run: reportCommand, help: reportHelp },
   validate: { run: validateCommand, help: validateHelp },
   verify: { run: verifyCommand, help: verifyHelp }
 };
@@ -28217,6 +28680,7 @@ var usage = `Usage: trackrecord <command> [options]
 
 Commands:
   run        run the suites against the models and record the results
+  report     print the report of the history (markdown or JSON)
   validate   check config and suite files without calling a model
   verify     check the history file's hash chain and records
 

@@ -4,42 +4,58 @@ import type { Config } from './config/types.js';
 import { executeRun, type RunOptions, type RunOutcome } from './engine.js';
 import { buildRecords, type NewRecord } from './history/build-record.js';
 import { HistoryError, appendRecords, readHistory } from './history/file.js';
+import type { HistoryRecord } from './history/record.js';
 import { HistoryView } from './history/view.js';
 import { summarize, type RunSummary } from './report/summary.js';
 
-export interface TrackOptions extends RunOptions, ThresholdOptions {
+export interface RecordOptions {
   /** Repository root: the history path is relative to it. */
   root: string;
   /** Read and append the history file (false: compare with nothing, write nothing). */
   useHistory: boolean;
 }
 
-export interface TrackResult {
-  outcome: RunOutcome;
+export interface Recorded {
   records: NewRecord[];
   summary: RunSummary;
   /** The history file appended to, or null without history. */
   historyPath: string | null;
+}
+
+export interface TrackResult extends Recorded {
+  outcome: RunOutcome;
   /** Broken thresholds, one sentence each. */
   failures: string[];
 }
 
 /**
- * A whole run: verify the history before spending a request, run, compare with the history,
- * append one record per model. A history that fails verification throws a HistoryError and is
- * left untouched.
+ * A whole run: verify the history before spending a request, run, then record. A history that
+ * fails verification throws a HistoryError and is left untouched.
  */
-export async function runAndRecord(config: Config, options: TrackOptions): Promise<TrackResult> {
-  const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
-  const history = historyPath ? await readHistory(historyPath).catch(relabel(config.history)) : { records: [] };
-  const view = new HistoryView(history.records);
-
+export async function runAndRecord(config: Config, options: RunOptions & RecordOptions & ThresholdOptions): Promise<TrackResult> {
+  if (options.useHistory) await readVerifiedHistory(config, options.root);
   const outcome = await executeRun(config, options);
-  const records = buildRecords(outcome, view);
-  if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));
+  const recorded = await recordOutcome(outcome, options);
+  return { ...recorded, outcome, failures: thresholdFailures(config.thresholds, recorded.summary, options) };
+}
 
-  const summary = summarize(records);
-  return { outcome, records, summary, historyPath, failures: thresholdFailures(config.thresholds, summary, options) };
+/**
+ * Compares a finished run with the history as it is now and appends its records. Separate from
+ * running so that a run whose push lost a race can be recorded again on top of the newer history.
+ */
+export async function recordOutcome(outcome: RunOutcome, options: RecordOptions): Promise<Recorded> {
+  const { config } = outcome;
+  const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
+  const history = historyPath ? await readVerifiedHistory(config, options.root) : [];
+  const records = buildRecords(outcome, new HistoryView(history));
+  if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));
+  return { records, summary: summarize(records), historyPath };
+}
+
+/** The config's history, verified; a HistoryError names the file as the config does. */
+export async function readVerifiedHistory(config: Config, root: string): Promise<HistoryRecord[]> {
+  const { records } = await readHistory(resolve(root, config.history)).catch(relabel(config.history));
+  return records;
 }
 
 /** History errors name the file as the config does, not as an absolute path. */

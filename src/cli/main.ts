@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/errors.js';
 import { HistoryError } from '../history/file.js';
+import { reportCommand, reportHelp } from './commands/report.js';
 import { runCommand, runHelp } from './commands/run.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
 import { verifyCommand, verifyHelp } from './commands/verify.js';
@@ -7,6 +8,7 @@ import { EXIT, UsageError, type CliIO } from './io.js';
 
 const commands: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {
   run: { run: runCommand, help: runHelp },
+  report: { run: reportCommand, help: reportHelp },
   validate: { run: validateCommand, help: validateHelp },
   verify: { run: verifyCommand, help: verifyHelp },
 };
@@ -15,6 +17,7 @@ const usage = `Usage: trackrecord <command> [options]
 
 Commands:
   run        run the suites against the models and record the results
+  report     print the report of the history (markdown or JSON)
   validate   check config and suite files without calling a model
   verify     check the history file's hash chain and records
 

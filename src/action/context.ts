@@ -1,0 +1,22 @@
+import type { Config } from '../config/types.js';
+import type { GitHubContext } from '../github/context.js';
+import type { ActionSettings } from './settings.js';
+
+/** Everything a mode needs, resolved once by the entry point. */
+export interface ActionContext {
+  settings: ActionSettings;
+  config: Config;
+  github: GitHubContext;
+  env: NodeJS.ProcessEnv;
+  /** The repository checkout (GITHUB_WORKSPACE). */
+  root: string;
+}
+
+/** What a mode hands back to the entry point, which sets outputs and fails the job once. */
+export interface ModeResult {
+  summary: import('../report/summary.js').RunSummary;
+  markdown: string;
+  /** Path of the written markdown report. */
+  reportPath: string;
+  failures: string[];
+}

@@ -1,0 +1,66 @@
+import * as core from '@actions/core';
+import { ConfigError } from '../config/errors.js';
+import { loadConfig } from '../config/load.js';
+import { readGitHubContext, type GitHubContext } from '../github/context.js';
+import { keyValues, modelsMissingKeys } from '../providers/keys.js';
+import { checkMode } from './check.js';
+import type { ActionContext } from './context.js';
+import { annotateRegressions, setOutputs, writeJobSummary } from './outputs.js';
+import { readSettings } from './settings.js';
+import { trackMode } from './track.js';
+
+/** The action: parse inputs, run the mode, report; the one place that fails the job. */
+export async function run(env: NodeJS.ProcessEnv = process.env, root: string = env['GITHUB_WORKSPACE'] ?? process.cwd()): Promise<void> {
+  try {
+    const github = await readGitHubContext(env);
+    const settings = readSettings(core, github.eventName);
+    core.info(`trackrecord: ${settings.mode} mode (${github.eventName})`);
+    const config = await loadConfig({ root, configPath: settings.configPath }).catch(annotateConfigError);
+    for (const key of keyValues(config.models, env)) core.setSecret(key);
+
+    const skip = skipReason(modelsMissingKeys(config.models, env).map((m) => m.apiKeyEnv), github, settings.mode);
+    if (skip) {
+      core.notice(skip);
+      await writeJobSummary(`### trackrecord skipped\n\n${skip}\n`);
+      return;
+    }
+
+    const ctx: ActionContext = { settings, config, github, env, root };
+    const result = settings.mode === 'track' ? await trackMode(ctx) : await checkMode(ctx);
+    setOutputs(result.summary, { report: result.reportPath, history: config.history });
+    await writeJobSummary(result.markdown);
+    annotateRegressions(result.summary, config);
+    if (result.failures.length > 0) throw new Error(`thresholds failed:\n${result.failures.join('\n')}`);
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * Why this run should pass without running, or null. Pull requests from forks get no secrets,
+ * and a check without keys has nothing to say; a nightly run without its key is a broken setup
+ * and fails loudly instead.
+ */
+function skipReason(missing: string[], github: GitHubContext, mode: 'track' | 'check'): string | null {
+  if (missing.length === 0) return null;
+  const names = [...new Set(missing)].join(', ');
+  if (github.pullRequest?.isFork) {
+    return `Skipped: this pull request comes from a fork, and GitHub does not give workflows of fork pull requests the repository's secrets (${names} is not set). Nothing was run; the check passes.`;
+  }
+  if (mode === 'check') return `Skipped: ${names} is not set, so the models cannot be called. Pass the key to this step with \`env:\` from a repository secret.`;
+  throw new Error(`${names} is not set: pass the API key to this step with \`env: { ${missing[0]}: \${{ secrets.${missing[0]} }} }\``);
+}
+
+/** Config problems as annotations on the lines to fix, then the same error for the job. */
+function annotateConfigError(error: unknown): never {
+  if (error instanceof ConfigError) {
+    for (const issue of error.issues) {
+      core.error(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`, {
+        title: 'trackrecord configuration',
+        file: issue.file,
+        ...(issue.line > 0 ? { startLine: issue.line, startColumn: issue.column } : {}),
+      });
+    }
+  }
+  throw error;
+}

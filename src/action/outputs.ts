@@ -1,0 +1,38 @@
+import * as core from '@actions/core';
+import type { Config, PromptSpec } from '../config/types.js';
+import type { RunSummary } from '../report/summary.js';
+
+/** Sets the action's outputs from a run's summary. */
+export function setOutputs(summary: RunSummary, paths: { report: string; history: string }): void {
+  const reliabilities = summary.models.map((m) => m.reliability).filter((r): r is number => r !== null);
+  core.setOutput('reliability', reliabilities.length > 0 ? String(Math.min(...reliabilities)) : '');
+  core.setOutput('drifted', String(summary.models.reduce((n, m) => n + m.drifted.length, 0)));
+  core.setOutput('regressions', String(summary.models.reduce((n, m) => n + m.regressions.length, 0)));
+  core.setOutput('report', paths.report);
+  core.setOutput('history', paths.history);
+}
+
+/** One `::warning` per regression, pointing at the prompt in its suite file when it is in the repository. */
+export function annotateRegressions(summary: RunSummary, config: Config): void {
+  // Built-in suites live in the action, not in the repository: no file to point at.
+  const locations = new Map<string, PromptSpec['location']>();
+  for (const suite of config.suites) {
+    if (suite.source.startsWith('builtin:')) continue;
+    for (const p of suite.prompts) locations.set(`${suite.name}/${p.id}`, p.location);
+  }
+  for (const model of summary.models) {
+    for (const key of model.regressions) {
+      const location = locations.get(key);
+      core.warning(`${key} went from pass to fail on ${model.id}`, {
+        title: 'trackrecord regression',
+        ...(location ? { file: location.file, startLine: location.line } : {}),
+      });
+    }
+  }
+}
+
+/** Appends the markdown report to the job summary (GITHUB_STEP_SUMMARY). */
+export async function writeJobSummary(markdown: string): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) return;
+  await core.summary.addRaw(markdown, true).write();
+}

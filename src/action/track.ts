@@ -1,0 +1,49 @@
+import * as core from '@actions/core';
+import { dirname, join, relative, resolve } from 'node:path';
+import { thresholdFailures } from '../analysis/thresholds.js';
+import { writeBadges } from '../badge/index.js';
+import { executeRun } from '../engine.js';
+import { HistoryView } from '../history/view.js';
+import { Git } from '../git/git.js';
+import { publish } from '../git/publish.js';
+import { readVerifiedHistory, recordOutcome, type Recorded } from '../track.js';
+import type { ActionContext, ModeResult } from './context.js';
+import { progressToLog } from './log.js';
+import { writeReport } from './report-file.js';
+
+/**
+ * Track mode: run once, then record on top of the branch's history and commit history, badges
+ * and report in one commit. When the push loses a race with another run, the same outcome is
+ * recorded again on the new tip (re-chained), so concurrent runs lose no record.
+ */
+export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
+  const { config, root, settings } = ctx;
+  const historyPath = resolve(root, config.history);
+  const reportPath = join(dirname(historyPath), 'report.md');
+  await readVerifiedHistory(config, root); // a history that does not verify stops the run before any request
+
+  const outcome = await core.group('Run the suites', () => executeRun(config, { env: ctx.env, progress: progressToLog }));
+  let recorded: Recorded | undefined;
+  let markdown = '';
+  const apply = async (): Promise<string[]> => {
+    recorded = await recordOutcome(outcome, { root, useHistory: true });
+    const badges = await writeBadges(resolve(root, config.badge), recorded.summary.models);
+    const records = await readVerifiedHistory(config, root);
+    markdown = await writeReport(new HistoryView(records), config.models.map((m) => m.id), reportPath);
+    return [historyPath, ...badges, reportPath].map((p) => relative(root, p));
+  };
+
+  if (settings.commit) {
+    const git = new Git(root);
+    const branch = await git.currentBranch();
+    const message = settings.commitMessage.replace(/\$\{run_id\}/g, outcome.run.id);
+    const published = await core.group('Commit the track record', () =>
+      publish({ git, branch: branch ?? '', message, apply, log: (line) => core.info(line) }),
+    );
+    core.info(published.commit ? `committed ${published.commit} to ${branch}` : 'nothing to commit');
+  } else {
+    await apply();
+  }
+  const summary = recorded!.summary;
+  return { summary, markdown, reportPath, failures: thresholdFailures(config.thresholds, summary, { regressions: false }) };
+}

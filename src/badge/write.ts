@@ -1,0 +1,61 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { reliabilitySvg, shieldsEndpoint } from './badge.js';
+
+/** Model ids as the config schema allows them: safe as part of a file name. */
+const MODEL_ID = /^[a-z0-9._-]+$/;
+
+/** The lowest non-null reliability, or null when no model has one. */
+export function lowestReliability(models: ReadonlyArray<{ reliability: number | null }>): number | null {
+  let lowest: number | null = null;
+  for (const { reliability } of models) {
+    if (reliability !== null && (lowest === null || reliability < lowest)) lowest = reliability;
+  }
+  return lowest;
+}
+
+/**
+ * Writes the badges for one run:
+ * - `badgePath` (e.g. `.trackrecord/badge.svg`): `reliability | <lowest score across models>`,
+ *   models with no score yet left out (`no data` only when none has one);
+ * - the same as shields.io endpoint JSON beside it, `.svg` swapped for `.json` (`badge.json`);
+ * - one `<stem>-<model-id>.svg` per model beside it (`badge-<model-id>.svg` for the default path).
+ *
+ * Creates the directory. Output depends only on the arguments (no dates, no random ids),
+ * so rewriting unchanged scores leaves the files byte-identical and makes no commit.
+ * Badges of models no longer passed are left alone, not deleted.
+ *
+ * Returns the paths written, in the form `badgePath` was given (relative paths stay
+ * relative to the working directory, `path.join`-normalized): main SVG, JSON, then one
+ * per model in the order given.
+ */
+export async function writeBadges(
+  badgePath: string,
+  models: ReadonlyArray<{ id: string; reliability: number | null }>,
+): Promise<string[]> {
+  if (!badgePath.endsWith('.svg')) {
+    throw new Error(`writeBadges: the badge path must end in .svg, got ${JSON.stringify(badgePath)}`);
+  }
+  const seen = new Set<string>();
+  for (const { id } of models) {
+    if (!MODEL_ID.test(id)) throw new Error(`writeBadges: model id ${JSON.stringify(id)} is not [a-z0-9._-]+`);
+    if (seen.has(id)) throw new Error(`writeBadges: model id ${JSON.stringify(id)} given twice`);
+    seen.add(id);
+  }
+
+  const dir = dirname(badgePath);
+  const stem = basename(badgePath, '.svg');
+  const lowest = lowestReliability(models);
+  const files: Array<[path: string, text: string]> = [
+    [join(dir, basename(badgePath)), reliabilitySvg('reliability', lowest)],
+    [join(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint('reliability', lowest), null, 2)}\n`],
+    // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
+    // `reliability` badge, where the id is what tells them apart, and ids run up to 100
+    // characters, so a prefix repeated on every one would only make them wider.
+    ...models.map(({ id, reliability }): [string, string] => [join(dir, `${stem}-${id}.svg`), reliabilitySvg(id, reliability)]),
+  ];
+
+  await mkdir(dir, { recursive: true });
+  for (const [path, text] of files) await writeFile(path, text, 'utf8');
+  return files.map(([path]) => path);
+}

@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULTS } from '../../config/types.js';
+import { HistoryError, historyExists, readHistory } from '../../history/file.js';
+import { HistoryView } from '../../history/view.js';
+import { renderJson, renderMarkdown } from '../../report/markdown.js';
+import { buildReport, DEFAULT_TREND } from '../../report/report.js';
+import { EXIT, UsageError, type CliIO } from '../io.js';
+
+export const reportHelp = `Usage: trackrecord report [--history FILE] [--format md|json] [--trend N]
+
+Prints the report of the history file on stdout: per model, reliability with its 95%
+interval, pass rate, stability, drifted prompts with their answers before and after,
+regressions, errors, and a trend of the last runs. Needs the history file only (no
+config, no model calls); the history is verified first.
+  --history FILE   history file (default ${DEFAULTS.history})
+  --format FORMAT  md (markdown, default) or json
+  --trend N        runs in each model's trend (default ${DEFAULT_TREND})`;
+
+const FORMATS = ['md', 'json'] as const;
+
+export async function reportCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      history: { type: 'string' },
+      format: { type: 'string', default: 'md' },
+      trend: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const format = values.format;
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    const later = format === 'html' ? ' (html is not supported yet)' : '';
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"${later}`);
+  }
+  const trend = values.trend === undefined ? DEFAULT_TREND : positiveInteger(values.trend);
+  const file = values.history ?? DEFAULTS.history;
+  const path = resolve(io.cwd, file);
+
+  let records;
+  try {
+    if (!(await historyExists(path))) {
+      io.stderr.write(`trackrecord report: ${file}: no such file (run "trackrecord run" first, or pass --history FILE)\n`);
+      return EXIT.failed;
+    }
+    ({ records } = await readHistory(path));
+  } catch (e) {
+    if (e instanceof HistoryError) throw e.relabel(file);
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code === 'string') {
+      io.stderr.write(`trackrecord report: ${file}: ${(e as Error).message}\n`);
+      return EXIT.failed;
+    }
+    throw e;
+  }
+
+  const report = buildReport(new HistoryView(records), { trend });
+  io.stdout.write(format === 'json' ? renderJson(report) : renderMarkdown(report));
+  return EXIT.ok;
+}
+
+function positiveInteger(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--trend must be a whole number of runs, at least 1, not "${text}"`);
+  return Number(text);
+}

@@ -1,0 +1,133 @@
+import { BOT_IDENTITY, type Git, GitError, type Identity } from './git.js';
+
+export interface PublishOptions {
+  git: Git;
+  remote?: string; // default 'origin'
+  branch: string; // the checked-out branch to push to
+  message: string; // commit message
+  /** Applies this run's changes on top of the current working tree (called once per attempt, after the tree was reset to the remote tip), returns the paths it changed (relative to the repo root). */
+  apply: () => Promise<string[]>;
+  attempts?: number; // default 6
+  backoff?: { baseMs: number; maxMs: number }; // default 500 / 8000; full jitter
+  sleep?: (ms: number) => Promise<void>; // injectable for tests
+  log?: (line: string) => void;
+  /** Commit author and committer; default the github-actions[bot] identity. */
+  author?: Identity;
+  /** Source of randomness for the jitter, in [0, 1); default Math.random. */
+  random?: () => number;
+}
+
+/** Publishing failed in a way retrying will not fix; the message says what to check. */
+export class PublishError extends Error {
+  override readonly name = 'PublishError';
+}
+
+export const DEFAULT_BACKOFF = { baseMs: 500, maxMs: 8000 } as const;
+
+/** Full-jitter exponential backoff before retry `retry` (1 = first retry): uniform in [0, min(max, base * 2^(retry-1))). */
+export function backoffDelay(retry: number, backoff: { baseMs: number; maxMs: number } = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+  const cap = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, retry - 1));
+  return Math.floor(random() * cap);
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Commits this run's changes and pushes them to `branch`, without ever forcing. When the push is
+ * rejected because the branch moved, fetches the branch, resets the checkout to the new remote tip
+ * (dropping only our own commit), waits, and calls `apply` again so the caller re-creates its
+ * changes on top of what the other run pushed. Returns the pushed commit, or null when there was
+ * nothing to commit.
+ */
+export async function publish(o: PublishOptions): Promise<{ commit: string | null; attempts: number }> {
+  const { git, branch, message, apply } = o;
+  const remote = o.remote ?? 'origin';
+  const attempts = Math.max(1, Math.floor(o.attempts ?? 6));
+  const backoff = o.backoff ?? DEFAULT_BACKOFF;
+  const sleep = o.sleep ?? defaultSleep;
+  const log = o.log ?? (() => {});
+  const author = o.author ?? BOT_IDENTITY;
+  const random = o.random ?? Math.random;
+  const trackingRef = `refs/remotes/${remote}/${branch}`;
+
+  const current = await git.currentBranch();
+  if (current === null) {
+    throw new PublishError(
+      `cannot publish to ${remote}/${branch}: the checkout is on a detached HEAD. Track mode commits and pushes, ` +
+        'so it needs a branch checkout: run it on schedule, workflow_dispatch or push events, or check out a branch ' +
+        '(actions/checkout with `ref: <branch>`).',
+    );
+  }
+  if (current !== branch) {
+    throw new PublishError(`cannot publish to ${remote}/${branch}: the checked-out branch is ${current}.`);
+  }
+  // What the checkout held before we touched it, to make sure a reset never drops commits of others.
+  const startTip = await git.revParse('HEAD');
+  const startRemoteTip = await git.revParse(trackingRef);
+
+  for (let attempt = 1; ; attempt++) {
+    const paths = (await apply()).map(topLevel);
+    await git.add(paths);
+    if (!(await git.commit(message, { author, paths }))) {
+      log(`trackrecord: nothing to commit${attempt > 1 ? ` on top of ${remote}/${branch}` : ''}`);
+      return { commit: null, attempts: attempt };
+    }
+    const commit = await git.headSha();
+    const pushed = await git.push(remote, branch);
+    if (pushed.ok) {
+      log(`trackrecord: pushed ${commit.slice(0, 12)} to ${remote}/${branch}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+      return { commit, attempts: attempt };
+    }
+    if (!pushed.rejected) {
+      throw new PublishError(
+        `pushing to ${remote}/${branch} failed: ${pushed.message}\n` +
+          'Check that the workflow grants `permissions: contents: write`, that actions/checkout kept its credentials ' +
+          `(persist-credentials), and that no branch protection rule or ruleset blocks pushes to ${branch} ` +
+          'from github-actions[bot].',
+      );
+    }
+    if (attempt >= attempts) {
+      throw new PublishError(
+        `gave up pushing to ${remote}/${branch} after ${attempts} attempts: the branch kept moving ` +
+          '(other runs pushed first every time). Nothing was force-pushed; rerun the job, or keep runs that ' +
+          'commit to this branch from overlapping (a workflow `concurrency` group).',
+      );
+    }
+    const wait = backoffDelay(attempt, backoff, random);
+    log(`trackrecord: push rejected, ${remote}/${branch} moved; retrying on top of the new tip in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
+    await sleep(wait);
+    try {
+      await git.fetch(remote, branch);
+    } catch (error) {
+      throw new PublishError(`fetching ${remote}/${branch} after a rejected push failed: ${errorText(error)}`, { cause: error });
+    }
+    const newTip = await git.revParse(trackingRef);
+    if (newTip === null) throw new PublishError(`fetching ${remote}/${branch} did not produce ${trackingRef}`);
+    if (attempt === 1 && startTip !== null && !(await keepsStartCommits(git, startTip, newTip, startRemoteTip))) {
+      throw new PublishError(
+        `cannot retry the push to ${remote}/${branch}: the checkout had commits that are not on ${remote}/${branch}, ` +
+          'and resetting to the new remote tip would discard them. Push them before this step, or run trackrecord on a clean checkout.',
+      );
+    }
+    await git.resetHard(trackingRef);
+  }
+}
+
+/**
+ * Whether resetting to `newTip` loses nothing but our own commit: the checkout's starting commit is
+ * on the new remote tip, or it was already on the remote before (then the remote itself dropped it).
+ */
+async function keepsStartCommits(git: Git, startTip: string, newTip: string, startRemoteTip: string | null): Promise<boolean> {
+  if (await git.isAncestor(startTip, newTip)) return true;
+  return startRemoteTip !== null && (await git.isAncestor(startTip, startRemoteTip));
+}
+
+/** A literal pathspec from the repository root, whatever the cwd and whatever characters the path holds. */
+function topLevel(path: string): string {
+  return `:(top,literal)${path.replace(/\\/g, '/').replace(/^\.\//, '')}`;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof GitError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,203 @@
+/**
+ * The action's one sticky pull request comment: found again on every run by a hidden HTML
+ * marker, updated in place, created only when none exists yet.
+ */
+import type { GitHubOctokit } from './context.js';
+
+/** GitHub rejects comment bodies longer than this many characters (422 "body is too long"). */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+/** The login GITHUB_TOKEN writes comments as. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+export interface StickyCommentOptions {
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  /** Identifies the comment; written into the body as `<!-- ${marker} -->`. */
+  marker: string;
+  body: string;
+}
+
+export interface StickyCommentResult {
+  id: number;
+  /** The comment's html_url. */
+  url: string;
+  action: 'created' | 'updated';
+}
+
+/** The hidden HTML comment that identifies the sticky comment. */
+export function markerTag(marker: string): string {
+  const text = marker.trim();
+  if (text === '' || text.includes('-->') || text.includes('--!>') || text.startsWith('>') || text.startsWith('->')) {
+    throw new Error(`trackrecord: invalid sticky comment marker ${JSON.stringify(marker)}: it must be usable inside <!-- -->`);
+  }
+  return `<!-- ${text} -->`;
+}
+
+interface ListedComment {
+  id: number;
+  html_url: string;
+  body?: string | null;
+  user: { login: string; type?: string } | null;
+}
+
+/**
+ * The comment to update among those carrying the marker: one by github-actions[bot] first,
+ * then one by any bot, then anyone's (a PAT writes as a person); the oldest within each.
+ * A person quoting the marker in a reply thus never takes over the bot's comment.
+ */
+function pickExisting(comments: ListedComment[], tag: string): ListedComment | undefined {
+  const rank = (c: ListedComment): number =>
+    c.user?.login === ACTIONS_BOT_LOGIN ? 0 : c.user?.type === 'Bot' ? 1 : 2;
+  let best: ListedComment | undefined;
+  for (const comment of comments) {
+    if (!(comment.body ?? '').includes(tag)) continue;
+    if (!best || rank(comment) < rank(best)) best = comment;
+  }
+  return best;
+}
+
+/**
+ * Creates or updates the issue/PR comment identified by `marker`. Pages through all of the
+ * issue's comments; when several carry the marker, one is updated and the others are left as
+ * they are. The body gets the marker at the top when it lacks it, and is cut to GitHub's
+ * limit by {@link fitCommentBody}. API errors (RequestError, with `.status`) propagate.
+ */
+export async function upsertStickyComment(
+  octokit: GitHubOctokit,
+  options: StickyCommentOptions,
+): Promise<StickyCommentResult> {
+  const { owner, repo, issueNumber } = options;
+  const tag = markerTag(options.marker);
+  const body = stickyBody(options.body, tag);
+
+  const comments: ListedComment[] = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner,
+    repo,
+    issue_number: issueNumber,
+    per_page: 100,
+  });
+  const existing = pickExisting(comments, tag);
+  if (existing) {
+    const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+    return { id: data.id, url: data.html_url, action: 'updated' };
+  }
+  const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+  return { id: data.id, url: data.html_url, action: 'created' };
+}
+
+/** The body as posted: marker present (at the top when added), within the limit, marker kept. */
+function stickyBody(body: string, tag: string, limit = GITHUB_COMMENT_LIMIT): string {
+  const marked = body.includes(tag) ? body : `${tag}\n${body}`;
+  const fitted = fitCommentBody(marked, limit);
+  if (fitted.includes(tag)) return fitted;
+  // The marker sat below the cut: move it to the top, where a cut cannot reach it.
+  return fitCommentBody(`${tag}\n${marked.replace(tag, '')}`, limit);
+}
+
+interface OpenFence {
+  /** What precedes the fence on its line (indentation, blockquote markers), reused to close it. */
+  prefix: string;
+  char: '`' | '~';
+  length: number;
+}
+
+interface OpenState {
+  fence: OpenFence | null;
+  /** Inside an HTML comment (`<!--` without `-->` yet) outside code. */
+  htmlComment: boolean;
+  /** Unclosed `<details>` elements outside code. */
+  details: number;
+}
+
+const FENCE_RE = /^((?:[ \t]*>)*[ \t]*)(`{3,}|~{3,})(.*)$/;
+
+/** Counts `<details>` opens/closes and HTML comment state over text that is not code. */
+function scanHtml(text: string, state: OpenState): void {
+  let rest = text;
+  while (rest !== '') {
+    if (state.htmlComment) {
+      const end = rest.indexOf('-->');
+      if (end < 0) return;
+      state.htmlComment = false;
+      rest = rest.slice(end + 3);
+      continue;
+    }
+    const start = rest.indexOf('<!--');
+    const visible = start < 0 ? rest : rest.slice(0, start);
+    for (const match of visible.matchAll(/<(\/?)details\b[^>]*>/gi)) {
+      if (match[1] === '/') state.details = Math.max(0, state.details - 1);
+      else state.details += 1;
+    }
+    if (start < 0) return;
+    state.htmlComment = true;
+    rest = rest.slice(start + 4);
+  }
+}
+
+/** What is left open at the end of `text` (Markdown that GitHub renders). */
+function openState(text: string): OpenState {
+  const state: OpenState = { fence: null, htmlComment: false, details: 0 };
+  for (const line of text.split('\n')) {
+    const fence = FENCE_RE.exec(line);
+    if (state.fence) {
+      const open = state.fence;
+      if (fence && fence[2]![0] === open.char && fence[2]!.length >= open.length && fence[3]!.trim() === '') {
+        state.fence = null;
+      }
+      continue;
+    }
+    if (!state.htmlComment && fence && !(fence[2]![0] === '`' && fence[3]!.includes('`'))) {
+      state.fence = { prefix: fence[1]!, char: fence[2]![0] as '`' | '~', length: fence[2]!.length };
+      continue;
+    }
+    scanHtml(line, state);
+  }
+  return state;
+}
+
+/** Text that closes whatever `state` says is open, so what follows renders as normal Markdown. */
+function closers(state: OpenState): string {
+  let out = '';
+  if (state.fence) out += `\n${state.fence.prefix}${state.fence.char.repeat(state.fence.length)}`;
+  if (state.htmlComment) out += ' -->';
+  if (state.details > 0) out += '\n' + '\n</details>'.repeat(state.details);
+  return out;
+}
+
+function truncationNote(omitted: number, total: number, limit: number): string {
+  return (
+    `\n\n---\n**Truncated:** this comment was cut to fit the comment size limit of ${limit.toLocaleString('en-US')} ` +
+    `characters; the last ${omitted.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} characters were left out. ` +
+    'The full report is in the workflow run.'
+  );
+}
+
+/**
+ * `body` unchanged when it is at most `limit` characters (UTF-16 code units, which never
+ * undercounts GitHub's count), else its head cut at a line boundary, with any open code fence,
+ * HTML comment and `<details>` elements closed, and a note saying it was truncated; the result
+ * is at most `limit` characters. Throws RangeError when `limit` is too small to hold the note.
+ */
+export function fitCommentBody(body: string, limit: number = GITHUB_COMMENT_LIMIT): string {
+  if (body.length <= limit) return body;
+  let budget = limit;
+  for (;;) {
+    // The note's digits can only shrink as the cut moves up, so measure it at its widest.
+    const note = truncationNote(body.length, body.length, limit);
+    let cut = budget - note.length;
+    if (cut < 0) throw new RangeError(`fitCommentBody: limit ${limit} is too small for the truncation note`);
+    const newline = body.lastIndexOf('\n', cut);
+    if (newline > 0) cut = newline;
+    else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1; // no line to cut at: keep pairs whole
+    const head = body.slice(0, cut).replace(/[ \t\r]+$/, '');
+    const out = head + closers(openState(head)) + truncationNote(body.length - head.length, body.length, limit);
+    if (out.length <= limit) return out;
+    budget -= out.length - limit;
+  }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}

@@ -1,0 +1,108 @@
+/**
+ * Model output (and anything else a server or a history file supplied) is untrusted text
+ * wherever it is shown: PR comments, job summaries, report files. These helpers turn it into
+ * markdown that renders as the same characters and nothing more: no HTML, no links, no
+ * images, no @mentions, no issue references, no forged comment markers, no bidi tricks.
+ */
+
+/** Zero-width space as a character reference: breaks mentions and autolinks, invisible when rendered. */
+const ZWSP = '&#8203;';
+const ZWSP_CHAR = '\u200b';
+
+/**
+ * Bidi controls (embeddings, overrides, isolates, marks) can make text read differently from
+ * what it is; other C0/C1 controls and the BOM have no business in a report. Removed.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** Characters with a meaning in HTML or (GitHub-flavored) markdown, as numeric references. */
+const INLINE_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '(': '&#40;',
+  ')': '&#41;',
+  '{': '&#123;',
+  '}': '&#125;',
+  '!': '&#33;',
+  '`': '&#96;',
+  '|': '&#124;',
+  '*': '&#42;',
+  _: '&#95;',
+  '~': '&#126;',
+  '#': '&#35;',
+  '\\': '&#92;',
+  $: '&#36;',
+  ':': '&#58;',
+  '^': '&#94;',
+};
+const INLINE_SPECIAL = /[&<>"'[\](){}!`|*_~#\\$:^]/g;
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_SPECIAL = /[&<>"']/g;
+
+/**
+ * Inserts a zero-width space where GitHub would otherwise link: after `@` (user and team
+ * mentions, e-mail autolinks), inside `://` and `www.` (URL autolinks), after `#` and `GH-`
+ * before an alphanumeric (issue references, which notify the referenced issue). GitHub finds
+ * mentions and references in the rendered text, after character references are decoded, so an
+ * escaped `@` alone would not be enough: the invisible character has to be there.
+ */
+function breakLinks(text: string): string {
+  return text
+    .replace(/@/g, `@${ZWSP_CHAR}`)
+    .replace(/:\/\//g, `:${ZWSP_CHAR}//`)
+    .replace(/(www)\./gi, `$1${ZWSP_CHAR}.`)
+    .replace(/#(?=[\p{L}\p{N}])/gu, `#${ZWSP_CHAR}`)
+    .replace(/(gh)-(?=\d)/gi, `$1${ZWSP_CHAR}-`);
+}
+
+/** Removes invisible and direction-changing characters; CR and CRLF become LF. */
+function clean(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
+}
+
+/** At most `max` code points (never half a surrogate pair), ending in `…` when cut. */
+function truncate(text: string, max: number): string {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+}
+
+/**
+ * Untrusted text for one line of markdown: a table cell, a list item, a sentence. Whitespace
+ * (newlines included) collapses to single spaces; more than `max` characters are cut with `…`;
+ * every character that HTML or markdown could read as syntax becomes a character reference, so
+ * the text renders as itself: no tags, links, images, emphasis, code spans, table cells,
+ * comment markers, mentions or autolinks.
+ */
+export function inlineText(text: string, max = 120): string {
+  const flat = truncate(clean(text).replace(/\s+/gu, ' ').trim(), max);
+  let out = breakLinks(flat).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]!);
+  // At the start of a line these would begin a list, a heading rule or a numbered list.
+  out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])/, (_m, n: string, d: string) => `${n}&#${d.charCodeAt(0)};`);
+  return out.split(ZWSP_CHAR).join(ZWSP);
+}
+
+/**
+ * Untrusted multi-line text as an HTML `<pre>` block, e.g. inside a `<details>`. Everything is
+ * HTML-escaped, so `</pre>`, `</details>` or a tag inside the text stays text; markdown is not
+ * read inside an HTML block, and mentions and autolinks are broken as in `inlineText`. More
+ * than `maxLines` lines (or very long lines) are cut, with a note saying how much.
+ *
+ * The result starts with `<pre>` on its own line and ends with `</pre>`: put it on a line of its
+ * own, with a blank line before and after when it is inside other HTML.
+ */
+export function blockText(text: string, maxLines = 20, maxLineLength = 400): string {
+  const lines = clean(text).replace(/\n+$/, '').split('\n');
+  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncate(line.trimEnd(), maxLineLength));
+  const hidden = lines.length - shown.length;
+  const body = shown.map((line) => breakLinks(line).replace(HTML_SPECIAL, (c) => HTML_ESCAPES[c]!).split(ZWSP_CHAR).join(ZWSP));
+  if (hidden > 0) body.push(`… ${hidden} more line${hidden === 1 ? '' : 's'} not shown`);
+  // The newline after <pre> is dropped by HTML parsers, so a leading blank line survives.
+  return `<pre>\n${body.join('\n')}\n</pre>`;
+}

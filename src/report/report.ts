@@ -1,0 +1,235 @@
+import { promptKey, type HistoryRecord, type RecordMetrics } from '../history/record.js';
+import type { HistoryView } from '../history/view.js';
+
+/**
+ * The report as plain data: what `trackrecord report` renders as markdown or prints as JSON,
+ * read off the history alone. Texts are as the history stores them (untrusted model output):
+ * renderers must escape them.
+ */
+export interface Report {
+  /** Records in the history (all models). */
+  records: number;
+  /** Records per model in each trend (the option asked for; a trend can be shorter). */
+  trend: number;
+  models: ModelReport[];
+}
+
+export interface ReportRun {
+  id: string;
+  startedAt: string;
+  url: string | null;
+  commit: string | null;
+  trigger: string;
+}
+
+export interface ModelReport {
+  id: string;
+  /** The model name requested. */
+  model: string;
+  host: string;
+  /** This model's records in the history. */
+  records: number;
+  /** Samples per prompt in the latest record. */
+  samples: number;
+  /** The latest record's run and metrics. */
+  run: ReportRun;
+  metrics: RecordMetrics;
+  /** Model names the server said answered, and its system fingerprints, in the latest record. */
+  served: string[];
+  systemFingerprints: string[];
+  /** The latest record's fingerprints differ from the last ones this model reported before. */
+  fingerprintChanged: boolean;
+  /** The last records of this model, oldest first. */
+  trend: TrendPoint[];
+  /** The latest record's drifted prompts, in the record's order. */
+  drift: DriftEntry[];
+  /** Prompt keys that flipped pass -> fail / fail -> pass in the latest record. */
+  regressions: string[];
+  fixes: string[];
+  /** Exact McNemar p-value of regressions vs fixes: how likely so many flips are with no real change. */
+  flipsP: number | null;
+}
+
+export interface TrendPoint {
+  runId: string;
+  startedAt: string;
+  passRate: number | null;
+  stability: number | null;
+  reliability: number | null;
+  reliabilityInterval: [number, number] | null;
+  /** Drifted prompts that were not flapping. */
+  drifted: number;
+  flapping: number;
+  /** Samples that ended in an error, all categories. */
+  errors: number;
+  fingerprints: string[];
+  /** The fingerprints differ from the last ones this model reported before this record. */
+  fingerprintChanged: boolean;
+}
+
+export interface DriftEntry {
+  key: string;
+  /** The answer of the series' previous answered point; null when it cannot be found. */
+  before: string | null;
+  /** The latest answer. */
+  after: string | null;
+  /** Went back to an answer seen in the trailing window: noise between known answers. */
+  flapping: boolean;
+  regression: boolean;
+  fix: boolean;
+}
+
+export interface ReportOptions {
+  /** Records per model in the trend (default 30). */
+  trend?: number;
+  /** Only these model ids (default: every model, in first-seen order). */
+  models?: string[];
+}
+
+export const DEFAULT_TREND = 30;
+
+/**
+ * The report of a history. Only what is shown is read: each model's last `trend` records, and
+ * for each drifted prompt of a model's latest record, the records back to its previous answer.
+ */
+export function buildReport(view: HistoryView, options: ReportOptions = {}): Report {
+  const trend = Math.max(1, Math.floor(options.trend ?? DEFAULT_TREND));
+  const wanted = options.models ? new Set(options.models) : null;
+  const ids = view.modelIds();
+  const records = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
+  const models: ModelReport[] = [];
+  for (const id of ids) {
+    if (wanted && !wanted.has(id)) continue;
+    const report = modelReport(view, id, trend);
+    if (report) models.push(report);
+  }
+  return { records, trend, models };
+}
+
+function modelReport(view: HistoryView, id: string, trend: number): ModelReport | null {
+  const history = view.recordsOf(id);
+  const latest = history.at(-1);
+  if (!latest) return null;
+  const points = trendOf(history, trend);
+  const m = latest.metrics;
+  return {
+    id,
+    model: latest.model.model,
+    host: latest.model.host,
+    records: history.length,
+    samples: latest.samples,
+    run: {
+      id: latest.run.id,
+      startedAt: latest.run.startedAt,
+      url: latest.run.url,
+      commit: latest.run.commit,
+      trigger: latest.run.trigger,
+    },
+    metrics: m,
+    served: latest.model.served,
+    systemFingerprints: latest.model.systemFingerprints,
+    fingerprintChanged: points.at(-1)?.fingerprintChanged ?? false,
+    trend: points,
+    drift: driftOf(view, history, history.length - 1),
+    regressions: m.regressions,
+    fixes: m.fixes,
+    flipsP: m.flipsP,
+  };
+}
+
+/** The last `n` records as trend points, each fingerprint compared with the last reported before it. */
+function trendOf(history: readonly HistoryRecord[], n: number): TrendPoint[] {
+  const start = Math.max(0, history.length - n);
+  // The last fingerprints reported before the trend starts (one walk back, then carried forward).
+  let reported: string[] | null = null;
+  for (let i = start - 1; i >= 0 && reported === null; i--) {
+    const fps = history[i]!.model.systemFingerprints;
+    if (fps.length > 0) reported = fps;
+  }
+  const points: TrendPoint[] = [];
+  for (let i = start; i < history.length; i++) {
+    const { run, model, metrics: m } = history[i]!;
+    const fingerprints = model.systemFingerprints;
+    const changed = fingerprints.length > 0 && reported !== null && !sameSet(fingerprints, reported);
+    if (fingerprints.length > 0) reported = fingerprints;
+    points.push({
+      runId: run.id,
+      startedAt: run.startedAt,
+      passRate: m.passRate,
+      stability: m.stability,
+      reliability: m.reliability,
+      reliabilityInterval: m.reliabilityInterval,
+      drifted: m.drifted.filter((key) => !m.flapping.includes(key)).length,
+      flapping: m.flapping.length,
+      errors: Object.values(m.errors).reduce((sum, count) => sum + count, 0),
+      fingerprints,
+      fingerprintChanged: changed,
+    });
+  }
+  return points;
+}
+
+/**
+ * Before and after of each drifted prompt of the latest record (`position`: its index among the
+ * model's records). "Before" is the answer of the series' previous answered point: the last
+ * earlier record of this model with the same prompt hash in which a sample answered, which is
+ * what `HistoryView.series` would list. Walking back from the latest record finds it in a record
+ * or two, where indexing the model's series would touch every prompt of every record.
+ */
+function driftOf(view: HistoryView, history: readonly HistoryRecord[], position: number): DriftEntry[] {
+  const latest = history[position]!;
+  const m = latest.metrics;
+  if (m.drifted.length === 0) return [];
+  const byKey = new Map<string, { i: number; hash: string }>();
+  view.catalog(latest.catalog).forEach(([suite, id, hash], i) => byKey.set(promptKey(suite, id), { i, hash }));
+  const positions = new CatalogPositions(view);
+  const flapping = new Set(m.flapping);
+  const regressions = new Set(m.regressions);
+  const fixes = new Set(m.fixes);
+
+  return m.drifted.map((key) => {
+    const at = byKey.get(key);
+    let before: string | null = null;
+    if (at) {
+      for (let j = position - 1; j >= 0; j--) {
+        const record = history[j]!;
+        const found = positions.of(record.catalog, key, at.hash);
+        if (found === undefined || (record.errors[String(found.i)]?.length ?? 0) >= record.samples) continue;
+        before = view.text(found.key, record.answers[found.i] ?? null);
+        break;
+      }
+    }
+    const after = at ? view.text(key, latest.answers[at.i] ?? null) : null;
+    return { key, before, after, flapping: flapping.has(key), regression: regressions.has(key), fix: fixes.has(key) };
+  });
+}
+
+/**
+ * Where a prompt is in a catalog, each catalog indexed once: by key and prompt hash, else by
+ * prompt hash alone (a renamed prompt with the same text continues its series).
+ */
+class CatalogPositions {
+  private readonly byRef = new Map<string, Map<string, { i: number; key: string }>>();
+
+  constructor(private readonly view: HistoryView) {}
+
+  of(ref: string, key: string, hash: string): { i: number; key: string } | undefined {
+    let index = this.byRef.get(ref);
+    if (!index) {
+      index = new Map();
+      this.view.catalog(ref).forEach(([suite, id, h], i) => {
+        const at = { i, key: promptKey(suite, id) };
+        index!.set(`${at.key}\u0000${h}`, at);
+        if (!index!.has(h)) index!.set(h, at);
+      });
+      this.byRef.set(ref, index);
+    }
+    return index.get(`${key}\u0000${hash}`) ?? index.get(hash);
+  }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((x) => right.has(x));
+}
