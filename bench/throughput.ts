@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig } from '../src/config/load.js';
 import { executeRun } from '../src/engine.js';
-import { startReplayServer, type Recording } from '../src/replay/index.js';
+import type { Recording } from '../src/replay/index.js';
+import { startReplayProcess } from './replay-process.js';
 import type { BenchResult } from './report.js';
 
 /**
@@ -23,8 +24,8 @@ export async function throughputBench(): Promise<BenchResult> {
     prompt: `Question ${i}: what is ${i} + ${i}?`,
     output: `The answer is ${2 * i}.`,
   }));
-  const server = await startReplayServer({ recordings, latencyMs });
   const root = mkdtempSync(join(tmpdir(), 'trackrecord-bench-'));
+  const server = await startReplayProcess(root, recordings, latencyMs);
   try {
     writeFileSync(
       join(root, 'suite.yaml'),

@@ -13,7 +13,7 @@ import { summarize } from '../report/summary.js';
 import { readVerifiedHistory } from '../track.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
-import { writeReport } from './report-file.js';
+import { writeReport } from '../report/file.js';
 
 export const COMMENT_MARKER = 'trackrecord:check';
 

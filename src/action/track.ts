@@ -1,15 +1,13 @@
 import * as core from '@actions/core';
-import { dirname, join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
-import { writeBadges } from '../badge/index.js';
+import { writeArtifacts, type Artifacts } from '../artifacts.js';
 import { executeRun } from '../engine.js';
-import { HistoryView } from '../history/view.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
 import { readVerifiedHistory, recordOutcome, type Recorded } from '../track.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
-import { writeReport } from './report-file.js';
 
 /**
  * Track mode: run once, then record on top of the branch's history and commit history, badges
@@ -19,18 +17,15 @@ import { writeReport } from './report-file.js';
 export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
   const { config, root, settings } = ctx;
   const historyPath = resolve(root, config.history);
-  const reportPath = join(dirname(historyPath), 'report.md');
   await readVerifiedHistory(config, root); // a history that does not verify stops the run before any request
 
   const outcome = await core.group('Run the suites', () => executeRun(config, { env: ctx.env, progress: progressToLog }));
   let recorded: Recorded | undefined;
-  let markdown = '';
+  let artifacts: Artifacts | undefined;
   const apply = async (): Promise<string[]> => {
     recorded = await recordOutcome(outcome, { root, useHistory: true });
-    const badges = await writeBadges(resolve(root, config.badge), recorded.summary.models);
-    const records = await readVerifiedHistory(config, root);
-    markdown = await writeReport(new HistoryView(records), config.models.map((m) => m.id), reportPath);
-    return [historyPath, ...badges, reportPath].map((p) => relative(root, p));
+    artifacts = await writeArtifacts(config, root, recorded.summary);
+    return [historyPath, ...artifacts.paths].map((p) => relative(root, p));
   };
 
   if (settings.commit) {
@@ -45,5 +40,6 @@ export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
     await apply();
   }
   const summary = recorded!.summary;
+  const { markdown, reportPath } = artifacts!;
   return { summary, markdown, reportPath, failures: thresholdFailures(config.thresholds, summary, { regressions: false }) };
 }

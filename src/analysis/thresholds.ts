@@ -1,4 +1,5 @@
 import type { Thresholds } from '../config/types.js';
+import { listSome, percent, pValue } from '../report/numbers.js';
 import type { RunSummary } from '../report/summary.js';
 
 export interface ThresholdOptions {
@@ -11,18 +12,12 @@ export function thresholdFailures(thresholds: Thresholds, summary: RunSummary, o
   const failures: string[] = [];
   for (const m of summary.models) {
     if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
-      failures.push(
-        `${m.id}: reliability ${pct(m.reliability)} is below fail-below ${pct(thresholds.failBelow)}`,
-      );
+      failures.push(`${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`);
     }
     if (options.regressions && thresholds.failOnRegression && m.regressions.length > 0) {
-      const p = m.flipsP === null ? '' : ` (p = ${m.flipsP.toFixed(3)} under no change)`;
-      failures.push(`${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${m.regressions.join(', ')}`);
+      const p = m.flipsP === null ? '' : ` (${pValue(m.flipsP)} under no change)`;
+      failures.push(`${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(m.regressions)}`);
     }
   }
   return failures;
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
 }

@@ -1,8 +1,5 @@
+import { percent, pValue } from '../report/numbers.js';
 import type { ModelSummary, RunSummary } from '../report/summary.js';
-
-export function percent(value: number | null, digits = 1): string {
-  return value === null ? 'n/a' : `${(value * 100).toFixed(digits)}%`;
-}
 
 /** The few lines a person reads after `trackrecord run`. */
 export function formatRunSummary(summary: RunSummary): string {
@@ -31,7 +28,7 @@ function driftLine(m: ModelSummary): string | null {
   if (real > 0) parts.push(`${real} drifted`);
   if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
   if (m.regressions.length > 0 || m.fixes.length > 0) {
-    const p = m.flipsP === null ? '' : ` (p = ${m.flipsP.toFixed(3)} under no change)`;
+    const p = m.flipsP === null ? '' : ` (${pValue(m.flipsP)} under no change)`;
     parts.push(`${m.regressions.length} regressions, ${m.fixes.length} fixes${p}`);
   }
   if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);

@@ -42,9 +42,6 @@ const INLINE_ESCAPES: Record<string, string> = {
 };
 const INLINE_SPECIAL = /[&<>"'[\](){}!`|*_~#\\$:^]/g;
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const HTML_SPECIAL = /[&<>"']/g;
-
 /**
  * Inserts a zero-width space where GitHub would otherwise link: after `@` (user and team
  * mentions, e-mail autolinks), inside `://` and `www.` (URL autolinks), after `#` and `GH-`
@@ -84,15 +81,15 @@ export function inlineText(text: string, max = 120): string {
   const flat = truncate(clean(text).replace(/\s+/gu, ' ').trim(), max);
   let out = breakLinks(flat).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]!);
   // At the start of a line these would begin a list, a heading rule or a numbered list.
-  out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])/, (_m, n: string, d: string) => `${n}&#${d.charCodeAt(0)};`);
+  out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])(?=\s|$)/, (_m, n: string, d: string) => `${n}&#${d.charCodeAt(0)};`);
   return out.split(ZWSP_CHAR).join(ZWSP);
 }
 
 /**
- * Untrusted multi-line text as an HTML `<pre>` block, e.g. inside a `<details>`. Everything is
- * HTML-escaped, so `</pre>`, `</details>` or a tag inside the text stays text; markdown is not
- * read inside an HTML block, and mentions and autolinks are broken as in `inlineText`. More
- * than `maxLines` lines (or very long lines) are cut, with a note saying how much.
+ * Untrusted multi-line text as an HTML `<pre>` block, e.g. inside a `<details>`. Every line is
+ * escaped as in `inlineText`, so `</pre>`, `</details>` or a tag inside the text stays text, and
+ * mentions and autolinks are broken. More than `maxLines` lines (or lines over `maxLineLength`
+ * characters) are cut, with a note saying how much.
  *
  * The result starts with `<pre>` on its own line and ends with `</pre>`: put it on a line of its
  * own, with a blank line before and after when it is inside other HTML.
@@ -101,7 +98,9 @@ export function blockText(text: string, maxLines = 20, maxLineLength = 400): str
   const lines = clean(text).replace(/\n+$/, '').split('\n');
   const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncate(line.trimEnd(), maxLineLength));
   const hidden = lines.length - shown.length;
-  const body = shown.map((line) => breakLinks(line).replace(HTML_SPECIAL, (c) => HTML_ESCAPES[c]!).split(ZWSP_CHAR).join(ZWSP));
+  // Markdown is not read inside an HTML block, but escape its syntax too, in case the block ends
+  // up where a parser does not see one (indented in a list item, say).
+  const body = shown.map((line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]!).split(ZWSP_CHAR).join(ZWSP));
   if (hidden > 0) body.push(`… ${hidden} more line${hidden === 1 ? '' : 's'} not shown`);
   // The newline after <pre> is dropped by HTML parsers, so a leading blank line survives.
   return `<pre>\n${body.join('\n')}\n</pre>`;

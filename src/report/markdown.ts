@@ -1,4 +1,5 @@
 import type { ErrorCategory } from '../run/types.js';
+import { percent, pValue } from './numbers.js';
 import { blockText, inlineText } from './escape.js';
 import type { DriftEntry, ModelReport, Report, TrendPoint } from './report.js';
 
@@ -133,7 +134,8 @@ function fingerprintNotes(points: readonly TrendPoint[]): string[] {
 function driftSection(m: ModelReport): string[] {
   const x = m.metrics;
   if (m.drift.length === 0) {
-    return [x.comparable === 0 ? 'No earlier answers to compare with yet.' : `No drift: all ${x.comparable} comparable prompts kept their answer.`, ''];
+    if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ''];
+    return [m.records === 1 ? 'No earlier answers to compare with yet.' : 'No prompt of the latest run could be compared with an earlier answer.', ''];
   }
   const real = m.drift.filter((d) => !d.flapping).length;
   const title = `${count(m.drift.length, 'drifted prompt')} (${real} new behavior, ${m.drift.length - real} flapping back to an earlier answer)`;
@@ -177,18 +179,16 @@ function fullAnswers(drift: readonly DriftEntry[]): string[] {
 function flipsSection(m: ModelReport): string[] {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const out: string[] = [];
-  if (m.regressions.length > 0) out.push(`**${count(m.regressions.length, 'regression')}** (pass → fail): ${keyList(m.regressions)}.`);
-  if (m.fixes.length > 0) out.push(`**${count(m.fixes.length, 'fix', 'fixes')}** (fail → pass): ${keyList(m.fixes)}.`);
-  if (m.flipsP !== null) {
-    out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`);
-  }
-  return [out.join('\n'), ''];
+  if (m.regressions.length > 0) out.push(`- **${count(m.regressions.length, 'regression')}** (pass → fail): ${keyList(m.regressions)}.`);
+  if (m.fixes.length > 0) out.push(`- **${count(m.fixes.length, 'fix', 'fixes')}** (fail → pass): ${keyList(m.fixes)}.`);
+  out.push('');
+  if (m.flipsP !== null) out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`, '');
+  return out;
 }
 
 /** "p = 0.031: unlikely under no change" or "p = 0.62: consistent with noise". */
 export function pValueSentence(p: number): string {
-  const shown = p < 0.001 ? 'p < 0.001' : `p = ${Number(p.toPrecision(2))}`;
-  return `${shown}: ${p < 0.05 ? 'unlikely under no change' : 'consistent with noise'}`;
+  return `${pValue(p)}: ${p < 0.05 ? 'unlikely under no change' : 'consistent with noise'}`;
 }
 
 function availability(m: ModelReport): string {
@@ -233,10 +233,6 @@ function runLink(m: ModelReport, label: string): string {
 function reliability(value: number | null, interval: [number, number] | null): string {
   if (value === null) return 'n/a';
   return interval ? `${percent(value)} (${percent(interval[0])}–${percent(interval[1])})` : percent(value);
-}
-
-function percent(value: number | null): string {
-  return value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`;
 }
 
 function round1(value: number): number {

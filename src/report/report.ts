@@ -93,7 +93,8 @@ export const DEFAULT_TREND = 30;
  * for each drifted prompt of a model's latest record, the records back to its previous answer.
  */
 export function buildReport(view: HistoryView, options: ReportOptions = {}): Report {
-  const trend = Math.max(1, Math.floor(options.trend ?? DEFAULT_TREND));
+  const asked = options.trend ?? DEFAULT_TREND;
+  const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_TREND;
   const wanted = options.models ? new Set(options.models) : null;
   const ids = view.modelIds();
   const records = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);

@@ -37,7 +37,7 @@ describe('trackrecord run', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(
-      /^run \S+\n  gpt-4: reliability 83\.0% \[[\d.]+%, [\d.]+%\], pass rate 83\.0%, stability n\/a, agreement n\/a, p50 \d+ ms, no errors\n    100 new series\nhistory: \.trackrecord\/history\.jsonl \(\+1 record\(s\)\)\n$/,
+      /^run \S+\n  gpt-4: reliability 83\.0% \[[\d.]+%, [\d.]+%\], pass rate 83\.0%, stability n\/a, agreement n\/a, p50 \d+ ms, no errors\n    100 new series\nhistory: \.trackrecord\/history\.jsonl \(\+1 record\(s\)\)\nreport:  \.trackrecord\/report\.md\nbadge:   \.trackrecord\/badge\.svg\n$/,
     );
   });
 

@@ -1,4 +1,6 @@
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeArtifacts } from '../../artifacts.js';
 import { loadConfig } from '../../config/load.js';
 import { runAndRecord } from '../../track.js';
 import { formatRunSummary } from '../format.js';
@@ -6,8 +8,8 @@ import { EXIT, type CliIO } from '../io.js';
 
 export const runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--json] [--quiet]
 
-Runs every suite against every model, compares with the history and appends one
-record per model to it.
+Runs every suite against every model, compares with the history, appends one
+record per model to it, and writes the badges and the markdown report beside it.
   --config FILE   config file (default .github/trackrecord.yml)
   --no-history    do not read or append the history file
   --json          print the summary as JSON on stdout
@@ -35,8 +37,12 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     regressions: true,
     progress: values.quiet ? undefined : { write: (t) => io.stderr.write(t), isTTY: io.stderr.isTTY === true },
   });
+  const artifacts = result.historyPath ? await writeArtifacts(config, io.cwd, result.summary) : null;
   io.stdout.write(values.json ? `${JSON.stringify(result.summary, null, 2)}\n` : `${formatRunSummary(result.summary)}\n`);
-  if (result.historyPath && !values.json) io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
+  if (artifacts && !values.json) {
+    io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
+    io.stdout.write(`report:  ${relative(io.cwd, artifacts.reportPath)}\nbadge:   ${config.badge}\n`);
+  }
   for (const failure of result.failures) io.stderr.write(`threshold: ${failure}\n`);
   return result.failures.length > 0 ? EXIT.failed : EXIT.ok;
 }

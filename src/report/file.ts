@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { HistoryView } from '../history/view.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { buildReport } from '../report/report.js';
+import { renderMarkdown } from './markdown.js';
+import { buildReport } from './report.js';
 
 /** Renders the history's report for the given models and writes it to `path`; returns the markdown. */
 export async function writeReport(view: HistoryView, modelIds: string[], path: string): Promise<string> {

@@ -1,0 +1,26 @@
+import { dirname, join, resolve } from 'node:path';
+import { writeBadges } from './badge/index.js';
+import type { Config } from './config/types.js';
+import { writeReport } from './report/file.js';
+import type { RunSummary } from './report/summary.js';
+import { HistoryView } from './history/view.js';
+import { readVerifiedHistory } from './track.js';
+
+export interface Artifacts {
+  /** Absolute paths of everything written: badges, then the report. */
+  paths: string[];
+  reportPath: string;
+  markdown: string;
+}
+
+/**
+ * What a recorded run leaves beside its history: the badges and the markdown report. The CLI's
+ * `run` and the action's track mode both write exactly this.
+ */
+export async function writeArtifacts(config: Config, root: string, summary: RunSummary): Promise<Artifacts> {
+  const badges = await writeBadges(resolve(root, config.badge), summary.models);
+  const reportPath = join(dirname(resolve(root, config.history)), 'report.md');
+  const view = new HistoryView(await readVerifiedHistory(config, root));
+  const markdown = await writeReport(view, config.models.map((m) => m.id), reportPath);
+  return { paths: [...badges, reportPath], reportPath, markdown };
+}

@@ -1,0 +1,192 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { readHistory } from '../../src/history/file.js';
+import { HistoryView } from '../../src/history/view.js';
+import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
+import { pValueSentence, renderJson, renderMarkdown } from '../../src/report/markdown.js';
+import { buildReport } from '../../src/report/report.js';
+import { runAndRecord } from '../../src/track.js';
+import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
+import { tempDir } from '../support/tmp.js';
+
+let server: ReplayServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function record(root: string, runs: number, between: (run: number) => void) {
+  const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
+  for (let run = 0; run < runs; run++) {
+    between(run);
+    await runAndRecord(config, { root, env: {}, useHistory: true, regressions: true });
+  }
+  const { records } = await readHistory(join(root, '.trackrecord/history.jsonl'));
+  return buildReport(new HistoryView(records));
+}
+
+/** The rows of the markdown table under `header`, as cells. */
+function tableRows(markdown: string, header: string): string[][] {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(header);
+  expect(start, `table "${header}"`).toBeGreaterThanOrEqual(0);
+  const rows: string[][] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(line.slice(2, -2).split(' | '));
+  }
+  return rows;
+}
+
+describe('renderMarkdown on the real GPT-4 drift', () => {
+  it('shows the summary, a trend chart, the backend change and exactly the drifted prompts with their answers', async () => {
+    server = await startPrimeServer();
+    const root = tempDir({ 'trackrecord.yml': primeConfig(server.baseUrl, 'gpt-4') });
+    const snapshots = ['gpt-4-0314', 'gpt-4-0613'];
+    const report = await record(root, 2, (run) => server!.setAliases({ 'gpt-4': snapshots[run]! }));
+    const md = renderMarkdown(report);
+    const march = primeTruth('gpt-4-0314');
+    const june = primeTruth('gpt-4-0613');
+    const ids = [...march.keys()];
+    const changed = ids.filter((id) => march.get(id)!.answer !== june.get(id)!.answer);
+    const m = report.models[0]!;
+
+    expect(md.startsWith('# trackrecord report\n')).toBe(true);
+    const summary = tableRows(
+      md,
+      '| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drifted | Regressions | Errors | Runs since drift | Last run |',
+    );
+    expect(summary).toHaveLength(1);
+    const stability = `${((1 - changed.length / ids.length) * 100).toFixed(1)}%`;
+    expect(summary[0]!.slice(0, 9)).toEqual([
+      '**gpt-4**',
+      expect.stringMatching(/^\d+\.\d% \(\d+\.\d%–\d+\.\d%\)$/),
+      `${(m.metrics.passRate! * 100).toFixed(1)}%`,
+      stability,
+      'n/a',
+      String(changed.length),
+      String(m.regressions.length),
+      '0',
+      '0',
+    ]);
+    expect(summary[0]![9]).toBe(m.run.startedAt.slice(0, 10));
+
+    expect(md).toContain('## gpt-4\n');
+    expect(md).toMatch(/```mermaid\nxychart-beta\n/);
+    expect(md).toContain(`    line [${m.trend.map((p) => Math.round(p.reliability! * 1000) / 10).join(', ')}]`);
+    expect(md).toContain(`system fingerprint now ${m.systemFingerprints[0]!.replace('_', '&#95;')}`);
+
+    const drift = tableRows(md, '| Prompt | Before | After | Kind |');
+    expect(drift.map((r) => r[0]).sort()).toEqual(changed.map((id) => `llmdrift-prime/${id}`).sort());
+    const shown = (a: string | null) => a ?? '_no answer_';
+    for (const [keyCell, before, after, kind] of drift) {
+      const id = keyCell!.slice('llmdrift-prime/'.length);
+      expect([before, after], id).toEqual([shown(march.get(id)!.answer), shown(june.get(id)!.answer)]);
+      const flipped = march.get(id)!.correct !== june.get(id)!.correct;
+      expect(kind).toBe(flipped ? (march.get(id)!.correct ? 'drift, regression' : 'drift, fix') : 'drift');
+    }
+    expect(md).toContain(`Exact McNemar test of regressions against fixes: p < 0.001: unlikely under no change.`);
+    expect(md).toContain('Availability: 100% of 100 requests answered.');
+  });
+
+  it('says so when there is nothing to compare yet, and when the history is empty', async () => {
+    server = await startPrimeServer();
+    const root = tempDir({ 'trackrecord.yml': primeConfig(server.baseUrl, 'gpt-4-0314') });
+    const md = renderMarkdown(await record(root, 1, () => {}));
+    expect(md).toContain('No earlier answers to compare with yet.');
+    expect(md).toContain('100 prompts started a new series');
+    expect(md).not.toContain('mermaid'); // one point is not a trend
+    expect(renderMarkdown(buildReport(new HistoryView()))).toContain('No records yet');
+  });
+
+  it('reports an outage as availability, not as drift', async () => {
+    server = await startPrimeServer();
+    const root = tempDir({ 'trackrecord.yml': primeConfig(server.baseUrl, 'gpt-4-0314', 'retries: 0\n') });
+    const report = await record(root, 2, (run) => server!.setFaults(run === 1 ? { serverError: { share: 1, attempts: Infinity } } : undefined));
+    const md = renderMarkdown(report);
+    expect(md).toContain('Availability: 0.0% of 100 requests answered (100 server). Errors are availability, never counted as drift or as failed checks.');
+    expect(md).toContain('No prompt of the latest run could be compared with an earlier answer.');
+    expect(tableRows(md, md.split('\n').find((l) => l.startsWith('| Model |'))!)[0]![7]).toBe('100');
+  });
+});
+
+describe('renderMarkdown with hostile model output', () => {
+  const BEFORE = [
+    'Sure! @octocat </details> <img src=x onerror=alert(1)>',
+    '[click](https://evil.example) ![x](https://evil.example/a.png)',
+    '<!-- trackrecord -->',
+    '`code` | pipe |\r',
+    'reversed \u202Etxt.exe',
+  ].join('\n');
+  const AFTER = [
+    '</pre></details></summary><script>alert(1)</script> @github/security www.evil.example fixes #1',
+    ...Array.from({ length: 30 }, (_, i) => `line ${i} ${'x'.repeat(50)}`),
+  ].join('\n');
+
+  it('renders the answers, the served model names and everything else inert', async () => {
+    server = await startReplayServer({
+      recordings: [
+        { model: 'evil-1 @octocat <b>x</b>', prompt: 'Say hello', output: BEFORE },
+        { model: 'evil-2', prompt: 'Say hello', output: AFTER },
+      ],
+    });
+    const root = tempDir({
+      'trackrecord.yml': `models:\n  - id: evil\n    model: evil\n    base-url: ${server.baseUrl}\nsuites:\n  - path: suite.yaml\n`,
+      'suite.yaml': 'name: nasty\nprompts:\n  - id: greet\n    prompt: Say hello\n    normalize: [trim]\n',
+    });
+    const models = ['evil-1 @octocat <b>x</b>', 'evil-2'];
+    const report = await record(root, 2, (run) => server!.setAliases({ evil: models[run]! }));
+    expect(report.models[0]!.drift).toEqual([
+      { key: 'nasty/greet', before: BEFORE, after: AFTER, flapping: false, regression: false, fix: false },
+    ]);
+    // The first record's served name is hostile too: render a report that shows it.
+    const md = renderMarkdown(report) + renderMarkdown({ ...report, models: [{ ...report.models[0]!, served: [models[0]!] }] });
+
+    // The only tags are the report's own, and they balance.
+    const tags = [...md.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((t) => t[1]!.toLowerCase());
+    expect(new Set(tags)).toEqual(new Set(['details', 'summary', 'pre']));
+    for (const tag of ['details', 'summary', 'pre']) {
+      expect(md.split(`<${tag}>`).length, tag).toBe(md.split(`</${tag}>`).length);
+    }
+    expect(md.match(/<pre>/g)).toHaveLength(4); // before and after, in each rendering
+    expect(md).not.toContain('<!--');
+    expect(md).not.toContain('-->');
+    expect(md).not.toMatch(/@(octocat|github)/);
+    expect(md).not.toMatch(/https?:\/\/|www\./);
+    expect(md).not.toContain('](');
+    expect(md).not.toMatch(/[\u202e\r]/);
+    expect(md).toContain('Served by: evil-1 @&#8203;octocat &lt;b&gt;x&lt;&#47;b&gt;'.replace('&#47;', '/'));
+    // The drift row keeps its four cells and its answers stay on one line.
+    const rows = tableRows(md, '| Prompt | Before | After | Kind |');
+    expect(rows[0]).toHaveLength(4);
+    expect(rows[0]![0]).toBe('nasty/greet');
+    expect(rows[0]![1]).toMatch(/^Sure&#33; @&#8203;octocat &lt;\/details&gt;/);
+    expect(rows[0]![1]!.endsWith('…')).toBe(true);
+    // The full answers are there, cut to 20 lines.
+    expect(md).toContain('… 11 more lines not shown');
+    expect(md).toContain('&lt;/pre&gt;&lt;/details&gt;&lt;/summary&gt;&lt;script&gt;');
+  });
+});
+
+describe('renderJson', () => {
+  it('round-trips the report', async () => {
+    server = await startPrimeServer();
+    const root = tempDir({ 'trackrecord.yml': primeConfig(server.baseUrl, 'gpt-4') });
+    const snapshots = ['gpt-4-0314', 'gpt-4-0613'];
+    const report = await record(root, 2, (run) => server!.setAliases({ 'gpt-4': snapshots[run]! }));
+    const json = renderJson(report);
+    expect(json.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(json)).toEqual(report);
+  });
+});
+
+describe('pValueSentence', () => {
+  it.each([
+    [0.031, 'p = 0.031: unlikely under no change'],
+    [0.62, 'p = 0.62: consistent with noise'],
+    [1, 'p = 1: consistent with noise'],
+    [0.0004, 'p < 0.001: unlikely under no change'],
+    [0.05, 'p = 0.05: consistent with noise'],
+  ])('%s -> %s', (p, sentence) => expect(pValueSentence(p)).toBe(sentence));
+});
