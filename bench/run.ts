@@ -4,9 +4,19 @@
  */
 import { formatResult, type BenchResult } from './report.js';
 import { historyGrowthBench, reportBenches } from './history.js';
+import { promptfooBench } from './promptfoo.js';
+import { rateLimitBench } from './rate-limit.js';
+import { startupBench } from './startup.js';
 import { throughputBench } from './throughput.js';
 
-const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [throughputBench, historyGrowthBench, reportBenches];
+const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [
+  throughputBench,
+  historyGrowthBench,
+  reportBenches,
+  rateLimitBench,
+  promptfooBench,
+  startupBench,
+];
 
 let missed = 0;
 for (const bench of benches) {

@@ -2224,20 +2224,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count3 = 0;
+      let count4 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count3++;
+        count4++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count4 += countKeys(sch));
         }
-        if (count3 === Infinity)
+        if (count4 === Infinity)
           return Infinity;
       }
-      return count3;
+      return count4;
     }
     function getFullPath(resolver, id = "", normalize2) {
       if (normalize2 !== false)
@@ -2815,8 +2815,8 @@ var require_validate = __commonJS({
           return data;
       }
       let expr = data;
-      const segments = jsonPointer.split("/");
-      for (const segment of segments) {
+      const segments2 = jsonPointer.split("/");
+      for (const segment of segments2) {
         if (segment) {
           data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
           expr = (0, codegen_1._)`${expr} && ${data}`;
@@ -2988,7 +2988,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -3015,7 +3015,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3345,12 +3345,12 @@ var require_utils = __commonJS({
       if (path2 === "" || path2[0] === "/") {
         return removeDotSegments(path2);
       }
-      const segments = path2.split("/");
-      const last = segments.length - 1;
+      const segments2 = path2.split("/");
+      const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
       for (let i = 0; i <= last; i++) {
-        const segment = segments[i];
+        const segment = segments2[i];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
@@ -3879,7 +3879,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -3915,50 +3915,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative3 = parse2(serialize(relative3, options), options);
+        relative5 = parse2(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative3.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3966,7 +3966,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -4270,7 +4270,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve7,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
@@ -4691,9 +4691,9 @@ var require_core = __commonJS({
         const rules = this.RULES.all;
         metaSchema = JSON.parse(JSON.stringify(metaSchema));
         for (const jsonPointer of keywordsJsonPointers) {
-          const segments = jsonPointer.split("/").slice(1);
+          const segments2 = jsonPointer.split("/").slice(1);
           let keywords = metaSchema;
-          for (const seg of segments)
+          for (const seg of segments2)
             keywords = keywords[seg];
           for (const key in rules) {
             const rule = rules[key];
@@ -5775,10 +5775,10 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count3 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
+          const count4 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count4)));
         }
-        function validateItems(_valid, block) {
+        function validateItems(_valid, block2) {
           gen.forRange("i", 0, len, (i) => {
             cxt.subschema({
               keyword: "contains",
@@ -5786,19 +5786,19 @@ var require_contains = __commonJS({
               dataPropType: util_1.Type.Num,
               compositeRule: true
             }, _valid);
-            block();
+            block2();
           });
         }
-        function checkLimits(count3) {
-          gen.code((0, codegen_1._)`${count3}++`);
+        function checkLimits(count4) {
+          gen.code((0, codegen_1._)`${count4}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count4} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count4} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count4} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -6519,11 +6519,11 @@ var require_format = __commonJS({
           }
           function getFormat(fmtDef) {
             const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
             }
-            return ["string", fmtDef, fmt];
+            return ["string", fmtDef, fmt2];
           }
           function validCondition() {
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
@@ -7523,7 +7523,7 @@ var require_consumer = __commonJS({
     var fs = __require("fs");
     var bs = require_binary_search();
     var { promisify } = __require("util");
-    var readFile4 = promisify(fs.readFile);
+    var readFile5 = promisify(fs.readFile);
     module.exports = class CharWidthTableConsumer {
       constructor(data) {
         this.data = data;
@@ -7533,7 +7533,7 @@ var require_consumer = __commonJS({
         return new CharWidthTableConsumer(data);
       }
       static async load(path2) {
-        const json = await readFile4(path2);
+        const json = await readFile5(path2);
         const data = JSON.parse(json);
         return new CharWidthTableConsumer(data);
       }
@@ -8223,8 +8223,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count4, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count4);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -8332,13 +8332,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count3 = 0;
+        let count4 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count3)
-            count3 = c;
+          if (c > count4)
+            count4 = c;
         }
-        return count3;
+        return count4;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -10000,9 +10000,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -10042,8 +10042,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -10482,8 +10482,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -10685,23 +10685,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign = str2[0];
       const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -10745,9 +10745,9 @@ var require_timestamp = __commonJS({
         const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day2, hour, minute, second] = match.map(Number);
+        const [, year, month, day3, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
+        let date = Date.UTC(year, month - 1, day3, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -11291,8 +11291,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count4, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count4);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -11369,12 +11369,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count3 = 1;
+        let count4 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count4 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count3);
+        const pointer = " ".repeat(ci) + "^".repeat(count4);
         error.message += `:
 
 ${lineStr}
@@ -15002,9 +15002,9 @@ ${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`
   }
   issues;
 };
-function formatPath(segments) {
+function formatPath(segments2) {
   let out = "";
-  for (const seg of segments) {
+  for (const seg of segments2) {
     if (typeof seg === "number") out += `[${seg}]`;
     else out += out ? `.${seg}` : seg;
   }
@@ -15140,8 +15140,8 @@ var record_schema_default = {
             items: [
               { type: "string", minLength: 1, description: "Suite name." },
               { type: "string", minLength: 1, description: "Prompt id within the suite." },
-              { $ref: "#/definitions/hash16", description: "First 16 hex of the SHA-256 of what was sent (messages, system prompt)." },
-              { $ref: "#/definitions/hash16", description: "First 16 hex of the SHA-256 of how answers were read and judged (extract, normalize, compare, expect)." }
+              { $ref: "#/definitions/hash16", description: "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." },
+              { $ref: "#/definitions/hash16", description: "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }
             ]
           }
         }
@@ -15236,19 +15236,19 @@ var record_schema_default = {
         "runsSinceDrift"
       ],
       properties: {
-        prompts: { $ref: "#/definitions/count", description: "Prompts run." },
+        prompts: { $ref: "#/definitions/count", description: "Prompts run (the catalog's length)." },
         checked: { $ref: "#/definitions/count", description: "Samples judged by checks (prompts with checks; errored samples excluded)." },
-        passed: { $ref: "#/definitions/count", description: "Checked samples that passed." },
+        passed: { $ref: "#/definitions/count", description: "Checked samples that passed all their checks." },
         passRate: { $ref: "#/definitions/share", description: "passed / checked; null when nothing was checked." },
-        agreement: { $ref: "#/definitions/share", description: "Share of prompts whose sample answers all agree (TARa@N); null with fewer than 2 samples." },
-        rawAgreement: { $ref: "#/definitions/share", description: "The same on raw outputs, compared exactly (TARr@N); null with fewer than 2 samples." },
+        agreement: { $ref: "#/definitions/share", description: "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." },
+        rawAgreement: { $ref: "#/definitions/share", description: "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." },
         comparable: { $ref: "#/definitions/count", description: "Prompts with an answer now and in an earlier record of the same series." },
         stable: { $ref: "#/definitions/count", description: "Comparable prompts whose modal answer did not change." },
         stability: { $ref: "#/definitions/share", description: "stable / comparable; null when nothing was comparable." },
         drifted: { $ref: "#/definitions/promptKeys", description: "Prompt keys whose modal answer changed since the series' previous answer." },
         flapping: { $ref: "#/definitions/promptKeys", description: "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." },
-        regressions: { $ref: "#/definitions/promptKeys", description: "Prompt keys that passed their checks before and fail now." },
-        fixes: { $ref: "#/definitions/promptKeys", description: "Prompt keys that failed their checks before and pass now." },
+        regressions: { $ref: "#/definitions/promptKeys", description: "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." },
+        fixes: { $ref: "#/definitions/promptKeys", description: "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." },
         flipsP: { $ref: "#/definitions/share", description: "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." },
         newSeries: { $ref: "#/definitions/promptKeys", description: "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." },
         errors: {
@@ -15284,12 +15284,12 @@ var record_schema_default = {
             out: { $ref: "#/definitions/count", description: "Output (completion) tokens." }
           }
         },
-        judged: { $ref: "#/definitions/count", description: "Observations judged for reliability in this record." },
-        behaved: { $ref: "#/definitions/count", description: "Judged observations that behaved as recorded." },
-        reliability: { $ref: "#/definitions/share", description: "Reliability score over the trailing window of this model's records, this one included; null when nothing was judged." },
+        judged: { $ref: "#/definitions/count", description: "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." },
+        behaved: { $ref: "#/definitions/count", description: "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." },
+        reliability: { $ref: "#/definitions/share", description: "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." },
         reliabilityInterval: {
           type: ["array", "null"],
-          description: "Confidence interval [low, high] of `reliability`; null when it is null.",
+          description: "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.",
           minItems: 2,
           maxItems: 2,
           additionalItems: false,
@@ -15298,7 +15298,7 @@ var record_schema_default = {
             { type: "number", minimum: 0, maximum: 1, description: "Upper bound." }
           ]
         },
-        window: { $ref: "#/definitions/count", description: "Records of this model in the trailing window the reliability was computed over." },
+        window: { $ref: "#/definitions/count", description: "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." },
         runsSinceDrift: { type: ["integer", "null"], minimum: 0, description: "Records since the last one with drift that was not flapping; 0 when this one drifted; null if it never drifted." }
       }
     }
@@ -15312,7 +15312,7 @@ var record_schema_default = {
       pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$",
       description: "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."
     },
-    count: { type: "integer", minimum: 0, description: "A count." },
+    count: { type: "integer", minimum: 0, description: "A count, 0 or more." },
     share: { type: ["number", "null"], minimum: 0, maximum: 1, description: "A proportion between 0 and 1, or null when undefined." },
     promptKeys: {
       type: "array",
@@ -15449,8 +15449,8 @@ var ChainVerifier = class {
       const key = keys[i];
       const known = this.texts.get(key);
       const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
-      const answer2 = record.answers[i];
-      if (typeof answer2 === "string" && !resolves(known, own, answer2)) return bad(unresolved(`answers/${i}`, answer2, key));
+      const answer3 = record.answers[i];
+      if (typeof answer3 === "string" && !resolves(known, own, answer3)) return bad(unresolved(`answers/${i}`, answer3, key));
       const output = record.outputs[i];
       if (typeof output === "string") {
         if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
@@ -15681,114 +15681,819 @@ function shellQuote(path2) {
   return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
 }
 
-// src/cli/commands/report.ts
-import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+// src/partial/file.ts
+import { mkdir as mkdir2, readFile as readFile2, rename as rename2, writeFile } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
 
-// src/config/types.ts
-var DEFAULTS = {
-  configPath: ".github/trackrecord.yml",
-  baseUrl: "https://api.openai.com/v1",
-  apiKeyEnv: "OPENAI_API_KEY",
-  samples: 1,
-  concurrency: 4,
-  timeoutSeconds: 60,
-  retries: 4,
-  history: ".trackrecord/history.jsonl",
-  badge: ".trackrecord/badge.svg",
-  window: 30,
-  similarityThreshold: 0.8,
-  normalize: ["trim", "collapse-whitespace"],
-  failOnRegression: true
+// src/run/plan.ts
+function buildPlan(config) {
+  const prompts = config.suites.flatMap((suite) => suite.prompts.map((prompt) => ({ suite: suite.name, prompt })));
+  return {
+    models: config.models,
+    prompts,
+    samples: config.samples,
+    hashes: config.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
+    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
+  };
+}
+function messagesFor(model, prompt) {
+  return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
+}
+function promptHash(model, prompt) {
+  return sha256(
+    canonicalJson({
+      messages: messagesFor(model, prompt),
+      params: model.params,
+      extract: prompt.extract,
+      normalize: prompt.normalize,
+      compare: prompt.compare
+    })
+  );
+}
+
+// src/run/shard.ts
+var MAX_SHARDS = 256;
+var ShardError = class extends Error {
+  name = "ShardError";
+};
+function parseShard(text) {
+  const value = text.trim();
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
+  if (!match) throw new ShardError(`shard must be written I/N (for example 2/4: the second of four shards), got "${text}"`);
+  const index = Number(match[1]);
+  const count4 = Number(match[2]);
+  if (count4 < 1 || count4 > MAX_SHARDS) throw new ShardError(`shard "${value}": the number of shards must be between 1 and ${MAX_SHARDS}`);
+  if (index < 1 || index > count4) throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count4} (shards count from 1)`);
+  return { index, count: count4 };
+}
+function formatShard(shard) {
+  return `${shard.index}/${shard.count}`;
+}
+function shardOf(key, count4) {
+  return parseInt(sha256(key).slice(0, 8), 16) % count4 + 1;
+}
+function inShard(key, shard) {
+  return shardOf(key, shard.count) === shard.index;
+}
+function shardConfig(config, shard) {
+  return {
+    ...config,
+    suites: config.suites.map((suite) => ({
+      ...suite,
+      prompts: suite.prompts.filter((p) => inShard(promptKey(suite.name, p.id), shard))
+    }))
+  };
+}
+
+// src/run/types.ts
+var ERROR_CATEGORIES = [
+  "rate-limited",
+  "timeout",
+  "server",
+  "auth",
+  "bad-response"
+];
+
+// src/partial/file.ts
+var PARTIAL_VERSION = 1;
+var PartialError = class extends Error {
+  name = "PartialError";
+};
+function configHash(config) {
+  const plan = buildPlan(config);
+  return sha256(
+    canonicalJson({
+      samples: config.samples,
+      models: config.models.map((m) => ({ id: m.id, model: m.model, baseUrl: m.baseUrl, params: m.params, system: m.system })),
+      prompts: plan.prompts.map((p, i) => [p.suite, p.prompt.id, plan.checksHashes[i]]),
+      hashes: plan.hashes
+    })
+  );
+}
+function partialOf(outcome, shard, config) {
+  return {
+    partial: PARTIAL_VERSION,
+    run: outcome.run,
+    finishedAt: outcome.finishedAt,
+    shard: { index: shard.index, count: shard.count },
+    configHash: configHash(config),
+    models: outcome.models.map((m) => ({ id: m.model.id, observations: m.observations }))
+  };
+}
+async function writePartial(path2, outcome, shard, config = outcome.config) {
+  const partial = partialOf(outcome, shard, config);
+  await mkdir2(dirname2(path2), { recursive: true });
+  const temp = `${path2}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(partial)}
+`);
+  await rename2(temp, path2);
+  return partial;
+}
+async function readPartial(path2, label = path2) {
+  let text;
+  try {
+    text = await readFile2(path2, "utf8");
+  } catch (error) {
+    const code = error.code;
+    throw new PartialError(code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error.message}`);
+  }
+  return parsePartial(text, label);
+}
+function parsePartial(text, label) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new PartialError(`${label}: not a trackrecord partial file: not JSON (${error.message})`);
+  }
+  const fail = (path2, message) => {
+    throw new PartialError(`${label}: ${path2 ? `${path2}: ` : ""}${message}`);
+  };
+  if (!isObject2(value) || !("partial" in value)) fail("", "not a trackrecord partial file (written by `trackrecord run --shard I/N`)");
+  const v = value;
+  if (v["partial"] !== PARTIAL_VERSION) fail("partial", `unsupported partial version ${JSON.stringify(v["partial"])} (this trackrecord reads ${PARTIAL_VERSION})`);
+  const check2 = new Checker(fail);
+  const run = check2.object(v["run"], "run");
+  check2.string(run["id"], "run.id");
+  check2.timestamp(run["startedAt"], "run.startedAt");
+  check2.string(run["trigger"], "run.trigger");
+  check2.nullableString(run["commit"], "run.commit");
+  check2.nullableString(run["url"], "run.url");
+  check2.timestamp(v["finishedAt"], "finishedAt");
+  const shard = check2.object(v["shard"], "shard");
+  const count4 = check2.integer(shard["count"], "shard.count", 1, MAX_SHARDS);
+  check2.integer(shard["index"], "shard.index", 1, count4);
+  const hash2 = check2.string(v["configHash"], "configHash");
+  if (!/^[0-9a-f]{64}$/.test(hash2)) fail("configHash", "expected 64 hex digits");
+  const models = check2.array(v["models"], "models");
+  models.forEach((m, i) => {
+    const model = check2.object(m, `models[${i}]`);
+    const id = check2.string(model["id"], `models[${i}].id`);
+    check2.array(model["observations"], `models[${i}].observations`).forEach((o, j) => checkObservation(check2, o, `models[${i}].observations[${j}]`, id));
+  });
+  return value;
+}
+function checkObservation(check2, value, path2, modelId) {
+  const o = check2.object(value, path2);
+  if (check2.string(o["modelId"], `${path2}.modelId`) !== modelId) check2.fail(`${path2}.modelId`, `"${String(o["modelId"])}" under model "${modelId}"`);
+  for (const key of ["suite", "promptId", "promptHash", "checksHash"]) check2.string(o[key], `${path2}.${key}`);
+  check2.array(o["samples"], `${path2}.samples`).forEach((s, k) => checkSample(check2, s, `${path2}.samples[${k}]`));
+}
+function checkSample(check2, value, path2) {
+  const s = check2.object(value, path2);
+  check2.nullableString(s.output, `${path2}.output`);
+  check2.nullableString(s.answer, `${path2}.answer`);
+  if (s.pass !== null && typeof s.pass !== "boolean") check2.fail(`${path2}.pass`, "expected true, false or null");
+  check2.array(s.failures, `${path2}.failures`).forEach((f, i) => check2.string(f, `${path2}.failures[${i}]`));
+  if (s.error !== null) {
+    const e = check2.object(s.error, `${path2}.error`);
+    if (!ERROR_CATEGORIES.includes(e.category)) check2.fail(`${path2}.error.category`, `expected one of ${ERROR_CATEGORIES.join(", ")}`);
+    check2.nullableNumber(e.status, `${path2}.error.status`);
+    check2.string(e.message, `${path2}.error.message`);
+  }
+  check2.number(s.latencyMs, `${path2}.latencyMs`);
+  check2.number(s.attempts, `${path2}.attempts`);
+  check2.nullableString(s.servedModel, `${path2}.servedModel`);
+  check2.nullableString(s.systemFingerprint, `${path2}.systemFingerprint`);
+  check2.nullableNumber(s.tokensIn, `${path2}.tokensIn`);
+  check2.nullableNumber(s.tokensOut, `${path2}.tokensOut`);
+}
+var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+function isObject2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+var Checker = class {
+  constructor(fail) {
+    this.fail = fail;
+  }
+  fail;
+  object(value, path2) {
+    return isObject2(value) ? value : this.fail(path2, "expected an object");
+  }
+  array(value, path2) {
+    return Array.isArray(value) ? value : this.fail(path2, "expected an array");
+  }
+  string(value, path2) {
+    return typeof value === "string" ? value : this.fail(path2, "expected a string");
+  }
+  timestamp(value, path2) {
+    const text = this.string(value, path2);
+    return TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text)) ? text : this.fail(path2, `expected an ISO 8601 time with a zone, got "${text}"`);
+  }
+  nullableString(value, path2) {
+    if (value !== null && typeof value !== "string") this.fail(path2, "expected a string or null");
+  }
+  number(value, path2) {
+    return typeof value === "number" && Number.isFinite(value) ? value : this.fail(path2, "expected a number");
+  }
+  nullableNumber(value, path2) {
+    if (value !== null) this.number(value, path2);
+  }
+  integer(value, path2, min, max) {
+    if (!Number.isInteger(value) || value < min || value > max) this.fail(path2, `expected a whole number from ${min} to ${max}`);
+    return value;
+  }
 };
 
-// src/history/view.ts
-var HistoryView = class {
-  textsByPrompt = /* @__PURE__ */ new Map();
-  catalogsByRef = /* @__PURE__ */ new Map();
-  byModel = /* @__PURE__ */ new Map();
-  seriesCache = /* @__PURE__ */ new Map();
-  keyHashes = /* @__PURE__ */ new Map();
-  constructor(records = []) {
-    for (const record of records) this.add(record);
+// src/checks/regex.ts
+var cache = /* @__PURE__ */ new Map();
+function compileRegex(pattern, flags) {
+  const key = `${flags}/${pattern}`;
+  let re = cache.get(key);
+  if (re === void 0) {
+    re = new RegExp(pattern, flags);
+    cache.set(key, re);
   }
-  add(record) {
-    for (const [ref, catalog] of Object.entries(record.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
-    for (const [key, texts] of Object.entries(record.texts ?? {})) {
-      const known = this.textsOf(key);
-      for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
+  return re;
+}
+function firstMatch(re, text) {
+  re.lastIndex = 0;
+  const match = re.exec(text);
+  re.lastIndex = 0;
+  return match;
+}
+
+// src/checks/extract.ts
+function extract(output, extractor) {
+  if (extractor === null) return output;
+  if (extractor.kind === "regex") return extractRegex(output, extractor.pattern, extractor.flags);
+  return extractJsonPath(output, extractor.path);
+}
+function extractRegex(output, pattern, flags) {
+  const match = firstMatch(compileRegex(pattern, flags), output);
+  if (match === null) return null;
+  if (match.length === 1) return match[0];
+  for (let i = 1; i < match.length; i++) {
+    const group = match[i];
+    if (group !== void 0) return group;
+  }
+  return null;
+}
+function extractJsonPath(output, path2) {
+  const segments2 = cachedPath(path2);
+  const found = findJson(output);
+  if (found === null) return null;
+  const value = applyPath(found.value, segments2);
+  if (value === void 0) return null;
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+function parseJsonPath(path2) {
+  function fail(problem, index) {
+    throw new Error(`json-path ${JSON.stringify(path2)}: ${problem} at position ${index + 1}`);
+  }
+  if (!path2.startsWith("$")) fail("must start with '$'", 0);
+  const segments2 = [];
+  let i = 1;
+  while (i < path2.length) {
+    const ch = path2[i];
+    if (ch === ".") {
+      const next = path2[i + 1];
+      if (next === ".") fail("recursive descent '..' is not supported", i);
+      if (next === "*") fail("wildcard '*' is not supported", i + 1);
+      NAME.lastIndex = i + 1;
+      const name = NAME.exec(path2);
+      if (name === null) fail("expected a name after '.'", i);
+      segments2.push(name[0]);
+      i += 1 + name[0].length;
+    } else if (ch === "[") {
+      const open2 = i;
+      i += 1;
+      const quote2 = path2[i];
+      if (quote2 === "'" || quote2 === '"') {
+        let name = "";
+        i += 1;
+        for (; ; ) {
+          const c = path2[i];
+          if (c === void 0) fail("unclosed quote", open2 + 1);
+          if (c === quote2) break;
+          if (c === "\\") {
+            const escaped = path2[i + 1];
+            if (escaped === void 0) fail("unclosed quote", open2 + 1);
+            name += escaped;
+            i += 2;
+          } else {
+            name += c;
+            i += 1;
+          }
+        }
+        i += 1;
+        segments2.push(name);
+      } else {
+        INDEX.lastIndex = i;
+        const digits = INDEX.exec(path2);
+        if (digits === null) {
+          if (i >= path2.length) fail("unclosed bracket", open2);
+          if (quote2 === "*") fail("wildcard '*' is not supported", i);
+          fail("expected a non-negative index or a quoted name after '['", i);
+        }
+        const index = Number(digits[0]);
+        if (!Number.isSafeInteger(index)) fail("index too large", i);
+        segments2.push(index);
+        i += digits[0].length;
+      }
+      if (i >= path2.length) fail("unclosed bracket", open2);
+      if (path2[i] !== "]") fail("expected ']'", i);
+      i += 1;
+    } else {
+      fail(`unexpected character ${JSON.stringify(ch)}`, i);
     }
-    const own = this.byModel.get(record.model.id) ?? [];
-    own.push(record);
-    this.byModel.set(record.model.id, own);
-    const series = this.seriesCache.get(record.model.id);
-    if (series) this.indexRecord(record, own.length - 1, series, this.keyHashes.get(record.model.id));
   }
-  /** The texts stored so far for a prompt key, by ref (the live map: callers must not modify it). */
-  textsOf(key) {
-    let texts = this.textsByPrompt.get(key);
-    if (!texts) {
-      texts = /* @__PURE__ */ new Map();
-      this.textsByPrompt.set(key, texts);
+  return segments2;
+}
+var NAME = /[^.[\]'"*\s]+/y;
+var INDEX = /\d+/y;
+var parsedPaths = /* @__PURE__ */ new Map();
+function cachedPath(path2) {
+  let segments2 = parsedPaths.get(path2);
+  if (segments2 === void 0) {
+    segments2 = parseJsonPath(path2);
+    parsedPaths.set(path2, segments2);
+  }
+  return segments2;
+}
+function applyPath(root, segments2) {
+  let current = root;
+  for (const segment of segments2) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(current) || segment >= current.length) return void 0;
+      current = current[segment];
+    } else {
+      if (current === null || typeof current !== "object" || Array.isArray(current)) return void 0;
+      if (!Object.hasOwn(current, segment)) return void 0;
+      current = current[segment];
     }
-    return texts;
   }
-  text(key, ref) {
-    return ref === null ? null : this.textsByPrompt.get(key)?.get(ref) ?? null;
+  return current;
+}
+var FENCE = /```([^\n`]*)\n([\s\S]*?)```/g;
+function findJson(output) {
+  const whole = tryParse(output.trim());
+  if (whole !== null) return whole;
+  for (const fence of output.matchAll(FENCE)) {
+    const info = (fence[1] ?? "").trim().toLowerCase();
+    if (info !== "" && info !== "json") continue;
+    const fenced = tryParse(fence[2] ?? "");
+    if (fenced !== null) return fenced;
+    break;
   }
-  hasCatalog(ref) {
-    return this.catalogsByRef.has(ref);
+  const spans = [];
+  for (const [open2, close] of [["{", "}"], ["[", "]"]]) {
+    const start = output.indexOf(open2);
+    const end = output.lastIndexOf(close);
+    if (start !== -1 && end > start) spans.push([start, end]);
   }
-  catalog(ref) {
-    const catalog = this.catalogsByRef.get(ref);
-    if (!catalog) throw new Error(`history: catalog ${ref} is not defined`);
-    return catalog;
+  spans.sort((a, b) => a[0] - b[0]);
+  for (const [start, end] of spans) {
+    const spanned = tryParse(output.slice(start, end + 1));
+    if (spanned !== null) return spanned;
   }
-  modelIds() {
-    return [...this.byModel.keys()];
+  return null;
+}
+function tryParse(text) {
+  if (text === "") return null;
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return null;
   }
-  recordsOf(modelId) {
-    return this.byModel.get(modelId) ?? [];
-  }
-  /** This model's points for one prompt series, oldest first. */
-  series(modelId, promptHash2) {
-    return this.seriesIndex(modelId).series.get(promptHash2) ?? [];
-  }
-  /** The prompt hash this model last ran a prompt key with, if it ever did. */
-  lastHashOf(modelId, key) {
-    return this.seriesIndex(modelId).hashes.get(key);
-  }
-  seriesIndex(modelId) {
-    let series = this.seriesCache.get(modelId);
-    let hashes = this.keyHashes.get(modelId);
-    if (!series || !hashes) {
-      series = /* @__PURE__ */ new Map();
-      hashes = /* @__PURE__ */ new Map();
-      this.seriesCache.set(modelId, series);
-      this.keyHashes.set(modelId, hashes);
-      this.recordsOf(modelId).forEach((r, i) => this.indexRecord(r, i, series, hashes));
+}
+
+// src/checks/normalize.ts
+var STEPS = {
+  trim: (text) => text.trim(),
+  // Locale-independent on purpose: the same suite must give the same answers everywhere.
+  lowercase: (text) => text.toLowerCase(),
+  // \s covers Unicode spaces and every line terminator.
+  "collapse-whitespace": (text) => text.replace(/\s+/g, " "),
+  // Unicode punctuation (\p{P}: . , ; : ! ? ' " - ( ) [ ] { } « » … and so on) only.
+  // Symbols (\p{S}: $ + < = > ^ ` | ~ € ©, emoji) stay, since they can be the answer.
+  // Note that "3.14" becomes "314" and "don't" becomes "dont".
+  "strip-punctuation": (text) => text.replace(new RegExp("\\p{P}", "gu"), ""),
+  "strip-markdown": stripMarkdown
+};
+function normalize(text, steps) {
+  let result = text;
+  for (const step of steps) result = STEPS[step](result);
+  return result.trim();
+}
+function stripMarkdown(text) {
+  const out = [];
+  let fence = null;
+  for (const line of text.split(/\r?\n/)) {
+    if (fence === null) {
+      const open2 = FENCE_OPEN.exec(line);
+      if (open2 !== null) {
+        const marker = open2[1] ?? "```";
+        fence = { char: marker.charAt(0), length: marker.length };
+        continue;
+      }
+      out.push(stripInline(stripLineMarkers(line)));
+    } else {
+      const close = FENCE_CLOSE.exec(line);
+      const marker = close?.[1];
+      if (marker !== void 0 && marker.charAt(0) === fence.char && marker.length >= fence.length) {
+        fence = null;
+        continue;
+      }
+      out.push(line);
     }
-    return { series, hashes };
   }
-  indexRecord(record, run, series, hashes) {
-    this.catalog(record.catalog).forEach(([suite, id, hash2, checksHash], i) => {
-      const errored = record.errors[String(i)]?.length ?? 0;
-      const passed = record.passed[i] ?? null;
-      const checked = record.samples - errored;
-      const point = {
-        run,
-        answered: errored < record.samples,
-        answerRef: record.answers[i] ?? null,
-        status: passed === null || checked === 0 ? null : passed * 2 > checked,
-        checksHash
-      };
-      const list = series.get(hash2);
-      if (list) list.push(point);
-      else series.set(hash2, [point]);
-      hashes.set(promptKey(suite, id), hash2);
+  return out.join("\n");
+}
+var FENCE_OPEN = /^\s{0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+var FENCE_CLOSE = /^\s{0,3}(`{3,}|~{3,})\s*$/;
+function stripLineMarkers(line) {
+  if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return "";
+  let result = line.replace(/^\s*(?:>\s?)+/, "");
+  const heading = /^\s{0,3}#{1,6}(?:\s+|$)/.exec(result);
+  if (heading !== null) {
+    result = result.slice(heading[0].length).replace(/\s+#+\s*$/, "");
+  }
+  return result.replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+/, "");
+}
+var CODE_SPAN = /(`+)(.+?)\1/g;
+function stripInline(line) {
+  let result = "";
+  let last = 0;
+  for (const span of line.matchAll(CODE_SPAN)) {
+    result += stripEmphasisAndLinks(line.slice(last, span.index));
+    result += span[2] ?? "";
+    last = span.index + span[0].length;
+  }
+  return result + stripEmphasisAndLinks(line.slice(last));
+}
+function stripEmphasisAndLinks(text) {
+  return text.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, "$1").replace(/(?<![\p{L}\p{N}_])__(?=\S)(.+?)(?<=\S)__(?![\p{L}\p{N}_])/gu, "$1").replace(/\*(?=\S)(.+?)(?<=\S)\*/g, "$1").replace(/(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, "$1").replace(/`+/g, "");
+}
+
+// src/checks/similarity.ts
+var TOKEN = /[\p{L}\p{N}]+/gu;
+function tokens(text) {
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
+function tokenF1(a, b) {
+  const ta = tokens(a);
+  const tb = tokens(b);
+  if (ta.length === 0 || tb.length === 0) return ta.length === tb.length ? 1 : 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (const t of ta) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let overlap = 0;
+  for (const t of tb) {
+    const left = counts.get(t) ?? 0;
+    if (left > 0) {
+      overlap += 1;
+      counts.set(t, left - 1);
+    }
+  }
+  if (overlap === 0) return 0;
+  const precision = overlap / ta.length;
+  const recall = overlap / tb.length;
+  return 2 * precision * recall / (precision + recall);
+}
+function sameAnswer(a, b, compare) {
+  if (a === null || b === null) return a === b;
+  if (compare.kind === "exact") return a === b;
+  return a === b || tokenF1(a, b) >= compare.threshold;
+}
+
+// src/checks/expect.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+var ajv2 = new import_ajv2.Ajv({ allErrors: true, strict: false });
+var validators = /* @__PURE__ */ new WeakMap();
+function validatorFor(schema) {
+  let validate = validators.get(schema);
+  if (validate === void 0) {
+    validate = ajv2.compile(schema);
+    validators.set(schema, validate);
+  }
+  return validate;
+}
+function evaluate(answer3, prompt) {
+  if (prompt.expect.length === 0) return { pass: null, failures: [] };
+  if (answer3 === null) return { pass: false, failures: ["no answer extracted"] };
+  const failures = [];
+  for (const expectation of prompt.expect) {
+    const failure3 = check(answer3, expectation, prompt.normalize);
+    if (failure3 !== null) failures.push(failure3);
+  }
+  return { pass: failures.length === 0, failures };
+}
+function compileExpectation(e) {
+  switch (e.kind) {
+    case "regex":
+    case "not-regex":
+      try {
+        compileRegex(e.pattern, e.flags);
+        return null;
+      } catch (err) {
+        return `${e.kind} /${e.pattern}/${e.flags}: ${errorMessage(err)}`;
+      }
+    case "json-schema":
+      try {
+        validatorFor(e.schema);
+        return null;
+      } catch (err) {
+        return `json-schema: ${errorMessage(err)}`;
+      }
+    case "max-length":
+    case "min-length":
+      return Number.isInteger(e.value) && e.value >= 0 ? null : `${e.kind}: must be a non-negative integer, got ${e.value}`;
+    case "number":
+      if (!Number.isFinite(e.equals)) return `number: "equals" must be a finite number, got ${e.equals}`;
+      return Number.isFinite(e.tolerance) && e.tolerance >= 0 ? null : `number: "tolerance" must be a non-negative number, got ${e.tolerance}`;
+    case "one-of":
+      return e.values.length > 0 ? null : "one-of: needs at least one value";
+    case "word-count":
+    case "line-count":
+      if (!isCount(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
+      if (e.max !== null && !isCount(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
+      return e.max === null || e.min <= e.max ? null : `${e.kind}: "min" (${e.min}) is greater than "max" (${e.max})`;
+    case "equals":
+    case "contains":
+    case "not-contains":
+      return null;
+  }
+}
+function check(answer3, e, steps) {
+  switch (e.kind) {
+    case "equals":
+      return answer3 === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer3)}`;
+    case "one-of":
+      return e.values.some((v) => answer3 === normalize(v, steps)) ? null : `one-of [${e.values.map(quote).join(", ")}]: got ${quote(answer3)}`;
+    case "contains":
+      return answer3.includes(normalize(e.value, steps)) ? null : `contains ${quote(e.value)}: not in ${quote(answer3)}`;
+    case "not-contains":
+      return answer3.includes(normalize(e.value, steps)) ? `not-contains ${quote(e.value)}: found in ${quote(answer3)}` : null;
+    case "regex":
+      return firstMatch(compileRegex(e.pattern, e.flags), answer3) !== null ? null : `regex /${e.pattern}/${e.flags}: no match in ${quote(answer3)}`;
+    case "not-regex": {
+      const match = firstMatch(compileRegex(e.pattern, e.flags), answer3);
+      return match === null ? null : `not-regex /${e.pattern}/${e.flags}: matched ${quote(match[0])}`;
+    }
+    case "max-length": {
+      const length = [...answer3].length;
+      return length <= e.value ? null : `max-length ${e.value}: got ${length} characters`;
+    }
+    case "min-length": {
+      const length = [...answer3].length;
+      return length >= e.value ? null : `min-length ${e.value}: got ${length} characters`;
+    }
+    case "number": {
+      const label = `number ${e.equals} \xB1 ${e.tolerance}`;
+      const n = parseNumber(answer3);
+      if (n === null) return `${label}: not a number: got ${quote(answer3)}`;
+      return Math.abs(n - e.equals) <= e.tolerance ? null : `${label}: got ${n}`;
+    }
+    case "json-schema":
+      return checkSchema(answer3, e.schema);
+    case "word-count":
+      return checkCount(e, countWords(answer3), "word");
+    case "line-count":
+      return checkCount(e, countLines(answer3), "line");
+  }
+}
+function isCount(n) {
+  return Number.isInteger(n) && n >= 0;
+}
+function countWords(answer3) {
+  return answer3.match(/\S+/g)?.length ?? 0;
+}
+function countLines(answer3) {
+  return answer3.split(/\r\n|\n|\r/).filter((line) => /\S/.test(line)).length;
+}
+function checkCount(e, n, unit) {
+  if (n >= e.min && (e.max === null || n <= e.max)) return null;
+  return `${e.kind} ${countLabel(e)}: got ${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+function countLabel(e) {
+  if (e.max === null) return `>= ${e.min}`;
+  if (e.min === e.max) return String(e.min);
+  if (e.min === 0) return `<= ${e.max}`;
+  return `${e.min}..${e.max}`;
+}
+var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+function parseNumber(answer3) {
+  const text = answer3.trim().replace(/[,_]/g, "");
+  if (!NUMBER.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+function checkSchema(answer3, schema) {
+  let data;
+  try {
+    data = JSON.parse(answer3);
+  } catch {
+    return `json-schema: not valid JSON: got ${quote(answer3)}`;
+  }
+  let validate;
+  try {
+    validate = validatorFor(schema);
+  } catch (err) {
+    return `json-schema: invalid schema: ${errorMessage(err)}`;
+  }
+  if (validate(data)) return null;
+  const first = validate.errors?.[0];
+  if (first === void 0) return "json-schema: does not match";
+  const where = first.instancePath === "" ? "" : `${truncate(first.instancePath)} `;
+  return `json-schema: ${where}${first.message ?? "does not match"}`;
+}
+var MAX_QUOTED = 80;
+function truncate(text) {
+  const chars = [...text];
+  return chars.length <= MAX_QUOTED ? text : `${chars.slice(0, MAX_QUOTED).join("")}\u2026`;
+}
+function quote(text) {
+  return JSON.stringify(truncate(text)).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+function errorMessage(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+
+// src/checks/index.ts
+function answerOf(output, prompt) {
+  const extracted = extract(output, prompt.extract);
+  return extracted === null ? null : normalize(extracted, prompt.normalize);
+}
+
+// src/analysis/stats.ts
+function percentile(values, p) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil(p / 100 * sorted.length));
+  return sorted[rank - 1];
+}
+function wilsonInterval(successes, trials, z = 1.959964) {
+  if (trials === 0) return null;
+  const p = successes / trials;
+  const z2 = z * z;
+  const denominator = 1 + z2 / trials;
+  const centre = (p + z2 / (2 * trials)) / denominator;
+  const half = z * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / denominator;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+function share(part, whole) {
+  return whole === 0 ? null : part / whole;
+}
+
+// src/analysis/run-metrics.ts
+function runMetrics(observations, compareOf) {
+  let passed = 0;
+  let checked = 0;
+  let agreeing = 0;
+  let rawAgreeing = 0;
+  let comparable = 0;
+  let sampleCount = 0;
+  let tokensIn = 0;
+  let tokensOut = 0;
+  const errors = Object.fromEntries(ERROR_CATEGORIES.map((c) => [c, 0]));
+  const latencies = [];
+  const fingerprints3 = /* @__PURE__ */ new Set();
+  const served = /* @__PURE__ */ new Set();
+  for (const o of observations) {
+    sampleCount = Math.max(sampleCount, o.samples.length);
+    for (const s of o.samples) {
+      if (s.error) {
+        errors[s.error.category] += 1;
+        continue;
+      }
+      latencies.push(s.latencyMs);
+      tokensIn += s.tokensIn ?? 0;
+      tokensOut += s.tokensOut ?? 0;
+      if (s.systemFingerprint) fingerprints3.add(s.systemFingerprint);
+      if (s.servedModel) served.add(s.servedModel);
+      if (s.pass !== null) {
+        checked += 1;
+        if (s.pass) passed += 1;
+      }
+    }
+    if (o.samples.length > 1 && o.samples.every((s) => s.error === null)) {
+      comparable += 1;
+      const compare = compareOf(o);
+      if (allAgree(o.samples.map((s) => s.answer), (a, b) => sameAnswer(a, b, compare))) agreeing += 1;
+      if (allAgree(o.samples.map((s) => s.output), (a, b) => a === b)) rawAgreeing += 1;
+    }
+  }
+  return {
+    prompts: observations.length,
+    samples: sampleCount,
+    passRate: share(passed, checked),
+    passed,
+    checked,
+    agreement: sampleCount > 1 ? share(agreeing, comparable) : null,
+    rawAgreement: sampleCount > 1 ? share(rawAgreeing, comparable) : null,
+    errors,
+    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+    tokens: { in: tokensIn, out: tokensOut },
+    systemFingerprints: [...fingerprints3].sort(),
+    servedModels: [...served].sort()
+  };
+}
+function allAgree(values, same) {
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) if (!same(values[i], values[j])) return false;
+  }
+  return true;
+}
+
+// src/partial/merge.ts
+async function readPartials(paths, label = (p) => p) {
+  return Promise.all(paths.map(async (path2) => ({ file: label(path2), partial: await readPartial(path2, label(path2)) })));
+}
+function mergePartials(config, loaded) {
+  if (loaded.length === 0) throw new PartialError("no partial files to merge");
+  const first = loaded[0];
+  for (const p of loaded.slice(1)) {
+    if (p.partial.configHash !== first.partial.configHash) {
+      throw new PartialError(
+        `${p.file} and ${first.file} were run with different configurations (models, prompts or samples differ): shards of one run share one config`
+      );
+    }
+  }
+  if (first.partial.configHash !== configHash(config)) {
+    throw new PartialError(
+      `the partial files were run with a different configuration than ${config.file} (models, prompts or samples differ): merge with the config the shards ran with`
+    );
+  }
+  const runId = mergedRunId(loaded);
+  const count4 = first.partial.shard.count;
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const p of loaded) {
+    if (p.partial.shard.count !== count4) {
+      throw new PartialError(`${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`);
+    }
+    const same = byIndex.get(p.partial.shard.index);
+    if (same) throw new PartialError(`shard ${formatShard(p.partial.shard)} appears twice: ${same.file} and ${p.file}`);
+    byIndex.set(p.partial.shard.index, p);
+  }
+  const missing = Array.from({ length: count4 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) {
+    throw new PartialError(
+      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count4}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count4}`).join(", ")}): every shard must finish before the merge`
+    );
+  }
+  const plan = buildPlan(config);
+  const specs = new Map(plan.prompts.map(({ suite, prompt }) => [promptKey(suite, prompt.id), prompt]));
+  const specOf = (o) => specs.get(promptKey(o.suite, o.promptId));
+  const models = config.models.map((model, m) => {
+    const found = /* @__PURE__ */ new Map();
+    for (const { file, partial } of byIndex.values()) {
+      const own = partial.models.find((x) => x.id === model.id);
+      if (!own) throw new PartialError(`${file} has no observations of model "${model.id}"`);
+      for (const o of own.observations) {
+        const key = promptKey(o.suite, o.promptId);
+        const where = `${file}: ${model.id} ${key}`;
+        if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config.file}`);
+        const home = shardOf(key, count4);
+        if (home !== partial.shard.index) throw new PartialError(`${where}: belongs to shard ${home}/${count4}, not ${formatShard(partial.shard)}`);
+        if (found.has(key)) throw new PartialError(`${where}: observed twice`);
+        if (o.samples.length !== config.samples) throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config.samples}`);
+        found.set(key, o);
+      }
+    }
+    const observations = plan.prompts.map(({ suite, prompt }, p) => {
+      const key = promptKey(suite, prompt.id);
+      const o = found.get(key);
+      if (!o) throw new PartialError(`shard ${shardOf(key, count4)}/${count4} (${byIndex.get(shardOf(key, count4)).file}) has no observation of ${key} on ${model.id}`);
+      if (o.promptHash !== plan.hashes[m][p] || o.checksHash !== plan.checksHashes[p]) {
+        throw new PartialError(`${byIndex.get(shardOf(key, count4)).file}: ${model.id} ${key} was asked differently than ${config.file} says`);
+      }
+      return o;
     });
+    return { model, observations, metrics: runMetrics(observations, (o) => specOf(o).compare) };
+  });
+  const shards = [...byIndex.values()].map((p) => p.partial);
+  const earliest = shards.reduce((a, b) => Date.parse(b.run.startedAt) < Date.parse(a.run.startedAt) ? b : a);
+  const latest = shards.reduce((a, b) => Date.parse(b.finishedAt) > Date.parse(a.finishedAt) ? b : a);
+  const run = { ...byIndex.get(1).partial.run, id: runId, startedAt: earliest.run.startedAt };
+  return { config, run, finishedAt: latest.finishedAt, models, specOf };
+}
+function mergedRunId(loaded) {
+  const first = loaded[0];
+  const ids = new Set(loaded.map((p) => p.partial.run.id));
+  if (ids.size === 1) return first.partial.run.id;
+  const github = loaded.map((p) => /^(\d+)-(\d+)$/.exec(p.partial.run.id));
+  if (github.every((g) => g !== null) && new Set(github.map((g) => g[1])).size === 1) {
+    return `${github[0][1]}-${Math.max(...github.map((g) => Number(g[2])))}`;
   }
-};
+  const other = loaded.find((p) => p.partial.run.id !== first.partial.run.id);
+  throw new PartialError(
+    `${other.file} is from run ${other.partial.run.id} but ${first.file} is from run ${first.partial.run.id}: merge the shards of one run (on GitHub Actions the jobs of one workflow run share its id; elsewhere give every shard the same \`--run-id\`)`
+  );
+}
+
+// src/partial/paths.ts
+import { isAbsolute, join as join2, relative, resolve } from "node:path";
+function displayPath(path2, root) {
+  const rel = relative(root, path2);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path2;
+}
+
+// src/cli/commands/merge.ts
+import { relative as relative3, resolve as resolve5 } from "node:path";
+import { parseArgs } from "node:util";
 
 // src/report/numbers.ts
 function percent(value, digits = 1) {
@@ -15801,469 +16506,23 @@ function listSome(items, max = 10) {
   return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
 }
 
-// src/report/escape.ts
-var ZWSP = "&#8203;";
-var ZWSP_CHAR = "\u200B";
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-var INLINE_ESCAPES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "(": "&#40;",
-  ")": "&#41;",
-  "{": "&#123;",
-  "}": "&#125;",
-  "!": "&#33;",
-  "`": "&#96;",
-  "|": "&#124;",
-  "*": "&#42;",
-  _: "&#95;",
-  "~": "&#126;",
-  "#": "&#35;",
-  "\\": "&#92;",
-  $: "&#36;",
-  ":": "&#58;",
-  "^": "&#94;"
-};
-var INLINE_SPECIAL = /[&<>"'[\](){}!`|*_~#\\$:^]/g;
-function breakLinks(text) {
-  return text.replace(/@/g, `@${ZWSP_CHAR}`).replace(/:\/\//g, `:${ZWSP_CHAR}//`).replace(/(www)\./gi, `$1${ZWSP_CHAR}.`).replace(/#(?=[\p{L}\p{N}])/gu, `#${ZWSP_CHAR}`).replace(/(gh)-(?=\d)/gi, `$1${ZWSP_CHAR}-`);
-}
-function clean(text) {
-  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE, "");
-}
-function truncate(text, max) {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
-}
-function inlineText(text, max = 120) {
-  const flat = truncate(clean(text).replace(/\s+/gu, " ").trim(), max);
-  let out = breakLinks(flat).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]);
-  out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])(?=\s|$)/, (_m, n, d) => `${n}&#${d.charCodeAt(0)};`);
-  return out.split(ZWSP_CHAR).join(ZWSP);
-}
-function blockText(text, maxLines = 20, maxLineLength = 400) {
-  const lines = clean(text).replace(/\n+$/, "").split("\n");
-  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncate(line.trimEnd(), maxLineLength));
-  const hidden = lines.length - shown.length;
-  const body = shown.map((line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP));
-  if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
-  return `<pre>
-${body.join("\n")}
-</pre>`;
-}
-
-// src/report/markdown.ts
-var OPEN_ROWS = 10;
-var FULL_ANSWERS = 10;
-var ANSWER_WIDTH = 80;
-var LIST_KEYS = 20;
-var FINGERPRINT_NOTES = 5;
-function renderMarkdown(report) {
-  const out = ["# trackrecord report", ""];
-  if (report.models.length === 0) {
-    out.push("No records yet: the history is empty. Run `trackrecord run` to start a track record.", "");
-    return out.join("\n");
-  }
-  const n = report.models.length;
-  out.push(
-    `${count(report.records, "record")} of ${count(n, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`,
-    "",
-    "| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drifted | Regressions | Errors | Runs since drift | Last run |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    ...report.models.map(summaryRow),
-    ""
-  );
-  for (const model of report.models) out.push(...modelSection(model));
-  return `${out.join("\n").trimEnd()}
-`;
-}
-function renderJson(report) {
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-function summaryRow(m) {
-  const x = m.metrics;
-  const real = x.drifted.length - x.flapping.length;
-  const drifted = `${real}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`;
-  const cells = [
-    `**${inlineText(m.id, 60)}**`,
-    reliability(x.reliability, x.reliabilityInterval),
-    percent(x.passRate),
-    percent(x.stability),
-    percent(x.agreement),
-    drifted,
-    String(x.regressions.length),
-    String(errorTotal(x.errors)),
-    x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift),
-    runLink(m, day(m.run.startedAt))
-  ];
-  return `| ${cells.join(" | ")} |`;
-}
-function modelSection(m) {
-  const x = m.metrics;
-  const commit = m.run.commit === null ? "" : `, commit ${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inlineText(m.run.commit, 12)}`;
-  const out = [
-    `## ${inlineText(m.id, 60)}`,
-    "",
-    `Model ${inlineText(m.model, 80)} at ${inlineText(m.host, 80)}, ${count(m.records, "record")}. Last run ${runLink(m, inlineText(m.run.id, 60))} on ${dateTime(m.run.startedAt)} (${inlineText(m.run.trigger, 40)}${commit}).`,
-    ""
-  ];
-  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
-    out.push(`Served by: ${m.served.map((s) => inlineText(s, 80)).join(", ")}.`, "");
-  }
-  out.push(...chart(m.trend));
-  out.push(...fingerprintNotes(m.trend));
-  if (x.newSeries.length > 0) {
-    out.push(`${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`, "");
-  }
-  out.push(...driftSection(m));
-  out.push(...flipsSection(m));
-  out.push(availability(m), "");
-  return out;
-}
-function chart(points) {
-  const shown = points.filter((p) => p.reliability !== null);
-  if (shown.length < 2) return [];
-  const reliabilityLine = shown.map((p) => round1(p.reliability * 100));
-  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => round1(p.passRate * 100)) : null;
-  const low = Math.min(...reliabilityLine, ...passLine ?? []);
-  const floor = Math.max(0, Math.floor((low - 5) / 10) * 10);
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown.length} runs (%)"`,
-    `    x-axis [${axisLabels(shown).map((l) => `"${l}"`).join(", ")}]`,
-    `    y-axis "%" ${floor} --> 100`,
-    `    line [${reliabilityLine.join(", ")}]`,
-    ...passLine ? [`    line [${passLine.join(", ")}]`] : [],
-    "```",
-    "",
-    passLine ? "_Lines: reliability (first), pass rate (second)._" : "_Line: reliability._",
-    ""
-  ];
-}
-function axisLabels(points) {
-  const parts = points.map((p) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(p.startedAt));
-  let labels = parts.map((m) => m ? m[1] : "?");
-  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
-  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
-  return labels;
-}
-function fingerprintNotes(points) {
-  const notes = [];
-  points.forEach((p, i) => {
-    if (!p.fingerprintChanged) return;
-    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
-    const was = before ? ` (was ${fingerprints(before.fingerprints)})` : "";
-    notes.push(`- Run ${inlineText(p.runId, 60)} on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${was}.`);
-  });
-  if (notes.length === 0) return [];
-  const earlier = notes.length > FINGERPRINT_NOTES ? [`- \u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`] : [];
-  return ["**The backend changed** (system fingerprint), which can explain drift:", "", ...earlier, ...notes.slice(-FINGERPRINT_NOTES), ""];
-}
-function driftSection(m) {
-  const x = m.metrics;
-  if (m.drift.length === 0) {
-    if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ""];
-    return [m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.", ""];
-  }
-  const real = m.drift.filter((d) => !d.flapping).length;
-  const title = `${count(m.drift.length, "drifted prompt")} (${real} new behavior, ${m.drift.length - real} flapping back to an earlier answer)`;
-  const table = [
-    "| Prompt | Before | After | Kind |",
-    "|---|---|---|---|",
-    ...m.drift.map((d) => `| ${inlineText(d.key, 80)} | ${answer(d.before)} | ${answer(d.after)} | ${kind(d)} |`)
-  ];
-  const full = fullAnswers(m.drift);
-  if (m.drift.length > OPEN_ROWS) {
-    return [`<details><summary>${title}</summary>`, "", ...table, "", ...full, "</details>", ""];
-  }
-  return [`**${title}:**`, "", ...table, "", ...full];
-}
-function fullAnswers(drift) {
-  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
-  const long = drift.filter((d) => cut(d.before) || cut(d.after));
-  const out = [];
-  for (const d of long.slice(0, FULL_ANSWERS)) {
-    out.push(
-      `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
-      "",
-      "Before:",
-      "",
-      d.before === null ? "_no answer_" : blockText(d.before),
-      "",
-      "After:",
-      "",
-      d.after === null ? "_no answer_" : blockText(d.after),
-      "",
-      "</details>",
-      ""
-    );
-  }
-  if (long.length > FULL_ANSWERS) out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
-  return out;
-}
-function flipsSection(m) {
-  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
-  const out = [];
-  if (m.regressions.length > 0) out.push(`- **${count(m.regressions.length, "regression")}** (pass \u2192 fail): ${keyList(m.regressions)}.`);
-  if (m.fixes.length > 0) out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
-  out.push("");
-  if (m.flipsP !== null) out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`, "");
-  return out;
-}
-function pValueSentence(p) {
-  return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
-}
-function availability(m) {
-  const requests = m.metrics.prompts * m.samples;
-  const errors = m.metrics.errors;
-  const total = errorTotal(errors);
-  const latency = m.metrics.latencyMs.p50 === null ? "" : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
-  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
-  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
-}
-function answer(text) {
-  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
-}
-function kind(d) {
-  return [d.flapping ? "flapping" : "drift", ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(", ");
-}
-function keyList(keys) {
-  const shown = keys.slice(0, LIST_KEYS).map((k) => inlineText(k, 80));
-  return keys.length > LIST_KEYS ? `${shown.join(", ")} and ${keys.length - LIST_KEYS} more` : shown.join(", ");
-}
-function fingerprints(list) {
-  return list.map((f) => inlineText(f, 40)).join(", ");
-}
-function runLink(m, label) {
-  const url = m.run.url;
-  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? `[${label}](${url})` : label;
-}
-function reliability(value, interval) {
-  if (value === null) return "n/a";
-  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
-}
-function round1(value) {
-  return Math.round(value * 10) / 10;
-}
-function errorTotal(errors) {
-  return Object.values(errors).reduce((sum, n) => sum + n, 0);
-}
-function day(iso) {
-  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inlineText(iso, 30);
-}
-function dateTime(iso) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : inlineText(iso, 30);
-}
-function count(n, singular, plural = `${singular}s`) {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-
-// src/report/report.ts
-var DEFAULT_TREND = 30;
-function buildReport(view, options = {}) {
-  const asked = options.trend ?? DEFAULT_TREND;
-  const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_TREND;
-  const wanted = options.models ? new Set(options.models) : null;
-  const ids = view.modelIds();
-  const records = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
-  const models = [];
-  for (const id of ids) {
-    if (wanted && !wanted.has(id)) continue;
-    const report = modelReport(view, id, trend);
-    if (report) models.push(report);
-  }
-  return { records, trend, models };
-}
-function modelReport(view, id, trend) {
-  const history = view.recordsOf(id);
-  const latest = history.at(-1);
-  if (!latest) return null;
-  const points = trendOf(history, trend);
-  const m = latest.metrics;
-  return {
-    id,
-    model: latest.model.model,
-    host: latest.model.host,
-    records: history.length,
-    samples: latest.samples,
-    run: {
-      id: latest.run.id,
-      startedAt: latest.run.startedAt,
-      url: latest.run.url,
-      commit: latest.run.commit,
-      trigger: latest.run.trigger
-    },
-    metrics: m,
-    served: latest.model.served,
-    systemFingerprints: latest.model.systemFingerprints,
-    fingerprintChanged: points.at(-1)?.fingerprintChanged ?? false,
-    trend: points,
-    drift: driftOf(view, history, history.length - 1),
-    regressions: m.regressions,
-    fixes: m.fixes,
-    flipsP: m.flipsP
-  };
-}
-function trendOf(history, n) {
-  const start = Math.max(0, history.length - n);
-  let reported = null;
-  for (let i = start - 1; i >= 0 && reported === null; i--) {
-    const fps = history[i].model.systemFingerprints;
-    if (fps.length > 0) reported = fps;
-  }
-  const points = [];
-  for (let i = start; i < history.length; i++) {
-    const { run, model, metrics: m } = history[i];
-    const fingerprints2 = model.systemFingerprints;
-    const changed = fingerprints2.length > 0 && reported !== null && !sameSet(fingerprints2, reported);
-    if (fingerprints2.length > 0) reported = fingerprints2;
-    points.push({
-      runId: run.id,
-      startedAt: run.startedAt,
-      passRate: m.passRate,
-      stability: m.stability,
-      reliability: m.reliability,
-      reliabilityInterval: m.reliabilityInterval,
-      drifted: m.drifted.filter((key) => !m.flapping.includes(key)).length,
-      flapping: m.flapping.length,
-      errors: Object.values(m.errors).reduce((sum, count3) => sum + count3, 0),
-      fingerprints: fingerprints2,
-      fingerprintChanged: changed
-    });
-  }
-  return points;
-}
-function driftOf(view, history, position) {
-  const latest = history[position];
-  const m = latest.metrics;
-  if (m.drifted.length === 0) return [];
-  const byKey = /* @__PURE__ */ new Map();
-  view.catalog(latest.catalog).forEach(([suite, id, hash2], i) => byKey.set(promptKey(suite, id), { i, hash: hash2 }));
-  const positions = new CatalogPositions(view);
-  const flapping = new Set(m.flapping);
-  const regressions = new Set(m.regressions);
-  const fixes = new Set(m.fixes);
-  return m.drifted.map((key) => {
-    const at = byKey.get(key);
-    let before = null;
-    if (at) {
-      for (let j = position - 1; j >= 0; j--) {
-        const record = history[j];
-        const found = positions.of(record.catalog, key, at.hash);
-        if (found === void 0 || (record.errors[String(found.i)]?.length ?? 0) >= record.samples) continue;
-        before = view.text(found.key, record.answers[found.i] ?? null);
-        break;
-      }
+// src/analysis/thresholds.ts
+function thresholdFailures(thresholds, summary, options) {
+  const failures = [];
+  for (const m of summary.models) {
+    if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
+      failures.push(`${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`);
     }
-    const after = at ? view.text(key, latest.answers[at.i] ?? null) : null;
-    return { key, before, after, flapping: flapping.has(key), regression: regressions.has(key), fix: fixes.has(key) };
-  });
-}
-var CatalogPositions = class {
-  constructor(view) {
-    this.view = view;
-  }
-  view;
-  byRef = /* @__PURE__ */ new Map();
-  of(ref, key, hash2) {
-    let index = this.byRef.get(ref);
-    if (!index) {
-      index = /* @__PURE__ */ new Map();
-      this.view.catalog(ref).forEach(([suite, id, h], i) => {
-        const at = { i, key: promptKey(suite, id) };
-        index.set(`${at.key}\0${h}`, at);
-        if (!index.has(h)) index.set(h, at);
-      });
-      this.byRef.set(ref, index);
+    if (options.regressions && thresholds.failOnRegression && m.regressions.length > 0) {
+      const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
+      failures.push(`${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(m.regressions)}`);
     }
-    return index.get(`${key}\0${hash2}`) ?? index.get(hash2);
   }
-};
-function sameSet(a, b) {
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((x) => right.has(x));
+  return failures;
 }
-
-// src/cli/io.ts
-var EXIT = { ok: 0, failed: 1, invalid: 2 };
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-
-// src/cli/commands/report.ts
-var reportHelp = `Usage: trackrecord report [--history FILE] [--format md|json] [--trend N]
-
-Prints the report of the history file on stdout: per model, reliability with its 95%
-interval, pass rate, stability, drifted prompts with their answers before and after,
-regressions, errors, and a trend of the last runs. Needs the history file only (no
-config, no model calls); the history is verified first.
-  --history FILE   history file (default ${DEFAULTS.history})
-  --format FORMAT  md (markdown, default) or json
-  --trend N        runs in each model's trend (default ${DEFAULT_TREND})`;
-var FORMATS = ["md", "json"];
-async function reportCommand(argv, io) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      history: { type: "string" },
-      format: { type: "string", default: "md" },
-      trend: { type: "string" }
-    },
-    strict: true,
-    allowPositionals: false
-  });
-  const format = values.format;
-  if (!FORMATS.includes(format)) {
-    const later = format === "html" ? " (html is not supported yet)" : "";
-    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${format}"${later}`);
-  }
-  const trend = values.trend === void 0 ? DEFAULT_TREND : positiveInteger(values.trend);
-  const file = values.history ?? DEFAULTS.history;
-  const path2 = resolve(io.cwd, file);
-  let records;
-  try {
-    if (!await historyExists(path2)) {
-      io.stderr.write(`trackrecord report: ${file}: no such file (run "trackrecord run" first, or pass --history FILE)
-`);
-      return EXIT.failed;
-    }
-    ({ records } = await readHistory(path2));
-  } catch (e) {
-    if (e instanceof HistoryError) throw e.relabel(file);
-    const code = e?.code;
-    if (typeof code === "string") {
-      io.stderr.write(`trackrecord report: ${file}: ${e.message}
-`);
-      return EXIT.failed;
-    }
-    throw e;
-  }
-  const report = buildReport(new HistoryView(records), { trend });
-  io.stdout.write(format === "json" ? renderJson(report) : renderMarkdown(report));
-  return EXIT.ok;
-}
-function positiveInteger(text) {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--trend must be a whole number of runs, at least 1, not "${text}"`);
-  return Number(text);
-}
-
-// src/cli/commands/run.ts
-import { relative as relative2 } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
 
 // src/artifacts.ts
-import { dirname as dirname4, join as join3, resolve as resolve3 } from "node:path";
+import { dirname as dirname5, join as join4, resolve as resolve3 } from "node:path";
 
 // node_modules/badge-maker/lib/color.js
 var import_css_color_converter = __toESM(require_lib(), 1);
@@ -17435,54 +17694,54 @@ function makeBadge2(format) {
 }
 
 // src/badge/badge.ts
-function checkReliability(reliability2) {
-  if (reliability2 === null) return;
-  if (!Number.isFinite(reliability2) || reliability2 < 0 || reliability2 > 1) {
-    throw new RangeError(`badge: reliability must be in 0..1 or null, got ${reliability2}`);
+function checkReliability(reliability3) {
+  if (reliability3 === null) return;
+  if (!Number.isFinite(reliability3) || reliability3 < 0 || reliability3 > 1) {
+    throw new RangeError(`badge: reliability must be in 0..1 or null, got ${reliability3}`);
   }
 }
-function badgeColor(reliability2) {
-  checkReliability(reliability2);
-  if (reliability2 === null) return "lightgrey";
-  const tenths = tenthsOfPercent(reliability2);
+function badgeColor(reliability3) {
+  checkReliability(reliability3);
+  if (reliability3 === null) return "lightgrey";
+  const tenths = tenthsOfPercent(reliability3);
   if (tenths >= 950) return "green";
   if (tenths >= 850) return "yellow";
   if (tenths >= 700) return "orange";
   return "red";
 }
-function badgeMessage(reliability2) {
-  checkReliability(reliability2);
-  if (reliability2 === null) return "no data";
-  return `${(tenthsOfPercent(reliability2) / 10).toFixed(1)}%`;
+function badgeMessage(reliability3) {
+  checkReliability(reliability3);
+  if (reliability3 === null) return "no data";
+  return `${(tenthsOfPercent(reliability3) / 10).toFixed(1)}%`;
 }
-function tenthsOfPercent(reliability2) {
-  return Math.round(Number((reliability2 * 1e3).toPrecision(12)));
+function tenthsOfPercent(reliability3) {
+  return Math.round(Number((reliability3 * 1e3).toPrecision(12)));
 }
-function reliabilitySvg(label, reliability2) {
+function reliabilitySvg(label, reliability3) {
   return makeBadge2({
     label,
-    message: badgeMessage(reliability2),
-    color: badgeColor(reliability2),
+    message: badgeMessage(reliability3),
+    color: badgeColor(reliability3),
     style: "flat"
   });
 }
-function shieldsEndpoint(label, reliability2) {
+function shieldsEndpoint(label, reliability3) {
   return {
     schemaVersion: 1,
     label,
-    message: badgeMessage(reliability2),
-    color: badgeColor(reliability2)
+    message: badgeMessage(reliability3),
+    color: badgeColor(reliability3)
   };
 }
 
 // src/badge/write.ts
-import { mkdir as mkdir2, writeFile } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
+import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
 var MODEL_ID = /^[a-z0-9._-]+$/;
 function lowestReliability(models) {
   let lowest = null;
-  for (const { reliability: reliability2 } of models) {
-    if (reliability2 !== null && (lowest === null || reliability2 < lowest)) lowest = reliability2;
+  for (const { reliability: reliability3 } of models) {
+    if (reliability3 !== null && (lowest === null || reliability3 < lowest)) lowest = reliability3;
   }
   return lowest;
 }
@@ -17496,555 +17755,551 @@ async function writeBadges(badgePath, models) {
     if (seen.has(id)) throw new Error(`writeBadges: model id ${JSON.stringify(id)} given twice`);
     seen.add(id);
   }
-  const dir = dirname2(badgePath);
+  const dir = dirname3(badgePath);
   const stem = basename2(badgePath, ".svg");
   const lowest = lowestReliability(models);
   const files = [
-    [join2(dir, basename2(badgePath)), reliabilitySvg("reliability", lowest)],
-    [join2(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
+    [join3(dir, basename2(badgePath)), reliabilitySvg("reliability", lowest)],
+    [join3(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
 `],
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map(({ id, reliability: reliability2 }) => [join2(dir, `${stem}-${id}.svg`), reliabilitySvg(id, reliability2)])
+    ...models.map(({ id, reliability: reliability3 }) => [join3(dir, `${stem}-${id}.svg`), reliabilitySvg(id, reliability3)])
   ];
-  await mkdir2(dir, { recursive: true });
-  for (const [path2, text] of files) await writeFile(path2, text, "utf8");
+  await mkdir3(dir, { recursive: true });
+  for (const [path2, text] of files) await writeFile2(path2, text, "utf8");
   return files.map(([path2]) => path2);
 }
 
 // src/report/file.ts
-import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname3 } from "node:path";
+import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
+
+// src/report/escape.ts
+var ZWSP = "&#8203;";
+var ZWSP_CHAR = "\u200B";
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+var INLINE_ESCAPES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "(": "&#40;",
+  ")": "&#41;",
+  "{": "&#123;",
+  "}": "&#125;",
+  "!": "&#33;",
+  "`": "&#96;",
+  "|": "&#124;",
+  "*": "&#42;",
+  _: "&#95;",
+  "~": "&#126;",
+  "#": "&#35;",
+  "\\": "&#92;",
+  $: "&#36;",
+  ":": "&#58;",
+  "^": "&#94;"
+};
+var INLINE_SPECIAL = /[&<>"'[\](){}!`|*_~#\\$:^]/g;
+function breakLinks(text) {
+  return text.replace(/@/g, `@${ZWSP_CHAR}`).replace(/:\/\//g, `:${ZWSP_CHAR}//`).replace(/(www)\./gi, `$1${ZWSP_CHAR}.`).replace(/#(?=[\p{L}\p{N}])/gu, `#${ZWSP_CHAR}`).replace(/(gh)-(?=\d)/gi, `$1${ZWSP_CHAR}-`);
+}
+function clean(text) {
+  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE, "");
+}
+function truncate2(text, max) {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
+}
+function inlineText(text, max = 120) {
+  const flat = truncate2(clean(text).replace(/\s+/gu, " ").trim(), max);
+  let out = breakLinks(flat).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]);
+  out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])(?=\s|$)/, (_m, n, d) => `${n}&#${d.charCodeAt(0)};`);
+  return out.split(ZWSP_CHAR).join(ZWSP);
+}
+function blockText(text, maxLines = 20, maxLineLength = 400) {
+  const lines = clean(text).replace(/\n+$/, "").split("\n");
+  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncate2(line.trimEnd(), maxLineLength));
+  const hidden = lines.length - shown.length;
+  const body = shown.map((line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP));
+  if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
+  return `<pre>
+${body.join("\n")}
+</pre>`;
+}
+
+// src/report/markdown.ts
+var OPEN_ROWS = 10;
+var FULL_ANSWERS = 10;
+var ANSWER_WIDTH = 80;
+var LIST_KEYS = 20;
+var FINGERPRINT_NOTES = 5;
+function renderMarkdown(report, options = {}) {
+  if (options.header) {
+    const out2 = [...options.header];
+    for (const model of report.models) out2.push(...modelSection(model));
+    return `${out2.join("\n").trimEnd()}
+`;
+  }
+  const out = ["# trackrecord report", ""];
+  if (report.models.length === 0) {
+    out.push("No records yet: the history is empty. Run `trackrecord run` to start a track record.", "");
+    return out.join("\n");
+  }
+  const n = report.models.length;
+  out.push(
+    `${count(report.records, "record")} of ${count(n, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`,
+    "",
+    "| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drifted | Regressions | Errors | Runs since drift | Last run |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...report.models.map(summaryRow),
+    ""
+  );
+  for (const model of report.models) out.push(...modelSection(model));
+  return `${out.join("\n").trimEnd()}
+`;
+}
+function renderJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function summaryRow(m) {
+  const x = m.metrics;
+  const real = x.drifted.length - x.flapping.length;
+  const drifted = `${real}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`;
+  const cells = [
+    `**${inlineText(m.id, 60)}**`,
+    reliability(x.reliability, x.reliabilityInterval),
+    percent(x.passRate),
+    percent(x.stability),
+    percent(x.agreement),
+    drifted,
+    String(x.regressions.length),
+    String(errorTotal(x.errors)),
+    x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift),
+    runLink(m, day(m.run.startedAt))
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function modelSection(m) {
+  const x = m.metrics;
+  const commit = m.run.commit === null ? "" : `, commit ${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inlineText(m.run.commit, 12)}`;
+  const out = [
+    `## ${inlineText(m.id, 60)}`,
+    "",
+    `Model ${inlineText(m.model, 80)} at ${inlineText(m.host, 80)}, ${count(m.records, "record")}. Last run ${runLink(m, inlineText(m.run.id, 60))} on ${dateTime(m.run.startedAt)} (${inlineText(m.run.trigger, 40)}${commit}).`,
+    ""
+  ];
+  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
+    out.push(`Served by: ${m.served.map((s) => inlineText(s, 80)).join(", ")}.`, "");
+  }
+  out.push(...chart(m.trend));
+  out.push(...fingerprintNotes(m.trend));
+  if (x.newSeries.length > 0) {
+    out.push(`${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`, "");
+  }
+  out.push(...driftSection(m));
+  out.push(...flipsSection(m));
+  out.push(availability(m), "");
+  return out;
+}
+function chart(points) {
+  const shown = points.filter((p) => p.reliability !== null);
+  if (shown.length < 2) return [];
+  const reliabilityLine = shown.map((p) => round1(p.reliability * 100));
+  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => round1(p.passRate * 100)) : null;
+  const low = Math.min(...reliabilityLine, ...passLine ?? []);
+  const floor = Math.max(0, Math.floor((low - 5) / 10) * 10);
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown.length} runs (%)"`,
+    `    x-axis [${axisLabels(shown).map((l) => `"${l}"`).join(", ")}]`,
+    `    y-axis "%" ${floor} --> 100`,
+    `    line [${reliabilityLine.join(", ")}]`,
+    ...passLine ? [`    line [${passLine.join(", ")}]`] : [],
+    "```",
+    "",
+    passLine ? "_Lines: reliability (first), pass rate (second)._" : "_Line: reliability._",
+    ""
+  ];
+}
+function axisLabels(points) {
+  const parts = points.map((p) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(p.startedAt));
+  let labels = parts.map((m) => m ? m[1] : "?");
+  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
+  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
+  return labels;
+}
+function fingerprintNotes(points) {
+  const notes = [];
+  points.forEach((p, i) => {
+    if (!p.fingerprintChanged) return;
+    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
+    const was = before ? ` (was ${fingerprints(before.fingerprints)})` : "";
+    notes.push(`- Run ${inlineText(p.runId, 60)} on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${was}.`);
+  });
+  if (notes.length === 0) return [];
+  const earlier = notes.length > FINGERPRINT_NOTES ? [`- \u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`] : [];
+  return ["**The backend changed** (system fingerprint), which can explain drift:", "", ...earlier, ...notes.slice(-FINGERPRINT_NOTES), ""];
+}
+function driftSection(m) {
+  const x = m.metrics;
+  if (m.drift.length === 0) {
+    if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ""];
+    return [m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.", ""];
+  }
+  const real = m.drift.filter((d) => !d.flapping).length;
+  const title = `${count(m.drift.length, "drifted prompt")} (${real} new behavior, ${m.drift.length - real} flapping back to an earlier answer)`;
+  const table = [
+    "| Prompt | Before | After | Kind |",
+    "|---|---|---|---|",
+    ...m.drift.map((d) => `| ${inlineText(d.key, 80)} | ${answer(d.before)} | ${answer(d.after)} | ${kind(d)} |`)
+  ];
+  const full = fullAnswers(m.drift);
+  if (m.drift.length > OPEN_ROWS) {
+    return [`<details><summary>${title}</summary>`, "", ...table, "", ...full, "</details>", ""];
+  }
+  return [`**${title}:**`, "", ...table, "", ...full];
+}
+function fullAnswers(drift) {
+  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
+  const long = drift.filter((d) => cut(d.before) || cut(d.after));
+  const out = [];
+  for (const d of long.slice(0, FULL_ANSWERS)) {
+    out.push(
+      `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
+      "",
+      "Before:",
+      "",
+      d.before === null ? "_no answer_" : blockText(d.before),
+      "",
+      "After:",
+      "",
+      d.after === null ? "_no answer_" : blockText(d.after),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  if (long.length > FULL_ANSWERS) out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
+  return out;
+}
+function flipsSection(m) {
+  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
+  const out = [];
+  if (m.regressions.length > 0) out.push(`- **${count(m.regressions.length, "regression")}** (pass \u2192 fail): ${keyList(m.regressions)}.`);
+  if (m.fixes.length > 0) out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
+  out.push("");
+  if (m.flipsP !== null) out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`, "");
+  return out;
+}
+function pValueSentence(p) {
+  return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
+}
+function availability(m) {
+  const requests = m.metrics.prompts * m.samples;
+  const errors = m.metrics.errors;
+  const total = errorTotal(errors);
+  const latency = m.metrics.latencyMs.p50 === null ? "" : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
+  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
+  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
+}
+function answer(text) {
+  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
+}
+function kind(d) {
+  return [d.flapping ? "flapping" : "drift", ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(", ");
+}
+function keyList(keys) {
+  const shown = keys.slice(0, LIST_KEYS).map((k) => inlineText(k, 80));
+  return keys.length > LIST_KEYS ? `${shown.join(", ")} and ${keys.length - LIST_KEYS} more` : shown.join(", ");
+}
+function fingerprints(list) {
+  return list.map((f) => inlineText(f, 40)).join(", ");
+}
+function runLink(m, label) {
+  const url = m.run.url;
+  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? `[${label}](${url})` : label;
+}
+function reliability(value, interval) {
+  if (value === null) return "n/a";
+  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
+}
+function round1(value) {
+  return Math.round(value * 10) / 10;
+}
+function errorTotal(errors) {
+  return Object.values(errors).reduce((sum, n) => sum + n, 0);
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inlineText(iso, 30);
+}
+function dateTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : inlineText(iso, 30);
+}
+function count(n, singular, plural = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+// src/report/report.ts
+var DEFAULT_TREND = 30;
+function buildReport(view, options = {}) {
+  const asked = options.trend ?? DEFAULT_TREND;
+  const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_TREND;
+  const wanted = options.models ? new Set(options.models) : null;
+  const ids = view.modelIds();
+  const records = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
+  const models = [];
+  for (const id of ids) {
+    if (wanted && !wanted.has(id)) continue;
+    const report = modelReport(view, id, trend, options.runDrift ?? false);
+    if (report) models.push(report);
+  }
+  return { records, trend, models };
+}
+function modelReport(view, id, trend, runDrift) {
+  const history = view.recordsOf(id);
+  const latest = history.at(-1);
+  if (!latest) return null;
+  const points = trendOf(history, trend);
+  const m = latest.metrics;
+  const drift = driftOf(view, history, history.length - 1);
+  if (runDrift) {
+    const start = history.length - points.length;
+    points.forEach((p, i) => p.drift = i === points.length - 1 ? drift : driftOf(view, history, start + i));
+  }
+  return {
+    id,
+    model: latest.model.model,
+    host: latest.model.host,
+    records: history.length,
+    samples: latest.samples,
+    run: {
+      id: latest.run.id,
+      startedAt: latest.run.startedAt,
+      url: latest.run.url,
+      commit: latest.run.commit,
+      trigger: latest.run.trigger
+    },
+    metrics: m,
+    served: latest.model.served,
+    systemFingerprints: latest.model.systemFingerprints,
+    fingerprintChanged: points.at(-1)?.fingerprintChanged ?? false,
+    trend: points,
+    drift,
+    regressions: m.regressions,
+    fixes: m.fixes,
+    flipsP: m.flipsP
+  };
+}
+function trendOf(history, n) {
+  const start = Math.max(0, history.length - n);
+  let reported = null;
+  for (let i = start - 1; i >= 0 && reported === null; i--) {
+    const fps = history[i].model.systemFingerprints;
+    if (fps.length > 0) reported = fps;
+  }
+  const points = [];
+  for (let i = start; i < history.length; i++) {
+    const { run, model, metrics: m } = history[i];
+    const fingerprints3 = model.systemFingerprints;
+    const changed = fingerprints3.length > 0 && reported !== null && !sameSet(fingerprints3, reported);
+    if (fingerprints3.length > 0) reported = fingerprints3;
+    points.push({
+      runId: run.id,
+      startedAt: run.startedAt,
+      passRate: m.passRate,
+      stability: m.stability,
+      reliability: m.reliability,
+      reliabilityInterval: m.reliabilityInterval,
+      drifted: m.drifted.filter((key) => !m.flapping.includes(key)).length,
+      flapping: m.flapping.length,
+      errors: Object.values(m.errors).reduce((sum, count4) => sum + count4, 0),
+      fingerprints: fingerprints3,
+      fingerprintChanged: changed
+    });
+  }
+  return points;
+}
+function driftOf(view, history, position) {
+  const target = history[position];
+  const m = target.metrics;
+  if (m.drifted.length === 0) return [];
+  const byKey = /* @__PURE__ */ new Map();
+  view.catalog(target.catalog).forEach(([suite, id, hash2], i) => byKey.set(promptKey(suite, id), { i, hash: hash2 }));
+  const positions = new CatalogPositions(view);
+  const flapping = new Set(m.flapping);
+  const regressions = new Set(m.regressions);
+  const fixes = new Set(m.fixes);
+  return m.drifted.map((key) => {
+    const at = byKey.get(key);
+    let before = null;
+    if (at) {
+      for (let j = position - 1; j >= 0; j--) {
+        const record = history[j];
+        const found = positions.of(record.catalog, key, at.hash);
+        if (found === void 0 || (record.errors[String(found.i)]?.length ?? 0) >= record.samples) continue;
+        before = view.text(found.key, record.answers[found.i] ?? null);
+        break;
+      }
+    }
+    const after = at ? view.text(key, target.answers[at.i] ?? null) : null;
+    return { key, before, after, flapping: flapping.has(key), regression: regressions.has(key), fix: fixes.has(key) };
+  });
+}
+var CatalogPositions = class {
+  constructor(view) {
+    this.view = view;
+  }
+  view;
+  byRef = /* @__PURE__ */ new Map();
+  of(ref, key, hash2) {
+    let index = this.byRef.get(ref);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      this.view.catalog(ref).forEach(([suite, id, h], i) => {
+        const at = { i, key: promptKey(suite, id) };
+        index.set(`${at.key}\0${h}`, at);
+        if (!index.has(h)) index.set(h, at);
+      });
+      this.byRef.set(ref, index);
+    }
+    return index.get(`${key}\0${hash2}`) ?? index.get(hash2);
+  }
+};
+function sameSet(a, b) {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((x) => right.has(x));
+}
+
+// src/report/file.ts
 async function writeReport(view, modelIds, path2) {
   const markdown = renderMarkdown(buildReport(view, { models: modelIds }));
-  await mkdir3(dirname3(path2), { recursive: true });
-  await writeFile2(path2, markdown);
+  await mkdir4(dirname4(path2), { recursive: true });
+  await writeFile3(path2, markdown);
   return markdown;
 }
 
+// src/history/view.ts
+var HistoryView = class {
+  textsByPrompt = /* @__PURE__ */ new Map();
+  catalogsByRef = /* @__PURE__ */ new Map();
+  byModel = /* @__PURE__ */ new Map();
+  seriesCache = /* @__PURE__ */ new Map();
+  keyHashes = /* @__PURE__ */ new Map();
+  constructor(records = []) {
+    for (const record of records) this.add(record);
+  }
+  add(record) {
+    for (const [ref, catalog] of Object.entries(record.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of Object.entries(record.texts ?? {})) {
+      const known = this.textsOf(key);
+      for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
+    }
+    const own = this.byModel.get(record.model.id) ?? [];
+    own.push(record);
+    this.byModel.set(record.model.id, own);
+    const series = this.seriesCache.get(record.model.id);
+    if (series) this.indexRecord(record, own.length - 1, series, this.keyHashes.get(record.model.id));
+  }
+  /** The texts stored so far for a prompt key, by ref (the live map: callers must not modify it). */
+  textsOf(key) {
+    let texts = this.textsByPrompt.get(key);
+    if (!texts) {
+      texts = /* @__PURE__ */ new Map();
+      this.textsByPrompt.set(key, texts);
+    }
+    return texts;
+  }
+  text(key, ref) {
+    return ref === null ? null : this.textsByPrompt.get(key)?.get(ref) ?? null;
+  }
+  hasCatalog(ref) {
+    return this.catalogsByRef.has(ref);
+  }
+  catalog(ref) {
+    const catalog = this.catalogsByRef.get(ref);
+    if (!catalog) throw new Error(`history: catalog ${ref} is not defined`);
+    return catalog;
+  }
+  modelIds() {
+    return [...this.byModel.keys()];
+  }
+  recordsOf(modelId) {
+    return this.byModel.get(modelId) ?? [];
+  }
+  /** This model's points for one prompt series, oldest first. */
+  series(modelId, promptHash2) {
+    return this.seriesIndex(modelId).series.get(promptHash2) ?? [];
+  }
+  /** The prompt hash this model last ran a prompt key with, if it ever did. */
+  lastHashOf(modelId, key) {
+    return this.seriesIndex(modelId).hashes.get(key);
+  }
+  seriesIndex(modelId) {
+    let series = this.seriesCache.get(modelId);
+    let hashes = this.keyHashes.get(modelId);
+    if (!series || !hashes) {
+      series = /* @__PURE__ */ new Map();
+      hashes = /* @__PURE__ */ new Map();
+      this.seriesCache.set(modelId, series);
+      this.keyHashes.set(modelId, hashes);
+      this.recordsOf(modelId).forEach((r, i) => this.indexRecord(r, i, series, hashes));
+    }
+    return { series, hashes };
+  }
+  indexRecord(record, run, series, hashes) {
+    this.catalog(record.catalog).forEach(([suite, id, hash2, checksHash], i) => {
+      const errored = record.errors[String(i)]?.length ?? 0;
+      const passed = record.passed[i] ?? null;
+      const checked = record.samples - errored;
+      const point = {
+        run,
+        answered: errored < record.samples,
+        answerRef: record.answers[i] ?? null,
+        status: passed === null || checked === 0 ? null : passed * 2 > checked,
+        checksHash
+      };
+      const list = series.get(hash2);
+      if (list) list.push(point);
+      else series.set(hash2, [point]);
+      hashes.set(promptKey(suite, id), hash2);
+    });
+  }
+};
+
 // src/track.ts
 import { resolve as resolve2 } from "node:path";
-
-// src/analysis/thresholds.ts
-function thresholdFailures(thresholds, summary, options) {
-  const failures = [];
-  for (const m of summary.models) {
-    if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
-      failures.push(`${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`);
-    }
-    if (options.regressions && thresholds.failOnRegression && m.regressions.length > 0) {
-      const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
-      failures.push(`${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(m.regressions)}`);
-    }
-  }
-  return failures;
-}
-
-// src/checks/regex.ts
-var cache = /* @__PURE__ */ new Map();
-function compileRegex(pattern, flags) {
-  const key = `${flags}/${pattern}`;
-  let re = cache.get(key);
-  if (re === void 0) {
-    re = new RegExp(pattern, flags);
-    cache.set(key, re);
-  }
-  return re;
-}
-function firstMatch(re, text) {
-  re.lastIndex = 0;
-  const match = re.exec(text);
-  re.lastIndex = 0;
-  return match;
-}
-
-// src/checks/extract.ts
-function extract(output, extractor) {
-  if (extractor === null) return output;
-  if (extractor.kind === "regex") return extractRegex(output, extractor.pattern, extractor.flags);
-  return extractJsonPath(output, extractor.path);
-}
-function extractRegex(output, pattern, flags) {
-  const match = firstMatch(compileRegex(pattern, flags), output);
-  if (match === null) return null;
-  if (match.length === 1) return match[0];
-  for (let i = 1; i < match.length; i++) {
-    const group = match[i];
-    if (group !== void 0) return group;
-  }
-  return null;
-}
-function extractJsonPath(output, path2) {
-  const segments = cachedPath(path2);
-  const found = findJson(output);
-  if (found === null) return null;
-  const value = applyPath(found.value, segments);
-  if (value === void 0) return null;
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-function parseJsonPath(path2) {
-  function fail(problem, index) {
-    throw new Error(`json-path ${JSON.stringify(path2)}: ${problem} at position ${index + 1}`);
-  }
-  if (!path2.startsWith("$")) fail("must start with '$'", 0);
-  const segments = [];
-  let i = 1;
-  while (i < path2.length) {
-    const ch = path2[i];
-    if (ch === ".") {
-      const next = path2[i + 1];
-      if (next === ".") fail("recursive descent '..' is not supported", i);
-      if (next === "*") fail("wildcard '*' is not supported", i + 1);
-      NAME.lastIndex = i + 1;
-      const name = NAME.exec(path2);
-      if (name === null) fail("expected a name after '.'", i);
-      segments.push(name[0]);
-      i += 1 + name[0].length;
-    } else if (ch === "[") {
-      const open2 = i;
-      i += 1;
-      const quote2 = path2[i];
-      if (quote2 === "'" || quote2 === '"') {
-        let name = "";
-        i += 1;
-        for (; ; ) {
-          const c = path2[i];
-          if (c === void 0) fail("unclosed quote", open2 + 1);
-          if (c === quote2) break;
-          if (c === "\\") {
-            const escaped = path2[i + 1];
-            if (escaped === void 0) fail("unclosed quote", open2 + 1);
-            name += escaped;
-            i += 2;
-          } else {
-            name += c;
-            i += 1;
-          }
-        }
-        i += 1;
-        segments.push(name);
-      } else {
-        INDEX.lastIndex = i;
-        const digits = INDEX.exec(path2);
-        if (digits === null) {
-          if (i >= path2.length) fail("unclosed bracket", open2);
-          if (quote2 === "*") fail("wildcard '*' is not supported", i);
-          fail("expected a non-negative index or a quoted name after '['", i);
-        }
-        const index = Number(digits[0]);
-        if (!Number.isSafeInteger(index)) fail("index too large", i);
-        segments.push(index);
-        i += digits[0].length;
-      }
-      if (i >= path2.length) fail("unclosed bracket", open2);
-      if (path2[i] !== "]") fail("expected ']'", i);
-      i += 1;
-    } else {
-      fail(`unexpected character ${JSON.stringify(ch)}`, i);
-    }
-  }
-  return segments;
-}
-var NAME = /[^.[\]'"*\s]+/y;
-var INDEX = /\d+/y;
-var parsedPaths = /* @__PURE__ */ new Map();
-function cachedPath(path2) {
-  let segments = parsedPaths.get(path2);
-  if (segments === void 0) {
-    segments = parseJsonPath(path2);
-    parsedPaths.set(path2, segments);
-  }
-  return segments;
-}
-function applyPath(root, segments) {
-  let current = root;
-  for (const segment of segments) {
-    if (typeof segment === "number") {
-      if (!Array.isArray(current) || segment >= current.length) return void 0;
-      current = current[segment];
-    } else {
-      if (current === null || typeof current !== "object" || Array.isArray(current)) return void 0;
-      if (!Object.hasOwn(current, segment)) return void 0;
-      current = current[segment];
-    }
-  }
-  return current;
-}
-var FENCE = /```([^\n`]*)\n([\s\S]*?)```/g;
-function findJson(output) {
-  const whole = tryParse(output.trim());
-  if (whole !== null) return whole;
-  for (const fence of output.matchAll(FENCE)) {
-    const info = (fence[1] ?? "").trim().toLowerCase();
-    if (info !== "" && info !== "json") continue;
-    const fenced = tryParse(fence[2] ?? "");
-    if (fenced !== null) return fenced;
-    break;
-  }
-  const spans = [];
-  for (const [open2, close] of [["{", "}"], ["[", "]"]]) {
-    const start = output.indexOf(open2);
-    const end = output.lastIndexOf(close);
-    if (start !== -1 && end > start) spans.push([start, end]);
-  }
-  spans.sort((a, b) => a[0] - b[0]);
-  for (const [start, end] of spans) {
-    const spanned = tryParse(output.slice(start, end + 1));
-    if (spanned !== null) return spanned;
-  }
-  return null;
-}
-function tryParse(text) {
-  if (text === "") return null;
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return null;
-  }
-}
-
-// src/checks/normalize.ts
-var STEPS = {
-  trim: (text) => text.trim(),
-  // Locale-independent on purpose: the same suite must give the same answers everywhere.
-  lowercase: (text) => text.toLowerCase(),
-  // \s covers Unicode spaces and every line terminator.
-  "collapse-whitespace": (text) => text.replace(/\s+/g, " "),
-  // Unicode punctuation (\p{P}: . , ; : ! ? ' " - ( ) [ ] { } « » … and so on) only.
-  // Symbols (\p{S}: $ + < = > ^ ` | ~ € ©, emoji) stay, since they can be the answer.
-  // Note that "3.14" becomes "314" and "don't" becomes "dont".
-  "strip-punctuation": (text) => text.replace(new RegExp("\\p{P}", "gu"), ""),
-  "strip-markdown": stripMarkdown
-};
-function normalize(text, steps) {
-  let result = text;
-  for (const step of steps) result = STEPS[step](result);
-  return result.trim();
-}
-function stripMarkdown(text) {
-  const out = [];
-  let fence = null;
-  for (const line of text.split(/\r?\n/)) {
-    if (fence === null) {
-      const open2 = FENCE_OPEN.exec(line);
-      if (open2 !== null) {
-        const marker = open2[1] ?? "```";
-        fence = { char: marker.charAt(0), length: marker.length };
-        continue;
-      }
-      out.push(stripInline(stripLineMarkers(line)));
-    } else {
-      const close = FENCE_CLOSE.exec(line);
-      const marker = close?.[1];
-      if (marker !== void 0 && marker.charAt(0) === fence.char && marker.length >= fence.length) {
-        fence = null;
-        continue;
-      }
-      out.push(line);
-    }
-  }
-  return out.join("\n");
-}
-var FENCE_OPEN = /^\s{0,3}(`{3,}(?=[^`]*$)|~{3,})/;
-var FENCE_CLOSE = /^\s{0,3}(`{3,}|~{3,})\s*$/;
-function stripLineMarkers(line) {
-  if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return "";
-  let result = line.replace(/^\s*(?:>\s?)+/, "");
-  const heading = /^\s{0,3}#{1,6}(?:\s+|$)/.exec(result);
-  if (heading !== null) {
-    result = result.slice(heading[0].length).replace(/\s+#+\s*$/, "");
-  }
-  return result.replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+/, "");
-}
-var CODE_SPAN = /(`+)(.+?)\1/g;
-function stripInline(line) {
-  let result = "";
-  let last = 0;
-  for (const span of line.matchAll(CODE_SPAN)) {
-    result += stripEmphasisAndLinks(line.slice(last, span.index));
-    result += span[2] ?? "";
-    last = span.index + span[0].length;
-  }
-  return result + stripEmphasisAndLinks(line.slice(last));
-}
-function stripEmphasisAndLinks(text) {
-  return text.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, "$1").replace(/(?<![\p{L}\p{N}_])__(?=\S)(.+?)(?<=\S)__(?![\p{L}\p{N}_])/gu, "$1").replace(/\*(?=\S)(.+?)(?<=\S)\*/g, "$1").replace(/(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, "$1").replace(/`+/g, "");
-}
-
-// src/checks/similarity.ts
-var TOKEN = /[\p{L}\p{N}]+/gu;
-function tokens(text) {
-  return text.toLowerCase().match(TOKEN) ?? [];
-}
-function tokenF1(a, b) {
-  const ta = tokens(a);
-  const tb = tokens(b);
-  if (ta.length === 0 || tb.length === 0) return ta.length === tb.length ? 1 : 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (const t of ta) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let overlap = 0;
-  for (const t of tb) {
-    const left = counts.get(t) ?? 0;
-    if (left > 0) {
-      overlap += 1;
-      counts.set(t, left - 1);
-    }
-  }
-  if (overlap === 0) return 0;
-  const precision = overlap / ta.length;
-  const recall = overlap / tb.length;
-  return 2 * precision * recall / (precision + recall);
-}
-function sameAnswer(a, b, compare) {
-  if (a === null || b === null) return a === b;
-  if (compare.kind === "exact") return a === b;
-  return a === b || tokenF1(a, b) >= compare.threshold;
-}
-
-// src/checks/expect.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
-var ajv2 = new import_ajv2.Ajv({ allErrors: true, strict: false });
-var validators = /* @__PURE__ */ new WeakMap();
-function validatorFor(schema) {
-  let validate = validators.get(schema);
-  if (validate === void 0) {
-    validate = ajv2.compile(schema);
-    validators.set(schema, validate);
-  }
-  return validate;
-}
-function evaluate(answer2, prompt) {
-  if (prompt.expect.length === 0) return { pass: null, failures: [] };
-  if (answer2 === null) return { pass: false, failures: ["no answer extracted"] };
-  const failures = [];
-  for (const expectation of prompt.expect) {
-    const failure3 = check(answer2, expectation, prompt.normalize);
-    if (failure3 !== null) failures.push(failure3);
-  }
-  return { pass: failures.length === 0, failures };
-}
-function compileExpectation(e) {
-  switch (e.kind) {
-    case "regex":
-    case "not-regex":
-      try {
-        compileRegex(e.pattern, e.flags);
-        return null;
-      } catch (err) {
-        return `${e.kind} /${e.pattern}/${e.flags}: ${errorMessage(err)}`;
-      }
-    case "json-schema":
-      try {
-        validatorFor(e.schema);
-        return null;
-      } catch (err) {
-        return `json-schema: ${errorMessage(err)}`;
-      }
-    case "max-length":
-    case "min-length":
-      return Number.isInteger(e.value) && e.value >= 0 ? null : `${e.kind}: must be a non-negative integer, got ${e.value}`;
-    case "number":
-      if (!Number.isFinite(e.equals)) return `number: "equals" must be a finite number, got ${e.equals}`;
-      return Number.isFinite(e.tolerance) && e.tolerance >= 0 ? null : `number: "tolerance" must be a non-negative number, got ${e.tolerance}`;
-    case "one-of":
-      return e.values.length > 0 ? null : "one-of: needs at least one value";
-    case "equals":
-    case "contains":
-    case "not-contains":
-      return null;
-  }
-}
-function check(answer2, e, steps) {
-  switch (e.kind) {
-    case "equals":
-      return answer2 === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer2)}`;
-    case "one-of":
-      return e.values.some((v) => answer2 === normalize(v, steps)) ? null : `one-of [${e.values.map(quote).join(", ")}]: got ${quote(answer2)}`;
-    case "contains":
-      return answer2.includes(normalize(e.value, steps)) ? null : `contains ${quote(e.value)}: not in ${quote(answer2)}`;
-    case "not-contains":
-      return answer2.includes(normalize(e.value, steps)) ? `not-contains ${quote(e.value)}: found in ${quote(answer2)}` : null;
-    case "regex":
-      return firstMatch(compileRegex(e.pattern, e.flags), answer2) !== null ? null : `regex /${e.pattern}/${e.flags}: no match in ${quote(answer2)}`;
-    case "not-regex": {
-      const match = firstMatch(compileRegex(e.pattern, e.flags), answer2);
-      return match === null ? null : `not-regex /${e.pattern}/${e.flags}: matched ${quote(match[0])}`;
-    }
-    case "max-length": {
-      const length = [...answer2].length;
-      return length <= e.value ? null : `max-length ${e.value}: got ${length} characters`;
-    }
-    case "min-length": {
-      const length = [...answer2].length;
-      return length >= e.value ? null : `min-length ${e.value}: got ${length} characters`;
-    }
-    case "number": {
-      const label = `number ${e.equals} \xB1 ${e.tolerance}`;
-      const n = parseNumber(answer2);
-      if (n === null) return `${label}: not a number: got ${quote(answer2)}`;
-      return Math.abs(n - e.equals) <= e.tolerance ? null : `${label}: got ${n}`;
-    }
-    case "json-schema":
-      return checkSchema(answer2, e.schema);
-  }
-}
-var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-function parseNumber(answer2) {
-  const text = answer2.trim().replace(/[,_]/g, "");
-  if (!NUMBER.test(text)) return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
-}
-function checkSchema(answer2, schema) {
-  let data;
-  try {
-    data = JSON.parse(answer2);
-  } catch {
-    return `json-schema: not valid JSON: got ${quote(answer2)}`;
-  }
-  let validate;
-  try {
-    validate = validatorFor(schema);
-  } catch (err) {
-    return `json-schema: invalid schema: ${errorMessage(err)}`;
-  }
-  if (validate(data)) return null;
-  const first = validate.errors?.[0];
-  if (first === void 0) return "json-schema: does not match";
-  const where = first.instancePath === "" ? "" : `${truncate2(first.instancePath)} `;
-  return `json-schema: ${where}${first.message ?? "does not match"}`;
-}
-var MAX_QUOTED = 80;
-function truncate2(text) {
-  const chars = [...text];
-  return chars.length <= MAX_QUOTED ? text : `${chars.slice(0, MAX_QUOTED).join("")}\u2026`;
-}
-function quote(text) {
-  return JSON.stringify(truncate2(text)).replace(
-    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
-  );
-}
-function errorMessage(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-
-// src/checks/index.ts
-function answerOf(output, prompt) {
-  const extracted = extract(output, prompt.extract);
-  return extracted === null ? null : normalize(extracted, prompt.normalize);
-}
-
-// src/run/types.ts
-var ERROR_CATEGORIES = [
-  "rate-limited",
-  "timeout",
-  "server",
-  "auth",
-  "bad-response"
-];
-
-// src/analysis/stats.ts
-function percentile(values, p) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil(p / 100 * sorted.length));
-  return sorted[rank - 1];
-}
-function wilsonInterval(successes, trials, z = 1.959964) {
-  if (trials === 0) return null;
-  const p = successes / trials;
-  const z2 = z * z;
-  const denominator = 1 + z2 / trials;
-  const centre = (p + z2 / (2 * trials)) / denominator;
-  const half = z * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / denominator;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-function share(part, whole) {
-  return whole === 0 ? null : part / whole;
-}
-
-// src/analysis/run-metrics.ts
-function runMetrics(observations, compareOf) {
-  let passed = 0;
-  let checked = 0;
-  let agreeing = 0;
-  let rawAgreeing = 0;
-  let comparable = 0;
-  let sampleCount = 0;
-  let tokensIn = 0;
-  let tokensOut = 0;
-  const errors = Object.fromEntries(ERROR_CATEGORIES.map((c) => [c, 0]));
-  const latencies = [];
-  const fingerprints2 = /* @__PURE__ */ new Set();
-  const served = /* @__PURE__ */ new Set();
-  for (const o of observations) {
-    sampleCount = Math.max(sampleCount, o.samples.length);
-    for (const s of o.samples) {
-      if (s.error) {
-        errors[s.error.category] += 1;
-        continue;
-      }
-      latencies.push(s.latencyMs);
-      tokensIn += s.tokensIn ?? 0;
-      tokensOut += s.tokensOut ?? 0;
-      if (s.systemFingerprint) fingerprints2.add(s.systemFingerprint);
-      if (s.servedModel) served.add(s.servedModel);
-      if (s.pass !== null) {
-        checked += 1;
-        if (s.pass) passed += 1;
-      }
-    }
-    if (o.samples.length > 1 && o.samples.every((s) => s.error === null)) {
-      comparable += 1;
-      const compare = compareOf(o);
-      if (allAgree(o.samples.map((s) => s.answer), (a, b) => sameAnswer(a, b, compare))) agreeing += 1;
-      if (allAgree(o.samples.map((s) => s.output), (a, b) => a === b)) rawAgreeing += 1;
-    }
-  }
-  return {
-    prompts: observations.length,
-    samples: sampleCount,
-    passRate: share(passed, checked),
-    passed,
-    checked,
-    agreement: sampleCount > 1 ? share(agreeing, comparable) : null,
-    rawAgreement: sampleCount > 1 ? share(rawAgreeing, comparable) : null,
-    errors,
-    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
-    tokens: { in: tokensIn, out: tokensOut },
-    systemFingerprints: [...fingerprints2].sort(),
-    servedModels: [...served].sort()
-  };
-}
-function allAgree(values, same) {
-  for (let i = 0; i < values.length; i++) {
-    for (let j = i + 1; j < values.length; j++) if (!same(values[i], values[j])) return false;
-  }
-  return true;
-}
 
 // src/providers/openai.ts
 import { AsyncLocalStorage } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
 
 // node_modules/openai/internal/tslib.mjs
-function __classPrivateFieldSet(receiver, state, value, kind2, f) {
-  if (kind2 === "m")
+function __classPrivateFieldSet(receiver, state, value, kind3, f) {
+  if (kind3 === "m")
     throw new TypeError("Private method is not writable");
-  if (kind2 === "a" && !f)
+  if (kind3 === "a" && !f)
     throw new TypeError("Private accessor was defined without a setter");
   if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
     throw new TypeError("Cannot write private member to an object whose class did not declare it");
-  return kind2 === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
+  return kind3 === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
 }
-function __classPrivateFieldGet(receiver, state, kind2, f) {
-  if (kind2 === "a" && !f)
+function __classPrivateFieldGet(receiver, state, kind3, f) {
+  if (kind3 === "a" && !f)
     throw new TypeError("Private accessor was defined without a getter");
   if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
     throw new TypeError("Cannot read private member from an object whose class did not declare it");
-  return kind2 === "m" ? f : kind2 === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+  return kind3 === "m" ? f : kind3 === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
 }
 
 // node_modules/openai/internal/utils/uuid.mjs
@@ -18268,7 +18523,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve7) => setTimeout(resolve7, ms));
+var sleep = (ms) => new Promise((resolve10) => setTimeout(resolve10, ms));
 
 // node_modules/openai/version.mjs
 var VERSION = "6.49.0";
@@ -19379,8 +19634,8 @@ function addRequestID(value, response) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve7) => {
-      resolve7(null);
+    super((resolve10) => {
+      resolve10(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -20277,12 +20532,12 @@ var EventStream = class {
     _EventStream_errored.set(this, false);
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve7, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve7, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve10, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve10, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve7, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve7, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve10, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve10, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => {
@@ -20382,11 +20637,11 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve10, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       if (event !== "error")
         this.once("error", reject);
-      this.once(event, resolve7);
+      this.once(event, resolve10);
     });
   }
   /**
@@ -20469,8 +20724,8 @@ var EventStream = class {
         }
         if (ended)
           return Promise.resolve(doneResult());
-        return new Promise((resolve7, reject) => {
-          readQueue.push({ resolve: resolve7, reject });
+        return new Promise((resolve10, reject) => {
+          readQueue.push({ resolve: resolve10, reject });
         });
       },
       return: () => {
@@ -21561,7 +21816,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve7, reject) => readQueue.push({ resolve: resolve7, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve10, reject) => readQueue.push({ resolve: resolve10, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -21743,7 +21998,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve7, reject) => readQueue.push({ resolve: resolve7, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve10, reject) => readQueue.push({ resolve: resolve10, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         if (!event) {
@@ -25025,7 +25280,7 @@ var AssistantStream = class extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve7, reject) => readQueue.push({ resolve: resolve7, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve10, reject) => readQueue.push({ resolve: resolve10, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -27402,7 +27657,7 @@ var ResponseStream = class _ResponseStream extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve7, reject) => readQueue.push({ resolve: resolve7, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve10, reject) => readQueue.push({ resolve: resolve10, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         return { value: event, done: false };
@@ -29019,17 +29274,29 @@ function shorten(text, max = 300) {
 
 // src/providers/openai.ts
 var traces = new AsyncLocalStorage();
-var tracingFetch = (input, init) => {
+var tracingFetch = async (input, init) => {
   const trace = traces.getStore();
   if (trace) {
     trace.attempts += 1;
     trace.lastAttemptStart = performance.now();
   }
-  return fetch(input, init);
+  const response = await fetch(input, init);
+  if (trace && response.status === 429) {
+    trace.rateLimited += 1;
+    trace.observer?.onRateLimited?.();
+  }
+  return response;
+};
+var TracedOpenAI = class extends OpenAI {
+  async prepareOptions(options) {
+    await super.prepareOptions(options);
+    const trace = traces.getStore();
+    if (trace && trace.attempts > 0) await trace.observer?.beforeRetry?.();
+  }
 };
 function createOpenAIProvider(model, options) {
   const apiKey = options.env[model.apiKeyEnv];
-  const client = new OpenAI({
+  const client = new TracedOpenAI({
     baseURL: model.baseUrl,
     // Local servers (Ollama, vLLM, llama.cpp) need no key; the SDK insists on a string.
     apiKey: apiKey || "no-key",
@@ -29040,8 +29307,8 @@ function createOpenAIProvider(model, options) {
   });
   const secrets = apiKey ? [apiKey] : [];
   return {
-    complete(request) {
-      const trace = { attempts: 0, lastAttemptStart: performance.now() };
+    complete(request, observer) {
+      const trace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, observer };
       return traces.run(trace, async () => {
         const started = performance.now();
         try {
@@ -29051,7 +29318,7 @@ function createOpenAIProvider(model, options) {
           if (typeof completion === "string") {
             return failure2(trace, started, { category: "bad-response", status: 200, message: completion });
           }
-          return { ok: true, completion, latencyMs, attempts: trace.attempts };
+          return { ok: true, completion, latencyMs, attempts: trace.attempts, rateLimited: trace.rateLimited };
         } catch (error) {
           const categorized = categorize(error);
           return failure2(trace, started, { ...categorized, message: redact(categorized.message, secrets) });
@@ -29061,7 +29328,13 @@ function createOpenAIProvider(model, options) {
   };
 }
 function failure2(trace, started, error) {
-  return { ok: false, error, latencyMs: performance.now() - started, attempts: Math.max(1, trace.attempts) };
+  return {
+    ok: false,
+    error,
+    latencyMs: performance.now() - started,
+    attempts: Math.max(1, trace.attempts),
+    rateLimited: trace.rateLimited
+  };
 }
 function toBody(request) {
   const { params } = request;
@@ -29181,27 +29454,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run = async (function_, resolve7, arguments_) => {
+  const run = async (function_, resolve10, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve7(result);
+    resolve10(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve7, reject, arguments_) => {
+  const enqueue = (function_, resolve10, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run.bind(void 0, function_, resolve7, arguments_));
+    }).then(run.bind(void 0, function_, resolve10, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve7, reject) => {
-    enqueue(function_, resolve7, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve10, reject) => {
+    enqueue(function_, resolve10, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -29262,39 +29535,114 @@ function validateConcurrency(concurrency) {
   }
 }
 
-// src/run/plan.ts
-function buildPlan(config) {
-  const prompts = config.suites.flatMap((suite) => suite.prompts.map((prompt) => ({ suite: suite.name, prompt })));
-  return {
-    models: config.models,
-    prompts,
-    samples: config.samples,
-    hashes: config.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
-    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
-  };
-}
-function messagesFor(model, prompt) {
-  return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
-}
-function promptHash(model, prompt) {
-  return sha256(
-    canonicalJson({
-      messages: messagesFor(model, prompt),
-      params: model.params,
-      extract: prompt.extract,
-      normalize: prompt.normalize,
-      compare: prompt.compare
-    })
-  );
-}
+// src/run/adaptive.ts
+var AimdLimit = class {
+  max;
+  min;
+  factor;
+  current;
+  /** Bumped on every decrease: calls admitted before it belong to an older window. */
+  window = 0;
+  /** Calls of this window settled without a 429 since the limit last changed or a 429 was met. */
+  clean = 0;
+  constructor(options) {
+    const { max, min = 1, decrease = 0.5 } = options;
+    if (!(Number.isInteger(max) && max >= 1)) throw new RangeError(`max must be an integer >= 1, got ${max}`);
+    if (!(Number.isInteger(min) && min >= 1 && min <= max)) throw new RangeError(`min must be an integer in 1..${max}, got ${min}`);
+    if (!(decrease > 0 && decrease < 1)) throw new RangeError(`decrease must be between 0 and 1, got ${decrease}`);
+    this.max = max;
+    this.min = min;
+    this.factor = decrease;
+    this.current = max;
+  }
+  /** The concurrency to run at now. */
+  get limit() {
+    return this.current;
+  }
+  /** The window a call admitted now belongs to: pass it back with what the call met. */
+  get epoch() {
+    return this.window;
+  }
+  /**
+   * A call admitted in window `epoch` was answered 429 (retried or not), while the provider was
+   * serving `serving` other requests (0 when unknown). Returns the change, or null when the
+   * limit stays: already lowered since that call was admitted, or at `min`.
+   */
+  rateLimited(epoch, serving = 0) {
+    this.clean = 0;
+    if (epoch !== this.window || this.current <= this.min) return null;
+    const previous = this.current;
+    const floor = Math.min(Math.max(0, Math.floor(serving)), previous - 1);
+    this.current = Math.max(this.min, Math.floor(previous * this.factor), floor);
+    this.window += 1;
+    return { limit: this.current, previous, reason: "rate-limited" };
+  }
+  /**
+   * A call admitted in window `epoch` settled with an answer and no 429 on the way. Returns the
+   * change, or null. Calls of an older window ran under a higher limit and count for nothing.
+   */
+  succeeded(epoch) {
+    if (epoch !== this.window) return null;
+    this.clean += 1;
+    if (this.clean < this.current || this.current >= this.max) return null;
+    this.clean = 0;
+    const previous = this.current;
+    this.current += 1;
+    return { limit: this.current, previous, reason: "recovered" };
+  }
+};
+var FifoLock = class {
+  held = false;
+  waiting = [];
+  get locked() {
+    return this.held;
+  }
+  /** How many are waiting for it. */
+  get queued() {
+    return this.waiting.length;
+  }
+  acquire() {
+    if (!this.held) {
+      this.held = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve10) => this.waiting.push(resolve10));
+  }
+  /** Hands the lock to the longest waiter, or frees it. */
+  release() {
+    if (!this.held) throw new Error("FifoLock.release() without acquire()");
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held = false;
+  }
+};
 
 // src/run/execute.ts
+function metRateLimit(result) {
+  return (result.rateLimited ?? 0) > 0 || !result.ok && result.error.category === "rate-limited";
+}
 async function executePlan(plan, providers, options) {
   const limit2 = pLimit(options.concurrency);
+  const gates = /* @__PURE__ */ new Map();
   const { models, prompts, samples } = plan;
   const total = models.length * prompts.length * samples;
   const results = models.map(() => prompts.map(() => new Array(samples)));
   let done = 0;
+  const gateOf = (modelId) => {
+    let gate = gates.get(modelId);
+    if (!gate) {
+      const aimd = new AimdLimit({ max: options.concurrency });
+      const modelLimit = pLimit(aimd.limit);
+      const apply = (change) => {
+        if (!change) return;
+        modelLimit.concurrency = change.limit;
+        options.onConcurrency?.({ modelId, ...change });
+      };
+      gate = { limit: modelLimit, aimd, retryLane: new FifoLock(), apply, active: 0, limited: 0 };
+      gates.set(modelId, gate);
+    }
+    return gate;
+  };
   const calls = [];
   prompts.forEach(({ prompt }, p) => {
     for (let s = 0; s < samples; s++) {
@@ -29302,14 +29650,17 @@ async function executePlan(plan, providers, options) {
         const provider = providers.get(model.id);
         if (!provider) throw new Error(`no provider for model "${model.id}"`);
         const request = { model: model.model, messages: messagesFor(model, prompt), params: model.params };
-        calls.push(
-          limit2(async () => {
-            const result = await provider.complete(request);
-            results[m][p][s] = result;
-            done += 1;
-            options.onSettled?.(done, total, result);
-          })
-        );
+        const settle = (result) => {
+          results[m][p][s] = result;
+          done += 1;
+          options.onSettled?.(done, total, result);
+        };
+        if (options.adaptive === false) {
+          calls.push(limit2(async () => settle(await provider.complete(request))));
+        } else {
+          const gate = gateOf(model.id);
+          calls.push(gate.limit(() => limit2(async () => settle(await completeAdaptive(provider, request, gate)))));
+        }
       });
     }
   });
@@ -29324,6 +29675,43 @@ async function executePlan(plan, providers, options) {
       samples: results[m][p].map((r) => toSample(r, prompt))
     }))
   );
+}
+async function completeAdaptive(provider, request, gate) {
+  const { aimd, retryLane, apply } = gate;
+  const epoch = aimd.epoch;
+  let limited = false;
+  let inLane = false;
+  const markLimited = () => {
+    if (limited) return;
+    limited = true;
+    gate.limited += 1;
+  };
+  const serving = () => gate.active - gate.limited;
+  const observer = {
+    onRateLimited: () => {
+      markLimited();
+      apply(aimd.rateLimited(epoch, serving()));
+    },
+    beforeRetry: async () => {
+      if (!limited || inLane) return;
+      await retryLane.acquire();
+      inLane = true;
+    }
+  };
+  gate.active += 1;
+  try {
+    const result = await provider.complete(request, observer);
+    if (metRateLimit(result)) {
+      if (!limited) apply(aimd.rateLimited(epoch));
+    } else if (result.ok) {
+      apply(aimd.succeeded(epoch));
+    }
+    return result;
+  } finally {
+    gate.active -= 1;
+    if (limited) gate.limited -= 1;
+    if (inLane) retryLane.release();
+  }
 }
 function toSample(result, prompt) {
   const base = { latencyMs: Math.round(result.latencyMs), attempts: result.attempts };
@@ -29342,12 +29730,12 @@ function toSample(result, prompt) {
     };
   }
   const { completion } = result;
-  const answer2 = answerOf(completion.output, prompt);
-  const { pass, failures } = evaluate(answer2, prompt);
+  const answer3 = answerOf(completion.output, prompt);
+  const { pass, failures } = evaluate(answer3, prompt);
   return {
     ...base,
     output: completion.output,
-    answer: answer2,
+    answer: answer3,
     pass,
     failures,
     error: null,
@@ -29716,7 +30104,7 @@ function relabel(file) {
 // src/artifacts.ts
 async function writeArtifacts(config, root, summary) {
   const badges = await writeBadges(resolve3(root, config.badge), summary.models);
-  const reportPath = join3(dirname4(resolve3(root, config.history)), "report.md");
+  const reportPath = join4(dirname5(resolve3(root, config.history)), "report.md");
   const view = new HistoryView(await readVerifiedHistory(config, root));
   const markdown = await writeReport(view, config.models.map((m) => m.id), reportPath);
   return { paths: [...badges, reportPath], reportPath, markdown };
@@ -29724,26 +30112,26 @@ async function writeArtifacts(config, root, summary) {
 
 // src/config/load.ts
 import { existsSync as existsSync2, readdirSync } from "node:fs";
-import { readFile as readFile2 } from "node:fs/promises";
-import { isAbsolute, join as join5, relative, resolve as resolve4 } from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join6, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/util/package-root.ts
 import { existsSync } from "node:fs";
-import { dirname as dirname5, join as join4 } from "node:path";
+import { dirname as dirname6, join as join5 } from "node:path";
 import { fileURLToPath } from "node:url";
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
-  let dir = dirname5(fileURLToPath(import.meta.url));
+  let dir = dirname6(fileURLToPath(import.meta.url));
   for (; ; ) {
-    if (existsSync(join4(dir, "package.json")) && existsSync(join4(dir, "schema"))) return cached = dir;
-    const parent = dirname5(dir);
+    if (existsSync(join5(dir, "package.json")) && existsSync(join5(dir, "schema"))) return cached = dir;
+    const parent = dirname6(dir);
     if (parent === dir) throw new Error("trackrecord: cannot find its own package folder");
     dir = parent;
   }
 }
 function builtinSuitesDir() {
-  return join4(packageRoot(), "suites");
+  return join5(packageRoot(), "suites");
 }
 
 // src/config/schema-check.ts
@@ -29754,16 +30142,16 @@ var config_schema_default = {
   $schema: "http://json-schema.org/draft-07/schema#",
   $id: "https://trackrecord.dev/schema/config.schema.json",
   title: "trackrecord configuration",
-  description: "The trackrecord config file (default .github/trackrecord.yml): which models to track, with which prompt suites, and how.",
+  description: "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.",
   type: "object",
   additionalProperties: false,
   required: ["models", "suites"],
   properties: {
-    $schema: { type: "string", description: "Editor hint: the URL or path of this schema." },
+    $schema: { type: "string", description: "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." },
     models: {
       type: "array",
       minItems: 1,
-      description: "The endpoints to track. Each `id` names a history series and a badge.",
+      description: "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.",
       items: { $ref: "#/definitions/model" }
     },
     suites: {
@@ -29771,6 +30159,7 @@ var config_schema_default = {
       minItems: 1,
       description: "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).",
       items: {
+        description: "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.",
         type: ["string", "object"],
         pattern: "^builtin:[a-z0-9][a-z0-9_-]*$",
         additionalProperties: false,
@@ -29780,40 +30169,42 @@ var config_schema_default = {
         }
       }
     },
-    samples: { type: "integer", minimum: 1, maximum: 100, default: 1, description: "Outputs per prompt per run. Agreement metrics need 2 or more." },
+    samples: { type: "integer", minimum: 1, maximum: 100, default: 1, description: "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." },
     concurrency: { type: "integer", minimum: 1, maximum: 1024, default: 4, description: "Requests in flight across the whole run." },
-    "timeout-seconds": { type: "number", exclusiveMinimum: 0, maximum: 3600, default: 60, description: "Time limit for one request attempt." },
-    retries: { type: "integer", minimum: 0, maximum: 20, default: 4, description: "Retries per request on 429, 5xx and timeouts, honoring retry-after." },
-    history: { type: "string", minLength: 1, default: ".trackrecord/history.jsonl", description: "The history file (JSON Lines), relative to the repository root." },
-    badge: { type: "string", minLength: 1, pattern: "\\.svg$", default: ".trackrecord/badge.svg", description: "The badge SVG; badge.json and one badge-<model-id>.svg per model are written beside it." },
-    window: { type: "integer", minimum: 1, maximum: 1e4, default: 30, description: "Records per model in the trailing window for the reliability score." },
+    "timeout-seconds": { type: "number", exclusiveMinimum: 0, maximum: 3600, default: 60, description: "Time limit for one request attempt, in seconds." },
+    retries: { type: "integer", minimum: 0, maximum: 20, default: 4, description: "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after`. A request that still fails is recorded as an error of its category, not as a failed check." },
+    history: { type: "string", minLength: 1, default: ".trackrecord/history.jsonl", description: "The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format." },
+    badge: { type: "string", minLength: 1, pattern: "\\.svg$", default: ".trackrecord/badge.svg", description: "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it." },
+    window: { type: "integer", minimum: 1, maximum: 1e4, default: 30, description: "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." },
     thresholds: {
+      description: "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.",
       type: "object",
       additionalProperties: false,
       properties: {
-        "fail-below": { type: "number", minimum: 0, maximum: 1, description: "Fail when a model's reliability drops below this share (0..1)." },
-        "fail-on-regression": { type: "boolean", default: true, description: "Fail when any prompt flipped pass -> fail (check mode)." }
+        "fail-below": { type: "number", minimum: 0, maximum: 1, description: "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." },
+        "fail-on-regression": { type: "boolean", default: true, description: "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." }
       }
     }
   },
   definitions: {
     model: {
+      description: "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.",
       type: "object",
       additionalProperties: false,
       required: ["id", "model"],
       properties: {
-        id: { type: "string", pattern: "^[a-z0-9._-]+$", maxLength: 100, description: "Stable identifier: lowercase letters, digits, `.`, `_`, `-`." },
-        model: { type: "string", minLength: 1, description: "Sent as `model` in each request." },
-        "base-url": { type: "string", pattern: "^https?://", default: "https://api.openai.com/v1", description: "Any OpenAI-compatible server: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq..." },
-        "api-key-env": { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$", default: "OPENAI_API_KEY", description: "Name of the environment variable holding the key. May be unset for local servers." },
-        temperature: { type: "number", minimum: 0, maximum: 2 },
-        "top-p": { type: "number", minimum: 0, maximum: 1 },
-        seed: { type: "integer" },
-        "max-tokens": { type: "integer", minimum: 1 },
-        system: { type: "string", description: "System prompt sent before every prompt of this model." },
+        id: { type: "string", pattern: "^[a-z0-9._-]+$", maxLength: 100, description: "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", examples: ["gpt-4o-mini", "llama3-local"] },
+        model: { type: "string", minLength: 1, description: "The model name sent as `model` in each request.", examples: ["gpt-4o-mini", "llama3.1:8b"] },
+        "base-url": { type: "string", pattern: "^https?://", default: "https://api.openai.com/v1", description: "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", examples: ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] },
+        "api-key-env": { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$", default: "OPENAI_API_KEY", description: "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." },
+        temperature: { type: "number", minimum: 0, maximum: 2, description: "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." },
+        "top-p": { type: "number", minimum: 0, maximum: 1, description: "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." },
+        seed: { type: "integer", description: "Sampling seed sent with every request, for servers that support reproducible sampling." },
+        "max-tokens": { type: "integer", minimum: 1, description: "Largest number of output tokens per answer, sent as `max_tokens`." },
+        system: { type: "string", description: "A system message sent first in every conversation with this model, before the prompt's own messages." },
         headers: {
           type: "object",
-          description: "Extra non-secret request headers, e.g. OpenRouter's HTTP-Referer.",
+          description: "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.",
           additionalProperties: { type: "string" }
         }
       }
@@ -29835,7 +30226,8 @@ var suite_schema_default = {
   ],
   properties: {
     $schema: {
-      type: "string"
+      type: "string",
+      description: "Editor hint: the URL or path of this schema."
     },
     name: {
       type: "string",
@@ -29843,14 +30235,16 @@ var suite_schema_default = {
       description: "Unique within a run."
     },
     description: {
-      type: "string"
+      type: "string",
+      description: "What the suite catches and why its checks are fair; shown in reports."
     },
     prompts: {
       type: "array",
       minItems: 1,
       items: {
         $ref: "#/definitions/prompt"
-      }
+      },
+      description: "The prompts, each with a stable id. Order is kept in reports and history."
     }
   },
   definitions: {
@@ -29888,13 +30282,16 @@ var suite_schema_default = {
                   "system",
                   "user",
                   "assistant"
-                ]
+                ],
+                description: "Who speaks: system, user or assistant."
               },
               content: {
-                type: "string"
+                type: "string",
+                description: "The text of the turn."
               }
             }
-          }
+          },
+          description: "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first."
         },
         extract: {
           type: "object",
@@ -29916,7 +30313,8 @@ var suite_schema_default = {
               pattern: "^\\$",
               description: "A path into the JSON found in the output: $, .name, ['name'], [index]."
             }
-          }
+          },
+          description: "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output."
         },
         normalize: {
           type: "array",
@@ -29928,7 +30326,12 @@ var suite_schema_default = {
               "strip-punctuation",
               "strip-markdown"
             ]
-          }
+          },
+          description: "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.",
+          default: [
+            "trim",
+            "collapse-whitespace"
+          ]
         },
         compare: {
           type: [
@@ -29947,13 +30350,16 @@ var suite_schema_default = {
               maximum: 1,
               description: "Token F1 threshold for two answers to count as the same."
             }
-          }
+          },
+          description: "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.",
+          default: "exact"
         },
         expect: {
           type: "array",
           items: {
             $ref: "#/definitions/expectation"
-          }
+          },
+          description: "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift."
         },
         reference: {
           type: "string",
@@ -29979,15 +30385,18 @@ var suite_schema_default = {
             "string",
             "number",
             "boolean"
-          ]
+          ],
+          description: "The answer equals this value (normalized like the answer)."
         },
         contains: {
           type: "string",
-          minLength: 1
+          minLength: 1,
+          description: "The answer contains this text (normalized like the answer)."
         },
         "not-contains": {
           type: "string",
-          minLength: 1
+          minLength: 1,
+          description: "The answer does not contain this text (normalized like the answer)."
         },
         regex: {
           type: [
@@ -30002,11 +30411,13 @@ var suite_schema_default = {
           properties: {
             pattern: {
               type: "string",
-              minLength: 1
+              minLength: 1,
+              description: "A JavaScript regular expression."
             },
             flags: {
               type: "string",
-              pattern: "^[imsu]*$"
+              pattern: "^[imsu]*$",
+              description: "Regex flags: i, m, s, u."
             }
           },
           description: "A JavaScript regular expression the answer must match: a string, or {pattern, flags}."
@@ -30024,11 +30435,13 @@ var suite_schema_default = {
           properties: {
             pattern: {
               type: "string",
-              minLength: 1
+              minLength: 1,
+              description: "A JavaScript regular expression."
             },
             flags: {
               type: "string",
-              pattern: "^[imsu]*$"
+              pattern: "^[imsu]*$",
+              description: "Regex flags: i, m, s, u."
             }
           },
           description: "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}."
@@ -30042,18 +30455,22 @@ var suite_schema_default = {
               "number",
               "boolean"
             ]
-          }
+          },
+          description: "The answer equals one of these values (each normalized like the answer)."
         },
         "json-schema": {
-          type: "object"
+          type: "object",
+          description: "The answer parses as JSON and validates against this JSON Schema."
         },
         "max-length": {
           type: "integer",
-          minimum: 0
+          minimum: 0,
+          description: "The answer has at most this many characters (Unicode code points)."
         },
         "min-length": {
           type: "integer",
-          minimum: 0
+          minimum: 0,
+          description: "The answer has at least this many characters (Unicode code points)."
         },
         number: {
           type: [
@@ -30066,13 +30483,60 @@ var suite_schema_default = {
           ],
           properties: {
             equals: {
-              type: "number"
+              type: "number",
+              description: "The expected value."
             },
             tolerance: {
               type: "number",
-              minimum: 0
+              minimum: 0,
+              description: "The largest accepted absolute difference (default 0)."
             }
-          }
+          },
+          description: "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0."
+        },
+        "word-count": {
+          type: [
+            "integer",
+            "object"
+          ],
+          minimum: 0,
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            min: {
+              type: "integer",
+              minimum: 0,
+              description: "At least this many words."
+            },
+            max: {
+              type: "integer",
+              minimum: 0,
+              description: "At most this many words."
+            }
+          },
+          description: `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.`
+        },
+        "line-count": {
+          type: [
+            "integer",
+            "object"
+          ],
+          minimum: 0,
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            min: {
+              type: "integer",
+              minimum: 0,
+              description: "At least this many lines."
+            },
+            max: {
+              type: "integer",
+              minimum: 0,
+              description: "At most this many lines."
+            }
+          },
+          description: "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]."
         }
       }
     }
@@ -30116,8 +30580,8 @@ var validators2 = {
   config: ajv3.compile(config_schema_default),
   suite: ajv3.compile(suite_schema_default)
 };
-function checkSchema2(kind2, yaml) {
-  const validate = validators2[kind2];
+function checkSchema2(kind3, yaml) {
+  const validate = validators2[kind3];
   if (validate(yaml.data)) return [];
   const errors = pruneErrors(validate.errors ?? []);
   return errors.map((e) => toIssue(e, yaml)).sort((a, b) => a.line - b.line || a.column - b.column);
@@ -30179,6 +30643,23 @@ function describe(value) {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
+// src/config/types.ts
+var DEFAULTS = {
+  configPath: ".github/trackrecord.yml",
+  baseUrl: "https://api.openai.com/v1",
+  apiKeyEnv: "OPENAI_API_KEY",
+  samples: 1,
+  concurrency: 4,
+  timeoutSeconds: 60,
+  retries: 4,
+  history: ".trackrecord/history.jsonl",
+  badge: ".trackrecord/badge.svg",
+  window: 30,
+  similarityThreshold: 0.8,
+  normalize: ["trim", "collapse-whitespace"],
+  failOnRegression: true
+};
+
 // src/config/suite.ts
 function resolveSuite(yaml, source) {
   const schemaIssues = checkSchema2("suite", yaml);
@@ -30201,7 +30682,7 @@ function resolveSuite(yaml, source) {
     if (typeof extract2 === "string") issues.push(yaml.issue([...at, "extract"], extract2));
     const expect = (p.expect ?? []).map(resolveExpectation);
     expect.forEach((e, j) => {
-      const problem = compileExpectation(e);
+      const problem = compileExpectation(e) ?? lineCountProblem(e, p.normalize);
       if (problem) issues.push(yaml.issue([...at, "expect", j], problem));
     });
     if (typeof messages !== "string" && typeof extract2 !== "string") {
@@ -30252,6 +30733,16 @@ function resolveCompare(raw) {
   if (raw === "similarity") return { kind: "similarity", threshold: DEFAULTS.similarityThreshold };
   return { kind: "similarity", threshold: raw.similarity };
 }
+function lineCountProblem(e, normalize2) {
+  if (e.kind !== "line-count") return null;
+  if (normalize2 === void 0) {
+    return 'line-count: the default normalize (trim, collapse-whitespace) joins the answer into one line; set "normalize: [trim]" (or other steps without collapse-whitespace)';
+  }
+  if (normalize2.includes("collapse-whitespace")) {
+    return `line-count: "collapse-whitespace" in normalize joins the answer into one line; remove it from this prompt's normalize`;
+  }
+  return null;
+}
 function resolveExpectation(raw) {
   if (raw.equals !== void 0) return { kind: "equals", value: String(raw.equals) };
   if (raw.contains !== void 0) return { kind: "contains", value: raw.contains };
@@ -30262,8 +30753,13 @@ function resolveExpectation(raw) {
   if (raw["json-schema"] !== void 0) return { kind: "json-schema", schema: raw["json-schema"] };
   if (raw["max-length"] !== void 0) return { kind: "max-length", value: raw["max-length"] };
   if (raw["min-length"] !== void 0) return { kind: "min-length", value: raw["min-length"] };
+  if (raw["word-count"] !== void 0) return { kind: "word-count", ...countOf(raw["word-count"]) };
+  if (raw["line-count"] !== void 0) return { kind: "line-count", ...countOf(raw["line-count"]) };
   const n = raw.number;
   return typeof n === "number" ? { kind: "number", equals: n, tolerance: 0 } : { kind: "number", equals: n.equals, tolerance: n.tolerance ?? 0 };
+}
+function countOf(raw) {
+  return typeof raw === "number" ? { min: raw, max: raw } : { min: raw.min ?? 0, max: raw.max ?? null };
 }
 function regexOf(raw) {
   return typeof raw === "string" ? { pattern: raw, flags: "" } : { pattern: raw.pattern, flags: raw.flags ?? "" };
@@ -30395,10 +30891,10 @@ function builtinSuiteNames() {
 }
 async function readYaml(root, path2) {
   const absolute = resolve4(root, path2);
-  const shown = displayPath(root, absolute);
+  const shown = displayPath2(root, absolute);
   let text;
   try {
-    text = await readFile2(absolute, "utf8");
+    text = await readFile3(absolute, "utf8");
   } catch (e) {
     const reason = e.code === "ENOENT" ? "file not found" : e.message;
     throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: reason }]);
@@ -30448,7 +30944,7 @@ async function resolveSuites(raw, yaml, root, issues) {
         );
         continue;
       }
-      file = join5(builtinSuitesDir(), `${name}.yaml`);
+      file = join6(builtinSuitesDir(), `${name}.yaml`);
       source = entry;
     } else {
       file = resolve4(root, entry.path);
@@ -30474,15 +30970,15 @@ async function resolveSuites(raw, yaml, root, issues) {
   }
   return suites;
 }
-function displayPath(root, absolute) {
+function displayPath2(root, absolute) {
   for (const base of [root, packageRoot()]) {
-    const rel = relative(base, absolute);
-    if (!rel.startsWith("..") && !isAbsolute(rel)) return rel;
+    const rel = relative2(base, absolute);
+    if (!rel.startsWith("..") && !isAbsolute2(rel)) return rel;
   }
   return absolute;
 }
 
-// src/cli/format.ts
+// src/report/text.ts
 function formatRunSummary(summary) {
   const lines = [`run ${summary.run.id}`];
   for (const m of summary.models) {
@@ -30511,8 +31007,622 @@ function driftLine(m) {
   return parts.length > 0 ? parts.join(", ") : null;
 }
 
+// src/cli/io.ts
+var EXIT = { ok: 0, failed: 1, invalid: 2 };
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+
+// src/cli/commands/merge.ts
+var mergeHelp = `Usage: trackrecord merge [--config FILE] [--json] PARTIAL...
+
+Combines the partial files of a sharded run (written by "trackrecord run --shard I/N")
+into one record per model, exactly as if the run had not been sharded: compares with
+the history, appends the records, and writes the badges and the markdown report.
+  --config FILE   config file (default .github/trackrecord.yml); the shards must
+                  have run with the same models, prompts and samples
+  --json          print the summary as JSON on stdout
+
+The partials must be of one run and cover shards 1..N exactly once.
+
+Exit status: 0 ok, 1 a threshold failed or the history does not verify,
+2 invalid configuration or partial files that do not make one whole run.`;
+async function mergeCommand(argv, io) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      config: { type: "string" },
+      json: { type: "boolean", default: false }
+    },
+    strict: true,
+    allowPositionals: true
+  });
+  if (positionals.length === 0) throw new UsageError("name the partial files to merge");
+  const config = await loadConfig({ root: io.cwd, configPath: values.config });
+  const paths = positionals.map((p) => resolve5(io.cwd, p));
+  const partials = await readPartials(paths, (p) => displayPath(p, io.cwd));
+  const outcome = mergePartials(config, partials);
+  const recorded = await recordOutcome(outcome, { root: io.cwd, useHistory: true });
+  const artifacts = await writeArtifacts(config, io.cwd, recorded.summary);
+  const failures = thresholdFailures(config.thresholds, recorded.summary, { regressions: true });
+  io.stdout.write(values.json ? `${JSON.stringify(recorded.summary, null, 2)}
+` : `${formatRunSummary(recorded.summary)}
+`);
+  if (!values.json) {
+    io.stdout.write(`merged:  ${partials.length} shard(s) of run ${outcome.run.id}
+`);
+    io.stdout.write(`history: ${config.history} (+${recorded.records.length} record(s))
+`);
+    io.stdout.write(`report:  ${relative3(io.cwd, artifacts.reportPath)}
+badge:   ${config.badge}
+`);
+  }
+  for (const failure3 of failures) io.stderr.write(`threshold: ${failure3}
+`);
+  return failures.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+// src/cli/commands/report.ts
+import { resolve as resolve6 } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/report/html/text.ts
+var INVISIBLE2 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+function clean2(text) {
+  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE2, "");
+}
+function truncate3(text, max) {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
+}
+function inline(text, max = 120) {
+  return escapeHtml(truncate3(clean2(text).replace(/\s+/gu, " ").trim(), max));
+}
+function block(text, maxLines = 20, maxLineLength = 400) {
+  const lines = clean2(text).replace(/\n+$/, "").split("\n");
+  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => escapeHtml(truncate3(line.trimEnd(), maxLineLength)));
+  const hidden = lines.length - shown.length;
+  const note = hidden > 0 ? `
+<span class="cut">\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown</span>` : "";
+  return `${shown.join("\n")}${note}`;
+}
+function dateTime2(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : inline(iso, 30);
+}
+function day2(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inline(iso, 30);
+}
+function axisLabels2(startedAt) {
+  const parts = startedAt.map((iso) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso));
+  let labels = parts.map((m) => m ? m[1] : "?");
+  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
+  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
+  return labels;
+}
+function count2(n, singular, plural = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+function safeUrl(url) {
+  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? url : null;
+}
+
+// src/report/html/chart.ts
+var W = 720;
+var H = 300;
+var LEFT = 48;
+var RIGHT = W - 16;
+var TOP = 48;
+var BOTTOM = H - 52;
+var PAD = 14;
+var MAX_X_LABELS = 8;
+var MAX_COUNT_LABELS = 20;
+var SERIES = [
+  { key: "reliability", name: "Reliability", css: "s-rel" },
+  { key: "passRate", name: "Pass rate", css: "s-pass" },
+  { key: "stability", name: "Stability", css: "s-stab" }
+];
+function renderChart(points, prefix, label) {
+  const n = points.length;
+  const x = (i) => n === 1 ? (LEFT + RIGHT) / 2 : LEFT + PAD + i * (RIGHT - LEFT - 2 * PAD) / (n - 1);
+  const values = points.flatMap((p) => [p.reliability, p.passRate, p.stability, ...p.reliabilityInterval ?? []]).filter((v) => v !== null);
+  const { floor, step } = scale(values);
+  const y = (v) => BOTTOM - (v * 100 - floor) / (100 - floor) * (BOTTOM - TOP);
+  const out = [];
+  for (let t = floor; t <= 100; t += step) {
+    const at = fmt(y(t / 100));
+    out.push(`<line class="grid" x1="${LEFT}" x2="${RIGHT}" y1="${at}" y2="${at}"/>`);
+    out.push(`<text class="tick" x="${LEFT - 6}" y="${at}" dy="0.32em" text-anchor="end">${t}%</text>`);
+  }
+  out.push(`<line class="axis" x1="${LEFT}" x2="${RIGHT}" y1="${BOTTOM}" y2="${BOTTOM}"/>`);
+  const width = Math.min(24, n === 1 ? 24 : (RIGHT - LEFT - 2 * PAD) / (n - 1) * 0.6);
+  points.forEach((p, i) => {
+    if (p.drifted + p.flapping > 0) {
+      out.push(`<rect class="drift-col" x="${fmt(x(i) - width / 2)}" y="${TOP}" width="${fmt(width)}" height="${BOTTOM - TOP}"/>`);
+    }
+    if (p.fingerprintChanged) out.push(`<line class="fp-rule" x1="${fmt(x(i))}" x2="${fmt(x(i))}" y1="${TOP - 30}" y2="${BOTTOM}"/>`);
+  });
+  for (const segment of segments(points, (p) => p.reliabilityInterval)) {
+    const upper = segment.map(([i, [, hi]]) => [x(i), y(hi)]);
+    const lower = segment.map(([i, [lo]]) => [x(i), y(lo)]).reverse();
+    if (segment.length === 1) {
+      const [cx, top] = upper[0];
+      const bottom = lower[0][1];
+      out.push(`<path class="band" data-series="interval" d="M${fmt(cx - 4)},${fmt(top)}H${fmt(cx + 4)}V${fmt(bottom)}H${fmt(cx - 4)}Z"/>`);
+    } else {
+      const d = [...upper, ...lower].map(([px, py], k) => `${k === 0 ? "M" : "L"}${fmt(px)},${fmt(py)}`).join("");
+      out.push(`<path class="band" data-series="interval" d="${d}Z"/>`);
+    }
+  }
+  for (const s of SERIES) {
+    for (const segment of segments(points, (p) => p[s.key])) {
+      const coords = segment.map(([i, v]) => `${fmt(x(i))},${fmt(y(v))}`).join(" ");
+      out.push(`<polyline class="line ${s.css}" data-series="${s.key}" fill="none" points="${coords}"/>`);
+    }
+  }
+  for (const s of SERIES) {
+    points.forEach((p, i) => {
+      const v = p[s.key];
+      if (v !== null) out.push(`<circle class="dot ${s.css}" cx="${fmt(x(i))}" cy="${fmt(y(v))}" r="${s.key === "reliability" ? 3.5 : 2.5}"/>`);
+    });
+  }
+  const labels = axisLabels2(points.map((p) => p.startedAt));
+  const every = Math.ceil(n / MAX_X_LABELS);
+  labels.forEach((l, i) => {
+    if (i % every !== 0 && i !== n - 1) return;
+    if (i !== n - 1 && n - 1 - i < every) return;
+    const half = l.length * 6.5 / 2;
+    const at = Math.min(Math.max(x(i), half + 2), W - half - 2);
+    out.push(`<text class="tick" x="${fmt(at)}" y="${BOTTOM + 18}" text-anchor="middle">${escapeHtml(l)}</text>`);
+  });
+  out.push(`<text class="axis-title" x="${(LEFT + RIGHT) / 2}" y="${H - 10}" text-anchor="middle">${n === 1 ? "Run" : `Runs, oldest to latest (${n})`}</text>`);
+  const hit = n === 1 ? RIGHT - LEFT : (RIGHT - LEFT - 2 * PAD) / (n - 1);
+  points.forEach((p, i) => {
+    out.push(`<rect class="hit" x="${fmt(x(i) - hit / 2)}" y="${TOP - 44}" width="${fmt(hit)}" height="${BOTTOM - TOP + 44}"><title>${escapeHtml(labels[i])}: ${pointSummary(p)}</title></rect>`);
+  });
+  points.forEach((p, i) => {
+    const cx = x(i);
+    if (p.fingerprintChanged) {
+      const fps = p.fingerprints.length > 0 ? `: now ${p.fingerprints.map((f) => inline(f, 40)).join(", ")}` : "";
+      out.push(
+        `<g class="mark fp"><title>System fingerprint changed${fps}</title><path d="M${fmt(cx)},${TOP - 42}l6,6l-6,6l-6,-6Z"/></g>`
+      );
+    }
+    const moved = p.drifted + p.flapping;
+    if (moved > 0) {
+      const kind3 = p.drifted === 0 ? " flapping-only" : "";
+      const what = `${count2(p.drifted, "prompt")} drifted${p.flapping > 0 ? `, ${p.flapping} flapping` : ""}`;
+      const text = n <= MAX_COUNT_LABELS ? `<text x="${fmt(cx)}" y="${TOP - 16}" text-anchor="middle">${moved}</text>` : "";
+      out.push(`<g class="mark drift${kind3}"><title>${what}</title>${text}<path d="M${fmt(cx - 5)},${TOP - 12}h10l-5,8Z"/></g>`);
+    }
+  });
+  const title = `Reliability (with its 95% interval), pass rate and stability of ${label} over the last ${count2(n, "run")}`;
+  return `<svg class="chart" id="${prefix}-chart" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMidYMid meet"><title id="${prefix}-title">${title}</title><desc id="${prefix}-desc">${describe2(points)}</desc>
+${out.join("\n")}
+</svg>`;
+}
+function pointSummary(p) {
+  const interval = p.reliabilityInterval ? ` (95% interval ${percent(p.reliabilityInterval[0])}\u2013${percent(p.reliabilityInterval[1])})` : "";
+  const parts = [
+    `reliability ${percent(p.reliability)}${p.reliability === null ? "" : interval}`,
+    `pass rate ${percent(p.passRate)}`,
+    `stability ${percent(p.stability)}`
+  ];
+  if (p.drifted + p.flapping > 0) parts.push(`${p.drifted} drifted${p.flapping > 0 ? `, ${p.flapping} flapping` : ""}`);
+  if (p.errors > 0) parts.push(count2(p.errors, "error"));
+  if (p.fingerprintChanged) parts.push("system fingerprint changed");
+  return parts.join(", ");
+}
+function describe2(points) {
+  const last = points.at(-1);
+  if (!last) return "No runs.";
+  const fp = points.filter((p) => p.fingerprintChanged).length;
+  const drift = points.filter((p) => p.drifted + p.flapping > 0).length;
+  return `Latest run: ${pointSummary(last)}. The system fingerprint changed in ${count2(fp, "run")} and prompts drifted in ${count2(drift, "run")} of these ${count2(points.length, "run")}.`;
+}
+function scale(values) {
+  if (values.length === 0) return { floor: 0, step: 20 };
+  const low = Math.min(...values) * 100;
+  const floor = Math.max(0, Math.floor((low - 5) / 10) * 10);
+  if (100 - floor <= 50) return { floor, step: 10 };
+  return { floor: Math.floor(floor / 20) * 20, step: 20 };
+}
+function segments(points, value) {
+  const out = [];
+  let current = [];
+  points.forEach((p, i) => {
+    const v = value(p);
+    if (v === null) {
+      if (current.length > 0) out.push(current);
+      current = [];
+    } else current.push([i, v]);
+  });
+  if (current.length > 0) out.push(current);
+  return out;
+}
+function fmt(v) {
+  return (Math.round(v * 10) / 10).toString();
+}
+
+// src/report/html/style.ts
+var STYLE = `
+:root {
+  color-scheme: light dark;
+  --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa; --border: #d1d9e0; --grid: #e6eaef;
+  --rel: #0969da; --band: rgba(9, 105, 218, 0.16); --pass: #1a7f37; --stab: #8250df;
+  --drift: #cf222e; --drift-col: rgba(207, 34, 46, 0.07); --fp: #9a6700; --link: #0969da;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --panel: #151b23; --border: #3d444d; --grid: #262c36;
+    --rel: #4493f8; --band: rgba(68, 147, 248, 0.22); --pass: #3fb950; --stab: #ab7df8;
+    --drift: #f85149; --drift-col: rgba(248, 81, 73, 0.1); --fp: #d29922; --link: #4493f8;
+  }
+}
+* { box-sizing: border-box; }
+body {
+  margin: 0; background: var(--bg); color: var(--fg);
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+main { max-width: 1040px; margin: 0 auto; padding: 24px 20px 48px; }
+h1 { font-size: 1.7em; margin: 0 0 0.4em; }
+h2 { font-size: 1.35em; margin: 2em 0 0.4em; padding-bottom: 0.25em; border-bottom: 1px solid var(--border); }
+h3 { font-size: 1.05em; margin: 1.5em 0 0.5em; }
+p { margin: 0.5em 0; }
+a { color: var(--link); }
+.muted, .note { color: var(--muted); }
+code, pre, .answer, .key-cell, .fp-id { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, monospace; font-size: 0.86em; }
+.table-wrap { overflow-x: auto; margin: 0.75em 0; }
+table { border-collapse: collapse; width: 100%; }
+table.summary { font-size: 0.9em; }
+th, td { border: 1px solid var(--border); padding: 6px 9px; text-align: left; vertical-align: top; }
+th { background: var(--panel); font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, .nowrap { white-space: nowrap; }
+.summary td:first-child { font-weight: 600; }
+.answer { margin: 0; min-width: 10em; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 16em; overflow-y: auto; }
+.none { color: var(--muted); font-style: italic; }
+.cut { color: var(--muted); font-style: italic; }
+.key-cell { min-width: 10em; overflow-wrap: anywhere; }
+.tag { display: inline-block; padding: 0 7px; margin: 1px 2px 1px 0; border-radius: 10px; font-size: 0.8em; border: 1px solid var(--border); white-space: nowrap; }
+.tag.regression { color: var(--drift); border-color: var(--drift); }
+.tag.fix { color: var(--pass); border-color: var(--pass); }
+.tag.flapping { color: var(--muted); }
+figure { margin: 1em 0; padding: 12px 12px 8px; border: 1px solid var(--border); border-radius: 8px; background: var(--panel); }
+svg.chart { display: block; width: 100%; height: auto; max-height: 420px; }
+svg.chart text { fill: var(--muted); font-size: 11px; font-family: inherit; }
+svg.chart .axis-title { font-size: 12px; }
+svg.chart .grid { stroke: var(--grid); stroke-width: 1; }
+svg.chart .axis { stroke: var(--muted); stroke-width: 1; }
+svg.chart .band { fill: var(--band); stroke: none; }
+svg.chart .line { fill: none; stroke-linejoin: round; stroke-linecap: round; }
+svg.chart .line.s-rel { stroke: var(--rel); stroke-width: 2.5; }
+svg.chart .line.s-pass { stroke: var(--pass); stroke-width: 2; stroke-dasharray: 7 4; }
+svg.chart .line.s-stab { stroke: var(--stab); stroke-width: 2; stroke-dasharray: 2 4; }
+svg.chart .dot.s-rel { fill: var(--rel); }
+svg.chart .dot.s-pass { fill: var(--pass); }
+svg.chart .dot.s-stab { fill: var(--stab); }
+svg.chart .drift-col { fill: var(--drift-col); }
+svg.chart .fp-rule { stroke: var(--fp); stroke-width: 1.5; stroke-dasharray: 4 3; }
+svg.chart .mark.fp path { fill: var(--fp); }
+svg.chart .mark.drift path { fill: var(--drift); }
+svg.chart .mark.drift text { fill: var(--drift); font-weight: 600; }
+svg.chart .mark.drift.flapping-only path { fill: none; stroke: var(--drift); stroke-width: 1.5; }
+svg.chart .hit { fill: transparent; }
+svg.chart .hit:hover { fill: var(--drift-col); }
+figcaption { margin-top: 6px; font-size: 0.88em; color: var(--muted); }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 18px; list-style: none; padding: 0; margin: 0 0 4px; }
+.legend li { display: inline-flex; align-items: center; gap: 6px; }
+.swatch { display: inline-block; width: 26px; height: 0; border-top: 3px solid; }
+.swatch.s-rel { border-color: var(--rel); }
+.swatch.s-pass { border-top: 2px dashed var(--pass); }
+.swatch.s-stab { border-top: 3px dotted var(--stab); }
+.swatch.band { height: 12px; border: 0; background: var(--band); }
+.glyph.fp { color: var(--fp); }
+.glyph.drift { color: var(--drift); }
+details { margin: 0.6em 0; }
+details > summary { cursor: pointer; }
+details.run { border: 1px solid var(--border); border-radius: 6px; padding: 6px 10px; }
+details.run[open] > summary { margin-bottom: 6px; }
+.callout { border-left: 4px solid var(--fp); padding: 4px 12px; background: var(--panel); margin: 0.8em 0; }
+footer { margin-top: 3em; color: var(--muted); font-size: 0.85em; }
+`;
+
+// src/report/html.ts
+var CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+var MAX_ROWS = 200;
+var ANSWER_LINES = 20;
+var LIST_KEYS2 = 20;
+var FINGERPRINT_NOTES2 = 5;
+function renderHtml(report) {
+  const names = report.models.map((m) => inline(m.id, 40));
+  const title = names.length === 0 ? "trackrecord report" : `trackrecord report: ${names.slice(0, 5).join(", ")}${names.length > 5 ? ", \u2026" : ""}`;
+  const body = report.models.length === 0 ? emptyBody() : reportBody(report);
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    '<meta name="generator" content="trackrecord">',
+    `<title>${title}</title>`,
+    '<link rel="icon" href="data:,">',
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    "<main>",
+    "<h1>trackrecord report</h1>",
+    ...body,
+    "</main>",
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+function emptyBody() {
+  return ["<p>No records yet: the history is empty. Run <code>trackrecord run</code> to start a track record.</p>"];
+}
+function reportBody(report) {
+  const latest = report.models.map((m) => m.run.startedAt).reduce((a, b) => b > a ? b : a);
+  return [
+    `<p>${count2(report.records, "record")} of ${count2(report.models.length, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.</p>`,
+    '<div class="table-wrap"><table class="summary">',
+    '<thead><tr><th>Model</th><th class="num">Reliability (95% interval)</th><th class="num">Pass rate</th><th class="num">Stability</th><th class="num">Agreement</th><th class="num">Drifted</th><th class="num">Regressions</th><th class="num">Errors</th><th class="num">Runs since drift</th><th>Last run</th></tr></thead>',
+    "<tbody>",
+    ...report.models.map(summaryRow2),
+    "</tbody></table></div>",
+    ...report.models.flatMap(modelSection2),
+    `<footer>Made by trackrecord from the history file alone: ${count2(report.records, "record")}, the latest run started ${dateTime2(latest)}. This page loads nothing and runs no script.</footer>`
+  ];
+}
+function summaryRow2(m, index) {
+  const x = m.metrics;
+  const real = x.drifted.length - x.flapping.length;
+  const cells = [
+    `<td><a href="#model-${index + 1}">${inline(m.id, 60)}</a></td>`,
+    num(reliability2(x.reliability, x.reliabilityInterval)),
+    num(percent(x.passRate)),
+    num(percent(x.stability)),
+    num(percent(x.agreement)),
+    num(`${real}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`),
+    num(String(x.regressions.length)),
+    num(String(errorTotal2(x.errors))),
+    num(x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift)),
+    `<td class="nowrap">${runLink2(m, day2(m.run.startedAt))}</td>`
+  ];
+  return `<tr>${cells.join("")}</tr>`;
+}
+function modelSection2(m, index) {
+  const prefix = `model-${index + 1}`;
+  const x = m.metrics;
+  const name = inline(m.id, 60);
+  const commit = m.run.commit === null ? "" : `, commit <code>${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inline(m.run.commit, 12)}</code>`;
+  const out = [
+    `<section id="${prefix}" aria-labelledby="${prefix}-h">`,
+    `<h2 id="${prefix}-h">${name}</h2>`,
+    `<p>Model <code>${inline(m.model, 80)}</code> at <code>${inline(m.host, 80)}</code>, ${count2(m.records, "record")}. Last run ${runLink2(m, `<code>${inline(m.run.id, 60)}</code>`)} on ${dateTime2(m.run.startedAt)} (${inline(m.run.trigger, 40)}${commit}).</p>`
+  ];
+  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
+    out.push(`<p>Served by: ${m.served.map((s) => `<code>${inline(s, 80)}</code>`).join(", ")}.</p>`);
+  }
+  out.push(...chartFigure(m, prefix));
+  out.push(...fingerprintNotes2(m.trend));
+  if (x.newSeries.length > 0) {
+    out.push(
+      `<p class="note">${count2(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList2(x.newSeries)}.</p>`
+    );
+  }
+  out.push(...latestDrift(m));
+  out.push(...flips(m));
+  out.push(`<p>${availability2(m)}</p>`);
+  out.push(...earlierDrift(m.trend));
+  out.push("</section>");
+  return out;
+}
+function chartFigure(m, prefix) {
+  const points = m.trend;
+  const legend = [
+    ...SERIES.map((s) => `<li><span class="swatch ${s.css}"></span>${s.name}</li>`),
+    '<li><span class="swatch band"></span>Reliability 95% interval</li>',
+    '<li><span class="glyph fp" aria-hidden="true">\u25C6</span>System fingerprint changed</li>',
+    '<li><span class="glyph drift" aria-hidden="true">\u25BC</span>Prompts drifted (count; hollow: all flapping)</li>'
+  ];
+  const rows = points.map((p) => {
+    const interval = p.reliabilityInterval ? `${percent(p.reliabilityInterval[0])}\u2013${percent(p.reliabilityInterval[1])}` : "n/a";
+    return `<tr><td><code>${inline(p.runId, 60)}</code></td><td>${dateTime2(p.startedAt)}</td>${num(percent(p.reliability))}${num(interval)}${num(percent(p.passRate))}${num(percent(p.stability))}${num(String(p.drifted))}${num(String(p.flapping))}${num(String(p.errors))}<td>${p.fingerprintChanged ? "changed" : ""}</td></tr>`;
+  });
+  return [
+    "<figure>",
+    renderChart(points, prefix, inline(m.id, 60)),
+    `<figcaption><ul class="legend">${legend.join("")}</ul>`,
+    `Last ${count2(points.length, "run")}, oldest first. Latest: ${pointSummary(points.at(-1))}.</figcaption>`,
+    '<details class="data"><summary>Data table</summary><div class="table-wrap"><table>',
+    '<thead><tr><th>Run</th><th>Started</th><th class="num">Reliability</th><th class="num">95% interval</th><th class="num">Pass rate</th><th class="num">Stability</th><th class="num">Drifted</th><th class="num">Flapping</th><th class="num">Errors</th><th>System fingerprint</th></tr></thead>',
+    `<tbody>${rows.join("\n")}</tbody></table></div></details>`,
+    "</figure>"
+  ];
+}
+function fingerprintNotes2(points) {
+  const notes = [];
+  points.forEach((p, i) => {
+    if (!p.fingerprintChanged) return;
+    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
+    const was = before ? ` (was ${fingerprints2(before.fingerprints)})` : "";
+    notes.push(`<li>Run <code>${inline(p.runId, 60)}</code> on ${dateTime2(p.startedAt)}: system fingerprint now ${fingerprints2(p.fingerprints)}${was}.</li>`);
+  });
+  if (notes.length === 0) return [];
+  const earlier = notes.length > FINGERPRINT_NOTES2 ? [`<li>\u2026 and ${notes.length - FINGERPRINT_NOTES2} earlier changes in these runs.</li>`] : [];
+  return [
+    '<div class="callout"><p><strong>The backend changed</strong> (system fingerprint), which can explain drift:</p>',
+    `<ul>${[...earlier, ...notes.slice(-FINGERPRINT_NOTES2)].join("")}</ul></div>`
+  ];
+}
+function latestDrift(m) {
+  const out = ["<h3>Drifted prompts in the latest run</h3>"];
+  if (m.drift.length === 0) {
+    const comparable = m.metrics.comparable;
+    if (comparable > 0) return [...out, `<p>No drift: all ${comparable} comparable prompts kept their answer.</p>`];
+    return [...out, `<p>${m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer."}</p>`];
+  }
+  return [...out, `<details class="run" open><summary>${driftTitle(m.drift)}</summary>`, ...driftTable(m.drift), "</details>"];
+}
+function earlierDrift(points) {
+  const earlier = points.slice(0, -1);
+  if (earlier.length === 0 || earlier.some((p) => p.drift === void 0)) return [];
+  const drifted = earlier.filter((p) => p.drift.length > 0).reverse();
+  const quiet = earlier.length - drifted.length;
+  const out = ["<h3>Drifted prompts in earlier runs</h3>"];
+  for (const p of drifted) {
+    const fp = p.fingerprintChanged ? ", system fingerprint changed" : "";
+    out.push(
+      `<details class="run"><summary>Run <code>${inline(p.runId, 60)}</code> on ${dateTime2(p.startedAt)}: ${driftTitle(p.drift)}${fp}</summary>`,
+      ...driftTable(p.drift),
+      "</details>"
+    );
+  }
+  if (quiet > 0) out.push(`<p class="note">No drift in the ${drifted.length === 0 ? "" : "other "}${count2(quiet, "earlier run")} shown.</p>`);
+  return out;
+}
+function driftTitle(drift) {
+  const real = drift.filter((d) => !d.flapping).length;
+  return `${count2(drift.length, "drifted prompt")} (${real} new behavior, ${drift.length - real} flapping back to an earlier answer)`;
+}
+function driftTable(drift) {
+  const rows = drift.slice(0, MAX_ROWS).map(
+    (d) => `<tr><td class="key-cell">${inline(d.key, 120)}</td><td>${answer2(d.before)}</td><td>${answer2(d.after)}</td><td>${kind2(d)}</td></tr>`
+  );
+  const more = drift.length > MAX_ROWS ? [`<p class="note">\u2026 and ${drift.length - MAX_ROWS} more drifted prompts, in the history file.</p>`] : [];
+  return [
+    '<div class="table-wrap"><table class="drift">',
+    "<thead><tr><th>Prompt</th><th>Before</th><th>After</th><th>Kind</th></tr></thead>",
+    `<tbody>${rows.join("\n")}</tbody></table></div>`,
+    ...more
+  ];
+}
+function answer2(text) {
+  if (text === null) return '<span class="none">no answer</span>';
+  if (text.trim() === "") return '<span class="none">empty</span>';
+  return `<div class="answer">${block(text, ANSWER_LINES)}</div>`;
+}
+function kind2(d) {
+  const tags = [d.flapping ? "flapping" : "drift", ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []];
+  return tags.map((t) => `<span class="tag ${t}">${t}</span>`).join(" ");
+}
+function flips(m) {
+  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
+  const items = [];
+  if (m.regressions.length > 0) items.push(`<li><strong>${count2(m.regressions.length, "regression")}</strong> (pass \u2192 fail): ${keyList2(m.regressions)}.</li>`);
+  if (m.fixes.length > 0) items.push(`<li><strong>${count2(m.fixes.length, "fix", "fixes")}</strong> (fail \u2192 pass): ${keyList2(m.fixes)}.</li>`);
+  const test = m.flipsP === null ? [] : [`<p>Exact McNemar test of regressions against fixes: ${escapeHtml(pValueSentence(m.flipsP))}.</p>`];
+  return [`<ul>${items.join("")}</ul>`, ...test];
+}
+function availability2(m) {
+  const requests = m.metrics.prompts * m.samples;
+  const errors = m.metrics.errors;
+  const total = errorTotal2(errors);
+  const p50 = m.metrics.latencyMs.p50;
+  const latency = p50 === null ? "" : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
+  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${escapeHtml(category)}`).join(", ");
+  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
+}
+function keyList2(keys) {
+  const shown = keys.slice(0, LIST_KEYS2).map((k) => `<code>${inline(k, 80)}</code>`);
+  return keys.length > LIST_KEYS2 ? `${shown.join(", ")} and ${keys.length - LIST_KEYS2} more` : shown.join(", ");
+}
+function fingerprints2(list) {
+  return list.map((f) => `<code>${inline(f, 40)}</code>`).join(", ");
+}
+function runLink2(m, label) {
+  const url = safeUrl(m.run.url);
+  return url === null ? label : `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${label}</a>`;
+}
+function reliability2(value, interval) {
+  if (value === null) return "n/a";
+  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
+}
+function num(text) {
+  return `<td class="num">${text}</td>`;
+}
+function errorTotal2(errors) {
+  return Object.values(errors).reduce((sum, n) => sum + n, 0);
+}
+
+// src/cli/commands/report.ts
+var reportHelp = `Usage: trackrecord report [--history FILE] [--format md|json|html] [--trend N]
+
+Prints the report of the history file on stdout: per model, reliability with its 95%
+interval, pass rate, stability, drifted prompts with their answers before and after,
+regressions, errors, and a trend of the last runs. Needs the history file only (no
+config, no model calls); the history is verified first.
+  --history FILE   history file (default ${DEFAULTS.history})
+  --format FORMAT  md (markdown, default) or json, or html: one self-contained page
+                   with charts and each run's drifted prompts (loads nothing, no script)
+  --trend N        runs in each model's trend (default ${DEFAULT_TREND})`;
+var FORMATS = ["md", "json", "html"];
+async function reportCommand(argv, io) {
+  const { values } = parseArgs2({
+    args: argv,
+    options: {
+      history: { type: "string" },
+      format: { type: "string", default: "md" },
+      trend: { type: "string" }
+    },
+    strict: true,
+    allowPositionals: false
+  });
+  const format = values.format;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${format}"`);
+  }
+  const trend = values.trend === void 0 ? DEFAULT_TREND : positiveInteger(values.trend);
+  const file = values.history ?? DEFAULTS.history;
+  const path2 = resolve6(io.cwd, file);
+  let records;
+  try {
+    if (!await historyExists(path2)) {
+      io.stderr.write(`trackrecord report: ${file}: no such file (run "trackrecord run" first, or pass --history FILE)
+`);
+      return EXIT.failed;
+    }
+    ({ records } = await readHistory(path2));
+  } catch (e) {
+    if (e instanceof HistoryError) throw e.relabel(file);
+    const code = e?.code;
+    if (typeof code === "string") {
+      io.stderr.write(`trackrecord report: ${file}: ${e.message}
+`);
+      return EXIT.failed;
+    }
+    throw e;
+  }
+  const view = new HistoryView(records);
+  if (format === "html") {
+    io.stdout.write(renderHtml(buildReport(view, { trend, runDrift: true })));
+    return EXIT.ok;
+  }
+  const report = buildReport(view, { trend });
+  io.stdout.write(format === "json" ? renderJson(report) : renderMarkdown(report));
+  return EXIT.ok;
+}
+function positiveInteger(text) {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--trend must be a whole number of runs, at least 1, not "${text}"`);
+  return Number(text);
+}
+
 // src/cli/commands/run.ts
+import { relative as relative4, resolve as resolve7 } from "node:path";
+import { parseArgs as parseArgs3 } from "node:util";
 var runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--json] [--quiet]
+       trackrecord run --shard I/N [--partial FILE] [--run-id ID] [--config FILE] [--json] [--quiet]
 
 Runs every suite against every model, compares with the history, appends one
 record per model to it, and writes the badges and the markdown report beside it.
@@ -30521,26 +31631,47 @@ record per model to it, and writes the badges and the markdown report beside it.
   --json          print the summary as JSON on stdout
   --quiet         no progress output
 
+Sharding (one job per shard, then "trackrecord merge" records the run):
+  --shard I/N     run only shard I of N: prompts are split by a hash of suite/id,
+                  the same in every job; every model runs the shard's prompts
+  --partial FILE  write the shard's results to FILE instead of recording them
+                  (default trackrecord-partial-I-of-N.json); the history is only
+                  verified, never written, and no badge or report is made
+  --run-id ID     the run id the shards share (default on GitHub Actions: the
+                  workflow run's id and attempt; elsewhere give every shard one)
+
 Exit status: 0 ok, 1 a threshold failed or the history does not verify, 2 invalid configuration.`;
 async function runCommand(argv, io) {
-  const { values } = parseArgs2({
+  const { values } = parseArgs3({
     args: argv,
     options: {
       config: { type: "string" },
       "no-history": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
-      quiet: { type: "boolean", default: false }
+      quiet: { type: "boolean", default: false },
+      shard: { type: "string" },
+      partial: { type: "string" },
+      "run-id": { type: "string" }
     },
     strict: true,
     allowPositionals: false
   });
+  const progress = values.quiet ? void 0 : { write: (t) => io.stderr.write(t), isTTY: io.stderr.isTTY === true };
+  if (values.shard !== void 0 || values.partial !== void 0) {
+    const shard = values.shard === void 0 ? { index: 1, count: 1 } : shardArgument(values.shard);
+    const runId = values["run-id"] === void 0 ? null : runIdArgument(values["run-id"]);
+    const config2 = await loadConfig({ root: io.cwd, configPath: values.config });
+    const path2 = values.partial ?? `trackrecord-partial-${shard.index}-of-${shard.count}.json`;
+    return runShard(config2, shard, { path: path2, runId, useHistory: !values["no-history"], json: values.json, progress }, io);
+  }
+  if (values["run-id"] !== void 0) throw new UsageError("--run-id names the run of a shard: use it with --shard or --partial");
   const config = await loadConfig({ root: io.cwd, configPath: values.config });
   const result = await runAndRecord(config, {
     root: io.cwd,
     env: io.env,
     useHistory: !values["no-history"],
     regressions: true,
-    progress: values.quiet ? void 0 : { write: (t) => io.stderr.write(t), isTTY: io.stderr.isTTY === true }
+    progress
   });
   const artifacts = result.historyPath ? await writeArtifacts(config, io.cwd, result.summary) : null;
   io.stdout.write(values.json ? `${JSON.stringify(result.summary, null, 2)}
@@ -30549,7 +31680,7 @@ async function runCommand(argv, io) {
   if (artifacts && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))
 `);
-    io.stdout.write(`report:  ${relative2(io.cwd, artifacts.reportPath)}
+    io.stdout.write(`report:  ${relative4(io.cwd, artifacts.reportPath)}
 badge:   ${config.badge}
 `);
   }
@@ -30557,11 +31688,45 @@ badge:   ${config.badge}
 `);
   return result.failures.length > 0 ? EXIT.failed : EXIT.ok;
 }
+async function runShard(config, shard, options, io) {
+  if (options.useHistory) await readVerifiedHistory(config, io.cwd);
+  const sharded = shardConfig(config, shard);
+  const prompts = sharded.suites.reduce((n, s) => n + s.prompts.length, 0);
+  const total = config.suites.reduce((n, s) => n + s.prompts.length, 0);
+  const outcome = await executeRun(sharded, { env: io.env, progress: options.progress });
+  if (options.runId !== null) outcome.run = { ...outcome.run, id: options.runId };
+  const file = resolve7(io.cwd, options.path);
+  await writePartial(file, outcome, shard, config);
+  const shown = relative4(io.cwd, file) || file;
+  if (options.json) {
+    const errors = outcome.models.map((m) => ({ id: m.model.id, errors: m.metrics.errors }));
+    io.stdout.write(`${JSON.stringify({ partial: shown, run: { id: outcome.run.id }, shard, prompts, of: total, models: errors }, null, 2)}
+`);
+  } else {
+    io.stdout.write(
+      `run ${outcome.run.id}, shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)
+partial: ${shown}
+`
+    );
+  }
+  return EXIT.ok;
+}
+function shardArgument(text) {
+  try {
+    return parseShard(text);
+  } catch (error) {
+    throw error instanceof ShardError ? new UsageError(`--shard: ${error.message}`) : error;
+  }
+}
+function runIdArgument(text) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(text)) throw new UsageError(`--run-id must be letters, digits, ".", "_" or "-" (up to 100), got "${text}"`);
+  return text;
+}
 
 // src/cli/commands/validate.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve5 } from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import { resolve as resolve8 } from "node:path";
 var validateHelp = `Usage: trackrecord validate [FILES...]
 
 Checks config and suite files against their schemas without calling any model.
@@ -30572,7 +31737,7 @@ async function validateCommand(argv, io) {
   let failed = false;
   for (const file of files) {
     try {
-      const message = await isConfigFile(resolve5(io.cwd, file)) ? await checkConfig(file, io) : await checkSuite(file, io);
+      const message = await isConfigFile(resolve8(io.cwd, file)) ? await checkConfig(file, io) : await checkSuite(file, io);
       io.stdout.write(`ok ${file}: ${message}
 `);
     } catch (e) {
@@ -30595,7 +31760,7 @@ async function checkSuite(file, io) {
 }
 async function isConfigFile(path2) {
   try {
-    const data = (0, import_yaml2.parse)(await readFile3(path2, "utf8"));
+    const data = (0, import_yaml2.parse)(await readFile4(path2, "utf8"));
     return typeof data === "object" && data !== null && "models" in data;
   } catch {
     return false;
@@ -30603,8 +31768,8 @@ async function isConfigFile(path2) {
 }
 
 // src/cli/commands/verify.ts
-import { resolve as resolve6 } from "node:path";
-import { parseArgs as parseArgs3 } from "node:util";
+import { resolve as resolve9 } from "node:path";
+import { parseArgs as parseArgs4 } from "node:util";
 var verifyHelp = `Usage: trackrecord verify [--history FILE] [--repair]
 
 Checks the history file: every line against the record schema, the hash chain
@@ -30614,7 +31779,7 @@ bad line otherwise.
   --history FILE   history file (default ${DEFAULTS.history})
   --repair         remove a last line that a crash cut short; refuses anything else`;
 async function verifyCommand(argv, io) {
-  const { values } = parseArgs3({
+  const { values } = parseArgs4({
     args: argv,
     options: {
       history: { type: "string" },
@@ -30624,7 +31789,7 @@ async function verifyCommand(argv, io) {
     allowPositionals: false
   });
   const file = values.history ?? DEFAULTS.history;
-  const path2 = resolve6(io.cwd, file);
+  const path2 = resolve9(io.cwd, file);
   try {
     if (!await historyExists(path2)) {
       io.stderr.write(`trackrecord verify: ${file}: no such file
@@ -30635,13 +31800,13 @@ async function verifyCommand(argv, io) {
       const { removedBytes, line } = await repairTruncated(path2);
       const { records: records2 } = await readHistory(path2);
       io.stdout.write(
-        `repaired ${file}: removed the cut-short line ${line} (${removedBytes} bytes); ${count2(records2.length)}, chain intact
+        `repaired ${file}: removed the cut-short line ${line} (${removedBytes} bytes); ${count3(records2.length)}, chain intact
 `
       );
       return EXIT.ok;
     }
     const { records } = await readHistory(path2);
-    io.stdout.write(`ok ${file}: ${count2(records.length)}, chain intact
+    io.stdout.write(`ok ${file}: ${count3(records.length)}, chain intact
 `);
     return EXIT.ok;
   } catch (e) {
@@ -30659,13 +31824,14 @@ async function verifyCommand(argv, io) {
     throw e;
   }
 }
-function count2(records) {
+function count3(records) {
   return `${records} record${records === 1 ? "" : "s"}`;
 }
 
 // src/cli/main.ts
 var commands = {
   run: { run: runCommand, help: runHelp },
+  merge: { run: mergeCommand, help: mergeHelp },
   report: { run: reportCommand, help: reportHelp },
   validate: { run: validateCommand, help: validateHelp },
   verify: { run: verifyCommand, help: verifyHelp }
@@ -30674,7 +31840,8 @@ var usage = `Usage: trackrecord <command> [options]
 
 Commands:
   run        run the suites against the models and record the results
-  report     print the report of the history (markdown or JSON)
+  merge      record a sharded run from its shards' partial files
+  report     print the report of the history (markdown, JSON or a self-contained HTML page)
   validate   check config and suite files without calling a model
   verify     check the history file's hash chain and records
 
@@ -30711,6 +31878,11 @@ ${usage}
       io.stderr.write(`trackrecord: history does not verify: ${error.message}
 `);
       return EXIT.failed;
+    }
+    if (error instanceof PartialError) {
+      io.stderr.write(`trackrecord ${name}: ${error.message}
+`);
+      return EXIT.invalid;
     }
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr.write(`trackrecord ${name}: ${error.message}

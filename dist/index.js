@@ -2165,9 +2165,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve9, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve9(data);
             });
           });
         }
@@ -2205,12 +2205,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve9, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve9(data);
             });
           });
         }
@@ -4477,8 +4477,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve9, reject) => {
+        res = resolve9;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4594,7 +4594,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -5662,9 +5662,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData2();
-                  for (const [name, value2] of entries) {
+                  for (const [name, value2] of entries2) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -6729,12 +6729,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve9;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7404,12 +7404,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve9;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7888,16 +7888,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve9) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve9;
           } else {
-            resolve7(null);
+            resolve9(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve9) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7908,7 +7908,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve9(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7959,7 +7959,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7971,7 +7971,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve9(socket2);
             }
           });
         });
@@ -8307,8 +8307,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve9) => {
+            this[kClosedResolve] = resolve9;
           });
         }
       }
@@ -9577,7 +9577,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve9, reject) => {
           if (this[kContentLength] > limit2) {
             this.destroy(new AbortError());
           }
@@ -9590,7 +9590,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve9(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit2 -= chunk.length;
@@ -9609,7 +9609,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve9, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9626,7 +9626,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve9,
               reject,
               length: 0,
               body: []
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve9, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve9(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve9(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve9(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve9(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve9(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9964,9 +9964,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve9, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10189,9 +10189,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10476,9 +10476,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve9, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10570,9 +10570,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve9, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10710,11 +10710,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries = [];
+      const entries2 = [];
       for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+        entries2.push([clone[index], clone[index + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -14435,7 +14435,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve9, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14511,7 +14511,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve9({
                 status,
                 statusText,
                 headersList,
@@ -14554,7 +14554,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve9({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18295,8 +18295,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve9) => {
+        setTimeout(resolve9, ms).unref();
       });
     }
     module.exports = {
@@ -22105,7 +22105,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve9.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -22132,7 +22132,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve9(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -22996,7 +22996,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve9(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23032,50 +23032,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative4 = parse3(serialize(relative4, options), options);
+        relative5 = parse3(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23083,7 +23083,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -23387,7 +23387,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve7,
+      resolve: resolve9,
       resolveComponent,
       equal,
       serialize,
@@ -33513,11 +33513,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve7) {
-          resolve7(value);
+        return value instanceof P ? value : new P(function(resolve9) {
+          resolve9(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve9, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33533,7 +33533,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33620,26 +33620,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve9(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve9(Buffer.concat(chunks));
             });
           }));
         });
@@ -33847,14 +33847,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve9, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve9(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -34098,12 +34098,12 @@ var require_lib = __commonJS({
         return __awaiter12(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve9, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -34111,7 +34111,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve7(response);
+              resolve9(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -34150,7 +34150,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve9(response);
             }
           }));
         });
@@ -34742,7 +34742,7 @@ var require_consumer = __commonJS({
     var fs3 = __require("fs");
     var bs = require_binary_search();
     var { promisify } = __require("util");
-    var readFile4 = promisify(fs3.readFile);
+    var readFile5 = promisify(fs3.readFile);
     module.exports = class CharWidthTableConsumer {
       constructor(data) {
         this.data = data;
@@ -34752,7 +34752,7 @@ var require_consumer = __commonJS({
         return new CharWidthTableConsumer(data);
       }
       static async load(path7) {
-        const json = await readFile4(path7);
+        const json = await readFile5(path7);
         const data = JSON.parse(json);
         return new CharWidthTableConsumer(data);
       }
@@ -35095,11 +35095,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35115,7 +35115,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35188,26 +35188,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve7(output.toString());
+          resolve9(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve7(Buffer.concat(chunks));
+          resolve9(Buffer.concat(chunks));
         });
       }));
     });
@@ -35410,14 +35410,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve9, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve7(res);
+            resolve9(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -35661,12 +35661,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+      return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve7, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve9, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -35674,7 +35674,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve7(response);
+          resolve9(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -35713,7 +35713,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve7(response);
+          resolve9(response);
         }
       }));
     });
@@ -35724,11 +35724,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35744,7 +35744,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35775,11 +35775,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35795,7 +35795,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35864,11 +35864,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35884,7 +35884,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36041,8 +36041,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
+    const tableBody = rows.map((row2) => {
+      const cells = row2.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -36186,11 +36186,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36206,7 +36206,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36310,11 +36310,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36330,7 +36330,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36404,11 +36404,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36424,7 +36424,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36643,7 +36643,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve7, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve9, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -36726,7 +36726,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve7(exitCode);
+            resolve9(exitCode);
           }
         });
         if (this.options.input) {
@@ -36849,11 +36849,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36869,7 +36869,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36922,11 +36922,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36942,7 +36942,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37001,11 +37001,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37021,7 +37021,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37205,16 +37205,16 @@ var config_schema_default = {
   $schema: "http://json-schema.org/draft-07/schema#",
   $id: "https://trackrecord.dev/schema/config.schema.json",
   title: "trackrecord configuration",
-  description: "The trackrecord config file (default .github/trackrecord.yml): which models to track, with which prompt suites, and how.",
+  description: "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.",
   type: "object",
   additionalProperties: false,
   required: ["models", "suites"],
   properties: {
-    $schema: { type: "string", description: "Editor hint: the URL or path of this schema." },
+    $schema: { type: "string", description: "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." },
     models: {
       type: "array",
       minItems: 1,
-      description: "The endpoints to track. Each `id` names a history series and a badge.",
+      description: "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.",
       items: { $ref: "#/definitions/model" }
     },
     suites: {
@@ -37222,6 +37222,7 @@ var config_schema_default = {
       minItems: 1,
       description: "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).",
       items: {
+        description: "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.",
         type: ["string", "object"],
         pattern: "^builtin:[a-z0-9][a-z0-9_-]*$",
         additionalProperties: false,
@@ -37231,40 +37232,42 @@ var config_schema_default = {
         }
       }
     },
-    samples: { type: "integer", minimum: 1, maximum: 100, default: 1, description: "Outputs per prompt per run. Agreement metrics need 2 or more." },
+    samples: { type: "integer", minimum: 1, maximum: 100, default: 1, description: "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." },
     concurrency: { type: "integer", minimum: 1, maximum: 1024, default: 4, description: "Requests in flight across the whole run." },
-    "timeout-seconds": { type: "number", exclusiveMinimum: 0, maximum: 3600, default: 60, description: "Time limit for one request attempt." },
-    retries: { type: "integer", minimum: 0, maximum: 20, default: 4, description: "Retries per request on 429, 5xx and timeouts, honoring retry-after." },
-    history: { type: "string", minLength: 1, default: ".trackrecord/history.jsonl", description: "The history file (JSON Lines), relative to the repository root." },
-    badge: { type: "string", minLength: 1, pattern: "\\.svg$", default: ".trackrecord/badge.svg", description: "The badge SVG; badge.json and one badge-<model-id>.svg per model are written beside it." },
-    window: { type: "integer", minimum: 1, maximum: 1e4, default: 30, description: "Records per model in the trailing window for the reliability score." },
+    "timeout-seconds": { type: "number", exclusiveMinimum: 0, maximum: 3600, default: 60, description: "Time limit for one request attempt, in seconds." },
+    retries: { type: "integer", minimum: 0, maximum: 20, default: 4, description: "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after`. A request that still fails is recorded as an error of its category, not as a failed check." },
+    history: { type: "string", minLength: 1, default: ".trackrecord/history.jsonl", description: "The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format." },
+    badge: { type: "string", minLength: 1, pattern: "\\.svg$", default: ".trackrecord/badge.svg", description: "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it." },
+    window: { type: "integer", minimum: 1, maximum: 1e4, default: 30, description: "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." },
     thresholds: {
+      description: "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.",
       type: "object",
       additionalProperties: false,
       properties: {
-        "fail-below": { type: "number", minimum: 0, maximum: 1, description: "Fail when a model's reliability drops below this share (0..1)." },
-        "fail-on-regression": { type: "boolean", default: true, description: "Fail when any prompt flipped pass -> fail (check mode)." }
+        "fail-below": { type: "number", minimum: 0, maximum: 1, description: "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." },
+        "fail-on-regression": { type: "boolean", default: true, description: "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." }
       }
     }
   },
   definitions: {
     model: {
+      description: "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.",
       type: "object",
       additionalProperties: false,
       required: ["id", "model"],
       properties: {
-        id: { type: "string", pattern: "^[a-z0-9._-]+$", maxLength: 100, description: "Stable identifier: lowercase letters, digits, `.`, `_`, `-`." },
-        model: { type: "string", minLength: 1, description: "Sent as `model` in each request." },
-        "base-url": { type: "string", pattern: "^https?://", default: "https://api.openai.com/v1", description: "Any OpenAI-compatible server: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq..." },
-        "api-key-env": { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$", default: "OPENAI_API_KEY", description: "Name of the environment variable holding the key. May be unset for local servers." },
-        temperature: { type: "number", minimum: 0, maximum: 2 },
-        "top-p": { type: "number", minimum: 0, maximum: 1 },
-        seed: { type: "integer" },
-        "max-tokens": { type: "integer", minimum: 1 },
-        system: { type: "string", description: "System prompt sent before every prompt of this model." },
+        id: { type: "string", pattern: "^[a-z0-9._-]+$", maxLength: 100, description: "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", examples: ["gpt-4o-mini", "llama3-local"] },
+        model: { type: "string", minLength: 1, description: "The model name sent as `model` in each request.", examples: ["gpt-4o-mini", "llama3.1:8b"] },
+        "base-url": { type: "string", pattern: "^https?://", default: "https://api.openai.com/v1", description: "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", examples: ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] },
+        "api-key-env": { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$", default: "OPENAI_API_KEY", description: "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." },
+        temperature: { type: "number", minimum: 0, maximum: 2, description: "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." },
+        "top-p": { type: "number", minimum: 0, maximum: 1, description: "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." },
+        seed: { type: "integer", description: "Sampling seed sent with every request, for servers that support reproducible sampling." },
+        "max-tokens": { type: "integer", minimum: 1, description: "Largest number of output tokens per answer, sent as `max_tokens`." },
+        system: { type: "string", description: "A system message sent first in every conversation with this model, before the prompt's own messages." },
         headers: {
           type: "object",
-          description: "Extra non-secret request headers, e.g. OpenRouter's HTTP-Referer.",
+          description: "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.",
           additionalProperties: { type: "string" }
         }
       }
@@ -37286,7 +37289,8 @@ var suite_schema_default = {
   ],
   properties: {
     $schema: {
-      type: "string"
+      type: "string",
+      description: "Editor hint: the URL or path of this schema."
     },
     name: {
       type: "string",
@@ -37294,14 +37298,16 @@ var suite_schema_default = {
       description: "Unique within a run."
     },
     description: {
-      type: "string"
+      type: "string",
+      description: "What the suite catches and why its checks are fair; shown in reports."
     },
     prompts: {
       type: "array",
       minItems: 1,
       items: {
         $ref: "#/definitions/prompt"
-      }
+      },
+      description: "The prompts, each with a stable id. Order is kept in reports and history."
     }
   },
   definitions: {
@@ -37339,13 +37345,16 @@ var suite_schema_default = {
                   "system",
                   "user",
                   "assistant"
-                ]
+                ],
+                description: "Who speaks: system, user or assistant."
               },
               content: {
-                type: "string"
+                type: "string",
+                description: "The text of the turn."
               }
             }
-          }
+          },
+          description: "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first."
         },
         extract: {
           type: "object",
@@ -37367,7 +37376,8 @@ var suite_schema_default = {
               pattern: "^\\$",
               description: "A path into the JSON found in the output: $, .name, ['name'], [index]."
             }
-          }
+          },
+          description: "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output."
         },
         normalize: {
           type: "array",
@@ -37379,7 +37389,12 @@ var suite_schema_default = {
               "strip-punctuation",
               "strip-markdown"
             ]
-          }
+          },
+          description: "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.",
+          default: [
+            "trim",
+            "collapse-whitespace"
+          ]
         },
         compare: {
           type: [
@@ -37398,13 +37413,16 @@ var suite_schema_default = {
               maximum: 1,
               description: "Token F1 threshold for two answers to count as the same."
             }
-          }
+          },
+          description: "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.",
+          default: "exact"
         },
         expect: {
           type: "array",
           items: {
             $ref: "#/definitions/expectation"
-          }
+          },
+          description: "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift."
         },
         reference: {
           type: "string",
@@ -37430,15 +37448,18 @@ var suite_schema_default = {
             "string",
             "number",
             "boolean"
-          ]
+          ],
+          description: "The answer equals this value (normalized like the answer)."
         },
         contains: {
           type: "string",
-          minLength: 1
+          minLength: 1,
+          description: "The answer contains this text (normalized like the answer)."
         },
         "not-contains": {
           type: "string",
-          minLength: 1
+          minLength: 1,
+          description: "The answer does not contain this text (normalized like the answer)."
         },
         regex: {
           type: [
@@ -37453,11 +37474,13 @@ var suite_schema_default = {
           properties: {
             pattern: {
               type: "string",
-              minLength: 1
+              minLength: 1,
+              description: "A JavaScript regular expression."
             },
             flags: {
               type: "string",
-              pattern: "^[imsu]*$"
+              pattern: "^[imsu]*$",
+              description: "Regex flags: i, m, s, u."
             }
           },
           description: "A JavaScript regular expression the answer must match: a string, or {pattern, flags}."
@@ -37475,11 +37498,13 @@ var suite_schema_default = {
           properties: {
             pattern: {
               type: "string",
-              minLength: 1
+              minLength: 1,
+              description: "A JavaScript regular expression."
             },
             flags: {
               type: "string",
-              pattern: "^[imsu]*$"
+              pattern: "^[imsu]*$",
+              description: "Regex flags: i, m, s, u."
             }
           },
           description: "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}."
@@ -37493,18 +37518,22 @@ var suite_schema_default = {
               "number",
               "boolean"
             ]
-          }
+          },
+          description: "The answer equals one of these values (each normalized like the answer)."
         },
         "json-schema": {
-          type: "object"
+          type: "object",
+          description: "The answer parses as JSON and validates against this JSON Schema."
         },
         "max-length": {
           type: "integer",
-          minimum: 0
+          minimum: 0,
+          description: "The answer has at most this many characters (Unicode code points)."
         },
         "min-length": {
           type: "integer",
-          minimum: 0
+          minimum: 0,
+          description: "The answer has at least this many characters (Unicode code points)."
         },
         number: {
           type: [
@@ -37517,13 +37546,60 @@ var suite_schema_default = {
           ],
           properties: {
             equals: {
-              type: "number"
+              type: "number",
+              description: "The expected value."
             },
             tolerance: {
               type: "number",
-              minimum: 0
+              minimum: 0,
+              description: "The largest accepted absolute difference (default 0)."
             }
-          }
+          },
+          description: "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0."
+        },
+        "word-count": {
+          type: [
+            "integer",
+            "object"
+          ],
+          minimum: 0,
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            min: {
+              type: "integer",
+              minimum: 0,
+              description: "At least this many words."
+            },
+            max: {
+              type: "integer",
+              minimum: 0,
+              description: "At most this many words."
+            }
+          },
+          description: `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.`
+        },
+        "line-count": {
+          type: [
+            "integer",
+            "object"
+          ],
+          minimum: 0,
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            min: {
+              type: "integer",
+              minimum: 0,
+              description: "At least this many lines."
+            },
+            max: {
+              type: "integer",
+              minimum: 0,
+              description: "At most this many lines."
+            }
+          },
+          description: "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]."
         }
       }
     }
@@ -37938,6 +38014,11 @@ function compileExpectation(e) {
       return Number.isFinite(e.tolerance) && e.tolerance >= 0 ? null : `number: "tolerance" must be a non-negative number, got ${e.tolerance}`;
     case "one-of":
       return e.values.length > 0 ? null : "one-of: needs at least one value";
+    case "word-count":
+    case "line-count":
+      if (!isCount(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
+      if (e.max !== null && !isCount(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
+      return e.max === null || e.min <= e.max ? null : `${e.kind}: "min" (${e.min}) is greater than "max" (${e.max})`;
     case "equals":
     case "contains":
     case "not-contains":
@@ -37976,7 +38057,30 @@ function check(answer2, e, steps) {
     }
     case "json-schema":
       return checkSchema2(answer2, e.schema);
+    case "word-count":
+      return checkCount(e, countWords(answer2), "word");
+    case "line-count":
+      return checkCount(e, countLines(answer2), "line");
   }
+}
+function isCount(n) {
+  return Number.isInteger(n) && n >= 0;
+}
+function countWords(answer2) {
+  return answer2.match(/\S+/g)?.length ?? 0;
+}
+function countLines(answer2) {
+  return answer2.split(/\r\n|\n|\r/).filter((line) => /\S/.test(line)).length;
+}
+function checkCount(e, n, unit) {
+  if (n >= e.min && (e.max === null || n <= e.max)) return null;
+  return `${e.kind} ${countLabel(e)}: got ${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+function countLabel(e) {
+  if (e.max === null) return `>= ${e.min}`;
+  if (e.min === e.max) return String(e.min);
+  if (e.min === 0) return `<= ${e.max}`;
+  return `${e.min}..${e.max}`;
 }
 var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 function parseNumber(answer2) {
@@ -38064,7 +38168,7 @@ function resolveSuite(yaml, source) {
     if (typeof extract2 === "string") issues.push(yaml.issue([...at, "extract"], extract2));
     const expect = (p.expect ?? []).map(resolveExpectation);
     expect.forEach((e, j) => {
-      const problem = compileExpectation(e);
+      const problem = compileExpectation(e) ?? lineCountProblem(e, p.normalize);
       if (problem) issues.push(yaml.issue([...at, "expect", j], problem));
     });
     if (typeof messages !== "string" && typeof extract2 !== "string") {
@@ -38115,6 +38219,16 @@ function resolveCompare(raw) {
   if (raw === "similarity") return { kind: "similarity", threshold: DEFAULTS.similarityThreshold };
   return { kind: "similarity", threshold: raw.similarity };
 }
+function lineCountProblem(e, normalize2) {
+  if (e.kind !== "line-count") return null;
+  if (normalize2 === void 0) {
+    return 'line-count: the default normalize (trim, collapse-whitespace) joins the answer into one line; set "normalize: [trim]" (or other steps without collapse-whitespace)';
+  }
+  if (normalize2.includes("collapse-whitespace")) {
+    return `line-count: "collapse-whitespace" in normalize joins the answer into one line; remove it from this prompt's normalize`;
+  }
+  return null;
+}
 function resolveExpectation(raw) {
   if (raw.equals !== void 0) return { kind: "equals", value: String(raw.equals) };
   if (raw.contains !== void 0) return { kind: "contains", value: raw.contains };
@@ -38125,8 +38239,13 @@ function resolveExpectation(raw) {
   if (raw["json-schema"] !== void 0) return { kind: "json-schema", schema: raw["json-schema"] };
   if (raw["max-length"] !== void 0) return { kind: "max-length", value: raw["max-length"] };
   if (raw["min-length"] !== void 0) return { kind: "min-length", value: raw["min-length"] };
+  if (raw["word-count"] !== void 0) return { kind: "word-count", ...countOf(raw["word-count"]) };
+  if (raw["line-count"] !== void 0) return { kind: "line-count", ...countOf(raw["line-count"]) };
   const n = raw.number;
   return typeof n === "number" ? { kind: "number", equals: n, tolerance: 0 } : { kind: "number", equals: n.equals, tolerance: n.tolerance ?? 0 };
+}
+function countOf(raw) {
+  return typeof raw === "number" ? { min: raw, max: raw } : { min: raw.min ?? 0, max: raw.max ?? null };
 }
 function regexOf(raw) {
   return typeof raw === "string" ? { pattern: raw, flags: "" } : { pattern: raw.pattern, flags: raw.flags ?? "" };
@@ -38404,11 +38523,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -38424,7 +38543,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39103,8 +39222,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -42646,9 +42765,6 @@ function keyValues(models, env) {
   return [...new Set(models.map((m) => env[m.apiKeyEnv]).filter((v) => !!v))];
 }
 
-// src/action/check.ts
-import { join as join6, resolve as resolve4 } from "node:path";
-
 // src/report/numbers.ts
 function percent(value, digits = 1) {
   return value === null ? "n/a" : `${(value * 100).toFixed(digits)}%`;
@@ -42659,6 +42775,39 @@ function pValue(p) {
 function listSome(items, max = 10) {
   return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
 }
+
+// src/report/text.ts
+function formatRunSummary(summary2) {
+  const lines = [`run ${summary2.run.id}`];
+  for (const m of summary2.models) {
+    lines.push(`  ${m.id}: ${headline(m)}`);
+    const drift = driftLine(m);
+    if (drift) lines.push(`    ${drift}`);
+  }
+  return lines.join("\n");
+}
+function headline(m) {
+  const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : "";
+  const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
+  const errorText2 = errors.length === 0 ? "no errors" : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(", ")}`;
+  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText2}`;
+}
+function driftLine(m) {
+  const parts = [];
+  const real = m.drifted.length - m.flapping.length;
+  if (real > 0) parts.push(`${real} drifted`);
+  if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
+  if (m.regressions.length > 0 || m.fixes.length > 0) {
+    const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
+    parts.push(`${m.regressions.length} regressions, ${m.fixes.length} fixes${p}`);
+  }
+  if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
+// src/action/check.ts
+import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname5, join as join6, resolve as resolve4 } from "node:path";
 
 // src/analysis/thresholds.ts
 function thresholdFailures(thresholds, summary2, options) {
@@ -43007,7 +43156,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve7) => setTimeout(resolve7, ms));
+var sleep = (ms) => new Promise((resolve9) => setTimeout(resolve9, ms));
 
 // node_modules/openai/version.mjs
 var VERSION7 = "6.49.0";
@@ -44118,8 +44267,8 @@ function addRequestID(value, response) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve7) => {
-      resolve7(null);
+    super((resolve9) => {
+      resolve9(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -44454,11 +44603,11 @@ function* iterateHeaders(headers) {
     shouldClear = true;
     iter = Object.entries(headers ?? {});
   }
-  for (let row of iter) {
-    const name = row[0];
+  for (let row2 of iter) {
+    const name = row2[0];
     if (typeof name !== "string")
       throw new TypeError("expected header name to be a string");
-    const values = isReadonlyArray(row[1]) ? row[1] : [row[1]];
+    const values = isReadonlyArray(row2[1]) ? row2[1] : [row2[1]];
     let didClear = false;
     for (const value of values) {
       if (value === void 0)
@@ -45016,12 +45165,12 @@ var EventStream = class {
     _EventStream_errored.set(this, false);
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve7, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve7, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve9, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve9, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve7, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve7, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve9, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve9, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => {
@@ -45121,11 +45270,11 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve9, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       if (event !== "error")
         this.once("error", reject);
-      this.once(event, resolve7);
+      this.once(event, resolve9);
     });
   }
   /**
@@ -45208,8 +45357,8 @@ var EventStream = class {
         }
         if (ended)
           return Promise.resolve(doneResult());
-        return new Promise((resolve7, reject) => {
-          readQueue.push({ resolve: resolve7, reject });
+        return new Promise((resolve9, reject) => {
+          readQueue.push({ resolve: resolve9, reject });
         });
       },
       return: () => {
@@ -46300,7 +46449,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve7, reject) => readQueue.push({ resolve: resolve7, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve9, reject) => readQueue.push({ resolve: resolve9, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -46482,7 +46631,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve7, reject) => readQueue.push({ resolve: resolve7, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve9, reject) => readQueue.push({ resolve: resolve9, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         if (!event) {
@@ -49764,7 +49913,7 @@ var AssistantStream = class extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve7, reject) => readQueue.push({ resolve: resolve7, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve9, reject) => readQueue.push({ resolve: resolve9, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -52141,7 +52290,7 @@ var ResponseStream = class _ResponseStream extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve7, reject) => readQueue.push({ resolve: resolve7, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve9, reject) => readQueue.push({ resolve: resolve9, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         return { value: event, done: false };
@@ -53758,17 +53907,29 @@ function shorten(text, max = 300) {
 
 // src/providers/openai.ts
 var traces = new AsyncLocalStorage();
-var tracingFetch = (input, init) => {
+var tracingFetch = async (input, init) => {
   const trace = traces.getStore();
   if (trace) {
     trace.attempts += 1;
     trace.lastAttemptStart = performance2.now();
   }
-  return fetch(input, init);
+  const response = await fetch(input, init);
+  if (trace && response.status === 429) {
+    trace.rateLimited += 1;
+    trace.observer?.onRateLimited?.();
+  }
+  return response;
+};
+var TracedOpenAI = class extends OpenAI {
+  async prepareOptions(options) {
+    await super.prepareOptions(options);
+    const trace = traces.getStore();
+    if (trace && trace.attempts > 0) await trace.observer?.beforeRetry?.();
+  }
 };
 function createOpenAIProvider(model, options) {
   const apiKey = options.env[model.apiKeyEnv];
-  const client = new OpenAI({
+  const client = new TracedOpenAI({
     baseURL: model.baseUrl,
     // Local servers (Ollama, vLLM, llama.cpp) need no key; the SDK insists on a string.
     apiKey: apiKey || "no-key",
@@ -53779,8 +53940,8 @@ function createOpenAIProvider(model, options) {
   });
   const secrets = apiKey ? [apiKey] : [];
   return {
-    complete(request2) {
-      const trace = { attempts: 0, lastAttemptStart: performance2.now() };
+    complete(request2, observer) {
+      const trace = { attempts: 0, lastAttemptStart: performance2.now(), rateLimited: 0, observer };
       return traces.run(trace, async () => {
         const started = performance2.now();
         try {
@@ -53790,7 +53951,7 @@ function createOpenAIProvider(model, options) {
           if (typeof completion === "string") {
             return failure(trace, started, { category: "bad-response", status: 200, message: completion });
           }
-          return { ok: true, completion, latencyMs, attempts: trace.attempts };
+          return { ok: true, completion, latencyMs, attempts: trace.attempts, rateLimited: trace.rateLimited };
         } catch (error2) {
           const categorized = categorize(error2);
           return failure(trace, started, { ...categorized, message: redact(categorized.message, secrets) });
@@ -53800,7 +53961,13 @@ function createOpenAIProvider(model, options) {
   };
 }
 function failure(trace, started, error2) {
-  return { ok: false, error: error2, latencyMs: performance2.now() - started, attempts: Math.max(1, trace.attempts) };
+  return {
+    ok: false,
+    error: error2,
+    latencyMs: performance2.now() - started,
+    attempts: Math.max(1, trace.attempts),
+    rateLimited: trace.rateLimited
+  };
 }
 function toBody(request2) {
   const { params } = request2;
@@ -53920,27 +54087,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run2 = async (function_, resolve7, arguments_) => {
+  const run2 = async (function_, resolve9, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve7(result);
+    resolve9(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve7, reject, arguments_) => {
+  const enqueue = (function_, resolve9, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run2.bind(void 0, function_, resolve7, arguments_));
+    }).then(run2.bind(void 0, function_, resolve9, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve7, reject) => {
-    enqueue(function_, resolve7, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve9, reject) => {
+    enqueue(function_, resolve9, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -54001,6 +54168,88 @@ function validateConcurrency(concurrency) {
   }
 }
 
+// src/run/adaptive.ts
+var AimdLimit = class {
+  max;
+  min;
+  factor;
+  current;
+  /** Bumped on every decrease: calls admitted before it belong to an older window. */
+  window = 0;
+  /** Calls of this window settled without a 429 since the limit last changed or a 429 was met. */
+  clean = 0;
+  constructor(options) {
+    const { max, min = 1, decrease = 0.5 } = options;
+    if (!(Number.isInteger(max) && max >= 1)) throw new RangeError(`max must be an integer >= 1, got ${max}`);
+    if (!(Number.isInteger(min) && min >= 1 && min <= max)) throw new RangeError(`min must be an integer in 1..${max}, got ${min}`);
+    if (!(decrease > 0 && decrease < 1)) throw new RangeError(`decrease must be between 0 and 1, got ${decrease}`);
+    this.max = max;
+    this.min = min;
+    this.factor = decrease;
+    this.current = max;
+  }
+  /** The concurrency to run at now. */
+  get limit() {
+    return this.current;
+  }
+  /** The window a call admitted now belongs to: pass it back with what the call met. */
+  get epoch() {
+    return this.window;
+  }
+  /**
+   * A call admitted in window `epoch` was answered 429 (retried or not), while the provider was
+   * serving `serving` other requests (0 when unknown). Returns the change, or null when the
+   * limit stays: already lowered since that call was admitted, or at `min`.
+   */
+  rateLimited(epoch, serving = 0) {
+    this.clean = 0;
+    if (epoch !== this.window || this.current <= this.min) return null;
+    const previous = this.current;
+    const floor = Math.min(Math.max(0, Math.floor(serving)), previous - 1);
+    this.current = Math.max(this.min, Math.floor(previous * this.factor), floor);
+    this.window += 1;
+    return { limit: this.current, previous, reason: "rate-limited" };
+  }
+  /**
+   * A call admitted in window `epoch` settled with an answer and no 429 on the way. Returns the
+   * change, or null. Calls of an older window ran under a higher limit and count for nothing.
+   */
+  succeeded(epoch) {
+    if (epoch !== this.window) return null;
+    this.clean += 1;
+    if (this.clean < this.current || this.current >= this.max) return null;
+    this.clean = 0;
+    const previous = this.current;
+    this.current += 1;
+    return { limit: this.current, previous, reason: "recovered" };
+  }
+};
+var FifoLock = class {
+  held = false;
+  waiting = [];
+  get locked() {
+    return this.held;
+  }
+  /** How many are waiting for it. */
+  get queued() {
+    return this.waiting.length;
+  }
+  acquire() {
+    if (!this.held) {
+      this.held = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve9) => this.waiting.push(resolve9));
+  }
+  /** Hands the lock to the longest waiter, or frees it. */
+  release() {
+    if (!this.held) throw new Error("FifoLock.release() without acquire()");
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held = false;
+  }
+};
+
 // src/util/hash.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
@@ -54049,12 +54298,31 @@ function promptHash(model, prompt) {
 }
 
 // src/run/execute.ts
+function metRateLimit(result) {
+  return (result.rateLimited ?? 0) > 0 || !result.ok && result.error.category === "rate-limited";
+}
 async function executePlan(plan, providers, options) {
   const limit2 = pLimit(options.concurrency);
+  const gates = /* @__PURE__ */ new Map();
   const { models, prompts, samples } = plan;
   const total = models.length * prompts.length * samples;
   const results = models.map(() => prompts.map(() => new Array(samples)));
   let done = 0;
+  const gateOf = (modelId) => {
+    let gate = gates.get(modelId);
+    if (!gate) {
+      const aimd = new AimdLimit({ max: options.concurrency });
+      const modelLimit = pLimit(aimd.limit);
+      const apply = (change) => {
+        if (!change) return;
+        modelLimit.concurrency = change.limit;
+        options.onConcurrency?.({ modelId, ...change });
+      };
+      gate = { limit: modelLimit, aimd, retryLane: new FifoLock(), apply, active: 0, limited: 0 };
+      gates.set(modelId, gate);
+    }
+    return gate;
+  };
   const calls = [];
   prompts.forEach(({ prompt }, p) => {
     for (let s = 0; s < samples; s++) {
@@ -54062,14 +54330,17 @@ async function executePlan(plan, providers, options) {
         const provider = providers.get(model.id);
         if (!provider) throw new Error(`no provider for model "${model.id}"`);
         const request2 = { model: model.model, messages: messagesFor(model, prompt), params: model.params };
-        calls.push(
-          limit2(async () => {
-            const result = await provider.complete(request2);
-            results[m][p][s] = result;
-            done += 1;
-            options.onSettled?.(done, total, result);
-          })
-        );
+        const settle = (result) => {
+          results[m][p][s] = result;
+          done += 1;
+          options.onSettled?.(done, total, result);
+        };
+        if (options.adaptive === false) {
+          calls.push(limit2(async () => settle(await provider.complete(request2))));
+        } else {
+          const gate = gateOf(model.id);
+          calls.push(gate.limit(() => limit2(async () => settle(await completeAdaptive(provider, request2, gate)))));
+        }
       });
     }
   });
@@ -54084,6 +54355,43 @@ async function executePlan(plan, providers, options) {
       samples: results[m][p].map((r) => toSample(r, prompt))
     }))
   );
+}
+async function completeAdaptive(provider, request2, gate) {
+  const { aimd, retryLane, apply } = gate;
+  const epoch = aimd.epoch;
+  let limited = false;
+  let inLane = false;
+  const markLimited = () => {
+    if (limited) return;
+    limited = true;
+    gate.limited += 1;
+  };
+  const serving = () => gate.active - gate.limited;
+  const observer = {
+    onRateLimited: () => {
+      markLimited();
+      apply(aimd.rateLimited(epoch, serving()));
+    },
+    beforeRetry: async () => {
+      if (!limited || inLane) return;
+      await retryLane.acquire();
+      inLane = true;
+    }
+  };
+  gate.active += 1;
+  try {
+    const result = await provider.complete(request2, observer);
+    if (metRateLimit(result)) {
+      if (!limited) apply(aimd.rateLimited(epoch));
+    } else if (result.ok) {
+      apply(aimd.succeeded(epoch));
+    }
+    return result;
+  } finally {
+    gate.active -= 1;
+    if (limited) gate.limited -= 1;
+    if (inLane) retryLane.release();
+  }
 }
 function toSample(result, prompt) {
   const base = { latencyMs: Math.round(result.latencyMs), attempts: result.attempts };
@@ -54237,16 +54545,16 @@ var Git = class {
   }
   /** Runs `git ...args` and returns the exit code instead of throwing on a non-zero exit. */
   exec(args) {
-    return new Promise((resolve7) => {
+    return new Promise((resolve9) => {
       execFile(
         "git",
         args,
         { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
         (error2, stdout, stderr) => {
-          if (error2 === null) return resolve7({ code: 0, stdout, stderr });
+          if (error2 === null) return resolve9({ code: 0, stdout, stderr });
           const code = error2.code;
-          if (typeof code === "number") return resolve7({ code, stdout, stderr });
-          resolve7({ code: null, stdout, stderr, detail: error2.message });
+          if (typeof code === "number") return resolve9({ code, stdout, stderr });
+          resolve9({ code: null, stdout, stderr, detail: error2.message });
         }
       );
     });
@@ -54809,8 +55117,8 @@ var record_schema_default = {
             items: [
               { type: "string", minLength: 1, description: "Suite name." },
               { type: "string", minLength: 1, description: "Prompt id within the suite." },
-              { $ref: "#/definitions/hash16", description: "First 16 hex of the SHA-256 of what was sent (messages, system prompt)." },
-              { $ref: "#/definitions/hash16", description: "First 16 hex of the SHA-256 of how answers were read and judged (extract, normalize, compare, expect)." }
+              { $ref: "#/definitions/hash16", description: "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." },
+              { $ref: "#/definitions/hash16", description: "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }
             ]
           }
         }
@@ -54905,19 +55213,19 @@ var record_schema_default = {
         "runsSinceDrift"
       ],
       properties: {
-        prompts: { $ref: "#/definitions/count", description: "Prompts run." },
+        prompts: { $ref: "#/definitions/count", description: "Prompts run (the catalog's length)." },
         checked: { $ref: "#/definitions/count", description: "Samples judged by checks (prompts with checks; errored samples excluded)." },
-        passed: { $ref: "#/definitions/count", description: "Checked samples that passed." },
+        passed: { $ref: "#/definitions/count", description: "Checked samples that passed all their checks." },
         passRate: { $ref: "#/definitions/share", description: "passed / checked; null when nothing was checked." },
-        agreement: { $ref: "#/definitions/share", description: "Share of prompts whose sample answers all agree (TARa@N); null with fewer than 2 samples." },
-        rawAgreement: { $ref: "#/definitions/share", description: "The same on raw outputs, compared exactly (TARr@N); null with fewer than 2 samples." },
+        agreement: { $ref: "#/definitions/share", description: "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." },
+        rawAgreement: { $ref: "#/definitions/share", description: "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." },
         comparable: { $ref: "#/definitions/count", description: "Prompts with an answer now and in an earlier record of the same series." },
         stable: { $ref: "#/definitions/count", description: "Comparable prompts whose modal answer did not change." },
         stability: { $ref: "#/definitions/share", description: "stable / comparable; null when nothing was comparable." },
         drifted: { $ref: "#/definitions/promptKeys", description: "Prompt keys whose modal answer changed since the series' previous answer." },
         flapping: { $ref: "#/definitions/promptKeys", description: "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." },
-        regressions: { $ref: "#/definitions/promptKeys", description: "Prompt keys that passed their checks before and fail now." },
-        fixes: { $ref: "#/definitions/promptKeys", description: "Prompt keys that failed their checks before and pass now." },
+        regressions: { $ref: "#/definitions/promptKeys", description: "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." },
+        fixes: { $ref: "#/definitions/promptKeys", description: "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." },
         flipsP: { $ref: "#/definitions/share", description: "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." },
         newSeries: { $ref: "#/definitions/promptKeys", description: "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." },
         errors: {
@@ -54953,12 +55261,12 @@ var record_schema_default = {
             out: { $ref: "#/definitions/count", description: "Output (completion) tokens." }
           }
         },
-        judged: { $ref: "#/definitions/count", description: "Observations judged for reliability in this record." },
-        behaved: { $ref: "#/definitions/count", description: "Judged observations that behaved as recorded." },
-        reliability: { $ref: "#/definitions/share", description: "Reliability score over the trailing window of this model's records, this one included; null when nothing was judged." },
+        judged: { $ref: "#/definitions/count", description: "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." },
+        behaved: { $ref: "#/definitions/count", description: "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." },
+        reliability: { $ref: "#/definitions/share", description: "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." },
         reliabilityInterval: {
           type: ["array", "null"],
-          description: "Confidence interval [low, high] of `reliability`; null when it is null.",
+          description: "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.",
           minItems: 2,
           maxItems: 2,
           additionalItems: false,
@@ -54967,7 +55275,7 @@ var record_schema_default = {
             { type: "number", minimum: 0, maximum: 1, description: "Upper bound." }
           ]
         },
-        window: { $ref: "#/definitions/count", description: "Records of this model in the trailing window the reliability was computed over." },
+        window: { $ref: "#/definitions/count", description: "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." },
         runsSinceDrift: { type: ["integer", "null"], minimum: 0, description: "Records since the last one with drift that was not flapping; 0 when this one drifted; null if it never drifted." }
       }
     }
@@ -54981,7 +55289,7 @@ var record_schema_default = {
       pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$",
       description: "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."
     },
-    count: { type: "integer", minimum: 0, description: "A count." },
+    count: { type: "integer", minimum: 0, description: "A count, 0 or more." },
     share: { type: ["number", "null"], minimum: 0, maximum: 1, description: "A proportion between 0 and 1, or null when undefined." },
     promptKeys: {
       type: "array",
@@ -55082,8 +55390,8 @@ var ChainVerifier = class {
       );
     }
     const defined = record2.catalogs ?? {};
-    for (const [ref, entries] of Object.entries(defined)) {
-      if (catalogRef(entries) !== ref) return bad(`catalogs/${ref} does not hash to its ref (the catalog was changed)`);
+    for (const [ref, entries2] of Object.entries(defined)) {
+      if (catalogRef(entries2) !== ref) return bad(`catalogs/${ref} does not hash to its ref (the catalog was changed)`);
     }
     const catalog = this.catalogs.get(record2.catalog) ?? (Object.hasOwn(defined, record2.catalog) ? defined[record2.catalog] : void 0);
     if (!catalog) return bad(`catalog ${record2.catalog} is not defined in this or an earlier line`);
@@ -55125,7 +55433,7 @@ var ChainVerifier = class {
         }
       }
     }
-    for (const [ref, entries] of Object.entries(defined)) this.catalogs.set(ref, entries);
+    for (const [ref, entries2] of Object.entries(defined)) this.catalogs.set(ref, entries2);
     for (const [key, byRef] of Object.entries(stored)) {
       let known = this.texts.get(key);
       if (!known) {
@@ -55460,10 +55768,6 @@ var progressToLog = {
   }
 };
 
-// src/report/file.ts
-import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname5 } from "node:path";
-
 // src/report/escape.ts
 var ZWSP = "&#8203;";
 var ZWSP_CHAR = "\u200B";
@@ -55527,7 +55831,13 @@ var FULL_ANSWERS = 10;
 var ANSWER_WIDTH = 80;
 var LIST_KEYS = 20;
 var FINGERPRINT_NOTES = 5;
-function renderMarkdown(report) {
+function renderMarkdown(report, options = {}) {
+  if (options.header) {
+    const out2 = [...options.header];
+    for (const model of report.models) out2.push(...modelSection(model));
+    return `${out2.join("\n").trimEnd()}
+`;
+  }
   const out = ["# trackrecord report", ""];
   if (report.models.length === 0) {
     out.push("No records yet: the history is empty. Run `trackrecord run` to start a track record.", "");
@@ -55727,6 +56037,29 @@ function count(n, singular, plural = `${singular}s`) {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
+// src/report/check-comment.ts
+function renderCheckComment(report, baseRef) {
+  const header = [
+    `## trackrecord: this pull request against \`${inlineText(baseRef, 60)}\``,
+    "",
+    "| Model | Reliability | Pass rate | Stability | Drifted | Regressions | Errors |",
+    "|---|---|---|---|---|---|---|",
+    ...report.models.map(row),
+    "",
+    "Base is the latest record on the base branch; head is this run, compared with it. Details per model follow.",
+    ""
+  ];
+  return renderMarkdown(report, { header });
+}
+function row(m) {
+  const head = m.trend.at(-1);
+  const base = m.trend.length > 1 ? m.trend.at(-2) : void 0;
+  const arrow = (pick) => base ? `${percent(pick(base))} \u2192 ${percent(head ? pick(head) : null)}` : `${percent(head ? pick(head) : null)} (no base yet)`;
+  const x = m.metrics;
+  const errors = Object.values(x.errors).reduce((n, e) => n + e, 0);
+  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${x.drifted.length} | ${x.regressions.length} | ${errors} |`;
+}
+
 // src/report/report.ts
 var DEFAULT_TREND = 30;
 function buildReport(view, options = {}) {
@@ -55738,17 +56071,22 @@ function buildReport(view, options = {}) {
   const models = [];
   for (const id of ids) {
     if (wanted && !wanted.has(id)) continue;
-    const report = modelReport(view, id, trend);
+    const report = modelReport(view, id, trend, options.runDrift ?? false);
     if (report) models.push(report);
   }
   return { records, trend, models };
 }
-function modelReport(view, id, trend) {
+function modelReport(view, id, trend, runDrift) {
   const history = view.recordsOf(id);
   const latest = history.at(-1);
   if (!latest) return null;
   const points = trendOf(history, trend);
   const m = latest.metrics;
+  const drift = driftOf(view, history, history.length - 1);
+  if (runDrift) {
+    const start = history.length - points.length;
+    points.forEach((p, i) => p.drift = i === points.length - 1 ? drift : driftOf(view, history, start + i));
+  }
   return {
     id,
     model: latest.model.model,
@@ -55767,7 +56105,7 @@ function modelReport(view, id, trend) {
     systemFingerprints: latest.model.systemFingerprints,
     fingerprintChanged: points.at(-1)?.fingerprintChanged ?? false,
     trend: points,
-    drift: driftOf(view, history, history.length - 1),
+    drift,
     regressions: m.regressions,
     fixes: m.fixes,
     flipsP: m.flipsP
@@ -55803,11 +56141,11 @@ function trendOf(history, n) {
   return points;
 }
 function driftOf(view, history, position) {
-  const latest = history[position];
-  const m = latest.metrics;
+  const target = history[position];
+  const m = target.metrics;
   if (m.drifted.length === 0) return [];
   const byKey = /* @__PURE__ */ new Map();
-  view.catalog(latest.catalog).forEach(([suite, id, hash2], i) => byKey.set(promptKey(suite, id), { i, hash: hash2 }));
+  view.catalog(target.catalog).forEach(([suite, id, hash2], i) => byKey.set(promptKey(suite, id), { i, hash: hash2 }));
   const positions = new CatalogPositions(view);
   const flapping = new Set(m.flapping);
   const regressions = new Set(m.regressions);
@@ -55824,7 +56162,7 @@ function driftOf(view, history, position) {
         break;
       }
     }
-    const after = at ? view.text(key, latest.answers[at.i] ?? null) : null;
+    const after = at ? view.text(key, target.answers[at.i] ?? null) : null;
     return { key, before, after, flapping: flapping.has(key), regression: regressions.has(key), fix: fixes.has(key) };
   });
 }
@@ -55854,14 +56192,6 @@ function sameSet(a, b) {
   return left.size === right.size && [...left].every((x) => right.has(x));
 }
 
-// src/report/file.ts
-async function writeReport(view, modelIds, path7) {
-  const markdown = renderMarkdown(buildReport(view, { models: modelIds }));
-  await mkdir3(dirname5(path7), { recursive: true });
-  await writeFile2(path7, markdown);
-  return markdown;
-}
-
 // src/action/check.ts
 var COMMENT_MARKER = "trackrecord:check";
 async function checkMode(ctx) {
@@ -55871,7 +56201,10 @@ async function checkMode(ctx) {
   const outcome = await group("Run the suites", () => executeRun(config, { env: ctx.env, progress: progressToLog }));
   const summary2 = summarize(buildRecords(outcome, view));
   const reportPath = join6(ctx.env["RUNNER_TEMP"] ?? resolve4(ctx.root, ".trackrecord"), "trackrecord-report.md");
-  const markdown = await writeReport(view, config.models.map((m) => m.id), reportPath);
+  const report = buildReport(view, { models: config.models.map((m) => m.id) });
+  const markdown = renderCheckComment(report, github.pullRequest?.baseRef ?? "the current branch");
+  await mkdir3(dirname5(reportPath), { recursive: true });
+  await writeFile2(reportPath, markdown);
   const pr = github.pullRequest;
   if (settings.comment && pr) {
     try {
@@ -55918,6 +56251,7 @@ function setOutputs(summary2, paths) {
   setOutput("report", paths.report);
   setOutput("history", paths.history);
 }
+var MAX_ANNOTATIONS = 10;
 function annotateRegressions(summary2, config) {
   const locations = /* @__PURE__ */ new Map();
   for (const suite of config.suites) {
@@ -55925,18 +56259,269 @@ function annotateRegressions(summary2, config) {
     for (const p of suite.prompts) locations.set(`${suite.name}/${p.id}`, p.location);
   }
   for (const model of summary2.models) {
-    for (const key of model.regressions) {
+    for (const key of model.regressions.slice(0, MAX_ANNOTATIONS)) {
       const location = locations.get(key);
       warning(`${key} went from pass to fail on ${model.id}`, {
         title: "trackrecord regression",
         ...location ? { file: location.file, startLine: location.line } : {}
       });
     }
+    const more = model.regressions.length - MAX_ANNOTATIONS;
+    if (more > 0) warning(`${more} more prompts went from pass to fail on ${model.id}: see the report`, { title: "trackrecord regression" });
   }
 }
 async function writeJobSummary(markdown) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;
   await summary.addRaw(markdown, true).write();
+}
+
+// src/partial/paths.ts
+import { readdir as readdir2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve5 } from "node:path";
+
+// src/partial/file.ts
+import { mkdir as mkdir4, readFile as readFile4, rename as rename3, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname6 } from "node:path";
+
+// src/run/shard.ts
+var MAX_SHARDS = 256;
+var ShardError = class extends Error {
+  name = "ShardError";
+};
+function parseShard(text) {
+  const value = text.trim();
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
+  if (!match) throw new ShardError(`shard must be written I/N (for example 2/4: the second of four shards), got "${text}"`);
+  const index = Number(match[1]);
+  const count2 = Number(match[2]);
+  if (count2 < 1 || count2 > MAX_SHARDS) throw new ShardError(`shard "${value}": the number of shards must be between 1 and ${MAX_SHARDS}`);
+  if (index < 1 || index > count2) throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count2} (shards count from 1)`);
+  return { index, count: count2 };
+}
+function formatShard(shard) {
+  return `${shard.index}/${shard.count}`;
+}
+function shardOf(key, count2) {
+  return parseInt(sha256(key).slice(0, 8), 16) % count2 + 1;
+}
+function inShard(key, shard) {
+  return shardOf(key, shard.count) === shard.index;
+}
+function shardConfig(config, shard) {
+  return {
+    ...config,
+    suites: config.suites.map((suite) => ({
+      ...suite,
+      prompts: suite.prompts.filter((p) => inShard(promptKey(suite.name, p.id), shard))
+    }))
+  };
+}
+
+// src/partial/file.ts
+var PARTIAL_VERSION = 1;
+var PartialError = class extends Error {
+  name = "PartialError";
+};
+function configHash(config) {
+  const plan = buildPlan(config);
+  return sha256(
+    canonicalJson({
+      samples: config.samples,
+      models: config.models.map((m) => ({ id: m.id, model: m.model, baseUrl: m.baseUrl, params: m.params, system: m.system })),
+      prompts: plan.prompts.map((p, i) => [p.suite, p.prompt.id, plan.checksHashes[i]]),
+      hashes: plan.hashes
+    })
+  );
+}
+function partialOf(outcome, shard, config) {
+  return {
+    partial: PARTIAL_VERSION,
+    run: outcome.run,
+    finishedAt: outcome.finishedAt,
+    shard: { index: shard.index, count: shard.count },
+    configHash: configHash(config),
+    models: outcome.models.map((m) => ({ id: m.model.id, observations: m.observations }))
+  };
+}
+async function writePartial(path7, outcome, shard, config = outcome.config) {
+  const partial = partialOf(outcome, shard, config);
+  await mkdir4(dirname6(path7), { recursive: true });
+  const temp = `${path7}.${process.pid}.tmp`;
+  await writeFile3(temp, `${JSON.stringify(partial)}
+`);
+  await rename3(temp, path7);
+  return partial;
+}
+async function readPartial(path7, label = path7) {
+  let text;
+  try {
+    text = await readFile4(path7, "utf8");
+  } catch (error2) {
+    const code = error2.code;
+    throw new PartialError(code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error2.message}`);
+  }
+  return parsePartial(text, label);
+}
+function parsePartial(text, label) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error2) {
+    throw new PartialError(`${label}: not a trackrecord partial file: not JSON (${error2.message})`);
+  }
+  const fail = (path7, message) => {
+    throw new PartialError(`${label}: ${path7 ? `${path7}: ` : ""}${message}`);
+  };
+  if (!isObject2(value) || !("partial" in value)) fail("", "not a trackrecord partial file (written by `trackrecord run --shard I/N`)");
+  const v = value;
+  if (v["partial"] !== PARTIAL_VERSION) fail("partial", `unsupported partial version ${JSON.stringify(v["partial"])} (this trackrecord reads ${PARTIAL_VERSION})`);
+  const check2 = new Checker(fail);
+  const run2 = check2.object(v["run"], "run");
+  check2.string(run2["id"], "run.id");
+  check2.timestamp(run2["startedAt"], "run.startedAt");
+  check2.string(run2["trigger"], "run.trigger");
+  check2.nullableString(run2["commit"], "run.commit");
+  check2.nullableString(run2["url"], "run.url");
+  check2.timestamp(v["finishedAt"], "finishedAt");
+  const shard = check2.object(v["shard"], "shard");
+  const count2 = check2.integer(shard["count"], "shard.count", 1, MAX_SHARDS);
+  check2.integer(shard["index"], "shard.index", 1, count2);
+  const hash2 = check2.string(v["configHash"], "configHash");
+  if (!/^[0-9a-f]{64}$/.test(hash2)) fail("configHash", "expected 64 hex digits");
+  const models = check2.array(v["models"], "models");
+  models.forEach((m, i) => {
+    const model = check2.object(m, `models[${i}]`);
+    const id = check2.string(model["id"], `models[${i}].id`);
+    check2.array(model["observations"], `models[${i}].observations`).forEach((o, j) => checkObservation(check2, o, `models[${i}].observations[${j}]`, id));
+  });
+  return value;
+}
+function checkObservation(check2, value, path7, modelId) {
+  const o = check2.object(value, path7);
+  if (check2.string(o["modelId"], `${path7}.modelId`) !== modelId) check2.fail(`${path7}.modelId`, `"${String(o["modelId"])}" under model "${modelId}"`);
+  for (const key of ["suite", "promptId", "promptHash", "checksHash"]) check2.string(o[key], `${path7}.${key}`);
+  check2.array(o["samples"], `${path7}.samples`).forEach((s, k) => checkSample(check2, s, `${path7}.samples[${k}]`));
+}
+function checkSample(check2, value, path7) {
+  const s = check2.object(value, path7);
+  check2.nullableString(s.output, `${path7}.output`);
+  check2.nullableString(s.answer, `${path7}.answer`);
+  if (s.pass !== null && typeof s.pass !== "boolean") check2.fail(`${path7}.pass`, "expected true, false or null");
+  check2.array(s.failures, `${path7}.failures`).forEach((f, i) => check2.string(f, `${path7}.failures[${i}]`));
+  if (s.error !== null) {
+    const e = check2.object(s.error, `${path7}.error`);
+    if (!ERROR_CATEGORIES.includes(e.category)) check2.fail(`${path7}.error.category`, `expected one of ${ERROR_CATEGORIES.join(", ")}`);
+    check2.nullableNumber(e.status, `${path7}.error.status`);
+    check2.string(e.message, `${path7}.error.message`);
+  }
+  check2.number(s.latencyMs, `${path7}.latencyMs`);
+  check2.number(s.attempts, `${path7}.attempts`);
+  check2.nullableString(s.servedModel, `${path7}.servedModel`);
+  check2.nullableString(s.systemFingerprint, `${path7}.systemFingerprint`);
+  check2.nullableNumber(s.tokensIn, `${path7}.tokensIn`);
+  check2.nullableNumber(s.tokensOut, `${path7}.tokensOut`);
+}
+var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+function isObject2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+var Checker = class {
+  constructor(fail) {
+    this.fail = fail;
+  }
+  fail;
+  object(value, path7) {
+    return isObject2(value) ? value : this.fail(path7, "expected an object");
+  }
+  array(value, path7) {
+    return Array.isArray(value) ? value : this.fail(path7, "expected an array");
+  }
+  string(value, path7) {
+    return typeof value === "string" ? value : this.fail(path7, "expected a string");
+  }
+  timestamp(value, path7) {
+    const text = this.string(value, path7);
+    return TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text)) ? text : this.fail(path7, `expected an ISO 8601 time with a zone, got "${text}"`);
+  }
+  nullableString(value, path7) {
+    if (value !== null && typeof value !== "string") this.fail(path7, "expected a string or null");
+  }
+  number(value, path7) {
+    return typeof value === "number" && Number.isFinite(value) ? value : this.fail(path7, "expected a number");
+  }
+  nullableNumber(value, path7) {
+    if (value !== null) this.number(value, path7);
+  }
+  integer(value, path7, min, max) {
+    if (!Number.isInteger(value) || value < min || value > max) this.fail(path7, `expected a whole number from ${min} to ${max}`);
+    return value;
+  }
+};
+
+// src/partial/paths.ts
+async function expandPartialPaths(patterns, root) {
+  const out = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const matches = hasMagic(pattern) ? await glob(pattern, root) : [resolve5(root, pattern)];
+    if (matches.length === 0) throw new PartialError(`no partial file matches "${pattern}" (in ${root})`);
+    for (const m of matches) out.add(m);
+  }
+  return [...out].sort();
+}
+function splitPatterns(text) {
+  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+}
+function hasMagic(pattern) {
+  return /[*?]/.test(pattern);
+}
+async function glob(pattern, root) {
+  const normalized = pattern.replace(/\\/g, "/");
+  const base = isAbsolute2(normalized) ? "/" : root;
+  const segments = normalized.split("/").filter((s) => s !== "" && s !== ".");
+  const found = [];
+  await walk(base, segments, found);
+  return found;
+}
+async function walk(dir, segments, found) {
+  const [head, ...rest] = segments;
+  if (head === void 0) return;
+  if (head === "**") {
+    await walk(dir, rest, found);
+    for (const entry of await entries(dir)) if (entry.isDirectory()) await walk(join7(dir, entry.name), segments, found);
+    return;
+  }
+  if (!hasMagic(head)) {
+    const path7 = join7(dir, head);
+    if (rest.length === 0) {
+      if ((await entries(dir)).some((e) => e.name === head && e.isFile())) found.push(path7);
+    } else {
+      await walk(path7, rest, found);
+    }
+    return;
+  }
+  const re = segmentRegExp(head);
+  for (const entry of await entries(dir)) {
+    if (!re.test(entry.name)) continue;
+    if (rest.length === 0 ? entry.isFile() : entry.isDirectory()) {
+      if (rest.length === 0) found.push(join7(dir, entry.name));
+      else await walk(join7(dir, entry.name), rest, found);
+    }
+  }
+}
+async function entries(dir) {
+  try {
+    return await readdir2(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+function segmentRegExp(segment) {
+  const source = segment.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
+  return new RegExp(`^${source}$`);
+}
+function displayPath2(path7, root) {
+  const rel = relative3(root, path7);
+  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel : path7;
 }
 
 // src/action/settings.ts
@@ -55953,8 +56538,30 @@ function readSettings(inputs, eventName) {
     githubToken: inputs.getInput("github-token"),
     commit: booleanInput(inputs, "commit", mode === "track"),
     comment: booleanInput(inputs, "comment", mode === "check"),
-    commitMessage: inputs.getInput("commit-message") || "trackrecord: record run ${run_id}"
+    commitMessage: inputs.getInput("commit-message") || "trackrecord: record run ${run_id}",
+    ...shardSettings(inputs, mode)
   };
+}
+function shardSettings(inputs, mode) {
+  const shardInput = inputs.getInput("shard").trim();
+  const partialPath = inputs.getInput("partial-path").trim() || null;
+  const merge2 = splitPatterns(inputs.getInput("merge"));
+  let shard = null;
+  if (shardInput !== "") {
+    try {
+      shard = parseShard(shardInput);
+    } catch (error2) {
+      throw error2 instanceof ShardError ? new Error(`input "shard": ${error2.message}`) : error2;
+    }
+  }
+  if (shard && merge2.length > 0) {
+    throw new Error('inputs "shard" and "merge" belong to different jobs: each matrix job runs one shard, then one job merges their partial files');
+  }
+  if (partialPath !== null && !shard) throw new Error(`input "partial-path" is where a shard's partial file goes: set "shard" too`);
+  if ((shard || merge2.length > 0) && mode !== "track") {
+    throw new Error(`input "${shard ? "shard" : "merge"}" works in track mode only (this run is in ${mode} mode): a sharded run is recorded and committed by its merge job`);
+  }
+  return { shard, partialPath, merge: merge2 };
 }
 function booleanInput(inputs, name, fallback) {
   const raw = inputs.getInput(name).trim();
@@ -55964,11 +56571,101 @@ function booleanInput(inputs, name, fallback) {
   throw new Error(`input "${name}" must be true or false, got "${raw}"`);
 }
 
+// src/action/shard.ts
+import { tmpdir } from "node:os";
+import { join as join10, resolve as resolve8 } from "node:path";
+
+// src/partial/merge.ts
+async function readPartials(paths, label = (p) => p) {
+  return Promise.all(paths.map(async (path7) => ({ file: label(path7), partial: await readPartial(path7, label(path7)) })));
+}
+function mergePartials(config, loaded) {
+  if (loaded.length === 0) throw new PartialError("no partial files to merge");
+  const first = loaded[0];
+  for (const p of loaded.slice(1)) {
+    if (p.partial.configHash !== first.partial.configHash) {
+      throw new PartialError(
+        `${p.file} and ${first.file} were run with different configurations (models, prompts or samples differ): shards of one run share one config`
+      );
+    }
+  }
+  if (first.partial.configHash !== configHash(config)) {
+    throw new PartialError(
+      `the partial files were run with a different configuration than ${config.file} (models, prompts or samples differ): merge with the config the shards ran with`
+    );
+  }
+  const runId = mergedRunId(loaded);
+  const count2 = first.partial.shard.count;
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const p of loaded) {
+    if (p.partial.shard.count !== count2) {
+      throw new PartialError(`${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`);
+    }
+    const same = byIndex.get(p.partial.shard.index);
+    if (same) throw new PartialError(`shard ${formatShard(p.partial.shard)} appears twice: ${same.file} and ${p.file}`);
+    byIndex.set(p.partial.shard.index, p);
+  }
+  const missing = Array.from({ length: count2 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) {
+    throw new PartialError(
+      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count2}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count2}`).join(", ")}): every shard must finish before the merge`
+    );
+  }
+  const plan = buildPlan(config);
+  const specs = new Map(plan.prompts.map(({ suite, prompt }) => [promptKey(suite, prompt.id), prompt]));
+  const specOf = (o) => specs.get(promptKey(o.suite, o.promptId));
+  const models = config.models.map((model, m) => {
+    const found = /* @__PURE__ */ new Map();
+    for (const { file, partial } of byIndex.values()) {
+      const own = partial.models.find((x) => x.id === model.id);
+      if (!own) throw new PartialError(`${file} has no observations of model "${model.id}"`);
+      for (const o of own.observations) {
+        const key = promptKey(o.suite, o.promptId);
+        const where = `${file}: ${model.id} ${key}`;
+        if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config.file}`);
+        const home = shardOf(key, count2);
+        if (home !== partial.shard.index) throw new PartialError(`${where}: belongs to shard ${home}/${count2}, not ${formatShard(partial.shard)}`);
+        if (found.has(key)) throw new PartialError(`${where}: observed twice`);
+        if (o.samples.length !== config.samples) throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config.samples}`);
+        found.set(key, o);
+      }
+    }
+    const observations = plan.prompts.map(({ suite, prompt }, p) => {
+      const key = promptKey(suite, prompt.id);
+      const o = found.get(key);
+      if (!o) throw new PartialError(`shard ${shardOf(key, count2)}/${count2} (${byIndex.get(shardOf(key, count2)).file}) has no observation of ${key} on ${model.id}`);
+      if (o.promptHash !== plan.hashes[m][p] || o.checksHash !== plan.checksHashes[p]) {
+        throw new PartialError(`${byIndex.get(shardOf(key, count2)).file}: ${model.id} ${key} was asked differently than ${config.file} says`);
+      }
+      return o;
+    });
+    return { model, observations, metrics: runMetrics(observations, (o) => specOf(o).compare) };
+  });
+  const shards = [...byIndex.values()].map((p) => p.partial);
+  const earliest = shards.reduce((a, b) => Date.parse(b.run.startedAt) < Date.parse(a.run.startedAt) ? b : a);
+  const latest = shards.reduce((a, b) => Date.parse(b.finishedAt) > Date.parse(a.finishedAt) ? b : a);
+  const run2 = { ...byIndex.get(1).partial.run, id: runId, startedAt: earliest.run.startedAt };
+  return { config, run: run2, finishedAt: latest.finishedAt, models, specOf };
+}
+function mergedRunId(loaded) {
+  const first = loaded[0];
+  const ids = new Set(loaded.map((p) => p.partial.run.id));
+  if (ids.size === 1) return first.partial.run.id;
+  const github = loaded.map((p) => /^(\d+)-(\d+)$/.exec(p.partial.run.id));
+  if (github.every((g) => g !== null) && new Set(github.map((g) => g[1])).size === 1) {
+    return `${github[0][1]}-${Math.max(...github.map((g) => Number(g[2])))}`;
+  }
+  const other = loaded.find((p) => p.partial.run.id !== first.partial.run.id);
+  throw new PartialError(
+    `${other.file} is from run ${other.partial.run.id} but ${first.file} is from run ${first.partial.run.id}: merge the shards of one run (on GitHub Actions the jobs of one workflow run share its id; elsewhere give every shard the same \`--run-id\`)`
+  );
+}
+
 // src/action/track.ts
-import { relative as relative3, resolve as resolve6 } from "node:path";
+import { relative as relative4, resolve as resolve7 } from "node:path";
 
 // src/artifacts.ts
-import { dirname as dirname7, join as join8, resolve as resolve5 } from "node:path";
+import { dirname as dirname9, join as join9, resolve as resolve6 } from "node:path";
 
 // node_modules/badge-maker/lib/color.js
 var import_css_color_converter = __toESM(require_lib2(), 1);
@@ -57181,8 +57878,8 @@ function shieldsEndpoint(label, reliability2) {
 }
 
 // src/badge/write.ts
-import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname6, join as join7 } from "node:path";
+import { mkdir as mkdir5, writeFile as writeFile4 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname7, join as join8 } from "node:path";
 var MODEL_ID = /^[a-z0-9._-]+$/;
 function lowestReliability(models) {
   let lowest = null;
@@ -57201,27 +57898,37 @@ async function writeBadges(badgePath, models) {
     if (seen.has(id)) throw new Error(`writeBadges: model id ${JSON.stringify(id)} given twice`);
     seen.add(id);
   }
-  const dir = dirname6(badgePath);
+  const dir = dirname7(badgePath);
   const stem = basename4(badgePath, ".svg");
   const lowest = lowestReliability(models);
   const files = [
-    [join7(dir, basename4(badgePath)), reliabilitySvg("reliability", lowest)],
-    [join7(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
+    [join8(dir, basename4(badgePath)), reliabilitySvg("reliability", lowest)],
+    [join8(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
 `],
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map(({ id, reliability: reliability2 }) => [join7(dir, `${stem}-${id}.svg`), reliabilitySvg(id, reliability2)])
+    ...models.map(({ id, reliability: reliability2 }) => [join8(dir, `${stem}-${id}.svg`), reliabilitySvg(id, reliability2)])
   ];
-  await mkdir4(dir, { recursive: true });
-  for (const [path7, text] of files) await writeFile3(path7, text, "utf8");
+  await mkdir5(dir, { recursive: true });
+  for (const [path7, text] of files) await writeFile4(path7, text, "utf8");
   return files.map(([path7]) => path7);
+}
+
+// src/report/file.ts
+import { mkdir as mkdir6, writeFile as writeFile5 } from "node:fs/promises";
+import { dirname as dirname8 } from "node:path";
+async function writeReport(view, modelIds, path7) {
+  const markdown = renderMarkdown(buildReport(view, { models: modelIds }));
+  await mkdir6(dirname8(path7), { recursive: true });
+  await writeFile5(path7, markdown);
+  return markdown;
 }
 
 // src/artifacts.ts
 async function writeArtifacts(config, root, summary2) {
-  const badges = await writeBadges(resolve5(root, config.badge), summary2.models);
-  const reportPath = join8(dirname7(resolve5(root, config.history)), "report.md");
+  const badges = await writeBadges(resolve6(root, config.badge), summary2.models);
+  const reportPath = join9(dirname9(resolve6(root, config.history)), "report.md");
   const view = new HistoryView(await readVerifiedHistory(config, root));
   const markdown = await writeReport(view, config.models.map((m) => m.id), reportPath);
   return { paths: [...badges, reportPath], reportPath, markdown };
@@ -57236,7 +57943,7 @@ function backoffDelay(retry, backoff = DEFAULT_BACKOFF, random = Math.random) {
   const cap = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * cap);
 }
-var defaultSleep = (ms) => new Promise((resolve7) => setTimeout(resolve7, ms));
+var defaultSleep = (ms) => new Promise((resolve9) => setTimeout(resolve9, ms));
 async function publish(o) {
   const { git, branch, message, apply } = o;
   const remote = o.remote ?? "origin";
@@ -57315,26 +58022,28 @@ function errorText(error2) {
 
 // src/action/track.ts
 async function trackMode(ctx) {
+  await readVerifiedHistory(ctx.config, ctx.root);
+  const outcome = await group("Run the suites", () => executeRun(ctx.config, { env: ctx.env, progress: progressToLog }));
+  return recordAndPublish(ctx, outcome);
+}
+async function recordAndPublish(ctx, outcome) {
   const { config, root, settings } = ctx;
-  const historyPath = resolve6(root, config.history);
-  await readVerifiedHistory(config, root);
-  const outcome = await group("Run the suites", () => executeRun(config, { env: ctx.env, progress: progressToLog }));
+  const historyPath = resolve7(root, config.history);
   let recorded;
   let artifacts;
   const apply = async () => {
     recorded = await recordOutcome(outcome, { root, useHistory: true });
     artifacts = await writeArtifacts(config, root, recorded.summary);
-    return [historyPath, ...artifacts.paths].map((p) => relative3(root, p));
+    return [historyPath, ...artifacts.paths].map((p) => relative4(root, p));
   };
   if (settings.commit) {
     const git = new Git(root);
     const branch = await git.currentBranch();
     const message = settings.commitMessage.replace(/\$\{run_id\}/g, outcome.run.id);
-    const published = await group(
+    await group(
       "Commit the track record",
       () => publish({ git, branch: branch ?? "", message, apply, log: (line) => info(line) })
     );
-    info(published.commit ? `committed ${published.commit} to ${branch}` : "nothing to commit");
   } else {
     await apply();
   }
@@ -57343,15 +58052,50 @@ async function trackMode(ctx) {
   return { summary: summary2, markdown, reportPath, failures: thresholdFailures(config.thresholds, summary2, { regressions: false }) };
 }
 
+// src/action/shard.ts
+async function shardMode(ctx, shard) {
+  const { config, root, settings } = ctx;
+  await readVerifiedHistory(config, root);
+  const sharded = shardConfig(config, shard);
+  const prompts = sharded.suites.reduce((n, s) => n + s.prompts.length, 0);
+  const total = config.suites.reduce((n, s) => n + s.prompts.length, 0);
+  info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)`);
+  const outcome = await group(`Run shard ${formatShard(shard)}`, () => executeRun(sharded, { env: ctx.env, progress: progressToLog }));
+  const path7 = settings.partialPath ? resolve8(root, settings.partialPath) : join10(ctx.env["RUNNER_TEMP"] || tmpdir(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
+  await writePartial(path7, outcome, shard, config);
+  info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path7}`);
+  const errors = outcome.models.flatMap((m) => {
+    const n = Object.values(m.metrics.errors).reduce((a, b) => a + b, 0);
+    return n > 0 ? [`${m.model.id}: ${n} sample(s) without output`] : [];
+  });
+  const markdown = `### trackrecord shard ${formatShard(shard)}
+
+Ran ${prompts} of ${total} prompt(s) on ${config.models.length} model(s) for run ${outcome.run.id}. The merge job records the whole run.
+` + (errors.length > 0 ? `
+${errors.map((e) => `- ${e}`).join("\n")}
+` : "");
+  return { partialPath: path7, markdown };
+}
+async function mergeMode(ctx, patterns) {
+  const { config, root } = ctx;
+  const paths = await expandPartialPaths(patterns, root);
+  const partials = await readPartials(paths, (p) => displayPath2(p, root));
+  const outcome = mergePartials(config, partials);
+  info(`merging ${partials.length} shard(s) of run ${outcome.run.id}: ${partials.map((p) => p.file).join(", ")}`);
+  return recordAndPublish(ctx, outcome);
+}
+
 // src/action/main.ts
 async function run(env = process.env, root = env["GITHUB_WORKSPACE"] ?? process.cwd()) {
   try {
     const github = await readGitHubContext(env);
     const settings = readSettings(core_exports, github.eventName);
-    info(`trackrecord: ${settings.mode} mode (${github.eventName})`);
+    const role = settings.shard ? `, shard ${settings.shard.index}/${settings.shard.count}` : settings.merge.length > 0 ? ", merging shards" : "";
+    info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}`);
     const config = await loadConfig({ root, configPath: settings.configPath }).catch(annotateConfigError);
     for (const key of keyValues(config.models, env)) setSecret(key);
-    const skip = skipReason(modelsMissingKeys(config.models, env).map((m) => m.apiKeyEnv), github, settings.mode);
+    const missing = settings.merge.length > 0 ? [] : modelsMissingKeys(config.models, env).map((m) => m.apiKeyEnv);
+    const skip = skipReason(missing, github, settings.mode);
     if (skip) {
       notice(skip);
       await writeJobSummary(`### trackrecord skipped
@@ -57361,7 +58105,14 @@ ${skip}
       return;
     }
     const ctx = { settings, config, github, env, root };
-    const result = settings.mode === "track" ? await trackMode(ctx) : await checkMode(ctx);
+    if (settings.shard) {
+      const shard = await shardMode(ctx, settings.shard);
+      setOutput("partial", shard.partialPath);
+      await writeJobSummary(shard.markdown);
+      return;
+    }
+    const result = settings.merge.length > 0 ? await mergeMode(ctx, settings.merge) : settings.mode === "track" ? await trackMode(ctx) : await checkMode(ctx);
+    info(formatRunSummary(result.summary));
     setOutputs(result.summary, { report: result.reportPath, history: config.history });
     await writeJobSummary(result.markdown);
     annotateRegressions(result.summary, config);

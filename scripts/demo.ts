@@ -1,51 +1,102 @@
 /**
- * `npm run demo`: trackrecord on real recorded data, with no API key and no network.
+ * `npm run demo`: the action on real recorded data, with no API key and no network.
  *
  * A local OpenAI-compatible server replays GPT-4's answers to 100 "is N prime?" questions,
  * recorded in March and June 2023 for the LLMDrift study. The model name `gpt-4` points at the
- * March snapshot for the first nightly run and at the June snapshot for the second, the way a
- * provider moves an alias, and trackrecord runs the same suite both nights.
+ * March snapshot on the first night and at the June snapshot on the second, the way a provider
+ * moves an alias. The bundled action (dist/index.js) runs as a runner would start it: two nightly
+ * runs that commit to a git remote in a temp folder, then a pull request check.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cli } from '../src/cli/main.js';
+import { verifyHistory } from '../src/history/verify.js';
 import { loadLlmdriftRecordings, startReplayServer } from '../src/replay/index.js';
+import { runBundledAction, type ActionRun } from './lib/runner.js';
 
 const repo = resolve(import.meta.dirname, '..');
-const workspace = mkdtempSync(join(tmpdir(), 'trackrecord-demo-'));
+const root = mkdtempSync(join(tmpdir(), 'trackrecord-demo-'));
+const remote = join(root, 'remote.git');
+const workspace = join(root, 'workspace');
+const runnerTemp = join(root, 'runner');
+mkdirSync(runnerTemp);
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' });
+const author = ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.com'];
+
 const recordings = await loadLlmdriftRecordings(join(repo, 'data/llmdrift/prime-100.jsonl'));
 const server = await startReplayServer({ recordings, aliases: { 'gpt-4': 'gpt-4-0314' }, latencyMs: 20 });
 
-mkdirSync(join(workspace, '.github'), { recursive: true });
-writeFileSync(
-  join(workspace, '.github/trackrecord.yml'),
-  `# Written by npm run demo: GPT-4 on the LLMDrift prime questions, replayed locally.
-models:
-  - id: gpt-4
-    model: gpt-4
-    base-url: ${server.baseUrl}
-    temperature: 0.1
-suites:
-  - path: ${join(repo, 'examples/llmdrift/prime.yaml')}
-concurrency: 8
-`,
-);
-
-const io = { cwd: workspace, env: {}, stdout: process.stdout, stderr: process.stderr };
 try {
+  // A repository that tracks `gpt-4` on the LLMDrift prime questions.
+  git(root, 'init', '-q', '--bare', '-b', 'main', remote);
+  git(root, 'init', '-q', '-b', 'main', workspace);
+  git(workspace, 'remote', 'add', 'origin', remote);
+  mkdirSync(join(workspace, '.github'));
+  mkdirSync(join(workspace, 'prompts'));
+  copyFileSync(join(repo, 'examples/llmdrift/prime.yaml'), join(workspace, 'prompts/prime.yaml'));
+  writeFileSync(
+    join(workspace, '.github/trackrecord.yml'),
+    `models:\n  - id: gpt-4\n    model: gpt-4\n    base-url: ${server.baseUrl}\n    temperature: 0.1\n` +
+      `suites:\n  - path: prompts/prime.yaml\nconcurrency: 8\n`,
+  );
+  git(workspace, 'add', '.');
+  git(workspace, ...author, 'commit', '-q', '-m', 'Track gpt-4 with trackrecord');
+  git(workspace, 'push', '-q', 'origin', 'HEAD:main');
+
+  // No GitHub here: the check writes its comment's body to a file instead of posting it.
+  const action = (eventName: string, event: unknown, runId: number) =>
+    runBundledAction({ workspace, eventName, event, runnerTemp, inputs: { comment: 'false' }, env: { GITHUB_RUN_ID: String(runId), GITHUB_REPOSITORY: 'demo/widgets' } });
+
   for (const [night, snapshot] of [
-    ['night 1', 'gpt-4-0314'],
-    ['night 2', 'gpt-4-0613'],
+    [1, 'gpt-4-0314'],
+    [2, 'gpt-4-0613'],
   ] as const) {
     server.setAliases({ 'gpt-4': snapshot });
-    console.log(`\n== ${night}: the provider serves ${snapshot} as "gpt-4"`);
-    // Exit 1 on night 2 is the point: the June snapshot breaks `fail-on-regression`.
-    const code = await cli(['run'], io);
-    if (code === 1) console.log('(exit 1: a threshold failed, as it should on this drift)');
-    else if (code !== 0) process.exitCode = code;
+    console.log(`\n== nightly run ${night}: the provider serves ${snapshot} as "gpt-4"`);
+    show(await action('schedule', {}, night));
   }
-  console.log(`\nworkspace: ${workspace}`);
+
+  console.log('\n== pull request #1: the check compares a run with the history on main');
+  const pr = { full_name: 'demo/widgets', fork: false };
+  show(
+    await action(
+      'pull_request',
+      {
+        number: 1,
+        pull_request: { number: 1, base: { ref: 'main', sha: 'a'.repeat(40), repo: pr }, head: { ref: 'feature', sha: 'b'.repeat(40), repo: pr } },
+      },
+      3,
+    ),
+  );
+
+  const history = readFileSync(join(workspace, '.trackrecord/history.jsonl'), 'utf8');
+  const verified = verifyHistory(history);
+  const rates = verified.records.map((r) => `${((r.metrics.passRate ?? 0) * 100).toFixed(0)}%`).join(' then ');
+  console.log(`
+GPT-4's pass rate on the prime questions: ${rates}, as the LLMDrift study found.
+
+history:    ${join(workspace, '.trackrecord/history.jsonl')} (${verified.records.length} records, ${verified.ok ? 'chain intact' : 'BROKEN'})
+badge:      ${join(workspace, '.trackrecord/badge.svg')}
+report:     ${join(workspace, '.trackrecord/report.md')}
+PR comment: ${join(runnerTemp, 'trackrecord-report.md')} (the body the check would post)
+remote:     ${remote} (git -C ${remote} log --oneline)`);
 } finally {
   await server.close();
+}
+
+/** The action's log, minus workflow commands, and why it failed if it did. */
+function show(run: ActionRun): void {
+  let warnings = 0;
+  for (const line of run.stdout.split('\n')) {
+    const command = /^::(error|warning|notice)[^:]*::(.*)$/.exec(line);
+    if (command?.[1] === 'warning') warnings += 1;
+    else if (command) console.log(`  ${command[1]}: ${command[2]!.split('%0A').slice(0, 2).join(' ')}`);
+    else if (line && !line.startsWith('::')) console.log(`  ${line}`);
+  }
+  if (warnings > 0) console.log(`  (${warnings} warning annotations on the regressed prompts' lines in prompts/prime.yaml)`);
+  if (run.code !== 0 && !run.stdout.includes('::error::thresholds failed')) {
+    throw new Error(`the action failed unexpectedly (exit ${run.code}):\n${run.stderr}`);
+  }
 }

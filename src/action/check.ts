@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { join, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
 import { executeRun } from '../engine.js';
 import { Git } from '../git/git.js';
@@ -13,7 +14,8 @@ import { summarize } from '../report/summary.js';
 import { readVerifiedHistory } from '../track.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
-import { writeReport } from '../report/file.js';
+import { renderCheckComment } from '../report/check-comment.js';
+import { buildReport } from '../report/report.js';
 
 export const COMMENT_MARKER = 'trackrecord:check';
 
@@ -29,7 +31,10 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   const outcome = await core.group('Run the suites', () => executeRun(config, { env: ctx.env, progress: progressToLog }));
   const summary = summarize(buildRecords(outcome, view));
   const reportPath = join(ctx.env['RUNNER_TEMP'] ?? resolve(ctx.root, '.trackrecord'), 'trackrecord-report.md');
-  const markdown = await writeReport(view, config.models.map((m) => m.id), reportPath);
+  const report = buildReport(view, { models: config.models.map((m) => m.id) });
+  const markdown = renderCheckComment(report, github.pullRequest?.baseRef ?? 'the current branch');
+  await mkdir(dirname(reportPath), { recursive: true });
+  await writeFile(reportPath, markdown);
 
   const pr = github.pullRequest;
   if (settings.comment && pr) {

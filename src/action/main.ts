@@ -3,10 +3,12 @@ import { ConfigError } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import { readGitHubContext, type GitHubContext } from '../github/context.js';
 import { keyValues, modelsMissingKeys } from '../providers/keys.js';
+import { formatRunSummary } from '../report/text.js';
 import { checkMode } from './check.js';
 import type { ActionContext } from './context.js';
 import { annotateRegressions, setOutputs, writeJobSummary } from './outputs.js';
 import { readSettings } from './settings.js';
+import { mergeMode, shardMode } from './shard.js';
 import { trackMode } from './track.js';
 
 /** The action: parse inputs, run the mode, report; the one place that fails the job. */
@@ -14,11 +16,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env, root: string = e
   try {
     const github = await readGitHubContext(env);
     const settings = readSettings(core, github.eventName);
-    core.info(`trackrecord: ${settings.mode} mode (${github.eventName})`);
+    const role = settings.shard ? `, shard ${settings.shard.index}/${settings.shard.count}` : settings.merge.length > 0 ? ', merging shards' : '';
+    core.info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}`);
     const config = await loadConfig({ root, configPath: settings.configPath }).catch(annotateConfigError);
     for (const key of keyValues(config.models, env)) core.setSecret(key);
 
-    const skip = skipReason(modelsMissingKeys(config.models, env).map((m) => m.apiKeyEnv), github, settings.mode);
+    // The merge job calls no model: it needs no key.
+    const missing = settings.merge.length > 0 ? [] : modelsMissingKeys(config.models, env).map((m) => m.apiKeyEnv);
+    const skip = skipReason(missing, github, settings.mode);
     if (skip) {
       core.notice(skip);
       await writeJobSummary(`### trackrecord skipped\n\n${skip}\n`);
@@ -26,7 +31,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env, root: string = e
     }
 
     const ctx: ActionContext = { settings, config, github, env, root };
-    const result = settings.mode === 'track' ? await trackMode(ctx) : await checkMode(ctx);
+    if (settings.shard) {
+      const shard = await shardMode(ctx, settings.shard);
+      core.setOutput('partial', shard.partialPath);
+      await writeJobSummary(shard.markdown);
+      return;
+    }
+    const result =
+      settings.merge.length > 0 ? await mergeMode(ctx, settings.merge) : settings.mode === 'track' ? await trackMode(ctx) : await checkMode(ctx);
+    core.info(formatRunSummary(result.summary));
     setOutputs(result.summary, { report: result.reportPath, history: config.history });
     await writeJobSummary(result.markdown);
     annotateRegressions(result.summary, config);

@@ -12,6 +12,9 @@ export function setOutputs(summary: RunSummary, paths: { report: string; history
   core.setOutput('history', paths.history);
 }
 
+/** GitHub shows only the first few annotations of a step; past these, one line says how many more. */
+const MAX_ANNOTATIONS = 10;
+
 /** One `::warning` per regression, pointing at the prompt in its suite file when it is in the repository. */
 export function annotateRegressions(summary: RunSummary, config: Config): void {
   // Built-in suites live in the action, not in the repository: no file to point at.
@@ -21,13 +24,15 @@ export function annotateRegressions(summary: RunSummary, config: Config): void {
     for (const p of suite.prompts) locations.set(`${suite.name}/${p.id}`, p.location);
   }
   for (const model of summary.models) {
-    for (const key of model.regressions) {
+    for (const key of model.regressions.slice(0, MAX_ANNOTATIONS)) {
       const location = locations.get(key);
       core.warning(`${key} went from pass to fail on ${model.id}`, {
         title: 'trackrecord regression',
         ...(location ? { file: location.file, startLine: location.line } : {}),
       });
     }
+    const more = model.regressions.length - MAX_ANNOTATIONS;
+    if (more > 0) core.warning(`${more} more prompts went from pass to fail on ${model.id}: see the report`, { title: 'trackrecord regression' });
   }
 }
 

@@ -1,4 +1,6 @@
 import { DEFAULTS } from '../config/types.js';
+import { splitPatterns } from '../partial/paths.js';
+import { parseShard, ShardError, type Shard } from '../run/shard.js';
 
 export type Mode = 'track' | 'check';
 
@@ -11,6 +13,12 @@ export interface ActionSettings {
   comment: boolean;
   /** With `${run_id}` replaced when the commit is made. */
   commitMessage: string;
+  /** `shard: I/N`: run only this shard's prompts and write its partial file; nothing is recorded. */
+  shard: Shard | null;
+  /** `partial-path`: where the shard's partial goes; null for `$RUNNER_TEMP/trackrecord-partial-I-of-N.json`. */
+  partialPath: string | null;
+  /** `merge`: partial files or patterns (one a line) to merge and record instead of running; empty when not merging. */
+  merge: string[];
 }
 
 export interface InputReader {
@@ -33,7 +41,31 @@ export function readSettings(inputs: InputReader, eventName: string): ActionSett
     commit: booleanInput(inputs, 'commit', mode === 'track'),
     comment: booleanInput(inputs, 'comment', mode === 'check'),
     commitMessage: inputs.getInput('commit-message') || 'trackrecord: record run ${run_id}',
+    ...shardSettings(inputs, mode),
   };
+}
+
+/** The sharding inputs: a matrix job runs one shard, a final job merges them (track mode only). */
+function shardSettings(inputs: InputReader, mode: Mode): Pick<ActionSettings, 'shard' | 'partialPath' | 'merge'> {
+  const shardInput = inputs.getInput('shard').trim();
+  const partialPath = inputs.getInput('partial-path').trim() || null;
+  const merge = splitPatterns(inputs.getInput('merge'));
+  let shard: Shard | null = null;
+  if (shardInput !== '') {
+    try {
+      shard = parseShard(shardInput);
+    } catch (error) {
+      throw error instanceof ShardError ? new Error(`input "shard": ${error.message}`) : error;
+    }
+  }
+  if (shard && merge.length > 0) {
+    throw new Error('inputs "shard" and "merge" belong to different jobs: each matrix job runs one shard, then one job merges their partial files');
+  }
+  if (partialPath !== null && !shard) throw new Error('input "partial-path" is where a shard\'s partial file goes: set "shard" too');
+  if ((shard || merge.length > 0) && mode !== 'track') {
+    throw new Error(`input "${shard ? 'shard' : 'merge'}" works in track mode only (this run is in ${mode} mode): a sharded run is recorded and committed by its merge job`);
+  }
+  return { shard, partialPath, merge };
 }
 
 /** YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts, with a default for empty. */

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { relative, resolve } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
 import { writeArtifacts, type Artifacts } from '../artifacts.js';
-import { executeRun } from '../engine.js';
+import { executeRun, type RunOutcome } from '../engine.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
 import { readVerifiedHistory, recordOutcome, type Recorded } from '../track.js';
@@ -15,11 +15,18 @@ import { progressToLog } from './log.js';
  * recorded again on the new tip (re-chained), so concurrent runs lose no record.
  */
 export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
+  await readVerifiedHistory(ctx.config, ctx.root); // a history that does not verify stops the run before any request
+  const outcome = await core.group('Run the suites', () => executeRun(ctx.config, { env: ctx.env, progress: progressToLog }));
+  return recordAndPublish(ctx, outcome);
+}
+
+/**
+ * Records a finished run (run here, or merged from its shards) on top of the branch's history,
+ * writes badges and report, and commits and pushes them race-safely when `commit` is on.
+ */
+export async function recordAndPublish(ctx: ActionContext, outcome: RunOutcome): Promise<ModeResult> {
   const { config, root, settings } = ctx;
   const historyPath = resolve(root, config.history);
-  await readVerifiedHistory(config, root); // a history that does not verify stops the run before any request
-
-  const outcome = await core.group('Run the suites', () => executeRun(config, { env: ctx.env, progress: progressToLog }));
   let recorded: Recorded | undefined;
   let artifacts: Artifacts | undefined;
   const apply = async (): Promise<string[]> => {
@@ -32,10 +39,9 @@ export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
     const git = new Git(root);
     const branch = await git.currentBranch();
     const message = settings.commitMessage.replace(/\$\{run_id\}/g, outcome.run.id);
-    const published = await core.group('Commit the track record', () =>
+    await core.group('Commit the track record', () =>
       publish({ git, branch: branch ?? '', message, apply, log: (line) => core.info(line) }),
     );
-    core.info(published.commit ? `committed ${published.commit} to ${branch}` : 'nothing to commit');
   } else {
     await apply();
   }

@@ -77,6 +77,11 @@ export function compileExpectation(e: Expectation): string | null {
         : `number: "tolerance" must be a non-negative number, got ${e.tolerance}`;
     case 'one-of':
       return e.values.length > 0 ? null : 'one-of: needs at least one value';
+    case 'word-count':
+    case 'line-count':
+      if (!isCount(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
+      if (e.max !== null && !isCount(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
+      return e.max === null || e.min <= e.max ? null : `${e.kind}: "min" (${e.min}) is greater than "max" (${e.max})`;
     case 'equals':
     case 'contains':
     case 'not-contains':
@@ -125,7 +130,40 @@ function check(answer: string, e: Expectation, steps: PromptSpec['normalize']): 
     }
     case 'json-schema':
       return checkSchema(answer, e.schema);
+    case 'word-count':
+      return checkCount(e, countWords(answer), 'word');
+    case 'line-count':
+      return checkCount(e, countLines(answer), 'line');
   }
+}
+
+function isCount(n: number): boolean {
+  return Number.isInteger(n) && n >= 0;
+}
+
+/** Words: maximal runs of non-whitespace (\s is Unicode-aware: no-break and ideographic spaces split too). */
+function countWords(answer: string): number {
+  return answer.match(/\S+/g)?.length ?? 0;
+}
+
+/** Lines holding at least one non-whitespace character; \r\n, \n and \r all end a line. */
+function countLines(answer: string): number {
+  return answer.split(/\r\n|\n|\r/).filter((line) => /\S/.test(line)).length;
+}
+
+type Count = Extract<Expectation, { kind: 'word-count' | 'line-count' }>;
+
+function checkCount(e: Count, n: number, unit: string): string | null {
+  if (n >= e.min && (e.max === null || n <= e.max)) return null;
+  return `${e.kind} ${countLabel(e)}: got ${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** "12", "40..60", ">= 8", "<= 3": how a failure message states the bounds. */
+function countLabel(e: Count): string {
+  if (e.max === null) return `>= ${e.min}`;
+  if (e.min === e.max) return String(e.min);
+  if (e.min === 0) return `<= ${e.max}`;
+  return `${e.min}..${e.max}`;
 }
 
 // Decimal notation only: Number() alone would also take "", "0x1f", "Infinity".

@@ -1,5 +1,7 @@
 import { ConfigError } from '../config/errors.js';
 import { HistoryError } from '../history/file.js';
+import { PartialError } from '../partial/index.js';
+import { mergeCommand, mergeHelp } from './commands/merge.js';
 import { reportCommand, reportHelp } from './commands/report.js';
 import { runCommand, runHelp } from './commands/run.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
@@ -8,6 +10,7 @@ import { EXIT, UsageError, type CliIO } from './io.js';
 
 const commands: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {
   run: { run: runCommand, help: runHelp },
+  merge: { run: mergeCommand, help: mergeHelp },
   report: { run: reportCommand, help: reportHelp },
   validate: { run: validateCommand, help: validateHelp },
   verify: { run: verifyCommand, help: verifyHelp },
@@ -17,7 +20,8 @@ const usage = `Usage: trackrecord <command> [options]
 
 Commands:
   run        run the suites against the models and record the results
-  report     print the report of the history (markdown or JSON)
+  merge      record a sharded run from its shards' partial files
+  report     print the report of the history (markdown, JSON or a self-contained HTML page)
   validate   check config and suite files without calling a model
   verify     check the history file's hash chain and records
 
@@ -49,6 +53,10 @@ export async function cli(argv: string[], io: CliIO): Promise<number> {
     if (error instanceof HistoryError) {
       io.stderr.write(`trackrecord: history does not verify: ${error.message}\n`);
       return EXIT.failed;
+    }
+    if (error instanceof PartialError) {
+      io.stderr.write(`trackrecord ${name}: ${error.message}\n`);
+      return EXIT.invalid;
     }
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr.write(`trackrecord ${name}: ${(error as Error).message}\n\n${command.help}\n`);

@@ -22,6 +22,7 @@ interface RawSuite {
 
 type Scalar = string | number | boolean;
 type RawRegex = string | { pattern: string; flags?: string };
+type RawCount = number | { min?: number; max?: number };
 
 interface RawPrompt {
   id: string;
@@ -44,6 +45,8 @@ type RawExpectation = {
   'max-length'?: number;
   'min-length'?: number;
   number?: number | { equals: number; tolerance?: number };
+  'word-count'?: RawCount;
+  'line-count'?: RawCount;
 };
 
 /**
@@ -76,7 +79,7 @@ export function resolveSuite(yaml: YamlFile, source: string): { suite: SuiteSpec
 
     const expect = (p.expect ?? []).map(resolveExpectation);
     expect.forEach((e, j) => {
-      const problem = compileExpectation(e);
+      const problem = compileExpectation(e) ?? lineCountProblem(e, p.normalize);
       if (problem) issues.push(yaml.issue([...at, 'expect', j], problem));
     });
 
@@ -133,6 +136,18 @@ function resolveCompare(raw: RawPrompt['compare']): Comparison {
   return { kind: 'similarity', threshold: raw.similarity };
 }
 
+/** line-count after collapse-whitespace always sees one line: a check that cannot mean what it says. */
+function lineCountProblem(e: Expectation, normalize: NormalizeStep[] | undefined): string | null {
+  if (e.kind !== 'line-count') return null;
+  if (normalize === undefined) {
+    return 'line-count: the default normalize (trim, collapse-whitespace) joins the answer into one line; set "normalize: [trim]" (or other steps without collapse-whitespace)';
+  }
+  if (normalize.includes('collapse-whitespace')) {
+    return 'line-count: "collapse-whitespace" in normalize joins the answer into one line; remove it from this prompt\'s normalize';
+  }
+  return null;
+}
+
 function resolveExpectation(raw: RawExpectation): Expectation {
   // The schema guarantees exactly one key.
   if (raw.equals !== undefined) return { kind: 'equals', value: String(raw.equals) };
@@ -144,10 +159,17 @@ function resolveExpectation(raw: RawExpectation): Expectation {
   if (raw['json-schema'] !== undefined) return { kind: 'json-schema', schema: raw['json-schema'] };
   if (raw['max-length'] !== undefined) return { kind: 'max-length', value: raw['max-length'] };
   if (raw['min-length'] !== undefined) return { kind: 'min-length', value: raw['min-length'] };
+  if (raw['word-count'] !== undefined) return { kind: 'word-count', ...countOf(raw['word-count']) };
+  if (raw['line-count'] !== undefined) return { kind: 'line-count', ...countOf(raw['line-count']) };
   const n = raw.number!;
   return typeof n === 'number'
     ? { kind: 'number', equals: n, tolerance: 0 }
     : { kind: 'number', equals: n.equals, tolerance: n.tolerance ?? 0 };
+}
+
+/** `5` is exactly 5; `{min: 2}` is 2 or more; `{max: 3}` is 0 to 3. */
+function countOf(raw: RawCount): { min: number; max: number | null } {
+  return typeof raw === 'number' ? { min: raw, max: raw } : { min: raw.min ?? 0, max: raw.max ?? null };
 }
 
 function regexOf(raw: RawRegex): { pattern: string; flags: string } {

@@ -27,7 +27,11 @@ export type Expectation =
   | { kind: 'json-schema'; schema: Record<string, unknown> }
   | { kind: 'max-length'; value: number }
   | { kind: 'min-length'; value: number }
-  | { kind: 'number'; equals: number; tolerance: number };
+  | { kind: 'number'; equals: number; tolerance: number }
+  /** Words: maximal runs of non-whitespace. `max` null: no upper bound. */
+  | { kind: 'word-count'; min: number; max: number | null }
+  /** Lines: lines holding a non-whitespace character (blank lines do not count). */
+  | { kind: 'line-count'; min: number; max: number | null };
 
 /** How two answers are judged the same, between samples and between runs. */
 export type Comparison = { kind: 'exact' } | { kind: 'similarity'; threshold: number };

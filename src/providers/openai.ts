@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import OpenAI from 'openai';
 import type { ModelSpec } from '../config/types.js';
-import type { CallResult, ChatProvider, ChatRequest, Completion, ProviderError } from '../run/types.js';
+import type { CallObserver, CallResult, ChatProvider, ChatRequest, Completion, ProviderError } from '../run/types.js';
 import { categorize, redact } from './errors.js';
 
 export interface ProviderOptions {
@@ -16,22 +16,43 @@ export interface ProviderOptions {
 interface CallTrace {
   attempts: number;
   lastAttemptStart: number;
+  /** Attempts answered 429, retried or not. */
+  rateLimited: number;
+  observer: CallObserver | undefined;
 }
 
 const traces = new AsyncLocalStorage<CallTrace>();
 
 /**
- * Counts attempts and times the last one. The SDK retries inside one `create` call,
- * so this is the only place that sees each attempt.
+ * Counts attempts, times the last one and notes each 429. The SDK retries inside one `create`
+ * call, so this is the only place that sees each attempt; a 429 is reported to the observer as
+ * soon as it arrives, before the SDK sleeps for its retry-after.
  */
-const tracingFetch: typeof fetch = (input, init) => {
+const tracingFetch: typeof fetch = async (input, init) => {
   const trace = traces.getStore();
   if (trace) {
     trace.attempts += 1;
     trace.lastAttemptStart = performance.now();
   }
-  return fetch(input, init);
+  const response = await fetch(input, init);
+  if (trace && response.status === 429) {
+    trace.rateLimited += 1;
+    trace.observer?.onRateLimited?.();
+  }
+  return response;
 };
+
+/**
+ * The SDK's client with one hook: before a retry (after the SDK's back-off sleep, before the
+ * attempt's timeout starts) the call's observer may hold it back.
+ */
+class TracedOpenAI extends OpenAI {
+  protected override async prepareOptions(options: Parameters<OpenAI['prepareOptions']>[0]): Promise<void> {
+    await super.prepareOptions(options);
+    const trace = traces.getStore();
+    if (trace && trace.attempts > 0) await trace.observer?.beforeRetry?.();
+  }
+}
 
 /**
  * A provider for any OpenAI-compatible endpoint. Retries (429, 408, 409, 5xx, timeouts and
@@ -41,7 +62,7 @@ const tracingFetch: typeof fetch = (input, init) => {
  */
 export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions): ChatProvider {
   const apiKey = options.env[model.apiKeyEnv];
-  const client = new OpenAI({
+  const client = new TracedOpenAI({
     baseURL: model.baseUrl,
     // Local servers (Ollama, vLLM, llama.cpp) need no key; the SDK insists on a string.
     apiKey: apiKey || 'no-key',
@@ -53,8 +74,8 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
   const secrets = apiKey ? [apiKey] : [];
 
   return {
-    complete(request: ChatRequest): Promise<CallResult> {
-      const trace: CallTrace = { attempts: 0, lastAttemptStart: performance.now() };
+    complete(request: ChatRequest, observer?: CallObserver): Promise<CallResult> {
+      const trace: CallTrace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, observer };
       return traces.run(trace, async (): Promise<CallResult> => {
         const started = performance.now();
         try {
@@ -64,7 +85,7 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
           if (typeof completion === 'string') {
             return failure(trace, started, { category: 'bad-response', status: 200, message: completion });
           }
-          return { ok: true, completion, latencyMs, attempts: trace.attempts };
+          return { ok: true, completion, latencyMs, attempts: trace.attempts, rateLimited: trace.rateLimited };
         } catch (error) {
           const categorized = categorize(error);
           return failure(trace, started, { ...categorized, message: redact(categorized.message, secrets) });
@@ -75,7 +96,13 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
 }
 
 function failure(trace: CallTrace, started: number, error: ProviderError): CallResult {
-  return { ok: false, error, latencyMs: performance.now() - started, attempts: Math.max(1, trace.attempts) };
+  return {
+    ok: false,
+    error,
+    latencyMs: performance.now() - started,
+    attempts: Math.max(1, trace.attempts),
+    rateLimited: trace.rateLimited,
+  };
 }
 
 function toBody(request: ChatRequest): OpenAI.Chat.ChatCompletionCreateParamsNonStreaming {

@@ -14,6 +14,7 @@ export {
   type FaultPlan,
   type FaultSpec,
 } from './faults.js';
+export { TokenBucket, validateRateLimit, type RateLimit } from './rate-limit.js';
 export { countWords, systemFingerprint } from './responses.js';
 export {
   startReplayServer,

@@ -5,8 +5,10 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { pickFault, validateFaultPlan, type FaultPlan } from './faults.js';
 import { BodyTooLargeError, readBody, send, sendJson, wait } from './http.js';
+import { TokenBucket, validateRateLimit, type RateLimit } from './rate-limit.js';
 import { RecordingIndex, type Recording } from './recordings.js';
 import { chatCompletion, contentText, errorBody, modelList } from './responses.js';
 
@@ -19,6 +21,12 @@ export interface ReplayServerOptions {
   /** When set, requests without `Authorization: Bearer <apiKey>` get 401. */
   apiKey?: string;
   faults?: FaultPlan;
+  /**
+   * A requests-per-minute limit over every chat completion request (one token bucket for the
+   * server): beyond it, 429 at once (no latency) with `retry-after` (seconds, fractional) and
+   * `retry-after-ms` saying when the next request will be let through.
+   */
+  rateLimit?: RateLimit;
   /** Default 127.0.0.1. */
   host?: string;
   /** Default 0 (an ephemeral port). */
@@ -33,6 +41,8 @@ export interface RequestRecord {
   status: number;
   /** From `x-stainless-retry-count`; 0 when absent. */
   attempt: number;
+  /** When the request arrived: `performance.now()` of the server's process, in ms. */
+  arrivedAt: number;
 }
 
 export interface ReplayServer {
@@ -43,6 +53,8 @@ export interface ReplayServer {
   requests(): RequestRecord[];
   setFaults(plan: FaultPlan | undefined): void;
   setAliases(aliases: Record<string, string>): void;
+  /** Sets, replaces (with a full bucket) or, with undefined, lifts the rate limit. */
+  setRateLimit(limit: RateLimit | undefined): void;
   /** Closes even with open keep-alive connections and pending delays. */
   close(): Promise<void>;
 }
@@ -52,7 +64,7 @@ const CLIENT_GONE = 499;
 
 /** What to answer, decided before any delay so the delay is the only thing left. */
 type Reply =
-  | { kind: 'error'; status: number; body: unknown; headers?: Record<string, string> }
+  | { kind: 'error'; status: number; body: unknown; headers?: Record<string, string>; immediate?: boolean }
   | { kind: 'completion'; model: string; prompt: string; promptText: string; malformed: boolean; slowMs: number };
 
 interface ParsedRequest {
@@ -89,9 +101,11 @@ function parseChatBody(raw: string): ParsedRequest | string {
 
 export async function startReplayServer(options: ReplayServerOptions): Promise<ReplayServer> {
   validateFaultPlan(options.faults);
+  validateRateLimit(options.rateLimit);
   const index = new RecordingIndex(options.recordings);
   let faults = options.faults;
   let aliases: Record<string, string> = { ...options.aliases };
+  let bucket = options.rateLimit ? new TokenBucket(options.rateLimit) : null;
   const latencyMs = options.latencyMs ?? 0;
   const log: RequestRecord[] = [];
   // One controller per in-flight chat request: aborting it ends that request's waits.
@@ -106,6 +120,19 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
       const body = errorBody('Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
       return { kind: 'error', status: 401, body };
+    }
+    // Like a provider's gateway: every authenticated request counts, refused ones are answered at once.
+    const waitMs = bucket?.take() ?? 0;
+    if (bucket && waitMs > 0) {
+      const { perMinute } = bucket.limit;
+      const message = `Rate limit reached for requests: limit ${perMinute} per minute. Please try again in ${waitMs}ms.`;
+      const headers = {
+        'retry-after': (waitMs / 1000).toFixed(3),
+        'retry-after-ms': String(waitMs),
+        'x-ratelimit-limit-requests': String(perMinute),
+        'x-ratelimit-remaining-requests': '0',
+      };
+      return { kind: 'error', status: 429, body: errorBody(message, 'requests', 'rate_limit_exceeded'), headers, immediate: true };
     }
     const invalid = (status: number, message: string, code: string | null = null, param: string | null = null): Reply =>
       ({ kind: 'error', status, body: errorBody(message, 'invalid_request_error', code, param) });
@@ -154,6 +181,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
   }
 
   async function handleChat(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrivedAt = performance.now();
     const attempt = attemptOf(req);
     const controller = new AbortController();
     inFlight.add(controller);
@@ -168,18 +196,18 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     } catch (err) {
       if (err instanceof BodyTooLargeError) {
         const status = sendJson(res, 413, errorBody(err.message, 'invalid_request_error')) ? 413 : CLIENT_GONE;
-        log.push({ model: '', status, attempt });
+        log.push({ model: '', status, attempt, arrivedAt });
       } else {
-        log.push({ model: '', status: CLIENT_GONE, attempt });
+        log.push({ model: '', status: CLIENT_GONE, attempt, arrivedAt });
       }
       return;
     }
     const parsed = parseChatBody(raw);
     const reply = decide(req, parsed, attempt);
-    const delay = latencyMs + (reply.kind === 'completion' ? reply.slowMs : 0);
+    const delay = reply.kind === 'completion' ? latencyMs + reply.slowMs : reply.immediate ? 0 : latencyMs;
     const stillThere = await wait(delay, controller.signal);
     const status = stillThere ? deliver(res, reply) : CLIENT_GONE;
-    log.push({ model: typeof parsed === 'string' ? '' : parsed.model, status, attempt });
+    log.push({ model: typeof parsed === 'string' ? '' : parsed.model, status, attempt, arrivedAt });
   }
 
   function route(req: IncomingMessage, res: ServerResponse): void {
@@ -230,6 +258,10 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     },
     setAliases(next) {
       aliases = { ...next };
+    },
+    setRateLimit(limit) {
+      validateRateLimit(limit);
+      bucket = limit ? new TokenBucket(limit) : null;
     },
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -17,7 +17,17 @@ const FINGERPRINT_NOTES = 5;
  * came from the history (answers above all, but also names, fingerprints, keys) goes through
  * escape.ts, so a model cannot mention anyone, link anywhere or break out of the layout.
  */
-export function renderMarkdown(report: Report): string {
+export interface MarkdownOptions {
+  /** Lines that replace the title and the summary table (a pull request check has its own). */
+  header?: string[];
+}
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  if (options.header) {
+    const out = [...options.header];
+    for (const model of report.models) out.push(...modelSection(model));
+    return `${out.join('\n').trimEnd()}\n`;
+  }
   const out: string[] = ['# trackrecord report', ''];
   if (report.models.length === 0) {
     out.push('No records yet: the history is empty. Run `trackrecord run` to start a track record.', '');

@@ -65,13 +65,18 @@ export interface TrendPoint {
   fingerprints: string[];
   /** The fingerprints differ from the last ones this model reported before this record. */
   fingerprintChanged: boolean;
+  /**
+   * This record's drifted prompts with their answers before and after, in the record's order;
+   * only with `ReportOptions.runDrift` (the latest point's is the model's `drift`).
+   */
+  drift?: DriftEntry[];
 }
 
 export interface DriftEntry {
   key: string;
   /** The answer of the series' previous answered point; null when it cannot be found. */
   before: string | null;
-  /** The latest answer. */
+  /** The answer in the drifted record (the latest, unless a trend point's). */
   after: string | null;
   /** Went back to an answer seen in the trailing window: noise between known answers. */
   flapping: boolean;
@@ -84,6 +89,8 @@ export interface ReportOptions {
   trend?: number;
   /** Only these model ids (default: every model, in first-seen order). */
   models?: string[];
+  /** Also list the drifted prompts of every trend point, not only the latest's (`TrendPoint.drift`). */
+  runDrift?: boolean;
 }
 
 export const DEFAULT_TREND = 30;
@@ -101,18 +108,23 @@ export function buildReport(view: HistoryView, options: ReportOptions = {}): Rep
   const models: ModelReport[] = [];
   for (const id of ids) {
     if (wanted && !wanted.has(id)) continue;
-    const report = modelReport(view, id, trend);
+    const report = modelReport(view, id, trend, options.runDrift ?? false);
     if (report) models.push(report);
   }
   return { records, trend, models };
 }
 
-function modelReport(view: HistoryView, id: string, trend: number): ModelReport | null {
+function modelReport(view: HistoryView, id: string, trend: number, runDrift: boolean): ModelReport | null {
   const history = view.recordsOf(id);
   const latest = history.at(-1);
   if (!latest) return null;
   const points = trendOf(history, trend);
   const m = latest.metrics;
+  const drift = driftOf(view, history, history.length - 1);
+  if (runDrift) {
+    const start = history.length - points.length;
+    points.forEach((p, i) => (p.drift = i === points.length - 1 ? drift : driftOf(view, history, start + i)));
+  }
   return {
     id,
     model: latest.model.model,
@@ -131,7 +143,7 @@ function modelReport(view: HistoryView, id: string, trend: number): ModelReport 
     systemFingerprints: latest.model.systemFingerprints,
     fingerprintChanged: points.at(-1)?.fingerprintChanged ?? false,
     trend: points,
-    drift: driftOf(view, history, history.length - 1),
+    drift,
     regressions: m.regressions,
     fixes: m.fixes,
     flipsP: m.flipsP,
@@ -171,18 +183,19 @@ function trendOf(history: readonly HistoryRecord[], n: number): TrendPoint[] {
 }
 
 /**
- * Before and after of each drifted prompt of the latest record (`position`: its index among the
- * model's records). "Before" is the answer of the series' previous answered point: the last
- * earlier record of this model with the same prompt hash in which a sample answered, which is
- * what `HistoryView.series` would list. Walking back from the latest record finds it in a record
- * or two, where indexing the model's series would touch every prompt of every record.
+ * Before and after of each drifted prompt of a record (`position`: its index among the model's
+ * records; the latest, or any trend point's with `runDrift`). "Before" is the answer of the
+ * series' previous answered point: the last earlier record of this model with the same prompt
+ * hash in which a sample answered, which is what `HistoryView.series` would list. Walking back
+ * from the record finds it in a record or two, where indexing the model's series would touch
+ * every prompt of every record.
  */
 function driftOf(view: HistoryView, history: readonly HistoryRecord[], position: number): DriftEntry[] {
-  const latest = history[position]!;
-  const m = latest.metrics;
+  const target = history[position]!;
+  const m = target.metrics;
   if (m.drifted.length === 0) return [];
   const byKey = new Map<string, { i: number; hash: string }>();
-  view.catalog(latest.catalog).forEach(([suite, id, hash], i) => byKey.set(promptKey(suite, id), { i, hash }));
+  view.catalog(target.catalog).forEach(([suite, id, hash], i) => byKey.set(promptKey(suite, id), { i, hash }));
   const positions = new CatalogPositions(view);
   const flapping = new Set(m.flapping);
   const regressions = new Set(m.regressions);
@@ -200,7 +213,7 @@ function driftOf(view: HistoryView, history: readonly HistoryRecord[], position:
         break;
       }
     }
-    const after = at ? view.text(key, latest.answers[at.i] ?? null) : null;
+    const after = at ? view.text(key, target.answers[at.i] ?? null) : null;
     return { key, before, after, flapping: flapping.has(key), regression: regressions.has(key), fix: fixes.has(key) };
   });
 }

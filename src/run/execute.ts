@@ -1,19 +1,46 @@
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { answerOf, evaluate } from '../checks/index.js';
 import type { PromptSpec } from '../config/types.js';
+import { AimdLimit, FifoLock, type LimitChange } from './adaptive.js';
 import { messagesFor, type Plan } from './plan.js';
-import type { CallResult, ChatProvider, Observation, Sample } from './types.js';
+import type { CallObserver, CallResult, ChatProvider, ChatRequest, Observation, Sample } from './types.js';
 
 export interface ExecuteOptions {
-  /** Requests in flight across the whole run. */
+  /** Requests in flight across the whole run (and the most for any one model when `adaptive` lowers it). */
   concurrency: number;
+  /**
+   * Adapt each model's concurrency to its 429s: lower it when the provider rate-limits, raise
+   * it back when requests go through again (AIMD, see adaptive.ts), and let a rate-limited
+   * model's retries through one at a time. Default true; false keeps one fixed limit.
+   */
+  adaptive?: boolean;
   /** Called after each request settles, with how many have. */
   onSettled?: (done: number, total: number, result: CallResult) => void;
+  /** Called each time a model's adaptive limit changes. */
+  onConcurrency?: (change: ConcurrencyChange) => void;
+}
+
+export interface ConcurrencyChange extends LimitChange {
+  modelId: string;
+}
+
+/** Whether a settled call met a 429 on any attempt. */
+export function metRateLimit(result: CallResult): boolean {
+  return (result.rateLimited ?? 0) > 0 || (!result.ok && result.error.category === 'rate-limited');
 }
 
 /**
  * Sends every (model, prompt, sample) request under one concurrency limit and returns the
  * observations in plan order (model, then prompt), whatever order requests finish in.
+ *
+ * Rate limits, when `adaptive` (the default): each model gets its own AIMD limit under the
+ * run's, so one provider's 429s do not slow the others. A request the SDK retries after a 429
+ * keeps its slot while it sleeps for the retry-after: that sleep paces it to the provider's
+ * rate, and freeing the slot would only let another request in to meet a 429 too. But a
+ * retry-after sends every waiting request back at the same instant while the provider lets
+ * one through, so waiters that lost the race would spend their retries one 429 at a time. So
+ * a model's rate-limited requests retry one at a time (the others wait in line, spending no
+ * attempt), while the AIMD limit keeps new requests from piling up behind them.
  */
 export async function executePlan(
   plan: Plan,
@@ -21,10 +48,27 @@ export async function executePlan(
   options: ExecuteOptions,
 ): Promise<Observation[]> {
   const limit = pLimit(options.concurrency);
+  const gates = new Map<string, ModelGate>();
   const { models, prompts, samples } = plan;
   const total = models.length * prompts.length * samples;
   const results: CallResult[][][] = models.map(() => prompts.map(() => new Array<CallResult>(samples)));
   let done = 0;
+
+  const gateOf = (modelId: string): ModelGate => {
+    let gate = gates.get(modelId);
+    if (!gate) {
+      const aimd = new AimdLimit({ max: options.concurrency });
+      const modelLimit = pLimit(aimd.limit);
+      const apply = (change: LimitChange | null): void => {
+        if (!change) return;
+        modelLimit.concurrency = change.limit;
+        options.onConcurrency?.({ modelId, ...change });
+      };
+      gate = { limit: modelLimit, aimd, retryLane: new FifoLock(), apply, active: 0, limited: 0 };
+      gates.set(modelId, gate);
+    }
+    return gate;
+  };
 
   // Prompt-major dispatch spreads load across providers instead of draining one at a time.
   const calls: Promise<void>[] = [];
@@ -34,14 +78,18 @@ export async function executePlan(
         const provider = providers.get(model.id);
         if (!provider) throw new Error(`no provider for model "${model.id}"`);
         const request = { model: model.model, messages: messagesFor(model, prompt), params: model.params };
-        calls.push(
-          limit(async () => {
-            const result = await provider.complete(request);
-            results[m]![p]![s] = result;
-            done += 1;
-            options.onSettled?.(done, total, result);
-          }),
-        );
+        const settle = (result: CallResult): void => {
+          results[m]![p]![s] = result;
+          done += 1;
+          options.onSettled?.(done, total, result);
+        };
+        if (options.adaptive === false) {
+          calls.push(limit(async () => settle(await provider.complete(request))));
+        } else {
+          // The model's slot first, then the run's: a request waiting on its model holds no run slot.
+          const gate = gateOf(model.id);
+          calls.push(gate.limit(() => limit(async () => settle(await completeAdaptive(provider, request, gate)))));
+        }
       });
     }
   });
@@ -57,6 +105,59 @@ export async function executePlan(
       samples: results[m]![p]!.map((r) => toSample(r, prompt)),
     })),
   );
+}
+
+/** One model's share of an adaptive run. */
+interface ModelGate {
+  limit: LimitFunction;
+  aimd: AimdLimit;
+  /** Held by the one rate-limited request of this model allowed to retry. */
+  retryLane: FifoLock;
+  apply: (change: LimitChange | null) => void;
+  /** Requests in flight, and those of them that have met a 429. */
+  active: number;
+  limited: number;
+}
+
+/** One request under its model's adaptive limit: reports its 429s, queues its rate-limited retries. */
+async function completeAdaptive(provider: ChatProvider, request: ChatRequest, gate: ModelGate): Promise<CallResult> {
+  const { aimd, retryLane, apply } = gate;
+  const epoch = aimd.epoch;
+  let limited = false;
+  let inLane = false;
+  const markLimited = (): void => {
+    if (limited) return;
+    limited = true;
+    gate.limited += 1;
+  };
+  // What the provider is serving besides the requests it is rate-limiting: the floor of a decrease.
+  const serving = (): number => gate.active - gate.limited;
+  const observer: CallObserver = {
+    onRateLimited: () => {
+      markLimited();
+      apply(aimd.rateLimited(epoch, serving())); // at once: new requests stop coming while this one waits
+    },
+    beforeRetry: async () => {
+      if (!limited || inLane) return;
+      await retryLane.acquire();
+      inLane = true;
+    },
+  };
+  gate.active += 1;
+  try {
+    const result = await provider.complete(request, observer);
+    if (metRateLimit(result)) {
+      // A provider that reports only when done: what the others in flight met is unknown, so no floor.
+      if (!limited) apply(aimd.rateLimited(epoch));
+    } else if (result.ok) {
+      apply(aimd.succeeded(epoch));
+    }
+    return result;
+  } finally {
+    gate.active -= 1;
+    if (limited) gate.limited -= 1;
+    if (inLane) retryLane.release();
+  }
 }
 
 /** Reads the answer out of a call's output and runs the prompt's checks on it. */

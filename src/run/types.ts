@@ -34,14 +34,29 @@ export interface Completion {
   tokensOut: number | null;
 }
 
-/** What one request came to after retries: an output or a categorized error. */
+/**
+ * What one request came to after retries: an output or a categorized error. `rateLimited`
+ * counts the 429 answers among its attempts, including those a retry got past (absent when
+ * the provider cannot tell).
+ */
 export type CallResult =
-  | { ok: true; completion: Completion; latencyMs: number; attempts: number }
-  | { ok: false; error: ProviderError; latencyMs: number; attempts: number };
+  | { ok: true; completion: Completion; latencyMs: number; attempts: number; rateLimited?: number }
+  | { ok: false; error: ProviderError; latencyMs: number; attempts: number; rateLimited?: number };
+
+/** What a provider can report while one request is under way, before it settles. */
+export interface CallObserver {
+  /** An attempt was answered 429 (the provider may still retry it). */
+  onRateLimited?: () => void;
+  /**
+   * The provider is about to retry, its back-off already slept; the retry is sent when the
+   * returned promise settles, and the wait counts against neither its timeout nor its retries.
+   */
+  beforeRetry?: () => Promise<void>;
+}
 
 /** One model's endpoint as the runner sees it. */
 export interface ChatProvider {
-  complete(request: ChatRequest): Promise<CallResult>;
+  complete(request: ChatRequest, observer?: CallObserver): Promise<CallResult>;
 }
 
 /** One sample of one prompt: the call's result plus what the checks made of it. */

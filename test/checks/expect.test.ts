@@ -1,6 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import type { Expectation, NormalizeStep } from '../../src/config/types.js';
 import { compileExpectation, evaluate } from '../../src/checks/expect.js';
+import { answerOf } from '../../src/checks/index.js';
+import { ConfigError, formatIssue } from '../../src/config/errors.js';
+import { loadSuite } from '../../src/config/load.js';
+import { tempDir } from '../support/tmp.js';
 
 const run = (answer: string | null, e: Expectation | Expectation[], normalize: NormalizeStep[] = []) =>
   evaluate(answer, { expect: Array.isArray(e) ? e : [e], normalize });
@@ -112,6 +116,105 @@ describe('evaluate: each expectation kind', () => {
     const e: Expectation = { kind: 'json-schema', schema: { type: 'array', maxItems: 1 } };
     expect(run('[1]', e).pass).toBe(true);
     expect(run('[1, 2]', e).failures).toEqual(['json-schema: must NOT have more than 1 items']);
+  });
+});
+
+describe('evaluate: word-count and line-count', () => {
+  const words = (min: number, max: number | null): Expectation => ({ kind: 'word-count', min, max });
+  const lines = (min: number, max: number | null): Expectation => ({ kind: 'line-count', min, max });
+
+  it('word-count counts maximal runs of non-whitespace, whatever the punctuation', () => {
+    expect(run('one two  three', words(3, 3)).pass).toBe(true);
+    expect(run("don't stop - 3.5 km/h!", words(5, 5)).pass).toBe(true); // a lone "-" is a word
+    expect(run('tab\tnew\nline\u00a0nbsp\u3000ideo', words(5, 5)).pass).toBe(true); // Unicode spaces split
+    expect(run('', words(0, 0)).pass).toBe(true);
+    expect(run('   ', words(1, null)).failures).toEqual(['word-count >= 1: got 0 words']);
+  });
+
+  it('word-count states the bounds it failed in the message', () => {
+    expect(run('a b', words(3, 3)).failures).toEqual(['word-count 3: got 2 words']);
+    expect(run('a', words(2, 4)).failures).toEqual(['word-count 2..4: got 1 word']);
+    expect(run('a b c d e', words(2, 4)).failures).toEqual(['word-count 2..4: got 5 words']);
+    expect(run('a b c', words(0, 2)).failures).toEqual(['word-count <= 2: got 3 words']);
+    expect(run('a b', words(2, 4)).pass).toBe(true);
+    expect(run('a b c d', words(2, 4)).pass).toBe(true);
+  });
+
+  it('line-count counts non-empty lines, across \\n, \\r\\n and \\r', () => {
+    expect(run('- a\n- b\n- c', lines(3, 3)).pass).toBe(true);
+    expect(run('a\r\nb\rc\n', lines(3, 3)).pass).toBe(true);
+    expect(run('a\n\n  \t\nb', lines(2, 2)).pass).toBe(true); // blank and whitespace-only lines do not count
+    expect(run('a\nb\nc\nd', lines(0, 3)).failures).toEqual(['line-count <= 3: got 4 lines']);
+    expect(run('only one', lines(2, null)).failures).toEqual(['line-count >= 2: got 1 line']);
+  });
+
+  it('line-count sees the answer after normalize, so collapse-whitespace leaves one line', () => {
+    const judge = (normalize: NormalizeStep[]) => {
+      const prompt = { extract: null, normalize, expect: [lines(2, 2)] };
+      return evaluate(answerOf('a\nb', prompt), prompt);
+    };
+    expect(judge(['trim', 'collapse-whitespace']).failures).toEqual(['line-count 2: got 1 line']);
+    expect(judge(['trim']).pass).toBe(true);
+  });
+
+  it('compileExpectation rejects bounds that can never hold', () => {
+    expect(compileExpectation(words(0, null))).toBeNull();
+    expect(compileExpectation(lines(2, 2))).toBeNull();
+    expect(compileExpectation(words(5, 3))).toBe('word-count: "min" (5) is greater than "max" (3)');
+    expect(compileExpectation(lines(-1, null))).toBe('line-count: "min" must be a non-negative integer, got -1');
+    expect(compileExpectation(words(0, 1.5))).toBe('word-count: "max" must be a non-negative integer, got 1.5');
+  });
+
+  describe('in a suite file', () => {
+    const suiteWith = (body: string) => tempDir({ 's.yaml': `name: s\nprompts:\n  - id: p\n    prompt: x\n${body}` });
+    const issuesOf = async (body: string) => {
+      const error = await loadSuite(suiteWith(body), 's.yaml').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).issues.map(formatIssue);
+    };
+
+    it('reads an integer as an exact count and {min, max} as an inclusive range, either bound optional', async () => {
+      const suite = await loadSuite(
+        suiteWith(
+          '    normalize: [trim]\n    expect:\n      - word-count: 4\n      - word-count: { min: 2 }\n' +
+            '      - line-count: { max: 3 }\n      - line-count: { min: 1, max: 2 }\n',
+        ),
+        's.yaml',
+      );
+      const prompt = suite.prompts[0]!;
+      expect(prompt.expect).toEqual([
+        { kind: 'word-count', min: 4, max: 4 },
+        { kind: 'word-count', min: 2, max: null },
+        { kind: 'line-count', min: 0, max: 3 },
+        { kind: 'line-count', min: 1, max: 2 },
+      ]);
+      expect(evaluate(answerOf('a b\nc d', prompt), prompt)).toEqual({ pass: true, failures: [] });
+    });
+
+    it('rejects negative, fractional, empty and unknown bounds, and min above max', async () => {
+      expect(await issuesOf('    expect:\n      - word-count: -1\n')).toEqual(['s.yaml:6:21: prompts[0].expect[0].word-count: must be >= 0']);
+      expect(await issuesOf('    expect:\n      - word-count: {}\n')).toEqual([
+        's.yaml:6:21: prompts[0].expect[0].word-count: must NOT have fewer than 1 properties',
+      ]);
+      expect(await issuesOf('    expect:\n      - word-count: { mn: 1 }\n')).toEqual([
+        's.yaml:6:23: prompts[0].expect[0].word-count.mn: unknown key "mn" (did you mean "min"?)',
+      ]);
+      expect(await issuesOf('    expect:\n      - word-count: 2.5\n')).toEqual([
+        's.yaml:6:21: prompts[0].expect[0].word-count: must be integer or object, got number 2.5',
+      ]);
+      expect(await issuesOf('    expect:\n      - word-count: { min: 3, max: 2 }\n')).toEqual([
+        's.yaml:6:9: prompts[0].expect[0]: word-count: "min" (3) is greater than "max" (2)',
+      ]);
+    });
+
+    it('refuses line-count where normalize collapses whitespace, which would always see one line', async () => {
+      expect(await issuesOf('    expect:\n      - line-count: 3\n')).toEqual([
+        's.yaml:6:9: prompts[0].expect[0]: line-count: the default normalize (trim, collapse-whitespace) joins the answer into one line; set "normalize: [trim]" (or other steps without collapse-whitespace)',
+      ]);
+      expect(await issuesOf('    normalize: [trim, collapse-whitespace]\n    expect:\n      - line-count: 3\n')).toEqual([
+        's.yaml:7:9: prompts[0].expect[0]: line-count: "collapse-whitespace" in normalize joins the answer into one line; remove it from this prompt\'s normalize',
+      ]);
+    });
   });
 });
 

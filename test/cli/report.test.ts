@@ -117,9 +117,33 @@ describe('trackrecord report', () => {
     expect(report.models.map((m) => [m.id, m.records, m.trend.length])).toEqual([['a', 4, 2], ['b', 4, 2], ['c', 4, 2]]);
   });
 
+  it('prints one self-contained HTML page with --format html, with each run\'s drifted prompts', async () => {
+    const cwd = onlyHistory();
+    const result = await runCli(['report', '--format', 'html'], cwd);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const html = result.stdout;
+    expect(html.startsWith('<!DOCTYPE html>\n')).toBe(true);
+    expect(html.endsWith('</html>\n')).toBe(true);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:`);
+    expect(html).not.toMatch(/<script|https?:\/\//i);
+    expect(html.match(/<svg class="chart"/g)).toHaveLength(1);
+    expect(html).toContain('of gpt-4 over the last 3 runs</title>');
+    // The latest run kept every answer; the June run before it is listed with its drifted prompts.
+    expect(html).toContain('No drift: all 100 comparable prompts kept their answer.');
+    const { records } = await readHistory(join(cwd, FILE));
+    const march = primeTruth('gpt-4-0314');
+    const june = primeTruth('gpt-4-0613');
+    const changed = [...march.keys()].filter((id) => march.get(id)!.answer !== june.get(id)!.answer);
+    expect(html).toMatch(new RegExp(`<details class="run"><summary>Run <code>${records[1]!.run.id}</code> on [^<]*: ${changed.length} drifted prompts`));
+    expect(html.match(/<details class="run">/g)).toHaveLength(1);
+    // --trend still applies.
+    const short = await runCli(['report', '--format', 'html', '--trend', '1'], cwd);
+    expect(short.stdout).toContain('of gpt-4 over the last 1 run</title>');
+    expect(short.stdout).not.toContain('Drifted prompts in earlier runs');
+  });
+
   it.each([
-    [['--format', 'html'], /--format must be one of md, json, not "html" \(html is not supported yet\)/],
-    [['--format', 'xml'], /--format must be one of md, json, not "xml"/],
+    [['--format', 'xml'], /--format must be one of md, json, html, not "xml"/],
     [['--trend', '0'], /--trend must be a whole number of runs, at least 1, not "0"/],
     [['--trend', 'ten'], /--trend must be a whole number/],
     [['--colour'], /Unknown option '--colour'/],
@@ -129,7 +153,7 @@ describe('trackrecord report', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
-    expect(result.stderr).toContain('Usage: trackrecord report [--history FILE] [--format md|json] [--trend N]');
+    expect(result.stderr).toContain('Usage: trackrecord report [--history FILE] [--format md|json|html] [--trend N]');
   });
 
   it('is listed in the usage and has help', async () => {
@@ -137,6 +161,7 @@ describe('trackrecord report', () => {
     const help = await runCli(['report', '--help'], tempDir());
     expect(help).toMatchObject({ code: 0, stderr: '' });
     expect(help.stdout).toContain('--format FORMAT  md (markdown, default) or json');
+    expect(help.stdout).toContain('or html: one self-contained page');
   });
 });
 

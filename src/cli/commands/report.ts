@@ -3,21 +3,23 @@ import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../../config/types.js';
 import { HistoryError, historyExists, readHistory } from '../../history/file.js';
 import { HistoryView } from '../../history/view.js';
+import { renderHtml } from '../../report/html.js';
 import { renderJson, renderMarkdown } from '../../report/markdown.js';
 import { buildReport, DEFAULT_TREND } from '../../report/report.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
-export const reportHelp = `Usage: trackrecord report [--history FILE] [--format md|json] [--trend N]
+export const reportHelp = `Usage: trackrecord report [--history FILE] [--format md|json|html] [--trend N]
 
 Prints the report of the history file on stdout: per model, reliability with its 95%
 interval, pass rate, stability, drifted prompts with their answers before and after,
 regressions, errors, and a trend of the last runs. Needs the history file only (no
 config, no model calls); the history is verified first.
   --history FILE   history file (default ${DEFAULTS.history})
-  --format FORMAT  md (markdown, default) or json
+  --format FORMAT  md (markdown, default) or json, or html: one self-contained page
+                   with charts and each run's drifted prompts (loads nothing, no script)
   --trend N        runs in each model's trend (default ${DEFAULT_TREND})`;
 
-const FORMATS = ['md', 'json'] as const;
+const FORMATS = ['md', 'json', 'html'] as const;
 
 export async function reportCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -32,8 +34,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   });
   const format = values.format;
   if (!(FORMATS as readonly string[]).includes(format)) {
-    const later = format === 'html' ? ' (html is not supported yet)' : '';
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"${later}`);
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   }
   const trend = values.trend === undefined ? DEFAULT_TREND : positiveInteger(values.trend);
   const file = values.history ?? DEFAULTS.history;
@@ -56,7 +57,12 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     throw e;
   }
 
-  const report = buildReport(new HistoryView(records), { trend });
+  const view = new HistoryView(records);
+  if (format === 'html') {
+    io.stdout.write(renderHtml(buildReport(view, { trend, runDrift: true })));
+    return EXIT.ok;
+  }
+  const report = buildReport(view, { trend });
   io.stdout.write(format === 'json' ? renderJson(report) : renderMarkdown(report));
   return EXIT.ok;
 }

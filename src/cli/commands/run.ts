@@ -1,12 +1,18 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeArtifacts } from '../../artifacts.js';
 import { loadConfig } from '../../config/load.js';
-import { runAndRecord } from '../../track.js';
-import { formatRunSummary } from '../format.js';
-import { EXIT, type CliIO } from '../io.js';
+import type { Config } from '../../config/types.js';
+import { executeRun } from '../../engine.js';
+import { writePartial } from '../../partial/index.js';
+import type { ProgressSink } from '../../run/progress.js';
+import { formatShard, parseShard, shardConfig, ShardError, type Shard } from '../../run/shard.js';
+import { readVerifiedHistory, runAndRecord } from '../../track.js';
+import { formatRunSummary } from '../../report/text.js';
+import { EXIT, UsageError, type CliIO } from '../io.js';
 
 export const runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--json] [--quiet]
+       trackrecord run --shard I/N [--partial FILE] [--run-id ID] [--config FILE] [--json] [--quiet]
 
 Runs every suite against every model, compares with the history, appends one
 record per model to it, and writes the badges and the markdown report beside it.
@@ -14,6 +20,15 @@ record per model to it, and writes the badges and the markdown report beside it.
   --no-history    do not read or append the history file
   --json          print the summary as JSON on stdout
   --quiet         no progress output
+
+Sharding (one job per shard, then "trackrecord merge" records the run):
+  --shard I/N     run only shard I of N: prompts are split by a hash of suite/id,
+                  the same in every job; every model runs the shard's prompts
+  --partial FILE  write the shard's results to FILE instead of recording them
+                  (default trackrecord-partial-I-of-N.json); the history is only
+                  verified, never written, and no badge or report is made
+  --run-id ID     the run id the shards share (default on GitHub Actions: the
+                  workflow run's id and attempt; elsewhere give every shard one)
 
 Exit status: 0 ok, 1 a threshold failed or the history does not verify, 2 invalid configuration.`;
 
@@ -25,17 +40,30 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
       'no-history': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      shard: { type: 'string' },
+      partial: { type: 'string' },
+      'run-id': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
   });
+  const progress: ProgressSink | undefined = values.quiet ? undefined : { write: (t) => io.stderr.write(t), isTTY: io.stderr.isTTY === true };
+  if (values.shard !== undefined || values.partial !== undefined) {
+    const shard = values.shard === undefined ? { index: 1, count: 1 } : shardArgument(values.shard);
+    const runId = values['run-id'] === undefined ? null : runIdArgument(values['run-id']);
+    const config = await loadConfig({ root: io.cwd, configPath: values.config });
+    const path = values.partial ?? `trackrecord-partial-${shard.index}-of-${shard.count}.json`;
+    return runShard(config, shard, { path, runId, useHistory: !values['no-history'], json: values.json, progress }, io);
+  }
+  if (values['run-id'] !== undefined) throw new UsageError('--run-id names the run of a shard: use it with --shard or --partial');
+
   const config = await loadConfig({ root: io.cwd, configPath: values.config });
   const result = await runAndRecord(config, {
     root: io.cwd,
     env: io.env,
     useHistory: !values['no-history'],
     regressions: true,
-    progress: values.quiet ? undefined : { write: (t) => io.stderr.write(t), isTTY: io.stderr.isTTY === true },
+    progress,
   });
   const artifacts = result.historyPath ? await writeArtifacts(config, io.cwd, result.summary) : null;
   io.stdout.write(values.json ? `${JSON.stringify(result.summary, null, 2)}\n` : `${formatRunSummary(result.summary)}\n`);
@@ -45,4 +73,50 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   }
   for (const failure of result.failures) io.stderr.write(`threshold: ${failure}\n`);
   return result.failures.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+interface ShardRunOptions {
+  path: string;
+  runId: string | null;
+  useHistory: boolean;
+  json: boolean;
+  progress: ProgressSink | undefined;
+}
+
+/** Runs one shard and writes its partial file; the history is verified first and left alone. */
+async function runShard(config: Config, shard: Shard, options: ShardRunOptions, io: CliIO): Promise<number> {
+  // A history that does not verify would stop the merge: stop before spending a request instead.
+  if (options.useHistory) await readVerifiedHistory(config, io.cwd);
+  const sharded = shardConfig(config, shard);
+  const prompts = sharded.suites.reduce((n, s) => n + s.prompts.length, 0);
+  const total = config.suites.reduce((n, s) => n + s.prompts.length, 0);
+  const outcome = await executeRun(sharded, { env: io.env, progress: options.progress });
+  if (options.runId !== null) outcome.run = { ...outcome.run, id: options.runId };
+  const file = resolve(io.cwd, options.path);
+  await writePartial(file, outcome, shard, config);
+
+  const shown = relative(io.cwd, file) || file;
+  if (options.json) {
+    const errors = outcome.models.map((m) => ({ id: m.model.id, errors: m.metrics.errors }));
+    io.stdout.write(`${JSON.stringify({ partial: shown, run: { id: outcome.run.id }, shard, prompts, of: total, models: errors }, null, 2)}\n`);
+  } else {
+    io.stdout.write(
+      `run ${outcome.run.id}, shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)\n` +
+        `partial: ${shown}\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+function shardArgument(text: string): Shard {
+  try {
+    return parseShard(text);
+  } catch (error) {
+    throw error instanceof ShardError ? new UsageError(`--shard: ${error.message}`) : error;
+  }
+}
+
+function runIdArgument(text: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(text)) throw new UsageError(`--run-id must be letters, digits, ".", "_" or "-" (up to 100), got "${text}"`);
+  return text;
 }

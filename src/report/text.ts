@@ -1,5 +1,5 @@
-import { percent, pValue } from '../report/numbers.js';
-import type { ModelSummary, RunSummary } from '../report/summary.js';
+import { percent, pValue } from './numbers.js';
+import type { ModelSummary, RunSummary } from './summary.js';
 
 /** The few lines a person reads after `trackrecord run`. */
 export function formatRunSummary(summary: RunSummary): string {

@@ -1,0 +1,3 @@
+export { configHash, parsePartial, partialOf, PARTIAL_VERSION, PartialError, readPartial, writePartial, type PartialFile } from './file.js';
+export { mergePartials, readPartials, type LoadedPartial } from './merge.js';
+export { displayPath, expandPartialPaths, splitPatterns } from './paths.js';

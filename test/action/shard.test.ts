@@ -1,0 +1,133 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HistoryRecord } from '../../src/history/record.js';
+import { verifyHistory } from '../../src/history/verify.js';
+import { readPartial } from '../../src/partial/index.js';
+import type { ReplayServer } from '../../src/replay/index.js';
+import { runBundledAction } from '../support/action.js';
+import { remoteHistory, type Remote } from '../support/git.js';
+import { remoteWithConfig, startActionServer } from './fixtures.js';
+
+let server: ReplayServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** One job of workflow run 4242's matrix, in its own fresh checkout. */
+async function job(remote: Remote, inputs: Record<string, string>, eventName = 'schedule') {
+  const { dir } = await remote.clone();
+  const run = await runBundledAction({ workspace: dir, eventName, inputs, env: { ...remote.env, GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1' } });
+  return { dir, run };
+}
+
+/** What actions/download-artifact leaves in the merge job's checkout: one folder per artifact. */
+function download(partials: string[], into: string): void {
+  for (const [i, file] of partials.entries()) {
+    const folder = join(into, 'partials', `trackrecord-partial-${i + 1}`);
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(file, join(folder, basename(file)));
+  }
+}
+
+describe('the action, sharded over a matrix', () => {
+  it('writes one partial per shard job without committing, then the merge job commits one record per model', async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    const start = await remoteHistory(remote);
+
+    const shards = await Promise.all(['1/2', '2/2'].map((shard) => job(remote, { shard })));
+    const partials: string[] = [];
+    for (const [i, { dir, run }] of shards.entries()) {
+      expect(run.stderr).toBe('');
+      expect(run.code, run.stdout).toBe(0);
+      expect(basename(run.outputs['partial']!)).toBe(`trackrecord-partial-${i + 1}-of-2.json`);
+      expect(run.outputs['reliability']).toBeUndefined();
+      const partial = await readPartial(run.outputs['partial']!);
+      expect(partial).toMatchObject({ run: { id: '4242-1', trigger: 'schedule' }, shard: { index: i + 1, count: 2 } });
+      expect(run.summary).toMatch(new RegExp(`^### trackrecord shard ${i + 1}/2\\n\\nRan \\d+ of 101 prompt\\(s\\) on 1 model\\(s\\) for run 4242-1`));
+      expect(existsSync(join(dir, '.trackrecord'))).toBe(false);
+      partials.push(run.outputs['partial']!);
+    }
+    // The shard jobs pushed nothing.
+    expect(await remoteHistory(remote)).toEqual(start);
+    const sizes = await Promise.all(partials.map(async (p) => (await readPartial(p)).models[0]!.observations.length));
+    expect(sizes[0]! + sizes[1]!).toBe(101);
+
+    const { dir: mergeDir } = await remote.clone();
+    download(partials, mergeDir);
+    const merge = await runBundledAction({
+      workspace: mergeDir,
+      eventName: 'schedule',
+      inputs: { merge: 'partials/**/*.json\n' },
+      env: { ...remote.env, GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1' },
+    });
+    expect(merge.stderr).toBe('');
+    expect(merge.code, merge.stdout).toBe(0);
+    expect(merge.stdout).toContain('merging 2 shard(s) of run 4242-1: partials/trackrecord-partial-1/trackrecord-partial-1-of-2.json, partials/trackrecord-partial-2/trackrecord-partial-2-of-2.json');
+
+    const commits = await remoteHistory(remote);
+    expect(commits).toHaveLength(start.length + 1);
+    expect(commits.at(-1)!.subject).toBe('trackrecord: record run 4242-1');
+    const { stdout: files } = await remote.remoteGit.run(['show', '--name-only', '--format=', commits.at(-1)!.sha]);
+    // The downloaded partials stay out of the commit.
+    expect(files.trim().split('\n').sort()).toEqual([
+      '.trackrecord/badge-gpt-4.svg',
+      '.trackrecord/badge.json',
+      '.trackrecord/badge.svg',
+      '.trackrecord/history.jsonl',
+      '.trackrecord/report.md',
+    ]);
+    const verified = verifyHistory((await remote.remoteGit.run(['show', 'main:.trackrecord/history.jsonl'])).stdout);
+    expect(verified.ok).toBe(true);
+    const records = verified.records as HistoryRecord[];
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ run: { id: '4242-1', trigger: 'schedule' }, model: { id: 'gpt-4' }, metrics: { prompts: 101 } });
+    expect(records[0]!.answers).toHaveLength(101);
+    expect(records[0]!.outputs.every((o) => o !== null)).toBe(true);
+    expect(merge.outputs).toMatchObject({ reliability: String(records[0]!.metrics.reliability), drifted: '0', history: '.trackrecord/history.jsonl' });
+    expect(merge.summary.trimEnd()).toBe(readFileSync(join(mergeDir, '.trackrecord/report.md'), 'utf8').trimEnd());
+  });
+
+  it('writes the partial where partial-path says', async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    const { dir, run } = await job(remote, { shard: '3/3', 'partial-path': 'out/shard-3.json' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs['partial']).toBe(join(dir, 'out/shard-3.json'));
+    expect((await readPartial(run.outputs['partial']!)).shard).toEqual({ index: 3, count: 3 });
+  });
+
+  it('fails the merge job, committing nothing, when a shard is missing', async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    const start = await remoteHistory(remote);
+    const first = await job(remote, { shard: '1/2' });
+    expect(first.run.code).toBe(0);
+    const { dir } = await remote.clone();
+    download([first.run.outputs['partial']!], dir);
+    const merge = await runBundledAction({ workspace: dir, eventName: 'schedule', inputs: { merge: 'partials/**/*.json' }, env: remote.env });
+    expect(merge.code).toBe(1);
+    expect(merge.stdout).toContain('::error::missing shard 2/2 (have 1/2): every shard must finish before the merge');
+    expect(await remoteHistory(remote)).toEqual(start);
+
+    const nothing = await runBundledAction({ workspace: dir, eventName: 'schedule', inputs: { merge: 'artifacts/*.json' }, env: remote.env });
+    expect(nothing.code).toBe(1);
+    expect(nothing.stdout).toContain(`::error::no partial file matches "artifacts/*.json"`);
+  });
+
+  it.each([
+    [{ shard: '0/2' }, 'schedule', 'input "shard": shard "0/2": the shard number must be between 1 and 2 (shards count from 1)'],
+    [{ shard: '1/2', merge: 'p/*.json' }, 'schedule', 'inputs "shard" and "merge" belong to different jobs'],
+    [{ 'partial-path': 'p.json' }, 'schedule', `input "partial-path" is where a shard's partial file goes: set "shard" too`],
+    [{ shard: '1/2' }, 'pull_request', 'input "shard" works in track mode only (this run is in check mode)'],
+  ])('refuses inputs %j on %s before any request', async (inputs, eventName, message) => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    const { run } = await job(remote, inputs, eventName);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`::error::${message}`);
+    expect(server.stats().requests).toBe(0);
+  });
+});
