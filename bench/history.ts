@@ -15,6 +15,7 @@ import type { Observation } from '../src/run/types.js';
 import { runAndRecord } from '../src/track.js';
 import { sha256 } from '../src/util/hash.js';
 import type { BenchResult } from './report.js';
+import { seededRandom } from '../src/util/random.js';
 
 const repo = join(import.meta.dirname, '..');
 
@@ -74,7 +75,7 @@ export async function reportBenches(): Promise<BenchResult[]> {
  */
 function generateHistory(file: string, size: { models: number; runs: number; prompts: number }): number {
   const started = performance.now();
-  const random = mulberry32(42);
+  const random = seededRandom(42);
   const prompts: PromptSpec[] = Array.from({ length: size.prompts }, (_, i) => ({
     id: `q${i}`,
     messages: [{ role: 'user', content: `Is ${1000 + i * 7} a prime number? Answer [Yes] or [No].` }],
@@ -157,15 +158,4 @@ function timeCli(args: string[]): Promise<{ wallMs: number; maxRssMb: number }> 
   });
 }
 
-/** A small seeded PRNG, so every bench run generates the same history. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 

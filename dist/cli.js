@@ -17776,10 +17776,20 @@ async function writeBadges(badgePath, models) {
 import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname4 } from "node:path";
 
+// src/report/untrusted.ts
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+function cleanText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE, "");
+}
+function truncateText(text, max) {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
+}
+
 // src/report/escape.ts
 var ZWSP = "&#8203;";
 var ZWSP_CHAR = "\u200B";
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 var INLINE_ESCAPES = {
   "&": "&amp;",
   "<": "&lt;",
@@ -17808,245 +17818,21 @@ var INLINE_SPECIAL = /[&<>"'[\](){}!`|*_~#\\$:^]/g;
 function breakLinks(text) {
   return text.replace(/@/g, `@${ZWSP_CHAR}`).replace(/:\/\//g, `:${ZWSP_CHAR}//`).replace(/(www)\./gi, `$1${ZWSP_CHAR}.`).replace(/#(?=[\p{L}\p{N}])/gu, `#${ZWSP_CHAR}`).replace(/(gh)-(?=\d)/gi, `$1${ZWSP_CHAR}-`);
 }
-function clean(text) {
-  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE, "");
-}
-function truncate2(text, max) {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
-}
 function inlineText(text, max = 120) {
-  const flat = truncate2(clean(text).replace(/\s+/gu, " ").trim(), max);
+  const flat = truncateText(cleanText(text).replace(/\s+/gu, " ").trim(), max);
   let out = breakLinks(flat).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]);
   out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])(?=\s|$)/, (_m, n, d) => `${n}&#${d.charCodeAt(0)};`);
   return out.split(ZWSP_CHAR).join(ZWSP);
 }
 function blockText(text, maxLines = 20, maxLineLength = 400) {
-  const lines = clean(text).replace(/\n+$/, "").split("\n");
-  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncate2(line.trimEnd(), maxLineLength));
+  const lines = cleanText(text).replace(/\n+$/, "").split("\n");
+  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
   const hidden = lines.length - shown.length;
   const body = shown.map((line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP));
   if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
   return `<pre>
 ${body.join("\n")}
 </pre>`;
-}
-
-// src/report/markdown.ts
-var OPEN_ROWS = 10;
-var FULL_ANSWERS = 10;
-var ANSWER_WIDTH = 80;
-var LIST_KEYS = 20;
-var FINGERPRINT_NOTES = 5;
-function renderMarkdown(report, options = {}) {
-  if (options.header) {
-    const out2 = [...options.header];
-    for (const model of report.models) out2.push(...modelSection(model));
-    return `${out2.join("\n").trimEnd()}
-`;
-  }
-  const out = ["# trackrecord report", ""];
-  if (report.models.length === 0) {
-    out.push("No records yet: the history is empty. Run `trackrecord run` to start a track record.", "");
-    return out.join("\n");
-  }
-  const n = report.models.length;
-  out.push(
-    `${count(report.records, "record")} of ${count(n, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`,
-    "",
-    "| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drifted | Regressions | Errors | Runs since drift | Last run |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    ...report.models.map(summaryRow),
-    ""
-  );
-  for (const model of report.models) out.push(...modelSection(model));
-  return `${out.join("\n").trimEnd()}
-`;
-}
-function renderJson(report) {
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-function summaryRow(m) {
-  const x = m.metrics;
-  const real = x.drifted.length - x.flapping.length;
-  const drifted = `${real}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`;
-  const cells = [
-    `**${inlineText(m.id, 60)}**`,
-    reliability(x.reliability, x.reliabilityInterval),
-    percent(x.passRate),
-    percent(x.stability),
-    percent(x.agreement),
-    drifted,
-    String(x.regressions.length),
-    String(errorTotal(x.errors)),
-    x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift),
-    runLink(m, day(m.run.startedAt))
-  ];
-  return `| ${cells.join(" | ")} |`;
-}
-function modelSection(m) {
-  const x = m.metrics;
-  const commit = m.run.commit === null ? "" : `, commit ${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inlineText(m.run.commit, 12)}`;
-  const out = [
-    `## ${inlineText(m.id, 60)}`,
-    "",
-    `Model ${inlineText(m.model, 80)} at ${inlineText(m.host, 80)}, ${count(m.records, "record")}. Last run ${runLink(m, inlineText(m.run.id, 60))} on ${dateTime(m.run.startedAt)} (${inlineText(m.run.trigger, 40)}${commit}).`,
-    ""
-  ];
-  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
-    out.push(`Served by: ${m.served.map((s) => inlineText(s, 80)).join(", ")}.`, "");
-  }
-  out.push(...chart(m.trend));
-  out.push(...fingerprintNotes(m.trend));
-  if (x.newSeries.length > 0) {
-    out.push(`${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`, "");
-  }
-  out.push(...driftSection(m));
-  out.push(...flipsSection(m));
-  out.push(availability(m), "");
-  return out;
-}
-function chart(points) {
-  const shown = points.filter((p) => p.reliability !== null);
-  if (shown.length < 2) return [];
-  const reliabilityLine = shown.map((p) => round1(p.reliability * 100));
-  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => round1(p.passRate * 100)) : null;
-  const low = Math.min(...reliabilityLine, ...passLine ?? []);
-  const floor = Math.max(0, Math.floor((low - 5) / 10) * 10);
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown.length} runs (%)"`,
-    `    x-axis [${axisLabels(shown).map((l) => `"${l}"`).join(", ")}]`,
-    `    y-axis "%" ${floor} --> 100`,
-    `    line [${reliabilityLine.join(", ")}]`,
-    ...passLine ? [`    line [${passLine.join(", ")}]`] : [],
-    "```",
-    "",
-    passLine ? "_Lines: reliability (first), pass rate (second)._" : "_Line: reliability._",
-    ""
-  ];
-}
-function axisLabels(points) {
-  const parts = points.map((p) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(p.startedAt));
-  let labels = parts.map((m) => m ? m[1] : "?");
-  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
-  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
-  return labels;
-}
-function fingerprintNotes(points) {
-  const notes = [];
-  points.forEach((p, i) => {
-    if (!p.fingerprintChanged) return;
-    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
-    const was = before ? ` (was ${fingerprints(before.fingerprints)})` : "";
-    notes.push(`- Run ${inlineText(p.runId, 60)} on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${was}.`);
-  });
-  if (notes.length === 0) return [];
-  const earlier = notes.length > FINGERPRINT_NOTES ? [`- \u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`] : [];
-  return ["**The backend changed** (system fingerprint), which can explain drift:", "", ...earlier, ...notes.slice(-FINGERPRINT_NOTES), ""];
-}
-function driftSection(m) {
-  const x = m.metrics;
-  if (m.drift.length === 0) {
-    if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ""];
-    return [m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.", ""];
-  }
-  const real = m.drift.filter((d) => !d.flapping).length;
-  const title = `${count(m.drift.length, "drifted prompt")} (${real} new behavior, ${m.drift.length - real} flapping back to an earlier answer)`;
-  const table = [
-    "| Prompt | Before | After | Kind |",
-    "|---|---|---|---|",
-    ...m.drift.map((d) => `| ${inlineText(d.key, 80)} | ${answer(d.before)} | ${answer(d.after)} | ${kind(d)} |`)
-  ];
-  const full = fullAnswers(m.drift);
-  if (m.drift.length > OPEN_ROWS) {
-    return [`<details><summary>${title}</summary>`, "", ...table, "", ...full, "</details>", ""];
-  }
-  return [`**${title}:**`, "", ...table, "", ...full];
-}
-function fullAnswers(drift) {
-  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
-  const long = drift.filter((d) => cut(d.before) || cut(d.after));
-  const out = [];
-  for (const d of long.slice(0, FULL_ANSWERS)) {
-    out.push(
-      `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
-      "",
-      "Before:",
-      "",
-      d.before === null ? "_no answer_" : blockText(d.before),
-      "",
-      "After:",
-      "",
-      d.after === null ? "_no answer_" : blockText(d.after),
-      "",
-      "</details>",
-      ""
-    );
-  }
-  if (long.length > FULL_ANSWERS) out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
-  return out;
-}
-function flipsSection(m) {
-  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
-  const out = [];
-  if (m.regressions.length > 0) out.push(`- **${count(m.regressions.length, "regression")}** (pass \u2192 fail): ${keyList(m.regressions)}.`);
-  if (m.fixes.length > 0) out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
-  out.push("");
-  if (m.flipsP !== null) out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`, "");
-  return out;
-}
-function pValueSentence(p) {
-  return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
-}
-function availability(m) {
-  const requests = m.metrics.prompts * m.samples;
-  const errors = m.metrics.errors;
-  const total = errorTotal(errors);
-  const latency = m.metrics.latencyMs.p50 === null ? "" : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
-  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
-  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
-}
-function answer(text) {
-  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
-}
-function kind(d) {
-  return [d.flapping ? "flapping" : "drift", ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(", ");
-}
-function keyList(keys) {
-  const shown = keys.slice(0, LIST_KEYS).map((k) => inlineText(k, 80));
-  return keys.length > LIST_KEYS ? `${shown.join(", ")} and ${keys.length - LIST_KEYS} more` : shown.join(", ");
-}
-function fingerprints(list) {
-  return list.map((f) => inlineText(f, 40)).join(", ");
-}
-function runLink(m, label) {
-  const url = m.run.url;
-  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? `[${label}](${url})` : label;
-}
-function reliability(value, interval) {
-  if (value === null) return "n/a";
-  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
-}
-function round1(value) {
-  return Math.round(value * 10) / 10;
-}
-function errorTotal(errors) {
-  return Object.values(errors).reduce((sum, n) => sum + n, 0);
-}
-function day(iso) {
-  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inlineText(iso, 30);
-}
-function dateTime(iso) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : inlineText(iso, 30);
-}
-function count(n, singular, plural = `${singular}s`) {
-  return `${n} ${n === 1 ? singular : plural}`;
 }
 
 // src/report/report.ts
@@ -18179,6 +17965,226 @@ function sameSet(a, b) {
   const left = new Set(a);
   const right = new Set(b);
   return left.size === right.size && [...left].every((x) => right.has(x));
+}
+function fingerprintChanges(points) {
+  return points.flatMap((point, i) => {
+    if (!point.fingerprintChanged) return [];
+    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
+    return [{ point, was: before ? before.fingerprints : null }];
+  });
+}
+
+// src/report/markdown.ts
+var OPEN_ROWS = 10;
+var FULL_ANSWERS = 10;
+var ANSWER_WIDTH = 80;
+var LIST_KEYS = 20;
+var FINGERPRINT_NOTES = 5;
+function renderMarkdown(report, options = {}) {
+  if (options.header) {
+    const out2 = [...options.header];
+    for (const model of report.models) out2.push(...modelSection(model));
+    return `${out2.join("\n").trimEnd()}
+`;
+  }
+  const out = ["# trackrecord report", ""];
+  if (report.models.length === 0) {
+    out.push("No records yet: the history is empty. Run `trackrecord run` to start a track record.", "");
+    return out.join("\n");
+  }
+  const n = report.models.length;
+  out.push(
+    `${count(report.records, "record")} of ${count(n, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`,
+    "",
+    "| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drifted | Regressions | Errors | Runs since drift | Last run |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...report.models.map(summaryRow),
+    ""
+  );
+  for (const model of report.models) out.push(...modelSection(model));
+  return `${out.join("\n").trimEnd()}
+`;
+}
+function renderJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function summaryRow(m) {
+  const x = m.metrics;
+  const real = x.drifted.length - x.flapping.length;
+  const drifted = `${real}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`;
+  const cells = [
+    `**${inlineText(m.id, 60)}**`,
+    reliability(x.reliability, x.reliabilityInterval),
+    percent(x.passRate),
+    percent(x.stability),
+    percent(x.agreement),
+    drifted,
+    String(x.regressions.length),
+    String(errorTotal(x.errors)),
+    x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift),
+    runLink(m, day(m.run.startedAt))
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function modelSection(m) {
+  const x = m.metrics;
+  const commit = m.run.commit === null ? "" : `, commit ${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inlineText(m.run.commit, 12)}`;
+  const out = [
+    `## ${inlineText(m.id, 60)}`,
+    "",
+    `Model ${inlineText(m.model, 80)} at ${inlineText(m.host, 80)}, ${count(m.records, "record")}. Last run ${runLink(m, inlineText(m.run.id, 60))} on ${dateTime(m.run.startedAt)} (${inlineText(m.run.trigger, 40)}${commit}).`,
+    ""
+  ];
+  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
+    out.push(`Served by: ${m.served.map((s) => inlineText(s, 80)).join(", ")}.`, "");
+  }
+  out.push(...chart(m.trend));
+  out.push(...fingerprintNotes(m.trend));
+  if (x.newSeries.length > 0) {
+    out.push(`${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`, "");
+  }
+  out.push(...driftSection(m));
+  out.push(...flipsSection(m));
+  out.push(availability(m), "");
+  return out;
+}
+function chart(points) {
+  const shown = points.filter((p) => p.reliability !== null);
+  if (shown.length < 2) return [];
+  const reliabilityLine = shown.map((p) => round1(p.reliability * 100));
+  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => round1(p.passRate * 100)) : null;
+  const low = Math.min(...reliabilityLine, ...passLine ?? []);
+  const floor = Math.max(0, Math.floor((low - 5) / 10) * 10);
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown.length} runs (%)"`,
+    `    x-axis [${axisLabels(shown).map((l) => `"${l}"`).join(", ")}]`,
+    `    y-axis "%" ${floor} --> 100`,
+    `    line [${reliabilityLine.join(", ")}]`,
+    ...passLine ? [`    line [${passLine.join(", ")}]`] : [],
+    "```",
+    "",
+    passLine ? "_Lines: reliability (first), pass rate (second)._" : "_Line: reliability._",
+    ""
+  ];
+}
+function axisLabels(points) {
+  const parts = points.map((p) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(p.startedAt));
+  let labels = parts.map((m) => m ? m[1] : "?");
+  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
+  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
+  return labels;
+}
+function fingerprintNotes(points) {
+  const notes = fingerprintChanges(points).map(({ point: p, was }) => {
+    const before = was ? ` (was ${fingerprints(was)})` : "";
+    return `- Run ${inlineText(p.runId, 60)} on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${before}.`;
+  });
+  if (notes.length === 0) return [];
+  const earlier = notes.length > FINGERPRINT_NOTES ? [`- \u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`] : [];
+  return ["**The backend changed** (system fingerprint), which can explain drift:", "", ...earlier, ...notes.slice(-FINGERPRINT_NOTES), ""];
+}
+function driftSection(m) {
+  const x = m.metrics;
+  if (m.drift.length === 0) {
+    if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ""];
+    return [m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.", ""];
+  }
+  const real = m.drift.filter((d) => !d.flapping).length;
+  const title = `${count(m.drift.length, "drifted prompt")} (${real} new behavior, ${m.drift.length - real} flapping back to an earlier answer)`;
+  const table = [
+    "| Prompt | Before | After | Kind |",
+    "|---|---|---|---|",
+    ...m.drift.map((d) => `| ${inlineText(d.key, 80)} | ${answer(d.before)} | ${answer(d.after)} | ${kind(d)} |`)
+  ];
+  const full = fullAnswers(m.drift);
+  if (m.drift.length > OPEN_ROWS) {
+    return [`<details><summary>${title}</summary>`, "", ...table, "", ...full, "</details>", ""];
+  }
+  return [`**${title}:**`, "", ...table, "", ...full];
+}
+function fullAnswers(drift) {
+  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
+  const long = drift.filter((d) => cut(d.before) || cut(d.after));
+  const out = [];
+  for (const d of long.slice(0, FULL_ANSWERS)) {
+    out.push(
+      `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
+      "",
+      "Before:",
+      "",
+      d.before === null ? "_no answer_" : blockText(d.before),
+      "",
+      "After:",
+      "",
+      d.after === null ? "_no answer_" : blockText(d.after),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  if (long.length > FULL_ANSWERS) out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
+  return out;
+}
+function flipsSection(m) {
+  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
+  const out = [];
+  if (m.regressions.length > 0) out.push(`- **${count(m.regressions.length, "regression")}** (pass \u2192 fail): ${keyList(m.regressions)}.`);
+  if (m.fixes.length > 0) out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
+  out.push("");
+  if (m.flipsP !== null) out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`, "");
+  return out;
+}
+function pValueSentence(p) {
+  return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
+}
+function availability(m) {
+  const requests = m.metrics.prompts * m.samples;
+  const errors = m.metrics.errors;
+  const total = errorTotal(errors);
+  const latency = m.metrics.latencyMs.p50 === null ? "" : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
+  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
+  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
+}
+function answer(text) {
+  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
+}
+function kind(d) {
+  return [d.flapping ? "flapping" : "drift", ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(", ");
+}
+function keyList(keys) {
+  const shown = keys.slice(0, LIST_KEYS).map((k) => inlineText(k, 80));
+  return keys.length > LIST_KEYS ? `${shown.join(", ")} and ${keys.length - LIST_KEYS} more` : shown.join(", ");
+}
+function fingerprints(list) {
+  return list.map((f) => inlineText(f, 40)).join(", ");
+}
+function runLink(m, label) {
+  const url = m.run.url;
+  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? `[${label}](${url})` : label;
+}
+function reliability(value, interval) {
+  if (value === null) return "n/a";
+  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
+}
+function round1(value) {
+  return Math.round(value * 10) / 10;
+}
+function errorTotal(errors) {
+  return Object.values(errors).reduce((sum, n) => sum + n, 0);
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inlineText(iso, 30);
+}
+function dateTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : inlineText(iso, 30);
+}
+function count(n, singular, plural = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural}`;
 }
 
 // src/report/file.ts
@@ -31067,25 +31073,16 @@ import { resolve as resolve6 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/report/html/text.ts
-var INVISIBLE2 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
-function clean2(text) {
-  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE2, "");
-}
-function truncate3(text, max) {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
-}
 function inline(text, max = 120) {
-  return escapeHtml(truncate3(clean2(text).replace(/\s+/gu, " ").trim(), max));
+  return escapeHtml(truncateText(cleanText(text).replace(/\s+/gu, " ").trim(), max));
 }
 function block(text, maxLines = 20, maxLineLength = 400) {
-  const lines = clean2(text).replace(/\n+$/, "").split("\n");
-  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => escapeHtml(truncate3(line.trimEnd(), maxLineLength)));
+  const lines = cleanText(text).replace(/\n+$/, "").split("\n");
+  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => escapeHtml(truncateText(line.trimEnd(), maxLineLength)));
   const hidden = lines.length - shown.length;
   const note = hidden > 0 ? `
 <span class="cut">\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown</span>` : "";
@@ -31451,12 +31448,9 @@ function chartFigure(m, prefix) {
   ];
 }
 function fingerprintNotes2(points) {
-  const notes = [];
-  points.forEach((p, i) => {
-    if (!p.fingerprintChanged) return;
-    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
-    const was = before ? ` (was ${fingerprints2(before.fingerprints)})` : "";
-    notes.push(`<li>Run <code>${inline(p.runId, 60)}</code> on ${dateTime2(p.startedAt)}: system fingerprint now ${fingerprints2(p.fingerprints)}${was}.</li>`);
+  const notes = fingerprintChanges(points).map(({ point: p, was }) => {
+    const before = was ? ` (was ${fingerprints2(was)})` : "";
+    return `<li>Run <code>${inline(p.runId, 60)}</code> on ${dateTime2(p.startedAt)}: system fingerprint now ${fingerprints2(p.fingerprints)}${before}.</li>`;
   });
   if (notes.length === 0) return [];
   const earlier = notes.length > FINGERPRINT_NOTES2 ? [`<li>\u2026 and ${notes.length - FINGERPRINT_NOTES2} earlier changes in these runs.</li>`] : [];

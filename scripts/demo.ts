@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cli } from '../src/cli/main.js';
 import { verifyHistory } from '../src/history/verify.js';
 import { loadLlmdriftRecordings, startReplayServer } from '../src/replay/index.js';
 import { runBundledAction, type ActionRun } from './lib/runner.js';
@@ -71,6 +72,18 @@ try {
     ),
   );
 
+  // The page to publish on GitHub Pages, from the history alone.
+  const page = join(root, 'report.html');
+  let html = '';
+  const code = await cli(['report', '--format', 'html'], {
+    cwd: workspace,
+    env: {},
+    stdout: { write: (t: string) => (html += t) },
+    stderr: process.stderr,
+  });
+  if (code !== 0) throw new Error(`trackrecord report --format html failed (exit ${code})`);
+  writeFileSync(page, html);
+
   const history = readFileSync(join(workspace, '.trackrecord/history.jsonl'), 'utf8');
   const verified = verifyHistory(history);
   const rates = verified.records.map((r) => `${((r.metrics.passRate ?? 0) * 100).toFixed(0)}%`).join(' then ');
@@ -80,6 +93,7 @@ GPT-4's pass rate on the prime questions: ${rates}, as the LLMDrift study found.
 history:    ${join(workspace, '.trackrecord/history.jsonl')} (${verified.records.length} records, ${verified.ok ? 'chain intact' : 'BROKEN'})
 badge:      ${join(workspace, '.trackrecord/badge.svg')}
 report:     ${join(workspace, '.trackrecord/report.md')}
+web page:   ${page} (trackrecord report --format html)
 PR comment: ${join(runnerTemp, 'trackrecord-report.md')} (the body the check would post)
 remote:     ${remote} (git -C ${remote} log --oneline)`);
 } finally {

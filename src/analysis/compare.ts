@@ -1,22 +1,15 @@
 import { sameAnswer } from '../checks/index.js';
 import type { Comparison as CompareSpec } from '../config/types.js';
+import type { RecordMetrics } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
 import { mcnemarExactP } from './mcnemar.js';
 import type { PromptResult } from './prompt-result.js';
 
 /** How one model's run compares with its own history, prompt series by prompt series. */
-export interface HistoryComparison {
-  comparable: number;
-  stable: number;
-  drifted: string[];
-  flapping: string[];
-  regressions: string[];
-  fixes: string[];
-  flipsP: number | null;
-  newSeries: string[];
-  judged: number;
-  behaved: number;
-}
+export type HistoryComparison = Pick<
+  RecordMetrics,
+  'comparable' | 'stable' | 'drifted' | 'flapping' | 'regressions' | 'fixes' | 'flipsP' | 'newSeries' | 'judged' | 'behaved'
+>;
 
 /**
  * Like for like only: a prompt is compared with the last answered point of the same series

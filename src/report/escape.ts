@@ -5,15 +5,11 @@
  * images, no @mentions, no issue references, no forged comment markers, no bidi tricks.
  */
 
+import { cleanText, truncateText } from './untrusted.js';
+
 /** Zero-width space as a character reference: breaks mentions and autolinks, invisible when rendered. */
 const ZWSP = '&#8203;';
 const ZWSP_CHAR = '\u200b';
-
-/**
- * Bidi controls (embeddings, overrides, isolates, marks) can make text read differently from
- * what it is; other C0/C1 controls and the BOM have no business in a report. Removed.
- */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** Characters with a meaning in HTML or (GitHub-flavored) markdown, as numeric references. */
 const INLINE_ESCAPES: Record<string, string> = {
@@ -58,18 +54,6 @@ function breakLinks(text: string): string {
     .replace(/(gh)-(?=\d)/gi, `$1${ZWSP_CHAR}-`);
 }
 
-/** Removes invisible and direction-changing characters; CR and CRLF become LF. */
-function clean(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
-}
-
-/** At most `max` code points (never half a surrogate pair), ending in `…` when cut. */
-function truncate(text: string, max: number): string {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
-}
-
 /**
  * Untrusted text for one line of markdown: a table cell, a list item, a sentence. Whitespace
  * (newlines included) collapses to single spaces; more than `max` characters are cut with `…`;
@@ -78,7 +62,7 @@ function truncate(text: string, max: number): string {
  * comment markers, mentions or autolinks.
  */
 export function inlineText(text: string, max = 120): string {
-  const flat = truncate(clean(text).replace(/\s+/gu, ' ').trim(), max);
+  const flat = truncateText(cleanText(text).replace(/\s+/gu, ' ').trim(), max);
   let out = breakLinks(flat).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]!);
   // At the start of a line these would begin a list, a heading rule or a numbered list.
   out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])(?=\s|$)/, (_m, n: string, d: string) => `${n}&#${d.charCodeAt(0)};`);
@@ -95,8 +79,8 @@ export function inlineText(text: string, max = 120): string {
  * own, with a blank line before and after when it is inside other HTML.
  */
 export function blockText(text: string, maxLines = 20, maxLineLength = 400): string {
-  const lines = clean(text).replace(/\n+$/, '').split('\n');
-  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncate(line.trimEnd(), maxLineLength));
+  const lines = cleanText(text).replace(/\n+$/, '').split('\n');
+  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
   const hidden = lines.length - shown.length;
   // Markdown is not read inside an HTML block, but escape its syntax too, in case the block ends
   // up where a parser does not see one (indented in a list item, say).

@@ -4,7 +4,7 @@ import { STYLE } from './html/style.js';
 import { block, count, dateTime, day, escapeHtml, inline, safeUrl } from './html/text.js';
 import { pValueSentence } from './markdown.js';
 import { percent } from './numbers.js';
-import type { DriftEntry, ModelReport, Report, TrendPoint } from './report.js';
+import { fingerprintChanges, type DriftEntry, type ModelReport, type Report, type TrendPoint } from './report.js';
 
 export { escapeHtml } from './html/text.js';
 
@@ -160,12 +160,9 @@ function chartFigure(m: ModelReport, prefix: string): string[] {
 }
 
 function fingerprintNotes(points: readonly TrendPoint[]): string[] {
-  const notes: string[] = [];
-  points.forEach((p, i) => {
-    if (!p.fingerprintChanged) return;
-    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
-    const was = before ? ` (was ${fingerprints(before.fingerprints)})` : '';
-    notes.push(`<li>Run <code>${inline(p.runId, 60)}</code> on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${was}.</li>`);
+  const notes = fingerprintChanges(points).map(({ point: p, was }) => {
+    const before = was ? ` (was ${fingerprints(was)})` : '';
+    return `<li>Run <code>${inline(p.runId, 60)}</code> on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${before}.</li>`;
   });
   if (notes.length === 0) return [];
   const earlier = notes.length > FINGERPRINT_NOTES ? [`<li>… and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.</li>`] : [];

@@ -1,7 +1,7 @@
 import type { ErrorCategory } from '../run/types.js';
 import { percent, pValue } from './numbers.js';
 import { blockText, inlineText } from './escape.js';
-import type { DriftEntry, ModelReport, Report, TrendPoint } from './report.js';
+import { fingerprintChanges, type DriftEntry, type ModelReport, type Report, type TrendPoint } from './report.js';
 
 /** Drift tables longer than this are folded into a `<details>`. */
 const OPEN_ROWS = 10;
@@ -129,12 +129,9 @@ function axisLabels(points: readonly TrendPoint[]): string[] {
 }
 
 function fingerprintNotes(points: readonly TrendPoint[]): string[] {
-  const notes: string[] = [];
-  points.forEach((p, i) => {
-    if (!p.fingerprintChanged) return;
-    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
-    const was = before ? ` (was ${fingerprints(before.fingerprints)})` : '';
-    notes.push(`- Run ${inlineText(p.runId, 60)} on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${was}.`);
+  const notes = fingerprintChanges(points).map(({ point: p, was }) => {
+    const before = was ? ` (was ${fingerprints(was)})` : '';
+    return `- Run ${inlineText(p.runId, 60)} on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${before}.`;
   });
   if (notes.length === 0) return [];
   const earlier = notes.length > FINGERPRINT_NOTES ? [`- … and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`] : [];

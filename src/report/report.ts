@@ -247,3 +247,19 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const right = new Set(b);
   return left.size === right.size && [...left].every((x) => right.has(x));
 }
+
+/** A run where the backend's system fingerprint changed, with the fingerprints reported before it. */
+export interface FingerprintChange {
+  point: TrendPoint;
+  /** The fingerprints of the last earlier run that reported any; null when none did. */
+  was: string[] | null;
+}
+
+/** The runs of a trend where the system fingerprint changed, oldest first. */
+export function fingerprintChanges(points: readonly TrendPoint[]): FingerprintChange[] {
+  return points.flatMap((point, i) => {
+    if (!point.fingerprintChanged) return [];
+    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
+    return [{ point, was: before ? before.fingerprints : null }];
+  });
+}

@@ -1,27 +1,18 @@
 import type { NewRecord } from '../history/build-record.js';
-import type { ErrorCategory } from '../run/types.js';
+import type { RecordMetrics } from '../history/record.js';
+
+/** Fields of a record's metrics that the run summary repeats as they are. */
+type SummaryMetrics = Pick<
+  RecordMetrics,
+  | 'passRate' | 'agreement' | 'rawAgreement' | 'stability' | 'reliability' | 'reliabilityInterval'
+  | 'drifted' | 'flapping' | 'regressions' | 'fixes' | 'flipsP' | 'newSeries' | 'runsSinceDrift'
+  | 'errors' | 'latencyMs' | 'tokens'
+>;
 
 /** One model's line of the run summary (`trackrecord run --json`, action outputs). */
-export interface ModelSummary {
+export interface ModelSummary extends SummaryMetrics {
   id: string;
   model: string;
-  passRate: number | null;
-  agreement: number | null;
-  rawAgreement: number | null;
-  stability: number | null;
-  reliability: number | null;
-  reliabilityInterval: [number, number] | null;
-  drifted: string[];
-  flapping: string[];
-  regressions: string[];
-  fixes: string[];
-  /** How likely this many pass/fail flips are with no real change (exact McNemar). */
-  flipsP: number | null;
-  newSeries: string[];
-  runsSinceDrift: number | null;
-  errors: Record<ErrorCategory, number>;
-  latencyMs: { p50: number | null; p95: number | null };
-  tokens: { in: number; out: number };
   systemFingerprints: string[];
 }
 

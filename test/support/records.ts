@@ -3,6 +3,7 @@ import { chainRecords, lineHash, serializeRecord } from '../../src/history/codec
 import { GENESIS, promptKey, RECORD_SCHEMA, type CatalogEntry, type HistoryRecord } from '../../src/history/record.js';
 import { catalogRef, textRef } from '../../src/history/refs.js';
 import { sha256 } from '../../src/util/hash.js';
+import { seededRandom } from '../../src/util/random.js';
 
 export type NewRecord = Omit<HistoryRecord, 'prev'>;
 
@@ -30,7 +31,7 @@ export function makeRecords(n: number, options: MakeRecordsOptions = {}): NewRec
   const samples = options.samples ?? 2;
   const outputSize = options.outputSize ?? 0;
   const fresh = options.fresh ?? 0.1;
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
 
   const catalog: CatalogEntry[] = Array.from({ length: promptCount }, (_, p) => [
     p % 3 === 2 ? 'smoke' : 'core',
@@ -187,16 +188,6 @@ function filler(seed: string, size: number): string {
   return out.slice(0, size);
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The text of a valid history file holding `records`. */
 export function historyText(records: readonly NewRecord[]): string {

@@ -6,7 +6,7 @@
  * removed as in the markdown report, so a text cannot read differently from what it is.
  */
 
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+import { cleanText, truncateText } from '../untrusted.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -15,21 +15,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** Removes invisible and direction-changing characters; CR and CRLF become LF. */
-function clean(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
-}
-
-/** At most `max` code points (never half a surrogate pair), ending in `…` when cut. */
-function truncate(text: string, max: number): string {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
-}
-
 /** Untrusted text on one line: whitespace collapsed, cut at `max` characters, escaped. */
 export function inline(text: string, max = 120): string {
-  return escapeHtml(truncate(clean(text).replace(/\s+/gu, ' ').trim(), max));
+  return escapeHtml(truncateText(cleanText(text).replace(/\s+/gu, ' ').trim(), max));
 }
 
 /**
@@ -37,8 +25,8 @@ export function inline(text: string, max = 120): string {
  * lines of at most `maxLineLength` characters, with a note of what was cut.
  */
 export function block(text: string, maxLines = 20, maxLineLength = 400): string {
-  const lines = clean(text).replace(/\n+$/, '').split('\n');
-  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => escapeHtml(truncate(line.trimEnd(), maxLineLength)));
+  const lines = cleanText(text).replace(/\n+$/, '').split('\n');
+  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => escapeHtml(truncateText(line.trimEnd(), maxLineLength)));
   const hidden = lines.length - shown.length;
   const note = hidden > 0 ? `\n<span class="cut">… ${hidden} more line${hidden === 1 ? '' : 's'} not shown</span>` : '';
   return `${shown.join('\n')}${note}`;
