@@ -53916,7 +53916,7 @@ var tracingFetch = async (input, init) => {
   const response = await fetch(input, init);
   if (trace && response.status === 429) {
     trace.rateLimited += 1;
-    trace.observer?.onRateLimited?.();
+    trace.observer?.onRateLimited?.({ roundTripMs: performance2.now() - trace.lastAttemptStart });
   }
   return response;
 };
@@ -54318,7 +54318,7 @@ async function executePlan(plan, providers, options) {
         modelLimit.concurrency = change.limit;
         options.onConcurrency?.({ modelId, ...change });
       };
-      gate = { limit: modelLimit, aimd, retryLane: new FifoLock(), apply, active: 0, limited: 0 };
+      gate = { limit: modelLimit, aimd, retryLane: new FifoLock(), apply, active: 0, limited: 0, slowest429Ms: 0 };
       gates.set(modelId, gate);
     }
     return gate;
@@ -54356,11 +54356,21 @@ async function executePlan(plan, providers, options) {
     }))
   );
 }
+function acceptedAfterMs(slowest429Ms) {
+  return 2 * slowest429Ms + 20;
+}
 async function completeAdaptive(provider, request2, gate) {
   const { aimd, retryLane, apply } = gate;
   const epoch = aimd.epoch;
   let limited = false;
   let inLane = false;
+  let handOver;
+  const leaveLane = () => {
+    clearTimeout(handOver);
+    if (!inLane) return;
+    inLane = false;
+    retryLane.release();
+  };
   const markLimited = () => {
     if (limited) return;
     limited = true;
@@ -54368,14 +54378,20 @@ async function completeAdaptive(provider, request2, gate) {
   };
   const serving = () => gate.active - gate.limited;
   const observer = {
-    onRateLimited: () => {
+    onRateLimited: ({ roundTripMs }) => {
+      clearTimeout(handOver);
+      gate.slowest429Ms = Math.max(gate.slowest429Ms, roundTripMs);
       markLimited();
       apply(aimd.rateLimited(epoch, serving()));
     },
     beforeRetry: async () => {
-      if (!limited || inLane) return;
-      await retryLane.acquire();
-      inLane = true;
+      if (!limited) return;
+      if (!inLane) {
+        await retryLane.acquire();
+        inLane = true;
+      }
+      clearTimeout(handOver);
+      handOver = setTimeout(leaveLane, acceptedAfterMs(gate.slowest429Ms));
     }
   };
   gate.active += 1;
@@ -54390,7 +54406,7 @@ async function completeAdaptive(provider, request2, gate) {
   } finally {
     gate.active -= 1;
     if (limited) gate.limited -= 1;
-    if (inLane) retryLane.release();
+    leaveLane();
   }
 }
 function toSample(result, prompt) {

@@ -37,7 +37,7 @@ const tracingFetch: typeof fetch = async (input, init) => {
   const response = await fetch(input, init);
   if (trace && response.status === 429) {
     trace.rateLimited += 1;
-    trace.observer?.onRateLimited?.();
+    trace.observer?.onRateLimited?.({ roundTripMs: performance.now() - trace.lastAttemptStart });
   }
   return response;
 };

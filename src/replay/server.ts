@@ -1,5 +1,6 @@
 /**
- * An OpenAI-compatible HTTP server that replays recorded outputs and injects faults.
+ * An OpenAI-compatible HTTP server that replays recorded outputs, injects faults and can hold
+ * clients to a requests-per-minute limit (429 with retry-after, like a provider).
  * Used by tests, benchmarks and the demo, so the engine can be exercised against real
  * model outputs and real SDK retry/timeout behaviour without touching the internet.
  */

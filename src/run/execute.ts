@@ -39,8 +39,12 @@ export function metRateLimit(result: CallResult): boolean {
  * rate, and freeing the slot would only let another request in to meet a 429 too. But a
  * retry-after sends every waiting request back at the same instant while the provider lets
  * one through, so waiters that lost the race would spend their retries one 429 at a time. So
- * a model's rate-limited requests retry one at a time (the others wait in line, spending no
- * attempt), while the AIMD limit keeps new requests from piling up behind them.
+ * a model's rate-limited requests retry one at a time, in line (waiting in line spends no
+ * attempt): the one at the front holds its place through any further 429s and hands it on once
+ * the provider has taken its retry, that is once the retry is answered, or has been out longer
+ * than twice the slowest 429 this model has sent (a 429 comes back at once; an answer takes
+ * the model's time, which the line must not wait out). The AIMD limit meanwhile keeps new
+ * requests from piling up behind them.
  */
 export async function executePlan(
   plan: Plan,
@@ -64,7 +68,7 @@ export async function executePlan(
         modelLimit.concurrency = change.limit;
         options.onConcurrency?.({ modelId, ...change });
       };
-      gate = { limit: modelLimit, aimd, retryLane: new FifoLock(), apply, active: 0, limited: 0 };
+      gate = { limit: modelLimit, aimd, retryLane: new FifoLock(), apply, active: 0, limited: 0, slowest429Ms: 0 };
       gates.set(modelId, gate);
     }
     return gate;
@@ -117,6 +121,13 @@ interface ModelGate {
   /** Requests in flight, and those of them that have met a 429. */
   active: number;
   limited: number;
+  /** The longest a 429 of this model took to come back. */
+  slowest429Ms: number;
+}
+
+/** A retry out this long without a 429 has been taken by the provider: twice the slowest 429, and some slack. */
+export function acceptedAfterMs(slowest429Ms: number): number {
+  return 2 * slowest429Ms + 20;
 }
 
 /** One request under its model's adaptive limit: reports its 429s, queues its rate-limited retries. */
@@ -125,6 +136,13 @@ async function completeAdaptive(provider: ChatProvider, request: ChatRequest, ga
   const epoch = aimd.epoch;
   let limited = false;
   let inLane = false;
+  let handOver: NodeJS.Timeout | undefined;
+  const leaveLane = (): void => {
+    clearTimeout(handOver);
+    if (!inLane) return;
+    inLane = false;
+    retryLane.release();
+  };
   const markLimited = (): void => {
     if (limited) return;
     limited = true;
@@ -133,14 +151,20 @@ async function completeAdaptive(provider: ChatProvider, request: ChatRequest, ga
   // What the provider is serving besides the requests it is rate-limiting: the floor of a decrease.
   const serving = (): number => gate.active - gate.limited;
   const observer: CallObserver = {
-    onRateLimited: () => {
+    onRateLimited: ({ roundTripMs }) => {
+      clearTimeout(handOver); // not taken: keep the front of the line through the retry-after
+      gate.slowest429Ms = Math.max(gate.slowest429Ms, roundTripMs);
       markLimited();
       apply(aimd.rateLimited(epoch, serving())); // at once: new requests stop coming while this one waits
     },
     beforeRetry: async () => {
-      if (!limited || inLane) return;
-      await retryLane.acquire();
-      inLane = true;
+      if (!limited) return;
+      if (!inLane) {
+        await retryLane.acquire();
+        inLane = true;
+      }
+      clearTimeout(handOver);
+      handOver = setTimeout(leaveLane, acceptedAfterMs(gate.slowest429Ms));
     },
   };
   gate.active += 1;
@@ -156,7 +180,7 @@ async function completeAdaptive(provider: ChatProvider, request: ChatRequest, ga
   } finally {
     gate.active -= 1;
     if (limited) gate.limited -= 1;
-    if (inLane) retryLane.release();
+    leaveLane();
   }
 }
 

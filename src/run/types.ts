@@ -45,8 +45,8 @@ export type CallResult =
 
 /** What a provider can report while one request is under way, before it settles. */
 export interface CallObserver {
-  /** An attempt was answered 429 (the provider may still retry it). */
-  onRateLimited?: () => void;
+  /** An attempt was answered 429, `roundTripMs` after it was sent (the provider may still retry it). */
+  onRateLimited?: (attempt: { roundTripMs: number }) => void;
   /**
    * The provider is about to retry, its back-off already slept; the retry is sent when the
    * returned promise settles, and the wait counts against neither its timeout nor its retries.

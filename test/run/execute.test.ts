@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec, PromptSpec } from '../../src/config/types.js';
-import { executePlan, metRateLimit, type ConcurrencyChange } from '../../src/run/execute.js';
+import { acceptedAfterMs, executePlan, metRateLimit, type ConcurrencyChange } from '../../src/run/execute.js';
 import type { Plan } from '../../src/run/plan.js';
 import type { CallObserver, CallResult, ChatProvider, ChatRequest } from '../../src/run/types.js';
 
@@ -113,7 +113,7 @@ describe('executePlan', () => {
       if (state.active > limit) violations.push(`${state.active} in flight at limit ${limit}`);
       await sleep(1);
       if (!limited) return ok('fine');
-      observer!.onRateLimited!();
+      observer!.onRateLimited!({ roundTripMs: 1 });
       await observer!.beforeRetry!();
       await sleep(1);
       return ok('after a retry', { attempts: 2, rateLimited: 1 });
@@ -142,7 +142,7 @@ describe('executePlan', () => {
     const retried: number[] = [];
     const { provider } = fake(async (_request, observer, n) => {
       await sleep(1);
-      observer!.onRateLimited!();
+      observer!.onRateLimited!({ roundTripMs: 1 });
       await sleep(n % 3); // sleeps of different lengths, like retry-afters
       await observer!.beforeRetry!();
       retrying += 1;
@@ -156,6 +156,48 @@ describe('executePlan', () => {
     expect(maxRetrying).toBe(1);
     expect(retried).toHaveLength(12);
     expect(observations.flatMap((o) => o.samples).every((s) => s.error === null)).toBe(true);
+  });
+
+  it('hands the line on once the provider has evidently taken a retry, not when its answer comes', async () => {
+    let retrying = 0;
+    let maxRetrying = 0;
+    const { provider } = fake(async (_request, observer) => {
+      await sleep(1);
+      observer!.onRateLimited!({ roundTripMs: 5 }); // 429s come back in 5 ms: a retry out 30 ms was taken
+      await observer!.beforeRetry!();
+      retrying += 1;
+      maxRetrying = Math.max(maxRetrying, retrying);
+      await sleep(300); // the answer takes the model's time
+      retrying -= 1;
+      return ok('x', { attempts: 2, rateLimited: 1 });
+    });
+    const started = performance.now();
+    await executePlan(plan(['m'], 4, 1), new Map([['m', provider]]), { concurrency: 4 });
+    expect(maxRetrying).toBeGreaterThanOrEqual(2);
+    expect(performance.now() - started).toBeLessThan(900); // one at a time to the end would be 1200 ms
+    expect(acceptedAfterMs(5)).toBe(30);
+  });
+
+  it('keeps the front of the line through further 429s: no one else retries in between', async () => {
+    const log: string[] = [];
+    const { provider } = fake(async (_request, observer, n) => {
+      await sleep(1);
+      observer!.onRateLimited!({ roundTripMs: 1 });
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        await observer!.beforeRetry!();
+        log.push(`${n}:${attempt}`);
+        await sleep(2);
+        if (attempt < 3) observer!.onRateLimited!({ roundTripMs: 1 }); // refused again
+      }
+      return ok('x', { attempts: 4, rateLimited: 3 });
+    });
+    await executePlan(plan(['m'], 3, 1), new Map([['m', provider]]), { concurrency: 3 });
+    // Each request's three retries run back to back.
+    expect(log).toHaveLength(9);
+    for (let i = 0; i < 9; i += 3) {
+      const n = log[i]!.split(':')[0];
+      expect(log.slice(i, i + 3)).toEqual([`${n}:1`, `${n}:2`, `${n}:3`]);
+    }
   });
 
   it('does not hold back retries of requests that met no 429', async () => {
@@ -177,7 +219,7 @@ describe('executePlan', () => {
   it('adapts each model on its own: one provider’s 429s do not slow another', async () => {
     const limitedModel = fake(async (_request, observer) => {
       await sleep(1);
-      observer!.onRateLimited!();
+      observer!.onRateLimited!({ roundTripMs: 1 });
       await observer!.beforeRetry!();
       return ok('x', { attempts: 2, rateLimited: 1 });
     });
