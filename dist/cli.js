@@ -13,12 +13,24 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
     throw mod = 0, e;
   }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -7482,6 +7494,80 @@ var require_lib = __commonJS({
   }
 });
 
+// node_modules/badge-maker/lib/color.js
+function isHexColor(s = "") {
+  return hexColorRegex.test(s);
+}
+function isCSSColor(color) {
+  return typeof color === "string" && (0, import_css_color_converter.fromString)(color.trim());
+}
+function normalizeColor(color) {
+  if (color === void 0) {
+    return void 0;
+  } else if (color in namedColors) {
+    return color;
+  } else if (color in aliases) {
+    return aliases[color];
+  } else if (isHexColor(color)) {
+    return `#${color.toString().toLowerCase()}`;
+  } else if (isCSSColor(color)) {
+    return color.toLowerCase();
+  } else {
+    return void 0;
+  }
+}
+function toSvgColor(color) {
+  const normalized = normalizeColor(color);
+  if (normalized in namedColors) {
+    return namedColors[normalized];
+  } else if (normalized in resolvedAliases) {
+    return resolvedAliases[normalized];
+  } else {
+    return normalized;
+  }
+}
+function brightness(color) {
+  if (color) {
+    const cssColor = (0, import_css_color_converter.fromString)(color);
+    if (cssColor) {
+      const rgb = cssColor.toRgbaArray();
+      return +((rgb[0] * 299 + rgb[1] * 587 + rgb[2] * 114) / 255e3).toFixed(2);
+    }
+  }
+  return 0;
+}
+var import_css_color_converter, namedColors, aliases, resolvedAliases, hexColorRegex;
+var init_color = __esm({
+  "node_modules/badge-maker/lib/color.js"() {
+    import_css_color_converter = __toESM(require_lib(), 1);
+    namedColors = {
+      brightgreen: "#4b0",
+      green: "#67ac09",
+      yellow: "#d8b800",
+      yellowgreen: "#95991a",
+      orange: "#ea7233",
+      red: "#dd4343",
+      blue: "#007ec6",
+      grey: "#555",
+      lightgrey: "#939393"
+    };
+    aliases = {
+      gray: "grey",
+      lightgray: "lightgrey",
+      critical: "red",
+      important: "orange",
+      success: "brightgreen",
+      informational: "blue",
+      inactive: "lightgrey"
+    };
+    resolvedAliases = {};
+    Object.entries(aliases).forEach(([alias, original]) => {
+      resolvedAliases[alias] = namedColors[original];
+    });
+    hexColorRegex = /^([\da-f]{3}){1,2}$/i;
+  }
+});
+
 // node_modules/binary-search/index.js
 var require_binary_search = __commonJS({
   "node_modules/binary-search/index.js"(exports, module) {
@@ -7652,6 +7738,1245 @@ var require_anafanafo = __commonJS({
       }
       return consumer.widthOf(text, { ...rest });
     };
+  }
+});
+
+// node_modules/badge-maker/lib/xml.js
+function stripXmlWhitespace(xml) {
+  return xml.replace(/>\s+/g, ">").replace(/<\s+/g, "<").trim();
+}
+function escapeXml(s) {
+  if (typeof s === "number") {
+    return s;
+  } else if (s === void 0 || typeof s !== "string") {
+    return void 0;
+  } else {
+    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  }
+}
+var XmlElement, ElementList;
+var init_xml = __esm({
+  "node_modules/badge-maker/lib/xml.js"() {
+    XmlElement = class {
+      /**
+       * Xml Element Constructor
+       *
+       * @param {object} attrs Refer to individual attrs
+       * @param {string} attrs.name
+       *    Name of the XML tag
+       * @param {Array.<string|XmlElement>} [attrs.content=[]]
+       *    Array of objects to render inside the tag. content may contain a mix of
+       *    string and XmlElement objects. If content is `[]` or omitted the
+       *    element will be rendered as a self-closing element.
+       * @param {object} [attrs.attrs={}]
+       *    Object representing the tag's attributes as name/value pairs
+       */
+      constructor({ name, content = [], attrs = {} }) {
+        this.name = name;
+        this.content = content;
+        this.attrs = attrs;
+      }
+      /**
+       * Render the XML element to a string, applying appropriate escaping
+       *
+       * @returns {string} String representation of the XML element
+       */
+      render() {
+        const attrsStr = Object.entries(this.attrs).map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join("");
+        if (this.content.length > 0) {
+          const content = this.content.map(function(el) {
+            if (typeof el.render === "function") {
+              return el.render();
+            } else {
+              return escapeXml(el);
+            }
+          }).join(" ");
+          return stripXmlWhitespace(
+            `<${this.name}${attrsStr}>${content}</${this.name}>`
+          );
+        }
+        return stripXmlWhitespace(`<${this.name}${attrsStr}/>`);
+      }
+    };
+    ElementList = class {
+      constructor({ content = [] }) {
+        this.content = content;
+      }
+      render() {
+        return this.content.reduce(
+          (acc, el) => typeof el.render === "function" ? acc + el.render() : acc + escapeXml(el),
+          ""
+        );
+      }
+    };
+  }
+});
+
+// node_modules/badge-maker/lib/badge-renderers.js
+function capitalize(s) {
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+}
+function colorsForBackground(color) {
+  const brightnessThreshold = 0.69;
+  if (brightness(color) <= brightnessThreshold) {
+    return { textColor: DEFAULT_TEXT_FILL, shadowColor: "#010101" };
+  } else {
+    return { textColor: "#333", shadowColor: "#ccc" };
+  }
+}
+function withTextFill(attrs, textColor) {
+  return textColor === DEFAULT_TEXT_FILL ? attrs : { ...attrs, fill: textColor };
+}
+function roundUpToOdd(val) {
+  return val % 2 === 0 ? val + 1 : val;
+}
+function preferredWidthOf(str2, options) {
+  return roundUpToOdd((0, import_anafanafo.default)(str2, options) | 0);
+}
+function createAccessibleText({ label, message }) {
+  const labelPrefix = label ? `${label}: ` : "";
+  return labelPrefix + message;
+}
+function hasLinks({ links }) {
+  const [leftLink, rightLink] = links || [];
+  const hasLeftLink = leftLink && leftLink.length;
+  const hasRightLink = rightLink && rightLink.length;
+  const hasLink = hasLeftLink && hasRightLink;
+  return { hasLink, hasLeftLink, hasRightLink };
+}
+function shouldWrapBodyWithLink({ links }) {
+  const { hasLeftLink, hasRightLink } = hasLinks({ links });
+  return hasLeftLink && !hasRightLink;
+}
+function getLogoElement({ logo, horizPadding, badgeHeight, logoWidth }) {
+  const logoHeight = 14;
+  if (!logo) return "";
+  return new XmlElement({
+    name: "image",
+    attrs: {
+      x: horizPadding,
+      y: 0.5 * (badgeHeight - logoHeight),
+      width: logoWidth,
+      height: logoHeight,
+      href: logo
+    }
+  });
+}
+function renderBadge({ links, leftWidth, rightWidth, height, accessibleText }, content) {
+  const width = leftWidth + rightWidth;
+  const leftLink = links[0];
+  const { hasLink } = hasLinks({ links });
+  const title = hasLink ? "" : new XmlElement({ name: "title", content: [accessibleText] });
+  const body = shouldWrapBodyWithLink({ links }) ? new XmlElement({
+    name: "a",
+    content,
+    attrs: { target: "_blank", href: leftLink }
+  }) : new ElementList({ content });
+  const svgAttrs = {
+    xmlns: "http://www.w3.org/2000/svg",
+    width,
+    height
+  };
+  if (!hasLink) {
+    svgAttrs.role = "img";
+    svgAttrs["aria-label"] = accessibleText;
+  }
+  const svg = new XmlElement({
+    name: "svg",
+    content: [title, body],
+    attrs: svgAttrs
+  });
+  return svg.render();
+}
+function social({
+  label,
+  message,
+  links = [],
+  logo,
+  logoWidth,
+  logoPadding,
+  color = "#4b0",
+  labelColor = "#555",
+  idSuffix = ""
+}) {
+  label = capitalize(label);
+  const externalHeight = 20;
+  const internalHeight = 19;
+  const labelHorizPadding = 5;
+  const messageHorizPadding = 4;
+  const horizGutter = 6;
+  const totalLogoWidth = logoWidth + logoPadding;
+  const hasMessage = message.length;
+  const font = "bold 11px Helvetica";
+  const labelTextWidth = preferredWidthOf(label, { font });
+  const messageTextWidth = preferredWidthOf(message, { font });
+  const labelRectWidth = labelTextWidth + totalLogoWidth + 2 * labelHorizPadding;
+  const messageRectWidth = messageTextWidth + 2 * messageHorizPadding;
+  const [leftLink, rightLink] = links;
+  const { hasLeftLink, hasRightLink, hasLink } = hasLinks({ links });
+  const accessibleText = createAccessibleText({ label, message });
+  function getMessageBubble() {
+    if (!hasMessage) return "";
+    const messageBubbleMainX = labelRectWidth + horizGutter + 0.5;
+    const messageBubbleNotchX = labelRectWidth + horizGutter;
+    const content = [
+      new XmlElement({
+        name: "rect",
+        attrs: {
+          x: messageBubbleMainX,
+          y: ".5",
+          width: messageRectWidth,
+          height: internalHeight,
+          rx: 2,
+          fill: "#fafafa"
+        }
+      }),
+      new XmlElement({
+        name: "rect",
+        attrs: {
+          x: messageBubbleNotchX,
+          y: 7.5,
+          width: ".5",
+          height: 5,
+          stroke: "#fafafa"
+        }
+      }),
+      new XmlElement({
+        name: "path",
+        attrs: {
+          d: `M${messageBubbleMainX} 6.5 l-3 3v1 l3 3`,
+          fill: "#fafafa"
+        }
+      })
+    ];
+    return new ElementList({ content });
+  }
+  function getLabelText() {
+    const labelTextX = FONT_SCALE_UP_FACTOR * (totalLogoWidth + labelTextWidth / 2 + labelHorizPadding);
+    const labelTextLength = FONT_SCALE_UP_FACTOR * labelTextWidth;
+    const shouldWrapWithLink = hasLeftLink && !shouldWrapBodyWithLink({ links });
+    const rect = new XmlElement({
+      name: "rect",
+      attrs: {
+        id: `llink${idSuffix}`,
+        stroke: "#d5d5d5",
+        fill: `url(#a${idSuffix})`,
+        x: ".5",
+        y: ".5",
+        width: labelRectWidth,
+        height: internalHeight,
+        rx: 2
+      }
+    });
+    const shadow = new XmlElement({
+      name: "text",
+      content: [label],
+      attrs: {
+        "aria-hidden": "true",
+        x: labelTextX,
+        y: 150,
+        fill: "#fff",
+        transform: FONT_SCALE_DOWN_VALUE,
+        textLength: labelTextLength
+      }
+    });
+    const text = new XmlElement({
+      name: "text",
+      content: [label],
+      attrs: {
+        x: labelTextX,
+        y: 140,
+        transform: FONT_SCALE_DOWN_VALUE,
+        textLength: labelTextLength
+      }
+    });
+    return shouldWrapWithLink ? new XmlElement({
+      name: "a",
+      content: [shadow, text, rect],
+      attrs: { target: "_blank", href: leftLink }
+    }) : new ElementList({ content: [rect, shadow, text] });
+  }
+  function getMessageText() {
+    if (!hasMessage) return "";
+    const messageTextX = FONT_SCALE_UP_FACTOR * (labelRectWidth + horizGutter + messageRectWidth / 2);
+    const messageTextLength = FONT_SCALE_UP_FACTOR * messageTextWidth;
+    const rect = new XmlElement({
+      name: "rect",
+      attrs: {
+        width: messageRectWidth + 1,
+        x: labelRectWidth + horizGutter,
+        height: internalHeight + 1,
+        fill: "rgba(0,0,0,0)"
+      }
+    });
+    const shadow = new XmlElement({
+      name: "text",
+      content: [message],
+      attrs: {
+        "aria-hidden": "true",
+        x: messageTextX,
+        y: 150,
+        fill: "#fff",
+        transform: FONT_SCALE_DOWN_VALUE,
+        textLength: messageTextLength
+      }
+    });
+    const text = new XmlElement({
+      name: "text",
+      content: [message],
+      attrs: {
+        id: `rlink${idSuffix}`,
+        x: messageTextX,
+        y: 140,
+        transform: FONT_SCALE_DOWN_VALUE,
+        textLength: messageTextLength
+      }
+    });
+    return hasRightLink ? new XmlElement({
+      name: "a",
+      content: [rect, shadow, text],
+      attrs: { target: "_blank", href: rightLink }
+    }) : new ElementList({ content: [shadow, text] });
+  }
+  const style = new XmlElement({
+    name: "style",
+    content: [
+      `a:hover #llink${idSuffix}{fill:url(#b${idSuffix});stroke:#ccc}a:hover #rlink${idSuffix}{fill:#4183c4}`
+    ]
+  });
+  const gradients = new ElementList({
+    content: [
+      new XmlElement({
+        name: "linearGradient",
+        content: [
+          new XmlElement({
+            name: "stop",
+            attrs: {
+              offset: 0,
+              "stop-color": "#fcfcfc",
+              "stop-opacity": 0
+            }
+          }),
+          new XmlElement({
+            name: "stop",
+            attrs: { offset: 1, "stop-opacity": ".1" }
+          })
+        ],
+        attrs: { id: `a${idSuffix}`, x2: 0, y2: "100%" }
+      }),
+      new XmlElement({
+        name: "linearGradient",
+        content: [
+          new XmlElement({
+            name: "stop",
+            attrs: { offset: 0, "stop-color": "#ccc", "stop-opacity": ".1" }
+          }),
+          new XmlElement({
+            name: "stop",
+            attrs: { offset: 1, "stop-opacity": ".1" }
+          })
+        ],
+        attrs: { id: `b${idSuffix}`, x2: 0, y2: "100%" }
+      })
+    ]
+  });
+  const labelRect = new XmlElement({
+    name: "rect",
+    attrs: {
+      stroke: "none",
+      fill: "#fcfcfc",
+      x: ".5",
+      y: ".5",
+      width: labelRectWidth,
+      height: internalHeight,
+      rx: 2
+    }
+  });
+  const messageBubble = getMessageBubble();
+  const labelText = getLabelText();
+  const messageText = getMessageText();
+  const backgroundGroup = new XmlElement({
+    name: "g",
+    content: [labelRect, messageBubble],
+    attrs: { stroke: "#d5d5d5" }
+  });
+  const foregroundGroup = new XmlElement({
+    name: "g",
+    content: [labelText, messageText],
+    attrs: {
+      "aria-hidden": `${!hasLink}`,
+      fill: "#333",
+      "text-anchor": "middle",
+      "font-family": SOCIAL_FONT_FAMILY,
+      "text-rendering": "geometricPrecision",
+      "font-weight": 700,
+      "font-size": "110px",
+      "line-height": "14px"
+    }
+  });
+  const logoElement = getLogoElement({
+    logo,
+    horizPadding: labelHorizPadding,
+    badgeHeight: externalHeight,
+    logoWidth
+  });
+  return renderBadge(
+    {
+      links,
+      leftWidth: labelRectWidth + 1,
+      rightWidth: hasMessage ? horizGutter + messageRectWidth : 0,
+      accessibleText,
+      height: externalHeight
+    },
+    [style, gradients, backgroundGroup, logoElement, foregroundGroup]
+  );
+}
+function forTheBadge({
+  label,
+  message,
+  links,
+  logo,
+  logoWidth,
+  color = "#4b0",
+  labelColor
+}) {
+  const FONT_SIZE = 10;
+  const BADGE_HEIGHT = 28;
+  const TEXT_MARGIN = 12;
+  const LOGO_MARGIN = 9;
+  const LOGO_TEXT_GUTTER = 6;
+  const LETTER_SPACING = 1.25;
+  label = label.toUpperCase();
+  message = message.toUpperCase();
+  const [leftLink, rightLink] = links;
+  const { hasLeftLink, hasRightLink } = hasLinks({ links });
+  const outLabelColor = labelColor || "#555";
+  const labelTextWidth = label.length ? ((0, import_anafanafo.default)(label, { font: `${FONT_SIZE}px Verdana` }) | 0) + LETTER_SPACING * label.length : 0;
+  const messageTextWidth = message.length ? ((0, import_anafanafo.default)(message, { font: `bold ${FONT_SIZE}px Verdana` }) | 0) + LETTER_SPACING * message.length : 0;
+  const hasLabel = Boolean(label.length);
+  const noText = !hasLabel && !message;
+  const needsLabelRect = hasLabel || logo && labelColor;
+  const gutter = noText ? LOGO_TEXT_GUTTER - LOGO_MARGIN : LOGO_TEXT_GUTTER;
+  let logoMinX, labelTextMinX;
+  if (logo) {
+    logoMinX = LOGO_MARGIN;
+    labelTextMinX = logoMinX + logoWidth + gutter;
+  } else {
+    labelTextMinX = TEXT_MARGIN;
+  }
+  let labelRectWidth, messageTextMinX, messageRectWidth;
+  if (needsLabelRect) {
+    if (hasLabel) {
+      labelRectWidth = labelTextMinX + labelTextWidth + TEXT_MARGIN;
+    } else {
+      labelRectWidth = 2 * LOGO_MARGIN + logoWidth;
+    }
+    messageTextMinX = labelRectWidth + TEXT_MARGIN;
+    messageRectWidth = 2 * TEXT_MARGIN + messageTextWidth;
+  } else {
+    if (logo) {
+      messageTextMinX = TEXT_MARGIN + logoWidth + gutter;
+      messageRectWidth = 2 * TEXT_MARGIN + logoWidth + gutter + messageTextWidth;
+    } else {
+      messageTextMinX = TEXT_MARGIN;
+      messageRectWidth = 2 * TEXT_MARGIN + messageTextWidth;
+    }
+  }
+  const logoElement = getLogoElement({
+    logo,
+    horizPadding: logoMinX,
+    badgeHeight: BADGE_HEIGHT,
+    logoWidth
+  });
+  function getLabelElement() {
+    const { textColor } = colorsForBackground(outLabelColor);
+    const midX = labelTextMinX + 0.5 * labelTextWidth;
+    const text = new XmlElement({
+      name: "text",
+      content: [label],
+      attrs: withTextFill(
+        {
+          transform: FONT_SCALE_DOWN_VALUE,
+          x: FONT_SCALE_UP_FACTOR * midX,
+          y: 175,
+          textLength: FONT_SCALE_UP_FACTOR * labelTextWidth
+        },
+        textColor
+      )
+    });
+    if (hasLeftLink && !shouldWrapBodyWithLink({ links })) {
+      const rect = new XmlElement({
+        name: "rect",
+        attrs: {
+          width: labelRectWidth,
+          height: BADGE_HEIGHT,
+          fill: "rgba(0,0,0,0)"
+        }
+      });
+      return new XmlElement({
+        name: "a",
+        content: [rect, text],
+        attrs: {
+          target: "_blank",
+          href: leftLink
+        }
+      });
+    } else {
+      return text;
+    }
+  }
+  function getMessageElement() {
+    const { textColor } = colorsForBackground(color);
+    const midX = messageTextMinX + 0.5 * messageTextWidth;
+    const text = new XmlElement({
+      name: "text",
+      content: [message],
+      attrs: withTextFill(
+        {
+          transform: FONT_SCALE_DOWN_VALUE,
+          x: FONT_SCALE_UP_FACTOR * midX,
+          y: 175,
+          textLength: FONT_SCALE_UP_FACTOR * messageTextWidth,
+          "font-weight": "bold"
+        },
+        textColor
+      )
+    });
+    if (hasRightLink) {
+      const rect = new XmlElement({
+        name: "rect",
+        attrs: {
+          width: messageRectWidth,
+          height: BADGE_HEIGHT,
+          x: labelRectWidth || 0,
+          fill: "rgba(0,0,0,0)"
+        }
+      });
+      return new XmlElement({
+        name: "a",
+        content: [rect, text],
+        attrs: {
+          target: "_blank",
+          href: rightLink
+        }
+      });
+    } else {
+      return text;
+    }
+  }
+  let backgroundContent;
+  if (needsLabelRect) {
+    backgroundContent = [
+      new XmlElement({
+        name: "rect",
+        attrs: {
+          width: labelRectWidth,
+          height: BADGE_HEIGHT,
+          fill: outLabelColor
+        }
+      }),
+      new XmlElement({
+        name: "rect",
+        attrs: {
+          x: labelRectWidth,
+          width: messageRectWidth,
+          height: BADGE_HEIGHT,
+          fill: color
+        }
+      })
+    ];
+  } else {
+    backgroundContent = [
+      new XmlElement({
+        name: "rect",
+        attrs: {
+          width: messageRectWidth,
+          height: BADGE_HEIGHT,
+          fill: color
+        }
+      })
+    ];
+  }
+  const backgroundGroup = new XmlElement({
+    name: "g",
+    content: backgroundContent,
+    attrs: {
+      "shape-rendering": "crispEdges"
+    }
+  });
+  const foregroundGroup = new XmlElement({
+    name: "g",
+    content: [
+      logoElement,
+      hasLabel ? getLabelElement() : "",
+      getMessageElement()
+    ],
+    attrs: {
+      fill: DEFAULT_TEXT_FILL,
+      "text-anchor": "middle",
+      "font-family": FONT_FAMILY,
+      "text-rendering": "geometricPrecision",
+      "font-size": FONT_SCALE_UP_FACTOR * FONT_SIZE
+    }
+  });
+  return renderBadge(
+    {
+      links,
+      leftWidth: labelRectWidth || 0,
+      rightWidth: messageRectWidth,
+      accessibleText: createAccessibleText({ label, message }),
+      height: BADGE_HEIGHT
+    },
+    [backgroundGroup, foregroundGroup]
+  );
+}
+var import_anafanafo, FONT_SCALE_UP_FACTOR, FONT_SCALE_DOWN_VALUE, FONT_FAMILY, WIDTH_FONT, SOCIAL_FONT_FAMILY, DEFAULT_TEXT_FILL, Badge, Plastic, Flat, FlatSquare, badge_renderers_default;
+var init_badge_renderers = __esm({
+  "node_modules/badge-maker/lib/badge-renderers.js"() {
+    import_anafanafo = __toESM(require_anafanafo(), 1);
+    init_color();
+    init_xml();
+    FONT_SCALE_UP_FACTOR = 10;
+    FONT_SCALE_DOWN_VALUE = "scale(.1)";
+    FONT_FAMILY = "Verdana,Geneva,DejaVu Sans,sans-serif";
+    WIDTH_FONT = "11px Verdana";
+    SOCIAL_FONT_FAMILY = "Helvetica Neue,Helvetica,Arial,sans-serif";
+    DEFAULT_TEXT_FILL = "#fff";
+    Badge = class {
+      static get height() {
+        throw new Error("Not implemented");
+      }
+      static get verticalMargin() {
+        throw new Error("Not implemented");
+      }
+      static get shadow() {
+        throw new Error("Not implemented");
+      }
+      constructor({
+        label,
+        message,
+        links,
+        logo,
+        logoWidth,
+        logoPadding,
+        color = "#4b0",
+        labelColor,
+        idSuffix = ""
+      }) {
+        const horizPadding = 5;
+        const hasLogo = !!logo;
+        const totalLogoWidth = logoWidth + logoPadding;
+        const accessibleText = createAccessibleText({ label, message });
+        const hasLabel = label.length || labelColor;
+        if (labelColor == null) {
+          labelColor = "#555";
+        }
+        labelColor = hasLabel || hasLogo ? labelColor : color;
+        const labelMargin = totalLogoWidth + 1;
+        const labelWidth = label.length ? preferredWidthOf(label, { font: WIDTH_FONT }) : 0;
+        const leftWidth = hasLabel ? labelWidth + 2 * horizPadding + totalLogoWidth : 0;
+        const messageWidth = preferredWidthOf(message, { font: WIDTH_FONT });
+        let messageMargin = leftWidth - (message.length ? 1 : 0);
+        if (!hasLabel) {
+          if (hasLogo) {
+            messageMargin = messageMargin + totalLogoWidth + horizPadding;
+          } else {
+            messageMargin = messageMargin + 1;
+          }
+        }
+        let rightWidth = messageWidth + 2 * horizPadding;
+        if (hasLogo && !hasLabel) {
+          rightWidth += totalLogoWidth + (message.length ? horizPadding - 1 : 0);
+        }
+        const width = leftWidth + rightWidth;
+        this.horizPadding = horizPadding;
+        this.labelMargin = labelMargin;
+        this.messageMargin = messageMargin;
+        this.links = links;
+        this.labelWidth = labelWidth;
+        this.messageWidth = messageWidth;
+        this.leftWidth = leftWidth;
+        this.rightWidth = rightWidth;
+        this.width = width;
+        this.labelColor = labelColor;
+        this.color = color;
+        this.label = label;
+        this.message = message;
+        this.accessibleText = accessibleText;
+        this.idSuffix = idSuffix;
+        this.logoElement = getLogoElement({
+          logo,
+          horizPadding,
+          badgeHeight: this.constructor.height,
+          logoWidth
+        });
+        this.foregroundGroupElement = this.getForegroundGroupElement();
+      }
+      static render(params) {
+        return new this(params).render();
+      }
+      getTextElement({ leftMargin, content, link, color, textWidth, linkWidth }) {
+        if (!content.length) return "";
+        const { textColor, shadowColor } = colorsForBackground(color);
+        const x = FONT_SCALE_UP_FACTOR * (leftMargin + 0.5 * textWidth + this.horizPadding);
+        const y = 140 + this.constructor.verticalMargin;
+        const textLength = FONT_SCALE_UP_FACTOR * textWidth;
+        let element;
+        if (this.constructor.shadow) {
+          const text = new XmlElement({
+            name: "text",
+            content: [content],
+            attrs: withTextFill({ x, y, textLength }, textColor)
+          });
+          const shadowY = y + 10;
+          const shadowText = new XmlElement({
+            name: "text",
+            content: [content],
+            attrs: { x, y: shadowY, "fill-opacity": ".3", textLength }
+          });
+          const shadowBlur = new XmlElement({
+            name: "text",
+            content: [content],
+            attrs: {
+              x,
+              y: shadowY,
+              "fill-opacity": ".8",
+              filter: "url(#blur)",
+              textLength
+            }
+          });
+          const shadowGroup = new XmlElement({
+            name: "g",
+            content: [shadowBlur, shadowText],
+            attrs: { "aria-hidden": "true", fill: shadowColor }
+          });
+          element = new XmlElement({
+            name: "g",
+            content: [shadowGroup, text],
+            attrs: { transform: FONT_SCALE_DOWN_VALUE }
+          });
+        } else {
+          element = new XmlElement({
+            name: "text",
+            content: [content],
+            attrs: withTextFill(
+              { x, y, textLength, transform: FONT_SCALE_DOWN_VALUE },
+              textColor
+            )
+          });
+        }
+        if (!link) {
+          return element;
+        }
+        const rect = new XmlElement({
+          name: "rect",
+          attrs: {
+            width: linkWidth,
+            x: leftMargin > 1 ? leftMargin + 1 : 0,
+            height: this.constructor.height,
+            fill: "rgba(0,0,0,0)"
+          }
+        });
+        return new XmlElement({
+          name: "a",
+          content: [rect, element],
+          attrs: { target: "_blank", href: link }
+        });
+      }
+      getLabelElement() {
+        const leftLink = this.links[0];
+        return this.getTextElement({
+          leftMargin: this.labelMargin,
+          content: this.label,
+          link: !shouldWrapBodyWithLink({ links: this.links }) ? leftLink : void 0,
+          color: this.labelColor,
+          textWidth: this.labelWidth,
+          linkWidth: this.leftWidth
+        });
+      }
+      getMessageElement() {
+        const rightLink = this.links[1];
+        return this.getTextElement({
+          leftMargin: this.messageMargin,
+          content: this.message,
+          link: rightLink,
+          color: this.color,
+          textWidth: this.messageWidth,
+          linkWidth: this.rightWidth
+        });
+      }
+      getClipPathElement(rx) {
+        return new XmlElement({
+          name: "clipPath",
+          content: [
+            new XmlElement({
+              name: "rect",
+              attrs: {
+                width: this.width,
+                height: this.constructor.height,
+                rx
+              }
+            })
+          ],
+          attrs: { id: `r${this.idSuffix}` }
+        });
+      }
+      getBackgroundGroupElement({ withGradient, attrs }) {
+        const leftRect = new XmlElement({
+          name: "rect",
+          attrs: {
+            width: this.leftWidth,
+            height: this.constructor.height,
+            fill: this.labelColor
+          }
+        });
+        const rightRect = new XmlElement({
+          name: "rect",
+          attrs: {
+            x: this.leftWidth,
+            width: this.rightWidth,
+            height: this.constructor.height,
+            fill: this.color
+          }
+        });
+        const gradient = new XmlElement({
+          name: "rect",
+          attrs: {
+            width: this.width,
+            height: this.constructor.height,
+            fill: `url(#s${this.idSuffix})`
+          }
+        });
+        const content = withGradient ? [leftRect, rightRect, gradient] : [leftRect, rightRect];
+        return new XmlElement({ name: "g", content, attrs });
+      }
+      getForegroundGroupElement() {
+        return new XmlElement({
+          name: "g",
+          content: [
+            this.logoElement,
+            this.getLabelElement(),
+            this.getMessageElement()
+          ],
+          attrs: {
+            fill: DEFAULT_TEXT_FILL,
+            "text-anchor": "middle",
+            "font-family": FONT_FAMILY,
+            "text-rendering": "geometricPrecision",
+            "font-size": 110
+          }
+        });
+      }
+      getBlurElement() {
+        return new XmlElement({
+          name: "filter",
+          content: [
+            new XmlElement({
+              name: "feGaussianBlur",
+              attrs: { stdDeviation: "16" }
+            })
+          ],
+          attrs: { id: "blur" }
+        });
+      }
+      render() {
+        throw new Error("Not implemented");
+      }
+    };
+    Plastic = class extends Badge {
+      static get height() {
+        return 18;
+      }
+      static get verticalMargin() {
+        return -10;
+      }
+      static get shadow() {
+        return true;
+      }
+      render() {
+        const gradient = new XmlElement({
+          name: "linearGradient",
+          content: [
+            new XmlElement({
+              name: "stop",
+              attrs: { offset: 0, "stop-color": "#fff", "stop-opacity": ".7" }
+            }),
+            new XmlElement({
+              name: "stop",
+              attrs: { offset: ".1", "stop-color": "#aaa", "stop-opacity": ".1" }
+            }),
+            new XmlElement({
+              name: "stop",
+              attrs: { offset: ".9", "stop-color": "#000", "stop-opacity": ".3" }
+            }),
+            new XmlElement({
+              name: "stop",
+              attrs: { offset: 1, "stop-color": "#000", "stop-opacity": ".5" }
+            })
+          ],
+          attrs: { id: `s${this.idSuffix}`, x2: 0, y2: "100%" }
+        });
+        const blur = this.getBlurElement();
+        const clipPath = this.getClipPathElement(4);
+        const backgroundGroup = this.getBackgroundGroupElement({
+          withGradient: true,
+          attrs: { "clip-path": `url(#r${this.idSuffix})` }
+        });
+        return renderBadge(
+          {
+            links: this.links,
+            leftWidth: this.leftWidth,
+            rightWidth: this.rightWidth,
+            accessibleText: this.accessibleText,
+            height: this.constructor.height
+          },
+          [blur, gradient, clipPath, backgroundGroup, this.foregroundGroupElement]
+        );
+      }
+    };
+    Flat = class extends Badge {
+      static get height() {
+        return 20;
+      }
+      static get verticalMargin() {
+        return 0;
+      }
+      static get shadow() {
+        return true;
+      }
+      render() {
+        const blur = this.getBlurElement();
+        const gradient = new XmlElement({
+          name: "linearGradient",
+          content: [
+            new XmlElement({
+              name: "stop",
+              attrs: { offset: 0, "stop-color": "#bbb", "stop-opacity": ".1" }
+            }),
+            new XmlElement({
+              name: "stop",
+              attrs: { offset: 1, "stop-opacity": ".1" }
+            })
+          ],
+          attrs: { id: `s${this.idSuffix}`, x2: 0, y2: "100%" }
+        });
+        const clipPath = this.getClipPathElement(3);
+        const backgroundGroup = this.getBackgroundGroupElement({
+          withGradient: true,
+          attrs: { "clip-path": `url(#r${this.idSuffix})` }
+        });
+        return renderBadge(
+          {
+            links: this.links,
+            leftWidth: this.leftWidth,
+            rightWidth: this.rightWidth,
+            accessibleText: this.accessibleText,
+            height: this.constructor.height
+          },
+          [blur, gradient, clipPath, backgroundGroup, this.foregroundGroupElement]
+        );
+      }
+    };
+    FlatSquare = class extends Badge {
+      static get height() {
+        return 20;
+      }
+      static get verticalMargin() {
+        return 0;
+      }
+      static get shadow() {
+        return false;
+      }
+      render() {
+        const backgroundGroup = this.getBackgroundGroupElement({
+          withGradient: false,
+          attrs: { "shape-rendering": "crispEdges" }
+        });
+        return renderBadge(
+          {
+            links: this.links,
+            leftWidth: this.leftWidth,
+            rightWidth: this.rightWidth,
+            accessibleText: this.accessibleText,
+            height: this.constructor.height
+          },
+          [backgroundGroup, this.foregroundGroupElement]
+        );
+      }
+    };
+    badge_renderers_default = {
+      plastic: (params) => Plastic.render(params),
+      flat: (params) => Flat.render(params),
+      "flat-square": (params) => FlatSquare.render(params),
+      social,
+      "for-the-badge": forTheBadge
+    };
+  }
+});
+
+// node_modules/badge-maker/lib/constants.js
+var DEFAULT_LOGO_HEIGHT;
+var init_constants = __esm({
+  "node_modules/badge-maker/lib/constants.js"() {
+    DEFAULT_LOGO_HEIGHT = 14;
+  }
+});
+
+// node_modules/badge-maker/lib/make-badge.js
+function makeBadge({
+  format,
+  style = "flat",
+  label,
+  message,
+  color,
+  labelColor,
+  logo,
+  logoSize,
+  logoWidth,
+  links = ["", ""],
+  idSuffix
+}) {
+  label = `${label}`.trim();
+  message = `${message}`.trim();
+  if (format === "json") {
+    return JSON.stringify({
+      label,
+      message,
+      logoWidth,
+      // Only call normalizeColor for the JSON case: this is handled
+      // internally by toSvgColor in the SVG case.
+      color: normalizeColor(color),
+      labelColor: normalizeColor(labelColor),
+      link: links,
+      name: label,
+      value: message,
+      idSuffix
+    });
+  }
+  const render = badge_renderers_default[style];
+  if (!render) {
+    throw new Error(`Unknown badge style: '${style}'`);
+  }
+  logoWidth = +logoWidth || (logo ? DEFAULT_LOGO_HEIGHT : 0);
+  return stripXmlWhitespace(
+    render({
+      label,
+      message,
+      links,
+      logo,
+      logoWidth,
+      logoSize,
+      logoPadding: logo && label.length ? 3 : 0,
+      color: toSvgColor(color),
+      labelColor: toSvgColor(labelColor),
+      idSuffix
+    })
+  );
+}
+var init_make_badge = __esm({
+  "node_modules/badge-maker/lib/make-badge.js"() {
+    init_color();
+    init_badge_renderers();
+    init_xml();
+    init_constants();
+  }
+});
+
+// node_modules/badge-maker/lib/index.js
+function _validate(format) {
+  if (format !== Object(format)) {
+    throw new ValidationError("makeBadge takes an argument of type object");
+  }
+  if (!("message" in format)) {
+    throw new ValidationError("Field `message` is required");
+  }
+  const stringFields = ["labelColor", "color", "message", "label", "logoBase64"];
+  stringFields.forEach(function(field) {
+    if (field in format && typeof format[field] !== "string") {
+      throw new ValidationError(`Field \`${field}\` must be of type string`);
+    }
+  });
+  if ("links" in format) {
+    if (!Array.isArray(format.links)) {
+      throw new ValidationError("Field `links` must be an array of strings");
+    } else {
+      if (format.links.length > 2) {
+        throw new ValidationError(
+          "Field `links` must not have more than 2 elements"
+        );
+      }
+      format.links.forEach(function(field) {
+        if (typeof field !== "string") {
+          throw new ValidationError("Field `links` must be an array of strings");
+        }
+      });
+    }
+  }
+  const styleValues = [
+    "plastic",
+    "flat",
+    "flat-square",
+    "for-the-badge",
+    "social"
+  ];
+  if ("style" in format && !styleValues.includes(format.style)) {
+    throw new ValidationError(
+      `Field \`style\` must be one of (${styleValues.toString()})`
+    );
+  }
+  if ("idSuffix" in format && !/^[a-zA-Z0-9\-_]*$/.test(format.idSuffix)) {
+    throw new ValidationError(
+      "Field `idSuffix` must contain only numbers, letters, -, and _"
+    );
+  }
+}
+function _clean(format) {
+  const expectedKeys = [
+    "label",
+    "message",
+    "labelColor",
+    "color",
+    "style",
+    "logoBase64",
+    "links",
+    "idSuffix"
+  ];
+  const cleaned = {};
+  Object.keys(format).forEach((key) => {
+    if (format[key] != null && key === "logoBase64") {
+      cleaned.logo = format[key];
+    } else if (format[key] != null && expectedKeys.includes(key)) {
+      cleaned[key] = format[key];
+    } else {
+      throw new ValidationError(
+        `Unexpected field '${key}'. Allowed values are (${expectedKeys.toString()})`
+      );
+    }
+  });
+  cleaned.label = cleaned.label || "";
+  return cleaned;
+}
+function makeBadge2(format) {
+  _validate(format);
+  const cleanedFormat = _clean(format);
+  return makeBadge(cleanedFormat);
+}
+var ValidationError;
+var init_lib = __esm({
+  "node_modules/badge-maker/lib/index.js"() {
+    init_make_badge();
+    ValidationError = class extends Error {
+    };
+  }
+});
+
+// src/badge/badge.ts
+function checkReliability(reliability3) {
+  if (reliability3 === null) return;
+  if (!Number.isFinite(reliability3) || reliability3 < 0 || reliability3 > 1) {
+    throw new RangeError(`badge: reliability must be in 0..1 or null, got ${reliability3}`);
+  }
+}
+function badgeColor(reliability3) {
+  checkReliability(reliability3);
+  if (reliability3 === null) return "lightgrey";
+  const tenths = tenthsOfPercent(reliability3);
+  if (tenths >= 950) return "green";
+  if (tenths >= 850) return "yellow";
+  if (tenths >= 700) return "orange";
+  return "red";
+}
+function badgeMessage(reliability3) {
+  checkReliability(reliability3);
+  if (reliability3 === null) return "no data";
+  return `${(tenthsOfPercent(reliability3) / 10).toFixed(1)}%`;
+}
+function tenthsOfPercent(reliability3) {
+  return Math.round(Number((reliability3 * 1e3).toPrecision(12)));
+}
+function reliabilitySvg(label, reliability3) {
+  return makeBadge2({
+    label,
+    message: badgeMessage(reliability3),
+    color: badgeColor(reliability3),
+    style: "flat"
+  });
+}
+function shieldsEndpoint(label, reliability3) {
+  return {
+    schemaVersion: 1,
+    label,
+    message: badgeMessage(reliability3),
+    color: badgeColor(reliability3)
+  };
+}
+var init_badge = __esm({
+  "src/badge/badge.ts"() {
+    "use strict";
+    init_lib();
+  }
+});
+
+// src/badge/write.ts
+import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname4, join as join3 } from "node:path";
+function lowestReliability(models) {
+  let lowest = null;
+  for (const { reliability: reliability3 } of models) {
+    if (reliability3 !== null && (lowest === null || reliability3 < lowest)) lowest = reliability3;
+  }
+  return lowest;
+}
+async function writeBadges(badgePath, models) {
+  if (!badgePath.endsWith(".svg")) {
+    throw new Error(`writeBadges: the badge path must end in .svg, got ${JSON.stringify(badgePath)}`);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const { id } of models) {
+    if (!MODEL_ID.test(id)) throw new Error(`writeBadges: model id ${JSON.stringify(id)} is not [a-z0-9._-]+`);
+    if (seen.has(id)) throw new Error(`writeBadges: model id ${JSON.stringify(id)} given twice`);
+    seen.add(id);
+  }
+  const dir = dirname4(badgePath);
+  const stem = basename2(badgePath, ".svg");
+  const lowest = lowestReliability(models);
+  const files = [
+    [join3(dir, basename2(badgePath)), reliabilitySvg("reliability", lowest)],
+    [join3(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
+`],
+    // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
+    // `reliability` badge, where the id is what tells them apart, and ids run up to 100
+    // characters, so a prefix repeated on every one would only make them wider.
+    ...models.map(({ id, reliability: reliability3 }) => [join3(dir, `${stem}-${id}.svg`), reliabilitySvg(id, reliability3)])
+  ];
+  await mkdir4(dir, { recursive: true });
+  for (const [path2, text] of files) await writeFile3(path2, text, "utf8");
+  return files.map(([path2]) => path2);
+}
+var MODEL_ID;
+var init_write = __esm({
+  "src/badge/write.ts"() {
+    "use strict";
+    init_badge();
+    MODEL_ID = /^[a-z0-9._-]+$/;
+  }
+});
+
+// src/badge/index.ts
+var badge_exports = {};
+__export(badge_exports, {
+  badgeColor: () => badgeColor,
+  badgeMessage: () => badgeMessage,
+  lowestReliability: () => lowestReliability,
+  reliabilitySvg: () => reliabilitySvg,
+  shieldsEndpoint: () => shieldsEndpoint,
+  writeBadges: () => writeBadges
+});
+var init_badge2 = __esm({
+  "src/badge/index.ts"() {
+    "use strict";
+    init_badge();
+    init_write();
   }
 });
 
@@ -15351,8 +16676,13 @@ function catalogRef(catalog) {
 }
 
 // src/history/verify.ts
-var ajv = new import_ajv.Ajv({ allErrors: false, strict: true, allowUnionTypes: true, unicodeRegExp: false });
-var validateRecord = ajv.compile(record_schema_default);
+var recordValidator;
+function recordSchemaValidator() {
+  recordValidator ??= new import_ajv.Ajv({ allErrors: false, strict: true, allowUnionTypes: true, unicodeRegExp: false }).compile(
+    record_schema_default
+  );
+  return recordValidator;
+}
 var sha256Hex = typeof crypto2.hash === "function" ? (text) => crypto2.hash("sha256", text, "hex") : sha256;
 function isRefOf(ref, text) {
   return ref.length >= TEXT_REF_LENGTH && sha256Hex(text).startsWith(ref);
@@ -15410,6 +16740,7 @@ var ChainVerifier = class {
     if (isObject(data) && "schema" in data && typeof data["schema"] === "number" && data["schema"] !== RECORD_SCHEMA) {
       return bad(`record schema version ${data["schema"]} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`);
     }
+    const validateRecord = recordSchemaValidator();
     if (!validateRecord(data)) return bad(schemaReason(validateRecord.errors?.[0]));
     const record = data;
     if (record.prev !== this.head) {
@@ -16158,12 +17489,12 @@ function sameAnswer(a, b, compare) {
 
 // src/checks/expect.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
-var ajv2 = new import_ajv2.Ajv({ allErrors: true, strict: false });
+var ajv = new import_ajv2.Ajv({ allErrors: true, strict: false });
 var validators = /* @__PURE__ */ new WeakMap();
 function validatorFor(schema) {
   let validate = validators.get(schema);
   if (validate === void 0) {
-    validate = ajv2.compile(schema);
+    validate = ajv.compile(schema);
     validators.set(schema, validate);
   }
   return validate;
@@ -16524,1257 +17855,9 @@ function thresholdFailures(thresholds, summary, options) {
 // src/artifacts.ts
 import { dirname as dirname5, join as join4, resolve as resolve3 } from "node:path";
 
-// node_modules/badge-maker/lib/color.js
-var import_css_color_converter = __toESM(require_lib(), 1);
-var namedColors = {
-  brightgreen: "#4b0",
-  green: "#67ac09",
-  yellow: "#d8b800",
-  yellowgreen: "#95991a",
-  orange: "#ea7233",
-  red: "#dd4343",
-  blue: "#007ec6",
-  grey: "#555",
-  lightgrey: "#939393"
-};
-var aliases = {
-  gray: "grey",
-  lightgray: "lightgrey",
-  critical: "red",
-  important: "orange",
-  success: "brightgreen",
-  informational: "blue",
-  inactive: "lightgrey"
-};
-var resolvedAliases = {};
-Object.entries(aliases).forEach(([alias, original]) => {
-  resolvedAliases[alias] = namedColors[original];
-});
-var hexColorRegex = /^([\da-f]{3}){1,2}$/i;
-function isHexColor(s = "") {
-  return hexColorRegex.test(s);
-}
-function isCSSColor(color) {
-  return typeof color === "string" && (0, import_css_color_converter.fromString)(color.trim());
-}
-function normalizeColor(color) {
-  if (color === void 0) {
-    return void 0;
-  } else if (color in namedColors) {
-    return color;
-  } else if (color in aliases) {
-    return aliases[color];
-  } else if (isHexColor(color)) {
-    return `#${color.toString().toLowerCase()}`;
-  } else if (isCSSColor(color)) {
-    return color.toLowerCase();
-  } else {
-    return void 0;
-  }
-}
-function toSvgColor(color) {
-  const normalized = normalizeColor(color);
-  if (normalized in namedColors) {
-    return namedColors[normalized];
-  } else if (normalized in resolvedAliases) {
-    return resolvedAliases[normalized];
-  } else {
-    return normalized;
-  }
-}
-function brightness(color) {
-  if (color) {
-    const cssColor = (0, import_css_color_converter.fromString)(color);
-    if (cssColor) {
-      const rgb = cssColor.toRgbaArray();
-      return +((rgb[0] * 299 + rgb[1] * 587 + rgb[2] * 114) / 255e3).toFixed(2);
-    }
-  }
-  return 0;
-}
-
-// node_modules/badge-maker/lib/badge-renderers.js
-var import_anafanafo = __toESM(require_anafanafo(), 1);
-
-// node_modules/badge-maker/lib/xml.js
-function stripXmlWhitespace(xml) {
-  return xml.replace(/>\s+/g, ">").replace(/<\s+/g, "<").trim();
-}
-function escapeXml(s) {
-  if (typeof s === "number") {
-    return s;
-  } else if (s === void 0 || typeof s !== "string") {
-    return void 0;
-  } else {
-    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-  }
-}
-var XmlElement = class {
-  /**
-   * Xml Element Constructor
-   *
-   * @param {object} attrs Refer to individual attrs
-   * @param {string} attrs.name
-   *    Name of the XML tag
-   * @param {Array.<string|XmlElement>} [attrs.content=[]]
-   *    Array of objects to render inside the tag. content may contain a mix of
-   *    string and XmlElement objects. If content is `[]` or omitted the
-   *    element will be rendered as a self-closing element.
-   * @param {object} [attrs.attrs={}]
-   *    Object representing the tag's attributes as name/value pairs
-   */
-  constructor({ name, content = [], attrs = {} }) {
-    this.name = name;
-    this.content = content;
-    this.attrs = attrs;
-  }
-  /**
-   * Render the XML element to a string, applying appropriate escaping
-   *
-   * @returns {string} String representation of the XML element
-   */
-  render() {
-    const attrsStr = Object.entries(this.attrs).map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join("");
-    if (this.content.length > 0) {
-      const content = this.content.map(function(el) {
-        if (typeof el.render === "function") {
-          return el.render();
-        } else {
-          return escapeXml(el);
-        }
-      }).join(" ");
-      return stripXmlWhitespace(
-        `<${this.name}${attrsStr}>${content}</${this.name}>`
-      );
-    }
-    return stripXmlWhitespace(`<${this.name}${attrsStr}/>`);
-  }
-};
-var ElementList = class {
-  constructor({ content = [] }) {
-    this.content = content;
-  }
-  render() {
-    return this.content.reduce(
-      (acc, el) => typeof el.render === "function" ? acc + el.render() : acc + escapeXml(el),
-      ""
-    );
-  }
-};
-
-// node_modules/badge-maker/lib/badge-renderers.js
-var FONT_SCALE_UP_FACTOR = 10;
-var FONT_SCALE_DOWN_VALUE = "scale(.1)";
-var FONT_FAMILY = "Verdana,Geneva,DejaVu Sans,sans-serif";
-var WIDTH_FONT = "11px Verdana";
-var SOCIAL_FONT_FAMILY = "Helvetica Neue,Helvetica,Arial,sans-serif";
-var DEFAULT_TEXT_FILL = "#fff";
-function capitalize(s) {
-  return `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
-}
-function colorsForBackground(color) {
-  const brightnessThreshold = 0.69;
-  if (brightness(color) <= brightnessThreshold) {
-    return { textColor: DEFAULT_TEXT_FILL, shadowColor: "#010101" };
-  } else {
-    return { textColor: "#333", shadowColor: "#ccc" };
-  }
-}
-function withTextFill(attrs, textColor) {
-  return textColor === DEFAULT_TEXT_FILL ? attrs : { ...attrs, fill: textColor };
-}
-function roundUpToOdd(val) {
-  return val % 2 === 0 ? val + 1 : val;
-}
-function preferredWidthOf(str2, options) {
-  return roundUpToOdd((0, import_anafanafo.default)(str2, options) | 0);
-}
-function createAccessibleText({ label, message }) {
-  const labelPrefix = label ? `${label}: ` : "";
-  return labelPrefix + message;
-}
-function hasLinks({ links }) {
-  const [leftLink, rightLink] = links || [];
-  const hasLeftLink = leftLink && leftLink.length;
-  const hasRightLink = rightLink && rightLink.length;
-  const hasLink = hasLeftLink && hasRightLink;
-  return { hasLink, hasLeftLink, hasRightLink };
-}
-function shouldWrapBodyWithLink({ links }) {
-  const { hasLeftLink, hasRightLink } = hasLinks({ links });
-  return hasLeftLink && !hasRightLink;
-}
-function getLogoElement({ logo, horizPadding, badgeHeight, logoWidth }) {
-  const logoHeight = 14;
-  if (!logo) return "";
-  return new XmlElement({
-    name: "image",
-    attrs: {
-      x: horizPadding,
-      y: 0.5 * (badgeHeight - logoHeight),
-      width: logoWidth,
-      height: logoHeight,
-      href: logo
-    }
-  });
-}
-function renderBadge({ links, leftWidth, rightWidth, height, accessibleText }, content) {
-  const width = leftWidth + rightWidth;
-  const leftLink = links[0];
-  const { hasLink } = hasLinks({ links });
-  const title = hasLink ? "" : new XmlElement({ name: "title", content: [accessibleText] });
-  const body = shouldWrapBodyWithLink({ links }) ? new XmlElement({
-    name: "a",
-    content,
-    attrs: { target: "_blank", href: leftLink }
-  }) : new ElementList({ content });
-  const svgAttrs = {
-    xmlns: "http://www.w3.org/2000/svg",
-    width,
-    height
-  };
-  if (!hasLink) {
-    svgAttrs.role = "img";
-    svgAttrs["aria-label"] = accessibleText;
-  }
-  const svg = new XmlElement({
-    name: "svg",
-    content: [title, body],
-    attrs: svgAttrs
-  });
-  return svg.render();
-}
-var Badge = class {
-  static get height() {
-    throw new Error("Not implemented");
-  }
-  static get verticalMargin() {
-    throw new Error("Not implemented");
-  }
-  static get shadow() {
-    throw new Error("Not implemented");
-  }
-  constructor({
-    label,
-    message,
-    links,
-    logo,
-    logoWidth,
-    logoPadding,
-    color = "#4b0",
-    labelColor,
-    idSuffix = ""
-  }) {
-    const horizPadding = 5;
-    const hasLogo = !!logo;
-    const totalLogoWidth = logoWidth + logoPadding;
-    const accessibleText = createAccessibleText({ label, message });
-    const hasLabel = label.length || labelColor;
-    if (labelColor == null) {
-      labelColor = "#555";
-    }
-    labelColor = hasLabel || hasLogo ? labelColor : color;
-    const labelMargin = totalLogoWidth + 1;
-    const labelWidth = label.length ? preferredWidthOf(label, { font: WIDTH_FONT }) : 0;
-    const leftWidth = hasLabel ? labelWidth + 2 * horizPadding + totalLogoWidth : 0;
-    const messageWidth = preferredWidthOf(message, { font: WIDTH_FONT });
-    let messageMargin = leftWidth - (message.length ? 1 : 0);
-    if (!hasLabel) {
-      if (hasLogo) {
-        messageMargin = messageMargin + totalLogoWidth + horizPadding;
-      } else {
-        messageMargin = messageMargin + 1;
-      }
-    }
-    let rightWidth = messageWidth + 2 * horizPadding;
-    if (hasLogo && !hasLabel) {
-      rightWidth += totalLogoWidth + (message.length ? horizPadding - 1 : 0);
-    }
-    const width = leftWidth + rightWidth;
-    this.horizPadding = horizPadding;
-    this.labelMargin = labelMargin;
-    this.messageMargin = messageMargin;
-    this.links = links;
-    this.labelWidth = labelWidth;
-    this.messageWidth = messageWidth;
-    this.leftWidth = leftWidth;
-    this.rightWidth = rightWidth;
-    this.width = width;
-    this.labelColor = labelColor;
-    this.color = color;
-    this.label = label;
-    this.message = message;
-    this.accessibleText = accessibleText;
-    this.idSuffix = idSuffix;
-    this.logoElement = getLogoElement({
-      logo,
-      horizPadding,
-      badgeHeight: this.constructor.height,
-      logoWidth
-    });
-    this.foregroundGroupElement = this.getForegroundGroupElement();
-  }
-  static render(params) {
-    return new this(params).render();
-  }
-  getTextElement({ leftMargin, content, link, color, textWidth, linkWidth }) {
-    if (!content.length) return "";
-    const { textColor, shadowColor } = colorsForBackground(color);
-    const x = FONT_SCALE_UP_FACTOR * (leftMargin + 0.5 * textWidth + this.horizPadding);
-    const y = 140 + this.constructor.verticalMargin;
-    const textLength = FONT_SCALE_UP_FACTOR * textWidth;
-    let element;
-    if (this.constructor.shadow) {
-      const text = new XmlElement({
-        name: "text",
-        content: [content],
-        attrs: withTextFill({ x, y, textLength }, textColor)
-      });
-      const shadowY = y + 10;
-      const shadowText = new XmlElement({
-        name: "text",
-        content: [content],
-        attrs: { x, y: shadowY, "fill-opacity": ".3", textLength }
-      });
-      const shadowBlur = new XmlElement({
-        name: "text",
-        content: [content],
-        attrs: {
-          x,
-          y: shadowY,
-          "fill-opacity": ".8",
-          filter: "url(#blur)",
-          textLength
-        }
-      });
-      const shadowGroup = new XmlElement({
-        name: "g",
-        content: [shadowBlur, shadowText],
-        attrs: { "aria-hidden": "true", fill: shadowColor }
-      });
-      element = new XmlElement({
-        name: "g",
-        content: [shadowGroup, text],
-        attrs: { transform: FONT_SCALE_DOWN_VALUE }
-      });
-    } else {
-      element = new XmlElement({
-        name: "text",
-        content: [content],
-        attrs: withTextFill(
-          { x, y, textLength, transform: FONT_SCALE_DOWN_VALUE },
-          textColor
-        )
-      });
-    }
-    if (!link) {
-      return element;
-    }
-    const rect = new XmlElement({
-      name: "rect",
-      attrs: {
-        width: linkWidth,
-        x: leftMargin > 1 ? leftMargin + 1 : 0,
-        height: this.constructor.height,
-        fill: "rgba(0,0,0,0)"
-      }
-    });
-    return new XmlElement({
-      name: "a",
-      content: [rect, element],
-      attrs: { target: "_blank", href: link }
-    });
-  }
-  getLabelElement() {
-    const leftLink = this.links[0];
-    return this.getTextElement({
-      leftMargin: this.labelMargin,
-      content: this.label,
-      link: !shouldWrapBodyWithLink({ links: this.links }) ? leftLink : void 0,
-      color: this.labelColor,
-      textWidth: this.labelWidth,
-      linkWidth: this.leftWidth
-    });
-  }
-  getMessageElement() {
-    const rightLink = this.links[1];
-    return this.getTextElement({
-      leftMargin: this.messageMargin,
-      content: this.message,
-      link: rightLink,
-      color: this.color,
-      textWidth: this.messageWidth,
-      linkWidth: this.rightWidth
-    });
-  }
-  getClipPathElement(rx) {
-    return new XmlElement({
-      name: "clipPath",
-      content: [
-        new XmlElement({
-          name: "rect",
-          attrs: {
-            width: this.width,
-            height: this.constructor.height,
-            rx
-          }
-        })
-      ],
-      attrs: { id: `r${this.idSuffix}` }
-    });
-  }
-  getBackgroundGroupElement({ withGradient, attrs }) {
-    const leftRect = new XmlElement({
-      name: "rect",
-      attrs: {
-        width: this.leftWidth,
-        height: this.constructor.height,
-        fill: this.labelColor
-      }
-    });
-    const rightRect = new XmlElement({
-      name: "rect",
-      attrs: {
-        x: this.leftWidth,
-        width: this.rightWidth,
-        height: this.constructor.height,
-        fill: this.color
-      }
-    });
-    const gradient = new XmlElement({
-      name: "rect",
-      attrs: {
-        width: this.width,
-        height: this.constructor.height,
-        fill: `url(#s${this.idSuffix})`
-      }
-    });
-    const content = withGradient ? [leftRect, rightRect, gradient] : [leftRect, rightRect];
-    return new XmlElement({ name: "g", content, attrs });
-  }
-  getForegroundGroupElement() {
-    return new XmlElement({
-      name: "g",
-      content: [
-        this.logoElement,
-        this.getLabelElement(),
-        this.getMessageElement()
-      ],
-      attrs: {
-        fill: DEFAULT_TEXT_FILL,
-        "text-anchor": "middle",
-        "font-family": FONT_FAMILY,
-        "text-rendering": "geometricPrecision",
-        "font-size": 110
-      }
-    });
-  }
-  getBlurElement() {
-    return new XmlElement({
-      name: "filter",
-      content: [
-        new XmlElement({
-          name: "feGaussianBlur",
-          attrs: { stdDeviation: "16" }
-        })
-      ],
-      attrs: { id: "blur" }
-    });
-  }
-  render() {
-    throw new Error("Not implemented");
-  }
-};
-var Plastic = class extends Badge {
-  static get height() {
-    return 18;
-  }
-  static get verticalMargin() {
-    return -10;
-  }
-  static get shadow() {
-    return true;
-  }
-  render() {
-    const gradient = new XmlElement({
-      name: "linearGradient",
-      content: [
-        new XmlElement({
-          name: "stop",
-          attrs: { offset: 0, "stop-color": "#fff", "stop-opacity": ".7" }
-        }),
-        new XmlElement({
-          name: "stop",
-          attrs: { offset: ".1", "stop-color": "#aaa", "stop-opacity": ".1" }
-        }),
-        new XmlElement({
-          name: "stop",
-          attrs: { offset: ".9", "stop-color": "#000", "stop-opacity": ".3" }
-        }),
-        new XmlElement({
-          name: "stop",
-          attrs: { offset: 1, "stop-color": "#000", "stop-opacity": ".5" }
-        })
-      ],
-      attrs: { id: `s${this.idSuffix}`, x2: 0, y2: "100%" }
-    });
-    const blur = this.getBlurElement();
-    const clipPath = this.getClipPathElement(4);
-    const backgroundGroup = this.getBackgroundGroupElement({
-      withGradient: true,
-      attrs: { "clip-path": `url(#r${this.idSuffix})` }
-    });
-    return renderBadge(
-      {
-        links: this.links,
-        leftWidth: this.leftWidth,
-        rightWidth: this.rightWidth,
-        accessibleText: this.accessibleText,
-        height: this.constructor.height
-      },
-      [blur, gradient, clipPath, backgroundGroup, this.foregroundGroupElement]
-    );
-  }
-};
-var Flat = class extends Badge {
-  static get height() {
-    return 20;
-  }
-  static get verticalMargin() {
-    return 0;
-  }
-  static get shadow() {
-    return true;
-  }
-  render() {
-    const blur = this.getBlurElement();
-    const gradient = new XmlElement({
-      name: "linearGradient",
-      content: [
-        new XmlElement({
-          name: "stop",
-          attrs: { offset: 0, "stop-color": "#bbb", "stop-opacity": ".1" }
-        }),
-        new XmlElement({
-          name: "stop",
-          attrs: { offset: 1, "stop-opacity": ".1" }
-        })
-      ],
-      attrs: { id: `s${this.idSuffix}`, x2: 0, y2: "100%" }
-    });
-    const clipPath = this.getClipPathElement(3);
-    const backgroundGroup = this.getBackgroundGroupElement({
-      withGradient: true,
-      attrs: { "clip-path": `url(#r${this.idSuffix})` }
-    });
-    return renderBadge(
-      {
-        links: this.links,
-        leftWidth: this.leftWidth,
-        rightWidth: this.rightWidth,
-        accessibleText: this.accessibleText,
-        height: this.constructor.height
-      },
-      [blur, gradient, clipPath, backgroundGroup, this.foregroundGroupElement]
-    );
-  }
-};
-var FlatSquare = class extends Badge {
-  static get height() {
-    return 20;
-  }
-  static get verticalMargin() {
-    return 0;
-  }
-  static get shadow() {
-    return false;
-  }
-  render() {
-    const backgroundGroup = this.getBackgroundGroupElement({
-      withGradient: false,
-      attrs: { "shape-rendering": "crispEdges" }
-    });
-    return renderBadge(
-      {
-        links: this.links,
-        leftWidth: this.leftWidth,
-        rightWidth: this.rightWidth,
-        accessibleText: this.accessibleText,
-        height: this.constructor.height
-      },
-      [backgroundGroup, this.foregroundGroupElement]
-    );
-  }
-};
-function social({
-  label,
-  message,
-  links = [],
-  logo,
-  logoWidth,
-  logoPadding,
-  color = "#4b0",
-  labelColor = "#555",
-  idSuffix = ""
-}) {
-  label = capitalize(label);
-  const externalHeight = 20;
-  const internalHeight = 19;
-  const labelHorizPadding = 5;
-  const messageHorizPadding = 4;
-  const horizGutter = 6;
-  const totalLogoWidth = logoWidth + logoPadding;
-  const hasMessage = message.length;
-  const font = "bold 11px Helvetica";
-  const labelTextWidth = preferredWidthOf(label, { font });
-  const messageTextWidth = preferredWidthOf(message, { font });
-  const labelRectWidth = labelTextWidth + totalLogoWidth + 2 * labelHorizPadding;
-  const messageRectWidth = messageTextWidth + 2 * messageHorizPadding;
-  const [leftLink, rightLink] = links;
-  const { hasLeftLink, hasRightLink, hasLink } = hasLinks({ links });
-  const accessibleText = createAccessibleText({ label, message });
-  function getMessageBubble() {
-    if (!hasMessage) return "";
-    const messageBubbleMainX = labelRectWidth + horizGutter + 0.5;
-    const messageBubbleNotchX = labelRectWidth + horizGutter;
-    const content = [
-      new XmlElement({
-        name: "rect",
-        attrs: {
-          x: messageBubbleMainX,
-          y: ".5",
-          width: messageRectWidth,
-          height: internalHeight,
-          rx: 2,
-          fill: "#fafafa"
-        }
-      }),
-      new XmlElement({
-        name: "rect",
-        attrs: {
-          x: messageBubbleNotchX,
-          y: 7.5,
-          width: ".5",
-          height: 5,
-          stroke: "#fafafa"
-        }
-      }),
-      new XmlElement({
-        name: "path",
-        attrs: {
-          d: `M${messageBubbleMainX} 6.5 l-3 3v1 l3 3`,
-          fill: "#fafafa"
-        }
-      })
-    ];
-    return new ElementList({ content });
-  }
-  function getLabelText() {
-    const labelTextX = FONT_SCALE_UP_FACTOR * (totalLogoWidth + labelTextWidth / 2 + labelHorizPadding);
-    const labelTextLength = FONT_SCALE_UP_FACTOR * labelTextWidth;
-    const shouldWrapWithLink = hasLeftLink && !shouldWrapBodyWithLink({ links });
-    const rect = new XmlElement({
-      name: "rect",
-      attrs: {
-        id: `llink${idSuffix}`,
-        stroke: "#d5d5d5",
-        fill: `url(#a${idSuffix})`,
-        x: ".5",
-        y: ".5",
-        width: labelRectWidth,
-        height: internalHeight,
-        rx: 2
-      }
-    });
-    const shadow = new XmlElement({
-      name: "text",
-      content: [label],
-      attrs: {
-        "aria-hidden": "true",
-        x: labelTextX,
-        y: 150,
-        fill: "#fff",
-        transform: FONT_SCALE_DOWN_VALUE,
-        textLength: labelTextLength
-      }
-    });
-    const text = new XmlElement({
-      name: "text",
-      content: [label],
-      attrs: {
-        x: labelTextX,
-        y: 140,
-        transform: FONT_SCALE_DOWN_VALUE,
-        textLength: labelTextLength
-      }
-    });
-    return shouldWrapWithLink ? new XmlElement({
-      name: "a",
-      content: [shadow, text, rect],
-      attrs: { target: "_blank", href: leftLink }
-    }) : new ElementList({ content: [rect, shadow, text] });
-  }
-  function getMessageText() {
-    if (!hasMessage) return "";
-    const messageTextX = FONT_SCALE_UP_FACTOR * (labelRectWidth + horizGutter + messageRectWidth / 2);
-    const messageTextLength = FONT_SCALE_UP_FACTOR * messageTextWidth;
-    const rect = new XmlElement({
-      name: "rect",
-      attrs: {
-        width: messageRectWidth + 1,
-        x: labelRectWidth + horizGutter,
-        height: internalHeight + 1,
-        fill: "rgba(0,0,0,0)"
-      }
-    });
-    const shadow = new XmlElement({
-      name: "text",
-      content: [message],
-      attrs: {
-        "aria-hidden": "true",
-        x: messageTextX,
-        y: 150,
-        fill: "#fff",
-        transform: FONT_SCALE_DOWN_VALUE,
-        textLength: messageTextLength
-      }
-    });
-    const text = new XmlElement({
-      name: "text",
-      content: [message],
-      attrs: {
-        id: `rlink${idSuffix}`,
-        x: messageTextX,
-        y: 140,
-        transform: FONT_SCALE_DOWN_VALUE,
-        textLength: messageTextLength
-      }
-    });
-    return hasRightLink ? new XmlElement({
-      name: "a",
-      content: [rect, shadow, text],
-      attrs: { target: "_blank", href: rightLink }
-    }) : new ElementList({ content: [shadow, text] });
-  }
-  const style = new XmlElement({
-    name: "style",
-    content: [
-      `a:hover #llink${idSuffix}{fill:url(#b${idSuffix});stroke:#ccc}a:hover #rlink${idSuffix}{fill:#4183c4}`
-    ]
-  });
-  const gradients = new ElementList({
-    content: [
-      new XmlElement({
-        name: "linearGradient",
-        content: [
-          new XmlElement({
-            name: "stop",
-            attrs: {
-              offset: 0,
-              "stop-color": "#fcfcfc",
-              "stop-opacity": 0
-            }
-          }),
-          new XmlElement({
-            name: "stop",
-            attrs: { offset: 1, "stop-opacity": ".1" }
-          })
-        ],
-        attrs: { id: `a${idSuffix}`, x2: 0, y2: "100%" }
-      }),
-      new XmlElement({
-        name: "linearGradient",
-        content: [
-          new XmlElement({
-            name: "stop",
-            attrs: { offset: 0, "stop-color": "#ccc", "stop-opacity": ".1" }
-          }),
-          new XmlElement({
-            name: "stop",
-            attrs: { offset: 1, "stop-opacity": ".1" }
-          })
-        ],
-        attrs: { id: `b${idSuffix}`, x2: 0, y2: "100%" }
-      })
-    ]
-  });
-  const labelRect = new XmlElement({
-    name: "rect",
-    attrs: {
-      stroke: "none",
-      fill: "#fcfcfc",
-      x: ".5",
-      y: ".5",
-      width: labelRectWidth,
-      height: internalHeight,
-      rx: 2
-    }
-  });
-  const messageBubble = getMessageBubble();
-  const labelText = getLabelText();
-  const messageText = getMessageText();
-  const backgroundGroup = new XmlElement({
-    name: "g",
-    content: [labelRect, messageBubble],
-    attrs: { stroke: "#d5d5d5" }
-  });
-  const foregroundGroup = new XmlElement({
-    name: "g",
-    content: [labelText, messageText],
-    attrs: {
-      "aria-hidden": `${!hasLink}`,
-      fill: "#333",
-      "text-anchor": "middle",
-      "font-family": SOCIAL_FONT_FAMILY,
-      "text-rendering": "geometricPrecision",
-      "font-weight": 700,
-      "font-size": "110px",
-      "line-height": "14px"
-    }
-  });
-  const logoElement = getLogoElement({
-    logo,
-    horizPadding: labelHorizPadding,
-    badgeHeight: externalHeight,
-    logoWidth
-  });
-  return renderBadge(
-    {
-      links,
-      leftWidth: labelRectWidth + 1,
-      rightWidth: hasMessage ? horizGutter + messageRectWidth : 0,
-      accessibleText,
-      height: externalHeight
-    },
-    [style, gradients, backgroundGroup, logoElement, foregroundGroup]
-  );
-}
-function forTheBadge({
-  label,
-  message,
-  links,
-  logo,
-  logoWidth,
-  color = "#4b0",
-  labelColor
-}) {
-  const FONT_SIZE = 10;
-  const BADGE_HEIGHT = 28;
-  const TEXT_MARGIN = 12;
-  const LOGO_MARGIN = 9;
-  const LOGO_TEXT_GUTTER = 6;
-  const LETTER_SPACING = 1.25;
-  label = label.toUpperCase();
-  message = message.toUpperCase();
-  const [leftLink, rightLink] = links;
-  const { hasLeftLink, hasRightLink } = hasLinks({ links });
-  const outLabelColor = labelColor || "#555";
-  const labelTextWidth = label.length ? ((0, import_anafanafo.default)(label, { font: `${FONT_SIZE}px Verdana` }) | 0) + LETTER_SPACING * label.length : 0;
-  const messageTextWidth = message.length ? ((0, import_anafanafo.default)(message, { font: `bold ${FONT_SIZE}px Verdana` }) | 0) + LETTER_SPACING * message.length : 0;
-  const hasLabel = Boolean(label.length);
-  const noText = !hasLabel && !message;
-  const needsLabelRect = hasLabel || logo && labelColor;
-  const gutter = noText ? LOGO_TEXT_GUTTER - LOGO_MARGIN : LOGO_TEXT_GUTTER;
-  let logoMinX, labelTextMinX;
-  if (logo) {
-    logoMinX = LOGO_MARGIN;
-    labelTextMinX = logoMinX + logoWidth + gutter;
-  } else {
-    labelTextMinX = TEXT_MARGIN;
-  }
-  let labelRectWidth, messageTextMinX, messageRectWidth;
-  if (needsLabelRect) {
-    if (hasLabel) {
-      labelRectWidth = labelTextMinX + labelTextWidth + TEXT_MARGIN;
-    } else {
-      labelRectWidth = 2 * LOGO_MARGIN + logoWidth;
-    }
-    messageTextMinX = labelRectWidth + TEXT_MARGIN;
-    messageRectWidth = 2 * TEXT_MARGIN + messageTextWidth;
-  } else {
-    if (logo) {
-      messageTextMinX = TEXT_MARGIN + logoWidth + gutter;
-      messageRectWidth = 2 * TEXT_MARGIN + logoWidth + gutter + messageTextWidth;
-    } else {
-      messageTextMinX = TEXT_MARGIN;
-      messageRectWidth = 2 * TEXT_MARGIN + messageTextWidth;
-    }
-  }
-  const logoElement = getLogoElement({
-    logo,
-    horizPadding: logoMinX,
-    badgeHeight: BADGE_HEIGHT,
-    logoWidth
-  });
-  function getLabelElement() {
-    const { textColor } = colorsForBackground(outLabelColor);
-    const midX = labelTextMinX + 0.5 * labelTextWidth;
-    const text = new XmlElement({
-      name: "text",
-      content: [label],
-      attrs: withTextFill(
-        {
-          transform: FONT_SCALE_DOWN_VALUE,
-          x: FONT_SCALE_UP_FACTOR * midX,
-          y: 175,
-          textLength: FONT_SCALE_UP_FACTOR * labelTextWidth
-        },
-        textColor
-      )
-    });
-    if (hasLeftLink && !shouldWrapBodyWithLink({ links })) {
-      const rect = new XmlElement({
-        name: "rect",
-        attrs: {
-          width: labelRectWidth,
-          height: BADGE_HEIGHT,
-          fill: "rgba(0,0,0,0)"
-        }
-      });
-      return new XmlElement({
-        name: "a",
-        content: [rect, text],
-        attrs: {
-          target: "_blank",
-          href: leftLink
-        }
-      });
-    } else {
-      return text;
-    }
-  }
-  function getMessageElement() {
-    const { textColor } = colorsForBackground(color);
-    const midX = messageTextMinX + 0.5 * messageTextWidth;
-    const text = new XmlElement({
-      name: "text",
-      content: [message],
-      attrs: withTextFill(
-        {
-          transform: FONT_SCALE_DOWN_VALUE,
-          x: FONT_SCALE_UP_FACTOR * midX,
-          y: 175,
-          textLength: FONT_SCALE_UP_FACTOR * messageTextWidth,
-          "font-weight": "bold"
-        },
-        textColor
-      )
-    });
-    if (hasRightLink) {
-      const rect = new XmlElement({
-        name: "rect",
-        attrs: {
-          width: messageRectWidth,
-          height: BADGE_HEIGHT,
-          x: labelRectWidth || 0,
-          fill: "rgba(0,0,0,0)"
-        }
-      });
-      return new XmlElement({
-        name: "a",
-        content: [rect, text],
-        attrs: {
-          target: "_blank",
-          href: rightLink
-        }
-      });
-    } else {
-      return text;
-    }
-  }
-  let backgroundContent;
-  if (needsLabelRect) {
-    backgroundContent = [
-      new XmlElement({
-        name: "rect",
-        attrs: {
-          width: labelRectWidth,
-          height: BADGE_HEIGHT,
-          fill: outLabelColor
-        }
-      }),
-      new XmlElement({
-        name: "rect",
-        attrs: {
-          x: labelRectWidth,
-          width: messageRectWidth,
-          height: BADGE_HEIGHT,
-          fill: color
-        }
-      })
-    ];
-  } else {
-    backgroundContent = [
-      new XmlElement({
-        name: "rect",
-        attrs: {
-          width: messageRectWidth,
-          height: BADGE_HEIGHT,
-          fill: color
-        }
-      })
-    ];
-  }
-  const backgroundGroup = new XmlElement({
-    name: "g",
-    content: backgroundContent,
-    attrs: {
-      "shape-rendering": "crispEdges"
-    }
-  });
-  const foregroundGroup = new XmlElement({
-    name: "g",
-    content: [
-      logoElement,
-      hasLabel ? getLabelElement() : "",
-      getMessageElement()
-    ],
-    attrs: {
-      fill: DEFAULT_TEXT_FILL,
-      "text-anchor": "middle",
-      "font-family": FONT_FAMILY,
-      "text-rendering": "geometricPrecision",
-      "font-size": FONT_SCALE_UP_FACTOR * FONT_SIZE
-    }
-  });
-  return renderBadge(
-    {
-      links,
-      leftWidth: labelRectWidth || 0,
-      rightWidth: messageRectWidth,
-      accessibleText: createAccessibleText({ label, message }),
-      height: BADGE_HEIGHT
-    },
-    [backgroundGroup, foregroundGroup]
-  );
-}
-var badge_renderers_default = {
-  plastic: (params) => Plastic.render(params),
-  flat: (params) => Flat.render(params),
-  "flat-square": (params) => FlatSquare.render(params),
-  social,
-  "for-the-badge": forTheBadge
-};
-
-// node_modules/badge-maker/lib/constants.js
-var DEFAULT_LOGO_HEIGHT = 14;
-
-// node_modules/badge-maker/lib/make-badge.js
-function makeBadge({
-  format,
-  style = "flat",
-  label,
-  message,
-  color,
-  labelColor,
-  logo,
-  logoSize,
-  logoWidth,
-  links = ["", ""],
-  idSuffix
-}) {
-  label = `${label}`.trim();
-  message = `${message}`.trim();
-  if (format === "json") {
-    return JSON.stringify({
-      label,
-      message,
-      logoWidth,
-      // Only call normalizeColor for the JSON case: this is handled
-      // internally by toSvgColor in the SVG case.
-      color: normalizeColor(color),
-      labelColor: normalizeColor(labelColor),
-      link: links,
-      name: label,
-      value: message,
-      idSuffix
-    });
-  }
-  const render = badge_renderers_default[style];
-  if (!render) {
-    throw new Error(`Unknown badge style: '${style}'`);
-  }
-  logoWidth = +logoWidth || (logo ? DEFAULT_LOGO_HEIGHT : 0);
-  return stripXmlWhitespace(
-    render({
-      label,
-      message,
-      links,
-      logo,
-      logoWidth,
-      logoSize,
-      logoPadding: logo && label.length ? 3 : 0,
-      color: toSvgColor(color),
-      labelColor: toSvgColor(labelColor),
-      idSuffix
-    })
-  );
-}
-
-// node_modules/badge-maker/lib/index.js
-var ValidationError = class extends Error {
-};
-function _validate(format) {
-  if (format !== Object(format)) {
-    throw new ValidationError("makeBadge takes an argument of type object");
-  }
-  if (!("message" in format)) {
-    throw new ValidationError("Field `message` is required");
-  }
-  const stringFields = ["labelColor", "color", "message", "label", "logoBase64"];
-  stringFields.forEach(function(field) {
-    if (field in format && typeof format[field] !== "string") {
-      throw new ValidationError(`Field \`${field}\` must be of type string`);
-    }
-  });
-  if ("links" in format) {
-    if (!Array.isArray(format.links)) {
-      throw new ValidationError("Field `links` must be an array of strings");
-    } else {
-      if (format.links.length > 2) {
-        throw new ValidationError(
-          "Field `links` must not have more than 2 elements"
-        );
-      }
-      format.links.forEach(function(field) {
-        if (typeof field !== "string") {
-          throw new ValidationError("Field `links` must be an array of strings");
-        }
-      });
-    }
-  }
-  const styleValues = [
-    "plastic",
-    "flat",
-    "flat-square",
-    "for-the-badge",
-    "social"
-  ];
-  if ("style" in format && !styleValues.includes(format.style)) {
-    throw new ValidationError(
-      `Field \`style\` must be one of (${styleValues.toString()})`
-    );
-  }
-  if ("idSuffix" in format && !/^[a-zA-Z0-9\-_]*$/.test(format.idSuffix)) {
-    throw new ValidationError(
-      "Field `idSuffix` must contain only numbers, letters, -, and _"
-    );
-  }
-}
-function _clean(format) {
-  const expectedKeys = [
-    "label",
-    "message",
-    "labelColor",
-    "color",
-    "style",
-    "logoBase64",
-    "links",
-    "idSuffix"
-  ];
-  const cleaned = {};
-  Object.keys(format).forEach((key) => {
-    if (format[key] != null && key === "logoBase64") {
-      cleaned.logo = format[key];
-    } else if (format[key] != null && expectedKeys.includes(key)) {
-      cleaned[key] = format[key];
-    } else {
-      throw new ValidationError(
-        `Unexpected field '${key}'. Allowed values are (${expectedKeys.toString()})`
-      );
-    }
-  });
-  cleaned.label = cleaned.label || "";
-  return cleaned;
-}
-function makeBadge2(format) {
-  _validate(format);
-  const cleanedFormat = _clean(format);
-  return makeBadge(cleanedFormat);
-}
-
-// src/badge/badge.ts
-function checkReliability(reliability3) {
-  if (reliability3 === null) return;
-  if (!Number.isFinite(reliability3) || reliability3 < 0 || reliability3 > 1) {
-    throw new RangeError(`badge: reliability must be in 0..1 or null, got ${reliability3}`);
-  }
-}
-function badgeColor(reliability3) {
-  checkReliability(reliability3);
-  if (reliability3 === null) return "lightgrey";
-  const tenths = tenthsOfPercent(reliability3);
-  if (tenths >= 950) return "green";
-  if (tenths >= 850) return "yellow";
-  if (tenths >= 700) return "orange";
-  return "red";
-}
-function badgeMessage(reliability3) {
-  checkReliability(reliability3);
-  if (reliability3 === null) return "no data";
-  return `${(tenthsOfPercent(reliability3) / 10).toFixed(1)}%`;
-}
-function tenthsOfPercent(reliability3) {
-  return Math.round(Number((reliability3 * 1e3).toPrecision(12)));
-}
-function reliabilitySvg(label, reliability3) {
-  return makeBadge2({
-    label,
-    message: badgeMessage(reliability3),
-    color: badgeColor(reliability3),
-    style: "flat"
-  });
-}
-function shieldsEndpoint(label, reliability3) {
-  return {
-    schemaVersion: 1,
-    label,
-    message: badgeMessage(reliability3),
-    color: badgeColor(reliability3)
-  };
-}
-
-// src/badge/write.ts
-import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
-var MODEL_ID = /^[a-z0-9._-]+$/;
-function lowestReliability(models) {
-  let lowest = null;
-  for (const { reliability: reliability3 } of models) {
-    if (reliability3 !== null && (lowest === null || reliability3 < lowest)) lowest = reliability3;
-  }
-  return lowest;
-}
-async function writeBadges(badgePath, models) {
-  if (!badgePath.endsWith(".svg")) {
-    throw new Error(`writeBadges: the badge path must end in .svg, got ${JSON.stringify(badgePath)}`);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const { id } of models) {
-    if (!MODEL_ID.test(id)) throw new Error(`writeBadges: model id ${JSON.stringify(id)} is not [a-z0-9._-]+`);
-    if (seen.has(id)) throw new Error(`writeBadges: model id ${JSON.stringify(id)} given twice`);
-    seen.add(id);
-  }
-  const dir = dirname3(badgePath);
-  const stem = basename2(badgePath, ".svg");
-  const lowest = lowestReliability(models);
-  const files = [
-    [join3(dir, basename2(badgePath)), reliabilitySvg("reliability", lowest)],
-    [join3(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
-`],
-    // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
-    // `reliability` badge, where the id is what tells them apart, and ids run up to 100
-    // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map(({ id, reliability: reliability3 }) => [join3(dir, `${stem}-${id}.svg`), reliabilitySvg(id, reliability3)])
-  ];
-  await mkdir3(dir, { recursive: true });
-  for (const [path2, text] of files) await writeFile2(path2, text, "utf8");
-  return files.map(([path2]) => path2);
-}
-
 // src/report/file.ts
-import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
+import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname3 } from "node:path";
 
 // src/report/untrusted.ts
 var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -18190,8 +18273,8 @@ function count(n, singular, plural = `${singular}s`) {
 // src/report/file.ts
 async function writeReport(view, modelIds, path2) {
   const markdown = renderMarkdown(buildReport(view, { models: modelIds }));
-  await mkdir4(dirname4(path2), { recursive: true });
-  await writeFile3(path2, markdown);
+  await mkdir3(dirname3(path2), { recursive: true });
+  await writeFile2(path2, markdown);
   return markdown;
 }
 
@@ -30125,7 +30208,8 @@ function relabel(file) {
 
 // src/artifacts.ts
 async function writeArtifacts(config, root, summary) {
-  const badges = await writeBadges(resolve3(root, config.badge), summary.models);
+  const { writeBadges: writeBadges2 } = await Promise.resolve().then(() => (init_badge2(), badge_exports));
+  const badges = await writeBadges2(resolve3(root, config.badge), summary.models);
   const reportPath = join4(dirname5(resolve3(root, config.history)), "report.md");
   const view = new HistoryView(await readVerifiedHistory(config, root));
   const markdown = await writeReport(view, config.models.map((m) => m.id), reportPath);
@@ -30597,10 +30681,10 @@ function editDistance(a, b) {
 }
 
 // src/config/schema-check.ts
-var ajv3 = new import_ajv3.Ajv({ allErrors: true, strict: false, verbose: true });
+var ajv2 = new import_ajv3.Ajv({ allErrors: true, strict: false, verbose: true });
 var validators2 = {
-  config: ajv3.compile(config_schema_default),
-  suite: ajv3.compile(suite_schema_default)
+  config: ajv2.compile(config_schema_default),
+  suite: ajv2.compile(suite_schema_default)
 };
 function checkSchema2(kind3, yaml) {
   const validate = validators2[kind3];

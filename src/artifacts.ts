@@ -1,5 +1,4 @@
 import { dirname, join, resolve } from 'node:path';
-import { writeBadges } from './badge/index.js';
 import type { Config } from './config/types.js';
 import { writeReport } from './report/file.js';
 import type { RunSummary } from './report/summary.js';
@@ -18,6 +17,8 @@ export interface Artifacts {
  * `run` and the action's track mode both write exactly this.
  */
 export async function writeArtifacts(config: Config, root: string, summary: RunSummary): Promise<Artifacts> {
+  // Loaded here, not at start-up: badge-maker's font tables are slow to initialize.
+  const { writeBadges } = await import('./badge/index.js');
   const badges = await writeBadges(resolve(root, config.badge), summary.models);
   const reportPath = join(dirname(resolve(root, config.history)), 'report.md');
   const view = new HistoryView(await readVerifiedHistory(config, root));

@@ -4,8 +4,6 @@ import { dirname, join, resolve } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
 import { executeRun } from '../engine.js';
 import { Git } from '../git/git.js';
-import { createOctokit } from '../github/context.js';
-import { upsertStickyComment } from '../github/comment.js';
 import { buildRecords } from '../history/build-record.js';
 import type { HistoryRecord } from '../history/record.js';
 import { verifyHistory } from '../history/verify.js';
@@ -39,6 +37,11 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   const pr = github.pullRequest;
   if (settings.comment && pr) {
     try {
+      // Loaded here, not at start-up: only a run that comments needs Octokit.
+      const [{ createOctokit }, { upsertStickyComment }] = await Promise.all([
+        import('../github/octokit.js'),
+        import('../github/comment.js'),
+      ]);
       const octokit = createOctokit(settings.githubToken, github.apiUrl);
       const comment = await upsertStickyComment(octokit, {
         owner: github.repo.owner,

@@ -2,7 +2,7 @@
  * The action's one sticky pull request comment: found again on every run by a hidden HTML
  * marker, updated in place, created only when none exists yet.
  */
-import type { GitHubOctokit } from './context.js';
+import type { GitHubOctokit } from './octokit.js';
 
 /** GitHub rejects comment bodies longer than this many characters (422 "body is too long"). */
 export const GITHUB_COMMENT_LIMIT = 65_536;

@@ -4,9 +4,6 @@
  * time), so tests and callers choose what it sees.
  */
 import { readFile } from 'node:fs/promises';
-import { getOctokit } from '@actions/github';
-
-export type GitHubOctokit = ReturnType<typeof getOctokit>;
 
 export interface PullRequestInfo {
   number: number;
@@ -52,7 +49,7 @@ function nonEmpty(value: string | undefined): string | null {
   return text ? text : null;
 }
 
-function withoutTrailingSlash(url: string): string {
+export function withoutTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
@@ -184,13 +181,4 @@ export async function readGitHubContext(env: NodeJS.ProcessEnv): Promise<GitHubC
     pullRequest,
     warnings,
   };
-}
-
-/**
- * An authenticated Octokit (REST methods + paginate) for `apiUrl` (GITHUB_API_URL; GHES
- * uses https://HOST/api/v3). `@actions/github` decides proxying from the GITHUB_API_URL seen
- * at import time; on a runner that is the same URL.
- */
-export function createOctokit(token: string, apiUrl: string): GitHubOctokit {
-  return getOctokit(token, { baseUrl: withoutTrailingSlash(apiUrl) });
 }

@@ -7,10 +7,5 @@ export {
   type StickyCommentOptions,
   type StickyCommentResult,
 } from './comment.js';
-export {
-  createOctokit,
-  readGitHubContext,
-  type GitHubContext,
-  type GitHubOctokit,
-  type PullRequestInfo,
-} from './context.js';
+export { readGitHubContext, type GitHubContext, type PullRequestInfo } from './context.js';
+export { createOctokit, type GitHubOctokit } from './octokit.js';

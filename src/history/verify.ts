@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import recordSchema from '../../schema/record.schema.json' with { type: 'json' };
 import { lineHash } from './codec.js';
 import { GENESIS, RECORD_SCHEMA, promptKey, type CatalogEntry, type HistoryRecord } from './record.js';
@@ -27,8 +27,14 @@ export interface LineProblem {
 }
 
 // The schema's patterns are ASCII: plain RegExps are faster than unicode ones on every ref.
-const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, unicodeRegExp: false });
-const validateRecord = ajv.compile<HistoryRecord>(recordSchema);
+// Compiled on first use: a run with no history yet (and `validate`) never pays for it.
+let recordValidator: ValidateFunction<HistoryRecord> | undefined;
+function recordSchemaValidator(): ValidateFunction<HistoryRecord> {
+  recordValidator ??= new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, unicodeRegExp: false }).compile<HistoryRecord>(
+    recordSchema,
+  );
+  return recordValidator;
+}
 
 /**
  * `isRefOf`, faster: a history holds tens of thousands of short texts, and the one-shot
@@ -109,6 +115,7 @@ export class ChainVerifier {
     if (isObject(data) && 'schema' in data && typeof data['schema'] === 'number' && data['schema'] !== RECORD_SCHEMA) {
       return bad(`record schema version ${data['schema']} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`);
     }
+    const validateRecord = recordSchemaValidator();
     if (!validateRecord(data)) return bad(schemaReason(validateRecord.errors?.[0]));
     const record = data;
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fitCommentBody, GITHUB_COMMENT_LIMIT, markerTag, upsertStickyComment } from '../../src/github/comment.js';
-import { createOctokit, type GitHubOctokit } from '../../src/github/context.js';
+import { createOctokit, type GitHubOctokit } from '../../src/github/octokit.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 
 const TOKEN = 'ghs_test_token_123';

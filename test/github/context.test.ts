@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOctokit, readGitHubContext } from '../../src/github/context.js';
+import { readGitHubContext } from '../../src/github/context.js';
+import { createOctokit } from '../../src/github/octokit.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { tempDir } from '../support/tmp.js';
 

@@ -1,0 +1,130 @@
+import { createRequire as __trackrecordCreateRequire } from 'node:module';
+const require = __trackrecordCreateRequire(import.meta.url);
+import "./chunk-UBFBREK3.js";
+
+// src/github/comment.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+function markerTag(marker) {
+  const text = marker.trim();
+  if (text === "" || text.includes("-->") || text.includes("--!>") || text.startsWith(">") || text.startsWith("->")) {
+    throw new Error(`trackrecord: invalid sticky comment marker ${JSON.stringify(marker)}: it must be usable inside <!-- -->`);
+  }
+  return `<!-- ${text} -->`;
+}
+function pickExisting(comments, tag) {
+  const rank = (c) => c.user?.login === ACTIONS_BOT_LOGIN ? 0 : c.user?.type === "Bot" ? 1 : 2;
+  let best;
+  for (const comment of comments) {
+    if (!(comment.body ?? "").includes(tag)) continue;
+    if (!best || rank(comment) < rank(best)) best = comment;
+  }
+  return best;
+}
+async function upsertStickyComment(octokit, options) {
+  const { owner, repo, issueNumber } = options;
+  const tag = markerTag(options.marker);
+  const body = stickyBody(options.body, tag);
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner,
+    repo,
+    issue_number: issueNumber,
+    per_page: 100
+  });
+  const existing = pickExisting(comments, tag);
+  if (existing) {
+    const { data: data2 } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+    return { id: data2.id, url: data2.html_url, action: "updated" };
+  }
+  const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+  return { id: data.id, url: data.html_url, action: "created" };
+}
+function stickyBody(body, tag, limit = GITHUB_COMMENT_LIMIT) {
+  const marked = body.includes(tag) ? body : `${tag}
+${body}`;
+  const fitted = fitCommentBody(marked, limit);
+  if (fitted.includes(tag)) return fitted;
+  return fitCommentBody(`${tag}
+${marked.replace(tag, "")}`, limit);
+}
+var FENCE_RE = /^((?:[ \t]*>)*[ \t]*)(`{3,}|~{3,})(.*)$/;
+function scanHtml(text, state) {
+  let rest = text;
+  while (rest !== "") {
+    if (state.htmlComment) {
+      const end = rest.indexOf("-->");
+      if (end < 0) return;
+      state.htmlComment = false;
+      rest = rest.slice(end + 3);
+      continue;
+    }
+    const start = rest.indexOf("<!--");
+    const visible = start < 0 ? rest : rest.slice(0, start);
+    for (const match of visible.matchAll(/<(\/?)details\b[^>]*>/gi)) {
+      if (match[1] === "/") state.details = Math.max(0, state.details - 1);
+      else state.details += 1;
+    }
+    if (start < 0) return;
+    state.htmlComment = true;
+    rest = rest.slice(start + 4);
+  }
+}
+function openState(text) {
+  const state = { fence: null, htmlComment: false, details: 0 };
+  for (const line of text.split("\n")) {
+    const fence = FENCE_RE.exec(line);
+    if (state.fence) {
+      const open = state.fence;
+      if (fence && fence[2][0] === open.char && fence[2].length >= open.length && fence[3].trim() === "") {
+        state.fence = null;
+      }
+      continue;
+    }
+    if (!state.htmlComment && fence && !(fence[2][0] === "`" && fence[3].includes("`"))) {
+      state.fence = { prefix: fence[1], char: fence[2][0], length: fence[2].length };
+      continue;
+    }
+    scanHtml(line, state);
+  }
+  return state;
+}
+function closers(state) {
+  let out = "";
+  if (state.fence) out += `
+${state.fence.prefix}${state.fence.char.repeat(state.fence.length)}`;
+  if (state.htmlComment) out += " -->";
+  if (state.details > 0) out += "\n" + "\n</details>".repeat(state.details);
+  return out;
+}
+function truncationNote(omitted, total, limit) {
+  return `
+
+---
+**Truncated:** this comment was cut to fit the comment size limit of ${limit.toLocaleString("en-US")} characters; the last ${omitted.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} characters were left out. The full report is in the workflow run.`;
+}
+function fitCommentBody(body, limit = GITHUB_COMMENT_LIMIT) {
+  if (body.length <= limit) return body;
+  let budget = limit;
+  for (; ; ) {
+    const note = truncationNote(body.length, body.length, limit);
+    let cut = budget - note.length;
+    if (cut < 0) throw new RangeError(`fitCommentBody: limit ${limit} is too small for the truncation note`);
+    const newline = body.lastIndexOf("\n", cut);
+    if (newline > 0) cut = newline;
+    else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1;
+    const head = body.slice(0, cut).replace(/[ \t\r]+$/, "");
+    const out = head + closers(openState(head)) + truncationNote(body.length - head.length, body.length, limit);
+    if (out.length <= limit) return out;
+    budget -= out.length - limit;
+  }
+}
+function isHighSurrogate(code) {
+  return code >= 55296 && code <= 56319;
+}
+export {
+  ACTIONS_BOT_LOGIN,
+  GITHUB_COMMENT_LIMIT,
+  fitCommentBody,
+  markerTag,
+  upsertStickyComment
+};
