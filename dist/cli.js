@@ -17853,7 +17853,7 @@ function thresholdFailures(thresholds, summary, options) {
 }
 
 // src/artifacts.ts
-import { dirname as dirname5, join as join4, resolve as resolve3 } from "node:path";
+import { dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
 
 // src/report/file.ts
 import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
@@ -18278,96 +18278,917 @@ async function writeReport(view, modelIds, path2) {
   return markdown;
 }
 
-// src/history/view.ts
-var HistoryView = class {
-  textsByPrompt = /* @__PURE__ */ new Map();
-  catalogsByRef = /* @__PURE__ */ new Map();
-  byModel = /* @__PURE__ */ new Map();
-  seriesCache = /* @__PURE__ */ new Map();
-  keyHashes = /* @__PURE__ */ new Map();
-  constructor(records = []) {
-    for (const record of records) this.add(record);
+// src/artifacts.ts
+async function writeArtifacts(config, root, recorded) {
+  const { writeBadges: writeBadges2 } = await Promise.resolve().then(() => (init_badge2(), badge_exports));
+  const badges = await writeBadges2(resolve2(root, config.badge), recorded.summary.models);
+  const reportPath = join4(dirname5(resolve2(root, config.history)), "report.md");
+  const markdown = await writeReport(recorded.view, config.models.map((m) => m.id), reportPath);
+  return { paths: [...badges, reportPath], reportPath, markdown };
+}
+
+// src/config/load.ts
+import { existsSync as existsSync2, readdirSync } from "node:fs";
+import { readFile as readFile3 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join6, relative as relative2, resolve as resolve3 } from "node:path";
+
+// src/util/package-root.ts
+import { existsSync } from "node:fs";
+import { dirname as dirname6, join as join5 } from "node:path";
+import { fileURLToPath } from "node:url";
+var cached = null;
+function packageRoot() {
+  if (cached) return cached;
+  let dir = dirname6(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    if (existsSync(join5(dir, "package.json")) && existsSync(join5(dir, "schema"))) return cached = dir;
+    const parent = dirname6(dir);
+    if (parent === dir) throw new Error("trackrecord: cannot find its own package folder");
+    dir = parent;
   }
-  add(record) {
-    for (const [ref, catalog] of Object.entries(record.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
-    for (const [key, texts] of Object.entries(record.texts ?? {})) {
-      const known = this.textsOf(key);
-      for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
+}
+function builtinSuitesDir() {
+  return join5(packageRoot(), "suites");
+}
+
+// src/config/schema-check.ts
+var import_ajv3 = __toESM(require_ajv(), 1);
+
+// schema/config.schema.json
+var config_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://trackrecord.dev/schema/config.schema.json",
+  title: "trackrecord configuration",
+  description: "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.",
+  type: "object",
+  additionalProperties: false,
+  required: ["models", "suites"],
+  properties: {
+    $schema: { type: "string", description: "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." },
+    models: {
+      type: "array",
+      minItems: 1,
+      description: "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.",
+      items: { $ref: "#/definitions/model" }
+    },
+    suites: {
+      type: "array",
+      minItems: 1,
+      description: "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).",
+      items: {
+        description: "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.",
+        type: ["string", "object"],
+        pattern: "^builtin:[a-z0-9][a-z0-9_-]*$",
+        additionalProperties: false,
+        required: ["path"],
+        properties: {
+          path: { type: "string", minLength: 1, description: "Path of a suite YAML file, relative to the repository root." }
+        }
+      }
+    },
+    samples: { type: "integer", minimum: 1, maximum: 100, default: 1, description: "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." },
+    concurrency: { type: "integer", minimum: 1, maximum: 1024, default: 4, description: "Requests in flight across the whole run." },
+    "timeout-seconds": { type: "number", exclusiveMinimum: 0, maximum: 3600, default: 60, description: "Time limit for one request attempt, in seconds." },
+    retries: { type: "integer", minimum: 0, maximum: 20, default: 4, description: "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after`. A request that still fails is recorded as an error of its category, not as a failed check." },
+    history: { type: "string", minLength: 1, default: ".trackrecord/history.jsonl", description: "The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format." },
+    badge: { type: "string", minLength: 1, pattern: "\\.svg$", default: ".trackrecord/badge.svg", description: "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it." },
+    window: { type: "integer", minimum: 1, maximum: 1e4, default: 30, description: "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." },
+    thresholds: {
+      description: "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        "fail-below": { type: "number", minimum: 0, maximum: 1, description: "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." },
+        "fail-on-regression": { type: "boolean", default: true, description: "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." }
+      }
     }
-    const own = this.byModel.get(record.model.id) ?? [];
-    own.push(record);
-    this.byModel.set(record.model.id, own);
-    const series = this.seriesCache.get(record.model.id);
-    if (series) this.indexRecord(record, own.length - 1, series, this.keyHashes.get(record.model.id));
-  }
-  /** The texts stored so far for a prompt key, by ref (the live map: callers must not modify it). */
-  textsOf(key) {
-    let texts = this.textsByPrompt.get(key);
-    if (!texts) {
-      texts = /* @__PURE__ */ new Map();
-      this.textsByPrompt.set(key, texts);
+  },
+  definitions: {
+    model: {
+      description: "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.",
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "model"],
+      properties: {
+        id: { type: "string", pattern: "^[a-z0-9._-]+$", maxLength: 100, description: "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", examples: ["gpt-4o-mini", "llama3-local"] },
+        model: { type: "string", minLength: 1, description: "The model name sent as `model` in each request.", examples: ["gpt-4o-mini", "llama3.1:8b"] },
+        "base-url": { type: "string", pattern: "^https?://", default: "https://api.openai.com/v1", description: "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", examples: ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] },
+        "api-key-env": { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$", default: "OPENAI_API_KEY", description: "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." },
+        temperature: { type: "number", minimum: 0, maximum: 2, description: "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." },
+        "top-p": { type: "number", minimum: 0, maximum: 1, description: "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." },
+        seed: { type: "integer", description: "Sampling seed sent with every request, for servers that support reproducible sampling." },
+        "max-tokens": { type: "integer", minimum: 1, description: "Largest number of output tokens per answer, sent as `max_tokens`." },
+        system: { type: "string", description: "A system message sent first in every conversation with this model, before the prompt's own messages." },
+        headers: {
+          type: "object",
+          description: "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.",
+          additionalProperties: { type: "string" }
+        }
+      }
     }
-    return texts;
-  }
-  text(key, ref) {
-    return ref === null ? null : this.textsByPrompt.get(key)?.get(ref) ?? null;
-  }
-  hasCatalog(ref) {
-    return this.catalogsByRef.has(ref);
-  }
-  catalog(ref) {
-    const catalog = this.catalogsByRef.get(ref);
-    if (!catalog) throw new Error(`history: catalog ${ref} is not defined`);
-    return catalog;
-  }
-  modelIds() {
-    return [...this.byModel.keys()];
-  }
-  recordsOf(modelId) {
-    return this.byModel.get(modelId) ?? [];
-  }
-  /** This model's points for one prompt series, oldest first. */
-  series(modelId, promptHash2) {
-    return this.seriesIndex(modelId).series.get(promptHash2) ?? [];
-  }
-  /** The prompt hash this model last ran a prompt key with, if it ever did. */
-  lastHashOf(modelId, key) {
-    return this.seriesIndex(modelId).hashes.get(key);
-  }
-  seriesIndex(modelId) {
-    let series = this.seriesCache.get(modelId);
-    let hashes = this.keyHashes.get(modelId);
-    if (!series || !hashes) {
-      series = /* @__PURE__ */ new Map();
-      hashes = /* @__PURE__ */ new Map();
-      this.seriesCache.set(modelId, series);
-      this.keyHashes.set(modelId, hashes);
-      this.recordsOf(modelId).forEach((r, i) => this.indexRecord(r, i, series, hashes));
-    }
-    return { series, hashes };
-  }
-  indexRecord(record, run, series, hashes) {
-    this.catalog(record.catalog).forEach(([suite, id, hash2, checksHash], i) => {
-      const errored = record.errors[String(i)]?.length ?? 0;
-      const passed = record.passed[i] ?? null;
-      const checked = record.samples - errored;
-      const point = {
-        run,
-        answered: errored < record.samples,
-        answerRef: record.answers[i] ?? null,
-        status: passed === null || checked === 0 ? null : passed * 2 > checked,
-        checksHash
-      };
-      const list = series.get(hash2);
-      if (list) list.push(point);
-      else series.set(hash2, [point]);
-      hashes.set(promptKey(suite, id), hash2);
-    });
   }
 };
 
+// schema/suite.schema.json
+var suite_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://trackrecord.dev/schema/suite.schema.json",
+  title: "trackrecord prompt suite",
+  description: "A fixed set of prompts with deterministic checks, run against every configured model.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "name",
+    "prompts"
+  ],
+  properties: {
+    $schema: {
+      type: "string",
+      description: "Editor hint: the URL or path of this schema."
+    },
+    name: {
+      type: "string",
+      pattern: "^[a-z0-9][a-z0-9._-]*$",
+      description: "Unique within a run."
+    },
+    description: {
+      type: "string",
+      description: "What the suite catches and why its checks are fair; shown in reports."
+    },
+    prompts: {
+      type: "array",
+      minItems: 1,
+      items: {
+        $ref: "#/definitions/prompt"
+      },
+      description: "The prompts, each with a stable id. Order is kept in reports and history."
+    }
+  },
+  definitions: {
+    prompt: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "id"
+      ],
+      properties: {
+        id: {
+          type: "string",
+          pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+          maxLength: 200,
+          description: "Stable; changing the prompt's text starts a new series."
+        },
+        prompt: {
+          type: "string",
+          minLength: 1,
+          description: "The user message. Use either `prompt` or `messages`."
+        },
+        messages: {
+          type: "array",
+          minItems: 1,
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "role",
+              "content"
+            ],
+            properties: {
+              role: {
+                enum: [
+                  "system",
+                  "user",
+                  "assistant"
+                ],
+                description: "Who speaks: system, user or assistant."
+              },
+              content: {
+                type: "string",
+                description: "The text of the turn."
+              }
+            }
+          },
+          description: "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first."
+        },
+        extract: {
+          type: "object",
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            regex: {
+              type: "string",
+              minLength: 1,
+              description: "The first capture group of the first match (the whole match without a group)."
+            },
+            flags: {
+              type: "string",
+              pattern: "^[imsu]*$",
+              description: "Regex flags: i, m, s, u."
+            },
+            "json-path": {
+              type: "string",
+              pattern: "^\\$",
+              description: "A path into the JSON found in the output: $, .name, ['name'], [index]."
+            }
+          },
+          description: "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output."
+        },
+        normalize: {
+          type: "array",
+          items: {
+            enum: [
+              "trim",
+              "lowercase",
+              "collapse-whitespace",
+              "strip-punctuation",
+              "strip-markdown"
+            ]
+          },
+          description: "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.",
+          default: [
+            "trim",
+            "collapse-whitespace"
+          ]
+        },
+        compare: {
+          type: [
+            "string",
+            "object"
+          ],
+          pattern: "^(exact|similarity)$",
+          additionalProperties: false,
+          required: [
+            "similarity"
+          ],
+          properties: {
+            similarity: {
+              type: "number",
+              exclusiveMinimum: 0,
+              maximum: 1,
+              description: "Token F1 threshold for two answers to count as the same."
+            }
+          },
+          description: "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.",
+          default: "exact"
+        },
+        expect: {
+          type: "array",
+          items: {
+            $ref: "#/definitions/expectation"
+          },
+          description: "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift."
+        },
+        reference: {
+          type: "string",
+          description: "A known-good output; documentation only, never sent."
+        },
+        wrong: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "Known-bad outputs the checks must reject; documentation and tests only."
+        }
+      }
+    },
+    expectation: {
+      type: "object",
+      additionalProperties: false,
+      minProperties: 1,
+      maxProperties: 1,
+      properties: {
+        equals: {
+          type: [
+            "string",
+            "number",
+            "boolean"
+          ],
+          description: "The answer equals this value (normalized like the answer)."
+        },
+        contains: {
+          type: "string",
+          minLength: 1,
+          description: "The answer contains this text (normalized like the answer)."
+        },
+        "not-contains": {
+          type: "string",
+          minLength: 1,
+          description: "The answer does not contain this text (normalized like the answer)."
+        },
+        regex: {
+          type: [
+            "string",
+            "object"
+          ],
+          minLength: 1,
+          additionalProperties: false,
+          required: [
+            "pattern"
+          ],
+          properties: {
+            pattern: {
+              type: "string",
+              minLength: 1,
+              description: "A JavaScript regular expression."
+            },
+            flags: {
+              type: "string",
+              pattern: "^[imsu]*$",
+              description: "Regex flags: i, m, s, u."
+            }
+          },
+          description: "A JavaScript regular expression the answer must match: a string, or {pattern, flags}."
+        },
+        "not-regex": {
+          type: [
+            "string",
+            "object"
+          ],
+          minLength: 1,
+          additionalProperties: false,
+          required: [
+            "pattern"
+          ],
+          properties: {
+            pattern: {
+              type: "string",
+              minLength: 1,
+              description: "A JavaScript regular expression."
+            },
+            flags: {
+              type: "string",
+              pattern: "^[imsu]*$",
+              description: "Regex flags: i, m, s, u."
+            }
+          },
+          description: "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}."
+        },
+        "one-of": {
+          type: "array",
+          minItems: 1,
+          items: {
+            type: [
+              "string",
+              "number",
+              "boolean"
+            ]
+          },
+          description: "The answer equals one of these values (each normalized like the answer)."
+        },
+        "json-schema": {
+          type: "object",
+          description: "The answer parses as JSON and validates against this JSON Schema."
+        },
+        "max-length": {
+          type: "integer",
+          minimum: 0,
+          description: "The answer has at most this many characters (Unicode code points)."
+        },
+        "min-length": {
+          type: "integer",
+          minimum: 0,
+          description: "The answer has at least this many characters (Unicode code points)."
+        },
+        number: {
+          type: [
+            "number",
+            "object"
+          ],
+          additionalProperties: false,
+          required: [
+            "equals"
+          ],
+          properties: {
+            equals: {
+              type: "number",
+              description: "The expected value."
+            },
+            tolerance: {
+              type: "number",
+              minimum: 0,
+              description: "The largest accepted absolute difference (default 0)."
+            }
+          },
+          description: "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0."
+        },
+        "word-count": {
+          type: [
+            "integer",
+            "object"
+          ],
+          minimum: 0,
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            min: {
+              type: "integer",
+              minimum: 0,
+              description: "At least this many words."
+            },
+            max: {
+              type: "integer",
+              minimum: 0,
+              description: "At most this many words."
+            }
+          },
+          description: `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.`
+        },
+        "line-count": {
+          type: [
+            "integer",
+            "object"
+          ],
+          minimum: 0,
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            min: {
+              type: "integer",
+              minimum: 0,
+              description: "At least this many lines."
+            },
+            max: {
+              type: "integer",
+              minimum: 0,
+              description: "At most this many lines."
+            }
+          },
+          description: "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]."
+        }
+      }
+    }
+  }
+};
+
+// src/config/suggest.ts
+function closest(word, candidates) {
+  let best = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  const limit2 = Math.max(2, Math.ceil(word.length / 3));
+  return best !== null && bestDistance <= limit2 ? best : null;
+}
+function didYouMean(word, candidates) {
+  const hint = closest(word, candidates);
+  return hint ? ` (did you mean "${hint}"?)` : "";
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+// src/config/schema-check.ts
+var ajv2 = new import_ajv3.Ajv({ allErrors: true, strict: false, verbose: true });
+var validators2 = {
+  config: ajv2.compile(config_schema_default),
+  suite: ajv2.compile(suite_schema_default)
+};
+function checkSchema2(kind3, yaml) {
+  const validate = validators2[kind3];
+  if (validate(yaml.data)) return [];
+  const errors = pruneErrors(validate.errors ?? []);
+  return errors.map((e) => toIssue(e, yaml)).sort((a, b) => a.line - b.line || a.column - b.column);
+}
+function toIssue(error, yaml) {
+  const path2 = pointerToPath(error.instancePath);
+  const params = error.params;
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String(params["additionalProperty"]);
+      const allowed = Object.keys(error.parentSchema?.properties ?? {});
+      return yaml.issue(path2, `unknown key "${key}"${didYouMean(key, allowed)}`, key);
+    }
+    case "required":
+      return yaml.issue(path2, `missing required key "${String(params["missingProperty"])}"`);
+    case "enum": {
+      const allowed = params["allowedValues"].map(String);
+      return yaml.issue(path2, `must be one of ${allowed.join(", ")}${didYouMean(String(error.data), allowed)}`);
+    }
+    case "type":
+      return yaml.issue(path2, `must be ${String(params["type"]).replace(",", " or ")}, got ${describe(error.data)}`);
+    case "pattern":
+      return yaml.issue(path2, `${JSON.stringify(error.data)} ${patternHint(path2, String(params["pattern"]))}`);
+    case "maxProperties":
+      if (path2.at(-2) === "expect") {
+        return yaml.issue(path2, "each expect item holds exactly one check; write one list item per check");
+      }
+      return yaml.issue(path2, error.message ?? "too many keys");
+    default:
+      return yaml.issue(path2, error.message ?? `fails ${error.keyword}`);
+  }
+}
+function patternHint(path2, pattern) {
+  const last = path2.at(-1);
+  if (pattern.startsWith("^builtin:")) return "must be builtin:NAME (lowercase) or {path: FILE}";
+  if (last === "id" && path2[0] === "models") return 'must use only lowercase letters, digits, ".", "_" and "-"';
+  if (last === "base-url") return "must be an http:// or https:// URL";
+  if (last === "flags") return "may only hold the regex flags i, m, s, u";
+  return `must match ${pattern}`;
+}
+function pruneErrors(errors) {
+  const seen = /* @__PURE__ */ new Set();
+  return errors.filter((e) => {
+    if (typeof e.data === "string" && ["required", "additionalProperties"].includes(e.keyword)) return false;
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function pointerToPath(pointer) {
+  if (!pointer) return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
+}
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+// src/config/types.ts
+function promptCount(config) {
+  return config.suites.reduce((n, s) => n + s.prompts.length, 0);
+}
+var DEFAULTS = {
+  configPath: ".github/trackrecord.yml",
+  baseUrl: "https://api.openai.com/v1",
+  apiKeyEnv: "OPENAI_API_KEY",
+  samples: 1,
+  concurrency: 4,
+  timeoutSeconds: 60,
+  retries: 4,
+  history: ".trackrecord/history.jsonl",
+  badge: ".trackrecord/badge.svg",
+  window: 30,
+  similarityThreshold: 0.8,
+  normalize: ["trim", "collapse-whitespace"],
+  failOnRegression: true
+};
+
+// src/config/suite.ts
+function resolveSuite(yaml, source) {
+  const schemaIssues = checkSchema2("suite", yaml);
+  if (schemaIssues.length > 0) return { suite: null, issues: schemaIssues };
+  const raw = yaml.data;
+  const issues = [];
+  const seen = /* @__PURE__ */ new Map();
+  const prompts = [];
+  raw.prompts.forEach((p, i) => {
+    const at = ["prompts", i];
+    const first = seen.get(p.id);
+    if (first !== void 0) {
+      issues.push(yaml.issue([...at, "id"], `duplicate prompt id "${p.id}" (first at prompts[${first}])`));
+    } else {
+      seen.set(p.id, i);
+    }
+    const messages = resolveMessages(p);
+    if (typeof messages === "string") issues.push(yaml.issue(at, messages));
+    const extract2 = resolveExtract(p.extract);
+    if (typeof extract2 === "string") issues.push(yaml.issue([...at, "extract"], extract2));
+    const expect = (p.expect ?? []).map(resolveExpectation);
+    expect.forEach((e, j) => {
+      const problem = compileExpectation(e) ?? lineCountProblem(e, p.normalize);
+      if (problem) issues.push(yaml.issue([...at, "expect", j], problem));
+    });
+    if (typeof messages !== "string" && typeof extract2 !== "string") {
+      prompts.push({
+        id: p.id,
+        messages,
+        extract: extract2,
+        normalize: p.normalize ?? [...DEFAULTS.normalize],
+        compare: resolveCompare(p.compare),
+        expect,
+        location: { file: yaml.file, line: yaml.lineOf(at) }
+      });
+    }
+  });
+  if (issues.length > 0) return { suite: null, issues };
+  return {
+    suite: { name: raw.name, description: raw.description ?? "", source, file: yaml.file, prompts },
+    issues: []
+  };
+}
+function resolveMessages(p) {
+  if (p.prompt !== void 0 && p.messages !== void 0) return 'has both "prompt" and "messages"; use one';
+  if (p.prompt !== void 0) return [{ role: "user", content: p.prompt }];
+  if (p.messages === void 0) return 'needs "prompt" or "messages"';
+  if (!p.messages.some((m) => m.role === "user")) return '"messages" needs at least one user message';
+  return p.messages.map((m) => ({ role: m.role, content: m.content }));
+}
+function resolveExtract(raw) {
+  if (raw === void 0) return null;
+  const path2 = raw["json-path"];
+  if (raw.regex !== void 0 && path2 !== void 0) return 'use either "regex" or "json-path", not both';
+  if (path2 !== void 0) {
+    if (raw.flags !== void 0) return '"flags" goes with "regex" only';
+    try {
+      parseJsonPath(path2);
+    } catch (e) {
+      return e.message;
+    }
+    return { kind: "json-path", path: path2 };
+  }
+  if (raw.regex === void 0) return 'needs "regex" or "json-path"';
+  const problem = compileExpectation({ kind: "regex", pattern: raw.regex, flags: raw.flags ?? "" });
+  if (problem) return problem;
+  return { kind: "regex", pattern: raw.regex, flags: raw.flags ?? "" };
+}
+function resolveCompare(raw) {
+  if (raw === void 0 || raw === "exact") return { kind: "exact" };
+  if (raw === "similarity") return { kind: "similarity", threshold: DEFAULTS.similarityThreshold };
+  return { kind: "similarity", threshold: raw.similarity };
+}
+function lineCountProblem(e, normalize2) {
+  if (e.kind !== "line-count") return null;
+  if (normalize2 === void 0) {
+    return 'line-count: the default normalize (trim, collapse-whitespace) joins the answer into one line; set "normalize: [trim]" (or other steps without collapse-whitespace)';
+  }
+  if (normalize2.includes("collapse-whitespace")) {
+    return `line-count: "collapse-whitespace" in normalize joins the answer into one line; remove it from this prompt's normalize`;
+  }
+  return null;
+}
+function resolveExpectation(raw) {
+  if (raw.equals !== void 0) return { kind: "equals", value: String(raw.equals) };
+  if (raw.contains !== void 0) return { kind: "contains", value: raw.contains };
+  if (raw["not-contains"] !== void 0) return { kind: "not-contains", value: raw["not-contains"] };
+  if (raw.regex !== void 0) return { kind: "regex", ...regexOf(raw.regex) };
+  if (raw["not-regex"] !== void 0) return { kind: "not-regex", ...regexOf(raw["not-regex"]) };
+  if (raw["one-of"] !== void 0) return { kind: "one-of", values: raw["one-of"].map(String) };
+  if (raw["json-schema"] !== void 0) return { kind: "json-schema", schema: raw["json-schema"] };
+  if (raw["max-length"] !== void 0) return { kind: "max-length", value: raw["max-length"] };
+  if (raw["min-length"] !== void 0) return { kind: "min-length", value: raw["min-length"] };
+  if (raw["word-count"] !== void 0) return { kind: "word-count", ...countOf(raw["word-count"]) };
+  if (raw["line-count"] !== void 0) return { kind: "line-count", ...countOf(raw["line-count"]) };
+  const n = raw.number;
+  return typeof n === "number" ? { kind: "number", equals: n, tolerance: 0 } : { kind: "number", equals: n.equals, tolerance: n.tolerance ?? 0 };
+}
+function countOf(raw) {
+  return typeof raw === "number" ? { min: raw, max: raw } : { min: raw.min ?? 0, max: raw.max ?? null };
+}
+function regexOf(raw) {
+  return typeof raw === "string" ? { pattern: raw, flags: "" } : { pattern: raw.pattern, flags: raw.flags ?? "" };
+}
+
+// src/config/yaml-file.ts
+var import_yaml = __toESM(require_dist(), 1);
+var YamlFile = class _YamlFile {
+  constructor(file, data, doc, lines) {
+    this.file = file;
+    this.data = data;
+    this.doc = doc;
+    this.lines = lines;
+  }
+  file;
+  data;
+  doc;
+  lines;
+  /** Parses `text`; YAML syntax errors (and duplicate keys) come back as issues, not exceptions. */
+  static parse(file, text) {
+    const lines = new import_yaml.LineCounter();
+    const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      const issues = doc.errors.map((e) => {
+        const pos = lines.linePos(e.pos[0]);
+        return {
+          file,
+          line: pos.line,
+          column: pos.col,
+          path: "",
+          message: `YAML syntax error: ${firstLine(e.message)}`
+        };
+      });
+      return { yaml: null, issues };
+    }
+    return { yaml: new _YamlFile(file, doc.toJS({ maxAliasCount: 100 }), doc, lines), issues: [] };
+  }
+  /**
+   * An issue located at `path`. With `key`, points at that key of the mapping at `path`
+   * (for unknown keys); otherwise at the deepest node of `path` that exists.
+   */
+  issue(path2, message, key) {
+    const offset = this.offsetOf(path2, key);
+    const pos = offset === null ? { line: 1, col: 1 } : this.lines.linePos(offset);
+    const fullPath = key === void 0 ? path2 : [...path2, key];
+    return { file: this.file, line: pos.line, column: pos.col, path: formatPath(fullPath), message };
+  }
+  /** The 1-based line of the value at `path` (or of its deepest existing parent). */
+  lineOf(path2) {
+    const offset = this.offsetOf(path2);
+    return offset === null ? 1 : this.lines.linePos(offset).line;
+  }
+  offsetOf(path2, key) {
+    let node = this.doc.contents;
+    let offset = rangeStart(node);
+    for (const segment of path2) {
+      const next = child(node, segment);
+      if (next === void 0) break;
+      node = next.value;
+      offset = rangeStart(next.value) ?? rangeStart(next.key) ?? offset;
+    }
+    if (key !== void 0) {
+      const pair = child(node, key);
+      if (pair) offset = rangeStart(pair.key) ?? offset;
+    }
+    return offset;
+  }
+};
+function child(node, segment) {
+  if ((0, import_yaml.isMap)(node)) {
+    for (const pair of node.items) {
+      const k = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : pair.key;
+      if (String(k) === String(segment)) return { key: pair.key, value: pair.value };
+    }
+    return void 0;
+  }
+  if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
+    const item = node.items[segment];
+    return item === void 0 ? void 0 : { key: void 0, value: item };
+  }
+  return void 0;
+}
+function rangeStart(node) {
+  const range = node?.range;
+  return range ? range[0] : null;
+}
+function firstLine(message) {
+  return message.split("\n")[0].trim();
+}
+
+// src/config/load.ts
+async function loadConfig(options) {
+  const configPath = options.configPath ?? DEFAULTS.configPath;
+  const yaml = await readYaml(options.root, configPath);
+  const schemaIssues = checkSchema2("config", yaml);
+  if (schemaIssues.length > 0) throw new ConfigError(schemaIssues);
+  const raw = yaml.data;
+  const issues = [];
+  const models = resolveModels(raw.models, yaml, issues);
+  const suites = await resolveSuites(raw.suites, yaml, options.root, issues);
+  if (issues.length > 0) throw new ConfigError(issues);
+  return {
+    file: configPath,
+    models,
+    suites,
+    samples: raw.samples ?? DEFAULTS.samples,
+    concurrency: raw.concurrency ?? DEFAULTS.concurrency,
+    timeoutSeconds: raw["timeout-seconds"] ?? DEFAULTS.timeoutSeconds,
+    retries: raw.retries ?? DEFAULTS.retries,
+    history: raw.history ?? DEFAULTS.history,
+    badge: raw.badge ?? DEFAULTS.badge,
+    window: raw.window ?? DEFAULTS.window,
+    thresholds: {
+      failBelow: raw.thresholds?.["fail-below"] ?? null,
+      failOnRegression: raw.thresholds?.["fail-on-regression"] ?? DEFAULTS.failOnRegression
+    }
+  };
+}
+async function loadSuite(root, path2, source = path2) {
+  const yaml = await readYaml(root, path2);
+  const { suite, issues } = resolveSuite(yaml, source);
+  if (!suite) throw new ConfigError(issues);
+  return suite;
+}
+function builtinSuiteNames() {
+  const dir = builtinSuitesDir();
+  if (!existsSync2(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -".yaml".length)).sort();
+}
+async function readYaml(root, path2) {
+  const absolute = resolve3(root, path2);
+  const shown = displayPath2(root, absolute);
+  let text;
+  try {
+    text = await readFile3(absolute, "utf8");
+  } catch (e) {
+    const reason = e.code === "ENOENT" ? "file not found" : e.message;
+    throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: reason }]);
+  }
+  const { yaml, issues } = YamlFile.parse(shown, text);
+  if (!yaml) throw new ConfigError(issues);
+  return yaml;
+}
+function resolveModels(raw, yaml, issues) {
+  const seen = /* @__PURE__ */ new Map();
+  return raw.map((m, i) => {
+    const first = seen.get(m.id);
+    if (first !== void 0) {
+      issues.push(yaml.issue(["models", i, "id"], `duplicate model id "${m.id}" (first at models[${first}])`));
+    } else {
+      seen.set(m.id, i);
+    }
+    const params = {};
+    if (m.temperature !== void 0) params.temperature = m.temperature;
+    if (m["top-p"] !== void 0) params.topP = m["top-p"];
+    if (m.seed !== void 0) params.seed = m.seed;
+    if (m["max-tokens"] !== void 0) params.maxTokens = m["max-tokens"];
+    return {
+      id: m.id,
+      model: m.model,
+      baseUrl: (m["base-url"] ?? DEFAULTS.baseUrl).replace(/\/+$/, ""),
+      apiKeyEnv: m["api-key-env"] ?? DEFAULTS.apiKeyEnv,
+      params,
+      system: m.system ?? null,
+      headers: m.headers ?? {}
+    };
+  });
+}
+async function resolveSuites(raw, yaml, root, issues) {
+  const suites = [];
+  const names = /* @__PURE__ */ new Map();
+  for (const [i, entry] of raw.entries()) {
+    const at = typeof entry === "string" ? ["suites", i] : ["suites", i, "path"];
+    let file;
+    let source;
+    if (typeof entry === "string") {
+      const name = entry.slice("builtin:".length);
+      const available = builtinSuiteNames();
+      if (!available.includes(name)) {
+        issues.push(
+          yaml.issue(at, `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(", ")}`)
+        );
+        continue;
+      }
+      file = join6(builtinSuitesDir(), `${name}.yaml`);
+      source = entry;
+    } else {
+      file = resolve3(root, entry.path);
+      source = entry.path;
+      if (!existsSync2(file)) {
+        issues.push(yaml.issue(at, `suite file not found: ${entry.path}`));
+        continue;
+      }
+    }
+    try {
+      const suite = await loadSuite(root, file, source);
+      const first = names.get(suite.name);
+      if (first !== void 0) {
+        issues.push(yaml.issue(at, `two suites are named "${suite.name}" (first at suites[${first}]); names must be unique`));
+      } else {
+        names.set(suite.name, i);
+        suites.push(suite);
+      }
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      issues.push(...e.issues);
+    }
+  }
+  return suites;
+}
+function displayPath2(root, absolute) {
+  for (const base of [root, packageRoot()]) {
+    const rel = relative2(base, absolute);
+    if (!rel.startsWith("..") && !isAbsolute2(rel)) return rel;
+  }
+  return absolute;
+}
+
+// src/report/text.ts
+function formatRunSummary(summary) {
+  const lines = [`run ${summary.run.id}`];
+  for (const m of summary.models) {
+    lines.push(`  ${m.id}: ${headline(m)}`);
+    const drift = driftLine(m);
+    if (drift) lines.push(`    ${drift}`);
+  }
+  return lines.join("\n");
+}
+function headline(m) {
+  const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : "";
+  const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
+  const errorText = errors.length === 0 ? "no errors" : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(", ")}`;
+  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}`;
+}
+function driftLine(m) {
+  const parts = [];
+  const real = m.drifted.length - m.flapping.length;
+  if (real > 0) parts.push(`${real} drifted`);
+  if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
+  if (m.regressions.length > 0 || m.fixes.length > 0) {
+    const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
+    parts.push(`${m.regressions.length} regressions, ${m.fixes.length} fixes${p}`);
+  }
+  if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
 // src/track.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // src/providers/openai.ts
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -29732,12 +30553,16 @@ async function executePlan(plan, providers, options) {
     }
     return gate;
   };
+  const modelProviders = models.map((model) => {
+    const provider = providers.get(model.id);
+    if (!provider) throw new Error(`no provider for model "${model.id}"`);
+    return provider;
+  });
   const calls = [];
   prompts.forEach(({ prompt }, p) => {
     for (let s = 0; s < samples; s++) {
       models.forEach((model, m) => {
-        const provider = providers.get(model.id);
-        if (!provider) throw new Error(`no provider for model "${model.id}"`);
+        const provider = modelProviders[m];
         const request = { model: model.model, messages: messagesFor(model, prompt), params: model.params };
         const settle = (result) => {
           results[m][p][s] = result;
@@ -30151,6 +30976,94 @@ var TextStore = class {
   }
 };
 
+// src/history/view.ts
+var HistoryView = class {
+  textsByPrompt = /* @__PURE__ */ new Map();
+  catalogsByRef = /* @__PURE__ */ new Map();
+  byModel = /* @__PURE__ */ new Map();
+  seriesCache = /* @__PURE__ */ new Map();
+  keyHashes = /* @__PURE__ */ new Map();
+  constructor(records = []) {
+    for (const record of records) this.add(record);
+  }
+  add(record) {
+    for (const [ref, catalog] of Object.entries(record.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of Object.entries(record.texts ?? {})) {
+      const known = this.textsOf(key);
+      for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
+    }
+    const own = this.byModel.get(record.model.id) ?? [];
+    own.push(record);
+    this.byModel.set(record.model.id, own);
+    const series = this.seriesCache.get(record.model.id);
+    if (series) this.indexRecord(record, own.length - 1, series, this.keyHashes.get(record.model.id));
+  }
+  /** The texts stored so far for a prompt key, by ref (the live map: callers must not modify it). */
+  textsOf(key) {
+    let texts = this.textsByPrompt.get(key);
+    if (!texts) {
+      texts = /* @__PURE__ */ new Map();
+      this.textsByPrompt.set(key, texts);
+    }
+    return texts;
+  }
+  text(key, ref) {
+    return ref === null ? null : this.textsByPrompt.get(key)?.get(ref) ?? null;
+  }
+  hasCatalog(ref) {
+    return this.catalogsByRef.has(ref);
+  }
+  catalog(ref) {
+    const catalog = this.catalogsByRef.get(ref);
+    if (!catalog) throw new Error(`history: catalog ${ref} is not defined`);
+    return catalog;
+  }
+  modelIds() {
+    return [...this.byModel.keys()];
+  }
+  recordsOf(modelId) {
+    return this.byModel.get(modelId) ?? [];
+  }
+  /** This model's points for one prompt series, oldest first. */
+  series(modelId, promptHash2) {
+    return this.seriesIndex(modelId).series.get(promptHash2) ?? [];
+  }
+  /** The prompt hash this model last ran a prompt key with, if it ever did. */
+  lastHashOf(modelId, key) {
+    return this.seriesIndex(modelId).hashes.get(key);
+  }
+  seriesIndex(modelId) {
+    let series = this.seriesCache.get(modelId);
+    let hashes = this.keyHashes.get(modelId);
+    if (!series || !hashes) {
+      series = /* @__PURE__ */ new Map();
+      hashes = /* @__PURE__ */ new Map();
+      this.seriesCache.set(modelId, series);
+      this.keyHashes.set(modelId, hashes);
+      this.recordsOf(modelId).forEach((r, i) => this.indexRecord(r, i, series, hashes));
+    }
+    return { series, hashes };
+  }
+  indexRecord(record, run, series, hashes) {
+    this.catalog(record.catalog).forEach(([suite, id, hash2, checksHash], i) => {
+      const errored = record.errors[String(i)]?.length ?? 0;
+      const passed = record.passed[i] ?? null;
+      const checked = record.samples - errored;
+      const point = {
+        run,
+        answered: errored < record.samples,
+        answerRef: record.answers[i] ?? null,
+        status: passed === null || checked === 0 ? null : passed * 2 > checked,
+        checksHash
+      };
+      const list = series.get(hash2);
+      if (list) list.push(point);
+      else series.set(hash2, [point]);
+      hashes.set(promptKey(suite, id), hash2);
+    });
+  }
+};
+
 // src/report/summary.ts
 function summarize(records) {
   const first = records[0];
@@ -30190,927 +31103,21 @@ async function runAndRecord(config, options) {
 }
 async function recordOutcome(outcome, options) {
   const { config } = outcome;
-  const historyPath = options.useHistory ? resolve2(options.root, config.history) : null;
+  const historyPath = options.useHistory ? resolve4(options.root, config.history) : null;
   const history = historyPath ? await readVerifiedHistory(config, options.root) : [];
-  const records = buildRecords(outcome, new HistoryView(history));
+  const view = new HistoryView(history);
+  const records = buildRecords(outcome, view);
   if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));
-  return { records, summary: summarize(records), historyPath };
+  return { records, summary: summarize(records), historyPath, view };
 }
 async function readVerifiedHistory(config, root) {
-  const { records } = await readHistory(resolve2(root, config.history)).catch(relabel(config.history));
+  const { records } = await readHistory(resolve4(root, config.history)).catch(relabel(config.history));
   return records;
 }
 function relabel(file) {
   return (error) => {
     throw error instanceof HistoryError ? error.relabel(file) : error;
   };
-}
-
-// src/artifacts.ts
-async function writeArtifacts(config, root, summary) {
-  const { writeBadges: writeBadges2 } = await Promise.resolve().then(() => (init_badge2(), badge_exports));
-  const badges = await writeBadges2(resolve3(root, config.badge), summary.models);
-  const reportPath = join4(dirname5(resolve3(root, config.history)), "report.md");
-  const view = new HistoryView(await readVerifiedHistory(config, root));
-  const markdown = await writeReport(view, config.models.map((m) => m.id), reportPath);
-  return { paths: [...badges, reportPath], reportPath, markdown };
-}
-
-// src/config/load.ts
-import { existsSync as existsSync2, readdirSync } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join6, relative as relative2, resolve as resolve4 } from "node:path";
-
-// src/util/package-root.ts
-import { existsSync } from "node:fs";
-import { dirname as dirname6, join as join5 } from "node:path";
-import { fileURLToPath } from "node:url";
-var cached = null;
-function packageRoot() {
-  if (cached) return cached;
-  let dir = dirname6(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    if (existsSync(join5(dir, "package.json")) && existsSync(join5(dir, "schema"))) return cached = dir;
-    const parent = dirname6(dir);
-    if (parent === dir) throw new Error("trackrecord: cannot find its own package folder");
-    dir = parent;
-  }
-}
-function builtinSuitesDir() {
-  return join5(packageRoot(), "suites");
-}
-
-// src/config/schema-check.ts
-var import_ajv3 = __toESM(require_ajv(), 1);
-
-// schema/config.schema.json
-var config_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://trackrecord.dev/schema/config.schema.json",
-  title: "trackrecord configuration",
-  description: "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.",
-  type: "object",
-  additionalProperties: false,
-  required: ["models", "suites"],
-  properties: {
-    $schema: { type: "string", description: "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." },
-    models: {
-      type: "array",
-      minItems: 1,
-      description: "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.",
-      items: { $ref: "#/definitions/model" }
-    },
-    suites: {
-      type: "array",
-      minItems: 1,
-      description: "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).",
-      items: {
-        description: "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.",
-        type: ["string", "object"],
-        pattern: "^builtin:[a-z0-9][a-z0-9_-]*$",
-        additionalProperties: false,
-        required: ["path"],
-        properties: {
-          path: { type: "string", minLength: 1, description: "Path of a suite YAML file, relative to the repository root." }
-        }
-      }
-    },
-    samples: { type: "integer", minimum: 1, maximum: 100, default: 1, description: "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." },
-    concurrency: { type: "integer", minimum: 1, maximum: 1024, default: 4, description: "Requests in flight across the whole run." },
-    "timeout-seconds": { type: "number", exclusiveMinimum: 0, maximum: 3600, default: 60, description: "Time limit for one request attempt, in seconds." },
-    retries: { type: "integer", minimum: 0, maximum: 20, default: 4, description: "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after`. A request that still fails is recorded as an error of its category, not as a failed check." },
-    history: { type: "string", minLength: 1, default: ".trackrecord/history.jsonl", description: "The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format." },
-    badge: { type: "string", minLength: 1, pattern: "\\.svg$", default: ".trackrecord/badge.svg", description: "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it." },
-    window: { type: "integer", minimum: 1, maximum: 1e4, default: 30, description: "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." },
-    thresholds: {
-      description: "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        "fail-below": { type: "number", minimum: 0, maximum: 1, description: "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." },
-        "fail-on-regression": { type: "boolean", default: true, description: "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." }
-      }
-    }
-  },
-  definitions: {
-    model: {
-      description: "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.",
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "model"],
-      properties: {
-        id: { type: "string", pattern: "^[a-z0-9._-]+$", maxLength: 100, description: "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", examples: ["gpt-4o-mini", "llama3-local"] },
-        model: { type: "string", minLength: 1, description: "The model name sent as `model` in each request.", examples: ["gpt-4o-mini", "llama3.1:8b"] },
-        "base-url": { type: "string", pattern: "^https?://", default: "https://api.openai.com/v1", description: "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", examples: ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] },
-        "api-key-env": { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$", default: "OPENAI_API_KEY", description: "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." },
-        temperature: { type: "number", minimum: 0, maximum: 2, description: "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." },
-        "top-p": { type: "number", minimum: 0, maximum: 1, description: "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." },
-        seed: { type: "integer", description: "Sampling seed sent with every request, for servers that support reproducible sampling." },
-        "max-tokens": { type: "integer", minimum: 1, description: "Largest number of output tokens per answer, sent as `max_tokens`." },
-        system: { type: "string", description: "A system message sent first in every conversation with this model, before the prompt's own messages." },
-        headers: {
-          type: "object",
-          description: "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.",
-          additionalProperties: { type: "string" }
-        }
-      }
-    }
-  }
-};
-
-// schema/suite.schema.json
-var suite_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://trackrecord.dev/schema/suite.schema.json",
-  title: "trackrecord prompt suite",
-  description: "A fixed set of prompts with deterministic checks, run against every configured model.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "name",
-    "prompts"
-  ],
-  properties: {
-    $schema: {
-      type: "string",
-      description: "Editor hint: the URL or path of this schema."
-    },
-    name: {
-      type: "string",
-      pattern: "^[a-z0-9][a-z0-9._-]*$",
-      description: "Unique within a run."
-    },
-    description: {
-      type: "string",
-      description: "What the suite catches and why its checks are fair; shown in reports."
-    },
-    prompts: {
-      type: "array",
-      minItems: 1,
-      items: {
-        $ref: "#/definitions/prompt"
-      },
-      description: "The prompts, each with a stable id. Order is kept in reports and history."
-    }
-  },
-  definitions: {
-    prompt: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "id"
-      ],
-      properties: {
-        id: {
-          type: "string",
-          pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-          maxLength: 200,
-          description: "Stable; changing the prompt's text starts a new series."
-        },
-        prompt: {
-          type: "string",
-          minLength: 1,
-          description: "The user message. Use either `prompt` or `messages`."
-        },
-        messages: {
-          type: "array",
-          minItems: 1,
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "role",
-              "content"
-            ],
-            properties: {
-              role: {
-                enum: [
-                  "system",
-                  "user",
-                  "assistant"
-                ],
-                description: "Who speaks: system, user or assistant."
-              },
-              content: {
-                type: "string",
-                description: "The text of the turn."
-              }
-            }
-          },
-          description: "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first."
-        },
-        extract: {
-          type: "object",
-          additionalProperties: false,
-          minProperties: 1,
-          properties: {
-            regex: {
-              type: "string",
-              minLength: 1,
-              description: "The first capture group of the first match (the whole match without a group)."
-            },
-            flags: {
-              type: "string",
-              pattern: "^[imsu]*$",
-              description: "Regex flags: i, m, s, u."
-            },
-            "json-path": {
-              type: "string",
-              pattern: "^\\$",
-              description: "A path into the JSON found in the output: $, .name, ['name'], [index]."
-            }
-          },
-          description: "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output."
-        },
-        normalize: {
-          type: "array",
-          items: {
-            enum: [
-              "trim",
-              "lowercase",
-              "collapse-whitespace",
-              "strip-punctuation",
-              "strip-markdown"
-            ]
-          },
-          description: "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.",
-          default: [
-            "trim",
-            "collapse-whitespace"
-          ]
-        },
-        compare: {
-          type: [
-            "string",
-            "object"
-          ],
-          pattern: "^(exact|similarity)$",
-          additionalProperties: false,
-          required: [
-            "similarity"
-          ],
-          properties: {
-            similarity: {
-              type: "number",
-              exclusiveMinimum: 0,
-              maximum: 1,
-              description: "Token F1 threshold for two answers to count as the same."
-            }
-          },
-          description: "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.",
-          default: "exact"
-        },
-        expect: {
-          type: "array",
-          items: {
-            $ref: "#/definitions/expectation"
-          },
-          description: "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift."
-        },
-        reference: {
-          type: "string",
-          description: "A known-good output; documentation only, never sent."
-        },
-        wrong: {
-          type: "array",
-          items: {
-            type: "string"
-          },
-          description: "Known-bad outputs the checks must reject; documentation and tests only."
-        }
-      }
-    },
-    expectation: {
-      type: "object",
-      additionalProperties: false,
-      minProperties: 1,
-      maxProperties: 1,
-      properties: {
-        equals: {
-          type: [
-            "string",
-            "number",
-            "boolean"
-          ],
-          description: "The answer equals this value (normalized like the answer)."
-        },
-        contains: {
-          type: "string",
-          minLength: 1,
-          description: "The answer contains this text (normalized like the answer)."
-        },
-        "not-contains": {
-          type: "string",
-          minLength: 1,
-          description: "The answer does not contain this text (normalized like the answer)."
-        },
-        regex: {
-          type: [
-            "string",
-            "object"
-          ],
-          minLength: 1,
-          additionalProperties: false,
-          required: [
-            "pattern"
-          ],
-          properties: {
-            pattern: {
-              type: "string",
-              minLength: 1,
-              description: "A JavaScript regular expression."
-            },
-            flags: {
-              type: "string",
-              pattern: "^[imsu]*$",
-              description: "Regex flags: i, m, s, u."
-            }
-          },
-          description: "A JavaScript regular expression the answer must match: a string, or {pattern, flags}."
-        },
-        "not-regex": {
-          type: [
-            "string",
-            "object"
-          ],
-          minLength: 1,
-          additionalProperties: false,
-          required: [
-            "pattern"
-          ],
-          properties: {
-            pattern: {
-              type: "string",
-              minLength: 1,
-              description: "A JavaScript regular expression."
-            },
-            flags: {
-              type: "string",
-              pattern: "^[imsu]*$",
-              description: "Regex flags: i, m, s, u."
-            }
-          },
-          description: "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}."
-        },
-        "one-of": {
-          type: "array",
-          minItems: 1,
-          items: {
-            type: [
-              "string",
-              "number",
-              "boolean"
-            ]
-          },
-          description: "The answer equals one of these values (each normalized like the answer)."
-        },
-        "json-schema": {
-          type: "object",
-          description: "The answer parses as JSON and validates against this JSON Schema."
-        },
-        "max-length": {
-          type: "integer",
-          minimum: 0,
-          description: "The answer has at most this many characters (Unicode code points)."
-        },
-        "min-length": {
-          type: "integer",
-          minimum: 0,
-          description: "The answer has at least this many characters (Unicode code points)."
-        },
-        number: {
-          type: [
-            "number",
-            "object"
-          ],
-          additionalProperties: false,
-          required: [
-            "equals"
-          ],
-          properties: {
-            equals: {
-              type: "number",
-              description: "The expected value."
-            },
-            tolerance: {
-              type: "number",
-              minimum: 0,
-              description: "The largest accepted absolute difference (default 0)."
-            }
-          },
-          description: "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0."
-        },
-        "word-count": {
-          type: [
-            "integer",
-            "object"
-          ],
-          minimum: 0,
-          additionalProperties: false,
-          minProperties: 1,
-          properties: {
-            min: {
-              type: "integer",
-              minimum: 0,
-              description: "At least this many words."
-            },
-            max: {
-              type: "integer",
-              minimum: 0,
-              description: "At most this many words."
-            }
-          },
-          description: `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.`
-        },
-        "line-count": {
-          type: [
-            "integer",
-            "object"
-          ],
-          minimum: 0,
-          additionalProperties: false,
-          minProperties: 1,
-          properties: {
-            min: {
-              type: "integer",
-              minimum: 0,
-              description: "At least this many lines."
-            },
-            max: {
-              type: "integer",
-              minimum: 0,
-              description: "At most this many lines."
-            }
-          },
-          description: "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]."
-        }
-      }
-    }
-  }
-};
-
-// src/config/suggest.ts
-function closest(word, candidates) {
-  let best = null;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  const limit2 = Math.max(2, Math.ceil(word.length / 3));
-  return best !== null && bestDistance <= limit2 ? best : null;
-}
-function didYouMean(word, candidates) {
-  const hint = closest(word, candidates);
-  return hint ? ` (did you mean "${hint}"?)` : "";
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
-// src/config/schema-check.ts
-var ajv2 = new import_ajv3.Ajv({ allErrors: true, strict: false, verbose: true });
-var validators2 = {
-  config: ajv2.compile(config_schema_default),
-  suite: ajv2.compile(suite_schema_default)
-};
-function checkSchema2(kind3, yaml) {
-  const validate = validators2[kind3];
-  if (validate(yaml.data)) return [];
-  const errors = pruneErrors(validate.errors ?? []);
-  return errors.map((e) => toIssue(e, yaml)).sort((a, b) => a.line - b.line || a.column - b.column);
-}
-function toIssue(error, yaml) {
-  const path2 = pointerToPath(error.instancePath);
-  const params = error.params;
-  switch (error.keyword) {
-    case "additionalProperties": {
-      const key = String(params["additionalProperty"]);
-      const allowed = Object.keys(error.parentSchema?.properties ?? {});
-      return yaml.issue(path2, `unknown key "${key}"${didYouMean(key, allowed)}`, key);
-    }
-    case "required":
-      return yaml.issue(path2, `missing required key "${String(params["missingProperty"])}"`);
-    case "enum": {
-      const allowed = params["allowedValues"].map(String);
-      return yaml.issue(path2, `must be one of ${allowed.join(", ")}${didYouMean(String(error.data), allowed)}`);
-    }
-    case "type":
-      return yaml.issue(path2, `must be ${String(params["type"]).replace(",", " or ")}, got ${describe(error.data)}`);
-    case "pattern":
-      return yaml.issue(path2, `${JSON.stringify(error.data)} ${patternHint(path2, String(params["pattern"]))}`);
-    case "maxProperties":
-      if (path2.at(-2) === "expect") {
-        return yaml.issue(path2, "each expect item holds exactly one check; write one list item per check");
-      }
-      return yaml.issue(path2, error.message ?? "too many keys");
-    default:
-      return yaml.issue(path2, error.message ?? `fails ${error.keyword}`);
-  }
-}
-function patternHint(path2, pattern) {
-  const last = path2.at(-1);
-  if (pattern.startsWith("^builtin:")) return "must be builtin:NAME (lowercase) or {path: FILE}";
-  if (last === "id" && path2[0] === "models") return 'must use only lowercase letters, digits, ".", "_" and "-"';
-  if (last === "base-url") return "must be an http:// or https:// URL";
-  if (last === "flags") return "may only hold the regex flags i, m, s, u";
-  return `must match ${pattern}`;
-}
-function pruneErrors(errors) {
-  const seen = /* @__PURE__ */ new Set();
-  return errors.filter((e) => {
-    if (typeof e.data === "string" && ["required", "additionalProperties"].includes(e.keyword)) return false;
-    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-function pointerToPath(pointer) {
-  if (!pointer) return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
-}
-function describe(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-// src/config/types.ts
-var DEFAULTS = {
-  configPath: ".github/trackrecord.yml",
-  baseUrl: "https://api.openai.com/v1",
-  apiKeyEnv: "OPENAI_API_KEY",
-  samples: 1,
-  concurrency: 4,
-  timeoutSeconds: 60,
-  retries: 4,
-  history: ".trackrecord/history.jsonl",
-  badge: ".trackrecord/badge.svg",
-  window: 30,
-  similarityThreshold: 0.8,
-  normalize: ["trim", "collapse-whitespace"],
-  failOnRegression: true
-};
-
-// src/config/suite.ts
-function resolveSuite(yaml, source) {
-  const schemaIssues = checkSchema2("suite", yaml);
-  if (schemaIssues.length > 0) return { suite: null, issues: schemaIssues };
-  const raw = yaml.data;
-  const issues = [];
-  const seen = /* @__PURE__ */ new Map();
-  const prompts = [];
-  raw.prompts.forEach((p, i) => {
-    const at = ["prompts", i];
-    const first = seen.get(p.id);
-    if (first !== void 0) {
-      issues.push(yaml.issue([...at, "id"], `duplicate prompt id "${p.id}" (first at prompts[${first}])`));
-    } else {
-      seen.set(p.id, i);
-    }
-    const messages = resolveMessages(p);
-    if (typeof messages === "string") issues.push(yaml.issue(at, messages));
-    const extract2 = resolveExtract(p.extract);
-    if (typeof extract2 === "string") issues.push(yaml.issue([...at, "extract"], extract2));
-    const expect = (p.expect ?? []).map(resolveExpectation);
-    expect.forEach((e, j) => {
-      const problem = compileExpectation(e) ?? lineCountProblem(e, p.normalize);
-      if (problem) issues.push(yaml.issue([...at, "expect", j], problem));
-    });
-    if (typeof messages !== "string" && typeof extract2 !== "string") {
-      prompts.push({
-        id: p.id,
-        messages,
-        extract: extract2,
-        normalize: p.normalize ?? [...DEFAULTS.normalize],
-        compare: resolveCompare(p.compare),
-        expect,
-        location: { file: yaml.file, line: yaml.lineOf(at) }
-      });
-    }
-  });
-  if (issues.length > 0) return { suite: null, issues };
-  return {
-    suite: { name: raw.name, description: raw.description ?? "", source, file: yaml.file, prompts },
-    issues: []
-  };
-}
-function resolveMessages(p) {
-  if (p.prompt !== void 0 && p.messages !== void 0) return 'has both "prompt" and "messages"; use one';
-  if (p.prompt !== void 0) return [{ role: "user", content: p.prompt }];
-  if (p.messages === void 0) return 'needs "prompt" or "messages"';
-  if (!p.messages.some((m) => m.role === "user")) return '"messages" needs at least one user message';
-  return p.messages.map((m) => ({ role: m.role, content: m.content }));
-}
-function resolveExtract(raw) {
-  if (raw === void 0) return null;
-  const path2 = raw["json-path"];
-  if (raw.regex !== void 0 && path2 !== void 0) return 'use either "regex" or "json-path", not both';
-  if (path2 !== void 0) {
-    if (raw.flags !== void 0) return '"flags" goes with "regex" only';
-    try {
-      parseJsonPath(path2);
-    } catch (e) {
-      return e.message;
-    }
-    return { kind: "json-path", path: path2 };
-  }
-  if (raw.regex === void 0) return 'needs "regex" or "json-path"';
-  const problem = compileExpectation({ kind: "regex", pattern: raw.regex, flags: raw.flags ?? "" });
-  if (problem) return problem;
-  return { kind: "regex", pattern: raw.regex, flags: raw.flags ?? "" };
-}
-function resolveCompare(raw) {
-  if (raw === void 0 || raw === "exact") return { kind: "exact" };
-  if (raw === "similarity") return { kind: "similarity", threshold: DEFAULTS.similarityThreshold };
-  return { kind: "similarity", threshold: raw.similarity };
-}
-function lineCountProblem(e, normalize2) {
-  if (e.kind !== "line-count") return null;
-  if (normalize2 === void 0) {
-    return 'line-count: the default normalize (trim, collapse-whitespace) joins the answer into one line; set "normalize: [trim]" (or other steps without collapse-whitespace)';
-  }
-  if (normalize2.includes("collapse-whitespace")) {
-    return `line-count: "collapse-whitespace" in normalize joins the answer into one line; remove it from this prompt's normalize`;
-  }
-  return null;
-}
-function resolveExpectation(raw) {
-  if (raw.equals !== void 0) return { kind: "equals", value: String(raw.equals) };
-  if (raw.contains !== void 0) return { kind: "contains", value: raw.contains };
-  if (raw["not-contains"] !== void 0) return { kind: "not-contains", value: raw["not-contains"] };
-  if (raw.regex !== void 0) return { kind: "regex", ...regexOf(raw.regex) };
-  if (raw["not-regex"] !== void 0) return { kind: "not-regex", ...regexOf(raw["not-regex"]) };
-  if (raw["one-of"] !== void 0) return { kind: "one-of", values: raw["one-of"].map(String) };
-  if (raw["json-schema"] !== void 0) return { kind: "json-schema", schema: raw["json-schema"] };
-  if (raw["max-length"] !== void 0) return { kind: "max-length", value: raw["max-length"] };
-  if (raw["min-length"] !== void 0) return { kind: "min-length", value: raw["min-length"] };
-  if (raw["word-count"] !== void 0) return { kind: "word-count", ...countOf(raw["word-count"]) };
-  if (raw["line-count"] !== void 0) return { kind: "line-count", ...countOf(raw["line-count"]) };
-  const n = raw.number;
-  return typeof n === "number" ? { kind: "number", equals: n, tolerance: 0 } : { kind: "number", equals: n.equals, tolerance: n.tolerance ?? 0 };
-}
-function countOf(raw) {
-  return typeof raw === "number" ? { min: raw, max: raw } : { min: raw.min ?? 0, max: raw.max ?? null };
-}
-function regexOf(raw) {
-  return typeof raw === "string" ? { pattern: raw, flags: "" } : { pattern: raw.pattern, flags: raw.flags ?? "" };
-}
-
-// src/config/yaml-file.ts
-var import_yaml = __toESM(require_dist(), 1);
-var YamlFile = class _YamlFile {
-  constructor(file, data, doc, lines) {
-    this.file = file;
-    this.data = data;
-    this.doc = doc;
-    this.lines = lines;
-  }
-  file;
-  data;
-  doc;
-  lines;
-  /** Parses `text`; YAML syntax errors (and duplicate keys) come back as issues, not exceptions. */
-  static parse(file, text) {
-    const lines = new import_yaml.LineCounter();
-    const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      const issues = doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return {
-          file,
-          line: pos.line,
-          column: pos.col,
-          path: "",
-          message: `YAML syntax error: ${firstLine(e.message)}`
-        };
-      });
-      return { yaml: null, issues };
-    }
-    return { yaml: new _YamlFile(file, doc.toJS({ maxAliasCount: 100 }), doc, lines), issues: [] };
-  }
-  /**
-   * An issue located at `path`. With `key`, points at that key of the mapping at `path`
-   * (for unknown keys); otherwise at the deepest node of `path` that exists.
-   */
-  issue(path2, message, key) {
-    const offset = this.offsetOf(path2, key);
-    const pos = offset === null ? { line: 1, col: 1 } : this.lines.linePos(offset);
-    const fullPath = key === void 0 ? path2 : [...path2, key];
-    return { file: this.file, line: pos.line, column: pos.col, path: formatPath(fullPath), message };
-  }
-  /** The 1-based line of the value at `path` (or of its deepest existing parent). */
-  lineOf(path2) {
-    const offset = this.offsetOf(path2);
-    return offset === null ? 1 : this.lines.linePos(offset).line;
-  }
-  offsetOf(path2, key) {
-    let node = this.doc.contents;
-    let offset = rangeStart(node);
-    for (const segment of path2) {
-      const next = child(node, segment);
-      if (next === void 0) break;
-      node = next.value;
-      offset = rangeStart(next.value) ?? rangeStart(next.key) ?? offset;
-    }
-    if (key !== void 0) {
-      const pair = child(node, key);
-      if (pair) offset = rangeStart(pair.key) ?? offset;
-    }
-    return offset;
-  }
-};
-function child(node, segment) {
-  if ((0, import_yaml.isMap)(node)) {
-    for (const pair of node.items) {
-      const k = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : pair.key;
-      if (String(k) === String(segment)) return { key: pair.key, value: pair.value };
-    }
-    return void 0;
-  }
-  if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
-    const item = node.items[segment];
-    return item === void 0 ? void 0 : { key: void 0, value: item };
-  }
-  return void 0;
-}
-function rangeStart(node) {
-  const range = node?.range;
-  return range ? range[0] : null;
-}
-function firstLine(message) {
-  return message.split("\n")[0].trim();
-}
-
-// src/config/load.ts
-async function loadConfig(options) {
-  const configPath = options.configPath ?? DEFAULTS.configPath;
-  const yaml = await readYaml(options.root, configPath);
-  const schemaIssues = checkSchema2("config", yaml);
-  if (schemaIssues.length > 0) throw new ConfigError(schemaIssues);
-  const raw = yaml.data;
-  const issues = [];
-  const models = resolveModels(raw.models, yaml, issues);
-  const suites = await resolveSuites(raw.suites, yaml, options.root, issues);
-  if (issues.length > 0) throw new ConfigError(issues);
-  return {
-    file: configPath,
-    models,
-    suites,
-    samples: raw.samples ?? DEFAULTS.samples,
-    concurrency: raw.concurrency ?? DEFAULTS.concurrency,
-    timeoutSeconds: raw["timeout-seconds"] ?? DEFAULTS.timeoutSeconds,
-    retries: raw.retries ?? DEFAULTS.retries,
-    history: raw.history ?? DEFAULTS.history,
-    badge: raw.badge ?? DEFAULTS.badge,
-    window: raw.window ?? DEFAULTS.window,
-    thresholds: {
-      failBelow: raw.thresholds?.["fail-below"] ?? null,
-      failOnRegression: raw.thresholds?.["fail-on-regression"] ?? DEFAULTS.failOnRegression
-    }
-  };
-}
-async function loadSuite(root, path2, source = path2) {
-  const yaml = await readYaml(root, path2);
-  const { suite, issues } = resolveSuite(yaml, source);
-  if (!suite) throw new ConfigError(issues);
-  return suite;
-}
-function builtinSuiteNames() {
-  const dir = builtinSuitesDir();
-  if (!existsSync2(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -".yaml".length)).sort();
-}
-async function readYaml(root, path2) {
-  const absolute = resolve4(root, path2);
-  const shown = displayPath2(root, absolute);
-  let text;
-  try {
-    text = await readFile3(absolute, "utf8");
-  } catch (e) {
-    const reason = e.code === "ENOENT" ? "file not found" : e.message;
-    throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: reason }]);
-  }
-  const { yaml, issues } = YamlFile.parse(shown, text);
-  if (!yaml) throw new ConfigError(issues);
-  return yaml;
-}
-function resolveModels(raw, yaml, issues) {
-  const seen = /* @__PURE__ */ new Map();
-  return raw.map((m, i) => {
-    const first = seen.get(m.id);
-    if (first !== void 0) {
-      issues.push(yaml.issue(["models", i, "id"], `duplicate model id "${m.id}" (first at models[${first}])`));
-    } else {
-      seen.set(m.id, i);
-    }
-    const params = {};
-    if (m.temperature !== void 0) params.temperature = m.temperature;
-    if (m["top-p"] !== void 0) params.topP = m["top-p"];
-    if (m.seed !== void 0) params.seed = m.seed;
-    if (m["max-tokens"] !== void 0) params.maxTokens = m["max-tokens"];
-    return {
-      id: m.id,
-      model: m.model,
-      baseUrl: (m["base-url"] ?? DEFAULTS.baseUrl).replace(/\/+$/, ""),
-      apiKeyEnv: m["api-key-env"] ?? DEFAULTS.apiKeyEnv,
-      params,
-      system: m.system ?? null,
-      headers: m.headers ?? {}
-    };
-  });
-}
-async function resolveSuites(raw, yaml, root, issues) {
-  const suites = [];
-  const names = /* @__PURE__ */ new Map();
-  for (const [i, entry] of raw.entries()) {
-    const at = typeof entry === "string" ? ["suites", i] : ["suites", i, "path"];
-    let file;
-    let source;
-    if (typeof entry === "string") {
-      const name = entry.slice("builtin:".length);
-      const available = builtinSuiteNames();
-      if (!available.includes(name)) {
-        issues.push(
-          yaml.issue(at, `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(", ")}`)
-        );
-        continue;
-      }
-      file = join6(builtinSuitesDir(), `${name}.yaml`);
-      source = entry;
-    } else {
-      file = resolve4(root, entry.path);
-      source = entry.path;
-      if (!existsSync2(file)) {
-        issues.push(yaml.issue(at, `suite file not found: ${entry.path}`));
-        continue;
-      }
-    }
-    try {
-      const suite = await loadSuite(root, file, source);
-      const first = names.get(suite.name);
-      if (first !== void 0) {
-        issues.push(yaml.issue(at, `two suites are named "${suite.name}" (first at suites[${first}]); names must be unique`));
-      } else {
-        names.set(suite.name, i);
-        suites.push(suite);
-      }
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      issues.push(...e.issues);
-    }
-  }
-  return suites;
-}
-function displayPath2(root, absolute) {
-  for (const base of [root, packageRoot()]) {
-    const rel = relative2(base, absolute);
-    if (!rel.startsWith("..") && !isAbsolute2(rel)) return rel;
-  }
-  return absolute;
-}
-
-// src/report/text.ts
-function formatRunSummary(summary) {
-  const lines = [`run ${summary.run.id}`];
-  for (const m of summary.models) {
-    lines.push(`  ${m.id}: ${headline(m)}`);
-    const drift = driftLine(m);
-    if (drift) lines.push(`    ${drift}`);
-  }
-  return lines.join("\n");
-}
-function headline(m) {
-  const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : "";
-  const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
-  const errorText = errors.length === 0 ? "no errors" : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(", ")}`;
-  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}`;
-}
-function driftLine(m) {
-  const parts = [];
-  const real = m.drifted.length - m.flapping.length;
-  if (real > 0) parts.push(`${real} drifted`);
-  if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
-  if (m.regressions.length > 0 || m.fixes.length > 0) {
-    const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
-    parts.push(`${m.regressions.length} regressions, ${m.fixes.length} fixes${p}`);
-  }
-  if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);
-  return parts.length > 0 ? parts.join(", ") : null;
 }
 
 // src/cli/io.ts
@@ -31149,7 +31156,7 @@ async function mergeCommand(argv, io) {
   const partials = await readPartials(paths, (p) => displayPath(p, io.cwd));
   const outcome = mergePartials(config, partials);
   const recorded = await recordOutcome(outcome, { root: io.cwd, useHistory: true });
-  const artifacts = await writeArtifacts(config, io.cwd, recorded.summary);
+  const artifacts = await writeArtifacts(config, io.cwd, recorded);
   const failures = thresholdFailures(config.thresholds, recorded.summary, { regressions: true });
   io.stdout.write(values.json ? `${JSON.stringify(recorded.summary, null, 2)}
 ` : `${formatRunSummary(recorded.summary)}
@@ -31767,7 +31774,7 @@ async function runCommand(argv, io) {
     regressions: true,
     progress
   });
-  const artifacts = result.historyPath ? await writeArtifacts(config, io.cwd, result.summary) : null;
+  const artifacts = result.historyPath ? await writeArtifacts(config, io.cwd, result) : null;
   io.stdout.write(values.json ? `${JSON.stringify(result.summary, null, 2)}
 ` : `${formatRunSummary(result.summary)}
 `);
@@ -31785,8 +31792,8 @@ badge:   ${config.badge}
 async function runShard(config, shard, options, io) {
   if (options.useHistory) await readVerifiedHistory(config, io.cwd);
   const sharded = shardConfig(config, shard);
-  const prompts = sharded.suites.reduce((n, s) => n + s.prompts.length, 0);
-  const total = config.suites.reduce((n, s) => n + s.prompts.length, 0);
+  const prompts = promptCount(sharded);
+  const total = promptCount(config);
   const outcome = await executeRun(sharded, { env: io.env, progress: options.progress });
   if (options.runId !== null) outcome.run = { ...outcome.run, id: options.runId };
   const file = resolve7(io.cwd, options.path);
@@ -31845,7 +31852,7 @@ async function validateCommand(argv, io) {
 }
 async function checkConfig(file, io) {
   const config = await loadConfig({ root: io.cwd, configPath: file });
-  const prompts = config.suites.reduce((n, s) => n + s.prompts.length, 0);
+  const prompts = promptCount(config);
   return `config with ${config.models.length} model(s), ${config.suites.length} suite(s), ${prompts} prompt(s)`;
 }
 async function checkSuite(file, io) {

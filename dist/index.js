@@ -17503,6 +17503,9 @@ function answerOf(output, prompt) {
 }
 
 // src/config/types.ts
+function promptCount(config) {
+  return config.suites.reduce((n, s) => n + s.prompts.length, 0);
+}
 var DEFAULTS = {
   configPath: ".github/trackrecord.yml",
   baseUrl: "https://api.openai.com/v1",
@@ -29407,12 +29410,16 @@ async function executePlan(plan, providers, options) {
     }
     return gate;
   };
+  const modelProviders = models.map((model) => {
+    const provider = providers.get(model.id);
+    if (!provider) throw new Error(`no provider for model "${model.id}"`);
+    return provider;
+  });
   const calls = [];
   prompts.forEach(({ prompt }, p) => {
     for (let s = 0; s < samples; s++) {
       models.forEach((model, m) => {
-        const provider = providers.get(model.id);
-        if (!provider) throw new Error(`no provider for model "${model.id}"`);
+        const provider = modelProviders[m];
         const request = { model: model.model, messages: messagesFor(model, prompt), params: model.params };
         const settle = (result) => {
           results[m][p][s] = result;
@@ -30732,9 +30739,10 @@ async function recordOutcome(outcome, options) {
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve3(options.root, config.history) : null;
   const history = historyPath ? await readVerifiedHistory(config, options.root) : [];
-  const records = buildRecords(outcome, new HistoryView(history));
+  const view = new HistoryView(history);
+  const records = buildRecords(outcome, view);
   if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));
-  return { records, summary: summarize(records), historyPath };
+  return { records, summary: summarize(records), historyPath, view };
 }
 async function readVerifiedHistory(config, root) {
   const { records } = await readHistory(resolve3(root, config.history)).catch(relabel(config.history));
@@ -31674,12 +31682,11 @@ async function writeReport(view, modelIds, path7) {
 }
 
 // src/artifacts.ts
-async function writeArtifacts(config, root, summary2) {
+async function writeArtifacts(config, root, recorded) {
   const { writeBadges } = await import("./chunks/badge-UPIG7U3U.js");
-  const badges = await writeBadges(resolve6(root, config.badge), summary2.models);
+  const badges = await writeBadges(resolve6(root, config.badge), recorded.summary.models);
   const reportPath = join8(dirname8(resolve6(root, config.history)), "report.md");
-  const view = new HistoryView(await readVerifiedHistory(config, root));
-  const markdown = await writeReport(view, config.models.map((m) => m.id), reportPath);
+  const markdown = await writeReport(recorded.view, config.models.map((m) => m.id), reportPath);
   return { paths: [...badges, reportPath], reportPath, markdown };
 }
 
@@ -31782,7 +31789,7 @@ async function recordAndPublish(ctx, outcome) {
   let artifacts;
   const apply = async () => {
     recorded = await recordOutcome(outcome, { root, useHistory: true });
-    artifacts = await writeArtifacts(config, root, recorded.summary);
+    artifacts = await writeArtifacts(config, root, recorded);
     return [historyPath, ...artifacts.paths].map((p) => relative4(root, p));
   };
   if (settings.commit) {
@@ -31806,8 +31813,8 @@ async function shardMode(ctx, shard) {
   const { config, root, settings } = ctx;
   await readVerifiedHistory(config, root);
   const sharded = shardConfig(config, shard);
-  const prompts = sharded.suites.reduce((n, s) => n + s.prompts.length, 0);
-  const total = config.suites.reduce((n, s) => n + s.prompts.length, 0);
+  const prompts = promptCount(sharded);
+  const total = promptCount(config);
   info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)`);
   const outcome = await group(`Run shard ${formatShard(shard)}`, () => executeRun(sharded, { env: ctx.env, progress: progressToLog }));
   const path7 = settings.partialPath ? resolve8(root, settings.partialPath) : join9(ctx.env["RUNNER_TEMP"] || tmpdir(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);

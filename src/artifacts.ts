@@ -1,9 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from './config/types.js';
 import { writeReport } from './report/file.js';
-import type { RunSummary } from './report/summary.js';
-import { HistoryView } from './history/view.js';
-import { readVerifiedHistory } from './track.js';
+import type { Recorded } from './track.js';
 
 export interface Artifacts {
   /** Absolute paths of everything written: badges, then the report. */
@@ -16,12 +14,12 @@ export interface Artifacts {
  * What a recorded run leaves beside its history: the badges and the markdown report. The CLI's
  * `run` and the action's track mode both write exactly this.
  */
-export async function writeArtifacts(config: Config, root: string, summary: RunSummary): Promise<Artifacts> {
+export async function writeArtifacts(config: Config, root: string, recorded: Recorded): Promise<Artifacts> {
   // Loaded here, not at start-up: badge-maker's font tables are slow to initialize.
   const { writeBadges } = await import('./badge/index.js');
-  const badges = await writeBadges(resolve(root, config.badge), summary.models);
+  const badges = await writeBadges(resolve(root, config.badge), recorded.summary.models);
   const reportPath = join(dirname(resolve(root, config.history)), 'report.md');
-  const view = new HistoryView(await readVerifiedHistory(config, root));
-  const markdown = await writeReport(view, config.models.map((m) => m.id), reportPath);
+  // The view already holds the history plus this run: no need to read the file back.
+  const markdown = await writeReport(recorded.view, config.models.map((m) => m.id), reportPath);
   return { paths: [...badges, reportPath], reportPath, markdown };
 }

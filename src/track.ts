@@ -20,6 +20,8 @@ export interface Recorded {
   summary: RunSummary;
   /** The history file appended to, or null without history. */
   historyPath: string | null;
+  /** The history as read, with this run's records added: what the file now holds. */
+  view: HistoryView;
 }
 
 export interface TrackResult extends Recorded {
@@ -47,9 +49,10 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
   const history = historyPath ? await readVerifiedHistory(config, options.root) : [];
-  const records = buildRecords(outcome, new HistoryView(history));
+  const view = new HistoryView(history);
+  const records = buildRecords(outcome, view);
   if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));
-  return { records, summary: summarize(records), historyPath };
+  return { records, summary: summarize(records), historyPath, view };
 }
 
 /** The config's history, verified; a HistoryError names the file as the config does. */

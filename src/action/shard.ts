@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promptCount } from '../config/types.js';
 import { executeRun } from '../engine.js';
 import { displayPath, expandPartialPaths, mergePartials, readPartials, writePartial } from '../partial/index.js';
 import { formatShard, shardConfig, type Shard } from '../run/shard.js';
@@ -24,8 +25,8 @@ export async function shardMode(ctx: ActionContext, shard: Shard): Promise<Shard
   const { config, root, settings } = ctx;
   await readVerifiedHistory(config, root); // the merge would refuse it: stop before any request
   const sharded = shardConfig(config, shard);
-  const prompts = sharded.suites.reduce((n, s) => n + s.prompts.length, 0);
-  const total = config.suites.reduce((n, s) => n + s.prompts.length, 0);
+  const prompts = promptCount(sharded);
+  const total = promptCount(config);
   core.info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)`);
 
   const outcome = await core.group(`Run shard ${formatShard(shard)}`, () => executeRun(sharded, { env: ctx.env, progress: progressToLog }));

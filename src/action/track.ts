@@ -31,7 +31,7 @@ export async function recordAndPublish(ctx: ActionContext, outcome: RunOutcome):
   let artifacts: Artifacts | undefined;
   const apply = async (): Promise<string[]> => {
     recorded = await recordOutcome(outcome, { root, useHistory: true });
-    artifacts = await writeArtifacts(config, root, recorded.summary);
+    artifacts = await writeArtifacts(config, root, recorded);
     return [historyPath, ...artifacts.paths].map((p) => relative(root, p));
   };
 

@@ -106,6 +106,11 @@ export interface Config {
   thresholds: Thresholds;
 }
 
+/** How many prompts a config runs per model and sample, over all its suites. */
+export function promptCount(config: Pick<Config, 'suites'>): number {
+  return config.suites.reduce((n, s) => n + s.prompts.length, 0);
+}
+
 export const DEFAULTS = {
   configPath: '.github/trackrecord.yml',
   baseUrl: 'https://api.openai.com/v1',

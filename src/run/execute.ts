@@ -74,13 +74,19 @@ export async function executePlan(
     return gate;
   };
 
+  // Every model needs its provider before the first request goes out.
+  const modelProviders = models.map((model) => {
+    const provider = providers.get(model.id);
+    if (!provider) throw new Error(`no provider for model "${model.id}"`);
+    return provider;
+  });
+
   // Prompt-major dispatch spreads load across providers instead of draining one at a time.
   const calls: Promise<void>[] = [];
   prompts.forEach(({ prompt }, p) => {
     for (let s = 0; s < samples; s++) {
       models.forEach((model, m) => {
-        const provider = providers.get(model.id);
-        if (!provider) throw new Error(`no provider for model "${model.id}"`);
+        const provider = modelProviders[m]!;
         const request = { model: model.model, messages: messagesFor(model, prompt), params: model.params };
         const settle = (result: CallResult): void => {
           results[m]![p]![s] = result;

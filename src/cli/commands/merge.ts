@@ -39,7 +39,7 @@ export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
   const outcome = mergePartials(config, partials);
 
   const recorded = await recordOutcome(outcome, { root: io.cwd, useHistory: true });
-  const artifacts = await writeArtifacts(config, io.cwd, recorded.summary);
+  const artifacts = await writeArtifacts(config, io.cwd, recorded);
   const failures = thresholdFailures(config.thresholds, recorded.summary, { regressions: true });
 
   io.stdout.write(values.json ? `${JSON.stringify(recorded.summary, null, 2)}\n` : `${formatRunSummary(recorded.summary)}\n`);

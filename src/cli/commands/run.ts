@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeArtifacts } from '../../artifacts.js';
 import { loadConfig } from '../../config/load.js';
-import type { Config } from '../../config/types.js';
+import { promptCount, type Config } from '../../config/types.js';
 import { executeRun } from '../../engine.js';
 import { writePartial } from '../../partial/index.js';
 import type { ProgressSink } from '../../run/progress.js';
@@ -65,7 +65,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     regressions: true,
     progress,
   });
-  const artifacts = result.historyPath ? await writeArtifacts(config, io.cwd, result.summary) : null;
+  const artifacts = result.historyPath ? await writeArtifacts(config, io.cwd, result) : null;
   io.stdout.write(values.json ? `${JSON.stringify(result.summary, null, 2)}\n` : `${formatRunSummary(result.summary)}\n`);
   if (artifacts && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
@@ -88,8 +88,8 @@ async function runShard(config: Config, shard: Shard, options: ShardRunOptions, 
   // A history that does not verify would stop the merge: stop before spending a request instead.
   if (options.useHistory) await readVerifiedHistory(config, io.cwd);
   const sharded = shardConfig(config, shard);
-  const prompts = sharded.suites.reduce((n, s) => n + s.prompts.length, 0);
-  const total = config.suites.reduce((n, s) => n + s.prompts.length, 0);
+  const prompts = promptCount(sharded);
+  const total = promptCount(config);
   const outcome = await executeRun(sharded, { env: io.env, progress: options.progress });
   if (options.runId !== null) outcome.run = { ...outcome.run, id: options.runId };
   const file = resolve(io.cwd, options.path);

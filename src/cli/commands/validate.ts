@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigError, formatIssue } from '../../config/errors.js';
 import { loadConfig, loadSuite } from '../../config/load.js';
-import { DEFAULTS } from '../../config/types.js';
+import { DEFAULTS, promptCount } from '../../config/types.js';
 import { EXIT, type CliIO } from '../io.js';
 
 export const validateHelp = `Usage: trackrecord validate [FILES...]
@@ -30,7 +30,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
 
 async function checkConfig(file: string, io: CliIO): Promise<string> {
   const config = await loadConfig({ root: io.cwd, configPath: file });
-  const prompts = config.suites.reduce((n, s) => n + s.prompts.length, 0);
+  const prompts = promptCount(config);
   return `config with ${config.models.length} model(s), ${config.suites.length} suite(s), ${prompts} prompt(s)`;
 }
 
