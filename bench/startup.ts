@@ -8,13 +8,15 @@ import type { BenchResult } from './report.js';
 
 const repo = join(import.meta.dirname, '..');
 const TARGET_MS = 300;
+const STARTS = 5;
 
 /**
  * The bundled action (`dist/index.js`) from process spawn to its first request, run the way a
  * runner does (INPUT_* and GITHUB_* variables, a git checkout as the workspace), in track mode
  * with a one-prompt suite. The replay server runs in this process: it only notes when the first
  * request arrives, on the same clock the spawn was timed with. One untimed run first, as on a
- * runner the freshly checked-out bundle is in the page cache.
+ * runner the freshly checked-out bundle is in the page cache; then the median of five starts,
+ * since a single start on a shared machine can be off by a hundred milliseconds either way.
  */
 export async function startupBench(): Promise<BenchResult> {
   const server = await startReplayServer({ recordings: [{ model: 'bench-model', prompt: 'Say OK.', output: 'OK' }] });
@@ -65,6 +67,7 @@ export async function startupBench(): Promise<BenchResult> {
       OPENAI_API_KEY: 'bench-key',
     };
 
+    const detail = 'node dist/index.js in track mode (runner env, git workspace, 1 prompt), spawn to first request at the server';
     const once = async (runId: number): Promise<{ run: ProcessRun; firstMs: number | null }> => {
       writeFileSync(files.output, '');
       writeFileSync(files.summary, '');
@@ -80,16 +83,21 @@ export async function startupBench(): Promise<BenchResult> {
     };
 
     await once(1); // warm-up
-    const { run, firstMs } = await once(2);
-    const detail = `node dist/index.js in track mode (runner env, git workspace, 1 prompt), spawn to first request at the server`;
-    if (firstMs === null) {
-      return { name: 'start-up', detail, measured: `FAILED: no request (exit ${run.code}): ${tail(run.stdout + run.stderr)}`, ratio: Number.POSITIVE_INFINITY, target: 1 };
+    const starts: number[] = [];
+    for (let runId = 2; runId <= STARTS + 1; runId++) {
+      const { run, firstMs } = await once(runId);
+      if (firstMs === null) {
+        return { name: 'start-up', detail, measured: `FAILED: no request (exit ${run.code}): ${tail(run.stdout + run.stderr)}`, ratio: Number.POSITIVE_INFINITY, target: 1 };
+      }
+      starts.push(firstMs);
     }
+    starts.sort((a, b) => a - b);
+    const median = starts[Math.floor(STARTS / 2)]!;
     return {
       name: 'start-up',
       detail,
-      measured: `first request ${firstMs.toFixed(0)} ms after spawn (target ${TARGET_MS} ms); whole run ${run.wallMs.toFixed(0)} ms, exit ${run.code}`,
-      ratio: firstMs / TARGET_MS,
+      measured: `first request ${median.toFixed(0)} ms after spawn, median of ${STARTS} (${starts.map((ms) => ms.toFixed(0)).join(', ')}; target ${TARGET_MS} ms)`,
+      ratio: median / TARGET_MS,
       target: 1,
     };
   } finally {

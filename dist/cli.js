@@ -49,6 +49,32 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str2) {
+      const len = str2.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str2.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str2.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -4413,7 +4439,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv4 = class {
+    var Ajv2 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -4783,9 +4809,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv4.ValidationError = validation_error_1.default;
-    Ajv4.MissingRefError = ref_error_1.default;
-    exports.default = Ajv4;
+    Ajv2.ValidationError = validation_error_1.default;
+    Ajv2.MissingRefError = ref_error_1.default;
+    exports.default = Ajv2;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -5131,32 +5157,6 @@ var require_multipleOf = __commonJS({
       }
     };
     exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str2.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
@@ -6896,7 +6896,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv4 = class extends core_1.default {
+    var Ajv2 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -6915,11 +6915,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv4;
-    module.exports = exports = Ajv4;
-    module.exports.Ajv = Ajv4;
+    exports.Ajv = Ajv2;
+    module.exports = exports = Ajv2;
+    module.exports.Ajv = Ajv2;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv4;
+    exports.default = Ajv2;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -16363,8 +16363,8 @@ function sortKeys(value) {
 }
 
 // src/history/codec.ts
-function serializeRecord(record) {
-  return JSON.stringify(record);
+function serializeRecord(record2) {
+  return JSON.stringify(record2);
 }
 function lineHash(line) {
   return sha256(line);
@@ -16372,8 +16372,8 @@ function lineHash(line) {
 function chainRecords(records, prevHash) {
   const lines = [];
   let prev = prevHash;
-  for (const record of records) {
-    const { schema, prev: _stale, ...rest } = record;
+  for (const record2 of records) {
+    const { schema, prev: _stale, ...rest } = record2;
     const line = serializeRecord({ schema, prev, ...rest });
     lines.push(line);
     prev = lineHash(line);
@@ -16382,280 +16382,1895 @@ function chainRecords(records, prevHash) {
 }
 
 // src/history/verify.ts
-var import_ajv = __toESM(require_ajv(), 1);
 import * as crypto2 from "node:crypto";
-
-// schema/record.schema.json
-var record_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://trackrecord.dev/schema/record.schema.json",
-  title: "trackrecord history record",
-  description: "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line whose SHA-256 starts with the ref. A new field means a new schema version.",
-  type: "object",
-  additionalProperties: false,
-  required: ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"],
-  properties: {
-    schema: { const: 1, description: "Version of this record format. Readers must reject versions they do not know." },
-    prev: {
-      $ref: "#/definitions/sha256",
-      description: "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it."
-    },
-    run: {
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "startedAt", "finishedAt", "trigger", "commit", "url"],
-      description: "The run this record belongs to. Several records (one per model) share one run.",
-      properties: {
-        id: { type: "string", minLength: 1, description: "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." },
-        startedAt: { $ref: "#/definitions/timestamp", description: "When the run started (ISO 8601)." },
-        finishedAt: { $ref: "#/definitions/timestamp", description: "When the run finished (ISO 8601)." },
-        trigger: { type: "string", description: "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." },
-        commit: { type: ["string", "null"], description: "The commit sha the run was made at, when known." },
-        url: { type: ["string", "null"], pattern: "^https?://", description: "The workflow run's page, when run on GitHub Actions." }
-      }
-    },
-    model: {
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "model", "host", "params", "served", "systemFingerprints"],
-      description: "The model endpoint this record measures. Never holds keys or full URLs.",
-      properties: {
-        id: { type: "string", minLength: 1, description: "The model's id in the config: names a series of records (and a badge)." },
-        model: { type: "string", minLength: 1, description: "The model name requested from the server." },
-        host: { type: "string", description: "Host of the server's base URL only (paths and query strings can carry secrets)." },
-        params: {
-          type: "object",
-          additionalProperties: false,
-          description: "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).",
-          patternProperties: {
-            "^[A-Za-z][A-Za-z0-9_-]*$": { type: "number", description: "The value of one sampling parameter." }
-          }
-        },
-        served: {
-          type: "array",
-          items: { type: "string" },
-          description: "Model names the server reported as having answered (may differ from the one requested)."
-        },
-        systemFingerprints: {
-          type: "array",
-          items: { type: "string" },
-          description: "System fingerprints the server reported, when it reports them."
-        }
-      }
-    },
-    samples: { type: "integer", minimum: 1, description: "Samples (outputs) requested per prompt." },
-    catalog: {
-      $ref: "#/definitions/hash16",
-      description: "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it."
-    },
-    catalogs: {
-      type: "object",
-      additionalProperties: false,
-      description: "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.",
-      patternProperties: {
-        "^[0-9a-f]{16}$": {
-          type: "array",
-          description: "The prompts, in column order.",
-          items: {
-            type: "array",
-            description: "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.",
-            minItems: 4,
-            maxItems: 4,
-            additionalItems: false,
-            items: [
-              { type: "string", minLength: 1, description: "Suite name." },
-              { type: "string", minLength: 1, description: "Prompt id within the suite." },
-              { $ref: "#/definitions/hash16", description: "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." },
-              { $ref: "#/definitions/hash16", description: "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }
-            ]
-          }
-        }
-      }
-    },
-    answers: {
-      type: "array",
-      description: "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.",
-      items: { $ref: "#/definitions/textRefOrNull" }
-    },
-    outputs: {
-      type: "array",
-      description: "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.",
-      items: {
-        type: ["string", "array", "null"],
-        pattern: "^[0-9a-f]{10,64}$",
-        description: "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.",
-        items: { $ref: "#/definitions/textRefOrNull" }
-      }
-    },
-    passed: {
-      type: "array",
-      description: "Per prompt: how many samples passed their checks; null for prompts without checks.",
-      items: { type: ["integer", "null"], minimum: 0 }
-    },
-    errors: {
-      type: "object",
-      additionalProperties: false,
-      description: "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.",
-      patternProperties: {
-        "^\\d+$": {
-          type: "array",
-          minItems: 1,
-          description: "One category per errored sample.",
-          items: { $ref: "#/definitions/errorCategory" }
-        }
-      }
-    },
-    latencyMs: {
-      type: "array",
-      description: "Per prompt: median latency in milliseconds of the samples that answered; null when none did.",
-      items: { type: ["number", "null"], minimum: 0 }
-    },
-    tokensOut: {
-      type: "array",
-      description: "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.",
-      items: { type: ["integer", "null"], minimum: 0 }
-    },
-    texts: {
-      type: "object",
-      additionalProperties: false,
-      description: "Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records refer to a stored text by its ref and do not store it again.",
-      patternProperties: {
-        "^[^/]+/.+$": {
-          type: "object",
-          additionalProperties: false,
-          description: "The texts of one prompt, by ref.",
-          patternProperties: {
-            "^[0-9a-f]{10,64}$": { type: "string", description: "The text whose SHA-256 starts with the ref." }
-          }
-        }
-      }
-    },
-    metrics: {
-      type: "object",
-      additionalProperties: false,
-      description: "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).",
-      required: [
-        "prompts",
-        "checked",
-        "passed",
-        "passRate",
-        "agreement",
-        "rawAgreement",
-        "comparable",
-        "stable",
-        "stability",
-        "drifted",
-        "flapping",
-        "regressions",
-        "fixes",
-        "flipsP",
-        "newSeries",
-        "errors",
-        "latencyMs",
-        "tokens",
-        "judged",
-        "behaved",
-        "reliability",
-        "reliabilityInterval",
-        "window",
-        "runsSinceDrift"
-      ],
-      properties: {
-        prompts: { $ref: "#/definitions/count", description: "Prompts run (the catalog's length)." },
-        checked: { $ref: "#/definitions/count", description: "Samples judged by checks (prompts with checks; errored samples excluded)." },
-        passed: { $ref: "#/definitions/count", description: "Checked samples that passed all their checks." },
-        passRate: { $ref: "#/definitions/share", description: "passed / checked; null when nothing was checked." },
-        agreement: { $ref: "#/definitions/share", description: "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." },
-        rawAgreement: { $ref: "#/definitions/share", description: "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." },
-        comparable: { $ref: "#/definitions/count", description: "Prompts with an answer now and in an earlier record of the same series." },
-        stable: { $ref: "#/definitions/count", description: "Comparable prompts whose modal answer did not change." },
-        stability: { $ref: "#/definitions/share", description: "stable / comparable; null when nothing was comparable." },
-        drifted: { $ref: "#/definitions/promptKeys", description: "Prompt keys whose modal answer changed since the series' previous answer." },
-        flapping: { $ref: "#/definitions/promptKeys", description: "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." },
-        regressions: { $ref: "#/definitions/promptKeys", description: "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." },
-        fixes: { $ref: "#/definitions/promptKeys", description: "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." },
-        flipsP: { $ref: "#/definitions/share", description: "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." },
-        newSeries: { $ref: "#/definitions/promptKeys", description: "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." },
-        errors: {
-          type: "object",
-          additionalProperties: false,
-          description: "Errored samples by category.",
-          required: ["rate-limited", "timeout", "server", "auth", "bad-response"],
-          properties: {
-            "rate-limited": { $ref: "#/definitions/count", description: "HTTP 429 after retries." },
-            timeout: { $ref: "#/definitions/count", description: "No answer within the time limit after retries." },
-            server: { $ref: "#/definitions/count", description: "HTTP 5xx or a connection failure after retries." },
-            auth: { $ref: "#/definitions/count", description: "HTTP 401/403: a missing or wrong key." },
-            "bad-response": { $ref: "#/definitions/count", description: "Any other error, or a response that could not be read." }
-          }
-        },
-        latencyMs: {
-          type: "object",
-          additionalProperties: false,
-          description: "Latency of the samples that answered, in milliseconds.",
-          required: ["p50", "p95"],
-          properties: {
-            p50: { type: ["number", "null"], minimum: 0, description: "Median; null when no sample answered." },
-            p95: { type: ["number", "null"], minimum: 0, description: "95th percentile; null when no sample answered." }
-          }
-        },
-        tokens: {
-          type: "object",
-          additionalProperties: false,
-          description: "Tokens summed over all samples, as the server reported them.",
-          required: ["in", "out"],
-          properties: {
-            in: { $ref: "#/definitions/count", description: "Input (prompt) tokens." },
-            out: { $ref: "#/definitions/count", description: "Output (completion) tokens." }
-          }
-        },
-        judged: { $ref: "#/definitions/count", description: "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." },
-        behaved: { $ref: "#/definitions/count", description: "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." },
-        reliability: { $ref: "#/definitions/share", description: "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." },
-        reliabilityInterval: {
-          type: ["array", "null"],
-          description: "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.",
-          minItems: 2,
-          maxItems: 2,
-          additionalItems: false,
-          items: [
-            { type: "number", minimum: 0, maximum: 1, description: "Lower bound." },
-            { type: "number", minimum: 0, maximum: 1, description: "Upper bound." }
-          ]
-        },
-        window: { $ref: "#/definitions/count", description: "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." },
-        runsSinceDrift: { type: ["integer", "null"], minimum: 0, description: "Records since the last one with drift that was not flapping; 0 when this one drifted; null if it never drifted." }
-      }
-    }
-  },
-  definitions: {
-    sha256: { type: "string", pattern: "^[0-9a-f]{64}$", description: "A SHA-256 digest, 64 lowercase hex." },
-    hash16: { type: "string", pattern: "^[0-9a-f]{16}$", description: "The first 16 hex of a SHA-256 digest." },
-    textRefOrNull: { type: ["string", "null"], pattern: "^[0-9a-f]{10,64}$", description: "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." },
-    timestamp: {
-      type: "string",
-      pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$",
-      description: "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."
-    },
-    count: { type: "integer", minimum: 0, description: "A count, 0 or more." },
-    share: { type: ["number", "null"], minimum: 0, maximum: 1, description: "A proportion between 0 and 1, or null when undefined." },
-    promptKeys: {
-      type: "array",
-      items: { type: "string", minLength: 1 },
-      description: "A list of prompt keys (`suite/id`)."
-    },
-    errorCategory: {
-      enum: ["rate-limited", "timeout", "server", "auth", "bad-response"],
-      description: "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)."
-    }
-  }
-};
 
 // src/history/record.ts
 var RECORD_SCHEMA = 1;
 var GENESIS = "0".repeat(64);
-function promptKey(suite, id) {
-  return `${suite}/${id}`;
+function promptKey(suite2, id) {
+  return `${suite2}/${id}`;
+}
+
+// src/history/record-validator.generated.js
+var import_ucs2length = __toESM(require_ucs2length(), 1);
+var record = validate10;
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line whose SHA-256 starts with the ref. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "const": 1, "description": "Version of this record format. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." } } }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one with drift that was not flapping; 0 when this one drifted; null if it never drifted." } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
+var schema18 = { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." };
+var schema20 = { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." };
+var schema24 = { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." };
+var func2 = Object.prototype.hasOwnProperty;
+var func3 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
+var pattern0 = new RegExp("^[0-9a-f]{64}$", "");
+var pattern1 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "");
+var pattern3 = new RegExp("^https?://", "");
+var pattern4 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "");
+var pattern6 = new RegExp("^[0-9a-f]{16}$", "");
+var pattern11 = new RegExp("^[0-9a-f]{10,64}$", "");
+var pattern14 = new RegExp("^\\d+$", "");
+var pattern16 = new RegExp("^[^/]+/.+$", "");
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.schema === void 0 && (missing0 = "schema") || data.prev === void 0 && (missing0 = "prev") || data.run === void 0 && (missing0 = "run") || data.model === void 0 && (missing0 = "model") || data.samples === void 0 && (missing0 = "samples") || data.catalog === void 0 && (missing0 = "catalog") || data.answers === void 0 && (missing0 = "answers") || data.outputs === void 0 && (missing0 = "outputs") || data.passed === void 0 && (missing0 = "passed") || data.errors === void 0 && (missing0 = "errors") || data.latencyMs === void 0 && (missing0 = "latencyMs") || data.tokensOut === void 0 && (missing0 = "tokensOut") || data.metrics === void 0 && (missing0 = "metrics")) {
+        validate10.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        return false;
+      } else {
+        const _errs1 = errors;
+        for (const key0 in data) {
+          if (!func2.call(schema11.properties, key0)) {
+            validate10.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+            return false;
+            break;
+          }
+        }
+        if (_errs1 === errors) {
+          if (data.schema !== void 0) {
+            const _errs2 = errors;
+            if (1 !== data.schema) {
+              validate10.errors = [{ instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" }];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.prev !== void 0) {
+              let data1 = data.prev;
+              const _errs3 = errors;
+              const _errs4 = errors;
+              if (errors === _errs4) {
+                if (typeof data1 === "string") {
+                  if (!pattern0.test(data1)) {
+                    validate10.errors = [{ instancePath: instancePath + "/prev", schemaPath: "#/definitions/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' }];
+                    return false;
+                  }
+                } else {
+                  validate10.errors = [{ instancePath: instancePath + "/prev", schemaPath: "#/definitions/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
+                }
+              }
+              var valid0 = _errs3 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.run !== void 0) {
+                let data2 = data.run;
+                const _errs6 = errors;
+                if (errors === _errs6) {
+                  if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+                    let missing1;
+                    if (data2.id === void 0 && (missing1 = "id") || data2.startedAt === void 0 && (missing1 = "startedAt") || data2.finishedAt === void 0 && (missing1 = "finishedAt") || data2.trigger === void 0 && (missing1 = "trigger") || data2.commit === void 0 && (missing1 = "commit") || data2.url === void 0 && (missing1 = "url")) {
+                      validate10.errors = [{ instancePath: instancePath + "/run", schemaPath: "#/properties/run/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                      return false;
+                    } else {
+                      const _errs8 = errors;
+                      for (const key1 in data2) {
+                        if (!(key1 === "id" || key1 === "startedAt" || key1 === "finishedAt" || key1 === "trigger" || key1 === "commit" || key1 === "url")) {
+                          validate10.errors = [{ instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+                          return false;
+                          break;
+                        }
+                      }
+                      if (_errs8 === errors) {
+                        if (data2.id !== void 0) {
+                          let data3 = data2.id;
+                          const _errs9 = errors;
+                          if (errors === _errs9) {
+                            if (typeof data3 === "string") {
+                              if (func3(data3) < 1) {
+                                validate10.errors = [{ instancePath: instancePath + "/run/id", schemaPath: "#/properties/run/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                return false;
+                              }
+                            } else {
+                              validate10.errors = [{ instancePath: instancePath + "/run/id", schemaPath: "#/properties/run/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                              return false;
+                            }
+                          }
+                          var valid2 = _errs9 === errors;
+                        } else {
+                          var valid2 = true;
+                        }
+                        if (valid2) {
+                          if (data2.startedAt !== void 0) {
+                            let data4 = data2.startedAt;
+                            const _errs11 = errors;
+                            const _errs12 = errors;
+                            if (errors === _errs12) {
+                              if (typeof data4 === "string") {
+                                if (!pattern1.test(data4)) {
+                                  validate10.errors = [{ instancePath: instancePath + "/run/startedAt", schemaPath: "#/definitions/timestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"' }];
+                                  return false;
+                                }
+                              } else {
+                                validate10.errors = [{ instancePath: instancePath + "/run/startedAt", schemaPath: "#/definitions/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                return false;
+                              }
+                            }
+                            var valid2 = _errs11 === errors;
+                          } else {
+                            var valid2 = true;
+                          }
+                          if (valid2) {
+                            if (data2.finishedAt !== void 0) {
+                              let data5 = data2.finishedAt;
+                              const _errs14 = errors;
+                              const _errs15 = errors;
+                              if (errors === _errs15) {
+                                if (typeof data5 === "string") {
+                                  if (!pattern1.test(data5)) {
+                                    validate10.errors = [{ instancePath: instancePath + "/run/finishedAt", schemaPath: "#/definitions/timestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"' }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate10.errors = [{ instancePath: instancePath + "/run/finishedAt", schemaPath: "#/definitions/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid2 = _errs14 === errors;
+                            } else {
+                              var valid2 = true;
+                            }
+                            if (valid2) {
+                              if (data2.trigger !== void 0) {
+                                const _errs17 = errors;
+                                if (typeof data2.trigger !== "string") {
+                                  validate10.errors = [{ instancePath: instancePath + "/run/trigger", schemaPath: "#/properties/run/properties/trigger/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                                var valid2 = _errs17 === errors;
+                              } else {
+                                var valid2 = true;
+                              }
+                              if (valid2) {
+                                if (data2.commit !== void 0) {
+                                  let data7 = data2.commit;
+                                  const _errs19 = errors;
+                                  if (typeof data7 !== "string" && data7 !== null) {
+                                    validate10.errors = [{ instancePath: instancePath + "/run/commit", schemaPath: "#/properties/run/properties/commit/type", keyword: "type", params: { type: schema11.properties.run.properties.commit.type }, message: "must be string,null" }];
+                                    return false;
+                                  }
+                                  var valid2 = _errs19 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data2.url !== void 0) {
+                                    let data8 = data2.url;
+                                    const _errs21 = errors;
+                                    if (typeof data8 !== "string" && data8 !== null) {
+                                      validate10.errors = [{ instancePath: instancePath + "/run/url", schemaPath: "#/properties/run/properties/url/type", keyword: "type", params: { type: schema11.properties.run.properties.url.type }, message: "must be string,null" }];
+                                      return false;
+                                    }
+                                    if (errors === _errs21) {
+                                      if (typeof data8 === "string") {
+                                        if (!pattern3.test(data8)) {
+                                          validate10.errors = [{ instancePath: instancePath + "/run/url", schemaPath: "#/properties/run/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' }];
+                                          return false;
+                                        }
+                                      }
+                                    }
+                                    var valid2 = _errs21 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    validate10.errors = [{ instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                    return false;
+                  }
+                }
+                var valid0 = _errs6 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.model !== void 0) {
+                  let data9 = data.model;
+                  const _errs23 = errors;
+                  if (errors === _errs23) {
+                    if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+                      let missing2;
+                      if (data9.id === void 0 && (missing2 = "id") || data9.model === void 0 && (missing2 = "model") || data9.host === void 0 && (missing2 = "host") || data9.params === void 0 && (missing2 = "params") || data9.served === void 0 && (missing2 = "served") || data9.systemFingerprints === void 0 && (missing2 = "systemFingerprints")) {
+                        validate10.errors = [{ instancePath: instancePath + "/model", schemaPath: "#/properties/model/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" }];
+                        return false;
+                      } else {
+                        const _errs25 = errors;
+                        for (const key2 in data9) {
+                          if (!(key2 === "id" || key2 === "model" || key2 === "host" || key2 === "params" || key2 === "served" || key2 === "systemFingerprints")) {
+                            validate10.errors = [{ instancePath: instancePath + "/model", schemaPath: "#/properties/model/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }];
+                            return false;
+                            break;
+                          }
+                        }
+                        if (_errs25 === errors) {
+                          if (data9.id !== void 0) {
+                            let data10 = data9.id;
+                            const _errs26 = errors;
+                            if (errors === _errs26) {
+                              if (typeof data10 === "string") {
+                                if (func3(data10) < 1) {
+                                  validate10.errors = [{ instancePath: instancePath + "/model/id", schemaPath: "#/properties/model/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                  return false;
+                                }
+                              } else {
+                                validate10.errors = [{ instancePath: instancePath + "/model/id", schemaPath: "#/properties/model/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                return false;
+                              }
+                            }
+                            var valid5 = _errs26 === errors;
+                          } else {
+                            var valid5 = true;
+                          }
+                          if (valid5) {
+                            if (data9.model !== void 0) {
+                              let data11 = data9.model;
+                              const _errs28 = errors;
+                              if (errors === _errs28) {
+                                if (typeof data11 === "string") {
+                                  if (func3(data11) < 1) {
+                                    validate10.errors = [{ instancePath: instancePath + "/model/model", schemaPath: "#/properties/model/properties/model/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate10.errors = [{ instancePath: instancePath + "/model/model", schemaPath: "#/properties/model/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid5 = _errs28 === errors;
+                            } else {
+                              var valid5 = true;
+                            }
+                            if (valid5) {
+                              if (data9.host !== void 0) {
+                                const _errs30 = errors;
+                                if (typeof data9.host !== "string") {
+                                  validate10.errors = [{ instancePath: instancePath + "/model/host", schemaPath: "#/properties/model/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                                var valid5 = _errs30 === errors;
+                              } else {
+                                var valid5 = true;
+                              }
+                              if (valid5) {
+                                if (data9.params !== void 0) {
+                                  let data13 = data9.params;
+                                  const _errs32 = errors;
+                                  if (errors === _errs32) {
+                                    if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+                                      const _errs34 = errors;
+                                      for (const key3 in data13) {
+                                        if (!pattern4.test(key3)) {
+                                          validate10.errors = [{ instancePath: instancePath + "/model/params", schemaPath: "#/properties/model/properties/params/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" }];
+                                          return false;
+                                          break;
+                                        }
+                                      }
+                                      if (_errs34 === errors) {
+                                        var valid6 = true;
+                                        for (const key4 in data13) {
+                                          if (pattern4.test(key4)) {
+                                            let data14 = data13[key4];
+                                            const _errs35 = errors;
+                                            if (!(typeof data14 == "number" && isFinite(data14))) {
+                                              validate10.errors = [{ instancePath: instancePath + "/model/params/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/model/properties/params/patternProperties/%5E%5BA-Za-z%5D%5BA-Za-z0-9_-%5D*%24/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                              return false;
+                                            }
+                                            var valid6 = _errs35 === errors;
+                                            if (!valid6) {
+                                              break;
+                                            }
+                                          }
+                                        }
+                                      }
+                                    } else {
+                                      validate10.errors = [{ instancePath: instancePath + "/model/params", schemaPath: "#/properties/model/properties/params/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid5 = _errs32 === errors;
+                                } else {
+                                  var valid5 = true;
+                                }
+                                if (valid5) {
+                                  if (data9.served !== void 0) {
+                                    let data15 = data9.served;
+                                    const _errs37 = errors;
+                                    if (errors === _errs37) {
+                                      if (Array.isArray(data15)) {
+                                        var valid7 = true;
+                                        const len0 = data15.length;
+                                        for (let i0 = 0; i0 < len0; i0++) {
+                                          const _errs39 = errors;
+                                          if (typeof data15[i0] !== "string") {
+                                            validate10.errors = [{ instancePath: instancePath + "/model/served/" + i0, schemaPath: "#/properties/model/properties/served/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            return false;
+                                          }
+                                          var valid7 = _errs39 === errors;
+                                          if (!valid7) {
+                                            break;
+                                          }
+                                        }
+                                      } else {
+                                        validate10.errors = [{ instancePath: instancePath + "/model/served", schemaPath: "#/properties/model/properties/served/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid5 = _errs37 === errors;
+                                  } else {
+                                    var valid5 = true;
+                                  }
+                                  if (valid5) {
+                                    if (data9.systemFingerprints !== void 0) {
+                                      let data17 = data9.systemFingerprints;
+                                      const _errs41 = errors;
+                                      if (errors === _errs41) {
+                                        if (Array.isArray(data17)) {
+                                          var valid8 = true;
+                                          const len1 = data17.length;
+                                          for (let i1 = 0; i1 < len1; i1++) {
+                                            const _errs43 = errors;
+                                            if (typeof data17[i1] !== "string") {
+                                              validate10.errors = [{ instancePath: instancePath + "/model/systemFingerprints/" + i1, schemaPath: "#/properties/model/properties/systemFingerprints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                              return false;
+                                            }
+                                            var valid8 = _errs43 === errors;
+                                            if (!valid8) {
+                                              break;
+                                            }
+                                          }
+                                        } else {
+                                          validate10.errors = [{ instancePath: instancePath + "/model/systemFingerprints", schemaPath: "#/properties/model/properties/systemFingerprints/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid5 = _errs41 === errors;
+                                    } else {
+                                      var valid5 = true;
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    } else {
+                      validate10.errors = [{ instancePath: instancePath + "/model", schemaPath: "#/properties/model/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                      return false;
+                    }
+                  }
+                  var valid0 = _errs23 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.samples !== void 0) {
+                    let data19 = data.samples;
+                    const _errs45 = errors;
+                    if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+                      validate10.errors = [{ instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                      return false;
+                    }
+                    if (errors === _errs45) {
+                      if (typeof data19 == "number" && isFinite(data19)) {
+                        if (data19 < 1 || isNaN(data19)) {
+                          validate10.errors = [{ instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                          return false;
+                        }
+                      }
+                    }
+                    var valid0 = _errs45 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.catalog !== void 0) {
+                      let data20 = data.catalog;
+                      const _errs47 = errors;
+                      const _errs48 = errors;
+                      if (errors === _errs48) {
+                        if (typeof data20 === "string") {
+                          if (!pattern6.test(data20)) {
+                            validate10.errors = [{ instancePath: instancePath + "/catalog", schemaPath: "#/definitions/hash16/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' }];
+                            return false;
+                          }
+                        } else {
+                          validate10.errors = [{ instancePath: instancePath + "/catalog", schemaPath: "#/definitions/hash16/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                          return false;
+                        }
+                      }
+                      var valid0 = _errs47 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.catalogs !== void 0) {
+                        let data21 = data.catalogs;
+                        const _errs50 = errors;
+                        if (errors === _errs50) {
+                          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                            const _errs52 = errors;
+                            for (const key5 in data21) {
+                              if (!pattern6.test(key5)) {
+                                validate10.errors = [{ instancePath: instancePath + "/catalogs", schemaPath: "#/properties/catalogs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" }];
+                                return false;
+                                break;
+                              }
+                            }
+                            if (_errs52 === errors) {
+                              var valid10 = true;
+                              for (const key6 in data21) {
+                                if (pattern6.test(key6)) {
+                                  let data22 = data21[key6];
+                                  const _errs53 = errors;
+                                  if (errors === _errs53) {
+                                    if (Array.isArray(data22)) {
+                                      var valid11 = true;
+                                      const len2 = data22.length;
+                                      for (let i2 = 0; i2 < len2; i2++) {
+                                        let data23 = data22[i2];
+                                        const _errs55 = errors;
+                                        if (errors === _errs55) {
+                                          if (Array.isArray(data23)) {
+                                            if (data23.length > 4) {
+                                              validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/maxItems", keyword: "maxItems", params: { limit: 4 }, message: "must NOT have more than 4 items" }];
+                                              return false;
+                                            } else {
+                                              if (data23.length < 4) {
+                                                validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/minItems", keyword: "minItems", params: { limit: 4 }, message: "must NOT have fewer than 4 items" }];
+                                                return false;
+                                              } else {
+                                                const len3 = data23.length;
+                                                if (!(len3 <= 4)) {
+                                                  validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/additionalItems", keyword: "additionalItems", params: { limit: 4 }, message: "must NOT have more than 4 items" }];
+                                                  return false;
+                                                } else {
+                                                  const len4 = data23.length;
+                                                  if (len4 > 0) {
+                                                    let data24 = data23[0];
+                                                    const _errs57 = errors;
+                                                    if (errors === _errs57) {
+                                                      if (typeof data24 === "string") {
+                                                        if (func3(data24) < 1) {
+                                                          validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/0", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                          return false;
+                                                        }
+                                                      } else {
+                                                        validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/0", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/0/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid12 = _errs57 === errors;
+                                                  }
+                                                  if (valid12) {
+                                                    if (len4 > 1) {
+                                                      let data25 = data23[1];
+                                                      const _errs59 = errors;
+                                                      if (errors === _errs59) {
+                                                        if (typeof data25 === "string") {
+                                                          if (func3(data25) < 1) {
+                                                            validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/1", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/1/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                            return false;
+                                                          }
+                                                        } else {
+                                                          validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/1", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/1/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                      var valid12 = _errs59 === errors;
+                                                    }
+                                                    if (valid12) {
+                                                      if (len4 > 2) {
+                                                        let data26 = data23[2];
+                                                        const _errs61 = errors;
+                                                        const _errs62 = errors;
+                                                        if (errors === _errs62) {
+                                                          if (typeof data26 === "string") {
+                                                            if (!pattern6.test(data26)) {
+                                                              validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/2", schemaPath: "#/definitions/hash16/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' }];
+                                                              return false;
+                                                            }
+                                                          } else {
+                                                            validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/2", schemaPath: "#/definitions/hash16/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                            return false;
+                                                          }
+                                                        }
+                                                        var valid12 = _errs61 === errors;
+                                                      }
+                                                      if (valid12) {
+                                                        if (len4 > 3) {
+                                                          let data27 = data23[3];
+                                                          const _errs64 = errors;
+                                                          const _errs65 = errors;
+                                                          if (errors === _errs65) {
+                                                            if (typeof data27 === "string") {
+                                                              if (!pattern6.test(data27)) {
+                                                                validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/3", schemaPath: "#/definitions/hash16/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' }];
+                                                                return false;
+                                                              }
+                                                            } else {
+                                                              validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/3", schemaPath: "#/definitions/hash16/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                              return false;
+                                                            }
+                                                          }
+                                                          var valid12 = _errs64 === errors;
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          } else {
+                                            validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid11 = _errs55 === errors;
+                                        if (!valid11) {
+                                          break;
+                                        }
+                                      }
+                                    } else {
+                                      validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid10 = _errs53 === errors;
+                                  if (!valid10) {
+                                    break;
+                                  }
+                                }
+                              }
+                            }
+                          } else {
+                            validate10.errors = [{ instancePath: instancePath + "/catalogs", schemaPath: "#/properties/catalogs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                            return false;
+                          }
+                        }
+                        var valid0 = _errs50 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.answers !== void 0) {
+                          let data28 = data.answers;
+                          const _errs67 = errors;
+                          if (errors === _errs67) {
+                            if (Array.isArray(data28)) {
+                              var valid15 = true;
+                              const len5 = data28.length;
+                              for (let i3 = 0; i3 < len5; i3++) {
+                                let data29 = data28[i3];
+                                const _errs69 = errors;
+                                const _errs70 = errors;
+                                if (typeof data29 !== "string" && data29 !== null) {
+                                  validate10.errors = [{ instancePath: instancePath + "/answers/" + i3, schemaPath: "#/definitions/textRefOrNull/type", keyword: "type", params: { type: schema18.type }, message: "must be string,null" }];
+                                  return false;
+                                }
+                                if (errors === _errs70) {
+                                  if (typeof data29 === "string") {
+                                    if (!pattern11.test(data29)) {
+                                      validate10.errors = [{ instancePath: instancePath + "/answers/" + i3, schemaPath: "#/definitions/textRefOrNull/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{10,64}$" }, message: 'must match pattern "^[0-9a-f]{10,64}$"' }];
+                                      return false;
+                                    }
+                                  }
+                                }
+                                var valid15 = _errs69 === errors;
+                                if (!valid15) {
+                                  break;
+                                }
+                              }
+                            } else {
+                              validate10.errors = [{ instancePath: instancePath + "/answers", schemaPath: "#/properties/answers/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                              return false;
+                            }
+                          }
+                          var valid0 = _errs67 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.outputs !== void 0) {
+                            let data30 = data.outputs;
+                            const _errs72 = errors;
+                            if (errors === _errs72) {
+                              if (Array.isArray(data30)) {
+                                var valid17 = true;
+                                const len6 = data30.length;
+                                for (let i4 = 0; i4 < len6; i4++) {
+                                  let data31 = data30[i4];
+                                  const _errs74 = errors;
+                                  if (typeof data31 !== "string" && !Array.isArray(data31) && data31 !== null) {
+                                    validate10.errors = [{ instancePath: instancePath + "/outputs/" + i4, schemaPath: "#/properties/outputs/items/type", keyword: "type", params: { type: schema11.properties.outputs.items.type }, message: "must be string,array,null" }];
+                                    return false;
+                                  }
+                                  if (errors === _errs74) {
+                                    if (typeof data31 === "string") {
+                                      if (!pattern11.test(data31)) {
+                                        validate10.errors = [{ instancePath: instancePath + "/outputs/" + i4, schemaPath: "#/properties/outputs/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{10,64}$" }, message: 'must match pattern "^[0-9a-f]{10,64}$"' }];
+                                        return false;
+                                      }
+                                    }
+                                    if (errors === _errs74) {
+                                      if (Array.isArray(data31)) {
+                                        var valid18 = true;
+                                        const len7 = data31.length;
+                                        for (let i5 = 0; i5 < len7; i5++) {
+                                          let data32 = data31[i5];
+                                          const _errs76 = errors;
+                                          const _errs77 = errors;
+                                          if (typeof data32 !== "string" && data32 !== null) {
+                                            validate10.errors = [{ instancePath: instancePath + "/outputs/" + i4 + "/" + i5, schemaPath: "#/definitions/textRefOrNull/type", keyword: "type", params: { type: schema18.type }, message: "must be string,null" }];
+                                            return false;
+                                          }
+                                          if (errors === _errs77) {
+                                            if (typeof data32 === "string") {
+                                              if (!pattern11.test(data32)) {
+                                                validate10.errors = [{ instancePath: instancePath + "/outputs/" + i4 + "/" + i5, schemaPath: "#/definitions/textRefOrNull/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{10,64}$" }, message: 'must match pattern "^[0-9a-f]{10,64}$"' }];
+                                                return false;
+                                              }
+                                            }
+                                          }
+                                          var valid18 = _errs76 === errors;
+                                          if (!valid18) {
+                                            break;
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                  var valid17 = _errs74 === errors;
+                                  if (!valid17) {
+                                    break;
+                                  }
+                                }
+                              } else {
+                                validate10.errors = [{ instancePath: instancePath + "/outputs", schemaPath: "#/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                return false;
+                              }
+                            }
+                            var valid0 = _errs72 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                          if (valid0) {
+                            if (data.passed !== void 0) {
+                              let data33 = data.passed;
+                              const _errs79 = errors;
+                              if (errors === _errs79) {
+                                if (Array.isArray(data33)) {
+                                  var valid20 = true;
+                                  const len8 = data33.length;
+                                  for (let i6 = 0; i6 < len8; i6++) {
+                                    let data34 = data33[i6];
+                                    const _errs81 = errors;
+                                    if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34)) && data34 !== null) {
+                                      validate10.errors = [{ instancePath: instancePath + "/passed/" + i6, schemaPath: "#/properties/passed/items/type", keyword: "type", params: { type: schema11.properties.passed.items.type }, message: "must be integer,null" }];
+                                      return false;
+                                    }
+                                    if (errors === _errs81) {
+                                      if (typeof data34 == "number" && isFinite(data34)) {
+                                        if (data34 < 0 || isNaN(data34)) {
+                                          validate10.errors = [{ instancePath: instancePath + "/passed/" + i6, schemaPath: "#/properties/passed/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                          return false;
+                                        }
+                                      }
+                                    }
+                                    var valid20 = _errs81 === errors;
+                                    if (!valid20) {
+                                      break;
+                                    }
+                                  }
+                                } else {
+                                  validate10.errors = [{ instancePath: instancePath + "/passed", schemaPath: "#/properties/passed/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                  return false;
+                                }
+                              }
+                              var valid0 = _errs79 === errors;
+                            } else {
+                              var valid0 = true;
+                            }
+                            if (valid0) {
+                              if (data.errors !== void 0) {
+                                let data35 = data.errors;
+                                const _errs83 = errors;
+                                if (errors === _errs83) {
+                                  if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                                    const _errs85 = errors;
+                                    for (const key7 in data35) {
+                                      if (!pattern14.test(key7)) {
+                                        validate10.errors = [{ instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" }];
+                                        return false;
+                                        break;
+                                      }
+                                    }
+                                    if (_errs85 === errors) {
+                                      var valid21 = true;
+                                      for (const key8 in data35) {
+                                        if (pattern14.test(key8)) {
+                                          let data36 = data35[key8];
+                                          const _errs86 = errors;
+                                          if (errors === _errs86) {
+                                            if (Array.isArray(data36)) {
+                                              if (data36.length < 1) {
+                                                validate10.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/errors/patternProperties/%5E%5Cd%2B%24/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                                                return false;
+                                              } else {
+                                                var valid22 = true;
+                                                const len9 = data36.length;
+                                                for (let i7 = 0; i7 < len9; i7++) {
+                                                  let data37 = data36[i7];
+                                                  const _errs88 = errors;
+                                                  if (!(data37 === "rate-limited" || data37 === "timeout" || data37 === "server" || data37 === "auth" || data37 === "bad-response")) {
+                                                    validate10.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/definitions/errorCategory/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" }];
+                                                    return false;
+                                                  }
+                                                  var valid22 = _errs88 === errors;
+                                                  if (!valid22) {
+                                                    break;
+                                                  }
+                                                }
+                                              }
+                                            } else {
+                                              validate10.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/errors/patternProperties/%5E%5Cd%2B%24/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                              return false;
+                                            }
+                                          }
+                                          var valid21 = _errs86 === errors;
+                                          if (!valid21) {
+                                            break;
+                                          }
+                                        }
+                                      }
+                                    }
+                                  } else {
+                                    validate10.errors = [{ instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                    return false;
+                                  }
+                                }
+                                var valid0 = _errs83 === errors;
+                              } else {
+                                var valid0 = true;
+                              }
+                              if (valid0) {
+                                if (data.latencyMs !== void 0) {
+                                  let data38 = data.latencyMs;
+                                  const _errs90 = errors;
+                                  if (errors === _errs90) {
+                                    if (Array.isArray(data38)) {
+                                      var valid24 = true;
+                                      const len10 = data38.length;
+                                      for (let i8 = 0; i8 < len10; i8++) {
+                                        let data39 = data38[i8];
+                                        const _errs92 = errors;
+                                        if (!(typeof data39 == "number" && isFinite(data39)) && data39 !== null) {
+                                          validate10.errors = [{ instancePath: instancePath + "/latencyMs/" + i8, schemaPath: "#/properties/latencyMs/items/type", keyword: "type", params: { type: schema11.properties.latencyMs.items.type }, message: "must be number,null" }];
+                                          return false;
+                                        }
+                                        if (errors === _errs92) {
+                                          if (typeof data39 == "number" && isFinite(data39)) {
+                                            if (data39 < 0 || isNaN(data39)) {
+                                              validate10.errors = [{ instancePath: instancePath + "/latencyMs/" + i8, schemaPath: "#/properties/latencyMs/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                              return false;
+                                            }
+                                          }
+                                        }
+                                        var valid24 = _errs92 === errors;
+                                        if (!valid24) {
+                                          break;
+                                        }
+                                      }
+                                    } else {
+                                      validate10.errors = [{ instancePath: instancePath + "/latencyMs", schemaPath: "#/properties/latencyMs/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid0 = _errs90 === errors;
+                                } else {
+                                  var valid0 = true;
+                                }
+                                if (valid0) {
+                                  if (data.tokensOut !== void 0) {
+                                    let data40 = data.tokensOut;
+                                    const _errs94 = errors;
+                                    if (errors === _errs94) {
+                                      if (Array.isArray(data40)) {
+                                        var valid25 = true;
+                                        const len11 = data40.length;
+                                        for (let i9 = 0; i9 < len11; i9++) {
+                                          let data41 = data40[i9];
+                                          const _errs96 = errors;
+                                          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41)) && data41 !== null) {
+                                            validate10.errors = [{ instancePath: instancePath + "/tokensOut/" + i9, schemaPath: "#/properties/tokensOut/items/type", keyword: "type", params: { type: schema11.properties.tokensOut.items.type }, message: "must be integer,null" }];
+                                            return false;
+                                          }
+                                          if (errors === _errs96) {
+                                            if (typeof data41 == "number" && isFinite(data41)) {
+                                              if (data41 < 0 || isNaN(data41)) {
+                                                validate10.errors = [{ instancePath: instancePath + "/tokensOut/" + i9, schemaPath: "#/properties/tokensOut/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                return false;
+                                              }
+                                            }
+                                          }
+                                          var valid25 = _errs96 === errors;
+                                          if (!valid25) {
+                                            break;
+                                          }
+                                        }
+                                      } else {
+                                        validate10.errors = [{ instancePath: instancePath + "/tokensOut", schemaPath: "#/properties/tokensOut/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid0 = _errs94 === errors;
+                                  } else {
+                                    var valid0 = true;
+                                  }
+                                  if (valid0) {
+                                    if (data.texts !== void 0) {
+                                      let data42 = data.texts;
+                                      const _errs98 = errors;
+                                      if (errors === _errs98) {
+                                        if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+                                          const _errs100 = errors;
+                                          for (const key9 in data42) {
+                                            if (!pattern16.test(key9)) {
+                                              validate10.errors = [{ instancePath: instancePath + "/texts", schemaPath: "#/properties/texts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" }];
+                                              return false;
+                                              break;
+                                            }
+                                          }
+                                          if (_errs100 === errors) {
+                                            var valid26 = true;
+                                            for (const key10 in data42) {
+                                              if (pattern16.test(key10)) {
+                                                let data43 = data42[key10];
+                                                const _errs101 = errors;
+                                                if (errors === _errs101) {
+                                                  if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+                                                    const _errs103 = errors;
+                                                    for (const key11 in data43) {
+                                                      if (!pattern11.test(key11)) {
+                                                        validate10.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" }];
+                                                        return false;
+                                                        break;
+                                                      }
+                                                    }
+                                                    if (_errs103 === errors) {
+                                                      var valid27 = true;
+                                                      for (const key12 in data43) {
+                                                        if (pattern11.test(key12)) {
+                                                          const _errs104 = errors;
+                                                          if (typeof data43[key12] !== "string") {
+                                                            validate10.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/patternProperties/%5E%5B0-9a-f%5D%7B10%2C64%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                            return false;
+                                                          }
+                                                          var valid27 = _errs104 === errors;
+                                                          if (!valid27) {
+                                                            break;
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  } else {
+                                                    validate10.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                    return false;
+                                                  }
+                                                }
+                                                var valid26 = _errs101 === errors;
+                                                if (!valid26) {
+                                                  break;
+                                                }
+                                              }
+                                            }
+                                          }
+                                        } else {
+                                          validate10.errors = [{ instancePath: instancePath + "/texts", schemaPath: "#/properties/texts/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid0 = _errs98 === errors;
+                                    } else {
+                                      var valid0 = true;
+                                    }
+                                    if (valid0) {
+                                      if (data.metrics !== void 0) {
+                                        let data45 = data.metrics;
+                                        const _errs106 = errors;
+                                        if (errors === _errs106) {
+                                          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                                            let missing3;
+                                            if (data45.prompts === void 0 && (missing3 = "prompts") || data45.checked === void 0 && (missing3 = "checked") || data45.passed === void 0 && (missing3 = "passed") || data45.passRate === void 0 && (missing3 = "passRate") || data45.agreement === void 0 && (missing3 = "agreement") || data45.rawAgreement === void 0 && (missing3 = "rawAgreement") || data45.comparable === void 0 && (missing3 = "comparable") || data45.stable === void 0 && (missing3 = "stable") || data45.stability === void 0 && (missing3 = "stability") || data45.drifted === void 0 && (missing3 = "drifted") || data45.flapping === void 0 && (missing3 = "flapping") || data45.regressions === void 0 && (missing3 = "regressions") || data45.fixes === void 0 && (missing3 = "fixes") || data45.flipsP === void 0 && (missing3 = "flipsP") || data45.newSeries === void 0 && (missing3 = "newSeries") || data45.errors === void 0 && (missing3 = "errors") || data45.latencyMs === void 0 && (missing3 = "latencyMs") || data45.tokens === void 0 && (missing3 = "tokens") || data45.judged === void 0 && (missing3 = "judged") || data45.behaved === void 0 && (missing3 = "behaved") || data45.reliability === void 0 && (missing3 = "reliability") || data45.reliabilityInterval === void 0 && (missing3 = "reliabilityInterval") || data45.window === void 0 && (missing3 = "window") || data45.runsSinceDrift === void 0 && (missing3 = "runsSinceDrift")) {
+                                              validate10.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
+                                              return false;
+                                            } else {
+                                              const _errs108 = errors;
+                                              for (const key13 in data45) {
+                                                if (!func2.call(schema11.properties.metrics.properties, key13)) {
+                                                  validate10.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" }];
+                                                  return false;
+                                                  break;
+                                                }
+                                              }
+                                              if (_errs108 === errors) {
+                                                if (data45.prompts !== void 0) {
+                                                  let data46 = data45.prompts;
+                                                  const _errs109 = errors;
+                                                  const _errs110 = errors;
+                                                  if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
+                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                    return false;
+                                                  }
+                                                  if (errors === _errs110) {
+                                                    if (typeof data46 == "number" && isFinite(data46)) {
+                                                      if (data46 < 0 || isNaN(data46)) {
+                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                  }
+                                                  var valid28 = _errs109 === errors;
+                                                } else {
+                                                  var valid28 = true;
+                                                }
+                                                if (valid28) {
+                                                  if (data45.checked !== void 0) {
+                                                    let data47 = data45.checked;
+                                                    const _errs112 = errors;
+                                                    const _errs113 = errors;
+                                                    if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
+                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                      return false;
+                                                    }
+                                                    if (errors === _errs113) {
+                                                      if (typeof data47 == "number" && isFinite(data47)) {
+                                                        if (data47 < 0 || isNaN(data47)) {
+                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                    }
+                                                    var valid28 = _errs112 === errors;
+                                                  } else {
+                                                    var valid28 = true;
+                                                  }
+                                                  if (valid28) {
+                                                    if (data45.passed !== void 0) {
+                                                      let data48 = data45.passed;
+                                                      const _errs115 = errors;
+                                                      const _errs116 = errors;
+                                                      if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
+                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                        return false;
+                                                      }
+                                                      if (errors === _errs116) {
+                                                        if (typeof data48 == "number" && isFinite(data48)) {
+                                                          if (data48 < 0 || isNaN(data48)) {
+                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                            return false;
+                                                          }
+                                                        }
+                                                      }
+                                                      var valid28 = _errs115 === errors;
+                                                    } else {
+                                                      var valid28 = true;
+                                                    }
+                                                    if (valid28) {
+                                                      if (data45.passRate !== void 0) {
+                                                        let data49 = data45.passRate;
+                                                        const _errs118 = errors;
+                                                        const _errs119 = errors;
+                                                        if (!(typeof data49 == "number" && isFinite(data49)) && data49 !== null) {
+                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                          return false;
+                                                        }
+                                                        if (errors === _errs119) {
+                                                          if (typeof data49 == "number" && isFinite(data49)) {
+                                                            if (data49 > 1 || isNaN(data49)) {
+                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                              return false;
+                                                            } else {
+                                                              if (data49 < 0 || isNaN(data49)) {
+                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                return false;
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                        var valid28 = _errs118 === errors;
+                                                      } else {
+                                                        var valid28 = true;
+                                                      }
+                                                      if (valid28) {
+                                                        if (data45.agreement !== void 0) {
+                                                          let data50 = data45.agreement;
+                                                          const _errs121 = errors;
+                                                          const _errs122 = errors;
+                                                          if (!(typeof data50 == "number" && isFinite(data50)) && data50 !== null) {
+                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                            return false;
+                                                          }
+                                                          if (errors === _errs122) {
+                                                            if (typeof data50 == "number" && isFinite(data50)) {
+                                                              if (data50 > 1 || isNaN(data50)) {
+                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                return false;
+                                                              } else {
+                                                                if (data50 < 0 || isNaN(data50)) {
+                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                  return false;
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                          var valid28 = _errs121 === errors;
+                                                        } else {
+                                                          var valid28 = true;
+                                                        }
+                                                        if (valid28) {
+                                                          if (data45.rawAgreement !== void 0) {
+                                                            let data51 = data45.rawAgreement;
+                                                            const _errs124 = errors;
+                                                            const _errs125 = errors;
+                                                            if (!(typeof data51 == "number" && isFinite(data51)) && data51 !== null) {
+                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                              return false;
+                                                            }
+                                                            if (errors === _errs125) {
+                                                              if (typeof data51 == "number" && isFinite(data51)) {
+                                                                if (data51 > 1 || isNaN(data51)) {
+                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                  return false;
+                                                                } else {
+                                                                  if (data51 < 0 || isNaN(data51)) {
+                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                            var valid28 = _errs124 === errors;
+                                                          } else {
+                                                            var valid28 = true;
+                                                          }
+                                                          if (valid28) {
+                                                            if (data45.comparable !== void 0) {
+                                                              let data52 = data45.comparable;
+                                                              const _errs127 = errors;
+                                                              const _errs128 = errors;
+                                                              if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
+                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                return false;
+                                                              }
+                                                              if (errors === _errs128) {
+                                                                if (typeof data52 == "number" && isFinite(data52)) {
+                                                                  if (data52 < 0 || isNaN(data52)) {
+                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                              }
+                                                              var valid28 = _errs127 === errors;
+                                                            } else {
+                                                              var valid28 = true;
+                                                            }
+                                                            if (valid28) {
+                                                              if (data45.stable !== void 0) {
+                                                                let data53 = data45.stable;
+                                                                const _errs130 = errors;
+                                                                const _errs131 = errors;
+                                                                if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
+                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                  return false;
+                                                                }
+                                                                if (errors === _errs131) {
+                                                                  if (typeof data53 == "number" && isFinite(data53)) {
+                                                                    if (data53 < 0 || isNaN(data53)) {
+                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                      return false;
+                                                                    }
+                                                                  }
+                                                                }
+                                                                var valid28 = _errs130 === errors;
+                                                              } else {
+                                                                var valid28 = true;
+                                                              }
+                                                              if (valid28) {
+                                                                if (data45.stability !== void 0) {
+                                                                  let data54 = data45.stability;
+                                                                  const _errs133 = errors;
+                                                                  const _errs134 = errors;
+                                                                  if (!(typeof data54 == "number" && isFinite(data54)) && data54 !== null) {
+                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                    return false;
+                                                                  }
+                                                                  if (errors === _errs134) {
+                                                                    if (typeof data54 == "number" && isFinite(data54)) {
+                                                                      if (data54 > 1 || isNaN(data54)) {
+                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                        return false;
+                                                                      } else {
+                                                                        if (data54 < 0 || isNaN(data54)) {
+                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                          return false;
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                  var valid28 = _errs133 === errors;
+                                                                } else {
+                                                                  var valid28 = true;
+                                                                }
+                                                                if (valid28) {
+                                                                  if (data45.drifted !== void 0) {
+                                                                    let data55 = data45.drifted;
+                                                                    const _errs136 = errors;
+                                                                    const _errs137 = errors;
+                                                                    if (errors === _errs137) {
+                                                                      if (Array.isArray(data55)) {
+                                                                        var valid39 = true;
+                                                                        const len12 = data55.length;
+                                                                        for (let i10 = 0; i10 < len12; i10++) {
+                                                                          let data56 = data55[i10];
+                                                                          const _errs139 = errors;
+                                                                          if (errors === _errs139) {
+                                                                            if (typeof data56 === "string") {
+                                                                              if (func3(data56) < 1) {
+                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                return false;
+                                                                              }
+                                                                            } else {
+                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                              return false;
+                                                                            }
+                                                                          }
+                                                                          var valid39 = _errs139 === errors;
+                                                                          if (!valid39) {
+                                                                            break;
+                                                                          }
+                                                                        }
+                                                                      } else {
+                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/drifted", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                        return false;
+                                                                      }
+                                                                    }
+                                                                    var valid28 = _errs136 === errors;
+                                                                  } else {
+                                                                    var valid28 = true;
+                                                                  }
+                                                                  if (valid28) {
+                                                                    if (data45.flapping !== void 0) {
+                                                                      let data57 = data45.flapping;
+                                                                      const _errs141 = errors;
+                                                                      const _errs142 = errors;
+                                                                      if (errors === _errs142) {
+                                                                        if (Array.isArray(data57)) {
+                                                                          var valid41 = true;
+                                                                          const len13 = data57.length;
+                                                                          for (let i11 = 0; i11 < len13; i11++) {
+                                                                            let data58 = data57[i11];
+                                                                            const _errs144 = errors;
+                                                                            if (errors === _errs144) {
+                                                                              if (typeof data58 === "string") {
+                                                                                if (func3(data58) < 1) {
+                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                  return false;
+                                                                                }
+                                                                              } else {
+                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                return false;
+                                                                              }
+                                                                            }
+                                                                            var valid41 = _errs144 === errors;
+                                                                            if (!valid41) {
+                                                                              break;
+                                                                            }
+                                                                          }
+                                                                        } else {
+                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/flapping", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                          return false;
+                                                                        }
+                                                                      }
+                                                                      var valid28 = _errs141 === errors;
+                                                                    } else {
+                                                                      var valid28 = true;
+                                                                    }
+                                                                    if (valid28) {
+                                                                      if (data45.regressions !== void 0) {
+                                                                        let data59 = data45.regressions;
+                                                                        const _errs146 = errors;
+                                                                        const _errs147 = errors;
+                                                                        if (errors === _errs147) {
+                                                                          if (Array.isArray(data59)) {
+                                                                            var valid43 = true;
+                                                                            const len14 = data59.length;
+                                                                            for (let i12 = 0; i12 < len14; i12++) {
+                                                                              let data60 = data59[i12];
+                                                                              const _errs149 = errors;
+                                                                              if (errors === _errs149) {
+                                                                                if (typeof data60 === "string") {
+                                                                                  if (func3(data60) < 1) {
+                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                    return false;
+                                                                                  }
+                                                                                } else {
+                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                  return false;
+                                                                                }
+                                                                              }
+                                                                              var valid43 = _errs149 === errors;
+                                                                              if (!valid43) {
+                                                                                break;
+                                                                              }
+                                                                            }
+                                                                          } else {
+                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/regressions", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                            return false;
+                                                                          }
+                                                                        }
+                                                                        var valid28 = _errs146 === errors;
+                                                                      } else {
+                                                                        var valid28 = true;
+                                                                      }
+                                                                      if (valid28) {
+                                                                        if (data45.fixes !== void 0) {
+                                                                          let data61 = data45.fixes;
+                                                                          const _errs151 = errors;
+                                                                          const _errs152 = errors;
+                                                                          if (errors === _errs152) {
+                                                                            if (Array.isArray(data61)) {
+                                                                              var valid45 = true;
+                                                                              const len15 = data61.length;
+                                                                              for (let i13 = 0; i13 < len15; i13++) {
+                                                                                let data62 = data61[i13];
+                                                                                const _errs154 = errors;
+                                                                                if (errors === _errs154) {
+                                                                                  if (typeof data62 === "string") {
+                                                                                    if (func3(data62) < 1) {
+                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                      return false;
+                                                                                    }
+                                                                                  } else {
+                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                    return false;
+                                                                                  }
+                                                                                }
+                                                                                var valid45 = _errs154 === errors;
+                                                                                if (!valid45) {
+                                                                                  break;
+                                                                                }
+                                                                              }
+                                                                            } else {
+                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/fixes", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                              return false;
+                                                                            }
+                                                                          }
+                                                                          var valid28 = _errs151 === errors;
+                                                                        } else {
+                                                                          var valid28 = true;
+                                                                        }
+                                                                        if (valid28) {
+                                                                          if (data45.flipsP !== void 0) {
+                                                                            let data63 = data45.flipsP;
+                                                                            const _errs156 = errors;
+                                                                            const _errs157 = errors;
+                                                                            if (!(typeof data63 == "number" && isFinite(data63)) && data63 !== null) {
+                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                              return false;
+                                                                            }
+                                                                            if (errors === _errs157) {
+                                                                              if (typeof data63 == "number" && isFinite(data63)) {
+                                                                                if (data63 > 1 || isNaN(data63)) {
+                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                  return false;
+                                                                                } else {
+                                                                                  if (data63 < 0 || isNaN(data63)) {
+                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                    return false;
+                                                                                  }
+                                                                                }
+                                                                              }
+                                                                            }
+                                                                            var valid28 = _errs156 === errors;
+                                                                          } else {
+                                                                            var valid28 = true;
+                                                                          }
+                                                                          if (valid28) {
+                                                                            if (data45.newSeries !== void 0) {
+                                                                              let data64 = data45.newSeries;
+                                                                              const _errs159 = errors;
+                                                                              const _errs160 = errors;
+                                                                              if (errors === _errs160) {
+                                                                                if (Array.isArray(data64)) {
+                                                                                  var valid48 = true;
+                                                                                  const len16 = data64.length;
+                                                                                  for (let i14 = 0; i14 < len16; i14++) {
+                                                                                    let data65 = data64[i14];
+                                                                                    const _errs162 = errors;
+                                                                                    if (errors === _errs162) {
+                                                                                      if (typeof data65 === "string") {
+                                                                                        if (func3(data65) < 1) {
+                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                          return false;
+                                                                                        }
+                                                                                      } else {
+                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                        return false;
+                                                                                      }
+                                                                                    }
+                                                                                    var valid48 = _errs162 === errors;
+                                                                                    if (!valid48) {
+                                                                                      break;
+                                                                                    }
+                                                                                  }
+                                                                                } else {
+                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/newSeries", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                                  return false;
+                                                                                }
+                                                                              }
+                                                                              var valid28 = _errs159 === errors;
+                                                                            } else {
+                                                                              var valid28 = true;
+                                                                            }
+                                                                            if (valid28) {
+                                                                              if (data45.errors !== void 0) {
+                                                                                let data66 = data45.errors;
+                                                                                const _errs164 = errors;
+                                                                                if (errors === _errs164) {
+                                                                                  if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+                                                                                    let missing4;
+                                                                                    if (data66["rate-limited"] === void 0 && (missing4 = "rate-limited") || data66.timeout === void 0 && (missing4 = "timeout") || data66.server === void 0 && (missing4 = "server") || data66.auth === void 0 && (missing4 = "auth") || data66["bad-response"] === void 0 && (missing4 = "bad-response")) {
+                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/required", keyword: "required", params: { missingProperty: missing4 }, message: "must have required property '" + missing4 + "'" }];
+                                                                                      return false;
+                                                                                    } else {
+                                                                                      const _errs166 = errors;
+                                                                                      for (const key14 in data66) {
+                                                                                        if (!(key14 === "rate-limited" || key14 === "timeout" || key14 === "server" || key14 === "auth" || key14 === "bad-response")) {
+                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" }];
+                                                                                          return false;
+                                                                                          break;
+                                                                                        }
+                                                                                      }
+                                                                                      if (_errs166 === errors) {
+                                                                                        if (data66["rate-limited"] !== void 0) {
+                                                                                          let data67 = data66["rate-limited"];
+                                                                                          const _errs167 = errors;
+                                                                                          const _errs168 = errors;
+                                                                                          if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
+                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                            return false;
+                                                                                          }
+                                                                                          if (errors === _errs168) {
+                                                                                            if (typeof data67 == "number" && isFinite(data67)) {
+                                                                                              if (data67 < 0 || isNaN(data67)) {
+                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                          var valid49 = _errs167 === errors;
+                                                                                        } else {
+                                                                                          var valid49 = true;
+                                                                                        }
+                                                                                        if (valid49) {
+                                                                                          if (data66.timeout !== void 0) {
+                                                                                            let data68 = data66.timeout;
+                                                                                            const _errs170 = errors;
+                                                                                            const _errs171 = errors;
+                                                                                            if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
+                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                            if (errors === _errs171) {
+                                                                                              if (typeof data68 == "number" && isFinite(data68)) {
+                                                                                                if (data68 < 0 || isNaN(data68)) {
+                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                            var valid49 = _errs170 === errors;
+                                                                                          } else {
+                                                                                            var valid49 = true;
+                                                                                          }
+                                                                                          if (valid49) {
+                                                                                            if (data66.server !== void 0) {
+                                                                                              let data69 = data66.server;
+                                                                                              const _errs173 = errors;
+                                                                                              const _errs174 = errors;
+                                                                                              if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
+                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs174) {
+                                                                                                if (typeof data69 == "number" && isFinite(data69)) {
+                                                                                                  if (data69 < 0 || isNaN(data69)) {
+                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid49 = _errs173 === errors;
+                                                                                            } else {
+                                                                                              var valid49 = true;
+                                                                                            }
+                                                                                            if (valid49) {
+                                                                                              if (data66.auth !== void 0) {
+                                                                                                let data70 = data66.auth;
+                                                                                                const _errs176 = errors;
+                                                                                                const _errs177 = errors;
+                                                                                                if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
+                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                                if (errors === _errs177) {
+                                                                                                  if (typeof data70 == "number" && isFinite(data70)) {
+                                                                                                    if (data70 < 0 || isNaN(data70)) {
+                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid49 = _errs176 === errors;
+                                                                                              } else {
+                                                                                                var valid49 = true;
+                                                                                              }
+                                                                                              if (valid49) {
+                                                                                                if (data66["bad-response"] !== void 0) {
+                                                                                                  let data71 = data66["bad-response"];
+                                                                                                  const _errs179 = errors;
+                                                                                                  const _errs180 = errors;
+                                                                                                  if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
+                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                  if (errors === _errs180) {
+                                                                                                    if (typeof data71 == "number" && isFinite(data71)) {
+                                                                                                      if (data71 < 0 || isNaN(data71)) {
+                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                  var valid49 = _errs179 === errors;
+                                                                                                } else {
+                                                                                                  var valid49 = true;
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                    }
+                                                                                  } else {
+                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                    return false;
+                                                                                  }
+                                                                                }
+                                                                                var valid28 = _errs164 === errors;
+                                                                              } else {
+                                                                                var valid28 = true;
+                                                                              }
+                                                                              if (valid28) {
+                                                                                if (data45.latencyMs !== void 0) {
+                                                                                  let data72 = data45.latencyMs;
+                                                                                  const _errs182 = errors;
+                                                                                  if (errors === _errs182) {
+                                                                                    if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
+                                                                                      let missing5;
+                                                                                      if (data72.p50 === void 0 && (missing5 = "p50") || data72.p95 === void 0 && (missing5 = "p95")) {
+                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'" }];
+                                                                                        return false;
+                                                                                      } else {
+                                                                                        const _errs184 = errors;
+                                                                                        for (const key15 in data72) {
+                                                                                          if (!(key15 === "p50" || key15 === "p95")) {
+                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" }];
+                                                                                            return false;
+                                                                                            break;
+                                                                                          }
+                                                                                        }
+                                                                                        if (_errs184 === errors) {
+                                                                                          if (data72.p50 !== void 0) {
+                                                                                            let data73 = data72.p50;
+                                                                                            const _errs185 = errors;
+                                                                                            if (!(typeof data73 == "number" && isFinite(data73)) && data73 !== null) {
+                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/type", keyword: "type", params: { type: schema11.properties.metrics.properties.latencyMs.properties.p50.type }, message: "must be number,null" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                            if (errors === _errs185) {
+                                                                                              if (typeof data73 == "number" && isFinite(data73)) {
+                                                                                                if (data73 < 0 || isNaN(data73)) {
+                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                            var valid55 = _errs185 === errors;
+                                                                                          } else {
+                                                                                            var valid55 = true;
+                                                                                          }
+                                                                                          if (valid55) {
+                                                                                            if (data72.p95 !== void 0) {
+                                                                                              let data74 = data72.p95;
+                                                                                              const _errs187 = errors;
+                                                                                              if (!(typeof data74 == "number" && isFinite(data74)) && data74 !== null) {
+                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/type", keyword: "type", params: { type: schema11.properties.metrics.properties.latencyMs.properties.p95.type }, message: "must be number,null" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs187) {
+                                                                                                if (typeof data74 == "number" && isFinite(data74)) {
+                                                                                                  if (data74 < 0 || isNaN(data74)) {
+                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid55 = _errs187 === errors;
+                                                                                            } else {
+                                                                                              var valid55 = true;
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                    } else {
+                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                      return false;
+                                                                                    }
+                                                                                  }
+                                                                                  var valid28 = _errs182 === errors;
+                                                                                } else {
+                                                                                  var valid28 = true;
+                                                                                }
+                                                                                if (valid28) {
+                                                                                  if (data45.tokens !== void 0) {
+                                                                                    let data75 = data45.tokens;
+                                                                                    const _errs189 = errors;
+                                                                                    if (errors === _errs189) {
+                                                                                      if (data75 && typeof data75 == "object" && !Array.isArray(data75)) {
+                                                                                        let missing6;
+                                                                                        if (data75.in === void 0 && (missing6 = "in") || data75.out === void 0 && (missing6 = "out")) {
+                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/required", keyword: "required", params: { missingProperty: missing6 }, message: "must have required property '" + missing6 + "'" }];
+                                                                                          return false;
+                                                                                        } else {
+                                                                                          const _errs191 = errors;
+                                                                                          for (const key16 in data75) {
+                                                                                            if (!(key16 === "in" || key16 === "out")) {
+                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" }];
+                                                                                              return false;
+                                                                                              break;
+                                                                                            }
+                                                                                          }
+                                                                                          if (_errs191 === errors) {
+                                                                                            if (data75.in !== void 0) {
+                                                                                              let data76 = data75.in;
+                                                                                              const _errs192 = errors;
+                                                                                              const _errs193 = errors;
+                                                                                              if (!(typeof data76 == "number" && (!(data76 % 1) && !isNaN(data76)) && isFinite(data76))) {
+                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs193) {
+                                                                                                if (typeof data76 == "number" && isFinite(data76)) {
+                                                                                                  if (data76 < 0 || isNaN(data76)) {
+                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid56 = _errs192 === errors;
+                                                                                            } else {
+                                                                                              var valid56 = true;
+                                                                                            }
+                                                                                            if (valid56) {
+                                                                                              if (data75.out !== void 0) {
+                                                                                                let data77 = data75.out;
+                                                                                                const _errs195 = errors;
+                                                                                                const _errs196 = errors;
+                                                                                                if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)) && isFinite(data77))) {
+                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                                if (errors === _errs196) {
+                                                                                                  if (typeof data77 == "number" && isFinite(data77)) {
+                                                                                                    if (data77 < 0 || isNaN(data77)) {
+                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid56 = _errs195 === errors;
+                                                                                              } else {
+                                                                                                var valid56 = true;
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      } else {
+                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                        return false;
+                                                                                      }
+                                                                                    }
+                                                                                    var valid28 = _errs189 === errors;
+                                                                                  } else {
+                                                                                    var valid28 = true;
+                                                                                  }
+                                                                                  if (valid28) {
+                                                                                    if (data45.judged !== void 0) {
+                                                                                      let data78 = data45.judged;
+                                                                                      const _errs198 = errors;
+                                                                                      const _errs199 = errors;
+                                                                                      if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)) && isFinite(data78))) {
+                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                        return false;
+                                                                                      }
+                                                                                      if (errors === _errs199) {
+                                                                                        if (typeof data78 == "number" && isFinite(data78)) {
+                                                                                          if (data78 < 0 || isNaN(data78)) {
+                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                            return false;
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                      var valid28 = _errs198 === errors;
+                                                                                    } else {
+                                                                                      var valid28 = true;
+                                                                                    }
+                                                                                    if (valid28) {
+                                                                                      if (data45.behaved !== void 0) {
+                                                                                        let data79 = data45.behaved;
+                                                                                        const _errs201 = errors;
+                                                                                        const _errs202 = errors;
+                                                                                        if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
+                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                          return false;
+                                                                                        }
+                                                                                        if (errors === _errs202) {
+                                                                                          if (typeof data79 == "number" && isFinite(data79)) {
+                                                                                            if (data79 < 0 || isNaN(data79)) {
+                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                        var valid28 = _errs201 === errors;
+                                                                                      } else {
+                                                                                        var valid28 = true;
+                                                                                      }
+                                                                                      if (valid28) {
+                                                                                        if (data45.reliability !== void 0) {
+                                                                                          let data80 = data45.reliability;
+                                                                                          const _errs204 = errors;
+                                                                                          const _errs205 = errors;
+                                                                                          if (!(typeof data80 == "number" && isFinite(data80)) && data80 !== null) {
+                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                            return false;
+                                                                                          }
+                                                                                          if (errors === _errs205) {
+                                                                                            if (typeof data80 == "number" && isFinite(data80)) {
+                                                                                              if (data80 > 1 || isNaN(data80)) {
+                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                return false;
+                                                                                              } else {
+                                                                                                if (data80 < 0 || isNaN(data80)) {
+                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                          var valid28 = _errs204 === errors;
+                                                                                        } else {
+                                                                                          var valid28 = true;
+                                                                                        }
+                                                                                        if (valid28) {
+                                                                                          if (data45.reliabilityInterval !== void 0) {
+                                                                                            let data81 = data45.reliabilityInterval;
+                                                                                            const _errs207 = errors;
+                                                                                            if (!Array.isArray(data81) && data81 !== null) {
+                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema11.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                            if (errors === _errs207) {
+                                                                                              if (Array.isArray(data81)) {
+                                                                                                if (data81.length > 2) {
+                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                  return false;
+                                                                                                } else {
+                                                                                                  if (data81.length < 2) {
+                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
+                                                                                                    return false;
+                                                                                                  } else {
+                                                                                                    const len17 = data81.length;
+                                                                                                    if (!(len17 <= 2)) {
+                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                      return false;
+                                                                                                    } else {
+                                                                                                      const len18 = data81.length;
+                                                                                                      if (len18 > 0) {
+                                                                                                        let data82 = data81[0];
+                                                                                                        const _errs209 = errors;
+                                                                                                        if (errors === _errs209) {
+                                                                                                          if (typeof data82 == "number" && isFinite(data82)) {
+                                                                                                            if (data82 > 1 || isNaN(data82)) {
+                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                              return false;
+                                                                                                            } else {
+                                                                                                              if (data82 < 0 || isNaN(data82)) {
+                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                return false;
+                                                                                                              }
+                                                                                                            }
+                                                                                                          } else {
+                                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                            return false;
+                                                                                                          }
+                                                                                                        }
+                                                                                                        var valid62 = _errs209 === errors;
+                                                                                                      }
+                                                                                                      if (valid62) {
+                                                                                                        if (len18 > 1) {
+                                                                                                          let data83 = data81[1];
+                                                                                                          const _errs211 = errors;
+                                                                                                          if (errors === _errs211) {
+                                                                                                            if (typeof data83 == "number" && isFinite(data83)) {
+                                                                                                              if (data83 > 1 || isNaN(data83)) {
+                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                return false;
+                                                                                                              } else {
+                                                                                                                if (data83 < 0 || isNaN(data83)) {
+                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                  return false;
+                                                                                                                }
+                                                                                                              }
+                                                                                                            } else {
+                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                              return false;
+                                                                                                            }
+                                                                                                          }
+                                                                                                          var valid62 = _errs211 === errors;
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                            var valid28 = _errs207 === errors;
+                                                                                          } else {
+                                                                                            var valid28 = true;
+                                                                                          }
+                                                                                          if (valid28) {
+                                                                                            if (data45.window !== void 0) {
+                                                                                              let data84 = data45.window;
+                                                                                              const _errs213 = errors;
+                                                                                              const _errs214 = errors;
+                                                                                              if (!(typeof data84 == "number" && (!(data84 % 1) && !isNaN(data84)) && isFinite(data84))) {
+                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs214) {
+                                                                                                if (typeof data84 == "number" && isFinite(data84)) {
+                                                                                                  if (data84 < 0 || isNaN(data84)) {
+                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid28 = _errs213 === errors;
+                                                                                            } else {
+                                                                                              var valid28 = true;
+                                                                                            }
+                                                                                            if (valid28) {
+                                                                                              if (data45.runsSinceDrift !== void 0) {
+                                                                                                let data85 = data45.runsSinceDrift;
+                                                                                                const _errs216 = errors;
+                                                                                                if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85)) && data85 !== null) {
+                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema11.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                                if (errors === _errs216) {
+                                                                                                  if (typeof data85 == "number" && isFinite(data85)) {
+                                                                                                    if (data85 < 0 || isNaN(data85)) {
+                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid28 = _errs216 === errors;
+                                                                                              } else {
+                                                                                                var valid28 = true;
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                    }
+                                                                                  }
+                                                                                }
+                                                                              }
+                                                                            }
+                                                                          }
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          } else {
+                                            validate10.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid0 = _errs106 === errors;
+                                      } else {
+                                        var valid0 = true;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    } else {
+      validate10.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
+    }
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
 }
 
 // src/history/refs.ts
@@ -16676,13 +18291,6 @@ function catalogRef(catalog) {
 }
 
 // src/history/verify.ts
-var recordValidator;
-function recordSchemaValidator() {
-  recordValidator ??= new import_ajv.Ajv({ allErrors: false, strict: true, allowUnionTypes: true, unicodeRegExp: false }).compile(
-    record_schema_default
-  );
-  return recordValidator;
-}
 var sha256Hex = typeof crypto2.hash === "function" ? (text) => crypto2.hash("sha256", text, "hex") : sha256;
 function isRefOf(ref, text) {
   return ref.length >= TEXT_REF_LENGTH && sha256Hex(text).startsWith(ref);
@@ -16740,31 +18348,30 @@ var ChainVerifier = class {
     if (isObject(data) && "schema" in data && typeof data["schema"] === "number" && data["schema"] !== RECORD_SCHEMA) {
       return bad(`record schema version ${data["schema"]} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`);
     }
-    const validateRecord = recordSchemaValidator();
-    if (!validateRecord(data)) return bad(schemaReason(validateRecord.errors?.[0]));
-    const record = data;
-    if (record.prev !== this.head) {
+    if (!record(data)) return bad(schemaReason(record.errors?.[0]));
+    const record2 = data;
+    if (record2.prev !== this.head) {
       return bad(
         number === 1 ? "prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered" : `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)`
       );
     }
-    const defined = record.catalogs ?? {};
+    const defined = record2.catalogs ?? {};
     for (const [ref, entries] of Object.entries(defined)) {
       if (catalogRef(entries) !== ref) return bad(`catalogs/${ref} does not hash to its ref (the catalog was changed)`);
     }
-    const catalog = this.catalogs.get(record.catalog) ?? (Object.hasOwn(defined, record.catalog) ? defined[record.catalog] : void 0);
-    if (!catalog) return bad(`catalog ${record.catalog} is not defined in this or an earlier line`);
+    const catalog = this.catalogs.get(record2.catalog) ?? (Object.hasOwn(defined, record2.catalog) ? defined[record2.catalog] : void 0);
+    if (!catalog) return bad(`catalog ${record2.catalog} is not defined in this or an earlier line`);
     const size = catalog.length;
     for (const column of COLUMNS) {
-      const length = record[column].length;
-      if (length !== size) return bad(`${column} has ${length} entries but catalog ${record.catalog} has ${size} prompts`);
+      const length = record2[column].length;
+      if (length !== size) return bad(`${column} has ${length} entries but catalog ${record2.catalog} has ${size} prompts`);
     }
-    for (const index of Object.keys(record.errors)) {
+    for (const index of Object.keys(record2.errors)) {
       if (String(Number(index)) !== index || Number(index) >= size) {
-        return bad(`errors/${index} is not a prompt index: catalog ${record.catalog} has ${size} prompts`);
+        return bad(`errors/${index} is not a prompt index: catalog ${record2.catalog} has ${size} prompts`);
       }
     }
-    const stored = record.texts ?? {};
+    const stored = record2.texts ?? {};
     for (const [key, byRef] of Object.entries(stored)) {
       const known = this.texts.get(key);
       for (const [ref, text] of Object.entries(byRef)) {
@@ -16775,14 +18382,14 @@ var ChainVerifier = class {
         }
       }
     }
-    const keys = this.keysOf(record.catalog, catalog);
+    const keys = this.keysOf(record2.catalog, catalog);
     for (let i = 0; i < size; i++) {
       const key = keys[i];
       const known = this.texts.get(key);
       const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
-      const answer3 = record.answers[i];
+      const answer3 = record2.answers[i];
       if (typeof answer3 === "string" && !resolves(known, own, answer3)) return bad(unresolved(`answers/${i}`, answer3, key));
-      const output = record.outputs[i];
+      const output = record2.outputs[i];
       if (typeof output === "string") {
         if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
       } else if (Array.isArray(output)) {
@@ -16801,7 +18408,7 @@ var ChainVerifier = class {
       }
       for (const [ref, text] of Object.entries(byRef)) known.set(ref, text);
     }
-    this.records.push(record);
+    this.records.push(record2);
     this.lines.push(line);
     this.head = lineHash(line);
     return null;
@@ -16810,7 +18417,7 @@ var ChainVerifier = class {
   keysOf(ref, catalog) {
     let keys = this.keysByCatalog.get(ref);
     if (!keys) {
-      keys = catalog.map(([suite, id]) => promptKey(suite, id));
+      keys = catalog.map(([suite2, id]) => promptKey(suite2, id));
       this.keysByCatalog.set(ref, keys);
     }
     return keys;
@@ -17017,13 +18624,13 @@ import { mkdir as mkdir2, readFile as readFile2, rename as rename2, writeFile } 
 import { dirname as dirname2 } from "node:path";
 
 // src/run/plan.ts
-function buildPlan(config) {
-  const prompts = config.suites.flatMap((suite) => suite.prompts.map((prompt) => ({ suite: suite.name, prompt })));
+function buildPlan(config2) {
+  const prompts = config2.suites.flatMap((suite2) => suite2.prompts.map((prompt) => ({ suite: suite2.name, prompt })));
   return {
-    models: config.models,
+    models: config2.models,
     prompts,
-    samples: config.samples,
-    hashes: config.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
+    samples: config2.samples,
+    hashes: config2.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
     checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
   };
 }
@@ -17066,12 +18673,12 @@ function shardOf(key, count4) {
 function inShard(key, shard) {
   return shardOf(key, shard.count) === shard.index;
 }
-function shardConfig(config, shard) {
+function shardConfig(config2, shard) {
   return {
-    ...config,
-    suites: config.suites.map((suite) => ({
-      ...suite,
-      prompts: suite.prompts.filter((p) => inShard(promptKey(suite.name, p.id), shard))
+    ...config2,
+    suites: config2.suites.map((suite2) => ({
+      ...suite2,
+      prompts: suite2.prompts.filter((p) => inShard(promptKey(suite2.name, p.id), shard))
     }))
   };
 }
@@ -17090,29 +18697,29 @@ var PARTIAL_VERSION = 1;
 var PartialError = class extends Error {
   name = "PartialError";
 };
-function configHash(config) {
-  const plan = buildPlan(config);
+function configHash(config2) {
+  const plan = buildPlan(config2);
   return sha256(
     canonicalJson({
-      samples: config.samples,
-      models: config.models.map((m) => ({ id: m.id, model: m.model, baseUrl: m.baseUrl, params: m.params, system: m.system })),
+      samples: config2.samples,
+      models: config2.models.map((m) => ({ id: m.id, model: m.model, baseUrl: m.baseUrl, params: m.params, system: m.system })),
       prompts: plan.prompts.map((p, i) => [p.suite, p.prompt.id, plan.checksHashes[i]]),
       hashes: plan.hashes
     })
   );
 }
-function partialOf(outcome, shard, config) {
+function partialOf(outcome, shard, config2) {
   return {
     partial: PARTIAL_VERSION,
     run: outcome.run,
     finishedAt: outcome.finishedAt,
     shard: { index: shard.index, count: shard.count },
-    configHash: configHash(config),
+    configHash: configHash(config2),
     models: outcome.models.map((m) => ({ id: m.model.id, observations: m.observations }))
   };
 }
-async function writePartial(path2, outcome, shard, config = outcome.config) {
-  const partial = partialOf(outcome, shard, config);
+async function writePartial(path2, outcome, shard, config2 = outcome.config) {
+  const partial = partialOf(outcome, shard, config2);
   await mkdir2(dirname2(path2), { recursive: true });
   const temp = `${path2}.${process.pid}.tmp`;
   await writeFile(temp, `${JSON.stringify(partial)}
@@ -17488,8 +19095,8 @@ function sameAnswer(a, b, compare) {
 }
 
 // src/checks/expect.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
-var ajv = new import_ajv2.Ajv({ allErrors: true, strict: false });
+var import_ajv = __toESM(require_ajv(), 1);
+var ajv = new import_ajv.Ajv({ allErrors: true, strict: false });
 var validators = /* @__PURE__ */ new WeakMap();
 function validatorFor(schema) {
   let validate = validators.get(schema);
@@ -17733,7 +19340,7 @@ function allAgree(values, same) {
 async function readPartials(paths, label = (p) => p) {
   return Promise.all(paths.map(async (path2) => ({ file: label(path2), partial: await readPartial(path2, label(path2)) })));
 }
-function mergePartials(config, loaded) {
+function mergePartials(config2, loaded) {
   if (loaded.length === 0) throw new PartialError("no partial files to merge");
   const first = loaded[0];
   for (const p of loaded.slice(1)) {
@@ -17743,9 +19350,9 @@ function mergePartials(config, loaded) {
       );
     }
   }
-  if (first.partial.configHash !== configHash(config)) {
+  if (first.partial.configHash !== configHash(config2)) {
     throw new PartialError(
-      `the partial files were run with a different configuration than ${config.file} (models, prompts or samples differ): merge with the config the shards ran with`
+      `the partial files were run with a different configuration than ${config2.file} (models, prompts or samples differ): merge with the config the shards ran with`
     );
   }
   const runId = mergedRunId(loaded);
@@ -17765,10 +19372,10 @@ function mergePartials(config, loaded) {
       `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count4}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count4}`).join(", ")}): every shard must finish before the merge`
     );
   }
-  const plan = buildPlan(config);
-  const specs = new Map(plan.prompts.map(({ suite, prompt }) => [promptKey(suite, prompt.id), prompt]));
+  const plan = buildPlan(config2);
+  const specs = new Map(plan.prompts.map(({ suite: suite2, prompt }) => [promptKey(suite2, prompt.id), prompt]));
   const specOf = (o) => specs.get(promptKey(o.suite, o.promptId));
-  const models = config.models.map((model, m) => {
+  const models = config2.models.map((model, m) => {
     const found = /* @__PURE__ */ new Map();
     for (const { file, partial } of byIndex.values()) {
       const own = partial.models.find((x) => x.id === model.id);
@@ -17776,20 +19383,20 @@ function mergePartials(config, loaded) {
       for (const o of own.observations) {
         const key = promptKey(o.suite, o.promptId);
         const where = `${file}: ${model.id} ${key}`;
-        if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config.file}`);
+        if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config2.file}`);
         const home = shardOf(key, count4);
         if (home !== partial.shard.index) throw new PartialError(`${where}: belongs to shard ${home}/${count4}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
-        if (o.samples.length !== config.samples) throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config.samples}`);
+        if (o.samples.length !== config2.samples) throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config2.samples}`);
         found.set(key, o);
       }
     }
-    const observations = plan.prompts.map(({ suite, prompt }, p) => {
-      const key = promptKey(suite, prompt.id);
+    const observations = plan.prompts.map(({ suite: suite2, prompt }, p) => {
+      const key = promptKey(suite2, prompt.id);
       const o = found.get(key);
       if (!o) throw new PartialError(`shard ${shardOf(key, count4)}/${count4} (${byIndex.get(shardOf(key, count4)).file}) has no observation of ${key} on ${model.id}`);
       if (o.promptHash !== plan.hashes[m][p] || o.checksHash !== plan.checksHashes[p]) {
-        throw new PartialError(`${byIndex.get(shardOf(key, count4)).file}: ${model.id} ${key} was asked differently than ${config.file} says`);
+        throw new PartialError(`${byIndex.get(shardOf(key, count4)).file}: ${model.id} ${key} was asked differently than ${config2.file} says`);
       }
       return o;
     });
@@ -17799,7 +19406,7 @@ function mergePartials(config, loaded) {
   const earliest = shards.reduce((a, b) => Date.parse(b.run.startedAt) < Date.parse(a.run.startedAt) ? b : a);
   const latest = shards.reduce((a, b) => Date.parse(b.finishedAt) > Date.parse(a.finishedAt) ? b : a);
   const run = { ...byIndex.get(1).partial.run, id: runId, startedAt: earliest.run.startedAt };
-  return { config, run, finishedAt: latest.finishedAt, models, specOf };
+  return { config: config2, run, finishedAt: latest.finishedAt, models, specOf };
 }
 function mergedRunId(loaded) {
   const first = loaded[0];
@@ -18003,7 +19610,7 @@ function driftOf(view, history, position) {
   const m = target.metrics;
   if (m.drifted.length === 0) return [];
   const byKey = /* @__PURE__ */ new Map();
-  view.catalog(target.catalog).forEach(([suite, id, hash2], i) => byKey.set(promptKey(suite, id), { i, hash: hash2 }));
+  view.catalog(target.catalog).forEach(([suite2, id, hash2], i) => byKey.set(promptKey(suite2, id), { i, hash: hash2 }));
   const positions = new CatalogPositions(view);
   const flapping = new Set(m.flapping);
   const regressions = new Set(m.regressions);
@@ -18013,10 +19620,10 @@ function driftOf(view, history, position) {
     let before = null;
     if (at) {
       for (let j = position - 1; j >= 0; j--) {
-        const record = history[j];
-        const found = positions.of(record.catalog, key, at.hash);
-        if (found === void 0 || (record.errors[String(found.i)]?.length ?? 0) >= record.samples) continue;
-        before = view.text(found.key, record.answers[found.i] ?? null);
+        const record2 = history[j];
+        const found = positions.of(record2.catalog, key, at.hash);
+        if (found === void 0 || (record2.errors[String(found.i)]?.length ?? 0) >= record2.samples) continue;
+        before = view.text(found.key, record2.answers[found.i] ?? null);
         break;
       }
     }
@@ -18034,8 +19641,8 @@ var CatalogPositions = class {
     let index = this.byRef.get(ref);
     if (!index) {
       index = /* @__PURE__ */ new Map();
-      this.view.catalog(ref).forEach(([suite, id, h], i) => {
-        const at = { i, key: promptKey(suite, id) };
+      this.view.catalog(ref).forEach(([suite2, id, h], i) => {
+        const at = { i, key: promptKey(suite2, id) };
         index.set(`${at.key}\0${h}`, at);
         if (!index.has(h)) index.set(h, at);
       });
@@ -18279,11 +19886,11 @@ async function writeReport(view, modelIds, path2) {
 }
 
 // src/artifacts.ts
-async function writeArtifacts(config, root, recorded) {
+async function writeArtifacts(config2, root, recorded) {
   const { writeBadges: writeBadges2 } = await Promise.resolve().then(() => (init_badge2(), badge_exports));
-  const badges = await writeBadges2(resolve2(root, config.badge), recorded.summary.models);
-  const reportPath = join4(dirname5(resolve2(root, config.history)), "report.md");
-  const markdown = await writeReport(recorded.view, config.models.map((m) => m.id), reportPath);
+  const badges = await writeBadges2(resolve2(root, config2.badge), recorded.summary.models);
+  const reportPath = join4(dirname5(resolve2(root, config2.history)), "report.md");
+  const markdown = await writeReport(recorded.view, config2.models.map((m) => m.id), reportPath);
   return { paths: [...badges, reportPath], reportPath, markdown };
 }
 
@@ -18310,415 +19917,6 @@ function packageRoot() {
 function builtinSuitesDir() {
   return join5(packageRoot(), "suites");
 }
-
-// src/config/schema-check.ts
-var import_ajv3 = __toESM(require_ajv(), 1);
-
-// schema/config.schema.json
-var config_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://trackrecord.dev/schema/config.schema.json",
-  title: "trackrecord configuration",
-  description: "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.",
-  type: "object",
-  additionalProperties: false,
-  required: ["models", "suites"],
-  properties: {
-    $schema: { type: "string", description: "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." },
-    models: {
-      type: "array",
-      minItems: 1,
-      description: "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.",
-      items: { $ref: "#/definitions/model" }
-    },
-    suites: {
-      type: "array",
-      minItems: 1,
-      description: "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).",
-      items: {
-        description: "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.",
-        type: ["string", "object"],
-        pattern: "^builtin:[a-z0-9][a-z0-9_-]*$",
-        additionalProperties: false,
-        required: ["path"],
-        properties: {
-          path: { type: "string", minLength: 1, description: "Path of a suite YAML file, relative to the repository root." }
-        }
-      }
-    },
-    samples: { type: "integer", minimum: 1, maximum: 100, default: 1, description: "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." },
-    concurrency: { type: "integer", minimum: 1, maximum: 1024, default: 4, description: "Requests in flight across the whole run." },
-    "timeout-seconds": { type: "number", exclusiveMinimum: 0, maximum: 3600, default: 60, description: "Time limit for one request attempt, in seconds." },
-    retries: { type: "integer", minimum: 0, maximum: 20, default: 4, description: "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after`. A request that still fails is recorded as an error of its category, not as a failed check." },
-    history: { type: "string", minLength: 1, default: ".trackrecord/history.jsonl", description: "The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format." },
-    badge: { type: "string", minLength: 1, pattern: "\\.svg$", default: ".trackrecord/badge.svg", description: "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it." },
-    window: { type: "integer", minimum: 1, maximum: 1e4, default: 30, description: "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." },
-    thresholds: {
-      description: "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        "fail-below": { type: "number", minimum: 0, maximum: 1, description: "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." },
-        "fail-on-regression": { type: "boolean", default: true, description: "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." }
-      }
-    }
-  },
-  definitions: {
-    model: {
-      description: "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.",
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "model"],
-      properties: {
-        id: { type: "string", pattern: "^[a-z0-9._-]+$", maxLength: 100, description: "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", examples: ["gpt-4o-mini", "llama3-local"] },
-        model: { type: "string", minLength: 1, description: "The model name sent as `model` in each request.", examples: ["gpt-4o-mini", "llama3.1:8b"] },
-        "base-url": { type: "string", pattern: "^https?://", default: "https://api.openai.com/v1", description: "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", examples: ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] },
-        "api-key-env": { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$", default: "OPENAI_API_KEY", description: "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." },
-        temperature: { type: "number", minimum: 0, maximum: 2, description: "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." },
-        "top-p": { type: "number", minimum: 0, maximum: 1, description: "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." },
-        seed: { type: "integer", description: "Sampling seed sent with every request, for servers that support reproducible sampling." },
-        "max-tokens": { type: "integer", minimum: 1, description: "Largest number of output tokens per answer, sent as `max_tokens`." },
-        system: { type: "string", description: "A system message sent first in every conversation with this model, before the prompt's own messages." },
-        headers: {
-          type: "object",
-          description: "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.",
-          additionalProperties: { type: "string" }
-        }
-      }
-    }
-  }
-};
-
-// schema/suite.schema.json
-var suite_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://trackrecord.dev/schema/suite.schema.json",
-  title: "trackrecord prompt suite",
-  description: "A fixed set of prompts with deterministic checks, run against every configured model.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "name",
-    "prompts"
-  ],
-  properties: {
-    $schema: {
-      type: "string",
-      description: "Editor hint: the URL or path of this schema."
-    },
-    name: {
-      type: "string",
-      pattern: "^[a-z0-9][a-z0-9._-]*$",
-      description: "Unique within a run."
-    },
-    description: {
-      type: "string",
-      description: "What the suite catches and why its checks are fair; shown in reports."
-    },
-    prompts: {
-      type: "array",
-      minItems: 1,
-      items: {
-        $ref: "#/definitions/prompt"
-      },
-      description: "The prompts, each with a stable id. Order is kept in reports and history."
-    }
-  },
-  definitions: {
-    prompt: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "id"
-      ],
-      properties: {
-        id: {
-          type: "string",
-          pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-          maxLength: 200,
-          description: "Stable; changing the prompt's text starts a new series."
-        },
-        prompt: {
-          type: "string",
-          minLength: 1,
-          description: "The user message. Use either `prompt` or `messages`."
-        },
-        messages: {
-          type: "array",
-          minItems: 1,
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "role",
-              "content"
-            ],
-            properties: {
-              role: {
-                enum: [
-                  "system",
-                  "user",
-                  "assistant"
-                ],
-                description: "Who speaks: system, user or assistant."
-              },
-              content: {
-                type: "string",
-                description: "The text of the turn."
-              }
-            }
-          },
-          description: "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first."
-        },
-        extract: {
-          type: "object",
-          additionalProperties: false,
-          minProperties: 1,
-          properties: {
-            regex: {
-              type: "string",
-              minLength: 1,
-              description: "The first capture group of the first match (the whole match without a group)."
-            },
-            flags: {
-              type: "string",
-              pattern: "^[imsu]*$",
-              description: "Regex flags: i, m, s, u."
-            },
-            "json-path": {
-              type: "string",
-              pattern: "^\\$",
-              description: "A path into the JSON found in the output: $, .name, ['name'], [index]."
-            }
-          },
-          description: "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output."
-        },
-        normalize: {
-          type: "array",
-          items: {
-            enum: [
-              "trim",
-              "lowercase",
-              "collapse-whitespace",
-              "strip-punctuation",
-              "strip-markdown"
-            ]
-          },
-          description: "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.",
-          default: [
-            "trim",
-            "collapse-whitespace"
-          ]
-        },
-        compare: {
-          type: [
-            "string",
-            "object"
-          ],
-          pattern: "^(exact|similarity)$",
-          additionalProperties: false,
-          required: [
-            "similarity"
-          ],
-          properties: {
-            similarity: {
-              type: "number",
-              exclusiveMinimum: 0,
-              maximum: 1,
-              description: "Token F1 threshold for two answers to count as the same."
-            }
-          },
-          description: "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.",
-          default: "exact"
-        },
-        expect: {
-          type: "array",
-          items: {
-            $ref: "#/definitions/expectation"
-          },
-          description: "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift."
-        },
-        reference: {
-          type: "string",
-          description: "A known-good output; documentation only, never sent."
-        },
-        wrong: {
-          type: "array",
-          items: {
-            type: "string"
-          },
-          description: "Known-bad outputs the checks must reject; documentation and tests only."
-        }
-      }
-    },
-    expectation: {
-      type: "object",
-      additionalProperties: false,
-      minProperties: 1,
-      maxProperties: 1,
-      properties: {
-        equals: {
-          type: [
-            "string",
-            "number",
-            "boolean"
-          ],
-          description: "The answer equals this value (normalized like the answer)."
-        },
-        contains: {
-          type: "string",
-          minLength: 1,
-          description: "The answer contains this text (normalized like the answer)."
-        },
-        "not-contains": {
-          type: "string",
-          minLength: 1,
-          description: "The answer does not contain this text (normalized like the answer)."
-        },
-        regex: {
-          type: [
-            "string",
-            "object"
-          ],
-          minLength: 1,
-          additionalProperties: false,
-          required: [
-            "pattern"
-          ],
-          properties: {
-            pattern: {
-              type: "string",
-              minLength: 1,
-              description: "A JavaScript regular expression."
-            },
-            flags: {
-              type: "string",
-              pattern: "^[imsu]*$",
-              description: "Regex flags: i, m, s, u."
-            }
-          },
-          description: "A JavaScript regular expression the answer must match: a string, or {pattern, flags}."
-        },
-        "not-regex": {
-          type: [
-            "string",
-            "object"
-          ],
-          minLength: 1,
-          additionalProperties: false,
-          required: [
-            "pattern"
-          ],
-          properties: {
-            pattern: {
-              type: "string",
-              minLength: 1,
-              description: "A JavaScript regular expression."
-            },
-            flags: {
-              type: "string",
-              pattern: "^[imsu]*$",
-              description: "Regex flags: i, m, s, u."
-            }
-          },
-          description: "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}."
-        },
-        "one-of": {
-          type: "array",
-          minItems: 1,
-          items: {
-            type: [
-              "string",
-              "number",
-              "boolean"
-            ]
-          },
-          description: "The answer equals one of these values (each normalized like the answer)."
-        },
-        "json-schema": {
-          type: "object",
-          description: "The answer parses as JSON and validates against this JSON Schema."
-        },
-        "max-length": {
-          type: "integer",
-          minimum: 0,
-          description: "The answer has at most this many characters (Unicode code points)."
-        },
-        "min-length": {
-          type: "integer",
-          minimum: 0,
-          description: "The answer has at least this many characters (Unicode code points)."
-        },
-        number: {
-          type: [
-            "number",
-            "object"
-          ],
-          additionalProperties: false,
-          required: [
-            "equals"
-          ],
-          properties: {
-            equals: {
-              type: "number",
-              description: "The expected value."
-            },
-            tolerance: {
-              type: "number",
-              minimum: 0,
-              description: "The largest accepted absolute difference (default 0)."
-            }
-          },
-          description: "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0."
-        },
-        "word-count": {
-          type: [
-            "integer",
-            "object"
-          ],
-          minimum: 0,
-          additionalProperties: false,
-          minProperties: 1,
-          properties: {
-            min: {
-              type: "integer",
-              minimum: 0,
-              description: "At least this many words."
-            },
-            max: {
-              type: "integer",
-              minimum: 0,
-              description: "At most this many words."
-            }
-          },
-          description: `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.`
-        },
-        "line-count": {
-          type: [
-            "integer",
-            "object"
-          ],
-          minimum: 0,
-          additionalProperties: false,
-          minProperties: 1,
-          properties: {
-            min: {
-              type: "integer",
-              minimum: 0,
-              description: "At least this many lines."
-            },
-            max: {
-              type: "integer",
-              minimum: 0,
-              description: "At most this many lines."
-            }
-          },
-          description: "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]."
-        }
-      }
-    }
-  }
-};
 
 // src/config/suggest.ts
 function closest(word, candidates) {
@@ -18751,14 +19949,1930 @@ function editDistance(a, b) {
   return prev[b.length];
 }
 
+// src/config/validators.generated.js
+var validators_generated_exports = {};
+__export(validators_generated_exports, {
+  config: () => config,
+  suite: () => suite
+});
+var import_ucs2length2 = __toESM(require_ucs2length(), 1);
+var config = validate102;
+var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file, relative to the repository root." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after`. A request that still fails is recorded as an error of its category, not as a failed check." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it." }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "OPENAI_API_KEY", "description": "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } } } } } };
+var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "OPENAI_API_KEY", "description": "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } } } };
+var func22 = Object.prototype.hasOwnProperty;
+var func4 = typeof import_ucs2length2.default === "function" ? import_ucs2length2.default : import_ucs2length2.default.default;
+var pattern02 = new RegExp("^[a-z0-9._-]+$", "u");
+var pattern12 = new RegExp("^https?://", "u");
+var pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+var pattern32 = new RegExp("^builtin:[a-z0-9][a-z0-9_-]*$", "u");
+var pattern42 = new RegExp("\\.svg$", "u");
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.models === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "models" }, message: "must have required property 'models'", schema: schema112.required, parentSchema: schema112, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.suites === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "suites" }, message: "must have required property 'suites'", schema: schema112.required, parentSchema: schema112, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func22.call(schema112.properties, key0)) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.$schema !== void 0) {
+      let data0 = data.$schema;
+      if (typeof data0 !== "string") {
+        const err3 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.$schema.type, parentSchema: schema112.properties.$schema, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.models !== void 0) {
+      let data1 = data.models;
+      if (Array.isArray(data1)) {
+        if (data1.length < 1) {
+          const err4 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.models, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.id === void 0) {
+              const err5 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema12.required, parentSchema: schema12, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            if (data2.model === void 0) {
+              const err6 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/required", keyword: "required", params: { missingProperty: "model" }, message: "must have required property 'model'", schema: schema12.required, parentSchema: schema12, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            for (const key1 in data2) {
+              if (!func22.call(schema12.properties, key1)) {
+                const err7 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+            if (data2.id !== void 0) {
+              let data3 = data2.id;
+              if (typeof data3 === "string") {
+                if (func4(data3) > 100) {
+                  const err8 = { instancePath: instancePath + "/models/" + i0 + "/id", schemaPath: "#/definitions/model/properties/id/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema12.properties.id, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+                if (!pattern02.test(data3)) {
+                  const err9 = { instancePath: instancePath + "/models/" + i0 + "/id", schemaPath: "#/definitions/model/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9._-]+$" }, message: 'must match pattern "^[a-z0-9._-]+$"', schema: "^[a-z0-9._-]+$", parentSchema: schema12.properties.id, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              } else {
+                const err10 = { instancePath: instancePath + "/models/" + i0 + "/id", schemaPath: "#/definitions/model/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.id.type, parentSchema: schema12.properties.id, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data2.model !== void 0) {
+              let data4 = data2.model;
+              if (typeof data4 === "string") {
+                if (func4(data4) < 1) {
+                  const err11 = { instancePath: instancePath + "/models/" + i0 + "/model", schemaPath: "#/definitions/model/properties/model/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.model, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              } else {
+                const err12 = { instancePath: instancePath + "/models/" + i0 + "/model", schemaPath: "#/definitions/model/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.model.type, parentSchema: schema12.properties.model, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+            if (data2["base-url"] !== void 0) {
+              let data5 = data2["base-url"];
+              if (typeof data5 === "string") {
+                if (!pattern12.test(data5)) {
+                  const err13 = { instancePath: instancePath + "/models/" + i0 + "/base-url", schemaPath: "#/definitions/model/properties/base-url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema12.properties["base-url"], data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              } else {
+                const err14 = { instancePath: instancePath + "/models/" + i0 + "/base-url", schemaPath: "#/definitions/model/properties/base-url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["base-url"].type, parentSchema: schema12.properties["base-url"], data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+            if (data2["api-key-env"] !== void 0) {
+              let data6 = data2["api-key-env"];
+              if (typeof data6 === "string") {
+                if (!pattern2.test(data6)) {
+                  const err15 = { instancePath: instancePath + "/models/" + i0 + "/api-key-env", schemaPath: "#/definitions/model/properties/api-key-env/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema12.properties["api-key-env"], data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              } else {
+                const err16 = { instancePath: instancePath + "/models/" + i0 + "/api-key-env", schemaPath: "#/definitions/model/properties/api-key-env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-key-env"].type, parentSchema: schema12.properties["api-key-env"], data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data2.temperature !== void 0) {
+              let data7 = data2.temperature;
+              if (typeof data7 == "number") {
+                if (data7 > 2 || isNaN(data7)) {
+                  const err17 = { instancePath: instancePath + "/models/" + i0 + "/temperature", schemaPath: "#/definitions/model/properties/temperature/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema12.properties.temperature, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+                if (data7 < 0 || isNaN(data7)) {
+                  const err18 = { instancePath: instancePath + "/models/" + i0 + "/temperature", schemaPath: "#/definitions/model/properties/temperature/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.temperature, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              } else {
+                const err19 = { instancePath: instancePath + "/models/" + i0 + "/temperature", schemaPath: "#/definitions/model/properties/temperature/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.temperature.type, parentSchema: schema12.properties.temperature, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+            if (data2["top-p"] !== void 0) {
+              let data8 = data2["top-p"];
+              if (typeof data8 == "number") {
+                if (data8 > 1 || isNaN(data8)) {
+                  const err20 = { instancePath: instancePath + "/models/" + i0 + "/top-p", schemaPath: "#/definitions/model/properties/top-p/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema12.properties["top-p"], data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                if (data8 < 0 || isNaN(data8)) {
+                  const err21 = { instancePath: instancePath + "/models/" + i0 + "/top-p", schemaPath: "#/definitions/model/properties/top-p/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties["top-p"], data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              } else {
+                const err22 = { instancePath: instancePath + "/models/" + i0 + "/top-p", schemaPath: "#/definitions/model/properties/top-p/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties["top-p"].type, parentSchema: schema12.properties["top-p"], data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data2.seed !== void 0) {
+              let data9 = data2.seed;
+              if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+                const err23 = { instancePath: instancePath + "/models/" + i0 + "/seed", schemaPath: "#/definitions/model/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.properties.seed.type, parentSchema: schema12.properties.seed, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+            if (data2["max-tokens"] !== void 0) {
+              let data10 = data2["max-tokens"];
+              if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+                const err24 = { instancePath: instancePath + "/models/" + i0 + "/max-tokens", schemaPath: "#/definitions/model/properties/max-tokens/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.properties["max-tokens"].type, parentSchema: schema12.properties["max-tokens"], data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+              if (typeof data10 == "number") {
+                if (data10 < 1 || isNaN(data10)) {
+                  const err25 = { instancePath: instancePath + "/models/" + i0 + "/max-tokens", schemaPath: "#/definitions/model/properties/max-tokens/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema12.properties["max-tokens"], data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data2.system !== void 0) {
+              let data11 = data2.system;
+              if (typeof data11 !== "string") {
+                const err26 = { instancePath: instancePath + "/models/" + i0 + "/system", schemaPath: "#/definitions/model/properties/system/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.system.type, parentSchema: schema12.properties.system, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data2.headers !== void 0) {
+              let data12 = data2.headers;
+              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                for (const key2 in data12) {
+                  let data13 = data12[key2];
+                  if (typeof data13 !== "string") {
+                    const err27 = { instancePath: instancePath + "/models/" + i0 + "/headers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/model/properties/headers/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.headers.additionalProperties.type, parentSchema: schema12.properties.headers.additionalProperties, data: data13 };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err28 = { instancePath: instancePath + "/models/" + i0 + "/headers", schemaPath: "#/definitions/model/properties/headers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.headers.type, parentSchema: schema12.properties.headers, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.models.type, parentSchema: schema112.properties.models, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.suites !== void 0) {
+      let data14 = data.suites;
+      if (Array.isArray(data14)) {
+        if (data14.length < 1) {
+          const err31 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.suites, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        const len1 = data14.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data15 = data14[i1];
+          if (typeof data15 !== "string" && !(data15 && typeof data15 == "object" && !Array.isArray(data15))) {
+            const err32 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema112.properties.suites.items.type }, message: "must be string,object", schema: schema112.properties.suites.items.type, parentSchema: schema112.properties.suites.items, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+          if (typeof data15 === "string") {
+            if (!pattern32.test(data15)) {
+              const err33 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema112.properties.suites.items, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          }
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.path === void 0) {
+              const err34 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema112.properties.suites.items.required, parentSchema: schema112.properties.suites.items, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+            for (const key3 in data15) {
+              if (!(key3 === "path")) {
+                const err35 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.suites.items, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data15.path !== void 0) {
+              let data16 = data15.path;
+              if (typeof data16 === "string") {
+                if (func4(data16) < 1) {
+                  const err36 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.suites.items.properties.path, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              } else {
+                const err37 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.suites.items.properties.path.type, parentSchema: schema112.properties.suites.items.properties.path, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.suites.type, parentSchema: schema112.properties.suites, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.samples !== void 0) {
+      let data17 = data.samples;
+      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)))) {
+        const err39 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.samples.type, parentSchema: schema112.properties.samples, data: data17 };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+      if (typeof data17 == "number") {
+        if (data17 > 100 || isNaN(data17)) {
+          const err40 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.samples, data: data17 };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        if (data17 < 1 || isNaN(data17)) {
+          const err41 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.samples, data: data17 };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.concurrency !== void 0) {
+      let data18 = data.concurrency;
+      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)))) {
+        const err42 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.concurrency.type, parentSchema: schema112.properties.concurrency, data: data18 };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+      if (typeof data18 == "number") {
+        if (data18 > 1024 || isNaN(data18)) {
+          const err43 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema112.properties.concurrency, data: data18 };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        if (data18 < 1 || isNaN(data18)) {
+          const err44 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.concurrency, data: data18 };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data["timeout-seconds"] !== void 0) {
+      let data19 = data["timeout-seconds"];
+      if (typeof data19 == "number") {
+        if (data19 > 3600 || isNaN(data19)) {
+          const err45 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema112.properties["timeout-seconds"], data: data19 };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+        if (data19 <= 0 || isNaN(data19)) {
+          const err46 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["timeout-seconds"], data: data19 };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["timeout-seconds"].type, parentSchema: schema112.properties["timeout-seconds"], data: data19 };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.retries !== void 0) {
+      let data20 = data.retries;
+      if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)))) {
+        const err48 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.retries.type, parentSchema: schema112.properties.retries, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      if (typeof data20 == "number") {
+        if (data20 > 20 || isNaN(data20)) {
+          const err49 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema112.properties.retries, data: data20 };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+        if (data20 < 0 || isNaN(data20)) {
+          const err50 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.retries, data: data20 };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.history !== void 0) {
+      let data21 = data.history;
+      if (typeof data21 === "string") {
+        if (func4(data21) < 1) {
+          const err51 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.history, data: data21 };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+      } else {
+        const err52 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.history.type, parentSchema: schema112.properties.history, data: data21 };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.badge !== void 0) {
+      let data22 = data.badge;
+      if (typeof data22 === "string") {
+        if (func4(data22) < 1) {
+          const err53 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.badge, data: data22 };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        if (!pattern42.test(data22)) {
+          const err54 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema112.properties.badge, data: data22 };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.badge.type, parentSchema: schema112.properties.badge, data: data22 };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+    }
+    if (data.window !== void 0) {
+      let data23 = data.window;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)))) {
+        const err56 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.window.type, parentSchema: schema112.properties.window, data: data23 };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number") {
+        if (data23 > 1e4 || isNaN(data23)) {
+          const err57 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema112.properties.window, data: data23 };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+        if (data23 < 1 || isNaN(data23)) {
+          const err58 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.window, data: data23 };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.thresholds !== void 0) {
+      let data24 = data.thresholds;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        for (const key4 in data24) {
+          if (!(key4 === "fail-below" || key4 === "fail-on-regression")) {
+            const err59 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.thresholds, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+        }
+        if (data24["fail-below"] !== void 0) {
+          let data25 = data24["fail-below"];
+          if (typeof data25 == "number") {
+            if (data25 > 1 || isNaN(data25)) {
+              const err60 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data25 };
+              if (vErrors === null) {
+                vErrors = [err60];
+              } else {
+                vErrors.push(err60);
+              }
+              errors++;
+            }
+            if (data25 < 0 || isNaN(data25)) {
+              const err61 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data25 };
+              if (vErrors === null) {
+                vErrors = [err61];
+              } else {
+                vErrors.push(err61);
+              }
+              errors++;
+            }
+          } else {
+            const err62 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.thresholds.properties["fail-below"].type, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data25 };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+        if (data24["fail-on-regression"] !== void 0) {
+          let data26 = data24["fail-on-regression"];
+          if (typeof data26 !== "boolean") {
+            const err63 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema112.properties.thresholds.properties["fail-on-regression"], data: data26 };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err64 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.thresholds.type, parentSchema: schema112.properties.thresholds, data: data24 };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err65 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
+    if (vErrors === null) {
+      vErrors = [err65];
+    } else {
+      vErrors.push(err65);
+    }
+    errors++;
+  }
+  validate102.errors = vErrors;
+  return errors === 0;
+}
+var suite = validate11;
+var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/suite.schema.json", "title": "trackrecord prompt suite", "description": "A fixed set of prompts with deterministic checks, run against every configured model.", "type": "object", "additionalProperties": false, "required": ["name", "prompts"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL or path of this schema." }, "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Unique within a run." }, "description": { "type": "string", "description": "What the suite catches and why its checks are fair; shown in reports." }, "prompts": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/prompt" }, "description": "The prompts, each with a stable id. Order is kept in reports and history." } }, "definitions": { "prompt": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "The first capture group of the first match (the whole match without a group)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } }, "expectation": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must match: a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } } } };
+var pattern5 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
+var schema14 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "The first capture group of the first match (the whole match without a group)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } };
+var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must match: a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } };
+var pattern62 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+var pattern7 = new RegExp("^[imsu]*$", "u");
+var pattern8 = new RegExp("^\\$", "u");
+var pattern9 = new RegExp("^(exact|similarity)$", "u");
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema14.required, parentSchema: schema14, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func22.call(schema14.properties, key0)) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (func4(data0) > 200) {
+          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema14.properties.id, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (!pattern62.test(data0)) {
+          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema14.properties.id, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.id.type, parentSchema: schema14.properties.id, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.prompt !== void 0) {
+      let data1 = data.prompt;
+      if (typeof data1 === "string") {
+        if (func4(data1) < 1) {
+          const err5 = { instancePath: instancePath + "/prompt", schemaPath: "#/properties/prompt/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.prompt, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/prompt", schemaPath: "#/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.prompt.type, parentSchema: schema14.properties.prompt, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messages !== void 0) {
+      let data2 = data.messages;
+      if (Array.isArray(data2)) {
+        if (data2.length < 1) {
+          const err7 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema14.properties.messages, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.role === void 0) {
+              const err8 = { instancePath: instancePath + "/messages/" + i0, schemaPath: "#/properties/messages/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema14.properties.messages.items.required, parentSchema: schema14.properties.messages.items, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (data3.content === void 0) {
+              const err9 = { instancePath: instancePath + "/messages/" + i0, schemaPath: "#/properties/messages/items/required", keyword: "required", params: { missingProperty: "content" }, message: "must have required property 'content'", schema: schema14.properties.messages.items.required, parentSchema: schema14.properties.messages.items, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            for (const key1 in data3) {
+              if (!(key1 === "role" || key1 === "content")) {
+                const err10 = { instancePath: instancePath + "/messages/" + i0, schemaPath: "#/properties/messages/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.messages.items, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data3.role !== void 0) {
+              let data4 = data3.role;
+              if (!(data4 === "system" || data4 === "user" || data4 === "assistant")) {
+                const err11 = { instancePath: instancePath + "/messages/" + i0 + "/role", schemaPath: "#/properties/messages/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema14.properties.messages.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema14.properties.messages.items.properties.role.enum, parentSchema: schema14.properties.messages.items.properties.role, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+            if (data3.content !== void 0) {
+              let data5 = data3.content;
+              if (typeof data5 !== "string") {
+                const err12 = { instancePath: instancePath + "/messages/" + i0 + "/content", schemaPath: "#/properties/messages/items/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.messages.items.properties.content.type, parentSchema: schema14.properties.messages.items.properties.content, data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/messages/" + i0, schemaPath: "#/properties/messages/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.properties.messages.items.type, parentSchema: schema14.properties.messages.items, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.messages.type, parentSchema: schema14.properties.messages, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.extract !== void 0) {
+      let data6 = data.extract;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (Object.keys(data6).length < 1) {
+          const err15 = { instancePath: instancePath + "/extract", schemaPath: "#/properties/extract/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema14.properties.extract, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        for (const key2 in data6) {
+          if (!(key2 === "regex" || key2 === "flags" || key2 === "json-path")) {
+            const err16 = { instancePath: instancePath + "/extract", schemaPath: "#/properties/extract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.extract, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data6.regex !== void 0) {
+          let data7 = data6.regex;
+          if (typeof data7 === "string") {
+            if (func4(data7) < 1) {
+              const err17 = { instancePath: instancePath + "/extract/regex", schemaPath: "#/properties/extract/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.extract.properties.regex, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/extract/regex", schemaPath: "#/properties/extract/properties/regex/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.extract.properties.regex.type, parentSchema: schema14.properties.extract.properties.regex, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data6.flags !== void 0) {
+          let data8 = data6.flags;
+          if (typeof data8 === "string") {
+            if (!pattern7.test(data8)) {
+              const err19 = { instancePath: instancePath + "/extract/flags", schemaPath: "#/properties/extract/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema14.properties.extract.properties.flags, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/extract/flags", schemaPath: "#/properties/extract/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.extract.properties.flags.type, parentSchema: schema14.properties.extract.properties.flags, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data6["json-path"] !== void 0) {
+          let data9 = data6["json-path"];
+          if (typeof data9 === "string") {
+            if (!pattern8.test(data9)) {
+              const err21 = { instancePath: instancePath + "/extract/json-path", schemaPath: "#/properties/extract/properties/json-path/pattern", keyword: "pattern", params: { pattern: "^\\$" }, message: 'must match pattern "^\\$"', schema: "^\\$", parentSchema: schema14.properties.extract.properties["json-path"], data: data9 };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/extract/json-path", schemaPath: "#/properties/extract/properties/json-path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.extract.properties["json-path"].type, parentSchema: schema14.properties.extract.properties["json-path"], data: data9 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/extract", schemaPath: "#/properties/extract/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.properties.extract.type, parentSchema: schema14.properties.extract, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.normalize !== void 0) {
+      let data10 = data.normalize;
+      if (Array.isArray(data10)) {
+        const len1 = data10.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data11 = data10[i1];
+          if (!(data11 === "trim" || data11 === "lowercase" || data11 === "collapse-whitespace" || data11 === "strip-punctuation" || data11 === "strip-markdown")) {
+            const err24 = { instancePath: instancePath + "/normalize/" + i1, schemaPath: "#/properties/normalize/items/enum", keyword: "enum", params: { allowedValues: schema14.properties.normalize.items.enum }, message: "must be equal to one of the allowed values", schema: schema14.properties.normalize.items.enum, parentSchema: schema14.properties.normalize.items, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/normalize", schemaPath: "#/properties/normalize/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.normalize.type, parentSchema: schema14.properties.normalize, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.compare !== void 0) {
+      let data12 = data.compare;
+      if (typeof data12 !== "string" && !(data12 && typeof data12 == "object" && !Array.isArray(data12))) {
+        const err26 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/type", keyword: "type", params: { type: schema14.properties.compare.type }, message: "must be string,object", schema: schema14.properties.compare.type, parentSchema: schema14.properties.compare, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (typeof data12 === "string") {
+        if (!pattern9.test(data12)) {
+          const err27 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/pattern", keyword: "pattern", params: { pattern: "^(exact|similarity)$" }, message: 'must match pattern "^(exact|similarity)$"', schema: "^(exact|similarity)$", parentSchema: schema14.properties.compare, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+        if (data12.similarity === void 0) {
+          const err28 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/required", keyword: "required", params: { missingProperty: "similarity" }, message: "must have required property 'similarity'", schema: schema14.properties.compare.required, parentSchema: schema14.properties.compare, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        for (const key3 in data12) {
+          if (!(key3 === "similarity")) {
+            const err29 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.compare, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data12.similarity !== void 0) {
+          let data13 = data12.similarity;
+          if (typeof data13 == "number") {
+            if (data13 > 1 || isNaN(data13)) {
+              const err30 = { instancePath: instancePath + "/compare/similarity", schemaPath: "#/properties/compare/properties/similarity/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema14.properties.compare.properties.similarity, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            if (data13 <= 0 || isNaN(data13)) {
+              const err31 = { instancePath: instancePath + "/compare/similarity", schemaPath: "#/properties/compare/properties/similarity/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema14.properties.compare.properties.similarity, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/compare/similarity", schemaPath: "#/properties/compare/properties/similarity/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema14.properties.compare.properties.similarity.type, parentSchema: schema14.properties.compare.properties.similarity, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    if (data.expect !== void 0) {
+      let data14 = data.expect;
+      if (Array.isArray(data14)) {
+        const len2 = data14.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data15 = data14[i2];
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (Object.keys(data15).length > 1) {
+              const err33 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties", schema: 1, parentSchema: schema15, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+            if (Object.keys(data15).length < 1) {
+              const err34 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+            for (const key4 in data15) {
+              if (!func22.call(schema15.properties, key4)) {
+                const err35 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data15.equals !== void 0) {
+              let data16 = data15.equals;
+              if (typeof data16 !== "string" && !(typeof data16 == "number") && typeof data16 !== "boolean") {
+                const err36 = { instancePath: instancePath + "/expect/" + i2 + "/equals", schemaPath: "#/definitions/expectation/properties/equals/type", keyword: "type", params: { type: schema15.properties.equals.type }, message: "must be string,number,boolean", schema: schema15.properties.equals.type, parentSchema: schema15.properties.equals, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+            }
+            if (data15.contains !== void 0) {
+              let data17 = data15.contains;
+              if (typeof data17 === "string") {
+                if (func4(data17) < 1) {
+                  const err37 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.contains, data: data17 };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+              } else {
+                const err38 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.contains.type, parentSchema: schema15.properties.contains, data: data17 };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data15["not-contains"] !== void 0) {
+              let data18 = data15["not-contains"];
+              if (typeof data18 === "string") {
+                if (func4(data18) < 1) {
+                  const err39 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-contains"], data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              } else {
+                const err40 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-contains"].type, parentSchema: schema15.properties["not-contains"], data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+            if (data15.regex !== void 0) {
+              let data19 = data15.regex;
+              if (typeof data19 !== "string" && !(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
+                const err41 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/type", keyword: "type", params: { type: schema15.properties.regex.type }, message: "must be string,object", schema: schema15.properties.regex.type, parentSchema: schema15.properties.regex, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+              if (typeof data19 === "string") {
+                if (func4(data19) < 1) {
+                  const err42 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              }
+              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                if (data19.pattern === void 0) {
+                  const err43 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties.regex.required, parentSchema: schema15.properties.regex, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+                for (const key5 in data19) {
+                  if (!(key5 === "pattern" || key5 === "flags")) {
+                    const err44 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.regex, data: data19 };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
+                if (data19.pattern !== void 0) {
+                  let data20 = data19.pattern;
+                  if (typeof data20 === "string") {
+                    if (func4(data20) < 1) {
+                      const err45 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex.properties.pattern, data: data20 };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err46 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.pattern.type, parentSchema: schema15.properties.regex.properties.pattern, data: data20 };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                }
+                if (data19.flags !== void 0) {
+                  let data21 = data19.flags;
+                  if (typeof data21 === "string") {
+                    if (!pattern7.test(data21)) {
+                      const err47 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties.regex.properties.flags, data: data21 };
+                      if (vErrors === null) {
+                        vErrors = [err47];
+                      } else {
+                        vErrors.push(err47);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err48 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.flags.type, parentSchema: schema15.properties.regex.properties.flags, data: data21 };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            if (data15["not-regex"] !== void 0) {
+              let data22 = data15["not-regex"];
+              if (typeof data22 !== "string" && !(data22 && typeof data22 == "object" && !Array.isArray(data22))) {
+                const err49 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/type", keyword: "type", params: { type: schema15.properties["not-regex"].type }, message: "must be string,object", schema: schema15.properties["not-regex"].type, parentSchema: schema15.properties["not-regex"], data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+              if (typeof data22 === "string") {
+                if (func4(data22) < 1) {
+                  const err50 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"], data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+              }
+              if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                if (data22.pattern === void 0) {
+                  const err51 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties["not-regex"].required, parentSchema: schema15.properties["not-regex"], data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+                for (const key6 in data22) {
+                  if (!(key6 === "pattern" || key6 === "flags")) {
+                    const err52 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["not-regex"], data: data22 };
+                    if (vErrors === null) {
+                      vErrors = [err52];
+                    } else {
+                      vErrors.push(err52);
+                    }
+                    errors++;
+                  }
+                }
+                if (data22.pattern !== void 0) {
+                  let data23 = data22.pattern;
+                  if (typeof data23 === "string") {
+                    if (func4(data23) < 1) {
+                      const err53 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data23 };
+                      if (vErrors === null) {
+                        vErrors = [err53];
+                      } else {
+                        vErrors.push(err53);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err54 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.pattern.type, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err54];
+                    } else {
+                      vErrors.push(err54);
+                    }
+                    errors++;
+                  }
+                }
+                if (data22.flags !== void 0) {
+                  let data24 = data22.flags;
+                  if (typeof data24 === "string") {
+                    if (!pattern7.test(data24)) {
+                      const err55 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties["not-regex"].properties.flags, data: data24 };
+                      if (vErrors === null) {
+                        vErrors = [err55];
+                      } else {
+                        vErrors.push(err55);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err56 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.flags.type, parentSchema: schema15.properties["not-regex"].properties.flags, data: data24 };
+                    if (vErrors === null) {
+                      vErrors = [err56];
+                    } else {
+                      vErrors.push(err56);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            if (data15["one-of"] !== void 0) {
+              let data25 = data15["one-of"];
+              if (Array.isArray(data25)) {
+                if (data25.length < 1) {
+                  const err57 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema15.properties["one-of"], data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+                const len3 = data25.length;
+                for (let i3 = 0; i3 < len3; i3++) {
+                  let data26 = data25[i3];
+                  if (typeof data26 !== "string" && !(typeof data26 == "number") && typeof data26 !== "boolean") {
+                    const err58 = { instancePath: instancePath + "/expect/" + i2 + "/one-of/" + i3, schemaPath: "#/definitions/expectation/properties/one-of/items/type", keyword: "type", params: { type: schema15.properties["one-of"].items.type }, message: "must be string,number,boolean", schema: schema15.properties["one-of"].items.type, parentSchema: schema15.properties["one-of"].items, data: data26 };
+                    if (vErrors === null) {
+                      vErrors = [err58];
+                    } else {
+                      vErrors.push(err58);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err59 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.properties["one-of"].type, parentSchema: schema15.properties["one-of"], data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            if (data15["json-schema"] !== void 0) {
+              let data27 = data15["json-schema"];
+              if (!(data27 && typeof data27 == "object" && !Array.isArray(data27))) {
+                const err60 = { instancePath: instancePath + "/expect/" + i2 + "/json-schema", schemaPath: "#/definitions/expectation/properties/json-schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties["json-schema"].type, parentSchema: schema15.properties["json-schema"], data: data27 };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
+            if (data15["max-length"] !== void 0) {
+              let data28 = data15["max-length"];
+              if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
+                const err61 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["max-length"].type, parentSchema: schema15.properties["max-length"], data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+              if (typeof data28 == "number") {
+                if (data28 < 0 || isNaN(data28)) {
+                  const err62 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["max-length"], data: data28 };
+                  if (vErrors === null) {
+                    vErrors = [err62];
+                  } else {
+                    vErrors.push(err62);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data15["min-length"] !== void 0) {
+              let data29 = data15["min-length"];
+              if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)))) {
+                const err63 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["min-length"].type, parentSchema: schema15.properties["min-length"], data: data29 };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+              if (typeof data29 == "number") {
+                if (data29 < 0 || isNaN(data29)) {
+                  const err64 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["min-length"], data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err64];
+                  } else {
+                    vErrors.push(err64);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data15.number !== void 0) {
+              let data30 = data15.number;
+              if (!(typeof data30 == "number") && !(data30 && typeof data30 == "object" && !Array.isArray(data30))) {
+                const err65 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/type", keyword: "type", params: { type: schema15.properties.number.type }, message: "must be number,object", schema: schema15.properties.number.type, parentSchema: schema15.properties.number, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                if (data30.equals === void 0) {
+                  const err66 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/required", keyword: "required", params: { missingProperty: "equals" }, message: "must have required property 'equals'", schema: schema15.properties.number.required, parentSchema: schema15.properties.number, data: data30 };
+                  if (vErrors === null) {
+                    vErrors = [err66];
+                  } else {
+                    vErrors.push(err66);
+                  }
+                  errors++;
+                }
+                for (const key7 in data30) {
+                  if (!(key7 === "equals" || key7 === "tolerance")) {
+                    const err67 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.number, data: data30 };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.equals !== void 0) {
+                  let data31 = data30.equals;
+                  if (!(typeof data31 == "number")) {
+                    const err68 = { instancePath: instancePath + "/expect/" + i2 + "/number/equals", schemaPath: "#/definitions/expectation/properties/number/properties/equals/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.equals.type, parentSchema: schema15.properties.number.properties.equals, data: data31 };
+                    if (vErrors === null) {
+                      vErrors = [err68];
+                    } else {
+                      vErrors.push(err68);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.tolerance !== void 0) {
+                  let data32 = data30.tolerance;
+                  if (typeof data32 == "number") {
+                    if (data32 < 0 || isNaN(data32)) {
+                      const err69 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties.number.properties.tolerance, data: data32 };
+                      if (vErrors === null) {
+                        vErrors = [err69];
+                      } else {
+                        vErrors.push(err69);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err70 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.tolerance.type, parentSchema: schema15.properties.number.properties.tolerance, data: data32 };
+                    if (vErrors === null) {
+                      vErrors = [err70];
+                    } else {
+                      vErrors.push(err70);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            if (data15["word-count"] !== void 0) {
+              let data33 = data15["word-count"];
+              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33))) && !(data33 && typeof data33 == "object" && !Array.isArray(data33))) {
+                const err71 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/type", keyword: "type", params: { type: schema15.properties["word-count"].type }, message: "must be integer,object", schema: schema15.properties["word-count"].type, parentSchema: schema15.properties["word-count"], data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+              if (typeof data33 == "number") {
+                if (data33 < 0 || isNaN(data33)) {
+                  const err72 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"], data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+              }
+              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                if (Object.keys(data33).length < 1) {
+                  const err73 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["word-count"], data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err73];
+                  } else {
+                    vErrors.push(err73);
+                  }
+                  errors++;
+                }
+                for (const key8 in data33) {
+                  if (!(key8 === "min" || key8 === "max")) {
+                    const err74 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["word-count"], data: data33 };
+                    if (vErrors === null) {
+                      vErrors = [err74];
+                    } else {
+                      vErrors.push(err74);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.min !== void 0) {
+                  let data34 = data33.min;
+                  if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)))) {
+                    const err75 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.min.type, parentSchema: schema15.properties["word-count"].properties.min, data: data34 };
+                    if (vErrors === null) {
+                      vErrors = [err75];
+                    } else {
+                      vErrors.push(err75);
+                    }
+                    errors++;
+                  }
+                  if (typeof data34 == "number") {
+                    if (data34 < 0 || isNaN(data34)) {
+                      const err76 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.min, data: data34 };
+                      if (vErrors === null) {
+                        vErrors = [err76];
+                      } else {
+                        vErrors.push(err76);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data33.max !== void 0) {
+                  let data35 = data33.max;
+                  if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
+                    const err77 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.max.type, parentSchema: schema15.properties["word-count"].properties.max, data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err77];
+                    } else {
+                      vErrors.push(err77);
+                    }
+                    errors++;
+                  }
+                  if (typeof data35 == "number") {
+                    if (data35 < 0 || isNaN(data35)) {
+                      const err78 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.max, data: data35 };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              }
+            }
+            if (data15["line-count"] !== void 0) {
+              let data36 = data15["line-count"];
+              if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36))) && !(data36 && typeof data36 == "object" && !Array.isArray(data36))) {
+                const err79 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/type", keyword: "type", params: { type: schema15.properties["line-count"].type }, message: "must be integer,object", schema: schema15.properties["line-count"].type, parentSchema: schema15.properties["line-count"], data: data36 };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+              }
+              if (typeof data36 == "number") {
+                if (data36 < 0 || isNaN(data36)) {
+                  const err80 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"], data: data36 };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                }
+              }
+              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+                if (Object.keys(data36).length < 1) {
+                  const err81 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["line-count"], data: data36 };
+                  if (vErrors === null) {
+                    vErrors = [err81];
+                  } else {
+                    vErrors.push(err81);
+                  }
+                  errors++;
+                }
+                for (const key9 in data36) {
+                  if (!(key9 === "min" || key9 === "max")) {
+                    const err82 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["line-count"], data: data36 };
+                    if (vErrors === null) {
+                      vErrors = [err82];
+                    } else {
+                      vErrors.push(err82);
+                    }
+                    errors++;
+                  }
+                }
+                if (data36.min !== void 0) {
+                  let data37 = data36.min;
+                  if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)))) {
+                    const err83 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.min.type, parentSchema: schema15.properties["line-count"].properties.min, data: data37 };
+                    if (vErrors === null) {
+                      vErrors = [err83];
+                    } else {
+                      vErrors.push(err83);
+                    }
+                    errors++;
+                  }
+                  if (typeof data37 == "number") {
+                    if (data37 < 0 || isNaN(data37)) {
+                      const err84 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.min, data: data37 };
+                      if (vErrors === null) {
+                        vErrors = [err84];
+                      } else {
+                        vErrors.push(err84);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data36.max !== void 0) {
+                  let data38 = data36.max;
+                  if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)))) {
+                    const err85 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.max.type, parentSchema: schema15.properties["line-count"].properties.max, data: data38 };
+                    if (vErrors === null) {
+                      vErrors = [err85];
+                    } else {
+                      vErrors.push(err85);
+                    }
+                    errors++;
+                  }
+                  if (typeof data38 == "number") {
+                    if (data38 < 0 || isNaN(data38)) {
+                      const err86 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.max, data: data38 };
+                      if (vErrors === null) {
+                        vErrors = [err86];
+                      } else {
+                        vErrors.push(err86);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              }
+            }
+          } else {
+            const err87 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err87];
+            } else {
+              vErrors.push(err87);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err88 = { instancePath: instancePath + "/expect", schemaPath: "#/properties/expect/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.expect.type, parentSchema: schema14.properties.expect, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err88];
+        } else {
+          vErrors.push(err88);
+        }
+        errors++;
+      }
+    }
+    if (data.reference !== void 0) {
+      let data39 = data.reference;
+      if (typeof data39 !== "string") {
+        const err89 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.reference.type, parentSchema: schema14.properties.reference, data: data39 };
+        if (vErrors === null) {
+          vErrors = [err89];
+        } else {
+          vErrors.push(err89);
+        }
+        errors++;
+      }
+    }
+    if (data.wrong !== void 0) {
+      let data40 = data.wrong;
+      if (Array.isArray(data40)) {
+        const len4 = data40.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data41 = data40[i4];
+          if (typeof data41 !== "string") {
+            const err90 = { instancePath: instancePath + "/wrong/" + i4, schemaPath: "#/properties/wrong/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.wrong.items.type, parentSchema: schema14.properties.wrong.items, data: data41 };
+            if (vErrors === null) {
+              vErrors = [err90];
+            } else {
+              vErrors.push(err90);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err91 = { instancePath: instancePath + "/wrong", schemaPath: "#/properties/wrong/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.wrong.type, parentSchema: schema14.properties.wrong, data: data40 };
+        if (vErrors === null) {
+          vErrors = [err91];
+        } else {
+          vErrors.push(err91);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err92 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
+    if (vErrors === null) {
+      vErrors = [err92];
+    } else {
+      vErrors.push(err92);
+    }
+    errors++;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema13.required, parentSchema: schema13, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.prompts === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "prompts" }, message: "must have required property 'prompts'", schema: schema13.required, parentSchema: schema13, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "$schema" || key0 === "name" || key0 === "description" || key0 === "prompts")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.$schema !== void 0) {
+      let data0 = data.$schema;
+      if (typeof data0 !== "string") {
+        const err3 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.$schema.type, parentSchema: schema13.properties.$schema, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data1 = data.name;
+      if (typeof data1 === "string") {
+        if (!pattern5.test(data1)) {
+          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"', schema: "^[a-z0-9][a-z0-9._-]*$", parentSchema: schema13.properties.name, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.name.type, parentSchema: schema13.properties.name, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      let data2 = data.description;
+      if (typeof data2 !== "string") {
+        const err6 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.description.type, parentSchema: schema13.properties.description, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.prompts !== void 0) {
+      let data3 = data.prompts;
+      if (Array.isArray(data3)) {
+        if (data3.length < 1) {
+          const err7 = { instancePath: instancePath + "/prompts", schemaPath: "#/properties/prompts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema13.properties.prompts, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate12(data3[i0], { instancePath: instancePath + "/prompts/" + i0, parentData: data3, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/prompts", schemaPath: "#/properties/prompts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.prompts.type, parentSchema: schema13.properties.prompts, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+
 // src/config/schema-check.ts
-var ajv2 = new import_ajv3.Ajv({ allErrors: true, strict: false, verbose: true });
-var validators2 = {
-  config: ajv2.compile(config_schema_default),
-  suite: ajv2.compile(suite_schema_default)
-};
 function checkSchema2(kind3, yaml) {
-  const validate = validators2[kind3];
+  const validate = validators_generated_exports[kind3];
   if (validate(yaml.data)) return [];
   const errors = pruneErrors(validate.errors ?? []);
   return errors.map((e) => toIssue(e, yaml)).sort((a, b) => a.line - b.line || a.column - b.column);
@@ -18821,8 +21935,8 @@ function describe(value) {
 }
 
 // src/config/types.ts
-function promptCount(config) {
-  return config.suites.reduce((n, s) => n + s.prompts.length, 0);
+function promptCount(config2) {
+  return config2.suites.reduce((n, s) => n + s.prompts.length, 0);
 }
 var DEFAULTS = {
   configPath: ".github/trackrecord.yml",
@@ -19060,9 +22174,9 @@ async function loadConfig(options) {
 }
 async function loadSuite(root, path2, source = path2) {
   const yaml = await readYaml(root, path2);
-  const { suite, issues } = resolveSuite(yaml, source);
-  if (!suite) throw new ConfigError(issues);
-  return suite;
+  const { suite: suite2, issues } = resolveSuite(yaml, source);
+  if (!suite2) throw new ConfigError(issues);
+  return suite2;
 }
 function builtinSuiteNames() {
   const dir = builtinSuitesDir();
@@ -19135,13 +22249,13 @@ async function resolveSuites(raw, yaml, root, issues) {
       }
     }
     try {
-      const suite = await loadSuite(root, file, source);
-      const first = names.get(suite.name);
+      const suite2 = await loadSuite(root, file, source);
+      const first = names.get(suite2.name);
       if (first !== void 0) {
-        issues.push(yaml.issue(at, `two suites are named "${suite.name}" (first at suites[${first}]); names must be unique`));
+        issues.push(yaml.issue(at, `two suites are named "${suite2.name}" (first at suites[${first}]); names must be unique`));
       } else {
-        names.set(suite.name, i);
-        suites.push(suite);
+        names.set(suite2.name, i);
+        suites.push(suite2);
       }
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
@@ -20771,11 +23885,11 @@ var SUBJECT_TOKEN_TYPES = {
 };
 var TOKEN_EXCHANGE_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
 var WorkloadIdentityAuth = class {
-  constructor(config, fetch2) {
+  constructor(config2, fetch2) {
     this.cachedToken = null;
     this.refreshPromise = null;
     this.tokenExchangeUrl = "https://auth.openai.com/oauth/token";
-    this.config = config;
+    this.config = config2;
     this.fetch = fetch2 ?? getDefaultFetch();
   }
   async getToken() {
@@ -30580,9 +33694,9 @@ async function executePlan(plan, providers, options) {
   });
   await Promise.all(calls);
   return models.flatMap(
-    (model, m) => prompts.map(({ suite, prompt }, p) => ({
+    (model, m) => prompts.map(({ suite: suite2, prompt }, p) => ({
       modelId: model.id,
-      suite,
+      suite: suite2,
       promptId: prompt.id,
       promptHash: plan.hashes[m][p],
       checksHash: plan.checksHashes[p],
@@ -30732,22 +33846,22 @@ function localRunId(now) {
 }
 
 // src/engine.ts
-async function executeRun(config, options) {
+async function executeRun(config2, options) {
   const run = describeRun(options.env, options.now);
-  const plan = buildPlan(config);
-  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, { timeoutSeconds: config.timeoutSeconds, retries: config.retries, env: options.env }));
-  const providers = new Map(config.models.map((m) => [m.id, providerFor(m)]));
+  const plan = buildPlan(config2);
+  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, { timeoutSeconds: config2.timeoutSeconds, retries: config2.retries, env: options.env }));
+  const providers = new Map(config2.models.map((m) => [m.id, providerFor(m)]));
   const observations = await executePlan(plan, providers, {
-    concurrency: config.concurrency,
+    concurrency: config2.concurrency,
     onSettled: options.progress ? createProgress(options.progress, { label: "trackrecord" }) : void 0
   });
-  const specs = new Map(plan.prompts.map(({ suite, prompt }) => [`${suite}\0${prompt.id}`, prompt]));
+  const specs = new Map(plan.prompts.map(({ suite: suite2, prompt }) => [`${suite2}\0${prompt.id}`, prompt]));
   const specOf = (o) => specs.get(`${o.suite}\0${o.promptId}`);
-  const models = config.models.map((model) => {
+  const models = config2.models.map((model) => {
     const own = observations.filter((o) => o.modelId === model.id);
     return { model, observations: own, metrics: runMetrics(own, (o) => specOf(o).compare) };
   });
-  return { config, run, finishedAt: (/* @__PURE__ */ new Date()).toISOString(), models, specOf };
+  return { config: config2, run, finishedAt: (/* @__PURE__ */ new Date()).toISOString(), models, specOf };
 }
 
 // src/analysis/mcnemar.ts
@@ -30849,7 +33963,7 @@ function modal(values) {
 // src/history/build-record.ts
 function buildRecords(outcome, view) {
   return outcome.models.map((result) => {
-    const record = buildRecord(
+    const record2 = buildRecord(
       {
         run: outcome.run,
         finishedAt: outcome.finishedAt,
@@ -30862,8 +33976,8 @@ function buildRecords(outcome, view) {
       },
       view
     );
-    view.add(record);
-    return record;
+    view.add(record2);
+    return record2;
   });
 }
 function buildRecord(input, view) {
@@ -30984,19 +34098,19 @@ var HistoryView = class {
   seriesCache = /* @__PURE__ */ new Map();
   keyHashes = /* @__PURE__ */ new Map();
   constructor(records = []) {
-    for (const record of records) this.add(record);
+    for (const record2 of records) this.add(record2);
   }
-  add(record) {
-    for (const [ref, catalog] of Object.entries(record.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
-    for (const [key, texts] of Object.entries(record.texts ?? {})) {
+  add(record2) {
+    for (const [ref, catalog] of Object.entries(record2.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of Object.entries(record2.texts ?? {})) {
       const known = this.textsOf(key);
       for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
     }
-    const own = this.byModel.get(record.model.id) ?? [];
-    own.push(record);
-    this.byModel.set(record.model.id, own);
-    const series = this.seriesCache.get(record.model.id);
-    if (series) this.indexRecord(record, own.length - 1, series, this.keyHashes.get(record.model.id));
+    const own = this.byModel.get(record2.model.id) ?? [];
+    own.push(record2);
+    this.byModel.set(record2.model.id, own);
+    const series = this.seriesCache.get(record2.model.id);
+    if (series) this.indexRecord(record2, own.length - 1, series, this.keyHashes.get(record2.model.id));
   }
   /** The texts stored so far for a prompt key, by ref (the live map: callers must not modify it). */
   textsOf(key) {
@@ -31044,22 +34158,22 @@ var HistoryView = class {
     }
     return { series, hashes };
   }
-  indexRecord(record, run, series, hashes) {
-    this.catalog(record.catalog).forEach(([suite, id, hash2, checksHash], i) => {
-      const errored = record.errors[String(i)]?.length ?? 0;
-      const passed = record.passed[i] ?? null;
-      const checked = record.samples - errored;
+  indexRecord(record2, run, series, hashes) {
+    this.catalog(record2.catalog).forEach(([suite2, id, hash2, checksHash], i) => {
+      const errored = record2.errors[String(i)]?.length ?? 0;
+      const passed = record2.passed[i] ?? null;
+      const checked = record2.samples - errored;
       const point = {
         run,
-        answered: errored < record.samples,
-        answerRef: record.answers[i] ?? null,
+        answered: errored < record2.samples,
+        answerRef: record2.answers[i] ?? null,
         status: passed === null || checked === 0 ? null : passed * 2 > checked,
         checksHash
       };
       const list = series.get(hash2);
       if (list) list.push(point);
       else series.set(hash2, [point]);
-      hashes.set(promptKey(suite, id), hash2);
+      hashes.set(promptKey(suite2, id), hash2);
     });
   }
 };
@@ -31095,23 +34209,23 @@ function summarize(records) {
 }
 
 // src/track.ts
-async function runAndRecord(config, options) {
-  if (options.useHistory) await readVerifiedHistory(config, options.root);
-  const outcome = await executeRun(config, options);
+async function runAndRecord(config2, options) {
+  if (options.useHistory) await readVerifiedHistory(config2, options.root);
+  const outcome = await executeRun(config2, options);
   const recorded = await recordOutcome(outcome, options);
-  return { ...recorded, outcome, failures: thresholdFailures(config.thresholds, recorded.summary, options) };
+  return { ...recorded, outcome, failures: thresholdFailures(config2.thresholds, recorded.summary, options) };
 }
 async function recordOutcome(outcome, options) {
-  const { config } = outcome;
-  const historyPath = options.useHistory ? resolve4(options.root, config.history) : null;
-  const history = historyPath ? await readVerifiedHistory(config, options.root) : [];
+  const { config: config2 } = outcome;
+  const historyPath = options.useHistory ? resolve4(options.root, config2.history) : null;
+  const history = historyPath ? await readVerifiedHistory(config2, options.root) : [];
   const view = new HistoryView(history);
   const records = buildRecords(outcome, view);
-  if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));
+  if (historyPath) await appendRecords(historyPath, records).catch(relabel(config2.history));
   return { records, summary: summarize(records), historyPath, view };
 }
-async function readVerifiedHistory(config, root) {
-  const { records } = await readHistory(resolve4(root, config.history)).catch(relabel(config.history));
+async function readVerifiedHistory(config2, root) {
+  const { records } = await readHistory(resolve4(root, config2.history)).catch(relabel(config2.history));
   return records;
 }
 function relabel(file) {
@@ -31151,23 +34265,23 @@ async function mergeCommand(argv, io) {
     allowPositionals: true
   });
   if (positionals.length === 0) throw new UsageError("name the partial files to merge");
-  const config = await loadConfig({ root: io.cwd, configPath: values.config });
+  const config2 = await loadConfig({ root: io.cwd, configPath: values.config });
   const paths = positionals.map((p) => resolve5(io.cwd, p));
   const partials = await readPartials(paths, (p) => displayPath(p, io.cwd));
-  const outcome = mergePartials(config, partials);
+  const outcome = mergePartials(config2, partials);
   const recorded = await recordOutcome(outcome, { root: io.cwd, useHistory: true });
-  const artifacts = await writeArtifacts(config, io.cwd, recorded);
-  const failures = thresholdFailures(config.thresholds, recorded.summary, { regressions: true });
+  const artifacts = await writeArtifacts(config2, io.cwd, recorded);
+  const failures = thresholdFailures(config2.thresholds, recorded.summary, { regressions: true });
   io.stdout.write(values.json ? `${JSON.stringify(recorded.summary, null, 2)}
 ` : `${formatRunSummary(recorded.summary)}
 `);
   if (!values.json) {
     io.stdout.write(`merged:  ${partials.length} shard(s) of run ${outcome.run.id}
 `);
-    io.stdout.write(`history: ${config.history} (+${recorded.records.length} record(s))
+    io.stdout.write(`history: ${config2.history} (+${recorded.records.length} record(s))
 `);
     io.stdout.write(`report:  ${relative3(io.cwd, artifacts.reportPath)}
-badge:   ${config.badge}
+badge:   ${config2.badge}
 `);
   }
   for (const failure3 of failures) io.stderr.write(`threshold: ${failure3}
@@ -31761,43 +34875,43 @@ async function runCommand(argv, io) {
   if (values.shard !== void 0 || values.partial !== void 0) {
     const shard = values.shard === void 0 ? { index: 1, count: 1 } : shardArgument(values.shard);
     const runId = values["run-id"] === void 0 ? null : runIdArgument(values["run-id"]);
-    const config2 = await loadConfig({ root: io.cwd, configPath: values.config });
+    const config3 = await loadConfig({ root: io.cwd, configPath: values.config });
     const path2 = values.partial ?? `trackrecord-partial-${shard.index}-of-${shard.count}.json`;
-    return runShard(config2, shard, { path: path2, runId, useHistory: !values["no-history"], json: values.json, progress }, io);
+    return runShard(config3, shard, { path: path2, runId, useHistory: !values["no-history"], json: values.json, progress }, io);
   }
   if (values["run-id"] !== void 0) throw new UsageError("--run-id names the run of a shard: use it with --shard or --partial");
-  const config = await loadConfig({ root: io.cwd, configPath: values.config });
-  const result = await runAndRecord(config, {
+  const config2 = await loadConfig({ root: io.cwd, configPath: values.config });
+  const result = await runAndRecord(config2, {
     root: io.cwd,
     env: io.env,
     useHistory: !values["no-history"],
     regressions: true,
     progress
   });
-  const artifacts = result.historyPath ? await writeArtifacts(config, io.cwd, result) : null;
+  const artifacts = result.historyPath ? await writeArtifacts(config2, io.cwd, result) : null;
   io.stdout.write(values.json ? `${JSON.stringify(result.summary, null, 2)}
 ` : `${formatRunSummary(result.summary)}
 `);
   if (artifacts && !values.json) {
-    io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))
+    io.stdout.write(`history: ${config2.history} (+${result.records.length} record(s))
 `);
     io.stdout.write(`report:  ${relative4(io.cwd, artifacts.reportPath)}
-badge:   ${config.badge}
+badge:   ${config2.badge}
 `);
   }
   for (const failure3 of result.failures) io.stderr.write(`threshold: ${failure3}
 `);
   return result.failures.length > 0 ? EXIT.failed : EXIT.ok;
 }
-async function runShard(config, shard, options, io) {
-  if (options.useHistory) await readVerifiedHistory(config, io.cwd);
-  const sharded = shardConfig(config, shard);
+async function runShard(config2, shard, options, io) {
+  if (options.useHistory) await readVerifiedHistory(config2, io.cwd);
+  const sharded = shardConfig(config2, shard);
   const prompts = promptCount(sharded);
-  const total = promptCount(config);
+  const total = promptCount(config2);
   const outcome = await executeRun(sharded, { env: io.env, progress: options.progress });
   if (options.runId !== null) outcome.run = { ...outcome.run, id: options.runId };
   const file = resolve7(io.cwd, options.path);
-  await writePartial(file, outcome, shard, config);
+  await writePartial(file, outcome, shard, config2);
   const shown = relative4(io.cwd, file) || file;
   if (options.json) {
     const errors = outcome.models.map((m) => ({ id: m.model.id, errors: m.metrics.errors }));
@@ -31805,7 +34919,7 @@ async function runShard(config, shard, options, io) {
 `);
   } else {
     io.stdout.write(
-      `run ${outcome.run.id}, shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)
+      `run ${outcome.run.id}, shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config2.models.length} model(s)
 partial: ${shown}
 `
     );
@@ -31851,13 +34965,13 @@ async function validateCommand(argv, io) {
   return failed ? EXIT.invalid : EXIT.ok;
 }
 async function checkConfig(file, io) {
-  const config = await loadConfig({ root: io.cwd, configPath: file });
-  const prompts = promptCount(config);
-  return `config with ${config.models.length} model(s), ${config.suites.length} suite(s), ${prompts} prompt(s)`;
+  const config2 = await loadConfig({ root: io.cwd, configPath: file });
+  const prompts = promptCount(config2);
+  return `config with ${config2.models.length} model(s), ${config2.suites.length} suite(s), ${prompts} prompt(s)`;
 }
 async function checkSuite(file, io) {
-  const suite = await loadSuite(io.cwd, file);
-  return `suite "${suite.name}" with ${suite.prompts.length} prompt(s)`;
+  const suite2 = await loadSuite(io.cwd, file);
+  return `suite "${suite2.name}" with ${suite2.prompts.length} prompt(s)`;
 }
 async function isConfigFile(path2) {
   try {

@@ -1,16 +1,40 @@
 import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
-  readGitHubContext,
-  require_tunnel,
-  require_undici
-} from "./chunks/chunk-6N7PSHZ4.js";
+  readGitHubContext
+} from "./chunks/chunk-CXF63GBP.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM
 } from "./chunks/chunk-UBFBREK3.js";
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str2) {
+      const len = str2.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str2.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str2.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -2963,7 +2987,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -2990,7 +3014,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3241,8 +3265,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path7) {
-      let input = path7;
+    function removeDotSegments(path2) {
+      let input = path2;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3316,11 +3340,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path7) {
-      if (path7 === "" || path7[0] === "/") {
-        return removeDotSegments(path7);
+    function removeDotSegmentsRelative(path2) {
+      if (path2 === "" || path2[0] === "/") {
+        return removeDotSegments(path2);
       }
-      const segments = path7.split("/");
+      const segments = path2.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3683,8 +3707,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path7 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path7 && path7 !== "/" ? path7 : void 0;
+        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -3743,7 +3767,7 @@ var require_schemes = __commonJS({
       urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
       return urnComponent;
     }
-    var http2 = (
+    var http = (
       /** @type {SchemeHandler} */
       {
         scheme: "http",
@@ -3752,11 +3776,11 @@ var require_schemes = __commonJS({
         serialize: httpSerialize
       }
     );
-    var https2 = (
+    var https = (
       /** @type {SchemeHandler} */
       {
         scheme: "https",
-        domainHost: http2.domainHost,
+        domainHost: http.domainHost,
         parse: httpParse,
         serialize: httpSerialize
       }
@@ -3800,8 +3824,8 @@ var require_schemes = __commonJS({
     var SCHEMES = (
       /** @type {Record<SchemeName, SchemeHandler>} */
       {
-        http: http2,
-        https: https2,
+        http,
+        https,
         ws,
         wss,
         urn,
@@ -3854,7 +3878,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve9(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -3890,50 +3914,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative5 = parse(serialize(relative5, options), options);
+        relative4 = parse(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative5.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3941,7 +3965,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -4245,7 +4269,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve9,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -4376,7 +4400,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv4 = class {
+    var Ajv2 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -4746,9 +4770,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv4.ValidationError = validation_error_1.default;
-    Ajv4.MissingRefError = ref_error_1.default;
-    exports.default = Ajv4;
+    Ajv2.ValidationError = validation_error_1.default;
+    Ajv2.MissingRefError = ref_error_1.default;
+    exports.default = Ajv2;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -5094,32 +5118,6 @@ var require_multipleOf = __commonJS({
       }
     };
     exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str2.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
@@ -6859,7 +6857,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv4 = class extends core_1.default {
+    var Ajv2 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -6878,11 +6876,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv4;
-    module.exports = exports = Ajv4;
-    module.exports.Ajv = Ajv4;
+    exports.Ajv = Ajv2;
+    module.exports = exports = Ajv2;
+    module.exports.Ajv = Ajv2;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv4;
+    exports.default = Ajv2;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -6994,17 +6992,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path7);
+            const ci = visit_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7015,13 +7013,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7042,17 +7040,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7063,13 +7061,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7096,23 +7094,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path7);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path7);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7724,10 +7722,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7746,7 +7744,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7776,11 +7774,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7794,8 +7792,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7809,8 +7807,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7828,8 +7826,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7839,8 +7837,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10355,9 +10353,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10432,14 +10430,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path2) {
+        if (Collection.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10454,10 +10452,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path2, keepScalar) {
+        if (Collection.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10468,10 +10466,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path2) {
+        if (Collection.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10488,13 +10486,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path2, value) {
+        if (Collection.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -10880,10 +10878,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10897,7 +10895,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -10921,7 +10919,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -10937,7 +10935,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -11028,7 +11026,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -11042,13 +11040,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep + cb;
+              sep = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep += source;
               hasSpace = true;
               break;
             default:
@@ -11091,18 +11089,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -11156,8 +11154,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap2 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -11169,7 +11167,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -11180,8 +11178,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep)
+                for (const st of sep) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -11198,7 +11196,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -11378,7 +11376,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -11395,24 +11393,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep + content;
+          sep = " ";
           prevMoreIndented = false;
         }
       }
@@ -11595,25 +11593,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep === "\n")
+            res += sep;
           else
-            sep3 = "\n";
+            sep = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep + lm;
+          sep = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -12423,14 +12421,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep)
+        for (const st of sep)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12455,9 +12453,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path7) => {
+    visit.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12466,23 +12464,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path7) => {
-      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit.parentCollection = (cst, path2) => {
+      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12493,10 +12491,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit;
   }
@@ -13597,18 +13595,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep = scalar.end;
+            sep.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -13761,15 +13759,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -13963,13 +13961,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -14247,39 +14245,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/@actions/core/lib/core.js
-var core_exports = {};
-__export(core_exports, {
-  ExitCode: () => ExitCode,
-  addPath: () => addPath,
-  debug: () => debug,
-  endGroup: () => endGroup,
-  error: () => error,
-  exportVariable: () => exportVariable,
-  getBooleanInput: () => getBooleanInput,
-  getIDToken: () => getIDToken,
-  getInput: () => getInput,
-  getMultilineInput: () => getMultilineInput,
-  getState: () => getState,
-  group: () => group,
-  info: () => info,
-  isDebug: () => isDebug,
-  markdownSummary: () => markdownSummary,
-  notice: () => notice,
-  platform: () => platform_exports,
-  saveState: () => saveState,
-  setCommandEcho: () => setCommandEcho,
-  setFailed: () => setFailed,
-  setOutput: () => setOutput,
-  setSecret: () => setSecret,
-  startGroup: () => startGroup,
-  summary: () => summary,
-  toPlatformPath: () => toPlatformPath,
-  toPosixPath: () => toPosixPath,
-  toWin32Path: () => toWin32Path,
-  warning: () => warning
-});
-
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -14371,877 +14336,30 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter3 = `ghadelimiter_${crypto2.randomUUID()}`;
+  const delimiter = `ghadelimiter_${crypto2.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter3)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
+  if (key.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
-  if (convertedValue.includes(delimiter3)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os5 from "os";
-import * as path5 from "path";
-
-// node_modules/@actions/http-client/lib/index.js
-import * as http from "http";
-import * as https from "https";
-
-// node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-  const usingSsl = reqUrl.protocol === "https:";
-  if (checkBypass(reqUrl)) {
-    return void 0;
-  }
-  const proxyVar = (() => {
-    if (usingSsl) {
-      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-    } else {
-      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
-    }
-  })();
-  if (proxyVar) {
-    try {
-      return new DecodedURL(proxyVar);
-    } catch (_a3) {
-      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-        return new DecodedURL(`http://${proxyVar}`);
-    }
-  } else {
-    return void 0;
-  }
-}
-function checkBypass(reqUrl) {
-  if (!reqUrl.hostname) {
-    return false;
-  }
-  const reqHost = reqUrl.hostname;
-  if (isLoopbackAddress(reqHost)) {
-    return true;
-  }
-  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-  if (!noProxy) {
-    return false;
-  }
-  let reqPort;
-  if (reqUrl.port) {
-    reqPort = Number(reqUrl.port);
-  } else if (reqUrl.protocol === "http:") {
-    reqPort = 80;
-  } else if (reqUrl.protocol === "https:") {
-    reqPort = 443;
-  }
-  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-  if (typeof reqPort === "number") {
-    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-  }
-  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
-      return true;
-    }
-  }
-  return false;
-}
-function isLoopbackAddress(host) {
-  const hostLower = host.toLowerCase();
-  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
-}
-var DecodedURL = class extends URL {
-  constructor(url, base) {
-    super(url, base);
-    this._decodedUsername = decodeURIComponent(super.username);
-    this._decodedPassword = decodeURIComponent(super.password);
-  }
-  get username() {
-    return this._decodedUsername;
-  }
-  get password() {
-    return this._decodedPassword;
-  }
-};
-
-// node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel(), 1);
-var import_undici = __toESM(require_undici(), 1);
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
-      resolve9(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve9, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var HttpCodes;
-(function(HttpCodes2) {
-  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers2;
-(function(Headers3) {
-  Headers3["Accept"] = "accept";
-  Headers3["ContentType"] = "content-type";
-})(Headers2 || (Headers2 = {}));
-var MediaTypes;
-(function(MediaTypes2) {
-  MediaTypes2["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-var HttpRedirectCodes = [
-  HttpCodes.MovedPermanently,
-  HttpCodes.ResourceMoved,
-  HttpCodes.SeeOther,
-  HttpCodes.TemporaryRedirect,
-  HttpCodes.PermanentRedirect
-];
-var HttpResponseRetryCodes = [
-  HttpCodes.BadGateway,
-  HttpCodes.ServiceUnavailable,
-  HttpCodes.GatewayTimeout
-];
-var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-var ExponentialBackoffCeiling = 10;
-var ExponentialBackoffTimeSlice = 5;
-var HttpClientError = class _HttpClientError extends Error {
-  constructor(message, statusCode) {
-    super(message);
-    this.name = "HttpClientError";
-    this.statusCode = statusCode;
-    Object.setPrototypeOf(this, _HttpClientError.prototype);
-  }
-};
-var HttpClientResponse = class {
-  constructor(message) {
-    this.message = message;
-  }
-  readBody() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
-        let output = Buffer.alloc(0);
-        this.message.on("data", (chunk) => {
-          output = Buffer.concat([output, chunk]);
-        });
-        this.message.on("end", () => {
-          resolve9(output.toString());
-        });
-      }));
-    });
-  }
-  readBodyBuffer() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
-        const chunks = [];
-        this.message.on("data", (chunk) => {
-          chunks.push(chunk);
-        });
-        this.message.on("end", () => {
-          resolve9(Buffer.concat(chunks));
-        });
-      }));
-    });
-  }
-};
-var HttpClient = class {
-  constructor(userAgent, handlers, requestOptions) {
-    this._ignoreSslError = false;
-    this._allowRedirects = true;
-    this._allowRedirectDowngrade = false;
-    this._maxRedirects = 50;
-    this._allowRetries = false;
-    this._maxRetries = 1;
-    this._keepAlive = false;
-    this._disposed = false;
-    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-    this.handlers = handlers || [];
-    this.requestOptions = requestOptions;
-    if (requestOptions) {
-      if (requestOptions.ignoreSslError != null) {
-        this._ignoreSslError = requestOptions.ignoreSslError;
-      }
-      this._socketTimeout = requestOptions.socketTimeout;
-      if (requestOptions.allowRedirects != null) {
-        this._allowRedirects = requestOptions.allowRedirects;
-      }
-      if (requestOptions.allowRedirectDowngrade != null) {
-        this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-      }
-      if (requestOptions.maxRedirects != null) {
-        this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-      }
-      if (requestOptions.keepAlive != null) {
-        this._keepAlive = requestOptions.keepAlive;
-      }
-      if (requestOptions.allowRetries != null) {
-        this._allowRetries = requestOptions.allowRetries;
-      }
-      if (requestOptions.maxRetries != null) {
-        this._maxRetries = requestOptions.maxRetries;
-      }
-    }
-  }
-  options(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  get(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("GET", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  del(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  post(requestUrl, data, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("POST", requestUrl, data, additionalHeaders || {});
-    });
-  }
-  patch(requestUrl, data, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
-    });
-  }
-  put(requestUrl, data, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("PUT", requestUrl, data, additionalHeaders || {});
-    });
-  }
-  head(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  sendStream(verb, requestUrl, stream, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request(verb, requestUrl, stream, additionalHeaders);
-    });
-  }
-  /**
-   * Gets a typed object from an endpoint
-   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-   */
-  getJson(requestUrl_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
-      const res = yield this.get(requestUrl, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  postJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
-      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.post(requestUrl, data, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  putJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
-      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.put(requestUrl, data, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  patchJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
-      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.patch(requestUrl, data, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  /**
-   * Makes a raw http request.
-   * All other methods such as get, post, patch, and request ultimately call this.
-   * Prefer get, del, post and patch
-   */
-  request(verb, requestUrl, data, headers) {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._disposed) {
-        throw new Error("Client has already been disposed.");
-      }
-      const parsedUrl = new URL(requestUrl);
-      let info2 = this._prepareRequest(verb, parsedUrl, headers);
-      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
-      let numTries = 0;
-      let response;
-      do {
-        response = yield this.requestRaw(info2, data);
-        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
-          let authenticationHandler;
-          for (const handler of this.handlers) {
-            if (handler.canHandleAuthentication(response)) {
-              authenticationHandler = handler;
-              break;
-            }
-          }
-          if (authenticationHandler) {
-            return authenticationHandler.handleAuthentication(this, info2, data);
-          } else {
-            return response;
-          }
-        }
-        let redirectsRemaining = this._maxRedirects;
-        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-          const redirectUrl = response.message.headers["location"];
-          if (!redirectUrl) {
-            break;
-          }
-          const parsedRedirectUrl = new URL(redirectUrl);
-          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-          }
-          yield response.readBody();
-          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-            for (const header in headers) {
-              if (header.toLowerCase() === "authorization") {
-                delete headers[header];
-              }
-            }
-          }
-          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-          response = yield this.requestRaw(info2, data);
-          redirectsRemaining--;
-        }
-        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-          return response;
-        }
-        numTries += 1;
-        if (numTries < maxTries) {
-          yield response.readBody();
-          yield this._performExponentialBackoff(numTries);
-        }
-      } while (numTries < maxTries);
-      return response;
-    });
-  }
-  /**
-   * Needs to be called if keepAlive is set to true in request options.
-   */
-  dispose() {
-    if (this._agent) {
-      this._agent.destroy();
-    }
-    this._disposed = true;
-  }
-  /**
-   * Raw request.
-   * @param info
-   * @param data
-   */
-  requestRaw(info2, data) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve9, reject) => {
-        function callbackForResult(err, res) {
-          if (err) {
-            reject(err);
-          } else if (!res) {
-            reject(new Error("Unknown error"));
-          } else {
-            resolve9(res);
-          }
-        }
-        this.requestRawWithCallback(info2, data, callbackForResult);
-      });
-    });
-  }
-  /**
-   * Raw request with callback.
-   * @param info
-   * @param data
-   * @param onResult
-   */
-  requestRawWithCallback(info2, data, onResult) {
-    if (typeof data === "string") {
-      if (!info2.options.headers) {
-        info2.options.headers = {};
-      }
-      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
-    }
-    let callbackCalled = false;
-    function handleResult(err, res) {
-      if (!callbackCalled) {
-        callbackCalled = true;
-        onResult(err, res);
-      }
-    }
-    const req = info2.httpModule.request(info2.options, (msg) => {
-      const res = new HttpClientResponse(msg);
-      handleResult(void 0, res);
-    });
-    let socket;
-    req.on("socket", (sock) => {
-      socket = sock;
-    });
-    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-      if (socket) {
-        socket.end();
-      }
-      handleResult(new Error(`Request timeout: ${info2.options.path}`));
-    });
-    req.on("error", function(err) {
-      handleResult(err);
-    });
-    if (data && typeof data === "string") {
-      req.write(data, "utf8");
-    }
-    if (data && typeof data !== "string") {
-      data.on("close", function() {
-        req.end();
-      });
-      data.pipe(req);
-    } else {
-      req.end();
-    }
-  }
-  /**
-   * Gets an http agent. This function is useful when you need an http agent that handles
-   * routing through a proxy server - depending upon the url and proxy environment variables.
-   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-   */
-  getAgent(serverUrl) {
-    const parsedUrl = new URL(serverUrl);
-    return this._getAgent(parsedUrl);
-  }
-  getAgentDispatcher(serverUrl) {
-    const parsedUrl = new URL(serverUrl);
-    const proxyUrl = getProxyUrl(parsedUrl);
-    const useProxy = proxyUrl && proxyUrl.hostname;
-    if (!useProxy) {
-      return;
-    }
-    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-  }
-  _prepareRequest(method, requestUrl, headers) {
-    const info2 = {};
-    info2.parsedUrl = requestUrl;
-    const usingSsl = info2.parsedUrl.protocol === "https:";
-    info2.httpModule = usingSsl ? https : http;
-    const defaultPort = usingSsl ? 443 : 80;
-    info2.options = {};
-    info2.options.host = info2.parsedUrl.hostname;
-    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-    info2.options.method = method;
-    info2.options.headers = this._mergeHeaders(headers);
-    if (this.userAgent != null) {
-      info2.options.headers["user-agent"] = this.userAgent;
-    }
-    info2.options.agent = this._getAgent(info2.parsedUrl);
-    if (this.handlers) {
-      for (const handler of this.handlers) {
-        handler.prepareRequest(info2.options);
-      }
-    }
-    return info2;
-  }
-  _mergeHeaders(headers) {
-    if (this.requestOptions && this.requestOptions.headers) {
-      return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-    }
-    return lowercaseKeys(headers || {});
-  }
-  /**
-   * Gets an existing header value or returns a default.
-   * Handles converting number header values to strings since HTTP headers must be strings.
-   * Note: This returns string | string[] since some headers can have multiple values.
-   * For headers that must always be a single string (like Content-Type), use the
-   * specialized _getExistingOrDefaultContentTypeHeader method instead.
-   */
-  _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-    let clientHeader;
-    if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-      if (headerValue) {
-        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-      }
-    }
-    const additionalValue = additionalHeaders[header];
-    if (additionalValue !== void 0) {
-      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-    }
-    if (clientHeader !== void 0) {
-      return clientHeader;
-    }
-    return _default;
-  }
-  /**
-   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-   * Always returns a single string (not an array) since Content-Type should be a single value.
-   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-   */
-  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-    let clientHeader;
-    if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers2.ContentType];
-      if (headerValue) {
-        if (typeof headerValue === "number") {
-          clientHeader = String(headerValue);
-        } else if (Array.isArray(headerValue)) {
-          clientHeader = headerValue.join(", ");
-        } else {
-          clientHeader = headerValue;
-        }
-      }
-    }
-    const additionalValue = additionalHeaders[Headers2.ContentType];
-    if (additionalValue !== void 0) {
-      if (typeof additionalValue === "number") {
-        return String(additionalValue);
-      } else if (Array.isArray(additionalValue)) {
-        return additionalValue.join(", ");
-      } else {
-        return additionalValue;
-      }
-    }
-    if (clientHeader !== void 0) {
-      return clientHeader;
-    }
-    return _default;
-  }
-  _getAgent(parsedUrl) {
-    let agent;
-    const proxyUrl = getProxyUrl(parsedUrl);
-    const useProxy = proxyUrl && proxyUrl.hostname;
-    if (this._keepAlive && useProxy) {
-      agent = this._proxyAgent;
-    }
-    if (!useProxy) {
-      agent = this._agent;
-    }
-    if (agent) {
-      return agent;
-    }
-    const usingSsl = parsedUrl.protocol === "https:";
-    let maxSockets = 100;
-    if (this.requestOptions) {
-      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-    }
-    if (proxyUrl && proxyUrl.hostname) {
-      const agentOptions = {
-        maxSockets,
-        keepAlive: this._keepAlive,
-        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-        }), { host: proxyUrl.hostname, port: proxyUrl.port })
-      };
-      let tunnelAgent;
-      const overHttps = proxyUrl.protocol === "https:";
-      if (usingSsl) {
-        tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-      } else {
-        tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-      }
-      agent = tunnelAgent(agentOptions);
-      this._proxyAgent = agent;
-    }
-    if (!agent) {
-      const options = { keepAlive: this._keepAlive, maxSockets };
-      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-      this._agent = agent;
-    }
-    if (usingSsl && this._ignoreSslError) {
-      agent.options = Object.assign(agent.options || {}, {
-        rejectUnauthorized: false
-      });
-    }
-    return agent;
-  }
-  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-    let proxyAgent;
-    if (this._keepAlive) {
-      proxyAgent = this._proxyAgentDispatcher;
-    }
-    if (proxyAgent) {
-      return proxyAgent;
-    }
-    const usingSsl = parsedUrl.protocol === "https:";
-    proxyAgent = new import_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-    }));
-    this._proxyAgentDispatcher = proxyAgent;
-    if (usingSsl && this._ignoreSslError) {
-      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-        rejectUnauthorized: false
-      });
-    }
-    return proxyAgent;
-  }
-  _getUserAgentWithOrchestrationId(userAgent) {
-    const baseUserAgent = userAgent || "actions/http-client";
-    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-    if (orchId) {
-      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-    }
-    return baseUserAgent;
-  }
-  _performExponentialBackoff(retryNumber) {
-    return __awaiter(this, void 0, void 0, function* () {
-      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-      const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
-    });
-  }
-  _processResponse(res, options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve9, reject) => __awaiter(this, void 0, void 0, function* () {
-        const statusCode = res.message.statusCode || 0;
-        const response = {
-          statusCode,
-          result: null,
-          headers: {}
-        };
-        if (statusCode === HttpCodes.NotFound) {
-          resolve9(response);
-        }
-        function dateTimeDeserializer(key, value) {
-          if (typeof value === "string") {
-            const a = new Date(value);
-            if (!isNaN(a.valueOf())) {
-              return a;
-            }
-          }
-          return value;
-        }
-        let obj;
-        let contents;
-        try {
-          contents = yield res.readBody();
-          if (contents && contents.length > 0) {
-            if (options && options.deserializeDates) {
-              obj = JSON.parse(contents, dateTimeDeserializer);
-            } else {
-              obj = JSON.parse(contents);
-            }
-            response.result = obj;
-          }
-          response.headers = res.message.headers;
-        } catch (err) {
-        }
-        if (statusCode > 299) {
-          let msg;
-          if (obj && obj.message) {
-            msg = obj.message;
-          } else if (contents && contents.length > 0) {
-            msg = contents;
-          } else {
-            msg = `Failed request: (${statusCode})`;
-          }
-          const err = new HttpClientError(msg, statusCode);
-          err.result = response.result;
-          reject(err);
-        } else {
-          resolve9(response);
-        }
-      }));
-    });
-  }
-};
-var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
-
-// node_modules/@actions/http-client/lib/auth.js
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
-      resolve9(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve9, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var BearerCredentialHandler = class {
-  constructor(token) {
-    this.token = token;
-  }
-  // currently implements pre-authorization
-  // TODO: support preAuth = false where it hooks on 401
-  prepareRequest(options) {
-    if (!options.headers) {
-      throw Error("The request has no headers");
-    }
-    options.headers["Authorization"] = `Bearer ${this.token}`;
-  }
-  // This handler cannot handle 401
-  canHandleAuthentication() {
-    return false;
-  }
-  handleAuthentication() {
-    return __awaiter2(this, void 0, void 0, function* () {
-      throw new Error("not implemented");
-    });
-  }
-};
-
-// node_modules/@actions/core/lib/oidc-utils.js
-var __awaiter3 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
-      resolve9(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve9, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var OidcClient = class _OidcClient {
-  static createHttpClient(allowRetry = true, maxRetry = 10) {
-    const requestOptions = {
-      allowRetries: allowRetry,
-      maxRetries: maxRetry
-    };
-    return new HttpClient("actions/oidc-client", [new BearerCredentialHandler(_OidcClient.getRequestToken())], requestOptions);
-  }
-  static getRequestToken() {
-    const token = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
-    if (!token) {
-      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable");
-    }
-    return token;
-  }
-  static getIDTokenUrl() {
-    const runtimeUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
-    if (!runtimeUrl) {
-      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable");
-    }
-    return runtimeUrl;
-  }
-  static getCall(id_token_url) {
-    return __awaiter3(this, void 0, void 0, function* () {
-      var _a3;
-      const httpclient = _OidcClient.createHttpClient();
-      const res = yield httpclient.getJson(id_token_url).catch((error2) => {
-        throw new Error(`Failed to get ID Token. 
- 
-        Error Code : ${error2.statusCode}
- 
-        Error Message: ${error2.message}`);
-      });
-      const id_token = (_a3 = res.result) === null || _a3 === void 0 ? void 0 : _a3.value;
-      if (!id_token) {
-        throw new Error("Response json body do not have ID Token field");
-      }
-      return id_token;
-    });
-  }
-  static getIDToken(audience) {
-    return __awaiter3(this, void 0, void 0, function* () {
-      try {
-        let id_token_url = _OidcClient.getIDTokenUrl();
-        if (audience) {
-          const encodedAudience = encodeURIComponent(audience);
-          id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-        }
-        debug(`ID token url is ${id_token_url}`);
-        const id_token = yield _OidcClient.getCall(id_token_url);
-        setSecret(id_token);
-        return id_token;
-      } catch (error2) {
-        throw new Error(`Error message: ${error2.message}`);
-      }
-    });
-  }
-};
+import * as os4 from "os";
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter4 = function(thisArg, _arguments, P, generator) {
+var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
-      resolve9(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve9, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -15257,7 +14375,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -15275,7 +14393,7 @@ var Summary = class {
    * @returns step summary file path
    */
   filePath() {
-    return __awaiter4(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
       if (this._filePath) {
         return this._filePath;
       }
@@ -15316,7 +14434,7 @@ var Summary = class {
    * @returns {Promise<Summary>} summary instance
    */
   write(options) {
-    return __awaiter4(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
       const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
       const filePath = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
@@ -15330,7 +14448,7 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   clear() {
-    return __awaiter4(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
       return this.emptyBuffer().write({ overwrite: true });
     });
   }
@@ -15515,870 +14633,32 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
-var markdownSummary = _summary;
 var summary = _summary;
 
-// node_modules/@actions/core/lib/path-utils.js
-import * as path from "path";
-function toPosixPath(pth) {
-  return pth.replace(/[\\]/g, "/");
-}
-function toWin32Path(pth) {
-  return pth.replace(/[/]/g, "\\");
-}
-function toPlatformPath(pth) {
-  return pth.replace(/[/\\]/g, path.sep);
-}
-
 // node_modules/@actions/core/lib/platform.js
-var platform_exports = {};
-__export(platform_exports, {
-  arch: () => arch,
-  getDetails: () => getDetails,
-  isLinux: () => isLinux,
-  isMacOS: () => isMacOS,
-  isWindows: () => isWindows,
-  platform: () => platform
-});
-import os4 from "os";
-
-// node_modules/@actions/exec/lib/exec.js
-import { StringDecoder } from "string_decoder";
-
-// node_modules/@actions/exec/lib/toolrunner.js
-import * as os3 from "os";
-import * as events from "events";
-import * as child from "child_process";
-import * as path4 from "path";
-
-// node_modules/@actions/io/lib/io.js
-import * as path3 from "path";
+import os3 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
-import * as path2 from "path";
-var __awaiter5 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
-      resolve9(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve9, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
-function exists(fsPath) {
-  return __awaiter5(this, void 0, void 0, function* () {
-    try {
-      yield stat(fsPath);
-    } catch (err) {
-      if (err.code === "ENOENT") {
-        return false;
-      }
-      throw err;
-    }
-    return true;
-  });
-}
-function isRooted(p) {
-  p = normalizeSeparators(p);
-  if (!p) {
-    throw new Error('isRooted() parameter "p" cannot be empty');
-  }
-  if (IS_WINDOWS) {
-    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
-  }
-  return p.startsWith("/");
-}
-function tryGetExecutablePath(filePath, extensions) {
-  return __awaiter5(this, void 0, void 0, function* () {
-    let stats = void 0;
-    try {
-      stats = yield stat(filePath);
-    } catch (err) {
-      if (err.code !== "ENOENT") {
-        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-      }
-    }
-    if (stats && stats.isFile()) {
-      if (IS_WINDOWS) {
-        const upperExt = path2.extname(filePath).toUpperCase();
-        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
-          return filePath;
-        }
-      } else {
-        if (isUnixExecutable(stats)) {
-          return filePath;
-        }
-      }
-    }
-    const originalFilePath = filePath;
-    for (const extension of extensions) {
-      filePath = originalFilePath + extension;
-      stats = void 0;
-      try {
-        stats = yield stat(filePath);
-      } catch (err) {
-        if (err.code !== "ENOENT") {
-          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-        }
-      }
-      if (stats && stats.isFile()) {
-        if (IS_WINDOWS) {
-          try {
-            const directory = path2.dirname(filePath);
-            const upperName = path2.basename(filePath).toUpperCase();
-            for (const actualName of yield readdir(directory)) {
-              if (upperName === actualName.toUpperCase()) {
-                filePath = path2.join(directory, actualName);
-                break;
-              }
-            }
-          } catch (err) {
-            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-          }
-          return filePath;
-        } else {
-          if (isUnixExecutable(stats)) {
-            return filePath;
-          }
-        }
-      }
-    }
-    return "";
-  });
-}
-function normalizeSeparators(p) {
-  p = p || "";
-  if (IS_WINDOWS) {
-    p = p.replace(/\//g, "\\");
-    return p.replace(/\\\\+/g, "\\");
-  }
-  return p.replace(/\/\/+/g, "/");
-}
-function isUnixExecutable(stats) {
-  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
-}
-
-// node_modules/@actions/io/lib/io.js
-var __awaiter6 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
-      resolve9(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve9, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function which(tool, check2) {
-  return __awaiter6(this, void 0, void 0, function* () {
-    if (!tool) {
-      throw new Error("parameter 'tool' is required");
-    }
-    if (check2) {
-      const result = yield which(tool, false);
-      if (!result) {
-        if (IS_WINDOWS) {
-          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-        } else {
-          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-        }
-      }
-      return result;
-    }
-    const matches = yield findInPath(tool);
-    if (matches && matches.length > 0) {
-      return matches[0];
-    }
-    return "";
-  });
-}
-function findInPath(tool) {
-  return __awaiter6(this, void 0, void 0, function* () {
-    if (!tool) {
-      throw new Error("parameter 'tool' is required");
-    }
-    const extensions = [];
-    if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path3.delimiter)) {
-        if (extension) {
-          extensions.push(extension);
-        }
-      }
-    }
-    if (isRooted(tool)) {
-      const filePath = yield tryGetExecutablePath(tool, extensions);
-      if (filePath) {
-        return [filePath];
-      }
-      return [];
-    }
-    if (tool.includes(path3.sep)) {
-      return [];
-    }
-    const directories = [];
-    if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path3.delimiter)) {
-        if (p) {
-          directories.push(p);
-        }
-      }
-    }
-    const matches = [];
-    for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
-      if (filePath) {
-        matches.push(filePath);
-      }
-    }
-    return matches;
-  });
-}
 
 // node_modules/@actions/exec/lib/toolrunner.js
-import { setTimeout as setTimeout2 } from "timers";
-var __awaiter7 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
-      resolve9(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve9, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var IS_WINDOWS2 = process.platform === "win32";
-var ToolRunner = class extends events.EventEmitter {
-  constructor(toolPath, args, options) {
-    super();
-    if (!toolPath) {
-      throw new Error("Parameter 'toolPath' cannot be null or empty.");
-    }
-    this.toolPath = toolPath;
-    this.args = args || [];
-    this.options = options || {};
-  }
-  _debug(message) {
-    if (this.options.listeners && this.options.listeners.debug) {
-      this.options.listeners.debug(message);
-    }
-  }
-  _getCommandString(options, noPrefix) {
-    const toolPath = this._getSpawnFileName();
-    const args = this._getSpawnArgs(options);
-    let cmd = noPrefix ? "" : "[command]";
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        cmd += toolPath;
-        for (const a of args) {
-          cmd += ` ${a}`;
-        }
-      } else if (options.windowsVerbatimArguments) {
-        cmd += `"${toolPath}"`;
-        for (const a of args) {
-          cmd += ` ${a}`;
-        }
-      } else {
-        cmd += this._windowsQuoteCmdArg(toolPath);
-        for (const a of args) {
-          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-        }
-      }
-    } else {
-      cmd += toolPath;
-      for (const a of args) {
-        cmd += ` ${a}`;
-      }
-    }
-    return cmd;
-  }
-  _processLineBuffer(data, strBuffer, onLine) {
-    try {
-      let s = strBuffer + data.toString();
-      let n = s.indexOf(os3.EOL);
-      while (n > -1) {
-        const line = s.substring(0, n);
-        onLine(line);
-        s = s.substring(n + os3.EOL.length);
-        n = s.indexOf(os3.EOL);
-      }
-      return s;
-    } catch (err) {
-      this._debug(`error processing line. Failed with error ${err}`);
-      return "";
-    }
-  }
-  _getSpawnFileName() {
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        return process.env["COMSPEC"] || "cmd.exe";
-      }
-    }
-    return this.toolPath;
-  }
-  _getSpawnArgs(options) {
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-        for (const a of this.args) {
-          argline += " ";
-          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
-        }
-        argline += '"';
-        return [argline];
-      }
-    }
-    return this.args;
-  }
-  _endsWith(str2, end) {
-    return str2.endsWith(end);
-  }
-  _isCmdFile() {
-    const upperToolPath = this.toolPath.toUpperCase();
-    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
-  }
-  _windowsQuoteCmdArg(arg) {
-    if (!this._isCmdFile()) {
-      return this._uvQuoteCmdArg(arg);
-    }
-    if (!arg) {
-      return '""';
-    }
-    const cmdSpecialChars = [
-      " ",
-      "	",
-      "&",
-      "(",
-      ")",
-      "[",
-      "]",
-      "{",
-      "}",
-      "^",
-      "=",
-      ";",
-      "!",
-      "'",
-      "+",
-      ",",
-      "`",
-      "~",
-      "|",
-      "<",
-      ">",
-      '"'
-    ];
-    let needsQuotes = false;
-    for (const char of arg) {
-      if (cmdSpecialChars.some((x) => x === char)) {
-        needsQuotes = true;
-        break;
-      }
-    }
-    if (!needsQuotes) {
-      return arg;
-    }
-    let reverse = '"';
-    let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
-        reverse += "\\";
-      } else if (arg[i - 1] === '"') {
-        quoteHit = true;
-        reverse += '"';
-      } else {
-        quoteHit = false;
-      }
-    }
-    reverse += '"';
-    return reverse.split("").reverse().join("");
-  }
-  _uvQuoteCmdArg(arg) {
-    if (!arg) {
-      return '""';
-    }
-    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
-      return arg;
-    }
-    if (!arg.includes('"') && !arg.includes("\\")) {
-      return `"${arg}"`;
-    }
-    let reverse = '"';
-    let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
-        reverse += "\\";
-      } else if (arg[i - 1] === '"') {
-        quoteHit = true;
-        reverse += "\\";
-      } else {
-        quoteHit = false;
-      }
-    }
-    reverse += '"';
-    return reverse.split("").reverse().join("");
-  }
-  _cloneExecOptions(options) {
-    options = options || {};
-    const result = {
-      cwd: options.cwd || process.cwd(),
-      env: options.env || process.env,
-      silent: options.silent || false,
-      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-      failOnStdErr: options.failOnStdErr || false,
-      ignoreReturnCode: options.ignoreReturnCode || false,
-      delay: options.delay || 1e4
-    };
-    result.outStream = options.outStream || process.stdout;
-    result.errStream = options.errStream || process.stderr;
-    return result;
-  }
-  _getSpawnOptions(options, toolPath) {
-    options = options || {};
-    const result = {};
-    result.cwd = options.cwd;
-    result.env = options.env;
-    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
-    if (options.windowsVerbatimArguments) {
-      result.argv0 = `"${toolPath}"`;
-    }
-    return result;
-  }
-  /**
-   * Exec a tool.
-   * Output will be streamed to the live console.
-   * Returns promise with return code
-   *
-   * @param     tool     path to tool to exec
-   * @param     options  optional exec options.  See ExecOptions
-   * @returns   number
-   */
-  exec() {
-    return __awaiter7(this, void 0, void 0, function* () {
-      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-        this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-      }
-      this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve9, reject) => __awaiter7(this, void 0, void 0, function* () {
-        this._debug(`exec tool: ${this.toolPath}`);
-        this._debug("arguments:");
-        for (const arg of this.args) {
-          this._debug(`   ${arg}`);
-        }
-        const optionsNonNull = this._cloneExecOptions(this.options);
-        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
-        }
-        const state = new ExecState(optionsNonNull, this.toolPath);
-        state.on("debug", (message) => {
-          this._debug(message);
-        });
-        if (this.options.cwd && !(yield exists(this.options.cwd))) {
-          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-        }
-        const fileName = this._getSpawnFileName();
-        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-        let stdbuffer = "";
-        if (cp.stdout) {
-          cp.stdout.on("data", (data) => {
-            if (this.options.listeners && this.options.listeners.stdout) {
-              this.options.listeners.stdout(data);
-            }
-            if (!optionsNonNull.silent && optionsNonNull.outStream) {
-              optionsNonNull.outStream.write(data);
-            }
-            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-              if (this.options.listeners && this.options.listeners.stdline) {
-                this.options.listeners.stdline(line);
-              }
-            });
-          });
-        }
-        let errbuffer = "";
-        if (cp.stderr) {
-          cp.stderr.on("data", (data) => {
-            state.processStderr = true;
-            if (this.options.listeners && this.options.listeners.stderr) {
-              this.options.listeners.stderr(data);
-            }
-            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
-              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
-              s.write(data);
-            }
-            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-              if (this.options.listeners && this.options.listeners.errline) {
-                this.options.listeners.errline(line);
-              }
-            });
-          });
-        }
-        cp.on("error", (err) => {
-          state.processError = err.message;
-          state.processExited = true;
-          state.processClosed = true;
-          state.CheckComplete();
-        });
-        cp.on("exit", (code) => {
-          state.processExitCode = code;
-          state.processExited = true;
-          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-          state.CheckComplete();
-        });
-        cp.on("close", (code) => {
-          state.processExitCode = code;
-          state.processExited = true;
-          state.processClosed = true;
-          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-          state.CheckComplete();
-        });
-        state.on("done", (error2, exitCode) => {
-          if (stdbuffer.length > 0) {
-            this.emit("stdline", stdbuffer);
-          }
-          if (errbuffer.length > 0) {
-            this.emit("errline", errbuffer);
-          }
-          cp.removeAllListeners();
-          if (error2) {
-            reject(error2);
-          } else {
-            resolve9(exitCode);
-          }
-        });
-        if (this.options.input) {
-          if (!cp.stdin) {
-            throw new Error("child process missing stdin");
-          }
-          cp.stdin.end(this.options.input);
-        }
-      }));
-    });
-  }
-};
-function argStringToArray(argString) {
-  const args = [];
-  let inQuotes = false;
-  let escaped = false;
-  let arg = "";
-  function append(c) {
-    if (escaped && c !== '"') {
-      arg += "\\";
-    }
-    arg += c;
-    escaped = false;
-  }
-  for (let i = 0; i < argString.length; i++) {
-    const c = argString.charAt(i);
-    if (c === '"') {
-      if (!escaped) {
-        inQuotes = !inQuotes;
-      } else {
-        append(c);
-      }
-      continue;
-    }
-    if (c === "\\" && escaped) {
-      append(c);
-      continue;
-    }
-    if (c === "\\" && inQuotes) {
-      escaped = true;
-      continue;
-    }
-    if (c === " " && !inQuotes) {
-      if (arg.length > 0) {
-        args.push(arg);
-        arg = "";
-      }
-      continue;
-    }
-    append(c);
-  }
-  if (arg.length > 0) {
-    args.push(arg.trim());
-  }
-  return args;
-}
-var ExecState = class _ExecState extends events.EventEmitter {
-  constructor(options, toolPath) {
-    super();
-    this.processClosed = false;
-    this.processError = "";
-    this.processExitCode = 0;
-    this.processExited = false;
-    this.processStderr = false;
-    this.delay = 1e4;
-    this.done = false;
-    this.timeout = null;
-    if (!toolPath) {
-      throw new Error("toolPath must not be empty");
-    }
-    this.options = options;
-    this.toolPath = toolPath;
-    if (options.delay) {
-      this.delay = options.delay;
-    }
-  }
-  CheckComplete() {
-    if (this.done) {
-      return;
-    }
-    if (this.processClosed) {
-      this._setResult();
-    } else if (this.processExited) {
-      this.timeout = setTimeout2(_ExecState.HandleTimeout, this.delay, this);
-    }
-  }
-  _debug(message) {
-    this.emit("debug", message);
-  }
-  _setResult() {
-    let error2;
-    if (this.processExited) {
-      if (this.processError) {
-        error2 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-        error2 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-      } else if (this.processStderr && this.options.failOnStdErr) {
-        error2 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-      }
-    }
-    if (this.timeout) {
-      clearTimeout(this.timeout);
-      this.timeout = null;
-    }
-    this.done = true;
-    this.emit("done", error2, this.processExitCode);
-  }
-  static HandleTimeout(state) {
-    if (state.done) {
-      return;
-    }
-    if (!state.processClosed && state.processExited) {
-      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-      state._debug(message);
-    }
-    state._setResult();
-  }
-};
-
-// node_modules/@actions/exec/lib/exec.js
-var __awaiter8 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
-      resolve9(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve9, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function exec(commandLine, args, options) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    const commandArgs = argStringToArray(commandLine);
-    if (commandArgs.length === 0) {
-      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-    }
-    const toolPath = commandArgs[0];
-    args = commandArgs.slice(1).concat(args || []);
-    const runner = new ToolRunner(toolPath, args, options);
-    return runner.exec();
-  });
-}
-function getExecOutput(commandLine, args, options) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    var _a3, _b;
-    let stdout = "";
-    let stderr = "";
-    const stdoutDecoder = new StringDecoder("utf8");
-    const stderrDecoder = new StringDecoder("utf8");
-    const originalStdoutListener = (_a3 = options === null || options === void 0 ? void 0 : options.listeners) === null || _a3 === void 0 ? void 0 : _a3.stdout;
-    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-    const stdErrListener = (data) => {
-      stderr += stderrDecoder.write(data);
-      if (originalStdErrListener) {
-        originalStdErrListener(data);
-      }
-    };
-    const stdOutListener = (data) => {
-      stdout += stdoutDecoder.write(data);
-      if (originalStdoutListener) {
-        originalStdoutListener(data);
-      }
-    };
-    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-    stdout += stdoutDecoder.end();
-    stderr += stderrDecoder.end();
-    return {
-      exitCode,
-      stdout,
-      stderr
-    };
-  });
-}
 
 // node_modules/@actions/core/lib/platform.js
-var __awaiter9 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
-      resolve9(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve9, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
-  const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
-    silent: true
-  });
-  const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', void 0, {
-    silent: true
-  });
-  return {
-    name: name.trim(),
-    version: version.trim()
-  };
-});
-var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
-  var _a3, _b, _c, _d;
-  const { stdout } = yield getExecOutput("sw_vers", void 0, {
-    silent: true
-  });
-  const version = (_b = (_a3 = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a3 === void 0 ? void 0 : _a3[1]) !== null && _b !== void 0 ? _b : "";
-  const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
-  return {
-    name,
-    version
-  };
-});
-var getLinuxInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
-  const { stdout } = yield getExecOutput("lsb_release", ["-i", "-r", "-s"], {
-    silent: true
-  });
-  const [name, version] = stdout.trim().split("\n");
-  return {
-    name,
-    version
-  };
-});
-var platform = os4.platform();
-var arch = os4.arch();
-var isWindows = platform === "win32";
-var isMacOS = platform === "darwin";
-var isLinux = platform === "linux";
-function getDetails() {
-  return __awaiter9(this, void 0, void 0, function* () {
-    return Object.assign(Object.assign({}, yield isWindows ? getWindowsInfo() : isMacOS ? getMacOsInfo() : getLinuxInfo()), {
-      platform,
-      arch,
-      isWindows,
-      isMacOS,
-      isLinux
-    });
-  });
-}
+var platform = os3.platform();
+var arch = os3.arch();
 
 // node_modules/@actions/core/lib/core.js
-var __awaiter10 = function(thisArg, _arguments, P, generator) {
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
-      resolve9(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve9, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -16394,7 +14674,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -16404,26 +14684,8 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function exportVariable(name, val) {
-  const convertedVal = toCommandValue(val);
-  process.env[name] = convertedVal;
-  const filePath = process.env["GITHUB_ENV"] || "";
-  if (filePath) {
-    return issueFileCommand("ENV", prepareKeyValueMessage(name, val));
-  }
-  issueCommand("set-env", { name }, convertedVal);
-}
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
-}
-function addPath(inputPath) {
-  const filePath = process.env["GITHUB_PATH"] || "";
-  if (filePath) {
-    issueFileCommand("PATH", inputPath);
-  } else {
-    issueCommand("add-path", {}, inputPath);
-  }
-  process.env["PATH"] = `${inputPath}${path5.delimiter}${process.env["PATH"]}`;
 }
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -16435,44 +14697,17 @@ function getInput(name, options) {
   }
   return val.trim();
 }
-function getMultilineInput(name, options) {
-  const inputs = getInput(name, options).split("\n").filter((x) => x !== "");
-  if (options && options.trimWhitespace === false) {
-    return inputs;
-  }
-  return inputs.map((input) => input.trim());
-}
-function getBooleanInput(name, options) {
-  const trueValue = ["true", "True", "TRUE"];
-  const falseValue = ["false", "False", "FALSE"];
-  const val = getInput(name, options);
-  if (trueValue.includes(val))
-    return true;
-  if (falseValue.includes(val))
-    return false;
-  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
-Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
 function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os5.EOL);
+  process.stdout.write(os4.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
-}
-function setCommandEcho(enabled) {
-  issue("echo", enabled ? "on" : "off");
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
-}
-function isDebug() {
-  return process.env["RUNNER_DEBUG"] === "1";
-}
-function debug(message) {
-  issueCommand("debug", {}, message);
 }
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
@@ -16484,7 +14719,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os5.EOL);
+  process.stdout.write(message + os4.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -16493,7 +14728,7 @@ function endGroup() {
   issue("endgroup");
 }
 function group(name, fn) {
-  return __awaiter10(this, void 0, void 0, function* () {
+  return __awaiter2(this, void 0, void 0, function* () {
     startGroup(name);
     let result;
     try {
@@ -16502,21 +14737,6 @@ function group(name, fn) {
       endGroup();
     }
     return result;
-  });
-}
-function saveState(name, value) {
-  const filePath = process.env["GITHUB_STATE"] || "";
-  if (filePath) {
-    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
-  }
-  issueCommand("save-state", { name }, toCommandValue(value));
-}
-function getState(name) {
-  return process.env[`STATE_${name}`] || "";
-}
-function getIDToken(aud) {
-  return __awaiter10(this, void 0, void 0, function* () {
-    return yield OidcClient.getIDToken(aud);
   });
 }
 
@@ -16549,435 +14769,26 @@ function formatPath(segments) {
 // src/config/load.ts
 import { existsSync as existsSync3, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { isAbsolute, join as join4, relative as relative2, resolve as resolve2 } from "node:path";
+import { isAbsolute, join as join2, relative, resolve } from "node:path";
 
 // src/util/package-root.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname3, join as join3 } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
-  let dir = dirname3(fileURLToPath(import.meta.url));
+  let dir = dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
-    if (existsSync2(join3(dir, "package.json")) && existsSync2(join3(dir, "schema"))) return cached = dir;
-    const parent = dirname3(dir);
+    if (existsSync2(join(dir, "package.json")) && existsSync2(join(dir, "schema"))) return cached = dir;
+    const parent = dirname(dir);
     if (parent === dir) throw new Error("trackrecord: cannot find its own package folder");
     dir = parent;
   }
 }
 function builtinSuitesDir() {
-  return join3(packageRoot(), "suites");
+  return join(packageRoot(), "suites");
 }
-
-// src/config/schema-check.ts
-var import_ajv = __toESM(require_ajv(), 1);
-
-// schema/config.schema.json
-var config_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://trackrecord.dev/schema/config.schema.json",
-  title: "trackrecord configuration",
-  description: "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.",
-  type: "object",
-  additionalProperties: false,
-  required: ["models", "suites"],
-  properties: {
-    $schema: { type: "string", description: "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." },
-    models: {
-      type: "array",
-      minItems: 1,
-      description: "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.",
-      items: { $ref: "#/definitions/model" }
-    },
-    suites: {
-      type: "array",
-      minItems: 1,
-      description: "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).",
-      items: {
-        description: "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.",
-        type: ["string", "object"],
-        pattern: "^builtin:[a-z0-9][a-z0-9_-]*$",
-        additionalProperties: false,
-        required: ["path"],
-        properties: {
-          path: { type: "string", minLength: 1, description: "Path of a suite YAML file, relative to the repository root." }
-        }
-      }
-    },
-    samples: { type: "integer", minimum: 1, maximum: 100, default: 1, description: "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." },
-    concurrency: { type: "integer", minimum: 1, maximum: 1024, default: 4, description: "Requests in flight across the whole run." },
-    "timeout-seconds": { type: "number", exclusiveMinimum: 0, maximum: 3600, default: 60, description: "Time limit for one request attempt, in seconds." },
-    retries: { type: "integer", minimum: 0, maximum: 20, default: 4, description: "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after`. A request that still fails is recorded as an error of its category, not as a failed check." },
-    history: { type: "string", minLength: 1, default: ".trackrecord/history.jsonl", description: "The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format." },
-    badge: { type: "string", minLength: 1, pattern: "\\.svg$", default: ".trackrecord/badge.svg", description: "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it." },
-    window: { type: "integer", minimum: 1, maximum: 1e4, default: 30, description: "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." },
-    thresholds: {
-      description: "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        "fail-below": { type: "number", minimum: 0, maximum: 1, description: "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." },
-        "fail-on-regression": { type: "boolean", default: true, description: "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." }
-      }
-    }
-  },
-  definitions: {
-    model: {
-      description: "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.",
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "model"],
-      properties: {
-        id: { type: "string", pattern: "^[a-z0-9._-]+$", maxLength: 100, description: "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", examples: ["gpt-4o-mini", "llama3-local"] },
-        model: { type: "string", minLength: 1, description: "The model name sent as `model` in each request.", examples: ["gpt-4o-mini", "llama3.1:8b"] },
-        "base-url": { type: "string", pattern: "^https?://", default: "https://api.openai.com/v1", description: "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", examples: ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] },
-        "api-key-env": { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$", default: "OPENAI_API_KEY", description: "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." },
-        temperature: { type: "number", minimum: 0, maximum: 2, description: "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." },
-        "top-p": { type: "number", minimum: 0, maximum: 1, description: "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." },
-        seed: { type: "integer", description: "Sampling seed sent with every request, for servers that support reproducible sampling." },
-        "max-tokens": { type: "integer", minimum: 1, description: "Largest number of output tokens per answer, sent as `max_tokens`." },
-        system: { type: "string", description: "A system message sent first in every conversation with this model, before the prompt's own messages." },
-        headers: {
-          type: "object",
-          description: "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.",
-          additionalProperties: { type: "string" }
-        }
-      }
-    }
-  }
-};
-
-// schema/suite.schema.json
-var suite_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://trackrecord.dev/schema/suite.schema.json",
-  title: "trackrecord prompt suite",
-  description: "A fixed set of prompts with deterministic checks, run against every configured model.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "name",
-    "prompts"
-  ],
-  properties: {
-    $schema: {
-      type: "string",
-      description: "Editor hint: the URL or path of this schema."
-    },
-    name: {
-      type: "string",
-      pattern: "^[a-z0-9][a-z0-9._-]*$",
-      description: "Unique within a run."
-    },
-    description: {
-      type: "string",
-      description: "What the suite catches and why its checks are fair; shown in reports."
-    },
-    prompts: {
-      type: "array",
-      minItems: 1,
-      items: {
-        $ref: "#/definitions/prompt"
-      },
-      description: "The prompts, each with a stable id. Order is kept in reports and history."
-    }
-  },
-  definitions: {
-    prompt: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "id"
-      ],
-      properties: {
-        id: {
-          type: "string",
-          pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-          maxLength: 200,
-          description: "Stable; changing the prompt's text starts a new series."
-        },
-        prompt: {
-          type: "string",
-          minLength: 1,
-          description: "The user message. Use either `prompt` or `messages`."
-        },
-        messages: {
-          type: "array",
-          minItems: 1,
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "role",
-              "content"
-            ],
-            properties: {
-              role: {
-                enum: [
-                  "system",
-                  "user",
-                  "assistant"
-                ],
-                description: "Who speaks: system, user or assistant."
-              },
-              content: {
-                type: "string",
-                description: "The text of the turn."
-              }
-            }
-          },
-          description: "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first."
-        },
-        extract: {
-          type: "object",
-          additionalProperties: false,
-          minProperties: 1,
-          properties: {
-            regex: {
-              type: "string",
-              minLength: 1,
-              description: "The first capture group of the first match (the whole match without a group)."
-            },
-            flags: {
-              type: "string",
-              pattern: "^[imsu]*$",
-              description: "Regex flags: i, m, s, u."
-            },
-            "json-path": {
-              type: "string",
-              pattern: "^\\$",
-              description: "A path into the JSON found in the output: $, .name, ['name'], [index]."
-            }
-          },
-          description: "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output."
-        },
-        normalize: {
-          type: "array",
-          items: {
-            enum: [
-              "trim",
-              "lowercase",
-              "collapse-whitespace",
-              "strip-punctuation",
-              "strip-markdown"
-            ]
-          },
-          description: "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.",
-          default: [
-            "trim",
-            "collapse-whitespace"
-          ]
-        },
-        compare: {
-          type: [
-            "string",
-            "object"
-          ],
-          pattern: "^(exact|similarity)$",
-          additionalProperties: false,
-          required: [
-            "similarity"
-          ],
-          properties: {
-            similarity: {
-              type: "number",
-              exclusiveMinimum: 0,
-              maximum: 1,
-              description: "Token F1 threshold for two answers to count as the same."
-            }
-          },
-          description: "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.",
-          default: "exact"
-        },
-        expect: {
-          type: "array",
-          items: {
-            $ref: "#/definitions/expectation"
-          },
-          description: "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift."
-        },
-        reference: {
-          type: "string",
-          description: "A known-good output; documentation only, never sent."
-        },
-        wrong: {
-          type: "array",
-          items: {
-            type: "string"
-          },
-          description: "Known-bad outputs the checks must reject; documentation and tests only."
-        }
-      }
-    },
-    expectation: {
-      type: "object",
-      additionalProperties: false,
-      minProperties: 1,
-      maxProperties: 1,
-      properties: {
-        equals: {
-          type: [
-            "string",
-            "number",
-            "boolean"
-          ],
-          description: "The answer equals this value (normalized like the answer)."
-        },
-        contains: {
-          type: "string",
-          minLength: 1,
-          description: "The answer contains this text (normalized like the answer)."
-        },
-        "not-contains": {
-          type: "string",
-          minLength: 1,
-          description: "The answer does not contain this text (normalized like the answer)."
-        },
-        regex: {
-          type: [
-            "string",
-            "object"
-          ],
-          minLength: 1,
-          additionalProperties: false,
-          required: [
-            "pattern"
-          ],
-          properties: {
-            pattern: {
-              type: "string",
-              minLength: 1,
-              description: "A JavaScript regular expression."
-            },
-            flags: {
-              type: "string",
-              pattern: "^[imsu]*$",
-              description: "Regex flags: i, m, s, u."
-            }
-          },
-          description: "A JavaScript regular expression the answer must match: a string, or {pattern, flags}."
-        },
-        "not-regex": {
-          type: [
-            "string",
-            "object"
-          ],
-          minLength: 1,
-          additionalProperties: false,
-          required: [
-            "pattern"
-          ],
-          properties: {
-            pattern: {
-              type: "string",
-              minLength: 1,
-              description: "A JavaScript regular expression."
-            },
-            flags: {
-              type: "string",
-              pattern: "^[imsu]*$",
-              description: "Regex flags: i, m, s, u."
-            }
-          },
-          description: "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}."
-        },
-        "one-of": {
-          type: "array",
-          minItems: 1,
-          items: {
-            type: [
-              "string",
-              "number",
-              "boolean"
-            ]
-          },
-          description: "The answer equals one of these values (each normalized like the answer)."
-        },
-        "json-schema": {
-          type: "object",
-          description: "The answer parses as JSON and validates against this JSON Schema."
-        },
-        "max-length": {
-          type: "integer",
-          minimum: 0,
-          description: "The answer has at most this many characters (Unicode code points)."
-        },
-        "min-length": {
-          type: "integer",
-          minimum: 0,
-          description: "The answer has at least this many characters (Unicode code points)."
-        },
-        number: {
-          type: [
-            "number",
-            "object"
-          ],
-          additionalProperties: false,
-          required: [
-            "equals"
-          ],
-          properties: {
-            equals: {
-              type: "number",
-              description: "The expected value."
-            },
-            tolerance: {
-              type: "number",
-              minimum: 0,
-              description: "The largest accepted absolute difference (default 0)."
-            }
-          },
-          description: "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0."
-        },
-        "word-count": {
-          type: [
-            "integer",
-            "object"
-          ],
-          minimum: 0,
-          additionalProperties: false,
-          minProperties: 1,
-          properties: {
-            min: {
-              type: "integer",
-              minimum: 0,
-              description: "At least this many words."
-            },
-            max: {
-              type: "integer",
-              minimum: 0,
-              description: "At most this many words."
-            }
-          },
-          description: `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.`
-        },
-        "line-count": {
-          type: [
-            "integer",
-            "object"
-          ],
-          minimum: 0,
-          additionalProperties: false,
-          minProperties: 1,
-          properties: {
-            min: {
-              type: "integer",
-              minimum: 0,
-              description: "At least this many lines."
-            },
-            max: {
-              type: "integer",
-              minimum: 0,
-              description: "At most this many lines."
-            }
-          },
-          description: "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]."
-        }
-      }
-    }
-  }
-};
 
 // src/config/suggest.ts
 function closest(word, candidates) {
@@ -17010,50 +14821,1966 @@ function editDistance(a, b) {
   return prev[b.length];
 }
 
+// src/config/validators.generated.js
+var validators_generated_exports = {};
+__export(validators_generated_exports, {
+  config: () => config,
+  suite: () => suite
+});
+var import_ucs2length = __toESM(require_ucs2length(), 1);
+var config = validate10;
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file, relative to the repository root." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after`. A request that still fails is recorded as an error of its category, not as a failed check." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it." }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "OPENAI_API_KEY", "description": "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } } } } } };
+var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "OPENAI_API_KEY", "description": "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } } } };
+var func2 = Object.prototype.hasOwnProperty;
+var func4 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
+var pattern0 = new RegExp("^[a-z0-9._-]+$", "u");
+var pattern1 = new RegExp("^https?://", "u");
+var pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+var pattern3 = new RegExp("^builtin:[a-z0-9][a-z0-9_-]*$", "u");
+var pattern4 = new RegExp("\\.svg$", "u");
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.models === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "models" }, message: "must have required property 'models'", schema: schema11.required, parentSchema: schema11, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.suites === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "suites" }, message: "must have required property 'suites'", schema: schema11.required, parentSchema: schema11, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func2.call(schema11.properties, key0)) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.$schema !== void 0) {
+      let data0 = data.$schema;
+      if (typeof data0 !== "string") {
+        const err3 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.$schema.type, parentSchema: schema11.properties.$schema, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.models !== void 0) {
+      let data1 = data.models;
+      if (Array.isArray(data1)) {
+        if (data1.length < 1) {
+          const err4 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.models, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.id === void 0) {
+              const err5 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema12.required, parentSchema: schema12, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            if (data2.model === void 0) {
+              const err6 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/required", keyword: "required", params: { missingProperty: "model" }, message: "must have required property 'model'", schema: schema12.required, parentSchema: schema12, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            for (const key1 in data2) {
+              if (!func2.call(schema12.properties, key1)) {
+                const err7 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+            if (data2.id !== void 0) {
+              let data3 = data2.id;
+              if (typeof data3 === "string") {
+                if (func4(data3) > 100) {
+                  const err8 = { instancePath: instancePath + "/models/" + i0 + "/id", schemaPath: "#/definitions/model/properties/id/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema12.properties.id, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+                if (!pattern0.test(data3)) {
+                  const err9 = { instancePath: instancePath + "/models/" + i0 + "/id", schemaPath: "#/definitions/model/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9._-]+$" }, message: 'must match pattern "^[a-z0-9._-]+$"', schema: "^[a-z0-9._-]+$", parentSchema: schema12.properties.id, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              } else {
+                const err10 = { instancePath: instancePath + "/models/" + i0 + "/id", schemaPath: "#/definitions/model/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.id.type, parentSchema: schema12.properties.id, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data2.model !== void 0) {
+              let data4 = data2.model;
+              if (typeof data4 === "string") {
+                if (func4(data4) < 1) {
+                  const err11 = { instancePath: instancePath + "/models/" + i0 + "/model", schemaPath: "#/definitions/model/properties/model/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.model, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              } else {
+                const err12 = { instancePath: instancePath + "/models/" + i0 + "/model", schemaPath: "#/definitions/model/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.model.type, parentSchema: schema12.properties.model, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+            if (data2["base-url"] !== void 0) {
+              let data5 = data2["base-url"];
+              if (typeof data5 === "string") {
+                if (!pattern1.test(data5)) {
+                  const err13 = { instancePath: instancePath + "/models/" + i0 + "/base-url", schemaPath: "#/definitions/model/properties/base-url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema12.properties["base-url"], data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              } else {
+                const err14 = { instancePath: instancePath + "/models/" + i0 + "/base-url", schemaPath: "#/definitions/model/properties/base-url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["base-url"].type, parentSchema: schema12.properties["base-url"], data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+            if (data2["api-key-env"] !== void 0) {
+              let data6 = data2["api-key-env"];
+              if (typeof data6 === "string") {
+                if (!pattern2.test(data6)) {
+                  const err15 = { instancePath: instancePath + "/models/" + i0 + "/api-key-env", schemaPath: "#/definitions/model/properties/api-key-env/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema12.properties["api-key-env"], data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              } else {
+                const err16 = { instancePath: instancePath + "/models/" + i0 + "/api-key-env", schemaPath: "#/definitions/model/properties/api-key-env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-key-env"].type, parentSchema: schema12.properties["api-key-env"], data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data2.temperature !== void 0) {
+              let data7 = data2.temperature;
+              if (typeof data7 == "number") {
+                if (data7 > 2 || isNaN(data7)) {
+                  const err17 = { instancePath: instancePath + "/models/" + i0 + "/temperature", schemaPath: "#/definitions/model/properties/temperature/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema12.properties.temperature, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+                if (data7 < 0 || isNaN(data7)) {
+                  const err18 = { instancePath: instancePath + "/models/" + i0 + "/temperature", schemaPath: "#/definitions/model/properties/temperature/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.temperature, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              } else {
+                const err19 = { instancePath: instancePath + "/models/" + i0 + "/temperature", schemaPath: "#/definitions/model/properties/temperature/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.temperature.type, parentSchema: schema12.properties.temperature, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+            if (data2["top-p"] !== void 0) {
+              let data8 = data2["top-p"];
+              if (typeof data8 == "number") {
+                if (data8 > 1 || isNaN(data8)) {
+                  const err20 = { instancePath: instancePath + "/models/" + i0 + "/top-p", schemaPath: "#/definitions/model/properties/top-p/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema12.properties["top-p"], data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                if (data8 < 0 || isNaN(data8)) {
+                  const err21 = { instancePath: instancePath + "/models/" + i0 + "/top-p", schemaPath: "#/definitions/model/properties/top-p/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties["top-p"], data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              } else {
+                const err22 = { instancePath: instancePath + "/models/" + i0 + "/top-p", schemaPath: "#/definitions/model/properties/top-p/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties["top-p"].type, parentSchema: schema12.properties["top-p"], data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data2.seed !== void 0) {
+              let data9 = data2.seed;
+              if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+                const err23 = { instancePath: instancePath + "/models/" + i0 + "/seed", schemaPath: "#/definitions/model/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.properties.seed.type, parentSchema: schema12.properties.seed, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+            if (data2["max-tokens"] !== void 0) {
+              let data10 = data2["max-tokens"];
+              if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+                const err24 = { instancePath: instancePath + "/models/" + i0 + "/max-tokens", schemaPath: "#/definitions/model/properties/max-tokens/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema12.properties["max-tokens"].type, parentSchema: schema12.properties["max-tokens"], data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+              if (typeof data10 == "number") {
+                if (data10 < 1 || isNaN(data10)) {
+                  const err25 = { instancePath: instancePath + "/models/" + i0 + "/max-tokens", schemaPath: "#/definitions/model/properties/max-tokens/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema12.properties["max-tokens"], data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data2.system !== void 0) {
+              let data11 = data2.system;
+              if (typeof data11 !== "string") {
+                const err26 = { instancePath: instancePath + "/models/" + i0 + "/system", schemaPath: "#/definitions/model/properties/system/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.system.type, parentSchema: schema12.properties.system, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data2.headers !== void 0) {
+              let data12 = data2.headers;
+              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                for (const key2 in data12) {
+                  let data13 = data12[key2];
+                  if (typeof data13 !== "string") {
+                    const err27 = { instancePath: instancePath + "/models/" + i0 + "/headers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/model/properties/headers/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.headers.additionalProperties.type, parentSchema: schema12.properties.headers.additionalProperties, data: data13 };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err28 = { instancePath: instancePath + "/models/" + i0 + "/headers", schemaPath: "#/definitions/model/properties/headers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.headers.type, parentSchema: schema12.properties.headers, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.models.type, parentSchema: schema11.properties.models, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.suites !== void 0) {
+      let data14 = data.suites;
+      if (Array.isArray(data14)) {
+        if (data14.length < 1) {
+          const err31 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.suites, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        const len1 = data14.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data15 = data14[i1];
+          if (typeof data15 !== "string" && !(data15 && typeof data15 == "object" && !Array.isArray(data15))) {
+            const err32 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema11.properties.suites.items.type }, message: "must be string,object", schema: schema11.properties.suites.items.type, parentSchema: schema11.properties.suites.items, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+          if (typeof data15 === "string") {
+            if (!pattern3.test(data15)) {
+              const err33 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema11.properties.suites.items, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          }
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.path === void 0) {
+              const err34 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema11.properties.suites.items.required, parentSchema: schema11.properties.suites.items, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+            for (const key3 in data15) {
+              if (!(key3 === "path")) {
+                const err35 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suites.items, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data15.path !== void 0) {
+              let data16 = data15.path;
+              if (typeof data16 === "string") {
+                if (func4(data16) < 1) {
+                  const err36 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suites.items.properties.path, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              } else {
+                const err37 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suites.items.properties.path.type, parentSchema: schema11.properties.suites.items.properties.path, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suites.type, parentSchema: schema11.properties.suites, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.samples !== void 0) {
+      let data17 = data.samples;
+      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)))) {
+        const err39 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.samples.type, parentSchema: schema11.properties.samples, data: data17 };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+      if (typeof data17 == "number") {
+        if (data17 > 100 || isNaN(data17)) {
+          const err40 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema11.properties.samples, data: data17 };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        if (data17 < 1 || isNaN(data17)) {
+          const err41 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.samples, data: data17 };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.concurrency !== void 0) {
+      let data18 = data.concurrency;
+      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)))) {
+        const err42 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.concurrency.type, parentSchema: schema11.properties.concurrency, data: data18 };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+      if (typeof data18 == "number") {
+        if (data18 > 1024 || isNaN(data18)) {
+          const err43 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema11.properties.concurrency, data: data18 };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        if (data18 < 1 || isNaN(data18)) {
+          const err44 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.concurrency, data: data18 };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data["timeout-seconds"] !== void 0) {
+      let data19 = data["timeout-seconds"];
+      if (typeof data19 == "number") {
+        if (data19 > 3600 || isNaN(data19)) {
+          const err45 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema11.properties["timeout-seconds"], data: data19 };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+        if (data19 <= 0 || isNaN(data19)) {
+          const err46 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["timeout-seconds"], data: data19 };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["timeout-seconds"].type, parentSchema: schema11.properties["timeout-seconds"], data: data19 };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.retries !== void 0) {
+      let data20 = data.retries;
+      if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)))) {
+        const err48 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.retries.type, parentSchema: schema11.properties.retries, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      if (typeof data20 == "number") {
+        if (data20 > 20 || isNaN(data20)) {
+          const err49 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema11.properties.retries, data: data20 };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+        if (data20 < 0 || isNaN(data20)) {
+          const err50 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.retries, data: data20 };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.history !== void 0) {
+      let data21 = data.history;
+      if (typeof data21 === "string") {
+        if (func4(data21) < 1) {
+          const err51 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.history, data: data21 };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+      } else {
+        const err52 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.history.type, parentSchema: schema11.properties.history, data: data21 };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.badge !== void 0) {
+      let data22 = data.badge;
+      if (typeof data22 === "string") {
+        if (func4(data22) < 1) {
+          const err53 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.badge, data: data22 };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        if (!pattern4.test(data22)) {
+          const err54 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema11.properties.badge, data: data22 };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.badge.type, parentSchema: schema11.properties.badge, data: data22 };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+    }
+    if (data.window !== void 0) {
+      let data23 = data.window;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)))) {
+        const err56 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.window.type, parentSchema: schema11.properties.window, data: data23 };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number") {
+        if (data23 > 1e4 || isNaN(data23)) {
+          const err57 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema11.properties.window, data: data23 };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+        if (data23 < 1 || isNaN(data23)) {
+          const err58 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.window, data: data23 };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.thresholds !== void 0) {
+      let data24 = data.thresholds;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        for (const key4 in data24) {
+          if (!(key4 === "fail-below" || key4 === "fail-on-regression")) {
+            const err59 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.thresholds, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+        }
+        if (data24["fail-below"] !== void 0) {
+          let data25 = data24["fail-below"];
+          if (typeof data25 == "number") {
+            if (data25 > 1 || isNaN(data25)) {
+              const err60 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data25 };
+              if (vErrors === null) {
+                vErrors = [err60];
+              } else {
+                vErrors.push(err60);
+              }
+              errors++;
+            }
+            if (data25 < 0 || isNaN(data25)) {
+              const err61 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data25 };
+              if (vErrors === null) {
+                vErrors = [err61];
+              } else {
+                vErrors.push(err61);
+              }
+              errors++;
+            }
+          } else {
+            const err62 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.thresholds.properties["fail-below"].type, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data25 };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+        if (data24["fail-on-regression"] !== void 0) {
+          let data26 = data24["fail-on-regression"];
+          if (typeof data26 !== "boolean") {
+            const err63 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema11.properties.thresholds.properties["fail-on-regression"], data: data26 };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err64 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.thresholds.type, parentSchema: schema11.properties.thresholds, data: data24 };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err65 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    if (vErrors === null) {
+      vErrors = [err65];
+    } else {
+      vErrors.push(err65);
+    }
+    errors++;
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+var suite = validate11;
+var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/suite.schema.json", "title": "trackrecord prompt suite", "description": "A fixed set of prompts with deterministic checks, run against every configured model.", "type": "object", "additionalProperties": false, "required": ["name", "prompts"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL or path of this schema." }, "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Unique within a run." }, "description": { "type": "string", "description": "What the suite catches and why its checks are fair; shown in reports." }, "prompts": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/prompt" }, "description": "The prompts, each with a stable id. Order is kept in reports and history." } }, "definitions": { "prompt": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "The first capture group of the first match (the whole match without a group)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } }, "expectation": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must match: a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } } } };
+var pattern5 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
+var schema14 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "The first capture group of the first match (the whole match without a group)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } };
+var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must match: a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } };
+var pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+var pattern7 = new RegExp("^[imsu]*$", "u");
+var pattern8 = new RegExp("^\\$", "u");
+var pattern9 = new RegExp("^(exact|similarity)$", "u");
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema14.required, parentSchema: schema14, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func2.call(schema14.properties, key0)) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (func4(data0) > 200) {
+          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema14.properties.id, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (!pattern6.test(data0)) {
+          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema14.properties.id, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.id.type, parentSchema: schema14.properties.id, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.prompt !== void 0) {
+      let data1 = data.prompt;
+      if (typeof data1 === "string") {
+        if (func4(data1) < 1) {
+          const err5 = { instancePath: instancePath + "/prompt", schemaPath: "#/properties/prompt/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.prompt, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/prompt", schemaPath: "#/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.prompt.type, parentSchema: schema14.properties.prompt, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messages !== void 0) {
+      let data2 = data.messages;
+      if (Array.isArray(data2)) {
+        if (data2.length < 1) {
+          const err7 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema14.properties.messages, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.role === void 0) {
+              const err8 = { instancePath: instancePath + "/messages/" + i0, schemaPath: "#/properties/messages/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema14.properties.messages.items.required, parentSchema: schema14.properties.messages.items, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (data3.content === void 0) {
+              const err9 = { instancePath: instancePath + "/messages/" + i0, schemaPath: "#/properties/messages/items/required", keyword: "required", params: { missingProperty: "content" }, message: "must have required property 'content'", schema: schema14.properties.messages.items.required, parentSchema: schema14.properties.messages.items, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            for (const key1 in data3) {
+              if (!(key1 === "role" || key1 === "content")) {
+                const err10 = { instancePath: instancePath + "/messages/" + i0, schemaPath: "#/properties/messages/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.messages.items, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data3.role !== void 0) {
+              let data4 = data3.role;
+              if (!(data4 === "system" || data4 === "user" || data4 === "assistant")) {
+                const err11 = { instancePath: instancePath + "/messages/" + i0 + "/role", schemaPath: "#/properties/messages/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema14.properties.messages.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema14.properties.messages.items.properties.role.enum, parentSchema: schema14.properties.messages.items.properties.role, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+            if (data3.content !== void 0) {
+              let data5 = data3.content;
+              if (typeof data5 !== "string") {
+                const err12 = { instancePath: instancePath + "/messages/" + i0 + "/content", schemaPath: "#/properties/messages/items/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.messages.items.properties.content.type, parentSchema: schema14.properties.messages.items.properties.content, data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/messages/" + i0, schemaPath: "#/properties/messages/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.properties.messages.items.type, parentSchema: schema14.properties.messages.items, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.messages.type, parentSchema: schema14.properties.messages, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.extract !== void 0) {
+      let data6 = data.extract;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (Object.keys(data6).length < 1) {
+          const err15 = { instancePath: instancePath + "/extract", schemaPath: "#/properties/extract/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema14.properties.extract, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        for (const key2 in data6) {
+          if (!(key2 === "regex" || key2 === "flags" || key2 === "json-path")) {
+            const err16 = { instancePath: instancePath + "/extract", schemaPath: "#/properties/extract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.extract, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data6.regex !== void 0) {
+          let data7 = data6.regex;
+          if (typeof data7 === "string") {
+            if (func4(data7) < 1) {
+              const err17 = { instancePath: instancePath + "/extract/regex", schemaPath: "#/properties/extract/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.extract.properties.regex, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/extract/regex", schemaPath: "#/properties/extract/properties/regex/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.extract.properties.regex.type, parentSchema: schema14.properties.extract.properties.regex, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data6.flags !== void 0) {
+          let data8 = data6.flags;
+          if (typeof data8 === "string") {
+            if (!pattern7.test(data8)) {
+              const err19 = { instancePath: instancePath + "/extract/flags", schemaPath: "#/properties/extract/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema14.properties.extract.properties.flags, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/extract/flags", schemaPath: "#/properties/extract/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.extract.properties.flags.type, parentSchema: schema14.properties.extract.properties.flags, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data6["json-path"] !== void 0) {
+          let data9 = data6["json-path"];
+          if (typeof data9 === "string") {
+            if (!pattern8.test(data9)) {
+              const err21 = { instancePath: instancePath + "/extract/json-path", schemaPath: "#/properties/extract/properties/json-path/pattern", keyword: "pattern", params: { pattern: "^\\$" }, message: 'must match pattern "^\\$"', schema: "^\\$", parentSchema: schema14.properties.extract.properties["json-path"], data: data9 };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/extract/json-path", schemaPath: "#/properties/extract/properties/json-path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.extract.properties["json-path"].type, parentSchema: schema14.properties.extract.properties["json-path"], data: data9 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/extract", schemaPath: "#/properties/extract/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.properties.extract.type, parentSchema: schema14.properties.extract, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.normalize !== void 0) {
+      let data10 = data.normalize;
+      if (Array.isArray(data10)) {
+        const len1 = data10.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data11 = data10[i1];
+          if (!(data11 === "trim" || data11 === "lowercase" || data11 === "collapse-whitespace" || data11 === "strip-punctuation" || data11 === "strip-markdown")) {
+            const err24 = { instancePath: instancePath + "/normalize/" + i1, schemaPath: "#/properties/normalize/items/enum", keyword: "enum", params: { allowedValues: schema14.properties.normalize.items.enum }, message: "must be equal to one of the allowed values", schema: schema14.properties.normalize.items.enum, parentSchema: schema14.properties.normalize.items, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/normalize", schemaPath: "#/properties/normalize/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.normalize.type, parentSchema: schema14.properties.normalize, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.compare !== void 0) {
+      let data12 = data.compare;
+      if (typeof data12 !== "string" && !(data12 && typeof data12 == "object" && !Array.isArray(data12))) {
+        const err26 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/type", keyword: "type", params: { type: schema14.properties.compare.type }, message: "must be string,object", schema: schema14.properties.compare.type, parentSchema: schema14.properties.compare, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (typeof data12 === "string") {
+        if (!pattern9.test(data12)) {
+          const err27 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/pattern", keyword: "pattern", params: { pattern: "^(exact|similarity)$" }, message: 'must match pattern "^(exact|similarity)$"', schema: "^(exact|similarity)$", parentSchema: schema14.properties.compare, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+        if (data12.similarity === void 0) {
+          const err28 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/required", keyword: "required", params: { missingProperty: "similarity" }, message: "must have required property 'similarity'", schema: schema14.properties.compare.required, parentSchema: schema14.properties.compare, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        for (const key3 in data12) {
+          if (!(key3 === "similarity")) {
+            const err29 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.compare, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data12.similarity !== void 0) {
+          let data13 = data12.similarity;
+          if (typeof data13 == "number") {
+            if (data13 > 1 || isNaN(data13)) {
+              const err30 = { instancePath: instancePath + "/compare/similarity", schemaPath: "#/properties/compare/properties/similarity/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema14.properties.compare.properties.similarity, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            if (data13 <= 0 || isNaN(data13)) {
+              const err31 = { instancePath: instancePath + "/compare/similarity", schemaPath: "#/properties/compare/properties/similarity/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema14.properties.compare.properties.similarity, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/compare/similarity", schemaPath: "#/properties/compare/properties/similarity/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema14.properties.compare.properties.similarity.type, parentSchema: schema14.properties.compare.properties.similarity, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    if (data.expect !== void 0) {
+      let data14 = data.expect;
+      if (Array.isArray(data14)) {
+        const len2 = data14.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data15 = data14[i2];
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (Object.keys(data15).length > 1) {
+              const err33 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties", schema: 1, parentSchema: schema15, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+            if (Object.keys(data15).length < 1) {
+              const err34 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+            for (const key4 in data15) {
+              if (!func2.call(schema15.properties, key4)) {
+                const err35 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data15.equals !== void 0) {
+              let data16 = data15.equals;
+              if (typeof data16 !== "string" && !(typeof data16 == "number") && typeof data16 !== "boolean") {
+                const err36 = { instancePath: instancePath + "/expect/" + i2 + "/equals", schemaPath: "#/definitions/expectation/properties/equals/type", keyword: "type", params: { type: schema15.properties.equals.type }, message: "must be string,number,boolean", schema: schema15.properties.equals.type, parentSchema: schema15.properties.equals, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+            }
+            if (data15.contains !== void 0) {
+              let data17 = data15.contains;
+              if (typeof data17 === "string") {
+                if (func4(data17) < 1) {
+                  const err37 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.contains, data: data17 };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+              } else {
+                const err38 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.contains.type, parentSchema: schema15.properties.contains, data: data17 };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data15["not-contains"] !== void 0) {
+              let data18 = data15["not-contains"];
+              if (typeof data18 === "string") {
+                if (func4(data18) < 1) {
+                  const err39 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-contains"], data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              } else {
+                const err40 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-contains"].type, parentSchema: schema15.properties["not-contains"], data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+            if (data15.regex !== void 0) {
+              let data19 = data15.regex;
+              if (typeof data19 !== "string" && !(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
+                const err41 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/type", keyword: "type", params: { type: schema15.properties.regex.type }, message: "must be string,object", schema: schema15.properties.regex.type, parentSchema: schema15.properties.regex, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+              if (typeof data19 === "string") {
+                if (func4(data19) < 1) {
+                  const err42 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              }
+              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                if (data19.pattern === void 0) {
+                  const err43 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties.regex.required, parentSchema: schema15.properties.regex, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+                for (const key5 in data19) {
+                  if (!(key5 === "pattern" || key5 === "flags")) {
+                    const err44 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.regex, data: data19 };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
+                if (data19.pattern !== void 0) {
+                  let data20 = data19.pattern;
+                  if (typeof data20 === "string") {
+                    if (func4(data20) < 1) {
+                      const err45 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex.properties.pattern, data: data20 };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err46 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.pattern.type, parentSchema: schema15.properties.regex.properties.pattern, data: data20 };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                }
+                if (data19.flags !== void 0) {
+                  let data21 = data19.flags;
+                  if (typeof data21 === "string") {
+                    if (!pattern7.test(data21)) {
+                      const err47 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties.regex.properties.flags, data: data21 };
+                      if (vErrors === null) {
+                        vErrors = [err47];
+                      } else {
+                        vErrors.push(err47);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err48 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.flags.type, parentSchema: schema15.properties.regex.properties.flags, data: data21 };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            if (data15["not-regex"] !== void 0) {
+              let data22 = data15["not-regex"];
+              if (typeof data22 !== "string" && !(data22 && typeof data22 == "object" && !Array.isArray(data22))) {
+                const err49 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/type", keyword: "type", params: { type: schema15.properties["not-regex"].type }, message: "must be string,object", schema: schema15.properties["not-regex"].type, parentSchema: schema15.properties["not-regex"], data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+              if (typeof data22 === "string") {
+                if (func4(data22) < 1) {
+                  const err50 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"], data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+              }
+              if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                if (data22.pattern === void 0) {
+                  const err51 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties["not-regex"].required, parentSchema: schema15.properties["not-regex"], data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+                for (const key6 in data22) {
+                  if (!(key6 === "pattern" || key6 === "flags")) {
+                    const err52 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["not-regex"], data: data22 };
+                    if (vErrors === null) {
+                      vErrors = [err52];
+                    } else {
+                      vErrors.push(err52);
+                    }
+                    errors++;
+                  }
+                }
+                if (data22.pattern !== void 0) {
+                  let data23 = data22.pattern;
+                  if (typeof data23 === "string") {
+                    if (func4(data23) < 1) {
+                      const err53 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data23 };
+                      if (vErrors === null) {
+                        vErrors = [err53];
+                      } else {
+                        vErrors.push(err53);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err54 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.pattern.type, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err54];
+                    } else {
+                      vErrors.push(err54);
+                    }
+                    errors++;
+                  }
+                }
+                if (data22.flags !== void 0) {
+                  let data24 = data22.flags;
+                  if (typeof data24 === "string") {
+                    if (!pattern7.test(data24)) {
+                      const err55 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties["not-regex"].properties.flags, data: data24 };
+                      if (vErrors === null) {
+                        vErrors = [err55];
+                      } else {
+                        vErrors.push(err55);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err56 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.flags.type, parentSchema: schema15.properties["not-regex"].properties.flags, data: data24 };
+                    if (vErrors === null) {
+                      vErrors = [err56];
+                    } else {
+                      vErrors.push(err56);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            if (data15["one-of"] !== void 0) {
+              let data25 = data15["one-of"];
+              if (Array.isArray(data25)) {
+                if (data25.length < 1) {
+                  const err57 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema15.properties["one-of"], data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+                const len3 = data25.length;
+                for (let i3 = 0; i3 < len3; i3++) {
+                  let data26 = data25[i3];
+                  if (typeof data26 !== "string" && !(typeof data26 == "number") && typeof data26 !== "boolean") {
+                    const err58 = { instancePath: instancePath + "/expect/" + i2 + "/one-of/" + i3, schemaPath: "#/definitions/expectation/properties/one-of/items/type", keyword: "type", params: { type: schema15.properties["one-of"].items.type }, message: "must be string,number,boolean", schema: schema15.properties["one-of"].items.type, parentSchema: schema15.properties["one-of"].items, data: data26 };
+                    if (vErrors === null) {
+                      vErrors = [err58];
+                    } else {
+                      vErrors.push(err58);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err59 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.properties["one-of"].type, parentSchema: schema15.properties["one-of"], data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            if (data15["json-schema"] !== void 0) {
+              let data27 = data15["json-schema"];
+              if (!(data27 && typeof data27 == "object" && !Array.isArray(data27))) {
+                const err60 = { instancePath: instancePath + "/expect/" + i2 + "/json-schema", schemaPath: "#/definitions/expectation/properties/json-schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties["json-schema"].type, parentSchema: schema15.properties["json-schema"], data: data27 };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
+            if (data15["max-length"] !== void 0) {
+              let data28 = data15["max-length"];
+              if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
+                const err61 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["max-length"].type, parentSchema: schema15.properties["max-length"], data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+              if (typeof data28 == "number") {
+                if (data28 < 0 || isNaN(data28)) {
+                  const err62 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["max-length"], data: data28 };
+                  if (vErrors === null) {
+                    vErrors = [err62];
+                  } else {
+                    vErrors.push(err62);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data15["min-length"] !== void 0) {
+              let data29 = data15["min-length"];
+              if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)))) {
+                const err63 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["min-length"].type, parentSchema: schema15.properties["min-length"], data: data29 };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+              if (typeof data29 == "number") {
+                if (data29 < 0 || isNaN(data29)) {
+                  const err64 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["min-length"], data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err64];
+                  } else {
+                    vErrors.push(err64);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data15.number !== void 0) {
+              let data30 = data15.number;
+              if (!(typeof data30 == "number") && !(data30 && typeof data30 == "object" && !Array.isArray(data30))) {
+                const err65 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/type", keyword: "type", params: { type: schema15.properties.number.type }, message: "must be number,object", schema: schema15.properties.number.type, parentSchema: schema15.properties.number, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                if (data30.equals === void 0) {
+                  const err66 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/required", keyword: "required", params: { missingProperty: "equals" }, message: "must have required property 'equals'", schema: schema15.properties.number.required, parentSchema: schema15.properties.number, data: data30 };
+                  if (vErrors === null) {
+                    vErrors = [err66];
+                  } else {
+                    vErrors.push(err66);
+                  }
+                  errors++;
+                }
+                for (const key7 in data30) {
+                  if (!(key7 === "equals" || key7 === "tolerance")) {
+                    const err67 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.number, data: data30 };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.equals !== void 0) {
+                  let data31 = data30.equals;
+                  if (!(typeof data31 == "number")) {
+                    const err68 = { instancePath: instancePath + "/expect/" + i2 + "/number/equals", schemaPath: "#/definitions/expectation/properties/number/properties/equals/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.equals.type, parentSchema: schema15.properties.number.properties.equals, data: data31 };
+                    if (vErrors === null) {
+                      vErrors = [err68];
+                    } else {
+                      vErrors.push(err68);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.tolerance !== void 0) {
+                  let data32 = data30.tolerance;
+                  if (typeof data32 == "number") {
+                    if (data32 < 0 || isNaN(data32)) {
+                      const err69 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties.number.properties.tolerance, data: data32 };
+                      if (vErrors === null) {
+                        vErrors = [err69];
+                      } else {
+                        vErrors.push(err69);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err70 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.tolerance.type, parentSchema: schema15.properties.number.properties.tolerance, data: data32 };
+                    if (vErrors === null) {
+                      vErrors = [err70];
+                    } else {
+                      vErrors.push(err70);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            if (data15["word-count"] !== void 0) {
+              let data33 = data15["word-count"];
+              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33))) && !(data33 && typeof data33 == "object" && !Array.isArray(data33))) {
+                const err71 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/type", keyword: "type", params: { type: schema15.properties["word-count"].type }, message: "must be integer,object", schema: schema15.properties["word-count"].type, parentSchema: schema15.properties["word-count"], data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+              if (typeof data33 == "number") {
+                if (data33 < 0 || isNaN(data33)) {
+                  const err72 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"], data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+              }
+              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                if (Object.keys(data33).length < 1) {
+                  const err73 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["word-count"], data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err73];
+                  } else {
+                    vErrors.push(err73);
+                  }
+                  errors++;
+                }
+                for (const key8 in data33) {
+                  if (!(key8 === "min" || key8 === "max")) {
+                    const err74 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["word-count"], data: data33 };
+                    if (vErrors === null) {
+                      vErrors = [err74];
+                    } else {
+                      vErrors.push(err74);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.min !== void 0) {
+                  let data34 = data33.min;
+                  if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)))) {
+                    const err75 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.min.type, parentSchema: schema15.properties["word-count"].properties.min, data: data34 };
+                    if (vErrors === null) {
+                      vErrors = [err75];
+                    } else {
+                      vErrors.push(err75);
+                    }
+                    errors++;
+                  }
+                  if (typeof data34 == "number") {
+                    if (data34 < 0 || isNaN(data34)) {
+                      const err76 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.min, data: data34 };
+                      if (vErrors === null) {
+                        vErrors = [err76];
+                      } else {
+                        vErrors.push(err76);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data33.max !== void 0) {
+                  let data35 = data33.max;
+                  if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
+                    const err77 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.max.type, parentSchema: schema15.properties["word-count"].properties.max, data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err77];
+                    } else {
+                      vErrors.push(err77);
+                    }
+                    errors++;
+                  }
+                  if (typeof data35 == "number") {
+                    if (data35 < 0 || isNaN(data35)) {
+                      const err78 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.max, data: data35 };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              }
+            }
+            if (data15["line-count"] !== void 0) {
+              let data36 = data15["line-count"];
+              if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36))) && !(data36 && typeof data36 == "object" && !Array.isArray(data36))) {
+                const err79 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/type", keyword: "type", params: { type: schema15.properties["line-count"].type }, message: "must be integer,object", schema: schema15.properties["line-count"].type, parentSchema: schema15.properties["line-count"], data: data36 };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+              }
+              if (typeof data36 == "number") {
+                if (data36 < 0 || isNaN(data36)) {
+                  const err80 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"], data: data36 };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                }
+              }
+              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+                if (Object.keys(data36).length < 1) {
+                  const err81 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["line-count"], data: data36 };
+                  if (vErrors === null) {
+                    vErrors = [err81];
+                  } else {
+                    vErrors.push(err81);
+                  }
+                  errors++;
+                }
+                for (const key9 in data36) {
+                  if (!(key9 === "min" || key9 === "max")) {
+                    const err82 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["line-count"], data: data36 };
+                    if (vErrors === null) {
+                      vErrors = [err82];
+                    } else {
+                      vErrors.push(err82);
+                    }
+                    errors++;
+                  }
+                }
+                if (data36.min !== void 0) {
+                  let data37 = data36.min;
+                  if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)))) {
+                    const err83 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.min.type, parentSchema: schema15.properties["line-count"].properties.min, data: data37 };
+                    if (vErrors === null) {
+                      vErrors = [err83];
+                    } else {
+                      vErrors.push(err83);
+                    }
+                    errors++;
+                  }
+                  if (typeof data37 == "number") {
+                    if (data37 < 0 || isNaN(data37)) {
+                      const err84 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.min, data: data37 };
+                      if (vErrors === null) {
+                        vErrors = [err84];
+                      } else {
+                        vErrors.push(err84);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data36.max !== void 0) {
+                  let data38 = data36.max;
+                  if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)))) {
+                    const err85 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.max.type, parentSchema: schema15.properties["line-count"].properties.max, data: data38 };
+                    if (vErrors === null) {
+                      vErrors = [err85];
+                    } else {
+                      vErrors.push(err85);
+                    }
+                    errors++;
+                  }
+                  if (typeof data38 == "number") {
+                    if (data38 < 0 || isNaN(data38)) {
+                      const err86 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.max, data: data38 };
+                      if (vErrors === null) {
+                        vErrors = [err86];
+                      } else {
+                        vErrors.push(err86);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              }
+            }
+          } else {
+            const err87 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err87];
+            } else {
+              vErrors.push(err87);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err88 = { instancePath: instancePath + "/expect", schemaPath: "#/properties/expect/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.expect.type, parentSchema: schema14.properties.expect, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err88];
+        } else {
+          vErrors.push(err88);
+        }
+        errors++;
+      }
+    }
+    if (data.reference !== void 0) {
+      let data39 = data.reference;
+      if (typeof data39 !== "string") {
+        const err89 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.reference.type, parentSchema: schema14.properties.reference, data: data39 };
+        if (vErrors === null) {
+          vErrors = [err89];
+        } else {
+          vErrors.push(err89);
+        }
+        errors++;
+      }
+    }
+    if (data.wrong !== void 0) {
+      let data40 = data.wrong;
+      if (Array.isArray(data40)) {
+        const len4 = data40.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data41 = data40[i4];
+          if (typeof data41 !== "string") {
+            const err90 = { instancePath: instancePath + "/wrong/" + i4, schemaPath: "#/properties/wrong/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.wrong.items.type, parentSchema: schema14.properties.wrong.items, data: data41 };
+            if (vErrors === null) {
+              vErrors = [err90];
+            } else {
+              vErrors.push(err90);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err91 = { instancePath: instancePath + "/wrong", schemaPath: "#/properties/wrong/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.wrong.type, parentSchema: schema14.properties.wrong, data: data40 };
+        if (vErrors === null) {
+          vErrors = [err91];
+        } else {
+          vErrors.push(err91);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err92 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
+    if (vErrors === null) {
+      vErrors = [err92];
+    } else {
+      vErrors.push(err92);
+    }
+    errors++;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema13.required, parentSchema: schema13, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.prompts === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "prompts" }, message: "must have required property 'prompts'", schema: schema13.required, parentSchema: schema13, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "$schema" || key0 === "name" || key0 === "description" || key0 === "prompts")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.$schema !== void 0) {
+      let data0 = data.$schema;
+      if (typeof data0 !== "string") {
+        const err3 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.$schema.type, parentSchema: schema13.properties.$schema, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data1 = data.name;
+      if (typeof data1 === "string") {
+        if (!pattern5.test(data1)) {
+          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"', schema: "^[a-z0-9][a-z0-9._-]*$", parentSchema: schema13.properties.name, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.name.type, parentSchema: schema13.properties.name, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      let data2 = data.description;
+      if (typeof data2 !== "string") {
+        const err6 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.description.type, parentSchema: schema13.properties.description, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.prompts !== void 0) {
+      let data3 = data.prompts;
+      if (Array.isArray(data3)) {
+        if (data3.length < 1) {
+          const err7 = { instancePath: instancePath + "/prompts", schemaPath: "#/properties/prompts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema13.properties.prompts, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate12(data3[i0], { instancePath: instancePath + "/prompts/" + i0, parentData: data3, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/prompts", schemaPath: "#/properties/prompts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.prompts.type, parentSchema: schema13.properties.prompts, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+
 // src/config/schema-check.ts
-var ajv = new import_ajv.Ajv({ allErrors: true, strict: false, verbose: true });
-var validators = {
-  config: ajv.compile(config_schema_default),
-  suite: ajv.compile(suite_schema_default)
-};
 function checkSchema(kind2, yaml) {
-  const validate = validators[kind2];
+  const validate = validators_generated_exports[kind2];
   if (validate(yaml.data)) return [];
   const errors = pruneErrors(validate.errors ?? []);
   return errors.map((e) => toIssue(e, yaml)).sort((a, b) => a.line - b.line || a.column - b.column);
 }
 function toIssue(error2, yaml) {
-  const path7 = pointerToPath(error2.instancePath);
+  const path2 = pointerToPath(error2.instancePath);
   const params = error2.params;
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(params["additionalProperty"]);
       const allowed = Object.keys(error2.parentSchema?.properties ?? {});
-      return yaml.issue(path7, `unknown key "${key}"${didYouMean(key, allowed)}`, key);
+      return yaml.issue(path2, `unknown key "${key}"${didYouMean(key, allowed)}`, key);
     }
     case "required":
-      return yaml.issue(path7, `missing required key "${String(params["missingProperty"])}"`);
+      return yaml.issue(path2, `missing required key "${String(params["missingProperty"])}"`);
     case "enum": {
       const allowed = params["allowedValues"].map(String);
-      return yaml.issue(path7, `must be one of ${allowed.join(", ")}${didYouMean(String(error2.data), allowed)}`);
+      return yaml.issue(path2, `must be one of ${allowed.join(", ")}${didYouMean(String(error2.data), allowed)}`);
     }
     case "type":
-      return yaml.issue(path7, `must be ${String(params["type"]).replace(",", " or ")}, got ${describe(error2.data)}`);
+      return yaml.issue(path2, `must be ${String(params["type"]).replace(",", " or ")}, got ${describe(error2.data)}`);
     case "pattern":
-      return yaml.issue(path7, `${JSON.stringify(error2.data)} ${patternHint(path7, String(params["pattern"]))}`);
+      return yaml.issue(path2, `${JSON.stringify(error2.data)} ${patternHint(path2, String(params["pattern"]))}`);
     case "maxProperties":
-      if (path7.at(-2) === "expect") {
-        return yaml.issue(path7, "each expect item holds exactly one check; write one list item per check");
+      if (path2.at(-2) === "expect") {
+        return yaml.issue(path2, "each expect item holds exactly one check; write one list item per check");
       }
-      return yaml.issue(path7, error2.message ?? "too many keys");
+      return yaml.issue(path2, error2.message ?? "too many keys");
     default:
-      return yaml.issue(path7, error2.message ?? `fails ${error2.keyword}`);
+      return yaml.issue(path2, error2.message ?? `fails ${error2.keyword}`);
   }
 }
-function patternHint(path7, pattern) {
-  const last = path7.at(-1);
+function patternHint(path2, pattern) {
+  const last = path2.at(-1);
   if (pattern.startsWith("^builtin:")) return "must be builtin:NAME (lowercase) or {path: FILE}";
-  if (last === "id" && path7[0] === "models") return 'must use only lowercase letters, digits, ".", "_" and "-"';
+  if (last === "id" && path2[0] === "models") return 'must use only lowercase letters, digits, ".", "_" and "-"';
   if (last === "base-url") return "must be an http:// or https:// URL";
   if (last === "flags") return "may only hold the regex flags i, m, s, u";
   return `must match ${pattern}`;
@@ -17113,45 +16840,45 @@ function extractRegex(output, pattern, flags) {
   }
   return null;
 }
-function extractJsonPath(output, path7) {
-  const segments = cachedPath(path7);
+function extractJsonPath(output, path2) {
+  const segments = cachedPath(path2);
   const found = findJson(output);
   if (found === null) return null;
   const value = applyPath(found.value, segments);
   if (value === void 0) return null;
   return typeof value === "string" ? value : JSON.stringify(value);
 }
-function parseJsonPath(path7) {
+function parseJsonPath(path2) {
   function fail(problem, index) {
-    throw new Error(`json-path ${JSON.stringify(path7)}: ${problem} at position ${index + 1}`);
+    throw new Error(`json-path ${JSON.stringify(path2)}: ${problem} at position ${index + 1}`);
   }
-  if (!path7.startsWith("$")) fail("must start with '$'", 0);
+  if (!path2.startsWith("$")) fail("must start with '$'", 0);
   const segments = [];
   let i = 1;
-  while (i < path7.length) {
-    const ch = path7[i];
+  while (i < path2.length) {
+    const ch = path2[i];
     if (ch === ".") {
-      const next = path7[i + 1];
+      const next = path2[i + 1];
       if (next === ".") fail("recursive descent '..' is not supported", i);
       if (next === "*") fail("wildcard '*' is not supported", i + 1);
       NAME.lastIndex = i + 1;
-      const name = NAME.exec(path7);
+      const name = NAME.exec(path2);
       if (name === null) fail("expected a name after '.'", i);
       segments.push(name[0]);
       i += 1 + name[0].length;
     } else if (ch === "[") {
       const open3 = i;
       i += 1;
-      const quote2 = path7[i];
+      const quote2 = path2[i];
       if (quote2 === "'" || quote2 === '"') {
         let name = "";
         i += 1;
         for (; ; ) {
-          const c = path7[i];
+          const c = path2[i];
           if (c === void 0) fail("unclosed quote", open3 + 1);
           if (c === quote2) break;
           if (c === "\\") {
-            const escaped = path7[i + 1];
+            const escaped = path2[i + 1];
             if (escaped === void 0) fail("unclosed quote", open3 + 1);
             name += escaped;
             i += 2;
@@ -17164,9 +16891,9 @@ function parseJsonPath(path7) {
         segments.push(name);
       } else {
         INDEX.lastIndex = i;
-        const digits = INDEX.exec(path7);
+        const digits = INDEX.exec(path2);
         if (digits === null) {
-          if (i >= path7.length) fail("unclosed bracket", open3);
+          if (i >= path2.length) fail("unclosed bracket", open3);
           if (quote2 === "*") fail("wildcard '*' is not supported", i);
           fail("expected a non-negative index or a quoted name after '['", i);
         }
@@ -17175,8 +16902,8 @@ function parseJsonPath(path7) {
         segments.push(index);
         i += digits[0].length;
       }
-      if (i >= path7.length) fail("unclosed bracket", open3);
-      if (path7[i] !== "]") fail("expected ']'", i);
+      if (i >= path2.length) fail("unclosed bracket", open3);
+      if (path2[i] !== "]") fail("expected ']'", i);
       i += 1;
     } else {
       fail(`unexpected character ${JSON.stringify(ch)}`, i);
@@ -17187,11 +16914,11 @@ function parseJsonPath(path7) {
 var NAME = /[^.[\]'"*\s]+/y;
 var INDEX = /\d+/y;
 var parsedPaths = /* @__PURE__ */ new Map();
-function cachedPath(path7) {
-  let segments = parsedPaths.get(path7);
+function cachedPath(path2) {
+  let segments = parsedPaths.get(path2);
   if (segments === void 0) {
-    segments = parseJsonPath(path7);
-    parsedPaths.set(path7, segments);
+    segments = parseJsonPath(path2);
+    parsedPaths.set(path2, segments);
   }
   return segments;
 }
@@ -17341,14 +17068,14 @@ function sameAnswer(a, b, compare) {
 }
 
 // src/checks/expect.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
-var ajv2 = new import_ajv2.Ajv({ allErrors: true, strict: false });
-var validators2 = /* @__PURE__ */ new WeakMap();
+var import_ajv = __toESM(require_ajv(), 1);
+var ajv = new import_ajv.Ajv({ allErrors: true, strict: false });
+var validators = /* @__PURE__ */ new WeakMap();
 function validatorFor(schema) {
-  let validate = validators2.get(schema);
+  let validate = validators.get(schema);
   if (validate === void 0) {
-    validate = ajv2.compile(schema);
-    validators2.set(schema, validate);
+    validate = ajv.compile(schema);
+    validators.set(schema, validate);
   }
   return validate;
 }
@@ -17503,8 +17230,8 @@ function answerOf(output, prompt) {
 }
 
 // src/config/types.ts
-function promptCount(config) {
-  return config.suites.reduce((n, s) => n + s.prompts.length, 0);
+function promptCount(config2) {
+  return config2.suites.reduce((n, s) => n + s.prompts.length, 0);
 }
 var DEFAULTS = {
   configPath: ".github/trackrecord.yml",
@@ -17574,16 +17301,16 @@ function resolveMessages(p) {
 }
 function resolveExtract(raw) {
   if (raw === void 0) return null;
-  const path7 = raw["json-path"];
-  if (raw.regex !== void 0 && path7 !== void 0) return 'use either "regex" or "json-path", not both';
-  if (path7 !== void 0) {
+  const path2 = raw["json-path"];
+  if (raw.regex !== void 0 && path2 !== void 0) return 'use either "regex" or "json-path", not both';
+  if (path2 !== void 0) {
     if (raw.flags !== void 0) return '"flags" goes with "regex" only';
     try {
-      parseJsonPath(path7);
+      parseJsonPath(path2);
     } catch (e) {
       return e.message;
     }
-    return { kind: "json-path", path: path7 };
+    return { kind: "json-path", path: path2 };
   }
   if (raw.regex === void 0) return 'needs "regex" or "json-path"';
   const problem = compileExpectation({ kind: "regex", pattern: raw.regex, flags: raw.flags ?? "" });
@@ -17663,34 +17390,34 @@ var YamlFile = class _YamlFile {
    * An issue located at `path`. With `key`, points at that key of the mapping at `path`
    * (for unknown keys); otherwise at the deepest node of `path` that exists.
    */
-  issue(path7, message, key) {
-    const offset = this.offsetOf(path7, key);
+  issue(path2, message, key) {
+    const offset = this.offsetOf(path2, key);
     const pos = offset === null ? { line: 1, col: 1 } : this.lines.linePos(offset);
-    const fullPath = key === void 0 ? path7 : [...path7, key];
+    const fullPath = key === void 0 ? path2 : [...path2, key];
     return { file: this.file, line: pos.line, column: pos.col, path: formatPath(fullPath), message };
   }
   /** The 1-based line of the value at `path` (or of its deepest existing parent). */
-  lineOf(path7) {
-    const offset = this.offsetOf(path7);
+  lineOf(path2) {
+    const offset = this.offsetOf(path2);
     return offset === null ? 1 : this.lines.linePos(offset).line;
   }
-  offsetOf(path7, key) {
+  offsetOf(path2, key) {
     let node = this.doc.contents;
     let offset = rangeStart(node);
-    for (const segment of path7) {
-      const next = child2(node, segment);
+    for (const segment of path2) {
+      const next = child(node, segment);
       if (next === void 0) break;
       node = next.value;
       offset = rangeStart(next.value) ?? rangeStart(next.key) ?? offset;
     }
     if (key !== void 0) {
-      const pair = child2(node, key);
+      const pair = child(node, key);
       if (pair) offset = rangeStart(pair.key) ?? offset;
     }
     return offset;
   }
 };
-function child2(node, segment) {
+function child(node, segment) {
   if ((0, import_yaml.isMap)(node)) {
     for (const pair of node.items) {
       const k = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : pair.key;
@@ -17740,19 +17467,19 @@ async function loadConfig(options) {
     }
   };
 }
-async function loadSuite(root, path7, source = path7) {
-  const yaml = await readYaml(root, path7);
-  const { suite, issues } = resolveSuite(yaml, source);
-  if (!suite) throw new ConfigError(issues);
-  return suite;
+async function loadSuite(root, path2, source = path2) {
+  const yaml = await readYaml(root, path2);
+  const { suite: suite2, issues } = resolveSuite(yaml, source);
+  if (!suite2) throw new ConfigError(issues);
+  return suite2;
 }
 function builtinSuiteNames() {
   const dir = builtinSuitesDir();
   if (!existsSync3(dir)) return [];
   return readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -".yaml".length)).sort();
 }
-async function readYaml(root, path7) {
-  const absolute = resolve2(root, path7);
+async function readYaml(root, path2) {
+  const absolute = resolve(root, path2);
   const shown = displayPath(root, absolute);
   let text;
   try {
@@ -17806,10 +17533,10 @@ async function resolveSuites(raw, yaml, root, issues) {
         );
         continue;
       }
-      file = join4(builtinSuitesDir(), `${name}.yaml`);
+      file = join2(builtinSuitesDir(), `${name}.yaml`);
       source = entry;
     } else {
-      file = resolve2(root, entry.path);
+      file = resolve(root, entry.path);
       source = entry.path;
       if (!existsSync3(file)) {
         issues.push(yaml.issue(at, `suite file not found: ${entry.path}`));
@@ -17817,13 +17544,13 @@ async function resolveSuites(raw, yaml, root, issues) {
       }
     }
     try {
-      const suite = await loadSuite(root, file, source);
-      const first = names.get(suite.name);
+      const suite2 = await loadSuite(root, file, source);
+      const first = names.get(suite2.name);
       if (first !== void 0) {
-        issues.push(yaml.issue(at, `two suites are named "${suite.name}" (first at suites[${first}]); names must be unique`));
+        issues.push(yaml.issue(at, `two suites are named "${suite2.name}" (first at suites[${first}]); names must be unique`));
       } else {
-        names.set(suite.name, i);
-        suites.push(suite);
+        names.set(suite2.name, i);
+        suites.push(suite2);
       }
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
@@ -17834,7 +17561,7 @@ async function resolveSuites(raw, yaml, root, issues) {
 }
 function displayPath(root, absolute) {
   for (const base of [root, packageRoot()]) {
-    const rel = relative2(base, absolute);
+    const rel = relative(base, absolute);
     if (!rel.startsWith("..") && !isAbsolute(rel)) return rel;
   }
   return absolute;
@@ -17894,7 +17621,7 @@ function driftLine(m) {
 
 // src/action/check.ts
 import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname5, join as join6, resolve as resolve4 } from "node:path";
+import { dirname as dirname3, join as join4, resolve as resolve3 } from "node:path";
 
 // src/analysis/thresholds.ts
 function thresholdFailures(thresholds, summary2, options) {
@@ -18243,7 +17970,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve9) => setTimeout(resolve9, ms));
+var sleep = (ms) => new Promise((resolve8) => setTimeout(resolve8, ms));
 
 // node_modules/openai/version.mjs
 var VERSION = "6.49.0";
@@ -19292,10 +19019,10 @@ var SSEDecoder = class {
     return null;
   }
 };
-function partition(str2, delimiter3) {
-  const index = str2.indexOf(delimiter3);
+function partition(str2, delimiter) {
+  const index = str2.indexOf(delimiter);
   if (index !== -1) {
-    return [str2.substring(0, index), delimiter3, str2.substring(index + delimiter3.length)];
+    return [str2.substring(0, index), delimiter, str2.substring(index + delimiter.length)];
   }
   return [str2, "", ""];
 }
@@ -19354,8 +19081,8 @@ function addRequestID(value, response) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve9) => {
-      resolve9(null);
+    super((resolve8) => {
+      resolve8(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -19581,11 +19308,11 @@ var SUBJECT_TOKEN_TYPES = {
 };
 var TOKEN_EXCHANGE_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
 var WorkloadIdentityAuth = class {
-  constructor(config, fetch2) {
+  constructor(config2, fetch2) {
     this.cachedToken = null;
     this.refreshPromise = null;
     this.tokenExchangeUrl = "https://auth.openai.com/oauth/token";
-    this.config = config;
+    this.config = config2;
     this.fetch = fetch2 ?? getDefaultFetch();
   }
   async getToken() {
@@ -20030,12 +19757,12 @@ function encodeURIPath(str2) {
   return str2.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
 }
 var EMPTY = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.create(null));
-var createPathTagFunction = (pathEncoder = encodeURIPath) => function path7(statics, ...params) {
+var createPathTagFunction = (pathEncoder = encodeURIPath) => function path2(statics, ...params) {
   if (statics.length === 1)
     return statics[0];
   let postPath = false;
   const invalidSegments = [];
-  const path8 = statics.reduce((previousValue, currentValue, index) => {
+  const path3 = statics.reduce((previousValue, currentValue, index) => {
     if (/[?#]/.test(currentValue)) {
       postPath = true;
     }
@@ -20052,7 +19779,7 @@ var createPathTagFunction = (pathEncoder = encodeURIPath) => function path7(stat
     }
     return previousValue + currentValue + (index === params.length ? "" : encoded);
   }, "");
-  const pathOnly = path8.split(/[?#]/, 1)[0];
+  const pathOnly = path3.split(/[?#]/, 1)[0];
   const invalidSegmentPattern = /(?<=^|\/)(?:\.|%2e){1,2}(?=\/|$)/gi;
   let match;
   while ((match = invalidSegmentPattern.exec(pathOnly)) !== null) {
@@ -20073,12 +19800,12 @@ var createPathTagFunction = (pathEncoder = encodeURIPath) => function path7(stat
     }, "");
     throw new OpenAIError(`Path parameters result in path with invalid segments:
 ${invalidSegments.map((e) => e.error).join("\n")}
-${path8}
+${path3}
 ${underline}`);
   }
-  return path8;
+  return path3;
 };
-var path6 = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
+var path = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
 
 // node_modules/openai/resources/chat/completions/messages.mjs
 var Messages = class extends APIResource {
@@ -20097,7 +19824,7 @@ var Messages = class extends APIResource {
    * ```
    */
   list(completionID, query = {}, options) {
-    return this._client.getAPIList(path6`/chat/completions/${completionID}/messages`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path`/chat/completions/${completionID}/messages`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -20252,12 +19979,12 @@ var EventStream = class {
     _EventStream_errored.set(this, false);
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve9, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve9, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve8, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve8, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve9, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve9, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve8, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve8, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => {
@@ -20357,11 +20084,11 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve9, reject) => {
+    return new Promise((resolve8, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       if (event !== "error")
         this.once("error", reject);
-      this.once(event, resolve9);
+      this.once(event, resolve8);
     });
   }
   /**
@@ -20444,8 +20171,8 @@ var EventStream = class {
         }
         if (ended)
           return Promise.resolve(doneResult());
-        return new Promise((resolve9, reject) => {
-          readQueue.push({ resolve: resolve9, reject });
+        return new Promise((resolve8, reject) => {
+          readQueue.push({ resolve: resolve8, reject });
         });
       },
       return: () => {
@@ -21536,7 +21263,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve9, reject) => readQueue.push({ resolve: resolve9, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve8, reject) => readQueue.push({ resolve: resolve8, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -21718,7 +21445,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve9, reject) => readQueue.push({ resolve: resolve9, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve8, reject) => readQueue.push({ resolve: resolve8, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         if (!event) {
@@ -21773,7 +21500,7 @@ var Completions = class extends APIResource {
    * ```
    */
   retrieve(completionID, options) {
-    return this._client.get(path6`/chat/completions/${completionID}`, {
+    return this._client.get(path`/chat/completions/${completionID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -21792,7 +21519,7 @@ var Completions = class extends APIResource {
    * ```
    */
   update(completionID, body, options) {
-    return this._client.post(path6`/chat/completions/${completionID}`, {
+    return this._client.post(path`/chat/completions/${completionID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -21828,7 +21555,7 @@ var Completions = class extends APIResource {
    * ```
    */
   delete(completionID, options) {
-    return this._client.delete(path6`/chat/completions/${completionID}`, {
+    return this._client.delete(path`/chat/completions/${completionID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -21899,7 +21626,7 @@ var AdminAPIKeys = class extends APIResource {
    * ```
    */
   retrieve(keyID, options) {
-    return this._client.get(path6`/organization/admin_api_keys/${keyID}`, {
+    return this._client.get(path`/organization/admin_api_keys/${keyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -21934,7 +21661,7 @@ var AdminAPIKeys = class extends APIResource {
    * ```
    */
   delete(keyID, options) {
-    return this._client.delete(path6`/organization/admin_api_keys/${keyID}`, {
+    return this._client.delete(path`/organization/admin_api_keys/${keyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22000,7 +21727,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   retrieve(certificateID, query = {}, options) {
-    return this._client.get(path6`/organization/certificates/${certificateID}`, {
+    return this._client.get(path`/organization/certificates/${certificateID}`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -22018,7 +21745,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   update(certificateID, body, options) {
-    return this._client.post(path6`/organization/certificates/${certificateID}`, {
+    return this._client.post(path`/organization/certificates/${certificateID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -22052,7 +21779,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   delete(certificateID, options) {
-    return this._client.delete(path6`/organization/certificates/${certificateID}`, {
+    return this._client.delete(path`/organization/certificates/${certificateID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22171,7 +21898,7 @@ var Invites = class extends APIResource {
    * ```
    */
   retrieve(inviteID, options) {
-    return this._client.get(path6`/organization/invites/${inviteID}`, {
+    return this._client.get(path`/organization/invites/${inviteID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22206,7 +21933,7 @@ var Invites = class extends APIResource {
    * ```
    */
   delete(inviteID, options) {
-    return this._client.delete(path6`/organization/invites/${inviteID}`, {
+    return this._client.delete(path`/organization/invites/${inviteID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22244,7 +21971,7 @@ var Roles = class extends APIResource {
    * ```
    */
   retrieve(roleID, options) {
-    return this._client.get(path6`/organization/roles/${roleID}`, {
+    return this._client.get(path`/organization/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22260,7 +21987,7 @@ var Roles = class extends APIResource {
    * ```
    */
   update(roleID, body, options) {
-    return this._client.post(path6`/organization/roles/${roleID}`, {
+    return this._client.post(path`/organization/roles/${roleID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -22295,7 +22022,7 @@ var Roles = class extends APIResource {
    * ```
    */
   delete(roleID, options) {
-    return this._client.delete(path6`/organization/roles/${roleID}`, {
+    return this._client.delete(path`/organization/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22340,7 +22067,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   retrieve(alertID, options) {
-    return this._client.get(path6`/organization/spend_alerts/${alertID}`, {
+    return this._client.get(path`/organization/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22366,7 +22093,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   update(alertID, body, options) {
-    return this._client.post(path6`/organization/spend_alerts/${alertID}`, {
+    return this._client.post(path`/organization/spend_alerts/${alertID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -22398,7 +22125,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   delete(alertID, options) {
-    return this._client.delete(path6`/organization/spend_alerts/${alertID}`, {
+    return this._client.delete(path`/organization/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22676,7 +22403,7 @@ var Roles2 = class extends APIResource {
    * ```
    */
   create(groupID, body, options) {
-    return this._client.post(path6`/organization/groups/${groupID}/roles`, {
+    return this._client.post(path`/organization/groups/${groupID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -22696,7 +22423,7 @@ var Roles2 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { group_id } = params;
-    return this._client.get(path6`/organization/groups/${group_id}/roles/${roleID}`, {
+    return this._client.get(path`/organization/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22715,7 +22442,7 @@ var Roles2 = class extends APIResource {
    * ```
    */
   list(groupID, query = {}, options) {
-    return this._client.getAPIList(path6`/organization/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns an organization role from a group within the organization.
@@ -22731,7 +22458,7 @@ var Roles2 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { group_id } = params;
-    return this._client.delete(path6`/organization/groups/${group_id}/roles/${roleID}`, {
+    return this._client.delete(path`/organization/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22753,7 +22480,7 @@ var Users = class extends APIResource {
    * ```
    */
   create(groupID, body, options) {
-    return this._client.post(path6`/organization/groups/${groupID}/users`, {
+    return this._client.post(path`/organization/groups/${groupID}/users`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -22773,7 +22500,7 @@ var Users = class extends APIResource {
    */
   retrieve(userID, params, options) {
     const { group_id } = params;
-    return this._client.get(path6`/organization/groups/${group_id}/users/${userID}`, {
+    return this._client.get(path`/organization/groups/${group_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22792,7 +22519,7 @@ var Users = class extends APIResource {
    * ```
    */
   list(groupID, query = {}, options) {
-    return this._client.getAPIList(path6`/organization/groups/${groupID}/users`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/groups/${groupID}/users`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Removes a user from a group.
@@ -22808,7 +22535,7 @@ var Users = class extends APIResource {
    */
   delete(userID, params, options) {
     const { group_id } = params;
-    return this._client.delete(path6`/organization/groups/${group_id}/users/${userID}`, {
+    return this._client.delete(path`/organization/groups/${group_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22851,7 +22578,7 @@ var Groups = class extends APIResource {
    * ```
    */
   retrieve(groupID, options) {
-    return this._client.get(path6`/organization/groups/${groupID}`, {
+    return this._client.get(path`/organization/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22868,7 +22595,7 @@ var Groups = class extends APIResource {
    * ```
    */
   update(groupID, body, options) {
-    return this._client.post(path6`/organization/groups/${groupID}`, {
+    return this._client.post(path`/organization/groups/${groupID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -22903,7 +22630,7 @@ var Groups = class extends APIResource {
    * ```
    */
   delete(groupID, options) {
-    return this._client.delete(path6`/organization/groups/${groupID}`, {
+    return this._client.delete(path`/organization/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22928,7 +22655,7 @@ var APIKeys = class extends APIResource {
    */
   retrieve(apiKeyID, params, options) {
     const { project_id } = params;
-    return this._client.get(path6`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
+    return this._client.get(path`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22947,7 +22674,7 @@ var APIKeys = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path6`/organization/projects/${projectID}/api_keys`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/api_keys`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes an API key from the project.
@@ -22966,7 +22693,7 @@ var APIKeys = class extends APIResource {
    */
   delete(apiKeyID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path6`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
+    return this._client.delete(path`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -22989,7 +22716,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path6`/organization/projects/${projectID}/certificates`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/certificates`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Activate certificates at the project level.
@@ -23008,7 +22735,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   activate(projectID, body, options) {
-    return this._client.getAPIList(path6`/organization/projects/${projectID}/certificates/activate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/certificates/activate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deactivate certificates at the project level. You can atomically and
@@ -23026,7 +22753,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   deactivate(projectID, body, options) {
-    return this._client.getAPIList(path6`/organization/projects/${projectID}/certificates/deactivate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/certificates/deactivate`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -23044,7 +22771,7 @@ var DataRetention2 = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path6`/organization/projects/${projectID}/data_retention`, {
+    return this._client.get(path`/organization/projects/${projectID}/data_retention`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23062,7 +22789,7 @@ var DataRetention2 = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path6`/organization/projects/${projectID}/data_retention`, {
+    return this._client.post(path`/organization/projects/${projectID}/data_retention`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23084,7 +22811,7 @@ var HostedToolPermissions = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path6`/organization/projects/${projectID}/hosted_tool_permissions`, {
+    return this._client.get(path`/organization/projects/${projectID}/hosted_tool_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23101,7 +22828,7 @@ var HostedToolPermissions = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path6`/organization/projects/${projectID}/hosted_tool_permissions`, {
+    return this._client.post(path`/organization/projects/${projectID}/hosted_tool_permissions`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23123,7 +22850,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path6`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.get(path`/organization/projects/${projectID}/model_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23141,7 +22868,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path6`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.post(path`/organization/projects/${projectID}/model_permissions`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23159,7 +22886,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   delete(projectID, options) {
-    return this._client.delete(path6`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.delete(path`/organization/projects/${projectID}/model_permissions`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23182,7 +22909,7 @@ var RateLimits = class extends APIResource {
    * ```
    */
   listRateLimits(projectID, query = {}, options) {
-    return this._client.getAPIList(path6`/organization/projects/${projectID}/rate_limits`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/rate_limits`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Updates a project rate limit.
@@ -23198,7 +22925,7 @@ var RateLimits = class extends APIResource {
    */
   updateRateLimit(rateLimitID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path6`/organization/projects/${project_id}/rate_limits/${rateLimitID}`, {
+    return this._client.post(path`/organization/projects/${project_id}/rate_limits/${rateLimitID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23221,7 +22948,7 @@ var Roles3 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path6`/projects/${projectID}/roles`, {
+    return this._client.post(path`/projects/${projectID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23241,7 +22968,7 @@ var Roles3 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id } = params;
-    return this._client.get(path6`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.get(path`/projects/${project_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23260,7 +22987,7 @@ var Roles3 = class extends APIResource {
    */
   update(roleID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path6`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.post(path`/projects/${project_id}/roles/${roleID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23280,7 +23007,7 @@ var Roles3 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path6`/projects/${projectID}/roles`, NextCursorPage, {
+    return this._client.getAPIList(path`/projects/${projectID}/roles`, NextCursorPage, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23300,7 +23027,7 @@ var Roles3 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path6`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.delete(path`/projects/${project_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23330,7 +23057,7 @@ var SpendAlerts2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path6`/organization/projects/${projectID}/spend_alerts`, {
+    return this._client.post(path`/organization/projects/${projectID}/spend_alerts`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23350,7 +23077,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   retrieve(alertID, params, options) {
     const { project_id } = params;
-    return this._client.get(path6`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.get(path`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23378,7 +23105,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   update(alertID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path6`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.post(path`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23398,7 +23125,7 @@ var SpendAlerts2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path6`/organization/projects/${projectID}/spend_alerts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/spend_alerts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a project spend alert.
@@ -23414,7 +23141,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   delete(alertID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path6`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.delete(path`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23435,7 +23162,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path6`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.get(path`/organization/projects/${projectID}/spend_limit`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23457,7 +23184,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path6`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.post(path`/organization/projects/${projectID}/spend_limit`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23475,7 +23202,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   delete(projectID, options) {
-    return this._client.delete(path6`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.delete(path`/organization/projects/${projectID}/spend_limit`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23498,7 +23225,7 @@ var Roles4 = class extends APIResource {
    */
   create(groupID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path6`/projects/${project_id}/groups/${groupID}/roles`, {
+    return this._client.post(path`/projects/${project_id}/groups/${groupID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23518,7 +23245,7 @@ var Roles4 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id, group_id } = params;
-    return this._client.get(path6`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
+    return this._client.get(path`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23539,7 +23266,7 @@ var Roles4 = class extends APIResource {
    */
   list(groupID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.getAPIList(path6`/projects/${project_id}/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/projects/${project_id}/groups/${groupID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns a project role from a group within a project.
@@ -23555,7 +23282,7 @@ var Roles4 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id, group_id } = params;
-    return this._client.delete(path6`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
+    return this._client.delete(path`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23581,7 +23308,7 @@ var Groups2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path6`/organization/projects/${projectID}/groups`, {
+    return this._client.post(path`/organization/projects/${projectID}/groups`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23601,7 +23328,7 @@ var Groups2 = class extends APIResource {
    */
   retrieve(groupID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.get(path6`/organization/projects/${project_id}/groups/${groupID}`, {
+    return this._client.get(path`/organization/projects/${project_id}/groups/${groupID}`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23621,7 +23348,7 @@ var Groups2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path6`/organization/projects/${projectID}/groups`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/groups`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Revokes a group's access to a project.
@@ -23637,7 +23364,7 @@ var Groups2 = class extends APIResource {
    */
   delete(groupID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path6`/organization/projects/${project_id}/groups/${groupID}`, {
+    return this._client.delete(path`/organization/projects/${project_id}/groups/${groupID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23661,7 +23388,7 @@ var APIKeys2 = class extends APIResource {
    */
   create(serviceAccountID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path6`/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, { body, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.post(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, { body, ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -23685,7 +23412,7 @@ var ServiceAccounts = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path6`/organization/projects/${projectID}/service_accounts`, {
+    return this._client.post(path`/organization/projects/${projectID}/service_accounts`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23705,7 +23432,7 @@ var ServiceAccounts = class extends APIResource {
    */
   retrieve(serviceAccountID, params, options) {
     const { project_id } = params;
-    return this._client.get(path6`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, {
+    return this._client.get(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23724,7 +23451,7 @@ var ServiceAccounts = class extends APIResource {
    */
   update(serviceAccountID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path6`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { body, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.post(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { body, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Returns a list of service accounts in the project.
@@ -23740,7 +23467,7 @@ var ServiceAccounts = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path6`/organization/projects/${projectID}/service_accounts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/service_accounts`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a service account from the project.
@@ -23759,7 +23486,7 @@ var ServiceAccounts = class extends APIResource {
    */
   delete(serviceAccountID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path6`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.delete(path`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 ServiceAccounts.APIKeys = APIKeys2;
@@ -23780,7 +23507,7 @@ var Roles5 = class extends APIResource {
    */
   create(userID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path6`/projects/${project_id}/users/${userID}/roles`, {
+    return this._client.post(path`/projects/${project_id}/users/${userID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23800,7 +23527,7 @@ var Roles5 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { project_id, user_id } = params;
-    return this._client.get(path6`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
+    return this._client.get(path`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23821,7 +23548,7 @@ var Roles5 = class extends APIResource {
    */
   list(userID, params, options) {
     const { project_id, ...query } = params;
-    return this._client.getAPIList(path6`/projects/${project_id}/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/projects/${project_id}/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns a project role from a user within a project.
@@ -23837,7 +23564,7 @@ var Roles5 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { project_id, user_id } = params;
-    return this._client.delete(path6`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
+    return this._client.delete(path`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23864,7 +23591,7 @@ var Users2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options) {
-    return this._client.post(path6`/organization/projects/${projectID}/users`, {
+    return this._client.post(path`/organization/projects/${projectID}/users`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23884,7 +23611,7 @@ var Users2 = class extends APIResource {
    */
   retrieve(userID, params, options) {
     const { project_id } = params;
-    return this._client.get(path6`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.get(path`/organization/projects/${project_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23903,7 +23630,7 @@ var Users2 = class extends APIResource {
    */
   update(userID, params, options) {
     const { project_id, ...body } = params;
-    return this._client.post(path6`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.post(path`/organization/projects/${project_id}/users/${userID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -23923,7 +23650,7 @@ var Users2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options) {
-    return this._client.getAPIList(path6`/organization/projects/${projectID}/users`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/projects/${projectID}/users`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a user from the project.
@@ -23942,7 +23669,7 @@ var Users2 = class extends APIResource {
    */
   delete(userID, params, options) {
     const { project_id } = params;
-    return this._client.delete(path6`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.delete(path`/organization/projects/${project_id}/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -23998,7 +23725,7 @@ var Projects = class extends APIResource {
    * ```
    */
   retrieve(projectID, options) {
-    return this._client.get(path6`/organization/projects/${projectID}`, {
+    return this._client.get(path`/organization/projects/${projectID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -24015,7 +23742,7 @@ var Projects = class extends APIResource {
    * ```
    */
   update(projectID, body, options) {
-    return this._client.post(path6`/organization/projects/${projectID}`, {
+    return this._client.post(path`/organization/projects/${projectID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -24052,7 +23779,7 @@ var Projects = class extends APIResource {
    * ```
    */
   archive(projectID, options) {
-    return this._client.post(path6`/organization/projects/${projectID}/archive`, {
+    return this._client.post(path`/organization/projects/${projectID}/archive`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -24086,7 +23813,7 @@ var Roles6 = class extends APIResource {
    * ```
    */
   create(userID, body, options) {
-    return this._client.post(path6`/organization/users/${userID}/roles`, {
+    return this._client.post(path`/organization/users/${userID}/roles`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -24106,7 +23833,7 @@ var Roles6 = class extends APIResource {
    */
   retrieve(roleID, params, options) {
     const { user_id } = params;
-    return this._client.get(path6`/organization/users/${user_id}/roles/${roleID}`, {
+    return this._client.get(path`/organization/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -24125,7 +23852,7 @@ var Roles6 = class extends APIResource {
    * ```
    */
   list(userID, query = {}, options) {
-    return this._client.getAPIList(path6`/organization/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/organization/users/${userID}/roles`, NextCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns an organization role from a user within the organization.
@@ -24141,7 +23868,7 @@ var Roles6 = class extends APIResource {
    */
   delete(roleID, params, options) {
     const { user_id } = params;
-    return this._client.delete(path6`/organization/users/${user_id}/roles/${roleID}`, {
+    return this._client.delete(path`/organization/users/${user_id}/roles/${roleID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -24164,7 +23891,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   retrieve(userID, options) {
-    return this._client.get(path6`/organization/users/${userID}`, {
+    return this._client.get(path`/organization/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -24179,7 +23906,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   update(userID, body, options) {
-    return this._client.post(path6`/organization/users/${userID}`, {
+    return this._client.post(path`/organization/users/${userID}`, {
       body,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -24214,7 +23941,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   delete(userID, options) {
-    return this._client.delete(path6`/organization/users/${userID}`, {
+    return this._client.delete(path`/organization/users/${userID}`, {
       ...options,
       __security: { adminAPIKeyAuth: true }
     });
@@ -24337,7 +24064,7 @@ var Batches = class extends APIResource {
    * Retrieves a batch.
    */
   retrieve(batchID, options) {
-    return this._client.get(path6`/batches/${batchID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path`/batches/${batchID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * List your organization's batches.
@@ -24355,7 +24082,7 @@ var Batches = class extends APIResource {
    * (if any) available in the output file.
    */
   cancel(batchID, options) {
-    return this._client.post(path6`/batches/${batchID}/cancel`, {
+    return this._client.post(path`/batches/${batchID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -24383,7 +24110,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   retrieve(assistantID, options) {
-    return this._client.get(path6`/assistants/${assistantID}`, {
+    return this._client.get(path`/assistants/${assistantID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -24395,7 +24122,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   update(assistantID, body, options) {
-    return this._client.post(path6`/assistants/${assistantID}`, {
+    return this._client.post(path`/assistants/${assistantID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -24421,7 +24148,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   delete(assistantID, options) {
-    return this._client.delete(path6`/assistants/${assistantID}`, {
+    return this._client.delete(path`/assistants/${assistantID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -24528,7 +24255,7 @@ var Sessions2 = class extends APIResource {
    * ```
    */
   cancel(sessionID, options) {
-    return this._client.post(path6`/chatkit/sessions/${sessionID}/cancel`, {
+    return this._client.post(path`/chatkit/sessions/${sessionID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -24548,7 +24275,7 @@ var Threads = class extends APIResource {
    * ```
    */
   retrieve(threadID, options) {
-    return this._client.get(path6`/chatkit/threads/${threadID}`, {
+    return this._client.get(path`/chatkit/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -24584,7 +24311,7 @@ var Threads = class extends APIResource {
    * ```
    */
   delete(threadID, options) {
-    return this._client.delete(path6`/chatkit/threads/${threadID}`, {
+    return this._client.delete(path`/chatkit/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -24604,7 +24331,7 @@ var Threads = class extends APIResource {
    * ```
    */
   listItems(threadID, query = {}, options) {
-    return this._client.getAPIList(path6`/chatkit/threads/${threadID}/items`, ConversationCursorPage, {
+    return this._client.getAPIList(path`/chatkit/threads/${threadID}/items`, ConversationCursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options?.headers]),
@@ -24641,7 +24368,7 @@ var InputItems = class extends APIResource {
    */
   list(responseID, params = {}, options) {
     const { betas, ...query } = params ?? {};
-    return this._client.getAPIList(path6`/responses/${responseID}/input_items?beta=true`, CursorPage, {
+    return this._client.getAPIList(path`/responses/${responseID}/input_items?beta=true`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([
@@ -24703,7 +24430,7 @@ var Responses = class extends APIResource {
   }
   retrieve(responseID, params = {}, options) {
     const { betas, ...query } = params ?? {};
-    return this._client.get(path6`/responses/${responseID}?beta=true`, {
+    return this._client.get(path`/responses/${responseID}?beta=true`, {
       query,
       ...options,
       headers: buildHeaders([
@@ -24726,7 +24453,7 @@ var Responses = class extends APIResource {
    */
   delete(responseID, params = {}, options) {
     const { betas } = params ?? {};
-    return this._client.delete(path6`/responses/${responseID}?beta=true`, {
+    return this._client.delete(path`/responses/${responseID}?beta=true`, {
       ...options,
       headers: buildHeaders([
         { Accept: "*/*", ...betas?.toString() != null ? { "openai-beta": betas?.toString() } : void 0 },
@@ -24749,7 +24476,7 @@ var Responses = class extends APIResource {
    */
   cancel(responseID, params = {}, options) {
     const { betas } = params ?? {};
-    return this._client.post(path6`/responses/${responseID}/cancel?beta=true`, {
+    return this._client.post(path`/responses/${responseID}/cancel?beta=true`, {
       ...options,
       headers: buildHeaders([
         { ...betas?.toString() != null ? { "openai-beta": betas?.toString() } : void 0 },
@@ -24798,7 +24525,7 @@ var Messages2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   create(threadID, body, options) {
-    return this._client.post(path6`/threads/${threadID}/messages`, {
+    return this._client.post(path`/threads/${threadID}/messages`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -24812,7 +24539,7 @@ var Messages2 = class extends APIResource {
    */
   retrieve(messageID, params, options) {
     const { thread_id } = params;
-    return this._client.get(path6`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.get(path`/threads/${thread_id}/messages/${messageID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -24825,7 +24552,7 @@ var Messages2 = class extends APIResource {
    */
   update(messageID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path6`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.post(path`/threads/${thread_id}/messages/${messageID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -24838,7 +24565,7 @@ var Messages2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   list(threadID, query = {}, options) {
-    return this._client.getAPIList(path6`/threads/${threadID}/messages`, CursorPage, {
+    return this._client.getAPIList(path`/threads/${threadID}/messages`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -24852,7 +24579,7 @@ var Messages2 = class extends APIResource {
    */
   delete(messageID, params, options) {
     const { thread_id } = params;
-    return this._client.delete(path6`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.delete(path`/threads/${thread_id}/messages/${messageID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -24869,7 +24596,7 @@ var Steps = class extends APIResource {
    */
   retrieve(stepID, params, options) {
     const { thread_id, run_id, ...query } = params;
-    return this._client.get(path6`/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, {
+    return this._client.get(path`/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -24883,7 +24610,7 @@ var Steps = class extends APIResource {
    */
   list(runID, params, options) {
     const { thread_id, ...query } = params;
-    return this._client.getAPIList(path6`/threads/${thread_id}/runs/${runID}/steps`, CursorPage, {
+    return this._client.getAPIList(path`/threads/${thread_id}/runs/${runID}/steps`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -25000,7 +24727,7 @@ var AssistantStream = class extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve9, reject) => readQueue.push({ resolve: resolve9, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve8, reject) => readQueue.push({ resolve: resolve8, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -25447,7 +25174,7 @@ var Runs = class extends APIResource {
   }
   create(threadID, params, options) {
     const { include, ...body } = params;
-    return this._client.post(path6`/threads/${threadID}/runs`, {
+    return this._client.post(path`/threads/${threadID}/runs`, {
       query: { include },
       body,
       ...options,
@@ -25464,7 +25191,7 @@ var Runs = class extends APIResource {
    */
   retrieve(runID, params, options) {
     const { thread_id } = params;
-    return this._client.get(path6`/threads/${thread_id}/runs/${runID}`, {
+    return this._client.get(path`/threads/${thread_id}/runs/${runID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -25477,7 +25204,7 @@ var Runs = class extends APIResource {
    */
   update(runID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path6`/threads/${thread_id}/runs/${runID}`, {
+    return this._client.post(path`/threads/${thread_id}/runs/${runID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -25490,7 +25217,7 @@ var Runs = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   list(threadID, query = {}, options) {
-    return this._client.getAPIList(path6`/threads/${threadID}/runs`, CursorPage, {
+    return this._client.getAPIList(path`/threads/${threadID}/runs`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -25504,7 +25231,7 @@ var Runs = class extends APIResource {
    */
   cancel(runID, params, options) {
     const { thread_id } = params;
-    return this._client.post(path6`/threads/${thread_id}/runs/${runID}/cancel`, {
+    return this._client.post(path`/threads/${thread_id}/runs/${runID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -25583,7 +25310,7 @@ var Runs = class extends APIResource {
   }
   submitToolOutputs(runID, params, options) {
     const { thread_id, ...body } = params;
-    return this._client.post(path6`/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, {
+    return this._client.post(path`/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -25638,7 +25365,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   retrieve(threadID, options) {
-    return this._client.get(path6`/threads/${threadID}`, {
+    return this._client.get(path`/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -25650,7 +25377,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   update(threadID, body, options) {
-    return this._client.post(path6`/threads/${threadID}`, {
+    return this._client.post(path`/threads/${threadID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -25663,7 +25390,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   delete(threadID, options) {
-    return this._client.delete(path6`/threads/${threadID}`, {
+    return this._client.delete(path`/threads/${threadID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -25734,7 +25461,7 @@ var Content = class extends APIResource {
    */
   retrieve(fileID, params, options) {
     const { container_id } = params;
-    return this._client.get(path6`/containers/${container_id}/files/${fileID}/content`, {
+    return this._client.get(path`/containers/${container_id}/files/${fileID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -25756,14 +25483,14 @@ var Files = class extends APIResource {
    * a JSON request with a file ID.
    */
   create(containerID, body, options) {
-    return this._client.post(path6`/containers/${containerID}/files`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path`/containers/${containerID}/files`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
   /**
    * Retrieve Container File
    */
   retrieve(fileID, params, options) {
     const { container_id } = params;
-    return this._client.get(path6`/containers/${container_id}/files/${fileID}`, {
+    return this._client.get(path`/containers/${container_id}/files/${fileID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -25772,7 +25499,7 @@ var Files = class extends APIResource {
    * List Container files
    */
   list(containerID, query = {}, options) {
-    return this._client.getAPIList(path6`/containers/${containerID}/files`, CursorPage, {
+    return this._client.getAPIList(path`/containers/${containerID}/files`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -25783,7 +25510,7 @@ var Files = class extends APIResource {
    */
   delete(fileID, params, options) {
     const { container_id } = params;
-    return this._client.delete(path6`/containers/${container_id}/files/${fileID}`, {
+    return this._client.delete(path`/containers/${container_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -25808,7 +25535,7 @@ var Containers = class extends APIResource {
    * Retrieve Container
    */
   retrieve(containerID, options) {
-    return this._client.get(path6`/containers/${containerID}`, {
+    return this._client.get(path`/containers/${containerID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -25827,7 +25554,7 @@ var Containers = class extends APIResource {
    * Delete Container
    */
   delete(containerID, options) {
-    return this._client.delete(path6`/containers/${containerID}`, {
+    return this._client.delete(path`/containers/${containerID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -25843,7 +25570,7 @@ var Items = class extends APIResource {
    */
   create(conversationID, params, options) {
     const { include, ...body } = params;
-    return this._client.post(path6`/conversations/${conversationID}/items`, {
+    return this._client.post(path`/conversations/${conversationID}/items`, {
       query: { include },
       body,
       ...options,
@@ -25855,7 +25582,7 @@ var Items = class extends APIResource {
    */
   retrieve(itemID, params, options) {
     const { conversation_id, ...query } = params;
-    return this._client.get(path6`/conversations/${conversation_id}/items/${itemID}`, {
+    return this._client.get(path`/conversations/${conversation_id}/items/${itemID}`, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -25865,14 +25592,14 @@ var Items = class extends APIResource {
    * List all items for a conversation with the given ID.
    */
   list(conversationID, query = {}, options) {
-    return this._client.getAPIList(path6`/conversations/${conversationID}/items`, ConversationCursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path`/conversations/${conversationID}/items`, ConversationCursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
   /**
    * Delete an item from a conversation with the given IDs.
    */
   delete(itemID, params, options) {
     const { conversation_id } = params;
-    return this._client.delete(path6`/conversations/${conversation_id}/items/${itemID}`, {
+    return this._client.delete(path`/conversations/${conversation_id}/items/${itemID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -25895,7 +25622,7 @@ var Conversations = class extends APIResource {
    * Get a conversation
    */
   retrieve(conversationID, options) {
-    return this._client.get(path6`/conversations/${conversationID}`, {
+    return this._client.get(path`/conversations/${conversationID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -25904,7 +25631,7 @@ var Conversations = class extends APIResource {
    * Update a conversation
    */
   update(conversationID, body, options) {
-    return this._client.post(path6`/conversations/${conversationID}`, {
+    return this._client.post(path`/conversations/${conversationID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -25914,7 +25641,7 @@ var Conversations = class extends APIResource {
    * Delete a conversation. Items in the conversation will not be deleted.
    */
   delete(conversationID, options) {
-    return this._client.delete(path6`/conversations/${conversationID}`, {
+    return this._client.delete(path`/conversations/${conversationID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -25973,7 +25700,7 @@ var OutputItems = class extends APIResource {
    */
   retrieve(outputItemID, params, options) {
     const { eval_id, run_id } = params;
-    return this._client.get(path6`/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, {
+    return this._client.get(path`/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -25983,7 +25710,7 @@ var OutputItems = class extends APIResource {
    */
   list(runID, params, options) {
     const { eval_id, ...query } = params;
-    return this._client.getAPIList(path6`/evals/${eval_id}/runs/${runID}/output_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path`/evals/${eval_id}/runs/${runID}/output_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -25999,7 +25726,7 @@ var Runs2 = class extends APIResource {
    * schema specified in the config of the evaluation.
    */
   create(evalID, body, options) {
-    return this._client.post(path6`/evals/${evalID}/runs`, {
+    return this._client.post(path`/evals/${evalID}/runs`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -26010,7 +25737,7 @@ var Runs2 = class extends APIResource {
    */
   retrieve(runID, params, options) {
     const { eval_id } = params;
-    return this._client.get(path6`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.get(path`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -26019,7 +25746,7 @@ var Runs2 = class extends APIResource {
    * Get a list of runs for an evaluation.
    */
   list(evalID, query = {}, options) {
-    return this._client.getAPIList(path6`/evals/${evalID}/runs`, CursorPage, {
+    return this._client.getAPIList(path`/evals/${evalID}/runs`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -26030,7 +25757,7 @@ var Runs2 = class extends APIResource {
    */
   delete(runID, params, options) {
     const { eval_id } = params;
-    return this._client.delete(path6`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.delete(path`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -26040,7 +25767,7 @@ var Runs2 = class extends APIResource {
    */
   cancel(runID, params, options) {
     const { eval_id } = params;
-    return this._client.post(path6`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.post(path`/evals/${eval_id}/runs/${runID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -26069,13 +25796,13 @@ var Evals = class extends APIResource {
    * Get an evaluation by ID.
    */
   retrieve(evalID, options) {
-    return this._client.get(path6`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Update certain properties of an evaluation.
    */
   update(evalID, body, options) {
-    return this._client.post(path6`/evals/${evalID}`, { body, ...options, __security: { bearerAuth: true } });
+    return this._client.post(path`/evals/${evalID}`, { body, ...options, __security: { bearerAuth: true } });
   }
   /**
    * List evaluations for a project.
@@ -26091,7 +25818,7 @@ var Evals = class extends APIResource {
    * Delete an evaluation.
    */
   delete(evalID, options) {
-    return this._client.delete(path6`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path`/evals/${evalID}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 Evals.Runs = Runs2;
@@ -26134,7 +25861,7 @@ var Files2 = class extends APIResource {
    * Returns information about a specific file.
    */
   retrieve(fileID, options) {
-    return this._client.get(path6`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Returns a list of files.
@@ -26150,13 +25877,13 @@ var Files2 = class extends APIResource {
    * Delete a file and remove it from all vector stores.
    */
   delete(fileID, options) {
-    return this._client.delete(path6`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path`/files/${fileID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Returns the contents of the specified file.
    */
   content(fileID, options) {
-    return this._client.get(path6`/files/${fileID}/content`, {
+    return this._client.get(path`/files/${fileID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -26268,7 +25995,7 @@ var Permissions = class extends APIResource {
    * ```
    */
   create(fineTunedModelCheckpoint, body, options) {
-    return this._client.getAPIList(path6`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, Page, { body, method: "post", ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
@@ -26279,7 +26006,7 @@ var Permissions = class extends APIResource {
    * @deprecated Retrieve is deprecated. Please swap to the paginated list method instead.
    */
   retrieve(fineTunedModelCheckpoint, query = {}, options) {
-    return this._client.get(path6`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, {
+    return this._client.get(path`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, {
       query,
       ...options,
       __security: { adminAPIKeyAuth: true }
@@ -26302,7 +26029,7 @@ var Permissions = class extends APIResource {
    * ```
    */
   list(fineTunedModelCheckpoint, query = {}, options) {
-    return this._client.getAPIList(path6`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, ConversationCursorPage, { query, ...options, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
@@ -26324,7 +26051,7 @@ var Permissions = class extends APIResource {
    */
   delete(permissionID, params, options) {
     const { fine_tuned_model_checkpoint } = params;
-    return this._client.delete(path6`/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, { ...options, __security: { adminAPIKeyAuth: true } });
+    return this._client.delete(path`/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, { ...options, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -26353,7 +26080,7 @@ var Checkpoints2 = class extends APIResource {
    * ```
    */
   list(fineTuningJobID, query = {}, options) {
-    return this._client.getAPIList(path6`/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path`/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -26396,7 +26123,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   retrieve(fineTuningJobID, options) {
-    return this._client.get(path6`/fine_tuning/jobs/${fineTuningJobID}`, {
+    return this._client.get(path`/fine_tuning/jobs/${fineTuningJobID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -26430,7 +26157,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   cancel(fineTuningJobID, options) {
-    return this._client.post(path6`/fine_tuning/jobs/${fineTuningJobID}/cancel`, {
+    return this._client.post(path`/fine_tuning/jobs/${fineTuningJobID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -26449,7 +26176,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   listEvents(fineTuningJobID, query = {}, options) {
-    return this._client.getAPIList(path6`/fine_tuning/jobs/${fineTuningJobID}/events`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path`/fine_tuning/jobs/${fineTuningJobID}/events`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
   /**
    * Pause a fine-tune job.
@@ -26462,7 +26189,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   pause(fineTuningJobID, options) {
-    return this._client.post(path6`/fine_tuning/jobs/${fineTuningJobID}/pause`, {
+    return this._client.post(path`/fine_tuning/jobs/${fineTuningJobID}/pause`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -26478,7 +26205,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   resume(fineTuningJobID, options) {
-    return this._client.post(path6`/fine_tuning/jobs/${fineTuningJobID}/resume`, {
+    return this._client.post(path`/fine_tuning/jobs/${fineTuningJobID}/resume`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -26549,7 +26276,7 @@ var Models = class extends APIResource {
    * the owner and permissioning.
    */
   retrieve(model, options) {
-    return this._client.get(path6`/models/${model}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path`/models/${model}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Lists the currently available models, and provides basic information about each
@@ -26563,7 +26290,7 @@ var Models = class extends APIResource {
    * delete a model.
    */
   delete(model, options) {
-    return this._client.delete(path6`/models/${model}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path`/models/${model}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -26592,7 +26319,7 @@ var Calls = class extends APIResource {
    * ```
    */
   accept(callID, body, options) {
-    return this._client.post(path6`/realtime/calls/${callID}/accept`, {
+    return this._client.post(path`/realtime/calls/${callID}/accept`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -26608,7 +26335,7 @@ var Calls = class extends APIResource {
    * ```
    */
   hangup(callID, options) {
-    return this._client.post(path6`/realtime/calls/${callID}/hangup`, {
+    return this._client.post(path`/realtime/calls/${callID}/hangup`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -26625,7 +26352,7 @@ var Calls = class extends APIResource {
    * ```
    */
   refer(callID, body, options) {
-    return this._client.post(path6`/realtime/calls/${callID}/refer`, {
+    return this._client.post(path`/realtime/calls/${callID}/refer`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -26641,7 +26368,7 @@ var Calls = class extends APIResource {
    * ```
    */
   reject(callID, body = {}, options) {
-    return this._client.post(path6`/realtime/calls/${callID}/reject`, {
+    return this._client.post(path`/realtime/calls/${callID}/reject`, {
       body,
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
@@ -27377,7 +27104,7 @@ var ResponseStream = class _ResponseStream extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve9, reject) => readQueue.push({ resolve: resolve9, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve8, reject) => readQueue.push({ resolve: resolve8, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         return { value: event, done: false };
@@ -27420,7 +27147,7 @@ var InputItems2 = class extends APIResource {
    * ```
    */
   list(responseID, query = {}, options) {
-    return this._client.getAPIList(path6`/responses/${responseID}/input_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path`/responses/${responseID}/input_items`, CursorPage, { query, ...options, __security: { bearerAuth: true } });
   }
 };
 
@@ -27467,7 +27194,7 @@ var Responses2 = class extends APIResource {
     });
   }
   retrieve(responseID, query = {}, options) {
-    return this._client.get(path6`/responses/${responseID}`, {
+    return this._client.get(path`/responses/${responseID}`, {
       query,
       ...options,
       stream: query?.stream ?? false,
@@ -27490,7 +27217,7 @@ var Responses2 = class extends APIResource {
    * ```
    */
   delete(responseID, options) {
-    return this._client.delete(path6`/responses/${responseID}`, {
+    return this._client.delete(path`/responses/${responseID}`, {
       ...options,
       headers: buildHeaders([{ Accept: "*/*" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -27518,7 +27245,7 @@ var Responses2 = class extends APIResource {
    * ```
    */
   cancel(responseID, options) {
-    return this._client.post(path6`/responses/${responseID}/cancel`, {
+    return this._client.post(path`/responses/${responseID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -27551,7 +27278,7 @@ var Content2 = class extends APIResource {
    * Download a skill zip bundle by its ID.
    */
   retrieve(skillID, options) {
-    return this._client.get(path6`/skills/${skillID}/content`, {
+    return this._client.get(path`/skills/${skillID}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -27567,7 +27294,7 @@ var Content3 = class extends APIResource {
    */
   retrieve(version, params, options) {
     const { skill_id } = params;
-    return this._client.get(path6`/skills/${skill_id}/versions/${version}/content`, {
+    return this._client.get(path`/skills/${skill_id}/versions/${version}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -27586,14 +27313,14 @@ var Versions = class extends APIResource {
    * Create a new immutable skill version.
    */
   create(skillID, body = {}, options) {
-    return this._client.post(path6`/skills/${skillID}/versions`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path`/skills/${skillID}/versions`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
   /**
    * Get a specific skill version.
    */
   retrieve(version, params, options) {
     const { skill_id } = params;
-    return this._client.get(path6`/skills/${skill_id}/versions/${version}`, {
+    return this._client.get(path`/skills/${skill_id}/versions/${version}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -27602,7 +27329,7 @@ var Versions = class extends APIResource {
    * List skill versions for a skill.
    */
   list(skillID, query = {}, options) {
-    return this._client.getAPIList(path6`/skills/${skillID}/versions`, CursorPage, {
+    return this._client.getAPIList(path`/skills/${skillID}/versions`, CursorPage, {
       query,
       ...options,
       __security: { bearerAuth: true }
@@ -27613,7 +27340,7 @@ var Versions = class extends APIResource {
    */
   delete(version, params, options) {
     const { skill_id } = params;
-    return this._client.delete(path6`/skills/${skill_id}/versions/${version}`, {
+    return this._client.delete(path`/skills/${skill_id}/versions/${version}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -27638,13 +27365,13 @@ var Skills = class extends APIResource {
    * Get a skill by its ID.
    */
   retrieve(skillID, options) {
-    return this._client.get(path6`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Update the default version pointer for a skill.
    */
   update(skillID, body, options) {
-    return this._client.post(path6`/skills/${skillID}`, {
+    return this._client.post(path`/skills/${skillID}`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -27664,7 +27391,7 @@ var Skills = class extends APIResource {
    * Delete a skill by its ID.
    */
   delete(skillID, options) {
-    return this._client.delete(path6`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path`/skills/${skillID}`, { ...options, __security: { bearerAuth: true } });
   }
 };
 Skills.Content = Content2;
@@ -27686,7 +27413,7 @@ var Parts = class extends APIResource {
    * [complete the Upload](https://platform.openai.com/docs/api-reference/uploads/complete).
    */
   create(uploadID, body, options) {
-    return this._client.post(path6`/uploads/${uploadID}/parts`, multipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path`/uploads/${uploadID}/parts`, multipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
 };
 
@@ -27728,7 +27455,7 @@ var Uploads = class extends APIResource {
    * Returns the Upload object with status `cancelled`.
    */
   cancel(uploadID, options) {
-    return this._client.post(path6`/uploads/${uploadID}/cancel`, {
+    return this._client.post(path`/uploads/${uploadID}/cancel`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -27751,7 +27478,7 @@ var Uploads = class extends APIResource {
    * object.
    */
   complete(uploadID, body, options) {
-    return this._client.post(path6`/uploads/${uploadID}/complete`, {
+    return this._client.post(path`/uploads/${uploadID}/complete`, {
       body,
       ...options,
       __security: { bearerAuth: true }
@@ -27785,7 +27512,7 @@ var FileBatches = class extends APIResource {
    * Create a vector store file batch.
    */
   create(vectorStoreID, body, options) {
-    return this._client.post(path6`/vector_stores/${vectorStoreID}/file_batches`, {
+    return this._client.post(path`/vector_stores/${vectorStoreID}/file_batches`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -27797,7 +27524,7 @@ var FileBatches = class extends APIResource {
    */
   retrieve(batchID, params, options) {
     const { vector_store_id } = params;
-    return this._client.get(path6`/vector_stores/${vector_store_id}/file_batches/${batchID}`, {
+    return this._client.get(path`/vector_stores/${vector_store_id}/file_batches/${batchID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -27809,7 +27536,7 @@ var FileBatches = class extends APIResource {
    */
   cancel(batchID, params, options) {
     const { vector_store_id } = params;
-    return this._client.post(path6`/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, {
+    return this._client.post(path`/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -27827,7 +27554,7 @@ var FileBatches = class extends APIResource {
    */
   listFiles(batchID, params, options) {
     const { vector_store_id, ...query } = params;
-    return this._client.getAPIList(path6`/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, CursorPage, {
+    return this._client.getAPIList(path`/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -27912,7 +27639,7 @@ var Files3 = class extends APIResource {
    * [vector store](https://platform.openai.com/docs/api-reference/vector-stores/object).
    */
   create(vectorStoreID, body, options) {
-    return this._client.post(path6`/vector_stores/${vectorStoreID}/files`, {
+    return this._client.post(path`/vector_stores/${vectorStoreID}/files`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -27924,7 +27651,7 @@ var Files3 = class extends APIResource {
    */
   retrieve(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.get(path6`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.get(path`/vector_stores/${vector_store_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -27935,7 +27662,7 @@ var Files3 = class extends APIResource {
    */
   update(fileID, params, options) {
     const { vector_store_id, ...body } = params;
-    return this._client.post(path6`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.post(path`/vector_stores/${vector_store_id}/files/${fileID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -27946,7 +27673,7 @@ var Files3 = class extends APIResource {
    * Returns a list of vector store files.
    */
   list(vectorStoreID, query = {}, options) {
-    return this._client.getAPIList(path6`/vector_stores/${vectorStoreID}/files`, CursorPage, {
+    return this._client.getAPIList(path`/vector_stores/${vectorStoreID}/files`, CursorPage, {
       query,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -27961,7 +27688,7 @@ var Files3 = class extends APIResource {
    */
   delete(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.delete(path6`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.delete(path`/vector_stores/${vector_store_id}/files/${fileID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -28037,7 +27764,7 @@ var Files3 = class extends APIResource {
    */
   content(fileID, params, options) {
     const { vector_store_id } = params;
-    return this._client.getAPIList(path6`/vector_stores/${vector_store_id}/files/${fileID}/content`, Page, {
+    return this._client.getAPIList(path`/vector_stores/${vector_store_id}/files/${fileID}/content`, Page, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -28067,7 +27794,7 @@ var VectorStores = class extends APIResource {
    * Retrieves a vector store.
    */
   retrieve(vectorStoreID, options) {
-    return this._client.get(path6`/vector_stores/${vectorStoreID}`, {
+    return this._client.get(path`/vector_stores/${vectorStoreID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -28077,7 +27804,7 @@ var VectorStores = class extends APIResource {
    * Modifies a vector store.
    */
   update(vectorStoreID, body, options) {
-    return this._client.post(path6`/vector_stores/${vectorStoreID}`, {
+    return this._client.post(path`/vector_stores/${vectorStoreID}`, {
       body,
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
@@ -28099,7 +27826,7 @@ var VectorStores = class extends APIResource {
    * Delete a vector store.
    */
   delete(vectorStoreID, options) {
-    return this._client.delete(path6`/vector_stores/${vectorStoreID}`, {
+    return this._client.delete(path`/vector_stores/${vectorStoreID}`, {
       ...options,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options?.headers]),
       __security: { bearerAuth: true }
@@ -28110,7 +27837,7 @@ var VectorStores = class extends APIResource {
    * filter.
    */
   search(vectorStoreID, body, options) {
-    return this._client.getAPIList(path6`/vector_stores/${vectorStoreID}/search`, Page, {
+    return this._client.getAPIList(path`/vector_stores/${vectorStoreID}/search`, Page, {
       body,
       method: "post",
       ...options,
@@ -28134,7 +27861,7 @@ var Videos = class extends APIResource {
    * Fetch the latest metadata for a generated video.
    */
   retrieve(videoID, options) {
-    return this._client.get(path6`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.get(path`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * List recently generated videos for the current project.
@@ -28150,7 +27877,7 @@ var Videos = class extends APIResource {
    * Permanently delete a completed or failed video and its stored assets.
    */
   delete(videoID, options) {
-    return this._client.delete(path6`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
+    return this._client.delete(path`/videos/${videoID}`, { ...options, __security: { bearerAuth: true } });
   }
   /**
    * Create a character from an uploaded video.
@@ -28164,7 +27891,7 @@ var Videos = class extends APIResource {
    * Streams the rendered video content for the specified video job.
    */
   downloadContent(videoID, query = {}, options) {
-    return this._client.get(path6`/videos/${videoID}/content`, {
+    return this._client.get(path`/videos/${videoID}/content`, {
       query,
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
@@ -28189,7 +27916,7 @@ var Videos = class extends APIResource {
    * Fetch a character.
    */
   getCharacter(characterID, options) {
-    return this._client.get(path6`/videos/characters/${characterID}`, {
+    return this._client.get(path`/videos/characters/${characterID}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -28198,7 +27925,7 @@ var Videos = class extends APIResource {
    * Create a remix of a completed video using a refreshed prompt.
    */
   remix(videoID, body, options) {
-    return this._client.post(path6`/videos/${videoID}/remix`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path`/videos/${videoID}/remix`, maybeMultipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client));
   }
 };
 
@@ -28527,9 +28254,9 @@ var OpenAI = class {
     this.apiKey = token;
     return true;
   }
-  buildURL(path7, query, defaultBaseURL) {
+  buildURL(path2, query, defaultBaseURL) {
     const baseURL = !__classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_baseURLOverridden).call(this) && defaultBaseURL || this.baseURL;
-    const url = isAbsoluteURL(path7) ? new URL(path7) : new URL(baseURL + (baseURL.endsWith("/") && path7.startsWith("/") ? path7.slice(1) : path7));
+    const url = isAbsoluteURL(path2) ? new URL(path2) : new URL(baseURL + (baseURL.endsWith("/") && path2.startsWith("/") ? path2.slice(1) : path2));
     const defaultQuery = this.defaultQuery();
     const pathQuery = Object.fromEntries(url.searchParams);
     if (!isEmptyObj(defaultQuery) || !isEmptyObj(pathQuery)) {
@@ -28559,24 +28286,24 @@ var OpenAI = class {
    */
   async prepareRequest(request, { url, options }) {
   }
-  get(path7, opts) {
-    return this.methodRequest("get", path7, opts);
+  get(path2, opts) {
+    return this.methodRequest("get", path2, opts);
   }
-  post(path7, opts) {
-    return this.methodRequest("post", path7, opts);
+  post(path2, opts) {
+    return this.methodRequest("post", path2, opts);
   }
-  patch(path7, opts) {
-    return this.methodRequest("patch", path7, opts);
+  patch(path2, opts) {
+    return this.methodRequest("patch", path2, opts);
   }
-  put(path7, opts) {
-    return this.methodRequest("put", path7, opts);
+  put(path2, opts) {
+    return this.methodRequest("put", path2, opts);
   }
-  delete(path7, opts) {
-    return this.methodRequest("delete", path7, opts);
+  delete(path2, opts) {
+    return this.methodRequest("delete", path2, opts);
   }
-  methodRequest(method, path7, opts) {
+  methodRequest(method, path2, opts) {
     return this.request(Promise.resolve(opts).then((opts2) => {
-      return { method, path: path7, ...opts2 };
+      return { method, path: path2, ...opts2 };
     }));
   }
   request(options, remainingRetries = null) {
@@ -28701,8 +28428,8 @@ var OpenAI = class {
     }));
     return { response, options, controller, requestLogID, retryOfRequestLogID, startTime };
   }
-  getAPIList(path7, Page2, opts) {
-    return this.requestAPIList(Page2, opts && "then" in opts ? opts.then((opts2) => ({ method: "get", path: path7, ...opts2 })) : { method: "get", path: path7, ...opts });
+  getAPIList(path2, Page2, opts) {
+    return this.requestAPIList(Page2, opts && "then" in opts ? opts.then((opts2) => ({ method: "get", path: path2, ...opts2 })) : { method: "get", path: path2, ...opts });
   }
   requestAPIList(Page2, options) {
     const request = this.makeRequest(options, null, void 0);
@@ -28796,8 +28523,8 @@ var OpenAI = class {
   }
   async buildRequest(inputOptions, { retryCount = 0 } = {}) {
     const options = { ...inputOptions };
-    const { method, path: path7, query, defaultBaseURL } = options;
-    const url = this.buildURL(path7, query, defaultBaseURL);
+    const { method, path: path2, query, defaultBaseURL } = options;
+    const url = this.buildURL(path2, query, defaultBaseURL);
     if ("timeout" in options)
       validatePositiveInteger("timeout", options.timeout);
     options.timeout = options.timeout ?? this.timeout;
@@ -29174,27 +28901,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run2 = async (function_, resolve9, arguments_) => {
+  const run2 = async (function_, resolve8, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve9(result);
+    resolve8(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve9, reject, arguments_) => {
+  const enqueue = (function_, resolve8, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run2.bind(void 0, function_, resolve9, arguments_));
+    }).then(run2.bind(void 0, function_, resolve8, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve9, reject) => {
-    enqueue(function_, resolve9, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve8, reject) => {
+    enqueue(function_, resolve8, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -29326,7 +29053,7 @@ var FifoLock = class {
       this.held = true;
       return Promise.resolve();
     }
-    return new Promise((resolve9) => this.waiting.push(resolve9));
+    return new Promise((resolve8) => this.waiting.push(resolve8));
   }
   /** Hands the lock to the longest waiter, or frees it. */
   release() {
@@ -29359,13 +29086,13 @@ function sortKeys(value) {
 }
 
 // src/run/plan.ts
-function buildPlan(config) {
-  const prompts = config.suites.flatMap((suite) => suite.prompts.map((prompt) => ({ suite: suite.name, prompt })));
+function buildPlan(config2) {
+  const prompts = config2.suites.flatMap((suite2) => suite2.prompts.map((prompt) => ({ suite: suite2.name, prompt })));
   return {
-    models: config.models,
+    models: config2.models,
     prompts,
-    samples: config.samples,
-    hashes: config.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
+    samples: config2.samples,
+    hashes: config2.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
     checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
   };
 }
@@ -29437,9 +29164,9 @@ async function executePlan(plan, providers, options) {
   });
   await Promise.all(calls);
   return models.flatMap(
-    (model, m) => prompts.map(({ suite, prompt }, p) => ({
+    (model, m) => prompts.map(({ suite: suite2, prompt }, p) => ({
       modelId: model.id,
-      suite,
+      suite: suite2,
       promptId: prompt.id,
       promptHash: plan.hashes[m][p],
       checksHash: plan.checksHashes[p],
@@ -29589,22 +29316,22 @@ function localRunId(now) {
 }
 
 // src/engine.ts
-async function executeRun(config, options) {
+async function executeRun(config2, options) {
   const run2 = describeRun(options.env, options.now);
-  const plan = buildPlan(config);
-  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, { timeoutSeconds: config.timeoutSeconds, retries: config.retries, env: options.env }));
-  const providers = new Map(config.models.map((m) => [m.id, providerFor(m)]));
+  const plan = buildPlan(config2);
+  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, { timeoutSeconds: config2.timeoutSeconds, retries: config2.retries, env: options.env }));
+  const providers = new Map(config2.models.map((m) => [m.id, providerFor(m)]));
   const observations = await executePlan(plan, providers, {
-    concurrency: config.concurrency,
+    concurrency: config2.concurrency,
     onSettled: options.progress ? createProgress(options.progress, { label: "trackrecord" }) : void 0
   });
-  const specs = new Map(plan.prompts.map(({ suite, prompt }) => [`${suite}\0${prompt.id}`, prompt]));
+  const specs = new Map(plan.prompts.map(({ suite: suite2, prompt }) => [`${suite2}\0${prompt.id}`, prompt]));
   const specOf = (o) => specs.get(`${o.suite}\0${o.promptId}`);
-  const models = config.models.map((model) => {
+  const models = config2.models.map((model) => {
     const own = observations.filter((o) => o.modelId === model.id);
     return { model, observations: own, metrics: runMetrics(own, (o) => specOf(o).compare) };
   });
-  return { config, run: run2, finishedAt: (/* @__PURE__ */ new Date()).toISOString(), models, specOf };
+  return { config: config2, run: run2, finishedAt: (/* @__PURE__ */ new Date()).toISOString(), models, specOf };
 }
 
 // src/git/git.ts
@@ -29652,16 +29379,16 @@ var Git = class {
   }
   /** Runs `git ...args` and returns the exit code instead of throwing on a non-zero exit. */
   exec(args) {
-    return new Promise((resolve9) => {
+    return new Promise((resolve8) => {
       execFile(
         "git",
         args,
         { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
         (error2, stdout, stderr) => {
-          if (error2 === null) return resolve9({ code: 0, stdout, stderr });
+          if (error2 === null) return resolve8({ code: 0, stdout, stderr });
           const code = error2.code;
-          if (typeof code === "number") return resolve9({ code, stdout, stderr });
-          resolve9({ code: null, stdout, stderr, detail: error2.message });
+          if (typeof code === "number") return resolve8({ code, stdout, stderr });
+          resolve8({ code: null, stdout, stderr, detail: error2.message });
         }
       );
     });
@@ -29749,8 +29476,8 @@ var Git = class {
 ${result.stderr}`), message };
   }
   /** The text of `path` (relative to the repository root) at `ref`, or null when either is missing. */
-  async show(ref, path7) {
-    const spec = `${ref}:${path7.replace(/^\.\//, "")}`;
+  async show(ref, path2) {
+    const spec = `${ref}:${path2.replace(/^\.\//, "")}`;
     const exists2 = await this.exec(["cat-file", "-e", spec]);
     if (exists2.code !== 0) {
       if (exists2.code === null) throw new GitError(["cat-file", "-e", spec], null, exists2.stderr, exists2.stdout, exists2.detail);
@@ -29833,8 +29560,8 @@ function compareWithHistory(modelId, results, view, compareOf, window2) {
 // src/history/record.ts
 var RECORD_SCHEMA = 1;
 var GENESIS = "0".repeat(64);
-function promptKey(suite, id) {
-  return `${suite}/${id}`;
+function promptKey(suite2, id) {
+  return `${suite2}/${id}`;
 }
 
 // src/history/refs.ts
@@ -29893,7 +29620,7 @@ function modal(values) {
 // src/history/build-record.ts
 function buildRecords(outcome, view) {
   return outcome.models.map((result) => {
-    const record = buildRecord(
+    const record2 = buildRecord(
       {
         run: outcome.run,
         finishedAt: outcome.finishedAt,
@@ -29906,8 +29633,8 @@ function buildRecords(outcome, view) {
       },
       view
     );
-    view.add(record);
-    return record;
+    view.add(record2);
+    return record2;
   });
 }
 function buildRecord(input, view) {
@@ -30021,278 +29748,11 @@ var TextStore = class {
 };
 
 // src/history/verify.ts
-var import_ajv3 = __toESM(require_ajv(), 1);
 import * as crypto3 from "node:crypto";
 
-// schema/record.schema.json
-var record_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://trackrecord.dev/schema/record.schema.json",
-  title: "trackrecord history record",
-  description: "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line whose SHA-256 starts with the ref. A new field means a new schema version.",
-  type: "object",
-  additionalProperties: false,
-  required: ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"],
-  properties: {
-    schema: { const: 1, description: "Version of this record format. Readers must reject versions they do not know." },
-    prev: {
-      $ref: "#/definitions/sha256",
-      description: "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it."
-    },
-    run: {
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "startedAt", "finishedAt", "trigger", "commit", "url"],
-      description: "The run this record belongs to. Several records (one per model) share one run.",
-      properties: {
-        id: { type: "string", minLength: 1, description: "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." },
-        startedAt: { $ref: "#/definitions/timestamp", description: "When the run started (ISO 8601)." },
-        finishedAt: { $ref: "#/definitions/timestamp", description: "When the run finished (ISO 8601)." },
-        trigger: { type: "string", description: "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." },
-        commit: { type: ["string", "null"], description: "The commit sha the run was made at, when known." },
-        url: { type: ["string", "null"], pattern: "^https?://", description: "The workflow run's page, when run on GitHub Actions." }
-      }
-    },
-    model: {
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "model", "host", "params", "served", "systemFingerprints"],
-      description: "The model endpoint this record measures. Never holds keys or full URLs.",
-      properties: {
-        id: { type: "string", minLength: 1, description: "The model's id in the config: names a series of records (and a badge)." },
-        model: { type: "string", minLength: 1, description: "The model name requested from the server." },
-        host: { type: "string", description: "Host of the server's base URL only (paths and query strings can carry secrets)." },
-        params: {
-          type: "object",
-          additionalProperties: false,
-          description: "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).",
-          patternProperties: {
-            "^[A-Za-z][A-Za-z0-9_-]*$": { type: "number", description: "The value of one sampling parameter." }
-          }
-        },
-        served: {
-          type: "array",
-          items: { type: "string" },
-          description: "Model names the server reported as having answered (may differ from the one requested)."
-        },
-        systemFingerprints: {
-          type: "array",
-          items: { type: "string" },
-          description: "System fingerprints the server reported, when it reports them."
-        }
-      }
-    },
-    samples: { type: "integer", minimum: 1, description: "Samples (outputs) requested per prompt." },
-    catalog: {
-      $ref: "#/definitions/hash16",
-      description: "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it."
-    },
-    catalogs: {
-      type: "object",
-      additionalProperties: false,
-      description: "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.",
-      patternProperties: {
-        "^[0-9a-f]{16}$": {
-          type: "array",
-          description: "The prompts, in column order.",
-          items: {
-            type: "array",
-            description: "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.",
-            minItems: 4,
-            maxItems: 4,
-            additionalItems: false,
-            items: [
-              { type: "string", minLength: 1, description: "Suite name." },
-              { type: "string", minLength: 1, description: "Prompt id within the suite." },
-              { $ref: "#/definitions/hash16", description: "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." },
-              { $ref: "#/definitions/hash16", description: "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }
-            ]
-          }
-        }
-      }
-    },
-    answers: {
-      type: "array",
-      description: "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.",
-      items: { $ref: "#/definitions/textRefOrNull" }
-    },
-    outputs: {
-      type: "array",
-      description: "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.",
-      items: {
-        type: ["string", "array", "null"],
-        pattern: "^[0-9a-f]{10,64}$",
-        description: "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.",
-        items: { $ref: "#/definitions/textRefOrNull" }
-      }
-    },
-    passed: {
-      type: "array",
-      description: "Per prompt: how many samples passed their checks; null for prompts without checks.",
-      items: { type: ["integer", "null"], minimum: 0 }
-    },
-    errors: {
-      type: "object",
-      additionalProperties: false,
-      description: "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.",
-      patternProperties: {
-        "^\\d+$": {
-          type: "array",
-          minItems: 1,
-          description: "One category per errored sample.",
-          items: { $ref: "#/definitions/errorCategory" }
-        }
-      }
-    },
-    latencyMs: {
-      type: "array",
-      description: "Per prompt: median latency in milliseconds of the samples that answered; null when none did.",
-      items: { type: ["number", "null"], minimum: 0 }
-    },
-    tokensOut: {
-      type: "array",
-      description: "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.",
-      items: { type: ["integer", "null"], minimum: 0 }
-    },
-    texts: {
-      type: "object",
-      additionalProperties: false,
-      description: "Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records refer to a stored text by its ref and do not store it again.",
-      patternProperties: {
-        "^[^/]+/.+$": {
-          type: "object",
-          additionalProperties: false,
-          description: "The texts of one prompt, by ref.",
-          patternProperties: {
-            "^[0-9a-f]{10,64}$": { type: "string", description: "The text whose SHA-256 starts with the ref." }
-          }
-        }
-      }
-    },
-    metrics: {
-      type: "object",
-      additionalProperties: false,
-      description: "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).",
-      required: [
-        "prompts",
-        "checked",
-        "passed",
-        "passRate",
-        "agreement",
-        "rawAgreement",
-        "comparable",
-        "stable",
-        "stability",
-        "drifted",
-        "flapping",
-        "regressions",
-        "fixes",
-        "flipsP",
-        "newSeries",
-        "errors",
-        "latencyMs",
-        "tokens",
-        "judged",
-        "behaved",
-        "reliability",
-        "reliabilityInterval",
-        "window",
-        "runsSinceDrift"
-      ],
-      properties: {
-        prompts: { $ref: "#/definitions/count", description: "Prompts run (the catalog's length)." },
-        checked: { $ref: "#/definitions/count", description: "Samples judged by checks (prompts with checks; errored samples excluded)." },
-        passed: { $ref: "#/definitions/count", description: "Checked samples that passed all their checks." },
-        passRate: { $ref: "#/definitions/share", description: "passed / checked; null when nothing was checked." },
-        agreement: { $ref: "#/definitions/share", description: "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." },
-        rawAgreement: { $ref: "#/definitions/share", description: "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." },
-        comparable: { $ref: "#/definitions/count", description: "Prompts with an answer now and in an earlier record of the same series." },
-        stable: { $ref: "#/definitions/count", description: "Comparable prompts whose modal answer did not change." },
-        stability: { $ref: "#/definitions/share", description: "stable / comparable; null when nothing was comparable." },
-        drifted: { $ref: "#/definitions/promptKeys", description: "Prompt keys whose modal answer changed since the series' previous answer." },
-        flapping: { $ref: "#/definitions/promptKeys", description: "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." },
-        regressions: { $ref: "#/definitions/promptKeys", description: "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." },
-        fixes: { $ref: "#/definitions/promptKeys", description: "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." },
-        flipsP: { $ref: "#/definitions/share", description: "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." },
-        newSeries: { $ref: "#/definitions/promptKeys", description: "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." },
-        errors: {
-          type: "object",
-          additionalProperties: false,
-          description: "Errored samples by category.",
-          required: ["rate-limited", "timeout", "server", "auth", "bad-response"],
-          properties: {
-            "rate-limited": { $ref: "#/definitions/count", description: "HTTP 429 after retries." },
-            timeout: { $ref: "#/definitions/count", description: "No answer within the time limit after retries." },
-            server: { $ref: "#/definitions/count", description: "HTTP 5xx or a connection failure after retries." },
-            auth: { $ref: "#/definitions/count", description: "HTTP 401/403: a missing or wrong key." },
-            "bad-response": { $ref: "#/definitions/count", description: "Any other error, or a response that could not be read." }
-          }
-        },
-        latencyMs: {
-          type: "object",
-          additionalProperties: false,
-          description: "Latency of the samples that answered, in milliseconds.",
-          required: ["p50", "p95"],
-          properties: {
-            p50: { type: ["number", "null"], minimum: 0, description: "Median; null when no sample answered." },
-            p95: { type: ["number", "null"], minimum: 0, description: "95th percentile; null when no sample answered." }
-          }
-        },
-        tokens: {
-          type: "object",
-          additionalProperties: false,
-          description: "Tokens summed over all samples, as the server reported them.",
-          required: ["in", "out"],
-          properties: {
-            in: { $ref: "#/definitions/count", description: "Input (prompt) tokens." },
-            out: { $ref: "#/definitions/count", description: "Output (completion) tokens." }
-          }
-        },
-        judged: { $ref: "#/definitions/count", description: "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." },
-        behaved: { $ref: "#/definitions/count", description: "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." },
-        reliability: { $ref: "#/definitions/share", description: "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." },
-        reliabilityInterval: {
-          type: ["array", "null"],
-          description: "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.",
-          minItems: 2,
-          maxItems: 2,
-          additionalItems: false,
-          items: [
-            { type: "number", minimum: 0, maximum: 1, description: "Lower bound." },
-            { type: "number", minimum: 0, maximum: 1, description: "Upper bound." }
-          ]
-        },
-        window: { $ref: "#/definitions/count", description: "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." },
-        runsSinceDrift: { type: ["integer", "null"], minimum: 0, description: "Records since the last one with drift that was not flapping; 0 when this one drifted; null if it never drifted." }
-      }
-    }
-  },
-  definitions: {
-    sha256: { type: "string", pattern: "^[0-9a-f]{64}$", description: "A SHA-256 digest, 64 lowercase hex." },
-    hash16: { type: "string", pattern: "^[0-9a-f]{16}$", description: "The first 16 hex of a SHA-256 digest." },
-    textRefOrNull: { type: ["string", "null"], pattern: "^[0-9a-f]{10,64}$", description: "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." },
-    timestamp: {
-      type: "string",
-      pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$",
-      description: "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."
-    },
-    count: { type: "integer", minimum: 0, description: "A count, 0 or more." },
-    share: { type: ["number", "null"], minimum: 0, maximum: 1, description: "A proportion between 0 and 1, or null when undefined." },
-    promptKeys: {
-      type: "array",
-      items: { type: "string", minLength: 1 },
-      description: "A list of prompt keys (`suite/id`)."
-    },
-    errorCategory: {
-      enum: ["rate-limited", "timeout", "server", "auth", "bad-response"],
-      description: "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)."
-    }
-  }
-};
-
 // src/history/codec.ts
-function serializeRecord(record) {
-  return JSON.stringify(record);
+function serializeRecord(record2) {
+  return JSON.stringify(record2);
 }
 function lineHash(line) {
   return sha256(line);
@@ -30300,8 +29760,8 @@ function lineHash(line) {
 function chainRecords(records, prevHash) {
   const lines = [];
   let prev = prevHash;
-  for (const record of records) {
-    const { schema, prev: _stale, ...rest } = record;
+  for (const record2 of records) {
+    const { schema, prev: _stale, ...rest } = record2;
     const line = serializeRecord({ schema, prev, ...rest });
     lines.push(line);
     prev = lineHash(line);
@@ -30309,14 +29769,1889 @@ function chainRecords(records, prevHash) {
   return lines;
 }
 
-// src/history/verify.ts
-var recordValidator;
-function recordSchemaValidator() {
-  recordValidator ??= new import_ajv3.Ajv({ allErrors: false, strict: true, allowUnionTypes: true, unicodeRegExp: false }).compile(
-    record_schema_default
-  );
-  return recordValidator;
+// src/history/record-validator.generated.js
+var import_ucs2length2 = __toESM(require_ucs2length(), 1);
+var record = validate102;
+var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line whose SHA-256 starts with the ref. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "const": 1, "description": "Version of this record format. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." } } }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one with drift that was not flapping; 0 when this one drifted; null if it never drifted." } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
+var schema18 = { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." };
+var schema20 = { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." };
+var schema24 = { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." };
+var func22 = Object.prototype.hasOwnProperty;
+var func3 = typeof import_ucs2length2.default === "function" ? import_ucs2length2.default : import_ucs2length2.default.default;
+var pattern02 = new RegExp("^[0-9a-f]{64}$", "");
+var pattern12 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "");
+var pattern32 = new RegExp("^https?://", "");
+var pattern42 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "");
+var pattern62 = new RegExp("^[0-9a-f]{16}$", "");
+var pattern11 = new RegExp("^[0-9a-f]{10,64}$", "");
+var pattern14 = new RegExp("^\\d+$", "");
+var pattern16 = new RegExp("^[^/]+/.+$", "");
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.schema === void 0 && (missing0 = "schema") || data.prev === void 0 && (missing0 = "prev") || data.run === void 0 && (missing0 = "run") || data.model === void 0 && (missing0 = "model") || data.samples === void 0 && (missing0 = "samples") || data.catalog === void 0 && (missing0 = "catalog") || data.answers === void 0 && (missing0 = "answers") || data.outputs === void 0 && (missing0 = "outputs") || data.passed === void 0 && (missing0 = "passed") || data.errors === void 0 && (missing0 = "errors") || data.latencyMs === void 0 && (missing0 = "latencyMs") || data.tokensOut === void 0 && (missing0 = "tokensOut") || data.metrics === void 0 && (missing0 = "metrics")) {
+        validate102.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        return false;
+      } else {
+        const _errs1 = errors;
+        for (const key0 in data) {
+          if (!func22.call(schema112.properties, key0)) {
+            validate102.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+            return false;
+            break;
+          }
+        }
+        if (_errs1 === errors) {
+          if (data.schema !== void 0) {
+            const _errs2 = errors;
+            if (1 !== data.schema) {
+              validate102.errors = [{ instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" }];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.prev !== void 0) {
+              let data1 = data.prev;
+              const _errs3 = errors;
+              const _errs4 = errors;
+              if (errors === _errs4) {
+                if (typeof data1 === "string") {
+                  if (!pattern02.test(data1)) {
+                    validate102.errors = [{ instancePath: instancePath + "/prev", schemaPath: "#/definitions/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' }];
+                    return false;
+                  }
+                } else {
+                  validate102.errors = [{ instancePath: instancePath + "/prev", schemaPath: "#/definitions/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
+                }
+              }
+              var valid0 = _errs3 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.run !== void 0) {
+                let data2 = data.run;
+                const _errs6 = errors;
+                if (errors === _errs6) {
+                  if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+                    let missing1;
+                    if (data2.id === void 0 && (missing1 = "id") || data2.startedAt === void 0 && (missing1 = "startedAt") || data2.finishedAt === void 0 && (missing1 = "finishedAt") || data2.trigger === void 0 && (missing1 = "trigger") || data2.commit === void 0 && (missing1 = "commit") || data2.url === void 0 && (missing1 = "url")) {
+                      validate102.errors = [{ instancePath: instancePath + "/run", schemaPath: "#/properties/run/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                      return false;
+                    } else {
+                      const _errs8 = errors;
+                      for (const key1 in data2) {
+                        if (!(key1 === "id" || key1 === "startedAt" || key1 === "finishedAt" || key1 === "trigger" || key1 === "commit" || key1 === "url")) {
+                          validate102.errors = [{ instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+                          return false;
+                          break;
+                        }
+                      }
+                      if (_errs8 === errors) {
+                        if (data2.id !== void 0) {
+                          let data3 = data2.id;
+                          const _errs9 = errors;
+                          if (errors === _errs9) {
+                            if (typeof data3 === "string") {
+                              if (func3(data3) < 1) {
+                                validate102.errors = [{ instancePath: instancePath + "/run/id", schemaPath: "#/properties/run/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                return false;
+                              }
+                            } else {
+                              validate102.errors = [{ instancePath: instancePath + "/run/id", schemaPath: "#/properties/run/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                              return false;
+                            }
+                          }
+                          var valid2 = _errs9 === errors;
+                        } else {
+                          var valid2 = true;
+                        }
+                        if (valid2) {
+                          if (data2.startedAt !== void 0) {
+                            let data4 = data2.startedAt;
+                            const _errs11 = errors;
+                            const _errs12 = errors;
+                            if (errors === _errs12) {
+                              if (typeof data4 === "string") {
+                                if (!pattern12.test(data4)) {
+                                  validate102.errors = [{ instancePath: instancePath + "/run/startedAt", schemaPath: "#/definitions/timestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"' }];
+                                  return false;
+                                }
+                              } else {
+                                validate102.errors = [{ instancePath: instancePath + "/run/startedAt", schemaPath: "#/definitions/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                return false;
+                              }
+                            }
+                            var valid2 = _errs11 === errors;
+                          } else {
+                            var valid2 = true;
+                          }
+                          if (valid2) {
+                            if (data2.finishedAt !== void 0) {
+                              let data5 = data2.finishedAt;
+                              const _errs14 = errors;
+                              const _errs15 = errors;
+                              if (errors === _errs15) {
+                                if (typeof data5 === "string") {
+                                  if (!pattern12.test(data5)) {
+                                    validate102.errors = [{ instancePath: instancePath + "/run/finishedAt", schemaPath: "#/definitions/timestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"' }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate102.errors = [{ instancePath: instancePath + "/run/finishedAt", schemaPath: "#/definitions/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid2 = _errs14 === errors;
+                            } else {
+                              var valid2 = true;
+                            }
+                            if (valid2) {
+                              if (data2.trigger !== void 0) {
+                                const _errs17 = errors;
+                                if (typeof data2.trigger !== "string") {
+                                  validate102.errors = [{ instancePath: instancePath + "/run/trigger", schemaPath: "#/properties/run/properties/trigger/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                                var valid2 = _errs17 === errors;
+                              } else {
+                                var valid2 = true;
+                              }
+                              if (valid2) {
+                                if (data2.commit !== void 0) {
+                                  let data7 = data2.commit;
+                                  const _errs19 = errors;
+                                  if (typeof data7 !== "string" && data7 !== null) {
+                                    validate102.errors = [{ instancePath: instancePath + "/run/commit", schemaPath: "#/properties/run/properties/commit/type", keyword: "type", params: { type: schema112.properties.run.properties.commit.type }, message: "must be string,null" }];
+                                    return false;
+                                  }
+                                  var valid2 = _errs19 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data2.url !== void 0) {
+                                    let data8 = data2.url;
+                                    const _errs21 = errors;
+                                    if (typeof data8 !== "string" && data8 !== null) {
+                                      validate102.errors = [{ instancePath: instancePath + "/run/url", schemaPath: "#/properties/run/properties/url/type", keyword: "type", params: { type: schema112.properties.run.properties.url.type }, message: "must be string,null" }];
+                                      return false;
+                                    }
+                                    if (errors === _errs21) {
+                                      if (typeof data8 === "string") {
+                                        if (!pattern32.test(data8)) {
+                                          validate102.errors = [{ instancePath: instancePath + "/run/url", schemaPath: "#/properties/run/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' }];
+                                          return false;
+                                        }
+                                      }
+                                    }
+                                    var valid2 = _errs21 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    validate102.errors = [{ instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                    return false;
+                  }
+                }
+                var valid0 = _errs6 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.model !== void 0) {
+                  let data9 = data.model;
+                  const _errs23 = errors;
+                  if (errors === _errs23) {
+                    if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+                      let missing2;
+                      if (data9.id === void 0 && (missing2 = "id") || data9.model === void 0 && (missing2 = "model") || data9.host === void 0 && (missing2 = "host") || data9.params === void 0 && (missing2 = "params") || data9.served === void 0 && (missing2 = "served") || data9.systemFingerprints === void 0 && (missing2 = "systemFingerprints")) {
+                        validate102.errors = [{ instancePath: instancePath + "/model", schemaPath: "#/properties/model/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" }];
+                        return false;
+                      } else {
+                        const _errs25 = errors;
+                        for (const key2 in data9) {
+                          if (!(key2 === "id" || key2 === "model" || key2 === "host" || key2 === "params" || key2 === "served" || key2 === "systemFingerprints")) {
+                            validate102.errors = [{ instancePath: instancePath + "/model", schemaPath: "#/properties/model/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }];
+                            return false;
+                            break;
+                          }
+                        }
+                        if (_errs25 === errors) {
+                          if (data9.id !== void 0) {
+                            let data10 = data9.id;
+                            const _errs26 = errors;
+                            if (errors === _errs26) {
+                              if (typeof data10 === "string") {
+                                if (func3(data10) < 1) {
+                                  validate102.errors = [{ instancePath: instancePath + "/model/id", schemaPath: "#/properties/model/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                  return false;
+                                }
+                              } else {
+                                validate102.errors = [{ instancePath: instancePath + "/model/id", schemaPath: "#/properties/model/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                return false;
+                              }
+                            }
+                            var valid5 = _errs26 === errors;
+                          } else {
+                            var valid5 = true;
+                          }
+                          if (valid5) {
+                            if (data9.model !== void 0) {
+                              let data11 = data9.model;
+                              const _errs28 = errors;
+                              if (errors === _errs28) {
+                                if (typeof data11 === "string") {
+                                  if (func3(data11) < 1) {
+                                    validate102.errors = [{ instancePath: instancePath + "/model/model", schemaPath: "#/properties/model/properties/model/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate102.errors = [{ instancePath: instancePath + "/model/model", schemaPath: "#/properties/model/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid5 = _errs28 === errors;
+                            } else {
+                              var valid5 = true;
+                            }
+                            if (valid5) {
+                              if (data9.host !== void 0) {
+                                const _errs30 = errors;
+                                if (typeof data9.host !== "string") {
+                                  validate102.errors = [{ instancePath: instancePath + "/model/host", schemaPath: "#/properties/model/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                                var valid5 = _errs30 === errors;
+                              } else {
+                                var valid5 = true;
+                              }
+                              if (valid5) {
+                                if (data9.params !== void 0) {
+                                  let data13 = data9.params;
+                                  const _errs32 = errors;
+                                  if (errors === _errs32) {
+                                    if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+                                      const _errs34 = errors;
+                                      for (const key3 in data13) {
+                                        if (!pattern42.test(key3)) {
+                                          validate102.errors = [{ instancePath: instancePath + "/model/params", schemaPath: "#/properties/model/properties/params/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" }];
+                                          return false;
+                                          break;
+                                        }
+                                      }
+                                      if (_errs34 === errors) {
+                                        var valid6 = true;
+                                        for (const key4 in data13) {
+                                          if (pattern42.test(key4)) {
+                                            let data14 = data13[key4];
+                                            const _errs35 = errors;
+                                            if (!(typeof data14 == "number" && isFinite(data14))) {
+                                              validate102.errors = [{ instancePath: instancePath + "/model/params/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/model/properties/params/patternProperties/%5E%5BA-Za-z%5D%5BA-Za-z0-9_-%5D*%24/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                              return false;
+                                            }
+                                            var valid6 = _errs35 === errors;
+                                            if (!valid6) {
+                                              break;
+                                            }
+                                          }
+                                        }
+                                      }
+                                    } else {
+                                      validate102.errors = [{ instancePath: instancePath + "/model/params", schemaPath: "#/properties/model/properties/params/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid5 = _errs32 === errors;
+                                } else {
+                                  var valid5 = true;
+                                }
+                                if (valid5) {
+                                  if (data9.served !== void 0) {
+                                    let data15 = data9.served;
+                                    const _errs37 = errors;
+                                    if (errors === _errs37) {
+                                      if (Array.isArray(data15)) {
+                                        var valid7 = true;
+                                        const len0 = data15.length;
+                                        for (let i0 = 0; i0 < len0; i0++) {
+                                          const _errs39 = errors;
+                                          if (typeof data15[i0] !== "string") {
+                                            validate102.errors = [{ instancePath: instancePath + "/model/served/" + i0, schemaPath: "#/properties/model/properties/served/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            return false;
+                                          }
+                                          var valid7 = _errs39 === errors;
+                                          if (!valid7) {
+                                            break;
+                                          }
+                                        }
+                                      } else {
+                                        validate102.errors = [{ instancePath: instancePath + "/model/served", schemaPath: "#/properties/model/properties/served/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid5 = _errs37 === errors;
+                                  } else {
+                                    var valid5 = true;
+                                  }
+                                  if (valid5) {
+                                    if (data9.systemFingerprints !== void 0) {
+                                      let data17 = data9.systemFingerprints;
+                                      const _errs41 = errors;
+                                      if (errors === _errs41) {
+                                        if (Array.isArray(data17)) {
+                                          var valid8 = true;
+                                          const len1 = data17.length;
+                                          for (let i1 = 0; i1 < len1; i1++) {
+                                            const _errs43 = errors;
+                                            if (typeof data17[i1] !== "string") {
+                                              validate102.errors = [{ instancePath: instancePath + "/model/systemFingerprints/" + i1, schemaPath: "#/properties/model/properties/systemFingerprints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                              return false;
+                                            }
+                                            var valid8 = _errs43 === errors;
+                                            if (!valid8) {
+                                              break;
+                                            }
+                                          }
+                                        } else {
+                                          validate102.errors = [{ instancePath: instancePath + "/model/systemFingerprints", schemaPath: "#/properties/model/properties/systemFingerprints/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid5 = _errs41 === errors;
+                                    } else {
+                                      var valid5 = true;
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    } else {
+                      validate102.errors = [{ instancePath: instancePath + "/model", schemaPath: "#/properties/model/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                      return false;
+                    }
+                  }
+                  var valid0 = _errs23 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.samples !== void 0) {
+                    let data19 = data.samples;
+                    const _errs45 = errors;
+                    if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+                      validate102.errors = [{ instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                      return false;
+                    }
+                    if (errors === _errs45) {
+                      if (typeof data19 == "number" && isFinite(data19)) {
+                        if (data19 < 1 || isNaN(data19)) {
+                          validate102.errors = [{ instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                          return false;
+                        }
+                      }
+                    }
+                    var valid0 = _errs45 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.catalog !== void 0) {
+                      let data20 = data.catalog;
+                      const _errs47 = errors;
+                      const _errs48 = errors;
+                      if (errors === _errs48) {
+                        if (typeof data20 === "string") {
+                          if (!pattern62.test(data20)) {
+                            validate102.errors = [{ instancePath: instancePath + "/catalog", schemaPath: "#/definitions/hash16/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' }];
+                            return false;
+                          }
+                        } else {
+                          validate102.errors = [{ instancePath: instancePath + "/catalog", schemaPath: "#/definitions/hash16/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                          return false;
+                        }
+                      }
+                      var valid0 = _errs47 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.catalogs !== void 0) {
+                        let data21 = data.catalogs;
+                        const _errs50 = errors;
+                        if (errors === _errs50) {
+                          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                            const _errs52 = errors;
+                            for (const key5 in data21) {
+                              if (!pattern62.test(key5)) {
+                                validate102.errors = [{ instancePath: instancePath + "/catalogs", schemaPath: "#/properties/catalogs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" }];
+                                return false;
+                                break;
+                              }
+                            }
+                            if (_errs52 === errors) {
+                              var valid10 = true;
+                              for (const key6 in data21) {
+                                if (pattern62.test(key6)) {
+                                  let data22 = data21[key6];
+                                  const _errs53 = errors;
+                                  if (errors === _errs53) {
+                                    if (Array.isArray(data22)) {
+                                      var valid11 = true;
+                                      const len2 = data22.length;
+                                      for (let i2 = 0; i2 < len2; i2++) {
+                                        let data23 = data22[i2];
+                                        const _errs55 = errors;
+                                        if (errors === _errs55) {
+                                          if (Array.isArray(data23)) {
+                                            if (data23.length > 4) {
+                                              validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/maxItems", keyword: "maxItems", params: { limit: 4 }, message: "must NOT have more than 4 items" }];
+                                              return false;
+                                            } else {
+                                              if (data23.length < 4) {
+                                                validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/minItems", keyword: "minItems", params: { limit: 4 }, message: "must NOT have fewer than 4 items" }];
+                                                return false;
+                                              } else {
+                                                const len3 = data23.length;
+                                                if (!(len3 <= 4)) {
+                                                  validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/additionalItems", keyword: "additionalItems", params: { limit: 4 }, message: "must NOT have more than 4 items" }];
+                                                  return false;
+                                                } else {
+                                                  const len4 = data23.length;
+                                                  if (len4 > 0) {
+                                                    let data24 = data23[0];
+                                                    const _errs57 = errors;
+                                                    if (errors === _errs57) {
+                                                      if (typeof data24 === "string") {
+                                                        if (func3(data24) < 1) {
+                                                          validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/0", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                          return false;
+                                                        }
+                                                      } else {
+                                                        validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/0", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/0/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid12 = _errs57 === errors;
+                                                  }
+                                                  if (valid12) {
+                                                    if (len4 > 1) {
+                                                      let data25 = data23[1];
+                                                      const _errs59 = errors;
+                                                      if (errors === _errs59) {
+                                                        if (typeof data25 === "string") {
+                                                          if (func3(data25) < 1) {
+                                                            validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/1", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/1/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                            return false;
+                                                          }
+                                                        } else {
+                                                          validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/1", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/1/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                      var valid12 = _errs59 === errors;
+                                                    }
+                                                    if (valid12) {
+                                                      if (len4 > 2) {
+                                                        let data26 = data23[2];
+                                                        const _errs61 = errors;
+                                                        const _errs62 = errors;
+                                                        if (errors === _errs62) {
+                                                          if (typeof data26 === "string") {
+                                                            if (!pattern62.test(data26)) {
+                                                              validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/2", schemaPath: "#/definitions/hash16/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' }];
+                                                              return false;
+                                                            }
+                                                          } else {
+                                                            validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/2", schemaPath: "#/definitions/hash16/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                            return false;
+                                                          }
+                                                        }
+                                                        var valid12 = _errs61 === errors;
+                                                      }
+                                                      if (valid12) {
+                                                        if (len4 > 3) {
+                                                          let data27 = data23[3];
+                                                          const _errs64 = errors;
+                                                          const _errs65 = errors;
+                                                          if (errors === _errs65) {
+                                                            if (typeof data27 === "string") {
+                                                              if (!pattern62.test(data27)) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/3", schemaPath: "#/definitions/hash16/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' }];
+                                                                return false;
+                                                              }
+                                                            } else {
+                                                              validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/3", schemaPath: "#/definitions/hash16/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                              return false;
+                                                            }
+                                                          }
+                                                          var valid12 = _errs64 === errors;
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          } else {
+                                            validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid11 = _errs55 === errors;
+                                        if (!valid11) {
+                                          break;
+                                        }
+                                      }
+                                    } else {
+                                      validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid10 = _errs53 === errors;
+                                  if (!valid10) {
+                                    break;
+                                  }
+                                }
+                              }
+                            }
+                          } else {
+                            validate102.errors = [{ instancePath: instancePath + "/catalogs", schemaPath: "#/properties/catalogs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                            return false;
+                          }
+                        }
+                        var valid0 = _errs50 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.answers !== void 0) {
+                          let data28 = data.answers;
+                          const _errs67 = errors;
+                          if (errors === _errs67) {
+                            if (Array.isArray(data28)) {
+                              var valid15 = true;
+                              const len5 = data28.length;
+                              for (let i3 = 0; i3 < len5; i3++) {
+                                let data29 = data28[i3];
+                                const _errs69 = errors;
+                                const _errs70 = errors;
+                                if (typeof data29 !== "string" && data29 !== null) {
+                                  validate102.errors = [{ instancePath: instancePath + "/answers/" + i3, schemaPath: "#/definitions/textRefOrNull/type", keyword: "type", params: { type: schema18.type }, message: "must be string,null" }];
+                                  return false;
+                                }
+                                if (errors === _errs70) {
+                                  if (typeof data29 === "string") {
+                                    if (!pattern11.test(data29)) {
+                                      validate102.errors = [{ instancePath: instancePath + "/answers/" + i3, schemaPath: "#/definitions/textRefOrNull/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{10,64}$" }, message: 'must match pattern "^[0-9a-f]{10,64}$"' }];
+                                      return false;
+                                    }
+                                  }
+                                }
+                                var valid15 = _errs69 === errors;
+                                if (!valid15) {
+                                  break;
+                                }
+                              }
+                            } else {
+                              validate102.errors = [{ instancePath: instancePath + "/answers", schemaPath: "#/properties/answers/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                              return false;
+                            }
+                          }
+                          var valid0 = _errs67 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.outputs !== void 0) {
+                            let data30 = data.outputs;
+                            const _errs72 = errors;
+                            if (errors === _errs72) {
+                              if (Array.isArray(data30)) {
+                                var valid17 = true;
+                                const len6 = data30.length;
+                                for (let i4 = 0; i4 < len6; i4++) {
+                                  let data31 = data30[i4];
+                                  const _errs74 = errors;
+                                  if (typeof data31 !== "string" && !Array.isArray(data31) && data31 !== null) {
+                                    validate102.errors = [{ instancePath: instancePath + "/outputs/" + i4, schemaPath: "#/properties/outputs/items/type", keyword: "type", params: { type: schema112.properties.outputs.items.type }, message: "must be string,array,null" }];
+                                    return false;
+                                  }
+                                  if (errors === _errs74) {
+                                    if (typeof data31 === "string") {
+                                      if (!pattern11.test(data31)) {
+                                        validate102.errors = [{ instancePath: instancePath + "/outputs/" + i4, schemaPath: "#/properties/outputs/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{10,64}$" }, message: 'must match pattern "^[0-9a-f]{10,64}$"' }];
+                                        return false;
+                                      }
+                                    }
+                                    if (errors === _errs74) {
+                                      if (Array.isArray(data31)) {
+                                        var valid18 = true;
+                                        const len7 = data31.length;
+                                        for (let i5 = 0; i5 < len7; i5++) {
+                                          let data32 = data31[i5];
+                                          const _errs76 = errors;
+                                          const _errs77 = errors;
+                                          if (typeof data32 !== "string" && data32 !== null) {
+                                            validate102.errors = [{ instancePath: instancePath + "/outputs/" + i4 + "/" + i5, schemaPath: "#/definitions/textRefOrNull/type", keyword: "type", params: { type: schema18.type }, message: "must be string,null" }];
+                                            return false;
+                                          }
+                                          if (errors === _errs77) {
+                                            if (typeof data32 === "string") {
+                                              if (!pattern11.test(data32)) {
+                                                validate102.errors = [{ instancePath: instancePath + "/outputs/" + i4 + "/" + i5, schemaPath: "#/definitions/textRefOrNull/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{10,64}$" }, message: 'must match pattern "^[0-9a-f]{10,64}$"' }];
+                                                return false;
+                                              }
+                                            }
+                                          }
+                                          var valid18 = _errs76 === errors;
+                                          if (!valid18) {
+                                            break;
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                  var valid17 = _errs74 === errors;
+                                  if (!valid17) {
+                                    break;
+                                  }
+                                }
+                              } else {
+                                validate102.errors = [{ instancePath: instancePath + "/outputs", schemaPath: "#/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                return false;
+                              }
+                            }
+                            var valid0 = _errs72 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                          if (valid0) {
+                            if (data.passed !== void 0) {
+                              let data33 = data.passed;
+                              const _errs79 = errors;
+                              if (errors === _errs79) {
+                                if (Array.isArray(data33)) {
+                                  var valid20 = true;
+                                  const len8 = data33.length;
+                                  for (let i6 = 0; i6 < len8; i6++) {
+                                    let data34 = data33[i6];
+                                    const _errs81 = errors;
+                                    if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34)) && data34 !== null) {
+                                      validate102.errors = [{ instancePath: instancePath + "/passed/" + i6, schemaPath: "#/properties/passed/items/type", keyword: "type", params: { type: schema112.properties.passed.items.type }, message: "must be integer,null" }];
+                                      return false;
+                                    }
+                                    if (errors === _errs81) {
+                                      if (typeof data34 == "number" && isFinite(data34)) {
+                                        if (data34 < 0 || isNaN(data34)) {
+                                          validate102.errors = [{ instancePath: instancePath + "/passed/" + i6, schemaPath: "#/properties/passed/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                          return false;
+                                        }
+                                      }
+                                    }
+                                    var valid20 = _errs81 === errors;
+                                    if (!valid20) {
+                                      break;
+                                    }
+                                  }
+                                } else {
+                                  validate102.errors = [{ instancePath: instancePath + "/passed", schemaPath: "#/properties/passed/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                  return false;
+                                }
+                              }
+                              var valid0 = _errs79 === errors;
+                            } else {
+                              var valid0 = true;
+                            }
+                            if (valid0) {
+                              if (data.errors !== void 0) {
+                                let data35 = data.errors;
+                                const _errs83 = errors;
+                                if (errors === _errs83) {
+                                  if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                                    const _errs85 = errors;
+                                    for (const key7 in data35) {
+                                      if (!pattern14.test(key7)) {
+                                        validate102.errors = [{ instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" }];
+                                        return false;
+                                        break;
+                                      }
+                                    }
+                                    if (_errs85 === errors) {
+                                      var valid21 = true;
+                                      for (const key8 in data35) {
+                                        if (pattern14.test(key8)) {
+                                          let data36 = data35[key8];
+                                          const _errs86 = errors;
+                                          if (errors === _errs86) {
+                                            if (Array.isArray(data36)) {
+                                              if (data36.length < 1) {
+                                                validate102.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/errors/patternProperties/%5E%5Cd%2B%24/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                                                return false;
+                                              } else {
+                                                var valid22 = true;
+                                                const len9 = data36.length;
+                                                for (let i7 = 0; i7 < len9; i7++) {
+                                                  let data37 = data36[i7];
+                                                  const _errs88 = errors;
+                                                  if (!(data37 === "rate-limited" || data37 === "timeout" || data37 === "server" || data37 === "auth" || data37 === "bad-response")) {
+                                                    validate102.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/definitions/errorCategory/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" }];
+                                                    return false;
+                                                  }
+                                                  var valid22 = _errs88 === errors;
+                                                  if (!valid22) {
+                                                    break;
+                                                  }
+                                                }
+                                              }
+                                            } else {
+                                              validate102.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/errors/patternProperties/%5E%5Cd%2B%24/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                              return false;
+                                            }
+                                          }
+                                          var valid21 = _errs86 === errors;
+                                          if (!valid21) {
+                                            break;
+                                          }
+                                        }
+                                      }
+                                    }
+                                  } else {
+                                    validate102.errors = [{ instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                    return false;
+                                  }
+                                }
+                                var valid0 = _errs83 === errors;
+                              } else {
+                                var valid0 = true;
+                              }
+                              if (valid0) {
+                                if (data.latencyMs !== void 0) {
+                                  let data38 = data.latencyMs;
+                                  const _errs90 = errors;
+                                  if (errors === _errs90) {
+                                    if (Array.isArray(data38)) {
+                                      var valid24 = true;
+                                      const len10 = data38.length;
+                                      for (let i8 = 0; i8 < len10; i8++) {
+                                        let data39 = data38[i8];
+                                        const _errs92 = errors;
+                                        if (!(typeof data39 == "number" && isFinite(data39)) && data39 !== null) {
+                                          validate102.errors = [{ instancePath: instancePath + "/latencyMs/" + i8, schemaPath: "#/properties/latencyMs/items/type", keyword: "type", params: { type: schema112.properties.latencyMs.items.type }, message: "must be number,null" }];
+                                          return false;
+                                        }
+                                        if (errors === _errs92) {
+                                          if (typeof data39 == "number" && isFinite(data39)) {
+                                            if (data39 < 0 || isNaN(data39)) {
+                                              validate102.errors = [{ instancePath: instancePath + "/latencyMs/" + i8, schemaPath: "#/properties/latencyMs/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                              return false;
+                                            }
+                                          }
+                                        }
+                                        var valid24 = _errs92 === errors;
+                                        if (!valid24) {
+                                          break;
+                                        }
+                                      }
+                                    } else {
+                                      validate102.errors = [{ instancePath: instancePath + "/latencyMs", schemaPath: "#/properties/latencyMs/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid0 = _errs90 === errors;
+                                } else {
+                                  var valid0 = true;
+                                }
+                                if (valid0) {
+                                  if (data.tokensOut !== void 0) {
+                                    let data40 = data.tokensOut;
+                                    const _errs94 = errors;
+                                    if (errors === _errs94) {
+                                      if (Array.isArray(data40)) {
+                                        var valid25 = true;
+                                        const len11 = data40.length;
+                                        for (let i9 = 0; i9 < len11; i9++) {
+                                          let data41 = data40[i9];
+                                          const _errs96 = errors;
+                                          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41)) && data41 !== null) {
+                                            validate102.errors = [{ instancePath: instancePath + "/tokensOut/" + i9, schemaPath: "#/properties/tokensOut/items/type", keyword: "type", params: { type: schema112.properties.tokensOut.items.type }, message: "must be integer,null" }];
+                                            return false;
+                                          }
+                                          if (errors === _errs96) {
+                                            if (typeof data41 == "number" && isFinite(data41)) {
+                                              if (data41 < 0 || isNaN(data41)) {
+                                                validate102.errors = [{ instancePath: instancePath + "/tokensOut/" + i9, schemaPath: "#/properties/tokensOut/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                return false;
+                                              }
+                                            }
+                                          }
+                                          var valid25 = _errs96 === errors;
+                                          if (!valid25) {
+                                            break;
+                                          }
+                                        }
+                                      } else {
+                                        validate102.errors = [{ instancePath: instancePath + "/tokensOut", schemaPath: "#/properties/tokensOut/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid0 = _errs94 === errors;
+                                  } else {
+                                    var valid0 = true;
+                                  }
+                                  if (valid0) {
+                                    if (data.texts !== void 0) {
+                                      let data42 = data.texts;
+                                      const _errs98 = errors;
+                                      if (errors === _errs98) {
+                                        if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+                                          const _errs100 = errors;
+                                          for (const key9 in data42) {
+                                            if (!pattern16.test(key9)) {
+                                              validate102.errors = [{ instancePath: instancePath + "/texts", schemaPath: "#/properties/texts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" }];
+                                              return false;
+                                              break;
+                                            }
+                                          }
+                                          if (_errs100 === errors) {
+                                            var valid26 = true;
+                                            for (const key10 in data42) {
+                                              if (pattern16.test(key10)) {
+                                                let data43 = data42[key10];
+                                                const _errs101 = errors;
+                                                if (errors === _errs101) {
+                                                  if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+                                                    const _errs103 = errors;
+                                                    for (const key11 in data43) {
+                                                      if (!pattern11.test(key11)) {
+                                                        validate102.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" }];
+                                                        return false;
+                                                        break;
+                                                      }
+                                                    }
+                                                    if (_errs103 === errors) {
+                                                      var valid27 = true;
+                                                      for (const key12 in data43) {
+                                                        if (pattern11.test(key12)) {
+                                                          const _errs104 = errors;
+                                                          if (typeof data43[key12] !== "string") {
+                                                            validate102.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/patternProperties/%5E%5B0-9a-f%5D%7B10%2C64%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                            return false;
+                                                          }
+                                                          var valid27 = _errs104 === errors;
+                                                          if (!valid27) {
+                                                            break;
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  } else {
+                                                    validate102.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                    return false;
+                                                  }
+                                                }
+                                                var valid26 = _errs101 === errors;
+                                                if (!valid26) {
+                                                  break;
+                                                }
+                                              }
+                                            }
+                                          }
+                                        } else {
+                                          validate102.errors = [{ instancePath: instancePath + "/texts", schemaPath: "#/properties/texts/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid0 = _errs98 === errors;
+                                    } else {
+                                      var valid0 = true;
+                                    }
+                                    if (valid0) {
+                                      if (data.metrics !== void 0) {
+                                        let data45 = data.metrics;
+                                        const _errs106 = errors;
+                                        if (errors === _errs106) {
+                                          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                                            let missing3;
+                                            if (data45.prompts === void 0 && (missing3 = "prompts") || data45.checked === void 0 && (missing3 = "checked") || data45.passed === void 0 && (missing3 = "passed") || data45.passRate === void 0 && (missing3 = "passRate") || data45.agreement === void 0 && (missing3 = "agreement") || data45.rawAgreement === void 0 && (missing3 = "rawAgreement") || data45.comparable === void 0 && (missing3 = "comparable") || data45.stable === void 0 && (missing3 = "stable") || data45.stability === void 0 && (missing3 = "stability") || data45.drifted === void 0 && (missing3 = "drifted") || data45.flapping === void 0 && (missing3 = "flapping") || data45.regressions === void 0 && (missing3 = "regressions") || data45.fixes === void 0 && (missing3 = "fixes") || data45.flipsP === void 0 && (missing3 = "flipsP") || data45.newSeries === void 0 && (missing3 = "newSeries") || data45.errors === void 0 && (missing3 = "errors") || data45.latencyMs === void 0 && (missing3 = "latencyMs") || data45.tokens === void 0 && (missing3 = "tokens") || data45.judged === void 0 && (missing3 = "judged") || data45.behaved === void 0 && (missing3 = "behaved") || data45.reliability === void 0 && (missing3 = "reliability") || data45.reliabilityInterval === void 0 && (missing3 = "reliabilityInterval") || data45.window === void 0 && (missing3 = "window") || data45.runsSinceDrift === void 0 && (missing3 = "runsSinceDrift")) {
+                                              validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
+                                              return false;
+                                            } else {
+                                              const _errs108 = errors;
+                                              for (const key13 in data45) {
+                                                if (!func22.call(schema112.properties.metrics.properties, key13)) {
+                                                  validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" }];
+                                                  return false;
+                                                  break;
+                                                }
+                                              }
+                                              if (_errs108 === errors) {
+                                                if (data45.prompts !== void 0) {
+                                                  let data46 = data45.prompts;
+                                                  const _errs109 = errors;
+                                                  const _errs110 = errors;
+                                                  if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
+                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                    return false;
+                                                  }
+                                                  if (errors === _errs110) {
+                                                    if (typeof data46 == "number" && isFinite(data46)) {
+                                                      if (data46 < 0 || isNaN(data46)) {
+                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                  }
+                                                  var valid28 = _errs109 === errors;
+                                                } else {
+                                                  var valid28 = true;
+                                                }
+                                                if (valid28) {
+                                                  if (data45.checked !== void 0) {
+                                                    let data47 = data45.checked;
+                                                    const _errs112 = errors;
+                                                    const _errs113 = errors;
+                                                    if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
+                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                      return false;
+                                                    }
+                                                    if (errors === _errs113) {
+                                                      if (typeof data47 == "number" && isFinite(data47)) {
+                                                        if (data47 < 0 || isNaN(data47)) {
+                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                    }
+                                                    var valid28 = _errs112 === errors;
+                                                  } else {
+                                                    var valid28 = true;
+                                                  }
+                                                  if (valid28) {
+                                                    if (data45.passed !== void 0) {
+                                                      let data48 = data45.passed;
+                                                      const _errs115 = errors;
+                                                      const _errs116 = errors;
+                                                      if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
+                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                        return false;
+                                                      }
+                                                      if (errors === _errs116) {
+                                                        if (typeof data48 == "number" && isFinite(data48)) {
+                                                          if (data48 < 0 || isNaN(data48)) {
+                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                            return false;
+                                                          }
+                                                        }
+                                                      }
+                                                      var valid28 = _errs115 === errors;
+                                                    } else {
+                                                      var valid28 = true;
+                                                    }
+                                                    if (valid28) {
+                                                      if (data45.passRate !== void 0) {
+                                                        let data49 = data45.passRate;
+                                                        const _errs118 = errors;
+                                                        const _errs119 = errors;
+                                                        if (!(typeof data49 == "number" && isFinite(data49)) && data49 !== null) {
+                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                          return false;
+                                                        }
+                                                        if (errors === _errs119) {
+                                                          if (typeof data49 == "number" && isFinite(data49)) {
+                                                            if (data49 > 1 || isNaN(data49)) {
+                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                              return false;
+                                                            } else {
+                                                              if (data49 < 0 || isNaN(data49)) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                return false;
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                        var valid28 = _errs118 === errors;
+                                                      } else {
+                                                        var valid28 = true;
+                                                      }
+                                                      if (valid28) {
+                                                        if (data45.agreement !== void 0) {
+                                                          let data50 = data45.agreement;
+                                                          const _errs121 = errors;
+                                                          const _errs122 = errors;
+                                                          if (!(typeof data50 == "number" && isFinite(data50)) && data50 !== null) {
+                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                            return false;
+                                                          }
+                                                          if (errors === _errs122) {
+                                                            if (typeof data50 == "number" && isFinite(data50)) {
+                                                              if (data50 > 1 || isNaN(data50)) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                return false;
+                                                              } else {
+                                                                if (data50 < 0 || isNaN(data50)) {
+                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                  return false;
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                          var valid28 = _errs121 === errors;
+                                                        } else {
+                                                          var valid28 = true;
+                                                        }
+                                                        if (valid28) {
+                                                          if (data45.rawAgreement !== void 0) {
+                                                            let data51 = data45.rawAgreement;
+                                                            const _errs124 = errors;
+                                                            const _errs125 = errors;
+                                                            if (!(typeof data51 == "number" && isFinite(data51)) && data51 !== null) {
+                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                              return false;
+                                                            }
+                                                            if (errors === _errs125) {
+                                                              if (typeof data51 == "number" && isFinite(data51)) {
+                                                                if (data51 > 1 || isNaN(data51)) {
+                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                  return false;
+                                                                } else {
+                                                                  if (data51 < 0 || isNaN(data51)) {
+                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                            var valid28 = _errs124 === errors;
+                                                          } else {
+                                                            var valid28 = true;
+                                                          }
+                                                          if (valid28) {
+                                                            if (data45.comparable !== void 0) {
+                                                              let data52 = data45.comparable;
+                                                              const _errs127 = errors;
+                                                              const _errs128 = errors;
+                                                              if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                return false;
+                                                              }
+                                                              if (errors === _errs128) {
+                                                                if (typeof data52 == "number" && isFinite(data52)) {
+                                                                  if (data52 < 0 || isNaN(data52)) {
+                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                              }
+                                                              var valid28 = _errs127 === errors;
+                                                            } else {
+                                                              var valid28 = true;
+                                                            }
+                                                            if (valid28) {
+                                                              if (data45.stable !== void 0) {
+                                                                let data53 = data45.stable;
+                                                                const _errs130 = errors;
+                                                                const _errs131 = errors;
+                                                                if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
+                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                  return false;
+                                                                }
+                                                                if (errors === _errs131) {
+                                                                  if (typeof data53 == "number" && isFinite(data53)) {
+                                                                    if (data53 < 0 || isNaN(data53)) {
+                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                      return false;
+                                                                    }
+                                                                  }
+                                                                }
+                                                                var valid28 = _errs130 === errors;
+                                                              } else {
+                                                                var valid28 = true;
+                                                              }
+                                                              if (valid28) {
+                                                                if (data45.stability !== void 0) {
+                                                                  let data54 = data45.stability;
+                                                                  const _errs133 = errors;
+                                                                  const _errs134 = errors;
+                                                                  if (!(typeof data54 == "number" && isFinite(data54)) && data54 !== null) {
+                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                    return false;
+                                                                  }
+                                                                  if (errors === _errs134) {
+                                                                    if (typeof data54 == "number" && isFinite(data54)) {
+                                                                      if (data54 > 1 || isNaN(data54)) {
+                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                        return false;
+                                                                      } else {
+                                                                        if (data54 < 0 || isNaN(data54)) {
+                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                          return false;
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                  var valid28 = _errs133 === errors;
+                                                                } else {
+                                                                  var valid28 = true;
+                                                                }
+                                                                if (valid28) {
+                                                                  if (data45.drifted !== void 0) {
+                                                                    let data55 = data45.drifted;
+                                                                    const _errs136 = errors;
+                                                                    const _errs137 = errors;
+                                                                    if (errors === _errs137) {
+                                                                      if (Array.isArray(data55)) {
+                                                                        var valid39 = true;
+                                                                        const len12 = data55.length;
+                                                                        for (let i10 = 0; i10 < len12; i10++) {
+                                                                          let data56 = data55[i10];
+                                                                          const _errs139 = errors;
+                                                                          if (errors === _errs139) {
+                                                                            if (typeof data56 === "string") {
+                                                                              if (func3(data56) < 1) {
+                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                return false;
+                                                                              }
+                                                                            } else {
+                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                              return false;
+                                                                            }
+                                                                          }
+                                                                          var valid39 = _errs139 === errors;
+                                                                          if (!valid39) {
+                                                                            break;
+                                                                          }
+                                                                        }
+                                                                      } else {
+                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drifted", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                        return false;
+                                                                      }
+                                                                    }
+                                                                    var valid28 = _errs136 === errors;
+                                                                  } else {
+                                                                    var valid28 = true;
+                                                                  }
+                                                                  if (valid28) {
+                                                                    if (data45.flapping !== void 0) {
+                                                                      let data57 = data45.flapping;
+                                                                      const _errs141 = errors;
+                                                                      const _errs142 = errors;
+                                                                      if (errors === _errs142) {
+                                                                        if (Array.isArray(data57)) {
+                                                                          var valid41 = true;
+                                                                          const len13 = data57.length;
+                                                                          for (let i11 = 0; i11 < len13; i11++) {
+                                                                            let data58 = data57[i11];
+                                                                            const _errs144 = errors;
+                                                                            if (errors === _errs144) {
+                                                                              if (typeof data58 === "string") {
+                                                                                if (func3(data58) < 1) {
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                  return false;
+                                                                                }
+                                                                              } else {
+                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                return false;
+                                                                              }
+                                                                            }
+                                                                            var valid41 = _errs144 === errors;
+                                                                            if (!valid41) {
+                                                                              break;
+                                                                            }
+                                                                          }
+                                                                        } else {
+                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/flapping", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                          return false;
+                                                                        }
+                                                                      }
+                                                                      var valid28 = _errs141 === errors;
+                                                                    } else {
+                                                                      var valid28 = true;
+                                                                    }
+                                                                    if (valid28) {
+                                                                      if (data45.regressions !== void 0) {
+                                                                        let data59 = data45.regressions;
+                                                                        const _errs146 = errors;
+                                                                        const _errs147 = errors;
+                                                                        if (errors === _errs147) {
+                                                                          if (Array.isArray(data59)) {
+                                                                            var valid43 = true;
+                                                                            const len14 = data59.length;
+                                                                            for (let i12 = 0; i12 < len14; i12++) {
+                                                                              let data60 = data59[i12];
+                                                                              const _errs149 = errors;
+                                                                              if (errors === _errs149) {
+                                                                                if (typeof data60 === "string") {
+                                                                                  if (func3(data60) < 1) {
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                    return false;
+                                                                                  }
+                                                                                } else {
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                  return false;
+                                                                                }
+                                                                              }
+                                                                              var valid43 = _errs149 === errors;
+                                                                              if (!valid43) {
+                                                                                break;
+                                                                              }
+                                                                            }
+                                                                          } else {
+                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/regressions", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                            return false;
+                                                                          }
+                                                                        }
+                                                                        var valid28 = _errs146 === errors;
+                                                                      } else {
+                                                                        var valid28 = true;
+                                                                      }
+                                                                      if (valid28) {
+                                                                        if (data45.fixes !== void 0) {
+                                                                          let data61 = data45.fixes;
+                                                                          const _errs151 = errors;
+                                                                          const _errs152 = errors;
+                                                                          if (errors === _errs152) {
+                                                                            if (Array.isArray(data61)) {
+                                                                              var valid45 = true;
+                                                                              const len15 = data61.length;
+                                                                              for (let i13 = 0; i13 < len15; i13++) {
+                                                                                let data62 = data61[i13];
+                                                                                const _errs154 = errors;
+                                                                                if (errors === _errs154) {
+                                                                                  if (typeof data62 === "string") {
+                                                                                    if (func3(data62) < 1) {
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                      return false;
+                                                                                    }
+                                                                                  } else {
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                    return false;
+                                                                                  }
+                                                                                }
+                                                                                var valid45 = _errs154 === errors;
+                                                                                if (!valid45) {
+                                                                                  break;
+                                                                                }
+                                                                              }
+                                                                            } else {
+                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/fixes", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                              return false;
+                                                                            }
+                                                                          }
+                                                                          var valid28 = _errs151 === errors;
+                                                                        } else {
+                                                                          var valid28 = true;
+                                                                        }
+                                                                        if (valid28) {
+                                                                          if (data45.flipsP !== void 0) {
+                                                                            let data63 = data45.flipsP;
+                                                                            const _errs156 = errors;
+                                                                            const _errs157 = errors;
+                                                                            if (!(typeof data63 == "number" && isFinite(data63)) && data63 !== null) {
+                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                              return false;
+                                                                            }
+                                                                            if (errors === _errs157) {
+                                                                              if (typeof data63 == "number" && isFinite(data63)) {
+                                                                                if (data63 > 1 || isNaN(data63)) {
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                  return false;
+                                                                                } else {
+                                                                                  if (data63 < 0 || isNaN(data63)) {
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                    return false;
+                                                                                  }
+                                                                                }
+                                                                              }
+                                                                            }
+                                                                            var valid28 = _errs156 === errors;
+                                                                          } else {
+                                                                            var valid28 = true;
+                                                                          }
+                                                                          if (valid28) {
+                                                                            if (data45.newSeries !== void 0) {
+                                                                              let data64 = data45.newSeries;
+                                                                              const _errs159 = errors;
+                                                                              const _errs160 = errors;
+                                                                              if (errors === _errs160) {
+                                                                                if (Array.isArray(data64)) {
+                                                                                  var valid48 = true;
+                                                                                  const len16 = data64.length;
+                                                                                  for (let i14 = 0; i14 < len16; i14++) {
+                                                                                    let data65 = data64[i14];
+                                                                                    const _errs162 = errors;
+                                                                                    if (errors === _errs162) {
+                                                                                      if (typeof data65 === "string") {
+                                                                                        if (func3(data65) < 1) {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                          return false;
+                                                                                        }
+                                                                                      } else {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                        return false;
+                                                                                      }
+                                                                                    }
+                                                                                    var valid48 = _errs162 === errors;
+                                                                                    if (!valid48) {
+                                                                                      break;
+                                                                                    }
+                                                                                  }
+                                                                                } else {
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                                  return false;
+                                                                                }
+                                                                              }
+                                                                              var valid28 = _errs159 === errors;
+                                                                            } else {
+                                                                              var valid28 = true;
+                                                                            }
+                                                                            if (valid28) {
+                                                                              if (data45.errors !== void 0) {
+                                                                                let data66 = data45.errors;
+                                                                                const _errs164 = errors;
+                                                                                if (errors === _errs164) {
+                                                                                  if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+                                                                                    let missing4;
+                                                                                    if (data66["rate-limited"] === void 0 && (missing4 = "rate-limited") || data66.timeout === void 0 && (missing4 = "timeout") || data66.server === void 0 && (missing4 = "server") || data66.auth === void 0 && (missing4 = "auth") || data66["bad-response"] === void 0 && (missing4 = "bad-response")) {
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/required", keyword: "required", params: { missingProperty: missing4 }, message: "must have required property '" + missing4 + "'" }];
+                                                                                      return false;
+                                                                                    } else {
+                                                                                      const _errs166 = errors;
+                                                                                      for (const key14 in data66) {
+                                                                                        if (!(key14 === "rate-limited" || key14 === "timeout" || key14 === "server" || key14 === "auth" || key14 === "bad-response")) {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" }];
+                                                                                          return false;
+                                                                                          break;
+                                                                                        }
+                                                                                      }
+                                                                                      if (_errs166 === errors) {
+                                                                                        if (data66["rate-limited"] !== void 0) {
+                                                                                          let data67 = data66["rate-limited"];
+                                                                                          const _errs167 = errors;
+                                                                                          const _errs168 = errors;
+                                                                                          if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                            return false;
+                                                                                          }
+                                                                                          if (errors === _errs168) {
+                                                                                            if (typeof data67 == "number" && isFinite(data67)) {
+                                                                                              if (data67 < 0 || isNaN(data67)) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                          var valid49 = _errs167 === errors;
+                                                                                        } else {
+                                                                                          var valid49 = true;
+                                                                                        }
+                                                                                        if (valid49) {
+                                                                                          if (data66.timeout !== void 0) {
+                                                                                            let data68 = data66.timeout;
+                                                                                            const _errs170 = errors;
+                                                                                            const _errs171 = errors;
+                                                                                            if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                            if (errors === _errs171) {
+                                                                                              if (typeof data68 == "number" && isFinite(data68)) {
+                                                                                                if (data68 < 0 || isNaN(data68)) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                            var valid49 = _errs170 === errors;
+                                                                                          } else {
+                                                                                            var valid49 = true;
+                                                                                          }
+                                                                                          if (valid49) {
+                                                                                            if (data66.server !== void 0) {
+                                                                                              let data69 = data66.server;
+                                                                                              const _errs173 = errors;
+                                                                                              const _errs174 = errors;
+                                                                                              if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs174) {
+                                                                                                if (typeof data69 == "number" && isFinite(data69)) {
+                                                                                                  if (data69 < 0 || isNaN(data69)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid49 = _errs173 === errors;
+                                                                                            } else {
+                                                                                              var valid49 = true;
+                                                                                            }
+                                                                                            if (valid49) {
+                                                                                              if (data66.auth !== void 0) {
+                                                                                                let data70 = data66.auth;
+                                                                                                const _errs176 = errors;
+                                                                                                const _errs177 = errors;
+                                                                                                if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                                if (errors === _errs177) {
+                                                                                                  if (typeof data70 == "number" && isFinite(data70)) {
+                                                                                                    if (data70 < 0 || isNaN(data70)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid49 = _errs176 === errors;
+                                                                                              } else {
+                                                                                                var valid49 = true;
+                                                                                              }
+                                                                                              if (valid49) {
+                                                                                                if (data66["bad-response"] !== void 0) {
+                                                                                                  let data71 = data66["bad-response"];
+                                                                                                  const _errs179 = errors;
+                                                                                                  const _errs180 = errors;
+                                                                                                  if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                  if (errors === _errs180) {
+                                                                                                    if (typeof data71 == "number" && isFinite(data71)) {
+                                                                                                      if (data71 < 0 || isNaN(data71)) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                  var valid49 = _errs179 === errors;
+                                                                                                } else {
+                                                                                                  var valid49 = true;
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                    }
+                                                                                  } else {
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                    return false;
+                                                                                  }
+                                                                                }
+                                                                                var valid28 = _errs164 === errors;
+                                                                              } else {
+                                                                                var valid28 = true;
+                                                                              }
+                                                                              if (valid28) {
+                                                                                if (data45.latencyMs !== void 0) {
+                                                                                  let data72 = data45.latencyMs;
+                                                                                  const _errs182 = errors;
+                                                                                  if (errors === _errs182) {
+                                                                                    if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
+                                                                                      let missing5;
+                                                                                      if (data72.p50 === void 0 && (missing5 = "p50") || data72.p95 === void 0 && (missing5 = "p95")) {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'" }];
+                                                                                        return false;
+                                                                                      } else {
+                                                                                        const _errs184 = errors;
+                                                                                        for (const key15 in data72) {
+                                                                                          if (!(key15 === "p50" || key15 === "p95")) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" }];
+                                                                                            return false;
+                                                                                            break;
+                                                                                          }
+                                                                                        }
+                                                                                        if (_errs184 === errors) {
+                                                                                          if (data72.p50 !== void 0) {
+                                                                                            let data73 = data72.p50;
+                                                                                            const _errs185 = errors;
+                                                                                            if (!(typeof data73 == "number" && isFinite(data73)) && data73 !== null) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/type", keyword: "type", params: { type: schema112.properties.metrics.properties.latencyMs.properties.p50.type }, message: "must be number,null" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                            if (errors === _errs185) {
+                                                                                              if (typeof data73 == "number" && isFinite(data73)) {
+                                                                                                if (data73 < 0 || isNaN(data73)) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                            var valid55 = _errs185 === errors;
+                                                                                          } else {
+                                                                                            var valid55 = true;
+                                                                                          }
+                                                                                          if (valid55) {
+                                                                                            if (data72.p95 !== void 0) {
+                                                                                              let data74 = data72.p95;
+                                                                                              const _errs187 = errors;
+                                                                                              if (!(typeof data74 == "number" && isFinite(data74)) && data74 !== null) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/type", keyword: "type", params: { type: schema112.properties.metrics.properties.latencyMs.properties.p95.type }, message: "must be number,null" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs187) {
+                                                                                                if (typeof data74 == "number" && isFinite(data74)) {
+                                                                                                  if (data74 < 0 || isNaN(data74)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid55 = _errs187 === errors;
+                                                                                            } else {
+                                                                                              var valid55 = true;
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                    } else {
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                      return false;
+                                                                                    }
+                                                                                  }
+                                                                                  var valid28 = _errs182 === errors;
+                                                                                } else {
+                                                                                  var valid28 = true;
+                                                                                }
+                                                                                if (valid28) {
+                                                                                  if (data45.tokens !== void 0) {
+                                                                                    let data75 = data45.tokens;
+                                                                                    const _errs189 = errors;
+                                                                                    if (errors === _errs189) {
+                                                                                      if (data75 && typeof data75 == "object" && !Array.isArray(data75)) {
+                                                                                        let missing6;
+                                                                                        if (data75.in === void 0 && (missing6 = "in") || data75.out === void 0 && (missing6 = "out")) {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/required", keyword: "required", params: { missingProperty: missing6 }, message: "must have required property '" + missing6 + "'" }];
+                                                                                          return false;
+                                                                                        } else {
+                                                                                          const _errs191 = errors;
+                                                                                          for (const key16 in data75) {
+                                                                                            if (!(key16 === "in" || key16 === "out")) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" }];
+                                                                                              return false;
+                                                                                              break;
+                                                                                            }
+                                                                                          }
+                                                                                          if (_errs191 === errors) {
+                                                                                            if (data75.in !== void 0) {
+                                                                                              let data76 = data75.in;
+                                                                                              const _errs192 = errors;
+                                                                                              const _errs193 = errors;
+                                                                                              if (!(typeof data76 == "number" && (!(data76 % 1) && !isNaN(data76)) && isFinite(data76))) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs193) {
+                                                                                                if (typeof data76 == "number" && isFinite(data76)) {
+                                                                                                  if (data76 < 0 || isNaN(data76)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid56 = _errs192 === errors;
+                                                                                            } else {
+                                                                                              var valid56 = true;
+                                                                                            }
+                                                                                            if (valid56) {
+                                                                                              if (data75.out !== void 0) {
+                                                                                                let data77 = data75.out;
+                                                                                                const _errs195 = errors;
+                                                                                                const _errs196 = errors;
+                                                                                                if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)) && isFinite(data77))) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                                if (errors === _errs196) {
+                                                                                                  if (typeof data77 == "number" && isFinite(data77)) {
+                                                                                                    if (data77 < 0 || isNaN(data77)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid56 = _errs195 === errors;
+                                                                                              } else {
+                                                                                                var valid56 = true;
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      } else {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                        return false;
+                                                                                      }
+                                                                                    }
+                                                                                    var valid28 = _errs189 === errors;
+                                                                                  } else {
+                                                                                    var valid28 = true;
+                                                                                  }
+                                                                                  if (valid28) {
+                                                                                    if (data45.judged !== void 0) {
+                                                                                      let data78 = data45.judged;
+                                                                                      const _errs198 = errors;
+                                                                                      const _errs199 = errors;
+                                                                                      if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)) && isFinite(data78))) {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                        return false;
+                                                                                      }
+                                                                                      if (errors === _errs199) {
+                                                                                        if (typeof data78 == "number" && isFinite(data78)) {
+                                                                                          if (data78 < 0 || isNaN(data78)) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                            return false;
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                      var valid28 = _errs198 === errors;
+                                                                                    } else {
+                                                                                      var valid28 = true;
+                                                                                    }
+                                                                                    if (valid28) {
+                                                                                      if (data45.behaved !== void 0) {
+                                                                                        let data79 = data45.behaved;
+                                                                                        const _errs201 = errors;
+                                                                                        const _errs202 = errors;
+                                                                                        if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                          return false;
+                                                                                        }
+                                                                                        if (errors === _errs202) {
+                                                                                          if (typeof data79 == "number" && isFinite(data79)) {
+                                                                                            if (data79 < 0 || isNaN(data79)) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                        var valid28 = _errs201 === errors;
+                                                                                      } else {
+                                                                                        var valid28 = true;
+                                                                                      }
+                                                                                      if (valid28) {
+                                                                                        if (data45.reliability !== void 0) {
+                                                                                          let data80 = data45.reliability;
+                                                                                          const _errs204 = errors;
+                                                                                          const _errs205 = errors;
+                                                                                          if (!(typeof data80 == "number" && isFinite(data80)) && data80 !== null) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                            return false;
+                                                                                          }
+                                                                                          if (errors === _errs205) {
+                                                                                            if (typeof data80 == "number" && isFinite(data80)) {
+                                                                                              if (data80 > 1 || isNaN(data80)) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                return false;
+                                                                                              } else {
+                                                                                                if (data80 < 0 || isNaN(data80)) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                          var valid28 = _errs204 === errors;
+                                                                                        } else {
+                                                                                          var valid28 = true;
+                                                                                        }
+                                                                                        if (valid28) {
+                                                                                          if (data45.reliabilityInterval !== void 0) {
+                                                                                            let data81 = data45.reliabilityInterval;
+                                                                                            const _errs207 = errors;
+                                                                                            if (!Array.isArray(data81) && data81 !== null) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema112.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                            if (errors === _errs207) {
+                                                                                              if (Array.isArray(data81)) {
+                                                                                                if (data81.length > 2) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                  return false;
+                                                                                                } else {
+                                                                                                  if (data81.length < 2) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
+                                                                                                    return false;
+                                                                                                  } else {
+                                                                                                    const len17 = data81.length;
+                                                                                                    if (!(len17 <= 2)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                      return false;
+                                                                                                    } else {
+                                                                                                      const len18 = data81.length;
+                                                                                                      if (len18 > 0) {
+                                                                                                        let data82 = data81[0];
+                                                                                                        const _errs209 = errors;
+                                                                                                        if (errors === _errs209) {
+                                                                                                          if (typeof data82 == "number" && isFinite(data82)) {
+                                                                                                            if (data82 > 1 || isNaN(data82)) {
+                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                              return false;
+                                                                                                            } else {
+                                                                                                              if (data82 < 0 || isNaN(data82)) {
+                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                return false;
+                                                                                                              }
+                                                                                                            }
+                                                                                                          } else {
+                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                            return false;
+                                                                                                          }
+                                                                                                        }
+                                                                                                        var valid62 = _errs209 === errors;
+                                                                                                      }
+                                                                                                      if (valid62) {
+                                                                                                        if (len18 > 1) {
+                                                                                                          let data83 = data81[1];
+                                                                                                          const _errs211 = errors;
+                                                                                                          if (errors === _errs211) {
+                                                                                                            if (typeof data83 == "number" && isFinite(data83)) {
+                                                                                                              if (data83 > 1 || isNaN(data83)) {
+                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                return false;
+                                                                                                              } else {
+                                                                                                                if (data83 < 0 || isNaN(data83)) {
+                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                  return false;
+                                                                                                                }
+                                                                                                              }
+                                                                                                            } else {
+                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                              return false;
+                                                                                                            }
+                                                                                                          }
+                                                                                                          var valid62 = _errs211 === errors;
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                            var valid28 = _errs207 === errors;
+                                                                                          } else {
+                                                                                            var valid28 = true;
+                                                                                          }
+                                                                                          if (valid28) {
+                                                                                            if (data45.window !== void 0) {
+                                                                                              let data84 = data45.window;
+                                                                                              const _errs213 = errors;
+                                                                                              const _errs214 = errors;
+                                                                                              if (!(typeof data84 == "number" && (!(data84 % 1) && !isNaN(data84)) && isFinite(data84))) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs214) {
+                                                                                                if (typeof data84 == "number" && isFinite(data84)) {
+                                                                                                  if (data84 < 0 || isNaN(data84)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid28 = _errs213 === errors;
+                                                                                            } else {
+                                                                                              var valid28 = true;
+                                                                                            }
+                                                                                            if (valid28) {
+                                                                                              if (data45.runsSinceDrift !== void 0) {
+                                                                                                let data85 = data45.runsSinceDrift;
+                                                                                                const _errs216 = errors;
+                                                                                                if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85)) && data85 !== null) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema112.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                                if (errors === _errs216) {
+                                                                                                  if (typeof data85 == "number" && isFinite(data85)) {
+                                                                                                    if (data85 < 0 || isNaN(data85)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid28 = _errs216 === errors;
+                                                                                              } else {
+                                                                                                var valid28 = true;
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                    }
+                                                                                  }
+                                                                                }
+                                                                              }
+                                                                            }
+                                                                          }
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          } else {
+                                            validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid0 = _errs106 === errors;
+                                      } else {
+                                        var valid0 = true;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    } else {
+      validate102.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
+    }
+  }
+  validate102.errors = vErrors;
+  return errors === 0;
 }
+
+// src/history/verify.ts
 var sha256Hex = typeof crypto3.hash === "function" ? (text) => crypto3.hash("sha256", text, "hex") : sha256;
 function isRefOf(ref, text) {
   return ref.length >= TEXT_REF_LENGTH && sha256Hex(text).startsWith(ref);
@@ -30374,31 +31709,30 @@ var ChainVerifier = class {
     if (isObject(data) && "schema" in data && typeof data["schema"] === "number" && data["schema"] !== RECORD_SCHEMA) {
       return bad(`record schema version ${data["schema"]} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`);
     }
-    const validateRecord = recordSchemaValidator();
-    if (!validateRecord(data)) return bad(schemaReason(validateRecord.errors?.[0]));
-    const record = data;
-    if (record.prev !== this.head) {
+    if (!record(data)) return bad(schemaReason(record.errors?.[0]));
+    const record2 = data;
+    if (record2.prev !== this.head) {
       return bad(
         number === 1 ? "prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered" : `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)`
       );
     }
-    const defined = record.catalogs ?? {};
+    const defined = record2.catalogs ?? {};
     for (const [ref, entries2] of Object.entries(defined)) {
       if (catalogRef(entries2) !== ref) return bad(`catalogs/${ref} does not hash to its ref (the catalog was changed)`);
     }
-    const catalog = this.catalogs.get(record.catalog) ?? (Object.hasOwn(defined, record.catalog) ? defined[record.catalog] : void 0);
-    if (!catalog) return bad(`catalog ${record.catalog} is not defined in this or an earlier line`);
+    const catalog = this.catalogs.get(record2.catalog) ?? (Object.hasOwn(defined, record2.catalog) ? defined[record2.catalog] : void 0);
+    if (!catalog) return bad(`catalog ${record2.catalog} is not defined in this or an earlier line`);
     const size = catalog.length;
     for (const column of COLUMNS) {
-      const length = record[column].length;
-      if (length !== size) return bad(`${column} has ${length} entries but catalog ${record.catalog} has ${size} prompts`);
+      const length = record2[column].length;
+      if (length !== size) return bad(`${column} has ${length} entries but catalog ${record2.catalog} has ${size} prompts`);
     }
-    for (const index of Object.keys(record.errors)) {
+    for (const index of Object.keys(record2.errors)) {
       if (String(Number(index)) !== index || Number(index) >= size) {
-        return bad(`errors/${index} is not a prompt index: catalog ${record.catalog} has ${size} prompts`);
+        return bad(`errors/${index} is not a prompt index: catalog ${record2.catalog} has ${size} prompts`);
       }
     }
-    const stored = record.texts ?? {};
+    const stored = record2.texts ?? {};
     for (const [key, byRef] of Object.entries(stored)) {
       const known = this.texts.get(key);
       for (const [ref, text] of Object.entries(byRef)) {
@@ -30409,14 +31743,14 @@ var ChainVerifier = class {
         }
       }
     }
-    const keys = this.keysOf(record.catalog, catalog);
+    const keys = this.keysOf(record2.catalog, catalog);
     for (let i = 0; i < size; i++) {
       const key = keys[i];
       const known = this.texts.get(key);
       const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
-      const answer2 = record.answers[i];
+      const answer2 = record2.answers[i];
       if (typeof answer2 === "string" && !resolves(known, own, answer2)) return bad(unresolved(`answers/${i}`, answer2, key));
-      const output = record.outputs[i];
+      const output = record2.outputs[i];
       if (typeof output === "string") {
         if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
       } else if (Array.isArray(output)) {
@@ -30435,7 +31769,7 @@ var ChainVerifier = class {
       }
       for (const [ref, text] of Object.entries(byRef)) known.set(ref, text);
     }
-    this.records.push(record);
+    this.records.push(record2);
     this.lines.push(line);
     this.head = lineHash(line);
     return null;
@@ -30444,7 +31778,7 @@ var ChainVerifier = class {
   keysOf(ref, catalog) {
     let keys = this.keysByCatalog.get(ref);
     if (!keys) {
-      keys = catalog.map(([suite, id]) => promptKey(suite, id));
+      keys = catalog.map(([suite2, id]) => promptKey(suite2, id));
       this.keysByCatalog.set(ref, keys);
     }
     return keys;
@@ -30461,25 +31795,25 @@ function resolves(known, own, ref) {
 function bad(reason) {
   return { reason, json: false };
 }
-function unresolved(path7, ref, key) {
-  return `${path7}: ref ${ref} is not a text of ${key} stored in this or an earlier line`;
+function unresolved(path2, ref, key) {
+  return `${path2}: ref ${ref} is not a text of ${key} stored in this or an earlier line`;
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function schemaReason(error2) {
   if (!error2) return "does not match the record schema";
-  const path7 = error2.instancePath || "record";
+  const path2 = error2.instancePath || "record";
   const params = error2.params;
   switch (error2.keyword) {
     case "additionalProperties":
-      return `${path7}: key ${JSON.stringify(params["additionalProperty"])} is not allowed`;
+      return `${path2}: key ${JSON.stringify(params["additionalProperty"])} is not allowed`;
     case "const":
-      return `${path7} must be ${JSON.stringify(params["allowedValue"])}`;
+      return `${path2} must be ${JSON.stringify(params["allowedValue"])}`;
     case "enum":
-      return `${path7} must be one of ${params["allowedValues"].map((v) => JSON.stringify(v)).join(", ")}`;
+      return `${path2} must be one of ${params["allowedValues"].map((v) => JSON.stringify(v)).join(", ")}`;
     default:
-      return `${path7} ${error2.message ?? `fails ${error2.keyword}`}`;
+      return `${path2} ${error2.message ?? `fails ${error2.keyword}`}`;
   }
 }
 
@@ -30491,19 +31825,19 @@ var HistoryView = class {
   seriesCache = /* @__PURE__ */ new Map();
   keyHashes = /* @__PURE__ */ new Map();
   constructor(records = []) {
-    for (const record of records) this.add(record);
+    for (const record2 of records) this.add(record2);
   }
-  add(record) {
-    for (const [ref, catalog] of Object.entries(record.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
-    for (const [key, texts] of Object.entries(record.texts ?? {})) {
+  add(record2) {
+    for (const [ref, catalog] of Object.entries(record2.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of Object.entries(record2.texts ?? {})) {
       const known = this.textsOf(key);
       for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
     }
-    const own = this.byModel.get(record.model.id) ?? [];
-    own.push(record);
-    this.byModel.set(record.model.id, own);
-    const series = this.seriesCache.get(record.model.id);
-    if (series) this.indexRecord(record, own.length - 1, series, this.keyHashes.get(record.model.id));
+    const own = this.byModel.get(record2.model.id) ?? [];
+    own.push(record2);
+    this.byModel.set(record2.model.id, own);
+    const series = this.seriesCache.get(record2.model.id);
+    if (series) this.indexRecord(record2, own.length - 1, series, this.keyHashes.get(record2.model.id));
   }
   /** The texts stored so far for a prompt key, by ref (the live map: callers must not modify it). */
   textsOf(key) {
@@ -30551,22 +31885,22 @@ var HistoryView = class {
     }
     return { series, hashes };
   }
-  indexRecord(record, run2, series, hashes) {
-    this.catalog(record.catalog).forEach(([suite, id, hash2, checksHash], i) => {
-      const errored = record.errors[String(i)]?.length ?? 0;
-      const passed = record.passed[i] ?? null;
-      const checked = record.samples - errored;
+  indexRecord(record2, run2, series, hashes) {
+    this.catalog(record2.catalog).forEach(([suite2, id, hash2, checksHash], i) => {
+      const errored = record2.errors[String(i)]?.length ?? 0;
+      const passed = record2.passed[i] ?? null;
+      const checked = record2.samples - errored;
       const point = {
         run: run2,
-        answered: errored < record.samples,
-        answerRef: record.answers[i] ?? null,
+        answered: errored < record2.samples,
+        answerRef: record2.answers[i] ?? null,
         status: passed === null || checked === 0 ? null : passed * 2 > checked,
         checksHash
       };
       const list = series.get(hash2);
       if (list) list.push(point);
       else series.set(hash2, [point]);
-      hashes.set(promptKey(suite, id), hash2);
+      hashes.set(promptKey(suite2, id), hash2);
     });
   }
 };
@@ -30602,11 +31936,11 @@ function summarize(records) {
 }
 
 // src/track.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve2 } from "node:path";
 
 // src/history/file.ts
 import { mkdir as mkdir2, open as open2, readFile as readFile2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join5 } from "node:path";
+import { basename, dirname as dirname2, join as join3 } from "node:path";
 var HistoryError = class _HistoryError extends Error {
   constructor(file, line, reason, hint) {
     super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
@@ -30633,21 +31967,21 @@ function brokenHint(file) {
 function truncatedHint(file) {
   return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
 }
-async function readHistory(path7) {
-  const { result } = await load(path7);
-  if (!result.ok) throw failure2(path7, result);
+async function readHistory(path2) {
+  const { result } = await load(path2);
+  if (!result.ok) throw failure2(path2, result);
   return { records: result.records, lines: result.lines, endsWithNewline: result.endsWithNewline };
 }
-async function appendRecords(path7, records) {
+async function appendRecords(path2, records) {
   const verifier = new ChainVerifier();
-  const { result, exists: exists2 } = await load(path7, verifier);
-  if (!result.ok) throw failure2(path7, result);
+  const { result, exists: exists2 } = await load(path2, verifier);
+  if (!result.ok) throw failure2(path2, result);
   const lines = chainRecords(records, verifier.prevHash);
   for (const [i, line] of lines.entries()) {
     const problem = verifier.push(line);
     if (problem) {
       throw new Error(
-        `refusing to append to ${path7}: new record ${i + 1} of ${lines.length} would be an invalid line ${verifier.lines.length + 1}: ${problem.reason} (the history was not modified)`
+        `refusing to append to ${path2}: new record ${i + 1} of ${lines.length} would be an invalid line ${verifier.lines.length + 1}: ${problem.reason} (the history was not modified)`
       );
     }
   }
@@ -30655,21 +31989,21 @@ async function appendRecords(path7, records) {
   const separator = result.lines.length > 0 && !result.endsWithNewline ? "\n" : "";
   const data = `${separator}${lines.map((l) => `${l}
 `).join("")}`;
-  await mkdir2(dirname4(path7), { recursive: true });
-  const handle = await open2(path7, "a");
+  await mkdir2(dirname2(path2), { recursive: true });
+  const handle = await open2(path2, "a");
   try {
     await handle.appendFile(data, "utf8");
     await handle.sync();
   } finally {
     await handle.close();
   }
-  if (!exists2) await syncDir(dirname4(path7));
+  if (!exists2) await syncDir(dirname2(path2));
   return lines;
 }
-async function load(path7, verifier) {
+async function load(path2, verifier) {
   let bytes;
   try {
-    bytes = await readFile2(path7);
+    bytes = await readFile2(path2);
   } catch (e) {
     if (!isMissing(e)) throw e;
     return { result: verifyHistory("", verifier), bytes: Buffer.alloc(0), exists: false };
@@ -30693,8 +32027,8 @@ async function load(path7, verifier) {
   }
   return { result, bytes, exists: true };
 }
-function failure2(path7, result) {
-  return new HistoryError(path7, result.line, result.reason, result.truncated ? truncatedHint(path7) : brokenHint(path7));
+function failure2(path2, result) {
+  return new HistoryError(path2, result.line, result.reason, result.truncated ? truncatedHint(path2) : brokenHint(path2));
 }
 var strictDecoder = new TextDecoder("utf-8", { fatal: true });
 function firstInvalidUtf8Line(bytes) {
@@ -30730,22 +32064,22 @@ async function syncDir(dir) {
 function isMissing(error2) {
   return error2?.code === "ENOENT";
 }
-function shellQuote(path7) {
-  return /^[\w@%+=:,./-]+$/.test(path7) ? path7 : `'${path7.replace(/'/g, `'\\''`)}'`;
+function shellQuote(path2) {
+  return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
 }
 
 // src/track.ts
 async function recordOutcome(outcome, options) {
-  const { config } = outcome;
-  const historyPath = options.useHistory ? resolve3(options.root, config.history) : null;
-  const history = historyPath ? await readVerifiedHistory(config, options.root) : [];
+  const { config: config2 } = outcome;
+  const historyPath = options.useHistory ? resolve2(options.root, config2.history) : null;
+  const history = historyPath ? await readVerifiedHistory(config2, options.root) : [];
   const view = new HistoryView(history);
   const records = buildRecords(outcome, view);
-  if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));
+  if (historyPath) await appendRecords(historyPath, records).catch(relabel(config2.history));
   return { records, summary: summarize(records), historyPath, view };
 }
-async function readVerifiedHistory(config, root) {
-  const { records } = await readHistory(resolve3(root, config.history)).catch(relabel(config.history));
+async function readVerifiedHistory(config2, root) {
+  const { records } = await readHistory(resolve2(root, config2.history)).catch(relabel(config2.history));
   return records;
 }
 function relabel(file) {
@@ -30906,7 +32240,7 @@ function driftOf(view, history, position) {
   const m = target.metrics;
   if (m.drifted.length === 0) return [];
   const byKey = /* @__PURE__ */ new Map();
-  view.catalog(target.catalog).forEach(([suite, id, hash2], i) => byKey.set(promptKey(suite, id), { i, hash: hash2 }));
+  view.catalog(target.catalog).forEach(([suite2, id, hash2], i) => byKey.set(promptKey(suite2, id), { i, hash: hash2 }));
   const positions = new CatalogPositions(view);
   const flapping = new Set(m.flapping);
   const regressions = new Set(m.regressions);
@@ -30916,10 +32250,10 @@ function driftOf(view, history, position) {
     let before = null;
     if (at) {
       for (let j = position - 1; j >= 0; j--) {
-        const record = history[j];
-        const found = positions.of(record.catalog, key, at.hash);
-        if (found === void 0 || (record.errors[String(found.i)]?.length ?? 0) >= record.samples) continue;
-        before = view.text(found.key, record.answers[found.i] ?? null);
+        const record2 = history[j];
+        const found = positions.of(record2.catalog, key, at.hash);
+        if (found === void 0 || (record2.errors[String(found.i)]?.length ?? 0) >= record2.samples) continue;
+        before = view.text(found.key, record2.answers[found.i] ?? null);
         break;
       }
     }
@@ -30937,8 +32271,8 @@ var CatalogPositions = class {
     let index = this.byRef.get(ref);
     if (!index) {
       index = /* @__PURE__ */ new Map();
-      this.view.catalog(ref).forEach(([suite, id, h], i) => {
-        const at = { i, key: promptKey(suite, id) };
+      this.view.catalog(ref).forEach(([suite2, id, h], i) => {
+        const at = { i, key: promptKey(suite2, id) };
         index.set(`${at.key}\0${h}`, at);
         if (!index.has(h)) index.set(h, at);
       });
@@ -31195,21 +32529,21 @@ function row(m) {
 // src/action/check.ts
 var COMMENT_MARKER = "trackrecord:check";
 async function checkMode(ctx) {
-  const { config, github, settings } = ctx;
+  const { config: config2, github, settings } = ctx;
   const base = await group("Read the base history", () => baseHistory(ctx));
   const view = new HistoryView(base);
-  const outcome = await group("Run the suites", () => executeRun(config, { env: ctx.env, progress: progressToLog }));
+  const outcome = await group("Run the suites", () => executeRun(config2, { env: ctx.env, progress: progressToLog }));
   const summary2 = summarize(buildRecords(outcome, view));
-  const reportPath = join6(ctx.env["RUNNER_TEMP"] ?? resolve4(ctx.root, ".trackrecord"), "trackrecord-report.md");
-  const report = buildReport(view, { models: config.models.map((m) => m.id) });
+  const reportPath = join4(ctx.env["RUNNER_TEMP"] ?? resolve3(ctx.root, ".trackrecord"), "trackrecord-report.md");
+  const report = buildReport(view, { models: config2.models.map((m) => m.id) });
   const markdown = renderCheckComment(report, github.pullRequest?.baseRef ?? "the current branch");
-  await mkdir3(dirname5(reportPath), { recursive: true });
+  await mkdir3(dirname3(reportPath), { recursive: true });
   await writeFile2(reportPath, markdown);
   const pr = github.pullRequest;
   if (settings.comment && pr) {
     try {
       const [{ createOctokit }, { upsertStickyComment }] = await Promise.all([
-        import("./chunks/octokit-S6CC6PLJ.js"),
+        import("./chunks/octokit-H7G5WGXC.js"),
         import("./chunks/comment-3MTQLVOI.js")
       ]);
       const octokit = createOctokit(settings.githubToken, github.apiUrl);
@@ -31225,7 +32559,7 @@ async function checkMode(ctx) {
       warning(`could not comment on the pull request: ${error2.message}. Grant "permissions: pull-requests: write".`);
     }
   }
-  return { summary: summary2, markdown, reportPath, failures: thresholdFailures(config.thresholds, summary2, { regressions: true }) };
+  return { summary: summary2, markdown, reportPath, failures: thresholdFailures(config2.thresholds, summary2, { regressions: true }) };
 }
 async function baseHistory(ctx) {
   const pr = ctx.github.pullRequest;
@@ -31256,11 +32590,11 @@ function setOutputs(summary2, paths) {
   setOutput("history", paths.history);
 }
 var MAX_ANNOTATIONS = 10;
-function annotateRegressions(summary2, config) {
+function annotateRegressions(summary2, config2) {
   const locations = /* @__PURE__ */ new Map();
-  for (const suite of config.suites) {
-    if (suite.source.startsWith("builtin:")) continue;
-    for (const p of suite.prompts) locations.set(`${suite.name}/${p.id}`, p.location);
+  for (const suite2 of config2.suites) {
+    if (suite2.source.startsWith("builtin:")) continue;
+    for (const p of suite2.prompts) locations.set(`${suite2.name}/${p.id}`, p.location);
   }
   for (const model of summary2.models) {
     for (const key of model.regressions.slice(0, MAX_ANNOTATIONS)) {
@@ -31281,11 +32615,11 @@ async function writeJobSummary(markdown) {
 
 // src/partial/paths.ts
 import { readdir as readdir2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve5 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/partial/file.ts
 import { mkdir as mkdir4, readFile as readFile3, rename as rename3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname6 } from "node:path";
+import { dirname as dirname4 } from "node:path";
 
 // src/run/shard.ts
 var MAX_SHARDS = 256;
@@ -31311,12 +32645,12 @@ function shardOf(key, count2) {
 function inShard(key, shard) {
   return shardOf(key, shard.count) === shard.index;
 }
-function shardConfig(config, shard) {
+function shardConfig(config2, shard) {
   return {
-    ...config,
-    suites: config.suites.map((suite) => ({
-      ...suite,
-      prompts: suite.prompts.filter((p) => inShard(promptKey(suite.name, p.id), shard))
+    ...config2,
+    suites: config2.suites.map((suite2) => ({
+      ...suite2,
+      prompts: suite2.prompts.filter((p) => inShard(promptKey(suite2.name, p.id), shard))
     }))
   };
 }
@@ -31326,40 +32660,40 @@ var PARTIAL_VERSION = 1;
 var PartialError = class extends Error {
   name = "PartialError";
 };
-function configHash(config) {
-  const plan = buildPlan(config);
+function configHash(config2) {
+  const plan = buildPlan(config2);
   return sha256(
     canonicalJson({
-      samples: config.samples,
-      models: config.models.map((m) => ({ id: m.id, model: m.model, baseUrl: m.baseUrl, params: m.params, system: m.system })),
+      samples: config2.samples,
+      models: config2.models.map((m) => ({ id: m.id, model: m.model, baseUrl: m.baseUrl, params: m.params, system: m.system })),
       prompts: plan.prompts.map((p, i) => [p.suite, p.prompt.id, plan.checksHashes[i]]),
       hashes: plan.hashes
     })
   );
 }
-function partialOf(outcome, shard, config) {
+function partialOf(outcome, shard, config2) {
   return {
     partial: PARTIAL_VERSION,
     run: outcome.run,
     finishedAt: outcome.finishedAt,
     shard: { index: shard.index, count: shard.count },
-    configHash: configHash(config),
+    configHash: configHash(config2),
     models: outcome.models.map((m) => ({ id: m.model.id, observations: m.observations }))
   };
 }
-async function writePartial(path7, outcome, shard, config = outcome.config) {
-  const partial = partialOf(outcome, shard, config);
-  await mkdir4(dirname6(path7), { recursive: true });
-  const temp = `${path7}.${process.pid}.tmp`;
+async function writePartial(path2, outcome, shard, config2 = outcome.config) {
+  const partial = partialOf(outcome, shard, config2);
+  await mkdir4(dirname4(path2), { recursive: true });
+  const temp = `${path2}.${process.pid}.tmp`;
   await writeFile3(temp, `${JSON.stringify(partial)}
 `);
-  await rename3(temp, path7);
+  await rename3(temp, path2);
   return partial;
 }
-async function readPartial(path7, label = path7) {
+async function readPartial(path2, label = path2) {
   let text;
   try {
-    text = await readFile3(path7, "utf8");
+    text = await readFile3(path2, "utf8");
   } catch (error2) {
     const code = error2.code;
     throw new PartialError(code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error2.message}`);
@@ -31373,8 +32707,8 @@ function parsePartial(text, label) {
   } catch (error2) {
     throw new PartialError(`${label}: not a trackrecord partial file: not JSON (${error2.message})`);
   }
-  const fail = (path7, message) => {
-    throw new PartialError(`${label}: ${path7 ? `${path7}: ` : ""}${message}`);
+  const fail = (path2, message) => {
+    throw new PartialError(`${label}: ${path2 ? `${path2}: ` : ""}${message}`);
   };
   if (!isObject2(value) || !("partial" in value)) fail("", "not a trackrecord partial file (written by `trackrecord run --shard I/N`)");
   const v = value;
@@ -31400,30 +32734,30 @@ function parsePartial(text, label) {
   });
   return value;
 }
-function checkObservation(check2, value, path7, modelId) {
-  const o = check2.object(value, path7);
-  if (check2.string(o["modelId"], `${path7}.modelId`) !== modelId) check2.fail(`${path7}.modelId`, `"${String(o["modelId"])}" under model "${modelId}"`);
-  for (const key of ["suite", "promptId", "promptHash", "checksHash"]) check2.string(o[key], `${path7}.${key}`);
-  check2.array(o["samples"], `${path7}.samples`).forEach((s, k) => checkSample(check2, s, `${path7}.samples[${k}]`));
+function checkObservation(check2, value, path2, modelId) {
+  const o = check2.object(value, path2);
+  if (check2.string(o["modelId"], `${path2}.modelId`) !== modelId) check2.fail(`${path2}.modelId`, `"${String(o["modelId"])}" under model "${modelId}"`);
+  for (const key of ["suite", "promptId", "promptHash", "checksHash"]) check2.string(o[key], `${path2}.${key}`);
+  check2.array(o["samples"], `${path2}.samples`).forEach((s, k) => checkSample(check2, s, `${path2}.samples[${k}]`));
 }
-function checkSample(check2, value, path7) {
-  const s = check2.object(value, path7);
-  check2.nullableString(s.output, `${path7}.output`);
-  check2.nullableString(s.answer, `${path7}.answer`);
-  if (s.pass !== null && typeof s.pass !== "boolean") check2.fail(`${path7}.pass`, "expected true, false or null");
-  check2.array(s.failures, `${path7}.failures`).forEach((f, i) => check2.string(f, `${path7}.failures[${i}]`));
+function checkSample(check2, value, path2) {
+  const s = check2.object(value, path2);
+  check2.nullableString(s.output, `${path2}.output`);
+  check2.nullableString(s.answer, `${path2}.answer`);
+  if (s.pass !== null && typeof s.pass !== "boolean") check2.fail(`${path2}.pass`, "expected true, false or null");
+  check2.array(s.failures, `${path2}.failures`).forEach((f, i) => check2.string(f, `${path2}.failures[${i}]`));
   if (s.error !== null) {
-    const e = check2.object(s.error, `${path7}.error`);
-    if (!ERROR_CATEGORIES.includes(e.category)) check2.fail(`${path7}.error.category`, `expected one of ${ERROR_CATEGORIES.join(", ")}`);
-    check2.nullableNumber(e.status, `${path7}.error.status`);
-    check2.string(e.message, `${path7}.error.message`);
+    const e = check2.object(s.error, `${path2}.error`);
+    if (!ERROR_CATEGORIES.includes(e.category)) check2.fail(`${path2}.error.category`, `expected one of ${ERROR_CATEGORIES.join(", ")}`);
+    check2.nullableNumber(e.status, `${path2}.error.status`);
+    check2.string(e.message, `${path2}.error.message`);
   }
-  check2.number(s.latencyMs, `${path7}.latencyMs`);
-  check2.number(s.attempts, `${path7}.attempts`);
-  check2.nullableString(s.servedModel, `${path7}.servedModel`);
-  check2.nullableString(s.systemFingerprint, `${path7}.systemFingerprint`);
-  check2.nullableNumber(s.tokensIn, `${path7}.tokensIn`);
-  check2.nullableNumber(s.tokensOut, `${path7}.tokensOut`);
+  check2.number(s.latencyMs, `${path2}.latencyMs`);
+  check2.number(s.attempts, `${path2}.attempts`);
+  check2.nullableString(s.servedModel, `${path2}.servedModel`);
+  check2.nullableString(s.systemFingerprint, `${path2}.systemFingerprint`);
+  check2.nullableNumber(s.tokensIn, `${path2}.tokensIn`);
+  check2.nullableNumber(s.tokensOut, `${path2}.tokensOut`);
 }
 var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 function isObject2(value) {
@@ -31434,30 +32768,30 @@ var Checker = class {
     this.fail = fail;
   }
   fail;
-  object(value, path7) {
-    return isObject2(value) ? value : this.fail(path7, "expected an object");
+  object(value, path2) {
+    return isObject2(value) ? value : this.fail(path2, "expected an object");
   }
-  array(value, path7) {
-    return Array.isArray(value) ? value : this.fail(path7, "expected an array");
+  array(value, path2) {
+    return Array.isArray(value) ? value : this.fail(path2, "expected an array");
   }
-  string(value, path7) {
-    return typeof value === "string" ? value : this.fail(path7, "expected a string");
+  string(value, path2) {
+    return typeof value === "string" ? value : this.fail(path2, "expected a string");
   }
-  timestamp(value, path7) {
-    const text = this.string(value, path7);
-    return TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text)) ? text : this.fail(path7, `expected an ISO 8601 time with a zone, got "${text}"`);
+  timestamp(value, path2) {
+    const text = this.string(value, path2);
+    return TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text)) ? text : this.fail(path2, `expected an ISO 8601 time with a zone, got "${text}"`);
   }
-  nullableString(value, path7) {
-    if (value !== null && typeof value !== "string") this.fail(path7, "expected a string or null");
+  nullableString(value, path2) {
+    if (value !== null && typeof value !== "string") this.fail(path2, "expected a string or null");
   }
-  number(value, path7) {
-    return typeof value === "number" && Number.isFinite(value) ? value : this.fail(path7, "expected a number");
+  number(value, path2) {
+    return typeof value === "number" && Number.isFinite(value) ? value : this.fail(path2, "expected a number");
   }
-  nullableNumber(value, path7) {
-    if (value !== null) this.number(value, path7);
+  nullableNumber(value, path2) {
+    if (value !== null) this.number(value, path2);
   }
-  integer(value, path7, min, max) {
-    if (!Number.isInteger(value) || value < min || value > max) this.fail(path7, `expected a whole number from ${min} to ${max}`);
+  integer(value, path2, min, max) {
+    if (!Number.isInteger(value) || value < min || value > max) this.fail(path2, `expected a whole number from ${min} to ${max}`);
     return value;
   }
 };
@@ -31466,7 +32800,7 @@ var Checker = class {
 async function expandPartialPaths(patterns, root) {
   const out = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
-    const matches = hasMagic(pattern) ? await glob(pattern, root) : [resolve5(root, pattern)];
+    const matches = hasMagic(pattern) ? await glob(pattern, root) : [resolve4(root, pattern)];
     if (matches.length === 0) throw new PartialError(`no partial file matches "${pattern}" (in ${root})`);
     for (const m of matches) out.add(m);
   }
@@ -31491,15 +32825,15 @@ async function walk(dir, segments, found) {
   if (head === void 0) return;
   if (head === "**") {
     await walk(dir, rest, found);
-    for (const entry of await entries(dir)) if (entry.isDirectory()) await walk(join7(dir, entry.name), segments, found);
+    for (const entry of await entries(dir)) if (entry.isDirectory()) await walk(join5(dir, entry.name), segments, found);
     return;
   }
   if (!hasMagic(head)) {
-    const path7 = join7(dir, head);
+    const path2 = join5(dir, head);
     if (rest.length === 0) {
-      if ((await entries(dir)).some((e) => e.name === head && e.isFile())) found.push(path7);
+      if ((await entries(dir)).some((e) => e.name === head && e.isFile())) found.push(path2);
     } else {
-      await walk(path7, rest, found);
+      await walk(path2, rest, found);
     }
     return;
   }
@@ -31507,8 +32841,8 @@ async function walk(dir, segments, found) {
   for (const entry of await entries(dir)) {
     if (!re.test(entry.name)) continue;
     if (rest.length === 0 ? entry.isFile() : entry.isDirectory()) {
-      if (rest.length === 0) found.push(join7(dir, entry.name));
-      else await walk(join7(dir, entry.name), rest, found);
+      if (rest.length === 0) found.push(join5(dir, entry.name));
+      else await walk(join5(dir, entry.name), rest, found);
     }
   }
 }
@@ -31523,9 +32857,9 @@ function segmentRegExp(segment) {
   const source = segment.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
   return new RegExp(`^${source}$`);
 }
-function displayPath2(path7, root) {
-  const rel = relative3(root, path7);
-  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel : path7;
+function displayPath2(path2, root) {
+  const rel = relative2(root, path2);
+  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel : path2;
 }
 
 // src/action/settings.ts
@@ -31577,13 +32911,13 @@ function booleanInput(inputs, name, fallback) {
 
 // src/action/shard.ts
 import { tmpdir } from "node:os";
-import { join as join9, resolve as resolve8 } from "node:path";
+import { join as join7, resolve as resolve7 } from "node:path";
 
 // src/partial/merge.ts
 async function readPartials(paths, label = (p) => p) {
-  return Promise.all(paths.map(async (path7) => ({ file: label(path7), partial: await readPartial(path7, label(path7)) })));
+  return Promise.all(paths.map(async (path2) => ({ file: label(path2), partial: await readPartial(path2, label(path2)) })));
 }
-function mergePartials(config, loaded) {
+function mergePartials(config2, loaded) {
   if (loaded.length === 0) throw new PartialError("no partial files to merge");
   const first = loaded[0];
   for (const p of loaded.slice(1)) {
@@ -31593,9 +32927,9 @@ function mergePartials(config, loaded) {
       );
     }
   }
-  if (first.partial.configHash !== configHash(config)) {
+  if (first.partial.configHash !== configHash(config2)) {
     throw new PartialError(
-      `the partial files were run with a different configuration than ${config.file} (models, prompts or samples differ): merge with the config the shards ran with`
+      `the partial files were run with a different configuration than ${config2.file} (models, prompts or samples differ): merge with the config the shards ran with`
     );
   }
   const runId = mergedRunId(loaded);
@@ -31615,10 +32949,10 @@ function mergePartials(config, loaded) {
       `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count2}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count2}`).join(", ")}): every shard must finish before the merge`
     );
   }
-  const plan = buildPlan(config);
-  const specs = new Map(plan.prompts.map(({ suite, prompt }) => [promptKey(suite, prompt.id), prompt]));
+  const plan = buildPlan(config2);
+  const specs = new Map(plan.prompts.map(({ suite: suite2, prompt }) => [promptKey(suite2, prompt.id), prompt]));
   const specOf = (o) => specs.get(promptKey(o.suite, o.promptId));
-  const models = config.models.map((model, m) => {
+  const models = config2.models.map((model, m) => {
     const found = /* @__PURE__ */ new Map();
     for (const { file, partial } of byIndex.values()) {
       const own = partial.models.find((x) => x.id === model.id);
@@ -31626,20 +32960,20 @@ function mergePartials(config, loaded) {
       for (const o of own.observations) {
         const key = promptKey(o.suite, o.promptId);
         const where = `${file}: ${model.id} ${key}`;
-        if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config.file}`);
+        if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config2.file}`);
         const home = shardOf(key, count2);
         if (home !== partial.shard.index) throw new PartialError(`${where}: belongs to shard ${home}/${count2}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
-        if (o.samples.length !== config.samples) throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config.samples}`);
+        if (o.samples.length !== config2.samples) throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config2.samples}`);
         found.set(key, o);
       }
     }
-    const observations = plan.prompts.map(({ suite, prompt }, p) => {
-      const key = promptKey(suite, prompt.id);
+    const observations = plan.prompts.map(({ suite: suite2, prompt }, p) => {
+      const key = promptKey(suite2, prompt.id);
       const o = found.get(key);
       if (!o) throw new PartialError(`shard ${shardOf(key, count2)}/${count2} (${byIndex.get(shardOf(key, count2)).file}) has no observation of ${key} on ${model.id}`);
       if (o.promptHash !== plan.hashes[m][p] || o.checksHash !== plan.checksHashes[p]) {
-        throw new PartialError(`${byIndex.get(shardOf(key, count2)).file}: ${model.id} ${key} was asked differently than ${config.file} says`);
+        throw new PartialError(`${byIndex.get(shardOf(key, count2)).file}: ${model.id} ${key} was asked differently than ${config2.file} says`);
       }
       return o;
     });
@@ -31649,7 +32983,7 @@ function mergePartials(config, loaded) {
   const earliest = shards.reduce((a, b) => Date.parse(b.run.startedAt) < Date.parse(a.run.startedAt) ? b : a);
   const latest = shards.reduce((a, b) => Date.parse(b.finishedAt) > Date.parse(a.finishedAt) ? b : a);
   const run2 = { ...byIndex.get(1).partial.run, id: runId, startedAt: earliest.run.startedAt };
-  return { config, run: run2, finishedAt: latest.finishedAt, models, specOf };
+  return { config: config2, run: run2, finishedAt: latest.finishedAt, models, specOf };
 }
 function mergedRunId(loaded) {
   const first = loaded[0];
@@ -31666,27 +33000,27 @@ function mergedRunId(loaded) {
 }
 
 // src/action/track.ts
-import { relative as relative4, resolve as resolve7 } from "node:path";
+import { relative as relative3, resolve as resolve6 } from "node:path";
 
 // src/artifacts.ts
-import { dirname as dirname8, join as join8, resolve as resolve6 } from "node:path";
+import { dirname as dirname6, join as join6, resolve as resolve5 } from "node:path";
 
 // src/report/file.ts
 import { mkdir as mkdir5, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname7 } from "node:path";
-async function writeReport(view, modelIds, path7) {
+import { dirname as dirname5 } from "node:path";
+async function writeReport(view, modelIds, path2) {
   const markdown = renderMarkdown(buildReport(view, { models: modelIds }));
-  await mkdir5(dirname7(path7), { recursive: true });
-  await writeFile4(path7, markdown);
+  await mkdir5(dirname5(path2), { recursive: true });
+  await writeFile4(path2, markdown);
   return markdown;
 }
 
 // src/artifacts.ts
-async function writeArtifacts(config, root, recorded) {
+async function writeArtifacts(config2, root, recorded) {
   const { writeBadges } = await import("./chunks/badge-UPIG7U3U.js");
-  const badges = await writeBadges(resolve6(root, config.badge), recorded.summary.models);
-  const reportPath = join8(dirname8(resolve6(root, config.history)), "report.md");
-  const markdown = await writeReport(recorded.view, config.models.map((m) => m.id), reportPath);
+  const badges = await writeBadges(resolve5(root, config2.badge), recorded.summary.models);
+  const reportPath = join6(dirname6(resolve5(root, config2.history)), "report.md");
+  const markdown = await writeReport(recorded.view, config2.models.map((m) => m.id), reportPath);
   return { paths: [...badges, reportPath], reportPath, markdown };
 }
 
@@ -31699,7 +33033,7 @@ function backoffDelay(retry, backoff = DEFAULT_BACKOFF, random = Math.random) {
   const cap = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * cap);
 }
-var defaultSleep = (ms) => new Promise((resolve9) => setTimeout(resolve9, ms));
+var defaultSleep = (ms) => new Promise((resolve8) => setTimeout(resolve8, ms));
 async function publish(o) {
   const { git, branch, message, apply } = o;
   const remote = o.remote ?? "origin";
@@ -31768,8 +33102,8 @@ async function keepsStartCommits(git, startTip, newTip, startRemoteTip) {
   if (await git.isAncestor(startTip, newTip)) return true;
   return startRemoteTip !== null && await git.isAncestor(startTip, startRemoteTip);
 }
-function topLevel(path7) {
-  return `:(top,literal)${path7.replace(/\\/g, "/").replace(/^\.\//, "")}`;
+function topLevel(path2) {
+  return `:(top,literal)${path2.replace(/\\/g, "/").replace(/^\.\//, "")}`;
 }
 function errorText(error2) {
   if (error2 instanceof GitError) return error2.message;
@@ -31783,14 +33117,14 @@ async function trackMode(ctx) {
   return recordAndPublish(ctx, outcome);
 }
 async function recordAndPublish(ctx, outcome) {
-  const { config, root, settings } = ctx;
-  const historyPath = resolve7(root, config.history);
+  const { config: config2, root, settings } = ctx;
+  const historyPath = resolve6(root, config2.history);
   let recorded;
   let artifacts;
   const apply = async () => {
     recorded = await recordOutcome(outcome, { root, useHistory: true });
-    artifacts = await writeArtifacts(config, root, recorded);
-    return [historyPath, ...artifacts.paths].map((p) => relative4(root, p));
+    artifacts = await writeArtifacts(config2, root, recorded);
+    return [historyPath, ...artifacts.paths].map((p) => relative3(root, p));
   };
   if (settings.commit) {
     const git = new Git(root);
@@ -31805,38 +33139,38 @@ async function recordAndPublish(ctx, outcome) {
   }
   const summary2 = recorded.summary;
   const { markdown, reportPath } = artifacts;
-  return { summary: summary2, markdown, reportPath, failures: thresholdFailures(config.thresholds, summary2, { regressions: false }) };
+  return { summary: summary2, markdown, reportPath, failures: thresholdFailures(config2.thresholds, summary2, { regressions: false }) };
 }
 
 // src/action/shard.ts
 async function shardMode(ctx, shard) {
-  const { config, root, settings } = ctx;
-  await readVerifiedHistory(config, root);
-  const sharded = shardConfig(config, shard);
+  const { config: config2, root, settings } = ctx;
+  await readVerifiedHistory(config2, root);
+  const sharded = shardConfig(config2, shard);
   const prompts = promptCount(sharded);
-  const total = promptCount(config);
-  info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)`);
+  const total = promptCount(config2);
+  info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config2.models.length} model(s)`);
   const outcome = await group(`Run shard ${formatShard(shard)}`, () => executeRun(sharded, { env: ctx.env, progress: progressToLog }));
-  const path7 = settings.partialPath ? resolve8(root, settings.partialPath) : join9(ctx.env["RUNNER_TEMP"] || tmpdir(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
-  await writePartial(path7, outcome, shard, config);
-  info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path7}`);
+  const path2 = settings.partialPath ? resolve7(root, settings.partialPath) : join7(ctx.env["RUNNER_TEMP"] || tmpdir(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
+  await writePartial(path2, outcome, shard, config2);
+  info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path2}`);
   const errors = outcome.models.flatMap((m) => {
     const n = Object.values(m.metrics.errors).reduce((a, b) => a + b, 0);
     return n > 0 ? [`${m.model.id}: ${n} sample(s) without output`] : [];
   });
   const markdown = `### trackrecord shard ${formatShard(shard)}
 
-Ran ${prompts} of ${total} prompt(s) on ${config.models.length} model(s) for run ${outcome.run.id}. The merge job records the whole run.
+Ran ${prompts} of ${total} prompt(s) on ${config2.models.length} model(s) for run ${outcome.run.id}. The merge job records the whole run.
 ` + (errors.length > 0 ? `
 ${errors.map((e) => `- ${e}`).join("\n")}
 ` : "");
-  return { partialPath: path7, markdown };
+  return { partialPath: path2, markdown };
 }
 async function mergeMode(ctx, patterns) {
-  const { config, root } = ctx;
+  const { config: config2, root } = ctx;
   const paths = await expandPartialPaths(patterns, root);
   const partials = await readPartials(paths, (p) => displayPath2(p, root));
-  const outcome = mergePartials(config, partials);
+  const outcome = mergePartials(config2, partials);
   info(`merging ${partials.length} shard(s) of run ${outcome.run.id}: ${partials.map((p) => p.file).join(", ")}`);
   return recordAndPublish(ctx, outcome);
 }
@@ -31845,12 +33179,12 @@ async function mergeMode(ctx, patterns) {
 async function run(env = process.env, root = env["GITHUB_WORKSPACE"] ?? process.cwd()) {
   try {
     const github = await readGitHubContext(env);
-    const settings = readSettings(core_exports, github.eventName);
+    const settings = readSettings({ getInput }, github.eventName);
     const role = settings.shard ? `, shard ${settings.shard.index}/${settings.shard.count}` : settings.merge.length > 0 ? ", merging shards" : "";
     info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}`);
-    const config = await loadConfig({ root, configPath: settings.configPath }).catch(annotateConfigError);
-    for (const key of keyValues(config.models, env)) setSecret(key);
-    const missing = settings.merge.length > 0 ? [] : modelsMissingKeys(config.models, env).map((m) => m.apiKeyEnv);
+    const config2 = await loadConfig({ root, configPath: settings.configPath }).catch(annotateConfigError);
+    for (const key of keyValues(config2.models, env)) setSecret(key);
+    const missing = settings.merge.length > 0 ? [] : modelsMissingKeys(config2.models, env).map((m) => m.apiKeyEnv);
     const skip = skipReason(missing, github, settings.mode);
     if (skip) {
       notice(skip);
@@ -31860,7 +33194,7 @@ ${skip}
 `);
       return;
     }
-    const ctx = { settings, config, github, env, root };
+    const ctx = { settings, config: config2, github, env, root };
     if (settings.shard) {
       const shard = await shardMode(ctx, settings.shard);
       setOutput("partial", shard.partialPath);
@@ -31869,9 +33203,9 @@ ${skip}
     }
     const result = settings.merge.length > 0 ? await mergeMode(ctx, settings.merge) : settings.mode === "track" ? await trackMode(ctx) : await checkMode(ctx);
     info(formatRunSummary(result.summary));
-    setOutputs(result.summary, { report: result.reportPath, history: config.history });
+    setOutputs(result.summary, { report: result.reportPath, history: config2.history });
     await writeJobSummary(result.markdown);
-    annotateRegressions(result.summary, config);
+    annotateRegressions(result.summary, config2);
     if (result.failures.length > 0) throw new Error(`thresholds failed:
 ${result.failures.join("\n")}`);
   } catch (error2) {

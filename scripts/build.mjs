@@ -12,6 +12,29 @@ const entries = [
   { in: 'src/action/index.ts', out: 'index', shebang: false, splitting: true },
 ].filter((e) => existsSync(e.in));
 
+/**
+ * @actions/core imports @actions/http-client (for OIDC tokens, which trackrecord never asks for),
+ * and with it undici and tunnel, 800 KB that would load on every start. None of the three does
+ * anything when loaded, but their package.json files do not say so; saying it here lets esbuild
+ * leave them out of the entry and load them with Octokit, the one part that uses them.
+ */
+const sideEffectFree = /^(@actions\/http-client|undici|tunnel)(\/|$)/;
+const markSideEffectFree = {
+  name: 'mark-side-effect-free',
+  setup(build) {
+    build.onResolve({ filter: sideEffectFree }, async (args) => {
+      if (args.pluginData?.resolving) return undefined;
+      const { path, errors } = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { resolving: true },
+      });
+      return errors.length > 0 ? { errors } : { path, sideEffects: false };
+    });
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
 
@@ -29,6 +52,7 @@ for (const entry of entries) {
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [markSideEffectFree],
     // Bundled CommonJS dependencies call require(); give them a real one in this ES module.
     banner: {
       js: [

@@ -1,16 +1,11 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import configSchema from '../../schema/config.schema.json' with { type: 'json' };
-import suiteSchema from '../../schema/suite.schema.json' with { type: 'json' };
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ConfigIssue } from './errors.js';
 import { didYouMean } from './suggest.js';
+import * as validators from './validators.generated.js';
 import type { PathSegments, YamlFile } from './yaml-file.js';
 
-// verbose: errors carry their parentSchema, which lists the keys allowed for "did you mean".
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validators = {
-  config: ajv.compile(configSchema),
-  suite: ajv.compile(suiteSchema),
-};
+// The validators are compiled from schema/*.json at build time (scripts/gen-validators.ts), with
+// every error and its parentSchema, which lists the keys allowed for "did you mean".
 
 export type SchemaKind = keyof typeof validators;
 

@@ -1,8 +1,8 @@
 import * as crypto from 'node:crypto';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import recordSchema from '../../schema/record.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv';
 import { lineHash } from './codec.js';
 import { GENESIS, RECORD_SCHEMA, promptKey, type CatalogEntry, type HistoryRecord } from './record.js';
+import { record as validateRecord } from './record-validator.generated.js';
 import { catalogRef, TEXT_REF_LENGTH } from './refs.js';
 import { sha256 } from '../util/hash.js';
 
@@ -24,16 +24,6 @@ export type VerifyResult =
 export interface LineProblem {
   reason: string;
   json: boolean;
-}
-
-// The schema's patterns are ASCII: plain RegExps are faster than unicode ones on every ref.
-// Compiled on first use: a run with no history yet (and `validate`) never pays for it.
-let recordValidator: ValidateFunction<HistoryRecord> | undefined;
-function recordSchemaValidator(): ValidateFunction<HistoryRecord> {
-  recordValidator ??= new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, unicodeRegExp: false }).compile<HistoryRecord>(
-    recordSchema,
-  );
-  return recordValidator;
 }
 
 /**
@@ -115,7 +105,6 @@ export class ChainVerifier {
     if (isObject(data) && 'schema' in data && typeof data['schema'] === 'number' && data['schema'] !== RECORD_SCHEMA) {
       return bad(`record schema version ${data['schema']} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`);
     }
-    const validateRecord = recordSchemaValidator();
     if (!validateRecord(data)) return bad(schemaReason(validateRecord.errors?.[0]));
     const record = data;
 

@@ -148,6 +148,18 @@ describe('loadConfig', () => {
     expect(suiteIssues).toEqual(['prompts/support.yaml:7:9: prompts[0].expect[0].equal: unknown key "equal" (did you mean "equals"?)']);
   });
 
+  it('limits the length of model ids and prompt ids', async () => {
+    const issues = await issuesOf({
+      'trackrecord.yml': config.replace('id: local', `id: ${'l'.repeat(101)}`),
+      'prompts/support.yaml': suite.replace('id: greeting', `id: ${'g'.repeat(201)}`),
+    });
+    expect(issues).toEqual(['trackrecord.yml:6:9: models[1].id: must NOT have more than 100 characters']);
+    const suiteIssues = await issuesOf({ 'trackrecord.yml': config, 'prompts/support.yaml': suite.replace('id: greeting', `id: ${'g'.repeat(201)}`) });
+    expect(suiteIssues).toEqual(['prompts/support.yaml:8:9: prompts[1].id: must NOT have more than 200 characters']);
+    const atLimit = tempDir({ 'trackrecord.yml': config.replace('id: local', `id: ${'l'.repeat(100)}`), 'prompts/support.yaml': suite });
+    expect((await loadConfig({ root: atLimit, configPath: 'trackrecord.yml' })).models[1]!.id).toHaveLength(100);
+  });
+
   it('says when the config file itself is missing', async () => {
     expect(await issuesOf({}, '.github/trackrecord.yml')).toEqual(['.github/trackrecord.yml: file not found']);
   });
