@@ -18,8 +18,17 @@ interface CallTrace {
   lastAttemptStart: number;
   /** Attempts answered 429, retried or not. */
   rateLimited: number;
+  /** A wait the server asked for that was too long to honor (ms); the call then failed at once. */
+  refusedWaitMs: number | null;
   observer: CallObserver | undefined;
 }
+
+/**
+ * The longest `retry-after` honored. The SDK sleeps for whatever a server asks, and a provider
+ * whose daily quota is spent may ask for hours: a nightly run should record that as errors now,
+ * not hang until the job's time limit.
+ */
+export const MAX_RETRY_WAIT_MS = 60_000;
 
 const traces = new AsyncLocalStorage<CallTrace>();
 
@@ -39,8 +48,28 @@ const tracingFetch: typeof fetch = async (input, init) => {
     trace.rateLimited += 1;
     trace.observer?.onRateLimited?.({ roundTripMs: performance.now() - trace.lastAttemptStart });
   }
+  const wait = requestedWaitMs(response.headers);
+  if (wait !== null && wait > MAX_RETRY_WAIT_MS && !response.headers.has('x-should-retry')) {
+    if (trace) trace.refusedWaitMs = wait;
+    // The SDK obeys this (non-standard) header before any retry rule of its own.
+    const headers = new Headers(response.headers);
+    headers.set('x-should-retry', 'false');
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
   return response;
 };
+
+/** The wait a response asks for before a retry, read as the SDK reads it, or null. */
+function requestedWaitMs(headers: Headers): number | null {
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (!Number.isNaN(ms)) return ms;
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter === null) return null;
+  const seconds = Number.parseFloat(retryAfter);
+  if (!Number.isNaN(seconds)) return seconds * 1000;
+  const date = Date.parse(retryAfter);
+  return Number.isNaN(date) ? null : date - Date.now();
+}
 
 /**
  * The SDK's client with one hook: before a retry (after the SDK's back-off sleep, before the
@@ -56,8 +85,8 @@ class TracedOpenAI extends OpenAI {
 
 /**
  * A provider for any OpenAI-compatible endpoint. Retries (429, 408, 409, 5xx, timeouts and
- * connection errors) are the SDK's: it honors `retry-after-ms` / `retry-after` and otherwise
- * backs off exponentially with jitter. Whatever survives the retries becomes a categorized
+ * connection errors) are the SDK's: it honors `retry-after-ms` / `retry-after` up to
+ * MAX_RETRY_WAIT_MS and otherwise backs off exponentially with jitter. Whatever survives the retries becomes a categorized
  * error in the result, never an exception.
  */
 export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions): ChatProvider {
@@ -75,7 +104,7 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
 
   return {
     complete(request: ChatRequest, observer?: CallObserver): Promise<CallResult> {
-      const trace: CallTrace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, observer };
+      const trace: CallTrace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, refusedWaitMs: null, observer };
       return traces.run(trace, async (): Promise<CallResult> => {
         const started = performance.now();
         try {
@@ -88,11 +117,18 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
           return { ok: true, completion, latencyMs, attempts: trace.attempts, rateLimited: trace.rateLimited };
         } catch (error) {
           const categorized = categorize(error);
-          return failure(trace, started, { ...categorized, message: redact(categorized.message, secrets) });
+          const message = redact(categorized.message, secrets) + refusedWaitNote(trace);
+          return failure(trace, started, { ...categorized, message });
         }
       });
     },
   };
+}
+
+function refusedWaitNote(trace: CallTrace): string {
+  if (trace.refusedWaitMs === null) return '';
+  const asked = Math.round(trace.refusedWaitMs / 1000);
+  return ` (not retried: the server asked to wait ${asked} s, longer than the ${MAX_RETRY_WAIT_MS / 1000} s trackrecord waits)`;
 }
 
 function failure(trace: CallTrace, started: number, error: ProviderError): CallResult {

@@ -29,7 +29,7 @@ async function callReplay(faults?: FaultPlan, over: Partial<ModelSpec> = {}, env
 }
 
 /** A one-route HTTP server that records each request body and answers with `respond`. */
-async function rawServer(respond: (req: IncomingMessage, body: string) => { status: number; body: string }) {
+async function rawServer(respond: (req: IncomingMessage, body: string) => { status: number; body: string; headers?: Record<string, string> }) {
   const bodies: Array<{ headers: IncomingMessage['headers']; body: unknown }> = [];
   raw = createServer((req, res) => {
     let body = '';
@@ -37,7 +37,7 @@ async function rawServer(respond: (req: IncomingMessage, body: string) => { stat
     req.on('end', () => {
       bodies.push({ headers: req.headers, body: JSON.parse(body) as unknown });
       const answer = respond(req, body);
-      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(answer.body);
     });
   });
   await new Promise<void>((r) => raw!.listen(0, '127.0.0.1', r));
@@ -70,6 +70,22 @@ describe('createOpenAIProvider', () => {
   ] as const)('categorizes what survives the retries as %s', async (category, faults, status, attempts) => {
     const result = await callReplay(faults as FaultPlan);
     expect(result).toMatchObject({ ok: false, attempts, error: { category, status } });
+  });
+
+  it.each([
+    ['429, retry-after in seconds', 429, () => ({ 'retry-after': '3600' }), 3600],
+    ['503, retry-after as a date', 503, () => ({ 'retry-after': new Date(Date.now() + 7_200_000).toUTCString() }), 7200],
+    ['429, retry-after-ms', 429, () => ({ 'retry-after-ms': '900000' }), 900],
+  ] as const)('fails at once, saying why, when the server asks for a longer wait than it honors (%s)', async (_, status, headers, seconds) => {
+    const server = await rawServer(() => ({ status, headers: headers(), body: JSON.stringify({ error: { message: 'quota exceeded' } }) }));
+    const provider = createOpenAIProvider(model(server.baseUrl), { timeoutSeconds: 5, retries: 3, env: {} });
+    const result = await provider.complete({ model: 'gpt-4-0314', messages: [{ role: 'user', content: PROMPT }], params: {} });
+    expect(result).toMatchObject({ ok: false, attempts: 1, error: { status, category: status === 429 ? 'rate-limited' : 'server' } });
+    if (result.ok) return;
+    expect(server.bodies).toHaveLength(1);
+    const asked = Number(/asked to wait (\d+) s/.exec(result.error.message)?.[1]);
+    expect(Math.abs(asked - seconds)).toBeLessThanOrEqual(1);
+    expect(result.error.message).toMatch(/^HTTP \d{3}: .*quota exceeded.* \(not retried: the server asked to wait \d+ s, longer than the 60 s trackrecord waits\)$/);
   });
 
   it('does not retry an auth failure', async () => {
