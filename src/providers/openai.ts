@@ -101,6 +101,20 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
     fetch: tracingFetch,
   });
   const secrets = apiKey ? [apiKey] : [];
+  // `max_tokens` is what every OpenAI-compatible server understands, except OpenAI's reasoning
+  // models, which want `max_completion_tokens` (unknown to many other servers). Start with the
+  // common name; once a model refuses it, use the other for the rest of the run.
+  let tokenLimit: TokenLimitParam = 'max_tokens';
+  const create = async (request: ChatRequest): Promise<unknown> => {
+    try {
+      return await client.chat.completions.create(toBody(request, tokenLimit));
+    } catch (error) {
+      const refused = tokenLimit === 'max_tokens' && request.params.maxTokens !== undefined && refusesParam(error, 'max_tokens');
+      if (!refused) throw error;
+      tokenLimit = 'max_completion_tokens';
+      return client.chat.completions.create(toBody(request, tokenLimit));
+    }
+  };
 
   return {
     complete(request: ChatRequest, observer?: CallObserver): Promise<CallResult> {
@@ -108,7 +122,7 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
       return traces.run(trace, async (): Promise<CallResult> => {
         const started = performance.now();
         try {
-          const response = await client.chat.completions.create(toBody(request));
+          const response = await create(request);
           const latencyMs = performance.now() - trace.lastAttemptStart;
           const completion = toCompletion(response);
           if (typeof completion === 'string') {
@@ -141,7 +155,14 @@ function failure(trace: CallTrace, started: number, error: ProviderError): CallR
   };
 }
 
-function toBody(request: ChatRequest): OpenAI.Chat.ChatCompletionCreateParamsNonStreaming {
+type TokenLimitParam = 'max_tokens' | 'max_completion_tokens';
+
+/** A 400 that names `param` as the parameter the model does not support. */
+function refusesParam(error: unknown, param: string): boolean {
+  return error instanceof OpenAI.BadRequestError && (error.param === param || error.message.includes(`'${param}'`));
+}
+
+function toBody(request: ChatRequest, tokenLimit: TokenLimitParam): OpenAI.Chat.ChatCompletionCreateParamsNonStreaming {
   const { params } = request;
   const body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming = {
     model: request.model,
@@ -150,8 +171,7 @@ function toBody(request: ChatRequest): OpenAI.Chat.ChatCompletionCreateParamsNon
   if (params.temperature !== undefined) body.temperature = params.temperature;
   if (params.topP !== undefined) body.top_p = params.topP;
   if (params.seed !== undefined) body.seed = params.seed;
-  // `max_tokens` is what every OpenAI-compatible server understands.
-  if (params.maxTokens !== undefined) body.max_tokens = params.maxTokens;
+  if (params.maxTokens !== undefined) body[tokenLimit] = params.maxTokens;
   return body;
 }
 

@@ -159,4 +159,46 @@ describe('createOpenAIProvider', () => {
       max_tokens: 64,
     });
   });
+
+  it('switches to max_completion_tokens for a model that refuses max_tokens, once, for the rest of the run', async () => {
+    // OpenAI's reasoning models answer max_tokens with this 400.
+    const refusal = {
+      error: {
+        message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+        type: 'invalid_request_error',
+        param: 'max_tokens',
+        code: 'unsupported_parameter',
+      },
+    };
+    const completion = { choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] };
+    const { baseUrl, bodies } = await rawServer((_, body) =>
+      'max_tokens' in (JSON.parse(body) as object)
+        ? { status: 400, body: JSON.stringify(refusal) }
+        : { status: 200, body: JSON.stringify(completion) },
+    );
+    const spec = model(baseUrl, { params: { maxTokens: 64 } });
+    const provider = createOpenAIProvider(spec, { timeoutSeconds: 1, retries: 2, env: {} });
+    const call = () => provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: spec.params });
+
+    expect(await call()).toMatchObject({ ok: true, attempts: 2, completion: { output: 'ok' } });
+    expect(await call()).toMatchObject({ ok: true, attempts: 1 });
+    expect(bodies.map((b) => Object.keys(b.body as object).filter((k) => k.startsWith('max_')))).toEqual([
+      ['max_tokens'],
+      ['max_completion_tokens'],
+      ['max_completion_tokens'],
+    ]);
+  });
+
+  it('reports any other 400 as it is, without resending', async () => {
+    const { baseUrl, bodies } = await rawServer(() => ({
+      status: 400,
+      body: JSON.stringify({ error: { message: "Unsupported value: 'temperature' does not support 0 with this model.", param: 'temperature' } }),
+    }));
+    const spec = model(baseUrl, { params: { temperature: 0, maxTokens: 64 } });
+    const provider = createOpenAIProvider(spec, { timeoutSeconds: 1, retries: 2, env: {} });
+    const result = await provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: spec.params });
+    expect(result).toMatchObject({ ok: false, attempts: 1, error: { category: 'bad-response', status: 400 } });
+    if (!result.ok) expect(result.error.message).toContain("'temperature' does not support 0");
+    expect(bodies).toHaveLength(1);
+  });
 });
