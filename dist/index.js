@@ -29465,8 +29465,12 @@ var Git = class {
   async fetch(remote, branch) {
     await this.run(["fetch", "--quiet", "--no-tags", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
   }
-  async resetHard(ref) {
-    await this.run(["reset", "--quiet", "--hard", ref]);
+  /**
+   * Moves the branch to `ref` and updates the files that differ, keeping uncommitted changes
+   * (`reset --keep`): a GitError instead when a file with uncommitted changes differs too.
+   */
+  async resetKeep(ref) {
+    await this.run(["reset", "--quiet", "--keep", ref]);
   }
   /** Stages the paths (pathspecs relative to the cwd), including deletions. */
   async add(paths) {
@@ -33133,7 +33137,14 @@ Check that the workflow grants \`permissions: contents: write\`, that actions/ch
         `cannot retry the push to ${remote}/${branch}: the checkout had commits that are not on ${remote}/${branch}, and resetting to the new remote tip would discard them. Push them before this step, or run trackrecord on a clean checkout.`
       );
     }
-    await git.resetHard(trackingRef);
+    try {
+      await git.resetKeep(trackingRef);
+    } catch (error2) {
+      throw new PublishError(
+        `cannot retry the push to ${remote}/${branch}: the checkout has uncommitted changes to files that the new ${remote}/${branch} also changed, and moving to it would overwrite them (${errorText(error2)}). Commit or discard them before this step.`,
+        { cause: error2 }
+      );
+    }
   }
 }
 async function keepsStartCommits(git, startTip, newTip, startRemoteTip) {

@@ -129,8 +129,12 @@ export class Git {
     await this.run(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
   }
 
-  async resetHard(ref: string): Promise<void> {
-    await this.run(['reset', '--quiet', '--hard', ref]);
+  /**
+   * Moves the branch to `ref` and updates the files that differ, keeping uncommitted changes
+   * (`reset --keep`): a GitError instead when a file with uncommitted changes differs too.
+   */
+  async resetKeep(ref: string): Promise<void> {
+    await this.run(['reset', '--quiet', '--keep', ref]);
   }
 
   /** Stages the paths (pathspecs relative to the cwd), including deletions. */

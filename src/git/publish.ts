@@ -35,7 +35,7 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 /**
  * Commits this run's changes and pushes them to `branch`, without ever forcing. When the push is
  * rejected because the branch moved, fetches the branch, resets the checkout to the new remote tip
- * (dropping only our own commit), waits, and calls `apply` again so the caller re-creates its
+ * (dropping only our own commit, keeping uncommitted changes), waits, and calls `apply` again so the caller re-creates its
  * changes on top of what the other run pushed. Returns the pushed commit, or null when there was
  * nothing to commit.
  */
@@ -109,7 +109,17 @@ export async function publish(o: PublishOptions): Promise<{ commit: string | nul
           'and resetting to the new remote tip would discard them. Push them before this step, or run trackrecord on a clean checkout.',
       );
     }
-    await git.resetHard(trackingRef);
+    // --keep, not --hard: earlier steps of the job may have left uncommitted changes; only our commit goes.
+    try {
+      await git.resetKeep(trackingRef);
+    } catch (error) {
+      throw new PublishError(
+        `cannot retry the push to ${remote}/${branch}: the checkout has uncommitted changes to files that the new ` +
+          `${remote}/${branch} also changed, and moving to it would overwrite them (${errorText(error)}). ` +
+          'Commit or discard them before this step.',
+        { cause: error },
+      );
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOT_IDENTITY, Git, GitError, redact } from '../../src/git/git.js';
@@ -122,9 +122,12 @@ describe('Git', () => {
     expect(nonFastForward).toMatchObject({ ok: false, rejected: true });
     expect(!nonFastForward.ok && nonFastForward.message).toContain('non-fast-forward');
 
-    await a.git.resetHard('origin/main');
+    writeFileSync(join(a.dir, 'README.md'), '# changed, not committed\n');
+    await a.git.resetKeep('origin/main');
     expect(await a.git.headSha()).toBe(await b.git.headSha());
     expect(await a.git.show('HEAD', 'log.txt')).toBe('seed\nb\n');
+    expect(readFileSync(join(a.dir, 'log.txt'), 'utf8')).toBe('seed\nb\n');
+    expect(readFileSync(join(a.dir, 'README.md'), 'utf8')).toBe('# changed, not committed\n');
   });
 
   it('push reports other failures as not rejected', async () => {

@@ -190,7 +190,7 @@ describe('publish', () => {
         calls++;
         // Another run pushes after every fetch of ours.
         await b.git.fetch('origin', 'main');
-        await b.git.resetHard('origin/main');
+        await b.git.resetKeep('origin/main');
         await publish({ git: b.git, branch: 'main', message: `run B${calls}`, apply: appendLine(b.dir, `B${calls}`).apply });
         appendFileSync(join(a.dir, 'log.txt'), 'A\n');
         return ['log.txt'];
@@ -271,6 +271,44 @@ describe('publish', () => {
     expect(error).toBeInstanceOf(PublishError);
     expect((error as Error).message).toMatch(/not on origin\/main/);
     await expect(a.git.isAncestor(localCommit, 'HEAD')).resolves.toBe(true);
+  });
+
+  it('keeps uncommitted changes of earlier steps when it retries on a new tip, and leaves them out of its commit', async () => {
+    const remote = await makeRemote();
+    const a = await remote.clone();
+    const b = await remote.clone();
+    writeFileSync(join(a.dir, 'README.md'), '# edited by an earlier step\n');
+    await publish({ git: b.git, branch: 'main', message: 'run B', apply: appendLine(b.dir, 'B').apply });
+
+    const result = await publish({ git: a.git, branch: 'main', message: 'run A', apply: appendLine(a.dir, 'A').apply, sleep: noSleep });
+    expect(result.attempts).toBe(2);
+    expect(await remoteFile(remote, 'log.txt')).toBe('seed\nB\nA\n');
+    expect(await remoteFile(remote, 'README.md')).toBe('# seed\n');
+    expect(readFileSync(join(a.dir, 'README.md'), 'utf8')).toBe('# edited by an earlier step\n');
+    await expectLinear(remote);
+  });
+
+  it('stops, changing nothing, when an uncommitted change is to a file the other run changed', async () => {
+    const remote = await makeRemote();
+    const a = await remote.clone();
+    const b = await remote.clone();
+    writeFileSync(join(a.dir, 'README.md'), '# edited by an earlier step\n');
+    await publish({
+      git: b.git,
+      branch: 'main',
+      message: 'run B',
+      apply: async () => {
+        writeFileSync(join(b.dir, 'README.md'), '# edited by run B\n');
+        return ['README.md'];
+      },
+    });
+
+    const error = await publish({ git: a.git, branch: 'main', message: 'run A', apply: appendLine(a.dir, 'A').apply, sleep: noSleep }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PublishError);
+    expect((error as Error).message).toMatch(/uncommitted changes to files that the new origin\/main also changed/);
+    expect(readFileSync(join(a.dir, 'README.md'), 'utf8')).toBe('# edited by an earlier step\n');
+    expect(await remoteFile(remote, 'README.md')).toBe('# edited by run B\n');
+    expect(await remoteFile(remote, 'log.txt')).toBe('seed\n');
   });
 
   it('works from a shallow clone', async () => {
