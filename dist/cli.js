@@ -33260,6 +33260,9 @@ function categorize(error) {
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return { category: "timeout", status: null, message: "request timed out" };
   }
+  if (error instanceof DOMException && error.name === "TimeoutError") {
+    return { category: "timeout", status: null, message: "request timed out while the response body was arriving" };
+  }
   if (error instanceof OpenAI.APIConnectionError) {
     return { category: "server", status: null, message: `connection failed: ${causeOf(error)}` };
   }
@@ -33304,6 +33307,8 @@ var tracingFetch = async (input, init) => {
   if (trace) {
     trace.attempts += 1;
     trace.lastAttemptStart = performance.now();
+    const deadline = AbortSignal.timeout(trace.timeoutMs);
+    init = { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline };
   }
   const response = await fetch(input, init);
   if (trace && response.status === 429) {
@@ -33338,12 +33343,13 @@ var TracedOpenAI = class extends OpenAI {
 };
 function createOpenAIProvider(model, options) {
   const apiKey = options.env[model.apiKeyEnv];
+  const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1e3));
   const client = new TracedOpenAI({
     baseURL: model.baseUrl,
     // Local servers (Ollama, vLLM, llama.cpp) need no key; the SDK insists on a string.
     apiKey: apiKey || "no-key",
     maxRetries: options.retries,
-    timeout: Math.max(1, Math.round(options.timeoutSeconds * 1e3)),
+    timeout: timeoutMs,
     defaultHeaders: model.headers,
     fetch: tracingFetch
   });
@@ -33361,7 +33367,7 @@ function createOpenAIProvider(model, options) {
   };
   return {
     complete(request, observer) {
-      const trace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, refusedWaitMs: null, observer };
+      const trace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, refusedWaitMs: null, timeoutMs, observer };
       return traces.run(trace, async () => {
         const started = performance.now();
         try {

@@ -28683,6 +28683,9 @@ function categorize(error2) {
   if (error2 instanceof OpenAI.APIConnectionTimeoutError) {
     return { category: "timeout", status: null, message: "request timed out" };
   }
+  if (error2 instanceof DOMException && error2.name === "TimeoutError") {
+    return { category: "timeout", status: null, message: "request timed out while the response body was arriving" };
+  }
   if (error2 instanceof OpenAI.APIConnectionError) {
     return { category: "server", status: null, message: `connection failed: ${causeOf(error2)}` };
   }
@@ -28727,6 +28730,8 @@ var tracingFetch = async (input, init) => {
   if (trace) {
     trace.attempts += 1;
     trace.lastAttemptStart = performance.now();
+    const deadline = AbortSignal.timeout(trace.timeoutMs);
+    init = { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline };
   }
   const response = await fetch(input, init);
   if (trace && response.status === 429) {
@@ -28761,12 +28766,13 @@ var TracedOpenAI = class extends OpenAI {
 };
 function createOpenAIProvider(model, options) {
   const apiKey = options.env[model.apiKeyEnv];
+  const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1e3));
   const client = new TracedOpenAI({
     baseURL: model.baseUrl,
     // Local servers (Ollama, vLLM, llama.cpp) need no key; the SDK insists on a string.
     apiKey: apiKey || "no-key",
     maxRetries: options.retries,
-    timeout: Math.max(1, Math.round(options.timeoutSeconds * 1e3)),
+    timeout: timeoutMs,
     defaultHeaders: model.headers,
     fetch: tracingFetch
   });
@@ -28784,7 +28790,7 @@ function createOpenAIProvider(model, options) {
   };
   return {
     complete(request, observer) {
-      const trace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, refusedWaitMs: null, observer };
+      const trace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, refusedWaitMs: null, timeoutMs, observer };
       return traces.run(trace, async () => {
         const started = performance.now();
         try {

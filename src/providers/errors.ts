@@ -10,6 +10,11 @@ export function categorize(error: unknown): ProviderError {
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return { category: 'timeout', status: null, message: 'request timed out' };
   }
+  // The SDK turns a timeout before the headers into APIConnectionTimeoutError; one while the
+  // body streams in (the provider's deadline) reaches here as the abort reason itself.
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return { category: 'timeout', status: null, message: 'request timed out while the response body was arriving' };
+  }
   if (error instanceof OpenAI.APIConnectionError) {
     return { category: 'server', status: null, message: `connection failed: ${causeOf(error)}` };
   }

@@ -20,6 +20,8 @@ interface CallTrace {
   rateLimited: number;
   /** A wait the server asked for that was too long to honor (ms); the call then failed at once. */
   refusedWaitMs: number | null;
+  /** Per attempt, for the whole response: headers and body. */
+  timeoutMs: number;
   observer: CallObserver | undefined;
 }
 
@@ -35,13 +37,16 @@ const traces = new AsyncLocalStorage<CallTrace>();
 /**
  * Counts attempts, times the last one and notes each 429. The SDK retries inside one `create`
  * call, so this is the only place that sees each attempt; a 429 is reported to the observer as
- * soon as it arrives, before the SDK sleeps for its retry-after.
+ * soon as it arrives, before the SDK sleeps for its retry-after. The SDK's timeout ends when the
+ * headers arrive; the deadline here also covers the body, which a stalled server may never end.
  */
 const tracingFetch: typeof fetch = async (input, init) => {
   const trace = traces.getStore();
   if (trace) {
     trace.attempts += 1;
     trace.lastAttemptStart = performance.now();
+    const deadline = AbortSignal.timeout(trace.timeoutMs);
+    init = { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline };
   }
   const response = await fetch(input, init);
   if (trace && response.status === 429) {
@@ -91,12 +96,13 @@ class TracedOpenAI extends OpenAI {
  */
 export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions): ChatProvider {
   const apiKey = options.env[model.apiKeyEnv];
+  const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1000));
   const client = new TracedOpenAI({
     baseURL: model.baseUrl,
     // Local servers (Ollama, vLLM, llama.cpp) need no key; the SDK insists on a string.
     apiKey: apiKey || 'no-key',
     maxRetries: options.retries,
-    timeout: Math.max(1, Math.round(options.timeoutSeconds * 1000)),
+    timeout: timeoutMs,
     defaultHeaders: model.headers,
     fetch: tracingFetch,
   });
@@ -118,7 +124,7 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
 
   return {
     complete(request: ChatRequest, observer?: CallObserver): Promise<CallResult> {
-      const trace: CallTrace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, refusedWaitMs: null, observer };
+      const trace: CallTrace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, refusedWaitMs: null, timeoutMs, observer };
       return traces.run(trace, async (): Promise<CallResult> => {
         const started = performance.now();
         try {

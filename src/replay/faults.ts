@@ -1,7 +1,7 @@
 /**
  * Deterministic fault injection for the replay server.
  *
- * Selection: for each fault kind, in the fixed order rateLimit, serverError, slow,
+ * Selection: for each fault kind, in the fixed order rateLimit, serverError, slow, stall,
  * malformed, the request gets a number u in [0, 1) from
  *   sha256(seed + NUL + kind + NUL + requested model + NUL + last user message)
  * (the first 52 bits of the digest divided by 2^52). The kind applies when u < share and
@@ -20,7 +20,7 @@ export interface FaultSpec {
   /**
    * The fault applies only on attempts numbered below this (0 is the first try).
    * Default 1 for rateLimit, serverError and malformed (fail once, then succeed);
-   * Infinity for slow (every retry is slow too).
+   * Infinity for slow and stall (every retry is slow too).
    */
   attempts?: number;
 }
@@ -34,18 +34,23 @@ export interface FaultPlan {
   serverError?: FaultSpec;
   /** Waits delayMs before sending headers, so a client timeout fires first. */
   slow?: FaultSpec & { delayMs: number };
+  /**
+   * Sends the headers and half the body at once and the rest after delayMs: a response that
+   * stalls after its headers, which only a deadline on the whole response catches.
+   */
+  stall?: FaultSpec & { delayMs: number };
   /** 200 with content-type application/json and a truncated, invalid JSON body. */
   malformed?: FaultSpec;
 }
 
-export type FaultKind = 'rateLimit' | 'serverError' | 'slow' | 'malformed';
+export type FaultKind = 'rateLimit' | 'serverError' | 'slow' | 'stall' | 'malformed';
 
-export const FAULT_ORDER: readonly FaultKind[] = ['rateLimit', 'serverError', 'slow', 'malformed'];
+export const FAULT_ORDER: readonly FaultKind[] = ['rateLimit', 'serverError', 'slow', 'stall', 'malformed'];
 
 export type Fault =
   | { kind: 'rateLimit'; retryAfterSeconds: number }
   | { kind: 'serverError' }
-  | { kind: 'slow'; delayMs: number }
+  | { kind: 'slow' | 'stall'; delayMs: number }
   | { kind: 'malformed' };
 
 export const DEFAULT_SEED = 'trackrecord';
@@ -60,7 +65,7 @@ export function faultDraw(seed: string, kind: FaultKind, model: string, prompt: 
 }
 
 function defaultAttempts(kind: FaultKind): number {
-  return kind === 'slow' ? Infinity : 1;
+  return kind === 'slow' || kind === 'stall' ? Infinity : 1;
 }
 
 /** The fault for this request, or null. `attempt` is 0 on the first try. */
@@ -79,7 +84,8 @@ export function pickFault(
       case 'rateLimit':
         return { kind, retryAfterSeconds: plan.rateLimit?.retryAfterSeconds ?? 1 };
       case 'slow':
-        return { kind, delayMs: plan.slow?.delayMs ?? 0 };
+      case 'stall':
+        return { kind, delayMs: plan[kind]?.delayMs ?? 0 };
       default:
         return { kind };
     }
@@ -100,8 +106,9 @@ export function validateFaultPlan(plan: FaultPlan | undefined): void {
       throw new Error(`faults.${kind}.attempts must be >= 0, got ${spec.attempts}`);
     }
   }
-  if (plan.slow && !(plan.slow.delayMs >= 0)) {
-    throw new Error(`faults.slow.delayMs must be >= 0, got ${plan.slow.delayMs}`);
+  for (const kind of ['slow', 'stall'] as const) {
+    const delayMs = plan[kind]?.delayMs;
+    if (plan[kind] && !(delayMs! >= 0)) throw new Error(`faults.${kind}.delayMs must be >= 0, got ${delayMs}`);
   }
   const ra = plan.rateLimit?.retryAfterSeconds;
   if (ra !== undefined && !(ra >= 0)) {

@@ -48,6 +48,21 @@ export function send(
   return true;
 }
 
+/**
+ * Writes the headers and the first half of the body, waits `pauseMs`, then the rest: a response
+ * that stalls mid-body. Returns whether the whole response was written.
+ */
+export async function sendStalled(res: ServerResponse, status: number, body: string, pauseMs: number, signal: AbortSignal): Promise<boolean> {
+  if (res.destroyed || res.writableEnded || res.headersSent) return false;
+  const bytes = Buffer.from(body);
+  const half = Math.floor(bytes.length / 2);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(bytes.length) });
+  res.write(bytes.subarray(0, half));
+  if (!(await wait(pauseMs, signal)) || res.destroyed) return false;
+  res.end(bytes.subarray(half));
+  return true;
+}
+
 export function sendJson(
   res: ServerResponse,
   status: number,

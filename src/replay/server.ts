@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { pickFault, validateFaultPlan, type FaultPlan } from './faults.js';
-import { BodyTooLargeError, readBody, send, sendJson, wait } from './http.js';
+import { BodyTooLargeError, readBody, send, sendJson, sendStalled, wait } from './http.js';
 import { TokenBucket, validateRateLimit, type RateLimit } from './rate-limit.js';
 import { RecordingIndex, type Recording } from './recordings.js';
 import { chatCompletion, contentText, errorBody, modelList } from './responses.js';
@@ -66,7 +66,7 @@ const CLIENT_GONE = 499;
 /** What to answer, decided before any delay so the delay is the only thing left. */
 type Reply =
   | { kind: 'error'; status: number; body: unknown; headers?: Record<string, string>; immediate?: boolean }
-  | { kind: 'completion'; model: string; prompt: string; promptText: string; malformed: boolean; slowMs: number };
+  | { kind: 'completion'; model: string; prompt: string; promptText: string; malformed: boolean; slowMs: number; stallMs: number };
 
 interface ParsedRequest {
   model: string;
@@ -164,11 +164,12 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
       promptText: parsed.promptText,
       malformed: fault?.kind === 'malformed',
       slowMs: fault?.kind === 'slow' ? fault.delayMs : 0,
+      stallMs: fault?.kind === 'stall' ? fault.delayMs : 0,
     };
   }
 
   /** Sends the reply; only now does a completion consume a recording. */
-  function deliver(res: ServerResponse, reply: Reply): number {
+  async function deliver(res: ServerResponse, reply: Reply, signal: AbortSignal): Promise<number> {
     if (reply.kind === 'error') {
       return sendJson(res, reply.status, reply.body, reply.headers) ? reply.status : CLIENT_GONE;
     }
@@ -178,7 +179,8 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     const json = JSON.stringify(chatCompletion({ id, model: reply.model, content, promptText: reply.promptText }));
     // Cut mid-document: a 200 that claims JSON but does not parse, as seen from flaky proxies.
     const body = reply.malformed ? json.slice(0, Math.max(1, Math.floor(json.length / 2))) : json;
-    return send(res, 200, body) ? 200 : CLIENT_GONE;
+    const sent = reply.stallMs > 0 ? await sendStalled(res, 200, body, reply.stallMs, signal) : send(res, 200, body);
+    return sent ? 200 : CLIENT_GONE;
   }
 
   async function handleChat(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -207,7 +209,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     const reply = decide(req, parsed, attempt);
     const delay = reply.kind === 'completion' ? latencyMs + reply.slowMs : reply.immediate ? 0 : latencyMs;
     const stillThere = await wait(delay, controller.signal);
-    const status = stillThere ? deliver(res, reply) : CLIENT_GONE;
+    const status = stillThere ? await deliver(res, reply, controller.signal) : CLIENT_GONE;
     log.push({ model: typeof parsed === 'string' ? '' : parsed.model, status, attempt, arrivedAt });
   }
 

@@ -88,6 +88,17 @@ describe('createOpenAIProvider', () => {
     expect(result.error.message).toMatch(/^HTTP \d{3}: .*quota exceeded.* \(not retried: the server asked to wait \d+ s, longer than the 60 s trackrecord waits\)$/);
   });
 
+  it('times out a response whose body stalls after the headers, which the SDK no longer watches', async () => {
+    const result = await callReplay({ stall: { share: 1, delayMs: 30_000 } });
+    expect(result).toMatchObject({ ok: false, attempts: 1, error: { category: 'timeout', status: null } });
+    if (!result.ok) expect(result.error.message).toMatch(/response body/);
+  });
+
+  it('receives a body that pauses within the timeout', async () => {
+    const result = await callReplay({ stall: { share: 1, delayMs: 100 } });
+    expect(result).toMatchObject({ ok: true, attempts: 1 });
+  });
+
   it('does not retry an auth failure', async () => {
     const result = await callReplay(undefined, {}, { TEST_KEY: 'right-key' });
     expect(result.ok).toBe(true);

@@ -131,6 +131,55 @@ describe('malformed fault', () => {
   });
 });
 
+describe('stall fault', () => {
+  it('sends the headers and half the body at once, the rest after the pause', async () => {
+    await withServer({ stall: { share: 1, delayMs: 200 } }, async (s) => {
+      const raw = await fetch(`${s.baseUrl}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'question 9' }] }),
+      });
+      expect(raw.status).toBe(200);
+      const reader = raw.body!.getReader();
+      const first = await reader.read();
+      const head = Buffer.from(first.value!).toString('utf8');
+      const length = Number(raw.headers.get('content-length'));
+      expect(head.length).toBe(Math.floor(length / 2));
+      let text = head;
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += Buffer.from(chunk.value).toString('utf8');
+      expect(JSON.parse(text)).toMatchObject({ choices: [{ message: { content: 'answer 9' } }] });
+      expect(statuses(s)).toEqual([200]);
+    });
+  });
+
+  it('ends its wait when the client goes away, and logs the request as abandoned', async () => {
+    await withServer({ stall: { share: 1, delayMs: 60_000 } }, async (s) => {
+      const controller = new AbortController();
+      const raw = await fetch(`${s.baseUrl}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'question 10' }] }),
+        signal: controller.signal,
+      });
+      await raw.body!.getReader().read();
+      controller.abort();
+      await expect.poll(() => statuses(s)).toEqual([499]);
+    });
+  });
+});
+
+describe('fault plan validation', () => {
+  it.each([
+    [{ serverError: { share: 1.5 } }, 'faults.serverError.share must be between 0 and 1, got 1.5'],
+    [{ rateLimit: { share: 1, attempts: -1 } }, 'faults.rateLimit.attempts must be >= 0, got -1'],
+    [{ slow: { share: 1, delayMs: -5 } }, 'faults.slow.delayMs must be >= 0, got -5'],
+    [{ stall: { share: 1 } as never }, 'faults.stall.delayMs must be >= 0, got undefined'],
+    [{ rateLimit: { share: 1, retryAfterSeconds: -1 } }, 'faults.rateLimit.retryAfterSeconds must be >= 0, got -1'],
+  ] as Array<[FaultPlan, string]>)('refuses %j', async (faults, message) => {
+    await expect(startReplayServer({ recordings, faults })).rejects.toThrow(message);
+  });
+});
+
 describe('fault selection', () => {
   /** Sends every recorded prompt once, without retries; returns the prompts that failed. */
   async function failedPrompts(plan: FaultPlan): Promise<string[]> {
@@ -166,6 +215,7 @@ describe('fault selection', () => {
     expect(pickFault({ rateLimit: { share: 1 } }, req)).toEqual({ kind: 'rateLimit', retryAfterSeconds: 1 });
     expect(pickFault({ rateLimit: { share: 1 } }, { ...req, attempt: 1 })).toBeNull();
     expect(pickFault({ slow: { share: 1, delayMs: 5 } }, { ...req, attempt: 9 })).toEqual({ kind: 'slow', delayMs: 5 });
+    expect(pickFault({ stall: { share: 1, delayMs: 7 } }, { ...req, attempt: 9 })).toEqual({ kind: 'stall', delayMs: 7 });
     expect(pickFault({ malformed: { share: 0 } }, req)).toBeNull();
     expect(pickFault(undefined, req)).toBeNull();
     const u = faultDraw('s', 'slow', 'm', 'p');
