@@ -49,32 +49,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str2.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -5160,6 +5134,32 @@ var require_multipleOf = __commonJS({
   }
 });
 
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str2) {
+      const len = str2.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str2.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str2.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
 // node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
@@ -7609,7 +7609,7 @@ var require_consumer = __commonJS({
     var fs = __require("fs");
     var bs = require_binary_search();
     var { promisify } = __require("util");
-    var readFile5 = promisify(fs.readFile);
+    var readFile6 = promisify(fs.readFile);
     module.exports = class CharWidthTableConsumer {
       constructor(data) {
         this.data = data;
@@ -7619,7 +7619,7 @@ var require_consumer = __commonJS({
         return new CharWidthTableConsumer(data);
       }
       static async load(path2) {
-        const json = await readFile5(path2);
+        const json = await readFile6(path2);
         const data = JSON.parse(json);
         return new CharWidthTableConsumer(data);
       }
@@ -8918,8 +8918,8 @@ var init_badge = __esm({
 });
 
 // src/badge/write.ts
-import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join3 } from "node:path";
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { basename, dirname as dirname3, join as join2 } from "node:path";
 function lowestReliability(models) {
   let lowest = null;
   for (const { reliability: reliability3 } of models) {
@@ -8937,19 +8937,19 @@ async function writeBadges(badgePath, models) {
     if (seen.has(id)) throw new Error(`writeBadges: model id ${JSON.stringify(id)} given twice`);
     seen.add(id);
   }
-  const dir = dirname4(badgePath);
-  const stem = basename2(badgePath, ".svg");
+  const dir = dirname3(badgePath);
+  const stem = basename(badgePath, ".svg");
   const lowest = lowestReliability(models);
   const files = [
-    [join3(dir, basename2(badgePath)), reliabilitySvg("reliability", lowest)],
-    [join3(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
+    [join2(dir, basename(badgePath)), reliabilitySvg("reliability", lowest)],
+    [join2(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
 `],
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map(({ id, reliability: reliability3 }) => [join3(dir, `${stem}-${id}.svg`), reliabilitySvg(id, reliability3)])
+    ...models.map(({ id, reliability: reliability3 }) => [join2(dir, `${stem}-${id}.svg`), reliabilitySvg(id, reliability3)])
   ];
-  await mkdir4(dir, { recursive: true });
+  await mkdir3(dir, { recursive: true });
   for (const [path2, text] of files) await writeFile3(path2, text, "utf8");
   return files.map(([path2]) => path2);
 }
@@ -16336,2127 +16336,7 @@ function formatPath(segments2) {
   return out;
 }
 
-// src/history/file.ts
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-
-// src/util/hash.ts
-import { createHash } from "node:crypto";
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-function canonicalJson(value) {
-  return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const out = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = value[key];
-      if (v !== void 0) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
-
-// src/history/codec.ts
-function serializeRecord(record2) {
-  return JSON.stringify(record2);
-}
-function lineHash(line) {
-  return sha256(line);
-}
-function chainRecords(records, prevHash) {
-  const lines = [];
-  let prev = prevHash;
-  for (const record2 of records) {
-    const { schema, prev: _stale, ...rest } = record2;
-    const line = serializeRecord({ schema, prev, ...rest });
-    lines.push(line);
-    prev = lineHash(line);
-  }
-  return lines;
-}
-
-// src/history/verify.ts
-import * as crypto2 from "node:crypto";
-
-// src/history/record.ts
-var RECORD_SCHEMA = 1;
-var GENESIS = "0".repeat(64);
-function promptKey(suite2, id) {
-  return `${suite2}/${id}`;
-}
-
-// src/history/record-validator.generated.js
-var import_ucs2length = __toESM(require_ucs2length(), 1);
-var record = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line whose SHA-256 starts with the ref. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "const": 1, "description": "Version of this record format. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." } } }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one with drift that was not flapping; 0 when this one drifted; null if it never drifted." } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
-var schema18 = { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." };
-var schema20 = { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." };
-var schema24 = { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." };
-var func2 = Object.prototype.hasOwnProperty;
-var func3 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
-var pattern0 = new RegExp("^[0-9a-f]{64}$", "");
-var pattern1 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "");
-var pattern3 = new RegExp("^https?://", "");
-var pattern4 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "");
-var pattern6 = new RegExp("^[0-9a-f]{16}$", "");
-var pattern11 = new RegExp("^[0-9a-f]{10,64}$", "");
-var pattern14 = new RegExp("^\\d+$", "");
-var pattern16 = new RegExp("^[^/]+/.+$", "");
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.schema === void 0 && (missing0 = "schema") || data.prev === void 0 && (missing0 = "prev") || data.run === void 0 && (missing0 = "run") || data.model === void 0 && (missing0 = "model") || data.samples === void 0 && (missing0 = "samples") || data.catalog === void 0 && (missing0 = "catalog") || data.answers === void 0 && (missing0 = "answers") || data.outputs === void 0 && (missing0 = "outputs") || data.passed === void 0 && (missing0 = "passed") || data.errors === void 0 && (missing0 = "errors") || data.latencyMs === void 0 && (missing0 = "latencyMs") || data.tokensOut === void 0 && (missing0 = "tokensOut") || data.metrics === void 0 && (missing0 = "metrics")) {
-        validate10.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
-        return false;
-      } else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!func2.call(schema11.properties, key0)) {
-            validate10.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
-            return false;
-            break;
-          }
-        }
-        if (_errs1 === errors) {
-          if (data.schema !== void 0) {
-            const _errs2 = errors;
-            if (1 !== data.schema) {
-              validate10.errors = [{ instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.prev !== void 0) {
-              let data1 = data.prev;
-              const _errs3 = errors;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (typeof data1 === "string") {
-                  if (!pattern0.test(data1)) {
-                    validate10.errors = [{ instancePath: instancePath + "/prev", schemaPath: "#/definitions/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' }];
-                    return false;
-                  }
-                } else {
-                  validate10.errors = [{ instancePath: instancePath + "/prev", schemaPath: "#/definitions/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                  return false;
-                }
-              }
-              var valid0 = _errs3 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.run !== void 0) {
-                let data2 = data.run;
-                const _errs6 = errors;
-                if (errors === _errs6) {
-                  if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-                    let missing1;
-                    if (data2.id === void 0 && (missing1 = "id") || data2.startedAt === void 0 && (missing1 = "startedAt") || data2.finishedAt === void 0 && (missing1 = "finishedAt") || data2.trigger === void 0 && (missing1 = "trigger") || data2.commit === void 0 && (missing1 = "commit") || data2.url === void 0 && (missing1 = "url")) {
-                      validate10.errors = [{ instancePath: instancePath + "/run", schemaPath: "#/properties/run/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
-                      return false;
-                    } else {
-                      const _errs8 = errors;
-                      for (const key1 in data2) {
-                        if (!(key1 === "id" || key1 === "startedAt" || key1 === "finishedAt" || key1 === "trigger" || key1 === "commit" || key1 === "url")) {
-                          validate10.errors = [{ instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
-                          return false;
-                          break;
-                        }
-                      }
-                      if (_errs8 === errors) {
-                        if (data2.id !== void 0) {
-                          let data3 = data2.id;
-                          const _errs9 = errors;
-                          if (errors === _errs9) {
-                            if (typeof data3 === "string") {
-                              if (func3(data3) < 1) {
-                                validate10.errors = [{ instancePath: instancePath + "/run/id", schemaPath: "#/properties/run/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                return false;
-                              }
-                            } else {
-                              validate10.errors = [{ instancePath: instancePath + "/run/id", schemaPath: "#/properties/run/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                              return false;
-                            }
-                          }
-                          var valid2 = _errs9 === errors;
-                        } else {
-                          var valid2 = true;
-                        }
-                        if (valid2) {
-                          if (data2.startedAt !== void 0) {
-                            let data4 = data2.startedAt;
-                            const _errs11 = errors;
-                            const _errs12 = errors;
-                            if (errors === _errs12) {
-                              if (typeof data4 === "string") {
-                                if (!pattern1.test(data4)) {
-                                  validate10.errors = [{ instancePath: instancePath + "/run/startedAt", schemaPath: "#/definitions/timestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"' }];
-                                  return false;
-                                }
-                              } else {
-                                validate10.errors = [{ instancePath: instancePath + "/run/startedAt", schemaPath: "#/definitions/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                return false;
-                              }
-                            }
-                            var valid2 = _errs11 === errors;
-                          } else {
-                            var valid2 = true;
-                          }
-                          if (valid2) {
-                            if (data2.finishedAt !== void 0) {
-                              let data5 = data2.finishedAt;
-                              const _errs14 = errors;
-                              const _errs15 = errors;
-                              if (errors === _errs15) {
-                                if (typeof data5 === "string") {
-                                  if (!pattern1.test(data5)) {
-                                    validate10.errors = [{ instancePath: instancePath + "/run/finishedAt", schemaPath: "#/definitions/timestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"' }];
-                                    return false;
-                                  }
-                                } else {
-                                  validate10.errors = [{ instancePath: instancePath + "/run/finishedAt", schemaPath: "#/definitions/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                  return false;
-                                }
-                              }
-                              var valid2 = _errs14 === errors;
-                            } else {
-                              var valid2 = true;
-                            }
-                            if (valid2) {
-                              if (data2.trigger !== void 0) {
-                                const _errs17 = errors;
-                                if (typeof data2.trigger !== "string") {
-                                  validate10.errors = [{ instancePath: instancePath + "/run/trigger", schemaPath: "#/properties/run/properties/trigger/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                  return false;
-                                }
-                                var valid2 = _errs17 === errors;
-                              } else {
-                                var valid2 = true;
-                              }
-                              if (valid2) {
-                                if (data2.commit !== void 0) {
-                                  let data7 = data2.commit;
-                                  const _errs19 = errors;
-                                  if (typeof data7 !== "string" && data7 !== null) {
-                                    validate10.errors = [{ instancePath: instancePath + "/run/commit", schemaPath: "#/properties/run/properties/commit/type", keyword: "type", params: { type: schema11.properties.run.properties.commit.type }, message: "must be string,null" }];
-                                    return false;
-                                  }
-                                  var valid2 = _errs19 === errors;
-                                } else {
-                                  var valid2 = true;
-                                }
-                                if (valid2) {
-                                  if (data2.url !== void 0) {
-                                    let data8 = data2.url;
-                                    const _errs21 = errors;
-                                    if (typeof data8 !== "string" && data8 !== null) {
-                                      validate10.errors = [{ instancePath: instancePath + "/run/url", schemaPath: "#/properties/run/properties/url/type", keyword: "type", params: { type: schema11.properties.run.properties.url.type }, message: "must be string,null" }];
-                                      return false;
-                                    }
-                                    if (errors === _errs21) {
-                                      if (typeof data8 === "string") {
-                                        if (!pattern3.test(data8)) {
-                                          validate10.errors = [{ instancePath: instancePath + "/run/url", schemaPath: "#/properties/run/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' }];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                    var valid2 = _errs21 === errors;
-                                  } else {
-                                    var valid2 = true;
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  } else {
-                    validate10.errors = [{ instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                    return false;
-                  }
-                }
-                var valid0 = _errs6 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.model !== void 0) {
-                  let data9 = data.model;
-                  const _errs23 = errors;
-                  if (errors === _errs23) {
-                    if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-                      let missing2;
-                      if (data9.id === void 0 && (missing2 = "id") || data9.model === void 0 && (missing2 = "model") || data9.host === void 0 && (missing2 = "host") || data9.params === void 0 && (missing2 = "params") || data9.served === void 0 && (missing2 = "served") || data9.systemFingerprints === void 0 && (missing2 = "systemFingerprints")) {
-                        validate10.errors = [{ instancePath: instancePath + "/model", schemaPath: "#/properties/model/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" }];
-                        return false;
-                      } else {
-                        const _errs25 = errors;
-                        for (const key2 in data9) {
-                          if (!(key2 === "id" || key2 === "model" || key2 === "host" || key2 === "params" || key2 === "served" || key2 === "systemFingerprints")) {
-                            validate10.errors = [{ instancePath: instancePath + "/model", schemaPath: "#/properties/model/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }];
-                            return false;
-                            break;
-                          }
-                        }
-                        if (_errs25 === errors) {
-                          if (data9.id !== void 0) {
-                            let data10 = data9.id;
-                            const _errs26 = errors;
-                            if (errors === _errs26) {
-                              if (typeof data10 === "string") {
-                                if (func3(data10) < 1) {
-                                  validate10.errors = [{ instancePath: instancePath + "/model/id", schemaPath: "#/properties/model/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                  return false;
-                                }
-                              } else {
-                                validate10.errors = [{ instancePath: instancePath + "/model/id", schemaPath: "#/properties/model/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                return false;
-                              }
-                            }
-                            var valid5 = _errs26 === errors;
-                          } else {
-                            var valid5 = true;
-                          }
-                          if (valid5) {
-                            if (data9.model !== void 0) {
-                              let data11 = data9.model;
-                              const _errs28 = errors;
-                              if (errors === _errs28) {
-                                if (typeof data11 === "string") {
-                                  if (func3(data11) < 1) {
-                                    validate10.errors = [{ instancePath: instancePath + "/model/model", schemaPath: "#/properties/model/properties/model/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                    return false;
-                                  }
-                                } else {
-                                  validate10.errors = [{ instancePath: instancePath + "/model/model", schemaPath: "#/properties/model/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                  return false;
-                                }
-                              }
-                              var valid5 = _errs28 === errors;
-                            } else {
-                              var valid5 = true;
-                            }
-                            if (valid5) {
-                              if (data9.host !== void 0) {
-                                const _errs30 = errors;
-                                if (typeof data9.host !== "string") {
-                                  validate10.errors = [{ instancePath: instancePath + "/model/host", schemaPath: "#/properties/model/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                  return false;
-                                }
-                                var valid5 = _errs30 === errors;
-                              } else {
-                                var valid5 = true;
-                              }
-                              if (valid5) {
-                                if (data9.params !== void 0) {
-                                  let data13 = data9.params;
-                                  const _errs32 = errors;
-                                  if (errors === _errs32) {
-                                    if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-                                      const _errs34 = errors;
-                                      for (const key3 in data13) {
-                                        if (!pattern4.test(key3)) {
-                                          validate10.errors = [{ instancePath: instancePath + "/model/params", schemaPath: "#/properties/model/properties/params/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" }];
-                                          return false;
-                                          break;
-                                        }
-                                      }
-                                      if (_errs34 === errors) {
-                                        var valid6 = true;
-                                        for (const key4 in data13) {
-                                          if (pattern4.test(key4)) {
-                                            let data14 = data13[key4];
-                                            const _errs35 = errors;
-                                            if (!(typeof data14 == "number" && isFinite(data14))) {
-                                              validate10.errors = [{ instancePath: instancePath + "/model/params/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/model/properties/params/patternProperties/%5E%5BA-Za-z%5D%5BA-Za-z0-9_-%5D*%24/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                              return false;
-                                            }
-                                            var valid6 = _errs35 === errors;
-                                            if (!valid6) {
-                                              break;
-                                            }
-                                          }
-                                        }
-                                      }
-                                    } else {
-                                      validate10.errors = [{ instancePath: instancePath + "/model/params", schemaPath: "#/properties/model/properties/params/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                      return false;
-                                    }
-                                  }
-                                  var valid5 = _errs32 === errors;
-                                } else {
-                                  var valid5 = true;
-                                }
-                                if (valid5) {
-                                  if (data9.served !== void 0) {
-                                    let data15 = data9.served;
-                                    const _errs37 = errors;
-                                    if (errors === _errs37) {
-                                      if (Array.isArray(data15)) {
-                                        var valid7 = true;
-                                        const len0 = data15.length;
-                                        for (let i0 = 0; i0 < len0; i0++) {
-                                          const _errs39 = errors;
-                                          if (typeof data15[i0] !== "string") {
-                                            validate10.errors = [{ instancePath: instancePath + "/model/served/" + i0, schemaPath: "#/properties/model/properties/served/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                            return false;
-                                          }
-                                          var valid7 = _errs39 === errors;
-                                          if (!valid7) {
-                                            break;
-                                          }
-                                        }
-                                      } else {
-                                        validate10.errors = [{ instancePath: instancePath + "/model/served", schemaPath: "#/properties/model/properties/served/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid5 = _errs37 === errors;
-                                  } else {
-                                    var valid5 = true;
-                                  }
-                                  if (valid5) {
-                                    if (data9.systemFingerprints !== void 0) {
-                                      let data17 = data9.systemFingerprints;
-                                      const _errs41 = errors;
-                                      if (errors === _errs41) {
-                                        if (Array.isArray(data17)) {
-                                          var valid8 = true;
-                                          const len1 = data17.length;
-                                          for (let i1 = 0; i1 < len1; i1++) {
-                                            const _errs43 = errors;
-                                            if (typeof data17[i1] !== "string") {
-                                              validate10.errors = [{ instancePath: instancePath + "/model/systemFingerprints/" + i1, schemaPath: "#/properties/model/properties/systemFingerprints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                              return false;
-                                            }
-                                            var valid8 = _errs43 === errors;
-                                            if (!valid8) {
-                                              break;
-                                            }
-                                          }
-                                        } else {
-                                          validate10.errors = [{ instancePath: instancePath + "/model/systemFingerprints", schemaPath: "#/properties/model/properties/systemFingerprints/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                          return false;
-                                        }
-                                      }
-                                      var valid5 = _errs41 === errors;
-                                    } else {
-                                      var valid5 = true;
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    } else {
-                      validate10.errors = [{ instancePath: instancePath + "/model", schemaPath: "#/properties/model/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs23 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.samples !== void 0) {
-                    let data19 = data.samples;
-                    const _errs45 = errors;
-                    if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-                      validate10.errors = [{ instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                      return false;
-                    }
-                    if (errors === _errs45) {
-                      if (typeof data19 == "number" && isFinite(data19)) {
-                        if (data19 < 1 || isNaN(data19)) {
-                          validate10.errors = [{ instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
-                          return false;
-                        }
-                      }
-                    }
-                    var valid0 = _errs45 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.catalog !== void 0) {
-                      let data20 = data.catalog;
-                      const _errs47 = errors;
-                      const _errs48 = errors;
-                      if (errors === _errs48) {
-                        if (typeof data20 === "string") {
-                          if (!pattern6.test(data20)) {
-                            validate10.errors = [{ instancePath: instancePath + "/catalog", schemaPath: "#/definitions/hash16/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' }];
-                            return false;
-                          }
-                        } else {
-                          validate10.errors = [{ instancePath: instancePath + "/catalog", schemaPath: "#/definitions/hash16/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs47 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.catalogs !== void 0) {
-                        let data21 = data.catalogs;
-                        const _errs50 = errors;
-                        if (errors === _errs50) {
-                          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-                            const _errs52 = errors;
-                            for (const key5 in data21) {
-                              if (!pattern6.test(key5)) {
-                                validate10.errors = [{ instancePath: instancePath + "/catalogs", schemaPath: "#/properties/catalogs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" }];
-                                return false;
-                                break;
-                              }
-                            }
-                            if (_errs52 === errors) {
-                              var valid10 = true;
-                              for (const key6 in data21) {
-                                if (pattern6.test(key6)) {
-                                  let data22 = data21[key6];
-                                  const _errs53 = errors;
-                                  if (errors === _errs53) {
-                                    if (Array.isArray(data22)) {
-                                      var valid11 = true;
-                                      const len2 = data22.length;
-                                      for (let i2 = 0; i2 < len2; i2++) {
-                                        let data23 = data22[i2];
-                                        const _errs55 = errors;
-                                        if (errors === _errs55) {
-                                          if (Array.isArray(data23)) {
-                                            if (data23.length > 4) {
-                                              validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/maxItems", keyword: "maxItems", params: { limit: 4 }, message: "must NOT have more than 4 items" }];
-                                              return false;
-                                            } else {
-                                              if (data23.length < 4) {
-                                                validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/minItems", keyword: "minItems", params: { limit: 4 }, message: "must NOT have fewer than 4 items" }];
-                                                return false;
-                                              } else {
-                                                const len3 = data23.length;
-                                                if (!(len3 <= 4)) {
-                                                  validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/additionalItems", keyword: "additionalItems", params: { limit: 4 }, message: "must NOT have more than 4 items" }];
-                                                  return false;
-                                                } else {
-                                                  const len4 = data23.length;
-                                                  if (len4 > 0) {
-                                                    let data24 = data23[0];
-                                                    const _errs57 = errors;
-                                                    if (errors === _errs57) {
-                                                      if (typeof data24 === "string") {
-                                                        if (func3(data24) < 1) {
-                                                          validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/0", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                          return false;
-                                                        }
-                                                      } else {
-                                                        validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/0", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/0/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                        return false;
-                                                      }
-                                                    }
-                                                    var valid12 = _errs57 === errors;
-                                                  }
-                                                  if (valid12) {
-                                                    if (len4 > 1) {
-                                                      let data25 = data23[1];
-                                                      const _errs59 = errors;
-                                                      if (errors === _errs59) {
-                                                        if (typeof data25 === "string") {
-                                                          if (func3(data25) < 1) {
-                                                            validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/1", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/1/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                            return false;
-                                                          }
-                                                        } else {
-                                                          validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/1", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/1/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                      var valid12 = _errs59 === errors;
-                                                    }
-                                                    if (valid12) {
-                                                      if (len4 > 2) {
-                                                        let data26 = data23[2];
-                                                        const _errs61 = errors;
-                                                        const _errs62 = errors;
-                                                        if (errors === _errs62) {
-                                                          if (typeof data26 === "string") {
-                                                            if (!pattern6.test(data26)) {
-                                                              validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/2", schemaPath: "#/definitions/hash16/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' }];
-                                                              return false;
-                                                            }
-                                                          } else {
-                                                            validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/2", schemaPath: "#/definitions/hash16/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                            return false;
-                                                          }
-                                                        }
-                                                        var valid12 = _errs61 === errors;
-                                                      }
-                                                      if (valid12) {
-                                                        if (len4 > 3) {
-                                                          let data27 = data23[3];
-                                                          const _errs64 = errors;
-                                                          const _errs65 = errors;
-                                                          if (errors === _errs65) {
-                                                            if (typeof data27 === "string") {
-                                                              if (!pattern6.test(data27)) {
-                                                                validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/3", schemaPath: "#/definitions/hash16/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' }];
-                                                                return false;
-                                                              }
-                                                            } else {
-                                                              validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/3", schemaPath: "#/definitions/hash16/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                              return false;
-                                                            }
-                                                          }
-                                                          var valid12 = _errs64 === errors;
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          } else {
-                                            validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                            return false;
-                                          }
-                                        }
-                                        var valid11 = _errs55 === errors;
-                                        if (!valid11) {
-                                          break;
-                                        }
-                                      }
-                                    } else {
-                                      validate10.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                      return false;
-                                    }
-                                  }
-                                  var valid10 = _errs53 === errors;
-                                  if (!valid10) {
-                                    break;
-                                  }
-                                }
-                              }
-                            }
-                          } else {
-                            validate10.errors = [{ instancePath: instancePath + "/catalogs", schemaPath: "#/properties/catalogs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                            return false;
-                          }
-                        }
-                        var valid0 = _errs50 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.answers !== void 0) {
-                          let data28 = data.answers;
-                          const _errs67 = errors;
-                          if (errors === _errs67) {
-                            if (Array.isArray(data28)) {
-                              var valid15 = true;
-                              const len5 = data28.length;
-                              for (let i3 = 0; i3 < len5; i3++) {
-                                let data29 = data28[i3];
-                                const _errs69 = errors;
-                                const _errs70 = errors;
-                                if (typeof data29 !== "string" && data29 !== null) {
-                                  validate10.errors = [{ instancePath: instancePath + "/answers/" + i3, schemaPath: "#/definitions/textRefOrNull/type", keyword: "type", params: { type: schema18.type }, message: "must be string,null" }];
-                                  return false;
-                                }
-                                if (errors === _errs70) {
-                                  if (typeof data29 === "string") {
-                                    if (!pattern11.test(data29)) {
-                                      validate10.errors = [{ instancePath: instancePath + "/answers/" + i3, schemaPath: "#/definitions/textRefOrNull/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{10,64}$" }, message: 'must match pattern "^[0-9a-f]{10,64}$"' }];
-                                      return false;
-                                    }
-                                  }
-                                }
-                                var valid15 = _errs69 === errors;
-                                if (!valid15) {
-                                  break;
-                                }
-                              }
-                            } else {
-                              validate10.errors = [{ instancePath: instancePath + "/answers", schemaPath: "#/properties/answers/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                              return false;
-                            }
-                          }
-                          var valid0 = _errs67 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.outputs !== void 0) {
-                            let data30 = data.outputs;
-                            const _errs72 = errors;
-                            if (errors === _errs72) {
-                              if (Array.isArray(data30)) {
-                                var valid17 = true;
-                                const len6 = data30.length;
-                                for (let i4 = 0; i4 < len6; i4++) {
-                                  let data31 = data30[i4];
-                                  const _errs74 = errors;
-                                  if (typeof data31 !== "string" && !Array.isArray(data31) && data31 !== null) {
-                                    validate10.errors = [{ instancePath: instancePath + "/outputs/" + i4, schemaPath: "#/properties/outputs/items/type", keyword: "type", params: { type: schema11.properties.outputs.items.type }, message: "must be string,array,null" }];
-                                    return false;
-                                  }
-                                  if (errors === _errs74) {
-                                    if (typeof data31 === "string") {
-                                      if (!pattern11.test(data31)) {
-                                        validate10.errors = [{ instancePath: instancePath + "/outputs/" + i4, schemaPath: "#/properties/outputs/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{10,64}$" }, message: 'must match pattern "^[0-9a-f]{10,64}$"' }];
-                                        return false;
-                                      }
-                                    }
-                                    if (errors === _errs74) {
-                                      if (Array.isArray(data31)) {
-                                        var valid18 = true;
-                                        const len7 = data31.length;
-                                        for (let i5 = 0; i5 < len7; i5++) {
-                                          let data32 = data31[i5];
-                                          const _errs76 = errors;
-                                          const _errs77 = errors;
-                                          if (typeof data32 !== "string" && data32 !== null) {
-                                            validate10.errors = [{ instancePath: instancePath + "/outputs/" + i4 + "/" + i5, schemaPath: "#/definitions/textRefOrNull/type", keyword: "type", params: { type: schema18.type }, message: "must be string,null" }];
-                                            return false;
-                                          }
-                                          if (errors === _errs77) {
-                                            if (typeof data32 === "string") {
-                                              if (!pattern11.test(data32)) {
-                                                validate10.errors = [{ instancePath: instancePath + "/outputs/" + i4 + "/" + i5, schemaPath: "#/definitions/textRefOrNull/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{10,64}$" }, message: 'must match pattern "^[0-9a-f]{10,64}$"' }];
-                                                return false;
-                                              }
-                                            }
-                                          }
-                                          var valid18 = _errs76 === errors;
-                                          if (!valid18) {
-                                            break;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                  var valid17 = _errs74 === errors;
-                                  if (!valid17) {
-                                    break;
-                                  }
-                                }
-                              } else {
-                                validate10.errors = [{ instancePath: instancePath + "/outputs", schemaPath: "#/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                return false;
-                              }
-                            }
-                            var valid0 = _errs72 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.passed !== void 0) {
-                              let data33 = data.passed;
-                              const _errs79 = errors;
-                              if (errors === _errs79) {
-                                if (Array.isArray(data33)) {
-                                  var valid20 = true;
-                                  const len8 = data33.length;
-                                  for (let i6 = 0; i6 < len8; i6++) {
-                                    let data34 = data33[i6];
-                                    const _errs81 = errors;
-                                    if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34)) && data34 !== null) {
-                                      validate10.errors = [{ instancePath: instancePath + "/passed/" + i6, schemaPath: "#/properties/passed/items/type", keyword: "type", params: { type: schema11.properties.passed.items.type }, message: "must be integer,null" }];
-                                      return false;
-                                    }
-                                    if (errors === _errs81) {
-                                      if (typeof data34 == "number" && isFinite(data34)) {
-                                        if (data34 < 0 || isNaN(data34)) {
-                                          validate10.errors = [{ instancePath: instancePath + "/passed/" + i6, schemaPath: "#/properties/passed/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                    var valid20 = _errs81 === errors;
-                                    if (!valid20) {
-                                      break;
-                                    }
-                                  }
-                                } else {
-                                  validate10.errors = [{ instancePath: instancePath + "/passed", schemaPath: "#/properties/passed/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                  return false;
-                                }
-                              }
-                              var valid0 = _errs79 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.errors !== void 0) {
-                                let data35 = data.errors;
-                                const _errs83 = errors;
-                                if (errors === _errs83) {
-                                  if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                                    const _errs85 = errors;
-                                    for (const key7 in data35) {
-                                      if (!pattern14.test(key7)) {
-                                        validate10.errors = [{ instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" }];
-                                        return false;
-                                        break;
-                                      }
-                                    }
-                                    if (_errs85 === errors) {
-                                      var valid21 = true;
-                                      for (const key8 in data35) {
-                                        if (pattern14.test(key8)) {
-                                          let data36 = data35[key8];
-                                          const _errs86 = errors;
-                                          if (errors === _errs86) {
-                                            if (Array.isArray(data36)) {
-                                              if (data36.length < 1) {
-                                                validate10.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/errors/patternProperties/%5E%5Cd%2B%24/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
-                                                return false;
-                                              } else {
-                                                var valid22 = true;
-                                                const len9 = data36.length;
-                                                for (let i7 = 0; i7 < len9; i7++) {
-                                                  let data37 = data36[i7];
-                                                  const _errs88 = errors;
-                                                  if (!(data37 === "rate-limited" || data37 === "timeout" || data37 === "server" || data37 === "auth" || data37 === "bad-response")) {
-                                                    validate10.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/definitions/errorCategory/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" }];
-                                                    return false;
-                                                  }
-                                                  var valid22 = _errs88 === errors;
-                                                  if (!valid22) {
-                                                    break;
-                                                  }
-                                                }
-                                              }
-                                            } else {
-                                              validate10.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/errors/patternProperties/%5E%5Cd%2B%24/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                              return false;
-                                            }
-                                          }
-                                          var valid21 = _errs86 === errors;
-                                          if (!valid21) {
-                                            break;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  } else {
-                                    validate10.errors = [{ instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                    return false;
-                                  }
-                                }
-                                var valid0 = _errs83 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.latencyMs !== void 0) {
-                                  let data38 = data.latencyMs;
-                                  const _errs90 = errors;
-                                  if (errors === _errs90) {
-                                    if (Array.isArray(data38)) {
-                                      var valid24 = true;
-                                      const len10 = data38.length;
-                                      for (let i8 = 0; i8 < len10; i8++) {
-                                        let data39 = data38[i8];
-                                        const _errs92 = errors;
-                                        if (!(typeof data39 == "number" && isFinite(data39)) && data39 !== null) {
-                                          validate10.errors = [{ instancePath: instancePath + "/latencyMs/" + i8, schemaPath: "#/properties/latencyMs/items/type", keyword: "type", params: { type: schema11.properties.latencyMs.items.type }, message: "must be number,null" }];
-                                          return false;
-                                        }
-                                        if (errors === _errs92) {
-                                          if (typeof data39 == "number" && isFinite(data39)) {
-                                            if (data39 < 0 || isNaN(data39)) {
-                                              validate10.errors = [{ instancePath: instancePath + "/latencyMs/" + i8, schemaPath: "#/properties/latencyMs/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                              return false;
-                                            }
-                                          }
-                                        }
-                                        var valid24 = _errs92 === errors;
-                                        if (!valid24) {
-                                          break;
-                                        }
-                                      }
-                                    } else {
-                                      validate10.errors = [{ instancePath: instancePath + "/latencyMs", schemaPath: "#/properties/latencyMs/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                      return false;
-                                    }
-                                  }
-                                  var valid0 = _errs90 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.tokensOut !== void 0) {
-                                    let data40 = data.tokensOut;
-                                    const _errs94 = errors;
-                                    if (errors === _errs94) {
-                                      if (Array.isArray(data40)) {
-                                        var valid25 = true;
-                                        const len11 = data40.length;
-                                        for (let i9 = 0; i9 < len11; i9++) {
-                                          let data41 = data40[i9];
-                                          const _errs96 = errors;
-                                          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41)) && data41 !== null) {
-                                            validate10.errors = [{ instancePath: instancePath + "/tokensOut/" + i9, schemaPath: "#/properties/tokensOut/items/type", keyword: "type", params: { type: schema11.properties.tokensOut.items.type }, message: "must be integer,null" }];
-                                            return false;
-                                          }
-                                          if (errors === _errs96) {
-                                            if (typeof data41 == "number" && isFinite(data41)) {
-                                              if (data41 < 0 || isNaN(data41)) {
-                                                validate10.errors = [{ instancePath: instancePath + "/tokensOut/" + i9, schemaPath: "#/properties/tokensOut/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                return false;
-                                              }
-                                            }
-                                          }
-                                          var valid25 = _errs96 === errors;
-                                          if (!valid25) {
-                                            break;
-                                          }
-                                        }
-                                      } else {
-                                        validate10.errors = [{ instancePath: instancePath + "/tokensOut", schemaPath: "#/properties/tokensOut/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid0 = _errs94 === errors;
-                                  } else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.texts !== void 0) {
-                                      let data42 = data.texts;
-                                      const _errs98 = errors;
-                                      if (errors === _errs98) {
-                                        if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-                                          const _errs100 = errors;
-                                          for (const key9 in data42) {
-                                            if (!pattern16.test(key9)) {
-                                              validate10.errors = [{ instancePath: instancePath + "/texts", schemaPath: "#/properties/texts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" }];
-                                              return false;
-                                              break;
-                                            }
-                                          }
-                                          if (_errs100 === errors) {
-                                            var valid26 = true;
-                                            for (const key10 in data42) {
-                                              if (pattern16.test(key10)) {
-                                                let data43 = data42[key10];
-                                                const _errs101 = errors;
-                                                if (errors === _errs101) {
-                                                  if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
-                                                    const _errs103 = errors;
-                                                    for (const key11 in data43) {
-                                                      if (!pattern11.test(key11)) {
-                                                        validate10.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" }];
-                                                        return false;
-                                                        break;
-                                                      }
-                                                    }
-                                                    if (_errs103 === errors) {
-                                                      var valid27 = true;
-                                                      for (const key12 in data43) {
-                                                        if (pattern11.test(key12)) {
-                                                          const _errs104 = errors;
-                                                          if (typeof data43[key12] !== "string") {
-                                                            validate10.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/patternProperties/%5E%5B0-9a-f%5D%7B10%2C64%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                            return false;
-                                                          }
-                                                          var valid27 = _errs104 === errors;
-                                                          if (!valid27) {
-                                                            break;
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  } else {
-                                                    validate10.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                    return false;
-                                                  }
-                                                }
-                                                var valid26 = _errs101 === errors;
-                                                if (!valid26) {
-                                                  break;
-                                                }
-                                              }
-                                            }
-                                          }
-                                        } else {
-                                          validate10.errors = [{ instancePath: instancePath + "/texts", schemaPath: "#/properties/texts/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                          return false;
-                                        }
-                                      }
-                                      var valid0 = _errs98 === errors;
-                                    } else {
-                                      var valid0 = true;
-                                    }
-                                    if (valid0) {
-                                      if (data.metrics !== void 0) {
-                                        let data45 = data.metrics;
-                                        const _errs106 = errors;
-                                        if (errors === _errs106) {
-                                          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-                                            let missing3;
-                                            if (data45.prompts === void 0 && (missing3 = "prompts") || data45.checked === void 0 && (missing3 = "checked") || data45.passed === void 0 && (missing3 = "passed") || data45.passRate === void 0 && (missing3 = "passRate") || data45.agreement === void 0 && (missing3 = "agreement") || data45.rawAgreement === void 0 && (missing3 = "rawAgreement") || data45.comparable === void 0 && (missing3 = "comparable") || data45.stable === void 0 && (missing3 = "stable") || data45.stability === void 0 && (missing3 = "stability") || data45.drifted === void 0 && (missing3 = "drifted") || data45.flapping === void 0 && (missing3 = "flapping") || data45.regressions === void 0 && (missing3 = "regressions") || data45.fixes === void 0 && (missing3 = "fixes") || data45.flipsP === void 0 && (missing3 = "flipsP") || data45.newSeries === void 0 && (missing3 = "newSeries") || data45.errors === void 0 && (missing3 = "errors") || data45.latencyMs === void 0 && (missing3 = "latencyMs") || data45.tokens === void 0 && (missing3 = "tokens") || data45.judged === void 0 && (missing3 = "judged") || data45.behaved === void 0 && (missing3 = "behaved") || data45.reliability === void 0 && (missing3 = "reliability") || data45.reliabilityInterval === void 0 && (missing3 = "reliabilityInterval") || data45.window === void 0 && (missing3 = "window") || data45.runsSinceDrift === void 0 && (missing3 = "runsSinceDrift")) {
-                                              validate10.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
-                                              return false;
-                                            } else {
-                                              const _errs108 = errors;
-                                              for (const key13 in data45) {
-                                                if (!func2.call(schema11.properties.metrics.properties, key13)) {
-                                                  validate10.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" }];
-                                                  return false;
-                                                  break;
-                                                }
-                                              }
-                                              if (_errs108 === errors) {
-                                                if (data45.prompts !== void 0) {
-                                                  let data46 = data45.prompts;
-                                                  const _errs109 = errors;
-                                                  const _errs110 = errors;
-                                                  if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
-                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                    return false;
-                                                  }
-                                                  if (errors === _errs110) {
-                                                    if (typeof data46 == "number" && isFinite(data46)) {
-                                                      if (data46 < 0 || isNaN(data46)) {
-                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                        return false;
-                                                      }
-                                                    }
-                                                  }
-                                                  var valid28 = _errs109 === errors;
-                                                } else {
-                                                  var valid28 = true;
-                                                }
-                                                if (valid28) {
-                                                  if (data45.checked !== void 0) {
-                                                    let data47 = data45.checked;
-                                                    const _errs112 = errors;
-                                                    const _errs113 = errors;
-                                                    if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
-                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                      return false;
-                                                    }
-                                                    if (errors === _errs113) {
-                                                      if (typeof data47 == "number" && isFinite(data47)) {
-                                                        if (data47 < 0 || isNaN(data47)) {
-                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                    }
-                                                    var valid28 = _errs112 === errors;
-                                                  } else {
-                                                    var valid28 = true;
-                                                  }
-                                                  if (valid28) {
-                                                    if (data45.passed !== void 0) {
-                                                      let data48 = data45.passed;
-                                                      const _errs115 = errors;
-                                                      const _errs116 = errors;
-                                                      if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
-                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                        return false;
-                                                      }
-                                                      if (errors === _errs116) {
-                                                        if (typeof data48 == "number" && isFinite(data48)) {
-                                                          if (data48 < 0 || isNaN(data48)) {
-                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                            return false;
-                                                          }
-                                                        }
-                                                      }
-                                                      var valid28 = _errs115 === errors;
-                                                    } else {
-                                                      var valid28 = true;
-                                                    }
-                                                    if (valid28) {
-                                                      if (data45.passRate !== void 0) {
-                                                        let data49 = data45.passRate;
-                                                        const _errs118 = errors;
-                                                        const _errs119 = errors;
-                                                        if (!(typeof data49 == "number" && isFinite(data49)) && data49 !== null) {
-                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                          return false;
-                                                        }
-                                                        if (errors === _errs119) {
-                                                          if (typeof data49 == "number" && isFinite(data49)) {
-                                                            if (data49 > 1 || isNaN(data49)) {
-                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                              return false;
-                                                            } else {
-                                                              if (data49 < 0 || isNaN(data49)) {
-                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                return false;
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                        var valid28 = _errs118 === errors;
-                                                      } else {
-                                                        var valid28 = true;
-                                                      }
-                                                      if (valid28) {
-                                                        if (data45.agreement !== void 0) {
-                                                          let data50 = data45.agreement;
-                                                          const _errs121 = errors;
-                                                          const _errs122 = errors;
-                                                          if (!(typeof data50 == "number" && isFinite(data50)) && data50 !== null) {
-                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                            return false;
-                                                          }
-                                                          if (errors === _errs122) {
-                                                            if (typeof data50 == "number" && isFinite(data50)) {
-                                                              if (data50 > 1 || isNaN(data50)) {
-                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                return false;
-                                                              } else {
-                                                                if (data50 < 0 || isNaN(data50)) {
-                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                  return false;
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                          var valid28 = _errs121 === errors;
-                                                        } else {
-                                                          var valid28 = true;
-                                                        }
-                                                        if (valid28) {
-                                                          if (data45.rawAgreement !== void 0) {
-                                                            let data51 = data45.rawAgreement;
-                                                            const _errs124 = errors;
-                                                            const _errs125 = errors;
-                                                            if (!(typeof data51 == "number" && isFinite(data51)) && data51 !== null) {
-                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                              return false;
-                                                            }
-                                                            if (errors === _errs125) {
-                                                              if (typeof data51 == "number" && isFinite(data51)) {
-                                                                if (data51 > 1 || isNaN(data51)) {
-                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                  return false;
-                                                                } else {
-                                                                  if (data51 < 0 || isNaN(data51)) {
-                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                    return false;
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                            var valid28 = _errs124 === errors;
-                                                          } else {
-                                                            var valid28 = true;
-                                                          }
-                                                          if (valid28) {
-                                                            if (data45.comparable !== void 0) {
-                                                              let data52 = data45.comparable;
-                                                              const _errs127 = errors;
-                                                              const _errs128 = errors;
-                                                              if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
-                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                return false;
-                                                              }
-                                                              if (errors === _errs128) {
-                                                                if (typeof data52 == "number" && isFinite(data52)) {
-                                                                  if (data52 < 0 || isNaN(data52)) {
-                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                    return false;
-                                                                  }
-                                                                }
-                                                              }
-                                                              var valid28 = _errs127 === errors;
-                                                            } else {
-                                                              var valid28 = true;
-                                                            }
-                                                            if (valid28) {
-                                                              if (data45.stable !== void 0) {
-                                                                let data53 = data45.stable;
-                                                                const _errs130 = errors;
-                                                                const _errs131 = errors;
-                                                                if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
-                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                  return false;
-                                                                }
-                                                                if (errors === _errs131) {
-                                                                  if (typeof data53 == "number" && isFinite(data53)) {
-                                                                    if (data53 < 0 || isNaN(data53)) {
-                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                      return false;
-                                                                    }
-                                                                  }
-                                                                }
-                                                                var valid28 = _errs130 === errors;
-                                                              } else {
-                                                                var valid28 = true;
-                                                              }
-                                                              if (valid28) {
-                                                                if (data45.stability !== void 0) {
-                                                                  let data54 = data45.stability;
-                                                                  const _errs133 = errors;
-                                                                  const _errs134 = errors;
-                                                                  if (!(typeof data54 == "number" && isFinite(data54)) && data54 !== null) {
-                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                                    return false;
-                                                                  }
-                                                                  if (errors === _errs134) {
-                                                                    if (typeof data54 == "number" && isFinite(data54)) {
-                                                                      if (data54 > 1 || isNaN(data54)) {
-                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                        return false;
-                                                                      } else {
-                                                                        if (data54 < 0 || isNaN(data54)) {
-                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                          return false;
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                  var valid28 = _errs133 === errors;
-                                                                } else {
-                                                                  var valid28 = true;
-                                                                }
-                                                                if (valid28) {
-                                                                  if (data45.drifted !== void 0) {
-                                                                    let data55 = data45.drifted;
-                                                                    const _errs136 = errors;
-                                                                    const _errs137 = errors;
-                                                                    if (errors === _errs137) {
-                                                                      if (Array.isArray(data55)) {
-                                                                        var valid39 = true;
-                                                                        const len12 = data55.length;
-                                                                        for (let i10 = 0; i10 < len12; i10++) {
-                                                                          let data56 = data55[i10];
-                                                                          const _errs139 = errors;
-                                                                          if (errors === _errs139) {
-                                                                            if (typeof data56 === "string") {
-                                                                              if (func3(data56) < 1) {
-                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                                                return false;
-                                                                              }
-                                                                            } else {
-                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                              return false;
-                                                                            }
-                                                                          }
-                                                                          var valid39 = _errs139 === errors;
-                                                                          if (!valid39) {
-                                                                            break;
-                                                                          }
-                                                                        }
-                                                                      } else {
-                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/drifted", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                        return false;
-                                                                      }
-                                                                    }
-                                                                    var valid28 = _errs136 === errors;
-                                                                  } else {
-                                                                    var valid28 = true;
-                                                                  }
-                                                                  if (valid28) {
-                                                                    if (data45.flapping !== void 0) {
-                                                                      let data57 = data45.flapping;
-                                                                      const _errs141 = errors;
-                                                                      const _errs142 = errors;
-                                                                      if (errors === _errs142) {
-                                                                        if (Array.isArray(data57)) {
-                                                                          var valid41 = true;
-                                                                          const len13 = data57.length;
-                                                                          for (let i11 = 0; i11 < len13; i11++) {
-                                                                            let data58 = data57[i11];
-                                                                            const _errs144 = errors;
-                                                                            if (errors === _errs144) {
-                                                                              if (typeof data58 === "string") {
-                                                                                if (func3(data58) < 1) {
-                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                                                  return false;
-                                                                                }
-                                                                              } else {
-                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                                return false;
-                                                                              }
-                                                                            }
-                                                                            var valid41 = _errs144 === errors;
-                                                                            if (!valid41) {
-                                                                              break;
-                                                                            }
-                                                                          }
-                                                                        } else {
-                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/flapping", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                          return false;
-                                                                        }
-                                                                      }
-                                                                      var valid28 = _errs141 === errors;
-                                                                    } else {
-                                                                      var valid28 = true;
-                                                                    }
-                                                                    if (valid28) {
-                                                                      if (data45.regressions !== void 0) {
-                                                                        let data59 = data45.regressions;
-                                                                        const _errs146 = errors;
-                                                                        const _errs147 = errors;
-                                                                        if (errors === _errs147) {
-                                                                          if (Array.isArray(data59)) {
-                                                                            var valid43 = true;
-                                                                            const len14 = data59.length;
-                                                                            for (let i12 = 0; i12 < len14; i12++) {
-                                                                              let data60 = data59[i12];
-                                                                              const _errs149 = errors;
-                                                                              if (errors === _errs149) {
-                                                                                if (typeof data60 === "string") {
-                                                                                  if (func3(data60) < 1) {
-                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                                                    return false;
-                                                                                  }
-                                                                                } else {
-                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                                  return false;
-                                                                                }
-                                                                              }
-                                                                              var valid43 = _errs149 === errors;
-                                                                              if (!valid43) {
-                                                                                break;
-                                                                              }
-                                                                            }
-                                                                          } else {
-                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/regressions", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                            return false;
-                                                                          }
-                                                                        }
-                                                                        var valid28 = _errs146 === errors;
-                                                                      } else {
-                                                                        var valid28 = true;
-                                                                      }
-                                                                      if (valid28) {
-                                                                        if (data45.fixes !== void 0) {
-                                                                          let data61 = data45.fixes;
-                                                                          const _errs151 = errors;
-                                                                          const _errs152 = errors;
-                                                                          if (errors === _errs152) {
-                                                                            if (Array.isArray(data61)) {
-                                                                              var valid45 = true;
-                                                                              const len15 = data61.length;
-                                                                              for (let i13 = 0; i13 < len15; i13++) {
-                                                                                let data62 = data61[i13];
-                                                                                const _errs154 = errors;
-                                                                                if (errors === _errs154) {
-                                                                                  if (typeof data62 === "string") {
-                                                                                    if (func3(data62) < 1) {
-                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  } else {
-                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                                    return false;
-                                                                                  }
-                                                                                }
-                                                                                var valid45 = _errs154 === errors;
-                                                                                if (!valid45) {
-                                                                                  break;
-                                                                                }
-                                                                              }
-                                                                            } else {
-                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/fixes", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                              return false;
-                                                                            }
-                                                                          }
-                                                                          var valid28 = _errs151 === errors;
-                                                                        } else {
-                                                                          var valid28 = true;
-                                                                        }
-                                                                        if (valid28) {
-                                                                          if (data45.flipsP !== void 0) {
-                                                                            let data63 = data45.flipsP;
-                                                                            const _errs156 = errors;
-                                                                            const _errs157 = errors;
-                                                                            if (!(typeof data63 == "number" && isFinite(data63)) && data63 !== null) {
-                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                                              return false;
-                                                                            }
-                                                                            if (errors === _errs157) {
-                                                                              if (typeof data63 == "number" && isFinite(data63)) {
-                                                                                if (data63 > 1 || isNaN(data63)) {
-                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                  return false;
-                                                                                } else {
-                                                                                  if (data63 < 0 || isNaN(data63)) {
-                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                    return false;
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                            var valid28 = _errs156 === errors;
-                                                                          } else {
-                                                                            var valid28 = true;
-                                                                          }
-                                                                          if (valid28) {
-                                                                            if (data45.newSeries !== void 0) {
-                                                                              let data64 = data45.newSeries;
-                                                                              const _errs159 = errors;
-                                                                              const _errs160 = errors;
-                                                                              if (errors === _errs160) {
-                                                                                if (Array.isArray(data64)) {
-                                                                                  var valid48 = true;
-                                                                                  const len16 = data64.length;
-                                                                                  for (let i14 = 0; i14 < len16; i14++) {
-                                                                                    let data65 = data64[i14];
-                                                                                    const _errs162 = errors;
-                                                                                    if (errors === _errs162) {
-                                                                                      if (typeof data65 === "string") {
-                                                                                        if (func3(data65) < 1) {
-                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                                                          return false;
-                                                                                        }
-                                                                                      } else {
-                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    }
-                                                                                    var valid48 = _errs162 === errors;
-                                                                                    if (!valid48) {
-                                                                                      break;
-                                                                                    }
-                                                                                  }
-                                                                                } else {
-                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/newSeries", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                                  return false;
-                                                                                }
-                                                                              }
-                                                                              var valid28 = _errs159 === errors;
-                                                                            } else {
-                                                                              var valid28 = true;
-                                                                            }
-                                                                            if (valid28) {
-                                                                              if (data45.errors !== void 0) {
-                                                                                let data66 = data45.errors;
-                                                                                const _errs164 = errors;
-                                                                                if (errors === _errs164) {
-                                                                                  if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-                                                                                    let missing4;
-                                                                                    if (data66["rate-limited"] === void 0 && (missing4 = "rate-limited") || data66.timeout === void 0 && (missing4 = "timeout") || data66.server === void 0 && (missing4 = "server") || data66.auth === void 0 && (missing4 = "auth") || data66["bad-response"] === void 0 && (missing4 = "bad-response")) {
-                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/required", keyword: "required", params: { missingProperty: missing4 }, message: "must have required property '" + missing4 + "'" }];
-                                                                                      return false;
-                                                                                    } else {
-                                                                                      const _errs166 = errors;
-                                                                                      for (const key14 in data66) {
-                                                                                        if (!(key14 === "rate-limited" || key14 === "timeout" || key14 === "server" || key14 === "auth" || key14 === "bad-response")) {
-                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" }];
-                                                                                          return false;
-                                                                                          break;
-                                                                                        }
-                                                                                      }
-                                                                                      if (_errs166 === errors) {
-                                                                                        if (data66["rate-limited"] !== void 0) {
-                                                                                          let data67 = data66["rate-limited"];
-                                                                                          const _errs167 = errors;
-                                                                                          const _errs168 = errors;
-                                                                                          if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
-                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                            return false;
-                                                                                          }
-                                                                                          if (errors === _errs168) {
-                                                                                            if (typeof data67 == "number" && isFinite(data67)) {
-                                                                                              if (data67 < 0 || isNaN(data67)) {
-                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                return false;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                          var valid49 = _errs167 === errors;
-                                                                                        } else {
-                                                                                          var valid49 = true;
-                                                                                        }
-                                                                                        if (valid49) {
-                                                                                          if (data66.timeout !== void 0) {
-                                                                                            let data68 = data66.timeout;
-                                                                                            const _errs170 = errors;
-                                                                                            const _errs171 = errors;
-                                                                                            if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
-                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                              return false;
-                                                                                            }
-                                                                                            if (errors === _errs171) {
-                                                                                              if (typeof data68 == "number" && isFinite(data68)) {
-                                                                                                if (data68 < 0 || isNaN(data68)) {
-                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                            var valid49 = _errs170 === errors;
-                                                                                          } else {
-                                                                                            var valid49 = true;
-                                                                                          }
-                                                                                          if (valid49) {
-                                                                                            if (data66.server !== void 0) {
-                                                                                              let data69 = data66.server;
-                                                                                              const _errs173 = errors;
-                                                                                              const _errs174 = errors;
-                                                                                              if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
-                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                return false;
-                                                                                              }
-                                                                                              if (errors === _errs174) {
-                                                                                                if (typeof data69 == "number" && isFinite(data69)) {
-                                                                                                  if (data69 < 0 || isNaN(data69)) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid49 = _errs173 === errors;
-                                                                                            } else {
-                                                                                              var valid49 = true;
-                                                                                            }
-                                                                                            if (valid49) {
-                                                                                              if (data66.auth !== void 0) {
-                                                                                                let data70 = data66.auth;
-                                                                                                const _errs176 = errors;
-                                                                                                const _errs177 = errors;
-                                                                                                if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
-                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                                if (errors === _errs177) {
-                                                                                                  if (typeof data70 == "number" && isFinite(data70)) {
-                                                                                                    if (data70 < 0 || isNaN(data70)) {
-                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                                var valid49 = _errs176 === errors;
-                                                                                              } else {
-                                                                                                var valid49 = true;
-                                                                                              }
-                                                                                              if (valid49) {
-                                                                                                if (data66["bad-response"] !== void 0) {
-                                                                                                  let data71 = data66["bad-response"];
-                                                                                                  const _errs179 = errors;
-                                                                                                  const _errs180 = errors;
-                                                                                                  if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                  if (errors === _errs180) {
-                                                                                                    if (typeof data71 == "number" && isFinite(data71)) {
-                                                                                                      if (data71 < 0 || isNaN(data71)) {
-                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                        return false;
-                                                                                                      }
-                                                                                                    }
-                                                                                                  }
-                                                                                                  var valid49 = _errs179 === errors;
-                                                                                                } else {
-                                                                                                  var valid49 = true;
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    }
-                                                                                  } else {
-                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                                                    return false;
-                                                                                  }
-                                                                                }
-                                                                                var valid28 = _errs164 === errors;
-                                                                              } else {
-                                                                                var valid28 = true;
-                                                                              }
-                                                                              if (valid28) {
-                                                                                if (data45.latencyMs !== void 0) {
-                                                                                  let data72 = data45.latencyMs;
-                                                                                  const _errs182 = errors;
-                                                                                  if (errors === _errs182) {
-                                                                                    if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
-                                                                                      let missing5;
-                                                                                      if (data72.p50 === void 0 && (missing5 = "p50") || data72.p95 === void 0 && (missing5 = "p95")) {
-                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'" }];
-                                                                                        return false;
-                                                                                      } else {
-                                                                                        const _errs184 = errors;
-                                                                                        for (const key15 in data72) {
-                                                                                          if (!(key15 === "p50" || key15 === "p95")) {
-                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" }];
-                                                                                            return false;
-                                                                                            break;
-                                                                                          }
-                                                                                        }
-                                                                                        if (_errs184 === errors) {
-                                                                                          if (data72.p50 !== void 0) {
-                                                                                            let data73 = data72.p50;
-                                                                                            const _errs185 = errors;
-                                                                                            if (!(typeof data73 == "number" && isFinite(data73)) && data73 !== null) {
-                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/type", keyword: "type", params: { type: schema11.properties.metrics.properties.latencyMs.properties.p50.type }, message: "must be number,null" }];
-                                                                                              return false;
-                                                                                            }
-                                                                                            if (errors === _errs185) {
-                                                                                              if (typeof data73 == "number" && isFinite(data73)) {
-                                                                                                if (data73 < 0 || isNaN(data73)) {
-                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                            var valid55 = _errs185 === errors;
-                                                                                          } else {
-                                                                                            var valid55 = true;
-                                                                                          }
-                                                                                          if (valid55) {
-                                                                                            if (data72.p95 !== void 0) {
-                                                                                              let data74 = data72.p95;
-                                                                                              const _errs187 = errors;
-                                                                                              if (!(typeof data74 == "number" && isFinite(data74)) && data74 !== null) {
-                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/type", keyword: "type", params: { type: schema11.properties.metrics.properties.latencyMs.properties.p95.type }, message: "must be number,null" }];
-                                                                                                return false;
-                                                                                              }
-                                                                                              if (errors === _errs187) {
-                                                                                                if (typeof data74 == "number" && isFinite(data74)) {
-                                                                                                  if (data74 < 0 || isNaN(data74)) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid55 = _errs187 === errors;
-                                                                                            } else {
-                                                                                              var valid55 = true;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    } else {
-                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  }
-                                                                                  var valid28 = _errs182 === errors;
-                                                                                } else {
-                                                                                  var valid28 = true;
-                                                                                }
-                                                                                if (valid28) {
-                                                                                  if (data45.tokens !== void 0) {
-                                                                                    let data75 = data45.tokens;
-                                                                                    const _errs189 = errors;
-                                                                                    if (errors === _errs189) {
-                                                                                      if (data75 && typeof data75 == "object" && !Array.isArray(data75)) {
-                                                                                        let missing6;
-                                                                                        if (data75.in === void 0 && (missing6 = "in") || data75.out === void 0 && (missing6 = "out")) {
-                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/required", keyword: "required", params: { missingProperty: missing6 }, message: "must have required property '" + missing6 + "'" }];
-                                                                                          return false;
-                                                                                        } else {
-                                                                                          const _errs191 = errors;
-                                                                                          for (const key16 in data75) {
-                                                                                            if (!(key16 === "in" || key16 === "out")) {
-                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" }];
-                                                                                              return false;
-                                                                                              break;
-                                                                                            }
-                                                                                          }
-                                                                                          if (_errs191 === errors) {
-                                                                                            if (data75.in !== void 0) {
-                                                                                              let data76 = data75.in;
-                                                                                              const _errs192 = errors;
-                                                                                              const _errs193 = errors;
-                                                                                              if (!(typeof data76 == "number" && (!(data76 % 1) && !isNaN(data76)) && isFinite(data76))) {
-                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                return false;
-                                                                                              }
-                                                                                              if (errors === _errs193) {
-                                                                                                if (typeof data76 == "number" && isFinite(data76)) {
-                                                                                                  if (data76 < 0 || isNaN(data76)) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid56 = _errs192 === errors;
-                                                                                            } else {
-                                                                                              var valid56 = true;
-                                                                                            }
-                                                                                            if (valid56) {
-                                                                                              if (data75.out !== void 0) {
-                                                                                                let data77 = data75.out;
-                                                                                                const _errs195 = errors;
-                                                                                                const _errs196 = errors;
-                                                                                                if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)) && isFinite(data77))) {
-                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                                if (errors === _errs196) {
-                                                                                                  if (typeof data77 == "number" && isFinite(data77)) {
-                                                                                                    if (data77 < 0 || isNaN(data77)) {
-                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                                var valid56 = _errs195 === errors;
-                                                                                              } else {
-                                                                                                var valid56 = true;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      } else {
-                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    }
-                                                                                    var valid28 = _errs189 === errors;
-                                                                                  } else {
-                                                                                    var valid28 = true;
-                                                                                  }
-                                                                                  if (valid28) {
-                                                                                    if (data45.judged !== void 0) {
-                                                                                      let data78 = data45.judged;
-                                                                                      const _errs198 = errors;
-                                                                                      const _errs199 = errors;
-                                                                                      if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)) && isFinite(data78))) {
-                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                        return false;
-                                                                                      }
-                                                                                      if (errors === _errs199) {
-                                                                                        if (typeof data78 == "number" && isFinite(data78)) {
-                                                                                          if (data78 < 0 || isNaN(data78)) {
-                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                            return false;
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                      var valid28 = _errs198 === errors;
-                                                                                    } else {
-                                                                                      var valid28 = true;
-                                                                                    }
-                                                                                    if (valid28) {
-                                                                                      if (data45.behaved !== void 0) {
-                                                                                        let data79 = data45.behaved;
-                                                                                        const _errs201 = errors;
-                                                                                        const _errs202 = errors;
-                                                                                        if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
-                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                          return false;
-                                                                                        }
-                                                                                        if (errors === _errs202) {
-                                                                                          if (typeof data79 == "number" && isFinite(data79)) {
-                                                                                            if (data79 < 0 || isNaN(data79)) {
-                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                              return false;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                        var valid28 = _errs201 === errors;
-                                                                                      } else {
-                                                                                        var valid28 = true;
-                                                                                      }
-                                                                                      if (valid28) {
-                                                                                        if (data45.reliability !== void 0) {
-                                                                                          let data80 = data45.reliability;
-                                                                                          const _errs204 = errors;
-                                                                                          const _errs205 = errors;
-                                                                                          if (!(typeof data80 == "number" && isFinite(data80)) && data80 !== null) {
-                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                                                            return false;
-                                                                                          }
-                                                                                          if (errors === _errs205) {
-                                                                                            if (typeof data80 == "number" && isFinite(data80)) {
-                                                                                              if (data80 > 1 || isNaN(data80)) {
-                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                return false;
-                                                                                              } else {
-                                                                                                if (data80 < 0 || isNaN(data80)) {
-                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                          var valid28 = _errs204 === errors;
-                                                                                        } else {
-                                                                                          var valid28 = true;
-                                                                                        }
-                                                                                        if (valid28) {
-                                                                                          if (data45.reliabilityInterval !== void 0) {
-                                                                                            let data81 = data45.reliabilityInterval;
-                                                                                            const _errs207 = errors;
-                                                                                            if (!Array.isArray(data81) && data81 !== null) {
-                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema11.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
-                                                                                              return false;
-                                                                                            }
-                                                                                            if (errors === _errs207) {
-                                                                                              if (Array.isArray(data81)) {
-                                                                                                if (data81.length > 2) {
-                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
-                                                                                                  return false;
-                                                                                                } else {
-                                                                                                  if (data81.length < 2) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
-                                                                                                    return false;
-                                                                                                  } else {
-                                                                                                    const len17 = data81.length;
-                                                                                                    if (!(len17 <= 2)) {
-                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
-                                                                                                      return false;
-                                                                                                    } else {
-                                                                                                      const len18 = data81.length;
-                                                                                                      if (len18 > 0) {
-                                                                                                        let data82 = data81[0];
-                                                                                                        const _errs209 = errors;
-                                                                                                        if (errors === _errs209) {
-                                                                                                          if (typeof data82 == "number" && isFinite(data82)) {
-                                                                                                            if (data82 > 1 || isNaN(data82)) {
-                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                              return false;
-                                                                                                            } else {
-                                                                                                              if (data82 < 0 || isNaN(data82)) {
-                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                return false;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          } else {
-                                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                                                                                            return false;
-                                                                                                          }
-                                                                                                        }
-                                                                                                        var valid62 = _errs209 === errors;
-                                                                                                      }
-                                                                                                      if (valid62) {
-                                                                                                        if (len18 > 1) {
-                                                                                                          let data83 = data81[1];
-                                                                                                          const _errs211 = errors;
-                                                                                                          if (errors === _errs211) {
-                                                                                                            if (typeof data83 == "number" && isFinite(data83)) {
-                                                                                                              if (data83 > 1 || isNaN(data83)) {
-                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                return false;
-                                                                                                              } else {
-                                                                                                                if (data83 < 0 || isNaN(data83)) {
-                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                  return false;
-                                                                                                                }
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                                                                                              return false;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid62 = _errs211 === errors;
-                                                                                                        }
-                                                                                                      }
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                            var valid28 = _errs207 === errors;
-                                                                                          } else {
-                                                                                            var valid28 = true;
-                                                                                          }
-                                                                                          if (valid28) {
-                                                                                            if (data45.window !== void 0) {
-                                                                                              let data84 = data45.window;
-                                                                                              const _errs213 = errors;
-                                                                                              const _errs214 = errors;
-                                                                                              if (!(typeof data84 == "number" && (!(data84 % 1) && !isNaN(data84)) && isFinite(data84))) {
-                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                return false;
-                                                                                              }
-                                                                                              if (errors === _errs214) {
-                                                                                                if (typeof data84 == "number" && isFinite(data84)) {
-                                                                                                  if (data84 < 0 || isNaN(data84)) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid28 = _errs213 === errors;
-                                                                                            } else {
-                                                                                              var valid28 = true;
-                                                                                            }
-                                                                                            if (valid28) {
-                                                                                              if (data45.runsSinceDrift !== void 0) {
-                                                                                                let data85 = data45.runsSinceDrift;
-                                                                                                const _errs216 = errors;
-                                                                                                if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85)) && data85 !== null) {
-                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema11.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                                if (errors === _errs216) {
-                                                                                                  if (typeof data85 == "number" && isFinite(data85)) {
-                                                                                                    if (data85 < 0 || isNaN(data85)) {
-                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                                var valid28 = _errs216 === errors;
-                                                                                              } else {
-                                                                                                var valid28 = true;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          } else {
-                                            validate10.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                            return false;
-                                          }
-                                        }
-                                        var valid0 = _errs106 === errors;
-                                      } else {
-                                        var valid0 = true;
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validate10.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-      return false;
-    }
-  }
-  validate10.errors = vErrors;
-  return errors === 0;
-}
-
-// src/history/refs.ts
-var TEXT_REF_LENGTH = 10;
-var CATALOG_REF_LENGTH = 16;
-var HASH_REF_LENGTH = 16;
-function textRef(text, known = /* @__PURE__ */ new Map()) {
-  const full = sha256(text);
-  for (let length = TEXT_REF_LENGTH; length < full.length; length += 2) {
-    const ref = full.slice(0, length);
-    const holder = known.get(ref);
-    if (holder === void 0 || holder === text) return ref;
-  }
-  return full;
-}
-function catalogRef(catalog) {
-  return sha256(canonicalJson(catalog)).slice(0, CATALOG_REF_LENGTH);
-}
-
-// src/history/verify.ts
-var sha256Hex = typeof crypto2.hash === "function" ? (text) => crypto2.hash("sha256", text, "hex") : sha256;
-function isRefOf(ref, text) {
-  return ref.length >= TEXT_REF_LENGTH && sha256Hex(text).startsWith(ref);
-}
-var COLUMNS = ["answers", "outputs", "passed", "latencyMs", "tokensOut"];
-function verifyHistory(text, verifier = new ChainVerifier()) {
-  const endsWithNewline = text.endsWith("\n");
-  if (text.length === 0) return { ok: true, records: [], lines: [], endsWithNewline };
-  const lines = text.split("\n");
-  if (endsWithNewline) lines.pop();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const problem = i === 0 && line.startsWith("\uFEFF") ? bom() : verifier.push(line);
-    if (problem) {
-      const last = i === lines.length - 1;
-      return {
-        ok: false,
-        line: i + 1,
-        reason: problem.reason,
-        truncated: problem.json && last && !endsWithNewline,
-        records: verifier.records,
-        lines: verifier.lines
-      };
-    }
-  }
-  return { ok: true, records: verifier.records, lines: verifier.lines, endsWithNewline };
-}
-function bom() {
-  return { reason: "the file starts with a byte order mark (BOM); history files are UTF-8 without one", json: false };
-}
-var ChainVerifier = class {
-  records = [];
-  lines = [];
-  head = GENESIS;
-  catalogs = /* @__PURE__ */ new Map();
-  texts = /* @__PURE__ */ new Map();
-  keysByCatalog = /* @__PURE__ */ new Map();
-  /** The hash the next line's `prev` must hold: GENESIS, or the SHA-256 of the last line. */
-  get prevHash() {
-    return this.head;
-  }
-  /** Checks the next line: null (and the line is added) when it is valid, else why not. */
-  push(line) {
-    const number = this.lines.length + 1;
-    if (line.length === 0) return bad("blank line");
-    if (line.endsWith("\r")) {
-      return bad('line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only');
-    }
-    let data;
-    try {
-      data = JSON.parse(line);
-    } catch (e) {
-      return { reason: `not valid JSON (${e.message})`, json: true };
-    }
-    if (isObject(data) && "schema" in data && typeof data["schema"] === "number" && data["schema"] !== RECORD_SCHEMA) {
-      return bad(`record schema version ${data["schema"]} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`);
-    }
-    if (!record(data)) return bad(schemaReason(record.errors?.[0]));
-    const record2 = data;
-    if (record2.prev !== this.head) {
-      return bad(
-        number === 1 ? "prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered" : `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)`
-      );
-    }
-    const defined = record2.catalogs ?? {};
-    for (const [ref, entries] of Object.entries(defined)) {
-      if (catalogRef(entries) !== ref) return bad(`catalogs/${ref} does not hash to its ref (the catalog was changed)`);
-    }
-    const catalog = this.catalogs.get(record2.catalog) ?? (Object.hasOwn(defined, record2.catalog) ? defined[record2.catalog] : void 0);
-    if (!catalog) return bad(`catalog ${record2.catalog} is not defined in this or an earlier line`);
-    const size = catalog.length;
-    for (const column of COLUMNS) {
-      const length = record2[column].length;
-      if (length !== size) return bad(`${column} has ${length} entries but catalog ${record2.catalog} has ${size} prompts`);
-    }
-    for (const index of Object.keys(record2.errors)) {
-      if (String(Number(index)) !== index || Number(index) >= size) {
-        return bad(`errors/${index} is not a prompt index: catalog ${record2.catalog} has ${size} prompts`);
-      }
-    }
-    const stored = record2.texts ?? {};
-    for (const [key, byRef] of Object.entries(stored)) {
-      const known = this.texts.get(key);
-      for (const [ref, text] of Object.entries(byRef)) {
-        if (!isRefOf(ref, text)) return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
-        const earlier = known?.get(ref);
-        if (earlier !== void 0 && earlier !== text) {
-          return bad(`texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`);
-        }
-      }
-    }
-    const keys = this.keysOf(record2.catalog, catalog);
-    for (let i = 0; i < size; i++) {
-      const key = keys[i];
-      const known = this.texts.get(key);
-      const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
-      const answer3 = record2.answers[i];
-      if (typeof answer3 === "string" && !resolves(known, own, answer3)) return bad(unresolved(`answers/${i}`, answer3, key));
-      const output = record2.outputs[i];
-      if (typeof output === "string") {
-        if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
-      } else if (Array.isArray(output)) {
-        for (let s = 0; s < output.length; s++) {
-          const ref = output[s];
-          if (typeof ref === "string" && !resolves(known, own, ref)) return bad(unresolved(`outputs/${i}/${s}`, ref, key));
-        }
-      }
-    }
-    for (const [ref, entries] of Object.entries(defined)) this.catalogs.set(ref, entries);
-    for (const [key, byRef] of Object.entries(stored)) {
-      let known = this.texts.get(key);
-      if (!known) {
-        known = /* @__PURE__ */ new Map();
-        this.texts.set(key, known);
-      }
-      for (const [ref, text] of Object.entries(byRef)) known.set(ref, text);
-    }
-    this.records.push(record2);
-    this.lines.push(line);
-    this.head = lineHash(line);
-    return null;
-  }
-  /** The prompt keys of a catalog, in column order (made once per catalog). */
-  keysOf(ref, catalog) {
-    let keys = this.keysByCatalog.get(ref);
-    if (!keys) {
-      keys = catalog.map(([suite2, id]) => promptKey(suite2, id));
-      this.keysByCatalog.set(ref, keys);
-    }
-    return keys;
-  }
-  /** The line that first stored a text (only looked up to word an error). */
-  lineOfText(key, ref) {
-    const index = this.records.findIndex((r) => r.texts?.[key] !== void 0 && Object.hasOwn(r.texts[key], ref));
-    return index + 1;
-  }
-};
-function resolves(known, own, ref) {
-  return known?.has(ref) === true || own !== void 0 && Object.hasOwn(own, ref);
-}
-function bad(reason) {
-  return { reason, json: false };
-}
-function unresolved(path2, ref, key) {
-  return `${path2}: ref ${ref} is not a text of ${key} stored in this or an earlier line`;
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function schemaReason(error) {
-  if (!error) return "does not match the record schema";
-  const path2 = error.instancePath || "record";
-  const params = error.params;
-  switch (error.keyword) {
-    case "additionalProperties":
-      return `${path2}: key ${JSON.stringify(params["additionalProperty"])} is not allowed`;
-    case "const":
-      return `${path2} must be ${JSON.stringify(params["allowedValue"])}`;
-    case "enum":
-      return `${path2} must be one of ${params["allowedValues"].map((v) => JSON.stringify(v)).join(", ")}`;
-    default:
-      return `${path2} ${error.message ?? `fails ${error.keyword}`}`;
-  }
-}
-
-// src/history/file.ts
+// src/history/errors.ts
 var HistoryError = class _HistoryError extends Error {
   constructor(file, line, reason, hint) {
     super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
@@ -18483,145 +16363,34 @@ function brokenHint(file) {
 function truncatedHint(file) {
   return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
 }
-async function historyExists(path2) {
-  try {
-    await stat(path2);
-    return true;
-  } catch (e) {
-    if (isMissing(e)) return false;
-    throw e;
-  }
-}
-async function readHistory(path2) {
-  const { result } = await load(path2);
-  if (!result.ok) throw failure(path2, result);
-  return { records: result.records, lines: result.lines, endsWithNewline: result.endsWithNewline };
-}
-async function appendRecords(path2, records) {
-  const verifier = new ChainVerifier();
-  const { result, exists } = await load(path2, verifier);
-  if (!result.ok) throw failure(path2, result);
-  const lines = chainRecords(records, verifier.prevHash);
-  for (const [i, line] of lines.entries()) {
-    const problem = verifier.push(line);
-    if (problem) {
-      throw new Error(
-        `refusing to append to ${path2}: new record ${i + 1} of ${lines.length} would be an invalid line ${verifier.lines.length + 1}: ${problem.reason} (the history was not modified)`
-      );
-    }
-  }
-  if (lines.length === 0) return [];
-  const separator = result.lines.length > 0 && !result.endsWithNewline ? "\n" : "";
-  const data = `${separator}${lines.map((l) => `${l}
-`).join("")}`;
-  await mkdir(dirname(path2), { recursive: true });
-  const handle = await open(path2, "a");
-  try {
-    await handle.appendFile(data, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  if (!exists) await syncDir(dirname(path2));
-  return lines;
-}
-async function repairTruncated(path2) {
-  const { result, bytes, exists } = await load(path2);
-  if (!exists) throw new HistoryError(path2, 0, "the file does not exist: nothing to repair", null);
-  if (result.ok) throw new HistoryError(path2, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
-  if (!result.truncated) {
-    throw new HistoryError(path2, result.line, result.reason, `only a cut-short last line can be repaired. ${brokenHint(path2)}`);
-  }
-  const keep = bytes.subarray(0, bytes.lastIndexOf(10) + 1);
-  const temp = join(dirname(path2), `.${basename(path2)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-  const { mode } = await stat(path2);
-  try {
-    const handle = await open(temp, "wx", mode);
-    try {
-      await handle.writeFile(keep);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path2);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw e;
-  }
-  await syncDir(dirname(path2));
-  return { removedBytes: bytes.length - keep.length, line: result.line };
-}
-async function load(path2, verifier) {
-  let bytes;
-  try {
-    bytes = await readFile(path2);
-  } catch (e) {
-    if (!isMissing(e)) throw e;
-    return { result: verifyHistory("", verifier), bytes: Buffer.alloc(0), exists: false };
-  }
-  const result = verifyHistory(bytes.toString("utf8"), verifier);
-  const badUtf8 = firstInvalidUtf8Line(bytes);
-  if (badUtf8 !== null && (result.ok || result.line > badUtf8 || result.line === badUtf8 && !result.truncated)) {
-    const before = result.lines.slice(0, badUtf8 - 1);
-    return {
-      result: {
-        ok: false,
-        line: badUtf8,
-        reason: "not valid UTF-8",
-        truncated: false,
-        records: result.records.slice(0, before.length),
-        lines: before
-      },
-      bytes,
-      exists: true
-    };
-  }
-  return { result, bytes, exists: true };
-}
-function failure(path2, result) {
-  return new HistoryError(path2, result.line, result.reason, result.truncated ? truncatedHint(path2) : brokenHint(path2));
-}
-var strictDecoder = new TextDecoder("utf-8", { fatal: true });
-function firstInvalidUtf8Line(bytes) {
-  try {
-    strictDecoder.decode(bytes);
-    return null;
-  } catch {
-  }
-  let start = 0;
-  for (let line = 1; ; line++) {
-    const end = bytes.indexOf(10, start);
-    const slice = bytes.subarray(start, end === -1 ? bytes.length : end);
-    try {
-      strictDecoder.decode(slice);
-    } catch {
-      return line;
-    }
-    if (end === -1) return null;
-    start = end + 1;
-  }
-}
-async function syncDir(dir) {
-  try {
-    const handle = await open(dir, "r");
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-  }
-}
-function isMissing(error) {
-  return error?.code === "ENOENT";
-}
 function shellQuote(path2) {
   return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
 }
 
 // src/partial/file.ts
-import { mkdir as mkdir2, readFile as readFile2, rename as rename2, writeFile } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+
+// src/util/hash.ts
+import { createHash } from "node:crypto";
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+function canonicalJson(value) {
+  return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const out = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = value[key];
+      if (v !== void 0) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
 
 // src/run/plan.ts
 function buildPlan(config2) {
@@ -18647,6 +16416,13 @@ function promptHash(model, prompt) {
       compare: prompt.compare
     })
   );
+}
+
+// src/history/record.ts
+var RECORD_SCHEMA = 1;
+var GENESIS = "0".repeat(64);
+function promptKey(suite2, id) {
+  return `${suite2}/${id}`;
 }
 
 // src/run/shard.ts
@@ -18720,17 +16496,17 @@ function partialOf(outcome, shard, config2) {
 }
 async function writePartial(path2, outcome, shard, config2 = outcome.config) {
   const partial = partialOf(outcome, shard, config2);
-  await mkdir2(dirname2(path2), { recursive: true });
+  await mkdir(dirname(path2), { recursive: true });
   const temp = `${path2}.${process.pid}.tmp`;
   await writeFile(temp, `${JSON.stringify(partial)}
 `);
-  await rename2(temp, path2);
+  await rename(temp, path2);
   return partial;
 }
 async function readPartial(path2, label = path2) {
   let text;
   try {
-    text = await readFile2(path2, "utf8");
+    text = await readFile(path2, "utf8");
   } catch (error) {
     const code = error.code;
     throw new PartialError(code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error.message}`);
@@ -18747,7 +16523,7 @@ function parsePartial(text, label) {
   const fail = (path2, message) => {
     throw new PartialError(`${label}: ${path2 ? `${path2}: ` : ""}${message}`);
   };
-  if (!isObject2(value) || !("partial" in value)) fail("", "not a trackrecord partial file (written by `trackrecord run --shard I/N`)");
+  if (!isObject(value) || !("partial" in value)) fail("", "not a trackrecord partial file (written by `trackrecord run --shard I/N`)");
   const v = value;
   if (v["partial"] !== PARTIAL_VERSION) fail("partial", `unsupported partial version ${JSON.stringify(v["partial"])} (this trackrecord reads ${PARTIAL_VERSION})`);
   const check2 = new Checker(fail);
@@ -18797,7 +16573,7 @@ function checkSample(check2, value, path2) {
   check2.nullableNumber(s.tokensOut, `${path2}.tokensOut`);
 }
 var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-function isObject2(value) {
+function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 var Checker = class {
@@ -18806,7 +16582,7 @@ var Checker = class {
   }
   fail;
   object(value, path2) {
-    return isObject2(value) ? value : this.fail(path2, "expected an object");
+    return isObject(value) ? value : this.fail(path2, "expected an object");
   }
   array(value, path2) {
     return Array.isArray(value) ? value : this.fail(path2, "expected an array");
@@ -19423,7 +17199,7 @@ function mergedRunId(loaded) {
 }
 
 // src/partial/paths.ts
-import { isAbsolute, join as join2, relative, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 function displayPath(path2, root) {
   const rel = relative(root, path2);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path2;
@@ -19460,11 +17236,11 @@ function thresholdFailures(thresholds, summary, options) {
 }
 
 // src/artifacts.ts
-import { dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
+import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
 
 // src/report/file.ts
-import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname3 } from "node:path";
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
 
 // src/report/untrusted.ts
 var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -19880,7 +17656,7 @@ function count(n, singular, plural = `${singular}s`) {
 // src/report/file.ts
 async function writeReport(view, modelIds, path2) {
   const markdown = renderMarkdown(buildReport(view, { models: modelIds }));
-  await mkdir3(dirname3(path2), { recursive: true });
+  await mkdir2(dirname2(path2), { recursive: true });
   await writeFile2(path2, markdown);
   return markdown;
 }
@@ -19889,33 +17665,33 @@ async function writeReport(view, modelIds, path2) {
 async function writeArtifacts(config2, root, recorded) {
   const { writeBadges: writeBadges2 } = await Promise.resolve().then(() => (init_badge2(), badge_exports));
   const badges = await writeBadges2(resolve2(root, config2.badge), recorded.summary.models);
-  const reportPath = join4(dirname5(resolve2(root, config2.history)), "report.md");
+  const reportPath = join3(dirname4(resolve2(root, config2.history)), "report.md");
   const markdown = await writeReport(recorded.view, config2.models.map((m) => m.id), reportPath);
   return { paths: [...badges, reportPath], reportPath, markdown };
 }
 
 // src/config/load.ts
 import { existsSync as existsSync2, readdirSync } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join6, relative as relative2, resolve as resolve3 } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/util/package-root.ts
 import { existsSync } from "node:fs";
-import { dirname as dirname6, join as join5 } from "node:path";
+import { dirname as dirname5, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
-  let dir = dirname6(fileURLToPath(import.meta.url));
+  let dir = dirname5(fileURLToPath(import.meta.url));
   for (; ; ) {
-    if (existsSync(join5(dir, "package.json")) && existsSync(join5(dir, "schema"))) return cached = dir;
-    const parent = dirname6(dir);
+    if (existsSync(join4(dir, "package.json")) && existsSync(join4(dir, "schema"))) return cached = dir;
+    const parent = dirname5(dir);
     if (parent === dir) throw new Error("trackrecord: cannot find its own package folder");
     dir = parent;
   }
 }
 function builtinSuitesDir() {
-  return join5(packageRoot(), "suites");
+  return join4(packageRoot(), "suites");
 }
 
 // src/config/suggest.ts
@@ -19955,24 +17731,24 @@ __export(validators_generated_exports, {
   config: () => config,
   suite: () => suite
 });
-var import_ucs2length2 = __toESM(require_ucs2length(), 1);
-var config = validate102;
-var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file, relative to the repository root." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it." }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "OPENAI_API_KEY", "description": "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } } } } } };
+var import_ucs2length = __toESM(require_ucs2length(), 1);
+var config = validate10;
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file, relative to the repository root." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it." }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "OPENAI_API_KEY", "description": "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } } } } } };
 var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "OPENAI_API_KEY", "description": "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } } } };
-var func22 = Object.prototype.hasOwnProperty;
-var func4 = typeof import_ucs2length2.default === "function" ? import_ucs2length2.default : import_ucs2length2.default.default;
-var pattern02 = new RegExp("^[a-z0-9._-]+$", "u");
-var pattern12 = new RegExp("^https?://", "u");
+var func2 = Object.prototype.hasOwnProperty;
+var func4 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
+var pattern0 = new RegExp("^[a-z0-9._-]+$", "u");
+var pattern1 = new RegExp("^https?://", "u");
 var pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-var pattern32 = new RegExp("^builtin:[a-z0-9][a-z0-9_-]*$", "u");
-var pattern42 = new RegExp("\\.svg$", "u");
-function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var pattern3 = new RegExp("^builtin:[a-z0-9][a-z0-9_-]*$", "u");
+var pattern4 = new RegExp("\\.svg$", "u");
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.models === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "models" }, message: "must have required property 'models'", schema: schema112.required, parentSchema: schema112, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "models" }, message: "must have required property 'models'", schema: schema11.required, parentSchema: schema11, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -19981,7 +17757,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.suites === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "suites" }, message: "must have required property 'suites'", schema: schema112.required, parentSchema: schema112, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "suites" }, message: "must have required property 'suites'", schema: schema11.required, parentSchema: schema11, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -19990,8 +17766,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func22.call(schema112.properties, key0)) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112, data };
+      if (!func2.call(schema11.properties, key0)) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -20003,7 +17779,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.$schema !== void 0) {
       let data0 = data.$schema;
       if (typeof data0 !== "string") {
-        const err3 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.$schema.type, parentSchema: schema112.properties.$schema, data: data0 };
+        const err3 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.$schema.type, parentSchema: schema11.properties.$schema, data: data0 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -20016,7 +17792,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       let data1 = data.models;
       if (Array.isArray(data1)) {
         if (data1.length < 1) {
-          const err4 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.models, data: data1 };
+          const err4 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.models, data: data1 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -20047,7 +17823,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
             for (const key1 in data2) {
-              if (!func22.call(schema12.properties, key1)) {
+              if (!func2.call(schema12.properties, key1)) {
                 const err7 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err7];
@@ -20069,7 +17845,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                   errors++;
                 }
-                if (!pattern02.test(data3)) {
+                if (!pattern0.test(data3)) {
                   const err9 = { instancePath: instancePath + "/models/" + i0 + "/id", schemaPath: "#/definitions/model/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9._-]+$" }, message: 'must match pattern "^[a-z0-9._-]+$"', schema: "^[a-z0-9._-]+$", parentSchema: schema12.properties.id, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err9];
@@ -20113,7 +17889,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             if (data2["base-url"] !== void 0) {
               let data5 = data2["base-url"];
               if (typeof data5 === "string") {
-                if (!pattern12.test(data5)) {
+                if (!pattern1.test(data5)) {
                   const err13 = { instancePath: instancePath + "/models/" + i0 + "/base-url", schemaPath: "#/definitions/model/properties/base-url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema12.properties["base-url"], data: data5 };
                   if (vErrors === null) {
                     vErrors = [err13];
@@ -20299,7 +18075,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err30 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.models.type, parentSchema: schema112.properties.models, data: data1 };
+        const err30 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.models.type, parentSchema: schema11.properties.models, data: data1 };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -20312,7 +18088,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       let data14 = data.suites;
       if (Array.isArray(data14)) {
         if (data14.length < 1) {
-          const err31 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.suites, data: data14 };
+          const err31 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.suites, data: data14 };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -20324,7 +18100,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i1 = 0; i1 < len1; i1++) {
           let data15 = data14[i1];
           if (typeof data15 !== "string" && !(data15 && typeof data15 == "object" && !Array.isArray(data15))) {
-            const err32 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema112.properties.suites.items.type }, message: "must be string,object", schema: schema112.properties.suites.items.type, parentSchema: schema112.properties.suites.items, data: data15 };
+            const err32 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema11.properties.suites.items.type }, message: "must be string,object", schema: schema11.properties.suites.items.type, parentSchema: schema11.properties.suites.items, data: data15 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -20333,8 +18109,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
           if (typeof data15 === "string") {
-            if (!pattern32.test(data15)) {
-              const err33 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema112.properties.suites.items, data: data15 };
+            if (!pattern3.test(data15)) {
+              const err33 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema11.properties.suites.items, data: data15 };
               if (vErrors === null) {
                 vErrors = [err33];
               } else {
@@ -20345,7 +18121,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.path === void 0) {
-              const err34 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema112.properties.suites.items.required, parentSchema: schema112.properties.suites.items, data: data15 };
+              const err34 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema11.properties.suites.items.required, parentSchema: schema11.properties.suites.items, data: data15 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -20355,7 +18131,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             for (const key3 in data15) {
               if (!(key3 === "path")) {
-                const err35 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.suites.items, data: data15 };
+                const err35 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suites.items, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -20368,7 +18144,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               let data16 = data15.path;
               if (typeof data16 === "string") {
                 if (func4(data16) < 1) {
-                  const err36 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.suites.items.properties.path, data: data16 };
+                  const err36 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suites.items.properties.path, data: data16 };
                   if (vErrors === null) {
                     vErrors = [err36];
                   } else {
@@ -20377,7 +18153,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err37 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.suites.items.properties.path.type, parentSchema: schema112.properties.suites.items.properties.path, data: data16 };
+                const err37 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suites.items.properties.path.type, parentSchema: schema11.properties.suites.items.properties.path, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err37];
                 } else {
@@ -20389,7 +18165,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err38 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.suites.type, parentSchema: schema112.properties.suites, data: data14 };
+        const err38 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suites.type, parentSchema: schema11.properties.suites, data: data14 };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -20401,7 +18177,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.samples !== void 0) {
       let data17 = data.samples;
       if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)))) {
-        const err39 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.samples.type, parentSchema: schema112.properties.samples, data: data17 };
+        const err39 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.samples.type, parentSchema: schema11.properties.samples, data: data17 };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -20411,7 +18187,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (typeof data17 == "number") {
         if (data17 > 100 || isNaN(data17)) {
-          const err40 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.samples, data: data17 };
+          const err40 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema11.properties.samples, data: data17 };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -20420,7 +18196,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data17 < 1 || isNaN(data17)) {
-          const err41 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.samples, data: data17 };
+          const err41 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.samples, data: data17 };
           if (vErrors === null) {
             vErrors = [err41];
           } else {
@@ -20433,7 +18209,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.concurrency !== void 0) {
       let data18 = data.concurrency;
       if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)))) {
-        const err42 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.concurrency.type, parentSchema: schema112.properties.concurrency, data: data18 };
+        const err42 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.concurrency.type, parentSchema: schema11.properties.concurrency, data: data18 };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -20443,7 +18219,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (typeof data18 == "number") {
         if (data18 > 1024 || isNaN(data18)) {
-          const err43 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema112.properties.concurrency, data: data18 };
+          const err43 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema11.properties.concurrency, data: data18 };
           if (vErrors === null) {
             vErrors = [err43];
           } else {
@@ -20452,7 +18228,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data18 < 1 || isNaN(data18)) {
-          const err44 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.concurrency, data: data18 };
+          const err44 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.concurrency, data: data18 };
           if (vErrors === null) {
             vErrors = [err44];
           } else {
@@ -20466,7 +18242,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       let data19 = data["timeout-seconds"];
       if (typeof data19 == "number") {
         if (data19 > 3600 || isNaN(data19)) {
-          const err45 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema112.properties["timeout-seconds"], data: data19 };
+          const err45 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema11.properties["timeout-seconds"], data: data19 };
           if (vErrors === null) {
             vErrors = [err45];
           } else {
@@ -20475,7 +18251,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data19 <= 0 || isNaN(data19)) {
-          const err46 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["timeout-seconds"], data: data19 };
+          const err46 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["timeout-seconds"], data: data19 };
           if (vErrors === null) {
             vErrors = [err46];
           } else {
@@ -20484,7 +18260,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err47 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["timeout-seconds"].type, parentSchema: schema112.properties["timeout-seconds"], data: data19 };
+        const err47 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["timeout-seconds"].type, parentSchema: schema11.properties["timeout-seconds"], data: data19 };
         if (vErrors === null) {
           vErrors = [err47];
         } else {
@@ -20496,7 +18272,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.retries !== void 0) {
       let data20 = data.retries;
       if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)))) {
-        const err48 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.retries.type, parentSchema: schema112.properties.retries, data: data20 };
+        const err48 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.retries.type, parentSchema: schema11.properties.retries, data: data20 };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -20506,7 +18282,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (typeof data20 == "number") {
         if (data20 > 20 || isNaN(data20)) {
-          const err49 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema112.properties.retries, data: data20 };
+          const err49 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema11.properties.retries, data: data20 };
           if (vErrors === null) {
             vErrors = [err49];
           } else {
@@ -20515,7 +18291,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data20 < 0 || isNaN(data20)) {
-          const err50 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.retries, data: data20 };
+          const err50 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.retries, data: data20 };
           if (vErrors === null) {
             vErrors = [err50];
           } else {
@@ -20529,7 +18305,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       let data21 = data.history;
       if (typeof data21 === "string") {
         if (func4(data21) < 1) {
-          const err51 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.history, data: data21 };
+          const err51 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.history, data: data21 };
           if (vErrors === null) {
             vErrors = [err51];
           } else {
@@ -20538,7 +18314,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err52 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.history.type, parentSchema: schema112.properties.history, data: data21 };
+        const err52 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.history.type, parentSchema: schema11.properties.history, data: data21 };
         if (vErrors === null) {
           vErrors = [err52];
         } else {
@@ -20551,7 +18327,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       let data22 = data.badge;
       if (typeof data22 === "string") {
         if (func4(data22) < 1) {
-          const err53 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.badge, data: data22 };
+          const err53 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.badge, data: data22 };
           if (vErrors === null) {
             vErrors = [err53];
           } else {
@@ -20559,8 +18335,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (!pattern42.test(data22)) {
-          const err54 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema112.properties.badge, data: data22 };
+        if (!pattern4.test(data22)) {
+          const err54 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema11.properties.badge, data: data22 };
           if (vErrors === null) {
             vErrors = [err54];
           } else {
@@ -20569,7 +18345,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err55 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.badge.type, parentSchema: schema112.properties.badge, data: data22 };
+        const err55 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.badge.type, parentSchema: schema11.properties.badge, data: data22 };
         if (vErrors === null) {
           vErrors = [err55];
         } else {
@@ -20581,7 +18357,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.window !== void 0) {
       let data23 = data.window;
       if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)))) {
-        const err56 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.window.type, parentSchema: schema112.properties.window, data: data23 };
+        const err56 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.window.type, parentSchema: schema11.properties.window, data: data23 };
         if (vErrors === null) {
           vErrors = [err56];
         } else {
@@ -20591,7 +18367,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (typeof data23 == "number") {
         if (data23 > 1e4 || isNaN(data23)) {
-          const err57 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema112.properties.window, data: data23 };
+          const err57 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema11.properties.window, data: data23 };
           if (vErrors === null) {
             vErrors = [err57];
           } else {
@@ -20600,7 +18376,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data23 < 1 || isNaN(data23)) {
-          const err58 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.window, data: data23 };
+          const err58 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.window, data: data23 };
           if (vErrors === null) {
             vErrors = [err58];
           } else {
@@ -20615,7 +18391,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
         for (const key4 in data24) {
           if (!(key4 === "fail-below" || key4 === "fail-on-regression")) {
-            const err59 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.thresholds, data: data24 };
+            const err59 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.thresholds, data: data24 };
             if (vErrors === null) {
               vErrors = [err59];
             } else {
@@ -20628,7 +18404,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           let data25 = data24["fail-below"];
           if (typeof data25 == "number") {
             if (data25 > 1 || isNaN(data25)) {
-              const err60 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data25 };
+              const err60 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data25 };
               if (vErrors === null) {
                 vErrors = [err60];
               } else {
@@ -20637,7 +18413,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
             if (data25 < 0 || isNaN(data25)) {
-              const err61 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data25 };
+              const err61 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data25 };
               if (vErrors === null) {
                 vErrors = [err61];
               } else {
@@ -20646,7 +18422,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err62 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.thresholds.properties["fail-below"].type, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data25 };
+            const err62 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.thresholds.properties["fail-below"].type, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data25 };
             if (vErrors === null) {
               vErrors = [err62];
             } else {
@@ -20658,7 +18434,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         if (data24["fail-on-regression"] !== void 0) {
           let data26 = data24["fail-on-regression"];
           if (typeof data26 !== "boolean") {
-            const err63 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema112.properties.thresholds.properties["fail-on-regression"], data: data26 };
+            const err63 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema11.properties.thresholds.properties["fail-on-regression"], data: data26 };
             if (vErrors === null) {
               vErrors = [err63];
             } else {
@@ -20668,7 +18444,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err64 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.thresholds.type, parentSchema: schema112.properties.thresholds, data: data24 };
+        const err64 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.thresholds.type, parentSchema: schema11.properties.thresholds, data: data24 };
         if (vErrors === null) {
           vErrors = [err64];
         } else {
@@ -20678,7 +18454,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   } else {
-    const err65 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
+    const err65 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
       vErrors = [err65];
     } else {
@@ -20686,7 +18462,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate102.errors = vErrors;
+  validate10.errors = vErrors;
   return errors === 0;
 }
 var suite = validate11;
@@ -20694,7 +18470,7 @@ var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "h
 var pattern5 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 var schema14 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "The first capture group of the first match (the whole match without a group)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } };
 var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must match: a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } };
-var pattern62 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+var pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 var pattern7 = new RegExp("^[imsu]*$", "u");
 var pattern8 = new RegExp("^\\$", "u");
 var pattern9 = new RegExp("^(exact|similarity)$", "u");
@@ -20712,7 +18488,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func22.call(schema14.properties, key0)) {
+      if (!func2.call(schema14.properties, key0)) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
         if (vErrors === null) {
           vErrors = [err1];
@@ -20734,7 +18510,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern62.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema14.properties.id, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
@@ -21091,7 +18867,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key4 in data15) {
-              if (!func22.call(schema15.properties, key4)) {
+              if (!func2.call(schema15.properties, key4)) {
                 const err35 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err35];
@@ -22188,7 +19964,7 @@ async function readYaml(root, path2) {
   const shown = displayPath2(root, absolute);
   let text;
   try {
-    text = await readFile3(absolute, "utf8");
+    text = await readFile2(absolute, "utf8");
   } catch (e) {
     const reason = e.code === "ENOENT" ? "file not found" : e.message;
     throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: reason }]);
@@ -22238,7 +20014,7 @@ async function resolveSuites(raw, yaml, root, issues) {
         );
         continue;
       }
-      file = join6(builtinSuitesDir(), `${name}.yaml`);
+      file = join5(builtinSuitesDir(), `${name}.yaml`);
       source = entry;
     } else {
       file = resolve3(root, entry.path);
@@ -33375,13 +31151,13 @@ function createOpenAIProvider(model, options) {
           const latencyMs = performance.now() - trace.lastAttemptStart;
           const completion = toCompletion(response);
           if (typeof completion === "string") {
-            return failure2(trace, started, { category: "bad-response", status: 200, message: completion });
+            return failure(trace, started, { category: "bad-response", status: 200, message: completion });
           }
           return { ok: true, completion, latencyMs, attempts: trace.attempts, rateLimited: trace.rateLimited };
         } catch (error) {
           const categorized = categorize(error);
           const message = redact(categorized.message, secrets) + refusedWaitNote(trace);
-          return failure2(trace, started, { ...categorized, message });
+          return failure(trace, started, { ...categorized, message });
         }
       });
     }
@@ -33392,7 +31168,7 @@ function refusedWaitNote(trace) {
   const asked = Math.round(trace.refusedWaitMs / 1e3);
   return ` (not retried: the server asked to wait ${asked} s, longer than the ${MAX_RETRY_WAIT_MS / 1e3} s trackrecord waits)`;
 }
-function failure2(trace, started, error) {
+function failure(trace, started, error) {
   return {
     ok: false,
     error,
@@ -33871,7 +31647,7 @@ function createProgress(sink, options) {
 }
 
 // src/run/run-info.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes } from "node:crypto";
 function describeRun(env, now = /* @__PURE__ */ new Date()) {
   const onGitHub = env["GITHUB_ACTIONS"] === "true" && !!env["GITHUB_RUN_ID"];
   const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
@@ -33886,7 +31662,7 @@ function describeRun(env, now = /* @__PURE__ */ new Date()) {
 }
 function localRunId(now) {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return `${stamp}-${randomBytes2(3).toString("hex")}`;
+  return `${stamp}-${randomBytes(3).toString("hex")}`;
 }
 
 // src/engine.ts
@@ -33966,6 +31742,23 @@ function compareWithHistory(modelId, results, view, compareOf, window2) {
   }
   out.flipsP = mcnemarExactP(out.regressions.length, out.fixes.length);
   return out;
+}
+
+// src/history/refs.ts
+var TEXT_REF_LENGTH = 10;
+var CATALOG_REF_LENGTH = 16;
+var HASH_REF_LENGTH = 16;
+function textRef(text, known = /* @__PURE__ */ new Map()) {
+  const full = sha256(text);
+  for (let length = TEXT_REF_LENGTH; length < full.length; length += 2) {
+    const ref = full.slice(0, length);
+    const holder = known.get(ref);
+    if (holder === void 0 || holder === text) return ref;
+  }
+  return full;
+}
+function catalogRef(catalog) {
+  return sha256(canonicalJson(catalog)).slice(0, CATALOG_REF_LENGTH);
 }
 
 // src/analysis/prompt-result.ts
@@ -34133,6 +31926,2285 @@ var TextStore = class {
     return Object.keys(this.added).length === 0;
   }
 };
+
+// src/history/file.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir as mkdir4, open, readFile as readFile4, rename as rename2, rm as rm2, stat } from "node:fs/promises";
+import { basename as basename2, dirname as dirname6, join as join6 } from "node:path";
+
+// src/history/codec.ts
+function serializeRecord(record2) {
+  return JSON.stringify(record2);
+}
+function lineHash(line) {
+  return sha256(line);
+}
+function chainRecords(records, prevHash) {
+  const lines = [];
+  let prev = prevHash;
+  for (const record2 of records) {
+    const { schema, prev: _stale, ...rest } = record2;
+    const line = serializeRecord({ schema, prev, ...rest });
+    lines.push(line);
+    prev = lineHash(line);
+  }
+  return lines;
+}
+
+// src/history/lock.ts
+import { readFile as readFile3, rm, writeFile as writeFile4 } from "node:fs/promises";
+import { hostname } from "node:os";
+function lockPathOf(historyPath) {
+  return `${historyPath}.lock`;
+}
+async function withHistoryLock(historyPath, fn, options = {}) {
+  const lockPath = lockPathOf(historyPath);
+  await acquire(historyPath, lockPath, options.waitMs ?? 3e4, options.pollMs ?? 50);
+  try {
+    return await fn();
+  } finally {
+    await rm(lockPath, { force: true });
+  }
+}
+async function acquire(historyPath, lockPath, waitMs, pollMs) {
+  const me = { pid: process.pid, host: hostname(), since: (/* @__PURE__ */ new Date()).toISOString() };
+  const deadline = Date.now() + waitMs;
+  for (; ; ) {
+    try {
+      await writeFile4(lockPath, `${JSON.stringify(me)}
+`, { flag: "wx" });
+      return;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    const owner = await readOwner(lockPath);
+    if (owner && owner.host === me.host && !isAlive(owner.pid)) {
+      if (sameOwner(await readOwner(lockPath), owner)) await rm(lockPath, { force: true });
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      const who = owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : "an unknown process";
+      throw new HistoryError(
+        historyPath,
+        0,
+        `another trackrecord is writing it (${who}); waited ${Math.round(waitMs / 1e3)} s`,
+        `the history was not modified. If no other trackrecord is running, delete ${shellQuote(lockPath)} and run again.`
+      );
+    }
+    await new Promise((resolve10) => setTimeout(resolve10, pollMs));
+  }
+}
+async function readOwner(lockPath) {
+  try {
+    const owner = JSON.parse(await readFile3(lockPath, "utf8"));
+    return typeof owner.pid === "number" && typeof owner.host === "string" && typeof owner.since === "string" ? owner : null;
+  } catch {
+    return null;
+  }
+}
+function sameOwner(a, b) {
+  return a !== null && a.pid === b.pid && a.host === b.host && a.since === b.since;
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+// src/history/verify.ts
+import * as crypto2 from "node:crypto";
+
+// src/history/record-validator.generated.js
+var import_ucs2length2 = __toESM(require_ucs2length(), 1);
+var record = validate102;
+var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line whose SHA-256 starts with the ref. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "const": 1, "description": "Version of this record format. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." } } }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one with drift that was not flapping; 0 when this one drifted; null if it never drifted." } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
+var schema18 = { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." };
+var schema20 = { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." };
+var schema24 = { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." };
+var func22 = Object.prototype.hasOwnProperty;
+var func3 = typeof import_ucs2length2.default === "function" ? import_ucs2length2.default : import_ucs2length2.default.default;
+var pattern02 = new RegExp("^[0-9a-f]{64}$", "");
+var pattern12 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "");
+var pattern32 = new RegExp("^https?://", "");
+var pattern42 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "");
+var pattern62 = new RegExp("^[0-9a-f]{16}$", "");
+var pattern11 = new RegExp("^[0-9a-f]{10,64}$", "");
+var pattern14 = new RegExp("^\\d+$", "");
+var pattern16 = new RegExp("^[^/]+/.+$", "");
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.schema === void 0 && (missing0 = "schema") || data.prev === void 0 && (missing0 = "prev") || data.run === void 0 && (missing0 = "run") || data.model === void 0 && (missing0 = "model") || data.samples === void 0 && (missing0 = "samples") || data.catalog === void 0 && (missing0 = "catalog") || data.answers === void 0 && (missing0 = "answers") || data.outputs === void 0 && (missing0 = "outputs") || data.passed === void 0 && (missing0 = "passed") || data.errors === void 0 && (missing0 = "errors") || data.latencyMs === void 0 && (missing0 = "latencyMs") || data.tokensOut === void 0 && (missing0 = "tokensOut") || data.metrics === void 0 && (missing0 = "metrics")) {
+        validate102.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        return false;
+      } else {
+        const _errs1 = errors;
+        for (const key0 in data) {
+          if (!func22.call(schema112.properties, key0)) {
+            validate102.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+            return false;
+            break;
+          }
+        }
+        if (_errs1 === errors) {
+          if (data.schema !== void 0) {
+            const _errs2 = errors;
+            if (1 !== data.schema) {
+              validate102.errors = [{ instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" }];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.prev !== void 0) {
+              let data1 = data.prev;
+              const _errs3 = errors;
+              const _errs4 = errors;
+              if (errors === _errs4) {
+                if (typeof data1 === "string") {
+                  if (!pattern02.test(data1)) {
+                    validate102.errors = [{ instancePath: instancePath + "/prev", schemaPath: "#/definitions/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' }];
+                    return false;
+                  }
+                } else {
+                  validate102.errors = [{ instancePath: instancePath + "/prev", schemaPath: "#/definitions/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
+                }
+              }
+              var valid0 = _errs3 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.run !== void 0) {
+                let data2 = data.run;
+                const _errs6 = errors;
+                if (errors === _errs6) {
+                  if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+                    let missing1;
+                    if (data2.id === void 0 && (missing1 = "id") || data2.startedAt === void 0 && (missing1 = "startedAt") || data2.finishedAt === void 0 && (missing1 = "finishedAt") || data2.trigger === void 0 && (missing1 = "trigger") || data2.commit === void 0 && (missing1 = "commit") || data2.url === void 0 && (missing1 = "url")) {
+                      validate102.errors = [{ instancePath: instancePath + "/run", schemaPath: "#/properties/run/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                      return false;
+                    } else {
+                      const _errs8 = errors;
+                      for (const key1 in data2) {
+                        if (!(key1 === "id" || key1 === "startedAt" || key1 === "finishedAt" || key1 === "trigger" || key1 === "commit" || key1 === "url")) {
+                          validate102.errors = [{ instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+                          return false;
+                          break;
+                        }
+                      }
+                      if (_errs8 === errors) {
+                        if (data2.id !== void 0) {
+                          let data3 = data2.id;
+                          const _errs9 = errors;
+                          if (errors === _errs9) {
+                            if (typeof data3 === "string") {
+                              if (func3(data3) < 1) {
+                                validate102.errors = [{ instancePath: instancePath + "/run/id", schemaPath: "#/properties/run/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                return false;
+                              }
+                            } else {
+                              validate102.errors = [{ instancePath: instancePath + "/run/id", schemaPath: "#/properties/run/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                              return false;
+                            }
+                          }
+                          var valid2 = _errs9 === errors;
+                        } else {
+                          var valid2 = true;
+                        }
+                        if (valid2) {
+                          if (data2.startedAt !== void 0) {
+                            let data4 = data2.startedAt;
+                            const _errs11 = errors;
+                            const _errs12 = errors;
+                            if (errors === _errs12) {
+                              if (typeof data4 === "string") {
+                                if (!pattern12.test(data4)) {
+                                  validate102.errors = [{ instancePath: instancePath + "/run/startedAt", schemaPath: "#/definitions/timestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"' }];
+                                  return false;
+                                }
+                              } else {
+                                validate102.errors = [{ instancePath: instancePath + "/run/startedAt", schemaPath: "#/definitions/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                return false;
+                              }
+                            }
+                            var valid2 = _errs11 === errors;
+                          } else {
+                            var valid2 = true;
+                          }
+                          if (valid2) {
+                            if (data2.finishedAt !== void 0) {
+                              let data5 = data2.finishedAt;
+                              const _errs14 = errors;
+                              const _errs15 = errors;
+                              if (errors === _errs15) {
+                                if (typeof data5 === "string") {
+                                  if (!pattern12.test(data5)) {
+                                    validate102.errors = [{ instancePath: instancePath + "/run/finishedAt", schemaPath: "#/definitions/timestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"' }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate102.errors = [{ instancePath: instancePath + "/run/finishedAt", schemaPath: "#/definitions/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid2 = _errs14 === errors;
+                            } else {
+                              var valid2 = true;
+                            }
+                            if (valid2) {
+                              if (data2.trigger !== void 0) {
+                                const _errs17 = errors;
+                                if (typeof data2.trigger !== "string") {
+                                  validate102.errors = [{ instancePath: instancePath + "/run/trigger", schemaPath: "#/properties/run/properties/trigger/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                                var valid2 = _errs17 === errors;
+                              } else {
+                                var valid2 = true;
+                              }
+                              if (valid2) {
+                                if (data2.commit !== void 0) {
+                                  let data7 = data2.commit;
+                                  const _errs19 = errors;
+                                  if (typeof data7 !== "string" && data7 !== null) {
+                                    validate102.errors = [{ instancePath: instancePath + "/run/commit", schemaPath: "#/properties/run/properties/commit/type", keyword: "type", params: { type: schema112.properties.run.properties.commit.type }, message: "must be string,null" }];
+                                    return false;
+                                  }
+                                  var valid2 = _errs19 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data2.url !== void 0) {
+                                    let data8 = data2.url;
+                                    const _errs21 = errors;
+                                    if (typeof data8 !== "string" && data8 !== null) {
+                                      validate102.errors = [{ instancePath: instancePath + "/run/url", schemaPath: "#/properties/run/properties/url/type", keyword: "type", params: { type: schema112.properties.run.properties.url.type }, message: "must be string,null" }];
+                                      return false;
+                                    }
+                                    if (errors === _errs21) {
+                                      if (typeof data8 === "string") {
+                                        if (!pattern32.test(data8)) {
+                                          validate102.errors = [{ instancePath: instancePath + "/run/url", schemaPath: "#/properties/run/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' }];
+                                          return false;
+                                        }
+                                      }
+                                    }
+                                    var valid2 = _errs21 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    validate102.errors = [{ instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                    return false;
+                  }
+                }
+                var valid0 = _errs6 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.model !== void 0) {
+                  let data9 = data.model;
+                  const _errs23 = errors;
+                  if (errors === _errs23) {
+                    if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+                      let missing2;
+                      if (data9.id === void 0 && (missing2 = "id") || data9.model === void 0 && (missing2 = "model") || data9.host === void 0 && (missing2 = "host") || data9.params === void 0 && (missing2 = "params") || data9.served === void 0 && (missing2 = "served") || data9.systemFingerprints === void 0 && (missing2 = "systemFingerprints")) {
+                        validate102.errors = [{ instancePath: instancePath + "/model", schemaPath: "#/properties/model/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" }];
+                        return false;
+                      } else {
+                        const _errs25 = errors;
+                        for (const key2 in data9) {
+                          if (!(key2 === "id" || key2 === "model" || key2 === "host" || key2 === "params" || key2 === "served" || key2 === "systemFingerprints")) {
+                            validate102.errors = [{ instancePath: instancePath + "/model", schemaPath: "#/properties/model/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }];
+                            return false;
+                            break;
+                          }
+                        }
+                        if (_errs25 === errors) {
+                          if (data9.id !== void 0) {
+                            let data10 = data9.id;
+                            const _errs26 = errors;
+                            if (errors === _errs26) {
+                              if (typeof data10 === "string") {
+                                if (func3(data10) < 1) {
+                                  validate102.errors = [{ instancePath: instancePath + "/model/id", schemaPath: "#/properties/model/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                  return false;
+                                }
+                              } else {
+                                validate102.errors = [{ instancePath: instancePath + "/model/id", schemaPath: "#/properties/model/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                return false;
+                              }
+                            }
+                            var valid5 = _errs26 === errors;
+                          } else {
+                            var valid5 = true;
+                          }
+                          if (valid5) {
+                            if (data9.model !== void 0) {
+                              let data11 = data9.model;
+                              const _errs28 = errors;
+                              if (errors === _errs28) {
+                                if (typeof data11 === "string") {
+                                  if (func3(data11) < 1) {
+                                    validate102.errors = [{ instancePath: instancePath + "/model/model", schemaPath: "#/properties/model/properties/model/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate102.errors = [{ instancePath: instancePath + "/model/model", schemaPath: "#/properties/model/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid5 = _errs28 === errors;
+                            } else {
+                              var valid5 = true;
+                            }
+                            if (valid5) {
+                              if (data9.host !== void 0) {
+                                const _errs30 = errors;
+                                if (typeof data9.host !== "string") {
+                                  validate102.errors = [{ instancePath: instancePath + "/model/host", schemaPath: "#/properties/model/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                                var valid5 = _errs30 === errors;
+                              } else {
+                                var valid5 = true;
+                              }
+                              if (valid5) {
+                                if (data9.params !== void 0) {
+                                  let data13 = data9.params;
+                                  const _errs32 = errors;
+                                  if (errors === _errs32) {
+                                    if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+                                      const _errs34 = errors;
+                                      for (const key3 in data13) {
+                                        if (!pattern42.test(key3)) {
+                                          validate102.errors = [{ instancePath: instancePath + "/model/params", schemaPath: "#/properties/model/properties/params/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" }];
+                                          return false;
+                                          break;
+                                        }
+                                      }
+                                      if (_errs34 === errors) {
+                                        var valid6 = true;
+                                        for (const key4 in data13) {
+                                          if (pattern42.test(key4)) {
+                                            let data14 = data13[key4];
+                                            const _errs35 = errors;
+                                            if (!(typeof data14 == "number" && isFinite(data14))) {
+                                              validate102.errors = [{ instancePath: instancePath + "/model/params/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/model/properties/params/patternProperties/%5E%5BA-Za-z%5D%5BA-Za-z0-9_-%5D*%24/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                              return false;
+                                            }
+                                            var valid6 = _errs35 === errors;
+                                            if (!valid6) {
+                                              break;
+                                            }
+                                          }
+                                        }
+                                      }
+                                    } else {
+                                      validate102.errors = [{ instancePath: instancePath + "/model/params", schemaPath: "#/properties/model/properties/params/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid5 = _errs32 === errors;
+                                } else {
+                                  var valid5 = true;
+                                }
+                                if (valid5) {
+                                  if (data9.served !== void 0) {
+                                    let data15 = data9.served;
+                                    const _errs37 = errors;
+                                    if (errors === _errs37) {
+                                      if (Array.isArray(data15)) {
+                                        var valid7 = true;
+                                        const len0 = data15.length;
+                                        for (let i0 = 0; i0 < len0; i0++) {
+                                          const _errs39 = errors;
+                                          if (typeof data15[i0] !== "string") {
+                                            validate102.errors = [{ instancePath: instancePath + "/model/served/" + i0, schemaPath: "#/properties/model/properties/served/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            return false;
+                                          }
+                                          var valid7 = _errs39 === errors;
+                                          if (!valid7) {
+                                            break;
+                                          }
+                                        }
+                                      } else {
+                                        validate102.errors = [{ instancePath: instancePath + "/model/served", schemaPath: "#/properties/model/properties/served/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid5 = _errs37 === errors;
+                                  } else {
+                                    var valid5 = true;
+                                  }
+                                  if (valid5) {
+                                    if (data9.systemFingerprints !== void 0) {
+                                      let data17 = data9.systemFingerprints;
+                                      const _errs41 = errors;
+                                      if (errors === _errs41) {
+                                        if (Array.isArray(data17)) {
+                                          var valid8 = true;
+                                          const len1 = data17.length;
+                                          for (let i1 = 0; i1 < len1; i1++) {
+                                            const _errs43 = errors;
+                                            if (typeof data17[i1] !== "string") {
+                                              validate102.errors = [{ instancePath: instancePath + "/model/systemFingerprints/" + i1, schemaPath: "#/properties/model/properties/systemFingerprints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                              return false;
+                                            }
+                                            var valid8 = _errs43 === errors;
+                                            if (!valid8) {
+                                              break;
+                                            }
+                                          }
+                                        } else {
+                                          validate102.errors = [{ instancePath: instancePath + "/model/systemFingerprints", schemaPath: "#/properties/model/properties/systemFingerprints/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid5 = _errs41 === errors;
+                                    } else {
+                                      var valid5 = true;
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    } else {
+                      validate102.errors = [{ instancePath: instancePath + "/model", schemaPath: "#/properties/model/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                      return false;
+                    }
+                  }
+                  var valid0 = _errs23 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.samples !== void 0) {
+                    let data19 = data.samples;
+                    const _errs45 = errors;
+                    if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+                      validate102.errors = [{ instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                      return false;
+                    }
+                    if (errors === _errs45) {
+                      if (typeof data19 == "number" && isFinite(data19)) {
+                        if (data19 < 1 || isNaN(data19)) {
+                          validate102.errors = [{ instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                          return false;
+                        }
+                      }
+                    }
+                    var valid0 = _errs45 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.catalog !== void 0) {
+                      let data20 = data.catalog;
+                      const _errs47 = errors;
+                      const _errs48 = errors;
+                      if (errors === _errs48) {
+                        if (typeof data20 === "string") {
+                          if (!pattern62.test(data20)) {
+                            validate102.errors = [{ instancePath: instancePath + "/catalog", schemaPath: "#/definitions/hash16/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' }];
+                            return false;
+                          }
+                        } else {
+                          validate102.errors = [{ instancePath: instancePath + "/catalog", schemaPath: "#/definitions/hash16/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                          return false;
+                        }
+                      }
+                      var valid0 = _errs47 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.catalogs !== void 0) {
+                        let data21 = data.catalogs;
+                        const _errs50 = errors;
+                        if (errors === _errs50) {
+                          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                            const _errs52 = errors;
+                            for (const key5 in data21) {
+                              if (!pattern62.test(key5)) {
+                                validate102.errors = [{ instancePath: instancePath + "/catalogs", schemaPath: "#/properties/catalogs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" }];
+                                return false;
+                                break;
+                              }
+                            }
+                            if (_errs52 === errors) {
+                              var valid10 = true;
+                              for (const key6 in data21) {
+                                if (pattern62.test(key6)) {
+                                  let data22 = data21[key6];
+                                  const _errs53 = errors;
+                                  if (errors === _errs53) {
+                                    if (Array.isArray(data22)) {
+                                      var valid11 = true;
+                                      const len2 = data22.length;
+                                      for (let i2 = 0; i2 < len2; i2++) {
+                                        let data23 = data22[i2];
+                                        const _errs55 = errors;
+                                        if (errors === _errs55) {
+                                          if (Array.isArray(data23)) {
+                                            if (data23.length > 4) {
+                                              validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/maxItems", keyword: "maxItems", params: { limit: 4 }, message: "must NOT have more than 4 items" }];
+                                              return false;
+                                            } else {
+                                              if (data23.length < 4) {
+                                                validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/minItems", keyword: "minItems", params: { limit: 4 }, message: "must NOT have fewer than 4 items" }];
+                                                return false;
+                                              } else {
+                                                const len3 = data23.length;
+                                                if (!(len3 <= 4)) {
+                                                  validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/additionalItems", keyword: "additionalItems", params: { limit: 4 }, message: "must NOT have more than 4 items" }];
+                                                  return false;
+                                                } else {
+                                                  const len4 = data23.length;
+                                                  if (len4 > 0) {
+                                                    let data24 = data23[0];
+                                                    const _errs57 = errors;
+                                                    if (errors === _errs57) {
+                                                      if (typeof data24 === "string") {
+                                                        if (func3(data24) < 1) {
+                                                          validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/0", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                          return false;
+                                                        }
+                                                      } else {
+                                                        validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/0", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/0/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid12 = _errs57 === errors;
+                                                  }
+                                                  if (valid12) {
+                                                    if (len4 > 1) {
+                                                      let data25 = data23[1];
+                                                      const _errs59 = errors;
+                                                      if (errors === _errs59) {
+                                                        if (typeof data25 === "string") {
+                                                          if (func3(data25) < 1) {
+                                                            validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/1", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/1/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                            return false;
+                                                          }
+                                                        } else {
+                                                          validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/1", schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/items/1/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                      var valid12 = _errs59 === errors;
+                                                    }
+                                                    if (valid12) {
+                                                      if (len4 > 2) {
+                                                        let data26 = data23[2];
+                                                        const _errs61 = errors;
+                                                        const _errs62 = errors;
+                                                        if (errors === _errs62) {
+                                                          if (typeof data26 === "string") {
+                                                            if (!pattern62.test(data26)) {
+                                                              validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/2", schemaPath: "#/definitions/hash16/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' }];
+                                                              return false;
+                                                            }
+                                                          } else {
+                                                            validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/2", schemaPath: "#/definitions/hash16/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                            return false;
+                                                          }
+                                                        }
+                                                        var valid12 = _errs61 === errors;
+                                                      }
+                                                      if (valid12) {
+                                                        if (len4 > 3) {
+                                                          let data27 = data23[3];
+                                                          const _errs64 = errors;
+                                                          const _errs65 = errors;
+                                                          if (errors === _errs65) {
+                                                            if (typeof data27 === "string") {
+                                                              if (!pattern62.test(data27)) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/3", schemaPath: "#/definitions/hash16/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' }];
+                                                                return false;
+                                                              }
+                                                            } else {
+                                                              validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/3", schemaPath: "#/definitions/hash16/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                              return false;
+                                                            }
+                                                          }
+                                                          var valid12 = _errs64 === errors;
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          } else {
+                                            validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/items/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid11 = _errs55 === errors;
+                                        if (!valid11) {
+                                          break;
+                                        }
+                                      }
+                                    } else {
+                                      validate102.errors = [{ instancePath: instancePath + "/catalogs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/catalogs/patternProperties/%5E%5B0-9a-f%5D%7B16%7D%24/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid10 = _errs53 === errors;
+                                  if (!valid10) {
+                                    break;
+                                  }
+                                }
+                              }
+                            }
+                          } else {
+                            validate102.errors = [{ instancePath: instancePath + "/catalogs", schemaPath: "#/properties/catalogs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                            return false;
+                          }
+                        }
+                        var valid0 = _errs50 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.answers !== void 0) {
+                          let data28 = data.answers;
+                          const _errs67 = errors;
+                          if (errors === _errs67) {
+                            if (Array.isArray(data28)) {
+                              var valid15 = true;
+                              const len5 = data28.length;
+                              for (let i3 = 0; i3 < len5; i3++) {
+                                let data29 = data28[i3];
+                                const _errs69 = errors;
+                                const _errs70 = errors;
+                                if (typeof data29 !== "string" && data29 !== null) {
+                                  validate102.errors = [{ instancePath: instancePath + "/answers/" + i3, schemaPath: "#/definitions/textRefOrNull/type", keyword: "type", params: { type: schema18.type }, message: "must be string,null" }];
+                                  return false;
+                                }
+                                if (errors === _errs70) {
+                                  if (typeof data29 === "string") {
+                                    if (!pattern11.test(data29)) {
+                                      validate102.errors = [{ instancePath: instancePath + "/answers/" + i3, schemaPath: "#/definitions/textRefOrNull/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{10,64}$" }, message: 'must match pattern "^[0-9a-f]{10,64}$"' }];
+                                      return false;
+                                    }
+                                  }
+                                }
+                                var valid15 = _errs69 === errors;
+                                if (!valid15) {
+                                  break;
+                                }
+                              }
+                            } else {
+                              validate102.errors = [{ instancePath: instancePath + "/answers", schemaPath: "#/properties/answers/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                              return false;
+                            }
+                          }
+                          var valid0 = _errs67 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.outputs !== void 0) {
+                            let data30 = data.outputs;
+                            const _errs72 = errors;
+                            if (errors === _errs72) {
+                              if (Array.isArray(data30)) {
+                                var valid17 = true;
+                                const len6 = data30.length;
+                                for (let i4 = 0; i4 < len6; i4++) {
+                                  let data31 = data30[i4];
+                                  const _errs74 = errors;
+                                  if (typeof data31 !== "string" && !Array.isArray(data31) && data31 !== null) {
+                                    validate102.errors = [{ instancePath: instancePath + "/outputs/" + i4, schemaPath: "#/properties/outputs/items/type", keyword: "type", params: { type: schema112.properties.outputs.items.type }, message: "must be string,array,null" }];
+                                    return false;
+                                  }
+                                  if (errors === _errs74) {
+                                    if (typeof data31 === "string") {
+                                      if (!pattern11.test(data31)) {
+                                        validate102.errors = [{ instancePath: instancePath + "/outputs/" + i4, schemaPath: "#/properties/outputs/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{10,64}$" }, message: 'must match pattern "^[0-9a-f]{10,64}$"' }];
+                                        return false;
+                                      }
+                                    }
+                                    if (errors === _errs74) {
+                                      if (Array.isArray(data31)) {
+                                        var valid18 = true;
+                                        const len7 = data31.length;
+                                        for (let i5 = 0; i5 < len7; i5++) {
+                                          let data32 = data31[i5];
+                                          const _errs76 = errors;
+                                          const _errs77 = errors;
+                                          if (typeof data32 !== "string" && data32 !== null) {
+                                            validate102.errors = [{ instancePath: instancePath + "/outputs/" + i4 + "/" + i5, schemaPath: "#/definitions/textRefOrNull/type", keyword: "type", params: { type: schema18.type }, message: "must be string,null" }];
+                                            return false;
+                                          }
+                                          if (errors === _errs77) {
+                                            if (typeof data32 === "string") {
+                                              if (!pattern11.test(data32)) {
+                                                validate102.errors = [{ instancePath: instancePath + "/outputs/" + i4 + "/" + i5, schemaPath: "#/definitions/textRefOrNull/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{10,64}$" }, message: 'must match pattern "^[0-9a-f]{10,64}$"' }];
+                                                return false;
+                                              }
+                                            }
+                                          }
+                                          var valid18 = _errs76 === errors;
+                                          if (!valid18) {
+                                            break;
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                  var valid17 = _errs74 === errors;
+                                  if (!valid17) {
+                                    break;
+                                  }
+                                }
+                              } else {
+                                validate102.errors = [{ instancePath: instancePath + "/outputs", schemaPath: "#/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                return false;
+                              }
+                            }
+                            var valid0 = _errs72 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                          if (valid0) {
+                            if (data.passed !== void 0) {
+                              let data33 = data.passed;
+                              const _errs79 = errors;
+                              if (errors === _errs79) {
+                                if (Array.isArray(data33)) {
+                                  var valid20 = true;
+                                  const len8 = data33.length;
+                                  for (let i6 = 0; i6 < len8; i6++) {
+                                    let data34 = data33[i6];
+                                    const _errs81 = errors;
+                                    if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34)) && data34 !== null) {
+                                      validate102.errors = [{ instancePath: instancePath + "/passed/" + i6, schemaPath: "#/properties/passed/items/type", keyword: "type", params: { type: schema112.properties.passed.items.type }, message: "must be integer,null" }];
+                                      return false;
+                                    }
+                                    if (errors === _errs81) {
+                                      if (typeof data34 == "number" && isFinite(data34)) {
+                                        if (data34 < 0 || isNaN(data34)) {
+                                          validate102.errors = [{ instancePath: instancePath + "/passed/" + i6, schemaPath: "#/properties/passed/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                          return false;
+                                        }
+                                      }
+                                    }
+                                    var valid20 = _errs81 === errors;
+                                    if (!valid20) {
+                                      break;
+                                    }
+                                  }
+                                } else {
+                                  validate102.errors = [{ instancePath: instancePath + "/passed", schemaPath: "#/properties/passed/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                  return false;
+                                }
+                              }
+                              var valid0 = _errs79 === errors;
+                            } else {
+                              var valid0 = true;
+                            }
+                            if (valid0) {
+                              if (data.errors !== void 0) {
+                                let data35 = data.errors;
+                                const _errs83 = errors;
+                                if (errors === _errs83) {
+                                  if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                                    const _errs85 = errors;
+                                    for (const key7 in data35) {
+                                      if (!pattern14.test(key7)) {
+                                        validate102.errors = [{ instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" }];
+                                        return false;
+                                        break;
+                                      }
+                                    }
+                                    if (_errs85 === errors) {
+                                      var valid21 = true;
+                                      for (const key8 in data35) {
+                                        if (pattern14.test(key8)) {
+                                          let data36 = data35[key8];
+                                          const _errs86 = errors;
+                                          if (errors === _errs86) {
+                                            if (Array.isArray(data36)) {
+                                              if (data36.length < 1) {
+                                                validate102.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/errors/patternProperties/%5E%5Cd%2B%24/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                                                return false;
+                                              } else {
+                                                var valid22 = true;
+                                                const len9 = data36.length;
+                                                for (let i7 = 0; i7 < len9; i7++) {
+                                                  let data37 = data36[i7];
+                                                  const _errs88 = errors;
+                                                  if (!(data37 === "rate-limited" || data37 === "timeout" || data37 === "server" || data37 === "auth" || data37 === "bad-response")) {
+                                                    validate102.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/definitions/errorCategory/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" }];
+                                                    return false;
+                                                  }
+                                                  var valid22 = _errs88 === errors;
+                                                  if (!valid22) {
+                                                    break;
+                                                  }
+                                                }
+                                              }
+                                            } else {
+                                              validate102.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/errors/patternProperties/%5E%5Cd%2B%24/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                              return false;
+                                            }
+                                          }
+                                          var valid21 = _errs86 === errors;
+                                          if (!valid21) {
+                                            break;
+                                          }
+                                        }
+                                      }
+                                    }
+                                  } else {
+                                    validate102.errors = [{ instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                    return false;
+                                  }
+                                }
+                                var valid0 = _errs83 === errors;
+                              } else {
+                                var valid0 = true;
+                              }
+                              if (valid0) {
+                                if (data.latencyMs !== void 0) {
+                                  let data38 = data.latencyMs;
+                                  const _errs90 = errors;
+                                  if (errors === _errs90) {
+                                    if (Array.isArray(data38)) {
+                                      var valid24 = true;
+                                      const len10 = data38.length;
+                                      for (let i8 = 0; i8 < len10; i8++) {
+                                        let data39 = data38[i8];
+                                        const _errs92 = errors;
+                                        if (!(typeof data39 == "number" && isFinite(data39)) && data39 !== null) {
+                                          validate102.errors = [{ instancePath: instancePath + "/latencyMs/" + i8, schemaPath: "#/properties/latencyMs/items/type", keyword: "type", params: { type: schema112.properties.latencyMs.items.type }, message: "must be number,null" }];
+                                          return false;
+                                        }
+                                        if (errors === _errs92) {
+                                          if (typeof data39 == "number" && isFinite(data39)) {
+                                            if (data39 < 0 || isNaN(data39)) {
+                                              validate102.errors = [{ instancePath: instancePath + "/latencyMs/" + i8, schemaPath: "#/properties/latencyMs/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                              return false;
+                                            }
+                                          }
+                                        }
+                                        var valid24 = _errs92 === errors;
+                                        if (!valid24) {
+                                          break;
+                                        }
+                                      }
+                                    } else {
+                                      validate102.errors = [{ instancePath: instancePath + "/latencyMs", schemaPath: "#/properties/latencyMs/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid0 = _errs90 === errors;
+                                } else {
+                                  var valid0 = true;
+                                }
+                                if (valid0) {
+                                  if (data.tokensOut !== void 0) {
+                                    let data40 = data.tokensOut;
+                                    const _errs94 = errors;
+                                    if (errors === _errs94) {
+                                      if (Array.isArray(data40)) {
+                                        var valid25 = true;
+                                        const len11 = data40.length;
+                                        for (let i9 = 0; i9 < len11; i9++) {
+                                          let data41 = data40[i9];
+                                          const _errs96 = errors;
+                                          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41)) && data41 !== null) {
+                                            validate102.errors = [{ instancePath: instancePath + "/tokensOut/" + i9, schemaPath: "#/properties/tokensOut/items/type", keyword: "type", params: { type: schema112.properties.tokensOut.items.type }, message: "must be integer,null" }];
+                                            return false;
+                                          }
+                                          if (errors === _errs96) {
+                                            if (typeof data41 == "number" && isFinite(data41)) {
+                                              if (data41 < 0 || isNaN(data41)) {
+                                                validate102.errors = [{ instancePath: instancePath + "/tokensOut/" + i9, schemaPath: "#/properties/tokensOut/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                return false;
+                                              }
+                                            }
+                                          }
+                                          var valid25 = _errs96 === errors;
+                                          if (!valid25) {
+                                            break;
+                                          }
+                                        }
+                                      } else {
+                                        validate102.errors = [{ instancePath: instancePath + "/tokensOut", schemaPath: "#/properties/tokensOut/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid0 = _errs94 === errors;
+                                  } else {
+                                    var valid0 = true;
+                                  }
+                                  if (valid0) {
+                                    if (data.texts !== void 0) {
+                                      let data42 = data.texts;
+                                      const _errs98 = errors;
+                                      if (errors === _errs98) {
+                                        if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+                                          const _errs100 = errors;
+                                          for (const key9 in data42) {
+                                            if (!pattern16.test(key9)) {
+                                              validate102.errors = [{ instancePath: instancePath + "/texts", schemaPath: "#/properties/texts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" }];
+                                              return false;
+                                              break;
+                                            }
+                                          }
+                                          if (_errs100 === errors) {
+                                            var valid26 = true;
+                                            for (const key10 in data42) {
+                                              if (pattern16.test(key10)) {
+                                                let data43 = data42[key10];
+                                                const _errs101 = errors;
+                                                if (errors === _errs101) {
+                                                  if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+                                                    const _errs103 = errors;
+                                                    for (const key11 in data43) {
+                                                      if (!pattern11.test(key11)) {
+                                                        validate102.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" }];
+                                                        return false;
+                                                        break;
+                                                      }
+                                                    }
+                                                    if (_errs103 === errors) {
+                                                      var valid27 = true;
+                                                      for (const key12 in data43) {
+                                                        if (pattern11.test(key12)) {
+                                                          const _errs104 = errors;
+                                                          if (typeof data43[key12] !== "string") {
+                                                            validate102.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/patternProperties/%5E%5B0-9a-f%5D%7B10%2C64%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                            return false;
+                                                          }
+                                                          var valid27 = _errs104 === errors;
+                                                          if (!valid27) {
+                                                            break;
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  } else {
+                                                    validate102.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                    return false;
+                                                  }
+                                                }
+                                                var valid26 = _errs101 === errors;
+                                                if (!valid26) {
+                                                  break;
+                                                }
+                                              }
+                                            }
+                                          }
+                                        } else {
+                                          validate102.errors = [{ instancePath: instancePath + "/texts", schemaPath: "#/properties/texts/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid0 = _errs98 === errors;
+                                    } else {
+                                      var valid0 = true;
+                                    }
+                                    if (valid0) {
+                                      if (data.metrics !== void 0) {
+                                        let data45 = data.metrics;
+                                        const _errs106 = errors;
+                                        if (errors === _errs106) {
+                                          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                                            let missing3;
+                                            if (data45.prompts === void 0 && (missing3 = "prompts") || data45.checked === void 0 && (missing3 = "checked") || data45.passed === void 0 && (missing3 = "passed") || data45.passRate === void 0 && (missing3 = "passRate") || data45.agreement === void 0 && (missing3 = "agreement") || data45.rawAgreement === void 0 && (missing3 = "rawAgreement") || data45.comparable === void 0 && (missing3 = "comparable") || data45.stable === void 0 && (missing3 = "stable") || data45.stability === void 0 && (missing3 = "stability") || data45.drifted === void 0 && (missing3 = "drifted") || data45.flapping === void 0 && (missing3 = "flapping") || data45.regressions === void 0 && (missing3 = "regressions") || data45.fixes === void 0 && (missing3 = "fixes") || data45.flipsP === void 0 && (missing3 = "flipsP") || data45.newSeries === void 0 && (missing3 = "newSeries") || data45.errors === void 0 && (missing3 = "errors") || data45.latencyMs === void 0 && (missing3 = "latencyMs") || data45.tokens === void 0 && (missing3 = "tokens") || data45.judged === void 0 && (missing3 = "judged") || data45.behaved === void 0 && (missing3 = "behaved") || data45.reliability === void 0 && (missing3 = "reliability") || data45.reliabilityInterval === void 0 && (missing3 = "reliabilityInterval") || data45.window === void 0 && (missing3 = "window") || data45.runsSinceDrift === void 0 && (missing3 = "runsSinceDrift")) {
+                                              validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
+                                              return false;
+                                            } else {
+                                              const _errs108 = errors;
+                                              for (const key13 in data45) {
+                                                if (!func22.call(schema112.properties.metrics.properties, key13)) {
+                                                  validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" }];
+                                                  return false;
+                                                  break;
+                                                }
+                                              }
+                                              if (_errs108 === errors) {
+                                                if (data45.prompts !== void 0) {
+                                                  let data46 = data45.prompts;
+                                                  const _errs109 = errors;
+                                                  const _errs110 = errors;
+                                                  if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
+                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                    return false;
+                                                  }
+                                                  if (errors === _errs110) {
+                                                    if (typeof data46 == "number" && isFinite(data46)) {
+                                                      if (data46 < 0 || isNaN(data46)) {
+                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                  }
+                                                  var valid28 = _errs109 === errors;
+                                                } else {
+                                                  var valid28 = true;
+                                                }
+                                                if (valid28) {
+                                                  if (data45.checked !== void 0) {
+                                                    let data47 = data45.checked;
+                                                    const _errs112 = errors;
+                                                    const _errs113 = errors;
+                                                    if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
+                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                      return false;
+                                                    }
+                                                    if (errors === _errs113) {
+                                                      if (typeof data47 == "number" && isFinite(data47)) {
+                                                        if (data47 < 0 || isNaN(data47)) {
+                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                    }
+                                                    var valid28 = _errs112 === errors;
+                                                  } else {
+                                                    var valid28 = true;
+                                                  }
+                                                  if (valid28) {
+                                                    if (data45.passed !== void 0) {
+                                                      let data48 = data45.passed;
+                                                      const _errs115 = errors;
+                                                      const _errs116 = errors;
+                                                      if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
+                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                        return false;
+                                                      }
+                                                      if (errors === _errs116) {
+                                                        if (typeof data48 == "number" && isFinite(data48)) {
+                                                          if (data48 < 0 || isNaN(data48)) {
+                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                            return false;
+                                                          }
+                                                        }
+                                                      }
+                                                      var valid28 = _errs115 === errors;
+                                                    } else {
+                                                      var valid28 = true;
+                                                    }
+                                                    if (valid28) {
+                                                      if (data45.passRate !== void 0) {
+                                                        let data49 = data45.passRate;
+                                                        const _errs118 = errors;
+                                                        const _errs119 = errors;
+                                                        if (!(typeof data49 == "number" && isFinite(data49)) && data49 !== null) {
+                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                          return false;
+                                                        }
+                                                        if (errors === _errs119) {
+                                                          if (typeof data49 == "number" && isFinite(data49)) {
+                                                            if (data49 > 1 || isNaN(data49)) {
+                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                              return false;
+                                                            } else {
+                                                              if (data49 < 0 || isNaN(data49)) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                return false;
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                        var valid28 = _errs118 === errors;
+                                                      } else {
+                                                        var valid28 = true;
+                                                      }
+                                                      if (valid28) {
+                                                        if (data45.agreement !== void 0) {
+                                                          let data50 = data45.agreement;
+                                                          const _errs121 = errors;
+                                                          const _errs122 = errors;
+                                                          if (!(typeof data50 == "number" && isFinite(data50)) && data50 !== null) {
+                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                            return false;
+                                                          }
+                                                          if (errors === _errs122) {
+                                                            if (typeof data50 == "number" && isFinite(data50)) {
+                                                              if (data50 > 1 || isNaN(data50)) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                return false;
+                                                              } else {
+                                                                if (data50 < 0 || isNaN(data50)) {
+                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                  return false;
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                          var valid28 = _errs121 === errors;
+                                                        } else {
+                                                          var valid28 = true;
+                                                        }
+                                                        if (valid28) {
+                                                          if (data45.rawAgreement !== void 0) {
+                                                            let data51 = data45.rawAgreement;
+                                                            const _errs124 = errors;
+                                                            const _errs125 = errors;
+                                                            if (!(typeof data51 == "number" && isFinite(data51)) && data51 !== null) {
+                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                              return false;
+                                                            }
+                                                            if (errors === _errs125) {
+                                                              if (typeof data51 == "number" && isFinite(data51)) {
+                                                                if (data51 > 1 || isNaN(data51)) {
+                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                  return false;
+                                                                } else {
+                                                                  if (data51 < 0 || isNaN(data51)) {
+                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                            var valid28 = _errs124 === errors;
+                                                          } else {
+                                                            var valid28 = true;
+                                                          }
+                                                          if (valid28) {
+                                                            if (data45.comparable !== void 0) {
+                                                              let data52 = data45.comparable;
+                                                              const _errs127 = errors;
+                                                              const _errs128 = errors;
+                                                              if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                return false;
+                                                              }
+                                                              if (errors === _errs128) {
+                                                                if (typeof data52 == "number" && isFinite(data52)) {
+                                                                  if (data52 < 0 || isNaN(data52)) {
+                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                              }
+                                                              var valid28 = _errs127 === errors;
+                                                            } else {
+                                                              var valid28 = true;
+                                                            }
+                                                            if (valid28) {
+                                                              if (data45.stable !== void 0) {
+                                                                let data53 = data45.stable;
+                                                                const _errs130 = errors;
+                                                                const _errs131 = errors;
+                                                                if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
+                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                  return false;
+                                                                }
+                                                                if (errors === _errs131) {
+                                                                  if (typeof data53 == "number" && isFinite(data53)) {
+                                                                    if (data53 < 0 || isNaN(data53)) {
+                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                      return false;
+                                                                    }
+                                                                  }
+                                                                }
+                                                                var valid28 = _errs130 === errors;
+                                                              } else {
+                                                                var valid28 = true;
+                                                              }
+                                                              if (valid28) {
+                                                                if (data45.stability !== void 0) {
+                                                                  let data54 = data45.stability;
+                                                                  const _errs133 = errors;
+                                                                  const _errs134 = errors;
+                                                                  if (!(typeof data54 == "number" && isFinite(data54)) && data54 !== null) {
+                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                    return false;
+                                                                  }
+                                                                  if (errors === _errs134) {
+                                                                    if (typeof data54 == "number" && isFinite(data54)) {
+                                                                      if (data54 > 1 || isNaN(data54)) {
+                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                        return false;
+                                                                      } else {
+                                                                        if (data54 < 0 || isNaN(data54)) {
+                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                          return false;
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                  var valid28 = _errs133 === errors;
+                                                                } else {
+                                                                  var valid28 = true;
+                                                                }
+                                                                if (valid28) {
+                                                                  if (data45.drifted !== void 0) {
+                                                                    let data55 = data45.drifted;
+                                                                    const _errs136 = errors;
+                                                                    const _errs137 = errors;
+                                                                    if (errors === _errs137) {
+                                                                      if (Array.isArray(data55)) {
+                                                                        var valid39 = true;
+                                                                        const len12 = data55.length;
+                                                                        for (let i10 = 0; i10 < len12; i10++) {
+                                                                          let data56 = data55[i10];
+                                                                          const _errs139 = errors;
+                                                                          if (errors === _errs139) {
+                                                                            if (typeof data56 === "string") {
+                                                                              if (func3(data56) < 1) {
+                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                return false;
+                                                                              }
+                                                                            } else {
+                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                              return false;
+                                                                            }
+                                                                          }
+                                                                          var valid39 = _errs139 === errors;
+                                                                          if (!valid39) {
+                                                                            break;
+                                                                          }
+                                                                        }
+                                                                      } else {
+                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drifted", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                        return false;
+                                                                      }
+                                                                    }
+                                                                    var valid28 = _errs136 === errors;
+                                                                  } else {
+                                                                    var valid28 = true;
+                                                                  }
+                                                                  if (valid28) {
+                                                                    if (data45.flapping !== void 0) {
+                                                                      let data57 = data45.flapping;
+                                                                      const _errs141 = errors;
+                                                                      const _errs142 = errors;
+                                                                      if (errors === _errs142) {
+                                                                        if (Array.isArray(data57)) {
+                                                                          var valid41 = true;
+                                                                          const len13 = data57.length;
+                                                                          for (let i11 = 0; i11 < len13; i11++) {
+                                                                            let data58 = data57[i11];
+                                                                            const _errs144 = errors;
+                                                                            if (errors === _errs144) {
+                                                                              if (typeof data58 === "string") {
+                                                                                if (func3(data58) < 1) {
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                  return false;
+                                                                                }
+                                                                              } else {
+                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                return false;
+                                                                              }
+                                                                            }
+                                                                            var valid41 = _errs144 === errors;
+                                                                            if (!valid41) {
+                                                                              break;
+                                                                            }
+                                                                          }
+                                                                        } else {
+                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/flapping", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                          return false;
+                                                                        }
+                                                                      }
+                                                                      var valid28 = _errs141 === errors;
+                                                                    } else {
+                                                                      var valid28 = true;
+                                                                    }
+                                                                    if (valid28) {
+                                                                      if (data45.regressions !== void 0) {
+                                                                        let data59 = data45.regressions;
+                                                                        const _errs146 = errors;
+                                                                        const _errs147 = errors;
+                                                                        if (errors === _errs147) {
+                                                                          if (Array.isArray(data59)) {
+                                                                            var valid43 = true;
+                                                                            const len14 = data59.length;
+                                                                            for (let i12 = 0; i12 < len14; i12++) {
+                                                                              let data60 = data59[i12];
+                                                                              const _errs149 = errors;
+                                                                              if (errors === _errs149) {
+                                                                                if (typeof data60 === "string") {
+                                                                                  if (func3(data60) < 1) {
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                    return false;
+                                                                                  }
+                                                                                } else {
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                  return false;
+                                                                                }
+                                                                              }
+                                                                              var valid43 = _errs149 === errors;
+                                                                              if (!valid43) {
+                                                                                break;
+                                                                              }
+                                                                            }
+                                                                          } else {
+                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/regressions", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                            return false;
+                                                                          }
+                                                                        }
+                                                                        var valid28 = _errs146 === errors;
+                                                                      } else {
+                                                                        var valid28 = true;
+                                                                      }
+                                                                      if (valid28) {
+                                                                        if (data45.fixes !== void 0) {
+                                                                          let data61 = data45.fixes;
+                                                                          const _errs151 = errors;
+                                                                          const _errs152 = errors;
+                                                                          if (errors === _errs152) {
+                                                                            if (Array.isArray(data61)) {
+                                                                              var valid45 = true;
+                                                                              const len15 = data61.length;
+                                                                              for (let i13 = 0; i13 < len15; i13++) {
+                                                                                let data62 = data61[i13];
+                                                                                const _errs154 = errors;
+                                                                                if (errors === _errs154) {
+                                                                                  if (typeof data62 === "string") {
+                                                                                    if (func3(data62) < 1) {
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                      return false;
+                                                                                    }
+                                                                                  } else {
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                    return false;
+                                                                                  }
+                                                                                }
+                                                                                var valid45 = _errs154 === errors;
+                                                                                if (!valid45) {
+                                                                                  break;
+                                                                                }
+                                                                              }
+                                                                            } else {
+                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/fixes", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                              return false;
+                                                                            }
+                                                                          }
+                                                                          var valid28 = _errs151 === errors;
+                                                                        } else {
+                                                                          var valid28 = true;
+                                                                        }
+                                                                        if (valid28) {
+                                                                          if (data45.flipsP !== void 0) {
+                                                                            let data63 = data45.flipsP;
+                                                                            const _errs156 = errors;
+                                                                            const _errs157 = errors;
+                                                                            if (!(typeof data63 == "number" && isFinite(data63)) && data63 !== null) {
+                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                              return false;
+                                                                            }
+                                                                            if (errors === _errs157) {
+                                                                              if (typeof data63 == "number" && isFinite(data63)) {
+                                                                                if (data63 > 1 || isNaN(data63)) {
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                  return false;
+                                                                                } else {
+                                                                                  if (data63 < 0 || isNaN(data63)) {
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                    return false;
+                                                                                  }
+                                                                                }
+                                                                              }
+                                                                            }
+                                                                            var valid28 = _errs156 === errors;
+                                                                          } else {
+                                                                            var valid28 = true;
+                                                                          }
+                                                                          if (valid28) {
+                                                                            if (data45.newSeries !== void 0) {
+                                                                              let data64 = data45.newSeries;
+                                                                              const _errs159 = errors;
+                                                                              const _errs160 = errors;
+                                                                              if (errors === _errs160) {
+                                                                                if (Array.isArray(data64)) {
+                                                                                  var valid48 = true;
+                                                                                  const len16 = data64.length;
+                                                                                  for (let i14 = 0; i14 < len16; i14++) {
+                                                                                    let data65 = data64[i14];
+                                                                                    const _errs162 = errors;
+                                                                                    if (errors === _errs162) {
+                                                                                      if (typeof data65 === "string") {
+                                                                                        if (func3(data65) < 1) {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                          return false;
+                                                                                        }
+                                                                                      } else {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                        return false;
+                                                                                      }
+                                                                                    }
+                                                                                    var valid48 = _errs162 === errors;
+                                                                                    if (!valid48) {
+                                                                                      break;
+                                                                                    }
+                                                                                  }
+                                                                                } else {
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                                  return false;
+                                                                                }
+                                                                              }
+                                                                              var valid28 = _errs159 === errors;
+                                                                            } else {
+                                                                              var valid28 = true;
+                                                                            }
+                                                                            if (valid28) {
+                                                                              if (data45.errors !== void 0) {
+                                                                                let data66 = data45.errors;
+                                                                                const _errs164 = errors;
+                                                                                if (errors === _errs164) {
+                                                                                  if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+                                                                                    let missing4;
+                                                                                    if (data66["rate-limited"] === void 0 && (missing4 = "rate-limited") || data66.timeout === void 0 && (missing4 = "timeout") || data66.server === void 0 && (missing4 = "server") || data66.auth === void 0 && (missing4 = "auth") || data66["bad-response"] === void 0 && (missing4 = "bad-response")) {
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/required", keyword: "required", params: { missingProperty: missing4 }, message: "must have required property '" + missing4 + "'" }];
+                                                                                      return false;
+                                                                                    } else {
+                                                                                      const _errs166 = errors;
+                                                                                      for (const key14 in data66) {
+                                                                                        if (!(key14 === "rate-limited" || key14 === "timeout" || key14 === "server" || key14 === "auth" || key14 === "bad-response")) {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" }];
+                                                                                          return false;
+                                                                                          break;
+                                                                                        }
+                                                                                      }
+                                                                                      if (_errs166 === errors) {
+                                                                                        if (data66["rate-limited"] !== void 0) {
+                                                                                          let data67 = data66["rate-limited"];
+                                                                                          const _errs167 = errors;
+                                                                                          const _errs168 = errors;
+                                                                                          if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                            return false;
+                                                                                          }
+                                                                                          if (errors === _errs168) {
+                                                                                            if (typeof data67 == "number" && isFinite(data67)) {
+                                                                                              if (data67 < 0 || isNaN(data67)) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                          var valid49 = _errs167 === errors;
+                                                                                        } else {
+                                                                                          var valid49 = true;
+                                                                                        }
+                                                                                        if (valid49) {
+                                                                                          if (data66.timeout !== void 0) {
+                                                                                            let data68 = data66.timeout;
+                                                                                            const _errs170 = errors;
+                                                                                            const _errs171 = errors;
+                                                                                            if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                            if (errors === _errs171) {
+                                                                                              if (typeof data68 == "number" && isFinite(data68)) {
+                                                                                                if (data68 < 0 || isNaN(data68)) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                            var valid49 = _errs170 === errors;
+                                                                                          } else {
+                                                                                            var valid49 = true;
+                                                                                          }
+                                                                                          if (valid49) {
+                                                                                            if (data66.server !== void 0) {
+                                                                                              let data69 = data66.server;
+                                                                                              const _errs173 = errors;
+                                                                                              const _errs174 = errors;
+                                                                                              if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs174) {
+                                                                                                if (typeof data69 == "number" && isFinite(data69)) {
+                                                                                                  if (data69 < 0 || isNaN(data69)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid49 = _errs173 === errors;
+                                                                                            } else {
+                                                                                              var valid49 = true;
+                                                                                            }
+                                                                                            if (valid49) {
+                                                                                              if (data66.auth !== void 0) {
+                                                                                                let data70 = data66.auth;
+                                                                                                const _errs176 = errors;
+                                                                                                const _errs177 = errors;
+                                                                                                if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                                if (errors === _errs177) {
+                                                                                                  if (typeof data70 == "number" && isFinite(data70)) {
+                                                                                                    if (data70 < 0 || isNaN(data70)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid49 = _errs176 === errors;
+                                                                                              } else {
+                                                                                                var valid49 = true;
+                                                                                              }
+                                                                                              if (valid49) {
+                                                                                                if (data66["bad-response"] !== void 0) {
+                                                                                                  let data71 = data66["bad-response"];
+                                                                                                  const _errs179 = errors;
+                                                                                                  const _errs180 = errors;
+                                                                                                  if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                  if (errors === _errs180) {
+                                                                                                    if (typeof data71 == "number" && isFinite(data71)) {
+                                                                                                      if (data71 < 0 || isNaN(data71)) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                  var valid49 = _errs179 === errors;
+                                                                                                } else {
+                                                                                                  var valid49 = true;
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                    }
+                                                                                  } else {
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                    return false;
+                                                                                  }
+                                                                                }
+                                                                                var valid28 = _errs164 === errors;
+                                                                              } else {
+                                                                                var valid28 = true;
+                                                                              }
+                                                                              if (valid28) {
+                                                                                if (data45.latencyMs !== void 0) {
+                                                                                  let data72 = data45.latencyMs;
+                                                                                  const _errs182 = errors;
+                                                                                  if (errors === _errs182) {
+                                                                                    if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
+                                                                                      let missing5;
+                                                                                      if (data72.p50 === void 0 && (missing5 = "p50") || data72.p95 === void 0 && (missing5 = "p95")) {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'" }];
+                                                                                        return false;
+                                                                                      } else {
+                                                                                        const _errs184 = errors;
+                                                                                        for (const key15 in data72) {
+                                                                                          if (!(key15 === "p50" || key15 === "p95")) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" }];
+                                                                                            return false;
+                                                                                            break;
+                                                                                          }
+                                                                                        }
+                                                                                        if (_errs184 === errors) {
+                                                                                          if (data72.p50 !== void 0) {
+                                                                                            let data73 = data72.p50;
+                                                                                            const _errs185 = errors;
+                                                                                            if (!(typeof data73 == "number" && isFinite(data73)) && data73 !== null) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/type", keyword: "type", params: { type: schema112.properties.metrics.properties.latencyMs.properties.p50.type }, message: "must be number,null" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                            if (errors === _errs185) {
+                                                                                              if (typeof data73 == "number" && isFinite(data73)) {
+                                                                                                if (data73 < 0 || isNaN(data73)) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                            var valid55 = _errs185 === errors;
+                                                                                          } else {
+                                                                                            var valid55 = true;
+                                                                                          }
+                                                                                          if (valid55) {
+                                                                                            if (data72.p95 !== void 0) {
+                                                                                              let data74 = data72.p95;
+                                                                                              const _errs187 = errors;
+                                                                                              if (!(typeof data74 == "number" && isFinite(data74)) && data74 !== null) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/type", keyword: "type", params: { type: schema112.properties.metrics.properties.latencyMs.properties.p95.type }, message: "must be number,null" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs187) {
+                                                                                                if (typeof data74 == "number" && isFinite(data74)) {
+                                                                                                  if (data74 < 0 || isNaN(data74)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid55 = _errs187 === errors;
+                                                                                            } else {
+                                                                                              var valid55 = true;
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                    } else {
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                      return false;
+                                                                                    }
+                                                                                  }
+                                                                                  var valid28 = _errs182 === errors;
+                                                                                } else {
+                                                                                  var valid28 = true;
+                                                                                }
+                                                                                if (valid28) {
+                                                                                  if (data45.tokens !== void 0) {
+                                                                                    let data75 = data45.tokens;
+                                                                                    const _errs189 = errors;
+                                                                                    if (errors === _errs189) {
+                                                                                      if (data75 && typeof data75 == "object" && !Array.isArray(data75)) {
+                                                                                        let missing6;
+                                                                                        if (data75.in === void 0 && (missing6 = "in") || data75.out === void 0 && (missing6 = "out")) {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/required", keyword: "required", params: { missingProperty: missing6 }, message: "must have required property '" + missing6 + "'" }];
+                                                                                          return false;
+                                                                                        } else {
+                                                                                          const _errs191 = errors;
+                                                                                          for (const key16 in data75) {
+                                                                                            if (!(key16 === "in" || key16 === "out")) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" }];
+                                                                                              return false;
+                                                                                              break;
+                                                                                            }
+                                                                                          }
+                                                                                          if (_errs191 === errors) {
+                                                                                            if (data75.in !== void 0) {
+                                                                                              let data76 = data75.in;
+                                                                                              const _errs192 = errors;
+                                                                                              const _errs193 = errors;
+                                                                                              if (!(typeof data76 == "number" && (!(data76 % 1) && !isNaN(data76)) && isFinite(data76))) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs193) {
+                                                                                                if (typeof data76 == "number" && isFinite(data76)) {
+                                                                                                  if (data76 < 0 || isNaN(data76)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid56 = _errs192 === errors;
+                                                                                            } else {
+                                                                                              var valid56 = true;
+                                                                                            }
+                                                                                            if (valid56) {
+                                                                                              if (data75.out !== void 0) {
+                                                                                                let data77 = data75.out;
+                                                                                                const _errs195 = errors;
+                                                                                                const _errs196 = errors;
+                                                                                                if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)) && isFinite(data77))) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                                if (errors === _errs196) {
+                                                                                                  if (typeof data77 == "number" && isFinite(data77)) {
+                                                                                                    if (data77 < 0 || isNaN(data77)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid56 = _errs195 === errors;
+                                                                                              } else {
+                                                                                                var valid56 = true;
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      } else {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                        return false;
+                                                                                      }
+                                                                                    }
+                                                                                    var valid28 = _errs189 === errors;
+                                                                                  } else {
+                                                                                    var valid28 = true;
+                                                                                  }
+                                                                                  if (valid28) {
+                                                                                    if (data45.judged !== void 0) {
+                                                                                      let data78 = data45.judged;
+                                                                                      const _errs198 = errors;
+                                                                                      const _errs199 = errors;
+                                                                                      if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)) && isFinite(data78))) {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                        return false;
+                                                                                      }
+                                                                                      if (errors === _errs199) {
+                                                                                        if (typeof data78 == "number" && isFinite(data78)) {
+                                                                                          if (data78 < 0 || isNaN(data78)) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                            return false;
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                      var valid28 = _errs198 === errors;
+                                                                                    } else {
+                                                                                      var valid28 = true;
+                                                                                    }
+                                                                                    if (valid28) {
+                                                                                      if (data45.behaved !== void 0) {
+                                                                                        let data79 = data45.behaved;
+                                                                                        const _errs201 = errors;
+                                                                                        const _errs202 = errors;
+                                                                                        if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                          return false;
+                                                                                        }
+                                                                                        if (errors === _errs202) {
+                                                                                          if (typeof data79 == "number" && isFinite(data79)) {
+                                                                                            if (data79 < 0 || isNaN(data79)) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                        var valid28 = _errs201 === errors;
+                                                                                      } else {
+                                                                                        var valid28 = true;
+                                                                                      }
+                                                                                      if (valid28) {
+                                                                                        if (data45.reliability !== void 0) {
+                                                                                          let data80 = data45.reliability;
+                                                                                          const _errs204 = errors;
+                                                                                          const _errs205 = errors;
+                                                                                          if (!(typeof data80 == "number" && isFinite(data80)) && data80 !== null) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                            return false;
+                                                                                          }
+                                                                                          if (errors === _errs205) {
+                                                                                            if (typeof data80 == "number" && isFinite(data80)) {
+                                                                                              if (data80 > 1 || isNaN(data80)) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                return false;
+                                                                                              } else {
+                                                                                                if (data80 < 0 || isNaN(data80)) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                          var valid28 = _errs204 === errors;
+                                                                                        } else {
+                                                                                          var valid28 = true;
+                                                                                        }
+                                                                                        if (valid28) {
+                                                                                          if (data45.reliabilityInterval !== void 0) {
+                                                                                            let data81 = data45.reliabilityInterval;
+                                                                                            const _errs207 = errors;
+                                                                                            if (!Array.isArray(data81) && data81 !== null) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema112.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                            if (errors === _errs207) {
+                                                                                              if (Array.isArray(data81)) {
+                                                                                                if (data81.length > 2) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                  return false;
+                                                                                                } else {
+                                                                                                  if (data81.length < 2) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
+                                                                                                    return false;
+                                                                                                  } else {
+                                                                                                    const len17 = data81.length;
+                                                                                                    if (!(len17 <= 2)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                      return false;
+                                                                                                    } else {
+                                                                                                      const len18 = data81.length;
+                                                                                                      if (len18 > 0) {
+                                                                                                        let data82 = data81[0];
+                                                                                                        const _errs209 = errors;
+                                                                                                        if (errors === _errs209) {
+                                                                                                          if (typeof data82 == "number" && isFinite(data82)) {
+                                                                                                            if (data82 > 1 || isNaN(data82)) {
+                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                              return false;
+                                                                                                            } else {
+                                                                                                              if (data82 < 0 || isNaN(data82)) {
+                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                return false;
+                                                                                                              }
+                                                                                                            }
+                                                                                                          } else {
+                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                            return false;
+                                                                                                          }
+                                                                                                        }
+                                                                                                        var valid62 = _errs209 === errors;
+                                                                                                      }
+                                                                                                      if (valid62) {
+                                                                                                        if (len18 > 1) {
+                                                                                                          let data83 = data81[1];
+                                                                                                          const _errs211 = errors;
+                                                                                                          if (errors === _errs211) {
+                                                                                                            if (typeof data83 == "number" && isFinite(data83)) {
+                                                                                                              if (data83 > 1 || isNaN(data83)) {
+                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                return false;
+                                                                                                              } else {
+                                                                                                                if (data83 < 0 || isNaN(data83)) {
+                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                  return false;
+                                                                                                                }
+                                                                                                              }
+                                                                                                            } else {
+                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                              return false;
+                                                                                                            }
+                                                                                                          }
+                                                                                                          var valid62 = _errs211 === errors;
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                            var valid28 = _errs207 === errors;
+                                                                                          } else {
+                                                                                            var valid28 = true;
+                                                                                          }
+                                                                                          if (valid28) {
+                                                                                            if (data45.window !== void 0) {
+                                                                                              let data84 = data45.window;
+                                                                                              const _errs213 = errors;
+                                                                                              const _errs214 = errors;
+                                                                                              if (!(typeof data84 == "number" && (!(data84 % 1) && !isNaN(data84)) && isFinite(data84))) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs214) {
+                                                                                                if (typeof data84 == "number" && isFinite(data84)) {
+                                                                                                  if (data84 < 0 || isNaN(data84)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid28 = _errs213 === errors;
+                                                                                            } else {
+                                                                                              var valid28 = true;
+                                                                                            }
+                                                                                            if (valid28) {
+                                                                                              if (data45.runsSinceDrift !== void 0) {
+                                                                                                let data85 = data45.runsSinceDrift;
+                                                                                                const _errs216 = errors;
+                                                                                                if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85)) && data85 !== null) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema112.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                                if (errors === _errs216) {
+                                                                                                  if (typeof data85 == "number" && isFinite(data85)) {
+                                                                                                    if (data85 < 0 || isNaN(data85)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid28 = _errs216 === errors;
+                                                                                              } else {
+                                                                                                var valid28 = true;
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                    }
+                                                                                  }
+                                                                                }
+                                                                              }
+                                                                            }
+                                                                          }
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          } else {
+                                            validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid0 = _errs106 === errors;
+                                      } else {
+                                        var valid0 = true;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    } else {
+      validate102.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
+    }
+  }
+  validate102.errors = vErrors;
+  return errors === 0;
+}
+
+// src/history/verify.ts
+var sha256Hex = typeof crypto2.hash === "function" ? (text) => crypto2.hash("sha256", text, "hex") : sha256;
+function isRefOf(ref, text) {
+  return ref.length >= TEXT_REF_LENGTH && sha256Hex(text).startsWith(ref);
+}
+var COLUMNS = ["answers", "outputs", "passed", "latencyMs", "tokensOut"];
+function verifyHistory(text, verifier = new ChainVerifier()) {
+  const endsWithNewline = text.endsWith("\n");
+  if (text.length === 0) return { ok: true, records: [], lines: [], endsWithNewline };
+  const lines = text.split("\n");
+  if (endsWithNewline) lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const problem = i === 0 && line.startsWith("\uFEFF") ? bom() : verifier.push(line);
+    if (problem) {
+      const last = i === lines.length - 1;
+      return {
+        ok: false,
+        line: i + 1,
+        reason: problem.reason,
+        truncated: problem.json && last && !endsWithNewline,
+        records: verifier.records,
+        lines: verifier.lines
+      };
+    }
+  }
+  return { ok: true, records: verifier.records, lines: verifier.lines, endsWithNewline };
+}
+function bom() {
+  return { reason: "the file starts with a byte order mark (BOM); history files are UTF-8 without one", json: false };
+}
+var ChainVerifier = class {
+  records = [];
+  lines = [];
+  head = GENESIS;
+  catalogs = /* @__PURE__ */ new Map();
+  texts = /* @__PURE__ */ new Map();
+  keysByCatalog = /* @__PURE__ */ new Map();
+  /** The hash the next line's `prev` must hold: GENESIS, or the SHA-256 of the last line. */
+  get prevHash() {
+    return this.head;
+  }
+  /** Checks the next line: null (and the line is added) when it is valid, else why not. */
+  push(line) {
+    const number = this.lines.length + 1;
+    if (line.length === 0) return bad("blank line");
+    if (line.endsWith("\r")) {
+      return bad('line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only');
+    }
+    let data;
+    try {
+      data = JSON.parse(line);
+    } catch (e) {
+      return { reason: `not valid JSON (${e.message})`, json: true };
+    }
+    if (isObject2(data) && "schema" in data && typeof data["schema"] === "number" && data["schema"] !== RECORD_SCHEMA) {
+      return bad(`record schema version ${data["schema"]} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`);
+    }
+    if (!record(data)) return bad(schemaReason(record.errors?.[0]));
+    const record2 = data;
+    if (record2.prev !== this.head) {
+      return bad(
+        number === 1 ? "prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered" : `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)`
+      );
+    }
+    const defined = record2.catalogs ?? {};
+    for (const [ref, entries] of Object.entries(defined)) {
+      if (catalogRef(entries) !== ref) return bad(`catalogs/${ref} does not hash to its ref (the catalog was changed)`);
+    }
+    const catalog = this.catalogs.get(record2.catalog) ?? (Object.hasOwn(defined, record2.catalog) ? defined[record2.catalog] : void 0);
+    if (!catalog) return bad(`catalog ${record2.catalog} is not defined in this or an earlier line`);
+    const size = catalog.length;
+    for (const column of COLUMNS) {
+      const length = record2[column].length;
+      if (length !== size) return bad(`${column} has ${length} entries but catalog ${record2.catalog} has ${size} prompts`);
+    }
+    for (const index of Object.keys(record2.errors)) {
+      if (String(Number(index)) !== index || Number(index) >= size) {
+        return bad(`errors/${index} is not a prompt index: catalog ${record2.catalog} has ${size} prompts`);
+      }
+    }
+    const stored = record2.texts ?? {};
+    for (const [key, byRef] of Object.entries(stored)) {
+      const known = this.texts.get(key);
+      for (const [ref, text] of Object.entries(byRef)) {
+        if (!isRefOf(ref, text)) return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
+        const earlier = known?.get(ref);
+        if (earlier !== void 0 && earlier !== text) {
+          return bad(`texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`);
+        }
+      }
+    }
+    const keys = this.keysOf(record2.catalog, catalog);
+    for (let i = 0; i < size; i++) {
+      const key = keys[i];
+      const known = this.texts.get(key);
+      const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
+      const answer3 = record2.answers[i];
+      if (typeof answer3 === "string" && !resolves(known, own, answer3)) return bad(unresolved(`answers/${i}`, answer3, key));
+      const output = record2.outputs[i];
+      if (typeof output === "string") {
+        if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
+      } else if (Array.isArray(output)) {
+        for (let s = 0; s < output.length; s++) {
+          const ref = output[s];
+          if (typeof ref === "string" && !resolves(known, own, ref)) return bad(unresolved(`outputs/${i}/${s}`, ref, key));
+        }
+      }
+    }
+    for (const [ref, entries] of Object.entries(defined)) this.catalogs.set(ref, entries);
+    for (const [key, byRef] of Object.entries(stored)) {
+      let known = this.texts.get(key);
+      if (!known) {
+        known = /* @__PURE__ */ new Map();
+        this.texts.set(key, known);
+      }
+      for (const [ref, text] of Object.entries(byRef)) known.set(ref, text);
+    }
+    this.records.push(record2);
+    this.lines.push(line);
+    this.head = lineHash(line);
+    return null;
+  }
+  /** The prompt keys of a catalog, in column order (made once per catalog). */
+  keysOf(ref, catalog) {
+    let keys = this.keysByCatalog.get(ref);
+    if (!keys) {
+      keys = catalog.map(([suite2, id]) => promptKey(suite2, id));
+      this.keysByCatalog.set(ref, keys);
+    }
+    return keys;
+  }
+  /** The line that first stored a text (only looked up to word an error). */
+  lineOfText(key, ref) {
+    const index = this.records.findIndex((r) => r.texts?.[key] !== void 0 && Object.hasOwn(r.texts[key], ref));
+    return index + 1;
+  }
+};
+function resolves(known, own, ref) {
+  return known?.has(ref) === true || own !== void 0 && Object.hasOwn(own, ref);
+}
+function bad(reason) {
+  return { reason, json: false };
+}
+function unresolved(path2, ref, key) {
+  return `${path2}: ref ${ref} is not a text of ${key} stored in this or an earlier line`;
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function schemaReason(error) {
+  if (!error) return "does not match the record schema";
+  const path2 = error.instancePath || "record";
+  const params = error.params;
+  switch (error.keyword) {
+    case "additionalProperties":
+      return `${path2}: key ${JSON.stringify(params["additionalProperty"])} is not allowed`;
+    case "const":
+      return `${path2} must be ${JSON.stringify(params["allowedValue"])}`;
+    case "enum":
+      return `${path2} must be one of ${params["allowedValues"].map((v) => JSON.stringify(v)).join(", ")}`;
+    default:
+      return `${path2} ${error.message ?? `fails ${error.keyword}`}`;
+  }
+}
+
+// src/history/file.ts
+async function historyExists(path2) {
+  try {
+    await stat(path2);
+    return true;
+  } catch (e) {
+    if (isMissing(e)) return false;
+    throw e;
+  }
+}
+async function readHistory(path2) {
+  const { result } = await load(path2);
+  if (!result.ok) throw failure2(path2, result);
+  return { records: result.records, lines: result.lines, endsWithNewline: result.endsWithNewline };
+}
+async function appendRecords(path2, records, lock = {}) {
+  await mkdir4(dirname6(path2), { recursive: true });
+  return withHistoryLock(path2, () => appendUnlocked(path2, records), lock);
+}
+async function appendUnlocked(path2, records) {
+  const verifier = new ChainVerifier();
+  const { result, exists } = await load(path2, verifier);
+  if (!result.ok) throw failure2(path2, result);
+  const lines = chainRecords(records, verifier.prevHash);
+  for (const [i, line] of lines.entries()) {
+    const problem = verifier.push(line);
+    if (problem) {
+      throw new Error(
+        `refusing to append to ${path2}: new record ${i + 1} of ${lines.length} would be an invalid line ${verifier.lines.length + 1}: ${problem.reason} (the history was not modified)`
+      );
+    }
+  }
+  if (lines.length === 0) return [];
+  const separator = result.lines.length > 0 && !result.endsWithNewline ? "\n" : "";
+  const data = `${separator}${lines.map((l) => `${l}
+`).join("")}`;
+  const handle = await open(path2, "a");
+  try {
+    await handle.appendFile(data, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  if (!exists) await syncDir(dirname6(path2));
+  return lines;
+}
+async function repairTruncated(path2, lock = {}) {
+  if (!await historyExists(path2)) throw new HistoryError(path2, 0, "the file does not exist: nothing to repair", null);
+  return withHistoryLock(path2, () => repairUnlocked(path2), lock);
+}
+async function repairUnlocked(path2) {
+  const { result, bytes, exists } = await load(path2);
+  if (!exists) throw new HistoryError(path2, 0, "the file does not exist: nothing to repair", null);
+  if (result.ok) throw new HistoryError(path2, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
+  if (!result.truncated) {
+    throw new HistoryError(path2, result.line, result.reason, `only a cut-short last line can be repaired. ${brokenHint(path2)}`);
+  }
+  const keep = bytes.subarray(0, bytes.lastIndexOf(10) + 1);
+  const temp = join6(dirname6(path2), `.${basename2(path2)}.${process.pid}-${randomBytes2(4).toString("hex")}.tmp`);
+  const { mode } = await stat(path2);
+  try {
+    const handle = await open(temp, "wx", mode);
+    try {
+      await handle.writeFile(keep);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename2(temp, path2);
+  } catch (e) {
+    await rm2(temp, { force: true });
+    throw e;
+  }
+  await syncDir(dirname6(path2));
+  return { removedBytes: bytes.length - keep.length, line: result.line };
+}
+async function load(path2, verifier) {
+  let bytes;
+  try {
+    bytes = await readFile4(path2);
+  } catch (e) {
+    if (!isMissing(e)) throw e;
+    return { result: verifyHistory("", verifier), bytes: Buffer.alloc(0), exists: false };
+  }
+  const result = verifyHistory(bytes.toString("utf8"), verifier);
+  const badUtf8 = firstInvalidUtf8Line(bytes);
+  if (badUtf8 !== null && (result.ok || result.line > badUtf8 || result.line === badUtf8 && !result.truncated)) {
+    const before = result.lines.slice(0, badUtf8 - 1);
+    return {
+      result: {
+        ok: false,
+        line: badUtf8,
+        reason: "not valid UTF-8",
+        truncated: false,
+        records: result.records.slice(0, before.length),
+        lines: before
+      },
+      bytes,
+      exists: true
+    };
+  }
+  return { result, bytes, exists: true };
+}
+function failure2(path2, result) {
+  return new HistoryError(path2, result.line, result.reason, result.truncated ? truncatedHint(path2) : brokenHint(path2));
+}
+var strictDecoder = new TextDecoder("utf-8", { fatal: true });
+function firstInvalidUtf8Line(bytes) {
+  try {
+    strictDecoder.decode(bytes);
+    return null;
+  } catch {
+  }
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const end = bytes.indexOf(10, start);
+    const slice = bytes.subarray(start, end === -1 ? bytes.length : end);
+    try {
+      strictDecoder.decode(slice);
+    } catch {
+      return line;
+    }
+    if (end === -1) return null;
+    start = end + 1;
+  }
+}
+async function syncDir(dir) {
+  try {
+    const handle = await open(dir, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+  }
+}
+function isMissing(error) {
+  return error?.code === "ENOENT";
+}
 
 // src/history/view.ts
 var HistoryView = class {
@@ -34984,7 +35056,7 @@ function runIdArgument(text) {
 
 // src/cli/commands/validate.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { resolve as resolve8 } from "node:path";
 var validateHelp = `Usage: trackrecord validate [FILES...]
 
@@ -35019,7 +35091,7 @@ async function checkSuite(file, io) {
 }
 async function isConfigFile(path2) {
   try {
-    const data = (0, import_yaml2.parse)(await readFile4(path2, "utf8"));
+    const data = (0, import_yaml2.parse)(await readFile5(path2, "utf8"));
     return typeof data === "object" && data !== null && "models" in data;
   } catch {
     return false;

@@ -17620,7 +17620,7 @@ function driftLine(m) {
 }
 
 // src/action/check.ts
-import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname3, join as join4, resolve as resolve3 } from "node:path";
 
 // src/analysis/thresholds.ts
@@ -31986,9 +31986,7 @@ function summarize(records) {
 // src/track.ts
 import { resolve as resolve2 } from "node:path";
 
-// src/history/file.ts
-import { mkdir as mkdir2, open as open2, readFile as readFile2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join3 } from "node:path";
+// src/history/errors.ts
 var HistoryError = class _HistoryError extends Error {
   constructor(file, line, reason, hint) {
     super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
@@ -32015,12 +32013,88 @@ function brokenHint(file) {
 function truncatedHint(file) {
   return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
 }
+function shellQuote(path2) {
+  return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/history/file.ts
+import { mkdir as mkdir2, open as open2, readFile as readFile3, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
+import { basename, dirname as dirname2, join as join3 } from "node:path";
+
+// src/history/lock.ts
+import { readFile as readFile2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { hostname } from "node:os";
+function lockPathOf(historyPath) {
+  return `${historyPath}.lock`;
+}
+async function withHistoryLock(historyPath, fn, options = {}) {
+  const lockPath = lockPathOf(historyPath);
+  await acquire(historyPath, lockPath, options.waitMs ?? 3e4, options.pollMs ?? 50);
+  try {
+    return await fn();
+  } finally {
+    await rm2(lockPath, { force: true });
+  }
+}
+async function acquire(historyPath, lockPath, waitMs, pollMs) {
+  const me = { pid: process.pid, host: hostname(), since: (/* @__PURE__ */ new Date()).toISOString() };
+  const deadline = Date.now() + waitMs;
+  for (; ; ) {
+    try {
+      await writeFile2(lockPath, `${JSON.stringify(me)}
+`, { flag: "wx" });
+      return;
+    } catch (error2) {
+      if (error2.code !== "EEXIST") throw error2;
+    }
+    const owner = await readOwner(lockPath);
+    if (owner && owner.host === me.host && !isAlive(owner.pid)) {
+      if (sameOwner(await readOwner(lockPath), owner)) await rm2(lockPath, { force: true });
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      const who = owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : "an unknown process";
+      throw new HistoryError(
+        historyPath,
+        0,
+        `another trackrecord is writing it (${who}); waited ${Math.round(waitMs / 1e3)} s`,
+        `the history was not modified. If no other trackrecord is running, delete ${shellQuote(lockPath)} and run again.`
+      );
+    }
+    await new Promise((resolve8) => setTimeout(resolve8, pollMs));
+  }
+}
+async function readOwner(lockPath) {
+  try {
+    const owner = JSON.parse(await readFile2(lockPath, "utf8"));
+    return typeof owner.pid === "number" && typeof owner.host === "string" && typeof owner.since === "string" ? owner : null;
+  } catch {
+    return null;
+  }
+}
+function sameOwner(a, b) {
+  return a !== null && a.pid === b.pid && a.host === b.host && a.since === b.since;
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
+
+// src/history/file.ts
 async function readHistory(path2) {
   const { result } = await load(path2);
   if (!result.ok) throw failure2(path2, result);
   return { records: result.records, lines: result.lines, endsWithNewline: result.endsWithNewline };
 }
-async function appendRecords(path2, records) {
+async function appendRecords(path2, records, lock = {}) {
+  await mkdir2(dirname2(path2), { recursive: true });
+  return withHistoryLock(path2, () => appendUnlocked(path2, records), lock);
+}
+async function appendUnlocked(path2, records) {
   const verifier = new ChainVerifier();
   const { result, exists: exists2 } = await load(path2, verifier);
   if (!result.ok) throw failure2(path2, result);
@@ -32037,7 +32111,6 @@ async function appendRecords(path2, records) {
   const separator = result.lines.length > 0 && !result.endsWithNewline ? "\n" : "";
   const data = `${separator}${lines.map((l) => `${l}
 `).join("")}`;
-  await mkdir2(dirname2(path2), { recursive: true });
   const handle = await open2(path2, "a");
   try {
     await handle.appendFile(data, "utf8");
@@ -32051,7 +32124,7 @@ async function appendRecords(path2, records) {
 async function load(path2, verifier) {
   let bytes;
   try {
-    bytes = await readFile2(path2);
+    bytes = await readFile3(path2);
   } catch (e) {
     if (!isMissing(e)) throw e;
     return { result: verifyHistory("", verifier), bytes: Buffer.alloc(0), exists: false };
@@ -32111,9 +32184,6 @@ async function syncDir(dir) {
 }
 function isMissing(error2) {
   return error2?.code === "ENOENT";
-}
-function shellQuote(path2) {
-  return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
 }
 
 // src/track.ts
@@ -32586,7 +32656,7 @@ async function checkMode(ctx) {
   const report = buildReport(view, { models: config2.models.map((m) => m.id) });
   const markdown = renderCheckComment(report, github.pullRequest?.baseRef ?? "the current branch");
   await mkdir3(dirname3(reportPath), { recursive: true });
-  await writeFile2(reportPath, markdown);
+  await writeFile3(reportPath, markdown);
   const pr = github.pullRequest;
   if (settings.comment && pr) {
     try {
@@ -32666,7 +32736,7 @@ import { readdir as readdir2 } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/partial/file.ts
-import { mkdir as mkdir4, readFile as readFile3, rename as rename3, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir4, readFile as readFile4, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname4 } from "node:path";
 
 // src/run/shard.ts
@@ -32733,7 +32803,7 @@ async function writePartial(path2, outcome, shard, config2 = outcome.config) {
   const partial = partialOf(outcome, shard, config2);
   await mkdir4(dirname4(path2), { recursive: true });
   const temp = `${path2}.${process.pid}.tmp`;
-  await writeFile3(temp, `${JSON.stringify(partial)}
+  await writeFile4(temp, `${JSON.stringify(partial)}
 `);
   await rename3(temp, path2);
   return partial;
@@ -32741,7 +32811,7 @@ async function writePartial(path2, outcome, shard, config2 = outcome.config) {
 async function readPartial(path2, label = path2) {
   let text;
   try {
-    text = await readFile3(path2, "utf8");
+    text = await readFile4(path2, "utf8");
   } catch (error2) {
     const code = error2.code;
     throw new PartialError(code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error2.message}`);
@@ -33054,12 +33124,12 @@ import { relative as relative3, resolve as resolve6 } from "node:path";
 import { dirname as dirname6, join as join6, resolve as resolve5 } from "node:path";
 
 // src/report/file.ts
-import { mkdir as mkdir5, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
 import { dirname as dirname5 } from "node:path";
 async function writeReport(view, modelIds, path2) {
   const markdown = renderMarkdown(buildReport(view, { models: modelIds }));
   await mkdir5(dirname5(path2), { recursive: true });
-  await writeFile4(path2, markdown);
+  await writeFile5(path2, markdown);
   return markdown;
 }
 

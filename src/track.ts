@@ -3,7 +3,8 @@ import { thresholdFailures, type ThresholdOptions } from './analysis/thresholds.
 import type { Config } from './config/types.js';
 import { executeRun, type RunOptions, type RunOutcome } from './engine.js';
 import { buildRecords, type NewRecord } from './history/build-record.js';
-import { HistoryError, appendRecords, readHistory } from './history/file.js';
+import { HistoryError } from './history/errors.js';
+import { appendRecords, readHistory } from './history/file.js';
 import type { HistoryRecord } from './history/record.js';
 import { HistoryView } from './history/view.js';
 import { summarize, type RunSummary } from './report/summary.js';

@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/errors.js';
-import { HistoryError } from '../history/file.js';
+import { HistoryError } from '../history/errors.js';
 import { PartialError } from '../partial/index.js';
 import { mergeCommand, mergeHelp } from './commands/merge.js';
 import { reportCommand, reportHelp } from './commands/report.js';

@@ -2,44 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { chainRecords } from './codec.js';
+import { brokenHint, HistoryError, truncatedHint } from './errors.js';
+import { withHistoryLock, type LockOptions } from './lock.js';
 import type { HistoryRecord } from './record.js';
 import { ChainVerifier, verifyHistory, type VerifyResult } from './verify.js';
-
-/**
- * The history file is bad (or cannot be repaired): `file:line: reason`, then what to do.
- * `line` is 0 when the problem is not about one line.
- */
-export class HistoryError extends Error {
-  override name = 'HistoryError';
-
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly reason: string,
-    readonly hint: string | null,
-  ) {
-    super(`${file}${line > 0 ? `:${line}` : ''}: ${reason}${hint === null ? '' : `\n  ${hint}`}`);
-  }
-
-  /** The same error naming the file another way (as the user wrote it, rather than absolute). */
-  relabel(file: string): HistoryError {
-    const hint = this.hint === null ? null : this.hint.split(shellQuote(this.file)).join(shellQuote(file));
-    return new HistoryError(file, this.line, this.reason, hint);
-  }
-}
 
 export interface LoadedHistory {
   records: HistoryRecord[];
   lines: string[];
   endsWithNewline: boolean;
-}
-
-export function brokenHint(file: string): string {
-  return `the history was not modified. Restore it from git (git checkout -- ${shellQuote(file)}) or investigate.`;
-}
-
-export function truncatedHint(file: string): string {
-  return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
 }
 
 export async function historyExists(path: string): Promise<boolean> {
@@ -62,9 +33,19 @@ export async function readHistory(path: string): Promise<LoadedHistory> {
 /**
  * Appends records, chained to the file's last line, after verifying the whole file (a bad
  * history is never appended to) and checking the new lines the same way. All lines go out in
- * one write, then the file is synced. Returns the lines written.
+ * one write, then the file is synced; the history's lock is held throughout, so concurrent
+ * writers chain one after the other. Returns the lines written.
  */
-export async function appendRecords(path: string, records: ReadonlyArray<Omit<HistoryRecord, 'prev'>>): Promise<string[]> {
+export async function appendRecords(
+  path: string,
+  records: ReadonlyArray<Omit<HistoryRecord, 'prev'>>,
+  lock: LockOptions = {},
+): Promise<string[]> {
+  await mkdir(dirname(path), { recursive: true });
+  return withHistoryLock(path, () => appendUnlocked(path, records), lock);
+}
+
+async function appendUnlocked(path: string, records: ReadonlyArray<Omit<HistoryRecord, 'prev'>>): Promise<string[]> {
   const verifier = new ChainVerifier();
   const { result, exists } = await load(path, verifier);
   if (!result.ok) throw failure(path, result);
@@ -82,7 +63,6 @@ export async function appendRecords(path: string, records: ReadonlyArray<Omit<Hi
 
   const separator = result.lines.length > 0 && !result.endsWithNewline ? '\n' : '';
   const data = `${separator}${lines.map((l) => `${l}\n`).join('')}`;
-  await mkdir(dirname(path), { recursive: true });
   const handle = await open(path, 'a');
   try {
     await handle.appendFile(data, 'utf8');
@@ -99,7 +79,12 @@ export async function appendRecords(path: string, records: ReadonlyArray<Omit<Hi
  * (an intact file, any other failure) is refused with a HistoryError and the file is left as is.
  * The file is replaced atomically: written beside it, synced, then renamed over it.
  */
-export async function repairTruncated(path: string): Promise<{ removedBytes: number; line: number }> {
+export async function repairTruncated(path: string, lock: LockOptions = {}): Promise<{ removedBytes: number; line: number }> {
+  if (!(await historyExists(path))) throw new HistoryError(path, 0, 'the file does not exist: nothing to repair', null);
+  return withHistoryLock(path, () => repairUnlocked(path), lock);
+}
+
+async function repairUnlocked(path: string): Promise<{ removedBytes: number; line: number }> {
   const { result, bytes, exists } = await load(path);
   if (!exists) throw new HistoryError(path, 0, 'the file does not exist: nothing to repair', null);
   if (result.ok) throw new HistoryError(path, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
@@ -204,9 +189,4 @@ async function syncDir(dir: string): Promise<void> {
 
 function isMissing(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'ENOENT';
-}
-
-/** A path as it can be pasted into a POSIX shell. */
-function shellQuote(path: string): string {
-  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }

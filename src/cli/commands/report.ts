@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../../config/types.js';
-import { HistoryError, historyExists, readHistory } from '../../history/file.js';
+import { HistoryError } from '../../history/errors.js';
+import { historyExists, readHistory } from '../../history/file.js';
 import { HistoryView } from '../../history/view.js';
 import { renderHtml } from '../../report/html.js';
 import { renderJson, renderMarkdown } from '../../report/markdown.js';

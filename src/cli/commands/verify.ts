@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../../config/types.js';
-import { HistoryError, historyExists, readHistory, repairTruncated } from '../../history/file.js';
+import { HistoryError } from '../../history/errors.js';
+import { historyExists, readHistory, repairTruncated } from '../../history/file.js';
 import { EXIT, type CliIO } from '../io.js';
 
 export const verifyHelp = `Usage: trackrecord verify [--history FILE] [--repair]

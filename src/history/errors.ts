@@ -1,0 +1,37 @@
+/** Errors about a history file, and what to tell the user to do about them. */
+
+/**
+ * The history file is bad (or cannot be repaired): `file:line: reason`, then what to do.
+ * `line` is 0 when the problem is not about one line.
+ */
+export class HistoryError extends Error {
+  override name = 'HistoryError';
+
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+    readonly hint: string | null,
+  ) {
+    super(`${file}${line > 0 ? `:${line}` : ''}: ${reason}${hint === null ? '' : `\n  ${hint}`}`);
+  }
+
+  /** The same error naming the file another way (as the user wrote it, rather than absolute). */
+  relabel(file: string): HistoryError {
+    const hint = this.hint === null ? null : this.hint.split(shellQuote(this.file)).join(shellQuote(file));
+    return new HistoryError(file, this.line, this.reason, hint);
+  }
+}
+
+export function brokenHint(file: string): string {
+  return `the history was not modified. Restore it from git (git checkout -- ${shellQuote(file)}) or investigate.`;
+}
+
+export function truncatedHint(file: string): string {
+  return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
+}
+
+/** A path as it can be pasted into a POSIX shell. */
+export function shellQuote(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
