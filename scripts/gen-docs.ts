@@ -8,9 +8,10 @@
  * reference comes from them, so improving a description means editing the schema and rerunning
  * this script. test/docs/reference.test.ts fails when the committed files differ from the output.
  */
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { syncGenerated } from './lib/generated.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 
@@ -746,34 +747,14 @@ export function undocumentedKeys(): string[] {
   return renderAll().undocumented;
 }
 
-function readOrNull(file: string): string | null {
-  try {
-    return readFileSync(join(REPO, file), 'utf8');
-  } catch {
-    return null;
-  }
-}
-
 function main(argv: string[]): number {
-  const check = argv.includes('--check');
-  const unknown = argv.filter((a) => a !== '--check');
-  if (unknown.length > 0) {
+  if (argv.some((a) => a !== '--check')) {
     process.stderr.write(`usage: tsx scripts/gen-docs.ts [--check]\n`);
     return 2;
   }
   const { files, undocumented, unsupported } = renderAll();
-  const stale = (Object.keys(files) as ReferenceFile[]).filter((f) => readOrNull(f) !== files[f]);
-
-  if (check) {
-    if (stale.length === 0) return 0;
-    process.stderr.write(`docs are out of date: run npm run generate\n${stale.map((f) => `  ${f}\n`).join('')}`);
-    return 1;
-  }
-  for (const f of stale) {
-    writeFileSync(join(REPO, f), files[f]);
-    process.stdout.write(`wrote ${f}\n`);
-  }
-  if (stale.length === 0) process.stdout.write('docs are up to date\n');
+  const code = syncGenerated('docs', files, argv.includes('--check'));
+  if (argv.includes('--check')) return code;
   if (unsupported.length > 0) {
     process.stderr.write(
       `warning: the reference does not show these schema keywords:\n${unsupported.map((k) => `  ${k}\n`).join('')}`,
@@ -784,7 +765,7 @@ function main(argv: string[]): number {
       `note: ${undocumented.length} keys have no description:\n${undocumented.map((k) => `  ${k}\n`).join('')}`,
     );
   }
-  return 0;
+  return code;
 }
 
 const invoked = process.argv[1] ? realpathSync(process.argv[1]) : '';

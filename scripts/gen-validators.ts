@@ -10,11 +10,12 @@
  * time, so they are compiled here once. test/scripts/gen-validators.test.ts fails when the
  * committed modules differ from this script's output.
  */
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type Options } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { syncGenerated } from './lib/generated.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 
@@ -113,33 +114,12 @@ export function renderValidators(): Record<string, string> {
   return files;
 }
 
-function readOrNull(file: string): string | null {
-  try {
-    return readFileSync(join(REPO, file), 'utf8');
-  } catch {
-    return null;
-  }
-}
-
 function main(argv: string[]): number {
-  const check = argv.includes('--check');
   if (argv.some((a) => a !== '--check')) {
     process.stderr.write('usage: tsx scripts/gen-validators.ts [--check]\n');
     return 2;
   }
-  const files = renderValidators();
-  const stale = Object.keys(files).filter((f) => readOrNull(f) !== files[f]);
-  if (check) {
-    if (stale.length === 0) return 0;
-    process.stderr.write(`validators are out of date: run npm run generate\n${stale.map((f) => `  ${f}\n`).join('')}`);
-    return 1;
-  }
-  for (const f of stale) {
-    writeFileSync(join(REPO, f), files[f]!);
-    process.stdout.write(`wrote ${f}\n`);
-  }
-  if (stale.length === 0) process.stdout.write('validators are up to date\n');
-  return 0;
+  return syncGenerated('validators', renderValidators(), argv.includes('--check'));
 }
 
 const invoked = process.argv[1] ? realpathSync(process.argv[1]) : '';

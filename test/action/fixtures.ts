@@ -43,3 +43,12 @@ export async function remoteWithConfig(baseUrl: string, extra = ''): Promise<Rem
   await git.run(['push', '--quiet', 'origin', 'HEAD:main']);
   return remote;
 }
+
+/** What a track-mode commit holds for the one model (gpt-4) of `remoteWithConfig`: nothing else. */
+export const TRACK_COMMIT_FILES = [
+  '.trackrecord/badge-gpt-4.svg',
+  '.trackrecord/badge.json',
+  '.trackrecord/badge.svg',
+  '.trackrecord/history.jsonl',
+  '.trackrecord/report.md',
+];

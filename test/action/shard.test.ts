@@ -6,8 +6,8 @@ import { verifyHistory } from '../../src/history/verify.js';
 import { readPartial } from '../../src/partial/index.js';
 import type { ReplayServer } from '../../src/replay/index.js';
 import { runBundledAction } from '../support/action.js';
-import { remoteHistory, type Remote } from '../support/git.js';
-import { remoteWithConfig, startActionServer } from './fixtures.js';
+import { commitFiles, remoteHistory, type Remote } from '../support/git.js';
+import { remoteWithConfig, startActionServer, TRACK_COMMIT_FILES } from './fixtures.js';
 
 let server: ReplayServer | undefined;
 afterEach(async () => {
@@ -70,15 +70,8 @@ describe('the action, sharded over a matrix', () => {
     const commits = await remoteHistory(remote);
     expect(commits).toHaveLength(start.length + 1);
     expect(commits.at(-1)!.subject).toBe('trackrecord: record run 4242-1');
-    const { stdout: files } = await remote.remoteGit.run(['show', '--name-only', '--format=', commits.at(-1)!.sha]);
     // The downloaded partials stay out of the commit.
-    expect(files.trim().split('\n').sort()).toEqual([
-      '.trackrecord/badge-gpt-4.svg',
-      '.trackrecord/badge.json',
-      '.trackrecord/badge.svg',
-      '.trackrecord/history.jsonl',
-      '.trackrecord/report.md',
-    ]);
+    expect(await commitFiles(remote, commits.at(-1)!.sha)).toEqual(TRACK_COMMIT_FILES);
     const verified = verifyHistory((await remote.remoteGit.run(['show', 'main:.trackrecord/history.jsonl'])).stdout);
     expect(verified.ok).toBe(true);
     const records = verified.records as HistoryRecord[];

@@ -7,8 +7,8 @@ import type { HistoryRecord } from '../../src/history/record.js';
 import { verifyHistory } from '../../src/history/verify.js';
 import type { ReplayServer } from '../../src/replay/index.js';
 import { runBundledAction } from '../support/action.js';
-import { remoteHistory, remoteTips } from '../support/git.js';
-import { remoteWithConfig, startActionServer } from './fixtures.js';
+import { commitFiles, remoteHistory, remoteTips } from '../support/git.js';
+import { remoteWithConfig, startActionServer, TRACK_COMMIT_FILES } from './fixtures.js';
 
 let server: ReplayServer | undefined;
 afterEach(async () => {
@@ -32,14 +32,7 @@ describe('the action in track mode (schedule)', () => {
     const commit = after.at(-1)!;
     expect(commit.subject).toMatch(/^trackrecord: record run \d+-1$/);
     expect(commit.parents).toEqual([before.at(-1)!.sha]);
-    const { stdout: files } = await remote.remoteGit.run(['show', '--name-only', '--format=', commit.sha]);
-    expect(files.trim().split('\n').sort()).toEqual([
-      '.trackrecord/badge-gpt-4.svg',
-      '.trackrecord/badge.json',
-      '.trackrecord/badge.svg',
-      '.trackrecord/history.jsonl',
-      '.trackrecord/report.md',
-    ]);
+    expect(await commitFiles(remote, commit.sha)).toEqual(TRACK_COMMIT_FILES);
 
     const history = (await remote.remoteGit.run(['show', 'main:.trackrecord/history.jsonl'])).stdout;
     const verified = verifyHistory(history);

@@ -74,6 +74,12 @@ export async function remoteHistory(remote: Remote): Promise<Array<{ sha: string
     });
 }
 
+/** The paths a commit in the bare repository changed, sorted. */
+export async function commitFiles(remote: Remote, sha: string): Promise<string[]> {
+  const { stdout } = await remote.remoteGit.run(['show', '--name-only', '--format=', sha]);
+  return stdout.trim().split('\n').sort();
+}
+
 /** Every value main has had in the bare repository, oldest first (from its reflog). */
 export async function remoteTips(remote: Remote): Promise<string[]> {
   const { stdout } = await remote.remoteGit.run(['log', '-g', '--format=%H', 'refs/heads/main']);
