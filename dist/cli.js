@@ -31132,10 +31132,11 @@ function createOpenAIProvider(model, options) {
   const secrets = apiKey ? [apiKey] : [];
   let tokenLimit = "max_tokens";
   const create = async (request) => {
+    const sent = tokenLimit;
     try {
-      return await client.chat.completions.create(toBody(request, tokenLimit));
+      return await client.chat.completions.create(toBody(request, sent));
     } catch (error) {
-      const refused = tokenLimit === "max_tokens" && request.params.maxTokens !== void 0 && refusesParam(error, "max_tokens");
+      const refused = sent === "max_tokens" && request.params.maxTokens !== void 0 && refusesParam(error, "max_tokens");
       if (!refused) throw error;
       tokenLimit = "max_completion_tokens";
       return client.chat.completions.create(toBody(request, tokenLimit));
@@ -34116,8 +34117,7 @@ async function repairTruncated(path2, lock = {}) {
   return withHistoryLock(path2, () => repairUnlocked(path2), lock);
 }
 async function repairUnlocked(path2) {
-  const { result, bytes, exists } = await load(path2);
-  if (!exists) throw new HistoryError(path2, 0, "the file does not exist: nothing to repair", null);
+  const { result, bytes } = await load(path2);
   if (result.ok) throw new HistoryError(path2, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
   if (!result.truncated) {
     throw new HistoryError(path2, result.line, result.reason, `only a cut-short last line can be repaired. ${brokenHint(path2)}`);

@@ -28779,10 +28779,11 @@ function createOpenAIProvider(model, options) {
   const secrets = apiKey ? [apiKey] : [];
   let tokenLimit = "max_tokens";
   const create = async (request) => {
+    const sent = tokenLimit;
     try {
-      return await client.chat.completions.create(toBody(request, tokenLimit));
+      return await client.chat.completions.create(toBody(request, sent));
     } catch (error2) {
-      const refused = tokenLimit === "max_tokens" && request.params.maxTokens !== void 0 && refusesParam(error2, "max_tokens");
+      const refused = sent === "max_tokens" && request.params.maxTokens !== void 0 && refusesParam(error2, "max_tokens");
       if (!refused) throw error2;
       tokenLimit = "max_completion_tokens";
       return client.chat.completions.create(toBody(request, tokenLimit));

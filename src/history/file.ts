@@ -85,8 +85,7 @@ export async function repairTruncated(path: string, lock: LockOptions = {}): Pro
 }
 
 async function repairUnlocked(path: string): Promise<{ removedBytes: number; line: number }> {
-  const { result, bytes, exists } = await load(path);
-  if (!exists) throw new HistoryError(path, 0, 'the file does not exist: nothing to repair', null);
+  const { result, bytes } = await load(path);
   if (result.ok) throw new HistoryError(path, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
   if (!result.truncated) {
     throw new HistoryError(path, result.line, result.reason, `only a cut-short last line can be repaired. ${brokenHint(path)}`);

@@ -112,10 +112,12 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
   // common name; once a model refuses it, use the other for the rest of the run.
   let tokenLimit: TokenLimitParam = 'max_tokens';
   const create = async (request: ChatRequest): Promise<unknown> => {
+    // What this request sent: others in flight may have switched the model over meanwhile.
+    const sent = tokenLimit;
     try {
-      return await client.chat.completions.create(toBody(request, tokenLimit));
+      return await client.chat.completions.create(toBody(request, sent));
     } catch (error) {
-      const refused = tokenLimit === 'max_tokens' && request.params.maxTokens !== undefined && refusesParam(error, 'max_tokens');
+      const refused = sent === 'max_tokens' && request.params.maxTokens !== undefined && refusesParam(error, 'max_tokens');
       if (!refused) throw error;
       tokenLimit = 'max_completion_tokens';
       return client.chat.completions.create(toBody(request, tokenLimit));

@@ -200,6 +200,22 @@ describe('createOpenAIProvider', () => {
     ]);
   });
 
+  it('resends every request that was in flight with max_tokens when the model refused it', async () => {
+    const refusal = { error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model.", param: 'max_tokens' } };
+    const completion = { choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] };
+    const { baseUrl, bodies } = await rawServer((_, body) =>
+      'max_tokens' in (JSON.parse(body) as object)
+        ? { status: 400, body: JSON.stringify(refusal) }
+        : { status: 200, body: JSON.stringify(completion) },
+    );
+    const spec = model(baseUrl, { params: { maxTokens: 64 } });
+    const provider = createOpenAIProvider(spec, { timeoutSeconds: 1, retries: 0, env: {} });
+    const calls = Array.from({ length: 6 }, () => provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: spec.params }));
+    const results = await Promise.all(calls);
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true, true]);
+    expect(bodies.filter((b) => 'max_completion_tokens' in (b.body as object))).toHaveLength(6);
+  });
+
   it('reports any other 400 as it is, without resending', async () => {
     const { baseUrl, bodies } = await rawServer(() => ({
       status: 400,
