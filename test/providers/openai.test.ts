@@ -171,8 +171,8 @@ describe('createOpenAIProvider', () => {
     });
   });
 
-  it('switches to max_completion_tokens for a model that refuses max_tokens, once, for the rest of the run', async () => {
-    // OpenAI's reasoning models answer max_tokens with this 400.
+  /** A provider for a server that answers like OpenAI's reasoning models: max_tokens is refused. */
+  async function reasoningModel(retries: number) {
     const refusal = {
       error: {
         message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
@@ -188,32 +188,24 @@ describe('createOpenAIProvider', () => {
         : { status: 200, body: JSON.stringify(completion) },
     );
     const spec = model(baseUrl, { params: { maxTokens: 64 } });
-    const provider = createOpenAIProvider(spec, { timeoutSeconds: 1, retries: 2, env: {} });
+    const provider = createOpenAIProvider(spec, { timeoutSeconds: 1, retries, env: {} });
     const call = () => provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: spec.params });
+    const tokenParams = () => bodies.map((b) => Object.keys(b.body as object).filter((k) => k.startsWith('max_')));
+    return { call, tokenParams };
+  }
 
+  it('switches to max_completion_tokens for a model that refuses max_tokens, once, for the rest of the run', async () => {
+    const { call, tokenParams } = await reasoningModel(2);
     expect(await call()).toMatchObject({ ok: true, attempts: 2, completion: { output: 'ok' } });
     expect(await call()).toMatchObject({ ok: true, attempts: 1 });
-    expect(bodies.map((b) => Object.keys(b.body as object).filter((k) => k.startsWith('max_')))).toEqual([
-      ['max_tokens'],
-      ['max_completion_tokens'],
-      ['max_completion_tokens'],
-    ]);
+    expect(tokenParams()).toEqual([['max_tokens'], ['max_completion_tokens'], ['max_completion_tokens']]);
   });
 
   it('resends every request that was in flight with max_tokens when the model refused it', async () => {
-    const refusal = { error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model.", param: 'max_tokens' } };
-    const completion = { choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] };
-    const { baseUrl, bodies } = await rawServer((_, body) =>
-      'max_tokens' in (JSON.parse(body) as object)
-        ? { status: 400, body: JSON.stringify(refusal) }
-        : { status: 200, body: JSON.stringify(completion) },
-    );
-    const spec = model(baseUrl, { params: { maxTokens: 64 } });
-    const provider = createOpenAIProvider(spec, { timeoutSeconds: 1, retries: 0, env: {} });
-    const calls = Array.from({ length: 6 }, () => provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: spec.params }));
-    const results = await Promise.all(calls);
+    const { call, tokenParams } = await reasoningModel(0);
+    const results = await Promise.all(Array.from({ length: 6 }, call));
     expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true, true]);
-    expect(bodies.filter((b) => 'max_completion_tokens' in (b.body as object))).toHaveLength(6);
+    expect(tokenParams().filter(([param]) => param === 'max_completion_tokens')).toHaveLength(6);
   });
 
   it('reports any other 400 as it is, without resending', async () => {
