@@ -15,6 +15,7 @@ import { trackMode } from './track.js';
 export async function run(env: NodeJS.ProcessEnv = process.env, root: string = env['GITHUB_WORKSPACE'] ?? process.cwd()): Promise<void> {
   try {
     const github = await readGitHubContext(env);
+    // Not `core` itself: the namespace as a value would keep all of it in the start-up bundle.
     const settings = readSettings({ getInput: core.getInput }, github.eventName);
     const role = settings.shard ? `, shard ${settings.shard.index}/${settings.shard.count}` : settings.merge.length > 0 ? ', merging shards' : '';
     core.info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}`);
