@@ -34326,15 +34326,15 @@ function summarize(records) {
 
 // src/track.ts
 async function runAndRecord(config2, options) {
-  if (options.useHistory) await readVerifiedHistory(config2, options.root);
+  const history = options.useHistory ? await readVerifiedHistory(config2, options.root) : [];
   const outcome = await executeRun(config2, options);
-  const recorded = await recordOutcome(outcome, options);
+  const recorded = await recordOutcome(outcome, { ...options, history });
   return { ...recorded, outcome, failures: thresholdFailures(config2.thresholds, recorded.summary, options) };
 }
 async function recordOutcome(outcome, options) {
   const { config: config2 } = outcome;
   const historyPath = options.useHistory ? resolve4(options.root, config2.history) : null;
-  const history = historyPath ? await readVerifiedHistory(config2, options.root) : [];
+  const history = historyPath ? options.history ?? await readVerifiedHistory(config2, options.root) : [];
   const view = new HistoryView(history);
   const records = buildRecords(outcome, view);
   if (historyPath) await appendRecords(historyPath, records).catch(relabel(config2.history));

@@ -32191,7 +32191,7 @@ function isMissing(error2) {
 async function recordOutcome(outcome, options) {
   const { config: config2 } = outcome;
   const historyPath = options.useHistory ? resolve2(options.root, config2.history) : null;
-  const history = historyPath ? await readVerifiedHistory(config2, options.root) : [];
+  const history = historyPath ? options.history ?? await readVerifiedHistory(config2, options.root) : [];
   const view = new HistoryView(history);
   const records = buildRecords(outcome, view);
   if (historyPath) await appendRecords(historyPath, records).catch(relabel(config2.history));
@@ -33238,17 +33238,19 @@ function errorText(error2) {
 
 // src/action/track.ts
 async function trackMode(ctx) {
-  await readVerifiedHistory(ctx.config, ctx.root);
+  const history = await readVerifiedHistory(ctx.config, ctx.root);
   const outcome = await group("Run the suites", () => executeRun(ctx.config, { env: ctx.env, progress: progressToLog }));
-  return recordAndPublish(ctx, outcome);
+  return recordAndPublish(ctx, outcome, history);
 }
-async function recordAndPublish(ctx, outcome) {
+async function recordAndPublish(ctx, outcome, history) {
   const { config: config2, root, settings } = ctx;
   const historyPath = resolve6(root, config2.history);
   let recorded;
   let artifacts;
+  let readBefore = history;
   const apply = async () => {
-    recorded = await recordOutcome(outcome, { root, useHistory: true });
+    recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore });
+    readBefore = void 0;
     artifacts = await writeArtifacts(config2, root, recorded);
     return [historyPath, ...artifacts.paths].map((p) => relative3(root, p));
   };

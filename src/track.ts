@@ -14,6 +14,12 @@ export interface RecordOptions {
   root: string;
   /** Read and append the history file (false: compare with nothing, write nothing). */
   useHistory: boolean;
+  /**
+   * The verified history as read before the run, to compare with instead of reading it again.
+   * Leave it out after anything may have changed the file (a push race). Appending verifies the
+   * file as it is then, whatever was passed here.
+   */
+  history?: HistoryRecord[];
 }
 
 export interface Recorded {
@@ -36,9 +42,9 @@ export interface TrackResult extends Recorded {
  * fails verification throws a HistoryError and is left untouched.
  */
 export async function runAndRecord(config: Config, options: RunOptions & RecordOptions & ThresholdOptions): Promise<TrackResult> {
-  if (options.useHistory) await readVerifiedHistory(config, options.root);
+  const history = options.useHistory ? await readVerifiedHistory(config, options.root) : [];
   const outcome = await executeRun(config, options);
-  const recorded = await recordOutcome(outcome, options);
+  const recorded = await recordOutcome(outcome, { ...options, history });
   return { ...recorded, outcome, failures: thresholdFailures(config.thresholds, recorded.summary, options) };
 }
 
@@ -49,7 +55,7 @@ export async function runAndRecord(config: Config, options: RunOptions & RecordO
 export async function recordOutcome(outcome: RunOutcome, options: RecordOptions): Promise<Recorded> {
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
-  const history = historyPath ? await readVerifiedHistory(config, options.root) : [];
+  const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : [];
   const view = new HistoryView(history);
   const records = buildRecords(outcome, view);
   if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));

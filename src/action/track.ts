@@ -5,6 +5,7 @@ import { writeArtifacts, type Artifacts } from '../artifacts.js';
 import { executeRun, type RunOutcome } from '../engine.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
+import type { HistoryRecord } from '../history/record.js';
 import { readVerifiedHistory, recordOutcome, type Recorded } from '../track.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
@@ -15,22 +16,26 @@ import { progressToLog } from './log.js';
  * recorded again on the new tip (re-chained), so concurrent runs lose no record.
  */
 export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
-  await readVerifiedHistory(ctx.config, ctx.root); // a history that does not verify stops the run before any request
+  const history = await readVerifiedHistory(ctx.config, ctx.root); // a history that does not verify stops the run before any request
   const outcome = await core.group('Run the suites', () => executeRun(ctx.config, { env: ctx.env, progress: progressToLog }));
-  return recordAndPublish(ctx, outcome);
+  return recordAndPublish(ctx, outcome, history);
 }
 
 /**
  * Records a finished run (run here, or merged from its shards) on top of the branch's history,
  * writes badges and report, and commits and pushes them race-safely when `commit` is on.
+ * `history` is the history as read before the run: the first attempt compares with it; after a
+ * lost push race the file is the other run's, and is read again.
  */
-export async function recordAndPublish(ctx: ActionContext, outcome: RunOutcome): Promise<ModeResult> {
+export async function recordAndPublish(ctx: ActionContext, outcome: RunOutcome, history?: HistoryRecord[]): Promise<ModeResult> {
   const { config, root, settings } = ctx;
   const historyPath = resolve(root, config.history);
   let recorded: Recorded | undefined;
   let artifacts: Artifacts | undefined;
+  let readBefore = history;
   const apply = async (): Promise<string[]> => {
-    recorded = await recordOutcome(outcome, { root, useHistory: true });
+    recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore });
+    readBefore = undefined;
     artifacts = await writeArtifacts(config, root, recorded);
     return [historyPath, ...artifacts.paths].map((p) => relative(root, p));
   };

@@ -78,6 +78,11 @@ describe('the action in track mode (schedule)', () => {
     const verified = verifyHistory(history);
     expect(verified.ok).toBe(true);
     expect(new Set(verified.records.map((r) => r.run.id)).size).toBe(6);
+    // Each run that lost a race compared itself with the history it landed on, not the one it
+    // started from: only the first record starts the series.
+    const comparable = verified.records.map((r) => r.metrics.comparable);
+    expect(comparable[0]).toBe(0);
+    for (const n of comparable.slice(1)) expect(n).toBeGreaterThan(0);
 
     // Every value main ever had is an ancestor of the final tip: nothing was overwritten.
     const tips = await remoteTips(remote);
