@@ -6,7 +6,7 @@ import type { Recording } from '../src/replay/index.js';
 import type { RunSummary } from '../src/report/summary.js';
 import { tail, timeProcess } from './processes.js';
 import { startReplayProcess } from './replay-process.js';
-import type { BenchResult } from './report.js';
+import { median, type BenchResult } from './report.js';
 
 /** Cold runs of the whole batch: the median, as one run on a shared 2-core machine can be off by 5%. */
 const RUNS = 3;
@@ -68,7 +68,7 @@ export async function throughputBench(): Promise<BenchResult> {
       if (passRate !== 1) throw new Error(`throughput bench: expected every check to pass, got ${passRate}`);
       walls.push(Date.parse(summary.run.finishedAt) - Date.parse(summary.run.startedAt));
     }
-    const wallMs = [...walls].sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+    const wallMs = median(walls);
     const idealMs = Math.ceil(total / concurrency) * latencyMs;
     const seconds = (ms: number) => (ms / 1000).toFixed(2);
     return {
