@@ -62,7 +62,13 @@ export async function reportBenches(): Promise<BenchResult[]> {
     const detail = `10,000 records (${sizeMb.toFixed(0)} MB, generated in ${(generatedMs / 1000).toFixed(1)} s)`;
     return [
       { name: 'report time', detail, measured: `${(wallMs / 1000).toFixed(2)} s`, ratio: wallMs / 5000, target: 1 },
-      { name: 'report memory', detail, measured: `peak RSS ${maxRssMb.toFixed(0)} MB`, ratio: maxRssMb / 500, target: 1 },
+      {
+        name: 'report memory',
+        detail,
+        measured: `peak RSS ${maxRssMb.toFixed(0)} MB`,
+        ratio: maxRssMb / 500,
+        target: 1,
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -99,7 +105,13 @@ function generateHistory(file: string, size: { models: number; runs: number; pro
   }));
   const state = models.map(() => prompts.map((_, i) => ({ answer: i % 2 === 0 ? 'Yes' : 'No', variant: 0 })));
   for (let run = 0; run < size.runs; run++) {
-    const info = { id: `run-${run}`, startedAt: new Date(Date.UTC(2026, 0, 1) + run * 86_400_000).toISOString(), trigger: 'schedule', commit: null, url: null };
+    const info = {
+      id: `run-${run}`,
+      startedAt: new Date(Date.UTC(2026, 0, 1) + run * 86_400_000).toISOString(),
+      trigger: 'schedule',
+      commit: null,
+      url: null,
+    };
     models.forEach((model, m) => {
       const observations: Observation[] = prompts.map((prompt, p) => {
         const s = state[m]![p]!;
@@ -107,7 +119,13 @@ function generateHistory(file: string, size: { models: number; runs: number; pro
         if (roll < 0.02) s.answer = s.answer === 'Yes' ? 'No' : 'Yes';
         if (roll < 0.03) s.variant += 1;
         const output = `[${s.answer}] Reasoning variant ${s.variant}: ${'checked the divisors up to the square root. '.repeat(6)}`;
-        const completion = { output, servedModel: model.model, systemFingerprint: 'fp_bench', tokensIn: 20, tokensOut: 60 };
+        const completion = {
+          output,
+          servedModel: model.model,
+          systemFingerprint: 'fp_bench',
+          tokensIn: 20,
+          tokensOut: 60,
+        };
         return {
           modelId: model.id,
           suite: 'bench',
@@ -142,20 +160,22 @@ function generateHistory(file: string, size: { models: number; runs: number; pro
 
 /** Runs the bundled CLI in its own process; reports wall time and that process's peak RSS. */
 function timeCli(args: string[]): Promise<{ wallMs: number; maxRssMb: number }> {
-  const probe = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss-kb:"+process.resourceUsage().maxRSS+"\\n"))';
+  const probe =
+    'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss-kb:"+process.resourceUsage().maxRSS+"\\n"))';
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', probe, join(repo, 'dist/cli.js'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', probe, join(repo, 'dist/cli.js'), ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
       const rss = /maxrss-kb:(\d+)/.exec(stderr);
-      if (code !== 0 || !rss) return reject(new Error(`trackrecord ${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`));
+      if (code !== 0 || !rss)
+        return reject(new Error(`trackrecord ${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`));
       resolve({ wallMs, maxRssMb: Number(rss[1]) / 1024 });
     });
   });
 }
-
-

@@ -24,7 +24,13 @@ export async function promptfooBench(): Promise<BenchResult> {
   const detail =
     `${requests} prompts x 1 sample, equals + regex checks, concurrency ${concurrency}, ${latencyMs} ms server latency ` +
     '(server in its own process); ratio = trackrecord / promptfoo wall time, spawn to exit';
-  const fail = (why: string): BenchResult => ({ name: NAME, detail, measured: `FAILED: ${why}`, ratio: Number.POSITIVE_INFINITY, target: 0.5 });
+  const fail = (why: string): BenchResult => ({
+    name: NAME,
+    detail,
+    measured: `FAILED: ${why}`,
+    ratio: Number.POSITIVE_INFINITY,
+    target: 0.5,
+  });
 
   const root = mkdtempSync(join(tmpdir(), 'trackrecord-bench-'));
   try {
@@ -50,12 +56,20 @@ export async function promptfooBench(): Promise<BenchResult> {
         join(work, 'suite.yaml'),
         stringify({
           name: 'bench',
-          prompts: recordings.map((r, i) => ({ id: `q${i}`, prompt: r.prompt, expect: [{ equals: r.output }, { regex: endsInNumber }] })),
+          prompts: recordings.map((r, i) => ({
+            id: `q${i}`,
+            prompt: r.prompt,
+            expect: [{ equals: r.output }, { regex: endsInNumber }],
+          })),
         }),
       );
       writeFileSync(
         join(work, 'trackrecord.yml'),
-        stringify({ models: [{ id: 'bench', model: 'bench-model', 'base-url': server.baseUrl }], suites: [{ path: 'suite.yaml' }], concurrency }),
+        stringify({
+          models: [{ id: 'bench', model: 'bench-model', 'base-url': server.baseUrl }],
+          suites: [{ path: 'suite.yaml' }],
+          concurrency,
+        }),
       );
       writeFileSync(
         join(work, 'promptfooconfig.yaml'),
@@ -92,7 +106,8 @@ export async function promptfooBench(): Promise<BenchResult> {
       if (tr.code !== 0) return fail(`trackrecord exited ${tr.code ?? tr.signal}: ${tail(tr.stderr)}`);
       const model = (JSON.parse(tr.stdout) as RunSummary).models[0]!;
       const trErrors = Object.values(model.errors).reduce((a, b) => a + b, 0);
-      if (model.passRate !== 1 || trErrors > 0) return fail(`trackrecord: pass rate ${model.passRate}, ${trErrors} errors`);
+      if (model.passRate !== 1 || trErrors > 0)
+        return fail(`trackrecord: pass rate ${model.passRate}, ${trErrors} errors`);
 
       const pf = await timeProcess(
         promptfoo.node,
@@ -113,10 +128,14 @@ export async function promptfooBench(): Promise<BenchResult> {
         ],
         { cwd: work, env, timeoutMs: 300_000 },
       );
-      if (pf.code !== 0) return fail(`promptfoo ${promptfoo.version} exited ${pf.code ?? pf.signal}: ${tail(pf.stderr || pf.stdout)}`);
-      const stats = (JSON.parse(readFileSync(join(work, 'out.json'), 'utf8')) as { results: { stats: PromptfooStats } }).results.stats;
+      if (pf.code !== 0)
+        return fail(`promptfoo ${promptfoo.version} exited ${pf.code ?? pf.signal}: ${tail(pf.stderr || pf.stdout)}`);
+      const stats = (JSON.parse(readFileSync(join(work, 'out.json'), 'utf8')) as { results: { stats: PromptfooStats } })
+        .results.stats;
       if (stats.successes !== requests || stats.failures !== 0 || stats.errors !== 0) {
-        return fail(`promptfoo: ${stats.successes} passed, ${stats.failures} failed, ${stats.errors} errors of ${requests}`);
+        return fail(
+          `promptfoo: ${stats.successes} passed, ${stats.failures} failed, ${stats.errors} errors of ${requests}`,
+        );
       }
 
       return {
@@ -181,10 +200,16 @@ async function installPromptfoo(prefix: string): Promise<Promptfoo> {
     const runtimeDir = join(dir, 'node-runtime');
     node = join(runtimeDir, 'node_modules', runtime, 'bin', 'node');
     if (!existsSync(node)) await npmInstall(runtimeDir, `${runtime}@${minimum[1]}`);
-    const run = await timeProcess(node, ['--version'], { cwd: dir, env: { PATH: process.env['PATH'] }, timeoutMs: 30_000 });
+    const run = await timeProcess(node, ['--version'], {
+      cwd: dir,
+      env: { PATH: process.env['PATH'] },
+      timeoutMs: 30_000,
+    });
     nodeVersion = run.stdout.trim().replace(/^v/, '');
     if (run.code !== 0 || older(nodeVersion, minimum.slice(1).map(Number))) {
-      throw new Error(`promptfoo ${pkg.version} needs Node ${wanted}, and ${runtime} from npm gave ${nodeVersion || 'nothing runnable'}`);
+      throw new Error(
+        `promptfoo ${pkg.version} needs Node ${wanted}, and ${runtime} from npm gave ${nodeVersion || 'nothing runnable'}`,
+      );
     }
     note = ` (npm's ${runtime}: promptfoo needs Node ${wanted})`;
   }
@@ -193,11 +218,15 @@ async function installPromptfoo(prefix: string): Promise<Promptfoo> {
 
 async function npmInstall(prefix: string, spec: string): Promise<void> {
   mkdirSync(prefix, { recursive: true });
-  const run = await timeProcess('npm', ['install', '--prefix', prefix, spec, '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: prefix,
-    env: process.env,
-    timeoutMs: 15 * 60_000,
-  });
+  const run = await timeProcess(
+    'npm',
+    ['install', '--prefix', prefix, spec, '--no-audit', '--no-fund', '--loglevel=error'],
+    {
+      cwd: prefix,
+      env: process.env,
+      timeoutMs: 15 * 60_000,
+    },
+  );
   if (run.code !== 0) throw new Error(`npm install ${spec} exited ${run.code ?? run.signal}: ${tail(run.stderr)}`);
 }
 

@@ -35,7 +35,11 @@ export async function rateLimitBench(): Promise<BenchResult> {
   }));
   const root = mkdtempSync(join(tmpdir(), 'trackrecord-bench-'));
   const log = join(root, 'requests.jsonl');
-  const server = await startReplayProcess(root, recordings, latencyMs, { ratePerMinute: perMinute, rateBurst: burst, log });
+  const server = await startReplayProcess(root, recordings, latencyMs, {
+    ratePerMinute: perMinute,
+    rateBurst: burst,
+    log,
+  });
   let closed = false;
   try {
     writeFileSync(
@@ -47,7 +51,11 @@ export async function rateLimitBench(): Promise<BenchResult> {
     );
     writeFileSync(
       join(root, 'trackrecord.yml'),
-      stringify({ models: [{ id: 'bench', model: 'bench-model', 'base-url': server.baseUrl }], suites: [{ path: 'suite.yaml' }], concurrency }),
+      stringify({
+        models: [{ id: 'bench', model: 'bench-model', 'base-url': server.baseUrl }],
+        suites: [{ path: 'suite.yaml' }],
+        concurrency,
+      }),
     );
     const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
     // What executeRun does, with the limit's changes in view.
@@ -55,9 +63,15 @@ export async function rateLimitBench(): Promise<BenchResult> {
     const changes: ConcurrencyChange[] = [];
     const started = performance.now();
     const providers = new Map(
-      config.models.map((m) => [m.id, createOpenAIProvider(m, { timeoutSeconds: config.timeoutSeconds, retries: config.retries, env: {} })]),
+      config.models.map((m) => [
+        m.id,
+        createOpenAIProvider(m, { timeoutSeconds: config.timeoutSeconds, retries: config.retries, env: {} }),
+      ]),
     );
-    const observations = await executePlan(plan, providers, { concurrency: config.concurrency, onConcurrency: (c) => changes.push(c) });
+    const observations = await executePlan(plan, providers, {
+      concurrency: config.concurrency,
+      onConcurrency: (c) => changes.push(c),
+    });
     const wallMs = performance.now() - started;
     await server.close();
     closed = true;
@@ -65,7 +79,10 @@ export async function rateLimitBench(): Promise<BenchResult> {
     const samples = observations.flatMap((o) => o.samples);
     const errors = samples.filter((s) => s.error !== null).length;
     const failed = samples.filter((s) => s.pass !== true).length;
-    const statuses = readFileSync(log, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { status: number }).status);
+    const statuses = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { status: number }).status);
     const limited = statuses.filter((s) => s === 429).length;
     const lowest = Math.min(concurrency, ...changes.map((c) => c.limit));
     const last = changes.at(-1)?.limit ?? concurrency;

@@ -25,7 +25,10 @@ export async function startReplayProcess(
   options: ReplayProcessOptions = {},
 ): Promise<{ baseUrl: string; close: () => Promise<void> }> {
   const data = join(dir, 'recordings.jsonl');
-  writeFileSync(data, recordings.map((r) => JSON.stringify({ model: r.model, query: r.prompt, answer: r.output })).join('\n'));
+  writeFileSync(
+    data,
+    recordings.map((r) => JSON.stringify({ model: r.model, query: r.prompt, answer: r.output })).join('\n'),
+  );
   const rate =
     options.ratePerMinute === undefined
       ? []
@@ -33,7 +36,17 @@ export async function startReplayProcess(
   const log = options.log === undefined ? [] : ['--log', options.log];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(repo, 'src/replay/main.ts'), '--data', data, '--latency-ms', String(latencyMs), ...rate, ...log],
+    [
+      '--import',
+      'tsx',
+      join(repo, 'src/replay/main.ts'),
+      '--data',
+      data,
+      '--latency-ms',
+      String(latencyMs),
+      ...rate,
+      ...log,
+    ],
     { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const baseUrl = await new Promise<string>((resolve, reject) => {

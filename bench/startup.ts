@@ -26,17 +26,25 @@ export async function startupBench(): Promise<BenchResult> {
     const runnerTemp = join(root, 'runner-temp');
     mkdirSync(join(workspace, '.github'), { recursive: true });
     mkdirSync(runnerTemp);
-    writeFileSync(join(workspace, 'suite.yaml'), 'name: bench\nprompts:\n  - id: ok\n    prompt: Say OK.\n    expect:\n      - equals: OK\n');
+    writeFileSync(
+      join(workspace, 'suite.yaml'),
+      'name: bench\nprompts:\n  - id: ok\n    prompt: Say OK.\n    expect:\n      - equals: OK\n',
+    );
     writeFileSync(
       join(workspace, '.github/trackrecord.yml'),
       `models:\n  - id: bench\n    model: bench-model\n    base-url: ${server.baseUrl}\nsuites:\n  - path: suite.yaml\n`,
     );
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore', env: gitEnv(root) });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: workspace, stdio: 'ignore', env: gitEnv(root) });
     git('init', '--quiet', '-b', 'main');
     git('add', '.');
     git('-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', 'commit', '--quiet', '-m', 'config');
 
-    const files = { event: join(runnerTemp, 'event.json'), output: join(runnerTemp, 'output'), summary: join(runnerTemp, 'summary.md') };
+    const files = {
+      event: join(runnerTemp, 'event.json'),
+      output: join(runnerTemp, 'output'),
+      summary: join(runnerTemp, 'summary.md'),
+    };
     writeFileSync(files.event, '{}');
     const inputs: Record<string, string> = {
       config: '.github/trackrecord.yml',
@@ -67,7 +75,8 @@ export async function startupBench(): Promise<BenchResult> {
       OPENAI_API_KEY: 'bench-key',
     };
 
-    const detail = 'node dist/index.js in track mode (runner env, git workspace, 1 prompt), spawn to first request at the server';
+    const detail =
+      'node dist/index.js in track mode (runner env, git workspace, 1 prompt), spawn to first request at the server';
     const once = async (runId: number): Promise<{ run: ProcessRun; firstMs: number | null }> => {
       writeFileSync(files.output, '');
       writeFileSync(files.summary, '');
@@ -78,7 +87,10 @@ export async function startupBench(): Promise<BenchResult> {
         env: { ...env, GITHUB_RUN_ID: String(runId) },
         timeoutMs: 60_000,
       });
-      const first = server.requests().slice(seen).map((r) => r.arrivedAt);
+      const first = server
+        .requests()
+        .slice(seen)
+        .map((r) => r.arrivedAt);
       return { run, firstMs: first.length > 0 ? Math.min(...first) - spawnedAt : null };
     };
 
@@ -87,7 +99,13 @@ export async function startupBench(): Promise<BenchResult> {
     for (let runId = 2; runId <= STARTS + 1; runId++) {
       const { run, firstMs } = await once(runId);
       if (firstMs === null) {
-        return { name: 'start-up', detail, measured: `FAILED: no request (exit ${run.code}): ${tail(run.stdout + run.stderr)}`, ratio: Number.POSITIVE_INFINITY, target: 1 };
+        return {
+          name: 'start-up',
+          detail,
+          measured: `FAILED: no request (exit ${run.code}): ${tail(run.stdout + run.stderr)}`,
+          ratio: Number.POSITIVE_INFINITY,
+          target: 1,
+        };
       }
       starts.push(firstMs);
     }

@@ -62,7 +62,8 @@ export async function throughputBench(): Promise<BenchResult> {
         [join(repo, 'dist/cli.js'), 'run', '--config', 'trackrecord.yml', '--no-history', '--json', '--quiet'],
         { cwd: root, env: { PATH: process.env['PATH'], HOME: root }, timeoutMs: 300_000 },
       );
-      if (cli.code !== 0) throw new Error(`throughput bench: trackrecord exited ${cli.code ?? cli.signal}: ${tail(cli.stderr)}`);
+      if (cli.code !== 0)
+        throw new Error(`throughput bench: trackrecord exited ${cli.code ?? cli.signal}: ${tail(cli.stderr)}`);
       const summary = JSON.parse(cli.stdout) as RunSummary;
       const passRate = summary.models[0]!.passRate;
       if (passRate !== 1) throw new Error(`throughput bench: expected every check to pass, got ${passRate}`);

@@ -8947,7 +8947,10 @@ async function writeBadges(badgePath, models) {
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map(({ id, reliability: reliability3 }) => [join2(dir, `${stem}-${id}.svg`), reliabilitySvg(id, reliability3)])
+    ...models.map(({ id, reliability: reliability3 }) => [
+      join2(dir, `${stem}-${id}.svg`),
+      reliabilitySvg(id, reliability3)
+    ])
   ];
   await mkdir3(dir, { recursive: true });
   for (const [path2, text] of files) await writeFile3(path2, text, "utf8");
@@ -16433,11 +16436,14 @@ var ShardError = class extends Error {
 function parseShard(text) {
   const value = text.trim();
   const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
-  if (!match) throw new ShardError(`shard must be written I/N (for example 2/4: the second of four shards), got "${text}"`);
+  if (!match)
+    throw new ShardError(`shard must be written I/N (for example 2/4: the second of four shards), got "${text}"`);
   const index = Number(match[1]);
   const count4 = Number(match[2]);
-  if (count4 < 1 || count4 > MAX_SHARDS) throw new ShardError(`shard "${value}": the number of shards must be between 1 and ${MAX_SHARDS}`);
-  if (index < 1 || index > count4) throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count4} (shards count from 1)`);
+  if (count4 < 1 || count4 > MAX_SHARDS)
+    throw new ShardError(`shard "${value}": the number of shards must be between 1 and ${MAX_SHARDS}`);
+  if (index < 1 || index > count4)
+    throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count4} (shards count from 1)`);
   return { index, count: count4 };
 }
 function formatShard(shard) {
@@ -16460,13 +16466,7 @@ function shardConfig(config2, shard) {
 }
 
 // src/run/types.ts
-var ERROR_CATEGORIES = [
-  "rate-limited",
-  "timeout",
-  "server",
-  "auth",
-  "bad-response"
-];
+var ERROR_CATEGORIES = ["rate-limited", "timeout", "server", "auth", "bad-response"];
 
 // src/partial/file.ts
 var PARTIAL_VERSION = 1;
@@ -16478,7 +16478,13 @@ function configHash(config2) {
   return sha256(
     canonicalJson({
       samples: config2.samples,
-      models: config2.models.map((m) => ({ id: m.id, model: m.model, baseUrl: m.baseUrl, params: m.params, system: m.system })),
+      models: config2.models.map((m) => ({
+        id: m.id,
+        model: m.model,
+        baseUrl: m.baseUrl,
+        params: m.params,
+        system: m.system
+      })),
       prompts: plan.prompts.map((p, i) => [p.suite, p.prompt.id, plan.checksHashes[i]]),
       hashes: plan.hashes
     })
@@ -16509,7 +16515,9 @@ async function readPartial(path2, label = path2) {
     text = await readFile(path2, "utf8");
   } catch (error) {
     const code = error.code;
-    throw new PartialError(code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error.message}`);
+    throw new PartialError(
+      code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error.message}`
+    );
   }
   return parsePartial(text, label);
 }
@@ -16523,9 +16531,14 @@ function parsePartial(text, label) {
   const fail = (path2, message) => {
     throw new PartialError(`${label}: ${path2 ? `${path2}: ` : ""}${message}`);
   };
-  if (!isObject(value) || !("partial" in value)) fail("", "not a trackrecord partial file (written by `trackrecord run --shard I/N`)");
+  if (!isObject(value) || !("partial" in value))
+    fail("", "not a trackrecord partial file (written by `trackrecord run --shard I/N`)");
   const v = value;
-  if (v["partial"] !== PARTIAL_VERSION) fail("partial", `unsupported partial version ${JSON.stringify(v["partial"])} (this trackrecord reads ${PARTIAL_VERSION})`);
+  if (v["partial"] !== PARTIAL_VERSION)
+    fail(
+      "partial",
+      `unsupported partial version ${JSON.stringify(v["partial"])} (this trackrecord reads ${PARTIAL_VERSION})`
+    );
   const check2 = new Checker(fail);
   const run = check2.object(v["run"], "run");
   check2.string(run["id"], "run.id");
@@ -16549,7 +16562,8 @@ function parsePartial(text, label) {
 }
 function checkObservation(check2, value, path2, modelId) {
   const o = check2.object(value, path2);
-  if (check2.string(o["modelId"], `${path2}.modelId`) !== modelId) check2.fail(`${path2}.modelId`, `"${String(o["modelId"])}" under model "${modelId}"`);
+  if (check2.string(o["modelId"], `${path2}.modelId`) !== modelId)
+    check2.fail(`${path2}.modelId`, `"${String(o["modelId"])}" under model "${modelId}"`);
   for (const key of ["suite", "promptId", "promptHash", "checksHash"]) check2.string(o[key], `${path2}.${key}`);
   check2.array(o["samples"], `${path2}.samples`).forEach((s, k) => checkSample(check2, s, `${path2}.samples[${k}]`));
 }
@@ -16561,7 +16575,8 @@ function checkSample(check2, value, path2) {
   check2.array(s.failures, `${path2}.failures`).forEach((f, i) => check2.string(f, `${path2}.failures[${i}]`));
   if (s.error !== null) {
     const e = check2.object(s.error, `${path2}.error`);
-    if (!ERROR_CATEGORIES.includes(e.category)) check2.fail(`${path2}.error.category`, `expected one of ${ERROR_CATEGORIES.join(", ")}`);
+    if (!ERROR_CATEGORIES.includes(e.category))
+      check2.fail(`${path2}.error.category`, `expected one of ${ERROR_CATEGORIES.join(", ")}`);
     check2.nullableNumber(e.status, `${path2}.error.status`);
     check2.string(e.message, `${path2}.error.message`);
   }
@@ -16604,7 +16619,8 @@ var Checker = class {
     if (value !== null) this.number(value, path2);
   }
   integer(value, path2, min, max) {
-    if (!Number.isInteger(value) || value < min || value > max) this.fail(path2, `expected a whole number from ${min} to ${max}`);
+    if (!Number.isInteger(value) || value < min || value > max)
+      this.fail(path2, `expected a whole number from ${min} to ${max}`);
     return value;
   }
 };
@@ -16751,7 +16767,10 @@ function findJson(output) {
     break;
   }
   const spans = [];
-  for (const [open2, close] of [["{", "}"], ["[", "]"]]) {
+  for (const [open2, close] of [
+    ["{", "}"],
+    ["[", "]"]
+  ]) {
     const start = output.indexOf(open2);
     const end = output.lastIndexOf(close);
     if (start !== -1 && end > start) spans.push([start, end]);
@@ -17086,8 +17105,16 @@ function runMetrics(observations, compareOf) {
     if (o.samples.length > 1 && o.samples.every((s) => s.error === null)) {
       comparable += 1;
       const compare = compareOf(o);
-      if (allAgree(o.samples.map((s) => s.answer), (a, b) => sameAnswer(a, b, compare))) agreeing += 1;
-      if (allAgree(o.samples.map((s) => s.output), (a, b) => a === b)) rawAgreeing += 1;
+      if (allAgree(
+        o.samples.map((s) => s.answer),
+        (a, b) => sameAnswer(a, b, compare)
+      ))
+        agreeing += 1;
+      if (allAgree(
+        o.samples.map((s) => s.output),
+        (a, b) => a === b
+      ))
+        rawAgreeing += 1;
     }
   }
   return {
@@ -17136,7 +17163,9 @@ function mergePartials(config2, loaded) {
   const byIndex = /* @__PURE__ */ new Map();
   for (const p of loaded) {
     if (p.partial.shard.count !== count4) {
-      throw new PartialError(`${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`);
+      throw new PartialError(
+        `${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`
+      );
     }
     const same = byIndex.get(p.partial.shard.index);
     if (same) throw new PartialError(`shard ${formatShard(p.partial.shard)} appears twice: ${same.file} and ${p.file}`);
@@ -17161,18 +17190,25 @@ function mergePartials(config2, loaded) {
         const where = `${file}: ${model.id} ${key}`;
         if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config2.file}`);
         const home = shardOf(key, count4);
-        if (home !== partial.shard.index) throw new PartialError(`${where}: belongs to shard ${home}/${count4}, not ${formatShard(partial.shard)}`);
+        if (home !== partial.shard.index)
+          throw new PartialError(`${where}: belongs to shard ${home}/${count4}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
-        if (o.samples.length !== config2.samples) throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config2.samples}`);
+        if (o.samples.length !== config2.samples)
+          throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config2.samples}`);
         found.set(key, o);
       }
     }
     const observations = plan.prompts.map(({ suite: suite2, prompt }, p) => {
       const key = promptKey(suite2, prompt.id);
       const o = found.get(key);
-      if (!o) throw new PartialError(`shard ${shardOf(key, count4)}/${count4} (${byIndex.get(shardOf(key, count4)).file}) has no observation of ${key} on ${model.id}`);
+      if (!o)
+        throw new PartialError(
+          `shard ${shardOf(key, count4)}/${count4} (${byIndex.get(shardOf(key, count4)).file}) has no observation of ${key} on ${model.id}`
+        );
       if (o.promptHash !== plan.hashes[m][p] || o.checksHash !== plan.checksHashes[p]) {
-        throw new PartialError(`${byIndex.get(shardOf(key, count4)).file}: ${model.id} ${key} was asked differently than ${config2.file} says`);
+        throw new PartialError(
+          `${byIndex.get(shardOf(key, count4)).file}: ${model.id} ${key} was asked differently than ${config2.file} says`
+        );
       }
       return o;
     });
@@ -17225,11 +17261,15 @@ function thresholdFailures(thresholds, summary, options) {
   const failures = [];
   for (const m of summary.models) {
     if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
-      failures.push(`${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`);
+      failures.push(
+        `${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`
+      );
     }
     if (options.regressions && thresholds.failOnRegression && m.regressions.length > 0) {
       const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
-      failures.push(`${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(m.regressions)}`);
+      failures.push(
+        `${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(m.regressions)}`
+      );
     }
   }
   return failures;
@@ -17294,7 +17334,9 @@ function blockText(text, maxLines = 20, maxLineLength = 400) {
   const lines = cleanText(text).replace(/\n+$/, "").split("\n");
   const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
   const hidden = lines.length - shown.length;
-  const body = shown.map((line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP));
+  const body = shown.map(
+    (line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP)
+  );
   if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
   return `<pre>
 ${body.join("\n")}
@@ -17508,7 +17550,10 @@ function modelSection(m) {
   out.push(...chart(m.trend));
   out.push(...fingerprintNotes(m.trend));
   if (x.newSeries.length > 0) {
-    out.push(`${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`, "");
+    out.push(
+      `${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`,
+      ""
+    );
   }
   out.push(...driftSection(m));
   out.push(...flipsSection(m));
@@ -17550,13 +17595,22 @@ function fingerprintNotes(points) {
   });
   if (notes.length === 0) return [];
   const earlier = notes.length > FINGERPRINT_NOTES ? [`- \u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`] : [];
-  return ["**The backend changed** (system fingerprint), which can explain drift:", "", ...earlier, ...notes.slice(-FINGERPRINT_NOTES), ""];
+  return [
+    "**The backend changed** (system fingerprint), which can explain drift:",
+    "",
+    ...earlier,
+    ...notes.slice(-FINGERPRINT_NOTES),
+    ""
+  ];
 }
 function driftSection(m) {
   const x = m.metrics;
   if (m.drift.length === 0) {
     if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ""];
-    return [m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.", ""];
+    return [
+      m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.",
+      ""
+    ];
   }
   const real = m.drift.filter((d) => !d.flapping).length;
   const title = `${count(m.drift.length, "drifted prompt")} (${real} new behavior, ${m.drift.length - real} flapping back to an earlier answer)`;
@@ -17591,14 +17645,17 @@ function fullAnswers(drift) {
       ""
     );
   }
-  if (long.length > FULL_ANSWERS) out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
+  if (long.length > FULL_ANSWERS)
+    out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
   return out;
 }
 function flipsSection(m) {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const out = [];
-  if (m.regressions.length > 0) out.push(`- **${count(m.regressions.length, "regression")}** (pass \u2192 fail): ${keyList(m.regressions)}.`);
-  if (m.fixes.length > 0) out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
+  if (m.regressions.length > 0)
+    out.push(`- **${count(m.regressions.length, "regression")}** (pass \u2192 fail): ${keyList(m.regressions)}.`);
+  if (m.fixes.length > 0)
+    out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
   out.push("");
   if (m.flipsP !== null) out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`, "");
   return out;
@@ -17619,7 +17676,9 @@ function answer(text) {
   return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
 }
 function kind(d) {
-  return [d.flapping ? "flapping" : "drift", ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(", ");
+  return [d.flapping ? "flapping" : "drift", ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(
+    ", "
+  );
 }
 function keyList(keys) {
   const shown = keys.slice(0, LIST_KEYS).map((k) => inlineText(k, 80));
@@ -17666,7 +17725,11 @@ async function writeArtifacts(config2, root, recorded) {
   const { writeBadges: writeBadges2 } = await Promise.resolve().then(() => (init_badge2(), badge_exports));
   const badges = await writeBadges2(resolve2(root, config2.badge), recorded.summary.models);
   const reportPath = join3(dirname4(resolve2(root, config2.history)), "report.md");
-  const markdown = await writeReport(recorded.view, config2.models.map((m) => m.id), reportPath);
+  const markdown = await writeReport(
+    recorded.view,
+    config2.models.map((m) => m.id),
+    reportPath
+  );
   return { paths: [...badges, reportPath], reportPath, markdown };
 }
 
@@ -20010,7 +20073,10 @@ async function resolveSuites(raw, yaml, root, issues) {
       const available = builtinSuiteNames();
       if (!available.includes(name)) {
         issues.push(
-          yaml.issue(at, `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(", ")}`)
+          yaml.issue(
+            at,
+            `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(", ")}`
+          )
         );
         continue;
       }
@@ -20028,7 +20094,9 @@ async function resolveSuites(raw, yaml, root, issues) {
       const suite2 = await loadSuite(root, file, source);
       const first = names.get(suite2.name);
       if (first !== void 0) {
-        issues.push(yaml.issue(at, `two suites are named "${suite2.name}" (first at suites[${first}]); names must be unique`));
+        issues.push(
+          yaml.issue(at, `two suites are named "${suite2.name}" (first at suites[${first}]); names must be unique`)
+        );
       } else {
         names.set(suite2.name, i);
         suites.push(suite2);
@@ -31054,7 +31122,11 @@ function categorize(error) {
   if (error instanceof SyntaxError) {
     return { category: "bad-response", status: null, message: `malformed response body: ${shorten(error.message)}` };
   }
-  return { category: "bad-response", status: null, message: shorten(error instanceof Error ? error.message : String(error)) };
+  return {
+    category: "bad-response",
+    status: null,
+    message: shorten(error instanceof Error ? error.message : String(error))
+  };
 }
 function redact(text, secrets) {
   let out = text;
@@ -31144,7 +31216,14 @@ function createOpenAIProvider(model, options) {
   };
   return {
     complete(request, observer) {
-      const trace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, refusedWaitMs: null, timeoutMs, observer };
+      const trace = {
+        attempts: 0,
+        lastAttemptStart: performance.now(),
+        rateLimited: 0,
+        refusedWaitMs: null,
+        timeoutMs,
+        observer
+      };
       return traces.run(trace, async () => {
         const started = performance.now();
         try {
@@ -31197,7 +31276,8 @@ function toCompletion(response) {
   if (typeof response !== "object" || response === null) return "response is not a JSON object";
   const r = response;
   const choice = Array.isArray(r.choices) ? r.choices[0] : void 0;
-  if (!choice || typeof choice.message !== "object" || choice.message === null) return "response has no choices[0].message";
+  if (!choice || typeof choice.message !== "object" || choice.message === null)
+    return "response has no choices[0].message";
   const message = choice.message;
   const output = typeof message.content === "string" ? message.content : message.refusal;
   if (typeof output !== "string") return "response message has no text content";
@@ -31393,7 +31473,8 @@ var AimdLimit = class {
   constructor(options) {
     const { max, min = 1, decrease = 0.5 } = options;
     if (!(Number.isInteger(max) && max >= 1)) throw new RangeError(`max must be an integer >= 1, got ${max}`);
-    if (!(Number.isInteger(min) && min >= 1 && min <= max)) throw new RangeError(`min must be an integer in 1..${max}, got ${min}`);
+    if (!(Number.isInteger(min) && min >= 1 && min <= max))
+      throw new RangeError(`min must be an integer in 1..${max}, got ${min}`);
     if (!(decrease > 0 && decrease < 1)) throw new RangeError(`decrease must be between 0 and 1, got ${decrease}`);
     this.max = max;
     this.min = min;
@@ -31633,7 +31714,9 @@ function createProgress(sink, options) {
       drawn = true;
       const width = 24;
       const filled = Math.round(share2 * width);
-      sink.write(`\r${options.label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.floor(share2 * 100)}% ${status}`);
+      sink.write(
+        `\r${options.label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.floor(share2 * 100)}% ${status}`
+      );
       if (done === total) sink.write("\n");
       return;
     }
@@ -31670,7 +31753,11 @@ function localRunId(now) {
 async function executeRun(config2, options) {
   const run = describeRun(options.env, options.now);
   const plan = buildPlan(config2);
-  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, { timeoutSeconds: config2.timeoutSeconds, retries: config2.retries, env: options.env }));
+  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, {
+    timeoutSeconds: config2.timeoutSeconds,
+    retries: config2.retries,
+    env: options.env
+  }));
   const providers = new Map(config2.models.map((m) => [m.id, providerFor(m)]));
   const observations = await executePlan(plan, providers, {
     concurrency: config2.concurrency,
@@ -31851,7 +31938,10 @@ function buildRecord(input, view) {
     passed: results.map((r) => r.passed),
     errors,
     latencyMs: observations.map((o) => {
-      const p50 = percentile(o.samples.filter((s) => s.error === null).map((s) => s.latencyMs), 50);
+      const p50 = percentile(
+        o.samples.filter((s) => s.error === null).map((s) => s.latencyMs),
+        50
+      );
       return p50 === null ? null : Math.round(p50);
     }),
     tokensOut: observations.map((o) => {
@@ -33947,7 +34037,9 @@ var ChainVerifier = class {
     const number = this.lines.length + 1;
     if (line.length === 0) return bad("blank line");
     if (line.endsWith("\r")) {
-      return bad('line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only');
+      return bad(
+        'line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only'
+      );
     }
     let data;
     try {
@@ -33956,7 +34048,9 @@ var ChainVerifier = class {
       return { reason: `not valid JSON (${e.message})`, json: true };
     }
     if (isObject2(data) && "schema" in data && typeof data["schema"] === "number" && data["schema"] !== RECORD_SCHEMA) {
-      return bad(`record schema version ${data["schema"]} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`);
+      return bad(
+        `record schema version ${data["schema"]} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`
+      );
     }
     if (!record(data)) return bad(schemaReason(record.errors?.[0]));
     const record2 = data;
@@ -33974,7 +34068,8 @@ var ChainVerifier = class {
     const size = catalog.length;
     for (const column of COLUMNS) {
       const length = record2[column].length;
-      if (length !== size) return bad(`${column} has ${length} entries but catalog ${record2.catalog} has ${size} prompts`);
+      if (length !== size)
+        return bad(`${column} has ${length} entries but catalog ${record2.catalog} has ${size} prompts`);
     }
     for (const index of Object.keys(record2.errors)) {
       if (String(Number(index)) !== index || Number(index) >= size) {
@@ -33985,10 +34080,13 @@ var ChainVerifier = class {
     for (const [key, byRef] of Object.entries(stored)) {
       const known = this.texts.get(key);
       for (const [ref, text] of Object.entries(byRef)) {
-        if (!isRefOf(ref, text)) return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
+        if (!isRefOf(ref, text))
+          return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
         const earlier = known?.get(ref);
         if (earlier !== void 0 && earlier !== text) {
-          return bad(`texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`);
+          return bad(
+            `texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`
+          );
         }
       }
     }
@@ -33998,14 +34096,16 @@ var ChainVerifier = class {
       const known = this.texts.get(key);
       const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
       const answer3 = record2.answers[i];
-      if (typeof answer3 === "string" && !resolves(known, own, answer3)) return bad(unresolved(`answers/${i}`, answer3, key));
+      if (typeof answer3 === "string" && !resolves(known, own, answer3))
+        return bad(unresolved(`answers/${i}`, answer3, key));
       const output = record2.outputs[i];
       if (typeof output === "string") {
         if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
       } else if (Array.isArray(output)) {
         for (let s = 0; s < output.length; s++) {
           const ref = output[s];
-          if (typeof ref === "string" && !resolves(known, own, ref)) return bad(unresolved(`outputs/${i}/${s}`, ref, key));
+          if (typeof ref === "string" && !resolves(known, own, ref))
+            return bad(unresolved(`outputs/${i}/${s}`, ref, key));
         }
       }
     }
@@ -34118,9 +34218,15 @@ async function repairTruncated(path2, lock = {}) {
 }
 async function repairUnlocked(path2) {
   const { result, bytes } = await load(path2);
-  if (result.ok) throw new HistoryError(path2, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
+  if (result.ok)
+    throw new HistoryError(path2, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
   if (!result.truncated) {
-    throw new HistoryError(path2, result.line, result.reason, `only a cut-short last line can be repaired. ${brokenHint(path2)}`);
+    throw new HistoryError(
+      path2,
+      result.line,
+      result.reason,
+      `only a cut-short last line can be repaired. ${brokenHint(path2)}`
+    );
   }
   const keep = bytes.subarray(0, bytes.lastIndexOf(10) + 1);
   const temp = join6(dirname6(path2), `.${basename2(path2)}.${process.pid}-${randomBytes2(4).toString("hex")}.tmp`);
@@ -34388,9 +34494,11 @@ async function mergeCommand(argv, io) {
   const recorded = await recordOutcome(outcome, { root: io.cwd, useHistory: true });
   const artifacts = await writeArtifacts(config2, io.cwd, recorded);
   const failures = thresholdFailures(config2.thresholds, recorded.summary, { regressions: true });
-  io.stdout.write(values.json ? `${JSON.stringify(recorded.summary, null, 2)}
+  io.stdout.write(
+    values.json ? `${JSON.stringify(recorded.summary, null, 2)}
 ` : `${formatRunSummary(recorded.summary)}
-`);
+`
+  );
   if (!values.json) {
     io.stdout.write(`merged:  ${partials.length} shard(s) of run ${outcome.run.id}
 `);
@@ -34477,9 +34585,12 @@ function renderChart(points, prefix, label) {
   const width = Math.min(24, n === 1 ? 24 : (RIGHT - LEFT - 2 * PAD) / (n - 1) * 0.6);
   points.forEach((p, i) => {
     if (p.drifted + p.flapping > 0) {
-      out.push(`<rect class="drift-col" x="${fmt(x(i) - width / 2)}" y="${TOP}" width="${fmt(width)}" height="${BOTTOM - TOP}"/>`);
+      out.push(
+        `<rect class="drift-col" x="${fmt(x(i) - width / 2)}" y="${TOP}" width="${fmt(width)}" height="${BOTTOM - TOP}"/>`
+      );
     }
-    if (p.fingerprintChanged) out.push(`<line class="fp-rule" x1="${fmt(x(i))}" x2="${fmt(x(i))}" y1="${TOP - 30}" y2="${BOTTOM}"/>`);
+    if (p.fingerprintChanged)
+      out.push(`<line class="fp-rule" x1="${fmt(x(i))}" x2="${fmt(x(i))}" y1="${TOP - 30}" y2="${BOTTOM}"/>`);
   });
   for (const segment of segments(points, (p) => p.reliabilityInterval)) {
     const upper = segment.map(([i, [, hi]]) => [x(i), y(hi)]);
@@ -34487,7 +34598,9 @@ function renderChart(points, prefix, label) {
     if (segment.length === 1) {
       const [cx, top] = upper[0];
       const bottom = lower[0][1];
-      out.push(`<path class="band" data-series="interval" d="M${fmt(cx - 4)},${fmt(top)}H${fmt(cx + 4)}V${fmt(bottom)}H${fmt(cx - 4)}Z"/>`);
+      out.push(
+        `<path class="band" data-series="interval" d="M${fmt(cx - 4)},${fmt(top)}H${fmt(cx + 4)}V${fmt(bottom)}H${fmt(cx - 4)}Z"/>`
+      );
     } else {
       const d = [...upper, ...lower].map(([px, py], k) => `${k === 0 ? "M" : "L"}${fmt(px)},${fmt(py)}`).join("");
       out.push(`<path class="band" data-series="interval" d="${d}Z"/>`);
@@ -34502,7 +34615,10 @@ function renderChart(points, prefix, label) {
   for (const s of SERIES) {
     points.forEach((p, i) => {
       const v = p[s.key];
-      if (v !== null) out.push(`<circle class="dot ${s.css}" cx="${fmt(x(i))}" cy="${fmt(y(v))}" r="${s.key === "reliability" ? 3.5 : 2.5}"/>`);
+      if (v !== null)
+        out.push(
+          `<circle class="dot ${s.css}" cx="${fmt(x(i))}" cy="${fmt(y(v))}" r="${s.key === "reliability" ? 3.5 : 2.5}"/>`
+        );
     });
   }
   const labels = axisLabels2(points.map((p) => p.startedAt));
@@ -34514,10 +34630,14 @@ function renderChart(points, prefix, label) {
     const at = Math.min(Math.max(x(i), half + 2), W - half - 2);
     out.push(`<text class="tick" x="${fmt(at)}" y="${BOTTOM + 18}" text-anchor="middle">${escapeHtml(l)}</text>`);
   });
-  out.push(`<text class="axis-title" x="${(LEFT + RIGHT) / 2}" y="${H - 10}" text-anchor="middle">${n === 1 ? "Run" : `Runs, oldest to latest (${n})`}</text>`);
+  out.push(
+    `<text class="axis-title" x="${(LEFT + RIGHT) / 2}" y="${H - 10}" text-anchor="middle">${n === 1 ? "Run" : `Runs, oldest to latest (${n})`}</text>`
+  );
   const hit = n === 1 ? RIGHT - LEFT : (RIGHT - LEFT - 2 * PAD) / (n - 1);
   points.forEach((p, i) => {
-    out.push(`<rect class="hit" x="${fmt(x(i) - hit / 2)}" y="${TOP - 44}" width="${fmt(hit)}" height="${BOTTOM - TOP + 44}"><title>${escapeHtml(labels[i])}: ${pointSummary(p)}</title></rect>`);
+    out.push(
+      `<rect class="hit" x="${fmt(x(i) - hit / 2)}" y="${TOP - 44}" width="${fmt(hit)}" height="${BOTTOM - TOP + 44}"><title>${escapeHtml(labels[i])}: ${pointSummary(p)}</title></rect>`
+    );
   });
   points.forEach((p, i) => {
     const cx = x(i);
@@ -34532,7 +34652,9 @@ function renderChart(points, prefix, label) {
       const kind3 = p.drifted === 0 ? " flapping-only" : "";
       const what = `${count2(p.drifted, "prompt")} drifted${p.flapping > 0 ? `, ${p.flapping} flapping` : ""}`;
       const text = n <= MAX_COUNT_LABELS ? `<text x="${fmt(cx)}" y="${TOP - 16}" text-anchor="middle">${moved}</text>` : "";
-      out.push(`<g class="mark drift${kind3}"><title>${what}</title>${text}<path d="M${fmt(cx - 5)},${TOP - 12}h10l-5,8Z"/></g>`);
+      out.push(
+        `<g class="mark drift${kind3}"><title>${what}</title>${text}<path d="M${fmt(cx - 5)},${TOP - 12}h10l-5,8Z"/></g>`
+      );
     }
   });
   const title = `Reliability (with its 95% interval), pass rate and stability of ${label} over the last ${count2(n, "run")}`;
@@ -34801,9 +34923,17 @@ function latestDrift(m) {
   if (m.drift.length === 0) {
     const comparable = m.metrics.comparable;
     if (comparable > 0) return [...out, `<p>No drift: all ${comparable} comparable prompts kept their answer.</p>`];
-    return [...out, `<p>${m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer."}</p>`];
+    return [
+      ...out,
+      `<p>${m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer."}</p>`
+    ];
   }
-  return [...out, `<details class="run" open><summary>${driftTitle(m.drift)}</summary>`, ...driftTable(m.drift), "</details>"];
+  return [
+    ...out,
+    `<details class="run" open><summary>${driftTitle(m.drift)}</summary>`,
+    ...driftTable(m.drift),
+    "</details>"
+  ];
 }
 function earlierDrift(points) {
   const earlier = points.slice(0, -1);
@@ -34819,7 +34949,10 @@ function earlierDrift(points) {
       "</details>"
     );
   }
-  if (quiet > 0) out.push(`<p class="note">No drift in the ${drifted.length === 0 ? "" : "other "}${count2(quiet, "earlier run")} shown.</p>`);
+  if (quiet > 0)
+    out.push(
+      `<p class="note">No drift in the ${drifted.length === 0 ? "" : "other "}${count2(quiet, "earlier run")} shown.</p>`
+    );
   return out;
 }
 function driftTitle(drift) {
@@ -34850,8 +34983,14 @@ function kind2(d) {
 function flips(m) {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const items = [];
-  if (m.regressions.length > 0) items.push(`<li><strong>${count2(m.regressions.length, "regression")}</strong> (pass \u2192 fail): ${keyList2(m.regressions)}.</li>`);
-  if (m.fixes.length > 0) items.push(`<li><strong>${count2(m.fixes.length, "fix", "fixes")}</strong> (fail \u2192 pass): ${keyList2(m.fixes)}.</li>`);
+  if (m.regressions.length > 0)
+    items.push(
+      `<li><strong>${count2(m.regressions.length, "regression")}</strong> (pass \u2192 fail): ${keyList2(m.regressions)}.</li>`
+    );
+  if (m.fixes.length > 0)
+    items.push(
+      `<li><strong>${count2(m.fixes.length, "fix", "fixes")}</strong> (fail \u2192 pass): ${keyList2(m.fixes)}.</li>`
+    );
   const test = m.flipsP === null ? [] : [`<p>Exact McNemar test of regressions against fixes: ${escapeHtml(pValueSentence(m.flipsP))}.</p>`];
   return [`<ul>${items.join("")}</ul>`, ...test];
 }
@@ -34920,8 +35059,10 @@ async function reportCommand(argv, io) {
   let records;
   try {
     if (!await historyExists(path2)) {
-      io.stderr.write(`trackrecord report: ${file}: no such file (run "trackrecord run" first, or pass --history FILE)
-`);
+      io.stderr.write(
+        `trackrecord report: ${file}: no such file (run "trackrecord run" first, or pass --history FILE)
+`
+      );
       return EXIT.failed;
     }
     ({ records } = await readHistory(path2));
@@ -34945,7 +35086,8 @@ async function reportCommand(argv, io) {
   return EXIT.ok;
 }
 function positiveInteger(text) {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--trend must be a whole number of runs, at least 1, not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new UsageError(`--trend must be a whole number of runs, at least 1, not "${text}"`);
   return Number(text);
 }
 
@@ -34995,7 +35137,8 @@ async function runCommand(argv, io) {
     const path2 = values.partial ?? `trackrecord-partial-${shard.index}-of-${shard.count}.json`;
     return runShard(config3, shard, { path: path2, runId, useHistory: !values["no-history"], json: values.json, progress }, io);
   }
-  if (values["run-id"] !== void 0) throw new UsageError("--run-id names the run of a shard: use it with --shard or --partial");
+  if (values["run-id"] !== void 0)
+    throw new UsageError("--run-id names the run of a shard: use it with --shard or --partial");
   const config2 = await loadConfig({ root: io.cwd, configPath: values.config });
   const result = await runAndRecord(config2, {
     root: io.cwd,
@@ -35005,9 +35148,11 @@ async function runCommand(argv, io) {
     progress
   });
   const artifacts = result.historyPath ? await writeArtifacts(config2, io.cwd, result) : null;
-  io.stdout.write(values.json ? `${JSON.stringify(result.summary, null, 2)}
+  io.stdout.write(
+    values.json ? `${JSON.stringify(result.summary, null, 2)}
 ` : `${formatRunSummary(result.summary)}
-`);
+`
+  );
   if (artifacts && !values.json) {
     io.stdout.write(`history: ${config2.history} (+${result.records.length} record(s))
 `);
@@ -35031,8 +35176,10 @@ async function runShard(config2, shard, options, io) {
   const shown = relative4(io.cwd, file) || file;
   if (options.json) {
     const errors = outcome.models.map((m) => ({ id: m.model.id, errors: m.metrics.errors }));
-    io.stdout.write(`${JSON.stringify({ partial: shown, run: { id: outcome.run.id }, shard, prompts, of: total, models: errors }, null, 2)}
-`);
+    io.stdout.write(
+      `${JSON.stringify({ partial: shown, run: { id: outcome.run.id }, shard, prompts, of: total, models: errors }, null, 2)}
+`
+    );
   } else {
     io.stdout.write(
       `run ${outcome.run.id}, shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config2.models.length} model(s)
@@ -35050,7 +35197,8 @@ function shardArgument(text) {
   }
 }
 function runIdArgument(text) {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(text)) throw new UsageError(`--run-id must be letters, digits, ".", "_" or "-" (up to 100), got "${text}"`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(text))
+    throw new UsageError(`--run-id must be letters, digits, ".", "_" or "-" (up to 100), got "${text}"`);
   return text;
 }
 

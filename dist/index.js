@@ -2,7 +2,7 @@ import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
   readGitHubContext
-} from "./chunks/chunk-CXF63GBP.js";
+} from "./chunks/chunk-XM2UH65U.js";
 import {
   __commonJS,
   __export,
@@ -16948,7 +16948,10 @@ function findJson(output) {
     break;
   }
   const spans = [];
-  for (const [open3, close] of [["{", "}"], ["[", "]"]]) {
+  for (const [open3, close] of [
+    ["{", "}"],
+    ["[", "]"]
+  ]) {
     const start = output.indexOf(open3);
     const end = output.lastIndexOf(close);
     if (start !== -1 && end > start) spans.push([start, end]);
@@ -17529,7 +17532,10 @@ async function resolveSuites(raw, yaml, root, issues) {
       const available = builtinSuiteNames();
       if (!available.includes(name)) {
         issues.push(
-          yaml.issue(at, `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(", ")}`)
+          yaml.issue(
+            at,
+            `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(", ")}`
+          )
         );
         continue;
       }
@@ -17547,7 +17553,9 @@ async function resolveSuites(raw, yaml, root, issues) {
       const suite2 = await loadSuite(root, file, source);
       const first = names.get(suite2.name);
       if (first !== void 0) {
-        issues.push(yaml.issue(at, `two suites are named "${suite2.name}" (first at suites[${first}]); names must be unique`));
+        issues.push(
+          yaml.issue(at, `two suites are named "${suite2.name}" (first at suites[${first}]); names must be unique`)
+        );
       } else {
         names.set(suite2.name, i);
         suites.push(suite2);
@@ -17628,24 +17636,22 @@ function thresholdFailures(thresholds, summary2, options) {
   const failures = [];
   for (const m of summary2.models) {
     if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
-      failures.push(`${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`);
+      failures.push(
+        `${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`
+      );
     }
     if (options.regressions && thresholds.failOnRegression && m.regressions.length > 0) {
       const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
-      failures.push(`${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(m.regressions)}`);
+      failures.push(
+        `${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(m.regressions)}`
+      );
     }
   }
   return failures;
 }
 
 // src/run/types.ts
-var ERROR_CATEGORIES = [
-  "rate-limited",
-  "timeout",
-  "server",
-  "auth",
-  "bad-response"
-];
+var ERROR_CATEGORIES = ["rate-limited", "timeout", "server", "auth", "bad-response"];
 
 // src/analysis/stats.ts
 function percentile(values, p) {
@@ -17701,8 +17707,16 @@ function runMetrics(observations, compareOf) {
     if (o.samples.length > 1 && o.samples.every((s) => s.error === null)) {
       comparable += 1;
       const compare = compareOf(o);
-      if (allAgree(o.samples.map((s) => s.answer), (a, b) => sameAnswer(a, b, compare))) agreeing += 1;
-      if (allAgree(o.samples.map((s) => s.output), (a, b) => a === b)) rawAgreeing += 1;
+      if (allAgree(
+        o.samples.map((s) => s.answer),
+        (a, b) => sameAnswer(a, b, compare)
+      ))
+        agreeing += 1;
+      if (allAgree(
+        o.samples.map((s) => s.output),
+        (a, b) => a === b
+      ))
+        rawAgreeing += 1;
     }
   }
   return {
@@ -28701,7 +28715,11 @@ function categorize(error2) {
   if (error2 instanceof SyntaxError) {
     return { category: "bad-response", status: null, message: `malformed response body: ${shorten(error2.message)}` };
   }
-  return { category: "bad-response", status: null, message: shorten(error2 instanceof Error ? error2.message : String(error2)) };
+  return {
+    category: "bad-response",
+    status: null,
+    message: shorten(error2 instanceof Error ? error2.message : String(error2))
+  };
 }
 function redact(text, secrets) {
   let out = text;
@@ -28791,7 +28809,14 @@ function createOpenAIProvider(model, options) {
   };
   return {
     complete(request, observer) {
-      const trace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, refusedWaitMs: null, timeoutMs, observer };
+      const trace = {
+        attempts: 0,
+        lastAttemptStart: performance.now(),
+        rateLimited: 0,
+        refusedWaitMs: null,
+        timeoutMs,
+        observer
+      };
       return traces.run(trace, async () => {
         const started = performance.now();
         try {
@@ -28844,7 +28869,8 @@ function toCompletion(response) {
   if (typeof response !== "object" || response === null) return "response is not a JSON object";
   const r = response;
   const choice = Array.isArray(r.choices) ? r.choices[0] : void 0;
-  if (!choice || typeof choice.message !== "object" || choice.message === null) return "response has no choices[0].message";
+  if (!choice || typeof choice.message !== "object" || choice.message === null)
+    return "response has no choices[0].message";
   const message = choice.message;
   const output = typeof message.content === "string" ? message.content : message.refusal;
   if (typeof output !== "string") return "response message has no text content";
@@ -29040,7 +29066,8 @@ var AimdLimit = class {
   constructor(options) {
     const { max, min = 1, decrease = 0.5 } = options;
     if (!(Number.isInteger(max) && max >= 1)) throw new RangeError(`max must be an integer >= 1, got ${max}`);
-    if (!(Number.isInteger(min) && min >= 1 && min <= max)) throw new RangeError(`min must be an integer in 1..${max}, got ${min}`);
+    if (!(Number.isInteger(min) && min >= 1 && min <= max))
+      throw new RangeError(`min must be an integer in 1..${max}, got ${min}`);
     if (!(decrease > 0 && decrease < 1)) throw new RangeError(`decrease must be between 0 and 1, got ${decrease}`);
     this.max = max;
     this.min = min;
@@ -29327,7 +29354,9 @@ function createProgress(sink, options) {
       drawn = true;
       const width = 24;
       const filled = Math.round(share2 * width);
-      sink.write(`\r${options.label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.floor(share2 * 100)}% ${status}`);
+      sink.write(
+        `\r${options.label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.floor(share2 * 100)}% ${status}`
+      );
       if (done === total) sink.write("\n");
       return;
     }
@@ -29364,7 +29393,11 @@ function localRunId(now) {
 async function executeRun(config2, options) {
   const run2 = describeRun(options.env, options.now);
   const plan = buildPlan(config2);
-  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, { timeoutSeconds: config2.timeoutSeconds, retries: config2.retries, env: options.env }));
+  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, {
+    timeoutSeconds: config2.timeoutSeconds,
+    retries: config2.retries,
+    env: options.env
+  }));
   const providers = new Map(config2.models.map((m) => [m.id, providerFor(m)]));
   const observations = await executePlan(plan, providers, {
     concurrency: config2.concurrency,
@@ -29450,7 +29483,13 @@ var Git = class {
     const result = await this.exec(["symbolic-ref", "--quiet", "--short", "HEAD"]);
     if (result.code === 0) return result.stdout.trim() || null;
     if (result.code === 1) return null;
-    throw new GitError(["symbolic-ref", "--quiet", "--short", "HEAD"], result.code, result.stderr, result.stdout, result.detail);
+    throw new GitError(
+      ["symbolic-ref", "--quiet", "--short", "HEAD"],
+      result.code,
+      result.stderr,
+      result.stdout,
+      result.detail
+    );
   }
   /** The commit HEAD points to; throws when there is none (unborn branch). */
   async headSha() {
@@ -29529,7 +29568,8 @@ ${result.stderr}`), message };
     const spec = `${ref}:${path2.replace(/^\.\//, "")}`;
     const exists2 = await this.exec(["cat-file", "-e", spec]);
     if (exists2.code !== 0) {
-      if (exists2.code === null) throw new GitError(["cat-file", "-e", spec], null, exists2.stderr, exists2.stdout, exists2.detail);
+      if (exists2.code === null)
+        throw new GitError(["cat-file", "-e", spec], null, exists2.stderr, exists2.stdout, exists2.detail);
       return null;
     }
     const { stdout } = await this.run(["cat-file", "blob", spec]);
@@ -29719,7 +29759,10 @@ function buildRecord(input, view) {
     passed: results.map((r) => r.passed),
     errors,
     latencyMs: observations.map((o) => {
-      const p50 = percentile(o.samples.filter((s) => s.error === null).map((s) => s.latencyMs), 50);
+      const p50 = percentile(
+        o.samples.filter((s) => s.error === null).map((s) => s.latencyMs),
+        50
+      );
       return p50 === null ? null : Math.round(p50);
     }),
     tokensOut: observations.map((o) => {
@@ -31747,7 +31790,9 @@ var ChainVerifier = class {
     const number = this.lines.length + 1;
     if (line.length === 0) return bad("blank line");
     if (line.endsWith("\r")) {
-      return bad('line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only');
+      return bad(
+        'line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only'
+      );
     }
     let data;
     try {
@@ -31756,7 +31801,9 @@ var ChainVerifier = class {
       return { reason: `not valid JSON (${e.message})`, json: true };
     }
     if (isObject(data) && "schema" in data && typeof data["schema"] === "number" && data["schema"] !== RECORD_SCHEMA) {
-      return bad(`record schema version ${data["schema"]} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`);
+      return bad(
+        `record schema version ${data["schema"]} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`
+      );
     }
     if (!record(data)) return bad(schemaReason(record.errors?.[0]));
     const record2 = data;
@@ -31774,7 +31821,8 @@ var ChainVerifier = class {
     const size = catalog.length;
     for (const column of COLUMNS) {
       const length = record2[column].length;
-      if (length !== size) return bad(`${column} has ${length} entries but catalog ${record2.catalog} has ${size} prompts`);
+      if (length !== size)
+        return bad(`${column} has ${length} entries but catalog ${record2.catalog} has ${size} prompts`);
     }
     for (const index of Object.keys(record2.errors)) {
       if (String(Number(index)) !== index || Number(index) >= size) {
@@ -31785,10 +31833,13 @@ var ChainVerifier = class {
     for (const [key, byRef] of Object.entries(stored)) {
       const known = this.texts.get(key);
       for (const [ref, text] of Object.entries(byRef)) {
-        if (!isRefOf(ref, text)) return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
+        if (!isRefOf(ref, text))
+          return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
         const earlier = known?.get(ref);
         if (earlier !== void 0 && earlier !== text) {
-          return bad(`texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`);
+          return bad(
+            `texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`
+          );
         }
       }
     }
@@ -31798,14 +31849,16 @@ var ChainVerifier = class {
       const known = this.texts.get(key);
       const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
       const answer2 = record2.answers[i];
-      if (typeof answer2 === "string" && !resolves(known, own, answer2)) return bad(unresolved(`answers/${i}`, answer2, key));
+      if (typeof answer2 === "string" && !resolves(known, own, answer2))
+        return bad(unresolved(`answers/${i}`, answer2, key));
       const output = record2.outputs[i];
       if (typeof output === "string") {
         if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
       } else if (Array.isArray(output)) {
         for (let s = 0; s < output.length; s++) {
           const ref = output[s];
-          if (typeof ref === "string" && !resolves(known, own, ref)) return bad(unresolved(`outputs/${i}/${s}`, ref, key));
+          if (typeof ref === "string" && !resolves(known, own, ref))
+            return bad(unresolved(`outputs/${i}/${s}`, ref, key));
         }
       }
     }
@@ -32267,7 +32320,9 @@ function blockText(text, maxLines = 20, maxLineLength = 400) {
   const lines = cleanText(text).replace(/\n+$/, "").split("\n");
   const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
   const hidden = lines.length - shown.length;
-  const body = shown.map((line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP));
+  const body = shown.map(
+    (line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP)
+  );
   if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
   return `<pre>
 ${body.join("\n")}
@@ -32477,7 +32532,10 @@ function modelSection(m) {
   out.push(...chart(m.trend));
   out.push(...fingerprintNotes(m.trend));
   if (x.newSeries.length > 0) {
-    out.push(`${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`, "");
+    out.push(
+      `${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`,
+      ""
+    );
   }
   out.push(...driftSection(m));
   out.push(...flipsSection(m));
@@ -32519,13 +32577,22 @@ function fingerprintNotes(points) {
   });
   if (notes.length === 0) return [];
   const earlier = notes.length > FINGERPRINT_NOTES ? [`- \u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`] : [];
-  return ["**The backend changed** (system fingerprint), which can explain drift:", "", ...earlier, ...notes.slice(-FINGERPRINT_NOTES), ""];
+  return [
+    "**The backend changed** (system fingerprint), which can explain drift:",
+    "",
+    ...earlier,
+    ...notes.slice(-FINGERPRINT_NOTES),
+    ""
+  ];
 }
 function driftSection(m) {
   const x = m.metrics;
   if (m.drift.length === 0) {
     if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ""];
-    return [m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.", ""];
+    return [
+      m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.",
+      ""
+    ];
   }
   const real = m.drift.filter((d) => !d.flapping).length;
   const title = `${count(m.drift.length, "drifted prompt")} (${real} new behavior, ${m.drift.length - real} flapping back to an earlier answer)`;
@@ -32560,14 +32627,17 @@ function fullAnswers(drift) {
       ""
     );
   }
-  if (long.length > FULL_ANSWERS) out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
+  if (long.length > FULL_ANSWERS)
+    out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
   return out;
 }
 function flipsSection(m) {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const out = [];
-  if (m.regressions.length > 0) out.push(`- **${count(m.regressions.length, "regression")}** (pass \u2192 fail): ${keyList(m.regressions)}.`);
-  if (m.fixes.length > 0) out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
+  if (m.regressions.length > 0)
+    out.push(`- **${count(m.regressions.length, "regression")}** (pass \u2192 fail): ${keyList(m.regressions)}.`);
+  if (m.fixes.length > 0)
+    out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
   out.push("");
   if (m.flipsP !== null) out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`, "");
   return out;
@@ -32588,7 +32658,9 @@ function answer(text) {
   return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
 }
 function kind(d) {
-  return [d.flapping ? "flapping" : "drift", ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(", ");
+  return [d.flapping ? "flapping" : "drift", ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(
+    ", "
+  );
 }
 function keyList(keys) {
   const shown = keys.slice(0, LIST_KEYS).map((k) => inlineText(k, 80));
@@ -32651,7 +32723,10 @@ async function checkMode(ctx) {
   const { config: config2, github, settings } = ctx;
   const base = await group("Read the base history", () => baseHistory(ctx));
   const view = new HistoryView(base);
-  const outcome = await group("Run the suites", () => executeRun(config2, { env: ctx.env, progress: progressToLog }));
+  const outcome = await group(
+    "Run the suites",
+    () => executeRun(config2, { env: ctx.env, progress: progressToLog })
+  );
   const summary2 = summarize(buildRecords(outcome, view));
   const reportPath = join4(ctx.env["RUNNER_TEMP"] ?? resolve3(ctx.root, ".trackrecord"), "trackrecord-report.md");
   const report = buildReport(view, { models: config2.models.map((m) => m.id) });
@@ -32662,8 +32737,8 @@ async function checkMode(ctx) {
   if (settings.comment && pr) {
     try {
       const [{ createOctokit }, { upsertStickyComment }] = await Promise.all([
-        import("./chunks/octokit-H7G5WGXC.js"),
-        import("./chunks/comment-3MTQLVOI.js")
+        import("./chunks/octokit-E4IRKNMX.js"),
+        import("./chunks/comment-WTT5B4NZ.js")
       ]);
       const octokit = createOctokit(settings.githubToken, github.apiUrl);
       const comment = await upsertStickyComment(octokit, {
@@ -32675,10 +32750,17 @@ async function checkMode(ctx) {
       });
       info(`${comment.action} the pull request comment: ${comment.url}`);
     } catch (error2) {
-      warning(`could not comment on the pull request: ${error2.message}. Grant "permissions: pull-requests: write".`);
+      warning(
+        `could not comment on the pull request: ${error2.message}. Grant "permissions: pull-requests: write".`
+      );
     }
   }
-  return { summary: summary2, markdown, reportPath, failures: thresholdFailures(config2.thresholds, summary2, { regressions: true }) };
+  return {
+    summary: summary2,
+    markdown,
+    reportPath,
+    failures: thresholdFailures(config2.thresholds, summary2, { regressions: true })
+  };
 }
 async function baseHistory(ctx) {
   const pr = ctx.github.pullRequest;
@@ -32692,7 +32774,9 @@ async function baseHistory(ctx) {
   }
   const result = verifyHistory(text);
   if (!result.ok) {
-    warning(`the history on ${pr.baseRef} does not verify (line ${result.line}: ${result.reason}); comparing with nothing`);
+    warning(
+      `the history on ${pr.baseRef} does not verify (line ${result.line}: ${result.reason}); comparing with nothing`
+    );
     return [];
   }
   info(`${result.records.length} record(s) on ${pr.baseRef}`);
@@ -32724,7 +32808,10 @@ function annotateRegressions(summary2, config2) {
       });
     }
     const more = model.regressions.length - MAX_ANNOTATIONS;
-    if (more > 0) warning(`${more} more prompts went from pass to fail on ${model.id}: see the report`, { title: "trackrecord regression" });
+    if (more > 0)
+      warning(`${more} more prompts went from pass to fail on ${model.id}: see the report`, {
+        title: "trackrecord regression"
+      });
   }
 }
 async function writeJobSummary(markdown) {
@@ -32748,11 +32835,14 @@ var ShardError = class extends Error {
 function parseShard(text) {
   const value = text.trim();
   const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
-  if (!match) throw new ShardError(`shard must be written I/N (for example 2/4: the second of four shards), got "${text}"`);
+  if (!match)
+    throw new ShardError(`shard must be written I/N (for example 2/4: the second of four shards), got "${text}"`);
   const index = Number(match[1]);
   const count2 = Number(match[2]);
-  if (count2 < 1 || count2 > MAX_SHARDS) throw new ShardError(`shard "${value}": the number of shards must be between 1 and ${MAX_SHARDS}`);
-  if (index < 1 || index > count2) throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count2} (shards count from 1)`);
+  if (count2 < 1 || count2 > MAX_SHARDS)
+    throw new ShardError(`shard "${value}": the number of shards must be between 1 and ${MAX_SHARDS}`);
+  if (index < 1 || index > count2)
+    throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count2} (shards count from 1)`);
   return { index, count: count2 };
 }
 function formatShard(shard) {
@@ -32784,7 +32874,13 @@ function configHash(config2) {
   return sha256(
     canonicalJson({
       samples: config2.samples,
-      models: config2.models.map((m) => ({ id: m.id, model: m.model, baseUrl: m.baseUrl, params: m.params, system: m.system })),
+      models: config2.models.map((m) => ({
+        id: m.id,
+        model: m.model,
+        baseUrl: m.baseUrl,
+        params: m.params,
+        system: m.system
+      })),
       prompts: plan.prompts.map((p, i) => [p.suite, p.prompt.id, plan.checksHashes[i]]),
       hashes: plan.hashes
     })
@@ -32815,7 +32911,9 @@ async function readPartial(path2, label = path2) {
     text = await readFile4(path2, "utf8");
   } catch (error2) {
     const code = error2.code;
-    throw new PartialError(code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error2.message}`);
+    throw new PartialError(
+      code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error2.message}`
+    );
   }
   return parsePartial(text, label);
 }
@@ -32829,9 +32927,14 @@ function parsePartial(text, label) {
   const fail = (path2, message) => {
     throw new PartialError(`${label}: ${path2 ? `${path2}: ` : ""}${message}`);
   };
-  if (!isObject2(value) || !("partial" in value)) fail("", "not a trackrecord partial file (written by `trackrecord run --shard I/N`)");
+  if (!isObject2(value) || !("partial" in value))
+    fail("", "not a trackrecord partial file (written by `trackrecord run --shard I/N`)");
   const v = value;
-  if (v["partial"] !== PARTIAL_VERSION) fail("partial", `unsupported partial version ${JSON.stringify(v["partial"])} (this trackrecord reads ${PARTIAL_VERSION})`);
+  if (v["partial"] !== PARTIAL_VERSION)
+    fail(
+      "partial",
+      `unsupported partial version ${JSON.stringify(v["partial"])} (this trackrecord reads ${PARTIAL_VERSION})`
+    );
   const check2 = new Checker(fail);
   const run2 = check2.object(v["run"], "run");
   check2.string(run2["id"], "run.id");
@@ -32855,7 +32958,8 @@ function parsePartial(text, label) {
 }
 function checkObservation(check2, value, path2, modelId) {
   const o = check2.object(value, path2);
-  if (check2.string(o["modelId"], `${path2}.modelId`) !== modelId) check2.fail(`${path2}.modelId`, `"${String(o["modelId"])}" under model "${modelId}"`);
+  if (check2.string(o["modelId"], `${path2}.modelId`) !== modelId)
+    check2.fail(`${path2}.modelId`, `"${String(o["modelId"])}" under model "${modelId}"`);
   for (const key of ["suite", "promptId", "promptHash", "checksHash"]) check2.string(o[key], `${path2}.${key}`);
   check2.array(o["samples"], `${path2}.samples`).forEach((s, k) => checkSample(check2, s, `${path2}.samples[${k}]`));
 }
@@ -32867,7 +32971,8 @@ function checkSample(check2, value, path2) {
   check2.array(s.failures, `${path2}.failures`).forEach((f, i) => check2.string(f, `${path2}.failures[${i}]`));
   if (s.error !== null) {
     const e = check2.object(s.error, `${path2}.error`);
-    if (!ERROR_CATEGORIES.includes(e.category)) check2.fail(`${path2}.error.category`, `expected one of ${ERROR_CATEGORIES.join(", ")}`);
+    if (!ERROR_CATEGORIES.includes(e.category))
+      check2.fail(`${path2}.error.category`, `expected one of ${ERROR_CATEGORIES.join(", ")}`);
     check2.nullableNumber(e.status, `${path2}.error.status`);
     check2.string(e.message, `${path2}.error.message`);
   }
@@ -32910,7 +33015,8 @@ var Checker = class {
     if (value !== null) this.number(value, path2);
   }
   integer(value, path2, min, max) {
-    if (!Number.isInteger(value) || value < min || value > max) this.fail(path2, `expected a whole number from ${min} to ${max}`);
+    if (!Number.isInteger(value) || value < min || value > max)
+      this.fail(path2, `expected a whole number from ${min} to ${max}`);
     return value;
   }
 };
@@ -33012,11 +33118,16 @@ function shardSettings(inputs, mode) {
     }
   }
   if (shard && merge.length > 0) {
-    throw new Error('inputs "shard" and "merge" belong to different jobs: each matrix job runs one shard, then one job merges their partial files');
+    throw new Error(
+      'inputs "shard" and "merge" belong to different jobs: each matrix job runs one shard, then one job merges their partial files'
+    );
   }
-  if (partialPath !== null && !shard) throw new Error(`input "partial-path" is where a shard's partial file goes: set "shard" too`);
+  if (partialPath !== null && !shard)
+    throw new Error(`input "partial-path" is where a shard's partial file goes: set "shard" too`);
   if ((shard || merge.length > 0) && mode !== "track") {
-    throw new Error(`input "${shard ? "shard" : "merge"}" works in track mode only (this run is in ${mode} mode): a sharded run is recorded and committed by its merge job`);
+    throw new Error(
+      `input "${shard ? "shard" : "merge"}" works in track mode only (this run is in ${mode} mode): a sharded run is recorded and committed by its merge job`
+    );
   }
   return { shard, partialPath, merge };
 }
@@ -33056,7 +33167,9 @@ function mergePartials(config2, loaded) {
   const byIndex = /* @__PURE__ */ new Map();
   for (const p of loaded) {
     if (p.partial.shard.count !== count2) {
-      throw new PartialError(`${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`);
+      throw new PartialError(
+        `${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`
+      );
     }
     const same = byIndex.get(p.partial.shard.index);
     if (same) throw new PartialError(`shard ${formatShard(p.partial.shard)} appears twice: ${same.file} and ${p.file}`);
@@ -33081,18 +33194,25 @@ function mergePartials(config2, loaded) {
         const where = `${file}: ${model.id} ${key}`;
         if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config2.file}`);
         const home = shardOf(key, count2);
-        if (home !== partial.shard.index) throw new PartialError(`${where}: belongs to shard ${home}/${count2}, not ${formatShard(partial.shard)}`);
+        if (home !== partial.shard.index)
+          throw new PartialError(`${where}: belongs to shard ${home}/${count2}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
-        if (o.samples.length !== config2.samples) throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config2.samples}`);
+        if (o.samples.length !== config2.samples)
+          throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config2.samples}`);
         found.set(key, o);
       }
     }
     const observations = plan.prompts.map(({ suite: suite2, prompt }, p) => {
       const key = promptKey(suite2, prompt.id);
       const o = found.get(key);
-      if (!o) throw new PartialError(`shard ${shardOf(key, count2)}/${count2} (${byIndex.get(shardOf(key, count2)).file}) has no observation of ${key} on ${model.id}`);
+      if (!o)
+        throw new PartialError(
+          `shard ${shardOf(key, count2)}/${count2} (${byIndex.get(shardOf(key, count2)).file}) has no observation of ${key} on ${model.id}`
+        );
       if (o.promptHash !== plan.hashes[m][p] || o.checksHash !== plan.checksHashes[p]) {
-        throw new PartialError(`${byIndex.get(shardOf(key, count2)).file}: ${model.id} ${key} was asked differently than ${config2.file} says`);
+        throw new PartialError(
+          `${byIndex.get(shardOf(key, count2)).file}: ${model.id} ${key} was asked differently than ${config2.file} says`
+        );
       }
       return o;
     });
@@ -33136,10 +33256,14 @@ async function writeReport(view, modelIds, path2) {
 
 // src/artifacts.ts
 async function writeArtifacts(config2, root, recorded) {
-  const { writeBadges } = await import("./chunks/badge-UPIG7U3U.js");
+  const { writeBadges } = await import("./chunks/badge-VGMOFBPL.js");
   const badges = await writeBadges(resolve5(root, config2.badge), recorded.summary.models);
   const reportPath = join6(dirname6(resolve5(root, config2.history)), "report.md");
-  const markdown = await writeReport(recorded.view, config2.models.map((m) => m.id), reportPath);
+  const markdown = await writeReport(
+    recorded.view,
+    config2.models.map((m) => m.id),
+    reportPath
+  );
   return { paths: [...badges, reportPath], reportPath, markdown };
 }
 
@@ -33185,7 +33309,9 @@ async function publish(o) {
     const commit = await git.headSha();
     const pushed = await git.push(remote, branch);
     if (pushed.ok) {
-      log(`trackrecord: pushed ${commit.slice(0, 12)} to ${remote}/${branch}${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
+      log(
+        `trackrecord: pushed ${commit.slice(0, 12)} to ${remote}/${branch}${attempt > 1 ? ` (attempt ${attempt})` : ""}`
+      );
       return { commit, attempts: attempt };
     }
     if (!pushed.rejected) {
@@ -33200,12 +33326,16 @@ Check that the workflow grants \`permissions: contents: write\`, that actions/ch
       );
     }
     const wait = backoffDelay(attempt, backoff, random);
-    log(`trackrecord: push rejected, ${remote}/${branch} moved; retrying on top of the new tip in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
+    log(
+      `trackrecord: push rejected, ${remote}/${branch} moved; retrying on top of the new tip in ${wait} ms (attempt ${attempt + 1} of ${attempts})`
+    );
     await sleep2(wait);
     try {
       await git.fetch(remote, branch);
     } catch (error2) {
-      throw new PublishError(`fetching ${remote}/${branch} after a rejected push failed: ${errorText(error2)}`, { cause: error2 });
+      throw new PublishError(`fetching ${remote}/${branch} after a rejected push failed: ${errorText(error2)}`, {
+        cause: error2
+      });
     }
     const newTip = await git.revParse(trackingRef);
     if (newTip === null) throw new PublishError(`fetching ${remote}/${branch} did not produce ${trackingRef}`);
@@ -33239,7 +33369,10 @@ function errorText(error2) {
 // src/action/track.ts
 async function trackMode(ctx) {
   const history = await readVerifiedHistory(ctx.config, ctx.root);
-  const outcome = await group("Run the suites", () => executeRun(ctx.config, { env: ctx.env, progress: progressToLog }));
+  const outcome = await group(
+    "Run the suites",
+    () => executeRun(ctx.config, { env: ctx.env, progress: progressToLog })
+  );
   return recordAndPublish(ctx, outcome, history);
 }
 async function recordAndPublish(ctx, outcome, history) {
@@ -33267,7 +33400,12 @@ async function recordAndPublish(ctx, outcome, history) {
   }
   const summary2 = recorded.summary;
   const { markdown, reportPath } = artifacts;
-  return { summary: summary2, markdown, reportPath, failures: thresholdFailures(config2.thresholds, summary2, { regressions: false }) };
+  return {
+    summary: summary2,
+    markdown,
+    reportPath,
+    failures: thresholdFailures(config2.thresholds, summary2, { regressions: false })
+  };
 }
 
 // src/action/shard.ts
@@ -33278,7 +33416,10 @@ async function shardMode(ctx, shard) {
   const prompts = promptCount(sharded);
   const total = promptCount(config2);
   info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config2.models.length} model(s)`);
-  const outcome = await group(`Run shard ${formatShard(shard)}`, () => executeRun(sharded, { env: ctx.env, progress: progressToLog }));
+  const outcome = await group(
+    `Run shard ${formatShard(shard)}`,
+    () => executeRun(sharded, { env: ctx.env, progress: progressToLog })
+  );
   const path2 = settings.partialPath ? resolve7(root, settings.partialPath) : join7(ctx.env["RUNNER_TEMP"] || tmpdir(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
   await writePartial(path2, outcome, shard, config2);
   info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path2}`);
@@ -33346,8 +33487,11 @@ function skipReason(missing, github, mode) {
   if (github.pullRequest?.isFork) {
     return `Skipped: this pull request comes from a fork, and GitHub does not give workflows of fork pull requests the repository's secrets (${names} is not set). Nothing was run; the check passes.`;
   }
-  if (mode === "check") return `Skipped: ${names} is not set, so the models cannot be called. Pass the key to this step with \`env:\` from a repository secret.`;
-  throw new Error(`${names} is not set: pass the API key to this step with \`env: { ${missing[0]}: \${{ secrets.${missing[0]} }} }\``);
+  if (mode === "check")
+    return `Skipped: ${names} is not set, so the models cannot be called. Pass the key to this step with \`env:\` from a repository secret.`;
+  throw new Error(
+    `${names} is not set: pass the API key to this step with \`env: { ${missing[0]}: \${{ secrets.${missing[0]} }} }\``
+  );
 }
 function annotateConfigError(error2) {
   if (error2 instanceof ConfigError) {

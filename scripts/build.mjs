@@ -79,7 +79,9 @@ function licenses(names) {
       const dir = join('node_modules', name);
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
       const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE'].find((f) => existsSync(join(dir, f)));
-      const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `(no licence file; package.json says ${pkg.license})`;
+      const text = file
+        ? readFileSync(join(dir, file), 'utf8').trim()
+        : `(no licence file; package.json says ${pkg.license})`;
       return `${name}@${pkg.version}\n${pkg.license ?? ''}\n${text}\n`;
     })
     .join('\n-----\n\n');

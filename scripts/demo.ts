@@ -48,7 +48,14 @@ try {
 
   // No GitHub here: the check writes its comment's body to a file instead of posting it.
   const action = (eventName: string, event: unknown, runId: number) =>
-    runBundledAction({ workspace, eventName, event, runnerTemp, inputs: { comment: 'false' }, env: { GITHUB_RUN_ID: String(runId), GITHUB_REPOSITORY: 'demo/widgets' } });
+    runBundledAction({
+      workspace,
+      eventName,
+      event,
+      runnerTemp,
+      inputs: { comment: 'false' },
+      env: { GITHUB_RUN_ID: String(runId), GITHUB_REPOSITORY: 'demo/widgets' },
+    });
 
   for (const [night, snapshot] of [
     [1, 'gpt-4-0314'],
@@ -66,7 +73,11 @@ try {
       'pull_request',
       {
         number: 1,
-        pull_request: { number: 1, base: { ref: 'main', sha: 'a'.repeat(40), repo: pr }, head: { ref: 'feature', sha: 'b'.repeat(40), repo: pr } },
+        pull_request: {
+          number: 1,
+          base: { ref: 'main', sha: 'a'.repeat(40), repo: pr },
+          head: { ref: 'feature', sha: 'b'.repeat(40), repo: pr },
+        },
       },
       3,
     ),
@@ -109,7 +120,8 @@ function show(run: ActionRun): void {
     else if (command) console.log(`  ${command[1]}: ${command[2]!.split('%0A').slice(0, 2).join(' ')}`);
     else if (line && !line.startsWith('::')) console.log(`  ${line}`);
   }
-  if (warnings > 0) console.log(`  (${warnings} warning annotations on the regressed prompts' lines in prompts/prime.yaml)`);
+  if (warnings > 0)
+    console.log(`  (${warnings} warning annotations on the regressed prompts' lines in prompts/prime.yaml)`);
   if (run.code !== 0 && !run.stdout.includes('::error::thresholds failed')) {
     throw new Error(`the action failed unexpectedly (exit ${run.code}):\n${run.stderr}`);
   }

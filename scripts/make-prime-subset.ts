@@ -152,9 +152,7 @@ function suiteYaml(questions: Line[]): string {
 }
 
 function table(sub: Figures, full: Figures): string {
-  const rows = MODELS.map(
-    (m) => `| ${m} | ${pct(sub.accuracy[m] ?? NaN)} | ${pct(full.accuracy[m] ?? NaN)} |`,
-  );
+  const rows = MODELS.map((m) => `| ${m} | ${pct(sub.accuracy[m] ?? NaN)} | ${pct(full.accuracy[m] ?? NaN)} |`);
   const changed = PAIRS.map(
     (p) =>
       `| ${p.family} (${p.march} -> ${p.june}) | ${pct(sub.changed[p.family] ?? NaN)} | ` +

@@ -20,6 +20,10 @@ export async function writeArtifacts(config: Config, root: string, recorded: Rec
   const badges = await writeBadges(resolve(root, config.badge), recorded.summary.models);
   const reportPath = join(dirname(resolve(root, config.history)), 'report.md');
   // The view already holds the history plus this run: no need to read the file back.
-  const markdown = await writeReport(recorded.view, config.models.map((m) => m.id), reportPath);
+  const markdown = await writeReport(
+    recorded.view,
+    config.models.map((m) => m.id),
+    reportPath,
+  );
   return { paths: [...badges, reportPath], reportPath, markdown };
 }

@@ -38,7 +38,11 @@ export async function executeRun(config: Config, options: RunOptions): Promise<R
   const providerFor =
     options.providerFor ??
     ((model: ModelSpec) =>
-      createOpenAIProvider(model, { timeoutSeconds: config.timeoutSeconds, retries: config.retries, env: options.env }));
+      createOpenAIProvider(model, {
+        timeoutSeconds: config.timeoutSeconds,
+        retries: config.retries,
+        env: options.env,
+      }));
   const providers = new Map(config.models.map((m) => [m.id, providerFor(m)]));
 
   const observations = await executePlan(plan, providers, {

@@ -41,7 +41,10 @@ export interface TrackResult extends Recorded {
  * A whole run: verify the history before spending a request, run, then record. A history that
  * fails verification throws a HistoryError and is left untouched.
  */
-export async function runAndRecord(config: Config, options: RunOptions & RecordOptions & ThresholdOptions): Promise<TrackResult> {
+export async function runAndRecord(
+  config: Config,
+  options: RunOptions & RecordOptions & ThresholdOptions,
+): Promise<TrackResult> {
   const history = options.useHistory ? await readVerifiedHistory(config, options.root) : [];
   const outcome = await executeRun(config, options);
   const recorded = await recordOutcome(outcome, { ...options, history });

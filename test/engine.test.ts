@@ -19,23 +19,26 @@ async function runPrime(model: string, extra = '', env: NodeJS.ProcessEnv = {}) 
 }
 
 describe('executeRun on the LLMDrift prime subset', () => {
-  it.each(['gpt-4-0314', 'gpt-4-0613'])('reproduces the pass rate computed from the data file for %s', async (model) => {
-    server = await startPrimeServer();
-    const outcome = await runPrime(model);
-    const truth = primeTruth(model);
-    const expected = [...truth.values()].filter((t) => t.correct).length / truth.size;
+  it.each(['gpt-4-0314', 'gpt-4-0613'])(
+    'reproduces the pass rate computed from the data file for %s',
+    async (model) => {
+      server = await startPrimeServer();
+      const outcome = await runPrime(model);
+      const truth = primeTruth(model);
+      const expected = [...truth.values()].filter((t) => t.correct).length / truth.size;
 
-    const [result] = outcome.models;
-    expect(result!.metrics.passRate).toBe(expected);
-    expect(result!.metrics.checked).toBe(100);
-    // Not just the rate: every prompt's answer and verdict match the data file.
-    for (const o of result!.observations) {
-      const t = truth.get(o.promptId)!;
-      expect(o.samples[0]).toMatchObject({ answer: t.answer, pass: t.correct, error: null });
-    }
-    expect(result!.metrics.servedModels).toEqual([model]);
-    expect(result!.metrics.systemFingerprints).toHaveLength(1);
-  });
+      const [result] = outcome.models;
+      expect(result!.metrics.passRate).toBe(expected);
+      expect(result!.metrics.checked).toBe(100);
+      // Not just the rate: every prompt's answer and verdict match the data file.
+      for (const o of result!.observations) {
+        const t = truth.get(o.promptId)!;
+        expect(o.samples[0]).toMatchObject({ answer: t.answer, pass: t.correct, error: null });
+      }
+      expect(result!.metrics.servedModels).toEqual([model]);
+      expect(result!.metrics.systemFingerprints).toHaveLength(1);
+    },
+  );
 
   it('shows the real March to June drop of GPT-4 on this subset', async () => {
     server = await startPrimeServer();
@@ -49,7 +52,10 @@ describe('executeRun on the LLMDrift prime subset', () => {
     server = await startPrimeServer({ latencyMs: 5 });
     const outcome = await runPrime('gpt-4-0314', 'samples: 2\nconcurrency: 16\n');
     const ids = outcome.models[0]!.observations.map((o) => o.promptId);
-    const config = await loadConfig({ root: tempDir({ 'c.yml': primeConfig(server.baseUrl, 'x') }), configPath: 'c.yml' });
+    const config = await loadConfig({
+      root: tempDir({ 'c.yml': primeConfig(server.baseUrl, 'x') }),
+      configPath: 'c.yml',
+    });
     expect(ids).toEqual(config.suites[0]!.prompts.map((p) => p.id));
     expect(outcome.models[0]!.observations.every((o) => o.samples.length === 2)).toBe(true);
     // The replay server answers identically every time, so both agreement measures are 1.

@@ -117,10 +117,18 @@ describe('runAndRecord with an edited prompt', () => {
       'suite.yaml': suite,
     });
     const track = async () =>
-      runAndRecord(await loadConfig({ root, configPath: 'trackrecord.yml' }), { root, env: {}, useHistory: true, regressions: true });
+      runAndRecord(await loadConfig({ root, configPath: 'trackrecord.yml' }), {
+        root,
+        env: {},
+        useHistory: true,
+        regressions: true,
+      });
     await track();
     // Same text, but the answer is read differently: not comparable with what was recorded before.
-    const edited = suite.replace(/(id: "prime-8929"[\s\S]*?normalize: )\[ "lowercase" \]/, '$1[ "lowercase", "strip-punctuation" ]');
+    const edited = suite.replace(
+      /(id: "prime-8929"[\s\S]*?normalize: )\[ "lowercase" \]/,
+      '$1[ "lowercase", "strip-punctuation" ]',
+    );
     expect(edited).not.toBe(suite);
     writeFileSync(join(root, 'suite.yaml'), edited);
     const m = (await track()).summary.models[0]!;

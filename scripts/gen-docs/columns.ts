@@ -27,7 +27,8 @@ export function constraints(s: Schema, root: Schema): string[] {
   const arr: string[] = [];
   const count = countRange(r.minItems, r.maxItems, 'item');
   if (count && !(isTuple(r) && r.minItems === r.maxItems)) arr.push(count);
-  if (isTuple(r) && r.minItems === r.maxItems && r.maxItems !== undefined) arr.push(`exactly ${plural(r.maxItems, 'item')}`);
+  if (isTuple(r) && r.minItems === r.maxItems && r.maxItems !== undefined)
+    arr.push(`exactly ${plural(r.maxItems, 'item')}`);
   if (r.uniqueItems) arr.push('no duplicates');
   if (r.items && !Array.isArray(r.items)) {
     const inner = constraints(r.items, root);
@@ -85,7 +86,8 @@ function range(min: number | undefined, max: number | undefined): string {
 /** "exactly one", "at least `2`", "`1` to `3`" keys of a section's table. */
 export function keysRule(min: number | undefined, max: number | undefined): string {
   if (min === 1 && max === 1) return 'exactly one';
-  if (min !== undefined && max !== undefined) return min === max ? `exactly ${code(String(min))}` : `${code(String(min))} to ${code(String(max))}`;
+  if (min !== undefined && max !== undefined)
+    return min === max ? `exactly ${code(String(min))}` : `${code(String(min))} to ${code(String(max))}`;
   if (min !== undefined && min > 0) return min === 1 ? 'at least one' : `at least ${code(String(min))}`;
   if (max !== undefined) return `at most ${code(String(max))}`;
   return '';

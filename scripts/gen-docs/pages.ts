@@ -143,9 +143,7 @@ function renderPage(spec: PageSpec, undocumented: string[], unsupported: string[
     ([level, heading, anchor]) => `${'  '.repeat(level - 2)}- ${link(heading, anchor)}`,
   );
   const closed =
-    openObjects === 0
-      ? ['Every object accepts only the keys listed for it: any other key is an error.', '']
-      : [];
+    openObjects === 0 ? ['Every object accepts only the keys listed for it: any other key is an error.', ''] : [];
   const lines = [
     GENERATED,
     '',

@@ -199,7 +199,10 @@ export class SchemaRenderer {
     if (section.kind === 'tuple') {
       const items = s.items as Schema[];
       const fixed = s.additionalItems === false && s.minItems === items.length;
-      out.push(fixed ? `An array of exactly ${plural(items.length, 'item')}, by position:` : `An array, by position:`, '');
+      out.push(
+        fixed ? `An array of exactly ${plural(items.length, 'item')}, by position:` : `An array, by position:`,
+        '',
+      );
       header = ['Index', 'Type', 'Required', 'Constraints', 'Description'];
       items.forEach((item, i) => {
         const req = i < (s.minItems ?? 0) ? 'required' : this.requirement(item, false, false);

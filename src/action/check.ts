@@ -26,7 +26,9 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   const base = await core.group('Read the base history', () => baseHistory(ctx));
   const view = new HistoryView(base);
 
-  const outcome = await core.group('Run the suites', () => executeRun(config, { env: ctx.env, progress: progressToLog }));
+  const outcome = await core.group('Run the suites', () =>
+    executeRun(config, { env: ctx.env, progress: progressToLog }),
+  );
   const summary = summarize(buildRecords(outcome, view));
   const reportPath = join(ctx.env['RUNNER_TEMP'] ?? resolve(ctx.root, '.trackrecord'), 'trackrecord-report.md');
   const report = buildReport(view, { models: config.models.map((m) => m.id) });
@@ -53,10 +55,17 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
       core.info(`${comment.action} the pull request comment: ${comment.url}`);
     } catch (error) {
       // A read-only token (a fork's pull request) cannot comment; the job summary still has the report.
-      core.warning(`could not comment on the pull request: ${(error as Error).message}. Grant "permissions: pull-requests: write".`);
+      core.warning(
+        `could not comment on the pull request: ${(error as Error).message}. Grant "permissions: pull-requests: write".`,
+      );
     }
   }
-  return { summary, markdown, reportPath, failures: thresholdFailures(config.thresholds, summary, { regressions: true }) };
+  return {
+    summary,
+    markdown,
+    reportPath,
+    failures: thresholdFailures(config.thresholds, summary, { regressions: true }),
+  };
 }
 
 /**
@@ -76,7 +85,9 @@ async function baseHistory(ctx: ActionContext): Promise<HistoryRecord[]> {
   }
   const result = verifyHistory(text);
   if (!result.ok) {
-    core.warning(`the history on ${pr.baseRef} does not verify (line ${result.line}: ${result.reason}); comparing with nothing`);
+    core.warning(
+      `the history on ${pr.baseRef} does not verify (line ${result.line}: ${result.reason}); comparing with nothing`,
+    );
     return [];
   }
   core.info(`${result.records.length} record(s) on ${pr.baseRef}`);

@@ -12,12 +12,19 @@ import { mergeMode, shardMode } from './shard.js';
 import { trackMode } from './track.js';
 
 /** The action: parse inputs, run the mode, report; the one place that fails the job. */
-export async function run(env: NodeJS.ProcessEnv = process.env, root: string = env['GITHUB_WORKSPACE'] ?? process.cwd()): Promise<void> {
+export async function run(
+  env: NodeJS.ProcessEnv = process.env,
+  root: string = env['GITHUB_WORKSPACE'] ?? process.cwd(),
+): Promise<void> {
   try {
     const github = await readGitHubContext(env);
     // Not `core` itself: the namespace as a value would keep all of it in the start-up bundle.
     const settings = readSettings({ getInput: core.getInput }, github.eventName);
-    const role = settings.shard ? `, shard ${settings.shard.index}/${settings.shard.count}` : settings.merge.length > 0 ? ', merging shards' : '';
+    const role = settings.shard
+      ? `, shard ${settings.shard.index}/${settings.shard.count}`
+      : settings.merge.length > 0
+        ? ', merging shards'
+        : '';
     core.info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}`);
     const config = await loadConfig({ root, configPath: settings.configPath }).catch(annotateConfigError);
     for (const key of keyValues(config.models, env)) core.setSecret(key);
@@ -39,7 +46,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env, root: string = e
       return;
     }
     const result =
-      settings.merge.length > 0 ? await mergeMode(ctx, settings.merge) : settings.mode === 'track' ? await trackMode(ctx) : await checkMode(ctx);
+      settings.merge.length > 0
+        ? await mergeMode(ctx, settings.merge)
+        : settings.mode === 'track'
+          ? await trackMode(ctx)
+          : await checkMode(ctx);
     core.info(formatRunSummary(result.summary));
     setOutputs(result.summary, { report: result.reportPath, history: config.history });
     await writeJobSummary(result.markdown);
@@ -61,8 +72,11 @@ function skipReason(missing: string[], github: GitHubContext, mode: 'track' | 'c
   if (github.pullRequest?.isFork) {
     return `Skipped: this pull request comes from a fork, and GitHub does not give workflows of fork pull requests the repository's secrets (${names} is not set). Nothing was run; the check passes.`;
   }
-  if (mode === 'check') return `Skipped: ${names} is not set, so the models cannot be called. Pass the key to this step with \`env:\` from a repository secret.`;
-  throw new Error(`${names} is not set: pass the API key to this step with \`env: { ${missing[0]}: \${{ secrets.${missing[0]} }} }\``);
+  if (mode === 'check')
+    return `Skipped: ${names} is not set, so the models cannot be called. Pass the key to this step with \`env:\` from a repository secret.`;
+  throw new Error(
+    `${names} is not set: pass the API key to this step with \`env: { ${missing[0]}: \${{ secrets.${missing[0]} }} }\``,
+  );
 }
 
 /** Config problems as annotations on the lines to fix, then the same error for the job. */

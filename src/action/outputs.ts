@@ -32,7 +32,10 @@ export function annotateRegressions(summary: RunSummary, config: Config): void {
       });
     }
     const more = model.regressions.length - MAX_ANNOTATIONS;
-    if (more > 0) core.warning(`${more} more prompts went from pass to fail on ${model.id}: see the report`, { title: 'trackrecord regression' });
+    if (more > 0)
+      core.warning(`${more} more prompts went from pass to fail on ${model.id}: see the report`, {
+        title: 'trackrecord regression',
+      });
   }
 }
 

@@ -59,11 +59,16 @@ function shardSettings(inputs: InputReader, mode: Mode): Pick<ActionSettings, 's
     }
   }
   if (shard && merge.length > 0) {
-    throw new Error('inputs "shard" and "merge" belong to different jobs: each matrix job runs one shard, then one job merges their partial files');
+    throw new Error(
+      'inputs "shard" and "merge" belong to different jobs: each matrix job runs one shard, then one job merges their partial files',
+    );
   }
-  if (partialPath !== null && !shard) throw new Error('input "partial-path" is where a shard\'s partial file goes: set "shard" too');
+  if (partialPath !== null && !shard)
+    throw new Error('input "partial-path" is where a shard\'s partial file goes: set "shard" too');
   if ((shard || merge.length > 0) && mode !== 'track') {
-    throw new Error(`input "${shard ? 'shard' : 'merge'}" works in track mode only (this run is in ${mode} mode): a sharded run is recorded and committed by its merge job`);
+    throw new Error(
+      `input "${shard ? 'shard' : 'merge'}" works in track mode only (this run is in ${mode} mode): a sharded run is recorded and committed by its merge job`,
+    );
   }
   return { shard, partialPath, merge };
 }

@@ -29,7 +29,9 @@ export async function shardMode(ctx: ActionContext, shard: Shard): Promise<Shard
   const total = promptCount(config);
   core.info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)`);
 
-  const outcome = await core.group(`Run shard ${formatShard(shard)}`, () => executeRun(sharded, { env: ctx.env, progress: progressToLog }));
+  const outcome = await core.group(`Run shard ${formatShard(shard)}`, () =>
+    executeRun(sharded, { env: ctx.env, progress: progressToLog }),
+  );
   const path = settings.partialPath
     ? resolve(root, settings.partialPath)
     : join(ctx.env['RUNNER_TEMP'] || tmpdir(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);

@@ -17,7 +17,9 @@ import { progressToLog } from './log.js';
  */
 export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
   const history = await readVerifiedHistory(ctx.config, ctx.root); // a history that does not verify stops the run before any request
-  const outcome = await core.group('Run the suites', () => executeRun(ctx.config, { env: ctx.env, progress: progressToLog }));
+  const outcome = await core.group('Run the suites', () =>
+    executeRun(ctx.config, { env: ctx.env, progress: progressToLog }),
+  );
   return recordAndPublish(ctx, outcome, history);
 }
 
@@ -27,7 +29,11 @@ export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
  * `history` is the history as read before the run: the first attempt compares with it; after a
  * lost push race the file is the other run's, and is read again.
  */
-export async function recordAndPublish(ctx: ActionContext, outcome: RunOutcome, history?: HistoryRecord[]): Promise<ModeResult> {
+export async function recordAndPublish(
+  ctx: ActionContext,
+  outcome: RunOutcome,
+  history?: HistoryRecord[],
+): Promise<ModeResult> {
   const { config, root, settings } = ctx;
   const historyPath = resolve(root, config.history);
   let recorded: Recorded | undefined;
@@ -52,5 +58,10 @@ export async function recordAndPublish(ctx: ActionContext, outcome: RunOutcome, 
   }
   const summary = recorded!.summary;
   const { markdown, reportPath } = artifacts!;
-  return { summary, markdown, reportPath, failures: thresholdFailures(config.thresholds, summary, { regressions: false }) };
+  return {
+    summary,
+    markdown,
+    reportPath,
+    failures: thresholdFailures(config.thresholds, summary, { regressions: false }),
+  };
 }

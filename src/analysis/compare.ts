@@ -8,7 +8,16 @@ import type { PromptResult } from './prompt-result.js';
 /** How one model's run compares with its own history, prompt series by prompt series. */
 export type HistoryComparison = Pick<
   RecordMetrics,
-  'comparable' | 'stable' | 'drifted' | 'flapping' | 'regressions' | 'fixes' | 'flipsP' | 'newSeries' | 'judged' | 'behaved'
+  | 'comparable'
+  | 'stable'
+  | 'drifted'
+  | 'flapping'
+  | 'regressions'
+  | 'fixes'
+  | 'flipsP'
+  | 'newSeries'
+  | 'judged'
+  | 'behaved'
 >;
 
 /**
@@ -53,7 +62,9 @@ export function compareWithHistory(
         out.stable += 1;
       } else {
         out.drifted.push(r.key);
-        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, view.text(r.key, p.answerRef), compare));
+        const seenBefore = recent
+          .slice(0, -1)
+          .some((p) => sameAnswer(r.answer, view.text(r.key, p.answerRef), compare));
         if (seenBefore) out.flapping.push(r.key);
       }
       if (previous.checksHash === r.checksHash && previous.status !== null && r.status !== null) {

@@ -60,8 +60,20 @@ export function runMetrics(
     if (o.samples.length > 1 && o.samples.every((s) => s.error === null)) {
       comparable += 1;
       const compare = compareOf(o);
-      if (allAgree(o.samples.map((s) => s.answer), (a, b) => sameAnswer(a, b, compare))) agreeing += 1;
-      if (allAgree(o.samples.map((s) => s.output), (a, b) => a === b)) rawAgreeing += 1;
+      if (
+        allAgree(
+          o.samples.map((s) => s.answer),
+          (a, b) => sameAnswer(a, b, compare),
+        )
+      )
+        agreeing += 1;
+      if (
+        allAgree(
+          o.samples.map((s) => s.output),
+          (a, b) => a === b,
+        )
+      )
+        rawAgreeing += 1;
     }
   }
 

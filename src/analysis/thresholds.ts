@@ -12,11 +12,15 @@ export function thresholdFailures(thresholds: Thresholds, summary: RunSummary, o
   const failures: string[] = [];
   for (const m of summary.models) {
     if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
-      failures.push(`${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`);
+      failures.push(
+        `${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`,
+      );
     }
     if (options.regressions && thresholds.failOnRegression && m.regressions.length > 0) {
       const p = m.flipsP === null ? '' : ` (${pValue(m.flipsP)} under no change)`;
-      failures.push(`${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(m.regressions)}`);
+      failures.push(
+        `${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(m.regressions)}`,
+      );
     }
   }
   return failures;

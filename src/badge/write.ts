@@ -52,7 +52,10 @@ export async function writeBadges(
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map(({ id, reliability }): [string, string] => [join(dir, `${stem}-${id}.svg`), reliabilitySvg(id, reliability)]),
+    ...models.map(({ id, reliability }): [string, string] => [
+      join(dir, `${stem}-${id}.svg`),
+      reliabilitySvg(id, reliability),
+    ]),
   ];
 
   await mkdir(dir, { recursive: true });

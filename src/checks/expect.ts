@@ -30,10 +30,7 @@ function validatorFor(schema: Record<string, unknown>): ValidateFunction {
   return validate;
 }
 
-export function evaluate(
-  answer: string | null,
-  prompt: Pick<PromptSpec, 'expect' | 'normalize'>,
-): Verdict {
+export function evaluate(answer: string | null, prompt: Pick<PromptSpec, 'expect' | 'normalize'>): Verdict {
   if (prompt.expect.length === 0) return { pass: null, failures: [] };
   if (answer === null) return { pass: false, failures: ['no answer extracted'] };
   const failures: string[] = [];
@@ -99,9 +96,7 @@ function check(answer: string, e: Expectation, steps: PromptSpec['normalize']): 
         ? null
         : `one-of [${e.values.map(quote).join(', ')}]: got ${quote(answer)}`;
     case 'contains':
-      return answer.includes(normalize(e.value, steps))
-        ? null
-        : `contains ${quote(e.value)}: not in ${quote(answer)}`;
+      return answer.includes(normalize(e.value, steps)) ? null : `contains ${quote(e.value)}: not in ${quote(answer)}`;
     case 'not-contains':
       return answer.includes(normalize(e.value, steps))
         ? `not-contains ${quote(e.value)}: found in ${quote(answer)}`

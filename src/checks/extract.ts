@@ -170,7 +170,10 @@ function findJson(output: string): { value: unknown } | null {
   }
 
   const spans: Array<[number, number]> = [];
-  for (const [open, close] of [['{', '}'], ['[', ']']] as const) {
+  for (const [open, close] of [
+    ['{', '}'],
+    ['[', ']'],
+  ] as const) {
     const start = output.indexOf(open);
     const end = output.lastIndexOf(close);
     if (start !== -1 && end > start) spans.push([start, end]);

@@ -154,7 +154,10 @@ async function resolveSuites(
       const available = builtinSuiteNames();
       if (!available.includes(name)) {
         issues.push(
-          yaml.issue(at, `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(', ')}`),
+          yaml.issue(
+            at,
+            `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(', ')}`,
+          ),
         );
         continue;
       }
@@ -172,7 +175,9 @@ async function resolveSuites(
       const suite = await loadSuite(root, file, source);
       const first = names.get(suite.name);
       if (first !== undefined) {
-        issues.push(yaml.issue(at, `two suites are named "${suite.name}" (first at suites[${first}]); names must be unique`));
+        issues.push(
+          yaml.issue(at, `two suites are named "${suite.name}" (first at suites[${first}]); names must be unique`),
+        );
       } else {
         names.set(suite.name, i);
         suites.push(suite);

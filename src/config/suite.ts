@@ -1,13 +1,5 @@
 import { compileExpectation, parseJsonPath } from '../checks/index.js';
-import type {
-  ChatMessage,
-  Comparison,
-  Expectation,
-  Extractor,
-  NormalizeStep,
-  PromptSpec,
-  SuiteSpec,
-} from './types.js';
+import type { ChatMessage, Comparison, Expectation, Extractor, NormalizeStep, PromptSpec, SuiteSpec } from './types.js';
 import { DEFAULTS } from './types.js';
 import type { ConfigIssue } from './errors.js';
 import { checkSchema } from './schema-check.js';

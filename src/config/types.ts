@@ -4,17 +4,10 @@
  * so no consumer has to know the defaults.
  */
 
-export type NormalizeStep =
-  | 'trim'
-  | 'lowercase'
-  | 'collapse-whitespace'
-  | 'strip-punctuation'
-  | 'strip-markdown';
+export type NormalizeStep = 'trim' | 'lowercase' | 'collapse-whitespace' | 'strip-punctuation' | 'strip-markdown';
 
 /** How the answer is pulled out of a raw output before normalization. */
-export type Extractor =
-  | { kind: 'regex'; pattern: string; flags: string }
-  | { kind: 'json-path'; path: string };
+export type Extractor = { kind: 'regex'; pattern: string; flags: string } | { kind: 'json-path'; path: string };
 
 /** One check on each sample's answer. Expected strings are normalized like the answer. */
 export type Expectation =

@@ -102,7 +102,13 @@ export class Git {
     const result = await this.exec(['symbolic-ref', '--quiet', '--short', 'HEAD']);
     if (result.code === 0) return result.stdout.trim() || null;
     if (result.code === 1) return null;
-    throw new GitError(['symbolic-ref', '--quiet', '--short', 'HEAD'], result.code, result.stderr, result.stdout, result.detail);
+    throw new GitError(
+      ['symbolic-ref', '--quiet', '--short', 'HEAD'],
+      result.code,
+      result.stderr,
+      result.stdout,
+      result.detail,
+    );
   }
 
   /** The commit HEAD points to; throws when there is none (unborn branch). */
@@ -153,10 +159,17 @@ export class Git {
     const scope = paths === undefined ? [] : ['--', ...paths];
     if (await this.test(['diff', '--cached', '--quiet', ...scope])) return false;
     await this.run([
-      '-c', `user.name=${author.name}`,
-      '-c', `user.email=${author.email}`,
-      '-c', 'commit.gpgsign=false',
-      'commit', '--quiet', '--cleanup=whitespace', '-m', message,
+      '-c',
+      `user.name=${author.name}`,
+      '-c',
+      `user.email=${author.email}`,
+      '-c',
+      'commit.gpgsign=false',
+      'commit',
+      '--quiet',
+      '--cleanup=whitespace',
+      '-m',
+      message,
       ...(paths === undefined ? [] : ['--only', ...scope]),
     ]);
     return true;
@@ -183,7 +196,8 @@ export class Git {
     const spec = `${ref}:${path.replace(/^\.\//, '')}`;
     const exists = await this.exec(['cat-file', '-e', spec]);
     if (exists.code !== 0) {
-      if (exists.code === null) throw new GitError(['cat-file', '-e', spec], null, exists.stderr, exists.stdout, exists.detail);
+      if (exists.code === null)
+        throw new GitError(['cat-file', '-e', spec], null, exists.stderr, exists.stdout, exists.detail);
       return null;
     }
     const { stdout } = await this.run(['cat-file', 'blob', spec]);

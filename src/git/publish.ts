@@ -25,7 +25,11 @@ export class PublishError extends Error {
 export const DEFAULT_BACKOFF = { baseMs: 500, maxMs: 8000 } as const;
 
 /** Full-jitter exponential backoff before retry `retry` (1 = first retry): uniform in [0, min(max, base * 2^(retry-1))). */
-export function backoffDelay(retry: number, backoff: { baseMs: number; maxMs: number } = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelay(
+  retry: number,
+  backoff: { baseMs: number; maxMs: number } = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const cap = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * cap);
 }
@@ -75,7 +79,9 @@ export async function publish(o: PublishOptions): Promise<{ commit: string | nul
     const commit = await git.headSha();
     const pushed = await git.push(remote, branch);
     if (pushed.ok) {
-      log(`trackrecord: pushed ${commit.slice(0, 12)} to ${remote}/${branch}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+      log(
+        `trackrecord: pushed ${commit.slice(0, 12)} to ${remote}/${branch}${attempt > 1 ? ` (attempt ${attempt})` : ''}`,
+      );
       return { commit, attempts: attempt };
     }
     if (!pushed.rejected) {
@@ -94,12 +100,16 @@ export async function publish(o: PublishOptions): Promise<{ commit: string | nul
       );
     }
     const wait = backoffDelay(attempt, backoff, random);
-    log(`trackrecord: push rejected, ${remote}/${branch} moved; retrying on top of the new tip in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
+    log(
+      `trackrecord: push rejected, ${remote}/${branch} moved; retrying on top of the new tip in ${wait} ms (attempt ${attempt + 1} of ${attempts})`,
+    );
     await sleep(wait);
     try {
       await git.fetch(remote, branch);
     } catch (error) {
-      throw new PublishError(`fetching ${remote}/${branch} after a rejected push failed: ${errorText(error)}`, { cause: error });
+      throw new PublishError(`fetching ${remote}/${branch} after a rejected push failed: ${errorText(error)}`, {
+        cause: error,
+      });
     }
     const newTip = await git.revParse(trackingRef);
     if (newTip === null) throw new PublishError(`fetching ${remote}/${branch} did not produce ${trackingRef}`);
@@ -127,7 +137,12 @@ export async function publish(o: PublishOptions): Promise<{ commit: string | nul
  * Whether resetting to `newTip` loses nothing but our own commit: the checkout's starting commit is
  * on the new remote tip, or it was already on the remote before (then the remote itself dropped it).
  */
-async function keepsStartCommits(git: Git, startTip: string, newTip: string, startRemoteTip: string | null): Promise<boolean> {
+async function keepsStartCommits(
+  git: Git,
+  startTip: string,
+  newTip: string,
+  startRemoteTip: string | null,
+): Promise<boolean> {
   if (await git.isAncestor(startTip, newTip)) return true;
   return startRemoteTip !== null && (await git.isAncestor(startTip, startRemoteTip));
 }

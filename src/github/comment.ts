@@ -30,7 +30,9 @@ export interface StickyCommentResult {
 export function markerTag(marker: string): string {
   const text = marker.trim();
   if (text === '' || text.includes('-->') || text.includes('--!>') || text.startsWith('>') || text.startsWith('->')) {
-    throw new Error(`trackrecord: invalid sticky comment marker ${JSON.stringify(marker)}: it must be usable inside <!-- -->`);
+    throw new Error(
+      `trackrecord: invalid sticky comment marker ${JSON.stringify(marker)}: it must be usable inside <!-- -->`,
+    );
   }
   return `<!-- ${text} -->`;
 }
@@ -48,8 +50,7 @@ interface ListedComment {
  * A person quoting the marker in a reply thus never takes over the bot's comment.
  */
 function pickExisting(comments: ListedComment[], tag: string): ListedComment | undefined {
-  const rank = (c: ListedComment): number =>
-    c.user?.login === ACTIONS_BOT_LOGIN ? 0 : c.user?.type === 'Bot' ? 1 : 2;
+  const rank = (c: ListedComment): number => (c.user?.login === ACTIONS_BOT_LOGIN ? 0 : c.user?.type === 'Bot' ? 1 : 2);
   let best: ListedComment | undefined;
   for (const comment of comments) {
     if (!(comment.body ?? '').includes(tag)) continue;

@@ -61,7 +61,9 @@ function positiveInt(value: string | undefined): number | null {
 }
 
 function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 function str(value: unknown): string | null {
@@ -105,15 +107,15 @@ function parsePullRequest(payload: Record<string, unknown>): PullRequestInfo | s
   if (typeof number !== 'number' || !Number.isSafeInteger(number) || number <= 0) {
     return 'the event payload has no pull_request.number';
   }
-  const missing = Object.entries(fields).filter(([, v]) => v === null).map(([k]) => k);
+  const missing = Object.entries(fields)
+    .filter(([, v]) => v === null)
+    .map(([k]) => k);
   if (missing.length > 0) return `the event payload's pull_request lacks ${missing.join(', ')}`;
   const baseRepoName = str(baseRepo?.full_name) ?? str(payload.repository && record(payload.repository)?.full_name);
   const headRepoFullName = str(headRepo?.full_name);
   const isFork =
     headRepoFullName === null ||
-    (baseRepoName !== null
-      ? headRepoFullName.toLowerCase() !== baseRepoName.toLowerCase()
-      : headRepo?.fork === true);
+    (baseRepoName !== null ? headRepoFullName.toLowerCase() !== baseRepoName.toLowerCase() : headRepo?.fork === true);
   return {
     number,
     baseRef: fields.baseRef!,
@@ -128,7 +130,8 @@ function parsePullRequest(payload: Record<string, unknown>): PullRequestInfo | s
 function parseRepo(value: string | null, payload: Record<string, unknown> | null): { owner: string; repo: string } {
   if (value) {
     const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value);
-    if (!match) throw new Error(`trackrecord: GITHUB_REPOSITORY must look like owner/repo, got ${JSON.stringify(value)}`);
+    if (!match)
+      throw new Error(`trackrecord: GITHUB_REPOSITORY must look like owner/repo, got ${JSON.stringify(value)}`);
     return { owner: match[1]!, repo: match[2]! };
   }
   const repository = record(payload?.repository);
@@ -155,7 +158,8 @@ export async function readGitHubContext(env: NodeJS.ProcessEnv): Promise<GitHubC
   const workflowRunUrl =
     runId === null
       ? null
-      : `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}` + (runAttempt > 1 ? `/attempts/${runAttempt}` : '');
+      : `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}` +
+        (runAttempt > 1 ? `/attempts/${runAttempt}` : '');
 
   let pullRequest: PullRequestInfo | null = null;
   if (PULL_REQUEST_EVENTS.has(eventName)) {

@@ -88,7 +88,10 @@ export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
     passed: results.map((r) => r.passed),
     errors,
     latencyMs: observations.map((o) => {
-      const p50 = percentile(o.samples.filter((s) => s.error === null).map((s) => s.latencyMs), 50);
+      const p50 = percentile(
+        o.samples.filter((s) => s.error === null).map((s) => s.latencyMs),
+        50,
+      );
       return p50 === null ? null : Math.round(p50);
     }),
     tokensOut: observations.map((o) => {

@@ -79,16 +79,25 @@ async function appendUnlocked(path: string, records: ReadonlyArray<Omit<HistoryR
  * (an intact file, any other failure) is refused with a HistoryError and the file is left as is.
  * The file is replaced atomically: written beside it, synced, then renamed over it.
  */
-export async function repairTruncated(path: string, lock: LockOptions = {}): Promise<{ removedBytes: number; line: number }> {
+export async function repairTruncated(
+  path: string,
+  lock: LockOptions = {},
+): Promise<{ removedBytes: number; line: number }> {
   if (!(await historyExists(path))) throw new HistoryError(path, 0, 'the file does not exist: nothing to repair', null);
   return withHistoryLock(path, () => repairUnlocked(path), lock);
 }
 
 async function repairUnlocked(path: string): Promise<{ removedBytes: number; line: number }> {
   const { result, bytes } = await load(path);
-  if (result.ok) throw new HistoryError(path, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
+  if (result.ok)
+    throw new HistoryError(path, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
   if (!result.truncated) {
-    throw new HistoryError(path, result.line, result.reason, `only a cut-short last line can be repaired. ${brokenHint(path)}`);
+    throw new HistoryError(
+      path,
+      result.line,
+      result.reason,
+      `only a cut-short last line can be repaired. ${brokenHint(path)}`,
+    );
   }
   const keep = bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);

@@ -26,7 +26,11 @@ export function lockPathOf(historyPath: string): string {
 }
 
 /** Runs `fn` holding the history's lock. */
-export async function withHistoryLock<T>(historyPath: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+export async function withHistoryLock<T>(
+  historyPath: string,
+  fn: () => Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
   const lockPath = lockPathOf(historyPath);
   await acquire(historyPath, lockPath, options.waitMs ?? 30_000, options.pollMs ?? 50);
   try {

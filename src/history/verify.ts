@@ -94,7 +94,9 @@ export class ChainVerifier {
     const number = this.lines.length + 1;
     if (line.length === 0) return bad('blank line');
     if (line.endsWith('\r')) {
-      return bad('line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only');
+      return bad(
+        'line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only',
+      );
     }
     let data: unknown;
     try {
@@ -103,7 +105,9 @@ export class ChainVerifier {
       return { reason: `not valid JSON (${(e as Error).message})`, json: true };
     }
     if (isObject(data) && 'schema' in data && typeof data['schema'] === 'number' && data['schema'] !== RECORD_SCHEMA) {
-      return bad(`record schema version ${data['schema']} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`);
+      return bad(
+        `record schema version ${data['schema']} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`,
+      );
     }
     if (!validateRecord(data)) return bad(schemaReason(validateRecord.errors?.[0]));
     const record = data;
@@ -120,12 +124,15 @@ export class ChainVerifier {
     for (const [ref, entries] of Object.entries(defined)) {
       if (catalogRef(entries) !== ref) return bad(`catalogs/${ref} does not hash to its ref (the catalog was changed)`);
     }
-    const catalog = this.catalogs.get(record.catalog) ?? (Object.hasOwn(defined, record.catalog) ? defined[record.catalog] : undefined);
+    const catalog =
+      this.catalogs.get(record.catalog) ??
+      (Object.hasOwn(defined, record.catalog) ? defined[record.catalog] : undefined);
     if (!catalog) return bad(`catalog ${record.catalog} is not defined in this or an earlier line`);
     const size = catalog.length;
     for (const column of COLUMNS) {
       const length = record[column].length;
-      if (length !== size) return bad(`${column} has ${length} entries but catalog ${record.catalog} has ${size} prompts`);
+      if (length !== size)
+        return bad(`${column} has ${length} entries but catalog ${record.catalog} has ${size} prompts`);
     }
     for (const index of Object.keys(record.errors)) {
       if (String(Number(index)) !== index || Number(index) >= size) {
@@ -137,10 +144,13 @@ export class ChainVerifier {
     for (const [key, byRef] of Object.entries(stored)) {
       const known = this.texts.get(key);
       for (const [ref, text] of Object.entries(byRef)) {
-        if (!isRefOf(ref, text)) return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
+        if (!isRefOf(ref, text))
+          return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
         const earlier = known?.get(ref);
         if (earlier !== undefined && earlier !== text) {
-          return bad(`texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`);
+          return bad(
+            `texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`,
+          );
         }
       }
     }
@@ -150,14 +160,16 @@ export class ChainVerifier {
       const known = this.texts.get(key);
       const own = Object.hasOwn(stored, key) ? stored[key] : undefined;
       const answer = record.answers[i];
-      if (typeof answer === 'string' && !resolves(known, own, answer)) return bad(unresolved(`answers/${i}`, answer, key));
+      if (typeof answer === 'string' && !resolves(known, own, answer))
+        return bad(unresolved(`answers/${i}`, answer, key));
       const output = record.outputs[i];
       if (typeof output === 'string') {
         if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
       } else if (Array.isArray(output)) {
         for (let s = 0; s < output.length; s++) {
           const ref = output[s];
-          if (typeof ref === 'string' && !resolves(known, own, ref)) return bad(unresolved(`outputs/${i}/${s}`, ref, key));
+          if (typeof ref === 'string' && !resolves(known, own, ref))
+            return bad(unresolved(`outputs/${i}/${s}`, ref, key));
         }
       }
     }
@@ -196,7 +208,11 @@ export class ChainVerifier {
 }
 
 /** Whether a text ref is known from earlier lines or stored by this one. */
-function resolves(known: Map<string, string> | undefined, own: Record<string, string> | undefined, ref: string): boolean {
+function resolves(
+  known: Map<string, string> | undefined,
+  own: Record<string, string> | undefined,
+  ref: string,
+): boolean {
   return known?.has(ref) === true || (own !== undefined && Object.hasOwn(own, ref));
 }
 

@@ -40,7 +40,13 @@ export function configHash(config: Config): string {
   return sha256(
     canonicalJson({
       samples: config.samples,
-      models: config.models.map((m) => ({ id: m.id, model: m.model, baseUrl: m.baseUrl, params: m.params, system: m.system })),
+      models: config.models.map((m) => ({
+        id: m.id,
+        model: m.model,
+        baseUrl: m.baseUrl,
+        params: m.params,
+        system: m.system,
+      })),
       prompts: plan.prompts.map((p, i) => [p.suite, p.prompt.id, plan.checksHashes[i]]),
       hashes: plan.hashes,
     }),
@@ -64,7 +70,12 @@ export function partialOf(outcome: RunOutcome, shard: Shard, config: Config): Pa
  * half-written partial is never read. `config` defaults to the outcome's; pass the unsharded
  * config when the outcome ran on a shard of it.
  */
-export async function writePartial(path: string, outcome: RunOutcome, shard: Shard, config: Config = outcome.config): Promise<PartialFile> {
+export async function writePartial(
+  path: string,
+  outcome: RunOutcome,
+  shard: Shard,
+  config: Config = outcome.config,
+): Promise<PartialFile> {
   const partial = partialOf(outcome, shard, config);
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
@@ -80,7 +91,9 @@ export async function readPartial(path: string, label: string = path): Promise<P
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PartialError(code === 'ENOENT' ? `${label}: no such partial file` : `${label}: cannot read: ${(error as Error).message}`);
+    throw new PartialError(
+      code === 'ENOENT' ? `${label}: no such partial file` : `${label}: cannot read: ${(error as Error).message}`,
+    );
   }
   return parsePartial(text, label);
 }
@@ -96,9 +109,14 @@ export function parsePartial(text: string, label: string): PartialFile {
   const fail = (path: string, message: string): never => {
     throw new PartialError(`${label}: ${path ? `${path}: ` : ''}${message}`);
   };
-  if (!isObject(value) || !('partial' in value)) fail('', 'not a trackrecord partial file (written by `trackrecord run --shard I/N`)');
+  if (!isObject(value) || !('partial' in value))
+    fail('', 'not a trackrecord partial file (written by `trackrecord run --shard I/N`)');
   const v = value as Record<string, unknown>;
-  if (v['partial'] !== PARTIAL_VERSION) fail('partial', `unsupported partial version ${JSON.stringify(v['partial'])} (this trackrecord reads ${PARTIAL_VERSION})`);
+  if (v['partial'] !== PARTIAL_VERSION)
+    fail(
+      'partial',
+      `unsupported partial version ${JSON.stringify(v['partial'])} (this trackrecord reads ${PARTIAL_VERSION})`,
+    );
   const check = new Checker(fail);
 
   const run = check.object(v['run'], 'run');
@@ -119,14 +137,17 @@ export function parsePartial(text: string, label: string): PartialFile {
   models.forEach((m, i) => {
     const model = check.object(m, `models[${i}]`);
     const id = check.string(model['id'], `models[${i}].id`);
-    check.array(model['observations'], `models[${i}].observations`).forEach((o, j) => checkObservation(check, o, `models[${i}].observations[${j}]`, id));
+    check
+      .array(model['observations'], `models[${i}].observations`)
+      .forEach((o, j) => checkObservation(check, o, `models[${i}].observations[${j}]`, id));
   });
   return value as PartialFile;
 }
 
 function checkObservation(check: Checker, value: unknown, path: string, modelId: string): void {
   const o = check.object(value, path);
-  if (check.string(o['modelId'], `${path}.modelId`) !== modelId) check.fail(`${path}.modelId`, `"${String(o['modelId'])}" under model "${modelId}"`);
+  if (check.string(o['modelId'], `${path}.modelId`) !== modelId)
+    check.fail(`${path}.modelId`, `"${String(o['modelId'])}" under model "${modelId}"`);
   for (const key of ['suite', 'promptId', 'promptHash', 'checksHash'] as const) check.string(o[key], `${path}.${key}`);
   check.array(o['samples'], `${path}.samples`).forEach((s, k) => checkSample(check, s, `${path}.samples[${k}]`));
 }
@@ -139,7 +160,8 @@ function checkSample(check: Checker, value: unknown, path: string): void {
   check.array(s.failures, `${path}.failures`).forEach((f, i) => check.string(f, `${path}.failures[${i}]`));
   if (s.error !== null) {
     const e = check.object(s.error, `${path}.error`) as Partial<Record<keyof ProviderError, unknown>>;
-    if (!ERROR_CATEGORIES.includes(e.category as never)) check.fail(`${path}.error.category`, `expected one of ${ERROR_CATEGORIES.join(', ')}`);
+    if (!ERROR_CATEGORIES.includes(e.category as never))
+      check.fail(`${path}.error.category`, `expected one of ${ERROR_CATEGORIES.join(', ')}`);
     check.nullableNumber(e.status, `${path}.error.status`);
     check.string(e.message, `${path}.error.message`);
   }
@@ -172,7 +194,9 @@ class Checker {
   }
   timestamp(value: unknown, path: string): string {
     const text = this.string(value, path);
-    return TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text)) ? text : this.fail(path, `expected an ISO 8601 time with a zone, got "${text}"`);
+    return TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text))
+      ? text
+      : this.fail(path, `expected an ISO 8601 time with a zone, got "${text}"`);
   }
   nullableString(value: unknown, path: string): void {
     if (value !== null && typeof value !== 'string') this.fail(path, 'expected a string or null');
@@ -184,7 +208,8 @@ class Checker {
     if (value !== null) this.number(value, path);
   }
   integer(value: unknown, path: string, min: number, max: number): number {
-    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) this.fail(path, `expected a whole number from ${min} to ${max}`);
+    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max)
+      this.fail(path, `expected a whole number from ${min} to ${max}`);
     return value as number;
   }
 }

@@ -15,7 +15,10 @@ export interface LoadedPartial {
 }
 
 /** Reads every partial file; `label` turns a path into the name used in messages. */
-export async function readPartials(paths: readonly string[], label: (path: string) => string = (p) => p): Promise<LoadedPartial[]> {
+export async function readPartials(
+  paths: readonly string[],
+  label: (path: string) => string = (p) => p,
+): Promise<LoadedPartial[]> {
   return Promise.all(paths.map(async (path) => ({ file: label(path), partial: await readPartial(path, label(path)) })));
 }
 
@@ -47,7 +50,9 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
   const byIndex = new Map<number, LoadedPartial>();
   for (const p of loaded) {
     if (p.partial.shard.count !== count) {
-      throw new PartialError(`${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`);
+      throw new PartialError(
+        `${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`,
+      );
     }
     const same = byIndex.get(p.partial.shard.index);
     if (same) throw new PartialError(`shard ${formatShard(p.partial.shard)} appears twice: ${same.file} and ${p.file}`);
@@ -57,7 +62,10 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
   if (missing.length > 0) {
     throw new PartialError(
       `missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} ` +
-        `(have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count}`).join(', ')}): every shard must finish before the merge`,
+        `(have ${[...byIndex.keys()]
+          .sort((a, b) => a - b)
+          .map((i) => `${i}/${count}`)
+          .join(', ')}): every shard must finish before the merge`,
     );
   }
 
@@ -76,18 +84,25 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
         const where = `${file}: ${model.id} ${key}`;
         if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config.file}`);
         const home = shardOf(key, count);
-        if (home !== partial.shard.index) throw new PartialError(`${where}: belongs to shard ${home}/${count}, not ${formatShard(partial.shard)}`);
+        if (home !== partial.shard.index)
+          throw new PartialError(`${where}: belongs to shard ${home}/${count}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
-        if (o.samples.length !== config.samples) throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config.samples}`);
+        if (o.samples.length !== config.samples)
+          throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config.samples}`);
         found.set(key, o);
       }
     }
     const observations = plan.prompts.map(({ suite, prompt }, p) => {
       const key = promptKey(suite, prompt.id);
       const o = found.get(key);
-      if (!o) throw new PartialError(`shard ${shardOf(key, count)}/${count} (${byIndex.get(shardOf(key, count))!.file}) has no observation of ${key} on ${model.id}`);
+      if (!o)
+        throw new PartialError(
+          `shard ${shardOf(key, count)}/${count} (${byIndex.get(shardOf(key, count))!.file}) has no observation of ${key} on ${model.id}`,
+        );
       if (o.promptHash !== plan.hashes[m]![p] || o.checksHash !== plan.checksHashes[p]) {
-        throw new PartialError(`${byIndex.get(shardOf(key, count))!.file}: ${model.id} ${key} was asked differently than ${config.file} says`);
+        throw new PartialError(
+          `${byIndex.get(shardOf(key, count))!.file}: ${model.id} ${key} was asked differently than ${config.file} says`,
+        );
       }
       return o;
     });

@@ -30,7 +30,11 @@ export function categorize(error: unknown): ProviderError {
   if (error instanceof SyntaxError) {
     return { category: 'bad-response', status: null, message: `malformed response body: ${shorten(error.message)}` };
   }
-  return { category: 'bad-response', status: null, message: shorten(error instanceof Error ? error.message : String(error)) };
+  return {
+    category: 'bad-response',
+    status: null,
+    message: shorten(error instanceof Error ? error.message : String(error)),
+  };
 }
 
 /** Removes secrets from text that may be shown (servers sometimes echo the key they got). */

@@ -117,7 +117,8 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
     try {
       return await client.chat.completions.create(toBody(request, sent));
     } catch (error) {
-      const refused = sent === 'max_tokens' && request.params.maxTokens !== undefined && refusesParam(error, 'max_tokens');
+      const refused =
+        sent === 'max_tokens' && request.params.maxTokens !== undefined && refusesParam(error, 'max_tokens');
       if (!refused) throw error;
       tokenLimit = 'max_completion_tokens';
       return client.chat.completions.create(toBody(request, tokenLimit));
@@ -126,7 +127,14 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
 
   return {
     complete(request: ChatRequest, observer?: CallObserver): Promise<CallResult> {
-      const trace: CallTrace = { attempts: 0, lastAttemptStart: performance.now(), rateLimited: 0, refusedWaitMs: null, timeoutMs, observer };
+      const trace: CallTrace = {
+        attempts: 0,
+        lastAttemptStart: performance.now(),
+        rateLimited: 0,
+        refusedWaitMs: null,
+        timeoutMs,
+        observer,
+      };
       return traces.run(trace, async (): Promise<CallResult> => {
         const started = performance.now();
         try {
@@ -188,7 +196,8 @@ function toCompletion(response: unknown): Completion | string {
   if (typeof response !== 'object' || response === null) return 'response is not a JSON object';
   const r = response as Partial<OpenAI.Chat.ChatCompletion>;
   const choice = Array.isArray(r.choices) ? r.choices[0] : undefined;
-  if (!choice || typeof choice.message !== 'object' || choice.message === null) return 'response has no choices[0].message';
+  if (!choice || typeof choice.message !== 'object' || choice.message === null)
+    return 'response has no choices[0].message';
   const message = choice.message as { content?: unknown; refusal?: unknown };
   const output = typeof message.content === 'string' ? message.content : message.refusal;
   if (typeof output !== 'string') return 'response message has no text content';

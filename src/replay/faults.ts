@@ -57,9 +57,7 @@ export const DEFAULT_SEED = 'trackrecord';
 
 /** The uniform number in [0, 1) that decides whether `kind` hits this logical request. */
 export function faultDraw(seed: string, kind: FaultKind, model: string, prompt: string): number {
-  const digest = createHash('sha256')
-    .update([seed, kind, model, prompt].join('\u0000'))
-    .digest('hex');
+  const digest = createHash('sha256').update([seed, kind, model, prompt].join('\u0000')).digest('hex');
   // 13 hex digits = 52 bits: exact in a double, so the division is exact too.
   return parseInt(digest.slice(0, 13), 16) / 2 ** 52;
 }

@@ -32,12 +32,7 @@ export function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Writes a complete response unless the client is already gone. Returns whether it wrote. */
-export function send(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  headers: Record<string, string> = {},
-): boolean {
+export function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): boolean {
   if (res.destroyed || res.writableEnded || res.headersSent) return false;
   res.writeHead(status, {
     'content-type': 'application/json',
@@ -52,7 +47,13 @@ export function send(
  * Writes the headers and the first half of the body, waits `pauseMs`, then the rest: a response
  * that stalls mid-body. Returns whether the whole response was written.
  */
-export async function sendStalled(res: ServerResponse, status: number, body: string, pauseMs: number, signal: AbortSignal): Promise<boolean> {
+export async function sendStalled(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  pauseMs: number,
+  signal: AbortSignal,
+): Promise<boolean> {
   if (res.destroyed || res.writableEnded || res.headersSent) return false;
   const bytes = Buffer.from(body);
   const half = Math.floor(bytes.length / 2);

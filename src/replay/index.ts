@@ -16,9 +16,4 @@ export {
 } from './faults.js';
 export { TokenBucket, validateRateLimit, type RateLimit } from './rate-limit.js';
 export { countWords, systemFingerprint } from './responses.js';
-export {
-  startReplayServer,
-  type ReplayServer,
-  type ReplayServerOptions,
-  type RequestRecord,
-} from './server.js';
+export { startReplayServer, type ReplayServer, type ReplayServerOptions, type RequestRecord } from './server.js';

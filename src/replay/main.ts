@@ -96,7 +96,9 @@ async function main(): Promise<void> {
   const stop = (): void => {
     void server.close().then(() => {
       if (log) {
-        const lines = server.requests().map(({ arrivedAt, ...r }) => JSON.stringify({ ...r, at: performance.timeOrigin + arrivedAt }));
+        const lines = server
+          .requests()
+          .map(({ arrivedAt, ...r }) => JSON.stringify({ ...r, at: performance.timeOrigin + arrivedAt }));
         writeFileSync(log, lines.map((l) => `${l}\n`).join(''));
       }
       process.exit(0);

@@ -66,7 +66,15 @@ const CLIENT_GONE = 499;
 /** What to answer, decided before any delay so the delay is the only thing left. */
 type Reply =
   | { kind: 'error'; status: number; body: unknown; headers?: Record<string, string>; immediate?: boolean }
-  | { kind: 'completion'; model: string; prompt: string; promptText: string; malformed: boolean; slowMs: number; stallMs: number };
+  | {
+      kind: 'completion';
+      model: string;
+      prompt: string;
+      promptText: string;
+      malformed: boolean;
+      slowMs: number;
+      stallMs: number;
+    };
 
 interface ParsedRequest {
   model: string;
@@ -133,10 +141,20 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
         'x-ratelimit-limit-requests': String(perMinute),
         'x-ratelimit-remaining-requests': '0',
       };
-      return { kind: 'error', status: 429, body: errorBody(message, 'requests', 'rate_limit_exceeded'), headers, immediate: true };
+      return {
+        kind: 'error',
+        status: 429,
+        body: errorBody(message, 'requests', 'rate_limit_exceeded'),
+        headers,
+        immediate: true,
+      };
     }
-    const invalid = (status: number, message: string, code: string | null = null, param: string | null = null): Reply =>
-      ({ kind: 'error', status, body: errorBody(message, 'invalid_request_error', code, param) });
+    const invalid = (
+      status: number,
+      message: string,
+      code: string | null = null,
+      param: string | null = null,
+    ): Reply => ({ kind: 'error', status, body: errorBody(message, 'invalid_request_error', code, param) });
     if (typeof parsed === 'string') return invalid(400, parsed);
     const model = resolveModel(parsed.model);
     if (!index.hasModel(model)) {

@@ -25,7 +25,9 @@ function row(m: ModelReport): string {
   const head = m.trend.at(-1);
   const base = m.trend.length > 1 ? m.trend.at(-2) : undefined;
   const arrow = (pick: (p: NonNullable<typeof head>) => number | null) =>
-    base ? `${percent(pick(base))} → ${percent(head ? pick(head) : null)}` : `${percent(head ? pick(head) : null)} (no base yet)`;
+    base
+      ? `${percent(pick(base))} → ${percent(head ? pick(head) : null)}`
+      : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
   const errors = Object.values(x.errors).reduce((n, e) => n + e, 0);
   return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${x.drifted.length} | ${x.regressions.length} | ${errors} |`;

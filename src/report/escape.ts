@@ -65,7 +65,9 @@ export function inlineText(text: string, max = 120): string {
   const flat = truncateText(cleanText(text).replace(/\s+/gu, ' ').trim(), max);
   let out = breakLinks(flat).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]!);
   // At the start of a line these would begin a list, a heading rule or a numbered list.
-  out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])(?=\s|$)/, (_m, n: string, d: string) => `${n}&#${d.charCodeAt(0)};`);
+  out = out
+    .replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/^(\d+)([.)])(?=\s|$)/, (_m, n: string, d: string) => `${n}&#${d.charCodeAt(0)};`);
   return out.split(ZWSP_CHAR).join(ZWSP);
 }
 
@@ -84,7 +86,12 @@ export function blockText(text: string, maxLines = 20, maxLineLength = 400): str
   const hidden = lines.length - shown.length;
   // Markdown is not read inside an HTML block, but escape its syntax too, in case the block ends
   // up where a parser does not see one (indented in a list item, say).
-  const body = shown.map((line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]!).split(ZWSP_CHAR).join(ZWSP));
+  const body = shown.map((line) =>
+    breakLinks(line)
+      .replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]!)
+      .split(ZWSP_CHAR)
+      .join(ZWSP),
+  );
   if (hidden > 0) body.push(`… ${hidden} more line${hidden === 1 ? '' : 's'} not shown`);
   // The newline after <pre> is dropped by HTML parsers, so a leading blank line survives.
   return `<pre>\n${body.join('\n')}\n</pre>`;

@@ -32,7 +32,10 @@ const FINGERPRINT_NOTES = 5;
  */
 export function renderHtml(report: Report): string {
   const names = report.models.map((m) => inline(m.id, 40));
-  const title = names.length === 0 ? 'trackrecord report' : `trackrecord report: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`;
+  const title =
+    names.length === 0
+      ? 'trackrecord report'
+      : `trackrecord report: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`;
   const body = report.models.length === 0 ? emptyBody() : reportBody(report);
   return [
     '<!DOCTYPE html>',
@@ -104,7 +107,10 @@ function modelSection(m: ModelReport, index: number): string[] {
   const prefix = `model-${index + 1}`;
   const x = m.metrics;
   const name = inline(m.id, 60);
-  const commit = m.run.commit === null ? '' : `, commit <code>${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inline(m.run.commit, 12)}</code>`;
+  const commit =
+    m.run.commit === null
+      ? ''
+      : `, commit <code>${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inline(m.run.commit, 12)}</code>`;
   const out = [
     `<section id="${prefix}" aria-labelledby="${prefix}-h">`,
     `<h2 id="${prefix}-h">${name}</h2>`,
@@ -139,7 +145,9 @@ function chartFigure(m: ModelReport, prefix: string): string[] {
     '<li><span class="glyph drift" aria-hidden="true">▼</span>Prompts drifted (count; hollow: all flapping)</li>',
   ];
   const rows = points.map((p) => {
-    const interval = p.reliabilityInterval ? `${percent(p.reliabilityInterval[0])}–${percent(p.reliabilityInterval[1])}` : 'n/a';
+    const interval = p.reliabilityInterval
+      ? `${percent(p.reliabilityInterval[0])}–${percent(p.reliabilityInterval[1])}`
+      : 'n/a';
     return (
       `<tr><td><code>${inline(p.runId, 60)}</code></td><td>${dateTime(p.startedAt)}</td>${num(percent(p.reliability))}${num(interval)}` +
       `${num(percent(p.passRate))}${num(percent(p.stability))}${num(String(p.drifted))}${num(String(p.flapping))}${num(String(p.errors))}` +
@@ -165,7 +173,10 @@ function fingerprintNotes(points: readonly TrendPoint[]): string[] {
     return `<li>Run <code>${inline(p.runId, 60)}</code> on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${before}.</li>`;
   });
   if (notes.length === 0) return [];
-  const earlier = notes.length > FINGERPRINT_NOTES ? [`<li>… and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.</li>`] : [];
+  const earlier =
+    notes.length > FINGERPRINT_NOTES
+      ? [`<li>… and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.</li>`]
+      : [];
   return [
     '<div class="callout"><p><strong>The backend changed</strong> (system fingerprint), which can explain drift:</p>',
     `<ul>${[...earlier, ...notes.slice(-FINGERPRINT_NOTES)].join('')}</ul></div>`,
@@ -177,9 +188,17 @@ function latestDrift(m: ModelReport): string[] {
   if (m.drift.length === 0) {
     const comparable = m.metrics.comparable;
     if (comparable > 0) return [...out, `<p>No drift: all ${comparable} comparable prompts kept their answer.</p>`];
-    return [...out, `<p>${m.records === 1 ? 'No earlier answers to compare with yet.' : 'No prompt of the latest run could be compared with an earlier answer.'}</p>`];
+    return [
+      ...out,
+      `<p>${m.records === 1 ? 'No earlier answers to compare with yet.' : 'No prompt of the latest run could be compared with an earlier answer.'}</p>`,
+    ];
   }
-  return [...out, `<details class="run" open><summary>${driftTitle(m.drift)}</summary>`, ...driftTable(m.drift), '</details>'];
+  return [
+    ...out,
+    `<details class="run" open><summary>${driftTitle(m.drift)}</summary>`,
+    ...driftTable(m.drift),
+    '</details>',
+  ];
 }
 
 /** The drifted prompts of each earlier run in the trend, newest first, each folded. */
@@ -197,7 +216,10 @@ function earlierDrift(points: readonly TrendPoint[]): string[] {
       '</details>',
     );
   }
-  if (quiet > 0) out.push(`<p class="note">No drift in the ${drifted.length === 0 ? '' : 'other '}${count(quiet, 'earlier run')} shown.</p>`);
+  if (quiet > 0)
+    out.push(
+      `<p class="note">No drift in the ${drifted.length === 0 ? '' : 'other '}${count(quiet, 'earlier run')} shown.</p>`,
+    );
   return out;
 }
 
@@ -207,10 +229,16 @@ function driftTitle(drift: readonly DriftEntry[]): string {
 }
 
 function driftTable(drift: readonly DriftEntry[]): string[] {
-  const rows = drift.slice(0, MAX_ROWS).map(
-    (d) => `<tr><td class="key-cell">${inline(d.key, 120)}</td><td>${answer(d.before)}</td><td>${answer(d.after)}</td><td>${kind(d)}</td></tr>`,
-  );
-  const more = drift.length > MAX_ROWS ? [`<p class="note">… and ${drift.length - MAX_ROWS} more drifted prompts, in the history file.</p>`] : [];
+  const rows = drift
+    .slice(0, MAX_ROWS)
+    .map(
+      (d) =>
+        `<tr><td class="key-cell">${inline(d.key, 120)}</td><td>${answer(d.before)}</td><td>${answer(d.after)}</td><td>${kind(d)}</td></tr>`,
+    );
+  const more =
+    drift.length > MAX_ROWS
+      ? [`<p class="note">… and ${drift.length - MAX_ROWS} more drifted prompts, in the history file.</p>`]
+      : [];
   return [
     '<div class="table-wrap"><table class="drift">',
     '<thead><tr><th>Prompt</th><th>Before</th><th>After</th><th>Kind</th></tr></thead>',
@@ -233,9 +261,18 @@ function kind(d: DriftEntry): string {
 function flips(m: ModelReport): string[] {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const items: string[] = [];
-  if (m.regressions.length > 0) items.push(`<li><strong>${count(m.regressions.length, 'regression')}</strong> (pass → fail): ${keyList(m.regressions)}.</li>`);
-  if (m.fixes.length > 0) items.push(`<li><strong>${count(m.fixes.length, 'fix', 'fixes')}</strong> (fail → pass): ${keyList(m.fixes)}.</li>`);
-  const test = m.flipsP === null ? [] : [`<p>Exact McNemar test of regressions against fixes: ${escapeHtml(pValueSentence(m.flipsP))}.</p>`];
+  if (m.regressions.length > 0)
+    items.push(
+      `<li><strong>${count(m.regressions.length, 'regression')}</strong> (pass → fail): ${keyList(m.regressions)}.</li>`,
+    );
+  if (m.fixes.length > 0)
+    items.push(
+      `<li><strong>${count(m.fixes.length, 'fix', 'fixes')}</strong> (fail → pass): ${keyList(m.fixes)}.</li>`,
+    );
+  const test =
+    m.flipsP === null
+      ? []
+      : [`<p>Exact McNemar test of regressions against fixes: ${escapeHtml(pValueSentence(m.flipsP))}.</p>`];
   return [`<ul>${items.join('')}</ul>`, ...test];
 }
 
@@ -244,7 +281,8 @@ function availability(m: ModelReport): string {
   const errors = m.metrics.errors;
   const total = errorTotal(errors);
   const p50 = m.metrics.latencyMs.p50;
-  const latency = p50 === null ? '' : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
+  const latency =
+    p50 === null ? '' : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
   if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
   const byCategory = (Object.entries(errors) as Array<[ErrorCategory, number]>)
     .filter(([, n]) => n > 0)

@@ -74,7 +74,10 @@ function summaryRow(m: ModelReport): string {
 
 function modelSection(m: ModelReport): string[] {
   const x = m.metrics;
-  const commit = m.run.commit === null ? '' : `, commit ${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inlineText(m.run.commit, 12)}`;
+  const commit =
+    m.run.commit === null
+      ? ''
+      : `, commit ${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inlineText(m.run.commit, 12)}`;
   const out = [
     `## ${inlineText(m.id, 60)}`,
     '',
@@ -88,7 +91,10 @@ function modelSection(m: ModelReport): string[] {
   out.push(...chart(m.trend));
   out.push(...fingerprintNotes(m.trend));
   if (x.newSeries.length > 0) {
-    out.push(`${count(x.newSeries.length, 'prompt')} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? 'it was' : 'they were'} not compared: ${keyList(x.newSeries)}.`, '');
+    out.push(
+      `${count(x.newSeries.length, 'prompt')} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? 'it was' : 'they were'} not compared: ${keyList(x.newSeries)}.`,
+      '',
+    );
   }
   out.push(...driftSection(m));
   out.push(...flipsSection(m));
@@ -108,7 +114,9 @@ function chart(points: readonly TrendPoint[]): string[] {
     '```mermaid',
     'xychart-beta',
     `    title "Reliability${passLine ? ' and pass rate' : ''} over the last ${shown.length} runs (%)"`,
-    `    x-axis [${axisLabels(shown).map((l) => `"${l}"`).join(', ')}]`,
+    `    x-axis [${axisLabels(shown)
+      .map((l) => `"${l}"`)
+      .join(', ')}]`,
     `    y-axis "%" ${floor} --> 100`,
     `    line [${reliabilityLine.join(', ')}]`,
     ...(passLine ? [`    line [${passLine.join(', ')}]`] : []),
@@ -134,15 +142,29 @@ function fingerprintNotes(points: readonly TrendPoint[]): string[] {
     return `- Run ${inlineText(p.runId, 60)} on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${before}.`;
   });
   if (notes.length === 0) return [];
-  const earlier = notes.length > FINGERPRINT_NOTES ? [`- … and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`] : [];
-  return ['**The backend changed** (system fingerprint), which can explain drift:', '', ...earlier, ...notes.slice(-FINGERPRINT_NOTES), ''];
+  const earlier =
+    notes.length > FINGERPRINT_NOTES
+      ? [`- … and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`]
+      : [];
+  return [
+    '**The backend changed** (system fingerprint), which can explain drift:',
+    '',
+    ...earlier,
+    ...notes.slice(-FINGERPRINT_NOTES),
+    '',
+  ];
 }
 
 function driftSection(m: ModelReport): string[] {
   const x = m.metrics;
   if (m.drift.length === 0) {
     if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ''];
-    return [m.records === 1 ? 'No earlier answers to compare with yet.' : 'No prompt of the latest run could be compared with an earlier answer.', ''];
+    return [
+      m.records === 1
+        ? 'No earlier answers to compare with yet.'
+        : 'No prompt of the latest run could be compared with an earlier answer.',
+      '',
+    ];
   }
   const real = m.drift.filter((d) => !d.flapping).length;
   const title = `${count(m.drift.length, 'drifted prompt')} (${real} new behavior, ${m.drift.length - real} flapping back to an earlier answer)`;
@@ -179,15 +201,18 @@ function fullAnswers(drift: readonly DriftEntry[]): string[] {
       '',
     );
   }
-  if (long.length > FULL_ANSWERS) out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, '');
+  if (long.length > FULL_ANSWERS)
+    out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, '');
   return out;
 }
 
 function flipsSection(m: ModelReport): string[] {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const out: string[] = [];
-  if (m.regressions.length > 0) out.push(`- **${count(m.regressions.length, 'regression')}** (pass → fail): ${keyList(m.regressions)}.`);
-  if (m.fixes.length > 0) out.push(`- **${count(m.fixes.length, 'fix', 'fixes')}** (fail → pass): ${keyList(m.fixes)}.`);
+  if (m.regressions.length > 0)
+    out.push(`- **${count(m.regressions.length, 'regression')}** (pass → fail): ${keyList(m.regressions)}.`);
+  if (m.fixes.length > 0)
+    out.push(`- **${count(m.fixes.length, 'fix', 'fixes')}** (fail → pass): ${keyList(m.fixes)}.`);
   out.push('');
   if (m.flipsP !== null) out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`, '');
   return out;
@@ -202,7 +227,10 @@ function availability(m: ModelReport): string {
   const requests = m.metrics.prompts * m.samples;
   const errors = m.metrics.errors;
   const total = errorTotal(errors);
-  const latency = m.metrics.latencyMs.p50 === null ? '' : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
+  const latency =
+    m.metrics.latencyMs.p50 === null
+      ? ''
+      : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
   if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
   const byCategory = (Object.entries(errors) as Array<[ErrorCategory, number]>)
     .filter(([, n]) => n > 0)
@@ -219,7 +247,9 @@ function answer(text: string | null): string {
 }
 
 function kind(d: DriftEntry): string {
-  return [d.flapping ? 'flapping' : 'drift', ...(d.regression ? ['regression'] : []), ...(d.fix ? ['fix'] : [])].join(', ');
+  return [d.flapping ? 'flapping' : 'drift', ...(d.regression ? ['regression'] : []), ...(d.fix ? ['fix'] : [])].join(
+    ', ',
+  );
 }
 
 function keyList(keys: readonly string[]): string {

@@ -259,7 +259,10 @@ export interface FingerprintChange {
 export function fingerprintChanges(points: readonly TrendPoint[]): FingerprintChange[] {
   return points.flatMap((point, i) => {
     if (!point.fingerprintChanged) return [];
-    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
+    const before = points
+      .slice(0, i)
+      .reverse()
+      .find((q) => q.fingerprints.length > 0);
     return [{ point, was: before ? before.fingerprints : null }];
   });
 }

@@ -4,9 +4,22 @@ import type { RecordMetrics } from '../history/record.js';
 /** Fields of a record's metrics that the run summary repeats as they are. */
 type SummaryMetrics = Pick<
   RecordMetrics,
-  | 'passRate' | 'agreement' | 'rawAgreement' | 'stability' | 'reliability' | 'reliabilityInterval'
-  | 'drifted' | 'flapping' | 'regressions' | 'fixes' | 'flipsP' | 'newSeries' | 'runsSinceDrift'
-  | 'errors' | 'latencyMs' | 'tokens'
+  | 'passRate'
+  | 'agreement'
+  | 'rawAgreement'
+  | 'stability'
+  | 'reliability'
+  | 'reliabilityInterval'
+  | 'drifted'
+  | 'flapping'
+  | 'regressions'
+  | 'fixes'
+  | 'flipsP'
+  | 'newSeries'
+  | 'runsSinceDrift'
+  | 'errors'
+  | 'latencyMs'
+  | 'tokens'
 >;
 
 /** One model's line of the run summary (`trackrecord run --json`, action outputs). */
@@ -17,7 +30,14 @@ export interface ModelSummary extends SummaryMetrics {
 }
 
 export interface RunSummary {
-  run: { id: string; startedAt: string; finishedAt: string; trigger: string; commit: string | null; url: string | null };
+  run: {
+    id: string;
+    startedAt: string;
+    finishedAt: string;
+    trigger: string;
+    commit: string | null;
+    url: string | null;
+  };
   models: ModelSummary[];
 }
 

@@ -13,7 +13,9 @@ export function formatRunSummary(summary: RunSummary): string {
 }
 
 function headline(m: ModelSummary): string {
-  const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : '';
+  const interval = m.reliabilityInterval
+    ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]`
+    : '';
   const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
   const errorText = errors.length === 0 ? 'no errors' : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(', ')}`;
   return (

@@ -49,7 +49,8 @@ export class AimdLimit {
   constructor(options: AimdOptions) {
     const { max, min = 1, decrease = 0.5 } = options;
     if (!(Number.isInteger(max) && max >= 1)) throw new RangeError(`max must be an integer >= 1, got ${max}`);
-    if (!(Number.isInteger(min) && min >= 1 && min <= max)) throw new RangeError(`min must be an integer in 1..${max}, got ${min}`);
+    if (!(Number.isInteger(min) && min >= 1 && min <= max))
+      throw new RangeError(`min must be an integer in 1..${max}, got ${min}`);
     if (!(decrease > 0 && decrease < 1)) throw new RangeError(`decrease must be between 0 and 1, got ${decrease}`);
     this.max = max;
     this.min = min;

@@ -37,7 +37,9 @@ export function createProgress(sink: ProgressSink, options: ProgressOptions) {
       drawn = true;
       const width = 24;
       const filled = Math.round(share * width);
-      sink.write(`\r${options.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(share * 100)}% ${status}`);
+      sink.write(
+        `\r${options.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(share * 100)}% ${status}`,
+      );
       if (done === total) sink.write('\n');
       return;
     }

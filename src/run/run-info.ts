@@ -26,6 +26,9 @@ export function describeRun(env: NodeJS.ProcessEnv, now: Date = new Date()): Run
 
 /** Sortable and unique enough for runs on one machine: time plus a short random tail. */
 function localRunId(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }

@@ -20,11 +20,14 @@ export class ShardError extends Error {
 export function parseShard(text: string): Shard {
   const value = text.trim();
   const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
-  if (!match) throw new ShardError(`shard must be written I/N (for example 2/4: the second of four shards), got "${text}"`);
+  if (!match)
+    throw new ShardError(`shard must be written I/N (for example 2/4: the second of four shards), got "${text}"`);
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (count < 1 || count > MAX_SHARDS) throw new ShardError(`shard "${value}": the number of shards must be between 1 and ${MAX_SHARDS}`);
-  if (index < 1 || index > count) throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count} (shards count from 1)`);
+  if (count < 1 || count > MAX_SHARDS)
+    throw new ShardError(`shard "${value}": the number of shards must be between 1 and ${MAX_SHARDS}`);
+  if (index < 1 || index > count)
+    throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count} (shards count from 1)`);
   return { index, count };
 }
 

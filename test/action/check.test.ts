@@ -33,7 +33,11 @@ describe('the action in check mode (pull_request)', () => {
     api = await startGitHubApi({ token: 'test-token' });
     const remote = await remoteWithConfig(server.baseUrl);
     // Main's history: a nightly run while the provider served the March snapshot.
-    const nightly = await runBundledAction({ workspace: (await remote.clone()).dir, eventName: 'schedule', env: remote.env });
+    const nightly = await runBundledAction({
+      workspace: (await remote.clone()).dir,
+      eventName: 'schedule',
+      env: remote.env,
+    });
     expect(nightly.code, nightly.stdout).toBe(0);
 
     server.setAliases({ 'gpt-4': 'gpt-4-0613' });
@@ -48,7 +52,9 @@ describe('the action in check mode (pull_request)', () => {
     // June's regressions break `fail-on-regression` (on by default): the job fails, after commenting.
     const first = await check();
     expect(first.code, first.stdout).toBe(1);
-    expect(first.stdout).toMatch(/::error::thresholds failed:%0Agpt-4: \d+ prompt\(s\) went from pass to fail \(p < 0\.001 under no change\): llmdrift-prime\/prime-\d+(, llmdrift-prime\/prime-\d+){9} and \d+ more/);
+    expect(first.stdout).toMatch(
+      /::error::thresholds failed:%0Agpt-4: \d+ prompt\(s\) went from pass to fail \(p < 0\.001 under no change\): llmdrift-prime\/prime-\d+(, llmdrift-prime\/prime-\d+){9} and \d+ more/,
+    );
     expect(api.comments('acme', 'widgets', 7)).toHaveLength(1);
     const second = await check();
     expect(second.code, second.stdout).toBe(1);
@@ -79,7 +85,9 @@ describe('the action in check mode (pull_request)', () => {
     expect(first.outputs['drifted']).toBe(String(drifted.length + 1));
     expect(Number(first.outputs['regressions'])).toBeGreaterThan(0);
     // A regression is a warning annotation on the prompt's line in its suite file.
-    expect(first.stdout).toMatch(/::warning title=trackrecord regression,file=prompts\/prime\.yaml,line=\d+::llmdrift-prime\/prime-\d+ went from pass to fail on gpt-4/);
+    expect(first.stdout).toMatch(
+      /::warning title=trackrecord regression,file=prompts\/prime\.yaml,line=\d+::llmdrift-prime\/prime-\d+ went from pass to fail on gpt-4/,
+    );
   });
 
   it('skips a fork pull request that has no key, and passes', async () => {

@@ -1,6 +1,11 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadLlmdriftRecordings, startReplayServer, type Recording, type ReplayServer } from '../../src/replay/index.js';
+import {
+  loadLlmdriftRecordings,
+  startReplayServer,
+  type Recording,
+  type ReplayServer,
+} from '../../src/replay/index.js';
 import { makeRemote, type Remote } from '../support/git.js';
 import { PRIME_DATA, PRIME_SUITE } from '../support/prime.js';
 
@@ -39,7 +44,16 @@ export async function remoteWithConfig(baseUrl: string, extra = ''): Promise<Rem
       `suites:\n  - path: prompts/prime.yaml\n  - path: prompts/chat.yaml\nconcurrency: 8\n${extra}`,
   );
   await git.run(['add', '.']);
-  await git.run(['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', 'commit', '--quiet', '-m', 'add trackrecord']);
+  await git.run([
+    '-c',
+    'user.name=Dev',
+    '-c',
+    'user.email=dev@example.com',
+    'commit',
+    '--quiet',
+    '-m',
+    'add trackrecord',
+  ]);
   await git.run(['push', '--quiet', 'origin', 'HEAD:main']);
   return remote;
 }

@@ -18,7 +18,12 @@ afterEach(async () => {
 /** One job of workflow run 4242's matrix, in its own fresh checkout. */
 async function job(remote: Remote, inputs: Record<string, string>, eventName = 'schedule') {
   const { dir } = await remote.clone();
-  const run = await runBundledAction({ workspace: dir, eventName, inputs, env: { ...remote.env, GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1' } });
+  const run = await runBundledAction({
+    workspace: dir,
+    eventName,
+    inputs,
+    env: { ...remote.env, GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1' },
+  });
   return { dir, run };
 }
 
@@ -46,7 +51,11 @@ describe('the action, sharded over a matrix', () => {
       expect(run.outputs['reliability']).toBeUndefined();
       const partial = await readPartial(run.outputs['partial']!);
       expect(partial).toMatchObject({ run: { id: '4242-1', trigger: 'schedule' }, shard: { index: i + 1, count: 2 } });
-      expect(run.summary).toMatch(new RegExp(`^### trackrecord shard ${i + 1}/2\\n\\nRan \\d+ of 101 prompt\\(s\\) on 1 model\\(s\\) for run 4242-1`));
+      expect(run.summary).toMatch(
+        new RegExp(
+          `^### trackrecord shard ${i + 1}/2\\n\\nRan \\d+ of 101 prompt\\(s\\) on 1 model\\(s\\) for run 4242-1`,
+        ),
+      );
       expect(existsSync(join(dir, '.trackrecord'))).toBe(false);
       partials.push(run.outputs['partial']!);
     }
@@ -65,7 +74,9 @@ describe('the action, sharded over a matrix', () => {
     });
     expect(merge.stderr).toBe('');
     expect(merge.code, merge.stdout).toBe(0);
-    expect(merge.stdout).toContain('merging 2 shard(s) of run 4242-1: partials/trackrecord-partial-1/trackrecord-partial-1-of-2.json, partials/trackrecord-partial-2/trackrecord-partial-2-of-2.json');
+    expect(merge.stdout).toContain(
+      'merging 2 shard(s) of run 4242-1: partials/trackrecord-partial-1/trackrecord-partial-1-of-2.json, partials/trackrecord-partial-2/trackrecord-partial-2-of-2.json',
+    );
 
     const commits = await remoteHistory(remote);
     expect(commits).toHaveLength(start.length + 1);
@@ -76,10 +87,18 @@ describe('the action, sharded over a matrix', () => {
     expect(verified.ok).toBe(true);
     const records = verified.records as HistoryRecord[];
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ run: { id: '4242-1', trigger: 'schedule' }, model: { id: 'gpt-4' }, metrics: { prompts: 101 } });
+    expect(records[0]).toMatchObject({
+      run: { id: '4242-1', trigger: 'schedule' },
+      model: { id: 'gpt-4' },
+      metrics: { prompts: 101 },
+    });
     expect(records[0]!.answers).toHaveLength(101);
     expect(records[0]!.outputs.every((o) => o !== null)).toBe(true);
-    expect(merge.outputs).toMatchObject({ reliability: String(records[0]!.metrics.reliability), drifted: '0', history: '.trackrecord/history.jsonl' });
+    expect(merge.outputs).toMatchObject({
+      reliability: String(records[0]!.metrics.reliability),
+      drifted: '0',
+      history: '.trackrecord/history.jsonl',
+    });
     expect(merge.summary.trimEnd()).toBe(readFileSync(join(mergeDir, '.trackrecord/report.md'), 'utf8').trimEnd());
   });
 
@@ -100,20 +119,38 @@ describe('the action, sharded over a matrix', () => {
     expect(first.run.code).toBe(0);
     const { dir } = await remote.clone();
     download([first.run.outputs['partial']!], dir);
-    const merge = await runBundledAction({ workspace: dir, eventName: 'schedule', inputs: { merge: 'partials/**/*.json' }, env: remote.env });
+    const merge = await runBundledAction({
+      workspace: dir,
+      eventName: 'schedule',
+      inputs: { merge: 'partials/**/*.json' },
+      env: remote.env,
+    });
     expect(merge.code).toBe(1);
     expect(merge.stdout).toContain('::error::missing shard 2/2 (have 1/2): every shard must finish before the merge');
     expect(await remoteHistory(remote)).toEqual(start);
 
-    const nothing = await runBundledAction({ workspace: dir, eventName: 'schedule', inputs: { merge: 'artifacts/*.json' }, env: remote.env });
+    const nothing = await runBundledAction({
+      workspace: dir,
+      eventName: 'schedule',
+      inputs: { merge: 'artifacts/*.json' },
+      env: remote.env,
+    });
     expect(nothing.code).toBe(1);
     expect(nothing.stdout).toContain(`::error::no partial file matches "artifacts/*.json"`);
   });
 
   it.each([
-    [{ shard: '0/2' }, 'schedule', 'input "shard": shard "0/2": the shard number must be between 1 and 2 (shards count from 1)'],
+    [
+      { shard: '0/2' },
+      'schedule',
+      'input "shard": shard "0/2": the shard number must be between 1 and 2 (shards count from 1)',
+    ],
     [{ shard: '1/2', merge: 'p/*.json' }, 'schedule', 'inputs "shard" and "merge" belong to different jobs'],
-    [{ 'partial-path': 'p.json' }, 'schedule', `input "partial-path" is where a shard's partial file goes: set "shard" too`],
+    [
+      { 'partial-path': 'p.json' },
+      'schedule',
+      `input "partial-path" is where a shard's partial file goes: set "shard" too`,
+    ],
     [{ shard: '1/2' }, 'pull_request', 'input "shard" works in track mode only (this run is in check mode)'],
   ])('refuses inputs %j on %s before any request', async (inputs, eventName, message) => {
     server = await startActionServer();

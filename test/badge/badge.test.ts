@@ -92,8 +92,18 @@ describe('shieldsEndpoint', () => {
       message: '97.2%',
       color: 'green',
     });
-    expect(shieldsEndpoint('reliability', 0.8)).toEqual({ schemaVersion: 1, label: 'reliability', message: '80.0%', color: 'orange' });
-    expect(shieldsEndpoint('reliability', null)).toEqual({ schemaVersion: 1, label: 'reliability', message: 'no data', color: 'lightgrey' });
+    expect(shieldsEndpoint('reliability', 0.8)).toEqual({
+      schemaVersion: 1,
+      label: 'reliability',
+      message: '80.0%',
+      color: 'orange',
+    });
+    expect(shieldsEndpoint('reliability', null)).toEqual({
+      schemaVersion: 1,
+      label: 'reliability',
+      message: 'no data',
+      color: 'lightgrey',
+    });
   });
 
   it('has exactly the four fields, with a non-empty message', () => {

@@ -61,7 +61,10 @@ describe('writeBadges', () => {
   it('says no data on the main badge only when no model has a score', async () => {
     const root = tempDir();
     const badgePath = join(root, 'badge.svg');
-    await writeBadges(badgePath, [{ id: 'a', reliability: null }, { id: 'b', reliability: null }]);
+    await writeBadges(badgePath, [
+      { id: 'a', reliability: null },
+      { id: 'b', reliability: null },
+    ]);
     expect(read(badgePath)).toContain('>no data<');
     expect(JSON.parse(read(join(root, 'badge.json')))).toMatchObject({ message: 'no data', color: 'lightgrey' });
   });
@@ -73,7 +76,10 @@ describe('writeBadges', () => {
     const before = first.map(read);
     // Scribble over one so the rerun must actually rewrite it.
     writeFileSync(first[0]!, 'stale');
-    const second = await writeBadges(badgePath, models.map((m) => ({ ...m })));
+    const second = await writeBadges(
+      badgePath,
+      models.map((m) => ({ ...m })),
+    );
     expect(second).toEqual(first);
     expect(second.map(read)).toEqual(before);
   });
@@ -98,7 +104,11 @@ describe('writeBadges', () => {
     } finally {
       process.chdir(cwd);
     }
-    expect(readdirSync(join(root, 'docs')).sort()).toEqual(['reliability-m.svg', 'reliability.json', 'reliability.svg']);
+    expect(readdirSync(join(root, 'docs')).sort()).toEqual([
+      'reliability-m.svg',
+      'reliability.json',
+      'reliability.svg',
+    ]);
   });
 
   it('refuses paths that are not .svg and ids that are not file-name safe', async () => {
@@ -106,7 +116,10 @@ describe('writeBadges', () => {
     await expect(writeBadges(join(root, 'badge.png'), [])).rejects.toThrow(/\.svg/);
     await expect(writeBadges(join(root, 'badge.svg'), [{ id: '../x', reliability: 1 }])).rejects.toThrow(/model id/);
     await expect(
-      writeBadges(join(root, 'badge.svg'), [{ id: 'a', reliability: 1 }, { id: 'a', reliability: 0.5 }]),
+      writeBadges(join(root, 'badge.svg'), [
+        { id: 'a', reliability: 1 },
+        { id: 'a', reliability: 0.5 },
+      ]),
     ).rejects.toThrow(/twice/);
     expect(readdirSync(root)).toEqual([]);
   });

@@ -42,7 +42,9 @@ describe('evaluate: each expectation kind', () => {
   it('normalizes expected strings like the answer', () => {
     expect(run('yes', { kind: 'equals', value: ' Yes ' }, ['lowercase']).pass).toBe(true);
     expect(run('yes', { kind: 'equals', value: 'Yes' }).pass).toBe(false);
-    expect(run('hello world', { kind: 'contains', value: 'WORLD!' }, ['lowercase', 'strip-punctuation']).pass).toBe(true);
+    expect(run('hello world', { kind: 'contains', value: 'WORLD!' }, ['lowercase', 'strip-punctuation']).pass).toBe(
+      true,
+    );
     expect(run('ab', { kind: 'one-of', values: ['A.', 'C'] }, ['lowercase', 'strip-punctuation']).pass).toBe(false);
     expect(run('a', { kind: 'one-of', values: ['A.', 'C'] }, ['lowercase', 'strip-punctuation']).pass).toBe(true);
   });
@@ -56,7 +58,9 @@ describe('evaluate: each expectation kind', () => {
     expect(run('the capital is Paris', { kind: 'contains', value: 'Paris' }).pass).toBe(true);
     expect(run('Lyon', { kind: 'contains', value: 'Paris' }).failures).toEqual(['contains "Paris": not in "Lyon"']);
     expect(run('Paris', { kind: 'not-contains', value: 'Lyon' }).pass).toBe(true);
-    expect(run('Lyon', { kind: 'not-contains', value: 'Lyon' }).failures).toEqual(['not-contains "Lyon": found in "Lyon"']);
+    expect(run('Lyon', { kind: 'not-contains', value: 'Lyon' }).failures).toEqual([
+      'not-contains "Lyon": found in "Lyon"',
+    ]);
   });
 
   it('regex and not-regex, with flags and no normalization of the pattern', () => {
@@ -192,7 +196,9 @@ describe('evaluate: word-count and line-count', () => {
     });
 
     it('rejects negative, fractional, empty and unknown bounds, and min above max', async () => {
-      expect(await issuesOf('    expect:\n      - word-count: -1\n')).toEqual(['s.yaml:6:21: prompts[0].expect[0].word-count: must be >= 0']);
+      expect(await issuesOf('    expect:\n      - word-count: -1\n')).toEqual([
+        's.yaml:6:21: prompts[0].expect[0].word-count: must be >= 0',
+      ]);
       expect(await issuesOf('    expect:\n      - word-count: {}\n')).toEqual([
         's.yaml:6:21: prompts[0].expect[0].word-count: must NOT have fewer than 1 properties',
       ]);
@@ -211,7 +217,9 @@ describe('evaluate: word-count and line-count', () => {
       expect(await issuesOf('    expect:\n      - line-count: 3\n')).toEqual([
         's.yaml:6:9: prompts[0].expect[0]: line-count: the default normalize (trim, collapse-whitespace) joins the answer into one line; set "normalize: [trim]" (or other steps without collapse-whitespace)',
       ]);
-      expect(await issuesOf('    normalize: [trim, collapse-whitespace]\n    expect:\n      - line-count: 3\n')).toEqual([
+      expect(
+        await issuesOf('    normalize: [trim, collapse-whitespace]\n    expect:\n      - line-count: 3\n'),
+      ).toEqual([
         's.yaml:7:9: prompts[0].expect[0]: line-count: "collapse-whitespace" in normalize joins the answer into one line; remove it from this prompt\'s normalize',
       ]);
     });
@@ -251,7 +259,7 @@ describe('compileExpectation', () => {
     expect(compileExpectation({ kind: 'not-regex', pattern: 'a', flags: 'q' })).toContain('Invalid flags');
   });
 
-  it('rejects a schema ajv cannot compile, with ajv\'s message', () => {
+  it("rejects a schema ajv cannot compile, with ajv's message", () => {
     const problem = compileExpectation({ kind: 'json-schema', schema: { type: 'nosuchtype' } });
     expect(problem).toMatch(/^json-schema: schema is invalid: /);
     expect(problem).toContain('data/type must be equal to one of the allowed values');

@@ -109,7 +109,7 @@ describe('parseJsonPath', () => {
   it('parses the supported subset', () => {
     expect(parseJsonPath('$')).toEqual([]);
     expect(parseJsonPath('$.a.b_c')).toEqual(['a', 'b_c']);
-    expect(parseJsonPath("$['a.b'][0][\"c d\"]")).toEqual(['a.b', 0, 'c d']);
+    expect(parseJsonPath('$[\'a.b\'][0]["c d"]')).toEqual(['a.b', 0, 'c d']);
     expect(parseJsonPath("$['it\\'s']")).toEqual(["it's"]);
     expect(parseJsonPath('$[12].x')).toEqual([12, 'x']);
   });

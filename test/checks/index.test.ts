@@ -17,7 +17,12 @@ describe('answerOf', () => {
   });
 
   it('keeps null when nothing was extracted', () => {
-    expect(answerOf('no brackets', { extract: { kind: 'regex', pattern: '\\[(\\w+)\\]', flags: '' }, normalize: ['lowercase'] })).toBeNull();
+    expect(
+      answerOf('no brackets', {
+        extract: { kind: 'regex', pattern: '\\[(\\w+)\\]', flags: '' },
+        normalize: ['lowercase'],
+      }),
+    ).toBeNull();
   });
 
   it('feeds evaluate and sameAnswer end to end', () => {

@@ -85,8 +85,6 @@ describe('normalize strip-markdown', () => {
 
   it('gives the bare answer of a chatty model when combined with other steps', () => {
     const output = '## Answer\n\n> **Yes**, it is *prime*.\n';
-    expect(normalize(output, ['strip-markdown', 'collapse-whitespace', 'lowercase'])).toBe(
-      'answer yes, it is prime.',
-    );
+    expect(normalize(output, ['strip-markdown', 'collapse-whitespace', 'lowercase'])).toBe('answer yes, it is prime.');
   });
 });

@@ -84,11 +84,21 @@ describe('trackrecord merge of a run sharded 4 ways', () => {
 
       // The matrix: four jobs at once, each writing its partial and nothing else.
       const jobs = await Promise.all(
-        [1, 2, 3, 4].map((i) => runCli(['run', '--quiet', '--shard', `${i}/4`, '--partial', `partials/${run.id}/shard-${i}.json`], sharded, env)),
+        [1, 2, 3, 4].map((i) =>
+          runCli(
+            ['run', '--quiet', '--shard', `${i}/4`, '--partial', `partials/${run.id}/shard-${i}.json`],
+            sharded,
+            env,
+          ),
+        ),
       );
       for (const job of jobs) {
         expect(job.code, job.stderr).toBe(0);
-        expect(job.stdout).toMatch(new RegExp(`^run ${run.id}-1, shard \\d/4: \\d+ of 100 prompt\\(s\\) x 2 model\\(s\\)\\npartial: partials/${run.id}/shard-\\d\\.json\\n$`));
+        expect(job.stdout).toMatch(
+          new RegExp(
+            `^run ${run.id}-1, shard \\d/4: \\d+ of 100 prompt\\(s\\) x 2 model\\(s\\)\\npartial: partials/${run.id}/shard-\\d\\.json\\n$`,
+          ),
+        );
       }
       expect(jobs.reduce((n, j) => n + Number(/: (\d+) of 100/.exec(j.stdout)![1]), 0)).toBe(100);
       expect(server.stats().requests - before - unshardedRequests).toBe(unshardedRequests);
@@ -117,19 +127,30 @@ describe('trackrecord merge of a run sharded 4 ways', () => {
     expect(june.metrics.regressions.length).toBeGreaterThan(10);
     expect(recordsB[3]!.metrics.drifted.length).toBeGreaterThan(0);
     // The chain links the same way: only the run's own time makes the line hashes differ.
-    expect(recordsB.map((r) => r.prev === recordsB[0]!.prev)).toEqual(recordsA.map((r) => r.prev === recordsA[0]!.prev));
-    expect(readFileSync(join(sharded, '.trackrecord/badge.json'), 'utf8')).toBe(readFileSync(join(whole, '.trackrecord/badge.json'), 'utf8'));
+    expect(recordsB.map((r) => r.prev === recordsB[0]!.prev)).toEqual(
+      recordsA.map((r) => r.prev === recordsA[0]!.prev),
+    );
+    expect(readFileSync(join(sharded, '.trackrecord/badge.json'), 'utf8')).toBe(
+      readFileSync(join(whole, '.trackrecord/badge.json'), 'utf8'),
+    );
   });
 
   it('prints the summary, what it merged and where it wrote', async () => {
     server = await startPrimeServer({ aliases: MARCH });
     const root = tempDir({ '.github/trackrecord.yml': config(server.baseUrl) });
-    for (const i of [1, 2]) expect((await runCli(['run', '--quiet', '--shard', `${i}/2`], root, jobEnv(9))).code).toBe(0);
+    for (const i of [1, 2])
+      expect((await runCli(['run', '--quiet', '--shard', `${i}/2`], root, jobEnv(9))).code).toBe(0);
     expect(existsSync(join(root, 'trackrecord-partial-1-of-2.json'))).toBe(true);
-    const result = await runCli(['merge', 'trackrecord-partial-1-of-2.json', 'trackrecord-partial-2-of-2.json'], root, jobEnv(9));
+    const result = await runCli(
+      ['merge', 'trackrecord-partial-1-of-2.json', 'trackrecord-partial-2-of-2.json'],
+      root,
+      jobEnv(9),
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^run 9-1\n  gpt-4: reliability /);
-    expect(result.stdout).toContain('\nmerged:  2 shard(s) of run 9-1\nhistory: .trackrecord/history.jsonl (+2 record(s))\nreport:  .trackrecord/report.md\nbadge:   .trackrecord/badge.svg\n');
+    expect(result.stdout).toContain(
+      '\nmerged:  2 shard(s) of run 9-1\nhistory: .trackrecord/history.jsonl (+2 record(s))\nreport:  .trackrecord/report.md\nbadge:   .trackrecord/badge.svg\n',
+    );
     expect(verifyHistory(historyOf(root)).records).toHaveLength(2);
   });
 });
@@ -152,7 +173,9 @@ describe('trackrecord merge refuses what is not one whole run', () => {
     const { root, files } = await partials(4);
     const result = await runCli(['merge', files[0]!, files[1]!, files[3]!], root, jobEnv(5));
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('trackrecord merge: missing shard 3/4 (have 1/4, 2/4, 4/4): every shard must finish before the merge\n');
+    expect(result.stderr).toBe(
+      'trackrecord merge: missing shard 3/4 (have 1/4, 2/4, 4/4): every shard must finish before the merge\n',
+    );
     expect(existsSync(join(root, '.trackrecord'))).toBe(false);
   });
 
@@ -170,7 +193,9 @@ describe('trackrecord merge refuses what is not one whole run', () => {
     expect(other.code).toBe(0);
     const result = await runCli(['merge', files[0]!, 'other.json'], root, jobEnv(6));
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^trackrecord merge: other\.json is from run 6-1 but p\/shard-1\.json is from run 5-1: merge the shards of one run/);
+    expect(result.stderr).toMatch(
+      /^trackrecord merge: other\.json is from run 6-1 but p\/shard-1\.json is from run 5-1: merge the shards of one run/,
+    );
   });
 
   it('exits 2 when the config changed since the shards ran', async () => {
@@ -179,7 +204,9 @@ describe('trackrecord merge refuses what is not one whole run', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('samples: 2', 'samples: 3'));
     const result = await runCli(['merge', ...files], root, jobEnv(5));
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^trackrecord merge: the partial files were run with a different configuration than \.github\/trackrecord\.yml \(models, prompts or samples differ\)/);
+    expect(result.stderr).toMatch(
+      /^trackrecord merge: the partial files were run with a different configuration than \.github\/trackrecord\.yml \(models, prompts or samples differ\)/,
+    );
   });
 
   it('exits 2 on a file that is not a partial, and on no files at all', async () => {
@@ -207,8 +234,12 @@ describe('trackrecord merge refuses what is not one whole run', () => {
   it('lets local shards share a run with --run-id', async () => {
     server = await startPrimeServer({ aliases: MARCH });
     const root = tempDir({ '.github/trackrecord.yml': config(server.baseUrl) });
-    for (const i of [1, 2]) expect((await runCli(['run', '--quiet', '--shard', `${i}/2`, '--run-id', 'nightly-12'], root)).code).toBe(0);
-    const result = await runCli(['merge', '--json', 'trackrecord-partial-1-of-2.json', 'trackrecord-partial-2-of-2.json'], root);
+    for (const i of [1, 2])
+      expect((await runCli(['run', '--quiet', '--shard', `${i}/2`, '--run-id', 'nightly-12'], root)).code).toBe(0);
+    const result = await runCli(
+      ['merge', '--json', 'trackrecord-partial-1-of-2.json', 'trackrecord-partial-2-of-2.json'],
+      root,
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).run).toMatchObject({ id: 'nightly-12', trigger: 'cli' });
   });

@@ -93,7 +93,9 @@ describe('trackrecord report', () => {
     const result = await runCli(['report'], onlyHistory(FILE, joinLines(lines)));
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^trackrecord: history does not verify: \.trackrecord\/history\.jsonl:3: prev does not match/);
+    expect(result.stderr).toMatch(
+      /^trackrecord: history does not verify: \.trackrecord\/history\.jsonl:3: prev does not match/,
+    );
     // A line rewritten with its chain recomputed is caught by the record checks.
     const rechained = joinLines(tamper(history.trimEnd().split('\n'), 1, (r) => (r.answers[0] = 'f'.repeat(12))));
     const tampered = await runCli(['report'], onlyHistory(FILE, rechained));
@@ -114,17 +116,23 @@ describe('trackrecord report', () => {
     const result = await runCli(['report', '--format', 'json', '--trend', '2'], cwd);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    expect(report.models.map((m) => [m.id, m.records, m.trend.length])).toEqual([['a', 4, 2], ['b', 4, 2], ['c', 4, 2]]);
+    expect(report.models.map((m) => [m.id, m.records, m.trend.length])).toEqual([
+      ['a', 4, 2],
+      ['b', 4, 2],
+      ['c', 4, 2],
+    ]);
   });
 
-  it('prints one self-contained HTML page with --format html, with each run\'s drifted prompts', async () => {
+  it("prints one self-contained HTML page with --format html, with each run's drifted prompts", async () => {
     const cwd = onlyHistory();
     const result = await runCli(['report', '--format', 'html'], cwd);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const html = result.stdout;
     expect(html.startsWith('<!DOCTYPE html>\n')).toBe(true);
     expect(html.endsWith('</html>\n')).toBe(true);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:`,
+    );
     expect(html).not.toMatch(/<script|https?:\/\//i);
     expect(html.match(/<svg class="chart"/g)).toHaveLength(1);
     expect(html).toContain('of gpt-4 over the last 3 runs</title>');
@@ -134,7 +142,11 @@ describe('trackrecord report', () => {
     const march = primeTruth('gpt-4-0314');
     const june = primeTruth('gpt-4-0613');
     const changed = [...march.keys()].filter((id) => march.get(id)!.answer !== june.get(id)!.answer);
-    expect(html).toMatch(new RegExp(`<details class="run"><summary>Run <code>${records[1]!.run.id}</code> on [^<]*: ${changed.length} drifted prompts`));
+    expect(html).toMatch(
+      new RegExp(
+        `<details class="run"><summary>Run <code>${records[1]!.run.id}</code> on [^<]*: ${changed.length} drifted prompts`,
+      ),
+    );
     expect(html.match(/<details class="run">/g)).toHaveLength(1);
     // --trend still applies.
     const short = await runCli(['report', '--format', 'html', '--trend', '1'], cwd);

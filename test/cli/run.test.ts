@@ -23,8 +23,16 @@ describe('trackrecord run', () => {
     expect(summary.models).toHaveLength(1);
     expect(Object.keys(summary.models[0]!)).toEqual(
       expect.arrayContaining([
-        'id', 'passRate', 'agreement', 'stability', 'reliability', 'reliabilityInterval',
-        'drifted', 'regressions', 'fixes', 'errors',
+        'id',
+        'passRate',
+        'agreement',
+        'stability',
+        'reliability',
+        'reliabilityInterval',
+        'drifted',
+        'regressions',
+        'fixes',
+        'errors',
       ]),
     );
     expect(summary.models[0]).toMatchObject({ id: 'gpt-4', passRate: 0.83, errors: { timeout: 0, 'rate-limited': 0 } });
@@ -42,16 +50,30 @@ describe('trackrecord run', () => {
   });
 
   const broken: Array<[string, (config: string) => Record<string, string>, RegExp]> = [
-    ['a typo in a key', (c) => ({ 'c.yml': c.replace('temperature:', 'temprature:') }), /c\.yml:5:5: models\[0\]\.temprature: unknown key "temprature" \(did you mean "temperature"\?\)/],
-    ['a missing model id', (c) => ({ 'c.yml': c.replace('  - id: gpt-4\n    model', '  - model') }), /c\.yml:2:5: models\[0\]: missing required key "id"/],
+    [
+      'a typo in a key',
+      (c) => ({ 'c.yml': c.replace('temperature:', 'temprature:') }),
+      /c\.yml:5:5: models\[0\]\.temprature: unknown key "temprature" \(did you mean "temperature"\?\)/,
+    ],
+    [
+      'a missing model id',
+      (c) => ({ 'c.yml': c.replace('  - id: gpt-4\n    model', '  - model') }),
+      /c\.yml:2:5: models\[0\]: missing required key "id"/,
+    ],
     [
       'a duplicate prompt id',
-      (c) => ({ 'c.yml': c.replace(/path: .*/, 'path: s.yaml'), 's.yaml': 'name: s\nprompts:\n  - id: a\n    prompt: x\n  - id: a\n    prompt: y\n' }),
+      (c) => ({
+        'c.yml': c.replace(/path: .*/, 'path: s.yaml'),
+        's.yaml': 'name: s\nprompts:\n  - id: a\n    prompt: x\n  - id: a\n    prompt: y\n',
+      }),
       /s\.yaml:5:9: prompts\[1\]\.id: duplicate prompt id "a"/,
     ],
     [
       'a bad regex',
-      (c) => ({ 'c.yml': c.replace(/path: .*/, 'path: s.yaml'), 's.yaml': 'name: s\nprompts:\n  - id: a\n    prompt: x\n    extract: { regex: "(" }\n' }),
+      (c) => ({
+        'c.yml': c.replace(/path: .*/, 'path: s.yaml'),
+        's.yaml': 'name: s\nprompts:\n  - id: a\n    prompt: x\n    extract: { regex: "(" }\n',
+      }),
       /s\.yaml:5:\d+: prompts\[0\]\.extract: .*Invalid regular expression/,
     ],
     ['broken YAML', (c) => ({ 'c.yml': `${c}\n  bad: [\n` }), /c\.yml:\d+:\d+: YAML syntax error/],
@@ -78,7 +100,9 @@ describe('trackrecord run', () => {
 
     const result = await runCli(['run', '--config', 'c.yml'], root);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^trackrecord: history does not verify: \.trackrecord\/history\.jsonl:2: prev does not match/);
+    expect(result.stderr).toMatch(
+      /^trackrecord: history does not verify: \.trackrecord\/history\.jsonl:2: prev does not match/,
+    );
     expect(result.stderr).toMatch(/the history was not modified/);
     expect(server.stats().requests).toBe(before);
     expect(readFileSync(path, 'utf8')).toBe(tampered);
@@ -118,7 +142,9 @@ describe('trackrecord validate', () => {
     expect(ok).toMatchObject({ code: 0, stdout: 'ok good.yaml: suite "good" with 1 prompt(s)\n' });
     const bad = await runCli(['validate', 'good.yaml', 'bad.yaml'], root);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('bad.yaml:6:9: prompts[0].expect[0].contians: unknown key "contians" (did you mean "contains"?)\n');
+    expect(bad.stderr).toBe(
+      'bad.yaml:6:9: prompts[0].expect[0].contians: unknown key "contians" (did you mean "contains"?)\n',
+    );
   });
 
   it('checks a config together with the suites it names', async () => {

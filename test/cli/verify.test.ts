@@ -81,7 +81,9 @@ describe('trackrecord verify', () => {
     writeFileSync(path, broken);
     const refused = await runCli(['verify', '--repair'], cwd);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^\.trackrecord\/history\.jsonl:2: prev does not match .*\n {2}only a cut-short last line can be repaired\./);
+    expect(refused.stderr).toMatch(
+      /^\.trackrecord\/history\.jsonl:2: prev does not match .*\n {2}only a cut-short last line can be repaired\./,
+    );
     expect(readFileSync(path, 'utf8')).toBe(broken);
   });
 

@@ -55,7 +55,11 @@ describe('loadConfig', () => {
       params: { temperature: 0, seed: 42 },
       system: null,
     });
-    expect(c.models[1]).toMatchObject({ baseUrl: 'http://127.0.0.1:11434/v1', apiKeyEnv: 'OLLAMA_KEY', system: 'You are terse.' });
+    expect(c.models[1]).toMatchObject({
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      apiKeyEnv: 'OLLAMA_KEY',
+      system: 'You are terse.',
+    });
     expect(c).toMatchObject({ samples: 3, concurrency: 4, timeoutSeconds: 60, retries: 4, window: 30 });
     expect(c.history).toBe('.trackrecord/history.jsonl');
     expect(c.thresholds).toEqual({ failBelow: null, failOnRegression: true });
@@ -78,7 +82,9 @@ describe('loadConfig', () => {
       'trackrecord.yml': config.replace('temperature: 0', 'tempreature: 0'),
       'prompts/support.yaml': suite,
     });
-    expect(issues).toEqual(['trackrecord.yml:4:5: models[0].tempreature: unknown key "tempreature" (did you mean "temperature"?)']);
+    expect(issues).toEqual([
+      'trackrecord.yml:4:5: models[0].tempreature: unknown key "tempreature" (did you mean "temperature"?)',
+    ]);
   });
 
   it('reports a missing model id at the model', async () => {
@@ -94,8 +100,12 @@ describe('loadConfig', () => {
       'trackrecord.yml': config.replace('id: local', 'id: gpt-4o-mini'),
       'prompts/support.yaml': suite.replace('id: greeting', 'id: refund-window'),
     });
-    expect(issues).toContain('trackrecord.yml:6:9: models[1].id: duplicate model id "gpt-4o-mini" (first at models[0])');
-    expect(issues).toContain('prompts/support.yaml:8:9: prompts[1].id: duplicate prompt id "refund-window" (first at prompts[0])');
+    expect(issues).toContain(
+      'trackrecord.yml:6:9: models[1].id: duplicate model id "gpt-4o-mini" (first at models[0])',
+    );
+    expect(issues).toContain(
+      'prompts/support.yaml:8:9: prompts[1].id: duplicate prompt id "refund-window" (first at prompts[0])',
+    );
   });
 
   it('rejects a regex that does not compile, in extract and in expect', async () => {
@@ -130,7 +140,10 @@ describe('loadConfig', () => {
 
   it('suggests the closest built-in suite and lists a missing suite file', async () => {
     const issues = await issuesOf({
-      'trackrecord.yml': config.replace('  - path: prompts/support.yaml', '  - builtin:nosuch\n  - path: prompts/missing.yaml'),
+      'trackrecord.yml': config.replace(
+        '  - path: prompts/support.yaml',
+        '  - builtin:nosuch\n  - path: prompts/missing.yaml',
+      ),
     });
     expect(issues[0]).toMatch(/^trackrecord\.yml:12:5: suites\[0\]: no built-in suite "nosuch"/);
     expect(issues[1]).toBe('trackrecord.yml:13:11: suites[1].path: suite file not found: prompts/missing.yaml');
@@ -144,8 +157,13 @@ describe('loadConfig', () => {
     expect(issues).toEqual([
       'trackrecord.yml:6:9: models[1].id: "Local Model" must use only lowercase letters, digits, ".", "_" and "-"',
     ]);
-    const suiteIssues = await issuesOf({ 'trackrecord.yml': config, 'prompts/support.yaml': suite.replace('- equals: 30', '- equal: 30') });
-    expect(suiteIssues).toEqual(['prompts/support.yaml:7:9: prompts[0].expect[0].equal: unknown key "equal" (did you mean "equals"?)']);
+    const suiteIssues = await issuesOf({
+      'trackrecord.yml': config,
+      'prompts/support.yaml': suite.replace('- equals: 30', '- equal: 30'),
+    });
+    expect(suiteIssues).toEqual([
+      'prompts/support.yaml:7:9: prompts[0].expect[0].equal: unknown key "equal" (did you mean "equals"?)',
+    ]);
   });
 
   it('limits the length of model ids and prompt ids', async () => {
@@ -154,9 +172,15 @@ describe('loadConfig', () => {
       'prompts/support.yaml': suite.replace('id: greeting', `id: ${'g'.repeat(201)}`),
     });
     expect(issues).toEqual(['trackrecord.yml:6:9: models[1].id: must NOT have more than 100 characters']);
-    const suiteIssues = await issuesOf({ 'trackrecord.yml': config, 'prompts/support.yaml': suite.replace('id: greeting', `id: ${'g'.repeat(201)}`) });
+    const suiteIssues = await issuesOf({
+      'trackrecord.yml': config,
+      'prompts/support.yaml': suite.replace('id: greeting', `id: ${'g'.repeat(201)}`),
+    });
     expect(suiteIssues).toEqual(['prompts/support.yaml:8:9: prompts[1].id: must NOT have more than 200 characters']);
-    const atLimit = tempDir({ 'trackrecord.yml': config.replace('id: local', `id: ${'l'.repeat(100)}`), 'prompts/support.yaml': suite });
+    const atLimit = tempDir({
+      'trackrecord.yml': config.replace('id: local', `id: ${'l'.repeat(100)}`),
+      'prompts/support.yaml': suite,
+    });
     expect((await loadConfig({ root: atLimit, configPath: 'trackrecord.yml' })).models[1]!.id).toHaveLength(100);
   });
 

@@ -15,16 +15,22 @@ describe('redact', () => {
     expect(redact('http://ghp_abc123@example.com/x and ssh://git:pw@host/y')).toBe(
       'http://***@example.com/x and ssh://***@host/y',
     );
-    expect(redact('http.extraheader=AUTHORIZATION: basic eC1hY2Nlc3M=')).toBe('http.extraheader=AUTHORIZATION: basic ***');
+    expect(redact('http.extraheader=AUTHORIZATION: basic eC1hY2Nlc3M=')).toBe(
+      'http.extraheader=AUTHORIZATION: basic ***',
+    );
   });
 
   it('leaves text without credentials alone', () => {
-    const text = "To https://github.com/owner/repo.git\n ! [rejected] main -> main (fetch first)\nuser@example.com";
+    const text = 'To https://github.com/owner/repo.git\n ! [rejected] main -> main (fetch first)\nuser@example.com';
     expect(redact(text)).toBe(text);
   });
 
   it('GitError redacts the command, stderr and message', () => {
-    const error = new GitError(['push', TOKEN_URL, 'HEAD:refs/heads/main'], 128, `fatal: unable to access '${TOKEN_URL}/': denied`);
+    const error = new GitError(
+      ['push', TOKEN_URL, 'HEAD:refs/heads/main'],
+      128,
+      `fatal: unable to access '${TOKEN_URL}/': denied`,
+    );
     expect(error.message).not.toContain('SECRET');
     expect(error.command).toBe('git push https://***@github.com/owner/repo.git HEAD:refs/heads/main');
     expect(error.stderr).not.toContain('SECRET');
@@ -95,8 +101,12 @@ describe('Git', () => {
     writeFileSync(join(dir, 'a.txt'), 'a\n');
     writeFileSync(join(dir, 'b.txt'), 'b\n');
     await git.add(['a.txt', 'b.txt']);
-    expect(await git.commit('only a\n\n# run 7', { paths: ['a.txt'], author: { name: 'X', email: 'x@example.com' } })).toBe(true);
-    expect((await git.run(['show', '--name-only', '--format=%an%n%B', 'HEAD'])).stdout).toContain('X\nonly a\n\n# run 7\n');
+    expect(
+      await git.commit('only a\n\n# run 7', { paths: ['a.txt'], author: { name: 'X', email: 'x@example.com' } }),
+    ).toBe(true);
+    expect((await git.run(['show', '--name-only', '--format=%an%n%B', 'HEAD'])).stdout).toContain(
+      'X\nonly a\n\n# run 7\n',
+    );
     expect((await git.run(['show', '--name-only', '--format=', 'HEAD'])).stdout.trim()).toBe('a.txt');
     expect((await git.run(['diff', '--cached', '--name-only'])).stdout.trim()).toBe('b.txt');
   });
@@ -133,7 +143,11 @@ describe('Git', () => {
   it('push reports other failures as not rejected', async () => {
     const remote = await makeRemote();
     const { dir, git } = await remote.clone();
-    writeFileSync(join(remote.bare, 'hooks', 'pre-receive'), '#!/bin/sh\necho "protected branch: pushes are not allowed" >&2\nexit 1\n', { mode: 0o755 });
+    writeFileSync(
+      join(remote.bare, 'hooks', 'pre-receive'),
+      '#!/bin/sh\necho "protected branch: pushes are not allowed" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
     appendFileSync(join(dir, 'log.txt'), 'x\n');
     await git.add(['log.txt']);
     await git.commit('x');

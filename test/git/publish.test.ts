@@ -106,7 +106,10 @@ describe('publish', () => {
     expect(await git.headSha()).toBe(remote.seed);
     expect(await remoteTips(remote)).toEqual([remote.seed]);
 
-    expect(await publish({ git, branch: 'main', message: 'none', apply: async () => [] })).toEqual({ commit: null, attempts: 1 });
+    expect(await publish({ git, branch: 'main', message: 'none', apply: async () => [] })).toEqual({
+      commit: null,
+      attempts: 1,
+    });
   });
 
   it('after a rejected push, resets to the new tip, re-applies on top and pushes a linear history', async () => {
@@ -114,7 +117,12 @@ describe('publish', () => {
     const a = await remote.clone();
     const b = await remote.clone();
 
-    const bResult = await publish({ git: b.git, branch: 'main', message: 'run B', apply: appendLine(b.dir, 'B').apply });
+    const bResult = await publish({
+      git: b.git,
+      branch: 'main',
+      message: 'run B',
+      apply: appendLine(b.dir, 'B').apply,
+    });
     expect(bResult.attempts).toBe(1);
 
     const aApply = appendLine(a.dir, 'A');
@@ -162,7 +170,12 @@ describe('publish', () => {
 
     const history = await remoteHistory(remote);
     expect(history).toHaveLength(7);
-    expect(history.slice(1).map((c) => c.sha).sort()).toEqual(results.map((r) => r.commit).sort());
+    expect(
+      history
+        .slice(1)
+        .map((c) => c.sha)
+        .sort(),
+    ).toEqual(results.map((r) => r.commit).sort());
     // The file grew in push order: commit k holds exactly the lines of commits 1..k.
     for (const [k, commit] of history.entries()) {
       if (k === 0) continue;
@@ -191,7 +204,12 @@ describe('publish', () => {
         // Another run pushes after every fetch of ours.
         await b.git.fetch('origin', 'main');
         await b.git.resetKeep('origin/main');
-        await publish({ git: b.git, branch: 'main', message: `run B${calls}`, apply: appendLine(b.dir, `B${calls}`).apply });
+        await publish({
+          git: b.git,
+          branch: 'main',
+          message: `run B${calls}`,
+          apply: appendLine(b.dir, `B${calls}`).apply,
+        });
         appendFileSync(join(a.dir, 'log.txt'), 'A\n');
         return ['log.txt'];
       },
@@ -216,7 +234,13 @@ describe('publish', () => {
     );
     const apply = appendLine(dir, 'A');
     let slept = 0;
-    const error = await publish({ git, branch: 'main', message: 'x', apply: apply.apply, sleep: async () => void slept++ }).catch((e: unknown) => e);
+    const error = await publish({
+      git,
+      branch: 'main',
+      message: 'x',
+      apply: apply.apply,
+      sleep: async () => void slept++,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PublishError);
     const message = (error as Error).message;
     expect(message).toContain('GH006: Protected branch update failed');
@@ -233,7 +257,9 @@ describe('publish', () => {
     const missing = join(tempDir(), 'missing.git');
     await git.run(['remote', 'set-url', 'origin', missing]);
     const apply = appendLine(dir, 'A');
-    const error = await publish({ git, branch: 'main', message: 'x', apply: apply.apply, sleep: noSleep }).catch((e: unknown) => e);
+    const error = await publish({ git, branch: 'main', message: 'x', apply: apply.apply, sleep: noSleep }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PublishError);
     expect((error as Error).message).toContain('does not appear to be a git repository');
     expect(apply.calls()).toBe(1);
@@ -244,7 +270,9 @@ describe('publish', () => {
     const { git } = await remote.clone();
     await git.run(['checkout', '--quiet', '--detach']);
     let calls = 0;
-    const error = await publish({ git, branch: 'main', message: 'x', apply: async () => (calls++, []) }).catch((e: unknown) => e);
+    const error = await publish({ git, branch: 'main', message: 'x', apply: async () => (calls++, []) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PublishError);
     expect((error as Error).message).toMatch(/detached HEAD.*needs a branch checkout/s);
     expect(calls).toBe(0);
@@ -254,7 +282,9 @@ describe('publish', () => {
     const remote = await makeRemote();
     const { git } = await remote.clone();
     await git.run(['checkout', '--quiet', '-b', 'other']);
-    await expect(publish({ git, branch: 'main', message: 'x', apply: async () => [] })).rejects.toThrow(/checked-out branch is other/);
+    await expect(publish({ git, branch: 'main', message: 'x', apply: async () => [] })).rejects.toThrow(
+      /checked-out branch is other/,
+    );
   });
 
   it('refuses to reset away local commits that were never pushed', async () => {
@@ -267,7 +297,13 @@ describe('publish', () => {
     const localCommit = await a.git.headSha();
     await publish({ git: b.git, branch: 'main', message: 'run B', apply: appendLine(b.dir, 'B').apply });
 
-    const error = await publish({ git: a.git, branch: 'main', message: 'run A', apply: appendLine(a.dir, 'A').apply, sleep: noSleep }).catch((e: unknown) => e);
+    const error = await publish({
+      git: a.git,
+      branch: 'main',
+      message: 'run A',
+      apply: appendLine(a.dir, 'A').apply,
+      sleep: noSleep,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PublishError);
     expect((error as Error).message).toMatch(/not on origin\/main/);
     await expect(a.git.isAncestor(localCommit, 'HEAD')).resolves.toBe(true);
@@ -280,7 +316,13 @@ describe('publish', () => {
     writeFileSync(join(a.dir, 'README.md'), '# edited by an earlier step\n');
     await publish({ git: b.git, branch: 'main', message: 'run B', apply: appendLine(b.dir, 'B').apply });
 
-    const result = await publish({ git: a.git, branch: 'main', message: 'run A', apply: appendLine(a.dir, 'A').apply, sleep: noSleep });
+    const result = await publish({
+      git: a.git,
+      branch: 'main',
+      message: 'run A',
+      apply: appendLine(a.dir, 'A').apply,
+      sleep: noSleep,
+    });
     expect(result.attempts).toBe(2);
     expect(await remoteFile(remote, 'log.txt')).toBe('seed\nB\nA\n');
     expect(await remoteFile(remote, 'README.md')).toBe('# seed\n');
@@ -303,7 +345,13 @@ describe('publish', () => {
       },
     });
 
-    const error = await publish({ git: a.git, branch: 'main', message: 'run A', apply: appendLine(a.dir, 'A').apply, sleep: noSleep }).catch((e: unknown) => e);
+    const error = await publish({
+      git: a.git,
+      branch: 'main',
+      message: 'run A',
+      apply: appendLine(a.dir, 'A').apply,
+      sleep: noSleep,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PublishError);
     expect((error as Error).message).toMatch(/uncommitted changes to files that the new origin\/main also changed/);
     expect(readFileSync(join(a.dir, 'README.md'), 'utf8')).toBe('# edited by an earlier step\n');
@@ -317,7 +365,13 @@ describe('publish', () => {
     const b = await remote.clone();
     expect(await a.git.isShallow()).toBe(true);
     await publish({ git: b.git, branch: 'main', message: 'run B', apply: appendLine(b.dir, 'B').apply });
-    const result = await publish({ git: a.git, branch: 'main', message: 'run A', apply: appendLine(a.dir, 'A').apply, sleep: noSleep });
+    const result = await publish({
+      git: a.git,
+      branch: 'main',
+      message: 'run A',
+      apply: appendLine(a.dir, 'A').apply,
+      sleep: noSleep,
+    });
     expect(result.attempts).toBe(2);
     expect(await remoteFile(remote, 'log.txt')).toBe('seed\nB\nA\n');
     await expectLinear(remote);
@@ -327,7 +381,9 @@ describe('publish', () => {
 describe('backoffDelay', () => {
   it('is full jitter under an exponential cap', () => {
     const backoff = { baseMs: 500, maxMs: 8000 };
-    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, backoff, () => 0.999999))).toEqual([499, 999, 1999, 3999, 7999, 7999]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, backoff, () => 0.999999))).toEqual([
+      499, 999, 1999, 3999, 7999, 7999,
+    ]);
     expect(backoffDelay(3, backoff, () => 0)).toBe(0);
     for (let i = 0; i < 100; i++) {
       const ms = backoffDelay(2, backoff);

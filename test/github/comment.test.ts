@@ -118,8 +118,16 @@ describe('upsertStickyComment', () => {
 
   it('propagates a bad token as a 401 RequestError', async () => {
     const bad = createOctokit('ghs_wrong', api.url);
-    const error = await upsertStickyComment(bad, { owner: OWNER, repo: REPO, issueNumber: PR, marker: MARKER, body: 'x' })
-      .then(() => null, (e: unknown) => e);
+    const error = await upsertStickyComment(bad, {
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      marker: MARKER,
+      body: 'x',
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     // Octokit's RequestError (name HttpError); @octokit/request-error is not a direct dependency.
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ name: 'HttpError', status: 401, response: { data: { message: 'Bad credentials' } } });

@@ -78,7 +78,12 @@ describe('readGitHubContext', () => {
 
   it('reads a pull_request from a fork', async () => {
     const ctx = await readGitHubContext(envFor('pull_request', pullRequestPayload(repository('alice/models', true))));
-    expect(ctx.pullRequest).toMatchObject({ number: 7, headRepoFullName: 'alice/models', isFork: true, headSha: HEAD_SHA });
+    expect(ctx.pullRequest).toMatchObject({
+      number: 7,
+      headRepoFullName: 'alice/models',
+      isFork: true,
+      headSha: HEAD_SHA,
+    });
     expect(ctx.repo).toEqual({ owner: 'acme', repo: 'models' });
   });
 
@@ -90,7 +95,9 @@ describe('readGitHubContext', () => {
 
   it('gives no pull request for a schedule event', async () => {
     const payload = { schedule: '17 3 * * *', repository: repository('acme/models', false) };
-    const ctx = await readGitHubContext(envFor('schedule', payload, { GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ATTEMPT: '3' }));
+    const ctx = await readGitHubContext(
+      envFor('schedule', payload, { GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ATTEMPT: '3' }),
+    );
     expect(ctx.eventName).toBe('schedule');
     expect(ctx.pullRequest).toBeNull();
     expect(ctx.ref).toBe('refs/heads/main');
@@ -216,13 +223,18 @@ describe('fake GitHub API', () => {
     api = await startGitHubApi({ token: 'ghs_abc' });
     const unauthorized = await call('/repos/acme/models/issues/1/comments', {}, null);
     expect(unauthorized.status).toBe(401);
-    expect(await unauthorized.json()).toMatchObject({ message: 'Bad credentials', documentation_url: expect.any(String) });
+    expect(await unauthorized.json()).toMatchObject({
+      message: 'Bad credentials',
+      documentation_url: expect.any(String),
+    });
     expect((await call('/repos/acme/models/issues/1/comments', {}, 'nope')).status).toBe(401);
 
     const unknown = await call('/repos/acme/models/pulls/1');
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ message: 'Not Found' });
-    expect((await call('/repos/acme/models/issues/comments/123', { method: 'PATCH', body: '{"body":"x"}' })).status).toBe(404);
+    expect(
+      (await call('/repos/acme/models/issues/comments/123', { method: 'PATCH', body: '{"body":"x"}' })).status,
+    ).toBe(404);
 
     const tooLong = await call('/repos/acme/models/issues/1/comments', {
       method: 'POST',
@@ -238,6 +250,10 @@ describe('fake GitHub API', () => {
       expect.arrayContaining(['id', 'node_id', 'body', 'user', 'created_at', 'updated_at', 'html_url']),
     );
     expect(comment.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect(api.requests.at(-1)).toEqual({ method: 'POST', path: '/repos/acme/models/issues/1/comments', body: { body: 'hi' } });
+    expect(api.requests.at(-1)).toEqual({
+      method: 'POST',
+      path: '/repos/acme/models/issues/1/comments',
+      body: { body: 'hi' },
+    });
   });
 });

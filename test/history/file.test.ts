@@ -29,7 +29,11 @@ function stripPrev(records: HistoryRecord[]): Array<Omit<HistoryRecord, 'prev'>>
 
 describe('readHistory', () => {
   it('reads a missing file as an empty history', async () => {
-    expect(await readHistory(join(tempDir(), 'nope', 'history.jsonl'))).toEqual({ records: [], lines: [], endsWithNewline: false });
+    expect(await readHistory(join(tempDir(), 'nope', 'history.jsonl'))).toEqual({
+      records: [],
+      lines: [],
+      endsWithNewline: false,
+    });
   });
 
   it('returns the records and lines of an intact file', async () => {
@@ -58,7 +62,9 @@ describe('readHistory', () => {
     const path = withHistory(joinLines(lines.slice(0, 2)) + lines[2]!.slice(0, 200));
     const error = await historyError(readHistory(path));
     expect(error.line).toBe(3);
-    expect(error.hint).toBe(`the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${path} --repair`);
+    expect(error.hint).toBe(
+      `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${path} --repair`,
+    );
     expect(error.relabel(FILE).message).toMatch(
       /^\.trackrecord\/history\.jsonl:3: not valid JSON.*\n {2}the last line was cut short \(a crash during a write\?\)\. Run: trackrecord verify --history \.trackrecord\/history\.jsonl --repair$/,
     );

@@ -40,10 +40,14 @@ describe('history lock', () => {
     const text = historyText(makeRecords(2));
     const path = historyIn(text);
     holdLock(path, { pid: process.pid, host: hostname() });
-    const error = await appendRecords(path, makeRecords(3).slice(2), { waitMs: 150, pollMs: 10 }).catch((e: unknown) => e);
+    const error = await appendRecords(path, makeRecords(3).slice(2), { waitMs: 150, pollMs: 10 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(HistoryError);
     const message = (error as Error).message;
-    expect(message).toContain(`another trackrecord is writing it (process ${process.pid} on ${hostname()}, since 2026-11-25T00:00:00.000Z)`);
+    expect(message).toContain(
+      `another trackrecord is writing it (process ${process.pid} on ${hostname()}, since 2026-11-25T00:00:00.000Z)`,
+    );
     expect(message).toContain(`delete ${lockPathOf(path)} and run again`);
     expect(readFileSync(path, 'utf8')).toBe(text);
     expect(existsSync(lockPathOf(path))).toBe(true);
@@ -52,7 +56,9 @@ describe('history lock', () => {
   it('does not take over a lock from another machine, whose process it cannot see', async () => {
     const path = historyIn(historyText(makeRecords(1)));
     holdLock(path, { pid: deadPid(), host: `not-${hostname()}` });
-    await expect(appendRecords(path, makeRecords(2).slice(1), { waitMs: 100, pollMs: 10 })).rejects.toThrow(/another trackrecord is writing it/);
+    await expect(appendRecords(path, makeRecords(2).slice(1), { waitMs: 100, pollMs: 10 })).rejects.toThrow(
+      /another trackrecord is writing it/,
+    );
   });
 
   it('takes over a lock left by a process of this machine that died', async () => {
@@ -73,7 +79,9 @@ describe('history lock', () => {
     const text = historyText(makeRecords(2));
     const path = historyIn(`${text}{"cut`);
     holdLock(path, { pid: process.pid, host: hostname() });
-    await expect(repairTruncated(path, { waitMs: 100, pollMs: 10 })).rejects.toThrow(/another trackrecord is writing it/);
+    await expect(repairTruncated(path, { waitMs: 100, pollMs: 10 })).rejects.toThrow(
+      /another trackrecord is writing it/,
+    );
     expect(readFileSync(path, 'utf8')).toBe(`${text}{"cut`);
   });
 });

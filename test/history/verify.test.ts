@@ -56,7 +56,8 @@ describe('verifyHistory: intact files', () => {
     const lines = linesOf(6);
     const first = JSON.parse(lines[0]!) as HistoryRecord;
     const again = tamper(lines, 4, (r) => {
-      for (const [key, texts] of Object.entries(first.texts!)) for (const [ref, text] of Object.entries(texts)) addText(r, key, ref, text);
+      for (const [key, texts] of Object.entries(first.texts!))
+        for (const [ref, text] of Object.entries(texts)) addText(r, key, ref, text);
     });
     expect(verifyHistory(joinLines(again)).ok).toBe(true);
   });
@@ -70,13 +71,17 @@ describe('verifyHistory: intact files', () => {
     expect(refB).toHaveLength(12);
     const lines = linesOf(2);
     const key = 'core/prompt-0';
-    const next = tamper(tamper(lines, 0, (r) => {
-      addText(r, key, refA, a);
-      r.answers[0] = refA;
-    }), 1, (r) => {
-      addText(r, key, refB, b);
-      r.answers[0] = refB;
-    });
+    const next = tamper(
+      tamper(lines, 0, (r) => {
+        addText(r, key, refA, a);
+        r.answers[0] = refA;
+      }),
+      1,
+      (r) => {
+        addText(r, key, refB, b);
+        r.answers[0] = refB;
+      },
+    );
     expect(verifyHistory(joinLines(next)).ok).toBe(true);
 
     // The same 10-hex ref for the other text is a conflict, even though it is a prefix of its hash.
@@ -104,7 +109,9 @@ describe('verifyHistory: any change is caught', () => {
         expect(changed).not.toBe(text);
         const result = verifyHistory(changed);
         expect(result.ok, `line ${i + 1}, column ${pos + 1}`).toBe(false);
-        expect([i + 1, i + 2], `line ${i + 1}, column ${pos + 1}: ${failure(result).reason}`).toContain(failure(result).line);
+        expect([i + 1, i + 2], `line ${i + 1}, column ${pos + 1}: ${failure(result).reason}`).toContain(
+          failure(result).line,
+        );
         tried += 1;
       }
     }
@@ -168,7 +175,9 @@ describe('verifyHistory: any change is caught', () => {
     // Every prev is right: only the text's hash gives it away.
     const result = failure(verifyHistory(joinLines(rewritten)));
     expect(result.line).toBe(3);
-    expect(result.reason).toMatch(/^texts\/[^ ]+\/[0-9a-f]{10,}: the text does not hash to its ref \(the text was changed\)$/);
+    expect(result.reason).toMatch(
+      /^texts\/[^ ]+\/[0-9a-f]{10,}: the text does not hash to its ref \(the text was changed\)$/,
+    );
   });
 
   it('fails on a changed catalog even when the chain was rewritten after it', () => {
@@ -177,7 +186,10 @@ describe('verifyHistory: any change is caught', () => {
       catalog[0]![1] = 'other-prompt';
     });
     const result = failure(verifyHistory(joinLines(rewritten)));
-    expect(result).toMatchObject({ line: 1, reason: expect.stringMatching(/^catalogs\/[0-9a-f]{16} does not hash to its ref/) });
+    expect(result).toMatchObject({
+      line: 1,
+      reason: expect.stringMatching(/^catalogs\/[0-9a-f]{16} does not hash to its ref/),
+    });
   });
 
   it('fails on a ref that no stored text answers to', () => {
@@ -196,23 +208,37 @@ describe('verifyHistory: any change is caught', () => {
     const otherPrompt = tamper(lines, 1, (r) => {
       r.answers[1] = first.answers[0]!;
     });
-    expect(failure(verifyHistory(joinLines(otherPrompt)))).toMatchObject({ line: 2, reason: expect.stringMatching(/^answers\/1: ref/) });
+    expect(failure(verifyHistory(joinLines(otherPrompt)))).toMatchObject({
+      line: 2,
+      reason: expect.stringMatching(/^answers\/1: ref/),
+    });
 
     const ref = textRef('a later text');
-    const later = tamper(tamper(lines, 2, (r) => addText(r, 'core/prompt-0', ref, 'a later text')), 1, (r) => {
-      r.outputs[0] = [ref, null];
+    const later = tamper(
+      tamper(lines, 2, (r) => addText(r, 'core/prompt-0', ref, 'a later text')),
+      1,
+      (r) => {
+        r.outputs[0] = [ref, null];
+      },
+    );
+    expect(failure(verifyHistory(joinLines(later)))).toMatchObject({
+      line: 2,
+      reason: expect.stringMatching(/^outputs\/0\/0: ref/),
     });
-    expect(failure(verifyHistory(joinLines(later)))).toMatchObject({ line: 2, reason: expect.stringMatching(/^outputs\/0\/0: ref/) });
   });
 
   it('fails on a catalog that is not defined, and on columns that do not fit the catalog', () => {
     const lines = linesOf(3);
-    expect(failure(verifyHistory(joinLines(tamper(lines, 1, (r) => void (r.catalog = 'abcdefabcdefabcd')))))).toMatchObject({
+    expect(
+      failure(verifyHistory(joinLines(tamper(lines, 1, (r) => void (r.catalog = 'abcdefabcdefabcd'))))),
+    ).toMatchObject({
       line: 2,
       reason: 'catalog abcdefabcdefabcd is not defined in this or an earlier line',
     });
     const short = tamper(lines, 2, (r) => void r.latencyMs.pop());
-    expect(failure(verifyHistory(joinLines(short))).reason).toMatch(/^latencyMs has 3 entries but catalog [0-9a-f]{16} has 4 prompts$/);
+    expect(failure(verifyHistory(joinLines(short))).reason).toMatch(
+      /^latencyMs has 3 entries but catalog [0-9a-f]{16} has 4 prompts$/,
+    );
     const outOfRange = tamper(lines, 2, (r) => void (r.errors['4'] = ['timeout']));
     expect(failure(verifyHistory(joinLines(outOfRange))).reason).toMatch(/^errors\/4 is not a prompt index/);
     const padded = tamper(lines, 2, (r) => void (r.errors['01'] = ['timeout']));
@@ -240,13 +266,28 @@ describe('verifyHistory: any change is caught', () => {
   it('names the JSON path of a schema failure', () => {
     const lines = linesOf(3);
     const cases: Array<[(r: HistoryRecord) => void, string]> = [
-      [(r) => void ((r.metrics as unknown as Record<string, unknown>)['passRate'] = 'high'), '/metrics/passRate must be number,null'],
+      [
+        (r) => void ((r.metrics as unknown as Record<string, unknown>)['passRate'] = 'high'),
+        '/metrics/passRate must be number,null',
+      ],
       [(r) => void ((r as unknown as Record<string, unknown>)['extra'] = 1), 'record: key "extra" is not allowed'],
-      [(r) => void delete (r.metrics as Partial<HistoryRecord['metrics']>).window, "/metrics must have required property 'window'"],
+      [
+        (r) => void delete (r.metrics as Partial<HistoryRecord['metrics']>).window,
+        "/metrics must have required property 'window'",
+      ],
       [(r) => void (r.answers[0] = 'ABCDEF0123'), '/answers/0 must match pattern "^[0-9a-f]{10,64}$"'],
-      [(r) => void (r.errors['0'] = ['oops' as 'auth']), '/errors/0/0 must be one of "rate-limited", "timeout", "server", "auth", "bad-response"'],
-      [(r) => void (r.run.startedAt = 'yesterday'), expect.stringMatching(/^\/run\/startedAt must match pattern/) as unknown as string],
-      [(r) => void ((r as unknown as Record<string, unknown>)['schema'] = 2), 'record schema version 2 is not supported (this trackrecord reads version 1)'],
+      [
+        (r) => void (r.errors['0'] = ['oops' as 'auth']),
+        '/errors/0/0 must be one of "rate-limited", "timeout", "server", "auth", "bad-response"',
+      ],
+      [
+        (r) => void (r.run.startedAt = 'yesterday'),
+        expect.stringMatching(/^\/run\/startedAt must match pattern/) as unknown as string,
+      ],
+      [
+        (r) => void ((r as unknown as Record<string, unknown>)['schema'] = 2),
+        'record schema version 2 is not supported (this trackrecord reads version 1)',
+      ],
     ];
     for (const [edit, reason] of cases) {
       expect(failure(verifyHistory(joinLines(tamper(lines, 1, edit))))).toMatchObject({ line: 2, reason });
@@ -263,13 +304,23 @@ describe('verifyHistory: any change is caught', () => {
 
   it('fails on blank lines, CRLF line endings and a byte order mark', () => {
     const lines = linesOf(3);
-    expect(failure(verifyHistory(joinLines([lines[0]!, '', lines[1]!])))).toMatchObject({ line: 2, reason: 'blank line' });
-    expect(failure(verifyHistory(`${joinLines(lines)}\n`))).toMatchObject({ line: 4, reason: 'blank line', truncated: false });
+    expect(failure(verifyHistory(joinLines([lines[0]!, '', lines[1]!])))).toMatchObject({
+      line: 2,
+      reason: 'blank line',
+    });
+    expect(failure(verifyHistory(`${joinLines(lines)}\n`))).toMatchObject({
+      line: 4,
+      reason: 'blank line',
+      truncated: false,
+    });
     expect(failure(verifyHistory(lines.map((l) => `${l}\r\n`).join('')))).toMatchObject({
       line: 1,
       reason: expect.stringContaining('CRLF'),
     });
-    expect(failure(verifyHistory(`\uFEFF${joinLines(lines)}`))).toMatchObject({ line: 1, reason: expect.stringContaining('byte order mark') });
+    expect(failure(verifyHistory(`\uFEFF${joinLines(lines)}`))).toMatchObject({
+      line: 1,
+      reason: expect.stringContaining('byte order mark'),
+    });
   });
 });
 
@@ -293,8 +344,14 @@ describe('verifyHistory: a write cut short', () => {
   it('does not call a bad line truncated when a newline follows it or lines follow it', () => {
     const lines = linesOf(4);
     const cut = lines[3]!.slice(0, 50);
-    expect(failure(verifyHistory(`${joinLines(lines.slice(0, 3))}${cut}\n`))).toMatchObject({ line: 4, truncated: false });
-    expect(failure(verifyHistory(`${lines[0]}\n${lines[1]!.slice(0, 50)}\n${lines[2]}`))).toMatchObject({ line: 2, truncated: false });
+    expect(failure(verifyHistory(`${joinLines(lines.slice(0, 3))}${cut}\n`))).toMatchObject({
+      line: 4,
+      truncated: false,
+    });
+    expect(failure(verifyHistory(`${lines[0]}\n${lines[1]!.slice(0, 50)}\n${lines[2]}`))).toMatchObject({
+      line: 2,
+      truncated: false,
+    });
   });
 
   it('does not call a complete last line truncated when it fails for another reason', () => {
@@ -328,8 +385,12 @@ describe('schema/record.schema.json', () => {
     expect(objects.length).toBeGreaterThan(8);
     for (const [path, schema] of objects) {
       expect(schema['additionalProperties'], path).toBe(false);
-      const props = { ...(schema['properties'] as Node | undefined), ...(schema['patternProperties'] as Node | undefined) };
-      for (const [key, prop] of Object.entries(props)) expect((prop as Node)['description'], `${path}/${key}`).toEqual(expect.any(String));
+      const props = {
+        ...(schema['properties'] as Node | undefined),
+        ...(schema['patternProperties'] as Node | undefined),
+      };
+      for (const [key, prop] of Object.entries(props))
+        expect((prop as Node)['description'], `${path}/${key}`).toEqual(expect.any(String));
     }
   });
 

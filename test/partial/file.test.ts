@@ -1,7 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configHash, PartialError, partialOf, readPartial, writePartial, type PartialFile } from '../../src/partial/index.js';
+import {
+  configHash,
+  PartialError,
+  partialOf,
+  readPartial,
+  writePartial,
+  type PartialFile,
+} from '../../src/partial/index.js';
 import { shardConfig } from '../../src/run/shard.js';
 import { tempDir } from '../support/tmp.js';
 import { runShard, smallConfig } from './helpers.js';
@@ -28,7 +35,9 @@ describe('writePartial and readPartial', () => {
     const { config } = await smallConfig();
     expect(configHash(shardConfig(config, { index: 1, count: 2 }))).not.toBe(configHash(config));
     const hashes = await Promise.all(
-      [1, 2].map(async (index) => partialOf(await runShard(config, { index, count: 2 }), { index, count: 2 }, config).configHash),
+      [1, 2].map(
+        async (index) => partialOf(await runShard(config, { index, count: 2 }), { index, count: 2 }, config).configHash,
+      ),
     );
     expect(new Set(hashes)).toEqual(new Set([configHash(config)]));
   });
@@ -38,8 +47,12 @@ describe('writePartial and readPartial', () => {
     expect(configHash((await smallConfig('history: other/h.jsonl\nwindow: 5\nconcurrency: 2\n')).config)).toBe(base);
     expect(configHash((await smallConfig('samples: 2\n')).config)).not.toBe(base);
     const { config } = await smallConfig();
-    expect(configHash({ ...config, models: [{ ...config.models[0]!, params: { temperature: 0.5 } }, config.models[1]!] })).not.toBe(base);
-    expect(configHash({ ...config, models: [{ ...config.models[0]!, model: 'alpha-2' }, config.models[1]!] })).not.toBe(base);
+    expect(
+      configHash({ ...config, models: [{ ...config.models[0]!, params: { temperature: 0.5 } }, config.models[1]!] }),
+    ).not.toBe(base);
+    expect(configHash({ ...config, models: [{ ...config.models[0]!, model: 'alpha-2' }, config.models[1]!] })).not.toBe(
+      base,
+    );
   });
 });
 
@@ -55,27 +68,61 @@ describe('readPartial validation', () => {
   };
 
   it('names a missing file', async () => {
-    await expect(readPartial(join(tempDir(), 'nope.json'), 'partials/nope.json')).rejects.toThrow('partials/nope.json: no such partial file');
+    await expect(readPartial(join(tempDir(), 'nope.json'), 'partials/nope.json')).rejects.toThrow(
+      'partials/nope.json: no such partial file',
+    );
   });
 
   it('refuses a file that is not JSON or not a partial', async () => {
-    await expect(readPartial(write('{"partial": 1,'), 'p.json')).rejects.toThrow(/^p\.json: not a trackrecord partial file: not JSON/);
-    await expect(readPartial(write('[]'), 'p.json')).rejects.toThrow(/^p\.json: not a trackrecord partial file \(written by `trackrecord run --shard I\/N`\)/);
+    await expect(readPartial(write('{"partial": 1,'), 'p.json')).rejects.toThrow(
+      /^p\.json: not a trackrecord partial file: not JSON/,
+    );
+    await expect(readPartial(write('[]'), 'p.json')).rejects.toThrow(
+      /^p\.json: not a trackrecord partial file \(written by `trackrecord run --shard I\/N`\)/,
+    );
     await expect(readPartial(write('{"schema":1}'), 'p.json')).rejects.toThrow(/not a trackrecord partial file/);
   });
 
   const edits: Array<[string, (p: Record<string, any>) => void, RegExp]> = [
-    ['a newer version', (p) => (p['partial'] = 2), /^p\.json: partial: unsupported partial version 2 \(this trackrecord reads 1\)$/],
+    [
+      'a newer version',
+      (p) => (p['partial'] = 2),
+      /^p\.json: partial: unsupported partial version 2 \(this trackrecord reads 1\)$/,
+    ],
     ['no run id', (p) => delete p['run'].id, /^p\.json: run\.id: expected a string$/],
-    ['a bad time', (p) => (p['finishedAt'] = 'yesterday'), /^p\.json: finishedAt: expected an ISO 8601 time with a zone, got "yesterday"$/],
+    [
+      'a bad time',
+      (p) => (p['finishedAt'] = 'yesterday'),
+      /^p\.json: finishedAt: expected an ISO 8601 time with a zone, got "yesterday"$/,
+    ],
     ['shard 0', (p) => (p['shard'].index = 0), /^p\.json: shard\.index: expected a whole number from 1 to 2$/],
-    ['a shard past the count', (p) => (p['shard'].index = 3), /^p\.json: shard\.index: expected a whole number from 1 to 2$/],
+    [
+      'a shard past the count',
+      (p) => (p['shard'].index = 3),
+      /^p\.json: shard\.index: expected a whole number from 1 to 2$/,
+    ],
     ['a bad config hash', (p) => (p['configHash'] = 'abc'), /^p\.json: configHash: expected 64 hex digits$/],
     ['models not a list', (p) => (p['models'] = {}), /^p\.json: models: expected an array$/],
-    ['an observation of another model', (p) => (p['models'][1].observations[0].modelId = 'alpha'), /^p\.json: models\[1\]\.observations\[0\]\.modelId: "alpha" under model "beta"$/],
-    ['a sample without output', (p) => delete p['models'][0].observations[2].samples[0].output, /^p\.json: models\[0\]\.observations\[2\]\.samples\[0\]\.output: expected a string or null$/],
-    ['an unknown error category', (p) => (p['models'][0].observations[0].samples[0].error = { category: 'oops', status: null, message: 'x' }), /samples\[0\]\.error\.category: expected one of rate-limited, timeout, server, auth, bad-response$/],
-    ['a pass that is not a boolean', (p) => (p['models'][0].observations[0].samples[0].pass = 'yes'), /samples\[0\]\.pass: expected true, false or null$/],
+    [
+      'an observation of another model',
+      (p) => (p['models'][1].observations[0].modelId = 'alpha'),
+      /^p\.json: models\[1\]\.observations\[0\]\.modelId: "alpha" under model "beta"$/,
+    ],
+    [
+      'a sample without output',
+      (p) => delete p['models'][0].observations[2].samples[0].output,
+      /^p\.json: models\[0\]\.observations\[2\]\.samples\[0\]\.output: expected a string or null$/,
+    ],
+    [
+      'an unknown error category',
+      (p) => (p['models'][0].observations[0].samples[0].error = { category: 'oops', status: null, message: 'x' }),
+      /samples\[0\]\.error\.category: expected one of rate-limited, timeout, server, auth, bad-response$/,
+    ],
+    [
+      'a pass that is not a boolean',
+      (p) => (p['models'][0].observations[0].samples[0].pass = 'yes'),
+      /samples\[0\]\.pass: expected true, false or null$/,
+    ],
   ];
 
   it.each(edits)('refuses %s, naming the file and the key path', async (_name, edit, message) => {

@@ -7,7 +7,10 @@ import { tempDir } from '../support/tmp.js';
 
 /** A config of two models on a 12-prompt suite; nothing is ever sent to its endpoints. */
 export async function smallConfig(extra = ''): Promise<{ root: string; config: Config }> {
-  const prompts = Array.from({ length: 12 }, (_, i) => `  - id: q${i}\n    prompt: "What is ${i} + 1?"\n    expect:\n      - equals: "${i + 1}"\n`).join('');
+  const prompts = Array.from(
+    { length: 12 },
+    (_, i) => `  - id: q${i}\n    prompt: "What is ${i} + 1?"\n    expect:\n      - equals: "${i + 1}"\n`,
+  ).join('');
   const root = tempDir({
     'c.yml':
       'models:\n  - id: alpha\n    model: alpha-1\n    base-url: http://127.0.0.1:9/v1\n  - id: beta\n    model: beta-1\n    base-url: http://127.0.0.1:9/v1\n' +
@@ -26,13 +29,23 @@ export const fakeProvider = (modelId: string): ChatProvider => ({
       ok: true,
       latencyMs: 5,
       attempts: 1,
-      completion: { output: String(answer), servedModel: `${modelId}-served`, systemFingerprint: 'fp_1', tokensIn: 10, tokensOut: 1 },
+      completion: {
+        output: String(answer),
+        servedModel: `${modelId}-served`,
+        systemFingerprint: 'fp_1',
+        tokensIn: 10,
+        tokensOut: 1,
+      },
     };
   },
 });
 
 /** Runs `shard` of the config with the fake provider, as run `runId`. */
 export async function runShard(config: Config, shard: Shard, runId = '42-1'): Promise<RunOutcome> {
-  const env = { GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: runId.split('-')[0], GITHUB_RUN_ATTEMPT: runId.split('-')[1] ?? '1' };
+  const env = {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_RUN_ID: runId.split('-')[0],
+    GITHUB_RUN_ATTEMPT: runId.split('-')[1] ?? '1',
+  };
   return executeRun(shardConfig(config, shard), { env, providerFor: (m) => fakeProvider(m.id) });
 }

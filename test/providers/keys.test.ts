@@ -3,7 +3,13 @@ import type { ModelSpec } from '../../src/config/types.js';
 import { isLocalEndpoint, keyValues, modelsMissingKeys } from '../../src/providers/keys.js';
 
 const model = (id: string, baseUrl: string, apiKeyEnv = 'OPENAI_API_KEY'): ModelSpec => ({
-  id, model: id, baseUrl, apiKeyEnv, params: {}, system: null, headers: {},
+  id,
+  model: id,
+  baseUrl,
+  apiKeyEnv,
+  params: {},
+  system: null,
+  headers: {},
 });
 
 describe('keys', () => {

@@ -19,17 +19,36 @@ afterEach(async () => {
 });
 
 function model(baseUrl: string, over: Partial<ModelSpec> = {}): ModelSpec {
-  return { id: 'm', model: 'gpt-4-0314', baseUrl, apiKeyEnv: 'TEST_KEY', params: {}, system: null, headers: {}, ...over };
+  return {
+    id: 'm',
+    model: 'gpt-4-0314',
+    baseUrl,
+    apiKeyEnv: 'TEST_KEY',
+    params: {},
+    system: null,
+    headers: {},
+    ...over,
+  };
 }
 
-async function callReplay(faults?: FaultPlan, over: Partial<ModelSpec> = {}, env: NodeJS.ProcessEnv = {}): Promise<CallResult> {
+async function callReplay(
+  faults?: FaultPlan,
+  over: Partial<ModelSpec> = {},
+  env: NodeJS.ProcessEnv = {},
+): Promise<CallResult> {
   replay = await startPrimeServer({ faults, apiKey: env['TEST_KEY'] });
   const provider = createOpenAIProvider(model(replay.baseUrl, over), { timeoutSeconds: 0.3, retries: 2, env });
-  return provider.complete({ model: over.model ?? 'gpt-4-0314', messages: [{ role: 'user', content: PROMPT }], params: {} });
+  return provider.complete({
+    model: over.model ?? 'gpt-4-0314',
+    messages: [{ role: 'user', content: PROMPT }],
+    params: {},
+  });
 }
 
 /** A one-route HTTP server that records each request body and answers with `respond`. */
-async function rawServer(respond: (req: IncomingMessage, body: string) => { status: number; body: string; headers?: Record<string, string> }) {
+async function rawServer(
+  respond: (req: IncomingMessage, body: string) => { status: number; body: string; headers?: Record<string, string> },
+) {
   const bodies: Array<{ headers: IncomingMessage['headers']; body: unknown }> = [];
   raw = createServer((req, res) => {
     let body = '';
@@ -50,7 +69,10 @@ describe('createOpenAIProvider', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.completion.output).toMatch(/\[(Yes|No)\]/i);
-    expect(result.completion).toMatchObject({ servedModel: 'gpt-4-0314', systemFingerprint: expect.stringMatching(/^fp_/) });
+    expect(result.completion).toMatchObject({
+      servedModel: 'gpt-4-0314',
+      systemFingerprint: expect.stringMatching(/^fp_/),
+    });
     expect(result.completion.tokensIn).toBeGreaterThan(0);
     expect(result.completion.tokensOut).toBeGreaterThan(0);
     expect(result.attempts).toBe(1);
@@ -74,19 +96,41 @@ describe('createOpenAIProvider', () => {
 
   it.each([
     ['429, retry-after in seconds', 429, () => ({ 'retry-after': '3600' }), 3600],
-    ['503, retry-after as a date', 503, () => ({ 'retry-after': new Date(Date.now() + 7_200_000).toUTCString() }), 7200],
+    [
+      '503, retry-after as a date',
+      503,
+      () => ({ 'retry-after': new Date(Date.now() + 7_200_000).toUTCString() }),
+      7200,
+    ],
     ['429, retry-after-ms', 429, () => ({ 'retry-after-ms': '900000' }), 900],
-  ] as const)('fails at once, saying why, when the server asks for a longer wait than it honors (%s)', async (_, status, headers, seconds) => {
-    const server = await rawServer(() => ({ status, headers: headers(), body: JSON.stringify({ error: { message: 'quota exceeded' } }) }));
-    const provider = createOpenAIProvider(model(server.baseUrl), { timeoutSeconds: 5, retries: 3, env: {} });
-    const result = await provider.complete({ model: 'gpt-4-0314', messages: [{ role: 'user', content: PROMPT }], params: {} });
-    expect(result).toMatchObject({ ok: false, attempts: 1, error: { status, category: status === 429 ? 'rate-limited' : 'server' } });
-    if (result.ok) return;
-    expect(server.bodies).toHaveLength(1);
-    const asked = Number(/asked to wait (\d+) s/.exec(result.error.message)?.[1]);
-    expect(Math.abs(asked - seconds)).toBeLessThanOrEqual(1);
-    expect(result.error.message).toMatch(/^HTTP \d{3}: .*quota exceeded.* \(not retried: the server asked to wait \d+ s, longer than the 60 s trackrecord waits\)$/);
-  });
+  ] as const)(
+    'fails at once, saying why, when the server asks for a longer wait than it honors (%s)',
+    async (_, status, headers, seconds) => {
+      const server = await rawServer(() => ({
+        status,
+        headers: headers(),
+        body: JSON.stringify({ error: { message: 'quota exceeded' } }),
+      }));
+      const provider = createOpenAIProvider(model(server.baseUrl), { timeoutSeconds: 5, retries: 3, env: {} });
+      const result = await provider.complete({
+        model: 'gpt-4-0314',
+        messages: [{ role: 'user', content: PROMPT }],
+        params: {},
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        attempts: 1,
+        error: { status, category: status === 429 ? 'rate-limited' : 'server' },
+      });
+      if (result.ok) return;
+      expect(server.bodies).toHaveLength(1);
+      const asked = Number(/asked to wait (\d+) s/.exec(result.error.message)?.[1]);
+      expect(Math.abs(asked - seconds)).toBeLessThanOrEqual(1);
+      expect(result.error.message).toMatch(
+        /^HTTP \d{3}: .*quota exceeded.* \(not retried: the server asked to wait \d+ s, longer than the 60 s trackrecord waits\)$/,
+      );
+    },
+  );
 
   it('times out a response whose body stalls after the headers, which the SDK no longer watches', async () => {
     const result = await callReplay({ stall: { share: 1, delayMs: 30_000 } });
@@ -104,8 +148,16 @@ describe('createOpenAIProvider', () => {
     expect(result.ok).toBe(true);
     await replay!.close();
     replay = await startPrimeServer({ apiKey: 'other-key' });
-    const provider = createOpenAIProvider(model(replay.baseUrl), { timeoutSeconds: 1, retries: 3, env: { TEST_KEY: 'wrong' } });
-    const failed = await provider.complete({ model: 'gpt-4-0314', messages: [{ role: 'user', content: PROMPT }], params: {} });
+    const provider = createOpenAIProvider(model(replay.baseUrl), {
+      timeoutSeconds: 1,
+      retries: 3,
+      env: { TEST_KEY: 'wrong' },
+    });
+    const failed = await provider.complete({
+      model: 'gpt-4-0314',
+      messages: [{ role: 'user', content: PROMPT }],
+      params: {},
+    });
     expect(failed).toMatchObject({ ok: false, attempts: 1, error: { category: 'auth', status: 401 } });
   });
 
@@ -120,7 +172,10 @@ describe('createOpenAIProvider', () => {
     raw = undefined;
     const provider = createOpenAIProvider(model(baseUrl), { timeoutSeconds: 1, retries: 0, env: {} });
     const result = await provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: {} });
-    expect(result).toMatchObject({ ok: false, error: { category: 'server', message: expect.stringMatching(/ECONNREFUSED/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { category: 'server', message: expect.stringMatching(/ECONNREFUSED/) },
+    });
   });
 
   it('treats a 200 without a message as a bad response', async () => {
@@ -144,7 +199,9 @@ describe('createOpenAIProvider', () => {
   });
 
   it('sends the key, the system prompt, the sampling params and extra headers as configured', async () => {
-    const completion = { choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] };
+    const completion = {
+      choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+    };
     const { baseUrl, bodies } = await rawServer(() => ({ status: 200, body: JSON.stringify(completion) }));
     const spec = model(baseUrl, {
       system: 'Be terse.',
@@ -154,8 +211,15 @@ describe('createOpenAIProvider', () => {
     const provider = createOpenAIProvider(spec, { timeoutSeconds: 1, retries: 0, env: { TEST_KEY: 'k-123' } });
     const { messagesFor } = await import('../../src/run/plan.js');
     const prompt = { messages: [{ role: 'user' as const, content: 'hi' }] };
-    const result = await provider.complete({ model: 'x', messages: messagesFor(spec, prompt as never), params: spec.params });
-    expect(result).toMatchObject({ ok: true, completion: { output: 'ok', servedModel: null, systemFingerprint: null } });
+    const result = await provider.complete({
+      model: 'x',
+      messages: messagesFor(spec, prompt as never),
+      params: spec.params,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      completion: { output: 'ok', servedModel: null, systemFingerprint: null },
+    });
     expect(bodies[0]!.headers.authorization).toBe('Bearer k-123');
     expect(bodies[0]!.headers['http-referer']).toBe('https://example.org');
     expect(bodies[0]!.body).toEqual({
@@ -175,13 +239,16 @@ describe('createOpenAIProvider', () => {
   async function reasoningModel(retries: number) {
     const refusal = {
       error: {
-        message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+        message:
+          "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
         type: 'invalid_request_error',
         param: 'max_tokens',
         code: 'unsupported_parameter',
       },
     };
-    const completion = { choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] };
+    const completion = {
+      choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+    };
     const { baseUrl, bodies } = await rawServer((_, body) =>
       'max_tokens' in (JSON.parse(body) as object)
         ? { status: 400, body: JSON.stringify(refusal) }
@@ -189,7 +256,8 @@ describe('createOpenAIProvider', () => {
     );
     const spec = model(baseUrl, { params: { maxTokens: 64 } });
     const provider = createOpenAIProvider(spec, { timeoutSeconds: 1, retries, env: {} });
-    const call = () => provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: spec.params });
+    const call = () =>
+      provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: spec.params });
     const tokenParams = () => bodies.map((b) => Object.keys(b.body as object).filter((k) => k.startsWith('max_')));
     return { call, tokenParams };
   }
@@ -211,11 +279,20 @@ describe('createOpenAIProvider', () => {
   it('reports any other 400 as it is, without resending', async () => {
     const { baseUrl, bodies } = await rawServer(() => ({
       status: 400,
-      body: JSON.stringify({ error: { message: "Unsupported value: 'temperature' does not support 0 with this model.", param: 'temperature' } }),
+      body: JSON.stringify({
+        error: {
+          message: "Unsupported value: 'temperature' does not support 0 with this model.",
+          param: 'temperature',
+        },
+      }),
     }));
     const spec = model(baseUrl, { params: { temperature: 0, maxTokens: 64 } });
     const provider = createOpenAIProvider(spec, { timeoutSeconds: 1, retries: 2, env: {} });
-    const result = await provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: spec.params });
+    const result = await provider.complete({
+      model: 'x',
+      messages: [{ role: 'user', content: 'hi' }],
+      params: spec.params,
+    });
     expect(result).toMatchObject({ ok: false, attempts: 1, error: { category: 'bad-response', status: 400 } });
     if (!result.ok) expect(result.error.message).toContain("'temperature' does not support 0");
     expect(bodies).toHaveLength(1);

@@ -46,7 +46,12 @@ describe('openai provider: rate-limit signal', () => {
   it('counts the 429s of a call that ran out of retries', async () => {
     const p = await provider({ rateLimit: { share: 1, attempts: Infinity, retryAfterSeconds: 0.01 } }, 2);
     const result = await p.complete(request);
-    expect(result).toMatchObject({ ok: false, attempts: 3, rateLimited: 3, error: { category: 'rate-limited', status: 429 } });
+    expect(result).toMatchObject({
+      ok: false,
+      attempts: 3,
+      rateLimited: 3,
+      error: { category: 'rate-limited', status: 429 },
+    });
   });
 
   it('does not count other retried statuses as rate limits, but still asks before retrying them', async () => {

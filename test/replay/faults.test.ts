@@ -146,7 +146,8 @@ describe('stall fault', () => {
       const length = Number(raw.headers.get('content-length'));
       expect(head.length).toBe(Math.floor(length / 2));
       let text = head;
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += Buffer.from(chunk.value).toString('utf8');
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+        text += Buffer.from(chunk.value).toString('utf8');
       expect(JSON.parse(text)).toMatchObject({ choices: [{ message: { content: 'answer 9' } }] });
       expect(statuses(s)).toEqual([200]);
     });
@@ -186,7 +187,12 @@ describe('fault selection', () => {
     return withServer(plan, async (s) => {
       const c = client(s.baseUrl, { maxRetries: 0 });
       const results = await Promise.all(
-        recordings.map((r) => ask(c, 'm', r.prompt).then(() => null, () => r.prompt)),
+        recordings.map((r) =>
+          ask(c, 'm', r.prompt).then(
+            () => null,
+            () => r.prompt,
+          ),
+        ),
       );
       expect(s.stats().requests).toBe(recordings.length);
       return results.filter((p): p is string => p !== null).sort();
@@ -215,7 +221,10 @@ describe('fault selection', () => {
     expect(pickFault({ rateLimit: { share: 1 } }, req)).toEqual({ kind: 'rateLimit', retryAfterSeconds: 1 });
     expect(pickFault({ rateLimit: { share: 1 } }, { ...req, attempt: 1 })).toBeNull();
     expect(pickFault({ slow: { share: 1, delayMs: 5 } }, { ...req, attempt: 9 })).toEqual({ kind: 'slow', delayMs: 5 });
-    expect(pickFault({ stall: { share: 1, delayMs: 7 } }, { ...req, attempt: 9 })).toEqual({ kind: 'stall', delayMs: 7 });
+    expect(pickFault({ stall: { share: 1, delayMs: 7 } }, { ...req, attempt: 9 })).toEqual({
+      kind: 'stall',
+      delayMs: 7,
+    });
     expect(pickFault({ malformed: { share: 0 } }, req)).toBeNull();
     expect(pickFault(undefined, req)).toBeNull();
     const u = faultDraw('s', 'slow', 'm', 'p');

@@ -5,12 +5,25 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { startReplayServer, TokenBucket, validateRateLimit, type Recording, type ReplayServer } from '../../src/replay/index.js';
+import {
+  startReplayServer,
+  TokenBucket,
+  validateRateLimit,
+  type Recording,
+  type ReplayServer,
+} from '../../src/replay/index.js';
 import { ask, client, REPO_ROOT } from './helpers.js';
 
-const recordings: Recording[] = Array.from({ length: 20 }, (_, i) => ({ model: 'm', prompt: `q${i}`, output: `a${i}` }));
+const recordings: Recording[] = Array.from({ length: 20 }, (_, i) => ({
+  model: 'm',
+  prompt: `q${i}`,
+  output: `a${i}`,
+}));
 
-async function withServer<T>(options: Parameters<typeof startReplayServer>[0], fn: (s: ReplayServer) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  options: Parameters<typeof startReplayServer>[0],
+  fn: (s: ReplayServer) => Promise<T>,
+): Promise<T> {
   const server = await startReplayServer(options);
   try {
     return await fn(server);
@@ -105,7 +118,11 @@ describe('replay server: rate limit', () => {
       expect(stats.byStatus['200']).toBe(3);
       expect(stats.byStatus['429']).toBeGreaterThanOrEqual(2);
       // The three successes are spaced by the rate: 50 ms apart at 1200 a minute.
-      const oks = s.requests().filter((r) => r.status === 200).map((r) => r.arrivedAt).sort((a, b) => a - b);
+      const oks = s
+        .requests()
+        .filter((r) => r.status === 200)
+        .map((r) => r.arrivedAt)
+        .sort((a, b) => a - b);
       expect(oks[2]! - oks[0]!).toBeGreaterThanOrEqual(95);
     });
   });
@@ -143,10 +160,25 @@ describe('replay CLI: --rate-per-minute and --log', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trackrecord-replay-'));
     const data = join(dir, 'data.jsonl');
     const log = join(dir, 'log.jsonl');
-    writeFileSync(data, recordings.map((r) => JSON.stringify({ model: r.model, query: r.prompt, answer: r.output })).join('\n'));
+    writeFileSync(
+      data,
+      recordings.map((r) => JSON.stringify({ model: r.model, query: r.prompt, answer: r.output })).join('\n'),
+    );
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/replay/main.ts', '--data', data, '--rate-per-minute', '60', '--rate-burst', '1', '--log', log],
+      [
+        '--import',
+        'tsx',
+        'src/replay/main.ts',
+        '--data',
+        data,
+        '--rate-per-minute',
+        '60',
+        '--rate-burst',
+        '1',
+        '--log',
+        log,
+      ],
       { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {
@@ -167,7 +199,10 @@ describe('replay CLI: --rate-per-minute and --log', () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      const entries = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { status: number; at: number });
+      const entries = readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { status: number; at: number });
       expect(entries.map((e) => e.status)).toEqual([200, 429]);
       for (const e of entries) expect(Math.abs(e.at - before)).toBeLessThan(30_000); // epoch ms
     } finally {
@@ -177,10 +212,14 @@ describe('replay CLI: --rate-per-minute and --log', () => {
   });
 
   it('rejects --rate-burst without --rate-per-minute', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/replay/main.ts', '--data', 'x.jsonl', '--rate-burst', '2'], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/replay/main.ts', '--data', 'x.jsonl', '--rate-burst', '2'],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise((r) => child.once('exit', r));

@@ -43,7 +43,7 @@ async function primeReport(snapshots: string[]): Promise<Report> {
 const BEFORE = [
   'Sure! <img src=x onerror="window.__pwned=1"> </td></tr></table>',
   '<a href="https://evil.example/">click</a> <link rel=stylesheet href=//evil.example/x.css>',
-  "'quoted' \"double\" & <!-- comment",
+  '\'quoted\' "double" & <!-- comment',
   'reversed \u202Etxt.exe',
 ].join('\n');
 const AFTER = [
@@ -97,14 +97,20 @@ function seriesPoints(svg: string, series: string): number {
 /** The values of an attribute in the markup's own tags (not in escaped text). */
 function attributes(html: string, name: string): string[] {
   const tags = html.match(/<[a-zA-Z][^>]*>/g) ?? [];
-  return tags.flatMap((tag) => [...tag.matchAll(new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*'|[^\\s>]+)`, 'gi'))].map((a) => a[1]!.replace(/^["']|["']$/g, '')));
+  return tags.flatMap((tag) =>
+    [...tag.matchAll(new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*'|[^\\s>]+)`, 'gi'))].map((a) =>
+      a[1]!.replace(/^["']|["']$/g, ''),
+    ),
+  );
 }
 
 const charts = (html: string) => [...html.matchAll(/<svg class="chart"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
 
 describe('escapeHtml', () => {
   it('escapes the five characters that mean something in HTML text and attributes', () => {
-    expect(escapeHtml(`<img src=x onerror="alert('1')"> & </script>`)).toBe('&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; &lt;/script&gt;');
+    expect(escapeHtml(`<img src=x onerror="alert('1')"> & </script>`)).toBe(
+      '&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; &lt;/script&gt;',
+    );
     expect(escapeHtml('plain text, 100%')).toBe('plain text, 100%');
   });
 });
@@ -145,9 +151,15 @@ describe('renderHtml on the real GPT-4 drift (March -> June 2023)', () => {
     // One chart, accessible, with one point per run in each line it has.
     const [chart, ...more] = charts(html);
     expect(more).toHaveLength(0);
-    expect(chart).toMatch(/^<svg class="chart" id="model-1-chart" role="img" aria-labelledby="model-1-title model-1-desc" viewBox="0 0 720 300"/);
-    expect(chart).toContain('<title id="model-1-title">Reliability (with its 95% interval), pass rate and stability of gpt-4 over the last 2 runs</title>');
-    expect(chart).toMatch(/<desc id="model-1-desc">Latest run: reliability \d+\.\d% .*The system fingerprint changed in 1 run and prompts drifted in 1 run of these 2 runs\.<\/desc>/);
+    expect(chart).toMatch(
+      /^<svg class="chart" id="model-1-chart" role="img" aria-labelledby="model-1-title model-1-desc" viewBox="0 0 720 300"/,
+    );
+    expect(chart).toContain(
+      '<title id="model-1-title">Reliability (with its 95% interval), pass rate and stability of gpt-4 over the last 2 runs</title>',
+    );
+    expect(chart).toMatch(
+      /<desc id="model-1-desc">Latest run: reliability \d+\.\d% .*The system fingerprint changed in 1 run and prompts drifted in 1 run of these 2 runs\.<\/desc>/,
+    );
     expect(seriesPoints(chart!, 'reliability')).toBe(2);
     expect(seriesPoints(chart!, 'passRate')).toBe(2);
     expect(seriesPoints(chart!, 'stability')).toBe(1); // the first run has nothing to be stable against
@@ -162,15 +174,27 @@ describe('renderHtml on the real GPT-4 drift (March -> June 2023)', () => {
     expect(html).toContain(`system fingerprint now <code>${m.systemFingerprints[0]}</code>`);
 
     // The drifted prompts of the latest run, with the March answer before and the June answer after.
-    const latest = html.slice(html.indexOf('<h3>Drifted prompts in the latest run</h3>'), html.indexOf('<h3>Drifted prompts in earlier runs</h3>'));
-    expect(latest).toContain(`<details class="run" open><summary>${changed.length} drifted prompts (${changed.length} new behavior, 0 flapping back to an earlier answer)</summary>`);
-    const rows = [...latest.matchAll(/<tr><td class="key-cell">llmdrift-prime\/(prime-\d+)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g)];
+    const latest = html.slice(
+      html.indexOf('<h3>Drifted prompts in the latest run</h3>'),
+      html.indexOf('<h3>Drifted prompts in earlier runs</h3>'),
+    );
+    expect(latest).toContain(
+      `<details class="run" open><summary>${changed.length} drifted prompts (${changed.length} new behavior, 0 flapping back to an earlier answer)</summary>`,
+    );
+    const rows = [
+      ...latest.matchAll(
+        /<tr><td class="key-cell">llmdrift-prime\/(prime-\d+)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g,
+      ),
+    ];
     expect(rows.map((r) => r[1]).sort()).toEqual([...changed].sort());
-    const shown = (a: string | null) => (a === null ? '<span class="none">no answer</span>' : `<div class="answer">${a}</div>`);
+    const shown = (a: string | null) =>
+      a === null ? '<span class="none">no answer</span>' : `<div class="answer">${a}</div>`;
     for (const [, id, before, after, kind] of rows) {
       expect([before, after], id).toEqual([shown(march.get(id!)!.answer), shown(june.get(id!)!.answer)]);
       const flipped = march.get(id!)!.correct !== june.get(id!)!.correct;
-      expect(kind).toBe(`<span class="tag drift">drift</span>${flipped ? ` <span class="tag ${march.get(id!)!.correct ? 'regression' : 'fix'}">${march.get(id!)!.correct ? 'regression' : 'fix'}</span>` : ''}`);
+      expect(kind).toBe(
+        `<span class="tag drift">drift</span>${flipped ? ` <span class="tag ${march.get(id!)!.correct ? 'regression' : 'fix'}">${march.get(id!)!.correct ? 'regression' : 'fix'}</span>` : ''}`,
+      );
     }
     expect(html).toContain('Exact McNemar test of regressions against fixes: p &lt; 0.001: unlikely under no change.');
     expect(html).toContain('Availability: 100% of 100 requests answered.');
@@ -193,9 +217,15 @@ describe('renderHtml on the real GPT-4 drift (March -> June 2023)', () => {
     const m = report.models[0]!;
     const { changed } = changedPrimes();
     // The latest run went back to the March answers: all flapping.
-    expect(html).toContain(`<details class="run" open><summary>${changed.length} drifted prompts (0 new behavior, ${changed.length} flapping back to an earlier answer)</summary>`);
+    expect(html).toContain(
+      `<details class="run" open><summary>${changed.length} drifted prompts (0 new behavior, ${changed.length} flapping back to an earlier answer)</summary>`,
+    );
     const earlier = html.slice(html.indexOf('<h3>Drifted prompts in earlier runs</h3>'));
-    const folded = [...earlier.matchAll(/<details class="run"><summary>Run <code>(.*?)<\/code>.*?: (\d+) drifted prompts.*?<\/summary>/g)];
+    const folded = [
+      ...earlier.matchAll(
+        /<details class="run"><summary>Run <code>(.*?)<\/code>.*?: (\d+) drifted prompts.*?<\/summary>/g,
+      ),
+    ];
     expect(folded.map((f) => [f[1], Number(f[2])])).toEqual([[m.trend[1]!.runId, changed.length]]);
     expect(earlier).toContain('<p class="note">No drift in the other 1 earlier run shown.</p>');
     const chart = charts(html)[0]!;
@@ -204,7 +234,10 @@ describe('renderHtml on the real GPT-4 drift (March -> June 2023)', () => {
     expect(chart.match(/<g class="mark fp">/g)).toHaveLength(2);
 
     // A report built without every run's drift has no such section.
-    const plain = { ...report, models: report.models.map((x) => ({ ...x, trend: x.trend.map(({ drift: _, ...p }) => p) })) };
+    const plain = {
+      ...report,
+      models: report.models.map((x) => ({ ...x, trend: x.trend.map(({ drift: _, ...p }) => p) })),
+    };
     expect(renderHtml(plain)).not.toContain('Drifted prompts in earlier runs');
   });
 
@@ -225,7 +258,9 @@ describe('renderHtml on the real GPT-4 drift (March -> June 2023)', () => {
 });
 
 describe('renderHtml', () => {
-  const records = makeRecords(120, { models: ['a', 'b', 'c'], prompts: 12, samples: 2, seed: 11 }).map((r) => ({ ...r, prev: '' }) as HistoryRecord);
+  const records = makeRecords(120, { models: ['a', 'b', 'c'], prompts: 12, samples: 2, seed: 11 }).map(
+    (r) => ({ ...r, prev: '' }) as HistoryRecord,
+  );
 
   it('draws one chart per model, with few x labels over a long trend and gaps where a run has no value', () => {
     const report = buildReport(new HistoryView(records), { runDrift: true });
@@ -245,8 +280,15 @@ describe('renderHtml', () => {
       expect(chart.match(/<rect class="hit"/g)).toHaveLength(30);
     });
     // Model sections in history order, each with its earlier runs' drift folded.
-    expect([...html.matchAll(/<h2 id="model-(\d)-h">(.*?)<\/h2>/g)].map((h) => [h[1], h[2]])).toEqual([['1', 'a'], ['2', 'b'], ['3', 'c']]);
-    const folded = report.models.reduce((n, m) => n + m.trend.slice(0, -1).filter((p) => p.drift!.length > 0).length, 0);
+    expect([...html.matchAll(/<h2 id="model-(\d)-h">(.*?)<\/h2>/g)].map((h) => [h[1], h[2]])).toEqual([
+      ['1', 'a'],
+      ['2', 'b'],
+      ['3', 'c'],
+    ]);
+    const folded = report.models.reduce(
+      (n, m) => n + m.trend.slice(0, -1).filter((p) => p.drift!.length > 0).length,
+      0,
+    );
     expect(folded).toBeGreaterThan(0);
     expect(html.match(/<details class="run">/g)).toHaveLength(folded);
 
@@ -265,7 +307,12 @@ describe('renderHtml', () => {
     const run = report.models[0]!.run;
     run.url = 'https://github.com/o/r/actions/runs/1';
     expect(renderHtml(report)).toContain(`<a href="https://github.com/o/r/actions/runs/1" rel="noopener noreferrer">`);
-    for (const url of ['javascript:alert(1)', 'http://github.com/x', 'https://x.example/"><img src=x>', '//evil.example/a']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'http://github.com/x',
+      'https://x.example/"><img src=x>',
+      '//evil.example/a',
+    ]) {
       run.url = url;
       const html = renderHtml(report);
       expect(attributes(html, 'href'), url).toEqual(['data:,', '#model-1']);
@@ -277,11 +324,14 @@ describe('renderHtml with hostile model output', () => {
   it('renders answers, model names, fingerprints and run ids as text', async () => {
     const report = await hostileReport();
     const html = renderHtml(report);
-    expect(report.models[0]!.drift).toEqual([{ key: 'nasty/greet', before: BEFORE, after: AFTER, flapping: false, regression: false, fix: false }]);
+    expect(report.models[0]!.drift).toEqual([
+      { key: 'nasty/greet', before: BEFORE, after: AFTER, flapping: false, regression: false, fix: false },
+    ]);
 
     // Only the page's own elements.
     const tags = new Set([...html.matchAll(/<([a-zA-Z][\w-]*)/g)].map((t) => t[1]!.toLowerCase()));
-    const own = 'html head meta title link style body main h1 h2 h3 p div table thead tbody tr th td a code section figure svg desc line text rect path polyline circle g figcaption ul li span details summary strong footer';
+    const own =
+      'html head meta title link style body main h1 h2 h3 p div table thead tbody tr th td a code section figure svg desc line text rect path polyline circle g figcaption ul li span details summary strong footer';
     expect([...tags].filter((t) => !own.split(' ').includes(t))).toEqual([]);
     for (const tag of ['img', 'script', 'iframe', 'b']) expect(html).not.toMatch(new RegExp(`<${tag}[\\s>]`, 'i'));
     expect(html.match(/<style>/g)).toHaveLength(1);
@@ -294,7 +344,9 @@ describe('renderHtml with hostile model output', () => {
     expect(attributes(html, 'href')).toEqual(['data:,', '#model-1']);
     expect(html).not.toMatch(/[\u202e\r]/);
 
-    expect(html).toContain('Sure! &lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt; &lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;');
+    expect(html).toContain(
+      'Sure! &lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt; &lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;',
+    );
     expect(html).toContain('&lt;/div&gt;&lt;/details&gt;&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;');
     expect(html).toContain('&#39;quoted&#39; &quot;double&quot; &amp; &lt;!-- comment');
     expect(html).toContain('… 12 more lines not shown'); // 32 lines, 20 shown
@@ -332,7 +384,11 @@ interface Node$ {
   querySelectorAll(selector: string): Iterable<Node$>;
 }
 interface Window$ {
-  document: { body: Node$; querySelectorAll(selector: string): Iterable<Node$>; getElementById(id: string): { textContent: string | null } | null };
+  document: {
+    body: Node$;
+    querySelectorAll(selector: string): Iterable<Node$>;
+    getElementById(id: string): { textContent: string | null } | null;
+  };
   getComputedStyle(element: Node$): { stroke: string; fill: string; backgroundColor: string };
   __pwned?: unknown;
 }
@@ -346,7 +402,8 @@ browserDescribe('the HTML report in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
     dir = mkdtempSync(join(tmpdir(), 'trackrecord-html-'));
     // Playwright gives the browser a fresh temporary profile of its own.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60_000 });
@@ -369,7 +426,9 @@ browserDescribe('the HTML report in headless Chromium', () => {
       if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (request) =>
+      problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+    );
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(url, { waitUntil: 'load' });
     // Open every fold, so that everything the page has is laid out.
@@ -396,7 +455,8 @@ browserDescribe('the HTML report in headless Chromium', () => {
       const drawn = await svg.evaluate((element) => {
         const { document, getComputedStyle } = globalThis as unknown as Window$;
         const el = element as unknown as Node$;
-        const count = (series: string) => [...el.querySelectorAll(`polyline[data-series="${series}"]`)].reduce((n, p) => n + p.points.numberOfItems, 0);
+        const count = (series: string) =>
+          [...el.querySelectorAll(`polyline[data-series="${series}"]`)].reduce((n, p) => n + p.points.numberOfItems, 0);
         const line = el.querySelector('polyline[data-series="reliability"]')!;
         const style = getComputedStyle(line);
         return {
@@ -408,7 +468,10 @@ browserDescribe('the HTML report in headless Chromium', () => {
           lineWidth: line.getBBox().width,
           stroke: style.stroke,
           fill: style.fill,
-          labelledBy: el.getAttribute('aria-labelledby')!.split(' ').map((id) => document.getElementById(id)?.textContent ?? null),
+          labelledBy: el
+            .getAttribute('aria-labelledby')!
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? null),
         };
       });
       expect(drawn).toMatchObject({

@@ -103,11 +103,20 @@ describe('renderMarkdown on the real GPT-4 drift', () => {
   it('reports an outage as availability, not as drift', async () => {
     server = await startPrimeServer();
     const root = tempDir({ 'trackrecord.yml': primeConfig(server.baseUrl, 'gpt-4-0314', 'retries: 0\n') });
-    const report = await record(root, 2, (run) => server!.setFaults(run === 1 ? { serverError: { share: 1, attempts: Infinity } } : undefined));
+    const report = await record(root, 2, (run) =>
+      server!.setFaults(run === 1 ? { serverError: { share: 1, attempts: Infinity } } : undefined),
+    );
     const md = renderMarkdown(report);
-    expect(md).toContain('Availability: 0.0% of 100 requests answered (100 server). Errors are availability, never counted as drift or as failed checks.');
+    expect(md).toContain(
+      'Availability: 0.0% of 100 requests answered (100 server). Errors are availability, never counted as drift or as failed checks.',
+    );
     expect(md).toContain('No prompt of the latest run could be compared with an earlier answer.');
-    expect(tableRows(md, md.split('\n').find((l) => l.startsWith('| Model |'))!)[0]![7]).toBe('100');
+    expect(
+      tableRows(
+        md,
+        md.split('\n').find((l) => l.startsWith('| Model |'))!,
+      )[0]![7],
+    ).toBe('100');
   });
 });
 
@@ -141,7 +150,8 @@ describe('renderMarkdown with hostile model output', () => {
       { key: 'nasty/greet', before: BEFORE, after: AFTER, flapping: false, regression: false, fix: false },
     ]);
     // The first record's served name is hostile too: render a report that shows it.
-    const md = renderMarkdown(report) + renderMarkdown({ ...report, models: [{ ...report.models[0]!, served: [models[0]!] }] });
+    const md =
+      renderMarkdown(report) + renderMarkdown({ ...report, models: [{ ...report.models[0]!, served: [models[0]!] }] });
 
     // The only tags are the report's own, and they balance.
     const tags = [...md.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((t) => t[1]!.toLowerCase());

@@ -100,9 +100,13 @@ describe('buildReport on the real GPT-4 drift (March -> June 2023)', () => {
       expect(p.reliabilityInterval).toEqual(records[i]!.metrics.reliabilityInterval);
     }
 
-    expect(buildReport(view, { trend: 2 }).models[0]!.trend.map((p) => p.runId)).toEqual(records.slice(1).map((r) => r.run.id));
+    expect(buildReport(view, { trend: 2 }).models[0]!.trend.map((p) => p.runId)).toEqual(
+      records.slice(1).map((r) => r.run.id),
+    );
     // The first point of a short trend is still compared with the record before it.
-    expect(buildReport(view, { trend: 1 }).models[0]!.trend).toMatchObject([{ runId: records[2]!.run.id, fingerprintChanged: true }]);
+    expect(buildReport(view, { trend: 1 }).models[0]!.trend).toMatchObject([
+      { runId: records[2]!.run.id, fingerprintChanged: true },
+    ]);
   });
 
   it('calls a return to the March answers flapping, with June before and March after', async () => {
@@ -112,7 +116,11 @@ describe('buildReport on the real GPT-4 drift (March -> June 2023)', () => {
     expect(m.drift.map((d) => d.key).sort()).toEqual([...truth.changed].sort());
     for (const d of m.drift) {
       const id = d.key.slice('llmdrift-prime/'.length);
-      expect(d).toMatchObject({ before: truth.before.get(id)!.answer, after: truth.after.get(id)!.answer, flapping: true });
+      expect(d).toMatchObject({
+        before: truth.before.get(id)!.answer,
+        after: truth.after.get(id)!.answer,
+        flapping: true,
+      });
     }
     expect(m.trend.at(-1)).toMatchObject({ drifted: 0, flapping: truth.changed.length });
   });
@@ -128,9 +136,11 @@ describe('buildReport on the real GPT-4 drift (March -> June 2023)', () => {
 });
 
 describe('buildReport', () => {
-  it('finds the same previous answers as the view\'s prompt series, for every model', () => {
+  it("finds the same previous answers as the view's prompt series, for every model", () => {
     const models = ['a', 'b', 'c'];
-    const records = makeRecords(60, { models, prompts: 12, samples: 2, seed: 7 }).map((r) => ({ ...r, prev: '' }) as HistoryRecord);
+    const records = makeRecords(60, { models, prompts: 12, samples: 2, seed: 7 }).map(
+      (r) => ({ ...r, prev: '' }) as HistoryRecord,
+    );
     const view = new HistoryView(records);
     const report = buildReport(view, { trend: 5 });
     expect(report.models.map((m) => m.id)).toEqual(models);

@@ -76,9 +76,16 @@ describe('executePlan', () => {
       });
     const a = make('a');
     const b = make('b');
-    const observations = await executePlan(plan(['a', 'b'], 6, 3), new Map([['a', a.provider], ['b', b.provider]]), {
-      concurrency: 5,
-    });
+    const observations = await executePlan(
+      plan(['a', 'b'], 6, 3),
+      new Map([
+        ['a', a.provider],
+        ['b', b.provider],
+      ]),
+      {
+        concurrency: 5,
+      },
+    );
     expect(observations.map((o) => `${o.modelId}/${o.promptId}`)).toEqual([
       ...['p0', 'p1', 'p2', 'p3', 'p4', 'p5'].map((p) => `a/${p}`),
       ...['p0', 'p1', 'p2', 'p3', 'p4', 'p5'].map((p) => `b/${p}`),
@@ -92,11 +99,18 @@ describe('executePlan', () => {
     const a = fake(async () => (await sleep(2), ok('x')));
     const b = fake(async () => (await sleep(2), ok('y')));
     const changes: ConcurrencyChange[] = [];
-    await executePlan(plan(['a', 'b'], 20, 2), new Map([['a', a.provider], ['b', b.provider]]), {
-      concurrency: 6,
-      adaptive,
-      onConcurrency: (c) => changes.push(c),
-    });
+    await executePlan(
+      plan(['a', 'b'], 20, 2),
+      new Map([
+        ['a', a.provider],
+        ['b', b.provider],
+      ]),
+      {
+        concurrency: 6,
+        adaptive,
+        onConcurrency: (c) => changes.push(c),
+      },
+    );
     expect(a.state.maxActive + b.state.maxActive).toBeGreaterThanOrEqual(6);
     expect(Math.max(a.state.maxActive, b.state.maxActive)).toBeLessThanOrEqual(6);
     expect(changes).toEqual([]);
@@ -225,10 +239,17 @@ describe('executePlan', () => {
     });
     const freeModel = fake(async () => (await sleep(3), ok('y')));
     const changes: ConcurrencyChange[] = [];
-    await executePlan(plan(['slow', 'free'], 40, 1), new Map([['slow', limitedModel.provider], ['free', freeModel.provider]]), {
-      concurrency: 8,
-      onConcurrency: (c) => changes.push(c),
-    });
+    await executePlan(
+      plan(['slow', 'free'], 40, 1),
+      new Map([
+        ['slow', limitedModel.provider],
+        ['free', freeModel.provider],
+      ]),
+      {
+        concurrency: 8,
+        onConcurrency: (c) => changes.push(c),
+      },
+    );
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.every((c) => c.modelId === 'slow')).toBe(true);
     expect(freeModel.state.maxActive).toBeGreaterThanOrEqual(4);
@@ -243,7 +264,10 @@ describe('executePlan', () => {
       expect(metRateLimit(result)).toBe(true);
       const changes: ConcurrencyChange[] = [];
       const { provider } = fake(async () => (await sleep(1), result));
-      await executePlan(plan(['m'], 4, 1), new Map([['m', provider]]), { concurrency: 4, onConcurrency: (c) => changes.push(c) });
+      await executePlan(plan(['m'], 4, 1), new Map([['m', provider]]), {
+        concurrency: 4,
+        onConcurrency: (c) => changes.push(c),
+      });
       expect(changes[0]).toMatchObject({ limit: 2, previous: 4, reason: 'rate-limited' });
     }
     expect(metRateLimit(ok('x'))).toBe(false);
@@ -263,6 +287,8 @@ describe('executePlan', () => {
   });
 
   it('names a model without a provider', async () => {
-    await expect(executePlan(plan(['m'], 1, 1), new Map(), { concurrency: 1 })).rejects.toThrow(/no provider for model "m"/);
+    await expect(executePlan(plan(['m'], 1, 1), new Map(), { concurrency: 1 })).rejects.toThrow(
+      /no provider for model "m"/,
+    );
   });
 });

@@ -8,7 +8,12 @@ const ok: CallResult = {
   latencyMs: 1,
   attempts: 1,
 };
-const failed: CallResult = { ok: false, error: { category: 'timeout', status: null, message: 't' }, latencyMs: 1, attempts: 5 };
+const failed: CallResult = {
+  ok: false,
+  error: { category: 'timeout', status: null, message: 't' },
+  latencyMs: 1,
+  attempts: 5,
+};
 
 function drive(isTTY: boolean, total: number, stepMs: number, quietForMs = 0): string {
   let out = '';

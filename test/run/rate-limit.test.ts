@@ -9,7 +9,11 @@ import { startReplayServer, type Recording, type ReplayServer } from '../../src/
 import { executePlan, type ConcurrencyChange } from '../../src/run/execute.js';
 import type { Plan } from '../../src/run/plan.js';
 
-const recordings: Recording[] = Array.from({ length: 40 }, (_, i) => ({ model: 'm', prompt: `q${i}`, output: `a${i}` }));
+const recordings: Recording[] = Array.from({ length: 40 }, (_, i) => ({
+  model: 'm',
+  prompt: `q${i}`,
+  output: `a${i}`,
+}));
 
 function prompt(i: number): PromptSpec {
   return {
@@ -24,9 +28,23 @@ function prompt(i: number): PromptSpec {
 }
 
 function setup(server: ReplayServer, prompts: number, samples: number) {
-  const model: ModelSpec = { id: 'm', model: 'm', baseUrl: server.baseUrl, apiKeyEnv: 'K', params: {}, system: null, headers: {} };
+  const model: ModelSpec = {
+    id: 'm',
+    model: 'm',
+    baseUrl: server.baseUrl,
+    apiKeyEnv: 'K',
+    params: {},
+    system: null,
+    headers: {},
+  };
   const ps = Array.from({ length: prompts }, (_, i) => ({ suite: 's', prompt: prompt(i) }));
-  const plan: Plan = { models: [model], prompts: ps, samples, hashes: [ps.map(() => 'h')], checksHashes: ps.map(() => 'c') };
+  const plan: Plan = {
+    models: [model],
+    prompts: ps,
+    samples,
+    hashes: [ps.map(() => 'h')],
+    checksHashes: ps.map(() => 'c'),
+  };
   // The config's defaults: 4 retries, so a request may meet at most 5 answers.
   const provider = createOpenAIProvider(model, { timeoutSeconds: 10, retries: 4, env: {} });
   return { plan, providers: new Map([['m', provider]]) };

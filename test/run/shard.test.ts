@@ -49,10 +49,16 @@ describe('inShard', () => {
   });
 
   it('depends on the prompt key only: adding or removing prompts moves no other prompt', async () => {
-    const root = tempDir({ 'c.yml': primeConfig('http://127.0.0.1:9/v1', 'gpt-4').replace(PRIME_SUITE, 's.yaml'), 's.yaml': suiteOf(['a', 'b', 'c', 'd', 'e', 'f']) });
+    const root = tempDir({
+      'c.yml': primeConfig('http://127.0.0.1:9/v1', 'gpt-4').replace(PRIME_SUITE, 's.yaml'),
+      's.yaml': suiteOf(['a', 'b', 'c', 'd', 'e', 'f']),
+    });
     const before = await loadConfig({ root, configPath: 'c.yml' });
     const after = await loadConfig({
-      root: tempDir({ 'c.yml': primeConfig('http://127.0.0.1:9/v1', 'gpt-4').replace(PRIME_SUITE, 's.yaml'), 's.yaml': suiteOf(['new', 'a', 'c', 'd', 'e', 'f', 'another']) }),
+      root: tempDir({
+        'c.yml': primeConfig('http://127.0.0.1:9/v1', 'gpt-4').replace(PRIME_SUITE, 's.yaml'),
+        's.yaml': suiteOf(['new', 'a', 'c', 'd', 'e', 'f', 'another']),
+      }),
       configPath: 'c.yml',
     });
     for (let index = 1; index <= 3; index++) {
@@ -76,7 +82,9 @@ describe('shardConfig', () => {
       expect(keys).toEqual(all.filter((k) => keys.includes(k)));
       expect(keys.length).toBeGreaterThan(0);
     }
-    expect(shards.flatMap((p) => p.prompts.map((x) => promptKey(x.suite, x.prompt.id))).sort()).toEqual([...all].sort());
+    expect(shards.flatMap((p) => p.prompts.map((x) => promptKey(x.suite, x.prompt.id))).sort()).toEqual(
+      [...all].sort(),
+    );
     expect(shardConfig(config, { index: 1, count: 1 }).suites).toEqual(config.suites);
   });
 });

@@ -21,7 +21,9 @@ function staticClosure(file: string, seen = new Set<string>()): Set<string> {
  * its path, in which the last node_modules/ names the package (nested installs included).
  */
 function packagesIn(file: string): Set<string> {
-  return new Set([...read(file).matchAll(/^\/\/ (?:[^\n]*\/)?node_modules\/((?:@[^/\n]+\/)?[^/\n]+)\//gm)].map((m) => m[1]!));
+  return new Set(
+    [...read(file).matchAll(/^\/\/ (?:[^\n]*\/)?node_modules\/((?:@[^/\n]+\/)?[^/\n]+)\//gm)].map((m) => m[1]!),
+  );
 }
 
 describe('the action bundle (scripts/build.mjs)', () => {

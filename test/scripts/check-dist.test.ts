@@ -14,7 +14,10 @@ function repoWith(committed: string, built: string): { dir: string; env: NodeJS.
   mkdirSync(join(dir, 'scripts'));
   copyFileSync(join(REPO_ROOT, 'scripts/check-dist.sh'), join(dir, 'scripts/check-dist.sh'));
   writeFileSync(join(dir, 'build.cjs'), `require('fs').writeFileSync('dist/index.js', ${JSON.stringify(built)});\n`);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', private: true, scripts: { build: 'node build.cjs' } }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'x', private: true, scripts: { build: 'node build.cjs' } }),
+  );
   writeFileSync(join(dir, 'dist/index.js'), committed);
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env });
   git('init', '-q', '-b', 'main');

@@ -47,7 +47,8 @@ describe('compiled schema validators (src/**/*.generated.js)', () => {
     for (const [kind, data] of samples) {
       const ok = configValidators[kind](data);
       expect(ok).toBe(compiled[kind](data));
-      const strip = (errors: typeof compiled.config.errors) => (errors ?? []).map(({ instancePath, keyword, params }) => ({ instancePath, keyword, params }));
+      const strip = (errors: typeof compiled.config.errors) =>
+        (errors ?? []).map(({ instancePath, keyword, params }) => ({ instancePath, keyword, params }));
       expect(strip(configValidators[kind].errors)).toEqual(strip(compiled[kind].errors));
     }
   });

@@ -40,7 +40,9 @@ describe('built-in suites', () => {
         const verdict = evaluate(answerOf(doc.reference!, prompt), prompt);
         expect(verdict, `${prompt.id} reference`).toEqual({ pass: true, failures: [] });
         for (const wrong of doc.wrong!) {
-          expect(evaluate(answerOf(wrong, prompt), prompt).pass, `${prompt.id} rejects ${JSON.stringify(wrong)}`).toBe(false);
+          expect(evaluate(answerOf(wrong, prompt), prompt).pass, `${prompt.id} rejects ${JSON.stringify(wrong)}`).toBe(
+            false,
+          );
         }
       }
     });

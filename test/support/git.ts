@@ -62,7 +62,9 @@ export async function makeRemote(): Promise<Remote> {
 }
 
 /** Commits on main in the bare repository, oldest first, with their parents. */
-export async function remoteHistory(remote: Remote): Promise<Array<{ sha: string; parents: string[]; subject: string }>> {
+export async function remoteHistory(
+  remote: Remote,
+): Promise<Array<{ sha: string; parents: string[]; subject: string }>> {
   const { stdout } = await remote.remoteGit.run(['log', '--reverse', '--format=%H %P%x09%s', 'main']);
   return stdout
     .trim()

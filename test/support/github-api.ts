@@ -185,7 +185,12 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
     }
     if (body.length > MAX_BODY) {
       const errors = [
-        { resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY} characters)` },
+        {
+          resource: 'IssueComment',
+          code: 'custom',
+          field: 'body',
+          message: `body is too long (maximum is ${MAX_BODY} characters)`,
+        },
       ];
       return { status: 422, json: errorJson('Validation Failed', 422, docs, { errors }) };
     }

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLlmdriftRecordings, startReplayServer, type ReplayServer, type ReplayServerOptions } from '../../src/replay/index.js';
+import {
+  loadLlmdriftRecordings,
+  startReplayServer,
+  type ReplayServer,
+  type ReplayServerOptions,
+} from '../../src/replay/index.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PRIME_DATA = join(REPO_ROOT, 'data', 'llmdrift', 'prime-100.jsonl');

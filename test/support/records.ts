@@ -99,7 +99,8 @@ export function makeRecords(n: number, options: MakeRecordsOptions = {}): NewRec
       if (roll < 0.25 && samples > 1) {
         // Samples differ, and the last one ended in an error.
         const perSample: Array<string | null> = [];
-        for (let s = 0; s < samples - 1; s++) perSample.push(refOf(key, output(s === 0 ? answer : `${answer} (sample ${s})`)));
+        for (let s = 0; s < samples - 1; s++)
+          perSample.push(refOf(key, output(s === 0 ? answer : `${answer} (sample ${s})`)));
         perSample.push(null);
         errors[String(p)] = ['rate-limited'];
         outputs.push(perSample);
@@ -111,7 +112,13 @@ export function makeRecords(n: number, options: MakeRecordsOptions = {}): NewRec
       tokensOut.push(Math.round(5 + random() * 300) * samples);
     }
 
-    const errorTotals: Record<ErrorCategory, number> = { 'rate-limited': 0, timeout: 0, server: 0, auth: 0, 'bad-response': 0 };
+    const errorTotals: Record<ErrorCategory, number> = {
+      'rate-limited': 0,
+      timeout: 0,
+      server: 0,
+      auth: 0,
+      'bad-response': 0,
+    };
     for (const list of Object.values(errors)) for (const c of list) errorTotals[c] += 1;
     const checkedCount = passed.filter((v) => v !== null).length * samples;
     const passedCount = passed.reduce<number>((sum, v) => sum + (v ?? 0), 0);
@@ -187,7 +194,6 @@ function filler(seed: string, size: number): string {
   }
   return out.slice(0, size);
 }
-
 
 /** The text of a valid history file holding `records`. */
 export function historyText(records: readonly NewRecord[]): string {

@@ -42,7 +42,9 @@ export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
   const artifacts = await writeArtifacts(config, io.cwd, recorded);
   const failures = thresholdFailures(config.thresholds, recorded.summary, { regressions: true });
 
-  io.stdout.write(values.json ? `${JSON.stringify(recorded.summary, null, 2)}\n` : `${formatRunSummary(recorded.summary)}\n`);
+  io.stdout.write(
+    values.json ? `${JSON.stringify(recorded.summary, null, 2)}\n` : `${formatRunSummary(recorded.summary)}\n`,
+  );
   if (!values.json) {
     io.stdout.write(`merged:  ${partials.length} shard(s) of run ${outcome.run.id}\n`);
     io.stdout.write(`history: ${config.history} (+${recorded.records.length} record(s))\n`);

@@ -44,7 +44,9 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   let records;
   try {
     if (!(await historyExists(path))) {
-      io.stderr.write(`trackrecord report: ${file}: no such file (run "trackrecord run" first, or pass --history FILE)\n`);
+      io.stderr.write(
+        `trackrecord report: ${file}: no such file (run "trackrecord run" first, or pass --history FILE)\n`,
+      );
       return EXIT.failed;
     }
     ({ records } = await readHistory(path));
@@ -69,6 +71,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
 }
 
 function positiveInteger(text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--trend must be a whole number of runs, at least 1, not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new UsageError(`--trend must be a whole number of runs, at least 1, not "${text}"`);
   return Number(text);
 }

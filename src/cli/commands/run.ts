@@ -47,7 +47,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     strict: true,
     allowPositionals: false,
   });
-  const progress: ProgressSink | undefined = values.quiet ? undefined : { write: (t) => io.stderr.write(t), isTTY: io.stderr.isTTY === true };
+  const progress: ProgressSink | undefined = values.quiet
+    ? undefined
+    : { write: (t) => io.stderr.write(t), isTTY: io.stderr.isTTY === true };
   if (values.shard !== undefined || values.partial !== undefined) {
     const shard = values.shard === undefined ? { index: 1, count: 1 } : shardArgument(values.shard);
     const runId = values['run-id'] === undefined ? null : runIdArgument(values['run-id']);
@@ -55,7 +57,8 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     const path = values.partial ?? `trackrecord-partial-${shard.index}-of-${shard.count}.json`;
     return runShard(config, shard, { path, runId, useHistory: !values['no-history'], json: values.json, progress }, io);
   }
-  if (values['run-id'] !== undefined) throw new UsageError('--run-id names the run of a shard: use it with --shard or --partial');
+  if (values['run-id'] !== undefined)
+    throw new UsageError('--run-id names the run of a shard: use it with --shard or --partial');
 
   const config = await loadConfig({ root: io.cwd, configPath: values.config });
   const result = await runAndRecord(config, {
@@ -66,7 +69,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     progress,
   });
   const artifacts = result.historyPath ? await writeArtifacts(config, io.cwd, result) : null;
-  io.stdout.write(values.json ? `${JSON.stringify(result.summary, null, 2)}\n` : `${formatRunSummary(result.summary)}\n`);
+  io.stdout.write(
+    values.json ? `${JSON.stringify(result.summary, null, 2)}\n` : `${formatRunSummary(result.summary)}\n`,
+  );
   if (artifacts && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
     io.stdout.write(`report:  ${relative(io.cwd, artifacts.reportPath)}\nbadge:   ${config.badge}\n`);
@@ -98,7 +103,9 @@ async function runShard(config: Config, shard: Shard, options: ShardRunOptions, 
   const shown = relative(io.cwd, file) || file;
   if (options.json) {
     const errors = outcome.models.map((m) => ({ id: m.model.id, errors: m.metrics.errors }));
-    io.stdout.write(`${JSON.stringify({ partial: shown, run: { id: outcome.run.id }, shard, prompts, of: total, models: errors }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ partial: shown, run: { id: outcome.run.id }, shard, prompts, of: total, models: errors }, null, 2)}\n`,
+    );
   } else {
     io.stdout.write(
       `run ${outcome.run.id}, shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)\n` +
@@ -117,6 +124,7 @@ function shardArgument(text: string): Shard {
 }
 
 function runIdArgument(text: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(text)) throw new UsageError(`--run-id must be letters, digits, ".", "_" or "-" (up to 100), got "${text}"`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(text))
+    throw new UsageError(`--run-id must be letters, digits, ".", "_" or "-" (up to 100), got "${text}"`);
   return text;
 }

@@ -17,7 +17,9 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
   let failed = false;
   for (const file of files) {
     try {
-      const message = (await isConfigFile(resolve(io.cwd, file))) ? await checkConfig(file, io) : await checkSuite(file, io);
+      const message = (await isConfigFile(resolve(io.cwd, file)))
+        ? await checkConfig(file, io)
+        : await checkSuite(file, io);
       io.stdout.write(`ok ${file}: ${message}\n`);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;

@@ -35,7 +35,9 @@ export const SERIES: ReadonlyArray<{ key: Series; name: string; css: string }> =
 export function renderChart(points: readonly TrendPoint[], prefix: string, label: string): string {
   const n = points.length;
   const x = (i: number) => (n === 1 ? (LEFT + RIGHT) / 2 : LEFT + PAD + (i * (RIGHT - LEFT - 2 * PAD)) / (n - 1));
-  const values = points.flatMap((p) => [p.reliability, p.passRate, p.stability, ...(p.reliabilityInterval ?? [])]).filter((v): v is number => v !== null);
+  const values = points
+    .flatMap((p) => [p.reliability, p.passRate, p.stability, ...(p.reliabilityInterval ?? [])])
+    .filter((v): v is number => v !== null);
   const { floor, step } = scale(values);
   const y = (v: number) => BOTTOM - ((v * 100 - floor) / (100 - floor)) * (BOTTOM - TOP);
   const out: string[] = [];
@@ -52,9 +54,12 @@ export function renderChart(points: readonly TrendPoint[], prefix: string, label
   const width = Math.min(24, n === 1 ? 24 : ((RIGHT - LEFT - 2 * PAD) / (n - 1)) * 0.6);
   points.forEach((p, i) => {
     if (p.drifted + p.flapping > 0) {
-      out.push(`<rect class="drift-col" x="${fmt(x(i) - width / 2)}" y="${TOP}" width="${fmt(width)}" height="${BOTTOM - TOP}"/>`);
+      out.push(
+        `<rect class="drift-col" x="${fmt(x(i) - width / 2)}" y="${TOP}" width="${fmt(width)}" height="${BOTTOM - TOP}"/>`,
+      );
     }
-    if (p.fingerprintChanged) out.push(`<line class="fp-rule" x1="${fmt(x(i))}" x2="${fmt(x(i))}" y1="${TOP - 30}" y2="${BOTTOM}"/>`);
+    if (p.fingerprintChanged)
+      out.push(`<line class="fp-rule" x1="${fmt(x(i))}" x2="${fmt(x(i))}" y1="${TOP - 30}" y2="${BOTTOM}"/>`);
   });
 
   // The reliability interval band, one shape per run of consecutive points that have one.
@@ -64,7 +69,9 @@ export function renderChart(points: readonly TrendPoint[], prefix: string, label
     if (segment.length === 1) {
       const [cx, top] = upper[0]!;
       const bottom = lower[0]![1];
-      out.push(`<path class="band" data-series="interval" d="M${fmt(cx - 4)},${fmt(top)}H${fmt(cx + 4)}V${fmt(bottom)}H${fmt(cx - 4)}Z"/>`);
+      out.push(
+        `<path class="band" data-series="interval" d="M${fmt(cx - 4)},${fmt(top)}H${fmt(cx + 4)}V${fmt(bottom)}H${fmt(cx - 4)}Z"/>`,
+      );
     } else {
       const d = [...upper, ...lower].map(([px, py], k) => `${k === 0 ? 'M' : 'L'}${fmt(px)},${fmt(py)}`).join('');
       out.push(`<path class="band" data-series="interval" d="${d}Z"/>`);
@@ -81,7 +88,10 @@ export function renderChart(points: readonly TrendPoint[], prefix: string, label
   for (const s of SERIES) {
     points.forEach((p, i) => {
       const v = p[s.key];
-      if (v !== null) out.push(`<circle class="dot ${s.css}" cx="${fmt(x(i))}" cy="${fmt(y(v))}" r="${s.key === 'reliability' ? 3.5 : 2.5}"/>`);
+      if (v !== null)
+        out.push(
+          `<circle class="dot ${s.css}" cx="${fmt(x(i))}" cy="${fmt(y(v))}" r="${s.key === 'reliability' ? 3.5 : 2.5}"/>`,
+        );
     });
   }
 
@@ -96,10 +106,14 @@ export function renderChart(points: readonly TrendPoint[], prefix: string, label
     const at = Math.min(Math.max(x(i), half + 2), W - half - 2);
     out.push(`<text class="tick" x="${fmt(at)}" y="${BOTTOM + 18}" text-anchor="middle">${escapeHtml(l)}</text>`);
   });
-  out.push(`<text class="axis-title" x="${(LEFT + RIGHT) / 2}" y="${H - 10}" text-anchor="middle">${n === 1 ? 'Run' : `Runs, oldest to latest (${n})`}</text>`);
+  out.push(
+    `<text class="axis-title" x="${(LEFT + RIGHT) / 2}" y="${H - 10}" text-anchor="middle">${n === 1 ? 'Run' : `Runs, oldest to latest (${n})`}</text>`,
+  );
   const hit = n === 1 ? RIGHT - LEFT : (RIGHT - LEFT - 2 * PAD) / (n - 1);
   points.forEach((p, i) => {
-    out.push(`<rect class="hit" x="${fmt(x(i) - hit / 2)}" y="${TOP - 44}" width="${fmt(hit)}" height="${BOTTOM - TOP + 44}"><title>${escapeHtml(labels[i]!)}: ${pointSummary(p)}</title></rect>`);
+    out.push(
+      `<rect class="hit" x="${fmt(x(i) - hit / 2)}" y="${TOP - 44}" width="${fmt(hit)}" height="${BOTTOM - TOP + 44}"><title>${escapeHtml(labels[i]!)}: ${pointSummary(p)}</title></rect>`,
+    );
   });
 
   // Markers above the plot, over the hover targets so that their own titles show.
@@ -116,8 +130,11 @@ export function renderChart(points: readonly TrendPoint[], prefix: string, label
     if (moved > 0) {
       const kind = p.drifted === 0 ? ' flapping-only' : '';
       const what = `${count(p.drifted, 'prompt')} drifted${p.flapping > 0 ? `, ${p.flapping} flapping` : ''}`;
-      const text = n <= MAX_COUNT_LABELS ? `<text x="${fmt(cx)}" y="${TOP - 16}" text-anchor="middle">${moved}</text>` : '';
-      out.push(`<g class="mark drift${kind}"><title>${what}</title>${text}<path d="M${fmt(cx - 5)},${TOP - 12}h10l-5,8Z"/></g>`);
+      const text =
+        n <= MAX_COUNT_LABELS ? `<text x="${fmt(cx)}" y="${TOP - 16}" text-anchor="middle">${moved}</text>` : '';
+      out.push(
+        `<g class="mark drift${kind}"><title>${what}</title>${text}<path d="M${fmt(cx - 5)},${TOP - 12}h10l-5,8Z"/></g>`,
+      );
     }
   });
 
@@ -132,7 +149,9 @@ export function renderChart(points: readonly TrendPoint[], prefix: string, label
 
 /** One run's numbers in words (escaped): the hover title and the data table say the same. */
 export function pointSummary(p: TrendPoint): string {
-  const interval = p.reliabilityInterval ? ` (95% interval ${percent(p.reliabilityInterval[0])}–${percent(p.reliabilityInterval[1])})` : '';
+  const interval = p.reliabilityInterval
+    ? ` (95% interval ${percent(p.reliabilityInterval[0])}–${percent(p.reliabilityInterval[1])})`
+    : '';
   const parts = [
     `reliability ${percent(p.reliability)}${p.reliability === null ? '' : interval}`,
     `pass rate ${percent(p.passRate)}`,

@@ -26,7 +26,9 @@ export function inline(text: string, max = 120): string {
  */
 export function block(text: string, maxLines = 20, maxLineLength = 400): string {
   const lines = cleanText(text).replace(/\n+$/, '').split('\n');
-  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => escapeHtml(truncateText(line.trimEnd(), maxLineLength)));
+  const shown = lines
+    .slice(0, Math.max(1, maxLines))
+    .map((line) => escapeHtml(truncateText(line.trimEnd(), maxLineLength)));
   const hidden = lines.length - shown.length;
   const note = hidden > 0 ? `\n<span class="cut">… ${hidden} more line${hidden === 1 ? '' : 's'} not shown</span>` : '';
   return `${shown.join('\n')}${note}`;

@@ -8,7 +8,9 @@ var ACTIONS_BOT_LOGIN = "github-actions[bot]";
 function markerTag(marker) {
   const text = marker.trim();
   if (text === "" || text.includes("-->") || text.includes("--!>") || text.startsWith(">") || text.startsWith("->")) {
-    throw new Error(`trackrecord: invalid sticky comment marker ${JSON.stringify(marker)}: it must be usable inside <!-- -->`);
+    throw new Error(
+      `trackrecord: invalid sticky comment marker ${JSON.stringify(marker)}: it must be usable inside <!-- -->`
+    );
   }
   return `<!-- ${text} -->`;
 }

@@ -2,7 +2,7 @@ import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
   withoutTrailingSlash
-} from "./chunk-CXF63GBP.js";
+} from "./chunk-XM2UH65U.js";
 import {
   __commonJS,
   __require,

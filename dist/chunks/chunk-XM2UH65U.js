@@ -76,7 +76,8 @@ function parsePullRequest(payload) {
 function parseRepo(value, payload) {
   if (value) {
     const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value);
-    if (!match) throw new Error(`trackrecord: GITHUB_REPOSITORY must look like owner/repo, got ${JSON.stringify(value)}`);
+    if (!match)
+      throw new Error(`trackrecord: GITHUB_REPOSITORY must look like owner/repo, got ${JSON.stringify(value)}`);
     return { owner: match[1], repo: match[2] };
   }
   const repository = record(payload?.repository);
