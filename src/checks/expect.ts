@@ -5,6 +5,7 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Expectation, PromptSpec } from '../config/types.js';
+import { showInvisible } from '../util/invisible.js';
 import { normalize } from './normalize.js';
 import { compileRegex, firstMatch } from './regex.js';
 
@@ -202,15 +203,12 @@ function truncate(text: string): string {
 }
 
 /**
- * Quotes text for a failure message: truncated, then JSON-escaped so newlines and
- * quotes stay visible; C1 controls and bidi overrides are escaped too, so model text
- * cannot restyle a terminal or reorder the message around it.
+ * Quotes text for a failure message: truncated, invisible characters shown as code points (so
+ * model text cannot restyle a terminal or reorder the message around it), then JSON-escaped so
+ * newlines and quotes stay visible.
  */
 function quote(text: string): string {
-  return JSON.stringify(truncate(text)).replace(
-    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return JSON.stringify(showInvisible(truncate(text)));
 }
 
 function errorMessage(err: unknown): string {

@@ -2,14 +2,11 @@
  * First steps for untrusted text (model output above all) before any format escapes it:
  * shared by the markdown and the HTML reports, so both show the same characters.
  */
+import { showInvisible } from '../util/invisible.js';
 
-/** Control, invisible and direction-changing characters: a text must not read differently from what it is. */
-const INVISIBLE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
-/** Removes invisible and direction-changing characters; CR and CRLF become LF. */
+/** CR and CRLF become LF; every invisible or direction-changing character is shown as its code point (`<U+200B>`). */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
+  return showInvisible(text.replace(/\r\n?/g, '\n'));
 }
 
 /** At most `max` code points (never half a surrogate pair), ending in `…` when cut. */

@@ -234,8 +234,8 @@ describe('evaluate: failure messages quote model text safely', () => {
   });
 
   it('escapes newlines, quotes and control characters instead of passing them through', () => {
-    const [failure] = run('a"b\n\u001b[31mred\u202e', { kind: 'equals', value: 'y' }).failures;
-    expect(failure).toBe('equals "y": got "a\\"b\\n\\u001b[31mred\\u202e"');
+    const [failure] = run('a"b\n\u001b[31mred\u202e\u200b', { kind: 'equals', value: 'y' }).failures;
+    expect(failure).toBe('equals "y": got "a\\"b\\n<U+001B>[31mred<U+202E><U+200B>"');
   });
 
   it('never interprets the answer as a pattern', () => {

@@ -66,9 +66,15 @@ describe('inlineText', () => {
     expect(inlineText('  one\r\ntwo\rthree\n\n\tfour  ')).toBe('one two three four');
   });
 
-  it('strips bidi controls and other invisible control characters', () => {
+  it('shows bidi controls and other invisible characters as their code points', () => {
     const out = inlineText('abc\u202Etxt.exe\u2066x\u2069\u200F\u0000\u0007\ufeff');
-    expect(out).toBe('abctxt.exex');
+    expect(shown(out)).toBe('abc<U+202E>txt.exe<U+2066>x<U+2069><U+200F><U+0000><U+0007><U+FEFF>');
+    expect(shown(inlineText('a\u200b\u200c\u200d\u2060b\u{E0001}\u{E0067}\u{E007F}'))).toBe(
+      'a<U+200B><U+200C><U+200D><U+2060>b<U+E0001><U+E0067><U+E007F>',
+    );
+    // Unpaired surrogates and letters that render blank too; ordinary text, tabs and emoji stay as they are.
+    expect(shown(inlineText('x\ud800y\u3164z'))).toBe('x<U+D800>y<U+3164>z');
+    expect(inlineText('caf\u00e9 😀')).toBe('caf\u00e9 😀');
   });
 
   it('cuts long text to max characters with an ellipsis, never half a character', () => {
@@ -102,9 +108,9 @@ describe('blockText', () => {
     expect(shown(inner)).toBe(text);
   });
 
-  it('normalizes CR/LF, strips bidi controls and keeps blank lines', () => {
-    const out = blockText('one\r\n\r\nthree\rfour\u202E');
-    expect(out).toBe('<pre>\none\n\nthree\nfour\n</pre>');
+  it('normalizes CR/LF, shows bidi controls and keeps blank lines and tabs', () => {
+    const out = blockText('one\r\n\r\nthree\rfour\u202E\tfive\u200b');
+    expect(out).toBe('<pre>\none\n\nthree\nfour&lt;U+202E&gt;\tfive&lt;U+200B&gt;\n</pre>');
   });
 
   it('cuts to maxLines with a note of how many lines are not shown', () => {

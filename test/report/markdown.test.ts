@@ -120,6 +120,28 @@ describe('renderMarkdown on the real GPT-4 drift', () => {
   });
 });
 
+describe('renderMarkdown with invisible characters', () => {
+  it('shows them as code points, so a drift never reads "yes -> yes"', async () => {
+    const hidden = 'yes\u200b\u200c\u200d\u2060\u{E0041}\u{E007F}\u00ad\u202e';
+    server = await startReplayServer({
+      recordings: [
+        { model: 'plain', prompt: 'Say yes', output: 'yes' },
+        { model: 'hidden', prompt: 'Say yes', output: hidden },
+      ],
+    });
+    const root = tempDir({
+      'trackrecord.yml': `models:\n  - id: m\n    model: m\n    base-url: ${server.baseUrl}\nsuites:\n  - path: suite.yaml\n`,
+      'suite.yaml': 'name: s\nprompts:\n  - id: yes\n    prompt: Say yes\n',
+    });
+    const report = await record(root, 2, (run) => server!.setAliases({ m: ['plain', 'hidden'][run]! }));
+    expect(report.models[0]!.drift).toHaveLength(1);
+    const md = renderMarkdown(report);
+    const shown = ['200B', '200C', '200D', '2060', 'E0041', 'E007F', '00AD', '202E'].map((c) => `&lt;U+${c}&gt;`);
+    expect(md).toContain(`yes${shown.join('')}`);
+    expect(md).not.toMatch(/[\u200b-\u200d\u2060\u00ad\u202e]|[\u{E0000}-\u{E007F}]/u);
+  });
+});
+
 describe('renderMarkdown with hostile model output', () => {
   const BEFORE = [
     'Sure! @octocat </details> <img src=x onerror=alert(1)>',
