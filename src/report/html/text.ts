@@ -3,7 +3,7 @@
  * keys) as HTML that renders as the same characters and nothing more. HTML has none of
  * markdown's autolinks or mentions, so escaping the five characters that mean something in
  * text and in quoted attributes is enough; invisible and direction-changing characters are
- * removed as in the markdown report, so a text cannot read differently from what it is.
+ * shown as code points as in the markdown report, so a text cannot read differently from what it is.
  */
 
 import { cleanText, truncateText } from '../untrusted.js';
