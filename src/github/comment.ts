@@ -7,9 +7,6 @@ import type { GitHubOctokit } from './octokit.js';
 /** GitHub rejects comment bodies longer than this many characters (422 "body is too long"). */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
-/** The login GITHUB_TOKEN writes comments as. */
-export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-
 export interface StickyCommentOptions {
   owner: string;
   repo: string;
@@ -44,26 +41,42 @@ interface ListedComment {
   user: { login: string; type?: string } | null;
 }
 
+/** Who a token writes as. */
+export interface TokenIdentity {
+  login: string;
+  bot: boolean;
+}
+
 /**
- * The comment to update among those carrying the marker: one by github-actions[bot] first,
- * then one by any bot, then anyone's (a PAT writes as a person); the oldest within each.
- * A person quoting the marker in a reply thus never takes over the bot's comment.
+ * The token's own identity, from the GraphQL `viewer`: it answers for every kind of token, the
+ * workflow's GITHUB_TOKEN (github-actions[bot]) and other GitHub App installation tokens
+ * included, which REST `GET /user` refuses ("Resource not accessible by integration").
  */
-function pickExisting(comments: ListedComment[], tag: string): ListedComment | undefined {
-  const rank = (c: ListedComment): number => (c.user?.login === ACTIONS_BOT_LOGIN ? 0 : c.user?.type === 'Bot' ? 1 : 2);
-  let best: ListedComment | undefined;
-  for (const comment of comments) {
-    if (!(comment.body ?? '').includes(tag)) continue;
-    if (!best || rank(comment) < rank(best)) best = comment;
-  }
-  return best;
+export async function tokenIdentity(octokit: GitHubOctokit): Promise<TokenIdentity> {
+  const { viewer } = await octokit.graphql<{ viewer: { __typename: string; login: string } }>(
+    'query { viewer { __typename login } }',
+  );
+  return { login: viewer.login, bot: viewer.__typename === 'Bot' };
+}
+
+/**
+ * Whether `user` is the token's identity. REST names an app's bot user `NAME[bot]`, and GraphQL
+ * may name it `NAME`: compare without the suffix, but only a bot with a bot, so no person whose
+ * login is an app's name can pass for the app.
+ */
+function isSelf(user: ListedComment['user'], self: TokenIdentity): boolean {
+  if (!user) return false;
+  const bare = (login: string): string => login.replace(/\[bot\]$/i, '').toLowerCase();
+  return (user.type === 'Bot') === self.bot && bare(user.login) === bare(self.login);
 }
 
 /**
  * Creates or updates the issue/PR comment identified by `marker`. Pages through all of the
- * issue's comments; when several carry the marker, one is updated and the others are left as
- * they are. The body gets the marker at the top when it lacks it, and is cut to GitHub's
- * limit by {@link fitCommentBody}. API errors (RequestError, with `.status`) propagate.
+ * issue's comments and updates the oldest one carrying the marker that the token itself wrote:
+ * anyone can post a comment with the marker, and such a comment is never edited or taken over
+ * (a new one is created instead). The body gets the marker at the top when it lacks it, and is
+ * cut to GitHub's limit by {@link fitCommentBody}. API errors (RequestError, with `.status`)
+ * propagate, and so does a failure to learn the token's identity when a marked comment exists.
  */
 export async function upsertStickyComment(
   octokit: GitHubOctokit,
@@ -79,7 +92,10 @@ export async function upsertStickyComment(
     issue_number: issueNumber,
     per_page: 100,
   });
-  const existing = pickExisting(comments, tag);
+  const marked = comments.filter((c) => (c.body ?? '').includes(tag));
+  // Only a comment with the marker needs to know whose it is: the first run asks nothing more.
+  const self = marked.length > 0 ? await tokenIdentity(octokit) : null;
+  const existing = self && marked.find((c) => isSelf(c.user, self));
   if (existing) {
     const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
     return { id: data.id, url: data.html_url, action: 'updated' };

@@ -54,9 +54,10 @@ describe('upsertStickyComment', () => {
     expect(marked[0]!.body).toBe(`${TAG}\nrun 2`);
     expect(api.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
       `GET /repos/${OWNER}/${REPO}/issues/${PR}/comments`,
+      'POST /graphql',
       `PATCH /repos/${OWNER}/${REPO}/issues/comments/${first.id}`,
     ]);
-    expect(api.requests.some((r) => r.method === 'POST')).toBe(false);
+    expect(api.requests.some((r) => r.method === 'POST' && r.path !== '/graphql')).toBe(false);
   });
 
   it('keeps a marker the body already has where it is', async () => {
@@ -80,10 +81,10 @@ describe('upsertStickyComment', () => {
       ['100', null],
       ['100', '2'],
     ]);
-    expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(api.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/graphql']);
   });
 
-  it('prefers the bot comment over an earlier human one quoting the marker', async () => {
+  it('prefers its own comment over an earlier human one quoting the marker', async () => {
     const human = api.seed(OWNER, REPO, PR, `> ${TAG}\n> old report\n\nWhy did this drift?`, 'alice');
     const bot = api.seed(OWNER, REPO, PR, `${TAG}\nold report`, 'github-actions[bot]');
     const result = await upsert('new report');
@@ -93,7 +94,7 @@ describe('upsertStickyComment', () => {
     expect(byId.get(bot.id)!.body).toBe(`${TAG}\nnew report`);
   });
 
-  it('updates only the first of several bot comments and leaves the others', async () => {
+  it('updates only the first of several of its own comments and leaves the others', async () => {
     const a = api.seed(OWNER, REPO, PR, `${TAG}\nA`, 'github-actions[bot]');
     const b = api.seed(OWNER, REPO, PR, `${TAG}\nB`, 'github-actions[bot]');
     const result = await upsert('C');
@@ -102,11 +103,62 @@ describe('upsertStickyComment', () => {
     expect(bodies).toEqual([`${TAG}\nC`, b.body]);
   });
 
-  it('falls back to a human-authored marker comment (a PAT writes as a person)', async () => {
-    const mine = api.seed(OWNER, REPO, PR, `${TAG}\nold`, 'release-bot-user');
-    const result = await upsert('new');
-    expect(result).toMatchObject({ id: mine.id, action: 'updated' });
-    expect(api.comments(OWNER, REPO, PR)).toHaveLength(1);
+  it.each([
+    ['a person', 'mallory'],
+    ['another app', 'evil-app[bot]'],
+  ])('never takes over a marker comment written by %s: it writes its own', async (_, login) => {
+    const planted = api.seed(OWNER, REPO, PR, `${TAG}\nplanted report`, login);
+    const result = await upsert('real report');
+    expect(result.action).toBe('created');
+    const comments = api.comments(OWNER, REPO, PR);
+    expect(comments.map((c) => [c.user.login, c.body])).toEqual([
+      [login, planted.body],
+      ['github-actions[bot]', `${TAG}\nreal report`],
+    ]);
+    // Asked who the token is, and never touched the planted comment.
+    expect(api.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      `GET /repos/${OWNER}/${REPO}/issues/${PR}/comments`,
+      'POST /graphql',
+      `POST /repos/${OWNER}/${REPO}/issues/${PR}/comments`,
+    ]);
+  });
+
+  it('updates the comment of the person a personal token writes as, and no one else’s', async () => {
+    const pat = await startGitHubApi({ token: TOKEN, login: 'release-user' });
+    try {
+      pat.seed(OWNER, REPO, PR, `${TAG}\nplanted`, 'github-actions[bot]');
+      const mine = pat.seed(OWNER, REPO, PR, `${TAG}\nold`, 'release-user');
+      const result = await upsertStickyComment(createOctokit(TOKEN, pat.url), {
+        owner: OWNER,
+        repo: REPO,
+        issueNumber: PR,
+        marker: MARKER,
+        body: 'new',
+      });
+      expect(result).toMatchObject({ id: mine.id, action: 'updated' });
+      expect(pat.comments(OWNER, REPO, PR).map((c) => c.body)).toEqual([`${TAG}\nplanted`, `${TAG}\nnew`]);
+    } finally {
+      await pat.close();
+    }
+  });
+
+  it('knows an app by its name when GraphQL leaves out "[bot]", but never a person of that name', async () => {
+    const bare = await startGitHubApi({ token: TOKEN, viewerLogin: 'github-actions' });
+    try {
+      bare.seed(OWNER, REPO, PR, `${TAG}\nplanted`, 'github-actions');
+      const bot = bare.seed(OWNER, REPO, PR, `${TAG}\nold`, 'github-actions[bot]');
+      const client = createOctokit(TOKEN, bare.url);
+      const result = await upsertStickyComment(client, {
+        owner: OWNER,
+        repo: REPO,
+        issueNumber: PR,
+        marker: MARKER,
+        body: 'new',
+      });
+      expect(result).toMatchObject({ id: bot.id, action: 'updated' });
+    } finally {
+      await bare.close();
+    }
   });
 
   it('ignores comments carrying a different marker', async () => {

@@ -1,12 +1,13 @@
 /**
- * A small in-memory GitHub REST server for tests: exactly the three issue-comment endpoints
- * the action uses, answered the way api.github.com answers them (JSON shapes, pagination with
- * `Link` headers, token auth, GitHub's error bodies), so real Octokit can be pointed at it via
- * GITHUB_API_URL / `baseUrl`.
+ * A small in-memory GitHub API server for tests: exactly the endpoints the action uses, the
+ * three issue-comment endpoints and the GraphQL `viewer`, answered the way api.github.com
+ * answers them (JSON shapes, pagination with `Link` headers, token auth, GitHub's error
+ * bodies), so real Octokit can be pointed at it via GITHUB_API_URL / `baseUrl`.
  *
  *   GET   /repos/{owner}/{repo}/issues/{issue_number}/comments   (per_page default 30, max 100; page)
  *   POST  /repos/{owner}/{repo}/issues/{issue_number}/comments   body {body}
  *   PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}      body {body}
+ *   POST  /graphql   body {query}: only `viewer { __typename login }` (the token's identity)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,8 +45,10 @@ export interface RequestLogEntry {
 export interface GitHubApiOptions {
   /** Requests must carry `authorization: token <token>` or `Bearer <token>`, else 401. */
   token: string;
-  /** Author of comments created through the API (default `github-actions[bot]`, a Bot). */
+  /** The token's identity: author of comments created through the API (default `github-actions[bot]`, a Bot). */
   login?: string;
+  /** The login GraphQL's `viewer` gives for the token (default `login`; GraphQL may leave out a bot's `[bot]`). */
+  viewerLogin?: string;
   /** Behave like a read-only GITHUB_TOKEN (fork PRs): POST/PATCH get 403. */
   readOnly?: boolean;
   /** Used in html_url (default https://github.com). */
@@ -255,6 +258,16 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
       }
       const comment = addComment(owner, repo, Number(issueText), parsed.body, apiLogin);
       sendJson(res, 201, comment, { location: comment.url });
+      return;
+    }
+    if (pathname === '/graphql' && method === 'POST') {
+      const query = String((logged as { query?: unknown } | null)?.query ?? '');
+      if (!/^\s*(query\s*)?\{\s*viewer\s*\{\s*__typename\s+login\s*\}\s*\}\s*$/.test(query)) {
+        sendJson(res, 200, { errors: [{ message: `this test server only answers the viewer query, not: ${query}` }] });
+        return;
+      }
+      const viewer = { __typename: userFor(apiLogin).type, login: options.viewerLogin ?? apiLogin };
+      sendJson(res, 200, { data: { viewer } });
       return;
     }
     const update = UPDATE_RE.exec(pathname);
