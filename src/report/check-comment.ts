@@ -1,4 +1,4 @@
-import { inlineText } from './escape.js';
+import { codeSpan, inlineText } from './escape.js';
 import { renderMarkdown } from './markdown.js';
 import { percent } from './numbers.js';
 import type { ModelReport, Report } from './report.js';
@@ -9,7 +9,7 @@ import type { ModelReport, Report } from './report.js';
  */
 export function renderCheckComment(report: Report, baseRef: string): string {
   const header = [
-    `## trackrecord: this pull request against \`${inlineText(baseRef, 60)}\``,
+    `## trackrecord: this pull request against ${codeSpan(baseRef, 60)}`,
     '',
     '| Model | Reliability | Pass rate | Stability | Drifted | Regressions | Errors |',
     '|---|---|---|---|---|---|---|',

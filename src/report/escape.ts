@@ -72,6 +72,21 @@ export function inlineText(text: string, max = 120): string {
 }
 
 /**
+ * Untrusted text as a markdown code span, on one line, cut at `max` characters. A code span
+ * shows its text exactly as it is and reads no character references, so none are used: HTML,
+ * links and mentions mean nothing inside one. Its fence is one backtick longer than any run of
+ * backticks in the text. Not for table cells, where a `|` would still end the cell.
+ */
+export function codeSpan(text: string, max = 120): string {
+  const flat = truncateText(cleanText(text).replace(/\s+/gu, ' ').trim(), max);
+  const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  // A space inside each fence keeps a backtick at either end from joining it; markdown drops one of each.
+  const pad = flat === '' || flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/**
  * Untrusted multi-line text as an HTML `<pre>` block, e.g. inside a `<details>`. Every line is
  * escaped as in `inlineText`, so `</pre>`, `</details>` or a tag inside the text stays text, and
  * mentions and autolinks are broken. More than `maxLines` lines (or lines over `maxLineLength`

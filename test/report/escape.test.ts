@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { blockText, inlineText } from '../../src/report/escape.js';
+import { blockText, codeSpan, inlineText } from '../../src/report/escape.js';
+import { renderCheckComment } from '../../src/report/check-comment.js';
+import { buildReport } from '../../src/report/report.js';
+import { HistoryView } from '../../src/history/view.js';
 
 /** What a browser shows for the escaped text: character references decoded, zero-width spaces dropped. */
 function shown(html: string): string {
@@ -87,6 +90,25 @@ describe('inlineText', () => {
     expect(inlineText('short', 50)).toBe('short');
     // A cut never leaves half an escape: the limit counts characters, escaping comes after.
     expect(shown(inlineText('<'.repeat(200), 10))).toBe(`${'<'.repeat(9)}…`);
+  });
+});
+
+describe('codeSpan', () => {
+  it('shows the text exactly, with no character references (a code span does not decode them)', () => {
+    expect(codeSpan('release_1.0')).toBe('`release_1.0`');
+    expect(codeSpan('feat/<b>*x*</b> @octocat [a](b)')).toBe('`feat/<b>*x*</b> @octocat [a](b)`');
+    expect(codeSpan('x\u200by\n z')).toBe('`x<U+200B>y z`');
+  });
+
+  it('fences backticks in the text with a longer run', () => {
+    expect(codeSpan('a`b')).toBe('``a`b``');
+    expect(codeSpan('``x``')).toBe('``` ``x`` ```');
+    expect(codeSpan('')).toBe('`  `');
+  });
+
+  it('names the base branch in the pull request comment as it is', () => {
+    const comment = renderCheckComment(buildReport(new HistoryView([])), 'release_1.0');
+    expect(comment.split('\n')[0]).toBe('## trackrecord: this pull request against `release_1.0`');
   });
 });
 
