@@ -124,8 +124,9 @@ interface OpenState {
   fence: OpenFence | null;
   /** Inside an HTML comment (`<!--` without `-->` yet) outside code. */
   htmlComment: boolean;
-  /** Unclosed `<details>` elements outside code. */
+  /** Unclosed `<details>` and `<pre>` elements outside code. */
   details: number;
+  pre: number;
 }
 
 const FENCE_RE = /^((?:[ \t]*>)*[ \t]*)(`{3,}|~{3,})(.*)$/;
@@ -143,9 +144,9 @@ function scanHtml(text: string, state: OpenState): void {
     }
     const start = rest.indexOf('<!--');
     const visible = start < 0 ? rest : rest.slice(0, start);
-    for (const match of visible.matchAll(/<(\/?)details\b[^>]*>/gi)) {
-      if (match[1] === '/') state.details = Math.max(0, state.details - 1);
-      else state.details += 1;
+    for (const match of visible.matchAll(/<(\/?)(details|pre)\b[^>]*>/gi)) {
+      const element = match[2]!.toLowerCase() === 'pre' ? 'pre' : 'details';
+      state[element] = match[1] === '/' ? Math.max(0, state[element] - 1) : state[element] + 1;
     }
     if (start < 0) return;
     state.htmlComment = true;
@@ -155,7 +156,7 @@ function scanHtml(text: string, state: OpenState): void {
 
 /** What is left open at the end of `text` (Markdown that GitHub renders). */
 function openState(text: string): OpenState {
-  const state: OpenState = { fence: null, htmlComment: false, details: 0 };
+  const state: OpenState = { fence: null, htmlComment: false, details: 0, pre: 0 };
   for (const line of text.split('\n')) {
     const fence = FENCE_RE.exec(line);
     if (state.fence) {
@@ -179,6 +180,8 @@ function closers(state: OpenState): string {
   let out = '';
   if (state.fence) out += `\n${state.fence.prefix}${state.fence.char.repeat(state.fence.length)}`;
   if (state.htmlComment) out += ' -->';
+  // A <pre> sits inside a <details>: close it first, or the note would show as preformatted text inside it.
+  if (state.pre > 0) out += '\n</pre>'.repeat(state.pre);
   if (state.details > 0) out += '\n' + '\n</details>'.repeat(state.details);
   return out;
 }
@@ -194,7 +197,7 @@ function truncationNote(omitted: number, total: number, limit: number): string {
 /**
  * `body` unchanged when it is at most `limit` characters (UTF-16 code units, which never
  * undercounts GitHub's count), else its head cut at a line boundary, with any open code fence,
- * HTML comment and `<details>` elements closed, and a note saying it was truncated; the result
+ * HTML comment, `<pre>` and `<details>` elements closed, and a note saying it was truncated; the result
  * is at most `limit` characters. Throws RangeError when `limit` is too small to hold the note.
  */
 export function fitCommentBody(body: string, limit: number = GITHUB_COMMENT_LIMIT): string {

@@ -246,6 +246,22 @@ describe('fitCommentBody', () => {
     expect(fitCommentBody('x'.repeat(GITHUB_COMMENT_LIMIT))).toHaveLength(GITHUB_COMMENT_LIMIT);
   });
 
+  it('closes a <pre> block the cut fell inside, so the note shows after it', () => {
+    const answer = (n: number) =>
+      `<details><summary>Full answers: p${n}</summary>\n\nBefore:\n\n<pre>\n` +
+      Array.from({ length: 20 }, (_, i) => `line ${i} ${'x'.repeat(300)}`).join('\n') +
+      '\n</pre>\n\n</details>\n';
+    const body = `${TAG}\n${Array.from({ length: 30 }, (_, n) => answer(n)).join('\n')}`;
+    expect(body.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
+    const out = fitCommentBody(body);
+    expect(out.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(out.split('<pre>').length).toBe(out.split('</pre>').length);
+    expect(balancedDetails(out)).toBe(true);
+    const note = out.indexOf('**Truncated:**');
+    expect(note).toBeGreaterThan(out.lastIndexOf('</pre>'));
+    expect(note).toBeGreaterThan(out.lastIndexOf('</details>'));
+  });
+
   it('keeps the marker, stays under the limit and closes nested <details>', () => {
     const section = (n: number) =>
       `<details><summary>Suite ${n}</summary>\n\n<details>\n<summary>prompts</summary>\n\n` +
