@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Config, PromptSpec } from '../config/types.js';
+import { fitMarkdown } from '../github/comment.js';
 import type { RunSummary } from '../report/summary.js';
 
 /** Sets the action's outputs from a run's summary. */
@@ -39,8 +40,20 @@ export function annotateRegressions(summary: RunSummary, config: Config): void {
   }
 }
 
-/** Appends the markdown report to the job summary (GITHUB_STEP_SUMMARY). */
+/** GitHub refuses a step's job summary over 1 MiB; this leaves room for what else the step writes. */
+export const JOB_SUMMARY_LIMIT_BYTES = 1_000_000;
+
+/** Appends the markdown report to the job summary (GITHUB_STEP_SUMMARY), cut to fit GitHub's limit. */
 export async function writeJobSummary(markdown: string): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
-  await core.summary.addRaw(markdown, true).write();
+  await core.summary.addRaw(fitJobSummary(markdown), true).write();
+}
+
+/** The markdown within JOB_SUMMARY_LIMIT_BYTES (UTF-8), cut at a line with its open elements closed. */
+export function fitJobSummary(markdown: string): string {
+  const note = (omitted: number, total: number): string =>
+    `\n\n---\n**Truncated:** this summary was cut to fit GitHub's job summary size limit; the last ` +
+    `${omitted.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} characters were left out. ` +
+    "The full report is the file named by the action's `report` output.";
+  return fitMarkdown(markdown, JOB_SUMMARY_LIMIT_BYTES, note, (text) => Buffer.byteLength(text));
 }

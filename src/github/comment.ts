@@ -186,12 +186,14 @@ function closers(state: OpenState): string {
   return out;
 }
 
-function truncationNote(omitted: number, total: number, limit: number): string {
-  return (
+/** What a cut body says at its end: how much of it was left out. */
+export type TruncationNote = (omitted: number, total: number) => string;
+
+function commentNote(limit: number): TruncationNote {
+  return (omitted, total) =>
     `\n\n---\n**Truncated:** this comment was cut to fit the comment size limit of ${limit.toLocaleString('en-US')} ` +
     `characters; the last ${omitted.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} characters were left out. ` +
-    'The full report is in the workflow run.'
-  );
+    'The full report is in the workflow run.';
 }
 
 /**
@@ -201,20 +203,34 @@ function truncationNote(omitted: number, total: number, limit: number): string {
  * is at most `limit` characters. Throws RangeError when `limit` is too small to hold the note.
  */
 export function fitCommentBody(body: string, limit: number = GITHUB_COMMENT_LIMIT): string {
-  if (body.length <= limit) return body;
+  return fitMarkdown(body, limit, commentNote(limit));
+}
+
+/**
+ * `body` cut as {@link fitCommentBody} cuts it, to at most `limit` by `size` (characters by
+ * default; UTF-8 bytes for a job summary), ending in `note`.
+ */
+export function fitMarkdown(
+  body: string,
+  limit: number,
+  note: TruncationNote,
+  size: (text: string) => number = (text) => text.length,
+): string {
+  if (size(body) <= limit) return body;
   let budget = limit;
   for (;;) {
     // The note's digits can only shrink as the cut moves up, so measure it at its widest.
-    const note = truncationNote(body.length, body.length, limit);
-    let cut = budget - note.length;
-    if (cut < 0) throw new RangeError(`fitCommentBody: limit ${limit} is too small for the truncation note`);
+    let cut = budget - size(note(body.length, body.length));
+    if (cut < 0) throw new RangeError(`fitMarkdown: limit ${limit} is too small for the truncation note`);
+    cut = Math.min(cut, body.length);
     const newline = body.lastIndexOf('\n', cut);
     if (newline > 0) cut = newline;
     else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1; // no line to cut at: keep pairs whole
     const head = body.slice(0, cut).replace(/[ \t\r]+$/, '');
-    const out = head + closers(openState(head)) + truncationNote(body.length - head.length, body.length, limit);
-    if (out.length <= limit) return out;
-    budget -= out.length - limit;
+    const out = head + closers(openState(head)) + note(body.length - head.length, body.length);
+    if (size(out) <= limit) return out;
+    // The budget counts characters and `size` may count bytes: shrink it in proportion.
+    budget = Math.min(budget - 1, Math.floor((budget * limit) / size(out)));
   }
 }
 

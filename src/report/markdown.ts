@@ -5,6 +5,8 @@ import { fingerprintChanges, type DriftEntry, type ModelReport, type Report, typ
 
 /** Drift tables longer than this are folded into a `<details>`. */
 const OPEN_ROWS = 10;
+/** Rows of a drift table; the rest are counted in a line below it, so a report fits a job summary. */
+const MAX_DRIFT_ROWS = 100;
 /** Answers cut in the table (long or multi-line) get their full text below it, up to this many. */
 const FULL_ANSWERS = 10;
 const ANSWER_WIDTH = 80;
@@ -168,12 +170,20 @@ function driftSection(m: ModelReport): string[] {
   }
   const real = m.drift.filter((d) => !d.flapping).length;
   const title = `${count(m.drift.length, 'drifted prompt')} (${real} new behavior, ${m.drift.length - real} flapping back to an earlier answer)`;
+  const shown = m.drift.slice(0, MAX_DRIFT_ROWS);
   const table = [
     '| Prompt | Before | After | Kind |',
     '|---|---|---|---|',
-    ...m.drift.map((d) => `| ${inlineText(d.key, 80)} | ${answer(d.before)} | ${answer(d.after)} | ${kind(d)} |`),
+    ...shown.map((d) => `| ${inlineText(d.key, 80)} | ${answer(d.before)} | ${answer(d.after)} | ${kind(d)} |`),
   ];
-  const full = fullAnswers(m.drift);
+  const hidden = m.drift.length - shown.length;
+  if (hidden > 0) {
+    table.push(
+      '',
+      `_… and ${count(hidden, 'more drifted prompt')}, not shown here: \`trackrecord report --format json\` lists them all._`,
+    );
+  }
+  const full = fullAnswers(shown);
   if (m.drift.length > OPEN_ROWS) {
     return [`<details><summary>${title}</summary>`, '', ...table, '', ...full, '</details>', ''];
   }

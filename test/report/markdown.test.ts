@@ -90,6 +90,21 @@ describe('renderMarkdown on the real GPT-4 drift', () => {
     expect(md).toContain('Availability: 100% of 100 requests answered.');
   });
 
+  it('shows at most 100 drift rows and counts the rest, so 1,500 drifted prompts stay far below the job summary limit', async () => {
+    server = await startPrimeServer();
+    const root = tempDir({ 'trackrecord.yml': primeConfig(server.baseUrl, 'gpt-4') });
+    const snapshots = ['gpt-4-0314', 'gpt-4-0613'];
+    const report = await record(root, 2, (run) => server!.setAliases({ 'gpt-4': snapshots[run]! }));
+    const m = report.models[0]!;
+    const long = 'a long answer that the table has to cut and show again below it, '.repeat(4);
+    const drift = Array.from({ length: 1500 }, (_, i) => ({ ...m.drift[0]!, key: `big/p${i}`, after: `${long}${i}` }));
+    const md = renderMarkdown({ ...report, models: [{ ...m, drift }] });
+    const rows = tableRows(md, '| Prompt | Before | After | Kind |');
+    expect(rows.map((r) => r[0])).toEqual(drift.slice(0, 100).map((d) => d.key));
+    expect(md).toContain('_… and 1400 more drifted prompts, not shown here:');
+    expect(Buffer.byteLength(md)).toBeLessThan(200_000);
+  });
+
   it('says so when there is nothing to compare yet, and when the history is empty', async () => {
     server = await startPrimeServer();
     const root = tempDir({ 'trackrecord.yml': primeConfig(server.baseUrl, 'gpt-4-0314') });
