@@ -1,5 +1,5 @@
 import type { ErrorCategory } from '../run/types.js';
-import { percent, pValue } from './numbers.js';
+import { percent, pValue, roundPercent } from './numbers.js';
 import { blockText, inlineText } from './escape.js';
 import { fingerprintChanges, type DriftEntry, type ModelReport, type Report, type TrendPoint } from './report.js';
 
@@ -106,8 +106,8 @@ function modelSection(m: ModelReport): string[] {
 function chart(points: readonly TrendPoint[]): string[] {
   const shown = points.filter((p) => p.reliability !== null);
   if (shown.length < 2) return [];
-  const reliabilityLine = shown.map((p) => round1(p.reliability! * 100));
-  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => round1(p.passRate! * 100)) : null;
+  const reliabilityLine = shown.map((p) => roundPercent(p.reliability!));
+  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => roundPercent(p.passRate!)) : null;
   const low = Math.min(...reliabilityLine, ...(passLine ?? []));
   const floor = Math.max(0, Math.floor((low - 5) / 10) * 10);
   return [
@@ -270,10 +270,6 @@ function runLink(m: ModelReport, label: string): string {
 function reliability(value: number | null, interval: [number, number] | null): string {
   if (value === null) return 'n/a';
   return interval ? `${percent(value)} (${percent(interval[0])}–${percent(interval[1])})` : percent(value);
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
 }
 
 function errorTotal(errors: Record<string, number>): number {
