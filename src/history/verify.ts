@@ -1,7 +1,8 @@
 import * as crypto from 'node:crypto';
 import type { ErrorObject } from 'ajv';
 import { lineHash } from './codec.js';
-import { GENESIS, RECORD_SCHEMA, promptKey, type CatalogEntry, type HistoryRecord } from './record.js';
+import { promptKey } from '../config/types.js';
+import { GENESIS, RECORD_SCHEMA, type CatalogEntry, type HistoryRecord } from './record.js';
 import { record as validateRecord } from './record-validator.generated.js';
 import { catalogRef, TEXT_REF_LENGTH } from './refs.js';
 import { sha256 } from '../util/hash.js';

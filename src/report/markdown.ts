@@ -1,3 +1,4 @@
+import { totalErrors } from '../analysis/record-metrics.js';
 import type { ErrorCategory } from '../run/types.js';
 import { percent, pValue, roundPercent } from './numbers.js';
 import { blockText, inlineText } from './escape.js';
@@ -65,7 +66,7 @@ function summaryRow(m: ModelReport): string {
     percent(x.agreement),
     drifted,
     String(x.regressions.length),
-    String(errorTotal(x.errors)),
+    String(totalErrors(x.errors)),
     x.runsSinceDrift === null ? 'never' : String(x.runsSinceDrift),
     runLink(m, day(m.run.startedAt)),
   ];
@@ -226,7 +227,7 @@ export function pValueSentence(p: number): string {
 function availability(m: ModelReport): string {
   const requests = m.metrics.prompts * m.samples;
   const errors = m.metrics.errors;
-  const total = errorTotal(errors);
+  const total = totalErrors(errors);
   const latency =
     m.metrics.latencyMs.p50 === null
       ? ''
@@ -270,10 +271,6 @@ function runLink(m: ModelReport, label: string): string {
 function reliability(value: number | null, interval: [number, number] | null): string {
   if (value === null) return 'n/a';
   return interval ? `${percent(value)} (${percent(interval[0])}–${percent(interval[1])})` : percent(value);
-}
-
-function errorTotal(errors: Record<string, number>): number {
-  return Object.values(errors).reduce((sum, n) => sum + n, 0);
 }
 
 function day(iso: string): string {
