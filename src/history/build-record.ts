@@ -4,6 +4,7 @@ import type { ErrorCategory } from '../run/types.js';
 import type { CatalogEntry, HistoryRecord, RecordMetrics, RecordModel } from './record.js';
 import { RECORD_SCHEMA } from './record.js';
 import { catalogRef, textRef } from './refs.js';
+import { withTexts } from './texts.js';
 import type { HistoryView } from './view.js';
 
 export type NewRecord = Omit<HistoryRecord, 'prev'>;
@@ -64,7 +65,7 @@ export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
     if (r.errors.length > 0) errors[String(i)] = r.errors;
   });
 
-  return {
+  const record: NewRecord = {
     schema: RECORD_SCHEMA,
     run: { ...input.run, finishedAt: input.finishedAt },
     model: recordModel(input),
@@ -77,9 +78,9 @@ export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
     errors,
     latencyMs: prompts.map((r) => r.latencyMs),
     tokensOut: prompts.map((r) => r.tokensOut),
-    ...(texts.isEmpty() ? {} : { texts: texts.added }),
     metrics: input.metrics,
   };
+  return withTexts(record, texts.added);
 }
 
 function recordModel({ model, served, systemFingerprints }: RecordInput): RecordModel {
@@ -103,9 +104,5 @@ class TextStore {
     const ref = textRef(text, { get: (r) => own?.[r] ?? known.get(r) });
     if (!known.has(ref) && own?.[ref] === undefined) (this.added[key] ??= {})[ref] = text;
     return ref;
-  }
-
-  isEmpty(): boolean {
-    return Object.keys(this.added).length === 0;
   }
 }

@@ -1,5 +1,6 @@
 import type { CatalogEntry, HistoryRecord } from './record.js';
 import { promptKey } from '../config/types.js';
+import { storedTexts } from './texts.js';
 
 /** One past observation of a prompt series, as far as comparisons need it. */
 export interface SeriesPoint {
@@ -46,7 +47,7 @@ export class HistoryView {
 
   add(record: HistoryRecord | Omit<HistoryRecord, 'prev'>): void {
     for (const [ref, catalog] of Object.entries(record.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
-    for (const [key, texts] of Object.entries(record.texts ?? {})) {
+    for (const [key, texts] of Object.entries(storedTexts(record))) {
       const known = this.textsOf(key);
       for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
     }
