@@ -7,6 +7,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Expectation, PromptSpec } from '../config/types.js';
 import { normalize } from './normalize.js';
 import { compileRegex, firstMatch } from './regex.js';
+import { errorMessage } from '../util/values.js';
 
 export { compileRegex } from './regex.js';
 
@@ -211,8 +212,4 @@ function quote(text: string): string {
     /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
