@@ -4,6 +4,8 @@ import type { Config } from './config/types.js';
 import { executeRun, type RunOptions, type RunOutcome } from './engine.js';
 import { buildRecords, type NewRecord } from './history/build-record.js';
 import { HistoryError } from './history/errors.js';
+import { signedAppend } from './evidence/attestations.js';
+import type { Signer } from './evidence/keys.js';
 import { appendRecords, readHistory } from './history/file.js';
 import type { HistoryRecord } from './history/record.js';
 import { HistoryView } from './history/view.js';
@@ -20,6 +22,8 @@ export interface RecordOptions {
    * file as it is then, whatever was passed here.
    */
   history?: HistoryRecord[];
+  /** Signs every appended record into the attestations file beside the history (TRACKRECORD_SIGNING_KEY). */
+  signer?: Signer | null;
 }
 
 export interface Recorded {
@@ -61,7 +65,8 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : [];
   const view = new HistoryView(history);
   const records = buildRecords(outcome, view);
-  if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));
+  if (historyPath)
+    await appendRecords(historyPath, records, signedAppend(historyPath, options.signer)).catch(relabel(config.history));
   return { records, summary: summarize(records), historyPath, view };
 }
 

@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
 import { writeArtifacts, type Artifacts } from '../artifacts.js';
 import { executeRun, type RunOutcome } from '../engine.js';
+import { attestationsPathOf } from '../evidence/attestations.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
 import type { HistoryRecord } from '../history/record.js';
@@ -40,10 +41,11 @@ export async function recordAndPublish(
   let artifacts: Artifacts | undefined;
   let readBefore = history;
   const apply = async (): Promise<string[]> => {
-    recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore });
+    recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore, signer: ctx.signer });
     readBefore = undefined;
     artifacts = await writeArtifacts(config, root, recorded);
-    return [historyPath, ...artifacts.paths].map((p) => relative(root, p));
+    const signed = ctx.signer ? [attestationsPathOf(historyPath)] : [];
+    return [historyPath, ...signed, ...artifacts.paths].map((p) => relative(root, p));
   };
 
   if (settings.commit) {

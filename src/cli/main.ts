@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/errors.js';
+import { EvidenceKeyError } from '../evidence/keys.js';
 import { HistoryError } from '../history/errors.js';
 import { PartialError } from '../partial/index.js';
 import { mergeCommand, mergeHelp } from './commands/merge.js';
@@ -53,6 +54,10 @@ export async function cli(argv: string[], io: CliIO): Promise<number> {
     if (error instanceof HistoryError) {
       io.stderr.write(`trackrecord: history does not verify: ${error.message}\n`);
       return EXIT.failed;
+    }
+    if (error instanceof EvidenceKeyError) {
+      io.stderr.write(`trackrecord ${name}: ${error.message}\n`);
+      return EXIT.invalid;
     }
     if (error instanceof PartialError) {
       io.stderr.write(`trackrecord ${name}: ${error.message}\n`);
