@@ -33,6 +33,8 @@ export interface Recorded {
   historyPath: string | null;
   /** The history as read, with this run's records added: what the file now holds. */
   view: HistoryView;
+  /** The lines appended and the 1-based number of the first; null without history. */
+  appended: { lines: string[]; firstLine: number } | null;
 }
 
 export interface TrackResult extends Recorded {
@@ -65,9 +67,16 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : [];
   const view = new HistoryView(history);
   const records = buildRecords(outcome, view);
-  if (historyPath)
-    await appendRecords(historyPath, records, signedAppend(historyPath, options.signer)).catch(relabel(config.history));
-  return { records, summary: summarize(records), historyPath, view };
+  let appended: Recorded['appended'] = null;
+  if (historyPath) {
+    const signing = signedAppend(historyPath, options.signer);
+    const afterAppend = async (lines: string[], firstLine: number) => {
+      appended = { lines, firstLine };
+      await signing.afterAppend?.(lines, firstLine);
+    };
+    await appendRecords(historyPath, records, { afterAppend }).catch(relabel(config.history));
+  }
+  return { records, summary: summarize(records), historyPath, view, appended };
 }
 
 /** The config's history, verified; a HistoryError names the file as the config does. */

@@ -21,5 +21,7 @@ export interface ModeResult {
   markdown: string;
   /** Path of the written markdown report. */
   reportPath: string;
+  /** Track mode: the run's in-toto Statement and its predicate alone (for actions/attest). */
+  statement?: { statement: string; predicate: string };
   failures: string[];
 }

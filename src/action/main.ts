@@ -55,7 +55,7 @@ export async function run(
           ? await trackMode(ctx)
           : await checkMode(ctx);
     core.info(formatRunSummary(result.summary));
-    setOutputs(result.summary, { report: result.reportPath, history: config.history });
+    setOutputs(result.summary, { report: result.reportPath, history: config.history, ...result.statement });
     await writeJobSummary(result.markdown);
     annotateRegressions(result.summary, config);
     if (result.failures.length > 0) throw new Error(`thresholds failed:\n${result.failures.join('\n')}`);

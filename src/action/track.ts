@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
 import { writeArtifacts, type Artifacts } from '../artifacts.js';
 import { executeRun, type RunOutcome } from '../engine.js';
 import { attestationsPathOf } from '../evidence/attestations.js';
+import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
 import type { HistoryRecord } from '../history/record.js';
@@ -60,10 +61,16 @@ export async function recordAndPublish(
   }
   const summary = recorded!.summary;
   const { markdown, reportPath } = artifacts!;
+  // The run's in-toto Statement, for actions/attest to sign with the workflow's identity.
+  const appended = recorded!.appended;
+  const statement = appended
+    ? await writeRunStatement(ctx.env['RUNNER_TEMP'] ?? dirname(historyPath), await runStatement(historyPath, appended))
+    : undefined;
   return {
     summary,
     markdown,
     reportPath,
+    statement,
     failures: thresholdFailures(config.thresholds, summary, { regressions: false }),
   };
 }

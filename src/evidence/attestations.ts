@@ -15,6 +15,7 @@ import {
   type Envelope,
 } from './dsse.js';
 import type { PublicKey, Signer } from './keys.js';
+import type { SigningNote } from '../report/markdown.js';
 import {
   lineOfSubjectName,
   lineSubjectName,
@@ -109,14 +110,27 @@ export async function checkSignedHistory(
   return { ok: true, records: lines.length, keyid: key.keyid };
 }
 
-/** What an attestations file holds, without checking signatures: for `verify` without a key. */
-export async function describeAttestations(
-  historyPath: string,
-): Promise<{ envelopes: number; keyids: string[] } | null> {
-  const byLine = await envelopesByLine(attestationsPathOf(historyPath));
-  if (byLine === null || typeof byLine === 'string') return byLine === null ? null : { envelopes: 0, keyids: [] };
-  const all = [...byLine.values()].flat();
-  return { envelopes: all.length, keyids: [...new Set(all.flatMap((e) => e.signatures.map((s) => s.keyid)))] };
+/** What an attestations file holds, without checking signatures: for `verify` without a key and the report. */
+export async function describeAttestations(historyPath: string): Promise<SigningNote | null> {
+  try {
+    return describeEnvelopes(await readFile(attestationsPathOf(historyPath), 'utf8'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** How many envelopes an attestations file's text holds and the key ids they name (unchecked). */
+export function describeEnvelopes(text: string): SigningNote {
+  const envelopes = text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map(parseEnvelope)
+    .filter((e): e is Envelope => typeof e !== 'string');
+  return {
+    envelopes: envelopes.length,
+    keyids: [...new Set(envelopes.flatMap((e) => e.signatures.map((s) => s.keyid)))].map(short),
+  };
 }
 
 interface LineProblem {

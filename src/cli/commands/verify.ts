@@ -81,7 +81,7 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
 async function signingNote(path: string, attestations: string): Promise<string> {
   const found = await describeAttestations(path);
   if (found === null || found.envelopes === 0) return `the records are unsigned (no envelopes in ${attestations})`;
-  const keys = found.keyids.map(short).join(', ');
+  const keys = found.keyids.join(', ');
   return `${attestations} holds ${found.envelopes} signed envelope(s), key ${keys}: check them with --key PUBLIC.pem`;
 }
 
