@@ -45,7 +45,7 @@ export function signerFromEnv(env: NodeJS.ProcessEnv): Signer | null {
   if (raw === undefined || raw === '') return null;
   // A secret pasted with literal "\n" (some CI settings pages) still reads as PEM.
   const pem = raw.includes('\n') ? raw.trim() : raw.trim().replace(/\\n/g, '\n');
-  const where = `${SIGNING_KEY_ENV}`;
+  const where = SIGNING_KEY_ENV;
   if (!pem.startsWith('-----BEGIN ')) {
     throw new EvidenceKeyError(
       `${where} must hold the private key itself, as PEM text starting with "-----BEGIN PRIVATE KEY-----" (not a path or a key id). ` +
