@@ -8,6 +8,9 @@ import tseslint from 'typescript-eslint';
  * boundary upward, or into the test-only replay server, and fails the lint. `checks` may import
  * the config's types only.
  */
+/** The pure core, bottom up. */
+const CORE = ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report'];
+
 export const LAYERS = {
   util: [],
   checks: ['util', 'config/types'],
@@ -18,24 +21,15 @@ export const LAYERS = {
   analysis: ['util', 'checks', 'config', 'run', 'history'],
   report: ['util', 'config', 'run', 'history', 'analysis'],
   badge: ['util', 'analysis', 'report'],
+  evidence: ['util', 'config', 'run', 'history', 'analysis', 'report'],
   git: ['util'],
   github: ['util'],
   partial: ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report'],
   engine: ['util', 'checks', 'config', 'run', 'providers', 'history', 'analysis'],
-  track: ['util', 'config', 'run', 'history', 'analysis', 'report', 'engine'],
-  artifacts: ['util', 'config', 'history', 'report', 'badge', 'track'],
-  cli: ['util', 'checks', 'config', 'run', 'providers', 'history', 'analysis', 'report', 'badge', 'partial'].concat([
-    'engine',
-    'track',
-    'artifacts',
-  ]),
-  action: ['util', 'checks', 'config', 'run', 'providers', 'history', 'analysis', 'report', 'badge', 'git'].concat([
-    'github',
-    'partial',
-    'engine',
-    'track',
-    'artifacts',
-  ]),
+  track: ['util', 'config', 'run', 'history', 'analysis', 'report', 'evidence', 'engine'],
+  artifacts: ['util', 'config', 'history', 'report', 'badge', 'evidence', 'track'],
+  cli: [...CORE, 'providers', 'badge', 'evidence', 'partial', 'engine', 'track', 'artifacts'],
+  action: [...CORE, 'providers', 'badge', 'evidence', 'git', 'github', 'partial', 'engine', 'track', 'artifacts'],
   replay: ['util'],
 };
 

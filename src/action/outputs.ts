@@ -4,13 +4,18 @@ import type { Config, PromptSpec } from '../config/types.js';
 import type { RunSummary } from '../report/summary.js';
 
 /** Sets the action's outputs from a run's summary. */
-export function setOutputs(summary: RunSummary, paths: { report: string; history: string }): void {
+export function setOutputs(
+  summary: RunSummary,
+  paths: { report: string; history: string; statement?: string; predicate?: string },
+): void {
   const lowest = lowestReliability(summary.models);
   core.setOutput('reliability', lowest === null ? '' : String(lowest));
   core.setOutput('drifted', String(summary.models.reduce((n, m) => n + m.drifted.length, 0)));
   core.setOutput('regressions', String(summary.models.reduce((n, m) => n + m.regressions.length, 0)));
   core.setOutput('report', paths.report);
   core.setOutput('history', paths.history);
+  if (paths.statement) core.setOutput('statement', paths.statement);
+  if (paths.predicate) core.setOutput('predicate', paths.predicate);
 }
 
 /** GitHub shows only the first few annotations of a step; past these, one line says how many more. */

@@ -5,7 +5,8 @@ import type { Observation } from '../run/types.js';
 import { compareWithHistory, type HistoryComparison } from './compare.js';
 import { promptResult, type PromptResult } from './prompt-result.js';
 import type { RunMetrics } from './run-metrics.js';
-import { share, wilsonInterval } from './stats.js';
+import { pooledReliability } from './reliability.js';
+import { share } from './stats.js';
 
 /** One model's part of a run, as analysis needs it. */
 export interface ModelRun {
@@ -67,8 +68,7 @@ function recordMetrics(
   previous: HistoryRecord | undefined,
 ): RecordMetrics {
   const m = input.metrics;
-  const judged = windowBefore.reduce((n, r) => n + r.metrics.judged, c.judged);
-  const behaved = windowBefore.reduce((n, r) => n + r.metrics.behaved, c.behaved);
+  const pooled = pooledReliability([...windowBefore.map((r) => r.metrics), c]);
   const last = previous?.metrics.runsSinceDrift ?? null;
   return {
     prompts: m.prompts,
@@ -91,8 +91,8 @@ function recordMetrics(
     tokens: m.tokens,
     judged: c.judged,
     behaved: c.behaved,
-    reliability: share(behaved, judged),
-    reliabilityInterval: wilsonInterval(behaved, judged),
+    reliability: pooled.reliability,
+    reliabilityInterval: pooled.reliabilityInterval,
     window: input.window,
     runsSinceDrift: realDrift(c).length > 0 ? 0 : last === null ? null : last + 1,
   };
