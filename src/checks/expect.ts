@@ -8,6 +8,7 @@ import type { Expectation, PromptSpec } from '../config/types.js';
 import { showInvisible } from '../util/invisible.js';
 import { normalize } from './normalize.js';
 import { compileRegex, firstMatch } from './regex.js';
+import { errorMessage } from '../util/values.js';
 
 export { compileRegex } from './regex.js';
 
@@ -46,7 +47,7 @@ export function evaluate(answer: string | null, prompt: Pick<PromptSpec, 'expect
  * Why an expectation can never be checked (regex or schema that does not compile, or
  * an impossible bound), or null. The config loader calls this before any model call.
  */
-export function compileExpectation(e: Expectation): string | null {
+export function expectationProblem(e: Expectation): string | null {
   switch (e.kind) {
     case 'regex':
     case 'not-regex':
@@ -184,7 +185,7 @@ function checkSchema(answer: string, schema: Record<string, unknown>): string | 
   try {
     validate = validatorFor(schema);
   } catch (err) {
-    // Normally caught by compileExpectation at load time; never let it crash a run.
+    // Normally caught by expectationProblem at load time; never let it crash a run.
     return `json-schema: invalid schema: ${errorMessage(err)}`;
   }
   if (validate(data)) return null;
@@ -209,8 +210,4 @@ function truncate(text: string): string {
  */
 function quote(text: string): string {
   return JSON.stringify(showInvisible(truncate(text)));
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
