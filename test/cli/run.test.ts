@@ -77,6 +77,14 @@ describe('trackrecord run', () => {
       /s\.yaml:5:\d+: prompts\[0\]\.extract: .*Invalid regular expression/,
     ],
     ['broken YAML', (c) => ({ 'c.yml': `${c}\n  bad: [\n` }), /c\.yml:\d+:\d+: YAML syntax error/],
+    [
+      'an alias with no anchor',
+      (c) => ({
+        'c.yml': c.replace(/path: .*/, 'path: s.yaml'),
+        's.yaml': 'name: s\nprompts:\n  - id: a\n    prompt: *text\n',
+      }),
+      /s\.yaml:4:13: alias \*text has no anchor &text before it/,
+    ],
   ];
 
   it.each(broken)('exits 2 before any request on %s, naming file, line and key path', async (_name, files, message) => {

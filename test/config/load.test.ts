@@ -202,3 +202,48 @@ describe('loadSuite', () => {
     ]);
   });
 });
+
+describe('YAML aliases', () => {
+  async function suiteIssues(text: string): Promise<string[]> {
+    const root = tempDir({ 's.yaml': text });
+    const error = await loadSuite(root, 's.yaml').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).issues.map(formatIssue);
+  }
+
+  it('accepts one expect anchor reused by 101 prompts', async () => {
+    const prompts = Array.from({ length: 101 }, (_, i) =>
+      i === 0
+        ? '  - id: p0\n    prompt: x\n    expect: &checks\n      - equals: "yes"\n'
+        : `  - id: p${i}\n    prompt: x\n    expect: *checks\n`,
+    );
+    const root = tempDir({ 's.yaml': `name: s\nprompts:\n${prompts.join('')}` });
+    const loaded = await loadSuite(root, 's.yaml');
+    expect(loaded.prompts).toHaveLength(101);
+    expect(loaded.prompts[100]!.expect).toEqual([{ kind: 'equals', value: 'yes' }]);
+  });
+
+  it('rejects aliases that would expand past the limit, at the alias that does it', async () => {
+    // Each level holds ten aliases of the one before: level 5 alone stands for over 10^6 values.
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 6; i++)
+      levels.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    const issues = await suiteIssues(`name: s\n${levels.join('\n')}\nprompts: []\n`);
+    expect(issues).toEqual([
+      expect.stringMatching(/^s\.yaml:7:\d+: aliases expand this file past 1,000,000 values; write the repeated/),
+    ]);
+  });
+
+  it('rejects an alias with no anchor before it, and one inside its own anchor', async () => {
+    expect(await suiteIssues('name: s\nprompts:\n  - id: a\n    prompt: *missing\n')).toEqual([
+      's.yaml:4:13: alias *missing has no anchor &missing before it',
+    ]);
+    expect(await suiteIssues('name: s\nprompts: &loop\n  - id: a\n    prompt: x\n    expect: *loop\n')).toEqual([
+      's.yaml:5:13: alias *loop is inside the value it names',
+    ]);
+  });
+});
