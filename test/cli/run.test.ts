@@ -74,7 +74,15 @@ describe('trackrecord run', () => {
         'c.yml': c.replace(/path: .*/, 'path: s.yaml'),
         's.yaml': 'name: s\nprompts:\n  - id: a\n    prompt: x\n    extract: { regex: "(" }\n',
       }),
-      /s\.yaml:5:\d+: prompts\[0\]\.extract: .*Invalid regular expression/,
+      /s\.yaml:5:\d+: prompts\[0\]\.extract: regex \/\(\/: not valid RE2 syntax: missing closing \)/,
+    ],
+    [
+      'a regex with a lookahead',
+      (c) => ({
+        'c.yml': c.replace(/path: .*/, 'path: s.yaml'),
+        's.yaml': "name: s\nprompts:\n  - id: a\n    prompt: x\n    expect:\n      - regex: 'a(?!b)'\n",
+      }),
+      /s\.yaml:6:\d+: prompts\[0\]\.expect\[0\]: regex \/a\(\?!b\)\/: lookahead \(\?!\.\.\.\): regexes run in linear time/,
     ],
     ['broken YAML', (c) => ({ 'c.yml': `${c}\n  bad: [\n` }), /c\.yml:\d+:\d+: YAML syntax error/],
     [

@@ -114,8 +114,25 @@ describe('loadConfig', () => {
       'prompts/support.yaml': suite.replace('(\\\\d+)', '(\\\\d+').replace('- equals: 30', '- regex: "[a-"'),
     });
     expect(issues).toHaveLength(2);
-    expect(issues[0]).toMatch(/^prompts\/support\.yaml:5:\d+: prompts\[0\]\.extract: .*regular expression/i);
-    expect(issues[1]).toMatch(/^prompts\/support\.yaml:7:\d+: prompts\[0\]\.expect\[0\]: .*regular expression/i);
+    expect(issues[0]).toMatch(/^prompts\/support\.yaml:5:\d+: prompts\[0\]\.extract: .*not valid RE2 syntax/);
+    expect(issues[1]).toMatch(/^prompts\/support\.yaml:7:\d+: prompts\[0\]\.expect\[0\]: .*not valid RE2 syntax/);
+  });
+
+  it('rejects lookarounds and backreferences at load time, naming file, line and key', async () => {
+    const issues = await issuesOf({
+      'trackrecord.yml': config,
+      'prompts/support.yaml': suite
+        .replace('(\\\\d+)', '\\\\[(yes|no)\\\\](?![\\\\s\\\\S]*\\\\[)')
+        .replace('- equals: 30', '- not-regex: "(\\\\w)\\\\1"'),
+    });
+    expect(issues).toEqual([
+      expect.stringMatching(
+        /^prompts\/support\.yaml:5:\d+: prompts\[0\]\.extract: regex .*: lookahead \(\?!\.\.\.\): /,
+      ),
+      expect.stringMatching(
+        /^prompts\/support\.yaml:7:\d+: prompts\[0\]\.expect\[0\]: not-regex .*: backreference \\1: /,
+      ),
+    ]);
   });
 
   it('rejects a JSON schema in expect that is not a valid schema', async () => {

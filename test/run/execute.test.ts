@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_CHECKED_CHARS } from '../../src/checks/index.js';
 import type { ModelSpec, PromptSpec } from '../../src/config/types.js';
 import { acceptedAfterMs, executePlan, metRateLimit, type ConcurrencyChange } from '../../src/run/execute.js';
 import type { Plan } from '../../src/run/plan.js';
@@ -316,6 +317,20 @@ describe('a sample’s checks', () => {
     expect(broken).toMatchObject({ output: deep, answer: null, pass: false, error: null });
     expect(broken!.failures).toEqual([
       'checks could not run on this output: json-path "$": the value is nested too deeply',
+    ]);
+  });
+
+  it('fail an output longer than checks read, without reading it', async () => {
+    const long = 'x'.repeat(MAX_CHECKED_CHARS + 1);
+    const { provider } = fake(async (_request, _observer, n) => ok(n === 1 ? long : '[1]'));
+    const [observation] = await executePlan(
+      checkedPlan([{ kind: 'equals', value: '[1]' }]),
+      new Map([['m', provider]]),
+      { concurrency: 1 },
+    );
+    expect(observation!.samples.map((s) => s.pass)).toEqual([true, false, true]);
+    expect(observation!.samples[1]!.failures).toEqual([
+      'checks could not run on this output: the output is 1,048,577 characters long; checks read at most 1,048,576',
     ]);
   });
 
