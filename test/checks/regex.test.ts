@@ -57,7 +57,7 @@ describe('matching', () => {
 
   // Backtracking engines take exponential time here; the test's deadline is the assertion.
   it('returns at once on patterns that make a backtracking engine spin', { timeout: 5_000 }, () => {
-    const sentence = 'The quick brown fox jumps over the lazy dog, again and again and again!';
+    const sentence = 'Paris is the capital and the largest city of France, with two million people.';
     expect(matches(compileRegex('^(\\w+\\s?)*$', ''), sentence)).toBe(false);
     expect(matches(compileRegex('^(a+)+$', ''), `${'a'.repeat(100_000)}!`)).toBe(false);
     const answer = `${'[yes] '.repeat(100_000)}[no]`;
