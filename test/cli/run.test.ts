@@ -172,6 +172,17 @@ describe('trackrecord validate', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^s\.yaml:5:\d+: prompts\[0\]\.extract: json-path "\$\.a\[": /);
   });
+
+  it('knows a config that reuses one anchor more than a hundred times', async () => {
+    const models = Array.from({ length: 101 }, (_, i) => `  - { id: m${i}, model: m, base-url: *url }`);
+    const root = tempDir({
+      'c.yml': `x-url: &url http://127.0.0.1:1/v1\nmodels:\n${models.join('\n')}\nsuites: [{ path: s.yaml }]\n`,
+      's.yaml': 'name: s\nprompts:\n  - id: a\n    prompt: hi\n',
+    });
+    const result = await runCli(['validate', 'c.yml'], root);
+    // Read as a config: its schema, not the suite schema, names the extra key.
+    expect(result.stderr).toMatch(/^c\.yml:1:1: x-url: unknown key "x-url"/);
+  });
 });
 
 function filesUnder(dir: string): string[] {
