@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, formatIssue } from '../../src/config/errors.js';
 import { loadConfig, loadSuite } from '../../src/config/load.js';
@@ -262,5 +264,65 @@ describe('YAML aliases', () => {
     expect(await suiteIssues('name: s\nprompts: &loop\n  - id: a\n    prompt: x\n    expect: *loop\n')).toEqual([
       's.yaml:5:13: alias *loop is inside the value it names',
     ]);
+  });
+});
+
+describe('paths in a config', () => {
+  const secret = 'OPENAI_API_KEY=sk-live-0123456789abcdef';
+  const base = 'models: [{ id: a, model: m }]\n';
+  const inside = 'name: s\nprompts:\n  - id: a\n    prompt: hi\n';
+
+  it('keep history, badge and suites inside the workspace, naming file, line and key', async () => {
+    const issues = await issuesOf({
+      'trackrecord.yml': `${base}suites: [{ path: ../s.yaml }, { path: /etc/s.yaml }]\nhistory: ../h.jsonl\nbadge: /tmp/b.svg\n`,
+    });
+    const hint = 'is outside the workspace; set allow-outside-workspace: true to allow it';
+    expect(issues).toEqual([
+      `trackrecord.yml:3:10: history: "../h.jsonl" ${hint}`,
+      `trackrecord.yml:4:8: badge: "/tmp/b.svg" ${hint}`,
+      `trackrecord.yml:2:18: suites[0].path: "../s.yaml" ${hint}`,
+      `trackrecord.yml:2:39: suites[1].path: "/etc/s.yaml" ${hint}`,
+    ]);
+  });
+
+  it('follow symbolic links to where they lead', async () => {
+    const outside = tempDir({ 's.yaml': inside, 'h/history.jsonl': '' });
+    const root = tempDir({ 'trackrecord.yml': `${base}suites: [{ path: s.yaml }]\nhistory: h/history.jsonl\n` });
+    symlinkSync(join(outside, 's.yaml'), join(root, 's.yaml'));
+    symlinkSync(join(outside, 'h'), join(root, 'h'));
+    const error = await loadConfig({ root, configPath: 'trackrecord.yml' }).catch((e: unknown) => e);
+    expect((error as ConfigError).issues.map(formatIssue)).toEqual([
+      'trackrecord.yml:3:10: history: "h/history.jsonl" leads outside the workspace through a symbolic link; set allow-outside-workspace: true to allow it',
+      'trackrecord.yml:2:18: suites[0].path: "s.yaml" leads outside the workspace through a symbolic link; set allow-outside-workspace: true to allow it',
+    ]);
+  });
+
+  it('may lead outside when the config says so', async () => {
+    const outside = tempDir({ 's.yaml': inside });
+    const root = tempDir({
+      'trackrecord.yml': `${base}suites: [{ path: ${join(outside, 's.yaml')} }]\nhistory: ../h.jsonl\nallow-outside-workspace: true\n`,
+    });
+    const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
+    expect(config.suites.map((s) => s.name)).toEqual(['s']);
+    expect(config.history).toBe('../h.jsonl');
+  });
+
+  it('never show what a file that is not YAML holds', async () => {
+    const root = tempDir({
+      'trackrecord.yml': `${base}suites: [{ path: .env }, { path: env.yaml }]\n`,
+      '.env': `${secret}\n`,
+    });
+    symlinkSync(join(root, '.env'), join(root, 'env.yaml'));
+    const error = await loadConfig({ root, configPath: 'trackrecord.yml' }).catch((e: unknown) => e);
+    const messages = (error as ConfigError).issues.map(formatIssue);
+    expect(messages).toEqual([
+      'trackrecord.yml:2:18: suites[0].path: ".env" not read: config and suite files are YAML, named .yaml or .yml',
+      'env.yaml: not read: config and suite files are YAML, named .yaml or .yml',
+    ]);
+    expect((error as Error).message).not.toContain('sk-live');
+    const asConfig = await loadConfig({ root, configPath: '.env' }).catch((e: unknown) => e);
+    expect((asConfig as Error).message).toBe(
+      'invalid configuration:\n  .env: not read: config and suite files are YAML, named .yaml or .yml',
+    );
   });
 });
