@@ -7,6 +7,7 @@
  * refused when the suite loads, with a hint, never met during a run.
  */
 import { RE2JS } from 're2js';
+import { errorMessage } from '../util/values.js';
 
 export type Regex = RE2JS;
 
@@ -53,7 +54,7 @@ function compile(pattern: string, flags: string): Regex {
   try {
     re = RE2JS.compile(RE2JS.translateRegExp(pattern), bits);
   } catch (err) {
-    throw new Error(`not valid RE2 syntax: ${(err as Error).message.replace(/^error parsing regexp: /, '')}`);
+    throw new Error(`not valid RE2 syntax: ${errorMessage(err).replace(/^error parsing regexp: /, '')}`);
   }
   if (re.programSize() > MAX_PROGRAM_SIZE) {
     throw new Error(

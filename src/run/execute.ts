@@ -4,6 +4,7 @@ import type { PromptSpec } from '../config/types.js';
 import { AimdLimit, FifoLock, type LimitChange } from './adaptive.js';
 import { messagesFor, type Plan } from './plan.js';
 import type { CallObserver, CallResult, ChatProvider, ChatRequest, Observation, Sample } from './types.js';
+import { errorMessage } from '../util/values.js';
 
 export interface ExecuteOptions {
   /** Requests in flight across the whole run (and the most for any one model when `adaptive` lowers it). */
@@ -234,8 +235,7 @@ function judge(output: string, prompt: PromptSpec): Pick<Sample, 'answer' | 'pas
     const answer = answerOf(output, prompt);
     return { answer, ...evaluate(answer, prompt) };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const reason = `checks could not run on this output: ${message.slice(0, MAX_REASON)}`;
+    const reason = `checks could not run on this output: ${errorMessage(err).slice(0, MAX_REASON)}`;
     return { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
   }
 }
