@@ -3,10 +3,11 @@ import { thresholdFailures, type ThresholdOptions } from './analysis/thresholds.
 import type { Config } from './config/types.js';
 import { executeRun, type RunOptions, type RunOutcome } from './engine.js';
 import { buildRecords, type NewRecord } from './history/build-record.js';
-import { HistoryError } from './history/errors.js';
-import { appendRecords, readHistory } from './history/file.js';
-import type { HistoryRecord } from './history/record.js';
+import { HistoryError, labelOf } from './history/errors.js';
+import { appendRecords } from './history/file.js';
+import { readRecent, type HistoryRead } from './history/read.js';
 import { HistoryView } from './history/view.js';
+import { DEFAULT_TREND } from './report/report.js';
 import { summarize, type RunSummary } from './report/summary.js';
 
 export interface RecordOptions {
@@ -19,7 +20,7 @@ export interface RecordOptions {
    * Leave it out after anything may have changed the file (a push race). Appending verifies the
    * file as it is then, whatever was passed here.
    */
-  history?: HistoryRecord[];
+  history?: HistoryRead;
 }
 
 export interface Recorded {
@@ -27,6 +28,8 @@ export interface Recorded {
   summary: RunSummary;
   /** The history file appended to, or null without history. */
   historyPath: string | null;
+  /** The history files the append changed: the open file, and the segment it was sealed as if it was. */
+  written: string[];
   /** The history as read, with this run's records added: what the file now holds. */
   view: HistoryView;
 }
@@ -45,7 +48,7 @@ export async function runAndRecord(
   config: Config,
   options: RunOptions & RecordOptions & ThresholdOptions,
 ): Promise<TrackResult> {
-  const history = options.useHistory ? await readVerifiedHistory(config, options.root) : [];
+  const history = options.useHistory ? await readVerifiedHistory(config, options.root) : undefined;
   const outcome = await executeRun(config, options);
   const recorded = await recordOutcome(outcome, { ...options, history });
   return { ...recorded, outcome, failures: thresholdFailures(config.thresholds, recorded.summary, options) };
@@ -58,22 +61,38 @@ export async function runAndRecord(
 export async function recordOutcome(outcome: RunOutcome, options: RecordOptions): Promise<Recorded> {
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
-  const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : [];
-  const view = new HistoryView(history);
+  const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : undefined;
+  const view = new HistoryView(history?.records ?? []);
   const records = buildRecords(outcome, view);
-  if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));
-  return { records, summary: summarize(records), historyPath, view };
+  const written: string[] = [];
+  if (historyPath) {
+    const { sealed } = await appendRecords(historyPath, records, {
+      maxBytes: config.historyMaxMb * 2 ** 20,
+      source: { text: (key, ref) => view.text(key, ref), catalogEntries: (ref) => view.catalogEntries(ref) },
+      snapshot: history?.open,
+    }).catch(relabel(historyPath, config.history));
+    written.push(...(sealed ? [sealed] : []), historyPath);
+  }
+  return { records, summary: summarize(records), historyPath, written, view };
 }
 
-/** The config's history, verified; a HistoryError names the file as the config does. */
-export async function readVerifiedHistory(config: Config, root: string): Promise<HistoryRecord[]> {
-  const { records } = await readHistory(resolve(root, config.history)).catch(relabel(config.history));
-  return records;
+/**
+ * How many runs back a run reads: its window, and the trend its report shows, and one more for
+ * the answer before each. Segments older than that are not read; the link to them is checked.
+ */
+export function runsNeeded(config: Pick<Config, 'window'>): number {
+  return Math.max(config.window, DEFAULT_TREND) + 1;
 }
 
-/** History errors name the file as the config does, not as an absolute path. */
-function relabel(file: string) {
+/** The config's history, as far back as a run needs, verified; a HistoryError names the file as the config does. */
+export async function readVerifiedHistory(config: Config, root: string): Promise<HistoryRead> {
+  const path = resolve(root, config.history);
+  return readRecent(path, runsNeeded(config)).catch(relabel(path, config.history));
+}
+
+/** History errors name the file as the config does (a sealed segment beside it likewise), not as an absolute path. */
+function relabel(path: string, file: string) {
   return (error: unknown): never => {
-    throw error instanceof HistoryError ? error.relabel(file) : error;
+    throw error instanceof HistoryError ? error.relabel(labelOf(error.file, path, file)) : error;
   };
 }

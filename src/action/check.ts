@@ -75,7 +75,7 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
  */
 async function baseHistory(ctx: ActionContext): Promise<HistoryRecord[]> {
   const pr = ctx.github.pullRequest;
-  if (!pr) return readVerifiedHistory(ctx.config, ctx.root);
+  if (!pr) return (await readVerifiedHistory(ctx.config, ctx.root)).records;
   const git = new Git(ctx.root);
   await git.fetch('origin', pr.baseRef);
   const text = await git.show('FETCH_HEAD', ctx.config.history);

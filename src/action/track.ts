@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
 import { writeArtifacts, type Artifacts } from '../artifacts.js';
 import { executeRun, type RunOutcome } from '../engine.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
-import type { HistoryRecord } from '../history/record.js';
+import type { HistoryRead } from '../history/read.js';
 import { readVerifiedHistory, recordOutcome, type Recorded } from '../track.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
@@ -32,10 +32,9 @@ export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
 export async function recordAndPublish(
   ctx: ActionContext,
   outcome: RunOutcome,
-  history?: HistoryRecord[],
+  history?: HistoryRead,
 ): Promise<ModeResult> {
   const { config, root, settings } = ctx;
-  const historyPath = resolve(root, config.history);
   let recorded: Recorded | undefined;
   let artifacts: Artifacts | undefined;
   let readBefore = history;
@@ -43,7 +42,7 @@ export async function recordAndPublish(
     recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore });
     readBefore = undefined;
     artifacts = await writeArtifacts(config, root, recorded);
-    return [historyPath, ...artifacts.paths].map((p) => relative(root, p));
+    return [...recorded.written, ...artifacts.paths].map((p) => relative(root, p));
   };
 
   if (settings.commit) {

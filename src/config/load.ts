@@ -19,6 +19,7 @@ interface RawConfig {
   'timeout-seconds'?: number;
   retries?: number;
   history?: string;
+  'history-max-mb'?: number;
   badge?: string;
   window?: number;
   thresholds?: { 'fail-below'?: number; 'fail-on-regression'?: boolean };
@@ -69,6 +70,7 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
     timeoutSeconds: raw['timeout-seconds'] ?? DEFAULTS.timeoutSeconds,
     retries: raw.retries ?? DEFAULTS.retries,
     history: raw.history ?? DEFAULTS.history,
+    historyMaxMb: raw['history-max-mb'] ?? DEFAULTS.historyMaxMb,
     badge: raw.badge ?? DEFAULTS.badge,
     window: raw.window ?? DEFAULTS.window,
     thresholds: {

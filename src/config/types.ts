@@ -94,6 +94,8 @@ export interface Config {
   timeoutSeconds: number;
   retries: number;
   history: string;
+  /** Seal the open history file when an append would take it past this many MB (2^20 bytes). */
+  historyMaxMb: number;
   badge: string;
   window: number;
   thresholds: Thresholds;
@@ -113,6 +115,7 @@ export const DEFAULTS = {
   timeoutSeconds: 60,
   retries: 4,
   history: '.trackrecord/history.jsonl',
+  historyMaxMb: 25,
   badge: '.trackrecord/badge.svg',
   window: 30,
   similarityThreshold: 0.8,
