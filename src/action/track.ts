@@ -1,8 +1,11 @@
 import * as core from '@actions/core';
-import { relative } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
 import { writeArtifacts, type Artifacts } from '../artifacts.js';
 import { executeRun, type RunOutcome } from '../engine.js';
+import { checkoutDataBranch, isBranchName } from '../git/data-branch.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
 import type { HistoryRead } from '../history/read.js';
@@ -16,11 +19,50 @@ import { progressToLog } from './log.js';
  * recorded again on the new tip (re-chained), so concurrent runs lose no record.
  */
 export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
-  const history = await readVerifiedHistory(ctx.config, ctx.root); // a history that does not verify stops the run before any request
-  const outcome = await core.group('Run the suites', () =>
-    executeRun(ctx.config, { env: ctx.env, progress: progressToLog }),
+  return onRecordBranch(ctx, async (root) => {
+    const history = await readVerifiedHistory(ctx.config, root); // a history that does not verify stops the run before any request
+    const outcome = await core.group('Run the suites', () =>
+      executeRun(ctx.config, { env: ctx.env, progress: progressToLog }),
+    );
+    return recordAndPublish(ctx, outcome, history, root);
+  });
+}
+
+/**
+ * Runs `fn` in the folder the track record is written in: the checkout, or with input `branch`
+ * naming another branch, a worktree of that branch in a temporary folder (an orphan branch the
+ * first time), removed afterwards. The checkout, its branch and its files are left as they were.
+ */
+export async function onRecordBranch(
+  ctx: ActionContext,
+  fn: (root: string) => Promise<ModeResult>,
+): Promise<ModeResult> {
+  const { branch, commit } = ctx.settings;
+  if (branch === null) return fn(ctx.root);
+  const git = new Git(ctx.root);
+  if (branch === (await git.currentBranch())) return fn(ctx.root);
+  if (!commit) {
+    throw new Error(
+      `input "branch" names where the track record is committed (${branch}): it needs "commit" to be true`,
+    );
+  }
+  if (!(await isBranchName(git, branch))) throw new Error(`input "branch": "${branch}" is not a valid branch name`);
+  const temp = ctx.env['RUNNER_TEMP'] || tmpdir();
+  const data = await core.group(`Check out ${branch}`, () => checkoutDataBranch(git, 'origin', branch, temp));
+  core.info(
+    data.created
+      ? `origin has no branch ${branch} yet: it starts as an orphan branch with this run`
+      : `recording on ${branch}, checked out in ${data.dir}`,
   );
-  return recordAndPublish(ctx, outcome, history);
+  try {
+    const result = await fn(data.dir);
+    // The worktree goes away: the report the outputs name is kept beside the runner's other files.
+    const reportPath = join(temp, 'trackrecord-report.md');
+    await writeFile(reportPath, result.markdown);
+    return { ...result, reportPath };
+  } finally {
+    await data.remove();
+  }
 }
 
 /**
@@ -33,8 +75,9 @@ export async function recordAndPublish(
   ctx: ActionContext,
   outcome: RunOutcome,
   history?: HistoryRead,
+  root: string = ctx.root,
 ): Promise<ModeResult> {
-  const { config, root, settings } = ctx;
+  const { config, settings } = ctx;
   let recorded: Recorded | undefined;
   let artifacts: Artifacts | undefined;
   let readBefore = history;
