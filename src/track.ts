@@ -1,8 +1,11 @@
+import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { thresholdFailures, type ThresholdOptions } from './analysis/thresholds.js';
 import type { Config } from './config/types.js';
 import { executeRun, type RunOptions, type RunOutcome } from './engine.js';
 import { buildRecords, type NewRecord } from './history/build-record.js';
+import { attestationsPathOf, signedAppend } from './evidence/attestations.js';
+import type { Signer } from './evidence/keys.js';
 import { HistoryError, labelOf } from './history/errors.js';
 import { appendRecords } from './history/file.js';
 import { readRecent, type HistoryRead } from './history/read.js';
@@ -21,6 +24,8 @@ export interface RecordOptions {
    * file as it is then, whatever was passed here.
    */
   history?: HistoryRead;
+  /** Signs every appended record into the attestations file beside the history (TRACKRECORD_SIGNING_KEY). */
+  signer?: Signer | null;
 }
 
 export interface Recorded {
@@ -32,6 +37,8 @@ export interface Recorded {
   written: string[];
   /** The history as read, with this run's records added: what the file now holds. */
   view: HistoryView;
+  /** The lines appended and the 1-based number of the first; null without history. */
+  appended: { lines: string[]; firstLine: number } | null;
 }
 
 export interface TrackResult extends Recorded {
@@ -65,15 +72,32 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   const view = new HistoryView(history?.records ?? []);
   const records = buildRecords(outcome, view);
   const written: string[] = [];
+  let appended: Recorded['appended'] = null;
   if (historyPath) {
+    const signing = signedAppend(historyPath, options.signer);
+    const afterAppend = async (lines: string[], firstLine: number) => {
+      appended = { lines, firstLine };
+      await signing.afterAppend?.(lines, firstLine);
+    };
     const { sealed } = await appendRecords(historyPath, records, {
       maxBytes: config.historyMaxMb * 2 ** 20,
       source: { text: (key, ref) => view.text(key, ref), catalogEntries: (ref) => view.catalogEntries(ref) },
       snapshot: history?.open,
+      afterAppend,
+      onSeal: sealAttestations,
     }).catch(relabel(historyPath, config.history));
     written.push(...(sealed ? [sealed] : []), historyPath);
   }
-  return { records, summary: summarize(records), historyPath, written, view };
+  return { records, summary: summarize(records), historyPath, written, view, appended };
+}
+
+/** A sealed history file takes its attestations file along: `attestations-0001.jsonl` signs `history-0001.jsonl`. */
+async function sealAttestations(open: string, sealed: string): Promise<void> {
+  try {
+    await rename(attestationsPathOf(open), attestationsPathOf(sealed));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 /**

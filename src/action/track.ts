@@ -1,10 +1,12 @@
 import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
 import { writeArtifacts, type Artifacts } from '../artifacts.js';
 import { executeRun, type RunOutcome } from '../engine.js';
+import { attestationsPathOf } from '../evidence/attestations.js';
+import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
 import { checkoutDataBranch, isBranchName } from '../git/data-branch.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
@@ -78,14 +80,17 @@ export async function recordAndPublish(
   root: string = ctx.root,
 ): Promise<ModeResult> {
   const { config, settings } = ctx;
+  const historyPath = resolve(root, config.history);
   let recorded: Recorded | undefined;
   let artifacts: Artifacts | undefined;
   let readBefore = history;
   const apply = async (): Promise<string[]> => {
-    recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore });
+    recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore, signer: ctx.signer });
     readBefore = undefined;
     artifacts = await writeArtifacts(config, root, recorded);
-    return [...recorded.written, ...artifacts.paths].map((p) => relative(root, p));
+    // A sealed history file took its attestations file along: both names change.
+    const signed = ctx.signer ? recorded.written.map(attestationsPathOf) : [];
+    return [...recorded.written, ...signed, ...artifacts.paths].map((p) => relative(root, p));
   };
 
   if (settings.commit) {
@@ -100,10 +105,16 @@ export async function recordAndPublish(
   }
   const summary = recorded!.summary;
   const { markdown, reportPath } = artifacts!;
+  // The run's in-toto Statement, for actions/attest to sign with the workflow's identity.
+  const appended = recorded!.appended;
+  const statement = appended
+    ? await writeRunStatement(ctx.env['RUNNER_TEMP'] ?? dirname(historyPath), await runStatement(historyPath, appended))
+    : undefined;
   return {
     summary,
     markdown,
     reportPath,
+    statement,
     failures: thresholdFailures(config.thresholds, summary, { regressions: false }),
   };
 }

@@ -93,6 +93,8 @@ export interface Config {
   concurrency: number;
   timeoutSeconds: number;
   retries: number;
+  /** Response bytes read per sample, in KB; a longer output is cut and marked. */
+  maxOutputKb: number;
   history: string;
   /** Seal the open history file when an append would take it past this many MB (2^20 bytes). */
   historyMaxMb: number;
@@ -114,6 +116,7 @@ export const DEFAULTS = {
   concurrency: 4,
   timeoutSeconds: 60,
   retries: 4,
+  maxOutputKb: 256,
   history: '.trackrecord/history.jsonl',
   historyMaxMb: 25,
   badge: '.trackrecord/badge.svg',

@@ -34,6 +34,14 @@ export interface AppendOptions extends LockOptions {
   source?: RecordSource;
   /** The open file as read before the run: its verification is reused while the file is unchanged. */
   snapshot?: OpenSnapshot;
+  /**
+   * Runs after the lines are written, still under the lock, with the lines and the 1-based line
+   * number of the first in the open file: what must stay in step with the history (signed
+   * envelopes) goes here.
+   */
+  afterAppend?: (lines: string[], firstLine: number) => Promise<void>;
+  /** Runs right after the open file was sealed (renamed to `sealed`), still under the lock: files kept per history file follow it. */
+  onSeal?: (open: string, sealed: string) => Promise<void>;
 }
 
 export interface AppendResult {
@@ -41,6 +49,8 @@ export interface AppendResult {
   lines: string[];
   /** The sealed segment the open file became before the lines were written, if it was sealed. */
   sealed: string | null;
+  /** The 1-based line number of the first line written, in the open file. */
+  firstLine: number;
   /** The open file as it now is (when lines were written): the snapshot for a next append. */
   open?: OpenSnapshot;
 }
@@ -60,7 +70,15 @@ export async function appendRecords(
   options: AppendOptions = {},
 ): Promise<AppendResult> {
   await mkdir(dirname(path), { recursive: true });
-  return withHistoryLock(path, () => appendUnlocked(path, records, options), options);
+  return withHistoryLock(
+    path,
+    async () => {
+      const result = await appendUnlocked(path, records, options);
+      if (options.afterAppend && result.lines.length > 0) await options.afterAppend(result.lines, result.firstLine);
+      return result;
+    },
+    options,
+  );
 }
 
 async function appendUnlocked(
@@ -69,13 +87,14 @@ async function appendUnlocked(
   options: AppendOptions,
 ): Promise<AppendResult> {
   let segment = await openSegment(path, options.snapshot);
-  if (records.length === 0) return { lines: [], sealed: null };
+  if (records.length === 0) return { lines: [], sealed: null, firstLine: segment.lines + 1 };
   let lines = chainRecords(completeRecords(records, segment.verifier, options.source), segment.verifier.prevHash);
   let sealed: string | null = null;
   const adding = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
   if (options.maxBytes !== undefined && segment.lines > 0 && segment.size + adding > options.maxBytes) {
     sealed = segmentPath(path, (await sealedSegments(path)).length + 1);
     await rename(path, sealed);
+    await options.onSeal?.(path, sealed);
     await syncDir(dirname(path));
     const previous = segment.verifier;
     segment = {
@@ -93,6 +112,7 @@ async function appendUnlocked(
     lines = chainRecords(completeRecords(records, segment.verifier, source), segment.verifier.prevHash);
   }
   const { verifier } = segment;
+  const firstLine = verifier.lines.length + 1;
   for (const [i, line] of lines.entries()) {
     const problem = verifier.push(line);
     if (problem) {
@@ -112,7 +132,7 @@ async function appendUnlocked(
   }
   if (!segment.exists) await syncDir(dirname(path));
   const bytes = Buffer.concat([segment.bytes, Buffer.from(data, 'utf8')]);
-  return { lines, sealed, open: { path, bytes, exists: true, verifier, endsWithNewline: true } };
+  return { lines, sealed, firstLine, open: { path, bytes, exists: true, verifier, endsWithNewline: true } };
 }
 
 interface OpenSegmentState {

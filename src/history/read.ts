@@ -10,8 +10,10 @@ import { ChainVerifier } from './verify.js';
 export interface HistoryRead {
   /** The records read, oldest first. */
   records: HistoryRecord[];
-  /** The files read (whole and verified), oldest first, with how many records each holds. */
-  files: Array<{ path: string; records: number }>;
+  /** Their lines, as in the files (all files read, one after the other). */
+  lines: string[];
+  /** The files read (whole and verified), oldest first: how many records each holds, and its lines. */
+  files: Array<{ path: string; records: number; lines: string[] }>;
   /** Sealed segments in the history, read or not. */
   sealed: number;
   /** Whether every segment was read. */
@@ -47,7 +49,7 @@ export async function readRecent(path: string, runs: number): Promise<HistoryRea
 async function read(path: string, runs: number): Promise<HistoryRead> {
   const sealed = await sealedSegments(path);
   const files = [...sealed, path];
-  const read: Array<{ path: string; records: HistoryRecord[] }> = [];
+  const read: Array<{ path: string; records: HistoryRecord[]; lines: string[] }> = [];
   let open: OpenSnapshot | undefined;
   const verifyFile = async (i: number, verifier: ChainVerifier): Promise<void> => {
     const file = files[i]!;
@@ -58,7 +60,7 @@ async function read(path: string, runs: number): Promise<HistoryRead> {
       throw new HistoryError(file, result.lines.length, 'a sealed segment must hold complete lines', null);
     }
     if (isOpen) open = { path: file, bytes, exists, verifier, endsWithNewline: result.endsWithNewline };
-    read.push({ path: file, records: result.records });
+    read.push({ path: file, records: result.records, lines: result.lines });
   };
 
   if (runs === Infinity) {
@@ -81,7 +83,8 @@ async function read(path: string, runs: number): Promise<HistoryRead> {
   }
   return {
     records: read.flatMap((f) => f.records),
-    files: read.map((f) => ({ path: f.path, records: f.records.length })),
+    lines: read.flatMap((f) => f.lines),
+    files: read.map((f) => ({ path: f.path, records: f.records.length, lines: f.lines })),
     sealed: sealed.length,
     complete: read.length === files.length,
     open: open!,

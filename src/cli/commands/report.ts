@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../../config/types.js';
+import { describeAttestations } from '../../evidence/attestations.js';
 import { HistoryError, labelOf } from '../../history/errors.js';
 import { historyExists } from '../../history/file.js';
 import { readHistory, readRecent } from '../../history/read.js';
@@ -71,7 +72,9 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     return EXIT.ok;
   }
   const report = buildReport(view, { trend });
-  io.stdout.write(format === 'json' ? renderJson(report) : renderMarkdown(report));
+  io.stdout.write(
+    format === 'json' ? renderJson(report) : renderMarkdown(report, { signing: await describeAttestations(path) }),
+  );
   return EXIT.ok;
 }
 
