@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReplayServer } from '../../src/replay/index.js';
 import { runCli } from '../support/cli.js';
 import { primeConfig, startPrimeServer } from '../support/prime.js';
+import { makeKey, writePublicKey } from '../support/keys.js';
 import { tempDir } from '../support/tmp.js';
 
 let server: ReplayServer | undefined;
@@ -15,25 +16,36 @@ afterEach(async () => {
 describe('a segmented history through the CLI', () => {
   it('runs seal the open file past history-max-mb; verify walks every file, report reads what it needs', async () => {
     server = await startPrimeServer();
+    const key = makeKey();
     // About 40 KB a file: the first record of a file stores texts and catalog (about 26 KB), later ones 4.5 KB.
     const cwd = tempDir({ 'c.yml': primeConfig(server.baseUrl, 'gpt-4-0314', 'history-max-mb: 0.04\n') });
     const sealedLines: string[] = [];
     for (let night = 0; night < 12; night++) {
-      const run = await runCli(['run', '--config', 'c.yml'], cwd);
+      const run = await runCli(['run', '--config', 'c.yml'], cwd, { TRACKRECORD_SIGNING_KEY: key.privatePem });
       expect(run.code, run.stderr).toBe(0);
       sealedLines.push(...run.stdout.split('\n').filter((l) => l.startsWith('sealed:')));
     }
     const files = readdirSync(join(cwd, '.trackrecord')).filter((f) => f.endsWith('.jsonl'));
     expect(sealedLines.length).toBeGreaterThanOrEqual(2);
-    expect(files).toHaveLength(sealedLines.length + 1);
+    expect(files.filter((f) => f.startsWith('history'))).toHaveLength(sealedLines.length + 1);
     expect(sealedLines[0]).toBe('sealed:  .trackrecord/history-0001.jsonl');
 
     const verify = await runCli(['verify'], cwd);
-    expect(verify).toEqual({
-      code: 0,
-      stdout: `ok .trackrecord/history.jsonl: 12 records in ${files.length} files, chain intact\n`,
-      stderr: '',
-    });
+    expect(verify.code).toBe(0);
+    expect(verify.stdout.split('\n')[0]).toBe(
+      `ok .trackrecord/history.jsonl: 12 records in ${sealedLines.length + 1} files, chain intact`,
+    );
+
+    // Signed appends follow the cut: each sealed file took its attestations file along.
+    expect(files.filter((f) => f.startsWith('attestations')).sort()).toEqual(
+      files
+        .filter((f) => f.startsWith('history'))
+        .map((f) => f.replace('history', 'attestations'))
+        .sort(),
+    );
+    writePublicKey(cwd, key);
+    const signed = await runCli(['verify', '--key', 'public.pem'], cwd);
+    expect(signed.stdout, signed.stderr).toMatch(/^ok .*12 records in \d+ files, chain intact, every record signed/);
 
     const all = await runCli(['report', '--all', '--format', 'json'], cwd);
     const recent = await runCli(['report', '--trend', '2', '--format', 'json'], cwd);

@@ -169,7 +169,7 @@ describe('appendRecords', () => {
 
   it('writes nothing for no records', async () => {
     const path = join(tempDir(), 'history.jsonl');
-    expect(await appendRecords(path, [])).toEqual({ lines: [], sealed: null });
+    expect(await appendRecords(path, [])).toEqual({ lines: [], sealed: null, firstLine: 1 });
     expect(existsSync(path)).toBe(false);
   });
 });
