@@ -1,9 +1,11 @@
 import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { thresholdFailures, type ThresholdOptions } from './analysis/thresholds.js';
+import type { ThresholdOptions } from './analysis/thresholds.js';
+import { thresholdFailures } from './report/thresholds.js';
 import type { Config } from './config/types.js';
-import { executeRun, type RunOptions, type RunOutcome } from './engine.js';
-import { buildRecords, type NewRecord } from './history/build-record.js';
+import { buildRecords, type RunOutcome } from './analysis/records.js';
+import { executeRun, type RunOptions } from './engine.js';
+import type { NewRecord } from './history/build-record.js';
 import { attestationsPathOf, signedAppend } from './evidence/attestations.js';
 import type { Signer } from './evidence/keys.js';
 import { HistoryError, labelOf } from './history/errors.js';

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { lineHash } from './codec.js';
 import { HistoryError } from './errors.js';
 import { failure, loadFile } from './file.js';
-import { GENESIS, type HistoryRecord } from './record.js';
+import type { HistoryRecord } from './record.js';
 import { lastLine, sealedSegments } from './segments.js';
 import { ChainVerifier } from './verify.js';
 
