@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildRecords } from '../analysis/records.js';
 import { thresholdFailures } from '../report/thresholds.js';
-import { executeRun } from '../engine.js';
+import { runSuites } from '../engine.js';
 import { attestationsPathOf, describeAttestations, describeEnvelopes } from '../evidence/attestations.js';
 import type { SigningNote } from '../report/markdown.js';
 import { Git } from '../git/git.js';
@@ -11,7 +11,7 @@ import type { HistoryRecord } from '../history/record.js';
 import { verifyHistory } from '../history/verify.js';
 import { HistoryView } from '../history/view.js';
 import { summarize } from '../report/summary.js';
-import { readVerifiedHistory } from '../track.js';
+import { readVerifiedHistory } from '../run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 import { renderCheckComment } from '../report/check-comment.js';
@@ -30,7 +30,7 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   const signing = await baseSigning(ctx);
 
   const outcome = await core.group('Run the suites', () =>
-    executeRun(config, { env: ctx.env, progress: progressToLog }),
+    runSuites(config, { env: ctx.env, progress: progressToLog }),
   );
   const summary = summarize(buildRecords(outcome, view));
   const reportPath = join(ctx.env['RUNNER_TEMP'] ?? resolve(ctx.root, '.trackrecord'), 'trackrecord-report.md');

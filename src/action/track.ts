@@ -1,14 +1,14 @@
 import * as core from '@actions/core';
 import { dirname, relative, resolve } from 'node:path';
 import { thresholdFailures } from '../report/thresholds.js';
-import { writeArtifacts, type Artifacts } from '../artifacts.js';
-import { executeRun, type RunOutcome } from '../engine.js';
+import { writeBadgesAndReport, type BadgesAndReport } from '../badges-and-report.js';
+import { runSuites, type RunOutcome } from '../engine.js';
 import { attestationsPathOf } from '../evidence/attestations.js';
 import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
 import type { HistoryRecord } from '../history/record.js';
-import { readVerifiedHistory, recordOutcome, type Recorded } from '../track.js';
+import { readVerifiedHistory, recordOutcome, type Recorded } from '../run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 
@@ -20,7 +20,7 @@ import { progressToLog } from './log.js';
 export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
   const history = await readVerifiedHistory(ctx.config, ctx.root); // a history that does not verify stops the run before any request
   const outcome = await core.group('Run the suites', () =>
-    executeRun(ctx.config, { env: ctx.env, progress: progressToLog }),
+    runSuites(ctx.config, { env: ctx.env, progress: progressToLog }),
   );
   return recordAndPublish(ctx, outcome, history);
 }
@@ -39,14 +39,14 @@ export async function recordAndPublish(
   const { config, root, settings } = ctx;
   const historyPath = resolve(root, config.history);
   let recorded: Recorded | undefined;
-  let artifacts: Artifacts | undefined;
+  let written: BadgesAndReport | undefined;
   let readBefore = history;
   const apply = async (): Promise<string[]> => {
     recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore, signer: ctx.signer });
     readBefore = undefined;
-    artifacts = await writeArtifacts(config, root, recorded);
+    written = await writeBadgesAndReport(config, root, recorded);
     const signed = ctx.signer ? [attestationsPathOf(historyPath)] : [];
-    return [historyPath, ...signed, ...artifacts.paths].map((p) => relative(root, p));
+    return [historyPath, ...signed, ...written.paths].map((p) => relative(root, p));
   };
 
   if (settings.commit) {
@@ -60,7 +60,7 @@ export async function recordAndPublish(
     await apply();
   }
   const summary = recorded!.summary;
-  const { markdown, reportPath } = artifacts!;
+  const { markdown, reportPath } = written!;
   // The run's in-toto Statement, for actions/attest to sign with the workflow's identity.
   const appended = recorded!.appended;
   const statement = appended

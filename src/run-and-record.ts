@@ -3,7 +3,7 @@ import type { ThresholdOptions } from './analysis/thresholds.js';
 import { thresholdFailures } from './report/thresholds.js';
 import type { Config } from './config/types.js';
 import { buildRecords, type RunOutcome } from './analysis/records.js';
-import { executeRun, type RunOptions } from './engine.js';
+import { runSuites, type RunOptions } from './engine.js';
 import type { NewRecord } from './history/build-record.js';
 import { HistoryError } from './history/errors.js';
 import { signedAppend } from './evidence/attestations.js';
@@ -54,7 +54,7 @@ export async function runAndRecord(
   options: RunOptions & RecordOptions & ThresholdOptions,
 ): Promise<TrackResult> {
   const history = options.useHistory ? await readVerifiedHistory(config, options.root) : [];
-  const outcome = await executeRun(config, options);
+  const outcome = await runSuites(config, options);
   const recorded = await recordOutcome(outcome, { ...options, history });
   return { ...recorded, outcome, failures: thresholdFailures(config.thresholds, recorded.summary, options) };
 }
