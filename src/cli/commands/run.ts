@@ -71,13 +71,16 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     progress,
     signer,
   });
-  const written = result.historyPath ? await writeBadgesAndReport(config, io.cwd, result) : null;
+  const files = result.historyPath ? await writeBadgesAndReport(config, io.cwd, result) : null;
   io.stdout.write(
     values.json ? `${JSON.stringify(result.summary, null, 2)}\n` : `${formatRunSummary(result.summary)}\n`,
   );
-  if (written && !values.json) {
+  if (files && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
-    io.stdout.write(`report:  ${relative(io.cwd, written.reportPath)}\nbadge:   ${config.badge}\n`);
+    // The open file went over history-max-mb: it was sealed under a new name first.
+    const sealed = result.written.filter((p) => p !== result.historyPath);
+    for (const p of sealed) io.stdout.write(`sealed:  ${relative(io.cwd, p)}\n`);
+    io.stdout.write(`report:  ${relative(io.cwd, files.reportPath)}\nbadge:   ${config.badge}\n`);
   }
   for (const failure of result.failures) io.stderr.write(`threshold: ${failure}\n`);
   return result.failures.length > 0 ? EXIT.failed : EXIT.ok;
