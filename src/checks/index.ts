@@ -9,8 +9,23 @@ export { tokenF1, sameAnswer } from './similarity.js';
 export { evaluate, expectationProblem, type Verdict } from './expect.js';
 export { compileRegex } from './regex.js';
 
-/** The answer a sample gives: the extracted text, normalized; null when nothing was extracted. */
+/**
+ * The most characters of one output that checks read. Every check is linear in the text (see
+ * regex.ts), and this bounds the text: a longer output fails its checks instead of stalling
+ * the run. Well above the longest answers a suite checks.
+ */
+export const MAX_CHECKED_CHARS = 1_048_576;
+
+/**
+ * The answer a sample gives: the extracted text, normalized; null when nothing was extracted.
+ * Throws on an output longer than MAX_CHECKED_CHARS (the run records that sample as failing).
+ */
 export function answerOf(output: string, prompt: Pick<PromptSpec, 'extract' | 'normalize'>): string | null {
+  if (output.length > MAX_CHECKED_CHARS) {
+    throw new Error(
+      `the output is ${output.length.toLocaleString('en-US')} characters long; checks read at most ${MAX_CHECKED_CHARS.toLocaleString('en-US')}`,
+    );
+  }
   const extracted = extract(output, prompt.extract);
   return extracted === null ? null : normalize(extracted, prompt.normalize);
 }
