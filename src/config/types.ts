@@ -77,6 +77,14 @@ export interface ModelSpec {
   system: string | null;
   /** Extra non-secret request headers some gateways want (OpenRouter's HTTP-Referer...). */
   headers: Record<string, string>;
+  /** Azure OpenAI's classic deployment API (`provider: azure`); absent for every other server. */
+  azure?: AzureDeployment;
+}
+
+/** Requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with an `api-key` header. */
+export interface AzureDeployment {
+  deployment: string;
+  apiVersion: string;
 }
 
 export interface Thresholds {
@@ -108,6 +116,7 @@ export const DEFAULTS = {
   configPath: '.github/trackrecord.yml',
   baseUrl: 'https://api.openai.com/v1',
   apiKeyEnv: 'OPENAI_API_KEY',
+  azureApiKeyEnv: 'AZURE_OPENAI_API_KEY',
   samples: 1,
   concurrency: 4,
   timeoutSeconds: 60,
