@@ -36,6 +36,7 @@ interface RawModel {
   system?: string;
   headers?: Record<string, string>;
   provider?: 'openai' | 'azure';
+  price?: { input: number; output: number };
   deployment?: string;
   'api-version'?: string;
 }
@@ -138,6 +139,7 @@ function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[]): 
       system: m.system ?? null,
       headers: m.headers ?? {},
       ...(azure ? { azure } : {}),
+      ...(m.price ? { price: { input: m.price.input, output: m.price.output } } : {}),
     };
   });
 }

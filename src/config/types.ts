@@ -79,6 +79,8 @@ export interface ModelSpec {
   headers: Record<string, string>;
   /** Azure OpenAI's classic deployment API (`provider: azure`); absent for every other server. */
   azure?: AzureDeployment;
+  /** USD per million tokens, for the cost of each run; absent when not configured. */
+  price?: { input: number; output: number };
 }
 
 /** Requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with an `api-key` header. */

@@ -2,8 +2,8 @@
 // Do not edit by hand: edit the schema and rerun. This is ajv standalone code, compiled at build time.
 import func4Module from 'ajv/dist/runtime/ucs2length.js';
 export const config = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/config.schema.json","title":"trackrecord configuration","description":"The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.","type":"object","additionalProperties":false,"required":["models","suites"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it."},"models":{"type":"array","minItems":1,"description":"The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.","items":{"$ref":"#/definitions/model"}},"suites":{"type":"array","minItems":1,"description":"Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).","items":{"description":"A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.","type":["string","object"],"pattern":"^builtin:[a-z0-9][a-z0-9_-]*$","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"Path of a suite YAML file, relative to the repository root."}}}},"samples":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request."},"concurrency":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Requests in flight across the whole run."},"timeout-seconds":{"type":"number","exclusiveMinimum":0,"maximum":3600,"default":60,"description":"Time limit for one request attempt, in seconds."},"retries":{"type":"integer","minimum":0,"maximum":20,"default":4,"description":"Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check."},"history":{"type":"string","minLength":1,"default":".trackrecord/history.jsonl","description":"The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format."},"badge":{"type":"string","minLength":1,"pattern":"\\.svg$","default":".trackrecord/badge.svg","description":"The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it."},"window":{"type":"integer","minimum":1,"maximum":10000,"default":30,"description":"How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift."},"thresholds":{"description":"When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.","type":"object","additionalProperties":false,"properties":{"fail-below":{"type":"number","minimum":0,"maximum":1,"description":"Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor."},"fail-on-regression":{"type":"boolean","default":true,"description":"Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking."}}}},"definitions":{"model":{"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}}}};
-const schema12 = {"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/config.schema.json","title":"trackrecord configuration","description":"The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.","type":"object","additionalProperties":false,"required":["models","suites"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it."},"models":{"type":"array","minItems":1,"description":"The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.","items":{"$ref":"#/definitions/model"}},"suites":{"type":"array","minItems":1,"description":"Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).","items":{"description":"A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.","type":["string","object"],"pattern":"^builtin:[a-z0-9][a-z0-9_-]*$","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"Path of a suite YAML file, relative to the repository root."}}}},"samples":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request."},"concurrency":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Requests in flight across the whole run."},"timeout-seconds":{"type":"number","exclusiveMinimum":0,"maximum":3600,"default":60,"description":"Time limit for one request attempt, in seconds."},"retries":{"type":"integer","minimum":0,"maximum":20,"default":4,"description":"Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check."},"history":{"type":"string","minLength":1,"default":".trackrecord/history.jsonl","description":"The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format."},"badge":{"type":"string","minLength":1,"pattern":"\\.svg$","default":".trackrecord/badge.svg","description":"The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it."},"window":{"type":"integer","minimum":1,"maximum":10000,"default":30,"description":"How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift."},"thresholds":{"description":"When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.","type":"object","additionalProperties":false,"properties":{"fail-below":{"type":"number","minimum":0,"maximum":1,"description":"Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor."},"fail-on-regression":{"type":"boolean","default":true,"description":"Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking."}}}},"definitions":{"model":{"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."}}},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}}}};
+const schema12 = {"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."}}},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func4 = typeof func4Module === 'function' ? func4Module : func4Module.default;
 const pattern0 = new RegExp("^[a-z0-9._-]+$", "u");
@@ -394,11 +394,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data2.deployment !== undefined){
-let data15 = data2.deployment;
-if(typeof data15 === "string"){
-if(func4(data15) < 1){
-const err31 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.deployment,data:data15};
+if(data2.price !== undefined){
+let data15 = data2.price;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.input === undefined){
+const err31 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema12.properties.price.required,parentSchema:schema12.properties.price,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -407,9 +407,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.deployment.type,parentSchema:schema12.properties.deployment,data:data15};
+if(data15.output === undefined){
+const err32 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/required",keyword:"required",params:{missingProperty: "output"},message:"must have required property '"+"output"+"'",schema:schema12.properties.price.required,parentSchema:schema12.properties.price,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -418,12 +417,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data2["api-version"] !== undefined){
-let data16 = data2["api-version"];
-if(typeof data16 === "string"){
-if(!pattern3.test(data16)){
-const err33 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(-preview)?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(-preview)?$",parentSchema:schema12.properties["api-version"],data:data16};
+for(const key3 in data15){
+if(!((key3 === "input") || (key3 === "output"))){
+const err33 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.price,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -433,8 +429,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties["api-version"].type,parentSchema:schema12.properties["api-version"],data:data16};
+if(data15.input !== undefined){
+let data16 = data15.input;
+if(typeof data16 == "number"){
+if(data16 < 0 || isNaN(data16)){
+const err34 = {instancePath:instancePath+"/models/" + i0+"/price/input",schemaPath:"#/definitions/model/properties/price/properties/input/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.price.properties.input,data:data16};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -444,9 +443,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
 else {
-const err35 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/definitions/model/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data2};
+const err35 = {instancePath:instancePath+"/models/" + i0+"/price/input",schemaPath:"#/definitions/model/properties/price/properties/input/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.price.properties.input.type,parentSchema:schema12.properties.price.properties.input,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -456,9 +454,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data1};
+if(data15.output !== undefined){
+let data17 = data15.output;
+if(typeof data17 == "number"){
+if(data17 < 0 || isNaN(data17)){
+const err36 = {instancePath:instancePath+"/models/" + i0+"/price/output",schemaPath:"#/definitions/model/properties/price/properties/output/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.price.properties.output,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -468,11 +468,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.suites !== undefined){
-let data17 = data.suites;
-if(Array.isArray(data17)){
-if(data17.length < 1){
-const err37 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.suites,data:data17};
+else {
+const err37 = {instancePath:instancePath+"/models/" + i0+"/price/output",schemaPath:"#/definitions/model/properties/price/properties/output/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.price.properties.output.type,parentSchema:schema12.properties.price.properties.output,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -481,11 +478,10 @@ vErrors.push(err37);
 }
 errors++;
 }
-const len1 = data17.length;
-for(let i1=0; i1<len1; i1++){
-let data18 = data17[i1];
-if((typeof data18 !== "string") && (!(data18 && typeof data18 == "object" && !Array.isArray(data18)))){
-const err38 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/type",keyword:"type",params:{type: schema11.properties.suites.items.type},message:"must be string,object",schema:schema11.properties.suites.items.type,parentSchema:schema11.properties.suites.items,data:data18};
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.price.type,parentSchema:schema12.properties.price,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -494,9 +490,12 @@ vErrors.push(err38);
 }
 errors++;
 }
+}
+if(data2.deployment !== undefined){
+let data18 = data2.deployment;
 if(typeof data18 === "string"){
-if(!pattern4.test(data18)){
-const err39 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/pattern",keyword:"pattern",params:{pattern: "^builtin:[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^builtin:[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^builtin:[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.suites.items,data:data18};
+if(func4(data18) < 1){
+const err39 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.deployment,data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -506,9 +505,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.path === undefined){
-const err40 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.suites.items.required,parentSchema:schema11.properties.suites.items,data:data18};
+else {
+const err40 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.deployment.type,parentSchema:schema12.properties.deployment,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -517,9 +515,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-for(const key3 in data18){
-if(!(key3 === "path")){
-const err41 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.suites.items,data:data18};
+}
+if(data2["api-version"] !== undefined){
+let data19 = data2["api-version"];
+if(typeof data19 === "string"){
+if(!pattern3.test(data19)){
+const err41 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(-preview)?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(-preview)?$",parentSchema:schema12.properties["api-version"],data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -529,11 +530,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data18.path !== undefined){
-let data19 = data18.path;
-if(typeof data19 === "string"){
-if(func4(data19) < 1){
-const err42 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.suites.items.properties.path,data:data19};
+else {
+const err42 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties["api-version"].type,parentSchema:schema12.properties["api-version"],data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -543,8 +541,9 @@ vErrors.push(err42);
 errors++;
 }
 }
+}
 else {
-const err43 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.suites.items.properties.path.type,parentSchema:schema11.properties.suites.items.properties.path,data:data19};
+const err43 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/definitions/model/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data2};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -555,10 +554,8 @@ errors++;
 }
 }
 }
-}
-}
 else {
-const err44 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suites.type,parentSchema:schema11.properties.suites,data:data17};
+const err44 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data1};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -568,10 +565,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.samples !== undefined){
-let data20 = data.samples;
-if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
-const err45 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.samples.type,parentSchema:schema11.properties.samples,data:data20};
+if(data.suites !== undefined){
+let data20 = data.suites;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err45 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.suites,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -580,9 +578,11 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(typeof data20 == "number"){
-if(data20 > 100 || isNaN(data20)){
-const err46 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.samples,data:data20};
+const len1 = data20.length;
+for(let i1=0; i1<len1; i1++){
+let data21 = data20[i1];
+if((typeof data21 !== "string") && (!(data21 && typeof data21 == "object" && !Array.isArray(data21)))){
+const err46 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/type",keyword:"type",params:{type: schema11.properties.suites.items.type},message:"must be string,object",schema:schema11.properties.suites.items.type,parentSchema:schema11.properties.suites.items,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -591,8 +591,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data20 < 1 || isNaN(data20)){
-const err47 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.samples,data:data20};
+if(typeof data21 === "string"){
+if(!pattern4.test(data21)){
+const err47 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/pattern",keyword:"pattern",params:{pattern: "^builtin:[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^builtin:[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^builtin:[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.suites.items,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -602,11 +603,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-if(data.concurrency !== undefined){
-let data21 = data.concurrency;
-if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-const err48 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.concurrency.type,parentSchema:schema11.properties.concurrency,data:data21};
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.path === undefined){
+const err48 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.suites.items.required,parentSchema:schema11.properties.suites.items,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -615,9 +614,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(typeof data21 == "number"){
-if(data21 > 1024 || isNaN(data21)){
-const err49 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.concurrency,data:data21};
+for(const key4 in data21){
+if(!(key4 === "path")){
+const err49 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.suites.items,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -626,8 +625,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data21 < 1 || isNaN(data21)){
-const err50 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.concurrency,data:data21};
+}
+if(data21.path !== undefined){
+let data22 = data21.path;
+if(typeof data22 === "string"){
+if(func4(data22) < 1){
+const err50 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.suites.items.properties.path,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -637,12 +640,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-if(data["timeout-seconds"] !== undefined){
-let data22 = data["timeout-seconds"];
-if(typeof data22 == "number"){
-if(data22 > 3600 || isNaN(data22)){
-const err51 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties["timeout-seconds"],data:data22};
+else {
+const err51 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.suites.items.properties.path.type,parentSchema:schema11.properties.suites.items.properties.path,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -651,8 +650,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data22 <= 0 || isNaN(data22)){
-const err52 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["timeout-seconds"],data:data22};
+}
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suites.type,parentSchema:schema11.properties.suites,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -662,8 +665,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["timeout-seconds"].type,parentSchema:schema11.properties["timeout-seconds"],data:data22};
+if(data.samples !== undefined){
+let data23 = data.samples;
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err53 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.samples.type,parentSchema:schema11.properties.samples,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -672,11 +677,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data.retries !== undefined){
-let data23 = data.retries;
-if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
-const err54 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retries.type,parentSchema:schema11.properties.retries,data:data23};
+if(typeof data23 == "number"){
+if(data23 > 100 || isNaN(data23)){
+const err54 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.samples,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -685,9 +688,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(typeof data23 == "number"){
-if(data23 > 20 || isNaN(data23)){
-const err55 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.retries,data:data23};
+if(data23 < 1 || isNaN(data23)){
+const err55 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.samples,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -696,8 +698,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data23 < 0 || isNaN(data23)){
-const err56 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retries,data:data23};
+}
+}
+if(data.concurrency !== undefined){
+let data24 = data.concurrency;
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+const err56 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.concurrency.type,parentSchema:schema11.properties.concurrency,data:data24};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -706,13 +712,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-if(data.history !== undefined){
-let data24 = data.history;
-if(typeof data24 === "string"){
-if(func4(data24) < 1){
-const err57 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.history,data:data24};
+if(typeof data24 == "number"){
+if(data24 > 1024 || isNaN(data24)){
+const err57 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.concurrency,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -721,9 +723,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.history.type,parentSchema:schema11.properties.history,data:data24};
+if(data24 < 1 || isNaN(data24)){
+const err58 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.concurrency,data:data24};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -733,11 +734,12 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.badge !== undefined){
-let data25 = data.badge;
-if(typeof data25 === "string"){
-if(func4(data25) < 1){
-const err59 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.badge,data:data25};
+}
+if(data["timeout-seconds"] !== undefined){
+let data25 = data["timeout-seconds"];
+if(typeof data25 == "number"){
+if(data25 > 3600 || isNaN(data25)){
+const err59 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties["timeout-seconds"],data:data25};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -746,8 +748,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(!pattern5.test(data25)){
-const err60 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/pattern",keyword:"pattern",params:{pattern: "\\.svg$"},message:"must match pattern \""+"\\.svg$"+"\"",schema:"\\.svg$",parentSchema:schema11.properties.badge,data:data25};
+if(data25 <= 0 || isNaN(data25)){
+const err60 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["timeout-seconds"],data:data25};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -758,7 +760,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.badge.type,parentSchema:schema11.properties.badge,data:data25};
+const err61 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["timeout-seconds"].type,parentSchema:schema11.properties["timeout-seconds"],data:data25};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -768,10 +770,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data.window !== undefined){
-let data26 = data.window;
+if(data.retries !== undefined){
+let data26 = data.retries;
 if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-const err62 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.window.type,parentSchema:schema11.properties.window,data:data26};
+const err62 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retries.type,parentSchema:schema11.properties.retries,data:data26};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -781,8 +783,8 @@ vErrors.push(err62);
 errors++;
 }
 if(typeof data26 == "number"){
-if(data26 > 10000 || isNaN(data26)){
-const err63 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.window,data:data26};
+if(data26 > 20 || isNaN(data26)){
+const err63 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.retries,data:data26};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -791,8 +793,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data26 < 1 || isNaN(data26)){
-const err64 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.window,data:data26};
+if(data26 < 0 || isNaN(data26)){
+const err64 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retries,data:data26};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -803,12 +805,11 @@ errors++;
 }
 }
 }
-if(data.thresholds !== undefined){
-let data27 = data.thresholds;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key4 in data27){
-if(!((key4 === "fail-below") || (key4 === "fail-on-regression"))){
-const err65 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.thresholds,data:data27};
+if(data.history !== undefined){
+let data27 = data.history;
+if(typeof data27 === "string"){
+if(func4(data27) < 1){
+const err65 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.history,data:data27};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -818,11 +819,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data27["fail-below"] !== undefined){
-let data28 = data27["fail-below"];
-if(typeof data28 == "number"){
-if(data28 > 1 || isNaN(data28)){
-const err66 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data28};
+else {
+const err66 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.history.type,parentSchema:schema11.properties.history,data:data27};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -831,8 +829,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data28 < 0 || isNaN(data28)){
-const err67 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data28};
+}
+if(data.badge !== undefined){
+let data28 = data.badge;
+if(typeof data28 === "string"){
+if(func4(data28) < 1){
+const err67 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.badge,data:data28};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -841,9 +843,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below"].type,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data28};
+if(!pattern5.test(data28)){
+const err68 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/pattern",keyword:"pattern",params:{pattern: "\\.svg$"},message:"must match pattern \""+"\\.svg$"+"\"",schema:"\\.svg$",parentSchema:schema11.properties.badge,data:data28};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -853,10 +854,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data27["fail-on-regression"] !== undefined){
-let data29 = data27["fail-on-regression"];
-if(typeof data29 !== "boolean"){
-const err69 = {instancePath:instancePath+"/thresholds/fail-on-regression",schemaPath:"#/properties/thresholds/properties/fail-on-regression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.thresholds.properties["fail-on-regression"].type,parentSchema:schema11.properties.thresholds.properties["fail-on-regression"],data:data29};
+else {
+const err69 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.badge.type,parentSchema:schema11.properties.badge,data:data28};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -866,9 +865,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.thresholds.type,parentSchema:schema11.properties.thresholds,data:data27};
+if(data.window !== undefined){
+let data29 = data.window;
+if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
+const err70 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.window.type,parentSchema:schema11.properties.window,data:data29};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -877,15 +877,112 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-}
-else {
-const err71 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(typeof data29 == "number"){
+if(data29 > 10000 || isNaN(data29)){
+const err71 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.window,data:data29};
 if(vErrors === null){
 vErrors = [err71];
 }
 else {
 vErrors.push(err71);
+}
+errors++;
+}
+if(data29 < 1 || isNaN(data29)){
+const err72 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.window,data:data29};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+if(data.thresholds !== undefined){
+let data30 = data.thresholds;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key5 in data30){
+if(!((key5 === "fail-below") || (key5 === "fail-on-regression"))){
+const err73 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.thresholds,data:data30};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data30["fail-below"] !== undefined){
+let data31 = data30["fail-below"];
+if(typeof data31 == "number"){
+if(data31 > 1 || isNaN(data31)){
+const err74 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data31};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data31 < 0 || isNaN(data31)){
+const err75 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data31};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below"].type,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data31};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data30["fail-on-regression"] !== undefined){
+let data32 = data30["fail-on-regression"];
+if(typeof data32 !== "boolean"){
+const err77 = {instancePath:instancePath+"/thresholds/fail-on-regression",schemaPath:"#/properties/thresholds/properties/fail-on-regression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.thresholds.properties["fail-on-regression"].type,parentSchema:schema11.properties.thresholds.properties["fail-on-regression"],data:data32};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.thresholds.type,parentSchema:schema11.properties.thresholds,data:data30};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
 }
 errors++;
 }
