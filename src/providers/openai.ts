@@ -139,6 +139,8 @@ function requestedWaitMs(headers: Headers): number | null {
  * attempt's timeout starts) the call's observer may hold it back. Azure's client is the same
  * client with its own URLs and auth header, so both get the hook.
  */
+// A mixin's base constructor must take `any[]` (TypeScript's rule for mixin classes).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function withRetryHook<Client extends new (...args: any[]) => OpenAI>(Base: Client) {
   return class extends Base {
     protected override async prepareOptions(options: Parameters<OpenAI['prepareOptions']>[0]): Promise<void> {
