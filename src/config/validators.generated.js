@@ -2,7 +2,7 @@
 // Do not edit by hand: edit the schema and rerun. This is ajv standalone code, compiled at build time.
 import func4Module from 'ajv/dist/runtime/ucs2length.js';
 export const config = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/config.schema.json","title":"trackrecord configuration","description":"The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.","type":"object","additionalProperties":false,"required":["models","suites"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it."},"models":{"type":"array","minItems":1,"description":"The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.","items":{"$ref":"#/definitions/model"}},"suites":{"type":"array","minItems":1,"description":"Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).","items":{"description":"A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.","type":["string","object"],"pattern":"^builtin:[a-z0-9][a-z0-9_-]*$","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"Path of a suite YAML file, relative to the repository root."}}}},"samples":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request."},"concurrency":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Requests in flight across the whole run."},"timeout-seconds":{"type":"number","exclusiveMinimum":0,"maximum":3600,"default":60,"description":"Time limit for one request attempt, in seconds."},"retries":{"type":"integer","minimum":0,"maximum":20,"default":4,"description":"Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check."},"max-output-kb":{"type":"integer","minimum":1,"maximum":65536,"default":256,"description":"Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error."},"history":{"type":"string","minLength":1,"default":".trackrecord/history.jsonl","description":"The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format."},"badge":{"type":"string","minLength":1,"pattern":"\\.svg$","default":".trackrecord/badge.svg","description":"The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it."},"window":{"type":"integer","minimum":1,"maximum":10000,"default":30,"description":"How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift."},"thresholds":{"description":"When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.","type":"object","additionalProperties":false,"properties":{"fail-below":{"type":"number","minimum":0,"maximum":1,"description":"Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor."},"fail-on-regression":{"type":"boolean","default":true,"description":"Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking."}}}},"definitions":{"model":{"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."}}},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/config.schema.json","title":"trackrecord configuration","description":"The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.","type":"object","additionalProperties":false,"required":["models","suites"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it."},"models":{"type":"array","minItems":1,"description":"The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.","items":{"$ref":"#/definitions/model"}},"suites":{"type":"array","minItems":1,"description":"Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).","items":{"description":"A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.","type":["string","object"],"pattern":"^builtin:[a-z0-9][a-z0-9_-]*$","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"Path of a suite YAML file, relative to the repository root."}}}},"samples":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request."},"concurrency":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Requests in flight across the whole run."},"timeout-seconds":{"type":"number","exclusiveMinimum":0,"maximum":3600,"default":60,"description":"Time limit for one request attempt, in seconds."},"retries":{"type":"integer","minimum":0,"maximum":20,"default":4,"description":"Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check."},"max-output-kb":{"type":"integer","minimum":1,"maximum":65536,"default":256,"description":"Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error."},"history":{"type":"string","minLength":1,"default":".trackrecord/history.jsonl","description":"The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format."},"history-max-mb":{"type":"number","exclusiveMinimum":0,"maximum":95,"default":25,"description":"The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md."},"badge":{"type":"string","minLength":1,"pattern":"\\.svg$","default":".trackrecord/badge.svg","description":"The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it."},"window":{"type":"integer","minimum":1,"maximum":10000,"default":30,"description":"How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift."},"thresholds":{"description":"When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.","type":"object","additionalProperties":false,"properties":{"fail-below":{"type":"number","minimum":0,"maximum":1,"description":"Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor."},"fail-on-regression":{"type":"boolean","default":true,"description":"Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking."}}}},"definitions":{"model":{"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."}}},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}}}};
 const schema12 = {"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."}}},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func4 = typeof func4Module === 'function' ? func4Module : func4Module.default;
@@ -865,11 +865,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.badge !== undefined){
-let data29 = data.badge;
-if(typeof data29 === "string"){
-if(func4(data29) < 1){
-const err70 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.badge,data:data29};
+if(data["history-max-mb"] !== undefined){
+let data29 = data["history-max-mb"];
+if(typeof data29 == "number"){
+if(data29 > 95 || isNaN(data29)){
+const err70 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 95},message:"must be <= 95",schema:95,parentSchema:schema11.properties["history-max-mb"],data:data29};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -878,8 +878,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(!pattern5.test(data29)){
-const err71 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/pattern",keyword:"pattern",params:{pattern: "\\.svg$"},message:"must match pattern \""+"\\.svg$"+"\"",schema:"\\.svg$",parentSchema:schema11.properties.badge,data:data29};
+if(data29 <= 0 || isNaN(data29)){
+const err71 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["history-max-mb"],data:data29};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -890,7 +890,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.badge.type,parentSchema:schema11.properties.badge,data:data29};
+const err72 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["history-max-mb"].type,parentSchema:schema11.properties["history-max-mb"],data:data29};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -900,10 +900,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.window !== undefined){
-let data30 = data.window;
-if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
-const err73 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.window.type,parentSchema:schema11.properties.window,data:data30};
+if(data.badge !== undefined){
+let data30 = data.badge;
+if(typeof data30 === "string"){
+if(func4(data30) < 1){
+const err73 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.badge,data:data30};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -912,9 +913,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(typeof data30 == "number"){
-if(data30 > 10000 || isNaN(data30)){
-const err74 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.window,data:data30};
+if(!pattern5.test(data30)){
+const err74 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/pattern",keyword:"pattern",params:{pattern: "\\.svg$"},message:"must match pattern \""+"\\.svg$"+"\"",schema:"\\.svg$",parentSchema:schema11.properties.badge,data:data30};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -923,8 +923,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data30 < 1 || isNaN(data30)){
-const err75 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.window,data:data30};
+}
+else {
+const err75 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.badge.type,parentSchema:schema11.properties.badge,data:data30};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -934,13 +935,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-if(data.thresholds !== undefined){
-let data31 = data.thresholds;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key5 in data31){
-if(!((key5 === "fail-below") || (key5 === "fail-on-regression"))){
-const err76 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.thresholds,data:data31};
+if(data.window !== undefined){
+let data31 = data.window;
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+const err76 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.window.type,parentSchema:schema11.properties.window,data:data31};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -949,12 +947,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data31["fail-below"] !== undefined){
-let data32 = data31["fail-below"];
-if(typeof data32 == "number"){
-if(data32 > 1 || isNaN(data32)){
-const err77 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data32};
+if(typeof data31 == "number"){
+if(data31 > 10000 || isNaN(data31)){
+const err77 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.window,data:data31};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -963,8 +958,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data32 < 0 || isNaN(data32)){
-const err78 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data32};
+if(data31 < 1 || isNaN(data31)){
+const err78 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.window,data:data31};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -974,8 +969,13 @@ vErrors.push(err78);
 errors++;
 }
 }
-else {
-const err79 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below"].type,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data32};
+}
+if(data.thresholds !== undefined){
+let data32 = data.thresholds;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key5 in data32){
+if(!((key5 === "fail-below") || (key5 === "fail-on-regression"))){
+const err79 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.thresholds,data:data32};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -985,10 +985,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data31["fail-on-regression"] !== undefined){
-let data33 = data31["fail-on-regression"];
-if(typeof data33 !== "boolean"){
-const err80 = {instancePath:instancePath+"/thresholds/fail-on-regression",schemaPath:"#/properties/thresholds/properties/fail-on-regression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.thresholds.properties["fail-on-regression"].type,parentSchema:schema11.properties.thresholds.properties["fail-on-regression"],data:data33};
+if(data32["fail-below"] !== undefined){
+let data33 = data32["fail-below"];
+if(typeof data33 == "number"){
+if(data33 > 1 || isNaN(data33)){
+const err80 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data33};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -997,10 +998,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.thresholds.type,parentSchema:schema11.properties.thresholds,data:data31};
+if(data33 < 0 || isNaN(data33)){
+const err81 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data33};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1010,14 +1009,50 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
 else {
-const err82 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err82 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below"].type,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data33};
 if(vErrors === null){
 vErrors = [err82];
 }
 else {
 vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data32["fail-on-regression"] !== undefined){
+let data34 = data32["fail-on-regression"];
+if(typeof data34 !== "boolean"){
+const err83 = {instancePath:instancePath+"/thresholds/fail-on-regression",schemaPath:"#/properties/thresholds/properties/fail-on-regression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.thresholds.properties["fail-on-regression"].type,parentSchema:schema11.properties.thresholds.properties["fail-on-regression"],data:data34};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.thresholds.type,parentSchema:schema11.properties.thresholds,data:data32};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
 }
 errors++;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import type { ReplayServer } from '../../src/replay/index.js';
-import { runAndRecord } from '../../src/track.js';
+import { runAndRecord } from '../../src/run-and-record.js';
 import { REPO_ROOT, primeConfig, startPrimeServer } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -38,6 +38,6 @@ describe('docs/history.md', () => {
     writeFileSync(history, readFileSync(history, 'utf8').replace('"trigger":"cli"', '"trigger":"cl1"'));
     const tampered = python(history);
     expect(tampered.status).toBe(1);
-    expect(tampered.stderr).toBe('line 2: chain broken\n');
+    expect(tampered.stderr).toBe(`${history} line 2: chain broken\n`);
   });
 });
