@@ -3,6 +3,7 @@ import { EvidenceKeyError } from '../evidence/keys.js';
 import { HistoryError } from '../history/errors.js';
 import { PartialError } from '../partial/index.js';
 import { certifyCommand, certifyHelp } from './commands/certify.js';
+import { initCommand, initHelp } from './commands/init.js';
 import { mergeCommand, mergeHelp } from './commands/merge.js';
 import { reportCommand, reportHelp } from './commands/report.js';
 import { runCommand, runHelp } from './commands/run.js';
@@ -12,6 +13,7 @@ import { verifyCommand, verifyHelp } from './commands/verify.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
 const commands: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {
+  init: { run: initCommand, help: initHelp },
   run: { run: runCommand, help: runHelp },
   merge: { run: mergeCommand, help: mergeHelp },
   report: { run: reportCommand, help: reportHelp },
@@ -24,6 +26,7 @@ const commands: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
 const usage = `Usage: trackrecord <command> [options]
 
 Commands:
+  init       write a starter config, suite and workflows (never overwrites)
   run        run the suites against the models and record the results
   merge      record a sharded run from its shards' partial files
   report     print the report of the history (markdown, JSON or a self-contained HTML page)

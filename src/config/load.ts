@@ -6,7 +6,7 @@ import { ConfigError, type ConfigIssue } from './errors.js';
 import { checkSchema } from './schema-check.js';
 import { resolveSuite } from './suite.js';
 import { didYouMean } from './suggest.js';
-import type { Config, ModelSpec, SuiteSpec } from './types.js';
+import type { AzureDeployment, Config, ModelSpec, SuiteSpec } from './types.js';
 import { DEFAULTS } from './types.js';
 import { outsideWorkspace } from './workspace.js';
 import { YamlFile } from './yaml-file.js';
@@ -39,6 +39,10 @@ interface RawModel {
   'max-tokens'?: number;
   system?: string;
   headers?: Record<string, string>;
+  provider?: 'openai' | 'azure';
+  price?: { input: number; output: number };
+  deployment?: string;
+  'api-version'?: string;
 }
 
 export interface LoadOptions {
@@ -147,16 +151,45 @@ function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[]): 
     if (m['top-p'] !== undefined) params.topP = m['top-p'];
     if (m.seed !== undefined) params.seed = m.seed;
     if (m['max-tokens'] !== undefined) params.maxTokens = m['max-tokens'];
+    const azure = resolveAzure(m, i, yaml, issues);
     return {
       id: m.id,
       model: m.model,
       baseUrl: (m['base-url'] ?? DEFAULTS.baseUrl).replace(/\/+$/, ''),
-      apiKeyEnv: m['api-key-env'] ?? DEFAULTS.apiKeyEnv,
+      apiKeyEnv: m['api-key-env'] ?? (azure ? DEFAULTS.azureApiKeyEnv : DEFAULTS.apiKeyEnv),
       params,
       system: m.system ?? null,
       headers: m.headers ?? {},
+      ...(azure ? { azure } : {}),
+      ...(m.price ? { price: { input: m.price.input, output: m.price.output } } : {}),
     };
   });
+}
+
+/**
+ * Azure's classic deployments need the resource endpoint and an API version; the deployment
+ * defaults to the model name. The deployment keys mean nothing to other servers, so they are
+ * refused there rather than silently ignored.
+ */
+function resolveAzure(m: RawModel, i: number, yaml: YamlFile, issues: ConfigIssue[]): AzureDeployment | undefined {
+  if (m.provider !== 'azure') {
+    for (const key of ['deployment', 'api-version'] as const) {
+      if (m[key] !== undefined) issues.push(yaml.issue(['models', i, key], `"${key}" needs \`provider: azure\``));
+    }
+    return undefined;
+  }
+  if (m['base-url'] === undefined) {
+    issues.push(
+      yaml.issue(
+        ['models', i, 'provider'],
+        'provider azure needs "base-url": the resource endpoint, e.g. https://NAME.openai.azure.com',
+      ),
+    );
+  }
+  if (m['api-version'] === undefined) {
+    issues.push(yaml.issue(['models', i, 'provider'], 'provider azure needs "api-version", e.g. 2024-10-21'));
+  }
+  return { deployment: m.deployment ?? m.model, apiVersion: m['api-version'] ?? '' };
 }
 
 async function resolveSuites(

@@ -77,6 +77,16 @@ export interface ModelSpec {
   system: string | null;
   /** Extra non-secret request headers some gateways want (OpenRouter's HTTP-Referer...). */
   headers: Record<string, string>;
+  /** Azure OpenAI's classic deployment API (`provider: azure`); absent for every other server. */
+  azure?: AzureDeployment;
+  /** USD per million tokens, for the cost of each run; absent when not configured. */
+  price?: { input: number; output: number };
+}
+
+/** Requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with an `api-key` header. */
+export interface AzureDeployment {
+  deployment: string;
+  apiVersion: string;
 }
 
 export interface Thresholds {
@@ -112,6 +122,7 @@ export const DEFAULTS = {
   configPath: '.github/trackrecord.yml',
   baseUrl: 'https://api.openai.com/v1',
   apiKeyEnv: 'OPENAI_API_KEY',
+  azureApiKeyEnv: 'AZURE_OPENAI_API_KEY',
   samples: 1,
   concurrency: 4,
   timeoutSeconds: 60,

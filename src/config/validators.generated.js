@@ -2,15 +2,16 @@
 // Do not edit by hand: edit the schema and rerun. This is ajv standalone code, compiled at build time.
 import func4Module from 'ajv/dist/runtime/ucs2length.js';
 export const config = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/config.schema.json","title":"trackrecord configuration","description":"The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.","type":"object","additionalProperties":false,"required":["models","suites"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it."},"models":{"type":"array","minItems":1,"description":"The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.","items":{"$ref":"#/definitions/model"}},"suites":{"type":"array","minItems":1,"description":"Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).","items":{"description":"A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.","type":["string","object"],"pattern":"^builtin:[a-z0-9][a-z0-9_-]*$","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set."}}}},"samples":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request."},"concurrency":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Requests in flight across the whole run."},"timeout-seconds":{"type":"number","exclusiveMinimum":0,"maximum":3600,"default":60,"description":"Time limit for one request attempt, in seconds."},"retries":{"type":"integer","minimum":0,"maximum":20,"default":4,"description":"Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check."},"max-output-kb":{"type":"integer","minimum":1,"maximum":65536,"default":256,"description":"Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error."},"history":{"type":"string","minLength":1,"default":".trackrecord/history.jsonl","description":"The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format."},"history-max-mb":{"type":"number","exclusiveMinimum":0,"maximum":95,"default":25,"description":"The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md."},"badge":{"type":"string","minLength":1,"pattern":"\\.svg$","default":".trackrecord/badge.svg","description":"The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set."},"allow-outside-workspace":{"type":"boolean","default":false,"description":"Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner."},"window":{"type":"integer","minimum":1,"maximum":10000,"default":30,"description":"How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift."},"thresholds":{"description":"When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.","type":"object","additionalProperties":false,"properties":{"fail-below":{"type":"number","minimum":0,"maximum":1,"description":"Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor."},"fail-on-regression":{"type":"boolean","default":true,"description":"Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking."}}}},"definitions":{"model":{"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"OPENAI_API_KEY","description":"Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}}}}}};
-const schema12 = {"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"OPENAI_API_KEY","description":"Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/config.schema.json","title":"trackrecord configuration","description":"The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.","type":"object","additionalProperties":false,"required":["models","suites"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it."},"models":{"type":"array","minItems":1,"description":"The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.","items":{"$ref":"#/definitions/model"}},"suites":{"type":"array","minItems":1,"description":"Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).","items":{"description":"A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.","type":["string","object"],"pattern":"^builtin:[a-z0-9][a-z0-9_-]*$","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set."}}}},"samples":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request."},"concurrency":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Requests in flight across the whole run."},"timeout-seconds":{"type":"number","exclusiveMinimum":0,"maximum":3600,"default":60,"description":"Time limit for one request attempt, in seconds."},"retries":{"type":"integer","minimum":0,"maximum":20,"default":4,"description":"Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check."},"max-output-kb":{"type":"integer","minimum":1,"maximum":65536,"default":256,"description":"Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error."},"history":{"type":"string","minLength":1,"default":".trackrecord/history.jsonl","description":"The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format."},"history-max-mb":{"type":"number","exclusiveMinimum":0,"maximum":95,"default":25,"description":"The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md."},"badge":{"type":"string","minLength":1,"pattern":"\\.svg$","default":".trackrecord/badge.svg","description":"The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set."},"allow-outside-workspace":{"type":"boolean","default":false,"description":"Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner."},"window":{"type":"integer","minimum":1,"maximum":10000,"default":30,"description":"How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift."},"thresholds":{"description":"When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.","type":"object","additionalProperties":false,"properties":{"fail-below":{"type":"number","minimum":0,"maximum":1,"description":"Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor."},"fail-on-regression":{"type":"boolean","default":true,"description":"Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking."}}}},"definitions":{"model":{"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."}}},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}}}};
+const schema12 = {"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."}}},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func4 = typeof func4Module === 'function' ? func4Module : func4Module.default;
 const pattern0 = new RegExp("^[a-z0-9._-]+$", "u");
 const pattern1 = new RegExp("^https?://", "u");
 const pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-const pattern3 = new RegExp("^builtin:[a-z0-9][a-z0-9_-]*$", "u");
-const pattern4 = new RegExp("\\.svg$", "u");
+const pattern3 = new RegExp("^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "u");
+const pattern4 = new RegExp("^builtin:[a-z0-9][a-z0-9_-]*$", "u");
+const pattern5 = new RegExp("\\.svg$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://trackrecord.dev/schema/config.schema.json" */;
@@ -370,9 +371,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/definitions/model/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data2};
+if(data2.provider !== undefined){
+let data14 = data2.provider;
+if(typeof data14 !== "string"){
+const err29 = {instancePath:instancePath+"/models/" + i0+"/provider",schemaPath:"#/definitions/model/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.provider.type,parentSchema:schema12.properties.provider,data:data14};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -381,10 +383,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data1};
+if(!((data14 === "openai") || (data14 === "azure"))){
+const err30 = {instancePath:instancePath+"/models/" + i0+"/provider",schemaPath:"#/definitions/model/properties/provider/enum",keyword:"enum",params:{allowedValues: schema12.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.provider.enum,parentSchema:schema12.properties.provider,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -394,11 +394,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.suites !== undefined){
-let data14 = data.suites;
-if(Array.isArray(data14)){
-if(data14.length < 1){
-const err31 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.suites,data:data14};
+if(data2.price !== undefined){
+let data15 = data2.price;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.input === undefined){
+const err31 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema12.properties.price.required,parentSchema:schema12.properties.price,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -407,11 +407,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-const len1 = data14.length;
-for(let i1=0; i1<len1; i1++){
-let data15 = data14[i1];
-if((typeof data15 !== "string") && (!(data15 && typeof data15 == "object" && !Array.isArray(data15)))){
-const err32 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/type",keyword:"type",params:{type: schema11.properties.suites.items.type},message:"must be string,object",schema:schema11.properties.suites.items.type,parentSchema:schema11.properties.suites.items,data:data15};
+if(data15.output === undefined){
+const err32 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/required",keyword:"required",params:{missingProperty: "output"},message:"must have required property '"+"output"+"'",schema:schema12.properties.price.required,parentSchema:schema12.properties.price,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -420,9 +417,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(typeof data15 === "string"){
-if(!pattern3.test(data15)){
-const err33 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/pattern",keyword:"pattern",params:{pattern: "^builtin:[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^builtin:[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^builtin:[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.suites.items,data:data15};
+for(const key3 in data15){
+if(!((key3 === "input") || (key3 === "output"))){
+const err33 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.price,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -432,9 +429,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.path === undefined){
-const err34 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.suites.items.required,parentSchema:schema11.properties.suites.items,data:data15};
+if(data15.input !== undefined){
+let data16 = data15.input;
+if(typeof data16 == "number"){
+if(data16 < 0 || isNaN(data16)){
+const err34 = {instancePath:instancePath+"/models/" + i0+"/price/input",schemaPath:"#/definitions/model/properties/price/properties/input/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.price.properties.input,data:data16};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -443,9 +442,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key3 in data15){
-if(!(key3 === "path")){
-const err35 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.suites.items,data:data15};
+}
+else {
+const err35 = {instancePath:instancePath+"/models/" + i0+"/price/input",schemaPath:"#/definitions/model/properties/price/properties/input/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.price.properties.input.type,parentSchema:schema12.properties.price.properties.input,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -455,11 +454,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data15.path !== undefined){
-let data16 = data15.path;
-if(typeof data16 === "string"){
-if(func4(data16) < 1){
-const err36 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.suites.items.properties.path,data:data16};
+if(data15.output !== undefined){
+let data17 = data15.output;
+if(typeof data17 == "number"){
+if(data17 < 0 || isNaN(data17)){
+const err36 = {instancePath:instancePath+"/models/" + i0+"/price/output",schemaPath:"#/definitions/model/properties/price/properties/output/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.price.properties.output,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -470,7 +469,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.suites.items.properties.path.type,parentSchema:schema11.properties.suites.items.properties.path,data:data16};
+const err37 = {instancePath:instancePath+"/models/" + i0+"/price/output",schemaPath:"#/definitions/model/properties/price/properties/output/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.price.properties.output.type,parentSchema:schema12.properties.price.properties.output,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -481,10 +480,8 @@ errors++;
 }
 }
 }
-}
-}
 else {
-const err38 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suites.type,parentSchema:schema11.properties.suites,data:data14};
+const err38 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.price.type,parentSchema:schema12.properties.price,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -494,10 +491,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.samples !== undefined){
-let data17 = data.samples;
-if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
-const err39 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.samples.type,parentSchema:schema11.properties.samples,data:data17};
+if(data2.deployment !== undefined){
+let data18 = data2.deployment;
+if(typeof data18 === "string"){
+if(func4(data18) < 1){
+const err39 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.deployment,data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -506,9 +504,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(typeof data17 == "number"){
-if(data17 > 100 || isNaN(data17)){
-const err40 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.samples,data:data17};
+}
+else {
+const err40 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.deployment.type,parentSchema:schema12.properties.deployment,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -517,8 +515,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data17 < 1 || isNaN(data17)){
-const err41 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.samples,data:data17};
+}
+if(data2["api-version"] !== undefined){
+let data19 = data2["api-version"];
+if(typeof data19 === "string"){
+if(!pattern3.test(data19)){
+const err41 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(-preview)?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(-preview)?$",parentSchema:schema12.properties["api-version"],data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -528,11 +530,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-if(data.concurrency !== undefined){
-let data18 = data.concurrency;
-if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
-const err42 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.concurrency.type,parentSchema:schema11.properties.concurrency,data:data18};
+else {
+const err42 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties["api-version"].type,parentSchema:schema12.properties["api-version"],data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -541,9 +540,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(typeof data18 == "number"){
-if(data18 > 1024 || isNaN(data18)){
-const err43 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.concurrency,data:data18};
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/definitions/model/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data2};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -552,8 +552,10 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data18 < 1 || isNaN(data18)){
-const err44 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.concurrency,data:data18};
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data1};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -563,12 +565,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-if(data["timeout-seconds"] !== undefined){
-let data19 = data["timeout-seconds"];
-if(typeof data19 == "number"){
-if(data19 > 3600 || isNaN(data19)){
-const err45 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties["timeout-seconds"],data:data19};
+if(data.suites !== undefined){
+let data20 = data.suites;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err45 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.suites,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -577,8 +578,11 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data19 <= 0 || isNaN(data19)){
-const err46 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["timeout-seconds"],data:data19};
+const len1 = data20.length;
+for(let i1=0; i1<len1; i1++){
+let data21 = data20[i1];
+if((typeof data21 !== "string") && (!(data21 && typeof data21 == "object" && !Array.isArray(data21)))){
+const err46 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/type",keyword:"type",params:{type: schema11.properties.suites.items.type},message:"must be string,object",schema:schema11.properties.suites.items.type,parentSchema:schema11.properties.suites.items,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -587,9 +591,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["timeout-seconds"].type,parentSchema:schema11.properties["timeout-seconds"],data:data19};
+if(typeof data21 === "string"){
+if(!pattern4.test(data21)){
+const err47 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/pattern",keyword:"pattern",params:{pattern: "^builtin:[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^builtin:[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^builtin:[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.suites.items,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -599,10 +603,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.retries !== undefined){
-let data20 = data.retries;
-if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
-const err48 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retries.type,parentSchema:schema11.properties.retries,data:data20};
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.path === undefined){
+const err48 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.suites.items.required,parentSchema:schema11.properties.suites.items,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -611,9 +614,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(typeof data20 == "number"){
-if(data20 > 20 || isNaN(data20)){
-const err49 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.retries,data:data20};
+for(const key4 in data21){
+if(!(key4 === "path")){
+const err49 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.suites.items,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -622,8 +625,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data20 < 0 || isNaN(data20)){
-const err50 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retries,data:data20};
+}
+if(data21.path !== undefined){
+let data22 = data21.path;
+if(typeof data22 === "string"){
+if(func4(data22) < 1){
+const err50 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.suites.items.properties.path,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -633,11 +640,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-if(data["max-output-kb"] !== undefined){
-let data21 = data["max-output-kb"];
-if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-const err51 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-output-kb"].type,parentSchema:schema11.properties["max-output-kb"],data:data21};
+else {
+const err51 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.suites.items.properties.path.type,parentSchema:schema11.properties.suites.items.properties.path,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -646,9 +650,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(typeof data21 == "number"){
-if(data21 > 65536 || isNaN(data21)){
-const err52 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema11.properties["max-output-kb"],data:data21};
+}
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suites.type,parentSchema:schema11.properties.suites,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -657,8 +664,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data21 < 1 || isNaN(data21)){
-const err53 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties["max-output-kb"],data:data21};
+}
+if(data.samples !== undefined){
+let data23 = data.samples;
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err53 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.samples.type,parentSchema:schema11.properties.samples,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -667,13 +677,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-}
-if(data.history !== undefined){
-let data22 = data.history;
-if(typeof data22 === "string"){
-if(func4(data22) < 1){
-const err54 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.history,data:data22};
+if(typeof data23 == "number"){
+if(data23 > 100 || isNaN(data23)){
+const err54 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.samples,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -682,9 +688,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.history.type,parentSchema:schema11.properties.history,data:data22};
+if(data23 < 1 || isNaN(data23)){
+const err55 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.samples,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -694,11 +699,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data["history-max-mb"] !== undefined){
-let data23 = data["history-max-mb"];
-if(typeof data23 == "number"){
-if(data23 > 95 || isNaN(data23)){
-const err56 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 95},message:"must be <= 95",schema:95,parentSchema:schema11.properties["history-max-mb"],data:data23};
+}
+if(data.concurrency !== undefined){
+let data24 = data.concurrency;
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+const err56 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.concurrency.type,parentSchema:schema11.properties.concurrency,data:data24};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -707,8 +712,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data23 <= 0 || isNaN(data23)){
-const err57 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["history-max-mb"],data:data23};
+if(typeof data24 == "number"){
+if(data24 > 1024 || isNaN(data24)){
+const err57 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.concurrency,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -717,9 +723,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["history-max-mb"].type,parentSchema:schema11.properties["history-max-mb"],data:data23};
+if(data24 < 1 || isNaN(data24)){
+const err58 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.concurrency,data:data24};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -729,11 +734,12 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.badge !== undefined){
-let data24 = data.badge;
-if(typeof data24 === "string"){
-if(func4(data24) < 1){
-const err59 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.badge,data:data24};
+}
+if(data["timeout-seconds"] !== undefined){
+let data25 = data["timeout-seconds"];
+if(typeof data25 == "number"){
+if(data25 > 3600 || isNaN(data25)){
+const err59 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties["timeout-seconds"],data:data25};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -742,8 +748,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(!pattern4.test(data24)){
-const err60 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/pattern",keyword:"pattern",params:{pattern: "\\.svg$"},message:"must match pattern \""+"\\.svg$"+"\"",schema:"\\.svg$",parentSchema:schema11.properties.badge,data:data24};
+if(data25 <= 0 || isNaN(data25)){
+const err60 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["timeout-seconds"],data:data25};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -754,7 +760,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.badge.type,parentSchema:schema11.properties.badge,data:data24};
+const err61 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["timeout-seconds"].type,parentSchema:schema11.properties["timeout-seconds"],data:data25};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -764,10 +770,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data["allow-outside-workspace"] !== undefined){
-let data25 = data["allow-outside-workspace"];
-if(typeof data25 !== "boolean"){
-const err62 = {instancePath:instancePath+"/allow-outside-workspace",schemaPath:"#/properties/allow-outside-workspace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties["allow-outside-workspace"].type,parentSchema:schema11.properties["allow-outside-workspace"],data:data25};
+if(data.retries !== undefined){
+let data26 = data.retries;
+if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
+const err62 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retries.type,parentSchema:schema11.properties.retries,data:data26};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -776,11 +782,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data.window !== undefined){
-let data26 = data.window;
-if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-const err63 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.window.type,parentSchema:schema11.properties.window,data:data26};
+if(typeof data26 == "number"){
+if(data26 > 20 || isNaN(data26)){
+const err63 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.retries,data:data26};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -789,9 +793,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(typeof data26 == "number"){
-if(data26 > 10000 || isNaN(data26)){
-const err64 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.window,data:data26};
+if(data26 < 0 || isNaN(data26)){
+const err64 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retries,data:data26};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -800,8 +803,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data26 < 1 || isNaN(data26)){
-const err65 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.window,data:data26};
+}
+}
+if(data["max-output-kb"] !== undefined){
+let data27 = data["max-output-kb"];
+if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
+const err65 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-output-kb"].type,parentSchema:schema11.properties["max-output-kb"],data:data27};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -810,14 +817,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-if(data.thresholds !== undefined){
-let data27 = data.thresholds;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key4 in data27){
-if(!((key4 === "fail-below") || (key4 === "fail-on-regression"))){
-const err66 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.thresholds,data:data27};
+if(typeof data27 == "number"){
+if(data27 > 65536 || isNaN(data27)){
+const err66 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema11.properties["max-output-kb"],data:data27};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -826,12 +828,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data27["fail-below"] !== undefined){
-let data28 = data27["fail-below"];
-if(typeof data28 == "number"){
-if(data28 > 1 || isNaN(data28)){
-const err67 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data28};
+if(data27 < 1 || isNaN(data27)){
+const err67 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties["max-output-kb"],data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -840,8 +838,13 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data28 < 0 || isNaN(data28)){
-const err68 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data28};
+}
+}
+if(data.history !== undefined){
+let data28 = data.history;
+if(typeof data28 === "string"){
+if(func4(data28) < 1){
+const err68 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.history,data:data28};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -852,7 +855,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below"].type,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data28};
+const err69 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.history.type,parentSchema:schema11.properties.history,data:data28};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -862,10 +865,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data27["fail-on-regression"] !== undefined){
-let data29 = data27["fail-on-regression"];
-if(typeof data29 !== "boolean"){
-const err70 = {instancePath:instancePath+"/thresholds/fail-on-regression",schemaPath:"#/properties/thresholds/properties/fail-on-regression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.thresholds.properties["fail-on-regression"].type,parentSchema:schema11.properties.thresholds.properties["fail-on-regression"],data:data29};
+if(data["history-max-mb"] !== undefined){
+let data29 = data["history-max-mb"];
+if(typeof data29 == "number"){
+if(data29 > 95 || isNaN(data29)){
+const err70 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 95},message:"must be <= 95",schema:95,parentSchema:schema11.properties["history-max-mb"],data:data29};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -874,10 +878,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.thresholds.type,parentSchema:schema11.properties.thresholds,data:data27};
+if(data29 <= 0 || isNaN(data29)){
+const err71 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["history-max-mb"],data:data29};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -887,14 +889,183 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
 else {
-const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err72 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["history-max-mb"].type,parentSchema:schema11.properties["history-max-mb"],data:data29};
 if(vErrors === null){
 vErrors = [err72];
 }
 else {
 vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.badge !== undefined){
+let data30 = data.badge;
+if(typeof data30 === "string"){
+if(func4(data30) < 1){
+const err73 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.badge,data:data30};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(!pattern5.test(data30)){
+const err74 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/pattern",keyword:"pattern",params:{pattern: "\\.svg$"},message:"must match pattern \""+"\\.svg$"+"\"",schema:"\\.svg$",parentSchema:schema11.properties.badge,data:data30};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.badge.type,parentSchema:schema11.properties.badge,data:data30};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data["allow-outside-workspace"] !== undefined){
+let data31 = data["allow-outside-workspace"];
+if(typeof data31 !== "boolean"){
+const err76 = {instancePath:instancePath+"/allow-outside-workspace",schemaPath:"#/properties/allow-outside-workspace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties["allow-outside-workspace"].type,parentSchema:schema11.properties["allow-outside-workspace"],data:data31};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.window !== undefined){
+let data32 = data.window;
+if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
+const err77 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.window.type,parentSchema:schema11.properties.window,data:data32};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(typeof data32 == "number"){
+if(data32 > 10000 || isNaN(data32)){
+const err78 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.window,data:data32};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data32 < 1 || isNaN(data32)){
+const err79 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.window,data:data32};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+if(data.thresholds !== undefined){
+let data33 = data.thresholds;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key5 in data33){
+if(!((key5 === "fail-below") || (key5 === "fail-on-regression"))){
+const err80 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.thresholds,data:data33};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data33["fail-below"] !== undefined){
+let data34 = data33["fail-below"];
+if(typeof data34 == "number"){
+if(data34 > 1 || isNaN(data34)){
+const err81 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data34};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data34 < 0 || isNaN(data34)){
+const err82 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data34};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below"].type,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data34};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data33["fail-on-regression"] !== undefined){
+let data35 = data33["fail-on-regression"];
+if(typeof data35 !== "boolean"){
+const err84 = {instancePath:instancePath+"/thresholds/fail-on-regression",schemaPath:"#/properties/thresholds/properties/fail-on-regression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.thresholds.properties["fail-on-regression"].type,parentSchema:schema11.properties.thresholds.properties["fail-on-regression"],data:data35};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.thresholds.type,parentSchema:schema11.properties.thresholds,data:data33};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
 }
 errors++;
 }
@@ -904,13 +1075,13 @@ return errors === 0;
 
 export const suite = validate11;
 const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/suite.schema.json","title":"trackrecord prompt suite","description":"A fixed set of prompts with deterministic checks, run against every configured model.","type":"object","additionalProperties":false,"required":["name","prompts"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL or path of this schema."},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Unique within a run."},"description":{"type":"string","description":"What the suite catches and why its checks are fair; shown in reports."},"prompts":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/prompt"},"description":"The prompts, each with a stable id. Order is kept in reports and history."}},"definitions":{"prompt":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200,"description":"Stable; changing the prompt's text starts a new series."},"prompt":{"type":"string","minLength":1,"description":"The user message. Use either `prompt` or `messages`."},"messages":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"enum":["system","user","assistant"],"description":"Who speaks: system, user or assistant."},"content":{"type":"string","description":"The text of the turn."}}},"description":"A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first."},"extract":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"regex":{"type":"string","minLength":1,"description":"A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."},"json-path":{"type":"string","pattern":"^\\$","description":"A path into the JSON found in the output: $, .name, ['name'], [index]."}},"description":"How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output."},"normalize":{"type":"array","items":{"enum":["trim","lowercase","collapse-whitespace","strip-punctuation","strip-markdown"]},"description":"Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.","default":["trim","collapse-whitespace"]},"compare":{"type":["string","object"],"pattern":"^(exact|similarity)$","additionalProperties":false,"required":["similarity"],"properties":{"similarity":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Token F1 threshold for two answers to count as the same."}},"description":"How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.","default":"exact"},"expect":{"type":"array","items":{"$ref":"#/definitions/expectation"},"description":"Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift."},"reference":{"type":"string","description":"A known-good output; documentation only, never sent."},"wrong":{"type":"array","items":{"type":"string"},"description":"Known-bad outputs the checks must reject; documentation and tests only."}}},"expectation":{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"equals":{"type":["string","number","boolean"],"description":"The answer equals this value (normalized like the answer)."},"contains":{"type":"string","minLength":1,"description":"The answer contains this text (normalized like the answer)."},"not-contains":{"type":"string","minLength":1,"description":"The answer does not contain this text (normalized like the answer)."},"regex":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."}},"description":"A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}."},"not-regex":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."}},"description":"A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}."},"one-of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The answer equals one of these values (each normalized like the answer)."},"json-schema":{"type":"object","description":"The answer parses as JSON and validates against this JSON Schema."},"max-length":{"type":"integer","minimum":0,"description":"The answer has at most this many characters (Unicode code points)."},"min-length":{"type":"integer","minimum":0,"description":"The answer has at least this many characters (Unicode code points)."},"number":{"type":["number","object"],"additionalProperties":false,"required":["equals"],"properties":{"equals":{"type":"number","description":"The expected value."},"tolerance":{"type":"number","minimum":0,"description":"The largest accepted absolute difference (default 0)."}},"description":"The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0."},"word-count":{"type":["integer","object"],"minimum":0,"additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0,"description":"At least this many words."},"max":{"type":"integer","minimum":0,"description":"At most this many words."}},"description":"How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so \"don't\", \"3.5\" and a lone \"-\" are one word each."},"line-count":{"type":["integer","object"],"minimum":0,"additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0,"description":"At least this many lines."},"max":{"type":"integer","minimum":0,"description":"At most this many lines."}},"description":"How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]."}}}}};
-const pattern5 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
+const pattern6 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 const schema14 = {"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200,"description":"Stable; changing the prompt's text starts a new series."},"prompt":{"type":"string","minLength":1,"description":"The user message. Use either `prompt` or `messages`."},"messages":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"enum":["system","user","assistant"],"description":"Who speaks: system, user or assistant."},"content":{"type":"string","description":"The text of the turn."}}},"description":"A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first."},"extract":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"regex":{"type":"string","minLength":1,"description":"A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."},"json-path":{"type":"string","pattern":"^\\$","description":"A path into the JSON found in the output: $, .name, ['name'], [index]."}},"description":"How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output."},"normalize":{"type":"array","items":{"enum":["trim","lowercase","collapse-whitespace","strip-punctuation","strip-markdown"]},"description":"Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.","default":["trim","collapse-whitespace"]},"compare":{"type":["string","object"],"pattern":"^(exact|similarity)$","additionalProperties":false,"required":["similarity"],"properties":{"similarity":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Token F1 threshold for two answers to count as the same."}},"description":"How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.","default":"exact"},"expect":{"type":"array","items":{"$ref":"#/definitions/expectation"},"description":"Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift."},"reference":{"type":"string","description":"A known-good output; documentation only, never sent."},"wrong":{"type":"array","items":{"type":"string"},"description":"Known-bad outputs the checks must reject; documentation and tests only."}}};
 const schema15 = {"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"equals":{"type":["string","number","boolean"],"description":"The answer equals this value (normalized like the answer)."},"contains":{"type":"string","minLength":1,"description":"The answer contains this text (normalized like the answer)."},"not-contains":{"type":"string","minLength":1,"description":"The answer does not contain this text (normalized like the answer)."},"regex":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."}},"description":"A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}."},"not-regex":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."}},"description":"A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}."},"one-of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The answer equals one of these values (each normalized like the answer)."},"json-schema":{"type":"object","description":"The answer parses as JSON and validates against this JSON Schema."},"max-length":{"type":"integer","minimum":0,"description":"The answer has at most this many characters (Unicode code points)."},"min-length":{"type":"integer","minimum":0,"description":"The answer has at least this many characters (Unicode code points)."},"number":{"type":["number","object"],"additionalProperties":false,"required":["equals"],"properties":{"equals":{"type":"number","description":"The expected value."},"tolerance":{"type":"number","minimum":0,"description":"The largest accepted absolute difference (default 0)."}},"description":"The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0."},"word-count":{"type":["integer","object"],"minimum":0,"additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0,"description":"At least this many words."},"max":{"type":"integer","minimum":0,"description":"At most this many words."}},"description":"How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so \"don't\", \"3.5\" and a lone \"-\" are one word each."},"line-count":{"type":["integer","object"],"minimum":0,"additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0,"description":"At least this many lines."},"max":{"type":"integer","minimum":0,"description":"At most this many lines."}},"description":"How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]."}}};
-const pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const pattern7 = new RegExp("^[imsu]*$", "u");
-const pattern8 = new RegExp("^\\$", "u");
-const pattern9 = new RegExp("^(exact|similarity)$", "u");
+const pattern7 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const pattern8 = new RegExp("^[imsu]*$", "u");
+const pattern9 = new RegExp("^\\$", "u");
+const pattern10 = new RegExp("^(exact|similarity)$", "u");
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -951,7 +1122,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!pattern6.test(data0)){
+if(!pattern7.test(data0)){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema14.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -1150,7 +1321,7 @@ errors++;
 if(data6.flags !== undefined){
 let data8 = data6.flags;
 if(typeof data8 === "string"){
-if(!pattern7.test(data8)){
+if(!pattern8.test(data8)){
 const err19 = {instancePath:instancePath+"/extract/flags",schemaPath:"#/properties/extract/properties/flags/pattern",keyword:"pattern",params:{pattern: "^[imsu]*$"},message:"must match pattern \""+"^[imsu]*$"+"\"",schema:"^[imsu]*$",parentSchema:schema14.properties.extract.properties.flags,data:data8};
 if(vErrors === null){
 vErrors = [err19];
@@ -1175,7 +1346,7 @@ errors++;
 if(data6["json-path"] !== undefined){
 let data9 = data6["json-path"];
 if(typeof data9 === "string"){
-if(!pattern8.test(data9)){
+if(!pattern9.test(data9)){
 const err21 = {instancePath:instancePath+"/extract/json-path",schemaPath:"#/properties/extract/properties/json-path/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema14.properties.extract.properties["json-path"],data:data9};
 if(vErrors === null){
 vErrors = [err21];
@@ -1251,7 +1422,7 @@ vErrors.push(err26);
 errors++;
 }
 if(typeof data12 === "string"){
-if(!pattern9.test(data12)){
+if(!pattern10.test(data12)){
 const err27 = {instancePath:instancePath+"/compare",schemaPath:"#/properties/compare/pattern",keyword:"pattern",params:{pattern: "^(exact|similarity)$"},message:"must match pattern \""+"^(exact|similarity)$"+"\"",schema:"^(exact|similarity)$",parentSchema:schema14.properties.compare,data:data12};
 if(vErrors === null){
 vErrors = [err27];
@@ -1499,7 +1670,7 @@ errors++;
 if(data19.flags !== undefined){
 let data21 = data19.flags;
 if(typeof data21 === "string"){
-if(!pattern7.test(data21)){
+if(!pattern8.test(data21)){
 const err47 = {instancePath:instancePath+"/expect/" + i2+"/regex/flags",schemaPath:"#/definitions/expectation/properties/regex/properties/flags/pattern",keyword:"pattern",params:{pattern: "^[imsu]*$"},message:"must match pattern \""+"^[imsu]*$"+"\"",schema:"^[imsu]*$",parentSchema:schema15.properties.regex.properties.flags,data:data21};
 if(vErrors === null){
 vErrors = [err47];
@@ -1598,7 +1769,7 @@ errors++;
 if(data22.flags !== undefined){
 let data24 = data22.flags;
 if(typeof data24 === "string"){
-if(!pattern7.test(data24)){
+if(!pattern8.test(data24)){
 const err55 = {instancePath:instancePath+"/expect/" + i2+"/not-regex/flags",schemaPath:"#/definitions/expectation/properties/not-regex/properties/flags/pattern",keyword:"pattern",params:{pattern: "^[imsu]*$"},message:"must match pattern \""+"^[imsu]*$"+"\"",schema:"^[imsu]*$",parentSchema:schema15.properties["not-regex"].properties.flags,data:data24};
 if(vErrors === null){
 vErrors = [err55];
@@ -2132,7 +2303,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(!pattern5.test(data1)){
+if(!pattern6.test(data1)){
 const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._-]*$",parentSchema:schema13.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err4];

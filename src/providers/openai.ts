@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
-import OpenAI from 'openai';
+import OpenAI, { AzureOpenAI, type ClientOptions } from 'openai';
 import { DEFAULTS, type ModelSpec } from '../config/types.js';
 import type { CallObserver, CallResult, ChatProvider, ChatRequest, Completion, ProviderError } from '../run/types.js';
 import { completeCutBody, readCapped } from './body.js';
@@ -136,14 +136,41 @@ function requestedWaitMs(headers: Headers): number | null {
 
 /**
  * The SDK's client with one hook: before a retry (after the SDK's back-off sleep, before the
- * attempt's timeout starts) the call's observer may hold it back.
+ * attempt's timeout starts) the call's observer may hold it back. Azure's client is the same
+ * client with its own URLs and auth header, so both get the hook.
  */
-class TracedOpenAI extends OpenAI {
-  protected override async prepareOptions(options: Parameters<OpenAI['prepareOptions']>[0]): Promise<void> {
-    await super.prepareOptions(options);
-    const trace = traces.getStore();
-    if (trace && trace.attempts > 0) await trace.observer?.beforeRetry?.();
+// A mixin's base constructor must take `any[]` (TypeScript's rule for mixin classes).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function withRetryHook<Client extends new (...args: any[]) => OpenAI>(Base: Client) {
+  return class extends Base {
+    protected override async prepareOptions(options: Parameters<OpenAI['prepareOptions']>[0]): Promise<void> {
+      await super.prepareOptions(options);
+      const trace = traces.getStore();
+      if (trace && trace.attempts > 0) await trace.observer?.beforeRetry?.();
+    }
+  };
+}
+const TracedOpenAI = withRetryHook(OpenAI);
+const TracedAzureOpenAI = withRetryHook(AzureOpenAI);
+
+/** The SDK client for a model: Azure's for its classic deployments, the plain one for everything else. */
+function createClient(
+  model: ModelSpec,
+  apiKey: string | undefined,
+  options: Pick<ClientOptions, 'maxRetries' | 'timeout' | 'defaultHeaders' | 'fetch'>,
+): OpenAI {
+  // Local servers (Ollama, vLLM, llama.cpp) need no key; the SDK insists on a string.
+  const key = apiKey || 'no-key';
+  if (model.azure) {
+    return new TracedAzureOpenAI({
+      endpoint: model.baseUrl,
+      deployment: model.azure.deployment,
+      apiVersion: model.azure.apiVersion,
+      apiKey: key,
+      ...options,
+    });
   }
+  return new TracedOpenAI({ baseURL: model.baseUrl, apiKey: key, ...options });
 }
 
 /**
@@ -156,10 +183,7 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
   const apiKey = options.env[model.apiKeyEnv];
   const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1000));
   const maxOutputKb = options.maxOutputKb ?? DEFAULTS.maxOutputKb;
-  const client = new TracedOpenAI({
-    baseURL: model.baseUrl,
-    // Local servers (Ollama, vLLM, llama.cpp) need no key; the SDK insists on a string.
-    apiKey: apiKey || 'no-key',
+  const client = createClient(model, apiKey, {
     maxRetries: options.retries,
     timeout: timeoutMs,
     defaultHeaders: model.headers,

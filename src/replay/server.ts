@@ -19,7 +19,10 @@ export interface ReplayServerOptions {
   aliases?: Record<string, string>;
   /** Fixed delay before every chat completion response (default 0). */
   latencyMs?: number;
-  /** When set, requests without `Authorization: Bearer <apiKey>` get 401. */
+  /**
+   * When set, requests without `Authorization: Bearer <apiKey>` get 401 (on Azure's deployment
+   * URLs, without an `api-key: <apiKey>` header, as Azure sends it).
+   */
   apiKey?: string;
   faults?: FaultPlan;
   /**
@@ -44,6 +47,8 @@ export interface RequestRecord {
   attempt: number;
   /** When the request arrived: `performance.now()` of the server's process, in ms. */
   arrivedAt: number;
+  /** The request's path and query, e.g. `/v1/chat/completions`. */
+  url: string;
 }
 
 export interface ReplayServer {
@@ -126,8 +131,9 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
   const resolveModel = (requested: string): string =>
     Object.prototype.hasOwnProperty.call(aliases, requested) ? (aliases[requested] ?? requested) : requested;
 
-  function decide(req: IncomingMessage, parsed: ParsedRequest | string, attempt: number): Reply {
-    if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+  function decide(req: IncomingMessage, parsed: ParsedRequest | string, attempt: number, azure: boolean): Reply {
+    const presented = azure ? req.headers['api-key'] : req.headers.authorization;
+    if (options.apiKey !== undefined && presented !== (azure ? options.apiKey : `Bearer ${options.apiKey}`)) {
       const body = errorBody('Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
       return { kind: 'error', status: 401, body };
     }
@@ -210,8 +216,10 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     return sent ? 200 : CLIENT_GONE;
   }
 
-  async function handleChat(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** `deployment`: Azure's deployment URL named it, and it stands for the body's model. */
+  async function handleChat(req: IncomingMessage, res: ServerResponse, deployment?: string): Promise<void> {
     const arrivedAt = performance.now();
+    const url = req.url ?? '/';
     const attempt = attemptOf(req);
     const controller = new AbortController();
     inFlight.add(controller);
@@ -226,30 +234,37 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     } catch (err) {
       if (err instanceof BodyTooLargeError) {
         const status = sendJson(res, 413, errorBody(err.message, 'invalid_request_error')) ? 413 : CLIENT_GONE;
-        log.push({ model: '', status, attempt, arrivedAt });
+        log.push({ model: '', status, attempt, arrivedAt, url });
       } else {
-        log.push({ model: '', status: CLIENT_GONE, attempt, arrivedAt });
+        log.push({ model: '', status: CLIENT_GONE, attempt, arrivedAt, url });
       }
       return;
     }
-    const parsed = parseChatBody(raw);
-    const reply = decide(req, parsed, attempt);
+    const body = parseChatBody(raw);
+    const parsed = deployment !== undefined && typeof body !== 'string' ? { ...body, model: deployment } : body;
+    const reply = decide(req, parsed, attempt, deployment !== undefined);
     const delay = reply.kind === 'completion' ? latencyMs + reply.slowMs : reply.immediate ? 0 : latencyMs;
     const stillThere = await wait(delay, controller.signal);
     const status = stillThere ? await deliver(res, reply, controller.signal) : CLIENT_GONE;
-    log.push({ model: typeof parsed === 'string' ? '' : parsed.model, status, attempt, arrivedAt });
+    log.push({ model: typeof parsed === 'string' ? '' : parsed.model, status, attempt, arrivedAt, url });
   }
 
   function route(req: IncomingMessage, res: ServerResponse): void {
     req.on('error', () => {});
     res.on('error', () => {}); // a client that disconnects mid-write is not our crash
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/v1/chat/completions') {
+    const [path, query] = (req.url ?? '/').split('?');
+    // Azure OpenAI's classic shape: the deployment in the path, the API version in the query.
+    const azure = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(path ?? '');
+    if (azure && !new URLSearchParams(query).get('api-version')) {
+      sendJson(res, 400, errorBody('Missing required query parameter: api-version.', 'invalid_request_error'));
+      return;
+    }
+    if (path === '/v1/chat/completions' || azure) {
       if (req.method !== 'POST') {
         sendJson(res, 405, errorBody(`Method ${req.method} not allowed; use POST.`, 'invalid_request_error'));
         return;
       }
-      handleChat(req, res).catch((err: unknown) => {
+      handleChat(req, res, azure ? decodeURIComponent(azure[1]!) : undefined).catch((err: unknown) => {
         sendJson(res, 500, errorBody(`replay server bug: ${String(err)}`, 'server_error'));
       });
       return;

@@ -6,13 +6,17 @@ import { promptCount, type Config } from '../../config/types.js';
 import { runSuites } from '../../engine.js';
 import { signerFromEnv } from '../../evidence/keys.js';
 import { writePartial } from '../../partial/index.js';
+import { estimatePlan } from '../../run/estimate.js';
+import { buildPlan } from '../../run/plan.js';
 import type { ProgressSink } from '../../run/progress.js';
+import { formatPlanEstimate } from '../../report/plan.js';
 import { formatShard, parseShard, shardConfig, ShardError, type Shard } from '../../run/shard.js';
 import { readVerifiedHistory, runAndRecord } from '../../run-and-record.js';
 import { formatRunSummary } from '../../report/text.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
 export const runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--json] [--quiet]
+       trackrecord run --dry-run [--config FILE] [--shard I/N] [--json]
        trackrecord run --shard I/N [--partial FILE] [--run-id ID] [--config FILE] [--json] [--quiet]
 
 Runs every suite against every model, compares with the history, appends one
@@ -21,6 +25,9 @@ record per model to it, and writes the badges and the markdown report beside it.
   --no-history    do not read or append the history file
   --json          print the summary as JSON on stdout
   --quiet         no progress output
+  --dry-run       print the plan (models, suites, prompts, samples, requests,
+                  estimated input tokens, and cost with a model's price) and
+                  call nothing; the history is not read
 
 Sharding (one job per shard, then "trackrecord merge" records the run):
   --shard I/N     run only shard I of N: prompts are split by a hash of suite/id,
@@ -44,6 +51,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
       shard: { type: 'string' },
       partial: { type: 'string' },
       'run-id': { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -51,6 +59,13 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const progress: ProgressSink | undefined = values.quiet
     ? undefined
     : { write: (t) => io.stderr.write(t), isTTY: io.stderr.isTTY === true };
+  if (values['dry-run']) {
+    const loaded = await loadConfig({ root: io.cwd, configPath: values.config });
+    const config = values.shard === undefined ? loaded : shardConfig(loaded, shardArgument(values.shard));
+    const estimate = estimatePlan(buildPlan(config));
+    io.stdout.write(values.json ? `${JSON.stringify(estimate, null, 2)}\n` : `${formatPlanEstimate(estimate)}\n`);
+    return EXIT.ok;
+  }
   if (values.shard !== undefined || values.partial !== undefined) {
     const shard = values.shard === undefined ? { index: 1, count: 1 } : shardArgument(values.shard);
     const runId = values['run-id'] === undefined ? null : runIdArgument(values['run-id']);

@@ -1,0 +1,33 @@
+import type { ModelEstimate, PlanEstimate } from '../run/estimate.js';
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** USD with the cents a run's cost needs: small runs cost fractions of a cent. */
+export function usd(value: number): string {
+  if (value === 0) return '$0';
+  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
+  return `$${value.toFixed(2)}`;
+}
+
+/** What `trackrecord run --dry-run` prints: the plan, the requests, the tokens, the cost. */
+export function formatPlanEstimate(estimate: PlanEstimate): string {
+  const prompts = estimate.suites.reduce((n, s) => n + s.prompts, 0);
+  const lines = [
+    `dry run: nothing was sent`,
+    `${estimate.models.length} model${estimate.models.length === 1 ? '' : 's'} x ${prompts} prompts x ` +
+      `${estimate.samples} sample${estimate.samples === 1 ? '' : 's'} = ${count(estimate.requests)} requests, ` +
+      `about ${count(estimate.inputTokens)} input tokens`,
+    `suites: ${estimate.suites.map((s) => `${s.name} (${s.prompts})`).join(', ')}`,
+    ...estimate.models.map((m) => `  ${modelLine(m)}`),
+    'tokens are estimated at about 4 characters a token plus 4 a message; the server counts exactly',
+  ];
+  return lines.join('\n');
+}
+
+function modelLine(m: ModelEstimate): string {
+  const parts = [`${count(m.requests)} requests`, `about ${count(m.inputTokens)} input tokens`];
+  if (m.maxOutputTokens !== null) parts.push(`at most ${count(m.maxOutputTokens)} output tokens`);
+  if (m.inputCost !== null) parts.push(`about ${usd(m.inputCost)} for input`);
+  if (m.maxCost !== null) parts.push(`at most ${usd(m.maxCost)} in all`);
+  return `${m.id} (${m.model}): ${parts.join(', ')}`;
+}
