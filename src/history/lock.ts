@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { sha256 } from '../util/hash.js';
 import { HistoryError, shellQuote } from './errors.js';
 
 // One writer at a time per history file. Appending verifies the file, then chains onto its last
@@ -7,6 +9,11 @@ import { HistoryError, shellQuote } from './errors.js';
 // break the chain. The lock is a file beside the history, created exclusively; it holds who
 // made it, so a lock left by a process that died on this machine is taken over, and any other
 // is explained instead of waited on forever.
+//
+// Taking over is atomic: waiters that all find the same dead owner race to create one claim
+// file named after that owner, and only the winner removes the lock (still that owner's) and
+// then the claim. Checking and removing without a claim let a slow waiter remove the lock
+// another waiter had just taken, and both appended onto the same line.
 
 export interface LockOptions {
   /** How long to wait for another writer (default 30 s). */
@@ -15,10 +22,12 @@ export interface LockOptions {
   pollMs?: number;
 }
 
-interface LockOwner {
+export interface LockOwner {
   pid: number;
   host: string;
   since: string;
+  /** Random, so that no later lock is ever taken for this one (absent in older locks). */
+  id?: string;
 }
 
 export function lockPathOf(historyPath: string): string {
@@ -41,21 +50,11 @@ export async function withHistoryLock<T>(
 }
 
 async function acquire(historyPath: string, lockPath: string, waitMs: number, pollMs: number): Promise<void> {
-  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   const deadline = Date.now() + waitMs;
   for (;;) {
-    try {
-      await writeFile(lockPath, `${JSON.stringify(me)}\n`, { flag: 'wx' });
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    if (await create(lockPath)) return;
     const owner = await readOwner(lockPath);
-    if (owner && owner.host === me.host && !isAlive(owner.pid)) {
-      // Left by a process that died: take it over, unless another waiter just did.
-      if (sameOwner(await readOwner(lockPath), owner)) await rm(lockPath, { force: true });
-      continue;
-    }
+    if (owner && isDead(owner) && (await takeOver(lockPath, owner))) continue;
     if (Date.now() >= deadline) {
       const who = owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : 'an unknown process';
       throw new HistoryError(
@@ -67,6 +66,50 @@ async function acquire(historyPath: string, lockPath: string, waitMs: number, po
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
+}
+
+/** Creates `path` holding this process as its owner; false when it exists. */
+async function create(path: string): Promise<boolean> {
+  const me: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    id: randomBytes(8).toString('hex'),
+  };
+  try {
+    await writeFile(path, `${JSON.stringify(me)}\n`, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** The claim that one waiter creates to take over a lock `path` left by `owner`. */
+export function claimPathOf(path: string, owner: LockOwner): string {
+  const key = `${owner.pid}\n${owner.host}\n${owner.since}\n${owner.id ?? ''}`;
+  return `${path}.takeover-${sha256(key).slice(0, 16)}`;
+}
+
+/**
+ * Removes `path` if it still belongs to `owner`, who is dead; false when another waiter is at
+ * it. Only the one waiter that creates the claim may remove the lock, so no waiter removes a
+ * lock that another has taken meanwhile (a dead owner never comes back, so once its lock is
+ * gone, a later claim finds nothing to do). A claim left by a waiter that died is itself taken
+ * over the same way.
+ */
+async function takeOver(path: string, owner: LockOwner, depth = 0): Promise<boolean> {
+  const claim = claimPathOf(path, owner);
+  if (!(await create(claim))) {
+    const claimer = await readOwner(claim);
+    return claimer !== null && isDead(claimer) && depth < 4 && (await takeOver(claim, claimer, depth + 1));
+  }
+  try {
+    if (sameOwner(await readOwner(path), owner)) await rm(path, { force: true });
+  } finally {
+    await rm(claim, { force: true });
+  }
+  return true;
 }
 
 /** The lock's owner, or null while it is being written or when it is not ours to read. */
@@ -82,7 +125,12 @@ async function readOwner(lockPath: string): Promise<LockOwner | null> {
 }
 
 function sameOwner(a: LockOwner | null, b: LockOwner): boolean {
-  return a !== null && a.pid === b.pid && a.host === b.host && a.since === b.since;
+  return a !== null && a.pid === b.pid && a.host === b.host && a.since === b.since && a.id === b.id;
+}
+
+/** A process of this machine that no longer runs; one elsewhere cannot be checked. */
+function isDead(owner: LockOwner): boolean {
+  return owner.host === hostname() && !isAlive(owner.pid);
 }
 
 function isAlive(pid: number): boolean {
