@@ -180,7 +180,14 @@ describe('repairTruncated', () => {
     const lines = chainRecords(makeRecords(4), GENESIS);
     const cut = lines[3]!.slice(0, Math.floor(lines[3]!.length / 2));
     const path = withHistory(joinLines(lines.slice(0, 3)) + cut);
-    expect(await repairTruncated(path)).toEqual({ removedBytes: Buffer.byteLength(cut), line: 4 });
+    const offset = Buffer.byteLength(joinLines(lines.slice(0, 3)));
+    expect(await repairTruncated(path)).toEqual({
+      line: 4,
+      offset,
+      removedBytes: Buffer.byteLength(cut),
+      removed: cut,
+      keptRecord: false,
+    });
     expect(readFileSync(path, 'utf8')).toBe(joinLines(lines.slice(0, 3)));
     expect((await readHistory(path)).records).toHaveLength(3);
     expect(readdirSync(join(path, '..'))).toEqual(['history.jsonl']);
@@ -197,15 +204,46 @@ describe('repairTruncated', () => {
     const path = withHistory('');
     writeFileSync(path, Buffer.concat([Buffer.from(joinLines(lines.slice(0, 2)), 'utf8'), last.subarray(0, split)]));
     expect((await historyError(readHistory(path))).hint).toMatch(/--repair$/);
-    expect(await repairTruncated(path)).toEqual({ removedBytes: split, line: 3 });
+    expect(await repairTruncated(path)).toMatchObject({ removedBytes: split, line: 3, keptRecord: false });
     expect(readFileSync(path, 'utf8')).toBe(joinLines(lines.slice(0, 2)));
   });
 
   it('repairs a file whose only line was cut short into an empty one', async () => {
     const [line] = chainRecords(makeRecords(1), GENESIS);
     const path = withHistory(line!.slice(0, 10));
-    expect(await repairTruncated(path)).toEqual({ removedBytes: 10, line: 1 });
+    expect(await repairTruncated(path)).toMatchObject({ removedBytes: 10, offset: 0, line: 1 });
     expect(readFileSync(path, 'utf8')).toBe('');
+  });
+
+  it('keeps a complete last record that bytes were appended to without a newline, removing only those bytes', async () => {
+    const lines = chainRecords(makeRecords(4), GENESIS);
+    const complete = joinLines(lines.slice(0, 3)) + lines[3]!;
+    for (const appended of ['{"cut', '\u00e9 x', `${lines[3]!.slice(0, 30)}`]) {
+      const path = withHistory(complete + appended);
+      expect((await historyError(readHistory(path))).hint).toMatch(/--repair$/);
+      expect(await repairTruncated(path)).toEqual({
+        line: 4,
+        offset: Buffer.byteLength(complete),
+        removedBytes: Buffer.byteLength(appended),
+        removed: appended,
+        keptRecord: true,
+      });
+      expect(readFileSync(path, 'utf8')).toBe(complete);
+      expect((await readHistory(path)).records).toHaveLength(4);
+      await appendRecords(path, makeRecords(5).slice(4));
+      expect((await readHistory(path)).records).toHaveLength(5);
+    }
+  });
+
+  it('removes the whole cut-short line when what it starts with is not a valid record', async () => {
+    const lines = chainRecords(makeRecords(4), GENESIS);
+    const kept = joinLines(lines.slice(0, 3));
+    // A complete JSON object that is not the next record (it does not chain), then more bytes.
+    for (const last of [`${lines[2]!}{"cut`, '{"a":"}{"}{"cut', '{}{']) {
+      const path = withHistory(kept + last);
+      expect(await repairTruncated(path)).toMatchObject({ removedBytes: Buffer.byteLength(last), keptRecord: false });
+      expect(readFileSync(path, 'utf8')).toBe(kept);
+    }
   });
 
   it('refuses an intact file', async () => {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../../config/types.js';
 import { HistoryError } from '../../history/errors.js';
-import { historyExists, readHistory, repairTruncated } from '../../history/file.js';
+import { historyExists, readHistory, repairTruncated, type Repair } from '../../history/file.js';
 import { EXIT, type CliIO } from '../io.js';
 
 export const verifyHelp = `Usage: trackrecord verify [--history FILE] [--repair]
@@ -12,7 +12,8 @@ Checks the history file: every line against the record schema, the hash chain
 and prompt catalog matches its hash. Exits 0 when intact, 1 naming the first
 bad line otherwise.
   --history FILE   history file (default ${DEFAULTS.history})
-  --repair         remove a last line that a crash cut short; refuses anything else`;
+  --repair         remove the bytes a crash left after the last complete record
+                   (a cut-short last line), saying which; refuses anything else`;
 
 export async function verifyCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -32,11 +33,9 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
       return EXIT.failed;
     }
     if (values.repair) {
-      const { removedBytes, line } = await repairTruncated(path);
+      const repair = await repairTruncated(path);
       const { records } = await readHistory(path);
-      io.stdout.write(
-        `repaired ${file}: removed the cut-short line ${line} (${removedBytes} bytes); ${count(records.length)}, chain intact\n`,
-      );
+      io.stdout.write(`repaired ${file}: ${describeRepair(repair)}; ${count(records.length)}, chain intact\n`);
       return EXIT.ok;
     }
     const { records } = await readHistory(path);
@@ -54,6 +53,15 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
     }
     throw e;
   }
+}
+
+/** Exactly which bytes went, and a glimpse of them (escaped: they are whatever the crash left). */
+function describeRepair({ line, offset, removedBytes, removed, keptRecord }: Repair): string {
+  const bytes = `the last ${removedBytes} byte${removedBytes === 1 ? '' : 's'} (from byte ${offset})`;
+  const shown = removed.length > 60 ? `${JSON.stringify(removed.slice(0, 60))}...` : JSON.stringify(removed);
+  return keptRecord
+    ? `removed ${bytes}, after the complete record on line ${line}: ${shown}`
+    : `removed the cut-short line ${line}, ${bytes}: ${shown}`;
 }
 
 function count(records: number): string {
