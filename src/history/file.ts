@@ -42,7 +42,7 @@ export async function appendRecords(
   lock: LockOptions = {},
 ): Promise<string[]> {
   await mkdir(dirname(path), { recursive: true });
-  return withHistoryLock(path, () => appendUnlocked(path, records), lock);
+  return withHistoryLock(path, (real) => appendUnlocked(real, records).catch(namedAs(real, path)), lock);
 }
 
 async function appendUnlocked(path: string, records: ReadonlyArray<Omit<HistoryRecord, 'prev'>>): Promise<string[]> {
@@ -95,7 +95,14 @@ export interface Repair {
  */
 export async function repairTruncated(path: string, lock: LockOptions = {}): Promise<Repair> {
   if (!(await historyExists(path))) throw new HistoryError(path, 0, 'the file does not exist: nothing to repair', null);
-  return withHistoryLock(path, () => repairUnlocked(path), lock);
+  return withHistoryLock(path, (real) => repairUnlocked(real).catch(namedAs(real, path)), lock);
+}
+
+/** Errors about the file a history links to, naming it as the caller did. */
+function namedAs(real: string, path: string): (error: unknown) => never {
+  return (error) => {
+    throw error instanceof HistoryError && real !== path ? error.relabel(path) : error;
+  };
 }
 
 async function repairUnlocked(path: string): Promise<Repair> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, readlink, realpath, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { hostname } from 'node:os';
 import { sha256 } from '../util/hash.js';
 import { HistoryError, shellQuote } from './errors.js';
@@ -34,19 +35,42 @@ export function lockPathOf(historyPath: string): string {
   return `${historyPath}.lock`;
 }
 
-/** Runs `fn` holding the history's lock. */
+/**
+ * Runs `fn` holding the history's lock. A history that is a symbolic link is locked, and given
+ * to `fn`, as the file it links to: a lock beside the link would not stop a writer that names
+ * the file itself (or another link), and replacing the link would leave the file as it was.
+ */
 export async function withHistoryLock<T>(
   historyPath: string,
-  fn: () => Promise<T>,
+  fn: (realPath: string) => Promise<T>,
   options: LockOptions = {},
 ): Promise<T> {
-  const lockPath = lockPathOf(historyPath);
+  const realPath = await realPathOf(historyPath);
+  const lockPath = lockPathOf(realPath);
   await acquire(historyPath, lockPath, options.waitMs ?? 30_000, options.pollMs ?? 50);
   try {
-    return await fn();
+    return await fn(realPath);
   } finally {
     await rm(lockPath, { force: true });
   }
+}
+
+/** `path` through every symbolic link, also when it or its target does not exist yet. */
+async function realPathOf(path: string, links = 0): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  let target: string;
+  try {
+    target = await readlink(path);
+  } catch {
+    // Not a link: a file still to be created, in a folder that may itself be reached by links.
+    return join(await realpath(dirname(path)), basename(path));
+  }
+  if (links >= 40) throw Object.assign(new Error(`${path}: too many levels of symbolic links`), { code: 'ELOOP' });
+  return realPathOf(resolve(dirname(path), target), links + 1);
 }
 
 async function acquire(historyPath: string, lockPath: string, waitMs: number, pollMs: number): Promise<void> {

@@ -1,9 +1,20 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chainRecords, lineHash } from '../../src/history/codec.js';
 import { HistoryError } from '../../src/history/errors.js';
 import { appendRecords, readHistory, repairTruncated } from '../../src/history/file.js';
+import { lockPathOf } from '../../src/history/lock.js';
 import { GENESIS, type HistoryRecord } from '../../src/history/record.js';
 import { historyText, joinLines, makeRecords, tamper } from '../support/records.js';
 import { tempDir } from '../support/tmp.js';
@@ -270,5 +281,65 @@ describe('repairTruncated', () => {
 
   it('refuses a missing file', async () => {
     await historyError(repairTruncated(join(tempDir(), 'history.jsonl')));
+  });
+});
+
+describe('a history that is a symbolic link', () => {
+  /** `.trackrecord/history.jsonl` linking (relatively) to `shared/track.jsonl`, which holds `text` unless undefined. */
+  function linkedHistory(text: string | undefined): { link: string; real: string } {
+    const root = tempDir(text === undefined ? {} : { 'shared/track.jsonl': text });
+    mkdirSync(join(root, 'shared'), { recursive: true });
+    mkdirSync(join(root, '.trackrecord'));
+    symlinkSync('../shared/track.jsonl', join(root, FILE));
+    return { link: join(root, FILE), real: join(root, 'shared/track.jsonl') };
+  }
+
+  function holdLockOf(real: string): void {
+    writeFileSync(lockPathOf(real), JSON.stringify({ pid: process.pid, host: hostname(), since: 'now' }));
+  }
+
+  it('is repaired in the file it links to, and stays a link', async () => {
+    const lines = chainRecords(makeRecords(3), GENESIS);
+    const { link, real } = linkedHistory(joinLines(lines.slice(0, 2)) + lines[2]!.slice(0, 50));
+    await repairTruncated(link);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe(joinLines(lines.slice(0, 2)));
+    expect((await readHistory(link)).records).toHaveLength(2);
+    expect(readdirSync(join(link, '..'))).toEqual(['history.jsonl']);
+  });
+
+  it('is locked at the file it links to, for repairs and appends alike', async () => {
+    const lines = chainRecords(makeRecords(3), GENESIS);
+    const text = joinLines(lines.slice(0, 2)) + lines[2]!.slice(0, 50);
+    const { link, real } = linkedHistory(text);
+    holdLockOf(real);
+    const waitBriefly = { waitMs: 100, pollMs: 10 };
+    const repairError = await historyError(repairTruncated(link, waitBriefly));
+    // Named as the user named it, with the lock where it really is.
+    expect(repairError.file).toBe(link);
+    expect(repairError.message).toContain(`delete ${lockPathOf(real)} and run again`);
+    const appendError = await historyError(appendRecords(link, [], waitBriefly));
+    expect(appendError.message).toContain(`another trackrecord is writing it (process ${process.pid}`);
+    expect(readFileSync(real, 'utf8')).toBe(text);
+  });
+
+  it('is created where it links to when it does not exist yet, under the lock of that file', async () => {
+    const { link, real } = linkedHistory(undefined);
+    holdLockOf(real);
+    const error = await historyError(appendRecords(link, makeRecords(1), { waitMs: 100, pollMs: 10 }));
+    expect(error.message).toContain('another trackrecord is writing it');
+    expect(existsSync(real)).toBe(false);
+    rmSync(lockPathOf(real));
+    await appendRecords(link, makeRecords(1));
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect((await readHistory(real)).records).toHaveLength(1);
+  });
+
+  it('names the link in errors about the file', async () => {
+    const lines = chainRecords(makeRecords(3), GENESIS);
+    const { link } = linkedHistory(joinLines([lines[0]!, lines[2]!]));
+    const error = await historyError(appendRecords(link, makeRecords(4).slice(3)));
+    expect(error).toMatchObject({ file: link, line: 2 });
+    expect(error.hint).toContain(`git checkout -- ${link}`);
   });
 });
