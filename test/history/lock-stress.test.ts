@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,7 +8,6 @@ import { lockPathOf } from '../../src/history/lock.js';
 import type { AppendRequest } from '../support/append-worker.js';
 import { REPO_ROOT } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';
-import { spawnSync } from 'node:child_process';
 
 const PROCESSES = 8;
 const TRIALS = 20;
