@@ -9,8 +9,12 @@ export { tokenF1, sameAnswer } from './similarity.js';
 export { evaluate, compileExpectation, type Verdict } from './expect.js';
 export { compileRegex } from './regex.js';
 
-/** The answer a sample gives: the extracted text, normalized; null when nothing was extracted. */
+/**
+ * The answer a sample gives: the extracted text, normalized; null when nothing was extracted.
+ * Well-formed like the output: JSON escapes and a regex without the u flag can yield half of a
+ * surrogate pair.
+ */
 export function answerOf(output: string, prompt: Pick<PromptSpec, 'extract' | 'normalize'>): string | null {
   const extracted = extract(output, prompt.extract);
-  return extracted === null ? null : normalize(extracted, prompt.normalize);
+  return extracted === null ? null : normalize(extracted, prompt.normalize).toWellFormed();
 }
