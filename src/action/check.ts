@@ -1,8 +1,10 @@
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
 import { executeRun } from '../engine.js';
+import { attestationsPathOf, describeAttestations, describeEnvelopes } from '../evidence/attestations.js';
+import type { SigningNote } from '../report/markdown.js';
 import { Git } from '../git/git.js';
 import { buildRecords } from '../history/build-record.js';
 import type { HistoryRecord } from '../history/record.js';
@@ -25,6 +27,7 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   const { config, github, settings } = ctx;
   const base = await core.group('Read the base history', () => baseHistory(ctx));
   const view = new HistoryView(base);
+  const signing = await baseSigning(ctx);
 
   const outcome = await core.group('Run the suites', () =>
     executeRun(config, { env: ctx.env, progress: progressToLog }),
@@ -32,7 +35,7 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   const summary = summarize(buildRecords(outcome, view));
   const reportPath = join(ctx.env['RUNNER_TEMP'] ?? resolve(ctx.root, '.trackrecord'), 'trackrecord-report.md');
   const report = buildReport(view, { models: config.models.map((m) => m.id) });
-  const markdown = renderCheckComment(report, github.pullRequest?.baseRef ?? 'the current branch');
+  const markdown = renderCheckComment(report, github.pullRequest?.baseRef ?? 'the current branch', signing);
   await mkdir(dirname(reportPath), { recursive: true });
   await writeFile(reportPath, markdown);
 
@@ -66,6 +69,14 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
     reportPath,
     failures: thresholdFailures(config.thresholds, summary, { regressions: true }),
   };
+}
+
+/** The signed envelopes beside the base branch's history (as fetched by baseHistory), if any. */
+async function baseSigning(ctx: ActionContext): Promise<SigningNote | null> {
+  const historyPath = resolve(ctx.root, ctx.config.history);
+  if (!ctx.github.pullRequest) return describeAttestations(historyPath);
+  const text = await new Git(ctx.root).show('FETCH_HEAD', relative(ctx.root, attestationsPathOf(historyPath)));
+  return text === null ? null : describeEnvelopes(text);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { inlineText } from './escape.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown, type SigningNote } from './markdown.js';
 import { percent } from './numbers.js';
 import type { ModelReport, Report } from './report.js';
 
@@ -7,7 +7,7 @@ import type { ModelReport, Report } from './report.js';
  * The pull request comment: this change's run (the latest point of each model, recorded on top
  * of the base branch's history in memory) against the base's latest record, then the report.
  */
-export function renderCheckComment(report: Report, baseRef: string): string {
+export function renderCheckComment(report: Report, baseRef: string, signing: SigningNote | null = null): string {
   const header = [
     `## trackrecord: this pull request against \`${inlineText(baseRef, 60)}\``,
     '',
@@ -18,7 +18,7 @@ export function renderCheckComment(report: Report, baseRef: string): string {
     'Base is the latest record on the base branch; head is this run, compared with it. Details per model follow.',
     '',
   ];
-  return renderMarkdown(report, { header });
+  return renderMarkdown(report, { header, signing });
 }
 
 function row(m: ModelReport): string {
