@@ -56,7 +56,7 @@ export async function withHistoryLock<T>(
 }
 
 /** `path` through every symbolic link, also when it or its target does not exist yet. */
-async function realPathOf(path: string, links = 0): Promise<string> {
+export async function realPathOf(path: string, links = 0): Promise<string> {
   try {
     return await realpath(path);
   } catch (error) {
@@ -66,8 +66,10 @@ async function realPathOf(path: string, links = 0): Promise<string> {
   try {
     target = await readlink(path);
   } catch {
-    // Not a link: a file still to be created, in a folder that may itself be reached by links.
-    return join(await realpath(dirname(path)), basename(path));
+    // Not a link: a file still to be created, in a folder that may itself be reached by links
+    // (or not exist yet either).
+    const folder = await realpath(dirname(path)).catch(() => dirname(path));
+    return join(folder, basename(path));
   }
   if (links >= 40) throw Object.assign(new Error(`${path}: too many levels of symbolic links`), { code: 'ELOOP' });
   return realPathOf(resolve(dirname(path), target), links + 1);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
 import { storedTexts } from '../../src/history/texts.js';
-import { readHistory } from '../../src/history/file.js';
+import { readHistory } from '../../src/history/read.js';
 import { runAndRecord } from '../../src/track.js';
 import { REPO_ROOT, primeConfig, startPrimeServer } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';
@@ -40,7 +40,7 @@ describe('docs/history.md', () => {
     writeFileSync(history, readFileSync(history, 'utf8').replace('"trigger":"cli"', '"trigger":"cl1"'));
     const tampered = python(history);
     expect(tampered.status).toBe(1);
-    expect(tampered.stderr).toBe('line 2: chain broken\n');
+    expect(tampered.stderr).toBe(`${history} line 2: chain broken\n`);
   });
 
   it('gives a verifier that agrees on texts with lone surrogates, which are stored as U+FFFD', async () => {

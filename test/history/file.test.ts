@@ -9,11 +9,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chainRecords, lineHash } from '../../src/history/codec.js';
 import { HistoryError } from '../../src/history/errors.js';
-import { appendRecords, readHistory, repairTruncated } from '../../src/history/file.js';
+import { appendRecords, repairTruncated } from '../../src/history/file.js';
+import { readHistory } from '../../src/history/read.js';
 import { lockPathOf } from '../../src/history/lock.js';
 import { GENESIS, type HistoryRecord } from '../../src/history/record.js';
 import { historyText, joinLines, makeRecords, tamper } from '../support/records.js';
@@ -40,11 +41,9 @@ function stripPrev(records: HistoryRecord[]): Array<Omit<HistoryRecord, 'prev'>>
 
 describe('readHistory', () => {
   it('reads a missing file as an empty history', async () => {
-    expect(await readHistory(join(tempDir(), 'nope', 'history.jsonl'))).toEqual({
-      records: [],
-      lines: [],
-      endsWithNewline: false,
-    });
+    const read = await readHistory(join(tempDir(), 'nope', 'history.jsonl'));
+    expect(read).toMatchObject({ records: [], sealed: 0, complete: true, files: [{ records: 0 }] });
+    expect(read.open.exists).toBe(false);
   });
 
   it('returns the records and lines of an intact file', async () => {
@@ -52,8 +51,8 @@ describe('readHistory', () => {
     const path = withHistory(historyText(records));
     const history = await readHistory(path);
     expect(stripPrev(history.records)).toEqual(records);
-    expect(history.lines).toEqual(chainRecords(records, GENESIS));
-    expect(history.endsWithNewline).toBe(true);
+    expect(history.open.verifier.lines).toEqual(chainRecords(records, GENESIS));
+    expect(history.open.endsWithNewline).toBe(true);
   });
 
   it('throws a HistoryError naming file and line, with what to do', async () => {
@@ -123,7 +122,7 @@ describe('appendRecords', () => {
   it('creates a missing file (and its folders), the first line chained to GENESIS', async () => {
     const path = join(tempDir(), 'deep', 'er', 'history.jsonl');
     const records = makeRecords(3);
-    const written = await appendRecords(path, records);
+    const { lines: written } = await appendRecords(path, records);
     expect(written).toHaveLength(3);
     expect(readFileSync(path, 'utf8')).toBe(joinLines(written));
     expect((JSON.parse(written[0]!) as HistoryRecord).prev).toBe(GENESIS);
@@ -133,8 +132,8 @@ describe('appendRecords', () => {
   it('chains across calls: two appends give the file one append of both would', async () => {
     const records = makeRecords(6);
     const path = join(tempDir(), FILE);
-    const first = await appendRecords(path, records.slice(0, 2));
-    const second = await appendRecords(path, records.slice(2));
+    const { lines: first } = await appendRecords(path, records.slice(0, 2));
+    const { lines: second } = await appendRecords(path, records.slice(2));
     expect((JSON.parse(second[0]!) as HistoryRecord).prev).toBe(lineHash(first[1]!));
     expect(readFileSync(path, 'utf8')).toBe(historyText(records));
   });
@@ -181,7 +180,7 @@ describe('appendRecords', () => {
 
   it('writes nothing for no records', async () => {
     const path = join(tempDir(), 'history.jsonl');
-    expect(await appendRecords(path, [])).toEqual([]);
+    expect(await appendRecords(path, [])).toEqual({ lines: [], sealed: null, firstLine: 1 });
     expect(existsSync(path)).toBe(false);
   });
 });
@@ -333,6 +332,14 @@ describe('a history that is a symbolic link', () => {
     await appendRecords(link, makeRecords(1));
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect((await readHistory(real)).records).toHaveLength(1);
+  });
+
+  it('is sealed beside the file it links to, where reading through the link finds the segments', async () => {
+    const { link, real } = linkedHistory(undefined);
+    for (const seed of [1, 2, 3]) await appendRecords(link, makeRecords(1, { seed }), { maxBytes: 1 });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dirname(real)).sort()).toEqual(['track-0001.jsonl', 'track-0002.jsonl', 'track.jsonl']);
+    expect((await readHistory(link)).records).toHaveLength(3);
   });
 
   it('names the link in errors about the file', async () => {

@@ -3,7 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readHistory } from '../../src/history/file.js';
+import { readHistory } from '../../src/history/read.js';
 import { lockPathOf } from '../../src/history/lock.js';
 import type { AppendRequest } from '../support/append-worker.js';
 import { REPO_ROOT } from '../support/prime.js';
