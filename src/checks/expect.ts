@@ -6,7 +6,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Expectation, PromptSpec } from '../config/types.js';
 import { normalize } from './normalize.js';
-import { compileRegex, firstMatch } from './regex.js';
+import { compileRegex, firstMatch, matches } from './regex.js';
 import { errorMessage } from '../util/values.js';
 
 export { compileRegex } from './regex.js';
@@ -103,7 +103,7 @@ function check(answer: string, e: Expectation, steps: PromptSpec['normalize']): 
         ? `not-contains ${quote(e.value)}: found in ${quote(answer)}`
         : null;
     case 'regex':
-      return firstMatch(compileRegex(e.pattern, e.flags), answer) !== null
+      return matches(compileRegex(e.pattern, e.flags), answer)
         ? null
         : `regex /${e.pattern}/${e.flags}: no match in ${quote(answer)}`;
     case 'not-regex': {

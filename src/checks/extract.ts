@@ -34,7 +34,14 @@ function extractJsonPath(output: string, path: string): string | null {
   if (found === null) return null;
   const value = applyPath(found.value, segments);
   if (value === undefined) return null;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value);
+  } catch (err) {
+    // JSON.parse takes any depth, JSON.stringify recurses: '['.repeat(1e5) overflows the stack.
+    if (err instanceof RangeError) throw new Error(`json-path ${JSON.stringify(path)}: the value is nested too deeply`);
+    throw err;
+  }
 }
 
 /**

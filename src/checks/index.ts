@@ -10,11 +10,23 @@ export { evaluate, expectationProblem, type Verdict } from './expect.js';
 export { compileRegex } from './regex.js';
 
 /**
+ * The most characters of one output that checks read. Every check is linear in the text (see
+ * regex.ts), and this bounds the text: a longer output fails its checks instead of stalling
+ * the run. Well above the longest answers a suite checks.
+ */
+export const MAX_CHECKED_CHARS = 1_048_576;
+
+/**
  * The answer a sample gives: the extracted text, normalized; null when nothing was extracted.
- * Well-formed like the output: JSON escapes and a regex without the u flag can yield half of a
- * surrogate pair.
+ * Throws on an output longer than MAX_CHECKED_CHARS (the run records that sample as failing).
+ * Well-formed like the output: JSON escapes and a regex can yield half of a surrogate pair.
  */
 export function answerOf(output: string, prompt: Pick<PromptSpec, 'extract' | 'normalize'>): string | null {
+  if (output.length > MAX_CHECKED_CHARS) {
+    throw new Error(
+      `the output is ${output.length.toLocaleString('en-US')} characters long; checks read at most ${MAX_CHECKED_CHARS.toLocaleString('en-US')}`,
+    );
+  }
   const extracted = extract(output, prompt.extract);
   return extracted === null ? null : normalize(extracted, prompt.normalize).toWellFormed();
 }

@@ -3,6 +3,7 @@
  * on every expected string, so `equals: "Yes"` with `lowercase` matches "yes".
  */
 import type { NormalizeStep } from '../config/types.js';
+import { unwrapEmphasis, unwrapLinks } from './markdown-inline.js';
 
 // A Record over the union, so adding a step to NormalizeStep fails to compile here.
 const STEPS: Record<NormalizeStep, (text: string) => string> = {
@@ -90,15 +91,11 @@ function stripInline(line: string): string {
 }
 
 function stripEmphasisAndLinks(text: string): string {
-  return (
-    text
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      // Delimiters must hug non-space text, so "2 * 3 * 4" is left alone.
-      .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '$1')
-      .replace(/(?<![\p{L}\p{N}_])__(?=\S)(.+?)(?<=\S)__(?![\p{L}\p{N}_])/gu, '$1')
-      .replace(/\*(?=\S)(.+?)(?<=\S)\*/g, '$1')
-      .replace(/(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1')
-      .replace(/`+/g, '')
-  );
+  let result = unwrapLinks(unwrapLinks(text, true), false);
+  // Delimiters must hug non-space text, so "2 * 3 * 4" is left alone; `_` only at word edges.
+  result = unwrapEmphasis(result, '**', false);
+  result = unwrapEmphasis(result, '__', true);
+  result = unwrapEmphasis(result, '*', false);
+  result = unwrapEmphasis(result, '_', true);
+  return result.replace(/`+/g, '');
 }

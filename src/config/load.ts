@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { builtinSuitesDir, packageRoot } from '../util/package-root.js';
 import { ConfigError, type ConfigIssue } from './errors.js';
@@ -8,6 +8,7 @@ import { resolveSuite } from './suite.js';
 import { didYouMean } from './suggest.js';
 import type { Config, ModelSpec, SuiteSpec } from './types.js';
 import { DEFAULTS } from './types.js';
+import { outsideWorkspace } from './workspace.js';
 import { YamlFile } from './yaml-file.js';
 
 /** The config file's shape once it has passed `schema/config.schema.json`. */
@@ -22,6 +23,7 @@ interface RawConfig {
   history?: string;
   'history-max-mb'?: number;
   badge?: string;
+  'allow-outside-workspace'?: boolean;
   window?: number;
   thresholds?: { 'fail-below'?: number; 'fail-on-regression'?: boolean };
 }
@@ -58,8 +60,13 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
 
   const raw = yaml.data as RawConfig;
   const issues: ConfigIssue[] = [];
+  const confine = raw['allow-outside-workspace'] !== true;
+  for (const key of ['history', 'badge'] as const) {
+    const problem = confine && raw[key] !== undefined ? outsideWorkspace(options.root, raw[key]) : null;
+    if (problem !== null) issues.push(yaml.issue([key], `${problem}; ${OPT_OUT}`));
+  }
   const models = resolveModels(raw.models, yaml, issues);
-  const suites = await resolveSuites(raw.suites, yaml, options.root, issues);
+  const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues);
   if (issues.length > 0) throw new ConfigError(issues);
 
   return {
@@ -100,13 +107,24 @@ export function builtinSuiteNames(): string[] {
     .sort();
 }
 
+const OPT_OUT = 'set allow-outside-workspace: true to allow it';
+
+// Only YAML is read, so no error can quote another file (a mistyped path to .env, say).
+const YAML_NAME = /\.ya?ml$/i;
+const NOT_YAML = 'not read: config and suite files are YAML, named .yaml or .yml';
+
 async function readYaml(root: string, path: string): Promise<YamlFile> {
   const absolute = resolve(root, path);
   const shown = displayPath(root, absolute);
   let text: string;
   try {
+    // A link named .yaml may lead to any file: the name that counts is where it leads.
+    if (!YAML_NAME.test(absolute) || !YAML_NAME.test(await realpath(absolute))) {
+      throw new ConfigError([{ file: shown, line: 0, column: 0, path: '', message: NOT_YAML }]);
+    }
     text = await readFile(absolute, 'utf8');
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
     throw new ConfigError([{ file: shown, line: 0, column: 0, path: '', message: reason }]);
   }
@@ -145,6 +163,7 @@ async function resolveSuites(
   raw: RawConfig['suites'],
   yaml: YamlFile,
   root: string,
+  confine: boolean,
   issues: ConfigIssue[],
 ): Promise<SuiteSpec[]> {
   const suites: SuiteSpec[] = [];
@@ -170,6 +189,16 @@ async function resolveSuites(
     } else {
       file = resolve(root, entry.path);
       source = entry.path;
+      // Before anything is read or even looked up: where a path leads is all that is checked.
+      const problem = confine ? outsideWorkspace(root, entry.path) : null;
+      if (problem !== null) {
+        issues.push(yaml.issue(at, `${problem}; ${OPT_OUT}`));
+        continue;
+      }
+      if (!YAML_NAME.test(entry.path)) {
+        issues.push(yaml.issue(at, `${JSON.stringify(entry.path)} ${NOT_YAML}`));
+        continue;
+      }
       if (!existsSync(file)) {
         issues.push(yaml.issue(at, `suite file not found: ${entry.path}`));
         continue;

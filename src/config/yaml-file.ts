@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { ConfigIssue } from './errors.js';
 import { formatPath } from './errors.js';
 
@@ -33,7 +33,13 @@ export class YamlFile {
       });
       return { yaml: null, issues };
     }
-    return { yaml: new YamlFile(file, doc.toJS({ maxAliasCount: 100 }), doc, lines), issues: [] };
+    const problem = aliasProblem(doc);
+    if (problem !== null) {
+      const pos = lines.linePos(rangeStart(problem.node) ?? 0);
+      return { yaml: null, issues: [{ file, line: pos.line, column: pos.col, path: '', message: problem.message }] };
+    }
+    // aliasProblem bounds what aliases expand to, in place of the library's count of them.
+    return { yaml: new YamlFile(file, doc.toJS({ maxAliasCount: -1 }), doc, lines), issues: [] };
   }
 
   /**
@@ -68,6 +74,56 @@ export class YamlFile {
     }
     return offset;
   }
+}
+
+/**
+ * The most values a file may hold once its aliases are expanded. An alias shares one object in
+ * the parsed data, but validation and hashing walk it expanded, so a few nested aliases
+ * ("billion laughs") would hang the run. A suite reusing one `expect:` anchor in ten thousand
+ * prompts stays far below this.
+ */
+export const MAX_EXPANDED_VALUES = 1_000_000;
+
+/**
+ * The first alias that cannot be used, in document order: one with no anchor before it, one
+ * inside the value it names (the data would be circular), or the one past which the file
+ * would expand to more than MAX_EXPANDED_VALUES values.
+ */
+function aliasProblem(doc: Document): { node: Node; message: string } | null {
+  const anchors = new Map<string, Node>();
+  // Expanded size of each anchored node, known once the walk has left it.
+  const sizes = new Map<Node, number>();
+  let total = 0;
+  let problem: { node: Node; message: string } | null = null;
+
+  const walk = (node: unknown): number => {
+    if (problem !== null || node === null || typeof node !== 'object') return 0;
+    if (isAlias(node)) {
+      const source = anchors.get(node.source);
+      const size = source === undefined ? undefined : sizes.get(source);
+      if (source === undefined)
+        problem = { node, message: `alias *${node.source} has no anchor &${node.source} before it` };
+      else if (size === undefined) problem = { node, message: `alias *${node.source} is inside the value it names` };
+      else if ((total += size) > MAX_EXPANDED_VALUES) {
+        problem = {
+          node,
+          message: `aliases expand this file past ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values; write the repeated values out, or split the file`,
+        };
+      }
+      return size ?? 0;
+    }
+    const anchor = (node as Node).anchor;
+    if (anchor !== undefined) anchors.set(anchor, node as Node);
+    total += 1;
+    let size = 1;
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) size += isPair(item) ? walk(item.key) + walk(item.value) : walk(item);
+    }
+    if (anchor !== undefined) sizes.set(node as Node, size);
+    return size;
+  };
+  walk(doc.contents);
+  return problem;
 }
 
 function child(node: unknown, segment: string | number): { key: unknown; value: unknown } | undefined {

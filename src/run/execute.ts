@@ -4,6 +4,7 @@ import type { PromptSpec } from '../config/types.js';
 import { AimdLimit, FifoLock, type LimitChange } from './adaptive.js';
 import { messagesFor, type Plan } from './plan.js';
 import type { CallObserver, CallResult, ChatProvider, ChatRequest, Observation, Sample } from './types.js';
+import { errorMessage } from '../util/values.js';
 
 export interface ExecuteOptions {
   /** Requests in flight across the whole run (and the most for any one model when `adaptive` lowers it). */
@@ -208,8 +209,7 @@ export function toSample(result: CallResult, prompt: PromptSpec): Sample {
     };
   }
   const { completion } = result;
-  const answer = answerOf(completion.output, prompt);
-  const { pass, failures } = evaluate(answer, prompt);
+  const { answer, pass, failures } = judge(completion.output, prompt);
   return {
     ...base,
     output: completion.output,
@@ -223,3 +223,22 @@ export function toSample(result: CallResult, prompt: PromptSpec): Sample {
     tokensOut: completion.tokensOut,
   };
 }
+
+/**
+ * The answer and verdict of one output. Checks read untrusted text, so whatever they throw
+ * (a JSON nested too deep to serialize, an output longer than checks read) fails this sample
+ * with the reason, and the run goes on. A prompt without `expect` keeps `pass: null`, so the
+ * pass rate still counts only prompts with checks; the reason is kept all the same.
+ */
+function judge(output: string, prompt: PromptSpec): Pick<Sample, 'answer' | 'pass' | 'failures'> {
+  try {
+    const answer = answerOf(output, prompt);
+    return { answer, ...evaluate(answer, prompt) };
+  } catch (err) {
+    const reason = `checks could not run on this output: ${errorMessage(err).slice(0, MAX_REASON)}`;
+    return { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
+  }
+}
+
+// Reasons are our own messages, but an engine's message could quote the text it choked on.
+const MAX_REASON = 200;

@@ -27,6 +27,7 @@ function config(baseUrl: string, extra = ''): string {
     temperature: 0.1
 suites:
   - path: ${PRIME_SUITE}
+allow-outside-workspace: true
 samples: 2
 concurrency: 8
 ${extra}`;

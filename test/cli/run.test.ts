@@ -74,9 +74,25 @@ describe('trackrecord run', () => {
         'c.yml': c.replace(/path: .*/, 'path: s.yaml'),
         's.yaml': 'name: s\nprompts:\n  - id: a\n    prompt: x\n    extract: { regex: "(" }\n',
       }),
-      /s\.yaml:5:\d+: prompts\[0\]\.extract: .*Invalid regular expression/,
+      /s\.yaml:5:\d+: prompts\[0\]\.extract: regex \/\(\/: not valid RE2 syntax: missing closing \)/,
+    ],
+    [
+      'a regex with a lookahead',
+      (c) => ({
+        'c.yml': c.replace(/path: .*/, 'path: s.yaml'),
+        's.yaml': "name: s\nprompts:\n  - id: a\n    prompt: x\n    expect:\n      - regex: 'a(?!b)'\n",
+      }),
+      /s\.yaml:6:\d+: prompts\[0\]\.expect\[0\]: regex \/a\(\?!b\)\/: lookahead \(\?!\.\.\.\): regexes run in linear time/,
     ],
     ['broken YAML', (c) => ({ 'c.yml': `${c}\n  bad: [\n` }), /c\.yml:\d+:\d+: YAML syntax error/],
+    [
+      'an alias with no anchor',
+      (c) => ({
+        'c.yml': c.replace(/path: .*/, 'path: s.yaml'),
+        's.yaml': 'name: s\nprompts:\n  - id: a\n    prompt: *text\n',
+      }),
+      /s\.yaml:4:13: alias \*text has no anchor &text before it/,
+    ],
   ];
 
   it.each(broken)('exits 2 before any request on %s, naming file, line and key path', async (_name, files, message) => {
@@ -155,6 +171,17 @@ describe('trackrecord validate', () => {
     const result = await runCli(['validate'], root);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^s\.yaml:5:\d+: prompts\[0\]\.extract: json-path "\$\.a\[": /);
+  });
+
+  it('knows a config that reuses one anchor more than a hundred times', async () => {
+    const models = Array.from({ length: 101 }, (_, i) => `  - { id: m${i}, model: m, base-url: *url }`);
+    const root = tempDir({
+      'c.yml': `x-url: &url http://127.0.0.1:1/v1\nmodels:\n${models.join('\n')}\nsuites: [{ path: s.yaml }]\n`,
+      's.yaml': 'name: s\nprompts:\n  - id: a\n    prompt: hi\n',
+    });
+    const result = await runCli(['validate', 'c.yml'], root);
+    // Read as a config: its schema, not the suite schema, names the extra key.
+    expect(result.stderr).toMatch(/^c\.yml:1:1: x-url: unknown key "x-url"/);
   });
 });
 

@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, formatIssue } from '../../src/config/errors.js';
 import { loadConfig, loadSuite } from '../../src/config/load.js';
@@ -122,8 +124,25 @@ describe('loadConfig', () => {
       'prompts/support.yaml': suite.replace('(\\\\d+)', '(\\\\d+').replace('- equals: 30', '- regex: "[a-"'),
     });
     expect(issues).toHaveLength(2);
-    expect(issues[0]).toMatch(/^prompts\/support\.yaml:5:\d+: prompts\[0\]\.extract: .*regular expression/i);
-    expect(issues[1]).toMatch(/^prompts\/support\.yaml:7:\d+: prompts\[0\]\.expect\[0\]: .*regular expression/i);
+    expect(issues[0]).toMatch(/^prompts\/support\.yaml:5:\d+: prompts\[0\]\.extract: .*not valid RE2 syntax/);
+    expect(issues[1]).toMatch(/^prompts\/support\.yaml:7:\d+: prompts\[0\]\.expect\[0\]: .*not valid RE2 syntax/);
+  });
+
+  it('rejects lookarounds and backreferences at load time, naming file, line and key', async () => {
+    const issues = await issuesOf({
+      'trackrecord.yml': config,
+      'prompts/support.yaml': suite
+        .replace('(\\\\d+)', '\\\\[(yes|no)\\\\](?![\\\\s\\\\S]*\\\\[)')
+        .replace('- equals: 30', '- not-regex: "(\\\\w)\\\\1"'),
+    });
+    expect(issues).toEqual([
+      expect.stringMatching(
+        /^prompts\/support\.yaml:5:\d+: prompts\[0\]\.extract: regex .*: lookahead \(\?!\.\.\.\): /,
+      ),
+      expect.stringMatching(
+        /^prompts\/support\.yaml:7:\d+: prompts\[0\]\.expect\[0\]: not-regex .*: backreference \\1: /,
+      ),
+    ]);
   });
 
   it('rejects a JSON schema in expect that is not a valid schema', async () => {
@@ -208,5 +227,110 @@ describe('loadSuite', () => {
       's.yaml:3:5: prompts[0]: needs "prompt" or "messages"',
       's.yaml:4:5: prompts[1]: has both "prompt" and "messages"; use one',
     ]);
+  });
+});
+
+describe('YAML aliases', () => {
+  async function suiteIssues(text: string): Promise<string[]> {
+    const root = tempDir({ 's.yaml': text });
+    const error = await loadSuite(root, 's.yaml').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).issues.map(formatIssue);
+  }
+
+  it('accepts one expect anchor reused by 101 prompts', async () => {
+    const prompts = Array.from({ length: 101 }, (_, i) =>
+      i === 0
+        ? '  - id: p0\n    prompt: x\n    expect: &checks\n      - equals: "yes"\n'
+        : `  - id: p${i}\n    prompt: x\n    expect: *checks\n`,
+    );
+    const root = tempDir({ 's.yaml': `name: s\nprompts:\n${prompts.join('')}` });
+    const loaded = await loadSuite(root, 's.yaml');
+    expect(loaded.prompts).toHaveLength(101);
+    expect(loaded.prompts[100]!.expect).toEqual([{ kind: 'equals', value: 'yes' }]);
+  });
+
+  it('rejects aliases that would expand past the limit, at the alias that does it', async () => {
+    // Each level holds ten aliases of the one before: level 5 alone stands for over 10^6 values.
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 6; i++)
+      levels.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    const issues = await suiteIssues(`name: s\n${levels.join('\n')}\nprompts: []\n`);
+    expect(issues).toEqual([
+      expect.stringMatching(/^s\.yaml:7:\d+: aliases expand this file past 1,000,000 values; write the repeated/),
+    ]);
+  });
+
+  it('rejects an alias with no anchor before it, and one inside its own anchor', async () => {
+    expect(await suiteIssues('name: s\nprompts:\n  - id: a\n    prompt: *missing\n')).toEqual([
+      's.yaml:4:13: alias *missing has no anchor &missing before it',
+    ]);
+    expect(await suiteIssues('name: s\nprompts: &loop\n  - id: a\n    prompt: x\n    expect: *loop\n')).toEqual([
+      's.yaml:5:13: alias *loop is inside the value it names',
+    ]);
+  });
+});
+
+describe('paths in a config', () => {
+  const secret = 'OPENAI_API_KEY=sk-live-0123456789abcdef';
+  const base = 'models: [{ id: a, model: m }]\n';
+  const inside = 'name: s\nprompts:\n  - id: a\n    prompt: hi\n';
+
+  it('keep history, badge and suites inside the workspace, naming file, line and key', async () => {
+    const issues = await issuesOf({
+      'trackrecord.yml': `${base}suites: [{ path: ../s.yaml }, { path: /etc/s.yaml }]\nhistory: ../h.jsonl\nbadge: /tmp/b.svg\n`,
+    });
+    const hint = 'is outside the workspace; set allow-outside-workspace: true to allow it';
+    expect(issues).toEqual([
+      `trackrecord.yml:3:10: history: "../h.jsonl" ${hint}`,
+      `trackrecord.yml:4:8: badge: "/tmp/b.svg" ${hint}`,
+      `trackrecord.yml:2:18: suites[0].path: "../s.yaml" ${hint}`,
+      `trackrecord.yml:2:39: suites[1].path: "/etc/s.yaml" ${hint}`,
+    ]);
+  });
+
+  it('follow symbolic links to where they lead', async () => {
+    const outside = tempDir({ 's.yaml': inside, 'h/history.jsonl': '' });
+    const root = tempDir({ 'trackrecord.yml': `${base}suites: [{ path: s.yaml }]\nhistory: h/history.jsonl\n` });
+    symlinkSync(join(outside, 's.yaml'), join(root, 's.yaml'));
+    symlinkSync(join(outside, 'h'), join(root, 'h'));
+    const error = await loadConfig({ root, configPath: 'trackrecord.yml' }).catch((e: unknown) => e);
+    expect((error as ConfigError).issues.map(formatIssue)).toEqual([
+      'trackrecord.yml:3:10: history: "h/history.jsonl" leads outside the workspace through a symbolic link; set allow-outside-workspace: true to allow it',
+      'trackrecord.yml:2:18: suites[0].path: "s.yaml" leads outside the workspace through a symbolic link; set allow-outside-workspace: true to allow it',
+    ]);
+  });
+
+  it('may lead outside when the config says so', async () => {
+    const outside = tempDir({ 's.yaml': inside });
+    const root = tempDir({
+      'trackrecord.yml': `${base}suites: [{ path: ${join(outside, 's.yaml')} }]\nhistory: ../h.jsonl\nallow-outside-workspace: true\n`,
+    });
+    const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
+    expect(config.suites.map((s) => s.name)).toEqual(['s']);
+    expect(config.history).toBe('../h.jsonl');
+  });
+
+  it('never show what a file that is not YAML holds', async () => {
+    const root = tempDir({
+      'trackrecord.yml': `${base}suites: [{ path: .env }, { path: env.yaml }]\n`,
+      '.env': `${secret}\n`,
+    });
+    symlinkSync(join(root, '.env'), join(root, 'env.yaml'));
+    const error = await loadConfig({ root, configPath: 'trackrecord.yml' }).catch((e: unknown) => e);
+    const messages = (error as ConfigError).issues.map(formatIssue);
+    expect(messages).toEqual([
+      'trackrecord.yml:2:18: suites[0].path: ".env" not read: config and suite files are YAML, named .yaml or .yml',
+      'env.yaml: not read: config and suite files are YAML, named .yaml or .yml',
+    ]);
+    expect((error as Error).message).not.toContain('sk-live');
+    const asConfig = await loadConfig({ root, configPath: '.env' }).catch((e: unknown) => e);
+    expect((asConfig as Error).message).toBe(
+      'invalid configuration:\n  .env: not read: config and suite files are YAML, named .yaml or .yml',
+    );
   });
 });

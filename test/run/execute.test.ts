@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_CHECKED_CHARS } from '../../src/checks/index.js';
 import type { ModelSpec, PromptSpec } from '../../src/config/types.js';
 import { acceptedAfterMs, executePlan, metRateLimit, type ConcurrencyChange } from '../../src/run/execute.js';
 import type { Plan } from '../../src/run/plan.js';
@@ -290,5 +291,55 @@ describe('executePlan', () => {
     await expect(executePlan(plan(['m'], 1, 1), new Map(), { concurrency: 1 })).rejects.toThrow(
       /no provider for model "m"/,
     );
+  });
+});
+
+describe('a sample’s checks', () => {
+  const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+
+  function checkedPlan(expectations: PromptSpec['expect']): Plan {
+    const base = plan(['m'], 1, 3);
+    const prompt = { ...promptSpec('p0'), extract: { kind: 'json-path' as const, path: '$' }, expect: expectations };
+    return { ...base, prompts: [{ suite: 's', prompt }] };
+  }
+
+  it('fail that sample with the reason when they throw, and the run goes on', async () => {
+    const outputs = ['[1]', deep, '[1]'];
+    const { provider } = fake(async (_request, _observer, n) => ok(outputs[n]!));
+    const [observation] = await executePlan(
+      checkedPlan([{ kind: 'equals', value: '[1]' }]),
+      new Map([['m', provider]]),
+      { concurrency: 1 },
+    );
+    const [first, broken, last] = observation!.samples;
+    expect(first).toMatchObject({ answer: '[1]', pass: true, failures: [] });
+    expect(last).toMatchObject({ answer: '[1]', pass: true, failures: [] });
+    expect(broken).toMatchObject({ output: deep, answer: null, pass: false, error: null });
+    expect(broken!.failures).toEqual([
+      'checks could not run on this output: json-path "$": the value is nested too deeply',
+    ]);
+  });
+
+  it('fail an output longer than checks read, without reading it', async () => {
+    const long = 'x'.repeat(MAX_CHECKED_CHARS + 1);
+    const { provider } = fake(async (_request, _observer, n) => ok(n === 1 ? long : '[1]'));
+    const [observation] = await executePlan(
+      checkedPlan([{ kind: 'equals', value: '[1]' }]),
+      new Map([['m', provider]]),
+      { concurrency: 1 },
+    );
+    expect(observation!.samples.map((s) => s.pass)).toEqual([true, false, true]);
+    expect(observation!.samples[1]!.failures).toEqual([
+      'checks could not run on this output: the output is 1,048,577 characters long; checks read at most 1,048,576',
+    ]);
+  });
+
+  it('keep pass null on a prompt without expectations, with the reason kept', async () => {
+    const { provider } = fake(async () => ok(deep));
+    const [observation] = await executePlan(checkedPlan([]), new Map([['m', provider]]), { concurrency: 1 });
+    for (const sample of observation!.samples) {
+      expect(sample).toMatchObject({ answer: null, pass: null });
+      expect(sample.failures).toEqual([expect.stringMatching(/nested too deeply/)]);
+    }
   });
 });

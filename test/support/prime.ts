@@ -44,7 +44,10 @@ export async function startPrimeServer(options: Partial<ReplayServerOptions> = {
   return startReplayServer({ recordings, ...options });
 }
 
-/** A config for one model on the prime suite, served by the replay server. */
+/**
+ * A config for one model on the prime suite, served by the replay server. The suite is read
+ * where this repository keeps it, outside the test's workspace, hence allow-outside-workspace.
+ */
 export function primeConfig(baseUrl: string, model: string, extra = ''): string {
   return `models:
   - id: gpt-4
@@ -53,5 +56,6 @@ export function primeConfig(baseUrl: string, model: string, extra = ''): string 
     temperature: 0.1
 suites:
   - path: ${PRIME_SUITE}
+allow-outside-workspace: true
 ${extra.includes('concurrency:') ? '' : 'concurrency: 8\n'}${extra}`;
 }

@@ -44,7 +44,8 @@ async function checkSuite(file: string, io: CliIO): Promise<string> {
 /** A config has `models`; anything else is read as a suite (and its schema says what is wrong). */
 async function isConfigFile(path: string): Promise<boolean> {
   try {
-    const data: unknown = parse(await readFile(path, 'utf8'));
+    // Aliases only share objects here; the loader bounds what they expand to, at the alias.
+    const data: unknown = parse(await readFile(path, 'utf8'), { maxAliasCount: -1 });
     return typeof data === 'object' && data !== null && 'models' in data;
   } catch {
     return false;
