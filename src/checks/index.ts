@@ -19,6 +19,7 @@ export const MAX_CHECKED_CHARS = 1_048_576;
 /**
  * The answer a sample gives: the extracted text, normalized; null when nothing was extracted.
  * Throws on an output longer than MAX_CHECKED_CHARS (the run records that sample as failing).
+ * Well-formed like the output: JSON escapes and a regex can yield half of a surrogate pair.
  */
 export function answerOf(output: string, prompt: Pick<PromptSpec, 'extract' | 'normalize'>): string | null {
   if (output.length > MAX_CHECKED_CHARS) {
@@ -27,5 +28,5 @@ export function answerOf(output: string, prompt: Pick<PromptSpec, 'extract' | 'n
     );
   }
   const extracted = extract(output, prompt.extract);
-  return extracted === null ? null : normalize(extracted, prompt.normalize);
+  return extracted === null ? null : normalize(extracted, prompt.normalize).toWellFormed();
 }

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { lineHash } from './codec.js';
 import { HistoryError } from './errors.js';
 import { failure, loadFile } from './file.js';
+import { realPathOf } from './lock.js';
 import type { HistoryRecord } from './record.js';
 import { lastLine, sealedSegments } from './segments.js';
 import { ChainVerifier } from './verify.js';
@@ -46,7 +47,9 @@ export async function readRecent(path: string, runs: number): Promise<HistoryRea
   return read(path, runs);
 }
 
-async function read(path: string, runs: number): Promise<HistoryRead> {
+async function read(given: string, runs: number): Promise<HistoryRead> {
+  // Segments sit beside the file itself, where appends seal it, not beside a link to it.
+  const path = await realPathOf(given);
   const sealed = await sealedSegments(path);
   const files = [...sealed, path];
   const read: Array<{ path: string; records: HistoryRecord[]; lines: string[] }> = [];

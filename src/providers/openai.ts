@@ -308,10 +308,12 @@ function toCompletion(response: unknown): Completion | string {
   const output = typeof message.content === 'string' ? message.content : message.refusal;
   if (typeof output !== 'string') return 'response message has no text content';
   const usage = r.usage;
+  // JSON can carry lone UTF-16 surrogates (`"\ud800"`), which no UTF-8 holds: hashing would
+  // see U+FFFD and storing the escape, so a reader of the history could not check the hash.
   return {
-    output,
-    servedModel: typeof r.model === 'string' ? r.model : null,
-    systemFingerprint: typeof r.system_fingerprint === 'string' ? r.system_fingerprint : null,
+    output: output.toWellFormed(),
+    servedModel: typeof r.model === 'string' ? r.model.toWellFormed() : null,
+    systemFingerprint: typeof r.system_fingerprint === 'string' ? r.system_fingerprint.toWellFormed() : null,
     tokensIn: typeof usage?.prompt_tokens === 'number' ? usage.prompt_tokens : null,
     tokensOut: typeof usage?.completion_tokens === 'number' ? usage.completion_tokens : null,
   };

@@ -67,7 +67,10 @@ describe('trackrecord verify', () => {
     const repaired = await runCli(['verify', '--repair'], cwd);
     expect(repaired).toEqual({
       code: 0,
-      stdout: `repaired ${FILE}: removed the cut-short line 4 (${Buffer.byteLength(cut)} bytes); 3 records, chain intact\n`,
+      stdout:
+        `repaired ${FILE}: removed the cut-short line 4, the last ${Buffer.byteLength(cut)} bytes ` +
+        `(from byte ${Buffer.byteLength(joinLines(lines.slice(0, 3)))}): ${JSON.stringify(cut.slice(0, 60))}...; ` +
+        '3 records, chain intact\n',
       stderr: '',
     });
     expect(readFileSync(path, 'utf8')).toBe(joinLines(lines.slice(0, 3)));
@@ -75,6 +78,20 @@ describe('trackrecord verify', () => {
       code: 0,
       stdout: expect.stringMatching(/^ok \.trackrecord\/history\.jsonl: 3 records, chain intact\n/),
     });
+  });
+
+  it('--repair keeps a complete last record and removes only the bytes appended to it', async () => {
+    const lines = chainRecords(makeRecords(4), GENESIS);
+    const complete = joinLines(lines.slice(0, 3)) + lines[3]!;
+    const cwd = tempDir({ [FILE]: `${complete}{"cut\u0007` });
+    expect(await runCli(['verify', '--repair'], cwd)).toEqual({
+      code: 0,
+      stdout:
+        `repaired ${FILE}: removed the last 6 bytes (from byte ${Buffer.byteLength(complete)}), ` +
+        'after the complete record on line 4: "{\\"cut\\u0007"; 4 records, chain intact\n',
+      stderr: '',
+    });
+    expect(readFileSync(join(cwd, FILE), 'utf8')).toBe(complete);
   });
 
   it('--repair refuses anything but a cut-short last line and modifies nothing', async () => {

@@ -1,10 +1,21 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chainRecords, lineHash } from '../../src/history/codec.js';
 import { HistoryError } from '../../src/history/errors.js';
 import { appendRecords, repairTruncated } from '../../src/history/file.js';
 import { readHistory } from '../../src/history/read.js';
+import { lockPathOf } from '../../src/history/lock.js';
 import { GENESIS, type HistoryRecord } from '../../src/history/record.js';
 import { historyText, joinLines, makeRecords, tamper } from '../support/records.js';
 import { tempDir } from '../support/tmp.js';
@@ -179,7 +190,14 @@ describe('repairTruncated', () => {
     const lines = chainRecords(makeRecords(4), GENESIS);
     const cut = lines[3]!.slice(0, Math.floor(lines[3]!.length / 2));
     const path = withHistory(joinLines(lines.slice(0, 3)) + cut);
-    expect(await repairTruncated(path)).toEqual({ removedBytes: Buffer.byteLength(cut), line: 4 });
+    const offset = Buffer.byteLength(joinLines(lines.slice(0, 3)));
+    expect(await repairTruncated(path)).toEqual({
+      line: 4,
+      offset,
+      removedBytes: Buffer.byteLength(cut),
+      removed: cut,
+      keptRecord: false,
+    });
     expect(readFileSync(path, 'utf8')).toBe(joinLines(lines.slice(0, 3)));
     expect((await readHistory(path)).records).toHaveLength(3);
     expect(readdirSync(join(path, '..'))).toEqual(['history.jsonl']);
@@ -196,15 +214,46 @@ describe('repairTruncated', () => {
     const path = withHistory('');
     writeFileSync(path, Buffer.concat([Buffer.from(joinLines(lines.slice(0, 2)), 'utf8'), last.subarray(0, split)]));
     expect((await historyError(readHistory(path))).hint).toMatch(/--repair$/);
-    expect(await repairTruncated(path)).toEqual({ removedBytes: split, line: 3 });
+    expect(await repairTruncated(path)).toMatchObject({ removedBytes: split, line: 3, keptRecord: false });
     expect(readFileSync(path, 'utf8')).toBe(joinLines(lines.slice(0, 2)));
   });
 
   it('repairs a file whose only line was cut short into an empty one', async () => {
     const [line] = chainRecords(makeRecords(1), GENESIS);
     const path = withHistory(line!.slice(0, 10));
-    expect(await repairTruncated(path)).toEqual({ removedBytes: 10, line: 1 });
+    expect(await repairTruncated(path)).toMatchObject({ removedBytes: 10, offset: 0, line: 1 });
     expect(readFileSync(path, 'utf8')).toBe('');
+  });
+
+  it('keeps a complete last record that bytes were appended to without a newline, removing only those bytes', async () => {
+    const lines = chainRecords(makeRecords(4), GENESIS);
+    const complete = joinLines(lines.slice(0, 3)) + lines[3]!;
+    for (const appended of ['{"cut', '\u00e9 x', `${lines[3]!.slice(0, 30)}`]) {
+      const path = withHistory(complete + appended);
+      expect((await historyError(readHistory(path))).hint).toMatch(/--repair$/);
+      expect(await repairTruncated(path)).toEqual({
+        line: 4,
+        offset: Buffer.byteLength(complete),
+        removedBytes: Buffer.byteLength(appended),
+        removed: appended,
+        keptRecord: true,
+      });
+      expect(readFileSync(path, 'utf8')).toBe(complete);
+      expect((await readHistory(path)).records).toHaveLength(4);
+      await appendRecords(path, makeRecords(5).slice(4));
+      expect((await readHistory(path)).records).toHaveLength(5);
+    }
+  });
+
+  it('removes the whole cut-short line when what it starts with is not a valid record', async () => {
+    const lines = chainRecords(makeRecords(4), GENESIS);
+    const kept = joinLines(lines.slice(0, 3));
+    // A complete JSON object that is not the next record (it does not chain), then more bytes.
+    for (const last of [`${lines[2]!}{"cut`, '{"a":"}{"}{"cut', '{}{']) {
+      const path = withHistory(kept + last);
+      expect(await repairTruncated(path)).toMatchObject({ removedBytes: Buffer.byteLength(last), keptRecord: false });
+      expect(readFileSync(path, 'utf8')).toBe(kept);
+    }
   });
 
   it('refuses an intact file', async () => {
@@ -231,5 +280,73 @@ describe('repairTruncated', () => {
 
   it('refuses a missing file', async () => {
     await historyError(repairTruncated(join(tempDir(), 'history.jsonl')));
+  });
+});
+
+describe('a history that is a symbolic link', () => {
+  /** `.trackrecord/history.jsonl` linking (relatively) to `shared/track.jsonl`, which holds `text` unless undefined. */
+  function linkedHistory(text: string | undefined): { link: string; real: string } {
+    const root = tempDir(text === undefined ? {} : { 'shared/track.jsonl': text });
+    mkdirSync(join(root, 'shared'), { recursive: true });
+    mkdirSync(join(root, '.trackrecord'));
+    symlinkSync('../shared/track.jsonl', join(root, FILE));
+    return { link: join(root, FILE), real: join(root, 'shared/track.jsonl') };
+  }
+
+  function holdLockOf(real: string): void {
+    writeFileSync(lockPathOf(real), JSON.stringify({ pid: process.pid, host: hostname(), since: 'now' }));
+  }
+
+  it('is repaired in the file it links to, and stays a link', async () => {
+    const lines = chainRecords(makeRecords(3), GENESIS);
+    const { link, real } = linkedHistory(joinLines(lines.slice(0, 2)) + lines[2]!.slice(0, 50));
+    await repairTruncated(link);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe(joinLines(lines.slice(0, 2)));
+    expect((await readHistory(link)).records).toHaveLength(2);
+    expect(readdirSync(join(link, '..'))).toEqual(['history.jsonl']);
+  });
+
+  it('is locked at the file it links to, for repairs and appends alike', async () => {
+    const lines = chainRecords(makeRecords(3), GENESIS);
+    const text = joinLines(lines.slice(0, 2)) + lines[2]!.slice(0, 50);
+    const { link, real } = linkedHistory(text);
+    holdLockOf(real);
+    const waitBriefly = { waitMs: 100, pollMs: 10 };
+    const repairError = await historyError(repairTruncated(link, waitBriefly));
+    // Named as the user named it, with the lock where it really is.
+    expect(repairError.file).toBe(link);
+    expect(repairError.message).toContain(`delete ${lockPathOf(real)} and run again`);
+    const appendError = await historyError(appendRecords(link, [], waitBriefly));
+    expect(appendError.message).toContain(`another trackrecord is writing it (process ${process.pid}`);
+    expect(readFileSync(real, 'utf8')).toBe(text);
+  });
+
+  it('is created where it links to when it does not exist yet, under the lock of that file', async () => {
+    const { link, real } = linkedHistory(undefined);
+    holdLockOf(real);
+    const error = await historyError(appendRecords(link, makeRecords(1), { waitMs: 100, pollMs: 10 }));
+    expect(error.message).toContain('another trackrecord is writing it');
+    expect(existsSync(real)).toBe(false);
+    rmSync(lockPathOf(real));
+    await appendRecords(link, makeRecords(1));
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect((await readHistory(real)).records).toHaveLength(1);
+  });
+
+  it('is sealed beside the file it links to, where reading through the link finds the segments', async () => {
+    const { link, real } = linkedHistory(undefined);
+    for (const seed of [1, 2, 3]) await appendRecords(link, makeRecords(1, { seed }), { maxBytes: 1 });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dirname(real)).sort()).toEqual(['track-0001.jsonl', 'track-0002.jsonl', 'track.jsonl']);
+    expect((await readHistory(link)).records).toHaveLength(3);
+  });
+
+  it('names the link in errors about the file', async () => {
+    const lines = chainRecords(makeRecords(3), GENESIS);
+    const { link } = linkedHistory(joinLines([lines[0]!, lines[2]!]));
+    const error = await historyError(appendRecords(link, makeRecords(4).slice(3)));
+    expect(error).toMatchObject({ file: link, line: 2 });
+    expect(error.hint).toContain(`git checkout -- ${link}`);
   });
 });

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HistoryError } from '../../src/history/errors.js';
 import { appendRecords, repairTruncated } from '../../src/history/file.js';
 import { readHistory } from '../../src/history/read.js';
-import { lockPathOf } from '../../src/history/lock.js';
+import { claimPathOf, lockPathOf, type LockOwner } from '../../src/history/lock.js';
 import { historyText, makeRecords } from '../support/records.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -16,8 +16,10 @@ function historyIn(text?: string): string {
   return join(tempDir(text === undefined ? {} : { [FILE]: text }), FILE);
 }
 
-function holdLock(historyPath: string, owner: { pid: number; host: string }): void {
-  writeFileSync(lockPathOf(historyPath), `${JSON.stringify({ ...owner, since: '2026-11-25T00:00:00.000Z' })}\n`);
+function holdLock(historyPath: string, owner: { pid: number; host: string }): LockOwner {
+  const full = { ...owner, since: '2026-11-25T00:00:00.000Z' };
+  writeFileSync(lockPathOf(historyPath), `${JSON.stringify(full)}\n`);
+  return full;
 }
 
 /** The pid of a process that has exited. */
@@ -68,6 +70,28 @@ describe('history lock', () => {
     await appendRecords(path, makeRecords(2).slice(1), { waitMs: 100, pollMs: 10 });
     expect((await readHistory(path)).records).toHaveLength(2);
     expect(existsSync(lockPathOf(path))).toBe(false);
+  });
+
+  it('leaves a dead lock to the waiter that claimed it first, while that waiter lives', async () => {
+    const path = historyIn(historyText(makeRecords(1)));
+    const dead = holdLock(path, { pid: deadPid(), host: hostname() });
+    const lock = readFileSync(lockPathOf(path), 'utf8');
+    const claim = claimPathOf(lockPathOf(path), dead);
+    writeFileSync(claim, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+    await expect(appendRecords(path, makeRecords(2).slice(1), { waitMs: 150, pollMs: 10 })).rejects.toThrow(
+      `another trackrecord is writing it (process ${dead.pid} on ${hostname()}`,
+    );
+    expect(readFileSync(lockPathOf(path), 'utf8')).toBe(lock);
+  });
+
+  it('takes over a claim left by a waiter that died, then the dead lock', async () => {
+    const path = historyIn(historyText(makeRecords(1)));
+    const dead = holdLock(path, { pid: deadPid(), host: hostname() });
+    const claim = claimPathOf(lockPathOf(path), dead);
+    writeFileSync(claim, JSON.stringify({ pid: deadPid(), host: hostname(), since: new Date().toISOString() }));
+    await appendRecords(path, makeRecords(2).slice(1), { waitMs: 1000, pollMs: 10 });
+    expect((await readHistory(path)).records).toHaveLength(2);
+    expect(readdirSync(dirname(path))).toEqual(['history.jsonl']);
   });
 
   it('is released when the append fails', async () => {

@@ -5,7 +5,7 @@ import { attestationsPathOf, checkSignedHistory, describeAttestations } from '..
 import { short } from '../../evidence/dsse.js';
 import { readPublicKey } from '../../evidence/key-file.js';
 import { HistoryError, labelOf } from '../../history/errors.js';
-import { historyExists, repairTruncated } from '../../history/file.js';
+import { historyExists, repairTruncated, type Repair } from '../../history/file.js';
 import { readHistory, type HistoryRead } from '../../history/read.js';
 import { EXIT, type CliIO } from '../io.js';
 
@@ -22,7 +22,8 @@ file and line otherwise.
                    beside history-0001.jsonl), signed by this public key (PEM),
                    over exactly that line: a consistent chain that someone else
                    wrote fails here, naming the first line
-  --repair         remove a last line that a crash cut short from the open file;
+  --repair         remove the bytes a crash left after the last complete record
+                   of the open file (a cut-short last line), saying which;
                    refuses anything else`;
 
 export async function verifyCommand(argv: string[], io: CliIO): Promise<number> {
@@ -45,11 +46,9 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
       return EXIT.failed;
     }
     if (values.repair) {
-      const { removedBytes, line } = await repairTruncated(path);
+      const repair = await repairTruncated(path);
       const history = await readHistory(path);
-      io.stdout.write(
-        `repaired ${file}: removed the cut-short line ${line} (${removedBytes} bytes); ${count(history)}, chain intact\n`,
-      );
+      io.stdout.write(`repaired ${file}: ${describeRepair(repair)}; ${count(history)}, chain intact\n`);
       return EXIT.ok;
     }
     const history = await readHistory(path);
@@ -86,6 +85,15 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
     }
     throw e;
   }
+}
+
+/** Exactly which bytes went, and a glimpse of them (escaped: they are whatever the crash left). */
+function describeRepair({ line, offset, removedBytes, removed, keptRecord }: Repair): string {
+  const bytes = `the last ${removedBytes} byte${removedBytes === 1 ? '' : 's'} (from byte ${offset})`;
+  const shown = removed.length > 60 ? `${JSON.stringify(removed.slice(0, 60))}...` : JSON.stringify(removed);
+  return keptRecord
+    ? `removed ${bytes}, after the complete record on line ${line}: ${shown}`
+    : `removed the cut-short line ${line}, ${bytes}: ${shown}`;
 }
 
 /** What verify says about signatures when it was given no key to check them with. */
