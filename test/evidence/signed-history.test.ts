@@ -111,6 +111,17 @@ describe('signed records', () => {
     );
   });
 
+  it('catches the last records cut off, which the chain alone cannot', async () => {
+    const root = await signedNights(makeKey());
+    writeFileSync(join(root, HISTORY), joinLines(lines(root, HISTORY).slice(0, 2)));
+    expect((await runCli(['verify'], root)).code).toBe(0);
+    const result = await runCli(['verify', '--key', 'public.pem'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^\.trackrecord\/history\.jsonl:3: missing: key [0-9a-f]{16} signed line 3 in attestations\.jsonl, but the history ends at line 2 \(lines were removed from its end\)\n/,
+    );
+  });
+
   it('fails a record whose envelope is missing', async () => {
     const root = await signedNights(makeKey());
     const envelopes = lines(root, ATTESTATIONS);
