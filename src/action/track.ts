@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
 import { writeArtifacts, type Artifacts } from '../artifacts.js';
 import { executeRun, type RunOutcome } from '../engine.js';
-import { attestationsPathOf } from '../evidence/attestations.js';
+import { attestationsPathOf, signedLine } from '../evidence/attestations.js';
 import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
@@ -61,6 +61,7 @@ export async function recordAndPublish(
   }
   const summary = recorded!.summary;
   const { markdown, reportPath } = artifacts!;
+  if (ctx.signer && recorded!.appended) core.info(signedLine(config.history, ctx.signer.keyid));
   // The run's in-toto Statement, for actions/attest to sign with the workflow's identity.
   const appended = recorded!.appended;
   const statement = appended

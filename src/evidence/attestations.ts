@@ -217,3 +217,8 @@ async function envelopesByLine(path: string): Promise<Map<number, Envelope[]> | 
 export function signedAppend(historyPath: string, signer: Signer | null | undefined): AppendOptions {
   return signer ? { afterAppend: (lines, firstLine) => appendAttestations(historyPath, lines, firstLine, signer) } : {};
 }
+
+/** What the CLI and the action say after signing: where the envelopes went, and by which key. */
+export function signedLine(historyPath: string, keyid: string): string {
+  return `signed:  ${attestationsPathOf(historyPath)} (key ${short(keyid)})`;
+}

@@ -29,6 +29,7 @@ async function signedNights(key: TestKey, nights = 3): Promise<string> {
     const run = await runCli(['run', '--quiet'], root, { TRACKRECORD_SIGNING_KEY: key.privatePem });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\nsigned: {2}\.trackrecord\/attestations\.jsonl \(key [0-9a-f]{16}\)\n/);
   }
   writePublicKey(root, key);
   return root;

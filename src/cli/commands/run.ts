@@ -4,6 +4,7 @@ import { writeArtifacts } from '../../artifacts.js';
 import { loadConfig } from '../../config/load.js';
 import { promptCount, type Config } from '../../config/types.js';
 import { executeRun } from '../../engine.js';
+import { signedLine } from '../../evidence/attestations.js';
 import { signerFromEnv } from '../../evidence/keys.js';
 import { writePartial } from '../../partial/index.js';
 import type { ProgressSink } from '../../run/progress.js';
@@ -77,6 +78,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   );
   if (artifacts && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
+    if (signer && result.appended) io.stdout.write(`${signedLine(config.history, signer.keyid)}\n`);
     io.stdout.write(`report:  ${relative(io.cwd, artifacts.reportPath)}\nbadge:   ${config.badge}\n`);
   }
   for (const failure of result.failures) io.stderr.write(`threshold: ${failure}\n`);
