@@ -79,6 +79,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   if (artifacts && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
     if (signer && result.appended) io.stdout.write(`${signedLine(config.history, signer.keyid)}\n`);
+    // The open file went over history-max-mb: it was sealed under a new name first.
+    const sealed = result.written.filter((p) => p !== result.historyPath);
+    for (const p of sealed) io.stdout.write(`sealed:  ${relative(io.cwd, p)}\n`);
     io.stdout.write(`report:  ${relative(io.cwd, artifacts.reportPath)}\nbadge:   ${config.badge}\n`);
   }
   for (const failure of result.failures) io.stderr.write(`threshold: ${failure}\n`);
