@@ -26,15 +26,26 @@ export const LAYERS = {
   github: ['util'],
   partial: ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report'],
   engine: ['util', 'checks', 'config', 'run', 'providers', 'history', 'analysis'],
-  track: ['util', 'config', 'run', 'history', 'analysis', 'report', 'evidence', 'engine'],
-  artifacts: ['util', 'config', 'history', 'report', 'badge', 'evidence', 'track'],
-  cli: [...CORE, 'providers', 'badge', 'evidence', 'partial', 'engine', 'track', 'artifacts'],
-  action: [...CORE, 'providers', 'badge', 'evidence', 'git', 'github', 'partial', 'engine', 'track', 'artifacts'],
+  'run-and-record': ['util', 'config', 'run', 'history', 'analysis', 'report', 'evidence', 'engine'],
+  'badges-and-report': ['util', 'config', 'history', 'report', 'badge', 'evidence', 'run-and-record'],
+  cli: [...CORE, 'providers', 'badge', 'evidence', 'partial', 'engine', 'run-and-record', 'badges-and-report'],
+  action: [
+    ...CORE,
+    'providers',
+    'badge',
+    'evidence',
+    'git',
+    'github',
+    'partial',
+    'engine',
+    'run-and-record',
+    'badges-and-report',
+  ],
   replay: ['util'],
 };
 
 /** Top-level modules of src/ (the rest of LAYERS are folders). */
-const MODULES = new Set(['engine', 'track', 'artifacts']);
+const MODULES = new Set(['engine', 'run-and-record', 'badges-and-report']);
 
 /** How an import from a file `depth` folders below src/ reaches `name` (a folder, module or file). */
 function reach(depth, name) {

@@ -1,15 +1,15 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeArtifacts } from '../../artifacts.js';
+import { writeBadgesAndReport } from '../../badges-and-report.js';
 import { loadConfig } from '../../config/load.js';
 import { promptCount, type Config } from '../../config/types.js';
-import { executeRun } from '../../engine.js';
+import { runSuites } from '../../engine.js';
 import { signedLine } from '../../evidence/attestations.js';
 import { signerFromEnv } from '../../evidence/keys.js';
 import { writePartial } from '../../partial/index.js';
 import type { ProgressSink } from '../../run/progress.js';
 import { formatShard, parseShard, shardConfig, ShardError, type Shard } from '../../run/shard.js';
-import { readVerifiedHistory, runAndRecord } from '../../track.js';
+import { readVerifiedHistory, runAndRecord } from '../../run-and-record.js';
 import { formatRunSummary } from '../../report/text.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
@@ -72,17 +72,17 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     progress,
     signer,
   });
-  const artifacts = result.historyPath ? await writeArtifacts(config, io.cwd, result) : null;
+  const files = result.historyPath ? await writeBadgesAndReport(config, io.cwd, result) : null;
   io.stdout.write(
     values.json ? `${JSON.stringify(result.summary, null, 2)}\n` : `${formatRunSummary(result.summary)}\n`,
   );
-  if (artifacts && !values.json) {
+  if (files && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
     if (signer && result.appended) io.stdout.write(`${signedLine(config.history, signer.keyid)}\n`);
     // The open file went over history-max-mb: it was sealed under a new name first.
     const sealed = result.written.filter((p) => p !== result.historyPath);
     for (const p of sealed) io.stdout.write(`sealed:  ${relative(io.cwd, p)}\n`);
-    io.stdout.write(`report:  ${relative(io.cwd, artifacts.reportPath)}\nbadge:   ${config.badge}\n`);
+    io.stdout.write(`report:  ${relative(io.cwd, files.reportPath)}\nbadge:   ${config.badge}\n`);
   }
   for (const failure of result.failures) io.stderr.write(`threshold: ${failure}\n`);
   return result.failures.length > 0 ? EXIT.failed : EXIT.ok;
@@ -103,7 +103,7 @@ async function runShard(config: Config, shard: Shard, options: ShardRunOptions, 
   const sharded = shardConfig(config, shard);
   const prompts = promptCount(sharded);
   const total = promptCount(config);
-  const outcome = await executeRun(sharded, { env: io.env, progress: options.progress });
+  const outcome = await runSuites(sharded, { env: io.env, progress: options.progress });
   if (options.runId !== null) outcome.run = { ...outcome.run, id: options.runId };
   const file = resolve(io.cwd, options.path);
   await writePartial(file, outcome, shard, config);
