@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { thresholdFailures } from '../report/thresholds.js';
 import { writeBadgesAndReport, type BadgesAndReport } from '../badges-and-report.js';
 import { runSuites, type RunOutcome } from '../engine.js';
-import { attestationsPathOf } from '../evidence/attestations.js';
+import { attestationsPathOf, signedLine } from '../evidence/attestations.js';
 import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
 import { checkoutDataBranch, isBranchName } from '../git/data-branch.js';
 import { Git } from '../git/git.js';
@@ -105,6 +105,7 @@ export async function recordAndPublish(
   }
   const summary = recorded!.summary;
   const { markdown, reportPath } = files!;
+  if (ctx.signer && recorded!.appended) core.info(signedLine(config.history, ctx.signer.keyid));
   // The run's in-toto Statement, for actions/attest to sign with the workflow's identity.
   const appended = recorded!.appended;
   const statement = appended

@@ -107,6 +107,16 @@ export async function checkSignedHistory(
     const worst = problems.sort((a, b) => order.indexOf(a!.kind) - order.indexOf(b!.kind))[0]!;
     return fail(n, worst.message);
   }
+  // The chain cannot tell that its last lines were cut off; an envelope of ours for a later line can.
+  const beyond = [...(byLine?.entries() ?? [])]
+    .filter(([n, envelopes]) => n > lines.length && envelopes.some((e) => openEnvelope(e, key).ok))
+    .map(([n]) => n);
+  if (beyond.length > 0) {
+    return fail(
+      lines.length + 1,
+      `missing: key ${short(key.keyid)} signed line ${Math.min(...beyond)} in ${shown}, but the history ends at line ${lines.length} (lines were removed from its end)`,
+    );
+  }
   return { ok: true, records: lines.length, keyid: key.keyid };
 }
 
@@ -206,4 +216,9 @@ async function envelopesByLine(path: string): Promise<Map<number, Envelope[]> | 
 /** How appending to a history signs what it appends: the one hook between the two files. */
 export function signedAppend(historyPath: string, signer: Signer | null | undefined): AppendOptions {
   return signer ? { afterAppend: (lines, firstLine) => appendAttestations(historyPath, lines, firstLine, signer) } : {};
+}
+
+/** What the CLI and the action say after signing: where the envelopes went, and by which key. */
+export function signedLine(historyPath: string, keyid: string): string {
+  return `signed:  ${attestationsPathOf(historyPath)} (key ${short(keyid)})`;
 }

@@ -29,6 +29,7 @@ async function signedNights(key: TestKey, nights = 3): Promise<string> {
     const run = await runCli(['run', '--quiet'], root, { TRACKRECORD_SIGNING_KEY: key.privatePem });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\nsigned: {2}\.trackrecord\/attestations\.jsonl \(key [0-9a-f]{16}\)\n/);
   }
   writePublicKey(root, key);
   return root;
@@ -108,6 +109,17 @@ describe('signed records', () => {
       new RegExp(
         `^\\.trackrecord/history\\.jsonl:3: signed by another key \\(${other.keyid.slice(0, 16)}\\), not [0-9a-f]{16}\\n`,
       ),
+    );
+  });
+
+  it('catches the last records cut off, which the chain alone cannot', async () => {
+    const root = await signedNights(makeKey());
+    writeFileSync(join(root, HISTORY), joinLines(lines(root, HISTORY).slice(0, 2)));
+    expect((await runCli(['verify'], root)).code).toBe(0);
+    const result = await runCli(['verify', '--key', 'public.pem'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^\.trackrecord\/history\.jsonl:3: missing: key [0-9a-f]{16} signed line 3 in attestations\.jsonl, but the history ends at line 2 \(lines were removed from its end\)\n/,
     );
   });
 

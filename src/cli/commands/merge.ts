@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { thresholdFailures } from '../../report/thresholds.js';
 import { writeBadgesAndReport } from '../../badges-and-report.js';
 import { loadConfig } from '../../config/load.js';
+import { signedLine } from '../../evidence/attestations.js';
 import { signerFromEnv } from '../../evidence/keys.js';
 import { displayPath, mergePartials, readPartials } from '../../partial/index.js';
 import { formatRunSummary } from '../../report/text.js';
@@ -50,6 +51,7 @@ export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
   if (!values.json) {
     io.stdout.write(`merged:  ${partials.length} shard(s) of run ${outcome.run.id}\n`);
     io.stdout.write(`history: ${config.history} (+${recorded.records.length} record(s))\n`);
+    if (signer && recorded.appended) io.stdout.write(`${signedLine(config.history, signer.keyid)}\n`);
     io.stdout.write(`report:  ${relative(io.cwd, written.reportPath)}\nbadge:   ${config.badge}\n`);
   }
   for (const failure of failures) io.stderr.write(`threshold: ${failure}\n`);

@@ -4,6 +4,7 @@ import { writeBadgesAndReport } from '../../badges-and-report.js';
 import { loadConfig } from '../../config/load.js';
 import { promptCount, type Config } from '../../config/types.js';
 import { runSuites } from '../../engine.js';
+import { signedLine } from '../../evidence/attestations.js';
 import { signerFromEnv } from '../../evidence/keys.js';
 import { writePartial } from '../../partial/index.js';
 import { estimatePlan } from '../../run/estimate.js';
@@ -92,6 +93,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   );
   if (files && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
+    if (signer && result.appended) io.stdout.write(`${signedLine(config.history, signer.keyid)}\n`);
     // The open file went over history-max-mb: it was sealed under a new name first.
     const sealed = result.written.filter((p) => p !== result.historyPath);
     for (const p of sealed) io.stdout.write(`sealed:  ${relative(io.cwd, p)}\n`);
