@@ -1,6 +1,7 @@
 import type { Thresholds } from '../config/types.js';
 import { listSome, percent, pValue } from '../report/numbers.js';
 import type { RunSummary } from '../report/summary.js';
+import { significantRegressions } from './drift.js';
 
 export interface ThresholdOptions {
   /** Whether `fail-on-regression` applies (check mode and the CLI; not nightly tracking). */
@@ -16,11 +17,11 @@ export function thresholdFailures(thresholds: Thresholds, summary: RunSummary, o
         `${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`,
       );
     }
-    if (options.regressions && thresholds.failOnRegression && m.regressions.length > 0) {
-      const p = m.flipsP === null ? '' : ` (${pValue(m.flipsP)} under no change)`;
-      failures.push(
-        `${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(m.regressions)}`,
-      );
+    // Only regressions beyond noise fail: a flip the model's own history explains is not a failure.
+    const regressions = significantRegressions(m);
+    if (options.regressions && thresholds.failOnRegression && regressions.length > 0) {
+      const p = m.drift.p === null ? '' : ` (${pValue(m.drift.p)} under no change)`;
+      failures.push(`${m.id}: ${regressions.length} prompt(s) went from pass to fail${p}: ${listSome(regressions)}`);
     }
   }
   return failures;

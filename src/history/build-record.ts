@@ -1,4 +1,5 @@
 import { compareWithHistory, type HistoryComparison } from '../analysis/compare.js';
+import { assessDrift } from '../analysis/drift.js';
 import { promptResult } from '../analysis/prompt-result.js';
 import type { RunMetrics } from '../analysis/run-metrics.js';
 import { percentile, share, wilsonInterval } from '../analysis/stats.js';
@@ -6,7 +7,7 @@ import type { ModelSpec, PromptSpec } from '../config/types.js';
 import type { RunOutcome } from '../engine.js';
 import type { RunInfo } from '../run/run-info.js';
 import type { Observation } from '../run/types.js';
-import type { CatalogEntry, HistoryRecord, RecordMetrics, RecordModel } from './record.js';
+import type { CatalogEntry, DriftVerdict, HistoryRecord, RecordMetrics, RecordModel } from './record.js';
 import { RECORD_SCHEMA } from './record.js';
 import { catalogRef, textRef } from './refs.js';
 import { withTexts } from './texts.js';
@@ -55,7 +56,23 @@ export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
   const { observations, model } = input;
   const results = observations.map((o) => promptResult(o, input.specOf(o)));
   const specs = new Map(observations.map((o, i) => [results[i]!.key, input.specOf(o)]));
-  const comparison = compareWithHistory(model.id, results, view, (r) => specs.get(r.key)!.compare, input.window);
+  const drift = assessDrift({
+    modelId: model.id,
+    results,
+    observations,
+    specOf: input.specOf,
+    view,
+    window: input.window,
+    seed: `${input.run.id}/${model.id}`,
+  });
+  const comparison = compareWithHistory(
+    model.id,
+    results,
+    view,
+    (r) => specs.get(r.key)!.compare,
+    input.window,
+    new Set(drift.prompts),
+  );
 
   const catalog: CatalogEntry[] = results.map((r) => [r.suite, r.id, r.promptHash, r.checksHash]);
   const catalogId = catalogRef(catalog);
@@ -75,7 +92,7 @@ export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
   const history = view.recordsOf(model.id);
   // The trailing window is this record plus the window - 1 records before it.
   const windowBefore = input.window > 1 ? history.slice(-(input.window - 1)) : [];
-  const metrics = recordMetrics(input, comparison, windowBefore, history.at(-1));
+  const metrics = recordMetrics(input, comparison, drift, windowBefore, history.at(-1));
 
   const record: NewRecord = {
     schema: RECORD_SCHEMA,
@@ -107,13 +124,13 @@ export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
 function recordMetrics(
   input: RecordInput,
   c: HistoryComparison,
+  drift: DriftVerdict,
   windowBefore: readonly HistoryRecord[],
   previous: HistoryRecord | undefined,
 ): RecordMetrics {
   const m = input.metrics;
   const judged = windowBefore.reduce((n, r) => n + r.metrics.judged, c.judged);
   const behaved = windowBefore.reduce((n, r) => n + r.metrics.behaved, c.behaved);
-  const realDrift = c.drifted.some((key) => !c.flapping.includes(key));
   const last = previous?.metrics.runsSinceDrift ?? null;
   return {
     prompts: m.prompts,
@@ -139,7 +156,8 @@ function recordMetrics(
     reliability: share(behaved, judged),
     reliabilityInterval: wilsonInterval(behaved, judged),
     window: input.window,
-    runsSinceDrift: realDrift ? 0 : last === null ? null : last + 1,
+    runsSinceDrift: drift.significant ? 0 : last === null ? null : last + 1,
+    drift,
   };
 }
 

@@ -1,5 +1,7 @@
 import { inlineText } from './escape.js';
 import { renderMarkdown } from './markdown.js';
+import { significantRegressions } from '../analysis/drift.js';
+import { driftCell } from './drift-text.js';
 import { percent } from './numbers.js';
 import type { ModelReport, Report } from './report.js';
 
@@ -11,7 +13,7 @@ export function renderCheckComment(report: Report, baseRef: string): string {
   const header = [
     `## trackrecord: this pull request against \`${inlineText(baseRef, 60)}\``,
     '',
-    '| Model | Reliability | Pass rate | Stability | Drifted | Regressions | Errors |',
+    '| Model | Reliability | Pass rate | Stability | Drift beyond noise | Regressions beyond noise | Errors |',
     '|---|---|---|---|---|---|---|',
     ...report.models.map(row),
     '',
@@ -30,5 +32,5 @@ function row(m: ModelReport): string {
       : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
   const errors = Object.values(x.errors).reduce((n, e) => n + e, 0);
-  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${x.drifted.length} | ${x.regressions.length} | ${errors} |`;
+  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${driftCell(x.drift, x.drifted.length)} | ${significantRegressions(x).length} | ${errors} |`;
 }
