@@ -13,6 +13,7 @@
  *   Gao, Liang and Guestrin's 77.4% median power at about 10 samples per prompt (arXiv:2410.20247).
  */
 import { suitePermutationTest } from '../src/analysis/combine.js';
+import { analyzeModel } from '../src/analysis/record-metrics.js';
 import { runMetrics } from '../src/analysis/run-metrics.js';
 import { poolSamples } from '../src/analysis/two-sample.js';
 import type { ModelSpec, PromptSpec } from '../src/config/types.js';
@@ -160,16 +161,28 @@ function simulate(s: Scenario, seed: number): Nights {
       commit: null,
       url: null,
     };
+    const metrics = runMetrics(observations, () => ({ kind: 'exact' }));
+    const analysed = analyzeModel(
+      {
+        model,
+        observations,
+        metrics,
+        window: WINDOW,
+        specOf: (o) => prompts[Number(o.promptId.slice(1))]!,
+        seed: `night-${night}`,
+      },
+      view,
+    );
     const record = buildRecord(
       {
         run: info,
         finishedAt: info.startedAt,
         model,
-        observations,
-        metrics: runMetrics(observations, () => ({ kind: 'exact' })),
+        served: metrics.servedModels,
+        systemFingerprints: metrics.systemFingerprints,
         samples: s.samples,
-        window: WINDOW,
-        specOf: (o) => prompts[Number(o.promptId.slice(1))]!,
+        prompts: analysed.prompts,
+        metrics: analysed.metrics,
       },
       view,
     );

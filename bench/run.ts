@@ -5,7 +5,7 @@
 import { formatResult, type BenchResult } from './report.js';
 import { driftBenches } from './drift.js';
 import { historyGrowthBench, reportBenches } from './history.js';
-import { freeTextBench } from './history-years.js';
+import { freeTextBench, runCostBenches, yearBench } from './history-years.js';
 import { promptfooBench } from './promptfoo.js';
 import { rateLimitBench } from './rate-limit.js';
 import { startupBench } from './startup.js';
@@ -17,6 +17,8 @@ const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [
   throughputBench,
   historyGrowthBench,
   freeTextBench,
+  runCostBenches,
+  yearBench,
   reportBenches,
   rateLimitBench,
   promptfooBench,

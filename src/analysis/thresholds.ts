@@ -1,6 +1,5 @@
 import type { Thresholds } from '../config/types.js';
-import { listSome, percent, pValue } from '../report/numbers.js';
-import type { RunSummary } from '../report/summary.js';
+import type { RecordMetrics } from '../history/record.js';
 import { significantRegressions } from './drift.js';
 
 export interface ThresholdOptions {
@@ -8,21 +7,32 @@ export interface ThresholdOptions {
   regressions: boolean;
 }
 
-/** Why the job should fail, one sentence per broken threshold; empty when none is broken. */
-export function thresholdFailures(thresholds: Thresholds, summary: RunSummary, options: ThresholdOptions): string[] {
-  const failures: string[] = [];
-  for (const m of summary.models) {
+/** A model's metrics as far as the thresholds look at them. */
+export type ThresholdInput = { id: string } & Pick<RecordMetrics, 'reliability' | 'regressions' | 'flipsP' | 'drift'>;
+
+/** A broken threshold, as data: `report/` words it. */
+export type ThresholdBreach =
+  | { kind: 'fail-below'; modelId: string; reliability: number; failBelow: number }
+  | { kind: 'regressions'; modelId: string; regressions: string[]; flipsP: number | null };
+
+/** The thresholds a run breaks, in model order; empty when none is broken. */
+export function thresholdBreaches(
+  thresholds: Thresholds,
+  models: readonly ThresholdInput[],
+  options: ThresholdOptions,
+): ThresholdBreach[] {
+  const breaches: ThresholdBreach[] = [];
+  for (const m of models) {
     if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
-      failures.push(
-        `${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`,
-      );
+      breaches.push({ kind: 'fail-below', modelId: m.id, reliability: m.reliability, failBelow: thresholds.failBelow });
     }
     // Only regressions beyond noise fail: a flip the model's own history explains is not a failure.
     const regressions = significantRegressions(m);
     if (options.regressions && thresholds.failOnRegression && regressions.length > 0) {
-      const p = m.drift.p === null ? '' : ` (${pValue(m.drift.p)} under no change)`;
-      failures.push(`${m.id}: ${regressions.length} prompt(s) went from pass to fail${p}: ${listSome(regressions)}`);
+      // The p-value under no change: the drift test's, or for records without one, McNemar's.
+      const p = m.drift ? m.drift.p : m.flipsP;
+      breaches.push({ kind: 'regressions', modelId: m.id, regressions, flipsP: p });
     }
   }
-  return failures;
+  return breaches;
 }

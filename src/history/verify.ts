@@ -1,18 +1,11 @@
-import * as crypto from 'node:crypto';
 import type { ErrorObject } from 'ajv';
 import { lineHash } from './codec.js';
-import {
-  GENESIS,
-  READABLE_SCHEMAS,
-  RECORD_SCHEMA,
-  promptKey,
-  type CatalogEntry,
-  type HistoryRecord,
-} from './record.js';
+import { promptKey } from '../config/types.js';
+import { GENESIS, READABLE_SCHEMAS, RECORD_SCHEMA, type CatalogEntry, type HistoryRecord } from './record.js';
 import { record as validateRecord } from './record-validator.generated.js';
-import { catalogRef, TEXT_REF_LENGTH } from './refs.js';
+import { catalogRef, isRefOf } from './refs.js';
 import { storedTexts, TextBlockError } from './texts.js';
-import { sha256 } from '../util/hash.js';
+import { isObject } from '../util/values.js';
 
 export type VerifyResult =
   | { ok: true; records: HistoryRecord[]; lines: string[]; endsWithNewline: boolean }
@@ -32,17 +25,6 @@ export type VerifyResult =
 export interface LineProblem {
   reason: string;
   json: boolean;
-}
-
-/**
- * `isRefOf`, faster: a history holds tens of thousands of short texts, and the one-shot
- * `crypto.hash` (Node >= 20.12) costs a quarter of `createHash` on them.
- */
-const sha256Hex: (text: string) => string =
-  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : sha256;
-
-function isRefOf(ref: string, text: string): boolean {
-  return ref.length >= TEXT_REF_LENGTH && sha256Hex(text).startsWith(ref);
 }
 
 /** Columns indexed like the catalog. */
@@ -87,10 +69,35 @@ function bom(): LineProblem {
 export class ChainVerifier {
   readonly records: HistoryRecord[] = [];
   readonly lines: string[] = [];
-  private head = GENESIS;
+  private head: string;
+  /** What line 1 chains to. */
+  readonly chainStart: string;
+  /** What line 1 chains to, for messages: null for the genesis value. */
+  private readonly after: string | null;
   private readonly catalogs = new Map<string, CatalogEntry[]>();
   private readonly texts = new Map<string, Map<string, string>>();
   private readonly keysByCatalog = new Map<string, string[]>();
+
+  /**
+   * A verifier for one file (a segment): catalogs and texts resolve within it. `head` is what its
+   * line 1 must chain to: GENESIS for the first segment, else the hash of the previous segment's
+   * last line, which `after` names ("the last line of history-0001.jsonl").
+   */
+  constructor(head: string = GENESIS, after: string | null = null) {
+    this.head = head;
+    this.chainStart = head;
+    this.after = head === GENESIS ? null : after;
+  }
+
+  /** The text a ref of a prompt resolves to in this file so far. */
+  text(key: string, ref: string): string | null {
+    return this.texts.get(key)?.get(ref) ?? null;
+  }
+
+  /** A catalog defined in this file so far. */
+  catalogEntries(ref: string): CatalogEntry[] | undefined {
+    return this.catalogs.get(ref);
+  }
 
   /** The hash the next line's `prev` must hold: GENESIS, or the SHA-256 of the last line. */
   get prevHash(): string {
@@ -131,9 +138,11 @@ export class ChainVerifier {
 
     if (record.prev !== this.head) {
       return bad(
-        number === 1
-          ? 'prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered'
-          : `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)`,
+        number > 1
+          ? `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)`
+          : this.after === null
+            ? 'prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered'
+            : `prev of line 1 does not match the SHA-256 of ${this.after} (a segment was changed, removed or reordered)`,
       );
     }
 
@@ -248,10 +257,6 @@ function bad(reason: string): LineProblem {
 
 function unresolved(path: string, ref: string, key: string): string {
   return `${path}: ref ${ref} is not a text of ${key} stored in this or an earlier line`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `/metrics/passRate must be number,null`: the JSON path and what is wrong there. */

@@ -1,5 +1,5 @@
 import type { CatalogEntry, HistoryRecord } from './record.js';
-import { promptKey } from './record.js';
+import { promptKey } from '../config/types.js';
 import { storedTexts } from './texts.js';
 
 /** One past observation of a prompt series, as far as comparisons need it. */
@@ -13,8 +13,9 @@ export interface SeriesPoint {
   /** Whether any sample produced an output (false: every sample ended in a provider error). */
   answered: boolean;
   answerRef: string | null;
-  /** Majority verdict of the checked samples; null without checks. */
-  status: boolean | null;
+  /** Samples that passed their checks (null without checks), and samples checked: those that answered. */
+  passed: number | null;
+  checked: number;
   checksHash: string;
 }
 
@@ -42,7 +43,7 @@ export class HistoryView {
   private readonly keyHashes = new Map<string, Map<string, string>>();
   private readonly positionsByRef = new Map<string, Map<string, { i: number; key: string }>>();
 
-  constructor(records: readonly HistoryRecord[] = []) {
+  constructor(records: ReadonlyArray<HistoryRecord | Omit<HistoryRecord, 'prev'>> = []) {
     for (const record of records) this.add(record);
   }
 
@@ -76,6 +77,10 @@ export class HistoryView {
 
   hasCatalog(ref: string): boolean {
     return this.catalogsByRef.has(ref);
+  }
+
+  catalogEntries(ref: string): CatalogEntry[] | undefined {
+    return this.catalogsByRef.get(ref);
   }
 
   catalog(ref: string): CatalogEntry[] {
@@ -218,15 +223,14 @@ function pointOf(
   checksHash: string,
 ): SeriesPoint {
   const errored = record.errors[String(i)]?.length ?? 0;
-  const passed = record.passed[i] ?? null;
-  const checked = record.samples - errored;
   return {
     run,
     key,
     index: i,
     answered: errored < record.samples,
     answerRef: record.answers[i] ?? null,
-    status: passed === null || checked === 0 ? null : passed * 2 > checked,
+    passed: record.passed[i] ?? null,
+    checked: record.samples - errored,
     checksHash,
   };
 }

@@ -1,5 +1,6 @@
+import { totalErrors } from '../analysis/record-metrics.js';
 import { inlineText } from './escape.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown, type SigningNote } from './markdown.js';
 import { significantRegressions } from '../analysis/drift.js';
 import { driftCell } from './drift-text.js';
 import { percent } from './numbers.js';
@@ -9,7 +10,7 @@ import type { ModelReport, Report } from './report.js';
  * The pull request comment: this change's run (the latest point of each model, recorded on top
  * of the base branch's history in memory) against the base's latest record, then the report.
  */
-export function renderCheckComment(report: Report, baseRef: string): string {
+export function renderCheckComment(report: Report, baseRef: string, signing: SigningNote | null = null): string {
   const header = [
     `## trackrecord: this pull request against \`${inlineText(baseRef, 60)}\``,
     '',
@@ -20,7 +21,7 @@ export function renderCheckComment(report: Report, baseRef: string): string {
     'Base is the latest record on the base branch; head is this run, compared with it. Details per model follow.',
     '',
   ];
-  return renderMarkdown(report, { header });
+  return renderMarkdown(report, { header, signing });
 }
 
 function row(m: ModelReport): string {
@@ -31,6 +32,6 @@ function row(m: ModelReport): string {
       ? `${percent(pick(base))} → ${percent(head ? pick(head) : null)}`
       : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
-  const errors = Object.values(x.errors).reduce((n, e) => n + e, 0);
+  const errors = totalErrors(x.errors);
   return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${driftCell(x.drift, x.drifted.length)} | ${significantRegressions(x).length} | ${errors} |`;
 }

@@ -1,7 +1,8 @@
 import { significantRegressions } from '../analysis/drift.js';
+import { totalErrors } from '../analysis/record-metrics.js';
 import type { ErrorCategory } from '../run/types.js';
 import { driftCell, driftKind, driftVerdictText } from './drift-text.js';
-import { percent, pValue } from './numbers.js';
+import { percent, pValue, roundPercent } from './numbers.js';
 import { blockText, inlineText } from './escape.js';
 import { fingerprintChanges, type DriftEntry, type ModelReport, type Report, type TrendPoint } from './report.js';
 
@@ -22,11 +23,20 @@ const FINGERPRINT_NOTES = 5;
 export interface MarkdownOptions {
   /** Lines that replace the title and the summary table (a pull request check has its own). */
   header?: string[];
+  /** The signed envelopes beside the history, when there are any (`attestations.jsonl`). */
+  signing?: SigningNote | null;
+}
+
+/** What the attestations file beside a history holds, as read (signatures not checked here). */
+export interface SigningNote {
+  envelopes: number;
+  /** Key ids named by the envelopes, shortened to 16 hex. */
+  keyids: string[];
 }
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   if (options.header) {
-    const out = [...options.header];
+    const out = [...options.header, ...signingLines(options.signing)];
     for (const model of report.models) out.push(...modelSection(model));
     return `${out.join('\n').trimEnd()}\n`;
   }
@@ -45,9 +55,21 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     '|---|---|---|---|---|---|---|---|---|---|',
     ...report.models.map(summaryRow),
     '',
+    ...signingLines(options.signing),
   );
   for (const model of report.models) out.push(...modelSection(model));
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** One line saying the records are signed and by which key, when they are. */
+function signingLines(signing: SigningNote | null | undefined): string[] {
+  if (!signing || signing.envelopes === 0) return [];
+  const keys = signing.keyids.map((k) => `\`${inlineText(k, 16)}\``).join(', ');
+  return [
+    `Signed: ${count(signing.envelopes, 'record')} carry a DSSE envelope in \`attestations.jsonl\`, key ${keys || '(none named)'}; ` +
+      '`trackrecord verify --key PUBLIC.pem` checks them.',
+    '',
+  ];
 }
 
 /** The report as pretty JSON (the Report object as is). */
@@ -69,7 +91,7 @@ function summaryRow(m: ModelReport): string {
     percent(x.agreement),
     drifted,
     String(x.regressions.length),
-    String(errorTotal(x.errors)),
+    String(totalErrors(x.errors)),
     x.runsSinceDrift === null ? 'never' : String(x.runsSinceDrift),
     runLink(m, day(m.run.startedAt)),
   ];
@@ -110,8 +132,8 @@ function modelSection(m: ModelReport): string[] {
 function chart(points: readonly TrendPoint[]): string[] {
   const shown = points.filter((p) => p.reliability !== null);
   if (shown.length < 2) return [];
-  const reliabilityLine = shown.map((p) => round1(p.reliability! * 100));
-  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => round1(p.passRate! * 100)) : null;
+  const reliabilityLine = shown.map((p) => roundPercent(p.reliability!));
+  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => roundPercent(p.passRate!)) : null;
   const low = Math.min(...reliabilityLine, ...(passLine ?? []));
   const floor = Math.max(0, Math.floor((low - 5) / 10) * 10);
   return [
@@ -240,7 +262,7 @@ export function pValueSentence(p: number): string {
 function availability(m: ModelReport): string {
   const requests = m.metrics.prompts * m.samples;
   const errors = m.metrics.errors;
-  const total = errorTotal(errors);
+  const total = totalErrors(errors);
   const latency =
     m.metrics.latencyMs.p50 === null
       ? ''
@@ -282,14 +304,6 @@ function runLink(m: ModelReport, label: string): string {
 function reliability(value: number | null, interval: [number, number] | null): string {
   if (value === null) return 'n/a';
   return interval ? `${percent(value)} (${percent(interval[0])}–${percent(interval[1])})` : percent(value);
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
-function errorTotal(errors: Record<string, number>): number {
-  return Object.values(errors).reduce((sum, n) => sum + n, 0);
 }
 
 function day(iso: string): string {

@@ -1,5 +1,8 @@
-import { promptKey, type HistoryRecord, type RecordMetrics } from '../history/record.js';
+import { realDrift, totalErrors } from '../analysis/record-metrics.js';
+import { promptKey } from '../config/types.js';
+import type { HistoryRecord, RecordMetrics } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
+import type { RunInfo } from '../run/run-info.js';
 
 /**
  * The report as plain data: what `trackrecord report` renders as markdown or prints as JSON,
@@ -14,13 +17,8 @@ export interface Report {
   models: ModelReport[];
 }
 
-export interface ReportRun {
-  id: string;
-  startedAt: string;
-  url: string | null;
-  commit: string | null;
-  trigger: string;
-}
+/** Where and why the latest record's run happened. */
+export type ReportRun = RunInfo;
 
 export interface ModelReport {
   id: string;
@@ -174,9 +172,9 @@ function trendOf(history: readonly HistoryRecord[], n: number): TrendPoint[] {
       stability: m.stability,
       reliability: m.reliability,
       reliabilityInterval: m.reliabilityInterval,
-      drifted: m.drifted.filter((key) => !m.flapping.includes(key)).length,
+      drifted: realDrift(m).length,
       flapping: m.flapping.length,
-      errors: Object.values(m.errors).reduce((sum, count) => sum + count, 0),
+      errors: totalErrors(m.errors),
       fingerprints,
       fingerprintChanged: changed,
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { regimeStarts, significantRegressions } from '../../src/analysis/drift.js';
+import { analyzeModel } from '../../src/analysis/record-metrics.js';
 import { runMetrics } from '../../src/analysis/run-metrics.js';
 import type { ModelSpec, PromptSpec } from '../../src/config/types.js';
 import { buildRecord, type NewRecord } from '../../src/history/build-record.js';
@@ -48,16 +49,28 @@ function nights(count: number, output?: (night: number, p: number, s: number) =>
       }),
     }));
     const startedAt = new Date(Date.UTC(2026, 0, 1 + night)).toISOString();
+    const metrics = runMetrics(observations, () => ({ kind: 'exact' }));
+    const analysed = analyzeModel(
+      {
+        model,
+        observations,
+        metrics,
+        window: 30,
+        specOf: (o) => prompts[Number(o.promptId.slice(1))]!,
+        seed: `night-${night}`,
+      },
+      view,
+    );
     const record = buildRecord(
       {
         run: { id: `night-${night}`, startedAt, trigger: 'schedule', commit: null, url: null },
         finishedAt: startedAt,
         model,
-        observations,
-        metrics: runMetrics(observations, () => ({ kind: 'exact' })),
+        served: metrics.servedModels,
+        systemFingerprints: metrics.systemFingerprints,
         samples: 5,
-        window: 30,
-        specOf: (o) => prompts[Number(o.promptId.slice(1))]!,
+        prompts: analysed.prompts,
+        metrics: analysed.metrics,
       },
       view,
     );

@@ -4,6 +4,7 @@ import { writeArtifacts } from '../../artifacts.js';
 import { loadConfig } from '../../config/load.js';
 import { promptCount, type Config } from '../../config/types.js';
 import { executeRun } from '../../engine.js';
+import { signerFromEnv } from '../../evidence/keys.js';
 import { writePartial } from '../../partial/index.js';
 import type { ProgressSink } from '../../run/progress.js';
 import { formatShard, parseShard, shardConfig, ShardError, type Shard } from '../../run/shard.js';
@@ -61,12 +62,14 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError('--run-id names the run of a shard: use it with --shard or --partial');
 
   const config = await loadConfig({ root: io.cwd, configPath: values.config });
+  const signer = signerFromEnv(io.env); // a bad key stops the run before any request
   const result = await runAndRecord(config, {
     root: io.cwd,
     env: io.env,
     useHistory: !values['no-history'],
     regressions: true,
     progress,
+    signer,
   });
   const artifacts = result.historyPath ? await writeArtifacts(config, io.cwd, result) : null;
   io.stdout.write(
@@ -74,6 +77,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   );
   if (artifacts && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
+    // The open file went over history-max-mb: it was sealed under a new name first.
+    const sealed = result.written.filter((p) => p !== result.historyPath);
+    for (const p of sealed) io.stdout.write(`sealed:  ${relative(io.cwd, p)}\n`);
     io.stdout.write(`report:  ${relative(io.cwd, artifacts.reportPath)}\nbadge:   ${config.badge}\n`);
   }
   for (const failure of result.failures) io.stderr.write(`threshold: ${failure}\n`);
