@@ -3,6 +3,7 @@
  * here, never in unit tests, where a busy shared machine would make them flaky.
  */
 import { formatResult, type BenchResult } from './report.js';
+import { driftBenches } from './drift.js';
 import { historyGrowthBench, reportBenches } from './history.js';
 import { freeTextBench, runCostBenches, yearBench } from './history-years.js';
 import { promptfooBench } from './promptfoo.js';
@@ -21,6 +22,7 @@ const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [
   reportBenches,
   rateLimitBench,
   promptfooBench,
+  async () => driftBenches(),
 ];
 
 let missed = 0;

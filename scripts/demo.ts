@@ -3,9 +3,11 @@
  *
  * A local OpenAI-compatible server replays GPT-4's answers to 100 "is N prime?" questions,
  * recorded in March and June 2023 for the LLMDrift study. The model name `gpt-4` points at the
- * March snapshot on the first night and at the June snapshot on the second, the way a provider
- * moves an alias. The bundled action (dist/index.js) runs as a runner would start it: two nightly
- * runs that commit to a git remote in a temp folder, then a pull request check.
+ * March snapshot for a month of nights and at the June snapshot on the last, the way a provider
+ * moves an alias. The first 23 nights are recorded with the CLI (the same engine, in a second);
+ * then the bundled action (dist/index.js) runs as a runner would start it: two nightly runs that
+ * commit to a git remote in a temp folder, then a pull request check. With one sample a night, a
+ * month of steady answers is what lets the drift test name each prompt that changed.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,9 @@ mkdirSync(runnerTemp);
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' });
 const author = ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.com'];
 
+/** Nights recorded with the CLI before the action's two (March, then June). */
+const CLI_NIGHTS = 23;
+
 const recordings = await loadLlmdriftRecordings(join(repo, 'data/llmdrift/prime-100.jsonl'));
 const server = await startReplayServer({ recordings, aliases: { 'gpt-4': 'gpt-4-0314' }, latencyMs: 20 });
 
@@ -44,6 +49,20 @@ try {
   );
   git(workspace, 'add', '.');
   git(workspace, ...author, 'commit', '-q', '-m', 'Track gpt-4 with trackrecord');
+
+  console.log(`\n== nightly runs 1-${CLI_NIGHTS}: the provider serves gpt-4-0314 (recorded with the CLI)`);
+  for (let night = 1; night <= CLI_NIGHTS; night++) {
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: String(night), GITHUB_EVENT_NAME: 'schedule' };
+    const code = await cli(['run', '--quiet'], {
+      cwd: workspace,
+      env,
+      stdout: { write: () => true },
+      stderr: process.stderr,
+    });
+    if (code !== 0) throw new Error(`trackrecord run failed on night ${night} (exit ${code})`);
+  }
+  git(workspace, 'add', '.');
+  git(workspace, ...author, 'commit', '-q', '-m', `trackrecord: ${CLI_NIGHTS} nightly runs`);
   git(workspace, 'push', '-q', 'origin', 'HEAD:main');
 
   // No GitHub here: the check writes its comment's body to a file instead of posting it.
@@ -58,8 +77,8 @@ try {
     });
 
   for (const [night, snapshot] of [
-    [1, 'gpt-4-0314'],
-    [2, 'gpt-4-0613'],
+    [CLI_NIGHTS + 1, 'gpt-4-0314'],
+    [CLI_NIGHTS + 2, 'gpt-4-0613'],
   ] as const) {
     server.setAliases({ 'gpt-4': snapshot });
     console.log(`\n== nightly run ${night}: the provider serves ${snapshot} as "gpt-4"`);
@@ -79,7 +98,7 @@ try {
           head: { ref: 'feature', sha: 'b'.repeat(40), repo: pr },
         },
       },
-      3,
+      CLI_NIGHTS + 3,
     ),
   );
 
@@ -97,9 +116,12 @@ try {
 
   const history = readFileSync(join(workspace, '.trackrecord/history.jsonl'), 'utf8');
   const verified = verifyHistory(history);
-  const rates = verified.records.map((r) => `${((r.metrics.passRate ?? 0) * 100).toFixed(0)}%`).join(' then ');
+  const rate = (r: (typeof verified.records)[number]) => `${((r.metrics.passRate ?? 0) * 100).toFixed(0)}%`;
+  const june = verified.records.at(-1)!;
+  const drift = june.metrics.drift!;
   console.log(`
-GPT-4's pass rate on the prime questions: ${rates}, as the LLMDrift study found.
+GPT-4's pass rate on the prime questions: ${rate(verified.records.at(-2)!)} then ${rate(june)}, as the LLMDrift study found.
+Drift test on the June night: ${drift.significant ? 'significant' : 'not significant'}, p = ${drift.p}, ${drift.prompts.length} prompts named as changed (of ${june.metrics.drifted.length} changed answers).
 
 history:    ${join(workspace, '.trackrecord/history.jsonl')} (${verified.records.length} records, ${verified.ok ? 'chain intact' : 'BROKEN'})
 badge:      ${join(workspace, '.trackrecord/badge.svg')}

@@ -3,6 +3,7 @@ import { lowestReliability } from '../analysis/record-metrics.js';
 import type { Config, PromptSpec } from '../config/types.js';
 import { fitMarkdown } from '../github/comment.js';
 import type { RunSummary } from '../report/summary.js';
+import { significantRegressions } from '../analysis/drift.js';
 
 /** Sets the action's outputs from a run's summary. */
 export function setOutputs(
@@ -22,7 +23,10 @@ export function setOutputs(
 /** GitHub shows only the first few annotations of a step; past these, one line says how many more. */
 const MAX_ANNOTATIONS = 10;
 
-/** One `::warning` per regression, pointing at the prompt in its suite file when it is in the repository. */
+/**
+ * One `::warning` per regression beyond noise (a flip within noise is shown in the report, not
+ * flagged), pointing at the prompt in its suite file when it is in the repository.
+ */
 export function annotateRegressions(summary: RunSummary, config: Config): void {
   // Built-in suites live in the action, not in the repository: no file to point at.
   const locations = new Map<string, PromptSpec['location']>();
@@ -31,14 +35,15 @@ export function annotateRegressions(summary: RunSummary, config: Config): void {
     for (const p of suite.prompts) locations.set(`${suite.name}/${p.id}`, p.location);
   }
   for (const model of summary.models) {
-    for (const key of model.regressions.slice(0, MAX_ANNOTATIONS)) {
+    const regressions = significantRegressions(model);
+    for (const key of regressions.slice(0, MAX_ANNOTATIONS)) {
       const location = locations.get(key);
       core.warning(`${key} went from pass to fail on ${model.id}`, {
         title: 'trackrecord regression',
         ...(location ? { file: location.file, startLine: location.line } : {}),
       });
     }
-    const more = model.regressions.length - MAX_ANNOTATIONS;
+    const more = regressions.length - MAX_ANNOTATIONS;
     if (more > 0)
       core.warning(`${more} more prompts went from pass to fail on ${model.id}: see the report`, {
         title: 'trackrecord regression',

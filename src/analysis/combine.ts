@@ -22,10 +22,11 @@ export interface SuiteTestResult {
  * model did not change, each prompt's samples tonight are a uniformly random subset of its pooled
  * samples (tonight's and the reference's), independently across prompts. Each random draw splits
  * every prompt's pool anew; per prompt the statistic becomes a p-value by its rank among the
- * draws and the observed split, and the draw's combined statistic is Fisher's
- * sum of -log p over the prompts, plus one more term for the number of samples that pass their
- * checks (two-sided: pass rates moving either way). The model's p-value is the share of draws
- * (the observed one included) whose combined statistic is at least the observed one. Prompts whose
+ * draws and the observed split, and the draw's answer statistic is Fisher's sum of -log p over
+ * the prompts. That sum's own rank p-value is combined the same way with the p-value of the
+ * number of samples that pass their checks (two-sided: pass rates moving either way). The model's
+ * p-value is the share of draws (the observed one included) whose final statistic is at least the
+ * observed one. Prompts whose
  * pool is constant move no statistic and drop out, so a suite of steady prompts does not dilute
  * the ones that changed, and with one sample per run, a prompt that has alternated between two
  * answers gives an unremarkable split while one steady for the whole window that changes is as
@@ -65,22 +66,28 @@ export function suitePermutationTest(
     });
   }
 
-  const combined = new Float64Array(B + 1);
+  // First level: Fisher's combination over the prompts' answers.
+  const answers = new Float64Array(B + 1);
   const promptP = prompts.map(() => 1);
   live.forEach(({ i }, k) => {
     const p = rankPValues(stats[k]!);
     promptP[i] = p[0]!;
-    for (let b = 0; b <= B; b++) combined[b] = combined[b]! - Math.log(p[b]!);
+    for (let b = 0; b <= B; b++) answers[b] = answers[b]! - Math.log(p[b]!);
   });
+  // Second level: the answers' combined p-value with the pass-count one, again by Fisher, so the
+  // one figure users care most about is not diluted among many prompts.
+  const combined = rankPValues(quantizeAll(answers)).map((p) => -Math.log(p));
   let passP: number | null = null;
   if (passMoves) {
-    const deviation = passCounts.map((c) => Math.round(Math.abs(c - passExpected) * 1e9) / 1e9);
-    const p = rankPValues(deviation);
+    const p = rankPValues(quantizeAll(passCounts.map((c) => Math.abs(c - passExpected))));
     passP = p[0]!;
     for (let b = 0; b <= B; b++) combined[b] = combined[b]! - Math.log(p[b]!);
   }
-  const quantized = combined.map((c) => Math.round(c * 1e9) / 1e9);
-  return { p: live.length === 0 ? 1 : rankPValues(quantized)[0]!, promptP, passP };
+  return { p: live.length === 0 ? 1 : rankPValues(quantizeAll(combined))[0]!, promptP, passP };
+}
+
+function quantizeAll(values: Float64Array): Float64Array {
+  return values.map((v) => Math.round(v * 1e9) / 1e9);
 }
 
 /** For each value, the share of all values at least as large (ties count as at least as large). */

@@ -32,6 +32,8 @@ export function compareWithHistory(
   view: HistoryView,
   compareOf: (r: PromptResult) => CompareSpec,
   window: number,
+  /** Prompts whose answer distribution changed beyond noise (the drift test's named prompts). */
+  changed: ReadonlySet<string> = new Set(),
 ): HistoryComparison {
   const out: HistoryComparison = {
     comparable: 0,
@@ -72,10 +74,12 @@ export function compareWithHistory(
       }
     }
 
-    // Reliability: did this observation behave as recorded (pass where checked, keep its answer where comparable)?
+    // Reliability: did this observation behave as recorded (pass where checked, keep its answer
+    // distribution where comparable)? A change within noise is not held against it, so a model
+    // sampled at any temperature keeps its score as long as its distribution holds.
     if (r.answered && (r.status !== null || comparable)) {
       out.judged += 1;
-      if (r.status !== false && stable) out.behaved += 1;
+      if (r.status !== false && !changed.has(r.key)) out.behaved += 1;
     }
   }
   out.flipsP = mcnemarExactP(out.regressions.length, out.fixes.length);

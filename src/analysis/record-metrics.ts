@@ -1,8 +1,9 @@
 import type { ModelSpec, PromptSpec } from '../config/types.js';
-import type { HistoryRecord, RecordMetrics } from '../history/record.js';
+import type { DriftVerdict, HistoryRecord, RecordMetrics } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
 import type { Observation } from '../run/types.js';
 import { compareWithHistory, type HistoryComparison } from './compare.js';
+import { assessDrift } from './drift.js';
 import { promptResult, type PromptResult } from './prompt-result.js';
 import type { RunMetrics } from './run-metrics.js';
 import { pooledReliability } from './reliability.js';
@@ -17,6 +18,8 @@ export interface ModelRun {
   window: number;
   /** The prompt spec behind an observation (for its checks and compare mode). */
   specOf: (o: Observation) => PromptSpec;
+  /** Seeds the drift test's permutations (the run id and model id), so a run's verdict is reproducible. */
+  seed?: string;
 }
 
 export interface ModelAnalysis {
@@ -35,11 +38,27 @@ export function analyzeModel(input: ModelRun, view: HistoryView): ModelAnalysis 
   const { observations, model } = input;
   const prompts = observations.map((o) => promptResult(o, input.specOf(o)));
   const specs = new Map(observations.map((o, i) => [prompts[i]!.key, input.specOf(o)]));
-  const comparison = compareWithHistory(model.id, prompts, view, (r) => specs.get(r.key)!.compare, input.window);
+  const drift = assessDrift({
+    modelId: model.id,
+    results: prompts,
+    observations,
+    specOf: input.specOf,
+    view,
+    window: input.window,
+    seed: input.seed ?? model.id,
+  });
+  const comparison = compareWithHistory(
+    model.id,
+    prompts,
+    view,
+    (r) => specs.get(r.key)!.compare,
+    input.window,
+    new Set(drift.prompts),
+  );
   const history = view.recordsOf(model.id);
   // The trailing window is this record plus the window - 1 records before it.
   const windowBefore = input.window > 1 ? history.slice(-(input.window - 1)) : [];
-  return { prompts, metrics: recordMetrics(input, comparison, windowBefore, history.at(-1)) };
+  return { prompts, metrics: recordMetrics(input, comparison, drift, windowBefore, history.at(-1)) };
 }
 
 /** The drifted prompts that did not flap back to an answer seen in the window: drift that counts. */
@@ -64,6 +83,7 @@ export function totalErrors(errors: Readonly<Record<string, number>>): number {
 function recordMetrics(
   input: ModelRun,
   c: HistoryComparison,
+  drift: DriftVerdict,
   windowBefore: readonly HistoryRecord[],
   previous: HistoryRecord | undefined,
 ): RecordMetrics {
@@ -94,6 +114,7 @@ function recordMetrics(
     reliability: pooled.reliability,
     reliabilityInterval: pooled.reliabilityInterval,
     window: input.window,
-    runsSinceDrift: realDrift(c).length > 0 ? 0 : last === null ? null : last + 1,
+    runsSinceDrift: drift.significant ? 0 : last === null ? null : last + 1,
+    drift,
   };
 }

@@ -29,7 +29,12 @@ export interface RunOutcome {
 export function buildRecords(outcome: RunOutcome, view: HistoryView): NewRecord[] {
   return outcome.models.map((result) => {
     const { prompts, metrics } = analyzeModel(
-      { ...result, window: outcome.config.window, specOf: outcome.specOf },
+      {
+        ...result,
+        window: outcome.config.window,
+        specOf: outcome.specOf,
+        seed: `${outcome.run.id}/${result.model.id}`,
+      },
       view,
     );
     const record = buildRecord(

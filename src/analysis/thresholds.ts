@@ -1,5 +1,6 @@
 import type { Thresholds } from '../config/types.js';
 import type { RecordMetrics } from '../history/record.js';
+import { significantRegressions } from './drift.js';
 
 export interface ThresholdOptions {
   /** Whether `fail-on-regression` applies (check mode and the CLI; not nightly tracking). */
@@ -7,7 +8,7 @@ export interface ThresholdOptions {
 }
 
 /** A model's metrics as far as the thresholds look at them. */
-export type ThresholdInput = { id: string } & Pick<RecordMetrics, 'reliability' | 'regressions' | 'flipsP'>;
+export type ThresholdInput = { id: string } & Pick<RecordMetrics, 'reliability' | 'regressions' | 'flipsP' | 'drift'>;
 
 /** A broken threshold, as data: `report/` words it. */
 export type ThresholdBreach =
@@ -25,8 +26,12 @@ export function thresholdBreaches(
     if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
       breaches.push({ kind: 'fail-below', modelId: m.id, reliability: m.reliability, failBelow: thresholds.failBelow });
     }
-    if (options.regressions && thresholds.failOnRegression && m.regressions.length > 0) {
-      breaches.push({ kind: 'regressions', modelId: m.id, regressions: m.regressions, flipsP: m.flipsP });
+    // Only regressions beyond noise fail: a flip the model's own history explains is not a failure.
+    const regressions = significantRegressions(m);
+    if (options.regressions && thresholds.failOnRegression && regressions.length > 0) {
+      // The p-value under no change: the drift test's, or for records without one, McNemar's.
+      const p = m.drift ? m.drift.p : m.flipsP;
+      breaches.push({ kind: 'regressions', modelId: m.id, regressions, flipsP: p });
     }
   }
   return breaches;

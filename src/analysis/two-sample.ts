@@ -65,12 +65,17 @@ export function poolSamples(
   let statistic: (chosen: readonly number[]) => number;
   if (resolved === 'categorical') {
     // -log P(first side's counts) under the multivariate hypergeometric: the exact test's ordering.
+    // Built one chosen item at a time: C(c, x) / C(c, x - 1) = (c - x + 1) / x.
     const whole = logChoose(size, n);
+    const seen = new Int32Array(values.length);
     statistic = (chosen) => {
-      const seen = new Map<number, number>();
-      for (const i of chosen) seen.set(ids[i]!, (seen.get(ids[i]!) ?? 0) + 1);
       let logP = -whole;
-      for (const id of [...seen.keys()].sort((a, b) => a - b)) logP += logChoose(pooledCounts[id]!, seen.get(id)!);
+      for (const i of chosen) {
+        const id = ids[i]!;
+        const x = (seen[id] = seen[id]! + 1);
+        logP += Math.log((pooledCounts[id]! - x + 1) / x);
+      }
+      for (const i of chosen) seen[ids[i]!] = 0;
       return quantize(-logP);
     };
   } else {

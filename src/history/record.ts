@@ -100,8 +100,22 @@ export interface RecordMetrics {
   reliability: number | null;
   reliabilityInterval: [number, number] | null;
   window: number;
-  /** Records since the last one with drift that was not flapping; 0 when this one drifted; null if never. */
+  /** Records since the last one whose drift was significant; 0 when this one's was; null if never. */
   runsSinceDrift: number | null;
+  /** Whether the answer distribution changed beyond noise; absent in records written before it existed. */
+  drift?: DriftVerdict;
+}
+
+/** The model-level drift decision of one record (see src/analysis/drift.ts). */
+export interface DriftVerdict {
+  /** The suite-level permutation test's p-value is at most 0.05. */
+  significant: boolean;
+  /** Probability of a change at least this large if nothing changed; null when nothing was comparable. */
+  p: number | null;
+  /** Prompts named as changed, with the false discovery rate controlled at 0.05; empty unless significant. */
+  prompts: string[];
+  /** The shift of one prompt's answers its own test detects with 80% power (see README); null if none. */
+  detectableShift: number | null;
 }
 
 export { promptKey } from '../config/types.js';

@@ -8,6 +8,8 @@ export interface SeriesPoint {
   run: number;
   /** The prompt key the point was recorded under: a renamed prompt with the same text continues its series. */
   key: string;
+  /** Position of the prompt in the record's catalog. */
+  index: number;
   /** Whether any sample produced an output (false: every sample ended in a provider error). */
   answered: boolean;
   answerRef: string | null;
@@ -159,6 +161,24 @@ export class HistoryView {
     return index.get(`${key}\u0000${promptHash}`) ?? index.get(promptHash);
   }
 
+  /**
+   * The raw output of every sample of a series point that produced one, in sampling order: the
+   * reference samples drift is judged against. (A record stores one ref when all samples agreed.)
+   */
+  sampleOutputs(modelId: string, point: SeriesPoint): string[] {
+    const record = this.recordsOf(modelId)[point.run];
+    const stored = record?.outputs[point.index] ?? null;
+    if (!record || stored === null) return [];
+    const refs =
+      typeof stored === 'string'
+        ? Array<string>(record.samples - (record.errors[String(point.index)]?.length ?? 0)).fill(stored)
+        : stored.filter((r): r is string => r !== null);
+    return refs.flatMap((ref) => {
+      const text = this.text(point.key, ref);
+      return text === null ? [] : [text];
+    });
+  }
+
   /** The prompt hash this model last ran a prompt key with, if it ever did. */
   lastHashOf(modelId: string, key: string): string | undefined {
     return this.seriesIndex(modelId).hashes.get(key);
@@ -206,6 +226,7 @@ function pointOf(
   return {
     run,
     key,
+    index: i,
     answered: errored < record.samples,
     answerRef: record.answers[i] ?? null,
     passed: record.passed[i] ?? null,

@@ -1,6 +1,8 @@
 import { totalErrors } from '../analysis/record-metrics.js';
 import { codeSpan, inlineText } from './escape.js';
 import { renderMarkdown, type SigningNote } from './markdown.js';
+import { significantRegressions } from '../analysis/drift.js';
+import { driftCell } from './drift-text.js';
 import { percent } from './numbers.js';
 import type { ModelReport, Report } from './report.js';
 
@@ -12,7 +14,7 @@ export function renderCheckComment(report: Report, baseRef: string, signing: Sig
   const header = [
     `## trackrecord: this pull request against ${codeSpan(baseRef, 60)}`,
     '',
-    '| Model | Reliability | Pass rate | Stability | Drifted | Regressions | Errors |',
+    '| Model | Reliability | Pass rate | Stability | Drift beyond noise | Regressions beyond noise | Errors |',
     '|---|---|---|---|---|---|---|',
     ...report.models.map(row),
     '',
@@ -31,5 +33,5 @@ function row(m: ModelReport): string {
       : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
   const errors = totalErrors(x.errors);
-  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${x.drifted.length} | ${x.regressions.length} | ${errors} |`;
+  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${driftCell(x.drift, x.drifted.length)} | ${significantRegressions(x).length} | ${errors} |`;
 }

@@ -1,9 +1,11 @@
 import { totalErrors } from '../analysis/record-metrics.js';
+import type { DriftVerdict } from '../history/record.js';
 import type { ErrorCategory } from '../run/types.js';
 import { renderChart, pointSummary, SERIES } from './html/chart.js';
 import { STYLE } from './html/style.js';
 import { block, count, dateTime, day, escapeHtml, inline, safeUrl } from './html/text.js';
 import { pValueSentence } from './markdown.js';
+import { driftCell, driftKind, driftVerdictText } from './drift-text.js';
 import { percent } from './numbers.js';
 import { fingerprintChanges, type DriftEntry, type ModelReport, type Report, type TrendPoint } from './report.js';
 
@@ -75,7 +77,7 @@ function reportBody(report: Report): string[] {
       'the history shows consistency, it cannot promise the next run.</p>',
     '<div class="table-wrap"><table class="summary">',
     '<thead><tr><th>Model</th><th class="num">Reliability (95% interval)</th><th class="num">Pass rate</th><th class="num">Stability</th>' +
-      '<th class="num">Agreement</th><th class="num">Drifted</th><th class="num">Regressions</th><th class="num">Errors</th>' +
+      '<th class="num">Agreement</th><th class="num">Drift beyond noise</th><th class="num">Regressions</th><th class="num">Errors</th>' +
       '<th class="num">Runs since drift</th><th>Last run</th></tr></thead>',
     '<tbody>',
     ...report.models.map(summaryRow),
@@ -95,7 +97,11 @@ function summaryRow(m: ModelReport, index: number): string {
     num(percent(x.passRate)),
     num(percent(x.stability)),
     num(percent(x.agreement)),
-    num(`${real}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ''}`),
+    num(
+      x.drift
+        ? escapeHtml(driftCell(x.drift, x.drifted.length).replace(/\*\*/g, ''))
+        : `${real}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ''}`,
+    ),
     num(String(x.regressions.length)),
     num(String(totalErrors(x.errors))),
     num(x.runsSinceDrift === null ? 'never' : String(x.runsSinceDrift)),
@@ -185,7 +191,8 @@ function fingerprintNotes(points: readonly TrendPoint[]): string[] {
 }
 
 function latestDrift(m: ModelReport): string[] {
-  const out = ['<h3>Drifted prompts in the latest run</h3>'];
+  const verdict = driftVerdictText(m.metrics.drift, m.metrics.drifted.length);
+  const out = ['<h3>Drifted prompts in the latest run</h3>', ...(verdict ? [`<p>${escapeHtml(verdict)}</p>`] : [])];
   if (m.drift.length === 0) {
     const comparable = m.metrics.comparable;
     if (comparable > 0) return [...out, `<p>No drift: all ${comparable} comparable prompts kept their answer.</p>`];
@@ -197,7 +204,7 @@ function latestDrift(m: ModelReport): string[] {
   return [
     ...out,
     `<details class="run" open><summary>${driftTitle(m.drift)}</summary>`,
-    ...driftTable(m.drift),
+    ...driftTable(m.drift, m.metrics.drift),
     '</details>',
   ];
 }
@@ -229,12 +236,12 @@ function driftTitle(drift: readonly DriftEntry[]): string {
   return `${count(drift.length, 'drifted prompt')} (${real} new behavior, ${drift.length - real} flapping back to an earlier answer)`;
 }
 
-function driftTable(drift: readonly DriftEntry[]): string[] {
+function driftTable(drift: readonly DriftEntry[], verdict?: DriftVerdict): string[] {
   const rows = drift
     .slice(0, MAX_ROWS)
     .map(
       (d) =>
-        `<tr><td class="key-cell">${inline(d.key, 120)}</td><td>${answer(d.before)}</td><td>${answer(d.after)}</td><td>${kind(d)}</td></tr>`,
+        `<tr><td class="key-cell">${inline(d.key, 120)}</td><td>${answer(d.before)}</td><td>${answer(d.after)}</td><td>${kind(d, verdict)}</td></tr>`,
     );
   const more =
     drift.length > MAX_ROWS
@@ -254,8 +261,12 @@ function answer(text: string | null): string {
   return `<div class="answer">${block(text, ANSWER_LINES)}</div>`;
 }
 
-function kind(d: DriftEntry): string {
-  const tags = [d.flapping ? 'flapping' : 'drift', ...(d.regression ? ['regression'] : []), ...(d.fix ? ['fix'] : [])];
+function kind(d: DriftEntry, verdict: DriftVerdict | undefined): string {
+  const tags = [
+    driftKind(d, verdict).replace('within noise', 'noise'),
+    ...(d.regression ? ['regression'] : []),
+    ...(d.fix ? ['fix'] : []),
+  ];
   return tags.map((t) => `<span class="tag ${t}">${t}</span>`).join(' ');
 }
 

@@ -1,5 +1,7 @@
+import { significantRegressions } from '../analysis/drift.js';
 import { totalErrors } from '../analysis/record-metrics.js';
 import type { ErrorCategory } from '../run/types.js';
+import { driftCell, driftKind, driftVerdictText } from './drift-text.js';
 import { percent, pValue, roundPercent } from './numbers.js';
 import { blockText, inlineText } from './escape.js';
 import { fingerprintChanges, type DriftEntry, type ModelReport, type Report, type TrendPoint } from './report.js';
@@ -51,7 +53,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       'trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: ' +
       'the history shows consistency, it cannot promise the next run.',
     '',
-    '| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drifted | Regressions | Errors | Runs since drift | Last run |',
+    '| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drift beyond noise | Regressions | Errors | Runs since drift | Last run |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...report.models.map(summaryRow),
     '',
@@ -80,7 +82,9 @@ export function renderJson(report: Report): string {
 function summaryRow(m: ModelReport): string {
   const x = m.metrics;
   const real = x.drifted.length - x.flapping.length;
-  const drifted = `${real}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ''}`;
+  const drifted = x.drift
+    ? driftCell(x.drift, x.drifted.length)
+    : `${real}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ''}`;
   const cells = [
     `**${inlineText(m.id, 60)}**`,
     reliability(x.reliability, x.reliabilityInterval),
@@ -181,6 +185,12 @@ function fingerprintNotes(points: readonly TrendPoint[]): string[] {
 
 function driftSection(m: ModelReport): string[] {
   const x = m.metrics;
+  const verdict = driftVerdictText(x.drift, x.drifted.length);
+  return [...(verdict ? [verdict, ''] : []), ...rawDrift(m)];
+}
+
+function rawDrift(m: ModelReport): string[] {
+  const x = m.metrics;
   if (m.drift.length === 0) {
     if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ''];
     return [
@@ -196,7 +206,7 @@ function driftSection(m: ModelReport): string[] {
   const table = [
     '| Prompt | Before | After | Kind |',
     '|---|---|---|---|',
-    ...shown.map((d) => `| ${inlineText(d.key, 80)} | ${answer(d.before)} | ${answer(d.after)} | ${kind(d)} |`),
+    ...shown.map((d) => `| ${inlineText(d.key, 80)} | ${answer(d.before)} | ${answer(d.after)} | ${kind(d, m)} |`),
   ];
   const hidden = m.drift.length - shown.length;
   if (hidden > 0) {
@@ -241,8 +251,12 @@ function fullAnswers(drift: readonly DriftEntry[]): string[] {
 function flipsSection(m: ModelReport): string[] {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const out: string[] = [];
-  if (m.regressions.length > 0)
-    out.push(`- **${count(m.regressions.length, 'regression')}** (pass → fail): ${keyList(m.regressions)}.`);
+  const beyond = significantRegressions(m.metrics);
+  if (beyond.length > 0)
+    out.push(`- **${count(beyond.length, 'regression')}** (pass → fail) beyond noise: ${keyList(beyond)}.`);
+  const within = m.regressions.filter((key) => !beyond.includes(key));
+  if (within.length > 0)
+    out.push(`- ${count(within.length, 'regression')} (pass → fail) within noise: ${keyList(within)}.`);
   if (m.fixes.length > 0)
     out.push(`- **${count(m.fixes.length, 'fix', 'fixes')}** (fail → pass): ${keyList(m.fixes)}.`);
   out.push('');
@@ -278,10 +292,8 @@ function answer(text: string | null): string {
   return text === null ? '_no answer_' : text.trim() === '' ? '_empty_' : inlineText(text, ANSWER_WIDTH);
 }
 
-function kind(d: DriftEntry): string {
-  return [d.flapping ? 'flapping' : 'drift', ...(d.regression ? ['regression'] : []), ...(d.fix ? ['fix'] : [])].join(
-    ', ',
-  );
+function kind(d: DriftEntry, m: ModelReport): string {
+  return [driftKind(d, m.metrics.drift), ...(d.regression ? ['regression'] : []), ...(d.fix ? ['fix'] : [])].join(', ');
 }
 
 function keyList(keys: readonly string[]): string {

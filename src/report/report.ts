@@ -78,6 +78,8 @@ export interface DriftEntry {
   after: string | null;
   /** Went back to an answer seen in the trailing window: noise between known answers. */
   flapping: boolean;
+  /** Named by the drift test as changed beyond noise (records without a verdict: not flapping). */
+  significant: boolean;
   regression: boolean;
   fix: boolean;
 }
@@ -199,7 +201,16 @@ function driftOf(view: HistoryView, modelId: string, position: number): DriftEnt
     const at = byKey.get(key);
     const before = at ? (view.previousAnswered(modelId, at.hash, key, position)?.answer ?? null) : null;
     const after = at ? view.text(key, target.answers[at.i] ?? null) : null;
-    return { key, before, after, flapping: flapping.has(key), regression: regressions.has(key), fix: fixes.has(key) };
+    const significant = m.drift ? m.drift.prompts.includes(key) : !flapping.has(key);
+    return {
+      key,
+      before,
+      after,
+      flapping: flapping.has(key),
+      significant,
+      regression: regressions.has(key),
+      fix: fixes.has(key),
+    };
   });
 }
 

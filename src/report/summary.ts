@@ -1,5 +1,5 @@
 import type { NewRecord } from '../history/build-record.js';
-import type { RecordMetrics, RecordRun } from '../history/record.js';
+import type { DriftVerdict, RecordMetrics, RecordRun } from '../history/record.js';
 
 /** Fields of a record's metrics that the run summary repeats as they are. */
 type SummaryMetrics = Pick<
@@ -24,6 +24,8 @@ type SummaryMetrics = Pick<
 
 /** One model's line of the run summary (`trackrecord run --json`, action outputs). */
 export interface ModelSummary extends SummaryMetrics {
+  /** Whether the answer distribution changed beyond noise; `drifted` and `flapping` are the raw changes. */
+  drift: DriftVerdict;
   id: string;
   model: string;
   systemFingerprints: string[];
@@ -56,6 +58,7 @@ export function summarize(records: readonly NewRecord[]): RunSummary {
       flipsP: m.flipsP,
       newSeries: m.newSeries,
       runsSinceDrift: m.runsSinceDrift,
+      drift: m.drift ?? { significant: false, p: null, prompts: [], detectableShift: null },
       errors: m.errors,
       latencyMs: m.latencyMs,
       tokens: m.tokens,

@@ -1,3 +1,4 @@
+import { driftVerdictText } from './drift-text.js';
 import { percent, pValue } from './numbers.js';
 import type { ModelSummary, RunSummary } from './summary.js';
 
@@ -8,6 +9,8 @@ export function formatRunSummary(summary: RunSummary): string {
     lines.push(`  ${m.id}: ${headline(m)}`);
     const drift = driftLine(m);
     if (drift) lines.push(`    ${drift}`);
+    const verdict = driftVerdictText(m.drift, m.drifted.length);
+    if (verdict && m.drift.p !== null) lines.push(`    ${verdict}`);
   }
   return lines.join('\n');
 }

@@ -38,6 +38,7 @@ const METRICS: Record<keyof RecordMetrics, true> = {
   reliability: true,
   reliabilityInterval: true,
   window: true,
+  drift: true,
   runsSinceDrift: true,
 };
 

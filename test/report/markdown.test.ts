@@ -55,9 +55,11 @@ describe('renderMarkdown on the real GPT-4 drift', () => {
     expect(md.startsWith('# trackrecord report\n')).toBe(true);
     const summary = tableRows(
       md,
-      '| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drifted | Regressions | Errors | Runs since drift | Last run |',
+      '| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drift beyond noise | Regressions | Errors | Runs since drift | Last run |',
     );
     expect(summary).toHaveLength(1);
+    // Two runs of one sample: no prompt can be judged alone, but the pass rate fell beyond noise.
+    expect(m.metrics.drift).toMatchObject({ significant: true, prompts: [] });
     const stability = `${((1 - changed.length / ids.length) * 100).toFixed(1)}%`;
     expect(summary[0]!.slice(0, 9)).toEqual([
       '**gpt-4**',
@@ -65,7 +67,7 @@ describe('renderMarkdown on the real GPT-4 drift', () => {
       `${(m.metrics.passRate! * 100).toFixed(1)}%`,
       stability,
       'n/a',
-      String(changed.length),
+      '**changed** (p < 0.001), 0 named',
       String(m.regressions.length),
       '0',
       '0',
@@ -184,7 +186,15 @@ describe('renderMarkdown with hostile model output', () => {
     const models = ['evil-1 @octocat <b>x</b>', 'evil-2'];
     const report = await record(root, 2, (run) => server!.setAliases({ evil: models[run]! }));
     expect(report.models[0]!.drift).toEqual([
-      { key: 'nasty/greet', before: BEFORE, after: AFTER, flapping: false, regression: false, fix: false },
+      {
+        key: 'nasty/greet',
+        before: BEFORE,
+        after: AFTER,
+        flapping: false,
+        significant: false,
+        regression: false,
+        fix: false,
+      },
     ]);
     // The first record's served name is hostile too: render a report that shows it.
     const md =

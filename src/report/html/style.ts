@@ -41,7 +41,7 @@ td.num, .nowrap { white-space: nowrap; }
 .tag { display: inline-block; padding: 0 7px; margin: 1px 2px 1px 0; border-radius: 10px; font-size: 0.8em; border: 1px solid var(--border); white-space: nowrap; }
 .tag.regression { color: var(--drift); border-color: var(--drift); }
 .tag.fix { color: var(--pass); border-color: var(--pass); }
-.tag.flapping { color: var(--muted); }
+.tag.flapping, .tag.noise { color: var(--muted); }
 figure { margin: 1em 0; padding: 12px 12px 8px; border: 1px solid var(--border); border-radius: 8px; background: var(--panel); }
 svg.chart { display: block; width: 100%; height: auto; max-height: 420px; }
 svg.chart text { fill: var(--muted); font-size: 11px; font-family: inherit; }

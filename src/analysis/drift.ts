@@ -1,0 +1,142 @@
+import { answerOf, evaluate } from '../checks/index.js';
+import type { PromptSpec } from '../config/types.js';
+import type { DriftVerdict, HistoryRecord } from '../history/record.js';
+import type { HistoryView } from '../history/view.js';
+import type { Observation } from '../run/types.js';
+import { suitePermutationTest, type PromptPool } from './combine.js';
+import { fisherFreemanHalton } from './exact.js';
+import { benjaminiHochberg } from './fdr.js';
+import { detectableShift } from './power.js';
+import type { PromptResult } from './prompt-result.js';
+import { poolSamples } from './two-sample.js';
+
+/**
+ * Level of the model-level decision: at most this share of an unchanged model's nights alarm.
+ * One false alarm in a hundred nights: a nightly comment that cries wolf gets muted.
+ */
+export const DRIFT_ALPHA = 0.01;
+/** False discovery rate among the prompts named as changed (Benjamini-Hochberg). */
+export const DRIFT_FDR = 0.05;
+/** Random splits of the suite-level permutation test: p-values resolve down to 1 / 2000. */
+export const DRIFT_PERMUTATIONS = 1999;
+
+export interface DriftInput {
+  modelId: string;
+  results: readonly PromptResult[];
+  observations: readonly Observation[];
+  specOf: (o: Observation) => PromptSpec;
+  view: HistoryView;
+  window: number;
+  /** Seeds the permutations, so the same history and run always give the same verdict. */
+  seed: string;
+}
+
+/**
+ * Did this model's answer distribution change tonight, beyond noise? Each prompt's samples
+ * tonight are compared with its reference: every sample its series gave in the trailing window
+ * (or since the record that last named the prompt as changed, which starts its new regime).
+ * One suite-level permutation test gives the model's p-value; when it is significant, the
+ * prompts whose own exact or permutation test survives Benjamini-Hochberg are named.
+ */
+export function assessDrift(input: DriftInput): DriftVerdict {
+  const { view, modelId } = input;
+  const starts = regimeStarts(view.recordsOf(modelId), input.window);
+  const pools: PromptPool[] = [];
+  const keys: string[] = [];
+  input.observations.forEach((o, i) => {
+    const r = input.results[i]!;
+    const spec = input.specOf(o);
+    const tonight = o.samples.filter((s) => s.error === null);
+    if (tonight.length === 0) return;
+    const reference: Array<string | null> = [];
+    for (const point of view.series(modelId, r.promptHash, r.key)) {
+      if (point.run < (starts.get(r.key) ?? starts.get('')!) || !point.answered) continue;
+      for (const output of view.sampleOutputs(modelId, point)) reference.push(answerOf(output, spec));
+    }
+    if (reference.length === 0) return;
+    const checked = spec.expect.length > 0;
+    const pool = poolSamples(
+      tonight.map((s) => s.answer),
+      reference,
+      spec.compare.kind === 'similarity' ? 'text' : 'auto',
+    );
+    const passes = checked
+      ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec).pass === true)]
+      : null;
+    pools.push({ pool, passes });
+    keys.push(r.key);
+  });
+  if (pools.length === 0) return { significant: false, p: null, prompts: [], detectableShift: null };
+
+  const suite = suitePermutationTest(pools, { permutations: DRIFT_PERMUTATIONS, seed: seedOf(input.seed) });
+  const significant = suite.p <= DRIFT_ALPHA;
+  const own = pools.map(({ pool }, i) => {
+    if (pool.constant) return { p: 1, testable: false };
+    if (pool.kind === 'categorical') {
+      const exact = fisherFreemanHalton(pool.counts.first, pool.counts.second);
+      if (exact) return { p: exact.p, testable: exact.minP <= DRIFT_FDR };
+    }
+    return { p: suite.promptP[i]!, testable: true };
+  });
+  const named = significant
+    ? benjaminiHochberg(
+        own.map((x) => x.p),
+        DRIFT_FDR,
+        own.map((x) => x.testable),
+      )
+    : [];
+  return {
+    significant,
+    p: suite.p,
+    prompts: named.map((i) => keys[i]!),
+    detectableShift: detectableShift(
+      median(pools.map((x) => x.pool.n)),
+      median(pools.map((x) => x.pool.size)),
+      DRIFT_ALPHA,
+    ),
+  };
+}
+
+/**
+ * Where each prompt's reference starts: the trailing window (this run plus window - 1 records;
+ * key ''), or for a prompt named as changed within it, the record that named it, which starts its
+ * new regime. Only named prompts restart: restarting every prompt after a model-level alarm would
+ * leave the next runs comparing with one unusual night.
+ */
+export function regimeStarts(records: readonly HistoryRecord[], window: number): Map<string, number> {
+  const first = Math.max(0, records.length - (window - 1));
+  const starts = new Map<string, number>([['', first]]);
+  for (let i = records.length - 1; i >= first; i--) {
+    for (const key of records[i]!.metrics.drift?.prompts ?? []) if (!starts.has(key)) starts.set(key, i);
+  }
+  return starts;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** FNV-1a over the text: a 32-bit seed. */
+function seedOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Regressions beyond noise. With a significant drift verdict: the regressions among the prompts
+ * it named, or, when the suite changed as a whole but no prompt could be named alone (too little
+ * history, one sample), every regression. Without significance: none, they are within noise. A
+ * record written before the test existed has no verdict, and then every regression counts, as it did.
+ */
+export function significantRegressions(m: { regressions: readonly string[]; drift?: DriftVerdict }): string[] {
+  if (!m.drift) return [...m.regressions];
+  if (!m.drift.significant) return [];
+  if (m.drift.prompts.length === 0) return [...m.regressions];
+  const named = new Set(m.drift.prompts);
+  return m.regressions.filter((key) => named.has(key));
+}

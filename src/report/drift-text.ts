@@ -1,0 +1,43 @@
+import type { DriftVerdict } from '../history/record.js';
+import { percent, pValue } from './numbers.js';
+
+/** One line on the drift test's verdict, for reports, comments and the CLI; null without a verdict. */
+export function driftVerdictText(drift: DriftVerdict | undefined, rawChanges: number): string | null {
+  if (!drift) return null;
+  if (drift.p === null) return 'Drift test: nothing comparable yet.';
+  if (drift.significant) {
+    const named =
+      drift.prompts.length > 0
+        ? `${drift.prompts.length} prompt${drift.prompts.length === 1 ? '' : 's'} changed (5% false discovery rate)`
+        : 'the suite changed as a whole, no single prompt can be named with this much history';
+    return `Drift beyond noise (${pValue(drift.p)}): ${named}.`;
+  }
+  const raw =
+    rawChanges > 0 ? `; the ${rawChanges} changed answer${rawChanges === 1 ? ' is' : 's are'} within noise` : '';
+  const shift =
+    drift.detectableShift === null
+      ? ' Too little history to judge one prompt alone yet.'
+      : ` No drift larger than ${percent(drift.detectableShift, 0)} of one prompt's answers (80% power).`;
+  return `No drift beyond noise (${pValue(drift.p)})${raw}.${shift}`;
+}
+
+/** A table cell: "changed" with p and the prompts named, or "none" and the raw changes within noise. */
+export function driftCell(drift: DriftVerdict | undefined, rawChanges: number): string {
+  if (!drift) return String(rawChanges);
+  if (drift.significant) return `**changed** (${pValue(drift.p!)}), ${drift.prompts.length} named`;
+  return rawChanges > 0 ? `none (${rawChanges} within noise)` : 'none';
+}
+
+/**
+ * How a changed answer reads: drift when the test named it or found the model changed as a whole
+ * (and it is not flapping back), else flapping or within noise. Records without a verdict keep
+ * the raw reading: flapping or drift.
+ */
+export function driftKind(
+  entry: { significant: boolean; flapping: boolean },
+  drift: DriftVerdict | undefined,
+): 'drift' | 'flapping' | 'within noise' {
+  if (!drift) return entry.flapping ? 'flapping' : 'drift';
+  if (entry.significant || (drift.significant && !entry.flapping)) return 'drift';
+  return entry.flapping ? 'flapping' : 'within noise';
+}
