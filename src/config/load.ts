@@ -42,7 +42,28 @@ export interface LoadOptions {
   root: string;
   /** Path of the config file, relative to `root` or absolute. */
   configPath?: string;
+  /** Where files are read from (default: the file system); e.g. another commit of the repository. */
+  files?: FileSource;
 }
+
+/** Reads the config's files: the working tree by default, or another version of the repository. */
+export interface FileSource {
+  /** The text of the file at an absolute path, or null when there is no such file. */
+  read(absolute: string): Promise<string | null>;
+  /** How a file is named in messages (default: its path relative to the repository). */
+  name?(shown: string): string;
+}
+
+const FILE_SYSTEM: FileSource = {
+  async read(absolute) {
+    try {
+      return await readFile(absolute, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  },
+};
 
 /**
  * Reads, validates and resolves the config and every suite it names. Throws a ConfigError
@@ -50,14 +71,15 @@ export interface LoadOptions {
  */
 export async function loadConfig(options: LoadOptions): Promise<Config> {
   const configPath = options.configPath ?? DEFAULTS.configPath;
-  const yaml = await readYaml(options.root, configPath);
+  const files = options.files ?? FILE_SYSTEM;
+  const yaml = await readYaml(options.root, configPath, files);
   const schemaIssues = checkSchema('config', yaml);
   if (schemaIssues.length > 0) throw new ConfigError(schemaIssues);
 
   const raw = yaml.data as RawConfig;
   const issues: ConfigIssue[] = [];
   const models = resolveModels(raw.models, yaml, issues);
-  const suites = await resolveSuites(raw.suites, yaml, options.root, issues);
+  const suites = await resolveSuites(raw.suites, yaml, options.root, issues, files);
   if (issues.length > 0) throw new ConfigError(issues);
 
   return {
@@ -79,8 +101,13 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
 }
 
 /** Loads one suite file on its own (for `trackrecord validate`). */
-export async function loadSuite(root: string, path: string, source = path): Promise<SuiteSpec> {
-  const yaml = await readYaml(root, path);
+export async function loadSuite(
+  root: string,
+  path: string,
+  source = path,
+  files: FileSource = FILE_SYSTEM,
+): Promise<SuiteSpec> {
+  const yaml = await readYaml(root, path, files);
   const { suite, issues } = resolveSuite(yaml, source);
   if (!suite) throw new ConfigError(issues);
   return suite;
@@ -96,16 +123,17 @@ export function builtinSuiteNames(): string[] {
     .sort();
 }
 
-async function readYaml(root: string, path: string): Promise<YamlFile> {
+async function readYaml(root: string, path: string, files: FileSource): Promise<YamlFile> {
   const absolute = resolve(root, path);
-  const shown = displayPath(root, absolute);
-  let text: string;
+  const relativePath = displayPath(root, absolute);
+  const shown = files.name ? files.name(relativePath) : relativePath;
+  let text: string | null;
   try {
-    text = await readFile(absolute, 'utf8');
+    text = await files.read(absolute);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
-    throw new ConfigError([{ file: shown, line: 0, column: 0, path: '', message: reason }]);
+    throw new ConfigError([{ file: shown, line: 0, column: 0, path: '', message: (e as Error).message }]);
   }
+  if (text === null) throw new ConfigError([{ file: shown, line: 0, column: 0, path: '', message: 'file not found' }]);
   const { yaml, issues } = YamlFile.parse(shown, text);
   if (!yaml) throw new ConfigError(issues);
   return yaml;
@@ -133,6 +161,7 @@ function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[]): 
       params,
       system: m.system ?? null,
       headers: m.headers ?? {},
+      location: { file: yaml.file, line: yaml.lineOf(['models', i]) },
     };
   });
 }
@@ -142,6 +171,7 @@ async function resolveSuites(
   yaml: YamlFile,
   root: string,
   issues: ConfigIssue[],
+  files: FileSource,
 ): Promise<SuiteSpec[]> {
   const suites: SuiteSpec[] = [];
   const names = new Map<string, number>();
@@ -166,13 +196,15 @@ async function resolveSuites(
     } else {
       file = resolve(root, entry.path);
       source = entry.path;
-      if (!existsSync(file)) {
-        issues.push(yaml.issue(at, `suite file not found: ${entry.path}`));
-        continue;
-      }
+    }
+    // Built-in suites ship with trackrecord: always read from its own folder.
+    const from = typeof entry === 'string' ? FILE_SYSTEM : files;
+    if ((await from.read(file)) === null) {
+      issues.push(yaml.issue(at, `suite file not found: ${source}`));
+      continue;
     }
     try {
-      const suite = await loadSuite(root, file, source);
+      const suite = await loadSuite(root, file, source, from);
       const first = names.get(suite.name);
       if (first !== undefined) {
         issues.push(

@@ -77,6 +77,8 @@ export interface ModelSpec {
   system: string | null;
   /** Extra non-secret request headers some gateways want (OpenRouter's HTTP-Referer...). */
   headers: Record<string, string>;
+  /** Where the model is defined in the config file (absent for models made in code). */
+  location?: SourceLocation;
 }
 
 export interface Thresholds {

@@ -1,0 +1,119 @@
+import { answerOf, evaluate, sameAnswer } from '../checks/index.js';
+import type { Comparison, PromptSpec } from '../config/types.js';
+import type { HistoryView } from '../history/view.js';
+import type { Observation } from '../run/types.js';
+import type { EditedPair } from './edits.js';
+import { modal, promptResult } from './prompt-result.js';
+
+/** One version of a prompt as this run saw it. */
+export interface VersionResult {
+  /** The modal answer of the samples that answered; null when none was extracted or none answered. */
+  answer: string | null;
+  /** Majority verdict of the checked samples; null without checks or without an answer. */
+  status: boolean | null;
+  answered: boolean;
+}
+
+/** What an edit did to one (model, prompt): the base version against this change's, same run. */
+export interface EditEffect {
+  modelId: string;
+  key: string;
+  before: VersionResult;
+  after: VersionResult;
+  /** The base history's latest answer for this model and key (any version); null when it has none. */
+  recorded: { answer: string | null; status: boolean | null } | null;
+  /** The answers differ (beyond noise, with several samples); null when a side has no answer. */
+  changed: boolean | null;
+  /** The test's p-value when samples allowed one; null otherwise. */
+  p: number | null;
+  /** The base version passed its checks and this version fails: a regression of this change. */
+  regression: boolean;
+  fix: boolean;
+  /** The base version was sent in this run (false: judged on this version's outputs). */
+  rerun: boolean;
+}
+
+/**
+ * The effect of each edited pair. `headOf` gives this run's observation of a pair, `baseOf` the
+ * base version's observation from the same run for pairs that were re-sent. Pairs whose request
+ * did not change (only the reading or the checks did) are judged by reading this run's outputs
+ * the base's way: the cleanest A/B there is, the very same outputs.
+ */
+export function editEffects(
+  pairs: readonly EditedPair[],
+  headOf: (pair: EditedPair) => Observation | undefined,
+  baseOf: (pair: EditedPair) => Observation | undefined,
+  view: HistoryView,
+): EditEffect[] {
+  return pairs.flatMap((pair) => {
+    const head = headOf(pair);
+    if (!head) return [];
+    const base = pair.rerun ? baseOf(pair) : rejudge(head, pair.base.prompt);
+    if (!base) return [];
+    const before = version(base, pair.base.prompt);
+    const after = version(head, pair.head.prompt);
+    const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
+    const flip = before.status !== null && after.status !== null && before.status !== after.status;
+    return [
+      {
+        modelId: pair.modelId,
+        key: pair.key,
+        before,
+        after,
+        recorded: recorded(view, pair.modelId, pair.key),
+        changed: test.changed,
+        p: test.p,
+        regression: flip && before.status === true,
+        fix: flip && before.status === false,
+        rerun: pair.rerun,
+      },
+    ];
+  });
+}
+
+/**
+ * Whether two versions' answers differ. One sample each: their answers, compared as the prompt
+ * compares answers. Several: the modal answers, until a distribution-level two-sample test takes
+ * this one call's place.
+ */
+export function versionsDiffer(
+  before: ReadonlyArray<string | null>,
+  after: ReadonlyArray<string | null>,
+  compare: Comparison,
+): { changed: boolean | null; p: number | null } {
+  if (before.length === 0 || after.length === 0) return { changed: null, p: null };
+  return { changed: !sameAnswer(modal(before), modal(after), compare), p: null };
+}
+
+/** The answers of the samples that produced an output. */
+function answersOf(o: Observation): Array<string | null> {
+  return o.samples.filter((s) => s.error === null).map((s) => s.answer);
+}
+
+function version(o: Observation, spec: PromptSpec): VersionResult {
+  const r = promptResult(o, spec);
+  return { answer: r.answer, status: r.status, answered: r.answered };
+}
+
+/** This run's outputs read and checked as the base version reads and checks them. */
+function rejudge(o: Observation, spec: PromptSpec): Observation {
+  return {
+    ...o,
+    samples: o.samples.map((s) => {
+      if (s.output === null) return s;
+      const answer = answerOf(s.output, spec);
+      return { ...s, answer, ...evaluate(answer, spec) };
+    }),
+  };
+}
+
+/** The last answered point the base history holds for this model and key, whatever its version. */
+function recorded(view: HistoryView, modelId: string, key: string): EditEffect['recorded'] {
+  const hash = view.lastHashOf(modelId, key);
+  if (hash === undefined) return null;
+  const last = view
+    .series(modelId, hash)
+    .filter((p) => p.answered)
+    .at(-1);
+  return last ? { answer: view.text(key, last.answerRef), status: last.status } : null;
+}
