@@ -137,3 +137,19 @@ export function withEditRegressions(summary: RunSummary, c: EditComparison | nul
     }),
   };
 }
+
+/** The comparison as `trackrecord run --compare-with REF --json` prints it: without the full specs. */
+export function editsJson(c: EditComparison) {
+  return {
+    baseRef: c.baseRef,
+    extraRequests: c.extraRequests,
+    rerun: c.rerun,
+    models: c.edits.models,
+    prompts: c.edits.prompts.map(({ key, changes }) => ({ key, changes })),
+    effects: c.effects,
+    added: c.added,
+    addedModels: c.edits.addedModels,
+    removed: c.edits.removed,
+    removedModels: c.edits.removedModels,
+  };
+}

@@ -5,39 +5,12 @@ import type { Git } from '../../src/git/git.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
 import { runBundledAction } from '../support/action.js';
 import { makeRemote, type Remote } from '../support/git.js';
+import { EDITS_RECORDINGS, EDITS_SUITE, editsConfig, P7, P7_REWORDED, TERSE } from '../support/edits.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 
-const P7 = 'Is 7 prime? Answer yes or no.';
-const P7_REWORDED = 'Is 7 a prime number? Answer yes or no.';
-const ADD = 'What is 2+2? Answer with a number.';
-const CAPITAL = 'What is the capital of France? One word.';
-const TERSE = 'You are terse.';
 const SAMPLES = 2;
-
-const SUITE = `name: s
-prompts:
-  - id: capital
-    prompt: "${CAPITAL}"
-    expect:
-      - contains: Paris
-  - id: p7
-    prompt: "${P7}"
-    extract: { regex: "(yes|no)", flags: i }
-    normalize: [lowercase]
-    expect:
-      - equals: "yes"
-  - id: add
-    prompt: "${ADD}"
-    expect:
-      - equals: "4"
-`;
-
-function config(baseUrl: string, system = ''): string {
-  return (
-    `models:\n  - id: m\n    model: tiny-1\n    base-url: ${baseUrl}\n    temperature: 0\n${system}` +
-    `suites:\n  - path: prompts/s.yaml\nsamples: ${SAMPLES}\n`
-  );
-}
+const config = (baseUrl: string, system = '') => editsConfig(baseUrl, SAMPLES, system);
+const SUITE = EDITS_SUITE;
 
 const event = {
   action: 'synchronize',
@@ -61,13 +34,7 @@ afterEach(async () => {
 /** A remote whose main holds the config and suite, with a nightly run's history on top. */
 async function nightlyRemote(): Promise<{ remote: Remote; server: ReplayServer; api: GitHubApi }> {
   server = await startReplayServer({
-    recordings: [
-      { model: 'tiny-1', prompt: P7, output: 'Yes.' },
-      { model: 'tiny-1', prompt: P7_REWORDED, output: 'No, it is not.' },
-      { model: 'tiny-1', prompt: ADD, output: '4' },
-      { model: 'tiny-1', prompt: ADD, output: 'Four.', system: TERSE },
-      { model: 'tiny-1', prompt: CAPITAL, output: 'Paris' },
-    ],
+    recordings: EDITS_RECORDINGS,
   });
   api = await startGitHubApi({ token: 'test-token' });
   const remote = await makeRemote();
