@@ -45,7 +45,14 @@ function withoutEdited(report: Report, edited: Set<string>, c: EditComparison): 
       const keep = (key: string) => !edited.has(pairId(m.id, key)) && !added.has(pairId(m.id, key));
       return {
         ...m,
-        metrics: { ...m.metrics, newSeries: m.metrics.newSeries.filter(keep) },
+        metrics: {
+          ...m.metrics,
+          newSeries: m.metrics.newSeries.filter(keep),
+          drifted: m.metrics.drifted.filter(keep),
+          flapping: m.metrics.flapping.filter(keep),
+          regressions: m.metrics.regressions.filter(keep),
+          fixes: m.metrics.fixes.filter(keep),
+        },
         drift: m.drift.filter((d) => keep(d.key)),
         regressions: m.regressions.filter(keep),
         fixes: m.fixes.filter(keep),
