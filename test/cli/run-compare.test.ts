@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
 import { runCli } from '../support/cli.js';
-import { EDITS_RECORDINGS, EDITS_SUITE, editsConfig, P7, P7_REWORDED } from '../support/edits.js';
+import { CAPITAL, EDITS_RECORDINGS, EDITS_SUITE, editsConfig, P7, P7_REWORDED } from '../support/edits.js';
 import { makeRemote } from '../support/git.js';
 
 let server: ReplayServer | undefined;
@@ -33,11 +33,12 @@ async function checkout() {
 describe('trackrecord run --compare-with REF', () => {
   it("runs REF's version of an edited prompt too and prints what the edit did", async () => {
     const { dir, env, write, server } = await checkout();
-    write('prompts/s.yaml', readFileSync(join(dir, 'prompts/s.yaml'), 'utf8').replace(P7, P7_REWORDED));
+    const added = `  - id: capital-again\n    prompt: "${CAPITAL}"\n    expect:\n      - contains: Paris\n`;
+    write('prompts/s.yaml', readFileSync(join(dir, 'prompts/s.yaml'), 'utf8').replace(P7, P7_REWORDED) + added);
     const before = server.stats().requests;
     const result = await runCli(['run', '--quiet', '--compare-with', 'main'], dir, env);
-    // Three prompts, and main's version of the edited one.
-    expect(server.stats().requests - before).toBe(4);
+    // Four prompts, and main's version of the edited one (the new one has none).
+    expect(server.stats().requests - before).toBe(5);
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toContain(
       [
@@ -48,6 +49,7 @@ describe('trackrecord run --compare-with REF', () => {
         `      before: ${JSON.stringify(P7)}`,
         `      after:  ${JSON.stringify(P7_REWORDED)}`,
         '    on m: "yes" -> "no" (changed), pass -> fail: REGRESSION of this change',
+        '  new: s/capital-again on m: pass',
       ].join('\n'),
     );
     expect(result.stderr).toContain(
