@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Recording } from '../src/replay/index.js';
 import type { RunSummary } from '../src/report/summary.js';
+import { nodeRuntime, npmInstall } from '../scripts/lib/node-runtime.js';
 import { tail, timeProcess } from './processes.js';
 import { startReplayProcess } from './replay-process.js';
 import type { BenchResult } from './report.js';
@@ -181,7 +182,7 @@ async function installPromptfoo(prefix: string): Promise<Promptfoo> {
   const started = performance.now();
   const reused = process.env['TRACKRECORD_BENCH_PROMPTFOO_DIR'];
   const dir = reused ?? prefix;
-  if (!reused) await npmInstall(dir, 'promptfoo@latest');
+  if (!reused) npmInstall(dir, 'promptfoo@latest');
   const pkgDir = join(dir, 'node_modules', 'promptfoo');
   if (!existsSync(join(pkgDir, 'package.json'))) throw new Error(`no promptfoo under ${dir}`);
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
@@ -196,38 +197,15 @@ async function installPromptfoo(prefix: string): Promise<Promptfoo> {
   let nodeVersion = process.versions.node;
   let note = '';
   if (minimum && older(nodeVersion, minimum.slice(1).map(Number))) {
-    const runtime = `node-${process.platform}-${process.arch}`;
-    const runtimeDir = join(dir, 'node-runtime');
-    node = join(runtimeDir, 'node_modules', runtime, 'bin', 'node');
-    if (!existsSync(node)) await npmInstall(runtimeDir, `${runtime}@${minimum[1]}`);
-    const run = await timeProcess(node, ['--version'], {
-      cwd: dir,
-      env: { PATH: process.env['PATH'] },
-      timeoutMs: 30_000,
-    });
-    nodeVersion = run.stdout.trim().replace(/^v/, '');
-    if (run.code !== 0 || older(nodeVersion, minimum.slice(1).map(Number))) {
-      throw new Error(
-        `promptfoo ${pkg.version} needs Node ${wanted}, and ${runtime} from npm gave ${nodeVersion || 'nothing runnable'}`,
-      );
+    const runtime = nodeRuntime(Number(minimum[1]), join(dir, 'node-runtime'));
+    node = runtime.node;
+    nodeVersion = runtime.version;
+    if (older(nodeVersion, minimum.slice(1).map(Number))) {
+      throw new Error(`promptfoo ${pkg.version} needs Node ${wanted}, and npm's runtime gave ${nodeVersion}`);
     }
-    note = ` (npm's ${runtime}: promptfoo needs Node ${wanted})`;
+    note = ` (npm's node-${process.platform}-${process.arch}: promptfoo needs Node ${wanted})`;
   }
   return { version: pkg.version, entry, node, nodeVersion, note, installMs: performance.now() - started };
-}
-
-async function npmInstall(prefix: string, spec: string): Promise<void> {
-  mkdirSync(prefix, { recursive: true });
-  const run = await timeProcess(
-    'npm',
-    ['install', '--prefix', prefix, spec, '--no-audit', '--no-fund', '--loglevel=error'],
-    {
-      cwd: prefix,
-      env: process.env,
-      timeoutMs: 15 * 60_000,
-    },
-  );
-  if (run.code !== 0) throw new Error(`npm install ${spec} exited ${run.code ?? run.signal}: ${tail(run.stderr)}`);
 }
 
 /** Whether version `v` (x.y.z) is below `min`. */

@@ -4,6 +4,7 @@
  */
 import { formatResult, type BenchResult } from './report.js';
 import { historyGrowthBench, reportBenches } from './history.js';
+import { freeTextBench } from './history-years.js';
 import { promptfooBench } from './promptfoo.js';
 import { rateLimitBench } from './rate-limit.js';
 import { startupBench } from './startup.js';
@@ -14,6 +15,7 @@ const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [
   startupBench,
   throughputBench,
   historyGrowthBench,
+  freeTextBench,
   reportBenches,
   rateLimitBench,
   promptfooBench,

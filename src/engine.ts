@@ -1,5 +1,6 @@
 import { runMetrics, type RunMetrics } from './analysis/run-metrics.js';
 import type { Config, ModelSpec, PromptSpec } from './config/types.js';
+import { keyValues } from './providers/keys.js';
 import { createOpenAIProvider } from './providers/openai.js';
 import { executePlan } from './run/execute.js';
 import { buildPlan } from './run/plan.js';
@@ -35,13 +36,17 @@ export interface RunOptions {
 export async function executeRun(config: Config, options: RunOptions): Promise<RunOutcome> {
   const run = describeRun(options.env, options.now);
   const plan = buildPlan(config);
+  // Every key of the run is kept out of every model's outputs, not only the model's own.
+  const secrets = keyValues(config.models, options.env);
   const providerFor =
     options.providerFor ??
     ((model: ModelSpec) =>
       createOpenAIProvider(model, {
         timeoutSeconds: config.timeoutSeconds,
         retries: config.retries,
+        maxOutputKb: config.maxOutputKb,
         env: options.env,
+        secrets,
       }));
   const providers = new Map(config.models.map((m) => [m.id, providerFor(m)]));
 

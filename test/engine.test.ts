@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import { executeRun } from '../src/engine.js';
+import { cutMark } from '../src/providers/openai.js';
 import type { ReplayServer } from '../src/replay/index.js';
 import { ERROR_CATEGORIES } from '../src/run/types.js';
 import { primeConfig, primeTruth, startPrimeServer } from './support/prime.js';
@@ -46,6 +47,17 @@ describe('executeRun on the LLMDrift prime subset', () => {
     const june = (await runPrime('gpt-4-0613')).models[0]!.metrics.passRate!;
     expect(march).toBeGreaterThan(0.8);
     expect(june).toBeLessThan(0.55);
+  });
+
+  it('reads at most max-output-kb of each response, and marks the outputs it cut', async () => {
+    server = await startPrimeServer({ faults: { endless: { share: 0.3 } } });
+    const outcome = await runPrime('gpt-4-0314', 'max-output-kb: 8\n');
+    const samples = outcome.models[0]!.observations.map((o) => o.samples[0]!);
+    const cut = samples.filter((s) => s.output?.endsWith(cutMark(8)));
+    expect(cut.length).toBeGreaterThan(10);
+    expect(cut.length).toBeLessThan(60);
+    for (const s of cut) expect(Buffer.byteLength(s.output!)).toBeLessThanOrEqual(8 * 1024);
+    expect(samples.every((s) => s.error === null)).toBe(true);
   });
 
   it('returns observations in plan order whatever order requests finish in', async () => {

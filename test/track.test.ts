@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import type { HistoryRecord } from '../src/history/record.js';
 import type { ReplayServer } from '../src/replay/index.js';
+import { buildReport } from '../src/report/report.js';
 import { runAndRecord } from '../src/track.js';
 import { PRIME_SUITE, primeConfig, primeTruth, startPrimeServer } from './support/prime.js';
 import { tempDir } from './support/tmp.js';
@@ -135,6 +136,44 @@ describe('runAndRecord with an edited prompt', () => {
     expect(m.newSeries).toEqual(['llmdrift-prime/prime-8929']);
     expect(m.stability).toBe(1);
     expect(m.drifted).toEqual([]);
+  });
+});
+
+describe('runAndRecord with a renamed prompt', () => {
+  it('continues its series when the text stays: no drift, no new series, and the report agrees', async () => {
+    server = await startPrimeServer({ aliases: { 'gpt-4': 'gpt-4-0314' } });
+    const march = primeTruth('gpt-4-0314');
+    const june = primeTruth('gpt-4-0613');
+    // A prompt whose answer changes from March to June, so the rename can be seen carrying drift.
+    const id = [...march.keys()].find((k) => march.get(k)!.answer !== june.get(k)!.answer && march.get(k)!.answer)!;
+    const suite = readFileSync(PRIME_SUITE, 'utf8');
+    const root = tempDir({
+      'trackrecord.yml': primeConfig(server.baseUrl, 'gpt-4').replace(PRIME_SUITE, 'suite.yaml'),
+      'suite.yaml': suite,
+    });
+    const track = async (snapshot: string) => {
+      server!.setAliases({ 'gpt-4': snapshot });
+      const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
+      return runAndRecord(config, { root, env: {}, useHistory: true, regressions: true });
+    };
+    const first = (await track('gpt-4-0314')).summary.models[0]!;
+    const second = (await track('gpt-4-0314')).summary.models[0]!;
+    const renamed = suite.replace(`id: "${id}"`, `id: "renamed-${id}"`);
+    expect(renamed).not.toBe(suite);
+    writeFileSync(join(root, 'suite.yaml'), renamed);
+
+    const third = (await track('gpt-4-0314')).summary.models[0]!;
+    expect(third).toMatchObject({ drifted: [], flapping: [], newSeries: [], stability: 1, runsSinceDrift: null });
+    // The same answers every night: reliability stays what it was, on the badge as in the report.
+    expect(third.reliability).toBe(second.reliability);
+    expect(third.reliability).toBe(first.reliability);
+
+    const last = await track('gpt-4-0613');
+    const m = last.summary.models[0]!;
+    expect(m.drifted).toContain(key(`renamed-${id}`));
+    expect(m.newSeries).toEqual([]);
+    const drift = buildReport(last.view).models[0]!.drift.find((d) => d.key === key(`renamed-${id}`))!;
+    expect(drift).toMatchObject({ before: march.get(id)!.answer, after: june.get(id)!.answer });
   });
 });
 

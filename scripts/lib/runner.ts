@@ -71,7 +71,7 @@ export function runBundledAction(invocation: ActionInvocation): Promise<ActionRu
     ...invocation.env,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'index.js')], { cwd: invocation.workspace, env });
+    const child = spawn(actionNode(), [join(REPO_ROOT, 'dist', 'index.js')], { cwd: invocation.workspace, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -93,6 +93,14 @@ export function runBundledAction(invocation: ActionInvocation): Promise<ActionRu
       }),
     );
   });
+}
+
+/**
+ * The Node.js that runs the bundle: this one, or TRACKRECORD_ACTION_NODE (`npm run test:node24`
+ * points it at Node 24, the runtime action.yml names).
+ */
+export function actionNode(): string {
+  return process.env['TRACKRECORD_ACTION_NODE'] || process.execPath;
 }
 
 /** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks (and plain `name=value` lines). */

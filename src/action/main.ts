@@ -25,7 +25,7 @@ export async function run(
       : settings.merge.length > 0
         ? ', merging shards'
         : '';
-    core.info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}`);
+    core.info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}, on Node ${process.versions.node}`);
     const config = await loadConfig({ root, configPath: settings.configPath }).catch(annotateConfigError);
     for (const key of keyValues(config.models, env)) core.setSecret(key);
 

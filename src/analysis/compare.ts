@@ -22,8 +22,8 @@ export type HistoryComparison = Pick<
 
 /**
  * Like for like only: a prompt is compared with the last answered point of the same series
- * (same model id, same prompt hash), so an outage night does not break the chain and an edited
- * prompt starts over. A changed answer that returns to one seen within the trailing window is
+ * (same model id, same prompt hash), so an outage night does not break the chain, an edited
+ * prompt starts over and a renamed one with the same text carries on. A changed answer that returns to one seen within the trailing window is
  * flapping (noise between known answers), kept apart from drift to a new answer.
  */
 export function compareWithHistory(
@@ -47,9 +47,9 @@ export function compareWithHistory(
   };
 
   for (const r of results) {
-    const points = view.series(modelId, r.promptHash);
+    const points = view.series(modelId, r.promptHash, r.key);
     if (points.length === 0) out.newSeries.push(r.key);
-    const recent = points.slice(-window).filter((p) => p.answered);
+    const recent = view.recentAnswered(modelId, r.promptHash, r.key, window);
     const previous = recent.at(-1);
     const comparable = r.answered && previous !== undefined;
     let stable = true;
@@ -57,14 +57,12 @@ export function compareWithHistory(
     if (comparable) {
       out.comparable += 1;
       const compare = compareOf(r);
-      stable = sameAnswer(r.answer, view.text(r.key, previous.answerRef), compare);
+      stable = sameAnswer(r.answer, previous.answer, compare);
       if (stable) {
         out.stable += 1;
       } else {
         out.drifted.push(r.key);
-        const seenBefore = recent
-          .slice(0, -1)
-          .some((p) => sameAnswer(r.answer, view.text(r.key, p.answerRef), compare));
+        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, p.answer, compare));
         if (seenBefore) out.flapping.push(r.key);
       }
       if (previous.checksHash === r.checksHash && previous.status !== null && r.status !== null) {

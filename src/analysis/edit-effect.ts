@@ -110,10 +110,6 @@ function rejudge(o: Observation, spec: PromptSpec): Observation {
 /** The last answered point the base history holds for this model and key, whatever its version. */
 function recorded(view: HistoryView, modelId: string, key: string): EditEffect['recorded'] {
   const hash = view.lastHashOf(modelId, key);
-  if (hash === undefined) return null;
-  const last = view
-    .series(modelId, hash)
-    .filter((p) => p.answered)
-    .at(-1);
-  return last ? { answer: view.text(key, last.answerRef), status: last.status } : null;
+  const last = hash === undefined ? undefined : view.previousAnswered(modelId, hash, key);
+  return last ? { answer: last.answer, status: last.status } : null;
 }

@@ -17,6 +17,7 @@ interface RawConfig {
   samples?: number;
   concurrency?: number;
   'timeout-seconds'?: number;
+  'max-output-kb'?: number;
   retries?: number;
   history?: string;
   badge?: string;
@@ -90,6 +91,7 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
     concurrency: raw.concurrency ?? DEFAULTS.concurrency,
     timeoutSeconds: raw['timeout-seconds'] ?? DEFAULTS.timeoutSeconds,
     retries: raw.retries ?? DEFAULTS.retries,
+    maxOutputKb: raw['max-output-kb'] ?? DEFAULTS.maxOutputKb,
     history: raw.history ?? DEFAULTS.history,
     badge: raw.badge ?? DEFAULTS.badge,
     window: raw.window ?? DEFAULTS.window,

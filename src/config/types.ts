@@ -95,6 +95,8 @@ export interface Config {
   concurrency: number;
   timeoutSeconds: number;
   retries: number;
+  /** Response bytes read per sample, in KB; a longer output is cut and marked. */
+  maxOutputKb: number;
   history: string;
   badge: string;
   window: number;
@@ -114,6 +116,7 @@ export const DEFAULTS = {
   concurrency: 4,
   timeoutSeconds: 60,
   retries: 4,
+  maxOutputKb: 256,
   history: '.trackrecord/history.jsonl',
   badge: '.trackrecord/badge.svg',
   window: 30,

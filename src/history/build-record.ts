@@ -9,6 +9,7 @@ import type { Observation } from '../run/types.js';
 import type { CatalogEntry, HistoryRecord, RecordMetrics, RecordModel } from './record.js';
 import { RECORD_SCHEMA } from './record.js';
 import { catalogRef, textRef } from './refs.js';
+import { withTexts } from './texts.js';
 import type { HistoryView } from './view.js';
 
 export type NewRecord = Omit<HistoryRecord, 'prev'>;
@@ -76,7 +77,7 @@ export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
   const windowBefore = input.window > 1 ? history.slice(-(input.window - 1)) : [];
   const metrics = recordMetrics(input, comparison, windowBefore, history.at(-1));
 
-  return {
+  const record: NewRecord = {
     schema: RECORD_SCHEMA,
     run: { ...input.run, finishedAt: input.finishedAt },
     model: recordModel(model, input.metrics),
@@ -98,9 +99,9 @@ export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
       const reported = o.samples.filter((s) => s.tokensOut !== null);
       return reported.length === 0 ? null : reported.reduce((n, s) => n + s.tokensOut!, 0);
     }),
-    ...(texts.isEmpty() ? {} : { texts: texts.added }),
     metrics,
   };
+  return withTexts(record, texts.added);
 }
 
 function recordMetrics(
@@ -170,9 +171,5 @@ class TextStore {
     const ref = textRef(text, { get: (r) => own?.[r] ?? known.get(r) });
     if (!known.has(ref) && own?.[ref] === undefined) (this.added[key] ??= {})[ref] = text;
     return ref;
-  }
-
-  isEmpty(): boolean {
-    return Object.keys(this.added).length === 0;
   }
 }

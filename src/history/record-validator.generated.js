@@ -2,7 +2,7 @@
 // Do not edit by hand: edit the schema and rerun. This is ajv standalone code, compiled at build time.
 import func3Module from 'ajv/dist/runtime/ucs2length.js';
 export const record = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/record.schema.json","title":"trackrecord history record","description":"One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line whose SHA-256 starts with the ref. A new field means a new schema version.","type":"object","additionalProperties":false,"required":["schema","prev","run","model","samples","catalog","answers","outputs","passed","errors","latencyMs","tokensOut","metrics"],"properties":{"schema":{"const":1,"description":"Version of this record format. Readers must reject versions they do not know."},"prev":{"$ref":"#/definitions/sha256","description":"SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it."},"run":{"type":"object","additionalProperties":false,"required":["id","startedAt","finishedAt","trigger","commit","url"],"description":"The run this record belongs to. Several records (one per model) share one run.","properties":{"id":{"type":"string","minLength":1,"description":"Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs."},"startedAt":{"$ref":"#/definitions/timestamp","description":"When the run started (ISO 8601)."},"finishedAt":{"$ref":"#/definitions/timestamp","description":"When the run finished (ISO 8601)."},"trigger":{"type":"string","description":"The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli."},"commit":{"type":["string","null"],"description":"The commit sha the run was made at, when known."},"url":{"type":["string","null"],"pattern":"^https?://","description":"The workflow run's page, when run on GitHub Actions."}}},"model":{"type":"object","additionalProperties":false,"required":["id","model","host","params","served","systemFingerprints"],"description":"The model endpoint this record measures. Never holds keys or full URLs.","properties":{"id":{"type":"string","minLength":1,"description":"The model's id in the config: names a series of records (and a badge)."},"model":{"type":"string","minLength":1,"description":"The model name requested from the server."},"host":{"type":"string","description":"Host of the server's base URL only (paths and query strings can carry secrets)."},"params":{"type":"object","additionalProperties":false,"description":"Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).","patternProperties":{"^[A-Za-z][A-Za-z0-9_-]*$":{"type":"number","description":"The value of one sampling parameter."}}},"served":{"type":"array","items":{"type":"string"},"description":"Model names the server reported as having answered (may differ from the one requested)."},"systemFingerprints":{"type":"array","items":{"type":"string"},"description":"System fingerprints the server reported, when it reports them."}}},"samples":{"type":"integer","minimum":1,"description":"Samples (outputs) requested per prompt."},"catalog":{"$ref":"#/definitions/hash16","description":"Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it."},"catalogs":{"type":"object","additionalProperties":false,"description":"Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.","patternProperties":{"^[0-9a-f]{16}$":{"type":"array","description":"The prompts, in column order.","items":{"type":"array","description":"One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.","minItems":4,"maxItems":4,"additionalItems":false,"items":[{"type":"string","minLength":1,"description":"Suite name."},{"type":"string","minLength":1,"description":"Prompt id within the suite."},{"$ref":"#/definitions/hash16","description":"Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)."},{"$ref":"#/definitions/hash16","description":"Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash."}]}}}},"answers":{"type":"array","description":"Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.","items":{"$ref":"#/definitions/textRefOrNull"}},"outputs":{"type":"array","description":"Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.","items":{"type":["string","array","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.","items":{"$ref":"#/definitions/textRefOrNull"}}},"passed":{"type":"array","description":"Per prompt: how many samples passed their checks; null for prompts without checks.","items":{"type":["integer","null"],"minimum":0}},"errors":{"type":"object","additionalProperties":false,"description":"Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.","patternProperties":{"^\\d+$":{"type":"array","minItems":1,"description":"One category per errored sample.","items":{"$ref":"#/definitions/errorCategory"}}}},"latencyMs":{"type":"array","description":"Per prompt: median latency in milliseconds of the samples that answered; null when none did.","items":{"type":["number","null"],"minimum":0}},"tokensOut":{"type":"array","description":"Per prompt: output tokens summed over samples, as the server reported them; null when unknown.","items":{"type":["integer","null"],"minimum":0}},"texts":{"type":"object","additionalProperties":false,"description":"Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records refer to a stored text by its ref and do not store it again.","patternProperties":{"^[^/]+/.+$":{"type":"object","additionalProperties":false,"description":"The texts of one prompt, by ref.","patternProperties":{"^[0-9a-f]{10,64}$":{"type":"string","description":"The text whose SHA-256 starts with the ref."}}}}},"metrics":{"type":"object","additionalProperties":false,"description":"Summary metrics of this record, computed when it was written (some against the earlier records of the same model).","required":["prompts","checked","passed","passRate","agreement","rawAgreement","comparable","stable","stability","drifted","flapping","regressions","fixes","flipsP","newSeries","errors","latencyMs","tokens","judged","behaved","reliability","reliabilityInterval","window","runsSinceDrift"],"properties":{"prompts":{"$ref":"#/definitions/count","description":"Prompts run (the catalog's length)."},"checked":{"$ref":"#/definitions/count","description":"Samples judged by checks (prompts with checks; errored samples excluded)."},"passed":{"$ref":"#/definitions/count","description":"Checked samples that passed all their checks."},"passRate":{"$ref":"#/definitions/share","description":"passed / checked; null when nothing was checked."},"agreement":{"$ref":"#/definitions/share","description":"TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt."},"rawAgreement":{"$ref":"#/definitions/share","description":"TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt."},"comparable":{"$ref":"#/definitions/count","description":"Prompts with an answer now and in an earlier record of the same series."},"stable":{"$ref":"#/definitions/count","description":"Comparable prompts whose modal answer did not change."},"stability":{"$ref":"#/definitions/share","description":"stable / comparable; null when nothing was comparable."},"drifted":{"$ref":"#/definitions/promptKeys","description":"Prompt keys whose modal answer changed since the series' previous answer."},"flapping":{"$ref":"#/definitions/promptKeys","description":"The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior."},"regressions":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)."},"fixes":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)."},"flipsP":{"$ref":"#/definitions/share","description":"Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips."},"newSeries":{"$ref":"#/definitions/promptKeys","description":"Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)."},"errors":{"type":"object","additionalProperties":false,"description":"Errored samples by category.","required":["rate-limited","timeout","server","auth","bad-response"],"properties":{"rate-limited":{"$ref":"#/definitions/count","description":"HTTP 429 after retries."},"timeout":{"$ref":"#/definitions/count","description":"No answer within the time limit after retries."},"server":{"$ref":"#/definitions/count","description":"HTTP 5xx or a connection failure after retries."},"auth":{"$ref":"#/definitions/count","description":"HTTP 401/403: a missing or wrong key."},"bad-response":{"$ref":"#/definitions/count","description":"Any other error, or a response that could not be read."}}},"latencyMs":{"type":"object","additionalProperties":false,"description":"Latency of the samples that answered, in milliseconds.","required":["p50","p95"],"properties":{"p50":{"type":["number","null"],"minimum":0,"description":"Median; null when no sample answered."},"p95":{"type":["number","null"],"minimum":0,"description":"95th percentile; null when no sample answered."}}},"tokens":{"type":"object","additionalProperties":false,"description":"Tokens summed over all samples, as the server reported them.","required":["in","out"],"properties":{"in":{"$ref":"#/definitions/count","description":"Input (prompt) tokens."},"out":{"$ref":"#/definitions/count","description":"Output (completion) tokens."}}},"judged":{"$ref":"#/definitions/count","description":"Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with."},"behaved":{"$ref":"#/definitions/count","description":"Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)."},"reliability":{"$ref":"#/definitions/share","description":"Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged."},"reliabilityInterval":{"type":["array","null"],"description":"95% Wilson confidence interval [low, high] of `reliability`; null when it is null.","minItems":2,"maxItems":2,"additionalItems":false,"items":[{"type":"number","minimum":0,"maximum":1,"description":"Lower bound."},{"type":"number","minimum":0,"maximum":1,"description":"Upper bound."}]},"window":{"$ref":"#/definitions/count","description":"The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model."},"runsSinceDrift":{"type":["integer","null"],"minimum":0,"description":"Records since the last one with drift that was not flapping; 0 when this one drifted; null if it never drifted."}}}},"definitions":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"A SHA-256 digest, 64 lowercase hex."},"hash16":{"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex of a SHA-256 digest."},"textRefOrNull":{"type":["string","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key."},"timestamp":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."},"count":{"type":"integer","minimum":0,"description":"A count, 0 or more."},"share":{"type":["number","null"],"minimum":0,"maximum":1,"description":"A proportion between 0 and 1, or null when undefined."},"promptKeys":{"type":"array","items":{"type":"string","minLength":1},"description":"A list of prompt keys (`suite/id`)."},"errorCategory":{"enum":["rate-limited","timeout","server","auth","bad-response"],"description":"rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)."}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/record.schema.json","title":"trackrecord history record","description":"One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.","type":"object","additionalProperties":false,"required":["schema","prev","run","model","samples","catalog","answers","outputs","passed","errors","latencyMs","tokensOut","metrics"],"properties":{"schema":{"enum":[1,2],"description":"Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know."},"prev":{"$ref":"#/definitions/sha256","description":"SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it."},"run":{"type":"object","additionalProperties":false,"required":["id","startedAt","finishedAt","trigger","commit","url"],"description":"The run this record belongs to. Several records (one per model) share one run.","properties":{"id":{"type":"string","minLength":1,"description":"Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs."},"startedAt":{"$ref":"#/definitions/timestamp","description":"When the run started (ISO 8601)."},"finishedAt":{"$ref":"#/definitions/timestamp","description":"When the run finished (ISO 8601)."},"trigger":{"type":"string","description":"The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli."},"commit":{"type":["string","null"],"description":"The commit sha the run was made at, when known."},"url":{"type":["string","null"],"pattern":"^https?://","description":"The workflow run's page, when run on GitHub Actions."}}},"model":{"type":"object","additionalProperties":false,"required":["id","model","host","params","served","systemFingerprints"],"description":"The model endpoint this record measures. Never holds keys or full URLs.","properties":{"id":{"type":"string","minLength":1,"description":"The model's id in the config: names a series of records (and a badge)."},"model":{"type":"string","minLength":1,"description":"The model name requested from the server."},"host":{"type":"string","description":"Host of the server's base URL only (paths and query strings can carry secrets)."},"params":{"type":"object","additionalProperties":false,"description":"Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).","patternProperties":{"^[A-Za-z][A-Za-z0-9_-]*$":{"type":"number","description":"The value of one sampling parameter."}}},"served":{"type":"array","items":{"type":"string"},"description":"Model names the server reported as having answered (may differ from the one requested)."},"systemFingerprints":{"type":"array","items":{"type":"string"},"description":"System fingerprints the server reported, when it reports them."}}},"samples":{"type":"integer","minimum":1,"description":"Samples (outputs) requested per prompt."},"catalog":{"$ref":"#/definitions/hash16","description":"Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it."},"catalogs":{"type":"object","additionalProperties":false,"description":"Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.","patternProperties":{"^[0-9a-f]{16}$":{"type":"array","description":"The prompts, in column order.","items":{"type":"array","description":"One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.","minItems":4,"maxItems":4,"additionalItems":false,"items":[{"type":"string","minLength":1,"description":"Suite name."},{"type":"string","minLength":1,"description":"Prompt id within the suite."},{"$ref":"#/definitions/hash16","description":"Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)."},{"$ref":"#/definitions/hash16","description":"Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash."}]}}}},"answers":{"type":"array","description":"Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.","items":{"$ref":"#/definitions/textRefOrNull"}},"outputs":{"type":"array","description":"Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.","items":{"type":["string","array","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.","items":{"$ref":"#/definitions/textRefOrNull"}}},"passed":{"type":"array","description":"Per prompt: how many samples passed their checks; null for prompts without checks.","items":{"type":["integer","null"],"minimum":0}},"errors":{"type":"object","additionalProperties":false,"description":"Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.","patternProperties":{"^\\d+$":{"type":"array","minItems":1,"description":"One category per errored sample.","items":{"$ref":"#/definitions/errorCategory"}}}},"latencyMs":{"type":"array","description":"Per prompt: median latency in milliseconds of the samples that answered; null when none did.","items":{"type":["number","null"],"minimum":0}},"tokensOut":{"type":"array","description":"Per prompt: output tokens summed over samples, as the server reported them; null when unknown.","items":{"type":["integer","null"],"minimum":0}},"texts":{"type":"object","additionalProperties":false,"description":"Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.","patternProperties":{"^[^/]+/.+$":{"type":"object","additionalProperties":false,"description":"The texts of one prompt, by ref.","patternProperties":{"^[0-9a-f]{10,64}$":{"type":"string","description":"The text whose SHA-256 starts with the ref."}}}}},"textsGz":{"type":"string","pattern":"^[A-Za-z0-9+/]*={0,2}$","description":"Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record[\"textsGz\"])))`."},"metrics":{"type":"object","additionalProperties":false,"description":"Summary metrics of this record, computed when it was written (some against the earlier records of the same model).","required":["prompts","checked","passed","passRate","agreement","rawAgreement","comparable","stable","stability","drifted","flapping","regressions","fixes","flipsP","newSeries","errors","latencyMs","tokens","judged","behaved","reliability","reliabilityInterval","window","runsSinceDrift"],"properties":{"prompts":{"$ref":"#/definitions/count","description":"Prompts run (the catalog's length)."},"checked":{"$ref":"#/definitions/count","description":"Samples judged by checks (prompts with checks; errored samples excluded)."},"passed":{"$ref":"#/definitions/count","description":"Checked samples that passed all their checks."},"passRate":{"$ref":"#/definitions/share","description":"passed / checked; null when nothing was checked."},"agreement":{"$ref":"#/definitions/share","description":"TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt."},"rawAgreement":{"$ref":"#/definitions/share","description":"TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt."},"comparable":{"$ref":"#/definitions/count","description":"Prompts with an answer now and in an earlier record of the same series."},"stable":{"$ref":"#/definitions/count","description":"Comparable prompts whose modal answer did not change."},"stability":{"$ref":"#/definitions/share","description":"stable / comparable; null when nothing was comparable."},"drifted":{"$ref":"#/definitions/promptKeys","description":"Prompt keys whose modal answer changed since the series' previous answer."},"flapping":{"$ref":"#/definitions/promptKeys","description":"The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior."},"regressions":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)."},"fixes":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)."},"flipsP":{"$ref":"#/definitions/share","description":"Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips."},"newSeries":{"$ref":"#/definitions/promptKeys","description":"Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)."},"errors":{"type":"object","additionalProperties":false,"description":"Errored samples by category.","required":["rate-limited","timeout","server","auth","bad-response"],"properties":{"rate-limited":{"$ref":"#/definitions/count","description":"HTTP 429 after retries."},"timeout":{"$ref":"#/definitions/count","description":"No answer within the time limit after retries."},"server":{"$ref":"#/definitions/count","description":"HTTP 5xx or a connection failure after retries."},"auth":{"$ref":"#/definitions/count","description":"HTTP 401/403: a missing or wrong key."},"bad-response":{"$ref":"#/definitions/count","description":"Any other error, or a response that could not be read."}}},"latencyMs":{"type":"object","additionalProperties":false,"description":"Latency of the samples that answered, in milliseconds.","required":["p50","p95"],"properties":{"p50":{"type":["number","null"],"minimum":0,"description":"Median; null when no sample answered."},"p95":{"type":["number","null"],"minimum":0,"description":"95th percentile; null when no sample answered."}}},"tokens":{"type":"object","additionalProperties":false,"description":"Tokens summed over all samples, as the server reported them.","required":["in","out"],"properties":{"in":{"$ref":"#/definitions/count","description":"Input (prompt) tokens."},"out":{"$ref":"#/definitions/count","description":"Output (completion) tokens."}}},"judged":{"$ref":"#/definitions/count","description":"Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with."},"behaved":{"$ref":"#/definitions/count","description":"Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)."},"reliability":{"$ref":"#/definitions/share","description":"Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged."},"reliabilityInterval":{"type":["array","null"],"description":"95% Wilson confidence interval [low, high] of `reliability`; null when it is null.","minItems":2,"maxItems":2,"additionalItems":false,"items":[{"type":"number","minimum":0,"maximum":1,"description":"Lower bound."},{"type":"number","minimum":0,"maximum":1,"description":"Upper bound."}]},"window":{"$ref":"#/definitions/count","description":"The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model."},"runsSinceDrift":{"type":["integer","null"],"minimum":0,"description":"Records since the last one with drift that was not flapping; 0 when this one drifted; null if it never drifted."}}}},"definitions":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"A SHA-256 digest, 64 lowercase hex."},"hash16":{"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex of a SHA-256 digest."},"textRefOrNull":{"type":["string","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key."},"timestamp":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."},"count":{"type":"integer","minimum":0,"description":"A count, 0 or more."},"share":{"type":["number","null"],"minimum":0,"maximum":1,"description":"A proportion between 0 and 1, or null when undefined."},"promptKeys":{"type":"array","items":{"type":"string","minLength":1},"description":"A list of prompt keys (`suite/id`)."},"errorCategory":{"enum":["rate-limited","timeout","server","auth","bad-response"],"description":"rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)."}}};
 const schema12 = {"type":"string","pattern":"^[0-9a-f]{64}$","description":"A SHA-256 digest, 64 lowercase hex."};
 const schema13 = {"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."};
 const schema15 = {"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex of a SHA-256 digest."};
@@ -21,6 +21,7 @@ const pattern6 = new RegExp("^[0-9a-f]{16}$", "");
 const pattern11 = new RegExp("^[0-9a-f]{10,64}$", "");
 const pattern14 = new RegExp("^\\d+$", "");
 const pattern16 = new RegExp("^[^/]+/.+$", "");
+const pattern20 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://trackrecord.dev/schema/record.schema.json" */;
@@ -44,9 +45,10 @@ break;
 }
 if(_errs1 === errors){
 if(data.schema !== undefined){
+let data0 = data.schema;
 const _errs2 = errors;
-if(1 !== data.schema){
-validate10.errors = [{instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"}];
+if(!((data0 === 1) || (data0 === 2))){
+validate10.errors = [{instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/enum",keyword:"enum",params:{allowedValues: schema11.properties.schema.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -982,262 +984,283 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.metrics !== undefined){
-let data45 = data.metrics;
+if(data.textsGz !== undefined){
+let data45 = data.textsGz;
 const _errs106 = errors;
 if(errors === _errs106){
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(typeof data45 === "string"){
+if(!pattern20.test(data45)){
+validate10.errors = [{instancePath:instancePath+"/textsGz",schemaPath:"#/properties/textsGz/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]*={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]*={0,2}$"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/textsGz",schemaPath:"#/properties/textsGz/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs106 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.metrics !== undefined){
+let data46 = data.metrics;
+const _errs108 = errors;
+if(errors === _errs108){
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
 let missing3;
-if(((((((((((((((((((((((((data45.prompts === undefined) && (missing3 = "prompts")) || ((data45.checked === undefined) && (missing3 = "checked"))) || ((data45.passed === undefined) && (missing3 = "passed"))) || ((data45.passRate === undefined) && (missing3 = "passRate"))) || ((data45.agreement === undefined) && (missing3 = "agreement"))) || ((data45.rawAgreement === undefined) && (missing3 = "rawAgreement"))) || ((data45.comparable === undefined) && (missing3 = "comparable"))) || ((data45.stable === undefined) && (missing3 = "stable"))) || ((data45.stability === undefined) && (missing3 = "stability"))) || ((data45.drifted === undefined) && (missing3 = "drifted"))) || ((data45.flapping === undefined) && (missing3 = "flapping"))) || ((data45.regressions === undefined) && (missing3 = "regressions"))) || ((data45.fixes === undefined) && (missing3 = "fixes"))) || ((data45.flipsP === undefined) && (missing3 = "flipsP"))) || ((data45.newSeries === undefined) && (missing3 = "newSeries"))) || ((data45.errors === undefined) && (missing3 = "errors"))) || ((data45.latencyMs === undefined) && (missing3 = "latencyMs"))) || ((data45.tokens === undefined) && (missing3 = "tokens"))) || ((data45.judged === undefined) && (missing3 = "judged"))) || ((data45.behaved === undefined) && (missing3 = "behaved"))) || ((data45.reliability === undefined) && (missing3 = "reliability"))) || ((data45.reliabilityInterval === undefined) && (missing3 = "reliabilityInterval"))) || ((data45.window === undefined) && (missing3 = "window"))) || ((data45.runsSinceDrift === undefined) && (missing3 = "runsSinceDrift"))){
+if(((((((((((((((((((((((((data46.prompts === undefined) && (missing3 = "prompts")) || ((data46.checked === undefined) && (missing3 = "checked"))) || ((data46.passed === undefined) && (missing3 = "passed"))) || ((data46.passRate === undefined) && (missing3 = "passRate"))) || ((data46.agreement === undefined) && (missing3 = "agreement"))) || ((data46.rawAgreement === undefined) && (missing3 = "rawAgreement"))) || ((data46.comparable === undefined) && (missing3 = "comparable"))) || ((data46.stable === undefined) && (missing3 = "stable"))) || ((data46.stability === undefined) && (missing3 = "stability"))) || ((data46.drifted === undefined) && (missing3 = "drifted"))) || ((data46.flapping === undefined) && (missing3 = "flapping"))) || ((data46.regressions === undefined) && (missing3 = "regressions"))) || ((data46.fixes === undefined) && (missing3 = "fixes"))) || ((data46.flipsP === undefined) && (missing3 = "flipsP"))) || ((data46.newSeries === undefined) && (missing3 = "newSeries"))) || ((data46.errors === undefined) && (missing3 = "errors"))) || ((data46.latencyMs === undefined) && (missing3 = "latencyMs"))) || ((data46.tokens === undefined) && (missing3 = "tokens"))) || ((data46.judged === undefined) && (missing3 = "judged"))) || ((data46.behaved === undefined) && (missing3 = "behaved"))) || ((data46.reliability === undefined) && (missing3 = "reliability"))) || ((data46.reliabilityInterval === undefined) && (missing3 = "reliabilityInterval"))) || ((data46.window === undefined) && (missing3 = "window"))) || ((data46.runsSinceDrift === undefined) && (missing3 = "runsSinceDrift"))){
 validate10.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs108 = errors;
-for(const key13 in data45){
+const _errs110 = errors;
+for(const key13 in data46){
 if(!(func2.call(schema11.properties.metrics.properties, key13))){
 validate10.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs108 === errors){
-if(data45.prompts !== undefined){
-let data46 = data45.prompts;
-const _errs109 = errors;
-const _errs110 = errors;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+if(_errs110 === errors){
+if(data46.prompts !== undefined){
+let data47 = data46.prompts;
+const _errs111 = errors;
+const _errs112 = errors;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/prompts",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs110){
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 0 || isNaN(data46)){
+if(errors === _errs112){
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 0 || isNaN(data47)){
 validate10.errors = [{instancePath:instancePath+"/metrics/prompts",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs109 === errors;
+var valid28 = _errs111 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.checked !== undefined){
-let data47 = data45.checked;
-const _errs112 = errors;
-const _errs113 = errors;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+if(data46.checked !== undefined){
+let data48 = data46.checked;
+const _errs114 = errors;
+const _errs115 = errors;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/checked",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs113){
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 < 0 || isNaN(data47)){
+if(errors === _errs115){
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 < 0 || isNaN(data48)){
 validate10.errors = [{instancePath:instancePath+"/metrics/checked",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs112 === errors;
+var valid28 = _errs114 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.passed !== undefined){
-let data48 = data45.passed;
-const _errs115 = errors;
-const _errs116 = errors;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+if(data46.passed !== undefined){
+let data49 = data46.passed;
+const _errs117 = errors;
+const _errs118 = errors;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/passed",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs116){
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
+if(errors === _errs118){
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 0 || isNaN(data49)){
 validate10.errors = [{instancePath:instancePath+"/metrics/passed",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs115 === errors;
+var valid28 = _errs117 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.passRate !== undefined){
-let data49 = data45.passRate;
-const _errs118 = errors;
-const _errs119 = errors;
-if((!((typeof data49 == "number") && (isFinite(data49)))) && (data49 !== null)){
+if(data46.passRate !== undefined){
+let data50 = data46.passRate;
+const _errs120 = errors;
+const _errs121 = errors;
+if((!((typeof data50 == "number") && (isFinite(data50)))) && (data50 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/passRate",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs119){
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 1 || isNaN(data49)){
+if(errors === _errs121){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 1 || isNaN(data50)){
 validate10.errors = [{instancePath:instancePath+"/metrics/passRate",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data49 < 0 || isNaN(data49)){
+if(data50 < 0 || isNaN(data50)){
 validate10.errors = [{instancePath:instancePath+"/metrics/passRate",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs118 === errors;
+var valid28 = _errs120 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.agreement !== undefined){
-let data50 = data45.agreement;
-const _errs121 = errors;
-const _errs122 = errors;
-if((!((typeof data50 == "number") && (isFinite(data50)))) && (data50 !== null)){
+if(data46.agreement !== undefined){
+let data51 = data46.agreement;
+const _errs123 = errors;
+const _errs124 = errors;
+if((!((typeof data51 == "number") && (isFinite(data51)))) && (data51 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/agreement",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs122){
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 > 1 || isNaN(data50)){
+if(errors === _errs124){
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 > 1 || isNaN(data51)){
 validate10.errors = [{instancePath:instancePath+"/metrics/agreement",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data50 < 0 || isNaN(data50)){
+if(data51 < 0 || isNaN(data51)){
 validate10.errors = [{instancePath:instancePath+"/metrics/agreement",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs121 === errors;
+var valid28 = _errs123 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.rawAgreement !== undefined){
-let data51 = data45.rawAgreement;
-const _errs124 = errors;
-const _errs125 = errors;
-if((!((typeof data51 == "number") && (isFinite(data51)))) && (data51 !== null)){
+if(data46.rawAgreement !== undefined){
+let data52 = data46.rawAgreement;
+const _errs126 = errors;
+const _errs127 = errors;
+if((!((typeof data52 == "number") && (isFinite(data52)))) && (data52 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/rawAgreement",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs125){
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 > 1 || isNaN(data51)){
+if(errors === _errs127){
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 1 || isNaN(data52)){
 validate10.errors = [{instancePath:instancePath+"/metrics/rawAgreement",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data51 < 0 || isNaN(data51)){
+if(data52 < 0 || isNaN(data52)){
 validate10.errors = [{instancePath:instancePath+"/metrics/rawAgreement",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs124 === errors;
+var valid28 = _errs126 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.comparable !== undefined){
-let data52 = data45.comparable;
-const _errs127 = errors;
-const _errs128 = errors;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+if(data46.comparable !== undefined){
+let data53 = data46.comparable;
+const _errs129 = errors;
+const _errs130 = errors;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/comparable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs128){
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 0 || isNaN(data52)){
+if(errors === _errs130){
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 < 0 || isNaN(data53)){
 validate10.errors = [{instancePath:instancePath+"/metrics/comparable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs127 === errors;
+var valid28 = _errs129 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.stable !== undefined){
-let data53 = data45.stable;
-const _errs130 = errors;
-const _errs131 = errors;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+if(data46.stable !== undefined){
+let data54 = data46.stable;
+const _errs132 = errors;
+const _errs133 = errors;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/stable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs131){
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 < 0 || isNaN(data53)){
+if(errors === _errs133){
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 < 0 || isNaN(data54)){
 validate10.errors = [{instancePath:instancePath+"/metrics/stable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs130 === errors;
+var valid28 = _errs132 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.stability !== undefined){
-let data54 = data45.stability;
-const _errs133 = errors;
-const _errs134 = errors;
-if((!((typeof data54 == "number") && (isFinite(data54)))) && (data54 !== null)){
+if(data46.stability !== undefined){
+let data55 = data46.stability;
+const _errs135 = errors;
+const _errs136 = errors;
+if((!((typeof data55 == "number") && (isFinite(data55)))) && (data55 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/stability",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs134){
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 1 || isNaN(data54)){
+if(errors === _errs136){
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 1 || isNaN(data55)){
 validate10.errors = [{instancePath:instancePath+"/metrics/stability",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data54 < 0 || isNaN(data54)){
+if(data55 < 0 || isNaN(data55)){
 validate10.errors = [{instancePath:instancePath+"/metrics/stability",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs133 === errors;
+var valid28 = _errs135 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.drifted !== undefined){
-let data55 = data45.drifted;
-const _errs136 = errors;
-const _errs137 = errors;
-if(errors === _errs137){
-if(Array.isArray(data55)){
-var valid39 = true;
-const len12 = data55.length;
-for(let i10=0; i10<len12; i10++){
-let data56 = data55[i10];
+if(data46.drifted !== undefined){
+let data56 = data46.drifted;
+const _errs138 = errors;
 const _errs139 = errors;
 if(errors === _errs139){
-if(typeof data56 === "string"){
-if(func3(data56) < 1){
+if(Array.isArray(data56)){
+var valid39 = true;
+const len12 = data56.length;
+for(let i10=0; i10<len12; i10++){
+let data57 = data56[i10];
+const _errs141 = errors;
+if(errors === _errs141){
+if(typeof data57 === "string"){
+if(func3(data57) < 1){
 validate10.errors = [{instancePath:instancePath+"/metrics/drifted/" + i10,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1247,7 +1270,7 @@ validate10.errors = [{instancePath:instancePath+"/metrics/drifted/" + i10,schema
 return false;
 }
 }
-var valid39 = _errs139 === errors;
+var valid39 = _errs141 === errors;
 if(!valid39){
 break;
 }
@@ -1258,26 +1281,26 @@ validate10.errors = [{instancePath:instancePath+"/metrics/drifted",schemaPath:"#
 return false;
 }
 }
-var valid28 = _errs136 === errors;
+var valid28 = _errs138 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.flapping !== undefined){
-let data57 = data45.flapping;
-const _errs141 = errors;
-const _errs142 = errors;
-if(errors === _errs142){
-if(Array.isArray(data57)){
-var valid41 = true;
-const len13 = data57.length;
-for(let i11=0; i11<len13; i11++){
-let data58 = data57[i11];
+if(data46.flapping !== undefined){
+let data58 = data46.flapping;
+const _errs143 = errors;
 const _errs144 = errors;
 if(errors === _errs144){
-if(typeof data58 === "string"){
-if(func3(data58) < 1){
+if(Array.isArray(data58)){
+var valid41 = true;
+const len13 = data58.length;
+for(let i11=0; i11<len13; i11++){
+let data59 = data58[i11];
+const _errs146 = errors;
+if(errors === _errs146){
+if(typeof data59 === "string"){
+if(func3(data59) < 1){
 validate10.errors = [{instancePath:instancePath+"/metrics/flapping/" + i11,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1287,7 +1310,7 @@ validate10.errors = [{instancePath:instancePath+"/metrics/flapping/" + i11,schem
 return false;
 }
 }
-var valid41 = _errs144 === errors;
+var valid41 = _errs146 === errors;
 if(!valid41){
 break;
 }
@@ -1298,26 +1321,26 @@ validate10.errors = [{instancePath:instancePath+"/metrics/flapping",schemaPath:"
 return false;
 }
 }
-var valid28 = _errs141 === errors;
+var valid28 = _errs143 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.regressions !== undefined){
-let data59 = data45.regressions;
-const _errs146 = errors;
-const _errs147 = errors;
-if(errors === _errs147){
-if(Array.isArray(data59)){
-var valid43 = true;
-const len14 = data59.length;
-for(let i12=0; i12<len14; i12++){
-let data60 = data59[i12];
+if(data46.regressions !== undefined){
+let data60 = data46.regressions;
+const _errs148 = errors;
 const _errs149 = errors;
 if(errors === _errs149){
-if(typeof data60 === "string"){
-if(func3(data60) < 1){
+if(Array.isArray(data60)){
+var valid43 = true;
+const len14 = data60.length;
+for(let i12=0; i12<len14; i12++){
+let data61 = data60[i12];
+const _errs151 = errors;
+if(errors === _errs151){
+if(typeof data61 === "string"){
+if(func3(data61) < 1){
 validate10.errors = [{instancePath:instancePath+"/metrics/regressions/" + i12,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1327,7 +1350,7 @@ validate10.errors = [{instancePath:instancePath+"/metrics/regressions/" + i12,sc
 return false;
 }
 }
-var valid43 = _errs149 === errors;
+var valid43 = _errs151 === errors;
 if(!valid43){
 break;
 }
@@ -1338,26 +1361,26 @@ validate10.errors = [{instancePath:instancePath+"/metrics/regressions",schemaPat
 return false;
 }
 }
-var valid28 = _errs146 === errors;
+var valid28 = _errs148 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.fixes !== undefined){
-let data61 = data45.fixes;
-const _errs151 = errors;
-const _errs152 = errors;
-if(errors === _errs152){
-if(Array.isArray(data61)){
-var valid45 = true;
-const len15 = data61.length;
-for(let i13=0; i13<len15; i13++){
-let data62 = data61[i13];
+if(data46.fixes !== undefined){
+let data62 = data46.fixes;
+const _errs153 = errors;
 const _errs154 = errors;
 if(errors === _errs154){
-if(typeof data62 === "string"){
-if(func3(data62) < 1){
+if(Array.isArray(data62)){
+var valid45 = true;
+const len15 = data62.length;
+for(let i13=0; i13<len15; i13++){
+let data63 = data62[i13];
+const _errs156 = errors;
+if(errors === _errs156){
+if(typeof data63 === "string"){
+if(func3(data63) < 1){
 validate10.errors = [{instancePath:instancePath+"/metrics/fixes/" + i13,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1367,7 +1390,7 @@ validate10.errors = [{instancePath:instancePath+"/metrics/fixes/" + i13,schemaPa
 return false;
 }
 }
-var valid45 = _errs154 === errors;
+var valid45 = _errs156 === errors;
 if(!valid45){
 break;
 }
@@ -1378,54 +1401,54 @@ validate10.errors = [{instancePath:instancePath+"/metrics/fixes",schemaPath:"#/d
 return false;
 }
 }
-var valid28 = _errs151 === errors;
+var valid28 = _errs153 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.flipsP !== undefined){
-let data63 = data45.flipsP;
-const _errs156 = errors;
-const _errs157 = errors;
-if((!((typeof data63 == "number") && (isFinite(data63)))) && (data63 !== null)){
+if(data46.flipsP !== undefined){
+let data64 = data46.flipsP;
+const _errs158 = errors;
+const _errs159 = errors;
+if((!((typeof data64 == "number") && (isFinite(data64)))) && (data64 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/flipsP",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs157){
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 > 1 || isNaN(data63)){
+if(errors === _errs159){
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 1 || isNaN(data64)){
 validate10.errors = [{instancePath:instancePath+"/metrics/flipsP",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data63 < 0 || isNaN(data63)){
+if(data64 < 0 || isNaN(data64)){
 validate10.errors = [{instancePath:instancePath+"/metrics/flipsP",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs156 === errors;
+var valid28 = _errs158 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.newSeries !== undefined){
-let data64 = data45.newSeries;
-const _errs159 = errors;
-const _errs160 = errors;
-if(errors === _errs160){
-if(Array.isArray(data64)){
-var valid48 = true;
-const len16 = data64.length;
-for(let i14=0; i14<len16; i14++){
-let data65 = data64[i14];
+if(data46.newSeries !== undefined){
+let data65 = data46.newSeries;
+const _errs161 = errors;
 const _errs162 = errors;
 if(errors === _errs162){
-if(typeof data65 === "string"){
-if(func3(data65) < 1){
+if(Array.isArray(data65)){
+var valid48 = true;
+const len16 = data65.length;
+for(let i14=0; i14<len16; i14++){
+let data66 = data65[i14];
+const _errs164 = errors;
+if(errors === _errs164){
+if(typeof data66 === "string"){
+if(func3(data66) < 1){
 validate10.errors = [{instancePath:instancePath+"/metrics/newSeries/" + i14,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1435,7 +1458,7 @@ validate10.errors = [{instancePath:instancePath+"/metrics/newSeries/" + i14,sche
 return false;
 }
 }
-var valid48 = _errs162 === errors;
+var valid48 = _errs164 === errors;
 if(!valid48){
 break;
 }
@@ -1446,137 +1469,137 @@ validate10.errors = [{instancePath:instancePath+"/metrics/newSeries",schemaPath:
 return false;
 }
 }
-var valid28 = _errs159 === errors;
+var valid28 = _errs161 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.errors !== undefined){
-let data66 = data45.errors;
-const _errs164 = errors;
-if(errors === _errs164){
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data46.errors !== undefined){
+let data67 = data46.errors;
+const _errs166 = errors;
+if(errors === _errs166){
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
 let missing4;
-if((((((data66["rate-limited"] === undefined) && (missing4 = "rate-limited")) || ((data66.timeout === undefined) && (missing4 = "timeout"))) || ((data66.server === undefined) && (missing4 = "server"))) || ((data66.auth === undefined) && (missing4 = "auth"))) || ((data66["bad-response"] === undefined) && (missing4 = "bad-response"))){
+if((((((data67["rate-limited"] === undefined) && (missing4 = "rate-limited")) || ((data67.timeout === undefined) && (missing4 = "timeout"))) || ((data67.server === undefined) && (missing4 = "server"))) || ((data67.auth === undefined) && (missing4 = "auth"))) || ((data67["bad-response"] === undefined) && (missing4 = "bad-response"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors",schemaPath:"#/properties/metrics/properties/errors/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs166 = errors;
-for(const key14 in data66){
+const _errs168 = errors;
+for(const key14 in data67){
 if(!(((((key14 === "rate-limited") || (key14 === "timeout")) || (key14 === "server")) || (key14 === "auth")) || (key14 === "bad-response"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors",schemaPath:"#/properties/metrics/properties/errors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs166 === errors){
-if(data66["rate-limited"] !== undefined){
-let data67 = data66["rate-limited"];
-const _errs167 = errors;
-const _errs168 = errors;
-if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+if(_errs168 === errors){
+if(data67["rate-limited"] !== undefined){
+let data68 = data67["rate-limited"];
+const _errs169 = errors;
+const _errs170 = errors;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/rate-limited",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs168){
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 < 0 || isNaN(data67)){
+if(errors === _errs170){
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 < 0 || isNaN(data68)){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/rate-limited",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid49 = _errs167 === errors;
+var valid49 = _errs169 === errors;
 }
 else {
 var valid49 = true;
 }
 if(valid49){
-if(data66.timeout !== undefined){
-let data68 = data66.timeout;
-const _errs170 = errors;
-const _errs171 = errors;
-if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+if(data67.timeout !== undefined){
+let data69 = data67.timeout;
+const _errs172 = errors;
+const _errs173 = errors;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/timeout",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs171){
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 < 0 || isNaN(data68)){
+if(errors === _errs173){
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 0 || isNaN(data69)){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/timeout",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid49 = _errs170 === errors;
+var valid49 = _errs172 === errors;
 }
 else {
 var valid49 = true;
 }
 if(valid49){
-if(data66.server !== undefined){
-let data69 = data66.server;
-const _errs173 = errors;
-const _errs174 = errors;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+if(data67.server !== undefined){
+let data70 = data67.server;
+const _errs175 = errors;
+const _errs176 = errors;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/server",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs174){
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 < 0 || isNaN(data69)){
+if(errors === _errs176){
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 0 || isNaN(data70)){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/server",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid49 = _errs173 === errors;
+var valid49 = _errs175 === errors;
 }
 else {
 var valid49 = true;
 }
 if(valid49){
-if(data66.auth !== undefined){
-let data70 = data66.auth;
-const _errs176 = errors;
-const _errs177 = errors;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+if(data67.auth !== undefined){
+let data71 = data67.auth;
+const _errs178 = errors;
+const _errs179 = errors;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/auth",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs177){
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 < 0 || isNaN(data70)){
+if(errors === _errs179){
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 0 || isNaN(data71)){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/auth",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid49 = _errs176 === errors;
+var valid49 = _errs178 === errors;
 }
 else {
 var valid49 = true;
 }
 if(valid49){
-if(data66["bad-response"] !== undefined){
-let data71 = data66["bad-response"];
-const _errs179 = errors;
-const _errs180 = errors;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+if(data67["bad-response"] !== undefined){
+let data72 = data67["bad-response"];
+const _errs181 = errors;
+const _errs182 = errors;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/bad-response",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs180){
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 0 || isNaN(data71)){
+if(errors === _errs182){
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 0 || isNaN(data72)){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/bad-response",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid49 = _errs179 === errors;
+var valid49 = _errs181 === errors;
 }
 else {
 var valid49 = true;
@@ -1593,69 +1616,69 @@ validate10.errors = [{instancePath:instancePath+"/metrics/errors",schemaPath:"#/
 return false;
 }
 }
-var valid28 = _errs164 === errors;
+var valid28 = _errs166 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.latencyMs !== undefined){
-let data72 = data45.latencyMs;
-const _errs182 = errors;
-if(errors === _errs182){
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data46.latencyMs !== undefined){
+let data73 = data46.latencyMs;
+const _errs184 = errors;
+if(errors === _errs184){
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
 let missing5;
-if(((data72.p50 === undefined) && (missing5 = "p50")) || ((data72.p95 === undefined) && (missing5 = "p95"))){
+if(((data73.p50 === undefined) && (missing5 = "p50")) || ((data73.p95 === undefined) && (missing5 = "p95"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs",schemaPath:"#/properties/metrics/properties/latencyMs/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs184 = errors;
-for(const key15 in data72){
+const _errs186 = errors;
+for(const key15 in data73){
 if(!((key15 === "p50") || (key15 === "p95"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs",schemaPath:"#/properties/metrics/properties/latencyMs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs184 === errors){
-if(data72.p50 !== undefined){
-let data73 = data72.p50;
-const _errs185 = errors;
-if((!((typeof data73 == "number") && (isFinite(data73)))) && (data73 !== null)){
-validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p50",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p50/type",keyword:"type",params:{type: schema11.properties.metrics.properties.latencyMs.properties.p50.type},message:"must be number,null"}];
-return false;
-}
-if(errors === _errs185){
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 < 0 || isNaN(data73)){
-validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p50",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p50/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid55 = _errs185 === errors;
-}
-else {
-var valid55 = true;
-}
-if(valid55){
-if(data72.p95 !== undefined){
-let data74 = data72.p95;
+if(_errs186 === errors){
+if(data73.p50 !== undefined){
+let data74 = data73.p50;
 const _errs187 = errors;
 if((!((typeof data74 == "number") && (isFinite(data74)))) && (data74 !== null)){
-validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p95",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p95/type",keyword:"type",params:{type: schema11.properties.metrics.properties.latencyMs.properties.p95.type},message:"must be number,null"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p50",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p50/type",keyword:"type",params:{type: schema11.properties.metrics.properties.latencyMs.properties.p50.type},message:"must be number,null"}];
 return false;
 }
 if(errors === _errs187){
 if((typeof data74 == "number") && (isFinite(data74))){
 if(data74 < 0 || isNaN(data74)){
-validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p95",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p95/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p50",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p50/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 var valid55 = _errs187 === errors;
+}
+else {
+var valid55 = true;
+}
+if(valid55){
+if(data73.p95 !== undefined){
+let data75 = data73.p95;
+const _errs189 = errors;
+if((!((typeof data75 == "number") && (isFinite(data75)))) && (data75 !== null)){
+validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p95",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p95/type",keyword:"type",params:{type: schema11.properties.metrics.properties.latencyMs.properties.p95.type},message:"must be number,null"}];
+return false;
+}
+if(errors === _errs189){
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 < 0 || isNaN(data75)){
+validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p95",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p95/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid55 = _errs189 === errors;
 }
 else {
 var valid55 = true;
@@ -1669,71 +1692,71 @@ validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs",schemaPath:
 return false;
 }
 }
-var valid28 = _errs182 === errors;
+var valid28 = _errs184 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.tokens !== undefined){
-let data75 = data45.tokens;
-const _errs189 = errors;
-if(errors === _errs189){
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data46.tokens !== undefined){
+let data76 = data46.tokens;
+const _errs191 = errors;
+if(errors === _errs191){
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
 let missing6;
-if(((data75.in === undefined) && (missing6 = "in")) || ((data75.out === undefined) && (missing6 = "out"))){
+if(((data76.in === undefined) && (missing6 = "in")) || ((data76.out === undefined) && (missing6 = "out"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens",schemaPath:"#/properties/metrics/properties/tokens/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs191 = errors;
-for(const key16 in data75){
+const _errs193 = errors;
+for(const key16 in data76){
 if(!((key16 === "in") || (key16 === "out"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens",schemaPath:"#/properties/metrics/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs191 === errors){
-if(data75.in !== undefined){
-let data76 = data75.in;
-const _errs192 = errors;
-const _errs193 = errors;
-if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
+if(_errs193 === errors){
+if(data76.in !== undefined){
+let data77 = data76.in;
+const _errs194 = errors;
+const _errs195 = errors;
+if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/in",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs193){
-if((typeof data76 == "number") && (isFinite(data76))){
-if(data76 < 0 || isNaN(data76)){
+if(errors === _errs195){
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 < 0 || isNaN(data77)){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/in",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid56 = _errs192 === errors;
+var valid56 = _errs194 === errors;
 }
 else {
 var valid56 = true;
 }
 if(valid56){
-if(data75.out !== undefined){
-let data77 = data75.out;
-const _errs195 = errors;
-const _errs196 = errors;
-if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+if(data76.out !== undefined){
+let data78 = data76.out;
+const _errs197 = errors;
+const _errs198 = errors;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/out",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs196){
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 < 0 || isNaN(data77)){
+if(errors === _errs198){
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 0 || isNaN(data78)){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/out",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid56 = _errs195 === errors;
+var valid56 = _errs197 === errors;
 }
 else {
 var valid56 = true;
@@ -1747,121 +1770,121 @@ validate10.errors = [{instancePath:instancePath+"/metrics/tokens",schemaPath:"#/
 return false;
 }
 }
-var valid28 = _errs189 === errors;
+var valid28 = _errs191 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.judged !== undefined){
-let data78 = data45.judged;
-const _errs198 = errors;
-const _errs199 = errors;
-if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+if(data46.judged !== undefined){
+let data79 = data46.judged;
+const _errs200 = errors;
+const _errs201 = errors;
+if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/judged",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs199){
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 < 0 || isNaN(data78)){
+if(errors === _errs201){
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 < 0 || isNaN(data79)){
 validate10.errors = [{instancePath:instancePath+"/metrics/judged",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs198 === errors;
+var valid28 = _errs200 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.behaved !== undefined){
-let data79 = data45.behaved;
-const _errs201 = errors;
-const _errs202 = errors;
-if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+if(data46.behaved !== undefined){
+let data80 = data46.behaved;
+const _errs203 = errors;
+const _errs204 = errors;
+if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/behaved",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs202){
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 < 0 || isNaN(data79)){
+if(errors === _errs204){
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 < 0 || isNaN(data80)){
 validate10.errors = [{instancePath:instancePath+"/metrics/behaved",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs201 === errors;
+var valid28 = _errs203 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.reliability !== undefined){
-let data80 = data45.reliability;
-const _errs204 = errors;
-const _errs205 = errors;
-if((!((typeof data80 == "number") && (isFinite(data80)))) && (data80 !== null)){
+if(data46.reliability !== undefined){
+let data81 = data46.reliability;
+const _errs206 = errors;
+const _errs207 = errors;
+if((!((typeof data81 == "number") && (isFinite(data81)))) && (data81 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliability",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs205){
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 > 1 || isNaN(data80)){
+if(errors === _errs207){
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 1 || isNaN(data81)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliability",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data80 < 0 || isNaN(data80)){
+if(data81 < 0 || isNaN(data81)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliability",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs204 === errors;
+var valid28 = _errs206 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.reliabilityInterval !== undefined){
-let data81 = data45.reliabilityInterval;
-const _errs207 = errors;
-if((!(Array.isArray(data81))) && (data81 !== null)){
+if(data46.reliabilityInterval !== undefined){
+let data82 = data46.reliabilityInterval;
+const _errs209 = errors;
+if((!(Array.isArray(data82))) && (data82 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/type",keyword:"type",params:{type: schema11.properties.metrics.properties.reliabilityInterval.type},message:"must be array,null"}];
 return false;
 }
-if(errors === _errs207){
-if(Array.isArray(data81)){
-if(data81.length > 2){
+if(errors === _errs209){
+if(Array.isArray(data82)){
+if(data82.length > 2){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
 return false;
 }
 else {
-if(data81.length < 2){
+if(data82.length < 2){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"}];
 return false;
 }
 else {
-const len17 = data81.length;
+const len17 = data82.length;
 if(!(len17 <= 2)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
 return false;
 }
 else {
-const len18 = data81.length;
+const len18 = data82.length;
 if(len18 > 0){
-let data82 = data81[0];
-const _errs209 = errors;
-if(errors === _errs209){
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 1 || isNaN(data82)){
+let data83 = data82[0];
+const _errs211 = errors;
+if(errors === _errs211){
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 1 || isNaN(data83)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/0",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data82 < 0 || isNaN(data82)){
+if(data83 < 0 || isNaN(data83)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/0",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1872,20 +1895,20 @@ validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/0"
 return false;
 }
 }
-var valid62 = _errs209 === errors;
+var valid62 = _errs211 === errors;
 }
 if(valid62){
 if(len18 > 1){
-let data83 = data81[1];
-const _errs211 = errors;
-if(errors === _errs211){
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 > 1 || isNaN(data83)){
+let data84 = data82[1];
+const _errs213 = errors;
+if(errors === _errs213){
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 > 1 || isNaN(data84)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/1",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data83 < 0 || isNaN(data83)){
+if(data84 < 0 || isNaN(data84)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/1",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1896,7 +1919,7 @@ validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/1"
 return false;
 }
 }
-var valid62 = _errs211 === errors;
+var valid62 = _errs213 === errors;
 }
 }
 }
@@ -1904,50 +1927,50 @@ var valid62 = _errs211 === errors;
 }
 }
 }
-var valid28 = _errs207 === errors;
-}
-else {
-var valid28 = true;
-}
-if(valid28){
-if(data45.window !== undefined){
-let data84 = data45.window;
-const _errs213 = errors;
-const _errs214 = errors;
-if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
-validate10.errors = [{instancePath:instancePath+"/metrics/window",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs214){
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 < 0 || isNaN(data84)){
-validate10.errors = [{instancePath:instancePath+"/metrics/window",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid28 = _errs213 === errors;
+var valid28 = _errs209 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
-if(data45.runsSinceDrift !== undefined){
-let data85 = data45.runsSinceDrift;
+if(data46.window !== undefined){
+let data85 = data46.window;
+const _errs215 = errors;
 const _errs216 = errors;
-if((!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))) && (data85 !== null)){
-validate10.errors = [{instancePath:instancePath+"/metrics/runsSinceDrift",schemaPath:"#/properties/metrics/properties/runsSinceDrift/type",keyword:"type",params:{type: schema11.properties.metrics.properties.runsSinceDrift.type},message:"must be integer,null"}];
+if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
+validate10.errors = [{instancePath:instancePath+"/metrics/window",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs216){
 if((typeof data85 == "number") && (isFinite(data85))){
 if(data85 < 0 || isNaN(data85)){
+validate10.errors = [{instancePath:instancePath+"/metrics/window",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid28 = _errs215 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data46.runsSinceDrift !== undefined){
+let data86 = data46.runsSinceDrift;
+const _errs218 = errors;
+if((!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))) && (data86 !== null)){
+validate10.errors = [{instancePath:instancePath+"/metrics/runsSinceDrift",schemaPath:"#/properties/metrics/properties/runsSinceDrift/type",keyword:"type",params:{type: schema11.properties.metrics.properties.runsSinceDrift.type},message:"must be integer,null"}];
+return false;
+}
+if(errors === _errs218){
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 0 || isNaN(data86)){
 validate10.errors = [{instancePath:instancePath+"/metrics/runsSinceDrift",schemaPath:"#/properties/metrics/properties/runsSinceDrift/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs216 === errors;
+var valid28 = _errs218 === errors;
 }
 else {
 var valid28 = true;
@@ -1983,10 +2006,11 @@ validate10.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs106 === errors;
+var valid0 = _errs108 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

@@ -8,7 +8,8 @@ import type { ErrorCategory } from '../run/types.js';
  * form of this type; docs/history.md explains how to read it without this project.
  */
 export interface HistoryRecord {
-  schema: typeof RECORD_SCHEMA;
+  /** 1: texts in `texts`; 2 (written now): texts in `textsGz`. */
+  schema: RecordSchema;
   /** SHA-256 (hex) of the previous line's bytes, without its newline; GENESIS on line 1. */
   prev: string;
   run: RecordRun;
@@ -31,12 +32,20 @@ export interface HistoryRecord {
   latencyMs: Array<number | null>;
   /** Per prompt: output tokens summed over samples, as the server reported them. */
   tokensOut: Array<number | null>;
-  /** Texts first seen in this record, by prompt key (`suite/id`), then by ref. */
-  texts?: Record<string, Record<string, string>>;
+  /** Version 1: texts first stored in this record, by prompt key (`suite/id`), then by ref. */
+  texts?: TextTable;
+  /** Version 2: the same table as JSON, gzip, base64 (read it with `storedTexts`). */
+  textsGz?: string;
   metrics: RecordMetrics;
 }
 
-export const RECORD_SCHEMA = 1 as const;
+/** The version written; every version in READABLE_SCHEMAS is read and verified. */
+export const RECORD_SCHEMA = 2 as const;
+export const READABLE_SCHEMAS: readonly number[] = [1, 2];
+export type RecordSchema = 1 | 2;
+
+/** Texts by prompt key (`suite/id`), then by ref. */
+export type TextTable = Record<string, Record<string, string>>;
 export const GENESIS = '0'.repeat(64);
 
 export interface RecordRun {

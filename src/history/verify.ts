@@ -1,9 +1,17 @@
 import * as crypto from 'node:crypto';
 import type { ErrorObject } from 'ajv';
 import { lineHash } from './codec.js';
-import { GENESIS, RECORD_SCHEMA, promptKey, type CatalogEntry, type HistoryRecord } from './record.js';
+import {
+  GENESIS,
+  READABLE_SCHEMAS,
+  RECORD_SCHEMA,
+  promptKey,
+  type CatalogEntry,
+  type HistoryRecord,
+} from './record.js';
 import { record as validateRecord } from './record-validator.generated.js';
 import { catalogRef, TEXT_REF_LENGTH } from './refs.js';
+import { storedTexts, TextBlockError } from './texts.js';
 import { sha256 } from '../util/hash.js';
 
 export type VerifyResult =
@@ -104,13 +112,22 @@ export class ChainVerifier {
     } catch (e) {
       return { reason: `not valid JSON (${(e as Error).message})`, json: true };
     }
-    if (isObject(data) && 'schema' in data && typeof data['schema'] === 'number' && data['schema'] !== RECORD_SCHEMA) {
+    if (
+      isObject(data) &&
+      'schema' in data &&
+      typeof data['schema'] === 'number' &&
+      !READABLE_SCHEMAS.includes(data['schema'])
+    ) {
       return bad(
-        `record schema version ${data['schema']} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`,
+        `record schema version ${data['schema']} is not supported (this trackrecord reads versions ${READABLE_SCHEMAS.join(' and ')}; a newer trackrecord wrote it?)`,
       );
     }
     if (!validateRecord(data)) return bad(schemaReason(validateRecord.errors?.[0]));
     const record = data;
+    if (record.schema === 1 && record.textsGz !== undefined)
+      return bad('textsGz is a version 2 field: a version 1 record keeps its texts in texts');
+    if (record.schema === RECORD_SCHEMA && record.texts !== undefined)
+      return bad(`texts is a version 1 field: a version ${RECORD_SCHEMA} record keeps its texts in textsGz`);
 
     if (record.prev !== this.head) {
       return bad(
@@ -140,7 +157,13 @@ export class ChainVerifier {
       }
     }
 
-    const stored = record.texts ?? {};
+    let stored: Record<string, Record<string, string>>;
+    try {
+      stored = storedTexts(record);
+    } catch (e) {
+      if (e instanceof TextBlockError) return bad(e.message);
+      throw e;
+    }
     for (const [key, byRef] of Object.entries(stored)) {
       const known = this.texts.get(key);
       for (const [ref, text] of Object.entries(byRef)) {
@@ -202,7 +225,10 @@ export class ChainVerifier {
 
   /** The line that first stored a text (only looked up to word an error). */
   private lineOfText(key: string, ref: string): number {
-    const index = this.records.findIndex((r) => r.texts?.[key] !== undefined && Object.hasOwn(r.texts[key]!, ref));
+    const index = this.records.findIndex((r) => {
+      const texts = storedTexts(r);
+      return Object.hasOwn(texts, key) && Object.hasOwn(texts[key]!, ref);
+    });
     return index + 1;
   }
 }

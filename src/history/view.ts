@@ -1,10 +1,13 @@
 import type { CatalogEntry, HistoryRecord } from './record.js';
 import { promptKey } from './record.js';
+import { storedTexts } from './texts.js';
 
 /** One past observation of a prompt series, as far as comparisons need it. */
 export interface SeriesPoint {
   /** Position of the record among this model's records. */
   run: number;
+  /** The prompt key the point was recorded under: a renamed prompt with the same text continues its series. */
+  key: string;
   /** Whether any sample produced an output (false: every sample ended in a provider error). */
   answered: boolean;
   answerRef: string | null;
@@ -13,11 +16,21 @@ export interface SeriesPoint {
   checksHash: string;
 }
 
+/** An answered point of a series with its answer text (null when nothing was extracted). */
+export interface AnsweredPoint extends SeriesPoint {
+  answer: string | null;
+}
+
 /**
  * Read access to a verified history: texts by prompt, catalogs, each model's records, and a
  * model's prompt series. Records can be added as they are built, so several records of one run
  * share texts. Series are indexed per model on first use: a report over many models only pays
  * for the ones it looks at.
+ *
+ * A series is one model's points of one prompt hash (the conversation, params and how the answer
+ * is read), whatever key the prompt had: renaming a prompt and keeping its text continues its
+ * series. Where a record holds the hash under several keys, the point is the one under the key
+ * asked for, else the first.
  */
 export class HistoryView {
   private readonly textsByPrompt = new Map<string, Map<string, string>>();
@@ -25,6 +38,7 @@ export class HistoryView {
   private readonly byModel = new Map<string, HistoryRecord[]>();
   private readonly seriesCache = new Map<string, Map<string, SeriesPoint[]>>();
   private readonly keyHashes = new Map<string, Map<string, string>>();
+  private readonly positionsByRef = new Map<string, Map<string, { i: number; key: string }>>();
 
   constructor(records: readonly HistoryRecord[] = []) {
     for (const record of records) this.add(record);
@@ -32,7 +46,7 @@ export class HistoryView {
 
   add(record: HistoryRecord | Omit<HistoryRecord, 'prev'>): void {
     for (const [ref, catalog] of Object.entries(record.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
-    for (const [key, texts] of Object.entries(record.texts ?? {})) {
+    for (const [key, texts] of Object.entries(storedTexts(record))) {
       const known = this.textsOf(key);
       for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
     }
@@ -76,9 +90,68 @@ export class HistoryView {
     return this.byModel.get(modelId) ?? [];
   }
 
-  /** This model's points for one prompt series, oldest first. */
-  series(modelId: string, promptHash: string): readonly SeriesPoint[] {
-    return this.seriesIndex(modelId).series.get(promptHash) ?? [];
+  /**
+   * This model's points for one prompt series, oldest first. With `key`, one point per record (see
+   * the class comment); without, every prompt of every record that has the hash.
+   */
+  series(modelId: string, promptHash: string, key?: string): readonly SeriesPoint[] {
+    const all = this.seriesIndex(modelId).series.get(promptHash) ?? [];
+    if (key === undefined) return all;
+    const out: SeriesPoint[] = [];
+    for (const p of all) {
+      const last = out.at(-1);
+      if (last?.run !== p.run) out.push(p);
+      else if (p.key === key && last.key !== key) out[out.length - 1] = p;
+    }
+    return out;
+  }
+
+  /**
+   * The answered points among the last `window` points of a series, oldest first, with their
+   * answers: what a new observation of the prompt is compared with.
+   */
+  recentAnswered(modelId: string, promptHash: string, key: string, window: number): AnsweredPoint[] {
+    return this.series(modelId, promptHash, key)
+      .slice(-window)
+      .filter((p) => p.answered)
+      .map((p) => ({ ...p, answer: this.text(p.key, p.answerRef) }));
+  }
+
+  /**
+   * The last answered point of a series before record `before` (a position among the model's
+   * records; default: after the last). Walks back from there, so it finds it in a record or two
+   * without indexing the model's whole series.
+   */
+  previousAnswered(
+    modelId: string,
+    promptHash: string,
+    key: string,
+    before = Number.POSITIVE_INFINITY,
+  ): AnsweredPoint | undefined {
+    const records = this.recordsOf(modelId);
+    for (let run = Math.min(before, records.length) - 1; run >= 0; run--) {
+      const record = records[run]!;
+      const at = this.positionIn(record.catalog, promptHash, key);
+      if (at === undefined) continue;
+      const point = pointOf(record, run, at.i, at.key, this.catalog(record.catalog)[at.i]![3]);
+      if (point.answered) return { ...point, answer: this.text(point.key, point.answerRef) };
+    }
+    return undefined;
+  }
+
+  /** Where a series sits in a catalog: under `key`, else the first prompt with the hash. */
+  private positionIn(ref: string, promptHash: string, key: string): { i: number; key: string } | undefined {
+    let index = this.positionsByRef.get(ref);
+    if (!index) {
+      index = new Map();
+      for (const [i, [suite, id, hash]] of this.catalog(ref).entries()) {
+        const at = { i, key: promptKey(suite, id) };
+        index.set(`${at.key}\u0000${hash}`, at);
+        if (!index.has(hash)) index.set(hash, at);
+      }
+      this.positionsByRef.set(ref, index);
+    }
+    return index.get(`${key}\u0000${promptHash}`) ?? index.get(promptHash);
   }
 
   /** The prompt hash this model last ran a prompt key with, if it ever did. */
@@ -106,20 +179,33 @@ export class HistoryView {
     hashes: Map<string, string>,
   ): void {
     this.catalog(record.catalog).forEach(([suite, id, hash, checksHash], i) => {
-      const errored = record.errors[String(i)]?.length ?? 0;
-      const passed = record.passed[i] ?? null;
-      const checked = record.samples - errored;
-      const point: SeriesPoint = {
-        run,
-        answered: errored < record.samples,
-        answerRef: record.answers[i] ?? null,
-        status: passed === null || checked === 0 ? null : passed * 2 > checked,
-        checksHash,
-      };
+      const key = promptKey(suite, id);
+      const point = pointOf(record, run, i, key, checksHash);
       const list = series.get(hash);
       if (list) list.push(point);
       else series.set(hash, [point]);
-      hashes.set(promptKey(suite, id), hash);
+      hashes.set(key, hash);
     });
   }
+}
+
+/** Prompt `i` of a record as a series point. */
+function pointOf(
+  record: HistoryRecord | Omit<HistoryRecord, 'prev'>,
+  run: number,
+  i: number,
+  key: string,
+  checksHash: string,
+): SeriesPoint {
+  const errored = record.errors[String(i)]?.length ?? 0;
+  const passed = record.passed[i] ?? null;
+  const checked = record.samples - errored;
+  return {
+    run,
+    key,
+    answered: errored < record.samples,
+    answerRef: record.answers[i] ?? null,
+    status: passed === null || checked === 0 ? null : passed * 2 > checked,
+    checksHash,
+  };
 }

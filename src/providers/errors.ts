@@ -5,18 +5,15 @@ import type { ProviderError } from '../run/types.js';
  * Sorts a failed call into the categories the report shows as availability.
  * bad-response covers every answer that is not a usable completion: malformed bodies and
  * request rejections other than auth and rate limits (400, 404 model-not-found, 422).
+ * Messages have `secrets` removed before they are shortened, so no part of one survives a cut.
  */
-export function categorize(error: unknown): ProviderError {
+export function categorize(error: unknown, secrets: readonly string[] = []): ProviderError {
+  const shorten = (text: string): string => shortened(redact(text, secrets));
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return { category: 'timeout', status: null, message: 'request timed out' };
   }
-  // The SDK turns a timeout before the headers into APIConnectionTimeoutError; one while the
-  // body streams in (the provider's deadline) reaches here as the abort reason itself.
-  if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return { category: 'timeout', status: null, message: 'request timed out while the response body was arriving' };
-  }
   if (error instanceof OpenAI.APIConnectionError) {
-    return { category: 'server', status: null, message: `connection failed: ${causeOf(error)}` };
+    return { category: 'server', status: null, message: `connection failed: ${shorten(causeOf(error))}` };
   }
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const status = error.status;
@@ -37,10 +34,25 @@ export function categorize(error: unknown): ProviderError {
   };
 }
 
-/** Removes secrets from text that may be shown (servers sometimes echo the key they got). */
-export function redact(text: string, secrets: readonly string[]): string {
+/** Shorter secrets are not keys, and masking them would mangle ordinary text. */
+const MIN_SECRET = 4;
+
+/**
+ * Removes secrets from text that may be shown or stored (servers sometimes echo the key they
+ * got). With `cut`, the text was cut off at its end, so the start of a secret there is masked too.
+ */
+export function redact(text: string, secrets: readonly string[], options: { cut?: boolean } = {}): string {
   let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('***');
+  for (const secret of secrets) if (secret.length >= MIN_SECRET) out = out.split(secret).join('***');
+  if (!options.cut) return out;
+  for (const secret of secrets) {
+    for (let n = Math.min(secret.length - 1, out.length); n >= MIN_SECRET; n--) {
+      if (out.endsWith(secret.slice(0, n))) {
+        out = `${out.slice(0, -n)}***`;
+        break;
+      }
+    }
+  }
   return out;
 }
 
@@ -52,10 +64,10 @@ function causeOf(error: Error): string {
     if (typeof code === 'string') return code;
     current = (current as { cause?: unknown }).cause;
   }
-  return shorten(error.message);
+  return error.message;
 }
 
-function shorten(text: string, max = 300): string {
+function shortened(text: string, max = 300): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }

@@ -1,15 +1,20 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import OpenAI from 'openai';
-import type { ModelSpec } from '../config/types.js';
+import { DEFAULTS, type ModelSpec } from '../config/types.js';
 import type { CallObserver, CallResult, ChatProvider, ChatRequest, Completion, ProviderError } from '../run/types.js';
+import { completeCutBody, readCapped } from './body.js';
 import { categorize, redact } from './errors.js';
 
 export interface ProviderOptions {
   timeoutSeconds: number;
   retries: number;
+  /** Response bytes read per attempt (config `max-output-kb`, default 256); a longer output is cut and marked. */
+  maxOutputKb?: number;
   /** Where API keys are read from (process.env in production). */
   env: NodeJS.ProcessEnv;
+  /** Further values to keep out of outputs and messages (every key of the run); this model's key always is. */
+  secrets?: readonly string[];
 }
 
 /** Per-call bookkeeping the SDK's own retry loop cannot tell us. */
@@ -22,6 +27,11 @@ interface CallTrace {
   refusedWaitMs: number | null;
   /** Per attempt, for the whole response: headers and body. */
   timeoutMs: number;
+  maxBytes: number;
+  /** What the last attempt came to: its body failed to arrive whole; its body passed the cap; the message text did. */
+  bodyFailed: boolean;
+  bodyCut: boolean;
+  outputCut: boolean;
   observer: CallObserver | undefined;
 }
 
@@ -34,35 +44,83 @@ export const MAX_RETRY_WAIT_MS = 60_000;
 
 const traces = new AsyncLocalStorage<CallTrace>();
 
+/** Statuses whose responses have no body (the Response constructor refuses one). */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
 /**
- * Counts attempts, times the last one and notes each 429. The SDK retries inside one `create`
- * call, so this is the only place that sees each attempt; a 429 is reported to the observer as
- * soon as it arrives, before the SDK sleeps for its retry-after. The SDK's timeout ends when the
- * headers arrive; the deadline here also covers the body, which a stalled server may never end.
+ * One attempt, headers and body. Counts attempts, times the last one and notes each 429. The
+ * SDK retries inside one `create` call, so this is the only place that sees each attempt; a 429
+ * is reported to the observer as soon as it arrives, before the SDK sleeps for its retry-after.
+ *
+ * The body is read here, not by the SDK, so the attempt's deadline covers it (a stalled body is
+ * a timeout, retried like any) and at most `maxBytes` of it is ever held.
  */
 const tracingFetch: typeof fetch = async (input, init) => {
   const trace = traces.getStore();
-  if (trace) {
-    trace.attempts += 1;
-    trace.lastAttemptStart = performance.now();
-    const deadline = AbortSignal.timeout(trace.timeoutMs);
-    init = { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline };
-  }
-  const response = await fetch(input, init);
-  if (trace && response.status === 429) {
-    trace.rateLimited += 1;
-    trace.observer?.onRateLimited?.({ roundTripMs: performance.now() - trace.lastAttemptStart });
-  }
-  const wait = requestedWaitMs(response.headers);
-  if (wait !== null && wait > MAX_RETRY_WAIT_MS && !response.headers.has('x-should-retry')) {
-    if (trace) trace.refusedWaitMs = wait;
-    // The SDK obeys this (non-standard) header before any retry rule of its own.
+  if (!trace) return fetch(input, init);
+  trace.attempts += 1;
+  trace.lastAttemptStart = performance.now();
+  trace.bodyFailed = trace.bodyCut = trace.outputCut = false;
+  const deadline = attemptDeadline(trace.timeoutMs, init?.signal);
+  try {
+    const response = await fetch(input, { ...init, signal: deadline.signal });
+    if (response.status === 429) {
+      trace.rateLimited += 1;
+      trace.observer?.onRateLimited?.({ roundTripMs: performance.now() - trace.lastAttemptStart });
+    }
     const headers = new Headers(response.headers);
-    headers.set('x-should-retry', 'false');
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    const wait = requestedWaitMs(headers);
+    if (wait !== null && wait > MAX_RETRY_WAIT_MS && !headers.has('x-should-retry')) {
+      trace.refusedWaitMs = wait;
+      // The SDK obeys this (non-standard) header before any retry rule of its own.
+      headers.set('x-should-retry', 'false');
+    }
+    let read;
+    try {
+      read = await readCapped(response.body, trace.maxBytes);
+    } catch (error) {
+      trace.bodyFailed = true;
+      throw error;
+    }
+    let body: ConstructorParameters<typeof Response>[0] = NULL_BODY.has(response.status) ? null : read.bytes;
+    if (read.cut && response.ok) {
+      const whole = completeCutBody(read.bytes);
+      trace.bodyCut = true;
+      trace.outputCut = whole.outputCut;
+      body = whole.text;
+    }
+    // The body given on is decoded and may be shorter: these would now be wrong.
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  } finally {
+    deadline.clear();
   }
-  return response;
 };
+
+/**
+ * An attempt's deadline, which also follows the SDK's own signal. A timer, not
+ * `AbortSignal.timeout`/`AbortSignal.any`: a pending timer is held by the event loop, and with it
+ * the controller it aborts, while those signals are only weakly held once fetch has its headers,
+ * so garbage collection could take them and the deadline would never come.
+ */
+function attemptDeadline(ms: number, outer: AbortSignal | null | undefined) {
+  const controller = new AbortController();
+  const follow = (): void => controller.abort(outer?.reason);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('the attempt passed timeout-seconds', 'TimeoutError')),
+    ms,
+  );
+  if (outer?.aborted) follow();
+  else outer?.addEventListener('abort', follow, { once: true });
+  return {
+    signal: controller.signal,
+    clear(): void {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', follow);
+    },
+  };
+}
 
 /** The wait a response asks for before a retry, read as the SDK reads it, or null. */
 function requestedWaitMs(headers: Headers): number | null {
@@ -97,6 +155,7 @@ class TracedOpenAI extends OpenAI {
 export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions): ChatProvider {
   const apiKey = options.env[model.apiKeyEnv];
   const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1000));
+  const maxOutputKb = options.maxOutputKb ?? DEFAULTS.maxOutputKb;
   const client = new TracedOpenAI({
     baseURL: model.baseUrl,
     // Local servers (Ollama, vLLM, llama.cpp) need no key; the SDK insists on a string.
@@ -106,7 +165,7 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
     defaultHeaders: model.headers,
     fetch: tracingFetch,
   });
-  const secrets = apiKey ? [apiKey] : [];
+  const secrets = [...new Set([...(apiKey ? [apiKey] : []), ...(options.secrets ?? [])])];
   // `max_tokens` is what every OpenAI-compatible server understands, except OpenAI's reasoning
   // models, which want `max_completion_tokens` (unknown to many other servers). Start with the
   // common name; once a model refuses it, use the other for the rest of the run.
@@ -133,6 +192,10 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
         rateLimited: 0,
         refusedWaitMs: null,
         timeoutMs,
+        maxBytes: maxOutputKb * 1024,
+        bodyFailed: false,
+        bodyCut: false,
+        outputCut: false,
         observer,
       };
       return traces.run(trace, async (): Promise<CallResult> => {
@@ -144,15 +207,34 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
           if (typeof completion === 'string') {
             return failure(trace, started, { category: 'bad-response', status: 200, message: completion });
           }
-          return { ok: true, completion, latencyMs, attempts: trace.attempts, rateLimited: trace.rateLimited };
+          // Model output is stored and shown: a server that echoes the key must not put it there.
+          let output = redact(completion.output, secrets, { cut: trace.outputCut });
+          if (trace.outputCut) output += cutMark(maxOutputKb);
+          return {
+            ok: true,
+            completion: { ...completion, output },
+            latencyMs,
+            attempts: trace.attempts,
+            rateLimited: trace.rateLimited,
+          };
         } catch (error) {
-          const categorized = categorize(error);
-          const message = redact(categorized.message, secrets) + refusedWaitNote(trace);
-          return failure(trace, started, { ...categorized, message });
+          const categorized = categorize(error, secrets);
+          let message = categorized.message;
+          if (categorized.category === 'timeout' && trace.bodyFailed) {
+            message = 'request timed out while the response body was arriving';
+          } else if (categorized.category === 'bad-response' && trace.bodyCut) {
+            message = `response body longer than max-output-kb (${maxOutputKb} KB), with no message text in what was read`;
+          }
+          return failure(trace, started, { ...categorized, message: message + refusedWaitNote(trace) });
         }
       });
     },
   };
+}
+
+/** Ends an output cut at the cap, so every reader sees it is not what the model said in full. */
+export function cutMark(maxOutputKb: number): string {
+  return `\n[cut by trackrecord: the response passed max-output-kb (${maxOutputKb} KB)]`;
 }
 
 function refusedWaitNote(trace: CallTrace): string {

@@ -64,6 +64,46 @@ export async function sendStalled(
   return true;
 }
 
+/**
+ * Writes the headers and `head`, then `filler` over and over, as fast as the client reads
+ * (waiting for 'drain'), until the client goes away or `signal` aborts: a body with no end.
+ */
+export async function sendEndless(
+  res: ServerResponse,
+  head: string,
+  filler: string,
+  signal: AbortSignal,
+): Promise<false> {
+  if (res.destroyed || res.writableEnded || res.headersSent) return false;
+  // No content-length: the body is sent chunked, with no promise of an end.
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const chunk = Buffer.from(filler);
+  let more = res.write(head);
+  while (!signal.aborted && !res.destroyed) {
+    if (more) {
+      more = res.write(chunk);
+      continue;
+    }
+    const drained = await new Promise<boolean>((resolve) => {
+      const done = (value: boolean) => () => {
+        res.off('drain', onDrain);
+        res.off('close', onClose);
+        signal.removeEventListener('abort', onClose);
+        resolve(value);
+      };
+      const onDrain = done(true);
+      const onClose = done(false);
+      res.on('drain', onDrain);
+      res.on('close', onClose);
+      signal.addEventListener('abort', onClose);
+    });
+    if (!drained) break;
+    more = true;
+  }
+  res.destroy();
+  return false;
+}
+
 export function sendJson(
   res: ServerResponse,
   status: number,

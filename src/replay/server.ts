@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { pickFault, validateFaultPlan, type FaultPlan } from './faults.js';
-import { BodyTooLargeError, readBody, send, sendJson, sendStalled, wait } from './http.js';
+import { BodyTooLargeError, readBody, send, sendEndless, sendJson, sendStalled, wait } from './http.js';
 import { TokenBucket, validateRateLimit, type RateLimit } from './rate-limit.js';
 import { RecordingIndex, type Recording } from './recordings.js';
 import { chatCompletion, contentText, errorBody, modelList } from './responses.js';
@@ -73,6 +73,7 @@ type Reply =
       system: string | null;
       promptText: string;
       malformed: boolean;
+      endless: boolean;
       slowMs: number;
       stallMs: number;
     };
@@ -188,6 +189,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
       system: parsed.system,
       promptText: parsed.promptText,
       malformed: fault?.kind === 'malformed',
+      endless: fault?.kind === 'endless',
       slowMs: fault?.kind === 'slow' ? fault.delayMs : 0,
       stallMs: fault?.kind === 'stall' ? fault.delayMs : 0,
     };
@@ -202,6 +204,13 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     completions += 1;
     const id = `chatcmpl-replay-${completions.toString(16).padStart(8, '0')}`;
     const json = JSON.stringify(chatCompletion({ id, model: reply.model, content, promptText: reply.promptText }));
+    if (reply.endless) {
+      // Everything up to the message text, then text that never ends: the recorded output, repeated.
+      const open = json.indexOf('"content":') + '"content":"'.length;
+      const filler = JSON.stringify(`${content || 'more'} `).slice(1, -1);
+      await sendEndless(res, json.slice(0, open), filler.repeat(Math.ceil(65_536 / filler.length)), signal);
+      return CLIENT_GONE;
+    }
     // Cut mid-document: a 200 that claims JSON but does not parse, as seen from flaky proxies.
     const body = reply.malformed ? json.slice(0, Math.max(1, Math.floor(json.length / 2))) : json;
     const sent = reply.stallMs > 0 ? await sendStalled(res, 200, body, reply.stallMs, signal) : send(res, 200, body);

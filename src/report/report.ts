@@ -120,10 +120,10 @@ function modelReport(view: HistoryView, id: string, trend: number, runDrift: boo
   if (!latest) return null;
   const points = trendOf(history, trend);
   const m = latest.metrics;
-  const drift = driftOf(view, history, history.length - 1);
+  const drift = driftOf(view, id, history.length - 1);
   if (runDrift) {
     const start = history.length - points.length;
-    points.forEach((p, i) => (p.drift = i === points.length - 1 ? drift : driftOf(view, history, start + i)));
+    points.forEach((p, i) => (p.drift = i === points.length - 1 ? drift : driftOf(view, id, start + i)));
   }
   return {
     id,
@@ -185,61 +185,24 @@ function trendOf(history: readonly HistoryRecord[], n: number): TrendPoint[] {
 /**
  * Before and after of each drifted prompt of a record (`position`: its index among the model's
  * records; the latest, or any trend point's with `runDrift`). "Before" is the answer of the
- * series' previous answered point: the last earlier record of this model with the same prompt
- * hash in which a sample answered, which is what `HistoryView.series` would list. Walking back
- * from the record finds it in a record or two, where indexing the model's series would touch
- * every prompt of every record.
+ * series' previous answered point, as the comparison found it.
  */
-function driftOf(view: HistoryView, history: readonly HistoryRecord[], position: number): DriftEntry[] {
-  const target = history[position]!;
+function driftOf(view: HistoryView, modelId: string, position: number): DriftEntry[] {
+  const target = view.recordsOf(modelId)[position]!;
   const m = target.metrics;
   if (m.drifted.length === 0) return [];
   const byKey = new Map<string, { i: number; hash: string }>();
   view.catalog(target.catalog).forEach(([suite, id, hash], i) => byKey.set(promptKey(suite, id), { i, hash }));
-  const positions = new CatalogPositions(view);
   const flapping = new Set(m.flapping);
   const regressions = new Set(m.regressions);
   const fixes = new Set(m.fixes);
 
   return m.drifted.map((key) => {
     const at = byKey.get(key);
-    let before: string | null = null;
-    if (at) {
-      for (let j = position - 1; j >= 0; j--) {
-        const record = history[j]!;
-        const found = positions.of(record.catalog, key, at.hash);
-        if (found === undefined || (record.errors[String(found.i)]?.length ?? 0) >= record.samples) continue;
-        before = view.text(found.key, record.answers[found.i] ?? null);
-        break;
-      }
-    }
+    const before = at ? (view.previousAnswered(modelId, at.hash, key, position)?.answer ?? null) : null;
     const after = at ? view.text(key, target.answers[at.i] ?? null) : null;
     return { key, before, after, flapping: flapping.has(key), regression: regressions.has(key), fix: fixes.has(key) };
   });
-}
-
-/**
- * Where a prompt is in a catalog, each catalog indexed once: by key and prompt hash, else by
- * prompt hash alone (a renamed prompt with the same text continues its series).
- */
-class CatalogPositions {
-  private readonly byRef = new Map<string, Map<string, { i: number; key: string }>>();
-
-  constructor(private readonly view: HistoryView) {}
-
-  of(ref: string, key: string, hash: string): { i: number; key: string } | undefined {
-    let index = this.byRef.get(ref);
-    if (!index) {
-      index = new Map();
-      this.view.catalog(ref).forEach(([suite, id, h], i) => {
-        const at = { i, key: promptKey(suite, id) };
-        index!.set(`${at.key}\u0000${h}`, at);
-        if (!index!.has(h)) index!.set(h, at);
-      });
-      this.byRef.set(ref, index);
-    }
-    return index.get(`${key}\u0000${hash}`) ?? index.get(hash);
-  }
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
@@ -6,7 +7,7 @@ import { badgeMessage } from '../../src/badge/index.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { verifyHistory } from '../../src/history/verify.js';
 import type { ReplayServer } from '../../src/replay/index.js';
-import { runBundledAction } from '../support/action.js';
+import { actionNode, runBundledAction } from '../support/action.js';
 import { commitFiles, remoteHistory, remoteTips } from '../support/git.js';
 import { remoteWithConfig, startActionServer, TRACK_COMMIT_FILES } from './fixtures.js';
 
@@ -26,6 +27,9 @@ describe('the action in track mode (schedule)', () => {
     const run = await runBundledAction({ workspace: dir, eventName: 'schedule', env: remote.env });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    // The Node that ran it: this one, or Node 24 under `npm run test:node24`.
+    const node = execFileSync(actionNode(), ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim();
+    expect(run.stdout).toContain(`trackrecord: track mode (schedule), on Node ${node}`);
 
     const after = await remoteHistory(remote);
     expect(after).toHaveLength(before.length + 1);

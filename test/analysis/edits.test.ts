@@ -43,6 +43,7 @@ function config(models: ModelSpec[], prompts: PromptSpec[]): Config {
     history: 'h.jsonl',
     badge: 'b.svg',
     window: 30,
+    maxOutputKb: 256,
     thresholds: { failBelow: null, failOnRegression: true },
   };
 }

@@ -61,6 +61,7 @@ describe('loadConfig', () => {
       system: 'You are terse.',
     });
     expect(c).toMatchObject({ samples: 3, concurrency: 4, timeoutSeconds: 60, retries: 4, window: 30 });
+    expect(c.maxOutputKb).toBe(256);
     expect(c.history).toBe('.trackrecord/history.jsonl');
     expect(c.thresholds).toEqual({ failBelow: null, failOnRegression: true });
 
@@ -85,6 +86,13 @@ describe('loadConfig', () => {
     expect(issues).toEqual([
       'trackrecord.yml:4:5: models[0].tempreature: unknown key "tempreature" (did you mean "temperature"?)',
     ]);
+  });
+
+  it('reads max-output-kb, and refuses a cap below 1 KB', async () => {
+    const root = tempDir({ 'trackrecord.yml': `${config}max-output-kb: 64\n`, 'prompts/support.yaml': suite });
+    expect((await loadConfig({ root, configPath: 'trackrecord.yml' })).maxOutputKb).toBe(64);
+    const issues = await issuesOf({ 'trackrecord.yml': `${config}max-output-kb: 0\n`, 'prompts/support.yaml': suite });
+    expect(issues).toEqual([expect.stringMatching(/^trackrecord\.yml:\d+:\d+: max-output-kb: .*1/)]);
   });
 
   it('reports a missing model id at the model', async () => {

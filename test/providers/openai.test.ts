@@ -132,9 +132,9 @@ describe('createOpenAIProvider', () => {
     },
   );
 
-  it('times out a response whose body stalls after the headers, which the SDK no longer watches', async () => {
+  it('times out a response whose body stalls after the headers, and retries it like any timeout', async () => {
     const result = await callReplay({ stall: { share: 1, delayMs: 30_000 } });
-    expect(result).toMatchObject({ ok: false, attempts: 1, error: { category: 'timeout', status: null } });
+    expect(result).toMatchObject({ ok: false, attempts: 3, error: { category: 'timeout', status: null } });
     if (!result.ok) expect(result.error.message).toMatch(/response body/);
   });
 

@@ -169,6 +169,30 @@ describe('stall fault', () => {
   });
 });
 
+describe('endless fault', () => {
+  it('opens the message text and sends text as fast as it is read, without end, until the client leaves', async () => {
+    await withServer({ endless: { share: 1 } }, async (s) => {
+      const controller = new AbortController();
+      const raw = await fetch(`${s.baseUrl}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'question 11' }] }),
+        signal: controller.signal,
+      });
+      expect(raw.status).toBe(200);
+      expect(raw.headers.get('content-length')).toBeNull();
+      const reader = raw.body!.getReader();
+      let text = '';
+      while (text.length < 4 * 1024 * 1024) text += Buffer.from((await reader.read()).value!).toString('utf8');
+      expect(text).toMatch(
+        /^\{"id":"chatcmpl-replay-[0-9a-f]+",.*"message":\{"role":"assistant","content":"answer 11 answer 11 /,
+      );
+      controller.abort();
+      await expect.poll(() => statuses(s)).toEqual([499]);
+    });
+  });
+});
+
 describe('fault plan validation', () => {
   it.each([
     [{ serverError: { share: 1.5 } }, 'faults.serverError.share must be between 0 and 1, got 1.5'],

@@ -1,6 +1,6 @@
 import type { ErrorCategory } from '../../src/run/types.js';
 import { chainRecords, lineHash, serializeRecord } from '../../src/history/codec.js';
-import { GENESIS, promptKey, RECORD_SCHEMA, type CatalogEntry, type HistoryRecord } from '../../src/history/record.js';
+import { GENESIS, promptKey, type CatalogEntry, type HistoryRecord } from '../../src/history/record.js';
 import { catalogRef, textRef } from '../../src/history/refs.js';
 import { sha256 } from '../../src/util/hash.js';
 import { seededRandom } from '../../src/util/random.js';
@@ -125,7 +125,7 @@ export function makeRecords(n: number, options: MakeRecordsOptions = {}): NewRec
     const drifted = i >= models.length ? keys.filter((_, p) => p % 5 === run % 5) : [];
 
     records.push({
-      schema: RECORD_SCHEMA,
+      schema: 1, // the version 1 layout (plain texts): old histories must keep reading
       run: {
         id: `${1000 + run}-1`,
         startedAt: started.toISOString(),
