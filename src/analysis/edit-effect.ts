@@ -3,7 +3,9 @@ import type { Comparison, PromptSpec } from '../config/types.js';
 import type { HistoryView } from '../history/view.js';
 import type { Observation } from '../run/types.js';
 import type { EditedPair } from './edits.js';
+import { benjaminiHochberg } from './fdr.js';
 import { modal, promptResult } from './prompt-result.js';
+import { compareSamples } from './two-sample.js';
 
 /** One version of a prompt as this run saw it. */
 export interface VersionResult {
@@ -22,8 +24,14 @@ export interface EditEffect {
   after: VersionResult;
   /** The base history's latest answer for this model and key (any version); null when it has none. */
   recorded: { answer: string | null; status: boolean | null } | null;
-  /** The answers differ (beyond noise, with several samples); null when a side has no answer. */
+  /**
+   * The answers differ: one sample, the answers themselves; several, the answer distributions,
+   * beyond noise (two-sample test, false discovery rate held across the change's edits). Null when
+   * a side has no answer.
+   */
   changed: boolean | null;
+  /** The modal answers differ, as the prompt compares answers (with several samples: maybe noise). */
+  differs: boolean;
   /** The test's p-value when samples allowed one; null otherwise. */
   p: number | null;
   /** The base version passed its checks and this version fails: a regression of this change. */
@@ -45,7 +53,7 @@ export function editEffects(
   baseOf: (pair: EditedPair) => Observation | undefined,
   view: HistoryView,
 ): EditEffect[] {
-  return pairs.flatMap((pair) => {
+  const effects = pairs.flatMap((pair): EditEffect[] => {
     const head = headOf(pair);
     if (!head) return [];
     const base = pair.rerun ? baseOf(pair) : rejudge(head, pair.base.prompt);
@@ -62,6 +70,8 @@ export function editEffects(
         after,
         recorded: recorded(view, pair.modelId, pair.key),
         changed: test.changed,
+        differs:
+          before.answered && after.answered && !sameAnswer(before.answer, after.answer, pair.head.prompt.compare),
         p: test.p,
         regression: flip && before.status === true,
         fix: flip && before.status === false,
@@ -69,12 +79,17 @@ export function editEffects(
       },
     ];
   });
+  return decideChanged(effects);
 }
 
+/** The false discovery rate the edits' "changed beyond noise" calls are held to, across a change's edits. */
+export const EDIT_FDR = 0.05;
+
 /**
- * Whether two versions' answers differ. One sample each: their answers, compared as the prompt
- * compares answers. Several: the modal answers, until a distribution-level two-sample test takes
- * this one call's place.
+ * Whether two versions' answers differ. With one sample on a side, their (modal) answers,
+ * compared as the prompt compares answers. With several on both sides, the two-sample test of
+ * the answer distributions (exact for categorical answers, a kernel test for free text): its
+ * p-value, and `changed` is decided across all edits by `decideChanged`.
  */
 export function versionsDiffer(
   before: ReadonlyArray<string | null>,
@@ -82,7 +97,26 @@ export function versionsDiffer(
   compare: Comparison,
 ): { changed: boolean | null; p: number | null } {
   if (before.length === 0 || after.length === 0) return { changed: null, p: null };
-  return { changed: !sameAnswer(modal(before), modal(after), compare), p: null };
+  if (before.length < 2 || after.length < 2)
+    return { changed: !sameAnswer(modal(before), modal(after), compare), p: null };
+  return { changed: null, p: compareSamples(after, before).p };
+}
+
+/**
+ * Changed beyond noise: the Benjamini-Hochberg discoveries among the edits that have a p-value,
+ * so that across many edited prompts (a model's system prompt edits them all) at most
+ * `EDIT_FDR` of those called changed are expected to be noise.
+ */
+function decideChanged(effects: EditEffect[]): EditEffect[] {
+  const tested = effects.filter((e) => e.p !== null);
+  const rejected = new Set(
+    benjaminiHochberg(
+      tested.map((e) => e.p!),
+      EDIT_FDR,
+    ),
+  );
+  tested.forEach((e, i) => (e.changed = rejected.has(i)));
+  return effects;
 }
 
 /** The answers of the samples that produced an output. */

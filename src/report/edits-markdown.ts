@@ -38,13 +38,15 @@ export function renderEdits(c: EditComparison): string[] {
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
     const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
-    const shown = effects.filter((e) => e.changed === true || e.regression || e.fix);
+    const shown = effects.filter((e) => e.differs || e.regression || e.fix);
+    const changed = effects.filter((e) => e.changed === true).length;
+    const noise = effects.filter((e) => e.differs && e.changed === false).length;
     out.push(
       `### Model ${inlineText(model.modelId, 60)}: settings edited in this PR`,
       '',
       ...definitionTable(model.changes, base),
-      `Every prompt ran with both settings: answers changed on **${shown.length} of ${effects.length}**` +
-        `${flipsText(effects)}.`,
+      `Every prompt ran with both settings: answers changed on **${changed} of ${effects.length}**` +
+        `${noise > 0 ? ` (${noise} more differ within noise)` : ''}${flipsText(effects)}.`,
       '',
       ...answersTable(shown, base, false),
     );
@@ -97,7 +99,7 @@ function answersTable(effects: readonly EditEffect[], base: string, withModel: b
   const first = withModel ? 'Model' : 'Prompt';
   const rows = effects.slice(0, MAX_ROWS).map((e) => {
     const name = inlineText(withModel ? e.modelId : e.key, 80);
-    const judged = e.changed === null ? 'no answer to compare' : e.changed ? 'changed' : 'same';
+    const judged = judgement(e);
     const p = e.p === null ? '' : ` (${pValue(e.p)})`;
     return `| ${name} | ${answer(e.before)} | ${answer(e.after)} | ${judged}${p} | ${flip(e)} | ${e.recorded ? cell(e.recorded.answer) : '_none_'} |`;
   });
@@ -115,7 +117,7 @@ function answersTable(effects: readonly EditEffect[], base: string, withModel: b
 function fullAnswers(effects: readonly EditEffect[]): string[] {
   const cut = (t: string | null) => t !== null && (Array.from(t).length > CELL || /[\r\n]/.test(t));
   const long = effects.filter(
-    (e) => (e.changed || e.regression || e.fix) && (cut(e.before.answer) || cut(e.after.answer)),
+    (e) => (e.differs || e.regression || e.fix) && (cut(e.before.answer) || cut(e.after.answer)),
   );
   return long
     .slice(0, 10)
@@ -133,6 +135,13 @@ function fullAnswers(effects: readonly EditEffect[]): string[] {
       '</details>',
       '',
     ]);
+}
+
+/** "changed", "differs, within noise" (several samples, test not significant) or "same". */
+export function judgement(e: EditEffect): string {
+  if (e.changed === null) return 'no answer to compare';
+  if (e.changed) return 'changed';
+  return e.differs ? 'differs, within noise' : 'same';
 }
 
 function flipsText(effects: readonly EditEffect[]): string {

@@ -1,6 +1,7 @@
 import type { EditEffect, VersionResult } from '../analysis/edit-effect.js';
 import type { FieldChange } from '../analysis/edits.js';
 import type { EditComparison } from '../compare-edits.js';
+import { judgement } from './edits-markdown.js';
 import { pValue } from './numbers.js';
 import { cleanText, truncateText } from './untrusted.js';
 
@@ -25,9 +26,10 @@ export function formatEdits(c: EditComparison): string {
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
     const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
-    const shown = effects.filter((e) => e.changed === true || e.regression || e.fix);
+    const shown = effects.filter((e) => e.differs || e.regression || e.fix);
+    const changed = effects.filter((e) => e.changed === true).length;
     lines.push(`  model ${model.modelId} edited:`, ...changes(model.changes));
-    lines.push(`    answers changed on ${shown.length} of ${effects.length} prompts`);
+    lines.push(`    answers changed on ${changed} of ${effects.length} prompts`);
     lines.push(...shown.slice(0, MAX_LINES).map((e) => `    ${e.key}: ${effect(e)}`));
     if (shown.length > MAX_LINES) lines.push(`    ... and ${shown.length - MAX_LINES} more`);
   }
@@ -53,7 +55,7 @@ function changes(list: readonly FieldChange[]): string[] {
 }
 
 function effect(e: EditEffect): string {
-  const judged = e.changed === null ? 'no answer to compare' : e.changed ? 'changed' : 'same answer';
+  const judged = judgement(e);
   const p = e.p === null ? '' : `, ${pValue(e.p)}`;
   const flip = e.regression
     ? ', pass -> fail: REGRESSION of this change'

@@ -80,7 +80,10 @@ describe('check mode: what the pull request changed', () => {
       /\| prompt \| Is 7 prime\? Answer yes or no\. \| Is 7 a prime number\? Answer yes or no\. \|/,
     );
     // The base version answers yes (pass), this one no (fail): the edit's regression; the last record said yes.
-    expect(section).toMatch(/\| m \| yes \| no \| changed \| pass → fail, \*\*regression of this PR\*\* \| yes \|/);
+    // Two samples a side cannot tell yes/yes from no/no beyond noise (exact test: p = 1/3); the flip stands.
+    expect(section).toMatch(
+      /\| m \| yes \| no \| differs, within noise \(p = 0\.33\) \| pass → fail, \*\*regression of this PR\*\* \| yes \|/,
+    );
     expect(drift).not.toContain('s/p7');
     expect(drift).toContain('No drift: all 2 comparable prompts kept their answer.');
     expect(run.stdout).toMatch(
@@ -103,9 +106,11 @@ describe('check mode: what the pull request changed', () => {
     expect(changed).toContain(`**${3 * SAMPLES} extra requests**`);
     expect(changed).toContain('### Model m: settings edited in this PR');
     expect(changed).toMatch(/\| system \| _unset_ \| You are terse\. \|/);
-    expect(changed).toContain('answers changed on **1 of 3**, **1 regression of this PR**');
+    expect(changed).toContain(
+      'answers changed on **0 of 3** (1 more differ within noise), **1 regression of this PR**',
+    );
     expect(changed).toMatch(
-      /\| s\/add \| 4 \| Four\. \| changed \| pass → fail, \*\*regression of this PR\*\* \| 4 \|/,
+      /\| s\/add \| 4 \| Four\. \| differs, within noise \(p = 0\.33\) \| pass → fail, \*\*regression of this PR\*\* \| 4 \|/,
     );
     expect(changed).not.toContain('s/capital');
     expect(changed).not.toContain('s/p7');

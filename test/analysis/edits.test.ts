@@ -187,6 +187,46 @@ describe('editEffects', () => {
     expect(effect).toMatchObject({ changed: false, regression: false, fix: false });
   });
 
+  it('with several samples, calls answers changed only beyond noise, the false discovery rate held across edits', () => {
+    const two = findEdits(
+      config([model()], [reworded, prompt('b', 'Is 9 a prime number?')]),
+      config([model()], [a, prompt('b', 'Is 9 prime?')]),
+    );
+    const runs: Record<string, [string[], string[]]> = {
+      // Every sample flipped: the exact test's p is 2 / C(10, 5) = 1/126.
+      's/a': [
+        ['yes', 'yes', 'yes', 'yes', 'yes'],
+        ['no', 'no', 'no', 'no', 'no'],
+      ],
+      // Modal answers differ, but 3 of 5 against 2 of 5 is noise (p = 1).
+      's/b': [
+        ['yes', 'yes', 'yes', 'no', 'no'],
+        ['no', 'no', 'no', 'yes', 'yes'],
+      ],
+    };
+    const effects = editEffects(
+      two.pairs,
+      (p) => observation(p.key, runs[p.key]![1]),
+      (p) => observation(p.key, runs[p.key]![0]),
+      new HistoryView(),
+    );
+    expect(effects.map((e) => [e.key, e.differs, e.changed])).toEqual([
+      ['s/a', true, true],
+      ['s/b', true, false],
+    ]);
+    expect(effects[0]!.p).toBeCloseTo(1 / 126, 12);
+    expect(effects[1]!.p).toBeCloseTo(1, 12);
+    // Two samples a side: yes/yes against no/no is p = 1/3, within noise.
+    const [small] = editEffects(
+      edits.pairs,
+      () => observation('s/a', ['no', 'no']),
+      () => observation('s/a', ['yes', 'yes']),
+      new HistoryView(),
+    );
+    expect(small).toMatchObject({ differs: true, changed: false, regression: true });
+    expect(small!.p).toBeCloseTo(1 / 3, 12);
+  });
+
   it("reads this run's outputs with the base's checks when only the checks changed", () => {
     const stricter = prompt('a', 'Is 7 prime?', { expect: [{ kind: 'equals', value: 'yes!' }] });
     const pairs = findEdits(config([model()], [stricter]), config([model()], [a])).pairs;
