@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from './config/types.js';
+import { describeAttestations } from './evidence/attestations.js';
 import { writeReport } from './report/file.js';
 import type { Recorded } from './track.js';
 
@@ -20,10 +21,12 @@ export async function writeArtifacts(config: Config, root: string, recorded: Rec
   const badges = await writeBadges(resolve(root, config.badge), recorded.summary.models);
   const reportPath = join(dirname(resolve(root, config.history)), 'report.md');
   // The view already holds the history plus this run: no need to read the file back.
+  const signing = await describeAttestations(resolve(root, config.history));
   const markdown = await writeReport(
     recorded.view,
     config.models.map((m) => m.id),
     reportPath,
+    signing,
   );
   return { paths: [...badges, reportPath], reportPath, markdown };
 }

@@ -4,6 +4,8 @@ import type { Config } from './config/types.js';
 import { executeRun, type RunOptions, type RunOutcome } from './engine.js';
 import { buildRecords, type NewRecord } from './history/build-record.js';
 import { HistoryError } from './history/errors.js';
+import { signedAppend } from './evidence/attestations.js';
+import type { Signer } from './evidence/keys.js';
 import { appendRecords, readHistory } from './history/file.js';
 import type { HistoryRecord } from './history/record.js';
 import { HistoryView } from './history/view.js';
@@ -20,6 +22,8 @@ export interface RecordOptions {
    * file as it is then, whatever was passed here.
    */
   history?: HistoryRecord[];
+  /** Signs every appended record into the attestations file beside the history (TRACKRECORD_SIGNING_KEY). */
+  signer?: Signer | null;
 }
 
 export interface Recorded {
@@ -29,6 +33,8 @@ export interface Recorded {
   historyPath: string | null;
   /** The history as read, with this run's records added: what the file now holds. */
   view: HistoryView;
+  /** The lines appended and the 1-based number of the first; null without history. */
+  appended: { lines: string[]; firstLine: number } | null;
 }
 
 export interface TrackResult extends Recorded {
@@ -61,8 +67,16 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : [];
   const view = new HistoryView(history);
   const records = buildRecords(outcome, view);
-  if (historyPath) await appendRecords(historyPath, records).catch(relabel(config.history));
-  return { records, summary: summarize(records), historyPath, view };
+  let appended: Recorded['appended'] = null;
+  if (historyPath) {
+    const signing = signedAppend(historyPath, options.signer);
+    const afterAppend = async (lines: string[], firstLine: number) => {
+      appended = { lines, firstLine };
+      await signing.afterAppend?.(lines, firstLine);
+    };
+    await appendRecords(historyPath, records, { afterAppend }).catch(relabel(config.history));
+  }
+  return { records, summary: summarize(records), historyPath, view, appended };
 }
 
 /** The config's history, verified; a HistoryError names the file as the config does. */

@@ -2,7 +2,7 @@
 import { link } from './markdown.js';
 import { type Part, SchemaRenderer } from './schema-renderer.js';
 
-export const REFERENCE_FILES = ['docs/configuration.md', 'docs/record.md'] as const;
+export const REFERENCE_FILES = ['docs/configuration.md', 'docs/record.md', 'docs/attestation.md'] as const;
 export type ReferenceFile = (typeof REFERENCE_FILES)[number];
 
 const GENERATED =
@@ -124,6 +124,35 @@ const PAGES: Record<ReferenceFile, PageSpec> = {
     ],
     outro: [],
   },
+  'docs/attestation.md': {
+    title: 'Attestation predicate reference',
+    intro: [
+      'The signed evidence trackrecord writes is in-toto Statements in DSSE envelopes:',
+      '[evidence.md](evidence.md) explains the formats, how to sign and how to verify with openssl',
+      'alone. This page lists every field of the three predicates, one per `predicateType`.',
+    ],
+    parts: [
+      {
+        heading: 'Record predicate',
+        headingAnchor: 'record-predicate',
+        file: 'schema/record-predicate.schema.json',
+        prefix: 'record-',
+      },
+      {
+        heading: 'Certificate predicate',
+        headingAnchor: 'certificate-predicate',
+        file: 'schema/certificate-predicate.schema.json',
+        prefix: 'certificate-',
+      },
+      {
+        heading: 'Run predicate',
+        headingAnchor: 'run-predicate',
+        file: 'schema/run-predicate.schema.json',
+        prefix: 'run-',
+      },
+    ],
+    outro: [],
+  },
 };
 
 function renderPage(spec: PageSpec, undocumented: string[], unsupported: string[]): string {
@@ -170,6 +199,7 @@ export function renderAll(): { files: Record<ReferenceFile, string>; undocumente
   const files = {
     'docs/configuration.md': renderPage(PAGES['docs/configuration.md'], undocumented, unsupported),
     'docs/record.md': renderPage(PAGES['docs/record.md'], undocumented, unsupported),
+    'docs/attestation.md': renderPage(PAGES['docs/attestation.md'], undocumented, unsupported),
   };
   return { files, undocumented, unsupported };
 }

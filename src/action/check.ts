@@ -1,8 +1,10 @@
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
 import { executeRun } from '../engine.js';
+import { attestationsPathOf, describeAttestations, describeEnvelopes } from '../evidence/attestations.js';
+import type { SigningNote } from '../report/markdown.js';
 import { Git } from '../git/git.js';
 import { buildRecords } from '../history/build-record.js';
 import type { HistoryRecord } from '../history/record.js';
@@ -40,6 +42,7 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   );
   const view = new HistoryView(base);
   const baseRef = github.pullRequest?.baseRef ?? 'the current branch';
+  const signing = await baseSigning(ctx);
 
   const outcome = await core.group('Run the suites', () =>
     executeRun(config, { env: ctx.env, progress: progressToLog }),
@@ -58,7 +61,7 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   const summary = withEditRegressions(recorded, edits);
   const reportPath = join(ctx.env['RUNNER_TEMP'] ?? resolve(ctx.root, '.trackrecord'), 'trackrecord-report.md');
   const report = buildReport(view, { models: config.models.map((m) => m.id) });
-  const markdown = renderCheckComment(report, baseRef, edits);
+  const markdown = renderCheckComment(report, baseRef, signing, edits);
   await mkdir(dirname(reportPath), { recursive: true });
   await writeFile(reportPath, markdown);
 
@@ -95,6 +98,14 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
       ...editFailures(config.thresholds, edits),
     ],
   };
+}
+
+/** The signed envelopes beside the base branch's history (as fetched by baseHistory), if any. */
+async function baseSigning(ctx: ActionContext): Promise<SigningNote | null> {
+  const historyPath = resolve(ctx.root, ctx.config.history);
+  if (!ctx.github.pullRequest) return describeAttestations(historyPath);
+  const text = await new Git(ctx.root).show('FETCH_HEAD', relative(ctx.root, attestationsPathOf(historyPath)));
+  return text === null ? null : describeEnvelopes(text);
 }
 
 /**

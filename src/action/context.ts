@@ -1,4 +1,5 @@
 import type { Config } from '../config/types.js';
+import type { Signer } from '../evidence/keys.js';
 import type { GitHubContext } from '../github/context.js';
 import type { ActionSettings } from './settings.js';
 
@@ -10,6 +11,8 @@ export interface ActionContext {
   env: NodeJS.ProcessEnv;
   /** The repository checkout (GITHUB_WORKSPACE). */
   root: string;
+  /** Signs appended records (TRACKRECORD_SIGNING_KEY), or null. */
+  signer: Signer | null;
 }
 
 /** What a mode hands back to the entry point, which sets outputs and fails the job once. */
@@ -18,5 +21,7 @@ export interface ModeResult {
   markdown: string;
   /** Path of the written markdown report. */
   reportPath: string;
+  /** Track mode: the run's in-toto Statement and its predicate alone (for actions/attest). */
+  statement?: { statement: string; predicate: string };
   failures: string[];
 }

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { ConfigError } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
+import { signerFromEnv, signingKeySecrets } from '../evidence/keys.js';
 import { readGitHubContext, type GitHubContext } from '../github/context.js';
 import { keyValues, modelsMissingKeys } from '../providers/keys.js';
 import { formatRunSummary } from '../report/text.js';
@@ -28,6 +29,8 @@ export async function run(
     core.info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}, on Node ${process.versions.node}`);
     const config = await loadConfig({ root, configPath: settings.configPath }).catch(annotateConfigError);
     for (const key of keyValues(config.models, env)) core.setSecret(key);
+    for (const part of signingKeySecrets(env)) core.setSecret(part);
+    const signer = signerFromEnv(env); // a bad key fails the job before any request
 
     // The merge job calls no model: it needs no key.
     const missing = settings.merge.length > 0 ? [] : modelsMissingKeys(config.models, env).map((m) => m.apiKeyEnv);
@@ -38,7 +41,7 @@ export async function run(
       return;
     }
 
-    const ctx: ActionContext = { settings, config, github, env, root };
+    const ctx: ActionContext = { settings, config, github, env, root, signer };
     if (settings.shard) {
       const shard = await shardMode(ctx, settings.shard);
       core.setOutput('partial', shard.partialPath);
@@ -52,7 +55,7 @@ export async function run(
           ? await trackMode(ctx)
           : await checkMode(ctx);
     core.info(formatRunSummary(result.summary));
-    setOutputs(result.summary, { report: result.reportPath, history: config.history });
+    setOutputs(result.summary, { report: result.reportPath, history: config.history, ...result.statement });
     await writeJobSummary(result.markdown);
     annotateRegressions(result.summary, config);
     if (result.failures.length > 0) throw new Error(`thresholds failed:\n${result.failures.join('\n')}`);

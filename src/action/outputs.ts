@@ -3,13 +3,18 @@ import type { Config, PromptSpec } from '../config/types.js';
 import type { RunSummary } from '../report/summary.js';
 
 /** Sets the action's outputs from a run's summary. */
-export function setOutputs(summary: RunSummary, paths: { report: string; history: string }): void {
+export function setOutputs(
+  summary: RunSummary,
+  paths: { report: string; history: string; statement?: string; predicate?: string },
+): void {
   const reliabilities = summary.models.map((m) => m.reliability).filter((r): r is number => r !== null);
   core.setOutput('reliability', reliabilities.length > 0 ? String(Math.min(...reliabilities)) : '');
   core.setOutput('drifted', String(summary.models.reduce((n, m) => n + m.drifted.length, 0)));
   core.setOutput('regressions', String(summary.models.reduce((n, m) => n + m.regressions.length, 0)));
   core.setOutput('report', paths.report);
   core.setOutput('history', paths.history);
+  if (paths.statement) core.setOutput('statement', paths.statement);
+  if (paths.predicate) core.setOutput('predicate', paths.predicate);
 }
 
 /** GitHub shows only the first few annotations of a step; past these, one line says how many more. */

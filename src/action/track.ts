@@ -1,8 +1,10 @@
 import * as core from '@actions/core';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { thresholdFailures } from '../analysis/thresholds.js';
 import { writeArtifacts, type Artifacts } from '../artifacts.js';
 import { executeRun, type RunOutcome } from '../engine.js';
+import { attestationsPathOf } from '../evidence/attestations.js';
+import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
 import type { HistoryRecord } from '../history/record.js';
@@ -40,10 +42,11 @@ export async function recordAndPublish(
   let artifacts: Artifacts | undefined;
   let readBefore = history;
   const apply = async (): Promise<string[]> => {
-    recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore });
+    recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore, signer: ctx.signer });
     readBefore = undefined;
     artifacts = await writeArtifacts(config, root, recorded);
-    return [historyPath, ...artifacts.paths].map((p) => relative(root, p));
+    const signed = ctx.signer ? [attestationsPathOf(historyPath)] : [];
+    return [historyPath, ...signed, ...artifacts.paths].map((p) => relative(root, p));
   };
 
   if (settings.commit) {
@@ -58,10 +61,16 @@ export async function recordAndPublish(
   }
   const summary = recorded!.summary;
   const { markdown, reportPath } = artifacts!;
+  // The run's in-toto Statement, for actions/attest to sign with the workflow's identity.
+  const appended = recorded!.appended;
+  const statement = appended
+    ? await writeRunStatement(ctx.env['RUNNER_TEMP'] ?? dirname(historyPath), await runStatement(historyPath, appended))
+    : undefined;
   return {
     summary,
     markdown,
     reportPath,
+    statement,
     failures: thresholdFailures(config.thresholds, summary, { regressions: false }),
   };
 }

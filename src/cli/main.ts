@@ -1,10 +1,13 @@
 import { ConfigError } from '../config/errors.js';
+import { EvidenceKeyError } from '../evidence/keys.js';
 import { HistoryError } from '../history/errors.js';
 import { PartialError } from '../partial/index.js';
+import { certifyCommand, certifyHelp } from './commands/certify.js';
 import { mergeCommand, mergeHelp } from './commands/merge.js';
 import { reportCommand, reportHelp } from './commands/report.js';
 import { runCommand, runHelp } from './commands/run.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
+import { verifyCertificateCommand, verifyCertificateHelp } from './commands/verify-certificate.js';
 import { verifyCommand, verifyHelp } from './commands/verify.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
@@ -14,6 +17,8 @@ const commands: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
   report: { run: reportCommand, help: reportHelp },
   validate: { run: validateCommand, help: validateHelp },
   verify: { run: verifyCommand, help: verifyHelp },
+  certify: { run: certifyCommand, help: certifyHelp },
+  'verify-certificate': { run: verifyCertificateCommand, help: verifyCertificateHelp },
 };
 
 const usage = `Usage: trackrecord <command> [options]
@@ -23,7 +28,10 @@ Commands:
   merge      record a sharded run from its shards' partial files
   report     print the report of the history (markdown, JSON or a self-contained HTML page)
   validate   check config and suite files without calling a model
-  verify     check the history file's hash chain and records
+  verify     check the history file's hash chain and records (--key: and their signatures)
+  certify    write a signed reliability certificate of one model
+  verify-certificate
+             check a certificate's signature, and its figures against the history
 
 Run "trackrecord <command> --help" for a command's options.`;
 
@@ -53,6 +61,10 @@ export async function cli(argv: string[], io: CliIO): Promise<number> {
     if (error instanceof HistoryError) {
       io.stderr.write(`trackrecord: history does not verify: ${error.message}\n`);
       return EXIT.failed;
+    }
+    if (error instanceof EvidenceKeyError) {
+      io.stderr.write(`trackrecord ${name}: ${error.message}\n`);
+      return EXIT.invalid;
     }
     if (error instanceof PartialError) {
       io.stderr.write(`trackrecord ${name}: ${error.message}\n`);

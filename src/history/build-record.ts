@@ -1,7 +1,8 @@
 import { compareWithHistory, type HistoryComparison } from '../analysis/compare.js';
 import { promptResult } from '../analysis/prompt-result.js';
 import type { RunMetrics } from '../analysis/run-metrics.js';
-import { percentile, share, wilsonInterval } from '../analysis/stats.js';
+import { pooledReliability } from '../analysis/reliability.js';
+import { percentile, share } from '../analysis/stats.js';
 import type { ModelSpec, PromptSpec } from '../config/types.js';
 import type { RunOutcome } from '../engine.js';
 import type { RunInfo } from '../run/run-info.js';
@@ -111,8 +112,7 @@ function recordMetrics(
   previous: HistoryRecord | undefined,
 ): RecordMetrics {
   const m = input.metrics;
-  const judged = windowBefore.reduce((n, r) => n + r.metrics.judged, c.judged);
-  const behaved = windowBefore.reduce((n, r) => n + r.metrics.behaved, c.behaved);
+  const pooled = pooledReliability([...windowBefore.map((r) => r.metrics), c]);
   const realDrift = c.drifted.some((key) => !c.flapping.includes(key));
   const last = previous?.metrics.runsSinceDrift ?? null;
   return {
@@ -136,8 +136,8 @@ function recordMetrics(
     tokens: m.tokens,
     judged: c.judged,
     behaved: c.behaved,
-    reliability: share(behaved, judged),
-    reliabilityInterval: wilsonInterval(behaved, judged),
+    reliability: pooled.reliability,
+    reliabilityInterval: pooled.reliabilityInterval,
     window: input.window,
     runsSinceDrift: realDrift ? 0 : last === null ? null : last + 1,
   };

@@ -30,6 +30,14 @@ export async function readHistory(path: string): Promise<LoadedHistory> {
   return { records: result.records, lines: result.lines, endsWithNewline: result.endsWithNewline };
 }
 
+export interface AppendOptions extends LockOptions {
+  /**
+   * Runs after the lines are written, still under the lock, with the lines and the 1-based line
+   * number of the first: what must stay in step with the history (signed envelopes) goes here.
+   */
+  afterAppend?: (lines: string[], firstLine: number) => Promise<void>;
+}
+
 /**
  * Appends records, chained to the file's last line, after verifying the whole file (a bad
  * history is never appended to) and checking the new lines the same way. All lines go out in
@@ -39,17 +47,29 @@ export async function readHistory(path: string): Promise<LoadedHistory> {
 export async function appendRecords(
   path: string,
   records: ReadonlyArray<Omit<HistoryRecord, 'prev'>>,
-  lock: LockOptions = {},
+  options: AppendOptions = {},
 ): Promise<string[]> {
   await mkdir(dirname(path), { recursive: true });
-  return withHistoryLock(path, () => appendUnlocked(path, records), lock);
+  return withHistoryLock(
+    path,
+    async () => {
+      const { lines, firstLine } = await appendUnlocked(path, records);
+      if (options.afterAppend && lines.length > 0) await options.afterAppend(lines, firstLine);
+      return lines;
+    },
+    options,
+  );
 }
 
-async function appendUnlocked(path: string, records: ReadonlyArray<Omit<HistoryRecord, 'prev'>>): Promise<string[]> {
+async function appendUnlocked(
+  path: string,
+  records: ReadonlyArray<Omit<HistoryRecord, 'prev'>>,
+): Promise<{ lines: string[]; firstLine: number }> {
   const verifier = new ChainVerifier();
   const { result, exists } = await load(path, verifier);
   if (!result.ok) throw failure(path, result);
   const lines = chainRecords(records, verifier.prevHash);
+  const firstLine = verifier.lines.length + 1;
   for (const [i, line] of lines.entries()) {
     const problem = verifier.push(line);
     if (problem) {
@@ -59,7 +79,7 @@ async function appendUnlocked(path: string, records: ReadonlyArray<Omit<HistoryR
       );
     }
   }
-  if (lines.length === 0) return [];
+  if (lines.length === 0) return { lines, firstLine };
 
   const separator = result.lines.length > 0 && !result.endsWithNewline ? '\n' : '';
   const data = `${separator}${lines.map((l) => `${l}\n`).join('')}`;
@@ -71,7 +91,7 @@ async function appendUnlocked(path: string, records: ReadonlyArray<Omit<HistoryR
     await handle.close();
   }
   if (!exists) await syncDir(dirname(path));
-  return lines;
+  return { lines, firstLine };
 }
 
 /**

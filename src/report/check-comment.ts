@@ -1,7 +1,7 @@
 import { editedPairIds, pairId, type EditComparison } from '../compare-edits.js';
 import { renderEdits } from './edits-markdown.js';
 import { inlineText } from './escape.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown, type SigningNote } from './markdown.js';
 import { percent } from './numbers.js';
 import type { ModelReport, Report } from './report.js';
 
@@ -11,7 +11,12 @@ import type { ModelReport, Report } from './report.js';
  * With the change's edits compared, two parts: what the PR changed (edited prompts and model
  * settings, base version against this one) and drift since the last record (everything else).
  */
-export function renderCheckComment(report: Report, baseRef: string, edits: EditComparison | null = null): string {
+export function renderCheckComment(
+  report: Report,
+  baseRef: string,
+  signing: SigningNote | null = null,
+  edits: EditComparison | null = null,
+): string {
   const header = [
     `## trackrecord: this pull request against \`${inlineText(baseRef, 60)}\``,
     '',
@@ -22,7 +27,7 @@ export function renderCheckComment(report: Report, baseRef: string, edits: EditC
     'Base is the latest record on the base branch; head is this run, compared with it. Details per model follow.',
     '',
   ];
-  if (!edits) return renderMarkdown(report, { header });
+  if (!edits) return renderMarkdown(report, { header, signing });
   header.push(
     ...renderEdits(edits),
     '## Drift since the last record',
@@ -30,7 +35,7 @@ export function renderCheckComment(report: Report, baseRef: string, edits: EditC
     'Prompts this PR did not edit, compared with their last answers on the base branch: what the models did since.',
     '',
   );
-  return renderMarkdown(withoutEdited(report, editedPairIds(edits), edits), { header });
+  return renderMarkdown(withoutEdited(report, editedPairIds(edits), edits), { header, signing });
 }
 
 /**

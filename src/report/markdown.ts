@@ -20,11 +20,20 @@ const FINGERPRINT_NOTES = 5;
 export interface MarkdownOptions {
   /** Lines that replace the title and the summary table (a pull request check has its own). */
   header?: string[];
+  /** The signed envelopes beside the history, when there are any (`attestations.jsonl`). */
+  signing?: SigningNote | null;
+}
+
+/** What the attestations file beside a history holds, as read (signatures not checked here). */
+export interface SigningNote {
+  envelopes: number;
+  /** Key ids named by the envelopes, shortened to 16 hex. */
+  keyids: string[];
 }
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   if (options.header) {
-    const out = [...options.header];
+    const out = [...options.header, ...signingLines(options.signing)];
     for (const model of report.models) out.push(...modelSection(model));
     return `${out.join('\n').trimEnd()}\n`;
   }
@@ -43,9 +52,21 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     '|---|---|---|---|---|---|---|---|---|---|',
     ...report.models.map(summaryRow),
     '',
+    ...signingLines(options.signing),
   );
   for (const model of report.models) out.push(...modelSection(model));
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** One line saying the records are signed and by which key, when they are. */
+function signingLines(signing: SigningNote | null | undefined): string[] {
+  if (!signing || signing.envelopes === 0) return [];
+  const keys = signing.keyids.map((k) => `\`${inlineText(k, 16)}\``).join(', ');
+  return [
+    `Signed: ${count(signing.envelopes, 'record')} carry a DSSE envelope in \`attestations.jsonl\`, key ${keys || '(none named)'}; ` +
+      '`trackrecord verify --key PUBLIC.pem` checks them.',
+    '',
+  ];
 }
 
 /** The report as pretty JSON (the Report object as is). */

@@ -50,6 +50,8 @@ describe('the action in track mode (schedule)', () => {
       regressions: '0',
       report: join(dir, '.trackrecord/report.md'),
       history: '.trackrecord/history.jsonl',
+      statement: expect.stringMatching(/trackrecord-statement\.json$/),
+      predicate: expect.stringMatching(/trackrecord-predicate\.json$/),
     });
     expect(run.summary).toContain('gpt-4');
     expect(run.summary.trimEnd()).toBe(readFileSync(join(dir, '.trackrecord/report.md'), 'utf8').trimEnd());

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { thresholdFailures } from '../../analysis/thresholds.js';
 import { writeArtifacts } from '../../artifacts.js';
 import { loadConfig } from '../../config/load.js';
+import { signerFromEnv } from '../../evidence/keys.js';
 import { displayPath, mergePartials, readPartials } from '../../partial/index.js';
 import { formatRunSummary } from '../../report/text.js';
 import { recordOutcome } from '../../track.js';
@@ -34,11 +35,12 @@ export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError('name the partial files to merge');
   const config = await loadConfig({ root: io.cwd, configPath: values.config });
+  const signer = signerFromEnv(io.env);
   const paths = positionals.map((p) => resolve(io.cwd, p));
   const partials = await readPartials(paths, (p) => displayPath(p, io.cwd));
   const outcome = mergePartials(config, partials);
 
-  const recorded = await recordOutcome(outcome, { root: io.cwd, useHistory: true });
+  const recorded = await recordOutcome(outcome, { root: io.cwd, useHistory: true, signer });
   const artifacts = await writeArtifacts(config, io.cwd, recorded);
   const failures = thresholdFailures(config.thresholds, recorded.summary, { regressions: true });
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../../config/types.js';
+import { describeAttestations } from '../../evidence/attestations.js';
 import { HistoryError } from '../../history/errors.js';
 import { historyExists, readHistory } from '../../history/file.js';
 import { HistoryView } from '../../history/view.js';
@@ -66,7 +67,9 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     return EXIT.ok;
   }
   const report = buildReport(view, { trend });
-  io.stdout.write(format === 'json' ? renderJson(report) : renderMarkdown(report));
+  io.stdout.write(
+    format === 'json' ? renderJson(report) : renderMarkdown(report, { signing: await describeAttestations(path) }),
+  );
   return EXIT.ok;
 }
 

@@ -4,6 +4,7 @@ import { writeArtifacts } from '../../artifacts.js';
 import { loadConfig } from '../../config/load.js';
 import { promptCount, type Config } from '../../config/types.js';
 import { executeRun } from '../../engine.js';
+import { signerFromEnv } from '../../evidence/keys.js';
 import { writePartial } from '../../partial/index.js';
 import type { ProgressSink } from '../../run/progress.js';
 import { formatShard, parseShard, shardConfig, ShardError, type Shard } from '../../run/shard.js';
@@ -78,6 +79,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io);
   const useHistory = !values['no-history'];
   const history = useHistory ? await readVerifiedHistory(config, io.cwd) : [];
+  const signer = signerFromEnv(io.env); // a bad key stops the run before any request
   const result = await runAndRecord(config, {
     root: io.cwd,
     env: io.env,
@@ -85,6 +87,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     history,
     regressions: true,
     progress,
+    signer,
   });
   const edits =
     base === null

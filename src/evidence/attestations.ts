@@ -1,0 +1,209 @@
+import { open, readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { lineHash } from '../history/codec.js';
+import type { AppendOptions } from '../history/file.js';
+import type { HistoryRecord } from '../history/record.js';
+import { canonicalJson } from '../util/hash.js';
+import {
+  decodeBase64,
+  IN_TOTO_PAYLOAD_TYPE,
+  openEnvelope,
+  parseEnvelope,
+  serializeEnvelope,
+  short,
+  signEnvelope,
+  type Envelope,
+} from './dsse.js';
+import type { PublicKey, Signer } from './keys.js';
+import type { SigningNote } from '../report/markdown.js';
+import {
+  lineOfSubjectName,
+  lineSubjectName,
+  PREDICATE_TYPES,
+  recordPredicate,
+  statement,
+  STATEMENT_TYPE,
+  type Statement,
+} from './statement.js';
+
+/**
+ * The attestations file of a history file: `attestations.jsonl` beside it, and for a numbered
+ * segment (`history-0001.jsonl`) the same number (`attestations-0001.jsonl`), so every history
+ * file has its own and line N of one is signed by an envelope naming `FILE:N`.
+ */
+export function attestationsPathOf(historyPath: string): string {
+  const segment = /-(\d+)\.jsonl$/.exec(basename(historyPath));
+  return join(dirname(historyPath), segment ? `attestations-${segment[1]}.jsonl` : 'attestations.jsonl');
+}
+
+/** The signed envelope of one history line (line numbers are 1-based). */
+export function signLine(line: string, lineNumber: number, historyPath: string, signer: Signer): Envelope {
+  const file = basename(historyPath);
+  const record = JSON.parse(line) as HistoryRecord;
+  const body = statement(
+    [{ name: lineSubjectName(file, lineNumber), digest: { sha256: lineHash(line) } }],
+    PREDICATE_TYPES.record,
+    recordPredicate(record, file, lineNumber),
+  );
+  return signEnvelope(Buffer.from(JSON.stringify(body), 'utf8'), IN_TOTO_PAYLOAD_TYPE, signer);
+}
+
+/**
+ * Appends one envelope per new line to the attestations file, in record order. Called by the
+ * append under the history's lock, right after the lines were written, so concurrent writers
+ * keep both files in the same order.
+ */
+export async function appendAttestations(
+  historyPath: string,
+  lines: readonly string[],
+  firstLine: number,
+  signer: Signer,
+): Promise<void> {
+  if (lines.length === 0) return;
+  const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine + i, historyPath, signer)));
+  const path = attestationsPathOf(historyPath);
+  const existing = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return '';
+    throw e;
+  });
+  const separator = existing.length > 0 && !existing.endsWith('\n') ? '\n' : '';
+  const handle = await open(path, 'a');
+  try {
+    await handle.appendFile(`${separator}${envelopes.map((e) => `${e}\n`).join('')}`, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export type SignedCheck =
+  { ok: true; records: number; keyid: string } | { ok: false; line: number; reason: string; attestations: string };
+
+/**
+ * Checks that every line of a verified history has an envelope in its attestations file that
+ * `key` signed, naming that line, over exactly that line's bytes, saying what the line says.
+ * Stops at the first line that fails, and says why.
+ */
+export async function checkSignedHistory(
+  historyPath: string,
+  lines: readonly string[],
+  records: readonly HistoryRecord[],
+  key: PublicKey,
+): Promise<SignedCheck> {
+  const path = attestationsPathOf(historyPath);
+  const shown = basename(path);
+  const fail = (line: number, reason: string): SignedCheck => ({ ok: false, line, reason, attestations: path });
+  const byLine = await envelopesByLine(path);
+  if (typeof byLine === 'string') return fail(lines.length > 0 ? 1 : 0, byLine);
+  if (byLine === null && lines.length > 0) return fail(1, `unsigned: there is no ${shown} beside the history`);
+  for (const [i, line] of lines.entries()) {
+    const n = i + 1;
+    const candidates = byLine?.get(n) ?? [];
+    if (candidates.length === 0) return fail(n, `unsigned: no envelope in ${shown} names line ${n}`);
+    const problems = candidates.map((c) => checkLine(c, line, n, records[i]!, key));
+    if (problems.includes(null)) continue;
+    // Say the most telling thing: a signature of ours over other bytes beats a foreign signature.
+    const order = ['differs', 'bad-signature', 'other-key'];
+    const worst = problems.sort((a, b) => order.indexOf(a!.kind) - order.indexOf(b!.kind))[0]!;
+    return fail(n, worst.message);
+  }
+  return { ok: true, records: lines.length, keyid: key.keyid };
+}
+
+/** What an attestations file holds, without checking signatures: for `verify` without a key and the report. */
+export async function describeAttestations(historyPath: string): Promise<SigningNote | null> {
+  try {
+    return describeEnvelopes(await readFile(attestationsPathOf(historyPath), 'utf8'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** How many envelopes an attestations file's text holds and the key ids they name (unchecked). */
+export function describeEnvelopes(text: string): SigningNote {
+  const envelopes = text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map(parseEnvelope)
+    .filter((e): e is Envelope => typeof e !== 'string');
+  return {
+    envelopes: envelopes.length,
+    keyids: [...new Set(envelopes.flatMap((e) => e.signatures.map((s) => s.keyid)))].map(short),
+  };
+}
+
+interface LineProblem {
+  kind: 'differs' | 'bad-signature' | 'other-key';
+  message: string;
+}
+
+function checkLine(
+  envelope: Envelope,
+  line: string,
+  n: number,
+  record: HistoryRecord,
+  key: PublicKey,
+): LineProblem | null {
+  const opened = openEnvelope(envelope, key);
+  if (!opened.ok)
+    return { kind: opened.reason === 'bad-signature' ? 'bad-signature' : 'other-key', message: opened.message };
+  const body = parseStatement(opened.payload);
+  const signed = body?.subject[0]?.digest.sha256;
+  const actual = lineHash(line);
+  if (!body || body.predicateType !== PREDICATE_TYPES.record || signed === undefined) {
+    return { kind: 'differs', message: `the envelope naming line ${n} is not a trackrecord record statement` };
+  }
+  if (signed !== actual) {
+    return {
+      kind: 'differs',
+      message: `line ${n} differs from what was signed: key ${short(key.keyid)} signed a line with SHA-256 ${signed.slice(0, 16)}..., this line has ${actual.slice(0, 16)}...`,
+    };
+  }
+  // The file name is the one the line was appended to: a segment renamed later still verifies.
+  const file = (body.predicate as { history?: { file?: unknown } } | null)?.history?.file;
+  if (typeof file !== 'string' || canonicalJson(body.predicate) !== canonicalJson(recordPredicate(record, file, n))) {
+    return { kind: 'differs', message: `the signed predicate of line ${n} does not say what the line says` };
+  }
+  return null;
+}
+
+function parseStatement(payload: Buffer): Statement | null {
+  try {
+    const body = JSON.parse(payload.toString('utf8')) as Statement;
+    if (body._type !== STATEMENT_TYPE || !Array.isArray(body.subject)) return null;
+    return body;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The envelopes of an attestations file by the line their subject names; null when there is no
+ * file, a string when it cannot be read as envelopes (`FILE:LINE: reason`).
+ */
+async function envelopesByLine(path: string): Promise<Map<number, Envelope[]> | string | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  const byLine = new Map<number, Envelope[]>();
+  for (const [i, raw] of text.split('\n').entries()) {
+    if (raw === '') continue;
+    const envelope = parseEnvelope(raw);
+    if (typeof envelope === 'string') return `${basename(path)}:${i + 1}: ${envelope}`;
+    const subject = parseStatement(decodeBase64(envelope.payload))?.subject[0];
+    const line = typeof subject?.name === 'string' ? lineOfSubjectName(subject.name) : null;
+    if (line === null) return `${basename(path)}:${i + 1}: the envelope's statement names no history line`;
+    byLine.set(line, [...(byLine.get(line) ?? []), envelope]);
+  }
+  return byLine;
+}
+
+/** How appending to a history signs what it appends: the one hook between the two files. */
+export function signedAppend(historyPath: string, signer: Signer | null | undefined): AppendOptions {
+  return signer ? { afterAppend: (lines, firstLine) => appendAttestations(historyPath, lines, firstLine, signer) } : {};
+}

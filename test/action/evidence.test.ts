@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReplayServer } from '../../src/replay/index.js';
+import { runBundledAction } from '../support/action.js';
+import { runCli } from '../support/cli.js';
+import { commitFiles, remoteHistory } from '../support/git.js';
+import { makeKey, writePublicKey } from '../support/keys.js';
+import { remoteWithConfig, startActionServer, TRACK_COMMIT_FILES } from './fixtures.js';
+
+let server: ReplayServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+describe('the action with a signing key (track mode)', () => {
+  it('commits the envelopes with the records, re-signed after a lost push race, and writes the run statement', async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    const key = makeKey();
+    const env = { ...remote.env, TRACKRECORD_SIGNING_KEY: key.privatePem };
+    const workspaces = await Promise.all([remote.clone(), remote.clone()]);
+    const runs = await Promise.all(
+      workspaces.map(({ dir }) => runBundledAction({ workspace: dir, eventName: 'schedule', env })),
+    );
+    for (const run of runs) expect(run.code, run.stdout + run.stderr).toBe(0);
+    // The key is registered with the runner for masking, and shows up nowhere else.
+    const secretLine = key.privatePem.split('\n')[1]!;
+    for (const run of runs) {
+      const log = `${run.stdout}${run.stderr}`.split('\n');
+      expect(log).toContain(`::add-mask::${secretLine}`);
+      const rest = log.filter((l) => !l.startsWith('::add-mask::')).join('\n') + run.summary;
+      expect(rest).not.toContain(secretLine);
+    }
+
+    const commits = await remoteHistory(remote);
+    expect(await commitFiles(remote, commits.at(-2)!.sha)).toEqual(
+      ['.trackrecord/attestations.jsonl', ...TRACK_COMMIT_FILES].sort(),
+    );
+    expect(await commitFiles(remote, commits.at(-1)!.sha)).toEqual(
+      expect.arrayContaining(['.trackrecord/attestations.jsonl', '.trackrecord/history.jsonl']),
+    );
+    const { dir } = await remote.clone();
+    writePublicKey(dir, key);
+    const verified = await runCli(['verify', '--key', 'public.pem'], dir);
+    expect(verified.stderr).toBe('');
+    expect(verified.stdout).toMatch(
+      /^ok \.trackrecord\/history\.jsonl: 2 records, chain intact, every record signed by key /,
+    );
+    expect(readFileSync(join(dir, '.trackrecord/report.md'), 'utf8')).toMatch(/Signed: .*key `[0-9a-f]{16}`/);
+
+    // Each run's statement names the history file as that run left it and the line it appended.
+    for (const [i, run] of runs.entries()) {
+      const statement = JSON.parse(readFileSync(run.outputs['statement']!, 'utf8')) as {
+        _type: string;
+        subject: Array<{ name: string; digest: { sha256: string } }>;
+        predicateType: string;
+        predicate: { records: Array<{ history: { line: number } }> };
+      };
+      expect(statement._type).toBe('https://in-toto.io/Statement/v1');
+      expect(statement.predicateType).toBe('https://trackrecord.dev/attestation/run/v1');
+      const history = readFileSync(join(workspaces[i]!.dir, '.trackrecord/history.jsonl'));
+      expect(statement.subject[0]).toEqual({ name: 'history.jsonl', digest: { sha256: sha256(history) } });
+      const lines = history.toString('utf8').trimEnd().split('\n');
+      const line = statement.predicate.records[0]!.history.line;
+      expect(statement.subject[1]).toEqual({
+        name: `history.jsonl:${line}`,
+        digest: { sha256: sha256(lines[line - 1]!) },
+      });
+      expect(JSON.parse(readFileSync(run.outputs['predicate']!, 'utf8'))).toEqual(statement.predicate);
+    }
+  });
+
+  it('fails the job on a bad key before any request', async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    const { dir } = await remote.clone();
+    const run = await runBundledAction({
+      workspace: dir,
+      eventName: 'schedule',
+      env: { ...remote.env, TRACKRECORD_SIGNING_KEY: makeKey().publicPem },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::TRACKRECORD_SIGNING_KEY holds not a private key');
+    expect(server.stats().requests).toBe(0);
+  });
+});
