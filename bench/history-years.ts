@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load.js';
 import type { Config } from '../src/config/types.js';
-import { buildRecords } from '../src/history/build-record.js';
+import { buildRecords } from '../src/analysis/records.js';
 import { chainRecords, lineHash, serializeRecord } from '../src/history/codec.js';
 import { GENESIS, type HistoryRecord } from '../src/history/record.js';
 import { storedTexts } from '../src/history/texts.js';

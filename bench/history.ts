@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { analyzeModel } from '../src/analysis/record-metrics.js';
 import { runMetrics } from '../src/analysis/run-metrics.js';
 import { loadConfig } from '../src/config/load.js';
 import type { ModelSpec, PromptSpec } from '../src/config/types.js';
@@ -135,16 +136,21 @@ function generateHistory(file: string, size: { models: number; runs: number; pro
           samples: [toSample({ ok: true, completion, latencyMs: 400 + p, attempts: 1 }, prompt)],
         };
       });
+      const metrics = runMetrics(observations, () => ({ kind: 'exact' }));
+      const analysed = analyzeModel(
+        { model, observations, metrics, window: 30, specOf: (o) => prompts[Number(o.promptId.slice(1))]! },
+        view,
+      );
       const record = buildRecord(
         {
           run: info,
           finishedAt: info.startedAt,
           model,
-          observations,
-          metrics: runMetrics(observations, () => ({ kind: 'exact' })),
+          served: metrics.servedModels,
+          systemFingerprints: metrics.systemFingerprints,
           samples: 1,
-          window: 30,
-          specOf: (o) => prompts[Number(o.promptId.slice(1))]!,
+          prompts: analysed.prompts,
+          metrics: analysed.metrics,
         },
         view,
       );

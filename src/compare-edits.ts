@@ -1,6 +1,6 @@
-import { editEffects, type EditEffect } from './analysis/edit-effect.js';
+import { editedPairIds, editEffects, pairId, type EditComparison } from './analysis/edit-effect.js';
 import { promptResult } from './analysis/prompt-result.js';
-import { baseRunConfig, findEdits, type EditedPair, type EditSet } from './analysis/edits.js';
+import { baseRunConfig, findEdits, type EditedPair } from './analysis/edits.js';
 import { mcnemarExactP } from './analysis/mcnemar.js';
 import type { Config, Thresholds } from './config/types.js';
 import { executeRun, type RunOptions, type RunOutcome } from './engine.js';
@@ -9,20 +9,6 @@ import type { HistoryView } from './history/view.js';
 import { listSome } from './report/numbers.js';
 import type { RunSummary } from './report/summary.js';
 import type { Observation } from './run/types.js';
-
-/** A change's edits and what they did, judged in the run that tested the change. */
-export interface EditComparison {
-  /** How the base is named in messages: a branch or a ref. */
-  baseRef: string;
-  edits: EditSet;
-  effects: EditEffect[];
-  /** Requests sent for the base versions: re-sent pairs x samples (retries not counted). */
-  extraRequests: number;
-  /** Pairs whose base version was sent. */
-  rerun: number;
-  /** This change's verdict, by model and key, for prompts new to the base's config. */
-  added: Array<{ modelId: string; key: string; status: boolean | null; answer: string | null }>;
-}
 
 /**
  * Runs the base version of every edited pair whose request changed, against the same model in
@@ -72,15 +58,6 @@ export async function compareEdits(
         }),
     ),
   };
-}
-
-/** The (model, prompt) pairs an edit covers: their drift and flips belong to the edit, not to the model. */
-export function editedPairIds(comparison: EditComparison | null): Set<string> {
-  return new Set(comparison?.edits.pairs.map((p) => pairId(p.modelId, p.key)) ?? []);
-}
-
-export function pairId(modelId: string, key: string): string {
-  return `${modelId}\u0000${key}`;
 }
 
 /** One failure per model whose checks an edit broke, when `fail-on-regression` is on. */

@@ -1,27 +1,15 @@
-import { runMetrics, type RunMetrics } from './analysis/run-metrics.js';
+import type { RunOutcome } from './analysis/records.js';
+import { runMetrics } from './analysis/run-metrics.js';
 import type { Config, ModelSpec, PromptSpec } from './config/types.js';
 import { keyValues } from './providers/keys.js';
 import { createOpenAIProvider } from './providers/openai.js';
 import { executePlan } from './run/execute.js';
 import { buildPlan } from './run/plan.js';
 import { createProgress, type ProgressSink } from './run/progress.js';
-import { describeRun, type RunInfo } from './run/run-info.js';
+import { describeRun } from './run/run-info.js';
 import type { ChatProvider, Observation } from './run/types.js';
 
-export interface ModelResult {
-  model: ModelSpec;
-  observations: Observation[];
-  metrics: RunMetrics;
-}
-
-export interface RunOutcome {
-  config: Config;
-  run: RunInfo;
-  finishedAt: string;
-  models: ModelResult[];
-  /** The prompt spec behind an observation. */
-  specOf: (o: Observation) => PromptSpec;
-}
+export type { ModelResult, RunOutcome } from './analysis/records.js';
 
 export interface RunOptions {
   env: NodeJS.ProcessEnv;

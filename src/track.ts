@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
-import { thresholdFailures, type ThresholdOptions } from './analysis/thresholds.js';
+import type { ThresholdOptions } from './analysis/thresholds.js';
+import { thresholdFailures } from './report/thresholds.js';
 import type { Config } from './config/types.js';
-import { executeRun, type RunOptions, type RunOutcome } from './engine.js';
-import { buildRecords, type NewRecord } from './history/build-record.js';
+import { buildRecords, type RunOutcome } from './analysis/records.js';
+import { executeRun, type RunOptions } from './engine.js';
+import type { NewRecord } from './history/build-record.js';
 import { HistoryError } from './history/errors.js';
 import { signedAppend } from './evidence/attestations.js';
 import type { Signer } from './evidence/keys.js';

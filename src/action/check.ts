@@ -1,12 +1,12 @@
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { thresholdFailures } from '../analysis/thresholds.js';
+import { buildRecords } from '../analysis/records.js';
+import { thresholdFailures } from '../report/thresholds.js';
 import { executeRun } from '../engine.js';
 import { attestationsPathOf, describeAttestations, describeEnvelopes } from '../evidence/attestations.js';
 import type { SigningNote } from '../report/markdown.js';
 import { Git } from '../git/git.js';
-import { buildRecords } from '../history/build-record.js';
 import type { HistoryRecord } from '../history/record.js';
 import { verifyHistory } from '../history/verify.js';
 import { HistoryView } from '../history/view.js';
@@ -16,13 +16,8 @@ import { readVerifiedHistory } from '../track.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 import { renderCheckComment } from '../report/check-comment.js';
-import {
-  compareEdits,
-  editFailures,
-  type EditComparison,
-  sinceLastRecord,
-  withEditRegressions,
-} from '../compare-edits.js';
+import type { EditComparison } from '../analysis/edit-effect.js';
+import { compareEdits, editFailures, sinceLastRecord, withEditRegressions } from '../compare-edits.js';
 import { ConfigError } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';

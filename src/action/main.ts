@@ -11,6 +11,7 @@ import { annotateRegressions, setOutputs, writeJobSummary } from './outputs.js';
 import { readSettings } from './settings.js';
 import { mergeMode, shardMode } from './shard.js';
 import { trackMode } from './track.js';
+import { errorMessage } from '../util/values.js';
 
 /** The action: parse inputs, run the mode, report; the one place that fails the job. */
 export async function run(
@@ -60,7 +61,7 @@ export async function run(
     annotateRegressions(result.summary, config);
     if (result.failures.length > 0) throw new Error(`thresholds failed:\n${result.failures.join('\n')}`);
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(errorMessage(error));
   }
 }
 

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { lowestReliability } from '../analysis/record-metrics.js';
 import type { Config, PromptSpec } from '../config/types.js';
 import type { RunSummary } from '../report/summary.js';
 
@@ -7,8 +8,8 @@ export function setOutputs(
   summary: RunSummary,
   paths: { report: string; history: string; statement?: string; predicate?: string },
 ): void {
-  const reliabilities = summary.models.map((m) => m.reliability).filter((r): r is number => r !== null);
-  core.setOutput('reliability', reliabilities.length > 0 ? String(Math.min(...reliabilities)) : '');
+  const lowest = lowestReliability(summary.models);
+  core.setOutput('reliability', lowest === null ? '' : String(lowest));
   core.setOutput('drifted', String(summary.models.reduce((n, m) => n + m.drifted.length, 0)));
   core.setOutput('regressions', String(summary.models.reduce((n, m) => n + m.regressions.length, 0)));
   core.setOutput('report', paths.report);

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { dirname, relative, resolve } from 'node:path';
-import { thresholdFailures } from '../analysis/thresholds.js';
+import { thresholdFailures } from '../report/thresholds.js';
 import { writeArtifacts, type Artifacts } from '../artifacts.js';
 import { executeRun, type RunOutcome } from '../engine.js';
 import { attestationsPathOf } from '../evidence/attestations.js';

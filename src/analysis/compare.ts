@@ -3,7 +3,7 @@ import type { Comparison as CompareSpec } from '../config/types.js';
 import type { RecordMetrics } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
 import { mcnemarExactP } from './mcnemar.js';
-import type { PromptResult } from './prompt-result.js';
+import { majorityVerdict, type PromptResult } from './prompt-result.js';
 
 /** How one model's run compares with its own history, prompt series by prompt series. */
 export type HistoryComparison = Pick<
@@ -65,9 +65,10 @@ export function compareWithHistory(
         const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, p.answer, compare));
         if (seenBefore) out.flapping.push(r.key);
       }
-      if (previous.checksHash === r.checksHash && previous.status !== null && r.status !== null) {
-        if (previous.status && !r.status) out.regressions.push(r.key);
-        if (!previous.status && r.status) out.fixes.push(r.key);
+      const was = majorityVerdict(previous.passed, previous.checked);
+      if (previous.checksHash === r.checksHash && was !== null && r.status !== null) {
+        if (was && !r.status) out.regressions.push(r.key);
+        if (!was && r.status) out.fixes.push(r.key);
       }
     }
 

@@ -2,9 +2,9 @@ import { answerOf, evaluate, sameAnswer } from '../checks/index.js';
 import type { Comparison, PromptSpec } from '../config/types.js';
 import type { HistoryView } from '../history/view.js';
 import type { Observation } from '../run/types.js';
-import type { EditedPair } from './edits.js';
+import type { EditedPair, EditSet } from './edits.js';
 import { benjaminiHochberg } from './fdr.js';
-import { modal, promptResult } from './prompt-result.js';
+import { majorityVerdict, modal, promptResult } from './prompt-result.js';
 import { compareSamples } from './two-sample.js';
 
 /** One version of a prompt as this run saw it. */
@@ -145,5 +145,28 @@ function rejudge(o: Observation, spec: PromptSpec): Observation {
 function recorded(view: HistoryView, modelId: string, key: string): EditEffect['recorded'] {
   const hash = view.lastHashOf(modelId, key);
   const last = hash === undefined ? undefined : view.previousAnswered(modelId, hash, key);
-  return last ? { answer: last.answer, status: last.status } : null;
+  return last ? { answer: last.answer, status: majorityVerdict(last.passed, last.checked) } : null;
+}
+
+/** A change's edits and what they did, judged in the run that tested the change. */
+export interface EditComparison {
+  /** How the base is named in messages: a branch or a ref. */
+  baseRef: string;
+  edits: EditSet;
+  effects: EditEffect[];
+  /** Requests sent for the base versions: re-sent pairs x samples (retries not counted). */
+  extraRequests: number;
+  /** Pairs whose base version was sent. */
+  rerun: number;
+  /** This change's verdict, by model and key, for prompts new to the base's config. */
+  added: Array<{ modelId: string; key: string; status: boolean | null; answer: string | null }>;
+}
+
+/** The (model, prompt) pairs an edit covers: their drift and flips belong to the edit, not to the model. */
+export function editedPairIds(comparison: EditComparison | null): Set<string> {
+  return new Set(comparison?.edits.pairs.map((p) => pairId(p.modelId, p.key)) ?? []);
+}
+
+export function pairId(modelId: string, key: string): string {
+  return `${modelId}\u0000${key}`;
 }

@@ -1,26 +1,16 @@
-import type { PromptSpec } from '../config/types.js';
-import { promptKey } from '../history/record.js';
+import { promptKey, type PromptSpec } from '../config/types.js';
 import { HASH_REF_LENGTH } from '../history/refs.js';
-import type { ErrorCategory, Observation } from '../run/types.js';
+import type { RecordedPrompt } from '../history/build-record.js';
+import type { Observation } from '../run/types.js';
+import { percentile } from './stats.js';
 
-/** One observation reduced to what is compared across runs. */
-export interface PromptResult {
-  key: string;
-  suite: string;
-  id: string;
-  /** Prompt and checks hashes, shortened as history catalogs store them. */
-  promptHash: string;
-  checksHash: string;
+/** One observation reduced to what is compared across runs and stored in a record. */
+export interface PromptResult extends RecordedPrompt {
   /** Whether any sample produced an output. */
   answered: boolean;
-  /** The modal answer; null when none was extracted (or nothing answered). */
-  answer: string | null;
-  /** Samples that passed, or null when the prompt has no checks. */
-  passed: number | null;
   checked: number;
   /** The majority verdict of the checked samples (ties fail); null without checks or checked samples. */
   status: boolean | null;
-  errors: ErrorCategory[];
 }
 
 export function promptResult(o: Observation, spec: PromptSpec): PromptResult {
@@ -39,9 +29,22 @@ export function promptResult(o: Observation, spec: PromptSpec): PromptResult {
     answer: modal(answered.map((s) => s.answer)),
     passed,
     checked,
-    status: passed === null || checked === 0 ? null : passed * 2 > checked,
+    status: majorityVerdict(passed, checked),
     errors: o.samples.flatMap((s) => (s.error ? [s.error.category] : [])),
+    outputs: o.samples.map((s) => s.output),
+    latencyMs: roundOrNull(
+      percentile(
+        answered.map((s) => s.latencyMs),
+        50,
+      ),
+    ),
+    tokensOut: tokensOf(o),
   };
+}
+
+/** Did a prompt pass: more than half of its checked samples passed (ties fail); null without checks or checked samples. */
+export function majorityVerdict(passed: number | null, checked: number): boolean | null {
+  return passed === null || checked === 0 ? null : passed * 2 > checked;
 }
 
 /** The most frequent value; ties go to the one seen first. "No answer" (null) counts as a value. */
@@ -58,4 +61,13 @@ export function modal<T>(values: readonly T[]): T | null {
     }
   }
   return best;
+}
+
+function roundOrNull(value: number | null): number | null {
+  return value === null ? null : Math.round(value);
+}
+
+function tokensOf(o: Observation): number | null {
+  const reported = o.samples.filter((s) => s.tokensOut !== null);
+  return reported.length === 0 ? null : reported.reduce((n, s) => n + s.tokensOut!, 0);
 }

@@ -1,27 +1,33 @@
 import type { Thresholds } from '../config/types.js';
-import { listSome, percent, pValue } from '../report/numbers.js';
-import type { RunSummary } from '../report/summary.js';
+import type { RecordMetrics } from '../history/record.js';
 
 export interface ThresholdOptions {
   /** Whether `fail-on-regression` applies (check mode and the CLI; not nightly tracking). */
   regressions: boolean;
 }
 
-/** Why the job should fail, one sentence per broken threshold; empty when none is broken. */
-export function thresholdFailures(thresholds: Thresholds, summary: RunSummary, options: ThresholdOptions): string[] {
-  const failures: string[] = [];
-  for (const m of summary.models) {
+/** A model's metrics as far as the thresholds look at them. */
+export type ThresholdInput = { id: string } & Pick<RecordMetrics, 'reliability' | 'regressions' | 'flipsP'>;
+
+/** A broken threshold, as data: `report/` words it. */
+export type ThresholdBreach =
+  | { kind: 'fail-below'; modelId: string; reliability: number; failBelow: number }
+  | { kind: 'regressions'; modelId: string; regressions: string[]; flipsP: number | null };
+
+/** The thresholds a run breaks, in model order; empty when none is broken. */
+export function thresholdBreaches(
+  thresholds: Thresholds,
+  models: readonly ThresholdInput[],
+  options: ThresholdOptions,
+): ThresholdBreach[] {
+  const breaches: ThresholdBreach[] = [];
+  for (const m of models) {
     if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
-      failures.push(
-        `${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`,
-      );
+      breaches.push({ kind: 'fail-below', modelId: m.id, reliability: m.reliability, failBelow: thresholds.failBelow });
     }
     if (options.regressions && thresholds.failOnRegression && m.regressions.length > 0) {
-      const p = m.flipsP === null ? '' : ` (${pValue(m.flipsP)} under no change)`;
-      failures.push(
-        `${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(m.regressions)}`,
-      );
+      breaches.push({ kind: 'regressions', modelId: m.id, regressions: m.regressions, flipsP: m.flipsP });
     }
   }
-  return failures;
+  return breaches;
 }

@@ -1,4 +1,5 @@
 import { makeBadge } from 'badge-maker';
+import { percent, roundPercent } from '../report/numbers.js';
 
 /**
  * Shields named colors (https://shields.io/badges/endpoint-badge), so the same
@@ -29,30 +30,17 @@ function checkReliability(reliability: number | null): void {
 export function badgeColor(reliability: number | null): BadgeColor {
   checkReliability(reliability);
   if (reliability === null) return 'lightgrey';
-  const tenths = tenthsOfPercent(reliability);
-  if (tenths >= 950) return 'green';
-  if (tenths >= 850) return 'yellow';
-  if (tenths >= 700) return 'orange';
+  const shown = roundPercent(reliability);
+  if (shown >= 95) return 'green';
+  if (shown >= 85) return 'yellow';
+  if (shown >= 70) return 'orange';
   return 'red';
 }
 
-/**
- * `97.2%`: a percentage with one decimal, ties rounded away from zero; `no data` for null.
- * Rounds the decimal the score prints as, not its binary expansion: `(0.0285 * 100).toFixed(1)`
- * gives `2.8` because 0.0285 * 100 is 2.8499999999999996, this gives `2.9`.
- */
+/** `97.2%`, as reports and comments print it; `no data` for null. */
 export function badgeMessage(reliability: number | null): string {
   checkReliability(reliability);
-  if (reliability === null) return 'no data';
-  return `${(tenthsOfPercent(reliability) / 10).toFixed(1)}%`;
-}
-
-/**
- * The score in tenths of a percent, as shown: float noise (below 12 significant digits) is
- * cleaned off before rounding. Scores are >= 0, so Math.round's half-up is half away from zero.
- */
-function tenthsOfPercent(reliability: number): number {
-  return Math.round(Number((reliability * 1000).toPrecision(12)));
+  return reliability === null ? 'no data' : percent(reliability);
 }
 
 /** An SVG badge (flat style) reading `label | 97.2%`. Same inputs give the same bytes. */

@@ -1,18 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { lowestReliability } from '../analysis/record-metrics.js';
 import { reliabilitySvg, shieldsEndpoint } from './badge.js';
 
 /** Model ids as the config schema allows them: safe as part of a file name. */
 const MODEL_ID = /^[a-z0-9._-]+$/;
-
-/** The lowest non-null reliability, or null when no model has one. */
-export function lowestReliability(models: ReadonlyArray<{ reliability: number | null }>): number | null {
-  let lowest: number | null = null;
-  for (const { reliability } of models) {
-    if (reliability !== null && (lowest === null || reliability < lowest)) lowest = reliability;
-  }
-  return lowest;
-}
 
 /**
  * Writes the badges for one run:

@@ -7,6 +7,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Expectation, PromptSpec } from '../config/types.js';
 import { normalize } from './normalize.js';
 import { compileRegex, firstMatch } from './regex.js';
+import { errorMessage } from '../util/values.js';
 
 export { compileRegex } from './regex.js';
 
@@ -45,7 +46,7 @@ export function evaluate(answer: string | null, prompt: Pick<PromptSpec, 'expect
  * Why an expectation can never be checked (regex or schema that does not compile, or
  * an impossible bound), or null. The config loader calls this before any model call.
  */
-export function compileExpectation(e: Expectation): string | null {
+export function expectationProblem(e: Expectation): string | null {
   switch (e.kind) {
     case 'regex':
     case 'not-regex':
@@ -183,7 +184,7 @@ function checkSchema(answer: string, schema: Record<string, unknown>): string | 
   try {
     validate = validatorFor(schema);
   } catch (err) {
-    // Normally caught by compileExpectation at load time; never let it crash a run.
+    // Normally caught by expectationProblem at load time; never let it crash a run.
     return `json-schema: invalid schema: ${errorMessage(err)}`;
   }
   if (validate(data)) return null;
@@ -211,8 +212,4 @@ function quote(text: string): string {
     /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -6,7 +6,7 @@ import { normalize } from './normalize.js';
 export { extract, parseJsonPath } from './extract.js';
 export { normalize } from './normalize.js';
 export { tokenF1, sameAnswer } from './similarity.js';
-export { evaluate, compileExpectation, type Verdict } from './expect.js';
+export { evaluate, expectationProblem, type Verdict } from './expect.js';
 export { compileRegex } from './regex.js';
 
 /** The answer a sample gives: the extracted text, normalized; null when nothing was extracted. */

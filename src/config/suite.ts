@@ -1,4 +1,4 @@
-import { compileExpectation, parseJsonPath } from '../checks/index.js';
+import { expectationProblem, parseJsonPath } from '../checks/index.js';
 import type { ChatMessage, Comparison, Expectation, Extractor, NormalizeStep, PromptSpec, SuiteSpec } from './types.js';
 import { DEFAULTS } from './types.js';
 import type { ConfigIssue } from './errors.js';
@@ -71,7 +71,7 @@ export function resolveSuite(yaml: YamlFile, source: string): { suite: SuiteSpec
 
     const expect = (p.expect ?? []).map(resolveExpectation);
     expect.forEach((e, j) => {
-      const problem = compileExpectation(e) ?? lineCountProblem(e, p.normalize);
+      const problem = expectationProblem(e) ?? lineCountProblem(e, p.normalize);
       if (problem) issues.push(yaml.issue([...at, 'expect', j], problem));
     });
 
@@ -117,7 +117,7 @@ function resolveExtract(raw: RawPrompt['extract']): Extractor | null | string {
     return { kind: 'json-path', path };
   }
   if (raw.regex === undefined) return 'needs "regex" or "json-path"';
-  const problem = compileExpectation({ kind: 'regex', pattern: raw.regex, flags: raw.flags ?? '' });
+  const problem = expectationProblem({ kind: 'regex', pattern: raw.regex, flags: raw.flags ?? '' });
   if (problem) return problem;
   return { kind: 'regex', pattern: raw.regex, flags: raw.flags ?? '' };
 }

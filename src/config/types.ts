@@ -124,3 +124,8 @@ export const DEFAULTS = {
   normalize: ['trim', 'collapse-whitespace'] as NormalizeStep[],
   failOnRegression: true,
 } as const;
+
+/** The key a prompt is known by in lists and text tables: `suite/id`. */
+export function promptKey(suite: string, id: string): string {
+  return `${suite}/${id}`;
+}

@@ -20,7 +20,7 @@ const MAX_BUFFER = 256 * 1024 * 1024;
  * Removes credentials from text that may hold URLs or auth headers: `scheme://user:token@host`
  * and `scheme://token@host` become `scheme://***@host`, `Authorization: basic xyz` loses its value.
  */
-export function redact(text: string): string {
+export function hideCredentials(text: string): string {
   return text
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@'"`]+@/gi, '$1***@')
     .replace(/\b(authorization:\s*(?:basic|bearer|token)\s+)\S+/gi, '$1***');
@@ -35,13 +35,14 @@ export class GitError extends Error {
   readonly stderr: string;
 
   constructor(args: readonly string[], exitCode: number | null, stderr: string, stdout = '', detail?: string) {
-    const command = redact(['git', ...args].map(quoteArg).join(' '));
-    const cleanErr = redact(stderr);
-    const why = cleanErr.trim() || redact(detail ?? '').trim() || redact(stdout).trim() || 'no output';
+    const command = hideCredentials(['git', ...args].map(quoteArg).join(' '));
+    const cleanErr = hideCredentials(stderr);
+    const why =
+      cleanErr.trim() || hideCredentials(detail ?? '').trim() || hideCredentials(stdout).trim() || 'no output';
     super(`${command} failed (${exitCode === null ? 'did not run' : `exit ${exitCode}`}): ${why}`);
     this.command = command;
     this.exitCode = exitCode;
-    this.stdout = redact(stdout);
+    this.stdout = hideCredentials(stdout);
     this.stderr = cleanErr;
   }
 }

@@ -1,4 +1,5 @@
-import { BOT_IDENTITY, type Git, GitError, type Identity } from './git.js';
+import { BOT_IDENTITY, type Git, type Identity } from './git.js';
+import { errorMessage } from '../util/values.js';
 
 export interface PublishOptions {
   git: Git;
@@ -107,7 +108,7 @@ export async function publish(o: PublishOptions): Promise<{ commit: string | nul
     try {
       await git.fetch(remote, branch);
     } catch (error) {
-      throw new PublishError(`fetching ${remote}/${branch} after a rejected push failed: ${errorText(error)}`, {
+      throw new PublishError(`fetching ${remote}/${branch} after a rejected push failed: ${errorMessage(error)}`, {
         cause: error,
       });
     }
@@ -125,7 +126,7 @@ export async function publish(o: PublishOptions): Promise<{ commit: string | nul
     } catch (error) {
       throw new PublishError(
         `cannot retry the push to ${remote}/${branch}: the checkout has uncommitted changes to files that the new ` +
-          `${remote}/${branch} also changed, and moving to it would overwrite them (${errorText(error)}). ` +
+          `${remote}/${branch} also changed, and moving to it would overwrite them (${errorMessage(error)}). ` +
           'Commit or discard them before this step.',
         { cause: error },
       );
@@ -150,9 +151,4 @@ async function keepsStartCommits(
 /** A literal pathspec from the repository root, whatever the cwd and whatever characters the path holds. */
 function topLevel(path: string): string {
   return `:(top,literal)${path.replace(/\\/g, '/').replace(/^\.\//, '')}`;
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof GitError) return error.message;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,12 +1,6 @@
-import { compareWithHistory, type HistoryComparison } from '../analysis/compare.js';
-import { promptResult } from '../analysis/prompt-result.js';
-import type { RunMetrics } from '../analysis/run-metrics.js';
-import { pooledReliability } from '../analysis/reliability.js';
-import { percentile, share } from '../analysis/stats.js';
-import type { ModelSpec, PromptSpec } from '../config/types.js';
-import type { RunOutcome } from '../engine.js';
+import type { ModelSpec } from '../config/types.js';
 import type { RunInfo } from '../run/run-info.js';
-import type { Observation } from '../run/types.js';
+import type { ErrorCategory } from '../run/types.js';
 import type { CatalogEntry, HistoryRecord, RecordMetrics, RecordModel } from './record.js';
 import { RECORD_SCHEMA } from './record.js';
 import { catalogRef, textRef } from './refs.js';
@@ -15,148 +9,87 @@ import type { HistoryView } from './view.js';
 
 export type NewRecord = Omit<HistoryRecord, 'prev'>;
 
+/** One prompt of a run as a record stores it: the observation as analysis reduced it. */
+export interface RecordedPrompt {
+  key: string;
+  suite: string;
+  id: string;
+  /** Prompt and checks hashes, shortened as history catalogs store them. */
+  promptHash: string;
+  checksHash: string;
+  /** The modal answer; null when none was extracted (or nothing answered). */
+  answer: string | null;
+  /** Samples that passed, or null when the prompt has no checks. */
+  passed: number | null;
+  errors: ErrorCategory[];
+  /** Each sample's raw output; null for a sample that ended in an error. */
+  outputs: Array<string | null>;
+  /** Median latency of the samples that answered, in whole ms. */
+  latencyMs: number | null;
+  /** Output tokens summed over the samples that reported them. */
+  tokensOut: number | null;
+}
+
 export interface RecordInput {
   run: RunInfo;
   finishedAt: string;
   model: ModelSpec;
-  observations: readonly Observation[];
-  metrics: RunMetrics;
+  /** Model names and system fingerprints the server reported. */
+  served: string[];
+  systemFingerprints: string[];
   samples: number;
-  window: number;
-  /** The prompt spec behind an observation (for its checks and compare mode). */
-  specOf: (o: Observation) => PromptSpec;
-}
-
-/** Every model's record of a run, in config order, each added to `view` as it is built. */
-export function buildRecords(outcome: RunOutcome, view: HistoryView): NewRecord[] {
-  return outcome.models.map((result) => {
-    const record = buildRecord(
-      {
-        run: outcome.run,
-        finishedAt: outcome.finishedAt,
-        model: result.model,
-        observations: result.observations,
-        metrics: result.metrics,
-        samples: outcome.config.samples,
-        window: outcome.config.window,
-        specOf: outcome.specOf,
-      },
-      view,
-    );
-    view.add(record);
-    return record;
-  });
+  prompts: readonly RecordedPrompt[];
+  /** The record's metrics, computed by analysis against the same view. */
+  metrics: RecordMetrics;
 }
 
 /**
- * One model's run as a history record, compared with `view` (the history so far). The caller
- * adds the record to the view before building the next, so texts are shared across models.
+ * One model's run as a history record: the prompts in columns, texts the view does not hold yet,
+ * and the metrics as given. The caller adds the record to the view before building the next, so
+ * texts are shared across models.
  */
 export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
-  const { observations, model } = input;
-  const results = observations.map((o) => promptResult(o, input.specOf(o)));
-  const specs = new Map(observations.map((o, i) => [results[i]!.key, input.specOf(o)]));
-  const comparison = compareWithHistory(model.id, results, view, (r) => specs.get(r.key)!.compare, input.window);
-
-  const catalog: CatalogEntry[] = results.map((r) => [r.suite, r.id, r.promptHash, r.checksHash]);
+  const { prompts } = input;
+  const catalog: CatalogEntry[] = prompts.map((r) => [r.suite, r.id, r.promptHash, r.checksHash]);
   const catalogId = catalogRef(catalog);
   const texts = new TextStore(view);
 
-  const answers = results.map((r) => (r.answer === null ? null : texts.ref(r.key, r.answer)));
-  const outputs = observations.map((o, i) => {
-    const refs = o.samples.map((s) => (s.output === null ? null : texts.ref(results[i]!.key, s.output)));
-    if (refs.every((r) => r === null)) return null;
-    return refs.every((r) => r === refs[0]) ? refs[0]! : refs;
+  const answers = prompts.map((r) => (r.answer === null ? null : texts.ref(r.key, r.answer)));
+  const outputs = prompts.map((r) => {
+    const refs = r.outputs.map((output) => (output === null ? null : texts.ref(r.key, output)));
+    if (refs.every((ref) => ref === null)) return null;
+    return refs.every((ref) => ref === refs[0]) ? refs[0]! : refs;
   });
   const errors: Record<string, NewRecord['errors'][string]> = {};
-  results.forEach((r, i) => {
+  prompts.forEach((r, i) => {
     if (r.errors.length > 0) errors[String(i)] = r.errors;
   });
-
-  const history = view.recordsOf(model.id);
-  // The trailing window is this record plus the window - 1 records before it.
-  const windowBefore = input.window > 1 ? history.slice(-(input.window - 1)) : [];
-  const metrics = recordMetrics(input, comparison, windowBefore, history.at(-1));
 
   const record: NewRecord = {
     schema: RECORD_SCHEMA,
     run: { ...input.run, finishedAt: input.finishedAt },
-    model: recordModel(model, input.metrics),
+    model: recordModel(input),
     samples: input.samples,
     catalog: catalogId,
     ...(view.hasCatalog(catalogId) ? {} : { catalogs: { [catalogId]: catalog } }),
     answers,
     outputs,
-    passed: results.map((r) => r.passed),
+    passed: prompts.map((r) => r.passed),
     errors,
-    latencyMs: observations.map((o) => {
-      const p50 = percentile(
-        o.samples.filter((s) => s.error === null).map((s) => s.latencyMs),
-        50,
-      );
-      return p50 === null ? null : Math.round(p50);
-    }),
-    tokensOut: observations.map((o) => {
-      const reported = o.samples.filter((s) => s.tokensOut !== null);
-      return reported.length === 0 ? null : reported.reduce((n, s) => n + s.tokensOut!, 0);
-    }),
-    metrics,
+    latencyMs: prompts.map((r) => r.latencyMs),
+    tokensOut: prompts.map((r) => r.tokensOut),
+    metrics: input.metrics,
   };
   return withTexts(record, texts.added);
 }
 
-function recordMetrics(
-  input: RecordInput,
-  c: HistoryComparison,
-  windowBefore: readonly HistoryRecord[],
-  previous: HistoryRecord | undefined,
-): RecordMetrics {
-  const m = input.metrics;
-  const pooled = pooledReliability([...windowBefore.map((r) => r.metrics), c]);
-  const realDrift = c.drifted.some((key) => !c.flapping.includes(key));
-  const last = previous?.metrics.runsSinceDrift ?? null;
-  return {
-    prompts: m.prompts,
-    checked: m.checked,
-    passed: m.passed,
-    passRate: m.passRate,
-    agreement: m.agreement,
-    rawAgreement: m.rawAgreement,
-    comparable: c.comparable,
-    stable: c.stable,
-    stability: share(c.stable, c.comparable),
-    drifted: c.drifted,
-    flapping: c.flapping,
-    regressions: c.regressions,
-    fixes: c.fixes,
-    flipsP: c.flipsP,
-    newSeries: c.newSeries,
-    errors: m.errors,
-    latencyMs: m.latencyMs,
-    tokens: m.tokens,
-    judged: c.judged,
-    behaved: c.behaved,
-    reliability: pooled.reliability,
-    reliabilityInterval: pooled.reliabilityInterval,
-    window: input.window,
-    runsSinceDrift: realDrift ? 0 : last === null ? null : last + 1,
-  };
-}
-
-function recordModel(model: ModelSpec, metrics: RunMetrics): RecordModel {
+function recordModel({ model, served, systemFingerprints }: RecordInput): RecordModel {
   const params: Record<string, number> = {};
   if (model.params.temperature !== undefined) params['temperature'] = model.params.temperature;
   if (model.params.topP !== undefined) params['top-p'] = model.params.topP;
   if (model.params.seed !== undefined) params['seed'] = model.params.seed;
   if (model.params.maxTokens !== undefined) params['max-tokens'] = model.params.maxTokens;
-  return {
-    id: model.id,
-    model: model.model,
-    host: new URL(model.baseUrl).host,
-    params,
-    served: metrics.servedModels,
-    systemFingerprints: metrics.systemFingerprints,
-  };
+  return { id: model.id, model: model.model, host: new URL(model.baseUrl).host, params, served, systemFingerprints };
 }
 
 /** Texts this record must store: those its prompts' tables in the history do not hold yet. */

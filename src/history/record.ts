@@ -1,3 +1,4 @@
+import type { RunInfo } from '../run/run-info.js';
 import type { ErrorCategory } from '../run/types.js';
 
 /**
@@ -48,13 +49,9 @@ export type RecordSchema = 1 | 2;
 export type TextTable = Record<string, Record<string, string>>;
 export const GENESIS = '0'.repeat(64);
 
-export interface RecordRun {
-  id: string;
-  startedAt: string;
+/** The run a record belongs to: where and why it ran, and when it finished. */
+export interface RecordRun extends RunInfo {
   finishedAt: string;
-  trigger: string;
-  commit: string | null;
-  url: string | null;
 }
 
 export interface RecordModel {
@@ -107,7 +104,4 @@ export interface RecordMetrics {
   runsSinceDrift: number | null;
 }
 
-/** The key a prompt is known by in lists and text tables. */
-export function promptKey(suite: string, id: string): string {
-  return `${suite}/${id}`;
-}
+export { promptKey } from '../config/types.js';

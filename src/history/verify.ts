@@ -1,18 +1,11 @@
-import * as crypto from 'node:crypto';
 import type { ErrorObject } from 'ajv';
 import { lineHash } from './codec.js';
-import {
-  GENESIS,
-  READABLE_SCHEMAS,
-  RECORD_SCHEMA,
-  promptKey,
-  type CatalogEntry,
-  type HistoryRecord,
-} from './record.js';
+import { promptKey } from '../config/types.js';
+import { GENESIS, READABLE_SCHEMAS, RECORD_SCHEMA, type CatalogEntry, type HistoryRecord } from './record.js';
 import { record as validateRecord } from './record-validator.generated.js';
-import { catalogRef, TEXT_REF_LENGTH } from './refs.js';
+import { catalogRef, isRefOf } from './refs.js';
 import { storedTexts, TextBlockError } from './texts.js';
-import { sha256 } from '../util/hash.js';
+import { isObject } from '../util/values.js';
 
 export type VerifyResult =
   | { ok: true; records: HistoryRecord[]; lines: string[]; endsWithNewline: boolean }
@@ -32,17 +25,6 @@ export type VerifyResult =
 export interface LineProblem {
   reason: string;
   json: boolean;
-}
-
-/**
- * `isRefOf`, faster: a history holds tens of thousands of short texts, and the one-shot
- * `crypto.hash` (Node >= 20.12) costs a quarter of `createHash` on them.
- */
-const sha256Hex: (text: string) => string =
-  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : sha256;
-
-function isRefOf(ref: string, text: string): boolean {
-  return ref.length >= TEXT_REF_LENGTH && sha256Hex(text).startsWith(ref);
 }
 
 /** Columns indexed like the catalog. */
@@ -248,10 +230,6 @@ function bad(reason: string): LineProblem {
 
 function unresolved(path: string, ref: string, key: string): string {
   return `${path}: ref ${ref} is not a text of ${key} stored in this or an earlier line`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `/metrics/passRate must be number,null`: the JSON path and what is wrong there. */

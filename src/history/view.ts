@@ -1,5 +1,5 @@
 import type { CatalogEntry, HistoryRecord } from './record.js';
-import { promptKey } from './record.js';
+import { promptKey } from '../config/types.js';
 import { storedTexts } from './texts.js';
 
 /** One past observation of a prompt series, as far as comparisons need it. */
@@ -11,8 +11,9 @@ export interface SeriesPoint {
   /** Whether any sample produced an output (false: every sample ended in a provider error). */
   answered: boolean;
   answerRef: string | null;
-  /** Majority verdict of the checked samples; null without checks. */
-  status: boolean | null;
+  /** Samples that passed their checks (null without checks), and samples checked: those that answered. */
+  passed: number | null;
+  checked: number;
   checksHash: string;
 }
 
@@ -198,14 +199,13 @@ function pointOf(
   checksHash: string,
 ): SeriesPoint {
   const errored = record.errors[String(i)]?.length ?? 0;
-  const passed = record.passed[i] ?? null;
-  const checked = record.samples - errored;
   return {
     run,
     key,
     answered: errored < record.samples,
     answerRef: record.answers[i] ?? null,
-    status: passed === null || checked === 0 ? null : passed * 2 > checked,
+    passed: record.passed[i] ?? null,
+    checked: record.samples - errored,
     checksHash,
   };
 }

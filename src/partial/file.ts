@@ -1,12 +1,13 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Config } from '../config/types.js';
-import type { RunOutcome } from '../engine.js';
+import type { RunOutcome } from '../analysis/records.js';
 import { buildPlan } from '../run/plan.js';
 import type { RunInfo } from '../run/run-info.js';
 import { MAX_SHARDS, type Shard } from '../run/shard.js';
 import { ERROR_CATEGORIES, type Observation, type ProviderError, type Sample } from '../run/types.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
+import { isObject } from '../util/values.js';
 
 export const PARTIAL_VERSION = 1 as const;
 
@@ -174,10 +175,6 @@ function checkSample(check: Checker, value: unknown, path: string): void {
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Type checks that fail with the key path of the value. */
 class Checker {

@@ -1,7 +1,6 @@
 import { runMetrics } from '../analysis/run-metrics.js';
-import type { Config, PromptSpec } from '../config/types.js';
-import type { RunOutcome } from '../engine.js';
-import { promptKey } from '../history/record.js';
+import { promptKey, type Config, type PromptSpec } from '../config/types.js';
+import type { RunOutcome } from '../analysis/records.js';
 import { buildPlan } from '../run/plan.js';
 import type { RunInfo } from '../run/run-info.js';
 import { formatShard, shardOf } from '../run/shard.js';

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import type { ProviderError } from '../run/types.js';
+import { errorMessage } from '../util/values.js';
 
 /**
  * Sorts a failed call into the categories the report shows as availability.
@@ -30,7 +31,7 @@ export function categorize(error: unknown, secrets: readonly string[] = []): Pro
   return {
     category: 'bad-response',
     status: null,
-    message: shorten(error instanceof Error ? error.message : String(error)),
+    message: shorten(errorMessage(error)),
   };
 }
 

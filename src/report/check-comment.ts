@@ -1,4 +1,5 @@
-import { editedPairIds, pairId, type EditComparison } from '../compare-edits.js';
+import { totalErrors } from '../analysis/record-metrics.js';
+import { editedPairIds, pairId, type EditComparison } from '../analysis/edit-effect.js';
 import { renderEdits } from './edits-markdown.js';
 import { inlineText } from './escape.js';
 import { renderMarkdown, type SigningNote } from './markdown.js';
@@ -74,6 +75,6 @@ function row(m: ModelReport): string {
       ? `${percent(pick(base))} → ${percent(head ? pick(head) : null)}`
       : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
-  const errors = Object.values(x.errors).reduce((n, e) => n + e, 0);
+  const errors = totalErrors(x.errors);
   return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${x.drifted.length} | ${x.regressions.length} | ${errors} |`;
 }

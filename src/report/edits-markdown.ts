@@ -1,6 +1,6 @@
 import type { EditEffect, VersionResult } from '../analysis/edit-effect.js';
 import type { FieldChange } from '../analysis/edits.js';
-import type { EditComparison } from '../compare-edits.js';
+import type { EditComparison } from '../analysis/edit-effect.js';
 import { blockText, inlineText } from './escape.js';
 import { pValue } from './numbers.js';
 

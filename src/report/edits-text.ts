@@ -1,6 +1,6 @@
 import type { EditEffect, VersionResult } from '../analysis/edit-effect.js';
 import type { FieldChange } from '../analysis/edits.js';
-import type { EditComparison } from '../compare-edits.js';
+import type { EditComparison } from '../analysis/edit-effect.js';
 import { judgement } from './edits-markdown.js';
 import { pValue } from './numbers.js';
 import { cleanText, truncateText } from './untrusted.js';

@@ -1,3 +1,4 @@
+import { totalErrors } from '../analysis/record-metrics.js';
 import type { ErrorCategory } from '../run/types.js';
 import { renderChart, pointSummary, SERIES } from './html/chart.js';
 import { STYLE } from './html/style.js';
@@ -96,7 +97,7 @@ function summaryRow(m: ModelReport, index: number): string {
     num(percent(x.agreement)),
     num(`${real}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ''}`),
     num(String(x.regressions.length)),
-    num(String(errorTotal(x.errors))),
+    num(String(totalErrors(x.errors))),
     num(x.runsSinceDrift === null ? 'never' : String(x.runsSinceDrift)),
     `<td class="nowrap">${runLink(m, day(m.run.startedAt))}</td>`,
   ];
@@ -279,7 +280,7 @@ function flips(m: ModelReport): string[] {
 function availability(m: ModelReport): string {
   const requests = m.metrics.prompts * m.samples;
   const errors = m.metrics.errors;
-  const total = errorTotal(errors);
+  const total = totalErrors(errors);
   const p50 = m.metrics.latencyMs.p50;
   const latency =
     p50 === null ? '' : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
@@ -316,8 +317,4 @@ function reliability(value: number | null, interval: [number, number] | null): s
 
 function num(text: string): string {
   return `<td class="num">${text}</td>`;
-}
-
-function errorTotal(errors: Record<string, number>): number {
-  return Object.values(errors).reduce((sum, n) => sum + n, 0);
 }

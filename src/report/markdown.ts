@@ -1,5 +1,6 @@
+import { totalErrors } from '../analysis/record-metrics.js';
 import type { ErrorCategory } from '../run/types.js';
-import { percent, pValue } from './numbers.js';
+import { percent, pValue, roundPercent } from './numbers.js';
 import { blockText, inlineText } from './escape.js';
 import { fingerprintChanges, type DriftEntry, type ModelReport, type Report, type TrendPoint } from './report.js';
 
@@ -86,7 +87,7 @@ function summaryRow(m: ModelReport): string {
     percent(x.agreement),
     drifted,
     String(x.regressions.length),
-    String(errorTotal(x.errors)),
+    String(totalErrors(x.errors)),
     x.runsSinceDrift === null ? 'never' : String(x.runsSinceDrift),
     runLink(m, day(m.run.startedAt)),
   ];
@@ -127,8 +128,8 @@ function modelSection(m: ModelReport): string[] {
 function chart(points: readonly TrendPoint[]): string[] {
   const shown = points.filter((p) => p.reliability !== null);
   if (shown.length < 2) return [];
-  const reliabilityLine = shown.map((p) => round1(p.reliability! * 100));
-  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => round1(p.passRate! * 100)) : null;
+  const reliabilityLine = shown.map((p) => roundPercent(p.reliability!));
+  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => roundPercent(p.passRate!)) : null;
   const low = Math.min(...reliabilityLine, ...(passLine ?? []));
   const floor = Math.max(0, Math.floor((low - 5) / 10) * 10);
   return [
@@ -247,7 +248,7 @@ export function pValueSentence(p: number): string {
 function availability(m: ModelReport): string {
   const requests = m.metrics.prompts * m.samples;
   const errors = m.metrics.errors;
-  const total = errorTotal(errors);
+  const total = totalErrors(errors);
   const latency =
     m.metrics.latencyMs.p50 === null
       ? ''
@@ -291,14 +292,6 @@ function runLink(m: ModelReport, label: string): string {
 function reliability(value: number | null, interval: [number, number] | null): string {
   if (value === null) return 'n/a';
   return interval ? `${percent(value)} (${percent(interval[0])}–${percent(interval[1])})` : percent(value);
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
-function errorTotal(errors: Record<string, number>): number {
-  return Object.values(errors).reduce((sum, n) => sum + n, 0);
 }
 
 function day(iso: string): string {

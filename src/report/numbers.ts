@@ -1,7 +1,22 @@
-/** How numbers read everywhere trackrecord shows them: CLI, reports, comments, thresholds. */
+/** How numbers read everywhere trackrecord shows them: CLI, reports, comments, badges, thresholds. */
 
+/**
+ * `28.8%`: a share as a percentage with `digits` decimals, ties rounded away from zero; `n/a` for
+ * null. Rounds the decimal the share prints as, not its binary expansion: 23/80 is 28.75%, stored
+ * as 0.28749999999999998, and reads `28.8%` (`toFixed` would give `28.7%`).
+ */
 export function percent(value: number | null, digits = 1): string {
-  return value === null ? 'n/a' : `${(value * 100).toFixed(digits)}%`;
+  return value === null ? 'n/a' : `${roundPercent(value, digits).toFixed(digits)}%`;
+}
+
+/**
+ * A share as the percentage `percent` shows, as a number (28.75% at one decimal is 28.8). Float
+ * noise (below 12 significant digits) is cleaned off before rounding.
+ */
+export function roundPercent(value: number, digits = 1): number {
+  const scale = 10 ** digits;
+  const scaled = Number((value * 100 * scale).toPrecision(12));
+  return (Math.sign(scaled) * Math.round(Math.abs(scaled))) / scale;
 }
 
 /** `p = 0.031`, two significant digits; `p < 0.001` below that, where digits stop meaning anything. */

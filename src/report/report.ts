@@ -1,4 +1,6 @@
-import { promptKey, type HistoryRecord, type RecordMetrics } from '../history/record.js';
+import { realDrift, totalErrors } from '../analysis/record-metrics.js';
+import { promptKey } from '../config/types.js';
+import type { HistoryRecord, RecordMetrics } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
 
 /**
@@ -172,9 +174,9 @@ function trendOf(history: readonly HistoryRecord[], n: number): TrendPoint[] {
       stability: m.stability,
       reliability: m.reliability,
       reliabilityInterval: m.reliabilityInterval,
-      drifted: m.drifted.filter((key) => !m.flapping.includes(key)).length,
+      drifted: realDrift(m).length,
       flapping: m.flapping.length,
-      errors: Object.values(m.errors).reduce((sum, count) => sum + count, 0),
+      errors: totalErrors(m.errors),
       fingerprints,
       fingerprintChanged: changed,
     });

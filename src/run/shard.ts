@@ -1,5 +1,5 @@
 import type { Config } from '../config/types.js';
-import { promptKey } from '../history/record.js';
+import { promptKey } from '../config/types.js';
 import { sha256 } from '../util/hash.js';
 
 /** One of `count` slices of a run's prompts, 1-based: `{index: 2, count: 4}` is written `2/4`. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Expectation, NormalizeStep } from '../../src/config/types.js';
-import { compileExpectation, evaluate } from '../../src/checks/expect.js';
+import { expectationProblem, evaluate } from '../../src/checks/expect.js';
 import { answerOf } from '../../src/checks/index.js';
 import { ConfigError, formatIssue } from '../../src/config/errors.js';
 import { loadSuite } from '../../src/config/load.js';
@@ -161,12 +161,12 @@ describe('evaluate: word-count and line-count', () => {
     expect(judge(['trim']).pass).toBe(true);
   });
 
-  it('compileExpectation rejects bounds that can never hold', () => {
-    expect(compileExpectation(words(0, null))).toBeNull();
-    expect(compileExpectation(lines(2, 2))).toBeNull();
-    expect(compileExpectation(words(5, 3))).toBe('word-count: "min" (5) is greater than "max" (3)');
-    expect(compileExpectation(lines(-1, null))).toBe('line-count: "min" must be a non-negative integer, got -1');
-    expect(compileExpectation(words(0, 1.5))).toBe('word-count: "max" must be a non-negative integer, got 1.5');
+  it('expectationProblem rejects bounds that can never hold', () => {
+    expect(expectationProblem(words(0, null))).toBeNull();
+    expect(expectationProblem(lines(2, 2))).toBeNull();
+    expect(expectationProblem(words(5, 3))).toBe('word-count: "min" (5) is greater than "max" (3)');
+    expect(expectationProblem(lines(-1, null))).toBe('line-count: "min" must be a non-negative integer, got -1');
+    expect(expectationProblem(words(0, 1.5))).toBe('word-count: "max" must be a non-negative integer, got 1.5');
   });
 
   describe('in a suite file', () => {
@@ -244,30 +244,30 @@ describe('evaluate: failure messages quote model text safely', () => {
   });
 });
 
-describe('compileExpectation', () => {
+describe('expectationProblem', () => {
   it('accepts well-formed expectations', () => {
-    expect(compileExpectation({ kind: 'regex', pattern: '^(a|b)$', flags: 'i' })).toBeNull();
-    expect(compileExpectation({ kind: 'json-schema', schema: { type: 'object' } })).toBeNull();
-    expect(compileExpectation({ kind: 'equals', value: 'x' })).toBeNull();
-    expect(compileExpectation({ kind: 'number', equals: 1, tolerance: 0.5 })).toBeNull();
+    expect(expectationProblem({ kind: 'regex', pattern: '^(a|b)$', flags: 'i' })).toBeNull();
+    expect(expectationProblem({ kind: 'json-schema', schema: { type: 'object' } })).toBeNull();
+    expect(expectationProblem({ kind: 'equals', value: 'x' })).toBeNull();
+    expect(expectationProblem({ kind: 'number', equals: 1, tolerance: 0.5 })).toBeNull();
   });
 
   it('rejects a regex that does not compile, with the engine message', () => {
-    const problem = compileExpectation({ kind: 'regex', pattern: '(unclosed', flags: '' });
+    const problem = expectationProblem({ kind: 'regex', pattern: '(unclosed', flags: '' });
     expect(problem).toMatch(/^regex \/\(unclosed\/: /);
     expect(problem).toContain('Unterminated group');
-    expect(compileExpectation({ kind: 'not-regex', pattern: 'a', flags: 'q' })).toContain('Invalid flags');
+    expect(expectationProblem({ kind: 'not-regex', pattern: 'a', flags: 'q' })).toContain('Invalid flags');
   });
 
   it("rejects a schema ajv cannot compile, with ajv's message", () => {
-    const problem = compileExpectation({ kind: 'json-schema', schema: { type: 'nosuchtype' } });
+    const problem = expectationProblem({ kind: 'json-schema', schema: { type: 'nosuchtype' } });
     expect(problem).toMatch(/^json-schema: schema is invalid: /);
     expect(problem).toContain('data/type must be equal to one of the allowed values');
   });
 
   it('rejects impossible bounds', () => {
-    expect(compileExpectation({ kind: 'max-length', value: -1 })).toContain('non-negative integer');
-    expect(compileExpectation({ kind: 'number', equals: 1, tolerance: -1 })).toContain('tolerance');
-    expect(compileExpectation({ kind: 'one-of', values: [] })).toContain('at least one value');
+    expect(expectationProblem({ kind: 'max-length', value: -1 })).toContain('non-negative integer');
+    expect(expectationProblem({ kind: 'number', equals: 1, tolerance: -1 })).toContain('tolerance');
+    expect(expectationProblem({ kind: 'one-of', values: [] })).toContain('at least one value');
   });
 });

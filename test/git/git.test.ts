@@ -1,28 +1,28 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BOT_IDENTITY, Git, GitError, redact } from '../../src/git/git.js';
+import { BOT_IDENTITY, Git, GitError, hideCredentials } from '../../src/git/git.js';
 import { makeRemote } from '../support/git.js';
 import { tempDir } from '../support/tmp.js';
 
 const TOKEN_URL = 'https://x-access-token:SECRET@github.com/owner/repo.git';
 
-describe('redact', () => {
+describe('hideCredentials', () => {
   it('removes user:token and bare tokens from URLs', () => {
-    expect(redact(`fatal: unable to access '${TOKEN_URL}/': 403`)).toBe(
+    expect(hideCredentials(`fatal: unable to access '${TOKEN_URL}/': 403`)).toBe(
       "fatal: unable to access 'https://***@github.com/owner/repo.git/': 403",
     );
-    expect(redact('http://ghp_abc123@example.com/x and ssh://git:pw@host/y')).toBe(
+    expect(hideCredentials('http://ghp_abc123@example.com/x and ssh://git:pw@host/y')).toBe(
       'http://***@example.com/x and ssh://***@host/y',
     );
-    expect(redact('http.extraheader=AUTHORIZATION: basic eC1hY2Nlc3M=')).toBe(
+    expect(hideCredentials('http.extraheader=AUTHORIZATION: basic eC1hY2Nlc3M=')).toBe(
       'http.extraheader=AUTHORIZATION: basic ***',
     );
   });
 
   it('leaves text without credentials alone', () => {
     const text = 'To https://github.com/owner/repo.git\n ! [rejected] main -> main (fetch first)\nuser@example.com';
-    expect(redact(text)).toBe(text);
+    expect(hideCredentials(text)).toBe(text);
   });
 
   it('GitError redacts the command, stderr and message', () => {

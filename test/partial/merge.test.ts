@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildRecords } from '../../src/history/build-record.js';
+import { buildRecords } from '../../src/analysis/records.js';
 import { HistoryView } from '../../src/history/view.js';
 import {
   mergePartials,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EditComparison } from '../../src/compare-edits.js';
+import type { EditComparison } from '../../src/analysis/edit-effect.js';
 import { renderEdits } from '../../src/report/edits-markdown.js';
 
 const HOSTILE =

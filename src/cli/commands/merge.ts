@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { thresholdFailures } from '../../analysis/thresholds.js';
+import { thresholdFailures } from '../../report/thresholds.js';
 import { writeArtifacts } from '../../artifacts.js';
 import { loadConfig } from '../../config/load.js';
 import { signerFromEnv } from '../../evidence/keys.js';

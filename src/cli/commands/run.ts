@@ -11,7 +11,7 @@ import { formatShard, parseShard, shardConfig, ShardError, type Shard } from '..
 import { readVerifiedHistory, runAndRecord } from '../../track.js';
 import { formatRunSummary } from '../../report/text.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
-import { thresholdFailures } from '../../analysis/thresholds.js';
+import { thresholdFailures } from '../../report/thresholds.js';
 import { compareEdits, editFailures, editsJson, sinceLastRecord } from '../../compare-edits.js';
 import { commitFiles } from '../../git/commit-files.js';
 import { Git } from '../../git/git.js';

@@ -1,0 +1,113 @@
+// @ts-check
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The layers of src/, bottom up, as the README's "Development" section lists them: each folder
+ * (or top-level module) and the ones it may import from. An import of anything else crosses a
+ * boundary upward, or into the test-only replay server, and fails the lint. `checks` may import
+ * the config's types only.
+ */
+/** The pure core, bottom up. */
+const CORE = ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report'];
+
+export const LAYERS = {
+  util: [],
+  checks: ['util', 'config/types'],
+  config: ['util', 'checks'],
+  run: ['util', 'checks', 'config'],
+  providers: ['util', 'config', 'run'],
+  history: ['util', 'config', 'run'],
+  analysis: ['util', 'checks', 'config', 'run', 'history'],
+  report: ['util', 'config', 'run', 'history', 'analysis'],
+  badge: ['util', 'analysis', 'report'],
+  evidence: ['util', 'config', 'run', 'history', 'analysis', 'report'],
+  git: ['util'],
+  github: ['util'],
+  partial: ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report'],
+  engine: ['util', 'checks', 'config', 'run', 'providers', 'history', 'analysis'],
+  track: ['util', 'config', 'run', 'history', 'analysis', 'report', 'evidence', 'engine'],
+  artifacts: ['util', 'config', 'history', 'report', 'badge', 'evidence', 'track'],
+  'compare-edits': ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report', 'engine'],
+  cli: [...CORE, 'providers', 'badge', 'evidence', 'git', 'partial', 'engine', 'track', 'artifacts', 'compare-edits'],
+  action: [
+    ...CORE,
+    'providers',
+    'badge',
+    'evidence',
+    'git',
+    'github',
+    'partial',
+    'engine',
+    'track',
+    'artifacts',
+    'compare-edits',
+  ],
+  replay: ['util'],
+};
+
+/** Top-level modules of src/ (the rest of LAYERS are folders). */
+const MODULES = new Set(['engine', 'track', 'artifacts', 'compare-edits']);
+
+/** How an import from a file `depth` folders below src/ reaches `name` (a folder, module or file). */
+function reach(depth, name) {
+  const up = depth === 0 ? '\\./' : '(?:\\.\\./){' + depth + '}';
+  const target = name.includes('/')
+    ? name.replace('/', '/(?!') + '\\.js$)'
+    : name + (MODULES.has(name) ? '\\.js$' : '/');
+  return up + target;
+}
+
+/** One config block per layer and depth: no-restricted-imports with the layers it must not reach. */
+function boundaries() {
+  return Object.entries(LAYERS).flatMap(([layer, allowed]) => {
+    const forbidden = Object.keys(LAYERS).filter((other) => other !== layer && !allowed.includes(other));
+    // `checks` may reach config/types.ts and nothing else of config/.
+    const partial = allowed.filter((a) => a.includes('/'));
+    const names = forbidden.filter((f) => !partial.some((p) => p.startsWith(`${f}/`))).concat(partial);
+    const depths = MODULES.has(layer) ? [0] : [1, 2];
+    return depths.map((depth) => ({
+      files: MODULES.has(layer) ? [`src/${layer}.ts`] : [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                regex: `^(?:${names.map((n) => reach(depth, n)).join('|')})`,
+                message: `${layer} is below this in the layers of src/ (README, "Development"): import downward only.`,
+              },
+            ],
+          },
+        ],
+      },
+    }));
+  });
+}
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '**/*.generated.js', '**/*.generated.d.ts', 'coverage/'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      // A leading underscore marks a value left out on purpose (`const { a: _a, ...rest } = x`).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      // Untrusted text is cleaned of control characters: regexes name them on purpose.
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['test/**'],
+    rules: {
+      // Expected CLI output is matched as printed, aligned with spaces.
+      'no-regex-spaces': 'off',
+      // Tests corrupt parsed JSON at arbitrary depths.
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  ...boundaries(),
+);

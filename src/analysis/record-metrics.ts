@@ -1,0 +1,99 @@
+import type { ModelSpec, PromptSpec } from '../config/types.js';
+import type { HistoryRecord, RecordMetrics } from '../history/record.js';
+import type { HistoryView } from '../history/view.js';
+import type { Observation } from '../run/types.js';
+import { compareWithHistory, type HistoryComparison } from './compare.js';
+import { promptResult, type PromptResult } from './prompt-result.js';
+import type { RunMetrics } from './run-metrics.js';
+import { pooledReliability } from './reliability.js';
+import { share } from './stats.js';
+
+/** One model's part of a run, as analysis needs it. */
+export interface ModelRun {
+  model: ModelSpec;
+  observations: readonly Observation[];
+  metrics: RunMetrics;
+  /** Records the reliability score covers, this one included (the config's `window`). */
+  window: number;
+  /** The prompt spec behind an observation (for its checks and compare mode). */
+  specOf: (o: Observation) => PromptSpec;
+}
+
+export interface ModelAnalysis {
+  /** Each observation reduced to what is compared and stored, in observation order. */
+  prompts: PromptResult[];
+  /** The metrics of the model's new record. */
+  metrics: RecordMetrics;
+}
+
+/**
+ * One model's run against its history in `view`: the prompt results, the comparison with each
+ * prompt's series, and the headline metrics (reliability over the trailing window with its
+ * Wilson interval, runs since drift). This is where a record's metrics are computed.
+ */
+export function analyzeModel(input: ModelRun, view: HistoryView): ModelAnalysis {
+  const { observations, model } = input;
+  const prompts = observations.map((o) => promptResult(o, input.specOf(o)));
+  const specs = new Map(observations.map((o, i) => [prompts[i]!.key, input.specOf(o)]));
+  const comparison = compareWithHistory(model.id, prompts, view, (r) => specs.get(r.key)!.compare, input.window);
+  const history = view.recordsOf(model.id);
+  // The trailing window is this record plus the window - 1 records before it.
+  const windowBefore = input.window > 1 ? history.slice(-(input.window - 1)) : [];
+  return { prompts, metrics: recordMetrics(input, comparison, windowBefore, history.at(-1)) };
+}
+
+/** The drifted prompts that did not flap back to an answer seen in the window: drift that counts. */
+export function realDrift(m: Pick<RecordMetrics, 'drifted' | 'flapping'>): string[] {
+  return m.drifted.filter((key) => !m.flapping.includes(key));
+}
+
+/** The lowest non-null reliability, or null when no model has one. */
+export function lowestReliability(models: ReadonlyArray<{ reliability: number | null }>): number | null {
+  let lowest: number | null = null;
+  for (const { reliability } of models) {
+    if (reliability !== null && (lowest === null || reliability < lowest)) lowest = reliability;
+  }
+  return lowest;
+}
+
+/** Errored samples of all categories. */
+export function totalErrors(errors: Readonly<Record<string, number>>): number {
+  return Object.values(errors).reduce((sum, count) => sum + count, 0);
+}
+
+function recordMetrics(
+  input: ModelRun,
+  c: HistoryComparison,
+  windowBefore: readonly HistoryRecord[],
+  previous: HistoryRecord | undefined,
+): RecordMetrics {
+  const m = input.metrics;
+  const pooled = pooledReliability([...windowBefore.map((r) => r.metrics), c]);
+  const last = previous?.metrics.runsSinceDrift ?? null;
+  return {
+    prompts: m.prompts,
+    checked: m.checked,
+    passed: m.passed,
+    passRate: m.passRate,
+    agreement: m.agreement,
+    rawAgreement: m.rawAgreement,
+    comparable: c.comparable,
+    stable: c.stable,
+    stability: share(c.stable, c.comparable),
+    drifted: c.drifted,
+    flapping: c.flapping,
+    regressions: c.regressions,
+    fixes: c.fixes,
+    flipsP: c.flipsP,
+    newSeries: c.newSeries,
+    errors: m.errors,
+    latencyMs: m.latencyMs,
+    tokens: m.tokens,
+    judged: c.judged,
+    behaved: c.behaved,
+    reliability: pooled.reliability,
+    reliabilityInterval: pooled.reliabilityInterval,
+    window: input.window,
+    runsSinceDrift: realDrift(c).length > 0 ? 0 : last === null ? null : last + 1,
+  };
+}

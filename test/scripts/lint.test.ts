@@ -1,0 +1,53 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the lint config is plain JavaScript, without declarations.
+import { LAYERS } from '../../eslint.config.js';
+import { REPO_ROOT } from '../support/prime.js';
+
+const eslint = new ESLint({ cwd: REPO_ROOT });
+
+/** The boundary messages ESLint gives `code` as if it were the file at `path` under the repository. */
+async function boundaryErrors(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(REPO_ROOT, path) });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('the layer boundaries of src/', () => {
+  it.each([
+    ['src/history/x.ts', "import { compareWithHistory } from '../analysis/compare.js';"],
+    ['src/history/x.ts', "import type { RunOutcome } from '../engine.js';"],
+    ['src/analysis/x.ts', "import { percent } from '../report/numbers.js';"],
+    ['src/analysis/x.ts', "export { startReplayServer } from '../replay/index.js';"],
+    ['src/report/html/x.ts', "import { main } from '../../cli/main.js';"],
+    ['src/cli/commands/x.ts', "import { run } from '../../action/main.js';"],
+    ['src/checks/x.ts', "import { loadConfig } from '../config/load.js';"],
+    ['src/run/x.ts', "import { HistoryView } from '../history/view.js';"],
+    ['src/engine.ts', "import { track } from './track.js';"],
+    ['src/util/x.ts', "import type { Config } from '../config/types.js';"],
+  ])('fails %s on an upward import: %s', async (path, code) => {
+    const errors = await boundaryErrors(path, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/import downward only/);
+  });
+
+  it.each([
+    ['src/analysis/x.ts', "import { HistoryView } from '../history/view.js';"],
+    ['src/analysis/x.ts', "import { share } from './stats.js';"],
+    ['src/report/html/x.ts', "import type { TrendPoint } from '../report.js';"],
+    ['src/report/html/x.ts', "import { percent } from '../numbers.js';"],
+    ['src/checks/x.ts', "import type { PromptSpec } from '../config/types.js';"],
+    ['src/track.ts', "import { executeRun } from './engine.js';"],
+    ['src/action/x.ts', "import { recordOutcome } from '../track.js';"],
+  ])('lets %s import downward: %s', async (path, code) => {
+    expect(await boundaryErrors(path, code)).toEqual([]);
+  });
+
+  it('places every folder and top-level module of src/ in a layer', () => {
+    const entries = readdirSync(join(REPO_ROOT, 'src'), { withFileTypes: true }).map((e) =>
+      e.isDirectory() ? e.name : e.name.replace(/\.ts$/, ''),
+    );
+    expect(entries.sort()).toEqual(Object.keys(LAYERS as Record<string, string[]>).sort());
+  });
+});
