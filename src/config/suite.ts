@@ -26,20 +26,24 @@ interface RawPrompt {
   expect?: RawExpectation[];
 }
 
-type RawExpectation = {
-  equals?: Scalar;
-  contains?: string;
-  'not-contains'?: string;
-  regex?: RawRegex;
-  'not-regex'?: RawRegex;
-  'one-of'?: Scalar[];
-  'json-schema'?: Record<string, unknown>;
-  'max-length'?: number;
-  'min-length'?: number;
-  number?: number | { equals: number; tolerance?: number };
-  'word-count'?: RawCount;
-  'line-count'?: RawCount;
-};
+/** The YAML value of each check kind, under its kind's own key (`{ regex: "..." }`). */
+interface RawExpectations {
+  equals: Scalar;
+  contains: string;
+  'not-contains': string;
+  regex: RawRegex;
+  'not-regex': RawRegex;
+  'one-of': Scalar[];
+  'json-schema': Record<string, unknown>;
+  'max-length': number;
+  'min-length': number;
+  number: number | { equals: number; tolerance?: number };
+  'word-count': RawCount;
+  'line-count': RawCount;
+}
+
+/** One entry in `expect`: exactly one kind's key (the schema guarantees it). */
+type RawExpectation = Partial<RawExpectations>;
 
 /**
  * Turns a parsed suite file into a SuiteSpec, or the issues that stop it: schema errors,
@@ -140,23 +144,36 @@ function lineCountProblem(e: Expectation, normalize: NormalizeStep[] | undefined
   return null;
 }
 
+/**
+ * How each check kind is read from its YAML value: one entry per kind of `Expectation`, so a
+ * new kind does not compile until it is read here, judged in `checks/expect.ts` (both switches
+ * there are exhaustive) and named in the suite schema (a test compares the two lists).
+ */
+const READ_EXPECTATION: { [K in Expectation['kind']]: (raw: RawExpectations[K]) => Extract<Expectation, { kind: K }> } =
+  {
+    equals: (v) => ({ kind: 'equals', value: String(v) }),
+    contains: (v) => ({ kind: 'contains', value: v }),
+    'not-contains': (v) => ({ kind: 'not-contains', value: v }),
+    regex: (v) => ({ kind: 'regex', ...regexOf(v) }),
+    'not-regex': (v) => ({ kind: 'not-regex', ...regexOf(v) }),
+    'one-of': (v) => ({ kind: 'one-of', values: v.map(String) }),
+    'json-schema': (v) => ({ kind: 'json-schema', schema: v }),
+    'max-length': (v) => ({ kind: 'max-length', value: v }),
+    'min-length': (v) => ({ kind: 'min-length', value: v }),
+    number: (v) =>
+      typeof v === 'number'
+        ? { kind: 'number', equals: v, tolerance: 0 }
+        : { kind: 'number', equals: v.equals, tolerance: v.tolerance ?? 0 },
+    'word-count': (v) => ({ kind: 'word-count', ...countOf(v) }),
+    'line-count': (v) => ({ kind: 'line-count', ...countOf(v) }),
+  };
+
+/** The check kinds a suite can name, in the order the table lists them. */
+export const EXPECTATION_KINDS = Object.keys(READ_EXPECTATION) as Array<Expectation['kind']>;
+
 function resolveExpectation(raw: RawExpectation): Expectation {
-  // The schema guarantees exactly one key.
-  if (raw.equals !== undefined) return { kind: 'equals', value: String(raw.equals) };
-  if (raw.contains !== undefined) return { kind: 'contains', value: raw.contains };
-  if (raw['not-contains'] !== undefined) return { kind: 'not-contains', value: raw['not-contains'] };
-  if (raw.regex !== undefined) return { kind: 'regex', ...regexOf(raw.regex) };
-  if (raw['not-regex'] !== undefined) return { kind: 'not-regex', ...regexOf(raw['not-regex']) };
-  if (raw['one-of'] !== undefined) return { kind: 'one-of', values: raw['one-of'].map(String) };
-  if (raw['json-schema'] !== undefined) return { kind: 'json-schema', schema: raw['json-schema'] };
-  if (raw['max-length'] !== undefined) return { kind: 'max-length', value: raw['max-length'] };
-  if (raw['min-length'] !== undefined) return { kind: 'min-length', value: raw['min-length'] };
-  if (raw['word-count'] !== undefined) return { kind: 'word-count', ...countOf(raw['word-count']) };
-  if (raw['line-count'] !== undefined) return { kind: 'line-count', ...countOf(raw['line-count']) };
-  const n = raw.number!;
-  return typeof n === 'number'
-    ? { kind: 'number', equals: n, tolerance: 0 }
-    : { kind: 'number', equals: n.equals, tolerance: n.tolerance ?? 0 };
+  const [kind, value] = Object.entries(raw)[0] as [Expectation['kind'], never];
+  return READ_EXPECTATION[kind](value);
 }
 
 /** `5` is exactly 5; `{min: 2}` is 2 or more; `{max: 3}` is 0 to 3. */

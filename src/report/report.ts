@@ -2,6 +2,7 @@ import { realDrift, totalErrors } from '../analysis/record-metrics.js';
 import { promptKey } from '../config/types.js';
 import type { HistoryRecord, RecordMetrics } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
+import type { RunInfo } from '../run/run-info.js';
 
 /**
  * The report as plain data: what `trackrecord report` renders as markdown or prints as JSON,
@@ -16,13 +17,8 @@ export interface Report {
   models: ModelReport[];
 }
 
-export interface ReportRun {
-  id: string;
-  startedAt: string;
-  url: string | null;
-  commit: string | null;
-  trigger: string;
-}
+/** Where and why the latest record's run happened. */
+export type ReportRun = RunInfo;
 
 export interface ModelReport {
   id: string;

@@ -1,5 +1,5 @@
 import type { NewRecord } from '../history/build-record.js';
-import type { RecordMetrics } from '../history/record.js';
+import type { RecordMetrics, RecordRun } from '../history/record.js';
 
 /** Fields of a record's metrics that the run summary repeats as they are. */
 type SummaryMetrics = Pick<
@@ -30,14 +30,7 @@ export interface ModelSummary extends SummaryMetrics {
 }
 
 export interface RunSummary {
-  run: {
-    id: string;
-    startedAt: string;
-    finishedAt: string;
-    trigger: string;
-    commit: string | null;
-    url: string | null;
-  };
+  run: RecordRun;
   models: ModelSummary[];
 }
 

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXPECTATION_KINDS } from '../../src/config/suite.js';
+import { REPO_ROOT } from '../support/prime.js';
+
+describe('the check kinds', () => {
+  it('are the same list in the suite schema as in the table that reads them', () => {
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema/suite.schema.json'), 'utf8')) as {
+      definitions: { expectation: { properties: Record<string, unknown> } };
+    };
+    expect(Object.keys(schema.definitions.expectation.properties).sort()).toEqual([...EXPECTATION_KINDS].sort());
+    expect(EXPECTATION_KINDS).toHaveLength(12);
+  });
+});
