@@ -1,15 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { writeArtifacts } from '../src/artifacts.js';
 import { loadConfig } from '../src/config/load.js';
 import type { Config } from '../src/config/types.js';
-import { buildRecords } from '../src/analysis/records.js';
+import { buildRecords, type RunOutcome } from '../src/analysis/records.js';
+import { executeRun } from '../src/engine.js';
 import { chainRecords, lineHash, serializeRecord } from '../src/history/codec.js';
 import { GENESIS, type HistoryRecord } from '../src/history/record.js';
+import { appendRecords } from '../src/history/file.js';
+import { readHistory, type OpenSnapshot } from '../src/history/read.js';
 import { storedTexts } from '../src/history/texts.js';
 import { HistoryView } from '../src/history/view.js';
 import { FreeTextModel, freeTextOutcome } from './free-text.js';
-import type { BenchResult } from './report.js';
+import { loadLlmdriftRecordings, startReplayServer } from '../src/replay/index.js';
+import { runAndRecord } from '../src/track.js';
+import { median, type BenchResult } from './report.js';
 
 const repo = join(import.meta.dirname, '..');
 const KB = 1024;
@@ -54,6 +60,129 @@ export async function freeTextBench(): Promise<BenchResult> {
         `${mean(written).toFixed(1)} KB a record compressed (at most ${(worst / KB).toFixed(1)} KB), ` +
         `${mean(plain).toFixed(1)} KB uncompressed`,
       ratio: worst / (60 * KB),
+      target: 1,
+    };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A history of `nights` nights written as one file, each night's outcome from `night`: the
+ * replay server's answers again (what nightly runs of the same suite on the same server
+ * record), or the free-text model's.
+ */
+function writeHistory(file: string, nights: number, night: (n: number) => RunOutcome): void {
+  const view = new HistoryView();
+  const lines: string[] = [];
+  let prev = GENESIS;
+  for (let n = 0; n < nights; n++) {
+    for (const line of chainRecords(buildRecords(night(n), view), prev)) {
+      lines.push(line);
+      prev = lineHash(line);
+    }
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+/**
+ * What a nightly run costs against a long history and a short one: the same suite (the prime
+ * suite, 100 prompts x 3 samples) on the same replay server, recorded on top of 200 or 10 nights,
+ * badges and report written, as `trackrecord run` does. Median of 5. The history is either the
+ * replay server's own nights, or a free-text model's (about 40 KB a record).
+ */
+export async function runCostBenches(): Promise<BenchResult[]> {
+  const recordings = await loadLlmdriftRecordings(join(repo, 'data/llmdrift/prime-100.jsonl'));
+  const server = await startReplayServer({ recordings });
+  const base = mkdtempSync(join(tmpdir(), 'trackrecord-bench-'));
+  try {
+    const yaml =
+      `models:\n  - { id: gpt-4, model: gpt-4-0314, base-url: "${server.baseUrl}", temperature: 0.8 }\n` +
+      `suites:\n  - path: ${join(repo, 'examples/llmdrift/prime.yaml')}\nsamples: 3\nconcurrency: 16\n`;
+    writeFileSync(join(base, 'trackrecord.yml'), yaml);
+    const config = await loadConfig({ root: base, configPath: 'trackrecord.yml' });
+    const replayed = await executeRun(config, { env: {} });
+    const free = new FreeTextModel(11);
+    const kinds: Array<[string, (n: number) => RunOutcome]> = [
+      ['the replay server', (n) => ({ ...replayed, run: { ...replayed.run, id: `night-${n}` } })],
+      ['a free-text model', (n) => freeTextOutcome(config, free, n)],
+    ];
+    const results: BenchResult[] = [];
+    for (const [kind, night] of kinds) {
+      const sizes = [10, 200];
+      const seeds = new Map<number, { dir: string; mb: number }>();
+      for (const nights of sizes) {
+        const dir = join(base, `seed-${nights}`);
+        mkdirSync(dir);
+        writeFileSync(join(dir, 'trackrecord.yml'), yaml);
+        writeHistory(join(dir, config.history), nights, night);
+        seeds.set(nights, { dir, mb: statSync(join(dir, config.history)).size / 2 ** 20 });
+      }
+      const times = new Map<number, number[]>(sizes.map((n) => [n, []]));
+      for (let i = 0; i < 5; i++) {
+        for (const nights of sizes) {
+          const root = join(base, `run-${nights}-${i}`);
+          cpSync(seeds.get(nights)!.dir, root, { recursive: true });
+          const own = await loadConfig({ root, configPath: 'trackrecord.yml' });
+          const started = performance.now();
+          const result = await runAndRecord(own, { root, env: {}, useHistory: true, regressions: false });
+          await writeArtifacts(own, root, result);
+          times.get(nights)!.push(performance.now() - started);
+          rmSync(root, { recursive: true, force: true });
+        }
+      }
+      for (const { dir } of seeds.values()) rmSync(dir, { recursive: true, force: true });
+      const short = median(times.get(10)!);
+      const long = median(times.get(200)!);
+      results.push({
+        name: `run cost, 200 nights vs 10 (history of ${kind})`,
+        detail:
+          `one run (prime suite, 100 prompts x 3 samples, replay server) on a history of 10 nights ` +
+          `(${seeds.get(10)!.mb.toFixed(1)} MB) and of 200 (${seeds.get(200)!.mb.toFixed(1)} MB), one open file`,
+        measured: `${(short / 1000).toFixed(2)} s vs ${(long / 1000).toFixed(2)} s (median of 5), ${(long / short).toFixed(2)}x`,
+        ratio: long / short / 1.3,
+        target: 1,
+      });
+    }
+    return results;
+  } finally {
+    await server.close();
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A year of nightly runs of two free-text models (100 prompts x 3 samples each), appended as a
+ * run appends (segments at the default `history-max-mb`): the largest file at the end, against
+ * the limit.
+ */
+export async function yearBench(): Promise<BenchResult> {
+  const root = mkdtempSync(join(tmpdir(), 'trackrecord-bench-'));
+  try {
+    const config = await freeTextConfig(root, ['free-a', 'free-b']);
+    const path = join(root, config.history);
+    const model = new FreeTextModel(5);
+    const view = new HistoryView();
+    const source = {
+      text: (k: string, r: string) => view.text(k, r),
+      catalogEntries: (r: string) => view.catalogEntries(r),
+    };
+    const maxBytes = config.historyMaxMb * 2 ** 20;
+    let snapshot: OpenSnapshot | undefined;
+    for (let night = 0; night < 365; night++) {
+      const records = buildRecords(freeTextOutcome(config, model, night), view);
+      snapshot = (await appendRecords(path, records, { maxBytes, source, snapshot })).open;
+    }
+    const history = await readHistory(path);
+    const sizes = history.files.map((f) => statSync(f.path).size);
+    const largest = Math.max(...sizes);
+    const mb = (n: number) => (n / 2 ** 20).toFixed(1);
+    return {
+      name: 'a year of history',
+      detail: `365 nights of 2 free-text models (${history.records.length} records), history-max-mb ${config.historyMaxMb}`,
+      measured: `${sizes.length} files (${sizes.map(mb).join(', ')} MB), the largest ${mb(largest)} MB, all verified`,
+      ratio: largest / maxBytes,
       target: 1,
     };
   } finally {

@@ -4,7 +4,7 @@
  */
 import { formatResult, type BenchResult } from './report.js';
 import { historyGrowthBench, reportBenches } from './history.js';
-import { freeTextBench } from './history-years.js';
+import { freeTextBench, runCostBenches, yearBench } from './history-years.js';
 import { promptfooBench } from './promptfoo.js';
 import { rateLimitBench } from './rate-limit.js';
 import { startupBench } from './startup.js';
@@ -16,6 +16,8 @@ const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [
   throughputBench,
   historyGrowthBench,
   freeTextBench,
+  runCostBenches,
+  yearBench,
   reportBenches,
   rateLimitBench,
   promptfooBench,

@@ -1,3 +1,4 @@
+import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ThresholdOptions } from './analysis/thresholds.js';
 import { thresholdFailures } from './report/thresholds.js';
@@ -5,12 +6,13 @@ import type { Config } from './config/types.js';
 import { buildRecords, type RunOutcome } from './analysis/records.js';
 import { executeRun, type RunOptions } from './engine.js';
 import type { NewRecord } from './history/build-record.js';
-import { HistoryError } from './history/errors.js';
-import { signedAppend } from './evidence/attestations.js';
+import { attestationsPathOf, signedAppend } from './evidence/attestations.js';
 import type { Signer } from './evidence/keys.js';
-import { appendRecords, readHistory } from './history/file.js';
-import type { HistoryRecord } from './history/record.js';
+import { HistoryError, labelOf } from './history/errors.js';
+import { appendRecords } from './history/file.js';
+import { readRecent, type HistoryRead } from './history/read.js';
 import { HistoryView } from './history/view.js';
+import { DEFAULT_TREND } from './report/report.js';
 import { summarize, type RunSummary } from './report/summary.js';
 
 export interface RecordOptions {
@@ -23,7 +25,7 @@ export interface RecordOptions {
    * Leave it out after anything may have changed the file (a push race). Appending verifies the
    * file as it is then, whatever was passed here.
    */
-  history?: HistoryRecord[];
+  history?: HistoryRead;
   /** Signs every appended record into the attestations file beside the history (TRACKRECORD_SIGNING_KEY). */
   signer?: Signer | null;
 }
@@ -33,6 +35,8 @@ export interface Recorded {
   summary: RunSummary;
   /** The history file appended to, or null without history. */
   historyPath: string | null;
+  /** The history files the append changed: the open file, and the segment it was sealed as if it was. */
+  written: string[];
   /** The history as read, with this run's records added: what the file now holds. */
   view: HistoryView;
   /** The lines appended and the 1-based number of the first; null without history. */
@@ -53,7 +57,9 @@ export async function runAndRecord(
   config: Config,
   options: RunOptions & RecordOptions & ThresholdOptions,
 ): Promise<TrackResult> {
-  const history = options.useHistory ? (options.history ?? (await readVerifiedHistory(config, options.root))) : [];
+  const history = options.useHistory
+    ? (options.history ?? (await readVerifiedHistory(config, options.root)))
+    : undefined;
   const outcome = await executeRun(config, options);
   const recorded = await recordOutcome(outcome, { ...options, history });
   return { ...recorded, outcome, failures: thresholdFailures(config.thresholds, recorded.summary, options) };
@@ -66,9 +72,10 @@ export async function runAndRecord(
 export async function recordOutcome(outcome: RunOutcome, options: RecordOptions): Promise<Recorded> {
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
-  const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : [];
-  const view = new HistoryView(history);
+  const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : undefined;
+  const view = new HistoryView(history?.records ?? []);
   const records = buildRecords(outcome, view);
+  const written: string[] = [];
   let appended: Recorded['appended'] = null;
   if (historyPath) {
     const signing = signedAppend(historyPath, options.signer);
@@ -76,20 +83,44 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
       appended = { lines, firstLine };
       await signing.afterAppend?.(lines, firstLine);
     };
-    await appendRecords(historyPath, records, { afterAppend }).catch(relabel(config.history));
+    const { sealed } = await appendRecords(historyPath, records, {
+      maxBytes: config.historyMaxMb * 2 ** 20,
+      source: { text: (key, ref) => view.text(key, ref), catalogEntries: (ref) => view.catalogEntries(ref) },
+      snapshot: history?.open,
+      afterAppend,
+      onSeal: sealAttestations,
+    }).catch(relabel(historyPath, config.history));
+    written.push(...(sealed ? [sealed] : []), historyPath);
   }
-  return { records, summary: summarize(records), historyPath, view, appended };
+  return { records, summary: summarize(records), historyPath, written, view, appended };
 }
 
-/** The config's history, verified; a HistoryError names the file as the config does. */
-export async function readVerifiedHistory(config: Config, root: string): Promise<HistoryRecord[]> {
-  const { records } = await readHistory(resolve(root, config.history)).catch(relabel(config.history));
-  return records;
+/** A sealed history file takes its attestations file along: `attestations-0001.jsonl` signs `history-0001.jsonl`. */
+async function sealAttestations(open: string, sealed: string): Promise<void> {
+  try {
+    await rename(attestationsPathOf(open), attestationsPathOf(sealed));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
-/** History errors name the file as the config does, not as an absolute path. */
-function relabel(file: string) {
+/**
+ * How many runs back a run reads: its window, and the trend its report shows, and one more for
+ * the answer before each. Segments older than that are not read; the link to them is checked.
+ */
+export function runsNeeded(config: Pick<Config, 'window'>): number {
+  return Math.max(config.window, DEFAULT_TREND) + 1;
+}
+
+/** The config's history, as far back as a run needs, verified; a HistoryError names the file as the config does. */
+export async function readVerifiedHistory(config: Config, root: string): Promise<HistoryRead> {
+  const path = resolve(root, config.history);
+  return readRecent(path, runsNeeded(config)).catch(relabel(path, config.history));
+}
+
+/** History errors name the file as the config does (a sealed segment beside it likewise), not as an absolute path. */
+function relabel(path: string, file: string) {
   return (error: unknown): never => {
-    throw error instanceof HistoryError ? error.relabel(file) : error;
+    throw error instanceof HistoryError ? error.relabel(labelOf(error.file, path, file)) : error;
   };
 }

@@ -1,18 +1,21 @@
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { buildRecords } from '../analysis/records.js';
 import { thresholdFailures } from '../report/thresholds.js';
 import { executeRun } from '../engine.js';
 import { attestationsPathOf, describeAttestations, describeEnvelopes } from '../evidence/attestations.js';
+import { fetchIfPresent, historyFilesAt } from '../git/data-branch.js';
 import type { SigningNote } from '../report/markdown.js';
 import { Git } from '../git/git.js';
 import type { HistoryRecord } from '../history/record.js';
-import { verifyHistory } from '../history/verify.js';
+import { HistoryError } from '../history/errors.js';
+import { readRecent } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
 import { listSome } from '../report/numbers.js';
 import { summarize } from '../report/summary.js';
-import { readVerifiedHistory } from '../track.js';
+import { readVerifiedHistory, runsNeeded } from '../track.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 import { renderCheckComment } from '../report/check-comment.js';
@@ -95,26 +98,30 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   };
 }
 
-/** The signed envelopes beside the base branch's history (as fetched by baseHistory), if any. */
+/** The signed envelopes beside the base branch's history (as fetched by baseHistory: the open file's), if any. */
 async function baseSigning(ctx: ActionContext): Promise<SigningNote | null> {
   const historyPath = resolve(ctx.root, ctx.config.history);
-  if (!ctx.github.pullRequest) return describeAttestations(historyPath);
-  const text = await new Git(ctx.root).show('FETCH_HEAD', relative(ctx.root, attestationsPathOf(historyPath)));
+  const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
+  if (ref === undefined) return describeAttestations(historyPath);
+  const at = `refs/remotes/origin/${ref}`;
+  if ((await new Git(ctx.root).revParse(at)) === null) return null;
+  const text = await new Git(ctx.root).show(at, relative(ctx.root, attestationsPathOf(historyPath)));
   return text === null ? null : describeEnvelopes(text);
 }
 
 /**
- * The base branch's records and config, fetched from origin for a pull request (without one:
- * the checkout's own history, and no edits to compare).
+ * The base branch's records (see baseHistory) and, for a pull request, its config: the
+ * definitions edits are matched with (without a pull request, no edits to compare).
  */
 async function readBase(ctx: ActionContext): Promise<{ records: HistoryRecord[]; config: Config | null }> {
+  const records = await baseHistory(ctx);
   const pr = ctx.github.pullRequest;
-  if (!pr) return { records: await readVerifiedHistory(ctx.config, ctx.root), config: null };
+  if (!pr) return { records, config: null };
   const git = new Git(ctx.root);
-  await git.fetch('origin', pr.baseRef);
-  // One commit for both, whatever lands on the branch meanwhile.
-  const sha = (await git.revParse('FETCH_HEAD')) ?? 'FETCH_HEAD';
-  const records = await baseHistory(ctx, git, sha, pr.baseRef);
+  // baseHistory fetched the pull request's base already, unless the history lives on its own branch.
+  const fetched = ctx.settings.branch === null || ctx.settings.branch === pr.baseRef;
+  if (!fetched && !(await fetchIfPresent(git, 'origin', pr.baseRef))) return { records, config: null };
+  const sha = (await git.revParse(`refs/remotes/origin/${pr.baseRef}`)) ?? `refs/remotes/origin/${pr.baseRef}`;
   return { records, config: await baseConfigAt(ctx, git, sha, pr.baseRef) };
 }
 
@@ -138,24 +145,35 @@ async function baseConfigAt(ctx: ActionContext, git: Git, sha: string, baseRef: 
 }
 
 /**
- * The records on the base branch. A base history that does not verify is reported and compared
- * with nothing: a check must never be judged against records that cannot be trusted.
+ * The records on the base branch: fetched from origin (the `branch` input's branch when set,
+ * else the pull request's base), else the checkout's own files. A base history that does not
+ * verify is reported and compared with nothing: a check must never be judged against records
+ * that cannot be trusted.
  */
-async function baseHistory(ctx: ActionContext, git: Git, sha: string, baseRef: string): Promise<HistoryRecord[]> {
-  const text = await git.show(sha, ctx.config.history);
-  if (text === null) {
-    core.info(`${baseRef} has no ${ctx.config.history} yet: every prompt starts a new series`);
+async function baseHistory(ctx: ActionContext): Promise<HistoryRecord[]> {
+  const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
+  if (ref === undefined) return (await readVerifiedHistory(ctx.config, ctx.root)).records;
+  const git = new Git(ctx.root);
+  const copy = (await fetchIfPresent(git, 'origin', ref))
+    ? await historyFilesAt(git, `refs/remotes/origin/${ref}`, ctx.config.history, ctx.env['RUNNER_TEMP'] || tmpdir())
+    : null;
+  if (copy === null) {
+    core.info(`${ref} has no ${ctx.config.history} yet: every prompt starts a new series`);
     return [];
   }
-  const result = verifyHistory(text);
-  if (!result.ok) {
+  try {
+    const { records } = await readRecent(copy.path, runsNeeded(ctx.config));
+    core.info(`${records.length} record(s) on ${ref}`);
+    return records;
+  } catch (error) {
+    if (!(error instanceof HistoryError)) throw error;
     core.warning(
-      `the history on ${baseRef} does not verify (line ${result.line}: ${result.reason}); comparing with nothing`,
+      `the history on ${ref} does not verify (${basename(error.file)}${error.line > 0 ? ` line ${error.line}` : ''}: ${error.reason}); comparing with nothing`,
     );
     return [];
+  } finally {
+    await copy.remove();
   }
-  core.info(`${result.records.length} record(s) on ${baseRef}`);
-  return result.records;
 }
 
 /**

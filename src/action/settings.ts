@@ -13,6 +13,8 @@ export interface ActionSettings {
   comment: boolean;
   /** With `${run_id}` replaced when the commit is made. */
   commitMessage: string;
+  /** `branch`: where the track record lives (history, badges, report) when not on the checked-out branch; null for that one. */
+  branch: string | null;
   /** `shard: I/N`: run only this shard's prompts and write its partial file; nothing is recorded. */
   shard: Shard | null;
   /** `partial-path`: where the shard's partial goes; null for `$RUNNER_TEMP/trackrecord-partial-I-of-N.json`. */
@@ -41,6 +43,7 @@ export function readSettings(inputs: InputReader, eventName: string): ActionSett
     commit: booleanInput(inputs, 'commit', mode === 'track'),
     comment: booleanInput(inputs, 'comment', mode === 'check'),
     commitMessage: inputs.getInput('commit-message') || 'trackrecord: record run ${run_id}',
+    branch: inputs.getInput('branch').trim() || null,
     ...shardSettings(inputs, mode),
   };
 }

@@ -8,7 +8,7 @@ import { formatShard, shardConfig, type Shard } from '../run/shard.js';
 import { readVerifiedHistory } from '../track.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
-import { recordAndPublish } from './track.js';
+import { onRecordBranch, recordAndPublish } from './track.js';
 
 /** What a shard job leaves: its partial file, for the workflow to upload as an artifact. */
 export interface ShardResult {
@@ -60,5 +60,5 @@ export async function mergeMode(ctx: ActionContext, patterns: readonly string[])
   const partials = await readPartials(paths, (p) => displayPath(p, root));
   const outcome = mergePartials(config, partials);
   core.info(`merging ${partials.length} shard(s) of run ${outcome.run.id}: ${partials.map((p) => p.file).join(', ')}`);
-  return recordAndPublish(ctx, outcome);
+  return onRecordBranch(ctx, (root) => recordAndPublish(ctx, outcome, undefined, root));
 }

@@ -1,13 +1,16 @@
 import * as core from '@actions/core';
-import { dirname, relative, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { thresholdFailures } from '../report/thresholds.js';
 import { writeArtifacts, type Artifacts } from '../artifacts.js';
 import { executeRun, type RunOutcome } from '../engine.js';
 import { attestationsPathOf } from '../evidence/attestations.js';
 import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
+import { checkoutDataBranch, isBranchName } from '../git/data-branch.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
-import type { HistoryRecord } from '../history/record.js';
+import type { HistoryRead } from '../history/read.js';
 import { readVerifiedHistory, recordOutcome, type Recorded } from '../track.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
@@ -18,11 +21,50 @@ import { progressToLog } from './log.js';
  * recorded again on the new tip (re-chained), so concurrent runs lose no record.
  */
 export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
-  const history = await readVerifiedHistory(ctx.config, ctx.root); // a history that does not verify stops the run before any request
-  const outcome = await core.group('Run the suites', () =>
-    executeRun(ctx.config, { env: ctx.env, progress: progressToLog }),
+  return onRecordBranch(ctx, async (root) => {
+    const history = await readVerifiedHistory(ctx.config, root); // a history that does not verify stops the run before any request
+    const outcome = await core.group('Run the suites', () =>
+      executeRun(ctx.config, { env: ctx.env, progress: progressToLog }),
+    );
+    return recordAndPublish(ctx, outcome, history, root);
+  });
+}
+
+/**
+ * Runs `fn` in the folder the track record is written in: the checkout, or with input `branch`
+ * naming another branch, a worktree of that branch in a temporary folder (an orphan branch the
+ * first time), removed afterwards. The checkout, its branch and its files are left as they were.
+ */
+export async function onRecordBranch(
+  ctx: ActionContext,
+  fn: (root: string) => Promise<ModeResult>,
+): Promise<ModeResult> {
+  const { branch, commit } = ctx.settings;
+  if (branch === null) return fn(ctx.root);
+  const git = new Git(ctx.root);
+  if (branch === (await git.currentBranch())) return fn(ctx.root);
+  if (!commit) {
+    throw new Error(
+      `input "branch" names where the track record is committed (${branch}): it needs "commit" to be true`,
+    );
+  }
+  if (!(await isBranchName(git, branch))) throw new Error(`input "branch": "${branch}" is not a valid branch name`);
+  const temp = ctx.env['RUNNER_TEMP'] || tmpdir();
+  const data = await core.group(`Check out ${branch}`, () => checkoutDataBranch(git, 'origin', branch, temp));
+  core.info(
+    data.created
+      ? `origin has no branch ${branch} yet: it starts as an orphan branch with this run`
+      : `recording on ${branch}, checked out in ${data.dir}`,
   );
-  return recordAndPublish(ctx, outcome, history);
+  try {
+    const result = await fn(data.dir);
+    // The worktree goes away: the report the outputs name is kept beside the runner's other files.
+    const reportPath = join(temp, 'trackrecord-report.md');
+    await writeFile(reportPath, result.markdown);
+    return { ...result, reportPath };
+  } finally {
+    await data.remove();
+  }
 }
 
 /**
@@ -34,9 +76,10 @@ export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
 export async function recordAndPublish(
   ctx: ActionContext,
   outcome: RunOutcome,
-  history?: HistoryRecord[],
+  history?: HistoryRead,
+  root: string = ctx.root,
 ): Promise<ModeResult> {
-  const { config, root, settings } = ctx;
+  const { config, settings } = ctx;
   const historyPath = resolve(root, config.history);
   let recorded: Recorded | undefined;
   let artifacts: Artifacts | undefined;
@@ -45,8 +88,9 @@ export async function recordAndPublish(
     recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore, signer: ctx.signer });
     readBefore = undefined;
     artifacts = await writeArtifacts(config, root, recorded);
-    const signed = ctx.signer ? [attestationsPathOf(historyPath)] : [];
-    return [historyPath, ...signed, ...artifacts.paths].map((p) => relative(root, p));
+    // A sealed history file took its attestations file along: both names change.
+    const signed = ctx.signer ? recorded.written.map(attestationsPathOf) : [];
+    return [...recorded.written, ...signed, ...artifacts.paths].map((p) => relative(root, p));
   };
 
   if (settings.commit) {

@@ -20,6 +20,7 @@ interface RawConfig {
   'max-output-kb'?: number;
   retries?: number;
   history?: string;
+  'history-max-mb'?: number;
   badge?: string;
   window?: number;
   thresholds?: { 'fail-below'?: number; 'fail-on-regression'?: boolean };
@@ -93,6 +94,7 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
     retries: raw.retries ?? DEFAULTS.retries,
     maxOutputKb: raw['max-output-kb'] ?? DEFAULTS.maxOutputKb,
     history: raw.history ?? DEFAULTS.history,
+    historyMaxMb: raw['history-max-mb'] ?? DEFAULTS.historyMaxMb,
     badge: raw.badge ?? DEFAULTS.badge,
     window: raw.window ?? DEFAULTS.window,
     thresholds: {

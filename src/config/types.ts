@@ -98,6 +98,8 @@ export interface Config {
   /** Response bytes read per sample, in KB; a longer output is cut and marked. */
   maxOutputKb: number;
   history: string;
+  /** Seal the open history file when an append would take it past this many MB (2^20 bytes). */
+  historyMaxMb: number;
   badge: string;
   window: number;
   thresholds: Thresholds;
@@ -118,6 +120,7 @@ export const DEFAULTS = {
   retries: 4,
   maxOutputKb: 256,
   history: '.trackrecord/history.jsonl',
+  historyMaxMb: 25,
   badge: '.trackrecord/badge.svg',
   window: 30,
   similarityThreshold: 0.8,

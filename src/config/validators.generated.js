@@ -2,7 +2,7 @@
 // Do not edit by hand: edit the schema and rerun. This is ajv standalone code, compiled at build time.
 import func4Module from 'ajv/dist/runtime/ucs2length.js';
 export const config = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/config.schema.json","title":"trackrecord configuration","description":"The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.","type":"object","additionalProperties":false,"required":["models","suites"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it."},"models":{"type":"array","minItems":1,"description":"The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.","items":{"$ref":"#/definitions/model"}},"suites":{"type":"array","minItems":1,"description":"Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).","items":{"description":"A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.","type":["string","object"],"pattern":"^builtin:[a-z0-9][a-z0-9_-]*$","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"Path of a suite YAML file, relative to the repository root."}}}},"samples":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request."},"concurrency":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Requests in flight across the whole run."},"timeout-seconds":{"type":"number","exclusiveMinimum":0,"maximum":3600,"default":60,"description":"Time limit for one request attempt, in seconds."},"retries":{"type":"integer","minimum":0,"maximum":20,"default":4,"description":"Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check."},"max-output-kb":{"type":"integer","minimum":1,"maximum":65536,"default":256,"description":"Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error."},"history":{"type":"string","minLength":1,"default":".trackrecord/history.jsonl","description":"The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format."},"badge":{"type":"string","minLength":1,"pattern":"\\.svg$","default":".trackrecord/badge.svg","description":"The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it."},"window":{"type":"integer","minimum":1,"maximum":10000,"default":30,"description":"How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift."},"thresholds":{"description":"When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.","type":"object","additionalProperties":false,"properties":{"fail-below":{"type":"number","minimum":0,"maximum":1,"description":"Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor."},"fail-on-regression":{"type":"boolean","default":true,"description":"Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run. Applies to `trackrecord run` and the action's check mode, not to nightly tracking."}}}},"definitions":{"model":{"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"OPENAI_API_KEY","description":"Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/config.schema.json","title":"trackrecord configuration","description":"The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.","type":"object","additionalProperties":false,"required":["models","suites"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it."},"models":{"type":"array","minItems":1,"description":"The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.","items":{"$ref":"#/definitions/model"}},"suites":{"type":"array","minItems":1,"description":"Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).","items":{"description":"A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.","type":["string","object"],"pattern":"^builtin:[a-z0-9][a-z0-9_-]*$","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"Path of a suite YAML file, relative to the repository root."}}}},"samples":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request."},"concurrency":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Requests in flight across the whole run."},"timeout-seconds":{"type":"number","exclusiveMinimum":0,"maximum":3600,"default":60,"description":"Time limit for one request attempt, in seconds."},"retries":{"type":"integer","minimum":0,"maximum":20,"default":4,"description":"Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check."},"max-output-kb":{"type":"integer","minimum":1,"maximum":65536,"default":256,"description":"Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error."},"history":{"type":"string","minLength":1,"default":".trackrecord/history.jsonl","description":"The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format."},"history-max-mb":{"type":"number","exclusiveMinimum":0,"maximum":95,"default":25,"description":"The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md."},"badge":{"type":"string","minLength":1,"pattern":"\\.svg$","default":".trackrecord/badge.svg","description":"The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it."},"window":{"type":"integer","minimum":1,"maximum":10000,"default":30,"description":"How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift."},"thresholds":{"description":"When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.","type":"object","additionalProperties":false,"properties":{"fail-below":{"type":"number","minimum":0,"maximum":1,"description":"Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor."},"fail-on-regression":{"type":"boolean","default":true,"description":"Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run. Applies to `trackrecord run` and the action's check mode, not to nightly tracking."}}}},"definitions":{"model":{"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"OPENAI_API_KEY","description":"Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}}}}}};
 const schema12 = {"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","default":"OPENAI_API_KEY","description":"Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func4 = typeof func4Module === 'function' ? func4Module : func4Module.default;
@@ -694,11 +694,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.badge !== undefined){
-let data23 = data.badge;
-if(typeof data23 === "string"){
-if(func4(data23) < 1){
-const err56 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.badge,data:data23};
+if(data["history-max-mb"] !== undefined){
+let data23 = data["history-max-mb"];
+if(typeof data23 == "number"){
+if(data23 > 95 || isNaN(data23)){
+const err56 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 95},message:"must be <= 95",schema:95,parentSchema:schema11.properties["history-max-mb"],data:data23};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -707,8 +707,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!pattern4.test(data23)){
-const err57 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/pattern",keyword:"pattern",params:{pattern: "\\.svg$"},message:"must match pattern \""+"\\.svg$"+"\"",schema:"\\.svg$",parentSchema:schema11.properties.badge,data:data23};
+if(data23 <= 0 || isNaN(data23)){
+const err57 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["history-max-mb"],data:data23};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -719,7 +719,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.badge.type,parentSchema:schema11.properties.badge,data:data23};
+const err58 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["history-max-mb"].type,parentSchema:schema11.properties["history-max-mb"],data:data23};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -729,10 +729,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.window !== undefined){
-let data24 = data.window;
-if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-const err59 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.window.type,parentSchema:schema11.properties.window,data:data24};
+if(data.badge !== undefined){
+let data24 = data.badge;
+if(typeof data24 === "string"){
+if(func4(data24) < 1){
+const err59 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.badge,data:data24};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -741,9 +742,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(typeof data24 == "number"){
-if(data24 > 10000 || isNaN(data24)){
-const err60 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.window,data:data24};
+if(!pattern4.test(data24)){
+const err60 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/pattern",keyword:"pattern",params:{pattern: "\\.svg$"},message:"must match pattern \""+"\\.svg$"+"\"",schema:"\\.svg$",parentSchema:schema11.properties.badge,data:data24};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -752,8 +752,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data24 < 1 || isNaN(data24)){
-const err61 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.window,data:data24};
+}
+else {
+const err61 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.badge.type,parentSchema:schema11.properties.badge,data:data24};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -763,13 +764,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-if(data.thresholds !== undefined){
-let data25 = data.thresholds;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key4 in data25){
-if(!((key4 === "fail-below") || (key4 === "fail-on-regression"))){
-const err62 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.thresholds,data:data25};
+if(data.window !== undefined){
+let data25 = data.window;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err62 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.window.type,parentSchema:schema11.properties.window,data:data25};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -778,12 +776,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data25["fail-below"] !== undefined){
-let data26 = data25["fail-below"];
-if(typeof data26 == "number"){
-if(data26 > 1 || isNaN(data26)){
-const err63 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data26};
+if(typeof data25 == "number"){
+if(data25 > 10000 || isNaN(data25)){
+const err63 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.window,data:data25};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -792,8 +787,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data26 < 0 || isNaN(data26)){
-const err64 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data26};
+if(data25 < 1 || isNaN(data25)){
+const err64 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.window,data:data25};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -803,8 +798,13 @@ vErrors.push(err64);
 errors++;
 }
 }
-else {
-const err65 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below"].type,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data26};
+}
+if(data.thresholds !== undefined){
+let data26 = data.thresholds;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key4 in data26){
+if(!((key4 === "fail-below") || (key4 === "fail-on-regression"))){
+const err65 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.thresholds,data:data26};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -814,10 +814,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data25["fail-on-regression"] !== undefined){
-let data27 = data25["fail-on-regression"];
-if(typeof data27 !== "boolean"){
-const err66 = {instancePath:instancePath+"/thresholds/fail-on-regression",schemaPath:"#/properties/thresholds/properties/fail-on-regression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.thresholds.properties["fail-on-regression"].type,parentSchema:schema11.properties.thresholds.properties["fail-on-regression"],data:data27};
+if(data26["fail-below"] !== undefined){
+let data27 = data26["fail-below"];
+if(typeof data27 == "number"){
+if(data27 > 1 || isNaN(data27)){
+const err66 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data27};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -826,10 +827,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-}
-else {
-const err67 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.thresholds.type,parentSchema:schema11.properties.thresholds,data:data25};
+if(data27 < 0 || isNaN(data27)){
+const err67 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -839,14 +838,50 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
 else {
-const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err68 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below"].type,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data27};
 if(vErrors === null){
 vErrors = [err68];
 }
 else {
 vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data26["fail-on-regression"] !== undefined){
+let data28 = data26["fail-on-regression"];
+if(typeof data28 !== "boolean"){
+const err69 = {instancePath:instancePath+"/thresholds/fail-on-regression",schemaPath:"#/properties/thresholds/properties/fail-on-regression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.thresholds.properties["fail-on-regression"].type,parentSchema:schema11.properties.thresholds.properties["fail-on-regression"],data:data28};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.thresholds.type,parentSchema:schema11.properties.thresholds,data:data26};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
 }
 errors++;
 }

@@ -1,3 +1,4 @@
+import { basename, dirname, join } from 'node:path';
 /** Errors about a history file, and what to tell the user to do about them. */
 
 /**
@@ -29,6 +30,16 @@ export function brokenHint(file: string): string {
 
 export function truncatedHint(file: string): string {
   return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
+}
+
+/**
+ * How to name `file` (the history at `path`, or a segment beside it) for a user who calls the
+ * history `label`: the label, or the segment's name beside it.
+ */
+export function labelOf(file: string, path: string, label: string): string {
+  if (file === path) return label;
+  if (dirname(file) === dirname(path)) return join(dirname(label), basename(file));
+  return file;
 }
 
 /** A path as it can be pasted into a POSIX shell. */

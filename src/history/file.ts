@@ -1,61 +1,81 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { chainRecords } from './codec.js';
+import { chainRecords, lineHash } from './codec.js';
+import { completeRecords } from './complete.js';
 import { brokenHint, HistoryError, truncatedHint } from './errors.js';
 import { withHistoryLock, type LockOptions } from './lock.js';
-import type { HistoryRecord } from './record.js';
+import type { CatalogEntry, HistoryRecord } from './record.js';
+import type { OpenSnapshot } from './read.js';
+import { lastLine, sealedSegments, segmentPath } from './segments.js';
 import { ChainVerifier, verifyHistory, type VerifyResult } from './verify.js';
 
-export interface LoadedHistory {
-  records: HistoryRecord[];
-  lines: string[];
-  endsWithNewline: boolean;
-}
-
+/** Whether the history has any file: the open one, or a sealed segment (the open one may not be started yet). */
 export async function historyExists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;
   } catch (e) {
-    if (isMissing(e)) return false;
+    if (isMissing(e)) return (await sealedSegments(path)).length > 0;
     throw e;
   }
 }
 
-/** The verified history; empty when the file does not exist. Throws HistoryError when it is not intact. */
-export async function readHistory(path: string): Promise<LoadedHistory> {
-  const { result } = await load(path);
-  if (!result.ok) throw failure(path, result);
-  return { records: result.records, lines: result.lines, endsWithNewline: result.endsWithNewline };
+/** Where the texts and catalogs that new records refer to can be found (the history's view). */
+export interface RecordSource {
+  text(key: string, ref: string): string | null;
+  catalogEntries(ref: string): CatalogEntry[] | undefined;
 }
 
 export interface AppendOptions extends LockOptions {
+  /** Seal the open file and start a new one when an append would take it past this many bytes. */
+  maxBytes?: number;
+  /** Texts and catalogs to store again when the records land in a segment that lacks them. */
+  source?: RecordSource;
+  /** The open file as read before the run: its verification is reused while the file is unchanged. */
+  snapshot?: OpenSnapshot;
   /**
    * Runs after the lines are written, still under the lock, with the lines and the 1-based line
-   * number of the first: what must stay in step with the history (signed envelopes) goes here.
+   * number of the first in the open file: what must stay in step with the history (signed
+   * envelopes) goes here.
    */
   afterAppend?: (lines: string[], firstLine: number) => Promise<void>;
+  /** Runs right after the open file was sealed (renamed to `sealed`), still under the lock: files kept per history file follow it. */
+  onSeal?: (open: string, sealed: string) => Promise<void>;
+}
+
+export interface AppendResult {
+  /** The lines written. */
+  lines: string[];
+  /** The sealed segment the open file became before the lines were written, if it was sealed. */
+  sealed: string | null;
+  /** The 1-based line number of the first line written, in the open file. */
+  firstLine: number;
+  /** The open file as it now is (when lines were written): the snapshot for a next append. */
+  open?: OpenSnapshot;
 }
 
 /**
- * Appends records, chained to the file's last line, after verifying the whole file (a bad
- * history is never appended to) and checking the new lines the same way. All lines go out in
- * one write, then the file is synced; the history's lock is held throughout, so concurrent
- * writers chain one after the other. Returns the lines written.
+ * Appends records to the open file, chained to the history's last line, after verifying that
+ * file (a bad history is never appended to) and checking the new lines the same way. When the
+ * lines would take the file past `maxBytes`, it is sealed first (renamed to the next segment)
+ * and the lines start a new one. Whatever segment they land in, records are made to store the
+ * catalogs and texts they refer to that the segment does not hold. All lines go out in one
+ * write, then the file is synced; the history's lock is held throughout, so concurrent writers
+ * chain one after the other.
  */
 export async function appendRecords(
   path: string,
   records: ReadonlyArray<Omit<HistoryRecord, 'prev'>>,
   options: AppendOptions = {},
-): Promise<string[]> {
+): Promise<AppendResult> {
   await mkdir(dirname(path), { recursive: true });
   return withHistoryLock(
     path,
     async () => {
-      const { lines, firstLine } = await appendUnlocked(path, records);
-      if (options.afterAppend && lines.length > 0) await options.afterAppend(lines, firstLine);
-      return lines;
+      const result = await appendUnlocked(path, records, options);
+      if (options.afterAppend && result.lines.length > 0) await options.afterAppend(result.lines, result.firstLine);
+      return result;
     },
     options,
   );
@@ -64,11 +84,34 @@ export async function appendRecords(
 async function appendUnlocked(
   path: string,
   records: ReadonlyArray<Omit<HistoryRecord, 'prev'>>,
-): Promise<{ lines: string[]; firstLine: number }> {
-  const verifier = new ChainVerifier();
-  const { result, exists } = await load(path, verifier);
-  if (!result.ok) throw failure(path, result);
-  const lines = chainRecords(records, verifier.prevHash);
+  options: AppendOptions,
+): Promise<AppendResult> {
+  let segment = await openSegment(path, options.snapshot);
+  if (records.length === 0) return { lines: [], sealed: null, firstLine: segment.lines + 1 };
+  let lines = chainRecords(completeRecords(records, segment.verifier, options.source), segment.verifier.prevHash);
+  let sealed: string | null = null;
+  const adding = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+  if (options.maxBytes !== undefined && segment.lines > 0 && segment.size + adding > options.maxBytes) {
+    sealed = segmentPath(path, (await sealedSegments(path)).length + 1);
+    await rename(path, sealed);
+    await options.onSeal?.(path, sealed);
+    await syncDir(dirname(path));
+    const previous = segment.verifier;
+    segment = {
+      verifier: new ChainVerifier(previous.prevHash, `the last line of ${basename(sealed)}`),
+      bytes: Buffer.alloc(0),
+      size: 0,
+      lines: 0,
+      separator: '',
+      exists: false,
+    };
+    const source = options.source ?? {
+      text: (k: string, r: string) => previous.text(k, r),
+      catalogEntries: (r: string) => previous.catalogEntries(r),
+    };
+    lines = chainRecords(completeRecords(records, segment.verifier, source), segment.verifier.prevHash);
+  }
+  const { verifier } = segment;
   const firstLine = verifier.lines.length + 1;
   for (const [i, line] of lines.entries()) {
     const problem = verifier.push(line);
@@ -79,10 +122,7 @@ async function appendUnlocked(
       );
     }
   }
-  if (lines.length === 0) return { lines, firstLine };
-
-  const separator = result.lines.length > 0 && !result.endsWithNewline ? '\n' : '';
-  const data = `${separator}${lines.map((l) => `${l}\n`).join('')}`;
+  const data = `${segment.separator}${lines.map((l) => `${l}\n`).join('')}`;
   const handle = await open(path, 'a');
   try {
     await handle.appendFile(data, 'utf8');
@@ -90,8 +130,60 @@ async function appendUnlocked(
   } finally {
     await handle.close();
   }
-  if (!exists) await syncDir(dirname(path));
-  return { lines, firstLine };
+  if (!segment.exists) await syncDir(dirname(path));
+  const bytes = Buffer.concat([segment.bytes, Buffer.from(data, 'utf8')]);
+  return { lines, sealed, firstLine, open: { path, bytes, exists: true, verifier, endsWithNewline: true } };
+}
+
+interface OpenSegmentState {
+  /** Verifier state after the file's last line. */
+  verifier: ChainVerifier;
+  bytes: Buffer;
+  size: number;
+  lines: number;
+  /** A newline to write first, when the last line lacks one. */
+  separator: string;
+  exists: boolean;
+}
+
+/**
+ * The open file verified, chained to the last sealed segment's last line. The verification of
+ * `snapshot` is reused when the file holds exactly the bytes it was made from.
+ */
+async function openSegment(path: string, snapshot: OpenSnapshot | undefined): Promise<OpenSegmentState> {
+  const verifier = await openFileVerifier(path);
+  if (snapshot && snapshot.path === path && verifier.prevHash === snapshot.verifier.chainStart) {
+    const bytes = await readIfExists(path);
+    if (bytes !== null && snapshot.exists && bytes.equals(snapshot.bytes))
+      return stateOf(snapshot.verifier, bytes, snapshot.endsWithNewline, true);
+    if (bytes === null && !snapshot.exists) return stateOf(snapshot.verifier, Buffer.alloc(0), false, false);
+  }
+  const { result, bytes, exists } = await loadFile(path, verifier);
+  if (!result.ok) throw failure(path, result, false);
+  return stateOf(verifier, bytes, result.endsWithNewline, exists);
+}
+
+/** A verifier for the open file: chained to the last line of the last sealed segment, read from its end. */
+async function openFileVerifier(path: string): Promise<ChainVerifier> {
+  const last = (await sealedSegments(path)).at(-1);
+  if (last === undefined) return new ChainVerifier();
+  const line = await lastLine(last);
+  if (line === null) throw new HistoryError(last, 0, 'a sealed segment must not be empty', null);
+  return new ChainVerifier(lineHash(line), `the last line of ${basename(last)}`);
+}
+
+function stateOf(verifier: ChainVerifier, bytes: Buffer, endsWithNewline: boolean, exists: boolean): OpenSegmentState {
+  const lines = verifier.lines.length;
+  return { verifier, bytes, size: bytes.length, lines, separator: lines > 0 && !endsWithNewline ? '\n' : '', exists };
+}
+
+async function readIfExists(path: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    if (isMissing(e)) return null;
+    throw e;
+  }
 }
 
 /**
@@ -108,7 +200,7 @@ export async function repairTruncated(
 }
 
 async function repairUnlocked(path: string): Promise<{ removedBytes: number; line: number }> {
-  const { result, bytes } = await load(path);
+  const { result, bytes } = await loadFile(path, await openFileVerifier(path));
   if (result.ok)
     throw new HistoryError(path, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
   if (!result.truncated) {
@@ -139,7 +231,8 @@ async function repairUnlocked(path: string): Promise<{ removedBytes: number; lin
   return { removedBytes: bytes.length - keep.length, line: result.line };
 }
 
-async function load(
+/** A file's bytes, verified with `verifier` (which keeps its state); an empty result when it does not exist. */
+export async function loadFile(
   path: string,
   verifier?: ChainVerifier,
 ): Promise<{ result: VerifyResult; bytes: Buffer; exists: boolean }> {
@@ -173,8 +266,14 @@ async function load(
   return { result, bytes, exists: true };
 }
 
-function failure(path: string, result: Extract<VerifyResult, { ok: false }>): HistoryError {
-  return new HistoryError(path, result.line, result.reason, result.truncated ? truncatedHint(path) : brokenHint(path));
+/** The error for a file that does not verify; only the open file (not a sealed segment) can be repaired. */
+export function failure(path: string, result: Extract<VerifyResult, { ok: false }>, sealed = false): HistoryError {
+  return new HistoryError(
+    path,
+    result.line,
+    result.reason,
+    result.truncated && !sealed ? truncatedHint(path) : brokenHint(path),
+  );
 }
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });

@@ -69,10 +69,35 @@ function bom(): LineProblem {
 export class ChainVerifier {
   readonly records: HistoryRecord[] = [];
   readonly lines: string[] = [];
-  private head = GENESIS;
+  private head: string;
+  /** What line 1 chains to. */
+  readonly chainStart: string;
+  /** What line 1 chains to, for messages: null for the genesis value. */
+  private readonly after: string | null;
   private readonly catalogs = new Map<string, CatalogEntry[]>();
   private readonly texts = new Map<string, Map<string, string>>();
   private readonly keysByCatalog = new Map<string, string[]>();
+
+  /**
+   * A verifier for one file (a segment): catalogs and texts resolve within it. `head` is what its
+   * line 1 must chain to: GENESIS for the first segment, else the hash of the previous segment's
+   * last line, which `after` names ("the last line of history-0001.jsonl").
+   */
+  constructor(head: string = GENESIS, after: string | null = null) {
+    this.head = head;
+    this.chainStart = head;
+    this.after = head === GENESIS ? null : after;
+  }
+
+  /** The text a ref of a prompt resolves to in this file so far. */
+  text(key: string, ref: string): string | null {
+    return this.texts.get(key)?.get(ref) ?? null;
+  }
+
+  /** A catalog defined in this file so far. */
+  catalogEntries(ref: string): CatalogEntry[] | undefined {
+    return this.catalogs.get(ref);
+  }
 
   /** The hash the next line's `prev` must hold: GENESIS, or the SHA-256 of the last line. */
   get prevHash(): string {
@@ -113,9 +138,11 @@ export class ChainVerifier {
 
     if (record.prev !== this.head) {
       return bad(
-        number === 1
-          ? 'prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered'
-          : `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)`,
+        number > 1
+          ? `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)`
+          : this.after === null
+            ? 'prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered'
+            : `prev of line 1 does not match the SHA-256 of ${this.after} (a segment was changed, removed or reordered)`,
       );
     }
 

@@ -41,7 +41,7 @@ export class HistoryView {
   private readonly keyHashes = new Map<string, Map<string, string>>();
   private readonly positionsByRef = new Map<string, Map<string, { i: number; key: string }>>();
 
-  constructor(records: readonly HistoryRecord[] = []) {
+  constructor(records: ReadonlyArray<HistoryRecord | Omit<HistoryRecord, 'prev'>> = []) {
     for (const record of records) this.add(record);
   }
 
@@ -75,6 +75,10 @@ export class HistoryView {
 
   hasCatalog(ref: string): boolean {
     return this.catalogsByRef.has(ref);
+  }
+
+  catalogEntries(ref: string): CatalogEntry[] | undefined {
+    return this.catalogsByRef.get(ref);
   }
 
   catalog(ref: string): CatalogEntry[] {

@@ -44,6 +44,7 @@ function config(models: ModelSpec[], prompts: PromptSpec[]): Config {
     badge: 'b.svg',
     window: 30,
     maxOutputKb: 256,
+    historyMaxMb: 25,
     thresholds: { failBelow: null, failOnRegression: true },
   };
 }

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { readHistory } from '../../src/history/file.js';
+import { readHistory } from '../../src/history/read.js';
 import { HistoryView } from '../../src/history/view.js';
 import type { ReplayServer } from '../../src/replay/index.js';
 import { buildReport, type Report } from '../../src/report/report.js';

@@ -38,6 +38,6 @@ describe('docs/history.md', () => {
     writeFileSync(history, readFileSync(history, 'utf8').replace('"trigger":"cli"', '"trigger":"cl1"'));
     const tampered = python(history);
     expect(tampered.status).toBe(1);
-    expect(tampered.stderr).toBe('line 2: chain broken\n');
+    expect(tampered.stderr).toBe(`${history} line 2: chain broken\n`);
   });
 });

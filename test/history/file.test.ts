@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chainRecords, lineHash } from '../../src/history/codec.js';
 import { HistoryError } from '../../src/history/errors.js';
-import { appendRecords, readHistory, repairTruncated } from '../../src/history/file.js';
+import { appendRecords, repairTruncated } from '../../src/history/file.js';
+import { readHistory } from '../../src/history/read.js';
 import { GENESIS, type HistoryRecord } from '../../src/history/record.js';
 import { historyText, joinLines, makeRecords, tamper } from '../support/records.js';
 import { tempDir } from '../support/tmp.js';
@@ -29,11 +30,9 @@ function stripPrev(records: HistoryRecord[]): Array<Omit<HistoryRecord, 'prev'>>
 
 describe('readHistory', () => {
   it('reads a missing file as an empty history', async () => {
-    expect(await readHistory(join(tempDir(), 'nope', 'history.jsonl'))).toEqual({
-      records: [],
-      lines: [],
-      endsWithNewline: false,
-    });
+    const read = await readHistory(join(tempDir(), 'nope', 'history.jsonl'));
+    expect(read).toMatchObject({ records: [], sealed: 0, complete: true, files: [{ records: 0 }] });
+    expect(read.open.exists).toBe(false);
   });
 
   it('returns the records and lines of an intact file', async () => {
@@ -41,8 +40,8 @@ describe('readHistory', () => {
     const path = withHistory(historyText(records));
     const history = await readHistory(path);
     expect(stripPrev(history.records)).toEqual(records);
-    expect(history.lines).toEqual(chainRecords(records, GENESIS));
-    expect(history.endsWithNewline).toBe(true);
+    expect(history.open.verifier.lines).toEqual(chainRecords(records, GENESIS));
+    expect(history.open.endsWithNewline).toBe(true);
   });
 
   it('throws a HistoryError naming file and line, with what to do', async () => {
@@ -112,7 +111,7 @@ describe('appendRecords', () => {
   it('creates a missing file (and its folders), the first line chained to GENESIS', async () => {
     const path = join(tempDir(), 'deep', 'er', 'history.jsonl');
     const records = makeRecords(3);
-    const written = await appendRecords(path, records);
+    const { lines: written } = await appendRecords(path, records);
     expect(written).toHaveLength(3);
     expect(readFileSync(path, 'utf8')).toBe(joinLines(written));
     expect((JSON.parse(written[0]!) as HistoryRecord).prev).toBe(GENESIS);
@@ -122,8 +121,8 @@ describe('appendRecords', () => {
   it('chains across calls: two appends give the file one append of both would', async () => {
     const records = makeRecords(6);
     const path = join(tempDir(), FILE);
-    const first = await appendRecords(path, records.slice(0, 2));
-    const second = await appendRecords(path, records.slice(2));
+    const { lines: first } = await appendRecords(path, records.slice(0, 2));
+    const { lines: second } = await appendRecords(path, records.slice(2));
     expect((JSON.parse(second[0]!) as HistoryRecord).prev).toBe(lineHash(first[1]!));
     expect(readFileSync(path, 'utf8')).toBe(historyText(records));
   });
@@ -170,7 +169,7 @@ describe('appendRecords', () => {
 
   it('writes nothing for no records', async () => {
     const path = join(tempDir(), 'history.jsonl');
-    expect(await appendRecords(path, [])).toEqual([]);
+    expect(await appendRecords(path, [])).toEqual({ lines: [], sealed: null, firstLine: 1 });
     expect(existsSync(path)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { readHistory } from '../../src/history/file.js';
+import { readHistory } from '../../src/history/read.js';
 import { promptKey, type HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
 import type { ReplayServer } from '../../src/replay/index.js';

@@ -5,7 +5,8 @@ import { DEFAULTS } from '../../config/types.js';
 import { certificatePredicate, CertificateError, signCertificate } from '../../evidence/certificate.js';
 import { short } from '../../evidence/dsse.js';
 import { EvidenceKeyError, SIGNING_KEY_ENV, signerFromEnv } from '../../evidence/keys.js';
-import { historyExists, readHistory } from '../../history/file.js';
+import { historyExists } from '../../history/file.js';
+import { readHistory } from '../../history/read.js';
 import { percent } from '../../report/numbers.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 

@@ -2,15 +2,16 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../../config/types.js';
 import { describeAttestations } from '../../evidence/attestations.js';
-import { HistoryError } from '../../history/errors.js';
-import { historyExists, readHistory } from '../../history/file.js';
+import { HistoryError, labelOf } from '../../history/errors.js';
+import { historyExists } from '../../history/file.js';
+import { readHistory, readRecent } from '../../history/read.js';
 import { HistoryView } from '../../history/view.js';
 import { renderHtml } from '../../report/html.js';
 import { renderJson, renderMarkdown } from '../../report/markdown.js';
 import { buildReport, DEFAULT_TREND } from '../../report/report.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
-export const reportHelp = `Usage: trackrecord report [--history FILE] [--format md|json|html] [--trend N]
+export const reportHelp = `Usage: trackrecord report [--history FILE] [--format md|json|html] [--trend N] [--all]
 
 Prints the report of the history file on stdout: per model, reliability with its 95%
 interval, pass rate, stability, drifted prompts with their answers before and after,
@@ -19,7 +20,10 @@ config, no model calls); the history is verified first.
   --history FILE   history file (default ${DEFAULTS.history})
   --format FORMAT  md (markdown, default) or json, or html: one self-contained page
                    with charts and each run's drifted prompts (loads nothing, no script)
-  --trend N        runs in each model's trend (default ${DEFAULT_TREND})`;
+  --trend N        runs in each model's trend (default ${DEFAULT_TREND})
+  --all            read every segment of a long history; by default only the
+                   latest ones that hold the trend's runs are read (and their
+                   link to the older ones checked), and record counts cover those`;
 
 const FORMATS = ['md', 'json', 'html'] as const;
 
@@ -30,6 +34,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
       history: { type: 'string' },
       format: { type: 'string', default: 'md' },
       trend: { type: 'string' },
+      all: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -50,9 +55,9 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
       );
       return EXIT.failed;
     }
-    ({ records } = await readHistory(path));
+    ({ records } = values.all ? await readHistory(path) : await readRecent(path, trend + 1));
   } catch (e) {
-    if (e instanceof HistoryError) throw e.relabel(file);
+    if (e instanceof HistoryError) throw e.relabel(labelOf(e.file, path, file));
     const code = (e as { code?: unknown } | null)?.code;
     if (typeof code === 'string') {
       io.stderr.write(`trackrecord report: ${file}: ${(e as Error).message}\n`);

@@ -78,7 +78,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   // Both versions load before the first request: a broken base config stops the run too.
   const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io);
   const useHistory = !values['no-history'];
-  const history = useHistory ? await readVerifiedHistory(config, io.cwd) : [];
+  const history = useHistory ? await readVerifiedHistory(config, io.cwd) : undefined;
   const signer = signerFromEnv(io.env); // a bad key stops the run before any request
   const result = await runAndRecord(config, {
     root: io.cwd,
@@ -92,7 +92,11 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const edits =
     base === null
       ? null
-      : await compareEdits(result.outcome, base, new HistoryView(history), { env: io.env, progress, baseRef: ref! });
+      : await compareEdits(result.outcome, base, new HistoryView(history?.records ?? []), {
+          env: io.env,
+          progress,
+          baseRef: ref!,
+        });
   const failures = edits
     ? [
         ...thresholdFailures(config.thresholds, sinceLastRecord(result.summary, edits), { regressions: true }),
@@ -109,6 +113,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   }
   if (artifacts && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
+    // The open file went over history-max-mb: it was sealed under a new name first.
+    const sealed = result.written.filter((p) => p !== result.historyPath);
+    for (const p of sealed) io.stdout.write(`sealed:  ${relative(io.cwd, p)}\n`);
     io.stdout.write(`report:  ${relative(io.cwd, artifacts.reportPath)}\nbadge:   ${config.badge}\n`);
   }
   for (const failure of failures) io.stderr.write(`threshold: ${failure}\n`);

@@ -10,7 +10,8 @@ import {
 import { parseEnvelope, short } from '../../evidence/dsse.js';
 import { readPublicKey } from '../../evidence/key-file.js';
 import { HistoryError } from '../../history/errors.js';
-import { historyExists, readHistory } from '../../history/file.js';
+import { historyExists } from '../../history/file.js';
+import { readHistory } from '../../history/read.js';
 import { percent } from '../../report/numbers.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 

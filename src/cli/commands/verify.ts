@@ -4,22 +4,26 @@ import { DEFAULTS } from '../../config/types.js';
 import { attestationsPathOf, checkSignedHistory, describeAttestations } from '../../evidence/attestations.js';
 import { short } from '../../evidence/dsse.js';
 import { readPublicKey } from '../../evidence/key-file.js';
-import { HistoryError } from '../../history/errors.js';
-import { historyExists, readHistory, repairTruncated } from '../../history/file.js';
+import { HistoryError, labelOf } from '../../history/errors.js';
+import { historyExists, repairTruncated } from '../../history/file.js';
+import { readHistory, type HistoryRead } from '../../history/read.js';
 import { EXIT, type CliIO } from '../io.js';
 
 export const verifyHelp = `Usage: trackrecord verify [--history FILE] [--key PUBLIC.pem] [--repair]
 
-Checks the history file: every line against the record schema, the hash chain
-(each line holds the SHA-256 of the line before it), and that every stored text
-and prompt catalog matches its hash. Exits 0 when intact, 1 naming the first
-bad line otherwise.
+Checks the history: every line against the record schema, the hash chain (each
+line holds the SHA-256 of the line before it), and that every stored text and
+prompt catalog matches its hash, through every sealed segment (history-0001.jsonl,
+...) and the open file, in order. Exits 0 when intact, 1 naming the first bad
+file and line otherwise.
   --history FILE   history file (default ${DEFAULTS.history})
   --key FILE       also check that every record has a DSSE envelope in
-                   attestations.jsonl beside the history, signed by this public
-                   key (PEM), over exactly that line: a consistent chain that
-                   someone else wrote fails here, naming the first line
-  --repair         remove a last line that a crash cut short; refuses anything else`;
+                   attestations.jsonl beside the history (attestations-0001.jsonl
+                   beside history-0001.jsonl), signed by this public key (PEM),
+                   over exactly that line: a consistent chain that someone else
+                   wrote fails here, naming the first line
+  --repair         remove a last line that a crash cut short from the open file;
+                   refuses anything else`;
 
 export async function verifyCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -42,30 +46,37 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
     }
     if (values.repair) {
       const { removedBytes, line } = await repairTruncated(path);
-      const { records } = await readHistory(path);
+      const history = await readHistory(path);
       io.stdout.write(
-        `repaired ${file}: removed the cut-short line ${line} (${removedBytes} bytes); ${count(records.length)}, chain intact\n`,
+        `repaired ${file}: removed the cut-short line ${line} (${removedBytes} bytes); ${count(history)}, chain intact\n`,
       );
       return EXIT.ok;
     }
-    const { records, lines } = await readHistory(path);
+    const history = await readHistory(path);
     const attestations = relative(io.cwd, attestationsPathOf(path)) || attestationsPathOf(path);
     if (key) {
-      const signed = await checkSignedHistory(path, lines, records, key);
-      if (!signed.ok) {
-        io.stderr.write(`${file}:${signed.line}: ${signed.reason}\n  envelopes: ${attestations}\n`);
-        return EXIT.failed;
+      // Each history file has its own attestations file; check them in order.
+      let at = 0;
+      for (const segment of history.files) {
+        const records = history.records.slice(at, at + segment.records);
+        at += segment.records;
+        const signed = await checkSignedHistory(segment.path, segment.lines, records, key);
+        if (!signed.ok) {
+          const shown = relative(io.cwd, attestationsPathOf(segment.path)) || attestationsPathOf(segment.path);
+          io.stderr.write(
+            `${labelOf(segment.path, path, file)}:${signed.line}: ${signed.reason}\n  envelopes: ${shown}\n`,
+          );
+          return EXIT.failed;
+        }
       }
-      io.stdout.write(
-        `ok ${file}: ${count(records.length)}, chain intact, every record signed by key ${short(key.keyid)}\n`,
-      );
+      io.stdout.write(`ok ${file}: ${count(history)}, chain intact, every record signed by key ${short(key.keyid)}\n`);
       return EXIT.ok;
     }
-    io.stdout.write(`ok ${file}: ${count(records.length)}, chain intact\n${await signingNote(path, attestations)}\n`);
+    io.stdout.write(`ok ${file}: ${count(history)}, chain intact\n${await signingNote(path, attestations)}\n`);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof HistoryError) {
-      io.stderr.write(`${e.relabel(file).message}\n`);
+      io.stderr.write(`${e.relabel(labelOf(e.file, path, file)).message}\n`);
       return EXIT.failed;
     }
     const code = (e as { code?: unknown } | null)?.code;
@@ -85,6 +96,8 @@ async function signingNote(path: string, attestations: string): Promise<string> 
   return `${attestations} holds ${found.envelopes} signed envelope(s), key ${keys}: check them with --key PUBLIC.pem`;
 }
 
-function count(records: number): string {
-  return `${records} record${records === 1 ? '' : 's'}`;
+function count(history: HistoryRead): string {
+  const records = history.records.length;
+  const files = history.files.length;
+  return `${records} record${records === 1 ? '' : 's'}${files > 1 ? ` in ${files} files` : ''}`;
 }
