@@ -26,10 +26,21 @@ export const LAYERS = {
   github: ['util'],
   partial: ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report'],
   engine: ['util', 'checks', 'config', 'run', 'providers', 'history', 'analysis'],
-  track: ['util', 'config', 'run', 'history', 'analysis', 'report', 'evidence', 'engine'],
-  artifacts: ['util', 'config', 'history', 'report', 'badge', 'evidence', 'track'],
+  'run-and-record': ['util', 'config', 'run', 'history', 'analysis', 'report', 'evidence', 'engine'],
+  'badges-and-report': ['util', 'config', 'history', 'report', 'badge', 'evidence', 'run-and-record'],
   'compare-edits': ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report', 'engine'],
-  cli: [...CORE, 'providers', 'badge', 'evidence', 'git', 'partial', 'engine', 'track', 'artifacts', 'compare-edits'],
+  cli: [
+    ...CORE,
+    'providers',
+    'badge',
+    'evidence',
+    'git',
+    'partial',
+    'engine',
+    'run-and-record',
+    'badges-and-report',
+    'compare-edits',
+  ],
   action: [
     ...CORE,
     'providers',
@@ -39,15 +50,15 @@ export const LAYERS = {
     'github',
     'partial',
     'engine',
-    'track',
-    'artifacts',
+    'run-and-record',
+    'badges-and-report',
     'compare-edits',
   ],
   replay: ['util'],
 };
 
 /** Top-level modules of src/ (the rest of LAYERS are folders). */
-const MODULES = new Set(['engine', 'track', 'artifacts', 'compare-edits']);
+const MODULES = new Set(['engine', 'run-and-record', 'badges-and-report', 'compare-edits']);
 
 /** How an import from a file `depth` folders below src/ reaches `name` (a folder, module or file). */
 function reach(depth, name) {

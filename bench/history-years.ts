@@ -1,11 +1,11 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { writeArtifacts } from '../src/artifacts.js';
+import { writeBadgesAndReport } from '../src/badges-and-report.js';
 import { loadConfig } from '../src/config/load.js';
 import type { Config } from '../src/config/types.js';
 import { buildRecords, type RunOutcome } from '../src/analysis/records.js';
-import { executeRun } from '../src/engine.js';
+import { runSuites } from '../src/engine.js';
 import { chainRecords, lineHash, serializeRecord } from '../src/history/codec.js';
 import { GENESIS, type HistoryRecord } from '../src/history/record.js';
 import { appendRecords } from '../src/history/file.js';
@@ -14,7 +14,7 @@ import { storedTexts } from '../src/history/texts.js';
 import { HistoryView } from '../src/history/view.js';
 import { FreeTextModel, freeTextOutcome } from './free-text.js';
 import { loadLlmdriftRecordings, startReplayServer } from '../src/replay/index.js';
-import { runAndRecord } from '../src/track.js';
+import { runAndRecord } from '../src/run-and-record.js';
 import { median, type BenchResult } from './report.js';
 
 const repo = join(import.meta.dirname, '..');
@@ -102,7 +102,7 @@ export async function runCostBenches(): Promise<BenchResult[]> {
       `suites:\n  - path: ${join(repo, 'examples/llmdrift/prime.yaml')}\nsamples: 3\nconcurrency: 16\n`;
     writeFileSync(join(base, 'trackrecord.yml'), yaml);
     const config = await loadConfig({ root: base, configPath: 'trackrecord.yml' });
-    const replayed = await executeRun(config, { env: {} });
+    const replayed = await runSuites(config, { env: {} });
     const free = new FreeTextModel(11);
     const kinds: Array<[string, (n: number) => RunOutcome]> = [
       ['the replay server', (n) => ({ ...replayed, run: { ...replayed.run, id: `night-${n}` } })],
@@ -127,7 +127,7 @@ export async function runCostBenches(): Promise<BenchResult[]> {
           const own = await loadConfig({ root, configPath: 'trackrecord.yml' });
           const started = performance.now();
           const result = await runAndRecord(own, { root, env: {}, useHistory: true, regressions: false });
-          await writeArtifacts(own, root, result);
+          await writeBadgesAndReport(own, root, result);
           times.get(nights)!.push(performance.now() - started);
           rmSync(root, { recursive: true, force: true });
         }

@@ -13,7 +13,7 @@ import { HistoryView } from '../src/history/view.js';
 import { loadLlmdriftRecordings, startReplayServer } from '../src/replay/index.js';
 import { toSample } from '../src/run/execute.js';
 import type { Observation } from '../src/run/types.js';
-import { runAndRecord } from '../src/track.js';
+import { runAndRecord } from '../src/run-and-record.js';
 import { sha256 } from '../src/util/hash.js';
 import type { BenchResult } from './report.js';
 import { seededRandom } from '../src/util/random.js';

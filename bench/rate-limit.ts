@@ -58,7 +58,7 @@ export async function rateLimitBench(): Promise<BenchResult> {
       }),
     );
     const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
-    // What executeRun does, with the limit's changes in view.
+    // What runSuites does, with the limit's changes in view.
     const plan = buildPlan(config);
     const changes: ConcurrencyChange[] = [];
     const started = performance.now();

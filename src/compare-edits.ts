@@ -3,7 +3,7 @@ import { promptResult } from './analysis/prompt-result.js';
 import { baseRunConfig, findEdits, type EditedPair } from './analysis/edits.js';
 import { mcnemarExactP } from './analysis/mcnemar.js';
 import type { Config, Thresholds } from './config/types.js';
-import { executeRun, type RunOptions, type RunOutcome } from './engine.js';
+import { runSuites, type RunOptions, type RunOutcome } from './engine.js';
 import { promptKey } from './history/record.js';
 import type { HistoryView } from './history/view.js';
 import { listSome } from './report/numbers.js';
@@ -29,7 +29,7 @@ export async function compareEdits(
   for (const model of head.models) {
     const config = baseRunConfig(head, edits.pairs, model.id);
     if (!config) continue;
-    const run = await executeRun(config, { ...options, now: new Date() });
+    const run = await runSuites(config, { ...options, now: new Date() });
     for (const o of run.models[0]!.observations) {
       baseObservations.set(pairId(model.id, promptKey(o.suite, o.promptId)), o);
       rerun += 1;

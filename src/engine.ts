@@ -21,7 +21,7 @@ export interface RunOptions {
 }
 
 /** Runs every suite against every model once: the one engine behind the CLI and the action. */
-export async function executeRun(config: Config, options: RunOptions): Promise<RunOutcome> {
+export async function runSuites(config: Config, options: RunOptions): Promise<RunOutcome> {
   const run = describeRun(options.env, options.now);
   const plan = buildPlan(config);
   // Every key of the run is kept out of every model's outputs, not only the model's own.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
-import { executeRun } from '../src/engine.js';
+import { runSuites } from '../src/engine.js';
 import { cutMark } from '../src/providers/openai.js';
 import type { ReplayServer } from '../src/replay/index.js';
 import { ERROR_CATEGORIES } from '../src/run/types.js';
@@ -16,10 +16,10 @@ afterEach(async () => {
 async function runPrime(model: string, extra = '', env: NodeJS.ProcessEnv = {}) {
   const root = tempDir({ 'trackrecord.yml': primeConfig(server!.baseUrl, model, extra) });
   const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
-  return executeRun(config, { env });
+  return runSuites(config, { env });
 }
 
-describe('executeRun on the LLMDrift prime subset', () => {
+describe('runSuites on the LLMDrift prime subset', () => {
   it.each(['gpt-4-0314', 'gpt-4-0613'])(
     'reproduces the pass rate computed from the data file for %s',
     async (model) => {
@@ -75,7 +75,7 @@ describe('executeRun on the LLMDrift prime subset', () => {
   });
 });
 
-describe('executeRun under injected faults', () => {
+describe('runSuites under injected faults', () => {
   it('ends every observation with an output or a categorized error, and recovers every 429 and 500', async () => {
     server = await startPrimeServer({
       faults: {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { buildRecords } from '../analysis/records.js';
 import { thresholdFailures } from '../report/thresholds.js';
-import { executeRun } from '../engine.js';
+import { runSuites } from '../engine.js';
 import { attestationsPathOf, describeAttestations, describeEnvelopes } from '../evidence/attestations.js';
 import { fetchIfPresent, historyFilesAt } from '../git/data-branch.js';
 import type { SigningNote } from '../report/markdown.js';
@@ -15,7 +15,7 @@ import { readRecent } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
 import { listSome } from '../report/numbers.js';
 import { summarize } from '../report/summary.js';
-import { readVerifiedHistory, runsNeeded } from '../track.js';
+import { readVerifiedHistory, runsNeeded } from '../run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 import { renderCheckComment } from '../report/check-comment.js';
@@ -43,7 +43,7 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   const signing = await baseSigning(ctx);
 
   const outcome = await core.group('Run the suites', () =>
-    executeRun(config, { env: ctx.env, progress: progressToLog }),
+    runSuites(config, { env: ctx.env, progress: progressToLog }),
   );
   // Before this run's records join the view: "last recorded" is the base's.
   const edits = baseConfig

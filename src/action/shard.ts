@@ -2,10 +2,10 @@ import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promptCount } from '../config/types.js';
-import { executeRun } from '../engine.js';
+import { runSuites } from '../engine.js';
 import { displayPath, expandPartialPaths, mergePartials, readPartials, writePartial } from '../partial/index.js';
 import { formatShard, shardConfig, type Shard } from '../run/shard.js';
-import { readVerifiedHistory } from '../track.js';
+import { readVerifiedHistory } from '../run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 import { onRecordBranch, recordAndPublish } from './track.js';
@@ -30,7 +30,7 @@ export async function shardMode(ctx: ActionContext, shard: Shard): Promise<Shard
   core.info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)`);
 
   const outcome = await core.group(`Run shard ${formatShard(shard)}`, () =>
-    executeRun(sharded, { env: ctx.env, progress: progressToLog }),
+    runSuites(sharded, { env: ctx.env, progress: progressToLog }),
   );
   const path = settings.partialPath
     ? resolve(root, settings.partialPath)

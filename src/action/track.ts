@@ -3,15 +3,15 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { thresholdFailures } from '../report/thresholds.js';
-import { writeArtifacts, type Artifacts } from '../artifacts.js';
-import { executeRun, type RunOutcome } from '../engine.js';
+import { writeBadgesAndReport, type BadgesAndReport } from '../badges-and-report.js';
+import { runSuites, type RunOutcome } from '../engine.js';
 import { attestationsPathOf } from '../evidence/attestations.js';
 import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
 import { checkoutDataBranch, isBranchName } from '../git/data-branch.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
 import type { HistoryRead } from '../history/read.js';
-import { readVerifiedHistory, recordOutcome, type Recorded } from '../track.js';
+import { readVerifiedHistory, recordOutcome, type Recorded } from '../run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 
@@ -24,7 +24,7 @@ export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
   return onRecordBranch(ctx, async (root) => {
     const history = await readVerifiedHistory(ctx.config, root); // a history that does not verify stops the run before any request
     const outcome = await core.group('Run the suites', () =>
-      executeRun(ctx.config, { env: ctx.env, progress: progressToLog }),
+      runSuites(ctx.config, { env: ctx.env, progress: progressToLog }),
     );
     return recordAndPublish(ctx, outcome, history, root);
   });
@@ -82,15 +82,15 @@ export async function recordAndPublish(
   const { config, settings } = ctx;
   const historyPath = resolve(root, config.history);
   let recorded: Recorded | undefined;
-  let artifacts: Artifacts | undefined;
+  let files: BadgesAndReport | undefined;
   let readBefore = history;
   const apply = async (): Promise<string[]> => {
     recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore, signer: ctx.signer });
     readBefore = undefined;
-    artifacts = await writeArtifacts(config, root, recorded);
+    files = await writeBadgesAndReport(config, root, recorded);
     // A sealed history file took its attestations file along: both names change.
     const signed = ctx.signer ? recorded.written.map(attestationsPathOf) : [];
-    return [...recorded.written, ...signed, ...artifacts.paths].map((p) => relative(root, p));
+    return [...recorded.written, ...signed, ...files.paths].map((p) => relative(root, p));
   };
 
   if (settings.commit) {
@@ -104,7 +104,7 @@ export async function recordAndPublish(
     await apply();
   }
   const summary = recorded!.summary;
-  const { markdown, reportPath } = artifacts!;
+  const { markdown, reportPath } = files!;
   // The run's in-toto Statement, for actions/attest to sign with the workflow's identity.
   const appended = recorded!.appended;
   const statement = appended

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import type { ReplayServer } from '../../src/replay/index.js';
-import { runAndRecord } from '../../src/track.js';
+import { runAndRecord } from '../../src/run-and-record.js';
 import { REPO_ROOT, primeConfig, startPrimeServer } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';
 

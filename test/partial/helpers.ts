@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
-import { executeRun, type RunOutcome } from '../../src/engine.js';
+import { runSuites, type RunOutcome } from '../../src/engine.js';
 import { shardConfig, type Shard } from '../../src/run/shard.js';
 import type { ChatProvider } from '../../src/run/types.js';
 import { tempDir } from '../support/tmp.js';
@@ -47,5 +47,5 @@ export async function runShard(config: Config, shard: Shard, runId = '42-1'): Pr
     GITHUB_RUN_ID: runId.split('-')[0],
     GITHUB_RUN_ATTEMPT: runId.split('-')[1] ?? '1',
   };
-  return executeRun(shardConfig(config, shard), { env, providerFor: (m) => fakeProvider(m.id) });
+  return runSuites(shardConfig(config, shard), { env, providerFor: (m) => fakeProvider(m.id) });
 }

@@ -11,7 +11,7 @@ import { HistoryView } from '../../src/history/view.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
 import { CSP, escapeHtml, renderHtml } from '../../src/report/html.js';
 import { buildReport, type Report } from '../../src/report/report.js';
-import { runAndRecord } from '../../src/track.js';
+import { runAndRecord } from '../../src/run-and-record.js';
 import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
 import { makeRecords } from '../support/records.js';
 import { tempDir } from '../support/tmp.js';

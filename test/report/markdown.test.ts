@@ -6,7 +6,7 @@ import { HistoryView } from '../../src/history/view.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
 import { pValueSentence, renderJson, renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport } from '../../src/report/report.js';
-import { runAndRecord } from '../../src/track.js';
+import { runAndRecord } from '../../src/run-and-record.js';
 import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';
 

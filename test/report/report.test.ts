@@ -6,7 +6,7 @@ import { promptKey, type HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
 import type { ReplayServer } from '../../src/replay/index.js';
 import { buildReport } from '../../src/report/report.js';
-import { runAndRecord } from '../../src/track.js';
+import { runAndRecord } from '../../src/run-and-record.js';
 import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
 import { makeRecords } from '../support/records.js';
 import { tempDir } from '../support/tmp.js';

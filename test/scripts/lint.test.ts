@@ -24,7 +24,7 @@ describe('the layer boundaries of src/', () => {
     ['src/cli/commands/x.ts', "import { run } from '../../action/main.js';"],
     ['src/checks/x.ts', "import { loadConfig } from '../config/load.js';"],
     ['src/run/x.ts', "import { HistoryView } from '../history/view.js';"],
-    ['src/engine.ts', "import { track } from './track.js';"],
+    ['src/engine.ts', "import { runAndRecord } from './run-and-record.js';"],
     ['src/util/x.ts', "import type { Config } from '../config/types.js';"],
   ])('fails %s on an upward import: %s', async (path, code) => {
     const errors = await boundaryErrors(path, code);
@@ -38,8 +38,8 @@ describe('the layer boundaries of src/', () => {
     ['src/report/html/x.ts', "import type { TrendPoint } from '../report.js';"],
     ['src/report/html/x.ts', "import { percent } from '../numbers.js';"],
     ['src/checks/x.ts', "import type { PromptSpec } from '../config/types.js';"],
-    ['src/track.ts', "import { executeRun } from './engine.js';"],
-    ['src/action/x.ts', "import { recordOutcome } from '../track.js';"],
+    ['src/run-and-record.ts', "import { runSuites } from './engine.js';"],
+    ['src/action/x.ts', "import { recordOutcome } from '../run-and-record.js';"],
   ])('lets %s import downward: %s', async (path, code) => {
     expect(await boundaryErrors(path, code)).toEqual([]);
   });

@@ -1,12 +1,12 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { thresholdFailures } from '../../report/thresholds.js';
-import { writeArtifacts } from '../../artifacts.js';
+import { writeBadgesAndReport } from '../../badges-and-report.js';
 import { loadConfig } from '../../config/load.js';
 import { signerFromEnv } from '../../evidence/keys.js';
 import { displayPath, mergePartials, readPartials } from '../../partial/index.js';
 import { formatRunSummary } from '../../report/text.js';
-import { recordOutcome } from '../../track.js';
+import { recordOutcome } from '../../run-and-record.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
 export const mergeHelp = `Usage: trackrecord merge [--config FILE] [--json] PARTIAL...
@@ -41,7 +41,7 @@ export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
   const outcome = mergePartials(config, partials);
 
   const recorded = await recordOutcome(outcome, { root: io.cwd, useHistory: true, signer });
-  const artifacts = await writeArtifacts(config, io.cwd, recorded);
+  const written = await writeBadgesAndReport(config, io.cwd, recorded);
   const failures = thresholdFailures(config.thresholds, recorded.summary, { regressions: true });
 
   io.stdout.write(
@@ -50,7 +50,7 @@ export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
   if (!values.json) {
     io.stdout.write(`merged:  ${partials.length} shard(s) of run ${outcome.run.id}\n`);
     io.stdout.write(`history: ${config.history} (+${recorded.records.length} record(s))\n`);
-    io.stdout.write(`report:  ${relative(io.cwd, artifacts.reportPath)}\nbadge:   ${config.badge}\n`);
+    io.stdout.write(`report:  ${relative(io.cwd, written.reportPath)}\nbadge:   ${config.badge}\n`);
   }
   for (const failure of failures) io.stderr.write(`threshold: ${failure}\n`);
   return failures.length > 0 ? EXIT.failed : EXIT.ok;

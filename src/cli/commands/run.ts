@@ -1,14 +1,14 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeArtifacts } from '../../artifacts.js';
+import { writeBadgesAndReport } from '../../badges-and-report.js';
 import { loadConfig } from '../../config/load.js';
 import { promptCount, type Config } from '../../config/types.js';
-import { executeRun } from '../../engine.js';
+import { runSuites } from '../../engine.js';
 import { signerFromEnv } from '../../evidence/keys.js';
 import { writePartial } from '../../partial/index.js';
 import type { ProgressSink } from '../../run/progress.js';
 import { formatShard, parseShard, shardConfig, ShardError, type Shard } from '../../run/shard.js';
-import { readVerifiedHistory, runAndRecord } from '../../track.js';
+import { readVerifiedHistory, runAndRecord } from '../../run-and-record.js';
 import { formatRunSummary } from '../../report/text.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { thresholdFailures } from '../../report/thresholds.js';
@@ -103,7 +103,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
         ...editFailures(config.thresholds, edits),
       ]
     : result.failures;
-  const artifacts = result.historyPath ? await writeArtifacts(config, io.cwd, result) : null;
+  const files = result.historyPath ? await writeBadgesAndReport(config, io.cwd, result) : null;
   if (values.json) {
     const json = edits ? { ...result.summary, edits: editsJson(edits) } : result.summary;
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
@@ -111,12 +111,12 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(`${formatRunSummary(result.summary)}\n`);
     if (edits) io.stdout.write(`${formatEdits(edits)}\n`);
   }
-  if (artifacts && !values.json) {
+  if (files && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
     // The open file went over history-max-mb: it was sealed under a new name first.
     const sealed = result.written.filter((p) => p !== result.historyPath);
     for (const p of sealed) io.stdout.write(`sealed:  ${relative(io.cwd, p)}\n`);
-    io.stdout.write(`report:  ${relative(io.cwd, artifacts.reportPath)}\nbadge:   ${config.badge}\n`);
+    io.stdout.write(`report:  ${relative(io.cwd, files.reportPath)}\nbadge:   ${config.badge}\n`);
   }
   for (const failure of failures) io.stderr.write(`threshold: ${failure}\n`);
   return failures.length > 0 ? EXIT.failed : EXIT.ok;
@@ -145,7 +145,7 @@ async function runShard(config: Config, shard: Shard, options: ShardRunOptions, 
   const sharded = shardConfig(config, shard);
   const prompts = promptCount(sharded);
   const total = promptCount(config);
-  const outcome = await executeRun(sharded, { env: io.env, progress: options.progress });
+  const outcome = await runSuites(sharded, { env: io.env, progress: options.progress });
   if (options.runId !== null) outcome.run = { ...outcome.run, id: options.runId };
   const file = resolve(io.cwd, options.path);
   await writePartial(file, outcome, shard, config);

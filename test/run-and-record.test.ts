@@ -5,7 +5,7 @@ import { loadConfig } from '../src/config/load.js';
 import type { HistoryRecord } from '../src/history/record.js';
 import type { ReplayServer } from '../src/replay/index.js';
 import { buildReport } from '../src/report/report.js';
-import { runAndRecord } from '../src/track.js';
+import { runAndRecord } from '../src/run-and-record.js';
 import { PRIME_SUITE, primeConfig, primeTruth, startPrimeServer } from './support/prime.js';
 import { tempDir } from './support/tmp.js';
 

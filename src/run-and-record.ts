@@ -4,7 +4,7 @@ import type { ThresholdOptions } from './analysis/thresholds.js';
 import { thresholdFailures } from './report/thresholds.js';
 import type { Config } from './config/types.js';
 import { buildRecords, type RunOutcome } from './analysis/records.js';
-import { executeRun, type RunOptions } from './engine.js';
+import { runSuites, type RunOptions } from './engine.js';
 import type { NewRecord } from './history/build-record.js';
 import { attestationsPathOf, signedAppend } from './evidence/attestations.js';
 import type { Signer } from './evidence/keys.js';
@@ -60,7 +60,7 @@ export async function runAndRecord(
   const history = options.useHistory
     ? (options.history ?? (await readVerifiedHistory(config, options.root)))
     : undefined;
-  const outcome = await executeRun(config, options);
+  const outcome = await runSuites(config, options);
   const recorded = await recordOutcome(outcome, { ...options, history });
   return { ...recorded, outcome, failures: thresholdFailures(config.thresholds, recorded.summary, options) };
 }
