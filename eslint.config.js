@@ -29,7 +29,20 @@ export const LAYERS = {
   engine: ['util', 'checks', 'config', 'run', 'providers', 'history', 'analysis'],
   'run-and-record': ['util', 'config', 'run', 'history', 'analysis', 'report', 'evidence', 'engine'],
   'badges-and-report': ['util', 'config', 'history', 'report', 'badge', 'evidence', 'run-and-record'],
-  cli: [...CORE, 'providers', 'badge', 'evidence', 'init', 'partial', 'engine', 'run-and-record', 'badges-and-report'],
+  'compare-edits': ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report', 'engine'],
+  cli: [
+    ...CORE,
+    'providers',
+    'badge',
+    'evidence',
+    'init',
+    'git',
+    'partial',
+    'engine',
+    'run-and-record',
+    'badges-and-report',
+    'compare-edits',
+  ],
   action: [
     ...CORE,
     'providers',
@@ -41,12 +54,13 @@ export const LAYERS = {
     'engine',
     'run-and-record',
     'badges-and-report',
+    'compare-edits',
   ],
   replay: ['util'],
 };
 
 /** Top-level modules of src/ (the rest of LAYERS are folders). */
-const MODULES = new Set(['engine', 'run-and-record', 'badges-and-report']);
+const MODULES = new Set(['engine', 'run-and-record', 'badges-and-report', 'compare-edits']);
 
 /** How an import from a file `depth` folders below src/ reaches `name` (a folder, module or file). */
 function reach(depth, name) {

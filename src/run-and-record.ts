@@ -57,7 +57,9 @@ export async function runAndRecord(
   config: Config,
   options: RunOptions & RecordOptions & ThresholdOptions,
 ): Promise<TrackResult> {
-  const history = options.useHistory ? await readVerifiedHistory(config, options.root) : undefined;
+  const history = options.useHistory
+    ? (options.history ?? (await readVerifiedHistory(config, options.root)))
+    : undefined;
   const outcome = await runSuites(config, options);
   const recorded = await recordOutcome(outcome, { ...options, history });
   return { ...recorded, outcome, failures: thresholdFailures(config.thresholds, recorded.summary, options) };

@@ -13,11 +13,18 @@ import type { HistoryRecord } from '../history/record.js';
 import { HistoryError } from '../history/errors.js';
 import { readRecent } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
+import { listSome } from '../report/numbers.js';
 import { summarize } from '../report/summary.js';
 import { readVerifiedHistory, runsNeeded } from '../run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 import { renderCheckComment } from '../report/check-comment.js';
+import type { EditComparison } from '../analysis/edit-effect.js';
+import { compareEdits, editFailures, sinceLastRecord, withEditRegressions } from '../compare-edits.js';
+import { ConfigError } from '../config/errors.js';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/types.js';
+import { commitFiles } from '../git/commit-files.js';
 import { buildReport } from '../report/report.js';
 
 export const COMMENT_MARKER = 'trackrecord:check';
@@ -28,17 +35,31 @@ export const COMMENT_MARKER = 'trackrecord:check';
  */
 export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   const { config, github, settings } = ctx;
-  const base = await core.group('Read the base history', () => baseHistory(ctx));
+  const { records: base, config: baseConfig } = await core.group('Read the base history and config', () =>
+    readBase(ctx),
+  );
   const view = new HistoryView(base);
+  const baseRef = github.pullRequest?.baseRef ?? 'the current branch';
   const signing = await baseSigning(ctx);
 
   const outcome = await core.group('Run the suites', () =>
     runSuites(config, { env: ctx.env, progress: progressToLog }),
   );
-  const summary = summarize(buildRecords(outcome, view));
+  // Before this run's records join the view: "last recorded" is the base's.
+  const edits = baseConfig
+    ? await core.group("Run the base's version of edited prompts", () =>
+        compareEdits(outcome, baseConfig, view, { env: ctx.env, progress: progressToLog, baseRef }),
+      )
+    : null;
+  if (edits) {
+    core.info(`${edits.rerun} base version(s) run: ${edits.extraRequests} extra request(s)`);
+    annotateModelEdits(edits, config);
+  }
+  const recorded = summarize(buildRecords(outcome, view));
+  const summary = withEditRegressions(recorded, edits);
   const reportPath = join(ctx.env['RUNNER_TEMP'] ?? resolve(ctx.root, '.trackrecord'), 'trackrecord-report.md');
   const report = buildReport(view, { models: config.models.map((m) => m.id) });
-  const markdown = renderCheckComment(report, github.pullRequest?.baseRef ?? 'the current branch', signing);
+  const markdown = renderCheckComment(report, baseRef, signing, edits);
   await mkdir(dirname(reportPath), { recursive: true });
   await writeFile(reportPath, markdown);
 
@@ -70,7 +91,10 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
     summary,
     markdown,
     reportPath,
-    failures: thresholdFailures(config.thresholds, summary, { regressions: true }),
+    failures: [
+      ...thresholdFailures(config.thresholds, sinceLastRecord(recorded, edits), { regressions: true }),
+      ...editFailures(config.thresholds, edits),
+    ],
   };
 }
 
@@ -83,6 +107,41 @@ async function baseSigning(ctx: ActionContext): Promise<SigningNote | null> {
   if ((await new Git(ctx.root).revParse(at)) === null) return null;
   const text = await new Git(ctx.root).show(at, relative(ctx.root, attestationsPathOf(historyPath)));
   return text === null ? null : describeEnvelopes(text);
+}
+
+/**
+ * The base branch's records (see baseHistory) and, for a pull request, its config: the
+ * definitions edits are matched with (without a pull request, no edits to compare).
+ */
+async function readBase(ctx: ActionContext): Promise<{ records: HistoryRecord[]; config: Config | null }> {
+  const records = await baseHistory(ctx);
+  const pr = ctx.github.pullRequest;
+  if (!pr) return { records, config: null };
+  const git = new Git(ctx.root);
+  // baseHistory fetched the pull request's base already, unless the history lives on its own branch.
+  const fetched = ctx.settings.branch === null || ctx.settings.branch === pr.baseRef;
+  if (!fetched && !(await fetchIfPresent(git, 'origin', pr.baseRef))) return { records, config: null };
+  const sha = (await git.revParse(`refs/remotes/origin/${pr.baseRef}`)) ?? `refs/remotes/origin/${pr.baseRef}`;
+  return { records, config: await baseConfigAt(ctx, git, sha, pr.baseRef) };
+}
+
+/**
+ * The config (and suites) as the base commit has them, loaded like the checkout's, so that edits
+ * can be matched by identity. A base config that is missing or does not load is reported, and the
+ * check goes on without comparing edits.
+ */
+async function baseConfigAt(ctx: ActionContext, git: Git, sha: string, baseRef: string): Promise<Config | null> {
+  try {
+    const files = await commitFiles(git, sha, baseRef);
+    return await loadConfig({ root: ctx.root, configPath: ctx.settings.configPath, files });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const missing =
+      error.issues.length === 1 && error.issues[0]!.message === 'file not found' && error.issues[0]!.line === 0;
+    if (missing) core.info(`${baseRef} has no ${ctx.settings.configPath}: every prompt is new`);
+    else core.warning(`the config on ${baseRef} does not load, so edits are not compared with it: ${error.message}`);
+    return null;
+  }
 }
 
 /**
@@ -114,5 +173,22 @@ async function baseHistory(ctx: ActionContext): Promise<HistoryRecord[]> {
     return [];
   } finally {
     await copy.remove();
+  }
+}
+
+/**
+ * A model setting edit that broke checks, as a warning on the model in the config. (Each broken
+ * prompt is annotated at its own line with the other regressions.)
+ */
+function annotateModelEdits(c: EditComparison, config: Config): void {
+  for (const edit of c.edits.models) {
+    const broken = c.effects.filter((e) => e.modelId === edit.modelId && e.regression).map((e) => e.key);
+    if (broken.length === 0) continue;
+    const location = config.models.find((m) => m.id === edit.modelId)?.location;
+    const fields = edit.changes.map((f) => f.field).join(', ');
+    core.warning(
+      `${edit.modelId}: the edit of ${fields} in this change makes ${broken.length} prompt(s) go from pass to fail (the base version passes in the same run): ${listSome(broken)}`,
+      { title: 'trackrecord regression', ...(location ? { file: location.file, startLine: location.line } : {}) },
+    );
   }
 }

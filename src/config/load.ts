@@ -50,7 +50,28 @@ export interface LoadOptions {
   root: string;
   /** Path of the config file, relative to `root` or absolute. */
   configPath?: string;
+  /** Where files are read from (default: the file system); e.g. another commit of the repository. */
+  files?: FileSource;
 }
+
+/** Reads the config's files: the working tree by default, or another version of the repository. */
+export interface FileSource {
+  /** The text of the file at an absolute path, or null when there is no such file. */
+  read(absolute: string): Promise<string | null>;
+  /** How a file is named in messages (default: its path relative to the repository). */
+  name?(shown: string): string;
+}
+
+const FILE_SYSTEM: FileSource = {
+  async read(absolute) {
+    try {
+      return await readFile(absolute, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  },
+};
 
 /**
  * Reads, validates and resolves the config and every suite it names. Throws a ConfigError
@@ -58,7 +79,8 @@ export interface LoadOptions {
  */
 export async function loadConfig(options: LoadOptions): Promise<Config> {
   const configPath = options.configPath ?? DEFAULTS.configPath;
-  const yaml = await readYaml(options.root, configPath);
+  const files = options.files ?? FILE_SYSTEM;
+  const yaml = await readYaml(options.root, configPath, files);
   const schemaIssues = checkSchema('config', yaml);
   if (schemaIssues.length > 0) throw new ConfigError(schemaIssues);
 
@@ -70,7 +92,7 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
     if (problem !== null) issues.push(yaml.issue([key], `${problem}; ${OPT_OUT}`));
   }
   const models = resolveModels(raw.models, yaml, issues);
-  const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues);
+  const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues, files);
   if (issues.length > 0) throw new ConfigError(issues);
 
   return {
@@ -94,8 +116,13 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
 }
 
 /** Loads one suite file on its own (for `trackrecord validate`). */
-export async function loadSuite(root: string, path: string, source = path): Promise<SuiteSpec> {
-  const yaml = await readYaml(root, path);
+export async function loadSuite(
+  root: string,
+  path: string,
+  source = path,
+  files: FileSource = FILE_SYSTEM,
+): Promise<SuiteSpec> {
+  const yaml = await readYaml(root, path, files);
   const { suite, issues } = resolveSuite(yaml, source);
   if (!suite) throw new ConfigError(issues);
   return suite;
@@ -117,21 +144,24 @@ const OPT_OUT = 'set allow-outside-workspace: true to allow it';
 const YAML_NAME = /\.ya?ml$/i;
 const NOT_YAML = 'not read: config and suite files are YAML, named .yaml or .yml';
 
-async function readYaml(root: string, path: string): Promise<YamlFile> {
+async function readYaml(root: string, path: string, files: FileSource): Promise<YamlFile> {
   const absolute = resolve(root, path);
-  const shown = displayPath(root, absolute);
-  let text: string;
+  const relativePath = displayPath(root, absolute);
+  const shown = files.name ? files.name(relativePath) : relativePath;
+  let text: string | null;
   try {
-    // A link named .yaml may lead to any file: the name that counts is where it leads.
-    if (!YAML_NAME.test(absolute) || !YAML_NAME.test(await realpath(absolute))) {
+    // A link named .yaml may lead to any file: the name that counts is where it leads. Another
+    // version of the repository (a commit) has no links to follow: its names are checked as they are.
+    const real = files === FILE_SYSTEM ? await realpath(absolute).catch(() => absolute) : absolute;
+    if (!YAML_NAME.test(absolute) || !YAML_NAME.test(real)) {
       throw new ConfigError([{ file: shown, line: 0, column: 0, path: '', message: NOT_YAML }]);
     }
-    text = await readFile(absolute, 'utf8');
+    text = await files.read(absolute);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
-    throw new ConfigError([{ file: shown, line: 0, column: 0, path: '', message: reason }]);
+    throw new ConfigError([{ file: shown, line: 0, column: 0, path: '', message: (e as Error).message }]);
   }
+  if (text === null) throw new ConfigError([{ file: shown, line: 0, column: 0, path: '', message: 'file not found' }]);
   const { yaml, issues } = YamlFile.parse(shown, text);
   if (!yaml) throw new ConfigError(issues);
   return yaml;
@@ -162,6 +192,7 @@ function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[]): 
       headers: m.headers ?? {},
       ...(azure ? { azure } : {}),
       ...(m.price ? { price: { input: m.price.input, output: m.price.output } } : {}),
+      location: { file: yaml.file, line: yaml.lineOf(['models', i]) },
     };
   });
 }
@@ -198,6 +229,7 @@ async function resolveSuites(
   root: string,
   confine: boolean,
   issues: ConfigIssue[],
+  files: FileSource,
 ): Promise<SuiteSpec[]> {
   const suites: SuiteSpec[] = [];
   const names = new Map<string, number>();
@@ -232,13 +264,15 @@ async function resolveSuites(
         issues.push(yaml.issue(at, `${JSON.stringify(entry.path)} ${NOT_YAML}`));
         continue;
       }
-      if (!existsSync(file)) {
-        issues.push(yaml.issue(at, `suite file not found: ${entry.path}`));
-        continue;
-      }
+    }
+    // Built-in suites ship with trackrecord: always read from its own folder.
+    const from = typeof entry === 'string' ? FILE_SYSTEM : files;
+    if ((await from.read(file)) === null) {
+      issues.push(yaml.issue(at, `suite file not found: ${source}`));
+      continue;
     }
     try {
-      const suite = await loadSuite(root, file, source);
+      const suite = await loadSuite(root, file, source, from);
       const first = names.get(suite.name);
       if (first !== undefined) {
         issues.push(

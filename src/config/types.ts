@@ -77,6 +77,8 @@ export interface ModelSpec {
   system: string | null;
   /** Extra non-secret request headers some gateways want (OpenRouter's HTTP-Referer...). */
   headers: Record<string, string>;
+  /** Where the model is defined in the config file (absent for models made in code). */
+  location?: SourceLocation;
   /** Azure OpenAI's classic deployment API (`provider: azure`); absent for every other server. */
   azure?: AzureDeployment;
   /** USD per million tokens, for the cost of each run; absent when not configured. */

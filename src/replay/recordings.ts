@@ -8,6 +8,12 @@ export interface Recording {
   model: string;
   prompt: string;
   output: string;
+  /**
+   * The system message it was recorded under: it answers only requests with this system
+   * message. Without one, it answers the prompt whatever the system message (unless a
+   * recording for that system message exists).
+   */
+  system?: string;
 }
 
 /**
@@ -34,9 +40,10 @@ export async function loadLlmdriftRecordings(file: string): Promise<Recording[]>
   return recordings;
 }
 
-function keyOf(model: string, prompt: string): string {
+function keyOf(model: string, prompt: string, system?: string | null): string {
   // NUL cannot occur in a model name, so the key is unambiguous.
-  return `${model}\u0000${prompt}`;
+  const base = `${model}\u0000${prompt}`;
+  return system == null ? base : `${base}\u0000${system}`;
 }
 
 /**
@@ -50,7 +57,7 @@ export class RecordingIndex {
 
   constructor(recordings: readonly Recording[]) {
     for (const r of recordings) {
-      const key = keyOf(r.model, r.prompt);
+      const key = keyOf(r.model, r.prompt, r.system);
       const list = this.outputs.get(key);
       if (list) list.push(r.output);
       else this.outputs.set(key, [r.output]);
@@ -67,20 +74,26 @@ export class RecordingIndex {
     return this.modelNames.has(model);
   }
 
-  has(model: string, prompt: string): boolean {
-    return this.outputs.has(keyOf(model, prompt));
+  has(model: string, prompt: string, system: string | null = null): boolean {
+    return this.keyFor(model, prompt, system) !== null;
+  }
+
+  /** The recordings' key for a request: its system message's own, else the prompt's. */
+  private keyFor(model: string, prompt: string, system: string | null): string | null {
+    if (system !== null && this.outputs.has(keyOf(model, prompt, system))) return keyOf(model, prompt, system);
+    return this.outputs.has(keyOf(model, prompt)) ? keyOf(model, prompt) : null;
   }
 
   /**
    * Takes the next output for the key and advances its cursor. Only called once a
    * response is really sent, so a faulted attempt does not use up a recording.
    */
-  take(model: string, prompt: string): string | undefined {
-    const key = keyOf(model, prompt);
-    const list = this.outputs.get(key);
+  take(model: string, prompt: string, system: string | null = null): string | undefined {
+    const key = this.keyFor(model, prompt, system);
+    const list = key === null ? undefined : this.outputs.get(key);
     if (!list || list.length === 0) return undefined;
-    const at = this.cursor.get(key) ?? 0;
-    this.cursor.set(key, (at + 1) % list.length);
+    const at = this.cursor.get(key!) ?? 0;
+    this.cursor.set(key!, (at + 1) % list.length);
     return list[at];
   }
 }

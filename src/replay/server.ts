@@ -75,6 +75,7 @@ type Reply =
       kind: 'completion';
       model: string;
       prompt: string;
+      system: string | null;
       promptText: string;
       malformed: boolean;
       endless: boolean;
@@ -85,6 +86,8 @@ type Reply =
 interface ParsedRequest {
   model: string;
   prompt: string | null;
+  /** The first system message's text; null without one. */
+  system: string | null;
   promptText: string;
 }
 
@@ -108,10 +111,13 @@ function parseChatBody(raw: string): ParsedRequest | string {
   if (stream === true) return 'The replay server does not support stream: true.';
   const texts = messages.map((m) => contentText((m as { content?: unknown } | null)?.content) ?? '');
   let prompt: string | null = null;
+  let system: string | null = null;
   messages.forEach((m, i) => {
-    if ((m as { role?: unknown } | null)?.role === 'user') prompt = texts[i] ?? '';
+    const role = (m as { role?: unknown } | null)?.role;
+    if (role === 'user') prompt = texts[i] ?? '';
+    if (role === 'system' && system === null) system = texts[i] ?? '';
   });
-  return { model, prompt, promptText: texts.join('\n') };
+  return { model, prompt, system, promptText: texts.join('\n') };
 }
 
 export async function startReplayServer(options: ReplayServerOptions): Promise<ReplayServer> {
@@ -168,7 +174,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
       const message = `The model \`${parsed.model}\` does not exist or you do not have access to it.`;
       return invalid(404, message, 'model_not_found', 'model');
     }
-    if (parsed.prompt === null || !index.has(model, parsed.prompt)) {
+    if (parsed.prompt === null || !index.has(model, parsed.prompt, parsed.system)) {
       const what = parsed.prompt === null ? 'The request has no user message' : 'No recording for this prompt';
       const message = `${what} (model \`${model}\`): the replay server only answers recorded prompts.`;
       return invalid(400, message, 'prompt_not_recorded', 'messages');
@@ -186,6 +192,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
       kind: 'completion',
       model,
       prompt: parsed.prompt,
+      system: parsed.system,
       promptText: parsed.promptText,
       malformed: fault?.kind === 'malformed',
       endless: fault?.kind === 'endless',
@@ -199,7 +206,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     if (reply.kind === 'error') {
       return sendJson(res, reply.status, reply.body, reply.headers) ? reply.status : CLIENT_GONE;
     }
-    const content = index.take(reply.model, reply.prompt) ?? '';
+    const content = index.take(reply.model, reply.prompt, reply.system) ?? '';
     completions += 1;
     const id = `chatcmpl-replay-${completions.toString(16).padStart(8, '0')}`;
     const json = JSON.stringify(chatCompletion({ id, model: reply.model, content, promptText: reply.promptText }));

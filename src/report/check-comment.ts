@@ -1,4 +1,6 @@
 import { totalErrors } from '../analysis/record-metrics.js';
+import { editedPairIds, pairId, type EditComparison } from '../analysis/edit-effect.js';
+import { renderEdits } from './edits-markdown.js';
 import { codeSpan, inlineText } from './escape.js';
 import { renderMarkdown, type SigningNote } from './markdown.js';
 import { significantRegressions } from '../analysis/drift.js';
@@ -9,8 +11,15 @@ import type { ModelReport, Report } from './report.js';
 /**
  * The pull request comment: this change's run (the latest point of each model, recorded on top
  * of the base branch's history in memory) against the base's latest record, then the report.
+ * With the change's edits compared, two parts: what the PR changed (edited prompts and model
+ * settings, base version against this one) and drift since the last record (everything else).
  */
-export function renderCheckComment(report: Report, baseRef: string, signing: SigningNote | null = null): string {
+export function renderCheckComment(
+  report: Report,
+  baseRef: string,
+  signing: SigningNote | null = null,
+  edits: EditComparison | null = null,
+): string {
   const header = [
     `## trackrecord: this pull request against ${codeSpan(baseRef, 60)}`,
     '',
@@ -21,7 +30,43 @@ export function renderCheckComment(report: Report, baseRef: string, signing: Sig
     'Base is the latest record on the base branch; head is this run, compared with it. Details per model follow.',
     '',
   ];
-  return renderMarkdown(report, { header, signing });
+  if (!edits) return renderMarkdown(report, { header, signing });
+  header.push(
+    ...renderEdits(edits),
+    '## Drift since the last record',
+    '',
+    'Prompts this PR did not edit, compared with their last answers on the base branch: what the models did since.',
+    '',
+  );
+  return renderMarkdown(withoutEdited(report, editedPairIds(edits), edits), { header, signing });
+}
+
+/**
+ * The report without the prompts "What this PR changed" covers: an edited prompt's new series,
+ * drift or flips are the edit's doing, not the model's.
+ */
+function withoutEdited(report: Report, edited: Set<string>, c: EditComparison): Report {
+  const added = new Set(c.added.map((a) => pairId(a.modelId, a.key)));
+  return {
+    ...report,
+    models: report.models.map((m) => {
+      const keep = (key: string) => !edited.has(pairId(m.id, key)) && !added.has(pairId(m.id, key));
+      return {
+        ...m,
+        metrics: {
+          ...m.metrics,
+          newSeries: m.metrics.newSeries.filter(keep),
+          drifted: m.metrics.drifted.filter(keep),
+          flapping: m.metrics.flapping.filter(keep),
+          regressions: m.metrics.regressions.filter(keep),
+          fixes: m.metrics.fixes.filter(keep),
+        },
+        drift: m.drift.filter((d) => keep(d.key)),
+        regressions: m.regressions.filter(keep),
+        fixes: m.fixes.filter(keep),
+      };
+    }),
+  };
 }
 
 function row(m: ModelReport): string {

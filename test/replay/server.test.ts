@@ -139,6 +139,34 @@ describe('replay server: options', () => {
     }
   });
 
+  it('answers a recording made under a system message only to requests with that system message', async () => {
+    const server = await startReplayServer({
+      recordings: [
+        { model: 'm', prompt: 'p', output: 'plain' },
+        { model: 'm', prompt: 'p', output: 'terse', system: 'be terse' },
+        { model: 'm', prompt: 'q', output: 'only terse', system: 'be terse' },
+      ],
+    });
+    try {
+      const c = client(server.baseUrl);
+      const send = async (system: string | null, prompt: string) => {
+        const messages = [
+          ...(system === null ? [] : [{ role: 'system' as const, content: system }]),
+          { role: 'user' as const, content: prompt },
+        ];
+        return (await c.chat.completions.create({ model: 'm', messages })).choices[0]?.message.content;
+      };
+      expect(await send(null, 'p')).toBe('plain');
+      expect(await send('be terse', 'p')).toBe('terse');
+      // Another system message has no recording of its own: the prompt's plain recording answers.
+      expect(await send('be kind', 'p')).toBe('plain');
+      expect(await send('be terse', 'q')).toBe('only terse');
+      await expect(send(null, 'q')).rejects.toMatchObject({ status: 400 });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('rejects a wrong API key with 401', async () => {
     const server = await startReplayServer({ recordings, apiKey: 'secret' });
     try {

@@ -15,8 +15,14 @@ import { formatShard, parseShard, shardConfig, ShardError, type Shard } from '..
 import { readVerifiedHistory, runAndRecord } from '../../run-and-record.js';
 import { formatRunSummary } from '../../report/text.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
+import { thresholdFailures } from '../../report/thresholds.js';
+import { compareEdits, editFailures, editsJson, sinceLastRecord } from '../../compare-edits.js';
+import { commitFiles } from '../../git/commit-files.js';
+import { Git } from '../../git/git.js';
+import { HistoryView } from '../../history/view.js';
+import { formatEdits } from '../../report/edits-text.js';
 
-export const runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--json] [--quiet]
+export const runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--compare-with REF] [--json] [--quiet]
        trackrecord run --dry-run [--config FILE] [--shard I/N] [--json]
        trackrecord run --shard I/N [--partial FILE] [--run-id ID] [--config FILE] [--json] [--quiet]
 
@@ -24,6 +30,11 @@ Runs every suite against every model, compares with the history, appends one
 record per model to it, and writes the badges and the markdown report beside it.
   --config FILE   config file (default .github/trackrecord.yml)
   --no-history    do not read or append the history file
+  --compare-with REF
+                  also run REF's version (a git branch, tag or commit) of every
+                  prompt whose definition, or whose model's settings, differ, and
+                  print what the edits did: answers of both versions from this run,
+                  and the checks they broke (a regression fails the run)
   --json          print the summary as JSON on stdout
   --quiet         no progress output
   --dry-run       print the plan (models, suites, prompts, samples, requests,
@@ -53,6 +64,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
       partial: { type: 'string' },
       'run-id': { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      'compare-with': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -78,19 +90,43 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError('--run-id names the run of a shard: use it with --shard or --partial');
 
   const config = await loadConfig({ root: io.cwd, configPath: values.config });
+  const ref = values['compare-with'];
+  // Both versions load before the first request: a broken base config stops the run too.
+  const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io);
+  const useHistory = !values['no-history'];
+  const history = useHistory ? await readVerifiedHistory(config, io.cwd) : undefined;
   const signer = signerFromEnv(io.env); // a bad key stops the run before any request
   const result = await runAndRecord(config, {
     root: io.cwd,
     env: io.env,
-    useHistory: !values['no-history'],
+    useHistory,
+    history,
     regressions: true,
     progress,
     signer,
   });
+  const edits =
+    base === null
+      ? null
+      : await compareEdits(result.outcome, base, new HistoryView(history?.records ?? []), {
+          env: io.env,
+          progress,
+          baseRef: ref!,
+        });
+  const failures = edits
+    ? [
+        ...thresholdFailures(config.thresholds, sinceLastRecord(result.summary, edits), { regressions: true }),
+        ...editFailures(config.thresholds, edits),
+      ]
+    : result.failures;
   const files = result.historyPath ? await writeBadgesAndReport(config, io.cwd, result) : null;
-  io.stdout.write(
-    values.json ? `${JSON.stringify(result.summary, null, 2)}\n` : `${formatRunSummary(result.summary)}\n`,
-  );
+  if (values.json) {
+    const json = edits ? { ...result.summary, edits: editsJson(edits) } : result.summary;
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    io.stdout.write(`${formatRunSummary(result.summary)}\n`);
+    if (edits) io.stdout.write(`${formatEdits(edits)}\n`);
+  }
   if (files && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
     if (signer && result.appended) io.stdout.write(`${signedLine(config.history, signer.keyid)}\n`);
@@ -99,8 +135,16 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     for (const p of sealed) io.stdout.write(`sealed:  ${relative(io.cwd, p)}\n`);
     io.stdout.write(`report:  ${relative(io.cwd, files.reportPath)}\nbadge:   ${config.badge}\n`);
   }
-  for (const failure of result.failures) io.stderr.write(`threshold: ${failure}\n`);
-  return result.failures.length > 0 ? EXIT.failed : EXIT.ok;
+  for (const failure of failures) io.stderr.write(`threshold: ${failure}\n`);
+  return failures.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** The config and suites as commit `ref` of the repository at the working directory has them. */
+async function loadConfigAt(ref: string, configPath: string | undefined, io: CliIO): Promise<Config> {
+  const git = new Git(io.cwd, io.env);
+  const sha = await git.revParse(ref).catch(() => null);
+  if (sha === null) throw new UsageError(`--compare-with: "${ref}" names no commit of the repository here`);
+  return loadConfig({ root: io.cwd, configPath, files: await commitFiles(git, sha, ref) });
 }
 
 interface ShardRunOptions {

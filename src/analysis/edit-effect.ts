@@ -1,0 +1,172 @@
+import { answerOf, evaluate, sameAnswer } from '../checks/index.js';
+import type { Comparison, PromptSpec } from '../config/types.js';
+import type { HistoryView } from '../history/view.js';
+import type { Observation } from '../run/types.js';
+import type { EditedPair, EditSet } from './edits.js';
+import { benjaminiHochberg } from './fdr.js';
+import { majorityVerdict, modal, promptResult } from './prompt-result.js';
+import { compareSamples } from './two-sample.js';
+
+/** One version of a prompt as this run saw it. */
+export interface VersionResult {
+  /** The modal answer of the samples that answered; null when none was extracted or none answered. */
+  answer: string | null;
+  /** Majority verdict of the checked samples; null without checks or without an answer. */
+  status: boolean | null;
+  answered: boolean;
+}
+
+/** What an edit did to one (model, prompt): the base version against this change's, same run. */
+export interface EditEffect {
+  modelId: string;
+  key: string;
+  before: VersionResult;
+  after: VersionResult;
+  /** The base history's latest answer for this model and key (any version); null when it has none. */
+  recorded: { answer: string | null; status: boolean | null } | null;
+  /**
+   * The answers differ: one sample, the answers themselves; several, the answer distributions,
+   * beyond noise (two-sample test, false discovery rate held across the change's edits). Null when
+   * a side has no answer.
+   */
+  changed: boolean | null;
+  /** The modal answers differ, as the prompt compares answers (with several samples: maybe noise). */
+  differs: boolean;
+  /** The test's p-value when samples allowed one; null otherwise. */
+  p: number | null;
+  /** The base version passed its checks and this version fails: a regression of this change. */
+  regression: boolean;
+  fix: boolean;
+  /** The base version was sent in this run (false: judged on this version's outputs). */
+  rerun: boolean;
+}
+
+/**
+ * The effect of each edited pair. `headOf` gives this run's observation of a pair, `baseOf` the
+ * base version's observation from the same run for pairs that were re-sent. Pairs whose request
+ * did not change (only the reading or the checks did) are judged by reading this run's outputs
+ * the base's way: the cleanest A/B there is, the very same outputs.
+ */
+export function editEffects(
+  pairs: readonly EditedPair[],
+  headOf: (pair: EditedPair) => Observation | undefined,
+  baseOf: (pair: EditedPair) => Observation | undefined,
+  view: HistoryView,
+): EditEffect[] {
+  const effects = pairs.flatMap((pair): EditEffect[] => {
+    const head = headOf(pair);
+    if (!head) return [];
+    const base = pair.rerun ? baseOf(pair) : rejudge(head, pair.base.prompt);
+    if (!base) return [];
+    const before = version(base, pair.base.prompt);
+    const after = version(head, pair.head.prompt);
+    const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
+    const flip = before.status !== null && after.status !== null && before.status !== after.status;
+    return [
+      {
+        modelId: pair.modelId,
+        key: pair.key,
+        before,
+        after,
+        recorded: recorded(view, pair.modelId, pair.key),
+        changed: test.changed,
+        differs:
+          before.answered && after.answered && !sameAnswer(before.answer, after.answer, pair.head.prompt.compare),
+        p: test.p,
+        regression: flip && before.status === true,
+        fix: flip && before.status === false,
+        rerun: pair.rerun,
+      },
+    ];
+  });
+  return decideChanged(effects);
+}
+
+/** The false discovery rate the edits' "changed beyond noise" calls are held to, across a change's edits. */
+export const EDIT_FDR = 0.05;
+
+/**
+ * Whether two versions' answers differ. With one sample on a side, their (modal) answers,
+ * compared as the prompt compares answers. With several on both sides, the two-sample test of
+ * the answer distributions (exact for categorical answers, a kernel test for free text): its
+ * p-value, and `changed` is decided across all edits by `decideChanged`.
+ */
+export function versionsDiffer(
+  before: ReadonlyArray<string | null>,
+  after: ReadonlyArray<string | null>,
+  compare: Comparison,
+): { changed: boolean | null; p: number | null } {
+  if (before.length === 0 || after.length === 0) return { changed: null, p: null };
+  if (before.length < 2 || after.length < 2)
+    return { changed: !sameAnswer(modal(before), modal(after), compare), p: null };
+  return { changed: null, p: compareSamples(after, before).p };
+}
+
+/**
+ * Changed beyond noise: the Benjamini-Hochberg discoveries among the edits that have a p-value,
+ * so that across many edited prompts (a model's system prompt edits them all) at most
+ * `EDIT_FDR` of those called changed are expected to be noise.
+ */
+function decideChanged(effects: EditEffect[]): EditEffect[] {
+  const tested = effects.filter((e) => e.p !== null);
+  const rejected = new Set(
+    benjaminiHochberg(
+      tested.map((e) => e.p!),
+      EDIT_FDR,
+    ),
+  );
+  tested.forEach((e, i) => (e.changed = rejected.has(i)));
+  return effects;
+}
+
+/** The answers of the samples that produced an output. */
+function answersOf(o: Observation): Array<string | null> {
+  return o.samples.filter((s) => s.error === null).map((s) => s.answer);
+}
+
+function version(o: Observation, spec: PromptSpec): VersionResult {
+  const r = promptResult(o, spec);
+  return { answer: r.answer, status: r.status, answered: r.answered };
+}
+
+/** This run's outputs read and checked as the base version reads and checks them. */
+function rejudge(o: Observation, spec: PromptSpec): Observation {
+  return {
+    ...o,
+    samples: o.samples.map((s) => {
+      if (s.output === null) return s;
+      const answer = answerOf(s.output, spec);
+      return { ...s, answer, ...evaluate(answer, spec) };
+    }),
+  };
+}
+
+/** The last answered point the base history holds for this model and key, whatever its version. */
+function recorded(view: HistoryView, modelId: string, key: string): EditEffect['recorded'] {
+  const hash = view.lastHashOf(modelId, key);
+  const last = hash === undefined ? undefined : view.previousAnswered(modelId, hash, key);
+  return last ? { answer: last.answer, status: majorityVerdict(last.passed, last.checked) } : null;
+}
+
+/** A change's edits and what they did, judged in the run that tested the change. */
+export interface EditComparison {
+  /** How the base is named in messages: a branch or a ref. */
+  baseRef: string;
+  edits: EditSet;
+  effects: EditEffect[];
+  /** Requests sent for the base versions: re-sent pairs x samples (retries not counted). */
+  extraRequests: number;
+  /** Pairs whose base version was sent. */
+  rerun: number;
+  /** This change's verdict, by model and key, for prompts new to the base's config. */
+  added: Array<{ modelId: string; key: string; status: boolean | null; answer: string | null }>;
+}
+
+/** The (model, prompt) pairs an edit covers: their drift and flips belong to the edit, not to the model. */
+export function editedPairIds(comparison: EditComparison | null): Set<string> {
+  return new Set(comparison?.edits.pairs.map((p) => pairId(p.modelId, p.key)) ?? []);
+}
+
+export function pairId(modelId: string, key: string): string {
+  return `${modelId}\u0000${key}`;
+}

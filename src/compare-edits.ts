@@ -1,0 +1,132 @@
+import { editedPairIds, editEffects, pairId, type EditComparison } from './analysis/edit-effect.js';
+import { promptResult } from './analysis/prompt-result.js';
+import { baseRunConfig, findEdits, type EditedPair } from './analysis/edits.js';
+import { mcnemarExactP } from './analysis/mcnemar.js';
+import type { Config, Thresholds } from './config/types.js';
+import { runSuites, type RunOptions, type RunOutcome } from './engine.js';
+import { promptKey } from './history/record.js';
+import type { HistoryView } from './history/view.js';
+import { listSome } from './report/numbers.js';
+import type { RunSummary } from './report/summary.js';
+import type { Observation } from './run/types.js';
+
+/**
+ * Runs the base version of every edited pair whose request changed, against the same model in
+ * the same job and with the same samples as `outcome` (this change's run), then judges each
+ * edit as an A/B of the two versions. Only edited pairs run twice.
+ */
+export async function compareEdits(
+  outcome: RunOutcome,
+  base: Config,
+  view: HistoryView,
+  options: RunOptions & { baseRef: string },
+): Promise<EditComparison> {
+  const head = outcome.config;
+  const edits = findEdits(head, base);
+  const baseObservations = new Map<string, Observation>();
+  let rerun = 0;
+  // One model at a time: each model's base prompts under the run's own concurrency limit.
+  for (const model of head.models) {
+    const config = baseRunConfig(head, edits.pairs, model.id);
+    if (!config) continue;
+    const run = await runSuites(config, { ...options, now: new Date() });
+    for (const o of run.models[0]!.observations) {
+      baseObservations.set(pairId(model.id, promptKey(o.suite, o.promptId)), o);
+      rerun += 1;
+    }
+  }
+  const headObservations = new Map<string, Observation>();
+  for (const m of outcome.models) {
+    for (const o of m.observations) headObservations.set(pairId(m.model.id, promptKey(o.suite, o.promptId)), o);
+  }
+  const of = (map: Map<string, Observation>) => (p: EditedPair) => map.get(pairId(p.modelId, p.key));
+  const effects = editEffects(edits.pairs, of(headObservations), of(baseObservations), view);
+  const added = new Set(edits.added);
+  const newModels = new Set(edits.addedModels);
+  return {
+    baseRef: options.baseRef,
+    edits,
+    effects,
+    extraRequests: rerun * head.samples,
+    rerun,
+    added: outcome.models.flatMap((m) =>
+      m.observations
+        .filter((o) => newModels.has(m.model.id) || added.has(promptKey(o.suite, o.promptId)))
+        .map((o) => {
+          const r = promptResult(o, outcome.specOf(o));
+          return { modelId: m.model.id, key: r.key, status: r.status, answer: r.answer };
+        }),
+    ),
+  };
+}
+
+/** One failure per model whose checks an edit broke, when `fail-on-regression` is on. */
+export function editFailures(thresholds: Thresholds, c: EditComparison | null): string[] {
+  if (!c || !thresholds.failOnRegression) return [];
+  const byModel = new Map<string, string[]>();
+  for (const e of c.effects) if (e.regression) byModel.set(e.modelId, [...(byModel.get(e.modelId) ?? []), e.key]);
+  return [...byModel].map(
+    ([id, keys]) =>
+      `${id}: ${keys.length} prompt(s) went from pass to fail because of this change's edits (the base version passes in the same run): ${listSome(keys)}`,
+  );
+}
+
+/** The summary without the pairs an edit covers or adds: what the models did since the last record. */
+export function sinceLastRecord(summary: RunSummary, c: EditComparison | null): RunSummary {
+  if (!c) return summary;
+  const covered = editedPairIds(c);
+  for (const a of c.added) covered.add(pairId(a.modelId, a.key));
+  return {
+    ...summary,
+    models: summary.models.map((m) => {
+      const keep = (key: string) => !covered.has(pairId(m.id, key));
+      const regressions = m.regressions.filter(keep);
+      const fixes = m.fixes.filter(keep);
+      return {
+        ...m,
+        drifted: m.drifted.filter(keep),
+        flapping: m.flapping.filter(keep),
+        newSeries: m.newSeries.filter(keep),
+        regressions,
+        fixes,
+        flipsP: mcnemarExactP(regressions.length, fixes.length),
+      };
+    }),
+  };
+}
+
+/**
+ * The summary the action reports (outputs, annotations, log): the models' own drift and flips
+ * since the last record, plus the flips the change's edits caused, at the edited prompts.
+ */
+export function withEditRegressions(summary: RunSummary, c: EditComparison | null): RunSummary {
+  if (!c) return summary;
+  const since = sinceLastRecord(summary, c);
+  return {
+    ...since,
+    models: since.models.map((m) => {
+      const own = c.effects.filter((e) => e.modelId === m.id);
+      const regressions = [...m.regressions, ...own.filter((e) => e.regression).map((e) => e.key)];
+      const fixes = [...m.fixes, ...own.filter((e) => e.fix).map((e) => e.key)];
+      // A p-value of the models' flips does not hold for flips an edit made.
+      const edited = regressions.length + fixes.length > m.regressions.length + m.fixes.length;
+      return { ...m, regressions, fixes, flipsP: edited ? null : m.flipsP };
+    }),
+  };
+}
+
+/** The comparison as `trackrecord run --compare-with REF --json` prints it: without the full specs. */
+export function editsJson(c: EditComparison) {
+  return {
+    baseRef: c.baseRef,
+    extraRequests: c.extraRequests,
+    rerun: c.rerun,
+    models: c.edits.models,
+    prompts: c.edits.prompts.map(({ key, changes }) => ({ key, changes })),
+    effects: c.effects,
+    added: c.added,
+    addedModels: c.edits.addedModels,
+    removed: c.edits.removed,
+    removedModels: c.edits.removedModels,
+  };
+}

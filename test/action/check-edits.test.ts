@@ -1,0 +1,143 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Git } from '../../src/git/git.js';
+import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
+import { runBundledAction } from '../support/action.js';
+import { makeRemote, type Remote } from '../support/git.js';
+import { EDITS_RECORDINGS, EDITS_SUITE, editsConfig, P7, P7_REWORDED, TERSE } from '../support/edits.js';
+import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
+
+const SAMPLES = 2;
+const config = (baseUrl: string, system = '') => editsConfig(baseUrl, SAMPLES, system);
+const SUITE = EDITS_SUITE;
+
+const event = {
+  action: 'synchronize',
+  number: 9,
+  pull_request: {
+    number: 9,
+    base: { ref: 'main', sha: 'a'.repeat(40), repo: { full_name: 'acme/widgets', fork: false } },
+    head: { ref: 'edit', sha: 'b'.repeat(40), repo: { full_name: 'acme/widgets', fork: false } },
+  },
+  repository: { full_name: 'acme/widgets', fork: false },
+};
+
+let server: ReplayServer | undefined;
+let api: GitHubApi | undefined;
+afterEach(async () => {
+  await server?.close();
+  await api?.close();
+  server = api = undefined;
+});
+
+/** A remote whose main holds the config and suite, with a nightly run's history on top. */
+async function nightlyRemote(): Promise<{ remote: Remote; server: ReplayServer; api: GitHubApi }> {
+  server = await startReplayServer({
+    recordings: EDITS_RECORDINGS,
+  });
+  api = await startGitHubApi({ token: 'test-token' });
+  const remote = await makeRemote();
+  const { dir, git } = await remote.clone();
+  writeFiles(dir, { 'prompts/s.yaml': SUITE, '.github/trackrecord.yml': config(server.baseUrl) });
+  await commit(git, 'add trackrecord');
+  await git.run(['push', '--quiet', 'origin', 'HEAD:main']);
+  const nightly = await runBundledAction({ workspace: dir, eventName: 'schedule', env: remote.env });
+  expect(nightly.code, nightly.stdout).toBe(0);
+  return { remote, server, api };
+}
+
+/** A pull request's checkout with `files` changed and committed, checked; requests counted at the server. */
+async function checkPullRequest(files: (dir: string, baseUrl: string) => Record<string, string>) {
+  const { remote, server, api } = await nightlyRemote();
+  const { dir, git } = await remote.clone();
+  writeFiles(dir, files(dir, server.baseUrl));
+  await commit(git, 'the change');
+  const before = server.stats().requests;
+  const run = await runBundledAction({
+    workspace: dir,
+    eventName: 'pull_request',
+    event,
+    env: { ...remote.env, GITHUB_API_URL: api.url },
+  });
+  const comments = api.comments('acme', 'widgets', 9);
+  return { run, requests: server.stats().requests - before, body: comments.at(-1)?.body ?? '' };
+}
+
+describe('check mode: what the pull request changed', () => {
+  it('shows a reworded prompt whose answer flips, with both answers and the regression, and fails', async () => {
+    const { run, requests, body } = await checkPullRequest((dir) => ({
+      'prompts/s.yaml': readFileSync(join(dir, 'prompts/s.yaml'), 'utf8').replace(P7, P7_REWORDED),
+    }));
+    expect(run.code, run.stdout).toBe(1);
+    // Three prompts for this change, and the base version of the one edited prompt: same samples.
+    expect(requests).toBe(3 * SAMPLES + 1 * SAMPLES);
+    const [changed, drift] = body.split('## Drift since the last record');
+    expect(changed).toContain('## What this PR changed');
+    expect(changed).toContain(`**${SAMPLES} extra requests**`);
+    const section = changed!.slice(changed!.indexOf('### s/p7: edited in this PR'));
+    expect(section).toMatch(
+      /\| prompt \| Is 7 prime\? Answer yes or no\. \| Is 7 a prime number\? Answer yes or no\. \|/,
+    );
+    // The base version answers yes (pass), this one no (fail): the edit's regression; the last record said yes.
+    // Two samples a side cannot tell yes/yes from no/no beyond noise (exact test: p = 1/3); the flip stands.
+    expect(section).toMatch(
+      /\| m \| yes \| no \| differs, within noise \(p = 0\.33\) \| pass → fail, \*\*regression of this PR\*\* \| yes \|/,
+    );
+    expect(drift).not.toContain('s/p7');
+    expect(drift).toContain('No drift: all 2 comparable prompts kept their answer.');
+    expect(run.stdout).toMatch(
+      /::error::thresholds failed:%0Am: 1 prompt\(s\) went from pass to fail because of this change's edits \(the base version passes in the same run\): s\/p7/,
+    );
+    // The annotation points at the edited prompt in its suite file.
+    expect(run.stdout).toMatch(
+      /::warning title=trackrecord regression,file=prompts\/s\.yaml,line=7::s\/p7 went from pass to fail on m/,
+    );
+    expect(run.outputs['regressions']).toBe('1');
+  }, 60_000);
+
+  it("compares every prompt with the base version when only the model's system prompt changed", async () => {
+    const { run, requests, body } = await checkPullRequest((_dir, baseUrl) => ({
+      '.github/trackrecord.yml': config(baseUrl, `    system: "${TERSE}"\n`),
+    }));
+    // Every prompt of the model is edited: each runs in both versions.
+    expect(requests).toBe(3 * SAMPLES + 3 * SAMPLES);
+    const changed = body.split('## Drift since the last record')[0]!;
+    expect(changed).toContain(`**${3 * SAMPLES} extra requests**`);
+    expect(changed).toContain('### Model m: settings edited in this PR');
+    expect(changed).toMatch(/\| system \| _unset_ \| You are terse\. \|/);
+    expect(changed).toContain(
+      'answers changed on **0 of 3** (1 more differ within noise), **1 regression of this PR**',
+    );
+    expect(changed).toMatch(
+      /\| s\/add \| 4 \| Four\. \| differs, within noise \(p = 0\.33\) \| pass → fail, \*\*regression of this PR\*\* \| 4 \|/,
+    );
+    expect(changed).not.toContain('s/capital');
+    expect(changed).not.toContain('s/p7');
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.stdout).toMatch(
+      /::warning title=trackrecord regression,file=\.github\/trackrecord\.yml,line=2::m: the edit of system/,
+    );
+  }, 60_000);
+
+  it('shows no edits for a change outside the suites and config, and runs nothing twice', async () => {
+    const { run, requests, body } = await checkPullRequest(() => ({ 'README.md': '# changed\n' }));
+    expect(run.code, run.stdout).toBe(0);
+    expect(requests).toBe(3 * SAMPLES);
+    expect(body).toContain('No prompt, check or model setting differs from `main`.');
+    expect(body).toContain('No drift: all 3 comparable prompts kept their answer.');
+  }, 60_000);
+});
+
+function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  }
+}
+
+async function commit(git: Git, message: string): Promise<void> {
+  await git.run(['add', '.']);
+  await git.run(['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', 'commit', '--quiet', '-m', message]);
+}

@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { editEffects } from '../../src/analysis/edit-effect.js';
+import { baseRunConfig, findEdits } from '../../src/analysis/edits.js';
+import type { Config, ModelSpec, PromptSpec } from '../../src/config/types.js';
+import { HistoryView } from '../../src/history/view.js';
+import type { Observation } from '../../src/run/types.js';
+
+function model(over: Partial<ModelSpec> = {}): ModelSpec {
+  return {
+    id: 'm',
+    model: 'tiny-1',
+    baseUrl: 'http://127.0.0.1:1/v1',
+    apiKeyEnv: 'K',
+    params: { temperature: 0 },
+    system: null,
+    headers: {},
+    ...over,
+  };
+}
+
+function prompt(id: string, text: string, over: Partial<PromptSpec> = {}): PromptSpec {
+  return {
+    id,
+    messages: [{ role: 'user', content: text }],
+    extract: null,
+    normalize: ['trim', 'collapse-whitespace'],
+    compare: { kind: 'exact' },
+    expect: [{ kind: 'equals', value: 'yes' }],
+    location: { file: 's.yaml', line: 3 },
+    ...over,
+  };
+}
+
+function config(models: ModelSpec[], prompts: PromptSpec[]): Config {
+  return {
+    file: 'c.yml',
+    models,
+    suites: [{ name: 's', description: '', source: 's.yaml', file: 's.yaml', prompts }],
+    samples: 1,
+    concurrency: 1,
+    timeoutSeconds: 5,
+    retries: 0,
+    history: 'h.jsonl',
+    badge: 'b.svg',
+    window: 30,
+    maxOutputKb: 256,
+    historyMaxMb: 25,
+    thresholds: { failBelow: null, failOnRegression: true },
+  };
+}
+
+function observation(key: string, outputs: string[]): Observation {
+  const [suite, promptId] = key.split('/') as [string, string];
+  return {
+    modelId: 'm',
+    suite,
+    promptId,
+    promptHash: 'h'.repeat(64),
+    checksHash: 'c'.repeat(64),
+    samples: outputs.map((output) => ({
+      output,
+      answer: output,
+      pass: output === 'yes',
+      failures: [],
+      error: null,
+      latencyMs: 1,
+      attempts: 1,
+      servedModel: null,
+      systemFingerprint: null,
+      tokensIn: null,
+      tokensOut: null,
+    })),
+  };
+}
+
+describe('findEdits', () => {
+  const a = prompt('a', 'Is 7 prime?');
+  const b = prompt('b', 'Is 9 prime?');
+
+  it('finds nothing when the definitions are the same', () => {
+    const edits = findEdits(config([model()], [a, b]), config([model()], [a, b]));
+    expect(edits).toEqual({
+      models: [],
+      prompts: [],
+      pairs: [],
+      added: [],
+      addedModels: [],
+      removed: [],
+      removedModels: [],
+    });
+  });
+
+  it('matches a reworded prompt by suite/id, says what changed and that its base version must be sent', () => {
+    const reworded = prompt('a', 'Is 7 a prime number?', { location: { file: 's.yaml', line: 9 } });
+    const edits = findEdits(config([model()], [reworded, b]), config([model()], [a, b]));
+    expect(edits.prompts).toEqual([
+      {
+        key: 's/a',
+        changes: [{ field: 'prompt', before: 'Is 7 prime?', after: 'Is 7 a prime number?' }],
+        location: { file: 's.yaml', line: 9 },
+      },
+    ]);
+    expect(edits.pairs.map((p) => [p.modelId, p.key, p.rerun])).toEqual([['m', 's/a', true]]);
+  });
+
+  it('judges an edit of the checks or the reading on the same outputs: no second request', () => {
+    const checks = prompt('a', 'Is 7 prime?', { expect: [{ kind: 'equals', value: 'no' }] });
+    const reading = prompt('b', 'Is 9 prime?', {
+      normalize: ['lowercase'],
+      extract: { kind: 'regex', pattern: '(yes|no)', flags: 'i' },
+    });
+    const edits = findEdits(config([model()], [checks, reading]), config([model()], [a, b]));
+    expect(edits.prompts.map((p) => p.changes)).toEqual([
+      [{ field: 'expect', before: 'equals: "yes"', after: 'equals: "no"' }],
+      [
+        { field: 'extract', before: null, after: 'regex /(yes|no)/i' },
+        { field: 'normalize', before: 'trim, collapse-whitespace', after: 'lowercase' },
+      ],
+    ]);
+    expect(edits.pairs.map((p) => p.rerun)).toEqual([false, false]);
+    expect(baseRunConfig(config([model()], [checks, reading]), edits.pairs, 'm')).toBeNull();
+  });
+
+  it('edits every prompt of a model whose settings changed under the same id, and no other model', () => {
+    const other = model({ id: 'other' });
+    const head = config([model({ system: 'Be terse.', params: { temperature: 0.5 } }), other], [a, b]);
+    const edits = findEdits(head, config([model(), other], [a, b]));
+    expect(edits.models).toEqual([
+      {
+        modelId: 'm',
+        changes: [
+          { field: 'system', before: null, after: 'Be terse.' },
+          { field: 'temperature', before: '0', after: '0.5' },
+        ],
+      },
+    ]);
+    expect(edits.pairs.map((p) => `${p.modelId} ${p.key}`)).toEqual(['m s/a', 'm s/b']);
+    const run = baseRunConfig(head, edits.pairs, 'm')!;
+    // The base's model (no system prompt) with the base's prompts, nothing else.
+    expect(run.models).toEqual([model()]);
+    expect(run.suites.map((s) => [s.name, s.prompts.map((p) => p.id)])).toEqual([['s', ['a', 'b']]]);
+    expect(baseRunConfig(head, edits.pairs, 'other')).toBeNull();
+  });
+
+  it('lists new and removed prompts and models', () => {
+    const c = prompt('c', 'Is 11 prime?');
+    const edits = findEdits(config([model({ id: 'n' })], [a, c]), config([model()], [a, b]));
+    expect(edits).toMatchObject({
+      added: ['s/c'],
+      addedModels: ['n'],
+      removed: ['s/b'],
+      removedModels: ['m'],
+      pairs: [],
+    });
+  });
+});
+
+describe('editEffects', () => {
+  const a = prompt('a', 'Is 7 prime?');
+  const reworded = prompt('a', 'Is 7 a prime number?');
+  const edits = findEdits(config([model()], [reworded]), config([model()], [a]));
+
+  it('calls a pass that the edit turns into a fail a regression, and a changed answer changed', () => {
+    const [effect] = editEffects(
+      edits.pairs,
+      () => observation('s/a', ['no']),
+      () => observation('s/a', ['yes']),
+      new HistoryView(),
+    );
+    expect(effect).toMatchObject({
+      before: { answer: 'yes', status: true },
+      after: { answer: 'no', status: false },
+      changed: true,
+      regression: true,
+      fix: false,
+      recorded: null,
+      rerun: true,
+    });
+  });
+
+  it('keeps an unchanged answer unchanged and flags no flip', () => {
+    const [effect] = editEffects(
+      edits.pairs,
+      () => observation('s/a', ['yes', 'yes']),
+      () => observation('s/a', ['yes', 'yes']),
+      new HistoryView(),
+    );
+    expect(effect).toMatchObject({ changed: false, regression: false, fix: false });
+  });
+
+  it('with several samples, calls answers changed only beyond noise, the false discovery rate held across edits', () => {
+    const two = findEdits(
+      config([model()], [reworded, prompt('b', 'Is 9 a prime number?')]),
+      config([model()], [a, prompt('b', 'Is 9 prime?')]),
+    );
+    const runs: Record<string, [string[], string[]]> = {
+      // Every sample flipped: the exact test's p is 2 / C(10, 5) = 1/126.
+      's/a': [
+        ['yes', 'yes', 'yes', 'yes', 'yes'],
+        ['no', 'no', 'no', 'no', 'no'],
+      ],
+      // Modal answers differ, but 3 of 5 against 2 of 5 is noise (p = 1).
+      's/b': [
+        ['yes', 'yes', 'yes', 'no', 'no'],
+        ['no', 'no', 'no', 'yes', 'yes'],
+      ],
+    };
+    const effects = editEffects(
+      two.pairs,
+      (p) => observation(p.key, runs[p.key]![1]),
+      (p) => observation(p.key, runs[p.key]![0]),
+      new HistoryView(),
+    );
+    expect(effects.map((e) => [e.key, e.differs, e.changed])).toEqual([
+      ['s/a', true, true],
+      ['s/b', true, false],
+    ]);
+    expect(effects[0]!.p).toBeCloseTo(1 / 126, 12);
+    expect(effects[1]!.p).toBeCloseTo(1, 12);
+    // Two samples a side: yes/yes against no/no is p = 1/3, within noise.
+    const [small] = editEffects(
+      edits.pairs,
+      () => observation('s/a', ['no', 'no']),
+      () => observation('s/a', ['yes', 'yes']),
+      new HistoryView(),
+    );
+    expect(small).toMatchObject({ differs: true, changed: false, regression: true });
+    expect(small!.p).toBeCloseTo(1 / 3, 12);
+  });
+
+  it("reads this run's outputs with the base's checks when only the checks changed", () => {
+    const stricter = prompt('a', 'Is 7 prime?', { expect: [{ kind: 'equals', value: 'yes!' }] });
+    const pairs = findEdits(config([model()], [stricter]), config([model()], [a])).pairs;
+    const head = observation('s/a', ['yes']);
+    head.samples[0]!.pass = false; // as the stricter check judged it
+    const [effect] = editEffects(
+      pairs,
+      () => head,
+      () => undefined,
+      new HistoryView(),
+    );
+    expect(effect).toMatchObject({
+      before: { status: true },
+      after: { status: false },
+      regression: true,
+      changed: false,
+      rerun: false,
+    });
+  });
+});

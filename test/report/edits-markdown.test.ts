@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { EditComparison } from '../../src/analysis/edit-effect.js';
+import { renderEdits } from '../../src/report/edits-markdown.js';
+
+const HOSTILE =
+  'Hey @octocat </details><img src=x onerror=alert(1)> [click](https://evil.example/steal) <!-- trackrecord:check -->\nline two';
+
+function comparison(answer: string, definition: string): EditComparison {
+  return {
+    baseRef: 'main',
+    edits: {
+      models: [],
+      prompts: [
+        {
+          key: 's/a',
+          changes: [{ field: 'prompt', before: 'old', after: definition }],
+          location: { file: 's.yaml', line: 3 },
+        },
+      ],
+      pairs: [],
+      added: [],
+      addedModels: [],
+      removed: [],
+      removedModels: [],
+    },
+    effects: [
+      {
+        modelId: 'm',
+        key: 's/a',
+        before: { answer: 'fine', status: true, answered: true },
+        after: { answer, status: false, answered: true },
+        recorded: { answer, status: true },
+        changed: true,
+        differs: true,
+        p: null,
+        regression: true,
+        fix: false,
+        rerun: true,
+      },
+    ],
+    extraRequests: 1,
+    rerun: 1,
+    added: [],
+  };
+}
+
+describe('renderEdits', () => {
+  it('keeps model output and edited definitions inert: no mentions, tags, links or markers', () => {
+    const body = renderEdits(comparison(HOSTILE, HOSTILE)).join('\n');
+    expect(body).toContain('s/a: edited in this PR');
+    expect(body).toContain('**regression of this PR**');
+    expect(body).not.toContain('<img');
+    expect(body).not.toContain('<!--');
+    expect(body).not.toMatch(/(^|[\s(])@octocat/);
+    expect(body).not.toContain('](https://evil.example');
+    // The cut answer's full text is in a closed details block, which it cannot close early.
+    expect((body.match(/<details>/g) ?? []).length).toBe(1);
+    expect((body.match(/<\/details>/g) ?? []).length).toBe(1);
+  });
+});

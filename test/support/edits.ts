@@ -1,0 +1,42 @@
+import type { Recording } from '../../src/replay/index.js';
+
+/** A three-prompt suite whose prompt p7 answers differently when reworded, and whose prompt add does under a terse system prompt. */
+export const P7 = 'Is 7 prime? Answer yes or no.';
+export const P7_REWORDED = 'Is 7 a prime number? Answer yes or no.';
+export const ADD = 'What is 2+2? Answer with a number.';
+export const CAPITAL = 'What is the capital of France? One word.';
+export const TERSE = 'You are terse.';
+
+export const EDITS_SUITE = `name: s
+prompts:
+  - id: capital
+    prompt: "${CAPITAL}"
+    expect:
+      - contains: Paris
+  - id: p7
+    prompt: "${P7}"
+    extract: { regex: "(yes|no)", flags: i }
+    normalize: [lowercase]
+    expect:
+      - equals: "yes"
+  - id: add
+    prompt: "${ADD}"
+    expect:
+      - equals: "4"
+`;
+
+export const EDITS_RECORDINGS: Recording[] = [
+  { model: 'tiny-1', prompt: P7, output: 'Yes.' },
+  { model: 'tiny-1', prompt: P7_REWORDED, output: 'No, it is not.' },
+  { model: 'tiny-1', prompt: ADD, output: '4' },
+  { model: 'tiny-1', prompt: ADD, output: 'Four.', system: TERSE },
+  { model: 'tiny-1', prompt: CAPITAL, output: 'Paris' },
+];
+
+/** The config of model `m` (tiny-1 on the replay server) on prompts/s.yaml; `system` is extra model lines. */
+export function editsConfig(baseUrl: string, samples: number, system = ''): string {
+  return (
+    `models:\n  - id: m\n    model: tiny-1\n    base-url: ${baseUrl}\n    temperature: 0\n${system}` +
+    `suites:\n  - path: prompts/s.yaml\nsamples: ${samples}\n`
+  );
+}
