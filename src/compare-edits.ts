@@ -106,11 +106,12 @@ export function withEditRegressions(summary: RunSummary, c: EditComparison | nul
     ...since,
     models: since.models.map((m) => {
       const own = c.effects.filter((e) => e.modelId === m.id);
-      const regressions = [...m.regressions, ...own.filter((e) => e.regression).map((e) => e.key)];
+      const editRegressions = own.filter((e) => e.regression).map((e) => e.key);
+      const regressions = [...m.regressions, ...editRegressions];
       const fixes = [...m.fixes, ...own.filter((e) => e.fix).map((e) => e.key)];
       // A p-value of the models' flips does not hold for flips an edit made.
       const edited = regressions.length + fixes.length > m.regressions.length + m.fixes.length;
-      return { ...m, regressions, fixes, flipsP: edited ? null : m.flipsP };
+      return { ...m, regressions, fixes, editRegressions, flipsP: edited ? null : m.flipsP };
     }),
   };
 }

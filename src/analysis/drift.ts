@@ -133,10 +133,21 @@ function seedOf(text: string): number {
  * history, one sample), every regression. Without significance: none, they are within noise. A
  * record written before the test existed has no verdict, and then every regression counts, as it did.
  */
-export function significantRegressions(m: { regressions: readonly string[]; drift?: DriftVerdict }): string[] {
-  if (!m.drift) return [...m.regressions];
-  if (!m.drift.significant) return [];
-  if (m.drift.prompts.length === 0) return [...m.regressions];
-  const named = new Set(m.drift.prompts);
-  return m.regressions.filter((key) => named.has(key));
+export function significantRegressions(m: {
+  regressions: readonly string[];
+  drift?: DriftVerdict;
+  editRegressions?: readonly string[];
+}): string[] {
+  // A regression an edit made was judged against the base version in the same run: no noise to doubt.
+  const edited = m.editRegressions ?? [];
+  const fromHistory = m.regressions.filter((key) => !edited.includes(key));
+  return [...driftRegressions(fromHistory, m.drift), ...edited];
+}
+
+function driftRegressions(regressions: readonly string[], drift: DriftVerdict | undefined): string[] {
+  if (!drift) return [...regressions];
+  if (!drift.significant) return [];
+  if (drift.prompts.length === 0) return [...regressions];
+  const named = new Set(drift.prompts);
+  return regressions.filter((key) => named.has(key));
 }

@@ -29,6 +29,8 @@ export interface ModelSummary extends SummaryMetrics {
   id: string;
   model: string;
   systemFingerprints: string[];
+  /** In a pull request check: the regressions its edits made (base version against this one, same run). */
+  editRegressions?: string[];
 }
 
 export interface RunSummary {

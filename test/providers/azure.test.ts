@@ -26,6 +26,7 @@ function azureConfig(base: string, extra = ''): string {
 ${extra}suites:
   - path: ${PRIME_SUITE}
 concurrency: 8
+allow-outside-workspace: true
 `;
 }
 
