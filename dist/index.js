@@ -4,6916 +4,50 @@ import {
   readGitHubContext
 } from "./chunks/chunk-XM2UH65U.js";
 import {
+  fitMarkdown
+} from "./chunks/chunk-CZ3IELEU.js";
+import {
+  DEFAULTS,
+  analyzeModel,
+  answerOf,
+  benjaminiHochberg,
+  canonicalJson,
+  catalogRef,
+  compareSamples,
+  errorMessage,
+  evaluate,
+  expectationProblem,
+  isObject,
+  isRefOf,
+  listSome,
+  lowestReliability,
+  majorityVerdict,
+  mcnemarExactP,
+  modal,
+  pValue,
+  parseJsonPath,
+  percent,
+  percentile,
+  promptCount,
+  promptKey,
+  promptResult,
+  realDrift,
+  require_ucs2length,
+  roundPercent,
+  sameAnswer,
+  sha256,
+  share,
+  showInvisible,
+  significantRegressions,
+  textRef,
+  totalErrors
+} from "./chunks/chunk-TAZ2BZDO.js";
+import {
   __commonJS,
   __export,
   __require,
   __toESM
 } from "./chunks/chunk-UBFBREK3.js";
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str2.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/code.js
-var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
-    var _CodeOrName = class {
-    };
-    exports._CodeOrName = _CodeOrName;
-    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
-    var Name = class extends _CodeOrName {
-      constructor(s) {
-        super();
-        if (!exports.IDENTIFIER.test(s))
-          throw new Error("CodeGen: name must be a valid identifier");
-        this.str = s;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        return false;
-      }
-      get names() {
-        return { [this.str]: 1 };
-      }
-    };
-    exports.Name = Name;
-    var _Code = class extends _CodeOrName {
-      constructor(code) {
-        super();
-        this._items = typeof code === "string" ? [code] : code;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        if (this._items.length > 1)
-          return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
-      }
-      get str() {
-        var _a3;
-        return (_a3 = this._str) !== null && _a3 !== void 0 ? _a3 : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
-      }
-      get names() {
-        var _a3;
-        return (_a3 = this._names) !== null && _a3 !== void 0 ? _a3 : this._names = this._items.reduce((names, c) => {
-          if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
-        }, {});
-      }
-    };
-    exports._Code = _Code;
-    exports.nil = new _Code("");
-    function _(strs, ...args) {
-      const code = [strs[0]];
-      let i = 0;
-      while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
-      }
-      return new _Code(code);
-    }
-    exports._ = _;
-    var plus = new _Code("+");
-    function str2(strs, ...args) {
-      const expr = [safeStringify(strs[0])];
-      let i = 0;
-      while (i < args.length) {
-        expr.push(plus);
-        addCodeArg(expr, args[i]);
-        expr.push(plus, safeStringify(strs[++i]));
-      }
-      optimize(expr);
-      return new _Code(expr);
-    }
-    exports.str = str2;
-    function addCodeArg(code, arg) {
-      if (arg instanceof _Code)
-        code.push(...arg._items);
-      else if (arg instanceof Name)
-        code.push(arg);
-      else
-        code.push(interpolate(arg));
-    }
-    exports.addCodeArg = addCodeArg;
-    function optimize(expr) {
-      let i = 1;
-      while (i < expr.length - 1) {
-        if (expr[i] === plus) {
-          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
-          if (res !== void 0) {
-            expr.splice(i - 1, 3, res);
-            continue;
-          }
-          expr[i++] = "+";
-        }
-        i++;
-      }
-    }
-    function mergeExprItems(a, b) {
-      if (b === '""')
-        return a;
-      if (a === '""')
-        return b;
-      if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
-          return;
-        if (typeof b != "string")
-          return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-          return a.slice(0, -1) + b.slice(1);
-        return;
-      }
-      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
-      return;
-    }
-    function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
-    }
-    exports.strConcat = strConcat;
-    function interpolate(x) {
-      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
-    }
-    function stringify2(x) {
-      return new _Code(safeStringify(x));
-    }
-    exports.stringify = stringify2;
-    function safeStringify(x) {
-      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-    }
-    exports.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
-    }
-    exports.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
-      }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
-    }
-    exports.getEsmExportName = getEsmExportName;
-    function regexpCode(rx) {
-      return new _Code(rx.toString());
-    }
-    exports.regexpCode = regexpCode;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/scope.js
-var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-    var code_1 = require_code();
-    var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
-      }
-    };
-    var UsedValueState;
-    (function(UsedValueState2) {
-      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
-      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
-    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
-    exports.varKinds = {
-      const: new code_1.Name("const"),
-      let: new code_1.Name("let"),
-      var: new code_1.Name("var")
-    };
-    var Scope = class {
-      constructor({ prefixes, parent } = {}) {
-        this._names = {};
-        this._prefixes = prefixes;
-        this._parent = parent;
-      }
-      toName(nameOrPrefix) {
-        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
-      }
-      name(prefix) {
-        return new code_1.Name(this._newName(prefix));
-      }
-      _newName(prefix) {
-        const ng = this._names[prefix] || this._nameGroup(prefix);
-        return `${prefix}${ng.index++}`;
-      }
-      _nameGroup(prefix) {
-        var _a3, _b;
-        if (((_b = (_a3 = this._parent) === null || _a3 === void 0 ? void 0 : _a3._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
-          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
-        }
-        return this._names[prefix] = { prefix, index: 0 };
-      }
-    };
-    exports.Scope = Scope;
-    var ValueScopeName = class extends code_1.Name {
-      constructor(prefix, nameStr) {
-        super(nameStr);
-        this.prefix = prefix;
-      }
-      setValue(value, { property, itemIndex }) {
-        this.value = value;
-        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
-      }
-    };
-    exports.ValueScopeName = ValueScopeName;
-    var line = (0, code_1._)`\n`;
-    var ValueScope = class extends Scope {
-      constructor(opts) {
-        super(opts);
-        this._values = {};
-        this._scope = opts.scope;
-        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
-      }
-      get() {
-        return this._scope;
-      }
-      name(prefix) {
-        return new ValueScopeName(prefix, this._newName(prefix));
-      }
-      value(nameOrPrefix, value) {
-        var _a3;
-        if (value.ref === void 0)
-          throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
-        const valueKey = (_a3 = value.key) !== null && _a3 !== void 0 ? _a3 : value.ref;
-        let vs = this._values[prefix];
-        if (vs) {
-          const _name = vs.get(valueKey);
-          if (_name)
-            return _name;
-        } else {
-          vs = this._values[prefix] = /* @__PURE__ */ new Map();
-        }
-        vs.set(valueKey, name);
-        const s = this._scope[prefix] || (this._scope[prefix] = []);
-        const itemIndex = s.length;
-        s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
-      }
-      getValue(prefix, keyOrRef) {
-        const vs = this._values[prefix];
-        if (!vs)
-          return;
-        return vs.get(keyOrRef);
-      }
-      scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
-        });
-      }
-      scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
-        }, usedValues, getCode);
-      }
-      _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
-        for (const prefix in values) {
-          const vs = values[prefix];
-          if (!vs)
-            continue;
-          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
-              return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
-            if (c) {
-              const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
-            } else {
-              throw new ValueError(name);
-            }
-            nameSet.set(name, UsedValueState.Completed);
-          });
-        }
-        return code;
-      }
-    };
-    exports.ValueScope = ValueScope;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/index.js
-var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-    var code_1 = require_code();
-    var scope_1 = require_scope();
-    var code_2 = require_code();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return code_2._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return code_2.str;
-    } });
-    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
-      return code_2.strConcat;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return code_2.nil;
-    } });
-    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
-      return code_2.getProperty;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return code_2.stringify;
-    } });
-    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
-      return code_2.regexpCode;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return code_2.Name;
-    } });
-    var scope_2 = require_scope();
-    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
-      return scope_2.Scope;
-    } });
-    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
-      return scope_2.ValueScope;
-    } });
-    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
-      return scope_2.ValueScopeName;
-    } });
-    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
-      return scope_2.varKinds;
-    } });
-    exports.operators = {
-      GT: new code_1._Code(">"),
-      GTE: new code_1._Code(">="),
-      LT: new code_1._Code("<"),
-      LTE: new code_1._Code("<="),
-      EQ: new code_1._Code("==="),
-      NEQ: new code_1._Code("!=="),
-      NOT: new code_1._Code("!"),
-      OR: new code_1._Code("||"),
-      AND: new code_1._Code("&&"),
-      ADD: new code_1._Code("+")
-    };
-    var Node2 = class {
-      optimizeNodes() {
-        return this;
-      }
-      optimizeNames(_names, _constants) {
-        return this;
-      }
-    };
-    var Def = class extends Node2 {
-      constructor(varKind, name, rhs) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.rhs = rhs;
-      }
-      render({ es5, _n }) {
-        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
-        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
-        return `${varKind} ${this.name}${rhs};` + _n;
-      }
-      optimizeNames(names, constants3) {
-        if (!names[this.name.str])
-          return;
-        if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
-        return this;
-      }
-      get names() {
-        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
-      }
-    };
-    var Assign = class extends Node2 {
-      constructor(lhs, rhs, sideEffects) {
-        super();
-        this.lhs = lhs;
-        this.rhs = rhs;
-        this.sideEffects = sideEffects;
-      }
-      render({ _n }) {
-        return `${this.lhs} = ${this.rhs};` + _n;
-      }
-      optimizeNames(names, constants3) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
-          return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
-        return this;
-      }
-      get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
-      }
-    };
-    var AssignOp = class extends Assign {
-      constructor(lhs, op, rhs, sideEffects) {
-        super(lhs, rhs, sideEffects);
-        this.op = op;
-      }
-      render({ _n }) {
-        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
-      }
-    };
-    var Label = class extends Node2 {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        return `${this.label}:` + _n;
-      }
-    };
-    var Break = class extends Node2 {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
-      }
-    };
-    var Throw = class extends Node2 {
-      constructor(error2) {
-        super();
-        this.error = error2;
-      }
-      render({ _n }) {
-        return `throw ${this.error};` + _n;
-      }
-      get names() {
-        return this.error.names;
-      }
-    };
-    var AnyCode = class extends Node2 {
-      constructor(code) {
-        super();
-        this.code = code;
-      }
-      render({ _n }) {
-        return `${this.code};` + _n;
-      }
-      optimizeNodes() {
-        return `${this.code}` ? this : void 0;
-      }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
-        return this;
-      }
-      get names() {
-        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
-      }
-    };
-    var ParentNode = class extends Node2 {
-      constructor(nodes = []) {
-        super();
-        this.nodes = nodes;
-      }
-      render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
-      }
-      optimizeNodes() {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i].optimizeNodes();
-          if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
-          else if (n)
-            nodes[i] = n;
-          else
-            nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      optimizeNames(names, constants3) {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
-            continue;
-          subtractNames(names, n.names);
-          nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
-      }
-    };
-    var BlockNode = class extends ParentNode {
-      render(opts) {
-        return "{" + opts._n + super.render(opts) + "}" + opts._n;
-      }
-    };
-    var Root = class extends ParentNode {
-    };
-    var Else = class extends BlockNode {
-    };
-    Else.kind = "else";
-    var If = class _If extends BlockNode {
-      constructor(condition, nodes) {
-        super(nodes);
-        this.condition = condition;
-      }
-      render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
-        if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
-      }
-      optimizeNodes() {
-        super.optimizeNodes();
-        const cond = this.condition;
-        if (cond === true)
-          return this.nodes;
-        let e = this.else;
-        if (e) {
-          const ns = e.optimizeNodes();
-          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
-        }
-        if (e) {
-          if (cond === false)
-            return e instanceof _If ? e : e.nodes;
-          if (this.nodes.length)
-            return this;
-          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
-        }
-        if (cond === false || !this.nodes.length)
-          return void 0;
-        return this;
-      }
-      optimizeNames(names, constants3) {
-        var _a3;
-        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
-          return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
-        return this;
-      }
-      get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
-        if (this.else)
-          addNames(names, this.else.names);
-        return names;
-      }
-    };
-    If.kind = "if";
-    var For = class extends BlockNode {
-    };
-    For.kind = "for";
-    var ForLoop = class extends For {
-      constructor(iteration) {
-        super();
-        this.iteration = iteration;
-      }
-      render(opts) {
-        return `for(${this.iteration})` + super.render(opts);
-      }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
-          return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iteration.names);
-      }
-    };
-    var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.from = from;
-        this.to = to;
-      }
-      render(opts) {
-        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
-      }
-      get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
-      }
-    };
-    var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
-        super();
-        this.loop = loop;
-        this.varKind = varKind;
-        this.name = name;
-        this.iterable = iterable;
-      }
-      render(opts) {
-        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
-      }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
-          return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iterable.names);
-      }
-    };
-    var Func = class extends BlockNode {
-      constructor(name, args, async) {
-        super();
-        this.name = name;
-        this.args = args;
-        this.async = async;
-      }
-      render(opts) {
-        const _async = this.async ? "async " : "";
-        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
-      }
-    };
-    Func.kind = "func";
-    var Return = class extends ParentNode {
-      render(opts) {
-        return "return " + super.render(opts);
-      }
-    };
-    Return.kind = "return";
-    var Try = class extends BlockNode {
-      render(opts) {
-        let code = "try" + super.render(opts);
-        if (this.catch)
-          code += this.catch.render(opts);
-        if (this.finally)
-          code += this.finally.render(opts);
-        return code;
-      }
-      optimizeNodes() {
-        var _a3, _b;
-        super.optimizeNodes();
-        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNodes();
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
-        return this;
-      }
-      optimizeNames(names, constants3) {
-        var _a3, _b;
-        super.optimizeNames(names, constants3);
-        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
-        return this;
-      }
-      get names() {
-        const names = super.names;
-        if (this.catch)
-          addNames(names, this.catch.names);
-        if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
-      }
-    };
-    var Catch = class extends BlockNode {
-      constructor(error2) {
-        super();
-        this.error = error2;
-      }
-      render(opts) {
-        return `catch(${this.error})` + super.render(opts);
-      }
-    };
-    Catch.kind = "catch";
-    var Finally = class extends BlockNode {
-      render(opts) {
-        return "finally" + super.render(opts);
-      }
-    };
-    Finally.kind = "finally";
-    var CodeGen = class {
-      constructor(extScope, opts = {}) {
-        this._values = {};
-        this._blockStarts = [];
-        this._constants = {};
-        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
-        this._extScope = extScope;
-        this._scope = new scope_1.Scope({ parent: extScope });
-        this._nodes = [new Root()];
-      }
-      toString() {
-        return this._root.render(this.opts);
-      }
-      // returns unique name in the internal scope
-      name(prefix) {
-        return this._scope.name(prefix);
-      }
-      // reserves unique name in the external scope
-      scopeName(prefix) {
-        return this._extScope.name(prefix);
-      }
-      // reserves unique name in the external scope and assigns value to it
-      scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
-      }
-      getScopeValue(prefix, keyOrRef) {
-        return this._extScope.getValue(prefix, keyOrRef);
-      }
-      // return code that assigns values in the external scope to the names that are used internally
-      // (same names that were returned by gen.scopeName or gen.scopeValue)
-      scopeRefs(scopeName) {
-        return this._extScope.scopeRefs(scopeName, this._values);
-      }
-      scopeCode() {
-        return this._extScope.scopeCode(this._values);
-      }
-      _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
-      }
-      // `const` declaration (`var` in es5 mode)
-      const(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
-      }
-      // `let` declaration with optional assignment (`var` in es5 mode)
-      let(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
-      }
-      // `var` declaration with optional assignment
-      var(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
-      }
-      // assignment code
-      assign(lhs, rhs, sideEffects) {
-        return this._leafNode(new Assign(lhs, rhs, sideEffects));
-      }
-      // `+=` code
-      add(lhs, rhs) {
-        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
-      }
-      // appends passed SafeExpr to code or executes Block
-      code(c) {
-        if (typeof c == "function")
-          c();
-        else if (c !== code_1.nil)
-          this._leafNode(new AnyCode(c));
-        return this;
-      }
-      // returns code for object literal for the passed argument list of key-value pairs
-      object(...keyValues2) {
-        const code = ["{"];
-        for (const [key, value] of keyValues2) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
-          if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
-          }
-        }
-        code.push("}");
-        return new code_1._Code(code);
-      }
-      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
-      if(condition, thenBody, elseBody) {
-        this._blockNode(new If(condition));
-        if (thenBody && elseBody) {
-          this.code(thenBody).else().code(elseBody).endIf();
-        } else if (thenBody) {
-          this.code(thenBody).endIf();
-        } else if (elseBody) {
-          throw new Error('CodeGen: "else" body without "then" body');
-        }
-        return this;
-      }
-      // `else if` clause - invalid without `if` or after `else` clauses
-      elseIf(condition) {
-        return this._elseNode(new If(condition));
-      }
-      // `else` clause - only valid after `if` or `else if` clauses
-      else() {
-        return this._elseNode(new Else());
-      }
-      // end `if` statement (needed if gen.if was used only with condition)
-      endIf() {
-        return this._endBlockNode(If, Else);
-      }
-      _for(node, forBody) {
-        this._blockNode(node);
-        if (forBody)
-          this.code(forBody).endFor();
-        return this;
-      }
-      // a generic `for` clause (or statement if `forBody` is passed)
-      for(iteration, forBody) {
-        return this._for(new ForLoop(iteration), forBody);
-      }
-      // `for` statement for a range of values
-      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
-      }
-      // `for-of` statement (in es5 mode replace with a normal for loop)
-      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (this.opts.es5) {
-          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
-          });
-        }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
-      }
-      // `for-in` statement.
-      // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
-        if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
-        }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
-      }
-      // end `for` loop
-      endFor() {
-        return this._endBlockNode(For);
-      }
-      // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
-      }
-      // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
-      }
-      // `return` statement
-      return(value) {
-        const node = new Return();
-        this._blockNode(node);
-        this.code(value);
-        if (node.nodes.length !== 1)
-          throw new Error('CodeGen: "return" should have one node');
-        return this._endBlockNode(Return);
-      }
-      // `try` statement
-      try(tryBody, catchCode, finallyCode) {
-        if (!catchCode && !finallyCode)
-          throw new Error('CodeGen: "try" without "catch" and "finally"');
-        const node = new Try();
-        this._blockNode(node);
-        this.code(tryBody);
-        if (catchCode) {
-          const error2 = this.name("e");
-          this._currNode = node.catch = new Catch(error2);
-          catchCode(error2);
-        }
-        if (finallyCode) {
-          this._currNode = node.finally = new Finally();
-          this.code(finallyCode);
-        }
-        return this._endBlockNode(Catch, Finally);
-      }
-      // `throw` statement
-      throw(error2) {
-        return this._leafNode(new Throw(error2));
-      }
-      // start self-balancing block
-      block(body, nodeCount) {
-        this._blockStarts.push(this._nodes.length);
-        if (body)
-          this.code(body).endBlock(nodeCount);
-        return this;
-      }
-      // end the current self-balancing block
-      endBlock(nodeCount) {
-        const len = this._blockStarts.pop();
-        if (len === void 0)
-          throw new Error("CodeGen: not in self-balancing block");
-        const toClose = this._nodes.length - len;
-        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
-          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
-        }
-        this._nodes.length = len;
-        return this;
-      }
-      // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
-        if (funcBody)
-          this.code(funcBody).endFunc();
-        return this;
-      }
-      // end function definition
-      endFunc() {
-        return this._endBlockNode(Func);
-      }
-      optimize(n = 1) {
-        while (n-- > 0) {
-          this._root.optimizeNodes();
-          this._root.optimizeNames(this._root.names, this._constants);
-        }
-      }
-      _leafNode(node) {
-        this._currNode.nodes.push(node);
-        return this;
-      }
-      _blockNode(node) {
-        this._currNode.nodes.push(node);
-        this._nodes.push(node);
-      }
-      _endBlockNode(N1, N2) {
-        const n = this._currNode;
-        if (n instanceof N1 || N2 && n instanceof N2) {
-          this._nodes.pop();
-          return this;
-        }
-        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
-      }
-      _elseNode(node) {
-        const n = this._currNode;
-        if (!(n instanceof If)) {
-          throw new Error('CodeGen: "else" without "if"');
-        }
-        this._currNode = n.else = node;
-        return this;
-      }
-      get _root() {
-        return this._nodes[0];
-      }
-      get _currNode() {
-        const ns = this._nodes;
-        return ns[ns.length - 1];
-      }
-      set _currNode(node) {
-        const ns = this._nodes;
-        ns[ns.length - 1] = node;
-      }
-    };
-    exports.CodeGen = CodeGen;
-    function addNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
-    }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
-    }
-    function optimizeExpr(expr, names, constants3) {
-      if (expr instanceof code_1.Name)
-        return replaceName(expr);
-      if (!canOptimize(expr))
-        return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
-        if (c instanceof code_1.Name)
-          c = replaceName(c);
-        if (c instanceof code_1._Code)
-          items.push(...c._items);
-        else
-          items.push(c);
-        return items;
-      }, []));
-      function replaceName(n) {
-        const c = constants3[n.str];
-        if (c === void 0 || names[n.str] !== 1)
-          return n;
-        delete names[n.str];
-        return c;
-      }
-      function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
-      }
-    }
-    function subtractNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
-    }
-    function not(x) {
-      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
-    }
-    exports.not = not;
-    var andCode = mappend(exports.operators.AND);
-    function and(...args) {
-      return args.reduce(andCode);
-    }
-    exports.and = and;
-    var orCode = mappend(exports.operators.OR);
-    function or(...args) {
-      return args.reduce(orCode);
-    }
-    exports.or = or;
-    function mappend(op) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
-    }
-    function par(x) {
-      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/util.js
-var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-    var codegen_1 = require_codegen();
-    var code_1 = require_code();
-    function toHash(arr) {
-      const hash2 = {};
-      for (const item of arr)
-        hash2[item] = true;
-      return hash2;
-    }
-    exports.toHash = toHash;
-    function alwaysValidSchema(it, schema) {
-      if (typeof schema == "boolean")
-        return schema;
-      if (Object.keys(schema).length === 0)
-        return true;
-      checkUnknownRules(it, schema);
-      return !schemaHasRules(schema, it.self.RULES.all);
-    }
-    exports.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
-      if (!opts.strictSchema)
-        return;
-      if (typeof schema === "boolean")
-        return;
-      const rules = self.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
-      }
-    }
-    exports.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema, rules) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (rules[key])
-          return true;
-      return false;
-    }
-    exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
-          return true;
-      return false;
-    }
-    exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
-      if (!$data) {
-        if (typeof schema == "number" || typeof schema == "boolean")
-          return schema;
-        if (typeof schema == "string")
-          return (0, codegen_1._)`${schema}`;
-      }
-      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
-    }
-    exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
-    }
-    exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
-    }
-    exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-    exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    exports.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
-      if (Array.isArray(xs)) {
-        for (const x of xs)
-          f(x);
-      } else {
-        f(xs);
-      }
-    }
-    exports.eachItem = eachItem;
-    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
-      return (gen, from, to, toName) => {
-        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
-        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
-      };
-    }
-    exports.mergeEvaluated = {
-      props: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
-          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
-        }),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
-          if (from === true) {
-            gen.assign(to, true);
-          } else {
-            gen.assign(to, (0, codegen_1._)`${to} || {}`);
-            setEvaluated(gen, to, from);
-          }
-        }),
-        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
-        resultToName: evaluatedPropsToName
-      }),
-      items: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
-        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
-      })
-    };
-    function evaluatedPropsToName(gen, ps) {
-      if (ps === true)
-        return gen.var("props", true);
-      const props = gen.var("props", (0, codegen_1._)`{}`);
-      if (ps !== void 0)
-        setEvaluated(gen, props, ps);
-      return props;
-    }
-    exports.evaluatedPropsToName = evaluatedPropsToName;
-    function setEvaluated(gen, props, ps) {
-      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
-    }
-    exports.setEvaluated = setEvaluated;
-    var snippets = {};
-    function useFunc(gen, f) {
-      return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
-      });
-    }
-    exports.useFunc = useFunc;
-    var Type;
-    (function(Type2) {
-      Type2[Type2["Num"] = 0] = "Num";
-      Type2[Type2["Str"] = 1] = "Str";
-    })(Type || (exports.Type = Type = {}));
-    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
-      if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
-      }
-      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
-    }
-    exports.getErrorPath = getErrorPath;
-    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
-      if (!mode)
-        return;
-      msg = `strict mode: ${msg}`;
-      if (mode === true)
-        throw new Error(msg);
-      it.self.logger.warn(msg);
-    }
-    exports.checkStrictMode = checkStrictMode;
-  }
-});
-
-// node_modules/ajv/dist/compile/names.js
-var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var names = {
-      // validation function arguments
-      data: new codegen_1.Name("data"),
-      // data passed to validation function
-      // args passed from referencing schema
-      valCxt: new codegen_1.Name("valCxt"),
-      // validation/data context - should not be used directly, it is destructured to the names below
-      instancePath: new codegen_1.Name("instancePath"),
-      parentData: new codegen_1.Name("parentData"),
-      parentDataProperty: new codegen_1.Name("parentDataProperty"),
-      rootData: new codegen_1.Name("rootData"),
-      // root data - same as the data passed to the first/top validation function
-      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
-      // used to support recursiveRef and dynamicRef
-      // function scoped variables
-      vErrors: new codegen_1.Name("vErrors"),
-      // null or array of validation errors
-      errors: new codegen_1.Name("errors"),
-      // counter of validation errors
-      this: new codegen_1.Name("this"),
-      // "globals"
-      self: new codegen_1.Name("self"),
-      scope: new codegen_1.Name("scope"),
-      // JTD serialize/parse name for JSON string and position
-      json: new codegen_1.Name("json"),
-      jsonPos: new codegen_1.Name("jsonPos"),
-      jsonLen: new codegen_1.Name("jsonLen"),
-      jsonPart: new codegen_1.Name("jsonPart")
-    };
-    exports.default = names;
-  }
-});
-
-// node_modules/ajv/dist/compile/errors.js
-var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var names_1 = require_names();
-    exports.keywordError = {
-      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
-    };
-    exports.keyword$DataError = {
-      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
-    };
-    function reportError(cxt, error2 = exports.keywordError, errorPaths, overrideAllErrors) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error2, errorPaths);
-      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
-        addError(gen, errObj);
-      } else {
-        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
-      }
-    }
-    exports.reportError = reportError;
-    function reportExtraError(cxt, error2 = exports.keywordError, errorPaths) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error2, errorPaths);
-      addError(gen, errObj);
-      if (!(compositeRule || allErrors)) {
-        returnErrors(it, names_1.default.vErrors);
-      }
-    }
-    exports.reportExtraError = reportExtraError;
-    function resetErrorsCount(gen, errsCount) {
-      gen.assign(names_1.default.errors, errsCount);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
-    }
-    exports.resetErrorsCount = resetErrorsCount;
-    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
-      if (errsCount === void 0)
-        throw new Error("ajv implementation error");
-      const err = gen.name("err");
-      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
-        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
-        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
-        if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err}.data`, data);
-        }
-      });
-    }
-    exports.extendErrors = extendErrors;
-    function addError(gen, errObj) {
-      const err = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
-      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
-    }
-    function returnErrors(it, errs) {
-      const { gen, validateName, schemaEnv } = it;
-      if (schemaEnv.$async) {
-        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
-        gen.return(false);
-      }
-    }
-    var E = {
-      keyword: new codegen_1.Name("keyword"),
-      schemaPath: new codegen_1.Name("schemaPath"),
-      // also used in JTD errors
-      params: new codegen_1.Name("params"),
-      propertyName: new codegen_1.Name("propertyName"),
-      message: new codegen_1.Name("message"),
-      schema: new codegen_1.Name("schema"),
-      parentSchema: new codegen_1.Name("parentSchema")
-    };
-    function errorObjectCode(cxt, error2, errorPaths) {
-      const { createErrors } = cxt.it;
-      if (createErrors === false)
-        return (0, codegen_1._)`{}`;
-      return errorObject(cxt, error2, errorPaths);
-    }
-    function errorObject(cxt, error2, errorPaths = {}) {
-      const { gen, it } = cxt;
-      const keyValues2 = [
-        errorInstancePath(it, errorPaths),
-        errorSchemaPath(cxt, errorPaths)
-      ];
-      extraErrorProps(cxt, error2, keyValues2);
-      return gen.object(...keyValues2);
-    }
-    function errorInstancePath({ errorPath }, { instancePath }) {
-      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
-      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
-    }
-    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
-      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
-      if (schemaPath) {
-        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
-      }
-      return [E.schemaPath, schPath];
-    }
-    function extraErrorProps(cxt, { params, message }, keyValues2) {
-      const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues2.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
-      if (opts.messages) {
-        keyValues2.push([E.message, typeof message == "function" ? message(cxt) : message]);
-      }
-      if (opts.verbose) {
-        keyValues2.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
-      }
-      if (propertyName)
-        keyValues2.push([E.propertyName, propertyName]);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/boolSchema.js
-var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-    var errors_1 = require_errors();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var boolError = {
-      message: "boolean schema is false"
-    };
-    function topBoolOrEmptySchema(it) {
-      const { gen, schema, validateName } = it;
-      if (schema === false) {
-        falseSchemaError(it, false);
-      } else if (typeof schema == "object" && schema.$async === true) {
-        gen.return(names_1.default.data);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
-        gen.return(true);
-      }
-    }
-    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
-    function boolOrEmptySchema(it, valid) {
-      const { gen, schema } = it;
-      if (schema === false) {
-        gen.var(valid, false);
-        falseSchemaError(it);
-      } else {
-        gen.var(valid, true);
-      }
-    }
-    exports.boolOrEmptySchema = boolOrEmptySchema;
-    function falseSchemaError(it, overrideAllErrors) {
-      const { gen, data } = it;
-      const cxt = {
-        gen,
-        keyword: "false schema",
-        data,
-        schema: false,
-        schemaCode: false,
-        schemaValue: false,
-        params: {},
-        it
-      };
-      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/rules.js
-var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getRules = exports.isJSONType = void 0;
-    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
-    var jsonTypes = new Set(_jsonTypes);
-    function isJSONType(x) {
-      return typeof x == "string" && jsonTypes.has(x);
-    }
-    exports.isJSONType = isJSONType;
-    function getRules() {
-      const groups = {
-        number: { type: "number", rules: [] },
-        string: { type: "string", rules: [] },
-        array: { type: "array", rules: [] },
-        object: { type: "object", rules: [] }
-      };
-      return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
-        post: { rules: [] },
-        all: {},
-        keywords: {}
-      };
-    }
-    exports.getRules = getRules;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/applicability.js
-var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type) {
-      const group2 = self.RULES.types[type];
-      return group2 && group2 !== true && shouldUseGroup(schema, group2);
-    }
-    exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group2) {
-      return group2.rules.some((rule) => shouldUseRule(schema, rule));
-    }
-    exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule) {
-      var _a3;
-      return schema[rule.keyword] !== void 0 || ((_a3 = rule.definition.implements) === null || _a3 === void 0 ? void 0 : _a3.some((kwd) => schema[kwd] !== void 0));
-    }
-    exports.shouldUseRule = shouldUseRule;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/dataType.js
-var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-    var rules_1 = require_rules();
-    var applicability_1 = require_applicability();
-    var errors_1 = require_errors();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var DataType;
-    (function(DataType2) {
-      DataType2[DataType2["Correct"] = 0] = "Correct";
-      DataType2[DataType2["Wrong"] = 1] = "Wrong";
-    })(DataType || (exports.DataType = DataType = {}));
-    function getSchemaTypes(schema) {
-      const types = getJSONTypes(schema.type);
-      const hasNull = types.includes("null");
-      if (hasNull) {
-        if (schema.nullable === false)
-          throw new Error("type: null contradicts nullable: false");
-      } else {
-        if (!types.length && schema.nullable !== void 0) {
-          throw new Error('"nullable" cannot be used without "type"');
-        }
-        if (schema.nullable === true)
-          types.push("null");
-      }
-      return types;
-    }
-    exports.getSchemaTypes = getSchemaTypes;
-    function getJSONTypes(ts) {
-      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
-      if (types.every(rules_1.isJSONType))
-        return types;
-      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
-    }
-    exports.getJSONTypes = getJSONTypes;
-    function coerceAndCheckDataType(it, types) {
-      const { gen, data, opts } = it;
-      const coerceTo = coerceToTypes(types, opts.coerceTypes);
-      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
-      if (checkTypes) {
-        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
-        gen.if(wrongType, () => {
-          if (coerceTo.length)
-            coerceData(it, types, coerceTo);
-          else
-            reportTypeError(it);
-        });
-      }
-      return checkTypes;
-    }
-    exports.coerceAndCheckDataType = coerceAndCheckDataType;
-    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
-    function coerceToTypes(types, coerceTypes) {
-      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
-    }
-    function coerceData(it, types, coerceTo) {
-      const { gen, data, opts } = it;
-      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
-      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
-      if (opts.coerceTypes === "array") {
-        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
-      }
-      gen.if((0, codegen_1._)`${coerced} !== undefined`);
-      for (const t of coerceTo) {
-        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
-          coerceSpecificType(t);
-        }
-      }
-      gen.else();
-      reportTypeError(it);
-      gen.endIf();
-      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
-        gen.assign(data, coerced);
-        assignParentData(it, coerced);
-      });
-      function coerceSpecificType(t) {
-        switch (t) {
-          case "string":
-            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
-            return;
-          case "number":
-            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
-              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "integer":
-            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
-              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "boolean":
-            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
-            return;
-          case "null":
-            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
-            gen.assign(coerced, null);
-            return;
-          case "array":
-            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
-              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
-        }
-      }
-    }
-    function assignParentData({ gen, parentData, parentDataProperty }, expr) {
-      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
-    }
-    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
-      let cond;
-      switch (dataType) {
-        case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
-        case "array":
-          cond = (0, codegen_1._)`Array.isArray(${data})`;
-          break;
-        case "object":
-          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
-          break;
-        case "integer":
-          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
-          break;
-        case "number":
-          cond = numCond();
-          break;
-        default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
-      }
-      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
-      function numCond(_cond = codegen_1.nil) {
-        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
-      }
-    }
-    exports.checkDataType = checkDataType;
-    function checkDataTypes(dataTypes, data, strictNums, correct) {
-      if (dataTypes.length === 1) {
-        return checkDataType(dataTypes[0], data, strictNums, correct);
-      }
-      let cond;
-      const types = (0, util_1.toHash)(dataTypes);
-      if (types.array && types.object) {
-        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
-        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
-        delete types.null;
-        delete types.array;
-        delete types.object;
-      } else {
-        cond = codegen_1.nil;
-      }
-      if (types.number)
-        delete types.integer;
-      for (const t in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
-      return cond;
-    }
-    exports.checkDataTypes = checkDataTypes;
-    var typeError = {
-      message: ({ schema }) => `must be ${schema}`,
-      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
-    };
-    function reportTypeError(it) {
-      const cxt = getTypeErrorContext(it);
-      (0, errors_1.reportError)(cxt, typeError);
-    }
-    exports.reportTypeError = reportTypeError;
-    function getTypeErrorContext(it) {
-      const { gen, data, schema } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
-      return {
-        gen,
-        keyword: "type",
-        data,
-        schema: schema.type,
-        schemaCode,
-        schemaValue: schemaCode,
-        parentSchema: schema,
-        params: {},
-        it
-      };
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/defaults.js
-var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.assignDefaults = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
-      if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
-        }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
-      }
-    }
-    exports.assignDefaults = assignDefaults;
-    function assignDefault(it, prop, defaultValue) {
-      const { gen, compositeRule, data, opts } = it;
-      if (defaultValue === void 0)
-        return;
-      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
-      if (compositeRule) {
-        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
-        return;
-      }
-      let condition = (0, codegen_1._)`${childData} === undefined`;
-      if (opts.useDefaults === "empty") {
-        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
-      }
-      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/code.js
-var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var names_1 = require_names();
-    var util_2 = require_util();
-    function checkReportMissingProp(cxt, prop) {
-      const { gen, data, it } = cxt;
-      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
-        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
-        cxt.error();
-      });
-    }
-    exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
-    }
-    exports.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing) {
-      cxt.setParams({ missingProperty: missing }, true);
-      cxt.error();
-    }
-    exports.reportMissingProp = reportMissingProp;
-    function hasPropFunc(gen) {
-      return gen.scopeValue("func", {
-        // eslint-disable-next-line @typescript-eslint/unbound-method
-        ref: Object.prototype.hasOwnProperty,
-        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
-      });
-    }
-    exports.hasPropFunc = hasPropFunc;
-    function isOwnProperty(gen, data, property) {
-      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
-    }
-    exports.isOwnProperty = isOwnProperty;
-    function propertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
-      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
-    }
-    exports.propertyInData = propertyInData;
-    function noPropertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
-      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
-    }
-    exports.noPropertyInData = noPropertyInData;
-    function allSchemaProperties(schemaMap) {
-      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
-    }
-    exports.allSchemaProperties = allSchemaProperties;
-    function schemaProperties(it, schemaMap) {
-      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
-    }
-    exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
-      const valCxt = [
-        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
-        [names_1.default.parentData, it.parentData],
-        [names_1.default.parentDataProperty, it.parentDataProperty],
-        [names_1.default.rootData, names_1.default.rootData]
-      ];
-      if (it.opts.dynamicRef)
-        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
-      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
-    }
-    exports.callValidateCode = callValidateCode;
-    var newRegExp = (0, codegen_1._)`new RegExp`;
-    function usePattern({ gen, it: { opts } }, pattern) {
-      const u = opts.unicodeRegExp ? "u" : "";
-      const { regExp } = opts.code;
-      const rx = regExp(pattern, u);
-      return gen.scopeValue("pattern", {
-        key: rx.toString(),
-        ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
-      });
-    }
-    exports.usePattern = usePattern;
-    function validateArray(cxt) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      if (it.allErrors) {
-        const validArr = gen.let("valid", true);
-        validateItems(() => gen.assign(validArr, false));
-        return validArr;
-      }
-      gen.var(valid, true);
-      validateItems(() => gen.break());
-      return valid;
-      function validateItems(notValid) {
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        gen.forRange("i", 0, len, (i) => {
-          cxt.subschema({
-            keyword,
-            dataProp: i,
-            dataPropType: util_1.Type.Num
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), notValid);
-        });
-      }
-    }
-    exports.validateArray = validateArray;
-    function validateUnion(cxt) {
-      const { gen, schema, keyword, it } = cxt;
-      if (!Array.isArray(schema))
-        throw new Error("ajv implementation error");
-      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
-      if (alwaysValid && !it.opts.unevaluated)
-        return;
-      const valid = gen.let("valid", false);
-      const schValid = gen.name("_valid");
-      gen.block(() => schema.forEach((_sch, i) => {
-        const schCxt = cxt.subschema({
-          keyword,
-          schemaProp: i,
-          compositeRule: true
-        }, schValid);
-        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
-        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-        if (!merged)
-          gen.if((0, codegen_1.not)(valid));
-      }));
-      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-    }
-    exports.validateUnion = validateUnion;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/keyword.js
-var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var code_1 = require_code2();
-    var errors_1 = require_errors();
-    function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
-      const schemaRef = useKeyword(gen, keyword, macroSchema);
-      if (it.opts.validateSchema !== false)
-        it.self.validateSchema(macroSchema, true);
-      const valid = gen.name("valid");
-      cxt.subschema({
-        schema: macroSchema,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
-        topSchemaRef: schemaRef,
-        compositeRule: true
-      }, valid);
-      cxt.pass(valid, () => cxt.error(true));
-    }
-    exports.macroKeywordCode = macroKeywordCode;
-    function funcKeywordCode(cxt, def) {
-      var _a3;
-      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
-      checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate);
-      const valid = gen.let("valid");
-      cxt.block$data(valid, validateKeyword);
-      cxt.ok((_a3 = def.valid) !== null && _a3 !== void 0 ? _a3 : valid);
-      function validateKeyword() {
-        if (def.errors === false) {
-          assignValid();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => cxt.error());
-        } else {
-          const ruleErrs = def.async ? validateAsync() : validateSync();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => addErrs(cxt, ruleErrs));
-        }
-      }
-      function validateAsync() {
-        const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
-        return ruleErrs;
-      }
-      function validateSync() {
-        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
-        gen.assign(validateErrs, null);
-        assignValid(codegen_1.nil);
-        return validateErrs;
-      }
-      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
-        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
-        const passSchema = !("compile" in def && !$data || def.schema === false);
-        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
-      }
-      function reportErrs(errors) {
-        var _a4;
-        gen.if((0, codegen_1.not)((_a4 = def.valid) !== null && _a4 !== void 0 ? _a4 : valid), errors);
-      }
-    }
-    exports.funcKeywordCode = funcKeywordCode;
-    function modifyData(cxt) {
-      const { gen, data, it } = cxt;
-      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
-    }
-    function addErrs(cxt, errs) {
-      const { gen } = cxt;
-      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-        (0, errors_1.extendErrors)(cxt);
-      }, () => cxt.error());
-    }
-    function checkAsyncKeyword({ schemaEnv }, def) {
-      if (def.async && !schemaEnv.$async)
-        throw new Error("async keyword in sync schema");
-    }
-    function useKeyword(gen, keyword, result) {
-      if (result === void 0)
-        throw new Error(`keyword "${keyword}" failed to compile`);
-      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
-    }
-    function validSchemaType(schema, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
-    }
-    exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
-      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
-        throw new Error("ajv implementation error");
-      }
-      const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
-        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
-      }
-      if (def.validateSchema) {
-        const valid = def.validateSchema(schema[keyword]);
-        if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
-          if (opts.validateSchema === "log")
-            self.logger.error(msg);
-          else
-            throw new Error(msg);
-        }
-      }
-    }
-    exports.validateKeywordUsage = validateKeywordUsage;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/subschema.js
-var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema !== void 0) {
-        throw new Error('both "keyword" and "schema" passed, only one allowed');
-      }
-      if (keyword !== void 0) {
-        const sch = it.schema[keyword];
-        return schemaProp === void 0 ? {
-          schema: sch,
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}`
-        } : {
-          schema: sch[schemaProp],
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
-        };
-      }
-      if (schema !== void 0) {
-        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
-          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
-        }
-        return {
-          schema,
-          schemaPath,
-          topSchemaRef,
-          errSchemaPath
-        };
-      }
-      throw new Error('either "keyword" or "schema" must be passed');
-    }
-    exports.getSubschema = getSubschema;
-    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
-      if (data !== void 0 && dataProp !== void 0) {
-        throw new Error('both "data" and "dataProp" passed, only one allowed');
-      }
-      const { gen } = it;
-      if (dataProp !== void 0) {
-        const { errorPath, dataPathArr, opts } = it;
-        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
-        dataContextProps(nextData);
-        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
-        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
-        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
-      }
-      if (data !== void 0) {
-        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
-        dataContextProps(nextData);
-        if (propertyName !== void 0)
-          subschema.propertyName = propertyName;
-      }
-      if (dataTypes)
-        subschema.dataTypes = dataTypes;
-      function dataContextProps(_nextData) {
-        subschema.data = _nextData;
-        subschema.dataLevel = it.dataLevel + 1;
-        subschema.dataTypes = [];
-        it.definedProperties = /* @__PURE__ */ new Set();
-        subschema.parentData = it.data;
-        subschema.dataNames = [...it.dataNames, _nextData];
-      }
-    }
-    exports.extendSubschemaData = extendSubschemaData;
-    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
-      if (compositeRule !== void 0)
-        subschema.compositeRule = compositeRule;
-      if (createErrors !== void 0)
-        subschema.createErrors = createErrors;
-      if (allErrors !== void 0)
-        subschema.allErrors = allErrors;
-      subschema.jtdDiscriminator = jtdDiscriminator;
-      subschema.jtdMetadata = jtdMetadata;
-    }
-    exports.extendSubschemaMode = extendSubschemaMode;
-  }
-});
-
-// node_modules/fast-deep-equal/index.js
-var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
-    "use strict";
-    module.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
-        if (Array.isArray(a)) {
-          length = a.length;
-          if (length != b.length) return false;
-          for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
-          return true;
-        }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length) return false;
-        for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
-        for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
-        }
-        return true;
-      }
-      return a !== a && b !== b;
-    };
-  }
-});
-
-// node_modules/json-schema-traverse/index.js
-var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
-    "use strict";
-    var traverse = module.exports = function(schema, opts, cb) {
-      if (typeof opts == "function") {
-        cb = opts;
-        opts = {};
-      }
-      cb = opts.cb || cb;
-      var pre = typeof cb == "function" ? cb : cb.pre || function() {
-      };
-      var post = cb.post || function() {
-      };
-      _traverse(opts, pre, post, schema, "", schema);
-    };
-    traverse.keywords = {
-      additionalItems: true,
-      items: true,
-      contains: true,
-      additionalProperties: true,
-      propertyNames: true,
-      not: true,
-      if: true,
-      then: true,
-      else: true
-    };
-    traverse.arrayKeywords = {
-      items: true,
-      allOf: true,
-      anyOf: true,
-      oneOf: true
-    };
-    traverse.propsKeywords = {
-      $defs: true,
-      definitions: true,
-      properties: true,
-      patternProperties: true,
-      dependencies: true
-    };
-    traverse.skipKeywords = {
-      default: true,
-      enum: true,
-      const: true,
-      required: true,
-      maximum: true,
-      minimum: true,
-      exclusiveMaximum: true,
-      exclusiveMinimum: true,
-      multipleOf: true,
-      maxLength: true,
-      minLength: true,
-      pattern: true,
-      format: true,
-      maxItems: true,
-      minItems: true,
-      uniqueItems: true,
-      maxProperties: true,
-      minProperties: true
-    };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
-        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
-          if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
-              for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
-            }
-          } else if (key in traverse.propsKeywords) {
-            if (sch && typeof sch == "object") {
-              for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
-            }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
-          }
-        }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-      }
-    }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/resolve.js
-var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-    var util_1 = require_util();
-    var equal = require_fast_deep_equal();
-    var traverse = require_json_schema_traverse();
-    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
-      "type",
-      "format",
-      "pattern",
-      "maxLength",
-      "minLength",
-      "maxProperties",
-      "minProperties",
-      "maxItems",
-      "minItems",
-      "maximum",
-      "minimum",
-      "uniqueItems",
-      "multipleOf",
-      "required",
-      "enum",
-      "const"
-    ]);
-    function inlineRef(schema, limit2 = true) {
-      if (typeof schema == "boolean")
-        return true;
-      if (limit2 === true)
-        return !hasRef(schema);
-      if (!limit2)
-        return false;
-      return countKeys(schema) <= limit2;
-    }
-    exports.inlineRef = inlineRef;
-    var REF_KEYWORDS = /* @__PURE__ */ new Set([
-      "$ref",
-      "$recursiveRef",
-      "$recursiveAnchor",
-      "$dynamicRef",
-      "$dynamicAnchor"
-    ]);
-    function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
-          return true;
-        const sch = schema[key];
-        if (Array.isArray(sch) && sch.some(hasRef))
-          return true;
-        if (typeof sch == "object" && hasRef(sch))
-          return true;
-      }
-      return false;
-    }
-    function countKeys(schema) {
-      let count2 = 0;
-      for (const key in schema) {
-        if (key === "$ref")
-          return Infinity;
-        count2++;
-        if (SIMPLE_INLINED.has(key))
-          continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
-        }
-        if (count2 === Infinity)
-          return Infinity;
-      }
-      return count2;
-    }
-    function getFullPath(resolver, id = "", normalize2) {
-      if (normalize2 !== false)
-        id = normalizeId(id);
-      const p = resolver.parse(id);
-      return _getFullPath(resolver, p);
-    }
-    exports.getFullPath = getFullPath;
-    function _getFullPath(resolver, p) {
-      const serialized = resolver.serialize(p);
-      return serialized.split("#")[0] + "#";
-    }
-    exports._getFullPath = _getFullPath;
-    var TRAILING_SLASH_HASH = /#\/?$/;
-    function normalizeId(id) {
-      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
-    }
-    exports.normalizeId = normalizeId;
-    function resolveUrl(resolver, baseId, id) {
-      id = normalizeId(id);
-      return resolver.resolve(baseId, id);
-    }
-    exports.resolveUrl = resolveUrl;
-    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema, baseId) {
-      if (typeof schema == "boolean")
-        return {};
-      const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema[schemaId] || baseId);
-      const baseIds = { "": schId };
-      const pathPrefix = getFullPath(uriResolver, schId, false);
-      const localRefs = {};
-      const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
-        if (parentJsonPtr === void 0)
-          return;
-        const fullPath = pathPrefix + jsonPtr;
-        let innerBaseId = baseIds[parentJsonPtr];
-        if (typeof sch[schemaId] == "string")
-          innerBaseId = addRef.call(this, sch[schemaId]);
-        addAnchor.call(this, sch.$anchor);
-        addAnchor.call(this, sch.$dynamicAnchor);
-        baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
-          const _resolve = this.opts.uriResolver.resolve;
-          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-          if (schemaRefs.has(ref))
-            throw ambiguos(ref);
-          schemaRefs.add(ref);
-          let schOrRef = this.refs[ref];
-          if (typeof schOrRef == "string")
-            schOrRef = this.refs[schOrRef];
-          if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref);
-          } else if (ref !== normalizeId(fullPath)) {
-            if (ref[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref], ref);
-              localRefs[ref] = sch;
-            } else {
-              this.refs[ref] = fullPath;
-            }
-          }
-          return ref;
-        }
-        function addAnchor(anchor) {
-          if (typeof anchor == "string") {
-            if (!ANCHOR.test(anchor))
-              throw new Error(`invalid anchor "${anchor}"`);
-            addRef.call(this, `#${anchor}`);
-          }
-        }
-      });
-      return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal(sch1, sch2))
-          throw ambiguos(ref);
-      }
-      function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
-      }
-    }
-    exports.getSchemaRefs = getSchemaRefs;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/index.js
-var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-    var boolSchema_1 = require_boolSchema();
-    var dataType_1 = require_dataType();
-    var applicability_1 = require_applicability();
-    var dataType_2 = require_dataType();
-    var defaults_1 = require_defaults();
-    var keyword_1 = require_keyword();
-    var subschema_1 = require_subschema();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util();
-    var errors_1 = require_errors();
-    function validateFunctionCode(it) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          topSchemaObjCode(it);
-          return;
-        }
-      }
-      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
-    }
-    exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
-      if (opts.code.es5) {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
-          destructureValCxtES5(gen, opts);
-          gen.code(body);
-        });
-      } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
-      }
-    }
-    function destructureValCxt(opts) {
-      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
-    }
-    function destructureValCxtES5(gen, opts) {
-      gen.if(names_1.default.valCxt, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
-        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
-      }, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.rootData, names_1.default.data);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
-      });
-    }
-    function topSchemaObjCode(it) {
-      const { schema, opts, gen } = it;
-      validateFunction(it, () => {
-        if (opts.$comment && schema.$comment)
-          commentKeyword(it);
-        checkNoDefault(it);
-        gen.let(names_1.default.vErrors, null);
-        gen.let(names_1.default.errors, 0);
-        if (opts.unevaluated)
-          resetEvaluated(it);
-        typeAndKeywords(it);
-        returnResults(it);
-      });
-      return;
-    }
-    function resetEvaluated(it) {
-      const { gen, validateName } = it;
-      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
-    }
-    function funcSourceUrl(schema, opts) {
-      const schId = typeof schema == "object" && schema[opts.schemaId];
-      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
-    }
-    function subschemaCode(it, valid) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          subSchemaObjCode(it, valid);
-          return;
-        }
-      }
-      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
-    }
-    function schemaCxtHasRules({ schema, self }) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (self.RULES.all[key])
-          return true;
-      return false;
-    }
-    function isSchemaObj(it) {
-      return typeof it.schema != "boolean";
-    }
-    function subSchemaObjCode(it, valid) {
-      const { schema, gen, opts } = it;
-      if (opts.$comment && schema.$comment)
-        commentKeyword(it);
-      updateContext(it);
-      checkAsyncSchema(it);
-      const errsCount = gen.const("_errs", names_1.default.errors);
-      typeAndKeywords(it, errsCount);
-      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-    }
-    function checkKeywords(it) {
-      (0, util_1.checkUnknownRules)(it);
-      checkRefsAndKeywords(it);
-    }
-    function typeAndKeywords(it, errsCount) {
-      if (it.opts.jtd)
-        return schemaKeywords(it, [], false, errsCount);
-      const types = (0, dataType_1.getSchemaTypes)(it.schema);
-      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-      schemaKeywords(it, types, !checkedTypes, errsCount);
-    }
-    function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
-      }
-    }
-    function checkNoDefault(it) {
-      const { schema, opts } = it;
-      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
-        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
-      }
-    }
-    function updateContext(it) {
-      const schId = it.schema[it.opts.schemaId];
-      if (schId)
-        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
-    }
-    function checkAsyncSchema(it) {
-      if (it.schema.$async && !it.schemaEnv.$async)
-        throw new Error("async schema in sync schema");
-    }
-    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
-      const msg = schema.$comment;
-      if (opts.$comment === true) {
-        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
-      } else if (typeof opts.$comment == "function") {
-        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
-        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
-      }
-    }
-    function returnResults(it) {
-      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
-      if (schemaEnv.$async) {
-        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
-        if (opts.unevaluated)
-          assignEvaluated(it);
-        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
-      }
-    }
-    function assignEvaluated({ gen, evaluated, props, items }) {
-      if (props instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
-    }
-    function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
-        return;
-      }
-      if (!opts.jtd)
-        checkStrictTypes(it, types);
-      gen.block(() => {
-        for (const group2 of RULES.rules)
-          groupKeywords(group2);
-        groupKeywords(RULES.post);
-      });
-      function groupKeywords(group2) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group2))
-          return;
-        if (group2.type) {
-          gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
-          iterateKeywords(it, group2);
-          if (types.length === 1 && types[0] === group2.type && typeErrors) {
-            gen.else();
-            (0, dataType_2.reportTypeError)(it);
-          }
-          gen.endIf();
-        } else {
-          iterateKeywords(it, group2);
-        }
-        if (!allErrors)
-          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
-      }
-    }
-    function iterateKeywords(it, group2) {
-      const { gen, schema, opts: { useDefaults } } = it;
-      if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group2.type);
-      gen.block(() => {
-        for (const rule of group2.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group2.type);
-          }
-        }
-      });
-    }
-    function checkStrictTypes(it, types) {
-      if (it.schemaEnv.meta || !it.opts.strictTypes)
-        return;
-      checkContextTypes(it, types);
-      if (!it.opts.allowUnionTypes)
-        checkMultipleTypes(it, types);
-      checkKeywordTypes(it, it.dataTypes);
-    }
-    function checkContextTypes(it, types) {
-      if (!types.length)
-        return;
-      if (!it.dataTypes.length) {
-        it.dataTypes = types;
-        return;
-      }
-      types.forEach((t) => {
-        if (!includesType(it.dataTypes, t)) {
-          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
-        }
-      });
-      narrowSchemaTypes(it, types);
-    }
-    function checkMultipleTypes(it, ts) {
-      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
-        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
-      }
-    }
-    function checkKeywordTypes(it, ts) {
-      const rules = it.self.RULES.all;
-      for (const keyword in rules) {
-        const rule = rules[keyword];
-        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
-          const { type } = rule.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
-          }
-        }
-      }
-    }
-    function hasApplicableType(schTs, kwdT) {
-      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
-    }
-    function includesType(ts, t) {
-      return ts.includes(t) || t === "integer" && ts.includes("number");
-    }
-    function narrowSchemaTypes(it, withTypes) {
-      const ts = [];
-      for (const t of it.dataTypes) {
-        if (includesType(withTypes, t))
-          ts.push(t);
-        else if (withTypes.includes("integer") && t === "number")
-          ts.push("integer");
-      }
-      it.dataTypes = ts;
-    }
-    function strictTypesError(it, msg) {
-      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-      msg += ` at "${schemaPath}" (strictTypes)`;
-      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
-    }
-    var KeywordCxt = class {
-      constructor(it, def, keyword) {
-        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
-        this.gen = it.gen;
-        this.allErrors = it.allErrors;
-        this.keyword = keyword;
-        this.data = it.data;
-        this.schema = it.schema[keyword];
-        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
-        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
-        this.schemaType = def.schemaType;
-        this.parentSchema = it.schema;
-        this.params = {};
-        this.it = it;
-        this.def = def;
-        if (this.$data) {
-          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
-        } else {
-          this.schemaCode = this.schemaValue;
-          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
-            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
-          }
-        }
-        if ("code" in def ? def.trackErrors : def.errors !== false) {
-          this.errsCount = it.gen.const("_errs", names_1.default.errors);
-        }
-      }
-      result(condition, successAction, failAction) {
-        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
-      }
-      failResult(condition, successAction, failAction) {
-        this.gen.if(condition);
-        if (failAction)
-          failAction();
-        else
-          this.error();
-        if (successAction) {
-          this.gen.else();
-          successAction();
-          if (this.allErrors)
-            this.gen.endIf();
-        } else {
-          if (this.allErrors)
-            this.gen.endIf();
-          else
-            this.gen.else();
-        }
-      }
-      pass(condition, failAction) {
-        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
-      }
-      fail(condition) {
-        if (condition === void 0) {
-          this.error();
-          if (!this.allErrors)
-            this.gen.if(false);
-          return;
-        }
-        this.gen.if(condition);
-        this.error();
-        if (this.allErrors)
-          this.gen.endIf();
-        else
-          this.gen.else();
-      }
-      fail$data(condition) {
-        if (!this.$data)
-          return this.fail(condition);
-        const { schemaCode } = this;
-        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
-      }
-      error(append, errorParams, errorPaths) {
-        if (errorParams) {
-          this.setParams(errorParams);
-          this._error(append, errorPaths);
-          this.setParams({});
-          return;
-        }
-        this._error(append, errorPaths);
-      }
-      _error(append, errorPaths) {
-        ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
-      }
-      $dataError() {
-        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
-      }
-      reset() {
-        if (this.errsCount === void 0)
-          throw new Error('add "trackErrors" to keyword definition');
-        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
-      }
-      ok(cond) {
-        if (!this.allErrors)
-          this.gen.if(cond);
-      }
-      setParams(obj, assign) {
-        if (assign)
-          Object.assign(this.params, obj);
-        else
-          this.params = obj;
-      }
-      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
-        this.gen.block(() => {
-          this.check$data(valid, $dataValid);
-          codeBlock();
-        });
-      }
-      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
-        if (!this.$data)
-          return;
-        const { gen, schemaCode, schemaType, def } = this;
-        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
-        if (valid !== codegen_1.nil)
-          gen.assign(valid, true);
-        if (schemaType.length || def.validateSchema) {
-          gen.elseIf(this.invalid$data());
-          this.$dataError();
-          if (valid !== codegen_1.nil)
-            gen.assign(valid, false);
-        }
-        gen.else();
-      }
-      invalid$data() {
-        const { gen, schemaCode, schemaType, def, it } = this;
-        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
-        function wrong$DataType() {
-          if (schemaType.length) {
-            if (!(schemaCode instanceof codegen_1.Name))
-              throw new Error("ajv implementation error");
-            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
-            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
-          }
-          return codegen_1.nil;
-        }
-        function invalid$DataSchema() {
-          if (def.validateSchema) {
-            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
-            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
-          }
-          return codegen_1.nil;
-        }
-      }
-      subschema(appl, valid) {
-        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
-        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
-        (0, subschema_1.extendSubschemaMode)(subschema, appl);
-        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
-        subschemaCode(nextContext, valid);
-        return nextContext;
-      }
-      mergeEvaluated(schemaCxt, toName) {
-        const { it, gen } = this;
-        if (!it.opts.unevaluated)
-          return;
-        if (it.props !== true && schemaCxt.props !== void 0) {
-          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
-        }
-        if (it.items !== true && schemaCxt.items !== void 0) {
-          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
-        }
-      }
-      mergeValidEvaluated(schemaCxt, valid) {
-        const { it, gen } = this;
-        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
-          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
-          return true;
-        }
-      }
-    };
-    exports.KeywordCxt = KeywordCxt;
-    function keywordCode(it, keyword, def, ruleType) {
-      const cxt = new KeywordCxt(it, def, keyword);
-      if ("code" in def) {
-        def.code(cxt, ruleType);
-      } else if (cxt.$data && def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      } else if ("macro" in def) {
-        (0, keyword_1.macroKeywordCode)(cxt, def);
-      } else if (def.compile || def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      }
-    }
-    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
-    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-    function getData($data, { dataLevel, dataNames, dataPathArr }) {
-      let jsonPointer;
-      let data;
-      if ($data === "")
-        return names_1.default.rootData;
-      if ($data[0] === "/") {
-        if (!JSON_POINTER.test($data))
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        jsonPointer = $data;
-        data = names_1.default.rootData;
-      } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
-        if (jsonPointer === "#") {
-          if (up >= dataLevel)
-            throw new Error(errorMsg("property/index", up));
-          return dataPathArr[dataLevel - up];
-        }
-        if (up > dataLevel)
-          throw new Error(errorMsg("data", up));
-        data = dataNames[dataLevel - up];
-        if (!jsonPointer)
-          return data;
-      }
-      let expr = data;
-      const segments = jsonPointer.split("/");
-      for (const segment of segments) {
-        if (segment) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
-          expr = (0, codegen_1._)`${expr} && ${data}`;
-        }
-      }
-      return expr;
-      function errorMsg(pointerType, up) {
-        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
-      }
-    }
-    exports.getData = getData;
-  }
-});
-
-// node_modules/ajv/dist/runtime/validation_error.js
-var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var ValidationError = class extends Error {
-      constructor(errors) {
-        super("validation failed");
-        this.errors = errors;
-        this.ajv = this.validation = true;
-      }
-    };
-    exports.default = ValidationError;
-  }
-});
-
-// node_modules/ajv/dist/compile/ref_error.js
-var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var resolve_1 = require_resolve();
-    var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
-        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
-      }
-    };
-    exports.default = MissingRefError;
-  }
-});
-
-// node_modules/ajv/dist/compile/index.js
-var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-    var codegen_1 = require_codegen();
-    var validation_error_1 = require_validation_error();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util();
-    var validate_1 = require_validate();
-    var SchemaEnv = class {
-      constructor(env) {
-        var _a3;
-        this.refs = {};
-        this.dynamicAnchors = {};
-        let schema;
-        if (typeof env.schema == "object")
-          schema = env.schema;
-        this.schema = env.schema;
-        this.schemaId = env.schemaId;
-        this.root = env.root || this;
-        this.baseId = (_a3 = env.baseId) !== null && _a3 !== void 0 ? _a3 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-        this.schemaPath = env.schemaPath;
-        this.localRefs = env.localRefs;
-        this.meta = env.meta;
-        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
-        this.refs = {};
-      }
-    };
-    exports.SchemaEnv = SchemaEnv;
-    function compileSchema(sch) {
-      const _sch = getCompilingSchema.call(this, sch);
-      if (_sch)
-        return _sch;
-      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
-      const { es5, lines } = this.opts.code;
-      const { ownProperties } = this.opts;
-      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
-      let _ValidationError;
-      if (sch.$async) {
-        _ValidationError = gen.scopeValue("Error", {
-          ref: validation_error_1.default,
-          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
-        });
-      }
-      const validateName = gen.scopeName("validate");
-      sch.validateName = validateName;
-      const schemaCxt = {
-        gen,
-        allErrors: this.opts.allErrors,
-        data: names_1.default.data,
-        parentData: names_1.default.parentData,
-        parentDataProperty: names_1.default.parentDataProperty,
-        dataNames: [names_1.default.data],
-        dataPathArr: [codegen_1.nil],
-        // TODO can its length be used as dataLevel if nil is removed?
-        dataLevel: 0,
-        dataTypes: [],
-        definedProperties: /* @__PURE__ */ new Set(),
-        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
-        validateName,
-        ValidationError: _ValidationError,
-        schema: sch.schema,
-        schemaEnv: sch,
-        rootId,
-        baseId: sch.baseId || rootId,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
-        errorPath: (0, codegen_1._)`""`,
-        opts: this.opts,
-        self: this
-      };
-      let sourceCode;
-      try {
-        this._compilations.add(sch);
-        (0, validate_1.validateFunctionCode)(schemaCxt);
-        gen.optimize(this.opts.code.optimize);
-        const validateCode = gen.toString();
-        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
-        if (this.opts.code.process)
-          sourceCode = this.opts.code.process(sourceCode, sch);
-        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate });
-        validate.errors = null;
-        validate.schema = sch.schema;
-        validate.schemaEnv = sch;
-        if (sch.$async)
-          validate.$async = true;
-        if (this.opts.code.source === true) {
-          validate.source = { validateName, validateCode, scopeValues: gen._values };
-        }
-        if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
-          validate.evaluated = {
-            props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
-            dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
-          };
-          if (validate.source)
-            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
-        }
-        sch.validate = validate;
-        return sch;
-      } catch (e) {
-        delete sch.validate;
-        delete sch.validateName;
-        if (sourceCode)
-          this.logger.error("Error compiling schema, function code:", sourceCode);
-        throw e;
-      } finally {
-        this._compilations.delete(sch);
-      }
-    }
-    exports.compileSchema = compileSchema;
-    function resolveRef(root, baseId, ref) {
-      var _a3;
-      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root.refs[ref];
-      if (schOrFunc)
-        return schOrFunc;
-      let _sch = resolve8.call(this, root, ref);
-      if (_sch === void 0) {
-        const schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
-        const { schemaId } = this.opts;
-        if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
-      }
-      if (_sch === void 0)
-        return;
-      return root.refs[ref] = inlineOrCompile.call(this, _sch);
-    }
-    exports.resolveRef = resolveRef;
-    function inlineOrCompile(sch) {
-      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
-        return sch.schema;
-      return sch.validate ? sch : compileSchema.call(this, sch);
-    }
-    function getCompilingSchema(schEnv) {
-      for (const sch of this._compilations) {
-        if (sameSchemaEnv(sch, schEnv))
-          return sch;
-      }
-    }
-    exports.getCompilingSchema = getCompilingSchema;
-    function sameSchemaEnv(s1, s2) {
-      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
-    }
-    function resolve8(root, ref) {
-      let sch;
-      while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
-    }
-    function resolveSchema(root, ref) {
-      const p = this.opts.uriResolver.parse(ref);
-      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
-      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root);
-      }
-      const id = (0, resolve_1.normalizeId)(refPath);
-      const schOrRef = this.refs[id] || this.schemas[id];
-      if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root, schOrRef);
-        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
-          return;
-        return getJsonPointer.call(this, p, sch);
-      }
-      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
-        return;
-      if (!schOrRef.validate)
-        compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema } = schOrRef;
-        const { schemaId } = this.opts;
-        const schId = schema[schemaId];
-        if (schId)
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root, baseId });
-      }
-      return getJsonPointer.call(this, p, schOrRef);
-    }
-    exports.resolveSchema = resolveSchema;
-    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
-      "properties",
-      "patternProperties",
-      "enum",
-      "dependencies",
-      "definitions"
-    ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root }) {
-      var _a3;
-      if (((_a3 = parsedRef.fragment) === null || _a3 === void 0 ? void 0 : _a3[0]) !== "/")
-        return;
-      for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema === "boolean")
-          return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
-        if (partSchema === void 0)
-          return;
-        schema = partSchema;
-        const schId = typeof schema === "object" && schema[this.opts.schemaId];
-        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        }
-      }
-      let env;
-      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root, $ref);
-      }
-      const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env.schema !== env.root.schema)
-        return env;
-      return void 0;
-    }
-  }
-});
-
-// node_modules/ajv/dist/refs/data.json
-var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
-    module.exports = {
-      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
-      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
-      type: "object",
-      required: ["$data"],
-      properties: {
-        $data: {
-          type: "string",
-          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
-        }
-      },
-      additionalProperties: false
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
-    "use strict";
-    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
-    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
-    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
-    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
-    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
-    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
-    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
-    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
-    var BYTE_HEX = new Array(256);
-    {
-      const HEX_DIGITS = "0123456789ABCDEF";
-      for (let i = 0; i < 256; i++) {
-        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
-      }
-    }
-    function percentEncodeNonAscii(cp) {
-      if (cp < 2048) {
-        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
-      }
-      if (cp < 65536) {
-        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-      }
-      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-    }
-    function stringArrayToHexStripped(input) {
-      let acc = "";
-      let code = 0;
-      let i = 0;
-      for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
-          continue;
-        }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
-          return "";
-        }
-        acc += input[i];
-        break;
-      }
-      for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
-          return "";
-        }
-        acc += input[i];
-      }
-      return acc;
-    }
-    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
-    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
-    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
-    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
-    function isZoneIdentifier(zone) {
-      if (zone.length === 0) return false;
-      for (let i = 0; i < zone.length; i++) {
-        if (isZoneCharacter(zone[i])) continue;
-        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
-          i += 2;
-          continue;
-        }
-        return false;
-      }
-      return true;
-    }
-    function compressIPv6ZeroRun(hextets) {
-      let bestStart = -1;
-      let bestLength = 0;
-      let runStart = -1;
-      let runLength = 0;
-      for (let i = 0; i < hextets.length; i++) {
-        if (hextets[i] === "0") {
-          if (runStart === -1) runStart = i;
-          runLength++;
-          if (runLength > bestLength) {
-            bestLength = runLength;
-            bestStart = runStart;
-          }
-        } else {
-          runStart = -1;
-          runLength = 0;
-        }
-      }
-      if (bestLength < 2) return hextets.join(":");
-      const head = hextets.slice(0, bestStart).join(":");
-      const tail = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail;
-    }
-    function normalizeIPv6Address(input) {
-      const compression = input.indexOf("::");
-      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
-      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
-      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
-      if (compression !== -1) {
-        if (left.length === 1 && left[0] === "") left.length = 0;
-        if (right.length === 1 && right[0] === "") right.length = 0;
-      }
-      const parts = left.concat(right);
-      let hextetCount = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        if (part === "") return void 0;
-        if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
-          hextetCount += 2;
-          continue;
-        }
-        if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
-        hextetCount++;
-      }
-      if (compression === -1) {
-        if (hextetCount !== 8) return void 0;
-        return compressIPv6ZeroRun(parts);
-      }
-      if (hextetCount >= 8) return void 0;
-      const expanded = parts.slice(0, left.length);
-      for (let i = hextetCount; i < 8; i++) expanded.push("0");
-      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
-      return compressIPv6ZeroRun(expanded);
-    }
-    function normalizeIPv6(host) {
-      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
-      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
-      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
-      let input = bracketed ? host.slice(1, -1) : host;
-      if (bracketed && isIPvFuture(input)) {
-        input = input.toLowerCase();
-        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
-      }
-      if (findToken(input, ":") < 2) {
-        return { host, isIPV6: false, error: bracketed };
-      }
-      let zoneIdentifier = "";
-      const zoneSeparator = input.indexOf("%");
-      if (zoneSeparator !== -1) {
-        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
-        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
-        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
-        input = input.slice(0, zoneSeparator);
-      }
-      const address = normalizeIPv6Address(input);
-      if (address === void 0) return { host, isIPV6: false, error: true };
-      return {
-        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
-        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
-        isIPV6: true
-      };
-    }
-    function findToken(str2, token) {
-      let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
-      }
-      return ind;
-    }
-    function removeDotSegments(path2) {
-      let input = path2;
-      const output = [];
-      let nextSlash = -1;
-      let len = 0;
-      while (len = input.length) {
-        if (len === 1) {
-          if (input === ".") {
-            break;
-          } else if (input === "/") {
-            output.push("/");
-            break;
-          } else {
-            output.push(input);
-            break;
-          }
-        } else if (len === 2) {
-          if (input[0] === ".") {
-            if (input[1] === ".") {
-              break;
-            } else if (input[1] === "/") {
-              input = input.slice(2);
-              continue;
-            }
-          } else if (input[0] === "/") {
-            if (input[1] === "." || input[1] === "/") {
-              output.push("/");
-              break;
-            }
-          }
-        } else if (len === 3) {
-          if (input === "/..") {
-            if (output.length !== 0) {
-              output.pop();
-            }
-            output.push("/");
-            break;
-          }
-        }
-        if (input[0] === ".") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(3);
-              continue;
-            }
-          } else if (input[1] === "/") {
-            input = input.slice(2);
-            continue;
-          }
-        } else if (input[0] === "/") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(2);
-              continue;
-            } else if (input[2] === ".") {
-              if (input[3] === "/") {
-                input = input.slice(3);
-                if (output.length !== 0) {
-                  output.pop();
-                }
-                continue;
-              }
-            }
-          }
-        }
-        if ((nextSlash = input.indexOf("/", 1)) === -1) {
-          output.push(input);
-          break;
-        } else {
-          output.push(input.slice(0, nextSlash));
-          input = input.slice(nextSlash);
-        }
-      }
-      return output.join("");
-    }
-    function removeDotSegmentsRelative(path2) {
-      if (path2 === "" || path2[0] === "/") {
-        return removeDotSegments(path2);
-      }
-      const segments = path2.split("/");
-      const last = segments.length - 1;
-      const output = [];
-      let trailingDirectory = false;
-      for (let i = 0; i <= last; i++) {
-        const segment = segments[i];
-        if (segment === "." || segment === "..") {
-          if (segment === "..") {
-            if (output.length !== 0 && output[output.length - 1] !== "..") {
-              output.pop();
-            } else {
-              output.push("..");
-            }
-          }
-          trailingDirectory = i === last;
-        } else {
-          output.push(segment);
-        }
-      }
-      if (trailingDirectory && output[output.length - 1] !== "..") {
-        output.push("");
-      }
-      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
-        output.unshift(".");
-      }
-      return output.join("/");
-    }
-    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
-    var HOST_DELIM_RE = /[@/?#:]/g;
-    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
-      re.lastIndex = 0;
-      return host.replace(re, (ch) => HOST_DELIMS[ch]);
-    }
-    function normalizePercentEncoding(input, decodeUnreserved = false) {
-      if (input.indexOf("%") === -1) {
-        return input;
-      }
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        output += input[i];
-      }
-      return output;
-    }
-    function normalizePathEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isPathCharacter(ch)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function serializePathEncoding(input, pathNoScheme = false) {
-      let output = "";
-      let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (ch === "/") {
-          firstSegment = false;
-        }
-        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeComponent(input, isAllowed) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (isAllowed(ch)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeUserinfo(input) {
-      return encodeComponent(input, isUserinfoCharacter);
-    }
-    function encodeQuery(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function encodeFragment(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function isEscapeSafe(cp) {
-      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
-    }
-    function normalizeQueryFragmentEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isQueryFragmentCharacter(ch)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function escapePreservingEscapes(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        output += escape(input[i]);
-      }
-      return output;
-    }
-    function recomposeAuthority(component) {
-      const uriTokens = [];
-      if (component.userinfo !== void 0) {
-        uriTokens.push(encodeUserinfo(component.userinfo));
-        uriTokens.push("@");
-      }
-      if (component.host !== void 0) {
-        let host = component.host;
-        if (!isIPv4(host)) {
-          let ipV6res = normalizeIPv6(host);
-          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
-            host = normalizePercentEncoding(host, true);
-            ipV6res = normalizeIPv6(host);
-          }
-          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
-            host = `[${ipV6res.escapedHost}]`;
-          } else {
-            host = reescapeHostDelimiters(host, false);
-          }
-        }
-        uriTokens.push(host);
-      }
-      if (typeof component.port === "number" || typeof component.port === "string") {
-        const port = String(component.port);
-        if (!isPort(port)) {
-          throw new TypeError("URI port is malformed.");
-        }
-        uriTokens.push(":");
-        uriTokens.push(port);
-      }
-      return uriTokens.length ? uriTokens.join("") : void 0;
-    }
-    module.exports = {
-      nonSimpleDomain,
-      recomposeAuthority,
-      reescapeHostDelimiters,
-      normalizePercentEncoding,
-      normalizePathEncoding,
-      serializePathEncoding,
-      normalizeQueryFragmentEncoding,
-      encodeUserinfo,
-      encodeQuery,
-      encodeFragment,
-      escapePreservingEscapes,
-      removeDotSegments,
-      removeDotSegmentsRelative,
-      isIPv4,
-      isUUID,
-      normalizeIPv6,
-      stringArrayToHexStripped
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/schemes.js
-var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
-    "use strict";
-    var { isUUID } = require_utils();
-    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
-    var supportedSchemeNames = (
-      /** @type {const} */
-      [
-        "http",
-        "https",
-        "ws",
-        "wss",
-        "urn",
-        "urn:uuid"
-      ]
-    );
-    function isValidSchemeName(name) {
-      return supportedSchemeNames.indexOf(
-        /** @type {*} */
-        name
-      ) !== -1;
-    }
-    function wsIsSecure(wsComponent) {
-      if (wsComponent.secure === true) {
-        return true;
-      } else if (wsComponent.secure === false) {
-        return false;
-      } else if (wsComponent.scheme) {
-        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
-      } else {
-        return false;
-      }
-    }
-    function httpParse(component) {
-      if (!component.host) {
-        component.error = component.error || "HTTP URIs must have a host.";
-      }
-      return component;
-    }
-    function httpSerialize(component) {
-      const secure = String(component.scheme).toLowerCase() === "https";
-      if (component.port === (secure ? 443 : 80) || component.port === "") {
-        component.port = void 0;
-      }
-      if (!component.path) {
-        component.path = "/";
-      }
-      return component;
-    }
-    function wsParse(wsComponent) {
-      wsComponent.secure = wsIsSecure(wsComponent);
-      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
-      wsComponent.path = void 0;
-      wsComponent.query = void 0;
-      return wsComponent;
-    }
-    function wsSerialize(wsComponent) {
-      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
-        wsComponent.port = void 0;
-      }
-      if (typeof wsComponent.secure === "boolean") {
-        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
-        wsComponent.secure = void 0;
-      }
-      if (wsComponent.resourceName) {
-        const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
-        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
-        wsComponent.resourceName = void 0;
-      }
-      wsComponent.fragment = void 0;
-      return wsComponent;
-    }
-    function urnParse(urnComponent, options) {
-      if (!urnComponent.path) {
-        urnComponent.error = "URN can not be parsed";
-        return urnComponent;
-      }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
-        const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
-        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
-        const schemeHandler = getSchemeHandler(urnScheme);
-        urnComponent.path = void 0;
-        if (schemeHandler) {
-          urnComponent = schemeHandler.parse(urnComponent, options);
-        }
-      } else {
-        urnComponent.error = urnComponent.error || "URN can not be parsed.";
-      }
-      return urnComponent;
-    }
-    function urnSerialize(urnComponent, options) {
-      if (urnComponent.nid === void 0) {
-        throw new Error("URN without nid cannot be serialized");
-      }
-      const scheme = options.scheme || urnComponent.scheme || "urn";
-      const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options.nid || nid}`;
-      const schemeHandler = getSchemeHandler(urnScheme);
-      if (schemeHandler) {
-        urnComponent = schemeHandler.serialize(urnComponent, options);
-      }
-      const uriComponent = urnComponent;
-      const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options.nid}:${nss}`;
-      options.skipEscape = true;
-      return uriComponent;
-    }
-    function urnuuidParse(urnComponent, options) {
-      const uuidComponent = urnComponent;
-      uuidComponent.uuid = uuidComponent.nss;
-      uuidComponent.nss = void 0;
-      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
-        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
-      }
-      return uuidComponent;
-    }
-    function urnuuidSerialize(uuidComponent) {
-      const urnComponent = uuidComponent;
-      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
-      return urnComponent;
-    }
-    var http = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "http",
-        domainHost: true,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var https = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "https",
-        domainHost: http.domainHost,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var ws = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "ws",
-        domainHost: true,
-        parse: wsParse,
-        serialize: wsSerialize
-      }
-    );
-    var wss = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "wss",
-        domainHost: ws.domainHost,
-        parse: ws.parse,
-        serialize: ws.serialize
-      }
-    );
-    var urn = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn",
-        parse: urnParse,
-        serialize: urnSerialize,
-        skipNormalize: true
-      }
-    );
-    var urnuuid = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn:uuid",
-        parse: urnuuidParse,
-        serialize: urnuuidSerialize,
-        skipNormalize: true
-      }
-    );
-    var SCHEMES = (
-      /** @type {Record<SchemeName, SchemeHandler>} */
-      {
-        http,
-        https,
-        ws,
-        wss,
-        urn,
-        "urn:uuid": urnuuid
-      }
-    );
-    Object.setPrototypeOf(SCHEMES, null);
-    function getSchemeHandler(scheme) {
-      return scheme && (SCHEMES[
-        /** @type {SchemeName} */
-        scheme
-      ] || SCHEMES[
-        /** @type {SchemeName} */
-        scheme.toLowerCase()
-      ]) || void 0;
-    }
-    module.exports = {
-      wsIsSecure,
-      SCHEMES,
-      isValidSchemeName,
-      getSchemeHandler
-    };
-  }
-});
-
-// node_modules/fast-uri/index.js
-var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
-    "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
-    var { SCHEMES, getSchemeHandler } = require_schemes();
-    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
-    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
-    var MALFORMED_HOST_ERROR = "URI host is malformed.";
-    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
-    function validateScheme(scheme) {
-      const stringScheme = String(scheme);
-      if (!VALID_SCHEME.test(stringScheme)) {
-        throw new TypeError(MALFORMED_SCHEME_ERROR);
-      }
-      return stringScheme;
-    }
-    function normalize2(uri, options) {
-      if (typeof uri === "string") {
-        uri = /** @type {T} */
-        normalizeString(uri, options);
-      } else if (typeof uri === "object") {
-        uri = /** @type {T} */
-        parse(serialize(uri, options), options);
-      }
-      return uri;
-    }
-    function resolve8(baseURI, relativeURI, options) {
-      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
-      const {
-        parsed: baseParsed,
-        malformedAuthorityOrPort: baseMalformed,
-        malformedPercentEncoding: baseMalformedPercentEncoding,
-        malformedSchemeSpecific: baseMalformedSchemeSpecific,
-        malformedHost: baseMalformedHost,
-        malformedScheme: baseMalformedScheme
-      } = parseWithStatus(baseURI, schemelessOptions);
-      const {
-        parsed: relativeParsed,
-        malformedAuthorityOrPort: relativeMalformed,
-        malformedPercentEncoding: relativeMalformedPercentEncoding,
-        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
-        malformedHost: relativeMalformedHost,
-        malformedScheme: relativeMalformedScheme
-      } = parseWithStatus(relativeURI, schemelessOptions);
-      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
-        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
-      }
-      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
-      const resolvedHost = resolved.host;
-      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
-        throw new Error(MALFORMED_HOST_ERROR);
-      }
-      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
-      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved.error && !encodedASCIIHost) {
-        throw new Error(resolved.error);
-      }
-      schemelessOptions.skipEscape = true;
-      return serialize(resolved, schemelessOptions);
-    }
-    function resolveComponent(base, relative4, options, skipNormalization) {
-      const target = {};
-      if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative4 = parse(serialize(relative4, options), options);
-      }
-      options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
-      } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
-        } else {
-          if (!relative4.path) {
-            target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
-            } else {
-              target.query = base.query;
-            }
-          } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
-            } else {
-              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
-              } else if (!base.path) {
-                target.path = relative4.path;
-              } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
-              }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
-            }
-            target.query = relative4.query;
-          }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
-        }
-        target.scheme = base.scheme;
-      }
-      target.fragment = relative4.fragment;
-      return target;
-    }
-    function equal(uriA, uriB, options) {
-      const normalizedA = normalizeComparableURI(uriA, options);
-      const normalizedB = normalizeComparableURI(uriB, options);
-      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
-    }
-    function serialize(cmpts, opts) {
-      const component = {
-        host: cmpts.host,
-        scheme: cmpts.scheme,
-        userinfo: cmpts.userinfo,
-        port: cmpts.port,
-        path: cmpts.path,
-        query: cmpts.query,
-        nid: cmpts.nid,
-        nss: cmpts.nss,
-        uuid: cmpts.uuid,
-        fragment: cmpts.fragment,
-        reference: cmpts.reference,
-        resourceName: cmpts.resourceName,
-        secure: cmpts.secure,
-        error: ""
-      };
-      const options = Object.assign({}, opts);
-      const uriTokens = [];
-      if (component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-      }
-      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
-      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
-      const pathNoScheme = !options.skipEscape && schemelessReference;
-      if (component.path !== void 0) {
-        if (!options.skipEscape) {
-          component.path = serializePathEncoding(component.path, pathNoScheme);
-        } else {
-          component.path = normalizePercentEncoding(component.path);
-        }
-      }
-      if (options.reference !== "suffix" && component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-        uriTokens.push(component.scheme, ":");
-      }
-      const authority = recomposeAuthority(component);
-      if (authority !== void 0) {
-        if (options.reference !== "suffix") {
-          uriTokens.push("//");
-        }
-        uriTokens.push(authority);
-        if (component.path && component.path[0] !== "/") {
-          uriTokens.push("/");
-        }
-      }
-      if (component.path !== void 0) {
-        let s = component.path;
-        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
-          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
-        }
-        if (schemelessReference) {
-          s = serializePathEncoding(s, true);
-        }
-        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
-          s = "/%2F" + s.slice(2);
-        }
-        uriTokens.push(s);
-      }
-      if (component.query !== void 0) {
-        uriTokens.push("?", encodeQuery(component.query));
-      }
-      if (component.fragment !== void 0) {
-        uriTokens.push("#", encodeFragment(component.fragment));
-      }
-      return uriTokens.join("");
-    }
-    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
-    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
-    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
-        return 'URI path must start with "/" when authority is present.';
-      }
-      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
-        return "URI port is malformed.";
-      }
-      return void 0;
-    }
-    function hasMalformedPercentEncoding(component) {
-      if (component === void 0) return false;
-      let percent2 = component.indexOf("%");
-      while (percent2 !== -1) {
-        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
-          return true;
-        }
-        percent2 = component.indexOf("%", percent2 + 3);
-      }
-      return false;
-    }
-    function isIPLiteral(host) {
-      return host[0] === "[" && host[host.length - 1] === "]";
-    }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
-    }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
-        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-        return true;
-      }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
-        let url;
-        try {
-          url = new URL("http://" + parsed.host);
-        } catch (e) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
-          return true;
-        }
-        if (!isHostOnlyURL(url)) {
-          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-          return true;
-        }
-        parsed.host = url.hostname;
-      }
-      return false;
-    }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
-      return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
-      );
-    }
-    function isHostOnlyURL(url) {
-      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
-    }
-    function parseWithStatus(uri, opts) {
-      const options = Object.assign({}, opts);
-      const parsed = {
-        scheme: void 0,
-        userinfo: void 0,
-        host: "",
-        port: void 0,
-        path: "",
-        query: void 0,
-        fragment: void 0
-      };
-      let malformedAuthorityOrPort = false;
-      let malformedPercentEncoding = false;
-      let malformedSchemeSpecific = false;
-      let malformedHost = false;
-      let malformedIPLiteral = false;
-      let malformedScheme = false;
-      let isIP = false;
-      if (options.reference === "suffix") {
-        if (options.scheme) {
-          uri = options.scheme + ":" + uri;
-        } else {
-          uri = "//" + uri;
-        }
-      }
-      const authorityMatch = uri.match(AUTHORITY_PREFIX);
-      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
-        parsed.error = "URI authority must not contain a literal backslash.";
-        malformedAuthorityOrPort = true;
-      }
-      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
-      if (introducerMatch !== null) {
-        const region = introducerMatch[1];
-        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
-        if (normalizedRegion.length >= 2) {
-          if (normalizedRegion.slice(0, 2) !== "//") {
-            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
-            malformedAuthorityOrPort = true;
-          } else if (region.length !== normalizedRegion.length) {
-            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
-            malformedAuthorityOrPort = true;
-          }
-        }
-      }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
-        if (parsed.scheme !== void 0) {
-          if (VALID_SCHEME.test(parsed.scheme)) {
-            parsed.scheme = parsed.scheme.toLowerCase();
-          } else {
-            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
-            malformedScheme = true;
-          }
-        }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
-        if (malformedPercentEncoding) {
-          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
-        }
-        if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
-        }
-        const parseError = getParseError(parsed, matches);
-        if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
-          malformedAuthorityOrPort = true;
-        }
-        if (parsed.host) {
-          const ipv4result = isIPv4(parsed.host);
-          if (ipv4result === false) {
-            const bracketedIPLiteral = isIPLiteral(parsed.host);
-            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
-            const ipv6result = normalizeIPv6(parsed.host);
-            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
-            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
-            if (malformedIPLiteral) {
-              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-              malformedAuthorityOrPort = true;
-            }
-          } else {
-            isIP = true;
-          }
-        }
-        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
-          parsed.reference = "same-document";
-        } else if (parsed.scheme === void 0) {
-          parsed.reference = "relative";
-        } else if (parsed.fragment === void 0) {
-          parsed.reference = "absolute";
-        } else {
-          parsed.reference = "uri";
-        }
-        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
-        }
-        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
-        if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
-        }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP) {
-            host = normalizePercentEncoding(host.toLowerCase());
-          }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
-        }
-        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
-          if (parsed.path) {
-            parsed.path = normalizePathEncoding(parsed.path);
-          }
-          if (parsed.query) {
-            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
-          }
-          if (parsed.fragment) {
-            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
-          }
-        }
-        if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
-            malformedSchemeSpecific = true;
-          }
-        }
-      } else {
-        parsed.error = parsed.error || "URI can not be parsed.";
-      }
-      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
-    }
-    function parse(uri, opts) {
-      return parseWithStatus(uri, opts).parsed;
-    }
-    function normalizeString(uri, opts) {
-      return normalizeStringWithStatus(uri, opts).normalized;
-    }
-    function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
-      return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
-        malformedAuthorityOrPort,
-        malformedPercentEncoding,
-        malformedSchemeSpecific,
-        malformedHost,
-        malformedScheme
-      };
-    }
-    function normalizeComparableURI(uri, opts) {
-      if (typeof uri !== "string" && typeof uri !== "object") {
-        return void 0;
-      }
-      let value;
-      try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
-      } catch {
-        return void 0;
-      }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
-      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
-    }
-    var fastUri = {
-      SCHEMES,
-      normalize: normalize2,
-      resolve: resolve8,
-      resolveComponent,
-      equal,
-      serialize,
-      parse
-    };
-    module.exports = fastUri;
-    module.exports.default = fastUri;
-    module.exports.fastUri = fastUri;
-  }
-});
-
-// node_modules/ajv/dist/runtime/uri.js
-var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var uri = require_fast_uri();
-    uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports.default = uri;
-  }
-});
-
-// node_modules/ajv/dist/core.js
-var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    var ref_error_1 = require_ref_error();
-    var rules_1 = require_rules();
-    var compile_1 = require_compile();
-    var codegen_2 = require_codegen();
-    var resolve_1 = require_resolve();
-    var dataType_1 = require_dataType();
-    var util_1 = require_util();
-    var $dataRefSchema = require_data();
-    var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
-    defaultRegExp.code = "new RegExp";
-    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
-    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
-      "validate",
-      "serialize",
-      "parse",
-      "wrapper",
-      "root",
-      "schema",
-      "keyword",
-      "pattern",
-      "formats",
-      "validate$data",
-      "func",
-      "obj",
-      "Error"
-    ]);
-    var removedOptions = {
-      errorDataPath: "",
-      format: "`validateFormats: false` can be used instead.",
-      nullable: '"nullable" keyword is supported by default.',
-      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
-      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
-      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
-      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
-      sourceCode: "Use option `code: {source: true}`",
-      strictDefaults: "It is default now, see option `strict`.",
-      strictKeywords: "It is default now, see option `strict`.",
-      uniqueItems: '"uniqueItems" keyword is always validated.',
-      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
-      cache: "Map is used as cache, schema object as key.",
-      serialize: "Map is used as cache, schema object as key.",
-      ajvErrors: "It is default now."
-    };
-    var deprecatedOptions = {
-      ignoreKeywordsWithRef: "",
-      jsPropertySyntax: "",
-      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
-    };
-    var MAX_EXPRESSION = 200;
-    function requiredOptions(o) {
-      var _a3, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-      const s = o.strict;
-      const _optz = (_a3 = o.code) === null || _a3 === void 0 ? void 0 : _a3.optimize;
-      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
-      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
-      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
-      return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
-        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
-        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
-        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
-        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
-        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
-        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
-        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
-        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
-        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
-        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
-        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
-        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
-        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
-        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
-        uriResolver
-      };
-    }
-    var Ajv2 = class {
-      constructor(opts = {}) {
-        this.schemas = {};
-        this.refs = {};
-        this.formats = /* @__PURE__ */ Object.create(null);
-        this._compilations = /* @__PURE__ */ new Set();
-        this._loading = {};
-        this._cache = /* @__PURE__ */ new Map();
-        opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
-        this.logger = getLogger(opts.logger);
-        const formatOpt = opts.validateFormats;
-        opts.validateFormats = false;
-        this.RULES = (0, rules_1.getRules)();
-        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
-        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
-        this._metaOpts = getMetaSchemaOptions.call(this);
-        if (opts.formats)
-          addInitialFormats.call(this);
-        this._addVocabularies();
-        this._addDefaultMetaSchema();
-        if (opts.keywords)
-          addInitialKeywords.call(this, opts.keywords);
-        if (typeof opts.meta == "object")
-          this.addMetaSchema(opts.meta);
-        addInitialSchemas.call(this);
-        opts.validateFormats = formatOpt;
-      }
-      _addVocabularies() {
-        this.addKeyword("$async");
-      }
-      _addDefaultMetaSchema() {
-        const { $data, meta, schemaId } = this.opts;
-        let _dataRefSchema = $dataRefSchema;
-        if (schemaId === "id") {
-          _dataRefSchema = { ...$dataRefSchema };
-          _dataRefSchema.id = _dataRefSchema.$id;
-          delete _dataRefSchema.$id;
-        }
-        if (meta && $data)
-          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
-      }
-      defaultMeta() {
-        const { meta, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
-      }
-      validate(schemaKeyRef, data) {
-        let v;
-        if (typeof schemaKeyRef == "string") {
-          v = this.getSchema(schemaKeyRef);
-          if (!v)
-            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
-        } else {
-          v = this.compile(schemaKeyRef);
-        }
-        const valid = v(data);
-        if (!("$async" in v))
-          this.errors = v.errors;
-        return valid;
-      }
-      compile(schema, _meta) {
-        const sch = this._addSchema(schema, _meta);
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      compileAsync(schema, meta) {
-        if (typeof this.opts.loadSchema != "function") {
-          throw new Error("options.loadSchema should be a function");
-        }
-        const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta);
-        async function runCompileAsync(_schema, _meta) {
-          await loadMetaSchema.call(this, _schema.$schema);
-          const sch = this._addSchema(_schema, _meta);
-          return sch.validate || _compileAsync.call(this, sch);
-        }
-        async function loadMetaSchema($ref) {
-          if ($ref && !this.getSchema($ref)) {
-            await runCompileAsync.call(this, { $ref }, true);
-          }
-        }
-        async function _compileAsync(sch) {
-          try {
-            return this._compileSchemaEnv(sch);
-          } catch (e) {
-            if (!(e instanceof ref_error_1.default))
-              throw e;
-            checkLoaded.call(this, e);
-            await loadMissingSchema.call(this, e.missingSchema);
-            return _compileAsync.call(this, sch);
-          }
-        }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-          if (this.refs[ref]) {
-            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
-          }
-        }
-        async function loadMissingSchema(ref) {
-          const _schema = await _loadSchema.call(this, ref);
-          if (!this.refs[ref])
-            await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta);
-        }
-        async function _loadSchema(ref) {
-          const p = this._loading[ref];
-          if (p)
-            return p;
-          try {
-            return await (this._loading[ref] = loadSchema(ref));
-          } finally {
-            delete this._loading[ref];
-          }
-        }
-      }
-      // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema)) {
-          for (const sch of schema)
-            this.addSchema(sch, void 0, _meta, _validateSchema);
-          return this;
-        }
-        let id;
-        if (typeof schema === "object") {
-          const { schemaId } = this.opts;
-          id = schema[schemaId];
-          if (id !== void 0 && typeof id != "string") {
-            throw new Error(`schema ${schemaId} must be string`);
-          }
-        }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
-        return this;
-      }
-      // Add schema that will be used to validate other schemas
-      // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
-        return this;
-      }
-      //  Validate schema against its meta-schema
-      validateSchema(schema, throwOrLogError) {
-        if (typeof schema == "boolean")
-          return true;
-        let $schema;
-        $schema = schema.$schema;
-        if ($schema !== void 0 && typeof $schema != "string") {
-          throw new Error("$schema must be a string");
-        }
-        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
-        if (!$schema) {
-          this.logger.warn("meta-schema not available");
-          this.errors = null;
-          return true;
-        }
-        const valid = this.validate($schema, schema);
-        if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
-          if (this.opts.validateSchema === "log")
-            this.logger.error(message);
-          else
-            throw new Error(message);
-        }
-        return valid;
-      }
-      // Get compiled schema by `key` or `ref`.
-      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
-      getSchema(keyRef) {
-        let sch;
-        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
-          keyRef = sch;
-        if (sch === void 0) {
-          const { schemaId } = this.opts;
-          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root, keyRef);
-          if (!sch)
-            return;
-          this.refs[keyRef] = sch;
-        }
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      // Remove cached schema(s).
-      // If no parameter is passed all schemas but meta-schemas are removed.
-      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
-      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
-      removeSchema(schemaKeyRef) {
-        if (schemaKeyRef instanceof RegExp) {
-          this._removeAllSchemas(this.schemas, schemaKeyRef);
-          this._removeAllSchemas(this.refs, schemaKeyRef);
-          return this;
-        }
-        switch (typeof schemaKeyRef) {
-          case "undefined":
-            this._removeAllSchemas(this.schemas);
-            this._removeAllSchemas(this.refs);
-            this._cache.clear();
-            return this;
-          case "string": {
-            const sch = getSchEnv.call(this, schemaKeyRef);
-            if (typeof sch == "object")
-              this._cache.delete(sch.schema);
-            delete this.schemas[schemaKeyRef];
-            delete this.refs[schemaKeyRef];
-            return this;
-          }
-          case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
-            let id = schemaKeyRef[this.opts.schemaId];
-            if (id) {
-              id = (0, resolve_1.normalizeId)(id);
-              delete this.schemas[id];
-              delete this.refs[id];
-            }
-            return this;
-          }
-          default:
-            throw new Error("ajv.removeSchema: invalid parameter");
-        }
-      }
-      // add "vocabulary" - a collection of keywords
-      addVocabulary(definitions) {
-        for (const def of definitions)
-          this.addKeyword(def);
-        return this;
-      }
-      addKeyword(kwdOrDef, def) {
-        let keyword;
-        if (typeof kwdOrDef == "string") {
-          keyword = kwdOrDef;
-          if (typeof def == "object") {
-            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
-            def.keyword = keyword;
-          }
-        } else if (typeof kwdOrDef == "object" && def === void 0) {
-          def = kwdOrDef;
-          keyword = def.keyword;
-          if (Array.isArray(keyword) && !keyword.length) {
-            throw new Error("addKeywords: keyword must be string or non-empty array");
-          }
-        } else {
-          throw new Error("invalid addKeywords parameters");
-        }
-        checkKeyword.call(this, keyword, def);
-        if (!def) {
-          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
-          return this;
-        }
-        keywordMetaschema.call(this, def);
-        const definition = {
-          ...def,
-          type: (0, dataType_1.getJSONTypes)(def.type),
-          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
-        };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
-        return this;
-      }
-      getKeyword(keyword) {
-        const rule = this.RULES.all[keyword];
-        return typeof rule == "object" ? rule.definition : !!rule;
-      }
-      // Remove keyword
-      removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group2 of RULES.rules) {
-          const i = group2.rules.findIndex((rule) => rule.keyword === keyword);
-          if (i >= 0)
-            group2.rules.splice(i, 1);
-        }
-        return this;
-      }
-      // Add format
-      addFormat(name, format) {
-        if (typeof format == "string")
-          format = new RegExp(format);
-        this.formats[name] = format;
-        return this;
-      }
-      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
-        if (!errors || errors.length === 0)
-          return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
-      }
-      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
-        const rules = this.RULES.all;
-        metaSchema = JSON.parse(JSON.stringify(metaSchema));
-        for (const jsonPointer of keywordsJsonPointers) {
-          const segments = jsonPointer.split("/").slice(1);
-          let keywords = metaSchema;
-          for (const seg of segments)
-            keywords = keywords[seg];
-          for (const key in rules) {
-            const rule = rules[key];
-            if (typeof rule != "object")
-              continue;
-            const { $data } = rule.definition;
-            const schema = keywords[key];
-            if ($data && schema)
-              keywords[key] = schemaOrData(schema);
-          }
-        }
-        return metaSchema;
-      }
-      _removeAllSchemas(schemas, regex) {
-        for (const keyRef in schemas) {
-          const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
-            if (typeof sch == "string") {
-              delete schemas[keyRef];
-            } else if (sch && !sch.meta) {
-              this._cache.delete(sch.schema);
-              delete schemas[keyRef];
-            }
-          }
-        }
-      }
-      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-        let id;
-        const { schemaId } = this.opts;
-        if (typeof schema == "object") {
-          id = schema[schemaId];
-        } else {
-          if (this.opts.jtd)
-            throw new Error("schema must be object");
-          else if (typeof schema != "boolean")
-            throw new Error("schema must be object or boolean");
-        }
-        let sch = this._cache.get(schema);
-        if (sch !== void 0)
-          return sch;
-        baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
-        this._cache.set(sch.schema, sch);
-        if (addSchema && !baseId.startsWith("#")) {
-          if (baseId)
-            this._checkUnique(baseId);
-          this.refs[baseId] = sch;
-        }
-        if (validateSchema)
-          this.validateSchema(schema, true);
-        return sch;
-      }
-      _checkUnique(id) {
-        if (this.schemas[id] || this.refs[id]) {
-          throw new Error(`schema with key or id "${id}" already exists`);
-        }
-      }
-      _compileSchemaEnv(sch) {
-        if (sch.meta)
-          this._compileMetaSchema(sch);
-        else
-          compile_1.compileSchema.call(this, sch);
-        if (!sch.validate)
-          throw new Error("ajv implementation error");
-        return sch.validate;
-      }
-      _compileMetaSchema(sch) {
-        const currentOpts = this.opts;
-        this.opts = this._metaOpts;
-        try {
-          compile_1.compileSchema.call(this, sch);
-        } finally {
-          this.opts = currentOpts;
-        }
-      }
-    };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
-    function checkOptions(checkOpts, options, msg, log = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
-        if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
-      }
-    }
-    function getSchEnv(keyRef) {
-      keyRef = (0, resolve_1.normalizeId)(keyRef);
-      return this.schemas[keyRef] || this.refs[keyRef];
-    }
-    function addInitialSchemas() {
-      const optsSchemas = this.opts.schemas;
-      if (!optsSchemas)
-        return;
-      if (Array.isArray(optsSchemas))
-        this.addSchema(optsSchemas);
-      else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
-    }
-    function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
-        if (format)
-          this.addFormat(name, format);
-      }
-    }
-    function addInitialKeywords(defs) {
-      if (Array.isArray(defs)) {
-        this.addVocabulary(defs);
-        return;
-      }
-      this.logger.warn("keywords option as map is deprecated, pass array");
-      for (const keyword in defs) {
-        const def = defs[keyword];
-        if (!def.keyword)
-          def.keyword = keyword;
-        this.addKeyword(def);
-      }
-    }
-    function getMetaSchemaOptions() {
-      const metaOpts = { ...this.opts };
-      for (const opt of META_IGNORE_OPTIONS)
-        delete metaOpts[opt];
-      return metaOpts;
-    }
-    var noLogs = { log() {
-    }, warn() {
-    }, error() {
-    } };
-    function getLogger(logger) {
-      if (logger === false)
-        return noLogs;
-      if (logger === void 0)
-        return console;
-      if (logger.log && logger.warn && logger.error)
-        return logger;
-      throw new Error("logger must implement log, warn and error methods");
-    }
-    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
-    function checkKeyword(keyword, def) {
-      const { RULES } = this;
-      (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
-          throw new Error(`Keyword ${kwd} is already defined`);
-        if (!KEYWORD_NAME.test(kwd))
-          throw new Error(`Keyword ${kwd} has invalid name`);
-      });
-      if (!def)
-        return;
-      if (def.$data && !("code" in def || "validate" in def)) {
-        throw new Error('$data keyword must have "code" or "validate" function');
-      }
-    }
-    function addRule(keyword, definition, dataType) {
-      var _a3;
-      const post = definition === null || definition === void 0 ? void 0 : definition.post;
-      if (dataType && post)
-        throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
-      if (!ruleGroup) {
-        ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
-      }
-      RULES.keywords[keyword] = true;
-      if (!definition)
-        return;
-      const rule = {
-        keyword,
-        definition: {
-          ...definition,
-          type: (0, dataType_1.getJSONTypes)(definition.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
-        }
-      };
-      if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule, definition.before);
-      else
-        ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
-      (_a3 = definition.implements) === null || _a3 === void 0 ? void 0 : _a3.forEach((kwd) => this.addKeyword(kwd));
-    }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
-      if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule);
-      } else {
-        ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
-      }
-    }
-    function keywordMetaschema(def) {
-      let { metaSchema } = def;
-      if (metaSchema === void 0)
-        return;
-      if (def.$data && this.opts.$data)
-        metaSchema = schemaOrData(metaSchema);
-      def.validateSchema = this.compile(metaSchema, true);
-    }
-    var $dataRef = {
-      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
-    };
-    function schemaOrData(schema) {
-      return { anyOf: [schema, $dataRef] };
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/id.js
-var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var def = {
-      keyword: "id",
-      code() {
-        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/ref.js
-var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.callRef = exports.getValidate = void 0;
-    var ref_error_1 = require_ref_error();
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var compile_1 = require_compile();
-    var util_1 = require_util();
-    var def = {
-      keyword: "$ref",
-      schemaType: "string",
-      code(cxt) {
-        const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
-        const { root } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
-          return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
-        if (schOrEnv === void 0)
-          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
-        if (schOrEnv instanceof compile_1.SchemaEnv)
-          return callValidate(schOrEnv);
-        return inlineRefSchema(schOrEnv);
-        function callRootRef() {
-          if (env === root)
-            return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
-        }
-        function callValidate(sch) {
-          const v = getValidate(cxt, sch);
-          callRef(cxt, v, sch, sch.$async);
-        }
-        function inlineRefSchema(sch) {
-          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
-          const valid = gen.name("valid");
-          const schCxt = cxt.subschema({
-            schema: sch,
-            dataTypes: [],
-            schemaPath: codegen_1.nil,
-            topSchemaRef: schName,
-            errSchemaPath: $ref
-          }, valid);
-          cxt.mergeEvaluated(schCxt);
-          cxt.ok(valid);
-        }
-      }
-    };
-    function getValidate(cxt, sch) {
-      const { gen } = cxt;
-      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
-    }
-    exports.getValidate = getValidate;
-    function callRef(cxt, v, sch, $async) {
-      const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env, opts } = it;
-      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
-      if ($async)
-        callAsyncRef();
-      else
-        callSyncRef();
-      function callAsyncRef() {
-        if (!env.$async)
-          throw new Error("async schema referenced by sync schema");
-        const valid = gen.let("valid");
-        gen.try(() => {
-          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
-          addEvaluatedFrom(v);
-          if (!allErrors)
-            gen.assign(valid, true);
-        }, (e) => {
-          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
-          addErrorsFrom(e);
-          if (!allErrors)
-            gen.assign(valid, false);
-        });
-        cxt.ok(valid);
-      }
-      function callSyncRef() {
-        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
-      }
-      function addErrorsFrom(source) {
-        const errs = (0, codegen_1._)`${source}.errors`;
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
-        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-      }
-      function addEvaluatedFrom(source) {
-        var _a3;
-        if (!it.opts.unevaluated)
-          return;
-        const schEvaluated = (_a3 = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a3 === void 0 ? void 0 : _a3.evaluated;
-        if (it.props !== true) {
-          if (schEvaluated && !schEvaluated.dynamicProps) {
-            if (schEvaluated.props !== void 0) {
-              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
-            }
-          } else {
-            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
-            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
-          }
-        }
-        if (it.items !== true) {
-          if (schEvaluated && !schEvaluated.dynamicItems) {
-            if (schEvaluated.items !== void 0) {
-              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
-            }
-          } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
-          }
-        }
-      }
-    }
-    exports.callRef = callRef;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/index.js
-var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var id_1 = require_id();
-    var ref_1 = require_ref();
-    var core = [
-      "$schema",
-      "$id",
-      "$defs",
-      "$vocabulary",
-      { keyword: "$comment" },
-      "definitions",
-      id_1.default,
-      ref_1.default
-    ];
-    exports.default = core;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
-var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error2 = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: Object.keys(KWDs),
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
-var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error2 = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "multipleOf",
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { gen, data, schemaCode, it } = cxt;
-        const prec = it.opts.multipleOfPrecision;
-        const res = gen.let("res");
-        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
-var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var ucs2length_1 = require_ucs2length();
-    var error2 = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxLength" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxLength", "minLength"],
-      type: "string",
-      schemaType: "number",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { keyword, data, schemaCode, it } = cxt;
-        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var util_1 = require_util();
-    var codegen_1 = require_codegen();
-    var error2 = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "pattern",
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const u = it.opts.unicodeRegExp ? "u" : "";
-        if ($data) {
-          const { regExp } = it.opts.code;
-          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
-          const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
-          cxt.fail$data((0, codegen_1._)`!${valid}`);
-        } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema);
-          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
-var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error2 = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxProperties" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxProperties", "minProperties"],
-      type: "object",
-      schemaType: "number",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/required.js
-var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error2 = {
-      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
-      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
-    };
-    var def = {
-      keyword: "required",
-      type: "object",
-      schemaType: "array",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { gen, schema, schemaCode, data, $data, it } = cxt;
-        const { opts } = it;
-        if (!$data && schema.length === 0)
-          return;
-        const useLoop = schema.length >= opts.loopRequired;
-        if (it.allErrors)
-          allErrorsMode();
-        else
-          exitOnErrorMode();
-        if (opts.strictRequired) {
-          const props = cxt.parentSchema.properties;
-          const { definedProperties } = cxt.it;
-          for (const requiredKey of schema) {
-            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
-              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
-              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
-            }
-          }
-        }
-        function allErrorsMode() {
-          if (useLoop || $data) {
-            cxt.block$data(codegen_1.nil, loopAllRequired);
-          } else {
-            for (const prop of schema) {
-              (0, code_1.checkReportMissingProp)(cxt, prop);
-            }
-          }
-        }
-        function exitOnErrorMode() {
-          const missing = gen.let("missing");
-          if (useLoop || $data) {
-            const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
-            cxt.ok(valid);
-          } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-            (0, code_1.reportMissingProp)(cxt, missing);
-            gen.else();
-          }
-        }
-        function loopAllRequired() {
-          gen.forOf("prop", schemaCode, (prop) => {
-            cxt.setParams({ missingProperty: prop });
-            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
-          });
-        }
-        function loopUntilMissing(missing, valid) {
-          cxt.setParams({ missingProperty: missing });
-          gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
-            gen.if((0, codegen_1.not)(valid), () => {
-              cxt.error();
-              gen.break();
-            });
-          }, codegen_1.nil);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
-var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error2 = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxItems" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxItems", "minItems"],
-      type: "array",
-      schemaType: "number",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/equal.js
-var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
-var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dataType_1 = require_dataType();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error2 = {
-      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
-    };
-    var def = {
-      keyword: "uniqueItems",
-      type: "array",
-      schemaType: "boolean",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema)
-          return;
-        const valid = gen.let("valid");
-        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
-        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
-        cxt.ok(valid);
-        function validateUniqueItems() {
-          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j = gen.let("j");
-          cxt.setParams({ i, j });
-          gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
-        }
-        function canOptimize() {
-          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
-        }
-        function loopN(i, j) {
-          const item = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
-          const indices = gen.const("indices", (0, codegen_1._)`{}`);
-          gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
-            gen.if(wrongType, (0, codegen_1._)`continue`);
-            if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
-              cxt.error();
-              gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
-          });
-        }
-        function loopN2(i, j) {
-          const eql = (0, util_1.useFunc)(gen, equal_1.default);
-          const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
-            cxt.error();
-            gen.assign(valid, false).break(outer);
-          })));
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/const.js
-var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error2 = {
-      message: "must be equal to constant",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "const",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { gen, data, $data, schemaCode, schema } = cxt;
-        if ($data || schema && typeof schema == "object") {
-          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
-        } else {
-          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/enum.js
-var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error2 = {
-      message: "must be equal to one of the allowed values",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "enum",
-      schemaType: "array",
-      $data: true,
-      error: error2,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        if (!$data && schema.length === 0)
-          throw new Error("enum must have non-empty array");
-        const useLoop = schema.length >= it.opts.loopEnum;
-        let eql;
-        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
-        let valid;
-        if (useLoop || $data) {
-          valid = gen.let("valid");
-          cxt.block$data(valid, loopEnum);
-        } else {
-          if (!Array.isArray(schema))
-            throw new Error("ajv implementation error");
-          const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
-        }
-        cxt.pass(valid);
-        function loopEnum() {
-          gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
-        }
-        function equalCode(vSchema, i) {
-          const sch = schema[i];
-          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/index.js
-var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var limitNumber_1 = require_limitNumber();
-    var multipleOf_1 = require_multipleOf();
-    var limitLength_1 = require_limitLength();
-    var pattern_1 = require_pattern();
-    var limitProperties_1 = require_limitProperties();
-    var required_1 = require_required();
-    var limitItems_1 = require_limitItems();
-    var uniqueItems_1 = require_uniqueItems();
-    var const_1 = require_const();
-    var enum_1 = require_enum();
-    var validation = [
-      // number
-      limitNumber_1.default,
-      multipleOf_1.default,
-      // string
-      limitLength_1.default,
-      pattern_1.default,
-      // object
-      limitProperties_1.default,
-      required_1.default,
-      // array
-      limitItems_1.default,
-      uniqueItems_1.default,
-      // any
-      { keyword: "type", schemaType: ["string", "array"] },
-      { keyword: "nullable", schemaType: "boolean" },
-      const_1.default,
-      enum_1.default
-    ];
-    exports.default = validation;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
-var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateAdditionalItems = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error2 = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "additionalItems",
-      type: "array",
-      schemaType: ["boolean", "object"],
-      before: "uniqueItems",
-      error: error2,
-      code(cxt) {
-        const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
-          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
-          return;
-        }
-        validateAdditionalItems(cxt, items);
-      }
-    };
-    function validateAdditionalItems(cxt, items) {
-      const { gen, schema, data, keyword, it } = cxt;
-      it.items = true;
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
-        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
-        cxt.ok(valid);
-      }
-      function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
-          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
-          if (!it.allErrors)
-            gen.if((0, codegen_1.not)(valid), () => gen.break());
-        });
-      }
-    }
-    exports.validateAdditionalItems = validateAdditionalItems;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items.js
-var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateTuple = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "array", "boolean"],
-      before: "uniqueItems",
-      code(cxt) {
-        const { schema, it } = cxt;
-        if (Array.isArray(schema))
-          return validateTuple(cxt, "additionalItems", schema);
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-      const { gen, parentSchema, data, keyword, it } = cxt;
-      checkStrictTuple(parentSchema);
-      if (it.opts.unevaluated && schArr.length && it.items !== true) {
-        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
-      }
-      const valid = gen.name("valid");
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      schArr.forEach((sch, i) => {
-        if ((0, util_1.alwaysValidSchema)(it, sch))
-          return;
-        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
-          keyword,
-          schemaProp: i,
-          dataProp: i
-        }, valid));
-        cxt.ok(valid);
-      });
-      function checkStrictTuple(sch) {
-        const { opts, errSchemaPath } = it;
-        const l = schArr.length;
-        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
-        if (opts.strictTuples && !fullTuple) {
-          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
-          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
-        }
-      }
-    }
-    exports.validateTuple = validateTuple;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
-var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var items_1 = require_items();
-    var def = {
-      keyword: "prefixItems",
-      type: "array",
-      schemaType: ["array"],
-      before: "uniqueItems",
-      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
-var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    var additionalItems_1 = require_additionalItems();
-    var error2 = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      error: error2,
-      code(cxt) {
-        const { schema, parentSchema, it } = cxt;
-        const { prefixItems } = parentSchema;
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        if (prefixItems)
-          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
-        else
-          cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
-var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error2 = {
-      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
-      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
-    };
-    var def = {
-      keyword: "contains",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      trackErrors: true,
-      error: error2,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        let min;
-        let max;
-        const { minContains, maxContains } = parentSchema;
-        if (it.opts.next) {
-          min = minContains === void 0 ? 1 : minContains;
-          max = maxContains;
-        } else {
-          min = 1;
-        }
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        cxt.setParams({ min, max });
-        if (max === void 0 && min === 0) {
-          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
-          return;
-        }
-        if (max !== void 0 && min > max) {
-          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
-          cxt.fail();
-          return;
-        }
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          let cond = (0, codegen_1._)`${len} >= ${min}`;
-          if (max !== void 0)
-            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
-          cxt.pass(cond);
-          return;
-        }
-        it.items = true;
-        const valid = gen.name("valid");
-        if (max === void 0 && min === 1) {
-          validateItems(valid, () => gen.if(valid, () => gen.break()));
-        } else if (min === 0) {
-          gen.let(valid, true);
-          if (max !== void 0)
-            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
-        } else {
-          gen.let(valid, false);
-          validateItemsWithCount();
-        }
-        cxt.result(valid, () => cxt.reset());
-        function validateItemsWithCount() {
-          const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
-        }
-        function validateItems(_valid, block) {
-          gen.forRange("i", 0, len, (i) => {
-            cxt.subschema({
-              keyword: "contains",
-              dataProp: i,
-              dataPropType: util_1.Type.Num,
-              compositeRule: true
-            }, _valid);
-            block();
-          });
-        }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
-          if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
-          } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
-            if (min === 1)
-              gen.assign(valid, true);
-            else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
-var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    exports.error = {
-      message: ({ params: { property, depsCount, deps } }) => {
-        const property_ies = depsCount === 1 ? "property" : "properties";
-        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
-      },
-      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
-    missingProperty: ${missingProperty},
-    depsCount: ${depsCount},
-    deps: ${deps}}`
-      // TODO change to reference
-    };
-    var def = {
-      keyword: "dependencies",
-      type: "object",
-      schemaType: "object",
-      error: exports.error,
-      code(cxt) {
-        const [propDeps, schDeps] = splitDependencies(cxt);
-        validatePropertyDeps(cxt, propDeps);
-        validateSchemaDeps(cxt, schDeps);
-      }
-    };
-    function splitDependencies({ schema }) {
-      const propertyDeps = {};
-      const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
-          continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
-      }
-      return [propertyDeps, schemaDeps];
-    }
-    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
-      const { gen, data, it } = cxt;
-      if (Object.keys(propertyDeps).length === 0)
-        return;
-      const missing = gen.let("missing");
-      for (const prop in propertyDeps) {
-        const deps = propertyDeps[prop];
-        if (deps.length === 0)
-          continue;
-        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
-        cxt.setParams({
-          property: prop,
-          depsCount: deps.length,
-          deps: deps.join(", ")
-        });
-        if (it.allErrors) {
-          gen.if(hasProperty, () => {
-            for (const depProp of deps) {
-              (0, code_1.checkReportMissingProp)(cxt, depProp);
-            }
-          });
-        } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-          (0, code_1.reportMissingProp)(cxt, missing);
-          gen.else();
-        }
-      }
-    }
-    exports.validatePropertyDeps = validatePropertyDeps;
-    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      for (const prop in schemaDeps) {
-        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
-          continue;
-        gen.if(
-          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
-          () => {
-            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-          },
-          () => gen.var(valid, true)
-          // TODO var
-        );
-        cxt.ok(valid);
-      }
-    }
-    exports.validateSchemaDeps = validateSchemaDeps;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
-var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error2 = {
-      message: "property name must be valid",
-      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
-    };
-    var def = {
-      keyword: "propertyNames",
-      type: "object",
-      schemaType: ["object", "boolean"],
-      error: error2,
-      code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
-          cxt.subschema({
-            keyword: "propertyNames",
-            data: key,
-            dataTypes: ["string"],
-            propertyName: key,
-            compositeRule: true
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), () => {
-            cxt.error(true);
-            if (!it.allErrors)
-              gen.break();
-          });
-        });
-        cxt.ok(valid);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
-var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var util_1 = require_util();
-    var error2 = {
-      message: "must NOT have additional properties",
-      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
-    };
-    var def = {
-      keyword: "additionalProperties",
-      type: ["object"],
-      schemaType: ["boolean", "object"],
-      allowUndefined: true,
-      trackErrors: true,
-      error: error2,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
-        if (!errsCount)
-          throw new Error("ajv implementation error");
-        const { allErrors, opts } = it;
-        it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
-        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
-        checkAdditionalProperties();
-        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
-            if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
-            else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
-          });
-        }
-        function isAdditional(key) {
-          let definedProp;
-          if (props.length > 8) {
-            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
-          } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
-          } else {
-            definedProp = codegen_1.nil;
-          }
-          if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
-          }
-          return (0, codegen_1.not)(definedProp);
-        }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
-        }
-        function additionalPropertyCode(key) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
-            return;
-          }
-          if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
-            cxt.error();
-            if (!allErrors)
-              gen.break();
-            return;
-          }
-          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-            const valid = gen.name("valid");
-            if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
-              gen.if((0, codegen_1.not)(valid), () => {
-                cxt.reset();
-                deleteAdditional(key);
-              });
-            } else {
-              applyAdditionalSchema(key, valid);
-              if (!allErrors)
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-            }
-          }
-        }
-        function applyAdditionalSchema(key, valid, errors) {
-          const subschema = {
-            keyword: "additionalProperties",
-            dataProp: key,
-            dataPropType: util_1.Type.Str
-          };
-          if (errors === false) {
-            Object.assign(subschema, {
-              compositeRule: true,
-              createErrors: false,
-              allErrors: false
-            });
-          }
-          cxt.subschema(subschema, valid);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
-var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var validate_1 = require_validate();
-    var code_1 = require_code2();
-    var util_1 = require_util();
-    var additionalProperties_1 = require_additionalProperties();
-    var def = {
-      keyword: "properties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
-          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
-        }
-        const allProps = (0, code_1.allSchemaProperties)(schema);
-        for (const prop of allProps) {
-          it.definedProperties.add(prop);
-        }
-        if (it.opts.unevaluated && allProps.length && it.props !== true) {
-          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
-        }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties.length === 0)
-          return;
-        const valid = gen.name("valid");
-        for (const prop of properties) {
-          if (hasDefault(prop)) {
-            applyPropertySchema(prop);
-          } else {
-            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
-            applyPropertySchema(prop);
-            if (!it.allErrors)
-              gen.else().var(valid, true);
-            gen.endIf();
-          }
-          cxt.it.definedProperties.add(prop);
-          cxt.ok(valid);
-        }
-        function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
-        }
-        function applyPropertySchema(prop) {
-          cxt.subschema({
-            keyword: "properties",
-            schemaProp: prop,
-            dataProp: prop
-          }, valid);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
-var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var util_2 = require_util();
-    var def = {
-      keyword: "patternProperties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, data, parentSchema, it } = cxt;
-        const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
-          return;
-        }
-        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
-        const valid = gen.name("valid");
-        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
-          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
-        }
-        const { props } = it;
-        validatePatternProperties();
-        function validatePatternProperties() {
-          for (const pat of patterns) {
-            if (checkProperties)
-              checkMatchingProperties(pat);
-            if (it.allErrors) {
-              validateProperties(pat);
-            } else {
-              gen.var(valid, true);
-              validateProperties(pat);
-              gen.if(valid);
-            }
-          }
-        }
-        function checkMatchingProperties(pat) {
-          for (const prop in checkProperties) {
-            if (new RegExp(pat).test(prop)) {
-              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
-            }
-          }
-        }
-        function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
-              const alwaysValid = alwaysValidPatterns.includes(pat);
-              if (!alwaysValid) {
-                cxt.subschema({
-                  keyword: "patternProperties",
-                  schemaProp: pat,
-                  dataProp: key,
-                  dataPropType: util_2.Type.Str
-                }, valid);
-              }
-              if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
-              } else if (!alwaysValid && !it.allErrors) {
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-              }
-            });
-          });
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/not.js
-var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: "not",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          cxt.fail();
-          return;
-        }
-        const valid = gen.name("valid");
-        cxt.subschema({
-          keyword: "not",
-          compositeRule: true,
-          createErrors: false,
-          allErrors: false
-        }, valid);
-        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
-      },
-      error: { message: "must NOT be valid" }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
-var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var def = {
-      keyword: "anyOf",
-      schemaType: "array",
-      trackErrors: true,
-      code: code_1.validateUnion,
-      error: { message: "must match a schema in anyOf" }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
-var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error2 = {
-      message: "must match exactly one schema in oneOf",
-      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
-    };
-    var def = {
-      keyword: "oneOf",
-      schemaType: "array",
-      trackErrors: true,
-      error: error2,
-      code(cxt) {
-        const { gen, schema, parentSchema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        if (it.opts.discriminator && parentSchema.discriminator)
-          return;
-        const schArr = schema;
-        const valid = gen.let("valid", false);
-        const passing = gen.let("passing", null);
-        const schValid = gen.name("_valid");
-        cxt.setParams({ passing });
-        gen.block(validateOneOf);
-        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-        function validateOneOf() {
-          schArr.forEach((sch, i) => {
-            let schCxt;
-            if ((0, util_1.alwaysValidSchema)(it, sch)) {
-              gen.var(schValid, true);
-            } else {
-              schCxt = cxt.subschema({
-                keyword: "oneOf",
-                schemaProp: i,
-                compositeRule: true
-              }, schValid);
-            }
-            if (i > 0) {
-              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
-            }
-            gen.if(schValid, () => {
-              gen.assign(valid, true);
-              gen.assign(passing, i);
-              if (schCxt)
-                cxt.mergeEvaluated(schCxt, codegen_1.Name);
-            });
-          });
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
-var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: "allOf",
-      schemaType: "array",
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        const valid = gen.name("valid");
-        schema.forEach((sch, i) => {
-          if ((0, util_1.alwaysValidSchema)(it, sch))
-            return;
-          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
-          cxt.ok(valid);
-          cxt.mergeEvaluated(schCxt);
-        });
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/if.js
-var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error2 = {
-      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
-      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
-    };
-    var def = {
-      keyword: "if",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      error: error2,
-      code(cxt) {
-        const { gen, parentSchema, it } = cxt;
-        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
-          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
-        }
-        const hasThen = hasSchema(it, "then");
-        const hasElse = hasSchema(it, "else");
-        if (!hasThen && !hasElse)
-          return;
-        const valid = gen.let("valid", true);
-        const schValid = gen.name("_valid");
-        validateIf();
-        cxt.reset();
-        if (hasThen && hasElse) {
-          const ifClause = gen.let("ifClause");
-          cxt.setParams({ ifClause });
-          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
-        } else if (hasThen) {
-          gen.if(schValid, validateClause("then"));
-        } else {
-          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
-        }
-        cxt.pass(valid, () => cxt.error(true));
-        function validateIf() {
-          const schCxt = cxt.subschema({
-            keyword: "if",
-            compositeRule: true,
-            createErrors: false,
-            allErrors: false
-          }, schValid);
-          cxt.mergeEvaluated(schCxt);
-        }
-        function validateClause(keyword, ifClause) {
-          return () => {
-            const schCxt = cxt.subschema({ keyword }, schValid);
-            gen.assign(valid, schValid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-            if (ifClause)
-              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
-            else
-              cxt.setParams({ ifClause: keyword });
-          };
-        }
-      }
-    };
-    function hasSchema(it, keyword) {
-      const schema = it.schema[keyword];
-      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
-    }
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
-var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: ["then", "else"],
-      schemaType: ["object", "boolean"],
-      code({ keyword, parentSchema, it }) {
-        if (parentSchema.if === void 0)
-          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/index.js
-var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var additionalItems_1 = require_additionalItems();
-    var prefixItems_1 = require_prefixItems();
-    var items_1 = require_items();
-    var items2020_1 = require_items2020();
-    var contains_1 = require_contains();
-    var dependencies_1 = require_dependencies();
-    var propertyNames_1 = require_propertyNames();
-    var additionalProperties_1 = require_additionalProperties();
-    var properties_1 = require_properties();
-    var patternProperties_1 = require_patternProperties();
-    var not_1 = require_not();
-    var anyOf_1 = require_anyOf();
-    var oneOf_1 = require_oneOf();
-    var allOf_1 = require_allOf();
-    var if_1 = require_if();
-    var thenElse_1 = require_thenElse();
-    function getApplicator(draft2020 = false) {
-      const applicator = [
-        // any
-        not_1.default,
-        anyOf_1.default,
-        oneOf_1.default,
-        allOf_1.default,
-        if_1.default,
-        thenElse_1.default,
-        // object
-        propertyNames_1.default,
-        additionalProperties_1.default,
-        dependencies_1.default,
-        properties_1.default,
-        patternProperties_1.default
-      ];
-      if (draft2020)
-        applicator.push(prefixItems_1.default, items2020_1.default);
-      else
-        applicator.push(additionalItems_1.default, items_1.default);
-      applicator.push(contains_1.default);
-      return applicator;
-    }
-    exports.default = getApplicator;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/format.js
-var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error2 = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "format",
-      type: ["number", "string"],
-      schemaType: "string",
-      $data: true,
-      error: error2,
-      code(cxt, ruleType) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
-        if (!opts.validateFormats)
-          return;
-        if ($data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
-            code: opts.code.formats
-          });
-          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
-          const fType = gen.let("fType");
-          const format = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
-          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
-          function unknownFmt() {
-            if (opts.strictSchema === false)
-              return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format}`;
-          }
-          function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
-          }
-        }
-        function validateFormat() {
-          const formatDef = self.formats[schema];
-          if (!formatDef) {
-            unknownFormat();
-            return;
-          }
-          if (formatDef === true)
-            return;
-          const [fmtType, format, fmtRef] = getFormat(formatDef);
-          if (fmtType === ruleType)
-            cxt.pass(validCondition());
-          function unknownFormat() {
-            if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
-              return;
-            }
-            throw new Error(unknownMsg());
-            function unknownMsg() {
-              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
-            }
-          }
-          function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
-            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
-            }
-            return ["string", fmtDef, fmt];
-          }
-          function validCondition() {
-            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
-              if (!schemaEnv.$async)
-                throw new Error("async format in sync schema");
-              return (0, codegen_1._)`await ${fmtRef}(${data})`;
-            }
-            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/index.js
-var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var format_1 = require_format();
-    var format = [format_1.default];
-    exports.default = format;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/metadata.js
-var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.contentVocabulary = exports.metadataVocabulary = void 0;
-    exports.metadataVocabulary = [
-      "title",
-      "description",
-      "default",
-      "deprecated",
-      "readOnly",
-      "writeOnly",
-      "examples"
-    ];
-    exports.contentVocabulary = [
-      "contentMediaType",
-      "contentEncoding",
-      "contentSchema"
-    ];
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/draft7.js
-var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var core_1 = require_core2();
-    var validation_1 = require_validation();
-    var applicator_1 = require_applicator();
-    var format_1 = require_format2();
-    var metadata_1 = require_metadata();
-    var draft7Vocabularies = [
-      core_1.default,
-      validation_1.default,
-      (0, applicator_1.default)(),
-      format_1.default,
-      metadata_1.metadataVocabulary,
-      metadata_1.contentVocabulary
-    ];
-    exports.default = draft7Vocabularies;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
-var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DiscrError = void 0;
-    var DiscrError;
-    (function(DiscrError2) {
-      DiscrError2["Tag"] = "tag";
-      DiscrError2["Mapping"] = "mapping";
-    })(DiscrError || (exports.DiscrError = DiscrError = {}));
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
-var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var types_1 = require_types();
-    var compile_1 = require_compile();
-    var ref_error_1 = require_ref_error();
-    var util_1 = require_util();
-    var error2 = {
-      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
-    };
-    var def = {
-      keyword: "discriminator",
-      type: "object",
-      schemaType: "object",
-      error: error2,
-      code(cxt) {
-        const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
-        if (!it.opts.discriminator) {
-          throw new Error("discriminator: requires discriminator option");
-        }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
-          throw new Error("discriminator: requires propertyName");
-        if (schema.mapping)
-          throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
-          throw new Error("discriminator: requires oneOf keyword");
-        const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
-        cxt.ok(valid);
-        function validateMapping() {
-          const mapping = getMapping();
-          gen.if(false);
-          for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
-            gen.assign(valid, applyTagSchema(mapping[tagValue]));
-          }
-          gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
-          gen.endIf();
-        }
-        function applyTagSchema(schemaProp) {
-          const _valid = gen.name("valid");
-          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
-          cxt.mergeEvaluated(schCxt, codegen_1.Name);
-          return _valid;
-        }
-        function getMapping() {
-          var _a3;
-          const oneOfMapping = {};
-          const topRequired = hasRequired(parentSchema);
-          let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
-            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
-              if (sch instanceof compile_1.SchemaEnv)
-                sch = sch.schema;
-              if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
-            }
-            const propSch = (_a3 = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a3 === void 0 ? void 0 : _a3[tagName];
-            if (typeof propSch != "object") {
-              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
-            }
-            tagRequired = tagRequired && (topRequired || hasRequired(sch));
-            addMappings(propSch, i);
-          }
-          if (!tagRequired)
-            throw new Error(`discriminator: "${tagName}" must be required`);
-          return oneOfMapping;
-          function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
-          }
-          function addMappings(sch, i) {
-            if (sch.const) {
-              addMapping(sch.const, i);
-            } else if (sch.enum) {
-              for (const tagValue of sch.enum) {
-                addMapping(tagValue, i);
-              }
-            } else {
-              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
-            }
-          }
-          function addMapping(tagValue, i) {
-            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
-            }
-            oneOfMapping[tagValue] = i;
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
-var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
-    module.exports = {
-      $schema: "http://json-schema.org/draft-07/schema#",
-      $id: "http://json-schema.org/draft-07/schema#",
-      title: "Core schema meta-schema",
-      definitions: {
-        schemaArray: {
-          type: "array",
-          minItems: 1,
-          items: { $ref: "#" }
-        },
-        nonNegativeInteger: {
-          type: "integer",
-          minimum: 0
-        },
-        nonNegativeIntegerDefault0: {
-          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
-        },
-        simpleTypes: {
-          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
-        },
-        stringArray: {
-          type: "array",
-          items: { type: "string" },
-          uniqueItems: true,
-          default: []
-        }
-      },
-      type: ["object", "boolean"],
-      properties: {
-        $id: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $schema: {
-          type: "string",
-          format: "uri"
-        },
-        $ref: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $comment: {
-          type: "string"
-        },
-        title: {
-          type: "string"
-        },
-        description: {
-          type: "string"
-        },
-        default: true,
-        readOnly: {
-          type: "boolean",
-          default: false
-        },
-        examples: {
-          type: "array",
-          items: true
-        },
-        multipleOf: {
-          type: "number",
-          exclusiveMinimum: 0
-        },
-        maximum: {
-          type: "number"
-        },
-        exclusiveMaximum: {
-          type: "number"
-        },
-        minimum: {
-          type: "number"
-        },
-        exclusiveMinimum: {
-          type: "number"
-        },
-        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
-        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        pattern: {
-          type: "string",
-          format: "regex"
-        },
-        additionalItems: { $ref: "#" },
-        items: {
-          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
-          default: true
-        },
-        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
-        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        uniqueItems: {
-          type: "boolean",
-          default: false
-        },
-        contains: { $ref: "#" },
-        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
-        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        required: { $ref: "#/definitions/stringArray" },
-        additionalProperties: { $ref: "#" },
-        definitions: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        properties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        patternProperties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          propertyNames: { format: "regex" },
-          default: {}
-        },
-        dependencies: {
-          type: "object",
-          additionalProperties: {
-            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
-          }
-        },
-        propertyNames: { $ref: "#" },
-        const: true,
-        enum: {
-          type: "array",
-          items: true,
-          minItems: 1,
-          uniqueItems: true
-        },
-        type: {
-          anyOf: [
-            { $ref: "#/definitions/simpleTypes" },
-            {
-              type: "array",
-              items: { $ref: "#/definitions/simpleTypes" },
-              minItems: 1,
-              uniqueItems: true
-            }
-          ]
-        },
-        format: { type: "string" },
-        contentMediaType: { type: "string" },
-        contentEncoding: { type: "string" },
-        if: { $ref: "#" },
-        then: { $ref: "#" },
-        else: { $ref: "#" },
-        allOf: { $ref: "#/definitions/schemaArray" },
-        anyOf: { $ref: "#/definitions/schemaArray" },
-        oneOf: { $ref: "#/definitions/schemaArray" },
-        not: { $ref: "#" }
-      },
-      default: true
-    };
-  }
-});
-
-// node_modules/ajv/dist/ajv.js
-var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-    var core_1 = require_core();
-    var draft7_1 = require_draft7();
-    var discriminator_1 = require_discriminator();
-    var draft7MetaSchema = require_json_schema_draft_07();
-    var META_SUPPORT_DATA = ["/properties"];
-    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
-      _addVocabularies() {
-        super._addVocabularies();
-        draft7_1.default.forEach((v) => this.addVocabulary(v));
-        if (this.opts.discriminator)
-          this.addKeyword(discriminator_1.default);
-      }
-      _addDefaultMetaSchema() {
-        super._addDefaultMetaSchema();
-        if (!this.opts.meta)
-          return;
-        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
-        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
-        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-      }
-      defaultMeta() {
-        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
-      }
-    };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
-      return validation_error_1.default;
-    } });
-    var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
-      return ref_error_1.default;
-    } });
-  }
-});
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -6923,14 +57,14 @@ var require_identity = __commonJS({
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SCALAR2 = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR2;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -6946,7 +80,7 @@ var require_identity = __commonJS({
         switch (node[NODE_TYPE]) {
           case ALIAS:
           case MAP:
-          case SCALAR:
+          case SCALAR2:
           case SEQ:
             return true;
         }
@@ -6958,15 +92,15 @@ var require_identity = __commonJS({
     exports.MAP = MAP;
     exports.NODE_TYPE = NODE_TYPE;
     exports.PAIR = PAIR;
-    exports.SCALAR = SCALAR;
+    exports.SCALAR = SCALAR2;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap2;
     exports.isNode = isNode;
-    exports.isPair = isPair;
+    exports.isPair = isPair2;
     exports.isScalar = isScalar2;
     exports.isSeq = isSeq2;
   }
@@ -7207,13 +341,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
               return false;
             }
           }
@@ -9776,8 +2910,8 @@ var require_int2 = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
-      if (sign === "-" || sign === "+")
+      const sign2 = str2[0];
+      if (sign2 === "-" || sign2 === "+")
         offset += 1;
       str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
@@ -9793,10 +2927,10 @@ var require_int2 = __commonJS({
             break;
         }
         const n2 = BigInt(str2);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str2, radix);
-      return sign === "-" ? -1 * n : n;
+      return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
@@ -9943,11 +3077,11 @@ var require_timestamp = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const sign2 = str2[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
@@ -9956,9 +3090,9 @@ var require_timestamp = __commonJS({
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
-      let sign = "";
+      let sign2 = "";
       if (value < 0) {
-        sign = "-";
+        sign2 = "-";
         value *= num(-1);
       }
       const _60 = num(60);
@@ -9973,7 +3107,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -10315,14 +3449,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version } = opt;
+        let { version: version2 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
+            version2 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
       /**
@@ -10502,11 +3636,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
-        if (typeof version === "number")
-          version = String(version);
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
         let opt;
-        switch (version) {
+        switch (version2) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -10517,9 +3651,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version;
+              this.directives.yaml.version = version2;
             else
-              this.directives = new directives.Directives({ version });
+              this.directives = new directives.Directives({ version: version2 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -10528,7 +3662,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version);
+            const sv = JSON.stringify(version2);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -10585,7 +3719,7 @@ var require_Document = __commonJS({
 });
 
 // node_modules/yaml/dist/errors.js
-var require_errors2 = __commonJS({
+var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
@@ -10653,7 +3787,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -10668,7 +3802,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start = null;
-      for (const token of tokens2) {
+      for (const token of tokens) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -10759,7 +3893,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens2[tokens2.length - 1];
+      const last = tokens[tokens.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -10878,10 +4012,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10895,7 +4029,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -10919,7 +4053,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -10935,7 +4069,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -11026,7 +4160,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -11040,13 +4174,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -11089,18 +4223,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -11154,8 +4288,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -11167,7 +4301,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -11178,8 +4312,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -11196,7 +4330,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -11376,7 +4510,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -11393,24 +4527,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -11593,25 +4727,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -11991,7 +5125,7 @@ var require_composer = __commonJS({
     var node_process = __require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -12099,8 +5233,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens2, forceDoc = false, endOffset = -1) {
-        for (const token of tokens2)
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -12198,7 +5332,7 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors2();
+    var errors = require_errors();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
@@ -12421,14 +5555,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12510,7 +5644,7 @@ var require_cst = __commonJS({
     var BOM = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
-    var SCALAR = "";
+    var SCALAR2 = "";
     var isCollection = (token) => !!token && "items" in token;
     var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
@@ -12521,7 +5655,7 @@ var require_cst = __commonJS({
           return "<DOC>";
         case FLOW_END:
           return "<FLOW_END>";
-        case SCALAR:
+        case SCALAR2:
           return "<SCALAR>";
         default:
           return JSON.stringify(token);
@@ -12535,7 +5669,7 @@ var require_cst = __commonJS({
           return "doc-mode";
         case FLOW_END:
           return "flow-error-end";
-        case SCALAR:
+        case SCALAR2:
           return "scalar";
         case "---":
           return "doc-start";
@@ -12594,7 +5728,7 @@ var require_cst = __commonJS({
     exports.BOM = BOM;
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
-    exports.SCALAR = SCALAR;
+    exports.SCALAR = SCALAR2;
     exports.isCollection = isCollection;
     exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
@@ -12920,9 +6054,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -13595,18 +6729,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -13759,15 +6893,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -13961,13 +7095,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -14102,7 +7236,7 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors = require_errors();
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
@@ -14200,7 +7334,7 @@ var require_dist = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors = require_errors2();
+    var errors = require_errors();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
@@ -14355,11 +7489,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -14375,7 +7509,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -14533,11 +7667,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
+      const cells = row2.map((cell2) => {
+        if (typeof cell2 === "string") {
+          return this.wrap("td", cell2);
         }
-        const { header, data, colspan, rowspan } = cell;
+        const { header, data, colspan, rowspan } = cell2;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -14654,11 +7788,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -14674,7 +7808,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -14768,8 +7902,8 @@ function formatPath(segments) {
 
 // src/config/load.ts
 import { existsSync as existsSync3, readdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { isAbsolute, join as join2, relative, resolve } from "node:path";
+import { readFile, realpath } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
 
 // src/util/package-root.ts
 import { existsSync as existsSync2 } from "node:fs";
@@ -14829,15 +7963,16 @@ __export(validators_generated_exports, {
 });
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var config = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file, relative to the repository root." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root. See docs/record.md for its format." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it." }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "OPENAI_API_KEY", "description": "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } } } } } };
-var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "default": "OPENAI_API_KEY", "description": "Name of the environment variable holding the API key (never the key itself). The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." } } }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
+var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." } } }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func4 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
 var pattern0 = new RegExp("^[a-z0-9._-]+$", "u");
 var pattern1 = new RegExp("^https?://", "u");
 var pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-var pattern3 = new RegExp("^builtin:[a-z0-9][a-z0-9_-]*$", "u");
-var pattern4 = new RegExp("\\.svg$", "u");
+var pattern3 = new RegExp("^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "u");
+var pattern4 = new RegExp("^builtin:[a-z0-9][a-z0-9_-]*$", "u");
+var pattern5 = new RegExp("\\.svg$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -15160,185 +8295,182 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data2.provider !== void 0) {
+              let data14 = data2.provider;
+              if (typeof data14 !== "string") {
+                const err29 = { instancePath: instancePath + "/models/" + i0 + "/provider", schemaPath: "#/definitions/model/properties/provider/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.provider.type, parentSchema: schema12.properties.provider, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+              if (!(data14 === "openai" || data14 === "azure")) {
+                const err30 = { instancePath: instancePath + "/models/" + i0 + "/provider", schemaPath: "#/definitions/model/properties/provider/enum", keyword: "enum", params: { allowedValues: schema12.properties.provider.enum }, message: "must be equal to one of the allowed values", schema: schema12.properties.provider.enum, parentSchema: schema12.properties.provider, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data2.price !== void 0) {
+              let data15 = data2.price;
+              if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                if (data15.input === void 0) {
+                  const err31 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/required", keyword: "required", params: { missingProperty: "input" }, message: "must have required property 'input'", schema: schema12.properties.price.required, parentSchema: schema12.properties.price, data: data15 };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+                if (data15.output === void 0) {
+                  const err32 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/required", keyword: "required", params: { missingProperty: "output" }, message: "must have required property 'output'", schema: schema12.properties.price.required, parentSchema: schema12.properties.price, data: data15 };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+                for (const key3 in data15) {
+                  if (!(key3 === "input" || key3 === "output")) {
+                    const err33 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.price, data: data15 };
+                    if (vErrors === null) {
+                      vErrors = [err33];
+                    } else {
+                      vErrors.push(err33);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.input !== void 0) {
+                  let data16 = data15.input;
+                  if (typeof data16 == "number") {
+                    if (data16 < 0 || isNaN(data16)) {
+                      const err34 = { instancePath: instancePath + "/models/" + i0 + "/price/input", schemaPath: "#/definitions/model/properties/price/properties/input/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.input, data: data16 };
+                      if (vErrors === null) {
+                        vErrors = [err34];
+                      } else {
+                        vErrors.push(err34);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err35 = { instancePath: instancePath + "/models/" + i0 + "/price/input", schemaPath: "#/definitions/model/properties/price/properties/input/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.input.type, parentSchema: schema12.properties.price.properties.input, data: data16 };
+                    if (vErrors === null) {
+                      vErrors = [err35];
+                    } else {
+                      vErrors.push(err35);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.output !== void 0) {
+                  let data17 = data15.output;
+                  if (typeof data17 == "number") {
+                    if (data17 < 0 || isNaN(data17)) {
+                      const err36 = { instancePath: instancePath + "/models/" + i0 + "/price/output", schemaPath: "#/definitions/model/properties/price/properties/output/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.output, data: data17 };
+                      if (vErrors === null) {
+                        vErrors = [err36];
+                      } else {
+                        vErrors.push(err36);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err37 = { instancePath: instancePath + "/models/" + i0 + "/price/output", schemaPath: "#/definitions/model/properties/price/properties/output/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.output.type, parentSchema: schema12.properties.price.properties.output, data: data17 };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err38 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.price.type, parentSchema: schema12.properties.price, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data2.deployment !== void 0) {
+              let data18 = data2.deployment;
+              if (typeof data18 === "string") {
+                if (func4(data18) < 1) {
+                  const err39 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.deployment, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              } else {
+                const err40 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.deployment.type, parentSchema: schema12.properties.deployment, data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+            if (data2["api-version"] !== void 0) {
+              let data19 = data2["api-version"];
+              if (typeof data19 === "string") {
+                if (!pattern3.test(data19)) {
+                  const err41 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"', schema: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", parentSchema: schema12.properties["api-version"], data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+              } else {
+                const err42 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-version"].type, parentSchema: schema12.properties["api-version"], data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err29 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
+            const err43 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err43];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err43);
             }
             errors++;
           }
         }
       } else {
-        const err30 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.models.type, parentSchema: schema11.properties.models, data: data1 };
+        const err44 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.models.type, parentSchema: schema11.properties.models, data: data1 };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err44];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err44);
         }
         errors++;
       }
     }
     if (data.suites !== void 0) {
-      let data14 = data.suites;
-      if (Array.isArray(data14)) {
-        if (data14.length < 1) {
-          const err31 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.suites, data: data14 };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-        const len1 = data14.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data15 = data14[i1];
-          if (typeof data15 !== "string" && !(data15 && typeof data15 == "object" && !Array.isArray(data15))) {
-            const err32 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema11.properties.suites.items.type }, message: "must be string,object", schema: schema11.properties.suites.items.type, parentSchema: schema11.properties.suites.items, data: data15 };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-          if (typeof data15 === "string") {
-            if (!pattern3.test(data15)) {
-              const err33 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema11.properties.suites.items, data: data15 };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-          }
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (data15.path === void 0) {
-              const err34 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema11.properties.suites.items.required, parentSchema: schema11.properties.suites.items, data: data15 };
-              if (vErrors === null) {
-                vErrors = [err34];
-              } else {
-                vErrors.push(err34);
-              }
-              errors++;
-            }
-            for (const key3 in data15) {
-              if (!(key3 === "path")) {
-                const err35 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suites.items, data: data15 };
-                if (vErrors === null) {
-                  vErrors = [err35];
-                } else {
-                  vErrors.push(err35);
-                }
-                errors++;
-              }
-            }
-            if (data15.path !== void 0) {
-              let data16 = data15.path;
-              if (typeof data16 === "string") {
-                if (func4(data16) < 1) {
-                  const err36 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suites.items.properties.path, data: data16 };
-                  if (vErrors === null) {
-                    vErrors = [err36];
-                  } else {
-                    vErrors.push(err36);
-                  }
-                  errors++;
-                }
-              } else {
-                const err37 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suites.items.properties.path.type, parentSchema: schema11.properties.suites.items.properties.path, data: data16 };
-                if (vErrors === null) {
-                  vErrors = [err37];
-                } else {
-                  vErrors.push(err37);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-      } else {
-        const err38 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suites.type, parentSchema: schema11.properties.suites, data: data14 };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-    }
-    if (data.samples !== void 0) {
-      let data17 = data.samples;
-      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)))) {
-        const err39 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.samples.type, parentSchema: schema11.properties.samples, data: data17 };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-      if (typeof data17 == "number") {
-        if (data17 > 100 || isNaN(data17)) {
-          const err40 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema11.properties.samples, data: data17 };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-        if (data17 < 1 || isNaN(data17)) {
-          const err41 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.samples, data: data17 };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.concurrency !== void 0) {
-      let data18 = data.concurrency;
-      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)))) {
-        const err42 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.concurrency.type, parentSchema: schema11.properties.concurrency, data: data18 };
-        if (vErrors === null) {
-          vErrors = [err42];
-        } else {
-          vErrors.push(err42);
-        }
-        errors++;
-      }
-      if (typeof data18 == "number") {
-        if (data18 > 1024 || isNaN(data18)) {
-          const err43 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema11.properties.concurrency, data: data18 };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
-        }
-        if (data18 < 1 || isNaN(data18)) {
-          const err44 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.concurrency, data: data18 };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["timeout-seconds"] !== void 0) {
-      let data19 = data["timeout-seconds"];
-      if (typeof data19 == "number") {
-        if (data19 > 3600 || isNaN(data19)) {
-          const err45 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema11.properties["timeout-seconds"], data: data19 };
+      let data20 = data.suites;
+      if (Array.isArray(data20)) {
+        if (data20.length < 1) {
+          const err45 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.suites, data: data20 };
           if (vErrors === null) {
             vErrors = [err45];
           } else {
@@ -15346,71 +8478,76 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data19 <= 0 || isNaN(data19)) {
-          const err46 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["timeout-seconds"], data: data19 };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
+        const len1 = data20.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data21 = data20[i1];
+          if (typeof data21 !== "string" && !(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+            const err46 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema11.properties.suites.items.type }, message: "must be string,object", schema: schema11.properties.suites.items.type, parentSchema: schema11.properties.suites.items, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
           }
-          errors++;
+          if (typeof data21 === "string") {
+            if (!pattern4.test(data21)) {
+              const err47 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema11.properties.suites.items, data: data21 };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+          }
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            if (data21.path === void 0) {
+              const err48 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema11.properties.suites.items.required, parentSchema: schema11.properties.suites.items, data: data21 };
+              if (vErrors === null) {
+                vErrors = [err48];
+              } else {
+                vErrors.push(err48);
+              }
+              errors++;
+            }
+            for (const key4 in data21) {
+              if (!(key4 === "path")) {
+                const err49 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suites.items, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
+            if (data21.path !== void 0) {
+              let data22 = data21.path;
+              if (typeof data22 === "string") {
+                if (func4(data22) < 1) {
+                  const err50 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suites.items.properties.path, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+              } else {
+                const err51 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suites.items.properties.path.type, parentSchema: schema11.properties.suites.items.properties.path, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+          }
         }
       } else {
-        const err47 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["timeout-seconds"].type, parentSchema: schema11.properties["timeout-seconds"], data: data19 };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
-    }
-    if (data.retries !== void 0) {
-      let data20 = data.retries;
-      if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)))) {
-        const err48 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.retries.type, parentSchema: schema11.properties.retries, data: data20 };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-      if (typeof data20 == "number") {
-        if (data20 > 20 || isNaN(data20)) {
-          const err49 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema11.properties.retries, data: data20 };
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
-          }
-          errors++;
-        }
-        if (data20 < 0 || isNaN(data20)) {
-          const err50 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.retries, data: data20 };
-          if (vErrors === null) {
-            vErrors = [err50];
-          } else {
-            vErrors.push(err50);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.history !== void 0) {
-      let data21 = data.history;
-      if (typeof data21 === "string") {
-        if (func4(data21) < 1) {
-          const err51 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.history, data: data21 };
-          if (vErrors === null) {
-            vErrors = [err51];
-          } else {
-            vErrors.push(err51);
-          }
-          errors++;
-        }
-      } else {
-        const err52 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.history.type, parentSchema: schema11.properties.history, data: data21 };
+        const err52 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suites.type, parentSchema: schema11.properties.suites, data: data20 };
         if (vErrors === null) {
           vErrors = [err52];
         } else {
@@ -15419,20 +8556,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.badge !== void 0) {
-      let data22 = data.badge;
-      if (typeof data22 === "string") {
-        if (func4(data22) < 1) {
-          const err53 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.badge, data: data22 };
-          if (vErrors === null) {
-            vErrors = [err53];
-          } else {
-            vErrors.push(err53);
-          }
-          errors++;
+    if (data.samples !== void 0) {
+      let data23 = data.samples;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)))) {
+        const err53 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.samples.type, parentSchema: schema11.properties.samples, data: data23 };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
         }
-        if (!pattern4.test(data22)) {
-          const err54 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema11.properties.badge, data: data22 };
+        errors++;
+      }
+      if (typeof data23 == "number") {
+        if (data23 > 100 || isNaN(data23)) {
+          const err54 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema11.properties.samples, data: data23 };
           if (vErrors === null) {
             vErrors = [err54];
           } else {
@@ -15440,20 +8577,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err55 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.badge.type, parentSchema: schema11.properties.badge, data: data22 };
-        if (vErrors === null) {
-          vErrors = [err55];
-        } else {
-          vErrors.push(err55);
+        if (data23 < 1 || isNaN(data23)) {
+          const err55 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.samples, data: data23 };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.window !== void 0) {
-      let data23 = data.window;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)))) {
-        const err56 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.window.type, parentSchema: schema11.properties.window, data: data23 };
+    if (data.concurrency !== void 0) {
+      let data24 = data.concurrency;
+      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)))) {
+        const err56 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.concurrency.type, parentSchema: schema11.properties.concurrency, data: data24 };
         if (vErrors === null) {
           vErrors = [err56];
         } else {
@@ -15461,9 +8599,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data23 == "number") {
-        if (data23 > 1e4 || isNaN(data23)) {
-          const err57 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema11.properties.window, data: data23 };
+      if (typeof data24 == "number") {
+        if (data24 > 1024 || isNaN(data24)) {
+          const err57 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema11.properties.concurrency, data: data24 };
           if (vErrors === null) {
             vErrors = [err57];
           } else {
@@ -15471,8 +8609,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data23 < 1 || isNaN(data23)) {
-          const err58 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.window, data: data23 };
+        if (data24 < 1 || isNaN(data24)) {
+          const err58 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.concurrency, data: data24 };
           if (vErrors === null) {
             vErrors = [err58];
           } else {
@@ -15482,79 +8620,302 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
+    if (data["timeout-seconds"] !== void 0) {
+      let data25 = data["timeout-seconds"];
+      if (typeof data25 == "number") {
+        if (data25 > 3600 || isNaN(data25)) {
+          const err59 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema11.properties["timeout-seconds"], data: data25 };
+          if (vErrors === null) {
+            vErrors = [err59];
+          } else {
+            vErrors.push(err59);
+          }
+          errors++;
+        }
+        if (data25 <= 0 || isNaN(data25)) {
+          const err60 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["timeout-seconds"], data: data25 };
+          if (vErrors === null) {
+            vErrors = [err60];
+          } else {
+            vErrors.push(err60);
+          }
+          errors++;
+        }
+      } else {
+        const err61 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["timeout-seconds"].type, parentSchema: schema11.properties["timeout-seconds"], data: data25 };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
+    if (data.retries !== void 0) {
+      let data26 = data.retries;
+      if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)))) {
+        const err62 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.retries.type, parentSchema: schema11.properties.retries, data: data26 };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+      if (typeof data26 == "number") {
+        if (data26 > 20 || isNaN(data26)) {
+          const err63 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema11.properties.retries, data: data26 };
+          if (vErrors === null) {
+            vErrors = [err63];
+          } else {
+            vErrors.push(err63);
+          }
+          errors++;
+        }
+        if (data26 < 0 || isNaN(data26)) {
+          const err64 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.retries, data: data26 };
+          if (vErrors === null) {
+            vErrors = [err64];
+          } else {
+            vErrors.push(err64);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data["max-output-kb"] !== void 0) {
+      let data27 = data["max-output-kb"];
+      if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)))) {
+        const err65 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties["max-output-kb"].type, parentSchema: schema11.properties["max-output-kb"], data: data27 };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+      if (typeof data27 == "number") {
+        if (data27 > 65536 || isNaN(data27)) {
+          const err66 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65536 }, message: "must be <= 65536", schema: 65536, parentSchema: schema11.properties["max-output-kb"], data: data27 };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
+        }
+        if (data27 < 1 || isNaN(data27)) {
+          const err67 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties["max-output-kb"], data: data27 };
+          if (vErrors === null) {
+            vErrors = [err67];
+          } else {
+            vErrors.push(err67);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.history !== void 0) {
+      let data28 = data.history;
+      if (typeof data28 === "string") {
+        if (func4(data28) < 1) {
+          const err68 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.history, data: data28 };
+          if (vErrors === null) {
+            vErrors = [err68];
+          } else {
+            vErrors.push(err68);
+          }
+          errors++;
+        }
+      } else {
+        const err69 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.history.type, parentSchema: schema11.properties.history, data: data28 };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+    }
+    if (data["history-max-mb"] !== void 0) {
+      let data29 = data["history-max-mb"];
+      if (typeof data29 == "number") {
+        if (data29 > 95 || isNaN(data29)) {
+          const err70 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 95 }, message: "must be <= 95", schema: 95, parentSchema: schema11.properties["history-max-mb"], data: data29 };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+        if (data29 <= 0 || isNaN(data29)) {
+          const err71 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["history-max-mb"], data: data29 };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+      } else {
+        const err72 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["history-max-mb"].type, parentSchema: schema11.properties["history-max-mb"], data: data29 };
+        if (vErrors === null) {
+          vErrors = [err72];
+        } else {
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.badge !== void 0) {
+      let data30 = data.badge;
+      if (typeof data30 === "string") {
+        if (func4(data30) < 1) {
+          const err73 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.badge, data: data30 };
+          if (vErrors === null) {
+            vErrors = [err73];
+          } else {
+            vErrors.push(err73);
+          }
+          errors++;
+        }
+        if (!pattern5.test(data30)) {
+          const err74 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema11.properties.badge, data: data30 };
+          if (vErrors === null) {
+            vErrors = [err74];
+          } else {
+            vErrors.push(err74);
+          }
+          errors++;
+        }
+      } else {
+        const err75 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.badge.type, parentSchema: schema11.properties.badge, data: data30 };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
+        }
+        errors++;
+      }
+    }
+    if (data["allow-outside-workspace"] !== void 0) {
+      let data31 = data["allow-outside-workspace"];
+      if (typeof data31 !== "boolean") {
+        const err76 = { instancePath: instancePath + "/allow-outside-workspace", schemaPath: "#/properties/allow-outside-workspace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties["allow-outside-workspace"].type, parentSchema: schema11.properties["allow-outside-workspace"], data: data31 };
+        if (vErrors === null) {
+          vErrors = [err76];
+        } else {
+          vErrors.push(err76);
+        }
+        errors++;
+      }
+    }
+    if (data.window !== void 0) {
+      let data32 = data.window;
+      if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)))) {
+        const err77 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.window.type, parentSchema: schema11.properties.window, data: data32 };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+      if (typeof data32 == "number") {
+        if (data32 > 1e4 || isNaN(data32)) {
+          const err78 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema11.properties.window, data: data32 };
+          if (vErrors === null) {
+            vErrors = [err78];
+          } else {
+            vErrors.push(err78);
+          }
+          errors++;
+        }
+        if (data32 < 1 || isNaN(data32)) {
+          const err79 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.window, data: data32 };
+          if (vErrors === null) {
+            vErrors = [err79];
+          } else {
+            vErrors.push(err79);
+          }
+          errors++;
+        }
+      }
+    }
     if (data.thresholds !== void 0) {
-      let data24 = data.thresholds;
-      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-        for (const key4 in data24) {
-          if (!(key4 === "fail-below" || key4 === "fail-on-regression")) {
-            const err59 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.thresholds, data: data24 };
+      let data33 = data.thresholds;
+      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+        for (const key5 in data33) {
+          if (!(key5 === "fail-below" || key5 === "fail-on-regression")) {
+            const err80 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.thresholds, data: data33 };
             if (vErrors === null) {
-              vErrors = [err59];
+              vErrors = [err80];
             } else {
-              vErrors.push(err59);
+              vErrors.push(err80);
             }
             errors++;
           }
         }
-        if (data24["fail-below"] !== void 0) {
-          let data25 = data24["fail-below"];
-          if (typeof data25 == "number") {
-            if (data25 > 1 || isNaN(data25)) {
-              const err60 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data25 };
+        if (data33["fail-below"] !== void 0) {
+          let data34 = data33["fail-below"];
+          if (typeof data34 == "number") {
+            if (data34 > 1 || isNaN(data34)) {
+              const err81 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data34 };
               if (vErrors === null) {
-                vErrors = [err60];
+                vErrors = [err81];
               } else {
-                vErrors.push(err60);
+                vErrors.push(err81);
               }
               errors++;
             }
-            if (data25 < 0 || isNaN(data25)) {
-              const err61 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data25 };
+            if (data34 < 0 || isNaN(data34)) {
+              const err82 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data34 };
               if (vErrors === null) {
-                vErrors = [err61];
+                vErrors = [err82];
               } else {
-                vErrors.push(err61);
+                vErrors.push(err82);
               }
               errors++;
             }
           } else {
-            const err62 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.thresholds.properties["fail-below"].type, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data25 };
+            const err83 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.thresholds.properties["fail-below"].type, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data34 };
             if (vErrors === null) {
-              vErrors = [err62];
+              vErrors = [err83];
             } else {
-              vErrors.push(err62);
+              vErrors.push(err83);
             }
             errors++;
           }
         }
-        if (data24["fail-on-regression"] !== void 0) {
-          let data26 = data24["fail-on-regression"];
-          if (typeof data26 !== "boolean") {
-            const err63 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema11.properties.thresholds.properties["fail-on-regression"], data: data26 };
+        if (data33["fail-on-regression"] !== void 0) {
+          let data35 = data33["fail-on-regression"];
+          if (typeof data35 !== "boolean") {
+            const err84 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema11.properties.thresholds.properties["fail-on-regression"], data: data35 };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err84];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err84);
             }
             errors++;
           }
         }
       } else {
-        const err64 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.thresholds.type, parentSchema: schema11.properties.thresholds, data: data24 };
+        const err85 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.thresholds.type, parentSchema: schema11.properties.thresholds, data: data33 };
         if (vErrors === null) {
-          vErrors = [err64];
+          vErrors = [err85];
         } else {
-          vErrors.push(err64);
+          vErrors.push(err85);
         }
         errors++;
       }
     }
   } else {
-    const err65 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err86 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err65];
+      vErrors = [err86];
     } else {
-      vErrors.push(err65);
+      vErrors.push(err86);
     }
     errors++;
   }
@@ -15562,14 +8923,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var suite = validate11;
-var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/suite.schema.json", "title": "trackrecord prompt suite", "description": "A fixed set of prompts with deterministic checks, run against every configured model.", "type": "object", "additionalProperties": false, "required": ["name", "prompts"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL or path of this schema." }, "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Unique within a run." }, "description": { "type": "string", "description": "What the suite catches and why its checks are fair; shown in reports." }, "prompts": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/prompt" }, "description": "The prompts, each with a stable id. Order is kept in reports and history." } }, "definitions": { "prompt": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "The first capture group of the first match (the whole match without a group)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } }, "expectation": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must match: a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } } } };
-var pattern5 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
-var schema14 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "The first capture group of the first match (the whole match without a group)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } };
-var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must match: a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A JavaScript regular expression." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i, m, s, u." } }, "description": "A JavaScript regular expression the answer must not match: a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } };
-var pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-var pattern7 = new RegExp("^[imsu]*$", "u");
-var pattern8 = new RegExp("^\\$", "u");
-var pattern9 = new RegExp("^(exact|similarity)$", "u");
+var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/suite.schema.json", "title": "trackrecord prompt suite", "description": "A fixed set of prompts with deterministic checks, run against every configured model.", "type": "object", "additionalProperties": false, "required": ["name", "prompts"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL or path of this schema." }, "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Unique within a run." }, "description": { "type": "string", "description": "What the suite catches and why its checks are fair; shown in reports." }, "prompts": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/prompt" }, "description": "The prompts, each with a stable id. Order is kept in reports and history." } }, "definitions": { "prompt": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } }, "expectation": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } } } };
+var pattern6 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
+var schema14 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } };
+var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } };
+var pattern7 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+var pattern8 = new RegExp("^[imsu]*$", "u");
+var pattern9 = new RegExp("^\\$", "u");
+var pattern10 = new RegExp("^(exact|similarity)$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -15606,7 +8967,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern6.test(data0)) {
+        if (!pattern7.test(data0)) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema14.properties.id, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
@@ -15784,7 +9145,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.flags !== void 0) {
           let data8 = data6.flags;
           if (typeof data8 === "string") {
-            if (!pattern7.test(data8)) {
+            if (!pattern8.test(data8)) {
               const err19 = { instancePath: instancePath + "/extract/flags", schemaPath: "#/properties/extract/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema14.properties.extract.properties.flags, data: data8 };
               if (vErrors === null) {
                 vErrors = [err19];
@@ -15806,7 +9167,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6["json-path"] !== void 0) {
           let data9 = data6["json-path"];
           if (typeof data9 === "string") {
-            if (!pattern8.test(data9)) {
+            if (!pattern9.test(data9)) {
               const err21 = { instancePath: instancePath + "/extract/json-path", schemaPath: "#/properties/extract/properties/json-path/pattern", keyword: "pattern", params: { pattern: "^\\$" }, message: 'must match pattern "^\\$"', schema: "^\\$", parentSchema: schema14.properties.extract.properties["json-path"], data: data9 };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -15873,7 +9234,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data12 === "string") {
-        if (!pattern9.test(data12)) {
+        if (!pattern10.test(data12)) {
           const err27 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/pattern", keyword: "pattern", params: { pattern: "^(exact|similarity)$" }, message: 'must match pattern "^(exact|similarity)$"', schema: "^(exact|similarity)$", parentSchema: schema14.properties.compare, data: data12 };
           if (vErrors === null) {
             vErrors = [err27];
@@ -16097,7 +9458,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data19.flags !== void 0) {
                   let data21 = data19.flags;
                   if (typeof data21 === "string") {
-                    if (!pattern7.test(data21)) {
+                    if (!pattern8.test(data21)) {
                       const err47 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties.regex.properties.flags, data: data21 };
                       if (vErrors === null) {
                         vErrors = [err47];
@@ -16186,7 +9547,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data22.flags !== void 0) {
                   let data24 = data22.flags;
                   if (typeof data24 === "string") {
-                    if (!pattern7.test(data24)) {
+                    if (!pattern8.test(data24)) {
                       const err55 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties["not-regex"].properties.flags, data: data24 };
                       if (vErrors === null) {
                         vErrors = [err55];
@@ -16669,7 +10030,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== void 0) {
       let data1 = data.name;
       if (typeof data1 === "string") {
-        if (!pattern5.test(data1)) {
+        if (!pattern6.test(data1)) {
           const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"', schema: "^[a-z0-9][a-z0-9._-]*$", parentSchema: schema13.properties.name, data: data1 };
           if (vErrors === null) {
             vErrors = [err4];
@@ -16806,452 +10167,6 @@ function describe(value) {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-// src/checks/regex.ts
-var cache = /* @__PURE__ */ new Map();
-function compileRegex(pattern, flags) {
-  const key = `${flags}/${pattern}`;
-  let re = cache.get(key);
-  if (re === void 0) {
-    re = new RegExp(pattern, flags);
-    cache.set(key, re);
-  }
-  return re;
-}
-function firstMatch(re, text) {
-  re.lastIndex = 0;
-  const match = re.exec(text);
-  re.lastIndex = 0;
-  return match;
-}
-
-// src/checks/extract.ts
-function extract(output, extractor) {
-  if (extractor === null) return output;
-  if (extractor.kind === "regex") return extractRegex(output, extractor.pattern, extractor.flags);
-  return extractJsonPath(output, extractor.path);
-}
-function extractRegex(output, pattern, flags) {
-  const match = firstMatch(compileRegex(pattern, flags), output);
-  if (match === null) return null;
-  if (match.length === 1) return match[0];
-  for (let i = 1; i < match.length; i++) {
-    const group2 = match[i];
-    if (group2 !== void 0) return group2;
-  }
-  return null;
-}
-function extractJsonPath(output, path2) {
-  const segments = cachedPath(path2);
-  const found = findJson(output);
-  if (found === null) return null;
-  const value = applyPath(found.value, segments);
-  if (value === void 0) return null;
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-function parseJsonPath(path2) {
-  function fail(problem, index) {
-    throw new Error(`json-path ${JSON.stringify(path2)}: ${problem} at position ${index + 1}`);
-  }
-  if (!path2.startsWith("$")) fail("must start with '$'", 0);
-  const segments = [];
-  let i = 1;
-  while (i < path2.length) {
-    const ch = path2[i];
-    if (ch === ".") {
-      const next = path2[i + 1];
-      if (next === ".") fail("recursive descent '..' is not supported", i);
-      if (next === "*") fail("wildcard '*' is not supported", i + 1);
-      NAME.lastIndex = i + 1;
-      const name = NAME.exec(path2);
-      if (name === null) fail("expected a name after '.'", i);
-      segments.push(name[0]);
-      i += 1 + name[0].length;
-    } else if (ch === "[") {
-      const open3 = i;
-      i += 1;
-      const quote2 = path2[i];
-      if (quote2 === "'" || quote2 === '"') {
-        let name = "";
-        i += 1;
-        for (; ; ) {
-          const c = path2[i];
-          if (c === void 0) fail("unclosed quote", open3 + 1);
-          if (c === quote2) break;
-          if (c === "\\") {
-            const escaped = path2[i + 1];
-            if (escaped === void 0) fail("unclosed quote", open3 + 1);
-            name += escaped;
-            i += 2;
-          } else {
-            name += c;
-            i += 1;
-          }
-        }
-        i += 1;
-        segments.push(name);
-      } else {
-        INDEX.lastIndex = i;
-        const digits = INDEX.exec(path2);
-        if (digits === null) {
-          if (i >= path2.length) fail("unclosed bracket", open3);
-          if (quote2 === "*") fail("wildcard '*' is not supported", i);
-          fail("expected a non-negative index or a quoted name after '['", i);
-        }
-        const index = Number(digits[0]);
-        if (!Number.isSafeInteger(index)) fail("index too large", i);
-        segments.push(index);
-        i += digits[0].length;
-      }
-      if (i >= path2.length) fail("unclosed bracket", open3);
-      if (path2[i] !== "]") fail("expected ']'", i);
-      i += 1;
-    } else {
-      fail(`unexpected character ${JSON.stringify(ch)}`, i);
-    }
-  }
-  return segments;
-}
-var NAME = /[^.[\]'"*\s]+/y;
-var INDEX = /\d+/y;
-var parsedPaths = /* @__PURE__ */ new Map();
-function cachedPath(path2) {
-  let segments = parsedPaths.get(path2);
-  if (segments === void 0) {
-    segments = parseJsonPath(path2);
-    parsedPaths.set(path2, segments);
-  }
-  return segments;
-}
-function applyPath(root, segments) {
-  let current = root;
-  for (const segment of segments) {
-    if (typeof segment === "number") {
-      if (!Array.isArray(current) || segment >= current.length) return void 0;
-      current = current[segment];
-    } else {
-      if (current === null || typeof current !== "object" || Array.isArray(current)) return void 0;
-      if (!Object.hasOwn(current, segment)) return void 0;
-      current = current[segment];
-    }
-  }
-  return current;
-}
-var FENCE = /```([^\n`]*)\n([\s\S]*?)```/g;
-function findJson(output) {
-  const whole = tryParse(output.trim());
-  if (whole !== null) return whole;
-  for (const fence of output.matchAll(FENCE)) {
-    const info2 = (fence[1] ?? "").trim().toLowerCase();
-    if (info2 !== "" && info2 !== "json") continue;
-    const fenced = tryParse(fence[2] ?? "");
-    if (fenced !== null) return fenced;
-    break;
-  }
-  const spans = [];
-  for (const [open3, close] of [
-    ["{", "}"],
-    ["[", "]"]
-  ]) {
-    const start = output.indexOf(open3);
-    const end = output.lastIndexOf(close);
-    if (start !== -1 && end > start) spans.push([start, end]);
-  }
-  spans.sort((a, b) => a[0] - b[0]);
-  for (const [start, end] of spans) {
-    const spanned = tryParse(output.slice(start, end + 1));
-    if (spanned !== null) return spanned;
-  }
-  return null;
-}
-function tryParse(text) {
-  if (text === "") return null;
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return null;
-  }
-}
-
-// src/checks/normalize.ts
-var STEPS = {
-  trim: (text) => text.trim(),
-  // Locale-independent on purpose: the same suite must give the same answers everywhere.
-  lowercase: (text) => text.toLowerCase(),
-  // \s covers Unicode spaces and every line terminator.
-  "collapse-whitespace": (text) => text.replace(/\s+/g, " "),
-  // Unicode punctuation (\p{P}: . , ; : ! ? ' " - ( ) [ ] { } « » … and so on) only.
-  // Symbols (\p{S}: $ + < = > ^ ` | ~ € ©, emoji) stay, since they can be the answer.
-  // Note that "3.14" becomes "314" and "don't" becomes "dont".
-  "strip-punctuation": (text) => text.replace(new RegExp("\\p{P}", "gu"), ""),
-  "strip-markdown": stripMarkdown
-};
-function normalize(text, steps) {
-  let result = text;
-  for (const step of steps) result = STEPS[step](result);
-  return result.trim();
-}
-function stripMarkdown(text) {
-  const out = [];
-  let fence = null;
-  for (const line of text.split(/\r?\n/)) {
-    if (fence === null) {
-      const open3 = FENCE_OPEN.exec(line);
-      if (open3 !== null) {
-        const marker = open3[1] ?? "```";
-        fence = { char: marker.charAt(0), length: marker.length };
-        continue;
-      }
-      out.push(stripInline(stripLineMarkers(line)));
-    } else {
-      const close = FENCE_CLOSE.exec(line);
-      const marker = close?.[1];
-      if (marker !== void 0 && marker.charAt(0) === fence.char && marker.length >= fence.length) {
-        fence = null;
-        continue;
-      }
-      out.push(line);
-    }
-  }
-  return out.join("\n");
-}
-var FENCE_OPEN = /^\s{0,3}(`{3,}(?=[^`]*$)|~{3,})/;
-var FENCE_CLOSE = /^\s{0,3}(`{3,}|~{3,})\s*$/;
-function stripLineMarkers(line) {
-  if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return "";
-  let result = line.replace(/^\s*(?:>\s?)+/, "");
-  const heading = /^\s{0,3}#{1,6}(?:\s+|$)/.exec(result);
-  if (heading !== null) {
-    result = result.slice(heading[0].length).replace(/\s+#+\s*$/, "");
-  }
-  return result.replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+/, "");
-}
-var CODE_SPAN = /(`+)(.+?)\1/g;
-function stripInline(line) {
-  let result = "";
-  let last = 0;
-  for (const span of line.matchAll(CODE_SPAN)) {
-    result += stripEmphasisAndLinks(line.slice(last, span.index));
-    result += span[2] ?? "";
-    last = span.index + span[0].length;
-  }
-  return result + stripEmphasisAndLinks(line.slice(last));
-}
-function stripEmphasisAndLinks(text) {
-  return text.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, "$1").replace(/(?<![\p{L}\p{N}_])__(?=\S)(.+?)(?<=\S)__(?![\p{L}\p{N}_])/gu, "$1").replace(/\*(?=\S)(.+?)(?<=\S)\*/g, "$1").replace(/(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, "$1").replace(/`+/g, "");
-}
-
-// src/checks/similarity.ts
-var TOKEN = /[\p{L}\p{N}]+/gu;
-function tokens(text) {
-  return text.toLowerCase().match(TOKEN) ?? [];
-}
-function tokenF1(a, b) {
-  const ta = tokens(a);
-  const tb = tokens(b);
-  if (ta.length === 0 || tb.length === 0) return ta.length === tb.length ? 1 : 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (const t of ta) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let overlap = 0;
-  for (const t of tb) {
-    const left = counts.get(t) ?? 0;
-    if (left > 0) {
-      overlap += 1;
-      counts.set(t, left - 1);
-    }
-  }
-  if (overlap === 0) return 0;
-  const precision = overlap / ta.length;
-  const recall = overlap / tb.length;
-  return 2 * precision * recall / (precision + recall);
-}
-function sameAnswer(a, b, compare) {
-  if (a === null || b === null) return a === b;
-  if (compare.kind === "exact") return a === b;
-  return a === b || tokenF1(a, b) >= compare.threshold;
-}
-
-// src/checks/expect.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var ajv = new import_ajv.Ajv({ allErrors: true, strict: false });
-var validators = /* @__PURE__ */ new WeakMap();
-function validatorFor(schema) {
-  let validate = validators.get(schema);
-  if (validate === void 0) {
-    validate = ajv.compile(schema);
-    validators.set(schema, validate);
-  }
-  return validate;
-}
-function evaluate(answer2, prompt) {
-  if (prompt.expect.length === 0) return { pass: null, failures: [] };
-  if (answer2 === null) return { pass: false, failures: ["no answer extracted"] };
-  const failures = [];
-  for (const expectation of prompt.expect) {
-    const failure3 = check(answer2, expectation, prompt.normalize);
-    if (failure3 !== null) failures.push(failure3);
-  }
-  return { pass: failures.length === 0, failures };
-}
-function compileExpectation(e) {
-  switch (e.kind) {
-    case "regex":
-    case "not-regex":
-      try {
-        compileRegex(e.pattern, e.flags);
-        return null;
-      } catch (err) {
-        return `${e.kind} /${e.pattern}/${e.flags}: ${errorMessage(err)}`;
-      }
-    case "json-schema":
-      try {
-        validatorFor(e.schema);
-        return null;
-      } catch (err) {
-        return `json-schema: ${errorMessage(err)}`;
-      }
-    case "max-length":
-    case "min-length":
-      return Number.isInteger(e.value) && e.value >= 0 ? null : `${e.kind}: must be a non-negative integer, got ${e.value}`;
-    case "number":
-      if (!Number.isFinite(e.equals)) return `number: "equals" must be a finite number, got ${e.equals}`;
-      return Number.isFinite(e.tolerance) && e.tolerance >= 0 ? null : `number: "tolerance" must be a non-negative number, got ${e.tolerance}`;
-    case "one-of":
-      return e.values.length > 0 ? null : "one-of: needs at least one value";
-    case "word-count":
-    case "line-count":
-      if (!isCount(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
-      if (e.max !== null && !isCount(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
-      return e.max === null || e.min <= e.max ? null : `${e.kind}: "min" (${e.min}) is greater than "max" (${e.max})`;
-    case "equals":
-    case "contains":
-    case "not-contains":
-      return null;
-  }
-}
-function check(answer2, e, steps) {
-  switch (e.kind) {
-    case "equals":
-      return answer2 === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer2)}`;
-    case "one-of":
-      return e.values.some((v) => answer2 === normalize(v, steps)) ? null : `one-of [${e.values.map(quote).join(", ")}]: got ${quote(answer2)}`;
-    case "contains":
-      return answer2.includes(normalize(e.value, steps)) ? null : `contains ${quote(e.value)}: not in ${quote(answer2)}`;
-    case "not-contains":
-      return answer2.includes(normalize(e.value, steps)) ? `not-contains ${quote(e.value)}: found in ${quote(answer2)}` : null;
-    case "regex":
-      return firstMatch(compileRegex(e.pattern, e.flags), answer2) !== null ? null : `regex /${e.pattern}/${e.flags}: no match in ${quote(answer2)}`;
-    case "not-regex": {
-      const match = firstMatch(compileRegex(e.pattern, e.flags), answer2);
-      return match === null ? null : `not-regex /${e.pattern}/${e.flags}: matched ${quote(match[0])}`;
-    }
-    case "max-length": {
-      const length = [...answer2].length;
-      return length <= e.value ? null : `max-length ${e.value}: got ${length} characters`;
-    }
-    case "min-length": {
-      const length = [...answer2].length;
-      return length >= e.value ? null : `min-length ${e.value}: got ${length} characters`;
-    }
-    case "number": {
-      const label = `number ${e.equals} \xB1 ${e.tolerance}`;
-      const n = parseNumber(answer2);
-      if (n === null) return `${label}: not a number: got ${quote(answer2)}`;
-      return Math.abs(n - e.equals) <= e.tolerance ? null : `${label}: got ${n}`;
-    }
-    case "json-schema":
-      return checkSchema2(answer2, e.schema);
-    case "word-count":
-      return checkCount(e, countWords(answer2), "word");
-    case "line-count":
-      return checkCount(e, countLines(answer2), "line");
-  }
-}
-function isCount(n) {
-  return Number.isInteger(n) && n >= 0;
-}
-function countWords(answer2) {
-  return answer2.match(/\S+/g)?.length ?? 0;
-}
-function countLines(answer2) {
-  return answer2.split(/\r\n|\n|\r/).filter((line) => /\S/.test(line)).length;
-}
-function checkCount(e, n, unit) {
-  if (n >= e.min && (e.max === null || n <= e.max)) return null;
-  return `${e.kind} ${countLabel(e)}: got ${n} ${unit}${n === 1 ? "" : "s"}`;
-}
-function countLabel(e) {
-  if (e.max === null) return `>= ${e.min}`;
-  if (e.min === e.max) return String(e.min);
-  if (e.min === 0) return `<= ${e.max}`;
-  return `${e.min}..${e.max}`;
-}
-var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-function parseNumber(answer2) {
-  const text = answer2.trim().replace(/[,_]/g, "");
-  if (!NUMBER.test(text)) return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
-}
-function checkSchema2(answer2, schema) {
-  let data;
-  try {
-    data = JSON.parse(answer2);
-  } catch {
-    return `json-schema: not valid JSON: got ${quote(answer2)}`;
-  }
-  let validate;
-  try {
-    validate = validatorFor(schema);
-  } catch (err) {
-    return `json-schema: invalid schema: ${errorMessage(err)}`;
-  }
-  if (validate(data)) return null;
-  const first = validate.errors?.[0];
-  if (first === void 0) return "json-schema: does not match";
-  const where = first.instancePath === "" ? "" : `${truncate(first.instancePath)} `;
-  return `json-schema: ${where}${first.message ?? "does not match"}`;
-}
-var MAX_QUOTED = 80;
-function truncate(text) {
-  const chars = [...text];
-  return chars.length <= MAX_QUOTED ? text : `${chars.slice(0, MAX_QUOTED).join("")}\u2026`;
-}
-function quote(text) {
-  return JSON.stringify(truncate(text)).replace(
-    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
-  );
-}
-function errorMessage(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-
-// src/checks/index.ts
-function answerOf(output, prompt) {
-  const extracted = extract(output, prompt.extract);
-  return extracted === null ? null : normalize(extracted, prompt.normalize);
-}
-
-// src/config/types.ts
-function promptCount(config2) {
-  return config2.suites.reduce((n, s) => n + s.prompts.length, 0);
-}
-var DEFAULTS = {
-  configPath: ".github/trackrecord.yml",
-  baseUrl: "https://api.openai.com/v1",
-  apiKeyEnv: "OPENAI_API_KEY",
-  samples: 1,
-  concurrency: 4,
-  timeoutSeconds: 60,
-  retries: 4,
-  history: ".trackrecord/history.jsonl",
-  badge: ".trackrecord/badge.svg",
-  window: 30,
-  similarityThreshold: 0.8,
-  normalize: ["trim", "collapse-whitespace"],
-  failOnRegression: true
-};
-
 // src/config/suite.ts
 function resolveSuite(yaml, source) {
   const schemaIssues = checkSchema("suite", yaml);
@@ -17270,18 +10185,18 @@ function resolveSuite(yaml, source) {
     }
     const messages = resolveMessages(p);
     if (typeof messages === "string") issues.push(yaml.issue(at, messages));
-    const extract2 = resolveExtract(p.extract);
-    if (typeof extract2 === "string") issues.push(yaml.issue([...at, "extract"], extract2));
+    const extract = resolveExtract(p.extract);
+    if (typeof extract === "string") issues.push(yaml.issue([...at, "extract"], extract));
     const expect = (p.expect ?? []).map(resolveExpectation);
     expect.forEach((e, j) => {
-      const problem = compileExpectation(e) ?? lineCountProblem(e, p.normalize);
+      const problem = expectationProblem(e) ?? lineCountProblem(e, p.normalize);
       if (problem) issues.push(yaml.issue([...at, "expect", j], problem));
     });
-    if (typeof messages !== "string" && typeof extract2 !== "string") {
+    if (typeof messages !== "string" && typeof extract !== "string") {
       prompts.push({
         id: p.id,
         messages,
-        extract: extract2,
+        extract,
         normalize: p.normalize ?? [...DEFAULTS.normalize],
         compare: resolveCompare(p.compare),
         expect,
@@ -17316,7 +10231,7 @@ function resolveExtract(raw) {
     return { kind: "json-path", path: path2 };
   }
   if (raw.regex === void 0) return 'needs "regex" or "json-path"';
-  const problem = compileExpectation({ kind: "regex", pattern: raw.regex, flags: raw.flags ?? "" });
+  const problem = expectationProblem({ kind: "regex", pattern: raw.regex, flags: raw.flags ?? "" });
   if (problem) return problem;
   return { kind: "regex", pattern: raw.regex, flags: raw.flags ?? "" };
 }
@@ -17325,36 +10240,66 @@ function resolveCompare(raw) {
   if (raw === "similarity") return { kind: "similarity", threshold: DEFAULTS.similarityThreshold };
   return { kind: "similarity", threshold: raw.similarity };
 }
-function lineCountProblem(e, normalize2) {
+function lineCountProblem(e, normalize) {
   if (e.kind !== "line-count") return null;
-  if (normalize2 === void 0) {
+  if (normalize === void 0) {
     return 'line-count: the default normalize (trim, collapse-whitespace) joins the answer into one line; set "normalize: [trim]" (or other steps without collapse-whitespace)';
   }
-  if (normalize2.includes("collapse-whitespace")) {
+  if (normalize.includes("collapse-whitespace")) {
     return `line-count: "collapse-whitespace" in normalize joins the answer into one line; remove it from this prompt's normalize`;
   }
   return null;
 }
+var READ_EXPECTATION = {
+  equals: (v) => ({ kind: "equals", value: String(v) }),
+  contains: (v) => ({ kind: "contains", value: v }),
+  "not-contains": (v) => ({ kind: "not-contains", value: v }),
+  regex: (v) => ({ kind: "regex", ...regexOf(v) }),
+  "not-regex": (v) => ({ kind: "not-regex", ...regexOf(v) }),
+  "one-of": (v) => ({ kind: "one-of", values: v.map(String) }),
+  "json-schema": (v) => ({ kind: "json-schema", schema: v }),
+  "max-length": (v) => ({ kind: "max-length", value: v }),
+  "min-length": (v) => ({ kind: "min-length", value: v }),
+  number: (v) => typeof v === "number" ? { kind: "number", equals: v, tolerance: 0 } : { kind: "number", equals: v.equals, tolerance: v.tolerance ?? 0 },
+  "word-count": (v) => ({ kind: "word-count", ...countOf(v) }),
+  "line-count": (v) => ({ kind: "line-count", ...countOf(v) })
+};
+var EXPECTATION_KINDS = Object.keys(READ_EXPECTATION);
 function resolveExpectation(raw) {
-  if (raw.equals !== void 0) return { kind: "equals", value: String(raw.equals) };
-  if (raw.contains !== void 0) return { kind: "contains", value: raw.contains };
-  if (raw["not-contains"] !== void 0) return { kind: "not-contains", value: raw["not-contains"] };
-  if (raw.regex !== void 0) return { kind: "regex", ...regexOf(raw.regex) };
-  if (raw["not-regex"] !== void 0) return { kind: "not-regex", ...regexOf(raw["not-regex"]) };
-  if (raw["one-of"] !== void 0) return { kind: "one-of", values: raw["one-of"].map(String) };
-  if (raw["json-schema"] !== void 0) return { kind: "json-schema", schema: raw["json-schema"] };
-  if (raw["max-length"] !== void 0) return { kind: "max-length", value: raw["max-length"] };
-  if (raw["min-length"] !== void 0) return { kind: "min-length", value: raw["min-length"] };
-  if (raw["word-count"] !== void 0) return { kind: "word-count", ...countOf(raw["word-count"]) };
-  if (raw["line-count"] !== void 0) return { kind: "line-count", ...countOf(raw["line-count"]) };
-  const n = raw.number;
-  return typeof n === "number" ? { kind: "number", equals: n, tolerance: 0 } : { kind: "number", equals: n.equals, tolerance: n.tolerance ?? 0 };
+  const [kind2, value] = Object.entries(raw)[0];
+  return READ_EXPECTATION[kind2](value);
 }
 function countOf(raw) {
   return typeof raw === "number" ? { min: raw, max: raw } : { min: raw.min ?? 0, max: raw.max ?? null };
 }
 function regexOf(raw) {
   return typeof raw === "string" ? { pattern: raw, flags: "" } : { pattern: raw.pattern, flags: raw.flags ?? "" };
+}
+
+// src/config/workspace.ts
+import { realpathSync } from "node:fs";
+import { dirname as dirname2, isAbsolute, relative, resolve, sep } from "node:path";
+function outsideWorkspace(root, path2) {
+  const absolute = resolve(root, path2);
+  if (!within(resolve(root), absolute)) return `"${path2}" is outside the workspace`;
+  if (!within(real(root), real(absolute))) return `"${path2}" leads outside the workspace through a symbolic link`;
+  return null;
+}
+function within(base, path2) {
+  const rel = relative(base, path2);
+  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function real(path2) {
+  let existing = path2;
+  for (; ; ) {
+    try {
+      return resolve(realpathSync(existing), relative(existing, path2));
+    } catch {
+      const parent = dirname2(existing);
+      if (parent === existing) return path2;
+      existing = parent;
+    }
+  }
 }
 
 // src/config/yaml-file.ts
@@ -17387,7 +10332,12 @@ var YamlFile = class _YamlFile {
       });
       return { yaml: null, issues };
     }
-    return { yaml: new _YamlFile(file, doc.toJS({ maxAliasCount: 100 }), doc, lines), issues: [] };
+    const problem = aliasProblem(doc);
+    if (problem !== null) {
+      const pos = lines.linePos(rangeStart(problem.node) ?? 0);
+      return { yaml: null, issues: [{ file, line: pos.line, column: pos.col, path: "", message: problem.message }] };
+    }
+    return { yaml: new _YamlFile(file, doc.toJS({ maxAliasCount: -1 }), doc, lines), issues: [] };
   }
   /**
    * An issue located at `path`. With `key`, points at that key of the mapping at `path`
@@ -17420,6 +10370,41 @@ var YamlFile = class _YamlFile {
     return offset;
   }
 };
+var MAX_EXPANDED_VALUES = 1e6;
+function aliasProblem(doc) {
+  const anchors = /* @__PURE__ */ new Map();
+  const sizes = /* @__PURE__ */ new Map();
+  let total = 0;
+  let problem = null;
+  const walk2 = (node) => {
+    if (problem !== null || node === null || typeof node !== "object") return 0;
+    if ((0, import_yaml.isAlias)(node)) {
+      const source = anchors.get(node.source);
+      const size2 = source === void 0 ? void 0 : sizes.get(source);
+      if (source === void 0)
+        problem = { node, message: `alias *${node.source} has no anchor &${node.source} before it` };
+      else if (size2 === void 0) problem = { node, message: `alias *${node.source} is inside the value it names` };
+      else if ((total += size2) > MAX_EXPANDED_VALUES) {
+        problem = {
+          node,
+          message: `aliases expand this file past ${MAX_EXPANDED_VALUES.toLocaleString("en-US")} values; write the repeated values out, or split the file`
+        };
+      }
+      return size2 ?? 0;
+    }
+    const anchor = node.anchor;
+    if (anchor !== void 0) anchors.set(anchor, node);
+    total += 1;
+    let size = 1;
+    if ((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) {
+      for (const item of node.items) size += (0, import_yaml.isPair)(item) ? walk2(item.key) + walk2(item.value) : walk2(item);
+    }
+    if (anchor !== void 0) sizes.set(node, size);
+    return size;
+  };
+  walk2(doc.contents);
+  return problem;
+}
 function child(node, segment) {
   if ((0, import_yaml.isMap)(node)) {
     for (const pair of node.items) {
@@ -17443,15 +10428,31 @@ function firstLine(message) {
 }
 
 // src/config/load.ts
+var FILE_SYSTEM = {
+  async read(absolute) {
+    try {
+      return await readFile(absolute, "utf8");
+    } catch (e) {
+      if (e.code === "ENOENT") return null;
+      throw e;
+    }
+  }
+};
 async function loadConfig(options) {
   const configPath = options.configPath ?? DEFAULTS.configPath;
-  const yaml = await readYaml(options.root, configPath);
+  const files = options.files ?? FILE_SYSTEM;
+  const yaml = await readYaml(options.root, configPath, files);
   const schemaIssues = checkSchema("config", yaml);
   if (schemaIssues.length > 0) throw new ConfigError(schemaIssues);
   const raw = yaml.data;
   const issues = [];
+  const confine = raw["allow-outside-workspace"] !== true;
+  for (const key of ["history", "badge"]) {
+    const problem = confine && raw[key] !== void 0 ? outsideWorkspace(options.root, raw[key]) : null;
+    if (problem !== null) issues.push(yaml.issue([key], `${problem}; ${OPT_OUT}`));
+  }
   const models = resolveModels(raw.models, yaml, issues);
-  const suites = await resolveSuites(raw.suites, yaml, options.root, issues);
+  const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues, files);
   if (issues.length > 0) throw new ConfigError(issues);
   return {
     file: configPath,
@@ -17461,7 +10462,9 @@ async function loadConfig(options) {
     concurrency: raw.concurrency ?? DEFAULTS.concurrency,
     timeoutSeconds: raw["timeout-seconds"] ?? DEFAULTS.timeoutSeconds,
     retries: raw.retries ?? DEFAULTS.retries,
+    maxOutputKb: raw["max-output-kb"] ?? DEFAULTS.maxOutputKb,
     history: raw.history ?? DEFAULTS.history,
+    historyMaxMb: raw["history-max-mb"] ?? DEFAULTS.historyMaxMb,
     badge: raw.badge ?? DEFAULTS.badge,
     window: raw.window ?? DEFAULTS.window,
     thresholds: {
@@ -17470,8 +10473,8 @@ async function loadConfig(options) {
     }
   };
 }
-async function loadSuite(root, path2, source = path2) {
-  const yaml = await readYaml(root, path2);
+async function loadSuite(root, path2, source = path2, files = FILE_SYSTEM) {
+  const yaml = await readYaml(root, path2, files);
   const { suite: suite2, issues } = resolveSuite(yaml, source);
   if (!suite2) throw new ConfigError(issues);
   return suite2;
@@ -17481,16 +10484,25 @@ function builtinSuiteNames() {
   if (!existsSync3(dir)) return [];
   return readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -".yaml".length)).sort();
 }
-async function readYaml(root, path2) {
-  const absolute = resolve(root, path2);
-  const shown = displayPath(root, absolute);
+var OPT_OUT = "set allow-outside-workspace: true to allow it";
+var YAML_NAME = /\.ya?ml$/i;
+var NOT_YAML = "not read: config and suite files are YAML, named .yaml or .yml";
+async function readYaml(root, path2, files) {
+  const absolute = resolve2(root, path2);
+  const relativePath = displayPath(root, absolute);
+  const shown = files.name ? files.name(relativePath) : relativePath;
   let text;
   try {
-    text = await readFile(absolute, "utf8");
+    const real2 = files === FILE_SYSTEM ? await realpath(absolute).catch(() => absolute) : absolute;
+    if (!YAML_NAME.test(absolute) || !YAML_NAME.test(real2)) {
+      throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: NOT_YAML }]);
+    }
+    text = await files.read(absolute);
   } catch (e) {
-    const reason = e.code === "ENOENT" ? "file not found" : e.message;
-    throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: reason }]);
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: e.message }]);
   }
+  if (text === null) throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: "file not found" }]);
   const { yaml, issues } = YamlFile.parse(shown, text);
   if (!yaml) throw new ConfigError(issues);
   return yaml;
@@ -17509,18 +10521,42 @@ function resolveModels(raw, yaml, issues) {
     if (m["top-p"] !== void 0) params.topP = m["top-p"];
     if (m.seed !== void 0) params.seed = m.seed;
     if (m["max-tokens"] !== void 0) params.maxTokens = m["max-tokens"];
+    const azure = resolveAzure(m, i, yaml, issues);
     return {
       id: m.id,
       model: m.model,
       baseUrl: (m["base-url"] ?? DEFAULTS.baseUrl).replace(/\/+$/, ""),
-      apiKeyEnv: m["api-key-env"] ?? DEFAULTS.apiKeyEnv,
+      apiKeyEnv: m["api-key-env"] ?? (azure ? DEFAULTS.azureApiKeyEnv : DEFAULTS.apiKeyEnv),
       params,
       system: m.system ?? null,
-      headers: m.headers ?? {}
+      headers: m.headers ?? {},
+      ...azure ? { azure } : {},
+      ...m.price ? { price: { input: m.price.input, output: m.price.output } } : {},
+      location: { file: yaml.file, line: yaml.lineOf(["models", i]) }
     };
   });
 }
-async function resolveSuites(raw, yaml, root, issues) {
+function resolveAzure(m, i, yaml, issues) {
+  if (m.provider !== "azure") {
+    for (const key of ["deployment", "api-version"]) {
+      if (m[key] !== void 0) issues.push(yaml.issue(["models", i, key], `"${key}" needs \`provider: azure\``));
+    }
+    return void 0;
+  }
+  if (m["base-url"] === void 0) {
+    issues.push(
+      yaml.issue(
+        ["models", i, "provider"],
+        'provider azure needs "base-url": the resource endpoint, e.g. https://NAME.openai.azure.com'
+      )
+    );
+  }
+  if (m["api-version"] === void 0) {
+    issues.push(yaml.issue(["models", i, "provider"], 'provider azure needs "api-version", e.g. 2024-10-21'));
+  }
+  return { deployment: m.deployment ?? m.model, apiVersion: m["api-version"] ?? "" };
+}
+async function resolveSuites(raw, yaml, root, confine, issues, files) {
   const suites = [];
   const names = /* @__PURE__ */ new Map();
   for (const [i, entry] of raw.entries()) {
@@ -17542,15 +10578,25 @@ async function resolveSuites(raw, yaml, root, issues) {
       file = join2(builtinSuitesDir(), `${name}.yaml`);
       source = entry;
     } else {
-      file = resolve(root, entry.path);
+      file = resolve2(root, entry.path);
       source = entry.path;
-      if (!existsSync3(file)) {
-        issues.push(yaml.issue(at, `suite file not found: ${entry.path}`));
+      const problem = confine ? outsideWorkspace(root, entry.path) : null;
+      if (problem !== null) {
+        issues.push(yaml.issue(at, `${problem}; ${OPT_OUT}`));
+        continue;
+      }
+      if (!YAML_NAME.test(entry.path)) {
+        issues.push(yaml.issue(at, `${JSON.stringify(entry.path)} ${NOT_YAML}`));
         continue;
       }
     }
+    const from = typeof entry === "string" ? FILE_SYSTEM : files;
+    if (await from.read(file) === null) {
+      issues.push(yaml.issue(at, `suite file not found: ${source}`));
+      continue;
+    }
     try {
-      const suite2 = await loadSuite(root, file, source);
+      const suite2 = await loadSuite(root, file, source, from);
       const first = names.get(suite2.name);
       if (first !== void 0) {
         issues.push(
@@ -17569,10 +10615,67 @@ async function resolveSuites(raw, yaml, root, issues) {
 }
 function displayPath(root, absolute) {
   for (const base of [root, packageRoot()]) {
-    const rel = relative(base, absolute);
-    if (!rel.startsWith("..") && !isAbsolute(rel)) return rel;
+    const rel = relative2(base, absolute);
+    if (!rel.startsWith("..") && !isAbsolute2(rel)) return rel;
   }
   return absolute;
+}
+
+// src/evidence/keys.ts
+import { createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
+var SIGNING_KEY_ENV = "TRACKRECORD_SIGNING_KEY";
+var EvidenceKeyError = class extends Error {
+  name = "EvidenceKeyError";
+};
+function keyIdOf(key) {
+  const spki = (key.type === "private" ? createPublicKey(key) : key).export({ type: "spki", format: "der" });
+  return sha256(spki);
+}
+function signerFromEnv(env) {
+  const raw = env[SIGNING_KEY_ENV];
+  if (raw === void 0 || raw === "") return null;
+  const pem = raw.includes("\n") ? raw.trim() : raw.trim().replace(/\\n/g, "\n");
+  const where = SIGNING_KEY_ENV;
+  if (!pem.startsWith("-----BEGIN ")) {
+    throw new EvidenceKeyError(
+      `${where} must hold the private key itself, as PEM text starting with "-----BEGIN PRIVATE KEY-----" (not a path or a key id). Make one with: openssl genpkey -algorithm ed25519 -out signing-key.pem`
+    );
+  }
+  if (/-----BEGIN (ENCRYPTED PRIVATE KEY|PUBLIC KEY|CERTIFICATE)-----/.test(pem)) {
+    const kind2 = /ENCRYPTED/.test(pem) ? "an encrypted private key" : "not a private key";
+    throw new EvidenceKeyError(
+      `${where} holds ${kind2}: it must be an unencrypted PKCS#8 private key ("-----BEGIN PRIVATE KEY-----")`
+    );
+  }
+  let key;
+  try {
+    key = createPrivateKey({ key: pem, format: "pem" });
+  } catch (error2) {
+    throw new EvidenceKeyError(
+      `${where} is not a readable PEM private key (${error2.message.replace(/\s+/g, " ")})`
+    );
+  }
+  const algorithm = algorithmOf(key, where);
+  const keyid = keyIdOf(key);
+  return {
+    keyid,
+    algorithm,
+    sign: (data) => algorithm === "ed25519" ? sign(null, data, key) : sign("sha256", data, { key, dsaEncoding: "der" })
+  };
+}
+function algorithmOf(key, where) {
+  if (key.asymmetricKeyType === "ed25519") return "ed25519";
+  if (key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1") return "ecdsa-p256";
+  const type = key.asymmetricKeyType === "ec" ? `an EC key on ${key.asymmetricKeyDetails?.namedCurve ?? "an unknown curve"}` : `a ${key.asymmetricKeyType ?? "unknown"} key`;
+  throw new EvidenceKeyError(
+    `${where} is ${type}: trackrecord signs with Ed25519 (openssl genpkey -algorithm ed25519) or ECDSA P-256 (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256)`
+  );
+}
+function signingKeySecrets(env) {
+  const raw = env[SIGNING_KEY_ENV];
+  if (!raw) return [];
+  const lines = raw.split(/\r?\n|\\n/).map((l) => l.trim()).filter((l) => l.length >= 8 && !l.startsWith("-----"));
+  return [raw, ...new Set(lines)];
 }
 
 // src/providers/keys.ts
@@ -17587,15 +10690,27 @@ function keyValues(models, env) {
   return [...new Set(models.map((m) => env[m.apiKeyEnv]).filter((v) => !!v))];
 }
 
-// src/report/numbers.ts
-function percent(value, digits = 1) {
-  return value === null ? "n/a" : `${(value * 100).toFixed(digits)}%`;
+// src/report/drift-text.ts
+function driftVerdictText(drift, rawChanges) {
+  if (!drift) return null;
+  if (drift.p === null) return "Drift test: nothing comparable yet.";
+  if (drift.significant) {
+    const named = drift.prompts.length > 0 ? `${drift.prompts.length} prompt${drift.prompts.length === 1 ? "" : "s"} changed (5% false discovery rate)` : "the suite changed as a whole, no single prompt can be named with this much history";
+    return `Drift beyond noise (${pValue(drift.p)}): ${named}.`;
+  }
+  const raw = rawChanges > 0 ? `; the ${rawChanges} changed answer${rawChanges === 1 ? " is" : "s are"} within noise` : "";
+  const shift = drift.detectableShift === null ? " Too little history to judge one prompt alone yet." : ` No drift larger than ${percent(drift.detectableShift, 0)} of one prompt's answers (80% power).`;
+  return `No drift beyond noise (${pValue(drift.p)})${raw}.${shift}`;
 }
-function pValue(p) {
-  return p < 1e-3 ? "p < 0.001" : `p = ${Number(p.toPrecision(2))}`;
+function driftCell(drift, rawChanges) {
+  if (!drift) return String(rawChanges);
+  if (drift.significant) return `**changed** (${pValue(drift.p)}), ${drift.prompts.length} named`;
+  return rawChanges > 0 ? `none (${rawChanges} within noise)` : "none";
 }
-function listSome(items, max = 10) {
-  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+function driftKind(entry, drift) {
+  if (!drift) return entry.flapping ? "flapping" : "drift";
+  if (entry.significant || drift.significant && !entry.flapping) return "drift";
+  return entry.flapping ? "flapping" : "within noise";
 }
 
 // src/report/text.ts
@@ -17605,19 +10720,21 @@ function formatRunSummary(summary2) {
     lines.push(`  ${m.id}: ${headline(m)}`);
     const drift = driftLine(m);
     if (drift) lines.push(`    ${drift}`);
+    const verdict2 = driftVerdictText(m.drift, m.drifted.length);
+    if (verdict2 && m.drift.p !== null) lines.push(`    ${verdict2}`);
   }
   return lines.join("\n");
 }
 function headline(m) {
   const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : "";
   const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
-  const errorText2 = errors.length === 0 ? "no errors" : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(", ")}`;
-  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText2}`;
+  const errorText = errors.length === 0 ? "no errors" : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(", ")}`;
+  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}`;
 }
 function driftLine(m) {
   const parts = [];
-  const real = m.drifted.length - m.flapping.length;
-  if (real > 0) parts.push(`${real} drifted`);
+  const real2 = m.drifted.length - m.flapping.length;
+  if (real2 > 0) parts.push(`${real2} drifted`);
   if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
   if (m.regressions.length > 0 || m.fixes.length > 0) {
     const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
@@ -17628,50 +10745,190 @@ function driftLine(m) {
 }
 
 // src/action/check.ts
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname3, join as join4, resolve as resolve3 } from "node:path";
+import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename as basename7, dirname as dirname8, join as join9, relative as relative4, resolve as resolve5 } from "node:path";
 
-// src/analysis/thresholds.ts
-function thresholdFailures(thresholds, summary2, options) {
-  const failures = [];
-  for (const m of summary2.models) {
-    if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
-      failures.push(
-        `${m.id}: reliability ${percent(m.reliability)} is below fail-below ${percent(thresholds.failBelow)}`
-      );
-    }
-    if (options.regressions && thresholds.failOnRegression && m.regressions.length > 0) {
-      const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
-      failures.push(
-        `${m.id}: ${m.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(m.regressions)}`
-      );
+// src/history/record.ts
+var RECORD_SCHEMA = 2;
+var READABLE_SCHEMAS = [1, 2];
+var GENESIS = "0".repeat(64);
+
+// src/history/texts.ts
+import { constants as constants3, gunzipSync, gzipSync } from "node:zlib";
+var tables = /* @__PURE__ */ new WeakMap();
+var TextBlockError = class extends Error {
+  name = "TextBlockError";
+};
+function encodeTexts(table) {
+  return gzipSync(JSON.stringify(table), { level: constants3.Z_BEST_COMPRESSION }).toString("base64");
+}
+function decodeTexts(block) {
+  let json;
+  try {
+    json = gunzipSync(Buffer.from(block, "base64")).toString("utf8");
+  } catch (e) {
+    throw new TextBlockError(`textsGz is not base64 of a gzip stream (${e.message})`);
+  }
+  let table;
+  try {
+    table = JSON.parse(json);
+  } catch (e) {
+    throw new TextBlockError(`textsGz does not hold JSON (${e.message})`);
+  }
+  const problem = tableProblem(table);
+  if (problem) throw new TextBlockError(`textsGz: ${problem}`);
+  return table;
+}
+function storedTexts(record2) {
+  if (record2.textsGz === void 0) return record2.texts ?? {};
+  let table = tables.get(record2);
+  if (!table) {
+    table = decodeTexts(record2.textsGz);
+    tables.set(record2, table);
+  }
+  return table;
+}
+function withTexts(record2, table) {
+  if (Object.keys(table).length === 0) return record2;
+  const out = { ...record2, textsGz: encodeTexts(table) };
+  tables.set(out, table);
+  return out;
+}
+var KEY = /^[^/]+\/.+$/;
+var REF = /^[0-9a-f]{10,64}$/;
+function tableProblem(table) {
+  if (!isPlainObject(table)) return "the table is not a JSON object";
+  for (const [key, byRef] of Object.entries(table)) {
+    if (!KEY.test(key)) return `key ${JSON.stringify(key)} is not a prompt key (suite/id)`;
+    if (!isPlainObject(byRef)) return `${key} is not an object of texts by ref`;
+    for (const [ref, text] of Object.entries(byRef)) {
+      if (!REF.test(ref)) return `${key}: ${JSON.stringify(ref)} is not a text ref (10 to 64 lowercase hex)`;
+      if (typeof text !== "string") return `${key}/${ref} is not a string`;
     }
   }
-  return failures;
+  return null;
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/history/build-record.ts
+function buildRecord(input, view) {
+  const { prompts } = input;
+  const catalog = prompts.map((r) => [r.suite, r.id, r.promptHash, r.checksHash]);
+  const catalogId = catalogRef(catalog);
+  const texts = new TextStore(view);
+  const answers = prompts.map((r) => r.answer === null ? null : texts.ref(r.key, r.answer));
+  const outputs = prompts.map((r) => {
+    const refs = r.outputs.map((output) => output === null ? null : texts.ref(r.key, output));
+    if (refs.every((ref) => ref === null)) return null;
+    return refs.every((ref) => ref === refs[0]) ? refs[0] : refs;
+  });
+  const errors = {};
+  prompts.forEach((r, i) => {
+    if (r.errors.length > 0) errors[String(i)] = r.errors;
+  });
+  const record2 = {
+    schema: RECORD_SCHEMA,
+    run: { ...input.run, finishedAt: input.finishedAt },
+    model: recordModel(input),
+    samples: input.samples,
+    catalog: catalogId,
+    ...view.hasCatalog(catalogId) ? {} : { catalogs: { [catalogId]: catalog } },
+    answers,
+    outputs,
+    passed: prompts.map((r) => r.passed),
+    errors,
+    latencyMs: prompts.map((r) => r.latencyMs),
+    tokensOut: prompts.map((r) => r.tokensOut),
+    metrics: input.metrics
+  };
+  return withTexts(record2, texts.added);
+}
+function recordModel({ model, served, systemFingerprints }) {
+  const params = {};
+  if (model.params.temperature !== void 0) params["temperature"] = model.params.temperature;
+  if (model.params.topP !== void 0) params["top-p"] = model.params.topP;
+  if (model.params.seed !== void 0) params["seed"] = model.params.seed;
+  if (model.params.maxTokens !== void 0) params["max-tokens"] = model.params.maxTokens;
+  return { id: model.id, model: model.model, host: new URL(model.baseUrl).host, params, served, systemFingerprints };
+}
+var TextStore = class {
+  constructor(view) {
+    this.view = view;
+  }
+  view;
+  added = {};
+  ref(key, text) {
+    const known = this.view.textsOf(key);
+    const own = this.added[key];
+    const ref = textRef(text, { get: (r) => own?.[r] ?? known.get(r) });
+    if (!known.has(ref) && own?.[ref] === void 0) (this.added[key] ??= {})[ref] = text;
+    return ref;
+  }
+};
+
+// src/analysis/records.ts
+function buildRecords(outcome, view) {
+  return outcome.models.map((result) => {
+    const { prompts, metrics } = analyzeModel(
+      {
+        ...result,
+        window: outcome.config.window,
+        specOf: outcome.specOf,
+        seed: `${outcome.run.id}/${result.model.id}`
+      },
+      view
+    );
+    const record2 = buildRecord(
+      {
+        run: outcome.run,
+        finishedAt: outcome.finishedAt,
+        model: result.model,
+        served: result.metrics.servedModels,
+        systemFingerprints: result.metrics.systemFingerprints,
+        samples: outcome.config.samples,
+        prompts,
+        metrics
+      },
+      view
+    );
+    view.add(record2);
+    return record2;
+  });
+}
+
+// src/analysis/thresholds.ts
+function thresholdBreaches(thresholds, models, options) {
+  const breaches = [];
+  for (const m of models) {
+    if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
+      breaches.push({ kind: "fail-below", modelId: m.id, reliability: m.reliability, failBelow: thresholds.failBelow });
+    }
+    const regressions = significantRegressions(m);
+    if (options.regressions && thresholds.failOnRegression && regressions.length > 0) {
+      const p = m.drift ? m.drift.p : m.flipsP;
+      breaches.push({ kind: "regressions", modelId: m.id, regressions, flipsP: p });
+    }
+  }
+  return breaches;
+}
+
+// src/report/thresholds.ts
+function thresholdFailures(thresholds, summary2, options) {
+  return thresholdBreaches(thresholds, summary2.models, options).map(describeBreach);
+}
+function describeBreach(b) {
+  if (b.kind === "fail-below") {
+    return `${b.modelId}: reliability ${percent(b.reliability)} is below fail-below ${percent(b.failBelow)}`;
+  }
+  const p = b.flipsP === null ? "" : ` (${pValue(b.flipsP)} under no change)`;
+  return `${b.modelId}: ${b.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(b.regressions)}`;
 }
 
 // src/run/types.ts
 var ERROR_CATEGORIES = ["rate-limited", "timeout", "server", "auth", "bad-response"];
-
-// src/analysis/stats.ts
-function percentile(values, p) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil(p / 100 * sorted.length));
-  return sorted[rank - 1];
-}
-function wilsonInterval(successes, trials, z = 1.959964) {
-  if (trials === 0) return null;
-  const p = successes / trials;
-  const z2 = z * z;
-  const denominator = 1 + z2 / trials;
-  const centre = (p + z2 / (2 * trials)) / denominator;
-  const half = z * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / denominator;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-function share(part, whole) {
-  return whole === 0 ? null : part / whole;
-}
 
 // src/analysis/run-metrics.ts
 function runMetrics(observations, compareOf) {
@@ -17765,13 +11022,13 @@ function __classPrivateFieldGet(receiver, state, kind2, f) {
 
 // node_modules/openai/internal/utils/uuid.mjs
 var uuid4 = function() {
-  const { crypto: crypto4 } = globalThis;
-  if (crypto4?.randomUUID) {
-    uuid4 = crypto4.randomUUID.bind(crypto4);
-    return crypto4.randomUUID();
+  const { crypto: crypto3 } = globalThis;
+  if (crypto3?.randomUUID) {
+    uuid4 = crypto3.randomUUID.bind(crypto3);
+    return crypto3.randomUUID();
   }
   const u8 = new Uint8Array(1);
-  const randomByte = crypto4 ? () => crypto4.getRandomValues(u8)[0] : () => Math.random() * 255 & 255;
+  const randomByte = crypto3 ? () => crypto3.getRandomValues(u8)[0] : () => Math.random() * 255 & 255;
   return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) => (+c ^ randomByte() & 15 >> +c / 4).toString(16));
 };
 
@@ -17984,7 +11241,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve8) => setTimeout(resolve8, ms));
+var sleep = (ms) => new Promise((resolve10) => setTimeout(resolve10, ms));
 
 // node_modules/openai/version.mjs
 var VERSION = "6.49.0";
@@ -19095,8 +12352,8 @@ function addRequestID(value, response) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve8) => {
-      resolve8(null);
+    super((resolve10) => {
+      resolve10(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -19369,10 +12626,10 @@ var WorkloadIdentityAuth = class {
       body: JSON.stringify(body)
     });
     if (!response.ok) {
-      const errorText2 = await response.text();
+      const errorText = await response.text();
       let body2 = void 0;
       try {
-        body2 = JSON.parse(errorText2);
+        body2 = JSON.parse(errorText);
       } catch {
       }
       if (response.status === 400 || response.status === 401 || response.status === 403) {
@@ -19993,12 +13250,12 @@ var EventStream = class {
     _EventStream_errored.set(this, false);
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve8, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve8, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve10, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve10, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve8, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve8, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve10, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve10, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => {
@@ -20098,11 +13355,11 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve10, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       if (event !== "error")
         this.once("error", reject);
-      this.once(event, resolve8);
+      this.once(event, resolve10);
     });
   }
   /**
@@ -20185,8 +13442,8 @@ var EventStream = class {
         }
         if (ended)
           return Promise.resolve(doneResult());
-        return new Promise((resolve8, reject) => {
-          readQueue.push({ resolve: resolve8, reject });
+        return new Promise((resolve10, reject) => {
+          readQueue.push({ resolve: resolve10, reject });
         });
       },
       return: () => {
@@ -21277,7 +14534,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve8, reject) => readQueue.push({ resolve: resolve8, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve10, reject) => readQueue.push({ resolve: resolve10, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -21459,7 +14716,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve8, reject) => readQueue.push({ resolve: resolve8, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve10, reject) => readQueue.push({ resolve: resolve10, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         if (!event) {
@@ -24741,7 +17998,7 @@ var AssistantStream = class extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve8, reject) => readQueue.push({ resolve: resolve8, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve10, reject) => readQueue.push({ resolve: resolve10, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -27118,7 +20375,7 @@ var ResponseStream = class _ResponseStream extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve8, reject) => readQueue.push({ resolve: resolve8, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve10, reject) => readQueue.push({ resolve: resolve10, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         return { value: event, done: false };
@@ -27306,9 +20563,9 @@ var Content3 = class extends APIResource {
   /**
    * Download a skill version zip bundle.
    */
-  retrieve(version, params, options) {
+  retrieve(version2, params, options) {
     const { skill_id } = params;
-    return this._client.get(path`/skills/${skill_id}/versions/${version}/content`, {
+    return this._client.get(path`/skills/${skill_id}/versions/${version2}/content`, {
       ...options,
       headers: buildHeaders([{ Accept: "application/binary" }, options?.headers]),
       __security: { bearerAuth: true },
@@ -27332,9 +20589,9 @@ var Versions = class extends APIResource {
   /**
    * Get a specific skill version.
    */
-  retrieve(version, params, options) {
+  retrieve(version2, params, options) {
     const { skill_id } = params;
-    return this._client.get(path`/skills/${skill_id}/versions/${version}`, {
+    return this._client.get(path`/skills/${skill_id}/versions/${version2}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -27352,9 +20609,9 @@ var Versions = class extends APIResource {
   /**
    * Delete a skill version.
    */
-  delete(version, params, options) {
+  delete(version2, params, options) {
     const { skill_id } = params;
-    return this._client.delete(path`/skills/${skill_id}/versions/${version}`, {
+    return this._client.delete(path`/skills/${skill_id}/versions/${version2}`, {
       ...options,
       __security: { bearerAuth: true }
     });
@@ -28031,11 +21288,11 @@ if (!existingProviderDefinitions) {
   Object.defineProperty(providerGlobal, providerDefinitionsKey, { value: providerDefinitions });
 }
 function configureProvider(provider) {
-  const definition = providerDefinitions.get(provider);
-  if (!definition) {
+  const definition2 = providerDefinitions.get(provider);
+  if (!definition2) {
     throw new Error("Invalid provider. Providers must be created with createProvider().");
   }
-  return definition.configure();
+  return definition2.configure();
 }
 
 // node_modules/openai/client.mjs
@@ -28692,16 +21949,275 @@ function isUndiciDispatcherVersionMismatchError(error2) {
   return false;
 }
 
+// node_modules/openai/azure.mjs
+var AzureOpenAI = class extends OpenAI {
+  /**
+   * API Client for interfacing with the Azure OpenAI API.
+   *
+   * @param {string | undefined} [opts.apiVersion=process.env['OPENAI_API_VERSION'] ?? undefined]
+   * @param {string | undefined} [opts.endpoint=process.env['AZURE_OPENAI_ENDPOINT'] ?? undefined] - Your Azure endpoint, including the resource, e.g. `https://example-resource.azure.openai.com/`
+   * @param {string | undefined} [opts.apiKey=process.env['AZURE_OPENAI_API_KEY'] ?? undefined]
+   * @param {string | undefined} opts.deployment - A model deployment, if given, sets the base client URL to include `/deployments/{deployment}`.
+   * @param {string | null | undefined} [opts.organization=process.env['OPENAI_ORG_ID'] ?? null]
+   * @param {string} [opts.baseURL=process.env['OPENAI_BASE_URL']] - Sets the base URL for the API, e.g. `https://example-resource.azure.openai.com/openai/`.
+   * @param {number} [opts.timeout=10 minutes] - The maximum amount of time (in milliseconds) the client will wait for a response before timing out.
+   * @param {number} [opts.httpAgent] - An HTTP agent used to manage HTTP(s) connections.
+   * @param {Fetch} [opts.fetch] - Specify a custom `fetch` function implementation.
+   * @param {number} [opts.maxRetries=2] - The maximum number of times the client will retry a request.
+   * @param {Headers} opts.defaultHeaders - Default headers to include with every request to the API.
+   * @param {DefaultQuery} opts.defaultQuery - Default query parameters to include with every request to the API.
+   * @param {boolean} [opts.dangerouslyAllowBrowser=false] - By default, client-side use of this library is not allowed, as it risks exposing your secret API credentials to attackers.
+   */
+  constructor({ baseURL = readEnv("OPENAI_BASE_URL"), apiKey = readEnv("AZURE_OPENAI_API_KEY"), apiVersion = readEnv("OPENAI_API_VERSION"), endpoint, deployment, azureADTokenProvider, dangerouslyAllowBrowser, ...opts } = {}) {
+    if (!apiVersion) {
+      throw new OpenAIError("The OPENAI_API_VERSION environment variable is missing or empty; either provide it, or instantiate the AzureOpenAI client with an apiVersion option, like new AzureOpenAI({ apiVersion: 'My API Version' }).");
+    }
+    if (typeof azureADTokenProvider === "function") {
+      dangerouslyAllowBrowser = true;
+    }
+    if (!azureADTokenProvider && !apiKey) {
+      throw new OpenAIError("Missing credentials. Please pass one of `apiKey` and `azureADTokenProvider`, or set the `AZURE_OPENAI_API_KEY` environment variable.");
+    }
+    if (azureADTokenProvider && apiKey) {
+      throw new OpenAIError("The `apiKey` and `azureADTokenProvider` arguments are mutually exclusive; only one can be passed at a time.");
+    }
+    opts.defaultQuery = { ...opts.defaultQuery, "api-version": apiVersion };
+    if (!baseURL) {
+      if (!endpoint) {
+        endpoint = process.env["AZURE_OPENAI_ENDPOINT"];
+      }
+      if (!endpoint) {
+        throw new OpenAIError("Must provide one of the `baseURL` or `endpoint` arguments, or the `AZURE_OPENAI_ENDPOINT` environment variable");
+      }
+      let endpointEnd = endpoint.length;
+      while (endpointEnd > 0 && endpoint[endpointEnd - 1] === "/") {
+        endpointEnd--;
+      }
+      baseURL = `${endpoint.slice(0, endpointEnd)}/openai`;
+    } else {
+      if (endpoint) {
+        throw new OpenAIError("baseURL and endpoint are mutually exclusive");
+      }
+    }
+    super({
+      apiKey: azureADTokenProvider ?? apiKey,
+      baseURL,
+      ...opts,
+      ...dangerouslyAllowBrowser !== void 0 ? { dangerouslyAllowBrowser } : {}
+    });
+    this.apiVersion = "";
+    this.apiVersion = apiVersion;
+    this.deploymentName = deployment;
+  }
+  async buildRequest(options, props = {}) {
+    if (_deployments_endpoints.has(options.path) && options.method === "post" && options.body !== void 0) {
+      if (!isObj(options.body)) {
+        throw new Error("Expected request body to be an object");
+      }
+      const model = this.deploymentName || options.body["model"] || options.__metadata?.["model"];
+      if (model !== void 0 && !this.baseURL.includes("/deployments")) {
+        options.path = `/deployments/${model}${options.path}`;
+      }
+    }
+    return super.buildRequest(options, props);
+  }
+  async authHeaders(opts, schemes) {
+    const security = schemes ?? { bearerAuth: true, adminAPIKeyAuth: true };
+    if (security.bearerAuth && typeof this._options.apiKey === "string") {
+      return buildHeaders([{ "api-key": this.apiKey }]);
+    }
+    return super.authHeaders(opts, security);
+  }
+};
+var _deployments_endpoints = /* @__PURE__ */ new Set([
+  "/completions",
+  "/chat/completions",
+  "/embeddings",
+  "/audio/transcriptions",
+  "/audio/translations",
+  "/audio/speech",
+  "/images/generations",
+  "/batches",
+  "/images/edits"
+]);
+
+// src/providers/json-prefix.ts
+var MAX_DEPTH = 64;
+var NotJsonError = class extends Error {
+};
+function parseJsonPrefix(text) {
+  const reader = new PrefixReader(text);
+  const read2 = reader.value(0);
+  return read2 && { value: read2.value, openAt: read2.open ?? [] };
+}
+var SCALAR = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+var SCALAR_START = /^[-+.\deEtrufalsn]*$/;
+var PrefixReader = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  pos = 0;
+  /** null: the text stops before the value, or inside a number or literal (whose end cannot be known). */
+  value(depth) {
+    this.skipSpace();
+    if (this.atEnd()) return null;
+    const c = this.text[this.pos];
+    if (c === "{" || c === "[") {
+      if (depth >= MAX_DEPTH) throw new NotJsonError(`nested deeper than ${MAX_DEPTH} levels`);
+      return c === "{" ? this.object(depth + 1) : this.array(depth + 1);
+    }
+    if (c === '"') return this.string();
+    SCALAR.lastIndex = this.pos;
+    const match = SCALAR.exec(this.text);
+    if (match && SCALAR.lastIndex < this.text.length) {
+      this.pos = SCALAR.lastIndex;
+      return { value: JSON.parse(match[0]) };
+    }
+    if (SCALAR_START.test(this.text.slice(this.pos))) return null;
+    throw new NotJsonError(`unexpected ${JSON.stringify(c)} at ${this.pos}`);
+  }
+  object(depth) {
+    const out = {};
+    this.pos += 1;
+    for (let first = true; ; first = false) {
+      this.skipSpace();
+      if (this.atEnd()) return { value: out, open: [] };
+      if (first && this.text[this.pos] === "}") break;
+      if (!first) {
+        if (this.text[this.pos] === "}") break;
+        this.expect(",");
+        this.skipSpace();
+        if (this.atEnd()) return { value: out, open: [] };
+      }
+      if (this.text[this.pos] !== '"') throw new NotJsonError(`expected a key at ${this.pos}`);
+      const key = this.string();
+      this.skipSpace();
+      if (key.open || this.atEnd()) return { value: out, open: [] };
+      this.expect(":");
+      const member = this.value(depth);
+      if (member === null) return { value: out, open: [] };
+      Object.defineProperty(out, key.value, {
+        value: member.value,
+        enumerable: true,
+        writable: true,
+        configurable: true
+      });
+      if (member.open) return { value: out, open: [key.value, ...member.open] };
+    }
+    this.pos += 1;
+    return { value: out };
+  }
+  array(depth) {
+    const out = [];
+    this.pos += 1;
+    for (let first = true; ; first = false) {
+      this.skipSpace();
+      if (this.atEnd()) return { value: out, open: [] };
+      if (this.text[this.pos] === "]") break;
+      if (!first) {
+        this.expect(",");
+        this.skipSpace();
+      }
+      const item = this.value(depth);
+      if (item === null) return { value: out, open: [] };
+      out.push(item.value);
+      if (item.open) return { value: out, open: [out.length - 1, ...item.open] };
+    }
+    this.pos += 1;
+    return { value: out };
+  }
+  /** At an opening quote. A string the text stops inside keeps its complete characters. */
+  string() {
+    const start = this.pos;
+    let end = start + 1;
+    while (end < this.text.length) {
+      const c = this.text[end];
+      if (c === '"') {
+        this.pos = end + 1;
+        return { value: this.decode(this.text.slice(start, end + 1)) };
+      }
+      const step = c !== "\\" ? 1 : this.text[end + 1] === "u" ? 6 : 2;
+      if (end + step > this.text.length) break;
+      end += step;
+    }
+    this.pos = this.text.length;
+    let value = this.decode(`${this.text.slice(start, end)}"`);
+    if (/[\ud800-\udbff]$/.test(value)) value = value.slice(0, -1);
+    return { value, open: [] };
+  }
+  decode(literal) {
+    try {
+      return JSON.parse(literal);
+    } catch {
+      throw new NotJsonError(`invalid string at ${this.pos}`);
+    }
+  }
+  expect(c) {
+    if (this.text[this.pos] !== c) throw new NotJsonError(`expected ${JSON.stringify(c)} at ${this.pos}`);
+    this.pos += 1;
+  }
+  skipSpace() {
+    while (this.pos < this.text.length && " 	\n\r".includes(this.text[this.pos])) this.pos += 1;
+  }
+  atEnd() {
+    return this.pos >= this.text.length;
+  }
+};
+
+// src/providers/body.ts
+async function readCapped(body, maxBytes) {
+  if (!body) return { bytes: new Uint8Array(0), cut: false };
+  const reader = body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) return { bytes: concat(chunks, size), cut: false };
+    if (size + value.length > maxBytes) {
+      chunks.push(value.subarray(0, maxBytes - size));
+      await reader.cancel().catch(() => {
+      });
+      return { bytes: concat(chunks, maxBytes), cut: true };
+    }
+    chunks.push(value);
+    size += value.length;
+  }
+}
+function concat(chunks, size) {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+var CONTENT_PATH = ["choices", 0, "message", "content"];
+function completeCutBody(bytes) {
+  const text = new TextDecoder().decode(bytes, { stream: true });
+  let prefix;
+  try {
+    prefix = parseJsonPrefix(text);
+  } catch (error2) {
+    if (error2 instanceof NotJsonError) return { text, outputCut: false };
+    throw error2;
+  }
+  const message = prefix?.value?.choices?.[0]?.message;
+  if (typeof message?.content !== "string") return { text, outputCut: false };
+  const openAt = prefix.openAt;
+  const outputCut = openAt.length === CONTENT_PATH.length && openAt.every((key, i) => key === CONTENT_PATH[i]);
+  return { text: JSON.stringify(prefix.value), outputCut };
+}
+
 // src/providers/errors.ts
-function categorize(error2) {
+function categorize(error2, secrets = []) {
+  const shorten = (text) => shortened(redact(text, secrets));
   if (error2 instanceof OpenAI.APIConnectionTimeoutError) {
     return { category: "timeout", status: null, message: "request timed out" };
   }
-  if (error2 instanceof DOMException && error2.name === "TimeoutError") {
-    return { category: "timeout", status: null, message: "request timed out while the response body was arriving" };
-  }
   if (error2 instanceof OpenAI.APIConnectionError) {
-    return { category: "server", status: null, message: `connection failed: ${causeOf(error2)}` };
+    return { category: "server", status: null, message: `connection failed: ${shorten(causeOf(error2))}` };
   }
   if (error2 instanceof OpenAI.APIError && typeof error2.status === "number") {
     const status = error2.status;
@@ -28718,12 +22234,22 @@ function categorize(error2) {
   return {
     category: "bad-response",
     status: null,
-    message: shorten(error2 instanceof Error ? error2.message : String(error2))
+    message: shorten(errorMessage(error2))
   };
 }
-function redact(text, secrets) {
+var MIN_SECRET = 4;
+function redact(text, secrets, options = {}) {
   let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("***");
+  for (const secret of secrets) if (secret.length >= MIN_SECRET) out = out.split(secret).join("***");
+  if (!options.cut) return out;
+  for (const secret of secrets) {
+    for (let n = Math.min(secret.length - 1, out.length); n >= MIN_SECRET; n--) {
+      if (out.endsWith(secret.slice(0, n))) {
+        out = `${out.slice(0, -n)}***`;
+        break;
+      }
+    }
+  }
   return out;
 }
 function causeOf(error2) {
@@ -28733,9 +22259,9 @@ function causeOf(error2) {
     if (typeof code === "string") return code;
     current = current.cause;
   }
-  return shorten(error2.message);
+  return error2.message;
 }
-function shorten(text, max = 300) {
+function shortened(text, max = 300) {
   const one = text.replace(/\s+/g, " ").trim();
   return one.length > max ? `${one.slice(0, max - 1)}\u2026` : one;
 }
@@ -28743,28 +22269,64 @@ function shorten(text, max = 300) {
 // src/providers/openai.ts
 var MAX_RETRY_WAIT_MS = 6e4;
 var traces = new AsyncLocalStorage();
+var NULL_BODY = /* @__PURE__ */ new Set([101, 204, 205, 304]);
 var tracingFetch = async (input, init) => {
   const trace = traces.getStore();
-  if (trace) {
-    trace.attempts += 1;
-    trace.lastAttemptStart = performance.now();
-    const deadline = AbortSignal.timeout(trace.timeoutMs);
-    init = { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline };
-  }
-  const response = await fetch(input, init);
-  if (trace && response.status === 429) {
-    trace.rateLimited += 1;
-    trace.observer?.onRateLimited?.({ roundTripMs: performance.now() - trace.lastAttemptStart });
-  }
-  const wait = requestedWaitMs(response.headers);
-  if (wait !== null && wait > MAX_RETRY_WAIT_MS && !response.headers.has("x-should-retry")) {
-    if (trace) trace.refusedWaitMs = wait;
+  if (!trace) return fetch(input, init);
+  trace.attempts += 1;
+  trace.lastAttemptStart = performance.now();
+  trace.bodyFailed = trace.bodyCut = trace.outputCut = false;
+  const deadline = attemptDeadline(trace.timeoutMs, init?.signal);
+  try {
+    const response = await fetch(input, { ...init, signal: deadline.signal });
+    if (response.status === 429) {
+      trace.rateLimited += 1;
+      trace.observer?.onRateLimited?.({ roundTripMs: performance.now() - trace.lastAttemptStart });
+    }
     const headers = new Headers(response.headers);
-    headers.set("x-should-retry", "false");
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    const wait = requestedWaitMs(headers);
+    if (wait !== null && wait > MAX_RETRY_WAIT_MS && !headers.has("x-should-retry")) {
+      trace.refusedWaitMs = wait;
+      headers.set("x-should-retry", "false");
+    }
+    let read2;
+    try {
+      read2 = await readCapped(response.body, trace.maxBytes);
+    } catch (error2) {
+      trace.bodyFailed = true;
+      throw error2;
+    }
+    let body = NULL_BODY.has(response.status) ? null : read2.bytes;
+    if (read2.cut && response.ok) {
+      const whole = completeCutBody(read2.bytes);
+      trace.bodyCut = true;
+      trace.outputCut = whole.outputCut;
+      body = whole.text;
+    }
+    headers.delete("content-length");
+    headers.delete("content-encoding");
+    return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  } finally {
+    deadline.clear();
   }
-  return response;
 };
+function attemptDeadline(ms, outer) {
+  const controller = new AbortController();
+  const follow = () => controller.abort(outer?.reason);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException("the attempt passed timeout-seconds", "TimeoutError")),
+    ms
+  );
+  if (outer?.aborted) follow();
+  else outer?.addEventListener("abort", follow, { once: true });
+  return {
+    signal: controller.signal,
+    clear() {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", follow);
+    }
+  };
+}
 function requestedWaitMs(headers) {
   const ms = Number.parseFloat(headers.get("retry-after-ms") ?? "");
   if (!Number.isNaN(ms)) return ms;
@@ -28775,28 +22337,43 @@ function requestedWaitMs(headers) {
   const date = Date.parse(retryAfter);
   return Number.isNaN(date) ? null : date - Date.now();
 }
-var TracedOpenAI = class extends OpenAI {
-  async prepareOptions(options) {
-    await super.prepareOptions(options);
-    const trace = traces.getStore();
-    if (trace && trace.attempts > 0) await trace.observer?.beforeRetry?.();
+function withRetryHook(Base) {
+  return class extends Base {
+    async prepareOptions(options) {
+      await super.prepareOptions(options);
+      const trace = traces.getStore();
+      if (trace && trace.attempts > 0) await trace.observer?.beforeRetry?.();
+    }
+  };
+}
+var TracedOpenAI = withRetryHook(OpenAI);
+var TracedAzureOpenAI = withRetryHook(AzureOpenAI);
+function createClient(model, apiKey, options) {
+  const key = apiKey || "no-key";
+  if (model.azure) {
+    return new TracedAzureOpenAI({
+      endpoint: model.baseUrl,
+      deployment: model.azure.deployment,
+      apiVersion: model.azure.apiVersion,
+      apiKey: key,
+      ...options
+    });
   }
-};
+  return new TracedOpenAI({ baseURL: model.baseUrl, apiKey: key, ...options });
+}
 function createOpenAIProvider(model, options) {
   const apiKey = options.env[model.apiKeyEnv];
   const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1e3));
-  const client = new TracedOpenAI({
-    baseURL: model.baseUrl,
-    // Local servers (Ollama, vLLM, llama.cpp) need no key; the SDK insists on a string.
-    apiKey: apiKey || "no-key",
+  const maxOutputKb = options.maxOutputKb ?? DEFAULTS.maxOutputKb;
+  const client = createClient(model, apiKey, {
     maxRetries: options.retries,
     timeout: timeoutMs,
     defaultHeaders: model.headers,
     fetch: tracingFetch
   });
-  const secrets = apiKey ? [apiKey] : [];
+  const secrets = [.../* @__PURE__ */ new Set([...apiKey ? [apiKey] : [], ...options.secrets ?? []])];
   let tokenLimit = "max_tokens";
-  const create = async (request) => {
+  const create2 = async (request) => {
     const sent = tokenLimit;
     try {
       return await client.chat.completions.create(toBody(request, sent));
@@ -28815,26 +22392,47 @@ function createOpenAIProvider(model, options) {
         rateLimited: 0,
         refusedWaitMs: null,
         timeoutMs,
+        maxBytes: maxOutputKb * 1024,
+        bodyFailed: false,
+        bodyCut: false,
+        outputCut: false,
         observer
       };
       return traces.run(trace, async () => {
         const started = performance.now();
         try {
-          const response = await create(request);
+          const response = await create2(request);
           const latencyMs = performance.now() - trace.lastAttemptStart;
           const completion = toCompletion(response);
           if (typeof completion === "string") {
             return failure(trace, started, { category: "bad-response", status: 200, message: completion });
           }
-          return { ok: true, completion, latencyMs, attempts: trace.attempts, rateLimited: trace.rateLimited };
+          let output = redact(completion.output, secrets, { cut: trace.outputCut });
+          if (trace.outputCut) output += cutMark(maxOutputKb);
+          return {
+            ok: true,
+            completion: { ...completion, output },
+            latencyMs,
+            attempts: trace.attempts,
+            rateLimited: trace.rateLimited
+          };
         } catch (error2) {
-          const categorized = categorize(error2);
-          const message = redact(categorized.message, secrets) + refusedWaitNote(trace);
-          return failure(trace, started, { ...categorized, message });
+          const categorized = categorize(error2, secrets);
+          let message = categorized.message;
+          if (categorized.category === "timeout" && trace.bodyFailed) {
+            message = "request timed out while the response body was arriving";
+          } else if (categorized.category === "bad-response" && trace.bodyCut) {
+            message = `response body longer than max-output-kb (${maxOutputKb} KB), with no message text in what was read`;
+          }
+          return failure(trace, started, { ...categorized, message: message + refusedWaitNote(trace) });
         }
       });
     }
   };
+}
+function cutMark(maxOutputKb) {
+  return `
+[cut by trackrecord: the response passed max-output-kb (${maxOutputKb} KB)]`;
 }
 function refusedWaitNote(trace) {
   if (trace.refusedWaitMs === null) return "";
@@ -28876,9 +22474,9 @@ function toCompletion(response) {
   if (typeof output !== "string") return "response message has no text content";
   const usage = r.usage;
   return {
-    output,
-    servedModel: typeof r.model === "string" ? r.model : null,
-    systemFingerprint: typeof r.system_fingerprint === "string" ? r.system_fingerprint : null,
+    output: output.toWellFormed(),
+    servedModel: typeof r.model === "string" ? r.model.toWellFormed() : null,
+    systemFingerprint: typeof r.system_fingerprint === "string" ? r.system_fingerprint.toWellFormed() : null,
     tokensIn: typeof usage?.prompt_tokens === "number" ? usage.prompt_tokens : null,
     tokensOut: typeof usage?.completion_tokens === "number" ? usage.completion_tokens : null
   };
@@ -28972,27 +22570,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run2 = async (function_, resolve8, arguments_) => {
+  const run2 = async (function_, resolve10, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve8(result);
+    resolve10(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve8, reject, arguments_) => {
+  const enqueue = (function_, resolve10, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run2.bind(void 0, function_, resolve8, arguments_));
+    }).then(run2.bind(void 0, function_, resolve10, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve8, reject) => {
-    enqueue(function_, resolve8, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve10, reject) => {
+    enqueue(function_, resolve10, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -29125,7 +22723,7 @@ var FifoLock = class {
       this.held = true;
       return Promise.resolve();
     }
-    return new Promise((resolve8) => this.waiting.push(resolve8));
+    return new Promise((resolve10) => this.waiting.push(resolve10));
   }
   /** Hands the lock to the longest waiter, or frees it. */
   release() {
@@ -29135,27 +22733,6 @@ var FifoLock = class {
     else this.held = false;
   }
 };
-
-// src/util/hash.ts
-import { createHash } from "node:crypto";
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-function canonicalJson(value) {
-  return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const out = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = value[key];
-      if (v !== void 0) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
 
 // src/run/plan.ts
 function buildPlan(config2) {
@@ -29316,12 +22893,11 @@ function toSample(result, prompt) {
     };
   }
   const { completion } = result;
-  const answer2 = answerOf(completion.output, prompt);
-  const { pass, failures } = evaluate(answer2, prompt);
+  const { answer: answer3, pass, failures } = judge(completion.output, prompt);
   return {
     ...base,
     output: completion.output,
-    answer: answer2,
+    answer: answer3,
     pass,
     failures,
     error: null,
@@ -29331,6 +22907,16 @@ function toSample(result, prompt) {
     tokensOut: completion.tokensOut
   };
 }
+function judge(output, prompt) {
+  try {
+    const answer3 = answerOf(output, prompt);
+    return { answer: answer3, ...evaluate(answer3, prompt) };
+  } catch (err) {
+    const reason = `checks could not run on this output: ${errorMessage(err).slice(0, MAX_REASON)}`;
+    return { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
+  }
+}
+var MAX_REASON = 200;
 
 // src/run/progress.ts
 function createProgress(sink, options) {
@@ -29390,13 +22976,16 @@ function localRunId(now) {
 }
 
 // src/engine.ts
-async function executeRun(config2, options) {
+async function runSuites(config2, options) {
   const run2 = describeRun(options.env, options.now);
   const plan = buildPlan(config2);
+  const secrets = keyValues(config2.models, options.env);
   const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, {
     timeoutSeconds: config2.timeoutSeconds,
     retries: config2.retries,
-    env: options.env
+    maxOutputKb: config2.maxOutputKb,
+    env: options.env,
+    secrets
   }));
   const providers = new Map(config2.models.map((m) => [m.id, providerFor(m)]));
   const observations = await executePlan(plan, providers, {
@@ -29412,6 +23001,183 @@ async function executeRun(config2, options) {
   return { config: config2, run: run2, finishedAt: (/* @__PURE__ */ new Date()).toISOString(), models, specOf };
 }
 
+// src/evidence/attestations.ts
+import { open as open2, readFile as readFile2 } from "node:fs/promises";
+import { basename, dirname as dirname3, join as join3 } from "node:path";
+
+// src/history/codec.ts
+function serializeRecord(record2) {
+  return JSON.stringify(record2);
+}
+function lineHash(line) {
+  return sha256(line);
+}
+function chainRecords(records, prevHash) {
+  const lines = [];
+  let prev = prevHash;
+  for (const record2 of records) {
+    const { schema, prev: _stale, ...rest } = record2;
+    const line = serializeRecord({ schema, prev, ...rest });
+    lines.push(line);
+    prev = lineHash(line);
+  }
+  return lines;
+}
+
+// src/evidence/dsse.ts
+var IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+function pae(payloadType, body) {
+  const type = Buffer.from(payloadType, "utf8");
+  return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${body.length} `), body]);
+}
+function signEnvelope(payload, payloadType, signer) {
+  const sig = signer.sign(pae(payloadType, payload)).toString("base64");
+  return { payloadType, payload: payload.toString("base64"), signatures: [{ keyid: signer.keyid, sig }] };
+}
+function serializeEnvelope(envelope) {
+  return JSON.stringify({
+    payloadType: envelope.payloadType,
+    payload: envelope.payload,
+    signatures: envelope.signatures.map(({ keyid, sig }) => ({ keyid, sig }))
+  });
+}
+function parseEnvelope(text) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return `not valid JSON (${e.message})`;
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return "not a DSSE envelope (a JSON object)";
+  const { payloadType, payload, signatures } = data;
+  if (typeof payloadType !== "string") return "payloadType is missing or not a string";
+  if (typeof payload !== "string" || !isBase64(payload)) return "payload is missing or not base64";
+  if (!Array.isArray(signatures)) return "signatures is missing or not a list";
+  const sigs = [];
+  for (const [i, s] of signatures.entries()) {
+    const { keyid, sig } = s ?? {};
+    if (typeof sig !== "string" || !isBase64(sig)) return `signatures[${i}].sig is missing or not base64`;
+    if (keyid !== void 0 && typeof keyid !== "string") return `signatures[${i}].keyid is not a string`;
+    sigs.push({ keyid: keyid ?? "", sig });
+  }
+  return { payloadType, payload, signatures: sigs };
+}
+function short(keyid) {
+  return keyid.length > 16 ? keyid.slice(0, 16) : keyid;
+}
+function isBase64(text) {
+  return /^[A-Za-z0-9+/\-_]*={0,2}$/.test(text) && text.replace(/=+$/, "").length % 4 !== 1;
+}
+
+// src/evidence/statement.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var PREDICATE_TYPES = {
+  /** One history record: the subject is its line. */
+  record: "https://trackrecord.dev/attestation/record/v1",
+  /** One run in track mode: the subjects are the history file and the run's lines. */
+  run: "https://trackrecord.dev/attestation/run/v1",
+  /** A reliability certificate: the subject is the history's last line, the head it is bound to. */
+  certificate: "https://trackrecord.dev/attestation/certificate/v1"
+};
+function lineSubjectName(file, line) {
+  return `${file}:${line}`;
+}
+function recordPredicate(record2, file, line) {
+  const m = record2.metrics;
+  return {
+    history: { file, line },
+    prev: record2.prev,
+    run: { ...record2.run },
+    model: {
+      id: record2.model.id,
+      model: record2.model.model,
+      host: record2.model.host,
+      systemFingerprints: [...record2.model.systemFingerprints]
+    },
+    samples: record2.samples,
+    metrics: {
+      prompts: m.prompts,
+      checked: m.checked,
+      passed: m.passed,
+      passRate: m.passRate,
+      agreement: m.agreement,
+      stability: m.stability,
+      judged: m.judged,
+      behaved: m.behaved,
+      reliability: m.reliability,
+      reliabilityInterval: m.reliabilityInterval,
+      window: m.window,
+      runsSinceDrift: m.runsSinceDrift,
+      drifted: m.drifted.length,
+      regressions: m.regressions.length,
+      fixes: m.fixes.length,
+      errors: { ...m.errors }
+    }
+  };
+}
+function statement(subject, predicateType, predicate) {
+  return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
+}
+
+// src/evidence/attestations.ts
+function attestationsPathOf(historyPath) {
+  const segment = /-(\d+)\.jsonl$/.exec(basename(historyPath));
+  return join3(dirname3(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
+}
+function signLine(line, lineNumber, historyPath, signer) {
+  const file = basename(historyPath);
+  const record2 = JSON.parse(line);
+  const body = statement(
+    [{ name: lineSubjectName(file, lineNumber), digest: { sha256: lineHash(line) } }],
+    PREDICATE_TYPES.record,
+    recordPredicate(record2, file, lineNumber)
+  );
+  return signEnvelope(Buffer.from(JSON.stringify(body), "utf8"), IN_TOTO_PAYLOAD_TYPE, signer);
+}
+async function appendAttestations(historyPath, lines, firstLine2, signer) {
+  if (lines.length === 0) return;
+  const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine2 + i, historyPath, signer)));
+  const path2 = attestationsPathOf(historyPath);
+  const existing = await readFile2(path2, "utf8").catch((e) => {
+    if (e.code === "ENOENT") return "";
+    throw e;
+  });
+  const separator = existing.length > 0 && !existing.endsWith("\n") ? "\n" : "";
+  const handle = await open2(path2, "a");
+  try {
+    await handle.appendFile(`${separator}${envelopes.map((e) => `${e}
+`).join("")}`, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+async function describeAttestations(historyPath) {
+  try {
+    return describeEnvelopes(await readFile2(attestationsPathOf(historyPath), "utf8"));
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
+}
+function describeEnvelopes(text) {
+  const envelopes = text.split("\n").filter((l) => l !== "").map(parseEnvelope).filter((e) => typeof e !== "string");
+  return {
+    envelopes: envelopes.length,
+    keyids: [...new Set(envelopes.flatMap((e) => e.signatures.map((s) => s.keyid)))].map(short)
+  };
+}
+function signedAppend(historyPath, signer) {
+  return signer ? { afterAppend: (lines, firstLine2) => appendAttestations(historyPath, lines, firstLine2, signer) } : {};
+}
+function signedLine(historyPath, keyid) {
+  return `signed:  ${attestationsPathOf(historyPath)} (key ${short(keyid)})`;
+}
+
+// src/git/data-branch.ts
+import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join4, posix } from "node:path";
+
 // src/git/git.ts
 import { execFile } from "node:child_process";
 var BOT_IDENTITY = {
@@ -29419,7 +23185,7 @@ var BOT_IDENTITY = {
   email: "41898282+github-actions[bot]@users.noreply.github.com"
 };
 var MAX_BUFFER = 256 * 1024 * 1024;
-function redact2(text) {
+function hideCredentials(text) {
   return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@'"`]+@/gi, "$1***@").replace(/\b(authorization:\s*(?:basic|bearer|token)\s+)\S+/gi, "$1***");
 }
 var GitError = class extends Error {
@@ -29429,13 +23195,13 @@ var GitError = class extends Error {
   stdout;
   stderr;
   constructor(args, exitCode, stderr, stdout = "", detail) {
-    const command = redact2(["git", ...args].map(quoteArg).join(" "));
-    const cleanErr = redact2(stderr);
-    const why = cleanErr.trim() || redact2(detail ?? "").trim() || redact2(stdout).trim() || "no output";
+    const command = hideCredentials(["git", ...args].map(quoteArg).join(" "));
+    const cleanErr = hideCredentials(stderr);
+    const why = cleanErr.trim() || hideCredentials(detail ?? "").trim() || hideCredentials(stdout).trim() || "no output";
     super(`${command} failed (${exitCode === null ? "did not run" : `exit ${exitCode}`}): ${why}`);
     this.command = command;
     this.exitCode = exitCode;
-    this.stdout = redact2(stdout);
+    this.stdout = hideCredentials(stdout);
     this.stderr = cleanErr;
   }
 };
@@ -29457,16 +23223,16 @@ var Git = class {
   }
   /** Runs `git ...args` and returns the exit code instead of throwing on a non-zero exit. */
   exec(args) {
-    return new Promise((resolve8) => {
+    return new Promise((resolve10) => {
       execFile(
         "git",
         args,
         { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
         (error2, stdout, stderr) => {
-          if (error2 === null) return resolve8({ code: 0, stdout, stderr });
+          if (error2 === null) return resolve10({ code: 0, stdout, stderr });
           const code = error2.code;
-          if (typeof code === "number") return resolve8({ code, stdout, stderr });
-          resolve8({ code: null, stdout, stderr, detail: error2.message });
+          if (typeof code === "number") return resolve10({ code, stdout, stderr });
+          resolve10({ code: null, stdout, stderr, detail: error2.message });
         }
       );
     });
@@ -29586,285 +23352,334 @@ function isMovedBranch(output) {
   return /\[remote rejected\][^\n]*\((?:cannot lock ref|failed to update ref|incorrect old value)/.test(output);
 }
 
-// src/analysis/mcnemar.ts
-function mcnemarExactP(regressions, fixes) {
-  const n = regressions + fixes;
-  if (n === 0) return null;
-  const k = Math.min(regressions, fixes);
-  let tail = 0;
-  let logChoose = 0;
-  for (let i = 0; i <= k; i++) {
-    if (i > 0) logChoose += Math.log(n - i + 1) - Math.log(i);
-    tail += Math.exp(logChoose - n * Math.LN2);
+// src/git/data-branch.ts
+async function isBranchName(git, name) {
+  try {
+    await git.run(["check-ref-format", "--branch", name]);
+    return true;
+  } catch (error2) {
+    if (error2 instanceof GitError) return false;
+    throw error2;
   }
-  return Math.min(1, 2 * tail);
 }
-
-// src/analysis/compare.ts
-function compareWithHistory(modelId, results, view, compareOf, window2) {
-  const out = {
-    comparable: 0,
-    stable: 0,
-    drifted: [],
-    flapping: [],
-    regressions: [],
-    fixes: [],
-    flipsP: null,
-    newSeries: [],
-    judged: 0,
-    behaved: 0
-  };
-  for (const r of results) {
-    const points = view.series(modelId, r.promptHash);
-    if (points.length === 0) out.newSeries.push(r.key);
-    const recent = points.slice(-window2).filter((p) => p.answered);
-    const previous = recent.at(-1);
-    const comparable = r.answered && previous !== void 0;
-    let stable = true;
-    if (comparable) {
-      out.comparable += 1;
-      const compare = compareOf(r);
-      stable = sameAnswer(r.answer, view.text(r.key, previous.answerRef), compare);
-      if (stable) {
-        out.stable += 1;
-      } else {
-        out.drifted.push(r.key);
-        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, view.text(r.key, p.answerRef), compare));
-        if (seenBefore) out.flapping.push(r.key);
-      }
-      if (previous.checksHash === r.checksHash && previous.status !== null && r.status !== null) {
-        if (previous.status && !r.status) out.regressions.push(r.key);
-        if (!previous.status && r.status) out.fixes.push(r.key);
-      }
+async function checkoutDataBranch(git, remote, branch, parent) {
+  await mkdir2(parent, { recursive: true });
+  const dir = await mkdtemp(join4(parent, "trackrecord-data-"));
+  const created = !await fetchIfPresent(git, remote, branch);
+  if (created) {
+    await git.run(["worktree", "add", "--quiet", "--detach", "--no-checkout", dir]);
+    await new Git(dir).run(["checkout", "--quiet", "--orphan", branch]);
+  } else {
+    await git.run(["worktree", "add", "--quiet", "-B", branch, dir, `refs/remotes/${remote}/${branch}`]);
+  }
+  return {
+    dir,
+    created,
+    remove: async () => {
+      await git.run(["worktree", "remove", "--force", dir]).catch(() => rm2(dir, { recursive: true, force: true }));
+      await git.run(["worktree", "prune"]);
+      await git.run(["branch", "--quiet", "-D", branch]).catch(() => void 0);
     }
-    if (r.answered && (r.status !== null || comparable)) {
-      out.judged += 1;
-      if (r.status !== false && stable) out.behaved += 1;
-    }
-  }
-  out.flipsP = mcnemarExactP(out.regressions.length, out.fixes.length);
-  return out;
-}
-
-// src/history/record.ts
-var RECORD_SCHEMA = 1;
-var GENESIS = "0".repeat(64);
-function promptKey(suite2, id) {
-  return `${suite2}/${id}`;
-}
-
-// src/history/refs.ts
-var TEXT_REF_LENGTH = 10;
-var CATALOG_REF_LENGTH = 16;
-var HASH_REF_LENGTH = 16;
-function textRef(text, known = /* @__PURE__ */ new Map()) {
-  const full = sha256(text);
-  for (let length = TEXT_REF_LENGTH; length < full.length; length += 2) {
-    const ref = full.slice(0, length);
-    const holder = known.get(ref);
-    if (holder === void 0 || holder === text) return ref;
-  }
-  return full;
-}
-function catalogRef(catalog) {
-  return sha256(canonicalJson(catalog)).slice(0, CATALOG_REF_LENGTH);
-}
-
-// src/analysis/prompt-result.ts
-function promptResult(o, spec) {
-  const answered = o.samples.filter((s) => s.error === null);
-  const hasChecks = spec.expect.length > 0;
-  const checked = hasChecks ? answered.length : 0;
-  const passed = hasChecks ? answered.filter((s) => s.pass === true).length : null;
-  return {
-    key: promptKey(o.suite, o.promptId),
-    suite: o.suite,
-    id: o.promptId,
-    // The forms stored in history catalogs, so results and history points compare directly.
-    promptHash: o.promptHash.slice(0, HASH_REF_LENGTH),
-    checksHash: o.checksHash.slice(0, HASH_REF_LENGTH),
-    answered: answered.length > 0,
-    answer: modal(answered.map((s) => s.answer)),
-    passed,
-    checked,
-    status: passed === null || checked === 0 ? null : passed * 2 > checked,
-    errors: o.samples.flatMap((s) => s.error ? [s.error.category] : [])
   };
 }
-function modal(values) {
-  const counts = /* @__PURE__ */ new Map();
-  let best = null;
-  let bestCount = 0;
-  for (const v of values) {
-    const n = (counts.get(v) ?? 0) + 1;
-    counts.set(v, n);
-    if (n > bestCount) {
-      best = v;
-      bestCount = n;
-    }
+async function fetchIfPresent(git, remote, branch) {
+  const { stdout } = await git.run(["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
+  if (stdout.trim() === "") return false;
+  await git.fetch(remote, branch);
+  return true;
+}
+async function historyFilesAt(git, ref, history, parent) {
+  const file = history.replace(/\\/g, "/").replace(/^\.\//, "");
+  const dir = posix.dirname(file);
+  const ext = posix.extname(file);
+  const stem = posix.basename(file, ext);
+  const { stdout } = await git.run(["ls-tree", "--name-only", ref, "--", `${dir === "." ? "" : `${dir}/`}`]);
+  const names = stdout.split("\n").map((p) => posix.basename(p)).filter((name) => name === `${stem}${ext}` || name.startsWith(`${stem}-`) && name.endsWith(ext));
+  if (names.length === 0) return null;
+  await mkdir2(parent, { recursive: true });
+  const copy = await mkdtemp(join4(parent, "trackrecord-base-"));
+  for (const name of names) {
+    const text = await git.show(ref, dir === "." ? name : `${dir}/${name}`);
+    if (text !== null) await writeFile2(join4(copy, name), text);
   }
-  return best;
+  return { path: join4(copy, `${stem}${ext}`), remove: () => rm2(copy, { recursive: true, force: true }) };
 }
 
-// src/history/build-record.ts
-function buildRecords(outcome, view) {
-  return outcome.models.map((result) => {
-    const record2 = buildRecord(
-      {
-        run: outcome.run,
-        finishedAt: outcome.finishedAt,
-        model: result.model,
-        observations: result.observations,
-        metrics: result.metrics,
-        samples: outcome.config.samples,
-        window: outcome.config.window,
-        specOf: outcome.specOf
-      },
-      view
-    );
-    view.add(record2);
-    return record2;
-  });
-}
-function buildRecord(input, view) {
-  const { observations, model } = input;
-  const results = observations.map((o) => promptResult(o, input.specOf(o)));
-  const specs = new Map(observations.map((o, i) => [results[i].key, input.specOf(o)]));
-  const comparison = compareWithHistory(model.id, results, view, (r) => specs.get(r.key).compare, input.window);
-  const catalog = results.map((r) => [r.suite, r.id, r.promptHash, r.checksHash]);
-  const catalogId = catalogRef(catalog);
-  const texts = new TextStore(view);
-  const answers = results.map((r) => r.answer === null ? null : texts.ref(r.key, r.answer));
-  const outputs = observations.map((o, i) => {
-    const refs = o.samples.map((s) => s.output === null ? null : texts.ref(results[i].key, s.output));
-    if (refs.every((r) => r === null)) return null;
-    return refs.every((r) => r === refs[0]) ? refs[0] : refs;
-  });
-  const errors = {};
-  results.forEach((r, i) => {
-    if (r.errors.length > 0) errors[String(i)] = r.errors;
-  });
-  const history = view.recordsOf(model.id);
-  const windowBefore = input.window > 1 ? history.slice(-(input.window - 1)) : [];
-  const metrics = recordMetrics(input, comparison, windowBefore, history.at(-1));
-  return {
-    schema: RECORD_SCHEMA,
-    run: { ...input.run, finishedAt: input.finishedAt },
-    model: recordModel(model, input.metrics),
-    samples: input.samples,
-    catalog: catalogId,
-    ...view.hasCatalog(catalogId) ? {} : { catalogs: { [catalogId]: catalog } },
-    answers,
-    outputs,
-    passed: results.map((r) => r.passed),
-    errors,
-    latencyMs: observations.map((o) => {
-      const p50 = percentile(
-        o.samples.filter((s) => s.error === null).map((s) => s.latencyMs),
-        50
-      );
-      return p50 === null ? null : Math.round(p50);
-    }),
-    tokensOut: observations.map((o) => {
-      const reported = o.samples.filter((s) => s.tokensOut !== null);
-      return reported.length === 0 ? null : reported.reduce((n, s) => n + s.tokensOut, 0);
-    }),
-    ...texts.isEmpty() ? {} : { texts: texts.added },
-    metrics
-  };
-}
-function recordMetrics(input, c, windowBefore, previous) {
-  const m = input.metrics;
-  const judged = windowBefore.reduce((n, r) => n + r.metrics.judged, c.judged);
-  const behaved = windowBefore.reduce((n, r) => n + r.metrics.behaved, c.behaved);
-  const realDrift = c.drifted.some((key) => !c.flapping.includes(key));
-  const last = previous?.metrics.runsSinceDrift ?? null;
-  return {
-    prompts: m.prompts,
-    checked: m.checked,
-    passed: m.passed,
-    passRate: m.passRate,
-    agreement: m.agreement,
-    rawAgreement: m.rawAgreement,
-    comparable: c.comparable,
-    stable: c.stable,
-    stability: share(c.stable, c.comparable),
-    drifted: c.drifted,
-    flapping: c.flapping,
-    regressions: c.regressions,
-    fixes: c.fixes,
-    flipsP: c.flipsP,
-    newSeries: c.newSeries,
-    errors: m.errors,
-    latencyMs: m.latencyMs,
-    tokens: m.tokens,
-    judged: c.judged,
-    behaved: c.behaved,
-    reliability: share(behaved, judged),
-    reliabilityInterval: wilsonInterval(behaved, judged),
-    window: input.window,
-    runsSinceDrift: realDrift ? 0 : last === null ? null : last + 1
-  };
-}
-function recordModel(model, metrics) {
-  const params = {};
-  if (model.params.temperature !== void 0) params["temperature"] = model.params.temperature;
-  if (model.params.topP !== void 0) params["top-p"] = model.params.topP;
-  if (model.params.seed !== void 0) params["seed"] = model.params.seed;
-  if (model.params.maxTokens !== void 0) params["max-tokens"] = model.params.maxTokens;
-  return {
-    id: model.id,
-    model: model.model,
-    host: new URL(model.baseUrl).host,
-    params,
-    served: metrics.servedModels,
-    systemFingerprints: metrics.systemFingerprints
-  };
-}
-var TextStore = class {
-  constructor(view) {
-    this.view = view;
+// src/history/errors.ts
+import { basename as basename2, dirname as dirname4, join as join5 } from "node:path";
+var HistoryError = class _HistoryError extends Error {
+  constructor(file, line, reason, hint) {
+    super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
+  ${hint}`}`);
+    this.file = file;
+    this.line = line;
+    this.reason = reason;
+    this.hint = hint;
   }
-  view;
-  added = {};
-  ref(key, text) {
-    const known = this.view.textsOf(key);
-    const own = this.added[key];
-    const ref = textRef(text, { get: (r) => own?.[r] ?? known.get(r) });
-    if (!known.has(ref) && own?.[ref] === void 0) (this.added[key] ??= {})[ref] = text;
-    return ref;
-  }
-  isEmpty() {
-    return Object.keys(this.added).length === 0;
+  file;
+  line;
+  reason;
+  hint;
+  name = "HistoryError";
+  /** The same error naming the file another way (as the user wrote it, rather than absolute). */
+  relabel(file) {
+    const hint = this.hint === null ? null : this.hint.split(shellQuote(this.file)).join(shellQuote(file));
+    return new _HistoryError(file, this.line, this.reason, hint);
   }
 };
-
-// src/history/verify.ts
-import * as crypto3 from "node:crypto";
-
-// src/history/codec.ts
-function serializeRecord(record2) {
-  return JSON.stringify(record2);
+function brokenHint(file) {
+  return `the history was not modified. Restore it from git (git checkout -- ${shellQuote(file)}) or investigate.`;
 }
-function lineHash(line) {
-  return sha256(line);
+function truncatedHint(file) {
+  return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
 }
-function chainRecords(records, prevHash) {
-  const lines = [];
-  let prev = prevHash;
-  for (const record2 of records) {
-    const { schema, prev: _stale, ...rest } = record2;
-    const line = serializeRecord({ schema, prev, ...rest });
-    lines.push(line);
-    prev = lineHash(line);
+function labelOf(file, path2, label) {
+  if (file === path2) return label;
+  if (dirname4(file) === dirname4(path2)) return join5(dirname4(label), basename2(file));
+  return file;
+}
+function shellQuote(path2) {
+  return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/history/read.ts
+import { basename as basename6 } from "node:path";
+
+// src/history/file.ts
+import { mkdir as mkdir3, open as open4, readFile as readFile4, rename as rename2, rm as rm4, stat as stat2 } from "node:fs/promises";
+import { basename as basename5, dirname as dirname7, join as join8 } from "node:path";
+
+// src/history/complete.ts
+function completeRecords(records, segment, source) {
+  const batchCatalogs = /* @__PURE__ */ new Map();
+  const batchTexts = /* @__PURE__ */ new Map();
+  return records.map((record2) => {
+    const own = storedTexts(record2);
+    const ownCatalogs = record2.catalogs ?? {};
+    for (const [ref, entries3] of Object.entries(ownCatalogs)) batchCatalogs.set(ref, entries3);
+    const catalogs = {};
+    let entries2 = segment.catalogEntries(record2.catalog) ?? batchCatalogs.get(record2.catalog);
+    if (!entries2) {
+      entries2 = source?.catalogEntries(record2.catalog);
+      if (entries2) {
+        catalogs[record2.catalog] = entries2;
+        batchCatalogs.set(record2.catalog, entries2);
+      }
+    }
+    const added = {};
+    const need = (key, ref) => {
+      if (ref === null || segment.text(key, ref) !== null || batchTexts.get(key)?.has(ref)) return;
+      if (own[key] !== void 0 && Object.hasOwn(own[key], ref)) return;
+      const text = source?.text(key, ref) ?? null;
+      if (text !== null) (added[key] ??= {})[ref] = text;
+    };
+    entries2?.forEach(([suite2, id], i) => {
+      const key = promptKey(suite2, id);
+      need(key, record2.answers[i] ?? null);
+      const output = record2.outputs[i];
+      if (typeof output === "string") need(key, output);
+      else if (Array.isArray(output)) output.forEach((ref) => need(key, ref));
+    });
+    const merged = { ...own };
+    for (const [key, byRef] of Object.entries(added)) merged[key] = { ...merged[key], ...byRef };
+    for (const [key, byRef] of Object.entries(merged)) {
+      const set = batchTexts.get(key) ?? /* @__PURE__ */ new Set();
+      for (const ref of Object.keys(byRef)) set.add(ref);
+      batchTexts.set(key, set);
+    }
+    if (Object.keys(catalogs).length === 0 && Object.keys(added).length === 0) return record2;
+    const withCatalogs = { ...record2, catalogs: { ...ownCatalogs, ...catalogs } };
+    if (record2.schema === 1) return { ...withCatalogs, texts: merged };
+    const { textsGz: _old, ...rest } = withCatalogs;
+    return withTexts(rest, merged);
+  });
+}
+
+// src/history/lock.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { readFile as readFile3, readlink as readlink2, realpath as realpath2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname5, join as join6, resolve as resolve3 } from "node:path";
+import { hostname } from "node:os";
+function lockPathOf(historyPath) {
+  return `${historyPath}.lock`;
+}
+async function withHistoryLock(historyPath, fn, options = {}) {
+  const realPath = await realPathOf(historyPath);
+  const lockPath = lockPathOf(realPath);
+  await acquire(historyPath, lockPath, options.waitMs ?? 3e4, options.pollMs ?? 50);
+  try {
+    return await fn(realPath);
+  } finally {
+    await rm3(lockPath, { force: true });
   }
-  return lines;
+}
+async function realPathOf(path2, links = 0) {
+  try {
+    return await realpath2(path2);
+  } catch (error2) {
+    if (error2.code !== "ENOENT") throw error2;
+  }
+  let target;
+  try {
+    target = await readlink2(path2);
+  } catch {
+    const folder = await realpath2(dirname5(path2)).catch(() => dirname5(path2));
+    return join6(folder, basename3(path2));
+  }
+  if (links >= 40) throw Object.assign(new Error(`${path2}: too many levels of symbolic links`), { code: "ELOOP" });
+  return realPathOf(resolve3(dirname5(path2), target), links + 1);
+}
+async function acquire(historyPath, lockPath, waitMs, pollMs) {
+  const deadline = Date.now() + waitMs;
+  for (; ; ) {
+    if (await create(lockPath)) return;
+    const owner = await readOwner(lockPath);
+    if (owner && isDead(owner) && await takeOver(lockPath, owner)) continue;
+    if (Date.now() >= deadline) {
+      const who = owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : "an unknown process";
+      throw new HistoryError(
+        historyPath,
+        0,
+        `another trackrecord is writing it (${who}); waited ${Math.round(waitMs / 1e3)} s`,
+        `the history was not modified. If no other trackrecord is running, delete ${shellQuote(lockPath)} and run again.`
+      );
+    }
+    await new Promise((resolve10) => setTimeout(resolve10, pollMs));
+  }
+}
+async function create(path2) {
+  const me = {
+    pid: process.pid,
+    host: hostname(),
+    since: (/* @__PURE__ */ new Date()).toISOString(),
+    id: randomBytes2(8).toString("hex")
+  };
+  try {
+    await writeFile3(path2, `${JSON.stringify(me)}
+`, { flag: "wx" });
+    return true;
+  } catch (error2) {
+    if (error2.code === "EEXIST") return false;
+    throw error2;
+  }
+}
+function claimPathOf(path2, owner) {
+  const key = `${owner.pid}
+${owner.host}
+${owner.since}
+${owner.id ?? ""}`;
+  return `${path2}.takeover-${sha256(key).slice(0, 16)}`;
+}
+async function takeOver(path2, owner, depth = 0) {
+  const claim = claimPathOf(path2, owner);
+  if (!await create(claim)) {
+    const claimer = await readOwner(claim);
+    return claimer !== null && isDead(claimer) && depth < 4 && await takeOver(claim, claimer, depth + 1);
+  }
+  try {
+    if (sameOwner(await readOwner(path2), owner)) await rm3(path2, { force: true });
+  } finally {
+    await rm3(claim, { force: true });
+  }
+  return true;
+}
+async function readOwner(lockPath) {
+  try {
+    const owner = JSON.parse(await readFile3(lockPath, "utf8"));
+    return typeof owner.pid === "number" && typeof owner.host === "string" && typeof owner.since === "string" ? owner : null;
+  } catch {
+    return null;
+  }
+}
+function sameOwner(a, b) {
+  return a !== null && a.pid === b.pid && a.host === b.host && a.since === b.since && a.id === b.id;
+}
+function isDead(owner) {
+  return owner.host === hostname() && !isAlive(owner.pid);
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
+
+// src/history/segments.ts
+import { open as open3, readdir as readdir2 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname6, extname, join as join7 } from "node:path";
+function segmentPath(historyPath, n) {
+  const ext = extname(historyPath);
+  const stem = basename4(historyPath, ext);
+  return join7(dirname6(historyPath), `${stem}-${String(n).padStart(4, "0")}${ext}`);
+}
+async function sealedSegments(historyPath) {
+  const dir = dirname6(historyPath);
+  const ext = extname(historyPath);
+  const stem = basename4(historyPath, ext);
+  let names;
+  try {
+    names = await readdir2(dir);
+  } catch (e) {
+    if (e.code === "ENOENT") return [];
+    throw e;
+  }
+  const pattern = new RegExp(`^${escapeRegExp(stem)}-(\\d{4,})${escapeRegExp(ext)}$`);
+  const numbers = names.map((name) => pattern.exec(name)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
+  numbers.forEach((n, i) => {
+    if (n !== i + 1) {
+      throw new HistoryError(
+        segmentPath(historyPath, i + 1),
+        0,
+        `sealed segment ${i + 1} is missing (found ${basename4(segmentPath(historyPath, n))}): the chain is broken there`,
+        "the history was not modified. Restore the missing file from git."
+      );
+    }
+  });
+  return numbers.map((n) => segmentPath(historyPath, n));
+}
+async function lastLine(path2) {
+  const handle = await open3(path2, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return null;
+    const chunks = [];
+    let end = size;
+    let skipNewline = true;
+    while (end > 0) {
+      const length = Math.min(64 * 1024, end);
+      const chunk = Buffer.alloc(length);
+      await handle.read(chunk, 0, length, end - length);
+      end -= length;
+      let part = chunk;
+      if (skipNewline) {
+        skipNewline = false;
+        if (part[part.length - 1] !== 10) {
+          throw new HistoryError(path2, 0, "a sealed segment must end with a complete line", null);
+        }
+        part = part.subarray(0, part.length - 1);
+      }
+      const at = part.lastIndexOf(10);
+      if (at !== -1) {
+        chunks.unshift(part.subarray(at + 1));
+        return Buffer.concat(chunks).toString("utf8");
+      }
+      chunks.unshift(part);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // src/history/record-validator.generated.js
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
 var record = validate102;
-var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line whose SHA-256 starts with the ref. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "const": 1, "description": "Version of this record format. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." } } }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one with drift that was not flapping; 0 when this one drifted; null if it never drifted." } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
+var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "enum": [1, 2], "description": "Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "textsGz": { "type": "string", "pattern": "^[A-Za-z0-9+/]*={0,2}$", "description": 'Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record["textsGz"])))`.' }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." } } }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was." }, "drift": { "type": "object", "additionalProperties": false, "description": "Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.", "required": ["significant", "p", "prompts", "detectableShift"], "properties": { "significant": { "type": "boolean", "description": "Whether `p` is at most 0.05." }, "p": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable." }, "prompts": { "$ref": "#/definitions/promptKeys", "description": "Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`." }, "detectableShift": { "$ref": "#/definitions/share", "description": "The share of one prompt's answers that must move to a new answer for its own exact test to see it with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet." } } } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
 var schema18 = { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." };
 var schema20 = { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." };
 var schema24 = { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." };
@@ -29878,6 +23693,7 @@ var pattern62 = new RegExp("^[0-9a-f]{16}$", "");
 var pattern11 = new RegExp("^[0-9a-f]{10,64}$", "");
 var pattern14 = new RegExp("^\\d+$", "");
 var pattern16 = new RegExp("^[^/]+/.+$", "");
+var pattern20 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "");
 function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -29899,9 +23715,10 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         if (_errs1 === errors) {
           if (data.schema !== void 0) {
+            let data0 = data.schema;
             const _errs2 = errors;
-            if (1 !== data.schema) {
-              validate102.errors = [{ instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" }];
+            if (!(data0 === 1 || data0 === 2)) {
+              validate102.errors = [{ instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/enum", keyword: "enum", params: { allowedValues: schema112.properties.schema.enum }, message: "must be equal to one of the allowed values" }];
               return false;
             }
             var valid0 = _errs2 === errors;
@@ -30777,634 +24594,633 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                       var valid0 = true;
                                     }
                                     if (valid0) {
-                                      if (data.metrics !== void 0) {
-                                        let data45 = data.metrics;
+                                      if (data.textsGz !== void 0) {
+                                        let data45 = data.textsGz;
                                         const _errs106 = errors;
                                         if (errors === _errs106) {
-                                          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-                                            let missing3;
-                                            if (data45.prompts === void 0 && (missing3 = "prompts") || data45.checked === void 0 && (missing3 = "checked") || data45.passed === void 0 && (missing3 = "passed") || data45.passRate === void 0 && (missing3 = "passRate") || data45.agreement === void 0 && (missing3 = "agreement") || data45.rawAgreement === void 0 && (missing3 = "rawAgreement") || data45.comparable === void 0 && (missing3 = "comparable") || data45.stable === void 0 && (missing3 = "stable") || data45.stability === void 0 && (missing3 = "stability") || data45.drifted === void 0 && (missing3 = "drifted") || data45.flapping === void 0 && (missing3 = "flapping") || data45.regressions === void 0 && (missing3 = "regressions") || data45.fixes === void 0 && (missing3 = "fixes") || data45.flipsP === void 0 && (missing3 = "flipsP") || data45.newSeries === void 0 && (missing3 = "newSeries") || data45.errors === void 0 && (missing3 = "errors") || data45.latencyMs === void 0 && (missing3 = "latencyMs") || data45.tokens === void 0 && (missing3 = "tokens") || data45.judged === void 0 && (missing3 = "judged") || data45.behaved === void 0 && (missing3 = "behaved") || data45.reliability === void 0 && (missing3 = "reliability") || data45.reliabilityInterval === void 0 && (missing3 = "reliabilityInterval") || data45.window === void 0 && (missing3 = "window") || data45.runsSinceDrift === void 0 && (missing3 = "runsSinceDrift")) {
-                                              validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
+                                          if (typeof data45 === "string") {
+                                            if (!pattern20.test(data45)) {
+                                              validate102.errors = [{ instancePath: instancePath + "/textsGz", schemaPath: "#/properties/textsGz/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]*={0,2}$" }, message: 'must match pattern "^[A-Za-z0-9+/]*={0,2}$"' }];
                                               return false;
-                                            } else {
-                                              const _errs108 = errors;
-                                              for (const key13 in data45) {
-                                                if (!func22.call(schema112.properties.metrics.properties, key13)) {
-                                                  validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" }];
-                                                  return false;
-                                                  break;
-                                                }
-                                              }
-                                              if (_errs108 === errors) {
-                                                if (data45.prompts !== void 0) {
-                                                  let data46 = data45.prompts;
-                                                  const _errs109 = errors;
-                                                  const _errs110 = errors;
-                                                  if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
-                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                            }
+                                          } else {
+                                            validate102.errors = [{ instancePath: instancePath + "/textsGz", schemaPath: "#/properties/textsGz/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid0 = _errs106 === errors;
+                                      } else {
+                                        var valid0 = true;
+                                      }
+                                      if (valid0) {
+                                        if (data.metrics !== void 0) {
+                                          let data46 = data.metrics;
+                                          const _errs108 = errors;
+                                          if (errors === _errs108) {
+                                            if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+                                              let missing3;
+                                              if (data46.prompts === void 0 && (missing3 = "prompts") || data46.checked === void 0 && (missing3 = "checked") || data46.passed === void 0 && (missing3 = "passed") || data46.passRate === void 0 && (missing3 = "passRate") || data46.agreement === void 0 && (missing3 = "agreement") || data46.rawAgreement === void 0 && (missing3 = "rawAgreement") || data46.comparable === void 0 && (missing3 = "comparable") || data46.stable === void 0 && (missing3 = "stable") || data46.stability === void 0 && (missing3 = "stability") || data46.drifted === void 0 && (missing3 = "drifted") || data46.flapping === void 0 && (missing3 = "flapping") || data46.regressions === void 0 && (missing3 = "regressions") || data46.fixes === void 0 && (missing3 = "fixes") || data46.flipsP === void 0 && (missing3 = "flipsP") || data46.newSeries === void 0 && (missing3 = "newSeries") || data46.errors === void 0 && (missing3 = "errors") || data46.latencyMs === void 0 && (missing3 = "latencyMs") || data46.tokens === void 0 && (missing3 = "tokens") || data46.judged === void 0 && (missing3 = "judged") || data46.behaved === void 0 && (missing3 = "behaved") || data46.reliability === void 0 && (missing3 = "reliability") || data46.reliabilityInterval === void 0 && (missing3 = "reliabilityInterval") || data46.window === void 0 && (missing3 = "window") || data46.runsSinceDrift === void 0 && (missing3 = "runsSinceDrift")) {
+                                                validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
+                                                return false;
+                                              } else {
+                                                const _errs110 = errors;
+                                                for (const key13 in data46) {
+                                                  if (!func22.call(schema112.properties.metrics.properties, key13)) {
+                                                    validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" }];
                                                     return false;
+                                                    break;
                                                   }
-                                                  if (errors === _errs110) {
-                                                    if (typeof data46 == "number" && isFinite(data46)) {
-                                                      if (data46 < 0 || isNaN(data46)) {
-                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                        return false;
-                                                      }
-                                                    }
-                                                  }
-                                                  var valid28 = _errs109 === errors;
-                                                } else {
-                                                  var valid28 = true;
                                                 }
-                                                if (valid28) {
-                                                  if (data45.checked !== void 0) {
-                                                    let data47 = data45.checked;
+                                                if (_errs110 === errors) {
+                                                  if (data46.prompts !== void 0) {
+                                                    let data47 = data46.prompts;
+                                                    const _errs111 = errors;
                                                     const _errs112 = errors;
-                                                    const _errs113 = errors;
                                                     if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
-                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                       return false;
                                                     }
-                                                    if (errors === _errs113) {
+                                                    if (errors === _errs112) {
                                                       if (typeof data47 == "number" && isFinite(data47)) {
                                                         if (data47 < 0 || isNaN(data47)) {
-                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                           return false;
                                                         }
                                                       }
                                                     }
-                                                    var valid28 = _errs112 === errors;
+                                                    var valid28 = _errs111 === errors;
                                                   } else {
                                                     var valid28 = true;
                                                   }
                                                   if (valid28) {
-                                                    if (data45.passed !== void 0) {
-                                                      let data48 = data45.passed;
+                                                    if (data46.checked !== void 0) {
+                                                      let data48 = data46.checked;
+                                                      const _errs114 = errors;
                                                       const _errs115 = errors;
-                                                      const _errs116 = errors;
                                                       if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
-                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                         return false;
                                                       }
-                                                      if (errors === _errs116) {
+                                                      if (errors === _errs115) {
                                                         if (typeof data48 == "number" && isFinite(data48)) {
                                                           if (data48 < 0 || isNaN(data48)) {
-                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                             return false;
                                                           }
                                                         }
                                                       }
-                                                      var valid28 = _errs115 === errors;
+                                                      var valid28 = _errs114 === errors;
                                                     } else {
                                                       var valid28 = true;
                                                     }
                                                     if (valid28) {
-                                                      if (data45.passRate !== void 0) {
-                                                        let data49 = data45.passRate;
+                                                      if (data46.passed !== void 0) {
+                                                        let data49 = data46.passed;
+                                                        const _errs117 = errors;
                                                         const _errs118 = errors;
-                                                        const _errs119 = errors;
-                                                        if (!(typeof data49 == "number" && isFinite(data49)) && data49 !== null) {
-                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                        if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
+                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                           return false;
                                                         }
-                                                        if (errors === _errs119) {
+                                                        if (errors === _errs118) {
                                                           if (typeof data49 == "number" && isFinite(data49)) {
-                                                            if (data49 > 1 || isNaN(data49)) {
-                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                            if (data49 < 0 || isNaN(data49)) {
+                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                               return false;
-                                                            } else {
-                                                              if (data49 < 0 || isNaN(data49)) {
-                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                return false;
-                                                              }
                                                             }
                                                           }
                                                         }
-                                                        var valid28 = _errs118 === errors;
+                                                        var valid28 = _errs117 === errors;
                                                       } else {
                                                         var valid28 = true;
                                                       }
                                                       if (valid28) {
-                                                        if (data45.agreement !== void 0) {
-                                                          let data50 = data45.agreement;
+                                                        if (data46.passRate !== void 0) {
+                                                          let data50 = data46.passRate;
+                                                          const _errs120 = errors;
                                                           const _errs121 = errors;
-                                                          const _errs122 = errors;
                                                           if (!(typeof data50 == "number" && isFinite(data50)) && data50 !== null) {
-                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
                                                             return false;
                                                           }
-                                                          if (errors === _errs122) {
+                                                          if (errors === _errs121) {
                                                             if (typeof data50 == "number" && isFinite(data50)) {
                                                               if (data50 > 1 || isNaN(data50)) {
-                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
                                                                 return false;
                                                               } else {
                                                                 if (data50 < 0 || isNaN(data50)) {
-                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                   return false;
                                                                 }
                                                               }
                                                             }
                                                           }
-                                                          var valid28 = _errs121 === errors;
+                                                          var valid28 = _errs120 === errors;
                                                         } else {
                                                           var valid28 = true;
                                                         }
                                                         if (valid28) {
-                                                          if (data45.rawAgreement !== void 0) {
-                                                            let data51 = data45.rawAgreement;
+                                                          if (data46.agreement !== void 0) {
+                                                            let data51 = data46.agreement;
+                                                            const _errs123 = errors;
                                                             const _errs124 = errors;
-                                                            const _errs125 = errors;
                                                             if (!(typeof data51 == "number" && isFinite(data51)) && data51 !== null) {
-                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
                                                               return false;
                                                             }
-                                                            if (errors === _errs125) {
+                                                            if (errors === _errs124) {
                                                               if (typeof data51 == "number" && isFinite(data51)) {
                                                                 if (data51 > 1 || isNaN(data51)) {
-                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
                                                                   return false;
                                                                 } else {
                                                                   if (data51 < 0 || isNaN(data51)) {
-                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                     return false;
                                                                   }
                                                                 }
                                                               }
                                                             }
-                                                            var valid28 = _errs124 === errors;
+                                                            var valid28 = _errs123 === errors;
                                                           } else {
                                                             var valid28 = true;
                                                           }
                                                           if (valid28) {
-                                                            if (data45.comparable !== void 0) {
-                                                              let data52 = data45.comparable;
+                                                            if (data46.rawAgreement !== void 0) {
+                                                              let data52 = data46.rawAgreement;
+                                                              const _errs126 = errors;
                                                               const _errs127 = errors;
-                                                              const _errs128 = errors;
-                                                              if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
-                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                              if (!(typeof data52 == "number" && isFinite(data52)) && data52 !== null) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
                                                                 return false;
                                                               }
-                                                              if (errors === _errs128) {
+                                                              if (errors === _errs127) {
                                                                 if (typeof data52 == "number" && isFinite(data52)) {
-                                                                  if (data52 < 0 || isNaN(data52)) {
-                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                  if (data52 > 1 || isNaN(data52)) {
+                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
                                                                     return false;
-                                                                  }
-                                                                }
-                                                              }
-                                                              var valid28 = _errs127 === errors;
-                                                            } else {
-                                                              var valid28 = true;
-                                                            }
-                                                            if (valid28) {
-                                                              if (data45.stable !== void 0) {
-                                                                let data53 = data45.stable;
-                                                                const _errs130 = errors;
-                                                                const _errs131 = errors;
-                                                                if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
-                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                  return false;
-                                                                }
-                                                                if (errors === _errs131) {
-                                                                  if (typeof data53 == "number" && isFinite(data53)) {
-                                                                    if (data53 < 0 || isNaN(data53)) {
-                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                  } else {
+                                                                    if (data52 < 0 || isNaN(data52)) {
+                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                       return false;
                                                                     }
                                                                   }
                                                                 }
-                                                                var valid28 = _errs130 === errors;
+                                                              }
+                                                              var valid28 = _errs126 === errors;
+                                                            } else {
+                                                              var valid28 = true;
+                                                            }
+                                                            if (valid28) {
+                                                              if (data46.comparable !== void 0) {
+                                                                let data53 = data46.comparable;
+                                                                const _errs129 = errors;
+                                                                const _errs130 = errors;
+                                                                if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
+                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                  return false;
+                                                                }
+                                                                if (errors === _errs130) {
+                                                                  if (typeof data53 == "number" && isFinite(data53)) {
+                                                                    if (data53 < 0 || isNaN(data53)) {
+                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                      return false;
+                                                                    }
+                                                                  }
+                                                                }
+                                                                var valid28 = _errs129 === errors;
                                                               } else {
                                                                 var valid28 = true;
                                                               }
                                                               if (valid28) {
-                                                                if (data45.stability !== void 0) {
-                                                                  let data54 = data45.stability;
+                                                                if (data46.stable !== void 0) {
+                                                                  let data54 = data46.stable;
+                                                                  const _errs132 = errors;
                                                                   const _errs133 = errors;
-                                                                  const _errs134 = errors;
-                                                                  if (!(typeof data54 == "number" && isFinite(data54)) && data54 !== null) {
-                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                  if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
+                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                     return false;
                                                                   }
-                                                                  if (errors === _errs134) {
+                                                                  if (errors === _errs133) {
                                                                     if (typeof data54 == "number" && isFinite(data54)) {
-                                                                      if (data54 > 1 || isNaN(data54)) {
-                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                      if (data54 < 0 || isNaN(data54)) {
+                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                         return false;
-                                                                      } else {
-                                                                        if (data54 < 0 || isNaN(data54)) {
-                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                          return false;
-                                                                        }
                                                                       }
                                                                     }
                                                                   }
-                                                                  var valid28 = _errs133 === errors;
+                                                                  var valid28 = _errs132 === errors;
                                                                 } else {
                                                                   var valid28 = true;
                                                                 }
                                                                 if (valid28) {
-                                                                  if (data45.drifted !== void 0) {
-                                                                    let data55 = data45.drifted;
+                                                                  if (data46.stability !== void 0) {
+                                                                    let data55 = data46.stability;
+                                                                    const _errs135 = errors;
                                                                     const _errs136 = errors;
-                                                                    const _errs137 = errors;
-                                                                    if (errors === _errs137) {
-                                                                      if (Array.isArray(data55)) {
-                                                                        var valid39 = true;
-                                                                        const len12 = data55.length;
-                                                                        for (let i10 = 0; i10 < len12; i10++) {
-                                                                          let data56 = data55[i10];
-                                                                          const _errs139 = errors;
-                                                                          if (errors === _errs139) {
-                                                                            if (typeof data56 === "string") {
-                                                                              if (func3(data56) < 1) {
-                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                                                return false;
-                                                                              }
-                                                                            } else {
-                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                              return false;
-                                                                            }
-                                                                          }
-                                                                          var valid39 = _errs139 === errors;
-                                                                          if (!valid39) {
-                                                                            break;
+                                                                    if (!(typeof data55 == "number" && isFinite(data55)) && data55 !== null) {
+                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                      return false;
+                                                                    }
+                                                                    if (errors === _errs136) {
+                                                                      if (typeof data55 == "number" && isFinite(data55)) {
+                                                                        if (data55 > 1 || isNaN(data55)) {
+                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                          return false;
+                                                                        } else {
+                                                                          if (data55 < 0 || isNaN(data55)) {
+                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                            return false;
                                                                           }
                                                                         }
-                                                                      } else {
-                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drifted", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                        return false;
                                                                       }
                                                                     }
-                                                                    var valid28 = _errs136 === errors;
+                                                                    var valid28 = _errs135 === errors;
                                                                   } else {
                                                                     var valid28 = true;
                                                                   }
                                                                   if (valid28) {
-                                                                    if (data45.flapping !== void 0) {
-                                                                      let data57 = data45.flapping;
-                                                                      const _errs141 = errors;
-                                                                      const _errs142 = errors;
-                                                                      if (errors === _errs142) {
-                                                                        if (Array.isArray(data57)) {
-                                                                          var valid41 = true;
-                                                                          const len13 = data57.length;
-                                                                          for (let i11 = 0; i11 < len13; i11++) {
-                                                                            let data58 = data57[i11];
-                                                                            const _errs144 = errors;
-                                                                            if (errors === _errs144) {
-                                                                              if (typeof data58 === "string") {
-                                                                                if (func3(data58) < 1) {
-                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                    if (data46.drifted !== void 0) {
+                                                                      let data56 = data46.drifted;
+                                                                      const _errs138 = errors;
+                                                                      const _errs139 = errors;
+                                                                      if (errors === _errs139) {
+                                                                        if (Array.isArray(data56)) {
+                                                                          var valid39 = true;
+                                                                          const len12 = data56.length;
+                                                                          for (let i10 = 0; i10 < len12; i10++) {
+                                                                            let data57 = data56[i10];
+                                                                            const _errs141 = errors;
+                                                                            if (errors === _errs141) {
+                                                                              if (typeof data57 === "string") {
+                                                                                if (func3(data57) < 1) {
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                                                                   return false;
                                                                                 }
                                                                               } else {
-                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                                                 return false;
                                                                               }
                                                                             }
-                                                                            var valid41 = _errs144 === errors;
-                                                                            if (!valid41) {
+                                                                            var valid39 = _errs141 === errors;
+                                                                            if (!valid39) {
                                                                               break;
                                                                             }
                                                                           }
                                                                         } else {
-                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/flapping", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/drifted", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                                                           return false;
                                                                         }
                                                                       }
-                                                                      var valid28 = _errs141 === errors;
+                                                                      var valid28 = _errs138 === errors;
                                                                     } else {
                                                                       var valid28 = true;
                                                                     }
                                                                     if (valid28) {
-                                                                      if (data45.regressions !== void 0) {
-                                                                        let data59 = data45.regressions;
-                                                                        const _errs146 = errors;
-                                                                        const _errs147 = errors;
-                                                                        if (errors === _errs147) {
-                                                                          if (Array.isArray(data59)) {
-                                                                            var valid43 = true;
-                                                                            const len14 = data59.length;
-                                                                            for (let i12 = 0; i12 < len14; i12++) {
-                                                                              let data60 = data59[i12];
-                                                                              const _errs149 = errors;
-                                                                              if (errors === _errs149) {
-                                                                                if (typeof data60 === "string") {
-                                                                                  if (func3(data60) < 1) {
-                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                      if (data46.flapping !== void 0) {
+                                                                        let data58 = data46.flapping;
+                                                                        const _errs143 = errors;
+                                                                        const _errs144 = errors;
+                                                                        if (errors === _errs144) {
+                                                                          if (Array.isArray(data58)) {
+                                                                            var valid41 = true;
+                                                                            const len13 = data58.length;
+                                                                            for (let i11 = 0; i11 < len13; i11++) {
+                                                                              let data59 = data58[i11];
+                                                                              const _errs146 = errors;
+                                                                              if (errors === _errs146) {
+                                                                                if (typeof data59 === "string") {
+                                                                                  if (func3(data59) < 1) {
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                                                                     return false;
                                                                                   }
                                                                                 } else {
-                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                                                   return false;
                                                                                 }
                                                                               }
-                                                                              var valid43 = _errs149 === errors;
-                                                                              if (!valid43) {
+                                                                              var valid41 = _errs146 === errors;
+                                                                              if (!valid41) {
                                                                                 break;
                                                                               }
                                                                             }
                                                                           } else {
-                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/regressions", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/flapping", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                                                             return false;
                                                                           }
                                                                         }
-                                                                        var valid28 = _errs146 === errors;
+                                                                        var valid28 = _errs143 === errors;
                                                                       } else {
                                                                         var valid28 = true;
                                                                       }
                                                                       if (valid28) {
-                                                                        if (data45.fixes !== void 0) {
-                                                                          let data61 = data45.fixes;
-                                                                          const _errs151 = errors;
-                                                                          const _errs152 = errors;
-                                                                          if (errors === _errs152) {
-                                                                            if (Array.isArray(data61)) {
-                                                                              var valid45 = true;
-                                                                              const len15 = data61.length;
-                                                                              for (let i13 = 0; i13 < len15; i13++) {
-                                                                                let data62 = data61[i13];
-                                                                                const _errs154 = errors;
-                                                                                if (errors === _errs154) {
-                                                                                  if (typeof data62 === "string") {
-                                                                                    if (func3(data62) < 1) {
-                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                        if (data46.regressions !== void 0) {
+                                                                          let data60 = data46.regressions;
+                                                                          const _errs148 = errors;
+                                                                          const _errs149 = errors;
+                                                                          if (errors === _errs149) {
+                                                                            if (Array.isArray(data60)) {
+                                                                              var valid43 = true;
+                                                                              const len14 = data60.length;
+                                                                              for (let i12 = 0; i12 < len14; i12++) {
+                                                                                let data61 = data60[i12];
+                                                                                const _errs151 = errors;
+                                                                                if (errors === _errs151) {
+                                                                                  if (typeof data61 === "string") {
+                                                                                    if (func3(data61) < 1) {
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                                                                       return false;
                                                                                     }
                                                                                   } else {
-                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                                                     return false;
                                                                                   }
                                                                                 }
-                                                                                var valid45 = _errs154 === errors;
-                                                                                if (!valid45) {
+                                                                                var valid43 = _errs151 === errors;
+                                                                                if (!valid43) {
                                                                                   break;
                                                                                 }
                                                                               }
                                                                             } else {
-                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/fixes", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/regressions", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                                                               return false;
                                                                             }
                                                                           }
-                                                                          var valid28 = _errs151 === errors;
+                                                                          var valid28 = _errs148 === errors;
                                                                         } else {
                                                                           var valid28 = true;
                                                                         }
                                                                         if (valid28) {
-                                                                          if (data45.flipsP !== void 0) {
-                                                                            let data63 = data45.flipsP;
-                                                                            const _errs156 = errors;
-                                                                            const _errs157 = errors;
-                                                                            if (!(typeof data63 == "number" && isFinite(data63)) && data63 !== null) {
-                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                                              return false;
-                                                                            }
-                                                                            if (errors === _errs157) {
-                                                                              if (typeof data63 == "number" && isFinite(data63)) {
-                                                                                if (data63 > 1 || isNaN(data63)) {
-                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                  return false;
-                                                                                } else {
-                                                                                  if (data63 < 0 || isNaN(data63)) {
-                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                    return false;
+                                                                          if (data46.fixes !== void 0) {
+                                                                            let data62 = data46.fixes;
+                                                                            const _errs153 = errors;
+                                                                            const _errs154 = errors;
+                                                                            if (errors === _errs154) {
+                                                                              if (Array.isArray(data62)) {
+                                                                                var valid45 = true;
+                                                                                const len15 = data62.length;
+                                                                                for (let i13 = 0; i13 < len15; i13++) {
+                                                                                  let data63 = data62[i13];
+                                                                                  const _errs156 = errors;
+                                                                                  if (errors === _errs156) {
+                                                                                    if (typeof data63 === "string") {
+                                                                                      if (func3(data63) < 1) {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                        return false;
+                                                                                      }
+                                                                                    } else {
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                      return false;
+                                                                                    }
+                                                                                  }
+                                                                                  var valid45 = _errs156 === errors;
+                                                                                  if (!valid45) {
+                                                                                    break;
                                                                                   }
                                                                                 }
+                                                                              } else {
+                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/fixes", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                                return false;
                                                                               }
                                                                             }
-                                                                            var valid28 = _errs156 === errors;
+                                                                            var valid28 = _errs153 === errors;
                                                                           } else {
                                                                             var valid28 = true;
                                                                           }
                                                                           if (valid28) {
-                                                                            if (data45.newSeries !== void 0) {
-                                                                              let data64 = data45.newSeries;
+                                                                            if (data46.flipsP !== void 0) {
+                                                                              let data64 = data46.flipsP;
+                                                                              const _errs158 = errors;
                                                                               const _errs159 = errors;
-                                                                              const _errs160 = errors;
-                                                                              if (errors === _errs160) {
-                                                                                if (Array.isArray(data64)) {
-                                                                                  var valid48 = true;
-                                                                                  const len16 = data64.length;
-                                                                                  for (let i14 = 0; i14 < len16; i14++) {
-                                                                                    let data65 = data64[i14];
-                                                                                    const _errs162 = errors;
-                                                                                    if (errors === _errs162) {
-                                                                                      if (typeof data65 === "string") {
-                                                                                        if (func3(data65) < 1) {
-                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                                                          return false;
-                                                                                        }
-                                                                                      } else {
-                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    }
-                                                                                    var valid48 = _errs162 === errors;
-                                                                                    if (!valid48) {
-                                                                                      break;
+                                                                              if (!(typeof data64 == "number" && isFinite(data64)) && data64 !== null) {
+                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                return false;
+                                                                              }
+                                                                              if (errors === _errs159) {
+                                                                                if (typeof data64 == "number" && isFinite(data64)) {
+                                                                                  if (data64 > 1 || isNaN(data64)) {
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                    return false;
+                                                                                  } else {
+                                                                                    if (data64 < 0 || isNaN(data64)) {
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                      return false;
                                                                                     }
                                                                                   }
-                                                                                } else {
-                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                                  return false;
                                                                                 }
                                                                               }
-                                                                              var valid28 = _errs159 === errors;
+                                                                              var valid28 = _errs158 === errors;
                                                                             } else {
                                                                               var valid28 = true;
                                                                             }
                                                                             if (valid28) {
-                                                                              if (data45.errors !== void 0) {
-                                                                                let data66 = data45.errors;
-                                                                                const _errs164 = errors;
-                                                                                if (errors === _errs164) {
-                                                                                  if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-                                                                                    let missing4;
-                                                                                    if (data66["rate-limited"] === void 0 && (missing4 = "rate-limited") || data66.timeout === void 0 && (missing4 = "timeout") || data66.server === void 0 && (missing4 = "server") || data66.auth === void 0 && (missing4 = "auth") || data66["bad-response"] === void 0 && (missing4 = "bad-response")) {
-                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/required", keyword: "required", params: { missingProperty: missing4 }, message: "must have required property '" + missing4 + "'" }];
-                                                                                      return false;
-                                                                                    } else {
-                                                                                      const _errs166 = errors;
-                                                                                      for (const key14 in data66) {
-                                                                                        if (!(key14 === "rate-limited" || key14 === "timeout" || key14 === "server" || key14 === "auth" || key14 === "bad-response")) {
-                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" }];
-                                                                                          return false;
-                                                                                          break;
-                                                                                        }
-                                                                                      }
-                                                                                      if (_errs166 === errors) {
-                                                                                        if (data66["rate-limited"] !== void 0) {
-                                                                                          let data67 = data66["rate-limited"];
-                                                                                          const _errs167 = errors;
-                                                                                          const _errs168 = errors;
-                                                                                          if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
-                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                              if (data46.newSeries !== void 0) {
+                                                                                let data65 = data46.newSeries;
+                                                                                const _errs161 = errors;
+                                                                                const _errs162 = errors;
+                                                                                if (errors === _errs162) {
+                                                                                  if (Array.isArray(data65)) {
+                                                                                    var valid48 = true;
+                                                                                    const len16 = data65.length;
+                                                                                    for (let i14 = 0; i14 < len16; i14++) {
+                                                                                      let data66 = data65[i14];
+                                                                                      const _errs164 = errors;
+                                                                                      if (errors === _errs164) {
+                                                                                        if (typeof data66 === "string") {
+                                                                                          if (func3(data66) < 1) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                                                                             return false;
                                                                                           }
-                                                                                          if (errors === _errs168) {
-                                                                                            if (typeof data67 == "number" && isFinite(data67)) {
-                                                                                              if (data67 < 0 || isNaN(data67)) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                return false;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                          var valid49 = _errs167 === errors;
                                                                                         } else {
-                                                                                          var valid49 = true;
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                          return false;
                                                                                         }
-                                                                                        if (valid49) {
-                                                                                          if (data66.timeout !== void 0) {
-                                                                                            let data68 = data66.timeout;
-                                                                                            const _errs170 = errors;
-                                                                                            const _errs171 = errors;
-                                                                                            if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
-                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                              return false;
-                                                                                            }
-                                                                                            if (errors === _errs171) {
-                                                                                              if (typeof data68 == "number" && isFinite(data68)) {
-                                                                                                if (data68 < 0 || isNaN(data68)) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                            var valid49 = _errs170 === errors;
-                                                                                          } else {
-                                                                                            var valid49 = true;
-                                                                                          }
-                                                                                          if (valid49) {
-                                                                                            if (data66.server !== void 0) {
-                                                                                              let data69 = data66.server;
-                                                                                              const _errs173 = errors;
-                                                                                              const _errs174 = errors;
-                                                                                              if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                return false;
-                                                                                              }
-                                                                                              if (errors === _errs174) {
-                                                                                                if (typeof data69 == "number" && isFinite(data69)) {
-                                                                                                  if (data69 < 0 || isNaN(data69)) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid49 = _errs173 === errors;
-                                                                                            } else {
-                                                                                              var valid49 = true;
-                                                                                            }
-                                                                                            if (valid49) {
-                                                                                              if (data66.auth !== void 0) {
-                                                                                                let data70 = data66.auth;
-                                                                                                const _errs176 = errors;
-                                                                                                const _errs177 = errors;
-                                                                                                if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                                if (errors === _errs177) {
-                                                                                                  if (typeof data70 == "number" && isFinite(data70)) {
-                                                                                                    if (data70 < 0 || isNaN(data70)) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                                var valid49 = _errs176 === errors;
-                                                                                              } else {
-                                                                                                var valid49 = true;
-                                                                                              }
-                                                                                              if (valid49) {
-                                                                                                if (data66["bad-response"] !== void 0) {
-                                                                                                  let data71 = data66["bad-response"];
-                                                                                                  const _errs179 = errors;
-                                                                                                  const _errs180 = errors;
-                                                                                                  if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                  if (errors === _errs180) {
-                                                                                                    if (typeof data71 == "number" && isFinite(data71)) {
-                                                                                                      if (data71 < 0 || isNaN(data71)) {
-                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                        return false;
-                                                                                                      }
-                                                                                                    }
-                                                                                                  }
-                                                                                                  var valid49 = _errs179 === errors;
-                                                                                                } else {
-                                                                                                  var valid49 = true;
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        }
+                                                                                      }
+                                                                                      var valid48 = _errs164 === errors;
+                                                                                      if (!valid48) {
+                                                                                        break;
                                                                                       }
                                                                                     }
                                                                                   } else {
-                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                                                                     return false;
                                                                                   }
                                                                                 }
-                                                                                var valid28 = _errs164 === errors;
+                                                                                var valid28 = _errs161 === errors;
                                                                               } else {
                                                                                 var valid28 = true;
                                                                               }
                                                                               if (valid28) {
-                                                                                if (data45.latencyMs !== void 0) {
-                                                                                  let data72 = data45.latencyMs;
-                                                                                  const _errs182 = errors;
-                                                                                  if (errors === _errs182) {
-                                                                                    if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
-                                                                                      let missing5;
-                                                                                      if (data72.p50 === void 0 && (missing5 = "p50") || data72.p95 === void 0 && (missing5 = "p95")) {
-                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'" }];
+                                                                                if (data46.errors !== void 0) {
+                                                                                  let data67 = data46.errors;
+                                                                                  const _errs166 = errors;
+                                                                                  if (errors === _errs166) {
+                                                                                    if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+                                                                                      let missing4;
+                                                                                      if (data67["rate-limited"] === void 0 && (missing4 = "rate-limited") || data67.timeout === void 0 && (missing4 = "timeout") || data67.server === void 0 && (missing4 = "server") || data67.auth === void 0 && (missing4 = "auth") || data67["bad-response"] === void 0 && (missing4 = "bad-response")) {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/required", keyword: "required", params: { missingProperty: missing4 }, message: "must have required property '" + missing4 + "'" }];
                                                                                         return false;
                                                                                       } else {
-                                                                                        const _errs184 = errors;
-                                                                                        for (const key15 in data72) {
-                                                                                          if (!(key15 === "p50" || key15 === "p95")) {
-                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" }];
+                                                                                        const _errs168 = errors;
+                                                                                        for (const key14 in data67) {
+                                                                                          if (!(key14 === "rate-limited" || key14 === "timeout" || key14 === "server" || key14 === "auth" || key14 === "bad-response")) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" }];
                                                                                             return false;
                                                                                             break;
                                                                                           }
                                                                                         }
-                                                                                        if (_errs184 === errors) {
-                                                                                          if (data72.p50 !== void 0) {
-                                                                                            let data73 = data72.p50;
-                                                                                            const _errs185 = errors;
-                                                                                            if (!(typeof data73 == "number" && isFinite(data73)) && data73 !== null) {
-                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/type", keyword: "type", params: { type: schema112.properties.metrics.properties.latencyMs.properties.p50.type }, message: "must be number,null" }];
+                                                                                        if (_errs168 === errors) {
+                                                                                          if (data67["rate-limited"] !== void 0) {
+                                                                                            let data68 = data67["rate-limited"];
+                                                                                            const _errs169 = errors;
+                                                                                            const _errs170 = errors;
+                                                                                            if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                               return false;
                                                                                             }
-                                                                                            if (errors === _errs185) {
-                                                                                              if (typeof data73 == "number" && isFinite(data73)) {
-                                                                                                if (data73 < 0 || isNaN(data73)) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                            if (errors === _errs170) {
+                                                                                              if (typeof data68 == "number" && isFinite(data68)) {
+                                                                                                if (data68 < 0 || isNaN(data68)) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                   return false;
                                                                                                 }
                                                                                               }
                                                                                             }
-                                                                                            var valid55 = _errs185 === errors;
+                                                                                            var valid49 = _errs169 === errors;
                                                                                           } else {
-                                                                                            var valid55 = true;
+                                                                                            var valid49 = true;
                                                                                           }
-                                                                                          if (valid55) {
-                                                                                            if (data72.p95 !== void 0) {
-                                                                                              let data74 = data72.p95;
+                                                                                          if (valid49) {
+                                                                                            if (data67.timeout !== void 0) {
+                                                                                              let data69 = data67.timeout;
+                                                                                              const _errs172 = errors;
+                                                                                              const _errs173 = errors;
+                                                                                              if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs173) {
+                                                                                                if (typeof data69 == "number" && isFinite(data69)) {
+                                                                                                  if (data69 < 0 || isNaN(data69)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid49 = _errs172 === errors;
+                                                                                            } else {
+                                                                                              var valid49 = true;
+                                                                                            }
+                                                                                            if (valid49) {
+                                                                                              if (data67.server !== void 0) {
+                                                                                                let data70 = data67.server;
+                                                                                                const _errs175 = errors;
+                                                                                                const _errs176 = errors;
+                                                                                                if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                                if (errors === _errs176) {
+                                                                                                  if (typeof data70 == "number" && isFinite(data70)) {
+                                                                                                    if (data70 < 0 || isNaN(data70)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid49 = _errs175 === errors;
+                                                                                              } else {
+                                                                                                var valid49 = true;
+                                                                                              }
+                                                                                              if (valid49) {
+                                                                                                if (data67.auth !== void 0) {
+                                                                                                  let data71 = data67.auth;
+                                                                                                  const _errs178 = errors;
+                                                                                                  const _errs179 = errors;
+                                                                                                  if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                  if (errors === _errs179) {
+                                                                                                    if (typeof data71 == "number" && isFinite(data71)) {
+                                                                                                      if (data71 < 0 || isNaN(data71)) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                  var valid49 = _errs178 === errors;
+                                                                                                } else {
+                                                                                                  var valid49 = true;
+                                                                                                }
+                                                                                                if (valid49) {
+                                                                                                  if (data67["bad-response"] !== void 0) {
+                                                                                                    let data72 = data67["bad-response"];
+                                                                                                    const _errs181 = errors;
+                                                                                                    const _errs182 = errors;
+                                                                                                    if (!(typeof data72 == "number" && (!(data72 % 1) && !isNaN(data72)) && isFinite(data72))) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                    if (errors === _errs182) {
+                                                                                                      if (typeof data72 == "number" && isFinite(data72)) {
+                                                                                                        if (data72 < 0 || isNaN(data72)) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                    var valid49 = _errs181 === errors;
+                                                                                                  } else {
+                                                                                                    var valid49 = true;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                    } else {
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                      return false;
+                                                                                    }
+                                                                                  }
+                                                                                  var valid28 = _errs166 === errors;
+                                                                                } else {
+                                                                                  var valid28 = true;
+                                                                                }
+                                                                                if (valid28) {
+                                                                                  if (data46.latencyMs !== void 0) {
+                                                                                    let data73 = data46.latencyMs;
+                                                                                    const _errs184 = errors;
+                                                                                    if (errors === _errs184) {
+                                                                                      if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
+                                                                                        let missing5;
+                                                                                        if (data73.p50 === void 0 && (missing5 = "p50") || data73.p95 === void 0 && (missing5 = "p95")) {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'" }];
+                                                                                          return false;
+                                                                                        } else {
+                                                                                          const _errs186 = errors;
+                                                                                          for (const key15 in data73) {
+                                                                                            if (!(key15 === "p50" || key15 === "p95")) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" }];
+                                                                                              return false;
+                                                                                              break;
+                                                                                            }
+                                                                                          }
+                                                                                          if (_errs186 === errors) {
+                                                                                            if (data73.p50 !== void 0) {
+                                                                                              let data74 = data73.p50;
                                                                                               const _errs187 = errors;
                                                                                               if (!(typeof data74 == "number" && isFinite(data74)) && data74 !== null) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/type", keyword: "type", params: { type: schema112.properties.metrics.properties.latencyMs.properties.p95.type }, message: "must be number,null" }];
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/type", keyword: "type", params: { type: schema112.properties.metrics.properties.latencyMs.properties.p50.type }, message: "must be number,null" }];
                                                                                                 return false;
                                                                                               }
                                                                                               if (errors === _errs187) {
                                                                                                 if (typeof data74 == "number" && isFinite(data74)) {
                                                                                                   if (data74 < 0 || isNaN(data74)) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                     return false;
                                                                                                   }
                                                                                                 }
@@ -31413,276 +25229,430 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                                                                             } else {
                                                                                               var valid55 = true;
                                                                                             }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    } else {
-                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  }
-                                                                                  var valid28 = _errs182 === errors;
-                                                                                } else {
-                                                                                  var valid28 = true;
-                                                                                }
-                                                                                if (valid28) {
-                                                                                  if (data45.tokens !== void 0) {
-                                                                                    let data75 = data45.tokens;
-                                                                                    const _errs189 = errors;
-                                                                                    if (errors === _errs189) {
-                                                                                      if (data75 && typeof data75 == "object" && !Array.isArray(data75)) {
-                                                                                        let missing6;
-                                                                                        if (data75.in === void 0 && (missing6 = "in") || data75.out === void 0 && (missing6 = "out")) {
-                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/required", keyword: "required", params: { missingProperty: missing6 }, message: "must have required property '" + missing6 + "'" }];
-                                                                                          return false;
-                                                                                        } else {
-                                                                                          const _errs191 = errors;
-                                                                                          for (const key16 in data75) {
-                                                                                            if (!(key16 === "in" || key16 === "out")) {
-                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" }];
-                                                                                              return false;
-                                                                                              break;
-                                                                                            }
-                                                                                          }
-                                                                                          if (_errs191 === errors) {
-                                                                                            if (data75.in !== void 0) {
-                                                                                              let data76 = data75.in;
-                                                                                              const _errs192 = errors;
-                                                                                              const _errs193 = errors;
-                                                                                              if (!(typeof data76 == "number" && (!(data76 % 1) && !isNaN(data76)) && isFinite(data76))) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                return false;
-                                                                                              }
-                                                                                              if (errors === _errs193) {
-                                                                                                if (typeof data76 == "number" && isFinite(data76)) {
-                                                                                                  if (data76 < 0 || isNaN(data76)) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid56 = _errs192 === errors;
-                                                                                            } else {
-                                                                                              var valid56 = true;
-                                                                                            }
-                                                                                            if (valid56) {
-                                                                                              if (data75.out !== void 0) {
-                                                                                                let data77 = data75.out;
-                                                                                                const _errs195 = errors;
-                                                                                                const _errs196 = errors;
-                                                                                                if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)) && isFinite(data77))) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                            if (valid55) {
+                                                                                              if (data73.p95 !== void 0) {
+                                                                                                let data75 = data73.p95;
+                                                                                                const _errs189 = errors;
+                                                                                                if (!(typeof data75 == "number" && isFinite(data75)) && data75 !== null) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/type", keyword: "type", params: { type: schema112.properties.metrics.properties.latencyMs.properties.p95.type }, message: "must be number,null" }];
                                                                                                   return false;
                                                                                                 }
-                                                                                                if (errors === _errs196) {
-                                                                                                  if (typeof data77 == "number" && isFinite(data77)) {
-                                                                                                    if (data77 < 0 || isNaN(data77)) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                if (errors === _errs189) {
+                                                                                                  if (typeof data75 == "number" && isFinite(data75)) {
+                                                                                                    if (data75 < 0 || isNaN(data75)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                       return false;
                                                                                                     }
                                                                                                   }
                                                                                                 }
-                                                                                                var valid56 = _errs195 === errors;
+                                                                                                var valid55 = _errs189 === errors;
                                                                                               } else {
-                                                                                                var valid56 = true;
+                                                                                                var valid55 = true;
                                                                                               }
                                                                                             }
                                                                                           }
                                                                                         }
                                                                                       } else {
-                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
                                                                                         return false;
                                                                                       }
                                                                                     }
-                                                                                    var valid28 = _errs189 === errors;
+                                                                                    var valid28 = _errs184 === errors;
                                                                                   } else {
                                                                                     var valid28 = true;
                                                                                   }
                                                                                   if (valid28) {
-                                                                                    if (data45.judged !== void 0) {
-                                                                                      let data78 = data45.judged;
-                                                                                      const _errs198 = errors;
-                                                                                      const _errs199 = errors;
-                                                                                      if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)) && isFinite(data78))) {
-                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                        return false;
-                                                                                      }
-                                                                                      if (errors === _errs199) {
-                                                                                        if (typeof data78 == "number" && isFinite(data78)) {
-                                                                                          if (data78 < 0 || isNaN(data78)) {
-                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                    if (data46.tokens !== void 0) {
+                                                                                      let data76 = data46.tokens;
+                                                                                      const _errs191 = errors;
+                                                                                      if (errors === _errs191) {
+                                                                                        if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
+                                                                                          let missing6;
+                                                                                          if (data76.in === void 0 && (missing6 = "in") || data76.out === void 0 && (missing6 = "out")) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/required", keyword: "required", params: { missingProperty: missing6 }, message: "must have required property '" + missing6 + "'" }];
                                                                                             return false;
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                      var valid28 = _errs198 === errors;
-                                                                                    } else {
-                                                                                      var valid28 = true;
-                                                                                    }
-                                                                                    if (valid28) {
-                                                                                      if (data45.behaved !== void 0) {
-                                                                                        let data79 = data45.behaved;
-                                                                                        const _errs201 = errors;
-                                                                                        const _errs202 = errors;
-                                                                                        if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
-                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                          return false;
-                                                                                        }
-                                                                                        if (errors === _errs202) {
-                                                                                          if (typeof data79 == "number" && isFinite(data79)) {
-                                                                                            if (data79 < 0 || isNaN(data79)) {
-                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                              return false;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                        var valid28 = _errs201 === errors;
-                                                                                      } else {
-                                                                                        var valid28 = true;
-                                                                                      }
-                                                                                      if (valid28) {
-                                                                                        if (data45.reliability !== void 0) {
-                                                                                          let data80 = data45.reliability;
-                                                                                          const _errs204 = errors;
-                                                                                          const _errs205 = errors;
-                                                                                          if (!(typeof data80 == "number" && isFinite(data80)) && data80 !== null) {
-                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                                                            return false;
-                                                                                          }
-                                                                                          if (errors === _errs205) {
-                                                                                            if (typeof data80 == "number" && isFinite(data80)) {
-                                                                                              if (data80 > 1 || isNaN(data80)) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                          } else {
+                                                                                            const _errs193 = errors;
+                                                                                            for (const key16 in data76) {
+                                                                                              if (!(key16 === "in" || key16 === "out")) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" }];
                                                                                                 return false;
-                                                                                              } else {
-                                                                                                if (data80 < 0 || isNaN(data80)) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                break;
+                                                                                              }
+                                                                                            }
+                                                                                            if (_errs193 === errors) {
+                                                                                              if (data76.in !== void 0) {
+                                                                                                let data77 = data76.in;
+                                                                                                const _errs194 = errors;
+                                                                                                const _errs195 = errors;
+                                                                                                if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)) && isFinite(data77))) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                                   return false;
+                                                                                                }
+                                                                                                if (errors === _errs195) {
+                                                                                                  if (typeof data77 == "number" && isFinite(data77)) {
+                                                                                                    if (data77 < 0 || isNaN(data77)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid56 = _errs194 === errors;
+                                                                                              } else {
+                                                                                                var valid56 = true;
+                                                                                              }
+                                                                                              if (valid56) {
+                                                                                                if (data76.out !== void 0) {
+                                                                                                  let data78 = data76.out;
+                                                                                                  const _errs197 = errors;
+                                                                                                  const _errs198 = errors;
+                                                                                                  if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)) && isFinite(data78))) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                  if (errors === _errs198) {
+                                                                                                    if (typeof data78 == "number" && isFinite(data78)) {
+                                                                                                      if (data78 < 0 || isNaN(data78)) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                  var valid56 = _errs197 === errors;
+                                                                                                } else {
+                                                                                                  var valid56 = true;
                                                                                                 }
                                                                                               }
                                                                                             }
                                                                                           }
-                                                                                          var valid28 = _errs204 === errors;
+                                                                                        } else {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                          return false;
+                                                                                        }
+                                                                                      }
+                                                                                      var valid28 = _errs191 === errors;
+                                                                                    } else {
+                                                                                      var valid28 = true;
+                                                                                    }
+                                                                                    if (valid28) {
+                                                                                      if (data46.judged !== void 0) {
+                                                                                        let data79 = data46.judged;
+                                                                                        const _errs200 = errors;
+                                                                                        const _errs201 = errors;
+                                                                                        if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                          return false;
+                                                                                        }
+                                                                                        if (errors === _errs201) {
+                                                                                          if (typeof data79 == "number" && isFinite(data79)) {
+                                                                                            if (data79 < 0 || isNaN(data79)) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                        var valid28 = _errs200 === errors;
+                                                                                      } else {
+                                                                                        var valid28 = true;
+                                                                                      }
+                                                                                      if (valid28) {
+                                                                                        if (data46.behaved !== void 0) {
+                                                                                          let data80 = data46.behaved;
+                                                                                          const _errs203 = errors;
+                                                                                          const _errs204 = errors;
+                                                                                          if (!(typeof data80 == "number" && (!(data80 % 1) && !isNaN(data80)) && isFinite(data80))) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                            return false;
+                                                                                          }
+                                                                                          if (errors === _errs204) {
+                                                                                            if (typeof data80 == "number" && isFinite(data80)) {
+                                                                                              if (data80 < 0 || isNaN(data80)) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                          var valid28 = _errs203 === errors;
                                                                                         } else {
                                                                                           var valid28 = true;
                                                                                         }
                                                                                         if (valid28) {
-                                                                                          if (data45.reliabilityInterval !== void 0) {
-                                                                                            let data81 = data45.reliabilityInterval;
+                                                                                          if (data46.reliability !== void 0) {
+                                                                                            let data81 = data46.reliability;
+                                                                                            const _errs206 = errors;
                                                                                             const _errs207 = errors;
-                                                                                            if (!Array.isArray(data81) && data81 !== null) {
-                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema112.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
+                                                                                            if (!(typeof data81 == "number" && isFinite(data81)) && data81 !== null) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
                                                                                               return false;
                                                                                             }
                                                                                             if (errors === _errs207) {
-                                                                                              if (Array.isArray(data81)) {
-                                                                                                if (data81.length > 2) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                              if (typeof data81 == "number" && isFinite(data81)) {
+                                                                                                if (data81 > 1 || isNaN(data81)) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
                                                                                                   return false;
                                                                                                 } else {
-                                                                                                  if (data81.length < 2) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
+                                                                                                  if (data81 < 0 || isNaN(data81)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                            var valid28 = _errs206 === errors;
+                                                                                          } else {
+                                                                                            var valid28 = true;
+                                                                                          }
+                                                                                          if (valid28) {
+                                                                                            if (data46.reliabilityInterval !== void 0) {
+                                                                                              let data82 = data46.reliabilityInterval;
+                                                                                              const _errs209 = errors;
+                                                                                              if (!Array.isArray(data82) && data82 !== null) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema112.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs209) {
+                                                                                                if (Array.isArray(data82)) {
+                                                                                                  if (data82.length > 2) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
                                                                                                     return false;
                                                                                                   } else {
-                                                                                                    const len17 = data81.length;
-                                                                                                    if (!(len17 <= 2)) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                    if (data82.length < 2) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
                                                                                                       return false;
                                                                                                     } else {
-                                                                                                      const len18 = data81.length;
-                                                                                                      if (len18 > 0) {
-                                                                                                        let data82 = data81[0];
-                                                                                                        const _errs209 = errors;
-                                                                                                        if (errors === _errs209) {
-                                                                                                          if (typeof data82 == "number" && isFinite(data82)) {
-                                                                                                            if (data82 > 1 || isNaN(data82)) {
-                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                              return false;
-                                                                                                            } else {
-                                                                                                              if (data82 < 0 || isNaN(data82)) {
-                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                return false;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          } else {
-                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                                                                                            return false;
-                                                                                                          }
-                                                                                                        }
-                                                                                                        var valid62 = _errs209 === errors;
-                                                                                                      }
-                                                                                                      if (valid62) {
-                                                                                                        if (len18 > 1) {
-                                                                                                          let data83 = data81[1];
+                                                                                                      const len17 = data82.length;
+                                                                                                      if (!(len17 <= 2)) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                        return false;
+                                                                                                      } else {
+                                                                                                        const len18 = data82.length;
+                                                                                                        if (len18 > 0) {
+                                                                                                          let data83 = data82[0];
                                                                                                           const _errs211 = errors;
                                                                                                           if (errors === _errs211) {
                                                                                                             if (typeof data83 == "number" && isFinite(data83)) {
                                                                                                               if (data83 > 1 || isNaN(data83)) {
-                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
                                                                                                                 return false;
                                                                                                               } else {
                                                                                                                 if (data83 < 0 || isNaN(data83)) {
-                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                                   return false;
                                                                                                                 }
                                                                                                               }
                                                                                                             } else {
-                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
                                                                                                               return false;
                                                                                                             }
                                                                                                           }
                                                                                                           var valid62 = _errs211 === errors;
                                                                                                         }
+                                                                                                        if (valid62) {
+                                                                                                          if (len18 > 1) {
+                                                                                                            let data84 = data82[1];
+                                                                                                            const _errs213 = errors;
+                                                                                                            if (errors === _errs213) {
+                                                                                                              if (typeof data84 == "number" && isFinite(data84)) {
+                                                                                                                if (data84 > 1 || isNaN(data84)) {
+                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                  return false;
+                                                                                                                } else {
+                                                                                                                  if (data84 < 0 || isNaN(data84)) {
+                                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                    return false;
+                                                                                                                  }
+                                                                                                                }
+                                                                                                              } else {
+                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                                return false;
+                                                                                                              }
+                                                                                                            }
+                                                                                                            var valid62 = _errs213 === errors;
+                                                                                                          }
+                                                                                                        }
                                                                                                       }
                                                                                                     }
                                                                                                   }
                                                                                                 }
                                                                                               }
-                                                                                            }
-                                                                                            var valid28 = _errs207 === errors;
-                                                                                          } else {
-                                                                                            var valid28 = true;
-                                                                                          }
-                                                                                          if (valid28) {
-                                                                                            if (data45.window !== void 0) {
-                                                                                              let data84 = data45.window;
-                                                                                              const _errs213 = errors;
-                                                                                              const _errs214 = errors;
-                                                                                              if (!(typeof data84 == "number" && (!(data84 % 1) && !isNaN(data84)) && isFinite(data84))) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                return false;
-                                                                                              }
-                                                                                              if (errors === _errs214) {
-                                                                                                if (typeof data84 == "number" && isFinite(data84)) {
-                                                                                                  if (data84 < 0 || isNaN(data84)) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid28 = _errs213 === errors;
+                                                                                              var valid28 = _errs209 === errors;
                                                                                             } else {
                                                                                               var valid28 = true;
                                                                                             }
                                                                                             if (valid28) {
-                                                                                              if (data45.runsSinceDrift !== void 0) {
-                                                                                                let data85 = data45.runsSinceDrift;
+                                                                                              if (data46.window !== void 0) {
+                                                                                                let data85 = data46.window;
+                                                                                                const _errs215 = errors;
                                                                                                 const _errs216 = errors;
-                                                                                                if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85)) && data85 !== null) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema112.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85))) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                                   return false;
                                                                                                 }
                                                                                                 if (errors === _errs216) {
                                                                                                   if (typeof data85 == "number" && isFinite(data85)) {
                                                                                                     if (data85 < 0 || isNaN(data85)) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                       return false;
                                                                                                     }
                                                                                                   }
                                                                                                 }
-                                                                                                var valid28 = _errs216 === errors;
+                                                                                                var valid28 = _errs215 === errors;
                                                                                               } else {
                                                                                                 var valid28 = true;
+                                                                                              }
+                                                                                              if (valid28) {
+                                                                                                if (data46.runsSinceDrift !== void 0) {
+                                                                                                  let data86 = data46.runsSinceDrift;
+                                                                                                  const _errs218 = errors;
+                                                                                                  if (!(typeof data86 == "number" && (!(data86 % 1) && !isNaN(data86)) && isFinite(data86)) && data86 !== null) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema112.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                  if (errors === _errs218) {
+                                                                                                    if (typeof data86 == "number" && isFinite(data86)) {
+                                                                                                      if (data86 < 0 || isNaN(data86)) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                  var valid28 = _errs218 === errors;
+                                                                                                } else {
+                                                                                                  var valid28 = true;
+                                                                                                }
+                                                                                                if (valid28) {
+                                                                                                  if (data46.drift !== void 0) {
+                                                                                                    let data87 = data46.drift;
+                                                                                                    const _errs220 = errors;
+                                                                                                    if (errors === _errs220) {
+                                                                                                      if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
+                                                                                                        let missing7;
+                                                                                                        if (data87.significant === void 0 && (missing7 = "significant") || data87.p === void 0 && (missing7 = "p") || data87.prompts === void 0 && (missing7 = "prompts") || data87.detectableShift === void 0 && (missing7 = "detectableShift")) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/required", keyword: "required", params: { missingProperty: missing7 }, message: "must have required property '" + missing7 + "'" }];
+                                                                                                          return false;
+                                                                                                        } else {
+                                                                                                          const _errs222 = errors;
+                                                                                                          for (const key17 in data87) {
+                                                                                                            if (!(key17 === "significant" || key17 === "p" || key17 === "prompts" || key17 === "detectableShift")) {
+                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" }];
+                                                                                                              return false;
+                                                                                                              break;
+                                                                                                            }
+                                                                                                          }
+                                                                                                          if (_errs222 === errors) {
+                                                                                                            if (data87.significant !== void 0) {
+                                                                                                              const _errs223 = errors;
+                                                                                                              if (typeof data87.significant !== "boolean") {
+                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drift/significant", schemaPath: "#/properties/metrics/properties/drift/properties/significant/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                                                                                return false;
+                                                                                                              }
+                                                                                                              var valid64 = _errs223 === errors;
+                                                                                                            } else {
+                                                                                                              var valid64 = true;
+                                                                                                            }
+                                                                                                            if (valid64) {
+                                                                                                              if (data87.p !== void 0) {
+                                                                                                                let data89 = data87.p;
+                                                                                                                const _errs225 = errors;
+                                                                                                                if (!(typeof data89 == "number" && isFinite(data89)) && data89 !== null) {
+                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/type", keyword: "type", params: { type: schema112.properties.metrics.properties.drift.properties.p.type }, message: "must be number,null" }];
+                                                                                                                  return false;
+                                                                                                                }
+                                                                                                                if (errors === _errs225) {
+                                                                                                                  if (typeof data89 == "number" && isFinite(data89)) {
+                                                                                                                    if (data89 > 1 || isNaN(data89)) {
+                                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                      return false;
+                                                                                                                    } else {
+                                                                                                                      if (data89 < 0 || isNaN(data89)) {
+                                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                        return false;
+                                                                                                                      }
+                                                                                                                    }
+                                                                                                                  }
+                                                                                                                }
+                                                                                                                var valid64 = _errs225 === errors;
+                                                                                                              } else {
+                                                                                                                var valid64 = true;
+                                                                                                              }
+                                                                                                              if (valid64) {
+                                                                                                                if (data87.prompts !== void 0) {
+                                                                                                                  let data90 = data87.prompts;
+                                                                                                                  const _errs227 = errors;
+                                                                                                                  const _errs228 = errors;
+                                                                                                                  if (errors === _errs228) {
+                                                                                                                    if (Array.isArray(data90)) {
+                                                                                                                      var valid66 = true;
+                                                                                                                      const len19 = data90.length;
+                                                                                                                      for (let i15 = 0; i15 < len19; i15++) {
+                                                                                                                        let data91 = data90[i15];
+                                                                                                                        const _errs230 = errors;
+                                                                                                                        if (errors === _errs230) {
+                                                                                                                          if (typeof data91 === "string") {
+                                                                                                                            if (func3(data91) < 1) {
+                                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                                                              return false;
+                                                                                                                            }
+                                                                                                                          } else {
+                                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                                                            return false;
+                                                                                                                          }
+                                                                                                                        }
+                                                                                                                        var valid66 = _errs230 === errors;
+                                                                                                                        if (!valid66) {
+                                                                                                                          break;
+                                                                                                                        }
+                                                                                                                      }
+                                                                                                                    } else {
+                                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                                                                      return false;
+                                                                                                                    }
+                                                                                                                  }
+                                                                                                                  var valid64 = _errs227 === errors;
+                                                                                                                } else {
+                                                                                                                  var valid64 = true;
+                                                                                                                }
+                                                                                                                if (valid64) {
+                                                                                                                  if (data87.detectableShift !== void 0) {
+                                                                                                                    let data92 = data87.detectableShift;
+                                                                                                                    const _errs232 = errors;
+                                                                                                                    const _errs233 = errors;
+                                                                                                                    if (!(typeof data92 == "number" && isFinite(data92)) && data92 !== null) {
+                                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                                                      return false;
+                                                                                                                    }
+                                                                                                                    if (errors === _errs233) {
+                                                                                                                      if (typeof data92 == "number" && isFinite(data92)) {
+                                                                                                                        if (data92 > 1 || isNaN(data92)) {
+                                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                          return false;
+                                                                                                                        } else {
+                                                                                                                          if (data92 < 0 || isNaN(data92)) {
+                                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                            return false;
+                                                                                                                          }
+                                                                                                                        }
+                                                                                                                      }
+                                                                                                                    }
+                                                                                                                    var valid64 = _errs232 === errors;
+                                                                                                                  } else {
+                                                                                                                    var valid64 = true;
+                                                                                                                  }
+                                                                                                                }
+                                                                                                              }
+                                                                                                            }
+                                                                                                          }
+                                                                                                        }
+                                                                                                      } else {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                    }
+                                                                                                    var valid28 = _errs220 === errors;
+                                                                                                  } else {
+                                                                                                    var valid28 = true;
+                                                                                                  }
+                                                                                                }
                                                                                               }
                                                                                             }
                                                                                           }
@@ -31708,15 +25678,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                                   }
                                                 }
                                               }
+                                            } else {
+                                              validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                              return false;
                                             }
-                                          } else {
-                                            validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                            return false;
                                           }
+                                          var valid0 = _errs108 === errors;
+                                        } else {
+                                          var valid0 = true;
                                         }
-                                        var valid0 = _errs106 === errors;
-                                      } else {
-                                        var valid0 = true;
                                       }
                                     }
                                   }
@@ -31744,10 +25714,6 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
 }
 
 // src/history/verify.ts
-var sha256Hex = typeof crypto3.hash === "function" ? (text) => crypto3.hash("sha256", text, "hex") : sha256;
-function isRefOf(ref, text) {
-  return ref.length >= TEXT_REF_LENGTH && sha256Hex(text).startsWith(ref);
-}
 var COLUMNS = ["answers", "outputs", "passed", "latencyMs", "tokensOut"];
 function verifyHistory(text, verifier = new ChainVerifier()) {
   const endsWithNewline = text.endsWith("\n");
@@ -31777,10 +25743,32 @@ function bom() {
 var ChainVerifier = class {
   records = [];
   lines = [];
-  head = GENESIS;
+  head;
+  /** What line 1 chains to. */
+  chainStart;
+  /** What line 1 chains to, for messages: null for the genesis value. */
+  after;
   catalogs = /* @__PURE__ */ new Map();
   texts = /* @__PURE__ */ new Map();
   keysByCatalog = /* @__PURE__ */ new Map();
+  /**
+   * A verifier for one file (a segment): catalogs and texts resolve within it. `head` is what its
+   * line 1 must chain to: GENESIS for the first segment, else the hash of the previous segment's
+   * last line, which `after` names ("the last line of history-0001.jsonl").
+   */
+  constructor(head = GENESIS, after = null) {
+    this.head = head;
+    this.chainStart = head;
+    this.after = head === GENESIS ? null : after;
+  }
+  /** The text a ref of a prompt resolves to in this file so far. */
+  text(key, ref) {
+    return this.texts.get(key)?.get(ref) ?? null;
+  }
+  /** A catalog defined in this file so far. */
+  catalogEntries(ref) {
+    return this.catalogs.get(ref);
+  }
   /** The hash the next line's `prev` must hold: GENESIS, or the SHA-256 of the last line. */
   get prevHash() {
     return this.head;
@@ -31800,16 +25788,20 @@ var ChainVerifier = class {
     } catch (e) {
       return { reason: `not valid JSON (${e.message})`, json: true };
     }
-    if (isObject(data) && "schema" in data && typeof data["schema"] === "number" && data["schema"] !== RECORD_SCHEMA) {
+    if (isObject(data) && "schema" in data && typeof data["schema"] === "number" && !READABLE_SCHEMAS.includes(data["schema"])) {
       return bad(
-        `record schema version ${data["schema"]} is not supported (this trackrecord reads version ${RECORD_SCHEMA})`
+        `record schema version ${data["schema"]} is not supported (this trackrecord reads versions ${READABLE_SCHEMAS.join(" and ")}; a newer trackrecord wrote it?)`
       );
     }
     if (!record(data)) return bad(schemaReason(record.errors?.[0]));
     const record2 = data;
+    if (record2.schema === 1 && record2.textsGz !== void 0)
+      return bad("textsGz is a version 2 field: a version 1 record keeps its texts in texts");
+    if (record2.schema === RECORD_SCHEMA && record2.texts !== void 0)
+      return bad(`texts is a version 1 field: a version ${RECORD_SCHEMA} record keeps its texts in textsGz`);
     if (record2.prev !== this.head) {
       return bad(
-        number === 1 ? "prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered" : `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)`
+        number > 1 ? `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)` : this.after === null ? "prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered" : `prev of line 1 does not match the SHA-256 of ${this.after} (a segment was changed, removed or reordered)`
       );
     }
     const defined = record2.catalogs ?? {};
@@ -31829,7 +25821,13 @@ var ChainVerifier = class {
         return bad(`errors/${index} is not a prompt index: catalog ${record2.catalog} has ${size} prompts`);
       }
     }
-    const stored = record2.texts ?? {};
+    let stored;
+    try {
+      stored = storedTexts(record2);
+    } catch (e) {
+      if (e instanceof TextBlockError) return bad(e.message);
+      throw e;
+    }
     for (const [key, byRef] of Object.entries(stored)) {
       const known = this.texts.get(key);
       for (const [ref, text] of Object.entries(byRef)) {
@@ -31848,9 +25846,9 @@ var ChainVerifier = class {
       const key = keys[i];
       const known = this.texts.get(key);
       const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
-      const answer2 = record2.answers[i];
-      if (typeof answer2 === "string" && !resolves(known, own, answer2))
-        return bad(unresolved(`answers/${i}`, answer2, key));
+      const answer3 = record2.answers[i];
+      if (typeof answer3 === "string" && !resolves(known, own, answer3))
+        return bad(unresolved(`answers/${i}`, answer3, key));
       const output = record2.outputs[i];
       if (typeof output === "string") {
         if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
@@ -31887,7 +25885,10 @@ var ChainVerifier = class {
   }
   /** The line that first stored a text (only looked up to word an error). */
   lineOfText(key, ref) {
-    const index = this.records.findIndex((r) => r.texts?.[key] !== void 0 && Object.hasOwn(r.texts[key], ref));
+    const index = this.records.findIndex((r) => {
+      const texts = storedTexts(r);
+      return Object.hasOwn(texts, key) && Object.hasOwn(texts[key], ref);
+    });
     return index + 1;
   }
 };
@@ -31899,9 +25900,6 @@ function bad(reason) {
 }
 function unresolved(path2, ref, key) {
   return `${path2}: ref ${ref} is not a text of ${key} stored in this or an earlier line`;
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function schemaReason(error2) {
   if (!error2) return "does not match the record schema";
@@ -31919,6 +25917,227 @@ function schemaReason(error2) {
   }
 }
 
+// src/history/file.ts
+async function appendRecords(path2, records, options = {}) {
+  await mkdir3(dirname7(path2), { recursive: true });
+  return withHistoryLock(
+    path2,
+    async (real2) => {
+      const result = await appendUnlocked(real2, records, options).catch(namedAs(real2, path2));
+      if (options.afterAppend && result.lines.length > 0) await options.afterAppend(result.lines, result.firstLine);
+      return result;
+    },
+    options
+  );
+}
+async function appendUnlocked(path2, records, options) {
+  let segment = await openSegment(path2, options.snapshot);
+  if (records.length === 0) return { lines: [], sealed: null, firstLine: segment.lines + 1 };
+  let lines = chainRecords(completeRecords(records, segment.verifier, options.source), segment.verifier.prevHash);
+  let sealed = null;
+  const adding = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+  if (options.maxBytes !== void 0 && segment.lines > 0 && segment.size + adding > options.maxBytes) {
+    sealed = segmentPath(path2, (await sealedSegments(path2)).length + 1);
+    await rename2(path2, sealed);
+    await options.onSeal?.(path2, sealed);
+    await syncDir(dirname7(path2));
+    const previous = segment.verifier;
+    segment = {
+      verifier: new ChainVerifier(previous.prevHash, `the last line of ${basename5(sealed)}`),
+      bytes: Buffer.alloc(0),
+      size: 0,
+      lines: 0,
+      separator: "",
+      exists: false
+    };
+    const source = options.source ?? {
+      text: (k, r) => previous.text(k, r),
+      catalogEntries: (r) => previous.catalogEntries(r)
+    };
+    lines = chainRecords(completeRecords(records, segment.verifier, source), segment.verifier.prevHash);
+  }
+  const { verifier } = segment;
+  const firstLine2 = verifier.lines.length + 1;
+  for (const [i, line] of lines.entries()) {
+    const problem = verifier.push(line);
+    if (problem) {
+      throw new Error(
+        `refusing to append to ${path2}: new record ${i + 1} of ${lines.length} would be an invalid line ${verifier.lines.length + 1}: ${problem.reason} (the history was not modified)`
+      );
+    }
+  }
+  const data = `${segment.separator}${lines.map((l) => `${l}
+`).join("")}`;
+  const handle = await open4(path2, "a");
+  try {
+    await handle.appendFile(data, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  if (!segment.exists) await syncDir(dirname7(path2));
+  const bytes = Buffer.concat([segment.bytes, Buffer.from(data, "utf8")]);
+  return { lines, sealed, firstLine: firstLine2, open: { path: path2, bytes, exists: true, verifier, endsWithNewline: true } };
+}
+async function openSegment(path2, snapshot) {
+  const verifier = await openFileVerifier(path2);
+  if (snapshot && snapshot.path === path2 && verifier.prevHash === snapshot.verifier.chainStart) {
+    const bytes2 = await readIfExists(path2);
+    if (bytes2 !== null && snapshot.exists && bytes2.equals(snapshot.bytes))
+      return stateOf(snapshot.verifier, bytes2, snapshot.endsWithNewline, true);
+    if (bytes2 === null && !snapshot.exists) return stateOf(snapshot.verifier, Buffer.alloc(0), false, false);
+  }
+  const { result, bytes, exists: exists2 } = await loadFile(path2, verifier);
+  if (!result.ok) throw failure2(path2, result, false);
+  return stateOf(verifier, bytes, result.endsWithNewline, exists2);
+}
+async function openFileVerifier(path2) {
+  const last = (await sealedSegments(path2)).at(-1);
+  if (last === void 0) return new ChainVerifier();
+  const line = await lastLine(last);
+  if (line === null) throw new HistoryError(last, 0, "a sealed segment must not be empty", null);
+  return new ChainVerifier(lineHash(line), `the last line of ${basename5(last)}`);
+}
+function stateOf(verifier, bytes, endsWithNewline, exists2) {
+  const lines = verifier.lines.length;
+  return { verifier, bytes, size: bytes.length, lines, separator: lines > 0 && !endsWithNewline ? "\n" : "", exists: exists2 };
+}
+async function readIfExists(path2) {
+  try {
+    return await readFile4(path2);
+  } catch (e) {
+    if (isMissing(e)) return null;
+    throw e;
+  }
+}
+function namedAs(real2, path2) {
+  return (error2) => {
+    throw error2 instanceof HistoryError && real2 !== path2 ? error2.relabel(path2) : error2;
+  };
+}
+async function loadFile(path2, verifier) {
+  let bytes;
+  try {
+    bytes = await readFile4(path2);
+  } catch (e) {
+    if (!isMissing(e)) throw e;
+    return { result: verifyHistory("", verifier), bytes: Buffer.alloc(0), exists: false };
+  }
+  const result = verifyHistory(bytes.toString("utf8"), verifier);
+  const badUtf8 = firstInvalidUtf8Line(bytes);
+  if (badUtf8 !== null && (result.ok || result.line > badUtf8 || result.line === badUtf8 && !result.truncated)) {
+    const before = result.lines.slice(0, badUtf8 - 1);
+    return {
+      result: {
+        ok: false,
+        line: badUtf8,
+        reason: "not valid UTF-8",
+        truncated: false,
+        records: result.records.slice(0, before.length),
+        lines: before
+      },
+      bytes,
+      exists: true
+    };
+  }
+  return { result, bytes, exists: true };
+}
+function failure2(path2, result, sealed = false) {
+  return new HistoryError(
+    path2,
+    result.line,
+    result.reason,
+    result.truncated && !sealed ? truncatedHint(path2) : brokenHint(path2)
+  );
+}
+var strictDecoder = new TextDecoder("utf-8", { fatal: true });
+function firstInvalidUtf8Line(bytes) {
+  try {
+    strictDecoder.decode(bytes);
+    return null;
+  } catch {
+  }
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const end = bytes.indexOf(10, start);
+    const slice = bytes.subarray(start, end === -1 ? bytes.length : end);
+    try {
+      strictDecoder.decode(slice);
+    } catch {
+      return line;
+    }
+    if (end === -1) return null;
+    start = end + 1;
+  }
+}
+async function syncDir(dir) {
+  try {
+    const handle = await open4(dir, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+  }
+}
+function isMissing(error2) {
+  return error2?.code === "ENOENT";
+}
+
+// src/history/read.ts
+async function readRecent(path2, runs) {
+  return read(path2, runs);
+}
+async function read(given, runs) {
+  const path2 = await realPathOf(given);
+  const sealed = await sealedSegments(path2);
+  const files = [...sealed, path2];
+  const read2 = [];
+  let open5;
+  const verifyFile = async (i, verifier) => {
+    const file = files[i];
+    const isOpen = i === files.length - 1;
+    const { result, bytes, exists: exists2 } = await loadFile(file, verifier);
+    if (!result.ok) throw failure2(file, result, !isOpen);
+    if (!isOpen && (result.lines.length === 0 || !result.endsWithNewline)) {
+      throw new HistoryError(file, result.lines.length, "a sealed segment must hold complete lines", null);
+    }
+    if (isOpen) open5 = { path: file, bytes, exists: exists2, verifier, endsWithNewline: result.endsWithNewline };
+    read2.push({ path: file, records: result.records, lines: result.lines });
+  };
+  if (runs === Infinity) {
+    let verifier = new ChainVerifier();
+    for (let i = 0; i < files.length; i++) {
+      if (i > 0) verifier = new ChainVerifier(verifier.prevHash, `the last line of ${basename6(files[i - 1])}`);
+      await verifyFile(i, verifier);
+    }
+  } else {
+    const runIds = /* @__PURE__ */ new Set();
+    for (let i = files.length - 1; i >= 0; i--) {
+      await verifyFile(i, await chainedTo(files, i));
+      for (const r of read2.at(-1).records) runIds.add(r.run.id);
+      if (runIds.size >= runs) break;
+    }
+    read2.reverse();
+  }
+  return {
+    records: read2.flatMap((f) => f.records),
+    lines: read2.flatMap((f) => f.lines),
+    files: read2.map((f) => ({ path: f.path, records: f.records.length, lines: f.lines })),
+    sealed: sealed.length,
+    complete: read2.length === files.length,
+    open: open5
+  };
+}
+async function chainedTo(files, i) {
+  if (i === 0) return new ChainVerifier();
+  const previous = files[i - 1];
+  const line = await lastLine(previous);
+  if (line === null) throw new HistoryError(previous, 0, "a sealed segment must not be empty", null);
+  return new ChainVerifier(lineHash(line), `the last line of ${basename6(previous)}`);
+}
+
 // src/history/view.ts
 var HistoryView = class {
   textsByPrompt = /* @__PURE__ */ new Map();
@@ -31926,12 +26145,13 @@ var HistoryView = class {
   byModel = /* @__PURE__ */ new Map();
   seriesCache = /* @__PURE__ */ new Map();
   keyHashes = /* @__PURE__ */ new Map();
+  positionsByRef = /* @__PURE__ */ new Map();
   constructor(records = []) {
     for (const record2 of records) this.add(record2);
   }
   add(record2) {
     for (const [ref, catalog] of Object.entries(record2.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
-    for (const [key, texts] of Object.entries(record2.texts ?? {})) {
+    for (const [key, texts] of Object.entries(storedTexts(record2))) {
       const known = this.textsOf(key);
       for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
     }
@@ -31956,6 +26176,9 @@ var HistoryView = class {
   hasCatalog(ref) {
     return this.catalogsByRef.has(ref);
   }
+  catalogEntries(ref) {
+    return this.catalogsByRef.get(ref);
+  }
   catalog(ref) {
     const catalog = this.catalogsByRef.get(ref);
     if (!catalog) throw new Error(`history: catalog ${ref} is not defined`);
@@ -31967,9 +26190,71 @@ var HistoryView = class {
   recordsOf(modelId) {
     return this.byModel.get(modelId) ?? [];
   }
-  /** This model's points for one prompt series, oldest first. */
-  series(modelId, promptHash2) {
-    return this.seriesIndex(modelId).series.get(promptHash2) ?? [];
+  /**
+   * This model's points for one prompt series, oldest first. With `key`, one point per record (see
+   * the class comment); without, every prompt of every record that has the hash.
+   */
+  series(modelId, promptHash2, key) {
+    const all = this.seriesIndex(modelId).series.get(promptHash2) ?? [];
+    if (key === void 0) return all;
+    const out = [];
+    for (const p of all) {
+      const last = out.at(-1);
+      if (last?.run !== p.run) out.push(p);
+      else if (p.key === key && last.key !== key) out[out.length - 1] = p;
+    }
+    return out;
+  }
+  /**
+   * The answered points among the last `window` points of a series, oldest first, with their
+   * answers: what a new observation of the prompt is compared with.
+   */
+  recentAnswered(modelId, promptHash2, key, window2) {
+    return this.series(modelId, promptHash2, key).slice(-window2).filter((p) => p.answered).map((p) => ({ ...p, answer: this.text(p.key, p.answerRef) }));
+  }
+  /**
+   * The last answered point of a series before record `before` (a position among the model's
+   * records; default: after the last). Walks back from there, so it finds it in a record or two
+   * without indexing the model's whole series.
+   */
+  previousAnswered(modelId, promptHash2, key, before = Number.POSITIVE_INFINITY) {
+    const records = this.recordsOf(modelId);
+    for (let run2 = Math.min(before, records.length) - 1; run2 >= 0; run2--) {
+      const record2 = records[run2];
+      const at = this.positionIn(record2.catalog, promptHash2, key);
+      if (at === void 0) continue;
+      const point = pointOf(record2, run2, at.i, at.key, this.catalog(record2.catalog)[at.i][3]);
+      if (point.answered) return { ...point, answer: this.text(point.key, point.answerRef) };
+    }
+    return void 0;
+  }
+  /** Where a series sits in a catalog: under `key`, else the first prompt with the hash. */
+  positionIn(ref, promptHash2, key) {
+    let index = this.positionsByRef.get(ref);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      for (const [i, [suite2, id, hash]] of this.catalog(ref).entries()) {
+        const at = { i, key: promptKey(suite2, id) };
+        index.set(`${at.key}\0${hash}`, at);
+        if (!index.has(hash)) index.set(hash, at);
+      }
+      this.positionsByRef.set(ref, index);
+    }
+    return index.get(`${key}\0${promptHash2}`) ?? index.get(promptHash2);
+  }
+  /**
+   * The raw output of every sample of a series point that produced one, in sampling order: the
+   * reference samples drift is judged against. (A record stores one ref when all samples agreed.)
+   */
+  sampleOutputs(modelId, point) {
+    const record2 = this.recordsOf(modelId)[point.run];
+    const stored = record2?.outputs[point.index] ?? null;
+    if (!record2 || stored === null) return [];
+    const refs = typeof stored === "string" ? Array(record2.samples - (record2.errors[String(point.index)]?.length ?? 0)).fill(stored) : stored.filter((r) => r !== null);
+    return refs.flatMap((ref) => {
+      const text = this.text(point.key, ref);
+      return text === null ? [] : [text];
+    });
   }
   /** The prompt hash this model last ran a prompt key with, if it ever did. */
   lastHashOf(modelId, key) {
@@ -31988,24 +26273,29 @@ var HistoryView = class {
     return { series, hashes };
   }
   indexRecord(record2, run2, series, hashes) {
-    this.catalog(record2.catalog).forEach(([suite2, id, hash2, checksHash], i) => {
-      const errored = record2.errors[String(i)]?.length ?? 0;
-      const passed = record2.passed[i] ?? null;
-      const checked = record2.samples - errored;
-      const point = {
-        run: run2,
-        answered: errored < record2.samples,
-        answerRef: record2.answers[i] ?? null,
-        status: passed === null || checked === 0 ? null : passed * 2 > checked,
-        checksHash
-      };
-      const list = series.get(hash2);
+    this.catalog(record2.catalog).forEach(([suite2, id, hash, checksHash], i) => {
+      const key = promptKey(suite2, id);
+      const point = pointOf(record2, run2, i, key, checksHash);
+      const list = series.get(hash);
       if (list) list.push(point);
-      else series.set(hash2, [point]);
-      hashes.set(promptKey(suite2, id), hash2);
+      else series.set(hash, [point]);
+      hashes.set(key, hash);
     });
   }
 };
+function pointOf(record2, run2, i, key, checksHash) {
+  const errored = record2.errors[String(i)]?.length ?? 0;
+  return {
+    run: run2,
+    key,
+    index: i,
+    answered: errored < record2.samples,
+    answerRef: record2.answers[i] ?? null,
+    passed: record2.passed[i] ?? null,
+    checked: record2.samples - errored,
+    checksHash
+  };
+}
 
 // src/report/summary.ts
 function summarize(records) {
@@ -32029,6 +26319,7 @@ function summarize(records) {
       flipsP: m.flipsP,
       newSeries: m.newSeries,
       runsSinceDrift: m.runsSinceDrift,
+      drift: m.drift ?? { significant: false, p: null, prompts: [], detectableShift: null },
       errors: m.errors,
       latencyMs: m.latencyMs,
       tokens: m.tokens,
@@ -32037,226 +26328,171 @@ function summarize(records) {
   };
 }
 
-// src/track.ts
-import { resolve as resolve2 } from "node:path";
+// src/run-and-record.ts
+import { rename as rename3 } from "node:fs/promises";
+import { resolve as resolve4 } from "node:path";
 
-// src/history/errors.ts
-var HistoryError = class _HistoryError extends Error {
-  constructor(file, line, reason, hint) {
-    super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
-  ${hint}`}`);
-    this.file = file;
-    this.line = line;
-    this.reason = reason;
-    this.hint = hint;
+// src/report/report.ts
+var DEFAULT_TREND = 30;
+function buildReport(view, options = {}) {
+  const asked = options.trend ?? DEFAULT_TREND;
+  const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_TREND;
+  const wanted = options.models ? new Set(options.models) : null;
+  const ids = view.modelIds();
+  const records = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
+  const models = [];
+  for (const id of ids) {
+    if (wanted && !wanted.has(id)) continue;
+    const report = modelReport(view, id, trend, options.runDrift ?? false);
+    if (report) models.push(report);
   }
-  file;
-  line;
-  reason;
-  hint;
-  name = "HistoryError";
-  /** The same error naming the file another way (as the user wrote it, rather than absolute). */
-  relabel(file) {
-    const hint = this.hint === null ? null : this.hint.split(shellQuote(this.file)).join(shellQuote(file));
-    return new _HistoryError(file, this.line, this.reason, hint);
+  return { records, trend, models };
+}
+function modelReport(view, id, trend, runDrift) {
+  const history = view.recordsOf(id);
+  const latest = history.at(-1);
+  if (!latest) return null;
+  const points = trendOf(history, trend);
+  const m = latest.metrics;
+  const drift = driftOf(view, id, history.length - 1);
+  if (runDrift) {
+    const start = history.length - points.length;
+    points.forEach((p, i) => p.drift = i === points.length - 1 ? drift : driftOf(view, id, start + i));
   }
-};
-function brokenHint(file) {
-  return `the history was not modified. Restore it from git (git checkout -- ${shellQuote(file)}) or investigate.`;
+  return {
+    id,
+    model: latest.model.model,
+    host: latest.model.host,
+    records: history.length,
+    samples: latest.samples,
+    run: {
+      id: latest.run.id,
+      startedAt: latest.run.startedAt,
+      url: latest.run.url,
+      commit: latest.run.commit,
+      trigger: latest.run.trigger
+    },
+    metrics: m,
+    served: latest.model.served,
+    systemFingerprints: latest.model.systemFingerprints,
+    fingerprintChanged: points.at(-1)?.fingerprintChanged ?? false,
+    trend: points,
+    drift,
+    regressions: m.regressions,
+    fixes: m.fixes,
+    flipsP: m.flipsP
+  };
 }
-function truncatedHint(file) {
-  return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
-}
-function shellQuote(path2) {
-  return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
-}
-
-// src/history/file.ts
-import { mkdir as mkdir2, open as open2, readFile as readFile3, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join3 } from "node:path";
-
-// src/history/lock.ts
-import { readFile as readFile2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { hostname } from "node:os";
-function lockPathOf(historyPath) {
-  return `${historyPath}.lock`;
-}
-async function withHistoryLock(historyPath, fn, options = {}) {
-  const lockPath = lockPathOf(historyPath);
-  await acquire(historyPath, lockPath, options.waitMs ?? 3e4, options.pollMs ?? 50);
-  try {
-    return await fn();
-  } finally {
-    await rm2(lockPath, { force: true });
+function trendOf(history, n) {
+  const start = Math.max(0, history.length - n);
+  let reported = null;
+  for (let i = start - 1; i >= 0 && reported === null; i--) {
+    const fps = history[i].model.systemFingerprints;
+    if (fps.length > 0) reported = fps;
   }
-}
-async function acquire(historyPath, lockPath, waitMs, pollMs) {
-  const me = { pid: process.pid, host: hostname(), since: (/* @__PURE__ */ new Date()).toISOString() };
-  const deadline = Date.now() + waitMs;
-  for (; ; ) {
-    try {
-      await writeFile2(lockPath, `${JSON.stringify(me)}
-`, { flag: "wx" });
-      return;
-    } catch (error2) {
-      if (error2.code !== "EEXIST") throw error2;
-    }
-    const owner = await readOwner(lockPath);
-    if (owner && owner.host === me.host && !isAlive(owner.pid)) {
-      if (sameOwner(await readOwner(lockPath), owner)) await rm2(lockPath, { force: true });
-      continue;
-    }
-    if (Date.now() >= deadline) {
-      const who = owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : "an unknown process";
-      throw new HistoryError(
-        historyPath,
-        0,
-        `another trackrecord is writing it (${who}); waited ${Math.round(waitMs / 1e3)} s`,
-        `the history was not modified. If no other trackrecord is running, delete ${shellQuote(lockPath)} and run again.`
-      );
-    }
-    await new Promise((resolve8) => setTimeout(resolve8, pollMs));
+  const points = [];
+  for (let i = start; i < history.length; i++) {
+    const { run: run2, model, metrics: m } = history[i];
+    const fingerprints2 = model.systemFingerprints;
+    const changed2 = fingerprints2.length > 0 && reported !== null && !sameSet(fingerprints2, reported);
+    if (fingerprints2.length > 0) reported = fingerprints2;
+    points.push({
+      runId: run2.id,
+      startedAt: run2.startedAt,
+      passRate: m.passRate,
+      stability: m.stability,
+      reliability: m.reliability,
+      reliabilityInterval: m.reliabilityInterval,
+      drifted: realDrift(m).length,
+      flapping: m.flapping.length,
+      errors: totalErrors(m.errors),
+      fingerprints: fingerprints2,
+      fingerprintChanged: changed2
+    });
   }
+  return points;
 }
-async function readOwner(lockPath) {
-  try {
-    const owner = JSON.parse(await readFile2(lockPath, "utf8"));
-    return typeof owner.pid === "number" && typeof owner.host === "string" && typeof owner.since === "string" ? owner : null;
-  } catch {
-    return null;
-  }
-}
-function sameOwner(a, b) {
-  return a !== null && a.pid === b.pid && a.host === b.host && a.since === b.since;
-}
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error2) {
-    return error2.code === "EPERM";
-  }
-}
-
-// src/history/file.ts
-async function readHistory(path2) {
-  const { result } = await load(path2);
-  if (!result.ok) throw failure2(path2, result);
-  return { records: result.records, lines: result.lines, endsWithNewline: result.endsWithNewline };
-}
-async function appendRecords(path2, records, lock = {}) {
-  await mkdir2(dirname2(path2), { recursive: true });
-  return withHistoryLock(path2, () => appendUnlocked(path2, records), lock);
-}
-async function appendUnlocked(path2, records) {
-  const verifier = new ChainVerifier();
-  const { result, exists: exists2 } = await load(path2, verifier);
-  if (!result.ok) throw failure2(path2, result);
-  const lines = chainRecords(records, verifier.prevHash);
-  for (const [i, line] of lines.entries()) {
-    const problem = verifier.push(line);
-    if (problem) {
-      throw new Error(
-        `refusing to append to ${path2}: new record ${i + 1} of ${lines.length} would be an invalid line ${verifier.lines.length + 1}: ${problem.reason} (the history was not modified)`
-      );
-    }
-  }
-  if (lines.length === 0) return [];
-  const separator = result.lines.length > 0 && !result.endsWithNewline ? "\n" : "";
-  const data = `${separator}${lines.map((l) => `${l}
-`).join("")}`;
-  const handle = await open2(path2, "a");
-  try {
-    await handle.appendFile(data, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  if (!exists2) await syncDir(dirname2(path2));
-  return lines;
-}
-async function load(path2, verifier) {
-  let bytes;
-  try {
-    bytes = await readFile3(path2);
-  } catch (e) {
-    if (!isMissing(e)) throw e;
-    return { result: verifyHistory("", verifier), bytes: Buffer.alloc(0), exists: false };
-  }
-  const result = verifyHistory(bytes.toString("utf8"), verifier);
-  const badUtf8 = firstInvalidUtf8Line(bytes);
-  if (badUtf8 !== null && (result.ok || result.line > badUtf8 || result.line === badUtf8 && !result.truncated)) {
-    const before = result.lines.slice(0, badUtf8 - 1);
+function driftOf(view, modelId, position) {
+  const target = view.recordsOf(modelId)[position];
+  const m = target.metrics;
+  if (m.drifted.length === 0) return [];
+  const byKey = /* @__PURE__ */ new Map();
+  view.catalog(target.catalog).forEach(([suite2, id, hash], i) => byKey.set(promptKey(suite2, id), { i, hash }));
+  const flapping = new Set(m.flapping);
+  const regressions = new Set(m.regressions);
+  const fixes = new Set(m.fixes);
+  return m.drifted.map((key) => {
+    const at = byKey.get(key);
+    const before = at ? view.previousAnswered(modelId, at.hash, key, position)?.answer ?? null : null;
+    const after = at ? view.text(key, target.answers[at.i] ?? null) : null;
+    const significant = m.drift ? m.drift.prompts.includes(key) : !flapping.has(key);
     return {
-      result: {
-        ok: false,
-        line: badUtf8,
-        reason: "not valid UTF-8",
-        truncated: false,
-        records: result.records.slice(0, before.length),
-        lines: before
-      },
-      bytes,
-      exists: true
+      key,
+      before,
+      after,
+      flapping: flapping.has(key),
+      significant,
+      regression: regressions.has(key),
+      fix: fixes.has(key)
     };
-  }
-  return { result, bytes, exists: true };
+  });
 }
-function failure2(path2, result) {
-  return new HistoryError(path2, result.line, result.reason, result.truncated ? truncatedHint(path2) : brokenHint(path2));
+function sameSet(a, b) {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((x) => right.has(x));
 }
-var strictDecoder = new TextDecoder("utf-8", { fatal: true });
-function firstInvalidUtf8Line(bytes) {
-  try {
-    strictDecoder.decode(bytes);
-    return null;
-  } catch {
-  }
-  let start = 0;
-  for (let line = 1; ; line++) {
-    const end = bytes.indexOf(10, start);
-    const slice = bytes.subarray(start, end === -1 ? bytes.length : end);
-    try {
-      strictDecoder.decode(slice);
-    } catch {
-      return line;
-    }
-    if (end === -1) return null;
-    start = end + 1;
-  }
-}
-async function syncDir(dir) {
-  try {
-    const handle = await open2(dir, "r");
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-  }
-}
-function isMissing(error2) {
-  return error2?.code === "ENOENT";
+function fingerprintChanges(points) {
+  return points.flatMap((point, i) => {
+    if (!point.fingerprintChanged) return [];
+    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
+    return [{ point, was: before ? before.fingerprints : null }];
+  });
 }
 
-// src/track.ts
+// src/run-and-record.ts
 async function recordOutcome(outcome, options) {
   const { config: config2 } = outcome;
-  const historyPath = options.useHistory ? resolve2(options.root, config2.history) : null;
-  const history = historyPath ? options.history ?? await readVerifiedHistory(config2, options.root) : [];
-  const view = new HistoryView(history);
+  const historyPath = options.useHistory ? resolve4(options.root, config2.history) : null;
+  const history = historyPath ? options.history ?? await readVerifiedHistory(config2, options.root) : void 0;
+  const view = new HistoryView(history?.records ?? []);
   const records = buildRecords(outcome, view);
-  if (historyPath) await appendRecords(historyPath, records).catch(relabel(config2.history));
-  return { records, summary: summarize(records), historyPath, view };
+  const written = [];
+  let appended = null;
+  if (historyPath) {
+    const signing = signedAppend(historyPath, options.signer);
+    const afterAppend = async (lines, firstLine2) => {
+      appended = { lines, firstLine: firstLine2 };
+      await signing.afterAppend?.(lines, firstLine2);
+    };
+    const { sealed } = await appendRecords(historyPath, records, {
+      maxBytes: config2.historyMaxMb * 2 ** 20,
+      source: { text: (key, ref) => view.text(key, ref), catalogEntries: (ref) => view.catalogEntries(ref) },
+      snapshot: history?.open,
+      afterAppend,
+      onSeal: sealAttestations
+    }).catch(relabel(historyPath, config2.history));
+    written.push(...sealed ? [sealed] : [], historyPath);
+  }
+  return { records, summary: summarize(records), historyPath, written, view, appended };
+}
+async function sealAttestations(open5, sealed) {
+  try {
+    await rename3(attestationsPathOf(open5), attestationsPathOf(sealed));
+  } catch (error2) {
+    if (error2.code !== "ENOENT") throw error2;
+  }
+}
+function runsNeeded(config2) {
+  return Math.max(config2.window, DEFAULT_TREND) + 1;
 }
 async function readVerifiedHistory(config2, root) {
-  const { records } = await readHistory(resolve2(root, config2.history)).catch(relabel(config2.history));
-  return records;
+  const path2 = resolve4(root, config2.history);
+  return readRecent(path2, runsNeeded(config2)).catch(relabel(path2, config2.history));
 }
-function relabel(file) {
+function relabel(path2, file) {
   return (error2) => {
-    throw error2 instanceof HistoryError ? error2.relabel(file) : error2;
+    throw error2 instanceof HistoryError ? error2.relabel(labelOf(error2.file, path2, file)) : error2;
   };
 }
 
@@ -32268,10 +26504,85 @@ var progressToLog = {
   }
 };
 
+// src/analysis/edit-effect.ts
+function editEffects(pairs, headOf, baseOf, view) {
+  const effects = pairs.flatMap((pair) => {
+    const head = headOf(pair);
+    if (!head) return [];
+    const base = pair.rerun ? baseOf(pair) : rejudge(head, pair.base.prompt);
+    if (!base) return [];
+    const before = version(base, pair.base.prompt);
+    const after = version(head, pair.head.prompt);
+    const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
+    const flip2 = before.status !== null && after.status !== null && before.status !== after.status;
+    return [
+      {
+        modelId: pair.modelId,
+        key: pair.key,
+        before,
+        after,
+        recorded: recorded(view, pair.modelId, pair.key),
+        changed: test.changed,
+        differs: before.answered && after.answered && !sameAnswer(before.answer, after.answer, pair.head.prompt.compare),
+        p: test.p,
+        regression: flip2 && before.status === true,
+        fix: flip2 && before.status === false,
+        rerun: pair.rerun
+      }
+    ];
+  });
+  return decideChanged(effects);
+}
+var EDIT_FDR = 0.05;
+function versionsDiffer(before, after, compare) {
+  if (before.length === 0 || after.length === 0) return { changed: null, p: null };
+  if (before.length < 2 || after.length < 2)
+    return { changed: !sameAnswer(modal(before), modal(after), compare), p: null };
+  return { changed: null, p: compareSamples(after, before).p };
+}
+function decideChanged(effects) {
+  const tested = effects.filter((e) => e.p !== null);
+  const rejected = new Set(
+    benjaminiHochberg(
+      tested.map((e) => e.p),
+      EDIT_FDR
+    )
+  );
+  tested.forEach((e, i) => e.changed = rejected.has(i));
+  return effects;
+}
+function answersOf(o) {
+  return o.samples.filter((s) => s.error === null).map((s) => s.answer);
+}
+function version(o, spec) {
+  const r = promptResult(o, spec);
+  return { answer: r.answer, status: r.status, answered: r.answered };
+}
+function rejudge(o, spec) {
+  return {
+    ...o,
+    samples: o.samples.map((s) => {
+      if (s.output === null) return s;
+      const answer3 = answerOf(s.output, spec);
+      return { ...s, answer: answer3, ...evaluate(answer3, spec) };
+    })
+  };
+}
+function recorded(view, modelId, key) {
+  const hash = view.lastHashOf(modelId, key);
+  const last = hash === void 0 ? void 0 : view.previousAnswered(modelId, hash, key);
+  return last ? { answer: last.answer, status: majorityVerdict(last.passed, last.checked) } : null;
+}
+function editedPairIds(comparison) {
+  return new Set(comparison?.edits.pairs.map((p) => pairId(p.modelId, p.key)) ?? []);
+}
+function pairId(modelId, key) {
+  return `${modelId}\0${key}`;
+}
+
 // src/report/untrusted.ts
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 function cleanText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE, "");
+  return showInvisible(text.replace(/\r\n?/g, "\n"));
 }
 function truncateText(text, max) {
   const points = Array.from(text);
@@ -32316,6 +26627,13 @@ function inlineText(text, max = 120) {
   out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])(?=\s|$)/, (_m, n, d) => `${n}&#${d.charCodeAt(0)};`);
   return out.split(ZWSP_CHAR).join(ZWSP);
 }
+function codeSpan(text, max = 120) {
+  const flat = truncateText(cleanText(text).replace(/\s+/gu, " ").trim(), max);
+  const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat === "" || flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
 function blockText(text, maxLines = 20, maxLineLength = 400) {
   const lines = cleanText(text).replace(/\n+$/, "").split("\n");
   const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
@@ -32329,154 +26647,148 @@ ${body.join("\n")}
 </pre>`;
 }
 
-// src/report/report.ts
-var DEFAULT_TREND = 30;
-function buildReport(view, options = {}) {
-  const asked = options.trend ?? DEFAULT_TREND;
-  const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_TREND;
-  const wanted = options.models ? new Set(options.models) : null;
-  const ids = view.modelIds();
-  const records = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
-  const models = [];
-  for (const id of ids) {
-    if (wanted && !wanted.has(id)) continue;
-    const report = modelReport(view, id, trend, options.runDrift ?? false);
-    if (report) models.push(report);
+// src/report/edits-markdown.ts
+var MAX_ROWS = 40;
+var MAX_PROMPT_EDITS = 30;
+var MAX_LIST = 20;
+var CELL = 80;
+function renderEdits(c) {
+  const base = `\`${inlineText(c.baseRef, 60)}\``;
+  const out = ["## What this PR changed", ""];
+  const { edits } = c;
+  const nothing = edits.models.length + edits.prompts.length + edits.added.length + edits.addedModels.length === 0 && edits.removed.length + edits.removedModels.length === 0;
+  if (nothing) return [...out, `No prompt, check or model setting differs from ${base}.`, ""];
+  const regressions = c.effects.filter((e) => e.regression).length;
+  out.push(
+    `${base}'s version of each edited prompt ran in this job too, against the same model with the same samples: ${c.rerun} prompt run${c.rerun === 1 ? "" : "s"}, **${c.extraRequests} extra request${c.extraRequests === 1 ? "" : "s"}**. Edits to how answers are read or checked are judged on the same outputs, at no extra request.` + (regressions > 0 ? ` **${regressions} regression${regressions === 1 ? "" : "s"} of this PR** (pass \u2192 fail).` : ""),
+    ""
+  );
+  const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
+  for (const model of edits.models) {
+    const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
+    const shown = effects.filter((e) => e.differs || e.regression || e.fix);
+    const changed2 = effects.filter((e) => e.changed === true).length;
+    const noise = effects.filter((e) => e.differs && e.changed === false).length;
+    out.push(
+      `### Model ${inlineText(model.modelId, 60)}: settings edited in this PR`,
+      "",
+      ...definitionTable(model.changes, base),
+      `Every prompt ran with both settings: answers changed on **${changed2} of ${effects.length}**${noise > 0 ? ` (${noise} more differ within noise)` : ""}${flipsText(effects)}.`,
+      "",
+      ...answersTable(shown, base, false)
+    );
   }
-  return { records, trend, models };
+  for (const prompt of edits.prompts.slice(0, MAX_PROMPT_EDITS)) {
+    const effects = c.effects.filter((e) => e.key === prompt.key);
+    out.push(
+      `### ${inlineText(prompt.key, 80)}: edited in this PR`,
+      "",
+      ...definitionTable(prompt.changes, base),
+      ...answersTable(effects, base, true)
+    );
+  }
+  if (edits.prompts.length > MAX_PROMPT_EDITS)
+    out.push(`_${edits.prompts.length - MAX_PROMPT_EDITS} more edited prompts are not shown._`, "");
+  out.push(...fullAnswers(c.effects));
+  if (c.added.length > 0) {
+    const items = c.added.slice(0, MAX_LIST).map((a) => `${inlineText(a.key, 80)} on ${inlineText(a.modelId, 60)}: ${verdict(a.status)}`);
+    const more = c.added.length > MAX_LIST ? ` and ${c.added.length - MAX_LIST} more` : "";
+    out.push(`**New** (no counterpart on ${base}): ${items.join("; ")}${more}.`, "");
+  }
+  if (edits.removed.length + edits.removedModels.length > 0) {
+    const gone = [...edits.removedModels.map((m) => `model ${m}`), ...edits.removed];
+    const more = gone.length > MAX_LIST ? ` and ${gone.length - MAX_LIST} more` : "";
+    out.push(
+      `**Removed** (on ${base}, not in this PR): ${gone.slice(0, MAX_LIST).map((g) => inlineText(g, 80)).join(", ")}${more}.`,
+      ""
+    );
+  }
+  return out;
 }
-function modelReport(view, id, trend, runDrift) {
-  const history = view.recordsOf(id);
-  const latest = history.at(-1);
-  if (!latest) return null;
-  const points = trendOf(history, trend);
-  const m = latest.metrics;
-  const drift = driftOf(view, history, history.length - 1);
-  if (runDrift) {
-    const start = history.length - points.length;
-    points.forEach((p, i) => p.drift = i === points.length - 1 ? drift : driftOf(view, history, start + i));
-  }
-  return {
-    id,
-    model: latest.model.model,
-    host: latest.model.host,
-    records: history.length,
-    samples: latest.samples,
-    run: {
-      id: latest.run.id,
-      startedAt: latest.run.startedAt,
-      url: latest.run.url,
-      commit: latest.run.commit,
-      trigger: latest.run.trigger
-    },
-    metrics: m,
-    served: latest.model.served,
-    systemFingerprints: latest.model.systemFingerprints,
-    fingerprintChanged: points.at(-1)?.fingerprintChanged ?? false,
-    trend: points,
-    drift,
-    regressions: m.regressions,
-    fixes: m.fixes,
-    flipsP: m.flipsP
-  };
+function definitionTable(changes, base) {
+  return [
+    `| Definition | ${base} | This PR |`,
+    "|---|---|---|",
+    ...changes.map((f) => `| ${f.field} | ${definition(f.before)} | ${definition(f.after)} |`),
+    ""
+  ];
 }
-function trendOf(history, n) {
-  const start = Math.max(0, history.length - n);
-  let reported = null;
-  for (let i = start - 1; i >= 0 && reported === null; i--) {
-    const fps = history[i].model.systemFingerprints;
-    if (fps.length > 0) reported = fps;
-  }
-  const points = [];
-  for (let i = start; i < history.length; i++) {
-    const { run: run2, model, metrics: m } = history[i];
-    const fingerprints2 = model.systemFingerprints;
-    const changed = fingerprints2.length > 0 && reported !== null && !sameSet(fingerprints2, reported);
-    if (fingerprints2.length > 0) reported = fingerprints2;
-    points.push({
-      runId: run2.id,
-      startedAt: run2.startedAt,
-      passRate: m.passRate,
-      stability: m.stability,
-      reliability: m.reliability,
-      reliabilityInterval: m.reliabilityInterval,
-      drifted: m.drifted.filter((key) => !m.flapping.includes(key)).length,
-      flapping: m.flapping.length,
-      errors: Object.values(m.errors).reduce((sum, count2) => sum + count2, 0),
-      fingerprints: fingerprints2,
-      fingerprintChanged: changed
-    });
-  }
-  return points;
-}
-function driftOf(view, history, position) {
-  const target = history[position];
-  const m = target.metrics;
-  if (m.drifted.length === 0) return [];
-  const byKey = /* @__PURE__ */ new Map();
-  view.catalog(target.catalog).forEach(([suite2, id, hash2], i) => byKey.set(promptKey(suite2, id), { i, hash: hash2 }));
-  const positions = new CatalogPositions(view);
-  const flapping = new Set(m.flapping);
-  const regressions = new Set(m.regressions);
-  const fixes = new Set(m.fixes);
-  return m.drifted.map((key) => {
-    const at = byKey.get(key);
-    let before = null;
-    if (at) {
-      for (let j = position - 1; j >= 0; j--) {
-        const record2 = history[j];
-        const found = positions.of(record2.catalog, key, at.hash);
-        if (found === void 0 || (record2.errors[String(found.i)]?.length ?? 0) >= record2.samples) continue;
-        before = view.text(found.key, record2.answers[found.i] ?? null);
-        break;
-      }
-    }
-    const after = at ? view.text(key, target.answers[at.i] ?? null) : null;
-    return { key, before, after, flapping: flapping.has(key), regression: regressions.has(key), fix: fixes.has(key) };
+function answersTable(effects, base, withModel) {
+  if (effects.length === 0) return [];
+  const first = withModel ? "Model" : "Prompt";
+  const rows = effects.slice(0, MAX_ROWS).map((e) => {
+    const name = inlineText(withModel ? e.modelId : e.key, 80);
+    const judged = judgement(e);
+    const p = e.p === null ? "" : ` (${pValue(e.p)})`;
+    return `| ${name} | ${answer(e.before)} | ${answer(e.after)} | ${judged}${p} | ${flip(e)} | ${e.recorded ? cell(e.recorded.answer) : "_none_"} |`;
   });
+  const more = effects.length > MAX_ROWS ? [`_${effects.length - MAX_ROWS} more rows are not shown._`, ""] : [];
+  return [
+    `| ${first} | Answer, ${base}'s version | Answer, this PR | Answers | Checks | Last recorded on ${base} |`,
+    "|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    ...more
+  ];
 }
-var CatalogPositions = class {
-  constructor(view) {
-    this.view = view;
-  }
-  view;
-  byRef = /* @__PURE__ */ new Map();
-  of(ref, key, hash2) {
-    let index = this.byRef.get(ref);
-    if (!index) {
-      index = /* @__PURE__ */ new Map();
-      this.view.catalog(ref).forEach(([suite2, id, h], i) => {
-        const at = { i, key: promptKey(suite2, id) };
-        index.set(`${at.key}\0${h}`, at);
-        if (!index.has(h)) index.set(h, at);
-      });
-      this.byRef.set(ref, index);
-    }
-    return index.get(`${key}\0${hash2}`) ?? index.get(hash2);
-  }
-};
-function sameSet(a, b) {
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((x) => right.has(x));
+function fullAnswers(effects) {
+  const cut = (t) => t !== null && (Array.from(t).length > CELL || /[\r\n]/.test(t));
+  const long = effects.filter(
+    (e) => (e.differs || e.regression || e.fix) && (cut(e.before.answer) || cut(e.after.answer))
+  );
+  return long.slice(0, 10).flatMap((e) => [
+    `<details><summary>Full answers: ${inlineText(e.key, 80)} on ${inlineText(e.modelId, 60)}</summary>`,
+    "",
+    "Base's version:",
+    "",
+    e.before.answer === null ? "_no answer_" : blockText(e.before.answer),
+    "",
+    "This PR:",
+    "",
+    e.after.answer === null ? "_no answer_" : blockText(e.after.answer),
+    "",
+    "</details>",
+    ""
+  ]);
 }
-function fingerprintChanges(points) {
-  return points.flatMap((point, i) => {
-    if (!point.fingerprintChanged) return [];
-    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
-    return [{ point, was: before ? before.fingerprints : null }];
-  });
+function judgement(e) {
+  if (e.changed === null) return "no answer to compare";
+  if (e.changed) return "changed";
+  return e.differs ? "differs, within noise" : "same";
+}
+function flipsText(effects) {
+  const r = effects.filter((e) => e.regression).length;
+  const f = effects.filter((e) => e.fix).length;
+  return `${r > 0 ? `, **${r} regression${r === 1 ? "" : "s"} of this PR**` : ""}${f > 0 ? `, ${f} fix${f === 1 ? "" : "es"}` : ""}`;
+}
+function flip(e) {
+  if (e.regression) return "pass \u2192 fail, **regression of this PR**";
+  if (e.fix) return "fail \u2192 pass, fix";
+  return verdict(e.after.status);
+}
+function verdict(status) {
+  return status === null ? "no checks" : status ? "pass" : "fail";
+}
+function answer(v) {
+  return v.answered ? cell(v.answer) : "_no answer (errors)_";
+}
+function cell(text) {
+  return text === null ? "_nothing extracted_" : text.trim() === "" ? "_empty_" : inlineText(text, CELL);
+}
+function definition(text) {
+  return text === null ? "_unset_" : text.trim() === "" ? "_empty_" : inlineText(text, 200);
 }
 
 // src/report/markdown.ts
 var OPEN_ROWS = 10;
+var MAX_DRIFT_ROWS = 100;
 var FULL_ANSWERS = 10;
 var ANSWER_WIDTH = 80;
 var LIST_KEYS = 20;
 var FINGERPRINT_NOTES = 5;
 function renderMarkdown(report, options = {}) {
   if (options.header) {
-    const out2 = [...options.header];
+    const out2 = [...options.header, ...signingLines(options.signing)];
     for (const model of report.models) out2.push(...modelSection(model));
     return `${out2.join("\n").trimEnd()}
 `;
@@ -32490,19 +26802,28 @@ function renderMarkdown(report, options = {}) {
   out.push(
     `${count(report.records, "record")} of ${count(n, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`,
     "",
-    "| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drifted | Regressions | Errors | Runs since drift | Last run |",
+    "| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drift beyond noise | Regressions | Errors | Runs since drift | Last run |",
     "|---|---|---|---|---|---|---|---|---|---|",
     ...report.models.map(summaryRow),
-    ""
+    "",
+    ...signingLines(options.signing)
   );
   for (const model of report.models) out.push(...modelSection(model));
   return `${out.join("\n").trimEnd()}
 `;
 }
+function signingLines(signing) {
+  if (!signing || signing.envelopes === 0) return [];
+  const keys = signing.keyids.map((k) => `\`${inlineText(k, 16)}\``).join(", ");
+  return [
+    `Signed: ${count(signing.envelopes, "record")} carry a DSSE envelope in \`attestations.jsonl\`, key ${keys || "(none named)"}; \`trackrecord verify --key PUBLIC.pem\` checks them.`,
+    ""
+  ];
+}
 function summaryRow(m) {
   const x = m.metrics;
-  const real = x.drifted.length - x.flapping.length;
-  const drifted = `${real}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`;
+  const real2 = x.drifted.length - x.flapping.length;
+  const drifted = x.drift ? driftCell(x.drift, x.drifted.length) : `${real2}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`;
   const cells = [
     `**${inlineText(m.id, 60)}**`,
     reliability(x.reliability, x.reliabilityInterval),
@@ -32511,7 +26832,7 @@ function summaryRow(m) {
     percent(x.agreement),
     drifted,
     String(x.regressions.length),
-    String(errorTotal(x.errors)),
+    String(totalErrors(x.errors)),
     x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift),
     runLink(m, day(m.run.startedAt))
   ];
@@ -32545,8 +26866,8 @@ function modelSection(m) {
 function chart(points) {
   const shown = points.filter((p) => p.reliability !== null);
   if (shown.length < 2) return [];
-  const reliabilityLine = shown.map((p) => round1(p.reliability * 100));
-  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => round1(p.passRate * 100)) : null;
+  const reliabilityLine = shown.map((p) => roundPercent(p.reliability));
+  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => roundPercent(p.passRate)) : null;
   const low = Math.min(...reliabilityLine, ...passLine ?? []);
   const floor = Math.max(0, Math.floor((low - 5) / 10) * 10);
   return [
@@ -32587,6 +26908,11 @@ function fingerprintNotes(points) {
 }
 function driftSection(m) {
   const x = m.metrics;
+  const verdict2 = driftVerdictText(x.drift, x.drifted.length);
+  return [...verdict2 ? [verdict2, ""] : [], ...rawDrift(m)];
+}
+function rawDrift(m) {
+  const x = m.metrics;
   if (m.drift.length === 0) {
     if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ""];
     return [
@@ -32594,20 +26920,28 @@ function driftSection(m) {
       ""
     ];
   }
-  const real = m.drift.filter((d) => !d.flapping).length;
-  const title = `${count(m.drift.length, "drifted prompt")} (${real} new behavior, ${m.drift.length - real} flapping back to an earlier answer)`;
+  const real2 = m.drift.filter((d) => !d.flapping).length;
+  const title = `${count(m.drift.length, "drifted prompt")} (${real2} new behavior, ${m.drift.length - real2} flapping back to an earlier answer)`;
+  const shown = m.drift.slice(0, MAX_DRIFT_ROWS);
   const table = [
     "| Prompt | Before | After | Kind |",
     "|---|---|---|---|",
-    ...m.drift.map((d) => `| ${inlineText(d.key, 80)} | ${answer(d.before)} | ${answer(d.after)} | ${kind(d)} |`)
+    ...shown.map((d) => `| ${inlineText(d.key, 80)} | ${answer2(d.before)} | ${answer2(d.after)} | ${kind(d, m)} |`)
   ];
-  const full = fullAnswers(m.drift);
+  const hidden = m.drift.length - shown.length;
+  if (hidden > 0) {
+    table.push(
+      "",
+      `_\u2026 and ${count(hidden, "more drifted prompt")}, not shown here: \`trackrecord report --format json\` lists them all._`
+    );
+  }
+  const full = fullAnswers2(shown);
   if (m.drift.length > OPEN_ROWS) {
     return [`<details><summary>${title}</summary>`, "", ...table, "", ...full, "</details>", ""];
   }
   return [`**${title}:**`, "", ...table, "", ...full];
 }
-function fullAnswers(drift) {
+function fullAnswers2(drift) {
   const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
   const long = drift.filter((d) => cut(d.before) || cut(d.after));
   const out = [];
@@ -32634,8 +26968,12 @@ function fullAnswers(drift) {
 function flipsSection(m) {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const out = [];
-  if (m.regressions.length > 0)
-    out.push(`- **${count(m.regressions.length, "regression")}** (pass \u2192 fail): ${keyList(m.regressions)}.`);
+  const beyond = significantRegressions(m.metrics);
+  if (beyond.length > 0)
+    out.push(`- **${count(beyond.length, "regression")}** (pass \u2192 fail) beyond noise: ${keyList(beyond)}.`);
+  const within2 = m.regressions.filter((key) => !beyond.includes(key));
+  if (within2.length > 0)
+    out.push(`- ${count(within2.length, "regression")} (pass \u2192 fail) within noise: ${keyList(within2)}.`);
   if (m.fixes.length > 0)
     out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
   out.push("");
@@ -32648,19 +26986,17 @@ function pValueSentence(p) {
 function availability(m) {
   const requests = m.metrics.prompts * m.samples;
   const errors = m.metrics.errors;
-  const total = errorTotal(errors);
+  const total = totalErrors(errors);
   const latency = m.metrics.latencyMs.p50 === null ? "" : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
   if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
   const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
   return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
 }
-function answer(text) {
+function answer2(text) {
   return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
 }
-function kind(d) {
-  return [d.flapping ? "flapping" : "drift", ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(
-    ", "
-  );
+function kind(d, m) {
+  return [driftKind(d, m.metrics.drift), ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(", ");
 }
 function keyList(keys) {
   const shown = keys.slice(0, LIST_KEYS).map((k) => inlineText(k, 80));
@@ -32677,12 +27013,6 @@ function reliability(value, interval) {
   if (value === null) return "n/a";
   return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
 }
-function round1(value) {
-  return Math.round(value * 10) / 10;
-}
-function errorTotal(errors) {
-  return Object.values(errors).reduce((sum, n) => sum + n, 0);
-}
 function day(iso) {
   return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inlineText(iso, 30);
 }
@@ -32695,50 +27025,310 @@ function count(n, singular, plural = `${singular}s`) {
 }
 
 // src/report/check-comment.ts
-function renderCheckComment(report, baseRef) {
+function renderCheckComment(report, baseRef, signing = null, edits = null) {
   const header = [
-    `## trackrecord: this pull request against \`${inlineText(baseRef, 60)}\``,
+    `## trackrecord: this pull request against ${codeSpan(baseRef, 60)}`,
     "",
-    "| Model | Reliability | Pass rate | Stability | Drifted | Regressions | Errors |",
+    "| Model | Reliability | Pass rate | Stability | Drift beyond noise | Regressions beyond noise | Errors |",
     "|---|---|---|---|---|---|---|",
     ...report.models.map(row),
     "",
     "Base is the latest record on the base branch; head is this run, compared with it. Details per model follow.",
     ""
   ];
-  return renderMarkdown(report, { header });
+  if (!edits) return renderMarkdown(report, { header, signing });
+  header.push(
+    ...renderEdits(edits),
+    "## Drift since the last record",
+    "",
+    "Prompts this PR did not edit, compared with their last answers on the base branch: what the models did since.",
+    ""
+  );
+  return renderMarkdown(withoutEdited(report, editedPairIds(edits), edits), { header, signing });
+}
+function withoutEdited(report, edited, c) {
+  const added = new Set(c.added.map((a) => pairId(a.modelId, a.key)));
+  return {
+    ...report,
+    models: report.models.map((m) => {
+      const keep = (key) => !edited.has(pairId(m.id, key)) && !added.has(pairId(m.id, key));
+      return {
+        ...m,
+        metrics: {
+          ...m.metrics,
+          newSeries: m.metrics.newSeries.filter(keep),
+          drifted: m.metrics.drifted.filter(keep),
+          flapping: m.metrics.flapping.filter(keep),
+          regressions: m.metrics.regressions.filter(keep),
+          fixes: m.metrics.fixes.filter(keep)
+        },
+        drift: m.drift.filter((d) => keep(d.key)),
+        regressions: m.regressions.filter(keep),
+        fixes: m.fixes.filter(keep)
+      };
+    })
+  };
 }
 function row(m) {
   const head = m.trend.at(-1);
   const base = m.trend.length > 1 ? m.trend.at(-2) : void 0;
   const arrow = (pick) => base ? `${percent(pick(base))} \u2192 ${percent(head ? pick(head) : null)}` : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
-  const errors = Object.values(x.errors).reduce((n, e) => n + e, 0);
-  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${x.drifted.length} | ${x.regressions.length} | ${errors} |`;
+  const errors = totalErrors(x.errors);
+  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${driftCell(x.drift, x.drifted.length)} | ${significantRegressions(x).length} | ${errors} |`;
+}
+
+// src/analysis/edits.ts
+function findEdits(head, base) {
+  const baseModels = new Map(base.models.map((m) => [m.id, m]));
+  const basePrompts = promptsByKey(base);
+  const headPrompts = promptsByKey(head);
+  const models = head.models.flatMap((m) => {
+    const was = baseModels.get(m.id);
+    const changes = was ? modelChanges(was, m) : [];
+    return changes.length > 0 ? [{ modelId: m.id, changes }] : [];
+  });
+  const prompts = [];
+  for (const [key, { prompt: p }] of headPrompts) {
+    const was = basePrompts.get(key)?.prompt;
+    const changes = was ? promptChanges(was, p) : [];
+    if (changes.length > 0) prompts.push({ key, changes, location: p.location });
+  }
+  const editedModels = new Set(models.map((m) => m.modelId));
+  const editedPrompts = new Set(prompts.map((p) => p.key));
+  const pairs = [];
+  for (const model of head.models) {
+    const baseModel = baseModels.get(model.id);
+    if (!baseModel) continue;
+    for (const [key, { suite: suite2, prompt }] of headPrompts) {
+      const basePrompt = basePrompts.get(key)?.prompt;
+      if (!basePrompt || !(editedModels.has(model.id) || editedPrompts.has(key))) continue;
+      const rerun = requestOf(baseModel, basePrompt) !== requestOf(model, prompt);
+      pairs.push({
+        modelId: model.id,
+        key,
+        suite: suite2,
+        head: { model, prompt },
+        base: { model: baseModel, prompt: basePrompt },
+        rerun
+      });
+    }
+  }
+  const headModels = new Set(head.models.map((m) => m.id));
+  return {
+    models,
+    prompts,
+    pairs,
+    added: [...headPrompts.keys()].filter((k) => !basePrompts.has(k)),
+    addedModels: head.models.filter((m) => !baseModels.has(m.id)).map((m) => m.id),
+    removed: [...basePrompts.keys()].filter((k) => !headPrompts.has(k)),
+    removedModels: base.models.filter((m) => !headModels.has(m.id)).map((m) => m.id)
+  };
+}
+function baseRunConfig(head, pairs, modelId) {
+  const own = pairs.filter((p) => p.rerun && p.modelId === modelId);
+  if (own.length === 0) return null;
+  const suites = /* @__PURE__ */ new Map();
+  for (const { suite: suite2, base } of own) suites.set(suite2, [...suites.get(suite2) ?? [], base.prompt]);
+  return {
+    ...head,
+    models: [own[0].base.model],
+    suites: [...suites].map(([name, prompts]) => ({ name, description: "", source: "", file: "", prompts }))
+  };
+}
+function promptsByKey(config2) {
+  const out = /* @__PURE__ */ new Map();
+  for (const suite2 of config2.suites) {
+    for (const prompt of suite2.prompts) out.set(promptKey(suite2.name, prompt.id), { suite: suite2.name, prompt });
+  }
+  return out;
+}
+function requestOf(model, prompt) {
+  return canonicalJson({
+    model: model.model,
+    baseUrl: model.baseUrl,
+    params: model.params,
+    messages: messagesFor(model, prompt)
+  });
+}
+function modelChanges(before, after) {
+  const fields = [
+    ["model", (m) => m.model],
+    ["base-url", (m) => m.baseUrl],
+    ["system", (m) => m.system],
+    ["temperature", (m) => m.params.temperature],
+    ["top-p", (m) => m.params.topP],
+    ["seed", (m) => m.params.seed],
+    ["max-tokens", (m) => m.params.maxTokens]
+  ];
+  return changed(fields, before, after);
+}
+function promptChanges(before, after) {
+  const fields = [
+    ["prompt", (p) => conversationText(p)],
+    ["extract", (p) => p.extract === null ? null : extractText(p.extract)],
+    ["normalize", (p) => p.normalize.join(", ")],
+    ["compare", (p) => p.compare.kind === "exact" ? "exact" : `similarity ${p.compare.threshold}`],
+    ["expect", (p) => p.expect.length === 0 ? null : p.expect.map(expectationText).join("; ")]
+  ];
+  return changed(fields, before, after);
+}
+function changed(fields, a, b) {
+  return fields.flatMap(([field, read2]) => {
+    const before = read2(a);
+    const after = read2(b);
+    if (before === after || before == null && after == null) return [];
+    return [{ field, before: before == null ? null : String(before), after: after == null ? null : String(after) }];
+  });
+}
+function conversationText(p) {
+  const [only] = p.messages;
+  if (p.messages.length === 1 && only.role === "user") return only.content;
+  return p.messages.map((m) => `${m.role}: ${m.content}`).join("\n");
+}
+function extractText(e) {
+  return e.kind === "regex" ? `regex /${e.pattern}/${e.flags}` : `json-path ${e.path}`;
+}
+function expectationText(e) {
+  const { kind: kind2, ...rest } = e;
+  const values = Object.values(rest);
+  const value = values.length === 1 ? values[0] : rest;
+  return `${kind2}: ${JSON.stringify(value)}`;
+}
+
+// src/compare-edits.ts
+async function compareEdits(outcome, base, view, options) {
+  const head = outcome.config;
+  const edits = findEdits(head, base);
+  const baseObservations = /* @__PURE__ */ new Map();
+  let rerun = 0;
+  for (const model of head.models) {
+    const config2 = baseRunConfig(head, edits.pairs, model.id);
+    if (!config2) continue;
+    const run2 = await runSuites(config2, { ...options, now: /* @__PURE__ */ new Date() });
+    for (const o of run2.models[0].observations) {
+      baseObservations.set(pairId(model.id, promptKey(o.suite, o.promptId)), o);
+      rerun += 1;
+    }
+  }
+  const headObservations = /* @__PURE__ */ new Map();
+  for (const m of outcome.models) {
+    for (const o of m.observations) headObservations.set(pairId(m.model.id, promptKey(o.suite, o.promptId)), o);
+  }
+  const of = (map) => (p) => map.get(pairId(p.modelId, p.key));
+  const effects = editEffects(edits.pairs, of(headObservations), of(baseObservations), view);
+  const added = new Set(edits.added);
+  const newModels = new Set(edits.addedModels);
+  return {
+    baseRef: options.baseRef,
+    edits,
+    effects,
+    extraRequests: rerun * head.samples,
+    rerun,
+    added: outcome.models.flatMap(
+      (m) => m.observations.filter((o) => newModels.has(m.model.id) || added.has(promptKey(o.suite, o.promptId))).map((o) => {
+        const r = promptResult(o, outcome.specOf(o));
+        return { modelId: m.model.id, key: r.key, status: r.status, answer: r.answer };
+      })
+    )
+  };
+}
+function editFailures(thresholds, c) {
+  if (!c || !thresholds.failOnRegression) return [];
+  const byModel = /* @__PURE__ */ new Map();
+  for (const e of c.effects) if (e.regression) byModel.set(e.modelId, [...byModel.get(e.modelId) ?? [], e.key]);
+  return [...byModel].map(
+    ([id, keys]) => `${id}: ${keys.length} prompt(s) went from pass to fail because of this change's edits (the base version passes in the same run): ${listSome(keys)}`
+  );
+}
+function sinceLastRecord(summary2, c) {
+  if (!c) return summary2;
+  const covered = editedPairIds(c);
+  for (const a of c.added) covered.add(pairId(a.modelId, a.key));
+  return {
+    ...summary2,
+    models: summary2.models.map((m) => {
+      const keep = (key) => !covered.has(pairId(m.id, key));
+      const regressions = m.regressions.filter(keep);
+      const fixes = m.fixes.filter(keep);
+      return {
+        ...m,
+        drifted: m.drifted.filter(keep),
+        flapping: m.flapping.filter(keep),
+        newSeries: m.newSeries.filter(keep),
+        regressions,
+        fixes,
+        flipsP: mcnemarExactP(regressions.length, fixes.length)
+      };
+    })
+  };
+}
+function withEditRegressions(summary2, c) {
+  if (!c) return summary2;
+  const since = sinceLastRecord(summary2, c);
+  return {
+    ...since,
+    models: since.models.map((m) => {
+      const own = c.effects.filter((e) => e.modelId === m.id);
+      const editRegressions = own.filter((e) => e.regression).map((e) => e.key);
+      const regressions = [...m.regressions, ...editRegressions];
+      const fixes = [...m.fixes, ...own.filter((e) => e.fix).map((e) => e.key)];
+      const edited = regressions.length + fixes.length > m.regressions.length + m.fixes.length;
+      return { ...m, regressions, fixes, editRegressions, flipsP: edited ? null : m.flipsP };
+    })
+  };
+}
+
+// src/git/commit-files.ts
+import { isAbsolute as isAbsolute3, relative as relative3 } from "node:path";
+async function commitFiles(git, ref, label = ref) {
+  const prefix = (await git.run(["rev-parse", "--show-prefix"])).stdout.trim();
+  return {
+    async read(absolute) {
+      const path2 = relative3(git.cwd, absolute);
+      if (path2.startsWith("..") || isAbsolute3(path2)) return null;
+      return git.show(ref, `${prefix}${path2.split("\\").join("/")}`);
+    },
+    name: (shown) => `${label}:${shown}`
+  };
 }
 
 // src/action/check.ts
 var COMMENT_MARKER = "trackrecord:check";
 async function checkMode(ctx) {
   const { config: config2, github, settings } = ctx;
-  const base = await group("Read the base history", () => baseHistory(ctx));
+  const { records: base, config: baseConfig } = await group(
+    "Read the base history and config",
+    () => readBase(ctx)
+  );
   const view = new HistoryView(base);
+  const baseRef = github.pullRequest?.baseRef ?? "the current branch";
+  const signing = await baseSigning(ctx);
   const outcome = await group(
     "Run the suites",
-    () => executeRun(config2, { env: ctx.env, progress: progressToLog })
+    () => runSuites(config2, { env: ctx.env, progress: progressToLog })
   );
-  const summary2 = summarize(buildRecords(outcome, view));
-  const reportPath = join4(ctx.env["RUNNER_TEMP"] ?? resolve3(ctx.root, ".trackrecord"), "trackrecord-report.md");
+  const edits = baseConfig ? await group(
+    "Run the base's version of edited prompts",
+    () => compareEdits(outcome, baseConfig, view, { env: ctx.env, progress: progressToLog, baseRef })
+  ) : null;
+  if (edits) {
+    info(`${edits.rerun} base version(s) run: ${edits.extraRequests} extra request(s)`);
+    annotateModelEdits(edits, config2);
+  }
+  const recorded2 = summarize(buildRecords(outcome, view));
+  const summary2 = withEditRegressions(recorded2, edits);
+  const reportPath = join9(ctx.env["RUNNER_TEMP"] ?? resolve5(ctx.root, ".trackrecord"), "trackrecord-report.md");
   const report = buildReport(view, { models: config2.models.map((m) => m.id) });
-  const markdown = renderCheckComment(report, github.pullRequest?.baseRef ?? "the current branch");
-  await mkdir3(dirname3(reportPath), { recursive: true });
-  await writeFile3(reportPath, markdown);
+  const markdown = renderCheckComment(report, baseRef, signing, edits);
+  await mkdir4(dirname8(reportPath), { recursive: true });
+  await writeFile4(reportPath, markdown);
   const pr = github.pullRequest;
   if (settings.comment && pr) {
     try {
       const [{ createOctokit }, { upsertStickyComment }] = await Promise.all([
         import("./chunks/octokit-E4IRKNMX.js"),
-        import("./chunks/comment-WTT5B4NZ.js")
+        import("./chunks/comment-DFTUOLLO.js")
       ]);
       const octokit = createOctokit(settings.githubToken, github.apiUrl);
       const comment = await upsertStickyComment(octokit, {
@@ -32759,38 +27349,89 @@ async function checkMode(ctx) {
     summary: summary2,
     markdown,
     reportPath,
-    failures: thresholdFailures(config2.thresholds, summary2, { regressions: true })
+    failures: [
+      ...thresholdFailures(config2.thresholds, sinceLastRecord(recorded2, edits), { regressions: true }),
+      ...editFailures(config2.thresholds, edits)
+    ]
   };
 }
-async function baseHistory(ctx) {
+async function baseSigning(ctx) {
+  const historyPath = resolve5(ctx.root, ctx.config.history);
+  const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
+  if (ref === void 0) return describeAttestations(historyPath);
+  const at = `refs/remotes/origin/${ref}`;
+  if (await new Git(ctx.root).revParse(at) === null) return null;
+  const text = await new Git(ctx.root).show(at, relative4(ctx.root, attestationsPathOf(historyPath)));
+  return text === null ? null : describeEnvelopes(text);
+}
+async function readBase(ctx) {
+  const records = await baseHistory(ctx);
   const pr = ctx.github.pullRequest;
-  if (!pr) return readVerifiedHistory(ctx.config, ctx.root);
+  if (!pr) return { records, config: null };
   const git = new Git(ctx.root);
-  await git.fetch("origin", pr.baseRef);
-  const text = await git.show("FETCH_HEAD", ctx.config.history);
-  if (text === null) {
-    info(`${pr.baseRef} has no ${ctx.config.history} yet: every prompt starts a new series`);
+  const fetched = ctx.settings.branch === null || ctx.settings.branch === pr.baseRef;
+  if (!fetched && !await fetchIfPresent(git, "origin", pr.baseRef)) return { records, config: null };
+  const sha = await git.revParse(`refs/remotes/origin/${pr.baseRef}`) ?? `refs/remotes/origin/${pr.baseRef}`;
+  return { records, config: await baseConfigAt(ctx, git, sha, pr.baseRef) };
+}
+async function baseConfigAt(ctx, git, sha, baseRef) {
+  try {
+    const files = await commitFiles(git, sha, baseRef);
+    return await loadConfig({ root: ctx.root, configPath: ctx.settings.configPath, files });
+  } catch (error2) {
+    if (!(error2 instanceof ConfigError)) throw error2;
+    const missing = error2.issues.length === 1 && error2.issues[0].message === "file not found" && error2.issues[0].line === 0;
+    if (missing) info(`${baseRef} has no ${ctx.settings.configPath}: every prompt is new`);
+    else warning(`the config on ${baseRef} does not load, so edits are not compared with it: ${error2.message}`);
+    return null;
+  }
+}
+async function baseHistory(ctx) {
+  const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
+  if (ref === void 0) return (await readVerifiedHistory(ctx.config, ctx.root)).records;
+  const git = new Git(ctx.root);
+  const copy = await fetchIfPresent(git, "origin", ref) ? await historyFilesAt(git, `refs/remotes/origin/${ref}`, ctx.config.history, ctx.env["RUNNER_TEMP"] || tmpdir()) : null;
+  if (copy === null) {
+    info(`${ref} has no ${ctx.config.history} yet: every prompt starts a new series`);
     return [];
   }
-  const result = verifyHistory(text);
-  if (!result.ok) {
+  try {
+    const { records } = await readRecent(copy.path, runsNeeded(ctx.config));
+    info(`${records.length} record(s) on ${ref}`);
+    return records;
+  } catch (error2) {
+    if (!(error2 instanceof HistoryError)) throw error2;
     warning(
-      `the history on ${pr.baseRef} does not verify (line ${result.line}: ${result.reason}); comparing with nothing`
+      `the history on ${ref} does not verify (${basename7(error2.file)}${error2.line > 0 ? ` line ${error2.line}` : ""}: ${error2.reason}); comparing with nothing`
     );
     return [];
+  } finally {
+    await copy.remove();
   }
-  info(`${result.records.length} record(s) on ${pr.baseRef}`);
-  return result.records;
+}
+function annotateModelEdits(c, config2) {
+  for (const edit of c.edits.models) {
+    const broken = c.effects.filter((e) => e.modelId === edit.modelId && e.regression).map((e) => e.key);
+    if (broken.length === 0) continue;
+    const location = config2.models.find((m) => m.id === edit.modelId)?.location;
+    const fields = edit.changes.map((f) => f.field).join(", ");
+    warning(
+      `${edit.modelId}: the edit of ${fields} in this change makes ${broken.length} prompt(s) go from pass to fail (the base version passes in the same run): ${listSome(broken)}`,
+      { title: "trackrecord regression", ...location ? { file: location.file, startLine: location.line } : {} }
+    );
+  }
 }
 
 // src/action/outputs.ts
 function setOutputs(summary2, paths) {
-  const reliabilities = summary2.models.map((m) => m.reliability).filter((r) => r !== null);
-  setOutput("reliability", reliabilities.length > 0 ? String(Math.min(...reliabilities)) : "");
+  const lowest = lowestReliability(summary2.models);
+  setOutput("reliability", lowest === null ? "" : String(lowest));
   setOutput("drifted", String(summary2.models.reduce((n, m) => n + m.drifted.length, 0)));
   setOutput("regressions", String(summary2.models.reduce((n, m) => n + m.regressions.length, 0)));
   setOutput("report", paths.report);
   setOutput("history", paths.history);
+  if (paths.statement) setOutput("statement", paths.statement);
+  if (paths.predicate) setOutput("predicate", paths.predicate);
 }
 var MAX_ANNOTATIONS = 10;
 function annotateRegressions(summary2, config2) {
@@ -32800,32 +27441,41 @@ function annotateRegressions(summary2, config2) {
     for (const p of suite2.prompts) locations.set(`${suite2.name}/${p.id}`, p.location);
   }
   for (const model of summary2.models) {
-    for (const key of model.regressions.slice(0, MAX_ANNOTATIONS)) {
+    const regressions = significantRegressions(model);
+    for (const key of regressions.slice(0, MAX_ANNOTATIONS)) {
       const location = locations.get(key);
       warning(`${key} went from pass to fail on ${model.id}`, {
         title: "trackrecord regression",
         ...location ? { file: location.file, startLine: location.line } : {}
       });
     }
-    const more = model.regressions.length - MAX_ANNOTATIONS;
+    const more = regressions.length - MAX_ANNOTATIONS;
     if (more > 0)
       warning(`${more} more prompts went from pass to fail on ${model.id}: see the report`, {
         title: "trackrecord regression"
       });
   }
 }
+var JOB_SUMMARY_LIMIT_BYTES = 1e6;
 async function writeJobSummary(markdown) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;
-  await summary.addRaw(markdown, true).write();
+  await summary.addRaw(fitJobSummary(markdown), true).write();
+}
+function fitJobSummary(markdown) {
+  const note = (omitted, total) => `
+
+---
+**Truncated:** this summary was cut to fit GitHub's job summary size limit; the last ${omitted.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} characters were left out. The full report is the file named by the action's \`report\` output.`;
+  return fitMarkdown(markdown, JOB_SUMMARY_LIMIT_BYTES, note, (text) => Buffer.byteLength(text));
 }
 
 // src/partial/paths.ts
-import { readdir as readdir2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
+import { readdir as readdir3 } from "node:fs/promises";
+import { isAbsolute as isAbsolute4, join as join10, relative as relative5, resolve as resolve6 } from "node:path";
 
 // src/partial/file.ts
-import { mkdir as mkdir4, readFile as readFile4, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
+import { mkdir as mkdir5, readFile as readFile5, rename as rename4, writeFile as writeFile5 } from "node:fs/promises";
+import { dirname as dirname9 } from "node:path";
 
 // src/run/shard.ts
 var MAX_SHARDS = 256;
@@ -32898,17 +27548,17 @@ function partialOf(outcome, shard, config2) {
 }
 async function writePartial(path2, outcome, shard, config2 = outcome.config) {
   const partial = partialOf(outcome, shard, config2);
-  await mkdir4(dirname4(path2), { recursive: true });
+  await mkdir5(dirname9(path2), { recursive: true });
   const temp = `${path2}.${process.pid}.tmp`;
-  await writeFile4(temp, `${JSON.stringify(partial)}
+  await writeFile5(temp, `${JSON.stringify(partial)}
 `);
-  await rename3(temp, path2);
+  await rename4(temp, path2);
   return partial;
 }
 async function readPartial(path2, label = path2) {
   let text;
   try {
-    text = await readFile4(path2, "utf8");
+    text = await readFile5(path2, "utf8");
   } catch (error2) {
     const code = error2.code;
     throw new PartialError(
@@ -32927,7 +27577,7 @@ function parsePartial(text, label) {
   const fail = (path2, message) => {
     throw new PartialError(`${label}: ${path2 ? `${path2}: ` : ""}${message}`);
   };
-  if (!isObject2(value) || !("partial" in value))
+  if (!isObject(value) || !("partial" in value))
     fail("", "not a trackrecord partial file (written by `trackrecord run --shard I/N`)");
   const v = value;
   if (v["partial"] !== PARTIAL_VERSION)
@@ -32935,65 +27585,62 @@ function parsePartial(text, label) {
       "partial",
       `unsupported partial version ${JSON.stringify(v["partial"])} (this trackrecord reads ${PARTIAL_VERSION})`
     );
-  const check2 = new Checker(fail);
-  const run2 = check2.object(v["run"], "run");
-  check2.string(run2["id"], "run.id");
-  check2.timestamp(run2["startedAt"], "run.startedAt");
-  check2.string(run2["trigger"], "run.trigger");
-  check2.nullableString(run2["commit"], "run.commit");
-  check2.nullableString(run2["url"], "run.url");
-  check2.timestamp(v["finishedAt"], "finishedAt");
-  const shard = check2.object(v["shard"], "shard");
-  const count2 = check2.integer(shard["count"], "shard.count", 1, MAX_SHARDS);
-  check2.integer(shard["index"], "shard.index", 1, count2);
-  const hash2 = check2.string(v["configHash"], "configHash");
-  if (!/^[0-9a-f]{64}$/.test(hash2)) fail("configHash", "expected 64 hex digits");
-  const models = check2.array(v["models"], "models");
+  const check = new Checker(fail);
+  const run2 = check.object(v["run"], "run");
+  check.string(run2["id"], "run.id");
+  check.timestamp(run2["startedAt"], "run.startedAt");
+  check.string(run2["trigger"], "run.trigger");
+  check.nullableString(run2["commit"], "run.commit");
+  check.nullableString(run2["url"], "run.url");
+  check.timestamp(v["finishedAt"], "finishedAt");
+  const shard = check.object(v["shard"], "shard");
+  const count2 = check.integer(shard["count"], "shard.count", 1, MAX_SHARDS);
+  check.integer(shard["index"], "shard.index", 1, count2);
+  const hash = check.string(v["configHash"], "configHash");
+  if (!/^[0-9a-f]{64}$/.test(hash)) fail("configHash", "expected 64 hex digits");
+  const models = check.array(v["models"], "models");
   models.forEach((m, i) => {
-    const model = check2.object(m, `models[${i}]`);
-    const id = check2.string(model["id"], `models[${i}].id`);
-    check2.array(model["observations"], `models[${i}].observations`).forEach((o, j) => checkObservation(check2, o, `models[${i}].observations[${j}]`, id));
+    const model = check.object(m, `models[${i}]`);
+    const id = check.string(model["id"], `models[${i}].id`);
+    check.array(model["observations"], `models[${i}].observations`).forEach((o, j) => checkObservation(check, o, `models[${i}].observations[${j}]`, id));
   });
   return value;
 }
-function checkObservation(check2, value, path2, modelId) {
-  const o = check2.object(value, path2);
-  if (check2.string(o["modelId"], `${path2}.modelId`) !== modelId)
-    check2.fail(`${path2}.modelId`, `"${String(o["modelId"])}" under model "${modelId}"`);
-  for (const key of ["suite", "promptId", "promptHash", "checksHash"]) check2.string(o[key], `${path2}.${key}`);
-  check2.array(o["samples"], `${path2}.samples`).forEach((s, k) => checkSample(check2, s, `${path2}.samples[${k}]`));
+function checkObservation(check, value, path2, modelId) {
+  const o = check.object(value, path2);
+  if (check.string(o["modelId"], `${path2}.modelId`) !== modelId)
+    check.fail(`${path2}.modelId`, `"${String(o["modelId"])}" under model "${modelId}"`);
+  for (const key of ["suite", "promptId", "promptHash", "checksHash"]) check.string(o[key], `${path2}.${key}`);
+  check.array(o["samples"], `${path2}.samples`).forEach((s, k) => checkSample(check, s, `${path2}.samples[${k}]`));
 }
-function checkSample(check2, value, path2) {
-  const s = check2.object(value, path2);
-  check2.nullableString(s.output, `${path2}.output`);
-  check2.nullableString(s.answer, `${path2}.answer`);
-  if (s.pass !== null && typeof s.pass !== "boolean") check2.fail(`${path2}.pass`, "expected true, false or null");
-  check2.array(s.failures, `${path2}.failures`).forEach((f, i) => check2.string(f, `${path2}.failures[${i}]`));
+function checkSample(check, value, path2) {
+  const s = check.object(value, path2);
+  check.nullableString(s.output, `${path2}.output`);
+  check.nullableString(s.answer, `${path2}.answer`);
+  if (s.pass !== null && typeof s.pass !== "boolean") check.fail(`${path2}.pass`, "expected true, false or null");
+  check.array(s.failures, `${path2}.failures`).forEach((f, i) => check.string(f, `${path2}.failures[${i}]`));
   if (s.error !== null) {
-    const e = check2.object(s.error, `${path2}.error`);
+    const e = check.object(s.error, `${path2}.error`);
     if (!ERROR_CATEGORIES.includes(e.category))
-      check2.fail(`${path2}.error.category`, `expected one of ${ERROR_CATEGORIES.join(", ")}`);
-    check2.nullableNumber(e.status, `${path2}.error.status`);
-    check2.string(e.message, `${path2}.error.message`);
+      check.fail(`${path2}.error.category`, `expected one of ${ERROR_CATEGORIES.join(", ")}`);
+    check.nullableNumber(e.status, `${path2}.error.status`);
+    check.string(e.message, `${path2}.error.message`);
   }
-  check2.number(s.latencyMs, `${path2}.latencyMs`);
-  check2.number(s.attempts, `${path2}.attempts`);
-  check2.nullableString(s.servedModel, `${path2}.servedModel`);
-  check2.nullableString(s.systemFingerprint, `${path2}.systemFingerprint`);
-  check2.nullableNumber(s.tokensIn, `${path2}.tokensIn`);
-  check2.nullableNumber(s.tokensOut, `${path2}.tokensOut`);
+  check.number(s.latencyMs, `${path2}.latencyMs`);
+  check.number(s.attempts, `${path2}.attempts`);
+  check.nullableString(s.servedModel, `${path2}.servedModel`);
+  check.nullableString(s.systemFingerprint, `${path2}.systemFingerprint`);
+  check.nullableNumber(s.tokensIn, `${path2}.tokensIn`);
+  check.nullableNumber(s.tokensOut, `${path2}.tokensOut`);
 }
 var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-function isObject2(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 var Checker = class {
   constructor(fail) {
     this.fail = fail;
   }
   fail;
   object(value, path2) {
-    return isObject2(value) ? value : this.fail(path2, "expected an object");
+    return isObject(value) ? value : this.fail(path2, "expected an object");
   }
   array(value, path2) {
     return Array.isArray(value) ? value : this.fail(path2, "expected an array");
@@ -33025,7 +27672,7 @@ var Checker = class {
 async function expandPartialPaths(patterns, root) {
   const out = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
-    const matches = hasMagic(pattern) ? await glob(pattern, root) : [resolve4(root, pattern)];
+    const matches = hasMagic(pattern) ? await glob(pattern, root) : [resolve6(root, pattern)];
     if (matches.length === 0) throw new PartialError(`no partial file matches "${pattern}" (in ${root})`);
     for (const m of matches) out.add(m);
   }
@@ -33039,7 +27686,7 @@ function hasMagic(pattern) {
 }
 async function glob(pattern, root) {
   const normalized = pattern.replace(/\\/g, "/");
-  const base = isAbsolute2(normalized) ? "/" : root;
+  const base = isAbsolute4(normalized) ? "/" : root;
   const segments = normalized.split("/").filter((s) => s !== "" && s !== ".");
   const found = [];
   await walk(base, segments, found);
@@ -33050,11 +27697,11 @@ async function walk(dir, segments, found) {
   if (head === void 0) return;
   if (head === "**") {
     await walk(dir, rest, found);
-    for (const entry of await entries(dir)) if (entry.isDirectory()) await walk(join5(dir, entry.name), segments, found);
+    for (const entry of await entries(dir)) if (entry.isDirectory()) await walk(join10(dir, entry.name), segments, found);
     return;
   }
   if (!hasMagic(head)) {
-    const path2 = join5(dir, head);
+    const path2 = join10(dir, head);
     if (rest.length === 0) {
       if ((await entries(dir)).some((e) => e.name === head && e.isFile())) found.push(path2);
     } else {
@@ -33066,14 +27713,14 @@ async function walk(dir, segments, found) {
   for (const entry of await entries(dir)) {
     if (!re.test(entry.name)) continue;
     if (rest.length === 0 ? entry.isFile() : entry.isDirectory()) {
-      if (rest.length === 0) found.push(join5(dir, entry.name));
-      else await walk(join5(dir, entry.name), rest, found);
+      if (rest.length === 0) found.push(join10(dir, entry.name));
+      else await walk(join10(dir, entry.name), rest, found);
     }
   }
 }
 async function entries(dir) {
   try {
-    return await readdir2(dir, { withFileTypes: true });
+    return await readdir3(dir, { withFileTypes: true });
   } catch {
     return [];
   }
@@ -33083,8 +27730,8 @@ function segmentRegExp(segment) {
   return new RegExp(`^${source}$`);
 }
 function displayPath2(path2, root) {
-  const rel = relative2(root, path2);
-  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel : path2;
+  const rel = relative5(root, path2);
+  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : path2;
 }
 
 // src/action/settings.ts
@@ -33102,6 +27749,7 @@ function readSettings(inputs, eventName) {
     commit: booleanInput(inputs, "commit", mode === "track"),
     comment: booleanInput(inputs, "comment", mode === "check"),
     commitMessage: inputs.getInput("commit-message") || "trackrecord: record run ${run_id}",
+    branch: inputs.getInput("branch").trim() || null,
     ...shardSettings(inputs, mode)
   };
 }
@@ -33140,8 +27788,8 @@ function booleanInput(inputs, name, fallback) {
 }
 
 // src/action/shard.ts
-import { tmpdir } from "node:os";
-import { join as join7, resolve as resolve7 } from "node:path";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join14, resolve as resolve9 } from "node:path";
 
 // src/partial/merge.ts
 async function readPartials(paths, label = (p) => p) {
@@ -33239,32 +27887,70 @@ function mergedRunId(loaded) {
 }
 
 // src/action/track.ts
-import { relative as relative3, resolve as resolve6 } from "node:path";
+import { writeFile as writeFile8 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { dirname as dirname12, join as join13, relative as relative6, resolve as resolve8 } from "node:path";
 
-// src/artifacts.ts
-import { dirname as dirname6, join as join6, resolve as resolve5 } from "node:path";
+// src/badges-and-report.ts
+import { dirname as dirname11, join as join11, resolve as resolve7 } from "node:path";
 
 // src/report/file.ts
-import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname5 } from "node:path";
-async function writeReport(view, modelIds, path2) {
-  const markdown = renderMarkdown(buildReport(view, { models: modelIds }));
-  await mkdir5(dirname5(path2), { recursive: true });
-  await writeFile5(path2, markdown);
+import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
+import { dirname as dirname10 } from "node:path";
+async function writeReport(view, modelIds, path2, signing = null) {
+  const markdown = renderMarkdown(buildReport(view, { models: modelIds }), { signing });
+  await mkdir6(dirname10(path2), { recursive: true });
+  await writeFile6(path2, markdown);
   return markdown;
 }
 
-// src/artifacts.ts
-async function writeArtifacts(config2, root, recorded) {
-  const { writeBadges } = await import("./chunks/badge-VGMOFBPL.js");
-  const badges = await writeBadges(resolve5(root, config2.badge), recorded.summary.models);
-  const reportPath = join6(dirname6(resolve5(root, config2.history)), "report.md");
+// src/badges-and-report.ts
+async function writeBadgesAndReport(config2, root, recorded2) {
+  const { writeBadges } = await import("./chunks/badge-OWTIJVAM.js");
+  const badges = await writeBadges(resolve7(root, config2.badge), recorded2.summary.models);
+  const reportPath = join11(dirname11(resolve7(root, config2.history)), "report.md");
+  const signing = await describeAttestations(resolve7(root, config2.history));
   const markdown = await writeReport(
-    recorded.view,
+    recorded2.view,
     config2.models.map((m) => m.id),
-    reportPath
+    reportPath,
+    signing
   );
   return { paths: [...badges, reportPath], reportPath, markdown };
+}
+
+// src/evidence/run-statement.ts
+import { mkdir as mkdir7, readFile as readFile6, writeFile as writeFile7 } from "node:fs/promises";
+import { basename as basename8, join as join12 } from "node:path";
+async function runStatement(historyPath, appended) {
+  const file = basename8(historyPath);
+  const bytes = await readFile6(historyPath);
+  const records = appended.lines.map((line) => JSON.parse(line));
+  const subjects = [
+    { name: file, digest: { sha256: sha256(bytes) } },
+    ...appended.lines.map((line, i) => ({
+      name: lineSubjectName(file, appended.firstLine + i),
+      digest: { sha256: lineHash(line) }
+    }))
+  ];
+  const predicate = {
+    run: { ...records[0].run },
+    history: { file, records: appended.firstLine + appended.lines.length - 1 },
+    records: records.map((r, i) => recordPredicate(r, file, appended.firstLine + i))
+  };
+  return statement(subjects, PREDICATE_TYPES.run, predicate);
+}
+async function writeRunStatement(dir, body) {
+  await mkdir7(dir, { recursive: true });
+  const paths = {
+    statement: join12(dir, "trackrecord-statement.json"),
+    predicate: join12(dir, "trackrecord-predicate.json")
+  };
+  await writeFile7(paths.statement, `${JSON.stringify(body, null, 2)}
+`);
+  await writeFile7(paths.predicate, `${JSON.stringify(body.predicate, null, 2)}
+`);
+  return paths;
 }
 
 // src/git/publish.ts
@@ -33276,7 +27962,7 @@ function backoffDelay(retry, backoff = DEFAULT_BACKOFF, random = Math.random) {
   const cap = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * cap);
 }
-var defaultSleep = (ms) => new Promise((resolve8) => setTimeout(resolve8, ms));
+var defaultSleep = (ms) => new Promise((resolve10) => setTimeout(resolve10, ms));
 async function publish(o) {
   const { git, branch, message, apply } = o;
   const remote = o.remote ?? "origin";
@@ -33333,7 +28019,7 @@ Check that the workflow grants \`permissions: contents: write\`, that actions/ch
     try {
       await git.fetch(remote, branch);
     } catch (error2) {
-      throw new PublishError(`fetching ${remote}/${branch} after a rejected push failed: ${errorText(error2)}`, {
+      throw new PublishError(`fetching ${remote}/${branch} after a rejected push failed: ${errorMessage(error2)}`, {
         cause: error2
       });
     }
@@ -33348,7 +28034,7 @@ Check that the workflow grants \`permissions: contents: write\`, that actions/ch
       await git.resetKeep(trackingRef);
     } catch (error2) {
       throw new PublishError(
-        `cannot retry the push to ${remote}/${branch}: the checkout has uncommitted changes to files that the new ${remote}/${branch} also changed, and moving to it would overwrite them (${errorText(error2)}). Commit or discard them before this step.`,
+        `cannot retry the push to ${remote}/${branch}: the checkout has uncommitted changes to files that the new ${remote}/${branch} also changed, and moving to it would overwrite them (${errorMessage(error2)}). Commit or discard them before this step.`,
         { cause: error2 }
       );
     }
@@ -33361,31 +28047,55 @@ async function keepsStartCommits(git, startTip, newTip, startRemoteTip) {
 function topLevel(path2) {
   return `:(top,literal)${path2.replace(/\\/g, "/").replace(/^\.\//, "")}`;
 }
-function errorText(error2) {
-  if (error2 instanceof GitError) return error2.message;
-  return error2 instanceof Error ? error2.message : String(error2);
-}
 
 // src/action/track.ts
 async function trackMode(ctx) {
-  const history = await readVerifiedHistory(ctx.config, ctx.root);
-  const outcome = await group(
-    "Run the suites",
-    () => executeRun(ctx.config, { env: ctx.env, progress: progressToLog })
-  );
-  return recordAndPublish(ctx, outcome, history);
+  return onRecordBranch(ctx, async (root) => {
+    const history = await readVerifiedHistory(ctx.config, root);
+    const outcome = await group(
+      "Run the suites",
+      () => runSuites(ctx.config, { env: ctx.env, progress: progressToLog })
+    );
+    return recordAndPublish(ctx, outcome, history, root);
+  });
 }
-async function recordAndPublish(ctx, outcome, history) {
-  const { config: config2, root, settings } = ctx;
-  const historyPath = resolve6(root, config2.history);
-  let recorded;
-  let artifacts;
+async function onRecordBranch(ctx, fn) {
+  const { branch, commit } = ctx.settings;
+  if (branch === null) return fn(ctx.root);
+  const git = new Git(ctx.root);
+  if (branch === await git.currentBranch()) return fn(ctx.root);
+  if (!commit) {
+    throw new Error(
+      `input "branch" names where the track record is committed (${branch}): it needs "commit" to be true`
+    );
+  }
+  if (!await isBranchName(git, branch)) throw new Error(`input "branch": "${branch}" is not a valid branch name`);
+  const temp = ctx.env["RUNNER_TEMP"] || tmpdir2();
+  const data = await group(`Check out ${branch}`, () => checkoutDataBranch(git, "origin", branch, temp));
+  info(
+    data.created ? `origin has no branch ${branch} yet: it starts as an orphan branch with this run` : `recording on ${branch}, checked out in ${data.dir}`
+  );
+  try {
+    const result = await fn(data.dir);
+    const reportPath = join13(temp, "trackrecord-report.md");
+    await writeFile8(reportPath, result.markdown);
+    return { ...result, reportPath };
+  } finally {
+    await data.remove();
+  }
+}
+async function recordAndPublish(ctx, outcome, history, root = ctx.root) {
+  const { config: config2, settings } = ctx;
+  const historyPath = resolve8(root, config2.history);
+  let recorded2;
+  let files;
   let readBefore = history;
   const apply = async () => {
-    recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore });
+    recorded2 = await recordOutcome(outcome, { root, useHistory: true, history: readBefore, signer: ctx.signer });
     readBefore = void 0;
-    artifacts = await writeArtifacts(config2, root, recorded);
-    return [historyPath, ...artifacts.paths].map((p) => relative3(root, p));
+    files = await writeBadgesAndReport(config2, root, recorded2);
+    const signed = ctx.signer ? recorded2.written.map(attestationsPathOf) : [];
+    return [...recorded2.written, ...signed, ...files.paths].map((p) => relative6(root, p));
   };
   if (settings.commit) {
     const git = new Git(root);
@@ -33398,12 +28108,16 @@ async function recordAndPublish(ctx, outcome, history) {
   } else {
     await apply();
   }
-  const summary2 = recorded.summary;
-  const { markdown, reportPath } = artifacts;
+  const summary2 = recorded2.summary;
+  const { markdown, reportPath } = files;
+  if (ctx.signer && recorded2.appended) info(signedLine(config2.history, ctx.signer.keyid));
+  const appended = recorded2.appended;
+  const statement2 = appended ? await writeRunStatement(ctx.env["RUNNER_TEMP"] ?? dirname12(historyPath), await runStatement(historyPath, appended)) : void 0;
   return {
     summary: summary2,
     markdown,
     reportPath,
+    statement: statement2,
     failures: thresholdFailures(config2.thresholds, summary2, { regressions: false })
   };
 }
@@ -33418,9 +28132,9 @@ async function shardMode(ctx, shard) {
   info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config2.models.length} model(s)`);
   const outcome = await group(
     `Run shard ${formatShard(shard)}`,
-    () => executeRun(sharded, { env: ctx.env, progress: progressToLog })
+    () => runSuites(sharded, { env: ctx.env, progress: progressToLog })
   );
-  const path2 = settings.partialPath ? resolve7(root, settings.partialPath) : join7(ctx.env["RUNNER_TEMP"] || tmpdir(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
+  const path2 = settings.partialPath ? resolve9(root, settings.partialPath) : join14(ctx.env["RUNNER_TEMP"] || tmpdir3(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
   await writePartial(path2, outcome, shard, config2);
   info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path2}`);
   const errors = outcome.models.flatMap((m) => {
@@ -33441,7 +28155,7 @@ async function mergeMode(ctx, patterns) {
   const partials = await readPartials(paths, (p) => displayPath2(p, root));
   const outcome = mergePartials(config2, partials);
   info(`merging ${partials.length} shard(s) of run ${outcome.run.id}: ${partials.map((p) => p.file).join(", ")}`);
-  return recordAndPublish(ctx, outcome);
+  return onRecordBranch(ctx, (root2) => recordAndPublish(ctx, outcome, void 0, root2));
 }
 
 // src/action/main.ts
@@ -33450,9 +28164,11 @@ async function run(env = process.env, root = env["GITHUB_WORKSPACE"] ?? process.
     const github = await readGitHubContext(env);
     const settings = readSettings({ getInput }, github.eventName);
     const role = settings.shard ? `, shard ${settings.shard.index}/${settings.shard.count}` : settings.merge.length > 0 ? ", merging shards" : "";
-    info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}`);
+    info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}, on Node ${process.versions.node}`);
     const config2 = await loadConfig({ root, configPath: settings.configPath }).catch(annotateConfigError);
     for (const key of keyValues(config2.models, env)) setSecret(key);
+    for (const part of signingKeySecrets(env)) setSecret(part);
+    const signer = signerFromEnv(env);
     const missing = settings.merge.length > 0 ? [] : modelsMissingKeys(config2.models, env).map((m) => m.apiKeyEnv);
     const skip = skipReason(missing, github, settings.mode);
     if (skip) {
@@ -33463,7 +28179,7 @@ ${skip}
 `);
       return;
     }
-    const ctx = { settings, config: config2, github, env, root };
+    const ctx = { settings, config: config2, github, env, root, signer };
     if (settings.shard) {
       const shard = await shardMode(ctx, settings.shard);
       setOutput("partial", shard.partialPath);
@@ -33472,13 +28188,13 @@ ${skip}
     }
     const result = settings.merge.length > 0 ? await mergeMode(ctx, settings.merge) : settings.mode === "track" ? await trackMode(ctx) : await checkMode(ctx);
     info(formatRunSummary(result.summary));
-    setOutputs(result.summary, { report: result.reportPath, history: config2.history });
+    setOutputs(result.summary, { report: result.reportPath, history: config2.history, ...result.statement });
     await writeJobSummary(result.markdown);
     annotateRegressions(result.summary, config2);
     if (result.failures.length > 0) throw new Error(`thresholds failed:
 ${result.failures.join("\n")}`);
   } catch (error2) {
-    setFailed(error2 instanceof Error ? error2.message : String(error2));
+    setFailed(errorMessage(error2));
   }
 }
 function skipReason(missing, github, mode) {

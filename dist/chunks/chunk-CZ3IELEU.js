@@ -1,10 +1,8 @@
 import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
-import "./chunk-UBFBREK3.js";
 
 // src/github/comment.ts
 var GITHUB_COMMENT_LIMIT = 65536;
-var ACTIONS_BOT_LOGIN = "github-actions[bot]";
 function markerTag(marker) {
   const text = marker.trim();
   if (text === "" || text.includes("-->") || text.includes("--!>") || text.startsWith(">") || text.startsWith("->")) {
@@ -14,14 +12,16 @@ function markerTag(marker) {
   }
   return `<!-- ${text} -->`;
 }
-function pickExisting(comments, tag) {
-  const rank = (c) => c.user?.login === ACTIONS_BOT_LOGIN ? 0 : c.user?.type === "Bot" ? 1 : 2;
-  let best;
-  for (const comment of comments) {
-    if (!(comment.body ?? "").includes(tag)) continue;
-    if (!best || rank(comment) < rank(best)) best = comment;
-  }
-  return best;
+async function tokenIdentity(octokit) {
+  const { viewer } = await octokit.graphql(
+    "query { viewer { __typename login } }"
+  );
+  return { login: viewer.login, bot: viewer.__typename === "Bot" };
+}
+function isSelf(user, self) {
+  if (!user) return false;
+  const bare = (login) => login.replace(/\[bot\]$/i, "").toLowerCase();
+  return user.type === "Bot" === self.bot && bare(user.login) === bare(self.login);
 }
 async function upsertStickyComment(octokit, options) {
   const { owner, repo, issueNumber } = options;
@@ -33,7 +33,9 @@ async function upsertStickyComment(octokit, options) {
     issue_number: issueNumber,
     per_page: 100
   });
-  const existing = pickExisting(comments, tag);
+  const marked = comments.filter((c) => (c.body ?? "").includes(tag));
+  const self = marked.length > 0 ? await tokenIdentity(octokit) : null;
+  const existing = self && marked.find((c) => isSelf(c.user, self));
   if (existing) {
     const { data: data2 } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
     return { id: data2.id, url: data2.html_url, action: "updated" };
@@ -62,9 +64,9 @@ function scanHtml(text, state) {
     }
     const start = rest.indexOf("<!--");
     const visible = start < 0 ? rest : rest.slice(0, start);
-    for (const match of visible.matchAll(/<(\/?)details\b[^>]*>/gi)) {
-      if (match[1] === "/") state.details = Math.max(0, state.details - 1);
-      else state.details += 1;
+    for (const match of visible.matchAll(/<(\/?)(details|pre)\b[^>]*>/gi)) {
+      const element = match[2].toLowerCase() === "pre" ? "pre" : "details";
+      state[element] = match[1] === "/" ? Math.max(0, state[element] - 1) : state[element] + 1;
     }
     if (start < 0) return;
     state.htmlComment = true;
@@ -72,7 +74,7 @@ function scanHtml(text, state) {
   }
 }
 function openState(text) {
-  const state = { fence: null, htmlComment: false, details: 0 };
+  const state = { fence: null, htmlComment: false, details: 0, pre: 0 };
   for (const line of text.split("\n")) {
     const fence = FENCE_RE.exec(line);
     if (state.fence) {
@@ -95,38 +97,44 @@ function closers(state) {
   if (state.fence) out += `
 ${state.fence.prefix}${state.fence.char.repeat(state.fence.length)}`;
   if (state.htmlComment) out += " -->";
+  if (state.pre > 0) out += "\n</pre>".repeat(state.pre);
   if (state.details > 0) out += "\n" + "\n</details>".repeat(state.details);
   return out;
 }
-function truncationNote(omitted, total, limit) {
-  return `
+function commentNote(limit) {
+  return (omitted, total) => `
 
 ---
 **Truncated:** this comment was cut to fit the comment size limit of ${limit.toLocaleString("en-US")} characters; the last ${omitted.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} characters were left out. The full report is in the workflow run.`;
 }
 function fitCommentBody(body, limit = GITHUB_COMMENT_LIMIT) {
-  if (body.length <= limit) return body;
+  return fitMarkdown(body, limit, commentNote(limit));
+}
+function fitMarkdown(body, limit, note, size = (text) => text.length) {
+  if (size(body) <= limit) return body;
   let budget = limit;
   for (; ; ) {
-    const note = truncationNote(body.length, body.length, limit);
-    let cut = budget - note.length;
-    if (cut < 0) throw new RangeError(`fitCommentBody: limit ${limit} is too small for the truncation note`);
+    let cut = budget - size(note(body.length, body.length));
+    if (cut < 0) throw new RangeError(`fitMarkdown: limit ${limit} is too small for the truncation note`);
+    cut = Math.min(cut, body.length);
     const newline = body.lastIndexOf("\n", cut);
     if (newline > 0) cut = newline;
     else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1;
     const head = body.slice(0, cut).replace(/[ \t\r]+$/, "");
-    const out = head + closers(openState(head)) + truncationNote(body.length - head.length, body.length, limit);
-    if (out.length <= limit) return out;
-    budget -= out.length - limit;
+    const out = head + closers(openState(head)) + note(body.length - head.length, body.length);
+    if (size(out) <= limit) return out;
+    budget = Math.min(budget - 1, Math.floor(budget * limit / size(out)));
   }
 }
 function isHighSurrogate(code) {
   return code >= 55296 && code <= 56319;
 }
+
 export {
-  ACTIONS_BOT_LOGIN,
   GITHUB_COMMENT_LIMIT,
-  fitCommentBody,
   markerTag,
-  upsertStickyComment
+  tokenIdentity,
+  upsertStickyComment,
+  fitCommentBody,
+  fitMarkdown
 };

@@ -1,6 +1,11 @@
 import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
+  lowestReliability,
+  percent,
+  roundPercent
+} from "./chunk-TAZ2BZDO.js";
+import {
   __commonJS,
   __require,
   __toESM
@@ -1898,19 +1903,15 @@ function checkReliability(reliability) {
 function badgeColor(reliability) {
   checkReliability(reliability);
   if (reliability === null) return "lightgrey";
-  const tenths = tenthsOfPercent(reliability);
-  if (tenths >= 950) return "green";
-  if (tenths >= 850) return "yellow";
-  if (tenths >= 700) return "orange";
+  const shown = roundPercent(reliability);
+  if (shown >= 95) return "green";
+  if (shown >= 85) return "yellow";
+  if (shown >= 70) return "orange";
   return "red";
 }
 function badgeMessage(reliability) {
   checkReliability(reliability);
-  if (reliability === null) return "no data";
-  return `${(tenthsOfPercent(reliability) / 10).toFixed(1)}%`;
-}
-function tenthsOfPercent(reliability) {
-  return Math.round(Number((reliability * 1e3).toPrecision(12)));
+  return reliability === null ? "no data" : percent(reliability);
 }
 function reliabilitySvg(label, reliability) {
   return makeBadge2({
@@ -1933,13 +1934,6 @@ function shieldsEndpoint(label, reliability) {
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 var MODEL_ID = /^[a-z0-9._-]+$/;
-function lowestReliability(models) {
-  let lowest = null;
-  for (const { reliability } of models) {
-    if (reliability !== null && (lowest === null || reliability < lowest)) lowest = reliability;
-  }
-  return lowest;
-}
 async function writeBadges(badgePath, models) {
   if (!badgePath.endsWith(".svg")) {
     throw new Error(`writeBadges: the badge path must end in .svg, got ${JSON.stringify(badgePath)}`);

@@ -1,0 +1,19 @@
+import { createRequire as __trackrecordCreateRequire } from 'node:module';
+const require = __trackrecordCreateRequire(import.meta.url);
+import {
+  GITHUB_COMMENT_LIMIT,
+  fitCommentBody,
+  fitMarkdown,
+  markerTag,
+  tokenIdentity,
+  upsertStickyComment
+} from "./chunk-CZ3IELEU.js";
+import "./chunk-UBFBREK3.js";
+export {
+  GITHUB_COMMENT_LIMIT,
+  fitCommentBody,
+  fitMarkdown,
+  markerTag,
+  tokenIdentity,
+  upsertStickyComment
+};
