@@ -28321,8 +28321,18 @@ function config(p) {
   );
   return lines.join("\n");
 }
-function keyEnv(p) {
-  return p.keyEnv ? ["        env:", `          ${p.keyEnv}: \${{ secrets.${p.keyEnv} }}`] : [];
+function job(name, p) {
+  const key = p.keyEnv ? ["        env:", `          ${p.keyEnv}: \${{ secrets.${p.keyEnv} }}`] : [];
+  return [
+    "jobs:",
+    `  ${name}:`,
+    "    runs-on: ubuntu-latest",
+    "    steps:",
+    "      - uses: actions/checkout@v4",
+    `      - uses: ${ACTION}`,
+    ...key,
+    ""
+  ];
 }
 function nightlyWorkflow(p) {
   return [
@@ -28336,14 +28346,7 @@ function nightlyWorkflow(p) {
     "concurrency:",
     "  group: trackrecord-${{ github.ref }}",
     "  cancel-in-progress: false    # never cancel a run that is recording",
-    "jobs:",
-    "  track:",
-    "    runs-on: ubuntu-latest",
-    "    steps:",
-    "      - uses: actions/checkout@v4",
-    `      - uses: ${ACTION}`,
-    ...keyEnv(p),
-    ""
+    ...job("track", p)
   ].join("\n");
 }
 function checkWorkflow(p) {
@@ -28358,14 +28361,7 @@ function checkWorkflow(p) {
     "concurrency:",
     "  group: trackrecord-pr-${{ github.event.pull_request.number }}",
     "  cancel-in-progress: true",
-    "jobs:",
-    "  check:",
-    "    runs-on: ubuntu-latest",
-    "    steps:",
-    "      - uses: actions/checkout@v4",
-    `      - uses: ${ACTION}`,
-    ...keyEnv(p),
-    ""
+    ...job("check", p)
   ].join("\n");
 }
 var STARTER_SUITE = `# yaml-language-server: $schema=${SCHEMA_BASE}/suite.schema.json

@@ -50,8 +50,19 @@ function config(p: ProviderPreset): string {
   return lines.join('\n');
 }
 
-function keyEnv(p: ProviderPreset): string[] {
-  return p.keyEnv ? ['        env:', `          ${p.keyEnv}: \${{ secrets.${p.keyEnv} }}`] : [];
+/** The one job both workflows run: check out, then the action with the provider's key. */
+function job(name: string, p: ProviderPreset): string[] {
+  const key = p.keyEnv ? ['        env:', `          ${p.keyEnv}: \${{ secrets.${p.keyEnv} }}`] : [];
+  return [
+    'jobs:',
+    `  ${name}:`,
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    `      - uses: ${ACTION}`,
+    ...key,
+    '',
+  ];
 }
 
 function nightlyWorkflow(p: ProviderPreset): string {
@@ -66,14 +77,7 @@ function nightlyWorkflow(p: ProviderPreset): string {
     'concurrency:',
     '  group: trackrecord-${{ github.ref }}',
     '  cancel-in-progress: false    # never cancel a run that is recording',
-    'jobs:',
-    '  track:',
-    '    runs-on: ubuntu-latest',
-    '    steps:',
-    '      - uses: actions/checkout@v4',
-    `      - uses: ${ACTION}`,
-    ...keyEnv(p),
-    '',
+    ...job('track', p),
   ].join('\n');
 }
 
@@ -89,14 +93,7 @@ function checkWorkflow(p: ProviderPreset): string {
     'concurrency:',
     '  group: trackrecord-pr-${{ github.event.pull_request.number }}',
     '  cancel-in-progress: true',
-    'jobs:',
-    '  check:',
-    '    runs-on: ubuntu-latest',
-    '    steps:',
-    '      - uses: actions/checkout@v4',
-    `      - uses: ${ACTION}`,
-    ...keyEnv(p),
-    '',
+    ...job('check', p),
   ].join('\n');
 }
 
