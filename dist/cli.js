@@ -14404,6 +14404,11 @@ function pValue(p) {
 function listSome(items, max = 10) {
   return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
 }
+function usd(value) {
+  if (value === 0) return "$0";
+  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
+  return `$${value.toFixed(2)}`;
+}
 var init_numbers = __esm({
   "src/report/numbers.ts"() {
     "use strict";
@@ -44849,12 +44854,8 @@ function estimatePlan(plan) {
 }
 
 // src/report/plan.ts
+init_numbers();
 var count3 = (n) => n.toLocaleString("en-US");
-function usd(value) {
-  if (value === 0) return "$0";
-  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
-  return `$${value.toFixed(2)}`;
-}
 function formatPlanEstimate(estimate) {
   const prompts = estimate.suites.reduce((n, s) => n + s.prompts, 0);
   const lines = [

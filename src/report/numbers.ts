@@ -28,3 +28,10 @@ export function pValue(p: number): string {
 export function listSome(items: readonly string[], max = 10): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
+
+/** USD with the cents a run's cost needs: small runs cost fractions of a cent. */
+export function usd(value: number): string {
+  if (value === 0) return '$0';
+  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
+  return `$${value.toFixed(2)}`;
+}

@@ -1,13 +1,7 @@
 import type { ModelEstimate, PlanEstimate } from '../run/estimate.js';
+import { usd } from './numbers.js';
 
 const count = (n: number): string => n.toLocaleString('en-US');
-
-/** USD with the cents a run's cost needs: small runs cost fractions of a cent. */
-export function usd(value: number): string {
-  if (value === 0) return '$0';
-  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
-  return `$${value.toFixed(2)}`;
-}
 
 /** What `trackrecord run --dry-run` prints: the plan, the requests, the tokens, the cost. */
 export function formatPlanEstimate(estimate: PlanEstimate): string {
