@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { writeBadgesAndReport } from '../src/badges-and-report.js';
 import { loadConfig } from '../src/config/load.js';
 import type { Config } from '../src/config/types.js';
@@ -14,7 +14,7 @@ import { storedTexts } from '../src/history/texts.js';
 import { HistoryView } from '../src/history/view.js';
 import { FreeTextModel, freeTextOutcome } from './free-text.js';
 import { loadLlmdriftRecordings, startReplayServer } from '../src/replay/index.js';
-import { runAndRecord } from '../src/run-and-record.js';
+import { recordOutcome, runAndRecord } from '../src/run-and-record.js';
 import { median, type BenchResult } from './report.js';
 
 const repo = join(import.meta.dirname, '..');
@@ -27,7 +27,7 @@ async function freeTextConfig(root: string, models: string[], extra = ''): Promi
     .join('');
   writeFileSync(
     join(root, 'trackrecord.yml'),
-    `models:\n${list}suites:\n  - path: ${join(repo, 'examples/llmdrift/prime.yaml')}\nsamples: 3\n${extra}`,
+    `models:\n${list}suites:\n  - path: ${join(repo, 'examples/llmdrift/prime.yaml')}\nsamples: 3\nallow-outside-workspace: true\n${extra}`,
   );
   return loadConfig({ root, configPath: 'trackrecord.yml' });
 }
@@ -68,22 +68,13 @@ export async function freeTextBench(): Promise<BenchResult> {
 }
 
 /**
- * A history of `nights` nights written as one file, each night's outcome from `night`: the
- * replay server's answers again (what nightly runs of the same suite on the same server
- * record), or the free-text model's.
+ * A history of `nights` nights, each night's outcome from `night` (the replay server's answers
+ * again, as nightly runs of the same suite on the same server record them, or the free-text
+ * model's), recorded one night at a time as a nightly run records it: read the history's last
+ * runs, compare, append.
  */
-function writeHistory(file: string, nights: number, night: (n: number) => RunOutcome): void {
-  const view = new HistoryView();
-  const lines: string[] = [];
-  let prev = GENESIS;
-  for (let n = 0; n < nights; n++) {
-    for (const line of chainRecords(buildRecords(night(n), view), prev)) {
-      lines.push(line);
-      prev = lineHash(line);
-    }
-  }
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${lines.join('\n')}\n`);
+async function recordNights(root: string, nights: number, night: (n: number) => RunOutcome): Promise<void> {
+  for (let n = 0; n < nights; n++) await recordOutcome(night(n), { root, useHistory: true });
 }
 
 /**
@@ -99,7 +90,7 @@ export async function runCostBenches(): Promise<BenchResult[]> {
   try {
     const yaml =
       `models:\n  - { id: gpt-4, model: gpt-4-0314, base-url: "${server.baseUrl}", temperature: 0.8 }\n` +
-      `suites:\n  - path: ${join(repo, 'examples/llmdrift/prime.yaml')}\nsamples: 3\nconcurrency: 16\n`;
+      `suites:\n  - path: ${join(repo, 'examples/llmdrift/prime.yaml')}\nsamples: 3\nconcurrency: 16\nallow-outside-workspace: true\n`;
     writeFileSync(join(base, 'trackrecord.yml'), yaml);
     const config = await loadConfig({ root: base, configPath: 'trackrecord.yml' });
     const replayed = await runSuites(config, { env: {} });
@@ -116,7 +107,7 @@ export async function runCostBenches(): Promise<BenchResult[]> {
         const dir = join(base, `seed-${nights}`);
         mkdirSync(dir);
         writeFileSync(join(dir, 'trackrecord.yml'), yaml);
-        writeHistory(join(dir, config.history), nights, night);
+        await recordNights(dir, nights, night);
         seeds.set(nights, { dir, mb: statSync(join(dir, config.history)).size / 2 ** 20 });
       }
       const times = new Map<number, number[]>(sizes.map((n) => [n, []]));

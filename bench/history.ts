@@ -29,7 +29,7 @@ export async function historyGrowthBench(): Promise<BenchResult> {
     writeFileSync(
       join(root, 'trackrecord.yml'),
       `models:\n  - { id: gpt-4, model: gpt-4-0314, base-url: "${server.baseUrl}" }\n` +
-        `suites:\n  - path: ${join(repo, 'examples/llmdrift/prime.yaml')}\nsamples: 3\nconcurrency: 16\n`,
+        `suites:\n  - path: ${join(repo, 'examples/llmdrift/prime.yaml')}\nsamples: 3\nconcurrency: 16\nallow-outside-workspace: true\n`,
     );
     const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
     const sizes: number[] = [];

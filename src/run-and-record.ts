@@ -73,7 +73,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
   const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : undefined;
-  const view = new HistoryView(history?.records ?? []);
+  const view = new HistoryView(history?.records ?? [], history?.context);
   const records = buildRecords(outcome, view);
   const written: string[] = [];
   let appended: Recorded['appended'] = null;

@@ -9,9 +9,9 @@ import { attestationsPathOf, describeAttestations, describeEnvelopes } from '../
 import { fetchIfPresent, historyFilesAt } from '../git/data-branch.js';
 import type { SigningNote } from '../report/markdown.js';
 import { Git } from '../git/git.js';
-import type { HistoryRecord } from '../history/record.js';
 import { HistoryError } from '../history/errors.js';
-import { readRecent } from '../history/read.js';
+import { readRecent, type HistoryRead } from '../history/read.js';
+import { emptyContext } from '../history/verify.js';
 import { HistoryView } from '../history/view.js';
 import { listSome } from '../report/numbers.js';
 import { summarize } from '../report/summary.js';
@@ -35,10 +35,10 @@ export const COMMENT_MARKER = 'trackrecord:check';
  */
 export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   const { config, github, settings } = ctx;
-  const { records: base, config: baseConfig } = await core.group('Read the base history and config', () =>
+  const { history: base, config: baseConfig } = await core.group('Read the base history and config', () =>
     readBase(ctx),
   );
-  const view = new HistoryView(base);
+  const view = new HistoryView(base.records, base.context);
   const baseRef = github.pullRequest?.baseRef ?? 'the current branch';
   const signing = await baseSigning(ctx);
 
@@ -113,16 +113,16 @@ async function baseSigning(ctx: ActionContext): Promise<SigningNote | null> {
  * The base branch's records (see baseHistory) and, for a pull request, its config: the
  * definitions edits are matched with (without a pull request, no edits to compare).
  */
-async function readBase(ctx: ActionContext): Promise<{ records: HistoryRecord[]; config: Config | null }> {
-  const records = await baseHistory(ctx);
+async function readBase(ctx: ActionContext): Promise<{ history: BaseHistory; config: Config | null }> {
+  const history = await baseHistory(ctx);
   const pr = ctx.github.pullRequest;
-  if (!pr) return { records, config: null };
+  if (!pr) return { history, config: null };
   const git = new Git(ctx.root);
   // baseHistory fetched the pull request's base already, unless the history lives on its own branch.
   const fetched = ctx.settings.branch === null || ctx.settings.branch === pr.baseRef;
-  if (!fetched && !(await fetchIfPresent(git, 'origin', pr.baseRef))) return { records, config: null };
+  if (!fetched && !(await fetchIfPresent(git, 'origin', pr.baseRef))) return { history, config: null };
   const sha = (await git.revParse(`refs/remotes/origin/${pr.baseRef}`)) ?? `refs/remotes/origin/${pr.baseRef}`;
-  return { records, config: await baseConfigAt(ctx, git, sha, pr.baseRef) };
+  return { history, config: await baseConfigAt(ctx, git, sha, pr.baseRef) };
 }
 
 /**
@@ -144,33 +144,38 @@ async function baseConfigAt(ctx: ActionContext, git: Git, sha: string, baseRef: 
   }
 }
 
+/** The base branch's latest records, and the texts and catalogs they refer to from earlier lines. */
+type BaseHistory = Pick<HistoryRead, 'records' | 'context'>;
+
+const NONE: BaseHistory = { records: [], context: emptyContext() };
+
 /**
  * The records on the base branch: fetched from origin (the `branch` input's branch when set,
  * else the pull request's base), else the checkout's own files. A base history that does not
  * verify is reported and compared with nothing: a check must never be judged against records
  * that cannot be trusted.
  */
-async function baseHistory(ctx: ActionContext): Promise<HistoryRecord[]> {
+async function baseHistory(ctx: ActionContext): Promise<BaseHistory> {
   const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
-  if (ref === undefined) return (await readVerifiedHistory(ctx.config, ctx.root)).records;
+  if (ref === undefined) return await readVerifiedHistory(ctx.config, ctx.root);
   const git = new Git(ctx.root);
   const copy = (await fetchIfPresent(git, 'origin', ref))
     ? await historyFilesAt(git, `refs/remotes/origin/${ref}`, ctx.config.history, ctx.env['RUNNER_TEMP'] || tmpdir())
     : null;
   if (copy === null) {
     core.info(`${ref} has no ${ctx.config.history} yet: every prompt starts a new series`);
-    return [];
+    return NONE;
   }
   try {
-    const { records } = await readRecent(copy.path, runsNeeded(ctx.config));
-    core.info(`${records.length} record(s) on ${ref}`);
-    return records;
+    const read = await readRecent(copy.path, runsNeeded(ctx.config));
+    core.info(`${read.records.length} record(s) on ${ref}`);
+    return read;
   } catch (error) {
     if (!(error instanceof HistoryError)) throw error;
     core.warning(
       `the history on ${ref} does not verify (${basename(error.file)}${error.line > 0 ? ` line ${error.line}` : ''}: ${error.reason}); comparing with nothing`,
     );
-    return [];
+    return NONE;
   } finally {
     await copy.remove();
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { chainRecords, lineHash } from './codec.js';
-import { completeRecords } from './complete.js';
+import { completeRecords, stayingRecords } from './complete.js';
 import { brokenHint, HistoryError, truncatedHint } from './errors.js';
 import { withHistoryLock, type LockOptions } from './lock.js';
 import type { CatalogEntry, HistoryRecord } from './record.js';
@@ -88,7 +88,12 @@ async function appendUnlocked(
 ): Promise<AppendResult> {
   let segment = await openSegment(path, options.snapshot);
   if (records.length === 0) return { lines: [], sealed: null, firstLine: segment.lines + 1 };
-  let lines = chainRecords(completeRecords(records, segment.verifier, options.source), segment.verifier.prevHash);
+  const runs = options.snapshot?.runs ?? Infinity;
+  const staying = runs === Infinity ? undefined : stayingRecords(segment.verifier.records, runs);
+  let lines = chainRecords(
+    completeRecords(records, segment.verifier, options.source, staying),
+    segment.verifier.prevHash,
+  );
   let sealed: string | null = null;
   const adding = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
   if (options.maxBytes !== undefined && segment.lines > 0 && segment.size + adding > options.maxBytes) {
@@ -104,6 +109,7 @@ async function appendUnlocked(
       lines: 0,
       separator: '',
       exists: false,
+      lineOneChainsTo: previous.prevHash,
     };
     const source = options.source ?? {
       text: (k: string, r: string) => previous.text(k, r),
@@ -112,13 +118,13 @@ async function appendUnlocked(
     lines = chainRecords(completeRecords(records, segment.verifier, source), segment.verifier.prevHash);
   }
   const { verifier } = segment;
-  const firstLine = verifier.lines.length + 1;
+  const firstLine = verifier.nextLine;
   for (const [i, line] of lines.entries()) {
     const problem = verifier.push(line);
     if (problem) {
       throw new Error(
         `refusing to append to ${path}: new record ${i + 1} of ${lines.length} would be an invalid line ` +
-          `${verifier.lines.length + 1}: ${problem.reason} (the history was not modified)`,
+          `${verifier.nextLine}: ${problem.reason} (the history was not modified)`,
       );
     }
   }
@@ -132,7 +138,13 @@ async function appendUnlocked(
   }
   if (!segment.exists) await syncDir(dirname(path));
   const bytes = Buffer.concat([segment.bytes, Buffer.from(data, 'utf8')]);
-  return { lines, sealed, firstLine, open: { path, bytes, exists: true, verifier, endsWithNewline: true } };
+  const lineOneChainsTo = sealed ? segment.verifier.chainStart : segment.lineOneChainsTo;
+  return {
+    lines,
+    sealed,
+    firstLine,
+    open: { path, bytes, exists: true, verifier, endsWithNewline: true, lineOneChainsTo, runs },
+  };
 }
 
 interface OpenSegmentState {
@@ -144,23 +156,27 @@ interface OpenSegmentState {
   /** A newline to write first, when the last line lacks one. */
   separator: string;
   exists: boolean;
+  /** What the file's line 1 chains to. */
+  lineOneChainsTo: string;
 }
 
 /**
  * The open file verified, chained to the last sealed segment's last line. The verification of
- * `snapshot` is reused when the file holds exactly the bytes it was made from.
+ * `snapshot` (perhaps of the file's last runs only, see read.ts) is reused when the file holds
+ * exactly the bytes it was made from and still chains to the same segment.
  */
 async function openSegment(path: string, snapshot: OpenSnapshot | undefined): Promise<OpenSegmentState> {
   const verifier = await openFileVerifier(path);
-  if (snapshot && snapshot.path === path && verifier.prevHash === snapshot.verifier.chainStart) {
+  if (snapshot && snapshot.path === path && verifier.prevHash === snapshot.lineOneChainsTo) {
     const bytes = await readIfExists(path);
     if (bytes !== null && snapshot.exists && bytes.equals(snapshot.bytes))
-      return stateOf(snapshot.verifier, bytes, snapshot.endsWithNewline, true);
-    if (bytes === null && !snapshot.exists) return stateOf(snapshot.verifier, Buffer.alloc(0), false, false);
+      return stateOf(snapshot.verifier, bytes, snapshot.endsWithNewline, true, snapshot.lineOneChainsTo);
+    if (bytes === null && !snapshot.exists)
+      return stateOf(snapshot.verifier, Buffer.alloc(0), false, false, snapshot.lineOneChainsTo);
   }
   const { result, bytes, exists } = await loadFile(path, verifier);
   if (!result.ok) throw failure(path, result, false);
-  return stateOf(verifier, bytes, result.endsWithNewline, exists);
+  return stateOf(verifier, bytes, result.endsWithNewline, exists, verifier.chainStart);
 }
 
 /** A verifier for the open file: chained to the last line of the last sealed segment, read from its end. */
@@ -172,9 +188,16 @@ async function openFileVerifier(path: string): Promise<ChainVerifier> {
   return new ChainVerifier(lineHash(line), `the last line of ${basename(last)}`);
 }
 
-function stateOf(verifier: ChainVerifier, bytes: Buffer, endsWithNewline: boolean, exists: boolean): OpenSegmentState {
-  const lines = verifier.lines.length;
-  return { verifier, bytes, size: bytes.length, lines, separator: lines > 0 && !endsWithNewline ? '\n' : '', exists };
+function stateOf(
+  verifier: ChainVerifier,
+  bytes: Buffer,
+  endsWithNewline: boolean,
+  exists: boolean,
+  lineOneChainsTo: string,
+): OpenSegmentState {
+  const lines = verifier.nextLine - 1;
+  const separator = lines > 0 && !endsWithNewline ? '\n' : '';
+  return { verifier, bytes, size: bytes.length, lines, separator, exists, lineOneChainsTo };
 }
 
 async function readIfExists(path: string): Promise<Buffer | null> {

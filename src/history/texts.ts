@@ -52,6 +52,23 @@ export function storedTexts(record: WithTexts): TextTable {
   return table;
 }
 
+/**
+ * The texts stored by a parsed line that was not checked against the schema (a line read only
+ * for its texts); a TextBlockError when they are not a text table.
+ */
+export function uncheckedTexts(data: object): TextTable {
+  const { texts, textsGz } = data as { texts?: unknown; textsGz?: unknown };
+  // Decoded through storedTexts on the same object, so a later check of the line reuses the table.
+  if (textsGz !== undefined) {
+    if (typeof textsGz !== 'string') throw new TextBlockError('textsGz is not a string');
+    return storedTexts(data as WithTexts);
+  }
+  if (texts === undefined) return {};
+  const problem = tableProblem(texts);
+  if (problem) throw new TextBlockError(`texts: ${problem}`);
+  return texts as TextTable;
+}
+
 /** The `textsGz` field for a table (none when it is empty); the record it goes in is known to hold `table`. */
 export function withTexts<R extends object>(record: R, table: TextTable): R & { textsGz?: string } {
   if (Object.keys(table).length === 0) return record;

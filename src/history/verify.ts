@@ -27,6 +27,19 @@ export interface LineProblem {
   json: boolean;
 }
 
+/**
+ * Catalogs and texts of lines before the ones a verifier checks (a tail read starts mid-file):
+ * refs may resolve to them. Each was checked against its ref when it was taken.
+ */
+export interface HistoryContext {
+  texts: Map<string, Map<string, string>>;
+  catalogs: Map<string, CatalogEntry[]>;
+}
+
+export function emptyContext(): HistoryContext {
+  return { texts: new Map(), catalogs: new Map() };
+}
+
 /** Columns indexed like the catalog. */
 const COLUMNS = ['answers', 'outputs', 'passed', 'latencyMs', 'tokensOut'] as const;
 
@@ -77,26 +90,55 @@ export class ChainVerifier {
   private readonly catalogs = new Map<string, CatalogEntry[]>();
   private readonly texts = new Map<string, Map<string, string>>();
   private readonly keysByCatalog = new Map<string, string[]>();
+  /** The number of the first line this verifier checks. */
+  readonly firstLine: number;
+  private readonly context: HistoryContext;
 
   /**
    * A verifier for one file (a segment): catalogs and texts resolve within it. `head` is what its
-   * line 1 must chain to: GENESIS for the first segment, else the hash of the previous segment's
-   * last line, which `after` names ("the last line of history-0001.jsonl").
+   * first line must chain to: GENESIS for line 1 of the first segment, the hash of the previous
+   * segment's last line (which `after` names: "the last line of history-0001.jsonl"), or, for a
+   * verifier that starts at line `firstLine` > 1, the hash of the line before. Refs may also
+   * resolve to `context`, what earlier lines hold.
    */
-  constructor(head: string = GENESIS, after: string | null = null) {
+  constructor(
+    head: string = GENESIS,
+    after: string | null = null,
+    start: { firstLine?: number; context?: HistoryContext } = {},
+  ) {
     this.head = head;
     this.chainStart = head;
     this.after = head === GENESIS ? null : after;
+    this.firstLine = start.firstLine ?? 1;
+    this.context = start.context ?? emptyContext();
   }
 
-  /** The text a ref of a prompt resolves to in this file so far. */
+  /** The number the next line will have in the file. */
+  get nextLine(): number {
+    return this.firstLine + this.lines.length;
+  }
+
+  /** The text a ref of a prompt resolves to in this file so far (lines checked, or their context). */
   text(key: string, ref: string): string | null {
-    return this.texts.get(key)?.get(ref) ?? null;
+    return this.texts.get(key)?.get(ref) ?? this.context.texts.get(key)?.get(ref) ?? null;
   }
 
-  /** A catalog defined in this file so far. */
+  /** A catalog defined in this file so far (lines checked, or their context). */
   catalogEntries(ref: string): CatalogEntry[] | undefined {
-    return this.catalogs.get(ref);
+    return this.catalogs.get(ref) ?? this.context.catalogs.get(ref);
+  }
+
+  /**
+   * Whether a line this verifier checked stores the text. A new record stores again what is only
+   * in the context, so that a read of the file's last runs finds its texts without going further back.
+   */
+  holdsText(key: string, ref: string): boolean {
+    return this.texts.get(key)?.has(ref) === true;
+  }
+
+  /** Whether a line this verifier checked defines the catalog (see holdsText). */
+  holdsCatalog(ref: string): boolean {
+    return this.catalogs.has(ref);
   }
 
   /** The hash the next line's `prev` must hold: GENESIS, or the SHA-256 of the last line. */
@@ -104,20 +146,25 @@ export class ChainVerifier {
     return this.head;
   }
 
-  /** Checks the next line: null (and the line is added) when it is valid, else why not. */
-  push(line: string): LineProblem | null {
-    const number = this.lines.length + 1;
+  /**
+   * Checks the next line: null (and the line is added) when it is valid, else why not. `parsed`
+   * is the line's JSON when the caller parsed it already.
+   */
+  push(line: string, parsed?: unknown): LineProblem | null {
+    const number = this.nextLine;
     if (line.length === 0) return bad('blank line');
     if (line.endsWith('\r')) {
       return bad(
         'line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only',
       );
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(line);
-    } catch (e) {
-      return { reason: `not valid JSON (${(e as Error).message})`, json: true };
+    let data: unknown = parsed;
+    if (data === undefined) {
+      try {
+        data = JSON.parse(line);
+      } catch (e) {
+        return { reason: `not valid JSON (${(e as Error).message})`, json: true };
+      }
     }
     if (
       isObject(data) &&
@@ -151,7 +198,7 @@ export class ChainVerifier {
       if (catalogRef(entries) !== ref) return bad(`catalogs/${ref} does not hash to its ref (the catalog was changed)`);
     }
     const catalog =
-      this.catalogs.get(record.catalog) ??
+      this.catalogEntries(record.catalog) ??
       (Object.hasOwn(defined, record.catalog) ? defined[record.catalog] : undefined);
     if (!catalog) return bad(`catalog ${record.catalog} is not defined in this or an earlier line`);
     const size = catalog.length;
@@ -174,15 +221,12 @@ export class ChainVerifier {
       throw e;
     }
     for (const [key, byRef] of Object.entries(stored)) {
-      const known = this.texts.get(key);
       for (const [ref, text] of Object.entries(byRef)) {
         if (!isRefOf(ref, text))
           return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
-        const earlier = known?.get(ref);
+        const earlier = this.text(key, ref) ?? undefined;
         if (earlier !== undefined && earlier !== text) {
-          return bad(
-            `texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`,
-          );
+          return bad(`texts/${key}/${ref} differs from the text stored under that ref on ${this.lineOfText(key, ref)}`);
         }
       }
     }
@@ -190,17 +234,18 @@ export class ChainVerifier {
     for (let i = 0; i < size; i++) {
       const key = keys[i]!;
       const known = this.texts.get(key);
+      const context = this.context.texts.get(key);
       const own = Object.hasOwn(stored, key) ? stored[key] : undefined;
       const answer = record.answers[i];
-      if (typeof answer === 'string' && !resolves(known, own, answer))
+      if (typeof answer === 'string' && !resolves(known, context, own, answer))
         return bad(unresolved(`answers/${i}`, answer, key));
       const output = record.outputs[i];
       if (typeof output === 'string') {
-        if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
+        if (!resolves(known, context, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
       } else if (Array.isArray(output)) {
         for (let s = 0; s < output.length; s++) {
           const ref = output[s];
-          if (typeof ref === 'string' && !resolves(known, own, ref))
+          if (typeof ref === 'string' && !resolves(known, context, own, ref))
             return bad(unresolved(`outputs/${i}/${s}`, ref, key));
         }
       }
@@ -233,22 +278,23 @@ export class ChainVerifier {
   }
 
   /** The line that first stored a text (only looked up to word an error). */
-  private lineOfText(key: string, ref: string): number {
+  private lineOfText(key: string, ref: string): string {
     const index = this.records.findIndex((r) => {
       const texts = storedTexts(r);
       return Object.hasOwn(texts, key) && Object.hasOwn(texts[key]!, ref);
     });
-    return index + 1;
+    return index === -1 ? `a line before ${this.firstLine}` : `line ${this.firstLine + index}`;
   }
 }
 
-/** Whether a text ref is known from earlier lines or stored by this one. */
+/** Whether a text ref is known from earlier lines (checked, or their context) or stored by this one. */
 function resolves(
   known: Map<string, string> | undefined,
+  context: Map<string, string> | undefined,
   own: Record<string, string> | undefined,
   ref: string,
 ): boolean {
-  return known?.has(ref) === true || (own !== undefined && Object.hasOwn(own, ref));
+  return known?.has(ref) === true || context?.has(ref) === true || (own !== undefined && Object.hasOwn(own, ref));
 }
 
 function bad(reason: string): LineProblem {

@@ -1,6 +1,7 @@
 import type { CatalogEntry, HistoryRecord } from './record.js';
 import { promptKey } from '../config/types.js';
 import { storedTexts } from './texts.js';
+import type { HistoryContext } from './verify.js';
 
 /** One past observation of a prompt series, as far as comparisons need it. */
 export interface SeriesPoint {
@@ -43,7 +44,16 @@ export class HistoryView {
   private readonly keyHashes = new Map<string, Map<string, string>>();
   private readonly positionsByRef = new Map<string, Map<string, { i: number; key: string }>>();
 
-  constructor(records: ReadonlyArray<HistoryRecord | Omit<HistoryRecord, 'prev'>> = []) {
+  /**
+   * `context`: catalogs and texts of earlier lines that the records refer to (a read of the
+   * history's last runs, see read.ts), without those lines' records.
+   */
+  constructor(records: ReadonlyArray<HistoryRecord | Omit<HistoryRecord, 'prev'>> = [], context?: HistoryContext) {
+    for (const [ref, catalog] of context?.catalogs ?? []) this.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of context?.texts ?? []) {
+      const known = this.textsOf(key);
+      for (const [ref, text] of texts) known.set(ref, text);
+    }
     for (const record of records) this.add(record);
   }
 

@@ -47,7 +47,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   const file = values.history ?? DEFAULTS.history;
   const path = resolve(io.cwd, file);
 
-  let records;
+  let read;
   try {
     if (!(await historyExists(path))) {
       io.stderr.write(
@@ -55,7 +55,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
       );
       return EXIT.failed;
     }
-    ({ records } = values.all ? await readHistory(path) : await readRecent(path, trend + 1));
+    read = values.all ? await readHistory(path) : await readRecent(path, trend + 1);
   } catch (e) {
     if (e instanceof HistoryError) throw e.relabel(labelOf(e.file, path, file));
     const code = (e as { code?: unknown } | null)?.code;
@@ -66,7 +66,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     throw e;
   }
 
-  const view = new HistoryView(records);
+  const view = new HistoryView(read.records, read.context);
   if (format === 'html') {
     io.stdout.write(renderHtml(buildReport(view, { trend, runDrift: true })));
     return EXIT.ok;

@@ -108,7 +108,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const edits =
     base === null
       ? null
-      : await compareEdits(result.outcome, base, new HistoryView(history?.records ?? []), {
+      : await compareEdits(result.outcome, base, new HistoryView(history?.records ?? [], history?.context), {
           env: io.env,
           progress,
           baseRef: ref!,
