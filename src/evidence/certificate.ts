@@ -48,6 +48,8 @@ export class CertificateError extends Error {
 /**
  * The certificate's predicate for `modelId`, from a verified history's records and lines (the
  * last line is the head). `window` defaults to the window the latest record was scored with.
+ * `head` says which file holds the last line, and its number there (a segmented history numbers
+ * each file from 1); by default the last of `lines` in `historyPath`.
  */
 export function certificatePredicate(
   records: readonly HistoryRecord[],
@@ -56,6 +58,7 @@ export function certificatePredicate(
   modelId: string,
   window: number | undefined,
   issuedAt: string,
+  head: { path: string; line: number } = { path: historyPath, line: lines.length },
 ): CertificatePredicate {
   const own = records.filter((r) => r.model.id === modelId);
   const latest = own.at(-1);
@@ -73,9 +76,9 @@ export function certificatePredicate(
   return {
     model: { id: latest.model.id, model: latest.model.model, host: latest.model.host },
     history: {
-      file: basename(historyPath),
+      file: basename(head.path),
       records: lines.length,
-      head: { line: lines.length, sha256: lineHash(lines.at(-1)!) },
+      head: { line: head.line, sha256: lineHash(lines.at(-1)!) },
     },
     track: { records: own.length, since: own[0]!.run.startedAt },
     window: size,
@@ -136,6 +139,11 @@ export function recheckCertificate(
   records: readonly HistoryRecord[],
   lines: readonly string[],
   historyPath: string,
+  /** Where line `index` of `lines` is (file and line there): a segmented history's files are numbered each from 1. */
+  lineAt: (index: number) => { path: string; line: number } | null = (index) => ({
+    path: historyPath,
+    line: index + 1,
+  }),
 ): string[] {
   const index = lines.findIndex((l) => lineHash(l) === predicate.history.head.sha256);
   if (index === -1) {
@@ -150,6 +158,7 @@ export function recheckCertificate(
     predicate.model.id,
     predicate.window,
     predicate.issuedAt,
+    lineAt(index) ?? undefined,
   );
   // The file name is where the head was when certified; a renamed segment still recomputes.
   again.history.file = predicate.history.file;

@@ -63,6 +63,21 @@ export async function readRecent(path: string, runs: number): Promise<HistoryRea
   return read(path, runs);
 }
 
+/**
+ * Where line `index` (0-based) of `read.lines` sits: its file, and its 1-based number there
+ * (segments are numbered each from 1); null when that file's numbering is unknown (a sealed
+ * segment read only from its end).
+ */
+export function lineAt(read: Pick<HistoryRead, 'files'>, index: number): { path: string; line: number } | null {
+  if (index < 0) return null;
+  let at = index;
+  for (const file of read.files) {
+    if (at < file.lines.length) return file.firstLine === null ? null : { path: file.path, line: file.firstLine + at };
+    at -= file.lines.length;
+  }
+  return null;
+}
+
 interface FileRead {
   path: string;
   verifier: ChainVerifier;

@@ -202,4 +202,36 @@ describe('reliability certificates', () => {
     expect((await runCli(['certify', '--model', 'gpt-4', '--out', 'c', '--window', '0'], root, env)).code).toBe(2);
     expect((await runCli(['verify-certificate', 'c.json'], root)).stderr).toMatch(/--key PUBLIC\.pem is required/);
   });
+
+  it('numbers the head line in the file that holds it, in a segmented history', async () => {
+    const key = makeKey();
+    const env = { TRACKRECORD_SIGNING_KEY: key.privatePem };
+    server = await startPrimeServer();
+    // A limit so small that every run's append seals the file before it.
+    const config = `${primeConfig(server.baseUrl, 'gpt-4-0314')}window: 2\nhistory-max-mb: 0.001\n`;
+    const root = tempDir({ '.github/trackrecord.yml': config });
+    writePublicKey(root, key);
+    for (let i = 0; i < 3; i++) expect((await runCli(['run', '--quiet'], root)).code).toBe(0);
+    expect(readFileSync(join(root, '.trackrecord/history-0002.jsonl'), 'utf8').split('\n')).toHaveLength(2);
+
+    const made = await runCli(['certify', '--model', 'gpt-4', '--out', 'cert.json'], root, env);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain('; bound to line 1 of .trackrecord/history.jsonl;');
+    const { subject, predicate } = payloadOf(readFileSync(join(root, 'cert.json'), 'utf8'));
+    const head = readFileSync(join(root, HISTORY), 'utf8').trimEnd();
+    expect(predicate.history).toEqual({ file: 'history.jsonl', records: 3, head: { line: 1, sha256: lineHash(head) } });
+    expect(subject[0]!.name).toBe('history.jsonl:1');
+
+    // Another run seals that file: the head is now line 1 of history-0003.jsonl, and still recomputes.
+    expect((await runCli(['run', '--quiet'], root)).code).toBe(0);
+    expect(readFileSync(join(root, '.trackrecord/history-0003.jsonl'), 'utf8').trimEnd()).toBe(head);
+    const checked = await runCli(
+      ['verify-certificate', 'cert.json', '--key', 'public.pem', '--history', HISTORY],
+      root,
+    );
+    expect(checked.stderr).toBe('');
+    expect(checked.stdout).toContain(
+      '\n  bound to line 1 of .trackrecord/history-0003.jsonl; the figures recompute from it\n',
+    );
+  });
 });

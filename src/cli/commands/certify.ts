@@ -1,12 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../../config/types.js';
 import { certificatePredicate, CertificateError, signCertificate } from '../../evidence/certificate.js';
 import { short } from '../../evidence/dsse.js';
 import { EvidenceKeyError, SIGNING_KEY_ENV, signerFromEnv } from '../../evidence/keys.js';
+import { labelOf } from '../../history/errors.js';
 import { historyExists } from '../../history/file.js';
-import { readHistory } from '../../history/read.js';
+import { lineAt, readHistory } from '../../history/read.js';
 import { percent } from '../../report/numbers.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
@@ -51,10 +52,12 @@ export async function certifyCommand(argv: string[], io: CliIO): Promise<number>
     io.stderr.write(`trackrecord certify: ${file}: no such file\n`);
     return EXIT.failed;
   }
-  const { records, lines } = await readHistory(path);
+  const history = await readHistory(path);
+  const { records, lines } = history;
   let predicate;
   try {
-    predicate = certificatePredicate(records, lines, path, values.model, window, new Date().toISOString());
+    const head = lines.length > 0 ? (lineAt(history, lines.length - 1) ?? undefined) : undefined;
+    predicate = certificatePredicate(records, lines, path, values.model, window, new Date().toISOString(), head);
   } catch (error) {
     if (!(error instanceof CertificateError)) throw error;
     io.stderr.write(`trackrecord certify: ${error.message}\n`);
@@ -69,7 +72,7 @@ export async function certifyCommand(argv: string[], io: CliIO): Promise<number>
     : '';
   io.stdout.write(
     `certified ${predicate.model.id}: reliability ${percent(f.reliability)}${interval} over ${f.records} record(s), ` +
-      `${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; bound to line ${predicate.history.head.line} of ${file}; ` +
+      `${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; bound to line ${predicate.history.head.line} of ${labelOf(join(dirname(path), predicate.history.file), path, file)}; ` +
       `signed by key ${short(signer.keyid)}\n${values.out}\n`,
   );
   return EXIT.ok;

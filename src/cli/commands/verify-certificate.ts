@@ -9,9 +9,10 @@ import {
 } from '../../evidence/certificate.js';
 import { parseEnvelope, short } from '../../evidence/dsse.js';
 import { readPublicKey } from '../../evidence/key-file.js';
-import { HistoryError } from '../../history/errors.js';
+import { lineHash } from '../../history/codec.js';
+import { HistoryError, labelOf } from '../../history/errors.js';
 import { historyExists } from '../../history/file.js';
-import { readHistory } from '../../history/read.js';
+import { lineAt, readHistory } from '../../history/read.js';
 import { percent } from '../../report/numbers.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
@@ -85,10 +86,17 @@ export async function verifyCertificateCommand(argv: string[], io: CliIO): Promi
     const path = resolve(io.cwd, values.history);
     try {
       if (!(await historyExists(path))) throw new CertificateError(`${values.history}: no such file`);
-      const { records, lines } = await readHistory(path);
-      const problems = recheckCertificate(outcome.predicate, records, lines, path);
+      const history = await readHistory(path);
+      const { records, lines } = history;
+      const problems = recheckCertificate(outcome.predicate, records, lines, path, (i) => lineAt(history, i));
       const headFound = !problems[0]?.startsWith('its head');
-      outcome.history = { file: values.history, headFound, recomputed: problems.length === 0 };
+      // The file that holds the head: the given one, or a segment beside it.
+      const at = lineAt(
+        history,
+        lines.findIndex((l) => lineHash(l) === outcome.predicate!.history.head.sha256),
+      );
+      const shown = at ? labelOf(at.path, path, values.history) : values.history;
+      outcome.history = { file: shown, headFound, recomputed: problems.length === 0 };
       outcome.problems.push(...problems);
     } catch (error) {
       if (error instanceof HistoryError)
