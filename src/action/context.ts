@@ -21,6 +21,11 @@ export interface ModeResult {
   markdown: string;
   /** Path of the written markdown report. */
   reportPath: string;
+  /**
+   * Path of the history file the run recorded on, when it is not the config's: on a data branch,
+   * a copy of the open file as committed (the branch's worktree is removed).
+   */
+  historyPath?: string;
   /** Track mode: the run's in-toto Statement and its predicate alone (for actions/attest). */
   statement?: { statement: string; predicate: string };
   failures: string[];

@@ -56,7 +56,9 @@ export async function run(
           ? await trackMode(ctx)
           : await checkMode(ctx);
     core.info(formatRunSummary(result.summary));
-    setOutputs(result.summary, { report: result.reportPath, history: config.history, ...result.statement });
+    // In check mode with `branch`, the base history was read from that branch, not kept: no path to name.
+    const history = result.historyPath ?? (settings.branch !== null && settings.mode === 'check' ? '' : config.history);
+    setOutputs(result.summary, { report: result.reportPath, history, ...result.statement });
     await writeJobSummary(result.markdown);
     annotateRegressions(result.summary, config);
     if (result.failures.length > 0) throw new Error(`thresholds failed:\n${result.failures.join('\n')}`);

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import { writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { thresholdFailures } from '../report/thresholds.js';
 import { writeBadgesAndReport, type BadgesAndReport } from '../badges-and-report.js';
 import { runSuites, type RunOutcome } from '../engine.js';
@@ -58,10 +58,14 @@ export async function onRecordBranch(
   );
   try {
     const result = await fn(data.dir);
-    // The worktree goes away: the report the outputs name is kept beside the runner's other files.
+    // The worktree goes away: the report and the history file the outputs name are kept beside
+    // the runner's other files, the history as committed to the branch.
     const reportPath = join(temp, 'trackrecord-report.md');
     await writeFile(reportPath, result.markdown);
-    return { ...result, reportPath };
+    const historyPath = join(temp, 'trackrecord-history', basename(ctx.config.history));
+    await mkdir(dirname(historyPath), { recursive: true });
+    await copyFile(resolve(data.dir, ctx.config.history), historyPath);
+    return { ...result, reportPath, historyPath };
   } finally {
     await data.remove();
   }

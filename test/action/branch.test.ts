@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Git } from '../../src/git/git.js';
@@ -59,6 +59,13 @@ describe('the action with input branch', () => {
       expect(existsSync(join(dir, '.trackrecord'))).toBe(false);
       expect(run.outputs['report']).not.toContain(dir);
       expect(run.summary).toContain('gpt-4');
+      // The history output is a file a later step can read: the history as committed to the branch.
+      const named = run.outputs['history']!;
+      expect(named).not.toContain(dir);
+      expect(named.endsWith('/history.jsonl')).toBe(true);
+      const committed = (await remote.remoteGit.run(['show', `${BRANCH}:.trackrecord/history.jsonl`])).stdout;
+      expect(readFileSync(named, 'utf8')).toBe(committed);
+      expect(committed.trimEnd().split('\n')).toHaveLength(night);
     }
 
     expect(await remoteHistory(remote)).toEqual(mainBefore);
@@ -87,6 +94,8 @@ describe('the action with input branch', () => {
     });
     expect(check.code, check.stdout + check.stderr).toBe(0);
     expect(check.stdout).toContain(`2 record(s) on ${BRANCH}`);
+    // Check mode keeps no history file: the output says none rather than a path that is not there.
+    expect(check.outputs['history']).toBe('');
   });
 
   it('keeps every record when six runs create and push the data branch at once, never forcing', async () => {
