@@ -14847,9 +14847,14 @@ function regimeStarts(records, window2) {
   const first = Math.max(0, records.length - (window2 - 1));
   const starts = /* @__PURE__ */ new Map([["", first]]);
   for (let i = records.length - 1; i >= first; i--) {
-    for (const key of records[i].metrics.drift?.prompts ?? []) if (!starts.has(key)) starts.set(key, i);
+    for (const key of changedAt(records[i].metrics)) if (!starts.has(key)) starts.set(key, i);
   }
   return starts;
+}
+function changedAt(m) {
+  if (!m.drift?.significant) return [];
+  if (m.drift.prompts.length > 0) return m.drift.prompts;
+  return [...m.drifted, ...m.regressions, ...m.fixes];
 }
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

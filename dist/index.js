@@ -41,7 +41,7 @@ import {
   significantRegressions,
   textRef,
   totalErrors
-} from "./chunks/chunk-TAZ2BZDO.js";
+} from "./chunks/chunk-OXIDNT7Z.js";
 import {
   __commonJS,
   __export,
@@ -27906,7 +27906,7 @@ async function writeReport(view, modelIds, path2, signing = null) {
 
 // src/badges-and-report.ts
 async function writeBadgesAndReport(config2, root, recorded2) {
-  const { writeBadges } = await import("./chunks/badge-OWTIJVAM.js");
+  const { writeBadges } = await import("./chunks/badge-QVORTT6H.js");
   const badges = await writeBadges(resolve7(root, config2.badge), recorded2.summary.models);
   const reportPath = join11(dirname11(resolve7(root, config2.history)), "report.md");
   const signing = await describeAttestations(resolve7(root, config2.history));

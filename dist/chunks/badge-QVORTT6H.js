@@ -4,7 +4,7 @@ import {
   lowestReliability,
   percent,
   roundPercent
-} from "./chunk-TAZ2BZDO.js";
+} from "./chunk-OXIDNT7Z.js";
 import {
   __commonJS,
   __require,
