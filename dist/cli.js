@@ -28703,7 +28703,10 @@ function modelReport(view, id, trend, runDrift) {
   const drift = driftOf(view, id, history.length - 1);
   if (runDrift) {
     const start = history.length - points.length;
-    points.forEach((p, i) => p.drift = i === points.length - 1 ? drift : driftOf(view, id, start + i));
+    points.forEach((p, i) => {
+      p.drift = i === points.length - 1 ? drift : driftOf(view, id, start + i);
+      p.verdict = history[start + i].metrics.drift;
+    });
   }
   return {
     id,
@@ -28879,7 +28882,7 @@ function earlierDriftBlocks(points) {
   for (const p of drifted) {
     const summary = ["Run ", name(p.runId, 60), " on ", dateTime(p.startedAt), `: ${driftTitle(p.drift)}`];
     if (p.fingerprintChanged) summary.push(", system fingerprint changed");
-    out.push({ kind: "details", summary, open: false, blocks: driftTable(p.drift) });
+    out.push({ kind: "details", summary, open: false, blocks: driftTable(p.drift, p.verdict) });
   }
   if (quiet > 0)
     out.push(note(`No drift in the ${drifted.length === 0 ? "" : "other "}${count(quiet, "earlier run")} shown.`));
@@ -28978,7 +28981,7 @@ function summaryTable(models) {
 }
 function signingBlocks(signing) {
   if (!signing || signing.envelopes === 0) return [];
-  const keys = signing.keyids.length === 0 ? ["(none named)"] : joined(signing.keyids.map((k) => name(k, 16)));
+  const keys = signing.keyids.length === 0 ? ["(none named)"] : joined(signing.keyids.map((k) => ({ kind: "code", text: k, untrusted: { max: 16 } })));
   return [
     paragraph(
       `Signed: ${count(signing.envelopes, "record")} carry a DSSE envelope in `,
@@ -29129,7 +29132,7 @@ function inlinePart(part) {
     case "untrusted":
       return inlineText(part.text, part.max);
     case "code":
-      return `\`${part.text}\``;
+      return `\`${part.untrusted ? inlineText(part.text, part.untrusted.max) : part.text}\``;
     case "strong":
       return `**${inlineMarkdown(part.content)}**`;
     case "link": {
@@ -32052,32 +32055,36 @@ var TextStore = class {
 // src/analysis/records.ts
 init_record_metrics();
 function buildRecords(outcome, view) {
-  return outcome.models.map((result) => {
-    const { prompts, metrics } = analyzeModel(
-      {
-        ...result,
-        window: outcome.config.window,
-        specOf: outcome.specOf,
-        seed: `${outcome.run.id}/${result.model.id}`
-      },
-      view
-    );
-    const record2 = buildRecord(
-      {
-        run: outcome.run,
-        finishedAt: outcome.finishedAt,
-        model: result.model,
-        served: result.metrics.servedModels,
-        systemFingerprints: result.metrics.systemFingerprints,
-        samples: outcome.config.samples,
-        prompts,
-        metrics
-      },
-      view
-    );
-    view.add(record2);
-    return record2;
-  });
+  const { run, finishedAt, specOf, config: config3 } = outcome;
+  return outcome.models.map(
+    (result) => recordModel2(result, { run, finishedAt, specOf, window: config3.window, samples: config3.samples }, view)
+  );
+}
+function recordModel2(result, context, view) {
+  const { prompts, metrics } = analyzeModel(
+    {
+      ...result,
+      window: context.window,
+      specOf: context.specOf,
+      seed: context.seed ?? `${context.run.id}/${result.model.id}`
+    },
+    view
+  );
+  const record2 = buildRecord(
+    {
+      run: context.run,
+      finishedAt: context.finishedAt,
+      model: result.model,
+      served: result.metrics.servedModels,
+      systemFingerprints: result.metrics.systemFingerprints,
+      samples: context.samples,
+      prompts,
+      metrics
+    },
+    view
+  );
+  view.add(record2);
+  return record2;
 }
 
 // src/providers/keys.ts
@@ -44231,6 +44238,24 @@ function pointOf(record2, run, i, key, checksHash) {
 }
 
 // src/report/summary.ts
+var SUMMARY_FIELDS = [
+  "passRate",
+  "agreement",
+  "rawAgreement",
+  "stability",
+  "reliability",
+  "reliabilityInterval",
+  "drifted",
+  "flapping",
+  "regressions",
+  "fixes",
+  "flipsP",
+  "newSeries",
+  "runsSinceDrift",
+  "errors",
+  "latencyMs",
+  "tokens"
+];
 function summarize(records) {
   const first = records[0];
   if (!first) throw new Error("summarize: a run has at least one record");
@@ -44239,23 +44264,8 @@ function summarize(records) {
     models: records.map(({ model, metrics: m }) => ({
       id: model.id,
       model: model.model,
-      passRate: m.passRate,
-      agreement: m.agreement,
-      rawAgreement: m.rawAgreement,
-      stability: m.stability,
-      reliability: m.reliability,
-      reliabilityInterval: m.reliabilityInterval,
-      drifted: m.drifted,
-      flapping: m.flapping,
-      regressions: m.regressions,
-      fixes: m.fixes,
-      flipsP: m.flipsP,
-      newSeries: m.newSeries,
-      runsSinceDrift: m.runsSinceDrift,
+      ...Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, m[field]])),
       drift: m.drift ?? { significant: false, p: null, prompts: [], detectableShift: null },
-      errors: m.errors,
-      latencyMs: m.latencyMs,
-      tokens: m.tokens,
       systemFingerprints: model.systemFingerprints
     }))
   };
@@ -44672,7 +44682,7 @@ function inlinePart2(part) {
     case "untrusted":
       return part.name ? `<code>${inline(part.text, part.max)}</code>` : inline(part.text, part.max);
     case "code":
-      return `<code>${escapeHtml(part.text)}</code>`;
+      return `<code>${part.untrusted ? inline(part.text, part.untrusted.max) : escapeHtml(part.text)}</code>`;
     case "strong":
       return `<strong>${inlineHtml(part.content)}</strong>`;
     case "link": {

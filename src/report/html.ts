@@ -75,7 +75,7 @@ function inlinePart(part: Inline): string {
     case 'untrusted':
       return part.name ? `<code>${inline(part.text, part.max)}</code>` : inline(part.text, part.max);
     case 'code':
-      return `<code>${escapeHtml(part.text)}</code>`;
+      return `<code>${part.untrusted ? inline(part.text, part.untrusted.max) : escapeHtml(part.text)}</code>`;
     case 'strong':
       return `<strong>${inlineHtml(part.content)}</strong>`;
     case 'link': {

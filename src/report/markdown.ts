@@ -45,7 +45,8 @@ function inlinePart(part: Inline): string {
     case 'untrusted':
       return inlineText(part.text, part.max);
     case 'code':
-      return `\`${part.text}\``;
+      // An untrusted id keeps its escapes inside the span: odd to read, but it cannot mention or link.
+      return `\`${part.untrusted ? inlineText(part.text, part.untrusted.max) : part.text}\``;
     case 'strong':
       return `**${inlineMarkdown(part.content)}**`;
     case 'link': {

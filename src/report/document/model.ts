@@ -11,8 +11,8 @@ export type Inline =
   | string
   /** Text from a history or a server: escaped, on one line, cut at `max` characters. `name`: an identifier (a key, a model, a run). */
   | { kind: 'untrusted'; text: string; max: number; name?: boolean }
-  /** A command or file name of ours, shown as code. */
-  | { kind: 'code'; text: string }
+  /** Shown as code: a command or file name of ours, or, `untrusted`, an id read from a file (hex, normally). */
+  | { kind: 'code'; text: string; untrusted?: { max: number } }
   | { kind: 'strong'; content: Inline[] }
   /** A link when `url` is a plain https URL, else the content alone. */
   | { kind: 'link'; url: string | null; content: Inline[] }

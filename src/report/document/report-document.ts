@@ -87,7 +87,9 @@ function summaryTable(models: readonly ModelReport[]): Block {
 function signingBlocks(signing: SigningNote | null | undefined): Block[] {
   if (!signing || signing.envelopes === 0) return [];
   const keys: Inline[] =
-    signing.keyids.length === 0 ? ['(none named)'] : joined(signing.keyids.map((k) => name(k, 16)));
+    signing.keyids.length === 0
+      ? ['(none named)']
+      : joined(signing.keyids.map((k): Inline => ({ kind: 'code', text: k, untrusted: { max: 16 } })));
   return [
     paragraph(
       `Signed: ${count(signing.envelopes, 'record')} carry a DSSE envelope in `,
