@@ -5,8 +5,8 @@ import tseslint from 'typescript-eslint';
 /**
  * The layers of src/, bottom up, as the README's "Development" section lists them: each folder
  * (or top-level module) and the ones it may import from. An import of anything else crosses a
- * boundary upward, or into the test-only replay server, and fails the lint. `checks` may import
- * the config's types only.
+ * boundary upward and fails the lint, as does an import from outside src/ (the test-only tools,
+ * tests, scripts and benches are not shipped). `checks` may import the config's types only.
  */
 /** The pure core, bottom up. */
 const CORE = ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report'];
@@ -56,7 +56,6 @@ export const LAYERS = {
     'badges-and-report',
     'compare-edits',
   ],
-  replay: ['util'],
 };
 
 /** Top-level modules of src/ (the rest of LAYERS are folders). */
@@ -89,6 +88,10 @@ function boundaries() {
               {
                 regex: `^(?:${names.map((n) => reach(depth, n)).join('|')})`,
                 message: `${layer} is below this in the layers of src/ (README, "Development"): import downward only.`,
+              },
+              {
+                regex: `^(?:\\.\\./){${depth + 1}}(?:tools|test|scripts|bench)/`,
+                message: 'src/ is what ships: it imports nothing from tools/, test/, scripts/ or bench/.',
               },
             ],
           },

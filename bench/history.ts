@@ -10,7 +10,7 @@ import { buildRecord } from '../src/history/build-record.js';
 import { chainRecords } from '../src/history/codec.js';
 import { GENESIS } from '../src/history/record.js';
 import { HistoryView } from '../src/history/view.js';
-import { loadLlmdriftRecordings, startReplayServer } from '../src/replay/index.js';
+import { loadLlmdriftRecordings, startReplayServer } from '../tools/replay/index.js';
 import { toSample } from '../src/run/execute.js';
 import type { Observation } from '../src/run/types.js';
 import { runAndRecord } from '../src/run-and-record.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Git } from '../../src/git/git.js';
 import { ChainVerifier, verifyHistory } from '../../src/history/verify.js';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { runBundledAction } from '../support/action.js';
 import { remoteHistory, type Remote } from '../support/git.js';
 import { remoteWithConfig, startActionServer } from './fixtures.js';

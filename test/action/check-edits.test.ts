@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Git } from '../../src/git/git.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
+import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { runBundledAction } from '../support/action.js';
 import { makeRemote, type Remote } from '../support/git.js';
 import { EDITS_RECORDINGS, EDITS_SUITE, editsConfig, P7, P7_REWORDED, TERSE } from '../support/edits.js';

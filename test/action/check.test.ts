@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { runBundledAction } from '../support/action.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { primeTruth } from '../support/prime.js';

@@ -5,7 +5,7 @@ import {
   startReplayServer,
   type Recording,
   type ReplayServer,
-} from '../../src/replay/index.js';
+} from '../../tools/replay/index.js';
 import { makeRemote, type Remote } from '../support/git.js';
 import { PRIME_DATA, PRIME_SUITE } from '../support/prime.js';
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { verifyHistory } from '../../src/history/verify.js';
 import { readPartial } from '../../src/partial/index.js';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { runBundledAction } from '../support/action.js';
 import { commitFiles, remoteHistory, type Remote } from '../support/git.js';
 import { remoteWithConfig, startActionServer, TRACK_COMMIT_FILES } from './fixtures.js';

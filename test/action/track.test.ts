@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { badgeMessage } from '../../src/badge/index.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { verifyHistory } from '../../src/history/verify.js';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { actionNode, runBundledAction } from '../support/action.js';
 import { commitFiles, remoteHistory, remoteTips } from '../support/git.js';
 import { remoteWithConfig, startActionServer, TRACK_COMMIT_FILES } from './fixtures.js';

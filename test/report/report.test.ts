@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/read.js';
 import { promptKey, type HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { buildReport } from '../../src/report/report.js';
 import { runAndRecord } from '../../src/run-and-record.js';
 import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';

@@ -19,7 +19,6 @@ describe('the layer boundaries of src/', () => {
     ['src/history/x.ts', "import { compareWithHistory } from '../analysis/compare.js';"],
     ['src/history/x.ts', "import type { RunOutcome } from '../engine.js';"],
     ['src/analysis/x.ts', "import { percent } from '../report/numbers.js';"],
-    ['src/analysis/x.ts', "export { startReplayServer } from '../replay/index.js';"],
     ['src/report/html/x.ts', "import { main } from '../../cli/main.js';"],
     ['src/cli/commands/x.ts', "import { run } from '../../action/main.js';"],
     ['src/checks/x.ts', "import { loadConfig } from '../config/load.js';"],
@@ -30,6 +29,17 @@ describe('the layer boundaries of src/', () => {
     const errors = await boundaryErrors(path, code);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/import downward only/);
+  });
+
+  it.each([
+    ['src/analysis/x.ts', "export { startReplayServer } from '../../tools/replay/index.js';"],
+    ['src/engine.ts', "import { startReplayServer } from '../tools/replay/index.js';"],
+    ['src/report/html/x.ts', "import { tempDir } from '../../../test/support/tmp.js';"],
+    ['src/cli/x.ts', "import { seededRandom } from '../../bench/drift.js';"],
+  ])('fails %s on an import from outside src/: %s', async (path, code) => {
+    const errors = await boundaryErrors(path, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/src\/ is what ships: it imports nothing from tools\//);
   });
 
   it.each([
