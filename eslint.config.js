@@ -70,7 +70,13 @@ function reach(depth, name) {
   return up + target;
 }
 
-/** One config block per layer and depth: no-restricted-imports with the layers it must not reach. */
+/** The runner's API, reached through the ActionHost port (src/action/host.ts) only. */
+const CORE_HOST = 'src/action/core-host.ts';
+
+/**
+ * One config block per layer and depth: no-restricted-imports with the layers it must not reach.
+ * A file imports @actions/core only if it is CORE_HOST (a block of its own, with the same layers).
+ */
 function boundaries() {
   return Object.entries(LAYERS).flatMap(([layer, allowed]) => {
     const forbidden = Object.keys(LAYERS).filter((other) => other !== layer && !allowed.includes(other));
@@ -78,26 +84,38 @@ function boundaries() {
     const partial = allowed.filter((a) => a.includes('/'));
     const names = forbidden.filter((f) => !partial.some((p) => p.startsWith(`${f}/`))).concat(partial);
     const depths = MODULES.has(layer) ? [0] : [1, 2];
-    return depths.map((depth) => ({
-      files: MODULES.has(layer) ? [`src/${layer}.ts`] : [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`],
-      rules: {
-        'no-restricted-imports': [
-          'error',
-          {
-            patterns: [
-              {
-                regex: `^(?:${names.map((n) => reach(depth, n)).join('|')})`,
-                message: `${layer} is below this in the layers of src/ (README, "Development"): import downward only.`,
-              },
-              {
-                regex: `^(?:\\.\\./){${depth + 1}}(?:tools|test|scripts|bench)/`,
-                message: 'src/ is what ships: it imports nothing from tools/, test/, scripts/ or bench/.',
-              },
-            ],
-          },
-        ],
-      },
-    }));
+    const rules = (depth, runnerApi) => ({
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: runnerApi
+            ? []
+            : [
+                {
+                  name: '@actions/core',
+                  message: `the action reaches the runner through its ActionHost (${CORE_HOST}).`,
+                },
+              ],
+          patterns: [
+            {
+              regex: `^(?:${names.map((n) => reach(depth, n)).join('|')})`,
+              message: `${layer} is below this in the layers of src/ (README, "Development"): import downward only.`,
+            },
+            {
+              regex: `^(?:\\.\\./){${depth + 1}}(?:tools|test|scripts|bench)/`,
+              message: 'src/ is what ships: it imports nothing from tools/, test/, scripts/ or bench/.',
+            },
+          ],
+        },
+      ],
+    });
+    return depths.flatMap((depth) => {
+      const files = MODULES.has(layer) ? [`src/${layer}.ts`] : [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`];
+      const block = { files, rules: rules(depth, false) };
+      return CORE_HOST.startsWith(`src/${layer}/`) && depth === 1
+        ? [block, { files: [CORE_HOST], rules: rules(depth, true) }]
+        : [block];
+    });
   });
 }
 

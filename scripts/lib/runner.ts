@@ -28,11 +28,17 @@ export interface ActionInvocation {
   echo?: boolean;
 }
 
-/**
- * Runs the bundled action (`dist/index.js`) the way a runner does: a fresh node process with
- * INPUT_* for the inputs and the GITHUB_* files and variables of a workflow run.
- */
-export function runBundledAction(invocation: ActionInvocation): Promise<ActionRun> {
+/** A workflow run's step as the runner sets it up: its temp folder, the files it hands the action, and the environment. */
+export interface RunnerStep {
+  files: { event: string; output: string; summary: string };
+  /** Every input, action.yml's defaults under the invocation's own. */
+  inputs: Record<string, string>;
+  /** INPUT_* for the inputs and the GITHUB_* files and variables of a workflow run. */
+  env: NodeJS.ProcessEnv;
+}
+
+/** Writes the event, output and summary files of a step and returns them with its environment. */
+export function prepareRunnerStep(invocation: ActionInvocation): RunnerStep {
   const dir = invocation.runnerTemp ?? mkdtempSync(join(tmpdir(), 'trackrecord-runner-'));
   const files = {
     event: join(dir, 'event.json'),
@@ -42,7 +48,7 @@ export function runBundledAction(invocation: ActionInvocation): Promise<ActionRu
   writeFileSync(files.event, JSON.stringify(invocation.event ?? {}));
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
-  const inputs = {
+  const inputs: Record<string, string> = {
     config: '.github/trackrecord.yml',
     mode: 'auto',
     'github-token': 'test-token',
@@ -70,6 +76,15 @@ export function runBundledAction(invocation: ActionInvocation): Promise<ActionRu
     RUNNER_TEMP: dir,
     ...invocation.env,
   };
+  return { files, inputs, env };
+}
+
+/**
+ * Runs the bundled action (`dist/index.js`) the way a runner does: a fresh node process with
+ * INPUT_* for the inputs and the GITHUB_* files and variables of a workflow run.
+ */
+export function runBundledAction(invocation: ActionInvocation): Promise<ActionRun> {
+  const { files, env } = prepareRunnerStep(invocation);
   return new Promise((resolve, reject) => {
     const child = spawn(actionNode(), [join(REPO_ROOT, 'dist', 'index.js')], { cwd: invocation.workspace, env });
     let stdout = '';

@@ -1,6 +1,7 @@
 import { DEFAULTS } from '../config/types.js';
 import { splitPatterns } from '../partial/paths.js';
 import { parseShard, ShardError, type Shard } from '../run/shard.js';
+import type { InputName } from './host.js';
 
 export type Mode = 'track' | 'check';
 
@@ -24,7 +25,7 @@ export interface ActionSettings {
 }
 
 export interface InputReader {
-  getInput(name: string): string;
+  getInput(name: InputName): string;
 }
 
 /** Events whose runs are checks of a change rather than points of the track record. */
@@ -77,7 +78,7 @@ function shardSettings(inputs: InputReader, mode: Mode): Pick<ActionSettings, 's
 }
 
 /** YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts, with a default for empty. */
-function booleanInput(inputs: InputReader, name: string, fallback: boolean): boolean {
+function booleanInput(inputs: InputReader, name: InputName, fallback: boolean): boolean {
   const raw = inputs.getInput(name).trim();
   if (raw === '') return fallback;
   if (['true', 'True', 'TRUE'].includes(raw)) return true;

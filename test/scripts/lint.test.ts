@@ -43,6 +43,16 @@ describe('the layer boundaries of src/', () => {
   });
 
   it.each([
+    ['src/action/x.ts', "import { info } from '@actions/core';"],
+    ['src/report/x.ts', "import * as core from '@actions/core';"],
+  ])('fails %s on reaching the runner around the ActionHost: %s', async (path, code) => {
+    const errors = await boundaryErrors(path, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/reaches the runner through its ActionHost \(src\/action\/core-host\.ts\)/);
+  });
+
+  it.each([
+    ['src/action/core-host.ts', "import { info } from '@actions/core';"],
     ['src/analysis/x.ts', "import { HistoryView } from '../history/view.js';"],
     ['src/analysis/x.ts', "import { share } from './stats.js';"],
     ['src/report/html/x.ts', "import type { TrendPoint } from '../report.js';"],
