@@ -1,7 +1,7 @@
 import { DEFAULTS } from '../config/types.js';
 import { splitPatterns } from '../partial/paths.js';
 import { parseShard, ShardError, type Shard } from '../run/shard.js';
-import type { InputName } from './host.js';
+import type { ActionHost, InputName } from './host.js';
 
 export type Mode = 'track' | 'check';
 
@@ -24,9 +24,8 @@ export interface ActionSettings {
   merge: string[];
 }
 
-export interface InputReader {
-  getInput(name: InputName): string;
-}
+/** What the settings need of the host: its inputs. */
+export type InputReader = Pick<ActionHost, 'getInput'>;
 
 /** Events whose runs are checks of a change rather than points of the track record. */
 const CHECK_EVENTS = new Set(['pull_request', 'pull_request_target']);
