@@ -2,8 +2,28 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * The inputs as a runner passes them when a workflow sets none: action.yml's defaults, with the
+ * one expression among them (`${{ github.token }}`) given a test value.
+ */
+function defaultInputs(): Record<string, string> {
+  const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  return Object.fromEntries(
+    Object.entries(action.inputs).map(([name, input]) => {
+      const value = input.default ?? '';
+      if (value === '${{ github.token }}') return [name, 'test-token'];
+      if (value.includes('${{'))
+        throw new Error(`action.yml: input "${name}" defaults to an expression to simulate here`);
+      return [name, value];
+    }),
+  );
+}
 
 export interface ActionRun {
   code: number;
@@ -31,7 +51,7 @@ export interface ActionInvocation {
 /** A workflow run's step as the runner sets it up: its temp folder, the files it hands the action, and the environment. */
 export interface RunnerStep {
   files: { event: string; output: string; summary: string };
-  /** Every input, action.yml's defaults under the invocation's own. */
+  /** Every input of action.yml: its defaults under the invocation's own. */
   inputs: Record<string, string>;
   /** INPUT_* for the inputs and the GITHUB_* files and variables of a workflow run. */
   env: NodeJS.ProcessEnv;
@@ -48,15 +68,7 @@ export function prepareRunnerStep(invocation: ActionInvocation): RunnerStep {
   writeFileSync(files.event, JSON.stringify(invocation.event ?? {}));
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
-  const inputs: Record<string, string> = {
-    config: '.github/trackrecord.yml',
-    mode: 'auto',
-    'github-token': 'test-token',
-    commit: '',
-    comment: '',
-    'commit-message': 'trackrecord: record run ${run_id}',
-    ...invocation.inputs,
-  };
+  const inputs: Record<string, string> = { ...defaultInputs(), ...invocation.inputs };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
