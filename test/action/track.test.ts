@@ -22,6 +22,9 @@ describe('the action in track mode (schedule), in-process', () => {
       workspaces.map(({ dir }) => runAction({ workspace: dir, eventName: 'schedule', env: remote.env })),
     );
     for (const run of runs) expect(run.code, run.log + run.failure).toBe(0);
+    // A run that lost a race records again within its one commit step: it runs the suites once.
+    for (const run of runs) expect(run.groups).toEqual(['Run the suites', 'Commit the track record']);
+    expect(server.stats().requests).toBe(6 * 101);
 
     const commits = await remoteHistory(remote);
     expect(commits).toHaveLength(start + 6);

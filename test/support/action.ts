@@ -40,10 +40,9 @@ export interface HostRun {
 
 /** An ActionHost that keeps every call in memory, for the action run in-process. */
 export class RecordingHost implements ActionHost {
-  readonly result: HostRun = {
+  private readonly told: Omit<HostRun, 'log'> = {
     code: 0,
     failure: null,
-    log: '',
     annotations: [],
     outputs: {},
     summary: '',
@@ -54,39 +53,43 @@ export class RecordingHost implements ActionHost {
 
   constructor(private readonly inputs: Partial<Record<string, string>>) {}
 
+  /** Everything the action told the host so far. */
+  get result(): HostRun {
+    return { ...this.told, log: this.lines.join('\n') };
+  }
+
   getInput(name: InputName): string {
     // As @actions/core reads them: trimmed, '' when unset.
     return (this.inputs[name] ?? '').trim();
   }
   setOutput(name: OutputName, value: string): void {
-    this.result.outputs[name] = value;
+    this.told.outputs[name] = value;
   }
   setSecret(value: string): void {
-    this.result.secrets.push(value);
+    this.told.secrets.push(value);
   }
   info(message: string): void {
     this.lines.push(message);
-    this.result.log = this.lines.join('\n');
   }
   notice(message: string, place?: AnnotationPlace): void {
-    this.result.annotations.push({ level: 'notice', message, ...place });
+    this.told.annotations.push({ level: 'notice', message, ...place });
   }
   warning(message: string, place?: AnnotationPlace): void {
-    this.result.annotations.push({ level: 'warning', message, ...place });
+    this.told.annotations.push({ level: 'warning', message, ...place });
   }
   error(message: string, place?: AnnotationPlace): void {
-    this.result.annotations.push({ level: 'error', message, ...place });
+    this.told.annotations.push({ level: 'error', message, ...place });
   }
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    this.result.groups.push(name);
+    this.told.groups.push(name);
     return fn();
   }
   async appendSummary(markdown: string): Promise<void> {
-    this.result.summary += `${markdown}\n`;
+    this.told.summary += `${markdown}\n`;
   }
   setFailed(message: string): void {
-    this.result.failure = message;
-    this.result.code = 1;
+    this.told.failure = message;
+    this.told.code = 1;
   }
 }
 
