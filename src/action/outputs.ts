@@ -3,6 +3,7 @@ import type { Config, PromptSpec } from '../config/types.js';
 import { fitMarkdown } from '../github/comment.js';
 import type { RunSummary } from '../report/summary.js';
 import { significantRegressions } from '../analysis/drift.js';
+import { grouped } from '../util/numbers.js';
 import type { ActionHost } from './host.js';
 
 /** Sets the action's outputs from a run's summary. */
@@ -64,7 +65,7 @@ export async function writeJobSummary(host: ActionHost, markdown: string): Promi
 export function fitJobSummary(markdown: string): string {
   const note = (omitted: number, total: number): string =>
     `\n\n---\n**Truncated:** this summary was cut to fit GitHub's job summary size limit; the last ` +
-    `${omitted.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} characters were left out. ` +
+    `${grouped(omitted)} of ${grouped(total)} characters were left out. ` +
     "The full report is the file named by the action's `report` output.";
   return fitMarkdown(markdown, JOB_SUMMARY_LIMIT_BYTES, note, (text) => Buffer.byteLength(text));
 }
