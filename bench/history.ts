@@ -9,7 +9,7 @@ import type { ModelSpec, PromptSpec } from '../src/config/types.js';
 import { chainRecords } from '../src/history/codec.js';
 import { GENESIS } from '../src/history/record.js';
 import { HistoryView } from '../src/history/view.js';
-import { loadLlmdriftRecordings, startReplayServer } from '../src/replay/index.js';
+import { loadLlmdriftRecordings, startReplayServer } from '../tools/replay/index.js';
 import { toSample } from '../src/run/execute.js';
 import type { Observation } from '../src/run/types.js';
 import { runAndRecord } from '../src/run-and-record.js';

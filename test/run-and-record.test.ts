@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import type { HistoryRecord } from '../src/history/record.js';
-import type { ReplayServer } from '../src/replay/index.js';
+import type { ReplayServer } from '../tools/replay/index.js';
 import { buildReport } from '../src/report/report.js';
 import { runAndRecord } from '../src/run-and-record.js';
 import { PRIME_SUITE, primeConfig, primeTruth, startPrimeServer } from './support/prime.js';

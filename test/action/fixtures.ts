@@ -5,7 +5,7 @@ import {
   startReplayServer,
   type Recording,
   type ReplayServer,
-} from '../../src/replay/index.js';
+} from '../../tools/replay/index.js';
 import { makeRemote, type Remote } from '../support/git.js';
 import { PRIME_DATA, PRIME_SUITE } from '../support/prime.js';
 
@@ -66,3 +66,18 @@ export const TRACK_COMMIT_FILES = [
   '.trackrecord/history.jsonl',
   '.trackrecord/report.md',
 ];
+
+/** The event of a pull request #7 from `feature` into main, from a fork or not. */
+export function pullRequestEvent(fork = false) {
+  const base = { full_name: 'acme/widgets', fork: false };
+  return {
+    action: 'synchronize',
+    number: 7,
+    pull_request: {
+      number: 7,
+      base: { ref: 'main', sha: 'a'.repeat(40), repo: base },
+      head: { ref: 'feature', sha: 'b'.repeat(40), repo: fork ? { full_name: 'someone/widgets', fork: true } : base },
+    },
+    repository: base,
+  };
+}

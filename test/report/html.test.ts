@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/read.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
+import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { CSP, escapeHtml, renderHtml } from '../../src/report/html.js';
 import { buildReport, type Report } from '../../src/report/report.js';
 import { runAndRecord } from '../../src/run-and-record.js';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/read.js';
 import { HistoryView } from '../../src/history/view.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
+import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { pValueSentence } from '../../src/report/drift-text.js';
 import { renderJson, renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport } from '../../src/report/report.js';

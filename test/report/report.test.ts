@@ -5,7 +5,7 @@ import { readHistory } from '../../src/history/read.js';
 import { promptKey } from '../../src/config/types.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { buildReport } from '../../src/report/report.js';
 import { runAndRecord } from '../../src/run-and-record.js';
 import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
