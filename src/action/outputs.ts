@@ -14,6 +14,8 @@ export function setOutputs(
   core.setOutput('reliability', lowest === null ? '' : String(lowest));
   core.setOutput('drifted', String(summary.models.reduce((n, m) => n + m.drifted.length, 0)));
   core.setOutput('regressions', String(summary.models.reduce((n, m) => n + m.regressions.length, 0)));
+  const priced = summary.models.flatMap((m) => (m.cost === null ? [] : [m.cost]));
+  if (priced.length > 0) core.setOutput('cost', String(priced.reduce((sum, c) => sum + c, 0)));
   core.setOutput('report', paths.report);
   core.setOutput('history', paths.history);
   if (paths.statement) core.setOutput('statement', paths.statement);

@@ -1,6 +1,7 @@
 import type { ModelSpec, PromptSpec } from '../config/types.js';
 import type { DriftVerdict, HistoryRecord, RecordMetrics } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
+import { tokenCost } from '../run/estimate.js';
 import type { Observation } from '../run/types.js';
 import { compareWithHistory, type HistoryComparison } from './compare.js';
 import { assessDrift } from './drift.js';
@@ -109,6 +110,7 @@ function recordMetrics(
     errors: m.errors,
     latencyMs: m.latencyMs,
     tokens: m.tokens,
+    ...(input.model.price ? { cost: tokenCost(m.tokens, input.model.price) } : {}),
     judged: c.judged,
     behaved: c.behaved,
     reliability: pooled.reliability,

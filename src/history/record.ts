@@ -93,6 +93,8 @@ export interface RecordMetrics {
   errors: Record<ErrorCategory, number>;
   latencyMs: { p50: number | null; p95: number | null };
   tokens: { in: number; out: number };
+  /** USD for `tokens` at the model's `price`; absent without a price (and in older records). */
+  cost?: number;
   /** Observations judged for reliability in this record, and how many behaved as recorded. */
   judged: number;
   behaved: number;

@@ -6,7 +6,7 @@ import { STYLE } from './html/style.js';
 import { block, count, dateTime, day, escapeHtml, inline, safeUrl } from './html/text.js';
 import { pValueSentence } from './markdown.js';
 import { driftCell, driftKind, driftVerdictText } from './drift-text.js';
-import { percent } from './numbers.js';
+import { costSentence, percent } from './numbers.js';
 import { fingerprintChanges, type DriftEntry, type ModelReport, type Report, type TrendPoint } from './report.js';
 
 export { escapeHtml } from './html/text.js';
@@ -295,14 +295,15 @@ function availability(m: ModelReport): string {
   const p50 = m.metrics.latencyMs.p50;
   const latency =
     p50 === null ? '' : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
+  if (total === 0)
+    return `Availability: 100% of ${requests} requests answered.${latency}${costSentence(m.metrics.cost)}`;
   const byCategory = (Object.entries(errors) as Array<[ErrorCategory, number]>)
     .filter(([, n]) => n > 0)
     .map(([category, n]) => `${n} ${escapeHtml(category)}`)
     .join(', ');
   return (
     `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered ` +
-    `(${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`
+    `(${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}${costSentence(m.metrics.cost)}`
   );
 }
 

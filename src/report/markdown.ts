@@ -2,7 +2,7 @@ import { significantRegressions } from '../analysis/drift.js';
 import { totalErrors } from '../analysis/record-metrics.js';
 import type { ErrorCategory } from '../run/types.js';
 import { driftCell, driftKind, driftVerdictText } from './drift-text.js';
-import { percent, pValue, roundPercent } from './numbers.js';
+import { costSentence, percent, pValue, roundPercent } from './numbers.js';
 import { blockText, inlineText } from './escape.js';
 import { fingerprintChanges, type DriftEntry, type ModelReport, type Report, type TrendPoint } from './report.js';
 
@@ -277,14 +277,15 @@ function availability(m: ModelReport): string {
     m.metrics.latencyMs.p50 === null
       ? ''
       : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
+  if (total === 0)
+    return `Availability: 100% of ${requests} requests answered.${latency}${costSentence(m.metrics.cost)}`;
   const byCategory = (Object.entries(errors) as Array<[ErrorCategory, number]>)
     .filter(([, n]) => n > 0)
     .map(([category, n]) => `${n} ${category}`)
     .join(', ');
   return (
     `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered ` +
-    `(${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`
+    `(${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}${costSentence(m.metrics.cost)}`
   );
 }
 

@@ -28,6 +28,8 @@ export interface ModelSummary extends SummaryMetrics {
   drift: DriftVerdict;
   id: string;
   model: string;
+  /** USD for the run's tokens at the model's price; null without a price. */
+  cost: number | null;
   systemFingerprints: string[];
   /** In a pull request check: the regressions its edits made (base version against this one, same run). */
   editRegressions?: string[];
@@ -64,6 +66,7 @@ export function summarize(records: readonly NewRecord[]): RunSummary {
       errors: m.errors,
       latencyMs: m.latencyMs,
       tokens: m.tokens,
+      cost: m.cost ?? null,
       systemFingerprints: model.systemFingerprints,
     })),
   };
