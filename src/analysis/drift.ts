@@ -56,14 +56,15 @@ export function assessDrift(input: DriftInput): DriftVerdict {
       for (const output of view.sampleOutputs(modelId, point)) reference.push(answerOf(output, spec));
     }
     if (reference.length === 0) return;
-    const checked = spec.expect.length > 0;
+    const vectors = input.vectorsOf?.(o);
+    // Earlier samples are checked again, which `similar` checks can only be with the run's vectors (merged shards have none).
+    const checked = spec.expect.length > 0 && (vectors !== undefined || !spec.expect.some((e) => e.kind === 'similar'));
     const pool = poolSamples(
       tonight.map((s) => s.answer),
       reference,
       // Answers compared by similarity or embeddings are free text: the text kernel, never the embeddings.
       spec.compare.kind === 'exact' ? 'auto' : 'text',
     );
-    const vectors = input.vectorsOf?.(o);
     const passes = checked
       ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec, vectors).pass === true)]
       : null;
