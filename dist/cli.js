@@ -29,8 +29,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -1374,7 +1374,7 @@ var init_build = __esm({
       getNamedGroups() {
         if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
         const result = /* @__PURE__ */ Object.create(null);
-        for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+        for (const name2 of Object.keys(this.namedGroups)) result[name2] = this.group(name2);
         return result;
       }
       /**
@@ -1612,9 +1612,9 @@ var init_build = __esm({
               res += "$<";
               i += 2;
             } else {
-              const name = replacement.substring(i + 2, gt);
-              if (Object.hasOwn(this.namedGroups, name)) {
-                const group = this.group(name);
+              const name2 = replacement.substring(i + 2, gt);
+              if (Object.hasOwn(this.namedGroups, name2)) {
+                const group = this.group(name2);
                 if (group !== null) res += group;
               }
               i = gt + 1;
@@ -1726,7 +1726,7 @@ var init_build = __esm({
       namedGroupsObject() {
         if (!this.hasNamedGroups) return;
         const result = this.getNamedGroups();
-        for (const name in result) if (result[name] === null) result[name] = void 0;
+        for (const name2 in result) if (result[name2] === null) result[name2] = void 0;
         return result;
       }
     };
@@ -4650,35 +4650,35 @@ var init_build = __esm({
         8490,
         1
       ]));
-      static unicodeTable(name) {
-        if (name === "Any") return {
+      static unicodeTable(name2) {
+        if (name2 === "Any") return {
           tab: Parser2.ANY_TABLE,
           fold: Parser2.ANY_TABLE,
           sign: 1
         };
-        if (name === "Ascii") return {
+        if (name2 === "Ascii") return {
           tab: Parser2.ASCII_TABLE,
           fold: Parser2.ASCII_FOLD_TABLE,
           sign: 1
         };
-        if (name === "Assigned") return {
+        if (name2 === "Assigned") return {
           tab: UnicodeTables.CATEGORIES.get("Cn"),
           fold: UnicodeTables.CATEGORIES.get("Cn"),
           sign: -1
         };
-        if (name === "Lc") return {
+        if (name2 === "Lc") return {
           tab: UnicodeTables.CATEGORIES.get("LC"),
           fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
           sign: 1
         };
-        if (UnicodeTables.CATEGORIES.has(name)) return {
-          tab: UnicodeTables.CATEGORIES.get(name),
-          fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+        if (UnicodeTables.CATEGORIES.has(name2)) return {
+          tab: UnicodeTables.CATEGORIES.get(name2),
+          fold: UnicodeTables.FOLD_CATEGORIES.get(name2),
           sign: 1
         };
-        if (UnicodeTables.SCRIPTS.has(name)) return {
-          tab: UnicodeTables.SCRIPTS.get(name),
-          fold: UnicodeTables.FOLD_SCRIPT.get(name),
+        if (UnicodeTables.SCRIPTS.has(name2)) return {
+          tab: UnicodeTables.SCRIPTS.get(name2),
+          fold: UnicodeTables.FOLD_SCRIPT.get(name2),
           sign: 1
         };
         return null;
@@ -4733,10 +4733,10 @@ var init_build = __esm({
         if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(start));
         return min << 16 | max & Unicode.MAX_BMP;
       }
-      static isValidCaptureName(name) {
-        if (name.length === 0) return false;
-        for (let i = 0; i < name.length; i++) {
-          const c = name.codePointAt(i);
+      static isValidCaptureName(name2) {
+        if (name2.length === 0) return false;
+        for (let i = 0; i < name2.length; i++) {
+          const c = name2.codePointAt(i);
           if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
         }
         return true;
@@ -5451,15 +5451,15 @@ var init_build = __esm({
           const begin = s.charAt(2) === "P" ? 4 : 3;
           const end = s.indexOf(">");
           if (end < 0) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s);
-          const name = s.substring(begin, end);
-          t.skipString(name);
+          const name2 = s.substring(begin, end);
+          t.skipString(name2);
           t.skip(begin + 1);
-          if (!Parser2.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+          if (!Parser2.isValidCaptureName(name2)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
           const re = this.op(Regexp.Op.LEFT_PAREN);
           re.cap = ++this.numCap;
-          if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name);
-          this.namedGroups[name] = this.numCap;
-          re.name = name;
+          if (this.namedGroups[name2]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name2);
+          this.namedGroups[name2] = this.numCap;
+          re.name = name2;
           return;
         }
         t.skip(2);
@@ -5588,10 +5588,10 @@ var init_build = __esm({
         const cls = t.rest();
         const i = cls.indexOf(":]");
         if (i < 0) return false;
-        const name = cls.substring(0, i + 2);
-        t.skipString(name);
-        const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
-        if (g === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name);
+        const name2 = cls.substring(0, i + 2);
+        t.skipString(name2);
+        const g = POSIX_GROUPS.has(name2) ? POSIX_GROUPS.get(name2) : null;
+        if (g === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name2);
         cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
         return true;
       }
@@ -5607,8 +5607,8 @@ var init_build = __esm({
           throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
         }
         c = t.pop();
-        let name;
-        if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+        let name2;
+        if (c !== Codepoint.CODES["{"]) name2 = Utils.runeToString(c);
         else {
           const rest = t.rest();
           const end = rest.indexOf("}");
@@ -5616,15 +5616,15 @@ var init_build = __esm({
             t.rewindTo(startPos);
             throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
           }
-          name = rest.substring(0, end);
-          t.skipString(name);
+          name2 = rest.substring(0, end);
+          t.skipString(name2);
           t.skip(1);
         }
-        if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+        if (!(name2.length === 0) && name2.codePointAt(0) === Codepoint.CODES["^"]) {
           sign2 = 0 - sign2;
-          name = name.substring(1);
+          name2 = name2.substring(1);
         }
-        const pair = Parser2.unicodeTable(name);
+        const pair = Parser2.unicodeTable(name2);
         if (pair === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(startPos));
         if (pair.sign < 0) sign2 = 0 - sign2;
         const tab = pair.tab;
@@ -6301,9 +6301,9 @@ var init_build = __esm({
                   continue;
                 case "c":
                   if (i + 2 < size) {
-                    let code = data[i + 2].charCodeAt(0);
-                    if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
-                      let val = code % 32;
+                    let code18 = data[i + 2].charCodeAt(0);
+                    if (code18 >= 65 && code18 <= 90 || code18 >= 97 && code18 <= 122) {
+                      let val = code18 % 32;
                       result += "\\x";
                       result += (val >> 4).toString(16).toUpperCase();
                       result += (val & 15).toString(16).toUpperCase();
@@ -6912,16 +6912,16 @@ function parseJsonPath(path2) {
       if (next === ".") fail("recursive descent '..' is not supported", i);
       if (next === "*") fail("wildcard '*' is not supported", i + 1);
       NAME.lastIndex = i + 1;
-      const name = NAME.exec(path2);
-      if (name === null) fail("expected a name after '.'", i);
-      segments2.push(name[0]);
-      i += 1 + name[0].length;
+      const name2 = NAME.exec(path2);
+      if (name2 === null) fail("expected a name after '.'", i);
+      segments2.push(name2[0]);
+      i += 1 + name2[0].length;
     } else if (ch === "[") {
       const open4 = i;
       i += 1;
       const quote2 = path2[i];
       if (quote2 === "'" || quote2 === '"') {
-        let name = "";
+        let name2 = "";
         i += 1;
         for (; ; ) {
           const c = path2[i];
@@ -6930,15 +6930,15 @@ function parseJsonPath(path2) {
           if (c === "\\") {
             const escaped = path2[i + 1];
             if (escaped === void 0) fail("unclosed quote", open4 + 1);
-            name += escaped;
+            name2 += escaped;
             i += 2;
           } else {
-            name += c;
+            name2 += c;
             i += 1;
           }
         }
         i += 1;
-        segments2.push(name);
+        segments2.push(name2);
       } else {
         INDEX.lastIndex = i;
         const digits = INDEX.exec(path2);
@@ -7185,6 +7185,35 @@ var init_normalize = __esm({
   }
 });
 
+// src/util/numbers.ts
+function percent(value, digits = 1) {
+  return value === null ? "n/a" : `${roundPercent(value, digits).toFixed(digits)}%`;
+}
+function roundPercent(value, digits = 1) {
+  const scale2 = 10 ** digits;
+  const scaled = Number((value * 100 * scale2).toPrecision(12));
+  return Math.sign(scaled) * Math.round(Math.abs(scaled)) / scale2;
+}
+function pValue(p) {
+  return p < 1e-3 ? "p < 0.001" : `p = ${Number(p.toPrecision(2))}`;
+}
+function grouped(n) {
+  return n.toLocaleString("en-US");
+}
+function listSome(items, max = 10) {
+  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+function usd(value) {
+  if (value === 0) return "$0";
+  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
+  return `$${value.toFixed(2)}`;
+}
+var init_numbers = __esm({
+  "src/util/numbers.ts"() {
+    "use strict";
+  }
+});
+
 // src/checks/similarity.ts
 function tokens(text) {
   return text.toLowerCase().match(TOKEN) ?? [];
@@ -7250,9 +7279,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code18) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code18 === "string" ? [code18] : code18;
       }
       toString() {
         return this.str;
@@ -7279,13 +7308,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code18 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code18, args[i]);
+        code18.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code18);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -7301,13 +7330,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str2;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code18, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code18.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code18.push(arg);
       else
-        code.push(interpolate(arg));
+        code18.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -7383,9 +7412,9 @@ var require_scope = __commonJS({
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
+      constructor(name2) {
+        super(`CodeGen: "code" for ${name2} not defined`);
+        this.value = name2.value;
       }
     };
     var UsedValueState;
@@ -7452,8 +7481,8 @@ var require_scope = __commonJS({
         var _a3;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
+        const name2 = this.toName(nameOrPrefix);
+        const { prefix } = name2;
         const valueKey = (_a3 = value.key) !== null && _a3 !== void 0 ? _a3 : value.ref;
         let vs = this._values[prefix];
         if (vs) {
@@ -7463,12 +7492,12 @@ var require_scope = __commonJS({
         } else {
           vs = this._values[prefix] = /* @__PURE__ */ new Map();
         }
-        vs.set(valueKey, name);
+        vs.set(valueKey, name2);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
+        name2.setValue(value, { property: prefix, itemIndex });
+        return name2;
       }
       getValue(prefix, keyOrRef) {
         const vs = this._values[prefix];
@@ -7477,43 +7506,43 @@ var require_scope = __commonJS({
         return vs.get(keyOrRef);
       }
       scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
+        return this._reduceValues(values, (name2) => {
+          if (name2.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return (0, code_1._)`${scopeName}${name2.scopePath}`;
         });
       }
       scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
+        return this._reduceValues(values, (name2) => {
+          if (name2.value === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return name2.value.code;
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code18 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
             continue;
           const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
+          vs.forEach((name2) => {
+            if (nameSet.has(name2))
               return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
+            nameSet.set(name2, UsedValueState.Started);
+            let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code18 = (0, code_1._)`${code18}${def} ${name2} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
+              code18 = (0, code_1._)`${code18}${c}${this.opts._n}`;
             } else {
-              throw new ValueError(name);
+              throw new ValueError(name2);
             }
-            nameSet.set(name, UsedValueState.Completed);
+            nameSet.set(name2, UsedValueState.Completed);
           });
         }
-        return code;
+        return code18;
       }
     };
     exports.ValueScope = ValueScope;
@@ -7587,10 +7616,10 @@ var require_codegen = __commonJS({
       }
     };
     var Def = class extends Node2 {
-      constructor(varKind, name, rhs) {
+      constructor(varKind, name2, rhs) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.rhs = rhs;
       }
       render({ es5, _n }) {
@@ -7673,9 +7702,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node2 {
-      constructor(code) {
+      constructor(code18) {
         super();
-        this.code = code;
+        this.code = code18;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -7697,7 +7726,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code18, n) => code18 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -7745,10 +7774,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code18 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code18 += "else " + this.else.render(opts);
+        return code18;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -7810,17 +7839,17 @@ var require_codegen = __commonJS({
       }
     };
     var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
+      constructor(varKind, name2, from, to) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.from = from;
         this.to = to;
       }
       render(opts) {
         const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+        const { name: name2, from, to } = this;
+        return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
       }
       get names() {
         const names = addExprNames(super.names, this.from);
@@ -7828,11 +7857,11 @@ var require_codegen = __commonJS({
       }
     };
     var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
+      constructor(loop, varKind, name2, iterable) {
         super();
         this.loop = loop;
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.iterable = iterable;
       }
       render(opts) {
@@ -7849,9 +7878,9 @@ var require_codegen = __commonJS({
       }
     };
     var Func = class extends BlockNode {
-      constructor(name, args, async) {
+      constructor(name2, args, async) {
         super();
-        this.name = name;
+        this.name = name2;
         this.args = args;
         this.async = async;
       }
@@ -7869,12 +7898,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code18 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code18 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code18 += this.finally.render(opts);
+        return code18;
       }
       optimizeNodes() {
         var _a3, _b;
@@ -7938,10 +7967,10 @@ var require_codegen = __commonJS({
       }
       // reserves unique name in the external scope and assigns value to it
       scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
+        const name2 = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name2);
+        return name2;
       }
       getScopeValue(prefix, keyOrRef) {
         return this._extScope.getValue(prefix, keyOrRef);
@@ -7955,11 +7984,11 @@ var require_codegen = __commonJS({
         return this._extScope.scopeCode(this._values);
       }
       _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name2 = this._scope.toName(nameOrPrefix);
         if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
+          this._constants[name2.str] = rhs;
+        this._leafNode(new Def(varKind, name2, rhs));
+        return name2;
       }
       // `const` declaration (`var` in es5 mode)
       const(nameOrPrefix, rhs, _constant) {
@@ -7991,18 +8020,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues2) {
-        const code = ["{"];
+        const code18 = ["{"];
         for (const [key, value] of keyValues2) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
+          if (code18.length > 1)
+            code18.push(",");
+          code18.push(key);
           if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            code18.push(":");
+            (0, code_1.addCodeArg)(code18, value);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code18.push("}");
+        return new code_1._Code(code18);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -8040,20 +8069,20 @@ var require_codegen = __commonJS({
       }
       // `for` statement for a range of values
       forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name2, from, to), () => forBody(name2));
       }
       // `for-of` statement (in es5 mode replace with a normal for loop)
       forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name2 = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
           return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
+            this.var(name2, (0, code_1._)`${arr}[${i}]`);
+            forBody(name2);
           });
         }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
@@ -8061,8 +8090,8 @@ var require_codegen = __commonJS({
         if (this.opts.ownProperties) {
           return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
         }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name2, obj), () => forBody(name2));
       }
       // end `for` loop
       endFor() {
@@ -8127,8 +8156,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
+      func(name2, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name2, args, async));
         if (funcBody)
           this.code(funcBody).endFunc();
         return this;
@@ -9408,20 +9437,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count5 = 0;
+      let count3 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count5++;
+        count3++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count5 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
         }
-        if (count5 === Infinity)
+        if (count3 === Infinity)
           return Infinity;
       }
-      return count5;
+      return count3;
     }
     function getFullPath(resolver, id = "", normalize2) {
       if (normalize2 !== false)
@@ -10321,22 +10350,22 @@ var require_utils = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code = 0;
+      let code18 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
+        code18 = input[i].charCodeAt(0);
+        if (code18 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code18 >= 48 && code18 <= 57 || code18 >= 65 && code18 <= 70 || code18 >= 97 && code18 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code18 = input[i].charCodeAt(0);
+        if (!(code18 >= 48 && code18 <= 57 || code18 >= 65 && code18 <= 70 || code18 >= 97 && code18 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -10609,15 +10638,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += isEscapeSafe(code18) ? ch : BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -10648,15 +10677,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -10683,15 +10712,15 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -10736,15 +10765,15 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += isEscapeSafe(code18) ? ch : BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -10842,10 +10871,10 @@ var require_schemes = __commonJS({
         "urn:uuid"
       ]
     );
-    function isValidSchemeName(name) {
+    function isValidSchemeName(name2) {
       return supportedSchemeNames.indexOf(
         /** @type {*} */
-        name
+        name2
       ) !== -1;
     }
     function wsIsSecure(wsComponent) {
@@ -11860,10 +11889,10 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name, format) {
+      addFormat(name2, format) {
         if (typeof format == "string")
           format = new RegExp(format);
-        this.formats[name] = format;
+        this.formats[name2] = format;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
@@ -11980,10 +12009,10 @@ var require_core = __commonJS({
           this.addSchema(optsSchemas[key], key);
     }
     function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
+      for (const name2 in this.opts.formats) {
+        const format = this.opts.formats[name2];
         if (format)
-          this.addFormat(name, format);
+          this.addFormat(name2, format);
       }
     }
     function addInitialKeywords(defs) {
@@ -12959,8 +12988,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count5 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count5)));
+          const count3 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
         }
         function validateItems(_valid, block2) {
           gen.forRange("i", 0, len, (i) => {
@@ -12973,16 +13002,16 @@ var require_contains = __commonJS({
             block2();
           });
         }
-        function checkLimits(count5) {
-          gen.code((0, codegen_1._)`${count5}++`);
+        function checkLimits(count3) {
+          gen.code((0, codegen_1._)`${count3}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count5} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count5} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count5} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -13702,8 +13731,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code18 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code18 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
             }
@@ -13806,7 +13835,7 @@ var require_discriminator = __commonJS({
     var util_1 = require_util();
     var error = {
       message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+      params: ({ params: { discrError, tag: tag2, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag2}}`
     };
     var def = {
       keyword: "discriminator",
@@ -13827,18 +13856,18 @@ var require_discriminator = __commonJS({
         if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        const tag2 = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag2} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag: tag2, tagName }));
         cxt.ok(valid);
         function validateMapping() {
           const mapping = getMapping();
           gen.if(false);
           for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.elseIf((0, codegen_1._)`${tag2} === ${tagValue}`);
             gen.assign(valid, applyTagSchema(mapping[tagValue]));
           }
           gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag: tag2, tagName });
           gen.endIf();
         }
         function applyTagSchema(schemaProp) {
@@ -14126,13 +14155,21 @@ var require_ajv = __commonJS({
   }
 });
 
-// src/util/invisible.ts
+// src/util/untrusted-text.ts
 function showInvisible(text) {
   return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
 }
+function cleanText(text) {
+  return showInvisible(text.replace(/\r\n?/g, "\n"));
+}
+function truncateText(text, max) {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
+}
 var INVISIBLE;
-var init_invisible = __esm({
-  "src/util/invisible.ts"() {
+var init_untrusted_text = __esm({
+  "src/util/untrusted-text.ts"() {
     "use strict";
     INVISIBLE = /(?![\t\n])[\p{Cc}\p{Cf}\p{Cs}\u{E0000}-\u{E007F}\u115f\u1160\u2800\u3164\uffa0]/gu;
   }
@@ -14272,30 +14309,25 @@ function checkSchema(answer4, schema) {
   if (validate(data)) return null;
   const first = validate.errors?.[0];
   if (first === void 0) return "json-schema: does not match";
-  const where = first.instancePath === "" ? "" : `${truncate(first.instancePath)} `;
+  const where = first.instancePath === "" ? "" : `${truncateText(first.instancePath, MAX_QUOTED)} `;
   return `json-schema: ${where}${first.message ?? "does not match"}`;
 }
-function truncate(text) {
-  const chars = [...text];
-  return chars.length <= MAX_QUOTED ? text : `${chars.slice(0, MAX_QUOTED).join("")}\u2026`;
-}
 function quote(text) {
-  return JSON.stringify(showInvisible(truncate(text)));
+  return JSON.stringify(showInvisible(truncateText(text, MAX_QUOTED)));
 }
 var import_ajv, ajv, validators, NUMBER, MAX_QUOTED;
 var init_expect = __esm({
   "src/checks/expect.ts"() {
     "use strict";
     import_ajv = __toESM(require_ajv(), 1);
-    init_invisible();
+    init_untrusted_text();
     init_normalize();
     init_regex();
     init_values();
-    init_regex();
     ajv = new import_ajv.Ajv({ allErrors: true, strict: false });
     validators = /* @__PURE__ */ new WeakMap();
     NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-    MAX_QUOTED = 80;
+    MAX_QUOTED = 81;
   }
 });
 
@@ -14303,7 +14335,7 @@ var init_expect = __esm({
 function answerOf(output, prompt) {
   if (output.length > MAX_CHECKED_CHARS) {
     throw new Error(
-      `the output is ${output.length.toLocaleString("en-US")} characters long; checks read at most ${MAX_CHECKED_CHARS.toLocaleString("en-US")}`
+      `the output is ${grouped(output.length)} characters long; checks read at most ${grouped(MAX_CHECKED_CHARS)}`
     );
   }
   const extracted = extract(output, prompt.extract);
@@ -14315,6 +14347,7 @@ var init_checks = __esm({
     "use strict";
     init_extract();
     init_normalize();
+    init_numbers();
     init_extract();
     init_normalize();
     init_similarity();
@@ -14386,32 +14419,6 @@ var init_refs = __esm({
     TEXT_REF_LENGTH = 10;
     CATALOG_REF_LENGTH = 16;
     HASH_REF_LENGTH = 16;
-  }
-});
-
-// src/report/numbers.ts
-function percent(value, digits = 1) {
-  return value === null ? "n/a" : `${roundPercent(value, digits).toFixed(digits)}%`;
-}
-function roundPercent(value, digits = 1) {
-  const scale2 = 10 ** digits;
-  const scaled = Number((value * 100 * scale2).toPrecision(12));
-  return Math.sign(scaled) * Math.round(Math.abs(scaled)) / scale2;
-}
-function pValue(p) {
-  return p < 1e-3 ? "p < 0.001" : `p = ${Number(p.toPrecision(2))}`;
-}
-function listSome(items, max = 10) {
-  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
-}
-function usd(value) {
-  if (value === 0) return "$0";
-  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
-  return `$${value.toFixed(2)}`;
-}
-var init_numbers = __esm({
-  "src/report/numbers.ts"() {
-    "use strict";
   }
 });
 
@@ -14554,9 +14561,9 @@ function sampleKind(pooled) {
 function quantize(x) {
   return Math.round(x * 1e9) / 1e9;
 }
-function poolSamples(first, second, kind3 = "auto") {
+function poolSamples(first, second, kind = "auto") {
   const pooled = [...first, ...second];
-  const resolved = kind3 === "auto" ? sampleKind(pooled) : kind3;
+  const resolved = kind === "auto" ? sampleKind(pooled) : kind;
   const index = /* @__PURE__ */ new Map();
   const ids = pooled.map((v) => {
     let id = index.get(v);
@@ -14623,8 +14630,8 @@ function splitDrawer(size, n, random) {
     return chosen;
   };
 }
-function compareSamples(a, b, kind3 = "auto", options = {}) {
-  const pool = poolSamples(a, b, kind3);
+function compareSamples(a, b, kind = "auto", options = {}) {
+  const pool = poolSamples(a, b, kind);
   const base = { statistic: pool.observed, kind: pool.kind };
   if (pool.constant) return { ...base, p: 1, exact: true };
   if (pool.kind === "categorical") {
@@ -14847,9 +14854,14 @@ function regimeStarts(records, window2) {
   const first = Math.max(0, records.length - (window2 - 1));
   const starts = /* @__PURE__ */ new Map([["", first]]);
   for (let i = records.length - 1; i >= first; i--) {
-    for (const key of records[i].metrics.drift?.prompts ?? []) if (!starts.has(key)) starts.set(key, i);
+    for (const key of changedAt(records[i].metrics)) if (!starts.has(key)) starts.set(key, i);
   }
   return starts;
+}
+function changedAt(m) {
+  if (!m.drift?.significant) return [];
+  if (m.drift.prompts.length > 0) return m.drift.prompts;
+  return [...m.drifted, ...m.regressions, ...m.fixes];
 }
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -15058,13 +15070,13 @@ function realDrift(m) {
 }
 function lowestReliability(models) {
   let lowest = null;
-  for (const { reliability: reliability3 } of models) {
-    if (reliability3 !== null && (lowest === null || reliability3 < lowest)) lowest = reliability3;
+  for (const { reliability: reliability2 } of models) {
+    if (reliability2 !== null && (lowest === null || reliability2 < lowest)) lowest = reliability2;
   }
   return lowest;
 }
 function totalErrors(errors) {
-  return Object.values(errors).reduce((sum, count5) => sum + count5, 0);
+  return Object.values(errors).reduce((sum, count3) => sum + count3, 0);
 }
 function recordMetrics(input, c, drift, windowBefore, previous) {
   const m = input.metrics;
@@ -15926,8 +15938,8 @@ var init_xml = __esm({
        * @param {object} [attrs.attrs={}]
        *    Object representing the tag's attributes as name/value pairs
        */
-      constructor({ name, content = [], attrs = {} }) {
-        this.name = name;
+      constructor({ name: name2, content = [], attrs = {} }) {
+        this.name = name2;
         this.content = content;
         this.attrs = attrs;
       }
@@ -17026,39 +17038,39 @@ var init_lib = __esm({
 });
 
 // src/badge/badge.ts
-function checkReliability(reliability3) {
-  if (reliability3 === null) return;
-  if (!Number.isFinite(reliability3) || reliability3 < 0 || reliability3 > 1) {
-    throw new RangeError(`badge: reliability must be in 0..1 or null, got ${reliability3}`);
+function checkReliability(reliability2) {
+  if (reliability2 === null) return;
+  if (!Number.isFinite(reliability2) || reliability2 < 0 || reliability2 > 1) {
+    throw new RangeError(`badge: reliability must be in 0..1 or null, got ${reliability2}`);
   }
 }
-function badgeColor(reliability3) {
-  checkReliability(reliability3);
-  if (reliability3 === null) return "lightgrey";
-  const shown = roundPercent(reliability3);
+function badgeColor(reliability2) {
+  checkReliability(reliability2);
+  if (reliability2 === null) return "lightgrey";
+  const shown = roundPercent(reliability2);
   if (shown >= 95) return "green";
   if (shown >= 85) return "yellow";
   if (shown >= 70) return "orange";
   return "red";
 }
-function badgeMessage(reliability3) {
-  checkReliability(reliability3);
-  return reliability3 === null ? "no data" : percent(reliability3);
+function badgeMessage(reliability2) {
+  checkReliability(reliability2);
+  return reliability2 === null ? "no data" : percent(reliability2);
 }
-function reliabilitySvg(label, reliability3) {
+function reliabilitySvg(label, reliability2) {
   return makeBadge2({
     label,
-    message: badgeMessage(reliability3),
-    color: badgeColor(reliability3),
+    message: badgeMessage(reliability2),
+    color: badgeColor(reliability2),
     style: "flat"
   });
 }
-function shieldsEndpoint(label, reliability3) {
+function shieldsEndpoint(label, reliability2) {
   return {
     schemaVersion: 1,
     label,
-    message: badgeMessage(reliability3),
-    color: badgeColor(reliability3)
+    message: badgeMessage(reliability2),
+    color: badgeColor(reliability2)
   };
 }
 var init_badge = __esm({
@@ -17092,9 +17104,9 @@ async function writeBadges(badgePath, models) {
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map(({ id, reliability: reliability3 }) => [
+    ...models.map(({ id, reliability: reliability2 }) => [
       join8(dir, `${stem}-${id}.svg`),
-      reliabilitySvg(id, reliability3)
+      reliabilitySvg(id, reliability2)
     ])
   ];
   await mkdir6(dir, { recursive: true });
@@ -17116,7 +17128,6 @@ var badge_exports = {};
 __export(badge_exports, {
   badgeColor: () => badgeColor,
   badgeMessage: () => badgeMessage,
-  lowestReliability: () => lowestReliability,
   reliabilitySvg: () => reliabilitySvg,
   shieldsEndpoint: () => shieldsEndpoint,
   writeBadges: () => writeBadges
@@ -17125,7 +17136,6 @@ var init_badge2 = __esm({
   "src/badge/index.ts"() {
     "use strict";
     init_badge();
-    init_record_metrics();
     init_write();
   }
 });
@@ -17404,8 +17414,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -17433,7 +17443,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -17481,12 +17491,12 @@ var require_directives = __commonJS({
        * Given a fully resolved tag, returns its printable string form,
        * taking into account current tag prefixes and defaults.
        */
-      tagString(tag) {
+      tagString(tag2) {
         for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+          if (tag2.startsWith(prefix))
+            return handle + escapeTagName(tag2.substring(prefix.length));
         }
-        return tag[0] === "!" ? tag : `!<${tag}>`;
+        return tag2[0] === "!" ? tag2 : `!<${tag2}>`;
       }
       toString(doc) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
@@ -17542,9 +17552,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -17698,8 +17708,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count5, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count5);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -17807,13 +17817,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count5 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count5)
-            count5 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count5;
+        return count3;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -18277,8 +18287,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code18 = json.substr(i + 2, 4);
+                switch (code18) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -18304,8 +18314,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                    if (code18.substr(0, 2) === "00")
+                      str2 += "\\x" + code18.substr(2);
                     else
                       str2 += json.substr(i, 6);
                 }
@@ -18465,7 +18475,7 @@ ${indent}${start}${value}${end}`;
       const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag2) => tag2.default && tag2.tag !== "tag:yaml.org,2002:str" && tag2.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
@@ -18581,8 +18591,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -18595,9 +18605,9 @@ var require_stringify = __commonJS({
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
       }
-      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
-      if (tag)
-        props.push(doc.directives.tagString(tag));
+      const tag2 = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag2)
+        props.push(doc.directives.tagString(tag2));
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
@@ -18805,7 +18815,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge.tag && tag2.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -19472,14 +19482,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format, minFractionDigits, tag: tag2, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format && minFractionDigits && (!tag2 || tag2 === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -19517,8 +19527,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -19957,8 +19967,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -20160,23 +20170,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign2 = str2[0];
       const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign2 === "-" ? num2(-1) * res : res;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num2 = (n) => n;
+      let num = (n) => n;
       if (typeof value === "bigint")
-        num2 = (n) => BigInt(n);
+        num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign2 = "";
       if (value < 0) {
         sign2 = "-";
-        value *= num2(-1);
+        value *= num(-1);
       }
-      const _60 = num2(60);
+      const _60 = num(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -20220,9 +20230,9 @@ var require_timestamp = __commonJS({
         const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day3, hour, minute, second] = match.map(Number);
+        const [, year, month, day2, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day3, hour || 0, minute || 0, second || 0, millisec);
+        let date = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -20354,17 +20364,17 @@ var require_tags = __commonJS({
         }
       }
       if (Array.isArray(customTags)) {
-        for (const tag of customTags)
-          tags = tags.concat(tag);
+        for (const tag2 of customTags)
+          tags = tags.concat(tag2);
       } else if (typeof customTags === "function") {
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
         tags = tags.concat(merge.merge);
-      return tags.reduce((tags2, tag) => {
-        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+      return tags.reduce((tags2, tag2) => {
+        const tagObj = typeof tag2 === "string" ? tagsByName[tag2] : tag2;
         if (!tagObj) {
-          const tagName = JSON.stringify(tag);
+          const tagName = JSON.stringify(tag2);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
@@ -20581,11 +20591,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name) {
+      createAlias(node, name2) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -20604,7 +20614,7 @@ var require_Document = __commonJS({
           options = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag: tag2 } = options ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -20619,7 +20629,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag, ctx);
+        const node = createNode.createNode(value, tag2, ctx);
         if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -20766,8 +20776,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count5, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count5);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -20804,22 +20814,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name2, pos, code18, message) {
         super();
-        this.name = name;
-        this.code = code;
+        this.name = name2;
+        this.code = code18;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code18, message) {
+        super("YAMLParseError", pos, code18, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code18, message) {
+        super("YAMLWarning", pos, code18, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -20844,12 +20854,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count5 = 1;
+        let count3 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count5 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count5);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error.message += `:
 
 ${lineStr}
@@ -20878,7 +20888,7 @@ var require_resolve_props = __commonJS({
       let reqSpace = false;
       let tab = null;
       let anchor = null;
-      let tag = null;
+      let tag2 = null;
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
@@ -20924,7 +20934,7 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor || tag)
+            if (anchor || tag2)
               newlineAfterProp = token;
             hasSpace = true;
             break;
@@ -20940,9 +20950,9 @@ var require_resolve_props = __commonJS({
             reqSpace = true;
             break;
           case "tag": {
-            if (tag)
+            if (tag2)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
+            tag2 = token;
             start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -20950,7 +20960,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor || tag)
+            if (anchor || tag2)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -20988,7 +20998,7 @@ var require_resolve_props = __commonJS({
         comment,
         hasNewline,
         anchor,
-        tag,
+        tag: tag2,
         newlineAfterProp,
         end,
         start: start ?? end
@@ -21085,8 +21095,8 @@ var require_resolve_block_map = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLMap.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -21189,8 +21199,8 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -21290,10 +21300,10 @@ var require_resolve_flow_collection = __commonJS({
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
       const isMap2 = fc.start.source === "{";
       const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const NodeClass = tag2?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -21446,8 +21456,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -21481,8 +21491,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token, onError, tagName, tag2) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag2) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag2) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag2);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -21507,12 +21517,12 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-      if (!tag) {
+      let tag2 = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag2) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
           ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
+          tag2 = kt;
         } else {
           if (kt) {
             onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
@@ -21522,13 +21532,13 @@ var require_compose_collection = __commonJS({
           return resolveCollection(CN, ctx, token, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag2);
+      const res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
-      if (tag?.format)
-        node.format = tag.format;
+      if (tag2?.format)
+        node.format = tag2.format;
       return node;
     }
     exports.composeCollection = composeCollection;
@@ -21728,7 +21738,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code18, msg) => onError(offset + rel, code18, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -21926,9 +21936,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code18 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code18);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -21950,18 +21960,18 @@ var require_compose_scalar = __commonJS({
     function composeScalar(ctx, token, tagToken, onError) {
       const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-      let tag;
+      let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag2 = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag2 = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag2 = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag2 = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag2.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
@@ -21974,8 +21984,8 @@ var require_compose_scalar = __commonJS({
         scalar.type = type;
       if (tagName)
         scalar.tag = tagName;
-      if (tag.format)
-        scalar.format = tag.format;
+      if (tag2.format)
+        scalar.format = tag2.format;
       if (comment)
         scalar.comment = comment;
       return scalar;
@@ -21984,17 +21994,17 @@ var require_compose_scalar = __commonJS({
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
+      for (const tag2 of schema.tags) {
+        if (!tag2.collection && tag2.tag === tagName) {
+          if (tag2.default && tag2.test)
+            matchWithTest.push(tag2);
           else
-            return tag;
+            return tag2;
         }
       }
-      for (const tag of matchWithTest)
-        if (tag.test?.test(value))
-          return tag;
+      for (const tag2 of matchWithTest)
+        if (tag2.test?.test(value))
+          return tag2;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
@@ -22004,17 +22014,17 @@ var require_compose_scalar = __commonJS({
       return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag2 = schema.tags.find((tag3) => (tag3.default === true || atKey && tag3.default === "key") && tag3.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
-        if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
+        const compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag2.tag !== compat.tag) {
+          const ts = directives.tagString(tag2.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
-      return tag;
+      return tag2;
     }
     exports.composeScalar = composeScalar;
   }
@@ -22063,20 +22073,20 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment, anchor, tag: tag2 } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node = composeAlias(ctx, token, onError);
-          if (anchor || tag)
+          if (anchor || tag2)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          node = composeScalar.composeScalar(ctx, token, tag2, onError);
           if (anchor)
             node.anchor = anchor.source.substring(1);
           break;
@@ -22103,7 +22113,7 @@ var require_compose_node = __commonJS({
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag2 ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -22117,14 +22127,14 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag: tag2, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node = composeScalar.composeScalar(ctx, token, tag2, onError);
       if (anchor) {
         node.anchor = anchor.source.substring(1);
         if (node.anchor === "")
@@ -22250,12 +22260,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code18, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code18, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code18, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -22417,12 +22427,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code18, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code18, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code18, message);
         };
         switch (token.type) {
           case "scalar":
@@ -24508,9 +24518,9 @@ function signerFromEnv(env) {
     );
   }
   if (/-----BEGIN (ENCRYPTED PRIVATE KEY|PUBLIC KEY|CERTIFICATE)-----/.test(pem)) {
-    const kind3 = /ENCRYPTED/.test(pem) ? "an encrypted private key" : "not a private key";
+    const kind = /ENCRYPTED/.test(pem) ? "an encrypted private key" : "not a private key";
     throw new EvidenceKeyError(
-      `${where} holds ${kind3}: it must be an unencrypted PKCS#8 private key ("-----BEGIN PRIVATE KEY-----")`
+      `${where} holds ${kind}: it must be an unencrypted PKCS#8 private key ("-----BEGIN PRIVATE KEY-----")`
     );
   }
   let key;
@@ -24640,18 +24650,18 @@ function parseShard(text) {
   if (!match)
     throw new ShardError(`shard must be written I/N (for example 2/4: the second of four shards), got "${text}"`);
   const index = Number(match[1]);
-  const count5 = Number(match[2]);
-  if (count5 < 1 || count5 > MAX_SHARDS)
+  const count3 = Number(match[2]);
+  if (count3 < 1 || count3 > MAX_SHARDS)
     throw new ShardError(`shard "${value}": the number of shards must be between 1 and ${MAX_SHARDS}`);
-  if (index < 1 || index > count5)
-    throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count5} (shards count from 1)`);
-  return { index, count: count5 };
+  if (index < 1 || index > count3)
+    throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count3} (shards count from 1)`);
+  return { index, count: count3 };
 }
 function formatShard(shard) {
   return `${shard.index}/${shard.count}`;
 }
-function shardOf(key, count5) {
-  return parseInt(sha256(key).slice(0, 8), 16) % count5 + 1;
+function shardOf(key, count3) {
+  return parseInt(sha256(key).slice(0, 8), 16) % count3 + 1;
 }
 function inShard(key, shard) {
   return shardOf(key, shard.count) === shard.index;
@@ -24717,9 +24727,9 @@ async function readPartial(path2, label = path2) {
   try {
     text = await readFile(path2, "utf8");
   } catch (error) {
-    const code = error.code;
+    const code18 = error.code;
     throw new PartialError(
-      code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error.message}`
+      code18 === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error.message}`
     );
   }
   return parsePartial(text, label);
@@ -24751,8 +24761,8 @@ function parsePartial(text, label) {
   check2.nullableString(run["url"], "run.url");
   check2.timestamp(v["finishedAt"], "finishedAt");
   const shard = check2.object(v["shard"], "shard");
-  const count5 = check2.integer(shard["count"], "shard.count", 1, MAX_SHARDS);
-  check2.integer(shard["index"], "shard.index", 1, count5);
+  const count3 = check2.integer(shard["count"], "shard.count", 1, MAX_SHARDS);
+  check2.integer(shard["index"], "shard.index", 1, count3);
   const hash2 = check2.string(v["configHash"], "configHash");
   if (!/^[0-9a-f]{64}$/.test(hash2)) fail("configHash", "expected 64 hex digits");
   const models = check2.array(v["models"], "models");
@@ -24839,7 +24849,7 @@ function runMetrics(observations, compareOf) {
   let tokensOut = 0;
   const errors = Object.fromEntries(ERROR_CATEGORIES.map((c) => [c, 0]));
   const latencies = [];
-  const fingerprints3 = /* @__PURE__ */ new Set();
+  const fingerprints2 = /* @__PURE__ */ new Set();
   const served = /* @__PURE__ */ new Set();
   for (const o of observations) {
     sampleCount = Math.max(sampleCount, o.samples.length);
@@ -24851,7 +24861,7 @@ function runMetrics(observations, compareOf) {
       latencies.push(s.latencyMs);
       tokensIn += s.tokensIn ?? 0;
       tokensOut += s.tokensOut ?? 0;
-      if (s.systemFingerprint) fingerprints3.add(s.systemFingerprint);
+      if (s.systemFingerprint) fingerprints2.add(s.systemFingerprint);
       if (s.servedModel) served.add(s.servedModel);
       if (s.pass !== null) {
         checked += 1;
@@ -24884,7 +24894,7 @@ function runMetrics(observations, compareOf) {
     errors,
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
     tokens: { in: tokensIn, out: tokensOut },
-    systemFingerprints: [...fingerprints3].sort(),
+    systemFingerprints: [...fingerprints2].sort(),
     servedModels: [...served].sort()
   };
 }
@@ -24916,10 +24926,10 @@ function mergePartials(config3, loaded) {
     );
   }
   const runId = mergedRunId(loaded);
-  const count5 = first.partial.shard.count;
+  const count3 = first.partial.shard.count;
   const byIndex = /* @__PURE__ */ new Map();
   for (const p of loaded) {
-    if (p.partial.shard.count !== count5) {
+    if (p.partial.shard.count !== count3) {
       throw new PartialError(
         `${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`
       );
@@ -24928,10 +24938,10 @@ function mergePartials(config3, loaded) {
     if (same) throw new PartialError(`shard ${formatShard(p.partial.shard)} appears twice: ${same.file} and ${p.file}`);
     byIndex.set(p.partial.shard.index, p);
   }
-  const missing = Array.from({ length: count5 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  const missing = Array.from({ length: count3 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
     throw new PartialError(
-      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count5}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count5}`).join(", ")}): every shard must finish before the merge`
+      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count3}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count3}`).join(", ")}): every shard must finish before the merge`
     );
   }
   const plan = buildPlan(config3);
@@ -24946,9 +24956,9 @@ function mergePartials(config3, loaded) {
         const key = promptKey(o.suite, o.promptId);
         const where = `${file}: ${model.id} ${key}`;
         if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config3.file}`);
-        const home = shardOf(key, count5);
+        const home = shardOf(key, count3);
         if (home !== partial.shard.index)
-          throw new PartialError(`${where}: belongs to shard ${home}/${count5}, not ${formatShard(partial.shard)}`);
+          throw new PartialError(`${where}: belongs to shard ${home}/${count3}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
         if (o.samples.length !== config3.samples)
           throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config3.samples}`);
@@ -24960,11 +24970,11 @@ function mergePartials(config3, loaded) {
       const o = found.get(key);
       if (!o)
         throw new PartialError(
-          `shard ${shardOf(key, count5)}/${count5} (${byIndex.get(shardOf(key, count5)).file}) has no observation of ${key} on ${model.id}`
+          `shard ${shardOf(key, count3)}/${count3} (${byIndex.get(shardOf(key, count3)).file}) has no observation of ${key} on ${model.id}`
         );
       if (o.promptHash !== plan.hashes[m][p] || o.checksHash !== plan.checksHashes[p]) {
         throw new PartialError(
-          `${byIndex.get(shardOf(key, count5)).file}: ${model.id} ${key} was asked differently than ${config3.file} says`
+          `${byIndex.get(shardOf(key, count3)).file}: ${model.id} ${key} was asked differently than ${config3.file} says`
         );
       }
       return o;
@@ -25109,8 +25119,8 @@ var PREDICATE_TYPES = {
 function lineSubjectName(file, line) {
   return `${file}:${line}`;
 }
-function lineOfSubjectName(name) {
-  const m = /:([1-9]\d*)$/.exec(name);
+function lineOfSubjectName(name2) {
+  const m = /:([1-9]\d*)$/.exec(name2);
   return m ? Number(m[1]) : null;
 }
 function recordPredicate(record2, file, line) {
@@ -25255,11 +25265,8 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 import { mkdir as mkdir2, open as open2, readFile as readFile3, rename as rename2, rm as rm2, stat } from "node:fs/promises";
 import { basename as basename5, dirname as dirname5, join as join5 } from "node:path";
 
-// src/history/record.ts
+// src/history/complete.ts
 init_types();
-var RECORD_SCHEMA = 2;
-var READABLE_SCHEMAS = [1, 2];
-var GENESIS = "0".repeat(64);
 
 // src/history/texts.ts
 import { constants, gunzipSync, gzipSync } from "node:zlib";
@@ -25498,7 +25505,7 @@ async function sealedSegments(historyPath) {
     throw e;
   }
   const pattern = new RegExp(`^${escapeRegExp(stem)}-(\\d{4,})${escapeRegExp(ext)}$`);
-  const numbers = names.map((name) => pattern.exec(name)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
+  const numbers = names.map((name2) => pattern.exec(name2)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
   numbers.forEach((n, i) => {
     if (n !== i + 1) {
       throw new HistoryError(
@@ -25550,6 +25557,11 @@ function escapeRegExp(text) {
 
 // src/history/verify.ts
 init_types();
+
+// src/history/record.ts
+var RECORD_SCHEMA = 2;
+var READABLE_SCHEMAS = [1, 2];
+var GENESIS = "0".repeat(64);
 
 // src/history/record-validator.generated.js
 var import_ucs2length = __toESM(require_ucs2length(), 1);
@@ -28279,8 +28291,8 @@ var PRESETS = [
     note: "Together AI: add the key as the secret TOGETHER_API_KEY."
   }
 ];
-function presetNamed(name) {
-  return PRESETS.find((p) => p.name === name);
+function presetNamed(name2) {
+  return PRESETS.find((p) => p.name === name2);
 }
 
 // src/init/templates.ts
@@ -28326,11 +28338,11 @@ function config(p) {
   );
   return lines.join("\n");
 }
-function job(name, p) {
+function job(name2, p) {
   const key = p.keyEnv ? ["        env:", `          ${p.keyEnv}: \${{ secrets.${p.keyEnv} }}`] : [];
   return [
     "jobs:",
-    `  ${name}:`,
+    `  ${name2}:`,
     "    runs-on: ubuntu-latest",
     "    steps:",
     "      - uses: actions/checkout@v4",
@@ -28619,8 +28631,7 @@ function signedLine(historyPath, keyid) {
 import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
 import { dirname as dirname9 } from "node:path";
 
-// src/report/markdown.ts
-init_drift();
+// src/report/document/report-document.ts
 init_record_metrics();
 
 // src/report/drift-text.ts
@@ -28637,9 +28648,13 @@ function driftVerdictText(drift, rawChanges) {
   return `No drift beyond noise (${pValue(drift.p)})${raw}.${shift}`;
 }
 function driftCell(drift, rawChanges) {
-  if (!drift) return String(rawChanges);
-  if (drift.significant) return `**changed** (${pValue(drift.p)}), ${drift.prompts.length} named`;
-  return rawChanges > 0 ? `none (${rawChanges} within noise)` : "none";
+  if (!drift) return [String(rawChanges)];
+  if (drift.significant)
+    return [{ kind: "strong", content: ["changed"] }, ` (${pValue(drift.p)}), ${drift.prompts.length} named`];
+  return [rawChanges > 0 ? `none (${rawChanges} within noise)` : "none"];
+}
+function pValueSentence(p) {
+  return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
 }
 function driftKind(entry, drift) {
   if (!drift) return entry.flapping ? "flapping" : "drift";
@@ -28647,69 +28662,19 @@ function driftKind(entry, drift) {
   return entry.flapping ? "flapping" : "within noise";
 }
 
-// src/report/markdown.ts
+// src/report/document/report-document.ts
 init_numbers();
 
-// src/report/untrusted.ts
-init_invisible();
-function cleanText(text) {
-  return showInvisible(text.replace(/\r\n?/g, "\n"));
-}
-function truncateText(text, max) {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
-}
+// src/report/document/drift-blocks.ts
+init_drift();
 
-// src/report/escape.ts
-var ZWSP = "&#8203;";
-var ZWSP_CHAR = "\u200B";
-var INLINE_ESCAPES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "(": "&#40;",
-  ")": "&#41;",
-  "{": "&#123;",
-  "}": "&#125;",
-  "!": "&#33;",
-  "`": "&#96;",
-  "|": "&#124;",
-  "*": "&#42;",
-  _: "&#95;",
-  "~": "&#126;",
-  "#": "&#35;",
-  "\\": "&#92;",
-  $: "&#36;",
-  ":": "&#58;",
-  "^": "&#94;"
-};
-var INLINE_SPECIAL = /[&<>"'[\](){}!`|*_~#\\$:^]/g;
-function breakLinks(text) {
-  return text.replace(/@/g, `@${ZWSP_CHAR}`).replace(/:\/\//g, `:${ZWSP_CHAR}//`).replace(/(www)\./gi, `$1${ZWSP_CHAR}.`).replace(/#(?=[\p{L}\p{N}])/gu, `#${ZWSP_CHAR}`).replace(/(gh)-(?=\d)/gi, `$1${ZWSP_CHAR}-`);
-}
-function inlineText(text, max = 120) {
-  const flat = truncateText(cleanText(text).replace(/\s+/gu, " ").trim(), max);
-  let out = breakLinks(flat).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]);
-  out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])(?=\s|$)/, (_m, n, d) => `${n}&#${d.charCodeAt(0)};`);
-  return out.split(ZWSP_CHAR).join(ZWSP);
-}
-function blockText(text, maxLines = 20, maxLineLength = 400) {
-  const lines = cleanText(text).replace(/\n+$/, "").split("\n");
-  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
-  const hidden = lines.length - shown.length;
-  const body = shown.map(
-    (line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP)
-  );
-  if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
-  return `<pre>
-${body.join("\n")}
-</pre>`;
-}
+// src/report/document/model.ts
+var untrusted = (text, max) => ({ kind: "untrusted", text, max });
+var name = (text, max) => ({ kind: "untrusted", text, max, name: true });
+var strong = (...content) => ({ kind: "strong", content });
+var code = (text) => ({ kind: "code", text });
+var paragraph = (...content) => ({ kind: "paragraph", content });
+var note = (...content) => ({ kind: "paragraph", content, note: true });
 
 // src/report/report.ts
 init_record_metrics();
@@ -28774,9 +28739,9 @@ function trendOf(history, n) {
   const points = [];
   for (let i = start; i < history.length; i++) {
     const { run, model, metrics: m } = history[i];
-    const fingerprints3 = model.systemFingerprints;
-    const changed2 = fingerprints3.length > 0 && reported !== null && !sameSet(fingerprints3, reported);
-    if (fingerprints3.length > 0) reported = fingerprints3;
+    const fingerprints2 = model.systemFingerprints;
+    const changed2 = fingerprints2.length > 0 && reported !== null && !sameSet(fingerprints2, reported);
+    if (fingerprints2.length > 0) reported = fingerprints2;
     points.push({
       runId: run.id,
       startedAt: run.startedAt,
@@ -28787,7 +28752,7 @@ function trendOf(history, n) {
       drifted: realDrift(m).length,
       flapping: m.flapping.length,
       errors: totalErrors(m.errors),
-      fingerprints: fingerprints3,
+      fingerprints: fingerprints2,
       fingerprintChanged: changed2
     });
   }
@@ -28831,95 +28796,426 @@ function fingerprintChanges(points) {
   });
 }
 
-// src/report/markdown.ts
-var OPEN_ROWS = 10;
-var MAX_DRIFT_ROWS = 100;
-var FULL_ANSWERS = 10;
-var ANSWER_WIDTH = 80;
+// src/report/document/words.ts
 var LIST_KEYS = 20;
 var FINGERPRINT_NOTES = 5;
-function renderMarkdown(report, options = {}) {
-  if (options.header) {
-    const out2 = [...options.header, ...signingLines(options.signing)];
-    for (const model of report.models) out2.push(...modelSection(model));
-    return `${out2.join("\n").trimEnd()}
-`;
-  }
-  const out = ["# trackrecord report", ""];
-  if (report.models.length === 0) {
-    out.push("No records yet: the history is empty. Run `trackrecord run` to start a track record.", "");
-    return out.join("\n");
-  }
-  const n = report.models.length;
-  out.push(
-    `${count(report.records, "record")} of ${count(n, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`,
-    "",
-    "| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drift beyond noise | Regressions | Errors | Runs since drift | Last run |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    ...report.models.map(summaryRow),
-    "",
-    ...signingLines(options.signing)
-  );
-  for (const model of report.models) out.push(...modelSection(model));
-  return `${out.join("\n").trimEnd()}
-`;
+function count(n, singular, plural = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural}`;
 }
-function signingLines(signing) {
-  if (!signing || signing.envelopes === 0) return [];
-  const keys = signing.keyids.map((k) => `\`${inlineText(k, 16)}\``).join(", ");
+function dateTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : untrusted(iso, 30);
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? untrusted(iso, 30);
+}
+function keyList(keys) {
+  const shown = keys.slice(0, LIST_KEYS).flatMap((k, i) => i === 0 ? [name(k, 80)] : [", ", name(k, 80)]);
+  return keys.length > LIST_KEYS ? [...shown, ` and ${keys.length - LIST_KEYS} more`] : shown;
+}
+function fingerprintBlocks(points) {
+  const notes = fingerprintChanges(points).map(({ point: p, was }) => [
+    "Run ",
+    name(p.runId, 60),
+    " on ",
+    dateTime(p.startedAt),
+    ": system fingerprint now ",
+    ...fingerprints(p.fingerprints),
+    ...was ? [" (was ", ...fingerprints(was), ")"] : [],
+    "."
+  ]);
+  if (notes.length === 0) return [];
+  const earlier = notes.length > FINGERPRINT_NOTES ? [[`\u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`]] : [];
   return [
-    `Signed: ${count(signing.envelopes, "record")} carry a DSSE envelope in \`attestations.jsonl\`, key ${keys || "(none named)"}; \`trackrecord verify --key PUBLIC.pem\` checks them.`,
-    ""
+    {
+      kind: "callout",
+      lead: [{ kind: "strong", content: ["The backend changed"] }, " (system fingerprint), which can explain drift:"],
+      items: [...earlier, ...notes.slice(-FINGERPRINT_NOTES)]
+    }
   ];
+}
+function fingerprints(list) {
+  return list.flatMap((f, i) => i === 0 ? [name(f, 40)] : [", ", name(f, 40)]);
+}
+function axisLabels(startedAt) {
+  const parts = startedAt.map((iso) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso));
+  let labels = parts.map((m) => m ? m[1] : "?");
+  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
+  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
+  return labels;
+}
+function safeUrl(url) {
+  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? url : null;
+}
+
+// src/report/document/drift-blocks.ts
+var MAX_DRIFT_ROWS = 100;
+var OPEN_ROWS = 10;
+function driftBlocks(m) {
+  const x = m.metrics;
+  const verdict = driftVerdictText(x.drift, x.drifted.length);
+  const out = [{ kind: "heading", content: ["Drifted prompts in the latest run"] }];
+  if (verdict) out.push(paragraph(verdict));
+  if (m.drift.length === 0) {
+    const quiet = x.comparable > 0 ? `No drift: all ${x.comparable} comparable prompts kept their answer.` : m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.";
+    return [...out, paragraph(quiet)];
+  }
+  return [
+    ...out,
+    {
+      kind: "details",
+      summary: [driftTitle(m.drift)],
+      open: m.drift.length <= OPEN_ROWS,
+      blocks: driftTable(m.drift, x.drift)
+    }
+  ];
+}
+function earlierDriftBlocks(points) {
+  const earlier = points.slice(0, -1);
+  if (earlier.length === 0 || earlier.some((p) => p.drift === void 0)) return [];
+  const drifted = earlier.filter((p) => p.drift.length > 0).reverse();
+  const quiet = earlier.length - drifted.length;
+  const out = [{ kind: "heading", content: ["Drifted prompts in earlier runs"] }];
+  for (const p of drifted) {
+    const summary = ["Run ", name(p.runId, 60), " on ", dateTime(p.startedAt), `: ${driftTitle(p.drift)}`];
+    if (p.fingerprintChanged) summary.push(", system fingerprint changed");
+    out.push({ kind: "details", summary, open: false, blocks: driftTable(p.drift) });
+  }
+  if (quiet > 0)
+    out.push(note(`No drift in the ${drifted.length === 0 ? "" : "other "}${count(quiet, "earlier run")} shown.`));
+  return out;
+}
+function driftTitle(drift) {
+  const real2 = drift.filter((d) => !d.flapping).length;
+  return `${count(drift.length, "drifted prompt")} (${real2} new behavior, ${drift.length - real2} flapping back to an earlier answer)`;
+}
+function driftTable(drift, verdict) {
+  const rows = drift.slice(0, MAX_DRIFT_ROWS).map((d) => ({
+    key: d.key,
+    before: d.before,
+    after: d.after,
+    tags: [driftKind(d, verdict), ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []]
+  }));
+  const hidden = drift.length - rows.length;
+  const more = hidden > 0 ? [
+    note(
+      `\u2026 and ${count(hidden, "more drifted prompt")}, not shown here: `,
+      code("trackrecord report --format json"),
+      " lists them all."
+    )
+  ] : [];
+  return [{ kind: "answers", rows }, ...more];
+}
+function flipBlocks(m) {
+  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
+  const items = [];
+  const beyond = significantRegressions(m.metrics);
+  if (beyond.length > 0)
+    items.push([strong(count(beyond.length, "regression")), " (pass \u2192 fail) beyond noise: ", ...keyList(beyond), "."]);
+  const within2 = m.regressions.filter((key) => !beyond.includes(key));
+  if (within2.length > 0)
+    items.push([`${count(within2.length, "regression")} (pass \u2192 fail) within noise: `, ...keyList(within2), "."]);
+  if (m.fixes.length > 0)
+    items.push([strong(count(m.fixes.length, "fix", "fixes")), " (fail \u2192 pass): ", ...keyList(m.fixes), "."]);
+  const out = [{ kind: "list", items }];
+  if (m.flipsP !== null)
+    out.push(paragraph(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`));
+  return out;
+}
+
+// src/report/document/report-document.ts
+function reportDocument(report, options = {}) {
+  const sections = report.models.map(modelSection);
+  if (options.bare) return [...signingBlocks(options.signing), ...sections];
+  if (report.models.length === 0) {
+    return [
+      paragraph("No records yet: the history is empty. Run ", code("trackrecord run"), " to start a track record.")
+    ];
+  }
+  return [
+    paragraph(
+      `${count(report.records, "record")} of ${count(report.models.length, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`
+    ),
+    summaryTable(report.models),
+    ...signingBlocks(options.signing),
+    ...sections
+  ];
+}
+function summaryTable(models) {
+  const numeric = (title) => ({ title, numeric: true });
+  return {
+    kind: "table",
+    role: "summary",
+    columns: [
+      { title: "Model" },
+      numeric("Reliability (95% interval)"),
+      numeric("Pass rate"),
+      numeric("Stability"),
+      numeric("Agreement"),
+      numeric("Drift beyond noise"),
+      numeric("Regressions"),
+      numeric("Errors"),
+      numeric("Runs since drift"),
+      { title: "Last run" }
+    ],
+    rows: models.map((m, i) => {
+      const x = m.metrics;
+      const drift = x.drift ? driftCell(x.drift, x.drifted.length) : [`${realDrift(x).length}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`];
+      return [
+        [{ kind: "anchor", target: sectionId(i), content: [strong(untrusted(m.id, 60))] }],
+        [reliability(x.reliability, x.reliabilityInterval)],
+        [percent(x.passRate)],
+        [percent(x.stability)],
+        [percent(x.agreement)],
+        drift,
+        [String(x.regressions.length)],
+        [String(totalErrors(x.errors))],
+        [x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift)],
+        [runLink(m, day(m.run.startedAt))]
+      ];
+    })
+  };
+}
+function signingBlocks(signing) {
+  if (!signing || signing.envelopes === 0) return [];
+  const keys = signing.keyids.length === 0 ? ["(none named)"] : joined(signing.keyids.map((k) => name(k, 16)));
+  return [
+    paragraph(
+      `Signed: ${count(signing.envelopes, "record")} carry a DSSE envelope in `,
+      code("attestations.jsonl"),
+      ", key ",
+      ...keys,
+      "; ",
+      code("trackrecord verify --key PUBLIC.pem"),
+      " checks them."
+    )
+  ];
+}
+var sectionId = (index) => `model-${index + 1}`;
+function modelSection(m, index) {
+  const x = m.metrics;
+  const commit = m.run.commit === null ? [] : [
+    ", commit ",
+    /^[0-9a-f]{7,64}$/.test(m.run.commit) ? name(m.run.commit.slice(0, 7), 7) : name(m.run.commit, 12)
+  ];
+  const blocks = [
+    paragraph(
+      "Model ",
+      name(m.model, 80),
+      " at ",
+      name(m.host, 80),
+      `, ${count(m.records, "record")}. Last run `,
+      runLink(m, name(m.run.id, 60)),
+      " on ",
+      dateTime(m.run.startedAt),
+      " (",
+      untrusted(m.run.trigger, 40),
+      ...commit,
+      ")."
+    )
+  ];
+  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
+    blocks.push(paragraph("Served by: ", ...joined(m.served.map((s) => name(s, 80))), "."));
+  }
+  if (m.trend.length > 0) {
+    blocks.push({ kind: "trend", points: m.trend, id: sectionId(index), label: m.id });
+  }
+  blocks.push(...fingerprintBlocks(m.trend));
+  if (x.newSeries.length > 0) {
+    const n = x.newSeries.length;
+    blocks.push(
+      note(
+        `${count(n, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${n === 1 ? "it was" : "they were"} not compared: `,
+        ...keyList(x.newSeries),
+        "."
+      )
+    );
+  }
+  blocks.push(...driftBlocks(m), ...flipBlocks(m), paragraph(availability(m)), ...earlierDriftBlocks(m.trend));
+  return { kind: "section", id: sectionId(index), title: [untrusted(m.id, 60)], blocks };
+}
+function availability(m) {
+  const requests = m.metrics.prompts * m.samples;
+  const errors = m.metrics.errors;
+  const total = totalErrors(errors);
+  const { p50, p95 } = m.metrics.latencyMs;
+  const latency = p50 === null ? "" : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(p95 ?? 0)} ms.`;
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
+  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
+  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
+}
+function runLink(m, label) {
+  return { kind: "link", url: m.run.url, content: [label] };
+}
+function reliability(value, interval) {
+  if (value === null) return "n/a";
+  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
+}
+function joined(items) {
+  return items.flatMap((item, i) => i === 0 ? [item] : [", ", item]);
+}
+
+// src/report/escape.ts
+init_untrusted_text();
+var ZWSP = "&#8203;";
+var ZWSP_CHAR = "\u200B";
+var INLINE_ESCAPES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "(": "&#40;",
+  ")": "&#41;",
+  "{": "&#123;",
+  "}": "&#125;",
+  "!": "&#33;",
+  "`": "&#96;",
+  "|": "&#124;",
+  "*": "&#42;",
+  _: "&#95;",
+  "~": "&#126;",
+  "#": "&#35;",
+  "\\": "&#92;",
+  $: "&#36;",
+  ":": "&#58;",
+  "^": "&#94;"
+};
+var INLINE_SPECIAL = /[&<>"'[\](){}!`|*_~#\\$:^]/g;
+function breakLinks(text) {
+  return text.replace(/@/g, `@${ZWSP_CHAR}`).replace(/:\/\//g, `:${ZWSP_CHAR}//`).replace(/(www)\./gi, `$1${ZWSP_CHAR}.`).replace(/#(?=[\p{L}\p{N}])/gu, `#${ZWSP_CHAR}`).replace(/(gh)-(?=\d)/gi, `$1${ZWSP_CHAR}-`);
+}
+function inlineText(text, max = 120) {
+  const flat = truncateText(cleanText(text).replace(/\s+/gu, " ").trim(), max);
+  let out = breakLinks(flat).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]);
+  out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])(?=\s|$)/, (_m, n, d) => `${n}&#${d.charCodeAt(0)};`);
+  return out.split(ZWSP_CHAR).join(ZWSP);
+}
+function blockText(text, maxLines = 20, maxLineLength = 400) {
+  const lines = cleanText(text).replace(/\n+$/, "").split("\n");
+  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
+  const hidden = lines.length - shown.length;
+  const body = shown.map(
+    (line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP)
+  );
+  if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
+  return `<pre>
+${body.join("\n")}
+</pre>`;
+}
+
+// src/report/markdown.ts
+init_numbers();
+var FULL_ANSWERS = 10;
+var ANSWER_WIDTH = 80;
+function renderMarkdown(report, options = {}) {
+  const blocks = reportDocument(report, { bare: options.header !== void 0, signing: options.signing });
+  const head = options.header ?? ["# trackrecord report", ""];
+  return `${[...head, ...blocks.flatMap((b) => markdownBlock(b))].join("\n").trimEnd()}
+`;
 }
 function renderJson(report) {
   return `${JSON.stringify(report, null, 2)}
 `;
 }
-function summaryRow(m) {
-  const x = m.metrics;
-  const real2 = x.drifted.length - x.flapping.length;
-  const drifted = x.drift ? driftCell(x.drift, x.drifted.length) : `${real2}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`;
-  const cells = [
-    `**${inlineText(m.id, 60)}**`,
-    reliability(x.reliability, x.reliabilityInterval),
-    percent(x.passRate),
-    percent(x.stability),
-    percent(x.agreement),
-    drifted,
-    String(x.regressions.length),
-    String(totalErrors(x.errors)),
-    x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift),
-    runLink(m, day(m.run.startedAt))
-  ];
-  return `| ${cells.join(" | ")} |`;
+function inlineMarkdown(content) {
+  return content.map(inlinePart).join("");
 }
-function modelSection(m) {
-  const x = m.metrics;
-  const commit = m.run.commit === null ? "" : `, commit ${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inlineText(m.run.commit, 12)}`;
-  const out = [
-    `## ${inlineText(m.id, 60)}`,
+function inlinePart(part) {
+  if (typeof part === "string") return part;
+  switch (part.kind) {
+    case "untrusted":
+      return inlineText(part.text, part.max);
+    case "code":
+      return `\`${part.text}\``;
+    case "strong":
+      return `**${inlineMarkdown(part.content)}**`;
+    case "link": {
+      const url = safeUrl(part.url);
+      return url === null ? inlineMarkdown(part.content) : `[${inlineMarkdown(part.content)}](${url})`;
+    }
+    case "anchor":
+      return inlineMarkdown(part.content);
+    case "placeholder":
+      return `_${part.text}_`;
+    case "tag":
+      return part.text;
+  }
+}
+function markdownBlock(block2, level = 2) {
+  switch (block2.kind) {
+    case "heading":
+      return [`${"#".repeat(level + 1)} ${inlineMarkdown(block2.content)}`, ""];
+    case "paragraph":
+      return [block2.note ? `_${inlineMarkdown(block2.content)}_` : inlineMarkdown(block2.content), ""];
+    case "list":
+      return [...block2.items.map((item) => `- ${inlineMarkdown(item)}`), ""];
+    case "callout":
+      return [inlineMarkdown(block2.lead), "", ...block2.items.map((item) => `- ${inlineMarkdown(item)}`), ""];
+    case "table":
+      return [
+        `| ${block2.columns.map((c) => c.title).join(" | ")} |`,
+        `|${block2.columns.map((c) => c.numeric ? "---:" : "---").join("|")}|`,
+        ...block2.rows.map((row) => `| ${row.map(inlineMarkdown).join(" | ")} |`),
+        ""
+      ];
+    case "details":
+      if (block2.open)
+        return [`**${inlineMarkdown(block2.summary)}:**`, "", ...block2.blocks.flatMap((b) => markdownBlock(b, level))];
+      return [
+        `<details><summary>${inlineMarkdown(block2.summary)}</summary>`,
+        "",
+        ...block2.blocks.flatMap((b) => markdownBlock(b, level)),
+        "</details>",
+        ""
+      ];
+    case "section":
+      return [`## ${inlineMarkdown(block2.title)}`, "", ...block2.blocks.flatMap((b) => markdownBlock(b, level))];
+    case "answers":
+      return answersTable(block2.rows);
+    case "trend":
+      return mermaidChart(block2.points);
+  }
+}
+function answersTable(rows) {
+  return [
+    "| Prompt | Before | After | Kind |",
+    "|---|---|---|---|",
+    ...rows.map(
+      (r) => `| ${inlineText(r.key, 80)} | ${answer(r.before)} | ${answer(r.after)} | ${r.tags.join(", ")} |`
+    ),
     "",
-    `Model ${inlineText(m.model, 80)} at ${inlineText(m.host, 80)}, ${count(m.records, "record")}. Last run ${runLink(m, inlineText(m.run.id, 60))} on ${dateTime(m.run.startedAt)} (${inlineText(m.run.trigger, 40)}${commit}).`,
-    ""
+    ...fullAnswers(rows)
   ];
-  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
-    out.push(`Served by: ${m.served.map((s) => inlineText(s, 80)).join(", ")}.`, "");
-  }
-  out.push(...chart(m.trend));
-  out.push(...fingerprintNotes(m.trend));
-  if (x.newSeries.length > 0) {
-    out.push(
-      `${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`,
-      ""
-    );
-  }
-  out.push(...driftSection(m));
-  out.push(...flipsSection(m));
-  out.push(availability(m), "");
+}
+function answer(text) {
+  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
+}
+function fullAnswers(rows) {
+  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
+  const long = rows.filter((d) => cut(d.before) || cut(d.after));
+  const full = (t) => t === null ? "_no answer_" : blockText(t);
+  const out = long.slice(0, FULL_ANSWERS).flatMap((d) => [
+    `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
+    "",
+    "Before:",
+    "",
+    full(d.before),
+    "",
+    "After:",
+    "",
+    full(d.after),
+    "",
+    "</details>",
+    ""
+  ]);
+  if (long.length > FULL_ANSWERS)
+    out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
   return out;
 }
-function chart(points) {
+function mermaidChart(points) {
   const shown = points.filter((p) => p.reliability !== null);
   if (shown.length < 2) return [];
   const reliabilityLine = shown.map((p) => roundPercent(p.reliability));
@@ -28930,7 +29226,7 @@ function chart(points) {
     "```mermaid",
     "xychart-beta",
     `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown.length} runs (%)"`,
-    `    x-axis [${axisLabels(shown).map((l) => `"${l}"`).join(", ")}]`,
+    `    x-axis [${axisLabels(shown.map((p) => p.startedAt)).map((l) => `"${l}"`).join(", ")}]`,
     `    y-axis "%" ${floor} --> 100`,
     `    line [${reliabilityLine.join(", ")}]`,
     ...passLine ? [`    line [${passLine.join(", ")}]`] : [],
@@ -28939,145 +29235,6 @@ function chart(points) {
     passLine ? "_Lines: reliability (first), pass rate (second)._" : "_Line: reliability._",
     ""
   ];
-}
-function axisLabels(points) {
-  const parts = points.map((p) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(p.startedAt));
-  let labels = parts.map((m) => m ? m[1] : "?");
-  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
-  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
-  return labels;
-}
-function fingerprintNotes(points) {
-  const notes = fingerprintChanges(points).map(({ point: p, was }) => {
-    const before = was ? ` (was ${fingerprints(was)})` : "";
-    return `- Run ${inlineText(p.runId, 60)} on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${before}.`;
-  });
-  if (notes.length === 0) return [];
-  const earlier = notes.length > FINGERPRINT_NOTES ? [`- \u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`] : [];
-  return [
-    "**The backend changed** (system fingerprint), which can explain drift:",
-    "",
-    ...earlier,
-    ...notes.slice(-FINGERPRINT_NOTES),
-    ""
-  ];
-}
-function driftSection(m) {
-  const x = m.metrics;
-  const verdict = driftVerdictText(x.drift, x.drifted.length);
-  return [...verdict ? [verdict, ""] : [], ...rawDrift(m)];
-}
-function rawDrift(m) {
-  const x = m.metrics;
-  if (m.drift.length === 0) {
-    if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ""];
-    return [
-      m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.",
-      ""
-    ];
-  }
-  const real2 = m.drift.filter((d) => !d.flapping).length;
-  const title = `${count(m.drift.length, "drifted prompt")} (${real2} new behavior, ${m.drift.length - real2} flapping back to an earlier answer)`;
-  const shown = m.drift.slice(0, MAX_DRIFT_ROWS);
-  const table = [
-    "| Prompt | Before | After | Kind |",
-    "|---|---|---|---|",
-    ...shown.map((d) => `| ${inlineText(d.key, 80)} | ${answer(d.before)} | ${answer(d.after)} | ${kind(d, m)} |`)
-  ];
-  const hidden = m.drift.length - shown.length;
-  if (hidden > 0) {
-    table.push(
-      "",
-      `_\u2026 and ${count(hidden, "more drifted prompt")}, not shown here: \`trackrecord report --format json\` lists them all._`
-    );
-  }
-  const full = fullAnswers(shown);
-  if (m.drift.length > OPEN_ROWS) {
-    return [`<details><summary>${title}</summary>`, "", ...table, "", ...full, "</details>", ""];
-  }
-  return [`**${title}:**`, "", ...table, "", ...full];
-}
-function fullAnswers(drift) {
-  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
-  const long = drift.filter((d) => cut(d.before) || cut(d.after));
-  const out = [];
-  for (const d of long.slice(0, FULL_ANSWERS)) {
-    out.push(
-      `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
-      "",
-      "Before:",
-      "",
-      d.before === null ? "_no answer_" : blockText(d.before),
-      "",
-      "After:",
-      "",
-      d.after === null ? "_no answer_" : blockText(d.after),
-      "",
-      "</details>",
-      ""
-    );
-  }
-  if (long.length > FULL_ANSWERS)
-    out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
-  return out;
-}
-function flipsSection(m) {
-  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
-  const out = [];
-  const beyond = significantRegressions(m.metrics);
-  if (beyond.length > 0)
-    out.push(`- **${count(beyond.length, "regression")}** (pass \u2192 fail) beyond noise: ${keyList(beyond)}.`);
-  const within2 = m.regressions.filter((key) => !beyond.includes(key));
-  if (within2.length > 0)
-    out.push(`- ${count(within2.length, "regression")} (pass \u2192 fail) within noise: ${keyList(within2)}.`);
-  if (m.fixes.length > 0)
-    out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
-  out.push("");
-  if (m.flipsP !== null) out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`, "");
-  return out;
-}
-function pValueSentence(p) {
-  return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
-}
-function availability(m) {
-  const requests = m.metrics.prompts * m.samples;
-  const errors = m.metrics.errors;
-  const total = totalErrors(errors);
-  const latency = m.metrics.latencyMs.p50 === null ? "" : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
-  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
-  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
-}
-function answer(text) {
-  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
-}
-function kind(d, m) {
-  return [driftKind(d, m.metrics.drift), ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(", ");
-}
-function keyList(keys) {
-  const shown = keys.slice(0, LIST_KEYS).map((k) => inlineText(k, 80));
-  return keys.length > LIST_KEYS ? `${shown.join(", ")} and ${keys.length - LIST_KEYS} more` : shown.join(", ");
-}
-function fingerprints(list) {
-  return list.map((f) => inlineText(f, 40)).join(", ");
-}
-function runLink(m, label) {
-  const url = m.run.url;
-  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? `[${label}](${url})` : label;
-}
-function reliability(value, interval) {
-  if (value === null) return "n/a";
-  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
-}
-function day(iso) {
-  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inlineText(iso, 30);
-}
-function dateTime(iso) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : inlineText(iso, 30);
-}
-function count(n, singular, plural = `${singular}s`) {
-  return `${n} ${n === 1 ? singular : plural}`;
 }
 
 // src/report/file.ts
@@ -31276,8 +31433,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
 }
 
 // src/config/schema-check.ts
-function checkSchema2(kind3, yaml) {
-  const validate = validators_generated_exports[kind3];
+function checkSchema2(kind, yaml) {
+  const validate = validators_generated_exports[kind];
   if (validate(yaml.data)) return [];
   const errors = pruneErrors(validate.errors ?? []);
   return errors.map((e) => toIssue(e, yaml)).sort((a, b) => a.line - b.line || a.column - b.column);
@@ -31440,8 +31597,8 @@ var READ_EXPECTATION = {
 };
 var EXPECTATION_KINDS = Object.keys(READ_EXPECTATION);
 function resolveExpectation(raw) {
-  const [kind3, value] = Object.entries(raw)[0];
-  return READ_EXPECTATION[kind3](value);
+  const [kind, value] = Object.entries(raw)[0];
+  return READ_EXPECTATION[kind](value);
 }
 function countOf(raw) {
   return typeof raw === "number" ? { min: raw, max: raw } : { min: raw.min ?? 0, max: raw.max ?? null };
@@ -31481,6 +31638,7 @@ function real(path2) {
 
 // src/config/yaml-file.ts
 var import_yaml = __toESM(require_dist(), 1);
+init_numbers();
 var YamlFile = class _YamlFile {
   constructor(file, data, doc, lines) {
     this.file = file;
@@ -31564,7 +31722,7 @@ function aliasProblem(doc) {
       else if ((total += size2) > MAX_EXPANDED_VALUES) {
         problem = {
           node,
-          message: `aliases expand this file past ${MAX_EXPANDED_VALUES.toLocaleString("en-US")} values; write the repeated values out, or split the file`
+          message: `aliases expand this file past ${grouped(MAX_EXPANDED_VALUES)} values; write the repeated values out, or split the file`
         };
       }
       return size2 ?? 0;
@@ -31741,18 +31899,18 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
     let file;
     let source;
     if (typeof entry === "string") {
-      const name = entry.slice("builtin:".length);
+      const name2 = entry.slice("builtin:".length);
       const available = builtinSuiteNames();
-      if (!available.includes(name)) {
+      if (!available.includes(name2)) {
         issues.push(
           yaml.issue(
             at,
-            `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(", ")}`
+            `no built-in suite "${name2}"${didYouMean(name2, available)}; built-in: ${available.join(", ")}`
           )
         );
         continue;
       }
-      file = join11(builtinSuitesDir(), `${name}.yaml`);
+      file = join11(builtinSuitesDir(), `${name2}.yaml`);
       source = entry;
     } else {
       file = resolve6(root, entry.path);
@@ -31932,21 +32090,21 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
 
 // node_modules/openai/internal/tslib.mjs
-function __classPrivateFieldSet(receiver, state, value, kind3, f) {
-  if (kind3 === "m")
+function __classPrivateFieldSet(receiver, state, value, kind, f) {
+  if (kind === "m")
     throw new TypeError("Private method is not writable");
-  if (kind3 === "a" && !f)
+  if (kind === "a" && !f)
     throw new TypeError("Private accessor was defined without a setter");
   if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
     throw new TypeError("Cannot write private member to an object whose class did not declare it");
-  return kind3 === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
+  return kind === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
 }
-function __classPrivateFieldGet(receiver, state, kind3, f) {
-  if (kind3 === "a" && !f)
+function __classPrivateFieldGet(receiver, state, kind, f) {
+  if (kind === "a" && !f)
     throw new TypeError("Private accessor was defined without a getter");
   if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
     throw new TypeError("Cannot read private member from an object whose class did not declare it");
-  return kind3 === "m" ? f : kind3 === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+  return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
 }
 
 // node_modules/openai/internal/utils/uuid.mjs
@@ -32152,12 +32310,12 @@ function hasOwn(obj, key) {
 function isObj(obj) {
   return obj != null && typeof obj === "object" && !Array.isArray(obj);
 }
-var validatePositiveInteger = (name, n) => {
+var validatePositiveInteger = (name2, n) => {
   if (typeof n !== "number" || !Number.isInteger(n)) {
-    throw new OpenAIError(`${name} must be an integer`);
+    throw new OpenAIError(`${name2} must be an integer`);
   }
   if (n < 0) {
-    throw new OpenAIError(`${name} must be a positive integer`);
+    throw new OpenAIError(`${name2} must be a positive integer`);
   }
   return n;
 };
@@ -32745,7 +32903,7 @@ function stringify(object, opts = {}) {
       sideChannel
     ));
   }
-  const joined = keys.join(options.delimiter);
+  const joined2 = keys.join(options.delimiter);
   let prefix = options.addQueryPrefix === true ? "?" : "";
   if (options.charsetSentinel) {
     if (options.charset === "iso-8859-1") {
@@ -32754,7 +32912,7 @@ function stringify(object, opts = {}) {
       prefix += "utf8=%E2%9C%93&";
     }
   }
-  return joined.length > 0 ? prefix + joined : "";
+  return joined2.length > 0 ? prefix + joined2 : "";
 }
 
 // node_modules/openai/internal/utils/query.mjs
@@ -32923,9 +33081,9 @@ var formatRequestDetails = (details) => {
     delete details.options["headers"];
   }
   if (details.headers) {
-    details.headers = Object.fromEntries((details.headers instanceof Headers ? [...details.headers] : Object.entries(details.headers)).map(([name, value]) => [
-      name,
-      name.toLowerCase() === "authorization" || name.toLowerCase() === "api-key" || name.toLowerCase() === "x-api-key" || name.toLowerCase() === "x-amz-security-token" || name.toLowerCase() === "cookie" || name.toLowerCase() === "set-cookie" ? "***" : value
+    details.headers = Object.fromEntries((details.headers instanceof Headers ? [...details.headers] : Object.entries(details.headers)).map(([name2, value]) => [
+      name2,
+      name2.toLowerCase() === "authorization" || name2.toLowerCase() === "api-key" || name2.toLowerCase() === "x-api-key" || name2.toLowerCase() === "x-amz-security-token" || name2.toLowerCase() === "cookie" || name2.toLowerCase() === "set-cookie" ? "***" : value
     ]));
   }
   if ("retryOfRequestLogID" in details) {
@@ -33602,8 +33760,8 @@ function* iterateHeaders(headers) {
   if (brand_privateNullableHeaders in headers) {
     const { values, nulls } = headers;
     yield* values.entries();
-    for (const name of nulls) {
-      yield [name, null];
+    for (const name2 of nulls) {
+      yield [name2, null];
     }
     return;
   }
@@ -33618,8 +33776,8 @@ function* iterateHeaders(headers) {
     iter = Object.entries(headers ?? {});
   }
   for (let row of iter) {
-    const name = row[0];
-    if (typeof name !== "string")
+    const name2 = row[0];
+    if (typeof name2 !== "string")
       throw new TypeError("expected header name to be a string");
     const values = isReadonlyArray(row[1]) ? row[1] : [row[1]];
     let didClear = false;
@@ -33628,9 +33786,9 @@ function* iterateHeaders(headers) {
         continue;
       if (shouldClear && !didClear) {
         didClear = true;
-        yield [name, null];
+        yield [name2, null];
       }
-      yield [name, value];
+      yield [name2, value];
     }
   }
 }
@@ -33639,11 +33797,11 @@ var buildHeaders = (newHeaders) => {
   const nullHeaders = /* @__PURE__ */ new Set();
   for (const headers of newHeaders) {
     const seenHeaders = /* @__PURE__ */ new Set();
-    for (const [name, value] of iterateHeaders(headers)) {
-      if (!httpTokenHeaderName.test(name)) {
-        throw new TypeError(`Header name must be a valid HTTP token ["${name}"]`);
+    for (const [name2, value] of iterateHeaders(headers)) {
+      if (!httpTokenHeaderName.test(name2)) {
+        throw new TypeError(`Header name must be a valid HTTP token ["${name2}"]`);
       }
-      const lowerName = name.toLowerCase();
+      const lowerName = name2.toLowerCase();
       if (!seenHeaders.has(lowerName)) {
         targetHeaders.delete(lowerName);
         seenHeaders.add(lowerName);
@@ -33662,14 +33820,14 @@ var buildHeaders = (newHeaders) => {
 
 // node_modules/openai/internal/uploads.mjs
 var brand_privateStreamingFile = /* @__PURE__ */ Symbol("brand.privateStreamingFile");
-function toStreamingFile(data, name, options) {
-  if (!name) {
+function toStreamingFile(data, name2, options) {
+  if (!name2) {
     throw new TypeError("toStreamingFile requires a non-empty file name");
   }
   return {
     [brand_privateStreamingFile]: true,
     data,
-    name,
+    name: name2,
     ...options?.type ? { type: options.type } : {}
   };
 }
@@ -33812,8 +33970,8 @@ async function* iterateFormValue(key, value) {
       yield* iterateFormValue(key + "[]", entry);
     }
   } else if (typeof value === "object") {
-    for (const [name, prop] of Object.entries(value)) {
-      yield* iterateFormValue(`${key}[${name}]`, prop);
+    for (const [name2, prop] of Object.entries(value)) {
+      yield* iterateFormValue(`${key}[${name2}]`, prop);
     }
   } else {
     throw new TypeError(`Invalid value given to form, expected a string, number, boolean, object, Array, File or Blob but got ${value} instead`);
@@ -33887,7 +34045,7 @@ var addFormValue = async (form, key, value) => {
   } else if (Array.isArray(value)) {
     await Promise.all(value.map((entry) => addFormValue(form, key + "[]", entry)));
   } else if (typeof value === "object") {
-    await Promise.all(Object.entries(value).map(([name, prop]) => addFormValue(form, `${key}[${name}]`, prop)));
+    await Promise.all(Object.entries(value).map(([name2, prop]) => addFormValue(form, `${key}[${name2}]`, prop)));
   } else {
     throw new TypeError(`Invalid value given to form, expected a string, number, boolean, object, Array, File or Blob but got ${value} instead`);
   }
@@ -33897,7 +34055,7 @@ var addFormValue = async (form, key, value) => {
 var isBlobLike = (value) => value != null && typeof value === "object" && typeof value.size === "number" && typeof value.type === "string" && typeof value.text === "function" && typeof value.slice === "function" && typeof value.arrayBuffer === "function";
 var isFileLike = (value) => value != null && typeof value === "object" && typeof value.name === "string" && typeof value.lastModified === "number" && isBlobLike(value);
 var isResponseLike = (value) => value != null && typeof value === "object" && typeof value.url === "string" && typeof value.blob === "function";
-async function toFile(value, name, options) {
+async function toFile(value, name2, options) {
   checkFileSupport();
   value = await value;
   if (isFileLike(value)) {
@@ -33908,18 +34066,18 @@ async function toFile(value, name, options) {
   }
   if (isResponseLike(value)) {
     const blob = await value.blob();
-    name || (name = new URL(value.url).pathname.split(/[\\/]/).pop());
-    return makeFile(await getBytes(blob), name, options);
+    name2 || (name2 = new URL(value.url).pathname.split(/[\\/]/).pop());
+    return makeFile(await getBytes(blob), name2, options);
   }
   const parts = await getBytes(value);
-  name || (name = getName(value));
+  name2 || (name2 = getName(value));
   if (!options?.type) {
     const type = parts.find((part) => typeof part === "object" && "type" in part && part.type);
     if (typeof type === "string") {
       options = { ...options, type };
     }
   }
-  return makeFile(parts, name, options);
+  return makeFile(parts, name2, options);
 }
 async function getBytes(value) {
   let parts = [];
@@ -34673,14 +34831,14 @@ var AbstractChatCompletionRunner = class extends EventStream {
       if (toolCall.type !== "function")
         return { message: void 0, functionCalled: false };
       const tool_call_id = toolCall.id;
-      const { name, arguments: args } = toolCall.function;
-      const fn = functionsByName[name];
+      const { name: name2, arguments: args } = toolCall.function;
+      const fn = functionsByName[name2];
       if (!fn) {
-        const content2 = `Invalid tool_call: ${JSON.stringify(name)}. Available options are: ${Object.keys(functionsByName).map((name2) => JSON.stringify(name2)).join(", ")}. Please try again`;
+        const content2 = `Invalid tool_call: ${JSON.stringify(name2)}. Available options are: ${Object.keys(functionsByName).map((name3) => JSON.stringify(name3)).join(", ")}. Please try again`;
         return { message: { role, tool_call_id, content: content2 }, functionCalled: false };
       }
-      if (singleFunctionToCall && singleFunctionToCall !== name) {
-        const content2 = `Invalid tool_call: ${JSON.stringify(name)}. ${JSON.stringify(singleFunctionToCall)} requested. Please try again`;
+      if (singleFunctionToCall && singleFunctionToCall !== name2) {
+        const content2 = `Invalid tool_call: ${JSON.stringify(name2)}. ${JSON.stringify(singleFunctionToCall)} requested. Please try again`;
         return { message: { role, tool_call_id, content: content2 }, functionCalled: false };
       }
       let rawContent;
@@ -35496,11 +35654,11 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes) {
         throw new OpenAIError(`missing role for choice ${index}`);
       }
       if (function_call) {
-        const { arguments: args, name } = function_call;
+        const { arguments: args, name: name2 } = function_call;
         if (args == null) {
           throw new OpenAIError(`missing function_call.arguments for choice ${index}`);
         }
-        if (!name) {
+        if (!name2) {
           throw new OpenAIError(`missing function_call.name for choice ${index}`);
         }
         return {
@@ -35508,7 +35666,7 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes) {
           message: {
             ...audioResponse,
             content,
-            function_call: { arguments: args, name },
+            function_call: { arguments: args, name: name2 },
             role,
             refusal: message.refusal ?? null
           },
@@ -35531,12 +35689,12 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes) {
             refusal: message.refusal ?? null,
             tool_calls: tool_calls.map((tool_call, i) => {
               const { function: fn, type, id: id2, ...toolRest } = tool_call;
-              const { arguments: args, name, ...fnRest } = fn || {};
+              const { arguments: args, name: name2, ...fnRest } = fn || {};
               if (type == null) {
                 throw new OpenAIError(`missing choices[${index}].tool_calls[${i}].type
 ${str(snapshot)}`);
               }
-              if (name == null) {
+              if (name2 == null) {
                 throw new OpenAIError(`missing choices[${index}].tool_calls[${i}].function.name
 ${str(snapshot)}`);
               }
@@ -35548,7 +35706,7 @@ ${str(snapshot)}`);
                 ...toolRest,
                 id: id2 || `call_${uuid4()}`,
                 type,
-                function: { ...fnRest, name, arguments: args }
+                function: { ...fnRest, name: name2, arguments: args }
               };
             })
           }
@@ -40719,8 +40877,8 @@ function hasAutoParseableInput2(params) {
 function isAutoParsableTool2(tool) {
   return tool?.["$brand"] === "auto-parseable-tool";
 }
-function getInputToolByName(input_tools, name) {
-  return input_tools.find((tool) => tool.type === "function" && tool.name === name);
+function getInputToolByName(input_tools, name2) {
+  return input_tools.find((tool) => tool.type === "function" && tool.name === name2);
 }
 function parseToolCall2(params, toolCall) {
   const inputTool = getInputToolByName(params.tools ?? [], toolCall.name);
@@ -41207,9 +41365,9 @@ var ResponseStream = class _ResponseStream extends EventStream {
   }, _ResponseStream_addEvent = function _ResponseStream_addEvent2(event, starting_after) {
     if (this.ended)
       return;
-    const maybeEmit = (name, event2) => {
+    const maybeEmit = (name2, event2) => {
       if (starting_after == null || event2.sequence_number > starting_after) {
-        this._emit(name, event2);
+        this._emit(name2, event2);
       }
     };
     const response = accumulateResponse(event, __classPrivateFieldGet(this, _ResponseStream_currentResponseSnapshot, "f"));
@@ -42197,13 +42355,13 @@ _Webhooks_instances = /* @__PURE__ */ new WeakSet(), _Webhooks_validateSecret = 
   if (typeof secret !== "string" || secret.length === 0) {
     throw new Error(`The webhook secret must either be set using the env var, OPENAI_WEBHOOK_SECRET, on the client class, OpenAI({ webhookSecret: '123' }), or passed to this function`);
   }
-}, _Webhooks_getRequiredHeader = function _Webhooks_getRequiredHeader2(headers, name) {
+}, _Webhooks_getRequiredHeader = function _Webhooks_getRequiredHeader2(headers, name2) {
   if (!headers) {
     throw new Error(`Headers are required`);
   }
-  const value = headers.get(name);
+  const value = headers.get(name2);
   if (value === null || value === void 0) {
-    throw new Error(`Missing required header: ${name}`);
+    throw new Error(`Missing required header: ${name2}`);
   }
   return value;
 };
@@ -42574,7 +42732,7 @@ var OpenAI = class {
         cause: response
       });
     }
-    const specialHeaders = [...response.headers.entries()].filter(([name]) => name === "x-request-id").map(([name, value]) => ", " + name + ": " + JSON.stringify(value)).join("");
+    const specialHeaders = [...response.headers.entries()].filter(([name2]) => name2 === "x-request-id").map(([name2, value]) => ", " + name2 + ": " + JSON.stringify(value)).join("");
     const responseInfo = `[${requestLogID}${retryLogStr}${specialHeaders}] ${req.method} ${url} ${response.ok ? "succeeded" : "failed"} with status ${response.status} in ${headersTime - startTime}ms`;
     if (!response.ok) {
       if (response.status === 401 && this._workloadIdentityAuth && security.bearerAuth && !options.__metadata?.["hasStreamingBody"] && !options.__metadata?.["workloadIdentityTokenRefreshed"]) {
@@ -43188,8 +43346,8 @@ function redact(text, secrets, options = {}) {
 function causeOf(error) {
   let current = error;
   for (let depth = 0; depth < 5 && current; depth++) {
-    const code = current.code;
-    if (typeof code === "string") return code;
+    const code18 = current.code;
+    if (typeof code18 === "string") return code18;
     current = current.cause;
   }
   return error.message;
@@ -43593,9 +43751,9 @@ var AimdLimit = class {
   min;
   factor;
   current;
-  /** Bumped on every decrease: calls admitted before it belong to an older window. */
-  window = 0;
-  /** Calls of this window settled without a 429 since the limit last changed or a 429 was met. */
+  /** Bumped on every decrease: calls admitted before it belong to an older epoch. */
+  admitting = 0;
+  /** Calls of this epoch settled without a 429 since the limit last changed or a 429 was met. */
   clean = 0;
   constructor(options) {
     const { max, min = 1, decrease = 0.5 } = options;
@@ -43612,30 +43770,30 @@ var AimdLimit = class {
   get limit() {
     return this.current;
   }
-  /** The window a call admitted now belongs to: pass it back with what the call met. */
+  /** The epoch a call admitted now belongs to: pass it back with what the call met. */
   get epoch() {
-    return this.window;
+    return this.admitting;
   }
   /**
-   * A call admitted in window `epoch` was answered 429 (retried or not), while the provider was
+   * A call admitted in epoch `epoch` was answered 429 (retried or not), while the provider was
    * serving `serving` other requests (0 when unknown). Returns the change, or null when the
    * limit stays: already lowered since that call was admitted, or at `min`.
    */
   rateLimited(epoch, serving = 0) {
     this.clean = 0;
-    if (epoch !== this.window || this.current <= this.min) return null;
+    if (epoch !== this.admitting || this.current <= this.min) return null;
     const previous = this.current;
     const floor = Math.min(Math.max(0, Math.floor(serving)), previous - 1);
     this.current = Math.max(this.min, Math.floor(previous * this.factor), floor);
-    this.window += 1;
+    this.admitting += 1;
     return { limit: this.current, previous, reason: "rate-limited" };
   }
   /**
-   * A call admitted in window `epoch` settled with an answer and no 429 on the way. Returns the
-   * change, or null. Calls of an older window ran under a higher limit and count for nothing.
+   * A call admitted in epoch `epoch` settled with an answer and no 429 on the way. Returns the
+   * change, or null. Calls of an older epoch ran under a higher limit and count for nothing.
    */
   succeeded(epoch) {
-    if (epoch !== this.window) return null;
+    if (epoch !== this.admitting) return null;
     this.clean += 1;
     if (this.clean < this.current || this.current >= this.max) return null;
     this.clean = 0;
@@ -44214,13 +44372,11 @@ init_types();
 import { resolve as resolve9 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
-// src/report/html.ts
-init_record_metrics();
-
 // src/report/html/chart.ts
 init_numbers();
 
 // src/report/html/text.ts
+init_untrusted_text();
 var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -44232,29 +44388,9 @@ function block(text, maxLines = 20, maxLineLength = 400) {
   const lines = cleanText(text).replace(/\n+$/, "").split("\n");
   const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => escapeHtml(truncateText(line.trimEnd(), maxLineLength)));
   const hidden = lines.length - shown.length;
-  const note = hidden > 0 ? `
+  const note2 = hidden > 0 ? `
 <span class="cut">\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown</span>` : "";
-  return `${shown.join("\n")}${note}`;
-}
-function dateTime2(iso) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : inline(iso, 30);
-}
-function day2(iso) {
-  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inline(iso, 30);
-}
-function axisLabels2(startedAt) {
-  const parts = startedAt.map((iso) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso));
-  let labels = parts.map((m) => m ? m[1] : "?");
-  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
-  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
-  return labels;
-}
-function count2(n, singular, plural = `${singular}s`) {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-function safeUrl(url) {
-  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? url : null;
+  return `${shown.join("\n")}${note2}`;
 }
 
 // src/report/html/chart.ts
@@ -44324,7 +44460,7 @@ function renderChart(points, prefix, label) {
         );
     });
   }
-  const labels = axisLabels2(points.map((p) => p.startedAt));
+  const labels = axisLabels(points.map((p) => p.startedAt));
   const every = Math.ceil(n / MAX_X_LABELS);
   labels.forEach((l, i) => {
     if (i % every !== 0 && i !== n - 1) return;
@@ -44352,15 +44488,15 @@ function renderChart(points, prefix, label) {
     }
     const moved = p.drifted + p.flapping;
     if (moved > 0) {
-      const kind3 = p.drifted === 0 ? " flapping-only" : "";
-      const what = `${count2(p.drifted, "prompt")} drifted${p.flapping > 0 ? `, ${p.flapping} flapping` : ""}`;
+      const kind = p.drifted === 0 ? " flapping-only" : "";
+      const what = `${count(p.drifted, "prompt")} drifted${p.flapping > 0 ? `, ${p.flapping} flapping` : ""}`;
       const text = n <= MAX_COUNT_LABELS ? `<text x="${fmt(cx)}" y="${TOP - 16}" text-anchor="middle">${moved}</text>` : "";
       out.push(
-        `<g class="mark drift${kind3}"><title>${what}</title>${text}<path d="M${fmt(cx - 5)},${TOP - 12}h10l-5,8Z"/></g>`
+        `<g class="mark drift${kind}"><title>${what}</title>${text}<path d="M${fmt(cx - 5)},${TOP - 12}h10l-5,8Z"/></g>`
       );
     }
   });
-  const title = `Reliability (with its 95% interval), pass rate and stability of ${label} over the last ${count2(n, "run")}`;
+  const title = `Reliability (with its 95% interval), pass rate and stability of ${label} over the last ${count(n, "run")}`;
   return `<svg class="chart" id="${prefix}-chart" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMidYMid meet"><title id="${prefix}-title">${title}</title><desc id="${prefix}-desc">${describe2(points)}</desc>
 ${out.join("\n")}
 </svg>`;
@@ -44373,7 +44509,7 @@ function pointSummary(p) {
     `stability ${percent(p.stability)}`
   ];
   if (p.drifted + p.flapping > 0) parts.push(`${p.drifted} drifted${p.flapping > 0 ? `, ${p.flapping} flapping` : ""}`);
-  if (p.errors > 0) parts.push(count2(p.errors, "error"));
+  if (p.errors > 0) parts.push(count(p.errors, "error"));
   if (p.fingerprintChanged) parts.push("system fingerprint changed");
   return parts.join(", ");
 }
@@ -44382,7 +44518,7 @@ function describe2(points) {
   if (!last) return "No runs.";
   const fp = points.filter((p) => p.fingerprintChanged).length;
   const drift = points.filter((p) => p.drifted + p.flapping > 0).length;
-  return `Latest run: ${pointSummary(last)}. The system fingerprint changed in ${count2(fp, "run")} and prompts drifted in ${count2(drift, "run")} of these ${count2(points.length, "run")}.`;
+  return `Latest run: ${pointSummary(last)}. The system fingerprint changed in ${count(fp, "run")} and prompts drifted in ${count(drift, "run")} of these ${count(points.length, "run")}.`;
 }
 function scale(values) {
   if (values.length === 0) return { floor: 0, step: 20 };
@@ -44438,12 +44574,10 @@ a { color: var(--link); }
 code, pre, .answer, .key-cell, .fp-id { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, monospace; font-size: 0.86em; }
 .table-wrap { overflow-x: auto; margin: 0.75em 0; }
 table { border-collapse: collapse; width: 100%; }
-table.summary { font-size: 0.9em; }
 th, td { border: 1px solid var(--border); padding: 6px 9px; text-align: left; vertical-align: top; }
 th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, .nowrap { white-space: nowrap; }
-.summary td:first-child { font-weight: 600; }
 .answer { margin: 0; min-width: 10em; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 16em; overflow-y: auto; }
 .none { color: var(--muted); font-style: italic; }
 .cut { color: var(--muted); font-style: italic; }
@@ -44451,7 +44585,7 @@ td.num, .nowrap { white-space: nowrap; }
 .tag { display: inline-block; padding: 0 7px; margin: 1px 2px 1px 0; border-radius: 10px; font-size: 0.8em; border: 1px solid var(--border); white-space: nowrap; }
 .tag.regression { color: var(--drift); border-color: var(--drift); }
 .tag.fix { color: var(--pass); border-color: var(--pass); }
-.tag.flapping, .tag.noise { color: var(--muted); }
+.tag.flapping, .tag.within-noise { color: var(--muted); }
 figure { margin: 1em 0; padding: 12px 12px 8px; border: 1px solid var(--border); border-radius: 8px; background: var(--panel); }
 svg.chart { display: block; width: 100%; height: auto; max-height: 420px; }
 svg.chart text { fill: var(--muted); font-size: 11px; font-family: inherit; }
@@ -44495,14 +44629,11 @@ footer { margin-top: 3em; color: var(--muted); font-size: 0.85em; }
 // src/report/html.ts
 init_numbers();
 var CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-var MAX_ROWS = 200;
 var ANSWER_LINES = 20;
-var LIST_KEYS2 = 20;
-var FINGERPRINT_NOTES2 = 5;
 function renderHtml(report) {
   const names = report.models.map((m) => inline(m.id, 40));
   const title = names.length === 0 ? "trackrecord report" : `trackrecord report: ${names.slice(0, 5).join(", ")}${names.length > 5 ? ", \u2026" : ""}`;
-  const body = report.models.length === 0 ? emptyBody() : reportBody(report);
+  const footer = report.models.length === 0 ? [] : [footerOf(report)];
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -44520,162 +44651,100 @@ function renderHtml(report) {
     "<body>",
     "<main>",
     "<h1>trackrecord report</h1>",
-    ...body,
+    ...reportDocument(report).flatMap((b) => htmlBlock(b)),
+    ...footer,
     "</main>",
     "</body>",
     "</html>",
     ""
   ].join("\n");
 }
-function emptyBody() {
-  return ["<p>No records yet: the history is empty. Run <code>trackrecord run</code> to start a track record.</p>"];
-}
-function reportBody(report) {
+function footerOf(report) {
   const latest = report.models.map((m) => m.run.startedAt).reduce((a, b) => b > a ? b : a);
-  return [
-    `<p>${count2(report.records, "record")} of ${count2(report.models.length, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.</p>`,
-    '<div class="table-wrap"><table class="summary">',
-    '<thead><tr><th>Model</th><th class="num">Reliability (95% interval)</th><th class="num">Pass rate</th><th class="num">Stability</th><th class="num">Agreement</th><th class="num">Drift beyond noise</th><th class="num">Regressions</th><th class="num">Errors</th><th class="num">Runs since drift</th><th>Last run</th></tr></thead>',
-    "<tbody>",
-    ...report.models.map(summaryRow2),
-    "</tbody></table></div>",
-    ...report.models.flatMap(modelSection2),
-    `<footer>Made by trackrecord from the history file alone: ${count2(report.records, "record")}, the latest run started ${dateTime2(latest)}. This page loads nothing and runs no script.</footer>`
-  ];
+  return `<footer>Made by trackrecord from the history file alone: ${count(report.records, "record")}, the latest run started ${inlineHtml([dateTime(latest)])}. This page loads nothing and runs no script.</footer>`;
 }
-function summaryRow2(m, index) {
-  const x = m.metrics;
-  const real2 = x.drifted.length - x.flapping.length;
-  const cells = [
-    `<td><a href="#model-${index + 1}">${inline(m.id, 60)}</a></td>`,
-    num(reliability2(x.reliability, x.reliabilityInterval)),
-    num(percent(x.passRate)),
-    num(percent(x.stability)),
-    num(percent(x.agreement)),
-    num(
-      x.drift ? escapeHtml(driftCell(x.drift, x.drifted.length).replace(/\*\*/g, "")) : `${real2}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`
-    ),
-    num(String(x.regressions.length)),
-    num(String(totalErrors(x.errors))),
-    num(x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift)),
-    `<td class="nowrap">${runLink2(m, day2(m.run.startedAt))}</td>`
-  ];
-  return `<tr>${cells.join("")}</tr>`;
+function inlineHtml(content) {
+  return content.map(inlinePart2).join("");
 }
-function modelSection2(m, index) {
-  const prefix = `model-${index + 1}`;
-  const x = m.metrics;
-  const name = inline(m.id, 60);
-  const commit = m.run.commit === null ? "" : `, commit <code>${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inline(m.run.commit, 12)}</code>`;
-  const out = [
-    `<section id="${prefix}" aria-labelledby="${prefix}-h">`,
-    `<h2 id="${prefix}-h">${name}</h2>`,
-    `<p>Model <code>${inline(m.model, 80)}</code> at <code>${inline(m.host, 80)}</code>, ${count2(m.records, "record")}. Last run ${runLink2(m, `<code>${inline(m.run.id, 60)}</code>`)} on ${dateTime2(m.run.startedAt)} (${inline(m.run.trigger, 40)}${commit}).</p>`
-  ];
-  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
-    out.push(`<p>Served by: ${m.served.map((s) => `<code>${inline(s, 80)}</code>`).join(", ")}.</p>`);
+function inlinePart2(part) {
+  if (typeof part === "string") return escapeHtml(part);
+  switch (part.kind) {
+    case "untrusted":
+      return part.name ? `<code>${inline(part.text, part.max)}</code>` : inline(part.text, part.max);
+    case "code":
+      return `<code>${escapeHtml(part.text)}</code>`;
+    case "strong":
+      return `<strong>${inlineHtml(part.content)}</strong>`;
+    case "link": {
+      const url = safeUrl(part.url);
+      const label = inlineHtml(part.content);
+      return url === null ? label : `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${label}</a>`;
+    }
+    case "anchor":
+      return `<a href="#${escapeHtml(part.target)}">${inlineHtml(part.content)}</a>`;
+    case "placeholder":
+      return `<span class="none">${escapeHtml(part.text)}</span>`;
+    case "tag":
+      return tag(part.text);
   }
-  out.push(...chartFigure(m, prefix));
-  out.push(...fingerprintNotes2(m.trend));
-  if (x.newSeries.length > 0) {
-    out.push(
-      `<p class="note">${count2(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList2(x.newSeries)}.</p>`
-    );
+}
+function tag(text) {
+  return `<span class="tag ${escapeHtml(text.replace(/\s+/g, "-"))}">${escapeHtml(text)}</span>`;
+}
+function htmlBlock(block2) {
+  switch (block2.kind) {
+    case "heading":
+      return [`<h3>${inlineHtml(block2.content)}</h3>`];
+    case "paragraph":
+      return [`<p${block2.note ? ' class="note"' : ""}>${inlineHtml(block2.content)}</p>`];
+    case "list":
+      return [listHtml(block2.items)];
+    case "callout":
+      return [`<div class="callout"><p>${inlineHtml(block2.lead)}</p>`, `${listHtml(block2.items)}</div>`];
+    case "table": {
+      const cell = (tagName, numeric, html) => `<${tagName}${numeric ? ' class="num"' : ""}>${html}</${tagName}>`;
+      const head = block2.columns.map((c) => cell("th", c.numeric, escapeHtml(c.title))).join("");
+      const rows = block2.rows.map(
+        (row) => `<tr>${row.map((content, i) => cell("td", block2.columns[i]?.numeric, inlineHtml(content))).join("")}</tr>`
+      );
+      return [
+        `<div class="table-wrap"><table${block2.role ? ` class="${block2.role}"` : ""}>`,
+        `<thead><tr>${head}</tr></thead>`,
+        "<tbody>",
+        ...rows,
+        "</tbody></table></div>"
+      ];
+    }
+    case "details":
+      return [
+        `<details class="run"${block2.open ? " open" : ""}><summary>${inlineHtml(block2.summary)}</summary>`,
+        ...block2.blocks.flatMap(htmlBlock),
+        "</details>"
+      ];
+    case "section":
+      return [
+        `<section id="${escapeHtml(block2.id)}" aria-labelledby="${escapeHtml(block2.id)}-h">`,
+        `<h2 id="${escapeHtml(block2.id)}-h">${inlineHtml(block2.title)}</h2>`,
+        ...block2.blocks.flatMap(htmlBlock),
+        "</section>"
+      ];
+    case "answers":
+      return answersTable2(block2.rows);
+    case "trend":
+      return chartFigure(block2.points, block2.id, block2.label);
   }
-  out.push(...latestDrift(m));
-  out.push(...flips(m));
-  out.push(`<p>${availability2(m)}</p>`);
-  out.push(...earlierDrift(m.trend));
-  out.push("</section>");
-  return out;
 }
-function chartFigure(m, prefix) {
-  const points = m.trend;
-  const legend = [
-    ...SERIES.map((s) => `<li><span class="swatch ${s.css}"></span>${s.name}</li>`),
-    '<li><span class="swatch band"></span>Reliability 95% interval</li>',
-    '<li><span class="glyph fp" aria-hidden="true">\u25C6</span>System fingerprint changed</li>',
-    '<li><span class="glyph drift" aria-hidden="true">\u25BC</span>Prompts drifted (count; hollow: all flapping)</li>'
-  ];
-  const rows = points.map((p) => {
-    const interval = p.reliabilityInterval ? `${percent(p.reliabilityInterval[0])}\u2013${percent(p.reliabilityInterval[1])}` : "n/a";
-    return `<tr><td><code>${inline(p.runId, 60)}</code></td><td>${dateTime2(p.startedAt)}</td>${num(percent(p.reliability))}${num(interval)}${num(percent(p.passRate))}${num(percent(p.stability))}${num(String(p.drifted))}${num(String(p.flapping))}${num(String(p.errors))}<td>${p.fingerprintChanged ? "changed" : ""}</td></tr>`;
-  });
-  return [
-    "<figure>",
-    renderChart(points, prefix, inline(m.id, 60)),
-    `<figcaption><ul class="legend">${legend.join("")}</ul>`,
-    `Last ${count2(points.length, "run")}, oldest first. Latest: ${pointSummary(points.at(-1))}.</figcaption>`,
-    '<details class="data"><summary>Data table</summary><div class="table-wrap"><table>',
-    '<thead><tr><th>Run</th><th>Started</th><th class="num">Reliability</th><th class="num">95% interval</th><th class="num">Pass rate</th><th class="num">Stability</th><th class="num">Drifted</th><th class="num">Flapping</th><th class="num">Errors</th><th>System fingerprint</th></tr></thead>',
-    `<tbody>${rows.join("\n")}</tbody></table></div></details>`,
-    "</figure>"
-  ];
+function listHtml(items) {
+  return `<ul>${items.map((item) => `<li>${inlineHtml(item)}</li>`).join("")}</ul>`;
 }
-function fingerprintNotes2(points) {
-  const notes = fingerprintChanges(points).map(({ point: p, was }) => {
-    const before = was ? ` (was ${fingerprints2(was)})` : "";
-    return `<li>Run <code>${inline(p.runId, 60)}</code> on ${dateTime2(p.startedAt)}: system fingerprint now ${fingerprints2(p.fingerprints)}${before}.</li>`;
-  });
-  if (notes.length === 0) return [];
-  const earlier = notes.length > FINGERPRINT_NOTES2 ? [`<li>\u2026 and ${notes.length - FINGERPRINT_NOTES2} earlier changes in these runs.</li>`] : [];
-  return [
-    '<div class="callout"><p><strong>The backend changed</strong> (system fingerprint), which can explain drift:</p>',
-    `<ul>${[...earlier, ...notes.slice(-FINGERPRINT_NOTES2)].join("")}</ul></div>`
-  ];
-}
-function latestDrift(m) {
-  const verdict = driftVerdictText(m.metrics.drift, m.metrics.drifted.length);
-  const out = ["<h3>Drifted prompts in the latest run</h3>", ...verdict ? [`<p>${escapeHtml(verdict)}</p>`] : []];
-  if (m.drift.length === 0) {
-    const comparable = m.metrics.comparable;
-    if (comparable > 0) return [...out, `<p>No drift: all ${comparable} comparable prompts kept their answer.</p>`];
-    return [
-      ...out,
-      `<p>${m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer."}</p>`
-    ];
-  }
-  return [
-    ...out,
-    `<details class="run" open><summary>${driftTitle(m.drift)}</summary>`,
-    ...driftTable(m.drift, m.metrics.drift),
-    "</details>"
-  ];
-}
-function earlierDrift(points) {
-  const earlier = points.slice(0, -1);
-  if (earlier.length === 0 || earlier.some((p) => p.drift === void 0)) return [];
-  const drifted = earlier.filter((p) => p.drift.length > 0).reverse();
-  const quiet = earlier.length - drifted.length;
-  const out = ["<h3>Drifted prompts in earlier runs</h3>"];
-  for (const p of drifted) {
-    const fp = p.fingerprintChanged ? ", system fingerprint changed" : "";
-    out.push(
-      `<details class="run"><summary>Run <code>${inline(p.runId, 60)}</code> on ${dateTime2(p.startedAt)}: ${driftTitle(p.drift)}${fp}</summary>`,
-      ...driftTable(p.drift),
-      "</details>"
-    );
-  }
-  if (quiet > 0)
-    out.push(
-      `<p class="note">No drift in the ${drifted.length === 0 ? "" : "other "}${count2(quiet, "earlier run")} shown.</p>`
-    );
-  return out;
-}
-function driftTitle(drift) {
-  const real2 = drift.filter((d) => !d.flapping).length;
-  return `${count2(drift.length, "drifted prompt")} (${real2} new behavior, ${drift.length - real2} flapping back to an earlier answer)`;
-}
-function driftTable(drift, verdict) {
-  const rows = drift.slice(0, MAX_ROWS).map(
-    (d) => `<tr><td class="key-cell">${inline(d.key, 120)}</td><td>${answer2(d.before)}</td><td>${answer2(d.after)}</td><td>${kind2(d, verdict)}</td></tr>`
+function answersTable2(rows) {
+  const body = rows.map(
+    (r) => `<tr><td class="key-cell">${inline(r.key, 120)}</td><td>${answer2(r.before)}</td><td>${answer2(r.after)}</td><td>${r.tags.map(tag).join(" ")}</td></tr>`
   );
-  const more = drift.length > MAX_ROWS ? [`<p class="note">\u2026 and ${drift.length - MAX_ROWS} more drifted prompts, in the history file.</p>`] : [];
   return [
     '<div class="table-wrap"><table class="drift">',
     "<thead><tr><th>Prompt</th><th>Before</th><th>After</th><th>Kind</th></tr></thead>",
-    `<tbody>${rows.join("\n")}</tbody></table></div>`,
-    ...more
+    `<tbody>${body.join("\n")}</tbody></table></div>`
   ];
 }
 function answer2(text) {
@@ -44683,55 +44752,28 @@ function answer2(text) {
   if (text.trim() === "") return '<span class="none">empty</span>';
   return `<div class="answer">${block(text, ANSWER_LINES)}</div>`;
 }
-function kind2(d, verdict) {
-  const tags = [
-    driftKind(d, verdict).replace("within noise", "noise"),
-    ...d.regression ? ["regression"] : [],
-    ...d.fix ? ["fix"] : []
+function chartFigure(points, id, label) {
+  const legend = [
+    ...SERIES.map((s) => `<li><span class="swatch ${s.css}"></span>${s.name}</li>`),
+    '<li><span class="swatch band"></span>Reliability 95% interval</li>',
+    '<li><span class="glyph fp" aria-hidden="true">\u25C6</span>System fingerprint changed</li>',
+    '<li><span class="glyph drift" aria-hidden="true">\u25BC</span>Prompts drifted (count; hollow: all flapping)</li>'
   ];
-  return tags.map((t) => `<span class="tag ${t}">${t}</span>`).join(" ");
-}
-function flips(m) {
-  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
-  const items = [];
-  if (m.regressions.length > 0)
-    items.push(
-      `<li><strong>${count2(m.regressions.length, "regression")}</strong> (pass \u2192 fail): ${keyList2(m.regressions)}.</li>`
-    );
-  if (m.fixes.length > 0)
-    items.push(
-      `<li><strong>${count2(m.fixes.length, "fix", "fixes")}</strong> (fail \u2192 pass): ${keyList2(m.fixes)}.</li>`
-    );
-  const test = m.flipsP === null ? [] : [`<p>Exact McNemar test of regressions against fixes: ${escapeHtml(pValueSentence(m.flipsP))}.</p>`];
-  return [`<ul>${items.join("")}</ul>`, ...test];
-}
-function availability2(m) {
-  const requests = m.metrics.prompts * m.samples;
-  const errors = m.metrics.errors;
-  const total = totalErrors(errors);
-  const p50 = m.metrics.latencyMs.p50;
-  const latency = p50 === null ? "" : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
-  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${escapeHtml(category)}`).join(", ");
-  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
-}
-function keyList2(keys) {
-  const shown = keys.slice(0, LIST_KEYS2).map((k) => `<code>${inline(k, 80)}</code>`);
-  return keys.length > LIST_KEYS2 ? `${shown.join(", ")} and ${keys.length - LIST_KEYS2} more` : shown.join(", ");
-}
-function fingerprints2(list) {
-  return list.map((f) => `<code>${inline(f, 40)}</code>`).join(", ");
-}
-function runLink2(m, label) {
-  const url = safeUrl(m.run.url);
-  return url === null ? label : `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${label}</a>`;
-}
-function reliability2(value, interval) {
-  if (value === null) return "n/a";
-  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
-}
-function num(text) {
-  return `<td class="num">${text}</td>`;
+  const num = (text) => `<td class="num">${text}</td>`;
+  const rows = points.map((p) => {
+    const interval = p.reliabilityInterval ? `${percent(p.reliabilityInterval[0])}\u2013${percent(p.reliabilityInterval[1])}` : "n/a";
+    return `<tr><td><code>${inline(p.runId, 60)}</code></td><td>${inlineHtml([dateTime(p.startedAt)])}</td>${num(percent(p.reliability))}${num(interval)}${num(percent(p.passRate))}${num(percent(p.stability))}${num(String(p.drifted))}${num(String(p.flapping))}${num(String(p.errors))}<td>${p.fingerprintChanged ? "changed" : ""}</td></tr>`;
+  });
+  return [
+    "<figure>",
+    renderChart(points, id, inline(label, 60)),
+    `<figcaption><ul class="legend">${legend.join("")}</ul>`,
+    `Last ${count(points.length, "run")}, oldest first. Latest: ${pointSummary(points.at(-1))}.</figcaption>`,
+    '<details class="data"><summary>Data table</summary><div class="table-wrap"><table>',
+    '<thead><tr><th>Run</th><th>Started</th><th class="num">Reliability</th><th class="num">95% interval</th><th class="num">Pass rate</th><th class="num">Stability</th><th class="num">Drifted</th><th class="num">Flapping</th><th class="num">Errors</th><th>System fingerprint</th></tr></thead>',
+    `<tbody>${rows.join("\n")}</tbody></table></div></details>`,
+    "</figure>"
+  ];
 }
 
 // src/cli/commands/report.ts
@@ -44780,8 +44822,8 @@ async function reportCommand(argv, io) {
     ({ records } = values.all ? await readHistory(path2) : await readRecent(path2, trend + 1));
   } catch (e) {
     if (e instanceof HistoryError) throw e.relabel(labelOf(e.file, path2, file));
-    const code = e?.code;
-    if (typeof code === "string") {
+    const code18 = e?.code;
+    if (typeof code18 === "string") {
       io.stderr.write(`trackrecord report: ${file}: ${e.message}
 `);
       return EXIT.failed;
@@ -44855,12 +44897,11 @@ function estimatePlan(plan) {
 
 // src/report/plan.ts
 init_numbers();
-var count3 = (n) => n.toLocaleString("en-US");
 function formatPlanEstimate(estimate) {
   const prompts = estimate.suites.reduce((n, s) => n + s.prompts, 0);
   const lines = [
     `dry run: nothing was sent`,
-    `${estimate.models.length} model${estimate.models.length === 1 ? "" : "s"} x ${prompts} prompts x ${estimate.samples} sample${estimate.samples === 1 ? "" : "s"} = ${count3(estimate.requests)} requests, about ${count3(estimate.inputTokens)} input tokens`,
+    `${estimate.models.length} model${estimate.models.length === 1 ? "" : "s"} x ${prompts} prompts x ${estimate.samples} sample${estimate.samples === 1 ? "" : "s"} = ${grouped(estimate.requests)} requests, about ${grouped(estimate.inputTokens)} input tokens`,
     `suites: ${estimate.suites.map((s) => `${s.name} (${s.prompts})`).join(", ")}`,
     ...estimate.models.map((m) => `  ${modelLine(m)}`),
     "tokens are estimated at about 4 characters a token plus 4 a message; the server counts exactly"
@@ -44868,8 +44909,8 @@ function formatPlanEstimate(estimate) {
   return lines.join("\n");
 }
 function modelLine(m) {
-  const parts = [`${count3(m.requests)} requests`, `about ${count3(m.inputTokens)} input tokens`];
-  if (m.maxOutputTokens !== null) parts.push(`at most ${count3(m.maxOutputTokens)} output tokens`);
+  const parts = [`${grouped(m.requests)} requests`, `about ${grouped(m.inputTokens)} input tokens`];
+  if (m.maxOutputTokens !== null) parts.push(`at most ${grouped(m.maxOutputTokens)} output tokens`);
   if (m.inputCost !== null) parts.push(`about ${usd(m.inputCost)} for input`);
   if (m.maxCost !== null) parts.push(`at most ${usd(m.maxCost)} in all`);
   return `${m.id} (${m.model}): ${parts.join(", ")}`;
@@ -44959,6 +45000,7 @@ function pairId(modelId, key) {
 init_prompt_result();
 
 // src/analysis/edits.ts
+init_types();
 init_hash();
 function findEdits(head, base) {
   const baseModels = new Map(base.models.map((m) => [m.id, m]));
@@ -45014,7 +45056,7 @@ function baseRunConfig(head, pairs, modelId) {
   return {
     ...head,
     models: [own[0].base.model],
-    suites: [...suites].map(([name, prompts]) => ({ name, description: "", source: "", file: "", prompts }))
+    suites: [...suites].map(([name2, prompts]) => ({ name: name2, description: "", source: "", file: "", prompts }))
   };
 }
 function promptsByKey(config3) {
@@ -45071,14 +45113,15 @@ function extractText(e) {
   return e.kind === "regex" ? `regex /${e.pattern}/${e.flags}` : `json-path ${e.path}`;
 }
 function expectationText(e) {
-  const { kind: kind3, ...rest } = e;
+  const { kind, ...rest } = e;
   const values = Object.values(rest);
   const value = values.length === 1 ? values[0] : rest;
-  return `${kind3}: ${JSON.stringify(value)}`;
+  return `${kind}: ${JSON.stringify(value)}`;
 }
 
 // src/compare-edits.ts
 init_mcnemar();
+init_types();
 init_numbers();
 async function compareEdits(outcome, base, view, options) {
   const head = outcome.config;
@@ -45227,8 +45270,8 @@ var Git = class {
         { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
         (error, stdout, stderr) => {
           if (error === null) return resolve15({ code: 0, stdout, stderr });
-          const code = error.code;
-          if (typeof code === "number") return resolve15({ code, stdout, stderr });
+          const code18 = error.code;
+          if (typeof code18 === "number") return resolve15({ code: code18, stdout, stderr });
           resolve15({ code: null, stdout, stderr, detail: error.message });
         }
       );
@@ -45359,6 +45402,7 @@ function judgement(e) {
 
 // src/report/edits-text.ts
 init_numbers();
+init_untrusted_text();
 var MAX_LINES = 40;
 function formatEdits(c) {
   const { edits } = c;
@@ -45636,8 +45680,8 @@ async function readPublicKey(cwd, file) {
   try {
     text = await readFile7(resolve12(cwd, file), "utf8");
   } catch (e) {
-    const code = e.code;
-    throw new EvidenceKeyError(`--key ${file}: ${code === "ENOENT" ? "no such file" : e.message}`);
+    const code18 = e.code;
+    throw new EvidenceKeyError(`--key ${file}: ${code18 === "ENOENT" ? "no such file" : e.message}`);
   }
   return publicKeyFromPem(text, file);
 }
@@ -45778,7 +45822,7 @@ async function verifyCommand(argv, io) {
     if (values.repair) {
       const repair = await repairTruncated(path2);
       const history2 = await readHistory(path2);
-      io.stdout.write(`repaired ${file}: ${describeRepair(repair)}; ${count4(history2)}, chain intact
+      io.stdout.write(`repaired ${file}: ${describeRepair(repair)}; ${count2(history2)}, chain intact
 `);
       return EXIT.ok;
     }
@@ -45800,11 +45844,11 @@ async function verifyCommand(argv, io) {
           return EXIT.failed;
         }
       }
-      io.stdout.write(`ok ${file}: ${count4(history)}, chain intact, every record signed by key ${short(key.keyid)}
+      io.stdout.write(`ok ${file}: ${count2(history)}, chain intact, every record signed by key ${short(key.keyid)}
 `);
       return EXIT.ok;
     }
-    io.stdout.write(`ok ${file}: ${count4(history)}, chain intact
+    io.stdout.write(`ok ${file}: ${count2(history)}, chain intact
 ${await signingNote(path2, attestations)}
 `);
     return EXIT.ok;
@@ -45814,8 +45858,8 @@ ${await signingNote(path2, attestations)}
 `);
       return EXIT.failed;
     }
-    const code = e?.code;
-    if (typeof code === "string") {
+    const code18 = e?.code;
+    if (typeof code18 === "string") {
       io.stderr.write(`trackrecord verify: ${file}: ${e.message}
 `);
       return EXIT.failed;
@@ -45834,7 +45878,7 @@ async function signingNote(path2, attestations) {
   const keys = found.keyids.join(", ");
   return `${attestations} holds ${found.envelopes} signed envelope(s), key ${keys}: check them with --key PUBLIC.pem`;
 }
-function count4(history) {
+function count2(history) {
   const records = history.records.length;
   const files = history.files.length;
   return `${records} record${records === 1 ? "" : "s"}${files > 1 ? ` in ${files} files` : ""}`;
@@ -45866,15 +45910,15 @@ Commands:
 
 Run "trackrecord <command> --help" for a command's options.`;
 async function cli(argv, io) {
-  const [name, ...rest] = argv;
-  if (name === void 0 || name === "--help" || name === "-h") {
+  const [name2, ...rest] = argv;
+  if (name2 === void 0 || name2 === "--help" || name2 === "-h") {
     io.stdout.write(`${usage}
 `);
-    return name === void 0 ? EXIT.invalid : EXIT.ok;
+    return name2 === void 0 ? EXIT.invalid : EXIT.ok;
   }
-  const command = commands[name];
+  const command = commands[name2];
   if (!command) {
-    io.stderr.write(`trackrecord: unknown command "${name}"
+    io.stderr.write(`trackrecord: unknown command "${name2}"
 
 ${usage}
 `);
@@ -45899,17 +45943,17 @@ ${usage}
       return EXIT.failed;
     }
     if (error instanceof EvidenceKeyError) {
-      io.stderr.write(`trackrecord ${name}: ${error.message}
+      io.stderr.write(`trackrecord ${name2}: ${error.message}
 `);
       return EXIT.invalid;
     }
     if (error instanceof PartialError) {
-      io.stderr.write(`trackrecord ${name}: ${error.message}
+      io.stderr.write(`trackrecord ${name2}: ${error.message}
 `);
       return EXIT.invalid;
     }
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(`trackrecord ${name}: ${error.message}
+      io.stderr.write(`trackrecord ${name2}: ${error.message}
 
 ${command.help}
 `);
@@ -45919,13 +45963,13 @@ ${command.help}
   }
 }
 function isParseArgsError(error) {
-  const code = error?.code;
-  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+  const code18 = error?.code;
+  return typeof code18 === "string" && code18.startsWith("ERR_PARSE_ARGS");
 }
 
 // src/cli/index.ts
-cli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }).then((code) => {
-  process.exitCode = code;
+cli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }).then((code18) => {
+  process.exitCode = code18;
 }).catch((error) => {
   process.stderr.write(`trackrecord: ${error instanceof Error ? error.stack ?? error.message : String(error)}
 `);

@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-XM2UH65U.js";
 import {
   fitMarkdown
-} from "./chunks/chunk-CZ3IELEU.js";
+} from "./chunks/chunk-GAZB67IC.js";
 import {
   DEFAULTS,
   analyzeModel,
@@ -13,35 +13,39 @@ import {
   benjaminiHochberg,
   canonicalJson,
   catalogRef,
+  cleanText,
   compareSamples,
   errorMessage,
   evaluate,
   expectationProblem,
   isObject,
   isRefOf,
-  listSome,
   lowestReliability,
   majorityVerdict,
   mcnemarExactP,
   modal,
-  pValue,
   parseJsonPath,
-  percent,
   percentile,
   promptCount,
   promptKey,
   promptResult,
   realDrift,
   require_ucs2length,
-  roundPercent,
   sameAnswer,
   sha256,
   share,
-  showInvisible,
   significantRegressions,
   textRef,
-  totalErrors
-} from "./chunks/chunk-TAZ2BZDO.js";
+  totalErrors,
+  truncateText
+} from "./chunks/chunk-PHVMBIA2.js";
+import {
+  grouped,
+  listSome,
+  pValue,
+  percent,
+  roundPercent
+} from "./chunks/chunk-MPZ3DTSS.js";
 import {
   __commonJS,
   __export,
@@ -323,8 +327,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -352,7 +356,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -461,9 +465,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -1196,8 +1200,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -1223,8 +1227,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str2 += "\\x" + code2.substr(2);
                     else
                       str2 += json.substr(i, 6);
                 }
@@ -1500,8 +1504,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -3500,11 +3504,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name) {
+      createAlias(node, name2) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -3723,22 +3727,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name2, pos, code2, message) {
         super();
-        this.name = name;
-        this.code = code;
+        this.name = name2;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -4365,8 +4369,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -4647,7 +4651,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4845,9 +4849,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5169,12 +5173,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5336,12 +5340,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -7410,8 +7414,8 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
-function issue(name, message = "") {
-  issueCommand(name, {}, message);
+function issue(name2, message = "") {
+  issueCommand(name2, {}, message);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -7639,9 +7643,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -7821,23 +7825,23 @@ var ExitCode;
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
 }
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name2, options) {
+  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
+    throw new Error(`Input required and not supplied: ${name2}`);
   }
   if (options && options.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function setOutput(name, value) {
+function setOutput(name2, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name: name2 }, toCommandValue(value));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -7855,15 +7859,15 @@ function notice(message, properties = {}) {
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
-function startGroup(name) {
-  issue("group", name);
+function startGroup(name2) {
+  issue("group", name2);
 }
 function endGroup() {
   issue("endgroup");
 }
-function group(name, fn) {
+function group(name2, fn) {
   return __awaiter2(this, void 0, void 0, function* () {
-    startGroup(name);
+    startGroup(name2);
     let result;
     try {
       result = yield fn();
@@ -10104,8 +10108,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
 }
 
 // src/config/schema-check.ts
-function checkSchema(kind2, yaml) {
-  const validate = validators_generated_exports[kind2];
+function checkSchema(kind, yaml) {
+  const validate = validators_generated_exports[kind];
   if (validate(yaml.data)) return [];
   const errors = pruneErrors(validate.errors ?? []);
   return errors.map((e) => toIssue(e, yaml)).sort((a, b) => a.line - b.line || a.column - b.column);
@@ -10266,8 +10270,8 @@ var READ_EXPECTATION = {
 };
 var EXPECTATION_KINDS = Object.keys(READ_EXPECTATION);
 function resolveExpectation(raw) {
-  const [kind2, value] = Object.entries(raw)[0];
-  return READ_EXPECTATION[kind2](value);
+  const [kind, value] = Object.entries(raw)[0];
+  return READ_EXPECTATION[kind](value);
 }
 function countOf(raw) {
   return typeof raw === "number" ? { min: raw, max: raw } : { min: raw.min ?? 0, max: raw.max ?? null };
@@ -10387,7 +10391,7 @@ function aliasProblem(doc) {
       else if ((total += size2) > MAX_EXPANDED_VALUES) {
         problem = {
           node,
-          message: `aliases expand this file past ${MAX_EXPANDED_VALUES.toLocaleString("en-US")} values; write the repeated values out, or split the file`
+          message: `aliases expand this file past ${grouped(MAX_EXPANDED_VALUES)} values; write the repeated values out, or split the file`
         };
       }
       return size2 ?? 0;
@@ -10564,18 +10568,18 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
     let file;
     let source;
     if (typeof entry === "string") {
-      const name = entry.slice("builtin:".length);
+      const name2 = entry.slice("builtin:".length);
       const available = builtinSuiteNames();
-      if (!available.includes(name)) {
+      if (!available.includes(name2)) {
         issues.push(
           yaml.issue(
             at,
-            `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(", ")}`
+            `no built-in suite "${name2}"${didYouMean(name2, available)}; built-in: ${available.join(", ")}`
           )
         );
         continue;
       }
-      file = join2(builtinSuitesDir(), `${name}.yaml`);
+      file = join2(builtinSuitesDir(), `${name2}.yaml`);
       source = entry;
     } else {
       file = resolve2(root, entry.path);
@@ -10642,9 +10646,9 @@ function signerFromEnv(env) {
     );
   }
   if (/-----BEGIN (ENCRYPTED PRIVATE KEY|PUBLIC KEY|CERTIFICATE)-----/.test(pem)) {
-    const kind2 = /ENCRYPTED/.test(pem) ? "an encrypted private key" : "not a private key";
+    const kind = /ENCRYPTED/.test(pem) ? "an encrypted private key" : "not a private key";
     throw new EvidenceKeyError(
-      `${where} holds ${kind2}: it must be an unencrypted PKCS#8 private key ("-----BEGIN PRIVATE KEY-----")`
+      `${where} holds ${kind}: it must be an unencrypted PKCS#8 private key ("-----BEGIN PRIVATE KEY-----")`
     );
   }
   let key;
@@ -10703,9 +10707,13 @@ function driftVerdictText(drift, rawChanges) {
   return `No drift beyond noise (${pValue(drift.p)})${raw}.${shift}`;
 }
 function driftCell(drift, rawChanges) {
-  if (!drift) return String(rawChanges);
-  if (drift.significant) return `**changed** (${pValue(drift.p)}), ${drift.prompts.length} named`;
-  return rawChanges > 0 ? `none (${rawChanges} within noise)` : "none";
+  if (!drift) return [String(rawChanges)];
+  if (drift.significant)
+    return [{ kind: "strong", content: ["changed"] }, ` (${pValue(drift.p)}), ${drift.prompts.length} named`];
+  return [rawChanges > 0 ? `none (${rawChanges} within noise)` : "none"];
+}
+function pValueSentence(p) {
+  return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
 }
 function driftKind(entry, drift) {
   if (!drift) return entry.flapping ? "flapping" : "drift";
@@ -11003,21 +11011,21 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
 
 // node_modules/openai/internal/tslib.mjs
-function __classPrivateFieldSet(receiver, state, value, kind2, f) {
-  if (kind2 === "m")
+function __classPrivateFieldSet(receiver, state, value, kind, f) {
+  if (kind === "m")
     throw new TypeError("Private method is not writable");
-  if (kind2 === "a" && !f)
+  if (kind === "a" && !f)
     throw new TypeError("Private accessor was defined without a setter");
   if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
     throw new TypeError("Cannot write private member to an object whose class did not declare it");
-  return kind2 === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
+  return kind === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
 }
-function __classPrivateFieldGet(receiver, state, kind2, f) {
-  if (kind2 === "a" && !f)
+function __classPrivateFieldGet(receiver, state, kind, f) {
+  if (kind === "a" && !f)
     throw new TypeError("Private accessor was defined without a getter");
   if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
     throw new TypeError("Cannot read private member from an object whose class did not declare it");
-  return kind2 === "m" ? f : kind2 === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+  return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
 }
 
 // node_modules/openai/internal/utils/uuid.mjs
@@ -11223,12 +11231,12 @@ function hasOwn(obj, key) {
 function isObj(obj) {
   return obj != null && typeof obj === "object" && !Array.isArray(obj);
 }
-var validatePositiveInteger = (name, n) => {
+var validatePositiveInteger = (name2, n) => {
   if (typeof n !== "number" || !Number.isInteger(n)) {
-    throw new OpenAIError(`${name} must be an integer`);
+    throw new OpenAIError(`${name2} must be an integer`);
   }
   if (n < 0) {
-    throw new OpenAIError(`${name} must be a positive integer`);
+    throw new OpenAIError(`${name2} must be a positive integer`);
   }
   return n;
 };
@@ -11816,7 +11824,7 @@ function stringify(object, opts = {}) {
       sideChannel
     ));
   }
-  const joined = keys.join(options.delimiter);
+  const joined2 = keys.join(options.delimiter);
   let prefix = options.addQueryPrefix === true ? "?" : "";
   if (options.charsetSentinel) {
     if (options.charset === "iso-8859-1") {
@@ -11825,7 +11833,7 @@ function stringify(object, opts = {}) {
       prefix += "utf8=%E2%9C%93&";
     }
   }
-  return joined.length > 0 ? prefix + joined : "";
+  return joined2.length > 0 ? prefix + joined2 : "";
 }
 
 // node_modules/openai/internal/utils/query.mjs
@@ -11994,9 +12002,9 @@ var formatRequestDetails = (details) => {
     delete details.options["headers"];
   }
   if (details.headers) {
-    details.headers = Object.fromEntries((details.headers instanceof Headers ? [...details.headers] : Object.entries(details.headers)).map(([name, value]) => [
-      name,
-      name.toLowerCase() === "authorization" || name.toLowerCase() === "api-key" || name.toLowerCase() === "x-api-key" || name.toLowerCase() === "x-amz-security-token" || name.toLowerCase() === "cookie" || name.toLowerCase() === "set-cookie" ? "***" : value
+    details.headers = Object.fromEntries((details.headers instanceof Headers ? [...details.headers] : Object.entries(details.headers)).map(([name2, value]) => [
+      name2,
+      name2.toLowerCase() === "authorization" || name2.toLowerCase() === "api-key" || name2.toLowerCase() === "x-api-key" || name2.toLowerCase() === "x-amz-security-token" || name2.toLowerCase() === "cookie" || name2.toLowerCase() === "set-cookie" ? "***" : value
     ]));
   }
   if ("retryOfRequestLogID" in details) {
@@ -12673,8 +12681,8 @@ function* iterateHeaders(headers) {
   if (brand_privateNullableHeaders in headers) {
     const { values, nulls } = headers;
     yield* values.entries();
-    for (const name of nulls) {
-      yield [name, null];
+    for (const name2 of nulls) {
+      yield [name2, null];
     }
     return;
   }
@@ -12689,8 +12697,8 @@ function* iterateHeaders(headers) {
     iter = Object.entries(headers ?? {});
   }
   for (let row2 of iter) {
-    const name = row2[0];
-    if (typeof name !== "string")
+    const name2 = row2[0];
+    if (typeof name2 !== "string")
       throw new TypeError("expected header name to be a string");
     const values = isReadonlyArray(row2[1]) ? row2[1] : [row2[1]];
     let didClear = false;
@@ -12699,9 +12707,9 @@ function* iterateHeaders(headers) {
         continue;
       if (shouldClear && !didClear) {
         didClear = true;
-        yield [name, null];
+        yield [name2, null];
       }
-      yield [name, value];
+      yield [name2, value];
     }
   }
 }
@@ -12710,11 +12718,11 @@ var buildHeaders = (newHeaders) => {
   const nullHeaders = /* @__PURE__ */ new Set();
   for (const headers of newHeaders) {
     const seenHeaders = /* @__PURE__ */ new Set();
-    for (const [name, value] of iterateHeaders(headers)) {
-      if (!httpTokenHeaderName.test(name)) {
-        throw new TypeError(`Header name must be a valid HTTP token ["${name}"]`);
+    for (const [name2, value] of iterateHeaders(headers)) {
+      if (!httpTokenHeaderName.test(name2)) {
+        throw new TypeError(`Header name must be a valid HTTP token ["${name2}"]`);
       }
-      const lowerName = name.toLowerCase();
+      const lowerName = name2.toLowerCase();
       if (!seenHeaders.has(lowerName)) {
         targetHeaders.delete(lowerName);
         seenHeaders.add(lowerName);
@@ -12733,14 +12741,14 @@ var buildHeaders = (newHeaders) => {
 
 // node_modules/openai/internal/uploads.mjs
 var brand_privateStreamingFile = /* @__PURE__ */ Symbol("brand.privateStreamingFile");
-function toStreamingFile(data, name, options) {
-  if (!name) {
+function toStreamingFile(data, name2, options) {
+  if (!name2) {
     throw new TypeError("toStreamingFile requires a non-empty file name");
   }
   return {
     [brand_privateStreamingFile]: true,
     data,
-    name,
+    name: name2,
     ...options?.type ? { type: options.type } : {}
   };
 }
@@ -12883,8 +12891,8 @@ async function* iterateFormValue(key, value) {
       yield* iterateFormValue(key + "[]", entry);
     }
   } else if (typeof value === "object") {
-    for (const [name, prop] of Object.entries(value)) {
-      yield* iterateFormValue(`${key}[${name}]`, prop);
+    for (const [name2, prop] of Object.entries(value)) {
+      yield* iterateFormValue(`${key}[${name2}]`, prop);
     }
   } else {
     throw new TypeError(`Invalid value given to form, expected a string, number, boolean, object, Array, File or Blob but got ${value} instead`);
@@ -12958,7 +12966,7 @@ var addFormValue = async (form, key, value) => {
   } else if (Array.isArray(value)) {
     await Promise.all(value.map((entry) => addFormValue(form, key + "[]", entry)));
   } else if (typeof value === "object") {
-    await Promise.all(Object.entries(value).map(([name, prop]) => addFormValue(form, `${key}[${name}]`, prop)));
+    await Promise.all(Object.entries(value).map(([name2, prop]) => addFormValue(form, `${key}[${name2}]`, prop)));
   } else {
     throw new TypeError(`Invalid value given to form, expected a string, number, boolean, object, Array, File or Blob but got ${value} instead`);
   }
@@ -12968,7 +12976,7 @@ var addFormValue = async (form, key, value) => {
 var isBlobLike = (value) => value != null && typeof value === "object" && typeof value.size === "number" && typeof value.type === "string" && typeof value.text === "function" && typeof value.slice === "function" && typeof value.arrayBuffer === "function";
 var isFileLike = (value) => value != null && typeof value === "object" && typeof value.name === "string" && typeof value.lastModified === "number" && isBlobLike(value);
 var isResponseLike = (value) => value != null && typeof value === "object" && typeof value.url === "string" && typeof value.blob === "function";
-async function toFile(value, name, options) {
+async function toFile(value, name2, options) {
   checkFileSupport();
   value = await value;
   if (isFileLike(value)) {
@@ -12979,18 +12987,18 @@ async function toFile(value, name, options) {
   }
   if (isResponseLike(value)) {
     const blob = await value.blob();
-    name || (name = new URL(value.url).pathname.split(/[\\/]/).pop());
-    return makeFile(await getBytes(blob), name, options);
+    name2 || (name2 = new URL(value.url).pathname.split(/[\\/]/).pop());
+    return makeFile(await getBytes(blob), name2, options);
   }
   const parts = await getBytes(value);
-  name || (name = getName(value));
+  name2 || (name2 = getName(value));
   if (!options?.type) {
     const type = parts.find((part) => typeof part === "object" && "type" in part && part.type);
     if (typeof type === "string") {
       options = { ...options, type };
     }
   }
-  return makeFile(parts, name, options);
+  return makeFile(parts, name2, options);
 }
 async function getBytes(value) {
   let parts = [];
@@ -13744,14 +13752,14 @@ var AbstractChatCompletionRunner = class extends EventStream {
       if (toolCall.type !== "function")
         return { message: void 0, functionCalled: false };
       const tool_call_id = toolCall.id;
-      const { name, arguments: args } = toolCall.function;
-      const fn = functionsByName[name];
+      const { name: name2, arguments: args } = toolCall.function;
+      const fn = functionsByName[name2];
       if (!fn) {
-        const content2 = `Invalid tool_call: ${JSON.stringify(name)}. Available options are: ${Object.keys(functionsByName).map((name2) => JSON.stringify(name2)).join(", ")}. Please try again`;
+        const content2 = `Invalid tool_call: ${JSON.stringify(name2)}. Available options are: ${Object.keys(functionsByName).map((name3) => JSON.stringify(name3)).join(", ")}. Please try again`;
         return { message: { role, tool_call_id, content: content2 }, functionCalled: false };
       }
-      if (singleFunctionToCall && singleFunctionToCall !== name) {
-        const content2 = `Invalid tool_call: ${JSON.stringify(name)}. ${JSON.stringify(singleFunctionToCall)} requested. Please try again`;
+      if (singleFunctionToCall && singleFunctionToCall !== name2) {
+        const content2 = `Invalid tool_call: ${JSON.stringify(name2)}. ${JSON.stringify(singleFunctionToCall)} requested. Please try again`;
         return { message: { role, tool_call_id, content: content2 }, functionCalled: false };
       }
       let rawContent;
@@ -14567,11 +14575,11 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes) {
         throw new OpenAIError(`missing role for choice ${index}`);
       }
       if (function_call) {
-        const { arguments: args, name } = function_call;
+        const { arguments: args, name: name2 } = function_call;
         if (args == null) {
           throw new OpenAIError(`missing function_call.arguments for choice ${index}`);
         }
-        if (!name) {
+        if (!name2) {
           throw new OpenAIError(`missing function_call.name for choice ${index}`);
         }
         return {
@@ -14579,7 +14587,7 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes) {
           message: {
             ...audioResponse,
             content,
-            function_call: { arguments: args, name },
+            function_call: { arguments: args, name: name2 },
             role,
             refusal: message.refusal ?? null
           },
@@ -14602,12 +14610,12 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes) {
             refusal: message.refusal ?? null,
             tool_calls: tool_calls.map((tool_call, i) => {
               const { function: fn, type, id: id2, ...toolRest } = tool_call;
-              const { arguments: args, name, ...fnRest } = fn || {};
+              const { arguments: args, name: name2, ...fnRest } = fn || {};
               if (type == null) {
                 throw new OpenAIError(`missing choices[${index}].tool_calls[${i}].type
 ${str(snapshot)}`);
               }
-              if (name == null) {
+              if (name2 == null) {
                 throw new OpenAIError(`missing choices[${index}].tool_calls[${i}].function.name
 ${str(snapshot)}`);
               }
@@ -14619,7 +14627,7 @@ ${str(snapshot)}`);
                 ...toolRest,
                 id: id2 || `call_${uuid4()}`,
                 type,
-                function: { ...fnRest, name, arguments: args }
+                function: { ...fnRest, name: name2, arguments: args }
               };
             })
           }
@@ -19790,8 +19798,8 @@ function hasAutoParseableInput2(params) {
 function isAutoParsableTool2(tool) {
   return tool?.["$brand"] === "auto-parseable-tool";
 }
-function getInputToolByName(input_tools, name) {
-  return input_tools.find((tool) => tool.type === "function" && tool.name === name);
+function getInputToolByName(input_tools, name2) {
+  return input_tools.find((tool) => tool.type === "function" && tool.name === name2);
 }
 function parseToolCall2(params, toolCall) {
   const inputTool = getInputToolByName(params.tools ?? [], toolCall.name);
@@ -20278,9 +20286,9 @@ var ResponseStream = class _ResponseStream extends EventStream {
   }, _ResponseStream_addEvent = function _ResponseStream_addEvent2(event, starting_after) {
     if (this.ended)
       return;
-    const maybeEmit = (name, event2) => {
+    const maybeEmit = (name2, event2) => {
       if (starting_after == null || event2.sequence_number > starting_after) {
-        this._emit(name, event2);
+        this._emit(name2, event2);
       }
     };
     const response = accumulateResponse(event, __classPrivateFieldGet(this, _ResponseStream_currentResponseSnapshot, "f"));
@@ -21268,13 +21276,13 @@ _Webhooks_instances = /* @__PURE__ */ new WeakSet(), _Webhooks_validateSecret = 
   if (typeof secret !== "string" || secret.length === 0) {
     throw new Error(`The webhook secret must either be set using the env var, OPENAI_WEBHOOK_SECRET, on the client class, OpenAI({ webhookSecret: '123' }), or passed to this function`);
   }
-}, _Webhooks_getRequiredHeader = function _Webhooks_getRequiredHeader2(headers, name) {
+}, _Webhooks_getRequiredHeader = function _Webhooks_getRequiredHeader2(headers, name2) {
   if (!headers) {
     throw new Error(`Headers are required`);
   }
-  const value = headers.get(name);
+  const value = headers.get(name2);
   if (value === null || value === void 0) {
-    throw new Error(`Missing required header: ${name}`);
+    throw new Error(`Missing required header: ${name2}`);
   }
   return value;
 };
@@ -21645,7 +21653,7 @@ var OpenAI = class {
         cause: response
       });
     }
-    const specialHeaders = [...response.headers.entries()].filter(([name]) => name === "x-request-id").map(([name, value]) => ", " + name + ": " + JSON.stringify(value)).join("");
+    const specialHeaders = [...response.headers.entries()].filter(([name2]) => name2 === "x-request-id").map(([name2, value]) => ", " + name2 + ": " + JSON.stringify(value)).join("");
     const responseInfo = `[${requestLogID}${retryLogStr}${specialHeaders}] ${req.method} ${url} ${response.ok ? "succeeded" : "failed"} with status ${response.status} in ${headersTime - startTime}ms`;
     if (!response.ok) {
       if (response.status === 401 && this._workloadIdentityAuth && security.bearerAuth && !options.__metadata?.["hasStreamingBody"] && !options.__metadata?.["workloadIdentityTokenRefreshed"]) {
@@ -22255,8 +22263,8 @@ function redact(text, secrets, options = {}) {
 function causeOf(error2) {
   let current = error2;
   for (let depth = 0; depth < 5 && current; depth++) {
-    const code = current.code;
-    if (typeof code === "string") return code;
+    const code2 = current.code;
+    if (typeof code2 === "string") return code2;
     current = current.cause;
   }
   return error2.message;
@@ -22657,9 +22665,9 @@ var AimdLimit = class {
   min;
   factor;
   current;
-  /** Bumped on every decrease: calls admitted before it belong to an older window. */
-  window = 0;
-  /** Calls of this window settled without a 429 since the limit last changed or a 429 was met. */
+  /** Bumped on every decrease: calls admitted before it belong to an older epoch. */
+  admitting = 0;
+  /** Calls of this epoch settled without a 429 since the limit last changed or a 429 was met. */
   clean = 0;
   constructor(options) {
     const { max, min = 1, decrease = 0.5 } = options;
@@ -22676,30 +22684,30 @@ var AimdLimit = class {
   get limit() {
     return this.current;
   }
-  /** The window a call admitted now belongs to: pass it back with what the call met. */
+  /** The epoch a call admitted now belongs to: pass it back with what the call met. */
   get epoch() {
-    return this.window;
+    return this.admitting;
   }
   /**
-   * A call admitted in window `epoch` was answered 429 (retried or not), while the provider was
+   * A call admitted in epoch `epoch` was answered 429 (retried or not), while the provider was
    * serving `serving` other requests (0 when unknown). Returns the change, or null when the
    * limit stays: already lowered since that call was admitted, or at `min`.
    */
   rateLimited(epoch, serving = 0) {
     this.clean = 0;
-    if (epoch !== this.window || this.current <= this.min) return null;
+    if (epoch !== this.admitting || this.current <= this.min) return null;
     const previous = this.current;
     const floor = Math.min(Math.max(0, Math.floor(serving)), previous - 1);
     this.current = Math.max(this.min, Math.floor(previous * this.factor), floor);
-    this.window += 1;
+    this.admitting += 1;
     return { limit: this.current, previous, reason: "rate-limited" };
   }
   /**
-   * A call admitted in window `epoch` settled with an answer and no 429 on the way. Returns the
-   * change, or null. Calls of an older window ran under a higher limit and count for nothing.
+   * A call admitted in epoch `epoch` settled with an answer and no 429 on the way. Returns the
+   * change, or null. Calls of an older epoch ran under a higher limit and count for nothing.
    */
   succeeded(epoch) {
-    if (epoch !== this.window) return null;
+    if (epoch !== this.admitting) return null;
     this.clean += 1;
     if (this.clean < this.current || this.current >= this.max) return null;
     this.clean = 0;
@@ -23230,8 +23238,8 @@ var Git = class {
         { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
         (error2, stdout, stderr) => {
           if (error2 === null) return resolve10({ code: 0, stdout, stderr });
-          const code = error2.code;
-          if (typeof code === "number") return resolve10({ code, stdout, stderr });
+          const code2 = error2.code;
+          if (typeof code2 === "number") return resolve10({ code: code2, stdout, stderr });
           resolve10({ code: null, stdout, stderr, detail: error2.message });
         }
       );
@@ -23353,9 +23361,9 @@ function isMovedBranch(output) {
 }
 
 // src/git/data-branch.ts
-async function isBranchName(git, name) {
+async function isBranchName(git, name2) {
   try {
-    await git.run(["check-ref-format", "--branch", name]);
+    await git.run(["check-ref-format", "--branch", name2]);
     return true;
   } catch (error2) {
     if (error2 instanceof GitError) return false;
@@ -23394,13 +23402,13 @@ async function historyFilesAt(git, ref, history, parent) {
   const ext = posix.extname(file);
   const stem = posix.basename(file, ext);
   const { stdout } = await git.run(["ls-tree", "--name-only", ref, "--", `${dir === "." ? "" : `${dir}/`}`]);
-  const names = stdout.split("\n").map((p) => posix.basename(p)).filter((name) => name === `${stem}${ext}` || name.startsWith(`${stem}-`) && name.endsWith(ext));
+  const names = stdout.split("\n").map((p) => posix.basename(p)).filter((name2) => name2 === `${stem}${ext}` || name2.startsWith(`${stem}-`) && name2.endsWith(ext));
   if (names.length === 0) return null;
   await mkdir2(parent, { recursive: true });
   const copy = await mkdtemp(join4(parent, "trackrecord-base-"));
-  for (const name of names) {
-    const text = await git.show(ref, dir === "." ? name : `${dir}/${name}`);
-    if (text !== null) await writeFile2(join4(copy, name), text);
+  for (const name2 of names) {
+    const text = await git.show(ref, dir === "." ? name2 : `${dir}/${name2}`);
+    if (text !== null) await writeFile2(join4(copy, name2), text);
   }
   return { path: join4(copy, `${stem}${ext}`), remove: () => rm2(copy, { recursive: true, force: true }) };
 }
@@ -23626,7 +23634,7 @@ async function sealedSegments(historyPath) {
     throw e;
   }
   const pattern = new RegExp(`^${escapeRegExp(stem)}-(\\d{4,})${escapeRegExp(ext)}$`);
-  const numbers = names.map((name) => pattern.exec(name)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
+  const numbers = names.map((name2) => pattern.exec(name2)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
   numbers.forEach((n, i) => {
     if (n !== i + 1) {
       throw new HistoryError(
@@ -26580,16 +26588,6 @@ function pairId(modelId, key) {
   return `${modelId}\0${key}`;
 }
 
-// src/report/untrusted.ts
-function cleanText(text) {
-  return showInvisible(text.replace(/\r\n?/g, "\n"));
-}
-function truncateText(text, max) {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
-}
-
 // src/report/escape.ts
 var ZWSP = "&#8203;";
 var ZWSP_CHAR = "\u200B";
@@ -26717,10 +26715,10 @@ function answersTable(effects, base, withModel) {
   if (effects.length === 0) return [];
   const first = withModel ? "Model" : "Prompt";
   const rows = effects.slice(0, MAX_ROWS).map((e) => {
-    const name = inlineText(withModel ? e.modelId : e.key, 80);
+    const name2 = inlineText(withModel ? e.modelId : e.key, 80);
     const judged = judgement(e);
     const p = e.p === null ? "" : ` (${pValue(e.p)})`;
-    return `| ${name} | ${answer(e.before)} | ${answer(e.after)} | ${judged}${p} | ${flip(e)} | ${e.recorded ? cell(e.recorded.answer) : "_none_"} |`;
+    return `| ${name2} | ${answer(e.before)} | ${answer(e.after)} | ${judged}${p} | ${flip(e)} | ${e.recorded ? cell(e.recorded.answer) : "_none_"} |`;
   });
   const more = effects.length > MAX_ROWS ? [`_${effects.length - MAX_ROWS} more rows are not shown._`, ""] : [];
   return [
@@ -26779,91 +26777,378 @@ function definition(text) {
   return text === null ? "_unset_" : text.trim() === "" ? "_empty_" : inlineText(text, 200);
 }
 
-// src/report/markdown.ts
-var OPEN_ROWS = 10;
-var MAX_DRIFT_ROWS = 100;
-var FULL_ANSWERS = 10;
-var ANSWER_WIDTH = 80;
+// src/report/document/model.ts
+var untrusted = (text, max) => ({ kind: "untrusted", text, max });
+var name = (text, max) => ({ kind: "untrusted", text, max, name: true });
+var strong = (...content) => ({ kind: "strong", content });
+var code = (text) => ({ kind: "code", text });
+var paragraph = (...content) => ({ kind: "paragraph", content });
+var note = (...content) => ({ kind: "paragraph", content, note: true });
+
+// src/report/document/words.ts
 var LIST_KEYS = 20;
 var FINGERPRINT_NOTES = 5;
-function renderMarkdown(report, options = {}) {
-  if (options.header) {
-    const out2 = [...options.header, ...signingLines(options.signing)];
-    for (const model of report.models) out2.push(...modelSection(model));
-    return `${out2.join("\n").trimEnd()}
-`;
-  }
-  const out = ["# trackrecord report", ""];
-  if (report.models.length === 0) {
-    out.push("No records yet: the history is empty. Run `trackrecord run` to start a track record.", "");
-    return out.join("\n");
-  }
-  const n = report.models.length;
-  out.push(
-    `${count(report.records, "record")} of ${count(n, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`,
-    "",
-    "| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drift beyond noise | Regressions | Errors | Runs since drift | Last run |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    ...report.models.map(summaryRow),
-    "",
-    ...signingLines(options.signing)
-  );
-  for (const model of report.models) out.push(...modelSection(model));
-  return `${out.join("\n").trimEnd()}
-`;
+function count(n, singular, plural = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural}`;
 }
-function signingLines(signing) {
-  if (!signing || signing.envelopes === 0) return [];
-  const keys = signing.keyids.map((k) => `\`${inlineText(k, 16)}\``).join(", ");
+function dateTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : untrusted(iso, 30);
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? untrusted(iso, 30);
+}
+function keyList(keys) {
+  const shown = keys.slice(0, LIST_KEYS).flatMap((k, i) => i === 0 ? [name(k, 80)] : [", ", name(k, 80)]);
+  return keys.length > LIST_KEYS ? [...shown, ` and ${keys.length - LIST_KEYS} more`] : shown;
+}
+function fingerprintBlocks(points) {
+  const notes = fingerprintChanges(points).map(({ point: p, was }) => [
+    "Run ",
+    name(p.runId, 60),
+    " on ",
+    dateTime(p.startedAt),
+    ": system fingerprint now ",
+    ...fingerprints(p.fingerprints),
+    ...was ? [" (was ", ...fingerprints(was), ")"] : [],
+    "."
+  ]);
+  if (notes.length === 0) return [];
+  const earlier = notes.length > FINGERPRINT_NOTES ? [[`\u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`]] : [];
   return [
-    `Signed: ${count(signing.envelopes, "record")} carry a DSSE envelope in \`attestations.jsonl\`, key ${keys || "(none named)"}; \`trackrecord verify --key PUBLIC.pem\` checks them.`,
-    ""
+    {
+      kind: "callout",
+      lead: [{ kind: "strong", content: ["The backend changed"] }, " (system fingerprint), which can explain drift:"],
+      items: [...earlier, ...notes.slice(-FINGERPRINT_NOTES)]
+    }
   ];
 }
-function summaryRow(m) {
-  const x = m.metrics;
-  const real2 = x.drifted.length - x.flapping.length;
-  const drifted = x.drift ? driftCell(x.drift, x.drifted.length) : `${real2}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`;
-  const cells = [
-    `**${inlineText(m.id, 60)}**`,
-    reliability(x.reliability, x.reliabilityInterval),
-    percent(x.passRate),
-    percent(x.stability),
-    percent(x.agreement),
-    drifted,
-    String(x.regressions.length),
-    String(totalErrors(x.errors)),
-    x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift),
-    runLink(m, day(m.run.startedAt))
-  ];
-  return `| ${cells.join(" | ")} |`;
+function fingerprints(list) {
+  return list.flatMap((f, i) => i === 0 ? [name(f, 40)] : [", ", name(f, 40)]);
 }
-function modelSection(m) {
+function axisLabels(startedAt) {
+  const parts = startedAt.map((iso) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso));
+  let labels = parts.map((m) => m ? m[1] : "?");
+  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
+  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
+  return labels;
+}
+function safeUrl(url) {
+  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? url : null;
+}
+
+// src/report/document/drift-blocks.ts
+var MAX_DRIFT_ROWS = 100;
+var OPEN_ROWS = 10;
+function driftBlocks(m) {
   const x = m.metrics;
-  const commit = m.run.commit === null ? "" : `, commit ${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inlineText(m.run.commit, 12)}`;
-  const out = [
-    `## ${inlineText(m.id, 60)}`,
-    "",
-    `Model ${inlineText(m.model, 80)} at ${inlineText(m.host, 80)}, ${count(m.records, "record")}. Last run ${runLink(m, inlineText(m.run.id, 60))} on ${dateTime(m.run.startedAt)} (${inlineText(m.run.trigger, 40)}${commit}).`,
-    ""
+  const verdict2 = driftVerdictText(x.drift, x.drifted.length);
+  const out = [{ kind: "heading", content: ["Drifted prompts in the latest run"] }];
+  if (verdict2) out.push(paragraph(verdict2));
+  if (m.drift.length === 0) {
+    const quiet = x.comparable > 0 ? `No drift: all ${x.comparable} comparable prompts kept their answer.` : m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.";
+    return [...out, paragraph(quiet)];
+  }
+  return [
+    ...out,
+    {
+      kind: "details",
+      summary: [driftTitle(m.drift)],
+      open: m.drift.length <= OPEN_ROWS,
+      blocks: driftTable(m.drift, x.drift)
+    }
   ];
-  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
-    out.push(`Served by: ${m.served.map((s) => inlineText(s, 80)).join(", ")}.`, "");
+}
+function earlierDriftBlocks(points) {
+  const earlier = points.slice(0, -1);
+  if (earlier.length === 0 || earlier.some((p) => p.drift === void 0)) return [];
+  const drifted = earlier.filter((p) => p.drift.length > 0).reverse();
+  const quiet = earlier.length - drifted.length;
+  const out = [{ kind: "heading", content: ["Drifted prompts in earlier runs"] }];
+  for (const p of drifted) {
+    const summary2 = ["Run ", name(p.runId, 60), " on ", dateTime(p.startedAt), `: ${driftTitle(p.drift)}`];
+    if (p.fingerprintChanged) summary2.push(", system fingerprint changed");
+    out.push({ kind: "details", summary: summary2, open: false, blocks: driftTable(p.drift) });
   }
-  out.push(...chart(m.trend));
-  out.push(...fingerprintNotes(m.trend));
-  if (x.newSeries.length > 0) {
-    out.push(
-      `${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`,
-      ""
-    );
-  }
-  out.push(...driftSection(m));
-  out.push(...flipsSection(m));
-  out.push(availability(m), "");
+  if (quiet > 0)
+    out.push(note(`No drift in the ${drifted.length === 0 ? "" : "other "}${count(quiet, "earlier run")} shown.`));
   return out;
 }
-function chart(points) {
+function driftTitle(drift) {
+  const real2 = drift.filter((d) => !d.flapping).length;
+  return `${count(drift.length, "drifted prompt")} (${real2} new behavior, ${drift.length - real2} flapping back to an earlier answer)`;
+}
+function driftTable(drift, verdict2) {
+  const rows = drift.slice(0, MAX_DRIFT_ROWS).map((d) => ({
+    key: d.key,
+    before: d.before,
+    after: d.after,
+    tags: [driftKind(d, verdict2), ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []]
+  }));
+  const hidden = drift.length - rows.length;
+  const more = hidden > 0 ? [
+    note(
+      `\u2026 and ${count(hidden, "more drifted prompt")}, not shown here: `,
+      code("trackrecord report --format json"),
+      " lists them all."
+    )
+  ] : [];
+  return [{ kind: "answers", rows }, ...more];
+}
+function flipBlocks(m) {
+  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
+  const items = [];
+  const beyond = significantRegressions(m.metrics);
+  if (beyond.length > 0)
+    items.push([strong(count(beyond.length, "regression")), " (pass \u2192 fail) beyond noise: ", ...keyList(beyond), "."]);
+  const within2 = m.regressions.filter((key) => !beyond.includes(key));
+  if (within2.length > 0)
+    items.push([`${count(within2.length, "regression")} (pass \u2192 fail) within noise: `, ...keyList(within2), "."]);
+  if (m.fixes.length > 0)
+    items.push([strong(count(m.fixes.length, "fix", "fixes")), " (fail \u2192 pass): ", ...keyList(m.fixes), "."]);
+  const out = [{ kind: "list", items }];
+  if (m.flipsP !== null)
+    out.push(paragraph(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`));
+  return out;
+}
+
+// src/report/document/report-document.ts
+function reportDocument(report, options = {}) {
+  const sections = report.models.map(modelSection);
+  if (options.bare) return [...signingBlocks(options.signing), ...sections];
+  if (report.models.length === 0) {
+    return [
+      paragraph("No records yet: the history is empty. Run ", code("trackrecord run"), " to start a track record.")
+    ];
+  }
+  return [
+    paragraph(
+      `${count(report.records, "record")} of ${count(report.models.length, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`
+    ),
+    summaryTable(report.models),
+    ...signingBlocks(options.signing),
+    ...sections
+  ];
+}
+function summaryTable(models) {
+  const numeric = (title) => ({ title, numeric: true });
+  return {
+    kind: "table",
+    role: "summary",
+    columns: [
+      { title: "Model" },
+      numeric("Reliability (95% interval)"),
+      numeric("Pass rate"),
+      numeric("Stability"),
+      numeric("Agreement"),
+      numeric("Drift beyond noise"),
+      numeric("Regressions"),
+      numeric("Errors"),
+      numeric("Runs since drift"),
+      { title: "Last run" }
+    ],
+    rows: models.map((m, i) => {
+      const x = m.metrics;
+      const drift = x.drift ? driftCell(x.drift, x.drifted.length) : [`${realDrift(x).length}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`];
+      return [
+        [{ kind: "anchor", target: sectionId(i), content: [strong(untrusted(m.id, 60))] }],
+        [reliability(x.reliability, x.reliabilityInterval)],
+        [percent(x.passRate)],
+        [percent(x.stability)],
+        [percent(x.agreement)],
+        drift,
+        [String(x.regressions.length)],
+        [String(totalErrors(x.errors))],
+        [x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift)],
+        [runLink(m, day(m.run.startedAt))]
+      ];
+    })
+  };
+}
+function signingBlocks(signing) {
+  if (!signing || signing.envelopes === 0) return [];
+  const keys = signing.keyids.length === 0 ? ["(none named)"] : joined(signing.keyids.map((k) => name(k, 16)));
+  return [
+    paragraph(
+      `Signed: ${count(signing.envelopes, "record")} carry a DSSE envelope in `,
+      code("attestations.jsonl"),
+      ", key ",
+      ...keys,
+      "; ",
+      code("trackrecord verify --key PUBLIC.pem"),
+      " checks them."
+    )
+  ];
+}
+var sectionId = (index) => `model-${index + 1}`;
+function modelSection(m, index) {
+  const x = m.metrics;
+  const commit = m.run.commit === null ? [] : [
+    ", commit ",
+    /^[0-9a-f]{7,64}$/.test(m.run.commit) ? name(m.run.commit.slice(0, 7), 7) : name(m.run.commit, 12)
+  ];
+  const blocks = [
+    paragraph(
+      "Model ",
+      name(m.model, 80),
+      " at ",
+      name(m.host, 80),
+      `, ${count(m.records, "record")}. Last run `,
+      runLink(m, name(m.run.id, 60)),
+      " on ",
+      dateTime(m.run.startedAt),
+      " (",
+      untrusted(m.run.trigger, 40),
+      ...commit,
+      ")."
+    )
+  ];
+  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
+    blocks.push(paragraph("Served by: ", ...joined(m.served.map((s) => name(s, 80))), "."));
+  }
+  if (m.trend.length > 0) {
+    blocks.push({ kind: "trend", points: m.trend, id: sectionId(index), label: m.id });
+  }
+  blocks.push(...fingerprintBlocks(m.trend));
+  if (x.newSeries.length > 0) {
+    const n = x.newSeries.length;
+    blocks.push(
+      note(
+        `${count(n, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${n === 1 ? "it was" : "they were"} not compared: `,
+        ...keyList(x.newSeries),
+        "."
+      )
+    );
+  }
+  blocks.push(...driftBlocks(m), ...flipBlocks(m), paragraph(availability(m)), ...earlierDriftBlocks(m.trend));
+  return { kind: "section", id: sectionId(index), title: [untrusted(m.id, 60)], blocks };
+}
+function availability(m) {
+  const requests = m.metrics.prompts * m.samples;
+  const errors = m.metrics.errors;
+  const total = totalErrors(errors);
+  const { p50, p95 } = m.metrics.latencyMs;
+  const latency = p50 === null ? "" : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(p95 ?? 0)} ms.`;
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
+  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
+  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
+}
+function runLink(m, label) {
+  return { kind: "link", url: m.run.url, content: [label] };
+}
+function reliability(value, interval) {
+  if (value === null) return "n/a";
+  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
+}
+function joined(items) {
+  return items.flatMap((item, i) => i === 0 ? [item] : [", ", item]);
+}
+
+// src/report/markdown.ts
+var FULL_ANSWERS = 10;
+var ANSWER_WIDTH = 80;
+function renderMarkdown(report, options = {}) {
+  const blocks = reportDocument(report, { bare: options.header !== void 0, signing: options.signing });
+  const head = options.header ?? ["# trackrecord report", ""];
+  return `${[...head, ...blocks.flatMap((b) => markdownBlock(b))].join("\n").trimEnd()}
+`;
+}
+function inlineMarkdown(content) {
+  return content.map(inlinePart).join("");
+}
+function inlinePart(part) {
+  if (typeof part === "string") return part;
+  switch (part.kind) {
+    case "untrusted":
+      return inlineText(part.text, part.max);
+    case "code":
+      return `\`${part.text}\``;
+    case "strong":
+      return `**${inlineMarkdown(part.content)}**`;
+    case "link": {
+      const url = safeUrl(part.url);
+      return url === null ? inlineMarkdown(part.content) : `[${inlineMarkdown(part.content)}](${url})`;
+    }
+    case "anchor":
+      return inlineMarkdown(part.content);
+    case "placeholder":
+      return `_${part.text}_`;
+    case "tag":
+      return part.text;
+  }
+}
+function markdownBlock(block, level = 2) {
+  switch (block.kind) {
+    case "heading":
+      return [`${"#".repeat(level + 1)} ${inlineMarkdown(block.content)}`, ""];
+    case "paragraph":
+      return [block.note ? `_${inlineMarkdown(block.content)}_` : inlineMarkdown(block.content), ""];
+    case "list":
+      return [...block.items.map((item) => `- ${inlineMarkdown(item)}`), ""];
+    case "callout":
+      return [inlineMarkdown(block.lead), "", ...block.items.map((item) => `- ${inlineMarkdown(item)}`), ""];
+    case "table":
+      return [
+        `| ${block.columns.map((c) => c.title).join(" | ")} |`,
+        `|${block.columns.map((c) => c.numeric ? "---:" : "---").join("|")}|`,
+        ...block.rows.map((row2) => `| ${row2.map(inlineMarkdown).join(" | ")} |`),
+        ""
+      ];
+    case "details":
+      if (block.open)
+        return [`**${inlineMarkdown(block.summary)}:**`, "", ...block.blocks.flatMap((b) => markdownBlock(b, level))];
+      return [
+        `<details><summary>${inlineMarkdown(block.summary)}</summary>`,
+        "",
+        ...block.blocks.flatMap((b) => markdownBlock(b, level)),
+        "</details>",
+        ""
+      ];
+    case "section":
+      return [`## ${inlineMarkdown(block.title)}`, "", ...block.blocks.flatMap((b) => markdownBlock(b, level))];
+    case "answers":
+      return answersTable2(block.rows);
+    case "trend":
+      return mermaidChart(block.points);
+  }
+}
+function answersTable2(rows) {
+  return [
+    "| Prompt | Before | After | Kind |",
+    "|---|---|---|---|",
+    ...rows.map(
+      (r) => `| ${inlineText(r.key, 80)} | ${answer2(r.before)} | ${answer2(r.after)} | ${r.tags.join(", ")} |`
+    ),
+    "",
+    ...fullAnswers2(rows)
+  ];
+}
+function answer2(text) {
+  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
+}
+function fullAnswers2(rows) {
+  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
+  const long = rows.filter((d) => cut(d.before) || cut(d.after));
+  const full = (t) => t === null ? "_no answer_" : blockText(t);
+  const out = long.slice(0, FULL_ANSWERS).flatMap((d) => [
+    `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
+    "",
+    "Before:",
+    "",
+    full(d.before),
+    "",
+    "After:",
+    "",
+    full(d.after),
+    "",
+    "</details>",
+    ""
+  ]);
+  if (long.length > FULL_ANSWERS)
+    out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
+  return out;
+}
+function mermaidChart(points) {
   const shown = points.filter((p) => p.reliability !== null);
   if (shown.length < 2) return [];
   const reliabilityLine = shown.map((p) => roundPercent(p.reliability));
@@ -26874,7 +27159,7 @@ function chart(points) {
     "```mermaid",
     "xychart-beta",
     `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown.length} runs (%)"`,
-    `    x-axis [${axisLabels(shown).map((l) => `"${l}"`).join(", ")}]`,
+    `    x-axis [${axisLabels(shown.map((p) => p.startedAt)).map((l) => `"${l}"`).join(", ")}]`,
     `    y-axis "%" ${floor} --> 100`,
     `    line [${reliabilityLine.join(", ")}]`,
     ...passLine ? [`    line [${passLine.join(", ")}]`] : [],
@@ -26883,145 +27168,6 @@ function chart(points) {
     passLine ? "_Lines: reliability (first), pass rate (second)._" : "_Line: reliability._",
     ""
   ];
-}
-function axisLabels(points) {
-  const parts = points.map((p) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(p.startedAt));
-  let labels = parts.map((m) => m ? m[1] : "?");
-  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
-  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
-  return labels;
-}
-function fingerprintNotes(points) {
-  const notes = fingerprintChanges(points).map(({ point: p, was }) => {
-    const before = was ? ` (was ${fingerprints(was)})` : "";
-    return `- Run ${inlineText(p.runId, 60)} on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${before}.`;
-  });
-  if (notes.length === 0) return [];
-  const earlier = notes.length > FINGERPRINT_NOTES ? [`- \u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`] : [];
-  return [
-    "**The backend changed** (system fingerprint), which can explain drift:",
-    "",
-    ...earlier,
-    ...notes.slice(-FINGERPRINT_NOTES),
-    ""
-  ];
-}
-function driftSection(m) {
-  const x = m.metrics;
-  const verdict2 = driftVerdictText(x.drift, x.drifted.length);
-  return [...verdict2 ? [verdict2, ""] : [], ...rawDrift(m)];
-}
-function rawDrift(m) {
-  const x = m.metrics;
-  if (m.drift.length === 0) {
-    if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ""];
-    return [
-      m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.",
-      ""
-    ];
-  }
-  const real2 = m.drift.filter((d) => !d.flapping).length;
-  const title = `${count(m.drift.length, "drifted prompt")} (${real2} new behavior, ${m.drift.length - real2} flapping back to an earlier answer)`;
-  const shown = m.drift.slice(0, MAX_DRIFT_ROWS);
-  const table = [
-    "| Prompt | Before | After | Kind |",
-    "|---|---|---|---|",
-    ...shown.map((d) => `| ${inlineText(d.key, 80)} | ${answer2(d.before)} | ${answer2(d.after)} | ${kind(d, m)} |`)
-  ];
-  const hidden = m.drift.length - shown.length;
-  if (hidden > 0) {
-    table.push(
-      "",
-      `_\u2026 and ${count(hidden, "more drifted prompt")}, not shown here: \`trackrecord report --format json\` lists them all._`
-    );
-  }
-  const full = fullAnswers2(shown);
-  if (m.drift.length > OPEN_ROWS) {
-    return [`<details><summary>${title}</summary>`, "", ...table, "", ...full, "</details>", ""];
-  }
-  return [`**${title}:**`, "", ...table, "", ...full];
-}
-function fullAnswers2(drift) {
-  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
-  const long = drift.filter((d) => cut(d.before) || cut(d.after));
-  const out = [];
-  for (const d of long.slice(0, FULL_ANSWERS)) {
-    out.push(
-      `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
-      "",
-      "Before:",
-      "",
-      d.before === null ? "_no answer_" : blockText(d.before),
-      "",
-      "After:",
-      "",
-      d.after === null ? "_no answer_" : blockText(d.after),
-      "",
-      "</details>",
-      ""
-    );
-  }
-  if (long.length > FULL_ANSWERS)
-    out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
-  return out;
-}
-function flipsSection(m) {
-  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
-  const out = [];
-  const beyond = significantRegressions(m.metrics);
-  if (beyond.length > 0)
-    out.push(`- **${count(beyond.length, "regression")}** (pass \u2192 fail) beyond noise: ${keyList(beyond)}.`);
-  const within2 = m.regressions.filter((key) => !beyond.includes(key));
-  if (within2.length > 0)
-    out.push(`- ${count(within2.length, "regression")} (pass \u2192 fail) within noise: ${keyList(within2)}.`);
-  if (m.fixes.length > 0)
-    out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
-  out.push("");
-  if (m.flipsP !== null) out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`, "");
-  return out;
-}
-function pValueSentence(p) {
-  return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
-}
-function availability(m) {
-  const requests = m.metrics.prompts * m.samples;
-  const errors = m.metrics.errors;
-  const total = totalErrors(errors);
-  const latency = m.metrics.latencyMs.p50 === null ? "" : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
-  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
-  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
-}
-function answer2(text) {
-  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
-}
-function kind(d, m) {
-  return [driftKind(d, m.metrics.drift), ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(", ");
-}
-function keyList(keys) {
-  const shown = keys.slice(0, LIST_KEYS).map((k) => inlineText(k, 80));
-  return keys.length > LIST_KEYS ? `${shown.join(", ")} and ${keys.length - LIST_KEYS} more` : shown.join(", ");
-}
-function fingerprints(list) {
-  return list.map((f) => inlineText(f, 40)).join(", ");
-}
-function runLink(m, label) {
-  const url = m.run.url;
-  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? `[${label}](${url})` : label;
-}
-function reliability(value, interval) {
-  if (value === null) return "n/a";
-  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
-}
-function day(iso) {
-  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inlineText(iso, 30);
-}
-function dateTime(iso) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : inlineText(iso, 30);
-}
-function count(n, singular, plural = `${singular}s`) {
-  return `${n} ${n === 1 ? singular : plural}`;
 }
 
 // src/report/check-comment.ts
@@ -27075,7 +27221,7 @@ function row(m) {
   const arrow = (pick) => base ? `${percent(pick(base))} \u2192 ${percent(head ? pick(head) : null)}` : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
   const errors = totalErrors(x.errors);
-  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${driftCell(x.drift, x.drifted.length)} | ${significantRegressions(x).length} | ${errors} |`;
+  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${significantRegressions(x).length} | ${errors} |`;
 }
 
 // src/analysis/edits.ts
@@ -27133,7 +27279,7 @@ function baseRunConfig(head, pairs, modelId) {
   return {
     ...head,
     models: [own[0].base.model],
-    suites: [...suites].map(([name, prompts]) => ({ name, description: "", source: "", file: "", prompts }))
+    suites: [...suites].map(([name2, prompts]) => ({ name: name2, description: "", source: "", file: "", prompts }))
   };
 }
 function promptsByKey(config2) {
@@ -27190,10 +27336,10 @@ function extractText(e) {
   return e.kind === "regex" ? `regex /${e.pattern}/${e.flags}` : `json-path ${e.path}`;
 }
 function expectationText(e) {
-  const { kind: kind2, ...rest } = e;
+  const { kind, ...rest } = e;
   const values = Object.values(rest);
   const value = values.length === 1 ? values[0] : rest;
-  return `${kind2}: ${JSON.stringify(value)}`;
+  return `${kind}: ${JSON.stringify(value)}`;
 }
 
 // src/compare-edits.ts
@@ -27328,7 +27474,7 @@ async function checkMode(ctx) {
     try {
       const [{ createOctokit }, { upsertStickyComment }] = await Promise.all([
         import("./chunks/octokit-E4IRKNMX.js"),
-        import("./chunks/comment-DFTUOLLO.js")
+        import("./chunks/comment-FKG5NFR5.js")
       ]);
       const octokit = createOctokit(settings.githubToken, github.apiUrl);
       const comment = await upsertStickyComment(octokit, {
@@ -27462,11 +27608,11 @@ async function writeJobSummary(markdown) {
   await summary.addRaw(fitJobSummary(markdown), true).write();
 }
 function fitJobSummary(markdown) {
-  const note = (omitted, total) => `
+  const note2 = (omitted, total) => `
 
 ---
-**Truncated:** this summary was cut to fit GitHub's job summary size limit; the last ${omitted.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} characters were left out. The full report is the file named by the action's \`report\` output.`;
-  return fitMarkdown(markdown, JOB_SUMMARY_LIMIT_BYTES, note, (text) => Buffer.byteLength(text));
+**Truncated:** this summary was cut to fit GitHub's job summary size limit; the last ${grouped(omitted)} of ${grouped(total)} characters were left out. The full report is the file named by the action's \`report\` output.`;
+  return fitMarkdown(markdown, JOB_SUMMARY_LIMIT_BYTES, note2, (text) => Buffer.byteLength(text));
 }
 
 // src/partial/paths.ts
@@ -27560,9 +27706,9 @@ async function readPartial(path2, label = path2) {
   try {
     text = await readFile5(path2, "utf8");
   } catch (error2) {
-    const code = error2.code;
+    const code2 = error2.code;
     throw new PartialError(
-      code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error2.message}`
+      code2 === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error2.message}`
     );
   }
   return parsePartial(text, label);
@@ -27779,12 +27925,12 @@ function shardSettings(inputs, mode) {
   }
   return { shard, partialPath, merge };
 }
-function booleanInput(inputs, name, fallback) {
-  const raw = inputs.getInput(name).trim();
+function booleanInput(inputs, name2, fallback) {
+  const raw = inputs.getInput(name2).trim();
   if (raw === "") return fallback;
   if (["true", "True", "TRUE"].includes(raw)) return true;
   if (["false", "False", "FALSE"].includes(raw)) return false;
-  throw new Error(`input "${name}" must be true or false, got "${raw}"`);
+  throw new Error(`input "${name2}" must be true or false, got "${raw}"`);
 }
 
 // src/action/shard.ts
@@ -27906,7 +28052,7 @@ async function writeReport(view, modelIds, path2, signing = null) {
 
 // src/badges-and-report.ts
 async function writeBadgesAndReport(config2, root, recorded2) {
-  const { writeBadges } = await import("./chunks/badge-OWTIJVAM.js");
+  const { writeBadges } = await import("./chunks/badge-36LWNZKJ.js");
   const badges = await writeBadges(resolve7(root, config2.badge), recorded2.summary.models);
   const reportPath = join11(dirname11(resolve7(root, config2.history)), "report.md");
   const signing = await describeAttestations(resolve7(root, config2.history));

@@ -12,8 +12,6 @@ import { createProgress, type ProgressSink } from './run/progress.js';
 import { describeRun } from './run/run-info.js';
 import type { ChatProvider, EmbeddingProvider, Observation } from './run/types.js';
 
-export type { ModelResult, RunOutcome } from './analysis/records.js';
-
 export interface RunOptions {
   env: NodeJS.ProcessEnv;
   /** Where progress goes; none for a silent run. */

@@ -13,7 +13,7 @@ import type { HistoryRecord } from '../history/record.js';
 import { HistoryError } from '../history/errors.js';
 import { readRecent } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
-import { listSome } from '../report/numbers.js';
+import { listSome } from '../util/numbers.js';
 import { summarize } from '../report/summary.js';
 import { readVerifiedHistory, runsNeeded } from '../run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';

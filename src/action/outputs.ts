@@ -4,6 +4,7 @@ import type { Config, PromptSpec } from '../config/types.js';
 import { fitMarkdown } from '../github/comment.js';
 import type { RunSummary } from '../report/summary.js';
 import { significantRegressions } from '../analysis/drift.js';
+import { grouped } from '../util/numbers.js';
 
 /** Sets the action's outputs from a run's summary. */
 export function setOutputs(
@@ -66,7 +67,7 @@ export async function writeJobSummary(markdown: string): Promise<void> {
 export function fitJobSummary(markdown: string): string {
   const note = (omitted: number, total: number): string =>
     `\n\n---\n**Truncated:** this summary was cut to fit GitHub's job summary size limit; the last ` +
-    `${omitted.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} characters were left out. ` +
+    `${grouped(omitted)} of ${grouped(total)} characters were left out. ` +
     "The full report is the file named by the action's `report` output.";
   return fitMarkdown(markdown, JOB_SUMMARY_LIMIT_BYTES, note, (text) => Buffer.byteLength(text));
 }

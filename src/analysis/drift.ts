@@ -104,17 +104,27 @@ export function assessDrift(input: DriftInput): DriftVerdict {
 
 /**
  * Where each prompt's reference starts: the trailing window (this run plus window - 1 records;
- * key ''), or for a prompt named as changed within it, the record that named it, which starts its
- * new regime. Only named prompts restart: restarting every prompt after a model-level alarm would
- * leave the next runs comparing with one unusual night.
+ * key ''), or for a prompt that changed within it, the record where it changed, which starts its
+ * new regime. A prompt changed at a record whose drift was significant and named it; when the
+ * suite changed as a whole but no prompt could be named alone (too little history), every prompt
+ * whose answer or verdict moved that night starts over, since a reference mixing the old and new
+ * behavior would make every later night look like a change. Prompts that held keep their whole
+ * window: restarting them too would leave the next runs comparing with one unusual night.
  */
 export function regimeStarts(records: readonly HistoryRecord[], window: number): Map<string, number> {
   const first = Math.max(0, records.length - (window - 1));
   const starts = new Map<string, number>([['', first]]);
   for (let i = records.length - 1; i >= first; i--) {
-    for (const key of records[i]!.metrics.drift?.prompts ?? []) if (!starts.has(key)) starts.set(key, i);
+    for (const key of changedAt(records[i]!.metrics)) if (!starts.has(key)) starts.set(key, i);
   }
   return starts;
+}
+
+/** The prompts a record marks as starting a new regime (see regimeStarts). */
+function changedAt(m: HistoryRecord['metrics']): readonly string[] {
+  if (!m.drift?.significant) return [];
+  if (m.drift.prompts.length > 0) return m.drift.prompts;
+  return [...m.drifted, ...m.regressions, ...m.fixes];
 }
 
 function median(values: readonly number[]): number {

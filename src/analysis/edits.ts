@@ -1,5 +1,5 @@
 import type { Config, Expectation, ModelSpec, PromptSpec, SourceLocation } from '../config/types.js';
-import { promptKey } from '../history/record.js';
+import { promptKey } from '../config/types.js';
 import { messagesFor } from '../run/plan.js';
 import { canonicalJson } from '../util/hash.js';
 

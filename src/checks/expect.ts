@@ -5,13 +5,11 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Expectation, PromptSpec } from '../config/types.js';
-import { showInvisible } from '../util/invisible.js';
+import { showInvisible, truncateText } from '../util/untrusted-text.js';
 import { similarity, type Vectors } from './embedding.js';
 import { normalize } from './normalize.js';
 import { compileRegex, firstMatch, matches } from './regex.js';
 import { errorMessage } from '../util/values.js';
-
-export { compileRegex } from './regex.js';
 
 export interface Verdict {
   /** null when the prompt expects nothing. */
@@ -209,16 +207,12 @@ function checkSchema(answer: string, schema: Record<string, unknown>): string | 
   const first = validate.errors?.[0];
   if (first === undefined) return 'json-schema: does not match';
   // instancePath is built from the model's keys: bound it like any quoted model text.
-  const where = first.instancePath === '' ? '' : `${truncate(first.instancePath)} `;
+  const where = first.instancePath === '' ? '' : `${truncateText(first.instancePath, MAX_QUOTED)} `;
   return `json-schema: ${where}${first.message ?? 'does not match'}`;
 }
 
-const MAX_QUOTED = 80;
-
-function truncate(text: string): string {
-  const chars = [...text];
-  return chars.length <= MAX_QUOTED ? text : `${chars.slice(0, MAX_QUOTED).join('')}…`;
-}
+/** Quoted model text: 80 characters, then the ellipsis. */
+const MAX_QUOTED = 81;
 
 /**
  * Quotes text for a failure message: truncated, invisible characters shown as code points (so
@@ -226,5 +220,5 @@ function truncate(text: string): string {
  * newlines and quotes stay visible.
  */
 function quote(text: string): string {
-  return JSON.stringify(showInvisible(truncate(text)));
+  return JSON.stringify(showInvisible(truncateText(text, MAX_QUOTED)));
 }

@@ -120,5 +120,3 @@ export interface DriftVerdict {
   /** The shift of one prompt's answers its own test detects with 80% power (see README); null if none. */
   detectableShift: number | null;
 }
-
-export { promptKey } from '../config/types.js';

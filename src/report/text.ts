@@ -1,5 +1,5 @@
 import { driftVerdictText } from './drift-text.js';
-import { percent, pValue, usd } from './numbers.js';
+import { percent, pValue, usd } from '../util/numbers.js';
 import type { ModelSummary, RunSummary } from './summary.js';
 
 /** The few lines a person reads after `trackrecord run`. */

@@ -46,7 +46,7 @@ describe("a run's cost at the model's price", () => {
     const md = await runCli(['report'], root);
     expect(md.stdout).toContain(`Cost of this run: ${dollars} at the model's price.`);
     const html = await runCli(['report', '--format', 'html'], root);
-    expect(html.stdout).toContain(`Cost of this run: ${dollars} at the model's price.`);
+    expect(html.stdout).toContain(`Cost of this run: ${dollars} at the model&#39;s price.`);
     const text = await runCli(['run'], root, { OPENAI_API_KEY: 'sk-test' });
     expect(text.stdout).toMatch(/ms, no errors, cost \$\d+\.\d\d\n/);
   });

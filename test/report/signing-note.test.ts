@@ -10,7 +10,7 @@ import { makeRecords } from '../support/records.js';
 const view = new HistoryView(chainRecords(makeRecords(4), GENESIS).map((l) => JSON.parse(l) as HistoryRecord));
 const report = buildReport(view);
 const note =
-  'Signed: 4 records carry a DSSE envelope in `attestations.jsonl`, key `3f1c0a9b2d4e5f60`; `trackrecord verify --key PUBLIC.pem` checks them.';
+  'Signed: 4 records carry a DSSE envelope in `attestations.jsonl`, key 3f1c0a9b2d4e5f60; `trackrecord verify --key PUBLIC.pem` checks them.';
 
 describe('the signing note of the report and the pull request comment', () => {
   it('says the records are signed and by which key, only when they are', () => {

@@ -18,7 +18,7 @@ describe('the layer boundaries of src/', () => {
   it.each([
     ['src/history/x.ts', "import { compareWithHistory } from '../analysis/compare.js';"],
     ['src/history/x.ts', "import type { RunOutcome } from '../engine.js';"],
-    ['src/analysis/x.ts', "import { percent } from '../report/numbers.js';"],
+    ['src/analysis/x.ts', "import { driftCell } from '../report/drift-text.js';"],
     ['src/analysis/x.ts', "export { startReplayServer } from '../replay/index.js';"],
     ['src/report/html/x.ts', "import { main } from '../../cli/main.js';"],
     ['src/cli/commands/x.ts', "import { run } from '../../action/main.js';"],
@@ -36,7 +36,7 @@ describe('the layer boundaries of src/', () => {
     ['src/analysis/x.ts', "import { HistoryView } from '../history/view.js';"],
     ['src/analysis/x.ts', "import { share } from './stats.js';"],
     ['src/report/html/x.ts', "import type { TrendPoint } from '../report.js';"],
-    ['src/report/html/x.ts', "import { percent } from '../numbers.js';"],
+    ['src/report/html/x.ts', "import { percent } from '../../util/numbers.js';"],
     ['src/checks/x.ts', "import type { PromptSpec } from '../config/types.js';"],
     ['src/run-and-record.ts', "import { runSuites } from './engine.js';"],
     ['src/action/x.ts', "import { recordOutcome } from '../run-and-record.js';"],

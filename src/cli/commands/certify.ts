@@ -7,7 +7,7 @@ import { short } from '../../evidence/dsse.js';
 import { EvidenceKeyError, SIGNING_KEY_ENV, signerFromEnv } from '../../evidence/keys.js';
 import { historyExists } from '../../history/file.js';
 import { readHistory } from '../../history/read.js';
-import { percent } from '../../report/numbers.js';
+import { percent } from '../../util/numbers.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
 export const certifyHelp = `Usage: trackrecord certify --model ID --out FILE [--window N] [--history FILE]

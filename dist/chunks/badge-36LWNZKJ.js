@@ -1,10 +1,12 @@
 import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
-  lowestReliability,
+  lowestReliability
+} from "./chunk-PHVMBIA2.js";
+import {
   percent,
   roundPercent
-} from "./chunk-TAZ2BZDO.js";
+} from "./chunk-MPZ3DTSS.js";
 import {
   __commonJS,
   __require,
@@ -1966,7 +1968,6 @@ async function writeBadges(badgePath, models) {
 export {
   badgeColor,
   badgeMessage,
-  lowestReliability,
   reliabilitySvg,
   shieldsEndpoint,
   writeBadges

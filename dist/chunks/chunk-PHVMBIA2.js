@@ -1,6 +1,9 @@
 import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
+  grouped
+} from "./chunk-MPZ3DTSS.js";
+import {
   __commonJS,
   __toESM
 } from "./chunk-UBFBREK3.js";
@@ -4025,12 +4028,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent2 = component.indexOf("%");
-      while (percent2 !== -1) {
-        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
+      let percent = component.indexOf("%");
+      while (percent !== -1) {
+        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
           return true;
         }
-        percent2 = component.indexOf("%", percent2 + 3);
+        percent = component.indexOf("%", percent + 3);
       }
       return false;
     }
@@ -6909,6 +6912,14 @@ var require_ajv = __commonJS({
     } });
   }
 });
+
+// src/util/values.ts
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 // node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
@@ -13573,14 +13584,6 @@ var RE2JS = class RE2JS2 {
   }
 };
 
-// src/util/values.ts
-function errorMessage(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 // src/checks/regex.ts
 var FLAGS = {
   i: RE2JS.CASE_INSENSITIVE,
@@ -13984,10 +13987,18 @@ function sameAnswer(a, b, compare) {
 // src/checks/expect.ts
 var import_ajv = __toESM(require_ajv(), 1);
 
-// src/util/invisible.ts
+// src/util/untrusted-text.ts
 var INVISIBLE = /(?![\t\n])[\p{Cc}\p{Cf}\p{Cs}\u{E0000}-\u{E007F}\u115f\u1160\u2800\u3164\uffa0]/gu;
 function showInvisible(text) {
   return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+function cleanText(text) {
+  return showInvisible(text.replace(/\r\n?/g, "\n"));
+}
+function truncateText(text, max) {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
 }
 
 // src/checks/expect.ts
@@ -14127,16 +14138,12 @@ function checkSchema(answer, schema) {
   if (validate(data)) return null;
   const first = validate.errors?.[0];
   if (first === void 0) return "json-schema: does not match";
-  const where = first.instancePath === "" ? "" : `${truncate(first.instancePath)} `;
+  const where = first.instancePath === "" ? "" : `${truncateText(first.instancePath, MAX_QUOTED)} `;
   return `json-schema: ${where}${first.message ?? "does not match"}`;
 }
-var MAX_QUOTED = 80;
-function truncate(text) {
-  const chars = [...text];
-  return chars.length <= MAX_QUOTED ? text : `${chars.slice(0, MAX_QUOTED).join("")}\u2026`;
-}
+var MAX_QUOTED = 81;
 function quote(text) {
-  return JSON.stringify(showInvisible(truncate(text)));
+  return JSON.stringify(showInvisible(truncateText(text, MAX_QUOTED)));
 }
 
 // src/checks/index.ts
@@ -14144,7 +14151,7 @@ var MAX_CHECKED_CHARS = 1048576;
 function answerOf(output, prompt) {
   if (output.length > MAX_CHECKED_CHARS) {
     throw new Error(
-      `the output is ${output.length.toLocaleString("en-US")} characters long; checks read at most ${MAX_CHECKED_CHARS.toLocaleString("en-US")}`
+      `the output is ${grouped(output.length)} characters long; checks read at most ${grouped(MAX_CHECKED_CHARS)}`
     );
   }
   const extracted = extract(output, prompt.extract);
@@ -14743,9 +14750,14 @@ function regimeStarts(records, window) {
   const first = Math.max(0, records.length - (window - 1));
   const starts = /* @__PURE__ */ new Map([["", first]]);
   for (let i = records.length - 1; i >= first; i--) {
-    for (const key of records[i].metrics.drift?.prompts ?? []) if (!starts.has(key)) starts.set(key, i);
+    for (const key of changedAt(records[i].metrics)) if (!starts.has(key)) starts.set(key, i);
   }
   return starts;
+}
+function changedAt(m) {
+  if (!m.drift?.significant) return [];
+  if (m.drift.prompts.length > 0) return m.drift.prompts;
+  return [...m.drifted, ...m.regressions, ...m.fixes];
 }
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -14851,29 +14863,14 @@ function recordMetrics(input, c, drift, windowBefore, previous) {
   };
 }
 
-// src/report/numbers.ts
-function percent(value, digits = 1) {
-  return value === null ? "n/a" : `${roundPercent(value, digits).toFixed(digits)}%`;
-}
-function roundPercent(value, digits = 1) {
-  const scale = 10 ** digits;
-  const scaled = Number((value * 100 * scale).toPrecision(12));
-  return Math.sign(scaled) * Math.round(Math.abs(scaled)) / scale;
-}
-function pValue(p) {
-  return p < 1e-3 ? "p < 0.001" : `p = ${Number(p.toPrecision(2))}`;
-}
-function listSome(items, max = 10) {
-  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
-}
-
 export {
   require_ucs2length,
   errorMessage,
   isObject,
   parseJsonPath,
   sameAnswer,
-  showInvisible,
+  cleanText,
+  truncateText,
   evaluate,
   expectationProblem,
   answerOf,
@@ -14882,10 +14879,6 @@ export {
   promptKey,
   sha256,
   canonicalJson,
-  percent,
-  roundPercent,
-  pValue,
-  listSome,
   textRef,
   isRefOf,
   catalogRef,

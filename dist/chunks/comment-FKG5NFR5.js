@@ -7,7 +7,8 @@ import {
   markerTag,
   tokenIdentity,
   upsertStickyComment
-} from "./chunk-CZ3IELEU.js";
+} from "./chunk-GAZB67IC.js";
+import "./chunk-MPZ3DTSS.js";
 import "./chunk-UBFBREK3.js";
 export {
   GITHUB_COMMENT_LIMIT,
