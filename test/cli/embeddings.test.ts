@@ -122,6 +122,21 @@ describe('semantic similarity through the endpoint’s embeddings', () => {
     );
   });
 
+  it('refuses a suite that needs an embedding model where none is set, before any request', async () => {
+    server = await startReplayServer({ recordings: RECORDINGS, aliases: { chat: 'march' } });
+    const root = tempDir({
+      '.github/trackrecord.yml': config(`    base-url: ${server.baseUrl}\n`),
+      'prompts/sem.yaml': SUITE,
+    });
+    const run = await runCli(['run', '--json'], root, {});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /prompts\/sem\.yaml:7:\d+: prompts\[0\]\.expect\[0\]\.similar: needs an embedding model, and model "chat" has none/,
+    );
+    expect(server.requests()).toEqual([]);
+    expect(server.embeddingRequests()).toEqual([]);
+  });
+
   it('goes to the embedding deployment on Azure, with the api-key header', async () => {
     server = await startReplayServer({ recordings: RECORDINGS, apiKey: 'azure-secret' });
     const azure =
