@@ -13,11 +13,10 @@
  *   Gao, Liang and Guestrin's 77.4% median power at about 10 samples per prompt (arXiv:2410.20247).
  */
 import { suitePermutationTest } from '../src/analysis/combine.js';
-import { analyzeModel } from '../src/analysis/record-metrics.js';
+import { recordModel } from '../src/analysis/records.js';
 import { runMetrics } from '../src/analysis/run-metrics.js';
 import { poolSamples } from '../src/analysis/two-sample.js';
 import type { ModelSpec, PromptSpec } from '../src/config/types.js';
-import { buildRecord } from '../src/history/build-record.js';
 import { HistoryView } from '../src/history/view.js';
 import { toSample } from '../src/run/execute.js';
 import type { Observation } from '../src/run/types.js';
@@ -161,32 +160,18 @@ function simulate(s: Scenario, seed: number): Nights {
       commit: null,
       url: null,
     };
-    const metrics = runMetrics(observations, () => ({ kind: 'exact' }));
-    const analysed = analyzeModel(
+    const record = recordModel(
+      { model, observations, metrics: runMetrics(observations, () => ({ kind: 'exact' })) },
       {
-        model,
-        observations,
-        metrics,
+        run: info,
+        finishedAt: info.startedAt,
         window: WINDOW,
+        samples: s.samples,
         specOf: (o) => prompts[Number(o.promptId.slice(1))]!,
         seed: `night-${night}`,
       },
       view,
     );
-    const record = buildRecord(
-      {
-        run: info,
-        finishedAt: info.startedAt,
-        model,
-        served: metrics.servedModels,
-        systemFingerprints: metrics.systemFingerprints,
-        samples: s.samples,
-        prompts: analysed.prompts,
-        metrics: analysed.metrics,
-      },
-      view,
-    );
-    view.add(record);
     const drift = record.metrics.drift!;
     if (night > 0 && !change) {
       judged += 1;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { regimeStarts, significantRegressions } from '../../src/analysis/drift.js';
-import { analyzeModel } from '../../src/analysis/record-metrics.js';
+import { recordModel } from '../../src/analysis/records.js';
 import { runMetrics } from '../../src/analysis/run-metrics.js';
 import type { ModelSpec, PromptSpec } from '../../src/config/types.js';
-import { buildRecord, type NewRecord } from '../../src/history/build-record.js';
+import type { NewRecord } from '../../src/history/build-record.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
 import { toSample } from '../../src/run/execute.js';
@@ -53,32 +53,18 @@ function nights(
       }),
     }));
     const startedAt = new Date(Date.UTC(2026, 0, 1 + night)).toISOString();
-    const metrics = runMetrics(observations, () => ({ kind: 'exact' }));
-    const analysed = analyzeModel(
+    const record = recordModel(
+      { model, observations, metrics: runMetrics(observations, () => ({ kind: 'exact' })) },
       {
-        model,
-        observations,
-        metrics,
+        run: { id: `night-${night}`, startedAt, trigger: 'schedule', commit: null, url: null },
+        finishedAt: startedAt,
         window: 30,
+        samples,
         specOf: (o) => prompts[Number(o.promptId.slice(1))]!,
         seed: `night-${night}`,
       },
       view,
     );
-    const record = buildRecord(
-      {
-        run: { id: `night-${night}`, startedAt, trigger: 'schedule', commit: null, url: null },
-        finishedAt: startedAt,
-        model,
-        served: metrics.servedModels,
-        systemFingerprints: metrics.systemFingerprints,
-        samples,
-        prompts: analysed.prompts,
-        metrics: analysed.metrics,
-      },
-      view,
-    );
-    view.add(record);
     records.push(record);
   }
   return records;

@@ -295,6 +295,18 @@ describe('renderHtml', () => {
     expect(folded).toBeGreaterThan(0);
     expect(html.match(/<details class="run">/g)).toHaveLength(folded);
 
+    // Earlier runs' changes read by their own record's drift verdict: within noise when it held.
+    const quiet = structuredClone(report);
+    const earlier = quiet.models[0]!.trend[0]!;
+    earlier.verdict = { significant: false, p: 0.4, prompts: [], detectableShift: null };
+    earlier.drift = [
+      { key: 's/x', before: 'a', after: 'b', flapping: false, significant: false, regression: false, fix: false },
+    ];
+    const section = renderHtml(quiet).split('<h3>Drifted prompts in earlier runs</h3>')[1]!;
+    expect(section).toMatch(/<td class="key-cell">s\/x<\/td>.*<span class="tag within-noise">within noise<\/span>/);
+    earlier.verdict = undefined;
+    expect(renderHtml(quiet)).toMatch(/<td class="key-cell">s\/x<\/td>.*<span class="tag drift">drift<\/span>/);
+
     // A run with no reliability breaks the line in two.
     const gap = structuredClone(report);
     gap.models[0]!.trend[10]!.reliability = null;

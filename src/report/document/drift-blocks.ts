@@ -47,7 +47,7 @@ export function earlierDriftBlocks(points: readonly TrendPoint[]): Block[] {
   for (const p of drifted) {
     const summary: Inline[] = ['Run ', name(p.runId, 60), ' on ', dateTime(p.startedAt), `: ${driftTitle(p.drift!)}`];
     if (p.fingerprintChanged) summary.push(', system fingerprint changed');
-    out.push({ kind: 'details', summary, open: false, blocks: driftTable(p.drift!) });
+    out.push({ kind: 'details', summary, open: false, blocks: driftTable(p.drift!, p.verdict) });
   }
   if (quiet > 0)
     out.push(note(`No drift in the ${drifted.length === 0 ? '' : 'other '}${count(quiet, 'earlier run')} shown.`));
