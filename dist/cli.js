@@ -74,6 +74,38 @@ var init_hash = __esm({
   }
 });
 
+// src/run/plan.ts
+function buildPlan(config3) {
+  const prompts = config3.suites.flatMap((suite2) => suite2.prompts.map((prompt) => ({ suite: suite2.name, prompt })));
+  return {
+    models: config3.models,
+    prompts,
+    samples: config3.samples,
+    hashes: config3.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
+    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
+  };
+}
+function messagesFor(model, prompt) {
+  return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
+}
+function promptHash(model, prompt) {
+  return sha256(
+    canonicalJson({
+      messages: messagesFor(model, prompt),
+      params: model.params,
+      extract: prompt.extract,
+      normalize: prompt.normalize,
+      compare: prompt.compare
+    })
+  );
+}
+var init_plan = __esm({
+  "src/run/plan.ts"() {
+    "use strict";
+    init_hash();
+  }
+});
+
 // src/config/types.ts
 function promptCount(config3) {
   return config3.suites.reduce((n, s) => n + s.prompts.length, 0);
@@ -100,6 +132,8 @@ var init_types = __esm({
       badge: ".trackrecord/badge.svg",
       window: 30,
       similarityThreshold: 0.8,
+      /** Cosine similarity for `similar` checks and `compare: embedding` when no threshold is given. */
+      embeddingThreshold: 0.8,
       normalize: ["trim", "collapse-whitespace"],
       failOnRegression: true
     };
@@ -7208,9 +7242,43 @@ function usd(value) {
   if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
   return `$${value.toFixed(2)}`;
 }
+function costSentence(cost) {
+  return cost === void 0 ? "" : ` Cost of this run: ${usd(cost)} at the model's price.`;
+}
 var init_numbers = __esm({
   "src/util/numbers.ts"() {
     "use strict";
+  }
+});
+
+// src/checks/embedding.ts
+function cosine(a, b) {
+  if (a.length !== b.length) throw new Error(`embeddings of different lengths: ${a.length} and ${b.length}`);
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+function similarity(a, b, vectors) {
+  if (a === "" || b === "") return a === b ? 1 : 0;
+  const va = vectors?.(a);
+  const vb = vectors?.(b);
+  return va && vb ? cosine(va, vb) : null;
+}
+function similarTargets(prompt) {
+  return prompt.expect.flatMap((e) => e.kind === "similar" ? [normalize(e.to, prompt.normalize)] : []);
+}
+var init_embedding = __esm({
+  "src/checks/embedding.ts"() {
+    "use strict";
+    init_normalize();
   }
 });
 
@@ -7237,15 +7305,17 @@ function tokenF1(a, b) {
   const recall = overlap / tb.length;
   return 2 * precision * recall / (precision + recall);
 }
-function sameAnswer(a, b, compare) {
+function sameAnswer(a, b, compare, vectors) {
   if (a === null || b === null) return a === b;
-  if (compare.kind === "exact") return a === b;
-  return a === b || tokenF1(a, b) >= compare.threshold;
+  if (a === b || compare.kind === "exact") return a === b;
+  if (compare.kind === "similarity") return tokenF1(a, b) >= compare.threshold;
+  return (similarity(a, b, vectors) ?? -Infinity) >= compare.threshold;
 }
 var TOKEN;
 var init_similarity = __esm({
   "src/checks/similarity.ts"() {
     "use strict";
+    init_embedding();
     TOKEN = /[\p{L}\p{N}]+/gu;
   }
 });
@@ -14184,12 +14254,12 @@ function validatorFor(schema) {
   }
   return validate;
 }
-function evaluate(answer4, prompt) {
+function evaluate(answer4, prompt, vectors) {
   if (prompt.expect.length === 0) return { pass: null, failures: [] };
   if (answer4 === null) return { pass: false, failures: ["no answer extracted"] };
   const failures = [];
   for (const expectation of prompt.expect) {
-    const failure3 = check(answer4, expectation, prompt.normalize);
+    const failure3 = check(answer4, expectation, prompt.normalize, vectors);
     if (failure3 !== null) failures.push(failure3);
   }
   return { pass: failures.length === 0, failures };
@@ -14224,13 +14294,15 @@ function expectationProblem(e) {
       if (!isCount(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
       if (e.max !== null && !isCount(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
       return e.max === null || e.min <= e.max ? null : `${e.kind}: "min" (${e.min}) is greater than "max" (${e.max})`;
+    case "similar":
+      return e.threshold > 0 && e.threshold <= 1 ? null : `similar: "threshold" must be in (0, 1], got ${e.threshold}`;
     case "equals":
     case "contains":
     case "not-contains":
       return null;
   }
 }
-function check(answer4, e, steps) {
+function check(answer4, e, steps, vectors) {
   switch (e.kind) {
     case "equals":
       return answer4 === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer4)}`;
@@ -14266,6 +14338,12 @@ function check(answer4, e, steps) {
       return checkCount(e, countWords(answer4), "word");
     case "line-count":
       return checkCount(e, countLines(answer4), "line");
+    case "similar": {
+      const label = `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
+      const cos = similarity(answer4, normalize(e.to, steps), vectors);
+      if (cos === null) return `${label}: no embedding to compare`;
+      return cos >= e.threshold ? null : `${label}: got ${cos.toFixed(3)} for ${quote(answer4)}`;
+    }
   }
 }
 function isCount(n) {
@@ -14321,6 +14399,7 @@ var init_expect = __esm({
     "use strict";
     import_ajv = __toESM(require_ajv(), 1);
     init_untrusted_text();
+    init_embedding();
     init_normalize();
     init_regex();
     init_values();
@@ -14351,6 +14430,7 @@ var init_checks = __esm({
     init_extract();
     init_normalize();
     init_similarity();
+    init_embedding();
     init_expect();
     init_regex();
     MAX_CHECKED_CHARS = 1048576;
@@ -14813,13 +14893,15 @@ function assessDrift(input) {
       for (const output of view.sampleOutputs(modelId, point)) reference.push(answerOf(output, spec));
     }
     if (reference.length === 0) return;
-    const checked = spec.expect.length > 0;
+    const vectors = input.vectorsOf?.(o);
+    const checked = spec.expect.length > 0 && (vectors !== void 0 || !spec.expect.some((e) => e.kind === "similar"));
     const pool = poolSamples(
       tonight.map((s) => s.answer),
       reference,
-      spec.compare.kind === "similarity" ? "text" : "auto"
+      // Answers compared by similarity or embeddings are free text: the text kernel, never the embeddings.
+      spec.compare.kind === "exact" ? "auto" : "text"
     );
-    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec).pass === true)] : null;
+    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec, vectors).pass === true)] : null;
     pools.push({ pool, passes });
     keys.push(r.key);
   });
@@ -14900,6 +14982,145 @@ var init_drift = __esm({
     DRIFT_ALPHA = 0.01;
     DRIFT_FDR = 0.05;
     DRIFT_PERMUTATIONS = 1999;
+  }
+});
+
+// src/run/embeddings.ts
+function keyOf(model, text) {
+  return `${model}\0${sha256(text)}`;
+}
+function similarModel(model, prompt) {
+  return prompt.expect.some((e) => e.kind === "similar") ? model.embedding ?? null : null;
+}
+function compareModel(model, compare) {
+  return compare.kind === "embedding" ? compare.model ?? model.embedding ?? null : null;
+}
+function vectorsOf(embeddings, embedding) {
+  return embeddings && embedding !== null ? embeddings.lookup(embedding) : void 0;
+}
+var EMBEDDING_BATCH, ModelEmbeddings;
+var init_embeddings = __esm({
+  "src/run/embeddings.ts"() {
+    "use strict";
+    init_hash();
+    EMBEDDING_BATCH = 128;
+    ModelEmbeddings = class {
+      constructor(provider) {
+        this.provider = provider;
+      }
+      provider;
+      vectors = /* @__PURE__ */ new Map();
+      pending = /* @__PURE__ */ new Map();
+      /** Per embedding model: the texts of the request about to go, and its outcome. */
+      queues = /* @__PURE__ */ new Map();
+      /** Embedding tokens the server reported over the run. */
+      tokens = 0;
+      /** Fetches what is not yet held of `texts`; the first error after retries, or null. Empty texts need no vector. */
+      async fetch(model, texts) {
+        const waits = /* @__PURE__ */ new Set();
+        for (const text of texts) {
+          const key = keyOf(model, text);
+          if (text === "" || this.vectors.has(key)) continue;
+          waits.add(this.pending.get(key) ?? this.enqueue(model, key, text));
+        }
+        const errors = await Promise.all(waits);
+        return errors.find((e) => e !== null) ?? null;
+      }
+      /** The vectors held for one embedding model, by text. */
+      lookup(model) {
+        return (text) => this.vectors.get(keyOf(model, text));
+      }
+      /** Adds a text to the model's next request, sent once the current turn of the event loop is over. */
+      enqueue(model, key, text) {
+        let queue = this.queues.get(model);
+        if (!queue) {
+          const entries = /* @__PURE__ */ new Map();
+          const sent = new Promise((resolve15) => setImmediate(resolve15)).then(() => {
+            this.queues.delete(model);
+            return this.send(model, [...entries]);
+          });
+          queue = { entries, sent };
+          this.queues.set(model, queue);
+        }
+        queue.entries.set(key, text);
+        this.pending.set(key, queue.sent);
+        return queue.sent;
+      }
+      async send(model, entries) {
+        const batches = [];
+        for (let i = 0; i < entries.length; i += EMBEDDING_BATCH) {
+          const batch = entries.slice(i, i + EMBEDDING_BATCH);
+          batches.push(this.request(model, batch));
+        }
+        const errors = await Promise.all(batches);
+        return errors.find((e) => e !== null) ?? null;
+      }
+      async request(model, batch) {
+        try {
+          const result = await this.provider.embed(
+            model,
+            batch.map(([, text]) => text)
+          );
+          if (!result.ok) return result.error;
+          this.tokens += result.tokens;
+          batch.forEach(([key], i) => this.vectors.set(key, result.vectors[i]));
+          return null;
+        } finally {
+          for (const [key] of batch) this.pending.delete(key);
+        }
+      }
+    };
+  }
+});
+
+// src/run/estimate.ts
+function estimateTokens(messages) {
+  return messages.reduce((n, m) => n + Math.ceil(m.content.length / CHARS_PER_TOKEN) + TOKENS_PER_MESSAGE, 0);
+}
+function tokenCost(tokens2, price) {
+  const embedding = (tokens2.embedding ?? 0) * (price.embedding ?? price.input);
+  return (tokens2.in * price.input + tokens2.out * price.output + embedding) / 1e6;
+}
+function estimatePlan(plan) {
+  const suites = [];
+  for (const { suite: suite2 } of plan.prompts) {
+    const last = suites.at(-1);
+    if (last?.name === suite2) last.prompts += 1;
+    else suites.push({ name: suite2, prompts: 1 });
+  }
+  const models = plan.models.map((model) => {
+    const perSample = plan.prompts.reduce((n, p) => n + estimateTokens(messagesFor(model, p.prompt)), 0);
+    const requests = plan.prompts.length * plan.samples;
+    const inputTokens = perSample * plan.samples;
+    const maxTokens = model.params.maxTokens;
+    const maxOutputTokens = maxTokens === void 0 ? null : maxTokens * requests;
+    const price = model.price;
+    return {
+      id: model.id,
+      model: model.model,
+      prompts: plan.prompts.length,
+      requests,
+      inputTokens,
+      maxOutputTokens,
+      inputCost: price ? tokenCost({ in: inputTokens, out: 0 }, price) : null,
+      maxCost: price && maxOutputTokens !== null ? tokenCost({ in: inputTokens, out: maxOutputTokens }, price) : null
+    };
+  });
+  return {
+    suites,
+    samples: plan.samples,
+    models,
+    requests: models.reduce((n, m) => n + m.requests, 0),
+    inputTokens: models.reduce((n, m) => n + m.inputTokens, 0)
+  };
+}
+var CHARS_PER_TOKEN, TOKENS_PER_MESSAGE;
+var init_estimate = __esm({
+  "src/run/estimate.ts"() {
+    "use strict";
+    init_plan();
+    CHARS_PER_TOKEN = 4;
+    TOKENS_PER_MESSAGE = 4;
   }
 });
 
@@ -14985,7 +15206,7 @@ var init_prompt_result = __esm({
 });
 
 // src/analysis/compare.ts
-function compareWithHistory(modelId, results, view, compareOf, window2, changed2 = /* @__PURE__ */ new Set()) {
+function compareWithHistory(modelId, results, view, compareOf, window2, changed2 = /* @__PURE__ */ new Set(), vectorsOf2 = () => void 0) {
   const out = {
     comparable: 0,
     stable: 0,
@@ -15008,12 +15229,13 @@ function compareWithHistory(modelId, results, view, compareOf, window2, changed2
     if (comparable) {
       out.comparable += 1;
       const compare = compareOf(r);
-      stable = sameAnswer(r.answer, previous.answer, compare);
+      const vectors = vectorsOf2(r);
+      stable = sameAnswer(r.answer, previous.answer, compare, vectors);
       if (stable) {
         out.stable += 1;
       } else {
         out.drifted.push(r.key);
-        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, p.answer, compare));
+        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, p.answer, compare, vectors));
         if (seenBefore) out.flapping.push(r.key);
       }
       const was = majorityVerdict(previous.passed, previous.checked);
@@ -15051,7 +15273,8 @@ function analyzeModel(input, view) {
     specOf: input.specOf,
     view,
     window: input.window,
-    seed: input.seed ?? model.id
+    seed: input.seed ?? model.id,
+    vectorsOf: (o) => vectorsOf(input.embeddings, similarModel(model, input.specOf(o)))
   });
   const comparison = compareWithHistory(
     model.id,
@@ -15059,7 +15282,8 @@ function analyzeModel(input, view) {
     view,
     (r) => specs.get(r.key).compare,
     input.window,
-    new Set(drift.prompts)
+    new Set(drift.prompts),
+    (r) => vectorsOf(input.embeddings, compareModel(model, specs.get(r.key).compare))
   );
   const history = view.recordsOf(model.id);
   const windowBefore = input.window > 1 ? history.slice(-(input.window - 1)) : [];
@@ -15080,6 +15304,7 @@ function totalErrors(errors) {
 }
 function recordMetrics(input, c, drift, windowBefore, previous) {
   const m = input.metrics;
+  const tokens2 = input.embeddings ? { ...m.tokens, embedding: input.embeddings.tokens } : m.tokens;
   const pooled = pooledReliability([...windowBefore.map((r) => r.metrics), c]);
   const last = previous?.metrics.runsSinceDrift ?? null;
   return {
@@ -15100,7 +15325,8 @@ function recordMetrics(input, c, drift, windowBefore, previous) {
     newSeries: c.newSeries,
     errors: m.errors,
     latencyMs: m.latencyMs,
-    tokens: m.tokens,
+    tokens: tokens2,
+    ...input.model.price ? { cost: tokenCost(tokens2, input.model.price) } : {},
     judged: c.judged,
     behaved: c.behaved,
     reliability: pooled.reliability,
@@ -15113,6 +15339,8 @@ function recordMetrics(input, c, drift, windowBefore, previous) {
 var init_record_metrics = __esm({
   "src/analysis/record-metrics.ts"() {
     "use strict";
+    init_embeddings();
+    init_estimate();
     init_compare();
     init_drift();
     init_prompt_result();
@@ -24607,35 +24835,9 @@ function shellQuote(path2) {
 }
 
 // src/partial/file.ts
+init_plan();
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
-
-// src/run/plan.ts
-init_hash();
-function buildPlan(config3) {
-  const prompts = config3.suites.flatMap((suite2) => suite2.prompts.map((prompt) => ({ suite: suite2.name, prompt })));
-  return {
-    models: config3.models,
-    prompts,
-    samples: config3.samples,
-    hashes: config3.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
-    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
-  };
-}
-function messagesFor(model, prompt) {
-  return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
-}
-function promptHash(model, prompt) {
-  return sha256(
-    canonicalJson({
-      messages: messagesFor(model, prompt),
-      params: model.params,
-      extract: prompt.extract,
-      normalize: prompt.normalize,
-      compare: prompt.compare
-    })
-  );
-}
 
 // src/run/shard.ts
 init_types();
@@ -24838,7 +25040,7 @@ var Checker = class {
 // src/analysis/run-metrics.ts
 init_checks();
 init_stats();
-function runMetrics(observations, compareOf) {
+function runMetrics(observations, compareOf, vectorsOf2) {
   let passed = 0;
   let checked = 0;
   let agreeing = 0;
@@ -24871,9 +25073,10 @@ function runMetrics(observations, compareOf) {
     if (o.samples.length > 1 && o.samples.every((s) => s.error === null)) {
       comparable += 1;
       const compare = compareOf(o);
+      const vectors = vectorsOf2?.(o);
       if (allAgree(
         o.samples.map((s) => s.answer),
-        (a, b) => sameAnswer(a, b, compare)
+        (a, b) => sameAnswer(a, b, compare, vectors)
       ))
         agreeing += 1;
       if (allAgree(
@@ -24907,6 +25110,7 @@ function allAgree(values, same) {
 
 // src/partial/merge.ts
 init_types();
+init_plan();
 async function readPartials(paths, label = (p) => p) {
   return Promise.all(paths.map(async (path2) => ({ file: label(path2), partial: await readPartial(path2, label(path2)) })));
 }
@@ -25566,7 +25770,7 @@ var GENESIS = "0".repeat(64);
 // src/history/record-validator.generated.js
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var record = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "enum": [1, 2], "description": "Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "textsGz": { "type": "string", "pattern": "^[A-Za-z0-9+/]*={0,2}$", "description": 'Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record["textsGz"])))`.' }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." } } }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was." }, "drift": { "type": "object", "additionalProperties": false, "description": "Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.", "required": ["significant", "p", "prompts", "detectableShift"], "properties": { "significant": { "type": "boolean", "description": "Whether `p` is at most 0.05." }, "p": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable." }, "prompts": { "$ref": "#/definitions/promptKeys", "description": "Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`." }, "detectableShift": { "$ref": "#/definitions/share", "description": "The share of one prompt's answers that must move to a new answer for its own exact test to see it with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet." } } } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "enum": [1, 2], "description": "Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "textsGz": { "type": "string", "pattern": "^[A-Za-z0-9+/]*={0,2}$", "description": 'Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record["textsGz"])))`.' }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." }, "embedding": { "$ref": "#/definitions/count", "description": "Tokens of the embeddings requests (`similar` checks, `compare: embedding`), this run's answers and the earlier answers they were compared with. Absent when the run asked for no embeddings." } } }, "cost": { "type": "number", "minimum": 0, "description": "What the run cost in USD: `tokens` at the model's `price` (USD per million input, output and embedding tokens; embedding tokens at the input price unless it names one) from the config. Absent when the model has no price." }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was." }, "drift": { "type": "object", "additionalProperties": false, "description": "Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.", "required": ["significant", "p", "prompts", "detectableShift"], "properties": { "significant": { "type": "boolean", "description": "Whether `p` is at most 0.05." }, "p": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable." }, "prompts": { "$ref": "#/definitions/promptKeys", "description": "Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`." }, "detectableShift": { "$ref": "#/definitions/share", "description": "The share of one prompt's answers that must move to a new answer for its own exact test to see it with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet." } } } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
 var schema18 = { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." };
 var schema20 = { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." };
 var schema24 = { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." };
@@ -27161,7 +27365,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                                           } else {
                                                                                             const _errs193 = errors;
                                                                                             for (const key16 in data76) {
-                                                                                              if (!(key16 === "in" || key16 === "out")) {
+                                                                                              if (!(key16 === "in" || key16 === "out" || key16 === "embedding")) {
                                                                                                 validate10.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" }];
                                                                                                 return false;
                                                                                                 break;
@@ -27209,6 +27413,28 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                                                 } else {
                                                                                                   var valid56 = true;
                                                                                                 }
+                                                                                                if (valid56) {
+                                                                                                  if (data76.embedding !== void 0) {
+                                                                                                    let data79 = data76.embedding;
+                                                                                                    const _errs200 = errors;
+                                                                                                    const _errs201 = errors;
+                                                                                                    if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
+                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/tokens/embedding", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                    if (errors === _errs201) {
+                                                                                                      if (typeof data79 == "number" && isFinite(data79)) {
+                                                                                                        if (data79 < 0 || isNaN(data79)) {
+                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/tokens/embedding", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                    var valid56 = _errs200 === errors;
+                                                                                                  } else {
+                                                                                                    var valid56 = true;
+                                                                                                  }
+                                                                                                }
                                                                                               }
                                                                                             }
                                                                                           }
@@ -27222,322 +27448,342 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                                       var valid28 = true;
                                                                                     }
                                                                                     if (valid28) {
-                                                                                      if (data46.judged !== void 0) {
-                                                                                        let data79 = data46.judged;
-                                                                                        const _errs200 = errors;
-                                                                                        const _errs201 = errors;
-                                                                                        if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
-                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                          return false;
-                                                                                        }
-                                                                                        if (errors === _errs201) {
-                                                                                          if (typeof data79 == "number" && isFinite(data79)) {
-                                                                                            if (data79 < 0 || isNaN(data79)) {
-                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                      if (data46.cost !== void 0) {
+                                                                                        let data80 = data46.cost;
+                                                                                        const _errs203 = errors;
+                                                                                        if (errors === _errs203) {
+                                                                                          if (typeof data80 == "number" && isFinite(data80)) {
+                                                                                            if (data80 < 0 || isNaN(data80)) {
+                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                               return false;
                                                                                             }
+                                                                                          } else {
+                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                            return false;
                                                                                           }
                                                                                         }
-                                                                                        var valid28 = _errs200 === errors;
+                                                                                        var valid28 = _errs203 === errors;
                                                                                       } else {
                                                                                         var valid28 = true;
                                                                                       }
                                                                                       if (valid28) {
-                                                                                        if (data46.behaved !== void 0) {
-                                                                                          let data80 = data46.behaved;
-                                                                                          const _errs203 = errors;
-                                                                                          const _errs204 = errors;
-                                                                                          if (!(typeof data80 == "number" && (!(data80 % 1) && !isNaN(data80)) && isFinite(data80))) {
-                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                        if (data46.judged !== void 0) {
+                                                                                          let data81 = data46.judged;
+                                                                                          const _errs205 = errors;
+                                                                                          const _errs206 = errors;
+                                                                                          if (!(typeof data81 == "number" && (!(data81 % 1) && !isNaN(data81)) && isFinite(data81))) {
+                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                             return false;
                                                                                           }
-                                                                                          if (errors === _errs204) {
-                                                                                            if (typeof data80 == "number" && isFinite(data80)) {
-                                                                                              if (data80 < 0 || isNaN(data80)) {
-                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                          if (errors === _errs206) {
+                                                                                            if (typeof data81 == "number" && isFinite(data81)) {
+                                                                                              if (data81 < 0 || isNaN(data81)) {
+                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                 return false;
                                                                                               }
                                                                                             }
                                                                                           }
-                                                                                          var valid28 = _errs203 === errors;
+                                                                                          var valid28 = _errs205 === errors;
                                                                                         } else {
                                                                                           var valid28 = true;
                                                                                         }
                                                                                         if (valid28) {
-                                                                                          if (data46.reliability !== void 0) {
-                                                                                            let data81 = data46.reliability;
-                                                                                            const _errs206 = errors;
-                                                                                            const _errs207 = errors;
-                                                                                            if (!(typeof data81 == "number" && isFinite(data81)) && data81 !== null) {
-                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                          if (data46.behaved !== void 0) {
+                                                                                            let data82 = data46.behaved;
+                                                                                            const _errs208 = errors;
+                                                                                            const _errs209 = errors;
+                                                                                            if (!(typeof data82 == "number" && (!(data82 % 1) && !isNaN(data82)) && isFinite(data82))) {
+                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                               return false;
                                                                                             }
-                                                                                            if (errors === _errs207) {
-                                                                                              if (typeof data81 == "number" && isFinite(data81)) {
-                                                                                                if (data81 > 1 || isNaN(data81)) {
-                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                            if (errors === _errs209) {
+                                                                                              if (typeof data82 == "number" && isFinite(data82)) {
+                                                                                                if (data82 < 0 || isNaN(data82)) {
+                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                   return false;
-                                                                                                } else {
-                                                                                                  if (data81 < 0 || isNaN(data81)) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                    return false;
-                                                                                                  }
                                                                                                 }
                                                                                               }
                                                                                             }
-                                                                                            var valid28 = _errs206 === errors;
+                                                                                            var valid28 = _errs208 === errors;
                                                                                           } else {
                                                                                             var valid28 = true;
                                                                                           }
                                                                                           if (valid28) {
-                                                                                            if (data46.reliabilityInterval !== void 0) {
-                                                                                              let data82 = data46.reliabilityInterval;
-                                                                                              const _errs209 = errors;
-                                                                                              if (!Array.isArray(data82) && data82 !== null) {
-                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema11.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
+                                                                                            if (data46.reliability !== void 0) {
+                                                                                              let data83 = data46.reliability;
+                                                                                              const _errs211 = errors;
+                                                                                              const _errs212 = errors;
+                                                                                              if (!(typeof data83 == "number" && isFinite(data83)) && data83 !== null) {
+                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
                                                                                                 return false;
                                                                                               }
-                                                                                              if (errors === _errs209) {
-                                                                                                if (Array.isArray(data82)) {
-                                                                                                  if (data82.length > 2) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                              if (errors === _errs212) {
+                                                                                                if (typeof data83 == "number" && isFinite(data83)) {
+                                                                                                  if (data83 > 1 || isNaN(data83)) {
+                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
                                                                                                     return false;
                                                                                                   } else {
-                                                                                                    if (data82.length < 2) {
-                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
+                                                                                                    if (data83 < 0 || isNaN(data83)) {
+                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                       return false;
-                                                                                                    } else {
-                                                                                                      const len17 = data82.length;
-                                                                                                      if (!(len17 <= 2)) {
-                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
-                                                                                                        return false;
-                                                                                                      } else {
-                                                                                                        const len18 = data82.length;
-                                                                                                        if (len18 > 0) {
-                                                                                                          let data83 = data82[0];
-                                                                                                          const _errs211 = errors;
-                                                                                                          if (errors === _errs211) {
-                                                                                                            if (typeof data83 == "number" && isFinite(data83)) {
-                                                                                                              if (data83 > 1 || isNaN(data83)) {
-                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                return false;
-                                                                                                              } else {
-                                                                                                                if (data83 < 0 || isNaN(data83)) {
-                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                  return false;
-                                                                                                                }
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                                                                                              return false;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid62 = _errs211 === errors;
-                                                                                                        }
-                                                                                                        if (valid62) {
-                                                                                                          if (len18 > 1) {
-                                                                                                            let data84 = data82[1];
-                                                                                                            const _errs213 = errors;
-                                                                                                            if (errors === _errs213) {
-                                                                                                              if (typeof data84 == "number" && isFinite(data84)) {
-                                                                                                                if (data84 > 1 || isNaN(data84)) {
-                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                  return false;
-                                                                                                                } else {
-                                                                                                                  if (data84 < 0 || isNaN(data84)) {
-                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                    return false;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                              } else {
-                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                                                                                                return false;
-                                                                                                              }
-                                                                                                            }
-                                                                                                            var valid62 = _errs213 === errors;
-                                                                                                          }
-                                                                                                        }
-                                                                                                      }
                                                                                                     }
                                                                                                   }
                                                                                                 }
                                                                                               }
-                                                                                              var valid28 = _errs209 === errors;
+                                                                                              var valid28 = _errs211 === errors;
                                                                                             } else {
                                                                                               var valid28 = true;
                                                                                             }
                                                                                             if (valid28) {
-                                                                                              if (data46.window !== void 0) {
-                                                                                                let data85 = data46.window;
-                                                                                                const _errs215 = errors;
-                                                                                                const _errs216 = errors;
-                                                                                                if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85))) {
-                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                              if (data46.reliabilityInterval !== void 0) {
+                                                                                                let data84 = data46.reliabilityInterval;
+                                                                                                const _errs214 = errors;
+                                                                                                if (!Array.isArray(data84) && data84 !== null) {
+                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema11.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
                                                                                                   return false;
                                                                                                 }
-                                                                                                if (errors === _errs216) {
-                                                                                                  if (typeof data85 == "number" && isFinite(data85)) {
-                                                                                                    if (data85 < 0 || isNaN(data85)) {
-                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                if (errors === _errs214) {
+                                                                                                  if (Array.isArray(data84)) {
+                                                                                                    if (data84.length > 2) {
+                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
                                                                                                       return false;
+                                                                                                    } else {
+                                                                                                      if (data84.length < 2) {
+                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
+                                                                                                        return false;
+                                                                                                      } else {
+                                                                                                        const len17 = data84.length;
+                                                                                                        if (!(len17 <= 2)) {
+                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                          return false;
+                                                                                                        } else {
+                                                                                                          const len18 = data84.length;
+                                                                                                          if (len18 > 0) {
+                                                                                                            let data85 = data84[0];
+                                                                                                            const _errs216 = errors;
+                                                                                                            if (errors === _errs216) {
+                                                                                                              if (typeof data85 == "number" && isFinite(data85)) {
+                                                                                                                if (data85 > 1 || isNaN(data85)) {
+                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                  return false;
+                                                                                                                } else {
+                                                                                                                  if (data85 < 0 || isNaN(data85)) {
+                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                    return false;
+                                                                                                                  }
+                                                                                                                }
+                                                                                                              } else {
+                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                                return false;
+                                                                                                              }
+                                                                                                            }
+                                                                                                            var valid63 = _errs216 === errors;
+                                                                                                          }
+                                                                                                          if (valid63) {
+                                                                                                            if (len18 > 1) {
+                                                                                                              let data86 = data84[1];
+                                                                                                              const _errs218 = errors;
+                                                                                                              if (errors === _errs218) {
+                                                                                                                if (typeof data86 == "number" && isFinite(data86)) {
+                                                                                                                  if (data86 > 1 || isNaN(data86)) {
+                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                    return false;
+                                                                                                                  } else {
+                                                                                                                    if (data86 < 0 || isNaN(data86)) {
+                                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                      return false;
+                                                                                                                    }
+                                                                                                                  }
+                                                                                                                } else {
+                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                                  return false;
+                                                                                                                }
+                                                                                                              }
+                                                                                                              var valid63 = _errs218 === errors;
+                                                                                                            }
+                                                                                                          }
+                                                                                                        }
+                                                                                                      }
                                                                                                     }
                                                                                                   }
                                                                                                 }
-                                                                                                var valid28 = _errs215 === errors;
+                                                                                                var valid28 = _errs214 === errors;
                                                                                               } else {
                                                                                                 var valid28 = true;
                                                                                               }
                                                                                               if (valid28) {
-                                                                                                if (data46.runsSinceDrift !== void 0) {
-                                                                                                  let data86 = data46.runsSinceDrift;
-                                                                                                  const _errs218 = errors;
-                                                                                                  if (!(typeof data86 == "number" && (!(data86 % 1) && !isNaN(data86)) && isFinite(data86)) && data86 !== null) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema11.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                if (data46.window !== void 0) {
+                                                                                                  let data87 = data46.window;
+                                                                                                  const _errs220 = errors;
+                                                                                                  const _errs221 = errors;
+                                                                                                  if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)) && isFinite(data87))) {
+                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                                     return false;
                                                                                                   }
-                                                                                                  if (errors === _errs218) {
-                                                                                                    if (typeof data86 == "number" && isFinite(data86)) {
-                                                                                                      if (data86 < 0 || isNaN(data86)) {
-                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  if (errors === _errs221) {
+                                                                                                    if (typeof data87 == "number" && isFinite(data87)) {
+                                                                                                      if (data87 < 0 || isNaN(data87)) {
+                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                         return false;
                                                                                                       }
                                                                                                     }
                                                                                                   }
-                                                                                                  var valid28 = _errs218 === errors;
+                                                                                                  var valid28 = _errs220 === errors;
                                                                                                 } else {
                                                                                                   var valid28 = true;
                                                                                                 }
                                                                                                 if (valid28) {
-                                                                                                  if (data46.drift !== void 0) {
-                                                                                                    let data87 = data46.drift;
-                                                                                                    const _errs220 = errors;
-                                                                                                    if (errors === _errs220) {
-                                                                                                      if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
-                                                                                                        let missing7;
-                                                                                                        if (data87.significant === void 0 && (missing7 = "significant") || data87.p === void 0 && (missing7 = "p") || data87.prompts === void 0 && (missing7 = "prompts") || data87.detectableShift === void 0 && (missing7 = "detectableShift")) {
-                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/required", keyword: "required", params: { missingProperty: missing7 }, message: "must have required property '" + missing7 + "'" }];
+                                                                                                  if (data46.runsSinceDrift !== void 0) {
+                                                                                                    let data88 = data46.runsSinceDrift;
+                                                                                                    const _errs223 = errors;
+                                                                                                    if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)) && isFinite(data88)) && data88 !== null) {
+                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema11.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                    if (errors === _errs223) {
+                                                                                                      if (typeof data88 == "number" && isFinite(data88)) {
+                                                                                                        if (data88 < 0 || isNaN(data88)) {
+                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                           return false;
-                                                                                                        } else {
-                                                                                                          const _errs222 = errors;
-                                                                                                          for (const key17 in data87) {
-                                                                                                            if (!(key17 === "significant" || key17 === "p" || key17 === "prompts" || key17 === "detectableShift")) {
-                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" }];
-                                                                                                              return false;
-                                                                                                              break;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          if (_errs222 === errors) {
-                                                                                                            if (data87.significant !== void 0) {
-                                                                                                              const _errs223 = errors;
-                                                                                                              if (typeof data87.significant !== "boolean") {
-                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/drift/significant", schemaPath: "#/properties/metrics/properties/drift/properties/significant/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                    var valid28 = _errs223 === errors;
+                                                                                                  } else {
+                                                                                                    var valid28 = true;
+                                                                                                  }
+                                                                                                  if (valid28) {
+                                                                                                    if (data46.drift !== void 0) {
+                                                                                                      let data89 = data46.drift;
+                                                                                                      const _errs225 = errors;
+                                                                                                      if (errors === _errs225) {
+                                                                                                        if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
+                                                                                                          let missing7;
+                                                                                                          if (data89.significant === void 0 && (missing7 = "significant") || data89.p === void 0 && (missing7 = "p") || data89.prompts === void 0 && (missing7 = "prompts") || data89.detectableShift === void 0 && (missing7 = "detectableShift")) {
+                                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/required", keyword: "required", params: { missingProperty: missing7 }, message: "must have required property '" + missing7 + "'" }];
+                                                                                                            return false;
+                                                                                                          } else {
+                                                                                                            const _errs227 = errors;
+                                                                                                            for (const key17 in data89) {
+                                                                                                              if (!(key17 === "significant" || key17 === "p" || key17 === "prompts" || key17 === "detectableShift")) {
+                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" }];
                                                                                                                 return false;
+                                                                                                                break;
                                                                                                               }
-                                                                                                              var valid64 = _errs223 === errors;
-                                                                                                            } else {
-                                                                                                              var valid64 = true;
                                                                                                             }
-                                                                                                            if (valid64) {
-                                                                                                              if (data87.p !== void 0) {
-                                                                                                                let data89 = data87.p;
-                                                                                                                const _errs225 = errors;
-                                                                                                                if (!(typeof data89 == "number" && isFinite(data89)) && data89 !== null) {
-                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/type", keyword: "type", params: { type: schema11.properties.metrics.properties.drift.properties.p.type }, message: "must be number,null" }];
+                                                                                                            if (_errs227 === errors) {
+                                                                                                              if (data89.significant !== void 0) {
+                                                                                                                const _errs228 = errors;
+                                                                                                                if (typeof data89.significant !== "boolean") {
+                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/drift/significant", schemaPath: "#/properties/metrics/properties/drift/properties/significant/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
                                                                                                                   return false;
                                                                                                                 }
-                                                                                                                if (errors === _errs225) {
-                                                                                                                  if (typeof data89 == "number" && isFinite(data89)) {
-                                                                                                                    if (data89 > 1 || isNaN(data89)) {
-                                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                      return false;
-                                                                                                                    } else {
-                                                                                                                      if (data89 < 0 || isNaN(data89)) {
-                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                var valid65 = _errs228 === errors;
+                                                                                                              } else {
+                                                                                                                var valid65 = true;
+                                                                                                              }
+                                                                                                              if (valid65) {
+                                                                                                                if (data89.p !== void 0) {
+                                                                                                                  let data91 = data89.p;
+                                                                                                                  const _errs230 = errors;
+                                                                                                                  if (!(typeof data91 == "number" && isFinite(data91)) && data91 !== null) {
+                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/type", keyword: "type", params: { type: schema11.properties.metrics.properties.drift.properties.p.type }, message: "must be number,null" }];
+                                                                                                                    return false;
+                                                                                                                  }
+                                                                                                                  if (errors === _errs230) {
+                                                                                                                    if (typeof data91 == "number" && isFinite(data91)) {
+                                                                                                                      if (data91 > 1 || isNaN(data91)) {
+                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                        return false;
+                                                                                                                      } else {
+                                                                                                                        if (data91 < 0 || isNaN(data91)) {
+                                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                          return false;
+                                                                                                                        }
+                                                                                                                      }
+                                                                                                                    }
+                                                                                                                  }
+                                                                                                                  var valid65 = _errs230 === errors;
+                                                                                                                } else {
+                                                                                                                  var valid65 = true;
+                                                                                                                }
+                                                                                                                if (valid65) {
+                                                                                                                  if (data89.prompts !== void 0) {
+                                                                                                                    let data92 = data89.prompts;
+                                                                                                                    const _errs232 = errors;
+                                                                                                                    const _errs233 = errors;
+                                                                                                                    if (errors === _errs233) {
+                                                                                                                      if (Array.isArray(data92)) {
+                                                                                                                        var valid67 = true;
+                                                                                                                        const len19 = data92.length;
+                                                                                                                        for (let i15 = 0; i15 < len19; i15++) {
+                                                                                                                          let data93 = data92[i15];
+                                                                                                                          const _errs235 = errors;
+                                                                                                                          if (errors === _errs235) {
+                                                                                                                            if (typeof data93 === "string") {
+                                                                                                                              if (func3(data93) < 1) {
+                                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                                                                return false;
+                                                                                                                              }
+                                                                                                                            } else {
+                                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                                                              return false;
+                                                                                                                            }
+                                                                                                                          }
+                                                                                                                          var valid67 = _errs235 === errors;
+                                                                                                                          if (!valid67) {
+                                                                                                                            break;
+                                                                                                                          }
+                                                                                                                        }
+                                                                                                                      } else {
+                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/drift/prompts", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                                                                                                         return false;
                                                                                                                       }
                                                                                                                     }
+                                                                                                                    var valid65 = _errs232 === errors;
+                                                                                                                  } else {
+                                                                                                                    var valid65 = true;
                                                                                                                   }
-                                                                                                                }
-                                                                                                                var valid64 = _errs225 === errors;
-                                                                                                              } else {
-                                                                                                                var valid64 = true;
-                                                                                                              }
-                                                                                                              if (valid64) {
-                                                                                                                if (data87.prompts !== void 0) {
-                                                                                                                  let data90 = data87.prompts;
-                                                                                                                  const _errs227 = errors;
-                                                                                                                  const _errs228 = errors;
-                                                                                                                  if (errors === _errs228) {
-                                                                                                                    if (Array.isArray(data90)) {
-                                                                                                                      var valid66 = true;
-                                                                                                                      const len19 = data90.length;
-                                                                                                                      for (let i15 = 0; i15 < len19; i15++) {
-                                                                                                                        let data91 = data90[i15];
-                                                                                                                        const _errs230 = errors;
-                                                                                                                        if (errors === _errs230) {
-                                                                                                                          if (typeof data91 === "string") {
-                                                                                                                            if (func3(data91) < 1) {
-                                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                                                  if (valid65) {
+                                                                                                                    if (data89.detectableShift !== void 0) {
+                                                                                                                      let data94 = data89.detectableShift;
+                                                                                                                      const _errs237 = errors;
+                                                                                                                      const _errs238 = errors;
+                                                                                                                      if (!(typeof data94 == "number" && isFinite(data94)) && data94 !== null) {
+                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                                                        return false;
+                                                                                                                      }
+                                                                                                                      if (errors === _errs238) {
+                                                                                                                        if (typeof data94 == "number" && isFinite(data94)) {
+                                                                                                                          if (data94 > 1 || isNaN(data94)) {
+                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                            return false;
+                                                                                                                          } else {
+                                                                                                                            if (data94 < 0 || isNaN(data94)) {
+                                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                                               return false;
                                                                                                                             }
-                                                                                                                          } else {
-                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                                                                            return false;
                                                                                                                           }
                                                                                                                         }
-                                                                                                                        var valid66 = _errs230 === errors;
-                                                                                                                        if (!valid66) {
-                                                                                                                          break;
-                                                                                                                        }
                                                                                                                       }
+                                                                                                                      var valid65 = _errs237 === errors;
                                                                                                                     } else {
-                                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/drift/prompts", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                                                                      return false;
+                                                                                                                      var valid65 = true;
                                                                                                                     }
-                                                                                                                  }
-                                                                                                                  var valid64 = _errs227 === errors;
-                                                                                                                } else {
-                                                                                                                  var valid64 = true;
-                                                                                                                }
-                                                                                                                if (valid64) {
-                                                                                                                  if (data87.detectableShift !== void 0) {
-                                                                                                                    let data92 = data87.detectableShift;
-                                                                                                                    const _errs232 = errors;
-                                                                                                                    const _errs233 = errors;
-                                                                                                                    if (!(typeof data92 == "number" && isFinite(data92)) && data92 !== null) {
-                                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                                                                                      return false;
-                                                                                                                    }
-                                                                                                                    if (errors === _errs233) {
-                                                                                                                      if (typeof data92 == "number" && isFinite(data92)) {
-                                                                                                                        if (data92 > 1 || isNaN(data92)) {
-                                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                          return false;
-                                                                                                                        } else {
-                                                                                                                          if (data92 < 0 || isNaN(data92)) {
-                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                            return false;
-                                                                                                                          }
-                                                                                                                        }
-                                                                                                                      }
-                                                                                                                    }
-                                                                                                                    var valid64 = _errs232 === errors;
-                                                                                                                  } else {
-                                                                                                                    var valid64 = true;
                                                                                                                   }
                                                                                                                 }
                                                                                                               }
                                                                                                             }
                                                                                                           }
+                                                                                                        } else {
+                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                                          return false;
                                                                                                         }
-                                                                                                      } else {
-                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                                                                        return false;
                                                                                                       }
+                                                                                                      var valid28 = _errs225 === errors;
+                                                                                                    } else {
+                                                                                                      var valid28 = true;
                                                                                                     }
-                                                                                                    var valid28 = _errs220 === errors;
-                                                                                                  } else {
-                                                                                                    var valid28 = true;
                                                                                                   }
                                                                                                 }
                                                                                               }
@@ -29043,9 +29289,10 @@ function availability(m) {
   const total = totalErrors(errors);
   const { p50, p95 } = m.metrics.latencyMs;
   const latency = p50 === null ? "" : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(p95 ?? 0)} ms.`;
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
+  const tail = latency + costSentence(m.metrics.cost);
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${tail}`;
   const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
-  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
+  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${tail}`;
 }
 function runLink(m, label) {
   return { kind: "link", url: m.run.url, content: [label] };
@@ -29295,8 +29542,8 @@ __export(validators_generated_exports, {
 });
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
 var config2 = validate102;
-var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." } } }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
-var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." } } }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
+var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model for `similar` checks and `compare: embedding`, asked on each model's own endpoint (`/embeddings`) unless the model names its own `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small", "nomic-embed-text"] }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
+var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
 var func22 = Object.prototype.hasOwnProperty;
 var func4 = typeof import_ucs2length2.default === "function" ? import_ucs2length2.default : import_ucs2length2.default.default;
 var pattern02 = new RegExp("^[a-z0-9._-]+$", "u");
@@ -29670,7 +29917,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
                 for (const key3 in data15) {
-                  if (!(key3 === "input" || key3 === "output")) {
+                  if (!(key3 === "input" || key3 === "output" || key3 === "embedding")) {
                     const err33 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.price, data: data15 };
                     if (vErrors === null) {
                       vErrors = [err33];
@@ -29724,30 +29971,30 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                     errors++;
                   }
                 }
-              } else {
-                const err38 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.price.type, parentSchema: schema12.properties.price, data: data15 };
-                if (vErrors === null) {
-                  vErrors = [err38];
-                } else {
-                  vErrors.push(err38);
-                }
-                errors++;
-              }
-            }
-            if (data2.deployment !== void 0) {
-              let data18 = data2.deployment;
-              if (typeof data18 === "string") {
-                if (func4(data18) < 1) {
-                  const err39 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.deployment, data: data18 };
-                  if (vErrors === null) {
-                    vErrors = [err39];
+                if (data15.embedding !== void 0) {
+                  let data18 = data15.embedding;
+                  if (typeof data18 == "number") {
+                    if (data18 < 0 || isNaN(data18)) {
+                      const err38 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err38];
+                      } else {
+                        vErrors.push(err38);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err39);
+                    const err39 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.embedding.type, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.deployment.type, parentSchema: schema12.properties.deployment, data: data18 };
+                const err40 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.price.type, parentSchema: schema12.properties.price, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -29756,11 +30003,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data2["api-version"] !== void 0) {
-              let data19 = data2["api-version"];
+            if (data2.embedding !== void 0) {
+              let data19 = data2.embedding;
               if (typeof data19 === "string") {
-                if (!pattern32.test(data19)) {
-                  const err41 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"', schema: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", parentSchema: schema12.properties["api-version"], data: data19 };
+                if (func4(data19) < 1) {
+                  const err41 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.embedding, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err41];
                   } else {
@@ -29769,7 +30016,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err42 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-version"].type, parentSchema: schema12.properties["api-version"], data: data19 };
+                const err42 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.embedding.type, parentSchema: schema12.properties.embedding, data: data19 };
                 if (vErrors === null) {
                   vErrors = [err42];
                 } else {
@@ -29778,100 +30025,144 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
+            if (data2.deployment !== void 0) {
+              let data20 = data2.deployment;
+              if (typeof data20 === "string") {
+                if (func4(data20) < 1) {
+                  const err43 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.deployment, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              } else {
+                const err44 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.deployment.type, parentSchema: schema12.properties.deployment, data: data20 };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            }
+            if (data2["api-version"] !== void 0) {
+              let data21 = data2["api-version"];
+              if (typeof data21 === "string") {
+                if (!pattern32.test(data21)) {
+                  const err45 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"', schema: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", parentSchema: schema12.properties["api-version"], data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              } else {
+                const err46 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-version"].type, parentSchema: schema12.properties["api-version"], data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err43 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
+            const err47 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err47];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err47);
             }
             errors++;
           }
         }
       } else {
-        const err44 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.models.type, parentSchema: schema112.properties.models, data: data1 };
+        const err48 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.models.type, parentSchema: schema112.properties.models, data: data1 };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err48];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err48);
         }
         errors++;
       }
     }
     if (data.suites !== void 0) {
-      let data20 = data.suites;
-      if (Array.isArray(data20)) {
-        if (data20.length < 1) {
-          const err45 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.suites, data: data20 };
+      let data22 = data.suites;
+      if (Array.isArray(data22)) {
+        if (data22.length < 1) {
+          const err49 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.suites, data: data22 };
           if (vErrors === null) {
-            vErrors = [err45];
+            vErrors = [err49];
           } else {
-            vErrors.push(err45);
+            vErrors.push(err49);
           }
           errors++;
         }
-        const len1 = data20.length;
+        const len1 = data22.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          let data21 = data20[i1];
-          if (typeof data21 !== "string" && !(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
-            const err46 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema112.properties.suites.items.type }, message: "must be string,object", schema: schema112.properties.suites.items.type, parentSchema: schema112.properties.suites.items, data: data21 };
+          let data23 = data22[i1];
+          if (typeof data23 !== "string" && !(data23 && typeof data23 == "object" && !Array.isArray(data23))) {
+            const err50 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema112.properties.suites.items.type }, message: "must be string,object", schema: schema112.properties.suites.items.type, parentSchema: schema112.properties.suites.items, data: data23 };
             if (vErrors === null) {
-              vErrors = [err46];
+              vErrors = [err50];
             } else {
-              vErrors.push(err46);
+              vErrors.push(err50);
             }
             errors++;
           }
-          if (typeof data21 === "string") {
-            if (!pattern42.test(data21)) {
-              const err47 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema112.properties.suites.items, data: data21 };
+          if (typeof data23 === "string") {
+            if (!pattern42.test(data23)) {
+              const err51 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema112.properties.suites.items, data: data23 };
               if (vErrors === null) {
-                vErrors = [err47];
+                vErrors = [err51];
               } else {
-                vErrors.push(err47);
+                vErrors.push(err51);
               }
               errors++;
             }
           }
-          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-            if (data21.path === void 0) {
-              const err48 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema112.properties.suites.items.required, parentSchema: schema112.properties.suites.items, data: data21 };
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.path === void 0) {
+              const err52 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema112.properties.suites.items.required, parentSchema: schema112.properties.suites.items, data: data23 };
               if (vErrors === null) {
-                vErrors = [err48];
+                vErrors = [err52];
               } else {
-                vErrors.push(err48);
+                vErrors.push(err52);
               }
               errors++;
             }
-            for (const key4 in data21) {
+            for (const key4 in data23) {
               if (!(key4 === "path")) {
-                const err49 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.suites.items, data: data21 };
+                const err53 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.suites.items, data: data23 };
                 if (vErrors === null) {
-                  vErrors = [err49];
+                  vErrors = [err53];
                 } else {
-                  vErrors.push(err49);
+                  vErrors.push(err53);
                 }
                 errors++;
               }
             }
-            if (data21.path !== void 0) {
-              let data22 = data21.path;
-              if (typeof data22 === "string") {
-                if (func4(data22) < 1) {
-                  const err50 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.suites.items.properties.path, data: data22 };
+            if (data23.path !== void 0) {
+              let data24 = data23.path;
+              if (typeof data24 === "string") {
+                if (func4(data24) < 1) {
+                  const err54 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.suites.items.properties.path, data: data24 };
                   if (vErrors === null) {
-                    vErrors = [err50];
+                    vErrors = [err54];
                   } else {
-                    vErrors.push(err50);
+                    vErrors.push(err54);
                   }
                   errors++;
                 }
               } else {
-                const err51 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.suites.items.properties.path.type, parentSchema: schema112.properties.suites.items.properties.path, data: data22 };
+                const err55 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.suites.items.properties.path.type, parentSchema: schema112.properties.suites.items.properties.path, data: data24 };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err55];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err55);
                 }
                 errors++;
               }
@@ -29879,51 +30170,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err52 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.suites.type, parentSchema: schema112.properties.suites, data: data20 };
-        if (vErrors === null) {
-          vErrors = [err52];
-        } else {
-          vErrors.push(err52);
-        }
-        errors++;
-      }
-    }
-    if (data.samples !== void 0) {
-      let data23 = data.samples;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)))) {
-        const err53 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.samples.type, parentSchema: schema112.properties.samples, data: data23 };
-        if (vErrors === null) {
-          vErrors = [err53];
-        } else {
-          vErrors.push(err53);
-        }
-        errors++;
-      }
-      if (typeof data23 == "number") {
-        if (data23 > 100 || isNaN(data23)) {
-          const err54 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.samples, data: data23 };
-          if (vErrors === null) {
-            vErrors = [err54];
-          } else {
-            vErrors.push(err54);
-          }
-          errors++;
-        }
-        if (data23 < 1 || isNaN(data23)) {
-          const err55 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.samples, data: data23 };
-          if (vErrors === null) {
-            vErrors = [err55];
-          } else {
-            vErrors.push(err55);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.concurrency !== void 0) {
-      let data24 = data.concurrency;
-      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)))) {
-        const err56 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.concurrency.type, parentSchema: schema112.properties.concurrency, data: data24 };
+        const err56 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.suites.type, parentSchema: schema112.properties.suites, data: data22 };
         if (vErrors === null) {
           vErrors = [err56];
         } else {
@@ -29931,18 +30178,21 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (typeof data24 == "number") {
-        if (data24 > 1024 || isNaN(data24)) {
-          const err57 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema112.properties.concurrency, data: data24 };
-          if (vErrors === null) {
-            vErrors = [err57];
-          } else {
-            vErrors.push(err57);
-          }
-          errors++;
+    }
+    if (data.samples !== void 0) {
+      let data25 = data.samples;
+      if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)))) {
+        const err57 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.samples.type, parentSchema: schema112.properties.samples, data: data25 };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
         }
-        if (data24 < 1 || isNaN(data24)) {
-          const err58 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.concurrency, data: data24 };
+        errors++;
+      }
+      if (typeof data25 == "number") {
+        if (data25 > 100 || isNaN(data25)) {
+          const err58 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.samples, data: data25 };
           if (vErrors === null) {
             vErrors = [err58];
           } else {
@@ -29950,13 +30200,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-      }
-    }
-    if (data["timeout-seconds"] !== void 0) {
-      let data25 = data["timeout-seconds"];
-      if (typeof data25 == "number") {
-        if (data25 > 3600 || isNaN(data25)) {
-          const err59 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema112.properties["timeout-seconds"], data: data25 };
+        if (data25 < 1 || isNaN(data25)) {
+          const err59 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.samples, data: data25 };
           if (vErrors === null) {
             vErrors = [err59];
           } else {
@@ -29964,39 +30209,45 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data25 <= 0 || isNaN(data25)) {
-          const err60 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["timeout-seconds"], data: data25 };
-          if (vErrors === null) {
-            vErrors = [err60];
-          } else {
-            vErrors.push(err60);
-          }
-          errors++;
-        }
-      } else {
-        const err61 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["timeout-seconds"].type, parentSchema: schema112.properties["timeout-seconds"], data: data25 };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
       }
     }
-    if (data.retries !== void 0) {
-      let data26 = data.retries;
+    if (data.concurrency !== void 0) {
+      let data26 = data.concurrency;
       if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)))) {
-        const err62 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.retries.type, parentSchema: schema112.properties.retries, data: data26 };
+        const err60 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.concurrency.type, parentSchema: schema112.properties.concurrency, data: data26 };
         if (vErrors === null) {
-          vErrors = [err62];
+          vErrors = [err60];
         } else {
-          vErrors.push(err62);
+          vErrors.push(err60);
         }
         errors++;
       }
       if (typeof data26 == "number") {
-        if (data26 > 20 || isNaN(data26)) {
-          const err63 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema112.properties.retries, data: data26 };
+        if (data26 > 1024 || isNaN(data26)) {
+          const err61 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema112.properties.concurrency, data: data26 };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+        if (data26 < 1 || isNaN(data26)) {
+          const err62 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.concurrency, data: data26 };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data["timeout-seconds"] !== void 0) {
+      let data27 = data["timeout-seconds"];
+      if (typeof data27 == "number") {
+        if (data27 > 3600 || isNaN(data27)) {
+          const err63 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema112.properties["timeout-seconds"], data: data27 };
           if (vErrors === null) {
             vErrors = [err63];
           } else {
@@ -30004,8 +30255,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data26 < 0 || isNaN(data26)) {
-          const err64 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.retries, data: data26 };
+        if (data27 <= 0 || isNaN(data27)) {
+          const err64 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["timeout-seconds"], data: data27 };
           if (vErrors === null) {
             vErrors = [err64];
           } else {
@@ -30013,12 +30264,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-      }
-    }
-    if (data["max-output-kb"] !== void 0) {
-      let data27 = data["max-output-kb"];
-      if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)))) {
-        const err65 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties["max-output-kb"].type, parentSchema: schema112.properties["max-output-kb"], data: data27 };
+      } else {
+        const err65 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["timeout-seconds"].type, parentSchema: schema112.properties["timeout-seconds"], data: data27 };
         if (vErrors === null) {
           vErrors = [err65];
         } else {
@@ -30026,18 +30273,21 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (typeof data27 == "number") {
-        if (data27 > 65536 || isNaN(data27)) {
-          const err66 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65536 }, message: "must be <= 65536", schema: 65536, parentSchema: schema112.properties["max-output-kb"], data: data27 };
-          if (vErrors === null) {
-            vErrors = [err66];
-          } else {
-            vErrors.push(err66);
-          }
-          errors++;
+    }
+    if (data.retries !== void 0) {
+      let data28 = data.retries;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
+        const err66 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.retries.type, parentSchema: schema112.properties.retries, data: data28 };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
         }
-        if (data27 < 1 || isNaN(data27)) {
-          const err67 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties["max-output-kb"], data: data27 };
+        errors++;
+      }
+      if (typeof data28 == "number") {
+        if (data28 > 20 || isNaN(data28)) {
+          const err67 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema112.properties.retries, data: data28 };
           if (vErrors === null) {
             vErrors = [err67];
           } else {
@@ -30045,13 +30295,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-      }
-    }
-    if (data.history !== void 0) {
-      let data28 = data.history;
-      if (typeof data28 === "string") {
-        if (func4(data28) < 1) {
-          const err68 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.history, data: data28 };
+        if (data28 < 0 || isNaN(data28)) {
+          const err68 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.retries, data: data28 };
           if (vErrors === null) {
             vErrors = [err68];
           } else {
@@ -30059,8 +30304,12 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-      } else {
-        const err69 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.history.type, parentSchema: schema112.properties.history, data: data28 };
+      }
+    }
+    if (data["max-output-kb"] !== void 0) {
+      let data29 = data["max-output-kb"];
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)))) {
+        const err69 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties["max-output-kb"].type, parentSchema: schema112.properties["max-output-kb"], data: data29 };
         if (vErrors === null) {
           vErrors = [err69];
         } else {
@@ -30068,12 +30317,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-    }
-    if (data["history-max-mb"] !== void 0) {
-      let data29 = data["history-max-mb"];
       if (typeof data29 == "number") {
-        if (data29 > 95 || isNaN(data29)) {
-          const err70 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 95 }, message: "must be <= 95", schema: 95, parentSchema: schema112.properties["history-max-mb"], data: data29 };
+        if (data29 > 65536 || isNaN(data29)) {
+          const err70 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65536 }, message: "must be <= 65536", schema: 65536, parentSchema: schema112.properties["max-output-kb"], data: data29 };
           if (vErrors === null) {
             vErrors = [err70];
           } else {
@@ -30081,8 +30327,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data29 <= 0 || isNaN(data29)) {
-          const err71 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["history-max-mb"], data: data29 };
+        if (data29 < 1 || isNaN(data29)) {
+          const err71 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties["max-output-kb"], data: data29 };
           if (vErrors === null) {
             vErrors = [err71];
           } else {
@@ -30090,30 +30336,35 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
+      }
+    }
+    if (data.history !== void 0) {
+      let data30 = data.history;
+      if (typeof data30 === "string") {
+        if (func4(data30) < 1) {
+          const err72 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.history, data: data30 };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
       } else {
-        const err72 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["history-max-mb"].type, parentSchema: schema112.properties["history-max-mb"], data: data29 };
+        const err73 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.history.type, parentSchema: schema112.properties.history, data: data30 };
         if (vErrors === null) {
-          vErrors = [err72];
+          vErrors = [err73];
         } else {
-          vErrors.push(err72);
+          vErrors.push(err73);
         }
         errors++;
       }
     }
-    if (data.badge !== void 0) {
-      let data30 = data.badge;
-      if (typeof data30 === "string") {
-        if (func4(data30) < 1) {
-          const err73 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.badge, data: data30 };
-          if (vErrors === null) {
-            vErrors = [err73];
-          } else {
-            vErrors.push(err73);
-          }
-          errors++;
-        }
-        if (!pattern5.test(data30)) {
-          const err74 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema112.properties.badge, data: data30 };
+    if (data["history-max-mb"] !== void 0) {
+      let data31 = data["history-max-mb"];
+      if (typeof data31 == "number") {
+        if (data31 > 95 || isNaN(data31)) {
+          const err74 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 95 }, message: "must be <= 95", schema: 95, parentSchema: schema112.properties["history-max-mb"], data: data31 };
           if (vErrors === null) {
             vErrors = [err74];
           } else {
@@ -30121,20 +30372,17 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-      } else {
-        const err75 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.badge.type, parentSchema: schema112.properties.badge, data: data30 };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
+        if (data31 <= 0 || isNaN(data31)) {
+          const err75 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["history-max-mb"], data: data31 };
+          if (vErrors === null) {
+            vErrors = [err75];
+          } else {
+            vErrors.push(err75);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data["allow-outside-workspace"] !== void 0) {
-      let data31 = data["allow-outside-workspace"];
-      if (typeof data31 !== "boolean") {
-        const err76 = { instancePath: instancePath + "/allow-outside-workspace", schemaPath: "#/properties/allow-outside-workspace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties["allow-outside-workspace"].type, parentSchema: schema112.properties["allow-outside-workspace"], data: data31 };
+      } else {
+        const err76 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["history-max-mb"].type, parentSchema: schema112.properties["history-max-mb"], data: data31 };
         if (vErrors === null) {
           vErrors = [err76];
         } else {
@@ -30143,20 +30391,20 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.window !== void 0) {
-      let data32 = data.window;
-      if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)))) {
-        const err77 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.window.type, parentSchema: schema112.properties.window, data: data32 };
-        if (vErrors === null) {
-          vErrors = [err77];
-        } else {
-          vErrors.push(err77);
+    if (data.badge !== void 0) {
+      let data32 = data.badge;
+      if (typeof data32 === "string") {
+        if (func4(data32) < 1) {
+          const err77 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.badge, data: data32 };
+          if (vErrors === null) {
+            vErrors = [err77];
+          } else {
+            vErrors.push(err77);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (typeof data32 == "number") {
-        if (data32 > 1e4 || isNaN(data32)) {
-          const err78 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema112.properties.window, data: data32 };
+        if (!pattern5.test(data32)) {
+          const err78 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema112.properties.badge, data: data32 };
           if (vErrors === null) {
             vErrors = [err78];
           } else {
@@ -30164,90 +30412,155 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data32 < 1 || isNaN(data32)) {
-          const err79 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.window, data: data32 };
+      } else {
+        const err79 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.badge.type, parentSchema: schema112.properties.badge, data: data32 };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
+        }
+        errors++;
+      }
+    }
+    if (data["allow-outside-workspace"] !== void 0) {
+      let data33 = data["allow-outside-workspace"];
+      if (typeof data33 !== "boolean") {
+        const err80 = { instancePath: instancePath + "/allow-outside-workspace", schemaPath: "#/properties/allow-outside-workspace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties["allow-outside-workspace"].type, parentSchema: schema112.properties["allow-outside-workspace"], data: data33 };
+        if (vErrors === null) {
+          vErrors = [err80];
+        } else {
+          vErrors.push(err80);
+        }
+        errors++;
+      }
+    }
+    if (data.embedding !== void 0) {
+      let data34 = data.embedding;
+      if (typeof data34 === "string") {
+        if (func4(data34) < 1) {
+          const err81 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.embedding, data: data34 };
           if (vErrors === null) {
-            vErrors = [err79];
+            vErrors = [err81];
           } else {
-            vErrors.push(err79);
+            vErrors.push(err81);
+          }
+          errors++;
+        }
+      } else {
+        const err82 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.embedding.type, parentSchema: schema112.properties.embedding, data: data34 };
+        if (vErrors === null) {
+          vErrors = [err82];
+        } else {
+          vErrors.push(err82);
+        }
+        errors++;
+      }
+    }
+    if (data.window !== void 0) {
+      let data35 = data.window;
+      if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
+        const err83 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.window.type, parentSchema: schema112.properties.window, data: data35 };
+        if (vErrors === null) {
+          vErrors = [err83];
+        } else {
+          vErrors.push(err83);
+        }
+        errors++;
+      }
+      if (typeof data35 == "number") {
+        if (data35 > 1e4 || isNaN(data35)) {
+          const err84 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema112.properties.window, data: data35 };
+          if (vErrors === null) {
+            vErrors = [err84];
+          } else {
+            vErrors.push(err84);
+          }
+          errors++;
+        }
+        if (data35 < 1 || isNaN(data35)) {
+          const err85 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.window, data: data35 };
+          if (vErrors === null) {
+            vErrors = [err85];
+          } else {
+            vErrors.push(err85);
           }
           errors++;
         }
       }
     }
     if (data.thresholds !== void 0) {
-      let data33 = data.thresholds;
-      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-        for (const key5 in data33) {
+      let data36 = data.thresholds;
+      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+        for (const key5 in data36) {
           if (!(key5 === "fail-below" || key5 === "fail-on-regression")) {
-            const err80 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.thresholds, data: data33 };
+            const err86 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.thresholds, data: data36 };
             if (vErrors === null) {
-              vErrors = [err80];
+              vErrors = [err86];
             } else {
-              vErrors.push(err80);
+              vErrors.push(err86);
             }
             errors++;
           }
         }
-        if (data33["fail-below"] !== void 0) {
-          let data34 = data33["fail-below"];
-          if (typeof data34 == "number") {
-            if (data34 > 1 || isNaN(data34)) {
-              const err81 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data34 };
+        if (data36["fail-below"] !== void 0) {
+          let data37 = data36["fail-below"];
+          if (typeof data37 == "number") {
+            if (data37 > 1 || isNaN(data37)) {
+              const err87 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data37 };
               if (vErrors === null) {
-                vErrors = [err81];
+                vErrors = [err87];
               } else {
-                vErrors.push(err81);
+                vErrors.push(err87);
               }
               errors++;
             }
-            if (data34 < 0 || isNaN(data34)) {
-              const err82 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data34 };
+            if (data37 < 0 || isNaN(data37)) {
+              const err88 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data37 };
               if (vErrors === null) {
-                vErrors = [err82];
+                vErrors = [err88];
               } else {
-                vErrors.push(err82);
+                vErrors.push(err88);
               }
               errors++;
             }
           } else {
-            const err83 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.thresholds.properties["fail-below"].type, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data34 };
+            const err89 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.thresholds.properties["fail-below"].type, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data37 };
             if (vErrors === null) {
-              vErrors = [err83];
+              vErrors = [err89];
             } else {
-              vErrors.push(err83);
+              vErrors.push(err89);
             }
             errors++;
           }
         }
-        if (data33["fail-on-regression"] !== void 0) {
-          let data35 = data33["fail-on-regression"];
-          if (typeof data35 !== "boolean") {
-            const err84 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema112.properties.thresholds.properties["fail-on-regression"], data: data35 };
+        if (data36["fail-on-regression"] !== void 0) {
+          let data38 = data36["fail-on-regression"];
+          if (typeof data38 !== "boolean") {
+            const err90 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema112.properties.thresholds.properties["fail-on-regression"], data: data38 };
             if (vErrors === null) {
-              vErrors = [err84];
+              vErrors = [err90];
             } else {
-              vErrors.push(err84);
+              vErrors.push(err90);
             }
             errors++;
           }
         }
       } else {
-        const err85 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.thresholds.type, parentSchema: schema112.properties.thresholds, data: data33 };
+        const err91 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.thresholds.type, parentSchema: schema112.properties.thresholds, data: data36 };
         if (vErrors === null) {
-          vErrors = [err85];
+          vErrors = [err91];
         } else {
-          vErrors.push(err85);
+          vErrors.push(err91);
         }
         errors++;
       }
     }
   } else {
-    const err86 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
+    const err92 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
     if (vErrors === null) {
-      vErrors = [err86];
+      vErrors = [err92];
     } else {
-      vErrors.push(err86);
+      vErrors.push(err92);
     }
     errors++;
   }
@@ -30255,14 +30568,14 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 var suite = validate11;
-var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/suite.schema.json", "title": "trackrecord prompt suite", "description": "A fixed set of prompts with deterministic checks, run against every configured model.", "type": "object", "additionalProperties": false, "required": ["name", "prompts"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL or path of this schema." }, "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Unique within a run." }, "description": { "type": "string", "description": "What the suite catches and why its checks are fair; shown in reports." }, "prompts": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/prompt" }, "description": "The prompts, each with a stable id. Order is kept in reports and history." } }, "definitions": { "prompt": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } }, "expectation": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } } } };
+var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/suite.schema.json", "title": "trackrecord prompt suite", "description": "A fixed set of prompts with deterministic checks, run against every configured model.", "type": "object", "additionalProperties": false, "required": ["name", "prompts"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL or path of this schema." }, "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Unique within a run." }, "description": { "type": "string", "description": "What the suite catches and why its checks are fair; shown in reports." }, "prompts": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/prompt" }, "description": "The prompts, each with a stable id. Order is kept in reports and history." } }, "definitions": { "prompt": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity|embedding)$", "additionalProperties": false, "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." }, "embedding": { "type": ["string", "boolean"], "minLength": 1, "description": "Compare by the cosine similarity of the answers' embeddings, from the endpoint's `/embeddings`: `true` for the embedding model of the model answering (its `embedding`, else the config's), or the name of an embedding model asked on every model's endpoint. Goes with `threshold`." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "With `embedding`: the cosine similarity two answers reach to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), `{similarity: T}` with your own threshold, `embedding` (cosine similarity of embeddings >= 0.8, with the model's embedding model), or `{embedding: MODEL or true, threshold: T}`. The drift test reads answers compared by `similarity` or `embedding` as free text.", "default": "exact", "minProperties": 1 }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } }, "expectation": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." }, "similar": { "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "type": "string", "minLength": 1, "description": "The reference text, normalized like the answer, then embedded." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "The least cosine similarity that passes." } }, "description": "The answer means about the same as `to`: the cosine similarity of their embeddings (from the endpoint's `/embeddings`, with the model's embedding model: its `embedding`, else the config's) reaches `threshold` (default 0.8)." } } } } };
 var pattern62 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
-var schema14 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } };
-var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } };
+var schema14 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity|embedding)$", "additionalProperties": false, "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." }, "embedding": { "type": ["string", "boolean"], "minLength": 1, "description": "Compare by the cosine similarity of the answers' embeddings, from the endpoint's `/embeddings`: `true` for the embedding model of the model answering (its `embedding`, else the config's), or the name of an embedding model asked on every model's endpoint. Goes with `threshold`." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "With `embedding`: the cosine similarity two answers reach to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), `{similarity: T}` with your own threshold, `embedding` (cosine similarity of embeddings >= 0.8, with the model's embedding model), or `{embedding: MODEL or true, threshold: T}`. The drift test reads answers compared by `similarity` or `embedding` as free text.", "default": "exact", "minProperties": 1 }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } };
+var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." }, "similar": { "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "type": "string", "minLength": 1, "description": "The reference text, normalized like the answer, then embedded." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "The least cosine similarity that passes." } }, "description": "The answer means about the same as `to`: the cosine similarity of their embeddings (from the endpoint's `/embeddings`, with the model's embedding model: its `embedding`, else the config's) reaches `threshold` (default 0.8)." } } };
 var pattern7 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 var pattern8 = new RegExp("^[imsu]*$", "u");
 var pattern9 = new RegExp("^\\$", "u");
-var pattern10 = new RegExp("^(exact|similarity)$", "u");
+var pattern10 = new RegExp("^(exact|similarity|embedding)$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -30567,7 +30880,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data12 === "string") {
         if (!pattern10.test(data12)) {
-          const err27 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/pattern", keyword: "pattern", params: { pattern: "^(exact|similarity)$" }, message: 'must match pattern "^(exact|similarity)$"', schema: "^(exact|similarity)$", parentSchema: schema14.properties.compare, data: data12 };
+          const err27 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/pattern", keyword: "pattern", params: { pattern: "^(exact|similarity|embedding)$" }, message: 'must match pattern "^(exact|similarity|embedding)$"', schema: "^(exact|similarity|embedding)$", parentSchema: schema14.properties.compare, data: data12 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -30577,8 +30890,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-        if (data12.similarity === void 0) {
-          const err28 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/required", keyword: "required", params: { missingProperty: "similarity" }, message: "must have required property 'similarity'", schema: schema14.properties.compare.required, parentSchema: schema14.properties.compare, data: data12 };
+        if (Object.keys(data12).length < 1) {
+          const err28 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema14.properties.compare, data: data12 };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -30587,7 +30900,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key3 in data12) {
-          if (!(key3 === "similarity")) {
+          if (!(key3 === "similarity" || key3 === "embedding" || key3 === "threshold")) {
             const err29 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.compare, data: data12 };
             if (vErrors === null) {
               vErrors = [err29];
@@ -30628,26 +30941,20 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      }
-    }
-    if (data.expect !== void 0) {
-      let data14 = data.expect;
-      if (Array.isArray(data14)) {
-        const len2 = data14.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data15 = data14[i2];
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (Object.keys(data15).length > 1) {
-              const err33 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties", schema: 1, parentSchema: schema15, data: data15 };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
+        if (data12.embedding !== void 0) {
+          let data14 = data12.embedding;
+          if (typeof data14 !== "string" && typeof data14 !== "boolean") {
+            const err33 = { instancePath: instancePath + "/compare/embedding", schemaPath: "#/properties/compare/properties/embedding/type", keyword: "type", params: { type: schema14.properties.compare.properties.embedding.type }, message: "must be string,boolean", schema: schema14.properties.compare.properties.embedding.type, parentSchema: schema14.properties.compare.properties.embedding, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
             }
-            if (Object.keys(data15).length < 1) {
-              const err34 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15, data: data15 };
+            errors++;
+          }
+          if (typeof data14 === "string") {
+            if (func4(data14) < 1) {
+              const err34 = { instancePath: instancePath + "/compare/embedding", schemaPath: "#/properties/compare/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.compare.properties.embedding, data: data14 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -30655,65 +30962,69 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key4 in data15) {
+          }
+        }
+        if (data12.threshold !== void 0) {
+          let data15 = data12.threshold;
+          if (typeof data15 == "number") {
+            if (data15 > 1 || isNaN(data15)) {
+              const err35 = { instancePath: instancePath + "/compare/threshold", schemaPath: "#/properties/compare/properties/threshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema14.properties.compare.properties.threshold, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            if (data15 <= 0 || isNaN(data15)) {
+              const err36 = { instancePath: instancePath + "/compare/threshold", schemaPath: "#/properties/compare/properties/threshold/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema14.properties.compare.properties.threshold, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          } else {
+            const err37 = { instancePath: instancePath + "/compare/threshold", schemaPath: "#/properties/compare/properties/threshold/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema14.properties.compare.properties.threshold.type, parentSchema: schema14.properties.compare.properties.threshold, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    if (data.expect !== void 0) {
+      let data16 = data.expect;
+      if (Array.isArray(data16)) {
+        const len2 = data16.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data17 = data16[i2];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (Object.keys(data17).length > 1) {
+              const err38 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties", schema: 1, parentSchema: schema15, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            if (Object.keys(data17).length < 1) {
+              const err39 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+            for (const key4 in data17) {
               if (!func22.call(schema15.properties, key4)) {
-                const err35 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data: data15 };
-                if (vErrors === null) {
-                  vErrors = [err35];
-                } else {
-                  vErrors.push(err35);
-                }
-                errors++;
-              }
-            }
-            if (data15.equals !== void 0) {
-              let data16 = data15.equals;
-              if (typeof data16 !== "string" && !(typeof data16 == "number") && typeof data16 !== "boolean") {
-                const err36 = { instancePath: instancePath + "/expect/" + i2 + "/equals", schemaPath: "#/definitions/expectation/properties/equals/type", keyword: "type", params: { type: schema15.properties.equals.type }, message: "must be string,number,boolean", schema: schema15.properties.equals.type, parentSchema: schema15.properties.equals, data: data16 };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-            }
-            if (data15.contains !== void 0) {
-              let data17 = data15.contains;
-              if (typeof data17 === "string") {
-                if (func4(data17) < 1) {
-                  const err37 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.contains, data: data17 };
-                  if (vErrors === null) {
-                    vErrors = [err37];
-                  } else {
-                    vErrors.push(err37);
-                  }
-                  errors++;
-                }
-              } else {
-                const err38 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.contains.type, parentSchema: schema15.properties.contains, data: data17 };
-                if (vErrors === null) {
-                  vErrors = [err38];
-                } else {
-                  vErrors.push(err38);
-                }
-                errors++;
-              }
-            }
-            if (data15["not-contains"] !== void 0) {
-              let data18 = data15["not-contains"];
-              if (typeof data18 === "string") {
-                if (func4(data18) < 1) {
-                  const err39 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-contains"], data: data18 };
-                  if (vErrors === null) {
-                    vErrors = [err39];
-                  } else {
-                    vErrors.push(err39);
-                  }
-                  errors++;
-                }
-              } else {
-                const err40 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-contains"].type, parentSchema: schema15.properties["not-contains"], data: data18 };
+                const err40 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -30722,10 +31033,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.regex !== void 0) {
-              let data19 = data15.regex;
-              if (typeof data19 !== "string" && !(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-                const err41 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/type", keyword: "type", params: { type: schema15.properties.regex.type }, message: "must be string,object", schema: schema15.properties.regex.type, parentSchema: schema15.properties.regex, data: data19 };
+            if (data17.equals !== void 0) {
+              let data18 = data17.equals;
+              if (typeof data18 !== "string" && !(typeof data18 == "number") && typeof data18 !== "boolean") {
+                const err41 = { instancePath: instancePath + "/expect/" + i2 + "/equals", schemaPath: "#/definitions/expectation/properties/equals/type", keyword: "type", params: { type: schema15.properties.equals.type }, message: "must be string,number,boolean", schema: schema15.properties.equals.type, parentSchema: schema15.properties.equals, data: data18 };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -30733,9 +31044,12 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+            }
+            if (data17.contains !== void 0) {
+              let data19 = data17.contains;
               if (typeof data19 === "string") {
                 if (func4(data19) < 1) {
-                  const err42 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex, data: data19 };
+                  const err42 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.contains, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err42];
                   } else {
@@ -30743,224 +31057,221 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-                if (data19.pattern === void 0) {
-                  const err43 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties.regex.required, parentSchema: schema15.properties.regex, data: data19 };
-                  if (vErrors === null) {
-                    vErrors = [err43];
-                  } else {
-                    vErrors.push(err43);
-                  }
-                  errors++;
-                }
-                for (const key5 in data19) {
-                  if (!(key5 === "pattern" || key5 === "flags")) {
-                    const err44 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.regex, data: data19 };
-                    if (vErrors === null) {
-                      vErrors = [err44];
-                    } else {
-                      vErrors.push(err44);
-                    }
-                    errors++;
-                  }
-                }
-                if (data19.pattern !== void 0) {
-                  let data20 = data19.pattern;
-                  if (typeof data20 === "string") {
-                    if (func4(data20) < 1) {
-                      const err45 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex.properties.pattern, data: data20 };
-                      if (vErrors === null) {
-                        vErrors = [err45];
-                      } else {
-                        vErrors.push(err45);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err46 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.pattern.type, parentSchema: schema15.properties.regex.properties.pattern, data: data20 };
-                    if (vErrors === null) {
-                      vErrors = [err46];
-                    } else {
-                      vErrors.push(err46);
-                    }
-                    errors++;
-                  }
-                }
-                if (data19.flags !== void 0) {
-                  let data21 = data19.flags;
-                  if (typeof data21 === "string") {
-                    if (!pattern8.test(data21)) {
-                      const err47 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties.regex.properties.flags, data: data21 };
-                      if (vErrors === null) {
-                        vErrors = [err47];
-                      } else {
-                        vErrors.push(err47);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err48 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.flags.type, parentSchema: schema15.properties.regex.properties.flags, data: data21 };
-                    if (vErrors === null) {
-                      vErrors = [err48];
-                    } else {
-                      vErrors.push(err48);
-                    }
-                    errors++;
-                  }
-                }
-              }
-            }
-            if (data15["not-regex"] !== void 0) {
-              let data22 = data15["not-regex"];
-              if (typeof data22 !== "string" && !(data22 && typeof data22 == "object" && !Array.isArray(data22))) {
-                const err49 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/type", keyword: "type", params: { type: schema15.properties["not-regex"].type }, message: "must be string,object", schema: schema15.properties["not-regex"].type, parentSchema: schema15.properties["not-regex"], data: data22 };
+              } else {
+                const err43 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.contains.type, parentSchema: schema15.properties.contains, data: data19 };
                 if (vErrors === null) {
-                  vErrors = [err49];
+                  vErrors = [err43];
                 } else {
-                  vErrors.push(err49);
+                  vErrors.push(err43);
                 }
                 errors++;
               }
-              if (typeof data22 === "string") {
-                if (func4(data22) < 1) {
-                  const err50 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"], data: data22 };
-                  if (vErrors === null) {
-                    vErrors = [err50];
-                  } else {
-                    vErrors.push(err50);
-                  }
-                  errors++;
-                }
-              }
-              if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-                if (data22.pattern === void 0) {
-                  const err51 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties["not-regex"].required, parentSchema: schema15.properties["not-regex"], data: data22 };
-                  if (vErrors === null) {
-                    vErrors = [err51];
-                  } else {
-                    vErrors.push(err51);
-                  }
-                  errors++;
-                }
-                for (const key6 in data22) {
-                  if (!(key6 === "pattern" || key6 === "flags")) {
-                    const err52 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["not-regex"], data: data22 };
-                    if (vErrors === null) {
-                      vErrors = [err52];
-                    } else {
-                      vErrors.push(err52);
-                    }
-                    errors++;
-                  }
-                }
-                if (data22.pattern !== void 0) {
-                  let data23 = data22.pattern;
-                  if (typeof data23 === "string") {
-                    if (func4(data23) < 1) {
-                      const err53 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data23 };
-                      if (vErrors === null) {
-                        vErrors = [err53];
-                      } else {
-                        vErrors.push(err53);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err54 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.pattern.type, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data23 };
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    } else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
-                  }
-                }
-                if (data22.flags !== void 0) {
-                  let data24 = data22.flags;
-                  if (typeof data24 === "string") {
-                    if (!pattern8.test(data24)) {
-                      const err55 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties["not-regex"].properties.flags, data: data24 };
-                      if (vErrors === null) {
-                        vErrors = [err55];
-                      } else {
-                        vErrors.push(err55);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err56 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.flags.type, parentSchema: schema15.properties["not-regex"].properties.flags, data: data24 };
-                    if (vErrors === null) {
-                      vErrors = [err56];
-                    } else {
-                      vErrors.push(err56);
-                    }
-                    errors++;
-                  }
-                }
-              }
             }
-            if (data15["one-of"] !== void 0) {
-              let data25 = data15["one-of"];
-              if (Array.isArray(data25)) {
-                if (data25.length < 1) {
-                  const err57 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema15.properties["one-of"], data: data25 };
+            if (data17["not-contains"] !== void 0) {
+              let data20 = data17["not-contains"];
+              if (typeof data20 === "string") {
+                if (func4(data20) < 1) {
+                  const err44 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-contains"], data: data20 };
                   if (vErrors === null) {
-                    vErrors = [err57];
+                    vErrors = [err44];
                   } else {
-                    vErrors.push(err57);
+                    vErrors.push(err44);
                   }
                   errors++;
-                }
-                const len3 = data25.length;
-                for (let i3 = 0; i3 < len3; i3++) {
-                  let data26 = data25[i3];
-                  if (typeof data26 !== "string" && !(typeof data26 == "number") && typeof data26 !== "boolean") {
-                    const err58 = { instancePath: instancePath + "/expect/" + i2 + "/one-of/" + i3, schemaPath: "#/definitions/expectation/properties/one-of/items/type", keyword: "type", params: { type: schema15.properties["one-of"].items.type }, message: "must be string,number,boolean", schema: schema15.properties["one-of"].items.type, parentSchema: schema15.properties["one-of"].items, data: data26 };
-                    if (vErrors === null) {
-                      vErrors = [err58];
-                    } else {
-                      vErrors.push(err58);
-                    }
-                    errors++;
-                  }
                 }
               } else {
-                const err59 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.properties["one-of"].type, parentSchema: schema15.properties["one-of"], data: data25 };
+                const err45 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-contains"].type, parentSchema: schema15.properties["not-contains"], data: data20 };
                 if (vErrors === null) {
-                  vErrors = [err59];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err59);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
             }
-            if (data15["json-schema"] !== void 0) {
-              let data27 = data15["json-schema"];
-              if (!(data27 && typeof data27 == "object" && !Array.isArray(data27))) {
-                const err60 = { instancePath: instancePath + "/expect/" + i2 + "/json-schema", schemaPath: "#/definitions/expectation/properties/json-schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties["json-schema"].type, parentSchema: schema15.properties["json-schema"], data: data27 };
+            if (data17.regex !== void 0) {
+              let data21 = data17.regex;
+              if (typeof data21 !== "string" && !(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+                const err46 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/type", keyword: "type", params: { type: schema15.properties.regex.type }, message: "must be string,object", schema: schema15.properties.regex.type, parentSchema: schema15.properties.regex, data: data21 };
                 if (vErrors === null) {
-                  vErrors = [err60];
+                  vErrors = [err46];
                 } else {
-                  vErrors.push(err60);
+                  vErrors.push(err46);
                 }
                 errors++;
+              }
+              if (typeof data21 === "string") {
+                if (func4(data21) < 1) {
+                  const err47 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              }
+              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                if (data21.pattern === void 0) {
+                  const err48 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties.regex.required, parentSchema: schema15.properties.regex, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+                for (const key5 in data21) {
+                  if (!(key5 === "pattern" || key5 === "flags")) {
+                    const err49 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.regex, data: data21 };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.pattern !== void 0) {
+                  let data22 = data21.pattern;
+                  if (typeof data22 === "string") {
+                    if (func4(data22) < 1) {
+                      const err50 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex.properties.pattern, data: data22 };
+                      if (vErrors === null) {
+                        vErrors = [err50];
+                      } else {
+                        vErrors.push(err50);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err51 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.pattern.type, parentSchema: schema15.properties.regex.properties.pattern, data: data22 };
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.flags !== void 0) {
+                  let data23 = data21.flags;
+                  if (typeof data23 === "string") {
+                    if (!pattern8.test(data23)) {
+                      const err52 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties.regex.properties.flags, data: data23 };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err53 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.flags.type, parentSchema: schema15.properties.regex.properties.flags, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
               }
             }
-            if (data15["max-length"] !== void 0) {
-              let data28 = data15["max-length"];
-              if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
-                const err61 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["max-length"].type, parentSchema: schema15.properties["max-length"], data: data28 };
+            if (data17["not-regex"] !== void 0) {
+              let data24 = data17["not-regex"];
+              if (typeof data24 !== "string" && !(data24 && typeof data24 == "object" && !Array.isArray(data24))) {
+                const err54 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/type", keyword: "type", params: { type: schema15.properties["not-regex"].type }, message: "must be string,object", schema: schema15.properties["not-regex"].type, parentSchema: schema15.properties["not-regex"], data: data24 };
                 if (vErrors === null) {
-                  vErrors = [err61];
+                  vErrors = [err54];
                 } else {
-                  vErrors.push(err61);
+                  vErrors.push(err54);
                 }
                 errors++;
               }
-              if (typeof data28 == "number") {
-                if (data28 < 0 || isNaN(data28)) {
-                  const err62 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["max-length"], data: data28 };
+              if (typeof data24 === "string") {
+                if (func4(data24) < 1) {
+                  const err55 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"], data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+              }
+              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+                if (data24.pattern === void 0) {
+                  const err56 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties["not-regex"].required, parentSchema: schema15.properties["not-regex"], data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+                for (const key6 in data24) {
+                  if (!(key6 === "pattern" || key6 === "flags")) {
+                    const err57 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["not-regex"], data: data24 };
+                    if (vErrors === null) {
+                      vErrors = [err57];
+                    } else {
+                      vErrors.push(err57);
+                    }
+                    errors++;
+                  }
+                }
+                if (data24.pattern !== void 0) {
+                  let data25 = data24.pattern;
+                  if (typeof data25 === "string") {
+                    if (func4(data25) < 1) {
+                      const err58 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data25 };
+                      if (vErrors === null) {
+                        vErrors = [err58];
+                      } else {
+                        vErrors.push(err58);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err59 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.pattern.type, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data25 };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+                if (data24.flags !== void 0) {
+                  let data26 = data24.flags;
+                  if (typeof data26 === "string") {
+                    if (!pattern8.test(data26)) {
+                      const err60 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties["not-regex"].properties.flags, data: data26 };
+                      if (vErrors === null) {
+                        vErrors = [err60];
+                      } else {
+                        vErrors.push(err60);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err61 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.flags.type, parentSchema: schema15.properties["not-regex"].properties.flags, data: data26 };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            if (data17["one-of"] !== void 0) {
+              let data27 = data17["one-of"];
+              if (Array.isArray(data27)) {
+                if (data27.length < 1) {
+                  const err62 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema15.properties["one-of"], data: data27 };
                   if (vErrors === null) {
                     vErrors = [err62];
                   } else {
@@ -30968,35 +31279,33 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-            }
-            if (data15["min-length"] !== void 0) {
-              let data29 = data15["min-length"];
-              if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)))) {
-                const err63 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["min-length"].type, parentSchema: schema15.properties["min-length"], data: data29 };
+                const len3 = data27.length;
+                for (let i3 = 0; i3 < len3; i3++) {
+                  let data28 = data27[i3];
+                  if (typeof data28 !== "string" && !(typeof data28 == "number") && typeof data28 !== "boolean") {
+                    const err63 = { instancePath: instancePath + "/expect/" + i2 + "/one-of/" + i3, schemaPath: "#/definitions/expectation/properties/one-of/items/type", keyword: "type", params: { type: schema15.properties["one-of"].items.type }, message: "must be string,number,boolean", schema: schema15.properties["one-of"].items.type, parentSchema: schema15.properties["one-of"].items, data: data28 };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err64 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.properties["one-of"].type, parentSchema: schema15.properties["one-of"], data: data27 };
                 if (vErrors === null) {
-                  vErrors = [err63];
+                  vErrors = [err64];
                 } else {
-                  vErrors.push(err63);
+                  vErrors.push(err64);
                 }
                 errors++;
               }
-              if (typeof data29 == "number") {
-                if (data29 < 0 || isNaN(data29)) {
-                  const err64 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["min-length"], data: data29 };
-                  if (vErrors === null) {
-                    vErrors = [err64];
-                  } else {
-                    vErrors.push(err64);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data15.number !== void 0) {
-              let data30 = data15.number;
-              if (!(typeof data30 == "number") && !(data30 && typeof data30 == "object" && !Array.isArray(data30))) {
-                const err65 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/type", keyword: "type", params: { type: schema15.properties.number.type }, message: "must be number,object", schema: schema15.properties.number.type, parentSchema: schema15.properties.number, data: data30 };
+            if (data17["json-schema"] !== void 0) {
+              let data29 = data17["json-schema"];
+              if (!(data29 && typeof data29 == "object" && !Array.isArray(data29))) {
+                const err65 = { instancePath: instancePath + "/expect/" + i2 + "/json-schema", schemaPath: "#/definitions/expectation/properties/json-schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties["json-schema"].type, parentSchema: schema15.properties["json-schema"], data: data29 };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -31004,110 +31313,111 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                if (data30.equals === void 0) {
-                  const err66 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/required", keyword: "required", params: { missingProperty: "equals" }, message: "must have required property 'equals'", schema: schema15.properties.number.required, parentSchema: schema15.properties.number, data: data30 };
+            }
+            if (data17["max-length"] !== void 0) {
+              let data30 = data17["max-length"];
+              if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)))) {
+                const err66 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["max-length"].type, parentSchema: schema15.properties["max-length"], data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+              if (typeof data30 == "number") {
+                if (data30 < 0 || isNaN(data30)) {
+                  const err67 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["max-length"], data: data30 };
                   if (vErrors === null) {
-                    vErrors = [err66];
+                    vErrors = [err67];
                   } else {
-                    vErrors.push(err66);
+                    vErrors.push(err67);
                   }
                   errors++;
                 }
-                for (const key7 in data30) {
+              }
+            }
+            if (data17["min-length"] !== void 0) {
+              let data31 = data17["min-length"];
+              if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)))) {
+                const err68 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["min-length"].type, parentSchema: schema15.properties["min-length"], data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+              if (typeof data31 == "number") {
+                if (data31 < 0 || isNaN(data31)) {
+                  const err69 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["min-length"], data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err69];
+                  } else {
+                    vErrors.push(err69);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data17.number !== void 0) {
+              let data32 = data17.number;
+              if (!(typeof data32 == "number") && !(data32 && typeof data32 == "object" && !Array.isArray(data32))) {
+                const err70 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/type", keyword: "type", params: { type: schema15.properties.number.type }, message: "must be number,object", schema: schema15.properties.number.type, parentSchema: schema15.properties.number, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+                if (data32.equals === void 0) {
+                  const err71 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/required", keyword: "required", params: { missingProperty: "equals" }, message: "must have required property 'equals'", schema: schema15.properties.number.required, parentSchema: schema15.properties.number, data: data32 };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+                for (const key7 in data32) {
                   if (!(key7 === "equals" || key7 === "tolerance")) {
-                    const err67 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.number, data: data30 };
+                    const err72 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.number, data: data32 };
                     if (vErrors === null) {
-                      vErrors = [err67];
+                      vErrors = [err72];
                     } else {
-                      vErrors.push(err67);
+                      vErrors.push(err72);
                     }
                     errors++;
                   }
                 }
-                if (data30.equals !== void 0) {
-                  let data31 = data30.equals;
-                  if (!(typeof data31 == "number")) {
-                    const err68 = { instancePath: instancePath + "/expect/" + i2 + "/number/equals", schemaPath: "#/definitions/expectation/properties/number/properties/equals/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.equals.type, parentSchema: schema15.properties.number.properties.equals, data: data31 };
+                if (data32.equals !== void 0) {
+                  let data33 = data32.equals;
+                  if (!(typeof data33 == "number")) {
+                    const err73 = { instancePath: instancePath + "/expect/" + i2 + "/number/equals", schemaPath: "#/definitions/expectation/properties/number/properties/equals/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.equals.type, parentSchema: schema15.properties.number.properties.equals, data: data33 };
                     if (vErrors === null) {
-                      vErrors = [err68];
+                      vErrors = [err73];
                     } else {
-                      vErrors.push(err68);
+                      vErrors.push(err73);
                     }
                     errors++;
                   }
                 }
-                if (data30.tolerance !== void 0) {
-                  let data32 = data30.tolerance;
-                  if (typeof data32 == "number") {
-                    if (data32 < 0 || isNaN(data32)) {
-                      const err69 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties.number.properties.tolerance, data: data32 };
+                if (data32.tolerance !== void 0) {
+                  let data34 = data32.tolerance;
+                  if (typeof data34 == "number") {
+                    if (data34 < 0 || isNaN(data34)) {
+                      const err74 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties.number.properties.tolerance, data: data34 };
                       if (vErrors === null) {
-                        vErrors = [err69];
+                        vErrors = [err74];
                       } else {
-                        vErrors.push(err69);
+                        vErrors.push(err74);
                       }
                       errors++;
                     }
                   } else {
-                    const err70 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.tolerance.type, parentSchema: schema15.properties.number.properties.tolerance, data: data32 };
-                    if (vErrors === null) {
-                      vErrors = [err70];
-                    } else {
-                      vErrors.push(err70);
-                    }
-                    errors++;
-                  }
-                }
-              }
-            }
-            if (data15["word-count"] !== void 0) {
-              let data33 = data15["word-count"];
-              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33))) && !(data33 && typeof data33 == "object" && !Array.isArray(data33))) {
-                const err71 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/type", keyword: "type", params: { type: schema15.properties["word-count"].type }, message: "must be integer,object", schema: schema15.properties["word-count"].type, parentSchema: schema15.properties["word-count"], data: data33 };
-                if (vErrors === null) {
-                  vErrors = [err71];
-                } else {
-                  vErrors.push(err71);
-                }
-                errors++;
-              }
-              if (typeof data33 == "number") {
-                if (data33 < 0 || isNaN(data33)) {
-                  const err72 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"], data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err72];
-                  } else {
-                    vErrors.push(err72);
-                  }
-                  errors++;
-                }
-              }
-              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-                if (Object.keys(data33).length < 1) {
-                  const err73 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["word-count"], data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err73];
-                  } else {
-                    vErrors.push(err73);
-                  }
-                  errors++;
-                }
-                for (const key8 in data33) {
-                  if (!(key8 === "min" || key8 === "max")) {
-                    const err74 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["word-count"], data: data33 };
-                    if (vErrors === null) {
-                      vErrors = [err74];
-                    } else {
-                      vErrors.push(err74);
-                    }
-                    errors++;
-                  }
-                }
-                if (data33.min !== void 0) {
-                  let data34 = data33.min;
-                  if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)))) {
-                    const err75 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.min.type, parentSchema: schema15.properties["word-count"].properties.min, data: data34 };
+                    const err75 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.tolerance.type, parentSchema: schema15.properties.number.properties.tolerance, data: data34 };
                     if (vErrors === null) {
                       vErrors = [err75];
                     } else {
@@ -31115,78 +31425,79 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data34 == "number") {
-                    if (data34 < 0 || isNaN(data34)) {
-                      const err76 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.min, data: data34 };
-                      if (vErrors === null) {
-                        vErrors = [err76];
-                      } else {
-                        vErrors.push(err76);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data33.max !== void 0) {
-                  let data35 = data33.max;
-                  if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
-                    const err77 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.max.type, parentSchema: schema15.properties["word-count"].properties.max, data: data35 };
-                    if (vErrors === null) {
-                      vErrors = [err77];
-                    } else {
-                      vErrors.push(err77);
-                    }
-                    errors++;
-                  }
-                  if (typeof data35 == "number") {
-                    if (data35 < 0 || isNaN(data35)) {
-                      const err78 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.max, data: data35 };
-                      if (vErrors === null) {
-                        vErrors = [err78];
-                      } else {
-                        vErrors.push(err78);
-                      }
-                      errors++;
-                    }
-                  }
                 }
               }
             }
-            if (data15["line-count"] !== void 0) {
-              let data36 = data15["line-count"];
-              if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36))) && !(data36 && typeof data36 == "object" && !Array.isArray(data36))) {
-                const err79 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/type", keyword: "type", params: { type: schema15.properties["line-count"].type }, message: "must be integer,object", schema: schema15.properties["line-count"].type, parentSchema: schema15.properties["line-count"], data: data36 };
+            if (data17["word-count"] !== void 0) {
+              let data35 = data17["word-count"];
+              if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35))) && !(data35 && typeof data35 == "object" && !Array.isArray(data35))) {
+                const err76 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/type", keyword: "type", params: { type: schema15.properties["word-count"].type }, message: "must be integer,object", schema: schema15.properties["word-count"].type, parentSchema: schema15.properties["word-count"], data: data35 };
                 if (vErrors === null) {
-                  vErrors = [err79];
+                  vErrors = [err76];
                 } else {
-                  vErrors.push(err79);
+                  vErrors.push(err76);
                 }
                 errors++;
               }
-              if (typeof data36 == "number") {
-                if (data36 < 0 || isNaN(data36)) {
-                  const err80 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"], data: data36 };
+              if (typeof data35 == "number") {
+                if (data35 < 0 || isNaN(data35)) {
+                  const err77 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"], data: data35 };
                   if (vErrors === null) {
-                    vErrors = [err80];
+                    vErrors = [err77];
                   } else {
-                    vErrors.push(err80);
+                    vErrors.push(err77);
                   }
                   errors++;
                 }
               }
-              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                if (Object.keys(data36).length < 1) {
-                  const err81 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["line-count"], data: data36 };
+              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                if (Object.keys(data35).length < 1) {
+                  const err78 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["word-count"], data: data35 };
                   if (vErrors === null) {
-                    vErrors = [err81];
+                    vErrors = [err78];
                   } else {
-                    vErrors.push(err81);
+                    vErrors.push(err78);
                   }
                   errors++;
                 }
-                for (const key9 in data36) {
-                  if (!(key9 === "min" || key9 === "max")) {
-                    const err82 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["line-count"], data: data36 };
+                for (const key8 in data35) {
+                  if (!(key8 === "min" || key8 === "max")) {
+                    const err79 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["word-count"], data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                }
+                if (data35.min !== void 0) {
+                  let data36 = data35.min;
+                  if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)))) {
+                    const err80 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.min.type, parentSchema: schema15.properties["word-count"].properties.min, data: data36 };
+                    if (vErrors === null) {
+                      vErrors = [err80];
+                    } else {
+                      vErrors.push(err80);
+                    }
+                    errors++;
+                  }
+                  if (typeof data36 == "number") {
+                    if (data36 < 0 || isNaN(data36)) {
+                      const err81 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.min, data: data36 };
+                      if (vErrors === null) {
+                        vErrors = [err81];
+                      } else {
+                        vErrors.push(err81);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data35.max !== void 0) {
+                  let data37 = data35.max;
+                  if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)))) {
+                    const err82 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.max.type, parentSchema: schema15.properties["word-count"].properties.max, data: data37 };
                     if (vErrors === null) {
                       vErrors = [err82];
                     } else {
@@ -31194,48 +31505,13 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data36.min !== void 0) {
-                  let data37 = data36.min;
-                  if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)))) {
-                    const err83 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.min.type, parentSchema: schema15.properties["line-count"].properties.min, data: data37 };
-                    if (vErrors === null) {
-                      vErrors = [err83];
-                    } else {
-                      vErrors.push(err83);
-                    }
-                    errors++;
-                  }
                   if (typeof data37 == "number") {
                     if (data37 < 0 || isNaN(data37)) {
-                      const err84 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.min, data: data37 };
+                      const err83 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.max, data: data37 };
                       if (vErrors === null) {
-                        vErrors = [err84];
+                        vErrors = [err83];
                       } else {
-                        vErrors.push(err84);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data36.max !== void 0) {
-                  let data38 = data36.max;
-                  if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)))) {
-                    const err85 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.max.type, parentSchema: schema15.properties["line-count"].properties.max, data: data38 };
-                    if (vErrors === null) {
-                      vErrors = [err85];
-                    } else {
-                      vErrors.push(err85);
-                    }
-                    errors++;
-                  }
-                  if (typeof data38 == "number") {
-                    if (data38 < 0 || isNaN(data38)) {
-                      const err86 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.max, data: data38 };
-                      if (vErrors === null) {
-                        vErrors = [err86];
-                      } else {
-                        vErrors.push(err86);
+                        vErrors.push(err83);
                       }
                       errors++;
                     }
@@ -31243,70 +31519,247 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
+            if (data17["line-count"] !== void 0) {
+              let data38 = data17["line-count"];
+              if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38))) && !(data38 && typeof data38 == "object" && !Array.isArray(data38))) {
+                const err84 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/type", keyword: "type", params: { type: schema15.properties["line-count"].type }, message: "must be integer,object", schema: schema15.properties["line-count"].type, parentSchema: schema15.properties["line-count"], data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err84];
+                } else {
+                  vErrors.push(err84);
+                }
+                errors++;
+              }
+              if (typeof data38 == "number") {
+                if (data38 < 0 || isNaN(data38)) {
+                  const err85 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"], data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err85];
+                  } else {
+                    vErrors.push(err85);
+                  }
+                  errors++;
+                }
+              }
+              if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+                if (Object.keys(data38).length < 1) {
+                  const err86 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["line-count"], data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+                for (const key9 in data38) {
+                  if (!(key9 === "min" || key9 === "max")) {
+                    const err87 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["line-count"], data: data38 };
+                    if (vErrors === null) {
+                      vErrors = [err87];
+                    } else {
+                      vErrors.push(err87);
+                    }
+                    errors++;
+                  }
+                }
+                if (data38.min !== void 0) {
+                  let data39 = data38.min;
+                  if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)))) {
+                    const err88 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.min.type, parentSchema: schema15.properties["line-count"].properties.min, data: data39 };
+                    if (vErrors === null) {
+                      vErrors = [err88];
+                    } else {
+                      vErrors.push(err88);
+                    }
+                    errors++;
+                  }
+                  if (typeof data39 == "number") {
+                    if (data39 < 0 || isNaN(data39)) {
+                      const err89 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.min, data: data39 };
+                      if (vErrors === null) {
+                        vErrors = [err89];
+                      } else {
+                        vErrors.push(err89);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data38.max !== void 0) {
+                  let data40 = data38.max;
+                  if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)))) {
+                    const err90 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.max.type, parentSchema: schema15.properties["line-count"].properties.max, data: data40 };
+                    if (vErrors === null) {
+                      vErrors = [err90];
+                    } else {
+                      vErrors.push(err90);
+                    }
+                    errors++;
+                  }
+                  if (typeof data40 == "number") {
+                    if (data40 < 0 || isNaN(data40)) {
+                      const err91 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.max, data: data40 };
+                      if (vErrors === null) {
+                        vErrors = [err91];
+                      } else {
+                        vErrors.push(err91);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              }
+            }
+            if (data17.similar !== void 0) {
+              let data41 = data17.similar;
+              if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                if (data41.to === void 0) {
+                  const err92 = { instancePath: instancePath + "/expect/" + i2 + "/similar", schemaPath: "#/definitions/expectation/properties/similar/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema15.properties.similar.required, parentSchema: schema15.properties.similar, data: data41 };
+                  if (vErrors === null) {
+                    vErrors = [err92];
+                  } else {
+                    vErrors.push(err92);
+                  }
+                  errors++;
+                }
+                for (const key10 in data41) {
+                  if (!(key10 === "to" || key10 === "threshold")) {
+                    const err93 = { instancePath: instancePath + "/expect/" + i2 + "/similar", schemaPath: "#/definitions/expectation/properties/similar/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.similar, data: data41 };
+                    if (vErrors === null) {
+                      vErrors = [err93];
+                    } else {
+                      vErrors.push(err93);
+                    }
+                    errors++;
+                  }
+                }
+                if (data41.to !== void 0) {
+                  let data42 = data41.to;
+                  if (typeof data42 === "string") {
+                    if (func4(data42) < 1) {
+                      const err94 = { instancePath: instancePath + "/expect/" + i2 + "/similar/to", schemaPath: "#/definitions/expectation/properties/similar/properties/to/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.similar.properties.to, data: data42 };
+                      if (vErrors === null) {
+                        vErrors = [err94];
+                      } else {
+                        vErrors.push(err94);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err95 = { instancePath: instancePath + "/expect/" + i2 + "/similar/to", schemaPath: "#/definitions/expectation/properties/similar/properties/to/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.similar.properties.to.type, parentSchema: schema15.properties.similar.properties.to, data: data42 };
+                    if (vErrors === null) {
+                      vErrors = [err95];
+                    } else {
+                      vErrors.push(err95);
+                    }
+                    errors++;
+                  }
+                }
+                if (data41.threshold !== void 0) {
+                  let data43 = data41.threshold;
+                  if (typeof data43 == "number") {
+                    if (data43 > 1 || isNaN(data43)) {
+                      const err96 = { instancePath: instancePath + "/expect/" + i2 + "/similar/threshold", schemaPath: "#/definitions/expectation/properties/similar/properties/threshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema15.properties.similar.properties.threshold, data: data43 };
+                      if (vErrors === null) {
+                        vErrors = [err96];
+                      } else {
+                        vErrors.push(err96);
+                      }
+                      errors++;
+                    }
+                    if (data43 <= 0 || isNaN(data43)) {
+                      const err97 = { instancePath: instancePath + "/expect/" + i2 + "/similar/threshold", schemaPath: "#/definitions/expectation/properties/similar/properties/threshold/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema15.properties.similar.properties.threshold, data: data43 };
+                      if (vErrors === null) {
+                        vErrors = [err97];
+                      } else {
+                        vErrors.push(err97);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err98 = { instancePath: instancePath + "/expect/" + i2 + "/similar/threshold", schemaPath: "#/definitions/expectation/properties/similar/properties/threshold/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.similar.properties.threshold.type, parentSchema: schema15.properties.similar.properties.threshold, data: data43 };
+                    if (vErrors === null) {
+                      vErrors = [err98];
+                    } else {
+                      vErrors.push(err98);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err99 = { instancePath: instancePath + "/expect/" + i2 + "/similar", schemaPath: "#/definitions/expectation/properties/similar/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties.similar.type, parentSchema: schema15.properties.similar, data: data41 };
+                if (vErrors === null) {
+                  vErrors = [err99];
+                } else {
+                  vErrors.push(err99);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err87 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data: data15 };
+            const err100 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data: data17 };
             if (vErrors === null) {
-              vErrors = [err87];
+              vErrors = [err100];
             } else {
-              vErrors.push(err87);
+              vErrors.push(err100);
             }
             errors++;
           }
         }
       } else {
-        const err88 = { instancePath: instancePath + "/expect", schemaPath: "#/properties/expect/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.expect.type, parentSchema: schema14.properties.expect, data: data14 };
+        const err101 = { instancePath: instancePath + "/expect", schemaPath: "#/properties/expect/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.expect.type, parentSchema: schema14.properties.expect, data: data16 };
         if (vErrors === null) {
-          vErrors = [err88];
+          vErrors = [err101];
         } else {
-          vErrors.push(err88);
+          vErrors.push(err101);
         }
         errors++;
       }
     }
     if (data.reference !== void 0) {
-      let data39 = data.reference;
-      if (typeof data39 !== "string") {
-        const err89 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.reference.type, parentSchema: schema14.properties.reference, data: data39 };
+      let data44 = data.reference;
+      if (typeof data44 !== "string") {
+        const err102 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.reference.type, parentSchema: schema14.properties.reference, data: data44 };
         if (vErrors === null) {
-          vErrors = [err89];
+          vErrors = [err102];
         } else {
-          vErrors.push(err89);
+          vErrors.push(err102);
         }
         errors++;
       }
     }
     if (data.wrong !== void 0) {
-      let data40 = data.wrong;
-      if (Array.isArray(data40)) {
-        const len4 = data40.length;
+      let data45 = data.wrong;
+      if (Array.isArray(data45)) {
+        const len4 = data45.length;
         for (let i4 = 0; i4 < len4; i4++) {
-          let data41 = data40[i4];
-          if (typeof data41 !== "string") {
-            const err90 = { instancePath: instancePath + "/wrong/" + i4, schemaPath: "#/properties/wrong/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.wrong.items.type, parentSchema: schema14.properties.wrong.items, data: data41 };
+          let data46 = data45[i4];
+          if (typeof data46 !== "string") {
+            const err103 = { instancePath: instancePath + "/wrong/" + i4, schemaPath: "#/properties/wrong/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.wrong.items.type, parentSchema: schema14.properties.wrong.items, data: data46 };
             if (vErrors === null) {
-              vErrors = [err90];
+              vErrors = [err103];
             } else {
-              vErrors.push(err90);
+              vErrors.push(err103);
             }
             errors++;
           }
         }
       } else {
-        const err91 = { instancePath: instancePath + "/wrong", schemaPath: "#/properties/wrong/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.wrong.type, parentSchema: schema14.properties.wrong, data: data40 };
+        const err104 = { instancePath: instancePath + "/wrong", schemaPath: "#/properties/wrong/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.wrong.type, parentSchema: schema14.properties.wrong, data: data45 };
         if (vErrors === null) {
-          vErrors = [err91];
+          vErrors = [err104];
         } else {
-          vErrors.push(err91);
+          vErrors.push(err104);
         }
         errors++;
       }
     }
   } else {
-    const err92 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
+    const err105 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
     if (vErrors === null) {
-      vErrors = [err92];
+      vErrors = [err105];
     } else {
-      vErrors.push(err92);
+      vErrors.push(err105);
     }
     errors++;
   }
@@ -31526,15 +31979,20 @@ function resolveSuite(yaml, source) {
       const problem = expectationProblem(e) ?? lineCountProblem(e, p.normalize);
       if (problem) issues.push(yaml.issue([...at, "expect", j], problem));
     });
-    if (typeof messages !== "string" && typeof extract2 !== "string") {
+    const compare = resolveCompare(p.compare);
+    if (typeof compare === "string") issues.push(yaml.issue([...at, "compare"], compare));
+    const use = embeddingUse(p, compare);
+    const embeddingAt = use && yaml.issue([...at, ...use], "needs an embedding model");
+    if (typeof messages !== "string" && typeof extract2 !== "string" && typeof compare !== "string") {
       prompts.push({
         id: p.id,
         messages,
         extract: extract2,
         normalize: p.normalize ?? [...DEFAULTS.normalize],
-        compare: resolveCompare(p.compare),
+        compare,
         expect,
-        location: { file: yaml.file, line: yaml.lineOf(at) }
+        location: { file: yaml.file, line: yaml.lineOf(at) },
+        ...embeddingAt ? { embeddingUse: embeddingAt } : {}
       });
     }
   });
@@ -31572,7 +32030,23 @@ function resolveExtract(raw) {
 function resolveCompare(raw) {
   if (raw === void 0 || raw === "exact") return { kind: "exact" };
   if (raw === "similarity") return { kind: "similarity", threshold: DEFAULTS.similarityThreshold };
-  return { kind: "similarity", threshold: raw.similarity };
+  if (raw === "embedding") return { kind: "embedding", model: null, threshold: DEFAULTS.embeddingThreshold };
+  if (raw.similarity !== void 0) {
+    if (raw.embedding !== void 0 || raw.threshold !== void 0)
+      return "use either {similarity: T} or {embedding: MODEL, threshold: T}, not both";
+    return { kind: "similarity", threshold: raw.similarity };
+  }
+  if (raw.embedding === void 0) return '"threshold" goes with "embedding": {embedding: MODEL or true, threshold: T}';
+  if (raw.embedding === false)
+    return '"embedding" is true or the name of an embedding model; for exact answers leave compare out';
+  const model = raw.embedding === true ? null : raw.embedding;
+  return { kind: "embedding", model, threshold: raw.threshold ?? DEFAULTS.embeddingThreshold };
+}
+function embeddingUse(p, compare) {
+  const j = (p.expect ?? []).findIndex((e) => e.similar !== void 0);
+  if (j >= 0) return ["expect", j, "similar"];
+  if (typeof compare !== "string" && compare.kind === "embedding" && compare.model === null) return ["compare"];
+  return null;
 }
 function lineCountProblem(e, normalize2) {
   if (e.kind !== "line-count") return null;
@@ -31596,7 +32070,8 @@ var READ_EXPECTATION = {
   "min-length": (v) => ({ kind: "min-length", value: v }),
   number: (v) => typeof v === "number" ? { kind: "number", equals: v, tolerance: 0 } : { kind: "number", equals: v.equals, tolerance: v.tolerance ?? 0 },
   "word-count": (v) => ({ kind: "word-count", ...countOf(v) }),
-  "line-count": (v) => ({ kind: "line-count", ...countOf(v) })
+  "line-count": (v) => ({ kind: "line-count", ...countOf(v) }),
+  similar: (v) => ({ kind: "similar", to: v.to, threshold: v.threshold ?? DEFAULTS.embeddingThreshold })
 };
 var EXPECTATION_KINDS = Object.keys(READ_EXPECTATION);
 function resolveExpectation(raw) {
@@ -31789,8 +32264,9 @@ async function loadConfig(options) {
     const problem = confine && raw[key] !== void 0 ? outsideWorkspace(options.root, raw[key]) : null;
     if (problem !== null) issues.push(yaml.issue([key], `${problem}; ${OPT_OUT}`));
   }
-  const models = resolveModels(raw.models, yaml, issues);
+  const models = resolveModels(raw.models, yaml, issues, raw.embedding);
   const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues, files);
+  issues.push(...missingEmbeddingModels(models, suites));
   if (issues.length > 0) throw new ConfigError(issues);
   return {
     file: configPath,
@@ -31845,7 +32321,7 @@ async function readYaml(root, path2, files) {
   if (!yaml) throw new ConfigError(issues);
   return yaml;
 }
-function resolveModels(raw, yaml, issues) {
+function resolveModels(raw, yaml, issues, embedding) {
   const seen = /* @__PURE__ */ new Map();
   return raw.map((m, i) => {
     const first = seen.get(m.id);
@@ -31869,10 +32345,26 @@ function resolveModels(raw, yaml, issues) {
       system: m.system ?? null,
       headers: m.headers ?? {},
       ...azure ? { azure } : {},
-      ...m.price ? { price: { input: m.price.input, output: m.price.output } } : {},
+      ...m.price ? { price: { ...m.price } } : {},
+      ...m.embedding ?? embedding ? { embedding: m.embedding ?? embedding } : {},
       location: { file: yaml.file, line: yaml.lineOf(["models", i]) }
     };
   });
+}
+function missingEmbeddingModels(models, suites) {
+  const without = models.filter((m) => m.embedding === void 0);
+  if (without.length === 0) return [];
+  const names = `model${without.length === 1 ? "" : "s"} ${without.map((m) => `"${m.id}"`).join(", ")} ${without.length === 1 ? "has" : "have"} none`;
+  return suites.flatMap(
+    (suite2) => suite2.prompts.flatMap(
+      (p) => p.embeddingUse ? [
+        {
+          ...p.embeddingUse,
+          message: `needs an embedding model, and ${names}: set \`embedding: MODEL\` on the model or at the top of the config (the embedding model asked on its endpoint)`
+        }
+      ] : []
+    )
+  );
 }
 function resolveAzure(m, i, yaml, issues) {
   if (m.provider !== "azure") {
@@ -31976,7 +32468,7 @@ function headline(m) {
   const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : "";
   const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
   const errorText = errors.length === 0 ? "no errors" : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(", ")}`;
-  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}`;
+  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}${m.cost === null ? "" : `, cost ${usd(m.cost)}`}`;
 }
 function driftLine(m) {
   const parts = [];
@@ -32087,14 +32579,16 @@ function recordModel2(result, context, view) {
   return record2;
 }
 
+// src/engine.ts
+init_checks();
+
 // src/providers/keys.ts
 function keyValues(models, env) {
   return [...new Set(models.map((m) => env[m.apiKeyEnv]).filter((v) => !!v))];
 }
 
-// src/providers/openai.ts
-import { AsyncLocalStorage } from "node:async_hooks";
-import { performance } from "node:perf_hooks";
+// src/providers/embeddings.ts
+import { performance as performance2 } from "node:perf_hooks";
 
 // node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f) {
@@ -43135,7 +43629,66 @@ var _deployments_endpoints = /* @__PURE__ */ new Set([
   "/images/edits"
 ]);
 
+// src/providers/errors.ts
+init_values();
+function categorize(error, secrets = []) {
+  const shorten = (text) => shortened(redact(text, secrets));
+  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+    return { category: "timeout", status: null, message: "request timed out" };
+  }
+  if (error instanceof OpenAI.APIConnectionError) {
+    return { category: "server", status: null, message: `connection failed: ${shorten(causeOf(error))}` };
+  }
+  if (error instanceof OpenAI.APIError && typeof error.status === "number") {
+    const status = error.status;
+    const message = `HTTP ${status}: ${shorten(error.message)}`;
+    if (status === 429) return { category: "rate-limited", status, message };
+    if (status === 401 || status === 403) return { category: "auth", status, message };
+    if (status === 408) return { category: "timeout", status, message };
+    if (status >= 500 || status === 409) return { category: "server", status, message };
+    return { category: "bad-response", status, message };
+  }
+  if (error instanceof SyntaxError) {
+    return { category: "bad-response", status: null, message: `malformed response body: ${shorten(error.message)}` };
+  }
+  return {
+    category: "bad-response",
+    status: null,
+    message: shorten(errorMessage(error))
+  };
+}
+var MIN_SECRET = 4;
+function redact(text, secrets, options = {}) {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= MIN_SECRET) out = out.split(secret).join("***");
+  if (!options.cut) return out;
+  for (const secret of secrets) {
+    for (let n = Math.min(secret.length - 1, out.length); n >= MIN_SECRET; n--) {
+      if (out.endsWith(secret.slice(0, n))) {
+        out = `${out.slice(0, -n)}***`;
+        break;
+      }
+    }
+  }
+  return out;
+}
+function causeOf(error) {
+  let current = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const code18 = current.code;
+    if (typeof code18 === "string") return code18;
+    current = current.cause;
+  }
+  return error.message;
+}
+function shortened(text, max = 300) {
+  const one2 = text.replace(/\s+/g, " ").trim();
+  return one2.length > max ? `${one2.slice(0, max - 1)}\u2026` : one2;
+}
+
 // src/providers/openai.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+import { performance } from "node:perf_hooks";
 init_types();
 
 // src/providers/json-prefix.ts
@@ -43307,63 +43860,6 @@ function completeCutBody(bytes) {
   return { text: JSON.stringify(prefix.value), outputCut };
 }
 
-// src/providers/errors.ts
-init_values();
-function categorize(error, secrets = []) {
-  const shorten = (text) => shortened(redact(text, secrets));
-  if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return { category: "timeout", status: null, message: "request timed out" };
-  }
-  if (error instanceof OpenAI.APIConnectionError) {
-    return { category: "server", status: null, message: `connection failed: ${shorten(causeOf(error))}` };
-  }
-  if (error instanceof OpenAI.APIError && typeof error.status === "number") {
-    const status = error.status;
-    const message = `HTTP ${status}: ${shorten(error.message)}`;
-    if (status === 429) return { category: "rate-limited", status, message };
-    if (status === 401 || status === 403) return { category: "auth", status, message };
-    if (status === 408) return { category: "timeout", status, message };
-    if (status >= 500 || status === 409) return { category: "server", status, message };
-    return { category: "bad-response", status, message };
-  }
-  if (error instanceof SyntaxError) {
-    return { category: "bad-response", status: null, message: `malformed response body: ${shorten(error.message)}` };
-  }
-  return {
-    category: "bad-response",
-    status: null,
-    message: shorten(errorMessage(error))
-  };
-}
-var MIN_SECRET = 4;
-function redact(text, secrets, options = {}) {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= MIN_SECRET) out = out.split(secret).join("***");
-  if (!options.cut) return out;
-  for (const secret of secrets) {
-    for (let n = Math.min(secret.length - 1, out.length); n >= MIN_SECRET; n--) {
-      if (out.endsWith(secret.slice(0, n))) {
-        out = `${out.slice(0, -n)}***`;
-        break;
-      }
-    }
-  }
-  return out;
-}
-function causeOf(error) {
-  let current = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    const code18 = current.code;
-    if (typeof code18 === "string") return code18;
-    current = current.cause;
-  }
-  return error.message;
-}
-function shortened(text, max = 300) {
-  const one2 = text.replace(/\s+/g, " ").trim();
-  return one2.length > max ? `${one2.slice(0, max - 1)}\u2026` : one2;
-}
-
 // src/providers/openai.ts
 var MAX_RETRY_WAIT_MS = 6e4;
 var traces = new AsyncLocalStorage();
@@ -43446,12 +43942,12 @@ function withRetryHook(Base) {
 }
 var TracedOpenAI = withRetryHook(OpenAI);
 var TracedAzureOpenAI = withRetryHook(AzureOpenAI);
-function createClient(model, apiKey, options) {
+function createClient(model, apiKey, options, deployment) {
   const key = apiKey || "no-key";
   if (model.azure) {
     return new TracedAzureOpenAI({
       endpoint: model.baseUrl,
-      deployment: model.azure.deployment,
+      deployment: deployment ?? model.azure.deployment,
       apiVersion: model.azure.apiVersion,
       apiKey: key,
       ...options
@@ -43579,6 +44075,81 @@ function toCompletion(response) {
     tokensOut: typeof usage2?.completion_tokens === "number" ? usage2.completion_tokens : null
   };
 }
+
+// src/providers/embeddings.ts
+var MAX_EMBEDDING_BYTES = 64 * 1024 * 1024;
+function createEmbeddingProvider(model, options) {
+  const apiKey = options.env[model.apiKeyEnv];
+  const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1e3));
+  const secrets = [.../* @__PURE__ */ new Set([...apiKey ? [apiKey] : [], ...options.secrets ?? []])];
+  const clients = /* @__PURE__ */ new Map();
+  const clientFor = (embedding) => {
+    const key = model.azure ? embedding : "";
+    let client = clients.get(key);
+    if (!client) {
+      const settings = { maxRetries: options.retries, timeout: timeoutMs, defaultHeaders: model.headers };
+      client = createClient(model, apiKey, { ...settings, fetch: tracingFetch }, model.azure ? embedding : void 0);
+      clients.set(key, client);
+    }
+    return client;
+  };
+  return {
+    embed(embedding, texts) {
+      const trace = {
+        attempts: 0,
+        lastAttemptStart: performance2.now(),
+        rateLimited: 0,
+        refusedWaitMs: null,
+        timeoutMs,
+        maxBytes: MAX_EMBEDDING_BYTES,
+        bodyFailed: false,
+        bodyCut: false,
+        outputCut: false,
+        observer: void 0
+      };
+      return traces.run(trace, async () => {
+        const attempts = () => Math.max(1, trace.attempts);
+        try {
+          const response = await clientFor(embedding).embeddings.create({
+            model: embedding,
+            input: [...texts],
+            encoding_format: "float"
+          });
+          const vectors = toVectors(response, texts.length);
+          if (typeof vectors === "string") {
+            return {
+              ok: false,
+              error: { category: "bad-response", status: 200, message: vectors },
+              attempts: attempts()
+            };
+          }
+          const tokens2 = response.usage?.prompt_tokens;
+          return { ok: true, vectors, tokens: typeof tokens2 === "number" ? tokens2 : 0, attempts: attempts() };
+        } catch (error) {
+          return { ok: false, error: categorize(error, secrets), attempts: attempts() };
+        }
+      });
+    }
+  };
+}
+function toVectors(response, count3) {
+  const data = response?.data;
+  if (!Array.isArray(data) || data.length !== count3) return `embeddings response has not ${count3} vectors in data`;
+  const out = new Array(count3);
+  for (const [position, item] of data.entries()) {
+    const { index, embedding } = item ?? {};
+    const at = typeof index === "number" ? index : position;
+    if (!Number.isInteger(at) || at < 0 || at >= count3 || out[at]) return "embeddings response has a bad index";
+    if (!Array.isArray(embedding) || embedding.length === 0 || !embedding.every((x) => Number.isFinite(x)))
+      return "embeddings response has a vector that is not a list of numbers";
+    out[at] = Float32Array.from(embedding);
+  }
+  if (out.some((v) => v.length !== out[0].length)) return "embeddings response has vectors of different lengths";
+  return out;
+}
+
+// src/engine.ts
+init_embeddings();
 
 // node_modules/yocto-queue/index.js
 var Node = class {
@@ -43836,6 +44407,8 @@ var FifoLock = class {
 };
 
 // src/run/execute.ts
+init_embeddings();
+init_plan();
 init_values();
 function metRateLimit(result) {
   return (result.rateLimited ?? 0) > 0 || !result.ok && result.error.category === "rate-limited";
@@ -43873,7 +44446,9 @@ async function executePlan(plan, providers, options) {
       models.forEach((model, m) => {
         const provider = modelProviders[m];
         const request = { model: model.model, messages: messagesFor(model, prompt), params: model.params };
-        const settle = (result) => {
+        const embeddings = options.embeddings?.get(model.id);
+        const settle = async (called) => {
+          const result = embeddings ? await withEmbeddings(called, model, prompt, embeddings) : called;
           results[m][p][s] = result;
           done += 1;
           options.onSettled?.(done, total, result);
@@ -43895,7 +44470,14 @@ async function executePlan(plan, providers, options) {
       promptId: prompt.id,
       promptHash: plan.hashes[m][p],
       checksHash: plan.checksHashes[p],
-      samples: results[m][p].map((r) => toSample(r, prompt))
+      samples: results[m][p].map((r) => {
+        const embedding = similarModel(model, prompt);
+        return toSample(
+          r,
+          prompt,
+          embedding === null ? void 0 : options.embeddings?.get(model.id)?.lookup(embedding)
+        );
+      })
     }))
   );
 }
@@ -43952,7 +44534,33 @@ async function completeAdaptive(provider, request, gate) {
     leaveLane();
   }
 }
-function toSample(result, prompt) {
+async function withEmbeddings(result, model, prompt, embeddings) {
+  if (!result.ok) return result;
+  let answer4;
+  try {
+    answer4 = answerOf(result.completion.output, prompt);
+  } catch {
+    return result;
+  }
+  const wanted = /* @__PURE__ */ new Map();
+  const similar = similarModel(model, prompt);
+  if (similar !== null) wanted.set(similar, [...answer4 === null ? [] : [answer4], ...similarTargets(prompt)]);
+  const compare = compareModel(model, prompt.compare);
+  if (compare !== null && answer4 !== null) wanted.set(compare, [...wanted.get(compare) ?? [], answer4]);
+  for (const [embedding, texts] of wanted) {
+    const error = await embeddings.fetch(embedding, texts);
+    if (error) {
+      return {
+        ok: false,
+        error: { ...error, message: `embeddings (${embedding}): ${error.message}` },
+        latencyMs: result.latencyMs,
+        attempts: result.attempts
+      };
+    }
+  }
+  return result;
+}
+function toSample(result, prompt, vectors) {
   const base = { latencyMs: Math.round(result.latencyMs), attempts: result.attempts };
   if (!result.ok) {
     return {
@@ -43969,7 +44577,7 @@ function toSample(result, prompt) {
     };
   }
   const { completion } = result;
-  const { answer: answer4, pass, failures } = judge(completion.output, prompt);
+  const { answer: answer4, pass, failures } = judge(completion.output, prompt, vectors);
   return {
     ...base,
     output: completion.output,
@@ -43983,16 +44591,19 @@ function toSample(result, prompt) {
     tokensOut: completion.tokensOut
   };
 }
-function judge(output, prompt) {
+function judge(output, prompt, vectors) {
   try {
     const answer4 = answerOf(output, prompt);
-    return { answer: answer4, ...evaluate(answer4, prompt) };
+    return { answer: answer4, ...evaluate(answer4, prompt, vectors) };
   } catch (err) {
     const reason = `checks could not run on this output: ${errorMessage(err).slice(0, MAX_REASON)}`;
     return { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
   }
 }
 var MAX_REASON = 200;
+
+// src/engine.ts
+init_plan();
 
 // src/run/progress.ts
 function createProgress(sink, options) {
@@ -44056,25 +44667,46 @@ async function runSuites(config3, options) {
   const run = describeRun(options.env, options.now);
   const plan = buildPlan(config3);
   const secrets = keyValues(config3.models, options.env);
-  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, {
+  const settings = {
     timeoutSeconds: config3.timeoutSeconds,
     retries: config3.retries,
     maxOutputKb: config3.maxOutputKb,
     env: options.env,
     secrets
-  }));
+  };
+  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, settings));
   const providers = new Map(config3.models.map((m) => [m.id, providerFor(m)]));
+  const embedderFor = options.embedderFor ?? ((model) => createEmbeddingProvider(model, settings));
+  const embeddings = new Map(
+    config3.models.filter((m) => plan.prompts.some(({ prompt }) => usesEmbeddings(m, prompt))).map((m) => [m.id, new ModelEmbeddings(embedderFor(m))])
+  );
+  await Promise.all(
+    config3.models.map((m) => {
+      const similar = plan.prompts.flatMap(({ prompt }) => similarModel(m, prompt) ? similarTargets(prompt) : []);
+      return similar.length > 0 && m.embedding ? embeddings.get(m.id).fetch(m.embedding, similar) : null;
+    })
+  );
   const observations = await executePlan(plan, providers, {
     concurrency: config3.concurrency,
-    onSettled: options.progress ? createProgress(options.progress, { label: "trackrecord" }) : void 0
+    onSettled: options.progress ? createProgress(options.progress, { label: "trackrecord" }) : void 0,
+    embeddings
   });
   const specs = new Map(plan.prompts.map(({ suite: suite2, prompt }) => [`${suite2}\0${prompt.id}`, prompt]));
   const specOf = (o) => specs.get(`${o.suite}\0${o.promptId}`);
   const models = config3.models.map((model) => {
     const own = observations.filter((o) => o.modelId === model.id);
-    return { model, observations: own, metrics: runMetrics(own, (o) => specOf(o).compare) };
+    const modelEmbeddings = embeddings.get(model.id);
+    const metrics = runMetrics(
+      own,
+      (o) => specOf(o).compare,
+      (o) => vectorsOf(modelEmbeddings, compareModel(model, specOf(o).compare))
+    );
+    return { model, observations: own, metrics, ...modelEmbeddings ? { embeddings: modelEmbeddings } : {} };
   });
   return { config: config3, run, finishedAt: (/* @__PURE__ */ new Date()).toISOString(), models, specOf };
+}
+function usesEmbeddings(model, prompt) {
+  return similarModel(model, prompt) !== null || compareModel(model, prompt.compare) !== null;
 }
 
 // src/history/view.ts
@@ -44237,6 +44869,45 @@ function pointOf(record2, run, i, key, checksHash) {
   };
 }
 
+// src/history-embeddings.ts
+init_checks();
+init_prompt_result();
+init_embeddings();
+async function fetchHistoryEmbeddings(outcome, view) {
+  const window2 = outcome.config.window;
+  for (const { model, observations, embeddings } of outcome.models) {
+    if (!embeddings) continue;
+    const wanted = /* @__PURE__ */ new Map();
+    const add = (embedding, text) => {
+      if (text === null) return;
+      wanted.set(embedding, (wanted.get(embedding) ?? /* @__PURE__ */ new Set()).add(text));
+    };
+    for (const o of observations) {
+      const spec = outcome.specOf(o);
+      const compare = compareModel(model, spec.compare);
+      const similar = similarModel(model, spec);
+      if (compare === null && similar === null) continue;
+      const { promptHash: promptHash2, key } = promptResult(o, spec);
+      if (compare !== null) {
+        for (const point of view.recentAnswered(model.id, promptHash2, key, window2)) add(compare, point.answer);
+      }
+      if (similar === null) continue;
+      for (const point of view.series(model.id, promptHash2, key).slice(-window2)) {
+        if (!point.answered) continue;
+        for (const output of view.sampleOutputs(model.id, point)) add(similar, answerOrNull(output, spec));
+      }
+    }
+    for (const [embedding, texts] of wanted) await embeddings.fetch(embedding, [...texts]);
+  }
+}
+function answerOrNull(output, spec) {
+  try {
+    return answerOf(output, spec);
+  } catch {
+    return null;
+  }
+}
+
 // src/report/summary.ts
 var SUMMARY_FIELDS = [
   "passRate",
@@ -44266,6 +44937,7 @@ function summarize(records) {
       model: model.model,
       ...Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, m[field]])),
       drift: m.drift ?? { significant: false, p: null, prompts: [], detectableShift: null },
+      cost: m.cost ?? null,
       systemFingerprints: model.systemFingerprints
     }))
   };
@@ -44283,6 +44955,7 @@ async function recordOutcome(outcome, options) {
   const historyPath = options.useHistory ? resolve7(options.root, config3.history) : null;
   const history = historyPath ? options.history ?? await readVerifiedHistory(config3, options.root) : void 0;
   const view = new HistoryView(history?.records ?? []);
+  await fetchHistoryEmbeddings(outcome, view);
   const records = buildRecords(outcome, view);
   const written = [];
   let appended = null;
@@ -44861,49 +45534,8 @@ function positiveInteger(text) {
 import { relative as relative6, resolve as resolve10 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 init_types();
-
-// src/run/estimate.ts
-var CHARS_PER_TOKEN = 4;
-var TOKENS_PER_MESSAGE = 4;
-function estimateTokens(messages) {
-  return messages.reduce((n, m) => n + Math.ceil(m.content.length / CHARS_PER_TOKEN) + TOKENS_PER_MESSAGE, 0);
-}
-function tokenCost(tokens2, price) {
-  return (tokens2.in * price.input + tokens2.out * price.output) / 1e6;
-}
-function estimatePlan(plan) {
-  const suites = [];
-  for (const { suite: suite2 } of plan.prompts) {
-    const last = suites.at(-1);
-    if (last?.name === suite2) last.prompts += 1;
-    else suites.push({ name: suite2, prompts: 1 });
-  }
-  const models = plan.models.map((model) => {
-    const perSample = plan.prompts.reduce((n, p) => n + estimateTokens(messagesFor(model, p.prompt)), 0);
-    const requests = plan.prompts.length * plan.samples;
-    const inputTokens = perSample * plan.samples;
-    const maxTokens = model.params.maxTokens;
-    const maxOutputTokens = maxTokens === void 0 ? null : maxTokens * requests;
-    const price = model.price;
-    return {
-      id: model.id,
-      model: model.model,
-      prompts: plan.prompts.length,
-      requests,
-      inputTokens,
-      maxOutputTokens,
-      inputCost: price ? tokenCost({ in: inputTokens, out: 0 }, price) : null,
-      maxCost: price && maxOutputTokens !== null ? tokenCost({ in: inputTokens, out: maxOutputTokens }, price) : null
-    };
-  });
-  return {
-    suites,
-    samples: plan.samples,
-    models,
-    requests: models.reduce((n, m) => n + m.requests, 0),
-    inputTokens: models.reduce((n, m) => n + m.inputTokens, 0)
-  };
-}
+init_estimate();
+init_plan();
 
 // src/report/plan.ts
 init_numbers();
@@ -44938,6 +45570,7 @@ function editEffects(pairs, headOf, baseOf, view) {
     const base = pair.rerun ? baseOf(pair) : rejudge(head, pair.base.prompt);
     if (!base) return [];
     const before = version(base, pair.base.prompt);
+    if (!pair.rerun && pair.base.prompt.expect.some((e) => e.kind === "similar")) before.status = null;
     const after = version(head, pair.head.prompt);
     const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
     const flip = before.status !== null && after.status !== null && before.status !== after.status;
@@ -45011,6 +45644,7 @@ init_prompt_result();
 
 // src/analysis/edits.ts
 init_types();
+init_plan();
 init_hash();
 function findEdits(head, base) {
   const baseModels = new Map(base.models.map((m) => [m.id, m]));
@@ -45096,12 +45730,17 @@ function modelChanges(before, after) {
   ];
   return changed(fields, before, after);
 }
+function compareText(c) {
+  if (c.kind === "exact") return "exact";
+  if (c.kind === "similarity") return `similarity ${c.threshold}`;
+  return `embedding${c.model === null ? "" : ` ${c.model}`} ${c.threshold}`;
+}
 function promptChanges(before, after) {
   const fields = [
     ["prompt", (p) => conversationText(p)],
     ["extract", (p) => p.extract === null ? null : extractText(p.extract)],
     ["normalize", (p) => p.normalize.join(", ")],
-    ["compare", (p) => p.compare.kind === "exact" ? "exact" : `similarity ${p.compare.threshold}`],
+    ["compare", (p) => compareText(p.compare)],
     ["expect", (p) => p.expect.length === 0 ? null : p.expect.map(expectationText).join("; ")]
   ];
   return changed(fields, before, after);
@@ -45258,12 +45897,16 @@ var GitError = class extends Error {
 function quoteArg(arg) {
   return /^[\w@%+=:,./^~-]+$/.test(arg) ? arg : JSON.stringify(arg);
 }
-var Git = class {
+var Git = class _Git {
   cwd;
   env;
   constructor(cwd, env) {
     this.cwd = cwd;
     this.env = { ...process.env, ...env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+  }
+  /** The same git, with the same environment, in another working directory. */
+  at(cwd) {
+    return new _Git(cwd, this.env);
   }
   /** Runs `git ...args`; throws GitError when git exits non-zero or cannot start. */
   async run(args) {

@@ -22,6 +22,7 @@ export const OUTPUTS = [
   'reliability',
   'drifted',
   'regressions',
+  'cost',
   'report',
   'history',
   'partial',

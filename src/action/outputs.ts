@@ -16,6 +16,8 @@ export function setOutputs(
   host.setOutput('reliability', lowest === null ? '' : String(lowest));
   host.setOutput('drifted', String(summary.models.reduce((n, m) => n + m.drifted.length, 0)));
   host.setOutput('regressions', String(summary.models.reduce((n, m) => n + m.regressions.length, 0)));
+  const priced = summary.models.flatMap((m) => (m.cost === null ? [] : [m.cost]));
+  if (priced.length > 0) host.setOutput('cost', String(priced.reduce((sum, c) => sum + c, 0)));
   host.setOutput('report', paths.report);
   host.setOutput('history', paths.history);
   if (paths.statement) host.setOutput('statement', paths.statement);

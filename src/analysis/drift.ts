@@ -1,4 +1,4 @@
-import { answerOf, evaluate } from '../checks/index.js';
+import { answerOf, evaluate, type Vectors } from '../checks/index.js';
 import type { PromptSpec } from '../config/types.js';
 import type { DriftVerdict, HistoryRecord } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
@@ -29,6 +29,8 @@ export interface DriftInput {
   window: number;
   /** Seeds the permutations, so the same history and run always give the same verdict. */
   seed: string;
+  /** The vectors `similar` checks read, for re-checking earlier samples. */
+  vectorsOf?: (o: Observation) => Vectors | undefined;
 }
 
 /**
@@ -54,14 +56,17 @@ export function assessDrift(input: DriftInput): DriftVerdict {
       for (const output of view.sampleOutputs(modelId, point)) reference.push(answerOf(output, spec));
     }
     if (reference.length === 0) return;
-    const checked = spec.expect.length > 0;
+    const vectors = input.vectorsOf?.(o);
+    // Earlier samples are checked again, which `similar` checks can only be with the run's vectors (merged shards have none).
+    const checked = spec.expect.length > 0 && (vectors !== undefined || !spec.expect.some((e) => e.kind === 'similar'));
     const pool = poolSamples(
       tonight.map((s) => s.answer),
       reference,
-      spec.compare.kind === 'similarity' ? 'text' : 'auto',
+      // Answers compared by similarity or embeddings are free text: the text kernel, never the embeddings.
+      spec.compare.kind === 'exact' ? 'auto' : 'text',
     );
     const passes = checked
-      ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec).pass === true)]
+      ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec, vectors).pass === true)]
       : null;
     pools.push({ pool, passes });
     keys.push(r.key);

@@ -2,6 +2,7 @@ import type { Config, ModelSpec, PromptSpec } from '../config/types.js';
 import { buildRecord, type NewRecord } from '../history/build-record.js';
 import type { HistoryView } from '../history/view.js';
 import type { RunInfo } from '../run/run-info.js';
+import type { ModelEmbeddings } from '../run/embeddings.js';
 import type { Observation } from '../run/types.js';
 import { analyzeModel } from './record-metrics.js';
 import type { RunMetrics } from './run-metrics.js';
@@ -10,6 +11,8 @@ export interface ModelResult {
   model: ModelSpec;
   observations: Observation[];
   metrics: RunMetrics;
+  /** The model's embeddings of this run, when its prompts use them (vectors and tokens). */
+  embeddings?: ModelEmbeddings;
 }
 
 /** What a run produced: every model's observations and run metrics, before any history. */

@@ -7,6 +7,7 @@ import { grouped } from '../util/numbers.js';
 export { extract, parseJsonPath } from './extract.js';
 export { normalize } from './normalize.js';
 export { tokenF1, sameAnswer } from './similarity.js';
+export { cosine, similarTargets, type Vector, type Vectors } from './embedding.js';
 export { evaluate, expectationProblem, type Verdict } from './expect.js';
 export { compileRegex } from './regex.js';
 

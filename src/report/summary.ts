@@ -29,6 +29,8 @@ export interface ModelSummary extends SummaryMetrics {
   drift: DriftVerdict;
   id: string;
   model: string;
+  /** USD for the run's tokens at the model's price; null without a price. */
+  cost: number | null;
   systemFingerprints: string[];
   /** In a pull request check: the regressions its edits made (base version against this one, same run). */
   editRegressions?: string[];
@@ -50,6 +52,7 @@ export function summarize(records: readonly NewRecord[]): RunSummary {
       model: model.model,
       ...(Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, m[field]])) as SummaryMetrics),
       drift: m.drift ?? { significant: false, p: null, prompts: [], detectableShift: null },
+      cost: m.cost ?? null,
       systemFingerprints: model.systemFingerprints,
     })),
   };

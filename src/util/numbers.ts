@@ -40,3 +40,8 @@ export function usd(value: number): string {
   if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
   return `$${value.toFixed(2)}`;
 }
+
+/** What a report says of a run's cost: nothing for a model without a price. */
+export function costSentence(cost: number | undefined): string {
+  return cost === undefined ? '' : ` Cost of this run: ${usd(cost)} at the model's price.`;
+}

@@ -26,9 +26,10 @@ export async function startActionServer(): Promise<ReplayServer> {
 
 /**
  * A remote whose main branch holds a trackrecord config for `gpt-4` on the replay server, the
- * prime suite and a one-prompt suite; returns the remote (clone it to get a workspace).
+ * prime suite and a one-prompt suite (`modelExtra`: more keys of the model, each line indented by 4);
+ * returns the remote (clone it to get a workspace).
  */
-export async function remoteWithConfig(baseUrl: string, extra = ''): Promise<Remote> {
+export async function remoteWithConfig(baseUrl: string, extra = '', modelExtra = ''): Promise<Remote> {
   const remote = await makeRemote();
   const { dir, git } = await remote.clone();
   mkdirSync(join(dir, '.github'), { recursive: true });
@@ -40,7 +41,7 @@ export async function remoteWithConfig(baseUrl: string, extra = ''): Promise<Rem
   );
   writeFileSync(
     join(dir, '.github/trackrecord.yml'),
-    `models:\n  - id: gpt-4\n    model: gpt-4\n    base-url: ${baseUrl}\n    temperature: 0.1\n` +
+    `models:\n  - id: gpt-4\n    model: gpt-4\n    base-url: ${baseUrl}\n    temperature: 0.1\n${modelExtra}` +
       `suites:\n  - path: prompts/prime.yaml\n  - path: prompts/chat.yaml\nconcurrency: 8\n${extra}`,
   );
   await git.run(['add', '.']);

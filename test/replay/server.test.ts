@@ -89,7 +89,7 @@ describe('replay server: replaying recordings', () => {
     });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { type: string } }).error.type).toBe('invalid_request_error');
-    const other = await fetch(`${server.baseUrl}/embeddings`, { method: 'POST', body: '{}' });
+    const other = await fetch(`${server.baseUrl}/images/generations`, { method: 'POST', body: '{}' });
     expect(other.status).toBe(404);
     await other.body?.cancel();
   });

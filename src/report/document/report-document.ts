@@ -1,6 +1,6 @@
 import { realDrift, totalErrors } from '../../analysis/record-metrics.js';
 import { driftCell } from '../drift-text.js';
-import { percent } from '../../util/numbers.js';
+import { costSentence, percent } from '../../util/numbers.js';
 import type { ModelReport, Report } from '../report.js';
 import { driftBlocks, earlierDriftBlocks, flipBlocks } from './drift-blocks.js';
 import { count, dateTime, day, fingerprintBlocks, keyList } from './words.js';
@@ -158,14 +158,15 @@ function availability(m: ModelReport): string {
   const total = totalErrors(errors);
   const { p50, p95 } = m.metrics.latencyMs;
   const latency = p50 === null ? '' : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(p95 ?? 0)} ms.`;
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
+  const tail = latency + costSentence(m.metrics.cost);
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${tail}`;
   const byCategory = Object.entries(errors)
     .filter(([, n]) => n > 0)
     .map(([category, n]) => `${n} ${category}`)
     .join(', ');
   return (
     `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered ` +
-    `(${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`
+    `(${byCategory}). Errors are availability, never counted as drift or as failed checks.${tail}`
   );
 }
 

@@ -2,7 +2,7 @@ import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
   grouped
-} from "./chunk-MPZ3DTSS.js";
+} from "./chunk-2QCE6TR3.js";
 
 // src/github/comment.ts
 var GITHUB_COMMENT_LIMIT = 65536;

@@ -19,11 +19,21 @@ function grouped(n) {
 function listSome(items, max = 10) {
   return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
 }
+function usd(value) {
+  if (value === 0) return "$0";
+  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
+  return `$${value.toFixed(2)}`;
+}
+function costSentence(cost) {
+  return cost === void 0 ? "" : ` Cost of this run: ${usd(cost)} at the model's price.`;
+}
 
 export {
   percent,
   roundPercent,
   pValue,
   grouped,
-  listSome
+  listSome,
+  usd,
+  costSentence
 };

@@ -7,8 +7,8 @@ import {
   markerTag,
   tokenIdentity,
   upsertStickyComment
-} from "./chunk-GAZB67IC.js";
-import "./chunk-MPZ3DTSS.js";
+} from "./chunk-OQIBCF6J.js";
+import "./chunk-2QCE6TR3.js";
 import "./chunk-UBFBREK3.js";
 export {
   GITHUB_COMMENT_LIMIT,

@@ -2,11 +2,11 @@ import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
   lowestReliability
-} from "./chunk-PHVMBIA2.js";
+} from "./chunk-U2WQ3V42.js";
 import {
   percent,
   roundPercent
-} from "./chunk-MPZ3DTSS.js";
+} from "./chunk-2QCE6TR3.js";
 import {
   __commonJS,
   __require,
