@@ -5,8 +5,8 @@ import tseslint from 'typescript-eslint';
 /**
  * The layers of src/, bottom up, as the README's "Development" section lists them: each folder
  * (or top-level module) and the ones it may import from. An import of anything else crosses a
- * boundary upward, or into the test-only replay server, and fails the lint. `checks` may import
- * the config's types only.
+ * boundary upward and fails the lint, as does an import from outside src/ (the test-only tools,
+ * tests, scripts and benches are not shipped). `checks` may import the config's types only.
  */
 /** The pure core, bottom up. */
 const CORE = ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report'];
@@ -56,7 +56,6 @@ export const LAYERS = {
     'badges-and-report',
     'compare-edits',
   ],
-  replay: ['util'],
 };
 
 /** Top-level modules of src/ (the rest of LAYERS are folders). */
@@ -71,7 +70,13 @@ function reach(depth, name) {
   return up + target;
 }
 
-/** One config block per layer and depth: no-restricted-imports with the layers it must not reach. */
+/** The runner's API, reached through the ActionHost port (src/action/host.ts) only. */
+const CORE_HOST = 'src/action/core-host.ts';
+
+/**
+ * One config block per layer and depth: no-restricted-imports with the layers it must not reach.
+ * A file imports @actions/core only if it is CORE_HOST (a block of its own, with the same layers).
+ */
 function boundaries() {
   return Object.entries(LAYERS).flatMap(([layer, allowed]) => {
     const forbidden = Object.keys(LAYERS).filter((other) => other !== layer && !allowed.includes(other));
@@ -79,22 +84,38 @@ function boundaries() {
     const partial = allowed.filter((a) => a.includes('/'));
     const names = forbidden.filter((f) => !partial.some((p) => p.startsWith(`${f}/`))).concat(partial);
     const depths = MODULES.has(layer) ? [0] : [1, 2];
-    return depths.map((depth) => ({
-      files: MODULES.has(layer) ? [`src/${layer}.ts`] : [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`],
-      rules: {
-        'no-restricted-imports': [
-          'error',
-          {
-            patterns: [
-              {
-                regex: `^(?:${names.map((n) => reach(depth, n)).join('|')})`,
-                message: `${layer} is below this in the layers of src/ (README, "Development"): import downward only.`,
-              },
-            ],
-          },
-        ],
-      },
-    }));
+    const rules = (depth, runnerApi) => ({
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: runnerApi
+            ? []
+            : [
+                {
+                  name: '@actions/core',
+                  message: `the action reaches the runner through its ActionHost (${CORE_HOST}).`,
+                },
+              ],
+          patterns: [
+            {
+              regex: `^(?:${names.map((n) => reach(depth, n)).join('|')})`,
+              message: `${layer} is below this in the layers of src/ (README, "Development"): import downward only.`,
+            },
+            {
+              regex: `^(?:\\.\\./){${depth + 1}}(?:tools|test|scripts|bench)/`,
+              message: 'src/ is what ships: it imports nothing from tools/, test/, scripts/ or bench/.',
+            },
+          ],
+        },
+      ],
+    });
+    return depths.flatMap((depth) => {
+      const files = MODULES.has(layer) ? [`src/${layer}.ts`] : [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`];
+      const block = { files, rules: rules(depth, false) };
+      return CORE_HOST.startsWith(`src/${layer}/`) && depth === 1
+        ? [block, { files: [CORE_HOST], rules: rules(depth, true) }]
+        : [block];
+    });
   });
 }
 

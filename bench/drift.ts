@@ -5,6 +5,7 @@
  * - false alarms per model-night for three models that never change: sampled categorical answers
  *   (5 samples, checks on every prompt), paraphrased free text (5 samples), and temperature 0
  *   with near ties on 4 prompts of 40 (1 sample); target <= 0.05;
+ * - false alarms on the 5 nights after a change, the new behavior holding; target <= 0.05;
  * - power on the night of a change, after 25 unchanged nights; target >= 0.8 for each of: the
  *   modal answer's probability drops by 0.4 on a quarter of the prompts, half of the free-text
  *   prompts answer in a new way, 30% of temperature-0 prompts give a new answer;
@@ -13,11 +14,10 @@
  *   Gao, Liang and Guestrin's 77.4% median power at about 10 samples per prompt (arXiv:2410.20247).
  */
 import { suitePermutationTest } from '../src/analysis/combine.js';
-import { analyzeModel } from '../src/analysis/record-metrics.js';
+import { recordModel } from '../src/analysis/records.js';
 import { runMetrics } from '../src/analysis/run-metrics.js';
 import { poolSamples } from '../src/analysis/two-sample.js';
 import type { ModelSpec, PromptSpec } from '../src/config/types.js';
-import { buildRecord } from '../src/history/build-record.js';
 import { HistoryView } from '../src/history/view.js';
 import { toSample } from '../src/run/execute.js';
 import type { Observation } from '../src/run/types.js';
@@ -27,6 +27,8 @@ import type { BenchResult } from './report.js';
 
 const PROMPTS = 40;
 const NIGHTS = 25;
+/** Nights after the change, the new behavior holding: an alarm on one of them is a false alarm too. */
+const AFTER = 5;
 const WINDOW = 30;
 
 /** A simulated model: the output of one sample of prompt p, changed or not. */
@@ -129,9 +131,11 @@ interface Nights {
   /** Whether the change night was judged significant, and the share of changed prompts named. */
   detected: boolean;
   named: number;
+  /** Alarms on the nights after the change. */
+  alarmsAfter: number;
 }
 
-/** NIGHTS unchanged nights, then one night where the scenario's prompts change. */
+/** NIGHTS unchanged nights, one night where the scenario's prompts change, then AFTER nights of the new behavior. */
 function simulate(s: Scenario, seed: number): Nights {
   const prompts = promptsFor(s);
   const sampler = s.sampler(seed);
@@ -139,9 +143,10 @@ function simulate(s: Scenario, seed: number): Nights {
   const view = new HistoryView();
   let alarms = 0;
   let judged = 0;
+  let alarmsAfter = 0;
   let last = null as null | { significant: boolean; prompts: string[] };
-  for (let night = 0; night <= NIGHTS; night++) {
-    const change = night === NIGHTS;
+  for (let night = 0; night <= NIGHTS + AFTER; night++) {
+    const change = night >= NIGHTS;
     const observations: Observation[] = prompts.map((prompt, p) => ({
       modelId: model.id,
       suite: 'sim',
@@ -161,38 +166,25 @@ function simulate(s: Scenario, seed: number): Nights {
       commit: null,
       url: null,
     };
-    const metrics = runMetrics(observations, () => ({ kind: 'exact' }));
-    const analysed = analyzeModel(
+    const record = recordModel(
+      { model, observations, metrics: runMetrics(observations, () => ({ kind: 'exact' })) },
       {
-        model,
-        observations,
-        metrics,
+        run: info,
+        finishedAt: info.startedAt,
         window: WINDOW,
+        samples: s.samples,
         specOf: (o) => prompts[Number(o.promptId.slice(1))]!,
         seed: `night-${night}`,
       },
       view,
     );
-    const record = buildRecord(
-      {
-        run: info,
-        finishedAt: info.startedAt,
-        model,
-        served: metrics.servedModels,
-        systemFingerprints: metrics.systemFingerprints,
-        samples: s.samples,
-        prompts: analysed.prompts,
-        metrics: analysed.metrics,
-      },
-      view,
-    );
-    view.add(record);
     const drift = record.metrics.drift!;
     if (night > 0 && !change) {
       judged += 1;
       if (drift.significant) alarms += 1;
     }
-    last = drift;
+    if (night === NIGHTS) last = drift;
+    if (night > NIGHTS && drift.significant) alarmsAfter += 1;
   }
   const changed = prompts.filter((_, p) => s.changes(p)).map((prompt) => `sim/${prompt.id}`);
   return {
@@ -200,6 +192,7 @@ function simulate(s: Scenario, seed: number): Nights {
     nights: judged,
     detected: last!.significant,
     named: changed.filter((k) => last!.prompts.includes(k)).length / changed.length,
+    alarmsAfter,
   };
 }
 
@@ -231,8 +224,10 @@ export function driftBenches(): BenchResult[] {
     let nights = 0;
     let detected = 0;
     let named = 0;
+    let alarmsAfter = 0;
     for (let rep = 0; rep < reps; rep++) {
       const r = simulate(s, rep + 1);
+      alarmsAfter += r.alarmsAfter;
       alarms += r.alarms;
       nights += r.nights;
       detected += r.detected ? 1 : 0;
@@ -252,6 +247,14 @@ export function driftBenches(): BenchResult[] {
       detail: `change on night ${NIGHTS + 1}; changed prompts named (BH, q = 0.05): ${((100 * named) / reps).toFixed(0)}% on average`,
       measured: `detected ${detected} of ${reps} = ${power.toFixed(2)}`,
       ratio: power > 0 ? 0.8 / power : Infinity,
+      target: 1,
+    });
+    const afterRate = alarmsAfter / (reps * AFTER);
+    results.push({
+      name: `drift false alarms after a change, ${s.name}`,
+      detail: `the ${AFTER} nights after the change, the new behavior holding: a new alarm on one of them is false`,
+      measured: `${alarmsAfter} alarms in ${reps * AFTER} model-nights = ${afterRate.toFixed(3)}`,
+      ratio: afterRate / 0.05,
       target: 1,
     });
   }

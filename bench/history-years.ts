@@ -13,7 +13,7 @@ import { readHistory, type OpenSnapshot } from '../src/history/read.js';
 import { storedTexts } from '../src/history/texts.js';
 import { HistoryView } from '../src/history/view.js';
 import { FreeTextModel, freeTextOutcome } from './free-text.js';
-import { loadLlmdriftRecordings, startReplayServer } from '../src/replay/index.js';
+import { loadLlmdriftRecordings, startReplayServer } from '../tools/replay/index.js';
 import { recordOutcome, runAndRecord } from '../src/run-and-record.js';
 import { median, type BenchResult } from './report.js';
 

@@ -2,15 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeModel } from '../src/analysis/record-metrics.js';
+import { recordModel } from '../src/analysis/records.js';
 import { runMetrics } from '../src/analysis/run-metrics.js';
 import { loadConfig } from '../src/config/load.js';
 import type { ModelSpec, PromptSpec } from '../src/config/types.js';
-import { buildRecord } from '../src/history/build-record.js';
 import { chainRecords } from '../src/history/codec.js';
 import { GENESIS } from '../src/history/record.js';
 import { HistoryView } from '../src/history/view.js';
-import { loadLlmdriftRecordings, startReplayServer } from '../src/replay/index.js';
+import { loadLlmdriftRecordings, startReplayServer } from '../tools/replay/index.js';
 import { toSample } from '../src/run/execute.js';
 import type { Observation } from '../src/run/types.js';
 import { runAndRecord } from '../src/run-and-record.js';
@@ -136,25 +135,17 @@ function generateHistory(file: string, size: { models: number; runs: number; pro
           samples: [toSample({ ok: true, completion, latencyMs: 400 + p, attempts: 1 }, prompt)],
         };
       });
-      const metrics = runMetrics(observations, () => ({ kind: 'exact' }));
-      const analysed = analyzeModel(
-        { model, observations, metrics, window: 30, specOf: (o) => prompts[Number(o.promptId.slice(1))]! },
-        view,
-      );
-      const record = buildRecord(
+      const record = recordModel(
+        { model, observations, metrics: runMetrics(observations, () => ({ kind: 'exact' })) },
         {
           run: info,
           finishedAt: info.startedAt,
-          model,
-          served: metrics.servedModels,
-          systemFingerprints: metrics.systemFingerprints,
+          window: 30,
           samples: 1,
-          prompts: analysed.prompts,
-          metrics: analysed.metrics,
+          specOf: (o) => prompts[Number(o.promptId.slice(1))]!,
         },
         view,
       );
-      view.add(record);
       const [line] = chainRecords([record], prev);
       prev = sha256(line!);
       lines.push(line!);

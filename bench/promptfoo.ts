@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { Recording } from '../src/replay/index.js';
+import type { Recording } from '../tools/replay/index.js';
 import type { RunSummary } from '../src/report/summary.js';
 import { nodeRuntime, npmInstall } from '../scripts/lib/node-runtime.js';
 import { tail, timeProcess } from './processes.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig } from '../src/config/load.js';
 import { createOpenAIProvider } from '../src/providers/openai.js';
-import type { Recording } from '../src/replay/index.js';
+import type { Recording } from '../tools/replay/index.js';
 import { executePlan, type ConcurrencyChange } from '../src/run/execute.js';
 import { buildPlan } from '../src/run/plan.js';
 import { startReplayProcess } from './replay-process.js';

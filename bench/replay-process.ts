@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Recording } from '../src/replay/index.js';
+import type { Recording } from '../tools/replay/index.js';
 
 const repo = join(import.meta.dirname, '..');
 
@@ -39,7 +39,7 @@ export async function startReplayProcess(
     [
       '--import',
       'tsx',
-      join(repo, 'src/replay/main.ts'),
+      join(repo, 'tools/replay/main.ts'),
       '--data',
       data,
       '--latency-ms',

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startReplayServer } from '../src/replay/index.js';
+import { startReplayServer } from '../tools/replay/index.js';
 import { tail, timeProcess, type ProcessRun } from './processes.js';
 import { median, type BenchResult } from './report.js';
 

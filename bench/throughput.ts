@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { Recording } from '../src/replay/index.js';
+import type { Recording } from '../tools/replay/index.js';
 import type { RunSummary } from '../src/report/summary.js';
 import { tail, timeProcess } from './processes.js';
 import { startReplayProcess } from './replay-process.js';

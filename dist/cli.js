@@ -29,8 +29,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -74,6 +74,38 @@ var init_hash = __esm({
   }
 });
 
+// src/run/plan.ts
+function buildPlan(config3) {
+  const prompts = config3.suites.flatMap((suite2) => suite2.prompts.map((prompt) => ({ suite: suite2.name, prompt })));
+  return {
+    models: config3.models,
+    prompts,
+    samples: config3.samples,
+    hashes: config3.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
+    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
+  };
+}
+function messagesFor(model, prompt) {
+  return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
+}
+function promptHash(model, prompt) {
+  return sha256(
+    canonicalJson({
+      messages: messagesFor(model, prompt),
+      params: model.params,
+      extract: prompt.extract,
+      normalize: prompt.normalize,
+      compare: prompt.compare
+    })
+  );
+}
+var init_plan = __esm({
+  "src/run/plan.ts"() {
+    "use strict";
+    init_hash();
+  }
+});
+
 // src/config/types.ts
 function promptCount(config3) {
   return config3.suites.reduce((n, s) => n + s.prompts.length, 0);
@@ -100,6 +132,8 @@ var init_types = __esm({
       badge: ".trackrecord/badge.svg",
       window: 30,
       similarityThreshold: 0.8,
+      /** Cosine similarity for `similar` checks and `compare: embedding` when no threshold is given. */
+      embeddingThreshold: 0.8,
       normalize: ["trim", "collapse-whitespace"],
       failOnRegression: true
     };
@@ -1374,7 +1408,7 @@ var init_build = __esm({
       getNamedGroups() {
         if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
         const result = /* @__PURE__ */ Object.create(null);
-        for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+        for (const name2 of Object.keys(this.namedGroups)) result[name2] = this.group(name2);
         return result;
       }
       /**
@@ -1612,9 +1646,9 @@ var init_build = __esm({
               res += "$<";
               i += 2;
             } else {
-              const name = replacement.substring(i + 2, gt);
-              if (Object.hasOwn(this.namedGroups, name)) {
-                const group = this.group(name);
+              const name2 = replacement.substring(i + 2, gt);
+              if (Object.hasOwn(this.namedGroups, name2)) {
+                const group = this.group(name2);
                 if (group !== null) res += group;
               }
               i = gt + 1;
@@ -1726,7 +1760,7 @@ var init_build = __esm({
       namedGroupsObject() {
         if (!this.hasNamedGroups) return;
         const result = this.getNamedGroups();
-        for (const name in result) if (result[name] === null) result[name] = void 0;
+        for (const name2 in result) if (result[name2] === null) result[name2] = void 0;
         return result;
       }
     };
@@ -4650,35 +4684,35 @@ var init_build = __esm({
         8490,
         1
       ]));
-      static unicodeTable(name) {
-        if (name === "Any") return {
+      static unicodeTable(name2) {
+        if (name2 === "Any") return {
           tab: Parser2.ANY_TABLE,
           fold: Parser2.ANY_TABLE,
           sign: 1
         };
-        if (name === "Ascii") return {
+        if (name2 === "Ascii") return {
           tab: Parser2.ASCII_TABLE,
           fold: Parser2.ASCII_FOLD_TABLE,
           sign: 1
         };
-        if (name === "Assigned") return {
+        if (name2 === "Assigned") return {
           tab: UnicodeTables.CATEGORIES.get("Cn"),
           fold: UnicodeTables.CATEGORIES.get("Cn"),
           sign: -1
         };
-        if (name === "Lc") return {
+        if (name2 === "Lc") return {
           tab: UnicodeTables.CATEGORIES.get("LC"),
           fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
           sign: 1
         };
-        if (UnicodeTables.CATEGORIES.has(name)) return {
-          tab: UnicodeTables.CATEGORIES.get(name),
-          fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+        if (UnicodeTables.CATEGORIES.has(name2)) return {
+          tab: UnicodeTables.CATEGORIES.get(name2),
+          fold: UnicodeTables.FOLD_CATEGORIES.get(name2),
           sign: 1
         };
-        if (UnicodeTables.SCRIPTS.has(name)) return {
-          tab: UnicodeTables.SCRIPTS.get(name),
-          fold: UnicodeTables.FOLD_SCRIPT.get(name),
+        if (UnicodeTables.SCRIPTS.has(name2)) return {
+          tab: UnicodeTables.SCRIPTS.get(name2),
+          fold: UnicodeTables.FOLD_SCRIPT.get(name2),
           sign: 1
         };
         return null;
@@ -4733,10 +4767,10 @@ var init_build = __esm({
         if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(start));
         return min << 16 | max & Unicode.MAX_BMP;
       }
-      static isValidCaptureName(name) {
-        if (name.length === 0) return false;
-        for (let i = 0; i < name.length; i++) {
-          const c = name.codePointAt(i);
+      static isValidCaptureName(name2) {
+        if (name2.length === 0) return false;
+        for (let i = 0; i < name2.length; i++) {
+          const c = name2.codePointAt(i);
           if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
         }
         return true;
@@ -5451,15 +5485,15 @@ var init_build = __esm({
           const begin = s.charAt(2) === "P" ? 4 : 3;
           const end = s.indexOf(">");
           if (end < 0) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s);
-          const name = s.substring(begin, end);
-          t.skipString(name);
+          const name2 = s.substring(begin, end);
+          t.skipString(name2);
           t.skip(begin + 1);
-          if (!Parser2.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+          if (!Parser2.isValidCaptureName(name2)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
           const re = this.op(Regexp.Op.LEFT_PAREN);
           re.cap = ++this.numCap;
-          if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name);
-          this.namedGroups[name] = this.numCap;
-          re.name = name;
+          if (this.namedGroups[name2]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name2);
+          this.namedGroups[name2] = this.numCap;
+          re.name = name2;
           return;
         }
         t.skip(2);
@@ -5588,10 +5622,10 @@ var init_build = __esm({
         const cls = t.rest();
         const i = cls.indexOf(":]");
         if (i < 0) return false;
-        const name = cls.substring(0, i + 2);
-        t.skipString(name);
-        const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
-        if (g === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name);
+        const name2 = cls.substring(0, i + 2);
+        t.skipString(name2);
+        const g = POSIX_GROUPS.has(name2) ? POSIX_GROUPS.get(name2) : null;
+        if (g === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name2);
         cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
         return true;
       }
@@ -5607,8 +5641,8 @@ var init_build = __esm({
           throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
         }
         c = t.pop();
-        let name;
-        if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+        let name2;
+        if (c !== Codepoint.CODES["{"]) name2 = Utils.runeToString(c);
         else {
           const rest = t.rest();
           const end = rest.indexOf("}");
@@ -5616,15 +5650,15 @@ var init_build = __esm({
             t.rewindTo(startPos);
             throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
           }
-          name = rest.substring(0, end);
-          t.skipString(name);
+          name2 = rest.substring(0, end);
+          t.skipString(name2);
           t.skip(1);
         }
-        if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+        if (!(name2.length === 0) && name2.codePointAt(0) === Codepoint.CODES["^"]) {
           sign2 = 0 - sign2;
-          name = name.substring(1);
+          name2 = name2.substring(1);
         }
-        const pair = Parser2.unicodeTable(name);
+        const pair = Parser2.unicodeTable(name2);
         if (pair === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(startPos));
         if (pair.sign < 0) sign2 = 0 - sign2;
         const tab = pair.tab;
@@ -6301,9 +6335,9 @@ var init_build = __esm({
                   continue;
                 case "c":
                   if (i + 2 < size) {
-                    let code = data[i + 2].charCodeAt(0);
-                    if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
-                      let val = code % 32;
+                    let code18 = data[i + 2].charCodeAt(0);
+                    if (code18 >= 65 && code18 <= 90 || code18 >= 97 && code18 <= 122) {
+                      let val = code18 % 32;
                       result += "\\x";
                       result += (val >> 4).toString(16).toUpperCase();
                       result += (val & 15).toString(16).toUpperCase();
@@ -6912,16 +6946,16 @@ function parseJsonPath(path2) {
       if (next === ".") fail("recursive descent '..' is not supported", i);
       if (next === "*") fail("wildcard '*' is not supported", i + 1);
       NAME.lastIndex = i + 1;
-      const name = NAME.exec(path2);
-      if (name === null) fail("expected a name after '.'", i);
-      segments2.push(name[0]);
-      i += 1 + name[0].length;
+      const name2 = NAME.exec(path2);
+      if (name2 === null) fail("expected a name after '.'", i);
+      segments2.push(name2[0]);
+      i += 1 + name2[0].length;
     } else if (ch === "[") {
       const open4 = i;
       i += 1;
       const quote2 = path2[i];
       if (quote2 === "'" || quote2 === '"') {
-        let name = "";
+        let name2 = "";
         i += 1;
         for (; ; ) {
           const c = path2[i];
@@ -6930,15 +6964,15 @@ function parseJsonPath(path2) {
           if (c === "\\") {
             const escaped = path2[i + 1];
             if (escaped === void 0) fail("unclosed quote", open4 + 1);
-            name += escaped;
+            name2 += escaped;
             i += 2;
           } else {
-            name += c;
+            name2 += c;
             i += 1;
           }
         }
         i += 1;
-        segments2.push(name);
+        segments2.push(name2);
       } else {
         INDEX.lastIndex = i;
         const digits = INDEX.exec(path2);
@@ -7185,6 +7219,69 @@ var init_normalize = __esm({
   }
 });
 
+// src/util/numbers.ts
+function percent(value, digits = 1) {
+  return value === null ? "n/a" : `${roundPercent(value, digits).toFixed(digits)}%`;
+}
+function roundPercent(value, digits = 1) {
+  const scale2 = 10 ** digits;
+  const scaled = Number((value * 100 * scale2).toPrecision(12));
+  return Math.sign(scaled) * Math.round(Math.abs(scaled)) / scale2;
+}
+function pValue(p) {
+  return p < 1e-3 ? "p < 0.001" : `p = ${Number(p.toPrecision(2))}`;
+}
+function grouped(n) {
+  return n.toLocaleString("en-US");
+}
+function listSome(items, max = 10) {
+  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+function usd(value) {
+  if (value === 0) return "$0";
+  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
+  return `$${value.toFixed(2)}`;
+}
+function costSentence(cost) {
+  return cost === void 0 ? "" : ` Cost of this run: ${usd(cost)} at the model's price.`;
+}
+var init_numbers = __esm({
+  "src/util/numbers.ts"() {
+    "use strict";
+  }
+});
+
+// src/checks/embedding.ts
+function cosine(a, b) {
+  if (a.length !== b.length) throw new Error(`embeddings of different lengths: ${a.length} and ${b.length}`);
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+function similarity(a, b, vectors) {
+  if (a === "" || b === "") return a === b ? 1 : 0;
+  const va = vectors?.(a);
+  const vb = vectors?.(b);
+  return va && vb ? cosine(va, vb) : null;
+}
+function similarTargets(prompt) {
+  return prompt.expect.flatMap((e) => e.kind === "similar" ? [normalize(e.to, prompt.normalize)] : []);
+}
+var init_embedding = __esm({
+  "src/checks/embedding.ts"() {
+    "use strict";
+    init_normalize();
+  }
+});
+
 // src/checks/similarity.ts
 function tokens(text) {
   return text.toLowerCase().match(TOKEN) ?? [];
@@ -7208,15 +7305,17 @@ function tokenF1(a, b) {
   const recall = overlap / tb.length;
   return 2 * precision * recall / (precision + recall);
 }
-function sameAnswer(a, b, compare) {
+function sameAnswer(a, b, compare, vectors) {
   if (a === null || b === null) return a === b;
-  if (compare.kind === "exact") return a === b;
-  return a === b || tokenF1(a, b) >= compare.threshold;
+  if (a === b || compare.kind === "exact") return a === b;
+  if (compare.kind === "similarity") return tokenF1(a, b) >= compare.threshold;
+  return (similarity(a, b, vectors) ?? -Infinity) >= compare.threshold;
 }
 var TOKEN;
 var init_similarity = __esm({
   "src/checks/similarity.ts"() {
     "use strict";
+    init_embedding();
     TOKEN = /[\p{L}\p{N}]+/gu;
   }
 });
@@ -7250,9 +7349,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code18) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code18 === "string" ? [code18] : code18;
       }
       toString() {
         return this.str;
@@ -7279,13 +7378,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code18 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code18, args[i]);
+        code18.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code18);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -7301,13 +7400,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str2;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code18, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code18.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code18.push(arg);
       else
-        code.push(interpolate(arg));
+        code18.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -7383,9 +7482,9 @@ var require_scope = __commonJS({
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
+      constructor(name2) {
+        super(`CodeGen: "code" for ${name2} not defined`);
+        this.value = name2.value;
       }
     };
     var UsedValueState;
@@ -7452,8 +7551,8 @@ var require_scope = __commonJS({
         var _a3;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
+        const name2 = this.toName(nameOrPrefix);
+        const { prefix } = name2;
         const valueKey = (_a3 = value.key) !== null && _a3 !== void 0 ? _a3 : value.ref;
         let vs = this._values[prefix];
         if (vs) {
@@ -7463,12 +7562,12 @@ var require_scope = __commonJS({
         } else {
           vs = this._values[prefix] = /* @__PURE__ */ new Map();
         }
-        vs.set(valueKey, name);
+        vs.set(valueKey, name2);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
+        name2.setValue(value, { property: prefix, itemIndex });
+        return name2;
       }
       getValue(prefix, keyOrRef) {
         const vs = this._values[prefix];
@@ -7477,43 +7576,43 @@ var require_scope = __commonJS({
         return vs.get(keyOrRef);
       }
       scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
+        return this._reduceValues(values, (name2) => {
+          if (name2.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return (0, code_1._)`${scopeName}${name2.scopePath}`;
         });
       }
       scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
+        return this._reduceValues(values, (name2) => {
+          if (name2.value === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return name2.value.code;
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code18 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
             continue;
           const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
+          vs.forEach((name2) => {
+            if (nameSet.has(name2))
               return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
+            nameSet.set(name2, UsedValueState.Started);
+            let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code18 = (0, code_1._)`${code18}${def} ${name2} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
+              code18 = (0, code_1._)`${code18}${c}${this.opts._n}`;
             } else {
-              throw new ValueError(name);
+              throw new ValueError(name2);
             }
-            nameSet.set(name, UsedValueState.Completed);
+            nameSet.set(name2, UsedValueState.Completed);
           });
         }
-        return code;
+        return code18;
       }
     };
     exports.ValueScope = ValueScope;
@@ -7587,10 +7686,10 @@ var require_codegen = __commonJS({
       }
     };
     var Def = class extends Node2 {
-      constructor(varKind, name, rhs) {
+      constructor(varKind, name2, rhs) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.rhs = rhs;
       }
       render({ es5, _n }) {
@@ -7673,9 +7772,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node2 {
-      constructor(code) {
+      constructor(code18) {
         super();
-        this.code = code;
+        this.code = code18;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -7697,7 +7796,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code18, n) => code18 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -7745,10 +7844,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code18 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code18 += "else " + this.else.render(opts);
+        return code18;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -7810,17 +7909,17 @@ var require_codegen = __commonJS({
       }
     };
     var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
+      constructor(varKind, name2, from, to) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.from = from;
         this.to = to;
       }
       render(opts) {
         const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+        const { name: name2, from, to } = this;
+        return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
       }
       get names() {
         const names = addExprNames(super.names, this.from);
@@ -7828,11 +7927,11 @@ var require_codegen = __commonJS({
       }
     };
     var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
+      constructor(loop, varKind, name2, iterable) {
         super();
         this.loop = loop;
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.iterable = iterable;
       }
       render(opts) {
@@ -7849,9 +7948,9 @@ var require_codegen = __commonJS({
       }
     };
     var Func = class extends BlockNode {
-      constructor(name, args, async) {
+      constructor(name2, args, async) {
         super();
-        this.name = name;
+        this.name = name2;
         this.args = args;
         this.async = async;
       }
@@ -7869,12 +7968,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code18 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code18 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code18 += this.finally.render(opts);
+        return code18;
       }
       optimizeNodes() {
         var _a3, _b;
@@ -7938,10 +8037,10 @@ var require_codegen = __commonJS({
       }
       // reserves unique name in the external scope and assigns value to it
       scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
+        const name2 = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name2);
+        return name2;
       }
       getScopeValue(prefix, keyOrRef) {
         return this._extScope.getValue(prefix, keyOrRef);
@@ -7955,11 +8054,11 @@ var require_codegen = __commonJS({
         return this._extScope.scopeCode(this._values);
       }
       _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name2 = this._scope.toName(nameOrPrefix);
         if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
+          this._constants[name2.str] = rhs;
+        this._leafNode(new Def(varKind, name2, rhs));
+        return name2;
       }
       // `const` declaration (`var` in es5 mode)
       const(nameOrPrefix, rhs, _constant) {
@@ -7991,18 +8090,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues2) {
-        const code = ["{"];
+        const code18 = ["{"];
         for (const [key, value] of keyValues2) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
+          if (code18.length > 1)
+            code18.push(",");
+          code18.push(key);
           if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            code18.push(":");
+            (0, code_1.addCodeArg)(code18, value);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code18.push("}");
+        return new code_1._Code(code18);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -8040,20 +8139,20 @@ var require_codegen = __commonJS({
       }
       // `for` statement for a range of values
       forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name2, from, to), () => forBody(name2));
       }
       // `for-of` statement (in es5 mode replace with a normal for loop)
       forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name2 = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
           return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
+            this.var(name2, (0, code_1._)`${arr}[${i}]`);
+            forBody(name2);
           });
         }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
@@ -8061,8 +8160,8 @@ var require_codegen = __commonJS({
         if (this.opts.ownProperties) {
           return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
         }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name2, obj), () => forBody(name2));
       }
       // end `for` loop
       endFor() {
@@ -8127,8 +8226,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
+      func(name2, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name2, args, async));
         if (funcBody)
           this.code(funcBody).endFunc();
         return this;
@@ -9408,20 +9507,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count5 = 0;
+      let count3 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count5++;
+        count3++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count5 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
         }
-        if (count5 === Infinity)
+        if (count3 === Infinity)
           return Infinity;
       }
-      return count5;
+      return count3;
     }
     function getFullPath(resolver, id = "", normalize2) {
       if (normalize2 !== false)
@@ -10321,22 +10420,22 @@ var require_utils = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code = 0;
+      let code18 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
+        code18 = input[i].charCodeAt(0);
+        if (code18 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code18 >= 48 && code18 <= 57 || code18 >= 65 && code18 <= 70 || code18 >= 97 && code18 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code18 = input[i].charCodeAt(0);
+        if (!(code18 >= 48 && code18 <= 57 || code18 >= 65 && code18 <= 70 || code18 >= 97 && code18 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -10609,15 +10708,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += isEscapeSafe(code18) ? ch : BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -10648,15 +10747,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -10683,15 +10782,15 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -10736,15 +10835,15 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += isEscapeSafe(code18) ? ch : BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -10842,10 +10941,10 @@ var require_schemes = __commonJS({
         "urn:uuid"
       ]
     );
-    function isValidSchemeName(name) {
+    function isValidSchemeName(name2) {
       return supportedSchemeNames.indexOf(
         /** @type {*} */
-        name
+        name2
       ) !== -1;
     }
     function wsIsSecure(wsComponent) {
@@ -11860,10 +11959,10 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name, format) {
+      addFormat(name2, format) {
         if (typeof format == "string")
           format = new RegExp(format);
-        this.formats[name] = format;
+        this.formats[name2] = format;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
@@ -11980,10 +12079,10 @@ var require_core = __commonJS({
           this.addSchema(optsSchemas[key], key);
     }
     function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
+      for (const name2 in this.opts.formats) {
+        const format = this.opts.formats[name2];
         if (format)
-          this.addFormat(name, format);
+          this.addFormat(name2, format);
       }
     }
     function addInitialKeywords(defs) {
@@ -12959,8 +13058,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count5 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count5)));
+          const count3 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
         }
         function validateItems(_valid, block2) {
           gen.forRange("i", 0, len, (i) => {
@@ -12973,16 +13072,16 @@ var require_contains = __commonJS({
             block2();
           });
         }
-        function checkLimits(count5) {
-          gen.code((0, codegen_1._)`${count5}++`);
+        function checkLimits(count3) {
+          gen.code((0, codegen_1._)`${count3}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count5} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count5} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count5} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -13702,8 +13801,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code18 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code18 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
             }
@@ -13806,7 +13905,7 @@ var require_discriminator = __commonJS({
     var util_1 = require_util();
     var error = {
       message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+      params: ({ params: { discrError, tag: tag2, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag2}}`
     };
     var def = {
       keyword: "discriminator",
@@ -13827,18 +13926,18 @@ var require_discriminator = __commonJS({
         if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        const tag2 = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag2} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag: tag2, tagName }));
         cxt.ok(valid);
         function validateMapping() {
           const mapping = getMapping();
           gen.if(false);
           for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.elseIf((0, codegen_1._)`${tag2} === ${tagValue}`);
             gen.assign(valid, applyTagSchema(mapping[tagValue]));
           }
           gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag: tag2, tagName });
           gen.endIf();
         }
         function applyTagSchema(schemaProp) {
@@ -14126,13 +14225,21 @@ var require_ajv = __commonJS({
   }
 });
 
-// src/util/invisible.ts
+// src/util/untrusted-text.ts
 function showInvisible(text) {
   return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
 }
+function cleanText(text) {
+  return showInvisible(text.replace(/\r\n?/g, "\n"));
+}
+function truncateText(text, max) {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
+}
 var INVISIBLE;
-var init_invisible = __esm({
-  "src/util/invisible.ts"() {
+var init_untrusted_text = __esm({
+  "src/util/untrusted-text.ts"() {
     "use strict";
     INVISIBLE = /(?![\t\n])[\p{Cc}\p{Cf}\p{Cs}\u{E0000}-\u{E007F}\u115f\u1160\u2800\u3164\uffa0]/gu;
   }
@@ -14147,12 +14254,12 @@ function validatorFor(schema) {
   }
   return validate;
 }
-function evaluate(answer4, prompt) {
+function evaluate(answer4, prompt, vectors) {
   if (prompt.expect.length === 0) return { pass: null, failures: [] };
   if (answer4 === null) return { pass: false, failures: ["no answer extracted"] };
   const failures = [];
   for (const expectation of prompt.expect) {
-    const failure3 = check(answer4, expectation, prompt.normalize);
+    const failure3 = check(answer4, expectation, prompt.normalize, vectors);
     if (failure3 !== null) failures.push(failure3);
   }
   return { pass: failures.length === 0, failures };
@@ -14187,13 +14294,15 @@ function expectationProblem(e) {
       if (!isCount(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
       if (e.max !== null && !isCount(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
       return e.max === null || e.min <= e.max ? null : `${e.kind}: "min" (${e.min}) is greater than "max" (${e.max})`;
+    case "similar":
+      return e.threshold > 0 && e.threshold <= 1 ? null : `similar: "threshold" must be in (0, 1], got ${e.threshold}`;
     case "equals":
     case "contains":
     case "not-contains":
       return null;
   }
 }
-function check(answer4, e, steps) {
+function check(answer4, e, steps, vectors) {
   switch (e.kind) {
     case "equals":
       return answer4 === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer4)}`;
@@ -14229,6 +14338,12 @@ function check(answer4, e, steps) {
       return checkCount(e, countWords(answer4), "word");
     case "line-count":
       return checkCount(e, countLines(answer4), "line");
+    case "similar": {
+      const label = `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
+      const cos = similarity(answer4, normalize(e.to, steps), vectors);
+      if (cos === null) return `${label}: no embedding to compare`;
+      return cos >= e.threshold ? null : `${label}: got ${cos.toFixed(3)} for ${quote(answer4)}`;
+    }
   }
 }
 function isCount(n) {
@@ -14272,30 +14387,26 @@ function checkSchema(answer4, schema) {
   if (validate(data)) return null;
   const first = validate.errors?.[0];
   if (first === void 0) return "json-schema: does not match";
-  const where = first.instancePath === "" ? "" : `${truncate(first.instancePath)} `;
+  const where = first.instancePath === "" ? "" : `${truncateText(first.instancePath, MAX_QUOTED)} `;
   return `json-schema: ${where}${first.message ?? "does not match"}`;
 }
-function truncate(text) {
-  const chars = [...text];
-  return chars.length <= MAX_QUOTED ? text : `${chars.slice(0, MAX_QUOTED).join("")}\u2026`;
-}
 function quote(text) {
-  return JSON.stringify(showInvisible(truncate(text)));
+  return JSON.stringify(showInvisible(truncateText(text, MAX_QUOTED)));
 }
 var import_ajv, ajv, validators, NUMBER, MAX_QUOTED;
 var init_expect = __esm({
   "src/checks/expect.ts"() {
     "use strict";
     import_ajv = __toESM(require_ajv(), 1);
-    init_invisible();
+    init_untrusted_text();
+    init_embedding();
     init_normalize();
     init_regex();
     init_values();
-    init_regex();
     ajv = new import_ajv.Ajv({ allErrors: true, strict: false });
     validators = /* @__PURE__ */ new WeakMap();
     NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-    MAX_QUOTED = 80;
+    MAX_QUOTED = 81;
   }
 });
 
@@ -14303,7 +14414,7 @@ var init_expect = __esm({
 function answerOf(output, prompt) {
   if (output.length > MAX_CHECKED_CHARS) {
     throw new Error(
-      `the output is ${output.length.toLocaleString("en-US")} characters long; checks read at most ${MAX_CHECKED_CHARS.toLocaleString("en-US")}`
+      `the output is ${grouped(output.length)} characters long; checks read at most ${grouped(MAX_CHECKED_CHARS)}`
     );
   }
   const extracted = extract(output, prompt.extract);
@@ -14315,9 +14426,11 @@ var init_checks = __esm({
     "use strict";
     init_extract();
     init_normalize();
+    init_numbers();
     init_extract();
     init_normalize();
     init_similarity();
+    init_embedding();
     init_expect();
     init_regex();
     MAX_CHECKED_CHARS = 1048576;
@@ -14386,32 +14499,6 @@ var init_refs = __esm({
     TEXT_REF_LENGTH = 10;
     CATALOG_REF_LENGTH = 16;
     HASH_REF_LENGTH = 16;
-  }
-});
-
-// src/report/numbers.ts
-function percent(value, digits = 1) {
-  return value === null ? "n/a" : `${roundPercent(value, digits).toFixed(digits)}%`;
-}
-function roundPercent(value, digits = 1) {
-  const scale2 = 10 ** digits;
-  const scaled = Number((value * 100 * scale2).toPrecision(12));
-  return Math.sign(scaled) * Math.round(Math.abs(scaled)) / scale2;
-}
-function pValue(p) {
-  return p < 1e-3 ? "p < 0.001" : `p = ${Number(p.toPrecision(2))}`;
-}
-function listSome(items, max = 10) {
-  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
-}
-function usd(value) {
-  if (value === 0) return "$0";
-  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
-  return `$${value.toFixed(2)}`;
-}
-var init_numbers = __esm({
-  "src/report/numbers.ts"() {
-    "use strict";
   }
 });
 
@@ -14554,9 +14641,9 @@ function sampleKind(pooled) {
 function quantize(x) {
   return Math.round(x * 1e9) / 1e9;
 }
-function poolSamples(first, second, kind3 = "auto") {
+function poolSamples(first, second, kind = "auto") {
   const pooled = [...first, ...second];
-  const resolved = kind3 === "auto" ? sampleKind(pooled) : kind3;
+  const resolved = kind === "auto" ? sampleKind(pooled) : kind;
   const index = /* @__PURE__ */ new Map();
   const ids = pooled.map((v) => {
     let id = index.get(v);
@@ -14623,8 +14710,8 @@ function splitDrawer(size, n, random) {
     return chosen;
   };
 }
-function compareSamples(a, b, kind3 = "auto", options = {}) {
-  const pool = poolSamples(a, b, kind3);
+function compareSamples(a, b, kind = "auto", options = {}) {
+  const pool = poolSamples(a, b, kind);
   const base = { statistic: pool.observed, kind: pool.kind };
   if (pool.constant) return { ...base, p: 1, exact: true };
   if (pool.kind === "categorical") {
@@ -14792,7 +14879,7 @@ var init_power = __esm({
 // src/analysis/drift.ts
 function assessDrift(input) {
   const { view, modelId } = input;
-  const starts = regimeStarts(view.recordsOf(modelId), input.window);
+  const start = referenceStart(view.recordsOf(modelId), input.window);
   const pools = [];
   const keys = [];
   input.observations.forEach((o, i) => {
@@ -14802,17 +14889,19 @@ function assessDrift(input) {
     if (tonight.length === 0) return;
     const reference = [];
     for (const point of view.series(modelId, r.promptHash, r.key)) {
-      if (point.run < (starts.get(r.key) ?? starts.get("")) || !point.answered) continue;
+      if (point.run < start || !point.answered) continue;
       for (const output of view.sampleOutputs(modelId, point)) reference.push(answerOf(output, spec));
     }
     if (reference.length === 0) return;
-    const checked = spec.expect.length > 0;
+    const vectors = input.vectorsOf?.(o);
+    const checked = spec.expect.length > 0 && (vectors !== void 0 || !spec.expect.some((e) => e.kind === "similar"));
     const pool = poolSamples(
       tonight.map((s) => s.answer),
       reference,
-      spec.compare.kind === "similarity" ? "text" : "auto"
+      // Answers compared by similarity or embeddings are free text: the text kernel, never the embeddings.
+      spec.compare.kind === "exact" ? "auto" : "text"
     );
-    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec).pass === true)] : null;
+    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec, vectors).pass === true)] : null;
     pools.push({ pool, passes });
     keys.push(r.key);
   });
@@ -14843,13 +14932,10 @@ function assessDrift(input) {
     )
   };
 }
-function regimeStarts(records, window2) {
+function referenceStart(records, window2) {
   const first = Math.max(0, records.length - (window2 - 1));
-  const starts = /* @__PURE__ */ new Map([["", first]]);
-  for (let i = records.length - 1; i >= first; i--) {
-    for (const key of records[i].metrics.drift?.prompts ?? []) if (!starts.has(key)) starts.set(key, i);
-  }
-  return starts;
+  for (let i = records.length - 1; i >= first; i--) if (records[i].metrics.drift?.significant) return i;
+  return first;
 }
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -14888,6 +14974,145 @@ var init_drift = __esm({
     DRIFT_ALPHA = 0.01;
     DRIFT_FDR = 0.05;
     DRIFT_PERMUTATIONS = 1999;
+  }
+});
+
+// src/run/embeddings.ts
+function keyOf(model, text) {
+  return `${model}\0${sha256(text)}`;
+}
+function similarModel(model, prompt) {
+  return prompt.expect.some((e) => e.kind === "similar") ? model.embedding ?? null : null;
+}
+function compareModel(model, compare) {
+  return compare.kind === "embedding" ? compare.model ?? model.embedding ?? null : null;
+}
+function vectorsOf(embeddings, embedding) {
+  return embeddings && embedding !== null ? embeddings.lookup(embedding) : void 0;
+}
+var EMBEDDING_BATCH, ModelEmbeddings;
+var init_embeddings = __esm({
+  "src/run/embeddings.ts"() {
+    "use strict";
+    init_hash();
+    EMBEDDING_BATCH = 128;
+    ModelEmbeddings = class {
+      constructor(provider) {
+        this.provider = provider;
+      }
+      provider;
+      vectors = /* @__PURE__ */ new Map();
+      pending = /* @__PURE__ */ new Map();
+      /** Per embedding model: the texts of the request about to go, and its outcome. */
+      queues = /* @__PURE__ */ new Map();
+      /** Embedding tokens the server reported over the run. */
+      tokens = 0;
+      /** Fetches what is not yet held of `texts`; the first error after retries, or null. Empty texts need no vector. */
+      async fetch(model, texts) {
+        const waits = /* @__PURE__ */ new Set();
+        for (const text of texts) {
+          const key = keyOf(model, text);
+          if (text === "" || this.vectors.has(key)) continue;
+          waits.add(this.pending.get(key) ?? this.enqueue(model, key, text));
+        }
+        const errors = await Promise.all(waits);
+        return errors.find((e) => e !== null) ?? null;
+      }
+      /** The vectors held for one embedding model, by text. */
+      lookup(model) {
+        return (text) => this.vectors.get(keyOf(model, text));
+      }
+      /** Adds a text to the model's next request, sent once the current turn of the event loop is over. */
+      enqueue(model, key, text) {
+        let queue = this.queues.get(model);
+        if (!queue) {
+          const entries = /* @__PURE__ */ new Map();
+          const sent = new Promise((resolve15) => setImmediate(resolve15)).then(() => {
+            this.queues.delete(model);
+            return this.send(model, [...entries]);
+          });
+          queue = { entries, sent };
+          this.queues.set(model, queue);
+        }
+        queue.entries.set(key, text);
+        this.pending.set(key, queue.sent);
+        return queue.sent;
+      }
+      async send(model, entries) {
+        const batches = [];
+        for (let i = 0; i < entries.length; i += EMBEDDING_BATCH) {
+          const batch = entries.slice(i, i + EMBEDDING_BATCH);
+          batches.push(this.request(model, batch));
+        }
+        const errors = await Promise.all(batches);
+        return errors.find((e) => e !== null) ?? null;
+      }
+      async request(model, batch) {
+        try {
+          const result = await this.provider.embed(
+            model,
+            batch.map(([, text]) => text)
+          );
+          if (!result.ok) return result.error;
+          this.tokens += result.tokens;
+          batch.forEach(([key], i) => this.vectors.set(key, result.vectors[i]));
+          return null;
+        } finally {
+          for (const [key] of batch) this.pending.delete(key);
+        }
+      }
+    };
+  }
+});
+
+// src/run/estimate.ts
+function estimateTokens(messages) {
+  return messages.reduce((n, m) => n + Math.ceil(m.content.length / CHARS_PER_TOKEN) + TOKENS_PER_MESSAGE, 0);
+}
+function tokenCost(tokens2, price) {
+  const embedding = (tokens2.embedding ?? 0) * (price.embedding ?? price.input);
+  return (tokens2.in * price.input + tokens2.out * price.output + embedding) / 1e6;
+}
+function estimatePlan(plan) {
+  const suites = [];
+  for (const { suite: suite2 } of plan.prompts) {
+    const last = suites.at(-1);
+    if (last?.name === suite2) last.prompts += 1;
+    else suites.push({ name: suite2, prompts: 1 });
+  }
+  const models = plan.models.map((model) => {
+    const perSample = plan.prompts.reduce((n, p) => n + estimateTokens(messagesFor(model, p.prompt)), 0);
+    const requests = plan.prompts.length * plan.samples;
+    const inputTokens = perSample * plan.samples;
+    const maxTokens = model.params.maxTokens;
+    const maxOutputTokens = maxTokens === void 0 ? null : maxTokens * requests;
+    const price = model.price;
+    return {
+      id: model.id,
+      model: model.model,
+      prompts: plan.prompts.length,
+      requests,
+      inputTokens,
+      maxOutputTokens,
+      inputCost: price ? tokenCost({ in: inputTokens, out: 0 }, price) : null,
+      maxCost: price && maxOutputTokens !== null ? tokenCost({ in: inputTokens, out: maxOutputTokens }, price) : null
+    };
+  });
+  return {
+    suites,
+    samples: plan.samples,
+    models,
+    requests: models.reduce((n, m) => n + m.requests, 0),
+    inputTokens: models.reduce((n, m) => n + m.inputTokens, 0)
+  };
+}
+var CHARS_PER_TOKEN, TOKENS_PER_MESSAGE;
+var init_estimate = __esm({
+  "src/run/estimate.ts"() {
+    "use strict";
+    init_plan();
+    CHARS_PER_TOKEN = 4;
+    TOKENS_PER_MESSAGE = 4;
   }
 });
 
@@ -14973,7 +15198,7 @@ var init_prompt_result = __esm({
 });
 
 // src/analysis/compare.ts
-function compareWithHistory(modelId, results, view, compareOf, window2, changed2 = /* @__PURE__ */ new Set()) {
+function compareWithHistory(modelId, results, view, compareOf, window2, changed2 = /* @__PURE__ */ new Set(), vectorsOf2 = () => void 0) {
   const out = {
     comparable: 0,
     stable: 0,
@@ -14996,12 +15221,13 @@ function compareWithHistory(modelId, results, view, compareOf, window2, changed2
     if (comparable) {
       out.comparable += 1;
       const compare = compareOf(r);
-      stable = sameAnswer(r.answer, previous.answer, compare);
+      const vectors = vectorsOf2(r);
+      stable = sameAnswer(r.answer, previous.answer, compare, vectors);
       if (stable) {
         out.stable += 1;
       } else {
         out.drifted.push(r.key);
-        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, p.answer, compare));
+        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, p.answer, compare, vectors));
         if (seenBefore) out.flapping.push(r.key);
       }
       const was = majorityVerdict(previous.passed, previous.checked);
@@ -15039,7 +15265,8 @@ function analyzeModel(input, view) {
     specOf: input.specOf,
     view,
     window: input.window,
-    seed: input.seed ?? model.id
+    seed: input.seed ?? model.id,
+    vectorsOf: (o) => vectorsOf(input.embeddings, similarModel(model, input.specOf(o)))
   });
   const comparison = compareWithHistory(
     model.id,
@@ -15047,7 +15274,8 @@ function analyzeModel(input, view) {
     view,
     (r) => specs.get(r.key).compare,
     input.window,
-    new Set(drift.prompts)
+    new Set(drift.prompts),
+    (r) => vectorsOf(input.embeddings, compareModel(model, specs.get(r.key).compare))
   );
   const history = view.recordsOf(model.id);
   const windowBefore = input.window > 1 ? history.slice(-(input.window - 1)) : [];
@@ -15058,16 +15286,17 @@ function realDrift(m) {
 }
 function lowestReliability(models) {
   let lowest = null;
-  for (const { reliability: reliability3 } of models) {
-    if (reliability3 !== null && (lowest === null || reliability3 < lowest)) lowest = reliability3;
+  for (const { reliability: reliability2 } of models) {
+    if (reliability2 !== null && (lowest === null || reliability2 < lowest)) lowest = reliability2;
   }
   return lowest;
 }
 function totalErrors(errors) {
-  return Object.values(errors).reduce((sum, count5) => sum + count5, 0);
+  return Object.values(errors).reduce((sum, count3) => sum + count3, 0);
 }
 function recordMetrics(input, c, drift, windowBefore, previous) {
   const m = input.metrics;
+  const tokens2 = input.embeddings ? { ...m.tokens, embedding: input.embeddings.tokens } : m.tokens;
   const pooled = pooledReliability([...windowBefore.map((r) => r.metrics), c]);
   const last = previous?.metrics.runsSinceDrift ?? null;
   return {
@@ -15088,7 +15317,8 @@ function recordMetrics(input, c, drift, windowBefore, previous) {
     newSeries: c.newSeries,
     errors: m.errors,
     latencyMs: m.latencyMs,
-    tokens: m.tokens,
+    tokens: tokens2,
+    ...input.model.price ? { cost: tokenCost(tokens2, input.model.price) } : {},
     judged: c.judged,
     behaved: c.behaved,
     reliability: pooled.reliability,
@@ -15101,6 +15331,8 @@ function recordMetrics(input, c, drift, windowBefore, previous) {
 var init_record_metrics = __esm({
   "src/analysis/record-metrics.ts"() {
     "use strict";
+    init_embeddings();
+    init_estimate();
     init_compare();
     init_drift();
     init_prompt_result();
@@ -15926,8 +16158,8 @@ var init_xml = __esm({
        * @param {object} [attrs.attrs={}]
        *    Object representing the tag's attributes as name/value pairs
        */
-      constructor({ name, content = [], attrs = {} }) {
-        this.name = name;
+      constructor({ name: name2, content = [], attrs = {} }) {
+        this.name = name2;
         this.content = content;
         this.attrs = attrs;
       }
@@ -17026,39 +17258,39 @@ var init_lib = __esm({
 });
 
 // src/badge/badge.ts
-function checkReliability(reliability3) {
-  if (reliability3 === null) return;
-  if (!Number.isFinite(reliability3) || reliability3 < 0 || reliability3 > 1) {
-    throw new RangeError(`badge: reliability must be in 0..1 or null, got ${reliability3}`);
+function checkReliability(reliability2) {
+  if (reliability2 === null) return;
+  if (!Number.isFinite(reliability2) || reliability2 < 0 || reliability2 > 1) {
+    throw new RangeError(`badge: reliability must be in 0..1 or null, got ${reliability2}`);
   }
 }
-function badgeColor(reliability3) {
-  checkReliability(reliability3);
-  if (reliability3 === null) return "lightgrey";
-  const shown = roundPercent(reliability3);
+function badgeColor(reliability2) {
+  checkReliability(reliability2);
+  if (reliability2 === null) return "lightgrey";
+  const shown = roundPercent(reliability2);
   if (shown >= 95) return "green";
   if (shown >= 85) return "yellow";
   if (shown >= 70) return "orange";
   return "red";
 }
-function badgeMessage(reliability3) {
-  checkReliability(reliability3);
-  return reliability3 === null ? "no data" : percent(reliability3);
+function badgeMessage(reliability2) {
+  checkReliability(reliability2);
+  return reliability2 === null ? "no data" : percent(reliability2);
 }
-function reliabilitySvg(label, reliability3) {
+function reliabilitySvg(label, reliability2) {
   return makeBadge2({
     label,
-    message: badgeMessage(reliability3),
-    color: badgeColor(reliability3),
+    message: badgeMessage(reliability2),
+    color: badgeColor(reliability2),
     style: "flat"
   });
 }
-function shieldsEndpoint(label, reliability3) {
+function shieldsEndpoint(label, reliability2) {
   return {
     schemaVersion: 1,
     label,
-    message: badgeMessage(reliability3),
-    color: badgeColor(reliability3)
+    message: badgeMessage(reliability2),
+    color: badgeColor(reliability2)
   };
 }
 var init_badge = __esm({
@@ -17092,9 +17324,9 @@ async function writeBadges(badgePath, models) {
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map(({ id, reliability: reliability3 }) => [
+    ...models.map(({ id, reliability: reliability2 }) => [
       join8(dir, `${stem}-${id}.svg`),
-      reliabilitySvg(id, reliability3)
+      reliabilitySvg(id, reliability2)
     ])
   ];
   await mkdir6(dir, { recursive: true });
@@ -17116,7 +17348,6 @@ var badge_exports = {};
 __export(badge_exports, {
   badgeColor: () => badgeColor,
   badgeMessage: () => badgeMessage,
-  lowestReliability: () => lowestReliability,
   reliabilitySvg: () => reliabilitySvg,
   shieldsEndpoint: () => shieldsEndpoint,
   writeBadges: () => writeBadges
@@ -17125,7 +17356,6 @@ var init_badge2 = __esm({
   "src/badge/index.ts"() {
     "use strict";
     init_badge();
-    init_record_metrics();
     init_write();
   }
 });
@@ -17404,8 +17634,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -17433,7 +17663,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -17481,12 +17711,12 @@ var require_directives = __commonJS({
        * Given a fully resolved tag, returns its printable string form,
        * taking into account current tag prefixes and defaults.
        */
-      tagString(tag) {
+      tagString(tag2) {
         for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+          if (tag2.startsWith(prefix))
+            return handle + escapeTagName(tag2.substring(prefix.length));
         }
-        return tag[0] === "!" ? tag : `!<${tag}>`;
+        return tag2[0] === "!" ? tag2 : `!<${tag2}>`;
       }
       toString(doc) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
@@ -17542,9 +17772,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -17698,8 +17928,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count5, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count5);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -17807,13 +18037,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count5 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count5)
-            count5 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count5;
+        return count3;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -18277,8 +18507,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code18 = json.substr(i + 2, 4);
+                switch (code18) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -18304,8 +18534,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                    if (code18.substr(0, 2) === "00")
+                      str2 += "\\x" + code18.substr(2);
                     else
                       str2 += json.substr(i, 6);
                 }
@@ -18465,7 +18695,7 @@ ${indent}${start}${value}${end}`;
       const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag2) => tag2.default && tag2.tag !== "tag:yaml.org,2002:str" && tag2.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
@@ -18581,8 +18811,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -18595,9 +18825,9 @@ var require_stringify = __commonJS({
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
       }
-      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
-      if (tag)
-        props.push(doc.directives.tagString(tag));
+      const tag2 = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag2)
+        props.push(doc.directives.tagString(tag2));
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
@@ -18805,7 +19035,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge.tag && tag2.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -19472,14 +19702,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format, minFractionDigits, tag: tag2, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format && minFractionDigits && (!tag2 || tag2 === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -19517,8 +19747,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -19957,8 +20187,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -20160,23 +20390,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign2 = str2[0];
       const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign2 === "-" ? num2(-1) * res : res;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num2 = (n) => n;
+      let num = (n) => n;
       if (typeof value === "bigint")
-        num2 = (n) => BigInt(n);
+        num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign2 = "";
       if (value < 0) {
         sign2 = "-";
-        value *= num2(-1);
+        value *= num(-1);
       }
-      const _60 = num2(60);
+      const _60 = num(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -20220,9 +20450,9 @@ var require_timestamp = __commonJS({
         const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day3, hour, minute, second] = match.map(Number);
+        const [, year, month, day2, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day3, hour || 0, minute || 0, second || 0, millisec);
+        let date = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -20354,17 +20584,17 @@ var require_tags = __commonJS({
         }
       }
       if (Array.isArray(customTags)) {
-        for (const tag of customTags)
-          tags = tags.concat(tag);
+        for (const tag2 of customTags)
+          tags = tags.concat(tag2);
       } else if (typeof customTags === "function") {
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
         tags = tags.concat(merge.merge);
-      return tags.reduce((tags2, tag) => {
-        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+      return tags.reduce((tags2, tag2) => {
+        const tagObj = typeof tag2 === "string" ? tagsByName[tag2] : tag2;
         if (!tagObj) {
-          const tagName = JSON.stringify(tag);
+          const tagName = JSON.stringify(tag2);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
@@ -20581,11 +20811,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name) {
+      createAlias(node, name2) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -20604,7 +20834,7 @@ var require_Document = __commonJS({
           options = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag: tag2 } = options ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -20619,7 +20849,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag, ctx);
+        const node = createNode.createNode(value, tag2, ctx);
         if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -20766,8 +20996,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count5, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count5);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -20804,22 +21034,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name2, pos, code18, message) {
         super();
-        this.name = name;
-        this.code = code;
+        this.name = name2;
+        this.code = code18;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code18, message) {
+        super("YAMLParseError", pos, code18, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code18, message) {
+        super("YAMLWarning", pos, code18, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -20844,12 +21074,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count5 = 1;
+        let count3 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count5 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count5);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error.message += `:
 
 ${lineStr}
@@ -20878,7 +21108,7 @@ var require_resolve_props = __commonJS({
       let reqSpace = false;
       let tab = null;
       let anchor = null;
-      let tag = null;
+      let tag2 = null;
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
@@ -20924,7 +21154,7 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor || tag)
+            if (anchor || tag2)
               newlineAfterProp = token;
             hasSpace = true;
             break;
@@ -20940,9 +21170,9 @@ var require_resolve_props = __commonJS({
             reqSpace = true;
             break;
           case "tag": {
-            if (tag)
+            if (tag2)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
+            tag2 = token;
             start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -20950,7 +21180,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor || tag)
+            if (anchor || tag2)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -20988,7 +21218,7 @@ var require_resolve_props = __commonJS({
         comment,
         hasNewline,
         anchor,
-        tag,
+        tag: tag2,
         newlineAfterProp,
         end,
         start: start ?? end
@@ -21085,8 +21315,8 @@ var require_resolve_block_map = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLMap.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -21189,8 +21419,8 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -21290,10 +21520,10 @@ var require_resolve_flow_collection = __commonJS({
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
       const isMap2 = fc.start.source === "{";
       const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const NodeClass = tag2?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -21446,8 +21676,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -21481,8 +21711,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token, onError, tagName, tag2) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag2) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag2) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag2);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -21507,12 +21737,12 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-      if (!tag) {
+      let tag2 = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag2) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
           ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
+          tag2 = kt;
         } else {
           if (kt) {
             onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
@@ -21522,13 +21752,13 @@ var require_compose_collection = __commonJS({
           return resolveCollection(CN, ctx, token, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag2);
+      const res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
-      if (tag?.format)
-        node.format = tag.format;
+      if (tag2?.format)
+        node.format = tag2.format;
       return node;
     }
     exports.composeCollection = composeCollection;
@@ -21728,7 +21958,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code18, msg) => onError(offset + rel, code18, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -21926,9 +22156,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code18 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code18);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -21950,18 +22180,18 @@ var require_compose_scalar = __commonJS({
     function composeScalar(ctx, token, tagToken, onError) {
       const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-      let tag;
+      let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag2 = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag2 = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag2 = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag2 = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag2.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
@@ -21974,8 +22204,8 @@ var require_compose_scalar = __commonJS({
         scalar.type = type;
       if (tagName)
         scalar.tag = tagName;
-      if (tag.format)
-        scalar.format = tag.format;
+      if (tag2.format)
+        scalar.format = tag2.format;
       if (comment)
         scalar.comment = comment;
       return scalar;
@@ -21984,17 +22214,17 @@ var require_compose_scalar = __commonJS({
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
+      for (const tag2 of schema.tags) {
+        if (!tag2.collection && tag2.tag === tagName) {
+          if (tag2.default && tag2.test)
+            matchWithTest.push(tag2);
           else
-            return tag;
+            return tag2;
         }
       }
-      for (const tag of matchWithTest)
-        if (tag.test?.test(value))
-          return tag;
+      for (const tag2 of matchWithTest)
+        if (tag2.test?.test(value))
+          return tag2;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
@@ -22004,17 +22234,17 @@ var require_compose_scalar = __commonJS({
       return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag2 = schema.tags.find((tag3) => (tag3.default === true || atKey && tag3.default === "key") && tag3.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
-        if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
+        const compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag2.tag !== compat.tag) {
+          const ts = directives.tagString(tag2.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
-      return tag;
+      return tag2;
     }
     exports.composeScalar = composeScalar;
   }
@@ -22063,20 +22293,20 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment, anchor, tag: tag2 } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node = composeAlias(ctx, token, onError);
-          if (anchor || tag)
+          if (anchor || tag2)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          node = composeScalar.composeScalar(ctx, token, tag2, onError);
           if (anchor)
             node.anchor = anchor.source.substring(1);
           break;
@@ -22103,7 +22333,7 @@ var require_compose_node = __commonJS({
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag2 ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -22117,14 +22347,14 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag: tag2, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node = composeScalar.composeScalar(ctx, token, tag2, onError);
       if (anchor) {
         node.anchor = anchor.source.substring(1);
         if (node.anchor === "")
@@ -22250,12 +22480,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code18, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code18, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code18, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -22417,12 +22647,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code18, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code18, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code18, message);
         };
         switch (token.type) {
           case "scalar":
@@ -24508,9 +24738,9 @@ function signerFromEnv(env) {
     );
   }
   if (/-----BEGIN (ENCRYPTED PRIVATE KEY|PUBLIC KEY|CERTIFICATE)-----/.test(pem)) {
-    const kind3 = /ENCRYPTED/.test(pem) ? "an encrypted private key" : "not a private key";
+    const kind = /ENCRYPTED/.test(pem) ? "an encrypted private key" : "not a private key";
     throw new EvidenceKeyError(
-      `${where} holds ${kind3}: it must be an unencrypted PKCS#8 private key ("-----BEGIN PRIVATE KEY-----")`
+      `${where} holds ${kind}: it must be an unencrypted PKCS#8 private key ("-----BEGIN PRIVATE KEY-----")`
     );
   }
   let key;
@@ -24597,35 +24827,9 @@ function shellQuote(path2) {
 }
 
 // src/partial/file.ts
+init_plan();
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
-
-// src/run/plan.ts
-init_hash();
-function buildPlan(config3) {
-  const prompts = config3.suites.flatMap((suite2) => suite2.prompts.map((prompt) => ({ suite: suite2.name, prompt })));
-  return {
-    models: config3.models,
-    prompts,
-    samples: config3.samples,
-    hashes: config3.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
-    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
-  };
-}
-function messagesFor(model, prompt) {
-  return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
-}
-function promptHash(model, prompt) {
-  return sha256(
-    canonicalJson({
-      messages: messagesFor(model, prompt),
-      params: model.params,
-      extract: prompt.extract,
-      normalize: prompt.normalize,
-      compare: prompt.compare
-    })
-  );
-}
 
 // src/run/shard.ts
 init_types();
@@ -24640,18 +24844,18 @@ function parseShard(text) {
   if (!match)
     throw new ShardError(`shard must be written I/N (for example 2/4: the second of four shards), got "${text}"`);
   const index = Number(match[1]);
-  const count5 = Number(match[2]);
-  if (count5 < 1 || count5 > MAX_SHARDS)
+  const count3 = Number(match[2]);
+  if (count3 < 1 || count3 > MAX_SHARDS)
     throw new ShardError(`shard "${value}": the number of shards must be between 1 and ${MAX_SHARDS}`);
-  if (index < 1 || index > count5)
-    throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count5} (shards count from 1)`);
-  return { index, count: count5 };
+  if (index < 1 || index > count3)
+    throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count3} (shards count from 1)`);
+  return { index, count: count3 };
 }
 function formatShard(shard) {
   return `${shard.index}/${shard.count}`;
 }
-function shardOf(key, count5) {
-  return parseInt(sha256(key).slice(0, 8), 16) % count5 + 1;
+function shardOf(key, count3) {
+  return parseInt(sha256(key).slice(0, 8), 16) % count3 + 1;
 }
 function inShard(key, shard) {
   return shardOf(key, shard.count) === shard.index;
@@ -24717,9 +24921,9 @@ async function readPartial(path2, label = path2) {
   try {
     text = await readFile(path2, "utf8");
   } catch (error) {
-    const code = error.code;
+    const code18 = error.code;
     throw new PartialError(
-      code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error.message}`
+      code18 === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error.message}`
     );
   }
   return parsePartial(text, label);
@@ -24751,8 +24955,8 @@ function parsePartial(text, label) {
   check2.nullableString(run["url"], "run.url");
   check2.timestamp(v["finishedAt"], "finishedAt");
   const shard = check2.object(v["shard"], "shard");
-  const count5 = check2.integer(shard["count"], "shard.count", 1, MAX_SHARDS);
-  check2.integer(shard["index"], "shard.index", 1, count5);
+  const count3 = check2.integer(shard["count"], "shard.count", 1, MAX_SHARDS);
+  check2.integer(shard["index"], "shard.index", 1, count3);
   const hash2 = check2.string(v["configHash"], "configHash");
   if (!/^[0-9a-f]{64}$/.test(hash2)) fail("configHash", "expected 64 hex digits");
   const models = check2.array(v["models"], "models");
@@ -24828,7 +25032,7 @@ var Checker = class {
 // src/analysis/run-metrics.ts
 init_checks();
 init_stats();
-function runMetrics(observations, compareOf) {
+function runMetrics(observations, compareOf, vectorsOf2) {
   let passed = 0;
   let checked = 0;
   let agreeing = 0;
@@ -24839,7 +25043,7 @@ function runMetrics(observations, compareOf) {
   let tokensOut = 0;
   const errors = Object.fromEntries(ERROR_CATEGORIES.map((c) => [c, 0]));
   const latencies = [];
-  const fingerprints3 = /* @__PURE__ */ new Set();
+  const fingerprints2 = /* @__PURE__ */ new Set();
   const served = /* @__PURE__ */ new Set();
   for (const o of observations) {
     sampleCount = Math.max(sampleCount, o.samples.length);
@@ -24851,7 +25055,7 @@ function runMetrics(observations, compareOf) {
       latencies.push(s.latencyMs);
       tokensIn += s.tokensIn ?? 0;
       tokensOut += s.tokensOut ?? 0;
-      if (s.systemFingerprint) fingerprints3.add(s.systemFingerprint);
+      if (s.systemFingerprint) fingerprints2.add(s.systemFingerprint);
       if (s.servedModel) served.add(s.servedModel);
       if (s.pass !== null) {
         checked += 1;
@@ -24861,9 +25065,10 @@ function runMetrics(observations, compareOf) {
     if (o.samples.length > 1 && o.samples.every((s) => s.error === null)) {
       comparable += 1;
       const compare = compareOf(o);
+      const vectors = vectorsOf2?.(o);
       if (allAgree(
         o.samples.map((s) => s.answer),
-        (a, b) => sameAnswer(a, b, compare)
+        (a, b) => sameAnswer(a, b, compare, vectors)
       ))
         agreeing += 1;
       if (allAgree(
@@ -24884,7 +25089,7 @@ function runMetrics(observations, compareOf) {
     errors,
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
     tokens: { in: tokensIn, out: tokensOut },
-    systemFingerprints: [...fingerprints3].sort(),
+    systemFingerprints: [...fingerprints2].sort(),
     servedModels: [...served].sort()
   };
 }
@@ -24897,6 +25102,7 @@ function allAgree(values, same) {
 
 // src/partial/merge.ts
 init_types();
+init_plan();
 async function readPartials(paths, label = (p) => p) {
   return Promise.all(paths.map(async (path2) => ({ file: label(path2), partial: await readPartial(path2, label(path2)) })));
 }
@@ -24916,10 +25122,10 @@ function mergePartials(config3, loaded) {
     );
   }
   const runId = mergedRunId(loaded);
-  const count5 = first.partial.shard.count;
+  const count3 = first.partial.shard.count;
   const byIndex = /* @__PURE__ */ new Map();
   for (const p of loaded) {
-    if (p.partial.shard.count !== count5) {
+    if (p.partial.shard.count !== count3) {
       throw new PartialError(
         `${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`
       );
@@ -24928,10 +25134,10 @@ function mergePartials(config3, loaded) {
     if (same) throw new PartialError(`shard ${formatShard(p.partial.shard)} appears twice: ${same.file} and ${p.file}`);
     byIndex.set(p.partial.shard.index, p);
   }
-  const missing = Array.from({ length: count5 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  const missing = Array.from({ length: count3 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
     throw new PartialError(
-      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count5}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count5}`).join(", ")}): every shard must finish before the merge`
+      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count3}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count3}`).join(", ")}): every shard must finish before the merge`
     );
   }
   const plan = buildPlan(config3);
@@ -24946,9 +25152,9 @@ function mergePartials(config3, loaded) {
         const key = promptKey(o.suite, o.promptId);
         const where = `${file}: ${model.id} ${key}`;
         if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config3.file}`);
-        const home = shardOf(key, count5);
+        const home = shardOf(key, count3);
         if (home !== partial.shard.index)
-          throw new PartialError(`${where}: belongs to shard ${home}/${count5}, not ${formatShard(partial.shard)}`);
+          throw new PartialError(`${where}: belongs to shard ${home}/${count3}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
         if (o.samples.length !== config3.samples)
           throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config3.samples}`);
@@ -24960,11 +25166,11 @@ function mergePartials(config3, loaded) {
       const o = found.get(key);
       if (!o)
         throw new PartialError(
-          `shard ${shardOf(key, count5)}/${count5} (${byIndex.get(shardOf(key, count5)).file}) has no observation of ${key} on ${model.id}`
+          `shard ${shardOf(key, count3)}/${count3} (${byIndex.get(shardOf(key, count3)).file}) has no observation of ${key} on ${model.id}`
         );
       if (o.promptHash !== plan.hashes[m][p] || o.checksHash !== plan.checksHashes[p]) {
         throw new PartialError(
-          `${byIndex.get(shardOf(key, count5)).file}: ${model.id} ${key} was asked differently than ${config3.file} says`
+          `${byIndex.get(shardOf(key, count3)).file}: ${model.id} ${key} was asked differently than ${config3.file} says`
         );
       }
       return o;
@@ -25109,8 +25315,8 @@ var PREDICATE_TYPES = {
 function lineSubjectName(file, line) {
   return `${file}:${line}`;
 }
-function lineOfSubjectName(name) {
-  const m = /:([1-9]\d*)$/.exec(name);
+function lineOfSubjectName(name2) {
+  const m = /:([1-9]\d*)$/.exec(name2);
   return m ? Number(m[1]) : null;
 }
 function recordPredicate(record2, file, line) {
@@ -25255,11 +25461,8 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 import { mkdir as mkdir2, open as open2, readFile as readFile3, rename as rename2, rm as rm2, stat } from "node:fs/promises";
 import { basename as basename5, dirname as dirname5, join as join5 } from "node:path";
 
-// src/history/record.ts
+// src/history/complete.ts
 init_types();
-var RECORD_SCHEMA = 2;
-var READABLE_SCHEMAS = [1, 2];
-var GENESIS = "0".repeat(64);
 
 // src/history/texts.ts
 import { constants, gunzipSync, gzipSync } from "node:zlib";
@@ -25498,7 +25701,7 @@ async function sealedSegments(historyPath) {
     throw e;
   }
   const pattern = new RegExp(`^${escapeRegExp(stem)}-(\\d{4,})${escapeRegExp(ext)}$`);
-  const numbers = names.map((name) => pattern.exec(name)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
+  const numbers = names.map((name2) => pattern.exec(name2)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
   numbers.forEach((n, i) => {
     if (n !== i + 1) {
       throw new HistoryError(
@@ -25551,10 +25754,15 @@ function escapeRegExp(text) {
 // src/history/verify.ts
 init_types();
 
+// src/history/record.ts
+var RECORD_SCHEMA = 2;
+var READABLE_SCHEMAS = [1, 2];
+var GENESIS = "0".repeat(64);
+
 // src/history/record-validator.generated.js
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var record = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "enum": [1, 2], "description": "Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "textsGz": { "type": "string", "pattern": "^[A-Za-z0-9+/]*={0,2}$", "description": 'Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record["textsGz"])))`.' }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." } } }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was." }, "drift": { "type": "object", "additionalProperties": false, "description": "Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.", "required": ["significant", "p", "prompts", "detectableShift"], "properties": { "significant": { "type": "boolean", "description": "Whether `p` is at most 0.05." }, "p": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable." }, "prompts": { "$ref": "#/definitions/promptKeys", "description": "Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`." }, "detectableShift": { "$ref": "#/definitions/share", "description": "The share of one prompt's answers that must move to a new answer for its own exact test to see it with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet." } } } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "enum": [1, 2], "description": "Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "textsGz": { "type": "string", "pattern": "^[A-Za-z0-9+/]*={0,2}$", "description": 'Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record["textsGz"])))`.' }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." }, "embedding": { "$ref": "#/definitions/count", "description": "Tokens of the embeddings requests (`similar` checks, `compare: embedding`), this run's answers and the earlier answers they were compared with. Absent when the run asked for no embeddings." } } }, "cost": { "type": "number", "minimum": 0, "description": "What the run cost in USD: `tokens` at the model's `price` (USD per million input, output and embedding tokens; embedding tokens at the input price unless it names one) from the config. Absent when the model has no price." }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was." }, "drift": { "type": "object", "additionalProperties": false, "description": "Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.", "required": ["significant", "p", "prompts", "detectableShift"], "properties": { "significant": { "type": "boolean", "description": "Whether `p` is at most 0.05." }, "p": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable." }, "prompts": { "$ref": "#/definitions/promptKeys", "description": "Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`." }, "detectableShift": { "$ref": "#/definitions/share", "description": "The share of one prompt's answers that must move to a new answer for its own exact test to see it with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet." } } } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
 var schema18 = { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." };
 var schema20 = { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." };
 var schema24 = { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." };
@@ -27149,7 +27357,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                                           } else {
                                                                                             const _errs193 = errors;
                                                                                             for (const key16 in data76) {
-                                                                                              if (!(key16 === "in" || key16 === "out")) {
+                                                                                              if (!(key16 === "in" || key16 === "out" || key16 === "embedding")) {
                                                                                                 validate10.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" }];
                                                                                                 return false;
                                                                                                 break;
@@ -27197,6 +27405,28 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                                                 } else {
                                                                                                   var valid56 = true;
                                                                                                 }
+                                                                                                if (valid56) {
+                                                                                                  if (data76.embedding !== void 0) {
+                                                                                                    let data79 = data76.embedding;
+                                                                                                    const _errs200 = errors;
+                                                                                                    const _errs201 = errors;
+                                                                                                    if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
+                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/tokens/embedding", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                    if (errors === _errs201) {
+                                                                                                      if (typeof data79 == "number" && isFinite(data79)) {
+                                                                                                        if (data79 < 0 || isNaN(data79)) {
+                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/tokens/embedding", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                    var valid56 = _errs200 === errors;
+                                                                                                  } else {
+                                                                                                    var valid56 = true;
+                                                                                                  }
+                                                                                                }
                                                                                               }
                                                                                             }
                                                                                           }
@@ -27210,322 +27440,342 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                                                       var valid28 = true;
                                                                                     }
                                                                                     if (valid28) {
-                                                                                      if (data46.judged !== void 0) {
-                                                                                        let data79 = data46.judged;
-                                                                                        const _errs200 = errors;
-                                                                                        const _errs201 = errors;
-                                                                                        if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
-                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                          return false;
-                                                                                        }
-                                                                                        if (errors === _errs201) {
-                                                                                          if (typeof data79 == "number" && isFinite(data79)) {
-                                                                                            if (data79 < 0 || isNaN(data79)) {
-                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                      if (data46.cost !== void 0) {
+                                                                                        let data80 = data46.cost;
+                                                                                        const _errs203 = errors;
+                                                                                        if (errors === _errs203) {
+                                                                                          if (typeof data80 == "number" && isFinite(data80)) {
+                                                                                            if (data80 < 0 || isNaN(data80)) {
+                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                               return false;
                                                                                             }
+                                                                                          } else {
+                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                            return false;
                                                                                           }
                                                                                         }
-                                                                                        var valid28 = _errs200 === errors;
+                                                                                        var valid28 = _errs203 === errors;
                                                                                       } else {
                                                                                         var valid28 = true;
                                                                                       }
                                                                                       if (valid28) {
-                                                                                        if (data46.behaved !== void 0) {
-                                                                                          let data80 = data46.behaved;
-                                                                                          const _errs203 = errors;
-                                                                                          const _errs204 = errors;
-                                                                                          if (!(typeof data80 == "number" && (!(data80 % 1) && !isNaN(data80)) && isFinite(data80))) {
-                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                        if (data46.judged !== void 0) {
+                                                                                          let data81 = data46.judged;
+                                                                                          const _errs205 = errors;
+                                                                                          const _errs206 = errors;
+                                                                                          if (!(typeof data81 == "number" && (!(data81 % 1) && !isNaN(data81)) && isFinite(data81))) {
+                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                             return false;
                                                                                           }
-                                                                                          if (errors === _errs204) {
-                                                                                            if (typeof data80 == "number" && isFinite(data80)) {
-                                                                                              if (data80 < 0 || isNaN(data80)) {
-                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                          if (errors === _errs206) {
+                                                                                            if (typeof data81 == "number" && isFinite(data81)) {
+                                                                                              if (data81 < 0 || isNaN(data81)) {
+                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                 return false;
                                                                                               }
                                                                                             }
                                                                                           }
-                                                                                          var valid28 = _errs203 === errors;
+                                                                                          var valid28 = _errs205 === errors;
                                                                                         } else {
                                                                                           var valid28 = true;
                                                                                         }
                                                                                         if (valid28) {
-                                                                                          if (data46.reliability !== void 0) {
-                                                                                            let data81 = data46.reliability;
-                                                                                            const _errs206 = errors;
-                                                                                            const _errs207 = errors;
-                                                                                            if (!(typeof data81 == "number" && isFinite(data81)) && data81 !== null) {
-                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                          if (data46.behaved !== void 0) {
+                                                                                            let data82 = data46.behaved;
+                                                                                            const _errs208 = errors;
+                                                                                            const _errs209 = errors;
+                                                                                            if (!(typeof data82 == "number" && (!(data82 % 1) && !isNaN(data82)) && isFinite(data82))) {
+                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                               return false;
                                                                                             }
-                                                                                            if (errors === _errs207) {
-                                                                                              if (typeof data81 == "number" && isFinite(data81)) {
-                                                                                                if (data81 > 1 || isNaN(data81)) {
-                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                            if (errors === _errs209) {
+                                                                                              if (typeof data82 == "number" && isFinite(data82)) {
+                                                                                                if (data82 < 0 || isNaN(data82)) {
+                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                   return false;
-                                                                                                } else {
-                                                                                                  if (data81 < 0 || isNaN(data81)) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                    return false;
-                                                                                                  }
                                                                                                 }
                                                                                               }
                                                                                             }
-                                                                                            var valid28 = _errs206 === errors;
+                                                                                            var valid28 = _errs208 === errors;
                                                                                           } else {
                                                                                             var valid28 = true;
                                                                                           }
                                                                                           if (valid28) {
-                                                                                            if (data46.reliabilityInterval !== void 0) {
-                                                                                              let data82 = data46.reliabilityInterval;
-                                                                                              const _errs209 = errors;
-                                                                                              if (!Array.isArray(data82) && data82 !== null) {
-                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema11.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
+                                                                                            if (data46.reliability !== void 0) {
+                                                                                              let data83 = data46.reliability;
+                                                                                              const _errs211 = errors;
+                                                                                              const _errs212 = errors;
+                                                                                              if (!(typeof data83 == "number" && isFinite(data83)) && data83 !== null) {
+                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
                                                                                                 return false;
                                                                                               }
-                                                                                              if (errors === _errs209) {
-                                                                                                if (Array.isArray(data82)) {
-                                                                                                  if (data82.length > 2) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                              if (errors === _errs212) {
+                                                                                                if (typeof data83 == "number" && isFinite(data83)) {
+                                                                                                  if (data83 > 1 || isNaN(data83)) {
+                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
                                                                                                     return false;
                                                                                                   } else {
-                                                                                                    if (data82.length < 2) {
-                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
+                                                                                                    if (data83 < 0 || isNaN(data83)) {
+                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                       return false;
-                                                                                                    } else {
-                                                                                                      const len17 = data82.length;
-                                                                                                      if (!(len17 <= 2)) {
-                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
-                                                                                                        return false;
-                                                                                                      } else {
-                                                                                                        const len18 = data82.length;
-                                                                                                        if (len18 > 0) {
-                                                                                                          let data83 = data82[0];
-                                                                                                          const _errs211 = errors;
-                                                                                                          if (errors === _errs211) {
-                                                                                                            if (typeof data83 == "number" && isFinite(data83)) {
-                                                                                                              if (data83 > 1 || isNaN(data83)) {
-                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                return false;
-                                                                                                              } else {
-                                                                                                                if (data83 < 0 || isNaN(data83)) {
-                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                  return false;
-                                                                                                                }
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                                                                                              return false;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid62 = _errs211 === errors;
-                                                                                                        }
-                                                                                                        if (valid62) {
-                                                                                                          if (len18 > 1) {
-                                                                                                            let data84 = data82[1];
-                                                                                                            const _errs213 = errors;
-                                                                                                            if (errors === _errs213) {
-                                                                                                              if (typeof data84 == "number" && isFinite(data84)) {
-                                                                                                                if (data84 > 1 || isNaN(data84)) {
-                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                  return false;
-                                                                                                                } else {
-                                                                                                                  if (data84 < 0 || isNaN(data84)) {
-                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                    return false;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                              } else {
-                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                                                                                                return false;
-                                                                                                              }
-                                                                                                            }
-                                                                                                            var valid62 = _errs213 === errors;
-                                                                                                          }
-                                                                                                        }
-                                                                                                      }
                                                                                                     }
                                                                                                   }
                                                                                                 }
                                                                                               }
-                                                                                              var valid28 = _errs209 === errors;
+                                                                                              var valid28 = _errs211 === errors;
                                                                                             } else {
                                                                                               var valid28 = true;
                                                                                             }
                                                                                             if (valid28) {
-                                                                                              if (data46.window !== void 0) {
-                                                                                                let data85 = data46.window;
-                                                                                                const _errs215 = errors;
-                                                                                                const _errs216 = errors;
-                                                                                                if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85))) {
-                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                              if (data46.reliabilityInterval !== void 0) {
+                                                                                                let data84 = data46.reliabilityInterval;
+                                                                                                const _errs214 = errors;
+                                                                                                if (!Array.isArray(data84) && data84 !== null) {
+                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema11.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
                                                                                                   return false;
                                                                                                 }
-                                                                                                if (errors === _errs216) {
-                                                                                                  if (typeof data85 == "number" && isFinite(data85)) {
-                                                                                                    if (data85 < 0 || isNaN(data85)) {
-                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                if (errors === _errs214) {
+                                                                                                  if (Array.isArray(data84)) {
+                                                                                                    if (data84.length > 2) {
+                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
                                                                                                       return false;
+                                                                                                    } else {
+                                                                                                      if (data84.length < 2) {
+                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
+                                                                                                        return false;
+                                                                                                      } else {
+                                                                                                        const len17 = data84.length;
+                                                                                                        if (!(len17 <= 2)) {
+                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                          return false;
+                                                                                                        } else {
+                                                                                                          const len18 = data84.length;
+                                                                                                          if (len18 > 0) {
+                                                                                                            let data85 = data84[0];
+                                                                                                            const _errs216 = errors;
+                                                                                                            if (errors === _errs216) {
+                                                                                                              if (typeof data85 == "number" && isFinite(data85)) {
+                                                                                                                if (data85 > 1 || isNaN(data85)) {
+                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                  return false;
+                                                                                                                } else {
+                                                                                                                  if (data85 < 0 || isNaN(data85)) {
+                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                    return false;
+                                                                                                                  }
+                                                                                                                }
+                                                                                                              } else {
+                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                                return false;
+                                                                                                              }
+                                                                                                            }
+                                                                                                            var valid63 = _errs216 === errors;
+                                                                                                          }
+                                                                                                          if (valid63) {
+                                                                                                            if (len18 > 1) {
+                                                                                                              let data86 = data84[1];
+                                                                                                              const _errs218 = errors;
+                                                                                                              if (errors === _errs218) {
+                                                                                                                if (typeof data86 == "number" && isFinite(data86)) {
+                                                                                                                  if (data86 > 1 || isNaN(data86)) {
+                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                    return false;
+                                                                                                                  } else {
+                                                                                                                    if (data86 < 0 || isNaN(data86)) {
+                                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                      return false;
+                                                                                                                    }
+                                                                                                                  }
+                                                                                                                } else {
+                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                                  return false;
+                                                                                                                }
+                                                                                                              }
+                                                                                                              var valid63 = _errs218 === errors;
+                                                                                                            }
+                                                                                                          }
+                                                                                                        }
+                                                                                                      }
                                                                                                     }
                                                                                                   }
                                                                                                 }
-                                                                                                var valid28 = _errs215 === errors;
+                                                                                                var valid28 = _errs214 === errors;
                                                                                               } else {
                                                                                                 var valid28 = true;
                                                                                               }
                                                                                               if (valid28) {
-                                                                                                if (data46.runsSinceDrift !== void 0) {
-                                                                                                  let data86 = data46.runsSinceDrift;
-                                                                                                  const _errs218 = errors;
-                                                                                                  if (!(typeof data86 == "number" && (!(data86 % 1) && !isNaN(data86)) && isFinite(data86)) && data86 !== null) {
-                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema11.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                if (data46.window !== void 0) {
+                                                                                                  let data87 = data46.window;
+                                                                                                  const _errs220 = errors;
+                                                                                                  const _errs221 = errors;
+                                                                                                  if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)) && isFinite(data87))) {
+                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                                     return false;
                                                                                                   }
-                                                                                                  if (errors === _errs218) {
-                                                                                                    if (typeof data86 == "number" && isFinite(data86)) {
-                                                                                                      if (data86 < 0 || isNaN(data86)) {
-                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  if (errors === _errs221) {
+                                                                                                    if (typeof data87 == "number" && isFinite(data87)) {
+                                                                                                      if (data87 < 0 || isNaN(data87)) {
+                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                         return false;
                                                                                                       }
                                                                                                     }
                                                                                                   }
-                                                                                                  var valid28 = _errs218 === errors;
+                                                                                                  var valid28 = _errs220 === errors;
                                                                                                 } else {
                                                                                                   var valid28 = true;
                                                                                                 }
                                                                                                 if (valid28) {
-                                                                                                  if (data46.drift !== void 0) {
-                                                                                                    let data87 = data46.drift;
-                                                                                                    const _errs220 = errors;
-                                                                                                    if (errors === _errs220) {
-                                                                                                      if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
-                                                                                                        let missing7;
-                                                                                                        if (data87.significant === void 0 && (missing7 = "significant") || data87.p === void 0 && (missing7 = "p") || data87.prompts === void 0 && (missing7 = "prompts") || data87.detectableShift === void 0 && (missing7 = "detectableShift")) {
-                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/required", keyword: "required", params: { missingProperty: missing7 }, message: "must have required property '" + missing7 + "'" }];
+                                                                                                  if (data46.runsSinceDrift !== void 0) {
+                                                                                                    let data88 = data46.runsSinceDrift;
+                                                                                                    const _errs223 = errors;
+                                                                                                    if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)) && isFinite(data88)) && data88 !== null) {
+                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema11.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                    if (errors === _errs223) {
+                                                                                                      if (typeof data88 == "number" && isFinite(data88)) {
+                                                                                                        if (data88 < 0 || isNaN(data88)) {
+                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                           return false;
-                                                                                                        } else {
-                                                                                                          const _errs222 = errors;
-                                                                                                          for (const key17 in data87) {
-                                                                                                            if (!(key17 === "significant" || key17 === "p" || key17 === "prompts" || key17 === "detectableShift")) {
-                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" }];
-                                                                                                              return false;
-                                                                                                              break;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          if (_errs222 === errors) {
-                                                                                                            if (data87.significant !== void 0) {
-                                                                                                              const _errs223 = errors;
-                                                                                                              if (typeof data87.significant !== "boolean") {
-                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/drift/significant", schemaPath: "#/properties/metrics/properties/drift/properties/significant/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                    var valid28 = _errs223 === errors;
+                                                                                                  } else {
+                                                                                                    var valid28 = true;
+                                                                                                  }
+                                                                                                  if (valid28) {
+                                                                                                    if (data46.drift !== void 0) {
+                                                                                                      let data89 = data46.drift;
+                                                                                                      const _errs225 = errors;
+                                                                                                      if (errors === _errs225) {
+                                                                                                        if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
+                                                                                                          let missing7;
+                                                                                                          if (data89.significant === void 0 && (missing7 = "significant") || data89.p === void 0 && (missing7 = "p") || data89.prompts === void 0 && (missing7 = "prompts") || data89.detectableShift === void 0 && (missing7 = "detectableShift")) {
+                                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/required", keyword: "required", params: { missingProperty: missing7 }, message: "must have required property '" + missing7 + "'" }];
+                                                                                                            return false;
+                                                                                                          } else {
+                                                                                                            const _errs227 = errors;
+                                                                                                            for (const key17 in data89) {
+                                                                                                              if (!(key17 === "significant" || key17 === "p" || key17 === "prompts" || key17 === "detectableShift")) {
+                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" }];
                                                                                                                 return false;
+                                                                                                                break;
                                                                                                               }
-                                                                                                              var valid64 = _errs223 === errors;
-                                                                                                            } else {
-                                                                                                              var valid64 = true;
                                                                                                             }
-                                                                                                            if (valid64) {
-                                                                                                              if (data87.p !== void 0) {
-                                                                                                                let data89 = data87.p;
-                                                                                                                const _errs225 = errors;
-                                                                                                                if (!(typeof data89 == "number" && isFinite(data89)) && data89 !== null) {
-                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/type", keyword: "type", params: { type: schema11.properties.metrics.properties.drift.properties.p.type }, message: "must be number,null" }];
+                                                                                                            if (_errs227 === errors) {
+                                                                                                              if (data89.significant !== void 0) {
+                                                                                                                const _errs228 = errors;
+                                                                                                                if (typeof data89.significant !== "boolean") {
+                                                                                                                  validate10.errors = [{ instancePath: instancePath + "/metrics/drift/significant", schemaPath: "#/properties/metrics/properties/drift/properties/significant/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
                                                                                                                   return false;
                                                                                                                 }
-                                                                                                                if (errors === _errs225) {
-                                                                                                                  if (typeof data89 == "number" && isFinite(data89)) {
-                                                                                                                    if (data89 > 1 || isNaN(data89)) {
-                                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                      return false;
-                                                                                                                    } else {
-                                                                                                                      if (data89 < 0 || isNaN(data89)) {
-                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                var valid65 = _errs228 === errors;
+                                                                                                              } else {
+                                                                                                                var valid65 = true;
+                                                                                                              }
+                                                                                                              if (valid65) {
+                                                                                                                if (data89.p !== void 0) {
+                                                                                                                  let data91 = data89.p;
+                                                                                                                  const _errs230 = errors;
+                                                                                                                  if (!(typeof data91 == "number" && isFinite(data91)) && data91 !== null) {
+                                                                                                                    validate10.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/type", keyword: "type", params: { type: schema11.properties.metrics.properties.drift.properties.p.type }, message: "must be number,null" }];
+                                                                                                                    return false;
+                                                                                                                  }
+                                                                                                                  if (errors === _errs230) {
+                                                                                                                    if (typeof data91 == "number" && isFinite(data91)) {
+                                                                                                                      if (data91 > 1 || isNaN(data91)) {
+                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                        return false;
+                                                                                                                      } else {
+                                                                                                                        if (data91 < 0 || isNaN(data91)) {
+                                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                          return false;
+                                                                                                                        }
+                                                                                                                      }
+                                                                                                                    }
+                                                                                                                  }
+                                                                                                                  var valid65 = _errs230 === errors;
+                                                                                                                } else {
+                                                                                                                  var valid65 = true;
+                                                                                                                }
+                                                                                                                if (valid65) {
+                                                                                                                  if (data89.prompts !== void 0) {
+                                                                                                                    let data92 = data89.prompts;
+                                                                                                                    const _errs232 = errors;
+                                                                                                                    const _errs233 = errors;
+                                                                                                                    if (errors === _errs233) {
+                                                                                                                      if (Array.isArray(data92)) {
+                                                                                                                        var valid67 = true;
+                                                                                                                        const len19 = data92.length;
+                                                                                                                        for (let i15 = 0; i15 < len19; i15++) {
+                                                                                                                          let data93 = data92[i15];
+                                                                                                                          const _errs235 = errors;
+                                                                                                                          if (errors === _errs235) {
+                                                                                                                            if (typeof data93 === "string") {
+                                                                                                                              if (func3(data93) < 1) {
+                                                                                                                                validate10.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                                                                return false;
+                                                                                                                              }
+                                                                                                                            } else {
+                                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                                                              return false;
+                                                                                                                            }
+                                                                                                                          }
+                                                                                                                          var valid67 = _errs235 === errors;
+                                                                                                                          if (!valid67) {
+                                                                                                                            break;
+                                                                                                                          }
+                                                                                                                        }
+                                                                                                                      } else {
+                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/drift/prompts", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                                                                                                         return false;
                                                                                                                       }
                                                                                                                     }
+                                                                                                                    var valid65 = _errs232 === errors;
+                                                                                                                  } else {
+                                                                                                                    var valid65 = true;
                                                                                                                   }
-                                                                                                                }
-                                                                                                                var valid64 = _errs225 === errors;
-                                                                                                              } else {
-                                                                                                                var valid64 = true;
-                                                                                                              }
-                                                                                                              if (valid64) {
-                                                                                                                if (data87.prompts !== void 0) {
-                                                                                                                  let data90 = data87.prompts;
-                                                                                                                  const _errs227 = errors;
-                                                                                                                  const _errs228 = errors;
-                                                                                                                  if (errors === _errs228) {
-                                                                                                                    if (Array.isArray(data90)) {
-                                                                                                                      var valid66 = true;
-                                                                                                                      const len19 = data90.length;
-                                                                                                                      for (let i15 = 0; i15 < len19; i15++) {
-                                                                                                                        let data91 = data90[i15];
-                                                                                                                        const _errs230 = errors;
-                                                                                                                        if (errors === _errs230) {
-                                                                                                                          if (typeof data91 === "string") {
-                                                                                                                            if (func3(data91) < 1) {
-                                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                                                  if (valid65) {
+                                                                                                                    if (data89.detectableShift !== void 0) {
+                                                                                                                      let data94 = data89.detectableShift;
+                                                                                                                      const _errs237 = errors;
+                                                                                                                      const _errs238 = errors;
+                                                                                                                      if (!(typeof data94 == "number" && isFinite(data94)) && data94 !== null) {
+                                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                                                        return false;
+                                                                                                                      }
+                                                                                                                      if (errors === _errs238) {
+                                                                                                                        if (typeof data94 == "number" && isFinite(data94)) {
+                                                                                                                          if (data94 > 1 || isNaN(data94)) {
+                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                            return false;
+                                                                                                                          } else {
+                                                                                                                            if (data94 < 0 || isNaN(data94)) {
+                                                                                                                              validate10.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                                               return false;
                                                                                                                             }
-                                                                                                                          } else {
-                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                                                                            return false;
                                                                                                                           }
                                                                                                                         }
-                                                                                                                        var valid66 = _errs230 === errors;
-                                                                                                                        if (!valid66) {
-                                                                                                                          break;
-                                                                                                                        }
                                                                                                                       }
+                                                                                                                      var valid65 = _errs237 === errors;
                                                                                                                     } else {
-                                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/drift/prompts", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                                                                      return false;
+                                                                                                                      var valid65 = true;
                                                                                                                     }
-                                                                                                                  }
-                                                                                                                  var valid64 = _errs227 === errors;
-                                                                                                                } else {
-                                                                                                                  var valid64 = true;
-                                                                                                                }
-                                                                                                                if (valid64) {
-                                                                                                                  if (data87.detectableShift !== void 0) {
-                                                                                                                    let data92 = data87.detectableShift;
-                                                                                                                    const _errs232 = errors;
-                                                                                                                    const _errs233 = errors;
-                                                                                                                    if (!(typeof data92 == "number" && isFinite(data92)) && data92 !== null) {
-                                                                                                                      validate10.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                                                                                      return false;
-                                                                                                                    }
-                                                                                                                    if (errors === _errs233) {
-                                                                                                                      if (typeof data92 == "number" && isFinite(data92)) {
-                                                                                                                        if (data92 > 1 || isNaN(data92)) {
-                                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                          return false;
-                                                                                                                        } else {
-                                                                                                                          if (data92 < 0 || isNaN(data92)) {
-                                                                                                                            validate10.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                            return false;
-                                                                                                                          }
-                                                                                                                        }
-                                                                                                                      }
-                                                                                                                    }
-                                                                                                                    var valid64 = _errs232 === errors;
-                                                                                                                  } else {
-                                                                                                                    var valid64 = true;
                                                                                                                   }
                                                                                                                 }
                                                                                                               }
                                                                                                             }
                                                                                                           }
+                                                                                                        } else {
+                                                                                                          validate10.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                                          return false;
                                                                                                         }
-                                                                                                      } else {
-                                                                                                        validate10.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                                                                        return false;
                                                                                                       }
+                                                                                                      var valid28 = _errs225 === errors;
+                                                                                                    } else {
+                                                                                                      var valid28 = true;
                                                                                                     }
-                                                                                                    var valid28 = _errs220 === errors;
-                                                                                                  } else {
-                                                                                                    var valid28 = true;
                                                                                                   }
                                                                                                 }
                                                                                               }
@@ -28279,8 +28529,8 @@ var PRESETS = [
     note: "Together AI: add the key as the secret TOGETHER_API_KEY."
   }
 ];
-function presetNamed(name) {
-  return PRESETS.find((p) => p.name === name);
+function presetNamed(name2) {
+  return PRESETS.find((p) => p.name === name2);
 }
 
 // src/init/templates.ts
@@ -28326,11 +28576,11 @@ function config(p) {
   );
   return lines.join("\n");
 }
-function job(name, p) {
+function job(name2, p) {
   const key = p.keyEnv ? ["        env:", `          ${p.keyEnv}: \${{ secrets.${p.keyEnv} }}`] : [];
   return [
     "jobs:",
-    `  ${name}:`,
+    `  ${name2}:`,
     "    runs-on: ubuntu-latest",
     "    steps:",
     "      - uses: actions/checkout@v4",
@@ -28619,8 +28869,7 @@ function signedLine(historyPath, keyid) {
 import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
 import { dirname as dirname9 } from "node:path";
 
-// src/report/markdown.ts
-init_drift();
+// src/report/document/report-document.ts
 init_record_metrics();
 
 // src/report/drift-text.ts
@@ -28637,9 +28886,13 @@ function driftVerdictText(drift, rawChanges) {
   return `No drift beyond noise (${pValue(drift.p)})${raw}.${shift}`;
 }
 function driftCell(drift, rawChanges) {
-  if (!drift) return String(rawChanges);
-  if (drift.significant) return `**changed** (${pValue(drift.p)}), ${drift.prompts.length} named`;
-  return rawChanges > 0 ? `none (${rawChanges} within noise)` : "none";
+  if (!drift) return [String(rawChanges)];
+  if (drift.significant)
+    return [{ kind: "strong", content: ["changed"] }, ` (${pValue(drift.p)}), ${drift.prompts.length} named`];
+  return [rawChanges > 0 ? `none (${rawChanges} within noise)` : "none"];
+}
+function pValueSentence(p) {
+  return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
 }
 function driftKind(entry, drift) {
   if (!drift) return entry.flapping ? "flapping" : "drift";
@@ -28647,21 +28900,405 @@ function driftKind(entry, drift) {
   return entry.flapping ? "flapping" : "within noise";
 }
 
-// src/report/markdown.ts
+// src/report/document/report-document.ts
 init_numbers();
 
-// src/report/untrusted.ts
-init_invisible();
-function cleanText(text) {
-  return showInvisible(text.replace(/\r\n?/g, "\n"));
+// src/report/document/drift-blocks.ts
+init_drift();
+
+// src/report/document/model.ts
+var untrusted = (text, max) => ({ kind: "untrusted", text, max });
+var name = (text, max) => ({ kind: "untrusted", text, max, name: true });
+var strong = (...content) => ({ kind: "strong", content });
+var code = (text) => ({ kind: "code", text });
+var paragraph = (...content) => ({ kind: "paragraph", content });
+var note = (...content) => ({ kind: "paragraph", content, note: true });
+
+// src/report/report.ts
+init_record_metrics();
+init_types();
+var DEFAULT_TREND = 30;
+function buildReport(view, options = {}) {
+  const asked = options.trend ?? DEFAULT_TREND;
+  const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_TREND;
+  const wanted = options.models ? new Set(options.models) : null;
+  const ids = view.modelIds();
+  const records = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
+  const models = [];
+  for (const id of ids) {
+    if (wanted && !wanted.has(id)) continue;
+    const report = modelReport(view, id, trend, options.runDrift ?? false);
+    if (report) models.push(report);
+  }
+  return { records, trend, models };
 }
-function truncateText(text, max) {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
+function modelReport(view, id, trend, runDrift) {
+  const history = view.recordsOf(id);
+  const latest = history.at(-1);
+  if (!latest) return null;
+  const points = trendOf(history, trend);
+  const m = latest.metrics;
+  const drift = driftOf(view, id, history.length - 1);
+  if (runDrift) {
+    const start = history.length - points.length;
+    points.forEach((p, i) => {
+      p.drift = i === points.length - 1 ? drift : driftOf(view, id, start + i);
+      p.verdict = history[start + i].metrics.drift;
+    });
+  }
+  return {
+    id,
+    model: latest.model.model,
+    host: latest.model.host,
+    records: history.length,
+    samples: latest.samples,
+    run: {
+      id: latest.run.id,
+      startedAt: latest.run.startedAt,
+      url: latest.run.url,
+      commit: latest.run.commit,
+      trigger: latest.run.trigger
+    },
+    metrics: m,
+    served: latest.model.served,
+    systemFingerprints: latest.model.systemFingerprints,
+    fingerprintChanged: points.at(-1)?.fingerprintChanged ?? false,
+    trend: points,
+    drift,
+    regressions: m.regressions,
+    fixes: m.fixes,
+    flipsP: m.flipsP
+  };
+}
+function trendOf(history, n) {
+  const start = Math.max(0, history.length - n);
+  let reported = null;
+  for (let i = start - 1; i >= 0 && reported === null; i--) {
+    const fps = history[i].model.systemFingerprints;
+    if (fps.length > 0) reported = fps;
+  }
+  const points = [];
+  for (let i = start; i < history.length; i++) {
+    const { run, model, metrics: m } = history[i];
+    const fingerprints2 = model.systemFingerprints;
+    const changed2 = fingerprints2.length > 0 && reported !== null && !sameSet(fingerprints2, reported);
+    if (fingerprints2.length > 0) reported = fingerprints2;
+    points.push({
+      runId: run.id,
+      startedAt: run.startedAt,
+      passRate: m.passRate,
+      stability: m.stability,
+      reliability: m.reliability,
+      reliabilityInterval: m.reliabilityInterval,
+      drifted: realDrift(m).length,
+      flapping: m.flapping.length,
+      errors: totalErrors(m.errors),
+      fingerprints: fingerprints2,
+      fingerprintChanged: changed2
+    });
+  }
+  return points;
+}
+function driftOf(view, modelId, position) {
+  const target = view.recordsOf(modelId)[position];
+  const m = target.metrics;
+  if (m.drifted.length === 0) return [];
+  const byKey = /* @__PURE__ */ new Map();
+  view.catalog(target.catalog).forEach(([suite2, id, hash2], i) => byKey.set(promptKey(suite2, id), { i, hash: hash2 }));
+  const flapping = new Set(m.flapping);
+  const regressions = new Set(m.regressions);
+  const fixes = new Set(m.fixes);
+  return m.drifted.map((key) => {
+    const at = byKey.get(key);
+    const before = at ? view.previousAnswered(modelId, at.hash, key, position)?.answer ?? null : null;
+    const after = at ? view.text(key, target.answers[at.i] ?? null) : null;
+    const significant = m.drift ? m.drift.prompts.includes(key) : !flapping.has(key);
+    return {
+      key,
+      before,
+      after,
+      flapping: flapping.has(key),
+      significant,
+      regression: regressions.has(key),
+      fix: fixes.has(key)
+    };
+  });
+}
+function sameSet(a, b) {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((x) => right.has(x));
+}
+function fingerprintChanges(points) {
+  return points.flatMap((point, i) => {
+    if (!point.fingerprintChanged) return [];
+    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
+    return [{ point, was: before ? before.fingerprints : null }];
+  });
+}
+
+// src/report/document/words.ts
+var LIST_KEYS = 20;
+var FINGERPRINT_NOTES = 5;
+function count(n, singular, plural = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+function dateTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : untrusted(iso, 30);
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? untrusted(iso, 30);
+}
+function keyList(keys) {
+  const shown = keys.slice(0, LIST_KEYS).flatMap((k, i) => i === 0 ? [name(k, 80)] : [", ", name(k, 80)]);
+  return keys.length > LIST_KEYS ? [...shown, ` and ${keys.length - LIST_KEYS} more`] : shown;
+}
+function fingerprintBlocks(points) {
+  const notes = fingerprintChanges(points).map(({ point: p, was }) => [
+    "Run ",
+    name(p.runId, 60),
+    " on ",
+    dateTime(p.startedAt),
+    ": system fingerprint now ",
+    ...fingerprints(p.fingerprints),
+    ...was ? [" (was ", ...fingerprints(was), ")"] : [],
+    "."
+  ]);
+  if (notes.length === 0) return [];
+  const earlier = notes.length > FINGERPRINT_NOTES ? [[`\u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`]] : [];
+  return [
+    {
+      kind: "callout",
+      lead: [{ kind: "strong", content: ["The backend changed"] }, " (system fingerprint), which can explain drift:"],
+      items: [...earlier, ...notes.slice(-FINGERPRINT_NOTES)]
+    }
+  ];
+}
+function fingerprints(list) {
+  return list.flatMap((f, i) => i === 0 ? [name(f, 40)] : [", ", name(f, 40)]);
+}
+function axisLabels(startedAt) {
+  const parts = startedAt.map((iso) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso));
+  let labels = parts.map((m) => m ? m[1] : "?");
+  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
+  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
+  return labels;
+}
+function safeUrl(url) {
+  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? url : null;
+}
+
+// src/report/document/drift-blocks.ts
+var MAX_DRIFT_ROWS = 100;
+var OPEN_ROWS = 10;
+function driftBlocks(m) {
+  const x = m.metrics;
+  const verdict = driftVerdictText(x.drift, x.drifted.length);
+  const out = [{ kind: "heading", content: ["Drifted prompts in the latest run"] }];
+  if (verdict) out.push(paragraph(verdict));
+  if (m.drift.length === 0) {
+    const quiet = x.comparable > 0 ? `No drift: all ${x.comparable} comparable prompts kept their answer.` : m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.";
+    return [...out, paragraph(quiet)];
+  }
+  return [
+    ...out,
+    {
+      kind: "details",
+      summary: [driftTitle(m.drift)],
+      open: m.drift.length <= OPEN_ROWS,
+      blocks: driftTable(m.drift, x.drift)
+    }
+  ];
+}
+function earlierDriftBlocks(points) {
+  const earlier = points.slice(0, -1);
+  if (earlier.length === 0 || earlier.some((p) => p.drift === void 0)) return [];
+  const drifted = earlier.filter((p) => p.drift.length > 0).reverse();
+  const quiet = earlier.length - drifted.length;
+  const out = [{ kind: "heading", content: ["Drifted prompts in earlier runs"] }];
+  for (const p of drifted) {
+    const summary = ["Run ", name(p.runId, 60), " on ", dateTime(p.startedAt), `: ${driftTitle(p.drift)}`];
+    if (p.fingerprintChanged) summary.push(", system fingerprint changed");
+    out.push({ kind: "details", summary, open: false, blocks: driftTable(p.drift, p.verdict) });
+  }
+  if (quiet > 0)
+    out.push(note(`No drift in the ${drifted.length === 0 ? "" : "other "}${count(quiet, "earlier run")} shown.`));
+  return out;
+}
+function driftTitle(drift) {
+  const real2 = drift.filter((d) => !d.flapping).length;
+  return `${count(drift.length, "drifted prompt")} (${real2} new behavior, ${drift.length - real2} flapping back to an earlier answer)`;
+}
+function driftTable(drift, verdict) {
+  const rows = drift.slice(0, MAX_DRIFT_ROWS).map((d) => ({
+    key: d.key,
+    before: d.before,
+    after: d.after,
+    tags: [driftKind(d, verdict), ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []]
+  }));
+  const hidden = drift.length - rows.length;
+  const more = hidden > 0 ? [
+    note(
+      `\u2026 and ${count(hidden, "more drifted prompt")}, not shown here: `,
+      code("trackrecord report --format json"),
+      " lists them all."
+    )
+  ] : [];
+  return [{ kind: "answers", rows }, ...more];
+}
+function flipBlocks(m) {
+  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
+  const items = [];
+  const beyond = significantRegressions(m.metrics);
+  if (beyond.length > 0)
+    items.push([strong(count(beyond.length, "regression")), " (pass \u2192 fail) beyond noise: ", ...keyList(beyond), "."]);
+  const within2 = m.regressions.filter((key) => !beyond.includes(key));
+  if (within2.length > 0)
+    items.push([`${count(within2.length, "regression")} (pass \u2192 fail) within noise: `, ...keyList(within2), "."]);
+  if (m.fixes.length > 0)
+    items.push([strong(count(m.fixes.length, "fix", "fixes")), " (fail \u2192 pass): ", ...keyList(m.fixes), "."]);
+  const out = [{ kind: "list", items }];
+  if (m.flipsP !== null)
+    out.push(paragraph(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`));
+  return out;
+}
+
+// src/report/document/report-document.ts
+function reportDocument(report, options = {}) {
+  const sections = report.models.map(modelSection);
+  if (options.bare) return [...signingBlocks(options.signing), ...sections];
+  if (report.models.length === 0) {
+    return [
+      paragraph("No records yet: the history is empty. Run ", code("trackrecord run"), " to start a track record.")
+    ];
+  }
+  return [
+    paragraph(
+      `${count(report.records, "record")} of ${count(report.models.length, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`
+    ),
+    summaryTable(report.models),
+    ...signingBlocks(options.signing),
+    ...sections
+  ];
+}
+function summaryTable(models) {
+  const numeric = (title) => ({ title, numeric: true });
+  return {
+    kind: "table",
+    role: "summary",
+    columns: [
+      { title: "Model" },
+      numeric("Reliability (95% interval)"),
+      numeric("Pass rate"),
+      numeric("Stability"),
+      numeric("Agreement"),
+      numeric("Drift beyond noise"),
+      numeric("Regressions"),
+      numeric("Errors"),
+      numeric("Runs since drift"),
+      { title: "Last run" }
+    ],
+    rows: models.map((m, i) => {
+      const x = m.metrics;
+      const drift = x.drift ? driftCell(x.drift, x.drifted.length) : [`${realDrift(x).length}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`];
+      return [
+        [{ kind: "anchor", target: sectionId(i), content: [strong(untrusted(m.id, 60))] }],
+        [reliability(x.reliability, x.reliabilityInterval)],
+        [percent(x.passRate)],
+        [percent(x.stability)],
+        [percent(x.agreement)],
+        drift,
+        [String(x.regressions.length)],
+        [String(totalErrors(x.errors))],
+        [x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift)],
+        [runLink(m, day(m.run.startedAt))]
+      ];
+    })
+  };
+}
+function signingBlocks(signing) {
+  if (!signing || signing.envelopes === 0) return [];
+  const keys = signing.keyids.length === 0 ? ["(none named)"] : joined(signing.keyids.map((k) => ({ kind: "code", text: k, untrusted: { max: 16 } })));
+  return [
+    paragraph(
+      `Signed: ${count(signing.envelopes, "record")} carry a DSSE envelope in `,
+      code("attestations.jsonl"),
+      ", key ",
+      ...keys,
+      "; ",
+      code("trackrecord verify --key PUBLIC.pem"),
+      " checks them."
+    )
+  ];
+}
+var sectionId = (index) => `model-${index + 1}`;
+function modelSection(m, index) {
+  const x = m.metrics;
+  const commit = m.run.commit === null ? [] : [
+    ", commit ",
+    /^[0-9a-f]{7,64}$/.test(m.run.commit) ? name(m.run.commit.slice(0, 7), 7) : name(m.run.commit, 12)
+  ];
+  const blocks = [
+    paragraph(
+      "Model ",
+      name(m.model, 80),
+      " at ",
+      name(m.host, 80),
+      `, ${count(m.records, "record")}. Last run `,
+      runLink(m, name(m.run.id, 60)),
+      " on ",
+      dateTime(m.run.startedAt),
+      " (",
+      untrusted(m.run.trigger, 40),
+      ...commit,
+      ")."
+    )
+  ];
+  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
+    blocks.push(paragraph("Served by: ", ...joined(m.served.map((s) => name(s, 80))), "."));
+  }
+  if (m.trend.length > 0) {
+    blocks.push({ kind: "trend", points: m.trend, id: sectionId(index), label: m.id });
+  }
+  blocks.push(...fingerprintBlocks(m.trend));
+  if (x.newSeries.length > 0) {
+    const n = x.newSeries.length;
+    blocks.push(
+      note(
+        `${count(n, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${n === 1 ? "it was" : "they were"} not compared: `,
+        ...keyList(x.newSeries),
+        "."
+      )
+    );
+  }
+  blocks.push(...driftBlocks(m), ...flipBlocks(m), paragraph(availability(m)), ...earlierDriftBlocks(m.trend));
+  return { kind: "section", id: sectionId(index), title: [untrusted(m.id, 60)], blocks };
+}
+function availability(m) {
+  const requests = m.metrics.prompts * m.samples;
+  const errors = m.metrics.errors;
+  const total = totalErrors(errors);
+  const { p50, p95 } = m.metrics.latencyMs;
+  const latency = p50 === null ? "" : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(p95 ?? 0)} ms.`;
+  const tail = latency + costSentence(m.metrics.cost);
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${tail}`;
+  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
+  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${tail}`;
+}
+function runLink(m, label) {
+  return { kind: "link", url: m.run.url, content: [label] };
+}
+function reliability(value, interval) {
+  if (value === null) return "n/a";
+  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
+}
+function joined(items) {
+  return items.flatMap((item, i) => i === 0 ? [item] : [", ", item]);
 }
 
 // src/report/escape.ts
+init_untrusted_text();
 var ZWSP = "&#8203;";
 var ZWSP_CHAR = "\u200B";
 var INLINE_ESCAPES = {
@@ -28711,215 +29348,116 @@ ${body.join("\n")}
 </pre>`;
 }
 
-// src/report/report.ts
-init_record_metrics();
-init_types();
-var DEFAULT_TREND = 30;
-function buildReport(view, options = {}) {
-  const asked = options.trend ?? DEFAULT_TREND;
-  const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_TREND;
-  const wanted = options.models ? new Set(options.models) : null;
-  const ids = view.modelIds();
-  const records = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
-  const models = [];
-  for (const id of ids) {
-    if (wanted && !wanted.has(id)) continue;
-    const report = modelReport(view, id, trend, options.runDrift ?? false);
-    if (report) models.push(report);
-  }
-  return { records, trend, models };
-}
-function modelReport(view, id, trend, runDrift) {
-  const history = view.recordsOf(id);
-  const latest = history.at(-1);
-  if (!latest) return null;
-  const points = trendOf(history, trend);
-  const m = latest.metrics;
-  const drift = driftOf(view, id, history.length - 1);
-  if (runDrift) {
-    const start = history.length - points.length;
-    points.forEach((p, i) => p.drift = i === points.length - 1 ? drift : driftOf(view, id, start + i));
-  }
-  return {
-    id,
-    model: latest.model.model,
-    host: latest.model.host,
-    records: history.length,
-    samples: latest.samples,
-    run: {
-      id: latest.run.id,
-      startedAt: latest.run.startedAt,
-      url: latest.run.url,
-      commit: latest.run.commit,
-      trigger: latest.run.trigger
-    },
-    metrics: m,
-    served: latest.model.served,
-    systemFingerprints: latest.model.systemFingerprints,
-    fingerprintChanged: points.at(-1)?.fingerprintChanged ?? false,
-    trend: points,
-    drift,
-    regressions: m.regressions,
-    fixes: m.fixes,
-    flipsP: m.flipsP
-  };
-}
-function trendOf(history, n) {
-  const start = Math.max(0, history.length - n);
-  let reported = null;
-  for (let i = start - 1; i >= 0 && reported === null; i--) {
-    const fps = history[i].model.systemFingerprints;
-    if (fps.length > 0) reported = fps;
-  }
-  const points = [];
-  for (let i = start; i < history.length; i++) {
-    const { run, model, metrics: m } = history[i];
-    const fingerprints3 = model.systemFingerprints;
-    const changed2 = fingerprints3.length > 0 && reported !== null && !sameSet(fingerprints3, reported);
-    if (fingerprints3.length > 0) reported = fingerprints3;
-    points.push({
-      runId: run.id,
-      startedAt: run.startedAt,
-      passRate: m.passRate,
-      stability: m.stability,
-      reliability: m.reliability,
-      reliabilityInterval: m.reliabilityInterval,
-      drifted: realDrift(m).length,
-      flapping: m.flapping.length,
-      errors: totalErrors(m.errors),
-      fingerprints: fingerprints3,
-      fingerprintChanged: changed2
-    });
-  }
-  return points;
-}
-function driftOf(view, modelId, position) {
-  const target = view.recordsOf(modelId)[position];
-  const m = target.metrics;
-  if (m.drifted.length === 0) return [];
-  const byKey = /* @__PURE__ */ new Map();
-  view.catalog(target.catalog).forEach(([suite2, id, hash2], i) => byKey.set(promptKey(suite2, id), { i, hash: hash2 }));
-  const flapping = new Set(m.flapping);
-  const regressions = new Set(m.regressions);
-  const fixes = new Set(m.fixes);
-  return m.drifted.map((key) => {
-    const at = byKey.get(key);
-    const before = at ? view.previousAnswered(modelId, at.hash, key, position)?.answer ?? null : null;
-    const after = at ? view.text(key, target.answers[at.i] ?? null) : null;
-    const significant = m.drift ? m.drift.prompts.includes(key) : !flapping.has(key);
-    return {
-      key,
-      before,
-      after,
-      flapping: flapping.has(key),
-      significant,
-      regression: regressions.has(key),
-      fix: fixes.has(key)
-    };
-  });
-}
-function sameSet(a, b) {
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((x) => right.has(x));
-}
-function fingerprintChanges(points) {
-  return points.flatMap((point, i) => {
-    if (!point.fingerprintChanged) return [];
-    const before = points.slice(0, i).reverse().find((q) => q.fingerprints.length > 0);
-    return [{ point, was: before ? before.fingerprints : null }];
-  });
-}
-
 // src/report/markdown.ts
-var OPEN_ROWS = 10;
-var MAX_DRIFT_ROWS = 100;
+init_numbers();
 var FULL_ANSWERS = 10;
 var ANSWER_WIDTH = 80;
-var LIST_KEYS = 20;
-var FINGERPRINT_NOTES = 5;
 function renderMarkdown(report, options = {}) {
-  if (options.header) {
-    const out2 = [...options.header, ...signingLines(options.signing)];
-    for (const model of report.models) out2.push(...modelSection(model));
-    return `${out2.join("\n").trimEnd()}
+  const blocks = reportDocument(report, { bare: options.header !== void 0, signing: options.signing });
+  const head = options.header ?? ["# trackrecord report", ""];
+  return `${[...head, ...blocks.flatMap((b) => markdownBlock(b))].join("\n").trimEnd()}
 `;
-  }
-  const out = ["# trackrecord report", ""];
-  if (report.models.length === 0) {
-    out.push("No records yet: the history is empty. Run `trackrecord run` to start a track record.", "");
-    return out.join("\n");
-  }
-  const n = report.models.length;
-  out.push(
-    `${count(report.records, "record")} of ${count(n, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`,
-    "",
-    "| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drift beyond noise | Regressions | Errors | Runs since drift | Last run |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    ...report.models.map(summaryRow),
-    "",
-    ...signingLines(options.signing)
-  );
-  for (const model of report.models) out.push(...modelSection(model));
-  return `${out.join("\n").trimEnd()}
-`;
-}
-function signingLines(signing) {
-  if (!signing || signing.envelopes === 0) return [];
-  const keys = signing.keyids.map((k) => `\`${inlineText(k, 16)}\``).join(", ");
-  return [
-    `Signed: ${count(signing.envelopes, "record")} carry a DSSE envelope in \`attestations.jsonl\`, key ${keys || "(none named)"}; \`trackrecord verify --key PUBLIC.pem\` checks them.`,
-    ""
-  ];
 }
 function renderJson(report) {
   return `${JSON.stringify(report, null, 2)}
 `;
 }
-function summaryRow(m) {
-  const x = m.metrics;
-  const real2 = x.drifted.length - x.flapping.length;
-  const drifted = x.drift ? driftCell(x.drift, x.drifted.length) : `${real2}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`;
-  const cells = [
-    `**${inlineText(m.id, 60)}**`,
-    reliability(x.reliability, x.reliabilityInterval),
-    percent(x.passRate),
-    percent(x.stability),
-    percent(x.agreement),
-    drifted,
-    String(x.regressions.length),
-    String(totalErrors(x.errors)),
-    x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift),
-    runLink(m, day(m.run.startedAt))
-  ];
-  return `| ${cells.join(" | ")} |`;
+function inlineMarkdown(content) {
+  return content.map(inlinePart).join("");
 }
-function modelSection(m) {
-  const x = m.metrics;
-  const commit = m.run.commit === null ? "" : `, commit ${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inlineText(m.run.commit, 12)}`;
-  const out = [
-    `## ${inlineText(m.id, 60)}`,
+function inlinePart(part) {
+  if (typeof part === "string") return part;
+  switch (part.kind) {
+    case "untrusted":
+      return inlineText(part.text, part.max);
+    case "code":
+      return `\`${part.untrusted ? inlineText(part.text, part.untrusted.max) : part.text}\``;
+    case "strong":
+      return `**${inlineMarkdown(part.content)}**`;
+    case "link": {
+      const url = safeUrl(part.url);
+      return url === null ? inlineMarkdown(part.content) : `[${inlineMarkdown(part.content)}](${url})`;
+    }
+    case "anchor":
+      return inlineMarkdown(part.content);
+    case "placeholder":
+      return `_${part.text}_`;
+    case "tag":
+      return part.text;
+  }
+}
+function markdownBlock(block2, level = 2) {
+  switch (block2.kind) {
+    case "heading":
+      return [`${"#".repeat(level + 1)} ${inlineMarkdown(block2.content)}`, ""];
+    case "paragraph":
+      return [block2.note ? `_${inlineMarkdown(block2.content)}_` : inlineMarkdown(block2.content), ""];
+    case "list":
+      return [...block2.items.map((item) => `- ${inlineMarkdown(item)}`), ""];
+    case "callout":
+      return [inlineMarkdown(block2.lead), "", ...block2.items.map((item) => `- ${inlineMarkdown(item)}`), ""];
+    case "table":
+      return [
+        `| ${block2.columns.map((c) => c.title).join(" | ")} |`,
+        `|${block2.columns.map((c) => c.numeric ? "---:" : "---").join("|")}|`,
+        ...block2.rows.map((row) => `| ${row.map(inlineMarkdown).join(" | ")} |`),
+        ""
+      ];
+    case "details":
+      if (block2.open)
+        return [`**${inlineMarkdown(block2.summary)}:**`, "", ...block2.blocks.flatMap((b) => markdownBlock(b, level))];
+      return [
+        `<details><summary>${inlineMarkdown(block2.summary)}</summary>`,
+        "",
+        ...block2.blocks.flatMap((b) => markdownBlock(b, level)),
+        "</details>",
+        ""
+      ];
+    case "section":
+      return [`## ${inlineMarkdown(block2.title)}`, "", ...block2.blocks.flatMap((b) => markdownBlock(b, level))];
+    case "answers":
+      return answersTable(block2.rows);
+    case "trend":
+      return mermaidChart(block2.points);
+  }
+}
+function answersTable(rows) {
+  return [
+    "| Prompt | Before | After | Kind |",
+    "|---|---|---|---|",
+    ...rows.map(
+      (r) => `| ${inlineText(r.key, 80)} | ${answer(r.before)} | ${answer(r.after)} | ${r.tags.join(", ")} |`
+    ),
     "",
-    `Model ${inlineText(m.model, 80)} at ${inlineText(m.host, 80)}, ${count(m.records, "record")}. Last run ${runLink(m, inlineText(m.run.id, 60))} on ${dateTime(m.run.startedAt)} (${inlineText(m.run.trigger, 40)}${commit}).`,
-    ""
+    ...fullAnswers(rows)
   ];
-  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
-    out.push(`Served by: ${m.served.map((s) => inlineText(s, 80)).join(", ")}.`, "");
-  }
-  out.push(...chart(m.trend));
-  out.push(...fingerprintNotes(m.trend));
-  if (x.newSeries.length > 0) {
-    out.push(
-      `${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`,
-      ""
-    );
-  }
-  out.push(...driftSection(m));
-  out.push(...flipsSection(m));
-  out.push(availability(m), "");
+}
+function answer(text) {
+  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
+}
+function fullAnswers(rows) {
+  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
+  const long = rows.filter((d) => cut(d.before) || cut(d.after));
+  const full = (t) => t === null ? "_no answer_" : blockText(t);
+  const out = long.slice(0, FULL_ANSWERS).flatMap((d) => [
+    `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
+    "",
+    "Before:",
+    "",
+    full(d.before),
+    "",
+    "After:",
+    "",
+    full(d.after),
+    "",
+    "</details>",
+    ""
+  ]);
+  if (long.length > FULL_ANSWERS)
+    out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
   return out;
 }
-function chart(points) {
+function mermaidChart(points) {
   const shown = points.filter((p) => p.reliability !== null);
   if (shown.length < 2) return [];
   const reliabilityLine = shown.map((p) => roundPercent(p.reliability));
@@ -28930,7 +29468,7 @@ function chart(points) {
     "```mermaid",
     "xychart-beta",
     `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown.length} runs (%)"`,
-    `    x-axis [${axisLabels(shown).map((l) => `"${l}"`).join(", ")}]`,
+    `    x-axis [${axisLabels(shown.map((p) => p.startedAt)).map((l) => `"${l}"`).join(", ")}]`,
     `    y-axis "%" ${floor} --> 100`,
     `    line [${reliabilityLine.join(", ")}]`,
     ...passLine ? [`    line [${passLine.join(", ")}]`] : [],
@@ -28939,145 +29477,6 @@ function chart(points) {
     passLine ? "_Lines: reliability (first), pass rate (second)._" : "_Line: reliability._",
     ""
   ];
-}
-function axisLabels(points) {
-  const parts = points.map((p) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(p.startedAt));
-  let labels = parts.map((m) => m ? m[1] : "?");
-  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
-  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
-  return labels;
-}
-function fingerprintNotes(points) {
-  const notes = fingerprintChanges(points).map(({ point: p, was }) => {
-    const before = was ? ` (was ${fingerprints(was)})` : "";
-    return `- Run ${inlineText(p.runId, 60)} on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${before}.`;
-  });
-  if (notes.length === 0) return [];
-  const earlier = notes.length > FINGERPRINT_NOTES ? [`- \u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`] : [];
-  return [
-    "**The backend changed** (system fingerprint), which can explain drift:",
-    "",
-    ...earlier,
-    ...notes.slice(-FINGERPRINT_NOTES),
-    ""
-  ];
-}
-function driftSection(m) {
-  const x = m.metrics;
-  const verdict = driftVerdictText(x.drift, x.drifted.length);
-  return [...verdict ? [verdict, ""] : [], ...rawDrift(m)];
-}
-function rawDrift(m) {
-  const x = m.metrics;
-  if (m.drift.length === 0) {
-    if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ""];
-    return [
-      m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.",
-      ""
-    ];
-  }
-  const real2 = m.drift.filter((d) => !d.flapping).length;
-  const title = `${count(m.drift.length, "drifted prompt")} (${real2} new behavior, ${m.drift.length - real2} flapping back to an earlier answer)`;
-  const shown = m.drift.slice(0, MAX_DRIFT_ROWS);
-  const table = [
-    "| Prompt | Before | After | Kind |",
-    "|---|---|---|---|",
-    ...shown.map((d) => `| ${inlineText(d.key, 80)} | ${answer(d.before)} | ${answer(d.after)} | ${kind(d, m)} |`)
-  ];
-  const hidden = m.drift.length - shown.length;
-  if (hidden > 0) {
-    table.push(
-      "",
-      `_\u2026 and ${count(hidden, "more drifted prompt")}, not shown here: \`trackrecord report --format json\` lists them all._`
-    );
-  }
-  const full = fullAnswers(shown);
-  if (m.drift.length > OPEN_ROWS) {
-    return [`<details><summary>${title}</summary>`, "", ...table, "", ...full, "</details>", ""];
-  }
-  return [`**${title}:**`, "", ...table, "", ...full];
-}
-function fullAnswers(drift) {
-  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
-  const long = drift.filter((d) => cut(d.before) || cut(d.after));
-  const out = [];
-  for (const d of long.slice(0, FULL_ANSWERS)) {
-    out.push(
-      `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
-      "",
-      "Before:",
-      "",
-      d.before === null ? "_no answer_" : blockText(d.before),
-      "",
-      "After:",
-      "",
-      d.after === null ? "_no answer_" : blockText(d.after),
-      "",
-      "</details>",
-      ""
-    );
-  }
-  if (long.length > FULL_ANSWERS)
-    out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
-  return out;
-}
-function flipsSection(m) {
-  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
-  const out = [];
-  const beyond = significantRegressions(m.metrics);
-  if (beyond.length > 0)
-    out.push(`- **${count(beyond.length, "regression")}** (pass \u2192 fail) beyond noise: ${keyList(beyond)}.`);
-  const within2 = m.regressions.filter((key) => !beyond.includes(key));
-  if (within2.length > 0)
-    out.push(`- ${count(within2.length, "regression")} (pass \u2192 fail) within noise: ${keyList(within2)}.`);
-  if (m.fixes.length > 0)
-    out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
-  out.push("");
-  if (m.flipsP !== null) out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`, "");
-  return out;
-}
-function pValueSentence(p) {
-  return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
-}
-function availability(m) {
-  const requests = m.metrics.prompts * m.samples;
-  const errors = m.metrics.errors;
-  const total = totalErrors(errors);
-  const latency = m.metrics.latencyMs.p50 === null ? "" : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
-  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
-  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
-}
-function answer(text) {
-  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
-}
-function kind(d, m) {
-  return [driftKind(d, m.metrics.drift), ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(", ");
-}
-function keyList(keys) {
-  const shown = keys.slice(0, LIST_KEYS).map((k) => inlineText(k, 80));
-  return keys.length > LIST_KEYS ? `${shown.join(", ")} and ${keys.length - LIST_KEYS} more` : shown.join(", ");
-}
-function fingerprints(list) {
-  return list.map((f) => inlineText(f, 40)).join(", ");
-}
-function runLink(m, label) {
-  const url = m.run.url;
-  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? `[${label}](${url})` : label;
-}
-function reliability(value, interval) {
-  if (value === null) return "n/a";
-  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
-}
-function day(iso) {
-  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inlineText(iso, 30);
-}
-function dateTime(iso) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : inlineText(iso, 30);
-}
-function count(n, singular, plural = `${singular}s`) {
-  return `${n} ${n === 1 ? singular : plural}`;
 }
 
 // src/report/file.ts
@@ -29135,8 +29534,8 @@ __export(validators_generated_exports, {
 });
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
 var config2 = validate102;
-var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." } } }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
-var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." } } }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
+var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model for `similar` checks and `compare: embedding`, asked on each model's own endpoint (`/embeddings`) unless the model names its own `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small", "nomic-embed-text"] }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
+var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
 var func22 = Object.prototype.hasOwnProperty;
 var func4 = typeof import_ucs2length2.default === "function" ? import_ucs2length2.default : import_ucs2length2.default.default;
 var pattern02 = new RegExp("^[a-z0-9._-]+$", "u");
@@ -29510,7 +29909,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
                 for (const key3 in data15) {
-                  if (!(key3 === "input" || key3 === "output")) {
+                  if (!(key3 === "input" || key3 === "output" || key3 === "embedding")) {
                     const err33 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.price, data: data15 };
                     if (vErrors === null) {
                       vErrors = [err33];
@@ -29564,30 +29963,30 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                     errors++;
                   }
                 }
-              } else {
-                const err38 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.price.type, parentSchema: schema12.properties.price, data: data15 };
-                if (vErrors === null) {
-                  vErrors = [err38];
-                } else {
-                  vErrors.push(err38);
-                }
-                errors++;
-              }
-            }
-            if (data2.deployment !== void 0) {
-              let data18 = data2.deployment;
-              if (typeof data18 === "string") {
-                if (func4(data18) < 1) {
-                  const err39 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.deployment, data: data18 };
-                  if (vErrors === null) {
-                    vErrors = [err39];
+                if (data15.embedding !== void 0) {
+                  let data18 = data15.embedding;
+                  if (typeof data18 == "number") {
+                    if (data18 < 0 || isNaN(data18)) {
+                      const err38 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err38];
+                      } else {
+                        vErrors.push(err38);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err39);
+                    const err39 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.embedding.type, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.deployment.type, parentSchema: schema12.properties.deployment, data: data18 };
+                const err40 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.price.type, parentSchema: schema12.properties.price, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -29596,11 +29995,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data2["api-version"] !== void 0) {
-              let data19 = data2["api-version"];
+            if (data2.embedding !== void 0) {
+              let data19 = data2.embedding;
               if (typeof data19 === "string") {
-                if (!pattern32.test(data19)) {
-                  const err41 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"', schema: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", parentSchema: schema12.properties["api-version"], data: data19 };
+                if (func4(data19) < 1) {
+                  const err41 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.embedding, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err41];
                   } else {
@@ -29609,7 +30008,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err42 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-version"].type, parentSchema: schema12.properties["api-version"], data: data19 };
+                const err42 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.embedding.type, parentSchema: schema12.properties.embedding, data: data19 };
                 if (vErrors === null) {
                   vErrors = [err42];
                 } else {
@@ -29618,100 +30017,144 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
+            if (data2.deployment !== void 0) {
+              let data20 = data2.deployment;
+              if (typeof data20 === "string") {
+                if (func4(data20) < 1) {
+                  const err43 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.deployment, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              } else {
+                const err44 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.deployment.type, parentSchema: schema12.properties.deployment, data: data20 };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            }
+            if (data2["api-version"] !== void 0) {
+              let data21 = data2["api-version"];
+              if (typeof data21 === "string") {
+                if (!pattern32.test(data21)) {
+                  const err45 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"', schema: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", parentSchema: schema12.properties["api-version"], data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              } else {
+                const err46 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-version"].type, parentSchema: schema12.properties["api-version"], data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err43 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
+            const err47 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err47];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err47);
             }
             errors++;
           }
         }
       } else {
-        const err44 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.models.type, parentSchema: schema112.properties.models, data: data1 };
+        const err48 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.models.type, parentSchema: schema112.properties.models, data: data1 };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err48];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err48);
         }
         errors++;
       }
     }
     if (data.suites !== void 0) {
-      let data20 = data.suites;
-      if (Array.isArray(data20)) {
-        if (data20.length < 1) {
-          const err45 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.suites, data: data20 };
+      let data22 = data.suites;
+      if (Array.isArray(data22)) {
+        if (data22.length < 1) {
+          const err49 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.suites, data: data22 };
           if (vErrors === null) {
-            vErrors = [err45];
+            vErrors = [err49];
           } else {
-            vErrors.push(err45);
+            vErrors.push(err49);
           }
           errors++;
         }
-        const len1 = data20.length;
+        const len1 = data22.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          let data21 = data20[i1];
-          if (typeof data21 !== "string" && !(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
-            const err46 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema112.properties.suites.items.type }, message: "must be string,object", schema: schema112.properties.suites.items.type, parentSchema: schema112.properties.suites.items, data: data21 };
+          let data23 = data22[i1];
+          if (typeof data23 !== "string" && !(data23 && typeof data23 == "object" && !Array.isArray(data23))) {
+            const err50 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema112.properties.suites.items.type }, message: "must be string,object", schema: schema112.properties.suites.items.type, parentSchema: schema112.properties.suites.items, data: data23 };
             if (vErrors === null) {
-              vErrors = [err46];
+              vErrors = [err50];
             } else {
-              vErrors.push(err46);
+              vErrors.push(err50);
             }
             errors++;
           }
-          if (typeof data21 === "string") {
-            if (!pattern42.test(data21)) {
-              const err47 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema112.properties.suites.items, data: data21 };
+          if (typeof data23 === "string") {
+            if (!pattern42.test(data23)) {
+              const err51 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema112.properties.suites.items, data: data23 };
               if (vErrors === null) {
-                vErrors = [err47];
+                vErrors = [err51];
               } else {
-                vErrors.push(err47);
+                vErrors.push(err51);
               }
               errors++;
             }
           }
-          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-            if (data21.path === void 0) {
-              const err48 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema112.properties.suites.items.required, parentSchema: schema112.properties.suites.items, data: data21 };
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.path === void 0) {
+              const err52 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema112.properties.suites.items.required, parentSchema: schema112.properties.suites.items, data: data23 };
               if (vErrors === null) {
-                vErrors = [err48];
+                vErrors = [err52];
               } else {
-                vErrors.push(err48);
+                vErrors.push(err52);
               }
               errors++;
             }
-            for (const key4 in data21) {
+            for (const key4 in data23) {
               if (!(key4 === "path")) {
-                const err49 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.suites.items, data: data21 };
+                const err53 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.suites.items, data: data23 };
                 if (vErrors === null) {
-                  vErrors = [err49];
+                  vErrors = [err53];
                 } else {
-                  vErrors.push(err49);
+                  vErrors.push(err53);
                 }
                 errors++;
               }
             }
-            if (data21.path !== void 0) {
-              let data22 = data21.path;
-              if (typeof data22 === "string") {
-                if (func4(data22) < 1) {
-                  const err50 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.suites.items.properties.path, data: data22 };
+            if (data23.path !== void 0) {
+              let data24 = data23.path;
+              if (typeof data24 === "string") {
+                if (func4(data24) < 1) {
+                  const err54 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.suites.items.properties.path, data: data24 };
                   if (vErrors === null) {
-                    vErrors = [err50];
+                    vErrors = [err54];
                   } else {
-                    vErrors.push(err50);
+                    vErrors.push(err54);
                   }
                   errors++;
                 }
               } else {
-                const err51 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.suites.items.properties.path.type, parentSchema: schema112.properties.suites.items.properties.path, data: data22 };
+                const err55 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.suites.items.properties.path.type, parentSchema: schema112.properties.suites.items.properties.path, data: data24 };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err55];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err55);
                 }
                 errors++;
               }
@@ -29719,51 +30162,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err52 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.suites.type, parentSchema: schema112.properties.suites, data: data20 };
-        if (vErrors === null) {
-          vErrors = [err52];
-        } else {
-          vErrors.push(err52);
-        }
-        errors++;
-      }
-    }
-    if (data.samples !== void 0) {
-      let data23 = data.samples;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)))) {
-        const err53 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.samples.type, parentSchema: schema112.properties.samples, data: data23 };
-        if (vErrors === null) {
-          vErrors = [err53];
-        } else {
-          vErrors.push(err53);
-        }
-        errors++;
-      }
-      if (typeof data23 == "number") {
-        if (data23 > 100 || isNaN(data23)) {
-          const err54 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.samples, data: data23 };
-          if (vErrors === null) {
-            vErrors = [err54];
-          } else {
-            vErrors.push(err54);
-          }
-          errors++;
-        }
-        if (data23 < 1 || isNaN(data23)) {
-          const err55 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.samples, data: data23 };
-          if (vErrors === null) {
-            vErrors = [err55];
-          } else {
-            vErrors.push(err55);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.concurrency !== void 0) {
-      let data24 = data.concurrency;
-      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)))) {
-        const err56 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.concurrency.type, parentSchema: schema112.properties.concurrency, data: data24 };
+        const err56 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.suites.type, parentSchema: schema112.properties.suites, data: data22 };
         if (vErrors === null) {
           vErrors = [err56];
         } else {
@@ -29771,18 +30170,21 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (typeof data24 == "number") {
-        if (data24 > 1024 || isNaN(data24)) {
-          const err57 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema112.properties.concurrency, data: data24 };
-          if (vErrors === null) {
-            vErrors = [err57];
-          } else {
-            vErrors.push(err57);
-          }
-          errors++;
+    }
+    if (data.samples !== void 0) {
+      let data25 = data.samples;
+      if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)))) {
+        const err57 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.samples.type, parentSchema: schema112.properties.samples, data: data25 };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
         }
-        if (data24 < 1 || isNaN(data24)) {
-          const err58 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.concurrency, data: data24 };
+        errors++;
+      }
+      if (typeof data25 == "number") {
+        if (data25 > 100 || isNaN(data25)) {
+          const err58 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.samples, data: data25 };
           if (vErrors === null) {
             vErrors = [err58];
           } else {
@@ -29790,13 +30192,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-      }
-    }
-    if (data["timeout-seconds"] !== void 0) {
-      let data25 = data["timeout-seconds"];
-      if (typeof data25 == "number") {
-        if (data25 > 3600 || isNaN(data25)) {
-          const err59 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema112.properties["timeout-seconds"], data: data25 };
+        if (data25 < 1 || isNaN(data25)) {
+          const err59 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.samples, data: data25 };
           if (vErrors === null) {
             vErrors = [err59];
           } else {
@@ -29804,39 +30201,45 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data25 <= 0 || isNaN(data25)) {
-          const err60 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["timeout-seconds"], data: data25 };
-          if (vErrors === null) {
-            vErrors = [err60];
-          } else {
-            vErrors.push(err60);
-          }
-          errors++;
-        }
-      } else {
-        const err61 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["timeout-seconds"].type, parentSchema: schema112.properties["timeout-seconds"], data: data25 };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
       }
     }
-    if (data.retries !== void 0) {
-      let data26 = data.retries;
+    if (data.concurrency !== void 0) {
+      let data26 = data.concurrency;
       if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)))) {
-        const err62 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.retries.type, parentSchema: schema112.properties.retries, data: data26 };
+        const err60 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.concurrency.type, parentSchema: schema112.properties.concurrency, data: data26 };
         if (vErrors === null) {
-          vErrors = [err62];
+          vErrors = [err60];
         } else {
-          vErrors.push(err62);
+          vErrors.push(err60);
         }
         errors++;
       }
       if (typeof data26 == "number") {
-        if (data26 > 20 || isNaN(data26)) {
-          const err63 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema112.properties.retries, data: data26 };
+        if (data26 > 1024 || isNaN(data26)) {
+          const err61 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema112.properties.concurrency, data: data26 };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+        if (data26 < 1 || isNaN(data26)) {
+          const err62 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.concurrency, data: data26 };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data["timeout-seconds"] !== void 0) {
+      let data27 = data["timeout-seconds"];
+      if (typeof data27 == "number") {
+        if (data27 > 3600 || isNaN(data27)) {
+          const err63 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema112.properties["timeout-seconds"], data: data27 };
           if (vErrors === null) {
             vErrors = [err63];
           } else {
@@ -29844,8 +30247,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data26 < 0 || isNaN(data26)) {
-          const err64 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.retries, data: data26 };
+        if (data27 <= 0 || isNaN(data27)) {
+          const err64 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["timeout-seconds"], data: data27 };
           if (vErrors === null) {
             vErrors = [err64];
           } else {
@@ -29853,12 +30256,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-      }
-    }
-    if (data["max-output-kb"] !== void 0) {
-      let data27 = data["max-output-kb"];
-      if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)))) {
-        const err65 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties["max-output-kb"].type, parentSchema: schema112.properties["max-output-kb"], data: data27 };
+      } else {
+        const err65 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["timeout-seconds"].type, parentSchema: schema112.properties["timeout-seconds"], data: data27 };
         if (vErrors === null) {
           vErrors = [err65];
         } else {
@@ -29866,18 +30265,21 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (typeof data27 == "number") {
-        if (data27 > 65536 || isNaN(data27)) {
-          const err66 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65536 }, message: "must be <= 65536", schema: 65536, parentSchema: schema112.properties["max-output-kb"], data: data27 };
-          if (vErrors === null) {
-            vErrors = [err66];
-          } else {
-            vErrors.push(err66);
-          }
-          errors++;
+    }
+    if (data.retries !== void 0) {
+      let data28 = data.retries;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
+        const err66 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.retries.type, parentSchema: schema112.properties.retries, data: data28 };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
         }
-        if (data27 < 1 || isNaN(data27)) {
-          const err67 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties["max-output-kb"], data: data27 };
+        errors++;
+      }
+      if (typeof data28 == "number") {
+        if (data28 > 20 || isNaN(data28)) {
+          const err67 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema112.properties.retries, data: data28 };
           if (vErrors === null) {
             vErrors = [err67];
           } else {
@@ -29885,13 +30287,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-      }
-    }
-    if (data.history !== void 0) {
-      let data28 = data.history;
-      if (typeof data28 === "string") {
-        if (func4(data28) < 1) {
-          const err68 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.history, data: data28 };
+        if (data28 < 0 || isNaN(data28)) {
+          const err68 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.retries, data: data28 };
           if (vErrors === null) {
             vErrors = [err68];
           } else {
@@ -29899,8 +30296,12 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-      } else {
-        const err69 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.history.type, parentSchema: schema112.properties.history, data: data28 };
+      }
+    }
+    if (data["max-output-kb"] !== void 0) {
+      let data29 = data["max-output-kb"];
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)))) {
+        const err69 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties["max-output-kb"].type, parentSchema: schema112.properties["max-output-kb"], data: data29 };
         if (vErrors === null) {
           vErrors = [err69];
         } else {
@@ -29908,12 +30309,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-    }
-    if (data["history-max-mb"] !== void 0) {
-      let data29 = data["history-max-mb"];
       if (typeof data29 == "number") {
-        if (data29 > 95 || isNaN(data29)) {
-          const err70 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 95 }, message: "must be <= 95", schema: 95, parentSchema: schema112.properties["history-max-mb"], data: data29 };
+        if (data29 > 65536 || isNaN(data29)) {
+          const err70 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65536 }, message: "must be <= 65536", schema: 65536, parentSchema: schema112.properties["max-output-kb"], data: data29 };
           if (vErrors === null) {
             vErrors = [err70];
           } else {
@@ -29921,8 +30319,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data29 <= 0 || isNaN(data29)) {
-          const err71 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["history-max-mb"], data: data29 };
+        if (data29 < 1 || isNaN(data29)) {
+          const err71 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties["max-output-kb"], data: data29 };
           if (vErrors === null) {
             vErrors = [err71];
           } else {
@@ -29930,30 +30328,35 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
+      }
+    }
+    if (data.history !== void 0) {
+      let data30 = data.history;
+      if (typeof data30 === "string") {
+        if (func4(data30) < 1) {
+          const err72 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.history, data: data30 };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
       } else {
-        const err72 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["history-max-mb"].type, parentSchema: schema112.properties["history-max-mb"], data: data29 };
+        const err73 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.history.type, parentSchema: schema112.properties.history, data: data30 };
         if (vErrors === null) {
-          vErrors = [err72];
+          vErrors = [err73];
         } else {
-          vErrors.push(err72);
+          vErrors.push(err73);
         }
         errors++;
       }
     }
-    if (data.badge !== void 0) {
-      let data30 = data.badge;
-      if (typeof data30 === "string") {
-        if (func4(data30) < 1) {
-          const err73 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.badge, data: data30 };
-          if (vErrors === null) {
-            vErrors = [err73];
-          } else {
-            vErrors.push(err73);
-          }
-          errors++;
-        }
-        if (!pattern5.test(data30)) {
-          const err74 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema112.properties.badge, data: data30 };
+    if (data["history-max-mb"] !== void 0) {
+      let data31 = data["history-max-mb"];
+      if (typeof data31 == "number") {
+        if (data31 > 95 || isNaN(data31)) {
+          const err74 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 95 }, message: "must be <= 95", schema: 95, parentSchema: schema112.properties["history-max-mb"], data: data31 };
           if (vErrors === null) {
             vErrors = [err74];
           } else {
@@ -29961,20 +30364,17 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-      } else {
-        const err75 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.badge.type, parentSchema: schema112.properties.badge, data: data30 };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
+        if (data31 <= 0 || isNaN(data31)) {
+          const err75 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["history-max-mb"], data: data31 };
+          if (vErrors === null) {
+            vErrors = [err75];
+          } else {
+            vErrors.push(err75);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data["allow-outside-workspace"] !== void 0) {
-      let data31 = data["allow-outside-workspace"];
-      if (typeof data31 !== "boolean") {
-        const err76 = { instancePath: instancePath + "/allow-outside-workspace", schemaPath: "#/properties/allow-outside-workspace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties["allow-outside-workspace"].type, parentSchema: schema112.properties["allow-outside-workspace"], data: data31 };
+      } else {
+        const err76 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["history-max-mb"].type, parentSchema: schema112.properties["history-max-mb"], data: data31 };
         if (vErrors === null) {
           vErrors = [err76];
         } else {
@@ -29983,20 +30383,20 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.window !== void 0) {
-      let data32 = data.window;
-      if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)))) {
-        const err77 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.window.type, parentSchema: schema112.properties.window, data: data32 };
-        if (vErrors === null) {
-          vErrors = [err77];
-        } else {
-          vErrors.push(err77);
+    if (data.badge !== void 0) {
+      let data32 = data.badge;
+      if (typeof data32 === "string") {
+        if (func4(data32) < 1) {
+          const err77 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.badge, data: data32 };
+          if (vErrors === null) {
+            vErrors = [err77];
+          } else {
+            vErrors.push(err77);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (typeof data32 == "number") {
-        if (data32 > 1e4 || isNaN(data32)) {
-          const err78 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema112.properties.window, data: data32 };
+        if (!pattern5.test(data32)) {
+          const err78 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema112.properties.badge, data: data32 };
           if (vErrors === null) {
             vErrors = [err78];
           } else {
@@ -30004,90 +30404,155 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data32 < 1 || isNaN(data32)) {
-          const err79 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.window, data: data32 };
+      } else {
+        const err79 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.badge.type, parentSchema: schema112.properties.badge, data: data32 };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
+        }
+        errors++;
+      }
+    }
+    if (data["allow-outside-workspace"] !== void 0) {
+      let data33 = data["allow-outside-workspace"];
+      if (typeof data33 !== "boolean") {
+        const err80 = { instancePath: instancePath + "/allow-outside-workspace", schemaPath: "#/properties/allow-outside-workspace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties["allow-outside-workspace"].type, parentSchema: schema112.properties["allow-outside-workspace"], data: data33 };
+        if (vErrors === null) {
+          vErrors = [err80];
+        } else {
+          vErrors.push(err80);
+        }
+        errors++;
+      }
+    }
+    if (data.embedding !== void 0) {
+      let data34 = data.embedding;
+      if (typeof data34 === "string") {
+        if (func4(data34) < 1) {
+          const err81 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.embedding, data: data34 };
           if (vErrors === null) {
-            vErrors = [err79];
+            vErrors = [err81];
           } else {
-            vErrors.push(err79);
+            vErrors.push(err81);
+          }
+          errors++;
+        }
+      } else {
+        const err82 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.embedding.type, parentSchema: schema112.properties.embedding, data: data34 };
+        if (vErrors === null) {
+          vErrors = [err82];
+        } else {
+          vErrors.push(err82);
+        }
+        errors++;
+      }
+    }
+    if (data.window !== void 0) {
+      let data35 = data.window;
+      if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
+        const err83 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.window.type, parentSchema: schema112.properties.window, data: data35 };
+        if (vErrors === null) {
+          vErrors = [err83];
+        } else {
+          vErrors.push(err83);
+        }
+        errors++;
+      }
+      if (typeof data35 == "number") {
+        if (data35 > 1e4 || isNaN(data35)) {
+          const err84 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema112.properties.window, data: data35 };
+          if (vErrors === null) {
+            vErrors = [err84];
+          } else {
+            vErrors.push(err84);
+          }
+          errors++;
+        }
+        if (data35 < 1 || isNaN(data35)) {
+          const err85 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.window, data: data35 };
+          if (vErrors === null) {
+            vErrors = [err85];
+          } else {
+            vErrors.push(err85);
           }
           errors++;
         }
       }
     }
     if (data.thresholds !== void 0) {
-      let data33 = data.thresholds;
-      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-        for (const key5 in data33) {
+      let data36 = data.thresholds;
+      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+        for (const key5 in data36) {
           if (!(key5 === "fail-below" || key5 === "fail-on-regression")) {
-            const err80 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.thresholds, data: data33 };
+            const err86 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.thresholds, data: data36 };
             if (vErrors === null) {
-              vErrors = [err80];
+              vErrors = [err86];
             } else {
-              vErrors.push(err80);
+              vErrors.push(err86);
             }
             errors++;
           }
         }
-        if (data33["fail-below"] !== void 0) {
-          let data34 = data33["fail-below"];
-          if (typeof data34 == "number") {
-            if (data34 > 1 || isNaN(data34)) {
-              const err81 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data34 };
+        if (data36["fail-below"] !== void 0) {
+          let data37 = data36["fail-below"];
+          if (typeof data37 == "number") {
+            if (data37 > 1 || isNaN(data37)) {
+              const err87 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data37 };
               if (vErrors === null) {
-                vErrors = [err81];
+                vErrors = [err87];
               } else {
-                vErrors.push(err81);
+                vErrors.push(err87);
               }
               errors++;
             }
-            if (data34 < 0 || isNaN(data34)) {
-              const err82 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data34 };
+            if (data37 < 0 || isNaN(data37)) {
+              const err88 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data37 };
               if (vErrors === null) {
-                vErrors = [err82];
+                vErrors = [err88];
               } else {
-                vErrors.push(err82);
+                vErrors.push(err88);
               }
               errors++;
             }
           } else {
-            const err83 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.thresholds.properties["fail-below"].type, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data34 };
+            const err89 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.thresholds.properties["fail-below"].type, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data37 };
             if (vErrors === null) {
-              vErrors = [err83];
+              vErrors = [err89];
             } else {
-              vErrors.push(err83);
+              vErrors.push(err89);
             }
             errors++;
           }
         }
-        if (data33["fail-on-regression"] !== void 0) {
-          let data35 = data33["fail-on-regression"];
-          if (typeof data35 !== "boolean") {
-            const err84 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema112.properties.thresholds.properties["fail-on-regression"], data: data35 };
+        if (data36["fail-on-regression"] !== void 0) {
+          let data38 = data36["fail-on-regression"];
+          if (typeof data38 !== "boolean") {
+            const err90 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema112.properties.thresholds.properties["fail-on-regression"], data: data38 };
             if (vErrors === null) {
-              vErrors = [err84];
+              vErrors = [err90];
             } else {
-              vErrors.push(err84);
+              vErrors.push(err90);
             }
             errors++;
           }
         }
       } else {
-        const err85 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.thresholds.type, parentSchema: schema112.properties.thresholds, data: data33 };
+        const err91 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.thresholds.type, parentSchema: schema112.properties.thresholds, data: data36 };
         if (vErrors === null) {
-          vErrors = [err85];
+          vErrors = [err91];
         } else {
-          vErrors.push(err85);
+          vErrors.push(err91);
         }
         errors++;
       }
     }
   } else {
-    const err86 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
+    const err92 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
     if (vErrors === null) {
-      vErrors = [err86];
+      vErrors = [err92];
     } else {
-      vErrors.push(err86);
+      vErrors.push(err92);
     }
     errors++;
   }
@@ -30095,14 +30560,14 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 var suite = validate11;
-var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/suite.schema.json", "title": "trackrecord prompt suite", "description": "A fixed set of prompts with deterministic checks, run against every configured model.", "type": "object", "additionalProperties": false, "required": ["name", "prompts"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL or path of this schema." }, "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Unique within a run." }, "description": { "type": "string", "description": "What the suite catches and why its checks are fair; shown in reports." }, "prompts": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/prompt" }, "description": "The prompts, each with a stable id. Order is kept in reports and history." } }, "definitions": { "prompt": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } }, "expectation": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } } } };
+var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/suite.schema.json", "title": "trackrecord prompt suite", "description": "A fixed set of prompts with deterministic checks, run against every configured model.", "type": "object", "additionalProperties": false, "required": ["name", "prompts"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL or path of this schema." }, "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Unique within a run." }, "description": { "type": "string", "description": "What the suite catches and why its checks are fair; shown in reports." }, "prompts": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/prompt" }, "description": "The prompts, each with a stable id. Order is kept in reports and history." } }, "definitions": { "prompt": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity|embedding)$", "additionalProperties": false, "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." }, "embedding": { "type": ["string", "boolean"], "minLength": 1, "description": "Compare by the cosine similarity of the answers' embeddings, from the endpoint's `/embeddings`: `true` for the embedding model of the model answering (its `embedding`, else the config's), or the name of an embedding model asked on every model's endpoint. Goes with `threshold`." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "With `embedding`: the cosine similarity two answers reach to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), `{similarity: T}` with your own threshold, `embedding` (cosine similarity of embeddings >= 0.8, with the model's embedding model), or `{embedding: MODEL or true, threshold: T}`. The drift test reads answers compared by `similarity` or `embedding` as free text.", "default": "exact", "minProperties": 1 }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } }, "expectation": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." }, "similar": { "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "type": "string", "minLength": 1, "description": "The reference text, normalized like the answer, then embedded." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "The least cosine similarity that passes." } }, "description": "The answer means about the same as `to`: the cosine similarity of their embeddings (from the endpoint's `/embeddings`, with the model's embedding model: its `embedding`, else the config's) reaches `threshold` (default 0.8)." } } } } };
 var pattern62 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
-var schema14 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } };
-var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } };
+var schema14 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity|embedding)$", "additionalProperties": false, "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." }, "embedding": { "type": ["string", "boolean"], "minLength": 1, "description": "Compare by the cosine similarity of the answers' embeddings, from the endpoint's `/embeddings`: `true` for the embedding model of the model answering (its `embedding`, else the config's), or the name of an embedding model asked on every model's endpoint. Goes with `threshold`." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "With `embedding`: the cosine similarity two answers reach to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), `{similarity: T}` with your own threshold, `embedding` (cosine similarity of embeddings >= 0.8, with the model's embedding model), or `{embedding: MODEL or true, threshold: T}`. The drift test reads answers compared by `similarity` or `embedding` as free text.", "default": "exact", "minProperties": 1 }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } };
+var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." }, "similar": { "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "type": "string", "minLength": 1, "description": "The reference text, normalized like the answer, then embedded." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "The least cosine similarity that passes." } }, "description": "The answer means about the same as `to`: the cosine similarity of their embeddings (from the endpoint's `/embeddings`, with the model's embedding model: its `embedding`, else the config's) reaches `threshold` (default 0.8)." } } };
 var pattern7 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 var pattern8 = new RegExp("^[imsu]*$", "u");
 var pattern9 = new RegExp("^\\$", "u");
-var pattern10 = new RegExp("^(exact|similarity)$", "u");
+var pattern10 = new RegExp("^(exact|similarity|embedding)$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -30407,7 +30872,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data12 === "string") {
         if (!pattern10.test(data12)) {
-          const err27 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/pattern", keyword: "pattern", params: { pattern: "^(exact|similarity)$" }, message: 'must match pattern "^(exact|similarity)$"', schema: "^(exact|similarity)$", parentSchema: schema14.properties.compare, data: data12 };
+          const err27 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/pattern", keyword: "pattern", params: { pattern: "^(exact|similarity|embedding)$" }, message: 'must match pattern "^(exact|similarity|embedding)$"', schema: "^(exact|similarity|embedding)$", parentSchema: schema14.properties.compare, data: data12 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -30417,8 +30882,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-        if (data12.similarity === void 0) {
-          const err28 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/required", keyword: "required", params: { missingProperty: "similarity" }, message: "must have required property 'similarity'", schema: schema14.properties.compare.required, parentSchema: schema14.properties.compare, data: data12 };
+        if (Object.keys(data12).length < 1) {
+          const err28 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema14.properties.compare, data: data12 };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -30427,7 +30892,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key3 in data12) {
-          if (!(key3 === "similarity")) {
+          if (!(key3 === "similarity" || key3 === "embedding" || key3 === "threshold")) {
             const err29 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.compare, data: data12 };
             if (vErrors === null) {
               vErrors = [err29];
@@ -30468,26 +30933,20 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      }
-    }
-    if (data.expect !== void 0) {
-      let data14 = data.expect;
-      if (Array.isArray(data14)) {
-        const len2 = data14.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data15 = data14[i2];
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (Object.keys(data15).length > 1) {
-              const err33 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties", schema: 1, parentSchema: schema15, data: data15 };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
+        if (data12.embedding !== void 0) {
+          let data14 = data12.embedding;
+          if (typeof data14 !== "string" && typeof data14 !== "boolean") {
+            const err33 = { instancePath: instancePath + "/compare/embedding", schemaPath: "#/properties/compare/properties/embedding/type", keyword: "type", params: { type: schema14.properties.compare.properties.embedding.type }, message: "must be string,boolean", schema: schema14.properties.compare.properties.embedding.type, parentSchema: schema14.properties.compare.properties.embedding, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
             }
-            if (Object.keys(data15).length < 1) {
-              const err34 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15, data: data15 };
+            errors++;
+          }
+          if (typeof data14 === "string") {
+            if (func4(data14) < 1) {
+              const err34 = { instancePath: instancePath + "/compare/embedding", schemaPath: "#/properties/compare/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.compare.properties.embedding, data: data14 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -30495,65 +30954,69 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key4 in data15) {
+          }
+        }
+        if (data12.threshold !== void 0) {
+          let data15 = data12.threshold;
+          if (typeof data15 == "number") {
+            if (data15 > 1 || isNaN(data15)) {
+              const err35 = { instancePath: instancePath + "/compare/threshold", schemaPath: "#/properties/compare/properties/threshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema14.properties.compare.properties.threshold, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            if (data15 <= 0 || isNaN(data15)) {
+              const err36 = { instancePath: instancePath + "/compare/threshold", schemaPath: "#/properties/compare/properties/threshold/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema14.properties.compare.properties.threshold, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          } else {
+            const err37 = { instancePath: instancePath + "/compare/threshold", schemaPath: "#/properties/compare/properties/threshold/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema14.properties.compare.properties.threshold.type, parentSchema: schema14.properties.compare.properties.threshold, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    if (data.expect !== void 0) {
+      let data16 = data.expect;
+      if (Array.isArray(data16)) {
+        const len2 = data16.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data17 = data16[i2];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (Object.keys(data17).length > 1) {
+              const err38 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties", schema: 1, parentSchema: schema15, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            if (Object.keys(data17).length < 1) {
+              const err39 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+            for (const key4 in data17) {
               if (!func22.call(schema15.properties, key4)) {
-                const err35 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data: data15 };
-                if (vErrors === null) {
-                  vErrors = [err35];
-                } else {
-                  vErrors.push(err35);
-                }
-                errors++;
-              }
-            }
-            if (data15.equals !== void 0) {
-              let data16 = data15.equals;
-              if (typeof data16 !== "string" && !(typeof data16 == "number") && typeof data16 !== "boolean") {
-                const err36 = { instancePath: instancePath + "/expect/" + i2 + "/equals", schemaPath: "#/definitions/expectation/properties/equals/type", keyword: "type", params: { type: schema15.properties.equals.type }, message: "must be string,number,boolean", schema: schema15.properties.equals.type, parentSchema: schema15.properties.equals, data: data16 };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-            }
-            if (data15.contains !== void 0) {
-              let data17 = data15.contains;
-              if (typeof data17 === "string") {
-                if (func4(data17) < 1) {
-                  const err37 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.contains, data: data17 };
-                  if (vErrors === null) {
-                    vErrors = [err37];
-                  } else {
-                    vErrors.push(err37);
-                  }
-                  errors++;
-                }
-              } else {
-                const err38 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.contains.type, parentSchema: schema15.properties.contains, data: data17 };
-                if (vErrors === null) {
-                  vErrors = [err38];
-                } else {
-                  vErrors.push(err38);
-                }
-                errors++;
-              }
-            }
-            if (data15["not-contains"] !== void 0) {
-              let data18 = data15["not-contains"];
-              if (typeof data18 === "string") {
-                if (func4(data18) < 1) {
-                  const err39 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-contains"], data: data18 };
-                  if (vErrors === null) {
-                    vErrors = [err39];
-                  } else {
-                    vErrors.push(err39);
-                  }
-                  errors++;
-                }
-              } else {
-                const err40 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-contains"].type, parentSchema: schema15.properties["not-contains"], data: data18 };
+                const err40 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -30562,10 +31025,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.regex !== void 0) {
-              let data19 = data15.regex;
-              if (typeof data19 !== "string" && !(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-                const err41 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/type", keyword: "type", params: { type: schema15.properties.regex.type }, message: "must be string,object", schema: schema15.properties.regex.type, parentSchema: schema15.properties.regex, data: data19 };
+            if (data17.equals !== void 0) {
+              let data18 = data17.equals;
+              if (typeof data18 !== "string" && !(typeof data18 == "number") && typeof data18 !== "boolean") {
+                const err41 = { instancePath: instancePath + "/expect/" + i2 + "/equals", schemaPath: "#/definitions/expectation/properties/equals/type", keyword: "type", params: { type: schema15.properties.equals.type }, message: "must be string,number,boolean", schema: schema15.properties.equals.type, parentSchema: schema15.properties.equals, data: data18 };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -30573,9 +31036,12 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+            }
+            if (data17.contains !== void 0) {
+              let data19 = data17.contains;
               if (typeof data19 === "string") {
                 if (func4(data19) < 1) {
-                  const err42 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex, data: data19 };
+                  const err42 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.contains, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err42];
                   } else {
@@ -30583,224 +31049,221 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-                if (data19.pattern === void 0) {
-                  const err43 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties.regex.required, parentSchema: schema15.properties.regex, data: data19 };
-                  if (vErrors === null) {
-                    vErrors = [err43];
-                  } else {
-                    vErrors.push(err43);
-                  }
-                  errors++;
-                }
-                for (const key5 in data19) {
-                  if (!(key5 === "pattern" || key5 === "flags")) {
-                    const err44 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.regex, data: data19 };
-                    if (vErrors === null) {
-                      vErrors = [err44];
-                    } else {
-                      vErrors.push(err44);
-                    }
-                    errors++;
-                  }
-                }
-                if (data19.pattern !== void 0) {
-                  let data20 = data19.pattern;
-                  if (typeof data20 === "string") {
-                    if (func4(data20) < 1) {
-                      const err45 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex.properties.pattern, data: data20 };
-                      if (vErrors === null) {
-                        vErrors = [err45];
-                      } else {
-                        vErrors.push(err45);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err46 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.pattern.type, parentSchema: schema15.properties.regex.properties.pattern, data: data20 };
-                    if (vErrors === null) {
-                      vErrors = [err46];
-                    } else {
-                      vErrors.push(err46);
-                    }
-                    errors++;
-                  }
-                }
-                if (data19.flags !== void 0) {
-                  let data21 = data19.flags;
-                  if (typeof data21 === "string") {
-                    if (!pattern8.test(data21)) {
-                      const err47 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties.regex.properties.flags, data: data21 };
-                      if (vErrors === null) {
-                        vErrors = [err47];
-                      } else {
-                        vErrors.push(err47);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err48 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.flags.type, parentSchema: schema15.properties.regex.properties.flags, data: data21 };
-                    if (vErrors === null) {
-                      vErrors = [err48];
-                    } else {
-                      vErrors.push(err48);
-                    }
-                    errors++;
-                  }
-                }
-              }
-            }
-            if (data15["not-regex"] !== void 0) {
-              let data22 = data15["not-regex"];
-              if (typeof data22 !== "string" && !(data22 && typeof data22 == "object" && !Array.isArray(data22))) {
-                const err49 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/type", keyword: "type", params: { type: schema15.properties["not-regex"].type }, message: "must be string,object", schema: schema15.properties["not-regex"].type, parentSchema: schema15.properties["not-regex"], data: data22 };
+              } else {
+                const err43 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.contains.type, parentSchema: schema15.properties.contains, data: data19 };
                 if (vErrors === null) {
-                  vErrors = [err49];
+                  vErrors = [err43];
                 } else {
-                  vErrors.push(err49);
+                  vErrors.push(err43);
                 }
                 errors++;
               }
-              if (typeof data22 === "string") {
-                if (func4(data22) < 1) {
-                  const err50 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"], data: data22 };
-                  if (vErrors === null) {
-                    vErrors = [err50];
-                  } else {
-                    vErrors.push(err50);
-                  }
-                  errors++;
-                }
-              }
-              if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-                if (data22.pattern === void 0) {
-                  const err51 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties["not-regex"].required, parentSchema: schema15.properties["not-regex"], data: data22 };
-                  if (vErrors === null) {
-                    vErrors = [err51];
-                  } else {
-                    vErrors.push(err51);
-                  }
-                  errors++;
-                }
-                for (const key6 in data22) {
-                  if (!(key6 === "pattern" || key6 === "flags")) {
-                    const err52 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["not-regex"], data: data22 };
-                    if (vErrors === null) {
-                      vErrors = [err52];
-                    } else {
-                      vErrors.push(err52);
-                    }
-                    errors++;
-                  }
-                }
-                if (data22.pattern !== void 0) {
-                  let data23 = data22.pattern;
-                  if (typeof data23 === "string") {
-                    if (func4(data23) < 1) {
-                      const err53 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data23 };
-                      if (vErrors === null) {
-                        vErrors = [err53];
-                      } else {
-                        vErrors.push(err53);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err54 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.pattern.type, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data23 };
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    } else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
-                  }
-                }
-                if (data22.flags !== void 0) {
-                  let data24 = data22.flags;
-                  if (typeof data24 === "string") {
-                    if (!pattern8.test(data24)) {
-                      const err55 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties["not-regex"].properties.flags, data: data24 };
-                      if (vErrors === null) {
-                        vErrors = [err55];
-                      } else {
-                        vErrors.push(err55);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err56 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.flags.type, parentSchema: schema15.properties["not-regex"].properties.flags, data: data24 };
-                    if (vErrors === null) {
-                      vErrors = [err56];
-                    } else {
-                      vErrors.push(err56);
-                    }
-                    errors++;
-                  }
-                }
-              }
             }
-            if (data15["one-of"] !== void 0) {
-              let data25 = data15["one-of"];
-              if (Array.isArray(data25)) {
-                if (data25.length < 1) {
-                  const err57 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema15.properties["one-of"], data: data25 };
+            if (data17["not-contains"] !== void 0) {
+              let data20 = data17["not-contains"];
+              if (typeof data20 === "string") {
+                if (func4(data20) < 1) {
+                  const err44 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-contains"], data: data20 };
                   if (vErrors === null) {
-                    vErrors = [err57];
+                    vErrors = [err44];
                   } else {
-                    vErrors.push(err57);
+                    vErrors.push(err44);
                   }
                   errors++;
-                }
-                const len3 = data25.length;
-                for (let i3 = 0; i3 < len3; i3++) {
-                  let data26 = data25[i3];
-                  if (typeof data26 !== "string" && !(typeof data26 == "number") && typeof data26 !== "boolean") {
-                    const err58 = { instancePath: instancePath + "/expect/" + i2 + "/one-of/" + i3, schemaPath: "#/definitions/expectation/properties/one-of/items/type", keyword: "type", params: { type: schema15.properties["one-of"].items.type }, message: "must be string,number,boolean", schema: schema15.properties["one-of"].items.type, parentSchema: schema15.properties["one-of"].items, data: data26 };
-                    if (vErrors === null) {
-                      vErrors = [err58];
-                    } else {
-                      vErrors.push(err58);
-                    }
-                    errors++;
-                  }
                 }
               } else {
-                const err59 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.properties["one-of"].type, parentSchema: schema15.properties["one-of"], data: data25 };
+                const err45 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-contains"].type, parentSchema: schema15.properties["not-contains"], data: data20 };
                 if (vErrors === null) {
-                  vErrors = [err59];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err59);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
             }
-            if (data15["json-schema"] !== void 0) {
-              let data27 = data15["json-schema"];
-              if (!(data27 && typeof data27 == "object" && !Array.isArray(data27))) {
-                const err60 = { instancePath: instancePath + "/expect/" + i2 + "/json-schema", schemaPath: "#/definitions/expectation/properties/json-schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties["json-schema"].type, parentSchema: schema15.properties["json-schema"], data: data27 };
+            if (data17.regex !== void 0) {
+              let data21 = data17.regex;
+              if (typeof data21 !== "string" && !(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+                const err46 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/type", keyword: "type", params: { type: schema15.properties.regex.type }, message: "must be string,object", schema: schema15.properties.regex.type, parentSchema: schema15.properties.regex, data: data21 };
                 if (vErrors === null) {
-                  vErrors = [err60];
+                  vErrors = [err46];
                 } else {
-                  vErrors.push(err60);
+                  vErrors.push(err46);
                 }
                 errors++;
+              }
+              if (typeof data21 === "string") {
+                if (func4(data21) < 1) {
+                  const err47 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              }
+              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                if (data21.pattern === void 0) {
+                  const err48 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties.regex.required, parentSchema: schema15.properties.regex, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+                for (const key5 in data21) {
+                  if (!(key5 === "pattern" || key5 === "flags")) {
+                    const err49 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.regex, data: data21 };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.pattern !== void 0) {
+                  let data22 = data21.pattern;
+                  if (typeof data22 === "string") {
+                    if (func4(data22) < 1) {
+                      const err50 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex.properties.pattern, data: data22 };
+                      if (vErrors === null) {
+                        vErrors = [err50];
+                      } else {
+                        vErrors.push(err50);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err51 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.pattern.type, parentSchema: schema15.properties.regex.properties.pattern, data: data22 };
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.flags !== void 0) {
+                  let data23 = data21.flags;
+                  if (typeof data23 === "string") {
+                    if (!pattern8.test(data23)) {
+                      const err52 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties.regex.properties.flags, data: data23 };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err53 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.flags.type, parentSchema: schema15.properties.regex.properties.flags, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
               }
             }
-            if (data15["max-length"] !== void 0) {
-              let data28 = data15["max-length"];
-              if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
-                const err61 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["max-length"].type, parentSchema: schema15.properties["max-length"], data: data28 };
+            if (data17["not-regex"] !== void 0) {
+              let data24 = data17["not-regex"];
+              if (typeof data24 !== "string" && !(data24 && typeof data24 == "object" && !Array.isArray(data24))) {
+                const err54 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/type", keyword: "type", params: { type: schema15.properties["not-regex"].type }, message: "must be string,object", schema: schema15.properties["not-regex"].type, parentSchema: schema15.properties["not-regex"], data: data24 };
                 if (vErrors === null) {
-                  vErrors = [err61];
+                  vErrors = [err54];
                 } else {
-                  vErrors.push(err61);
+                  vErrors.push(err54);
                 }
                 errors++;
               }
-              if (typeof data28 == "number") {
-                if (data28 < 0 || isNaN(data28)) {
-                  const err62 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["max-length"], data: data28 };
+              if (typeof data24 === "string") {
+                if (func4(data24) < 1) {
+                  const err55 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"], data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+              }
+              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+                if (data24.pattern === void 0) {
+                  const err56 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties["not-regex"].required, parentSchema: schema15.properties["not-regex"], data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+                for (const key6 in data24) {
+                  if (!(key6 === "pattern" || key6 === "flags")) {
+                    const err57 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["not-regex"], data: data24 };
+                    if (vErrors === null) {
+                      vErrors = [err57];
+                    } else {
+                      vErrors.push(err57);
+                    }
+                    errors++;
+                  }
+                }
+                if (data24.pattern !== void 0) {
+                  let data25 = data24.pattern;
+                  if (typeof data25 === "string") {
+                    if (func4(data25) < 1) {
+                      const err58 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data25 };
+                      if (vErrors === null) {
+                        vErrors = [err58];
+                      } else {
+                        vErrors.push(err58);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err59 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.pattern.type, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data25 };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+                if (data24.flags !== void 0) {
+                  let data26 = data24.flags;
+                  if (typeof data26 === "string") {
+                    if (!pattern8.test(data26)) {
+                      const err60 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties["not-regex"].properties.flags, data: data26 };
+                      if (vErrors === null) {
+                        vErrors = [err60];
+                      } else {
+                        vErrors.push(err60);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err61 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.flags.type, parentSchema: schema15.properties["not-regex"].properties.flags, data: data26 };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            if (data17["one-of"] !== void 0) {
+              let data27 = data17["one-of"];
+              if (Array.isArray(data27)) {
+                if (data27.length < 1) {
+                  const err62 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema15.properties["one-of"], data: data27 };
                   if (vErrors === null) {
                     vErrors = [err62];
                   } else {
@@ -30808,35 +31271,33 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-            }
-            if (data15["min-length"] !== void 0) {
-              let data29 = data15["min-length"];
-              if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)))) {
-                const err63 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["min-length"].type, parentSchema: schema15.properties["min-length"], data: data29 };
+                const len3 = data27.length;
+                for (let i3 = 0; i3 < len3; i3++) {
+                  let data28 = data27[i3];
+                  if (typeof data28 !== "string" && !(typeof data28 == "number") && typeof data28 !== "boolean") {
+                    const err63 = { instancePath: instancePath + "/expect/" + i2 + "/one-of/" + i3, schemaPath: "#/definitions/expectation/properties/one-of/items/type", keyword: "type", params: { type: schema15.properties["one-of"].items.type }, message: "must be string,number,boolean", schema: schema15.properties["one-of"].items.type, parentSchema: schema15.properties["one-of"].items, data: data28 };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err64 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.properties["one-of"].type, parentSchema: schema15.properties["one-of"], data: data27 };
                 if (vErrors === null) {
-                  vErrors = [err63];
+                  vErrors = [err64];
                 } else {
-                  vErrors.push(err63);
+                  vErrors.push(err64);
                 }
                 errors++;
               }
-              if (typeof data29 == "number") {
-                if (data29 < 0 || isNaN(data29)) {
-                  const err64 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["min-length"], data: data29 };
-                  if (vErrors === null) {
-                    vErrors = [err64];
-                  } else {
-                    vErrors.push(err64);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data15.number !== void 0) {
-              let data30 = data15.number;
-              if (!(typeof data30 == "number") && !(data30 && typeof data30 == "object" && !Array.isArray(data30))) {
-                const err65 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/type", keyword: "type", params: { type: schema15.properties.number.type }, message: "must be number,object", schema: schema15.properties.number.type, parentSchema: schema15.properties.number, data: data30 };
+            if (data17["json-schema"] !== void 0) {
+              let data29 = data17["json-schema"];
+              if (!(data29 && typeof data29 == "object" && !Array.isArray(data29))) {
+                const err65 = { instancePath: instancePath + "/expect/" + i2 + "/json-schema", schemaPath: "#/definitions/expectation/properties/json-schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties["json-schema"].type, parentSchema: schema15.properties["json-schema"], data: data29 };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -30844,110 +31305,111 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                if (data30.equals === void 0) {
-                  const err66 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/required", keyword: "required", params: { missingProperty: "equals" }, message: "must have required property 'equals'", schema: schema15.properties.number.required, parentSchema: schema15.properties.number, data: data30 };
+            }
+            if (data17["max-length"] !== void 0) {
+              let data30 = data17["max-length"];
+              if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)))) {
+                const err66 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["max-length"].type, parentSchema: schema15.properties["max-length"], data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+              if (typeof data30 == "number") {
+                if (data30 < 0 || isNaN(data30)) {
+                  const err67 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["max-length"], data: data30 };
                   if (vErrors === null) {
-                    vErrors = [err66];
+                    vErrors = [err67];
                   } else {
-                    vErrors.push(err66);
+                    vErrors.push(err67);
                   }
                   errors++;
                 }
-                for (const key7 in data30) {
+              }
+            }
+            if (data17["min-length"] !== void 0) {
+              let data31 = data17["min-length"];
+              if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)))) {
+                const err68 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["min-length"].type, parentSchema: schema15.properties["min-length"], data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+              if (typeof data31 == "number") {
+                if (data31 < 0 || isNaN(data31)) {
+                  const err69 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["min-length"], data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err69];
+                  } else {
+                    vErrors.push(err69);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data17.number !== void 0) {
+              let data32 = data17.number;
+              if (!(typeof data32 == "number") && !(data32 && typeof data32 == "object" && !Array.isArray(data32))) {
+                const err70 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/type", keyword: "type", params: { type: schema15.properties.number.type }, message: "must be number,object", schema: schema15.properties.number.type, parentSchema: schema15.properties.number, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+                if (data32.equals === void 0) {
+                  const err71 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/required", keyword: "required", params: { missingProperty: "equals" }, message: "must have required property 'equals'", schema: schema15.properties.number.required, parentSchema: schema15.properties.number, data: data32 };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+                for (const key7 in data32) {
                   if (!(key7 === "equals" || key7 === "tolerance")) {
-                    const err67 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.number, data: data30 };
+                    const err72 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.number, data: data32 };
                     if (vErrors === null) {
-                      vErrors = [err67];
+                      vErrors = [err72];
                     } else {
-                      vErrors.push(err67);
+                      vErrors.push(err72);
                     }
                     errors++;
                   }
                 }
-                if (data30.equals !== void 0) {
-                  let data31 = data30.equals;
-                  if (!(typeof data31 == "number")) {
-                    const err68 = { instancePath: instancePath + "/expect/" + i2 + "/number/equals", schemaPath: "#/definitions/expectation/properties/number/properties/equals/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.equals.type, parentSchema: schema15.properties.number.properties.equals, data: data31 };
+                if (data32.equals !== void 0) {
+                  let data33 = data32.equals;
+                  if (!(typeof data33 == "number")) {
+                    const err73 = { instancePath: instancePath + "/expect/" + i2 + "/number/equals", schemaPath: "#/definitions/expectation/properties/number/properties/equals/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.equals.type, parentSchema: schema15.properties.number.properties.equals, data: data33 };
                     if (vErrors === null) {
-                      vErrors = [err68];
+                      vErrors = [err73];
                     } else {
-                      vErrors.push(err68);
+                      vErrors.push(err73);
                     }
                     errors++;
                   }
                 }
-                if (data30.tolerance !== void 0) {
-                  let data32 = data30.tolerance;
-                  if (typeof data32 == "number") {
-                    if (data32 < 0 || isNaN(data32)) {
-                      const err69 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties.number.properties.tolerance, data: data32 };
+                if (data32.tolerance !== void 0) {
+                  let data34 = data32.tolerance;
+                  if (typeof data34 == "number") {
+                    if (data34 < 0 || isNaN(data34)) {
+                      const err74 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties.number.properties.tolerance, data: data34 };
                       if (vErrors === null) {
-                        vErrors = [err69];
+                        vErrors = [err74];
                       } else {
-                        vErrors.push(err69);
+                        vErrors.push(err74);
                       }
                       errors++;
                     }
                   } else {
-                    const err70 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.tolerance.type, parentSchema: schema15.properties.number.properties.tolerance, data: data32 };
-                    if (vErrors === null) {
-                      vErrors = [err70];
-                    } else {
-                      vErrors.push(err70);
-                    }
-                    errors++;
-                  }
-                }
-              }
-            }
-            if (data15["word-count"] !== void 0) {
-              let data33 = data15["word-count"];
-              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33))) && !(data33 && typeof data33 == "object" && !Array.isArray(data33))) {
-                const err71 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/type", keyword: "type", params: { type: schema15.properties["word-count"].type }, message: "must be integer,object", schema: schema15.properties["word-count"].type, parentSchema: schema15.properties["word-count"], data: data33 };
-                if (vErrors === null) {
-                  vErrors = [err71];
-                } else {
-                  vErrors.push(err71);
-                }
-                errors++;
-              }
-              if (typeof data33 == "number") {
-                if (data33 < 0 || isNaN(data33)) {
-                  const err72 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"], data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err72];
-                  } else {
-                    vErrors.push(err72);
-                  }
-                  errors++;
-                }
-              }
-              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-                if (Object.keys(data33).length < 1) {
-                  const err73 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["word-count"], data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err73];
-                  } else {
-                    vErrors.push(err73);
-                  }
-                  errors++;
-                }
-                for (const key8 in data33) {
-                  if (!(key8 === "min" || key8 === "max")) {
-                    const err74 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["word-count"], data: data33 };
-                    if (vErrors === null) {
-                      vErrors = [err74];
-                    } else {
-                      vErrors.push(err74);
-                    }
-                    errors++;
-                  }
-                }
-                if (data33.min !== void 0) {
-                  let data34 = data33.min;
-                  if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)))) {
-                    const err75 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.min.type, parentSchema: schema15.properties["word-count"].properties.min, data: data34 };
+                    const err75 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.tolerance.type, parentSchema: schema15.properties.number.properties.tolerance, data: data34 };
                     if (vErrors === null) {
                       vErrors = [err75];
                     } else {
@@ -30955,78 +31417,79 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data34 == "number") {
-                    if (data34 < 0 || isNaN(data34)) {
-                      const err76 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.min, data: data34 };
-                      if (vErrors === null) {
-                        vErrors = [err76];
-                      } else {
-                        vErrors.push(err76);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data33.max !== void 0) {
-                  let data35 = data33.max;
-                  if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
-                    const err77 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.max.type, parentSchema: schema15.properties["word-count"].properties.max, data: data35 };
-                    if (vErrors === null) {
-                      vErrors = [err77];
-                    } else {
-                      vErrors.push(err77);
-                    }
-                    errors++;
-                  }
-                  if (typeof data35 == "number") {
-                    if (data35 < 0 || isNaN(data35)) {
-                      const err78 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.max, data: data35 };
-                      if (vErrors === null) {
-                        vErrors = [err78];
-                      } else {
-                        vErrors.push(err78);
-                      }
-                      errors++;
-                    }
-                  }
                 }
               }
             }
-            if (data15["line-count"] !== void 0) {
-              let data36 = data15["line-count"];
-              if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36))) && !(data36 && typeof data36 == "object" && !Array.isArray(data36))) {
-                const err79 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/type", keyword: "type", params: { type: schema15.properties["line-count"].type }, message: "must be integer,object", schema: schema15.properties["line-count"].type, parentSchema: schema15.properties["line-count"], data: data36 };
+            if (data17["word-count"] !== void 0) {
+              let data35 = data17["word-count"];
+              if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35))) && !(data35 && typeof data35 == "object" && !Array.isArray(data35))) {
+                const err76 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/type", keyword: "type", params: { type: schema15.properties["word-count"].type }, message: "must be integer,object", schema: schema15.properties["word-count"].type, parentSchema: schema15.properties["word-count"], data: data35 };
                 if (vErrors === null) {
-                  vErrors = [err79];
+                  vErrors = [err76];
                 } else {
-                  vErrors.push(err79);
+                  vErrors.push(err76);
                 }
                 errors++;
               }
-              if (typeof data36 == "number") {
-                if (data36 < 0 || isNaN(data36)) {
-                  const err80 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"], data: data36 };
+              if (typeof data35 == "number") {
+                if (data35 < 0 || isNaN(data35)) {
+                  const err77 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"], data: data35 };
                   if (vErrors === null) {
-                    vErrors = [err80];
+                    vErrors = [err77];
                   } else {
-                    vErrors.push(err80);
+                    vErrors.push(err77);
                   }
                   errors++;
                 }
               }
-              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                if (Object.keys(data36).length < 1) {
-                  const err81 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["line-count"], data: data36 };
+              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                if (Object.keys(data35).length < 1) {
+                  const err78 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["word-count"], data: data35 };
                   if (vErrors === null) {
-                    vErrors = [err81];
+                    vErrors = [err78];
                   } else {
-                    vErrors.push(err81);
+                    vErrors.push(err78);
                   }
                   errors++;
                 }
-                for (const key9 in data36) {
-                  if (!(key9 === "min" || key9 === "max")) {
-                    const err82 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["line-count"], data: data36 };
+                for (const key8 in data35) {
+                  if (!(key8 === "min" || key8 === "max")) {
+                    const err79 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["word-count"], data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                }
+                if (data35.min !== void 0) {
+                  let data36 = data35.min;
+                  if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)))) {
+                    const err80 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.min.type, parentSchema: schema15.properties["word-count"].properties.min, data: data36 };
+                    if (vErrors === null) {
+                      vErrors = [err80];
+                    } else {
+                      vErrors.push(err80);
+                    }
+                    errors++;
+                  }
+                  if (typeof data36 == "number") {
+                    if (data36 < 0 || isNaN(data36)) {
+                      const err81 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.min, data: data36 };
+                      if (vErrors === null) {
+                        vErrors = [err81];
+                      } else {
+                        vErrors.push(err81);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data35.max !== void 0) {
+                  let data37 = data35.max;
+                  if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)))) {
+                    const err82 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.max.type, parentSchema: schema15.properties["word-count"].properties.max, data: data37 };
                     if (vErrors === null) {
                       vErrors = [err82];
                     } else {
@@ -31034,48 +31497,13 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data36.min !== void 0) {
-                  let data37 = data36.min;
-                  if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)))) {
-                    const err83 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.min.type, parentSchema: schema15.properties["line-count"].properties.min, data: data37 };
-                    if (vErrors === null) {
-                      vErrors = [err83];
-                    } else {
-                      vErrors.push(err83);
-                    }
-                    errors++;
-                  }
                   if (typeof data37 == "number") {
                     if (data37 < 0 || isNaN(data37)) {
-                      const err84 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.min, data: data37 };
+                      const err83 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.max, data: data37 };
                       if (vErrors === null) {
-                        vErrors = [err84];
+                        vErrors = [err83];
                       } else {
-                        vErrors.push(err84);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data36.max !== void 0) {
-                  let data38 = data36.max;
-                  if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)))) {
-                    const err85 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.max.type, parentSchema: schema15.properties["line-count"].properties.max, data: data38 };
-                    if (vErrors === null) {
-                      vErrors = [err85];
-                    } else {
-                      vErrors.push(err85);
-                    }
-                    errors++;
-                  }
-                  if (typeof data38 == "number") {
-                    if (data38 < 0 || isNaN(data38)) {
-                      const err86 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.max, data: data38 };
-                      if (vErrors === null) {
-                        vErrors = [err86];
-                      } else {
-                        vErrors.push(err86);
+                        vErrors.push(err83);
                       }
                       errors++;
                     }
@@ -31083,70 +31511,247 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
+            if (data17["line-count"] !== void 0) {
+              let data38 = data17["line-count"];
+              if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38))) && !(data38 && typeof data38 == "object" && !Array.isArray(data38))) {
+                const err84 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/type", keyword: "type", params: { type: schema15.properties["line-count"].type }, message: "must be integer,object", schema: schema15.properties["line-count"].type, parentSchema: schema15.properties["line-count"], data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err84];
+                } else {
+                  vErrors.push(err84);
+                }
+                errors++;
+              }
+              if (typeof data38 == "number") {
+                if (data38 < 0 || isNaN(data38)) {
+                  const err85 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"], data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err85];
+                  } else {
+                    vErrors.push(err85);
+                  }
+                  errors++;
+                }
+              }
+              if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+                if (Object.keys(data38).length < 1) {
+                  const err86 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["line-count"], data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+                for (const key9 in data38) {
+                  if (!(key9 === "min" || key9 === "max")) {
+                    const err87 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["line-count"], data: data38 };
+                    if (vErrors === null) {
+                      vErrors = [err87];
+                    } else {
+                      vErrors.push(err87);
+                    }
+                    errors++;
+                  }
+                }
+                if (data38.min !== void 0) {
+                  let data39 = data38.min;
+                  if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)))) {
+                    const err88 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.min.type, parentSchema: schema15.properties["line-count"].properties.min, data: data39 };
+                    if (vErrors === null) {
+                      vErrors = [err88];
+                    } else {
+                      vErrors.push(err88);
+                    }
+                    errors++;
+                  }
+                  if (typeof data39 == "number") {
+                    if (data39 < 0 || isNaN(data39)) {
+                      const err89 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.min, data: data39 };
+                      if (vErrors === null) {
+                        vErrors = [err89];
+                      } else {
+                        vErrors.push(err89);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data38.max !== void 0) {
+                  let data40 = data38.max;
+                  if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)))) {
+                    const err90 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.max.type, parentSchema: schema15.properties["line-count"].properties.max, data: data40 };
+                    if (vErrors === null) {
+                      vErrors = [err90];
+                    } else {
+                      vErrors.push(err90);
+                    }
+                    errors++;
+                  }
+                  if (typeof data40 == "number") {
+                    if (data40 < 0 || isNaN(data40)) {
+                      const err91 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.max, data: data40 };
+                      if (vErrors === null) {
+                        vErrors = [err91];
+                      } else {
+                        vErrors.push(err91);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              }
+            }
+            if (data17.similar !== void 0) {
+              let data41 = data17.similar;
+              if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                if (data41.to === void 0) {
+                  const err92 = { instancePath: instancePath + "/expect/" + i2 + "/similar", schemaPath: "#/definitions/expectation/properties/similar/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema15.properties.similar.required, parentSchema: schema15.properties.similar, data: data41 };
+                  if (vErrors === null) {
+                    vErrors = [err92];
+                  } else {
+                    vErrors.push(err92);
+                  }
+                  errors++;
+                }
+                for (const key10 in data41) {
+                  if (!(key10 === "to" || key10 === "threshold")) {
+                    const err93 = { instancePath: instancePath + "/expect/" + i2 + "/similar", schemaPath: "#/definitions/expectation/properties/similar/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.similar, data: data41 };
+                    if (vErrors === null) {
+                      vErrors = [err93];
+                    } else {
+                      vErrors.push(err93);
+                    }
+                    errors++;
+                  }
+                }
+                if (data41.to !== void 0) {
+                  let data42 = data41.to;
+                  if (typeof data42 === "string") {
+                    if (func4(data42) < 1) {
+                      const err94 = { instancePath: instancePath + "/expect/" + i2 + "/similar/to", schemaPath: "#/definitions/expectation/properties/similar/properties/to/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.similar.properties.to, data: data42 };
+                      if (vErrors === null) {
+                        vErrors = [err94];
+                      } else {
+                        vErrors.push(err94);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err95 = { instancePath: instancePath + "/expect/" + i2 + "/similar/to", schemaPath: "#/definitions/expectation/properties/similar/properties/to/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.similar.properties.to.type, parentSchema: schema15.properties.similar.properties.to, data: data42 };
+                    if (vErrors === null) {
+                      vErrors = [err95];
+                    } else {
+                      vErrors.push(err95);
+                    }
+                    errors++;
+                  }
+                }
+                if (data41.threshold !== void 0) {
+                  let data43 = data41.threshold;
+                  if (typeof data43 == "number") {
+                    if (data43 > 1 || isNaN(data43)) {
+                      const err96 = { instancePath: instancePath + "/expect/" + i2 + "/similar/threshold", schemaPath: "#/definitions/expectation/properties/similar/properties/threshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema15.properties.similar.properties.threshold, data: data43 };
+                      if (vErrors === null) {
+                        vErrors = [err96];
+                      } else {
+                        vErrors.push(err96);
+                      }
+                      errors++;
+                    }
+                    if (data43 <= 0 || isNaN(data43)) {
+                      const err97 = { instancePath: instancePath + "/expect/" + i2 + "/similar/threshold", schemaPath: "#/definitions/expectation/properties/similar/properties/threshold/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema15.properties.similar.properties.threshold, data: data43 };
+                      if (vErrors === null) {
+                        vErrors = [err97];
+                      } else {
+                        vErrors.push(err97);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err98 = { instancePath: instancePath + "/expect/" + i2 + "/similar/threshold", schemaPath: "#/definitions/expectation/properties/similar/properties/threshold/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.similar.properties.threshold.type, parentSchema: schema15.properties.similar.properties.threshold, data: data43 };
+                    if (vErrors === null) {
+                      vErrors = [err98];
+                    } else {
+                      vErrors.push(err98);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err99 = { instancePath: instancePath + "/expect/" + i2 + "/similar", schemaPath: "#/definitions/expectation/properties/similar/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties.similar.type, parentSchema: schema15.properties.similar, data: data41 };
+                if (vErrors === null) {
+                  vErrors = [err99];
+                } else {
+                  vErrors.push(err99);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err87 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data: data15 };
+            const err100 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data: data17 };
             if (vErrors === null) {
-              vErrors = [err87];
+              vErrors = [err100];
             } else {
-              vErrors.push(err87);
+              vErrors.push(err100);
             }
             errors++;
           }
         }
       } else {
-        const err88 = { instancePath: instancePath + "/expect", schemaPath: "#/properties/expect/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.expect.type, parentSchema: schema14.properties.expect, data: data14 };
+        const err101 = { instancePath: instancePath + "/expect", schemaPath: "#/properties/expect/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.expect.type, parentSchema: schema14.properties.expect, data: data16 };
         if (vErrors === null) {
-          vErrors = [err88];
+          vErrors = [err101];
         } else {
-          vErrors.push(err88);
+          vErrors.push(err101);
         }
         errors++;
       }
     }
     if (data.reference !== void 0) {
-      let data39 = data.reference;
-      if (typeof data39 !== "string") {
-        const err89 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.reference.type, parentSchema: schema14.properties.reference, data: data39 };
+      let data44 = data.reference;
+      if (typeof data44 !== "string") {
+        const err102 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.reference.type, parentSchema: schema14.properties.reference, data: data44 };
         if (vErrors === null) {
-          vErrors = [err89];
+          vErrors = [err102];
         } else {
-          vErrors.push(err89);
+          vErrors.push(err102);
         }
         errors++;
       }
     }
     if (data.wrong !== void 0) {
-      let data40 = data.wrong;
-      if (Array.isArray(data40)) {
-        const len4 = data40.length;
+      let data45 = data.wrong;
+      if (Array.isArray(data45)) {
+        const len4 = data45.length;
         for (let i4 = 0; i4 < len4; i4++) {
-          let data41 = data40[i4];
-          if (typeof data41 !== "string") {
-            const err90 = { instancePath: instancePath + "/wrong/" + i4, schemaPath: "#/properties/wrong/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.wrong.items.type, parentSchema: schema14.properties.wrong.items, data: data41 };
+          let data46 = data45[i4];
+          if (typeof data46 !== "string") {
+            const err103 = { instancePath: instancePath + "/wrong/" + i4, schemaPath: "#/properties/wrong/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.wrong.items.type, parentSchema: schema14.properties.wrong.items, data: data46 };
             if (vErrors === null) {
-              vErrors = [err90];
+              vErrors = [err103];
             } else {
-              vErrors.push(err90);
+              vErrors.push(err103);
             }
             errors++;
           }
         }
       } else {
-        const err91 = { instancePath: instancePath + "/wrong", schemaPath: "#/properties/wrong/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.wrong.type, parentSchema: schema14.properties.wrong, data: data40 };
+        const err104 = { instancePath: instancePath + "/wrong", schemaPath: "#/properties/wrong/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.wrong.type, parentSchema: schema14.properties.wrong, data: data45 };
         if (vErrors === null) {
-          vErrors = [err91];
+          vErrors = [err104];
         } else {
-          vErrors.push(err91);
+          vErrors.push(err104);
         }
         errors++;
       }
     }
   } else {
-    const err92 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
+    const err105 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
     if (vErrors === null) {
-      vErrors = [err92];
+      vErrors = [err105];
     } else {
-      vErrors.push(err92);
+      vErrors.push(err105);
     }
     errors++;
   }
@@ -31276,8 +31881,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
 }
 
 // src/config/schema-check.ts
-function checkSchema2(kind3, yaml) {
-  const validate = validators_generated_exports[kind3];
+function checkSchema2(kind, yaml) {
+  const validate = validators_generated_exports[kind];
   if (validate(yaml.data)) return [];
   const errors = pruneErrors(validate.errors ?? []);
   return errors.map((e) => toIssue(e, yaml)).sort((a, b) => a.line - b.line || a.column - b.column);
@@ -31366,15 +31971,20 @@ function resolveSuite(yaml, source) {
       const problem = expectationProblem(e) ?? lineCountProblem(e, p.normalize);
       if (problem) issues.push(yaml.issue([...at, "expect", j], problem));
     });
-    if (typeof messages !== "string" && typeof extract2 !== "string") {
+    const compare = resolveCompare(p.compare);
+    if (typeof compare === "string") issues.push(yaml.issue([...at, "compare"], compare));
+    const use = embeddingUse(p, compare);
+    const embeddingAt = use && yaml.issue([...at, ...use], "needs an embedding model");
+    if (typeof messages !== "string" && typeof extract2 !== "string" && typeof compare !== "string") {
       prompts.push({
         id: p.id,
         messages,
         extract: extract2,
         normalize: p.normalize ?? [...DEFAULTS.normalize],
-        compare: resolveCompare(p.compare),
+        compare,
         expect,
-        location: { file: yaml.file, line: yaml.lineOf(at) }
+        location: { file: yaml.file, line: yaml.lineOf(at) },
+        ...embeddingAt ? { embeddingUse: embeddingAt } : {}
       });
     }
   });
@@ -31412,7 +32022,23 @@ function resolveExtract(raw) {
 function resolveCompare(raw) {
   if (raw === void 0 || raw === "exact") return { kind: "exact" };
   if (raw === "similarity") return { kind: "similarity", threshold: DEFAULTS.similarityThreshold };
-  return { kind: "similarity", threshold: raw.similarity };
+  if (raw === "embedding") return { kind: "embedding", model: null, threshold: DEFAULTS.embeddingThreshold };
+  if (raw.similarity !== void 0) {
+    if (raw.embedding !== void 0 || raw.threshold !== void 0)
+      return "use either {similarity: T} or {embedding: MODEL, threshold: T}, not both";
+    return { kind: "similarity", threshold: raw.similarity };
+  }
+  if (raw.embedding === void 0) return '"threshold" goes with "embedding": {embedding: MODEL or true, threshold: T}';
+  if (raw.embedding === false)
+    return '"embedding" is true or the name of an embedding model; for exact answers leave compare out';
+  const model = raw.embedding === true ? null : raw.embedding;
+  return { kind: "embedding", model, threshold: raw.threshold ?? DEFAULTS.embeddingThreshold };
+}
+function embeddingUse(p, compare) {
+  const j = (p.expect ?? []).findIndex((e) => e.similar !== void 0);
+  if (j >= 0) return ["expect", j, "similar"];
+  if (typeof compare !== "string" && compare.kind === "embedding" && compare.model === null) return ["compare"];
+  return null;
 }
 function lineCountProblem(e, normalize2) {
   if (e.kind !== "line-count") return null;
@@ -31436,12 +32062,13 @@ var READ_EXPECTATION = {
   "min-length": (v) => ({ kind: "min-length", value: v }),
   number: (v) => typeof v === "number" ? { kind: "number", equals: v, tolerance: 0 } : { kind: "number", equals: v.equals, tolerance: v.tolerance ?? 0 },
   "word-count": (v) => ({ kind: "word-count", ...countOf(v) }),
-  "line-count": (v) => ({ kind: "line-count", ...countOf(v) })
+  "line-count": (v) => ({ kind: "line-count", ...countOf(v) }),
+  similar: (v) => ({ kind: "similar", to: v.to, threshold: v.threshold ?? DEFAULTS.embeddingThreshold })
 };
 var EXPECTATION_KINDS = Object.keys(READ_EXPECTATION);
 function resolveExpectation(raw) {
-  const [kind3, value] = Object.entries(raw)[0];
-  return READ_EXPECTATION[kind3](value);
+  const [kind, value] = Object.entries(raw)[0];
+  return READ_EXPECTATION[kind](value);
 }
 function countOf(raw) {
   return typeof raw === "number" ? { min: raw, max: raw } : { min: raw.min ?? 0, max: raw.max ?? null };
@@ -31481,6 +32108,7 @@ function real(path2) {
 
 // src/config/yaml-file.ts
 var import_yaml = __toESM(require_dist(), 1);
+init_numbers();
 var YamlFile = class _YamlFile {
   constructor(file, data, doc, lines) {
     this.file = file;
@@ -31564,7 +32192,7 @@ function aliasProblem(doc) {
       else if ((total += size2) > MAX_EXPANDED_VALUES) {
         problem = {
           node,
-          message: `aliases expand this file past ${MAX_EXPANDED_VALUES.toLocaleString("en-US")} values; write the repeated values out, or split the file`
+          message: `aliases expand this file past ${grouped(MAX_EXPANDED_VALUES)} values; write the repeated values out, or split the file`
         };
       }
       return size2 ?? 0;
@@ -31628,8 +32256,9 @@ async function loadConfig(options) {
     const problem = confine && raw[key] !== void 0 ? outsideWorkspace(options.root, raw[key]) : null;
     if (problem !== null) issues.push(yaml.issue([key], `${problem}; ${OPT_OUT}`));
   }
-  const models = resolveModels(raw.models, yaml, issues);
+  const models = resolveModels(raw.models, yaml, issues, raw.embedding);
   const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues, files);
+  issues.push(...missingEmbeddingModels(models, suites));
   if (issues.length > 0) throw new ConfigError(issues);
   return {
     file: configPath,
@@ -31684,7 +32313,7 @@ async function readYaml(root, path2, files) {
   if (!yaml) throw new ConfigError(issues);
   return yaml;
 }
-function resolveModels(raw, yaml, issues) {
+function resolveModels(raw, yaml, issues, embedding) {
   const seen = /* @__PURE__ */ new Map();
   return raw.map((m, i) => {
     const first = seen.get(m.id);
@@ -31708,10 +32337,26 @@ function resolveModels(raw, yaml, issues) {
       system: m.system ?? null,
       headers: m.headers ?? {},
       ...azure ? { azure } : {},
-      ...m.price ? { price: { input: m.price.input, output: m.price.output } } : {},
+      ...m.price ? { price: { ...m.price } } : {},
+      ...m.embedding ?? embedding ? { embedding: m.embedding ?? embedding } : {},
       location: { file: yaml.file, line: yaml.lineOf(["models", i]) }
     };
   });
+}
+function missingEmbeddingModels(models, suites) {
+  const without = models.filter((m) => m.embedding === void 0);
+  if (without.length === 0) return [];
+  const names = `model${without.length === 1 ? "" : "s"} ${without.map((m) => `"${m.id}"`).join(", ")} ${without.length === 1 ? "has" : "have"} none`;
+  return suites.flatMap(
+    (suite2) => suite2.prompts.flatMap(
+      (p) => p.embeddingUse ? [
+        {
+          ...p.embeddingUse,
+          message: `needs an embedding model, and ${names}: set \`embedding: MODEL\` on the model or at the top of the config (the embedding model asked on its endpoint)`
+        }
+      ] : []
+    )
+  );
 }
 function resolveAzure(m, i, yaml, issues) {
   if (m.provider !== "azure") {
@@ -31741,18 +32386,18 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
     let file;
     let source;
     if (typeof entry === "string") {
-      const name = entry.slice("builtin:".length);
+      const name2 = entry.slice("builtin:".length);
       const available = builtinSuiteNames();
-      if (!available.includes(name)) {
+      if (!available.includes(name2)) {
         issues.push(
           yaml.issue(
             at,
-            `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(", ")}`
+            `no built-in suite "${name2}"${didYouMean(name2, available)}; built-in: ${available.join(", ")}`
           )
         );
         continue;
       }
-      file = join11(builtinSuitesDir(), `${name}.yaml`);
+      file = join11(builtinSuitesDir(), `${name2}.yaml`);
       source = entry;
     } else {
       file = resolve6(root, entry.path);
@@ -31815,7 +32460,7 @@ function headline(m) {
   const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : "";
   const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
   const errorText = errors.length === 0 ? "no errors" : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(", ")}`;
-  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}`;
+  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}${m.cost === null ? "" : `, cost ${usd(m.cost)}`}`;
 }
 function driftLine(m) {
   const parts = [];
@@ -31894,59 +32539,65 @@ var TextStore = class {
 // src/analysis/records.ts
 init_record_metrics();
 function buildRecords(outcome, view) {
-  return outcome.models.map((result) => {
-    const { prompts, metrics } = analyzeModel(
-      {
-        ...result,
-        window: outcome.config.window,
-        specOf: outcome.specOf,
-        seed: `${outcome.run.id}/${result.model.id}`
-      },
-      view
-    );
-    const record2 = buildRecord(
-      {
-        run: outcome.run,
-        finishedAt: outcome.finishedAt,
-        model: result.model,
-        served: result.metrics.servedModels,
-        systemFingerprints: result.metrics.systemFingerprints,
-        samples: outcome.config.samples,
-        prompts,
-        metrics
-      },
-      view
-    );
-    view.add(record2);
-    return record2;
-  });
+  const { run, finishedAt, specOf, config: config3 } = outcome;
+  return outcome.models.map(
+    (result) => recordModel2(result, { run, finishedAt, specOf, window: config3.window, samples: config3.samples }, view)
+  );
 }
+function recordModel2(result, context, view) {
+  const { prompts, metrics } = analyzeModel(
+    {
+      ...result,
+      window: context.window,
+      specOf: context.specOf,
+      seed: context.seed ?? `${context.run.id}/${result.model.id}`
+    },
+    view
+  );
+  const record2 = buildRecord(
+    {
+      run: context.run,
+      finishedAt: context.finishedAt,
+      model: result.model,
+      served: result.metrics.servedModels,
+      systemFingerprints: result.metrics.systemFingerprints,
+      samples: context.samples,
+      prompts,
+      metrics
+    },
+    view
+  );
+  view.add(record2);
+  return record2;
+}
+
+// src/engine.ts
+init_checks();
 
 // src/providers/keys.ts
 function keyValues(models, env) {
   return [...new Set(models.map((m) => env[m.apiKeyEnv]).filter((v) => !!v))];
 }
 
-// src/providers/openai.ts
-import { AsyncLocalStorage } from "node:async_hooks";
-import { performance } from "node:perf_hooks";
+// src/providers/embeddings.ts
+import { performance as performance2 } from "node:perf_hooks";
 
 // node_modules/openai/internal/tslib.mjs
-function __classPrivateFieldSet(receiver, state, value, kind3, f) {
-  if (kind3 === "m")
+function __classPrivateFieldSet(receiver, state, value, kind, f) {
+  if (kind === "m")
     throw new TypeError("Private method is not writable");
-  if (kind3 === "a" && !f)
+  if (kind === "a" && !f)
     throw new TypeError("Private accessor was defined without a setter");
   if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
     throw new TypeError("Cannot write private member to an object whose class did not declare it");
-  return kind3 === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
+  return kind === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
 }
-function __classPrivateFieldGet(receiver, state, kind3, f) {
-  if (kind3 === "a" && !f)
+function __classPrivateFieldGet(receiver, state, kind, f) {
+  if (kind === "a" && !f)
     throw new TypeError("Private accessor was defined without a getter");
   if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
     throw new TypeError("Cannot read private member from an object whose class did not declare it");
-  return kind3 === "m" ? f : kind3 === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+  return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
 }
 
 // node_modules/openai/internal/utils/uuid.mjs
@@ -32152,12 +32803,12 @@ function hasOwn(obj, key) {
 function isObj(obj) {
   return obj != null && typeof obj === "object" && !Array.isArray(obj);
 }
-var validatePositiveInteger = (name, n) => {
+var validatePositiveInteger = (name2, n) => {
   if (typeof n !== "number" || !Number.isInteger(n)) {
-    throw new OpenAIError(`${name} must be an integer`);
+    throw new OpenAIError(`${name2} must be an integer`);
   }
   if (n < 0) {
-    throw new OpenAIError(`${name} must be a positive integer`);
+    throw new OpenAIError(`${name2} must be a positive integer`);
   }
   return n;
 };
@@ -32745,7 +33396,7 @@ function stringify(object, opts = {}) {
       sideChannel
     ));
   }
-  const joined = keys.join(options.delimiter);
+  const joined2 = keys.join(options.delimiter);
   let prefix = options.addQueryPrefix === true ? "?" : "";
   if (options.charsetSentinel) {
     if (options.charset === "iso-8859-1") {
@@ -32754,7 +33405,7 @@ function stringify(object, opts = {}) {
       prefix += "utf8=%E2%9C%93&";
     }
   }
-  return joined.length > 0 ? prefix + joined : "";
+  return joined2.length > 0 ? prefix + joined2 : "";
 }
 
 // node_modules/openai/internal/utils/query.mjs
@@ -32923,9 +33574,9 @@ var formatRequestDetails = (details) => {
     delete details.options["headers"];
   }
   if (details.headers) {
-    details.headers = Object.fromEntries((details.headers instanceof Headers ? [...details.headers] : Object.entries(details.headers)).map(([name, value]) => [
-      name,
-      name.toLowerCase() === "authorization" || name.toLowerCase() === "api-key" || name.toLowerCase() === "x-api-key" || name.toLowerCase() === "x-amz-security-token" || name.toLowerCase() === "cookie" || name.toLowerCase() === "set-cookie" ? "***" : value
+    details.headers = Object.fromEntries((details.headers instanceof Headers ? [...details.headers] : Object.entries(details.headers)).map(([name2, value]) => [
+      name2,
+      name2.toLowerCase() === "authorization" || name2.toLowerCase() === "api-key" || name2.toLowerCase() === "x-api-key" || name2.toLowerCase() === "x-amz-security-token" || name2.toLowerCase() === "cookie" || name2.toLowerCase() === "set-cookie" ? "***" : value
     ]));
   }
   if ("retryOfRequestLogID" in details) {
@@ -33602,8 +34253,8 @@ function* iterateHeaders(headers) {
   if (brand_privateNullableHeaders in headers) {
     const { values, nulls } = headers;
     yield* values.entries();
-    for (const name of nulls) {
-      yield [name, null];
+    for (const name2 of nulls) {
+      yield [name2, null];
     }
     return;
   }
@@ -33618,8 +34269,8 @@ function* iterateHeaders(headers) {
     iter = Object.entries(headers ?? {});
   }
   for (let row of iter) {
-    const name = row[0];
-    if (typeof name !== "string")
+    const name2 = row[0];
+    if (typeof name2 !== "string")
       throw new TypeError("expected header name to be a string");
     const values = isReadonlyArray(row[1]) ? row[1] : [row[1]];
     let didClear = false;
@@ -33628,9 +34279,9 @@ function* iterateHeaders(headers) {
         continue;
       if (shouldClear && !didClear) {
         didClear = true;
-        yield [name, null];
+        yield [name2, null];
       }
-      yield [name, value];
+      yield [name2, value];
     }
   }
 }
@@ -33639,11 +34290,11 @@ var buildHeaders = (newHeaders) => {
   const nullHeaders = /* @__PURE__ */ new Set();
   for (const headers of newHeaders) {
     const seenHeaders = /* @__PURE__ */ new Set();
-    for (const [name, value] of iterateHeaders(headers)) {
-      if (!httpTokenHeaderName.test(name)) {
-        throw new TypeError(`Header name must be a valid HTTP token ["${name}"]`);
+    for (const [name2, value] of iterateHeaders(headers)) {
+      if (!httpTokenHeaderName.test(name2)) {
+        throw new TypeError(`Header name must be a valid HTTP token ["${name2}"]`);
       }
-      const lowerName = name.toLowerCase();
+      const lowerName = name2.toLowerCase();
       if (!seenHeaders.has(lowerName)) {
         targetHeaders.delete(lowerName);
         seenHeaders.add(lowerName);
@@ -33662,14 +34313,14 @@ var buildHeaders = (newHeaders) => {
 
 // node_modules/openai/internal/uploads.mjs
 var brand_privateStreamingFile = /* @__PURE__ */ Symbol("brand.privateStreamingFile");
-function toStreamingFile(data, name, options) {
-  if (!name) {
+function toStreamingFile(data, name2, options) {
+  if (!name2) {
     throw new TypeError("toStreamingFile requires a non-empty file name");
   }
   return {
     [brand_privateStreamingFile]: true,
     data,
-    name,
+    name: name2,
     ...options?.type ? { type: options.type } : {}
   };
 }
@@ -33812,8 +34463,8 @@ async function* iterateFormValue(key, value) {
       yield* iterateFormValue(key + "[]", entry);
     }
   } else if (typeof value === "object") {
-    for (const [name, prop] of Object.entries(value)) {
-      yield* iterateFormValue(`${key}[${name}]`, prop);
+    for (const [name2, prop] of Object.entries(value)) {
+      yield* iterateFormValue(`${key}[${name2}]`, prop);
     }
   } else {
     throw new TypeError(`Invalid value given to form, expected a string, number, boolean, object, Array, File or Blob but got ${value} instead`);
@@ -33887,7 +34538,7 @@ var addFormValue = async (form, key, value) => {
   } else if (Array.isArray(value)) {
     await Promise.all(value.map((entry) => addFormValue(form, key + "[]", entry)));
   } else if (typeof value === "object") {
-    await Promise.all(Object.entries(value).map(([name, prop]) => addFormValue(form, `${key}[${name}]`, prop)));
+    await Promise.all(Object.entries(value).map(([name2, prop]) => addFormValue(form, `${key}[${name2}]`, prop)));
   } else {
     throw new TypeError(`Invalid value given to form, expected a string, number, boolean, object, Array, File or Blob but got ${value} instead`);
   }
@@ -33897,7 +34548,7 @@ var addFormValue = async (form, key, value) => {
 var isBlobLike = (value) => value != null && typeof value === "object" && typeof value.size === "number" && typeof value.type === "string" && typeof value.text === "function" && typeof value.slice === "function" && typeof value.arrayBuffer === "function";
 var isFileLike = (value) => value != null && typeof value === "object" && typeof value.name === "string" && typeof value.lastModified === "number" && isBlobLike(value);
 var isResponseLike = (value) => value != null && typeof value === "object" && typeof value.url === "string" && typeof value.blob === "function";
-async function toFile(value, name, options) {
+async function toFile(value, name2, options) {
   checkFileSupport();
   value = await value;
   if (isFileLike(value)) {
@@ -33908,18 +34559,18 @@ async function toFile(value, name, options) {
   }
   if (isResponseLike(value)) {
     const blob = await value.blob();
-    name || (name = new URL(value.url).pathname.split(/[\\/]/).pop());
-    return makeFile(await getBytes(blob), name, options);
+    name2 || (name2 = new URL(value.url).pathname.split(/[\\/]/).pop());
+    return makeFile(await getBytes(blob), name2, options);
   }
   const parts = await getBytes(value);
-  name || (name = getName(value));
+  name2 || (name2 = getName(value));
   if (!options?.type) {
     const type = parts.find((part) => typeof part === "object" && "type" in part && part.type);
     if (typeof type === "string") {
       options = { ...options, type };
     }
   }
-  return makeFile(parts, name, options);
+  return makeFile(parts, name2, options);
 }
 async function getBytes(value) {
   let parts = [];
@@ -34673,14 +35324,14 @@ var AbstractChatCompletionRunner = class extends EventStream {
       if (toolCall.type !== "function")
         return { message: void 0, functionCalled: false };
       const tool_call_id = toolCall.id;
-      const { name, arguments: args } = toolCall.function;
-      const fn = functionsByName[name];
+      const { name: name2, arguments: args } = toolCall.function;
+      const fn = functionsByName[name2];
       if (!fn) {
-        const content2 = `Invalid tool_call: ${JSON.stringify(name)}. Available options are: ${Object.keys(functionsByName).map((name2) => JSON.stringify(name2)).join(", ")}. Please try again`;
+        const content2 = `Invalid tool_call: ${JSON.stringify(name2)}. Available options are: ${Object.keys(functionsByName).map((name3) => JSON.stringify(name3)).join(", ")}. Please try again`;
         return { message: { role, tool_call_id, content: content2 }, functionCalled: false };
       }
-      if (singleFunctionToCall && singleFunctionToCall !== name) {
-        const content2 = `Invalid tool_call: ${JSON.stringify(name)}. ${JSON.stringify(singleFunctionToCall)} requested. Please try again`;
+      if (singleFunctionToCall && singleFunctionToCall !== name2) {
+        const content2 = `Invalid tool_call: ${JSON.stringify(name2)}. ${JSON.stringify(singleFunctionToCall)} requested. Please try again`;
         return { message: { role, tool_call_id, content: content2 }, functionCalled: false };
       }
       let rawContent;
@@ -35496,11 +36147,11 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes) {
         throw new OpenAIError(`missing role for choice ${index}`);
       }
       if (function_call) {
-        const { arguments: args, name } = function_call;
+        const { arguments: args, name: name2 } = function_call;
         if (args == null) {
           throw new OpenAIError(`missing function_call.arguments for choice ${index}`);
         }
-        if (!name) {
+        if (!name2) {
           throw new OpenAIError(`missing function_call.name for choice ${index}`);
         }
         return {
@@ -35508,7 +36159,7 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes) {
           message: {
             ...audioResponse,
             content,
-            function_call: { arguments: args, name },
+            function_call: { arguments: args, name: name2 },
             role,
             refusal: message.refusal ?? null
           },
@@ -35531,12 +36182,12 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes) {
             refusal: message.refusal ?? null,
             tool_calls: tool_calls.map((tool_call, i) => {
               const { function: fn, type, id: id2, ...toolRest } = tool_call;
-              const { arguments: args, name, ...fnRest } = fn || {};
+              const { arguments: args, name: name2, ...fnRest } = fn || {};
               if (type == null) {
                 throw new OpenAIError(`missing choices[${index}].tool_calls[${i}].type
 ${str(snapshot)}`);
               }
-              if (name == null) {
+              if (name2 == null) {
                 throw new OpenAIError(`missing choices[${index}].tool_calls[${i}].function.name
 ${str(snapshot)}`);
               }
@@ -35548,7 +36199,7 @@ ${str(snapshot)}`);
                 ...toolRest,
                 id: id2 || `call_${uuid4()}`,
                 type,
-                function: { ...fnRest, name, arguments: args }
+                function: { ...fnRest, name: name2, arguments: args }
               };
             })
           }
@@ -40719,8 +41370,8 @@ function hasAutoParseableInput2(params) {
 function isAutoParsableTool2(tool) {
   return tool?.["$brand"] === "auto-parseable-tool";
 }
-function getInputToolByName(input_tools, name) {
-  return input_tools.find((tool) => tool.type === "function" && tool.name === name);
+function getInputToolByName(input_tools, name2) {
+  return input_tools.find((tool) => tool.type === "function" && tool.name === name2);
 }
 function parseToolCall2(params, toolCall) {
   const inputTool = getInputToolByName(params.tools ?? [], toolCall.name);
@@ -41207,9 +41858,9 @@ var ResponseStream = class _ResponseStream extends EventStream {
   }, _ResponseStream_addEvent = function _ResponseStream_addEvent2(event, starting_after) {
     if (this.ended)
       return;
-    const maybeEmit = (name, event2) => {
+    const maybeEmit = (name2, event2) => {
       if (starting_after == null || event2.sequence_number > starting_after) {
-        this._emit(name, event2);
+        this._emit(name2, event2);
       }
     };
     const response = accumulateResponse(event, __classPrivateFieldGet(this, _ResponseStream_currentResponseSnapshot, "f"));
@@ -42197,13 +42848,13 @@ _Webhooks_instances = /* @__PURE__ */ new WeakSet(), _Webhooks_validateSecret = 
   if (typeof secret !== "string" || secret.length === 0) {
     throw new Error(`The webhook secret must either be set using the env var, OPENAI_WEBHOOK_SECRET, on the client class, OpenAI({ webhookSecret: '123' }), or passed to this function`);
   }
-}, _Webhooks_getRequiredHeader = function _Webhooks_getRequiredHeader2(headers, name) {
+}, _Webhooks_getRequiredHeader = function _Webhooks_getRequiredHeader2(headers, name2) {
   if (!headers) {
     throw new Error(`Headers are required`);
   }
-  const value = headers.get(name);
+  const value = headers.get(name2);
   if (value === null || value === void 0) {
-    throw new Error(`Missing required header: ${name}`);
+    throw new Error(`Missing required header: ${name2}`);
   }
   return value;
 };
@@ -42574,7 +43225,7 @@ var OpenAI = class {
         cause: response
       });
     }
-    const specialHeaders = [...response.headers.entries()].filter(([name]) => name === "x-request-id").map(([name, value]) => ", " + name + ": " + JSON.stringify(value)).join("");
+    const specialHeaders = [...response.headers.entries()].filter(([name2]) => name2 === "x-request-id").map(([name2, value]) => ", " + name2 + ": " + JSON.stringify(value)).join("");
     const responseInfo = `[${requestLogID}${retryLogStr}${specialHeaders}] ${req.method} ${url} ${response.ok ? "succeeded" : "failed"} with status ${response.status} in ${headersTime - startTime}ms`;
     if (!response.ok) {
       if (response.status === 401 && this._workloadIdentityAuth && security.bearerAuth && !options.__metadata?.["hasStreamingBody"] && !options.__metadata?.["workloadIdentityTokenRefreshed"]) {
@@ -42970,7 +43621,66 @@ var _deployments_endpoints = /* @__PURE__ */ new Set([
   "/images/edits"
 ]);
 
+// src/providers/errors.ts
+init_values();
+function categorize(error, secrets = []) {
+  const shorten = (text) => shortened(redact(text, secrets));
+  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+    return { category: "timeout", status: null, message: "request timed out" };
+  }
+  if (error instanceof OpenAI.APIConnectionError) {
+    return { category: "server", status: null, message: `connection failed: ${shorten(causeOf(error))}` };
+  }
+  if (error instanceof OpenAI.APIError && typeof error.status === "number") {
+    const status = error.status;
+    const message = `HTTP ${status}: ${shorten(error.message)}`;
+    if (status === 429) return { category: "rate-limited", status, message };
+    if (status === 401 || status === 403) return { category: "auth", status, message };
+    if (status === 408) return { category: "timeout", status, message };
+    if (status >= 500 || status === 409) return { category: "server", status, message };
+    return { category: "bad-response", status, message };
+  }
+  if (error instanceof SyntaxError) {
+    return { category: "bad-response", status: null, message: `malformed response body: ${shorten(error.message)}` };
+  }
+  return {
+    category: "bad-response",
+    status: null,
+    message: shorten(errorMessage(error))
+  };
+}
+var MIN_SECRET = 4;
+function redact(text, secrets, options = {}) {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= MIN_SECRET) out = out.split(secret).join("***");
+  if (!options.cut) return out;
+  for (const secret of secrets) {
+    for (let n = Math.min(secret.length - 1, out.length); n >= MIN_SECRET; n--) {
+      if (out.endsWith(secret.slice(0, n))) {
+        out = `${out.slice(0, -n)}***`;
+        break;
+      }
+    }
+  }
+  return out;
+}
+function causeOf(error) {
+  let current = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const code18 = current.code;
+    if (typeof code18 === "string") return code18;
+    current = current.cause;
+  }
+  return error.message;
+}
+function shortened(text, max = 300) {
+  const one2 = text.replace(/\s+/g, " ").trim();
+  return one2.length > max ? `${one2.slice(0, max - 1)}\u2026` : one2;
+}
+
 // src/providers/openai.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+import { performance } from "node:perf_hooks";
 init_types();
 
 // src/providers/json-prefix.ts
@@ -43142,63 +43852,6 @@ function completeCutBody(bytes) {
   return { text: JSON.stringify(prefix.value), outputCut };
 }
 
-// src/providers/errors.ts
-init_values();
-function categorize(error, secrets = []) {
-  const shorten = (text) => shortened(redact(text, secrets));
-  if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return { category: "timeout", status: null, message: "request timed out" };
-  }
-  if (error instanceof OpenAI.APIConnectionError) {
-    return { category: "server", status: null, message: `connection failed: ${shorten(causeOf(error))}` };
-  }
-  if (error instanceof OpenAI.APIError && typeof error.status === "number") {
-    const status = error.status;
-    const message = `HTTP ${status}: ${shorten(error.message)}`;
-    if (status === 429) return { category: "rate-limited", status, message };
-    if (status === 401 || status === 403) return { category: "auth", status, message };
-    if (status === 408) return { category: "timeout", status, message };
-    if (status >= 500 || status === 409) return { category: "server", status, message };
-    return { category: "bad-response", status, message };
-  }
-  if (error instanceof SyntaxError) {
-    return { category: "bad-response", status: null, message: `malformed response body: ${shorten(error.message)}` };
-  }
-  return {
-    category: "bad-response",
-    status: null,
-    message: shorten(errorMessage(error))
-  };
-}
-var MIN_SECRET = 4;
-function redact(text, secrets, options = {}) {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= MIN_SECRET) out = out.split(secret).join("***");
-  if (!options.cut) return out;
-  for (const secret of secrets) {
-    for (let n = Math.min(secret.length - 1, out.length); n >= MIN_SECRET; n--) {
-      if (out.endsWith(secret.slice(0, n))) {
-        out = `${out.slice(0, -n)}***`;
-        break;
-      }
-    }
-  }
-  return out;
-}
-function causeOf(error) {
-  let current = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    const code = current.code;
-    if (typeof code === "string") return code;
-    current = current.cause;
-  }
-  return error.message;
-}
-function shortened(text, max = 300) {
-  const one2 = text.replace(/\s+/g, " ").trim();
-  return one2.length > max ? `${one2.slice(0, max - 1)}\u2026` : one2;
-}
-
 // src/providers/openai.ts
 var MAX_RETRY_WAIT_MS = 6e4;
 var traces = new AsyncLocalStorage();
@@ -43281,12 +43934,12 @@ function withRetryHook(Base) {
 }
 var TracedOpenAI = withRetryHook(OpenAI);
 var TracedAzureOpenAI = withRetryHook(AzureOpenAI);
-function createClient(model, apiKey, options) {
+function createClient(model, apiKey, options, deployment) {
   const key = apiKey || "no-key";
   if (model.azure) {
     return new TracedAzureOpenAI({
       endpoint: model.baseUrl,
-      deployment: model.azure.deployment,
+      deployment: deployment ?? model.azure.deployment,
       apiVersion: model.azure.apiVersion,
       apiKey: key,
       ...options
@@ -43414,6 +44067,81 @@ function toCompletion(response) {
     tokensOut: typeof usage2?.completion_tokens === "number" ? usage2.completion_tokens : null
   };
 }
+
+// src/providers/embeddings.ts
+var MAX_EMBEDDING_BYTES = 64 * 1024 * 1024;
+function createEmbeddingProvider(model, options) {
+  const apiKey = options.env[model.apiKeyEnv];
+  const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1e3));
+  const secrets = [.../* @__PURE__ */ new Set([...apiKey ? [apiKey] : [], ...options.secrets ?? []])];
+  const clients = /* @__PURE__ */ new Map();
+  const clientFor = (embedding) => {
+    const key = model.azure ? embedding : "";
+    let client = clients.get(key);
+    if (!client) {
+      const settings = { maxRetries: options.retries, timeout: timeoutMs, defaultHeaders: model.headers };
+      client = createClient(model, apiKey, { ...settings, fetch: tracingFetch }, model.azure ? embedding : void 0);
+      clients.set(key, client);
+    }
+    return client;
+  };
+  return {
+    embed(embedding, texts) {
+      const trace = {
+        attempts: 0,
+        lastAttemptStart: performance2.now(),
+        rateLimited: 0,
+        refusedWaitMs: null,
+        timeoutMs,
+        maxBytes: MAX_EMBEDDING_BYTES,
+        bodyFailed: false,
+        bodyCut: false,
+        outputCut: false,
+        observer: void 0
+      };
+      return traces.run(trace, async () => {
+        const attempts = () => Math.max(1, trace.attempts);
+        try {
+          const response = await clientFor(embedding).embeddings.create({
+            model: embedding,
+            input: [...texts],
+            encoding_format: "float"
+          });
+          const vectors = toVectors(response, texts.length);
+          if (typeof vectors === "string") {
+            return {
+              ok: false,
+              error: { category: "bad-response", status: 200, message: vectors },
+              attempts: attempts()
+            };
+          }
+          const tokens2 = response.usage?.prompt_tokens;
+          return { ok: true, vectors, tokens: typeof tokens2 === "number" ? tokens2 : 0, attempts: attempts() };
+        } catch (error) {
+          return { ok: false, error: categorize(error, secrets), attempts: attempts() };
+        }
+      });
+    }
+  };
+}
+function toVectors(response, count3) {
+  const data = response?.data;
+  if (!Array.isArray(data) || data.length !== count3) return `embeddings response has not ${count3} vectors in data`;
+  const out = new Array(count3);
+  for (const [position, item] of data.entries()) {
+    const { index, embedding } = item ?? {};
+    const at = typeof index === "number" ? index : position;
+    if (!Number.isInteger(at) || at < 0 || at >= count3 || out[at]) return "embeddings response has a bad index";
+    if (!Array.isArray(embedding) || embedding.length === 0 || !embedding.every((x) => Number.isFinite(x)))
+      return "embeddings response has a vector that is not a list of numbers";
+    out[at] = Float32Array.from(embedding);
+  }
+  if (out.some((v) => v.length !== out[0].length)) return "embeddings response has vectors of different lengths";
+  return out;
+}
+
+// src/engine.ts
+init_embeddings();
 
 // node_modules/yocto-queue/index.js
 var Node = class {
@@ -43593,9 +44321,9 @@ var AimdLimit = class {
   min;
   factor;
   current;
-  /** Bumped on every decrease: calls admitted before it belong to an older window. */
-  window = 0;
-  /** Calls of this window settled without a 429 since the limit last changed or a 429 was met. */
+  /** Bumped on every decrease: calls admitted before it belong to an older epoch. */
+  admitting = 0;
+  /** Calls of this epoch settled without a 429 since the limit last changed or a 429 was met. */
   clean = 0;
   constructor(options) {
     const { max, min = 1, decrease = 0.5 } = options;
@@ -43612,30 +44340,30 @@ var AimdLimit = class {
   get limit() {
     return this.current;
   }
-  /** The window a call admitted now belongs to: pass it back with what the call met. */
+  /** The epoch a call admitted now belongs to: pass it back with what the call met. */
   get epoch() {
-    return this.window;
+    return this.admitting;
   }
   /**
-   * A call admitted in window `epoch` was answered 429 (retried or not), while the provider was
+   * A call admitted in epoch `epoch` was answered 429 (retried or not), while the provider was
    * serving `serving` other requests (0 when unknown). Returns the change, or null when the
    * limit stays: already lowered since that call was admitted, or at `min`.
    */
   rateLimited(epoch, serving = 0) {
     this.clean = 0;
-    if (epoch !== this.window || this.current <= this.min) return null;
+    if (epoch !== this.admitting || this.current <= this.min) return null;
     const previous = this.current;
     const floor = Math.min(Math.max(0, Math.floor(serving)), previous - 1);
     this.current = Math.max(this.min, Math.floor(previous * this.factor), floor);
-    this.window += 1;
+    this.admitting += 1;
     return { limit: this.current, previous, reason: "rate-limited" };
   }
   /**
-   * A call admitted in window `epoch` settled with an answer and no 429 on the way. Returns the
-   * change, or null. Calls of an older window ran under a higher limit and count for nothing.
+   * A call admitted in epoch `epoch` settled with an answer and no 429 on the way. Returns the
+   * change, or null. Calls of an older epoch ran under a higher limit and count for nothing.
    */
   succeeded(epoch) {
-    if (epoch !== this.window) return null;
+    if (epoch !== this.admitting) return null;
     this.clean += 1;
     if (this.clean < this.current || this.current >= this.max) return null;
     this.clean = 0;
@@ -43671,6 +44399,8 @@ var FifoLock = class {
 };
 
 // src/run/execute.ts
+init_embeddings();
+init_plan();
 init_values();
 function metRateLimit(result) {
   return (result.rateLimited ?? 0) > 0 || !result.ok && result.error.category === "rate-limited";
@@ -43708,7 +44438,9 @@ async function executePlan(plan, providers, options) {
       models.forEach((model, m) => {
         const provider = modelProviders[m];
         const request = { model: model.model, messages: messagesFor(model, prompt), params: model.params };
-        const settle = (result) => {
+        const embeddings = options.embeddings?.get(model.id);
+        const settle = async (called) => {
+          const result = embeddings ? await withEmbeddings(called, model, prompt, embeddings) : called;
           results[m][p][s] = result;
           done += 1;
           options.onSettled?.(done, total, result);
@@ -43730,7 +44462,14 @@ async function executePlan(plan, providers, options) {
       promptId: prompt.id,
       promptHash: plan.hashes[m][p],
       checksHash: plan.checksHashes[p],
-      samples: results[m][p].map((r) => toSample(r, prompt))
+      samples: results[m][p].map((r) => {
+        const embedding = similarModel(model, prompt);
+        return toSample(
+          r,
+          prompt,
+          embedding === null ? void 0 : options.embeddings?.get(model.id)?.lookup(embedding)
+        );
+      })
     }))
   );
 }
@@ -43787,7 +44526,33 @@ async function completeAdaptive(provider, request, gate) {
     leaveLane();
   }
 }
-function toSample(result, prompt) {
+async function withEmbeddings(result, model, prompt, embeddings) {
+  if (!result.ok) return result;
+  let answer4;
+  try {
+    answer4 = answerOf(result.completion.output, prompt);
+  } catch {
+    return result;
+  }
+  const wanted = /* @__PURE__ */ new Map();
+  const similar = similarModel(model, prompt);
+  if (similar !== null) wanted.set(similar, [...answer4 === null ? [] : [answer4], ...similarTargets(prompt)]);
+  const compare = compareModel(model, prompt.compare);
+  if (compare !== null && answer4 !== null) wanted.set(compare, [...wanted.get(compare) ?? [], answer4]);
+  for (const [embedding, texts] of wanted) {
+    const error = await embeddings.fetch(embedding, texts);
+    if (error) {
+      return {
+        ok: false,
+        error: { ...error, message: `embeddings (${embedding}): ${error.message}` },
+        latencyMs: result.latencyMs,
+        attempts: result.attempts
+      };
+    }
+  }
+  return result;
+}
+function toSample(result, prompt, vectors) {
   const base = { latencyMs: Math.round(result.latencyMs), attempts: result.attempts };
   if (!result.ok) {
     return {
@@ -43804,7 +44569,7 @@ function toSample(result, prompt) {
     };
   }
   const { completion } = result;
-  const { answer: answer4, pass, failures } = judge(completion.output, prompt);
+  const { answer: answer4, pass, failures } = judge(completion.output, prompt, vectors);
   return {
     ...base,
     output: completion.output,
@@ -43818,16 +44583,19 @@ function toSample(result, prompt) {
     tokensOut: completion.tokensOut
   };
 }
-function judge(output, prompt) {
+function judge(output, prompt, vectors) {
   try {
     const answer4 = answerOf(output, prompt);
-    return { answer: answer4, ...evaluate(answer4, prompt) };
+    return { answer: answer4, ...evaluate(answer4, prompt, vectors) };
   } catch (err) {
     const reason = `checks could not run on this output: ${errorMessage(err).slice(0, MAX_REASON)}`;
     return { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
   }
 }
 var MAX_REASON = 200;
+
+// src/engine.ts
+init_plan();
 
 // src/run/progress.ts
 function createProgress(sink, options) {
@@ -43891,25 +44659,46 @@ async function runSuites(config3, options) {
   const run = describeRun(options.env, options.now);
   const plan = buildPlan(config3);
   const secrets = keyValues(config3.models, options.env);
-  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, {
+  const settings = {
     timeoutSeconds: config3.timeoutSeconds,
     retries: config3.retries,
     maxOutputKb: config3.maxOutputKb,
     env: options.env,
     secrets
-  }));
+  };
+  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, settings));
   const providers = new Map(config3.models.map((m) => [m.id, providerFor(m)]));
+  const embedderFor = options.embedderFor ?? ((model) => createEmbeddingProvider(model, settings));
+  const embeddings = new Map(
+    config3.models.filter((m) => plan.prompts.some(({ prompt }) => usesEmbeddings(m, prompt))).map((m) => [m.id, new ModelEmbeddings(embedderFor(m))])
+  );
+  await Promise.all(
+    config3.models.map((m) => {
+      const similar = plan.prompts.flatMap(({ prompt }) => similarModel(m, prompt) ? similarTargets(prompt) : []);
+      return similar.length > 0 && m.embedding ? embeddings.get(m.id).fetch(m.embedding, similar) : null;
+    })
+  );
   const observations = await executePlan(plan, providers, {
     concurrency: config3.concurrency,
-    onSettled: options.progress ? createProgress(options.progress, { label: "trackrecord" }) : void 0
+    onSettled: options.progress ? createProgress(options.progress, { label: "trackrecord" }) : void 0,
+    embeddings
   });
   const specs = new Map(plan.prompts.map(({ suite: suite2, prompt }) => [`${suite2}\0${prompt.id}`, prompt]));
   const specOf = (o) => specs.get(`${o.suite}\0${o.promptId}`);
   const models = config3.models.map((model) => {
     const own = observations.filter((o) => o.modelId === model.id);
-    return { model, observations: own, metrics: runMetrics(own, (o) => specOf(o).compare) };
+    const modelEmbeddings = embeddings.get(model.id);
+    const metrics = runMetrics(
+      own,
+      (o) => specOf(o).compare,
+      (o) => vectorsOf(modelEmbeddings, compareModel(model, specOf(o).compare))
+    );
+    return { model, observations: own, metrics, ...modelEmbeddings ? { embeddings: modelEmbeddings } : {} };
   });
   return { config: config3, run, finishedAt: (/* @__PURE__ */ new Date()).toISOString(), models, specOf };
+}
+function usesEmbeddings(model, prompt) {
+  return similarModel(model, prompt) !== null || compareModel(model, prompt.compare) !== null;
 }
 
 // src/history/view.ts
@@ -44072,7 +44861,64 @@ function pointOf(record2, run, i, key, checksHash) {
   };
 }
 
+// src/history-embeddings.ts
+init_checks();
+init_prompt_result();
+init_embeddings();
+async function fetchHistoryEmbeddings(outcome, view) {
+  const window2 = outcome.config.window;
+  for (const { model, observations, embeddings } of outcome.models) {
+    if (!embeddings) continue;
+    const wanted = /* @__PURE__ */ new Map();
+    const add = (embedding, text) => {
+      if (text === null) return;
+      wanted.set(embedding, (wanted.get(embedding) ?? /* @__PURE__ */ new Set()).add(text));
+    };
+    for (const o of observations) {
+      const spec = outcome.specOf(o);
+      const compare = compareModel(model, spec.compare);
+      const similar = similarModel(model, spec);
+      if (compare === null && similar === null) continue;
+      const { promptHash: promptHash2, key } = promptResult(o, spec);
+      if (compare !== null) {
+        for (const point of view.recentAnswered(model.id, promptHash2, key, window2)) add(compare, point.answer);
+      }
+      if (similar === null) continue;
+      for (const point of view.series(model.id, promptHash2, key).slice(-window2)) {
+        if (!point.answered) continue;
+        for (const output of view.sampleOutputs(model.id, point)) add(similar, answerOrNull(output, spec));
+      }
+    }
+    for (const [embedding, texts] of wanted) await embeddings.fetch(embedding, [...texts]);
+  }
+}
+function answerOrNull(output, spec) {
+  try {
+    return answerOf(output, spec);
+  } catch {
+    return null;
+  }
+}
+
 // src/report/summary.ts
+var SUMMARY_FIELDS = [
+  "passRate",
+  "agreement",
+  "rawAgreement",
+  "stability",
+  "reliability",
+  "reliabilityInterval",
+  "drifted",
+  "flapping",
+  "regressions",
+  "fixes",
+  "flipsP",
+  "newSeries",
+  "runsSinceDrift",
+  "errors",
+  "latencyMs",
+  "tokens"
+];
 function summarize(records) {
   const first = records[0];
   if (!first) throw new Error("summarize: a run has at least one record");
@@ -44081,23 +44927,9 @@ function summarize(records) {
     models: records.map(({ model, metrics: m }) => ({
       id: model.id,
       model: model.model,
-      passRate: m.passRate,
-      agreement: m.agreement,
-      rawAgreement: m.rawAgreement,
-      stability: m.stability,
-      reliability: m.reliability,
-      reliabilityInterval: m.reliabilityInterval,
-      drifted: m.drifted,
-      flapping: m.flapping,
-      regressions: m.regressions,
-      fixes: m.fixes,
-      flipsP: m.flipsP,
-      newSeries: m.newSeries,
-      runsSinceDrift: m.runsSinceDrift,
+      ...Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, m[field]])),
       drift: m.drift ?? { significant: false, p: null, prompts: [], detectableShift: null },
-      errors: m.errors,
-      latencyMs: m.latencyMs,
-      tokens: m.tokens,
+      cost: m.cost ?? null,
       systemFingerprints: model.systemFingerprints
     }))
   };
@@ -44115,6 +44947,7 @@ async function recordOutcome(outcome, options) {
   const historyPath = options.useHistory ? resolve7(options.root, config3.history) : null;
   const history = historyPath ? options.history ?? await readVerifiedHistory(config3, options.root) : void 0;
   const view = new HistoryView(history?.records ?? []);
+  await fetchHistoryEmbeddings(outcome, view);
   const records = buildRecords(outcome, view);
   const written = [];
   let appended = null;
@@ -44214,13 +45047,11 @@ init_types();
 import { resolve as resolve9 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
-// src/report/html.ts
-init_record_metrics();
-
 // src/report/html/chart.ts
 init_numbers();
 
 // src/report/html/text.ts
+init_untrusted_text();
 var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -44232,29 +45063,9 @@ function block(text, maxLines = 20, maxLineLength = 400) {
   const lines = cleanText(text).replace(/\n+$/, "").split("\n");
   const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => escapeHtml(truncateText(line.trimEnd(), maxLineLength)));
   const hidden = lines.length - shown.length;
-  const note = hidden > 0 ? `
+  const note2 = hidden > 0 ? `
 <span class="cut">\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown</span>` : "";
-  return `${shown.join("\n")}${note}`;
-}
-function dateTime2(iso) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : inline(iso, 30);
-}
-function day2(iso) {
-  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inline(iso, 30);
-}
-function axisLabels2(startedAt) {
-  const parts = startedAt.map((iso) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso));
-  let labels = parts.map((m) => m ? m[1] : "?");
-  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
-  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
-  return labels;
-}
-function count2(n, singular, plural = `${singular}s`) {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-function safeUrl(url) {
-  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? url : null;
+  return `${shown.join("\n")}${note2}`;
 }
 
 // src/report/html/chart.ts
@@ -44324,7 +45135,7 @@ function renderChart(points, prefix, label) {
         );
     });
   }
-  const labels = axisLabels2(points.map((p) => p.startedAt));
+  const labels = axisLabels(points.map((p) => p.startedAt));
   const every = Math.ceil(n / MAX_X_LABELS);
   labels.forEach((l, i) => {
     if (i % every !== 0 && i !== n - 1) return;
@@ -44352,15 +45163,15 @@ function renderChart(points, prefix, label) {
     }
     const moved = p.drifted + p.flapping;
     if (moved > 0) {
-      const kind3 = p.drifted === 0 ? " flapping-only" : "";
-      const what = `${count2(p.drifted, "prompt")} drifted${p.flapping > 0 ? `, ${p.flapping} flapping` : ""}`;
+      const kind = p.drifted === 0 ? " flapping-only" : "";
+      const what = `${count(p.drifted, "prompt")} drifted${p.flapping > 0 ? `, ${p.flapping} flapping` : ""}`;
       const text = n <= MAX_COUNT_LABELS ? `<text x="${fmt(cx)}" y="${TOP - 16}" text-anchor="middle">${moved}</text>` : "";
       out.push(
-        `<g class="mark drift${kind3}"><title>${what}</title>${text}<path d="M${fmt(cx - 5)},${TOP - 12}h10l-5,8Z"/></g>`
+        `<g class="mark drift${kind}"><title>${what}</title>${text}<path d="M${fmt(cx - 5)},${TOP - 12}h10l-5,8Z"/></g>`
       );
     }
   });
-  const title = `Reliability (with its 95% interval), pass rate and stability of ${label} over the last ${count2(n, "run")}`;
+  const title = `Reliability (with its 95% interval), pass rate and stability of ${label} over the last ${count(n, "run")}`;
   return `<svg class="chart" id="${prefix}-chart" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMidYMid meet"><title id="${prefix}-title">${title}</title><desc id="${prefix}-desc">${describe2(points)}</desc>
 ${out.join("\n")}
 </svg>`;
@@ -44373,7 +45184,7 @@ function pointSummary(p) {
     `stability ${percent(p.stability)}`
   ];
   if (p.drifted + p.flapping > 0) parts.push(`${p.drifted} drifted${p.flapping > 0 ? `, ${p.flapping} flapping` : ""}`);
-  if (p.errors > 0) parts.push(count2(p.errors, "error"));
+  if (p.errors > 0) parts.push(count(p.errors, "error"));
   if (p.fingerprintChanged) parts.push("system fingerprint changed");
   return parts.join(", ");
 }
@@ -44382,7 +45193,7 @@ function describe2(points) {
   if (!last) return "No runs.";
   const fp = points.filter((p) => p.fingerprintChanged).length;
   const drift = points.filter((p) => p.drifted + p.flapping > 0).length;
-  return `Latest run: ${pointSummary(last)}. The system fingerprint changed in ${count2(fp, "run")} and prompts drifted in ${count2(drift, "run")} of these ${count2(points.length, "run")}.`;
+  return `Latest run: ${pointSummary(last)}. The system fingerprint changed in ${count(fp, "run")} and prompts drifted in ${count(drift, "run")} of these ${count(points.length, "run")}.`;
 }
 function scale(values) {
   if (values.length === 0) return { floor: 0, step: 20 };
@@ -44438,12 +45249,10 @@ a { color: var(--link); }
 code, pre, .answer, .key-cell, .fp-id { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, monospace; font-size: 0.86em; }
 .table-wrap { overflow-x: auto; margin: 0.75em 0; }
 table { border-collapse: collapse; width: 100%; }
-table.summary { font-size: 0.9em; }
 th, td { border: 1px solid var(--border); padding: 6px 9px; text-align: left; vertical-align: top; }
 th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, .nowrap { white-space: nowrap; }
-.summary td:first-child { font-weight: 600; }
 .answer { margin: 0; min-width: 10em; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 16em; overflow-y: auto; }
 .none { color: var(--muted); font-style: italic; }
 .cut { color: var(--muted); font-style: italic; }
@@ -44451,7 +45260,7 @@ td.num, .nowrap { white-space: nowrap; }
 .tag { display: inline-block; padding: 0 7px; margin: 1px 2px 1px 0; border-radius: 10px; font-size: 0.8em; border: 1px solid var(--border); white-space: nowrap; }
 .tag.regression { color: var(--drift); border-color: var(--drift); }
 .tag.fix { color: var(--pass); border-color: var(--pass); }
-.tag.flapping, .tag.noise { color: var(--muted); }
+.tag.flapping, .tag.within-noise { color: var(--muted); }
 figure { margin: 1em 0; padding: 12px 12px 8px; border: 1px solid var(--border); border-radius: 8px; background: var(--panel); }
 svg.chart { display: block; width: 100%; height: auto; max-height: 420px; }
 svg.chart text { fill: var(--muted); font-size: 11px; font-family: inherit; }
@@ -44495,14 +45304,11 @@ footer { margin-top: 3em; color: var(--muted); font-size: 0.85em; }
 // src/report/html.ts
 init_numbers();
 var CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-var MAX_ROWS = 200;
 var ANSWER_LINES = 20;
-var LIST_KEYS2 = 20;
-var FINGERPRINT_NOTES2 = 5;
 function renderHtml(report) {
   const names = report.models.map((m) => inline(m.id, 40));
   const title = names.length === 0 ? "trackrecord report" : `trackrecord report: ${names.slice(0, 5).join(", ")}${names.length > 5 ? ", \u2026" : ""}`;
-  const body = report.models.length === 0 ? emptyBody() : reportBody(report);
+  const footer = report.models.length === 0 ? [] : [footerOf(report)];
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -44520,162 +45326,100 @@ function renderHtml(report) {
     "<body>",
     "<main>",
     "<h1>trackrecord report</h1>",
-    ...body,
+    ...reportDocument(report).flatMap((b) => htmlBlock(b)),
+    ...footer,
     "</main>",
     "</body>",
     "</html>",
     ""
   ].join("\n");
 }
-function emptyBody() {
-  return ["<p>No records yet: the history is empty. Run <code>trackrecord run</code> to start a track record.</p>"];
-}
-function reportBody(report) {
+function footerOf(report) {
   const latest = report.models.map((m) => m.run.startedAt).reduce((a, b) => b > a ? b : a);
-  return [
-    `<p>${count2(report.records, "record")} of ${count2(report.models.length, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.</p>`,
-    '<div class="table-wrap"><table class="summary">',
-    '<thead><tr><th>Model</th><th class="num">Reliability (95% interval)</th><th class="num">Pass rate</th><th class="num">Stability</th><th class="num">Agreement</th><th class="num">Drift beyond noise</th><th class="num">Regressions</th><th class="num">Errors</th><th class="num">Runs since drift</th><th>Last run</th></tr></thead>',
-    "<tbody>",
-    ...report.models.map(summaryRow2),
-    "</tbody></table></div>",
-    ...report.models.flatMap(modelSection2),
-    `<footer>Made by trackrecord from the history file alone: ${count2(report.records, "record")}, the latest run started ${dateTime2(latest)}. This page loads nothing and runs no script.</footer>`
-  ];
+  return `<footer>Made by trackrecord from the history file alone: ${count(report.records, "record")}, the latest run started ${inlineHtml([dateTime(latest)])}. This page loads nothing and runs no script.</footer>`;
 }
-function summaryRow2(m, index) {
-  const x = m.metrics;
-  const real2 = x.drifted.length - x.flapping.length;
-  const cells = [
-    `<td><a href="#model-${index + 1}">${inline(m.id, 60)}</a></td>`,
-    num(reliability2(x.reliability, x.reliabilityInterval)),
-    num(percent(x.passRate)),
-    num(percent(x.stability)),
-    num(percent(x.agreement)),
-    num(
-      x.drift ? escapeHtml(driftCell(x.drift, x.drifted.length).replace(/\*\*/g, "")) : `${real2}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`
-    ),
-    num(String(x.regressions.length)),
-    num(String(totalErrors(x.errors))),
-    num(x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift)),
-    `<td class="nowrap">${runLink2(m, day2(m.run.startedAt))}</td>`
-  ];
-  return `<tr>${cells.join("")}</tr>`;
+function inlineHtml(content) {
+  return content.map(inlinePart2).join("");
 }
-function modelSection2(m, index) {
-  const prefix = `model-${index + 1}`;
-  const x = m.metrics;
-  const name = inline(m.id, 60);
-  const commit = m.run.commit === null ? "" : `, commit <code>${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inline(m.run.commit, 12)}</code>`;
-  const out = [
-    `<section id="${prefix}" aria-labelledby="${prefix}-h">`,
-    `<h2 id="${prefix}-h">${name}</h2>`,
-    `<p>Model <code>${inline(m.model, 80)}</code> at <code>${inline(m.host, 80)}</code>, ${count2(m.records, "record")}. Last run ${runLink2(m, `<code>${inline(m.run.id, 60)}</code>`)} on ${dateTime2(m.run.startedAt)} (${inline(m.run.trigger, 40)}${commit}).</p>`
-  ];
-  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
-    out.push(`<p>Served by: ${m.served.map((s) => `<code>${inline(s, 80)}</code>`).join(", ")}.</p>`);
+function inlinePart2(part) {
+  if (typeof part === "string") return escapeHtml(part);
+  switch (part.kind) {
+    case "untrusted":
+      return part.name ? `<code>${inline(part.text, part.max)}</code>` : inline(part.text, part.max);
+    case "code":
+      return `<code>${part.untrusted ? inline(part.text, part.untrusted.max) : escapeHtml(part.text)}</code>`;
+    case "strong":
+      return `<strong>${inlineHtml(part.content)}</strong>`;
+    case "link": {
+      const url = safeUrl(part.url);
+      const label = inlineHtml(part.content);
+      return url === null ? label : `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${label}</a>`;
+    }
+    case "anchor":
+      return `<a href="#${escapeHtml(part.target)}">${inlineHtml(part.content)}</a>`;
+    case "placeholder":
+      return `<span class="none">${escapeHtml(part.text)}</span>`;
+    case "tag":
+      return tag(part.text);
   }
-  out.push(...chartFigure(m, prefix));
-  out.push(...fingerprintNotes2(m.trend));
-  if (x.newSeries.length > 0) {
-    out.push(
-      `<p class="note">${count2(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList2(x.newSeries)}.</p>`
-    );
+}
+function tag(text) {
+  return `<span class="tag ${escapeHtml(text.replace(/\s+/g, "-"))}">${escapeHtml(text)}</span>`;
+}
+function htmlBlock(block2) {
+  switch (block2.kind) {
+    case "heading":
+      return [`<h3>${inlineHtml(block2.content)}</h3>`];
+    case "paragraph":
+      return [`<p${block2.note ? ' class="note"' : ""}>${inlineHtml(block2.content)}</p>`];
+    case "list":
+      return [listHtml(block2.items)];
+    case "callout":
+      return [`<div class="callout"><p>${inlineHtml(block2.lead)}</p>`, `${listHtml(block2.items)}</div>`];
+    case "table": {
+      const cell = (tagName, numeric, html) => `<${tagName}${numeric ? ' class="num"' : ""}>${html}</${tagName}>`;
+      const head = block2.columns.map((c) => cell("th", c.numeric, escapeHtml(c.title))).join("");
+      const rows = block2.rows.map(
+        (row) => `<tr>${row.map((content, i) => cell("td", block2.columns[i]?.numeric, inlineHtml(content))).join("")}</tr>`
+      );
+      return [
+        `<div class="table-wrap"><table${block2.role ? ` class="${block2.role}"` : ""}>`,
+        `<thead><tr>${head}</tr></thead>`,
+        "<tbody>",
+        ...rows,
+        "</tbody></table></div>"
+      ];
+    }
+    case "details":
+      return [
+        `<details class="run"${block2.open ? " open" : ""}><summary>${inlineHtml(block2.summary)}</summary>`,
+        ...block2.blocks.flatMap(htmlBlock),
+        "</details>"
+      ];
+    case "section":
+      return [
+        `<section id="${escapeHtml(block2.id)}" aria-labelledby="${escapeHtml(block2.id)}-h">`,
+        `<h2 id="${escapeHtml(block2.id)}-h">${inlineHtml(block2.title)}</h2>`,
+        ...block2.blocks.flatMap(htmlBlock),
+        "</section>"
+      ];
+    case "answers":
+      return answersTable2(block2.rows);
+    case "trend":
+      return chartFigure(block2.points, block2.id, block2.label);
   }
-  out.push(...latestDrift(m));
-  out.push(...flips(m));
-  out.push(`<p>${availability2(m)}</p>`);
-  out.push(...earlierDrift(m.trend));
-  out.push("</section>");
-  return out;
 }
-function chartFigure(m, prefix) {
-  const points = m.trend;
-  const legend = [
-    ...SERIES.map((s) => `<li><span class="swatch ${s.css}"></span>${s.name}</li>`),
-    '<li><span class="swatch band"></span>Reliability 95% interval</li>',
-    '<li><span class="glyph fp" aria-hidden="true">\u25C6</span>System fingerprint changed</li>',
-    '<li><span class="glyph drift" aria-hidden="true">\u25BC</span>Prompts drifted (count; hollow: all flapping)</li>'
-  ];
-  const rows = points.map((p) => {
-    const interval = p.reliabilityInterval ? `${percent(p.reliabilityInterval[0])}\u2013${percent(p.reliabilityInterval[1])}` : "n/a";
-    return `<tr><td><code>${inline(p.runId, 60)}</code></td><td>${dateTime2(p.startedAt)}</td>${num(percent(p.reliability))}${num(interval)}${num(percent(p.passRate))}${num(percent(p.stability))}${num(String(p.drifted))}${num(String(p.flapping))}${num(String(p.errors))}<td>${p.fingerprintChanged ? "changed" : ""}</td></tr>`;
-  });
-  return [
-    "<figure>",
-    renderChart(points, prefix, inline(m.id, 60)),
-    `<figcaption><ul class="legend">${legend.join("")}</ul>`,
-    `Last ${count2(points.length, "run")}, oldest first. Latest: ${pointSummary(points.at(-1))}.</figcaption>`,
-    '<details class="data"><summary>Data table</summary><div class="table-wrap"><table>',
-    '<thead><tr><th>Run</th><th>Started</th><th class="num">Reliability</th><th class="num">95% interval</th><th class="num">Pass rate</th><th class="num">Stability</th><th class="num">Drifted</th><th class="num">Flapping</th><th class="num">Errors</th><th>System fingerprint</th></tr></thead>',
-    `<tbody>${rows.join("\n")}</tbody></table></div></details>`,
-    "</figure>"
-  ];
+function listHtml(items) {
+  return `<ul>${items.map((item) => `<li>${inlineHtml(item)}</li>`).join("")}</ul>`;
 }
-function fingerprintNotes2(points) {
-  const notes = fingerprintChanges(points).map(({ point: p, was }) => {
-    const before = was ? ` (was ${fingerprints2(was)})` : "";
-    return `<li>Run <code>${inline(p.runId, 60)}</code> on ${dateTime2(p.startedAt)}: system fingerprint now ${fingerprints2(p.fingerprints)}${before}.</li>`;
-  });
-  if (notes.length === 0) return [];
-  const earlier = notes.length > FINGERPRINT_NOTES2 ? [`<li>\u2026 and ${notes.length - FINGERPRINT_NOTES2} earlier changes in these runs.</li>`] : [];
-  return [
-    '<div class="callout"><p><strong>The backend changed</strong> (system fingerprint), which can explain drift:</p>',
-    `<ul>${[...earlier, ...notes.slice(-FINGERPRINT_NOTES2)].join("")}</ul></div>`
-  ];
-}
-function latestDrift(m) {
-  const verdict = driftVerdictText(m.metrics.drift, m.metrics.drifted.length);
-  const out = ["<h3>Drifted prompts in the latest run</h3>", ...verdict ? [`<p>${escapeHtml(verdict)}</p>`] : []];
-  if (m.drift.length === 0) {
-    const comparable = m.metrics.comparable;
-    if (comparable > 0) return [...out, `<p>No drift: all ${comparable} comparable prompts kept their answer.</p>`];
-    return [
-      ...out,
-      `<p>${m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer."}</p>`
-    ];
-  }
-  return [
-    ...out,
-    `<details class="run" open><summary>${driftTitle(m.drift)}</summary>`,
-    ...driftTable(m.drift, m.metrics.drift),
-    "</details>"
-  ];
-}
-function earlierDrift(points) {
-  const earlier = points.slice(0, -1);
-  if (earlier.length === 0 || earlier.some((p) => p.drift === void 0)) return [];
-  const drifted = earlier.filter((p) => p.drift.length > 0).reverse();
-  const quiet = earlier.length - drifted.length;
-  const out = ["<h3>Drifted prompts in earlier runs</h3>"];
-  for (const p of drifted) {
-    const fp = p.fingerprintChanged ? ", system fingerprint changed" : "";
-    out.push(
-      `<details class="run"><summary>Run <code>${inline(p.runId, 60)}</code> on ${dateTime2(p.startedAt)}: ${driftTitle(p.drift)}${fp}</summary>`,
-      ...driftTable(p.drift),
-      "</details>"
-    );
-  }
-  if (quiet > 0)
-    out.push(
-      `<p class="note">No drift in the ${drifted.length === 0 ? "" : "other "}${count2(quiet, "earlier run")} shown.</p>`
-    );
-  return out;
-}
-function driftTitle(drift) {
-  const real2 = drift.filter((d) => !d.flapping).length;
-  return `${count2(drift.length, "drifted prompt")} (${real2} new behavior, ${drift.length - real2} flapping back to an earlier answer)`;
-}
-function driftTable(drift, verdict) {
-  const rows = drift.slice(0, MAX_ROWS).map(
-    (d) => `<tr><td class="key-cell">${inline(d.key, 120)}</td><td>${answer2(d.before)}</td><td>${answer2(d.after)}</td><td>${kind2(d, verdict)}</td></tr>`
+function answersTable2(rows) {
+  const body = rows.map(
+    (r) => `<tr><td class="key-cell">${inline(r.key, 120)}</td><td>${answer2(r.before)}</td><td>${answer2(r.after)}</td><td>${r.tags.map(tag).join(" ")}</td></tr>`
   );
-  const more = drift.length > MAX_ROWS ? [`<p class="note">\u2026 and ${drift.length - MAX_ROWS} more drifted prompts, in the history file.</p>`] : [];
   return [
     '<div class="table-wrap"><table class="drift">',
     "<thead><tr><th>Prompt</th><th>Before</th><th>After</th><th>Kind</th></tr></thead>",
-    `<tbody>${rows.join("\n")}</tbody></table></div>`,
-    ...more
+    `<tbody>${body.join("\n")}</tbody></table></div>`
   ];
 }
 function answer2(text) {
@@ -44683,55 +45427,28 @@ function answer2(text) {
   if (text.trim() === "") return '<span class="none">empty</span>';
   return `<div class="answer">${block(text, ANSWER_LINES)}</div>`;
 }
-function kind2(d, verdict) {
-  const tags = [
-    driftKind(d, verdict).replace("within noise", "noise"),
-    ...d.regression ? ["regression"] : [],
-    ...d.fix ? ["fix"] : []
+function chartFigure(points, id, label) {
+  const legend = [
+    ...SERIES.map((s) => `<li><span class="swatch ${s.css}"></span>${s.name}</li>`),
+    '<li><span class="swatch band"></span>Reliability 95% interval</li>',
+    '<li><span class="glyph fp" aria-hidden="true">\u25C6</span>System fingerprint changed</li>',
+    '<li><span class="glyph drift" aria-hidden="true">\u25BC</span>Prompts drifted (count; hollow: all flapping)</li>'
   ];
-  return tags.map((t) => `<span class="tag ${t}">${t}</span>`).join(" ");
-}
-function flips(m) {
-  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
-  const items = [];
-  if (m.regressions.length > 0)
-    items.push(
-      `<li><strong>${count2(m.regressions.length, "regression")}</strong> (pass \u2192 fail): ${keyList2(m.regressions)}.</li>`
-    );
-  if (m.fixes.length > 0)
-    items.push(
-      `<li><strong>${count2(m.fixes.length, "fix", "fixes")}</strong> (fail \u2192 pass): ${keyList2(m.fixes)}.</li>`
-    );
-  const test = m.flipsP === null ? [] : [`<p>Exact McNemar test of regressions against fixes: ${escapeHtml(pValueSentence(m.flipsP))}.</p>`];
-  return [`<ul>${items.join("")}</ul>`, ...test];
-}
-function availability2(m) {
-  const requests = m.metrics.prompts * m.samples;
-  const errors = m.metrics.errors;
-  const total = totalErrors(errors);
-  const p50 = m.metrics.latencyMs.p50;
-  const latency = p50 === null ? "" : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
-  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${escapeHtml(category)}`).join(", ");
-  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
-}
-function keyList2(keys) {
-  const shown = keys.slice(0, LIST_KEYS2).map((k) => `<code>${inline(k, 80)}</code>`);
-  return keys.length > LIST_KEYS2 ? `${shown.join(", ")} and ${keys.length - LIST_KEYS2} more` : shown.join(", ");
-}
-function fingerprints2(list) {
-  return list.map((f) => `<code>${inline(f, 40)}</code>`).join(", ");
-}
-function runLink2(m, label) {
-  const url = safeUrl(m.run.url);
-  return url === null ? label : `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${label}</a>`;
-}
-function reliability2(value, interval) {
-  if (value === null) return "n/a";
-  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
-}
-function num(text) {
-  return `<td class="num">${text}</td>`;
+  const num = (text) => `<td class="num">${text}</td>`;
+  const rows = points.map((p) => {
+    const interval = p.reliabilityInterval ? `${percent(p.reliabilityInterval[0])}\u2013${percent(p.reliabilityInterval[1])}` : "n/a";
+    return `<tr><td><code>${inline(p.runId, 60)}</code></td><td>${inlineHtml([dateTime(p.startedAt)])}</td>${num(percent(p.reliability))}${num(interval)}${num(percent(p.passRate))}${num(percent(p.stability))}${num(String(p.drifted))}${num(String(p.flapping))}${num(String(p.errors))}<td>${p.fingerprintChanged ? "changed" : ""}</td></tr>`;
+  });
+  return [
+    "<figure>",
+    renderChart(points, id, inline(label, 60)),
+    `<figcaption><ul class="legend">${legend.join("")}</ul>`,
+    `Last ${count(points.length, "run")}, oldest first. Latest: ${pointSummary(points.at(-1))}.</figcaption>`,
+    '<details class="data"><summary>Data table</summary><div class="table-wrap"><table>',
+    '<thead><tr><th>Run</th><th>Started</th><th class="num">Reliability</th><th class="num">95% interval</th><th class="num">Pass rate</th><th class="num">Stability</th><th class="num">Drifted</th><th class="num">Flapping</th><th class="num">Errors</th><th>System fingerprint</th></tr></thead>',
+    `<tbody>${rows.join("\n")}</tbody></table></div></details>`,
+    "</figure>"
+  ];
 }
 
 // src/cli/commands/report.ts
@@ -44780,8 +45497,8 @@ async function reportCommand(argv, io) {
     ({ records } = values.all ? await readHistory(path2) : await readRecent(path2, trend + 1));
   } catch (e) {
     if (e instanceof HistoryError) throw e.relabel(labelOf(e.file, path2, file));
-    const code = e?.code;
-    if (typeof code === "string") {
+    const code18 = e?.code;
+    if (typeof code18 === "string") {
       io.stderr.write(`trackrecord report: ${file}: ${e.message}
 `);
       return EXIT.failed;
@@ -44809,58 +45526,16 @@ function positiveInteger(text) {
 import { relative as relative6, resolve as resolve10 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 init_types();
-
-// src/run/estimate.ts
-var CHARS_PER_TOKEN = 4;
-var TOKENS_PER_MESSAGE = 4;
-function estimateTokens(messages) {
-  return messages.reduce((n, m) => n + Math.ceil(m.content.length / CHARS_PER_TOKEN) + TOKENS_PER_MESSAGE, 0);
-}
-function tokenCost(tokens2, price) {
-  return (tokens2.in * price.input + tokens2.out * price.output) / 1e6;
-}
-function estimatePlan(plan) {
-  const suites = [];
-  for (const { suite: suite2 } of plan.prompts) {
-    const last = suites.at(-1);
-    if (last?.name === suite2) last.prompts += 1;
-    else suites.push({ name: suite2, prompts: 1 });
-  }
-  const models = plan.models.map((model) => {
-    const perSample = plan.prompts.reduce((n, p) => n + estimateTokens(messagesFor(model, p.prompt)), 0);
-    const requests = plan.prompts.length * plan.samples;
-    const inputTokens = perSample * plan.samples;
-    const maxTokens = model.params.maxTokens;
-    const maxOutputTokens = maxTokens === void 0 ? null : maxTokens * requests;
-    const price = model.price;
-    return {
-      id: model.id,
-      model: model.model,
-      prompts: plan.prompts.length,
-      requests,
-      inputTokens,
-      maxOutputTokens,
-      inputCost: price ? tokenCost({ in: inputTokens, out: 0 }, price) : null,
-      maxCost: price && maxOutputTokens !== null ? tokenCost({ in: inputTokens, out: maxOutputTokens }, price) : null
-    };
-  });
-  return {
-    suites,
-    samples: plan.samples,
-    models,
-    requests: models.reduce((n, m) => n + m.requests, 0),
-    inputTokens: models.reduce((n, m) => n + m.inputTokens, 0)
-  };
-}
+init_estimate();
+init_plan();
 
 // src/report/plan.ts
 init_numbers();
-var count3 = (n) => n.toLocaleString("en-US");
 function formatPlanEstimate(estimate) {
   const prompts = estimate.suites.reduce((n, s) => n + s.prompts, 0);
   const lines = [
     `dry run: nothing was sent`,
-    `${estimate.models.length} model${estimate.models.length === 1 ? "" : "s"} x ${prompts} prompts x ${estimate.samples} sample${estimate.samples === 1 ? "" : "s"} = ${count3(estimate.requests)} requests, about ${count3(estimate.inputTokens)} input tokens`,
+    `${estimate.models.length} model${estimate.models.length === 1 ? "" : "s"} x ${prompts} prompts x ${estimate.samples} sample${estimate.samples === 1 ? "" : "s"} = ${grouped(estimate.requests)} requests, about ${grouped(estimate.inputTokens)} input tokens`,
     `suites: ${estimate.suites.map((s) => `${s.name} (${s.prompts})`).join(", ")}`,
     ...estimate.models.map((m) => `  ${modelLine(m)}`),
     "tokens are estimated at about 4 characters a token plus 4 a message; the server counts exactly"
@@ -44868,8 +45543,8 @@ function formatPlanEstimate(estimate) {
   return lines.join("\n");
 }
 function modelLine(m) {
-  const parts = [`${count3(m.requests)} requests`, `about ${count3(m.inputTokens)} input tokens`];
-  if (m.maxOutputTokens !== null) parts.push(`at most ${count3(m.maxOutputTokens)} output tokens`);
+  const parts = [`${grouped(m.requests)} requests`, `about ${grouped(m.inputTokens)} input tokens`];
+  if (m.maxOutputTokens !== null) parts.push(`at most ${grouped(m.maxOutputTokens)} output tokens`);
   if (m.inputCost !== null) parts.push(`about ${usd(m.inputCost)} for input`);
   if (m.maxCost !== null) parts.push(`at most ${usd(m.maxCost)} in all`);
   return `${m.id} (${m.model}): ${parts.join(", ")}`;
@@ -44887,6 +45562,7 @@ function editEffects(pairs, headOf, baseOf, view) {
     const base = pair.rerun ? baseOf(pair) : rejudge(head, pair.base.prompt);
     if (!base) return [];
     const before = version(base, pair.base.prompt);
+    if (!pair.rerun && pair.base.prompt.expect.some((e) => e.kind === "similar")) before.status = null;
     const after = version(head, pair.head.prompt);
     const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
     const flip = before.status !== null && after.status !== null && before.status !== after.status;
@@ -44959,6 +45635,8 @@ function pairId(modelId, key) {
 init_prompt_result();
 
 // src/analysis/edits.ts
+init_types();
+init_plan();
 init_hash();
 function findEdits(head, base) {
   const baseModels = new Map(base.models.map((m) => [m.id, m]));
@@ -45014,7 +45692,7 @@ function baseRunConfig(head, pairs, modelId) {
   return {
     ...head,
     models: [own[0].base.model],
-    suites: [...suites].map(([name, prompts]) => ({ name, description: "", source: "", file: "", prompts }))
+    suites: [...suites].map(([name2, prompts]) => ({ name: name2, description: "", source: "", file: "", prompts }))
   };
 }
 function promptsByKey(config3) {
@@ -45044,12 +45722,17 @@ function modelChanges(before, after) {
   ];
   return changed(fields, before, after);
 }
+function compareText(c) {
+  if (c.kind === "exact") return "exact";
+  if (c.kind === "similarity") return `similarity ${c.threshold}`;
+  return `embedding${c.model === null ? "" : ` ${c.model}`} ${c.threshold}`;
+}
 function promptChanges(before, after) {
   const fields = [
     ["prompt", (p) => conversationText(p)],
     ["extract", (p) => p.extract === null ? null : extractText(p.extract)],
     ["normalize", (p) => p.normalize.join(", ")],
-    ["compare", (p) => p.compare.kind === "exact" ? "exact" : `similarity ${p.compare.threshold}`],
+    ["compare", (p) => compareText(p.compare)],
     ["expect", (p) => p.expect.length === 0 ? null : p.expect.map(expectationText).join("; ")]
   ];
   return changed(fields, before, after);
@@ -45071,14 +45754,15 @@ function extractText(e) {
   return e.kind === "regex" ? `regex /${e.pattern}/${e.flags}` : `json-path ${e.path}`;
 }
 function expectationText(e) {
-  const { kind: kind3, ...rest } = e;
+  const { kind, ...rest } = e;
   const values = Object.values(rest);
   const value = values.length === 1 ? values[0] : rest;
-  return `${kind3}: ${JSON.stringify(value)}`;
+  return `${kind}: ${JSON.stringify(value)}`;
 }
 
 // src/compare-edits.ts
 init_mcnemar();
+init_types();
 init_numbers();
 async function compareEdits(outcome, base, view, options) {
   const head = outcome.config;
@@ -45205,12 +45889,16 @@ var GitError = class extends Error {
 function quoteArg(arg) {
   return /^[\w@%+=:,./^~-]+$/.test(arg) ? arg : JSON.stringify(arg);
 }
-var Git = class {
+var Git = class _Git {
   cwd;
   env;
   constructor(cwd, env) {
     this.cwd = cwd;
     this.env = { ...process.env, ...env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+  }
+  /** The same git, with the same environment, in another working directory. */
+  at(cwd) {
+    return new _Git(cwd, this.env);
   }
   /** Runs `git ...args`; throws GitError when git exits non-zero or cannot start. */
   async run(args) {
@@ -45227,8 +45915,8 @@ var Git = class {
         { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
         (error, stdout, stderr) => {
           if (error === null) return resolve15({ code: 0, stdout, stderr });
-          const code = error.code;
-          if (typeof code === "number") return resolve15({ code, stdout, stderr });
+          const code18 = error.code;
+          if (typeof code18 === "number") return resolve15({ code: code18, stdout, stderr });
           resolve15({ code: null, stdout, stderr, detail: error.message });
         }
       );
@@ -45359,6 +46047,7 @@ function judgement(e) {
 
 // src/report/edits-text.ts
 init_numbers();
+init_untrusted_text();
 var MAX_LINES = 40;
 function formatEdits(c) {
   const { edits } = c;
@@ -45636,8 +46325,8 @@ async function readPublicKey(cwd, file) {
   try {
     text = await readFile7(resolve12(cwd, file), "utf8");
   } catch (e) {
-    const code = e.code;
-    throw new EvidenceKeyError(`--key ${file}: ${code === "ENOENT" ? "no such file" : e.message}`);
+    const code18 = e.code;
+    throw new EvidenceKeyError(`--key ${file}: ${code18 === "ENOENT" ? "no such file" : e.message}`);
   }
   return publicKeyFromPem(text, file);
 }
@@ -45778,7 +46467,7 @@ async function verifyCommand(argv, io) {
     if (values.repair) {
       const repair = await repairTruncated(path2);
       const history2 = await readHistory(path2);
-      io.stdout.write(`repaired ${file}: ${describeRepair(repair)}; ${count4(history2)}, chain intact
+      io.stdout.write(`repaired ${file}: ${describeRepair(repair)}; ${count2(history2)}, chain intact
 `);
       return EXIT.ok;
     }
@@ -45800,11 +46489,11 @@ async function verifyCommand(argv, io) {
           return EXIT.failed;
         }
       }
-      io.stdout.write(`ok ${file}: ${count4(history)}, chain intact, every record signed by key ${short(key.keyid)}
+      io.stdout.write(`ok ${file}: ${count2(history)}, chain intact, every record signed by key ${short(key.keyid)}
 `);
       return EXIT.ok;
     }
-    io.stdout.write(`ok ${file}: ${count4(history)}, chain intact
+    io.stdout.write(`ok ${file}: ${count2(history)}, chain intact
 ${await signingNote(path2, attestations)}
 `);
     return EXIT.ok;
@@ -45814,8 +46503,8 @@ ${await signingNote(path2, attestations)}
 `);
       return EXIT.failed;
     }
-    const code = e?.code;
-    if (typeof code === "string") {
+    const code18 = e?.code;
+    if (typeof code18 === "string") {
       io.stderr.write(`trackrecord verify: ${file}: ${e.message}
 `);
       return EXIT.failed;
@@ -45834,7 +46523,7 @@ async function signingNote(path2, attestations) {
   const keys = found.keyids.join(", ");
   return `${attestations} holds ${found.envelopes} signed envelope(s), key ${keys}: check them with --key PUBLIC.pem`;
 }
-function count4(history) {
+function count2(history) {
   const records = history.records.length;
   const files = history.files.length;
   return `${records} record${records === 1 ? "" : "s"}${files > 1 ? ` in ${files} files` : ""}`;
@@ -45866,15 +46555,15 @@ Commands:
 
 Run "trackrecord <command> --help" for a command's options.`;
 async function cli(argv, io) {
-  const [name, ...rest] = argv;
-  if (name === void 0 || name === "--help" || name === "-h") {
+  const [name2, ...rest] = argv;
+  if (name2 === void 0 || name2 === "--help" || name2 === "-h") {
     io.stdout.write(`${usage}
 `);
-    return name === void 0 ? EXIT.invalid : EXIT.ok;
+    return name2 === void 0 ? EXIT.invalid : EXIT.ok;
   }
-  const command = commands[name];
+  const command = commands[name2];
   if (!command) {
-    io.stderr.write(`trackrecord: unknown command "${name}"
+    io.stderr.write(`trackrecord: unknown command "${name2}"
 
 ${usage}
 `);
@@ -45899,17 +46588,17 @@ ${usage}
       return EXIT.failed;
     }
     if (error instanceof EvidenceKeyError) {
-      io.stderr.write(`trackrecord ${name}: ${error.message}
+      io.stderr.write(`trackrecord ${name2}: ${error.message}
 `);
       return EXIT.invalid;
     }
     if (error instanceof PartialError) {
-      io.stderr.write(`trackrecord ${name}: ${error.message}
+      io.stderr.write(`trackrecord ${name2}: ${error.message}
 `);
       return EXIT.invalid;
     }
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(`trackrecord ${name}: ${error.message}
+      io.stderr.write(`trackrecord ${name2}: ${error.message}
 
 ${command.help}
 `);
@@ -45919,13 +46608,13 @@ ${command.help}
   }
 }
 function isParseArgsError(error) {
-  const code = error?.code;
-  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+  const code18 = error?.code;
+  return typeof code18 === "string" && code18.startsWith("ERR_PARSE_ARGS");
 }
 
 // src/cli/index.ts
-cli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }).then((code) => {
-  process.exitCode = code;
+cli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }).then((code18) => {
+  process.exitCode = code18;
 }).catch((error) => {
   process.stderr.write(`trackrecord: ${error instanceof Error ? error.stack ?? error.message : String(error)}
 `);

@@ -5,43 +5,56 @@ import {
 } from "./chunks/chunk-XM2UH65U.js";
 import {
   fitMarkdown
-} from "./chunks/chunk-CZ3IELEU.js";
+} from "./chunks/chunk-OQIBCF6J.js";
 import {
   DEFAULTS,
+  ModelEmbeddings,
   analyzeModel,
   answerOf,
   benjaminiHochberg,
+  buildPlan,
   canonicalJson,
   catalogRef,
+  cleanText,
+  compareModel,
   compareSamples,
   errorMessage,
   evaluate,
   expectationProblem,
   isObject,
   isRefOf,
-  listSome,
   lowestReliability,
   majorityVerdict,
   mcnemarExactP,
+  messagesFor,
   modal,
-  pValue,
   parseJsonPath,
-  percent,
   percentile,
   promptCount,
   promptKey,
   promptResult,
   realDrift,
   require_ucs2length,
-  roundPercent,
   sameAnswer,
   sha256,
   share,
-  showInvisible,
   significantRegressions,
+  similarModel,
+  similarTargets,
   textRef,
-  totalErrors
-} from "./chunks/chunk-TAZ2BZDO.js";
+  totalErrors,
+  truncateText,
+  vectorsOf
+} from "./chunks/chunk-KP76PD6C.js";
+import {
+  costSentence,
+  grouped,
+  listSome,
+  pValue,
+  percent,
+  roundPercent,
+  usd
+} from "./chunks/chunk-2QCE6TR3.js";
 import {
   __commonJS,
   __export,
@@ -323,8 +336,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -352,7 +365,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -461,9 +474,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -1196,8 +1209,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -1223,8 +1236,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str2 += "\\x" + code2.substr(2);
                     else
                       str2 += json.substr(i, 6);
                 }
@@ -1500,8 +1513,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -3500,11 +3513,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name) {
+      createAlias(node, name2) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -3723,22 +3736,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name2, pos, code2, message) {
         super();
-        this.name = name;
-        this.code = code;
+        this.name = name2;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -4365,8 +4378,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -4647,7 +4660,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4845,9 +4858,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5169,12 +5182,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5336,12 +5349,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -7410,8 +7423,8 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
-function issue(name, message = "") {
-  issueCommand(name, {}, message);
+function issue(name2, message = "") {
+  issueCommand(name2, {}, message);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -7639,9 +7652,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -7821,23 +7834,23 @@ var ExitCode;
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
 }
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name2, options) {
+  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
+    throw new Error(`Input required and not supplied: ${name2}`);
   }
   if (options && options.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function setOutput(name, value) {
+function setOutput(name2, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name: name2 }, toCommandValue(value));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -7855,15 +7868,15 @@ function notice(message, properties = {}) {
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
-function startGroup(name) {
-  issue("group", name);
+function startGroup(name2) {
+  issue("group", name2);
 }
 function endGroup() {
   issue("endgroup");
 }
-function group(name, fn) {
+function group(name2, fn) {
   return __awaiter2(this, void 0, void 0, function* () {
-    startGroup(name);
+    startGroup(name2);
     let result;
     try {
       result = yield fn();
@@ -7873,6 +7886,23 @@ function group(name, fn) {
     return result;
   });
 }
+
+// src/action/core-host.ts
+var coreHost = {
+  getInput: (name2) => getInput(name2),
+  setOutput: (name2, value) => setOutput(name2, value),
+  setSecret: (value) => setSecret(value),
+  info: (message) => info(message),
+  notice: (message, place) => notice(message, place),
+  warning: (message, place) => warning(message, place),
+  error: (message, place) => error(message, place),
+  group: (name2, fn) => group(name2, fn),
+  appendSummary: async (markdown) => {
+    if (!process.env["GITHUB_STEP_SUMMARY"]) return;
+    await summary.addRaw(markdown, true).write();
+  },
+  setFailed: (message) => setFailed(message)
+};
 
 // src/config/errors.ts
 function formatIssue(issue2) {
@@ -7963,8 +7993,8 @@ __export(validators_generated_exports, {
 });
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var config = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." } } }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
-var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." } } }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model for `similar` checks and `compare: embedding`, asked on each model's own endpoint (`/embeddings`) unless the model names its own `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small", "nomic-embed-text"] }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run. Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
+var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func4 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
 var pattern0 = new RegExp("^[a-z0-9._-]+$", "u");
@@ -8338,7 +8368,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 for (const key3 in data15) {
-                  if (!(key3 === "input" || key3 === "output")) {
+                  if (!(key3 === "input" || key3 === "output" || key3 === "embedding")) {
                     const err33 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.price, data: data15 };
                     if (vErrors === null) {
                       vErrors = [err33];
@@ -8392,30 +8422,30 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              } else {
-                const err38 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.price.type, parentSchema: schema12.properties.price, data: data15 };
-                if (vErrors === null) {
-                  vErrors = [err38];
-                } else {
-                  vErrors.push(err38);
-                }
-                errors++;
-              }
-            }
-            if (data2.deployment !== void 0) {
-              let data18 = data2.deployment;
-              if (typeof data18 === "string") {
-                if (func4(data18) < 1) {
-                  const err39 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.deployment, data: data18 };
-                  if (vErrors === null) {
-                    vErrors = [err39];
+                if (data15.embedding !== void 0) {
+                  let data18 = data15.embedding;
+                  if (typeof data18 == "number") {
+                    if (data18 < 0 || isNaN(data18)) {
+                      const err38 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err38];
+                      } else {
+                        vErrors.push(err38);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err39);
+                    const err39 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.embedding.type, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.deployment.type, parentSchema: schema12.properties.deployment, data: data18 };
+                const err40 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.price.type, parentSchema: schema12.properties.price, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -8424,11 +8454,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data2["api-version"] !== void 0) {
-              let data19 = data2["api-version"];
+            if (data2.embedding !== void 0) {
+              let data19 = data2.embedding;
               if (typeof data19 === "string") {
-                if (!pattern3.test(data19)) {
-                  const err41 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"', schema: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", parentSchema: schema12.properties["api-version"], data: data19 };
+                if (func4(data19) < 1) {
+                  const err41 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.embedding, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err41];
                   } else {
@@ -8437,7 +8467,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err42 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-version"].type, parentSchema: schema12.properties["api-version"], data: data19 };
+                const err42 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.embedding.type, parentSchema: schema12.properties.embedding, data: data19 };
                 if (vErrors === null) {
                   vErrors = [err42];
                 } else {
@@ -8446,100 +8476,144 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data2.deployment !== void 0) {
+              let data20 = data2.deployment;
+              if (typeof data20 === "string") {
+                if (func4(data20) < 1) {
+                  const err43 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.deployment, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              } else {
+                const err44 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.deployment.type, parentSchema: schema12.properties.deployment, data: data20 };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            }
+            if (data2["api-version"] !== void 0) {
+              let data21 = data2["api-version"];
+              if (typeof data21 === "string") {
+                if (!pattern3.test(data21)) {
+                  const err45 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"', schema: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", parentSchema: schema12.properties["api-version"], data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              } else {
+                const err46 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-version"].type, parentSchema: schema12.properties["api-version"], data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err43 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
+            const err47 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err47];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err47);
             }
             errors++;
           }
         }
       } else {
-        const err44 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.models.type, parentSchema: schema11.properties.models, data: data1 };
+        const err48 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.models.type, parentSchema: schema11.properties.models, data: data1 };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err48];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err48);
         }
         errors++;
       }
     }
     if (data.suites !== void 0) {
-      let data20 = data.suites;
-      if (Array.isArray(data20)) {
-        if (data20.length < 1) {
-          const err45 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.suites, data: data20 };
+      let data22 = data.suites;
+      if (Array.isArray(data22)) {
+        if (data22.length < 1) {
+          const err49 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.suites, data: data22 };
           if (vErrors === null) {
-            vErrors = [err45];
+            vErrors = [err49];
           } else {
-            vErrors.push(err45);
+            vErrors.push(err49);
           }
           errors++;
         }
-        const len1 = data20.length;
+        const len1 = data22.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          let data21 = data20[i1];
-          if (typeof data21 !== "string" && !(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
-            const err46 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema11.properties.suites.items.type }, message: "must be string,object", schema: schema11.properties.suites.items.type, parentSchema: schema11.properties.suites.items, data: data21 };
+          let data23 = data22[i1];
+          if (typeof data23 !== "string" && !(data23 && typeof data23 == "object" && !Array.isArray(data23))) {
+            const err50 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema11.properties.suites.items.type }, message: "must be string,object", schema: schema11.properties.suites.items.type, parentSchema: schema11.properties.suites.items, data: data23 };
             if (vErrors === null) {
-              vErrors = [err46];
+              vErrors = [err50];
             } else {
-              vErrors.push(err46);
+              vErrors.push(err50);
             }
             errors++;
           }
-          if (typeof data21 === "string") {
-            if (!pattern4.test(data21)) {
-              const err47 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema11.properties.suites.items, data: data21 };
+          if (typeof data23 === "string") {
+            if (!pattern4.test(data23)) {
+              const err51 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema11.properties.suites.items, data: data23 };
               if (vErrors === null) {
-                vErrors = [err47];
+                vErrors = [err51];
               } else {
-                vErrors.push(err47);
+                vErrors.push(err51);
               }
               errors++;
             }
           }
-          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-            if (data21.path === void 0) {
-              const err48 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema11.properties.suites.items.required, parentSchema: schema11.properties.suites.items, data: data21 };
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.path === void 0) {
+              const err52 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema11.properties.suites.items.required, parentSchema: schema11.properties.suites.items, data: data23 };
               if (vErrors === null) {
-                vErrors = [err48];
+                vErrors = [err52];
               } else {
-                vErrors.push(err48);
+                vErrors.push(err52);
               }
               errors++;
             }
-            for (const key4 in data21) {
+            for (const key4 in data23) {
               if (!(key4 === "path")) {
-                const err49 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suites.items, data: data21 };
+                const err53 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suites.items, data: data23 };
                 if (vErrors === null) {
-                  vErrors = [err49];
+                  vErrors = [err53];
                 } else {
-                  vErrors.push(err49);
+                  vErrors.push(err53);
                 }
                 errors++;
               }
             }
-            if (data21.path !== void 0) {
-              let data22 = data21.path;
-              if (typeof data22 === "string") {
-                if (func4(data22) < 1) {
-                  const err50 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suites.items.properties.path, data: data22 };
+            if (data23.path !== void 0) {
+              let data24 = data23.path;
+              if (typeof data24 === "string") {
+                if (func4(data24) < 1) {
+                  const err54 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suites.items.properties.path, data: data24 };
                   if (vErrors === null) {
-                    vErrors = [err50];
+                    vErrors = [err54];
                   } else {
-                    vErrors.push(err50);
+                    vErrors.push(err54);
                   }
                   errors++;
                 }
               } else {
-                const err51 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suites.items.properties.path.type, parentSchema: schema11.properties.suites.items.properties.path, data: data22 };
+                const err55 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suites.items.properties.path.type, parentSchema: schema11.properties.suites.items.properties.path, data: data24 };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err55];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err55);
                 }
                 errors++;
               }
@@ -8547,51 +8621,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err52 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suites.type, parentSchema: schema11.properties.suites, data: data20 };
-        if (vErrors === null) {
-          vErrors = [err52];
-        } else {
-          vErrors.push(err52);
-        }
-        errors++;
-      }
-    }
-    if (data.samples !== void 0) {
-      let data23 = data.samples;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)))) {
-        const err53 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.samples.type, parentSchema: schema11.properties.samples, data: data23 };
-        if (vErrors === null) {
-          vErrors = [err53];
-        } else {
-          vErrors.push(err53);
-        }
-        errors++;
-      }
-      if (typeof data23 == "number") {
-        if (data23 > 100 || isNaN(data23)) {
-          const err54 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema11.properties.samples, data: data23 };
-          if (vErrors === null) {
-            vErrors = [err54];
-          } else {
-            vErrors.push(err54);
-          }
-          errors++;
-        }
-        if (data23 < 1 || isNaN(data23)) {
-          const err55 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.samples, data: data23 };
-          if (vErrors === null) {
-            vErrors = [err55];
-          } else {
-            vErrors.push(err55);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.concurrency !== void 0) {
-      let data24 = data.concurrency;
-      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)))) {
-        const err56 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.concurrency.type, parentSchema: schema11.properties.concurrency, data: data24 };
+        const err56 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suites.type, parentSchema: schema11.properties.suites, data: data22 };
         if (vErrors === null) {
           vErrors = [err56];
         } else {
@@ -8599,18 +8629,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data24 == "number") {
-        if (data24 > 1024 || isNaN(data24)) {
-          const err57 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema11.properties.concurrency, data: data24 };
-          if (vErrors === null) {
-            vErrors = [err57];
-          } else {
-            vErrors.push(err57);
-          }
-          errors++;
+    }
+    if (data.samples !== void 0) {
+      let data25 = data.samples;
+      if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)))) {
+        const err57 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.samples.type, parentSchema: schema11.properties.samples, data: data25 };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
         }
-        if (data24 < 1 || isNaN(data24)) {
-          const err58 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.concurrency, data: data24 };
+        errors++;
+      }
+      if (typeof data25 == "number") {
+        if (data25 > 100 || isNaN(data25)) {
+          const err58 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema11.properties.samples, data: data25 };
           if (vErrors === null) {
             vErrors = [err58];
           } else {
@@ -8618,13 +8651,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data["timeout-seconds"] !== void 0) {
-      let data25 = data["timeout-seconds"];
-      if (typeof data25 == "number") {
-        if (data25 > 3600 || isNaN(data25)) {
-          const err59 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema11.properties["timeout-seconds"], data: data25 };
+        if (data25 < 1 || isNaN(data25)) {
+          const err59 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.samples, data: data25 };
           if (vErrors === null) {
             vErrors = [err59];
           } else {
@@ -8632,39 +8660,45 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data25 <= 0 || isNaN(data25)) {
-          const err60 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["timeout-seconds"], data: data25 };
-          if (vErrors === null) {
-            vErrors = [err60];
-          } else {
-            vErrors.push(err60);
-          }
-          errors++;
-        }
-      } else {
-        const err61 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["timeout-seconds"].type, parentSchema: schema11.properties["timeout-seconds"], data: data25 };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
       }
     }
-    if (data.retries !== void 0) {
-      let data26 = data.retries;
+    if (data.concurrency !== void 0) {
+      let data26 = data.concurrency;
       if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)))) {
-        const err62 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.retries.type, parentSchema: schema11.properties.retries, data: data26 };
+        const err60 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.concurrency.type, parentSchema: schema11.properties.concurrency, data: data26 };
         if (vErrors === null) {
-          vErrors = [err62];
+          vErrors = [err60];
         } else {
-          vErrors.push(err62);
+          vErrors.push(err60);
         }
         errors++;
       }
       if (typeof data26 == "number") {
-        if (data26 > 20 || isNaN(data26)) {
-          const err63 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema11.properties.retries, data: data26 };
+        if (data26 > 1024 || isNaN(data26)) {
+          const err61 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema11.properties.concurrency, data: data26 };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+        if (data26 < 1 || isNaN(data26)) {
+          const err62 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.concurrency, data: data26 };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data["timeout-seconds"] !== void 0) {
+      let data27 = data["timeout-seconds"];
+      if (typeof data27 == "number") {
+        if (data27 > 3600 || isNaN(data27)) {
+          const err63 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema11.properties["timeout-seconds"], data: data27 };
           if (vErrors === null) {
             vErrors = [err63];
           } else {
@@ -8672,8 +8706,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data26 < 0 || isNaN(data26)) {
-          const err64 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.retries, data: data26 };
+        if (data27 <= 0 || isNaN(data27)) {
+          const err64 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["timeout-seconds"], data: data27 };
           if (vErrors === null) {
             vErrors = [err64];
           } else {
@@ -8681,12 +8715,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data["max-output-kb"] !== void 0) {
-      let data27 = data["max-output-kb"];
-      if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)))) {
-        const err65 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties["max-output-kb"].type, parentSchema: schema11.properties["max-output-kb"], data: data27 };
+      } else {
+        const err65 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["timeout-seconds"].type, parentSchema: schema11.properties["timeout-seconds"], data: data27 };
         if (vErrors === null) {
           vErrors = [err65];
         } else {
@@ -8694,18 +8724,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data27 == "number") {
-        if (data27 > 65536 || isNaN(data27)) {
-          const err66 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65536 }, message: "must be <= 65536", schema: 65536, parentSchema: schema11.properties["max-output-kb"], data: data27 };
-          if (vErrors === null) {
-            vErrors = [err66];
-          } else {
-            vErrors.push(err66);
-          }
-          errors++;
+    }
+    if (data.retries !== void 0) {
+      let data28 = data.retries;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
+        const err66 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.retries.type, parentSchema: schema11.properties.retries, data: data28 };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
         }
-        if (data27 < 1 || isNaN(data27)) {
-          const err67 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties["max-output-kb"], data: data27 };
+        errors++;
+      }
+      if (typeof data28 == "number") {
+        if (data28 > 20 || isNaN(data28)) {
+          const err67 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema11.properties.retries, data: data28 };
           if (vErrors === null) {
             vErrors = [err67];
           } else {
@@ -8713,13 +8746,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.history !== void 0) {
-      let data28 = data.history;
-      if (typeof data28 === "string") {
-        if (func4(data28) < 1) {
-          const err68 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.history, data: data28 };
+        if (data28 < 0 || isNaN(data28)) {
+          const err68 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.retries, data: data28 };
           if (vErrors === null) {
             vErrors = [err68];
           } else {
@@ -8727,8 +8755,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err69 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.history.type, parentSchema: schema11.properties.history, data: data28 };
+      }
+    }
+    if (data["max-output-kb"] !== void 0) {
+      let data29 = data["max-output-kb"];
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)))) {
+        const err69 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties["max-output-kb"].type, parentSchema: schema11.properties["max-output-kb"], data: data29 };
         if (vErrors === null) {
           vErrors = [err69];
         } else {
@@ -8736,12 +8768,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["history-max-mb"] !== void 0) {
-      let data29 = data["history-max-mb"];
       if (typeof data29 == "number") {
-        if (data29 > 95 || isNaN(data29)) {
-          const err70 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 95 }, message: "must be <= 95", schema: 95, parentSchema: schema11.properties["history-max-mb"], data: data29 };
+        if (data29 > 65536 || isNaN(data29)) {
+          const err70 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65536 }, message: "must be <= 65536", schema: 65536, parentSchema: schema11.properties["max-output-kb"], data: data29 };
           if (vErrors === null) {
             vErrors = [err70];
           } else {
@@ -8749,8 +8778,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data29 <= 0 || isNaN(data29)) {
-          const err71 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["history-max-mb"], data: data29 };
+        if (data29 < 1 || isNaN(data29)) {
+          const err71 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties["max-output-kb"], data: data29 };
           if (vErrors === null) {
             vErrors = [err71];
           } else {
@@ -8758,30 +8787,35 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      }
+    }
+    if (data.history !== void 0) {
+      let data30 = data.history;
+      if (typeof data30 === "string") {
+        if (func4(data30) < 1) {
+          const err72 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.history, data: data30 };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
       } else {
-        const err72 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["history-max-mb"].type, parentSchema: schema11.properties["history-max-mb"], data: data29 };
+        const err73 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.history.type, parentSchema: schema11.properties.history, data: data30 };
         if (vErrors === null) {
-          vErrors = [err72];
+          vErrors = [err73];
         } else {
-          vErrors.push(err72);
+          vErrors.push(err73);
         }
         errors++;
       }
     }
-    if (data.badge !== void 0) {
-      let data30 = data.badge;
-      if (typeof data30 === "string") {
-        if (func4(data30) < 1) {
-          const err73 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.badge, data: data30 };
-          if (vErrors === null) {
-            vErrors = [err73];
-          } else {
-            vErrors.push(err73);
-          }
-          errors++;
-        }
-        if (!pattern5.test(data30)) {
-          const err74 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema11.properties.badge, data: data30 };
+    if (data["history-max-mb"] !== void 0) {
+      let data31 = data["history-max-mb"];
+      if (typeof data31 == "number") {
+        if (data31 > 95 || isNaN(data31)) {
+          const err74 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 95 }, message: "must be <= 95", schema: 95, parentSchema: schema11.properties["history-max-mb"], data: data31 };
           if (vErrors === null) {
             vErrors = [err74];
           } else {
@@ -8789,20 +8823,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err75 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.badge.type, parentSchema: schema11.properties.badge, data: data30 };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
+        if (data31 <= 0 || isNaN(data31)) {
+          const err75 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["history-max-mb"], data: data31 };
+          if (vErrors === null) {
+            vErrors = [err75];
+          } else {
+            vErrors.push(err75);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data["allow-outside-workspace"] !== void 0) {
-      let data31 = data["allow-outside-workspace"];
-      if (typeof data31 !== "boolean") {
-        const err76 = { instancePath: instancePath + "/allow-outside-workspace", schemaPath: "#/properties/allow-outside-workspace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties["allow-outside-workspace"].type, parentSchema: schema11.properties["allow-outside-workspace"], data: data31 };
+      } else {
+        const err76 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["history-max-mb"].type, parentSchema: schema11.properties["history-max-mb"], data: data31 };
         if (vErrors === null) {
           vErrors = [err76];
         } else {
@@ -8811,20 +8842,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.window !== void 0) {
-      let data32 = data.window;
-      if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)))) {
-        const err77 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.window.type, parentSchema: schema11.properties.window, data: data32 };
-        if (vErrors === null) {
-          vErrors = [err77];
-        } else {
-          vErrors.push(err77);
+    if (data.badge !== void 0) {
+      let data32 = data.badge;
+      if (typeof data32 === "string") {
+        if (func4(data32) < 1) {
+          const err77 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.badge, data: data32 };
+          if (vErrors === null) {
+            vErrors = [err77];
+          } else {
+            vErrors.push(err77);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (typeof data32 == "number") {
-        if (data32 > 1e4 || isNaN(data32)) {
-          const err78 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema11.properties.window, data: data32 };
+        if (!pattern5.test(data32)) {
+          const err78 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema11.properties.badge, data: data32 };
           if (vErrors === null) {
             vErrors = [err78];
           } else {
@@ -8832,90 +8863,155 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data32 < 1 || isNaN(data32)) {
-          const err79 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.window, data: data32 };
+      } else {
+        const err79 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.badge.type, parentSchema: schema11.properties.badge, data: data32 };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
+        }
+        errors++;
+      }
+    }
+    if (data["allow-outside-workspace"] !== void 0) {
+      let data33 = data["allow-outside-workspace"];
+      if (typeof data33 !== "boolean") {
+        const err80 = { instancePath: instancePath + "/allow-outside-workspace", schemaPath: "#/properties/allow-outside-workspace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties["allow-outside-workspace"].type, parentSchema: schema11.properties["allow-outside-workspace"], data: data33 };
+        if (vErrors === null) {
+          vErrors = [err80];
+        } else {
+          vErrors.push(err80);
+        }
+        errors++;
+      }
+    }
+    if (data.embedding !== void 0) {
+      let data34 = data.embedding;
+      if (typeof data34 === "string") {
+        if (func4(data34) < 1) {
+          const err81 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.embedding, data: data34 };
           if (vErrors === null) {
-            vErrors = [err79];
+            vErrors = [err81];
           } else {
-            vErrors.push(err79);
+            vErrors.push(err81);
+          }
+          errors++;
+        }
+      } else {
+        const err82 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.embedding.type, parentSchema: schema11.properties.embedding, data: data34 };
+        if (vErrors === null) {
+          vErrors = [err82];
+        } else {
+          vErrors.push(err82);
+        }
+        errors++;
+      }
+    }
+    if (data.window !== void 0) {
+      let data35 = data.window;
+      if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
+        const err83 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.window.type, parentSchema: schema11.properties.window, data: data35 };
+        if (vErrors === null) {
+          vErrors = [err83];
+        } else {
+          vErrors.push(err83);
+        }
+        errors++;
+      }
+      if (typeof data35 == "number") {
+        if (data35 > 1e4 || isNaN(data35)) {
+          const err84 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema11.properties.window, data: data35 };
+          if (vErrors === null) {
+            vErrors = [err84];
+          } else {
+            vErrors.push(err84);
+          }
+          errors++;
+        }
+        if (data35 < 1 || isNaN(data35)) {
+          const err85 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.window, data: data35 };
+          if (vErrors === null) {
+            vErrors = [err85];
+          } else {
+            vErrors.push(err85);
           }
           errors++;
         }
       }
     }
     if (data.thresholds !== void 0) {
-      let data33 = data.thresholds;
-      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-        for (const key5 in data33) {
+      let data36 = data.thresholds;
+      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+        for (const key5 in data36) {
           if (!(key5 === "fail-below" || key5 === "fail-on-regression")) {
-            const err80 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.thresholds, data: data33 };
+            const err86 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.thresholds, data: data36 };
             if (vErrors === null) {
-              vErrors = [err80];
+              vErrors = [err86];
             } else {
-              vErrors.push(err80);
+              vErrors.push(err86);
             }
             errors++;
           }
         }
-        if (data33["fail-below"] !== void 0) {
-          let data34 = data33["fail-below"];
-          if (typeof data34 == "number") {
-            if (data34 > 1 || isNaN(data34)) {
-              const err81 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data34 };
+        if (data36["fail-below"] !== void 0) {
+          let data37 = data36["fail-below"];
+          if (typeof data37 == "number") {
+            if (data37 > 1 || isNaN(data37)) {
+              const err87 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data37 };
               if (vErrors === null) {
-                vErrors = [err81];
+                vErrors = [err87];
               } else {
-                vErrors.push(err81);
+                vErrors.push(err87);
               }
               errors++;
             }
-            if (data34 < 0 || isNaN(data34)) {
-              const err82 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data34 };
+            if (data37 < 0 || isNaN(data37)) {
+              const err88 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data37 };
               if (vErrors === null) {
-                vErrors = [err82];
+                vErrors = [err88];
               } else {
-                vErrors.push(err82);
+                vErrors.push(err88);
               }
               errors++;
             }
           } else {
-            const err83 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.thresholds.properties["fail-below"].type, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data34 };
+            const err89 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.thresholds.properties["fail-below"].type, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data37 };
             if (vErrors === null) {
-              vErrors = [err83];
+              vErrors = [err89];
             } else {
-              vErrors.push(err83);
+              vErrors.push(err89);
             }
             errors++;
           }
         }
-        if (data33["fail-on-regression"] !== void 0) {
-          let data35 = data33["fail-on-regression"];
-          if (typeof data35 !== "boolean") {
-            const err84 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema11.properties.thresholds.properties["fail-on-regression"], data: data35 };
+        if (data36["fail-on-regression"] !== void 0) {
+          let data38 = data36["fail-on-regression"];
+          if (typeof data38 !== "boolean") {
+            const err90 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema11.properties.thresholds.properties["fail-on-regression"], data: data38 };
             if (vErrors === null) {
-              vErrors = [err84];
+              vErrors = [err90];
             } else {
-              vErrors.push(err84);
+              vErrors.push(err90);
             }
             errors++;
           }
         }
       } else {
-        const err85 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.thresholds.type, parentSchema: schema11.properties.thresholds, data: data33 };
+        const err91 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.thresholds.type, parentSchema: schema11.properties.thresholds, data: data36 };
         if (vErrors === null) {
-          vErrors = [err85];
+          vErrors = [err91];
         } else {
-          vErrors.push(err85);
+          vErrors.push(err91);
         }
         errors++;
       }
     }
   } else {
-    const err86 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err92 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err86];
+      vErrors = [err92];
     } else {
-      vErrors.push(err86);
+      vErrors.push(err92);
     }
     errors++;
   }
@@ -8923,14 +9019,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var suite = validate11;
-var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/suite.schema.json", "title": "trackrecord prompt suite", "description": "A fixed set of prompts with deterministic checks, run against every configured model.", "type": "object", "additionalProperties": false, "required": ["name", "prompts"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL or path of this schema." }, "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Unique within a run." }, "description": { "type": "string", "description": "What the suite catches and why its checks are fair; shown in reports." }, "prompts": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/prompt" }, "description": "The prompts, each with a stable id. Order is kept in reports and history." } }, "definitions": { "prompt": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } }, "expectation": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } } } };
+var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/suite.schema.json", "title": "trackrecord prompt suite", "description": "A fixed set of prompts with deterministic checks, run against every configured model.", "type": "object", "additionalProperties": false, "required": ["name", "prompts"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL or path of this schema." }, "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Unique within a run." }, "description": { "type": "string", "description": "What the suite catches and why its checks are fair; shown in reports." }, "prompts": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/prompt" }, "description": "The prompts, each with a stable id. Order is kept in reports and history." } }, "definitions": { "prompt": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity|embedding)$", "additionalProperties": false, "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." }, "embedding": { "type": ["string", "boolean"], "minLength": 1, "description": "Compare by the cosine similarity of the answers' embeddings, from the endpoint's `/embeddings`: `true` for the embedding model of the model answering (its `embedding`, else the config's), or the name of an embedding model asked on every model's endpoint. Goes with `threshold`." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "With `embedding`: the cosine similarity two answers reach to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), `{similarity: T}` with your own threshold, `embedding` (cosine similarity of embeddings >= 0.8, with the model's embedding model), or `{embedding: MODEL or true, threshold: T}`. The drift test reads answers compared by `similarity` or `embedding` as free text.", "default": "exact", "minProperties": 1 }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } }, "expectation": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." }, "similar": { "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "type": "string", "minLength": 1, "description": "The reference text, normalized like the answer, then embedded." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "The least cosine similarity that passes." } }, "description": "The answer means about the same as `to`: the cosine similarity of their embeddings (from the endpoint's `/embeddings`, with the model's embedding model: its `embedding`, else the config's) reaches `threshold` (default 0.8)." } } } } };
 var pattern6 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
-var schema14 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity)$", "additionalProperties": false, "required": ["similarity"], "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.", "default": "exact" }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } };
-var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." } } };
+var schema14 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity|embedding)$", "additionalProperties": false, "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." }, "embedding": { "type": ["string", "boolean"], "minLength": 1, "description": "Compare by the cosine similarity of the answers' embeddings, from the endpoint's `/embeddings`: `true` for the embedding model of the model answering (its `embedding`, else the config's), or the name of an embedding model asked on every model's endpoint. Goes with `threshold`." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "With `embedding`: the cosine similarity two answers reach to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), `{similarity: T}` with your own threshold, `embedding` (cosine similarity of embeddings >= 0.8, with the model's embedding model), or `{embedding: MODEL or true, threshold: T}`. The drift test reads answers compared by `similarity` or `embedding` as free text.", "default": "exact", "minProperties": 1 }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } };
+var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." }, "similar": { "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "type": "string", "minLength": 1, "description": "The reference text, normalized like the answer, then embedded." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "The least cosine similarity that passes." } }, "description": "The answer means about the same as `to`: the cosine similarity of their embeddings (from the endpoint's `/embeddings`, with the model's embedding model: its `embedding`, else the config's) reaches `threshold` (default 0.8)." } } };
 var pattern7 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 var pattern8 = new RegExp("^[imsu]*$", "u");
 var pattern9 = new RegExp("^\\$", "u");
-var pattern10 = new RegExp("^(exact|similarity)$", "u");
+var pattern10 = new RegExp("^(exact|similarity|embedding)$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -9235,7 +9331,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data12 === "string") {
         if (!pattern10.test(data12)) {
-          const err27 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/pattern", keyword: "pattern", params: { pattern: "^(exact|similarity)$" }, message: 'must match pattern "^(exact|similarity)$"', schema: "^(exact|similarity)$", parentSchema: schema14.properties.compare, data: data12 };
+          const err27 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/pattern", keyword: "pattern", params: { pattern: "^(exact|similarity|embedding)$" }, message: 'must match pattern "^(exact|similarity|embedding)$"', schema: "^(exact|similarity|embedding)$", parentSchema: schema14.properties.compare, data: data12 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -9245,8 +9341,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-        if (data12.similarity === void 0) {
-          const err28 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/required", keyword: "required", params: { missingProperty: "similarity" }, message: "must have required property 'similarity'", schema: schema14.properties.compare.required, parentSchema: schema14.properties.compare, data: data12 };
+        if (Object.keys(data12).length < 1) {
+          const err28 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema14.properties.compare, data: data12 };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -9255,7 +9351,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key3 in data12) {
-          if (!(key3 === "similarity")) {
+          if (!(key3 === "similarity" || key3 === "embedding" || key3 === "threshold")) {
             const err29 = { instancePath: instancePath + "/compare", schemaPath: "#/properties/compare/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.compare, data: data12 };
             if (vErrors === null) {
               vErrors = [err29];
@@ -9296,26 +9392,20 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      }
-    }
-    if (data.expect !== void 0) {
-      let data14 = data.expect;
-      if (Array.isArray(data14)) {
-        const len2 = data14.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data15 = data14[i2];
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (Object.keys(data15).length > 1) {
-              const err33 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties", schema: 1, parentSchema: schema15, data: data15 };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
+        if (data12.embedding !== void 0) {
+          let data14 = data12.embedding;
+          if (typeof data14 !== "string" && typeof data14 !== "boolean") {
+            const err33 = { instancePath: instancePath + "/compare/embedding", schemaPath: "#/properties/compare/properties/embedding/type", keyword: "type", params: { type: schema14.properties.compare.properties.embedding.type }, message: "must be string,boolean", schema: schema14.properties.compare.properties.embedding.type, parentSchema: schema14.properties.compare.properties.embedding, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
             }
-            if (Object.keys(data15).length < 1) {
-              const err34 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15, data: data15 };
+            errors++;
+          }
+          if (typeof data14 === "string") {
+            if (func4(data14) < 1) {
+              const err34 = { instancePath: instancePath + "/compare/embedding", schemaPath: "#/properties/compare/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.compare.properties.embedding, data: data14 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -9323,65 +9413,69 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key4 in data15) {
+          }
+        }
+        if (data12.threshold !== void 0) {
+          let data15 = data12.threshold;
+          if (typeof data15 == "number") {
+            if (data15 > 1 || isNaN(data15)) {
+              const err35 = { instancePath: instancePath + "/compare/threshold", schemaPath: "#/properties/compare/properties/threshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema14.properties.compare.properties.threshold, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            if (data15 <= 0 || isNaN(data15)) {
+              const err36 = { instancePath: instancePath + "/compare/threshold", schemaPath: "#/properties/compare/properties/threshold/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema14.properties.compare.properties.threshold, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          } else {
+            const err37 = { instancePath: instancePath + "/compare/threshold", schemaPath: "#/properties/compare/properties/threshold/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema14.properties.compare.properties.threshold.type, parentSchema: schema14.properties.compare.properties.threshold, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    if (data.expect !== void 0) {
+      let data16 = data.expect;
+      if (Array.isArray(data16)) {
+        const len2 = data16.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data17 = data16[i2];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (Object.keys(data17).length > 1) {
+              const err38 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/maxProperties", keyword: "maxProperties", params: { limit: 1 }, message: "must NOT have more than 1 properties", schema: 1, parentSchema: schema15, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            if (Object.keys(data17).length < 1) {
+              const err39 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+            for (const key4 in data17) {
               if (!func2.call(schema15.properties, key4)) {
-                const err35 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data: data15 };
-                if (vErrors === null) {
-                  vErrors = [err35];
-                } else {
-                  vErrors.push(err35);
-                }
-                errors++;
-              }
-            }
-            if (data15.equals !== void 0) {
-              let data16 = data15.equals;
-              if (typeof data16 !== "string" && !(typeof data16 == "number") && typeof data16 !== "boolean") {
-                const err36 = { instancePath: instancePath + "/expect/" + i2 + "/equals", schemaPath: "#/definitions/expectation/properties/equals/type", keyword: "type", params: { type: schema15.properties.equals.type }, message: "must be string,number,boolean", schema: schema15.properties.equals.type, parentSchema: schema15.properties.equals, data: data16 };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-            }
-            if (data15.contains !== void 0) {
-              let data17 = data15.contains;
-              if (typeof data17 === "string") {
-                if (func4(data17) < 1) {
-                  const err37 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.contains, data: data17 };
-                  if (vErrors === null) {
-                    vErrors = [err37];
-                  } else {
-                    vErrors.push(err37);
-                  }
-                  errors++;
-                }
-              } else {
-                const err38 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.contains.type, parentSchema: schema15.properties.contains, data: data17 };
-                if (vErrors === null) {
-                  vErrors = [err38];
-                } else {
-                  vErrors.push(err38);
-                }
-                errors++;
-              }
-            }
-            if (data15["not-contains"] !== void 0) {
-              let data18 = data15["not-contains"];
-              if (typeof data18 === "string") {
-                if (func4(data18) < 1) {
-                  const err39 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-contains"], data: data18 };
-                  if (vErrors === null) {
-                    vErrors = [err39];
-                  } else {
-                    vErrors.push(err39);
-                  }
-                  errors++;
-                }
-              } else {
-                const err40 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-contains"].type, parentSchema: schema15.properties["not-contains"], data: data18 };
+                const err40 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -9390,10 +9484,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.regex !== void 0) {
-              let data19 = data15.regex;
-              if (typeof data19 !== "string" && !(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-                const err41 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/type", keyword: "type", params: { type: schema15.properties.regex.type }, message: "must be string,object", schema: schema15.properties.regex.type, parentSchema: schema15.properties.regex, data: data19 };
+            if (data17.equals !== void 0) {
+              let data18 = data17.equals;
+              if (typeof data18 !== "string" && !(typeof data18 == "number") && typeof data18 !== "boolean") {
+                const err41 = { instancePath: instancePath + "/expect/" + i2 + "/equals", schemaPath: "#/definitions/expectation/properties/equals/type", keyword: "type", params: { type: schema15.properties.equals.type }, message: "must be string,number,boolean", schema: schema15.properties.equals.type, parentSchema: schema15.properties.equals, data: data18 };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -9401,9 +9495,12 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+            }
+            if (data17.contains !== void 0) {
+              let data19 = data17.contains;
               if (typeof data19 === "string") {
                 if (func4(data19) < 1) {
-                  const err42 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex, data: data19 };
+                  const err42 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.contains, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err42];
                   } else {
@@ -9411,224 +9508,221 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-                if (data19.pattern === void 0) {
-                  const err43 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties.regex.required, parentSchema: schema15.properties.regex, data: data19 };
-                  if (vErrors === null) {
-                    vErrors = [err43];
-                  } else {
-                    vErrors.push(err43);
-                  }
-                  errors++;
-                }
-                for (const key5 in data19) {
-                  if (!(key5 === "pattern" || key5 === "flags")) {
-                    const err44 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.regex, data: data19 };
-                    if (vErrors === null) {
-                      vErrors = [err44];
-                    } else {
-                      vErrors.push(err44);
-                    }
-                    errors++;
-                  }
-                }
-                if (data19.pattern !== void 0) {
-                  let data20 = data19.pattern;
-                  if (typeof data20 === "string") {
-                    if (func4(data20) < 1) {
-                      const err45 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex.properties.pattern, data: data20 };
-                      if (vErrors === null) {
-                        vErrors = [err45];
-                      } else {
-                        vErrors.push(err45);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err46 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.pattern.type, parentSchema: schema15.properties.regex.properties.pattern, data: data20 };
-                    if (vErrors === null) {
-                      vErrors = [err46];
-                    } else {
-                      vErrors.push(err46);
-                    }
-                    errors++;
-                  }
-                }
-                if (data19.flags !== void 0) {
-                  let data21 = data19.flags;
-                  if (typeof data21 === "string") {
-                    if (!pattern8.test(data21)) {
-                      const err47 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties.regex.properties.flags, data: data21 };
-                      if (vErrors === null) {
-                        vErrors = [err47];
-                      } else {
-                        vErrors.push(err47);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err48 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.flags.type, parentSchema: schema15.properties.regex.properties.flags, data: data21 };
-                    if (vErrors === null) {
-                      vErrors = [err48];
-                    } else {
-                      vErrors.push(err48);
-                    }
-                    errors++;
-                  }
-                }
-              }
-            }
-            if (data15["not-regex"] !== void 0) {
-              let data22 = data15["not-regex"];
-              if (typeof data22 !== "string" && !(data22 && typeof data22 == "object" && !Array.isArray(data22))) {
-                const err49 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/type", keyword: "type", params: { type: schema15.properties["not-regex"].type }, message: "must be string,object", schema: schema15.properties["not-regex"].type, parentSchema: schema15.properties["not-regex"], data: data22 };
+              } else {
+                const err43 = { instancePath: instancePath + "/expect/" + i2 + "/contains", schemaPath: "#/definitions/expectation/properties/contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.contains.type, parentSchema: schema15.properties.contains, data: data19 };
                 if (vErrors === null) {
-                  vErrors = [err49];
+                  vErrors = [err43];
                 } else {
-                  vErrors.push(err49);
+                  vErrors.push(err43);
                 }
                 errors++;
               }
-              if (typeof data22 === "string") {
-                if (func4(data22) < 1) {
-                  const err50 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"], data: data22 };
-                  if (vErrors === null) {
-                    vErrors = [err50];
-                  } else {
-                    vErrors.push(err50);
-                  }
-                  errors++;
-                }
-              }
-              if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-                if (data22.pattern === void 0) {
-                  const err51 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties["not-regex"].required, parentSchema: schema15.properties["not-regex"], data: data22 };
-                  if (vErrors === null) {
-                    vErrors = [err51];
-                  } else {
-                    vErrors.push(err51);
-                  }
-                  errors++;
-                }
-                for (const key6 in data22) {
-                  if (!(key6 === "pattern" || key6 === "flags")) {
-                    const err52 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["not-regex"], data: data22 };
-                    if (vErrors === null) {
-                      vErrors = [err52];
-                    } else {
-                      vErrors.push(err52);
-                    }
-                    errors++;
-                  }
-                }
-                if (data22.pattern !== void 0) {
-                  let data23 = data22.pattern;
-                  if (typeof data23 === "string") {
-                    if (func4(data23) < 1) {
-                      const err53 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data23 };
-                      if (vErrors === null) {
-                        vErrors = [err53];
-                      } else {
-                        vErrors.push(err53);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err54 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.pattern.type, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data23 };
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    } else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
-                  }
-                }
-                if (data22.flags !== void 0) {
-                  let data24 = data22.flags;
-                  if (typeof data24 === "string") {
-                    if (!pattern8.test(data24)) {
-                      const err55 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties["not-regex"].properties.flags, data: data24 };
-                      if (vErrors === null) {
-                        vErrors = [err55];
-                      } else {
-                        vErrors.push(err55);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err56 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.flags.type, parentSchema: schema15.properties["not-regex"].properties.flags, data: data24 };
-                    if (vErrors === null) {
-                      vErrors = [err56];
-                    } else {
-                      vErrors.push(err56);
-                    }
-                    errors++;
-                  }
-                }
-              }
             }
-            if (data15["one-of"] !== void 0) {
-              let data25 = data15["one-of"];
-              if (Array.isArray(data25)) {
-                if (data25.length < 1) {
-                  const err57 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema15.properties["one-of"], data: data25 };
+            if (data17["not-contains"] !== void 0) {
+              let data20 = data17["not-contains"];
+              if (typeof data20 === "string") {
+                if (func4(data20) < 1) {
+                  const err44 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-contains"], data: data20 };
                   if (vErrors === null) {
-                    vErrors = [err57];
+                    vErrors = [err44];
                   } else {
-                    vErrors.push(err57);
+                    vErrors.push(err44);
                   }
                   errors++;
-                }
-                const len3 = data25.length;
-                for (let i3 = 0; i3 < len3; i3++) {
-                  let data26 = data25[i3];
-                  if (typeof data26 !== "string" && !(typeof data26 == "number") && typeof data26 !== "boolean") {
-                    const err58 = { instancePath: instancePath + "/expect/" + i2 + "/one-of/" + i3, schemaPath: "#/definitions/expectation/properties/one-of/items/type", keyword: "type", params: { type: schema15.properties["one-of"].items.type }, message: "must be string,number,boolean", schema: schema15.properties["one-of"].items.type, parentSchema: schema15.properties["one-of"].items, data: data26 };
-                    if (vErrors === null) {
-                      vErrors = [err58];
-                    } else {
-                      vErrors.push(err58);
-                    }
-                    errors++;
-                  }
                 }
               } else {
-                const err59 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.properties["one-of"].type, parentSchema: schema15.properties["one-of"], data: data25 };
+                const err45 = { instancePath: instancePath + "/expect/" + i2 + "/not-contains", schemaPath: "#/definitions/expectation/properties/not-contains/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-contains"].type, parentSchema: schema15.properties["not-contains"], data: data20 };
                 if (vErrors === null) {
-                  vErrors = [err59];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err59);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
             }
-            if (data15["json-schema"] !== void 0) {
-              let data27 = data15["json-schema"];
-              if (!(data27 && typeof data27 == "object" && !Array.isArray(data27))) {
-                const err60 = { instancePath: instancePath + "/expect/" + i2 + "/json-schema", schemaPath: "#/definitions/expectation/properties/json-schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties["json-schema"].type, parentSchema: schema15.properties["json-schema"], data: data27 };
+            if (data17.regex !== void 0) {
+              let data21 = data17.regex;
+              if (typeof data21 !== "string" && !(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+                const err46 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/type", keyword: "type", params: { type: schema15.properties.regex.type }, message: "must be string,object", schema: schema15.properties.regex.type, parentSchema: schema15.properties.regex, data: data21 };
                 if (vErrors === null) {
-                  vErrors = [err60];
+                  vErrors = [err46];
                 } else {
-                  vErrors.push(err60);
+                  vErrors.push(err46);
                 }
                 errors++;
+              }
+              if (typeof data21 === "string") {
+                if (func4(data21) < 1) {
+                  const err47 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              }
+              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                if (data21.pattern === void 0) {
+                  const err48 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties.regex.required, parentSchema: schema15.properties.regex, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+                for (const key5 in data21) {
+                  if (!(key5 === "pattern" || key5 === "flags")) {
+                    const err49 = { instancePath: instancePath + "/expect/" + i2 + "/regex", schemaPath: "#/definitions/expectation/properties/regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.regex, data: data21 };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.pattern !== void 0) {
+                  let data22 = data21.pattern;
+                  if (typeof data22 === "string") {
+                    if (func4(data22) < 1) {
+                      const err50 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.regex.properties.pattern, data: data22 };
+                      if (vErrors === null) {
+                        vErrors = [err50];
+                      } else {
+                        vErrors.push(err50);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err51 = { instancePath: instancePath + "/expect/" + i2 + "/regex/pattern", schemaPath: "#/definitions/expectation/properties/regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.pattern.type, parentSchema: schema15.properties.regex.properties.pattern, data: data22 };
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.flags !== void 0) {
+                  let data23 = data21.flags;
+                  if (typeof data23 === "string") {
+                    if (!pattern8.test(data23)) {
+                      const err52 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties.regex.properties.flags, data: data23 };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err53 = { instancePath: instancePath + "/expect/" + i2 + "/regex/flags", schemaPath: "#/definitions/expectation/properties/regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.regex.properties.flags.type, parentSchema: schema15.properties.regex.properties.flags, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
               }
             }
-            if (data15["max-length"] !== void 0) {
-              let data28 = data15["max-length"];
-              if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
-                const err61 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["max-length"].type, parentSchema: schema15.properties["max-length"], data: data28 };
+            if (data17["not-regex"] !== void 0) {
+              let data24 = data17["not-regex"];
+              if (typeof data24 !== "string" && !(data24 && typeof data24 == "object" && !Array.isArray(data24))) {
+                const err54 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/type", keyword: "type", params: { type: schema15.properties["not-regex"].type }, message: "must be string,object", schema: schema15.properties["not-regex"].type, parentSchema: schema15.properties["not-regex"], data: data24 };
                 if (vErrors === null) {
-                  vErrors = [err61];
+                  vErrors = [err54];
                 } else {
-                  vErrors.push(err61);
+                  vErrors.push(err54);
                 }
                 errors++;
               }
-              if (typeof data28 == "number") {
-                if (data28 < 0 || isNaN(data28)) {
-                  const err62 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["max-length"], data: data28 };
+              if (typeof data24 === "string") {
+                if (func4(data24) < 1) {
+                  const err55 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"], data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+              }
+              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+                if (data24.pattern === void 0) {
+                  const err56 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema15.properties["not-regex"].required, parentSchema: schema15.properties["not-regex"], data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+                for (const key6 in data24) {
+                  if (!(key6 === "pattern" || key6 === "flags")) {
+                    const err57 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex", schemaPath: "#/definitions/expectation/properties/not-regex/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["not-regex"], data: data24 };
+                    if (vErrors === null) {
+                      vErrors = [err57];
+                    } else {
+                      vErrors.push(err57);
+                    }
+                    errors++;
+                  }
+                }
+                if (data24.pattern !== void 0) {
+                  let data25 = data24.pattern;
+                  if (typeof data25 === "string") {
+                    if (func4(data25) < 1) {
+                      const err58 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data25 };
+                      if (vErrors === null) {
+                        vErrors = [err58];
+                      } else {
+                        vErrors.push(err58);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err59 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/pattern", schemaPath: "#/definitions/expectation/properties/not-regex/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.pattern.type, parentSchema: schema15.properties["not-regex"].properties.pattern, data: data25 };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+                if (data24.flags !== void 0) {
+                  let data26 = data24.flags;
+                  if (typeof data26 === "string") {
+                    if (!pattern8.test(data26)) {
+                      const err60 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema15.properties["not-regex"].properties.flags, data: data26 };
+                      if (vErrors === null) {
+                        vErrors = [err60];
+                      } else {
+                        vErrors.push(err60);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err61 = { instancePath: instancePath + "/expect/" + i2 + "/not-regex/flags", schemaPath: "#/definitions/expectation/properties/not-regex/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties["not-regex"].properties.flags.type, parentSchema: schema15.properties["not-regex"].properties.flags, data: data26 };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            if (data17["one-of"] !== void 0) {
+              let data27 = data17["one-of"];
+              if (Array.isArray(data27)) {
+                if (data27.length < 1) {
+                  const err62 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema15.properties["one-of"], data: data27 };
                   if (vErrors === null) {
                     vErrors = [err62];
                   } else {
@@ -9636,35 +9730,33 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-            }
-            if (data15["min-length"] !== void 0) {
-              let data29 = data15["min-length"];
-              if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)))) {
-                const err63 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["min-length"].type, parentSchema: schema15.properties["min-length"], data: data29 };
+                const len3 = data27.length;
+                for (let i3 = 0; i3 < len3; i3++) {
+                  let data28 = data27[i3];
+                  if (typeof data28 !== "string" && !(typeof data28 == "number") && typeof data28 !== "boolean") {
+                    const err63 = { instancePath: instancePath + "/expect/" + i2 + "/one-of/" + i3, schemaPath: "#/definitions/expectation/properties/one-of/items/type", keyword: "type", params: { type: schema15.properties["one-of"].items.type }, message: "must be string,number,boolean", schema: schema15.properties["one-of"].items.type, parentSchema: schema15.properties["one-of"].items, data: data28 };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err64 = { instancePath: instancePath + "/expect/" + i2 + "/one-of", schemaPath: "#/definitions/expectation/properties/one-of/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.properties["one-of"].type, parentSchema: schema15.properties["one-of"], data: data27 };
                 if (vErrors === null) {
-                  vErrors = [err63];
+                  vErrors = [err64];
                 } else {
-                  vErrors.push(err63);
+                  vErrors.push(err64);
                 }
                 errors++;
               }
-              if (typeof data29 == "number") {
-                if (data29 < 0 || isNaN(data29)) {
-                  const err64 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["min-length"], data: data29 };
-                  if (vErrors === null) {
-                    vErrors = [err64];
-                  } else {
-                    vErrors.push(err64);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data15.number !== void 0) {
-              let data30 = data15.number;
-              if (!(typeof data30 == "number") && !(data30 && typeof data30 == "object" && !Array.isArray(data30))) {
-                const err65 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/type", keyword: "type", params: { type: schema15.properties.number.type }, message: "must be number,object", schema: schema15.properties.number.type, parentSchema: schema15.properties.number, data: data30 };
+            if (data17["json-schema"] !== void 0) {
+              let data29 = data17["json-schema"];
+              if (!(data29 && typeof data29 == "object" && !Array.isArray(data29))) {
+                const err65 = { instancePath: instancePath + "/expect/" + i2 + "/json-schema", schemaPath: "#/definitions/expectation/properties/json-schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties["json-schema"].type, parentSchema: schema15.properties["json-schema"], data: data29 };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -9672,110 +9764,111 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                if (data30.equals === void 0) {
-                  const err66 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/required", keyword: "required", params: { missingProperty: "equals" }, message: "must have required property 'equals'", schema: schema15.properties.number.required, parentSchema: schema15.properties.number, data: data30 };
+            }
+            if (data17["max-length"] !== void 0) {
+              let data30 = data17["max-length"];
+              if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)))) {
+                const err66 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["max-length"].type, parentSchema: schema15.properties["max-length"], data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+              if (typeof data30 == "number") {
+                if (data30 < 0 || isNaN(data30)) {
+                  const err67 = { instancePath: instancePath + "/expect/" + i2 + "/max-length", schemaPath: "#/definitions/expectation/properties/max-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["max-length"], data: data30 };
                   if (vErrors === null) {
-                    vErrors = [err66];
+                    vErrors = [err67];
                   } else {
-                    vErrors.push(err66);
+                    vErrors.push(err67);
                   }
                   errors++;
                 }
-                for (const key7 in data30) {
+              }
+            }
+            if (data17["min-length"] !== void 0) {
+              let data31 = data17["min-length"];
+              if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)))) {
+                const err68 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["min-length"].type, parentSchema: schema15.properties["min-length"], data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+              if (typeof data31 == "number") {
+                if (data31 < 0 || isNaN(data31)) {
+                  const err69 = { instancePath: instancePath + "/expect/" + i2 + "/min-length", schemaPath: "#/definitions/expectation/properties/min-length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["min-length"], data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err69];
+                  } else {
+                    vErrors.push(err69);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data17.number !== void 0) {
+              let data32 = data17.number;
+              if (!(typeof data32 == "number") && !(data32 && typeof data32 == "object" && !Array.isArray(data32))) {
+                const err70 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/type", keyword: "type", params: { type: schema15.properties.number.type }, message: "must be number,object", schema: schema15.properties.number.type, parentSchema: schema15.properties.number, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+                if (data32.equals === void 0) {
+                  const err71 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/required", keyword: "required", params: { missingProperty: "equals" }, message: "must have required property 'equals'", schema: schema15.properties.number.required, parentSchema: schema15.properties.number, data: data32 };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+                for (const key7 in data32) {
                   if (!(key7 === "equals" || key7 === "tolerance")) {
-                    const err67 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.number, data: data30 };
+                    const err72 = { instancePath: instancePath + "/expect/" + i2 + "/number", schemaPath: "#/definitions/expectation/properties/number/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.number, data: data32 };
                     if (vErrors === null) {
-                      vErrors = [err67];
+                      vErrors = [err72];
                     } else {
-                      vErrors.push(err67);
+                      vErrors.push(err72);
                     }
                     errors++;
                   }
                 }
-                if (data30.equals !== void 0) {
-                  let data31 = data30.equals;
-                  if (!(typeof data31 == "number")) {
-                    const err68 = { instancePath: instancePath + "/expect/" + i2 + "/number/equals", schemaPath: "#/definitions/expectation/properties/number/properties/equals/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.equals.type, parentSchema: schema15.properties.number.properties.equals, data: data31 };
+                if (data32.equals !== void 0) {
+                  let data33 = data32.equals;
+                  if (!(typeof data33 == "number")) {
+                    const err73 = { instancePath: instancePath + "/expect/" + i2 + "/number/equals", schemaPath: "#/definitions/expectation/properties/number/properties/equals/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.equals.type, parentSchema: schema15.properties.number.properties.equals, data: data33 };
                     if (vErrors === null) {
-                      vErrors = [err68];
+                      vErrors = [err73];
                     } else {
-                      vErrors.push(err68);
+                      vErrors.push(err73);
                     }
                     errors++;
                   }
                 }
-                if (data30.tolerance !== void 0) {
-                  let data32 = data30.tolerance;
-                  if (typeof data32 == "number") {
-                    if (data32 < 0 || isNaN(data32)) {
-                      const err69 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties.number.properties.tolerance, data: data32 };
+                if (data32.tolerance !== void 0) {
+                  let data34 = data32.tolerance;
+                  if (typeof data34 == "number") {
+                    if (data34 < 0 || isNaN(data34)) {
+                      const err74 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties.number.properties.tolerance, data: data34 };
                       if (vErrors === null) {
-                        vErrors = [err69];
+                        vErrors = [err74];
                       } else {
-                        vErrors.push(err69);
+                        vErrors.push(err74);
                       }
                       errors++;
                     }
                   } else {
-                    const err70 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.tolerance.type, parentSchema: schema15.properties.number.properties.tolerance, data: data32 };
-                    if (vErrors === null) {
-                      vErrors = [err70];
-                    } else {
-                      vErrors.push(err70);
-                    }
-                    errors++;
-                  }
-                }
-              }
-            }
-            if (data15["word-count"] !== void 0) {
-              let data33 = data15["word-count"];
-              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33))) && !(data33 && typeof data33 == "object" && !Array.isArray(data33))) {
-                const err71 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/type", keyword: "type", params: { type: schema15.properties["word-count"].type }, message: "must be integer,object", schema: schema15.properties["word-count"].type, parentSchema: schema15.properties["word-count"], data: data33 };
-                if (vErrors === null) {
-                  vErrors = [err71];
-                } else {
-                  vErrors.push(err71);
-                }
-                errors++;
-              }
-              if (typeof data33 == "number") {
-                if (data33 < 0 || isNaN(data33)) {
-                  const err72 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"], data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err72];
-                  } else {
-                    vErrors.push(err72);
-                  }
-                  errors++;
-                }
-              }
-              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-                if (Object.keys(data33).length < 1) {
-                  const err73 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["word-count"], data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err73];
-                  } else {
-                    vErrors.push(err73);
-                  }
-                  errors++;
-                }
-                for (const key8 in data33) {
-                  if (!(key8 === "min" || key8 === "max")) {
-                    const err74 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["word-count"], data: data33 };
-                    if (vErrors === null) {
-                      vErrors = [err74];
-                    } else {
-                      vErrors.push(err74);
-                    }
-                    errors++;
-                  }
-                }
-                if (data33.min !== void 0) {
-                  let data34 = data33.min;
-                  if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)))) {
-                    const err75 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.min.type, parentSchema: schema15.properties["word-count"].properties.min, data: data34 };
+                    const err75 = { instancePath: instancePath + "/expect/" + i2 + "/number/tolerance", schemaPath: "#/definitions/expectation/properties/number/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.number.properties.tolerance.type, parentSchema: schema15.properties.number.properties.tolerance, data: data34 };
                     if (vErrors === null) {
                       vErrors = [err75];
                     } else {
@@ -9783,78 +9876,79 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data34 == "number") {
-                    if (data34 < 0 || isNaN(data34)) {
-                      const err76 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.min, data: data34 };
-                      if (vErrors === null) {
-                        vErrors = [err76];
-                      } else {
-                        vErrors.push(err76);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data33.max !== void 0) {
-                  let data35 = data33.max;
-                  if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
-                    const err77 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.max.type, parentSchema: schema15.properties["word-count"].properties.max, data: data35 };
-                    if (vErrors === null) {
-                      vErrors = [err77];
-                    } else {
-                      vErrors.push(err77);
-                    }
-                    errors++;
-                  }
-                  if (typeof data35 == "number") {
-                    if (data35 < 0 || isNaN(data35)) {
-                      const err78 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.max, data: data35 };
-                      if (vErrors === null) {
-                        vErrors = [err78];
-                      } else {
-                        vErrors.push(err78);
-                      }
-                      errors++;
-                    }
-                  }
                 }
               }
             }
-            if (data15["line-count"] !== void 0) {
-              let data36 = data15["line-count"];
-              if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36))) && !(data36 && typeof data36 == "object" && !Array.isArray(data36))) {
-                const err79 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/type", keyword: "type", params: { type: schema15.properties["line-count"].type }, message: "must be integer,object", schema: schema15.properties["line-count"].type, parentSchema: schema15.properties["line-count"], data: data36 };
+            if (data17["word-count"] !== void 0) {
+              let data35 = data17["word-count"];
+              if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35))) && !(data35 && typeof data35 == "object" && !Array.isArray(data35))) {
+                const err76 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/type", keyword: "type", params: { type: schema15.properties["word-count"].type }, message: "must be integer,object", schema: schema15.properties["word-count"].type, parentSchema: schema15.properties["word-count"], data: data35 };
                 if (vErrors === null) {
-                  vErrors = [err79];
+                  vErrors = [err76];
                 } else {
-                  vErrors.push(err79);
+                  vErrors.push(err76);
                 }
                 errors++;
               }
-              if (typeof data36 == "number") {
-                if (data36 < 0 || isNaN(data36)) {
-                  const err80 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"], data: data36 };
+              if (typeof data35 == "number") {
+                if (data35 < 0 || isNaN(data35)) {
+                  const err77 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"], data: data35 };
                   if (vErrors === null) {
-                    vErrors = [err80];
+                    vErrors = [err77];
                   } else {
-                    vErrors.push(err80);
+                    vErrors.push(err77);
                   }
                   errors++;
                 }
               }
-              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                if (Object.keys(data36).length < 1) {
-                  const err81 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["line-count"], data: data36 };
+              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                if (Object.keys(data35).length < 1) {
+                  const err78 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["word-count"], data: data35 };
                   if (vErrors === null) {
-                    vErrors = [err81];
+                    vErrors = [err78];
                   } else {
-                    vErrors.push(err81);
+                    vErrors.push(err78);
                   }
                   errors++;
                 }
-                for (const key9 in data36) {
-                  if (!(key9 === "min" || key9 === "max")) {
-                    const err82 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["line-count"], data: data36 };
+                for (const key8 in data35) {
+                  if (!(key8 === "min" || key8 === "max")) {
+                    const err79 = { instancePath: instancePath + "/expect/" + i2 + "/word-count", schemaPath: "#/definitions/expectation/properties/word-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["word-count"], data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                }
+                if (data35.min !== void 0) {
+                  let data36 = data35.min;
+                  if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)))) {
+                    const err80 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.min.type, parentSchema: schema15.properties["word-count"].properties.min, data: data36 };
+                    if (vErrors === null) {
+                      vErrors = [err80];
+                    } else {
+                      vErrors.push(err80);
+                    }
+                    errors++;
+                  }
+                  if (typeof data36 == "number") {
+                    if (data36 < 0 || isNaN(data36)) {
+                      const err81 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/min", schemaPath: "#/definitions/expectation/properties/word-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.min, data: data36 };
+                      if (vErrors === null) {
+                        vErrors = [err81];
+                      } else {
+                        vErrors.push(err81);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data35.max !== void 0) {
+                  let data37 = data35.max;
+                  if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)))) {
+                    const err82 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["word-count"].properties.max.type, parentSchema: schema15.properties["word-count"].properties.max, data: data37 };
                     if (vErrors === null) {
                       vErrors = [err82];
                     } else {
@@ -9862,48 +9956,13 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data36.min !== void 0) {
-                  let data37 = data36.min;
-                  if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)))) {
-                    const err83 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.min.type, parentSchema: schema15.properties["line-count"].properties.min, data: data37 };
-                    if (vErrors === null) {
-                      vErrors = [err83];
-                    } else {
-                      vErrors.push(err83);
-                    }
-                    errors++;
-                  }
                   if (typeof data37 == "number") {
                     if (data37 < 0 || isNaN(data37)) {
-                      const err84 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.min, data: data37 };
+                      const err83 = { instancePath: instancePath + "/expect/" + i2 + "/word-count/max", schemaPath: "#/definitions/expectation/properties/word-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["word-count"].properties.max, data: data37 };
                       if (vErrors === null) {
-                        vErrors = [err84];
+                        vErrors = [err83];
                       } else {
-                        vErrors.push(err84);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data36.max !== void 0) {
-                  let data38 = data36.max;
-                  if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)))) {
-                    const err85 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.max.type, parentSchema: schema15.properties["line-count"].properties.max, data: data38 };
-                    if (vErrors === null) {
-                      vErrors = [err85];
-                    } else {
-                      vErrors.push(err85);
-                    }
-                    errors++;
-                  }
-                  if (typeof data38 == "number") {
-                    if (data38 < 0 || isNaN(data38)) {
-                      const err86 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.max, data: data38 };
-                      if (vErrors === null) {
-                        vErrors = [err86];
-                      } else {
-                        vErrors.push(err86);
+                        vErrors.push(err83);
                       }
                       errors++;
                     }
@@ -9911,70 +9970,247 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
+            if (data17["line-count"] !== void 0) {
+              let data38 = data17["line-count"];
+              if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38))) && !(data38 && typeof data38 == "object" && !Array.isArray(data38))) {
+                const err84 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/type", keyword: "type", params: { type: schema15.properties["line-count"].type }, message: "must be integer,object", schema: schema15.properties["line-count"].type, parentSchema: schema15.properties["line-count"], data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err84];
+                } else {
+                  vErrors.push(err84);
+                }
+                errors++;
+              }
+              if (typeof data38 == "number") {
+                if (data38 < 0 || isNaN(data38)) {
+                  const err85 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"], data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err85];
+                  } else {
+                    vErrors.push(err85);
+                  }
+                  errors++;
+                }
+              }
+              if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+                if (Object.keys(data38).length < 1) {
+                  const err86 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15.properties["line-count"], data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+                for (const key9 in data38) {
+                  if (!(key9 === "min" || key9 === "max")) {
+                    const err87 = { instancePath: instancePath + "/expect/" + i2 + "/line-count", schemaPath: "#/definitions/expectation/properties/line-count/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties["line-count"], data: data38 };
+                    if (vErrors === null) {
+                      vErrors = [err87];
+                    } else {
+                      vErrors.push(err87);
+                    }
+                    errors++;
+                  }
+                }
+                if (data38.min !== void 0) {
+                  let data39 = data38.min;
+                  if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)))) {
+                    const err88 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.min.type, parentSchema: schema15.properties["line-count"].properties.min, data: data39 };
+                    if (vErrors === null) {
+                      vErrors = [err88];
+                    } else {
+                      vErrors.push(err88);
+                    }
+                    errors++;
+                  }
+                  if (typeof data39 == "number") {
+                    if (data39 < 0 || isNaN(data39)) {
+                      const err89 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/min", schemaPath: "#/definitions/expectation/properties/line-count/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.min, data: data39 };
+                      if (vErrors === null) {
+                        vErrors = [err89];
+                      } else {
+                        vErrors.push(err89);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data38.max !== void 0) {
+                  let data40 = data38.max;
+                  if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)))) {
+                    const err90 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties["line-count"].properties.max.type, parentSchema: schema15.properties["line-count"].properties.max, data: data40 };
+                    if (vErrors === null) {
+                      vErrors = [err90];
+                    } else {
+                      vErrors.push(err90);
+                    }
+                    errors++;
+                  }
+                  if (typeof data40 == "number") {
+                    if (data40 < 0 || isNaN(data40)) {
+                      const err91 = { instancePath: instancePath + "/expect/" + i2 + "/line-count/max", schemaPath: "#/definitions/expectation/properties/line-count/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema15.properties["line-count"].properties.max, data: data40 };
+                      if (vErrors === null) {
+                        vErrors = [err91];
+                      } else {
+                        vErrors.push(err91);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              }
+            }
+            if (data17.similar !== void 0) {
+              let data41 = data17.similar;
+              if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                if (data41.to === void 0) {
+                  const err92 = { instancePath: instancePath + "/expect/" + i2 + "/similar", schemaPath: "#/definitions/expectation/properties/similar/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema15.properties.similar.required, parentSchema: schema15.properties.similar, data: data41 };
+                  if (vErrors === null) {
+                    vErrors = [err92];
+                  } else {
+                    vErrors.push(err92);
+                  }
+                  errors++;
+                }
+                for (const key10 in data41) {
+                  if (!(key10 === "to" || key10 === "threshold")) {
+                    const err93 = { instancePath: instancePath + "/expect/" + i2 + "/similar", schemaPath: "#/definitions/expectation/properties/similar/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.similar, data: data41 };
+                    if (vErrors === null) {
+                      vErrors = [err93];
+                    } else {
+                      vErrors.push(err93);
+                    }
+                    errors++;
+                  }
+                }
+                if (data41.to !== void 0) {
+                  let data42 = data41.to;
+                  if (typeof data42 === "string") {
+                    if (func4(data42) < 1) {
+                      const err94 = { instancePath: instancePath + "/expect/" + i2 + "/similar/to", schemaPath: "#/definitions/expectation/properties/similar/properties/to/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.similar.properties.to, data: data42 };
+                      if (vErrors === null) {
+                        vErrors = [err94];
+                      } else {
+                        vErrors.push(err94);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err95 = { instancePath: instancePath + "/expect/" + i2 + "/similar/to", schemaPath: "#/definitions/expectation/properties/similar/properties/to/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.similar.properties.to.type, parentSchema: schema15.properties.similar.properties.to, data: data42 };
+                    if (vErrors === null) {
+                      vErrors = [err95];
+                    } else {
+                      vErrors.push(err95);
+                    }
+                    errors++;
+                  }
+                }
+                if (data41.threshold !== void 0) {
+                  let data43 = data41.threshold;
+                  if (typeof data43 == "number") {
+                    if (data43 > 1 || isNaN(data43)) {
+                      const err96 = { instancePath: instancePath + "/expect/" + i2 + "/similar/threshold", schemaPath: "#/definitions/expectation/properties/similar/properties/threshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema15.properties.similar.properties.threshold, data: data43 };
+                      if (vErrors === null) {
+                        vErrors = [err96];
+                      } else {
+                        vErrors.push(err96);
+                      }
+                      errors++;
+                    }
+                    if (data43 <= 0 || isNaN(data43)) {
+                      const err97 = { instancePath: instancePath + "/expect/" + i2 + "/similar/threshold", schemaPath: "#/definitions/expectation/properties/similar/properties/threshold/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema15.properties.similar.properties.threshold, data: data43 };
+                      if (vErrors === null) {
+                        vErrors = [err97];
+                      } else {
+                        vErrors.push(err97);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err98 = { instancePath: instancePath + "/expect/" + i2 + "/similar/threshold", schemaPath: "#/definitions/expectation/properties/similar/properties/threshold/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema15.properties.similar.properties.threshold.type, parentSchema: schema15.properties.similar.properties.threshold, data: data43 };
+                    if (vErrors === null) {
+                      vErrors = [err98];
+                    } else {
+                      vErrors.push(err98);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err99 = { instancePath: instancePath + "/expect/" + i2 + "/similar", schemaPath: "#/definitions/expectation/properties/similar/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties.similar.type, parentSchema: schema15.properties.similar, data: data41 };
+                if (vErrors === null) {
+                  vErrors = [err99];
+                } else {
+                  vErrors.push(err99);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err87 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data: data15 };
+            const err100 = { instancePath: instancePath + "/expect/" + i2, schemaPath: "#/definitions/expectation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data: data17 };
             if (vErrors === null) {
-              vErrors = [err87];
+              vErrors = [err100];
             } else {
-              vErrors.push(err87);
+              vErrors.push(err100);
             }
             errors++;
           }
         }
       } else {
-        const err88 = { instancePath: instancePath + "/expect", schemaPath: "#/properties/expect/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.expect.type, parentSchema: schema14.properties.expect, data: data14 };
+        const err101 = { instancePath: instancePath + "/expect", schemaPath: "#/properties/expect/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.expect.type, parentSchema: schema14.properties.expect, data: data16 };
         if (vErrors === null) {
-          vErrors = [err88];
+          vErrors = [err101];
         } else {
-          vErrors.push(err88);
+          vErrors.push(err101);
         }
         errors++;
       }
     }
     if (data.reference !== void 0) {
-      let data39 = data.reference;
-      if (typeof data39 !== "string") {
-        const err89 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.reference.type, parentSchema: schema14.properties.reference, data: data39 };
+      let data44 = data.reference;
+      if (typeof data44 !== "string") {
+        const err102 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.reference.type, parentSchema: schema14.properties.reference, data: data44 };
         if (vErrors === null) {
-          vErrors = [err89];
+          vErrors = [err102];
         } else {
-          vErrors.push(err89);
+          vErrors.push(err102);
         }
         errors++;
       }
     }
     if (data.wrong !== void 0) {
-      let data40 = data.wrong;
-      if (Array.isArray(data40)) {
-        const len4 = data40.length;
+      let data45 = data.wrong;
+      if (Array.isArray(data45)) {
+        const len4 = data45.length;
         for (let i4 = 0; i4 < len4; i4++) {
-          let data41 = data40[i4];
-          if (typeof data41 !== "string") {
-            const err90 = { instancePath: instancePath + "/wrong/" + i4, schemaPath: "#/properties/wrong/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.wrong.items.type, parentSchema: schema14.properties.wrong.items, data: data41 };
+          let data46 = data45[i4];
+          if (typeof data46 !== "string") {
+            const err103 = { instancePath: instancePath + "/wrong/" + i4, schemaPath: "#/properties/wrong/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.wrong.items.type, parentSchema: schema14.properties.wrong.items, data: data46 };
             if (vErrors === null) {
-              vErrors = [err90];
+              vErrors = [err103];
             } else {
-              vErrors.push(err90);
+              vErrors.push(err103);
             }
             errors++;
           }
         }
       } else {
-        const err91 = { instancePath: instancePath + "/wrong", schemaPath: "#/properties/wrong/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.wrong.type, parentSchema: schema14.properties.wrong, data: data40 };
+        const err104 = { instancePath: instancePath + "/wrong", schemaPath: "#/properties/wrong/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.wrong.type, parentSchema: schema14.properties.wrong, data: data45 };
         if (vErrors === null) {
-          vErrors = [err91];
+          vErrors = [err104];
         } else {
-          vErrors.push(err91);
+          vErrors.push(err104);
         }
         errors++;
       }
     }
   } else {
-    const err92 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
+    const err105 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
     if (vErrors === null) {
-      vErrors = [err92];
+      vErrors = [err105];
     } else {
-      vErrors.push(err92);
+      vErrors.push(err105);
     }
     errors++;
   }
@@ -10104,8 +10340,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
 }
 
 // src/config/schema-check.ts
-function checkSchema(kind2, yaml) {
-  const validate = validators_generated_exports[kind2];
+function checkSchema(kind, yaml) {
+  const validate = validators_generated_exports[kind];
   if (validate(yaml.data)) return [];
   const errors = pruneErrors(validate.errors ?? []);
   return errors.map((e) => toIssue(e, yaml)).sort((a, b) => a.line - b.line || a.column - b.column);
@@ -10192,15 +10428,20 @@ function resolveSuite(yaml, source) {
       const problem = expectationProblem(e) ?? lineCountProblem(e, p.normalize);
       if (problem) issues.push(yaml.issue([...at, "expect", j], problem));
     });
-    if (typeof messages !== "string" && typeof extract !== "string") {
+    const compare = resolveCompare(p.compare);
+    if (typeof compare === "string") issues.push(yaml.issue([...at, "compare"], compare));
+    const use = embeddingUse(p, compare);
+    const embeddingAt = use && yaml.issue([...at, ...use], "needs an embedding model");
+    if (typeof messages !== "string" && typeof extract !== "string" && typeof compare !== "string") {
       prompts.push({
         id: p.id,
         messages,
         extract,
         normalize: p.normalize ?? [...DEFAULTS.normalize],
-        compare: resolveCompare(p.compare),
+        compare,
         expect,
-        location: { file: yaml.file, line: yaml.lineOf(at) }
+        location: { file: yaml.file, line: yaml.lineOf(at) },
+        ...embeddingAt ? { embeddingUse: embeddingAt } : {}
       });
     }
   });
@@ -10238,7 +10479,23 @@ function resolveExtract(raw) {
 function resolveCompare(raw) {
   if (raw === void 0 || raw === "exact") return { kind: "exact" };
   if (raw === "similarity") return { kind: "similarity", threshold: DEFAULTS.similarityThreshold };
-  return { kind: "similarity", threshold: raw.similarity };
+  if (raw === "embedding") return { kind: "embedding", model: null, threshold: DEFAULTS.embeddingThreshold };
+  if (raw.similarity !== void 0) {
+    if (raw.embedding !== void 0 || raw.threshold !== void 0)
+      return "use either {similarity: T} or {embedding: MODEL, threshold: T}, not both";
+    return { kind: "similarity", threshold: raw.similarity };
+  }
+  if (raw.embedding === void 0) return '"threshold" goes with "embedding": {embedding: MODEL or true, threshold: T}';
+  if (raw.embedding === false)
+    return '"embedding" is true or the name of an embedding model; for exact answers leave compare out';
+  const model = raw.embedding === true ? null : raw.embedding;
+  return { kind: "embedding", model, threshold: raw.threshold ?? DEFAULTS.embeddingThreshold };
+}
+function embeddingUse(p, compare) {
+  const j = (p.expect ?? []).findIndex((e) => e.similar !== void 0);
+  if (j >= 0) return ["expect", j, "similar"];
+  if (typeof compare !== "string" && compare.kind === "embedding" && compare.model === null) return ["compare"];
+  return null;
 }
 function lineCountProblem(e, normalize) {
   if (e.kind !== "line-count") return null;
@@ -10262,12 +10519,13 @@ var READ_EXPECTATION = {
   "min-length": (v) => ({ kind: "min-length", value: v }),
   number: (v) => typeof v === "number" ? { kind: "number", equals: v, tolerance: 0 } : { kind: "number", equals: v.equals, tolerance: v.tolerance ?? 0 },
   "word-count": (v) => ({ kind: "word-count", ...countOf(v) }),
-  "line-count": (v) => ({ kind: "line-count", ...countOf(v) })
+  "line-count": (v) => ({ kind: "line-count", ...countOf(v) }),
+  similar: (v) => ({ kind: "similar", to: v.to, threshold: v.threshold ?? DEFAULTS.embeddingThreshold })
 };
 var EXPECTATION_KINDS = Object.keys(READ_EXPECTATION);
 function resolveExpectation(raw) {
-  const [kind2, value] = Object.entries(raw)[0];
-  return READ_EXPECTATION[kind2](value);
+  const [kind, value] = Object.entries(raw)[0];
+  return READ_EXPECTATION[kind](value);
 }
 function countOf(raw) {
   return typeof raw === "number" ? { min: raw, max: raw } : { min: raw.min ?? 0, max: raw.max ?? null };
@@ -10387,7 +10645,7 @@ function aliasProblem(doc) {
       else if ((total += size2) > MAX_EXPANDED_VALUES) {
         problem = {
           node,
-          message: `aliases expand this file past ${MAX_EXPANDED_VALUES.toLocaleString("en-US")} values; write the repeated values out, or split the file`
+          message: `aliases expand this file past ${grouped(MAX_EXPANDED_VALUES)} values; write the repeated values out, or split the file`
         };
       }
       return size2 ?? 0;
@@ -10451,8 +10709,9 @@ async function loadConfig(options) {
     const problem = confine && raw[key] !== void 0 ? outsideWorkspace(options.root, raw[key]) : null;
     if (problem !== null) issues.push(yaml.issue([key], `${problem}; ${OPT_OUT}`));
   }
-  const models = resolveModels(raw.models, yaml, issues);
+  const models = resolveModels(raw.models, yaml, issues, raw.embedding);
   const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues, files);
+  issues.push(...missingEmbeddingModels(models, suites));
   if (issues.length > 0) throw new ConfigError(issues);
   return {
     file: configPath,
@@ -10507,7 +10766,7 @@ async function readYaml(root, path2, files) {
   if (!yaml) throw new ConfigError(issues);
   return yaml;
 }
-function resolveModels(raw, yaml, issues) {
+function resolveModels(raw, yaml, issues, embedding) {
   const seen = /* @__PURE__ */ new Map();
   return raw.map((m, i) => {
     const first = seen.get(m.id);
@@ -10531,10 +10790,26 @@ function resolveModels(raw, yaml, issues) {
       system: m.system ?? null,
       headers: m.headers ?? {},
       ...azure ? { azure } : {},
-      ...m.price ? { price: { input: m.price.input, output: m.price.output } } : {},
+      ...m.price ? { price: { ...m.price } } : {},
+      ...m.embedding ?? embedding ? { embedding: m.embedding ?? embedding } : {},
       location: { file: yaml.file, line: yaml.lineOf(["models", i]) }
     };
   });
+}
+function missingEmbeddingModels(models, suites) {
+  const without = models.filter((m) => m.embedding === void 0);
+  if (without.length === 0) return [];
+  const names = `model${without.length === 1 ? "" : "s"} ${without.map((m) => `"${m.id}"`).join(", ")} ${without.length === 1 ? "has" : "have"} none`;
+  return suites.flatMap(
+    (suite2) => suite2.prompts.flatMap(
+      (p) => p.embeddingUse ? [
+        {
+          ...p.embeddingUse,
+          message: `needs an embedding model, and ${names}: set \`embedding: MODEL\` on the model or at the top of the config (the embedding model asked on its endpoint)`
+        }
+      ] : []
+    )
+  );
 }
 function resolveAzure(m, i, yaml, issues) {
   if (m.provider !== "azure") {
@@ -10564,18 +10839,18 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
     let file;
     let source;
     if (typeof entry === "string") {
-      const name = entry.slice("builtin:".length);
+      const name2 = entry.slice("builtin:".length);
       const available = builtinSuiteNames();
-      if (!available.includes(name)) {
+      if (!available.includes(name2)) {
         issues.push(
           yaml.issue(
             at,
-            `no built-in suite "${name}"${didYouMean(name, available)}; built-in: ${available.join(", ")}`
+            `no built-in suite "${name2}"${didYouMean(name2, available)}; built-in: ${available.join(", ")}`
           )
         );
         continue;
       }
-      file = join2(builtinSuitesDir(), `${name}.yaml`);
+      file = join2(builtinSuitesDir(), `${name2}.yaml`);
       source = entry;
     } else {
       file = resolve2(root, entry.path);
@@ -10642,9 +10917,9 @@ function signerFromEnv(env) {
     );
   }
   if (/-----BEGIN (ENCRYPTED PRIVATE KEY|PUBLIC KEY|CERTIFICATE)-----/.test(pem)) {
-    const kind2 = /ENCRYPTED/.test(pem) ? "an encrypted private key" : "not a private key";
+    const kind = /ENCRYPTED/.test(pem) ? "an encrypted private key" : "not a private key";
     throw new EvidenceKeyError(
-      `${where} holds ${kind2}: it must be an unencrypted PKCS#8 private key ("-----BEGIN PRIVATE KEY-----")`
+      `${where} holds ${kind}: it must be an unencrypted PKCS#8 private key ("-----BEGIN PRIVATE KEY-----")`
     );
   }
   let key;
@@ -10703,9 +10978,13 @@ function driftVerdictText(drift, rawChanges) {
   return `No drift beyond noise (${pValue(drift.p)})${raw}.${shift}`;
 }
 function driftCell(drift, rawChanges) {
-  if (!drift) return String(rawChanges);
-  if (drift.significant) return `**changed** (${pValue(drift.p)}), ${drift.prompts.length} named`;
-  return rawChanges > 0 ? `none (${rawChanges} within noise)` : "none";
+  if (!drift) return [String(rawChanges)];
+  if (drift.significant)
+    return [{ kind: "strong", content: ["changed"] }, ` (${pValue(drift.p)}), ${drift.prompts.length} named`];
+  return [rawChanges > 0 ? `none (${rawChanges} within noise)` : "none"];
+}
+function pValueSentence(p) {
+  return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
 }
 function driftKind(entry, drift) {
   if (!drift) return entry.flapping ? "flapping" : "drift";
@@ -10729,7 +11008,7 @@ function headline(m) {
   const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : "";
   const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
   const errorText = errors.length === 0 ? "no errors" : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(", ")}`;
-  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}`;
+  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}${m.cost === null ? "" : `, cost ${usd(m.cost)}`}`;
 }
 function driftLine(m) {
   const parts = [];
@@ -10871,32 +11150,36 @@ var TextStore = class {
 
 // src/analysis/records.ts
 function buildRecords(outcome, view) {
-  return outcome.models.map((result) => {
-    const { prompts, metrics } = analyzeModel(
-      {
-        ...result,
-        window: outcome.config.window,
-        specOf: outcome.specOf,
-        seed: `${outcome.run.id}/${result.model.id}`
-      },
-      view
-    );
-    const record2 = buildRecord(
-      {
-        run: outcome.run,
-        finishedAt: outcome.finishedAt,
-        model: result.model,
-        served: result.metrics.servedModels,
-        systemFingerprints: result.metrics.systemFingerprints,
-        samples: outcome.config.samples,
-        prompts,
-        metrics
-      },
-      view
-    );
-    view.add(record2);
-    return record2;
-  });
+  const { run: run2, finishedAt, specOf, config: config2 } = outcome;
+  return outcome.models.map(
+    (result) => recordModel2(result, { run: run2, finishedAt, specOf, window: config2.window, samples: config2.samples }, view)
+  );
+}
+function recordModel2(result, context, view) {
+  const { prompts, metrics } = analyzeModel(
+    {
+      ...result,
+      window: context.window,
+      specOf: context.specOf,
+      seed: context.seed ?? `${context.run.id}/${result.model.id}`
+    },
+    view
+  );
+  const record2 = buildRecord(
+    {
+      run: context.run,
+      finishedAt: context.finishedAt,
+      model: result.model,
+      served: result.metrics.servedModels,
+      systemFingerprints: result.metrics.systemFingerprints,
+      samples: context.samples,
+      prompts,
+      metrics
+    },
+    view
+  );
+  view.add(record2);
+  return record2;
 }
 
 // src/analysis/thresholds.ts
@@ -10931,7 +11214,7 @@ function describeBreach(b) {
 var ERROR_CATEGORIES = ["rate-limited", "timeout", "server", "auth", "bad-response"];
 
 // src/analysis/run-metrics.ts
-function runMetrics(observations, compareOf) {
+function runMetrics(observations, compareOf, vectorsOf2) {
   let passed = 0;
   let checked = 0;
   let agreeing = 0;
@@ -10964,9 +11247,10 @@ function runMetrics(observations, compareOf) {
     if (o.samples.length > 1 && o.samples.every((s) => s.error === null)) {
       comparable += 1;
       const compare = compareOf(o);
+      const vectors = vectorsOf2?.(o);
       if (allAgree(
         o.samples.map((s) => s.answer),
-        (a, b) => sameAnswer(a, b, compare)
+        (a, b) => sameAnswer(a, b, compare, vectors)
       ))
         agreeing += 1;
       if (allAgree(
@@ -10998,26 +11282,25 @@ function allAgree(values, same) {
   return true;
 }
 
-// src/providers/openai.ts
-import { AsyncLocalStorage } from "node:async_hooks";
-import { performance } from "node:perf_hooks";
+// src/providers/embeddings.ts
+import { performance as performance2 } from "node:perf_hooks";
 
 // node_modules/openai/internal/tslib.mjs
-function __classPrivateFieldSet(receiver, state, value, kind2, f) {
-  if (kind2 === "m")
+function __classPrivateFieldSet(receiver, state, value, kind, f) {
+  if (kind === "m")
     throw new TypeError("Private method is not writable");
-  if (kind2 === "a" && !f)
+  if (kind === "a" && !f)
     throw new TypeError("Private accessor was defined without a setter");
   if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
     throw new TypeError("Cannot write private member to an object whose class did not declare it");
-  return kind2 === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
+  return kind === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value), value;
 }
-function __classPrivateFieldGet(receiver, state, kind2, f) {
-  if (kind2 === "a" && !f)
+function __classPrivateFieldGet(receiver, state, kind, f) {
+  if (kind === "a" && !f)
     throw new TypeError("Private accessor was defined without a getter");
   if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver))
     throw new TypeError("Cannot read private member from an object whose class did not declare it");
-  return kind2 === "m" ? f : kind2 === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+  return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
 }
 
 // node_modules/openai/internal/utils/uuid.mjs
@@ -11223,12 +11506,12 @@ function hasOwn(obj, key) {
 function isObj(obj) {
   return obj != null && typeof obj === "object" && !Array.isArray(obj);
 }
-var validatePositiveInteger = (name, n) => {
+var validatePositiveInteger = (name2, n) => {
   if (typeof n !== "number" || !Number.isInteger(n)) {
-    throw new OpenAIError(`${name} must be an integer`);
+    throw new OpenAIError(`${name2} must be an integer`);
   }
   if (n < 0) {
-    throw new OpenAIError(`${name} must be a positive integer`);
+    throw new OpenAIError(`${name2} must be a positive integer`);
   }
   return n;
 };
@@ -11816,7 +12099,7 @@ function stringify(object, opts = {}) {
       sideChannel
     ));
   }
-  const joined = keys.join(options.delimiter);
+  const joined2 = keys.join(options.delimiter);
   let prefix = options.addQueryPrefix === true ? "?" : "";
   if (options.charsetSentinel) {
     if (options.charset === "iso-8859-1") {
@@ -11825,7 +12108,7 @@ function stringify(object, opts = {}) {
       prefix += "utf8=%E2%9C%93&";
     }
   }
-  return joined.length > 0 ? prefix + joined : "";
+  return joined2.length > 0 ? prefix + joined2 : "";
 }
 
 // node_modules/openai/internal/utils/query.mjs
@@ -11994,9 +12277,9 @@ var formatRequestDetails = (details) => {
     delete details.options["headers"];
   }
   if (details.headers) {
-    details.headers = Object.fromEntries((details.headers instanceof Headers ? [...details.headers] : Object.entries(details.headers)).map(([name, value]) => [
-      name,
-      name.toLowerCase() === "authorization" || name.toLowerCase() === "api-key" || name.toLowerCase() === "x-api-key" || name.toLowerCase() === "x-amz-security-token" || name.toLowerCase() === "cookie" || name.toLowerCase() === "set-cookie" ? "***" : value
+    details.headers = Object.fromEntries((details.headers instanceof Headers ? [...details.headers] : Object.entries(details.headers)).map(([name2, value]) => [
+      name2,
+      name2.toLowerCase() === "authorization" || name2.toLowerCase() === "api-key" || name2.toLowerCase() === "x-api-key" || name2.toLowerCase() === "x-amz-security-token" || name2.toLowerCase() === "cookie" || name2.toLowerCase() === "set-cookie" ? "***" : value
     ]));
   }
   if ("retryOfRequestLogID" in details) {
@@ -12673,8 +12956,8 @@ function* iterateHeaders(headers) {
   if (brand_privateNullableHeaders in headers) {
     const { values, nulls } = headers;
     yield* values.entries();
-    for (const name of nulls) {
-      yield [name, null];
+    for (const name2 of nulls) {
+      yield [name2, null];
     }
     return;
   }
@@ -12689,8 +12972,8 @@ function* iterateHeaders(headers) {
     iter = Object.entries(headers ?? {});
   }
   for (let row2 of iter) {
-    const name = row2[0];
-    if (typeof name !== "string")
+    const name2 = row2[0];
+    if (typeof name2 !== "string")
       throw new TypeError("expected header name to be a string");
     const values = isReadonlyArray(row2[1]) ? row2[1] : [row2[1]];
     let didClear = false;
@@ -12699,9 +12982,9 @@ function* iterateHeaders(headers) {
         continue;
       if (shouldClear && !didClear) {
         didClear = true;
-        yield [name, null];
+        yield [name2, null];
       }
-      yield [name, value];
+      yield [name2, value];
     }
   }
 }
@@ -12710,11 +12993,11 @@ var buildHeaders = (newHeaders) => {
   const nullHeaders = /* @__PURE__ */ new Set();
   for (const headers of newHeaders) {
     const seenHeaders = /* @__PURE__ */ new Set();
-    for (const [name, value] of iterateHeaders(headers)) {
-      if (!httpTokenHeaderName.test(name)) {
-        throw new TypeError(`Header name must be a valid HTTP token ["${name}"]`);
+    for (const [name2, value] of iterateHeaders(headers)) {
+      if (!httpTokenHeaderName.test(name2)) {
+        throw new TypeError(`Header name must be a valid HTTP token ["${name2}"]`);
       }
-      const lowerName = name.toLowerCase();
+      const lowerName = name2.toLowerCase();
       if (!seenHeaders.has(lowerName)) {
         targetHeaders.delete(lowerName);
         seenHeaders.add(lowerName);
@@ -12733,14 +13016,14 @@ var buildHeaders = (newHeaders) => {
 
 // node_modules/openai/internal/uploads.mjs
 var brand_privateStreamingFile = /* @__PURE__ */ Symbol("brand.privateStreamingFile");
-function toStreamingFile(data, name, options) {
-  if (!name) {
+function toStreamingFile(data, name2, options) {
+  if (!name2) {
     throw new TypeError("toStreamingFile requires a non-empty file name");
   }
   return {
     [brand_privateStreamingFile]: true,
     data,
-    name,
+    name: name2,
     ...options?.type ? { type: options.type } : {}
   };
 }
@@ -12883,8 +13166,8 @@ async function* iterateFormValue(key, value) {
       yield* iterateFormValue(key + "[]", entry);
     }
   } else if (typeof value === "object") {
-    for (const [name, prop] of Object.entries(value)) {
-      yield* iterateFormValue(`${key}[${name}]`, prop);
+    for (const [name2, prop] of Object.entries(value)) {
+      yield* iterateFormValue(`${key}[${name2}]`, prop);
     }
   } else {
     throw new TypeError(`Invalid value given to form, expected a string, number, boolean, object, Array, File or Blob but got ${value} instead`);
@@ -12958,7 +13241,7 @@ var addFormValue = async (form, key, value) => {
   } else if (Array.isArray(value)) {
     await Promise.all(value.map((entry) => addFormValue(form, key + "[]", entry)));
   } else if (typeof value === "object") {
-    await Promise.all(Object.entries(value).map(([name, prop]) => addFormValue(form, `${key}[${name}]`, prop)));
+    await Promise.all(Object.entries(value).map(([name2, prop]) => addFormValue(form, `${key}[${name2}]`, prop)));
   } else {
     throw new TypeError(`Invalid value given to form, expected a string, number, boolean, object, Array, File or Blob but got ${value} instead`);
   }
@@ -12968,7 +13251,7 @@ var addFormValue = async (form, key, value) => {
 var isBlobLike = (value) => value != null && typeof value === "object" && typeof value.size === "number" && typeof value.type === "string" && typeof value.text === "function" && typeof value.slice === "function" && typeof value.arrayBuffer === "function";
 var isFileLike = (value) => value != null && typeof value === "object" && typeof value.name === "string" && typeof value.lastModified === "number" && isBlobLike(value);
 var isResponseLike = (value) => value != null && typeof value === "object" && typeof value.url === "string" && typeof value.blob === "function";
-async function toFile(value, name, options) {
+async function toFile(value, name2, options) {
   checkFileSupport();
   value = await value;
   if (isFileLike(value)) {
@@ -12979,18 +13262,18 @@ async function toFile(value, name, options) {
   }
   if (isResponseLike(value)) {
     const blob = await value.blob();
-    name || (name = new URL(value.url).pathname.split(/[\\/]/).pop());
-    return makeFile(await getBytes(blob), name, options);
+    name2 || (name2 = new URL(value.url).pathname.split(/[\\/]/).pop());
+    return makeFile(await getBytes(blob), name2, options);
   }
   const parts = await getBytes(value);
-  name || (name = getName(value));
+  name2 || (name2 = getName(value));
   if (!options?.type) {
     const type = parts.find((part) => typeof part === "object" && "type" in part && part.type);
     if (typeof type === "string") {
       options = { ...options, type };
     }
   }
-  return makeFile(parts, name, options);
+  return makeFile(parts, name2, options);
 }
 async function getBytes(value) {
   let parts = [];
@@ -13744,14 +14027,14 @@ var AbstractChatCompletionRunner = class extends EventStream {
       if (toolCall.type !== "function")
         return { message: void 0, functionCalled: false };
       const tool_call_id = toolCall.id;
-      const { name, arguments: args } = toolCall.function;
-      const fn = functionsByName[name];
+      const { name: name2, arguments: args } = toolCall.function;
+      const fn = functionsByName[name2];
       if (!fn) {
-        const content2 = `Invalid tool_call: ${JSON.stringify(name)}. Available options are: ${Object.keys(functionsByName).map((name2) => JSON.stringify(name2)).join(", ")}. Please try again`;
+        const content2 = `Invalid tool_call: ${JSON.stringify(name2)}. Available options are: ${Object.keys(functionsByName).map((name3) => JSON.stringify(name3)).join(", ")}. Please try again`;
         return { message: { role, tool_call_id, content: content2 }, functionCalled: false };
       }
-      if (singleFunctionToCall && singleFunctionToCall !== name) {
-        const content2 = `Invalid tool_call: ${JSON.stringify(name)}. ${JSON.stringify(singleFunctionToCall)} requested. Please try again`;
+      if (singleFunctionToCall && singleFunctionToCall !== name2) {
+        const content2 = `Invalid tool_call: ${JSON.stringify(name2)}. ${JSON.stringify(singleFunctionToCall)} requested. Please try again`;
         return { message: { role, tool_call_id, content: content2 }, functionCalled: false };
       }
       let rawContent;
@@ -14567,11 +14850,11 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes) {
         throw new OpenAIError(`missing role for choice ${index}`);
       }
       if (function_call) {
-        const { arguments: args, name } = function_call;
+        const { arguments: args, name: name2 } = function_call;
         if (args == null) {
           throw new OpenAIError(`missing function_call.arguments for choice ${index}`);
         }
-        if (!name) {
+        if (!name2) {
           throw new OpenAIError(`missing function_call.name for choice ${index}`);
         }
         return {
@@ -14579,7 +14862,7 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes) {
           message: {
             ...audioResponse,
             content,
-            function_call: { arguments: args, name },
+            function_call: { arguments: args, name: name2 },
             role,
             refusal: message.refusal ?? null
           },
@@ -14602,12 +14885,12 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes) {
             refusal: message.refusal ?? null,
             tool_calls: tool_calls.map((tool_call, i) => {
               const { function: fn, type, id: id2, ...toolRest } = tool_call;
-              const { arguments: args, name, ...fnRest } = fn || {};
+              const { arguments: args, name: name2, ...fnRest } = fn || {};
               if (type == null) {
                 throw new OpenAIError(`missing choices[${index}].tool_calls[${i}].type
 ${str(snapshot)}`);
               }
-              if (name == null) {
+              if (name2 == null) {
                 throw new OpenAIError(`missing choices[${index}].tool_calls[${i}].function.name
 ${str(snapshot)}`);
               }
@@ -14619,7 +14902,7 @@ ${str(snapshot)}`);
                 ...toolRest,
                 id: id2 || `call_${uuid4()}`,
                 type,
-                function: { ...fnRest, name, arguments: args }
+                function: { ...fnRest, name: name2, arguments: args }
               };
             })
           }
@@ -19790,8 +20073,8 @@ function hasAutoParseableInput2(params) {
 function isAutoParsableTool2(tool) {
   return tool?.["$brand"] === "auto-parseable-tool";
 }
-function getInputToolByName(input_tools, name) {
-  return input_tools.find((tool) => tool.type === "function" && tool.name === name);
+function getInputToolByName(input_tools, name2) {
+  return input_tools.find((tool) => tool.type === "function" && tool.name === name2);
 }
 function parseToolCall2(params, toolCall) {
   const inputTool = getInputToolByName(params.tools ?? [], toolCall.name);
@@ -20278,9 +20561,9 @@ var ResponseStream = class _ResponseStream extends EventStream {
   }, _ResponseStream_addEvent = function _ResponseStream_addEvent2(event, starting_after) {
     if (this.ended)
       return;
-    const maybeEmit = (name, event2) => {
+    const maybeEmit = (name2, event2) => {
       if (starting_after == null || event2.sequence_number > starting_after) {
-        this._emit(name, event2);
+        this._emit(name2, event2);
       }
     };
     const response = accumulateResponse(event, __classPrivateFieldGet(this, _ResponseStream_currentResponseSnapshot, "f"));
@@ -21268,13 +21551,13 @@ _Webhooks_instances = /* @__PURE__ */ new WeakSet(), _Webhooks_validateSecret = 
   if (typeof secret !== "string" || secret.length === 0) {
     throw new Error(`The webhook secret must either be set using the env var, OPENAI_WEBHOOK_SECRET, on the client class, OpenAI({ webhookSecret: '123' }), or passed to this function`);
   }
-}, _Webhooks_getRequiredHeader = function _Webhooks_getRequiredHeader2(headers, name) {
+}, _Webhooks_getRequiredHeader = function _Webhooks_getRequiredHeader2(headers, name2) {
   if (!headers) {
     throw new Error(`Headers are required`);
   }
-  const value = headers.get(name);
+  const value = headers.get(name2);
   if (value === null || value === void 0) {
-    throw new Error(`Missing required header: ${name}`);
+    throw new Error(`Missing required header: ${name2}`);
   }
   return value;
 };
@@ -21645,7 +21928,7 @@ var OpenAI = class {
         cause: response
       });
     }
-    const specialHeaders = [...response.headers.entries()].filter(([name]) => name === "x-request-id").map(([name, value]) => ", " + name + ": " + JSON.stringify(value)).join("");
+    const specialHeaders = [...response.headers.entries()].filter(([name2]) => name2 === "x-request-id").map(([name2, value]) => ", " + name2 + ": " + JSON.stringify(value)).join("");
     const responseInfo = `[${requestLogID}${retryLogStr}${specialHeaders}] ${req.method} ${url} ${response.ok ? "succeeded" : "failed"} with status ${response.status} in ${headersTime - startTime}ms`;
     if (!response.ok) {
       if (response.status === 401 && this._workloadIdentityAuth && security.bearerAuth && !options.__metadata?.["hasStreamingBody"] && !options.__metadata?.["workloadIdentityTokenRefreshed"]) {
@@ -22041,6 +22324,66 @@ var _deployments_endpoints = /* @__PURE__ */ new Set([
   "/images/edits"
 ]);
 
+// src/providers/errors.ts
+function categorize(error2, secrets = []) {
+  const shorten = (text) => shortened(redact(text, secrets));
+  if (error2 instanceof OpenAI.APIConnectionTimeoutError) {
+    return { category: "timeout", status: null, message: "request timed out" };
+  }
+  if (error2 instanceof OpenAI.APIConnectionError) {
+    return { category: "server", status: null, message: `connection failed: ${shorten(causeOf(error2))}` };
+  }
+  if (error2 instanceof OpenAI.APIError && typeof error2.status === "number") {
+    const status = error2.status;
+    const message = `HTTP ${status}: ${shorten(error2.message)}`;
+    if (status === 429) return { category: "rate-limited", status, message };
+    if (status === 401 || status === 403) return { category: "auth", status, message };
+    if (status === 408) return { category: "timeout", status, message };
+    if (status >= 500 || status === 409) return { category: "server", status, message };
+    return { category: "bad-response", status, message };
+  }
+  if (error2 instanceof SyntaxError) {
+    return { category: "bad-response", status: null, message: `malformed response body: ${shorten(error2.message)}` };
+  }
+  return {
+    category: "bad-response",
+    status: null,
+    message: shorten(errorMessage(error2))
+  };
+}
+var MIN_SECRET = 4;
+function redact(text, secrets, options = {}) {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= MIN_SECRET) out = out.split(secret).join("***");
+  if (!options.cut) return out;
+  for (const secret of secrets) {
+    for (let n = Math.min(secret.length - 1, out.length); n >= MIN_SECRET; n--) {
+      if (out.endsWith(secret.slice(0, n))) {
+        out = `${out.slice(0, -n)}***`;
+        break;
+      }
+    }
+  }
+  return out;
+}
+function causeOf(error2) {
+  let current = error2;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const code2 = current.code;
+    if (typeof code2 === "string") return code2;
+    current = current.cause;
+  }
+  return error2.message;
+}
+function shortened(text, max = 300) {
+  const one = text.replace(/\s+/g, " ").trim();
+  return one.length > max ? `${one.slice(0, max - 1)}\u2026` : one;
+}
+
+// src/providers/openai.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+import { performance } from "node:perf_hooks";
+
 // src/providers/json-prefix.ts
 var MAX_DEPTH = 64;
 var NotJsonError = class extends Error {
@@ -22210,62 +22553,6 @@ function completeCutBody(bytes) {
   return { text: JSON.stringify(prefix.value), outputCut };
 }
 
-// src/providers/errors.ts
-function categorize(error2, secrets = []) {
-  const shorten = (text) => shortened(redact(text, secrets));
-  if (error2 instanceof OpenAI.APIConnectionTimeoutError) {
-    return { category: "timeout", status: null, message: "request timed out" };
-  }
-  if (error2 instanceof OpenAI.APIConnectionError) {
-    return { category: "server", status: null, message: `connection failed: ${shorten(causeOf(error2))}` };
-  }
-  if (error2 instanceof OpenAI.APIError && typeof error2.status === "number") {
-    const status = error2.status;
-    const message = `HTTP ${status}: ${shorten(error2.message)}`;
-    if (status === 429) return { category: "rate-limited", status, message };
-    if (status === 401 || status === 403) return { category: "auth", status, message };
-    if (status === 408) return { category: "timeout", status, message };
-    if (status >= 500 || status === 409) return { category: "server", status, message };
-    return { category: "bad-response", status, message };
-  }
-  if (error2 instanceof SyntaxError) {
-    return { category: "bad-response", status: null, message: `malformed response body: ${shorten(error2.message)}` };
-  }
-  return {
-    category: "bad-response",
-    status: null,
-    message: shorten(errorMessage(error2))
-  };
-}
-var MIN_SECRET = 4;
-function redact(text, secrets, options = {}) {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= MIN_SECRET) out = out.split(secret).join("***");
-  if (!options.cut) return out;
-  for (const secret of secrets) {
-    for (let n = Math.min(secret.length - 1, out.length); n >= MIN_SECRET; n--) {
-      if (out.endsWith(secret.slice(0, n))) {
-        out = `${out.slice(0, -n)}***`;
-        break;
-      }
-    }
-  }
-  return out;
-}
-function causeOf(error2) {
-  let current = error2;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    const code = current.code;
-    if (typeof code === "string") return code;
-    current = current.cause;
-  }
-  return error2.message;
-}
-function shortened(text, max = 300) {
-  const one = text.replace(/\s+/g, " ").trim();
-  return one.length > max ? `${one.slice(0, max - 1)}\u2026` : one;
-}
-
 // src/providers/openai.ts
 var MAX_RETRY_WAIT_MS = 6e4;
 var traces = new AsyncLocalStorage();
@@ -22348,12 +22635,12 @@ function withRetryHook(Base) {
 }
 var TracedOpenAI = withRetryHook(OpenAI);
 var TracedAzureOpenAI = withRetryHook(AzureOpenAI);
-function createClient(model, apiKey, options) {
+function createClient(model, apiKey, options, deployment) {
   const key = apiKey || "no-key";
   if (model.azure) {
     return new TracedAzureOpenAI({
       endpoint: model.baseUrl,
-      deployment: model.azure.deployment,
+      deployment: deployment ?? model.azure.deployment,
       apiVersion: model.azure.apiVersion,
       apiKey: key,
       ...options
@@ -22480,6 +22767,78 @@ function toCompletion(response) {
     tokensIn: typeof usage?.prompt_tokens === "number" ? usage.prompt_tokens : null,
     tokensOut: typeof usage?.completion_tokens === "number" ? usage.completion_tokens : null
   };
+}
+
+// src/providers/embeddings.ts
+var MAX_EMBEDDING_BYTES = 64 * 1024 * 1024;
+function createEmbeddingProvider(model, options) {
+  const apiKey = options.env[model.apiKeyEnv];
+  const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1e3));
+  const secrets = [.../* @__PURE__ */ new Set([...apiKey ? [apiKey] : [], ...options.secrets ?? []])];
+  const clients = /* @__PURE__ */ new Map();
+  const clientFor = (embedding) => {
+    const key = model.azure ? embedding : "";
+    let client = clients.get(key);
+    if (!client) {
+      const settings = { maxRetries: options.retries, timeout: timeoutMs, defaultHeaders: model.headers };
+      client = createClient(model, apiKey, { ...settings, fetch: tracingFetch }, model.azure ? embedding : void 0);
+      clients.set(key, client);
+    }
+    return client;
+  };
+  return {
+    embed(embedding, texts) {
+      const trace = {
+        attempts: 0,
+        lastAttemptStart: performance2.now(),
+        rateLimited: 0,
+        refusedWaitMs: null,
+        timeoutMs,
+        maxBytes: MAX_EMBEDDING_BYTES,
+        bodyFailed: false,
+        bodyCut: false,
+        outputCut: false,
+        observer: void 0
+      };
+      return traces.run(trace, async () => {
+        const attempts = () => Math.max(1, trace.attempts);
+        try {
+          const response = await clientFor(embedding).embeddings.create({
+            model: embedding,
+            input: [...texts],
+            encoding_format: "float"
+          });
+          const vectors = toVectors(response, texts.length);
+          if (typeof vectors === "string") {
+            return {
+              ok: false,
+              error: { category: "bad-response", status: 200, message: vectors },
+              attempts: attempts()
+            };
+          }
+          const tokens = response.usage?.prompt_tokens;
+          return { ok: true, vectors, tokens: typeof tokens === "number" ? tokens : 0, attempts: attempts() };
+        } catch (error2) {
+          return { ok: false, error: categorize(error2, secrets), attempts: attempts() };
+        }
+      });
+    }
+  };
+}
+function toVectors(response, count2) {
+  const data = response?.data;
+  if (!Array.isArray(data) || data.length !== count2) return `embeddings response has not ${count2} vectors in data`;
+  const out = new Array(count2);
+  for (const [position, item] of data.entries()) {
+    const { index, embedding } = item ?? {};
+    const at = typeof index === "number" ? index : position;
+    if (!Number.isInteger(at) || at < 0 || at >= count2 || out[at]) return "embeddings response has a bad index";
+    if (!Array.isArray(embedding) || embedding.length === 0 || !embedding.every((x) => Number.isFinite(x)))
+      return "embeddings response has a vector that is not a list of numbers";
+    out[at] = Float32Array.from(embedding);
+  }
+  if (out.some((v) => v.length !== out[0].length)) return "embeddings response has vectors of different lengths";
+  return out;
 }
 
 // node_modules/yocto-queue/index.js
@@ -22657,9 +23016,9 @@ var AimdLimit = class {
   min;
   factor;
   current;
-  /** Bumped on every decrease: calls admitted before it belong to an older window. */
-  window = 0;
-  /** Calls of this window settled without a 429 since the limit last changed or a 429 was met. */
+  /** Bumped on every decrease: calls admitted before it belong to an older epoch. */
+  admitting = 0;
+  /** Calls of this epoch settled without a 429 since the limit last changed or a 429 was met. */
   clean = 0;
   constructor(options) {
     const { max, min = 1, decrease = 0.5 } = options;
@@ -22676,30 +23035,30 @@ var AimdLimit = class {
   get limit() {
     return this.current;
   }
-  /** The window a call admitted now belongs to: pass it back with what the call met. */
+  /** The epoch a call admitted now belongs to: pass it back with what the call met. */
   get epoch() {
-    return this.window;
+    return this.admitting;
   }
   /**
-   * A call admitted in window `epoch` was answered 429 (retried or not), while the provider was
+   * A call admitted in epoch `epoch` was answered 429 (retried or not), while the provider was
    * serving `serving` other requests (0 when unknown). Returns the change, or null when the
    * limit stays: already lowered since that call was admitted, or at `min`.
    */
   rateLimited(epoch, serving = 0) {
     this.clean = 0;
-    if (epoch !== this.window || this.current <= this.min) return null;
+    if (epoch !== this.admitting || this.current <= this.min) return null;
     const previous = this.current;
     const floor = Math.min(Math.max(0, Math.floor(serving)), previous - 1);
     this.current = Math.max(this.min, Math.floor(previous * this.factor), floor);
-    this.window += 1;
+    this.admitting += 1;
     return { limit: this.current, previous, reason: "rate-limited" };
   }
   /**
-   * A call admitted in window `epoch` settled with an answer and no 429 on the way. Returns the
-   * change, or null. Calls of an older window ran under a higher limit and count for nothing.
+   * A call admitted in epoch `epoch` settled with an answer and no 429 on the way. Returns the
+   * change, or null. Calls of an older epoch ran under a higher limit and count for nothing.
    */
   succeeded(epoch) {
-    if (epoch !== this.window) return null;
+    if (epoch !== this.admitting) return null;
     this.clean += 1;
     if (this.clean < this.current || this.current >= this.max) return null;
     this.clean = 0;
@@ -22733,32 +23092,6 @@ var FifoLock = class {
     else this.held = false;
   }
 };
-
-// src/run/plan.ts
-function buildPlan(config2) {
-  const prompts = config2.suites.flatMap((suite2) => suite2.prompts.map((prompt) => ({ suite: suite2.name, prompt })));
-  return {
-    models: config2.models,
-    prompts,
-    samples: config2.samples,
-    hashes: config2.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
-    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
-  };
-}
-function messagesFor(model, prompt) {
-  return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
-}
-function promptHash(model, prompt) {
-  return sha256(
-    canonicalJson({
-      messages: messagesFor(model, prompt),
-      params: model.params,
-      extract: prompt.extract,
-      normalize: prompt.normalize,
-      compare: prompt.compare
-    })
-  );
-}
 
 // src/run/execute.ts
 function metRateLimit(result) {
@@ -22797,7 +23130,9 @@ async function executePlan(plan, providers, options) {
       models.forEach((model, m) => {
         const provider = modelProviders[m];
         const request = { model: model.model, messages: messagesFor(model, prompt), params: model.params };
-        const settle = (result) => {
+        const embeddings = options.embeddings?.get(model.id);
+        const settle = async (called) => {
+          const result = embeddings ? await withEmbeddings(called, model, prompt, embeddings) : called;
           results[m][p][s] = result;
           done += 1;
           options.onSettled?.(done, total, result);
@@ -22819,7 +23154,14 @@ async function executePlan(plan, providers, options) {
       promptId: prompt.id,
       promptHash: plan.hashes[m][p],
       checksHash: plan.checksHashes[p],
-      samples: results[m][p].map((r) => toSample(r, prompt))
+      samples: results[m][p].map((r) => {
+        const embedding = similarModel(model, prompt);
+        return toSample(
+          r,
+          prompt,
+          embedding === null ? void 0 : options.embeddings?.get(model.id)?.lookup(embedding)
+        );
+      })
     }))
   );
 }
@@ -22876,7 +23218,33 @@ async function completeAdaptive(provider, request, gate) {
     leaveLane();
   }
 }
-function toSample(result, prompt) {
+async function withEmbeddings(result, model, prompt, embeddings) {
+  if (!result.ok) return result;
+  let answer3;
+  try {
+    answer3 = answerOf(result.completion.output, prompt);
+  } catch {
+    return result;
+  }
+  const wanted = /* @__PURE__ */ new Map();
+  const similar = similarModel(model, prompt);
+  if (similar !== null) wanted.set(similar, [...answer3 === null ? [] : [answer3], ...similarTargets(prompt)]);
+  const compare = compareModel(model, prompt.compare);
+  if (compare !== null && answer3 !== null) wanted.set(compare, [...wanted.get(compare) ?? [], answer3]);
+  for (const [embedding, texts] of wanted) {
+    const error2 = await embeddings.fetch(embedding, texts);
+    if (error2) {
+      return {
+        ok: false,
+        error: { ...error2, message: `embeddings (${embedding}): ${error2.message}` },
+        latencyMs: result.latencyMs,
+        attempts: result.attempts
+      };
+    }
+  }
+  return result;
+}
+function toSample(result, prompt, vectors) {
   const base = { latencyMs: Math.round(result.latencyMs), attempts: result.attempts };
   if (!result.ok) {
     return {
@@ -22893,7 +23261,7 @@ function toSample(result, prompt) {
     };
   }
   const { completion } = result;
-  const { answer: answer3, pass, failures } = judge(completion.output, prompt);
+  const { answer: answer3, pass, failures } = judge(completion.output, prompt, vectors);
   return {
     ...base,
     output: completion.output,
@@ -22907,10 +23275,10 @@ function toSample(result, prompt) {
     tokensOut: completion.tokensOut
   };
 }
-function judge(output, prompt) {
+function judge(output, prompt, vectors) {
   try {
     const answer3 = answerOf(output, prompt);
-    return { answer: answer3, ...evaluate(answer3, prompt) };
+    return { answer: answer3, ...evaluate(answer3, prompt, vectors) };
   } catch (err) {
     const reason = `checks could not run on this output: ${errorMessage(err).slice(0, MAX_REASON)}`;
     return { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
@@ -22980,25 +23348,46 @@ async function runSuites(config2, options) {
   const run2 = describeRun(options.env, options.now);
   const plan = buildPlan(config2);
   const secrets = keyValues(config2.models, options.env);
-  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, {
+  const settings = {
     timeoutSeconds: config2.timeoutSeconds,
     retries: config2.retries,
     maxOutputKb: config2.maxOutputKb,
     env: options.env,
     secrets
-  }));
+  };
+  const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, settings));
   const providers = new Map(config2.models.map((m) => [m.id, providerFor(m)]));
+  const embedderFor = options.embedderFor ?? ((model) => createEmbeddingProvider(model, settings));
+  const embeddings = new Map(
+    config2.models.filter((m) => plan.prompts.some(({ prompt }) => usesEmbeddings(m, prompt))).map((m) => [m.id, new ModelEmbeddings(embedderFor(m))])
+  );
+  await Promise.all(
+    config2.models.map((m) => {
+      const similar = plan.prompts.flatMap(({ prompt }) => similarModel(m, prompt) ? similarTargets(prompt) : []);
+      return similar.length > 0 && m.embedding ? embeddings.get(m.id).fetch(m.embedding, similar) : null;
+    })
+  );
   const observations = await executePlan(plan, providers, {
     concurrency: config2.concurrency,
-    onSettled: options.progress ? createProgress(options.progress, { label: "trackrecord" }) : void 0
+    onSettled: options.progress ? createProgress(options.progress, { label: "trackrecord" }) : void 0,
+    embeddings
   });
   const specs = new Map(plan.prompts.map(({ suite: suite2, prompt }) => [`${suite2}\0${prompt.id}`, prompt]));
   const specOf = (o) => specs.get(`${o.suite}\0${o.promptId}`);
   const models = config2.models.map((model) => {
     const own = observations.filter((o) => o.modelId === model.id);
-    return { model, observations: own, metrics: runMetrics(own, (o) => specOf(o).compare) };
+    const modelEmbeddings = embeddings.get(model.id);
+    const metrics = runMetrics(
+      own,
+      (o) => specOf(o).compare,
+      (o) => vectorsOf(modelEmbeddings, compareModel(model, specOf(o).compare))
+    );
+    return { model, observations: own, metrics, ...modelEmbeddings ? { embeddings: modelEmbeddings } : {} };
   });
   return { config: config2, run: run2, finishedAt: (/* @__PURE__ */ new Date()).toISOString(), models, specOf };
+}
+function usesEmbeddings(model, prompt) {
+  return similarModel(model, prompt) !== null || compareModel(model, prompt.compare) !== null;
 }
 
 // src/evidence/attestations.ts
@@ -23208,12 +23597,16 @@ var GitError = class extends Error {
 function quoteArg(arg) {
   return /^[\w@%+=:,./^~-]+$/.test(arg) ? arg : JSON.stringify(arg);
 }
-var Git = class {
+var Git = class _Git {
   cwd;
   env;
   constructor(cwd, env) {
     this.cwd = cwd;
     this.env = { ...process.env, ...env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+  }
+  /** The same git, with the same environment, in another working directory. */
+  at(cwd) {
+    return new _Git(cwd, this.env);
   }
   /** Runs `git ...args`; throws GitError when git exits non-zero or cannot start. */
   async run(args) {
@@ -23230,8 +23623,8 @@ var Git = class {
         { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
         (error2, stdout, stderr) => {
           if (error2 === null) return resolve10({ code: 0, stdout, stderr });
-          const code = error2.code;
-          if (typeof code === "number") return resolve10({ code, stdout, stderr });
+          const code2 = error2.code;
+          if (typeof code2 === "number") return resolve10({ code: code2, stdout, stderr });
           resolve10({ code: null, stdout, stderr, detail: error2.message });
         }
       );
@@ -23353,9 +23746,9 @@ function isMovedBranch(output) {
 }
 
 // src/git/data-branch.ts
-async function isBranchName(git, name) {
+async function isBranchName(git, name2) {
   try {
-    await git.run(["check-ref-format", "--branch", name]);
+    await git.run(["check-ref-format", "--branch", name2]);
     return true;
   } catch (error2) {
     if (error2 instanceof GitError) return false;
@@ -23368,7 +23761,7 @@ async function checkoutDataBranch(git, remote, branch, parent) {
   const created = !await fetchIfPresent(git, remote, branch);
   if (created) {
     await git.run(["worktree", "add", "--quiet", "--detach", "--no-checkout", dir]);
-    await new Git(dir).run(["checkout", "--quiet", "--orphan", branch]);
+    await git.at(dir).run(["checkout", "--quiet", "--orphan", branch]);
   } else {
     await git.run(["worktree", "add", "--quiet", "-B", branch, dir, `refs/remotes/${remote}/${branch}`]);
   }
@@ -23394,13 +23787,13 @@ async function historyFilesAt(git, ref, history, parent) {
   const ext = posix.extname(file);
   const stem = posix.basename(file, ext);
   const { stdout } = await git.run(["ls-tree", "--name-only", ref, "--", `${dir === "." ? "" : `${dir}/`}`]);
-  const names = stdout.split("\n").map((p) => posix.basename(p)).filter((name) => name === `${stem}${ext}` || name.startsWith(`${stem}-`) && name.endsWith(ext));
+  const names = stdout.split("\n").map((p) => posix.basename(p)).filter((name2) => name2 === `${stem}${ext}` || name2.startsWith(`${stem}-`) && name2.endsWith(ext));
   if (names.length === 0) return null;
   await mkdir2(parent, { recursive: true });
   const copy = await mkdtemp(join4(parent, "trackrecord-base-"));
-  for (const name of names) {
-    const text = await git.show(ref, dir === "." ? name : `${dir}/${name}`);
-    if (text !== null) await writeFile2(join4(copy, name), text);
+  for (const name2 of names) {
+    const text = await git.show(ref, dir === "." ? name2 : `${dir}/${name2}`);
+    if (text !== null) await writeFile2(join4(copy, name2), text);
   }
   return { path: join4(copy, `${stem}${ext}`), remove: () => rm2(copy, { recursive: true, force: true }) };
 }
@@ -23626,7 +24019,7 @@ async function sealedSegments(historyPath) {
     throw e;
   }
   const pattern = new RegExp(`^${escapeRegExp(stem)}-(\\d{4,})${escapeRegExp(ext)}$`);
-  const numbers = names.map((name) => pattern.exec(name)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
+  const numbers = names.map((name2) => pattern.exec(name2)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
   numbers.forEach((n, i) => {
     if (n !== i + 1) {
       throw new HistoryError(
@@ -23679,7 +24072,7 @@ function escapeRegExp(text) {
 // src/history/record-validator.generated.js
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
 var record = validate102;
-var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "enum": [1, 2], "description": "Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "textsGz": { "type": "string", "pattern": "^[A-Za-z0-9+/]*={0,2}$", "description": 'Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record["textsGz"])))`.' }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." } } }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was." }, "drift": { "type": "object", "additionalProperties": false, "description": "Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.", "required": ["significant", "p", "prompts", "detectableShift"], "properties": { "significant": { "type": "boolean", "description": "Whether `p` is at most 0.05." }, "p": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable." }, "prompts": { "$ref": "#/definitions/promptKeys", "description": "Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`." }, "detectableShift": { "$ref": "#/definitions/share", "description": "The share of one prompt's answers that must move to a new answer for its own exact test to see it with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet." } } } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
+var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "enum": [1, 2], "description": "Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "textsGz": { "type": "string", "pattern": "^[A-Za-z0-9+/]*={0,2}$", "description": 'Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record["textsGz"])))`.' }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." }, "embedding": { "$ref": "#/definitions/count", "description": "Tokens of the embeddings requests (`similar` checks, `compare: embedding`), this run's answers and the earlier answers they were compared with. Absent when the run asked for no embeddings." } } }, "cost": { "type": "number", "minimum": 0, "description": "What the run cost in USD: `tokens` at the model's `price` (USD per million input, output and embedding tokens; embedding tokens at the input price unless it names one) from the config. Absent when the model has no price." }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was." }, "drift": { "type": "object", "additionalProperties": false, "description": "Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.", "required": ["significant", "p", "prompts", "detectableShift"], "properties": { "significant": { "type": "boolean", "description": "Whether `p` is at most 0.05." }, "p": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable." }, "prompts": { "$ref": "#/definitions/promptKeys", "description": "Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`." }, "detectableShift": { "$ref": "#/definitions/share", "description": "The share of one prompt's answers that must move to a new answer for its own exact test to see it with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet." } } } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
 var schema18 = { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." };
 var schema20 = { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." };
 var schema24 = { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." };
@@ -25274,7 +25667,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                                                                           } else {
                                                                                             const _errs193 = errors;
                                                                                             for (const key16 in data76) {
-                                                                                              if (!(key16 === "in" || key16 === "out")) {
+                                                                                              if (!(key16 === "in" || key16 === "out" || key16 === "embedding")) {
                                                                                                 validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" }];
                                                                                                 return false;
                                                                                                 break;
@@ -25322,6 +25715,28 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                                                                                 } else {
                                                                                                   var valid56 = true;
                                                                                                 }
+                                                                                                if (valid56) {
+                                                                                                  if (data76.embedding !== void 0) {
+                                                                                                    let data79 = data76.embedding;
+                                                                                                    const _errs200 = errors;
+                                                                                                    const _errs201 = errors;
+                                                                                                    if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/embedding", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                    if (errors === _errs201) {
+                                                                                                      if (typeof data79 == "number" && isFinite(data79)) {
+                                                                                                        if (data79 < 0 || isNaN(data79)) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/embedding", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                    var valid56 = _errs200 === errors;
+                                                                                                  } else {
+                                                                                                    var valid56 = true;
+                                                                                                  }
+                                                                                                }
                                                                                               }
                                                                                             }
                                                                                           }
@@ -25335,322 +25750,342 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                                                                       var valid28 = true;
                                                                                     }
                                                                                     if (valid28) {
-                                                                                      if (data46.judged !== void 0) {
-                                                                                        let data79 = data46.judged;
-                                                                                        const _errs200 = errors;
-                                                                                        const _errs201 = errors;
-                                                                                        if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
-                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                          return false;
-                                                                                        }
-                                                                                        if (errors === _errs201) {
-                                                                                          if (typeof data79 == "number" && isFinite(data79)) {
-                                                                                            if (data79 < 0 || isNaN(data79)) {
-                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                      if (data46.cost !== void 0) {
+                                                                                        let data80 = data46.cost;
+                                                                                        const _errs203 = errors;
+                                                                                        if (errors === _errs203) {
+                                                                                          if (typeof data80 == "number" && isFinite(data80)) {
+                                                                                            if (data80 < 0 || isNaN(data80)) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                               return false;
                                                                                             }
+                                                                                          } else {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                            return false;
                                                                                           }
                                                                                         }
-                                                                                        var valid28 = _errs200 === errors;
+                                                                                        var valid28 = _errs203 === errors;
                                                                                       } else {
                                                                                         var valid28 = true;
                                                                                       }
                                                                                       if (valid28) {
-                                                                                        if (data46.behaved !== void 0) {
-                                                                                          let data80 = data46.behaved;
-                                                                                          const _errs203 = errors;
-                                                                                          const _errs204 = errors;
-                                                                                          if (!(typeof data80 == "number" && (!(data80 % 1) && !isNaN(data80)) && isFinite(data80))) {
-                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                        if (data46.judged !== void 0) {
+                                                                                          let data81 = data46.judged;
+                                                                                          const _errs205 = errors;
+                                                                                          const _errs206 = errors;
+                                                                                          if (!(typeof data81 == "number" && (!(data81 % 1) && !isNaN(data81)) && isFinite(data81))) {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                             return false;
                                                                                           }
-                                                                                          if (errors === _errs204) {
-                                                                                            if (typeof data80 == "number" && isFinite(data80)) {
-                                                                                              if (data80 < 0 || isNaN(data80)) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                          if (errors === _errs206) {
+                                                                                            if (typeof data81 == "number" && isFinite(data81)) {
+                                                                                              if (data81 < 0 || isNaN(data81)) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                 return false;
                                                                                               }
                                                                                             }
                                                                                           }
-                                                                                          var valid28 = _errs203 === errors;
+                                                                                          var valid28 = _errs205 === errors;
                                                                                         } else {
                                                                                           var valid28 = true;
                                                                                         }
                                                                                         if (valid28) {
-                                                                                          if (data46.reliability !== void 0) {
-                                                                                            let data81 = data46.reliability;
-                                                                                            const _errs206 = errors;
-                                                                                            const _errs207 = errors;
-                                                                                            if (!(typeof data81 == "number" && isFinite(data81)) && data81 !== null) {
-                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                          if (data46.behaved !== void 0) {
+                                                                                            let data82 = data46.behaved;
+                                                                                            const _errs208 = errors;
+                                                                                            const _errs209 = errors;
+                                                                                            if (!(typeof data82 == "number" && (!(data82 % 1) && !isNaN(data82)) && isFinite(data82))) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                               return false;
                                                                                             }
-                                                                                            if (errors === _errs207) {
-                                                                                              if (typeof data81 == "number" && isFinite(data81)) {
-                                                                                                if (data81 > 1 || isNaN(data81)) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                            if (errors === _errs209) {
+                                                                                              if (typeof data82 == "number" && isFinite(data82)) {
+                                                                                                if (data82 < 0 || isNaN(data82)) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                   return false;
-                                                                                                } else {
-                                                                                                  if (data81 < 0 || isNaN(data81)) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                    return false;
-                                                                                                  }
                                                                                                 }
                                                                                               }
                                                                                             }
-                                                                                            var valid28 = _errs206 === errors;
+                                                                                            var valid28 = _errs208 === errors;
                                                                                           } else {
                                                                                             var valid28 = true;
                                                                                           }
                                                                                           if (valid28) {
-                                                                                            if (data46.reliabilityInterval !== void 0) {
-                                                                                              let data82 = data46.reliabilityInterval;
-                                                                                              const _errs209 = errors;
-                                                                                              if (!Array.isArray(data82) && data82 !== null) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema112.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
+                                                                                            if (data46.reliability !== void 0) {
+                                                                                              let data83 = data46.reliability;
+                                                                                              const _errs211 = errors;
+                                                                                              const _errs212 = errors;
+                                                                                              if (!(typeof data83 == "number" && isFinite(data83)) && data83 !== null) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
                                                                                                 return false;
                                                                                               }
-                                                                                              if (errors === _errs209) {
-                                                                                                if (Array.isArray(data82)) {
-                                                                                                  if (data82.length > 2) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                              if (errors === _errs212) {
+                                                                                                if (typeof data83 == "number" && isFinite(data83)) {
+                                                                                                  if (data83 > 1 || isNaN(data83)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
                                                                                                     return false;
                                                                                                   } else {
-                                                                                                    if (data82.length < 2) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
+                                                                                                    if (data83 < 0 || isNaN(data83)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                       return false;
-                                                                                                    } else {
-                                                                                                      const len17 = data82.length;
-                                                                                                      if (!(len17 <= 2)) {
-                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
-                                                                                                        return false;
-                                                                                                      } else {
-                                                                                                        const len18 = data82.length;
-                                                                                                        if (len18 > 0) {
-                                                                                                          let data83 = data82[0];
-                                                                                                          const _errs211 = errors;
-                                                                                                          if (errors === _errs211) {
-                                                                                                            if (typeof data83 == "number" && isFinite(data83)) {
-                                                                                                              if (data83 > 1 || isNaN(data83)) {
-                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                return false;
-                                                                                                              } else {
-                                                                                                                if (data83 < 0 || isNaN(data83)) {
-                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                  return false;
-                                                                                                                }
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                                                                                              return false;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid62 = _errs211 === errors;
-                                                                                                        }
-                                                                                                        if (valid62) {
-                                                                                                          if (len18 > 1) {
-                                                                                                            let data84 = data82[1];
-                                                                                                            const _errs213 = errors;
-                                                                                                            if (errors === _errs213) {
-                                                                                                              if (typeof data84 == "number" && isFinite(data84)) {
-                                                                                                                if (data84 > 1 || isNaN(data84)) {
-                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                  return false;
-                                                                                                                } else {
-                                                                                                                  if (data84 < 0 || isNaN(data84)) {
-                                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                    return false;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                              } else {
-                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                                                                                                return false;
-                                                                                                              }
-                                                                                                            }
-                                                                                                            var valid62 = _errs213 === errors;
-                                                                                                          }
-                                                                                                        }
-                                                                                                      }
                                                                                                     }
                                                                                                   }
                                                                                                 }
                                                                                               }
-                                                                                              var valid28 = _errs209 === errors;
+                                                                                              var valid28 = _errs211 === errors;
                                                                                             } else {
                                                                                               var valid28 = true;
                                                                                             }
                                                                                             if (valid28) {
-                                                                                              if (data46.window !== void 0) {
-                                                                                                let data85 = data46.window;
-                                                                                                const _errs215 = errors;
-                                                                                                const _errs216 = errors;
-                                                                                                if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)) && isFinite(data85))) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                              if (data46.reliabilityInterval !== void 0) {
+                                                                                                let data84 = data46.reliabilityInterval;
+                                                                                                const _errs214 = errors;
+                                                                                                if (!Array.isArray(data84) && data84 !== null) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema112.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
                                                                                                   return false;
                                                                                                 }
-                                                                                                if (errors === _errs216) {
-                                                                                                  if (typeof data85 == "number" && isFinite(data85)) {
-                                                                                                    if (data85 < 0 || isNaN(data85)) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                if (errors === _errs214) {
+                                                                                                  if (Array.isArray(data84)) {
+                                                                                                    if (data84.length > 2) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
                                                                                                       return false;
+                                                                                                    } else {
+                                                                                                      if (data84.length < 2) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
+                                                                                                        return false;
+                                                                                                      } else {
+                                                                                                        const len17 = data84.length;
+                                                                                                        if (!(len17 <= 2)) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                          return false;
+                                                                                                        } else {
+                                                                                                          const len18 = data84.length;
+                                                                                                          if (len18 > 0) {
+                                                                                                            let data85 = data84[0];
+                                                                                                            const _errs216 = errors;
+                                                                                                            if (errors === _errs216) {
+                                                                                                              if (typeof data85 == "number" && isFinite(data85)) {
+                                                                                                                if (data85 > 1 || isNaN(data85)) {
+                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                  return false;
+                                                                                                                } else {
+                                                                                                                  if (data85 < 0 || isNaN(data85)) {
+                                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                    return false;
+                                                                                                                  }
+                                                                                                                }
+                                                                                                              } else {
+                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                                return false;
+                                                                                                              }
+                                                                                                            }
+                                                                                                            var valid63 = _errs216 === errors;
+                                                                                                          }
+                                                                                                          if (valid63) {
+                                                                                                            if (len18 > 1) {
+                                                                                                              let data86 = data84[1];
+                                                                                                              const _errs218 = errors;
+                                                                                                              if (errors === _errs218) {
+                                                                                                                if (typeof data86 == "number" && isFinite(data86)) {
+                                                                                                                  if (data86 > 1 || isNaN(data86)) {
+                                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                    return false;
+                                                                                                                  } else {
+                                                                                                                    if (data86 < 0 || isNaN(data86)) {
+                                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                      return false;
+                                                                                                                    }
+                                                                                                                  }
+                                                                                                                } else {
+                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                                  return false;
+                                                                                                                }
+                                                                                                              }
+                                                                                                              var valid63 = _errs218 === errors;
+                                                                                                            }
+                                                                                                          }
+                                                                                                        }
+                                                                                                      }
                                                                                                     }
                                                                                                   }
                                                                                                 }
-                                                                                                var valid28 = _errs215 === errors;
+                                                                                                var valid28 = _errs214 === errors;
                                                                                               } else {
                                                                                                 var valid28 = true;
                                                                                               }
                                                                                               if (valid28) {
-                                                                                                if (data46.runsSinceDrift !== void 0) {
-                                                                                                  let data86 = data46.runsSinceDrift;
-                                                                                                  const _errs218 = errors;
-                                                                                                  if (!(typeof data86 == "number" && (!(data86 % 1) && !isNaN(data86)) && isFinite(data86)) && data86 !== null) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema112.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                if (data46.window !== void 0) {
+                                                                                                  let data87 = data46.window;
+                                                                                                  const _errs220 = errors;
+                                                                                                  const _errs221 = errors;
+                                                                                                  if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)) && isFinite(data87))) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                                     return false;
                                                                                                   }
-                                                                                                  if (errors === _errs218) {
-                                                                                                    if (typeof data86 == "number" && isFinite(data86)) {
-                                                                                                      if (data86 < 0 || isNaN(data86)) {
-                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  if (errors === _errs221) {
+                                                                                                    if (typeof data87 == "number" && isFinite(data87)) {
+                                                                                                      if (data87 < 0 || isNaN(data87)) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                         return false;
                                                                                                       }
                                                                                                     }
                                                                                                   }
-                                                                                                  var valid28 = _errs218 === errors;
+                                                                                                  var valid28 = _errs220 === errors;
                                                                                                 } else {
                                                                                                   var valid28 = true;
                                                                                                 }
                                                                                                 if (valid28) {
-                                                                                                  if (data46.drift !== void 0) {
-                                                                                                    let data87 = data46.drift;
-                                                                                                    const _errs220 = errors;
-                                                                                                    if (errors === _errs220) {
-                                                                                                      if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
-                                                                                                        let missing7;
-                                                                                                        if (data87.significant === void 0 && (missing7 = "significant") || data87.p === void 0 && (missing7 = "p") || data87.prompts === void 0 && (missing7 = "prompts") || data87.detectableShift === void 0 && (missing7 = "detectableShift")) {
-                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/required", keyword: "required", params: { missingProperty: missing7 }, message: "must have required property '" + missing7 + "'" }];
+                                                                                                  if (data46.runsSinceDrift !== void 0) {
+                                                                                                    let data88 = data46.runsSinceDrift;
+                                                                                                    const _errs223 = errors;
+                                                                                                    if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)) && isFinite(data88)) && data88 !== null) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema112.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                    if (errors === _errs223) {
+                                                                                                      if (typeof data88 == "number" && isFinite(data88)) {
+                                                                                                        if (data88 < 0 || isNaN(data88)) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                           return false;
-                                                                                                        } else {
-                                                                                                          const _errs222 = errors;
-                                                                                                          for (const key17 in data87) {
-                                                                                                            if (!(key17 === "significant" || key17 === "p" || key17 === "prompts" || key17 === "detectableShift")) {
-                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" }];
-                                                                                                              return false;
-                                                                                                              break;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          if (_errs222 === errors) {
-                                                                                                            if (data87.significant !== void 0) {
-                                                                                                              const _errs223 = errors;
-                                                                                                              if (typeof data87.significant !== "boolean") {
-                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drift/significant", schemaPath: "#/properties/metrics/properties/drift/properties/significant/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                    var valid28 = _errs223 === errors;
+                                                                                                  } else {
+                                                                                                    var valid28 = true;
+                                                                                                  }
+                                                                                                  if (valid28) {
+                                                                                                    if (data46.drift !== void 0) {
+                                                                                                      let data89 = data46.drift;
+                                                                                                      const _errs225 = errors;
+                                                                                                      if (errors === _errs225) {
+                                                                                                        if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
+                                                                                                          let missing7;
+                                                                                                          if (data89.significant === void 0 && (missing7 = "significant") || data89.p === void 0 && (missing7 = "p") || data89.prompts === void 0 && (missing7 = "prompts") || data89.detectableShift === void 0 && (missing7 = "detectableShift")) {
+                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/required", keyword: "required", params: { missingProperty: missing7 }, message: "must have required property '" + missing7 + "'" }];
+                                                                                                            return false;
+                                                                                                          } else {
+                                                                                                            const _errs227 = errors;
+                                                                                                            for (const key17 in data89) {
+                                                                                                              if (!(key17 === "significant" || key17 === "p" || key17 === "prompts" || key17 === "detectableShift")) {
+                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" }];
                                                                                                                 return false;
+                                                                                                                break;
                                                                                                               }
-                                                                                                              var valid64 = _errs223 === errors;
-                                                                                                            } else {
-                                                                                                              var valid64 = true;
                                                                                                             }
-                                                                                                            if (valid64) {
-                                                                                                              if (data87.p !== void 0) {
-                                                                                                                let data89 = data87.p;
-                                                                                                                const _errs225 = errors;
-                                                                                                                if (!(typeof data89 == "number" && isFinite(data89)) && data89 !== null) {
-                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/type", keyword: "type", params: { type: schema112.properties.metrics.properties.drift.properties.p.type }, message: "must be number,null" }];
+                                                                                                            if (_errs227 === errors) {
+                                                                                                              if (data89.significant !== void 0) {
+                                                                                                                const _errs228 = errors;
+                                                                                                                if (typeof data89.significant !== "boolean") {
+                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/drift/significant", schemaPath: "#/properties/metrics/properties/drift/properties/significant/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
                                                                                                                   return false;
                                                                                                                 }
-                                                                                                                if (errors === _errs225) {
-                                                                                                                  if (typeof data89 == "number" && isFinite(data89)) {
-                                                                                                                    if (data89 > 1 || isNaN(data89)) {
-                                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                      return false;
-                                                                                                                    } else {
-                                                                                                                      if (data89 < 0 || isNaN(data89)) {
-                                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                var valid65 = _errs228 === errors;
+                                                                                                              } else {
+                                                                                                                var valid65 = true;
+                                                                                                              }
+                                                                                                              if (valid65) {
+                                                                                                                if (data89.p !== void 0) {
+                                                                                                                  let data91 = data89.p;
+                                                                                                                  const _errs230 = errors;
+                                                                                                                  if (!(typeof data91 == "number" && isFinite(data91)) && data91 !== null) {
+                                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/type", keyword: "type", params: { type: schema112.properties.metrics.properties.drift.properties.p.type }, message: "must be number,null" }];
+                                                                                                                    return false;
+                                                                                                                  }
+                                                                                                                  if (errors === _errs230) {
+                                                                                                                    if (typeof data91 == "number" && isFinite(data91)) {
+                                                                                                                      if (data91 > 1 || isNaN(data91)) {
+                                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                        return false;
+                                                                                                                      } else {
+                                                                                                                        if (data91 < 0 || isNaN(data91)) {
+                                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                          return false;
+                                                                                                                        }
+                                                                                                                      }
+                                                                                                                    }
+                                                                                                                  }
+                                                                                                                  var valid65 = _errs230 === errors;
+                                                                                                                } else {
+                                                                                                                  var valid65 = true;
+                                                                                                                }
+                                                                                                                if (valid65) {
+                                                                                                                  if (data89.prompts !== void 0) {
+                                                                                                                    let data92 = data89.prompts;
+                                                                                                                    const _errs232 = errors;
+                                                                                                                    const _errs233 = errors;
+                                                                                                                    if (errors === _errs233) {
+                                                                                                                      if (Array.isArray(data92)) {
+                                                                                                                        var valid67 = true;
+                                                                                                                        const len19 = data92.length;
+                                                                                                                        for (let i15 = 0; i15 < len19; i15++) {
+                                                                                                                          let data93 = data92[i15];
+                                                                                                                          const _errs235 = errors;
+                                                                                                                          if (errors === _errs235) {
+                                                                                                                            if (typeof data93 === "string") {
+                                                                                                                              if (func3(data93) < 1) {
+                                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                                                                return false;
+                                                                                                                              }
+                                                                                                                            } else {
+                                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                                                              return false;
+                                                                                                                            }
+                                                                                                                          }
+                                                                                                                          var valid67 = _errs235 === errors;
+                                                                                                                          if (!valid67) {
+                                                                                                                            break;
+                                                                                                                          }
+                                                                                                                        }
+                                                                                                                      } else {
+                                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                                                                                                         return false;
                                                                                                                       }
                                                                                                                     }
+                                                                                                                    var valid65 = _errs232 === errors;
+                                                                                                                  } else {
+                                                                                                                    var valid65 = true;
                                                                                                                   }
-                                                                                                                }
-                                                                                                                var valid64 = _errs225 === errors;
-                                                                                                              } else {
-                                                                                                                var valid64 = true;
-                                                                                                              }
-                                                                                                              if (valid64) {
-                                                                                                                if (data87.prompts !== void 0) {
-                                                                                                                  let data90 = data87.prompts;
-                                                                                                                  const _errs227 = errors;
-                                                                                                                  const _errs228 = errors;
-                                                                                                                  if (errors === _errs228) {
-                                                                                                                    if (Array.isArray(data90)) {
-                                                                                                                      var valid66 = true;
-                                                                                                                      const len19 = data90.length;
-                                                                                                                      for (let i15 = 0; i15 < len19; i15++) {
-                                                                                                                        let data91 = data90[i15];
-                                                                                                                        const _errs230 = errors;
-                                                                                                                        if (errors === _errs230) {
-                                                                                                                          if (typeof data91 === "string") {
-                                                                                                                            if (func3(data91) < 1) {
-                                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                                                  if (valid65) {
+                                                                                                                    if (data89.detectableShift !== void 0) {
+                                                                                                                      let data94 = data89.detectableShift;
+                                                                                                                      const _errs237 = errors;
+                                                                                                                      const _errs238 = errors;
+                                                                                                                      if (!(typeof data94 == "number" && isFinite(data94)) && data94 !== null) {
+                                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                                                        return false;
+                                                                                                                      }
+                                                                                                                      if (errors === _errs238) {
+                                                                                                                        if (typeof data94 == "number" && isFinite(data94)) {
+                                                                                                                          if (data94 > 1 || isNaN(data94)) {
+                                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                            return false;
+                                                                                                                          } else {
+                                                                                                                            if (data94 < 0 || isNaN(data94)) {
+                                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                                               return false;
                                                                                                                             }
-                                                                                                                          } else {
-                                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                                                                            return false;
                                                                                                                           }
                                                                                                                         }
-                                                                                                                        var valid66 = _errs230 === errors;
-                                                                                                                        if (!valid66) {
-                                                                                                                          break;
-                                                                                                                        }
                                                                                                                       }
+                                                                                                                      var valid65 = _errs237 === errors;
                                                                                                                     } else {
-                                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                                                                      return false;
+                                                                                                                      var valid65 = true;
                                                                                                                     }
-                                                                                                                  }
-                                                                                                                  var valid64 = _errs227 === errors;
-                                                                                                                } else {
-                                                                                                                  var valid64 = true;
-                                                                                                                }
-                                                                                                                if (valid64) {
-                                                                                                                  if (data87.detectableShift !== void 0) {
-                                                                                                                    let data92 = data87.detectableShift;
-                                                                                                                    const _errs232 = errors;
-                                                                                                                    const _errs233 = errors;
-                                                                                                                    if (!(typeof data92 == "number" && isFinite(data92)) && data92 !== null) {
-                                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                                                                                      return false;
-                                                                                                                    }
-                                                                                                                    if (errors === _errs233) {
-                                                                                                                      if (typeof data92 == "number" && isFinite(data92)) {
-                                                                                                                        if (data92 > 1 || isNaN(data92)) {
-                                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                          return false;
-                                                                                                                        } else {
-                                                                                                                          if (data92 < 0 || isNaN(data92)) {
-                                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                            return false;
-                                                                                                                          }
-                                                                                                                        }
-                                                                                                                      }
-                                                                                                                    }
-                                                                                                                    var valid64 = _errs232 === errors;
-                                                                                                                  } else {
-                                                                                                                    var valid64 = true;
                                                                                                                   }
                                                                                                                 }
                                                                                                               }
                                                                                                             }
                                                                                                           }
+                                                                                                        } else {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                                          return false;
                                                                                                         }
-                                                                                                      } else {
-                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                                                                        return false;
                                                                                                       }
+                                                                                                      var valid28 = _errs225 === errors;
+                                                                                                    } else {
+                                                                                                      var valid28 = true;
                                                                                                     }
-                                                                                                    var valid28 = _errs220 === errors;
-                                                                                                  } else {
-                                                                                                    var valid28 = true;
                                                                                                   }
                                                                                                 }
                                                                                               }
@@ -26194,8 +26629,8 @@ var HistoryView = class {
    * This model's points for one prompt series, oldest first. With `key`, one point per record (see
    * the class comment); without, every prompt of every record that has the hash.
    */
-  series(modelId, promptHash2, key) {
-    const all = this.seriesIndex(modelId).series.get(promptHash2) ?? [];
+  series(modelId, promptHash, key) {
+    const all = this.seriesIndex(modelId).series.get(promptHash) ?? [];
     if (key === void 0) return all;
     const out = [];
     for (const p of all) {
@@ -26209,19 +26644,19 @@ var HistoryView = class {
    * The answered points among the last `window` points of a series, oldest first, with their
    * answers: what a new observation of the prompt is compared with.
    */
-  recentAnswered(modelId, promptHash2, key, window2) {
-    return this.series(modelId, promptHash2, key).slice(-window2).filter((p) => p.answered).map((p) => ({ ...p, answer: this.text(p.key, p.answerRef) }));
+  recentAnswered(modelId, promptHash, key, window2) {
+    return this.series(modelId, promptHash, key).slice(-window2).filter((p) => p.answered).map((p) => ({ ...p, answer: this.text(p.key, p.answerRef) }));
   }
   /**
    * The last answered point of a series before record `before` (a position among the model's
    * records; default: after the last). Walks back from there, so it finds it in a record or two
    * without indexing the model's whole series.
    */
-  previousAnswered(modelId, promptHash2, key, before = Number.POSITIVE_INFINITY) {
+  previousAnswered(modelId, promptHash, key, before = Number.POSITIVE_INFINITY) {
     const records = this.recordsOf(modelId);
     for (let run2 = Math.min(before, records.length) - 1; run2 >= 0; run2--) {
       const record2 = records[run2];
-      const at = this.positionIn(record2.catalog, promptHash2, key);
+      const at = this.positionIn(record2.catalog, promptHash, key);
       if (at === void 0) continue;
       const point = pointOf(record2, run2, at.i, at.key, this.catalog(record2.catalog)[at.i][3]);
       if (point.answered) return { ...point, answer: this.text(point.key, point.answerRef) };
@@ -26229,7 +26664,7 @@ var HistoryView = class {
     return void 0;
   }
   /** Where a series sits in a catalog: under `key`, else the first prompt with the hash. */
-  positionIn(ref, promptHash2, key) {
+  positionIn(ref, promptHash, key) {
     let index = this.positionsByRef.get(ref);
     if (!index) {
       index = /* @__PURE__ */ new Map();
@@ -26240,7 +26675,7 @@ var HistoryView = class {
       }
       this.positionsByRef.set(ref, index);
     }
-    return index.get(`${key}\0${promptHash2}`) ?? index.get(promptHash2);
+    return index.get(`${key}\0${promptHash}`) ?? index.get(promptHash);
   }
   /**
    * The raw output of every sample of a series point that produced one, in sampling order: the
@@ -26298,6 +26733,24 @@ function pointOf(record2, run2, i, key, checksHash) {
 }
 
 // src/report/summary.ts
+var SUMMARY_FIELDS = [
+  "passRate",
+  "agreement",
+  "rawAgreement",
+  "stability",
+  "reliability",
+  "reliabilityInterval",
+  "drifted",
+  "flapping",
+  "regressions",
+  "fixes",
+  "flipsP",
+  "newSeries",
+  "runsSinceDrift",
+  "errors",
+  "latencyMs",
+  "tokens"
+];
 function summarize(records) {
   const first = records[0];
   if (!first) throw new Error("summarize: a run has at least one record");
@@ -26306,23 +26759,9 @@ function summarize(records) {
     models: records.map(({ model, metrics: m }) => ({
       id: model.id,
       model: model.model,
-      passRate: m.passRate,
-      agreement: m.agreement,
-      rawAgreement: m.rawAgreement,
-      stability: m.stability,
-      reliability: m.reliability,
-      reliabilityInterval: m.reliabilityInterval,
-      drifted: m.drifted,
-      flapping: m.flapping,
-      regressions: m.regressions,
-      fixes: m.fixes,
-      flipsP: m.flipsP,
-      newSeries: m.newSeries,
-      runsSinceDrift: m.runsSinceDrift,
+      ...Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, m[field]])),
       drift: m.drift ?? { significant: false, p: null, prompts: [], detectableShift: null },
-      errors: m.errors,
-      latencyMs: m.latencyMs,
-      tokens: m.tokens,
+      cost: m.cost ?? null,
       systemFingerprints: model.systemFingerprints
     }))
   };
@@ -26331,6 +26770,42 @@ function summarize(records) {
 // src/run-and-record.ts
 import { rename as rename3 } from "node:fs/promises";
 import { resolve as resolve4 } from "node:path";
+
+// src/history-embeddings.ts
+async function fetchHistoryEmbeddings(outcome, view) {
+  const window2 = outcome.config.window;
+  for (const { model, observations, embeddings } of outcome.models) {
+    if (!embeddings) continue;
+    const wanted = /* @__PURE__ */ new Map();
+    const add = (embedding, text) => {
+      if (text === null) return;
+      wanted.set(embedding, (wanted.get(embedding) ?? /* @__PURE__ */ new Set()).add(text));
+    };
+    for (const o of observations) {
+      const spec = outcome.specOf(o);
+      const compare = compareModel(model, spec.compare);
+      const similar = similarModel(model, spec);
+      if (compare === null && similar === null) continue;
+      const { promptHash, key } = promptResult(o, spec);
+      if (compare !== null) {
+        for (const point of view.recentAnswered(model.id, promptHash, key, window2)) add(compare, point.answer);
+      }
+      if (similar === null) continue;
+      for (const point of view.series(model.id, promptHash, key).slice(-window2)) {
+        if (!point.answered) continue;
+        for (const output of view.sampleOutputs(model.id, point)) add(similar, answerOrNull(output, spec));
+      }
+    }
+    for (const [embedding, texts] of wanted) await embeddings.fetch(embedding, [...texts]);
+  }
+}
+function answerOrNull(output, spec) {
+  try {
+    return answerOf(output, spec);
+  } catch {
+    return null;
+  }
+}
 
 // src/report/report.ts
 var DEFAULT_TREND = 30;
@@ -26357,7 +26832,10 @@ function modelReport(view, id, trend, runDrift) {
   const drift = driftOf(view, id, history.length - 1);
   if (runDrift) {
     const start = history.length - points.length;
-    points.forEach((p, i) => p.drift = i === points.length - 1 ? drift : driftOf(view, id, start + i));
+    points.forEach((p, i) => {
+      p.drift = i === points.length - 1 ? drift : driftOf(view, id, start + i);
+      p.verdict = history[start + i].metrics.drift;
+    });
   }
   return {
     id,
@@ -26456,6 +26934,7 @@ async function recordOutcome(outcome, options) {
   const historyPath = options.useHistory ? resolve4(options.root, config2.history) : null;
   const history = historyPath ? options.history ?? await readVerifiedHistory(config2, options.root) : void 0;
   const view = new HistoryView(history?.records ?? []);
+  await fetchHistoryEmbeddings(outcome, view);
   const records = buildRecords(outcome, view);
   const written = [];
   let appended = null;
@@ -26497,12 +26976,14 @@ function relabel(path2, file) {
 }
 
 // src/action/log.ts
-var progressToLog = {
-  isTTY: false,
-  write: (text) => {
-    for (const line of text.split("\n")) if (line.trim()) info(line);
-  }
-};
+function progressToLog(host) {
+  return {
+    isTTY: false,
+    write: (text) => {
+      for (const line of text.split("\n")) if (line.trim()) host.info(line);
+    }
+  };
+}
 
 // src/analysis/edit-effect.ts
 function editEffects(pairs, headOf, baseOf, view) {
@@ -26512,6 +26993,7 @@ function editEffects(pairs, headOf, baseOf, view) {
     const base = pair.rerun ? baseOf(pair) : rejudge(head, pair.base.prompt);
     if (!base) return [];
     const before = version(base, pair.base.prompt);
+    if (!pair.rerun && pair.base.prompt.expect.some((e) => e.kind === "similar")) before.status = null;
     const after = version(head, pair.head.prompt);
     const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
     const flip2 = before.status !== null && after.status !== null && before.status !== after.status;
@@ -26578,16 +27060,6 @@ function editedPairIds(comparison) {
 }
 function pairId(modelId, key) {
   return `${modelId}\0${key}`;
-}
-
-// src/report/untrusted.ts
-function cleanText(text) {
-  return showInvisible(text.replace(/\r\n?/g, "\n"));
-}
-function truncateText(text, max) {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
 }
 
 // src/report/escape.ts
@@ -26717,10 +27189,10 @@ function answersTable(effects, base, withModel) {
   if (effects.length === 0) return [];
   const first = withModel ? "Model" : "Prompt";
   const rows = effects.slice(0, MAX_ROWS).map((e) => {
-    const name = inlineText(withModel ? e.modelId : e.key, 80);
+    const name2 = inlineText(withModel ? e.modelId : e.key, 80);
     const judged = judgement(e);
     const p = e.p === null ? "" : ` (${pValue(e.p)})`;
-    return `| ${name} | ${answer(e.before)} | ${answer(e.after)} | ${judged}${p} | ${flip(e)} | ${e.recorded ? cell(e.recorded.answer) : "_none_"} |`;
+    return `| ${name2} | ${answer(e.before)} | ${answer(e.after)} | ${judged}${p} | ${flip(e)} | ${e.recorded ? cell(e.recorded.answer) : "_none_"} |`;
   });
   const more = effects.length > MAX_ROWS ? [`_${effects.length - MAX_ROWS} more rows are not shown._`, ""] : [];
   return [
@@ -26779,91 +27251,379 @@ function definition(text) {
   return text === null ? "_unset_" : text.trim() === "" ? "_empty_" : inlineText(text, 200);
 }
 
-// src/report/markdown.ts
-var OPEN_ROWS = 10;
-var MAX_DRIFT_ROWS = 100;
-var FULL_ANSWERS = 10;
-var ANSWER_WIDTH = 80;
+// src/report/document/model.ts
+var untrusted = (text, max) => ({ kind: "untrusted", text, max });
+var name = (text, max) => ({ kind: "untrusted", text, max, name: true });
+var strong = (...content) => ({ kind: "strong", content });
+var code = (text) => ({ kind: "code", text });
+var paragraph = (...content) => ({ kind: "paragraph", content });
+var note = (...content) => ({ kind: "paragraph", content, note: true });
+
+// src/report/document/words.ts
 var LIST_KEYS = 20;
 var FINGERPRINT_NOTES = 5;
-function renderMarkdown(report, options = {}) {
-  if (options.header) {
-    const out2 = [...options.header, ...signingLines(options.signing)];
-    for (const model of report.models) out2.push(...modelSection(model));
-    return `${out2.join("\n").trimEnd()}
-`;
-  }
-  const out = ["# trackrecord report", ""];
-  if (report.models.length === 0) {
-    out.push("No records yet: the history is empty. Run `trackrecord run` to start a track record.", "");
-    return out.join("\n");
-  }
-  const n = report.models.length;
-  out.push(
-    `${count(report.records, "record")} of ${count(n, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`,
-    "",
-    "| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drift beyond noise | Regressions | Errors | Runs since drift | Last run |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    ...report.models.map(summaryRow),
-    "",
-    ...signingLines(options.signing)
-  );
-  for (const model of report.models) out.push(...modelSection(model));
-  return `${out.join("\n").trimEnd()}
-`;
+function count(n, singular, plural = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural}`;
 }
-function signingLines(signing) {
-  if (!signing || signing.envelopes === 0) return [];
-  const keys = signing.keyids.map((k) => `\`${inlineText(k, 16)}\``).join(", ");
+function dateTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : untrusted(iso, 30);
+}
+function day(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? untrusted(iso, 30);
+}
+function keyList(keys) {
+  const shown = keys.slice(0, LIST_KEYS).flatMap((k, i) => i === 0 ? [name(k, 80)] : [", ", name(k, 80)]);
+  return keys.length > LIST_KEYS ? [...shown, ` and ${keys.length - LIST_KEYS} more`] : shown;
+}
+function fingerprintBlocks(points) {
+  const notes = fingerprintChanges(points).map(({ point: p, was }) => [
+    "Run ",
+    name(p.runId, 60),
+    " on ",
+    dateTime(p.startedAt),
+    ": system fingerprint now ",
+    ...fingerprints(p.fingerprints),
+    ...was ? [" (was ", ...fingerprints(was), ")"] : [],
+    "."
+  ]);
+  if (notes.length === 0) return [];
+  const earlier = notes.length > FINGERPRINT_NOTES ? [[`\u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`]] : [];
   return [
-    `Signed: ${count(signing.envelopes, "record")} carry a DSSE envelope in \`attestations.jsonl\`, key ${keys || "(none named)"}; \`trackrecord verify --key PUBLIC.pem\` checks them.`,
-    ""
+    {
+      kind: "callout",
+      lead: [{ kind: "strong", content: ["The backend changed"] }, " (system fingerprint), which can explain drift:"],
+      items: [...earlier, ...notes.slice(-FINGERPRINT_NOTES)]
+    }
   ];
 }
-function summaryRow(m) {
-  const x = m.metrics;
-  const real2 = x.drifted.length - x.flapping.length;
-  const drifted = x.drift ? driftCell(x.drift, x.drifted.length) : `${real2}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`;
-  const cells = [
-    `**${inlineText(m.id, 60)}**`,
-    reliability(x.reliability, x.reliabilityInterval),
-    percent(x.passRate),
-    percent(x.stability),
-    percent(x.agreement),
-    drifted,
-    String(x.regressions.length),
-    String(totalErrors(x.errors)),
-    x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift),
-    runLink(m, day(m.run.startedAt))
-  ];
-  return `| ${cells.join(" | ")} |`;
+function fingerprints(list) {
+  return list.flatMap((f, i) => i === 0 ? [name(f, 40)] : [", ", name(f, 40)]);
 }
-function modelSection(m) {
+function axisLabels(startedAt) {
+  const parts = startedAt.map((iso) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso));
+  let labels = parts.map((m) => m ? m[1] : "?");
+  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
+  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
+  return labels;
+}
+function safeUrl(url) {
+  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? url : null;
+}
+
+// src/report/document/drift-blocks.ts
+var MAX_DRIFT_ROWS = 100;
+var OPEN_ROWS = 10;
+function driftBlocks(m) {
   const x = m.metrics;
-  const commit = m.run.commit === null ? "" : `, commit ${/^[0-9a-f]{7,64}$/.test(m.run.commit) ? m.run.commit.slice(0, 7) : inlineText(m.run.commit, 12)}`;
-  const out = [
-    `## ${inlineText(m.id, 60)}`,
-    "",
-    `Model ${inlineText(m.model, 80)} at ${inlineText(m.host, 80)}, ${count(m.records, "record")}. Last run ${runLink(m, inlineText(m.run.id, 60))} on ${dateTime(m.run.startedAt)} (${inlineText(m.run.trigger, 40)}${commit}).`,
-    ""
+  const verdict2 = driftVerdictText(x.drift, x.drifted.length);
+  const out = [{ kind: "heading", content: ["Drifted prompts in the latest run"] }];
+  if (verdict2) out.push(paragraph(verdict2));
+  if (m.drift.length === 0) {
+    const quiet = x.comparable > 0 ? `No drift: all ${x.comparable} comparable prompts kept their answer.` : m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.";
+    return [...out, paragraph(quiet)];
+  }
+  return [
+    ...out,
+    {
+      kind: "details",
+      summary: [driftTitle(m.drift)],
+      open: m.drift.length <= OPEN_ROWS,
+      blocks: driftTable(m.drift, x.drift)
+    }
   ];
-  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
-    out.push(`Served by: ${m.served.map((s) => inlineText(s, 80)).join(", ")}.`, "");
+}
+function earlierDriftBlocks(points) {
+  const earlier = points.slice(0, -1);
+  if (earlier.length === 0 || earlier.some((p) => p.drift === void 0)) return [];
+  const drifted = earlier.filter((p) => p.drift.length > 0).reverse();
+  const quiet = earlier.length - drifted.length;
+  const out = [{ kind: "heading", content: ["Drifted prompts in earlier runs"] }];
+  for (const p of drifted) {
+    const summary2 = ["Run ", name(p.runId, 60), " on ", dateTime(p.startedAt), `: ${driftTitle(p.drift)}`];
+    if (p.fingerprintChanged) summary2.push(", system fingerprint changed");
+    out.push({ kind: "details", summary: summary2, open: false, blocks: driftTable(p.drift, p.verdict) });
   }
-  out.push(...chart(m.trend));
-  out.push(...fingerprintNotes(m.trend));
-  if (x.newSeries.length > 0) {
-    out.push(
-      `${count(x.newSeries.length, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${x.newSeries.length === 1 ? "it was" : "they were"} not compared: ${keyList(x.newSeries)}.`,
-      ""
-    );
-  }
-  out.push(...driftSection(m));
-  out.push(...flipsSection(m));
-  out.push(availability(m), "");
+  if (quiet > 0)
+    out.push(note(`No drift in the ${drifted.length === 0 ? "" : "other "}${count(quiet, "earlier run")} shown.`));
   return out;
 }
-function chart(points) {
+function driftTitle(drift) {
+  const real2 = drift.filter((d) => !d.flapping).length;
+  return `${count(drift.length, "drifted prompt")} (${real2} new behavior, ${drift.length - real2} flapping back to an earlier answer)`;
+}
+function driftTable(drift, verdict2) {
+  const rows = drift.slice(0, MAX_DRIFT_ROWS).map((d) => ({
+    key: d.key,
+    before: d.before,
+    after: d.after,
+    tags: [driftKind(d, verdict2), ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []]
+  }));
+  const hidden = drift.length - rows.length;
+  const more = hidden > 0 ? [
+    note(
+      `\u2026 and ${count(hidden, "more drifted prompt")}, not shown here: `,
+      code("trackrecord report --format json"),
+      " lists them all."
+    )
+  ] : [];
+  return [{ kind: "answers", rows }, ...more];
+}
+function flipBlocks(m) {
+  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
+  const items = [];
+  const beyond = significantRegressions(m.metrics);
+  if (beyond.length > 0)
+    items.push([strong(count(beyond.length, "regression")), " (pass \u2192 fail) beyond noise: ", ...keyList(beyond), "."]);
+  const within2 = m.regressions.filter((key) => !beyond.includes(key));
+  if (within2.length > 0)
+    items.push([`${count(within2.length, "regression")} (pass \u2192 fail) within noise: `, ...keyList(within2), "."]);
+  if (m.fixes.length > 0)
+    items.push([strong(count(m.fixes.length, "fix", "fixes")), " (fail \u2192 pass): ", ...keyList(m.fixes), "."]);
+  const out = [{ kind: "list", items }];
+  if (m.flipsP !== null)
+    out.push(paragraph(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`));
+  return out;
+}
+
+// src/report/document/report-document.ts
+function reportDocument(report, options = {}) {
+  const sections = report.models.map(modelSection);
+  if (options.bare) return [...signingBlocks(options.signing), ...sections];
+  if (report.models.length === 0) {
+    return [
+      paragraph("No records yet: the history is empty. Run ", code("trackrecord run"), " to start a track record.")
+    ];
+  }
+  return [
+    paragraph(
+      `${count(report.records, "record")} of ${count(report.models.length, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`
+    ),
+    summaryTable(report.models),
+    ...signingBlocks(options.signing),
+    ...sections
+  ];
+}
+function summaryTable(models) {
+  const numeric = (title) => ({ title, numeric: true });
+  return {
+    kind: "table",
+    role: "summary",
+    columns: [
+      { title: "Model" },
+      numeric("Reliability (95% interval)"),
+      numeric("Pass rate"),
+      numeric("Stability"),
+      numeric("Agreement"),
+      numeric("Drift beyond noise"),
+      numeric("Regressions"),
+      numeric("Errors"),
+      numeric("Runs since drift"),
+      { title: "Last run" }
+    ],
+    rows: models.map((m, i) => {
+      const x = m.metrics;
+      const drift = x.drift ? driftCell(x.drift, x.drifted.length) : [`${realDrift(x).length}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`];
+      return [
+        [{ kind: "anchor", target: sectionId(i), content: [strong(untrusted(m.id, 60))] }],
+        [reliability(x.reliability, x.reliabilityInterval)],
+        [percent(x.passRate)],
+        [percent(x.stability)],
+        [percent(x.agreement)],
+        drift,
+        [String(x.regressions.length)],
+        [String(totalErrors(x.errors))],
+        [x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift)],
+        [runLink(m, day(m.run.startedAt))]
+      ];
+    })
+  };
+}
+function signingBlocks(signing) {
+  if (!signing || signing.envelopes === 0) return [];
+  const keys = signing.keyids.length === 0 ? ["(none named)"] : joined(signing.keyids.map((k) => ({ kind: "code", text: k, untrusted: { max: 16 } })));
+  return [
+    paragraph(
+      `Signed: ${count(signing.envelopes, "record")} carry a DSSE envelope in `,
+      code("attestations.jsonl"),
+      ", key ",
+      ...keys,
+      "; ",
+      code("trackrecord verify --key PUBLIC.pem"),
+      " checks them."
+    )
+  ];
+}
+var sectionId = (index) => `model-${index + 1}`;
+function modelSection(m, index) {
+  const x = m.metrics;
+  const commit = m.run.commit === null ? [] : [
+    ", commit ",
+    /^[0-9a-f]{7,64}$/.test(m.run.commit) ? name(m.run.commit.slice(0, 7), 7) : name(m.run.commit, 12)
+  ];
+  const blocks = [
+    paragraph(
+      "Model ",
+      name(m.model, 80),
+      " at ",
+      name(m.host, 80),
+      `, ${count(m.records, "record")}. Last run `,
+      runLink(m, name(m.run.id, 60)),
+      " on ",
+      dateTime(m.run.startedAt),
+      " (",
+      untrusted(m.run.trigger, 40),
+      ...commit,
+      ")."
+    )
+  ];
+  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
+    blocks.push(paragraph("Served by: ", ...joined(m.served.map((s) => name(s, 80))), "."));
+  }
+  if (m.trend.length > 0) {
+    blocks.push({ kind: "trend", points: m.trend, id: sectionId(index), label: m.id });
+  }
+  blocks.push(...fingerprintBlocks(m.trend));
+  if (x.newSeries.length > 0) {
+    const n = x.newSeries.length;
+    blocks.push(
+      note(
+        `${count(n, "prompt")} started a new series (new, or the prompt, its parameters or how its answer is read changed), so ${n === 1 ? "it was" : "they were"} not compared: `,
+        ...keyList(x.newSeries),
+        "."
+      )
+    );
+  }
+  blocks.push(...driftBlocks(m), ...flipBlocks(m), paragraph(availability(m)), ...earlierDriftBlocks(m.trend));
+  return { kind: "section", id: sectionId(index), title: [untrusted(m.id, 60)], blocks };
+}
+function availability(m) {
+  const requests = m.metrics.prompts * m.samples;
+  const errors = m.metrics.errors;
+  const total = totalErrors(errors);
+  const { p50, p95 } = m.metrics.latencyMs;
+  const latency = p50 === null ? "" : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(p95 ?? 0)} ms.`;
+  const tail = latency + costSentence(m.metrics.cost);
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${tail}`;
+  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
+  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${tail}`;
+}
+function runLink(m, label) {
+  return { kind: "link", url: m.run.url, content: [label] };
+}
+function reliability(value, interval) {
+  if (value === null) return "n/a";
+  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
+}
+function joined(items) {
+  return items.flatMap((item, i) => i === 0 ? [item] : [", ", item]);
+}
+
+// src/report/markdown.ts
+var FULL_ANSWERS = 10;
+var ANSWER_WIDTH = 80;
+function renderMarkdown(report, options = {}) {
+  const blocks = reportDocument(report, { bare: options.header !== void 0, signing: options.signing });
+  const head = options.header ?? ["# trackrecord report", ""];
+  return `${[...head, ...blocks.flatMap((b) => markdownBlock(b))].join("\n").trimEnd()}
+`;
+}
+function inlineMarkdown(content) {
+  return content.map(inlinePart).join("");
+}
+function inlinePart(part) {
+  if (typeof part === "string") return part;
+  switch (part.kind) {
+    case "untrusted":
+      return inlineText(part.text, part.max);
+    case "code":
+      return `\`${part.untrusted ? inlineText(part.text, part.untrusted.max) : part.text}\``;
+    case "strong":
+      return `**${inlineMarkdown(part.content)}**`;
+    case "link": {
+      const url = safeUrl(part.url);
+      return url === null ? inlineMarkdown(part.content) : `[${inlineMarkdown(part.content)}](${url})`;
+    }
+    case "anchor":
+      return inlineMarkdown(part.content);
+    case "placeholder":
+      return `_${part.text}_`;
+    case "tag":
+      return part.text;
+  }
+}
+function markdownBlock(block, level = 2) {
+  switch (block.kind) {
+    case "heading":
+      return [`${"#".repeat(level + 1)} ${inlineMarkdown(block.content)}`, ""];
+    case "paragraph":
+      return [block.note ? `_${inlineMarkdown(block.content)}_` : inlineMarkdown(block.content), ""];
+    case "list":
+      return [...block.items.map((item) => `- ${inlineMarkdown(item)}`), ""];
+    case "callout":
+      return [inlineMarkdown(block.lead), "", ...block.items.map((item) => `- ${inlineMarkdown(item)}`), ""];
+    case "table":
+      return [
+        `| ${block.columns.map((c) => c.title).join(" | ")} |`,
+        `|${block.columns.map((c) => c.numeric ? "---:" : "---").join("|")}|`,
+        ...block.rows.map((row2) => `| ${row2.map(inlineMarkdown).join(" | ")} |`),
+        ""
+      ];
+    case "details":
+      if (block.open)
+        return [`**${inlineMarkdown(block.summary)}:**`, "", ...block.blocks.flatMap((b) => markdownBlock(b, level))];
+      return [
+        `<details><summary>${inlineMarkdown(block.summary)}</summary>`,
+        "",
+        ...block.blocks.flatMap((b) => markdownBlock(b, level)),
+        "</details>",
+        ""
+      ];
+    case "section":
+      return [`## ${inlineMarkdown(block.title)}`, "", ...block.blocks.flatMap((b) => markdownBlock(b, level))];
+    case "answers":
+      return answersTable2(block.rows);
+    case "trend":
+      return mermaidChart(block.points);
+  }
+}
+function answersTable2(rows) {
+  return [
+    "| Prompt | Before | After | Kind |",
+    "|---|---|---|---|",
+    ...rows.map(
+      (r) => `| ${inlineText(r.key, 80)} | ${answer2(r.before)} | ${answer2(r.after)} | ${r.tags.join(", ")} |`
+    ),
+    "",
+    ...fullAnswers2(rows)
+  ];
+}
+function answer2(text) {
+  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
+}
+function fullAnswers2(rows) {
+  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
+  const long = rows.filter((d) => cut(d.before) || cut(d.after));
+  const full = (t) => t === null ? "_no answer_" : blockText(t);
+  const out = long.slice(0, FULL_ANSWERS).flatMap((d) => [
+    `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
+    "",
+    "Before:",
+    "",
+    full(d.before),
+    "",
+    "After:",
+    "",
+    full(d.after),
+    "",
+    "</details>",
+    ""
+  ]);
+  if (long.length > FULL_ANSWERS)
+    out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
+  return out;
+}
+function mermaidChart(points) {
   const shown = points.filter((p) => p.reliability !== null);
   if (shown.length < 2) return [];
   const reliabilityLine = shown.map((p) => roundPercent(p.reliability));
@@ -26874,7 +27634,7 @@ function chart(points) {
     "```mermaid",
     "xychart-beta",
     `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown.length} runs (%)"`,
-    `    x-axis [${axisLabels(shown).map((l) => `"${l}"`).join(", ")}]`,
+    `    x-axis [${axisLabels(shown.map((p) => p.startedAt)).map((l) => `"${l}"`).join(", ")}]`,
     `    y-axis "%" ${floor} --> 100`,
     `    line [${reliabilityLine.join(", ")}]`,
     ...passLine ? [`    line [${passLine.join(", ")}]`] : [],
@@ -26883,145 +27643,6 @@ function chart(points) {
     passLine ? "_Lines: reliability (first), pass rate (second)._" : "_Line: reliability._",
     ""
   ];
-}
-function axisLabels(points) {
-  const parts = points.map((p) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(p.startedAt));
-  let labels = parts.map((m) => m ? m[1] : "?");
-  if (new Set(labels).size < labels.length) labels = parts.map((m) => m ? `${m[1]} ${m[2]}` : "?");
-  if (new Set(labels).size < labels.length) labels = labels.map((l, i) => `${l} #${i + 1}`);
-  return labels;
-}
-function fingerprintNotes(points) {
-  const notes = fingerprintChanges(points).map(({ point: p, was }) => {
-    const before = was ? ` (was ${fingerprints(was)})` : "";
-    return `- Run ${inlineText(p.runId, 60)} on ${dateTime(p.startedAt)}: system fingerprint now ${fingerprints(p.fingerprints)}${before}.`;
-  });
-  if (notes.length === 0) return [];
-  const earlier = notes.length > FINGERPRINT_NOTES ? [`- \u2026 and ${notes.length - FINGERPRINT_NOTES} earlier changes in these runs.`] : [];
-  return [
-    "**The backend changed** (system fingerprint), which can explain drift:",
-    "",
-    ...earlier,
-    ...notes.slice(-FINGERPRINT_NOTES),
-    ""
-  ];
-}
-function driftSection(m) {
-  const x = m.metrics;
-  const verdict2 = driftVerdictText(x.drift, x.drifted.length);
-  return [...verdict2 ? [verdict2, ""] : [], ...rawDrift(m)];
-}
-function rawDrift(m) {
-  const x = m.metrics;
-  if (m.drift.length === 0) {
-    if (x.comparable > 0) return [`No drift: all ${x.comparable} comparable prompts kept their answer.`, ""];
-    return [
-      m.records === 1 ? "No earlier answers to compare with yet." : "No prompt of the latest run could be compared with an earlier answer.",
-      ""
-    ];
-  }
-  const real2 = m.drift.filter((d) => !d.flapping).length;
-  const title = `${count(m.drift.length, "drifted prompt")} (${real2} new behavior, ${m.drift.length - real2} flapping back to an earlier answer)`;
-  const shown = m.drift.slice(0, MAX_DRIFT_ROWS);
-  const table = [
-    "| Prompt | Before | After | Kind |",
-    "|---|---|---|---|",
-    ...shown.map((d) => `| ${inlineText(d.key, 80)} | ${answer2(d.before)} | ${answer2(d.after)} | ${kind(d, m)} |`)
-  ];
-  const hidden = m.drift.length - shown.length;
-  if (hidden > 0) {
-    table.push(
-      "",
-      `_\u2026 and ${count(hidden, "more drifted prompt")}, not shown here: \`trackrecord report --format json\` lists them all._`
-    );
-  }
-  const full = fullAnswers2(shown);
-  if (m.drift.length > OPEN_ROWS) {
-    return [`<details><summary>${title}</summary>`, "", ...table, "", ...full, "</details>", ""];
-  }
-  return [`**${title}:**`, "", ...table, "", ...full];
-}
-function fullAnswers2(drift) {
-  const cut = (t) => t !== null && (t.length > ANSWER_WIDTH || /[\r\n]/.test(t));
-  const long = drift.filter((d) => cut(d.before) || cut(d.after));
-  const out = [];
-  for (const d of long.slice(0, FULL_ANSWERS)) {
-    out.push(
-      `<details><summary>Full answers: ${inlineText(d.key, 80)}</summary>`,
-      "",
-      "Before:",
-      "",
-      d.before === null ? "_no answer_" : blockText(d.before),
-      "",
-      "After:",
-      "",
-      d.after === null ? "_no answer_" : blockText(d.after),
-      "",
-      "</details>",
-      ""
-    );
-  }
-  if (long.length > FULL_ANSWERS)
-    out.push(`_Full answers of ${long.length - FULL_ANSWERS} more prompts are in the history file._`, "");
-  return out;
-}
-function flipsSection(m) {
-  if (m.regressions.length === 0 && m.fixes.length === 0) return [];
-  const out = [];
-  const beyond = significantRegressions(m.metrics);
-  if (beyond.length > 0)
-    out.push(`- **${count(beyond.length, "regression")}** (pass \u2192 fail) beyond noise: ${keyList(beyond)}.`);
-  const within2 = m.regressions.filter((key) => !beyond.includes(key));
-  if (within2.length > 0)
-    out.push(`- ${count(within2.length, "regression")} (pass \u2192 fail) within noise: ${keyList(within2)}.`);
-  if (m.fixes.length > 0)
-    out.push(`- **${count(m.fixes.length, "fix", "fixes")}** (fail \u2192 pass): ${keyList(m.fixes)}.`);
-  out.push("");
-  if (m.flipsP !== null) out.push(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`, "");
-  return out;
-}
-function pValueSentence(p) {
-  return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
-}
-function availability(m) {
-  const requests = m.metrics.prompts * m.samples;
-  const errors = m.metrics.errors;
-  const total = totalErrors(errors);
-  const latency = m.metrics.latencyMs.p50 === null ? "" : ` Latency p50 ${Math.round(m.metrics.latencyMs.p50)} ms, p95 ${Math.round(m.metrics.latencyMs.p95 ?? 0)} ms.`;
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${latency}`;
-  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
-  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${latency}`;
-}
-function answer2(text) {
-  return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
-}
-function kind(d, m) {
-  return [driftKind(d, m.metrics.drift), ...d.regression ? ["regression"] : [], ...d.fix ? ["fix"] : []].join(", ");
-}
-function keyList(keys) {
-  const shown = keys.slice(0, LIST_KEYS).map((k) => inlineText(k, 80));
-  return keys.length > LIST_KEYS ? `${shown.join(", ")} and ${keys.length - LIST_KEYS} more` : shown.join(", ");
-}
-function fingerprints(list) {
-  return list.map((f) => inlineText(f, 40)).join(", ");
-}
-function runLink(m, label) {
-  const url = m.run.url;
-  return url !== null && /^https:\/\/[\w.-]+(?::\d+)?(?:\/[\w.~%+/-]*)?$/.test(url) ? `[${label}](${url})` : label;
-}
-function reliability(value, interval) {
-  if (value === null) return "n/a";
-  return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
-}
-function day(iso) {
-  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inlineText(iso, 30);
-}
-function dateTime(iso) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : inlineText(iso, 30);
-}
-function count(n, singular, plural = `${singular}s`) {
-  return `${n} ${n === 1 ? singular : plural}`;
 }
 
 // src/report/check-comment.ts
@@ -27075,7 +27696,7 @@ function row(m) {
   const arrow = (pick) => base ? `${percent(pick(base))} \u2192 ${percent(head ? pick(head) : null)}` : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
   const errors = totalErrors(x.errors);
-  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${driftCell(x.drift, x.drifted.length)} | ${significantRegressions(x).length} | ${errors} |`;
+  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${significantRegressions(x).length} | ${errors} |`;
 }
 
 // src/analysis/edits.ts
@@ -27133,7 +27754,7 @@ function baseRunConfig(head, pairs, modelId) {
   return {
     ...head,
     models: [own[0].base.model],
-    suites: [...suites].map(([name, prompts]) => ({ name, description: "", source: "", file: "", prompts }))
+    suites: [...suites].map(([name2, prompts]) => ({ name: name2, description: "", source: "", file: "", prompts }))
   };
 }
 function promptsByKey(config2) {
@@ -27163,12 +27784,17 @@ function modelChanges(before, after) {
   ];
   return changed(fields, before, after);
 }
+function compareText(c) {
+  if (c.kind === "exact") return "exact";
+  if (c.kind === "similarity") return `similarity ${c.threshold}`;
+  return `embedding${c.model === null ? "" : ` ${c.model}`} ${c.threshold}`;
+}
 function promptChanges(before, after) {
   const fields = [
     ["prompt", (p) => conversationText(p)],
     ["extract", (p) => p.extract === null ? null : extractText(p.extract)],
     ["normalize", (p) => p.normalize.join(", ")],
-    ["compare", (p) => p.compare.kind === "exact" ? "exact" : `similarity ${p.compare.threshold}`],
+    ["compare", (p) => compareText(p.compare)],
     ["expect", (p) => p.expect.length === 0 ? null : p.expect.map(expectationText).join("; ")]
   ];
   return changed(fields, before, after);
@@ -27190,10 +27816,10 @@ function extractText(e) {
   return e.kind === "regex" ? `regex /${e.pattern}/${e.flags}` : `json-path ${e.path}`;
 }
 function expectationText(e) {
-  const { kind: kind2, ...rest } = e;
+  const { kind, ...rest } = e;
   const values = Object.values(rest);
   const value = values.length === 1 ? values[0] : rest;
-  return `${kind2}: ${JSON.stringify(value)}`;
+  return `${kind}: ${JSON.stringify(value)}`;
 }
 
 // src/compare-edits.ts
@@ -27297,24 +27923,24 @@ async function commitFiles(git, ref, label = ref) {
 var COMMENT_MARKER = "trackrecord:check";
 async function checkMode(ctx) {
   const { config: config2, github, settings } = ctx;
-  const { records: base, config: baseConfig } = await group(
+  const { records: base, config: baseConfig } = await ctx.host.group(
     "Read the base history and config",
     () => readBase(ctx)
   );
   const view = new HistoryView(base);
   const baseRef = github.pullRequest?.baseRef ?? "the current branch";
   const signing = await baseSigning(ctx);
-  const outcome = await group(
+  const outcome = await ctx.host.group(
     "Run the suites",
-    () => runSuites(config2, { env: ctx.env, progress: progressToLog })
+    () => runSuites(config2, { env: ctx.env, progress: progressToLog(ctx.host) })
   );
-  const edits = baseConfig ? await group(
+  const edits = baseConfig ? await ctx.host.group(
     "Run the base's version of edited prompts",
-    () => compareEdits(outcome, baseConfig, view, { env: ctx.env, progress: progressToLog, baseRef })
+    () => compareEdits(outcome, baseConfig, view, { env: ctx.env, progress: progressToLog(ctx.host), baseRef })
   ) : null;
   if (edits) {
-    info(`${edits.rerun} base version(s) run: ${edits.extraRequests} extra request(s)`);
-    annotateModelEdits(edits, config2);
+    ctx.host.info(`${edits.rerun} base version(s) run: ${edits.extraRequests} extra request(s)`);
+    annotateModelEdits(ctx.host, edits, config2);
   }
   const recorded2 = summarize(buildRecords(outcome, view));
   const summary2 = withEditRegressions(recorded2, edits);
@@ -27328,7 +27954,7 @@ async function checkMode(ctx) {
     try {
       const [{ createOctokit }, { upsertStickyComment }] = await Promise.all([
         import("./chunks/octokit-E4IRKNMX.js"),
-        import("./chunks/comment-DFTUOLLO.js")
+        import("./chunks/comment-O3PS7NTZ.js")
       ]);
       const octokit = createOctokit(settings.githubToken, github.apiUrl);
       const comment = await upsertStickyComment(octokit, {
@@ -27338,9 +27964,9 @@ async function checkMode(ctx) {
         marker: COMMENT_MARKER,
         body: markdown
       });
-      info(`${comment.action} the pull request comment: ${comment.url}`);
+      ctx.host.info(`${comment.action} the pull request comment: ${comment.url}`);
     } catch (error2) {
-      warning(
+      ctx.host.warning(
         `could not comment on the pull request: ${error2.message}. Grant "permissions: pull-requests: write".`
       );
     }
@@ -27360,15 +27986,15 @@ async function baseSigning(ctx) {
   const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
   if (ref === void 0) return describeAttestations(historyPath);
   const at = `refs/remotes/origin/${ref}`;
-  if (await new Git(ctx.root).revParse(at) === null) return null;
-  const text = await new Git(ctx.root).show(at, relative4(ctx.root, attestationsPathOf(historyPath)));
+  if (await new Git(ctx.root, ctx.env).revParse(at) === null) return null;
+  const text = await new Git(ctx.root, ctx.env).show(at, relative4(ctx.root, attestationsPathOf(historyPath)));
   return text === null ? null : describeEnvelopes(text);
 }
 async function readBase(ctx) {
   const records = await baseHistory(ctx);
   const pr = ctx.github.pullRequest;
   if (!pr) return { records, config: null };
-  const git = new Git(ctx.root);
+  const git = new Git(ctx.root, ctx.env);
   const fetched = ctx.settings.branch === null || ctx.settings.branch === pr.baseRef;
   if (!fetched && !await fetchIfPresent(git, "origin", pr.baseRef)) return { records, config: null };
   const sha = await git.revParse(`refs/remotes/origin/${pr.baseRef}`) ?? `refs/remotes/origin/${pr.baseRef}`;
@@ -27381,27 +28007,28 @@ async function baseConfigAt(ctx, git, sha, baseRef) {
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
     const missing = error2.issues.length === 1 && error2.issues[0].message === "file not found" && error2.issues[0].line === 0;
-    if (missing) info(`${baseRef} has no ${ctx.settings.configPath}: every prompt is new`);
-    else warning(`the config on ${baseRef} does not load, so edits are not compared with it: ${error2.message}`);
+    if (missing) ctx.host.info(`${baseRef} has no ${ctx.settings.configPath}: every prompt is new`);
+    else
+      ctx.host.warning(`the config on ${baseRef} does not load, so edits are not compared with it: ${error2.message}`);
     return null;
   }
 }
 async function baseHistory(ctx) {
   const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
   if (ref === void 0) return (await readVerifiedHistory(ctx.config, ctx.root)).records;
-  const git = new Git(ctx.root);
+  const git = new Git(ctx.root, ctx.env);
   const copy = await fetchIfPresent(git, "origin", ref) ? await historyFilesAt(git, `refs/remotes/origin/${ref}`, ctx.config.history, ctx.env["RUNNER_TEMP"] || tmpdir()) : null;
   if (copy === null) {
-    info(`${ref} has no ${ctx.config.history} yet: every prompt starts a new series`);
+    ctx.host.info(`${ref} has no ${ctx.config.history} yet: every prompt starts a new series`);
     return [];
   }
   try {
     const { records } = await readRecent(copy.path, runsNeeded(ctx.config));
-    info(`${records.length} record(s) on ${ref}`);
+    ctx.host.info(`${records.length} record(s) on ${ref}`);
     return records;
   } catch (error2) {
     if (!(error2 instanceof HistoryError)) throw error2;
-    warning(
+    ctx.host.warning(
       `the history on ${ref} does not verify (${basename7(error2.file)}${error2.line > 0 ? ` line ${error2.line}` : ""}: ${error2.reason}); comparing with nothing`
     );
     return [];
@@ -27409,13 +28036,13 @@ async function baseHistory(ctx) {
     await copy.remove();
   }
 }
-function annotateModelEdits(c, config2) {
+function annotateModelEdits(host, c, config2) {
   for (const edit of c.edits.models) {
     const broken = c.effects.filter((e) => e.modelId === edit.modelId && e.regression).map((e) => e.key);
     if (broken.length === 0) continue;
     const location = config2.models.find((m) => m.id === edit.modelId)?.location;
     const fields = edit.changes.map((f) => f.field).join(", ");
-    warning(
+    host.warning(
       `${edit.modelId}: the edit of ${fields} in this change makes ${broken.length} prompt(s) go from pass to fail (the base version passes in the same run): ${listSome(broken)}`,
       { title: "trackrecord regression", ...location ? { file: location.file, startLine: location.line } : {} }
     );
@@ -27423,18 +28050,20 @@ function annotateModelEdits(c, config2) {
 }
 
 // src/action/outputs.ts
-function setOutputs(summary2, paths) {
+function setOutputs(host, summary2, paths) {
   const lowest = lowestReliability(summary2.models);
-  setOutput("reliability", lowest === null ? "" : String(lowest));
-  setOutput("drifted", String(summary2.models.reduce((n, m) => n + m.drifted.length, 0)));
-  setOutput("regressions", String(summary2.models.reduce((n, m) => n + m.regressions.length, 0)));
-  setOutput("report", paths.report);
-  setOutput("history", paths.history);
-  if (paths.statement) setOutput("statement", paths.statement);
-  if (paths.predicate) setOutput("predicate", paths.predicate);
+  host.setOutput("reliability", lowest === null ? "" : String(lowest));
+  host.setOutput("drifted", String(summary2.models.reduce((n, m) => n + m.drifted.length, 0)));
+  host.setOutput("regressions", String(summary2.models.reduce((n, m) => n + m.regressions.length, 0)));
+  const priced = summary2.models.flatMap((m) => m.cost === null ? [] : [m.cost]);
+  if (priced.length > 0) host.setOutput("cost", String(priced.reduce((sum, c) => sum + c, 0)));
+  host.setOutput("report", paths.report);
+  host.setOutput("history", paths.history);
+  if (paths.statement) host.setOutput("statement", paths.statement);
+  if (paths.predicate) host.setOutput("predicate", paths.predicate);
 }
 var MAX_ANNOTATIONS = 10;
-function annotateRegressions(summary2, config2) {
+function annotateRegressions(host, summary2, config2) {
   const locations = /* @__PURE__ */ new Map();
   for (const suite2 of config2.suites) {
     if (suite2.source.startsWith("builtin:")) continue;
@@ -27444,29 +28073,28 @@ function annotateRegressions(summary2, config2) {
     const regressions = significantRegressions(model);
     for (const key of regressions.slice(0, MAX_ANNOTATIONS)) {
       const location = locations.get(key);
-      warning(`${key} went from pass to fail on ${model.id}`, {
+      host.warning(`${key} went from pass to fail on ${model.id}`, {
         title: "trackrecord regression",
         ...location ? { file: location.file, startLine: location.line } : {}
       });
     }
     const more = regressions.length - MAX_ANNOTATIONS;
     if (more > 0)
-      warning(`${more} more prompts went from pass to fail on ${model.id}: see the report`, {
+      host.warning(`${more} more prompts went from pass to fail on ${model.id}: see the report`, {
         title: "trackrecord regression"
       });
   }
 }
 var JOB_SUMMARY_LIMIT_BYTES = 1e6;
-async function writeJobSummary(markdown) {
-  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
-  await summary.addRaw(fitJobSummary(markdown), true).write();
+async function writeJobSummary(host, markdown) {
+  await host.appendSummary(fitJobSummary(markdown));
 }
 function fitJobSummary(markdown) {
-  const note = (omitted, total) => `
+  const note2 = (omitted, total) => `
 
 ---
-**Truncated:** this summary was cut to fit GitHub's job summary size limit; the last ${omitted.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} characters were left out. The full report is the file named by the action's \`report\` output.`;
-  return fitMarkdown(markdown, JOB_SUMMARY_LIMIT_BYTES, note, (text) => Buffer.byteLength(text));
+**Truncated:** this summary was cut to fit GitHub's job summary size limit; the last ${grouped(omitted)} of ${grouped(total)} characters were left out. The full report is the file named by the action's \`report\` output.`;
+  return fitMarkdown(markdown, JOB_SUMMARY_LIMIT_BYTES, note2, (text) => Buffer.byteLength(text));
 }
 
 // src/partial/paths.ts
@@ -27560,9 +28188,9 @@ async function readPartial(path2, label = path2) {
   try {
     text = await readFile5(path2, "utf8");
   } catch (error2) {
-    const code = error2.code;
+    const code2 = error2.code;
     throw new PartialError(
-      code === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error2.message}`
+      code2 === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error2.message}`
     );
   }
   return parsePartial(text, label);
@@ -27779,12 +28407,12 @@ function shardSettings(inputs, mode) {
   }
   return { shard, partialPath, merge };
 }
-function booleanInput(inputs, name, fallback) {
-  const raw = inputs.getInput(name).trim();
+function booleanInput(inputs, name2, fallback) {
+  const raw = inputs.getInput(name2).trim();
   if (raw === "") return fallback;
   if (["true", "True", "TRUE"].includes(raw)) return true;
   if (["false", "False", "FALSE"].includes(raw)) return false;
-  throw new Error(`input "${name}" must be true or false, got "${raw}"`);
+  throw new Error(`input "${name2}" must be true or false, got "${raw}"`);
 }
 
 // src/action/shard.ts
@@ -27906,7 +28534,7 @@ async function writeReport(view, modelIds, path2, signing = null) {
 
 // src/badges-and-report.ts
 async function writeBadgesAndReport(config2, root, recorded2) {
-  const { writeBadges } = await import("./chunks/badge-OWTIJVAM.js");
+  const { writeBadges } = await import("./chunks/badge-LAVCI3LU.js");
   const badges = await writeBadges(resolve7(root, config2.badge), recorded2.summary.models);
   const reportPath = join11(dirname11(resolve7(root, config2.history)), "report.md");
   const signing = await describeAttestations(resolve7(root, config2.history));
@@ -28052,9 +28680,9 @@ function topLevel(path2) {
 async function trackMode(ctx) {
   return onRecordBranch(ctx, async (root) => {
     const history = await readVerifiedHistory(ctx.config, root);
-    const outcome = await group(
+    const outcome = await ctx.host.group(
       "Run the suites",
-      () => runSuites(ctx.config, { env: ctx.env, progress: progressToLog })
+      () => runSuites(ctx.config, { env: ctx.env, progress: progressToLog(ctx.host) })
     );
     return recordAndPublish(ctx, outcome, history, root);
   });
@@ -28062,7 +28690,7 @@ async function trackMode(ctx) {
 async function onRecordBranch(ctx, fn) {
   const { branch, commit } = ctx.settings;
   if (branch === null) return fn(ctx.root);
-  const git = new Git(ctx.root);
+  const git = new Git(ctx.root, ctx.env);
   if (branch === await git.currentBranch()) return fn(ctx.root);
   if (!commit) {
     throw new Error(
@@ -28071,8 +28699,8 @@ async function onRecordBranch(ctx, fn) {
   }
   if (!await isBranchName(git, branch)) throw new Error(`input "branch": "${branch}" is not a valid branch name`);
   const temp = ctx.env["RUNNER_TEMP"] || tmpdir2();
-  const data = await group(`Check out ${branch}`, () => checkoutDataBranch(git, "origin", branch, temp));
-  info(
+  const data = await ctx.host.group(`Check out ${branch}`, () => checkoutDataBranch(git, "origin", branch, temp));
+  ctx.host.info(
     data.created ? `origin has no branch ${branch} yet: it starts as an orphan branch with this run` : `recording on ${branch}, checked out in ${data.dir}`
   );
   try {
@@ -28098,19 +28726,19 @@ async function recordAndPublish(ctx, outcome, history, root = ctx.root) {
     return [...recorded2.written, ...signed, ...files.paths].map((p) => relative6(root, p));
   };
   if (settings.commit) {
-    const git = new Git(root);
+    const git = new Git(root, ctx.env);
     const branch = await git.currentBranch();
     const message = settings.commitMessage.replace(/\$\{run_id\}/g, outcome.run.id);
-    await group(
+    await ctx.host.group(
       "Commit the track record",
-      () => publish({ git, branch: branch ?? "", message, apply, log: (line) => info(line) })
+      () => publish({ git, branch: branch ?? "", message, apply, log: (line) => ctx.host.info(line) })
     );
   } else {
     await apply();
   }
   const summary2 = recorded2.summary;
   const { markdown, reportPath } = files;
-  if (ctx.signer && recorded2.appended) info(signedLine(config2.history, ctx.signer.keyid));
+  if (ctx.signer && recorded2.appended) ctx.host.info(signedLine(config2.history, ctx.signer.keyid));
   const appended = recorded2.appended;
   const statement2 = appended ? await writeRunStatement(ctx.env["RUNNER_TEMP"] ?? dirname12(historyPath), await runStatement(historyPath, appended)) : void 0;
   return {
@@ -28129,14 +28757,14 @@ async function shardMode(ctx, shard) {
   const sharded = shardConfig(config2, shard);
   const prompts = promptCount(sharded);
   const total = promptCount(config2);
-  info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config2.models.length} model(s)`);
-  const outcome = await group(
+  ctx.host.info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config2.models.length} model(s)`);
+  const outcome = await ctx.host.group(
     `Run shard ${formatShard(shard)}`,
-    () => runSuites(sharded, { env: ctx.env, progress: progressToLog })
+    () => runSuites(sharded, { env: ctx.env, progress: progressToLog(ctx.host) })
   );
   const path2 = settings.partialPath ? resolve9(root, settings.partialPath) : join14(ctx.env["RUNNER_TEMP"] || tmpdir3(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
   await writePartial(path2, outcome, shard, config2);
-  info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path2}`);
+  ctx.host.info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path2}`);
   const errors = outcome.models.flatMap((m) => {
     const n = Object.values(m.metrics.errors).reduce((a, b) => a + b, 0);
     return n > 0 ? [`${m.model.id}: ${n} sample(s) without output`] : [];
@@ -28154,47 +28782,51 @@ async function mergeMode(ctx, patterns) {
   const paths = await expandPartialPaths(patterns, root);
   const partials = await readPartials(paths, (p) => displayPath2(p, root));
   const outcome = mergePartials(config2, partials);
-  info(`merging ${partials.length} shard(s) of run ${outcome.run.id}: ${partials.map((p) => p.file).join(", ")}`);
+  ctx.host.info(
+    `merging ${partials.length} shard(s) of run ${outcome.run.id}: ${partials.map((p) => p.file).join(", ")}`
+  );
   return onRecordBranch(ctx, (root2) => recordAndPublish(ctx, outcome, void 0, root2));
 }
 
 // src/action/main.ts
-async function run(env = process.env, root = env["GITHUB_WORKSPACE"] ?? process.cwd()) {
+async function run(host, env = process.env, root = env["GITHUB_WORKSPACE"] ?? process.cwd()) {
   try {
     const github = await readGitHubContext(env);
-    const settings = readSettings({ getInput }, github.eventName);
+    const settings = readSettings(host, github.eventName);
     const role = settings.shard ? `, shard ${settings.shard.index}/${settings.shard.count}` : settings.merge.length > 0 ? ", merging shards" : "";
-    info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}, on Node ${process.versions.node}`);
-    const config2 = await loadConfig({ root, configPath: settings.configPath }).catch(annotateConfigError);
-    for (const key of keyValues(config2.models, env)) setSecret(key);
-    for (const part of signingKeySecrets(env)) setSecret(part);
+    host.info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}, on Node ${process.versions.node}`);
+    const config2 = await loadConfig({ root, configPath: settings.configPath }).catch(
+      (error2) => annotateConfigError(host, error2)
+    );
+    for (const key of keyValues(config2.models, env)) host.setSecret(key);
+    for (const part of signingKeySecrets(env)) host.setSecret(part);
     const signer = signerFromEnv(env);
     const missing = settings.merge.length > 0 ? [] : modelsMissingKeys(config2.models, env).map((m) => m.apiKeyEnv);
     const skip = skipReason(missing, github, settings.mode);
     if (skip) {
-      notice(skip);
-      await writeJobSummary(`### trackrecord skipped
+      host.notice(skip);
+      await writeJobSummary(host, `### trackrecord skipped
 
 ${skip}
 `);
       return;
     }
-    const ctx = { settings, config: config2, github, env, root, signer };
+    const ctx = { host, settings, config: config2, github, env, root, signer };
     if (settings.shard) {
       const shard = await shardMode(ctx, settings.shard);
-      setOutput("partial", shard.partialPath);
-      await writeJobSummary(shard.markdown);
+      host.setOutput("partial", shard.partialPath);
+      await writeJobSummary(host, shard.markdown);
       return;
     }
     const result = settings.merge.length > 0 ? await mergeMode(ctx, settings.merge) : settings.mode === "track" ? await trackMode(ctx) : await checkMode(ctx);
-    info(formatRunSummary(result.summary));
-    setOutputs(result.summary, { report: result.reportPath, history: config2.history, ...result.statement });
-    await writeJobSummary(result.markdown);
-    annotateRegressions(result.summary, config2);
+    host.info(formatRunSummary(result.summary));
+    setOutputs(host, result.summary, { report: result.reportPath, history: config2.history, ...result.statement });
+    await writeJobSummary(host, result.markdown);
+    annotateRegressions(host, result.summary, config2);
     if (result.failures.length > 0) throw new Error(`thresholds failed:
 ${result.failures.join("\n")}`);
   } catch (error2) {
-    setFailed(errorMessage(error2));
+    host.setFailed(errorMessage(error2));
   }
 }
 function skipReason(missing, github, mode) {
@@ -28209,10 +28841,10 @@ function skipReason(missing, github, mode) {
     `${names} is not set: pass the API key to this step with \`env: { ${missing[0]}: \${{ secrets.${missing[0]} }} }\``
   );
 }
-function annotateConfigError(error2) {
+function annotateConfigError(host, error2) {
   if (error2 instanceof ConfigError) {
     for (const issue2 of error2.issues) {
-      error(`${issue2.path ? `${issue2.path}: ` : ""}${issue2.message}`, {
+      host.error(`${issue2.path ? `${issue2.path}: ` : ""}${issue2.message}`, {
         title: "trackrecord configuration",
         file: issue2.file,
         ...issue2.line > 0 ? { startLine: issue2.line, startColumn: issue2.column } : {}
@@ -28223,4 +28855,4 @@ function annotateConfigError(error2) {
 }
 
 // src/action/index.ts
-await run();
+await run(coreHost);

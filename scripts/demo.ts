@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cli } from '../src/cli/main.js';
 import { verifyHistory } from '../src/history/verify.js';
-import { loadLlmdriftRecordings, startReplayServer } from '../src/replay/index.js';
+import { loadLlmdriftRecordings, startReplayServer } from '../tools/replay/index.js';
 import { runBundledAction, type ActionRun } from './lib/runner.js';
 
 const repo = resolve(import.meta.dirname, '..');

@@ -212,10 +212,10 @@ The default input is \`../shared/data/llmdrift/prime.jsonl\`. The script rewrite
 
 ## Trying it without an API key
 
-The replay server in \`src/replay/\` answers OpenAI-style chat requests with these recorded
+The replay server in \`tools/replay/\` answers OpenAI-style chat requests with these recorded
 replies, so the suite can be run against the March snapshot and then the June one:
 
-    npx tsx src/replay/main.ts --data data/llmdrift/prime-100.jsonl --alias gpt-4=gpt-4-0314
+    npx tsx tools/replay/main.ts --data data/llmdrift/prime-100.jsonl --alias gpt-4=gpt-4-0314
 
 ## Figures
 

@@ -3,10 +3,11 @@ import { promptResult } from './analysis/prompt-result.js';
 import { baseRunConfig, findEdits, type EditedPair } from './analysis/edits.js';
 import { mcnemarExactP } from './analysis/mcnemar.js';
 import type { Config, Thresholds } from './config/types.js';
-import { runSuites, type RunOptions, type RunOutcome } from './engine.js';
-import { promptKey } from './history/record.js';
+import type { RunOutcome } from './analysis/records.js';
+import { runSuites, type RunOptions } from './engine.js';
+import { promptKey } from './config/types.js';
 import type { HistoryView } from './history/view.js';
-import { listSome } from './report/numbers.js';
+import { listSome } from './util/numbers.js';
 import type { RunSummary } from './report/summary.js';
 import type { Observation } from './run/types.js';
 

@@ -12,6 +12,7 @@ import { HistoryError, labelOf } from './history/errors.js';
 import { appendRecords } from './history/file.js';
 import { readRecent, type HistoryRead } from './history/read.js';
 import { HistoryView } from './history/view.js';
+import { fetchHistoryEmbeddings } from './history-embeddings.js';
 import { DEFAULT_TREND } from './report/report.js';
 import { summarize, type RunSummary } from './report/summary.js';
 
@@ -74,6 +75,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
   const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : undefined;
   const view = new HistoryView(history?.records ?? [], history?.context);
+  await fetchHistoryEmbeddings(outcome, view);
   const records = buildRecords(outcome, view);
   const written: string[] = [];
   let appended: Recorded['appended'] = null;

@@ -2,8 +2,28 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * The inputs as a runner passes them when a workflow sets none: action.yml's defaults, with the
+ * one expression among them (`${{ github.token }}`) given a test value.
+ */
+function defaultInputs(): Record<string, string> {
+  const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  return Object.fromEntries(
+    Object.entries(action.inputs).map(([name, input]) => {
+      const value = input.default ?? '';
+      if (value === '${{ github.token }}') return [name, 'test-token'];
+      if (value.includes('${{'))
+        throw new Error(`action.yml: input "${name}" defaults to an expression to simulate here`);
+      return [name, value];
+    }),
+  );
+}
 
 export interface ActionRun {
   code: number;
@@ -28,11 +48,17 @@ export interface ActionInvocation {
   echo?: boolean;
 }
 
-/**
- * Runs the bundled action (`dist/index.js`) the way a runner does: a fresh node process with
- * INPUT_* for the inputs and the GITHUB_* files and variables of a workflow run.
- */
-export function runBundledAction(invocation: ActionInvocation): Promise<ActionRun> {
+/** A workflow run's step as the runner sets it up: its temp folder, the files it hands the action, and the environment. */
+export interface RunnerStep {
+  files: { event: string; output: string; summary: string };
+  /** Every input of action.yml: its defaults under the invocation's own. */
+  inputs: Record<string, string>;
+  /** INPUT_* for the inputs and the GITHUB_* files and variables of a workflow run. */
+  env: NodeJS.ProcessEnv;
+}
+
+/** Writes the event, output and summary files of a step and returns them with its environment. */
+export function prepareRunnerStep(invocation: ActionInvocation): RunnerStep {
   const dir = invocation.runnerTemp ?? mkdtempSync(join(tmpdir(), 'trackrecord-runner-'));
   const files = {
     event: join(dir, 'event.json'),
@@ -42,15 +68,7 @@ export function runBundledAction(invocation: ActionInvocation): Promise<ActionRu
   writeFileSync(files.event, JSON.stringify(invocation.event ?? {}));
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
-  const inputs = {
-    config: '.github/trackrecord.yml',
-    mode: 'auto',
-    'github-token': 'test-token',
-    commit: '',
-    comment: '',
-    'commit-message': 'trackrecord: record run ${run_id}',
-    ...invocation.inputs,
-  };
+  const inputs: Record<string, string> = { ...defaultInputs(), ...invocation.inputs };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
@@ -70,6 +88,15 @@ export function runBundledAction(invocation: ActionInvocation): Promise<ActionRu
     RUNNER_TEMP: dir,
     ...invocation.env,
   };
+  return { files, inputs, env };
+}
+
+/**
+ * Runs the bundled action (`dist/index.js`) the way a runner does: a fresh node process with
+ * INPUT_* for the inputs and the GITHUB_* files and variables of a workflow run.
+ */
+export function runBundledAction(invocation: ActionInvocation): Promise<ActionRun> {
+  const { files, env } = prepareRunnerStep(invocation);
   return new Promise((resolve, reject) => {
     const child = spawn(actionNode(), [join(REPO_ROOT, 'dist', 'index.js')], { cwd: invocation.workspace, env });
     let stdout = '';

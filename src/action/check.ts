@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -13,10 +12,11 @@ import { HistoryError } from '../history/errors.js';
 import { readRecent, type HistoryRead } from '../history/read.js';
 import { emptyContext } from '../history/verify.js';
 import { HistoryView } from '../history/view.js';
-import { listSome } from '../report/numbers.js';
+import { listSome } from '../util/numbers.js';
 import { summarize } from '../report/summary.js';
 import { readVerifiedHistory, runsNeeded } from '../run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';
+import type { ActionHost } from './host.js';
 import { progressToLog } from './log.js';
 import { renderCheckComment } from '../report/check-comment.js';
 import type { EditComparison } from '../analysis/edit-effect.js';
@@ -35,25 +35,25 @@ export const COMMENT_MARKER = 'trackrecord:check';
  */
 export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   const { config, github, settings } = ctx;
-  const { history: base, config: baseConfig } = await core.group('Read the base history and config', () =>
+  const { history: base, config: baseConfig } = await ctx.host.group('Read the base history and config', () =>
     readBase(ctx),
   );
   const view = new HistoryView(base.records, base.context);
   const baseRef = github.pullRequest?.baseRef ?? 'the current branch';
   const signing = await baseSigning(ctx);
 
-  const outcome = await core.group('Run the suites', () =>
-    runSuites(config, { env: ctx.env, progress: progressToLog }),
+  const outcome = await ctx.host.group('Run the suites', () =>
+    runSuites(config, { env: ctx.env, progress: progressToLog(ctx.host) }),
   );
   // Before this run's records join the view: "last recorded" is the base's.
   const edits = baseConfig
-    ? await core.group("Run the base's version of edited prompts", () =>
-        compareEdits(outcome, baseConfig, view, { env: ctx.env, progress: progressToLog, baseRef }),
+    ? await ctx.host.group("Run the base's version of edited prompts", () =>
+        compareEdits(outcome, baseConfig, view, { env: ctx.env, progress: progressToLog(ctx.host), baseRef }),
       )
     : null;
   if (edits) {
-    core.info(`${edits.rerun} base version(s) run: ${edits.extraRequests} extra request(s)`);
-    annotateModelEdits(edits, config);
+    ctx.host.info(`${edits.rerun} base version(s) run: ${edits.extraRequests} extra request(s)`);
+    annotateModelEdits(ctx.host, edits, config);
   }
   const recorded = summarize(buildRecords(outcome, view));
   const summary = withEditRegressions(recorded, edits);
@@ -79,10 +79,10 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
         marker: COMMENT_MARKER,
         body: markdown,
       });
-      core.info(`${comment.action} the pull request comment: ${comment.url}`);
+      ctx.host.info(`${comment.action} the pull request comment: ${comment.url}`);
     } catch (error) {
       // A read-only token (a fork's pull request) cannot comment; the job summary still has the report.
-      core.warning(
+      ctx.host.warning(
         `could not comment on the pull request: ${(error as Error).message}. Grant "permissions: pull-requests: write".`,
       );
     }
@@ -104,8 +104,8 @@ async function baseSigning(ctx: ActionContext): Promise<SigningNote | null> {
   const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
   if (ref === undefined) return describeAttestations(historyPath);
   const at = `refs/remotes/origin/${ref}`;
-  if ((await new Git(ctx.root).revParse(at)) === null) return null;
-  const text = await new Git(ctx.root).show(at, relative(ctx.root, attestationsPathOf(historyPath)));
+  if ((await new Git(ctx.root, ctx.env).revParse(at)) === null) return null;
+  const text = await new Git(ctx.root, ctx.env).show(at, relative(ctx.root, attestationsPathOf(historyPath)));
   return text === null ? null : describeEnvelopes(text);
 }
 
@@ -117,7 +117,7 @@ async function readBase(ctx: ActionContext): Promise<{ history: BaseHistory; con
   const history = await baseHistory(ctx);
   const pr = ctx.github.pullRequest;
   if (!pr) return { history, config: null };
-  const git = new Git(ctx.root);
+  const git = new Git(ctx.root, ctx.env);
   // baseHistory fetched the pull request's base already, unless the history lives on its own branch.
   const fetched = ctx.settings.branch === null || ctx.settings.branch === pr.baseRef;
   if (!fetched && !(await fetchIfPresent(git, 'origin', pr.baseRef))) return { history, config: null };
@@ -138,8 +138,9 @@ async function baseConfigAt(ctx: ActionContext, git: Git, sha: string, baseRef: 
     if (!(error instanceof ConfigError)) throw error;
     const missing =
       error.issues.length === 1 && error.issues[0]!.message === 'file not found' && error.issues[0]!.line === 0;
-    if (missing) core.info(`${baseRef} has no ${ctx.settings.configPath}: every prompt is new`);
-    else core.warning(`the config on ${baseRef} does not load, so edits are not compared with it: ${error.message}`);
+    if (missing) ctx.host.info(`${baseRef} has no ${ctx.settings.configPath}: every prompt is new`);
+    else
+      ctx.host.warning(`the config on ${baseRef} does not load, so edits are not compared with it: ${error.message}`);
     return null;
   }
 }
@@ -158,21 +159,21 @@ const NONE: BaseHistory = { records: [], context: emptyContext() };
 async function baseHistory(ctx: ActionContext): Promise<BaseHistory> {
   const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
   if (ref === undefined) return await readVerifiedHistory(ctx.config, ctx.root);
-  const git = new Git(ctx.root);
+  const git = new Git(ctx.root, ctx.env);
   const copy = (await fetchIfPresent(git, 'origin', ref))
     ? await historyFilesAt(git, `refs/remotes/origin/${ref}`, ctx.config.history, ctx.env['RUNNER_TEMP'] || tmpdir())
     : null;
   if (copy === null) {
-    core.info(`${ref} has no ${ctx.config.history} yet: every prompt starts a new series`);
+    ctx.host.info(`${ref} has no ${ctx.config.history} yet: every prompt starts a new series`);
     return NONE;
   }
   try {
     const read = await readRecent(copy.path, runsNeeded(ctx.config));
-    core.info(`${read.records.length} record(s) on ${ref}`);
+    ctx.host.info(`${read.records.length} record(s) on ${ref}`);
     return read;
   } catch (error) {
     if (!(error instanceof HistoryError)) throw error;
-    core.warning(
+    ctx.host.warning(
       `the history on ${ref} does not verify (${basename(error.file)}${error.line > 0 ? ` line ${error.line}` : ''}: ${error.reason}); comparing with nothing`,
     );
     return NONE;
@@ -185,13 +186,13 @@ async function baseHistory(ctx: ActionContext): Promise<BaseHistory> {
  * A model setting edit that broke checks, as a warning on the model in the config. (Each broken
  * prompt is annotated at its own line with the other regressions.)
  */
-function annotateModelEdits(c: EditComparison, config: Config): void {
+function annotateModelEdits(host: ActionHost, c: EditComparison, config: Config): void {
   for (const edit of c.edits.models) {
     const broken = c.effects.filter((e) => e.modelId === edit.modelId && e.regression).map((e) => e.key);
     if (broken.length === 0) continue;
     const location = config.models.find((m) => m.id === edit.modelId)?.location;
     const fields = edit.changes.map((f) => f.field).join(', ');
-    core.warning(
+    host.warning(
       `${edit.modelId}: the edit of ${fields} in this change makes ${broken.length} prompt(s) go from pass to fail (the base version passes in the same run): ${listSome(broken)}`,
       { title: 'trackrecord regression', ...(location ? { file: location.file, startLine: location.line } : {}) },
     );

@@ -1,10 +1,13 @@
 import type { Config } from '../config/types.js';
 import type { Signer } from '../evidence/keys.js';
 import type { GitHubContext } from '../github/context.js';
+import type { ActionHost } from './host.js';
 import type { ActionSettings } from './settings.js';
 
 /** Everything a mode needs, resolved once by the entry point. */
 export interface ActionContext {
+  /** The runner: log, annotations, groups. */
+  host: ActionHost;
   settings: ActionSettings;
   config: Config;
   github: GitHubContext;

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { ConfigError } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import { signerFromEnv, signingKeySecrets } from '../evidence/keys.js';
@@ -7,46 +6,53 @@ import { keyValues, modelsMissingKeys } from '../providers/keys.js';
 import { formatRunSummary } from '../report/text.js';
 import { checkMode } from './check.js';
 import type { ActionContext } from './context.js';
+import type { ActionHost } from './host.js';
 import { annotateRegressions, setOutputs, writeJobSummary } from './outputs.js';
 import { readSettings } from './settings.js';
 import { mergeMode, shardMode } from './shard.js';
 import { trackMode } from './track.js';
 import { errorMessage } from '../util/values.js';
 
-/** The action: parse inputs, run the mode, report; the one place that fails the job. */
+/**
+ * The action: parse inputs, run the mode, report; the one place that fails the job. Everything
+ * it tells the runner goes through `host`, with the run's environment passed in, so that tests
+ * run it in-process.
+ */
 export async function run(
+  host: ActionHost,
   env: NodeJS.ProcessEnv = process.env,
   root: string = env['GITHUB_WORKSPACE'] ?? process.cwd(),
 ): Promise<void> {
   try {
     const github = await readGitHubContext(env);
-    // Not `core` itself: the namespace as a value would keep all of it in the start-up bundle.
-    const settings = readSettings({ getInput: core.getInput }, github.eventName);
+    const settings = readSettings(host, github.eventName);
     const role = settings.shard
       ? `, shard ${settings.shard.index}/${settings.shard.count}`
       : settings.merge.length > 0
         ? ', merging shards'
         : '';
-    core.info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}, on Node ${process.versions.node}`);
-    const config = await loadConfig({ root, configPath: settings.configPath }).catch(annotateConfigError);
-    for (const key of keyValues(config.models, env)) core.setSecret(key);
-    for (const part of signingKeySecrets(env)) core.setSecret(part);
+    host.info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}, on Node ${process.versions.node}`);
+    const config = await loadConfig({ root, configPath: settings.configPath }).catch((error: unknown) =>
+      annotateConfigError(host, error),
+    );
+    for (const key of keyValues(config.models, env)) host.setSecret(key);
+    for (const part of signingKeySecrets(env)) host.setSecret(part);
     const signer = signerFromEnv(env); // a bad key fails the job before any request
 
     // The merge job calls no model: it needs no key.
     const missing = settings.merge.length > 0 ? [] : modelsMissingKeys(config.models, env).map((m) => m.apiKeyEnv);
     const skip = skipReason(missing, github, settings.mode);
     if (skip) {
-      core.notice(skip);
-      await writeJobSummary(`### trackrecord skipped\n\n${skip}\n`);
+      host.notice(skip);
+      await writeJobSummary(host, `### trackrecord skipped\n\n${skip}\n`);
       return;
     }
 
-    const ctx: ActionContext = { settings, config, github, env, root, signer };
+    const ctx: ActionContext = { host, settings, config, github, env, root, signer };
     if (settings.shard) {
       const shard = await shardMode(ctx, settings.shard);
-      core.setOutput('partial', shard.partialPath);
-      await writeJobSummary(shard.markdown);
+      host.setOutput('partial', shard.partialPath);
+      await writeJobSummary(host, shard.markdown);
       return;
     }
     const result =
@@ -55,15 +61,15 @@ export async function run(
         : settings.mode === 'track'
           ? await trackMode(ctx)
           : await checkMode(ctx);
-    core.info(formatRunSummary(result.summary));
+    host.info(formatRunSummary(result.summary));
     // In check mode with `branch`, the base history was read from that branch, not kept: no path to name.
     const history = result.historyPath ?? (settings.branch !== null && settings.mode === 'check' ? '' : config.history);
-    setOutputs(result.summary, { report: result.reportPath, history, ...result.statement });
-    await writeJobSummary(result.markdown);
-    annotateRegressions(result.summary, config);
+    setOutputs(host, result.summary, { report: result.reportPath, history, ...result.statement });
+    await writeJobSummary(host, result.markdown);
+    annotateRegressions(host, result.summary, config);
     if (result.failures.length > 0) throw new Error(`thresholds failed:\n${result.failures.join('\n')}`);
   } catch (error) {
-    core.setFailed(errorMessage(error));
+    host.setFailed(errorMessage(error));
   }
 }
 
@@ -86,10 +92,10 @@ function skipReason(missing: string[], github: GitHubContext, mode: 'track' | 'c
 }
 
 /** Config problems as annotations on the lines to fix, then the same error for the job. */
-function annotateConfigError(error: unknown): never {
+function annotateConfigError(host: ActionHost, error: unknown): never {
   if (error instanceof ConfigError) {
     for (const issue of error.issues) {
-      core.error(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`, {
+      host.error(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`, {
         title: 'trackrecord configuration',
         file: issue.file,
         ...(issue.line > 0 ? { startLine: issue.line, startColumn: issue.column } : {}),

@@ -1,23 +1,27 @@
-import * as core from '@actions/core';
 import { lowestReliability } from '../analysis/record-metrics.js';
 import type { Config, PromptSpec } from '../config/types.js';
 import { fitMarkdown } from '../github/comment.js';
 import type { RunSummary } from '../report/summary.js';
 import { significantRegressions } from '../analysis/drift.js';
+import { grouped } from '../util/numbers.js';
+import type { ActionHost } from './host.js';
 
 /** Sets the action's outputs from a run's summary. */
 export function setOutputs(
+  host: ActionHost,
   summary: RunSummary,
   paths: { report: string; history: string; statement?: string; predicate?: string },
 ): void {
   const lowest = lowestReliability(summary.models);
-  core.setOutput('reliability', lowest === null ? '' : String(lowest));
-  core.setOutput('drifted', String(summary.models.reduce((n, m) => n + m.drifted.length, 0)));
-  core.setOutput('regressions', String(summary.models.reduce((n, m) => n + m.regressions.length, 0)));
-  core.setOutput('report', paths.report);
-  core.setOutput('history', paths.history);
-  if (paths.statement) core.setOutput('statement', paths.statement);
-  if (paths.predicate) core.setOutput('predicate', paths.predicate);
+  host.setOutput('reliability', lowest === null ? '' : String(lowest));
+  host.setOutput('drifted', String(summary.models.reduce((n, m) => n + m.drifted.length, 0)));
+  host.setOutput('regressions', String(summary.models.reduce((n, m) => n + m.regressions.length, 0)));
+  const priced = summary.models.flatMap((m) => (m.cost === null ? [] : [m.cost]));
+  if (priced.length > 0) host.setOutput('cost', String(priced.reduce((sum, c) => sum + c, 0)));
+  host.setOutput('report', paths.report);
+  host.setOutput('history', paths.history);
+  if (paths.statement) host.setOutput('statement', paths.statement);
+  if (paths.predicate) host.setOutput('predicate', paths.predicate);
 }
 
 /** GitHub shows only the first few annotations of a step; past these, one line says how many more. */
@@ -27,7 +31,7 @@ const MAX_ANNOTATIONS = 10;
  * One `::warning` per regression beyond noise (a flip within noise is shown in the report, not
  * flagged), pointing at the prompt in its suite file when it is in the repository.
  */
-export function annotateRegressions(summary: RunSummary, config: Config): void {
+export function annotateRegressions(host: ActionHost, summary: RunSummary, config: Config): void {
   // Built-in suites live in the action, not in the repository: no file to point at.
   const locations = new Map<string, PromptSpec['location']>();
   for (const suite of config.suites) {
@@ -38,14 +42,14 @@ export function annotateRegressions(summary: RunSummary, config: Config): void {
     const regressions = significantRegressions(model);
     for (const key of regressions.slice(0, MAX_ANNOTATIONS)) {
       const location = locations.get(key);
-      core.warning(`${key} went from pass to fail on ${model.id}`, {
+      host.warning(`${key} went from pass to fail on ${model.id}`, {
         title: 'trackrecord regression',
         ...(location ? { file: location.file, startLine: location.line } : {}),
       });
     }
     const more = regressions.length - MAX_ANNOTATIONS;
     if (more > 0)
-      core.warning(`${more} more prompts went from pass to fail on ${model.id}: see the report`, {
+      host.warning(`${more} more prompts went from pass to fail on ${model.id}: see the report`, {
         title: 'trackrecord regression',
       });
   }
@@ -54,17 +58,16 @@ export function annotateRegressions(summary: RunSummary, config: Config): void {
 /** GitHub refuses a step's job summary over 1 MiB; this leaves room for what else the step writes. */
 export const JOB_SUMMARY_LIMIT_BYTES = 1_000_000;
 
-/** Appends the markdown report to the job summary (GITHUB_STEP_SUMMARY), cut to fit GitHub's limit. */
-export async function writeJobSummary(markdown: string): Promise<void> {
-  if (!process.env['GITHUB_STEP_SUMMARY']) return;
-  await core.summary.addRaw(fitJobSummary(markdown), true).write();
+/** Appends the markdown report to the job summary, cut to fit GitHub's limit. */
+export async function writeJobSummary(host: ActionHost, markdown: string): Promise<void> {
+  await host.appendSummary(fitJobSummary(markdown));
 }
 
 /** The markdown within JOB_SUMMARY_LIMIT_BYTES (UTF-8), cut at a line with its open elements closed. */
 export function fitJobSummary(markdown: string): string {
   const note = (omitted: number, total: number): string =>
     `\n\n---\n**Truncated:** this summary was cut to fit GitHub's job summary size limit; the last ` +
-    `${omitted.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} characters were left out. ` +
+    `${grouped(omitted)} of ${grouped(total)} characters were left out. ` +
     "The full report is the file named by the action's `report` output.";
   return fitMarkdown(markdown, JOB_SUMMARY_LIMIT_BYTES, note, (text) => Buffer.byteLength(text));
 }

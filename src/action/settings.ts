@@ -1,6 +1,7 @@
 import { DEFAULTS } from '../config/types.js';
 import { splitPatterns } from '../partial/paths.js';
 import { parseShard, ShardError, type Shard } from '../run/shard.js';
+import type { ActionHost, InputName } from './host.js';
 
 export type Mode = 'track' | 'check';
 
@@ -23,9 +24,8 @@ export interface ActionSettings {
   merge: string[];
 }
 
-export interface InputReader {
-  getInput(name: string): string;
-}
+/** What the settings need of the host: its inputs. */
+export type InputReader = Pick<ActionHost, 'getInput'>;
 
 /** Events whose runs are checks of a change rather than points of the track record. */
 const CHECK_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -77,7 +77,7 @@ function shardSettings(inputs: InputReader, mode: Mode): Pick<ActionSettings, 's
 }
 
 /** YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts, with a default for empty. */
-function booleanInput(inputs: InputReader, name: string, fallback: boolean): boolean {
+function booleanInput(inputs: InputReader, name: InputName, fallback: boolean): boolean {
   const raw = inputs.getInput(name).trim();
   if (raw === '') return fallback;
   if (['true', 'True', 'TRUE'].includes(raw)) return true;

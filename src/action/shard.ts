@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promptCount } from '../config/types.js';
@@ -27,16 +26,16 @@ export async function shardMode(ctx: ActionContext, shard: Shard): Promise<Shard
   const sharded = shardConfig(config, shard);
   const prompts = promptCount(sharded);
   const total = promptCount(config);
-  core.info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)`);
+  ctx.host.info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)`);
 
-  const outcome = await core.group(`Run shard ${formatShard(shard)}`, () =>
-    runSuites(sharded, { env: ctx.env, progress: progressToLog }),
+  const outcome = await ctx.host.group(`Run shard ${formatShard(shard)}`, () =>
+    runSuites(sharded, { env: ctx.env, progress: progressToLog(ctx.host) }),
   );
   const path = settings.partialPath
     ? resolve(root, settings.partialPath)
     : join(ctx.env['RUNNER_TEMP'] || tmpdir(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
   await writePartial(path, outcome, shard, config);
-  core.info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path}`);
+  ctx.host.info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path}`);
 
   const errors = outcome.models.flatMap((m) => {
     const n = Object.values(m.metrics.errors).reduce((a, b) => a + b, 0);
@@ -59,6 +58,8 @@ export async function mergeMode(ctx: ActionContext, patterns: readonly string[])
   const paths = await expandPartialPaths(patterns, root);
   const partials = await readPartials(paths, (p) => displayPath(p, root));
   const outcome = mergePartials(config, partials);
-  core.info(`merging ${partials.length} shard(s) of run ${outcome.run.id}: ${partials.map((p) => p.file).join(', ')}`);
+  ctx.host.info(
+    `merging ${partials.length} shard(s) of run ${outcome.run.id}: ${partials.map((p) => p.file).join(', ')}`,
+  );
   return onRecordBranch(ctx, (root) => recordAndPublish(ctx, outcome, undefined, root));
 }

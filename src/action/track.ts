@@ -1,10 +1,10 @@
-import * as core from '@actions/core';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { thresholdFailures } from '../report/thresholds.js';
 import { writeBadgesAndReport, type BadgesAndReport } from '../badges-and-report.js';
-import { runSuites, type RunOutcome } from '../engine.js';
+import type { RunOutcome } from '../analysis/records.js';
+import { runSuites } from '../engine.js';
 import { attestationsPathOf, signedLine } from '../evidence/attestations.js';
 import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
 import { checkoutDataBranch, isBranchName } from '../git/data-branch.js';
@@ -23,8 +23,8 @@ import { progressToLog } from './log.js';
 export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
   return onRecordBranch(ctx, async (root) => {
     const history = await readVerifiedHistory(ctx.config, root); // a history that does not verify stops the run before any request
-    const outcome = await core.group('Run the suites', () =>
-      runSuites(ctx.config, { env: ctx.env, progress: progressToLog }),
+    const outcome = await ctx.host.group('Run the suites', () =>
+      runSuites(ctx.config, { env: ctx.env, progress: progressToLog(ctx.host) }),
     );
     return recordAndPublish(ctx, outcome, history, root);
   });
@@ -41,7 +41,7 @@ export async function onRecordBranch(
 ): Promise<ModeResult> {
   const { branch, commit } = ctx.settings;
   if (branch === null) return fn(ctx.root);
-  const git = new Git(ctx.root);
+  const git = new Git(ctx.root, ctx.env);
   if (branch === (await git.currentBranch())) return fn(ctx.root);
   if (!commit) {
     throw new Error(
@@ -50,8 +50,8 @@ export async function onRecordBranch(
   }
   if (!(await isBranchName(git, branch))) throw new Error(`input "branch": "${branch}" is not a valid branch name`);
   const temp = ctx.env['RUNNER_TEMP'] || tmpdir();
-  const data = await core.group(`Check out ${branch}`, () => checkoutDataBranch(git, 'origin', branch, temp));
-  core.info(
+  const data = await ctx.host.group(`Check out ${branch}`, () => checkoutDataBranch(git, 'origin', branch, temp));
+  ctx.host.info(
     data.created
       ? `origin has no branch ${branch} yet: it starts as an orphan branch with this run`
       : `recording on ${branch}, checked out in ${data.dir}`,
@@ -98,18 +98,18 @@ export async function recordAndPublish(
   };
 
   if (settings.commit) {
-    const git = new Git(root);
+    const git = new Git(root, ctx.env);
     const branch = await git.currentBranch();
     const message = settings.commitMessage.replace(/\$\{run_id\}/g, outcome.run.id);
-    await core.group('Commit the track record', () =>
-      publish({ git, branch: branch ?? '', message, apply, log: (line) => core.info(line) }),
+    await ctx.host.group('Commit the track record', () =>
+      publish({ git, branch: branch ?? '', message, apply, log: (line) => ctx.host.info(line) }),
     );
   } else {
     await apply();
   }
   const summary = recorded!.summary;
   const { markdown, reportPath } = files!;
-  if (ctx.signer && recorded!.appended) core.info(signedLine(config.history, ctx.signer.keyid));
+  if (ctx.signer && recorded!.appended) ctx.host.info(signedLine(config.history, ctx.signer.keyid));
   // The run's in-toto Statement, for actions/attest to sign with the workflow's identity.
   const appended = recorded!.appended;
   const statement = appended

@@ -1,4 +1,4 @@
-import { sameAnswer } from '../checks/index.js';
+import { sameAnswer, type Vectors } from '../checks/index.js';
 import type { Comparison as CompareSpec } from '../config/types.js';
 import type { RecordMetrics } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
@@ -34,6 +34,8 @@ export function compareWithHistory(
   window: number,
   /** Prompts whose answer distribution changed beyond noise (the drift test's named prompts). */
   changed: ReadonlySet<string> = new Set(),
+  /** The vectors `compare: embedding` reads for a prompt's answers, this run's and history's. */
+  vectorsOf: (r: PromptResult) => Vectors | undefined = () => undefined,
 ): HistoryComparison {
   const out: HistoryComparison = {
     comparable: 0,
@@ -59,12 +61,13 @@ export function compareWithHistory(
     if (comparable) {
       out.comparable += 1;
       const compare = compareOf(r);
-      stable = sameAnswer(r.answer, previous.answer, compare);
+      const vectors = vectorsOf(r);
+      stable = sameAnswer(r.answer, previous.answer, compare, vectors);
       if (stable) {
         out.stable += 1;
       } else {
         out.drifted.push(r.key);
-        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, p.answer, compare));
+        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, p.answer, compare, vectors));
         if (seenBefore) out.flapping.push(r.key);
       }
       const was = majorityVerdict(previous.passed, previous.checked);

@@ -1,4 +1,4 @@
-import { answerOf, evaluate } from '../checks/index.js';
+import { answerOf, evaluate, type Vectors } from '../checks/index.js';
 import type { PromptSpec } from '../config/types.js';
 import type { DriftVerdict, HistoryRecord } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
@@ -29,6 +29,8 @@ export interface DriftInput {
   window: number;
   /** Seeds the permutations, so the same history and run always give the same verdict. */
   seed: string;
+  /** The vectors `similar` checks read, for re-checking earlier samples. */
+  vectorsOf?: (o: Observation) => Vectors | undefined;
 }
 
 /**
@@ -54,14 +56,17 @@ export function assessDrift(input: DriftInput): DriftVerdict {
       for (const output of view.sampleOutputs(modelId, point)) reference.push(answerOf(output, spec));
     }
     if (reference.length === 0) return;
-    const checked = spec.expect.length > 0;
+    const vectors = input.vectorsOf?.(o);
+    // Earlier samples are checked again, which `similar` checks can only be with the run's vectors (merged shards have none).
+    const checked = spec.expect.length > 0 && (vectors !== undefined || !spec.expect.some((e) => e.kind === 'similar'));
     const pool = poolSamples(
       tonight.map((s) => s.answer),
       reference,
-      spec.compare.kind === 'similarity' ? 'text' : 'auto',
+      // Answers compared by similarity or embeddings are free text: the text kernel, never the embeddings.
+      spec.compare.kind === 'exact' ? 'auto' : 'text',
     );
     const passes = checked
-      ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec).pass === true)]
+      ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec, vectors).pass === true)]
       : null;
     pools.push({ pool, passes });
     keys.push(r.key);
@@ -99,17 +104,27 @@ export function assessDrift(input: DriftInput): DriftVerdict {
 
 /**
  * Where each prompt's reference starts: the trailing window (this run plus window - 1 records;
- * key ''), or for a prompt named as changed within it, the record that named it, which starts its
- * new regime. Only named prompts restart: restarting every prompt after a model-level alarm would
- * leave the next runs comparing with one unusual night.
+ * key ''), or for a prompt that changed within it, the record where it changed, which starts its
+ * new regime. A prompt changed at a record whose drift was significant and named it; when the
+ * suite changed as a whole but no prompt could be named alone (too little history), every prompt
+ * whose answer or verdict moved that night starts over, since a reference mixing the old and new
+ * behavior would make every later night look like a change. Prompts that held keep their whole
+ * window: restarting them too would leave the next runs comparing with one unusual night.
  */
 export function regimeStarts(records: readonly HistoryRecord[], window: number): Map<string, number> {
   const first = Math.max(0, records.length - (window - 1));
   const starts = new Map<string, number>([['', first]]);
   for (let i = records.length - 1; i >= first; i--) {
-    for (const key of records[i]!.metrics.drift?.prompts ?? []) if (!starts.has(key)) starts.set(key, i);
+    for (const key of changedAt(records[i]!.metrics)) if (!starts.has(key)) starts.set(key, i);
   }
   return starts;
+}
+
+/** The prompts a record marks as starting a new regime (see regimeStarts). */
+function changedAt(m: HistoryRecord['metrics']): readonly string[] {
+  if (!m.drift?.significant) return [];
+  if (m.drift.prompts.length > 0) return m.drift.prompts;
+  return [...m.drifted, ...m.regressions, ...m.fixes];
 }
 
 function median(values: readonly number[]): number {

@@ -59,6 +59,8 @@ export function editEffects(
     const base = pair.rerun ? baseOf(pair) : rejudge(head, pair.base.prompt);
     if (!base) return [];
     const before = version(base, pair.base.prompt);
+    // `similar` checks need vectors this run did not fetch for the base's reading of its outputs.
+    if (!pair.rerun && pair.base.prompt.expect.some((e) => e.kind === 'similar')) before.status = null;
     const after = version(head, pair.head.prompt);
     const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
     const flip = before.status !== null && after.status !== null && before.status !== after.status;

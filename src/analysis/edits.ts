@@ -1,5 +1,5 @@
 import type { Config, Expectation, ModelSpec, PromptSpec, SourceLocation } from '../config/types.js';
-import { promptKey } from '../history/record.js';
+import { promptKey } from '../config/types.js';
 import { messagesFor } from '../run/plan.js';
 import { canonicalJson } from '../util/hash.js';
 
@@ -149,12 +149,18 @@ function modelChanges(before: ModelSpec, after: ModelSpec): FieldChange[] {
   return changed(fields, before, after);
 }
 
+function compareText(c: PromptSpec['compare']): string {
+  if (c.kind === 'exact') return 'exact';
+  if (c.kind === 'similarity') return `similarity ${c.threshold}`;
+  return `embedding${c.model === null ? '' : ` ${c.model}`} ${c.threshold}`;
+}
+
 function promptChanges(before: PromptSpec, after: PromptSpec): FieldChange[] {
   const fields: Array<[string, (p: PromptSpec) => string | null]> = [
     ['prompt', (p) => conversationText(p)],
     ['extract', (p) => (p.extract === null ? null : extractText(p.extract))],
     ['normalize', (p) => p.normalize.join(', ')],
-    ['compare', (p) => (p.compare.kind === 'exact' ? 'exact' : `similarity ${p.compare.threshold}`)],
+    ['compare', (p) => compareText(p.compare)],
     ['expect', (p) => (p.expect.length === 0 ? null : p.expect.map(expectationText).join('; '))],
   ];
   return changed(fields, before, after);

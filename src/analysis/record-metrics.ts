@@ -1,6 +1,8 @@
 import type { ModelSpec, PromptSpec } from '../config/types.js';
 import type { DriftVerdict, HistoryRecord, RecordMetrics } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
+import { compareModel, similarModel, vectorsOf, type ModelEmbeddings } from '../run/embeddings.js';
+import { tokenCost } from '../run/estimate.js';
 import type { Observation } from '../run/types.js';
 import { compareWithHistory, type HistoryComparison } from './compare.js';
 import { assessDrift } from './drift.js';
@@ -20,6 +22,8 @@ export interface ModelRun {
   specOf: (o: Observation) => PromptSpec;
   /** Seeds the drift test's permutations (the run id and model id), so a run's verdict is reproducible. */
   seed?: string;
+  /** The run's embeddings of this model (history's fetched too): vectors and tokens. */
+  embeddings?: ModelEmbeddings;
 }
 
 export interface ModelAnalysis {
@@ -46,6 +50,7 @@ export function analyzeModel(input: ModelRun, view: HistoryView): ModelAnalysis 
     view,
     window: input.window,
     seed: input.seed ?? model.id,
+    vectorsOf: (o) => vectorsOf(input.embeddings, similarModel(model, input.specOf(o))),
   });
   const comparison = compareWithHistory(
     model.id,
@@ -54,6 +59,7 @@ export function analyzeModel(input: ModelRun, view: HistoryView): ModelAnalysis 
     (r) => specs.get(r.key)!.compare,
     input.window,
     new Set(drift.prompts),
+    (r) => vectorsOf(input.embeddings, compareModel(model, specs.get(r.key)!.compare)),
   );
   const history = view.recordsOf(model.id);
   // The trailing window is this record plus the window - 1 records before it.
@@ -88,6 +94,8 @@ function recordMetrics(
   previous: HistoryRecord | undefined,
 ): RecordMetrics {
   const m = input.metrics;
+  // Embedding tokens: the run's and those spent on history's answers, as the server reported them.
+  const tokens = input.embeddings ? { ...m.tokens, embedding: input.embeddings.tokens } : m.tokens;
   const pooled = pooledReliability([...windowBefore.map((r) => r.metrics), c]);
   const last = previous?.metrics.runsSinceDrift ?? null;
   return {
@@ -108,7 +116,8 @@ function recordMetrics(
     newSeries: c.newSeries,
     errors: m.errors,
     latencyMs: m.latencyMs,
-    tokens: m.tokens,
+    tokens,
+    ...(input.model.price ? { cost: tokenCost(tokens, input.model.price) } : {}),
     judged: c.judged,
     behaved: c.behaved,
     reliability: pooled.reliability,

@@ -2,6 +2,7 @@ import type { Config, ModelSpec, PromptSpec } from '../config/types.js';
 import { buildRecord, type NewRecord } from '../history/build-record.js';
 import type { HistoryView } from '../history/view.js';
 import type { RunInfo } from '../run/run-info.js';
+import type { ModelEmbeddings } from '../run/embeddings.js';
 import type { Observation } from '../run/types.js';
 import { analyzeModel } from './record-metrics.js';
 import type { RunMetrics } from './run-metrics.js';
@@ -10,6 +11,8 @@ export interface ModelResult {
   model: ModelSpec;
   observations: Observation[];
   metrics: RunMetrics;
+  /** The model's embeddings of this run, when its prompts use them (vectors and tokens). */
+  embeddings?: ModelEmbeddings;
 }
 
 /** What a run produced: every model's observations and run metrics, before any history. */
@@ -22,35 +25,53 @@ export interface RunOutcome {
   specOf: (o: Observation) => PromptSpec;
 }
 
+/** How one model's record is made: the run it belongs to and what its analysis needs. */
+export interface RecordContext {
+  run: RunInfo;
+  finishedAt: string;
+  /** Records the reliability score covers (the config's `window`). */
+  window: number;
+  samples: number;
+  specOf: (o: Observation) => PromptSpec;
+  /** Seeds the drift test's permutations; the run id and model id by default. */
+  seed?: string;
+}
+
 /**
  * Every model's record of a run, in config order: analysed against `view` (the history so far),
  * then encoded, each added to the view as it is built so later models share its texts.
  */
 export function buildRecords(outcome: RunOutcome, view: HistoryView): NewRecord[] {
-  return outcome.models.map((result) => {
-    const { prompts, metrics } = analyzeModel(
-      {
-        ...result,
-        window: outcome.config.window,
-        specOf: outcome.specOf,
-        seed: `${outcome.run.id}/${result.model.id}`,
-      },
-      view,
-    );
-    const record = buildRecord(
-      {
-        run: outcome.run,
-        finishedAt: outcome.finishedAt,
-        model: result.model,
-        served: result.metrics.servedModels,
-        systemFingerprints: result.metrics.systemFingerprints,
-        samples: outcome.config.samples,
-        prompts,
-        metrics,
-      },
-      view,
-    );
-    view.add(record);
-    return record;
-  });
+  const { run, finishedAt, specOf, config } = outcome;
+  return outcome.models.map((result) =>
+    recordModel(result, { run, finishedAt, specOf, window: config.window, samples: config.samples }, view),
+  );
+}
+
+/** One model's record of a run: analysed against `view`, encoded, and added to it. */
+export function recordModel(result: ModelResult, context: RecordContext, view: HistoryView): NewRecord {
+  const { prompts, metrics } = analyzeModel(
+    {
+      ...result,
+      window: context.window,
+      specOf: context.specOf,
+      seed: context.seed ?? `${context.run.id}/${result.model.id}`,
+    },
+    view,
+  );
+  const record = buildRecord(
+    {
+      run: context.run,
+      finishedAt: context.finishedAt,
+      model: result.model,
+      served: result.metrics.servedModels,
+      systemFingerprints: result.metrics.systemFingerprints,
+      samples: context.samples,
+      prompts,
+      metrics,
+    },
+    view,
+  );
+  view.add(record);
+  return record;
 }

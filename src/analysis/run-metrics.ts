@@ -1,4 +1,4 @@
-import { sameAnswer } from '../checks/index.js';
+import { sameAnswer, type Vectors } from '../checks/index.js';
 import type { Comparison } from '../config/types.js';
 import { ERROR_CATEGORIES, type ErrorCategory, type Observation } from '../run/types.js';
 import { percentile, share } from './stats.js';
@@ -25,6 +25,8 @@ export interface RunMetrics {
 export function runMetrics(
   observations: readonly Observation[],
   compareOf: (o: Observation) => Comparison,
+  /** The vectors `compare: embedding` reads for an observation's answers. */
+  vectorsOf?: (o: Observation) => Vectors | undefined,
 ): RunMetrics {
   let passed = 0;
   let checked = 0;
@@ -60,10 +62,11 @@ export function runMetrics(
     if (o.samples.length > 1 && o.samples.every((s) => s.error === null)) {
       comparable += 1;
       const compare = compareOf(o);
+      const vectors = vectorsOf?.(o);
       if (
         allAgree(
           o.samples.map((s) => s.answer),
-          (a, b) => sameAnswer(a, b, compare),
+          (a, b) => sameAnswer(a, b, compare, vectors),
         )
       )
         agreeing += 1;

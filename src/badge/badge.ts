@@ -1,5 +1,5 @@
 import { makeBadge } from 'badge-maker';
-import { percent, roundPercent } from '../report/numbers.js';
+import { percent, roundPercent } from '../util/numbers.js';
 
 /**
  * Shields named colors (https://shields.io/badges/endpoint-badge), so the same

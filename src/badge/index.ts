@@ -1,4 +1,3 @@
 export { badgeColor, badgeMessage, reliabilitySvg, shieldsEndpoint } from './badge.js';
 export type { BadgeColor, ShieldsEndpoint } from './badge.js';
-export { lowestReliability } from '../analysis/record-metrics.js';
 export { writeBadges } from './write.js';

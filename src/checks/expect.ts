@@ -5,12 +5,11 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Expectation, PromptSpec } from '../config/types.js';
-import { showInvisible } from '../util/invisible.js';
+import { showInvisible, truncateText } from '../util/untrusted-text.js';
+import { similarity, type Vectors } from './embedding.js';
 import { normalize } from './normalize.js';
 import { compileRegex, firstMatch, matches } from './regex.js';
 import { errorMessage } from '../util/values.js';
-
-export { compileRegex } from './regex.js';
 
 export interface Verdict {
   /** null when the prompt expects nothing. */
@@ -32,12 +31,20 @@ function validatorFor(schema: Record<string, unknown>): ValidateFunction {
   return validate;
 }
 
-export function evaluate(answer: string | null, prompt: Pick<PromptSpec, 'expect' | 'normalize'>): Verdict {
+/**
+ * `vectors`: the embeddings the run fetched for `similar` checks, by text (the answer and each
+ * `to`, normalized); without them a `similar` check fails, saying so.
+ */
+export function evaluate(
+  answer: string | null,
+  prompt: Pick<PromptSpec, 'expect' | 'normalize'>,
+  vectors?: Vectors,
+): Verdict {
   if (prompt.expect.length === 0) return { pass: null, failures: [] };
   if (answer === null) return { pass: false, failures: ['no answer extracted'] };
   const failures: string[] = [];
   for (const expectation of prompt.expect) {
-    const failure = check(answer, expectation, prompt.normalize);
+    const failure = check(answer, expectation, prompt.normalize, vectors);
     if (failure !== null) failures.push(failure);
   }
   return { pass: failures.length === 0, failures };
@@ -81,6 +88,8 @@ export function expectationProblem(e: Expectation): string | null {
       if (!isCount(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
       if (e.max !== null && !isCount(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
       return e.max === null || e.min <= e.max ? null : `${e.kind}: "min" (${e.min}) is greater than "max" (${e.max})`;
+    case 'similar':
+      return e.threshold > 0 && e.threshold <= 1 ? null : `similar: "threshold" must be in (0, 1], got ${e.threshold}`;
     case 'equals':
     case 'contains':
     case 'not-contains':
@@ -89,7 +98,7 @@ export function expectationProblem(e: Expectation): string | null {
 }
 
 /** The reason `answer` fails `e`, or null when it holds. */
-function check(answer: string, e: Expectation, steps: PromptSpec['normalize']): string | null {
+function check(answer: string, e: Expectation, steps: PromptSpec['normalize'], vectors?: Vectors): string | null {
   switch (e.kind) {
     case 'equals':
       return answer === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer)}`;
@@ -131,6 +140,12 @@ function check(answer: string, e: Expectation, steps: PromptSpec['normalize']): 
       return checkCount(e, countWords(answer), 'word');
     case 'line-count':
       return checkCount(e, countLines(answer), 'line');
+    case 'similar': {
+      const label = `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
+      const cos = similarity(answer, normalize(e.to, steps), vectors);
+      if (cos === null) return `${label}: no embedding to compare`;
+      return cos >= e.threshold ? null : `${label}: got ${cos.toFixed(3)} for ${quote(answer)}`;
+    }
   }
 }
 
@@ -192,16 +207,12 @@ function checkSchema(answer: string, schema: Record<string, unknown>): string | 
   const first = validate.errors?.[0];
   if (first === undefined) return 'json-schema: does not match';
   // instancePath is built from the model's keys: bound it like any quoted model text.
-  const where = first.instancePath === '' ? '' : `${truncate(first.instancePath)} `;
+  const where = first.instancePath === '' ? '' : `${truncateText(first.instancePath, MAX_QUOTED)} `;
   return `json-schema: ${where}${first.message ?? 'does not match'}`;
 }
 
-const MAX_QUOTED = 80;
-
-function truncate(text: string): string {
-  const chars = [...text];
-  return chars.length <= MAX_QUOTED ? text : `${chars.slice(0, MAX_QUOTED).join('')}…`;
-}
+/** Quoted model text: 80 characters, then the ellipsis. */
+const MAX_QUOTED = 81;
 
 /**
  * Quotes text for a failure message: truncated, invisible characters shown as code points (so
@@ -209,5 +220,5 @@ function truncate(text: string): string {
  * newlines and quotes stay visible.
  */
 function quote(text: string): string {
-  return JSON.stringify(showInvisible(truncate(text)));
+  return JSON.stringify(showInvisible(truncateText(text, MAX_QUOTED)));
 }

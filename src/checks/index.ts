@@ -2,10 +2,12 @@
 import type { PromptSpec } from '../config/types.js';
 import { extract } from './extract.js';
 import { normalize } from './normalize.js';
+import { grouped } from '../util/numbers.js';
 
 export { extract, parseJsonPath } from './extract.js';
 export { normalize } from './normalize.js';
 export { tokenF1, sameAnswer } from './similarity.js';
+export { cosine, similarTargets, type Vector, type Vectors } from './embedding.js';
 export { evaluate, expectationProblem, type Verdict } from './expect.js';
 export { compileRegex } from './regex.js';
 
@@ -24,7 +26,7 @@ export const MAX_CHECKED_CHARS = 1_048_576;
 export function answerOf(output: string, prompt: Pick<PromptSpec, 'extract' | 'normalize'>): string | null {
   if (output.length > MAX_CHECKED_CHARS) {
     throw new Error(
-      `the output is ${output.length.toLocaleString('en-US')} characters long; checks read at most ${MAX_CHECKED_CHARS.toLocaleString('en-US')}`,
+      `the output is ${grouped(output.length)} characters long; checks read at most ${grouped(MAX_CHECKED_CHARS)}`,
     );
   }
   const extracted = extract(output, prompt.extract);

@@ -1,5 +1,6 @@
 /** How close two answers are, for deciding whether samples and runs agree. */
 import type { Comparison } from '../config/types.js';
+import { similarity, type Vectors } from './embedding.js';
 
 // Tokens: maximal runs of Unicode letters and digits, lowercased. Punctuation and
 // whitespace only separate tokens, so "Paris." and "paris" are the same answer.
@@ -37,9 +38,14 @@ export function tokenF1(a: string, b: string): number {
   return (2 * precision * recall) / (precision + recall);
 }
 
-/** Whether two answers count as the same. A missing answer (null) equals only another null. */
-export function sameAnswer(a: string | null, b: string | null, compare: Comparison): boolean {
+/**
+ * Whether two answers count as the same. A missing answer (null) equals only another null.
+ * `compare: embedding` reads `vectors` (the embedding model's, fetched by the run); two answers
+ * without both vectors count as the same only when equal.
+ */
+export function sameAnswer(a: string | null, b: string | null, compare: Comparison, vectors?: Vectors): boolean {
   if (a === null || b === null) return a === b;
-  if (compare.kind === 'exact') return a === b;
-  return a === b || tokenF1(a, b) >= compare.threshold;
+  if (a === b || compare.kind === 'exact') return a === b;
+  if (compare.kind === 'similarity') return tokenF1(a, b) >= compare.threshold;
+  return (similarity(a, b, vectors) ?? -Infinity) >= compare.threshold;
 }

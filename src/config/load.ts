@@ -25,6 +25,7 @@ interface RawConfig {
   badge?: string;
   'allow-outside-workspace'?: boolean;
   window?: number;
+  embedding?: string;
   thresholds?: { 'fail-below'?: number; 'fail-on-regression'?: boolean };
 }
 
@@ -40,7 +41,8 @@ interface RawModel {
   system?: string;
   headers?: Record<string, string>;
   provider?: 'openai' | 'azure';
-  price?: { input: number; output: number };
+  price?: { input: number; output: number; embedding?: number };
+  embedding?: string;
   deployment?: string;
   'api-version'?: string;
 }
@@ -91,8 +93,9 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
     const problem = confine && raw[key] !== undefined ? outsideWorkspace(options.root, raw[key]) : null;
     if (problem !== null) issues.push(yaml.issue([key], `${problem}; ${OPT_OUT}`));
   }
-  const models = resolveModels(raw.models, yaml, issues);
+  const models = resolveModels(raw.models, yaml, issues, raw.embedding);
   const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues, files);
+  issues.push(...missingEmbeddingModels(models, suites));
   if (issues.length > 0) throw new ConfigError(issues);
 
   return {
@@ -167,7 +170,7 @@ async function readYaml(root: string, path: string, files: FileSource): Promise<
   return yaml;
 }
 
-function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[]): ModelSpec[] {
+function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[], embedding?: string): ModelSpec[] {
   const seen = new Map<string, number>();
   return raw.map((m, i) => {
     const first = seen.get(m.id);
@@ -191,10 +194,36 @@ function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[]): 
       system: m.system ?? null,
       headers: m.headers ?? {},
       ...(azure ? { azure } : {}),
-      ...(m.price ? { price: { input: m.price.input, output: m.price.output } } : {}),
+      ...(m.price ? { price: { ...m.price } } : {}),
+      ...((m.embedding ?? embedding) ? { embedding: m.embedding ?? embedding } : {}),
       location: { file: yaml.file, line: yaml.lineOf(['models', i]) },
     };
   });
+}
+
+/**
+ * A prompt with a `similar` check or `compare: embedding` (without a model of its own) runs on
+ * every model: each needs an embedding model, or the run could not judge it. Said at the prompt's
+ * key, naming the models without one.
+ */
+function missingEmbeddingModels(models: readonly ModelSpec[], suites: readonly SuiteSpec[]): ConfigIssue[] {
+  const without = models.filter((m) => m.embedding === undefined);
+  if (without.length === 0) return [];
+  const names = `model${without.length === 1 ? '' : 's'} ${without.map((m) => `"${m.id}"`).join(', ')} ${without.length === 1 ? 'has' : 'have'} none`;
+  return suites.flatMap((suite) =>
+    suite.prompts.flatMap((p) =>
+      p.embeddingUse
+        ? [
+            {
+              ...p.embeddingUse,
+              message:
+                `needs an embedding model, and ${names}: set \`embedding: MODEL\` on the model ` +
+                'or at the top of the config (the embedding model asked on its endpoint)',
+            },
+          ]
+        : [],
+    ),
+  );
 }
 
 /**

@@ -22,7 +22,8 @@ interface RawPrompt {
   messages?: ChatMessage[];
   extract?: { regex?: string; flags?: string; 'json-path'?: string };
   normalize?: NormalizeStep[];
-  compare?: 'exact' | 'similarity' | { similarity: number };
+  compare?:
+    'exact' | 'similarity' | 'embedding' | { similarity?: number; embedding?: string | boolean; threshold?: number };
   expect?: RawExpectation[];
 }
 
@@ -40,6 +41,7 @@ interface RawExpectations {
   number: number | { equals: number; tolerance?: number };
   'word-count': RawCount;
   'line-count': RawCount;
+  similar: { to: string; threshold?: number };
 }
 
 /** One entry in `expect`: exactly one kind's key (the schema guarantees it). */
@@ -79,15 +81,22 @@ export function resolveSuite(yaml: YamlFile, source: string): { suite: SuiteSpec
       if (problem) issues.push(yaml.issue([...at, 'expect', j], problem));
     });
 
-    if (typeof messages !== 'string' && typeof extract !== 'string') {
+    const compare = resolveCompare(p.compare);
+    if (typeof compare === 'string') issues.push(yaml.issue([...at, 'compare'], compare));
+    const use = embeddingUse(p, compare);
+    // Where a config without an embedding model for some model will be told it needs one.
+    const embeddingAt = use && yaml.issue([...at, ...use], 'needs an embedding model');
+
+    if (typeof messages !== 'string' && typeof extract !== 'string' && typeof compare !== 'string') {
       prompts.push({
         id: p.id,
         messages,
         extract,
         normalize: p.normalize ?? [...DEFAULTS.normalize],
-        compare: resolveCompare(p.compare),
+        compare,
         expect,
         location: { file: yaml.file, line: yaml.lineOf(at) },
+        ...(embeddingAt ? { embeddingUse: embeddingAt } : {}),
       });
     }
   });
@@ -126,10 +135,28 @@ function resolveExtract(raw: RawPrompt['extract']): Extractor | null | string {
   return { kind: 'regex', pattern: raw.regex, flags: raw.flags ?? '' };
 }
 
-function resolveCompare(raw: RawPrompt['compare']): Comparison {
+function resolveCompare(raw: RawPrompt['compare']): Comparison | string {
   if (raw === undefined || raw === 'exact') return { kind: 'exact' };
   if (raw === 'similarity') return { kind: 'similarity', threshold: DEFAULTS.similarityThreshold };
-  return { kind: 'similarity', threshold: raw.similarity };
+  if (raw === 'embedding') return { kind: 'embedding', model: null, threshold: DEFAULTS.embeddingThreshold };
+  if (raw.similarity !== undefined) {
+    if (raw.embedding !== undefined || raw.threshold !== undefined)
+      return 'use either {similarity: T} or {embedding: MODEL, threshold: T}, not both';
+    return { kind: 'similarity', threshold: raw.similarity };
+  }
+  if (raw.embedding === undefined) return '"threshold" goes with "embedding": {embedding: MODEL or true, threshold: T}';
+  if (raw.embedding === false)
+    return '"embedding" is true or the name of an embedding model; for exact answers leave compare out';
+  const model = raw.embedding === true ? null : raw.embedding;
+  return { kind: 'embedding', model, threshold: raw.threshold ?? DEFAULTS.embeddingThreshold };
+}
+
+/** The key of a prompt that first needs its model's embedding model, or null when it needs none. */
+function embeddingUse(p: RawPrompt, compare: Comparison | string): Array<string | number> | null {
+  const j = (p.expect ?? []).findIndex((e) => e.similar !== undefined);
+  if (j >= 0) return ['expect', j, 'similar'];
+  if (typeof compare !== 'string' && compare.kind === 'embedding' && compare.model === null) return ['compare'];
+  return null;
 }
 
 /** line-count after collapse-whitespace always sees one line: a check that cannot mean what it says. */
@@ -166,6 +193,7 @@ const READ_EXPECTATION: { [K in Expectation['kind']]: (raw: RawExpectations[K]) 
         : { kind: 'number', equals: v.equals, tolerance: v.tolerance ?? 0 },
     'word-count': (v) => ({ kind: 'word-count', ...countOf(v) }),
     'line-count': (v) => ({ kind: 'line-count', ...countOf(v) }),
+    similar: (v) => ({ kind: 'similar', to: v.to, threshold: v.threshold ?? DEFAULTS.embeddingThreshold }),
   };
 
 /** The check kinds a suite can name, in the order the table lists them. */

@@ -1,3 +1,5 @@
+import type { ConfigIssue } from './errors.js';
+
 /**
  * The resolved configuration: what the engine runs on after YAML parsing, schema
  * validation and semantic checks. Keys are camelCased; every default is filled in,
@@ -24,10 +26,16 @@ export type Expectation =
   /** Words: maximal runs of non-whitespace. `max` null: no upper bound. */
   | { kind: 'word-count'; min: number; max: number | null }
   /** Lines: lines holding a non-whitespace character (blank lines do not count). */
-  | { kind: 'line-count'; min: number; max: number | null };
+  | { kind: 'line-count'; min: number; max: number | null }
+  /** Cosine similarity of the answer's and `to`'s embeddings (the model's embedding model) reaches `threshold`. */
+  | { kind: 'similar'; to: string; threshold: number };
 
 /** How two answers are judged the same, between samples and between runs. */
-export type Comparison = { kind: 'exact' } | { kind: 'similarity'; threshold: number };
+export type Comparison =
+  | { kind: 'exact' }
+  | { kind: 'similarity'; threshold: number }
+  /** Cosine similarity of embeddings; `model` null: the embedding model of the model answering. */
+  | { kind: 'embedding'; model: string | null; threshold: number };
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -49,6 +57,8 @@ export interface PromptSpec {
   compare: Comparison;
   expect: Expectation[];
   location: SourceLocation;
+  /** Where the prompt first needs its model's embedding model (a `similar` check, `compare: embedding`), as an issue. */
+  embeddingUse?: ConfigIssue;
 }
 
 export interface SuiteSpec {
@@ -82,7 +92,16 @@ export interface ModelSpec {
   /** Azure OpenAI's classic deployment API (`provider: azure`); absent for every other server. */
   azure?: AzureDeployment;
   /** USD per million tokens, for the cost of each run; absent when not configured. */
-  price?: { input: number; output: number };
+  price?: Price;
+  /** The embedding model asked on this model's endpoint (its own `embedding`, else the config's); absent when neither is set. */
+  embedding?: string;
+}
+
+/** USD per million tokens; embedding tokens at `embedding`, else at `input`. */
+export interface Price {
+  input: number;
+  output: number;
+  embedding?: number;
 }
 
 /** Requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with an `api-key` header. */
@@ -135,6 +154,8 @@ export const DEFAULTS = {
   badge: '.trackrecord/badge.svg',
   window: 30,
   similarityThreshold: 0.8,
+  /** Cosine similarity for `similar` checks and `compare: embedding` when no threshold is given. */
+  embeddingThreshold: 0.8,
   normalize: ['trim', 'collapse-whitespace'] as NormalizeStep[],
   failOnRegression: true,
 } as const;

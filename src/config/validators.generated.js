@@ -2,8 +2,8 @@
 // Do not edit by hand: edit the schema and rerun. This is ajv standalone code, compiled at build time.
 import func4Module from 'ajv/dist/runtime/ucs2length.js';
 export const config = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/config.schema.json","title":"trackrecord configuration","description":"The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.","type":"object","additionalProperties":false,"required":["models","suites"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it."},"models":{"type":"array","minItems":1,"description":"The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.","items":{"$ref":"#/definitions/model"}},"suites":{"type":"array","minItems":1,"description":"Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).","items":{"description":"A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.","type":["string","object"],"pattern":"^builtin:[a-z0-9][a-z0-9_-]*$","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set."}}}},"samples":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request."},"concurrency":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Requests in flight across the whole run."},"timeout-seconds":{"type":"number","exclusiveMinimum":0,"maximum":3600,"default":60,"description":"Time limit for one request attempt, in seconds."},"retries":{"type":"integer","minimum":0,"maximum":20,"default":4,"description":"Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check."},"max-output-kb":{"type":"integer","minimum":1,"maximum":65536,"default":256,"description":"Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error."},"history":{"type":"string","minLength":1,"default":".trackrecord/history.jsonl","description":"The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format."},"history-max-mb":{"type":"number","exclusiveMinimum":0,"maximum":95,"default":25,"description":"The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md."},"badge":{"type":"string","minLength":1,"pattern":"\\.svg$","default":".trackrecord/badge.svg","description":"The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set."},"allow-outside-workspace":{"type":"boolean","default":false,"description":"Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner."},"window":{"type":"integer","minimum":1,"maximum":10000,"default":30,"description":"How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift."},"thresholds":{"description":"When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.","type":"object","additionalProperties":false,"properties":{"fail-below":{"type":"number","minimum":0,"maximum":1,"description":"Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor."},"fail-on-regression":{"type":"boolean","default":true,"description":"Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run. Applies to `trackrecord run` and the action's check mode, not to nightly tracking."}}}},"definitions":{"model":{"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."}}},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}}}};
-const schema12 = {"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."}}},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/config.schema.json","title":"trackrecord configuration","description":"The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.","type":"object","additionalProperties":false,"required":["models","suites"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it."},"models":{"type":"array","minItems":1,"description":"The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.","items":{"$ref":"#/definitions/model"}},"suites":{"type":"array","minItems":1,"description":"Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).","items":{"description":"A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.","type":["string","object"],"pattern":"^builtin:[a-z0-9][a-z0-9_-]*$","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set."}}}},"samples":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request."},"concurrency":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Requests in flight across the whole run."},"timeout-seconds":{"type":"number","exclusiveMinimum":0,"maximum":3600,"default":60,"description":"Time limit for one request attempt, in seconds."},"retries":{"type":"integer","minimum":0,"maximum":20,"default":4,"description":"Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check."},"max-output-kb":{"type":"integer","minimum":1,"maximum":65536,"default":256,"description":"Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error."},"history":{"type":"string","minLength":1,"default":".trackrecord/history.jsonl","description":"The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format."},"history-max-mb":{"type":"number","exclusiveMinimum":0,"maximum":95,"default":25,"description":"The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md."},"badge":{"type":"string","minLength":1,"pattern":"\\.svg$","default":".trackrecord/badge.svg","description":"The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set."},"allow-outside-workspace":{"type":"boolean","default":false,"description":"Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner."},"embedding":{"type":"string","minLength":1,"description":"The embedding model for `similar` checks and `compare: embedding`, asked on each model's own endpoint (`/embeddings`) unless the model names its own `embedding`. With `provider: azure`, the name of the embedding deployment.","examples":["text-embedding-3-small","nomic-embed-text"]},"window":{"type":"integer","minimum":1,"maximum":10000,"default":30,"description":"How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift."},"thresholds":{"description":"When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.","type":"object","additionalProperties":false,"properties":{"fail-below":{"type":"number","minimum":0,"maximum":1,"description":"Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor."},"fail-on-regression":{"type":"boolean","default":true,"description":"Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run. Applies to `trackrecord run` and the action's check mode, not to nightly tracking."}}}},"definitions":{"model":{"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."},"embedding":{"type":"number","minimum":0,"description":"USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price."}}},"embedding":{"type":"string","minLength":1,"description":"The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.","examples":["text-embedding-3-small"]},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}}}};
+const schema12 = {"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."},"embedding":{"type":"number","minimum":0,"description":"USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price."}}},"embedding":{"type":"string","minLength":1,"description":"The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.","examples":["text-embedding-3-small"]},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func4 = typeof func4Module === 'function' ? func4Module : func4Module.default;
 const pattern0 = new RegExp("^[a-z0-9._-]+$", "u");
@@ -418,7 +418,7 @@ vErrors.push(err32);
 errors++;
 }
 for(const key3 in data15){
-if(!((key3 === "input") || (key3 === "output"))){
+if(!(((key3 === "input") || (key3 === "output")) || (key3 === "embedding"))){
 const err33 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.price,data:data15};
 if(vErrors === null){
 vErrors = [err33];
@@ -479,9 +479,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.price.type,parentSchema:schema12.properties.price,data:data15};
+if(data15.embedding !== undefined){
+let data18 = data15.embedding;
+if(typeof data18 == "number"){
+if(data18 < 0 || isNaN(data18)){
+const err38 = {instancePath:instancePath+"/models/" + i0+"/price/embedding",schemaPath:"#/definitions/model/properties/price/properties/embedding/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.price.properties.embedding,data:data18};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -491,11 +493,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data2.deployment !== undefined){
-let data18 = data2.deployment;
-if(typeof data18 === "string"){
-if(func4(data18) < 1){
-const err39 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.deployment,data:data18};
+else {
+const err39 = {instancePath:instancePath+"/models/" + i0+"/price/embedding",schemaPath:"#/definitions/model/properties/price/properties/embedding/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.price.properties.embedding.type,parentSchema:schema12.properties.price.properties.embedding,data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -505,8 +504,9 @@ vErrors.push(err39);
 errors++;
 }
 }
+}
 else {
-const err40 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.deployment.type,parentSchema:schema12.properties.deployment,data:data18};
+const err40 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.price.type,parentSchema:schema12.properties.price,data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -516,11 +516,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data2["api-version"] !== undefined){
-let data19 = data2["api-version"];
+if(data2.embedding !== undefined){
+let data19 = data2.embedding;
 if(typeof data19 === "string"){
-if(!pattern3.test(data19)){
-const err41 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(-preview)?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(-preview)?$",parentSchema:schema12.properties["api-version"],data:data19};
+if(func4(data19) < 1){
+const err41 = {instancePath:instancePath+"/models/" + i0+"/embedding",schemaPath:"#/definitions/model/properties/embedding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.embedding,data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -531,7 +531,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties["api-version"].type,parentSchema:schema12.properties["api-version"],data:data19};
+const err42 = {instancePath:instancePath+"/models/" + i0+"/embedding",schemaPath:"#/definitions/model/properties/embedding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.embedding.type,parentSchema:schema12.properties.embedding,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -541,9 +541,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/definitions/model/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data2};
+if(data2.deployment !== undefined){
+let data20 = data2.deployment;
+if(typeof data20 === "string"){
+if(func4(data20) < 1){
+const err43 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.deployment,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -553,9 +555,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
 else {
-const err44 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data1};
+const err44 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.deployment.type,parentSchema:schema12.properties.deployment,data:data20};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -565,11 +566,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.suites !== undefined){
-let data20 = data.suites;
-if(Array.isArray(data20)){
-if(data20.length < 1){
-const err45 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.suites,data:data20};
+if(data2["api-version"] !== undefined){
+let data21 = data2["api-version"];
+if(typeof data21 === "string"){
+if(!pattern3.test(data21)){
+const err45 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(-preview)?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(-preview)?$",parentSchema:schema12.properties["api-version"],data:data21};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -578,11 +579,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-const len1 = data20.length;
-for(let i1=0; i1<len1; i1++){
-let data21 = data20[i1];
-if((typeof data21 !== "string") && (!(data21 && typeof data21 == "object" && !Array.isArray(data21)))){
-const err46 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/type",keyword:"type",params:{type: schema11.properties.suites.items.type},message:"must be string,object",schema:schema11.properties.suites.items.type,parentSchema:schema11.properties.suites.items,data:data21};
+}
+else {
+const err46 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties["api-version"].type,parentSchema:schema12.properties["api-version"],data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -591,9 +590,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(typeof data21 === "string"){
-if(!pattern4.test(data21)){
-const err47 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/pattern",keyword:"pattern",params:{pattern: "^builtin:[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^builtin:[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^builtin:[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.suites.items,data:data21};
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/definitions/model/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data2};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -603,9 +603,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.path === undefined){
-const err48 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.suites.items.required,parentSchema:schema11.properties.suites.items,data:data21};
+}
+else {
+const err48 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data1};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -614,9 +614,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key4 in data21){
-if(!(key4 === "path")){
-const err49 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.suites.items,data:data21};
+}
+if(data.suites !== undefined){
+let data22 = data.suites;
+if(Array.isArray(data22)){
+if(data22.length < 1){
+const err49 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.suites,data:data22};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -625,12 +628,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data21.path !== undefined){
-let data22 = data21.path;
-if(typeof data22 === "string"){
-if(func4(data22) < 1){
-const err50 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.suites.items.properties.path,data:data22};
+const len1 = data22.length;
+for(let i1=0; i1<len1; i1++){
+let data23 = data22[i1];
+if((typeof data23 !== "string") && (!(data23 && typeof data23 == "object" && !Array.isArray(data23)))){
+const err50 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/type",keyword:"type",params:{type: schema11.properties.suites.items.type},message:"must be string,object",schema:schema11.properties.suites.items.type,parentSchema:schema11.properties.suites.items,data:data23};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -639,9 +641,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.suites.items.properties.path.type,parentSchema:schema11.properties.suites.items.properties.path,data:data22};
+if(typeof data23 === "string"){
+if(!pattern4.test(data23)){
+const err51 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/pattern",keyword:"pattern",params:{pattern: "^builtin:[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^builtin:[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^builtin:[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.suites.items,data:data23};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -651,11 +653,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suites.type,parentSchema:schema11.properties.suites,data:data20};
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.path === undefined){
+const err52 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.suites.items.required,parentSchema:schema11.properties.suites.items,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -664,11 +664,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data.samples !== undefined){
-let data23 = data.samples;
-if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
-const err53 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.samples.type,parentSchema:schema11.properties.samples,data:data23};
+for(const key4 in data23){
+if(!(key4 === "path")){
+const err53 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.suites.items,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -677,9 +675,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(typeof data23 == "number"){
-if(data23 > 100 || isNaN(data23)){
-const err54 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.samples,data:data23};
+}
+if(data23.path !== undefined){
+let data24 = data23.path;
+if(typeof data24 === "string"){
+if(func4(data24) < 1){
+const err54 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.suites.items.properties.path,data:data24};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -688,8 +689,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data23 < 1 || isNaN(data23)){
-const err55 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.samples,data:data23};
+}
+else {
+const err55 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.suites.items.properties.path.type,parentSchema:schema11.properties.suites.items.properties.path,data:data24};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -700,10 +702,10 @@ errors++;
 }
 }
 }
-if(data.concurrency !== undefined){
-let data24 = data.concurrency;
-if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-const err56 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.concurrency.type,parentSchema:schema11.properties.concurrency,data:data24};
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suites.type,parentSchema:schema11.properties.suites,data:data22};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -712,9 +714,11 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(typeof data24 == "number"){
-if(data24 > 1024 || isNaN(data24)){
-const err57 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.concurrency,data:data24};
+}
+if(data.samples !== undefined){
+let data25 = data.samples;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err57 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.samples.type,parentSchema:schema11.properties.samples,data:data25};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -723,8 +727,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data24 < 1 || isNaN(data24)){
-const err58 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.concurrency,data:data24};
+if(typeof data25 == "number"){
+if(data25 > 100 || isNaN(data25)){
+const err58 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.samples,data:data25};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -733,13 +738,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-if(data["timeout-seconds"] !== undefined){
-let data25 = data["timeout-seconds"];
-if(typeof data25 == "number"){
-if(data25 > 3600 || isNaN(data25)){
-const err59 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties["timeout-seconds"],data:data25};
+if(data25 < 1 || isNaN(data25)){
+const err59 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.samples,data:data25};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -748,8 +748,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data25 <= 0 || isNaN(data25)){
-const err60 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["timeout-seconds"],data:data25};
+}
+}
+if(data.concurrency !== undefined){
+let data26 = data.concurrency;
+if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
+const err60 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.concurrency.type,parentSchema:schema11.properties.concurrency,data:data26};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -758,9 +762,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["timeout-seconds"].type,parentSchema:schema11.properties["timeout-seconds"],data:data25};
+if(typeof data26 == "number"){
+if(data26 > 1024 || isNaN(data26)){
+const err61 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.concurrency,data:data26};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -769,11 +773,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-if(data.retries !== undefined){
-let data26 = data.retries;
-if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-const err62 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retries.type,parentSchema:schema11.properties.retries,data:data26};
+if(data26 < 1 || isNaN(data26)){
+const err62 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.concurrency,data:data26};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -782,9 +783,13 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(typeof data26 == "number"){
-if(data26 > 20 || isNaN(data26)){
-const err63 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.retries,data:data26};
+}
+}
+if(data["timeout-seconds"] !== undefined){
+let data27 = data["timeout-seconds"];
+if(typeof data27 == "number"){
+if(data27 > 3600 || isNaN(data27)){
+const err63 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties["timeout-seconds"],data:data27};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -793,8 +798,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data26 < 0 || isNaN(data26)){
-const err64 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retries,data:data26};
+if(data27 <= 0 || isNaN(data27)){
+const err64 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["timeout-seconds"],data:data27};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -804,11 +809,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
-if(data["max-output-kb"] !== undefined){
-let data27 = data["max-output-kb"];
-if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
-const err65 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-output-kb"].type,parentSchema:schema11.properties["max-output-kb"],data:data27};
+else {
+const err65 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["timeout-seconds"].type,parentSchema:schema11.properties["timeout-seconds"],data:data27};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -817,9 +819,11 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(typeof data27 == "number"){
-if(data27 > 65536 || isNaN(data27)){
-const err66 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema11.properties["max-output-kb"],data:data27};
+}
+if(data.retries !== undefined){
+let data28 = data.retries;
+if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
+const err66 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retries.type,parentSchema:schema11.properties.retries,data:data28};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -828,8 +832,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data27 < 1 || isNaN(data27)){
-const err67 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties["max-output-kb"],data:data27};
+if(typeof data28 == "number"){
+if(data28 > 20 || isNaN(data28)){
+const err67 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.retries,data:data28};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -838,13 +843,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-}
-if(data.history !== undefined){
-let data28 = data.history;
-if(typeof data28 === "string"){
-if(func4(data28) < 1){
-const err68 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.history,data:data28};
+if(data28 < 0 || isNaN(data28)){
+const err68 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retries,data:data28};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -854,8 +854,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-else {
-const err69 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.history.type,parentSchema:schema11.properties.history,data:data28};
+}
+if(data["max-output-kb"] !== undefined){
+let data29 = data["max-output-kb"];
+if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
+const err69 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-output-kb"].type,parentSchema:schema11.properties["max-output-kb"],data:data29};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -864,12 +867,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data["history-max-mb"] !== undefined){
-let data29 = data["history-max-mb"];
 if(typeof data29 == "number"){
-if(data29 > 95 || isNaN(data29)){
-const err70 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 95},message:"must be <= 95",schema:95,parentSchema:schema11.properties["history-max-mb"],data:data29};
+if(data29 > 65536 || isNaN(data29)){
+const err70 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema11.properties["max-output-kb"],data:data29};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -878,8 +878,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data29 <= 0 || isNaN(data29)){
-const err71 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["history-max-mb"],data:data29};
+if(data29 < 1 || isNaN(data29)){
+const err71 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties["max-output-kb"],data:data29};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -889,8 +889,12 @@ vErrors.push(err71);
 errors++;
 }
 }
-else {
-const err72 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["history-max-mb"].type,parentSchema:schema11.properties["history-max-mb"],data:data29};
+}
+if(data.history !== undefined){
+let data30 = data.history;
+if(typeof data30 === "string"){
+if(func4(data30) < 1){
+const err72 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.history,data:data30};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -900,11 +904,8 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.badge !== undefined){
-let data30 = data.badge;
-if(typeof data30 === "string"){
-if(func4(data30) < 1){
-const err73 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.badge,data:data30};
+else {
+const err73 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.history.type,parentSchema:schema11.properties.history,data:data30};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -913,8 +914,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(!pattern5.test(data30)){
-const err74 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/pattern",keyword:"pattern",params:{pattern: "\\.svg$"},message:"must match pattern \""+"\\.svg$"+"\"",schema:"\\.svg$",parentSchema:schema11.properties.badge,data:data30};
+}
+if(data["history-max-mb"] !== undefined){
+let data31 = data["history-max-mb"];
+if(typeof data31 == "number"){
+if(data31 > 95 || isNaN(data31)){
+const err74 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 95},message:"must be <= 95",schema:95,parentSchema:schema11.properties["history-max-mb"],data:data31};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -923,9 +928,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.badge.type,parentSchema:schema11.properties.badge,data:data30};
+if(data31 <= 0 || isNaN(data31)){
+const err75 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["history-max-mb"],data:data31};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -935,10 +939,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data["allow-outside-workspace"] !== undefined){
-let data31 = data["allow-outside-workspace"];
-if(typeof data31 !== "boolean"){
-const err76 = {instancePath:instancePath+"/allow-outside-workspace",schemaPath:"#/properties/allow-outside-workspace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties["allow-outside-workspace"].type,parentSchema:schema11.properties["allow-outside-workspace"],data:data31};
+else {
+const err76 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["history-max-mb"].type,parentSchema:schema11.properties["history-max-mb"],data:data31};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -948,10 +950,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.window !== undefined){
-let data32 = data.window;
-if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
-const err77 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.window.type,parentSchema:schema11.properties.window,data:data32};
+if(data.badge !== undefined){
+let data32 = data.badge;
+if(typeof data32 === "string"){
+if(func4(data32) < 1){
+const err77 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.badge,data:data32};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -960,9 +963,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(typeof data32 == "number"){
-if(data32 > 10000 || isNaN(data32)){
-const err78 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.window,data:data32};
+if(!pattern5.test(data32)){
+const err78 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/pattern",keyword:"pattern",params:{pattern: "\\.svg$"},message:"must match pattern \""+"\\.svg$"+"\"",schema:"\\.svg$",parentSchema:schema11.properties.badge,data:data32};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -971,8 +973,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data32 < 1 || isNaN(data32)){
-const err79 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.window,data:data32};
+}
+else {
+const err79 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.badge.type,parentSchema:schema11.properties.badge,data:data32};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -982,13 +985,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-if(data.thresholds !== undefined){
-let data33 = data.thresholds;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-for(const key5 in data33){
-if(!((key5 === "fail-below") || (key5 === "fail-on-regression"))){
-const err80 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.thresholds,data:data33};
+if(data["allow-outside-workspace"] !== undefined){
+let data33 = data["allow-outside-workspace"];
+if(typeof data33 !== "boolean"){
+const err80 = {instancePath:instancePath+"/allow-outside-workspace",schemaPath:"#/properties/allow-outside-workspace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties["allow-outside-workspace"].type,parentSchema:schema11.properties["allow-outside-workspace"],data:data33};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -998,11 +998,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data33["fail-below"] !== undefined){
-let data34 = data33["fail-below"];
-if(typeof data34 == "number"){
-if(data34 > 1 || isNaN(data34)){
-const err81 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data34};
+if(data.embedding !== undefined){
+let data34 = data.embedding;
+if(typeof data34 === "string"){
+if(func4(data34) < 1){
+const err81 = {instancePath:instancePath+"/embedding",schemaPath:"#/properties/embedding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.embedding,data:data34};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1011,8 +1011,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data34 < 0 || isNaN(data34)){
-const err82 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data34};
+}
+else {
+const err82 = {instancePath:instancePath+"/embedding",schemaPath:"#/properties/embedding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.embedding.type,parentSchema:schema11.properties.embedding,data:data34};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1022,8 +1023,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below"].type,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data34};
+if(data.window !== undefined){
+let data35 = data.window;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+const err83 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.window.type,parentSchema:schema11.properties.window,data:data35};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1032,11 +1035,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data33["fail-on-regression"] !== undefined){
-let data35 = data33["fail-on-regression"];
-if(typeof data35 !== "boolean"){
-const err84 = {instancePath:instancePath+"/thresholds/fail-on-regression",schemaPath:"#/properties/thresholds/properties/fail-on-regression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.thresholds.properties["fail-on-regression"].type,parentSchema:schema11.properties.thresholds.properties["fail-on-regression"],data:data35};
+if(typeof data35 == "number"){
+if(data35 > 10000 || isNaN(data35)){
+const err84 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.window,data:data35};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1045,10 +1046,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.thresholds.type,parentSchema:schema11.properties.thresholds,data:data33};
+if(data35 < 1 || isNaN(data35)){
+const err85 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.window,data:data35};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1059,8 +1058,12 @@ errors++;
 }
 }
 }
-else {
-const err86 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.thresholds !== undefined){
+let data36 = data.thresholds;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key5 in data36){
+if(!((key5 === "fail-below") || (key5 === "fail-on-regression"))){
+const err86 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.thresholds,data:data36};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1069,19 +1072,91 @@ vErrors.push(err86);
 }
 errors++;
 }
+}
+if(data36["fail-below"] !== undefined){
+let data37 = data36["fail-below"];
+if(typeof data37 == "number"){
+if(data37 > 1 || isNaN(data37)){
+const err87 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data37};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(data37 < 0 || isNaN(data37)){
+const err88 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data37};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below"].type,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data37};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data36["fail-on-regression"] !== undefined){
+let data38 = data36["fail-on-regression"];
+if(typeof data38 !== "boolean"){
+const err90 = {instancePath:instancePath+"/thresholds/fail-on-regression",schemaPath:"#/properties/thresholds/properties/fail-on-regression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.thresholds.properties["fail-on-regression"].type,parentSchema:schema11.properties.thresholds.properties["fail-on-regression"],data:data38};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.thresholds.type,parentSchema:schema11.properties.thresholds,data:data36};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 export const suite = validate11;
-const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/suite.schema.json","title":"trackrecord prompt suite","description":"A fixed set of prompts with deterministic checks, run against every configured model.","type":"object","additionalProperties":false,"required":["name","prompts"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL or path of this schema."},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Unique within a run."},"description":{"type":"string","description":"What the suite catches and why its checks are fair; shown in reports."},"prompts":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/prompt"},"description":"The prompts, each with a stable id. Order is kept in reports and history."}},"definitions":{"prompt":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200,"description":"Stable; changing the prompt's text starts a new series."},"prompt":{"type":"string","minLength":1,"description":"The user message. Use either `prompt` or `messages`."},"messages":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"enum":["system","user","assistant"],"description":"Who speaks: system, user or assistant."},"content":{"type":"string","description":"The text of the turn."}}},"description":"A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first."},"extract":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"regex":{"type":"string","minLength":1,"description":"A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."},"json-path":{"type":"string","pattern":"^\\$","description":"A path into the JSON found in the output: $, .name, ['name'], [index]."}},"description":"How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output."},"normalize":{"type":"array","items":{"enum":["trim","lowercase","collapse-whitespace","strip-punctuation","strip-markdown"]},"description":"Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.","default":["trim","collapse-whitespace"]},"compare":{"type":["string","object"],"pattern":"^(exact|similarity)$","additionalProperties":false,"required":["similarity"],"properties":{"similarity":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Token F1 threshold for two answers to count as the same."}},"description":"How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.","default":"exact"},"expect":{"type":"array","items":{"$ref":"#/definitions/expectation"},"description":"Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift."},"reference":{"type":"string","description":"A known-good output; documentation only, never sent."},"wrong":{"type":"array","items":{"type":"string"},"description":"Known-bad outputs the checks must reject; documentation and tests only."}}},"expectation":{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"equals":{"type":["string","number","boolean"],"description":"The answer equals this value (normalized like the answer)."},"contains":{"type":"string","minLength":1,"description":"The answer contains this text (normalized like the answer)."},"not-contains":{"type":"string","minLength":1,"description":"The answer does not contain this text (normalized like the answer)."},"regex":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."}},"description":"A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}."},"not-regex":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."}},"description":"A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}."},"one-of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The answer equals one of these values (each normalized like the answer)."},"json-schema":{"type":"object","description":"The answer parses as JSON and validates against this JSON Schema."},"max-length":{"type":"integer","minimum":0,"description":"The answer has at most this many characters (Unicode code points)."},"min-length":{"type":"integer","minimum":0,"description":"The answer has at least this many characters (Unicode code points)."},"number":{"type":["number","object"],"additionalProperties":false,"required":["equals"],"properties":{"equals":{"type":"number","description":"The expected value."},"tolerance":{"type":"number","minimum":0,"description":"The largest accepted absolute difference (default 0)."}},"description":"The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0."},"word-count":{"type":["integer","object"],"minimum":0,"additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0,"description":"At least this many words."},"max":{"type":"integer","minimum":0,"description":"At most this many words."}},"description":"How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so \"don't\", \"3.5\" and a lone \"-\" are one word each."},"line-count":{"type":["integer","object"],"minimum":0,"additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0,"description":"At least this many lines."},"max":{"type":"integer","minimum":0,"description":"At most this many lines."}},"description":"How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]."}}}}};
+const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/suite.schema.json","title":"trackrecord prompt suite","description":"A fixed set of prompts with deterministic checks, run against every configured model.","type":"object","additionalProperties":false,"required":["name","prompts"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL or path of this schema."},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"Unique within a run."},"description":{"type":"string","description":"What the suite catches and why its checks are fair; shown in reports."},"prompts":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/prompt"},"description":"The prompts, each with a stable id. Order is kept in reports and history."}},"definitions":{"prompt":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200,"description":"Stable; changing the prompt's text starts a new series."},"prompt":{"type":"string","minLength":1,"description":"The user message. Use either `prompt` or `messages`."},"messages":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"enum":["system","user","assistant"],"description":"Who speaks: system, user or assistant."},"content":{"type":"string","description":"The text of the turn."}}},"description":"A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first."},"extract":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"regex":{"type":"string","minLength":1,"description":"A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."},"json-path":{"type":"string","pattern":"^\\$","description":"A path into the JSON found in the output: $, .name, ['name'], [index]."}},"description":"How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output."},"normalize":{"type":"array","items":{"enum":["trim","lowercase","collapse-whitespace","strip-punctuation","strip-markdown"]},"description":"Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.","default":["trim","collapse-whitespace"]},"compare":{"type":["string","object"],"pattern":"^(exact|similarity|embedding)$","additionalProperties":false,"properties":{"similarity":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Token F1 threshold for two answers to count as the same."},"embedding":{"type":["string","boolean"],"minLength":1,"description":"Compare by the cosine similarity of the answers' embeddings, from the endpoint's `/embeddings`: `true` for the embedding model of the model answering (its `embedding`, else the config's), or the name of an embedding model asked on every model's endpoint. Goes with `threshold`."},"threshold":{"type":"number","exclusiveMinimum":0,"maximum":1,"default":0.8,"description":"With `embedding`: the cosine similarity two answers reach to count as the same."}},"description":"How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), `{similarity: T}` with your own threshold, `embedding` (cosine similarity of embeddings >= 0.8, with the model's embedding model), or `{embedding: MODEL or true, threshold: T}`. The drift test reads answers compared by `similarity` or `embedding` as free text.","default":"exact","minProperties":1},"expect":{"type":"array","items":{"$ref":"#/definitions/expectation"},"description":"Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift."},"reference":{"type":"string","description":"A known-good output; documentation only, never sent."},"wrong":{"type":"array","items":{"type":"string"},"description":"Known-bad outputs the checks must reject; documentation and tests only."}}},"expectation":{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"equals":{"type":["string","number","boolean"],"description":"The answer equals this value (normalized like the answer)."},"contains":{"type":"string","minLength":1,"description":"The answer contains this text (normalized like the answer)."},"not-contains":{"type":"string","minLength":1,"description":"The answer does not contain this text (normalized like the answer)."},"regex":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."}},"description":"A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}."},"not-regex":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."}},"description":"A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}."},"one-of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The answer equals one of these values (each normalized like the answer)."},"json-schema":{"type":"object","description":"The answer parses as JSON and validates against this JSON Schema."},"max-length":{"type":"integer","minimum":0,"description":"The answer has at most this many characters (Unicode code points)."},"min-length":{"type":"integer","minimum":0,"description":"The answer has at least this many characters (Unicode code points)."},"number":{"type":["number","object"],"additionalProperties":false,"required":["equals"],"properties":{"equals":{"type":"number","description":"The expected value."},"tolerance":{"type":"number","minimum":0,"description":"The largest accepted absolute difference (default 0)."}},"description":"The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0."},"word-count":{"type":["integer","object"],"minimum":0,"additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0,"description":"At least this many words."},"max":{"type":"integer","minimum":0,"description":"At most this many words."}},"description":"How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so \"don't\", \"3.5\" and a lone \"-\" are one word each."},"line-count":{"type":["integer","object"],"minimum":0,"additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0,"description":"At least this many lines."},"max":{"type":"integer","minimum":0,"description":"At most this many lines."}},"description":"How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]."},"similar":{"type":"object","additionalProperties":false,"required":["to"],"properties":{"to":{"type":"string","minLength":1,"description":"The reference text, normalized like the answer, then embedded."},"threshold":{"type":"number","exclusiveMinimum":0,"maximum":1,"default":0.8,"description":"The least cosine similarity that passes."}},"description":"The answer means about the same as `to`: the cosine similarity of their embeddings (from the endpoint's `/embeddings`, with the model's embedding model: its `embedding`, else the config's) reaches `threshold` (default 0.8)."}}}}};
 const pattern6 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
-const schema14 = {"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200,"description":"Stable; changing the prompt's text starts a new series."},"prompt":{"type":"string","minLength":1,"description":"The user message. Use either `prompt` or `messages`."},"messages":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"enum":["system","user","assistant"],"description":"Who speaks: system, user or assistant."},"content":{"type":"string","description":"The text of the turn."}}},"description":"A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first."},"extract":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"regex":{"type":"string","minLength":1,"description":"A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."},"json-path":{"type":"string","pattern":"^\\$","description":"A path into the JSON found in the output: $, .name, ['name'], [index]."}},"description":"How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output."},"normalize":{"type":"array","items":{"enum":["trim","lowercase","collapse-whitespace","strip-punctuation","strip-markdown"]},"description":"Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.","default":["trim","collapse-whitespace"]},"compare":{"type":["string","object"],"pattern":"^(exact|similarity)$","additionalProperties":false,"required":["similarity"],"properties":{"similarity":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Token F1 threshold for two answers to count as the same."}},"description":"How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), or `{similarity: T}` with your own threshold.","default":"exact"},"expect":{"type":"array","items":{"$ref":"#/definitions/expectation"},"description":"Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift."},"reference":{"type":"string","description":"A known-good output; documentation only, never sent."},"wrong":{"type":"array","items":{"type":"string"},"description":"Known-bad outputs the checks must reject; documentation and tests only."}}};
-const schema15 = {"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"equals":{"type":["string","number","boolean"],"description":"The answer equals this value (normalized like the answer)."},"contains":{"type":"string","minLength":1,"description":"The answer contains this text (normalized like the answer)."},"not-contains":{"type":"string","minLength":1,"description":"The answer does not contain this text (normalized like the answer)."},"regex":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."}},"description":"A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}."},"not-regex":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."}},"description":"A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}."},"one-of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The answer equals one of these values (each normalized like the answer)."},"json-schema":{"type":"object","description":"The answer parses as JSON and validates against this JSON Schema."},"max-length":{"type":"integer","minimum":0,"description":"The answer has at most this many characters (Unicode code points)."},"min-length":{"type":"integer","minimum":0,"description":"The answer has at least this many characters (Unicode code points)."},"number":{"type":["number","object"],"additionalProperties":false,"required":["equals"],"properties":{"equals":{"type":"number","description":"The expected value."},"tolerance":{"type":"number","minimum":0,"description":"The largest accepted absolute difference (default 0)."}},"description":"The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0."},"word-count":{"type":["integer","object"],"minimum":0,"additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0,"description":"At least this many words."},"max":{"type":"integer","minimum":0,"description":"At most this many words."}},"description":"How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so \"don't\", \"3.5\" and a lone \"-\" are one word each."},"line-count":{"type":["integer","object"],"minimum":0,"additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0,"description":"At least this many lines."},"max":{"type":"integer","minimum":0,"description":"At most this many lines."}},"description":"How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]."}}};
+const schema14 = {"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200,"description":"Stable; changing the prompt's text starts a new series."},"prompt":{"type":"string","minLength":1,"description":"The user message. Use either `prompt` or `messages`."},"messages":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["role","content"],"properties":{"role":{"enum":["system","user","assistant"],"description":"Who speaks: system, user or assistant."},"content":{"type":"string","description":"The text of the turn."}}},"description":"A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first."},"extract":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"regex":{"type":"string","minLength":1,"description":"A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."},"json-path":{"type":"string","pattern":"^\\$","description":"A path into the JSON found in the output: $, .name, ['name'], [index]."}},"description":"How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output."},"normalize":{"type":"array","items":{"enum":["trim","lowercase","collapse-whitespace","strip-punctuation","strip-markdown"]},"description":"Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.","default":["trim","collapse-whitespace"]},"compare":{"type":["string","object"],"pattern":"^(exact|similarity|embedding)$","additionalProperties":false,"properties":{"similarity":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Token F1 threshold for two answers to count as the same."},"embedding":{"type":["string","boolean"],"minLength":1,"description":"Compare by the cosine similarity of the answers' embeddings, from the endpoint's `/embeddings`: `true` for the embedding model of the model answering (its `embedding`, else the config's), or the name of an embedding model asked on every model's endpoint. Goes with `threshold`."},"threshold":{"type":"number","exclusiveMinimum":0,"maximum":1,"default":0.8,"description":"With `embedding`: the cosine similarity two answers reach to count as the same."}},"description":"How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), `{similarity: T}` with your own threshold, `embedding` (cosine similarity of embeddings >= 0.8, with the model's embedding model), or `{embedding: MODEL or true, threshold: T}`. The drift test reads answers compared by `similarity` or `embedding` as free text.","default":"exact","minProperties":1},"expect":{"type":"array","items":{"$ref":"#/definitions/expectation"},"description":"Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift."},"reference":{"type":"string","description":"A known-good output; documentation only, never sent."},"wrong":{"type":"array","items":{"type":"string"},"description":"Known-bad outputs the checks must reject; documentation and tests only."}}};
+const schema15 = {"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"equals":{"type":["string","number","boolean"],"description":"The answer equals this value (normalized like the answer)."},"contains":{"type":"string","minLength":1,"description":"The answer contains this text (normalized like the answer)."},"not-contains":{"type":"string","minLength":1,"description":"The answer does not contain this text (normalized like the answer)."},"regex":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."}},"description":"A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}."},"not-regex":{"type":["string","object"],"minLength":1,"additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)."},"flags":{"type":"string","pattern":"^[imsu]*$","description":"Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)."}},"description":"A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}."},"one-of":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]},"description":"The answer equals one of these values (each normalized like the answer)."},"json-schema":{"type":"object","description":"The answer parses as JSON and validates against this JSON Schema."},"max-length":{"type":"integer","minimum":0,"description":"The answer has at most this many characters (Unicode code points)."},"min-length":{"type":"integer","minimum":0,"description":"The answer has at least this many characters (Unicode code points)."},"number":{"type":["number","object"],"additionalProperties":false,"required":["equals"],"properties":{"equals":{"type":"number","description":"The expected value."},"tolerance":{"type":"number","minimum":0,"description":"The largest accepted absolute difference (default 0)."}},"description":"The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0."},"word-count":{"type":["integer","object"],"minimum":0,"additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0,"description":"At least this many words."},"max":{"type":"integer","minimum":0,"description":"At most this many words."}},"description":"How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so \"don't\", \"3.5\" and a lone \"-\" are one word each."},"line-count":{"type":["integer","object"],"minimum":0,"additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0,"description":"At least this many lines."},"max":{"type":"integer","minimum":0,"description":"At most this many lines."}},"description":"How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]."},"similar":{"type":"object","additionalProperties":false,"required":["to"],"properties":{"to":{"type":"string","minLength":1,"description":"The reference text, normalized like the answer, then embedded."},"threshold":{"type":"number","exclusiveMinimum":0,"maximum":1,"default":0.8,"description":"The least cosine similarity that passes."}},"description":"The answer means about the same as `to`: the cosine similarity of their embeddings (from the endpoint's `/embeddings`, with the model's embedding model: its `embedding`, else the config's) reaches `threshold` (default 0.8)."}}};
 const pattern7 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 const pattern8 = new RegExp("^[imsu]*$", "u");
 const pattern9 = new RegExp("^\\$", "u");
-const pattern10 = new RegExp("^(exact|similarity)$", "u");
+const pattern10 = new RegExp("^(exact|similarity|embedding)$", "u");
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1423,7 +1498,7 @@ errors++;
 }
 if(typeof data12 === "string"){
 if(!pattern10.test(data12)){
-const err27 = {instancePath:instancePath+"/compare",schemaPath:"#/properties/compare/pattern",keyword:"pattern",params:{pattern: "^(exact|similarity)$"},message:"must match pattern \""+"^(exact|similarity)$"+"\"",schema:"^(exact|similarity)$",parentSchema:schema14.properties.compare,data:data12};
+const err27 = {instancePath:instancePath+"/compare",schemaPath:"#/properties/compare/pattern",keyword:"pattern",params:{pattern: "^(exact|similarity|embedding)$"},message:"must match pattern \""+"^(exact|similarity|embedding)$"+"\"",schema:"^(exact|similarity|embedding)$",parentSchema:schema14.properties.compare,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1434,8 +1509,8 @@ errors++;
 }
 }
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.similarity === undefined){
-const err28 = {instancePath:instancePath+"/compare",schemaPath:"#/properties/compare/required",keyword:"required",params:{missingProperty: "similarity"},message:"must have required property '"+"similarity"+"'",schema:schema14.properties.compare.required,parentSchema:schema14.properties.compare,data:data12};
+if(Object.keys(data12).length < 1){
+const err28 = {instancePath:instancePath+"/compare",schemaPath:"#/properties/compare/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema14.properties.compare,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1445,7 +1520,7 @@ vErrors.push(err28);
 errors++;
 }
 for(const key3 in data12){
-if(!(key3 === "similarity")){
+if(!(((key3 === "similarity") || (key3 === "embedding")) || (key3 === "threshold"))){
 const err29 = {instancePath:instancePath+"/compare",schemaPath:"#/properties/compare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema14.properties.compare,data:data12};
 if(vErrors === null){
 vErrors = [err29];
@@ -1491,17 +1566,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-}
-if(data.expect !== undefined){
-let data14 = data.expect;
-if(Array.isArray(data14)){
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
-let data15 = data14[i2];
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(Object.keys(data15).length > 1){
-const err33 = {instancePath:instancePath+"/expect/" + i2,schemaPath:"#/definitions/expectation/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema15,data:data15};
+if(data12.embedding !== undefined){
+let data14 = data12.embedding;
+if((typeof data14 !== "string") && (typeof data14 !== "boolean")){
+const err33 = {instancePath:instancePath+"/compare/embedding",schemaPath:"#/properties/compare/properties/embedding/type",keyword:"type",params:{type: schema14.properties.compare.properties.embedding.type},message:"must be string,boolean",schema:schema14.properties.compare.properties.embedding.type,parentSchema:schema14.properties.compare.properties.embedding,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1510,8 +1578,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(Object.keys(data15).length < 1){
-const err34 = {instancePath:instancePath+"/expect/" + i2,schemaPath:"#/definitions/expectation/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema15,data:data15};
+if(typeof data14 === "string"){
+if(func4(data14) < 1){
+const err34 = {instancePath:instancePath+"/compare/embedding",schemaPath:"#/properties/compare/properties/embedding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.compare.properties.embedding,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1520,9 +1589,13 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key4 in data15){
-if(!(func2.call(schema15.properties, key4))){
-const err35 = {instancePath:instancePath+"/expect/" + i2,schemaPath:"#/definitions/expectation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data15};
+}
+}
+if(data12.threshold !== undefined){
+let data15 = data12.threshold;
+if(typeof data15 == "number"){
+if(data15 > 1 || isNaN(data15)){
+const err35 = {instancePath:instancePath+"/compare/threshold",schemaPath:"#/properties/compare/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema14.properties.compare.properties.threshold,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1531,11 +1604,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data15.equals !== undefined){
-let data16 = data15.equals;
-if(((typeof data16 !== "string") && (!(typeof data16 == "number"))) && (typeof data16 !== "boolean")){
-const err36 = {instancePath:instancePath+"/expect/" + i2+"/equals",schemaPath:"#/definitions/expectation/properties/equals/type",keyword:"type",params:{type: schema15.properties.equals.type},message:"must be string,number,boolean",schema:schema15.properties.equals.type,parentSchema:schema15.properties.equals,data:data16};
+if(data15 <= 0 || isNaN(data15)){
+const err36 = {instancePath:instancePath+"/compare/threshold",schemaPath:"#/properties/compare/properties/threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema14.properties.compare.properties.threshold,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1545,11 +1615,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data15.contains !== undefined){
-let data17 = data15.contains;
-if(typeof data17 === "string"){
-if(func4(data17) < 1){
-const err37 = {instancePath:instancePath+"/expect/" + i2+"/contains",schemaPath:"#/definitions/expectation/properties/contains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.contains,data:data17};
+else {
+const err37 = {instancePath:instancePath+"/compare/threshold",schemaPath:"#/properties/compare/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema14.properties.compare.properties.threshold.type,parentSchema:schema14.properties.compare.properties.threshold,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1559,8 +1626,17 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/expect/" + i2+"/contains",schemaPath:"#/definitions/expectation/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.contains.type,parentSchema:schema15.properties.contains,data:data17};
+}
+}
+if(data.expect !== undefined){
+let data16 = data.expect;
+if(Array.isArray(data16)){
+const len2 = data16.length;
+for(let i2=0; i2<len2; i2++){
+let data17 = data16[i2];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(Object.keys(data17).length > 1){
+const err38 = {instancePath:instancePath+"/expect/" + i2,schemaPath:"#/definitions/expectation/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema15,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1569,12 +1645,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data15["not-contains"] !== undefined){
-let data18 = data15["not-contains"];
-if(typeof data18 === "string"){
-if(func4(data18) < 1){
-const err39 = {instancePath:instancePath+"/expect/" + i2+"/not-contains",schemaPath:"#/definitions/expectation/properties/not-contains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties["not-contains"],data:data18};
+if(Object.keys(data17).length < 1){
+const err39 = {instancePath:instancePath+"/expect/" + i2,schemaPath:"#/definitions/expectation/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema15,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1583,9 +1655,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/expect/" + i2+"/not-contains",schemaPath:"#/definitions/expectation/properties/not-contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties["not-contains"].type,parentSchema:schema15.properties["not-contains"],data:data18};
+for(const key4 in data17){
+if(!(func2.call(schema15.properties, key4))){
+const err40 = {instancePath:instancePath+"/expect/" + i2,schemaPath:"#/definitions/expectation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1595,10 +1667,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data15.regex !== undefined){
-let data19 = data15.regex;
-if((typeof data19 !== "string") && (!(data19 && typeof data19 == "object" && !Array.isArray(data19)))){
-const err41 = {instancePath:instancePath+"/expect/" + i2+"/regex",schemaPath:"#/definitions/expectation/properties/regex/type",keyword:"type",params:{type: schema15.properties.regex.type},message:"must be string,object",schema:schema15.properties.regex.type,parentSchema:schema15.properties.regex,data:data19};
+if(data17.equals !== undefined){
+let data18 = data17.equals;
+if(((typeof data18 !== "string") && (!(typeof data18 == "number"))) && (typeof data18 !== "boolean")){
+const err41 = {instancePath:instancePath+"/expect/" + i2+"/equals",schemaPath:"#/definitions/expectation/properties/equals/type",keyword:"type",params:{type: schema15.properties.equals.type},message:"must be string,number,boolean",schema:schema15.properties.equals.type,parentSchema:schema15.properties.equals,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1607,9 +1679,12 @@ vErrors.push(err41);
 }
 errors++;
 }
+}
+if(data17.contains !== undefined){
+let data19 = data17.contains;
 if(typeof data19 === "string"){
 if(func4(data19) < 1){
-const err42 = {instancePath:instancePath+"/expect/" + i2+"/regex",schemaPath:"#/definitions/expectation/properties/regex/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.regex,data:data19};
+const err42 = {instancePath:instancePath+"/expect/" + i2+"/contains",schemaPath:"#/definitions/expectation/properties/contains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.contains,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1619,9 +1694,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.pattern === undefined){
-const err43 = {instancePath:instancePath+"/expect/" + i2+"/regex",schemaPath:"#/definitions/expectation/properties/regex/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema15.properties.regex.required,parentSchema:schema15.properties.regex,data:data19};
+else {
+const err43 = {instancePath:instancePath+"/expect/" + i2+"/contains",schemaPath:"#/definitions/expectation/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.contains.type,parentSchema:schema15.properties.contains,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1630,9 +1704,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key5 in data19){
-if(!((key5 === "pattern") || (key5 === "flags"))){
-const err44 = {instancePath:instancePath+"/expect/" + i2+"/regex",schemaPath:"#/definitions/expectation/properties/regex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties.regex,data:data19};
+}
+if(data17["not-contains"] !== undefined){
+let data20 = data17["not-contains"];
+if(typeof data20 === "string"){
+if(func4(data20) < 1){
+const err44 = {instancePath:instancePath+"/expect/" + i2+"/not-contains",schemaPath:"#/definitions/expectation/properties/not-contains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties["not-contains"],data:data20};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1642,11 +1719,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data19.pattern !== undefined){
-let data20 = data19.pattern;
-if(typeof data20 === "string"){
-if(func4(data20) < 1){
-const err45 = {instancePath:instancePath+"/expect/" + i2+"/regex/pattern",schemaPath:"#/definitions/expectation/properties/regex/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.regex.properties.pattern,data:data20};
+else {
+const err45 = {instancePath:instancePath+"/expect/" + i2+"/not-contains",schemaPath:"#/definitions/expectation/properties/not-contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties["not-contains"].type,parentSchema:schema15.properties["not-contains"],data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1656,8 +1730,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/expect/" + i2+"/regex/pattern",schemaPath:"#/definitions/expectation/properties/regex/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.regex.properties.pattern.type,parentSchema:schema15.properties.regex.properties.pattern,data:data20};
+if(data17.regex !== undefined){
+let data21 = data17.regex;
+if((typeof data21 !== "string") && (!(data21 && typeof data21 == "object" && !Array.isArray(data21)))){
+const err46 = {instancePath:instancePath+"/expect/" + i2+"/regex",schemaPath:"#/definitions/expectation/properties/regex/type",keyword:"type",params:{type: schema15.properties.regex.type},message:"must be string,object",schema:schema15.properties.regex.type,parentSchema:schema15.properties.regex,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1666,12 +1742,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data19.flags !== undefined){
-let data21 = data19.flags;
 if(typeof data21 === "string"){
-if(!pattern8.test(data21)){
-const err47 = {instancePath:instancePath+"/expect/" + i2+"/regex/flags",schemaPath:"#/definitions/expectation/properties/regex/properties/flags/pattern",keyword:"pattern",params:{pattern: "^[imsu]*$"},message:"must match pattern \""+"^[imsu]*$"+"\"",schema:"^[imsu]*$",parentSchema:schema15.properties.regex.properties.flags,data:data21};
+if(func4(data21) < 1){
+const err47 = {instancePath:instancePath+"/expect/" + i2+"/regex",schemaPath:"#/definitions/expectation/properties/regex/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.regex,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1681,8 +1754,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/expect/" + i2+"/regex/flags",schemaPath:"#/definitions/expectation/properties/regex/properties/flags/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.regex.properties.flags.type,parentSchema:schema15.properties.regex.properties.flags,data:data21};
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.pattern === undefined){
+const err48 = {instancePath:instancePath+"/expect/" + i2+"/regex",schemaPath:"#/definitions/expectation/properties/regex/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema15.properties.regex.required,parentSchema:schema15.properties.regex,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1691,13 +1765,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-}
-}
-if(data15["not-regex"] !== undefined){
-let data22 = data15["not-regex"];
-if((typeof data22 !== "string") && (!(data22 && typeof data22 == "object" && !Array.isArray(data22)))){
-const err49 = {instancePath:instancePath+"/expect/" + i2+"/not-regex",schemaPath:"#/definitions/expectation/properties/not-regex/type",keyword:"type",params:{type: schema15.properties["not-regex"].type},message:"must be string,object",schema:schema15.properties["not-regex"].type,parentSchema:schema15.properties["not-regex"],data:data22};
+for(const key5 in data21){
+if(!((key5 === "pattern") || (key5 === "flags"))){
+const err49 = {instancePath:instancePath+"/expect/" + i2+"/regex",schemaPath:"#/definitions/expectation/properties/regex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties.regex,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1706,9 +1776,12 @@ vErrors.push(err49);
 }
 errors++;
 }
+}
+if(data21.pattern !== undefined){
+let data22 = data21.pattern;
 if(typeof data22 === "string"){
 if(func4(data22) < 1){
-const err50 = {instancePath:instancePath+"/expect/" + i2+"/not-regex",schemaPath:"#/definitions/expectation/properties/not-regex/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties["not-regex"],data:data22};
+const err50 = {instancePath:instancePath+"/expect/" + i2+"/regex/pattern",schemaPath:"#/definitions/expectation/properties/regex/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.regex.properties.pattern,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1718,9 +1791,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.pattern === undefined){
-const err51 = {instancePath:instancePath+"/expect/" + i2+"/not-regex",schemaPath:"#/definitions/expectation/properties/not-regex/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema15.properties["not-regex"].required,parentSchema:schema15.properties["not-regex"],data:data22};
+else {
+const err51 = {instancePath:instancePath+"/expect/" + i2+"/regex/pattern",schemaPath:"#/definitions/expectation/properties/regex/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.regex.properties.pattern.type,parentSchema:schema15.properties.regex.properties.pattern,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1729,9 +1801,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-for(const key6 in data22){
-if(!((key6 === "pattern") || (key6 === "flags"))){
-const err52 = {instancePath:instancePath+"/expect/" + i2+"/not-regex",schemaPath:"#/definitions/expectation/properties/not-regex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties["not-regex"],data:data22};
+}
+if(data21.flags !== undefined){
+let data23 = data21.flags;
+if(typeof data23 === "string"){
+if(!pattern8.test(data23)){
+const err52 = {instancePath:instancePath+"/expect/" + i2+"/regex/flags",schemaPath:"#/definitions/expectation/properties/regex/properties/flags/pattern",keyword:"pattern",params:{pattern: "^[imsu]*$"},message:"must match pattern \""+"^[imsu]*$"+"\"",schema:"^[imsu]*$",parentSchema:schema15.properties.regex.properties.flags,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1741,11 +1816,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data22.pattern !== undefined){
-let data23 = data22.pattern;
-if(typeof data23 === "string"){
-if(func4(data23) < 1){
-const err53 = {instancePath:instancePath+"/expect/" + i2+"/not-regex/pattern",schemaPath:"#/definitions/expectation/properties/not-regex/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties["not-regex"].properties.pattern,data:data23};
+else {
+const err53 = {instancePath:instancePath+"/expect/" + i2+"/regex/flags",schemaPath:"#/definitions/expectation/properties/regex/properties/flags/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.regex.properties.flags.type,parentSchema:schema15.properties.regex.properties.flags,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1755,8 +1827,12 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/expect/" + i2+"/not-regex/pattern",schemaPath:"#/definitions/expectation/properties/not-regex/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties["not-regex"].properties.pattern.type,parentSchema:schema15.properties["not-regex"].properties.pattern,data:data23};
+}
+}
+if(data17["not-regex"] !== undefined){
+let data24 = data17["not-regex"];
+if((typeof data24 !== "string") && (!(data24 && typeof data24 == "object" && !Array.isArray(data24)))){
+const err54 = {instancePath:instancePath+"/expect/" + i2+"/not-regex",schemaPath:"#/definitions/expectation/properties/not-regex/type",keyword:"type",params:{type: schema15.properties["not-regex"].type},message:"must be string,object",schema:schema15.properties["not-regex"].type,parentSchema:schema15.properties["not-regex"],data:data24};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1765,12 +1841,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data22.flags !== undefined){
-let data24 = data22.flags;
 if(typeof data24 === "string"){
-if(!pattern8.test(data24)){
-const err55 = {instancePath:instancePath+"/expect/" + i2+"/not-regex/flags",schemaPath:"#/definitions/expectation/properties/not-regex/properties/flags/pattern",keyword:"pattern",params:{pattern: "^[imsu]*$"},message:"must match pattern \""+"^[imsu]*$"+"\"",schema:"^[imsu]*$",parentSchema:schema15.properties["not-regex"].properties.flags,data:data24};
+if(func4(data24) < 1){
+const err55 = {instancePath:instancePath+"/expect/" + i2+"/not-regex",schemaPath:"#/definitions/expectation/properties/not-regex/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties["not-regex"],data:data24};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1780,8 +1853,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/expect/" + i2+"/not-regex/flags",schemaPath:"#/definitions/expectation/properties/not-regex/properties/flags/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties["not-regex"].properties.flags.type,parentSchema:schema15.properties["not-regex"].properties.flags,data:data24};
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.pattern === undefined){
+const err56 = {instancePath:instancePath+"/expect/" + i2+"/not-regex",schemaPath:"#/definitions/expectation/properties/not-regex/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema15.properties["not-regex"].required,parentSchema:schema15.properties["not-regex"],data:data24};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1790,14 +1864,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-}
-if(data15["one-of"] !== undefined){
-let data25 = data15["one-of"];
-if(Array.isArray(data25)){
-if(data25.length < 1){
-const err57 = {instancePath:instancePath+"/expect/" + i2+"/one-of",schemaPath:"#/definitions/expectation/properties/one-of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema15.properties["one-of"],data:data25};
+for(const key6 in data24){
+if(!((key6 === "pattern") || (key6 === "flags"))){
+const err57 = {instancePath:instancePath+"/expect/" + i2+"/not-regex",schemaPath:"#/definitions/expectation/properties/not-regex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties["not-regex"],data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1806,11 +1875,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-const len3 = data25.length;
-for(let i3=0; i3<len3; i3++){
-let data26 = data25[i3];
-if(((typeof data26 !== "string") && (!(typeof data26 == "number"))) && (typeof data26 !== "boolean")){
-const err58 = {instancePath:instancePath+"/expect/" + i2+"/one-of/" + i3,schemaPath:"#/definitions/expectation/properties/one-of/items/type",keyword:"type",params:{type: schema15.properties["one-of"].items.type},message:"must be string,number,boolean",schema:schema15.properties["one-of"].items.type,parentSchema:schema15.properties["one-of"].items,data:data26};
+}
+if(data24.pattern !== undefined){
+let data25 = data24.pattern;
+if(typeof data25 === "string"){
+if(func4(data25) < 1){
+const err58 = {instancePath:instancePath+"/expect/" + i2+"/not-regex/pattern",schemaPath:"#/definitions/expectation/properties/not-regex/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties["not-regex"].properties.pattern,data:data25};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1820,9 +1890,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
 else {
-const err59 = {instancePath:instancePath+"/expect/" + i2+"/one-of",schemaPath:"#/definitions/expectation/properties/one-of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties["one-of"].type,parentSchema:schema15.properties["one-of"],data:data25};
+const err59 = {instancePath:instancePath+"/expect/" + i2+"/not-regex/pattern",schemaPath:"#/definitions/expectation/properties/not-regex/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties["not-regex"].properties.pattern.type,parentSchema:schema15.properties["not-regex"].properties.pattern,data:data25};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1832,10 +1901,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data15["json-schema"] !== undefined){
-let data27 = data15["json-schema"];
-if(!(data27 && typeof data27 == "object" && !Array.isArray(data27))){
-const err60 = {instancePath:instancePath+"/expect/" + i2+"/json-schema",schemaPath:"#/definitions/expectation/properties/json-schema/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties["json-schema"].type,parentSchema:schema15.properties["json-schema"],data:data27};
+if(data24.flags !== undefined){
+let data26 = data24.flags;
+if(typeof data26 === "string"){
+if(!pattern8.test(data26)){
+const err60 = {instancePath:instancePath+"/expect/" + i2+"/not-regex/flags",schemaPath:"#/definitions/expectation/properties/not-regex/properties/flags/pattern",keyword:"pattern",params:{pattern: "^[imsu]*$"},message:"must match pattern \""+"^[imsu]*$"+"\"",schema:"^[imsu]*$",parentSchema:schema15.properties["not-regex"].properties.flags,data:data26};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1845,10 +1915,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data15["max-length"] !== undefined){
-let data28 = data15["max-length"];
-if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
-const err61 = {instancePath:instancePath+"/expect/" + i2+"/max-length",schemaPath:"#/definitions/expectation/properties/max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties["max-length"].type,parentSchema:schema15.properties["max-length"],data:data28};
+else {
+const err61 = {instancePath:instancePath+"/expect/" + i2+"/not-regex/flags",schemaPath:"#/definitions/expectation/properties/not-regex/properties/flags/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties["not-regex"].properties.flags.type,parentSchema:schema15.properties["not-regex"].properties.flags,data:data26};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1857,9 +1925,14 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(typeof data28 == "number"){
-if(data28 < 0 || isNaN(data28)){
-const err62 = {instancePath:instancePath+"/expect/" + i2+"/max-length",schemaPath:"#/definitions/expectation/properties/max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["max-length"],data:data28};
+}
+}
+}
+if(data17["one-of"] !== undefined){
+let data27 = data17["one-of"];
+if(Array.isArray(data27)){
+if(data27.length < 1){
+const err62 = {instancePath:instancePath+"/expect/" + i2+"/one-of",schemaPath:"#/definitions/expectation/properties/one-of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema15.properties["one-of"],data:data27};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1868,12 +1941,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-}
-if(data15["min-length"] !== undefined){
-let data29 = data15["min-length"];
-if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
-const err63 = {instancePath:instancePath+"/expect/" + i2+"/min-length",schemaPath:"#/definitions/expectation/properties/min-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties["min-length"].type,parentSchema:schema15.properties["min-length"],data:data29};
+const len3 = data27.length;
+for(let i3=0; i3<len3; i3++){
+let data28 = data27[i3];
+if(((typeof data28 !== "string") && (!(typeof data28 == "number"))) && (typeof data28 !== "boolean")){
+const err63 = {instancePath:instancePath+"/expect/" + i2+"/one-of/" + i3,schemaPath:"#/definitions/expectation/properties/one-of/items/type",keyword:"type",params:{type: schema15.properties["one-of"].items.type},message:"must be string,number,boolean",schema:schema15.properties["one-of"].items.type,parentSchema:schema15.properties["one-of"].items,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1882,9 +1954,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(typeof data29 == "number"){
-if(data29 < 0 || isNaN(data29)){
-const err64 = {instancePath:instancePath+"/expect/" + i2+"/min-length",schemaPath:"#/definitions/expectation/properties/min-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["min-length"],data:data29};
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/expect/" + i2+"/one-of",schemaPath:"#/definitions/expectation/properties/one-of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties["one-of"].type,parentSchema:schema15.properties["one-of"],data:data27};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1894,11 +1967,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
-if(data15.number !== undefined){
-let data30 = data15.number;
-if((!(typeof data30 == "number")) && (!(data30 && typeof data30 == "object" && !Array.isArray(data30)))){
-const err65 = {instancePath:instancePath+"/expect/" + i2+"/number",schemaPath:"#/definitions/expectation/properties/number/type",keyword:"type",params:{type: schema15.properties.number.type},message:"must be number,object",schema:schema15.properties.number.type,parentSchema:schema15.properties.number,data:data30};
+if(data17["json-schema"] !== undefined){
+let data29 = data17["json-schema"];
+if(!(data29 && typeof data29 == "object" && !Array.isArray(data29))){
+const err65 = {instancePath:instancePath+"/expect/" + i2+"/json-schema",schemaPath:"#/definitions/expectation/properties/json-schema/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties["json-schema"].type,parentSchema:schema15.properties["json-schema"],data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1907,9 +1979,11 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.equals === undefined){
-const err66 = {instancePath:instancePath+"/expect/" + i2+"/number",schemaPath:"#/definitions/expectation/properties/number/required",keyword:"required",params:{missingProperty: "equals"},message:"must have required property '"+"equals"+"'",schema:schema15.properties.number.required,parentSchema:schema15.properties.number,data:data30};
+}
+if(data17["max-length"] !== undefined){
+let data30 = data17["max-length"];
+if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
+const err66 = {instancePath:instancePath+"/expect/" + i2+"/max-length",schemaPath:"#/definitions/expectation/properties/max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties["max-length"].type,parentSchema:schema15.properties["max-length"],data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1918,9 +1992,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-for(const key7 in data30){
-if(!((key7 === "equals") || (key7 === "tolerance"))){
-const err67 = {instancePath:instancePath+"/expect/" + i2+"/number",schemaPath:"#/definitions/expectation/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties.number,data:data30};
+if(typeof data30 == "number"){
+if(data30 < 0 || isNaN(data30)){
+const err67 = {instancePath:instancePath+"/expect/" + i2+"/max-length",schemaPath:"#/definitions/expectation/properties/max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["max-length"],data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1930,10 +2004,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data30.equals !== undefined){
-let data31 = data30.equals;
-if(!(typeof data31 == "number")){
-const err68 = {instancePath:instancePath+"/expect/" + i2+"/number/equals",schemaPath:"#/definitions/expectation/properties/number/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.number.properties.equals.type,parentSchema:schema15.properties.number.properties.equals,data:data31};
+}
+if(data17["min-length"] !== undefined){
+let data31 = data17["min-length"];
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+const err68 = {instancePath:instancePath+"/expect/" + i2+"/min-length",schemaPath:"#/definitions/expectation/properties/min-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties["min-length"].type,parentSchema:schema15.properties["min-length"],data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1942,12 +2017,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data30.tolerance !== undefined){
-let data32 = data30.tolerance;
-if(typeof data32 == "number"){
-if(data32 < 0 || isNaN(data32)){
-const err69 = {instancePath:instancePath+"/expect/" + i2+"/number/tolerance",schemaPath:"#/definitions/expectation/properties/number/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.number.properties.tolerance,data:data32};
+if(typeof data31 == "number"){
+if(data31 < 0 || isNaN(data31)){
+const err69 = {instancePath:instancePath+"/expect/" + i2+"/min-length",schemaPath:"#/definitions/expectation/properties/min-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["min-length"],data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1957,8 +2029,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/expect/" + i2+"/number/tolerance",schemaPath:"#/definitions/expectation/properties/number/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.number.properties.tolerance.type,parentSchema:schema15.properties.number.properties.tolerance,data:data32};
+}
+if(data17.number !== undefined){
+let data32 = data17.number;
+if((!(typeof data32 == "number")) && (!(data32 && typeof data32 == "object" && !Array.isArray(data32)))){
+const err70 = {instancePath:instancePath+"/expect/" + i2+"/number",schemaPath:"#/definitions/expectation/properties/number/type",keyword:"type",params:{type: schema15.properties.number.type},message:"must be number,object",schema:schema15.properties.number.type,parentSchema:schema15.properties.number,data:data32};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1967,13 +2042,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-}
-}
-if(data15["word-count"] !== undefined){
-let data33 = data15["word-count"];
-if((!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))) && (!(data33 && typeof data33 == "object" && !Array.isArray(data33)))){
-const err71 = {instancePath:instancePath+"/expect/" + i2+"/word-count",schemaPath:"#/definitions/expectation/properties/word-count/type",keyword:"type",params:{type: schema15.properties["word-count"].type},message:"must be integer,object",schema:schema15.properties["word-count"].type,parentSchema:schema15.properties["word-count"],data:data33};
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.equals === undefined){
+const err71 = {instancePath:instancePath+"/expect/" + i2+"/number",schemaPath:"#/definitions/expectation/properties/number/required",keyword:"required",params:{missingProperty: "equals"},message:"must have required property '"+"equals"+"'",schema:schema15.properties.number.required,parentSchema:schema15.properties.number,data:data32};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1982,9 +2053,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(typeof data33 == "number"){
-if(data33 < 0 || isNaN(data33)){
-const err72 = {instancePath:instancePath+"/expect/" + i2+"/word-count",schemaPath:"#/definitions/expectation/properties/word-count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["word-count"],data:data33};
+for(const key7 in data32){
+if(!((key7 === "equals") || (key7 === "tolerance"))){
+const err72 = {instancePath:instancePath+"/expect/" + i2+"/number",schemaPath:"#/definitions/expectation/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties.number,data:data32};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1994,9 +2065,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(Object.keys(data33).length < 1){
-const err73 = {instancePath:instancePath+"/expect/" + i2+"/word-count",schemaPath:"#/definitions/expectation/properties/word-count/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema15.properties["word-count"],data:data33};
+if(data32.equals !== undefined){
+let data33 = data32.equals;
+if(!(typeof data33 == "number")){
+const err73 = {instancePath:instancePath+"/expect/" + i2+"/number/equals",schemaPath:"#/definitions/expectation/properties/number/properties/equals/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.number.properties.equals.type,parentSchema:schema15.properties.number.properties.equals,data:data33};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2005,9 +2077,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-for(const key8 in data33){
-if(!((key8 === "min") || (key8 === "max"))){
-const err74 = {instancePath:instancePath+"/expect/" + i2+"/word-count",schemaPath:"#/definitions/expectation/properties/word-count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties["word-count"],data:data33};
+}
+if(data32.tolerance !== undefined){
+let data34 = data32.tolerance;
+if(typeof data34 == "number"){
+if(data34 < 0 || isNaN(data34)){
+const err74 = {instancePath:instancePath+"/expect/" + i2+"/number/tolerance",schemaPath:"#/definitions/expectation/properties/number/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.number.properties.tolerance,data:data34};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2017,10 +2092,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data33.min !== undefined){
-let data34 = data33.min;
-if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
-const err75 = {instancePath:instancePath+"/expect/" + i2+"/word-count/min",schemaPath:"#/definitions/expectation/properties/word-count/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties["word-count"].properties.min.type,parentSchema:schema15.properties["word-count"].properties.min,data:data34};
+else {
+const err75 = {instancePath:instancePath+"/expect/" + i2+"/number/tolerance",schemaPath:"#/definitions/expectation/properties/number/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.number.properties.tolerance.type,parentSchema:schema15.properties.number.properties.tolerance,data:data34};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2029,9 +2102,13 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(typeof data34 == "number"){
-if(data34 < 0 || isNaN(data34)){
-const err76 = {instancePath:instancePath+"/expect/" + i2+"/word-count/min",schemaPath:"#/definitions/expectation/properties/word-count/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["word-count"].properties.min,data:data34};
+}
+}
+}
+if(data17["word-count"] !== undefined){
+let data35 = data17["word-count"];
+if((!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))) && (!(data35 && typeof data35 == "object" && !Array.isArray(data35)))){
+const err76 = {instancePath:instancePath+"/expect/" + i2+"/word-count",schemaPath:"#/definitions/expectation/properties/word-count/type",keyword:"type",params:{type: schema15.properties["word-count"].type},message:"must be integer,object",schema:schema15.properties["word-count"].type,parentSchema:schema15.properties["word-count"],data:data35};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2040,12 +2117,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-}
-if(data33.max !== undefined){
-let data35 = data33.max;
-if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
-const err77 = {instancePath:instancePath+"/expect/" + i2+"/word-count/max",schemaPath:"#/definitions/expectation/properties/word-count/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties["word-count"].properties.max.type,parentSchema:schema15.properties["word-count"].properties.max,data:data35};
+if(typeof data35 == "number"){
+if(data35 < 0 || isNaN(data35)){
+const err77 = {instancePath:instancePath+"/expect/" + i2+"/word-count",schemaPath:"#/definitions/expectation/properties/word-count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["word-count"],data:data35};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2054,9 +2128,10 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(typeof data35 == "number"){
-if(data35 < 0 || isNaN(data35)){
-const err78 = {instancePath:instancePath+"/expect/" + i2+"/word-count/max",schemaPath:"#/definitions/expectation/properties/word-count/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["word-count"].properties.max,data:data35};
+}
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(Object.keys(data35).length < 1){
+const err78 = {instancePath:instancePath+"/expect/" + i2+"/word-count",schemaPath:"#/definitions/expectation/properties/word-count/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema15.properties["word-count"],data:data35};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2065,14 +2140,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-}
-}
-}
-if(data15["line-count"] !== undefined){
-let data36 = data15["line-count"];
-if((!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))) && (!(data36 && typeof data36 == "object" && !Array.isArray(data36)))){
-const err79 = {instancePath:instancePath+"/expect/" + i2+"/line-count",schemaPath:"#/definitions/expectation/properties/line-count/type",keyword:"type",params:{type: schema15.properties["line-count"].type},message:"must be integer,object",schema:schema15.properties["line-count"].type,parentSchema:schema15.properties["line-count"],data:data36};
+for(const key8 in data35){
+if(!((key8 === "min") || (key8 === "max"))){
+const err79 = {instancePath:instancePath+"/expect/" + i2+"/word-count",schemaPath:"#/definitions/expectation/properties/word-count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties["word-count"],data:data35};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2081,9 +2151,11 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(typeof data36 == "number"){
-if(data36 < 0 || isNaN(data36)){
-const err80 = {instancePath:instancePath+"/expect/" + i2+"/line-count",schemaPath:"#/definitions/expectation/properties/line-count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["line-count"],data:data36};
+}
+if(data35.min !== undefined){
+let data36 = data35.min;
+if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
+const err80 = {instancePath:instancePath+"/expect/" + i2+"/word-count/min",schemaPath:"#/definitions/expectation/properties/word-count/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties["word-count"].properties.min.type,parentSchema:schema15.properties["word-count"].properties.min,data:data36};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2092,10 +2164,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(Object.keys(data36).length < 1){
-const err81 = {instancePath:instancePath+"/expect/" + i2+"/line-count",schemaPath:"#/definitions/expectation/properties/line-count/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema15.properties["line-count"],data:data36};
+if(typeof data36 == "number"){
+if(data36 < 0 || isNaN(data36)){
+const err81 = {instancePath:instancePath+"/expect/" + i2+"/word-count/min",schemaPath:"#/definitions/expectation/properties/word-count/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["word-count"].properties.min,data:data36};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2104,9 +2175,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-for(const key9 in data36){
-if(!((key9 === "min") || (key9 === "max"))){
-const err82 = {instancePath:instancePath+"/expect/" + i2+"/line-count",schemaPath:"#/definitions/expectation/properties/line-count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties["line-count"],data:data36};
+}
+}
+if(data35.max !== undefined){
+let data37 = data35.max;
+if(!((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37)))){
+const err82 = {instancePath:instancePath+"/expect/" + i2+"/word-count/max",schemaPath:"#/definitions/expectation/properties/word-count/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties["word-count"].properties.max.type,parentSchema:schema15.properties["word-count"].properties.max,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2115,11 +2189,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data36.min !== undefined){
-let data37 = data36.min;
-if(!((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37)))){
-const err83 = {instancePath:instancePath+"/expect/" + i2+"/line-count/min",schemaPath:"#/definitions/expectation/properties/line-count/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties["line-count"].properties.min.type,parentSchema:schema15.properties["line-count"].properties.min,data:data37};
+if(typeof data37 == "number"){
+if(data37 < 0 || isNaN(data37)){
+const err83 = {instancePath:instancePath+"/expect/" + i2+"/word-count/max",schemaPath:"#/definitions/expectation/properties/word-count/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["word-count"].properties.max,data:data37};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2128,9 +2200,14 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(typeof data37 == "number"){
-if(data37 < 0 || isNaN(data37)){
-const err84 = {instancePath:instancePath+"/expect/" + i2+"/line-count/min",schemaPath:"#/definitions/expectation/properties/line-count/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["line-count"].properties.min,data:data37};
+}
+}
+}
+}
+if(data17["line-count"] !== undefined){
+let data38 = data17["line-count"];
+if((!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))) && (!(data38 && typeof data38 == "object" && !Array.isArray(data38)))){
+const err84 = {instancePath:instancePath+"/expect/" + i2+"/line-count",schemaPath:"#/definitions/expectation/properties/line-count/type",keyword:"type",params:{type: schema15.properties["line-count"].type},message:"must be integer,object",schema:schema15.properties["line-count"].type,parentSchema:schema15.properties["line-count"],data:data38};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2139,12 +2216,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-if(data36.max !== undefined){
-let data38 = data36.max;
-if(!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))){
-const err85 = {instancePath:instancePath+"/expect/" + i2+"/line-count/max",schemaPath:"#/definitions/expectation/properties/line-count/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties["line-count"].properties.max.type,parentSchema:schema15.properties["line-count"].properties.max,data:data38};
+if(typeof data38 == "number"){
+if(data38 < 0 || isNaN(data38)){
+const err85 = {instancePath:instancePath+"/expect/" + i2+"/line-count",schemaPath:"#/definitions/expectation/properties/line-count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["line-count"],data:data38};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2153,9 +2227,10 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(typeof data38 == "number"){
-if(data38 < 0 || isNaN(data38)){
-const err86 = {instancePath:instancePath+"/expect/" + i2+"/line-count/max",schemaPath:"#/definitions/expectation/properties/line-count/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["line-count"].properties.max,data:data38};
+}
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(Object.keys(data38).length < 1){
+const err86 = {instancePath:instancePath+"/expect/" + i2+"/line-count",schemaPath:"#/definitions/expectation/properties/line-count/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema15.properties["line-count"],data:data38};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2164,13 +2239,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-}
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/expect/" + i2,schemaPath:"#/definitions/expectation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data15};
+for(const key9 in data38){
+if(!((key9 === "min") || (key9 === "max"))){
+const err87 = {instancePath:instancePath+"/expect/" + i2+"/line-count",schemaPath:"#/definitions/expectation/properties/line-count/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties["line-count"],data:data38};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2180,9 +2251,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.expect.type,parentSchema:schema14.properties.expect,data:data14};
+if(data38.min !== undefined){
+let data39 = data38.min;
+if(!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))){
+const err88 = {instancePath:instancePath+"/expect/" + i2+"/line-count/min",schemaPath:"#/definitions/expectation/properties/line-count/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties["line-count"].properties.min.type,parentSchema:schema15.properties["line-count"].properties.min,data:data39};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2191,11 +2263,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-if(data.reference !== undefined){
-let data39 = data.reference;
-if(typeof data39 !== "string"){
-const err89 = {instancePath:instancePath+"/reference",schemaPath:"#/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.reference.type,parentSchema:schema14.properties.reference,data:data39};
+if(typeof data39 == "number"){
+if(data39 < 0 || isNaN(data39)){
+const err89 = {instancePath:instancePath+"/expect/" + i2+"/line-count/min",schemaPath:"#/definitions/expectation/properties/line-count/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["line-count"].properties.min,data:data39};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2205,14 +2275,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data.wrong !== undefined){
-let data40 = data.wrong;
-if(Array.isArray(data40)){
-const len4 = data40.length;
-for(let i4=0; i4<len4; i4++){
-let data41 = data40[i4];
-if(typeof data41 !== "string"){
-const err90 = {instancePath:instancePath+"/wrong/" + i4,schemaPath:"#/properties/wrong/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.wrong.items.type,parentSchema:schema14.properties.wrong.items,data:data41};
+}
+if(data38.max !== undefined){
+let data40 = data38.max;
+if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
+const err90 = {instancePath:instancePath+"/expect/" + i2+"/line-count/max",schemaPath:"#/definitions/expectation/properties/line-count/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties["line-count"].properties.max.type,parentSchema:schema15.properties["line-count"].properties.max,data:data40};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2221,10 +2288,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/wrong",schemaPath:"#/properties/wrong/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.wrong.type,parentSchema:schema14.properties.wrong,data:data40};
+if(typeof data40 == "number"){
+if(data40 < 0 || isNaN(data40)){
+const err91 = {instancePath:instancePath+"/expect/" + i2+"/line-count/max",schemaPath:"#/definitions/expectation/properties/line-count/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties["line-count"].properties.max,data:data40};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2235,13 +2301,179 @@ errors++;
 }
 }
 }
-else {
-const err92 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+}
+}
+if(data17.similar !== undefined){
+let data41 = data17.similar;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.to === undefined){
+const err92 = {instancePath:instancePath+"/expect/" + i2+"/similar",schemaPath:"#/definitions/expectation/properties/similar/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema15.properties.similar.required,parentSchema:schema15.properties.similar,data:data41};
 if(vErrors === null){
 vErrors = [err92];
 }
 else {
 vErrors.push(err92);
+}
+errors++;
+}
+for(const key10 in data41){
+if(!((key10 === "to") || (key10 === "threshold"))){
+const err93 = {instancePath:instancePath+"/expect/" + i2+"/similar",schemaPath:"#/definitions/expectation/properties/similar/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema15.properties.similar,data:data41};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data41.to !== undefined){
+let data42 = data41.to;
+if(typeof data42 === "string"){
+if(func4(data42) < 1){
+const err94 = {instancePath:instancePath+"/expect/" + i2+"/similar/to",schemaPath:"#/definitions/expectation/properties/similar/properties/to/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.similar.properties.to,data:data42};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/expect/" + i2+"/similar/to",schemaPath:"#/definitions/expectation/properties/similar/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.similar.properties.to.type,parentSchema:schema15.properties.similar.properties.to,data:data42};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data41.threshold !== undefined){
+let data43 = data41.threshold;
+if(typeof data43 == "number"){
+if(data43 > 1 || isNaN(data43)){
+const err96 = {instancePath:instancePath+"/expect/" + i2+"/similar/threshold",schemaPath:"#/definitions/expectation/properties/similar/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema15.properties.similar.properties.threshold,data:data43};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data43 <= 0 || isNaN(data43)){
+const err97 = {instancePath:instancePath+"/expect/" + i2+"/similar/threshold",schemaPath:"#/definitions/expectation/properties/similar/properties/threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema15.properties.similar.properties.threshold,data:data43};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/expect/" + i2+"/similar/threshold",schemaPath:"#/definitions/expectation/properties/similar/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.similar.properties.threshold.type,parentSchema:schema15.properties.similar.properties.threshold,data:data43};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/expect/" + i2+"/similar",schemaPath:"#/definitions/expectation/properties/similar/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.similar.type,parentSchema:schema15.properties.similar,data:data41};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/expect/" + i2,schemaPath:"#/definitions/expectation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data17};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.expect.type,parentSchema:schema14.properties.expect,data:data16};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data.reference !== undefined){
+let data44 = data.reference;
+if(typeof data44 !== "string"){
+const err102 = {instancePath:instancePath+"/reference",schemaPath:"#/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.reference.type,parentSchema:schema14.properties.reference,data:data44};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data.wrong !== undefined){
+let data45 = data.wrong;
+if(Array.isArray(data45)){
+const len4 = data45.length;
+for(let i4=0; i4<len4; i4++){
+let data46 = data45[i4];
+if(typeof data46 !== "string"){
+const err103 = {instancePath:instancePath+"/wrong/" + i4,schemaPath:"#/properties/wrong/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.wrong.items.type,parentSchema:schema14.properties.wrong.items,data:data46};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/wrong",schemaPath:"#/properties/wrong/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.wrong.type,parentSchema:schema14.properties.wrong,data:data45};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
 }
 errors++;
 }

@@ -1,6 +1,7 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { ConfigIssue } from './errors.js';
 import { formatPath } from './errors.js';
+import { grouped } from '../util/numbers.js';
 
 export type PathSegments = ReadonlyArray<string | number>;
 
@@ -107,7 +108,7 @@ function aliasProblem(doc: Document): { node: Node; message: string } | null {
       else if ((total += size) > MAX_EXPANDED_VALUES) {
         problem = {
           node,
-          message: `aliases expand this file past ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values; write the repeated values out, or split the file`,
+          message: `aliases expand this file past ${grouped(MAX_EXPANDED_VALUES)} values; write the repeated values out, or split the file`,
         };
       }
       return size ?? 0;

@@ -42,7 +42,7 @@ export async function checkoutDataBranch(
   const created = !(await fetchIfPresent(git, remote, branch));
   if (created) {
     await git.run(['worktree', 'add', '--quiet', '--detach', '--no-checkout', dir]);
-    await new Git(dir).run(['checkout', '--quiet', '--orphan', branch]);
+    await git.at(dir).run(['checkout', '--quiet', '--orphan', branch]);
   } else {
     await git.run(['worktree', 'add', '--quiet', '-B', branch, dir, `refs/remotes/${remote}/${branch}`]);
   }

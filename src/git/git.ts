@@ -65,6 +65,11 @@ export class Git {
     this.env = { ...process.env, ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
   }
 
+  /** The same git, with the same environment, in another working directory. */
+  at(cwd: string): Git {
+    return new Git(cwd, this.env);
+  }
+
   /** Runs `git ...args`; throws GitError when git exits non-zero or cannot start. */
   async run(args: string[]): Promise<{ stdout: string; stderr: string }> {
     const result = await this.exec(args);

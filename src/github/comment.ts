@@ -3,6 +3,7 @@
  * marker, updated in place, created only when none exists yet.
  */
 import type { GitHubOctokit } from './octokit.js';
+import { grouped } from '../util/numbers.js';
 
 /** GitHub rejects comment bodies longer than this many characters (422 "body is too long"). */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -191,8 +192,8 @@ export type TruncationNote = (omitted: number, total: number) => string;
 
 function commentNote(limit: number): TruncationNote {
   return (omitted, total) =>
-    `\n\n---\n**Truncated:** this comment was cut to fit the comment size limit of ${limit.toLocaleString('en-US')} ` +
-    `characters; the last ${omitted.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} characters were left out. ` +
+    `\n\n---\n**Truncated:** this comment was cut to fit the comment size limit of ${grouped(limit)} ` +
+    `characters; the last ${grouped(omitted)} of ${grouped(total)} characters were left out. ` +
     'The full report is in the workflow run.';
 }
 

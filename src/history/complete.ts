@@ -1,5 +1,6 @@
 import type { RecordSource } from './file.js';
-import { promptKey, type CatalogEntry, type HistoryRecord, type TextTable } from './record.js';
+import { promptKey } from '../config/types.js';
+import type { CatalogEntry, HistoryRecord, TextTable } from './record.js';
 import { storedTexts, withTexts } from './texts.js';
 import type { ChainVerifier } from './verify.js';
 

@@ -2,7 +2,7 @@
 // Do not edit by hand: edit the schema and rerun. This is ajv standalone code, compiled at build time.
 import func3Module from 'ajv/dist/runtime/ucs2length.js';
 export const record = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/record.schema.json","title":"trackrecord history record","description":"One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.","type":"object","additionalProperties":false,"required":["schema","prev","run","model","samples","catalog","answers","outputs","passed","errors","latencyMs","tokensOut","metrics"],"properties":{"schema":{"enum":[1,2],"description":"Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know."},"prev":{"$ref":"#/definitions/sha256","description":"SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it."},"run":{"type":"object","additionalProperties":false,"required":["id","startedAt","finishedAt","trigger","commit","url"],"description":"The run this record belongs to. Several records (one per model) share one run.","properties":{"id":{"type":"string","minLength":1,"description":"Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs."},"startedAt":{"$ref":"#/definitions/timestamp","description":"When the run started (ISO 8601)."},"finishedAt":{"$ref":"#/definitions/timestamp","description":"When the run finished (ISO 8601)."},"trigger":{"type":"string","description":"The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli."},"commit":{"type":["string","null"],"description":"The commit sha the run was made at, when known."},"url":{"type":["string","null"],"pattern":"^https?://","description":"The workflow run's page, when run on GitHub Actions."}}},"model":{"type":"object","additionalProperties":false,"required":["id","model","host","params","served","systemFingerprints"],"description":"The model endpoint this record measures. Never holds keys or full URLs.","properties":{"id":{"type":"string","minLength":1,"description":"The model's id in the config: names a series of records (and a badge)."},"model":{"type":"string","minLength":1,"description":"The model name requested from the server."},"host":{"type":"string","description":"Host of the server's base URL only (paths and query strings can carry secrets)."},"params":{"type":"object","additionalProperties":false,"description":"Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).","patternProperties":{"^[A-Za-z][A-Za-z0-9_-]*$":{"type":"number","description":"The value of one sampling parameter."}}},"served":{"type":"array","items":{"type":"string"},"description":"Model names the server reported as having answered (may differ from the one requested)."},"systemFingerprints":{"type":"array","items":{"type":"string"},"description":"System fingerprints the server reported, when it reports them."}}},"samples":{"type":"integer","minimum":1,"description":"Samples (outputs) requested per prompt."},"catalog":{"$ref":"#/definitions/hash16","description":"Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it."},"catalogs":{"type":"object","additionalProperties":false,"description":"Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.","patternProperties":{"^[0-9a-f]{16}$":{"type":"array","description":"The prompts, in column order.","items":{"type":"array","description":"One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.","minItems":4,"maxItems":4,"additionalItems":false,"items":[{"type":"string","minLength":1,"description":"Suite name."},{"type":"string","minLength":1,"description":"Prompt id within the suite."},{"$ref":"#/definitions/hash16","description":"Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)."},{"$ref":"#/definitions/hash16","description":"Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash."}]}}}},"answers":{"type":"array","description":"Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.","items":{"$ref":"#/definitions/textRefOrNull"}},"outputs":{"type":"array","description":"Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.","items":{"type":["string","array","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.","items":{"$ref":"#/definitions/textRefOrNull"}}},"passed":{"type":"array","description":"Per prompt: how many samples passed their checks; null for prompts without checks.","items":{"type":["integer","null"],"minimum":0}},"errors":{"type":"object","additionalProperties":false,"description":"Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.","patternProperties":{"^\\d+$":{"type":"array","minItems":1,"description":"One category per errored sample.","items":{"$ref":"#/definitions/errorCategory"}}}},"latencyMs":{"type":"array","description":"Per prompt: median latency in milliseconds of the samples that answered; null when none did.","items":{"type":["number","null"],"minimum":0}},"tokensOut":{"type":"array","description":"Per prompt: output tokens summed over samples, as the server reported them; null when unknown.","items":{"type":["integer","null"],"minimum":0}},"texts":{"type":"object","additionalProperties":false,"description":"Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.","patternProperties":{"^[^/]+/.+$":{"type":"object","additionalProperties":false,"description":"The texts of one prompt, by ref.","patternProperties":{"^[0-9a-f]{10,64}$":{"type":"string","description":"The text whose SHA-256 starts with the ref."}}}}},"textsGz":{"type":"string","pattern":"^[A-Za-z0-9+/]*={0,2}$","description":"Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record[\"textsGz\"])))`."},"metrics":{"type":"object","additionalProperties":false,"description":"Summary metrics of this record, computed when it was written (some against the earlier records of the same model).","required":["prompts","checked","passed","passRate","agreement","rawAgreement","comparable","stable","stability","drifted","flapping","regressions","fixes","flipsP","newSeries","errors","latencyMs","tokens","judged","behaved","reliability","reliabilityInterval","window","runsSinceDrift"],"properties":{"prompts":{"$ref":"#/definitions/count","description":"Prompts run (the catalog's length)."},"checked":{"$ref":"#/definitions/count","description":"Samples judged by checks (prompts with checks; errored samples excluded)."},"passed":{"$ref":"#/definitions/count","description":"Checked samples that passed all their checks."},"passRate":{"$ref":"#/definitions/share","description":"passed / checked; null when nothing was checked."},"agreement":{"$ref":"#/definitions/share","description":"TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt."},"rawAgreement":{"$ref":"#/definitions/share","description":"TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt."},"comparable":{"$ref":"#/definitions/count","description":"Prompts with an answer now and in an earlier record of the same series."},"stable":{"$ref":"#/definitions/count","description":"Comparable prompts whose modal answer did not change."},"stability":{"$ref":"#/definitions/share","description":"stable / comparable; null when nothing was comparable."},"drifted":{"$ref":"#/definitions/promptKeys","description":"Prompt keys whose modal answer changed since the series' previous answer."},"flapping":{"$ref":"#/definitions/promptKeys","description":"The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior."},"regressions":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)."},"fixes":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)."},"flipsP":{"$ref":"#/definitions/share","description":"Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips."},"newSeries":{"$ref":"#/definitions/promptKeys","description":"Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)."},"errors":{"type":"object","additionalProperties":false,"description":"Errored samples by category.","required":["rate-limited","timeout","server","auth","bad-response"],"properties":{"rate-limited":{"$ref":"#/definitions/count","description":"HTTP 429 after retries."},"timeout":{"$ref":"#/definitions/count","description":"No answer within the time limit after retries."},"server":{"$ref":"#/definitions/count","description":"HTTP 5xx or a connection failure after retries."},"auth":{"$ref":"#/definitions/count","description":"HTTP 401/403: a missing or wrong key."},"bad-response":{"$ref":"#/definitions/count","description":"Any other error, or a response that could not be read."}}},"latencyMs":{"type":"object","additionalProperties":false,"description":"Latency of the samples that answered, in milliseconds.","required":["p50","p95"],"properties":{"p50":{"type":["number","null"],"minimum":0,"description":"Median; null when no sample answered."},"p95":{"type":["number","null"],"minimum":0,"description":"95th percentile; null when no sample answered."}}},"tokens":{"type":"object","additionalProperties":false,"description":"Tokens summed over all samples, as the server reported them.","required":["in","out"],"properties":{"in":{"$ref":"#/definitions/count","description":"Input (prompt) tokens."},"out":{"$ref":"#/definitions/count","description":"Output (completion) tokens."}}},"judged":{"$ref":"#/definitions/count","description":"Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with."},"behaved":{"$ref":"#/definitions/count","description":"Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)."},"reliability":{"$ref":"#/definitions/share","description":"Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged."},"reliabilityInterval":{"type":["array","null"],"description":"95% Wilson confidence interval [low, high] of `reliability`; null when it is null.","minItems":2,"maxItems":2,"additionalItems":false,"items":[{"type":"number","minimum":0,"maximum":1,"description":"Lower bound."},{"type":"number","minimum":0,"maximum":1,"description":"Upper bound."}]},"window":{"$ref":"#/definitions/count","description":"The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model."},"runsSinceDrift":{"type":["integer","null"],"minimum":0,"description":"Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was."},"drift":{"type":"object","additionalProperties":false,"description":"Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.","required":["significant","p","prompts","detectableShift"],"properties":{"significant":{"type":"boolean","description":"Whether `p` is at most 0.05."},"p":{"type":["number","null"],"minimum":0,"maximum":1,"description":"The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable."},"prompts":{"$ref":"#/definitions/promptKeys","description":"Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`."},"detectableShift":{"$ref":"#/definitions/share","description":"The share of one prompt's answers that must move to a new answer for its own exact test to see it with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet."}}}}}},"definitions":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"A SHA-256 digest, 64 lowercase hex."},"hash16":{"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex of a SHA-256 digest."},"textRefOrNull":{"type":["string","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key."},"timestamp":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."},"count":{"type":"integer","minimum":0,"description":"A count, 0 or more."},"share":{"type":["number","null"],"minimum":0,"maximum":1,"description":"A proportion between 0 and 1, or null when undefined."},"promptKeys":{"type":"array","items":{"type":"string","minLength":1},"description":"A list of prompt keys (`suite/id`)."},"errorCategory":{"enum":["rate-limited","timeout","server","auth","bad-response"],"description":"rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)."}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/record.schema.json","title":"trackrecord history record","description":"One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.","type":"object","additionalProperties":false,"required":["schema","prev","run","model","samples","catalog","answers","outputs","passed","errors","latencyMs","tokensOut","metrics"],"properties":{"schema":{"enum":[1,2],"description":"Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know."},"prev":{"$ref":"#/definitions/sha256","description":"SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it."},"run":{"type":"object","additionalProperties":false,"required":["id","startedAt","finishedAt","trigger","commit","url"],"description":"The run this record belongs to. Several records (one per model) share one run.","properties":{"id":{"type":"string","minLength":1,"description":"Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs."},"startedAt":{"$ref":"#/definitions/timestamp","description":"When the run started (ISO 8601)."},"finishedAt":{"$ref":"#/definitions/timestamp","description":"When the run finished (ISO 8601)."},"trigger":{"type":"string","description":"The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli."},"commit":{"type":["string","null"],"description":"The commit sha the run was made at, when known."},"url":{"type":["string","null"],"pattern":"^https?://","description":"The workflow run's page, when run on GitHub Actions."}}},"model":{"type":"object","additionalProperties":false,"required":["id","model","host","params","served","systemFingerprints"],"description":"The model endpoint this record measures. Never holds keys or full URLs.","properties":{"id":{"type":"string","minLength":1,"description":"The model's id in the config: names a series of records (and a badge)."},"model":{"type":"string","minLength":1,"description":"The model name requested from the server."},"host":{"type":"string","description":"Host of the server's base URL only (paths and query strings can carry secrets)."},"params":{"type":"object","additionalProperties":false,"description":"Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).","patternProperties":{"^[A-Za-z][A-Za-z0-9_-]*$":{"type":"number","description":"The value of one sampling parameter."}}},"served":{"type":"array","items":{"type":"string"},"description":"Model names the server reported as having answered (may differ from the one requested)."},"systemFingerprints":{"type":"array","items":{"type":"string"},"description":"System fingerprints the server reported, when it reports them."}}},"samples":{"type":"integer","minimum":1,"description":"Samples (outputs) requested per prompt."},"catalog":{"$ref":"#/definitions/hash16","description":"Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it."},"catalogs":{"type":"object","additionalProperties":false,"description":"Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.","patternProperties":{"^[0-9a-f]{16}$":{"type":"array","description":"The prompts, in column order.","items":{"type":"array","description":"One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.","minItems":4,"maxItems":4,"additionalItems":false,"items":[{"type":"string","minLength":1,"description":"Suite name."},{"type":"string","minLength":1,"description":"Prompt id within the suite."},{"$ref":"#/definitions/hash16","description":"Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)."},{"$ref":"#/definitions/hash16","description":"Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash."}]}}}},"answers":{"type":"array","description":"Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.","items":{"$ref":"#/definitions/textRefOrNull"}},"outputs":{"type":"array","description":"Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.","items":{"type":["string","array","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.","items":{"$ref":"#/definitions/textRefOrNull"}}},"passed":{"type":"array","description":"Per prompt: how many samples passed their checks; null for prompts without checks.","items":{"type":["integer","null"],"minimum":0}},"errors":{"type":"object","additionalProperties":false,"description":"Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.","patternProperties":{"^\\d+$":{"type":"array","minItems":1,"description":"One category per errored sample.","items":{"$ref":"#/definitions/errorCategory"}}}},"latencyMs":{"type":"array","description":"Per prompt: median latency in milliseconds of the samples that answered; null when none did.","items":{"type":["number","null"],"minimum":0}},"tokensOut":{"type":"array","description":"Per prompt: output tokens summed over samples, as the server reported them; null when unknown.","items":{"type":["integer","null"],"minimum":0}},"texts":{"type":"object","additionalProperties":false,"description":"Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.","patternProperties":{"^[^/]+/.+$":{"type":"object","additionalProperties":false,"description":"The texts of one prompt, by ref.","patternProperties":{"^[0-9a-f]{10,64}$":{"type":"string","description":"The text whose SHA-256 starts with the ref."}}}}},"textsGz":{"type":"string","pattern":"^[A-Za-z0-9+/]*={0,2}$","description":"Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record[\"textsGz\"])))`."},"metrics":{"type":"object","additionalProperties":false,"description":"Summary metrics of this record, computed when it was written (some against the earlier records of the same model).","required":["prompts","checked","passed","passRate","agreement","rawAgreement","comparable","stable","stability","drifted","flapping","regressions","fixes","flipsP","newSeries","errors","latencyMs","tokens","judged","behaved","reliability","reliabilityInterval","window","runsSinceDrift"],"properties":{"prompts":{"$ref":"#/definitions/count","description":"Prompts run (the catalog's length)."},"checked":{"$ref":"#/definitions/count","description":"Samples judged by checks (prompts with checks; errored samples excluded)."},"passed":{"$ref":"#/definitions/count","description":"Checked samples that passed all their checks."},"passRate":{"$ref":"#/definitions/share","description":"passed / checked; null when nothing was checked."},"agreement":{"$ref":"#/definitions/share","description":"TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt."},"rawAgreement":{"$ref":"#/definitions/share","description":"TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt."},"comparable":{"$ref":"#/definitions/count","description":"Prompts with an answer now and in an earlier record of the same series."},"stable":{"$ref":"#/definitions/count","description":"Comparable prompts whose modal answer did not change."},"stability":{"$ref":"#/definitions/share","description":"stable / comparable; null when nothing was comparable."},"drifted":{"$ref":"#/definitions/promptKeys","description":"Prompt keys whose modal answer changed since the series' previous answer."},"flapping":{"$ref":"#/definitions/promptKeys","description":"The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior."},"regressions":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)."},"fixes":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)."},"flipsP":{"$ref":"#/definitions/share","description":"Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips."},"newSeries":{"$ref":"#/definitions/promptKeys","description":"Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)."},"errors":{"type":"object","additionalProperties":false,"description":"Errored samples by category.","required":["rate-limited","timeout","server","auth","bad-response"],"properties":{"rate-limited":{"$ref":"#/definitions/count","description":"HTTP 429 after retries."},"timeout":{"$ref":"#/definitions/count","description":"No answer within the time limit after retries."},"server":{"$ref":"#/definitions/count","description":"HTTP 5xx or a connection failure after retries."},"auth":{"$ref":"#/definitions/count","description":"HTTP 401/403: a missing or wrong key."},"bad-response":{"$ref":"#/definitions/count","description":"Any other error, or a response that could not be read."}}},"latencyMs":{"type":"object","additionalProperties":false,"description":"Latency of the samples that answered, in milliseconds.","required":["p50","p95"],"properties":{"p50":{"type":["number","null"],"minimum":0,"description":"Median; null when no sample answered."},"p95":{"type":["number","null"],"minimum":0,"description":"95th percentile; null when no sample answered."}}},"tokens":{"type":"object","additionalProperties":false,"description":"Tokens summed over all samples, as the server reported them.","required":["in","out"],"properties":{"in":{"$ref":"#/definitions/count","description":"Input (prompt) tokens."},"out":{"$ref":"#/definitions/count","description":"Output (completion) tokens."},"embedding":{"$ref":"#/definitions/count","description":"Tokens of the embeddings requests (`similar` checks, `compare: embedding`), this run's answers and the earlier answers they were compared with. Absent when the run asked for no embeddings."}}},"cost":{"type":"number","minimum":0,"description":"What the run cost in USD: `tokens` at the model's `price` (USD per million input, output and embedding tokens; embedding tokens at the input price unless it names one) from the config. Absent when the model has no price."},"judged":{"$ref":"#/definitions/count","description":"Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with."},"behaved":{"$ref":"#/definitions/count","description":"Judged prompts that behaved as recorded: passed their checks (where they have checks) and kept their answer (where comparable)."},"reliability":{"$ref":"#/definitions/share","description":"Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged."},"reliabilityInterval":{"type":["array","null"],"description":"95% Wilson confidence interval [low, high] of `reliability`; null when it is null.","minItems":2,"maxItems":2,"additionalItems":false,"items":[{"type":"number","minimum":0,"maximum":1,"description":"Lower bound."},{"type":"number","minimum":0,"maximum":1,"description":"Upper bound."}]},"window":{"$ref":"#/definitions/count","description":"The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model."},"runsSinceDrift":{"type":["integer","null"],"minimum":0,"description":"Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was."},"drift":{"type":"object","additionalProperties":false,"description":"Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.","required":["significant","p","prompts","detectableShift"],"properties":{"significant":{"type":"boolean","description":"Whether `p` is at most 0.05."},"p":{"type":["number","null"],"minimum":0,"maximum":1,"description":"The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable."},"prompts":{"$ref":"#/definitions/promptKeys","description":"Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`."},"detectableShift":{"$ref":"#/definitions/share","description":"The share of one prompt's answers that must move to a new answer for its own exact test to see it with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet."}}}}}},"definitions":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"A SHA-256 digest, 64 lowercase hex."},"hash16":{"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex of a SHA-256 digest."},"textRefOrNull":{"type":["string","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key."},"timestamp":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."},"count":{"type":"integer","minimum":0,"description":"A count, 0 or more."},"share":{"type":["number","null"],"minimum":0,"maximum":1,"description":"A proportion between 0 and 1, or null when undefined."},"promptKeys":{"type":"array","items":{"type":"string","minLength":1},"description":"A list of prompt keys (`suite/id`)."},"errorCategory":{"enum":["rate-limited","timeout","server","auth","bad-response"],"description":"rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)."}}};
 const schema12 = {"type":"string","pattern":"^[0-9a-f]{64}$","description":"A SHA-256 digest, 64 lowercase hex."};
 const schema13 = {"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."};
 const schema15 = {"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex of a SHA-256 digest."};
@@ -1711,7 +1711,7 @@ return false;
 else {
 const _errs193 = errors;
 for(const key16 in data76){
-if(!((key16 === "in") || (key16 === "out"))){
+if(!(((key16 === "in") || (key16 === "out")) || (key16 === "embedding"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens",schemaPath:"#/properties/metrics/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1761,6 +1761,29 @@ var valid56 = _errs197 === errors;
 else {
 var valid56 = true;
 }
+if(valid56){
+if(data76.embedding !== undefined){
+let data79 = data76.embedding;
+const _errs200 = errors;
+const _errs201 = errors;
+if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+validate10.errors = [{instancePath:instancePath+"/metrics/tokens/embedding",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs201){
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 < 0 || isNaN(data79)){
+validate10.errors = [{instancePath:instancePath+"/metrics/tokens/embedding",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid56 = _errs200 === errors;
+}
+else {
+var valid56 = true;
+}
+}
 }
 }
 }
@@ -1776,42 +1799,19 @@ else {
 var valid28 = true;
 }
 if(valid28){
-if(data46.judged !== undefined){
-let data79 = data46.judged;
-const _errs200 = errors;
-const _errs201 = errors;
-if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
-validate10.errors = [{instancePath:instancePath+"/metrics/judged",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs201){
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 < 0 || isNaN(data79)){
-validate10.errors = [{instancePath:instancePath+"/metrics/judged",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid28 = _errs200 === errors;
-}
-else {
-var valid28 = true;
-}
-if(valid28){
-if(data46.behaved !== undefined){
-let data80 = data46.behaved;
+if(data46.cost !== undefined){
+let data80 = data46.cost;
 const _errs203 = errors;
-const _errs204 = errors;
-if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
-validate10.errors = [{instancePath:instancePath+"/metrics/behaved",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs204){
+if(errors === _errs203){
 if((typeof data80 == "number") && (isFinite(data80))){
 if(data80 < 0 || isNaN(data80)){
-validate10.errors = [{instancePath:instancePath+"/metrics/behaved",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/cost",schemaPath:"#/properties/metrics/properties/cost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/metrics/cost",schemaPath:"#/properties/metrics/properties/cost/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
 }
 }
 var valid28 = _errs203 === errors;
@@ -1820,71 +1820,115 @@ else {
 var valid28 = true;
 }
 if(valid28){
-if(data46.reliability !== undefined){
-let data81 = data46.reliability;
+if(data46.judged !== undefined){
+let data81 = data46.judged;
+const _errs205 = errors;
 const _errs206 = errors;
-const _errs207 = errors;
-if((!((typeof data81 == "number") && (isFinite(data81)))) && (data81 !== null)){
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+validate10.errors = [{instancePath:instancePath+"/metrics/judged",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs206){
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 0 || isNaN(data81)){
+validate10.errors = [{instancePath:instancePath+"/metrics/judged",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid28 = _errs205 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data46.behaved !== undefined){
+let data82 = data46.behaved;
+const _errs208 = errors;
+const _errs209 = errors;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+validate10.errors = [{instancePath:instancePath+"/metrics/behaved",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs209){
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 < 0 || isNaN(data82)){
+validate10.errors = [{instancePath:instancePath+"/metrics/behaved",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid28 = _errs208 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data46.reliability !== undefined){
+let data83 = data46.reliability;
+const _errs211 = errors;
+const _errs212 = errors;
+if((!((typeof data83 == "number") && (isFinite(data83)))) && (data83 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliability",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs207){
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 > 1 || isNaN(data81)){
+if(errors === _errs212){
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 1 || isNaN(data83)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliability",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data81 < 0 || isNaN(data81)){
+if(data83 < 0 || isNaN(data83)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliability",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs206 === errors;
+var valid28 = _errs211 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
 if(data46.reliabilityInterval !== undefined){
-let data82 = data46.reliabilityInterval;
-const _errs209 = errors;
-if((!(Array.isArray(data82))) && (data82 !== null)){
+let data84 = data46.reliabilityInterval;
+const _errs214 = errors;
+if((!(Array.isArray(data84))) && (data84 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/type",keyword:"type",params:{type: schema11.properties.metrics.properties.reliabilityInterval.type},message:"must be array,null"}];
 return false;
 }
-if(errors === _errs209){
-if(Array.isArray(data82)){
-if(data82.length > 2){
+if(errors === _errs214){
+if(Array.isArray(data84)){
+if(data84.length > 2){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
 return false;
 }
 else {
-if(data82.length < 2){
+if(data84.length < 2){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"}];
 return false;
 }
 else {
-const len17 = data82.length;
+const len17 = data84.length;
 if(!(len17 <= 2)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
 return false;
 }
 else {
-const len18 = data82.length;
+const len18 = data84.length;
 if(len18 > 0){
-let data83 = data82[0];
-const _errs211 = errors;
-if(errors === _errs211){
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 > 1 || isNaN(data83)){
+let data85 = data84[0];
+const _errs216 = errors;
+if(errors === _errs216){
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 > 1 || isNaN(data85)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/0",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data83 < 0 || isNaN(data83)){
+if(data85 < 0 || isNaN(data85)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/0",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1895,20 +1939,20 @@ validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/0"
 return false;
 }
 }
-var valid62 = _errs211 === errors;
+var valid63 = _errs216 === errors;
 }
-if(valid62){
+if(valid63){
 if(len18 > 1){
-let data84 = data82[1];
-const _errs213 = errors;
-if(errors === _errs213){
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 > 1 || isNaN(data84)){
+let data86 = data84[1];
+const _errs218 = errors;
+if(errors === _errs218){
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 > 1 || isNaN(data86)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/1",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data84 < 0 || isNaN(data84)){
+if(data86 < 0 || isNaN(data86)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/1",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1919,7 +1963,7 @@ validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/1"
 return false;
 }
 }
-var valid62 = _errs213 === errors;
+var valid63 = _errs218 === errors;
 }
 }
 }
@@ -1927,128 +1971,128 @@ var valid62 = _errs213 === errors;
 }
 }
 }
-var valid28 = _errs209 === errors;
+var valid28 = _errs214 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
 if(data46.window !== undefined){
-let data85 = data46.window;
-const _errs215 = errors;
-const _errs216 = errors;
-if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
+let data87 = data46.window;
+const _errs220 = errors;
+const _errs221 = errors;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/window",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs216){
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 < 0 || isNaN(data85)){
+if(errors === _errs221){
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 < 0 || isNaN(data87)){
 validate10.errors = [{instancePath:instancePath+"/metrics/window",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs215 === errors;
+var valid28 = _errs220 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
 if(data46.runsSinceDrift !== undefined){
-let data86 = data46.runsSinceDrift;
-const _errs218 = errors;
-if((!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))) && (data86 !== null)){
+let data88 = data46.runsSinceDrift;
+const _errs223 = errors;
+if((!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))) && (data88 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/runsSinceDrift",schemaPath:"#/properties/metrics/properties/runsSinceDrift/type",keyword:"type",params:{type: schema11.properties.metrics.properties.runsSinceDrift.type},message:"must be integer,null"}];
 return false;
 }
-if(errors === _errs218){
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 < 0 || isNaN(data86)){
+if(errors === _errs223){
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 < 0 || isNaN(data88)){
 validate10.errors = [{instancePath:instancePath+"/metrics/runsSinceDrift",schemaPath:"#/properties/metrics/properties/runsSinceDrift/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs218 === errors;
+var valid28 = _errs223 === errors;
 }
 else {
 var valid28 = true;
 }
 if(valid28){
 if(data46.drift !== undefined){
-let data87 = data46.drift;
-const _errs220 = errors;
-if(errors === _errs220){
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+let data89 = data46.drift;
+const _errs225 = errors;
+if(errors === _errs225){
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
 let missing7;
-if(((((data87.significant === undefined) && (missing7 = "significant")) || ((data87.p === undefined) && (missing7 = "p"))) || ((data87.prompts === undefined) && (missing7 = "prompts"))) || ((data87.detectableShift === undefined) && (missing7 = "detectableShift"))){
+if(((((data89.significant === undefined) && (missing7 = "significant")) || ((data89.p === undefined) && (missing7 = "p"))) || ((data89.prompts === undefined) && (missing7 = "prompts"))) || ((data89.detectableShift === undefined) && (missing7 = "detectableShift"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift",schemaPath:"#/properties/metrics/properties/drift/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs222 = errors;
-for(const key17 in data87){
+const _errs227 = errors;
+for(const key17 in data89){
 if(!((((key17 === "significant") || (key17 === "p")) || (key17 === "prompts")) || (key17 === "detectableShift"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift",schemaPath:"#/properties/metrics/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs222 === errors){
-if(data87.significant !== undefined){
-const _errs223 = errors;
-if(typeof data87.significant !== "boolean"){
+if(_errs227 === errors){
+if(data89.significant !== undefined){
+const _errs228 = errors;
+if(typeof data89.significant !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/significant",schemaPath:"#/properties/metrics/properties/drift/properties/significant/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid64 = _errs223 === errors;
+var valid65 = _errs228 === errors;
 }
 else {
-var valid64 = true;
+var valid65 = true;
 }
-if(valid64){
-if(data87.p !== undefined){
-let data89 = data87.p;
-const _errs225 = errors;
-if((!((typeof data89 == "number") && (isFinite(data89)))) && (data89 !== null)){
+if(valid65){
+if(data89.p !== undefined){
+let data91 = data89.p;
+const _errs230 = errors;
+if((!((typeof data91 == "number") && (isFinite(data91)))) && (data91 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/p",schemaPath:"#/properties/metrics/properties/drift/properties/p/type",keyword:"type",params:{type: schema11.properties.metrics.properties.drift.properties.p.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs225){
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 > 1 || isNaN(data89)){
+if(errors === _errs230){
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 > 1 || isNaN(data91)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/p",schemaPath:"#/properties/metrics/properties/drift/properties/p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data89 < 0 || isNaN(data89)){
+if(data91 < 0 || isNaN(data91)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/p",schemaPath:"#/properties/metrics/properties/drift/properties/p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid64 = _errs225 === errors;
+var valid65 = _errs230 === errors;
 }
 else {
-var valid64 = true;
+var valid65 = true;
 }
-if(valid64){
-if(data87.prompts !== undefined){
-let data90 = data87.prompts;
-const _errs227 = errors;
-const _errs228 = errors;
-if(errors === _errs228){
-if(Array.isArray(data90)){
-var valid66 = true;
-const len19 = data90.length;
+if(valid65){
+if(data89.prompts !== undefined){
+let data92 = data89.prompts;
+const _errs232 = errors;
+const _errs233 = errors;
+if(errors === _errs233){
+if(Array.isArray(data92)){
+var valid67 = true;
+const len19 = data92.length;
 for(let i15=0; i15<len19; i15++){
-let data91 = data90[i15];
-const _errs230 = errors;
-if(errors === _errs230){
-if(typeof data91 === "string"){
-if(func3(data91) < 1){
+let data93 = data92[i15];
+const _errs235 = errors;
+if(errors === _errs235){
+if(typeof data93 === "string"){
+if(func3(data93) < 1){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/prompts/" + i15,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2058,8 +2102,8 @@ validate10.errors = [{instancePath:instancePath+"/metrics/drift/prompts/" + i15,
 return false;
 }
 }
-var valid66 = _errs230 === errors;
-if(!valid66){
+var valid67 = _errs235 === errors;
+if(!valid67){
 break;
 }
 }
@@ -2069,38 +2113,38 @@ validate10.errors = [{instancePath:instancePath+"/metrics/drift/prompts",schemaP
 return false;
 }
 }
-var valid64 = _errs227 === errors;
+var valid65 = _errs232 === errors;
 }
 else {
-var valid64 = true;
+var valid65 = true;
 }
-if(valid64){
-if(data87.detectableShift !== undefined){
-let data92 = data87.detectableShift;
-const _errs232 = errors;
-const _errs233 = errors;
-if((!((typeof data92 == "number") && (isFinite(data92)))) && (data92 !== null)){
+if(valid65){
+if(data89.detectableShift !== undefined){
+let data94 = data89.detectableShift;
+const _errs237 = errors;
+const _errs238 = errors;
+if((!((typeof data94 == "number") && (isFinite(data94)))) && (data94 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/detectableShift",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs233){
-if((typeof data92 == "number") && (isFinite(data92))){
-if(data92 > 1 || isNaN(data92)){
+if(errors === _errs238){
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 1 || isNaN(data94)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/detectableShift",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data92 < 0 || isNaN(data92)){
+if(data94 < 0 || isNaN(data94)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/detectableShift",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid64 = _errs232 === errors;
+var valid65 = _errs237 === errors;
 }
 else {
-var valid64 = true;
+var valid65 = true;
 }
 }
 }
@@ -2113,10 +2157,11 @@ validate10.errors = [{instancePath:instancePath+"/metrics/drift",schemaPath:"#/p
 return false;
 }
 }
-var valid28 = _errs220 === errors;
+var valid28 = _errs225 === errors;
 }
 else {
 var valid28 = true;
+}
 }
 }
 }

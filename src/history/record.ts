@@ -92,7 +92,10 @@ export interface RecordMetrics {
   newSeries: string[];
   errors: Record<ErrorCategory, number>;
   latencyMs: { p50: number | null; p95: number | null };
-  tokens: { in: number; out: number };
+  /** `embedding`: tokens of the embeddings requests (absent when the run asked none). */
+  tokens: { in: number; out: number; embedding?: number };
+  /** USD for `tokens` at the model's `price`; absent without a price (and in older records). */
+  cost?: number;
   /** Observations judged for reliability in this record, and how many behaved as recorded. */
   judged: number;
   behaved: number;
@@ -117,5 +120,3 @@ export interface DriftVerdict {
   /** The shift of one prompt's answers its own test detects with 80% power (see README); null if none. */
   detectableShift: number | null;
 }
-
-export { promptKey } from '../config/types.js';

@@ -18,7 +18,7 @@ export interface ProviderOptions {
 }
 
 /** Per-call bookkeeping the SDK's own retry loop cannot tell us. */
-interface CallTrace {
+export interface CallTrace {
   attempts: number;
   lastAttemptStart: number;
   /** Attempts answered 429, retried or not. */
@@ -42,7 +42,7 @@ interface CallTrace {
  */
 export const MAX_RETRY_WAIT_MS = 60_000;
 
-const traces = new AsyncLocalStorage<CallTrace>();
+export const traces = new AsyncLocalStorage<CallTrace>();
 
 /** Statuses whose responses have no body (the Response constructor refuses one). */
 const NULL_BODY = new Set([101, 204, 205, 304]);
@@ -55,7 +55,7 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  * The body is read here, not by the SDK, so the attempt's deadline covers it (a stalled body is
  * a timeout, retried like any) and at most `maxBytes` of it is ever held.
  */
-const tracingFetch: typeof fetch = async (input, init) => {
+export const tracingFetch: typeof fetch = async (input, init) => {
   const trace = traces.getStore();
   if (!trace) return fetch(input, init);
   trace.attempts += 1;
@@ -153,18 +153,22 @@ function withRetryHook<Client extends new (...args: any[]) => OpenAI>(Base: Clie
 const TracedOpenAI = withRetryHook(OpenAI);
 const TracedAzureOpenAI = withRetryHook(AzureOpenAI);
 
-/** The SDK client for a model: Azure's for its classic deployments, the plain one for everything else. */
-function createClient(
+/**
+ * The SDK client for a model: Azure's for its classic deployments, the plain one for everything else.
+ * `deployment` overrides the model's (Azure's embedding deployment).
+ */
+export function createClient(
   model: ModelSpec,
   apiKey: string | undefined,
   options: Pick<ClientOptions, 'maxRetries' | 'timeout' | 'defaultHeaders' | 'fetch'>,
+  deployment?: string,
 ): OpenAI {
   // Local servers (Ollama, vLLM, llama.cpp) need no key; the SDK insists on a string.
   const key = apiKey || 'no-key';
   if (model.azure) {
     return new TracedAzureOpenAI({
       endpoint: model.baseUrl,
-      deployment: model.azure.deployment,
+      deployment: deployment ?? model.azure.deployment,
       apiVersion: model.azure.apiVersion,
       apiKey: key,
       ...options,

@@ -2,10 +2,10 @@ import { totalErrors } from '../analysis/record-metrics.js';
 import { editedPairIds, pairId, type EditComparison } from '../analysis/edit-effect.js';
 import { renderEdits } from './edits-markdown.js';
 import { codeSpan, inlineText } from './escape.js';
-import { renderMarkdown, type SigningNote } from './markdown.js';
+import { inlineMarkdown, renderMarkdown, type SigningNote } from './markdown.js';
 import { significantRegressions } from '../analysis/drift.js';
 import { driftCell } from './drift-text.js';
-import { percent } from './numbers.js';
+import { percent } from '../util/numbers.js';
 import type { ModelReport, Report } from './report.js';
 
 /**
@@ -78,5 +78,5 @@ function row(m: ModelReport): string {
       : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
   const errors = totalErrors(x.errors);
-  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${driftCell(x.drift, x.drifted.length)} | ${significantRegressions(x).length} | ${errors} |`;
+  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${significantRegressions(x).length} | ${errors} |`;
 }

@@ -1,5 +1,6 @@
 import type { DriftVerdict } from '../history/record.js';
-import { percent, pValue } from './numbers.js';
+import type { Inline } from './document/model.js';
+import { percent, pValue } from '../util/numbers.js';
 
 /** One line on the drift test's verdict, for reports, comments and the CLI; null without a verdict. */
 export function driftVerdictText(drift: DriftVerdict | undefined, rawChanges: number): string | null {
@@ -22,10 +23,16 @@ export function driftVerdictText(drift: DriftVerdict | undefined, rawChanges: nu
 }
 
 /** A table cell: "changed" with p and the prompts named, or "none" and the raw changes within noise. */
-export function driftCell(drift: DriftVerdict | undefined, rawChanges: number): string {
-  if (!drift) return String(rawChanges);
-  if (drift.significant) return `**changed** (${pValue(drift.p!)}), ${drift.prompts.length} named`;
-  return rawChanges > 0 ? `none (${rawChanges} within noise)` : 'none';
+export function driftCell(drift: DriftVerdict | undefined, rawChanges: number): Inline[] {
+  if (!drift) return [String(rawChanges)];
+  if (drift.significant)
+    return [{ kind: 'strong', content: ['changed'] }, ` (${pValue(drift.p!)}), ${drift.prompts.length} named`];
+  return [rawChanges > 0 ? `none (${rawChanges} within noise)` : 'none'];
+}
+
+/** "p = 0.031: unlikely under no change" or "p = 0.62: consistent with noise". */
+export function pValueSentence(p: number): string {
+  return `${pValue(p)}: ${p < 0.05 ? 'unlikely under no change' : 'consistent with noise'}`;
 }
 
 /**

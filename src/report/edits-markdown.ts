@@ -2,7 +2,7 @@ import type { EditEffect, VersionResult } from '../analysis/edit-effect.js';
 import type { FieldChange } from '../analysis/edits.js';
 import type { EditComparison } from '../analysis/edit-effect.js';
 import { blockText, inlineText } from './escape.js';
-import { pValue } from './numbers.js';
+import { pValue } from '../util/numbers.js';
 
 /** Rows of one answers table before the rest is folded into a count. */
 const MAX_ROWS = 40;

@@ -2,8 +2,8 @@ import type { EditEffect, VersionResult } from '../analysis/edit-effect.js';
 import type { FieldChange } from '../analysis/edits.js';
 import type { EditComparison } from '../analysis/edit-effect.js';
 import { judgement } from './edits-markdown.js';
-import { pValue } from './numbers.js';
-import { cleanText, truncateText } from './untrusted.js';
+import { pValue } from '../util/numbers.js';
+import { cleanText, truncateText } from '../util/untrusted-text.js';
 
 const MAX_LINES = 40;
 

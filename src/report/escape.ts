@@ -5,7 +5,7 @@
  * images, no @mentions, no issue references, no forged comment markers, no bidi tricks.
  */
 
-import { cleanText, truncateText } from './untrusted.js';
+import { cleanText, truncateText } from '../util/untrusted-text.js';
 
 /** Zero-width space as a character reference: breaks mentions and autolinks, invisible when rendered. */
 const ZWSP = '&#8203;';

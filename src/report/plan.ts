@@ -1,7 +1,5 @@
 import type { ModelEstimate, PlanEstimate } from '../run/estimate.js';
-import { usd } from './numbers.js';
-
-const count = (n: number): string => n.toLocaleString('en-US');
+import { grouped, usd } from '../util/numbers.js';
 
 /** What `trackrecord run --dry-run` prints: the plan, the requests, the tokens, the cost. */
 export function formatPlanEstimate(estimate: PlanEstimate): string {
@@ -9,8 +7,8 @@ export function formatPlanEstimate(estimate: PlanEstimate): string {
   const lines = [
     `dry run: nothing was sent`,
     `${estimate.models.length} model${estimate.models.length === 1 ? '' : 's'} x ${prompts} prompts x ` +
-      `${estimate.samples} sample${estimate.samples === 1 ? '' : 's'} = ${count(estimate.requests)} requests, ` +
-      `about ${count(estimate.inputTokens)} input tokens`,
+      `${estimate.samples} sample${estimate.samples === 1 ? '' : 's'} = ${grouped(estimate.requests)} requests, ` +
+      `about ${grouped(estimate.inputTokens)} input tokens`,
     `suites: ${estimate.suites.map((s) => `${s.name} (${s.prompts})`).join(', ')}`,
     ...estimate.models.map((m) => `  ${modelLine(m)}`),
     'tokens are estimated at about 4 characters a token plus 4 a message; the server counts exactly',
@@ -19,8 +17,8 @@ export function formatPlanEstimate(estimate: PlanEstimate): string {
 }
 
 function modelLine(m: ModelEstimate): string {
-  const parts = [`${count(m.requests)} requests`, `about ${count(m.inputTokens)} input tokens`];
-  if (m.maxOutputTokens !== null) parts.push(`at most ${count(m.maxOutputTokens)} output tokens`);
+  const parts = [`${grouped(m.requests)} requests`, `about ${grouped(m.inputTokens)} input tokens`];
+  if (m.maxOutputTokens !== null) parts.push(`at most ${grouped(m.maxOutputTokens)} output tokens`);
   if (m.inputCost !== null) parts.push(`about ${usd(m.inputCost)} for input`);
   if (m.maxCost !== null) parts.push(`at most ${usd(m.maxCost)} in all`);
   return `${m.id} (${m.model}): ${parts.join(', ')}`;

@@ -1,6 +1,6 @@
 import { realDrift, totalErrors } from '../analysis/record-metrics.js';
 import { promptKey } from '../config/types.js';
-import type { HistoryRecord, RecordMetrics } from '../history/record.js';
+import type { DriftVerdict, HistoryRecord, RecordMetrics } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
 import type { RunInfo } from '../run/run-info.js';
 
@@ -68,6 +68,8 @@ export interface TrendPoint {
    * only with `ReportOptions.runDrift` (the latest point's is the model's `drift`).
    */
   drift?: DriftEntry[];
+  /** This record's drift test verdict, with `drift` (records written before the test have none). */
+  verdict?: DriftVerdict;
 }
 
 export interface DriftEntry {
@@ -123,7 +125,10 @@ function modelReport(view: HistoryView, id: string, trend: number, runDrift: boo
   const drift = driftOf(view, id, history.length - 1);
   if (runDrift) {
     const start = history.length - points.length;
-    points.forEach((p, i) => (p.drift = i === points.length - 1 ? drift : driftOf(view, id, start + i)));
+    points.forEach((p, i) => {
+      p.drift = i === points.length - 1 ? drift : driftOf(view, id, start + i);
+      p.verdict = history[start + i]!.metrics.drift;
+    });
   }
   return {
     id,

@@ -2,25 +2,26 @@ import type { NewRecord } from '../history/build-record.js';
 import type { DriftVerdict, RecordMetrics, RecordRun } from '../history/record.js';
 
 /** Fields of a record's metrics that the run summary repeats as they are. */
-type SummaryMetrics = Pick<
-  RecordMetrics,
-  | 'passRate'
-  | 'agreement'
-  | 'rawAgreement'
-  | 'stability'
-  | 'reliability'
-  | 'reliabilityInterval'
-  | 'drifted'
-  | 'flapping'
-  | 'regressions'
-  | 'fixes'
-  | 'flipsP'
-  | 'newSeries'
-  | 'runsSinceDrift'
-  | 'errors'
-  | 'latencyMs'
-  | 'tokens'
->;
+const SUMMARY_FIELDS = [
+  'passRate',
+  'agreement',
+  'rawAgreement',
+  'stability',
+  'reliability',
+  'reliabilityInterval',
+  'drifted',
+  'flapping',
+  'regressions',
+  'fixes',
+  'flipsP',
+  'newSeries',
+  'runsSinceDrift',
+  'errors',
+  'latencyMs',
+  'tokens',
+] as const satisfies ReadonlyArray<keyof RecordMetrics>;
+
+type SummaryMetrics = Pick<RecordMetrics, (typeof SUMMARY_FIELDS)[number]>;
 
 /** One model's line of the run summary (`trackrecord run --json`, action outputs). */
 export interface ModelSummary extends SummaryMetrics {
@@ -28,6 +29,8 @@ export interface ModelSummary extends SummaryMetrics {
   drift: DriftVerdict;
   id: string;
   model: string;
+  /** USD for the run's tokens at the model's price; null without a price. */
+  cost: number | null;
   systemFingerprints: string[];
   /** In a pull request check: the regressions its edits made (base version against this one, same run). */
   editRegressions?: string[];
@@ -47,23 +50,9 @@ export function summarize(records: readonly NewRecord[]): RunSummary {
     models: records.map(({ model, metrics: m }) => ({
       id: model.id,
       model: model.model,
-      passRate: m.passRate,
-      agreement: m.agreement,
-      rawAgreement: m.rawAgreement,
-      stability: m.stability,
-      reliability: m.reliability,
-      reliabilityInterval: m.reliabilityInterval,
-      drifted: m.drifted,
-      flapping: m.flapping,
-      regressions: m.regressions,
-      fixes: m.fixes,
-      flipsP: m.flipsP,
-      newSeries: m.newSeries,
-      runsSinceDrift: m.runsSinceDrift,
+      ...(Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, m[field]])) as SummaryMetrics),
       drift: m.drift ?? { significant: false, p: null, prompts: [], detectableShift: null },
-      errors: m.errors,
-      latencyMs: m.latencyMs,
-      tokens: m.tokens,
+      cost: m.cost ?? null,
       systemFingerprints: model.systemFingerprints,
     })),
   };

@@ -1,5 +1,5 @@
 import { driftVerdictText } from './drift-text.js';
-import { percent, pValue } from './numbers.js';
+import { percent, pValue, usd } from '../util/numbers.js';
 import type { ModelSummary, RunSummary } from './summary.js';
 
 /** The few lines a person reads after `trackrecord run`. */
@@ -23,7 +23,7 @@ function headline(m: ModelSummary): string {
   const errorText = errors.length === 0 ? 'no errors' : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(', ')}`;
   return (
     `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, ` +
-    `stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? 'n/a'} ms, ${errorText}`
+    `stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? 'n/a'} ms, ${errorText}${m.cost === null ? '' : `, cost ${usd(m.cost)}`}`
   );
 }
 

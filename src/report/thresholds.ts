@@ -1,6 +1,6 @@
 import { thresholdBreaches, type ThresholdBreach, type ThresholdOptions } from '../analysis/thresholds.js';
 import type { Thresholds } from '../config/types.js';
-import { listSome, percent, pValue } from './numbers.js';
+import { listSome, percent, pValue } from '../util/numbers.js';
 import type { RunSummary } from './summary.js';
 
 /** Why the job should fail, one sentence per broken threshold; empty when none is broken. */

@@ -38,9 +38,13 @@ export function estimateTokens(messages: ReadonlyArray<{ content: string }>): nu
   return messages.reduce((n, m) => n + Math.ceil(m.content.length / CHARS_PER_TOKEN) + TOKENS_PER_MESSAGE, 0);
 }
 
-/** USD for token counts at a price per million tokens. */
-export function tokenCost(tokens: { in: number; out: number }, price: NonNullable<ModelSpec['price']>): number {
-  return (tokens.in * price.input + tokens.out * price.output) / 1_000_000;
+/** USD for token counts at a price per million tokens; embedding tokens at the embedding price, else the input price. */
+export function tokenCost(
+  tokens: { in: number; out: number; embedding?: number },
+  price: NonNullable<ModelSpec['price']>,
+): number {
+  const embedding = (tokens.embedding ?? 0) * (price.embedding ?? price.input);
+  return (tokens.in * price.input + tokens.out * price.output + embedding) / 1_000_000;
 }
 
 export function estimatePlan(plan: Plan): PlanEstimate {

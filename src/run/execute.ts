@@ -1,7 +1,8 @@
 import pLimit, { type LimitFunction } from 'p-limit';
-import { answerOf, evaluate } from '../checks/index.js';
-import type { PromptSpec } from '../config/types.js';
+import { answerOf, evaluate, similarTargets, type Vectors } from '../checks/index.js';
+import type { ModelSpec, PromptSpec } from '../config/types.js';
 import { AimdLimit, FifoLock, type LimitChange } from './adaptive.js';
+import { compareModel, similarModel, type ModelEmbeddings } from './embeddings.js';
 import { messagesFor, type Plan } from './plan.js';
 import type { CallObserver, CallResult, ChatProvider, ChatRequest, Observation, Sample } from './types.js';
 import { errorMessage } from '../util/values.js';
@@ -19,6 +20,8 @@ export interface ExecuteOptions {
   onSettled?: (done: number, total: number, result: CallResult) => void;
   /** Called each time a model's adaptive limit changes. */
   onConcurrency?: (change: ConcurrencyChange) => void;
+  /** Each model's embeddings, by model id, for prompts with `similar` checks or `compare: embedding`. */
+  embeddings?: ReadonlyMap<string, ModelEmbeddings>;
 }
 
 export interface ConcurrencyChange extends LimitChange {
@@ -89,7 +92,10 @@ export async function executePlan(
       models.forEach((model, m) => {
         const provider = modelProviders[m]!;
         const request = { model: model.model, messages: messagesFor(model, prompt), params: model.params };
-        const settle = (result: CallResult): void => {
+        const embeddings = options.embeddings?.get(model.id);
+        const settle = async (called: CallResult): Promise<void> => {
+          // The vectors its checks and comparisons read, fetched while the request holds its slot.
+          const result = embeddings ? await withEmbeddings(called, model, prompt, embeddings) : called;
           results[m]![p]![s] = result;
           done += 1;
           options.onSettled?.(done, total, result);
@@ -113,7 +119,14 @@ export async function executePlan(
       promptId: prompt.id,
       promptHash: plan.hashes[m]![p]!,
       checksHash: plan.checksHashes[p]!,
-      samples: results[m]![p]!.map((r) => toSample(r, prompt)),
+      samples: results[m]![p]!.map((r) => {
+        const embedding = similarModel(model, prompt);
+        return toSample(
+          r,
+          prompt,
+          embedding === null ? undefined : options.embeddings?.get(model.id)?.lookup(embedding),
+        );
+      }),
     })),
   );
 }
@@ -191,8 +204,45 @@ async function completeAdaptive(provider: ChatProvider, request: ChatRequest, ga
   }
 }
 
-/** Reads the answer out of a call's output and runs the prompt's checks on it. */
-export function toSample(result: CallResult, prompt: PromptSpec): Sample {
+/**
+ * Fetches the embeddings an answered call needs: its answer's, and each `similar` check's
+ * reference text. A call whose embeddings fail after retries is an error of their category
+ * (availability, not the model's behavior).
+ */
+async function withEmbeddings(
+  result: CallResult,
+  model: ModelSpec,
+  prompt: PromptSpec,
+  embeddings: ModelEmbeddings,
+): Promise<CallResult> {
+  if (!result.ok) return result;
+  let answer: string | null;
+  try {
+    answer = answerOf(result.completion.output, prompt);
+  } catch {
+    return result; // checks fail this output on their own (see judge)
+  }
+  const wanted = new Map<string, string[]>();
+  const similar = similarModel(model, prompt);
+  if (similar !== null) wanted.set(similar, [...(answer === null ? [] : [answer]), ...similarTargets(prompt)]);
+  const compare = compareModel(model, prompt.compare);
+  if (compare !== null && answer !== null) wanted.set(compare, [...(wanted.get(compare) ?? []), answer]);
+  for (const [embedding, texts] of wanted) {
+    const error = await embeddings.fetch(embedding, texts);
+    if (error) {
+      return {
+        ok: false,
+        error: { ...error, message: `embeddings (${embedding}): ${error.message}` },
+        latencyMs: result.latencyMs,
+        attempts: result.attempts,
+      };
+    }
+  }
+  return result;
+}
+
+/** Reads the answer out of a call's output and runs the prompt's checks on it (`vectors`: for `similar` checks). */
+export function toSample(result: CallResult, prompt: PromptSpec, vectors?: Vectors): Sample {
   const base = { latencyMs: Math.round(result.latencyMs), attempts: result.attempts };
   if (!result.ok) {
     return {
@@ -209,7 +259,7 @@ export function toSample(result: CallResult, prompt: PromptSpec): Sample {
     };
   }
   const { completion } = result;
-  const { answer, pass, failures } = judge(completion.output, prompt);
+  const { answer, pass, failures } = judge(completion.output, prompt, vectors);
   return {
     ...base,
     output: completion.output,
@@ -230,10 +280,10 @@ export function toSample(result: CallResult, prompt: PromptSpec): Sample {
  * with the reason, and the run goes on. A prompt without `expect` keeps `pass: null`, so the
  * pass rate still counts only prompts with checks; the reason is kept all the same.
  */
-function judge(output: string, prompt: PromptSpec): Pick<Sample, 'answer' | 'pass' | 'failures'> {
+function judge(output: string, prompt: PromptSpec, vectors?: Vectors): Pick<Sample, 'answer' | 'pass' | 'failures'> {
   try {
     const answer = answerOf(output, prompt);
-    return { answer, ...evaluate(answer, prompt) };
+    return { answer, ...evaluate(answer, prompt, vectors) };
   } catch (err) {
     const reason = `checks could not run on this output: ${errorMessage(err).slice(0, MAX_REASON)}`;
     return { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };

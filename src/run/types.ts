@@ -82,3 +82,14 @@ export interface Observation {
   checksHash: string;
   samples: Sample[];
 }
+
+/** What one embeddings request came to after retries: a vector per text, or a categorized error. */
+export type EmbeddingResult =
+  | { ok: true; vectors: Float32Array[]; tokens: number; attempts: number }
+  | { ok: false; error: ProviderError; attempts: number };
+
+/** One model's endpoint, asked for embeddings (`/embeddings`). */
+export interface EmbeddingProvider {
+  /** Embeds `texts` (none empty) with the embedding model `model`, in one request. */
+  embed(model: string, texts: readonly string[]): Promise<EmbeddingResult>;
+}

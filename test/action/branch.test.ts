@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Git } from '../../src/git/git.js';
 import { ChainVerifier, verifyHistory } from '../../src/history/verify.js';
-import type { ReplayServer } from '../../src/replay/index.js';
-import { runBundledAction } from '../support/action.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
+import { runAction } from '../support/action.js';
 import { remoteHistory, type Remote } from '../support/git.js';
 import { remoteWithConfig, startActionServer } from './fixtures.js';
 
@@ -48,13 +48,13 @@ describe('the action with input branch', () => {
     for (let night = 1; night <= 2; night++) {
       const { dir, git } = await remote.clone();
       const before = await checkoutState(git);
-      const run = await runBundledAction({
+      const run = await runAction({
         workspace: dir,
         eventName: 'schedule',
         env: remote.env,
         inputs: { branch: BRANCH },
       });
-      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.code, run.log + run.failure).toBe(0);
       expect(await checkoutState(git)).toEqual(before);
       expect(existsSync(join(dir, '.trackrecord'))).toBe(false);
       expect(run.outputs['report']).not.toContain(dir);
@@ -86,14 +86,14 @@ describe('the action with input branch', () => {
 
     // Check mode compares with the data branch's records.
     const { dir } = await remote.clone();
-    const check = await runBundledAction({
+    const check = await runAction({
       workspace: dir,
       eventName: 'workflow_dispatch',
       env: remote.env,
       inputs: { mode: 'check', branch: BRANCH, comment: 'false' },
     });
-    expect(check.code, check.stdout + check.stderr).toBe(0);
-    expect(check.stdout).toContain(`2 record(s) on ${BRANCH}`);
+    expect(check.code, check.log + check.failure).toBe(0);
+    expect(check.log).toContain(`2 record(s) on ${BRANCH}`);
     // Check mode keeps no history file: the output says none rather than a path that is not there.
     expect(check.outputs['history']).toBe('');
   });
@@ -105,10 +105,10 @@ describe('the action with input branch', () => {
     const workspaces = await Promise.all(Array.from({ length: 6 }, () => remote.clone()));
     const runs = await Promise.all(
       workspaces.map(({ dir }) =>
-        runBundledAction({ workspace: dir, eventName: 'schedule', env: remote.env, inputs: { branch: BRANCH } }),
+        runAction({ workspace: dir, eventName: 'schedule', env: remote.env, inputs: { branch: BRANCH } }),
       ),
     );
-    for (const run of runs) expect(run.code, run.stdout + run.stderr).toBe(0);
+    for (const run of runs) expect(run.code, run.log + run.failure).toBe(0);
 
     expect(await remoteHistory(remote)).toEqual(mainBefore);
     const commits = await dataCommits(remote);

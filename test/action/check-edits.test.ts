@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Git } from '../../src/git/git.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
-import { runBundledAction } from '../support/action.js';
+import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
+import { runAction } from '../support/action.js';
 import { makeRemote, type Remote } from '../support/git.js';
 import { EDITS_RECORDINGS, EDITS_SUITE, editsConfig, P7, P7_REWORDED, TERSE } from '../support/edits.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
@@ -42,8 +42,8 @@ async function nightlyRemote(): Promise<{ remote: Remote; server: ReplayServer; 
   writeFiles(dir, { 'prompts/s.yaml': SUITE, '.github/trackrecord.yml': config(server.baseUrl) });
   await commit(git, 'add trackrecord');
   await git.run(['push', '--quiet', 'origin', 'HEAD:main']);
-  const nightly = await runBundledAction({ workspace: dir, eventName: 'schedule', env: remote.env });
-  expect(nightly.code, nightly.stdout).toBe(0);
+  const nightly = await runAction({ workspace: dir, eventName: 'schedule', env: remote.env });
+  expect(nightly.code, nightly.log).toBe(0);
   return { remote, server, api };
 }
 
@@ -54,7 +54,7 @@ async function checkPullRequest(files: (dir: string, baseUrl: string) => Record<
   writeFiles(dir, files(dir, server.baseUrl));
   await commit(git, 'the change');
   const before = server.stats().requests;
-  const run = await runBundledAction({
+  const run = await runAction({
     workspace: dir,
     eventName: 'pull_request',
     event,
@@ -69,7 +69,7 @@ describe('check mode: what the pull request changed', () => {
     const { run, requests, body } = await checkPullRequest((dir) => ({
       'prompts/s.yaml': readFileSync(join(dir, 'prompts/s.yaml'), 'utf8').replace(P7, P7_REWORDED),
     }));
-    expect(run.code, run.stdout).toBe(1);
+    expect(run.code, run.log).toBe(1);
     // Three prompts for this change, and the base version of the one edited prompt: same samples.
     expect(requests).toBe(3 * SAMPLES + 1 * SAMPLES);
     const [changed, drift] = body.split('## Drift since the last record');
@@ -86,13 +86,17 @@ describe('check mode: what the pull request changed', () => {
     );
     expect(drift).not.toContain('s/p7');
     expect(drift).toContain('No drift: all 2 comparable prompts kept their answer.');
-    expect(run.stdout).toMatch(
-      /::error::thresholds failed:%0Am: 1 prompt\(s\) went from pass to fail because of this change's edits \(the base version passes in the same run\): s\/p7/,
+    expect(run.failure).toMatch(
+      /^thresholds failed:\nm: 1 prompt\(s\) went from pass to fail because of this change's edits \(the base version passes in the same run\): s\/p7/,
     );
     // The annotation points at the edited prompt in its suite file.
-    expect(run.stdout).toMatch(
-      /::warning title=trackrecord regression,file=prompts\/s\.yaml,line=7::s\/p7 went from pass to fail on m/,
-    );
+    expect(run.annotations).toContainEqual({
+      level: 'warning',
+      title: 'trackrecord regression',
+      file: 'prompts/s.yaml',
+      startLine: 7,
+      message: expect.stringMatching(/^s\/p7 went from pass to fail on m/),
+    });
     expect(run.outputs['regressions']).toBe('1');
   }, 60_000);
 
@@ -114,15 +118,19 @@ describe('check mode: what the pull request changed', () => {
     );
     expect(changed).not.toContain('s/capital');
     expect(changed).not.toContain('s/p7');
-    expect(run.code, run.stdout).toBe(1);
-    expect(run.stdout).toMatch(
-      /::warning title=trackrecord regression,file=\.github\/trackrecord\.yml,line=2::m: the edit of system/,
-    );
+    expect(run.code, run.log).toBe(1);
+    expect(run.annotations).toContainEqual({
+      level: 'warning',
+      title: 'trackrecord regression',
+      file: '.github/trackrecord.yml',
+      startLine: 2,
+      message: expect.stringMatching(/^m: the edit of system/),
+    });
   }, 60_000);
 
   it('shows no edits for a change outside the suites and config, and runs nothing twice', async () => {
     const { run, requests, body } = await checkPullRequest(() => ({ 'README.md': '# changed\n' }));
-    expect(run.code, run.stdout).toBe(0);
+    expect(run.code, run.log).toBe(0);
     expect(requests).toBe(3 * SAMPLES);
     expect(body).toContain('No prompt, check or model setting differs from `main`.');
     expect(body).toContain('No drift: all 3 comparable prompts kept their answer.');

@@ -5,7 +5,7 @@ import {
   startReplayServer,
   type Recording,
   type ReplayServer,
-} from '../../src/replay/index.js';
+} from '../../tools/replay/index.js';
 import { makeRemote, type Remote } from '../support/git.js';
 import { PRIME_DATA, PRIME_SUITE } from '../support/prime.js';
 
@@ -26,9 +26,10 @@ export async function startActionServer(): Promise<ReplayServer> {
 
 /**
  * A remote whose main branch holds a trackrecord config for `gpt-4` on the replay server, the
- * prime suite and a one-prompt suite; returns the remote (clone it to get a workspace).
+ * prime suite and a one-prompt suite (`modelExtra`: more keys of the model, each line indented by 4);
+ * returns the remote (clone it to get a workspace).
  */
-export async function remoteWithConfig(baseUrl: string, extra = ''): Promise<Remote> {
+export async function remoteWithConfig(baseUrl: string, extra = '', modelExtra = ''): Promise<Remote> {
   const remote = await makeRemote();
   const { dir, git } = await remote.clone();
   mkdirSync(join(dir, '.github'), { recursive: true });
@@ -40,7 +41,7 @@ export async function remoteWithConfig(baseUrl: string, extra = ''): Promise<Rem
   );
   writeFileSync(
     join(dir, '.github/trackrecord.yml'),
-    `models:\n  - id: gpt-4\n    model: gpt-4\n    base-url: ${baseUrl}\n    temperature: 0.1\n` +
+    `models:\n  - id: gpt-4\n    model: gpt-4\n    base-url: ${baseUrl}\n    temperature: 0.1\n${modelExtra}` +
       `suites:\n  - path: prompts/prime.yaml\n  - path: prompts/chat.yaml\nconcurrency: 8\n${extra}`,
   );
   await git.run(['add', '.']);
@@ -66,3 +67,18 @@ export const TRACK_COMMIT_FILES = [
   '.trackrecord/history.jsonl',
   '.trackrecord/report.md',
 ];
+
+/** The event of a pull request #7 from `feature` into main, from a fork or not. */
+export function pullRequestEvent(fork = false) {
+  const base = { full_name: 'acme/widgets', fork: false };
+  return {
+    action: 'synchronize',
+    number: 7,
+    pull_request: {
+      number: 7,
+      base: { ref: 'main', sha: 'a'.repeat(40), repo: base },
+      head: { ref: 'feature', sha: 'b'.repeat(40), repo: fork ? { full_name: 'someone/widgets', fork: true } : base },
+    },
+    repository: base,
+  };
+}

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { verifyHistory } from '../../src/history/verify.js';
 import { readPartial } from '../../src/partial/index.js';
-import type { ReplayServer } from '../../src/replay/index.js';
-import { runBundledAction } from '../support/action.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
+import { runAction } from '../support/action.js';
 import { commitFiles, remoteHistory, type Remote } from '../support/git.js';
 import { remoteWithConfig, startActionServer, TRACK_COMMIT_FILES } from './fixtures.js';
 
@@ -18,7 +18,7 @@ afterEach(async () => {
 /** One job of workflow run 4242's matrix, in its own fresh checkout. */
 async function job(remote: Remote, inputs: Record<string, string>, eventName = 'schedule') {
   const { dir } = await remote.clone();
-  const run = await runBundledAction({
+  const run = await runAction({
     workspace: dir,
     eventName,
     inputs,
@@ -45,8 +45,7 @@ describe('the action, sharded over a matrix', () => {
     const shards = await Promise.all(['1/2', '2/2'].map((shard) => job(remote, { shard })));
     const partials: string[] = [];
     for (const [i, { dir, run }] of shards.entries()) {
-      expect(run.stderr).toBe('');
-      expect(run.code, run.stdout).toBe(0);
+      expect(run.code, run.log + run.failure).toBe(0);
       expect(basename(run.outputs['partial']!)).toBe(`trackrecord-partial-${i + 1}-of-2.json`);
       expect(run.outputs['reliability']).toBeUndefined();
       const partial = await readPartial(run.outputs['partial']!);
@@ -66,15 +65,14 @@ describe('the action, sharded over a matrix', () => {
 
     const { dir: mergeDir } = await remote.clone();
     download(partials, mergeDir);
-    const merge = await runBundledAction({
+    const merge = await runAction({
       workspace: mergeDir,
       eventName: 'schedule',
       inputs: { merge: 'partials/**/*.json\n' },
       env: { ...remote.env, GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1' },
     });
-    expect(merge.stderr).toBe('');
-    expect(merge.code, merge.stdout).toBe(0);
-    expect(merge.stdout).toContain(
+    expect(merge.code, merge.log + merge.failure).toBe(0);
+    expect(merge.log).toContain(
       'merging 2 shard(s) of run 4242-1: partials/trackrecord-partial-1/trackrecord-partial-1-of-2.json, partials/trackrecord-partial-2/trackrecord-partial-2-of-2.json',
     );
 
@@ -106,7 +104,7 @@ describe('the action, sharded over a matrix', () => {
     server = await startActionServer();
     const remote = await remoteWithConfig(server.baseUrl);
     const { dir, run } = await job(remote, { shard: '3/3', 'partial-path': 'out/shard-3.json' });
-    expect(run.code, run.stdout).toBe(0);
+    expect(run.code, run.log + run.failure).toBe(0);
     expect(run.outputs['partial']).toBe(join(dir, 'out/shard-3.json'));
     expect((await readPartial(run.outputs['partial']!)).shard).toEqual({ index: 3, count: 3 });
   });
@@ -119,24 +117,26 @@ describe('the action, sharded over a matrix', () => {
     expect(first.run.code).toBe(0);
     const { dir } = await remote.clone();
     download([first.run.outputs['partial']!], dir);
-    const merge = await runBundledAction({
+    const merge = await runAction({
       workspace: dir,
       eventName: 'schedule',
       inputs: { merge: 'partials/**/*.json' },
       env: remote.env,
     });
     expect(merge.code).toBe(1);
-    expect(merge.stdout).toContain('::error::missing shard 2/2 (have 1/2): every shard must finish before the merge');
+    const missing = 'missing shard 2/2 (have 1/2): every shard must finish before the merge';
+    expect(merge.failure?.slice(0, missing.length)).toBe(missing);
     expect(await remoteHistory(remote)).toEqual(start);
 
-    const nothing = await runBundledAction({
+    const nothing = await runAction({
       workspace: dir,
       eventName: 'schedule',
       inputs: { merge: 'artifacts/*.json' },
       env: remote.env,
     });
     expect(nothing.code).toBe(1);
-    expect(nothing.stdout).toContain(`::error::no partial file matches "artifacts/*.json"`);
+    const none = 'no partial file matches "artifacts/*.json"';
+    expect(nothing.failure?.slice(0, none.length)).toBe(none);
   });
 
   it.each([
@@ -157,7 +157,7 @@ describe('the action, sharded over a matrix', () => {
     const remote = await remoteWithConfig(server.baseUrl);
     const { run } = await job(remote, inputs, eventName);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`::error::${message}`);
+    expect(run.failure?.slice(0, message.length)).toBe(message);
     expect(server.stats().requests).toBe(0);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { regimeStarts, significantRegressions } from '../../src/analysis/drift.js';
-import { analyzeModel } from '../../src/analysis/record-metrics.js';
+import { recordModel } from '../../src/analysis/records.js';
 import { runMetrics } from '../../src/analysis/run-metrics.js';
 import type { ModelSpec, PromptSpec } from '../../src/config/types.js';
-import { buildRecord, type NewRecord } from '../../src/history/build-record.js';
+import type { NewRecord } from '../../src/history/build-record.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
 import { toSample } from '../../src/run/execute.js';
@@ -30,7 +30,11 @@ const prompts: PromptSpec[] = Array.from({ length: 12 }, (_, p) => ({
 }));
 
 /** Nights of a model that answers "a" with probability 0.7, else "b" or "c"; `output` overrides. */
-function nights(count: number, output?: (night: number, p: number, s: number) => string | null): NewRecord[] {
+function nights(
+  count: number,
+  output?: (night: number, p: number, s: number) => string | null,
+  samples = 5,
+): NewRecord[] {
   const random = seededRandom(11);
   const view = new HistoryView();
   const records: NewRecord[] = [];
@@ -41,7 +45,7 @@ function nights(count: number, output?: (night: number, p: number, s: number) =>
       promptId: prompt.id,
       promptHash: `${p}`.padStart(16, '0'),
       checksHash: 'c'.repeat(16),
-      samples: Array.from({ length: 5 }, (_, s) => {
+      samples: Array.from({ length: samples }, (_, s) => {
         const u = random();
         const text = output?.(night, p, s) ?? `Answer: ${u < 0.7 ? 'a' : u < 0.85 ? 'b' : 'c'}`;
         const completion = { output: text, servedModel: 'sim', systemFingerprint: null, tokensIn: 1, tokensOut: 1 };
@@ -49,32 +53,18 @@ function nights(count: number, output?: (night: number, p: number, s: number) =>
       }),
     }));
     const startedAt = new Date(Date.UTC(2026, 0, 1 + night)).toISOString();
-    const metrics = runMetrics(observations, () => ({ kind: 'exact' }));
-    const analysed = analyzeModel(
+    const record = recordModel(
+      { model, observations, metrics: runMetrics(observations, () => ({ kind: 'exact' })) },
       {
-        model,
-        observations,
-        metrics,
+        run: { id: `night-${night}`, startedAt, trigger: 'schedule', commit: null, url: null },
+        finishedAt: startedAt,
         window: 30,
+        samples,
         specOf: (o) => prompts[Number(o.promptId.slice(1))]!,
         seed: `night-${night}`,
       },
       view,
     );
-    const record = buildRecord(
-      {
-        run: { id: `night-${night}`, startedAt, trigger: 'schedule', commit: null, url: null },
-        finishedAt: startedAt,
-        model,
-        served: metrics.servedModels,
-        systemFingerprints: metrics.systemFingerprints,
-        samples: 5,
-        prompts: analysed.prompts,
-        metrics: analysed.metrics,
-      },
-      view,
-    );
-    view.add(record);
     records.push(record);
   }
   return records;
@@ -109,9 +99,27 @@ describe('the drift verdict in a record', () => {
 });
 
 describe('regimeStarts', () => {
+  const at = (
+    significant: boolean,
+    prompts: string[],
+    moved: Partial<Record<'drifted' | 'regressions' | 'fixes', string[]>> = {},
+  ) =>
+    ({
+      metrics: {
+        drifted: moved.drifted ?? [],
+        regressions: moved.regressions ?? [],
+        fixes: moved.fixes ?? [],
+        drift: { significant, prompts, p: 0, detectableShift: null },
+      },
+    }) as unknown as HistoryRecord;
+
   it('restarts only the prompts a record named, inside the window', () => {
-    const at = (prompts: string[]) => ({ metrics: { drift: { prompts } } }) as unknown as HistoryRecord;
-    const records = [at(['s/a']), at([]), at(['s/b']), at([])];
+    const records = [
+      at(true, ['s/a']),
+      at(false, [], { drifted: ['s/c'] }),
+      at(true, ['s/b'], { drifted: ['s/d'] }),
+      at(false, []),
+    ];
     expect(regimeStarts(records, 30)).toEqual(
       new Map([
         ['', 0],
@@ -120,6 +128,33 @@ describe('regimeStarts', () => {
       ]),
     );
     expect(regimeStarts(records, 3).get('s/a')).toBeUndefined();
+  });
+
+  it('restarts every prompt that moved when the suite changed as a whole and none could be named', () => {
+    const records = [
+      at(false, [], { drifted: ['s/x'] }),
+      at(true, [], { drifted: ['s/a'], regressions: ['s/b'], fixes: ['s/c'] }),
+      at(false, []),
+    ];
+    expect(regimeStarts(records, 30)).toEqual(
+      new Map([
+        ['', 0],
+        ['s/a', 1],
+        ['s/b', 1],
+        ['s/c', 1],
+      ]),
+    );
+  });
+
+  it('keeps the nights after a change quiet when the change was too young to name any prompt', () => {
+    // One sample a night: every prompt moves from "a" to "z" on the fourth night and stays. Three
+    // earlier answers are too few to name one prompt, so the whole suite's change is what alarms.
+    const records = nights(8, (night) => (night < 3 ? 'Answer: a' : 'Answer: z'), 1);
+    const drift = records.map((r) => r.metrics.drift!);
+    expect(drift[3]!.significant).toBe(true);
+    expect(drift[3]!.prompts).toEqual([]);
+    for (const later of drift.slice(4)) expect(later).toMatchObject({ significant: false });
+    expect(records.map((r) => r.metrics.runsSinceDrift)).toEqual([null, null, null, 0, 1, 2, 3, 4]);
   });
 });
 

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { lowestReliability, reliabilitySvg, writeBadges } from '../../src/badge/index.js';
+import { lowestReliability } from '../../src/analysis/record-metrics.js';
+import { reliabilitySvg, writeBadges } from '../../src/badge/index.js';
 import { tempDir } from '../support/tmp.js';
 
 const read = (path: string): string => readFileSync(path, 'utf8');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { runCli } from '../support/cli.js';
 import { primeConfig, startPrimeServer } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { verifyHistory } from '../../src/history/verify.js';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { runCli } from '../support/cli.js';
 import { PRIME_SUITE, startPrimeServer } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/read.js';
 import { HistoryView } from '../../src/history/view.js';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { buildReport, type Report } from '../../src/report/report.js';
 import { runAndRecord } from '../../src/run-and-record.js';
 import { runCli } from '../support/cli.js';

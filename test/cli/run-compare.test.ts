@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
+import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { runCli } from '../support/cli.js';
 import { CAPITAL, EDITS_RECORDINGS, EDITS_SUITE, editsConfig, P7, P7_REWORDED } from '../support/edits.js';
 import { makeRemote } from '../support/git.js';

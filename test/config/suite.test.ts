@@ -10,6 +10,6 @@ describe('the check kinds', () => {
       definitions: { expectation: { properties: Record<string, unknown> } };
     };
     expect(Object.keys(schema.definitions.expectation.properties).sort()).toEqual([...EXPECTATION_KINDS].sort());
-    expect(EXPECTATION_KINDS).toHaveLength(12);
+    expect(EXPECTATION_KINDS).toHaveLength(13);
   });
 });

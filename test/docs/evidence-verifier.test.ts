@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { runCli } from '../support/cli.js';
 import { makeKey, writePublicKey } from '../support/keys.js';
 import { primeConfig, startPrimeServer } from '../support/prime.js';

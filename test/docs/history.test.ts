@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
+import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { storedTexts } from '../../src/history/texts.js';
 import { readHistory } from '../../src/history/read.js';
 import { runAndRecord } from '../../src/run-and-record.js';

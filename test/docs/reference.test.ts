@@ -33,6 +33,7 @@ const METRICS: Record<keyof RecordMetrics, true> = {
   errors: true,
   latencyMs: true,
   tokens: true,
+  cost: true,
   judged: true,
   behaved: true,
   reliability: true,

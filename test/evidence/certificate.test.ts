@@ -5,7 +5,7 @@ import { certificatePredicate, signCertificate } from '../../src/evidence/certif
 import { signerFromEnv } from '../../src/evidence/keys.js';
 import { lineHash } from '../../src/history/codec.js';
 import type { HistoryRecord } from '../../src/history/record.js';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { runCli } from '../support/cli.js';
 import { makeKey, writePublicKey } from '../support/keys.js';
 import { primeConfig, startPrimeServer } from '../support/prime.js';

@@ -5,7 +5,7 @@ import { serializeEnvelope } from '../../src/evidence/dsse.js';
 import { signLine } from '../../src/evidence/attestations.js';
 import { signerFromEnv } from '../../src/evidence/keys.js';
 import { lineHash } from '../../src/history/codec.js';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { runCli } from '../support/cli.js';
 import { makeKey, writePublicKey, type TestKey } from '../support/keys.js';
 import { primeConfig, startPrimeServer } from '../support/prime.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HistoryError } from '../../src/history/errors.js';
 import { appendRecords } from '../../src/history/file.js';
 import { readHistory, readRecent, type HistoryRead } from '../../src/history/read.js';
-import { promptKey } from '../../src/history/record.js';
+import { promptKey } from '../../src/config/types.js';
 import { segmentPath } from '../../src/history/segments.js';
 import { HistoryView } from '../../src/history/view.js';
 import { historyText, makeRecords, type NewRecord } from '../support/records.js';

@@ -10,7 +10,7 @@ import { GENESIS, type HistoryRecord } from '../../src/history/record.js';
 import { decodeTexts, encodeTexts, storedTexts } from '../../src/history/texts.js';
 import { verifyHistory } from '../../src/history/verify.js';
 import { HistoryView } from '../../src/history/view.js';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { runAndRecord } from '../../src/run-and-record.js';
 import { REPO_ROOT, primeConfig, startPrimeServer } from '../support/prime.js';
 import { historyText, joinLines, makeRecords, rechain } from '../support/records.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
 import { loadConfig } from '../../src/config/load.js';
-import type { ReplayServer } from '../../src/replay/index.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
 import { runCli } from '../support/cli.js';
 import { PRIME_SUITE, startPrimeServer } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';

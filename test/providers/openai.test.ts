@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../../src/config/types.js';
 import { createOpenAIProvider } from '../../src/providers/openai.js';
-import type { FaultPlan, ReplayServer } from '../../src/replay/index.js';
+import type { FaultPlan, ReplayServer } from '../../tools/replay/index.js';
 import type { CallResult } from '../../src/run/types.js';
 import { startPrimeServer } from '../support/prime.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadLlmdriftRecordings } from '../../src/replay/index.js';
+import { loadLlmdriftRecordings } from '../../tools/replay/index.js';
 import { PRIME_100, readPrimeLines, REPO_ROOT } from './helpers.js';
 
 const MODELS = ['gpt-3.5-turbo-0301', 'gpt-3.5-turbo-0613', 'gpt-4-0314', 'gpt-4-0613'];

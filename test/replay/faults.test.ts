@@ -7,7 +7,7 @@ import {
   type FaultPlan,
   type Recording,
   type ReplayServer,
-} from '../../src/replay/index.js';
+} from '../../tools/replay/index.js';
 import { ask, client } from './helpers.js';
 
 const recordings: Recording[] = Array.from({ length: 200 }, (_, i) => ({

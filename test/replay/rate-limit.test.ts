@@ -11,7 +11,7 @@ import {
   validateRateLimit,
   type Recording,
   type ReplayServer,
-} from '../../src/replay/index.js';
+} from '../../tools/replay/index.js';
 import { ask, client, REPO_ROOT } from './helpers.js';
 
 const recordings: Recording[] = Array.from({ length: 20 }, (_, i) => ({
@@ -169,7 +169,7 @@ describe('replay CLI: --rate-per-minute and --log', () => {
       [
         '--import',
         'tsx',
-        'src/replay/main.ts',
+        'tools/replay/main.ts',
         '--data',
         data,
         '--rate-per-minute',
@@ -214,7 +214,7 @@ describe('replay CLI: --rate-per-minute and --log', () => {
   it('rejects --rate-burst without --rate-per-minute', async () => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/replay/main.ts', '--data', 'x.jsonl', '--rate-burst', '2'],
+      ['--import', 'tsx', 'tools/replay/main.ts', '--data', 'x.jsonl', '--rate-burst', '2'],
       {
         cwd: REPO_ROOT,
         stdio: ['ignore', 'ignore', 'pipe'],

@@ -8,7 +8,7 @@ import {
   systemFingerprint,
   type Recording,
   type ReplayServer,
-} from '../../src/replay/index.js';
+} from '../../tools/replay/index.js';
 import { ask, client, PRIME_100, readPrimeLines, REPO_ROOT } from './helpers.js';
 
 const lines = readPrimeLines();
@@ -89,7 +89,7 @@ describe('replay server: replaying recordings', () => {
     });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { type: string } }).error.type).toBe('invalid_request_error');
-    const other = await fetch(`${server.baseUrl}/embeddings`, { method: 'POST', body: '{}' });
+    const other = await fetch(`${server.baseUrl}/images/generations`, { method: 'POST', body: '{}' });
     expect(other.status).toBe(404);
     await other.body?.cancel();
   });
@@ -207,7 +207,7 @@ describe('replay CLI', () => {
   it('starts a server on the given data and prints its base URL', async () => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/replay/main.ts', '--data', PRIME_100, '--port', '0', '--alias', 'gpt-4=gpt-4-0314'],
+      ['--import', 'tsx', 'tools/replay/main.ts', '--data', PRIME_100, '--port', '0', '--alias', 'gpt-4=gpt-4-0314'],
       { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/read.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
-import { startReplayServer, type ReplayServer } from '../../src/replay/index.js';
+import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { CSP, escapeHtml, renderHtml } from '../../src/report/html.js';
 import { buildReport, type Report } from '../../src/report/report.js';
 import { runAndRecord } from '../../src/run-and-record.js';
@@ -136,13 +136,13 @@ describe('renderHtml on the real GPT-4 drift (March -> June 2023)', () => {
     const row = /<table class="summary">[\s\S]*?<tbody>\n(<tr>.*<\/tr>)\n<\/tbody>/.exec(html)![1]!;
     const cells = [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]);
     expect(cells).toEqual([
-      '<a href="#model-1">gpt-4</a>',
+      '<a href="#model-1"><strong>gpt-4</strong></a>',
       expect.stringMatching(/^\d+\.\d% \(\d+\.\d%–\d+\.\d%\)$/),
       `${(m.metrics.passRate! * 100).toFixed(1)}%`,
       `${((1 - changed.length / march.size) * 100).toFixed(1)}%`,
       'n/a',
       // Two runs of one sample: the suite changed beyond noise, no prompt can be named alone.
-      'changed (p &lt; 0.001), 0 named',
+      '<strong>changed</strong> (p &lt; 0.001), 0 named',
       String(m.regressions.length),
       '0',
       '0',
@@ -180,7 +180,8 @@ describe('renderHtml on the real GPT-4 drift (March -> June 2023)', () => {
       html.indexOf('<h3>Drifted prompts in earlier runs</h3>'),
     );
     expect(latest).toContain(
-      `<details class="run" open><summary>${changed.length} drifted prompts (${changed.length} new behavior, 0 flapping back to an earlier answer)</summary>`,
+      // More than ten rows start folded, in the markdown report too.
+      `<details class="run"><summary>${changed.length} drifted prompts (${changed.length} new behavior, 0 flapping back to an earlier answer)</summary>`,
     );
     const rows = [
       ...latest.matchAll(
@@ -219,7 +220,8 @@ describe('renderHtml on the real GPT-4 drift (March -> June 2023)', () => {
     const { changed } = changedPrimes();
     // The latest run went back to the March answers: all flapping.
     expect(html).toContain(
-      `<details class="run" open><summary>${changed.length} drifted prompts (0 new behavior, ${changed.length} flapping back to an earlier answer)</summary>`,
+      // More than ten rows start folded, in the markdown report too.
+      `<details class="run"><summary>${changed.length} drifted prompts (0 new behavior, ${changed.length} flapping back to an earlier answer)</summary>`,
     );
     const earlier = html.slice(html.indexOf('<h3>Drifted prompts in earlier runs</h3>'));
     const folded = [
@@ -292,6 +294,18 @@ describe('renderHtml', () => {
     );
     expect(folded).toBeGreaterThan(0);
     expect(html.match(/<details class="run">/g)).toHaveLength(folded);
+
+    // Earlier runs' changes read by their own record's drift verdict: within noise when it held.
+    const quiet = structuredClone(report);
+    const earlier = quiet.models[0]!.trend[0]!;
+    earlier.verdict = { significant: false, p: 0.4, prompts: [], detectableShift: null };
+    earlier.drift = [
+      { key: 's/x', before: 'a', after: 'b', flapping: false, significant: false, regression: false, fix: false },
+    ];
+    const section = renderHtml(quiet).split('<h3>Drifted prompts in earlier runs</h3>')[1]!;
+    expect(section).toMatch(/<td class="key-cell">s\/x<\/td>.*<span class="tag within-noise">within noise<\/span>/);
+    earlier.verdict = undefined;
+    expect(renderHtml(quiet)).toMatch(/<td class="key-cell">s\/x<\/td>.*<span class="tag drift">drift<\/span>/);
 
     // A run with no reliability breaks the line in two.
     const gap = structuredClone(report);

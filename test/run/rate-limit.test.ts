@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ModelSpec, PromptSpec } from '../../src/config/types.js';
 import { createOpenAIProvider } from '../../src/providers/openai.js';
-import { startReplayServer, type Recording, type ReplayServer } from '../../src/replay/index.js';
+import { startReplayServer, type Recording, type ReplayServer } from '../../tools/replay/index.js';
 import { executePlan, type ConcurrencyChange } from '../../src/run/execute.js';
 import type { Plan } from '../../src/run/plan.js';
 

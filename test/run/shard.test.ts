@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { promptKey } from '../../src/history/record.js';
+import { promptKey } from '../../src/config/types.js';
 import { buildPlan } from '../../src/run/plan.js';
 import { formatShard, inShard, parseShard, shardConfig, shardOf, ShardError } from '../../src/run/shard.js';
 import { PRIME_SUITE, primeConfig } from '../support/prime.js';

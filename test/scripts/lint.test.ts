@@ -18,8 +18,7 @@ describe('the layer boundaries of src/', () => {
   it.each([
     ['src/history/x.ts', "import { compareWithHistory } from '../analysis/compare.js';"],
     ['src/history/x.ts', "import type { RunOutcome } from '../engine.js';"],
-    ['src/analysis/x.ts', "import { percent } from '../report/numbers.js';"],
-    ['src/analysis/x.ts', "export { startReplayServer } from '../replay/index.js';"],
+    ['src/analysis/x.ts', "import { driftCell } from '../report/drift-text.js';"],
     ['src/report/html/x.ts', "import { main } from '../../cli/main.js';"],
     ['src/cli/commands/x.ts', "import { run } from '../../action/main.js';"],
     ['src/checks/x.ts', "import { loadConfig } from '../config/load.js';"],
@@ -33,10 +32,31 @@ describe('the layer boundaries of src/', () => {
   });
 
   it.each([
+    ['src/analysis/x.ts', "export { startReplayServer } from '../../tools/replay/index.js';"],
+    ['src/engine.ts', "import { startReplayServer } from '../tools/replay/index.js';"],
+    ['src/report/html/x.ts', "import { tempDir } from '../../../test/support/tmp.js';"],
+    ['src/cli/x.ts', "import { seededRandom } from '../../bench/drift.js';"],
+  ])('fails %s on an import from outside src/: %s', async (path, code) => {
+    const errors = await boundaryErrors(path, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/src\/ is what ships: it imports nothing from tools\//);
+  });
+
+  it.each([
+    ['src/action/x.ts', "import { info } from '@actions/core';"],
+    ['src/report/x.ts', "import * as core from '@actions/core';"],
+  ])('fails %s on reaching the runner around the ActionHost: %s', async (path, code) => {
+    const errors = await boundaryErrors(path, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/reaches the runner through its ActionHost \(src\/action\/core-host\.ts\)/);
+  });
+
+  it.each([
+    ['src/action/core-host.ts', "import { info } from '@actions/core';"],
     ['src/analysis/x.ts', "import { HistoryView } from '../history/view.js';"],
     ['src/analysis/x.ts', "import { share } from './stats.js';"],
     ['src/report/html/x.ts', "import type { TrendPoint } from '../report.js';"],
-    ['src/report/html/x.ts', "import { percent } from '../numbers.js';"],
+    ['src/report/html/x.ts', "import { percent } from '../../util/numbers.js';"],
     ['src/checks/x.ts', "import type { PromptSpec } from '../config/types.js';"],
     ['src/run-and-record.ts', "import { runSuites } from './engine.js';"],
     ['src/action/x.ts', "import { recordOutcome } from '../run-and-record.js';"],

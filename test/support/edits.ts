@@ -1,4 +1,4 @@
-import type { Recording } from '../../src/replay/index.js';
+import type { Recording } from '../../tools/replay/index.js';
 
 /** A three-prompt suite whose prompt p7 answers differently when reworded, and whose prompt add does under a terse system prompt. */
 export const P7 = 'Is 7 prime? Answer yes or no.';

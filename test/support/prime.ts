@@ -6,7 +6,7 @@ import {
   startReplayServer,
   type ReplayServer,
   type ReplayServerOptions,
-} from '../../src/replay/index.js';
+} from '../../tools/replay/index.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PRIME_DATA = join(REPO_ROOT, 'data', 'llmdrift', 'prime-100.jsonl');

@@ -1,6 +1,7 @@
 import type { ErrorCategory } from '../../src/run/types.js';
 import { chainRecords, lineHash, serializeRecord } from '../../src/history/codec.js';
-import { GENESIS, promptKey, type CatalogEntry, type HistoryRecord } from '../../src/history/record.js';
+import { promptKey } from '../../src/config/types.js';
+import { GENESIS, type CatalogEntry, type HistoryRecord } from '../../src/history/record.js';
 import { catalogRef, textRef } from '../../src/history/refs.js';
 import { sha256 } from '../../src/util/hash.js';
 import { seededRandom } from '../../src/util/random.js';

@@ -8,7 +8,7 @@ import { EvidenceKeyError, SIGNING_KEY_ENV, signerFromEnv } from '../../evidence
 import { labelOf } from '../../history/errors.js';
 import { historyExists } from '../../history/file.js';
 import { lineAt, readHistory } from '../../history/read.js';
-import { percent } from '../../report/numbers.js';
+import { percent } from '../../util/numbers.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
 export const certifyHelp = `Usage: trackrecord certify --model ID --out FILE [--window N] [--history FILE]

@@ -13,7 +13,7 @@ import { lineHash } from '../../history/codec.js';
 import { HistoryError, labelOf } from '../../history/errors.js';
 import { historyExists } from '../../history/file.js';
 import { lineAt, readHistory } from '../../history/read.js';
-import { percent } from '../../report/numbers.js';
+import { percent } from '../../util/numbers.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
 export const verifyCertificateHelp = `Usage: trackrecord verify-certificate CERT --key PUBLIC.pem [--history FILE] [--format text|json]

@@ -1,6 +1,7 @@
-import { percent } from '../numbers.js';
+import { percent } from '../../util/numbers.js';
 import type { TrendPoint } from '../report.js';
-import { axisLabels, count, escapeHtml, inline } from './text.js';
+import { axisLabels, count } from '../document/words.js';
+import { escapeHtml, inline } from './text.js';
 
 /**
  * A model's trend as an inline SVG line chart, drawn here (no chart library, nothing fetched):

@@ -28,12 +28,10 @@ a { color: var(--link); }
 code, pre, .answer, .key-cell, .fp-id { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, monospace; font-size: 0.86em; }
 .table-wrap { overflow-x: auto; margin: 0.75em 0; }
 table { border-collapse: collapse; width: 100%; }
-table.summary { font-size: 0.9em; }
 th, td { border: 1px solid var(--border); padding: 6px 9px; text-align: left; vertical-align: top; }
 th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, .nowrap { white-space: nowrap; }
-.summary td:first-child { font-weight: 600; }
 .answer { margin: 0; min-width: 10em; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 16em; overflow-y: auto; }
 .none { color: var(--muted); font-style: italic; }
 .cut { color: var(--muted); font-style: italic; }
@@ -41,7 +39,7 @@ td.num, .nowrap { white-space: nowrap; }
 .tag { display: inline-block; padding: 0 7px; margin: 1px 2px 1px 0; border-radius: 10px; font-size: 0.8em; border: 1px solid var(--border); white-space: nowrap; }
 .tag.regression { color: var(--drift); border-color: var(--drift); }
 .tag.fix { color: var(--pass); border-color: var(--pass); }
-.tag.flapping, .tag.noise { color: var(--muted); }
+.tag.flapping, .tag.within-noise { color: var(--muted); }
 figure { margin: 1em 0; padding: 12px 12px 8px; border: 1px solid var(--border); border-radius: 8px; background: var(--panel); }
 svg.chart { display: block; width: 100%; height: auto; max-height: 420px; }
 svg.chart text { fill: var(--muted); font-size: 11px; font-family: inherit; }

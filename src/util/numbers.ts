@@ -24,6 +24,11 @@ export function pValue(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${Number(p.toPrecision(2))}`;
 }
 
+/** `12,345`: a count with its thousands grouped, the same on every machine's locale. */
+export function grouped(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 /** The first few items and how many more: long lists belong in the report, not in a log line. */
 export function listSome(items: readonly string[], max = 10): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
@@ -34,4 +39,9 @@ export function usd(value: number): string {
   if (value === 0) return '$0';
   if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
   return `$${value.toFixed(2)}`;
+}
+
+/** What a report says of a run's cost: nothing for a model without a price. */
+export function costSentence(cost: number | undefined): string {
+  return cost === undefined ? '' : ` Cost of this run: ${usd(cost)} at the model's price.`;
 }

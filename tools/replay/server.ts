@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { createEmbeddingEndpoint, type EmbeddingRequestRecord } from './embeddings.js';
 import { pickFault, validateFaultPlan, type FaultPlan } from './faults.js';
 import { BodyTooLargeError, readBody, send, sendEndless, sendJson, sendStalled, wait } from './http.js';
 import { TokenBucket, validateRateLimit, type RateLimit } from './rate-limit.js';
@@ -57,6 +58,10 @@ export interface ReplayServer {
   /** Counts over chat completion requests; `retried` counts those with attempt > 0. */
   stats(): { requests: number; byStatus: Record<string, number>; retried: number };
   requests(): RequestRecord[];
+  /** The embeddings requests (`/v1/embeddings`, Azure's deployment URL), kept apart from chat requests. */
+  embeddingRequests(): EmbeddingRequestRecord[];
+  /** The next `count` embeddings requests get a 500. */
+  failEmbeddings(count: number): void;
   setFaults(plan: FaultPlan | undefined): void;
   setAliases(aliases: Record<string, string>): void;
   /** Sets, replaces (with a full bucket) or, with undefined, lifts the rate limit. */
@@ -133,6 +138,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
   const inFlight = new Set<AbortController>();
   let completions = 0;
   let closing: Promise<void> | null = null;
+  const embeddings = createEmbeddingEndpoint({ apiKey: options.apiKey });
 
   const resolveModel = (requested: string): string =>
     Object.prototype.hasOwnProperty.call(aliases, requested) ? (aliases[requested] ?? requested) : requested;
@@ -276,6 +282,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
       });
       return;
     }
+    if (routeEmbeddings(req, res, path ?? '', query)) return;
     if (path === '/v1/models' && req.method === 'GET') {
       const ids = [...new Set([...index.models(), ...Object.keys(aliases)])];
       sendJson(res, 200, modelList(ids));
@@ -283,6 +290,27 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     }
     const message = `Unknown request URL: ${req.method} ${path}.`;
     sendJson(res, 404, errorBody(message, 'invalid_request_error', 'unknown_url'));
+  }
+
+  /** `/v1/embeddings`, and Azure's `/openai/deployments/{dep}/embeddings?api-version=`: whether it was one. */
+  function routeEmbeddings(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    query: string | undefined,
+  ): boolean {
+    const azure = /^\/openai\/deployments\/([^/]+)\/embeddings$/.exec(path);
+    if (path !== '/v1/embeddings' && !azure) return false;
+    if (azure && !new URLSearchParams(query).get('api-version')) {
+      sendJson(res, 400, errorBody('Missing required query parameter: api-version.', 'invalid_request_error'));
+    } else if (req.method !== 'POST') {
+      sendJson(res, 405, errorBody(`Method ${req.method} not allowed; use POST.`, 'invalid_request_error'));
+    } else {
+      embeddings.handle(req, res, azure ? decodeURIComponent(azure[1]!) : undefined).catch((err: unknown) => {
+        sendJson(res, 500, errorBody(`replay server bug: ${String(err)}`, 'server_error'));
+      });
+    }
+    return true;
   }
 
   const server = createServer(route);
@@ -304,6 +332,8 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
       return { requests: log.length, byStatus, retried: log.filter((r) => r.attempt > 0).length };
     },
     requests: () => log.map((r) => ({ ...r })),
+    embeddingRequests: () => embeddings.requests(),
+    failEmbeddings: (count) => embeddings.failNext(count),
     setFaults(plan) {
       validateFaultPlan(plan);
       faults = plan;

@@ -1,5 +1,8 @@
 import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
+import {
+  grouped
+} from "./chunk-2QCE6TR3.js";
 
 // src/github/comment.ts
 var GITHUB_COMMENT_LIMIT = 65536;
@@ -105,7 +108,7 @@ function commentNote(limit) {
   return (omitted, total) => `
 
 ---
-**Truncated:** this comment was cut to fit the comment size limit of ${limit.toLocaleString("en-US")} characters; the last ${omitted.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} characters were left out. The full report is in the workflow run.`;
+**Truncated:** this comment was cut to fit the comment size limit of ${grouped(limit)} characters; the last ${grouped(omitted)} of ${grouped(total)} characters were left out. The full report is in the workflow run.`;
 }
 function fitCommentBody(body, limit = GITHUB_COMMENT_LIMIT) {
   return fitMarkdown(body, limit, commentNote(limit));

@@ -1,6 +1,9 @@
 import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
+  grouped
+} from "./chunk-2QCE6TR3.js";
+import {
   __commonJS,
   __toESM
 } from "./chunk-UBFBREK3.js";
@@ -4025,12 +4028,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent2 = component.indexOf("%");
-      while (percent2 !== -1) {
-        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
+      let percent = component.indexOf("%");
+      while (percent !== -1) {
+        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
           return true;
         }
-        percent2 = component.indexOf("%", percent2 + 3);
+        percent = component.indexOf("%", percent + 3);
       }
       return false;
     }
@@ -6909,6 +6912,146 @@ var require_ajv = __commonJS({
     } });
   }
 });
+
+// src/util/values.ts
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/util/hash.ts
+import * as crypto from "node:crypto";
+var sha256 = typeof crypto.hash === "function" ? (data) => crypto.hash("sha256", data, "hex") : (data) => crypto.createHash("sha256").update(data).digest("hex");
+function canonicalJson(value) {
+  return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const out = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = value[key];
+      if (v !== void 0) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+// src/run/embeddings.ts
+var EMBEDDING_BATCH = 128;
+var ModelEmbeddings = class {
+  constructor(provider) {
+    this.provider = provider;
+  }
+  provider;
+  vectors = /* @__PURE__ */ new Map();
+  pending = /* @__PURE__ */ new Map();
+  /** Per embedding model: the texts of the request about to go, and its outcome. */
+  queues = /* @__PURE__ */ new Map();
+  /** Embedding tokens the server reported over the run. */
+  tokens = 0;
+  /** Fetches what is not yet held of `texts`; the first error after retries, or null. Empty texts need no vector. */
+  async fetch(model, texts) {
+    const waits = /* @__PURE__ */ new Set();
+    for (const text of texts) {
+      const key = keyOf(model, text);
+      if (text === "" || this.vectors.has(key)) continue;
+      waits.add(this.pending.get(key) ?? this.enqueue(model, key, text));
+    }
+    const errors = await Promise.all(waits);
+    return errors.find((e) => e !== null) ?? null;
+  }
+  /** The vectors held for one embedding model, by text. */
+  lookup(model) {
+    return (text) => this.vectors.get(keyOf(model, text));
+  }
+  /** Adds a text to the model's next request, sent once the current turn of the event loop is over. */
+  enqueue(model, key, text) {
+    let queue = this.queues.get(model);
+    if (!queue) {
+      const entries = /* @__PURE__ */ new Map();
+      const sent = new Promise((resolve) => setImmediate(resolve)).then(() => {
+        this.queues.delete(model);
+        return this.send(model, [...entries]);
+      });
+      queue = { entries, sent };
+      this.queues.set(model, queue);
+    }
+    queue.entries.set(key, text);
+    this.pending.set(key, queue.sent);
+    return queue.sent;
+  }
+  async send(model, entries) {
+    const batches = [];
+    for (let i = 0; i < entries.length; i += EMBEDDING_BATCH) {
+      const batch = entries.slice(i, i + EMBEDDING_BATCH);
+      batches.push(this.request(model, batch));
+    }
+    const errors = await Promise.all(batches);
+    return errors.find((e) => e !== null) ?? null;
+  }
+  async request(model, batch) {
+    try {
+      const result = await this.provider.embed(
+        model,
+        batch.map(([, text]) => text)
+      );
+      if (!result.ok) return result.error;
+      this.tokens += result.tokens;
+      batch.forEach(([key], i) => this.vectors.set(key, result.vectors[i]));
+      return null;
+    } finally {
+      for (const [key] of batch) this.pending.delete(key);
+    }
+  }
+};
+function keyOf(model, text) {
+  return `${model}\0${sha256(text)}`;
+}
+function similarModel(model, prompt) {
+  return prompt.expect.some((e) => e.kind === "similar") ? model.embedding ?? null : null;
+}
+function compareModel(model, compare) {
+  return compare.kind === "embedding" ? compare.model ?? model.embedding ?? null : null;
+}
+function vectorsOf(embeddings, embedding) {
+  return embeddings && embedding !== null ? embeddings.lookup(embedding) : void 0;
+}
+
+// src/run/plan.ts
+function buildPlan(config) {
+  const prompts = config.suites.flatMap((suite) => suite.prompts.map((prompt) => ({ suite: suite.name, prompt })));
+  return {
+    models: config.models,
+    prompts,
+    samples: config.samples,
+    hashes: config.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
+    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
+  };
+}
+function messagesFor(model, prompt) {
+  return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
+}
+function promptHash(model, prompt) {
+  return sha256(
+    canonicalJson({
+      messages: messagesFor(model, prompt),
+      params: model.params,
+      extract: prompt.extract,
+      normalize: prompt.normalize,
+      compare: prompt.compare
+    })
+  );
+}
+
+// src/run/estimate.ts
+function tokenCost(tokens2, price) {
+  const embedding = (tokens2.embedding ?? 0) * (price.embedding ?? price.input);
+  return (tokens2.in * price.input + tokens2.out * price.output + embedding) / 1e6;
+}
 
 // node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
@@ -13573,14 +13716,6 @@ var RE2JS = class RE2JS2 {
   }
 };
 
-// src/util/values.ts
-function errorMessage(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 // src/checks/regex.ts
 var FLAGS = {
   i: RE2JS.CASE_INSENSITIVE,
@@ -13951,6 +14086,31 @@ function stripEmphasisAndLinks(text) {
   return result.replace(/`+/g, "");
 }
 
+// src/checks/embedding.ts
+function cosine(a, b) {
+  if (a.length !== b.length) throw new Error(`embeddings of different lengths: ${a.length} and ${b.length}`);
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+function similarity(a, b, vectors) {
+  if (a === "" || b === "") return a === b ? 1 : 0;
+  const va = vectors?.(a);
+  const vb = vectors?.(b);
+  return va && vb ? cosine(va, vb) : null;
+}
+function similarTargets(prompt) {
+  return prompt.expect.flatMap((e) => e.kind === "similar" ? [normalize(e.to, prompt.normalize)] : []);
+}
+
 // src/checks/similarity.ts
 var TOKEN = /[\p{L}\p{N}]+/gu;
 function tokens(text) {
@@ -13975,19 +14135,28 @@ function tokenF1(a, b) {
   const recall = overlap / tb.length;
   return 2 * precision * recall / (precision + recall);
 }
-function sameAnswer(a, b, compare) {
+function sameAnswer(a, b, compare, vectors) {
   if (a === null || b === null) return a === b;
-  if (compare.kind === "exact") return a === b;
-  return a === b || tokenF1(a, b) >= compare.threshold;
+  if (a === b || compare.kind === "exact") return a === b;
+  if (compare.kind === "similarity") return tokenF1(a, b) >= compare.threshold;
+  return (similarity(a, b, vectors) ?? -Infinity) >= compare.threshold;
 }
 
 // src/checks/expect.ts
 var import_ajv = __toESM(require_ajv(), 1);
 
-// src/util/invisible.ts
+// src/util/untrusted-text.ts
 var INVISIBLE = /(?![\t\n])[\p{Cc}\p{Cf}\p{Cs}\u{E0000}-\u{E007F}\u115f\u1160\u2800\u3164\uffa0]/gu;
 function showInvisible(text) {
   return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+function cleanText(text) {
+  return showInvisible(text.replace(/\r\n?/g, "\n"));
+}
+function truncateText(text, max) {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
 }
 
 // src/checks/expect.ts
@@ -14001,12 +14170,12 @@ function validatorFor(schema) {
   }
   return validate;
 }
-function evaluate(answer, prompt) {
+function evaluate(answer, prompt, vectors) {
   if (prompt.expect.length === 0) return { pass: null, failures: [] };
   if (answer === null) return { pass: false, failures: ["no answer extracted"] };
   const failures = [];
   for (const expectation of prompt.expect) {
-    const failure = check(answer, expectation, prompt.normalize);
+    const failure = check(answer, expectation, prompt.normalize, vectors);
     if (failure !== null) failures.push(failure);
   }
   return { pass: failures.length === 0, failures };
@@ -14041,13 +14210,15 @@ function expectationProblem(e) {
       if (!isCount(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
       if (e.max !== null && !isCount(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
       return e.max === null || e.min <= e.max ? null : `${e.kind}: "min" (${e.min}) is greater than "max" (${e.max})`;
+    case "similar":
+      return e.threshold > 0 && e.threshold <= 1 ? null : `similar: "threshold" must be in (0, 1], got ${e.threshold}`;
     case "equals":
     case "contains":
     case "not-contains":
       return null;
   }
 }
-function check(answer, e, steps) {
+function check(answer, e, steps, vectors) {
   switch (e.kind) {
     case "equals":
       return answer === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer)}`;
@@ -14083,6 +14254,12 @@ function check(answer, e, steps) {
       return checkCount(e, countWords(answer), "word");
     case "line-count":
       return checkCount(e, countLines(answer), "line");
+    case "similar": {
+      const label = `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
+      const cos = similarity(answer, normalize(e.to, steps), vectors);
+      if (cos === null) return `${label}: no embedding to compare`;
+      return cos >= e.threshold ? null : `${label}: got ${cos.toFixed(3)} for ${quote(answer)}`;
+    }
   }
 }
 function isCount(n) {
@@ -14127,16 +14304,12 @@ function checkSchema(answer, schema) {
   if (validate(data)) return null;
   const first = validate.errors?.[0];
   if (first === void 0) return "json-schema: does not match";
-  const where = first.instancePath === "" ? "" : `${truncate(first.instancePath)} `;
+  const where = first.instancePath === "" ? "" : `${truncateText(first.instancePath, MAX_QUOTED)} `;
   return `json-schema: ${where}${first.message ?? "does not match"}`;
 }
-var MAX_QUOTED = 80;
-function truncate(text) {
-  const chars = [...text];
-  return chars.length <= MAX_QUOTED ? text : `${chars.slice(0, MAX_QUOTED).join("")}\u2026`;
-}
+var MAX_QUOTED = 81;
 function quote(text) {
-  return JSON.stringify(showInvisible(truncate(text)));
+  return JSON.stringify(showInvisible(truncateText(text, MAX_QUOTED)));
 }
 
 // src/checks/index.ts
@@ -14144,7 +14317,7 @@ var MAX_CHECKED_CHARS = 1048576;
 function answerOf(output, prompt) {
   if (output.length > MAX_CHECKED_CHARS) {
     throw new Error(
-      `the output is ${output.length.toLocaleString("en-US")} characters long; checks read at most ${MAX_CHECKED_CHARS.toLocaleString("en-US")}`
+      `the output is ${grouped(output.length)} characters long; checks read at most ${grouped(MAX_CHECKED_CHARS)}`
     );
   }
   const extracted = extract(output, prompt.extract);
@@ -14184,30 +14357,13 @@ var DEFAULTS = {
   badge: ".trackrecord/badge.svg",
   window: 30,
   similarityThreshold: 0.8,
+  /** Cosine similarity for `similar` checks and `compare: embedding` when no threshold is given. */
+  embeddingThreshold: 0.8,
   normalize: ["trim", "collapse-whitespace"],
   failOnRegression: true
 };
 function promptKey(suite, id) {
   return `${suite}/${id}`;
-}
-
-// src/util/hash.ts
-import * as crypto from "node:crypto";
-var sha256 = typeof crypto.hash === "function" ? (data) => crypto.hash("sha256", data, "hex") : (data) => crypto.createHash("sha256").update(data).digest("hex");
-function canonicalJson(value) {
-  return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const out = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = value[key];
-      if (v !== void 0) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
 }
 
 // src/history/refs.ts
@@ -14305,7 +14461,7 @@ function tokensOf(o) {
 }
 
 // src/analysis/compare.ts
-function compareWithHistory(modelId, results, view, compareOf, window, changed = /* @__PURE__ */ new Set()) {
+function compareWithHistory(modelId, results, view, compareOf, window, changed = /* @__PURE__ */ new Set(), vectorsOf2 = () => void 0) {
   const out = {
     comparable: 0,
     stable: 0,
@@ -14328,12 +14484,13 @@ function compareWithHistory(modelId, results, view, compareOf, window, changed =
     if (comparable) {
       out.comparable += 1;
       const compare = compareOf(r);
-      stable = sameAnswer(r.answer, previous.answer, compare);
+      const vectors = vectorsOf2(r);
+      stable = sameAnswer(r.answer, previous.answer, compare, vectors);
       if (stable) {
         out.stable += 1;
       } else {
         out.drifted.push(r.key);
-        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, p.answer, compare));
+        const seenBefore = recent.slice(0, -1).some((p) => sameAnswer(r.answer, p.answer, compare, vectors));
         if (seenBefore) out.flapping.push(r.key);
       }
       const was = majorityVerdict(previous.passed, previous.checked);
@@ -14688,7 +14845,7 @@ var DRIFT_FDR = 0.05;
 var DRIFT_PERMUTATIONS = 1999;
 function assessDrift(input) {
   const { view, modelId } = input;
-  const starts = regimeStarts(view.recordsOf(modelId), input.window);
+  const start = referenceStart(view.recordsOf(modelId), input.window);
   const pools = [];
   const keys = [];
   input.observations.forEach((o, i) => {
@@ -14698,17 +14855,19 @@ function assessDrift(input) {
     if (tonight.length === 0) return;
     const reference = [];
     for (const point of view.series(modelId, r.promptHash, r.key)) {
-      if (point.run < (starts.get(r.key) ?? starts.get("")) || !point.answered) continue;
+      if (point.run < start || !point.answered) continue;
       for (const output of view.sampleOutputs(modelId, point)) reference.push(answerOf(output, spec));
     }
     if (reference.length === 0) return;
-    const checked = spec.expect.length > 0;
+    const vectors = input.vectorsOf?.(o);
+    const checked = spec.expect.length > 0 && (vectors !== void 0 || !spec.expect.some((e) => e.kind === "similar"));
     const pool = poolSamples(
       tonight.map((s) => s.answer),
       reference,
-      spec.compare.kind === "similarity" ? "text" : "auto"
+      // Answers compared by similarity or embeddings are free text: the text kernel, never the embeddings.
+      spec.compare.kind === "exact" ? "auto" : "text"
     );
-    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec).pass === true)] : null;
+    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec, vectors).pass === true)] : null;
     pools.push({ pool, passes });
     keys.push(r.key);
   });
@@ -14739,13 +14898,10 @@ function assessDrift(input) {
     )
   };
 }
-function regimeStarts(records, window) {
+function referenceStart(records, window) {
   const first = Math.max(0, records.length - (window - 1));
-  const starts = /* @__PURE__ */ new Map([["", first]]);
-  for (let i = records.length - 1; i >= first; i--) {
-    for (const key of records[i].metrics.drift?.prompts ?? []) if (!starts.has(key)) starts.set(key, i);
-  }
-  return starts;
+  for (let i = records.length - 1; i >= first; i--) if (records[i].metrics.drift?.significant) return i;
+  return first;
 }
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -14791,7 +14947,8 @@ function analyzeModel(input, view) {
     specOf: input.specOf,
     view,
     window: input.window,
-    seed: input.seed ?? model.id
+    seed: input.seed ?? model.id,
+    vectorsOf: (o) => vectorsOf(input.embeddings, similarModel(model, input.specOf(o)))
   });
   const comparison = compareWithHistory(
     model.id,
@@ -14799,7 +14956,8 @@ function analyzeModel(input, view) {
     view,
     (r) => specs.get(r.key).compare,
     input.window,
-    new Set(drift.prompts)
+    new Set(drift.prompts),
+    (r) => vectorsOf(input.embeddings, compareModel(model, specs.get(r.key).compare))
   );
   const history = view.recordsOf(model.id);
   const windowBefore = input.window > 1 ? history.slice(-(input.window - 1)) : [];
@@ -14820,6 +14978,7 @@ function totalErrors(errors) {
 }
 function recordMetrics(input, c, drift, windowBefore, previous) {
   const m = input.metrics;
+  const tokens2 = input.embeddings ? { ...m.tokens, embedding: input.embeddings.tokens } : m.tokens;
   const pooled = pooledReliability([...windowBefore.map((r) => r.metrics), c]);
   const last = previous?.metrics.runsSinceDrift ?? null;
   return {
@@ -14840,7 +14999,8 @@ function recordMetrics(input, c, drift, windowBefore, previous) {
     newSeries: c.newSeries,
     errors: m.errors,
     latencyMs: m.latencyMs,
-    tokens: m.tokens,
+    tokens: tokens2,
+    ...input.model.price ? { cost: tokenCost(tokens2, input.model.price) } : {},
     judged: c.judged,
     behaved: c.behaved,
     reliability: pooled.reliability,
@@ -14851,29 +15011,15 @@ function recordMetrics(input, c, drift, windowBefore, previous) {
   };
 }
 
-// src/report/numbers.ts
-function percent(value, digits = 1) {
-  return value === null ? "n/a" : `${roundPercent(value, digits).toFixed(digits)}%`;
-}
-function roundPercent(value, digits = 1) {
-  const scale = 10 ** digits;
-  const scaled = Number((value * 100 * scale).toPrecision(12));
-  return Math.sign(scaled) * Math.round(Math.abs(scaled)) / scale;
-}
-function pValue(p) {
-  return p < 1e-3 ? "p < 0.001" : `p = ${Number(p.toPrecision(2))}`;
-}
-function listSome(items, max = 10) {
-  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
-}
-
 export {
   require_ucs2length,
   errorMessage,
   isObject,
   parseJsonPath,
+  similarTargets,
   sameAnswer,
-  showInvisible,
+  cleanText,
+  truncateText,
   evaluate,
   expectationProblem,
   answerOf,
@@ -14882,13 +15028,15 @@ export {
   promptKey,
   sha256,
   canonicalJson,
-  percent,
-  roundPercent,
-  pValue,
-  listSome,
   textRef,
   isRefOf,
   catalogRef,
+  ModelEmbeddings,
+  similarModel,
+  compareModel,
+  vectorsOf,
+  buildPlan,
+  messagesFor,
   mcnemarExactP,
   percentile,
   share,

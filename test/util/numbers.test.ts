@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeColor, badgeMessage } from '../../src/badge/badge.js';
-import { percent, roundPercent } from '../../src/report/numbers.js';
+import { percent, roundPercent } from '../../src/util/numbers.js';
 
 /** k/n as a percentage with one decimal, ties away from zero, in exact integer arithmetic. */
 function exactPercent(k: number, n: number): string {

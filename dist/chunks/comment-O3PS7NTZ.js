@@ -7,7 +7,8 @@ import {
   markerTag,
   tokenIdentity,
   upsertStickyComment
-} from "./chunk-CZ3IELEU.js";
+} from "./chunk-OQIBCF6J.js";
+import "./chunk-2QCE6TR3.js";
 import "./chunk-UBFBREK3.js";
 export {
   GITHUB_COMMENT_LIMIT,

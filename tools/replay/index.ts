@@ -16,4 +16,10 @@ export {
 } from './faults.js';
 export { TokenBucket, validateRateLimit, type RateLimit } from './rate-limit.js';
 export { countWords, systemFingerprint } from './responses.js';
+export {
+  EMBEDDING_DIMENSIONS,
+  replayEmbedding,
+  replayEmbeddingTokens,
+  type EmbeddingRequestRecord,
+} from './embeddings.js';
 export { startReplayServer, type ReplayServer, type ReplayServerOptions, type RequestRecord } from './server.js';

@@ -1,7 +1,7 @@
 /**
  * Starts a replay server by hand, to try trackrecord without an API key:
  *
- *   npx tsx src/replay/main.ts --data data/llmdrift/prime-100.jsonl \
+ *   npx tsx tools/replay/main.ts --data data/llmdrift/prime-100.jsonl \
  *     [--port 8787] [--host 127.0.0.1] [--alias gpt-4=gpt-4-0314]... [--latency-ms N] [--api-key KEY]
  *     [--rate-per-minute N [--rate-burst N]] [--log FILE]
  *
@@ -17,7 +17,7 @@ import { loadLlmdriftRecordings } from './recordings.js';
 import { startReplayServer } from './server.js';
 
 const USAGE =
-  'usage: tsx src/replay/main.ts --data FILE.jsonl [--port N] [--host H] [--alias NAME=RECORDED]... ' +
+  'usage: tsx tools/replay/main.ts --data FILE.jsonl [--port N] [--host H] [--alias NAME=RECORDED]... ' +
   '[--latency-ms N] [--api-key KEY] [--rate-per-minute N [--rate-burst N]] [--log FILE]';
 
 function fail(message: string): never {

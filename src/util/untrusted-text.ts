@@ -12,3 +12,18 @@ const INVISIBLE = /(?![\t\n])[\p{Cc}\p{Cf}\p{Cs}\u{E0000}-\u{E007F}\u115f\u1160\
 export function showInvisible(text: string): string {
   return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 }
+
+/** CR and CRLF become LF; every invisible or direction-changing character is shown as its code point (`<U+200B>`). */
+export function cleanText(text: string): string {
+  return showInvisible(text.replace(/\r\n?/g, '\n'));
+}
+
+/** At most `max` code points (never half a surrogate pair), ending in `…` when cut. */
+export function truncateText(text: string, max: number): string {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points
+    .slice(0, Math.max(0, max - 1))
+    .join('')
+    .trimEnd()}…`;
+}

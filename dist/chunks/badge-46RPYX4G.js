@@ -1,10 +1,12 @@
 import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
-  lowestReliability,
+  lowestReliability
+} from "./chunk-U2WQ3V42.js";
+import {
   percent,
   roundPercent
-} from "./chunk-TAZ2BZDO.js";
+} from "./chunk-2QCE6TR3.js";
 import {
   __commonJS,
   __require,
@@ -1966,7 +1968,6 @@ async function writeBadges(badgePath, models) {
 export {
   badgeColor,
   badgeMessage,
-  lowestReliability,
   reliabilitySvg,
   shieldsEndpoint,
   writeBadges

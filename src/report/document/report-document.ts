@@ -1,0 +1,185 @@
+import { realDrift, totalErrors } from '../../analysis/record-metrics.js';
+import { driftCell } from '../drift-text.js';
+import { costSentence, percent } from '../../util/numbers.js';
+import type { ModelReport, Report } from '../report.js';
+import { driftBlocks, earlierDriftBlocks, flipBlocks } from './drift-blocks.js';
+import { count, dateTime, day, fingerprintBlocks, keyList } from './words.js';
+import { code, name, note, paragraph, strong, untrusted, type Block, type Inline } from './model.js';
+
+/** What the attestations file beside a history holds, as read (signatures not checked here). */
+export interface SigningNote {
+  envelopes: number;
+  /** Key ids named by the envelopes, shortened to 16 hex. */
+  keyids: string[];
+}
+
+export interface DocumentOptions {
+  /** Leave out the title's summary table (a pull request check has its own). */
+  bare?: boolean;
+  /** The signed envelopes beside the history, when there are any (`attestations.jsonl`). */
+  signing?: SigningNote | null;
+}
+
+/**
+ * The report as a document: a summary of every model, then a section per model with its trend,
+ * backend changes, new series, the drift test's verdict and the drifted prompts (of earlier runs
+ * too, when the report has them), flips and availability.
+ */
+export function reportDocument(report: Report, options: DocumentOptions = {}): Block[] {
+  const sections = report.models.map(modelSection);
+  if (options.bare) return [...signingBlocks(options.signing), ...sections];
+  if (report.models.length === 0) {
+    return [
+      paragraph('No records yet: the history is empty. Run ', code('trackrecord run'), ' to start a track record.'),
+    ];
+  }
+  return [
+    paragraph(
+      `${count(report.records, 'record')} of ${count(report.models.length, 'model')}. Reliability is the share of ` +
+        'observations in the trailing window that behaved as recorded (passed their checks, kept their answer), ' +
+        'with its 95% interval: the history shows consistency, it cannot promise the next run.',
+    ),
+    summaryTable(report.models),
+    ...signingBlocks(options.signing),
+    ...sections,
+  ];
+}
+
+function summaryTable(models: readonly ModelReport[]): Block {
+  const numeric = (title: string) => ({ title, numeric: true });
+  return {
+    kind: 'table',
+    role: 'summary',
+    columns: [
+      { title: 'Model' },
+      numeric('Reliability (95% interval)'),
+      numeric('Pass rate'),
+      numeric('Stability'),
+      numeric('Agreement'),
+      numeric('Drift beyond noise'),
+      numeric('Regressions'),
+      numeric('Errors'),
+      numeric('Runs since drift'),
+      { title: 'Last run' },
+    ],
+    rows: models.map((m, i) => {
+      const x = m.metrics;
+      const drift: Inline[] = x.drift
+        ? driftCell(x.drift, x.drifted.length)
+        : [`${realDrift(x).length}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ''}`];
+      return [
+        [{ kind: 'anchor', target: sectionId(i), content: [strong(untrusted(m.id, 60))] }],
+        [reliability(x.reliability, x.reliabilityInterval)],
+        [percent(x.passRate)],
+        [percent(x.stability)],
+        [percent(x.agreement)],
+        drift,
+        [String(x.regressions.length)],
+        [String(totalErrors(x.errors))],
+        [x.runsSinceDrift === null ? 'never' : String(x.runsSinceDrift)],
+        [runLink(m, day(m.run.startedAt))],
+      ];
+    }),
+  };
+}
+
+/** One line saying the records are signed and by which key, when they are. */
+function signingBlocks(signing: SigningNote | null | undefined): Block[] {
+  if (!signing || signing.envelopes === 0) return [];
+  const keys: Inline[] =
+    signing.keyids.length === 0
+      ? ['(none named)']
+      : joined(signing.keyids.map((k): Inline => ({ kind: 'code', text: k, untrusted: { max: 16 } })));
+  return [
+    paragraph(
+      `Signed: ${count(signing.envelopes, 'record')} carry a DSSE envelope in `,
+      code('attestations.jsonl'),
+      ', key ',
+      ...keys,
+      '; ',
+      code('trackrecord verify --key PUBLIC.pem'),
+      ' checks them.',
+    ),
+  ];
+}
+
+const sectionId = (index: number) => `model-${index + 1}`;
+
+function modelSection(m: ModelReport, index: number): Block {
+  const x = m.metrics;
+  const commit: Inline[] =
+    m.run.commit === null
+      ? []
+      : [
+          ', commit ',
+          /^[0-9a-f]{7,64}$/.test(m.run.commit) ? name(m.run.commit.slice(0, 7), 7) : name(m.run.commit, 12),
+        ];
+  const blocks: Block[] = [
+    paragraph(
+      'Model ',
+      name(m.model, 80),
+      ' at ',
+      name(m.host, 80),
+      `, ${count(m.records, 'record')}. Last run `,
+      runLink(m, name(m.run.id, 60)),
+      ' on ',
+      dateTime(m.run.startedAt),
+      ' (',
+      untrusted(m.run.trigger, 40),
+      ...commit,
+      ').',
+    ),
+  ];
+  if (m.served.length > 0 && !(m.served.length === 1 && m.served[0] === m.model)) {
+    blocks.push(paragraph('Served by: ', ...joined(m.served.map((s) => name(s, 80))), '.'));
+  }
+  if (m.trend.length > 0) {
+    blocks.push({ kind: 'trend', points: m.trend, id: sectionId(index), label: m.id });
+  }
+  blocks.push(...fingerprintBlocks(m.trend));
+  if (x.newSeries.length > 0) {
+    const n = x.newSeries.length;
+    blocks.push(
+      note(
+        `${count(n, 'prompt')} started a new series (new, or the prompt, its parameters or how its answer is read ` +
+          `changed), so ${n === 1 ? 'it was' : 'they were'} not compared: `,
+        ...keyList(x.newSeries),
+        '.',
+      ),
+    );
+  }
+  blocks.push(...driftBlocks(m), ...flipBlocks(m), paragraph(availability(m)), ...earlierDriftBlocks(m.trend));
+  return { kind: 'section', id: sectionId(index), title: [untrusted(m.id, 60)], blocks };
+}
+
+function availability(m: ModelReport): string {
+  const requests = m.metrics.prompts * m.samples;
+  const errors = m.metrics.errors;
+  const total = totalErrors(errors);
+  const { p50, p95 } = m.metrics.latencyMs;
+  const latency = p50 === null ? '' : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(p95 ?? 0)} ms.`;
+  const tail = latency + costSentence(m.metrics.cost);
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${tail}`;
+  const byCategory = Object.entries(errors)
+    .filter(([, n]) => n > 0)
+    .map(([category, n]) => `${n} ${category}`)
+    .join(', ');
+  return (
+    `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered ` +
+    `(${byCategory}). Errors are availability, never counted as drift or as failed checks.${tail}`
+  );
+}
+
+/** A link to the workflow run when the record has a plain https URL; the label alone otherwise. */
+function runLink(m: ModelReport, label: Inline): Inline {
+  return { kind: 'link', url: m.run.url, content: [label] };
+}
+
+function reliability(value: number | null, interval: [number, number] | null): string {
+  if (value === null) return 'n/a';
+  return interval ? `${percent(value)} (${percent(interval[0])}–${percent(interval[1])})` : percent(value);
+}
+
+function joined(items: readonly Inline[]): Inline[] {
+  return items.flatMap((item, i) => (i === 0 ? [item] : [', ', item]));
+}

@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HistoryRecord } from '../../src/history/record.js';
+import { verifyHistory } from '../../src/history/verify.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
+import { runAction } from '../support/action.js';
+import { remoteWithConfig, startActionServer } from './fixtures.js';
+
+let server: ReplayServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe("the action's cost output", () => {
+  it("is the recorded cost of the run at the model's price", async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl, '', '    price: { input: 2.5, output: 10 }\n');
+    const { dir } = await remote.clone();
+    const run = await runAction({ workspace: dir, eventName: 'schedule', env: remote.env });
+    expect(run.failure).toBeNull();
+    expect(run.code).toBe(0);
+
+    const history = (await remote.remoteGit.run(['show', 'main:.trackrecord/history.jsonl'])).stdout;
+    const [record] = verifyHistory(history).records as HistoryRecord[];
+    const { tokens, cost } = record!.metrics;
+    expect(cost).toBeCloseTo((tokens.in * 2.5 + tokens.out * 10) / 1e6, 12);
+    expect(cost).toBeGreaterThan(0);
+    expect(run.outputs['cost']).toBe(String(cost));
+  });
+});
