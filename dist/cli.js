@@ -14879,7 +14879,7 @@ var init_power = __esm({
 // src/analysis/drift.ts
 function assessDrift(input) {
   const { view, modelId } = input;
-  const starts = regimeStarts(view.recordsOf(modelId), input.window);
+  const start = referenceStart(view.recordsOf(modelId), input.window);
   const pools = [];
   const keys = [];
   input.observations.forEach((o, i) => {
@@ -14889,7 +14889,7 @@ function assessDrift(input) {
     if (tonight.length === 0) return;
     const reference = [];
     for (const point of view.series(modelId, r.promptHash, r.key)) {
-      if (point.run < (starts.get(r.key) ?? starts.get("")) || !point.answered) continue;
+      if (point.run < start || !point.answered) continue;
       for (const output of view.sampleOutputs(modelId, point)) reference.push(answerOf(output, spec));
     }
     if (reference.length === 0) return;
@@ -14932,18 +14932,10 @@ function assessDrift(input) {
     )
   };
 }
-function regimeStarts(records, window2) {
+function referenceStart(records, window2) {
   const first = Math.max(0, records.length - (window2 - 1));
-  const starts = /* @__PURE__ */ new Map([["", first]]);
-  for (let i = records.length - 1; i >= first; i--) {
-    for (const key of changedAt(records[i].metrics)) if (!starts.has(key)) starts.set(key, i);
-  }
-  return starts;
-}
-function changedAt(m) {
-  if (!m.drift?.significant) return [];
-  if (m.drift.prompts.length > 0) return m.drift.prompts;
-  return [...m.drifted, ...m.regressions, ...m.fixes];
+  for (let i = records.length - 1; i >= first; i--) if (records[i].metrics.drift?.significant) return i;
+  return first;
 }
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

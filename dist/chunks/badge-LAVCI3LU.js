@@ -2,7 +2,7 @@ import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
   lowestReliability
-} from "./chunk-U2WQ3V42.js";
+} from "./chunk-KP76PD6C.js";
 import {
   percent,
   roundPercent
