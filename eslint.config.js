@@ -27,7 +27,18 @@ export const LAYERS = {
   github: ['util'],
   partial: ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report'],
   engine: ['util', 'checks', 'config', 'run', 'providers', 'history', 'analysis'],
-  'run-and-record': ['util', 'config', 'run', 'history', 'analysis', 'report', 'evidence', 'engine'],
+  'history-embeddings': ['util', 'checks', 'config', 'run', 'history', 'analysis'],
+  'run-and-record': [
+    'util',
+    'config',
+    'run',
+    'history',
+    'analysis',
+    'report',
+    'evidence',
+    'engine',
+    'history-embeddings',
+  ],
   'badges-and-report': ['util', 'config', 'history', 'report', 'badge', 'evidence', 'run-and-record'],
   'compare-edits': ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report', 'engine'],
   cli: [
@@ -59,7 +70,7 @@ export const LAYERS = {
 };
 
 /** Top-level modules of src/ (the rest of LAYERS are folders). */
-const MODULES = new Set(['engine', 'run-and-record', 'badges-and-report', 'compare-edits']);
+const MODULES = new Set(['engine', 'history-embeddings', 'run-and-record', 'badges-and-report', 'compare-edits']);
 
 /** How an import from a file `depth` folders below src/ reaches `name` (a folder, module or file). */
 function reach(depth, name) {

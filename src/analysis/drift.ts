@@ -35,14 +35,14 @@ export interface DriftInput {
 
 /**
  * Did this model's answer distribution change tonight, beyond noise? Each prompt's samples
- * tonight are compared with its reference: every sample its series gave in the trailing window
- * (or since the record that last named the prompt as changed, which starts its new regime).
+ * tonight are compared with its reference: every sample its series gave in the trailing window,
+ * or since the last significant change within it (see referenceStart).
  * One suite-level permutation test gives the model's p-value; when it is significant, the
  * prompts whose own exact or permutation test survives Benjamini-Hochberg are named.
  */
 export function assessDrift(input: DriftInput): DriftVerdict {
   const { view, modelId } = input;
-  const starts = regimeStarts(view.recordsOf(modelId), input.window);
+  const start = referenceStart(view.recordsOf(modelId), input.window);
   const pools: PromptPool[] = [];
   const keys: string[] = [];
   input.observations.forEach((o, i) => {
@@ -52,7 +52,7 @@ export function assessDrift(input: DriftInput): DriftVerdict {
     if (tonight.length === 0) return;
     const reference: Array<string | null> = [];
     for (const point of view.series(modelId, r.promptHash, r.key)) {
-      if (point.run < (starts.get(r.key) ?? starts.get('')!) || !point.answered) continue;
+      if (point.run < start || !point.answered) continue;
       for (const output of view.sampleOutputs(modelId, point)) reference.push(answerOf(output, spec));
     }
     if (reference.length === 0) return;
@@ -103,28 +103,18 @@ export function assessDrift(input: DriftInput): DriftVerdict {
 }
 
 /**
- * Where each prompt's reference starts: the trailing window (this run plus window - 1 records;
- * key ''), or for a prompt that changed within it, the record where it changed, which starts its
- * new regime. A prompt changed at a record whose drift was significant and named it; when the
- * suite changed as a whole but no prompt could be named alone (too little history), every prompt
- * whose answer or verdict moved that night starts over, since a reference mixing the old and new
- * behavior would make every later night look like a change. Prompts that held keep their whole
- * window: restarting them too would leave the next runs comparing with one unusual night.
+ * Where the reference starts, as an index into the model's records: the trailing window (this
+ * run plus window - 1 records), or the last record within it whose drift was significant. There
+ * the model's behavior changed, and a reference mixing the old and the new behavior would make
+ * every later night look like a change again. Every prompt restarts, named or not: most changed
+ * prompts cannot be named alone (one sample a night, or a shift too small for one prompt), yet
+ * together they moved the suite. A false alarm costs some power for a few nights, never validity:
+ * the night after is still compared with samples of the same behavior.
  */
-export function regimeStarts(records: readonly HistoryRecord[], window: number): Map<string, number> {
+export function referenceStart(records: readonly HistoryRecord[], window: number): number {
   const first = Math.max(0, records.length - (window - 1));
-  const starts = new Map<string, number>([['', first]]);
-  for (let i = records.length - 1; i >= first; i--) {
-    for (const key of changedAt(records[i]!.metrics)) if (!starts.has(key)) starts.set(key, i);
-  }
-  return starts;
-}
-
-/** The prompts a record marks as starting a new regime (see regimeStarts). */
-function changedAt(m: HistoryRecord['metrics']): readonly string[] {
-  if (!m.drift?.significant) return [];
-  if (m.drift.prompts.length > 0) return m.drift.prompts;
-  return [...m.drifted, ...m.regressions, ...m.fixes];
+  for (let i = records.length - 1; i >= first; i--) if (records[i]!.metrics.drift?.significant) return i;
+  return first;
 }
 
 function median(values: readonly number[]): number {

@@ -405,9 +405,9 @@ describe('schema/record.schema.json', () => {
     expect(Object.keys(recordSchema.properties).sort()).toEqual([...Object.keys(record!), 'textsGz'].sort());
     expect([...recordSchema.required, ...optional].sort()).toEqual(Object.keys(record!).sort());
     expect([...recordSchema.properties.metrics.required].sort()).toEqual(Object.keys(record!.metrics).sort());
-    // `drift` is optional: records written before the drift test have none.
+    // `drift` is optional: records written before the drift test have none; `cost` needs a price.
     expect(Object.keys(recordSchema.properties.metrics.properties).sort()).toEqual(
-      [...Object.keys(record!.metrics), 'drift'].sort(),
+      [...Object.keys(record!.metrics), 'drift', 'cost'].sort(),
     );
   });
 });
