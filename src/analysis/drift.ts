@@ -51,23 +51,31 @@ export function assessDrift(input: DriftInput): DriftVerdict {
     const tonight = o.samples.filter((s) => s.error === null);
     if (tonight.length === 0) return;
     const reference: Array<string | null> = [];
+    // A prompt's outputs recur night after night: each distinct one is read once.
+    const read = new Map<string, string | null>();
     for (const point of view.series(modelId, r.promptHash, r.key)) {
       if (point.run < start || !point.answered) continue;
-      for (const output of view.sampleOutputs(modelId, point)) reference.push(answerOf(output, spec));
+      for (const output of view.sampleOutputs(modelId, point)) {
+        if (!read.has(output)) read.set(output, answerOf(output, spec));
+        reference.push(read.get(output)!);
+      }
     }
     if (reference.length === 0) return;
     const vectors = input.vectorsOf?.(o);
     // Earlier samples are checked again, which `similar` checks can only be with the run's vectors (merged shards have none).
     const checked = spec.expect.length > 0 && (vectors !== undefined || !spec.expect.some((e) => e.kind === 'similar'));
+    const passed = new Map<string | null, boolean>();
+    const passesOf = (answer: string | null): boolean => {
+      if (!passed.has(answer)) passed.set(answer, evaluate(answer, spec, vectors).pass === true);
+      return passed.get(answer)!;
+    };
     const pool = poolSamples(
       tonight.map((s) => s.answer),
       reference,
       // Answers compared by similarity or embeddings are free text: the text kernel, never the embeddings.
       spec.compare.kind === 'exact' ? 'auto' : 'text',
     );
-    const passes = checked
-      ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec, vectors).pass === true)]
-      : null;
+    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => passesOf(a))] : null;
     pools.push({ pool, passes });
     keys.push(r.key);
   });
