@@ -161,14 +161,20 @@ async function baseHistory(ctx: ActionContext): Promise<BaseHistory> {
   if (ref === undefined) return await readVerifiedHistory(ctx.config, ctx.root);
   const git = new Git(ctx.root, ctx.env);
   const copy = (await fetchIfPresent(git, 'origin', ref))
-    ? await historyFilesAt(git, `refs/remotes/origin/${ref}`, ctx.config.history, ctx.env['RUNNER_TEMP'] || tmpdir())
+    ? await historyFilesAt(
+        git,
+        `refs/remotes/origin/${ref}`,
+        ctx.config.history,
+        ctx.env['RUNNER_TEMP'] || tmpdir(),
+        runsNeeded(ctx.config),
+      )
     : null;
   if (copy === null) {
     ctx.host.info(`${ref} has no ${ctx.config.history} yet: every prompt starts a new series`);
     return NONE;
   }
   try {
-    const read = await readRecent(copy.path, runsNeeded(ctx.config));
+    const read = await readRecent(copy.path, runsNeeded(ctx.config), { firstSealed: copy.firstSealed });
     ctx.host.info(`${read.records.length} record(s) on ${ref}`);
     return read;
   } catch (error) {

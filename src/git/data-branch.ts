@@ -67,16 +67,19 @@ export async function fetchIfPresent(git: Git, remote: string, branch: string): 
 }
 
 /**
- * Copies the history files (the open one and its sealed segments) of `ref` into a temporary
- * folder, to be read and verified like files on disk. Returns the copy's history path, or null
- * when `ref` has no history files.
+ * Copies the history files of `ref` that a read of its last `runs` runs needs into a temporary
+ * folder, to be read and verified like files on disk: the open file, and sealed segments newest
+ * first until the files copied hold that many runs, then one more (its last line is what the
+ * oldest of them chains to). Returns the copy's history path and the number of the oldest sealed
+ * segment copied (the reader starts there), or null when `ref` has no history files.
  */
 export async function historyFilesAt(
   git: Git,
   ref: string,
   history: string,
   parent: string,
-): Promise<{ path: string; remove: () => Promise<void> } | null> {
+  runs = Infinity,
+): Promise<{ path: string; firstSealed: number; remove: () => Promise<void> } | null> {
   const file = history.replace(/\\/g, '/').replace(/^\.\//, '');
   const dir = posix.dirname(file);
   const ext = posix.extname(file);
@@ -89,9 +92,50 @@ export async function historyFilesAt(
   if (names.length === 0) return null;
   await mkdir(parent, { recursive: true });
   const copy = await mkdtemp(join(parent, 'trackrecord-base-'));
-  for (const name of names) {
+  const ids = new Set<string>();
+  const take = async (name: string): Promise<void> => {
     const text = await git.show(ref, dir === '.' ? name : `${dir}/${name}`);
-    if (text !== null) await writeFile(join(copy, name), text);
+    if (text === null) return;
+    await writeFile(join(copy, name), text);
+    for (const id of runIdsOf(text)) ids.add(id);
+  };
+  if (names.includes(`${stem}${ext}`)) await take(`${stem}${ext}`);
+  const sealed = names
+    .map((name) => ({ name, n: sealedNumber(name, stem, ext) }))
+    .filter((s): s is { name: string; n: number } => s.n !== null)
+    .sort((a, b) => b.n - a.n);
+  let firstSealed = (sealed[0]?.n ?? 0) + 1;
+  for (const { name, n } of sealed) {
+    const enough = ids.size >= runs;
+    await take(name);
+    firstSealed = n;
+    if (enough) break;
   }
-  return { path: join(copy, `${stem}${ext}`), remove: () => rm(copy, { recursive: true, force: true }) };
+  return {
+    path: join(copy, `${stem}${ext}`),
+    firstSealed,
+    remove: () => rm(copy, { recursive: true, force: true }),
+  };
+}
+
+/** The number of a sealed segment's name (`history-0003.jsonl`: 3), or null for another name. */
+function sealedNumber(name: string, stem: string, ext: string): number | null {
+  if (!name.startsWith(`${stem}-`) || !name.endsWith(ext)) return null;
+  const digits = name.slice(stem.length + 1, name.length - ext.length);
+  return /^\d{4,}$/.test(digits) && String(Number(digits)).padStart(4, '0') === digits ? Number(digits) : null;
+}
+
+/** The run ids of a history file's lines (lines that are not records are left to the reader to report). */
+function runIdsOf(text: string): string[] {
+  const ids: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    try {
+      const id = (JSON.parse(line) as { run?: { id?: unknown } }).run?.id;
+      if (typeof id === 'string') ids.push(id);
+    } catch {
+      // Not a record: the reader reports it if it reads that far.
+    }
+  }
+  return ids;
 }

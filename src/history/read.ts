@@ -59,8 +59,12 @@ export async function readHistory(path: string): Promise<HistoryRead> {
  * chain to the last line of the file before it. When anything there is off, that file is
  * verified whole, and the HistoryError names its first bad line.
  */
-export async function readRecent(path: string, runs: number): Promise<HistoryRead> {
-  return read(path, runs);
+export async function readRecent(
+  path: string,
+  runs: number,
+  options: { firstSealed?: number } = {},
+): Promise<HistoryRead> {
+  return read(path, runs, options.firstSealed ?? 1);
 }
 
 /**
@@ -85,11 +89,16 @@ interface FileRead {
   whole: boolean;
 }
 
-async function read(given: string, runs: number): Promise<HistoryRead> {
+/**
+ * `firstSealed`: the number of the oldest sealed segment at hand (a copy of the newest segments
+ * only, see historyFilesAt): the segment before it is not, so the reader must not need its last line.
+ */
+async function read(given: string, runs: number, firstSealed = 1): Promise<HistoryRead> {
   // Segments sit beside the file itself, where appends seal it, not beside a link to it.
   const path = await realPathOf(given);
-  const sealed = await sealedSegments(path);
+  const sealed = await sealedSegments(path, firstSealed);
   const files = [...sealed, path];
+  const chainedTo = (i: number) => chainStartOf(files, i, firstSealed);
   const read: FileRead[] = [];
   let open: OpenSnapshot | undefined;
 
@@ -109,7 +118,9 @@ async function read(given: string, runs: number): Promise<HistoryRead> {
     const runIds = new Set<string>();
     for (let i = files.length - 1; i >= 0; i--) {
       const isOpen = i === files.length - 1;
-      const part = isOpen ? await openTail(files, runs, runIds) : await sealedTail(files, i, runs, runIds);
+      const part = isOpen
+        ? await openTail(files, runs, runIds, chainedTo)
+        : await sealedTail(files, i, runs, runIds, chainedTo);
       if (part.open) open = part.open;
       read.push(part.file);
       if (!part.file.whole || runIds.size >= runs) break;
@@ -172,10 +183,17 @@ async function verifyWhole(file: string, verifier: ChainVerifier, isOpen: boolea
 }
 
 /** The open file's last runs (the file is read into memory: its lines are counted, and an append compares it). */
-async function openTail(files: readonly string[], runs: number, runIds: Set<string>): Promise<Part> {
+type ChainStart = (i: number) => Promise<{ hash: string; after: string | null }>;
+
+async function openTail(
+  files: readonly string[],
+  runs: number,
+  runIds: Set<string>,
+  chainedTo: ChainStart,
+): Promise<Part> {
   const path = files.at(-1)!;
   const bytes = await readIfExists(path);
-  const start = once(() => chainedTo(files, files.length - 1));
+  const start = once(() => chainedTo(files.length - 1));
   if (bytes === null) {
     const { hash, after } = await start();
     const verifier = new ChainVerifier(hash, after);
@@ -214,9 +232,15 @@ async function openTail(files: readonly string[], runs: number, runIds: Set<stri
 }
 
 /** A sealed segment's last runs, read from its end: only as much of the file as they take. */
-async function sealedTail(files: readonly string[], i: number, runs: number, runIds: Set<string>): Promise<Part> {
+async function sealedTail(
+  files: readonly string[],
+  i: number,
+  runs: number,
+  runIds: Set<string>,
+  chainedTo: ChainStart,
+): Promise<Part> {
   const path = files[i]!;
-  const start = once(() => chainedTo(files, i));
+  const start = once(() => chainedTo(i));
   const handle = await open(path, 'r');
   try {
     const lines = await BackwardLines.ofFile(handle);
@@ -244,7 +268,14 @@ async function wholeInstead(
 }
 
 /** What line 1 of file `i` chains to: GENESIS, or the hash of the last line of the file before it, read alone from its end. */
-async function chainedTo(files: readonly string[], i: number): Promise<{ hash: string; after: string | null }> {
+async function chainStartOf(
+  files: readonly string[],
+  i: number,
+  firstSealed: number,
+): Promise<{ hash: string; after: string | null }> {
+  if (i === 0 && firstSealed > 1) {
+    throw new HistoryError(files[0]!, 1, `the segment before it is not at hand to check what line 1 chains to`, null);
+  }
   if (i === 0) return { hash: GENESIS, after: null };
   const previous = files[i - 1]!;
   const line = await lastLine(previous);

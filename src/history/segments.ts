@@ -16,10 +16,11 @@ export function segmentPath(historyPath: string, n: number): string {
 }
 
 /**
- * The sealed segments of a history, oldest first. A gap in the numbering (a segment deleted or
- * renamed) is an error: the chain would be broken there.
+ * The sealed segments of a history, oldest first, from segment `first` (a copy of the newest
+ * segments only starts later than 1). A gap in the numbering (a segment deleted or renamed) is
+ * an error: the chain would be broken there.
  */
-export async function sealedSegments(historyPath: string): Promise<string[]> {
+export async function sealedSegments(historyPath: string, first = 1): Promise<string[]> {
   const dir = dirname(historyPath);
   const ext = extname(historyPath);
   const stem = basename(historyPath, ext);
@@ -37,11 +38,11 @@ export async function sealedSegments(historyPath: string): Promise<string[]> {
     .map((m) => Number(m[1]))
     .sort((a, b) => a - b);
   numbers.forEach((n, i) => {
-    if (n !== i + 1) {
+    if (n !== i + first) {
       throw new HistoryError(
-        segmentPath(historyPath, i + 1),
+        segmentPath(historyPath, i + first),
         0,
-        `sealed segment ${i + 1} is missing (found ${basename(segmentPath(historyPath, n))}): the chain is broken there`,
+        `sealed segment ${i + first} is missing (found ${basename(segmentPath(historyPath, n))}): the chain is broken there`,
         'the history was not modified. Restore the missing file from git.',
       );
     }
