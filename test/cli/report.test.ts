@@ -116,7 +116,16 @@ describe('trackrecord report', () => {
     const result = await runCli(['report', '--format', 'json', '--trend', '2'], cwd);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
+    // The trend's 2 runs and the one before them are read: record counts cover those.
     expect(report.models.map((m) => [m.id, m.records, m.trend.length])).toEqual([
+      ['a', 3, 2],
+      ['b', 3, 2],
+      ['c', 3, 2],
+    ]);
+    const all = JSON.parse(
+      (await runCli(['report', '--format', 'json', '--trend', '2', '--all'], cwd)).stdout,
+    ) as Report;
+    expect(all.models.map((m) => [m.id, m.records, m.trend.length])).toEqual([
       ['a', 4, 2],
       ['b', 4, 2],
       ['c', 4, 2],

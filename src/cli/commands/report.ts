@@ -21,9 +21,9 @@ config, no model calls); the history is verified first.
   --format FORMAT  md (markdown, default) or json, or html: one self-contained page
                    with charts and each run's drifted prompts (loads nothing, no script)
   --trend N        runs in each model's trend (default ${DEFAULT_TREND})
-  --all            read every segment of a long history; by default only the
-                   latest ones that hold the trend's runs are read (and their
-                   link to the older ones checked), and record counts cover those`;
+  --all            read and verify all of the history; by default only the
+                   trend's runs, plus one, are read from the end (their link to
+                   the lines before checked), and record counts cover those`;
 
 const FORMATS = ['md', 'json', 'html'] as const;
 
