@@ -137,6 +137,16 @@ describe('reading the last runs of a history', () => {
     expect(recent.records).toEqual(whole.records.slice(-2 * RUNS));
     expect(textsOf(recent)).toEqual(textsOf(whole).slice(-textsOf(recent).length));
     expect(textsOf(recent)).not.toContain(null);
+
+    // One run on top stores again what its window refers to: the next read needs no earlier line.
+    const more = makeRecords(62, { outputSize: 100, fresh: 0.1 });
+    await appendAsRuns(path, more.slice(60), { known: more.slice(0, 60) });
+    const all = lines(path);
+    all.splice(1, 49, ...all.slice(1, 50).map(() => 'not json')); // line 1 stays: its link is checked
+    writeFileSync(path, all.map((l) => `${l}\n`).join(''));
+    const after = await readRecent(path, RUNS);
+    expect(after.records.map((r) => r.run.id)).toEqual(more.slice(-2 * RUNS).map((r) => r.run.id));
+    expect(textsOf(after)).not.toContain(null);
   });
 
   it('after a cut, reads only the end of the newest sealed segment that the runs need', async () => {
