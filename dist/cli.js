@@ -15087,6 +15087,11 @@ function estimatePlan(plan) {
     const maxTokens = model.params.maxTokens;
     const maxOutputTokens = maxTokens === void 0 ? null : maxTokens * requests;
     const price = model.price;
+    const embeddingTexts = plan.prompts.reduce((n, { prompt }) => {
+      const similar = similarModel(model, prompt);
+      const readers = new Set([similar, compareModel(model, prompt.compare)].filter((m) => m !== null));
+      return n + (similar === null ? 0 : similarTargets(prompt).length) + readers.size * plan.samples;
+    }, 0);
     return {
       id: model.id,
       model: model.model,
@@ -15095,7 +15100,8 @@ function estimatePlan(plan) {
       inputTokens,
       maxOutputTokens,
       inputCost: price ? tokenCost({ in: inputTokens, out: 0 }, price) : null,
-      maxCost: price && maxOutputTokens !== null ? tokenCost({ in: inputTokens, out: maxOutputTokens }, price) : null
+      maxCost: price && maxOutputTokens !== null ? tokenCost({ in: inputTokens, out: maxOutputTokens }, price) : null,
+      embeddingTexts
     };
   });
   return {
@@ -15110,6 +15116,8 @@ var CHARS_PER_TOKEN, TOKENS_PER_MESSAGE;
 var init_estimate = __esm({
   "src/run/estimate.ts"() {
     "use strict";
+    init_checks();
+    init_embeddings();
     init_plan();
     CHARS_PER_TOKEN = 4;
     TOKENS_PER_MESSAGE = 4;
@@ -45547,6 +45555,7 @@ function modelLine(m) {
   if (m.maxOutputTokens !== null) parts.push(`at most ${grouped(m.maxOutputTokens)} output tokens`);
   if (m.inputCost !== null) parts.push(`about ${usd(m.inputCost)} for input`);
   if (m.maxCost !== null) parts.push(`at most ${usd(m.maxCost)} in all`);
+  if (m.embeddingTexts > 0) parts.push(`up to ${grouped(m.embeddingTexts)} texts to embed`);
   return `${m.id} (${m.model}): ${parts.join(", ")}`;
 }
 

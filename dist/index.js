@@ -45,7 +45,7 @@ import {
   totalErrors,
   truncateText,
   vectorsOf
-} from "./chunks/chunk-KP76PD6C.js";
+} from "./chunks/chunk-CS4CU2AY.js";
 import {
   costSentence,
   grouped,
@@ -28534,7 +28534,7 @@ async function writeReport(view, modelIds, path2, signing = null) {
 
 // src/badges-and-report.ts
 async function writeBadgesAndReport(config2, root, recorded2) {
-  const { writeBadges } = await import("./chunks/badge-LAVCI3LU.js");
+  const { writeBadges } = await import("./chunks/badge-75VGB2IN.js");
   const badges = await writeBadges(resolve7(root, config2.badge), recorded2.summary.models);
   const reportPath = join11(dirname11(resolve7(root, config2.history)), "report.md");
   const signing = await describeAttestations(resolve7(root, config2.history));

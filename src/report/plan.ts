@@ -21,5 +21,6 @@ function modelLine(m: ModelEstimate): string {
   if (m.maxOutputTokens !== null) parts.push(`at most ${grouped(m.maxOutputTokens)} output tokens`);
   if (m.inputCost !== null) parts.push(`about ${usd(m.inputCost)} for input`);
   if (m.maxCost !== null) parts.push(`at most ${usd(m.maxCost)} in all`);
+  if (m.embeddingTexts > 0) parts.push(`up to ${grouped(m.embeddingTexts)} texts to embed`);
   return `${m.id} (${m.model}): ${parts.join(', ')}`;
 }

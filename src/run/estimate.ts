@@ -1,4 +1,6 @@
+import { similarTargets } from '../checks/index.js';
 import type { ModelSpec } from '../config/types.js';
+import { compareModel, similarModel } from './embeddings.js';
 import { messagesFor, type Plan } from './plan.js';
 
 /**
@@ -28,6 +30,11 @@ export interface ModelEstimate {
   inputCost: number | null;
   /** USD at most for input and output, when both the price and `max-tokens` are known. */
   maxCost: number | null;
+  /**
+   * Texts this run's answers and `similar` targets send to the embedding model at most (each
+   * distinct text once); earlier answers that `compare: embedding` reads from history come on top.
+   */
+  embeddingTexts: number;
 }
 
 const CHARS_PER_TOKEN = 4;
@@ -61,6 +68,12 @@ export function estimatePlan(plan: Plan): PlanEstimate {
     const maxTokens = model.params.maxTokens;
     const maxOutputTokens = maxTokens === undefined ? null : maxTokens * requests;
     const price = model.price;
+    const embeddingTexts = plan.prompts.reduce((n, { prompt }) => {
+      const similar = similarModel(model, prompt);
+      // The answers are embedded once per embedding model that reads them.
+      const readers = new Set([similar, compareModel(model, prompt.compare)].filter((m) => m !== null));
+      return n + (similar === null ? 0 : similarTargets(prompt).length) + readers.size * plan.samples;
+    }, 0);
     return {
       id: model.id,
       model: model.model,
@@ -70,6 +83,7 @@ export function estimatePlan(plan: Plan): PlanEstimate {
       maxOutputTokens,
       inputCost: price ? tokenCost({ in: inputTokens, out: 0 }, price) : null,
       maxCost: price && maxOutputTokens !== null ? tokenCost({ in: inputTokens, out: maxOutputTokens }, price) : null,
+      embeddingTexts,
     };
   });
   return {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { estimatePlan, estimateTokens, tokenCost } from '../../src/run/estimate.js';
 import { buildPlan } from '../../src/run/plan.js';
+import { formatPlanEstimate } from '../../src/report/plan.js';
 import { tempDir } from '../support/tmp.js';
 
 const SUITE = `name: s
@@ -57,5 +58,43 @@ samples: 3
     expect(tokenCost({ in: 2000, out: 500 }, { input: 3, output: 15 })).toBeCloseTo(0.006 + 0.0075, 12);
     expect(estimateTokens([])).toBe(0);
     expect(estimateTokens([{ content: '' }])).toBe(4);
+  });
+});
+
+describe('estimatePlan with embeddings', () => {
+  it('counts the texts a run sends to the embedding model: answers once per embedding model, and similar targets', async () => {
+    const root = tempDir({
+      's.yaml': `name: s
+prompts:
+  - id: plain
+    prompt: "hi"
+  - id: similar
+    prompt: "capital of France?"
+    expect:
+      - similar: { to: "Paris is the capital.", threshold: 0.8 }
+      - similar: { to: "It is Paris.", threshold: 0.8 }
+  - id: compared
+    prompt: "tell a story"
+    compare: embedding
+  - id: both
+    prompt: "define drift"
+    compare: { embedding: other-embedder, threshold: 0.9 }
+    expect:
+      - similar: { to: "A change in behavior.", threshold: 0.8 }
+`,
+      'c.yml': `models:
+  - id: m
+    model: m
+    base-url: http://127.0.0.1:1/v1
+    embedding: embedder
+suites:
+  - path: s.yaml
+samples: 2
+`,
+    });
+    const estimate = estimatePlan(buildPlan(await loadConfig({ root, configPath: 'c.yml' })));
+    // similar: 2 targets + 2 answers; compared: 2 answers; both: 1 target + 2 answers for each of 2 embedders.
+    expect(estimate.models[0]!.embeddingTexts).toBe(2 + 2 + 2 + 1 + 2 * 2);
+    expect(formatPlanEstimate(estimate)).toContain('up to 11 texts to embed');
   });
 });

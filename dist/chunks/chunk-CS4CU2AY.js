@@ -7021,38 +7021,6 @@ function vectorsOf(embeddings, embedding) {
   return embeddings && embedding !== null ? embeddings.lookup(embedding) : void 0;
 }
 
-// src/run/plan.ts
-function buildPlan(config) {
-  const prompts = config.suites.flatMap((suite) => suite.prompts.map((prompt) => ({ suite: suite.name, prompt })));
-  return {
-    models: config.models,
-    prompts,
-    samples: config.samples,
-    hashes: config.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
-    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
-  };
-}
-function messagesFor(model, prompt) {
-  return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
-}
-function promptHash(model, prompt) {
-  return sha256(
-    canonicalJson({
-      messages: messagesFor(model, prompt),
-      params: model.params,
-      extract: prompt.extract,
-      normalize: prompt.normalize,
-      compare: prompt.compare
-    })
-  );
-}
-
-// src/run/estimate.ts
-function tokenCost(tokens2, price) {
-  const embedding = (tokens2.embedding ?? 0) * (price.embedding ?? price.input);
-  return (tokens2.in * price.input + tokens2.out * price.output + embedding) / 1e6;
-}
-
 // node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
   static FOLD_CASE = 1;
@@ -14322,6 +14290,38 @@ function answerOf(output, prompt) {
   }
   const extracted = extract(output, prompt.extract);
   return extracted === null ? null : normalize(extracted, prompt.normalize).toWellFormed();
+}
+
+// src/run/plan.ts
+function buildPlan(config) {
+  const prompts = config.suites.flatMap((suite) => suite.prompts.map((prompt) => ({ suite: suite.name, prompt })));
+  return {
+    models: config.models,
+    prompts,
+    samples: config.samples,
+    hashes: config.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
+    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
+  };
+}
+function messagesFor(model, prompt) {
+  return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
+}
+function promptHash(model, prompt) {
+  return sha256(
+    canonicalJson({
+      messages: messagesFor(model, prompt),
+      params: model.params,
+      extract: prompt.extract,
+      normalize: prompt.normalize,
+      compare: prompt.compare
+    })
+  );
+}
+
+// src/run/estimate.ts
+function tokenCost(tokens2, price) {
+  const embedding = (tokens2.embedding ?? 0) * (price.embedding ?? price.input);
+  return (tokens2.in * price.input + tokens2.out * price.output + embedding) / 1e6;
 }
 
 // src/analysis/mcnemar.ts

@@ -2,7 +2,7 @@ import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
   lowestReliability
-} from "./chunk-KP76PD6C.js";
+} from "./chunk-CS4CU2AY.js";
 import {
   percent,
   roundPercent
