@@ -70,8 +70,9 @@ async function tail({ lines, runs, runIds, chainStart, lineCount }: TailRequest)
       break;
     }
     runIds.add(id);
-    window.unshift(parsed);
+    window.push(parsed);
   }
+  window.reverse(); // oldest first
 
   const needs = new Needs(window);
   let link = before;
