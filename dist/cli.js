@@ -3732,9 +3732,9 @@ var init_build = __esm({
       * @param {number} head - Encoded pointer to the start of the patch list.
       * @param {number} tail - Encoded pointer to the end of the patch list.
       */
-      constructor(head = 0, tail = 0) {
+      constructor(head = 0, tail2 = 0) {
         this.head = head;
-        this.tail = tail;
+        this.tail = tail2;
       }
     };
     Prog = class {
@@ -6951,7 +6951,7 @@ function parseJsonPath(path2) {
       segments2.push(name2[0]);
       i += 1 + name2[0].length;
     } else if (ch === "[") {
-      const open4 = i;
+      const open5 = i;
       i += 1;
       const quote2 = path2[i];
       if (quote2 === "'" || quote2 === '"') {
@@ -6959,11 +6959,11 @@ function parseJsonPath(path2) {
         i += 1;
         for (; ; ) {
           const c = path2[i];
-          if (c === void 0) fail("unclosed quote", open4 + 1);
+          if (c === void 0) fail("unclosed quote", open5 + 1);
           if (c === quote2) break;
           if (c === "\\") {
             const escaped = path2[i + 1];
-            if (escaped === void 0) fail("unclosed quote", open4 + 1);
+            if (escaped === void 0) fail("unclosed quote", open5 + 1);
             name2 += escaped;
             i += 2;
           } else {
@@ -6977,7 +6977,7 @@ function parseJsonPath(path2) {
         INDEX.lastIndex = i;
         const digits = INDEX.exec(path2);
         if (digits === null) {
-          if (i >= path2.length) fail("unclosed bracket", open4);
+          if (i >= path2.length) fail("unclosed bracket", open5);
           if (quote2 === "*") fail("wildcard '*' is not supported", i);
           fail("expected a non-negative index or a quoted name after '['", i);
         }
@@ -6986,7 +6986,7 @@ function parseJsonPath(path2) {
         segments2.push(index);
         i += digits[0].length;
       }
-      if (i >= path2.length) fail("unclosed bracket", open4);
+      if (i >= path2.length) fail("unclosed bracket", open5);
       if (path2[i] !== "]") fail("expected ']'", i);
       i += 1;
     } else {
@@ -7028,11 +7028,11 @@ function findJson(output) {
     break;
   }
   const spans = [];
-  for (const [open4, close] of [
+  for (const [open5, close] of [
     ["{", "}"],
     ["[", "]"]
   ]) {
-    const start = output.indexOf(open4);
+    const start = output.indexOf(open5);
     const end = output.lastIndexOf(close);
     if (start !== -1 && end > start) spans.push([start, end]);
   }
@@ -7065,18 +7065,18 @@ var init_extract = __esm({
 
 // src/checks/markdown-inline.ts
 function unwrapLinks(text, image) {
-  const open4 = image ? "![" : "[";
+  const open5 = image ? "![" : "[";
   const nextBracket = nextIndexes(text, (p) => text[p] === "]");
   const nextParen = nextIndexes(text, (p) => text[p] === ")");
   let out = "";
   let last = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!text.startsWith(open4, i)) continue;
-    const close = nextBracket[i + open4.length];
+    if (!text.startsWith(open5, i)) continue;
+    const close = nextBracket[i + open5.length];
     if (close === NONE || text[close + 1] !== "(") continue;
     const end = nextParen[close + 2];
     if (end === NONE) continue;
-    out += text.slice(last, i) + text.slice(i + open4.length, close);
+    out += text.slice(last, i) + text.slice(i + open5.length, close);
     last = end + 1;
     i = end;
   }
@@ -7150,9 +7150,9 @@ function stripMarkdown(text) {
   let fence = null;
   for (const line of text.split(/\r?\n/)) {
     if (fence === null) {
-      const open4 = FENCE_OPEN.exec(line);
-      if (open4 !== null) {
-        const marker = open4[1] ?? "```";
+      const open5 = FENCE_OPEN.exec(line);
+      if (open5 !== null) {
+        const marker = open5[1] ?? "```";
         fence = { char: marker.charAt(0), length: marker.length };
         continue;
       }
@@ -10478,8 +10478,8 @@ var require_utils = __commonJS({
       }
       if (bestLength < 2) return hextets.join(":");
       const head = hextets.slice(0, bestStart).join(":");
-      const tail = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail;
+      const tail2 = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail2;
     }
     function normalizeIPv6Address(input) {
       const compression = input.indexOf("::");
@@ -11158,7 +11158,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize(uri, options), options);
+        parse3(serialize(uri, options), options);
       }
       return uri;
     }
@@ -11201,8 +11201,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative8, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse2(serialize(base, options), options);
-        relative8 = parse2(serialize(relative8, options), options);
+        base = parse3(serialize(base, options), options);
+        relative8 = parse3(serialize(relative8, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative8.scheme) {
@@ -11520,7 +11520,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse3(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -11557,7 +11557,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse2
+      parse: parse3
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -14865,9 +14865,9 @@ function binomialTail(n, k, p) {
   if (k <= 0) return 1;
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  let tail = 0;
-  for (let j = k; j <= n; j++) tail += Math.exp(logChoose(n, j) + j * Math.log(p) + (n - j) * Math.log1p(-p));
-  return Math.min(1, tail);
+  let tail2 = 0;
+  for (let j = k; j <= n; j++) tail2 += Math.exp(logChoose(n, j) + j * Math.log(p) + (n - j) * Math.log1p(-p));
+  return Math.min(1, tail2);
 }
 var init_power = __esm({
   "src/analysis/power.ts"() {
@@ -14888,20 +14888,29 @@ function assessDrift(input) {
     const tonight = o.samples.filter((s) => s.error === null);
     if (tonight.length === 0) return;
     const reference = [];
+    const read2 = /* @__PURE__ */ new Map();
     for (const point of view.series(modelId, r.promptHash, r.key)) {
       if (point.run < start || !point.answered) continue;
-      for (const output of view.sampleOutputs(modelId, point)) reference.push(answerOf(output, spec));
+      for (const output of view.sampleOutputs(modelId, point)) {
+        if (!read2.has(output)) read2.set(output, answerOf(output, spec));
+        reference.push(read2.get(output));
+      }
     }
     if (reference.length === 0) return;
     const vectors = input.vectorsOf?.(o);
     const checked = spec.expect.length > 0 && (vectors !== void 0 || !spec.expect.some((e) => e.kind === "similar"));
+    const passed = /* @__PURE__ */ new Map();
+    const passesOf = (answer4) => {
+      if (!passed.has(answer4)) passed.set(answer4, evaluate(answer4, spec, vectors).pass === true);
+      return passed.get(answer4);
+    };
     const pool = poolSamples(
       tonight.map((s) => s.answer),
       reference,
       // Answers compared by similarity or embeddings are free text: the text kernel, never the embeddings.
       spec.compare.kind === "exact" ? "auto" : "text"
     );
-    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec, vectors).pass === true)] : null;
+    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => passesOf(a))] : null;
     pools.push({ pool, passes });
     keys.push(r.key);
   });
@@ -15129,13 +15138,13 @@ function mcnemarExactP(regressions, fixes) {
   const n = regressions + fixes;
   if (n === 0) return null;
   const k = Math.min(regressions, fixes);
-  let tail = 0;
+  let tail2 = 0;
   let logChoose2 = 0;
   for (let i = 0; i <= k; i++) {
     if (i > 0) logChoose2 += Math.log(n - i + 1) - Math.log(i);
-    tail += Math.exp(logChoose2 - n * Math.LN2);
+    tail2 += Math.exp(logChoose2 - n * Math.LN2);
   }
-  return Math.min(1, 2 * tail);
+  return Math.min(1, 2 * tail2);
 }
 var init_mcnemar = __esm({
   "src/analysis/mcnemar.ts"() {
@@ -16004,7 +16013,7 @@ var require_consumer = __commonJS({
     var fs = __require("fs");
     var bs = require_binary_search();
     var { promisify } = __require("util");
-    var readFile9 = promisify(fs.readFile);
+    var readFile10 = promisify(fs.readFile);
     module.exports = class CharWidthTableConsumer {
       constructor(data) {
         this.data = data;
@@ -16014,7 +16023,7 @@ var require_consumer = __commonJS({
         return new CharWidthTableConsumer(data);
       }
       static async load(path2) {
-        const json = await readFile9(path2);
+        const json = await readFile10(path2);
         const data = JSON.parse(json);
         return new CharWidthTableConsumer(data);
       }
@@ -17311,7 +17320,7 @@ var init_badge = __esm({
 
 // src/badge/write.ts
 import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
-import { basename as basename8, dirname as dirname10, join as join8 } from "node:path";
+import { basename as basename8, dirname as dirname10, join as join9 } from "node:path";
 async function writeBadges(badgePath, models) {
   if (!badgePath.endsWith(".svg")) {
     throw new Error(`writeBadges: the badge path must end in .svg, got ${JSON.stringify(badgePath)}`);
@@ -17326,14 +17335,14 @@ async function writeBadges(badgePath, models) {
   const stem = basename8(badgePath, ".svg");
   const lowest = lowestReliability(models);
   const files = [
-    [join8(dir, basename8(badgePath)), reliabilitySvg("reliability", lowest)],
-    [join8(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
+    [join9(dir, basename8(badgePath)), reliabilitySvg("reliability", lowest)],
+    [join9(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
 `],
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
     ...models.map(({ id, reliability: reliability2 }) => [
-      join8(dir, `${stem}-${id}.svg`),
+      join9(dir, `${stem}-${id}.svg`),
       reliabilitySvg(id, reliability2)
     ])
   ];
@@ -21882,7 +21891,7 @@ var require_resolve_block_scalar = __commonJS({
       const end = start + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    function parseBlockScalarHeader({ offset, props }, strict2, onError) {
       if (props[0].type !== "block-scalar-header") {
         onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
@@ -21919,7 +21928,7 @@ var require_resolve_block_scalar = __commonJS({
             length += token.source.length;
             break;
           case "comment":
-            if (strict && !hasSpace) {
+            if (strict2 && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
               onError(token, "MISSING_CHAR", message);
             }
@@ -21962,7 +21971,7 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
+    function resolveFlowScalar(scalar, strict2, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
@@ -21991,7 +22000,7 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict2, onError);
       return {
         value,
         type: _type,
@@ -22653,7 +22662,7 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors2();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
+    function resolveAsScalar(token, strict2 = true, onError) {
       if (token) {
         const _onError = (pos, code18, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
@@ -22666,9 +22675,9 @@ var require_cst_scalar = __commonJS({
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token, strict2, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict: strict2 } }, token, _onError);
         }
       }
       return null;
@@ -24598,7 +24607,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -24639,7 +24648,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
@@ -25215,7 +25224,7 @@ function displayPath(path2, root) {
 // src/cli/commands/certify.ts
 init_types();
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname6, resolve as resolve3 } from "node:path";
+import { dirname as dirname6, join as join6, resolve as resolve3 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/evidence/certificate.ts
@@ -25368,7 +25377,7 @@ function statement(subject, predicateType, predicate) {
 var CertificateError = class extends Error {
   name = "CertificateError";
 };
-function certificatePredicate(records, lines, historyPath, modelId, window2, issuedAt) {
+function certificatePredicate(records, lines, historyPath, modelId, window2, issuedAt, head = { path: historyPath, line: lines.length }) {
   const own = records.filter((r) => r.model.id === modelId);
   const latest = own.at(-1);
   if (!latest) {
@@ -25385,9 +25394,9 @@ function certificatePredicate(records, lines, historyPath, modelId, window2, iss
   return {
     model: { id: latest.model.id, model: latest.model.model, host: latest.model.host },
     history: {
-      file: basename2(historyPath),
+      file: basename2(head.path),
       records: lines.length,
-      head: { line: lines.length, sha256: lineHash(lines.at(-1)) }
+      head: { line: head.line, sha256: lineHash(lines.at(-1)) }
     },
     track: { records: own.length, since: own[0].run.startedAt },
     window: size,
@@ -25435,7 +25444,10 @@ function openCertificate(envelope, key) {
     throw new CertificateError("the statement's subject is not the head the certificate names");
   return body.predicate;
 }
-function recheckCertificate(predicate, records, lines, historyPath) {
+function recheckCertificate(predicate, records, lines, historyPath, lineAt2 = (index) => ({
+  path: historyPath,
+  line: index + 1
+})) {
   const index = lines.findIndex((l) => lineHash(l) === predicate.history.head.sha256);
   if (index === -1) {
     return [
@@ -25448,7 +25460,8 @@ function recheckCertificate(predicate, records, lines, historyPath) {
     historyPath,
     predicate.model.id,
     predicate.window,
-    predicate.issuedAt
+    predicate.issuedAt,
+    lineAt2(index) ?? void 0
   );
   again.history.file = predicate.history.file;
   const problems = [];
@@ -25507,6 +25520,17 @@ function storedTexts(record2) {
   }
   return table;
 }
+function uncheckedTexts(data) {
+  const { texts, textsGz } = data;
+  if (textsGz !== void 0) {
+    if (typeof textsGz !== "string") throw new TextBlockError("textsGz is not a string");
+    return storedTexts(data);
+  }
+  if (texts === void 0) return {};
+  const problem = tableProblem(texts);
+  if (problem) throw new TextBlockError(`texts: ${problem}`);
+  return texts;
+}
 function withTexts(record2, table) {
   if (Object.keys(table).length === 0) return record2;
   const out = { ...record2, textsGz: encodeTexts(table) };
@@ -25532,36 +25556,48 @@ function isPlainObject(value) {
 }
 
 // src/history/complete.ts
-function completeRecords(records, segment, source) {
+function completeRecords(records, segment, source, staying) {
+  const held = staying ? heldBy(staying) : null;
+  const holdsCatalog = (ref) => held ? held.catalogs.has(ref) : segment.holdsCatalog(ref);
+  const holdsText = (key, ref) => held ? held.texts.get(key)?.has(ref) === true : segment.holdsText(key, ref);
+  const catalogOf = (ref) => source?.catalogEntries(ref) ?? segment.catalogEntries(ref);
+  const textOf = (key, ref) => source?.text(key, ref) ?? segment.text(key, ref);
   const batchCatalogs = /* @__PURE__ */ new Map();
   const batchTexts = /* @__PURE__ */ new Map();
-  return records.map((record2) => {
+  return records.map((record2, index) => {
     const own = storedTexts(record2);
     const ownCatalogs = record2.catalogs ?? {};
-    for (const [ref, entries2] of Object.entries(ownCatalogs)) batchCatalogs.set(ref, entries2);
+    for (const [ref, entries] of Object.entries(ownCatalogs)) batchCatalogs.set(ref, entries);
     const catalogs = {};
-    let entries = segment.catalogEntries(record2.catalog) ?? batchCatalogs.get(record2.catalog);
-    if (!entries) {
-      entries = source?.catalogEntries(record2.catalog);
-      if (entries) {
-        catalogs[record2.catalog] = entries;
-        batchCatalogs.set(record2.catalog, entries);
-      }
-    }
     const added = {};
+    const needCatalog = (ref) => {
+      if (holdsCatalog(ref)) return segment.catalogEntries(ref);
+      let entries = batchCatalogs.get(ref);
+      if (!entries) {
+        entries = catalogOf(ref);
+        if (entries) {
+          catalogs[ref] = entries;
+          batchCatalogs.set(ref, entries);
+        }
+      }
+      return entries;
+    };
     const need = (key, ref) => {
-      if (ref === null || segment.text(key, ref) !== null || batchTexts.get(key)?.has(ref)) return;
+      if (ref === null || holdsText(key, ref) || batchTexts.get(key)?.has(ref)) return;
       if (own[key] !== void 0 && Object.hasOwn(own[key], ref)) return;
-      const text = source?.text(key, ref) ?? null;
+      if (added[key] !== void 0 && Object.hasOwn(added[key], ref)) return;
+      const text = textOf(key, ref);
       if (text !== null) (added[key] ??= {})[ref] = text;
     };
-    entries?.forEach(([suite2, id], i) => {
+    const needAll = (r) => needCatalog(r.catalog)?.forEach(([suite2, id], i) => {
       const key = promptKey(suite2, id);
-      need(key, record2.answers[i] ?? null);
-      const output = record2.outputs[i];
+      need(key, r.answers[i] ?? null);
+      const output = r.outputs[i];
       if (typeof output === "string") need(key, output);
       else if (Array.isArray(output)) output.forEach((ref) => need(key, ref));
     });
+    if (index === 0) for (const r of staying ?? []) needAll(r);
+    needAll(record2);
     const merged = { ...own };
     for (const [key, byRef] of Object.entries(added)) merged[key] = { ...merged[key], ...byRef };
     for (const [key, byRef] of Object.entries(merged)) {
@@ -25575,6 +25611,28 @@ function completeRecords(records, segment, source) {
     const { textsGz: _old, ...rest } = withCatalogs;
     return withTexts(rest, merged);
   });
+}
+function heldBy(records) {
+  const texts = /* @__PURE__ */ new Map();
+  const catalogs = /* @__PURE__ */ new Set();
+  for (const record2 of records) {
+    for (const ref of Object.keys(record2.catalogs ?? {})) catalogs.add(ref);
+    for (const [key, byRef] of Object.entries(storedTexts(record2))) {
+      const set = texts.get(key) ?? /* @__PURE__ */ new Set();
+      for (const ref of Object.keys(byRef)) set.add(ref);
+      texts.set(key, set);
+    }
+  }
+  return { texts, catalogs };
+}
+function stayingRecords(records, runs) {
+  const ids = /* @__PURE__ */ new Set();
+  for (let i = records.length - 1; i >= 0; i--) {
+    const id = records[i].run.id;
+    if (!ids.has(id) && ids.size === runs - 1) return records.slice(i + 1);
+    ids.add(id);
+  }
+  return records;
 }
 
 // src/history/lock.ts
@@ -25697,7 +25755,7 @@ function segmentPath(historyPath, n) {
   const stem = basename4(historyPath, ext);
   return join4(dirname4(historyPath), `${stem}-${String(n).padStart(4, "0")}${ext}`);
 }
-async function sealedSegments(historyPath) {
+async function sealedSegments(historyPath, first = 1) {
   const dir = dirname4(historyPath);
   const ext = extname(historyPath);
   const stem = basename4(historyPath, ext);
@@ -25711,11 +25769,11 @@ async function sealedSegments(historyPath) {
   const pattern = new RegExp(`^${escapeRegExp(stem)}-(\\d{4,})${escapeRegExp(ext)}$`);
   const numbers = names.map((name2) => pattern.exec(name2)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
   numbers.forEach((n, i) => {
-    if (n !== i + 1) {
+    if (n !== i + first) {
       throw new HistoryError(
-        segmentPath(historyPath, i + 1),
+        segmentPath(historyPath, i + first),
         0,
-        `sealed segment ${i + 1} is missing (found ${basename4(segmentPath(historyPath, n))}): the chain is broken there`,
+        `sealed segment ${i + first} is missing (found ${basename4(segmentPath(historyPath, n))}): the chain is broken there`,
         "the history was not modified. Restore the missing file from git."
       );
     }
@@ -27849,6 +27907,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 // src/history/verify.ts
 init_refs();
 init_values();
+function emptyContext() {
+  return { texts: /* @__PURE__ */ new Map(), catalogs: /* @__PURE__ */ new Map() };
+}
 var COLUMNS = ["answers", "outputs", "passed", "latencyMs", "tokensOut"];
 function verifyHistory(text, verifier = new ChainVerifier()) {
   const endsWithNewline = text.endsWith("\n");
@@ -27886,42 +27947,69 @@ var ChainVerifier = class {
   catalogs = /* @__PURE__ */ new Map();
   texts = /* @__PURE__ */ new Map();
   keysByCatalog = /* @__PURE__ */ new Map();
+  /** The number of the first line this verifier checks. */
+  firstLine;
+  context;
   /**
    * A verifier for one file (a segment): catalogs and texts resolve within it. `head` is what its
-   * line 1 must chain to: GENESIS for the first segment, else the hash of the previous segment's
-   * last line, which `after` names ("the last line of history-0001.jsonl").
+   * first line must chain to: GENESIS for line 1 of the first segment, the hash of the previous
+   * segment's last line (which `after` names: "the last line of history-0001.jsonl"), or, for a
+   * verifier that starts at line `firstLine` > 1, the hash of the line before. Refs may also
+   * resolve to `context`, what earlier lines hold.
    */
-  constructor(head = GENESIS, after = null) {
+  constructor(head = GENESIS, after = null, start = {}) {
     this.head = head;
     this.chainStart = head;
     this.after = head === GENESIS ? null : after;
+    this.firstLine = start.firstLine ?? 1;
+    this.context = start.context ?? emptyContext();
   }
-  /** The text a ref of a prompt resolves to in this file so far. */
+  /** The number the next line will have in the file. */
+  get nextLine() {
+    return this.firstLine + this.lines.length;
+  }
+  /** The text a ref of a prompt resolves to in this file so far (lines checked, or their context). */
   text(key, ref) {
-    return this.texts.get(key)?.get(ref) ?? null;
+    return this.texts.get(key)?.get(ref) ?? this.context.texts.get(key)?.get(ref) ?? null;
   }
-  /** A catalog defined in this file so far. */
+  /** A catalog defined in this file so far (lines checked, or their context). */
   catalogEntries(ref) {
-    return this.catalogs.get(ref);
+    return this.catalogs.get(ref) ?? this.context.catalogs.get(ref);
+  }
+  /**
+   * Whether a line this verifier checked stores the text. A new record stores again what is only
+   * in the context, so that a read of the file's last runs finds its texts without going further back.
+   */
+  holdsText(key, ref) {
+    return this.texts.get(key)?.has(ref) === true;
+  }
+  /** Whether a line this verifier checked defines the catalog (see holdsText). */
+  holdsCatalog(ref) {
+    return this.catalogs.has(ref);
   }
   /** The hash the next line's `prev` must hold: GENESIS, or the SHA-256 of the last line. */
   get prevHash() {
     return this.head;
   }
-  /** Checks the next line: null (and the line is added) when it is valid, else why not. */
-  push(line) {
-    const number = this.lines.length + 1;
+  /**
+   * Checks the next line: null (and the line is added) when it is valid, else why not. `parsed`
+   * is the line's JSON when the caller parsed it already.
+   */
+  push(line, parsed) {
+    const number = this.nextLine;
     if (line.length === 0) return bad("blank line");
     if (line.endsWith("\r")) {
       return bad(
         'line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only'
       );
     }
-    let data;
-    try {
-      data = JSON.parse(line);
-    } catch (e) {
-      return { reason: `not valid JSON (${e.message})`, json: true };
+    let data = parsed;
+    if (data === void 0) {
+      try {
+        data = JSON.parse(line);
+      } catch (e) {
+        return { reason: `not valid JSON (${e.message})`, json: true };
+      }
     }
     if (isObject(data) && "schema" in data && typeof data["schema"] === "number" && !READABLE_SCHEMAS.includes(data["schema"])) {
       return bad(
@@ -27943,7 +28031,7 @@ var ChainVerifier = class {
     for (const [ref, entries] of Object.entries(defined)) {
       if (catalogRef(entries) !== ref) return bad(`catalogs/${ref} does not hash to its ref (the catalog was changed)`);
     }
-    const catalog = this.catalogs.get(record2.catalog) ?? (Object.hasOwn(defined, record2.catalog) ? defined[record2.catalog] : void 0);
+    const catalog = this.catalogEntries(record2.catalog) ?? (Object.hasOwn(defined, record2.catalog) ? defined[record2.catalog] : void 0);
     if (!catalog) return bad(`catalog ${record2.catalog} is not defined in this or an earlier line`);
     const size = catalog.length;
     for (const column of COLUMNS) {
@@ -27964,15 +28052,12 @@ var ChainVerifier = class {
       throw e;
     }
     for (const [key, byRef] of Object.entries(stored)) {
-      const known = this.texts.get(key);
       for (const [ref, text] of Object.entries(byRef)) {
         if (!isRefOf(ref, text))
           return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
-        const earlier = known?.get(ref);
+        const earlier = this.text(key, ref) ?? void 0;
         if (earlier !== void 0 && earlier !== text) {
-          return bad(
-            `texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`
-          );
+          return bad(`texts/${key}/${ref} differs from the text stored under that ref on ${this.lineOfText(key, ref)}`);
         }
       }
     }
@@ -27980,17 +28065,18 @@ var ChainVerifier = class {
     for (let i = 0; i < size; i++) {
       const key = keys[i];
       const known = this.texts.get(key);
+      const context = this.context.texts.get(key);
       const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
       const answer4 = record2.answers[i];
-      if (typeof answer4 === "string" && !resolves(known, own, answer4))
+      if (typeof answer4 === "string" && !resolves(known, context, own, answer4))
         return bad(unresolved(`answers/${i}`, answer4, key));
       const output = record2.outputs[i];
       if (typeof output === "string") {
-        if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
+        if (!resolves(known, context, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
       } else if (Array.isArray(output)) {
         for (let s = 0; s < output.length; s++) {
           const ref = output[s];
-          if (typeof ref === "string" && !resolves(known, own, ref))
+          if (typeof ref === "string" && !resolves(known, context, own, ref))
             return bad(unresolved(`outputs/${i}/${s}`, ref, key));
         }
       }
@@ -28024,11 +28110,11 @@ var ChainVerifier = class {
       const texts = storedTexts(r);
       return Object.hasOwn(texts, key) && Object.hasOwn(texts[key], ref);
     });
-    return index + 1;
+    return index === -1 ? `a line before ${this.firstLine}` : `line ${this.firstLine + index}`;
   }
 };
-function resolves(known, own, ref) {
-  return known?.has(ref) === true || own !== void 0 && Object.hasOwn(own, ref);
+function resolves(known, context, own, ref) {
+  return known?.has(ref) === true || context?.has(ref) === true || own !== void 0 && Object.hasOwn(own, ref);
 }
 function bad(reason) {
   return { reason, json: false };
@@ -28077,7 +28163,12 @@ async function appendRecords(path2, records, options = {}) {
 async function appendUnlocked(path2, records, options) {
   let segment = await openSegment(path2, options.snapshot);
   if (records.length === 0) return { lines: [], sealed: null, firstLine: segment.lines + 1 };
-  let lines = chainRecords(completeRecords(records, segment.verifier, options.source), segment.verifier.prevHash);
+  const runs = options.snapshot?.runs ?? Infinity;
+  const staying = runs === Infinity ? void 0 : stayingRecords(segment.verifier.records, runs);
+  let lines = chainRecords(
+    completeRecords(records, segment.verifier, options.source, staying),
+    segment.verifier.prevHash
+  );
   let sealed = null;
   const adding = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
   if (options.maxBytes !== void 0 && segment.lines > 0 && segment.size + adding > options.maxBytes) {
@@ -28092,7 +28183,8 @@ async function appendUnlocked(path2, records, options) {
       size: 0,
       lines: 0,
       separator: "",
-      exists: false
+      exists: false,
+      lineOneChainsTo: previous.prevHash
     };
     const source = options.source ?? {
       text: (k, r) => previous.text(k, r),
@@ -28101,12 +28193,12 @@ async function appendUnlocked(path2, records, options) {
     lines = chainRecords(completeRecords(records, segment.verifier, source), segment.verifier.prevHash);
   }
   const { verifier } = segment;
-  const firstLine2 = verifier.lines.length + 1;
+  const firstLine3 = verifier.nextLine;
   for (const [i, line] of lines.entries()) {
     const problem = verifier.push(line);
     if (problem) {
       throw new Error(
-        `refusing to append to ${path2}: new record ${i + 1} of ${lines.length} would be an invalid line ${verifier.lines.length + 1}: ${problem.reason} (the history was not modified)`
+        `refusing to append to ${path2}: new record ${i + 1} of ${lines.length} would be an invalid line ${verifier.nextLine}: ${problem.reason} (the history was not modified)`
       );
     }
   }
@@ -28121,19 +28213,26 @@ async function appendUnlocked(path2, records, options) {
   }
   if (!segment.exists) await syncDir(dirname5(path2));
   const bytes = Buffer.concat([segment.bytes, Buffer.from(data, "utf8")]);
-  return { lines, sealed, firstLine: firstLine2, open: { path: path2, bytes, exists: true, verifier, endsWithNewline: true } };
+  const lineOneChainsTo = sealed ? segment.verifier.chainStart : segment.lineOneChainsTo;
+  return {
+    lines,
+    sealed,
+    firstLine: firstLine3,
+    open: { path: path2, bytes, exists: true, verifier, endsWithNewline: true, lineOneChainsTo, runs }
+  };
 }
 async function openSegment(path2, snapshot) {
   const verifier = await openFileVerifier(path2);
-  if (snapshot && snapshot.path === path2 && verifier.prevHash === snapshot.verifier.chainStart) {
+  if (snapshot && snapshot.path === path2 && verifier.prevHash === snapshot.lineOneChainsTo) {
     const bytes2 = await readIfExists(path2);
     if (bytes2 !== null && snapshot.exists && bytes2.equals(snapshot.bytes))
-      return stateOf(snapshot.verifier, bytes2, snapshot.endsWithNewline, true);
-    if (bytes2 === null && !snapshot.exists) return stateOf(snapshot.verifier, Buffer.alloc(0), false, false);
+      return stateOf(snapshot.verifier, bytes2, snapshot.endsWithNewline, true, snapshot.lineOneChainsTo);
+    if (bytes2 === null && !snapshot.exists)
+      return stateOf(snapshot.verifier, Buffer.alloc(0), false, false, snapshot.lineOneChainsTo);
   }
   const { result, bytes, exists } = await loadFile(path2, verifier);
   if (!result.ok) throw failure(path2, result, false);
-  return stateOf(verifier, bytes, result.endsWithNewline, exists);
+  return stateOf(verifier, bytes, result.endsWithNewline, exists, verifier.chainStart);
 }
 async function openFileVerifier(path2) {
   const last = (await sealedSegments(path2)).at(-1);
@@ -28142,9 +28241,10 @@ async function openFileVerifier(path2) {
   if (line === null) throw new HistoryError(last, 0, "a sealed segment must not be empty", null);
   return new ChainVerifier(lineHash(line), `the last line of ${basename5(last)}`);
 }
-function stateOf(verifier, bytes, endsWithNewline, exists) {
-  const lines = verifier.lines.length;
-  return { verifier, bytes, size: bytes.length, lines, separator: lines > 0 && !endsWithNewline ? "\n" : "", exists };
+function stateOf(verifier, bytes, endsWithNewline, exists, lineOneChainsTo) {
+  const lines = verifier.nextLine - 1;
+  const separator = lines > 0 && !endsWithNewline ? "\n" : "";
+  return { verifier, bytes, size: bytes.length, lines, separator, exists, lineOneChainsTo };
 }
 async function readIfExists(path2) {
   try {
@@ -28300,60 +28400,433 @@ function isMissing(error) {
 }
 
 // src/history/read.ts
+import { open as open3, readFile as readFile4 } from "node:fs/promises";
 import { basename as basename6 } from "node:path";
+
+// src/history/lines.ts
+var CHUNK = 64 * 1024;
+var BackwardLines = class _BackwardLines {
+  constructor(handle, size, loaded) {
+    this.handle = handle;
+    this.loaded = loaded;
+    this.loadedFrom = size - loaded.length;
+    this.endsWithNewline = size > 0 && loaded[loaded.length - 1] === 10;
+    this.end = size === 0 ? -1 : this.endsWithNewline ? size - 1 : size;
+  }
+  handle;
+  /** Bytes [loadedFrom, end) are in `loaded`; lines before `end` are still to be returned. */
+  loaded;
+  loadedFrom;
+  end;
+  /** Whether the file ends with a newline (then the last line ends before it). */
+  endsWithNewline;
+  /** Lines of bytes held in memory. */
+  static ofBytes(bytes) {
+    return new _BackwardLines(null, bytes.length, bytes);
+  }
+  /** Lines of an open file, read from its end a chunk at a time (the caller closes the handle). */
+  static async ofFile(handle) {
+    const { size } = await handle.stat();
+    const length = Math.min(CHUNK, size);
+    const first = Buffer.alloc(length);
+    await handle.read(first, 0, length, size - length);
+    return new _BackwardLines(handle, size, first);
+  }
+  /** The line before the last one returned (the last line first); null past the first line. */
+  async previous() {
+    if (this.end < 0) return null;
+    for (; ; ) {
+      const before = this.end - this.loadedFrom;
+      const at = before > 0 ? this.loaded.lastIndexOf(10, before - 1) : -1;
+      if (at !== -1 || this.loadedFrom === 0) {
+        const start = at === -1 ? 0 : this.loadedFrom + at + 1;
+        const bytes = this.loaded.subarray(start - this.loadedFrom, this.end - this.loadedFrom);
+        this.end = start - 1;
+        return { bytes, start };
+      }
+      await this.loadMore();
+    }
+  }
+  async loadMore() {
+    const length = Math.min(Math.max(CHUNK, this.loaded.length), this.loadedFrom);
+    const more = Buffer.alloc(length);
+    await this.handle.read(more, 0, length, this.loadedFrom - length);
+    this.loaded = Buffer.concat([more, this.loaded.subarray(0, this.end - this.loadedFrom)]);
+    this.loadedFrom -= length;
+  }
+};
+async function firstLine(handle) {
+  const parts = [];
+  for (let position = 0; ; position += CHUNK) {
+    const chunk = Buffer.alloc(CHUNK);
+    const { bytesRead } = await handle.read(chunk, 0, CHUNK, position);
+    const part = chunk.subarray(0, bytesRead);
+    const at = part.indexOf(10);
+    if (at !== -1) return Buffer.concat([...parts, part.subarray(0, at)]);
+    parts.push(part);
+    if (bytesRead < CHUNK) return position === 0 && bytesRead === 0 ? null : Buffer.concat(parts);
+  }
+}
+
+// src/history/tail.ts
+init_types();
+init_values();
+init_refs();
+var TailProblem = class extends Error {
+};
+async function readTail(request) {
+  try {
+    return await tail(request);
+  } catch (e) {
+    if (e instanceof TailProblem) return null;
+    throw e;
+  }
+}
+async function tail({ lines, runs, runIds, chainStart, lineCount }) {
+  const window2 = [];
+  let before = null;
+  for (let raw = await lines.previous(); raw !== null; raw = await lines.previous()) {
+    const parsed = parse(raw);
+    const run = parsed.data["run"];
+    const id = isObject(run) && typeof run["id"] === "string" ? run["id"] : null;
+    if (id === null) throw new TailProblem();
+    if (!runIds.has(id) && runIds.size >= runs) {
+      before = parsed;
+      break;
+    }
+    runIds.add(id);
+    window2.push(parsed);
+  }
+  window2.reverse();
+  const needs = new Needs(window2);
+  let link = before;
+  if (link) needs.take(link.data);
+  while (!needs.done()) {
+    if (link === null) throw new TailProblem();
+    const raw = await lines.previous();
+    if (raw === null) throw new TailProblem();
+    const older = parse(raw);
+    if (lineHash(older.line) !== link.data["prev"]) throw new TailProblem();
+    needs.take(older.data);
+    link = older;
+  }
+  const start = before === null ? await chainStart() : { hash: lineHash(before.line), after: null };
+  const firstLine3 = lineCount !== void 0 ? lineCount - window2.length + 1 : before === null ? 1 : 2;
+  const verifier = new ChainVerifier(start.hash, start.after, { firstLine: firstLine3, context: needs.context });
+  for (const { line, data } of window2) if (verifier.push(line, data) !== null) throw new TailProblem();
+  return { verifier, context: needs.context, whole: before === null };
+}
+var strict = new TextDecoder("utf-8", { fatal: true });
+function parse(raw) {
+  let line;
+  let data;
+  try {
+    line = strict.decode(raw.bytes);
+    data = JSON.parse(line);
+  } catch {
+    throw new TailProblem();
+  }
+  if (!isObject(data) || raw.start === 0 && line.startsWith("\uFEFF")) throw new TailProblem();
+  return { line, data };
+}
+function chainsTo(first, hash2) {
+  try {
+    const data = JSON.parse(strict.decode(first));
+    return isObject(data) && data["prev"] === hash2;
+  } catch {
+    return false;
+  }
+}
+var Needs = class {
+  context = emptyContext();
+  /** Each text and catalog the window stores, and where it is first stored. */
+  texts = /* @__PURE__ */ new Map();
+  catalogs = /* @__PURE__ */ new Map();
+  missingCatalogs = /* @__PURE__ */ new Set();
+  waiting = [];
+  missing = /* @__PURE__ */ new Map();
+  /** Texts of earlier lines, kept while a catalog is missing (its records' needs are not known yet). */
+  seen = [];
+  constructor(window2) {
+    window2.forEach(({ data }, at) => {
+      for (const [ref, entries] of Object.entries(catalogsOf(data)))
+        if (!this.catalogs.has(ref)) this.catalogs.set(ref, { at, entries });
+      for (const [key, byRef] of Object.entries(textsOf(data))) {
+        const first = this.texts.get(key) ?? /* @__PURE__ */ new Map();
+        for (const [ref, text] of Object.entries(byRef)) if (!first.has(ref)) first.set(ref, { at, text });
+        this.texts.set(key, first);
+      }
+    });
+    window2.forEach(({ data }, at) => {
+      const ref = data["catalog"];
+      if (typeof ref !== "string") throw new TailProblem();
+      const held = this.catalogs.get(ref);
+      if (held && held.at > at) this.addCatalog(ref, held.entries);
+      if (held) this.want(data, at, held.entries);
+      else if (this.context.catalogs.has(ref)) this.want(data, at, this.context.catalogs.get(ref));
+      else {
+        this.missingCatalogs.add(ref);
+        this.waiting.push({ data, at });
+      }
+    });
+  }
+  done() {
+    return this.missing.size === 0 && this.missingCatalogs.size === 0;
+  }
+  /** Takes what the window needs from an earlier line. */
+  take(data) {
+    const texts = textsOf(data);
+    if (this.missingCatalogs.size > 0) {
+      this.seen.push(texts);
+      const defined = catalogsOf(data);
+      for (const ref of [...this.missingCatalogs]) {
+        const entries = Object.hasOwn(defined, ref) ? defined[ref] : void 0;
+        if (!entries) continue;
+        this.addCatalog(ref, entries);
+        this.missingCatalogs.delete(ref);
+        for (const { data: data2, at } of this.waiting) if (data2["catalog"] === ref) this.want(data2, at, entries);
+      }
+      if (this.missingCatalogs.size === 0) this.seen = [];
+    }
+    this.resolve(texts);
+  }
+  addCatalog(ref, entries) {
+    if (catalogRef(entries) !== ref) throw new TailProblem();
+    this.context.catalogs.set(ref, entries);
+  }
+  addText(key, ref, text) {
+    if (!isRefOf(ref, text)) throw new TailProblem();
+    const known = this.context.texts.get(key) ?? /* @__PURE__ */ new Map();
+    known.set(ref, text);
+    this.context.texts.set(key, known);
+  }
+  /**
+   * The refs of the record at window position `at` that the window does not store by then: from
+   * a later line of the window, else noted as missing and looked for in what was seen.
+   */
+  want(record2, at, entries) {
+    const { answers, outputs } = record2;
+    if (!Array.isArray(answers) || !Array.isArray(outputs)) throw new TailProblem();
+    entries.forEach(([suite2, id], i) => {
+      const key = promptKey(suite2, id);
+      for (const ref of [answers[i], ...[outputs[i]].flat()]) {
+        if (typeof ref !== "string" || this.context.texts.get(key)?.has(ref)) continue;
+        const stored = this.texts.get(key)?.get(ref);
+        if (stored !== void 0 && stored.at <= at) continue;
+        if (stored !== void 0) this.addText(key, ref, stored.text);
+        else {
+          const set = this.missing.get(key) ?? /* @__PURE__ */ new Set();
+          set.add(ref);
+          this.missing.set(key, set);
+        }
+      }
+    });
+    for (const texts of this.seen) this.resolve(texts);
+  }
+  resolve(texts) {
+    for (const [key, refs] of this.missing) {
+      const byRef = Object.hasOwn(texts, key) ? texts[key] : void 0;
+      if (!byRef) continue;
+      for (const ref of refs) {
+        if (!Object.hasOwn(byRef, ref)) continue;
+        this.addText(key, ref, byRef[ref]);
+        refs.delete(ref);
+      }
+      if (refs.size === 0) this.missing.delete(key);
+    }
+  }
+};
+function textsOf(data) {
+  try {
+    return uncheckedTexts(data);
+  } catch {
+    throw new TailProblem();
+  }
+}
+function catalogsOf(data) {
+  const catalogs = data["catalogs"];
+  if (catalogs === void 0) return {};
+  if (!isObject(catalogs)) throw new TailProblem();
+  for (const entries of Object.values(catalogs)) {
+    const ok = Array.isArray(entries) && entries.every((e) => Array.isArray(e) && e.length === 4 && e.every((s) => typeof s === "string"));
+    if (!ok) throw new TailProblem();
+  }
+  return catalogs;
+}
+
+// src/history/read.ts
 async function readHistory(path2) {
   return read(path2, Infinity);
 }
-async function readRecent(path2, runs) {
-  return read(path2, runs);
+async function readRecent(path2, runs, options = {}) {
+  return read(path2, runs, options.firstSealed ?? 1);
 }
-async function read(given, runs) {
+function lineAt(read2, index) {
+  if (index < 0) return null;
+  let at = index;
+  for (const file of read2.files) {
+    if (at < file.lines.length) return file.firstLine === null ? null : { path: file.path, line: file.firstLine + at };
+    at -= file.lines.length;
+  }
+  return null;
+}
+async function read(given, runs, firstSealed = 1) {
   const path2 = await realPathOf(given);
-  const sealed = await sealedSegments(path2);
+  const sealed = await sealedSegments(path2, firstSealed);
   const files = [...sealed, path2];
+  const chainedTo = (i) => chainStartOf(files, i, firstSealed);
   const read2 = [];
-  let open4;
-  const verifyFile = async (i, verifier) => {
-    const file = files[i];
-    const isOpen = i === files.length - 1;
-    const { result, bytes, exists } = await loadFile(file, verifier);
-    if (!result.ok) throw failure(file, result, !isOpen);
-    if (!isOpen && (result.lines.length === 0 || !result.endsWithNewline)) {
-      throw new HistoryError(file, result.lines.length, "a sealed segment must hold complete lines", null);
-    }
-    if (isOpen) open4 = { path: file, bytes, exists, verifier, endsWithNewline: result.endsWithNewline };
-    read2.push({ path: file, records: result.records, lines: result.lines });
-  };
+  let open5;
   if (runs === Infinity) {
-    let verifier = new ChainVerifier();
     for (let i = 0; i < files.length; i++) {
-      if (i > 0) verifier = new ChainVerifier(verifier.prevHash, `the last line of ${basename6(files[i - 1])}`);
-      await verifyFile(i, verifier);
+      const previous = read2.at(-1)?.verifier;
+      const start = previous ? new ChainVerifier(previous.prevHash, `the last line of ${basename6(files[i - 1])}`) : new ChainVerifier();
+      const whole = await verifyWhole(files[i], start, i === files.length - 1, runs);
+      if (whole.open) open5 = whole.open;
+      read2.push(whole.file);
     }
   } else {
     const runIds = /* @__PURE__ */ new Set();
     for (let i = files.length - 1; i >= 0; i--) {
-      await verifyFile(i, await chainedTo(files, i));
-      for (const r of read2.at(-1).records) runIds.add(r.run.id);
-      if (runIds.size >= runs) break;
+      const isOpen = i === files.length - 1;
+      const part = isOpen ? await openTail(files, runs, runIds, chainedTo) : await sealedTail(files, i, runs, runIds, chainedTo);
+      if (part.open) open5 = part.open;
+      read2.push(part.file);
+      if (!part.file.whole || runIds.size >= runs) break;
     }
     read2.reverse();
   }
+  const context = emptyContext();
+  for (const f of read2) {
+    for (const [ref, entries] of f.context.catalogs) context.catalogs.set(ref, entries);
+    for (const [key, texts] of f.context.texts) {
+      const known = context.texts.get(key) ?? /* @__PURE__ */ new Map();
+      for (const [ref, text] of texts) known.set(ref, text);
+      context.texts.set(key, known);
+    }
+  }
   return {
-    records: read2.flatMap((f) => f.records),
-    lines: read2.flatMap((f) => f.lines),
-    files: read2.map((f) => ({ path: f.path, records: f.records.length, lines: f.lines })),
+    records: read2.flatMap((f) => f.verifier.records),
+    lines: read2.flatMap((f) => f.verifier.lines),
+    files: read2.map((f) => ({
+      path: f.path,
+      records: f.verifier.records.length,
+      lines: f.verifier.lines,
+      firstLine: f.whole ? 1 : f.path === path2 ? f.verifier.firstLine : null
+    })),
     sealed: sealed.length,
-    complete: read2.length === files.length,
-    open: open4
+    complete: read2.length === files.length && read2.every((f) => f.whole),
+    context,
+    open: open5
   };
 }
-async function chainedTo(files, i) {
-  if (i === 0) return new ChainVerifier();
+async function verifyWhole(file, verifier, isOpen, runs) {
+  const { result, bytes, exists } = await loadFile(file, verifier);
+  if (!result.ok) throw failure(file, result, !isOpen);
+  if (!isOpen && (result.lines.length === 0 || !result.endsWithNewline)) {
+    throw new HistoryError(file, result.lines.length, "a sealed segment must hold complete lines", null);
+  }
+  return {
+    file: { path: file, verifier, context: emptyContext(), whole: true },
+    ...isOpen ? {
+      open: {
+        path: file,
+        bytes,
+        exists,
+        verifier,
+        endsWithNewline: result.endsWithNewline,
+        lineOneChainsTo: verifier.chainStart,
+        runs
+      }
+    } : {}
+  };
+}
+async function openTail(files, runs, runIds, chainedTo) {
+  const path2 = files.at(-1);
+  const bytes = await readIfExists2(path2);
+  const start = once(() => chainedTo(files.length - 1));
+  if (bytes === null) {
+    const { hash: hash2, after } = await start();
+    const verifier = new ChainVerifier(hash2, after);
+    return {
+      file: { path: path2, verifier, context: emptyContext(), whole: true },
+      open: {
+        path: path2,
+        bytes: Buffer.alloc(0),
+        exists: false,
+        verifier,
+        endsWithNewline: false,
+        lineOneChainsTo: hash2,
+        runs
+      }
+    };
+  }
+  const lines = BackwardLines.ofBytes(bytes);
+  const lineCount = countLines2(bytes);
+  const tail2 = await readTail({ lines, runs, runIds, chainStart: start, lineCount });
+  const first = bytes.subarray(0, Math.max(0, bytes.indexOf(10)));
+  if (tail2 === null || !tail2.whole && !chainsTo(first, (await start()).hash)) {
+    return wholeInstead(path2, await start(), true, runs, runIds);
+  }
+  return {
+    file: { path: path2, verifier: tail2.verifier, context: tail2.context, whole: tail2.whole },
+    open: {
+      path: path2,
+      bytes,
+      exists: true,
+      verifier: tail2.verifier,
+      endsWithNewline: lines.endsWithNewline,
+      lineOneChainsTo: (await start()).hash,
+      runs
+    }
+  };
+}
+async function sealedTail(files, i, runs, runIds, chainedTo) {
+  const path2 = files[i];
+  const start = once(() => chainedTo(i));
+  const handle = await open3(path2, "r");
+  try {
+    const lines = await BackwardLines.ofFile(handle);
+    const tail2 = lines.endsWithNewline ? await readTail({ lines, runs, runIds, chainStart: start }) : null;
+    if (tail2 !== null && (tail2.whole || chainsTo(await firstLine(handle) ?? Buffer.alloc(0), (await start()).hash))) {
+      return { file: { path: path2, verifier: tail2.verifier, context: tail2.context, whole: tail2.whole } };
+    }
+  } finally {
+    await handle.close();
+  }
+  return wholeInstead(path2, await start(), false, runs, runIds);
+}
+async function wholeInstead(path2, start, isOpen, runs, runIds) {
+  const part = await verifyWhole(path2, new ChainVerifier(start.hash, start.after), isOpen, runs);
+  for (const r of part.file.verifier.records) runIds.add(r.run.id);
+  return part;
+}
+async function chainStartOf(files, i, firstSealed) {
+  if (i === 0 && firstSealed > 1) {
+    throw new HistoryError(files[0], 1, `the segment before it is not at hand to check what line 1 chains to`, null);
+  }
+  if (i === 0) return { hash: GENESIS, after: null };
   const previous = files[i - 1];
   const line = await lastLine(previous);
   if (line === null) throw new HistoryError(previous, 0, "a sealed segment must not be empty", null);
-  return new ChainVerifier(lineHash(line), `the last line of ${basename6(previous)}`);
+  return { hash: lineHash(line), after: `the last line of ${basename6(previous)}` };
+}
+function countLines2(bytes) {
+  let count3 = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count3++;
+  return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? count3 + 1 : count3;
+}
+function once(make) {
+  let made;
+  return () => made ??= make();
+}
+async function readIfExists2(path2) {
+  try {
+    return await readFile4(path2);
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
 }
 
 // src/cli/commands/certify.ts
@@ -28407,10 +28880,12 @@ async function certifyCommand(argv, io) {
 `);
     return EXIT.failed;
   }
-  const { records, lines } = await readHistory(path2);
+  const history = await readHistory(path2);
+  const { records, lines } = history;
   let predicate;
   try {
-    predicate = certificatePredicate(records, lines, path2, values.model, window2, (/* @__PURE__ */ new Date()).toISOString());
+    const head = lines.length > 0 ? lineAt(history, lines.length - 1) ?? void 0 : void 0;
+    predicate = certificatePredicate(records, lines, path2, values.model, window2, (/* @__PURE__ */ new Date()).toISOString(), head);
   } catch (error) {
     if (!(error instanceof CertificateError)) throw error;
     io.stderr.write(`trackrecord certify: ${error.message}
@@ -28423,7 +28898,7 @@ async function certifyCommand(argv, io) {
   const f = predicate.figures;
   const interval = f.reliabilityInterval ? ` [${percent(f.reliabilityInterval[0])}, ${percent(f.reliabilityInterval[1])}]` : "";
   io.stdout.write(
-    `certified ${predicate.model.id}: reliability ${percent(f.reliability)}${interval} over ${f.records} record(s), ${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; bound to line ${predicate.history.head.line} of ${file}; signed by key ${short(signer.keyid)}
+    `certified ${predicate.model.id}: reliability ${percent(f.reliability)}${interval} over ${f.records} record(s), ${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; bound to line ${predicate.history.head.line} of ${labelOf(join6(dirname6(path2), predicate.history.file), path2, file)}; signed by key ${short(signer.keyid)}
 ${values.out}
 `
   );
@@ -28438,7 +28913,7 @@ function windowArgument(text) {
 // src/cli/commands/init.ts
 import { existsSync } from "node:fs";
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname7, join as join6 } from "node:path";
+import { dirname as dirname7, join as join7 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/config/suggest.ts
@@ -28677,7 +29152,7 @@ async function initCommand(argv, io) {
     );
   }
   for (const [path2, text] of Object.entries(starterFiles(preset))) {
-    const target = join6(io.cwd, path2);
+    const target = join7(io.cwd, path2);
     if (existsSync(target)) {
       io.stdout.write(`skipped ${path2}: it exists
 `);
@@ -28736,15 +29211,15 @@ function describeBreach(b) {
 }
 
 // src/badges-and-report.ts
-import { dirname as dirname11, join as join9, resolve as resolve4 } from "node:path";
+import { dirname as dirname11, join as join10, resolve as resolve4 } from "node:path";
 
 // src/evidence/attestations.ts
-import { open as open3, readFile as readFile4 } from "node:fs/promises";
-import { basename as basename7, dirname as dirname8, join as join7 } from "node:path";
+import { open as open4, readFile as readFile5 } from "node:fs/promises";
+import { basename as basename7, dirname as dirname8, join as join8 } from "node:path";
 init_hash();
 function attestationsPathOf(historyPath) {
   const segment = /-(\d+)\.jsonl$/.exec(basename7(historyPath));
-  return join7(dirname8(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
+  return join8(dirname8(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
 }
 function signLine(line, lineNumber, historyPath, signer) {
   const file = basename7(historyPath);
@@ -28756,16 +29231,16 @@ function signLine(line, lineNumber, historyPath, signer) {
   );
   return signEnvelope(Buffer.from(JSON.stringify(body), "utf8"), IN_TOTO_PAYLOAD_TYPE, signer);
 }
-async function appendAttestations(historyPath, lines, firstLine2, signer) {
+async function appendAttestations(historyPath, lines, firstLine3, signer) {
   if (lines.length === 0) return;
-  const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine2 + i, historyPath, signer)));
+  const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine3 + i, historyPath, signer)));
   const path2 = attestationsPathOf(historyPath);
-  const existing = await readFile4(path2, "utf8").catch((e) => {
+  const existing = await readFile5(path2, "utf8").catch((e) => {
     if (e.code === "ENOENT") return "";
     throw e;
   });
   const separator = existing.length > 0 && !existing.endsWith("\n") ? "\n" : "";
-  const handle = await open3(path2, "a");
+  const handle = await open4(path2, "a");
   try {
     await handle.appendFile(`${separator}${envelopes.map((e) => `${e}
 `).join("")}`, "utf8");
@@ -28802,7 +29277,7 @@ async function checkSignedHistory(historyPath, lines, records, key) {
 }
 async function describeAttestations(historyPath) {
   try {
-    return describeEnvelopes(await readFile4(attestationsPathOf(historyPath), "utf8"));
+    return describeEnvelopes(await readFile5(attestationsPathOf(historyPath), "utf8"));
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -28849,7 +29324,7 @@ function parseStatement(payload) {
 async function envelopesByLine(path2) {
   let text;
   try {
-    text = await readFile4(path2, "utf8");
+    text = await readFile5(path2, "utf8");
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -28867,7 +29342,7 @@ async function envelopesByLine(path2) {
   return byLine;
 }
 function signedAppend(historyPath, signer) {
-  return signer ? { afterAppend: (lines, firstLine2) => appendAttestations(historyPath, lines, firstLine2, signer) } : {};
+  return signer ? { afterAppend: (lines, firstLine3) => appendAttestations(historyPath, lines, firstLine3, signer) } : {};
 }
 function signedLine(historyPath, keyid) {
   return `signed:  ${attestationsPathOf(historyPath)} (key ${short(keyid)})`;
@@ -29289,10 +29764,10 @@ function availability(m) {
   const total = totalErrors(errors);
   const { p50, p95 } = m.metrics.latencyMs;
   const latency = p50 === null ? "" : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(p95 ?? 0)} ms.`;
-  const tail = latency + costSentence(m.metrics.cost);
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${tail}`;
+  const tail2 = latency + costSentence(m.metrics.cost);
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${tail2}`;
   const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
-  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${tail}`;
+  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${tail2}`;
 }
 function runLink(m, label) {
   return { kind: "link", url: m.run.url, content: [label] };
@@ -29499,7 +29974,7 @@ async function writeReport(view, modelIds, path2, signing = null) {
 async function writeBadgesAndReport(config3, root, recorded2) {
   const { writeBadges: writeBadges2 } = await Promise.resolve().then(() => (init_badge2(), badge_exports));
   const badges = await writeBadges2(resolve4(root, config3.badge), recorded2.summary.models);
-  const reportPath = join9(dirname11(resolve4(root, config3.history)), "report.md");
+  const reportPath = join10(dirname11(resolve4(root, config3.history)), "report.md");
   const signing = await describeAttestations(resolve4(root, config3.history));
   const markdown = await writeReport(
     recorded2.view,
@@ -29512,26 +29987,26 @@ async function writeBadgesAndReport(config3, root, recorded2) {
 
 // src/config/load.ts
 import { existsSync as existsSync3, readdirSync } from "node:fs";
-import { readFile as readFile5, realpath as realpath2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join11, relative as relative3, resolve as resolve6 } from "node:path";
+import { readFile as readFile6, realpath as realpath2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute3, join as join12, relative as relative3, resolve as resolve6 } from "node:path";
 
 // src/util/package-root.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname12, join as join10 } from "node:path";
+import { dirname as dirname12, join as join11 } from "node:path";
 import { fileURLToPath } from "node:url";
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
   let dir = dirname12(fileURLToPath(import.meta.url));
   for (; ; ) {
-    if (existsSync2(join10(dir, "package.json")) && existsSync2(join10(dir, "schema"))) return cached = dir;
+    if (existsSync2(join11(dir, "package.json")) && existsSync2(join11(dir, "schema"))) return cached = dir;
     const parent = dirname12(dir);
     if (parent === dir) throw new Error("trackrecord: cannot find its own package folder");
     dir = parent;
   }
 }
 function builtinSuitesDir() {
-  return join10(packageRoot(), "suites");
+  return join11(packageRoot(), "suites");
 }
 
 // src/config/validators.generated.js
@@ -32140,7 +32615,7 @@ var YamlFile = class _YamlFile {
           line: pos.line,
           column: pos.col,
           path: "",
-          message: `YAML syntax error: ${firstLine(e.message)}`
+          message: `YAML syntax error: ${firstLine2(e.message)}`
         };
       });
       return { yaml: null, issues };
@@ -32236,7 +32711,7 @@ function rangeStart(node) {
   const range = node?.range;
   return range ? range[0] : null;
 }
-function firstLine(message) {
+function firstLine2(message) {
   return message.split("\n")[0].trim();
 }
 
@@ -32244,7 +32719,7 @@ function firstLine(message) {
 var FILE_SYSTEM = {
   async read(absolute) {
     try {
-      return await readFile5(absolute, "utf8");
+      return await readFile6(absolute, "utf8");
     } catch (e) {
       if (e.code === "ENOENT") return null;
       throw e;
@@ -32405,7 +32880,7 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
         );
         continue;
       }
-      file = join11(builtinSuitesDir(), `${name2}.yaml`);
+      file = join12(builtinSuitesDir(), `${name2}.yaml`);
       source = entry;
     } else {
       file = resolve6(root, entry.path);
@@ -44718,7 +45193,16 @@ var HistoryView = class {
   seriesCache = /* @__PURE__ */ new Map();
   keyHashes = /* @__PURE__ */ new Map();
   positionsByRef = /* @__PURE__ */ new Map();
-  constructor(records = []) {
+  /**
+   * `context`: catalogs and texts of earlier lines that the records refer to (a read of the
+   * history's last runs, see read.ts), without those lines' records.
+   */
+  constructor(records = [], context) {
+    for (const [ref, catalog] of context?.catalogs ?? []) this.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of context?.texts ?? []) {
+      const known = this.textsOf(key);
+      for (const [ref, text] of texts) known.set(ref, text);
+    }
     for (const record2 of records) this.add(record2);
   }
   add(record2) {
@@ -44954,16 +45438,16 @@ async function recordOutcome(outcome, options) {
   const { config: config3 } = outcome;
   const historyPath = options.useHistory ? resolve7(options.root, config3.history) : null;
   const history = historyPath ? options.history ?? await readVerifiedHistory(config3, options.root) : void 0;
-  const view = new HistoryView(history?.records ?? []);
+  const view = new HistoryView(history?.records ?? [], history?.context);
   await fetchHistoryEmbeddings(outcome, view);
   const records = buildRecords(outcome, view);
   const written = [];
   let appended = null;
   if (historyPath) {
     const signing = signedAppend(historyPath, options.signer);
-    const afterAppend = async (lines, firstLine2) => {
-      appended = { lines, firstLine: firstLine2 };
-      await signing.afterAppend?.(lines, firstLine2);
+    const afterAppend = async (lines, firstLine3) => {
+      appended = { lines, firstLine: firstLine3 };
+      await signing.afterAppend?.(lines, firstLine3);
     };
     const { sealed } = await appendRecords(historyPath, records, {
       maxBytes: config3.historyMaxMb * 2 ** 20,
@@ -44976,9 +45460,9 @@ async function recordOutcome(outcome, options) {
   }
   return { records, summary: summarize(records), historyPath, written, view, appended };
 }
-async function sealAttestations(open4, sealed) {
+async function sealAttestations(open5, sealed) {
   try {
-    await rename3(attestationsPathOf(open4), attestationsPathOf(sealed));
+    await rename3(attestationsPathOf(open5), attestationsPathOf(sealed));
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
   }
@@ -45470,9 +45954,9 @@ config, no model calls); the history is verified first.
   --format FORMAT  md (markdown, default) or json, or html: one self-contained page
                    with charts and each run's drifted prompts (loads nothing, no script)
   --trend N        runs in each model's trend (default ${DEFAULT_TREND})
-  --all            read every segment of a long history; by default only the
-                   latest ones that hold the trend's runs are read (and their
-                   link to the older ones checked), and record counts cover those`;
+  --all            read and verify all of the history; by default only the
+                   trend's runs, plus one, are read from the end (their link to
+                   the lines before checked), and record counts cover those`;
 var FORMATS = ["md", "json", "html"];
 async function reportCommand(argv, io) {
   const { values } = parseArgs4({
@@ -45493,7 +45977,7 @@ async function reportCommand(argv, io) {
   const trend = values.trend === void 0 ? DEFAULT_TREND : positiveInteger(values.trend);
   const file = values.history ?? DEFAULTS.history;
   const path2 = resolve9(io.cwd, file);
-  let records;
+  let read2;
   try {
     if (!await historyExists(path2)) {
       io.stderr.write(
@@ -45502,7 +45986,7 @@ async function reportCommand(argv, io) {
       );
       return EXIT.failed;
     }
-    ({ records } = values.all ? await readHistory(path2) : await readRecent(path2, trend + 1));
+    read2 = values.all ? await readHistory(path2) : await readRecent(path2, trend + 1);
   } catch (e) {
     if (e instanceof HistoryError) throw e.relabel(labelOf(e.file, path2, file));
     const code18 = e?.code;
@@ -45513,7 +45997,7 @@ async function reportCommand(argv, io) {
     }
     throw e;
   }
-  const view = new HistoryView(records);
+  const view = new HistoryView(read2.records, read2.context);
   if (format === "html") {
     io.stdout.write(renderHtml(buildReport(view, { trend, runDrift: true })));
     return EXIT.ok;
@@ -46196,7 +46680,7 @@ async function runCommand(argv, io) {
     progress,
     signer
   });
-  const edits = base === null ? null : await compareEdits(result.outcome, base, new HistoryView(history?.records ?? []), {
+  const edits = base === null ? null : await compareEdits(result.outcome, base, new HistoryView(history?.records ?? [], history?.context), {
     env: io.env,
     progress,
     baseRef: ref
@@ -46278,7 +46762,7 @@ function runIdArgument(text) {
 
 // src/cli/commands/validate.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 import { resolve as resolve11 } from "node:path";
 init_types();
 var validateHelp = `Usage: trackrecord validate [FILES...]
@@ -46314,7 +46798,7 @@ async function checkSuite(file, io) {
 }
 async function isConfigFile(path2) {
   try {
-    const data = (0, import_yaml2.parse)(await readFile6(path2, "utf8"), { maxAliasCount: -1 });
+    const data = (0, import_yaml2.parse)(await readFile7(path2, "utf8"), { maxAliasCount: -1 });
     return typeof data === "object" && data !== null && "models" in data;
   } catch {
     return false;
@@ -46322,17 +46806,17 @@ async function isConfigFile(path2) {
 }
 
 // src/cli/commands/verify-certificate.ts
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile9 } from "node:fs/promises";
 import { resolve as resolve13 } from "node:path";
 import { parseArgs as parseArgs6 } from "node:util";
 
 // src/evidence/key-file.ts
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 import { resolve as resolve12 } from "node:path";
 async function readPublicKey(cwd, file) {
   let text;
   try {
-    text = await readFile7(resolve12(cwd, file), "utf8");
+    text = await readFile8(resolve12(cwd, file), "utf8");
   } catch (e) {
     const code18 = e.code;
     throw new EvidenceKeyError(`--key ${file}: ${code18 === "ENOENT" ? "no such file" : e.message}`);
@@ -46379,7 +46863,7 @@ async function verifyCertificateCommand(argv, io) {
   };
   let text = null;
   try {
-    text = await readFile8(resolve13(io.cwd, file), "utf8");
+    text = await readFile9(resolve13(io.cwd, file), "utf8");
   } catch (e) {
     outcome.problems.push(
       `cannot read it: ${e.code === "ENOENT" ? "no such file" : e.message}`
@@ -46399,10 +46883,16 @@ async function verifyCertificateCommand(argv, io) {
     const path2 = resolve13(io.cwd, values.history);
     try {
       if (!await historyExists(path2)) throw new CertificateError(`${values.history}: no such file`);
-      const { records, lines } = await readHistory(path2);
-      const problems = recheckCertificate(outcome.predicate, records, lines, path2);
+      const history = await readHistory(path2);
+      const { records, lines } = history;
+      const problems = recheckCertificate(outcome.predicate, records, lines, path2, (i) => lineAt(history, i));
       const headFound = !problems[0]?.startsWith("its head");
-      outcome.history = { file: values.history, headFound, recomputed: problems.length === 0 };
+      const at = lineAt(
+        history,
+        lines.findIndex((l) => lineHash(l) === outcome.predicate.history.head.sha256)
+      );
+      const shown = at ? labelOf(at.path, path2, values.history) : values.history;
+      outcome.history = { file: shown, headFound, recomputed: problems.length === 0 };
       outcome.problems.push(...problems);
     } catch (error) {
       if (error instanceof HistoryError)

@@ -45,7 +45,7 @@ import {
   totalErrors,
   truncateText,
   vectorsOf
-} from "./chunks/chunk-CS4CU2AY.js";
+} from "./chunks/chunk-WVEM2K5H.js";
 import {
   costSentence,
   grouped,
@@ -4576,7 +4576,7 @@ var require_resolve_block_scalar = __commonJS({
       const end = start + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    function parseBlockScalarHeader({ offset, props }, strict2, onError) {
       if (props[0].type !== "block-scalar-header") {
         onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
@@ -4613,7 +4613,7 @@ var require_resolve_block_scalar = __commonJS({
             length += token.source.length;
             break;
           case "comment":
-            if (strict && !hasSpace) {
+            if (strict2 && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
               onError(token, "MISSING_CHAR", message);
             }
@@ -4656,7 +4656,7 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
+    function resolveFlowScalar(scalar, strict2, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
@@ -4685,7 +4685,7 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict2, onError);
       return {
         value,
         type: _type,
@@ -5347,7 +5347,7 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
+    function resolveAsScalar(token, strict2 = true, onError) {
       if (token) {
         const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
@@ -5360,9 +5360,9 @@ var require_cst_scalar = __commonJS({
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token, strict2, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict: strict2 } }, token, _onError);
         }
       }
       return null;
@@ -7292,7 +7292,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7333,7 +7333,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
@@ -11067,6 +11067,17 @@ function storedTexts(record2) {
     tables.set(record2, table);
   }
   return table;
+}
+function uncheckedTexts(data) {
+  const { texts, textsGz } = data;
+  if (textsGz !== void 0) {
+    if (typeof textsGz !== "string") throw new TextBlockError("textsGz is not a string");
+    return storedTexts(data);
+  }
+  if (texts === void 0) return {};
+  const problem = tableProblem(texts);
+  if (problem) throw new TextBlockError(`texts: ${problem}`);
+  return texts;
 }
 function withTexts(record2, table) {
   if (Object.keys(table).length === 0) return record2;
@@ -23523,9 +23534,9 @@ function signLine(line, lineNumber, historyPath, signer) {
   );
   return signEnvelope(Buffer.from(JSON.stringify(body), "utf8"), IN_TOTO_PAYLOAD_TYPE, signer);
 }
-async function appendAttestations(historyPath, lines, firstLine2, signer) {
+async function appendAttestations(historyPath, lines, firstLine3, signer) {
   if (lines.length === 0) return;
-  const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine2 + i, historyPath, signer)));
+  const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine3 + i, historyPath, signer)));
   const path2 = attestationsPathOf(historyPath);
   const existing = await readFile2(path2, "utf8").catch((e) => {
     if (e.code === "ENOENT") return "";
@@ -23557,7 +23568,7 @@ function describeEnvelopes(text) {
   };
 }
 function signedAppend(historyPath, signer) {
-  return signer ? { afterAppend: (lines, firstLine2) => appendAttestations(historyPath, lines, firstLine2, signer) } : {};
+  return signer ? { afterAppend: (lines, firstLine3) => appendAttestations(historyPath, lines, firstLine3, signer) } : {};
 }
 function signedLine(historyPath, keyid) {
   return `signed:  ${attestationsPathOf(historyPath)} (key ${short(keyid)})`;
@@ -23781,7 +23792,7 @@ async function fetchIfPresent(git, remote, branch) {
   await git.fetch(remote, branch);
   return true;
 }
-async function historyFilesAt(git, ref, history, parent) {
+async function historyFilesAt(git, ref, history, parent, runs = Infinity) {
   const file = history.replace(/\\/g, "/").replace(/^\.\//, "");
   const dir = posix.dirname(file);
   const ext = posix.extname(file);
@@ -23791,11 +23802,44 @@ async function historyFilesAt(git, ref, history, parent) {
   if (names.length === 0) return null;
   await mkdir2(parent, { recursive: true });
   const copy = await mkdtemp(join4(parent, "trackrecord-base-"));
-  for (const name2 of names) {
+  const ids = /* @__PURE__ */ new Set();
+  const take = async (name2) => {
     const text = await git.show(ref, dir === "." ? name2 : `${dir}/${name2}`);
-    if (text !== null) await writeFile2(join4(copy, name2), text);
+    if (text === null) return;
+    await writeFile2(join4(copy, name2), text);
+    for (const id of runIdsOf(text)) ids.add(id);
+  };
+  if (names.includes(`${stem}${ext}`)) await take(`${stem}${ext}`);
+  const sealed = names.map((name2) => ({ name: name2, n: sealedNumber(name2, stem, ext) })).filter((s) => s.n !== null).sort((a, b) => b.n - a.n);
+  let firstSealed = (sealed[0]?.n ?? 0) + 1;
+  for (const { name: name2, n } of sealed) {
+    const enough = ids.size >= runs;
+    await take(name2);
+    firstSealed = n;
+    if (enough) break;
   }
-  return { path: join4(copy, `${stem}${ext}`), remove: () => rm2(copy, { recursive: true, force: true }) };
+  return {
+    path: join4(copy, `${stem}${ext}`),
+    firstSealed,
+    remove: () => rm2(copy, { recursive: true, force: true })
+  };
+}
+function sealedNumber(name2, stem, ext) {
+  if (!name2.startsWith(`${stem}-`) || !name2.endsWith(ext)) return null;
+  const digits = name2.slice(stem.length + 1, name2.length - ext.length);
+  return /^\d{4,}$/.test(digits) && String(Number(digits)).padStart(4, "0") === digits ? Number(digits) : null;
+}
+function runIdsOf(text) {
+  const ids = [];
+  for (const line of text.split("\n")) {
+    if (line === "") continue;
+    try {
+      const id = JSON.parse(line).run?.id;
+      if (typeof id === "string") ids.push(id);
+    } catch {
+    }
+  }
+  return ids;
 }
 
 // src/history/errors.ts
@@ -23836,6 +23880,7 @@ function shellQuote(path2) {
 }
 
 // src/history/read.ts
+import { open as open5, readFile as readFile5 } from "node:fs/promises";
 import { basename as basename6 } from "node:path";
 
 // src/history/file.ts
@@ -23843,36 +23888,48 @@ import { mkdir as mkdir3, open as open4, readFile as readFile4, rename as rename
 import { basename as basename5, dirname as dirname7, join as join8 } from "node:path";
 
 // src/history/complete.ts
-function completeRecords(records, segment, source) {
+function completeRecords(records, segment, source, staying) {
+  const held = staying ? heldBy(staying) : null;
+  const holdsCatalog = (ref) => held ? held.catalogs.has(ref) : segment.holdsCatalog(ref);
+  const holdsText = (key, ref) => held ? held.texts.get(key)?.has(ref) === true : segment.holdsText(key, ref);
+  const catalogOf = (ref) => source?.catalogEntries(ref) ?? segment.catalogEntries(ref);
+  const textOf = (key, ref) => source?.text(key, ref) ?? segment.text(key, ref);
   const batchCatalogs = /* @__PURE__ */ new Map();
   const batchTexts = /* @__PURE__ */ new Map();
-  return records.map((record2) => {
+  return records.map((record2, index) => {
     const own = storedTexts(record2);
     const ownCatalogs = record2.catalogs ?? {};
-    for (const [ref, entries3] of Object.entries(ownCatalogs)) batchCatalogs.set(ref, entries3);
+    for (const [ref, entries2] of Object.entries(ownCatalogs)) batchCatalogs.set(ref, entries2);
     const catalogs = {};
-    let entries2 = segment.catalogEntries(record2.catalog) ?? batchCatalogs.get(record2.catalog);
-    if (!entries2) {
-      entries2 = source?.catalogEntries(record2.catalog);
-      if (entries2) {
-        catalogs[record2.catalog] = entries2;
-        batchCatalogs.set(record2.catalog, entries2);
-      }
-    }
     const added = {};
+    const needCatalog = (ref) => {
+      if (holdsCatalog(ref)) return segment.catalogEntries(ref);
+      let entries2 = batchCatalogs.get(ref);
+      if (!entries2) {
+        entries2 = catalogOf(ref);
+        if (entries2) {
+          catalogs[ref] = entries2;
+          batchCatalogs.set(ref, entries2);
+        }
+      }
+      return entries2;
+    };
     const need = (key, ref) => {
-      if (ref === null || segment.text(key, ref) !== null || batchTexts.get(key)?.has(ref)) return;
+      if (ref === null || holdsText(key, ref) || batchTexts.get(key)?.has(ref)) return;
       if (own[key] !== void 0 && Object.hasOwn(own[key], ref)) return;
-      const text = source?.text(key, ref) ?? null;
+      if (added[key] !== void 0 && Object.hasOwn(added[key], ref)) return;
+      const text = textOf(key, ref);
       if (text !== null) (added[key] ??= {})[ref] = text;
     };
-    entries2?.forEach(([suite2, id], i) => {
+    const needAll = (r) => needCatalog(r.catalog)?.forEach(([suite2, id], i) => {
       const key = promptKey(suite2, id);
-      need(key, record2.answers[i] ?? null);
-      const output = record2.outputs[i];
+      need(key, r.answers[i] ?? null);
+      const output = r.outputs[i];
       if (typeof output === "string") need(key, output);
       else if (Array.isArray(output)) output.forEach((ref) => need(key, ref));
     });
+    if (index === 0) for (const r of staying ?? []) needAll(r);
+    needAll(record2);
     const merged = { ...own };
     for (const [key, byRef] of Object.entries(added)) merged[key] = { ...merged[key], ...byRef };
     for (const [key, byRef] of Object.entries(merged)) {
@@ -23886,6 +23943,28 @@ function completeRecords(records, segment, source) {
     const { textsGz: _old, ...rest } = withCatalogs;
     return withTexts(rest, merged);
   });
+}
+function heldBy(records) {
+  const texts = /* @__PURE__ */ new Map();
+  const catalogs = /* @__PURE__ */ new Set();
+  for (const record2 of records) {
+    for (const ref of Object.keys(record2.catalogs ?? {})) catalogs.add(ref);
+    for (const [key, byRef] of Object.entries(storedTexts(record2))) {
+      const set = texts.get(key) ?? /* @__PURE__ */ new Set();
+      for (const ref of Object.keys(byRef)) set.add(ref);
+      texts.set(key, set);
+    }
+  }
+  return { texts, catalogs };
+}
+function stayingRecords(records, runs) {
+  const ids = /* @__PURE__ */ new Set();
+  for (let i = records.length - 1; i >= 0; i--) {
+    const id = records[i].run.id;
+    if (!ids.has(id) && ids.size === runs - 1) return records.slice(i + 1);
+    ids.add(id);
+  }
+  return records;
 }
 
 // src/history/lock.ts
@@ -24007,7 +24086,7 @@ function segmentPath(historyPath, n) {
   const stem = basename4(historyPath, ext);
   return join7(dirname6(historyPath), `${stem}-${String(n).padStart(4, "0")}${ext}`);
 }
-async function sealedSegments(historyPath) {
+async function sealedSegments(historyPath, first = 1) {
   const dir = dirname6(historyPath);
   const ext = extname(historyPath);
   const stem = basename4(historyPath, ext);
@@ -24021,11 +24100,11 @@ async function sealedSegments(historyPath) {
   const pattern = new RegExp(`^${escapeRegExp(stem)}-(\\d{4,})${escapeRegExp(ext)}$`);
   const numbers = names.map((name2) => pattern.exec(name2)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
   numbers.forEach((n, i) => {
-    if (n !== i + 1) {
+    if (n !== i + first) {
       throw new HistoryError(
-        segmentPath(historyPath, i + 1),
+        segmentPath(historyPath, i + first),
         0,
-        `sealed segment ${i + 1} is missing (found ${basename4(segmentPath(historyPath, n))}): the chain is broken there`,
+        `sealed segment ${i + first} is missing (found ${basename4(segmentPath(historyPath, n))}): the chain is broken there`,
         "the history was not modified. Restore the missing file from git."
       );
     }
@@ -26149,6 +26228,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
 }
 
 // src/history/verify.ts
+function emptyContext() {
+  return { texts: /* @__PURE__ */ new Map(), catalogs: /* @__PURE__ */ new Map() };
+}
 var COLUMNS = ["answers", "outputs", "passed", "latencyMs", "tokensOut"];
 function verifyHistory(text, verifier = new ChainVerifier()) {
   const endsWithNewline = text.endsWith("\n");
@@ -26186,42 +26268,69 @@ var ChainVerifier = class {
   catalogs = /* @__PURE__ */ new Map();
   texts = /* @__PURE__ */ new Map();
   keysByCatalog = /* @__PURE__ */ new Map();
+  /** The number of the first line this verifier checks. */
+  firstLine;
+  context;
   /**
    * A verifier for one file (a segment): catalogs and texts resolve within it. `head` is what its
-   * line 1 must chain to: GENESIS for the first segment, else the hash of the previous segment's
-   * last line, which `after` names ("the last line of history-0001.jsonl").
+   * first line must chain to: GENESIS for line 1 of the first segment, the hash of the previous
+   * segment's last line (which `after` names: "the last line of history-0001.jsonl"), or, for a
+   * verifier that starts at line `firstLine` > 1, the hash of the line before. Refs may also
+   * resolve to `context`, what earlier lines hold.
    */
-  constructor(head = GENESIS, after = null) {
+  constructor(head = GENESIS, after = null, start = {}) {
     this.head = head;
     this.chainStart = head;
     this.after = head === GENESIS ? null : after;
+    this.firstLine = start.firstLine ?? 1;
+    this.context = start.context ?? emptyContext();
   }
-  /** The text a ref of a prompt resolves to in this file so far. */
+  /** The number the next line will have in the file. */
+  get nextLine() {
+    return this.firstLine + this.lines.length;
+  }
+  /** The text a ref of a prompt resolves to in this file so far (lines checked, or their context). */
   text(key, ref) {
-    return this.texts.get(key)?.get(ref) ?? null;
+    return this.texts.get(key)?.get(ref) ?? this.context.texts.get(key)?.get(ref) ?? null;
   }
-  /** A catalog defined in this file so far. */
+  /** A catalog defined in this file so far (lines checked, or their context). */
   catalogEntries(ref) {
-    return this.catalogs.get(ref);
+    return this.catalogs.get(ref) ?? this.context.catalogs.get(ref);
+  }
+  /**
+   * Whether a line this verifier checked stores the text. A new record stores again what is only
+   * in the context, so that a read of the file's last runs finds its texts without going further back.
+   */
+  holdsText(key, ref) {
+    return this.texts.get(key)?.has(ref) === true;
+  }
+  /** Whether a line this verifier checked defines the catalog (see holdsText). */
+  holdsCatalog(ref) {
+    return this.catalogs.has(ref);
   }
   /** The hash the next line's `prev` must hold: GENESIS, or the SHA-256 of the last line. */
   get prevHash() {
     return this.head;
   }
-  /** Checks the next line: null (and the line is added) when it is valid, else why not. */
-  push(line) {
-    const number = this.lines.length + 1;
+  /**
+   * Checks the next line: null (and the line is added) when it is valid, else why not. `parsed`
+   * is the line's JSON when the caller parsed it already.
+   */
+  push(line, parsed) {
+    const number = this.nextLine;
     if (line.length === 0) return bad("blank line");
     if (line.endsWith("\r")) {
       return bad(
         'line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only'
       );
     }
-    let data;
-    try {
-      data = JSON.parse(line);
-    } catch (e) {
-      return { reason: `not valid JSON (${e.message})`, json: true };
+    let data = parsed;
+    if (data === void 0) {
+      try {
+        data = JSON.parse(line);
+      } catch (e) {
+        return { reason: `not valid JSON (${e.message})`, json: true };
+      }
     }
     if (isObject(data) && "schema" in data && typeof data["schema"] === "number" && !READABLE_SCHEMAS.includes(data["schema"])) {
       return bad(
@@ -26243,7 +26352,7 @@ var ChainVerifier = class {
     for (const [ref, entries2] of Object.entries(defined)) {
       if (catalogRef(entries2) !== ref) return bad(`catalogs/${ref} does not hash to its ref (the catalog was changed)`);
     }
-    const catalog = this.catalogs.get(record2.catalog) ?? (Object.hasOwn(defined, record2.catalog) ? defined[record2.catalog] : void 0);
+    const catalog = this.catalogEntries(record2.catalog) ?? (Object.hasOwn(defined, record2.catalog) ? defined[record2.catalog] : void 0);
     if (!catalog) return bad(`catalog ${record2.catalog} is not defined in this or an earlier line`);
     const size = catalog.length;
     for (const column of COLUMNS) {
@@ -26264,15 +26373,12 @@ var ChainVerifier = class {
       throw e;
     }
     for (const [key, byRef] of Object.entries(stored)) {
-      const known = this.texts.get(key);
       for (const [ref, text] of Object.entries(byRef)) {
         if (!isRefOf(ref, text))
           return bad(`texts/${key}/${ref}: the text does not hash to its ref (the text was changed)`);
-        const earlier = known?.get(ref);
+        const earlier = this.text(key, ref) ?? void 0;
         if (earlier !== void 0 && earlier !== text) {
-          return bad(
-            `texts/${key}/${ref} differs from the text stored under that ref on line ${this.lineOfText(key, ref)}`
-          );
+          return bad(`texts/${key}/${ref} differs from the text stored under that ref on ${this.lineOfText(key, ref)}`);
         }
       }
     }
@@ -26280,17 +26386,18 @@ var ChainVerifier = class {
     for (let i = 0; i < size; i++) {
       const key = keys[i];
       const known = this.texts.get(key);
+      const context = this.context.texts.get(key);
       const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
       const answer3 = record2.answers[i];
-      if (typeof answer3 === "string" && !resolves(known, own, answer3))
+      if (typeof answer3 === "string" && !resolves(known, context, own, answer3))
         return bad(unresolved(`answers/${i}`, answer3, key));
       const output = record2.outputs[i];
       if (typeof output === "string") {
-        if (!resolves(known, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
+        if (!resolves(known, context, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
       } else if (Array.isArray(output)) {
         for (let s = 0; s < output.length; s++) {
           const ref = output[s];
-          if (typeof ref === "string" && !resolves(known, own, ref))
+          if (typeof ref === "string" && !resolves(known, context, own, ref))
             return bad(unresolved(`outputs/${i}/${s}`, ref, key));
         }
       }
@@ -26324,11 +26431,11 @@ var ChainVerifier = class {
       const texts = storedTexts(r);
       return Object.hasOwn(texts, key) && Object.hasOwn(texts[key], ref);
     });
-    return index + 1;
+    return index === -1 ? `a line before ${this.firstLine}` : `line ${this.firstLine + index}`;
   }
 };
-function resolves(known, own, ref) {
-  return known?.has(ref) === true || own !== void 0 && Object.hasOwn(own, ref);
+function resolves(known, context, own, ref) {
+  return known?.has(ref) === true || context?.has(ref) === true || own !== void 0 && Object.hasOwn(own, ref);
 }
 function bad(reason) {
   return { reason, json: false };
@@ -26368,7 +26475,12 @@ async function appendRecords(path2, records, options = {}) {
 async function appendUnlocked(path2, records, options) {
   let segment = await openSegment(path2, options.snapshot);
   if (records.length === 0) return { lines: [], sealed: null, firstLine: segment.lines + 1 };
-  let lines = chainRecords(completeRecords(records, segment.verifier, options.source), segment.verifier.prevHash);
+  const runs = options.snapshot?.runs ?? Infinity;
+  const staying = runs === Infinity ? void 0 : stayingRecords(segment.verifier.records, runs);
+  let lines = chainRecords(
+    completeRecords(records, segment.verifier, options.source, staying),
+    segment.verifier.prevHash
+  );
   let sealed = null;
   const adding = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
   if (options.maxBytes !== void 0 && segment.lines > 0 && segment.size + adding > options.maxBytes) {
@@ -26383,7 +26495,8 @@ async function appendUnlocked(path2, records, options) {
       size: 0,
       lines: 0,
       separator: "",
-      exists: false
+      exists: false,
+      lineOneChainsTo: previous.prevHash
     };
     const source = options.source ?? {
       text: (k, r) => previous.text(k, r),
@@ -26392,12 +26505,12 @@ async function appendUnlocked(path2, records, options) {
     lines = chainRecords(completeRecords(records, segment.verifier, source), segment.verifier.prevHash);
   }
   const { verifier } = segment;
-  const firstLine2 = verifier.lines.length + 1;
+  const firstLine3 = verifier.nextLine;
   for (const [i, line] of lines.entries()) {
     const problem = verifier.push(line);
     if (problem) {
       throw new Error(
-        `refusing to append to ${path2}: new record ${i + 1} of ${lines.length} would be an invalid line ${verifier.lines.length + 1}: ${problem.reason} (the history was not modified)`
+        `refusing to append to ${path2}: new record ${i + 1} of ${lines.length} would be an invalid line ${verifier.nextLine}: ${problem.reason} (the history was not modified)`
       );
     }
   }
@@ -26412,19 +26525,26 @@ async function appendUnlocked(path2, records, options) {
   }
   if (!segment.exists) await syncDir(dirname7(path2));
   const bytes = Buffer.concat([segment.bytes, Buffer.from(data, "utf8")]);
-  return { lines, sealed, firstLine: firstLine2, open: { path: path2, bytes, exists: true, verifier, endsWithNewline: true } };
+  const lineOneChainsTo = sealed ? segment.verifier.chainStart : segment.lineOneChainsTo;
+  return {
+    lines,
+    sealed,
+    firstLine: firstLine3,
+    open: { path: path2, bytes, exists: true, verifier, endsWithNewline: true, lineOneChainsTo, runs }
+  };
 }
 async function openSegment(path2, snapshot) {
   const verifier = await openFileVerifier(path2);
-  if (snapshot && snapshot.path === path2 && verifier.prevHash === snapshot.verifier.chainStart) {
+  if (snapshot && snapshot.path === path2 && verifier.prevHash === snapshot.lineOneChainsTo) {
     const bytes2 = await readIfExists(path2);
     if (bytes2 !== null && snapshot.exists && bytes2.equals(snapshot.bytes))
-      return stateOf(snapshot.verifier, bytes2, snapshot.endsWithNewline, true);
-    if (bytes2 === null && !snapshot.exists) return stateOf(snapshot.verifier, Buffer.alloc(0), false, false);
+      return stateOf(snapshot.verifier, bytes2, snapshot.endsWithNewline, true, snapshot.lineOneChainsTo);
+    if (bytes2 === null && !snapshot.exists)
+      return stateOf(snapshot.verifier, Buffer.alloc(0), false, false, snapshot.lineOneChainsTo);
   }
   const { result, bytes, exists: exists2 } = await loadFile(path2, verifier);
   if (!result.ok) throw failure2(path2, result, false);
-  return stateOf(verifier, bytes, result.endsWithNewline, exists2);
+  return stateOf(verifier, bytes, result.endsWithNewline, exists2, verifier.chainStart);
 }
 async function openFileVerifier(path2) {
   const last = (await sealedSegments(path2)).at(-1);
@@ -26433,9 +26553,10 @@ async function openFileVerifier(path2) {
   if (line === null) throw new HistoryError(last, 0, "a sealed segment must not be empty", null);
   return new ChainVerifier(lineHash(line), `the last line of ${basename5(last)}`);
 }
-function stateOf(verifier, bytes, endsWithNewline, exists2) {
-  const lines = verifier.lines.length;
-  return { verifier, bytes, size: bytes.length, lines, separator: lines > 0 && !endsWithNewline ? "\n" : "", exists: exists2 };
+function stateOf(verifier, bytes, endsWithNewline, exists2, lineOneChainsTo) {
+  const lines = verifier.nextLine - 1;
+  const separator = lines > 0 && !endsWithNewline ? "\n" : "";
+  return { verifier, bytes, size: bytes.length, lines, separator, exists: exists2, lineOneChainsTo };
 }
 async function readIfExists(path2) {
   try {
@@ -26520,57 +26641,415 @@ function isMissing(error2) {
   return error2?.code === "ENOENT";
 }
 
-// src/history/read.ts
-async function readRecent(path2, runs) {
-  return read(path2, runs);
-}
-async function read(given, runs) {
-  const path2 = await realPathOf(given);
-  const sealed = await sealedSegments(path2);
-  const files = [...sealed, path2];
-  const read2 = [];
-  let open5;
-  const verifyFile = async (i, verifier) => {
-    const file = files[i];
-    const isOpen = i === files.length - 1;
-    const { result, bytes, exists: exists2 } = await loadFile(file, verifier);
-    if (!result.ok) throw failure2(file, result, !isOpen);
-    if (!isOpen && (result.lines.length === 0 || !result.endsWithNewline)) {
-      throw new HistoryError(file, result.lines.length, "a sealed segment must hold complete lines", null);
+// src/history/lines.ts
+var CHUNK = 64 * 1024;
+var BackwardLines = class _BackwardLines {
+  constructor(handle, size, loaded) {
+    this.handle = handle;
+    this.loaded = loaded;
+    this.loadedFrom = size - loaded.length;
+    this.endsWithNewline = size > 0 && loaded[loaded.length - 1] === 10;
+    this.end = size === 0 ? -1 : this.endsWithNewline ? size - 1 : size;
+  }
+  handle;
+  /** Bytes [loadedFrom, end) are in `loaded`; lines before `end` are still to be returned. */
+  loaded;
+  loadedFrom;
+  end;
+  /** Whether the file ends with a newline (then the last line ends before it). */
+  endsWithNewline;
+  /** Lines of bytes held in memory. */
+  static ofBytes(bytes) {
+    return new _BackwardLines(null, bytes.length, bytes);
+  }
+  /** Lines of an open file, read from its end a chunk at a time (the caller closes the handle). */
+  static async ofFile(handle) {
+    const { size } = await handle.stat();
+    const length = Math.min(CHUNK, size);
+    const first = Buffer.alloc(length);
+    await handle.read(first, 0, length, size - length);
+    return new _BackwardLines(handle, size, first);
+  }
+  /** The line before the last one returned (the last line first); null past the first line. */
+  async previous() {
+    if (this.end < 0) return null;
+    for (; ; ) {
+      const before = this.end - this.loadedFrom;
+      const at = before > 0 ? this.loaded.lastIndexOf(10, before - 1) : -1;
+      if (at !== -1 || this.loadedFrom === 0) {
+        const start = at === -1 ? 0 : this.loadedFrom + at + 1;
+        const bytes = this.loaded.subarray(start - this.loadedFrom, this.end - this.loadedFrom);
+        this.end = start - 1;
+        return { bytes, start };
+      }
+      await this.loadMore();
     }
-    if (isOpen) open5 = { path: file, bytes, exists: exists2, verifier, endsWithNewline: result.endsWithNewline };
-    read2.push({ path: file, records: result.records, lines: result.lines });
-  };
+  }
+  async loadMore() {
+    const length = Math.min(Math.max(CHUNK, this.loaded.length), this.loadedFrom);
+    const more = Buffer.alloc(length);
+    await this.handle.read(more, 0, length, this.loadedFrom - length);
+    this.loaded = Buffer.concat([more, this.loaded.subarray(0, this.end - this.loadedFrom)]);
+    this.loadedFrom -= length;
+  }
+};
+async function firstLine2(handle) {
+  const parts = [];
+  for (let position = 0; ; position += CHUNK) {
+    const chunk = Buffer.alloc(CHUNK);
+    const { bytesRead } = await handle.read(chunk, 0, CHUNK, position);
+    const part = chunk.subarray(0, bytesRead);
+    const at = part.indexOf(10);
+    if (at !== -1) return Buffer.concat([...parts, part.subarray(0, at)]);
+    parts.push(part);
+    if (bytesRead < CHUNK) return position === 0 && bytesRead === 0 ? null : Buffer.concat(parts);
+  }
+}
+
+// src/history/tail.ts
+var TailProblem = class extends Error {
+};
+async function readTail(request) {
+  try {
+    return await tail(request);
+  } catch (e) {
+    if (e instanceof TailProblem) return null;
+    throw e;
+  }
+}
+async function tail({ lines, runs, runIds, chainStart, lineCount }) {
+  const window2 = [];
+  let before = null;
+  for (let raw = await lines.previous(); raw !== null; raw = await lines.previous()) {
+    const parsed = parse(raw);
+    const run2 = parsed.data["run"];
+    const id = isObject(run2) && typeof run2["id"] === "string" ? run2["id"] : null;
+    if (id === null) throw new TailProblem();
+    if (!runIds.has(id) && runIds.size >= runs) {
+      before = parsed;
+      break;
+    }
+    runIds.add(id);
+    window2.push(parsed);
+  }
+  window2.reverse();
+  const needs = new Needs(window2);
+  let link = before;
+  if (link) needs.take(link.data);
+  while (!needs.done()) {
+    if (link === null) throw new TailProblem();
+    const raw = await lines.previous();
+    if (raw === null) throw new TailProblem();
+    const older = parse(raw);
+    if (lineHash(older.line) !== link.data["prev"]) throw new TailProblem();
+    needs.take(older.data);
+    link = older;
+  }
+  const start = before === null ? await chainStart() : { hash: lineHash(before.line), after: null };
+  const firstLine3 = lineCount !== void 0 ? lineCount - window2.length + 1 : before === null ? 1 : 2;
+  const verifier = new ChainVerifier(start.hash, start.after, { firstLine: firstLine3, context: needs.context });
+  for (const { line, data } of window2) if (verifier.push(line, data) !== null) throw new TailProblem();
+  return { verifier, context: needs.context, whole: before === null };
+}
+var strict = new TextDecoder("utf-8", { fatal: true });
+function parse(raw) {
+  let line;
+  let data;
+  try {
+    line = strict.decode(raw.bytes);
+    data = JSON.parse(line);
+  } catch {
+    throw new TailProblem();
+  }
+  if (!isObject(data) || raw.start === 0 && line.startsWith("\uFEFF")) throw new TailProblem();
+  return { line, data };
+}
+function chainsTo(first, hash) {
+  try {
+    const data = JSON.parse(strict.decode(first));
+    return isObject(data) && data["prev"] === hash;
+  } catch {
+    return false;
+  }
+}
+var Needs = class {
+  context = emptyContext();
+  /** Each text and catalog the window stores, and where it is first stored. */
+  texts = /* @__PURE__ */ new Map();
+  catalogs = /* @__PURE__ */ new Map();
+  missingCatalogs = /* @__PURE__ */ new Set();
+  waiting = [];
+  missing = /* @__PURE__ */ new Map();
+  /** Texts of earlier lines, kept while a catalog is missing (its records' needs are not known yet). */
+  seen = [];
+  constructor(window2) {
+    window2.forEach(({ data }, at) => {
+      for (const [ref, entries2] of Object.entries(catalogsOf(data)))
+        if (!this.catalogs.has(ref)) this.catalogs.set(ref, { at, entries: entries2 });
+      for (const [key, byRef] of Object.entries(textsOf(data))) {
+        const first = this.texts.get(key) ?? /* @__PURE__ */ new Map();
+        for (const [ref, text] of Object.entries(byRef)) if (!first.has(ref)) first.set(ref, { at, text });
+        this.texts.set(key, first);
+      }
+    });
+    window2.forEach(({ data }, at) => {
+      const ref = data["catalog"];
+      if (typeof ref !== "string") throw new TailProblem();
+      const held = this.catalogs.get(ref);
+      if (held && held.at > at) this.addCatalog(ref, held.entries);
+      if (held) this.want(data, at, held.entries);
+      else if (this.context.catalogs.has(ref)) this.want(data, at, this.context.catalogs.get(ref));
+      else {
+        this.missingCatalogs.add(ref);
+        this.waiting.push({ data, at });
+      }
+    });
+  }
+  done() {
+    return this.missing.size === 0 && this.missingCatalogs.size === 0;
+  }
+  /** Takes what the window needs from an earlier line. */
+  take(data) {
+    const texts = textsOf(data);
+    if (this.missingCatalogs.size > 0) {
+      this.seen.push(texts);
+      const defined = catalogsOf(data);
+      for (const ref of [...this.missingCatalogs]) {
+        const entries2 = Object.hasOwn(defined, ref) ? defined[ref] : void 0;
+        if (!entries2) continue;
+        this.addCatalog(ref, entries2);
+        this.missingCatalogs.delete(ref);
+        for (const { data: data2, at } of this.waiting) if (data2["catalog"] === ref) this.want(data2, at, entries2);
+      }
+      if (this.missingCatalogs.size === 0) this.seen = [];
+    }
+    this.resolve(texts);
+  }
+  addCatalog(ref, entries2) {
+    if (catalogRef(entries2) !== ref) throw new TailProblem();
+    this.context.catalogs.set(ref, entries2);
+  }
+  addText(key, ref, text) {
+    if (!isRefOf(ref, text)) throw new TailProblem();
+    const known = this.context.texts.get(key) ?? /* @__PURE__ */ new Map();
+    known.set(ref, text);
+    this.context.texts.set(key, known);
+  }
+  /**
+   * The refs of the record at window position `at` that the window does not store by then: from
+   * a later line of the window, else noted as missing and looked for in what was seen.
+   */
+  want(record2, at, entries2) {
+    const { answers, outputs } = record2;
+    if (!Array.isArray(answers) || !Array.isArray(outputs)) throw new TailProblem();
+    entries2.forEach(([suite2, id], i) => {
+      const key = promptKey(suite2, id);
+      for (const ref of [answers[i], ...[outputs[i]].flat()]) {
+        if (typeof ref !== "string" || this.context.texts.get(key)?.has(ref)) continue;
+        const stored = this.texts.get(key)?.get(ref);
+        if (stored !== void 0 && stored.at <= at) continue;
+        if (stored !== void 0) this.addText(key, ref, stored.text);
+        else {
+          const set = this.missing.get(key) ?? /* @__PURE__ */ new Set();
+          set.add(ref);
+          this.missing.set(key, set);
+        }
+      }
+    });
+    for (const texts of this.seen) this.resolve(texts);
+  }
+  resolve(texts) {
+    for (const [key, refs] of this.missing) {
+      const byRef = Object.hasOwn(texts, key) ? texts[key] : void 0;
+      if (!byRef) continue;
+      for (const ref of refs) {
+        if (!Object.hasOwn(byRef, ref)) continue;
+        this.addText(key, ref, byRef[ref]);
+        refs.delete(ref);
+      }
+      if (refs.size === 0) this.missing.delete(key);
+    }
+  }
+};
+function textsOf(data) {
+  try {
+    return uncheckedTexts(data);
+  } catch {
+    throw new TailProblem();
+  }
+}
+function catalogsOf(data) {
+  const catalogs = data["catalogs"];
+  if (catalogs === void 0) return {};
+  if (!isObject(catalogs)) throw new TailProblem();
+  for (const entries2 of Object.values(catalogs)) {
+    const ok = Array.isArray(entries2) && entries2.every((e) => Array.isArray(e) && e.length === 4 && e.every((s) => typeof s === "string"));
+    if (!ok) throw new TailProblem();
+  }
+  return catalogs;
+}
+
+// src/history/read.ts
+async function readRecent(path2, runs, options = {}) {
+  return read(path2, runs, options.firstSealed ?? 1);
+}
+async function read(given, runs, firstSealed = 1) {
+  const path2 = await realPathOf(given);
+  const sealed = await sealedSegments(path2, firstSealed);
+  const files = [...sealed, path2];
+  const chainedTo = (i) => chainStartOf(files, i, firstSealed);
+  const read2 = [];
+  let open6;
   if (runs === Infinity) {
-    let verifier = new ChainVerifier();
     for (let i = 0; i < files.length; i++) {
-      if (i > 0) verifier = new ChainVerifier(verifier.prevHash, `the last line of ${basename6(files[i - 1])}`);
-      await verifyFile(i, verifier);
+      const previous = read2.at(-1)?.verifier;
+      const start = previous ? new ChainVerifier(previous.prevHash, `the last line of ${basename6(files[i - 1])}`) : new ChainVerifier();
+      const whole = await verifyWhole(files[i], start, i === files.length - 1, runs);
+      if (whole.open) open6 = whole.open;
+      read2.push(whole.file);
     }
   } else {
     const runIds = /* @__PURE__ */ new Set();
     for (let i = files.length - 1; i >= 0; i--) {
-      await verifyFile(i, await chainedTo(files, i));
-      for (const r of read2.at(-1).records) runIds.add(r.run.id);
-      if (runIds.size >= runs) break;
+      const isOpen = i === files.length - 1;
+      const part = isOpen ? await openTail(files, runs, runIds, chainedTo) : await sealedTail(files, i, runs, runIds, chainedTo);
+      if (part.open) open6 = part.open;
+      read2.push(part.file);
+      if (!part.file.whole || runIds.size >= runs) break;
     }
     read2.reverse();
   }
+  const context = emptyContext();
+  for (const f of read2) {
+    for (const [ref, entries2] of f.context.catalogs) context.catalogs.set(ref, entries2);
+    for (const [key, texts] of f.context.texts) {
+      const known = context.texts.get(key) ?? /* @__PURE__ */ new Map();
+      for (const [ref, text] of texts) known.set(ref, text);
+      context.texts.set(key, known);
+    }
+  }
   return {
-    records: read2.flatMap((f) => f.records),
-    lines: read2.flatMap((f) => f.lines),
-    files: read2.map((f) => ({ path: f.path, records: f.records.length, lines: f.lines })),
+    records: read2.flatMap((f) => f.verifier.records),
+    lines: read2.flatMap((f) => f.verifier.lines),
+    files: read2.map((f) => ({
+      path: f.path,
+      records: f.verifier.records.length,
+      lines: f.verifier.lines,
+      firstLine: f.whole ? 1 : f.path === path2 ? f.verifier.firstLine : null
+    })),
     sealed: sealed.length,
-    complete: read2.length === files.length,
-    open: open5
+    complete: read2.length === files.length && read2.every((f) => f.whole),
+    context,
+    open: open6
   };
 }
-async function chainedTo(files, i) {
-  if (i === 0) return new ChainVerifier();
+async function verifyWhole(file, verifier, isOpen, runs) {
+  const { result, bytes, exists: exists2 } = await loadFile(file, verifier);
+  if (!result.ok) throw failure2(file, result, !isOpen);
+  if (!isOpen && (result.lines.length === 0 || !result.endsWithNewline)) {
+    throw new HistoryError(file, result.lines.length, "a sealed segment must hold complete lines", null);
+  }
+  return {
+    file: { path: file, verifier, context: emptyContext(), whole: true },
+    ...isOpen ? {
+      open: {
+        path: file,
+        bytes,
+        exists: exists2,
+        verifier,
+        endsWithNewline: result.endsWithNewline,
+        lineOneChainsTo: verifier.chainStart,
+        runs
+      }
+    } : {}
+  };
+}
+async function openTail(files, runs, runIds, chainedTo) {
+  const path2 = files.at(-1);
+  const bytes = await readIfExists2(path2);
+  const start = once(() => chainedTo(files.length - 1));
+  if (bytes === null) {
+    const { hash, after } = await start();
+    const verifier = new ChainVerifier(hash, after);
+    return {
+      file: { path: path2, verifier, context: emptyContext(), whole: true },
+      open: {
+        path: path2,
+        bytes: Buffer.alloc(0),
+        exists: false,
+        verifier,
+        endsWithNewline: false,
+        lineOneChainsTo: hash,
+        runs
+      }
+    };
+  }
+  const lines = BackwardLines.ofBytes(bytes);
+  const lineCount = countLines(bytes);
+  const tail2 = await readTail({ lines, runs, runIds, chainStart: start, lineCount });
+  const first = bytes.subarray(0, Math.max(0, bytes.indexOf(10)));
+  if (tail2 === null || !tail2.whole && !chainsTo(first, (await start()).hash)) {
+    return wholeInstead(path2, await start(), true, runs, runIds);
+  }
+  return {
+    file: { path: path2, verifier: tail2.verifier, context: tail2.context, whole: tail2.whole },
+    open: {
+      path: path2,
+      bytes,
+      exists: true,
+      verifier: tail2.verifier,
+      endsWithNewline: lines.endsWithNewline,
+      lineOneChainsTo: (await start()).hash,
+      runs
+    }
+  };
+}
+async function sealedTail(files, i, runs, runIds, chainedTo) {
+  const path2 = files[i];
+  const start = once(() => chainedTo(i));
+  const handle = await open5(path2, "r");
+  try {
+    const lines = await BackwardLines.ofFile(handle);
+    const tail2 = lines.endsWithNewline ? await readTail({ lines, runs, runIds, chainStart: start }) : null;
+    if (tail2 !== null && (tail2.whole || chainsTo(await firstLine2(handle) ?? Buffer.alloc(0), (await start()).hash))) {
+      return { file: { path: path2, verifier: tail2.verifier, context: tail2.context, whole: tail2.whole } };
+    }
+  } finally {
+    await handle.close();
+  }
+  return wholeInstead(path2, await start(), false, runs, runIds);
+}
+async function wholeInstead(path2, start, isOpen, runs, runIds) {
+  const part = await verifyWhole(path2, new ChainVerifier(start.hash, start.after), isOpen, runs);
+  for (const r of part.file.verifier.records) runIds.add(r.run.id);
+  return part;
+}
+async function chainStartOf(files, i, firstSealed) {
+  if (i === 0 && firstSealed > 1) {
+    throw new HistoryError(files[0], 1, `the segment before it is not at hand to check what line 1 chains to`, null);
+  }
+  if (i === 0) return { hash: GENESIS, after: null };
   const previous = files[i - 1];
   const line = await lastLine(previous);
   if (line === null) throw new HistoryError(previous, 0, "a sealed segment must not be empty", null);
-  return new ChainVerifier(lineHash(line), `the last line of ${basename6(previous)}`);
+  return { hash: lineHash(line), after: `the last line of ${basename6(previous)}` };
+}
+function countLines(bytes) {
+  let count2 = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count2++;
+  return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? count2 + 1 : count2;
+}
+function once(make) {
+  let made;
+  return () => made ??= make();
+}
+async function readIfExists2(path2) {
+  try {
+    return await readFile5(path2);
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
 }
 
 // src/history/view.ts
@@ -26581,7 +27060,16 @@ var HistoryView = class {
   seriesCache = /* @__PURE__ */ new Map();
   keyHashes = /* @__PURE__ */ new Map();
   positionsByRef = /* @__PURE__ */ new Map();
-  constructor(records = []) {
+  /**
+   * `context`: catalogs and texts of earlier lines that the records refer to (a read of the
+   * history's last runs, see read.ts), without those lines' records.
+   */
+  constructor(records = [], context) {
+    for (const [ref, catalog] of context?.catalogs ?? []) this.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of context?.texts ?? []) {
+      const known = this.textsOf(key);
+      for (const [ref, text] of texts) known.set(ref, text);
+    }
     for (const record2 of records) this.add(record2);
   }
   add(record2) {
@@ -26933,16 +27421,16 @@ async function recordOutcome(outcome, options) {
   const { config: config2 } = outcome;
   const historyPath = options.useHistory ? resolve4(options.root, config2.history) : null;
   const history = historyPath ? options.history ?? await readVerifiedHistory(config2, options.root) : void 0;
-  const view = new HistoryView(history?.records ?? []);
+  const view = new HistoryView(history?.records ?? [], history?.context);
   await fetchHistoryEmbeddings(outcome, view);
   const records = buildRecords(outcome, view);
   const written = [];
   let appended = null;
   if (historyPath) {
     const signing = signedAppend(historyPath, options.signer);
-    const afterAppend = async (lines, firstLine2) => {
-      appended = { lines, firstLine: firstLine2 };
-      await signing.afterAppend?.(lines, firstLine2);
+    const afterAppend = async (lines, firstLine3) => {
+      appended = { lines, firstLine: firstLine3 };
+      await signing.afterAppend?.(lines, firstLine3);
     };
     const { sealed } = await appendRecords(historyPath, records, {
       maxBytes: config2.historyMaxMb * 2 ** 20,
@@ -26955,9 +27443,9 @@ async function recordOutcome(outcome, options) {
   }
   return { records, summary: summarize(records), historyPath, written, view, appended };
 }
-async function sealAttestations(open5, sealed) {
+async function sealAttestations(open6, sealed) {
   try {
-    await rename3(attestationsPathOf(open5), attestationsPathOf(sealed));
+    await rename3(attestationsPathOf(open6), attestationsPathOf(sealed));
   } catch (error2) {
     if (error2.code !== "ENOENT") throw error2;
   }
@@ -27503,10 +27991,10 @@ function availability(m) {
   const total = totalErrors(errors);
   const { p50, p95 } = m.metrics.latencyMs;
   const latency = p50 === null ? "" : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(p95 ?? 0)} ms.`;
-  const tail = latency + costSentence(m.metrics.cost);
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${tail}`;
+  const tail2 = latency + costSentence(m.metrics.cost);
+  if (total === 0) return `Availability: 100% of ${requests} requests answered.${tail2}`;
   const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
-  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${tail}`;
+  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${tail2}`;
 }
 function runLink(m, label) {
   return { kind: "link", url: m.run.url, content: [label] };
@@ -27923,11 +28411,11 @@ async function commitFiles(git, ref, label = ref) {
 var COMMENT_MARKER = "trackrecord:check";
 async function checkMode(ctx) {
   const { config: config2, github, settings } = ctx;
-  const { records: base, config: baseConfig } = await ctx.host.group(
+  const { history: base, config: baseConfig } = await ctx.host.group(
     "Read the base history and config",
     () => readBase(ctx)
   );
-  const view = new HistoryView(base);
+  const view = new HistoryView(base.records, base.context);
   const baseRef = github.pullRequest?.baseRef ?? "the current branch";
   const signing = await baseSigning(ctx);
   const outcome = await ctx.host.group(
@@ -27991,14 +28479,14 @@ async function baseSigning(ctx) {
   return text === null ? null : describeEnvelopes(text);
 }
 async function readBase(ctx) {
-  const records = await baseHistory(ctx);
+  const history = await baseHistory(ctx);
   const pr = ctx.github.pullRequest;
-  if (!pr) return { records, config: null };
+  if (!pr) return { history, config: null };
   const git = new Git(ctx.root, ctx.env);
   const fetched = ctx.settings.branch === null || ctx.settings.branch === pr.baseRef;
-  if (!fetched && !await fetchIfPresent(git, "origin", pr.baseRef)) return { records, config: null };
+  if (!fetched && !await fetchIfPresent(git, "origin", pr.baseRef)) return { history, config: null };
   const sha = await git.revParse(`refs/remotes/origin/${pr.baseRef}`) ?? `refs/remotes/origin/${pr.baseRef}`;
-  return { records, config: await baseConfigAt(ctx, git, sha, pr.baseRef) };
+  return { history, config: await baseConfigAt(ctx, git, sha, pr.baseRef) };
 }
 async function baseConfigAt(ctx, git, sha, baseRef) {
   try {
@@ -28013,25 +28501,32 @@ async function baseConfigAt(ctx, git, sha, baseRef) {
     return null;
   }
 }
+var NONE = { records: [], context: emptyContext() };
 async function baseHistory(ctx) {
   const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
-  if (ref === void 0) return (await readVerifiedHistory(ctx.config, ctx.root)).records;
+  if (ref === void 0) return await readVerifiedHistory(ctx.config, ctx.root);
   const git = new Git(ctx.root, ctx.env);
-  const copy = await fetchIfPresent(git, "origin", ref) ? await historyFilesAt(git, `refs/remotes/origin/${ref}`, ctx.config.history, ctx.env["RUNNER_TEMP"] || tmpdir()) : null;
+  const copy = await fetchIfPresent(git, "origin", ref) ? await historyFilesAt(
+    git,
+    `refs/remotes/origin/${ref}`,
+    ctx.config.history,
+    ctx.env["RUNNER_TEMP"] || tmpdir(),
+    runsNeeded(ctx.config)
+  ) : null;
   if (copy === null) {
     ctx.host.info(`${ref} has no ${ctx.config.history} yet: every prompt starts a new series`);
-    return [];
+    return NONE;
   }
   try {
-    const { records } = await readRecent(copy.path, runsNeeded(ctx.config));
-    ctx.host.info(`${records.length} record(s) on ${ref}`);
-    return records;
+    const read2 = await readRecent(copy.path, runsNeeded(ctx.config), { firstSealed: copy.firstSealed });
+    ctx.host.info(`${read2.records.length} record(s) on ${ref}`);
+    return read2;
   } catch (error2) {
     if (!(error2 instanceof HistoryError)) throw error2;
     ctx.host.warning(
       `the history on ${ref} does not verify (${basename7(error2.file)}${error2.line > 0 ? ` line ${error2.line}` : ""}: ${error2.reason}); comparing with nothing`
     );
-    return [];
+    return NONE;
   } finally {
     await copy.remove();
   }
@@ -28102,7 +28597,7 @@ import { readdir as readdir3 } from "node:fs/promises";
 import { isAbsolute as isAbsolute4, join as join10, relative as relative5, resolve as resolve6 } from "node:path";
 
 // src/partial/file.ts
-import { mkdir as mkdir5, readFile as readFile5, rename as rename4, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir5, readFile as readFile6, rename as rename4, writeFile as writeFile5 } from "node:fs/promises";
 import { dirname as dirname9 } from "node:path";
 
 // src/run/shard.ts
@@ -28186,7 +28681,7 @@ async function writePartial(path2, outcome, shard, config2 = outcome.config) {
 async function readPartial(path2, label = path2) {
   let text;
   try {
-    text = await readFile5(path2, "utf8");
+    text = await readFile6(path2, "utf8");
   } catch (error2) {
     const code2 = error2.code;
     throw new PartialError(
@@ -28515,9 +29010,9 @@ function mergedRunId(loaded) {
 }
 
 // src/action/track.ts
-import { writeFile as writeFile8 } from "node:fs/promises";
+import { copyFile as copyFile2, mkdir as mkdir8, writeFile as writeFile8 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname12, join as join13, relative as relative6, resolve as resolve8 } from "node:path";
+import { basename as basename9, dirname as dirname12, join as join13, relative as relative6, resolve as resolve8 } from "node:path";
 
 // src/badges-and-report.ts
 import { dirname as dirname11, join as join11, resolve as resolve7 } from "node:path";
@@ -28534,7 +29029,7 @@ async function writeReport(view, modelIds, path2, signing = null) {
 
 // src/badges-and-report.ts
 async function writeBadgesAndReport(config2, root, recorded2) {
-  const { writeBadges } = await import("./chunks/badge-75VGB2IN.js");
+  const { writeBadges } = await import("./chunks/badge-GH55ZHU7.js");
   const badges = await writeBadges(resolve7(root, config2.badge), recorded2.summary.models);
   const reportPath = join11(dirname11(resolve7(root, config2.history)), "report.md");
   const signing = await describeAttestations(resolve7(root, config2.history));
@@ -28548,11 +29043,11 @@ async function writeBadgesAndReport(config2, root, recorded2) {
 }
 
 // src/evidence/run-statement.ts
-import { mkdir as mkdir7, readFile as readFile6, writeFile as writeFile7 } from "node:fs/promises";
+import { mkdir as mkdir7, readFile as readFile7, writeFile as writeFile7 } from "node:fs/promises";
 import { basename as basename8, join as join12 } from "node:path";
 async function runStatement(historyPath, appended) {
   const file = basename8(historyPath);
-  const bytes = await readFile6(historyPath);
+  const bytes = await readFile7(historyPath);
   const records = appended.lines.map((line) => JSON.parse(line));
   const subjects = [
     { name: file, digest: { sha256: sha256(bytes) } },
@@ -28707,7 +29202,10 @@ async function onRecordBranch(ctx, fn) {
     const result = await fn(data.dir);
     const reportPath = join13(temp, "trackrecord-report.md");
     await writeFile8(reportPath, result.markdown);
-    return { ...result, reportPath };
+    const historyPath = join13(temp, "trackrecord-history", basename9(ctx.config.history));
+    await mkdir8(dirname12(historyPath), { recursive: true });
+    await copyFile2(resolve8(data.dir, ctx.config.history), historyPath);
+    return { ...result, reportPath, historyPath };
   } finally {
     await data.remove();
   }
@@ -28820,7 +29318,8 @@ ${skip}
     }
     const result = settings.merge.length > 0 ? await mergeMode(ctx, settings.merge) : settings.mode === "track" ? await trackMode(ctx) : await checkMode(ctx);
     host.info(formatRunSummary(result.summary));
-    setOutputs(host, result.summary, { report: result.reportPath, history: config2.history, ...result.statement });
+    const history = result.historyPath ?? (settings.branch !== null && settings.mode === "check" ? "" : config2.history);
+    setOutputs(host, result.summary, { report: result.reportPath, history, ...result.statement });
     await writeJobSummary(host, result.markdown);
     annotateRegressions(host, result.summary, config2);
     if (result.failures.length > 0) throw new Error(`thresholds failed:

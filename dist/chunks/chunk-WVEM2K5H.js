@@ -14854,20 +14854,29 @@ function assessDrift(input) {
     const tonight = o.samples.filter((s) => s.error === null);
     if (tonight.length === 0) return;
     const reference = [];
+    const read = /* @__PURE__ */ new Map();
     for (const point of view.series(modelId, r.promptHash, r.key)) {
       if (point.run < start || !point.answered) continue;
-      for (const output of view.sampleOutputs(modelId, point)) reference.push(answerOf(output, spec));
+      for (const output of view.sampleOutputs(modelId, point)) {
+        if (!read.has(output)) read.set(output, answerOf(output, spec));
+        reference.push(read.get(output));
+      }
     }
     if (reference.length === 0) return;
     const vectors = input.vectorsOf?.(o);
     const checked = spec.expect.length > 0 && (vectors !== void 0 || !spec.expect.some((e) => e.kind === "similar"));
+    const passed = /* @__PURE__ */ new Map();
+    const passesOf = (answer) => {
+      if (!passed.has(answer)) passed.set(answer, evaluate(answer, spec, vectors).pass === true);
+      return passed.get(answer);
+    };
     const pool = poolSamples(
       tonight.map((s) => s.answer),
       reference,
       // Answers compared by similarity or embeddings are free text: the text kernel, never the embeddings.
       spec.compare.kind === "exact" ? "auto" : "text"
     );
-    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => evaluate(a, spec, vectors).pass === true)] : null;
+    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => passesOf(a))] : null;
     pools.push({ pool, passes });
     keys.push(r.key);
   });
