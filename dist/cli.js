@@ -6951,7 +6951,7 @@ function parseJsonPath(path2) {
       segments2.push(name2[0]);
       i += 1 + name2[0].length;
     } else if (ch === "[") {
-      const open5 = i;
+      const open6 = i;
       i += 1;
       const quote2 = path2[i];
       if (quote2 === "'" || quote2 === '"') {
@@ -6959,11 +6959,11 @@ function parseJsonPath(path2) {
         i += 1;
         for (; ; ) {
           const c = path2[i];
-          if (c === void 0) fail("unclosed quote", open5 + 1);
+          if (c === void 0) fail("unclosed quote", open6 + 1);
           if (c === quote2) break;
           if (c === "\\") {
             const escaped = path2[i + 1];
-            if (escaped === void 0) fail("unclosed quote", open5 + 1);
+            if (escaped === void 0) fail("unclosed quote", open6 + 1);
             name2 += escaped;
             i += 2;
           } else {
@@ -6977,7 +6977,7 @@ function parseJsonPath(path2) {
         INDEX.lastIndex = i;
         const digits = INDEX.exec(path2);
         if (digits === null) {
-          if (i >= path2.length) fail("unclosed bracket", open5);
+          if (i >= path2.length) fail("unclosed bracket", open6);
           if (quote2 === "*") fail("wildcard '*' is not supported", i);
           fail("expected a non-negative index or a quoted name after '['", i);
         }
@@ -6986,7 +6986,7 @@ function parseJsonPath(path2) {
         segments2.push(index);
         i += digits[0].length;
       }
-      if (i >= path2.length) fail("unclosed bracket", open5);
+      if (i >= path2.length) fail("unclosed bracket", open6);
       if (path2[i] !== "]") fail("expected ']'", i);
       i += 1;
     } else {
@@ -7028,11 +7028,11 @@ function findJson(output) {
     break;
   }
   const spans = [];
-  for (const [open5, close] of [
+  for (const [open6, close] of [
     ["{", "}"],
     ["[", "]"]
   ]) {
-    const start = output.indexOf(open5);
+    const start = output.indexOf(open6);
     const end = output.lastIndexOf(close);
     if (start !== -1 && end > start) spans.push([start, end]);
   }
@@ -7065,18 +7065,18 @@ var init_extract = __esm({
 
 // src/checks/markdown-inline.ts
 function unwrapLinks(text, image) {
-  const open5 = image ? "![" : "[";
+  const open6 = image ? "![" : "[";
   const nextBracket = nextIndexes(text, (p) => text[p] === "]");
   const nextParen = nextIndexes(text, (p) => text[p] === ")");
   let out = "";
   let last = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!text.startsWith(open5, i)) continue;
-    const close = nextBracket[i + open5.length];
+    if (!text.startsWith(open6, i)) continue;
+    const close = nextBracket[i + open6.length];
     if (close === NONE || text[close + 1] !== "(") continue;
     const end = nextParen[close + 2];
     if (end === NONE) continue;
-    out += text.slice(last, i) + text.slice(i + open5.length, close);
+    out += text.slice(last, i) + text.slice(i + open6.length, close);
     last = end + 1;
     i = end;
   }
@@ -7150,9 +7150,9 @@ function stripMarkdown(text) {
   let fence = null;
   for (const line of text.split(/\r?\n/)) {
     if (fence === null) {
-      const open5 = FENCE_OPEN.exec(line);
-      if (open5 !== null) {
-        const marker = open5[1] ?? "```";
+      const open6 = FENCE_OPEN.exec(line);
+      if (open6 !== null) {
+        const marker = open6[1] ?? "```";
         fence = { char: marker.charAt(0), length: marker.length };
         continue;
       }
@@ -17320,7 +17320,7 @@ var init_badge = __esm({
 
 // src/badge/write.ts
 import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
-import { basename as basename8, dirname as dirname10, join as join9 } from "node:path";
+import { basename as basename8, dirname as dirname10, join as join8 } from "node:path";
 async function writeBadges(badgePath, models) {
   if (!badgePath.endsWith(".svg")) {
     throw new Error(`writeBadges: the badge path must end in .svg, got ${JSON.stringify(badgePath)}`);
@@ -17335,14 +17335,14 @@ async function writeBadges(badgePath, models) {
   const stem = basename8(badgePath, ".svg");
   const lowest = lowestReliability(models);
   const files = [
-    [join9(dir, basename8(badgePath)), reliabilitySvg("reliability", lowest)],
-    [join9(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
+    [join8(dir, basename8(badgePath)), reliabilitySvg("reliability", lowest)],
+    [join8(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
 `],
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
     ...models.map(({ id, reliability: reliability2 }) => [
-      join9(dir, `${stem}-${id}.svg`),
+      join8(dir, `${stem}-${id}.svg`),
       reliabilitySvg(id, reliability2)
     ])
   ];
@@ -25224,7 +25224,7 @@ function displayPath(path2, root) {
 // src/cli/commands/certify.ts
 init_types();
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname6, join as join6, resolve as resolve3 } from "node:path";
+import { dirname as dirname6, join as join5, resolve as resolve3 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/evidence/certificate.ts
@@ -25478,9 +25478,8 @@ function recheckCertificate(predicate, records, lines, historyPath, lineAt2 = (i
 }
 
 // src/history/file.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir2, open as open2, readFile as readFile3, rename as rename2, rm as rm2, stat } from "node:fs/promises";
-import { basename as basename5, dirname as dirname5, join as join5 } from "node:path";
+import { mkdir as mkdir2, open as open2, readFile as readFile3, rename as rename2, stat } from "node:fs/promises";
+import { basename as basename5, dirname as dirname5 } from "node:path";
 
 // src/history/complete.ts
 init_types();
@@ -28254,80 +28253,10 @@ async function readIfExists(path2) {
     throw e;
   }
 }
-async function repairTruncated(path2, lock = {}) {
-  if (!await historyExists(path2)) throw new HistoryError(path2, 0, "the file does not exist: nothing to repair", null);
-  return withHistoryLock(path2, (real2) => repairUnlocked(real2).catch(namedAs(real2, path2)), lock);
-}
 function namedAs(real2, path2) {
   return (error) => {
     throw error instanceof HistoryError && real2 !== path2 ? error.relabel(path2) : error;
   };
-}
-async function repairUnlocked(path2) {
-  const verifier = await openFileVerifier(path2);
-  const { result, bytes } = await loadFile(path2, verifier);
-  if (result.ok)
-    throw new HistoryError(path2, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
-  if (!result.truncated) {
-    throw new HistoryError(
-      path2,
-      result.line,
-      result.reason,
-      `only a cut-short last line can be repaired. ${brokenHint(path2)}`
-    );
-  }
-  const lineStart = bytes.lastIndexOf(10) + 1;
-  const record2 = leadingRecordBytes(bytes.subarray(lineStart), verifier);
-  const offset = lineStart + record2;
-  const temp = join5(dirname5(path2), `.${basename5(path2)}.${process.pid}-${randomBytes2(4).toString("hex")}.tmp`);
-  const { mode } = await stat(path2);
-  try {
-    const handle = await open2(temp, "wx", mode);
-    try {
-      await handle.writeFile(bytes.subarray(0, offset));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename2(temp, path2);
-  } catch (e) {
-    await rm2(temp, { force: true });
-    throw e;
-  }
-  await syncDir(dirname5(path2));
-  return {
-    line: result.line,
-    offset,
-    removedBytes: bytes.length - offset,
-    removed: bytes.subarray(offset).toString("utf8"),
-    keptRecord: record2 > 0
-  };
-}
-function leadingRecordBytes(line, verifier) {
-  const end = jsonObjectEnd(line);
-  if (end === 0) return 0;
-  let text;
-  try {
-    text = strictDecoder.decode(line.subarray(0, end));
-  } catch {
-    return 0;
-  }
-  return verifier.push(text) === null ? end : 0;
-}
-function jsonObjectEnd(bytes) {
-  if (bytes[0] !== 123) return 0;
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (inString) {
-      if (b === 92) i++;
-      else if (b === 34) inString = false;
-    } else if (b === 34) inString = true;
-    else if (b === 123 || b === 91) depth++;
-    else if ((b === 125 || b === 93) && --depth === 0) return i + 1;
-  }
-  return 0;
 }
 async function loadFile(path2, verifier) {
   let bytes;
@@ -28676,13 +28605,13 @@ async function read(given, runs, firstSealed = 1) {
   const files = [...sealed, path2];
   const chainedTo = (i) => chainStartOf(files, i, firstSealed);
   const read2 = [];
-  let open5;
+  let open6;
   if (runs === Infinity) {
     for (let i = 0; i < files.length; i++) {
       const previous = read2.at(-1)?.verifier;
       const start = previous ? new ChainVerifier(previous.prevHash, `the last line of ${basename6(files[i - 1])}`) : new ChainVerifier();
       const whole = await verifyWhole(files[i], start, i === files.length - 1, runs);
-      if (whole.open) open5 = whole.open;
+      if (whole.open) open6 = whole.open;
       read2.push(whole.file);
     }
   } else {
@@ -28690,7 +28619,7 @@ async function read(given, runs, firstSealed = 1) {
     for (let i = files.length - 1; i >= 0; i--) {
       const isOpen = i === files.length - 1;
       const part = isOpen ? await openTail(files, runs, runIds, chainedTo) : await sealedTail(files, i, runs, runIds, chainedTo);
-      if (part.open) open5 = part.open;
+      if (part.open) open6 = part.open;
       read2.push(part.file);
       if (!part.file.whole || runIds.size >= runs) break;
     }
@@ -28717,7 +28646,7 @@ async function read(given, runs, firstSealed = 1) {
     sealed: sealed.length,
     complete: read2.length === files.length && read2.every((f) => f.whole),
     context,
-    open: open5
+    open: open6
   };
 }
 async function verifyWhole(file, verifier, isOpen, runs) {
@@ -28898,7 +28827,7 @@ async function certifyCommand(argv, io) {
   const f = predicate.figures;
   const interval = f.reliabilityInterval ? ` [${percent(f.reliabilityInterval[0])}, ${percent(f.reliabilityInterval[1])}]` : "";
   io.stdout.write(
-    `certified ${predicate.model.id}: reliability ${percent(f.reliability)}${interval} over ${f.records} record(s), ${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; bound to line ${predicate.history.head.line} of ${labelOf(join6(dirname6(path2), predicate.history.file), path2, file)}; signed by key ${short(signer.keyid)}
+    `certified ${predicate.model.id}: reliability ${percent(f.reliability)}${interval} over ${f.records} record(s), ${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; bound to line ${predicate.history.head.line} of ${labelOf(join5(dirname6(path2), predicate.history.file), path2, file)}; signed by key ${short(signer.keyid)}
 ${values.out}
 `
   );
@@ -28913,7 +28842,7 @@ function windowArgument(text) {
 // src/cli/commands/init.ts
 import { existsSync } from "node:fs";
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname7, join as join7 } from "node:path";
+import { dirname as dirname7, join as join6 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/config/suggest.ts
@@ -29152,7 +29081,7 @@ async function initCommand(argv, io) {
     );
   }
   for (const [path2, text] of Object.entries(starterFiles(preset))) {
-    const target = join7(io.cwd, path2);
+    const target = join6(io.cwd, path2);
     if (existsSync(target)) {
       io.stdout.write(`skipped ${path2}: it exists
 `);
@@ -29211,15 +29140,15 @@ function describeBreach(b) {
 }
 
 // src/badges-and-report.ts
-import { dirname as dirname11, join as join10, resolve as resolve4 } from "node:path";
+import { dirname as dirname11, join as join9, resolve as resolve4 } from "node:path";
 
 // src/evidence/attestations.ts
 import { open as open4, readFile as readFile5 } from "node:fs/promises";
-import { basename as basename7, dirname as dirname8, join as join8 } from "node:path";
+import { basename as basename7, dirname as dirname8, join as join7 } from "node:path";
 init_hash();
 function attestationsPathOf(historyPath) {
   const segment = /-(\d+)\.jsonl$/.exec(basename7(historyPath));
-  return join8(dirname8(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
+  return join7(dirname8(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
 }
 function signLine(line, lineNumber, historyPath, signer) {
   const file = basename7(historyPath);
@@ -29974,7 +29903,7 @@ async function writeReport(view, modelIds, path2, signing = null) {
 async function writeBadgesAndReport(config3, root, recorded2) {
   const { writeBadges: writeBadges2 } = await Promise.resolve().then(() => (init_badge2(), badge_exports));
   const badges = await writeBadges2(resolve4(root, config3.badge), recorded2.summary.models);
-  const reportPath = join10(dirname11(resolve4(root, config3.history)), "report.md");
+  const reportPath = join9(dirname11(resolve4(root, config3.history)), "report.md");
   const signing = await describeAttestations(resolve4(root, config3.history));
   const markdown = await writeReport(
     recorded2.view,
@@ -29988,25 +29917,25 @@ async function writeBadgesAndReport(config3, root, recorded2) {
 // src/config/load.ts
 import { existsSync as existsSync3, readdirSync } from "node:fs";
 import { readFile as readFile6, realpath as realpath2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join12, relative as relative3, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join11, relative as relative3, resolve as resolve6 } from "node:path";
 
 // src/util/package-root.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname12, join as join11 } from "node:path";
+import { dirname as dirname12, join as join10 } from "node:path";
 import { fileURLToPath } from "node:url";
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
   let dir = dirname12(fileURLToPath(import.meta.url));
   for (; ; ) {
-    if (existsSync2(join11(dir, "package.json")) && existsSync2(join11(dir, "schema"))) return cached = dir;
+    if (existsSync2(join10(dir, "package.json")) && existsSync2(join10(dir, "schema"))) return cached = dir;
     const parent = dirname12(dir);
     if (parent === dir) throw new Error("trackrecord: cannot find its own package folder");
     dir = parent;
   }
 }
 function builtinSuitesDir() {
-  return join11(packageRoot(), "suites");
+  return join10(packageRoot(), "suites");
 }
 
 // src/config/validators.generated.js
@@ -32880,7 +32809,7 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
         );
         continue;
       }
-      file = join12(builtinSuitesDir(), `${name2}.yaml`);
+      file = join11(builtinSuitesDir(), `${name2}.yaml`);
       source = entry;
     } else {
       file = resolve6(root, entry.path);
@@ -45119,7 +45048,7 @@ function createProgress(sink, options) {
 }
 
 // src/run/run-info.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 function describeRun(env, now = /* @__PURE__ */ new Date()) {
   const onGitHub = env["GITHUB_ACTIONS"] === "true" && !!env["GITHUB_RUN_ID"];
   const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
@@ -45134,7 +45063,7 @@ function describeRun(env, now = /* @__PURE__ */ new Date()) {
 }
 function localRunId(now) {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return `${stamp}-${randomBytes3(3).toString("hex")}`;
+  return `${stamp}-${randomBytes2(3).toString("hex")}`;
 }
 
 // src/engine.ts
@@ -45460,9 +45389,9 @@ async function recordOutcome(outcome, options) {
   }
   return { records, summary: summarize(records), historyPath, written, view, appended };
 }
-async function sealAttestations(open5, sealed) {
+async function sealAttestations(open6, sealed) {
   try {
-    await rename3(attestationsPathOf(open5), attestationsPathOf(sealed));
+    await rename3(attestationsPathOf(open6), attestationsPathOf(sealed));
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
   }
@@ -46927,6 +46856,83 @@ function describe3(o) {
 init_types();
 import { relative as relative7, resolve as resolve14 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
+
+// src/history/repair.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { open as open5, rename as rename4, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { basename as basename9, dirname as dirname14, join as join12 } from "node:path";
+async function repairTruncated(path2, lock = {}) {
+  if (!await historyExists(path2)) throw new HistoryError(path2, 0, "the file does not exist: nothing to repair", null);
+  return withHistoryLock(path2, (real2) => repairUnlocked(real2).catch(namedAs(real2, path2)), lock);
+}
+async function repairUnlocked(path2) {
+  const verifier = await openFileVerifier(path2);
+  const { result, bytes } = await loadFile(path2, verifier);
+  if (result.ok)
+    throw new HistoryError(path2, 0, `nothing to repair: ${result.records.length} records, chain intact`, null);
+  if (!result.truncated) {
+    throw new HistoryError(
+      path2,
+      result.line,
+      result.reason,
+      `only a cut-short last line can be repaired. ${brokenHint(path2)}`
+    );
+  }
+  const lineStart = bytes.lastIndexOf(10) + 1;
+  const record2 = leadingRecordBytes(bytes.subarray(lineStart), verifier);
+  const offset = lineStart + record2;
+  const temp = join12(dirname14(path2), `.${basename9(path2)}.${process.pid}-${randomBytes3(4).toString("hex")}.tmp`);
+  const { mode } = await stat2(path2);
+  try {
+    const handle = await open5(temp, "wx", mode);
+    try {
+      await handle.writeFile(bytes.subarray(0, offset));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename4(temp, path2);
+  } catch (e) {
+    await rm2(temp, { force: true });
+    throw e;
+  }
+  await syncDir(dirname14(path2));
+  return {
+    line: result.line,
+    offset,
+    removedBytes: bytes.length - offset,
+    removed: bytes.subarray(offset).toString("utf8"),
+    keptRecord: record2 > 0
+  };
+}
+function leadingRecordBytes(line, verifier) {
+  const end = jsonObjectEnd(line);
+  if (end === 0) return 0;
+  let text;
+  try {
+    text = strictDecoder.decode(line.subarray(0, end));
+  } catch {
+    return 0;
+  }
+  return verifier.push(text) === null ? end : 0;
+}
+function jsonObjectEnd(bytes) {
+  if (bytes[0] !== 123) return 0;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inString) {
+      if (b === 92) i++;
+      else if (b === 34) inString = false;
+    } else if (b === 34) inString = true;
+    else if (b === 123 || b === 91) depth++;
+    else if ((b === 125 || b === 93) && --depth === 0) return i + 1;
+  }
+  return 0;
+}
+
+// src/cli/commands/verify.ts
 var verifyHelp = `Usage: trackrecord verify [--history FILE] [--key PUBLIC.pem] [--repair]
 
 Checks the history: every line against the record schema, the hash chain (each

@@ -11026,7 +11026,7 @@ function driftLine(m) {
 // src/action/check.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename as basename7, dirname as dirname8, join as join9, relative as relative4, resolve as resolve5 } from "node:path";
+import { basename as basename7, dirname as dirname8, join as join8, relative as relative4, resolve as resolve5 } from "node:path";
 
 // src/history/record.ts
 var RECORD_SCHEMA = 2;
@@ -23884,8 +23884,8 @@ import { open as open5, readFile as readFile5 } from "node:fs/promises";
 import { basename as basename6 } from "node:path";
 
 // src/history/file.ts
-import { mkdir as mkdir3, open as open4, readFile as readFile4, rename as rename2, rm as rm4, stat as stat2 } from "node:fs/promises";
-import { basename as basename5, dirname as dirname7, join as join8 } from "node:path";
+import { mkdir as mkdir3, open as open4, readFile as readFile4, rename as rename2, stat as stat2 } from "node:fs/promises";
+import { basename as basename5, dirname as dirname7 } from "node:path";
 
 // src/history/complete.ts
 function completeRecords(records, segment, source, staying) {
@@ -28432,7 +28432,7 @@ async function checkMode(ctx) {
   }
   const recorded2 = summarize(buildRecords(outcome, view));
   const summary2 = withEditRegressions(recorded2, edits);
-  const reportPath = join9(ctx.env["RUNNER_TEMP"] ?? resolve5(ctx.root, ".trackrecord"), "trackrecord-report.md");
+  const reportPath = join8(ctx.env["RUNNER_TEMP"] ?? resolve5(ctx.root, ".trackrecord"), "trackrecord-report.md");
   const report = buildReport(view, { models: config2.models.map((m) => m.id) });
   const markdown = renderCheckComment(report, baseRef, signing, edits);
   await mkdir4(dirname8(reportPath), { recursive: true });
@@ -28594,7 +28594,7 @@ function fitJobSummary(markdown) {
 
 // src/partial/paths.ts
 import { readdir as readdir3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute4, join as join10, relative as relative5, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join9, relative as relative5, resolve as resolve6 } from "node:path";
 
 // src/partial/file.ts
 import { mkdir as mkdir5, readFile as readFile6, rename as rename4, writeFile as writeFile5 } from "node:fs/promises";
@@ -28820,11 +28820,11 @@ async function walk(dir, segments, found) {
   if (head === void 0) return;
   if (head === "**") {
     await walk(dir, rest, found);
-    for (const entry of await entries(dir)) if (entry.isDirectory()) await walk(join10(dir, entry.name), segments, found);
+    for (const entry of await entries(dir)) if (entry.isDirectory()) await walk(join9(dir, entry.name), segments, found);
     return;
   }
   if (!hasMagic(head)) {
-    const path2 = join10(dir, head);
+    const path2 = join9(dir, head);
     if (rest.length === 0) {
       if ((await entries(dir)).some((e) => e.name === head && e.isFile())) found.push(path2);
     } else {
@@ -28836,8 +28836,8 @@ async function walk(dir, segments, found) {
   for (const entry of await entries(dir)) {
     if (!re.test(entry.name)) continue;
     if (rest.length === 0 ? entry.isFile() : entry.isDirectory()) {
-      if (rest.length === 0) found.push(join10(dir, entry.name));
-      else await walk(join10(dir, entry.name), rest, found);
+      if (rest.length === 0) found.push(join9(dir, entry.name));
+      else await walk(join9(dir, entry.name), rest, found);
     }
   }
 }
@@ -28912,7 +28912,7 @@ function booleanInput(inputs, name2, fallback) {
 
 // src/action/shard.ts
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join14, resolve as resolve9 } from "node:path";
+import { join as join13, resolve as resolve9 } from "node:path";
 
 // src/partial/merge.ts
 async function readPartials(paths, label = (p) => p) {
@@ -29012,10 +29012,10 @@ function mergedRunId(loaded) {
 // src/action/track.ts
 import { copyFile as copyFile2, mkdir as mkdir8, writeFile as writeFile8 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename9, dirname as dirname12, join as join13, relative as relative6, resolve as resolve8 } from "node:path";
+import { basename as basename9, dirname as dirname12, join as join12, relative as relative6, resolve as resolve8 } from "node:path";
 
 // src/badges-and-report.ts
-import { dirname as dirname11, join as join11, resolve as resolve7 } from "node:path";
+import { dirname as dirname11, join as join10, resolve as resolve7 } from "node:path";
 
 // src/report/file.ts
 import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
@@ -29031,7 +29031,7 @@ async function writeReport(view, modelIds, path2, signing = null) {
 async function writeBadgesAndReport(config2, root, recorded2) {
   const { writeBadges } = await import("./chunks/badge-GH55ZHU7.js");
   const badges = await writeBadges(resolve7(root, config2.badge), recorded2.summary.models);
-  const reportPath = join11(dirname11(resolve7(root, config2.history)), "report.md");
+  const reportPath = join10(dirname11(resolve7(root, config2.history)), "report.md");
   const signing = await describeAttestations(resolve7(root, config2.history));
   const markdown = await writeReport(
     recorded2.view,
@@ -29044,7 +29044,7 @@ async function writeBadgesAndReport(config2, root, recorded2) {
 
 // src/evidence/run-statement.ts
 import { mkdir as mkdir7, readFile as readFile7, writeFile as writeFile7 } from "node:fs/promises";
-import { basename as basename8, join as join12 } from "node:path";
+import { basename as basename8, join as join11 } from "node:path";
 async function runStatement(historyPath, appended) {
   const file = basename8(historyPath);
   const bytes = await readFile7(historyPath);
@@ -29066,8 +29066,8 @@ async function runStatement(historyPath, appended) {
 async function writeRunStatement(dir, body) {
   await mkdir7(dir, { recursive: true });
   const paths = {
-    statement: join12(dir, "trackrecord-statement.json"),
-    predicate: join12(dir, "trackrecord-predicate.json")
+    statement: join11(dir, "trackrecord-statement.json"),
+    predicate: join11(dir, "trackrecord-predicate.json")
   };
   await writeFile7(paths.statement, `${JSON.stringify(body, null, 2)}
 `);
@@ -29200,9 +29200,9 @@ async function onRecordBranch(ctx, fn) {
   );
   try {
     const result = await fn(data.dir);
-    const reportPath = join13(temp, "trackrecord-report.md");
+    const reportPath = join12(temp, "trackrecord-report.md");
     await writeFile8(reportPath, result.markdown);
-    const historyPath = join13(temp, "trackrecord-history", basename9(ctx.config.history));
+    const historyPath = join12(temp, "trackrecord-history", basename9(ctx.config.history));
     await mkdir8(dirname12(historyPath), { recursive: true });
     await copyFile2(resolve8(data.dir, ctx.config.history), historyPath);
     return { ...result, reportPath, historyPath };
@@ -29260,7 +29260,7 @@ async function shardMode(ctx, shard) {
     `Run shard ${formatShard(shard)}`,
     () => runSuites(sharded, { env: ctx.env, progress: progressToLog(ctx.host) })
   );
-  const path2 = settings.partialPath ? resolve9(root, settings.partialPath) : join14(ctx.env["RUNNER_TEMP"] || tmpdir3(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
+  const path2 = settings.partialPath ? resolve9(root, settings.partialPath) : join13(ctx.env["RUNNER_TEMP"] || tmpdir3(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
   await writePartial(path2, outcome, shard, config2);
   ctx.host.info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path2}`);
   const errors = outcome.models.flatMap((m) => {

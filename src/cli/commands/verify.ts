@@ -5,7 +5,8 @@ import { attestationsPathOf, checkSignedHistory, describeAttestations } from '..
 import { short } from '../../evidence/dsse.js';
 import { readPublicKey } from '../../evidence/key-file.js';
 import { HistoryError, labelOf } from '../../history/errors.js';
-import { historyExists, repairTruncated, type Repair } from '../../history/file.js';
+import { historyExists } from '../../history/file.js';
+import { repairTruncated, type Repair } from '../../history/repair.js';
 import { readHistory, type HistoryRead } from '../../history/read.js';
 import { EXIT, type CliIO } from '../io.js';
 
