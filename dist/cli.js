@@ -14941,9 +14941,9 @@ function assessDrift(input) {
     )
   };
 }
-function referenceStart(records, window2) {
-  const first = Math.max(0, records.length - (window2 - 1));
-  for (let i = records.length - 1; i >= first; i--) if (records[i].metrics.drift?.significant) return i;
+function referenceStart(records2, window2) {
+  const first = Math.max(0, records2.length - (window2 - 1));
+  for (let i = records2.length - 1; i >= first; i--) if (records2[i].metrics.drift?.significant) return i;
   return first;
 }
 function median(values) {
@@ -25240,10 +25240,10 @@ function serializeRecord(record2) {
 function lineHash(line) {
   return sha256(line);
 }
-function chainRecords(records, prevHash) {
+function chainRecords(records2, prevHash) {
   const lines = [];
   let prev = prevHash;
-  for (const record2 of records) {
+  for (const record2 of records2) {
     const { schema, prev: _stale, ...rest } = record2;
     const line = serializeRecord({ schema, prev, ...rest });
     lines.push(line);
@@ -25377,11 +25377,11 @@ function statement(subject, predicateType, predicate) {
 var CertificateError = class extends Error {
   name = "CertificateError";
 };
-function certificatePredicate(records, lines, historyPath, modelId, window2, issuedAt, head = { path: historyPath, line: lines.length }) {
-  const own = records.filter((r) => r.model.id === modelId);
+function certificatePredicate(records2, lines, historyPath, modelId, window2, issuedAt, head = { path: historyPath, line: lines.length }) {
+  const own = records2.filter((r) => r.model.id === modelId);
   const latest = own.at(-1);
   if (!latest) {
-    const models = [...new Set(records.map((r) => r.model.id))];
+    const models = [...new Set(records2.map((r) => r.model.id))];
     throw new CertificateError(
       `${basename2(historyPath)} has no record of model "${modelId}"${models.length > 0 ? ` (it has ${models.join(", ")})` : ""}`
     );
@@ -25444,7 +25444,7 @@ function openCertificate(envelope, key) {
     throw new CertificateError("the statement's subject is not the head the certificate names");
   return body.predicate;
 }
-function recheckCertificate(predicate, records, lines, historyPath, lineAt2 = (index) => ({
+function recheckCertificate(predicate, records2, lines, historyPath, lineAt2 = (index) => ({
   path: historyPath,
   line: index + 1
 })) {
@@ -25455,7 +25455,7 @@ function recheckCertificate(predicate, records, lines, historyPath, lineAt2 = (i
     ];
   }
   const again = certificatePredicate(
-    records.slice(0, index + 1),
+    records2.slice(0, index + 1),
     lines.slice(0, index + 1),
     historyPath,
     predicate.model.id,
@@ -25555,7 +25555,7 @@ function isPlainObject(value) {
 }
 
 // src/history/complete.ts
-function completeRecords(records, segment, source, staying) {
+function completeRecords(records2, segment, source, staying) {
   const held = staying ? heldBy(staying) : null;
   const holdsCatalog = (ref) => held ? held.catalogs.has(ref) : segment.holdsCatalog(ref);
   const holdsText = (key, ref) => held ? held.texts.get(key)?.has(ref) === true : segment.holdsText(key, ref);
@@ -25563,7 +25563,7 @@ function completeRecords(records, segment, source, staying) {
   const textOf = (key, ref) => source?.text(key, ref) ?? segment.text(key, ref);
   const batchCatalogs = /* @__PURE__ */ new Map();
   const batchTexts = /* @__PURE__ */ new Map();
-  return records.map((record2, index) => {
+  return records2.map((record2, index) => {
     const own = storedTexts(record2);
     const ownCatalogs = record2.catalogs ?? {};
     for (const [ref, entries] of Object.entries(ownCatalogs)) batchCatalogs.set(ref, entries);
@@ -25611,10 +25611,10 @@ function completeRecords(records, segment, source, staying) {
     return withTexts(rest, merged);
   });
 }
-function heldBy(records) {
+function heldBy(records2) {
   const texts = /* @__PURE__ */ new Map();
   const catalogs = /* @__PURE__ */ new Set();
-  for (const record2 of records) {
+  for (const record2 of records2) {
     for (const ref of Object.keys(record2.catalogs ?? {})) catalogs.add(ref);
     for (const [key, byRef] of Object.entries(storedTexts(record2))) {
       const set = texts.get(key) ?? /* @__PURE__ */ new Set();
@@ -25624,14 +25624,14 @@ function heldBy(records) {
   }
   return { texts, catalogs };
 }
-function stayingRecords(records, runs) {
+function stayingRecords(records2, runs) {
   const ids = /* @__PURE__ */ new Set();
-  for (let i = records.length - 1; i >= 0; i--) {
-    const id = records[i].run.id;
-    if (!ids.has(id) && ids.size === runs - 1) return records.slice(i + 1);
+  for (let i = records2.length - 1; i >= 0; i--) {
+    const id = records2[i].run.id;
+    if (!ids.has(id) && ids.size === runs - 1) return records2.slice(i + 1);
     ids.add(id);
   }
-  return records;
+  return records2;
 }
 
 // src/history/lock.ts
@@ -28147,25 +28147,25 @@ async function historyExists(path2) {
     throw e;
   }
 }
-async function appendRecords(path2, records, options = {}) {
+async function appendRecords(path2, records2, options = {}) {
   await mkdir2(dirname5(path2), { recursive: true });
   return withHistoryLock(
     path2,
     async (real2) => {
-      const result = await appendUnlocked(real2, records, options).catch(namedAs(real2, path2));
+      const result = await appendUnlocked(real2, records2, options).catch(namedAs(real2, path2));
       if (options.afterAppend && result.lines.length > 0) await options.afterAppend(result.lines, result.firstLine);
       return result;
     },
     options
   );
 }
-async function appendUnlocked(path2, records, options) {
+async function appendUnlocked(path2, records2, options) {
   let segment = await openSegment(path2, options.snapshot);
-  if (records.length === 0) return { lines: [], sealed: null, firstLine: segment.lines + 1 };
+  if (records2.length === 0) return { lines: [], sealed: null, firstLine: segment.lines + 1 };
   const runs = options.snapshot?.runs ?? Infinity;
   const staying = runs === Infinity ? void 0 : stayingRecords(segment.verifier.records, runs);
   let lines = chainRecords(
-    completeRecords(records, segment.verifier, options.source, staying),
+    completeRecords(records2, segment.verifier, options.source, staying),
     segment.verifier.prevHash
   );
   let sealed = null;
@@ -28189,7 +28189,7 @@ async function appendUnlocked(path2, records, options) {
       text: (k, r) => previous.text(k, r),
       catalogEntries: (r) => previous.catalogEntries(r)
     };
-    lines = chainRecords(completeRecords(records, segment.verifier, source), segment.verifier.prevHash);
+    lines = chainRecords(completeRecords(records2, segment.verifier, source), segment.verifier.prevHash);
   }
   const { verifier } = segment;
   const firstLine3 = verifier.nextLine;
@@ -28645,7 +28645,7 @@ async function read(given, runs, firstSealed = 1) {
     })),
     sealed: sealed.length,
     complete: read2.length === files.length && read2.every((f) => f.whole),
-    context,
+    context: { ...context, earlier: !(read2.length === files.length && read2.every((f) => f.whole)) },
     open: open6
   };
 }
@@ -28810,11 +28810,11 @@ async function certifyCommand(argv, io) {
     return EXIT.failed;
   }
   const history = await readHistory(path2);
-  const { records, lines } = history;
+  const { records: records2, lines } = history;
   let predicate;
   try {
     const head = lines.length > 0 ? lineAt(history, lines.length - 1) ?? void 0 : void 0;
-    predicate = certificatePredicate(records, lines, path2, values.model, window2, (/* @__PURE__ */ new Date()).toISOString(), head);
+    predicate = certificatePredicate(records2, lines, path2, values.model, window2, (/* @__PURE__ */ new Date()).toISOString(), head);
   } catch (error) {
     if (!(error instanceof CertificateError)) throw error;
     io.stderr.write(`trackrecord certify: ${error.message}
@@ -29178,7 +29178,7 @@ async function appendAttestations(historyPath, lines, firstLine3, signer) {
     await handle.close();
   }
 }
-async function checkSignedHistory(historyPath, lines, records, key) {
+async function checkSignedHistory(historyPath, lines, records2, key) {
   const path2 = attestationsPathOf(historyPath);
   const shown = basename7(path2);
   const fail = (line, reason) => ({ ok: false, line, reason, attestations: path2 });
@@ -29189,7 +29189,7 @@ async function checkSignedHistory(historyPath, lines, records, key) {
     const n = i + 1;
     const candidates = byLine?.get(n) ?? [];
     if (candidates.length === 0) return fail(n, `unsigned: no envelope in ${shown} names line ${n}`);
-    const problems = candidates.map((c) => checkLine(c, line, n, records[i], key));
+    const problems = candidates.map((c) => checkLine(c, line, n, records2[i], key));
     if (problems.includes(null)) continue;
     const order = ["differs", "bad-signature", "other-key"];
     const worst = problems.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))[0];
@@ -29335,14 +29335,14 @@ function buildReport(view, options = {}) {
   const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_TREND;
   const wanted = options.models ? new Set(options.models) : null;
   const ids = view.modelIds();
-  const records = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
+  const records2 = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
   const models = [];
   for (const id of ids) {
     if (wanted && !wanted.has(id)) continue;
     const report = modelReport(view, id, trend, options.runDrift ?? false);
     if (report) models.push(report);
   }
-  return { records, trend, models };
+  return { records: records2, partial: view.partial, trend, models };
 }
 function modelReport(view, id, trend, runDrift) {
   const history = view.recordsOf(id);
@@ -29578,7 +29578,7 @@ function flipBlocks(m) {
 
 // src/report/document/report-document.ts
 function reportDocument(report, options = {}) {
-  const sections = report.models.map(modelSection);
+  const sections = report.models.map((m, i) => modelSection(m, i, report.partial));
   if (options.bare) return [...signingBlocks(options.signing), ...sections];
   if (report.models.length === 0) {
     return [
@@ -29587,7 +29587,9 @@ function reportDocument(report, options = {}) {
   }
   return [
     paragraph(
-      `${count(report.records, "record")} of ${count(report.models.length, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`
+      report.partial ? `The last ${count(report.records, "record")} of ${count(report.models.length, "model")}, read from the end of the history (` : `${count(report.records, "record")} of ${count(report.models.length, "model")}. `,
+      ...report.partial ? [code("trackrecord report --all"), " reads all of it). "] : [],
+      "Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run."
     ),
     summaryTable(report.models),
     ...signingBlocks(options.signing),
@@ -29645,7 +29647,10 @@ function signingBlocks(signing) {
   ];
 }
 var sectionId = (index) => `model-${index + 1}`;
-function modelSection(m, index) {
+function records(n, partial) {
+  return partial ? `the last ${count(n, "record")} read` : count(n, "record");
+}
+function modelSection(m, index, partial) {
   const x = m.metrics;
   const commit = m.run.commit === null ? [] : [
     ", commit ",
@@ -29657,7 +29662,7 @@ function modelSection(m, index) {
       name(m.model, 80),
       " at ",
       name(m.host, 80),
-      `, ${count(m.records, "record")}. Last run `,
+      `, ${records(m.records, partial)}. Last run `,
       runLink(m, name(m.run.id, 60)),
       " on ",
       dateTime(m.run.startedAt),
@@ -45126,13 +45131,16 @@ var HistoryView = class {
    * `context`: catalogs and texts of earlier lines that the records refer to (a read of the
    * history's last runs, see read.ts), without those lines' records.
    */
-  constructor(records = [], context) {
+  /** The history has records before the ones this view holds: counts of records are of those read. */
+  partial;
+  constructor(records2 = [], context) {
+    this.partial = context?.earlier === true;
     for (const [ref, catalog] of context?.catalogs ?? []) this.catalogsByRef.set(ref, catalog);
     for (const [key, texts] of context?.texts ?? []) {
       const known = this.textsOf(key);
       for (const [ref, text] of texts) known.set(ref, text);
     }
-    for (const record2 of records) this.add(record2);
+    for (const record2 of records2) this.add(record2);
   }
   add(record2) {
     for (const [ref, catalog] of Object.entries(record2.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
@@ -45203,9 +45211,9 @@ var HistoryView = class {
    * without indexing the model's whole series.
    */
   previousAnswered(modelId, promptHash2, key, before = Number.POSITIVE_INFINITY) {
-    const records = this.recordsOf(modelId);
-    for (let run = Math.min(before, records.length) - 1; run >= 0; run--) {
-      const record2 = records[run];
+    const records2 = this.recordsOf(modelId);
+    for (let run = Math.min(before, records2.length) - 1; run >= 0; run--) {
+      const record2 = records2[run];
       const at = this.positionIn(record2.catalog, promptHash2, key);
       if (at === void 0) continue;
       const point = pointOf(record2, run, at.i, at.key, this.catalog(record2.catalog)[at.i][3]);
@@ -45340,12 +45348,12 @@ var SUMMARY_FIELDS = [
   "latencyMs",
   "tokens"
 ];
-function summarize(records) {
-  const first = records[0];
+function summarize(records2) {
+  const first = records2[0];
   if (!first) throw new Error("summarize: a run has at least one record");
   return {
     run: { ...first.run },
-    models: records.map(({ model, metrics: m }) => ({
+    models: records2.map(({ model, metrics: m }) => ({
       id: model.id,
       model: model.model,
       ...Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, m[field]])),
@@ -45369,7 +45377,7 @@ async function recordOutcome(outcome, options) {
   const history = historyPath ? options.history ?? await readVerifiedHistory(config3, options.root) : void 0;
   const view = new HistoryView(history?.records ?? [], history?.context);
   await fetchHistoryEmbeddings(outcome, view);
-  const records = buildRecords(outcome, view);
+  const records2 = buildRecords(outcome, view);
   const written = [];
   let appended = null;
   if (historyPath) {
@@ -45378,7 +45386,7 @@ async function recordOutcome(outcome, options) {
       appended = { lines, firstLine: firstLine3 };
       await signing.afterAppend?.(lines, firstLine3);
     };
-    const { sealed } = await appendRecords(historyPath, records, {
+    const { sealed } = await appendRecords(historyPath, records2, {
       maxBytes: config3.historyMaxMb * 2 ** 20,
       source: { text: (key, ref) => view.text(key, ref), catalogEntries: (ref) => view.catalogEntries(ref) },
       snapshot: history?.open,
@@ -45387,7 +45395,7 @@ async function recordOutcome(outcome, options) {
     }).catch(relabel(historyPath, config3.history));
     written.push(...sealed ? [sealed] : [], historyPath);
   }
-  return { records, summary: summarize(records), historyPath, written, view, appended };
+  return { records: records2, summary: summarize(records2), historyPath, written, view, appended };
 }
 async function sealAttestations(open6, sealed) {
   try {
@@ -45757,7 +45765,7 @@ function renderHtml(report) {
 }
 function footerOf(report) {
   const latest = report.models.map((m) => m.run.startedAt).reduce((a, b) => b > a ? b : a);
-  return `<footer>Made by trackrecord from the history file alone: ${count(report.records, "record")}, the latest run started ${inlineHtml([dateTime(latest)])}. This page loads nothing and runs no script.</footer>`;
+  return `<footer>Made by trackrecord from the history file alone: ${report.partial ? "its last " : ""}${count(report.records, "record")}, the latest run started ${inlineHtml([dateTime(latest)])}. This page loads nothing and runs no script.</footer>`;
 }
 function inlineHtml(content) {
   return content.map(inlinePart2).join("");
@@ -46813,8 +46821,8 @@ async function verifyCertificateCommand(argv, io) {
     try {
       if (!await historyExists(path2)) throw new CertificateError(`${values.history}: no such file`);
       const history = await readHistory(path2);
-      const { records, lines } = history;
-      const problems = recheckCertificate(outcome.predicate, records, lines, path2, (i) => lineAt(history, i));
+      const { records: records2, lines } = history;
+      const problems = recheckCertificate(outcome.predicate, records2, lines, path2, (i) => lineAt(history, i));
       const headFound = !problems[0]?.startsWith("its head");
       const at = lineAt(
         history,
@@ -46981,9 +46989,9 @@ async function verifyCommand(argv, io) {
     if (key) {
       let at = 0;
       for (const segment of history.files) {
-        const records = history.records.slice(at, at + segment.records);
+        const records2 = history.records.slice(at, at + segment.records);
         at += segment.records;
-        const signed = await checkSignedHistory(segment.path, segment.lines, records, key);
+        const signed = await checkSignedHistory(segment.path, segment.lines, records2, key);
         if (!signed.ok) {
           const shown = relative7(io.cwd, attestationsPathOf(segment.path)) || attestationsPathOf(segment.path);
           io.stderr.write(
@@ -47029,9 +47037,9 @@ async function signingNote(path2, attestations) {
   return `${attestations} holds ${found.envelopes} signed envelope(s), key ${keys}: check them with --key PUBLIC.pem`;
 }
 function count2(history) {
-  const records = history.records.length;
+  const records2 = history.records.length;
   const files = history.files.length;
-  return `${records} record${records === 1 ? "" : "s"}${files > 1 ? ` in ${files} files` : ""}`;
+  return `${records2} record${records2 === 1 ? "" : "s"}${files > 1 ? ` in ${files} files` : ""}`;
 }
 
 // src/cli/main.ts

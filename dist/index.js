@@ -23412,10 +23412,10 @@ function serializeRecord(record2) {
 function lineHash(line) {
   return sha256(line);
 }
-function chainRecords(records, prevHash) {
+function chainRecords(records2, prevHash) {
   const lines = [];
   let prev = prevHash;
-  for (const record2 of records) {
+  for (const record2 of records2) {
     const { schema, prev: _stale, ...rest } = record2;
     const line = serializeRecord({ schema, prev, ...rest });
     lines.push(line);
@@ -23888,7 +23888,7 @@ import { mkdir as mkdir3, open as open4, readFile as readFile4, rename as rename
 import { basename as basename5, dirname as dirname7 } from "node:path";
 
 // src/history/complete.ts
-function completeRecords(records, segment, source, staying) {
+function completeRecords(records2, segment, source, staying) {
   const held = staying ? heldBy(staying) : null;
   const holdsCatalog = (ref) => held ? held.catalogs.has(ref) : segment.holdsCatalog(ref);
   const holdsText = (key, ref) => held ? held.texts.get(key)?.has(ref) === true : segment.holdsText(key, ref);
@@ -23896,7 +23896,7 @@ function completeRecords(records, segment, source, staying) {
   const textOf = (key, ref) => source?.text(key, ref) ?? segment.text(key, ref);
   const batchCatalogs = /* @__PURE__ */ new Map();
   const batchTexts = /* @__PURE__ */ new Map();
-  return records.map((record2, index) => {
+  return records2.map((record2, index) => {
     const own = storedTexts(record2);
     const ownCatalogs = record2.catalogs ?? {};
     for (const [ref, entries2] of Object.entries(ownCatalogs)) batchCatalogs.set(ref, entries2);
@@ -23944,10 +23944,10 @@ function completeRecords(records, segment, source, staying) {
     return withTexts(rest, merged);
   });
 }
-function heldBy(records) {
+function heldBy(records2) {
   const texts = /* @__PURE__ */ new Map();
   const catalogs = /* @__PURE__ */ new Set();
-  for (const record2 of records) {
+  for (const record2 of records2) {
     for (const ref of Object.keys(record2.catalogs ?? {})) catalogs.add(ref);
     for (const [key, byRef] of Object.entries(storedTexts(record2))) {
       const set = texts.get(key) ?? /* @__PURE__ */ new Set();
@@ -23957,14 +23957,14 @@ function heldBy(records) {
   }
   return { texts, catalogs };
 }
-function stayingRecords(records, runs) {
+function stayingRecords(records2, runs) {
   const ids = /* @__PURE__ */ new Set();
-  for (let i = records.length - 1; i >= 0; i--) {
-    const id = records[i].run.id;
-    if (!ids.has(id) && ids.size === runs - 1) return records.slice(i + 1);
+  for (let i = records2.length - 1; i >= 0; i--) {
+    const id = records2[i].run.id;
+    if (!ids.has(id) && ids.size === runs - 1) return records2.slice(i + 1);
     ids.add(id);
   }
-  return records;
+  return records2;
 }
 
 // src/history/lock.ts
@@ -26460,25 +26460,25 @@ function schemaReason(error2) {
 }
 
 // src/history/file.ts
-async function appendRecords(path2, records, options = {}) {
+async function appendRecords(path2, records2, options = {}) {
   await mkdir3(dirname7(path2), { recursive: true });
   return withHistoryLock(
     path2,
     async (real2) => {
-      const result = await appendUnlocked(real2, records, options).catch(namedAs(real2, path2));
+      const result = await appendUnlocked(real2, records2, options).catch(namedAs(real2, path2));
       if (options.afterAppend && result.lines.length > 0) await options.afterAppend(result.lines, result.firstLine);
       return result;
     },
     options
   );
 }
-async function appendUnlocked(path2, records, options) {
+async function appendUnlocked(path2, records2, options) {
   let segment = await openSegment(path2, options.snapshot);
-  if (records.length === 0) return { lines: [], sealed: null, firstLine: segment.lines + 1 };
+  if (records2.length === 0) return { lines: [], sealed: null, firstLine: segment.lines + 1 };
   const runs = options.snapshot?.runs ?? Infinity;
   const staying = runs === Infinity ? void 0 : stayingRecords(segment.verifier.records, runs);
   let lines = chainRecords(
-    completeRecords(records, segment.verifier, options.source, staying),
+    completeRecords(records2, segment.verifier, options.source, staying),
     segment.verifier.prevHash
   );
   let sealed = null;
@@ -26502,7 +26502,7 @@ async function appendUnlocked(path2, records, options) {
       text: (k, r) => previous.text(k, r),
       catalogEntries: (r) => previous.catalogEntries(r)
     };
-    lines = chainRecords(completeRecords(records, segment.verifier, source), segment.verifier.prevHash);
+    lines = chainRecords(completeRecords(records2, segment.verifier, source), segment.verifier.prevHash);
   }
   const { verifier } = segment;
   const firstLine3 = verifier.nextLine;
@@ -26939,7 +26939,7 @@ async function read(given, runs, firstSealed = 1) {
     })),
     sealed: sealed.length,
     complete: read2.length === files.length && read2.every((f) => f.whole),
-    context,
+    context: { ...context, earlier: !(read2.length === files.length && read2.every((f) => f.whole)) },
     open: open6
   };
 }
@@ -27064,13 +27064,16 @@ var HistoryView = class {
    * `context`: catalogs and texts of earlier lines that the records refer to (a read of the
    * history's last runs, see read.ts), without those lines' records.
    */
-  constructor(records = [], context) {
+  /** The history has records before the ones this view holds: counts of records are of those read. */
+  partial;
+  constructor(records2 = [], context) {
+    this.partial = context?.earlier === true;
     for (const [ref, catalog] of context?.catalogs ?? []) this.catalogsByRef.set(ref, catalog);
     for (const [key, texts] of context?.texts ?? []) {
       const known = this.textsOf(key);
       for (const [ref, text] of texts) known.set(ref, text);
     }
-    for (const record2 of records) this.add(record2);
+    for (const record2 of records2) this.add(record2);
   }
   add(record2) {
     for (const [ref, catalog] of Object.entries(record2.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
@@ -27141,9 +27144,9 @@ var HistoryView = class {
    * without indexing the model's whole series.
    */
   previousAnswered(modelId, promptHash, key, before = Number.POSITIVE_INFINITY) {
-    const records = this.recordsOf(modelId);
-    for (let run2 = Math.min(before, records.length) - 1; run2 >= 0; run2--) {
-      const record2 = records[run2];
+    const records2 = this.recordsOf(modelId);
+    for (let run2 = Math.min(before, records2.length) - 1; run2 >= 0; run2--) {
+      const record2 = records2[run2];
       const at = this.positionIn(record2.catalog, promptHash, key);
       if (at === void 0) continue;
       const point = pointOf(record2, run2, at.i, at.key, this.catalog(record2.catalog)[at.i][3]);
@@ -27239,12 +27242,12 @@ var SUMMARY_FIELDS = [
   "latencyMs",
   "tokens"
 ];
-function summarize(records) {
-  const first = records[0];
+function summarize(records2) {
+  const first = records2[0];
   if (!first) throw new Error("summarize: a run has at least one record");
   return {
     run: { ...first.run },
-    models: records.map(({ model, metrics: m }) => ({
+    models: records2.map(({ model, metrics: m }) => ({
       id: model.id,
       model: model.model,
       ...Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, m[field]])),
@@ -27302,14 +27305,14 @@ function buildReport(view, options = {}) {
   const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_TREND;
   const wanted = options.models ? new Set(options.models) : null;
   const ids = view.modelIds();
-  const records = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
+  const records2 = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
   const models = [];
   for (const id of ids) {
     if (wanted && !wanted.has(id)) continue;
     const report = modelReport(view, id, trend, options.runDrift ?? false);
     if (report) models.push(report);
   }
-  return { records, trend, models };
+  return { records: records2, partial: view.partial, trend, models };
 }
 function modelReport(view, id, trend, runDrift) {
   const history = view.recordsOf(id);
@@ -27423,7 +27426,7 @@ async function recordOutcome(outcome, options) {
   const history = historyPath ? options.history ?? await readVerifiedHistory(config2, options.root) : void 0;
   const view = new HistoryView(history?.records ?? [], history?.context);
   await fetchHistoryEmbeddings(outcome, view);
-  const records = buildRecords(outcome, view);
+  const records2 = buildRecords(outcome, view);
   const written = [];
   let appended = null;
   if (historyPath) {
@@ -27432,7 +27435,7 @@ async function recordOutcome(outcome, options) {
       appended = { lines, firstLine: firstLine3 };
       await signing.afterAppend?.(lines, firstLine3);
     };
-    const { sealed } = await appendRecords(historyPath, records, {
+    const { sealed } = await appendRecords(historyPath, records2, {
       maxBytes: config2.historyMaxMb * 2 ** 20,
       source: { text: (key, ref) => view.text(key, ref), catalogEntries: (ref) => view.catalogEntries(ref) },
       snapshot: history?.open,
@@ -27441,7 +27444,7 @@ async function recordOutcome(outcome, options) {
     }).catch(relabel(historyPath, config2.history));
     written.push(...sealed ? [sealed] : [], historyPath);
   }
-  return { records, summary: summarize(records), historyPath, written, view, appended };
+  return { records: records2, summary: summarize(records2), historyPath, written, view, appended };
 }
 async function sealAttestations(open6, sealed) {
   try {
@@ -27876,7 +27879,7 @@ function flipBlocks(m) {
 
 // src/report/document/report-document.ts
 function reportDocument(report, options = {}) {
-  const sections = report.models.map(modelSection);
+  const sections = report.models.map((m, i) => modelSection(m, i, report.partial));
   if (options.bare) return [...signingBlocks(options.signing), ...sections];
   if (report.models.length === 0) {
     return [
@@ -27885,7 +27888,9 @@ function reportDocument(report, options = {}) {
   }
   return [
     paragraph(
-      `${count(report.records, "record")} of ${count(report.models.length, "model")}. Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.`
+      report.partial ? `The last ${count(report.records, "record")} of ${count(report.models.length, "model")}, read from the end of the history (` : `${count(report.records, "record")} of ${count(report.models.length, "model")}. `,
+      ...report.partial ? [code("trackrecord report --all"), " reads all of it). "] : [],
+      "Reliability is the share of observations in the trailing window that behaved as recorded (passed their checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run."
     ),
     summaryTable(report.models),
     ...signingBlocks(options.signing),
@@ -27943,7 +27948,10 @@ function signingBlocks(signing) {
   ];
 }
 var sectionId = (index) => `model-${index + 1}`;
-function modelSection(m, index) {
+function records(n, partial) {
+  return partial ? `the last ${count(n, "record")} read` : count(n, "record");
+}
+function modelSection(m, index, partial) {
   const x = m.metrics;
   const commit = m.run.commit === null ? [] : [
     ", commit ",
@@ -27955,7 +27963,7 @@ function modelSection(m, index) {
       name(m.model, 80),
       " at ",
       name(m.host, 80),
-      `, ${count(m.records, "record")}. Last run `,
+      `, ${records(m.records, partial)}. Last run `,
       runLink(m, name(m.run.id, 60)),
       " on ",
       dateTime(m.run.startedAt),
@@ -29048,7 +29056,7 @@ import { basename as basename8, join as join11 } from "node:path";
 async function runStatement(historyPath, appended) {
   const file = basename8(historyPath);
   const bytes = await readFile7(historyPath);
-  const records = appended.lines.map((line) => JSON.parse(line));
+  const records2 = appended.lines.map((line) => JSON.parse(line));
   const subjects = [
     { name: file, digest: { sha256: sha256(bytes) } },
     ...appended.lines.map((line, i) => ({
@@ -29057,9 +29065,9 @@ async function runStatement(historyPath, appended) {
     }))
   ];
   const predicate = {
-    run: { ...records[0].run },
+    run: { ...records2[0].run },
     history: { file, records: appended.firstLine + appended.lines.length - 1 },
-    records: records.map((r, i) => recordPredicate(r, file, appended.firstLine + i))
+    records: records2.map((r, i) => recordPredicate(r, file, appended.firstLine + i))
   };
   return statement(subjects, PREDICATE_TYPES.run, predicate);
 }

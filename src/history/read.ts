@@ -147,7 +147,7 @@ async function read(given: string, runs: number, firstSealed = 1): Promise<Histo
     })),
     sealed: sealed.length,
     complete: read.length === files.length && read.every((f) => f.whole),
-    context,
+    context: { ...context, earlier: !(read.length === files.length && read.every((f) => f.whole)) },
     open: open!,
   };
 }

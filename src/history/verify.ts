@@ -34,6 +34,8 @@ export interface LineProblem {
 export interface HistoryContext {
   texts: Map<string, Map<string, string>>;
   catalogs: Map<string, CatalogEntry[]>;
+  /** The history holds records before the ones read (a read of its last runs). */
+  earlier?: boolean;
 }
 
 export function emptyContext(): HistoryContext {

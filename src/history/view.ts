@@ -48,7 +48,11 @@ export class HistoryView {
    * `context`: catalogs and texts of earlier lines that the records refer to (a read of the
    * history's last runs, see read.ts), without those lines' records.
    */
+  /** The history has records before the ones this view holds: counts of records are of those read. */
+  readonly partial: boolean;
+
   constructor(records: ReadonlyArray<HistoryRecord | Omit<HistoryRecord, 'prev'>> = [], context?: HistoryContext) {
+    this.partial = context?.earlier === true;
     for (const [ref, catalog] of context?.catalogs ?? []) this.catalogsByRef.set(ref, catalog);
     for (const [key, texts] of context?.texts ?? []) {
       const known = this.textsOf(key);

@@ -60,7 +60,7 @@ export function renderHtml(report: Report): string {
 function footerOf(report: Report): string {
   const latest = report.models.map((m) => m.run.startedAt).reduce((a, b) => (b > a ? b : a));
   return (
-    `<footer>Made by trackrecord from the history file alone: ${count(report.records, 'record')}, the latest run ` +
+    `<footer>Made by trackrecord from the history file alone: ${report.partial ? 'its last ' : ''}${count(report.records, 'record')}, the latest run ` +
     `started ${inlineHtml([dateTime(latest)])}. This page loads nothing and runs no script.</footer>`
   );
 }

@@ -10,8 +10,10 @@ import type { RunInfo } from '../run/run-info.js';
  * renderers must escape them.
  */
 export interface Report {
-  /** Records in the history (all models). */
+  /** Records in the history (all models), or, when `partial`, of the history's last runs read. */
   records: number;
+  /** Only the history's last runs were read (`report --all` reads it whole): counts of records are of those. */
+  partial: boolean;
   /** Records per model in each trend (the option asked for; a trend can be shorter). */
   trend: number;
   models: ModelReport[];
@@ -113,7 +115,7 @@ export function buildReport(view: HistoryView, options: ReportOptions = {}): Rep
     const report = modelReport(view, id, trend, options.runDrift ?? false);
     if (report) models.push(report);
   }
-  return { records, trend, models };
+  return { records, partial: view.partial, trend, models };
 }
 
 function modelReport(view: HistoryView, id: string, trend: number, runDrift: boolean): ModelReport | null {

@@ -108,7 +108,7 @@ describe('trackrecord report', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('No records yet');
     const json = await runCli(['report', '--format', 'json'], onlyHistory(FILE, ''));
-    expect(JSON.parse(json.stdout)).toEqual({ records: 0, trend: 30, models: [] });
+    expect(JSON.parse(json.stdout)).toEqual({ records: 0, partial: false, trend: 30, models: [] });
   });
 
   it('works on a history of many models', async () => {
@@ -130,6 +130,16 @@ describe('trackrecord report', () => {
       ['b', 4, 2],
       ['c', 4, 2],
     ]);
+    // The counts say which they are: of the runs read, or of the whole history.
+    expect([report.partial, all.partial]).toEqual([true, false]);
+    const md = (await runCli(['report', '--trend', '2'], cwd)).stdout;
+    expect(md).toContain(
+      'The last 9 records of 3 models, read from the end of the history (`trackrecord report --all`',
+    );
+    expect(md).toMatch(/Model \S+ at \S+, the last 3 records read\./);
+    const whole = (await runCli(['report', '--trend', '2', '--all'], cwd)).stdout;
+    expect(whole).toContain('\n12 records of 3 models. Reliability');
+    expect(whole).toMatch(/Model \S+ at \S+, 4 records\./);
   });
 
   it("prints one self-contained HTML page with --format html, with each run's drifted prompts", async () => {

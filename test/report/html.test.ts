@@ -79,7 +79,12 @@ async function hostileReport(): Promise<Report> {
 
 /** Both reports as one: a page with two models. */
 function merge(a: Report, b: Report): Report {
-  return { records: a.records + b.records, trend: a.trend, models: [...a.models, ...b.models] };
+  return {
+    records: a.records + b.records,
+    partial: a.partial || b.partial,
+    trend: a.trend,
+    models: [...a.models, ...b.models],
+  };
 }
 
 const changedPrimes = () => {

@@ -173,7 +173,7 @@ describe('buildReport', () => {
   });
 
   it('is empty for an empty history', () => {
-    expect(buildReport(new HistoryView())).toEqual({ records: 0, trend: 30, models: [] });
+    expect(buildReport(new HistoryView())).toEqual({ records: 0, partial: false, trend: 30, models: [] });
     expect(buildReport(new HistoryView(), { trend: Number.NaN }).trend).toBe(30);
   });
 });

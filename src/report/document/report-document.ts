@@ -26,7 +26,7 @@ export interface DocumentOptions {
  * too, when the report has them), flips and availability.
  */
 export function reportDocument(report: Report, options: DocumentOptions = {}): Block[] {
-  const sections = report.models.map(modelSection);
+  const sections = report.models.map((m, i) => modelSection(m, i, report.partial));
   if (options.bare) return [...signingBlocks(options.signing), ...sections];
   if (report.models.length === 0) {
     return [
@@ -35,9 +35,12 @@ export function reportDocument(report: Report, options: DocumentOptions = {}): B
   }
   return [
     paragraph(
-      `${count(report.records, 'record')} of ${count(report.models.length, 'model')}. Reliability is the share of ` +
-        'observations in the trailing window that behaved as recorded (passed their checks, kept their answer), ' +
-        'with its 95% interval: the history shows consistency, it cannot promise the next run.',
+      report.partial
+        ? `The last ${count(report.records, 'record')} of ${count(report.models.length, 'model')}, read from the end of the history (`
+        : `${count(report.records, 'record')} of ${count(report.models.length, 'model')}. `,
+      ...(report.partial ? [code('trackrecord report --all'), ' reads all of it). '] : []),
+      'Reliability is the share of observations in the trailing window that behaved as recorded (passed their ' +
+        'checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.',
     ),
     summaryTable(report.models),
     ...signingBlocks(options.signing),
@@ -105,7 +108,12 @@ function signingBlocks(signing: SigningNote | null | undefined): Block[] {
 
 const sectionId = (index: number) => `model-${index + 1}`;
 
-function modelSection(m: ModelReport, index: number): Block {
+/** "12 records", or "the last 31 records read" when the report read only the history's last runs. */
+function records(n: number, partial: boolean): string {
+  return partial ? `the last ${count(n, 'record')} read` : count(n, 'record');
+}
+
+function modelSection(m: ModelReport, index: number, partial: boolean): Block {
   const x = m.metrics;
   const commit: Inline[] =
     m.run.commit === null
@@ -120,7 +128,7 @@ function modelSection(m: ModelReport, index: number): Block {
       name(m.model, 80),
       ' at ',
       name(m.host, 80),
-      `, ${count(m.records, 'record')}. Last run `,
+      `, ${records(m.records, partial)}. Last run `,
       runLink(m, name(m.run.id, 60)),
       ' on ',
       dateTime(m.run.startedAt),
