@@ -51,6 +51,14 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 
 // src/util/hash.ts
 import * as crypto2 from "node:crypto";
+function fnv1a(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
 function canonicalJson(value) {
   return JSON.stringify(sortKeys(value));
 }
@@ -14915,7 +14923,7 @@ function assessDrift(input) {
     keys.push(r.key);
   });
   if (pools.length === 0) return { significant: false, p: null, prompts: [], detectableShift: null };
-  const suite2 = suitePermutationTest(pools, { permutations: DRIFT_PERMUTATIONS, seed: seedOf(input.seed) });
+  const suite2 = suitePermutationTest(pools, { permutations: DRIFT_PERMUTATIONS, seed: fnv1a(input.seed) });
   const significant = suite2.p <= DRIFT_ALPHA;
   const own = pools.map(({ pool }, i) => {
     if (pool.constant) return { p: 1, testable: false };
@@ -14950,14 +14958,6 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
-function seedOf(text) {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
 function significantRegressions(m) {
   const edited = m.editRegressions ?? [];
   const fromHistory = m.regressions.filter((key) => !edited.includes(key));
@@ -14975,6 +14975,7 @@ var init_drift = __esm({
   "src/analysis/drift.ts"() {
     "use strict";
     init_checks();
+    init_hash();
     init_combine();
     init_exact();
     init_fdr();
@@ -32996,9 +32997,6 @@ function keyValues(models, env) {
   return [...new Set(models.map((m) => env[m.apiKeyEnv]).filter((v) => !!v))];
 }
 
-// src/providers/embeddings.ts
-import { performance as performance2 } from "node:perf_hooks";
-
 // node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f) {
   if (kind === "m")
@@ -44270,6 +44268,20 @@ function completeCutBody(bytes) {
 }
 
 // src/providers/openai.ts
+function newTrace(timeoutMs, maxBytes, observer) {
+  return {
+    attempts: 0,
+    lastAttemptStart: performance.now(),
+    rateLimited: 0,
+    refusedWaitMs: null,
+    timeoutMs,
+    maxBytes,
+    bodyFailed: false,
+    bodyCut: false,
+    outputCut: false,
+    observer
+  };
+}
 var MAX_RETRY_WAIT_MS = 6e4;
 var traces = new AsyncLocalStorage();
 var NULL_BODY = /* @__PURE__ */ new Set([101, 204, 205, 304]);
@@ -44389,18 +44401,7 @@ function createOpenAIProvider(model, options) {
   };
   return {
     complete(request, observer) {
-      const trace = {
-        attempts: 0,
-        lastAttemptStart: performance.now(),
-        rateLimited: 0,
-        refusedWaitMs: null,
-        timeoutMs,
-        maxBytes: maxOutputKb * 1024,
-        bodyFailed: false,
-        bodyCut: false,
-        outputCut: false,
-        observer
-      };
+      const trace = newTrace(timeoutMs, maxOutputKb * 1024, observer);
       return traces.run(trace, async () => {
         const started = performance.now();
         try {
@@ -44504,18 +44505,7 @@ function createEmbeddingProvider(model, options) {
   };
   return {
     embed(embedding, texts) {
-      const trace = {
-        attempts: 0,
-        lastAttemptStart: performance2.now(),
-        rateLimited: 0,
-        refusedWaitMs: null,
-        timeoutMs,
-        maxBytes: MAX_EMBEDDING_BYTES,
-        bodyFailed: false,
-        bodyCut: false,
-        outputCut: false,
-        observer: void 0
-      };
+      const trace = newTrace(timeoutMs, MAX_EMBEDDING_BYTES);
       return traces.run(trace, async () => {
         const attempts = () => Math.max(1, trace.attempts);
         try {

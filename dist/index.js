@@ -45,7 +45,7 @@ import {
   totalErrors,
   truncateText,
   vectorsOf
-} from "./chunks/chunk-WVEM2K5H.js";
+} from "./chunks/chunk-SXC3OYPT.js";
 import {
   costSentence,
   grouped,
@@ -11292,9 +11292,6 @@ function allAgree(values, same) {
   }
   return true;
 }
-
-// src/providers/embeddings.ts
-import { performance as performance2 } from "node:perf_hooks";
 
 // node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f) {
@@ -22565,6 +22562,20 @@ function completeCutBody(bytes) {
 }
 
 // src/providers/openai.ts
+function newTrace(timeoutMs, maxBytes, observer) {
+  return {
+    attempts: 0,
+    lastAttemptStart: performance.now(),
+    rateLimited: 0,
+    refusedWaitMs: null,
+    timeoutMs,
+    maxBytes,
+    bodyFailed: false,
+    bodyCut: false,
+    outputCut: false,
+    observer
+  };
+}
 var MAX_RETRY_WAIT_MS = 6e4;
 var traces = new AsyncLocalStorage();
 var NULL_BODY = /* @__PURE__ */ new Set([101, 204, 205, 304]);
@@ -22684,18 +22695,7 @@ function createOpenAIProvider(model, options) {
   };
   return {
     complete(request, observer) {
-      const trace = {
-        attempts: 0,
-        lastAttemptStart: performance.now(),
-        rateLimited: 0,
-        refusedWaitMs: null,
-        timeoutMs,
-        maxBytes: maxOutputKb * 1024,
-        bodyFailed: false,
-        bodyCut: false,
-        outputCut: false,
-        observer
-      };
+      const trace = newTrace(timeoutMs, maxOutputKb * 1024, observer);
       return traces.run(trace, async () => {
         const started = performance.now();
         try {
@@ -22799,18 +22799,7 @@ function createEmbeddingProvider(model, options) {
   };
   return {
     embed(embedding, texts) {
-      const trace = {
-        attempts: 0,
-        lastAttemptStart: performance2.now(),
-        rateLimited: 0,
-        refusedWaitMs: null,
-        timeoutMs,
-        maxBytes: MAX_EMBEDDING_BYTES,
-        bodyFailed: false,
-        bodyCut: false,
-        outputCut: false,
-        observer: void 0
-      };
+      const trace = newTrace(timeoutMs, MAX_EMBEDDING_BYTES);
       return traces.run(trace, async () => {
         const attempts = () => Math.max(1, trace.attempts);
         try {
@@ -29037,7 +29026,7 @@ async function writeReport(view, modelIds, path2, signing = null) {
 
 // src/badges-and-report.ts
 async function writeBadgesAndReport(config2, root, recorded2) {
-  const { writeBadges } = await import("./chunks/badge-GH55ZHU7.js");
+  const { writeBadges } = await import("./chunks/badge-4WROHTEJ.js");
   const badges = await writeBadges(resolve7(root, config2.badge), recorded2.summary.models);
   const reportPath = join10(dirname11(resolve7(root, config2.history)), "report.md");
   const signing = await describeAttestations(resolve7(root, config2.history));

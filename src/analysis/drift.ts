@@ -3,6 +3,7 @@ import type { PromptSpec } from '../config/types.js';
 import type { DriftVerdict, HistoryRecord } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
 import type { Observation } from '../run/types.js';
+import { fnv1a } from '../util/hash.js';
 import { suitePermutationTest, type PromptPool } from './combine.js';
 import { fisherFreemanHalton } from './exact.js';
 import { benjaminiHochberg } from './fdr.js';
@@ -81,7 +82,7 @@ export function assessDrift(input: DriftInput): DriftVerdict {
   });
   if (pools.length === 0) return { significant: false, p: null, prompts: [], detectableShift: null };
 
-  const suite = suitePermutationTest(pools, { permutations: DRIFT_PERMUTATIONS, seed: seedOf(input.seed) });
+  const suite = suitePermutationTest(pools, { permutations: DRIFT_PERMUTATIONS, seed: fnv1a(input.seed) });
   const significant = suite.p <= DRIFT_ALPHA;
   const own = pools.map(({ pool }, i) => {
     if (pool.constant) return { p: 1, testable: false };
@@ -128,16 +129,6 @@ export function referenceStart(records: readonly HistoryRecord[], window: number
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}
-
-/** FNV-1a over the text: a 32-bit seed. */
-function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /**

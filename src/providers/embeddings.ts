@@ -1,9 +1,8 @@
-import { performance } from 'node:perf_hooks';
 import type OpenAI from 'openai';
 import type { ModelSpec } from '../config/types.js';
 import type { EmbeddingProvider, EmbeddingResult } from '../run/types.js';
 import { categorize } from './errors.js';
-import { createClient, traces, tracingFetch, type CallTrace, type ProviderOptions } from './openai.js';
+import { createClient, newTrace, traces, tracingFetch, type ProviderOptions } from './openai.js';
 
 /**
  * Embeddings bodies are numbers, not model text: a batch of long vectors runs to megabytes, so
@@ -34,18 +33,7 @@ export function createEmbeddingProvider(model: ModelSpec, options: ProviderOptio
 
   return {
     embed(embedding, texts) {
-      const trace: CallTrace = {
-        attempts: 0,
-        lastAttemptStart: performance.now(),
-        rateLimited: 0,
-        refusedWaitMs: null,
-        timeoutMs,
-        maxBytes: MAX_EMBEDDING_BYTES,
-        bodyFailed: false,
-        bodyCut: false,
-        outputCut: false,
-        observer: undefined,
-      };
+      const trace = newTrace(timeoutMs, MAX_EMBEDDING_BYTES);
       return traces.run(trace, async (): Promise<EmbeddingResult> => {
         const attempts = (): number => Math.max(1, trace.attempts);
         try {

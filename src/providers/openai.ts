@@ -35,6 +35,22 @@ export interface CallTrace {
   observer: CallObserver | undefined;
 }
 
+/** A call's trace before its first attempt. */
+export function newTrace(timeoutMs: number, maxBytes: number, observer?: CallObserver): CallTrace {
+  return {
+    attempts: 0,
+    lastAttemptStart: performance.now(),
+    rateLimited: 0,
+    refusedWaitMs: null,
+    timeoutMs,
+    maxBytes,
+    bodyFailed: false,
+    bodyCut: false,
+    outputCut: false,
+    observer,
+  };
+}
+
 /**
  * The longest `retry-after` honored. The SDK sleeps for whatever a server asks, and a provider
  * whose daily quota is spent may ask for hours: a nightly run should record that as errors now,
@@ -214,18 +230,7 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
 
   return {
     complete(request: ChatRequest, observer?: CallObserver): Promise<CallResult> {
-      const trace: CallTrace = {
-        attempts: 0,
-        lastAttemptStart: performance.now(),
-        rateLimited: 0,
-        refusedWaitMs: null,
-        timeoutMs,
-        maxBytes: maxOutputKb * 1024,
-        bodyFailed: false,
-        bodyCut: false,
-        outputCut: false,
-        observer,
-      };
+      const trace = newTrace(timeoutMs, maxOutputKb * 1024, observer);
       return traces.run(trace, async (): Promise<CallResult> => {
         const started = performance.now();
         try {

@@ -9,6 +9,16 @@ export const sha256: (data: string | Uint8Array) => string =
     ? (data) => crypto.hash('sha256', data, 'hex')
     : (data) => crypto.createHash('sha256').update(data).digest('hex');
 
+/** 32-bit FNV-1a over UTF-16 code units: a stable, fast hash for seeds and hashed features, not for integrity. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** JSON with object keys sorted at every depth, so equal values always hash the same. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hammingKernel, kernelMatrix, mmdSquared } from '../../src/analysis/hamming.js';
+import { seededRandom } from '../../src/util/random.js';
 
 describe('hammingKernel', () => {
   it('counts matching positions over the padded length', () => {
@@ -20,6 +21,25 @@ describe('hammingKernel', () => {
       let q = 0;
       for (let i = 0; i < values.length; i++) for (let j = 0; j < values.length; j++) q += c[i]! * c[j]! * k[i]![j]!;
       expect(q).toBeGreaterThanOrEqual(-1e-12);
+    }
+  });
+});
+
+describe('kernelMatrix', () => {
+  it('holds hammingKernel of every pair, at L = the longest value (at most 256), nulls and empty texts too', () => {
+    const random = seededRandom(3);
+    const text = (n: number) =>
+      Array.from({ length: n }, () => 'ab c\u00e9\u{1F600}'[Math.floor(random() * 6)]).join('');
+    for (const longest of [0, 5, 40, 300]) {
+      const values = [
+        ...Array.from({ length: 12 }, () => text(Math.floor(random() * (longest + 1)))),
+        null,
+        '',
+        text(longest),
+      ];
+      const length = Math.min(256, Math.max(...values.map((v) => v?.length ?? 0)));
+      const k = kernelMatrix(values);
+      values.forEach((x, i) => values.forEach((y, j) => expect(k[i]![j]).toBe(hammingKernel(x, y, length))));
     }
   });
 });

@@ -5,7 +5,8 @@
  * cosine near 1, unrelated texts near 0, and a text always gets the same vector.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBody, sendJson } from './http.js';
+import { BodyTooLargeError, jsonObject, readBody, sendJson } from './http.js';
+import { fnv1a } from '../../src/util/hash.js';
 import { errorBody } from './responses.js';
 
 export const EMBEDDING_DIMENSIONS = 512;
@@ -101,14 +102,9 @@ export function createEmbeddingEndpoint(options: { apiKey?: string }): Embedding
 
 /** Model, input (a string or an array of non-empty strings, as OpenAI takes them) and encoding, or why not. */
 function parseBody(raw: string): { model: string; input: string[]; base64: boolean } | string {
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    return 'We could not parse the JSON body of your request.';
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'The request body must be a JSON object.';
-  const { model, input, encoding_format: encoding } = body as Record<string, unknown>;
+  const body = jsonObject(raw);
+  if (typeof body === 'string') return body;
+  const { model, input, encoding_format: encoding } = body;
   if (typeof model !== 'string' || model === '') return "Missing required parameter: 'model'.";
   const texts = typeof input === 'string' ? [input] : input;
   if (!Array.isArray(texts) || texts.length === 0 || !texts.every((t) => typeof t === 'string' && t !== '')) {
@@ -118,14 +114,4 @@ function parseBody(raw: string): { model: string; input: string[]; base64: boole
     return "'encoding_format' must be 'float' or 'base64'.";
   }
   return { model, input: texts as string[], base64: encoding === 'base64' };
-}
-
-/** 32-bit FNV-1a over UTF-16 code units: stable, fast, spread well enough for hashing features. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

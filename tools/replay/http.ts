@@ -32,6 +32,18 @@ export function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Writes a complete response unless the client is already gone. Returns whether it wrote. */
+/** A request body as a JSON object, or the error message OpenAI gives for one that is not. */
+export function jsonObject(raw: string): Record<string, unknown> | string {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return 'We could not parse the JSON body of your request.';
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'The request body must be a JSON object.';
+  return body as Record<string, unknown>;
+}
+
 export function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): boolean {
   if (res.destroyed || res.writableEnded || res.headersSent) return false;
   res.writeHead(status, {

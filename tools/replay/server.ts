@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createEmbeddingEndpoint, type EmbeddingRequestRecord } from './embeddings.js';
 import { pickFault, validateFaultPlan, type FaultPlan } from './faults.js';
-import { BodyTooLargeError, readBody, send, sendEndless, sendJson, sendStalled, wait } from './http.js';
+import { BodyTooLargeError, jsonObject, readBody, send, sendEndless, sendJson, sendStalled, wait } from './http.js';
 import { TokenBucket, validateRateLimit, type RateLimit } from './rate-limit.js';
 import { RecordingIndex, type Recording } from './recordings.js';
 import { chatCompletion, contentText, errorBody, modelList } from './responses.js';
@@ -103,14 +103,9 @@ function attemptOf(req: IncomingMessage): number {
 
 /** Pulls model and the last user message out of a request body; a string is an error message. */
 function parseChatBody(raw: string): ParsedRequest | string {
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    return 'We could not parse the JSON body of your request.';
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'The request body must be a JSON object.';
-  const { model, messages, stream } = body as Record<string, unknown>;
+  const body = jsonObject(raw);
+  if (typeof body === 'string') return body;
+  const { model, messages, stream } = body;
   if (typeof model !== 'string' || model === '') return "Missing required parameter: 'model'.";
   if (!Array.isArray(messages)) return "Missing required parameter: 'messages'.";
   if (stream === true) return 'The replay server does not support stream: true.';

@@ -2,7 +2,7 @@ import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
   lowestReliability
-} from "./chunk-WVEM2K5H.js";
+} from "./chunk-SXC3OYPT.js";
 import {
   percent,
   roundPercent

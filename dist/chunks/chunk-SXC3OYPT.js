@@ -6924,6 +6924,14 @@ function isObject(value) {
 // src/util/hash.ts
 import * as crypto from "node:crypto";
 var sha256 = typeof crypto.hash === "function" ? (data) => crypto.hash("sha256", data, "hex") : (data) => crypto.createHash("sha256").update(data).digest("hex");
+function fnv1a(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
 function canonicalJson(value) {
   return JSON.stringify(sortKeys(value));
 }
@@ -14881,7 +14889,7 @@ function assessDrift(input) {
     keys.push(r.key);
   });
   if (pools.length === 0) return { significant: false, p: null, prompts: [], detectableShift: null };
-  const suite = suitePermutationTest(pools, { permutations: DRIFT_PERMUTATIONS, seed: seedOf(input.seed) });
+  const suite = suitePermutationTest(pools, { permutations: DRIFT_PERMUTATIONS, seed: fnv1a(input.seed) });
   const significant = suite.p <= DRIFT_ALPHA;
   const own = pools.map(({ pool }, i) => {
     if (pool.constant) return { p: 1, testable: false };
@@ -14915,14 +14923,6 @@ function referenceStart(records, window) {
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)];
-}
-function seedOf(text) {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
 }
 function significantRegressions(m) {
   const edited = m.editRegressions ?? [];
