@@ -172,15 +172,11 @@ export async function yearBench(): Promise<BenchResult> {
     const path = join(root, config.history);
     const model = new FreeTextModel(5);
     const view = new HistoryView();
-    const source = {
-      text: (k: string, r: string) => view.text(k, r),
-      catalogEntries: (r: string) => view.catalogEntries(r),
-    };
     const maxBytes = config.historyMaxMb * 2 ** 20;
     let snapshot: OpenSnapshot | undefined;
     for (let night = 0; night < 365; night++) {
       const records = buildRecords(freeTextOutcome(config, model, night), view);
-      snapshot = (await appendRecords(path, records, { maxBytes, source, snapshot })).open;
+      snapshot = (await appendRecords(path, records, { maxBytes, source: view, snapshot })).open;
     }
     const history = await readHistory(path);
     const sizes = history.files.map((f) => statSync(f.path).size);

@@ -28186,11 +28186,10 @@ async function appendUnlocked(path2, records2, options) {
       exists: false,
       lineOneChainsTo: previous.prevHash
     };
-    const source = options.source ?? {
-      text: (k, r) => previous.text(k, r),
-      catalogEntries: (r) => previous.catalogEntries(r)
-    };
-    lines = chainRecords(completeRecords(records2, segment.verifier, source), segment.verifier.prevHash);
+    lines = chainRecords(
+      completeRecords(records2, segment.verifier, options.source ?? previous),
+      segment.verifier.prevHash
+    );
   }
   const { verifier } = segment;
   const firstLine3 = verifier.nextLine;
@@ -28635,6 +28634,7 @@ async function read(given, runs, firstSealed = 1) {
       context.texts.set(key, known);
     }
   }
+  const complete = read2.length === files.length && read2.every((f) => f.whole);
   return {
     records: read2.flatMap((f) => f.verifier.records),
     lines: read2.flatMap((f) => f.verifier.lines),
@@ -28645,8 +28645,8 @@ async function read(given, runs, firstSealed = 1) {
       firstLine: f.whole ? 1 : f.path === path2 ? f.verifier.firstLine : null
     })),
     sealed: sealed.length,
-    complete: read2.length === files.length && read2.every((f) => f.whole),
-    context: { ...context, earlier: !(read2.length === files.length && read2.every((f) => f.whole)) },
+    complete,
+    context: { ...context, partial: !complete },
     open: open6
   };
 }
@@ -29463,8 +29463,11 @@ function dateTime(iso) {
 function day(iso) {
   return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? untrusted(iso, 30);
 }
+function joined(items) {
+  return items.flatMap((item, i) => i === 0 ? [item] : [", ", item]);
+}
 function keyList(keys) {
-  const shown = keys.slice(0, LIST_KEYS).flatMap((k, i) => i === 0 ? [name(k, 80)] : [", ", name(k, 80)]);
+  const shown = joined(keys.slice(0, LIST_KEYS).map((k) => name(k, 80)));
   return keys.length > LIST_KEYS ? [...shown, ` and ${keys.length - LIST_KEYS} more`] : shown;
 }
 function fingerprintBlocks(points) {
@@ -29489,7 +29492,7 @@ function fingerprintBlocks(points) {
   ];
 }
 function fingerprints(list) {
-  return list.flatMap((f, i) => i === 0 ? [name(f, 40)] : [", ", name(f, 40)]);
+  return joined(list.map((f) => name(f, 40)));
 }
 function axisLabels(startedAt) {
   const parts = startedAt.map((iso) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso));
@@ -29558,7 +29561,7 @@ function driftTable(drift, verdict) {
       " lists them all."
     )
   ] : [];
-  return [{ kind: "answers", rows }, ...more];
+  return [{ kind: "answers", columns: ["Prompt", "Before", "After", "Kind"], rows }, ...more];
 }
 function flipBlocks(m) {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
@@ -29711,9 +29714,6 @@ function reliability(value, interval) {
   if (value === null) return "n/a";
   return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
 }
-function joined(items) {
-  return items.flatMap((item, i) => i === 0 ? [item] : [", ", item]);
-}
 
 // src/report/escape.ts
 init_untrusted_text();
@@ -29773,7 +29773,7 @@ var ANSWER_WIDTH = 80;
 function renderMarkdown(report, options = {}) {
   const blocks = reportDocument(report, { bare: options.header !== void 0, signing: options.signing });
   const head = options.header ?? ["# trackrecord report", ""];
-  return `${[...head, ...blocks.flatMap((b) => markdownBlock(b))].join("\n").trimEnd()}
+  return `${[...head, ...blocks.flatMap(markdownBlock)].join("\n").trimEnd()}
 `;
 }
 function renderJson(report) {
@@ -29804,10 +29804,10 @@ function inlinePart(part) {
       return part.text;
   }
 }
-function markdownBlock(block2, level = 2) {
+function markdownBlock(block2) {
   switch (block2.kind) {
     case "heading":
-      return [`${"#".repeat(level + 1)} ${inlineMarkdown(block2.content)}`, ""];
+      return [`### ${inlineMarkdown(block2.content)}`, ""];
     case "paragraph":
       return [block2.note ? `_${inlineMarkdown(block2.content)}_` : inlineMarkdown(block2.content), ""];
     case "list":
@@ -29822,26 +29822,25 @@ function markdownBlock(block2, level = 2) {
         ""
       ];
     case "details":
-      if (block2.open)
-        return [`**${inlineMarkdown(block2.summary)}:**`, "", ...block2.blocks.flatMap((b) => markdownBlock(b, level))];
+      if (block2.open) return [`**${inlineMarkdown(block2.summary)}:**`, "", ...block2.blocks.flatMap(markdownBlock)];
       return [
         `<details><summary>${inlineMarkdown(block2.summary)}</summary>`,
         "",
-        ...block2.blocks.flatMap((b) => markdownBlock(b, level)),
+        ...block2.blocks.flatMap(markdownBlock),
         "</details>",
         ""
       ];
     case "section":
-      return [`## ${inlineMarkdown(block2.title)}`, "", ...block2.blocks.flatMap((b) => markdownBlock(b, level))];
+      return [`## ${inlineMarkdown(block2.title)}`, "", ...block2.blocks.flatMap(markdownBlock)];
     case "answers":
-      return answersTable(block2.rows);
+      return answersTable(block2.columns, block2.rows);
     case "trend":
       return mermaidChart(block2.points);
   }
 }
-function answersTable(rows) {
+function answersTable(columns, rows) {
   return [
-    "| Prompt | Before | After | Kind |",
+    `| ${columns.join(" | ")} |`,
     "|---|---|---|---|",
     ...rows.map(
       (r) => `| ${inlineText(r.key, 80)} | ${answer(r.before)} | ${answer(r.after)} | ${r.tags.join(", ")} |`
@@ -45124,7 +45123,7 @@ var HistoryView = class {
   /** The history has records before the ones this view holds: counts of records are of those read. */
   partial;
   constructor(records2 = [], context) {
-    this.partial = context?.earlier === true;
+    this.partial = context?.partial === true;
     for (const [ref, catalog] of context?.catalogs ?? []) this.catalogsByRef.set(ref, catalog);
     for (const [key, texts] of context?.texts ?? []) {
       const known = this.textsOf(key);
@@ -45378,7 +45377,7 @@ async function recordOutcome(outcome, options) {
     };
     const { sealed } = await appendRecords(historyPath, records2, {
       maxBytes: config3.historyMaxMb * 2 ** 20,
-      source: { text: (key, ref) => view.text(key, ref), catalogEntries: (ref) => view.catalogEntries(ref) },
+      source: view,
       snapshot: history?.open,
       afterAppend,
       onSeal: sealAttestations
@@ -45823,7 +45822,7 @@ function htmlBlock(block2) {
         "</section>"
       ];
     case "answers":
-      return answersTable2(block2.rows);
+      return answersTable2(block2.columns, block2.rows);
     case "trend":
       return chartFigure(block2.points, block2.id, block2.label);
   }
@@ -45831,13 +45830,13 @@ function htmlBlock(block2) {
 function listHtml(items) {
   return `<ul>${items.map((item) => `<li>${inlineHtml(item)}</li>`).join("")}</ul>`;
 }
-function answersTable2(rows) {
+function answersTable2(columns, rows) {
   const body = rows.map(
     (r) => `<tr><td class="key-cell">${inline(r.key, 120)}</td><td>${answer2(r.before)}</td><td>${answer2(r.after)}</td><td>${r.tags.map(tag).join(" ")}</td></tr>`
   );
   return [
     '<div class="table-wrap"><table class="drift">',
-    "<thead><tr><th>Prompt</th><th>Before</th><th>After</th><th>Kind</th></tr></thead>",
+    `<thead><tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead>`,
     `<tbody>${body.join("\n")}</tbody></table></div>`
   ];
 }

@@ -26487,11 +26487,10 @@ async function appendUnlocked(path2, records2, options) {
       exists: false,
       lineOneChainsTo: previous.prevHash
     };
-    const source = options.source ?? {
-      text: (k, r) => previous.text(k, r),
-      catalogEntries: (r) => previous.catalogEntries(r)
-    };
-    lines = chainRecords(completeRecords(records2, segment.verifier, source), segment.verifier.prevHash);
+    lines = chainRecords(
+      completeRecords(records2, segment.verifier, options.source ?? previous),
+      segment.verifier.prevHash
+    );
   }
   const { verifier } = segment;
   const firstLine3 = verifier.nextLine;
@@ -26917,6 +26916,7 @@ async function read(given, runs, firstSealed = 1) {
       context.texts.set(key, known);
     }
   }
+  const complete = read2.length === files.length && read2.every((f) => f.whole);
   return {
     records: read2.flatMap((f) => f.verifier.records),
     lines: read2.flatMap((f) => f.verifier.lines),
@@ -26927,8 +26927,8 @@ async function read(given, runs, firstSealed = 1) {
       firstLine: f.whole ? 1 : f.path === path2 ? f.verifier.firstLine : null
     })),
     sealed: sealed.length,
-    complete: read2.length === files.length && read2.every((f) => f.whole),
-    context: { ...context, earlier: !(read2.length === files.length && read2.every((f) => f.whole)) },
+    complete,
+    context: { ...context, partial: !complete },
     open: open6
   };
 }
@@ -27056,7 +27056,7 @@ var HistoryView = class {
   /** The history has records before the ones this view holds: counts of records are of those read. */
   partial;
   constructor(records2 = [], context) {
-    this.partial = context?.earlier === true;
+    this.partial = context?.partial === true;
     for (const [ref, catalog] of context?.catalogs ?? []) this.catalogsByRef.set(ref, catalog);
     for (const [key, texts] of context?.texts ?? []) {
       const known = this.textsOf(key);
@@ -27426,7 +27426,7 @@ async function recordOutcome(outcome, options) {
     };
     const { sealed } = await appendRecords(historyPath, records2, {
       maxBytes: config2.historyMaxMb * 2 ** 20,
-      source: { text: (key, ref) => view.text(key, ref), catalogEntries: (ref) => view.catalogEntries(ref) },
+      source: view,
       snapshot: history?.open,
       afterAppend,
       onSeal: sealAttestations
@@ -27752,8 +27752,11 @@ function dateTime(iso) {
 function day(iso) {
   return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? untrusted(iso, 30);
 }
+function joined(items) {
+  return items.flatMap((item, i) => i === 0 ? [item] : [", ", item]);
+}
 function keyList(keys) {
-  const shown = keys.slice(0, LIST_KEYS).flatMap((k, i) => i === 0 ? [name(k, 80)] : [", ", name(k, 80)]);
+  const shown = joined(keys.slice(0, LIST_KEYS).map((k) => name(k, 80)));
   return keys.length > LIST_KEYS ? [...shown, ` and ${keys.length - LIST_KEYS} more`] : shown;
 }
 function fingerprintBlocks(points) {
@@ -27778,7 +27781,7 @@ function fingerprintBlocks(points) {
   ];
 }
 function fingerprints(list) {
-  return list.flatMap((f, i) => i === 0 ? [name(f, 40)] : [", ", name(f, 40)]);
+  return joined(list.map((f) => name(f, 40)));
 }
 function axisLabels(startedAt) {
   const parts = startedAt.map((iso) => /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso));
@@ -27847,7 +27850,7 @@ function driftTable(drift, verdict2) {
       " lists them all."
     )
   ] : [];
-  return [{ kind: "answers", rows }, ...more];
+  return [{ kind: "answers", columns: ["Prompt", "Before", "After", "Kind"], rows }, ...more];
 }
 function flipBlocks(m) {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
@@ -28000,9 +28003,6 @@ function reliability(value, interval) {
   if (value === null) return "n/a";
   return interval ? `${percent(value)} (${percent(interval[0])}\u2013${percent(interval[1])})` : percent(value);
 }
-function joined(items) {
-  return items.flatMap((item, i) => i === 0 ? [item] : [", ", item]);
-}
 
 // src/report/markdown.ts
 var FULL_ANSWERS = 10;
@@ -28010,7 +28010,7 @@ var ANSWER_WIDTH = 80;
 function renderMarkdown(report, options = {}) {
   const blocks = reportDocument(report, { bare: options.header !== void 0, signing: options.signing });
   const head = options.header ?? ["# trackrecord report", ""];
-  return `${[...head, ...blocks.flatMap((b) => markdownBlock(b))].join("\n").trimEnd()}
+  return `${[...head, ...blocks.flatMap(markdownBlock)].join("\n").trimEnd()}
 `;
 }
 function inlineMarkdown(content) {
@@ -28037,10 +28037,10 @@ function inlinePart(part) {
       return part.text;
   }
 }
-function markdownBlock(block, level = 2) {
+function markdownBlock(block) {
   switch (block.kind) {
     case "heading":
-      return [`${"#".repeat(level + 1)} ${inlineMarkdown(block.content)}`, ""];
+      return [`### ${inlineMarkdown(block.content)}`, ""];
     case "paragraph":
       return [block.note ? `_${inlineMarkdown(block.content)}_` : inlineMarkdown(block.content), ""];
     case "list":
@@ -28055,26 +28055,25 @@ function markdownBlock(block, level = 2) {
         ""
       ];
     case "details":
-      if (block.open)
-        return [`**${inlineMarkdown(block.summary)}:**`, "", ...block.blocks.flatMap((b) => markdownBlock(b, level))];
+      if (block.open) return [`**${inlineMarkdown(block.summary)}:**`, "", ...block.blocks.flatMap(markdownBlock)];
       return [
         `<details><summary>${inlineMarkdown(block.summary)}</summary>`,
         "",
-        ...block.blocks.flatMap((b) => markdownBlock(b, level)),
+        ...block.blocks.flatMap(markdownBlock),
         "</details>",
         ""
       ];
     case "section":
-      return [`## ${inlineMarkdown(block.title)}`, "", ...block.blocks.flatMap((b) => markdownBlock(b, level))];
+      return [`## ${inlineMarkdown(block.title)}`, "", ...block.blocks.flatMap(markdownBlock)];
     case "answers":
-      return answersTable2(block.rows);
+      return answersTable2(block.columns, block.rows);
     case "trend":
       return mermaidChart(block.points);
   }
 }
-function answersTable2(rows) {
+function answersTable2(columns, rows) {
   return [
-    "| Prompt | Before | After | Kind |",
+    `| ${columns.join(" | ")} |`,
     "|---|---|---|---|",
     ...rows.map(
       (r) => `| ${inlineText(r.key, 80)} | ${answer2(r.before)} | ${answer2(r.after)} | ${r.tags.join(", ")} |`

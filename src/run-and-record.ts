@@ -87,7 +87,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
     };
     const { sealed } = await appendRecords(historyPath, records, {
       maxBytes: config.historyMaxMb * 2 ** 20,
-      source: { text: (key, ref) => view.text(key, ref), catalogEntries: (ref) => view.catalogEntries(ref) },
+      source: view,
       snapshot: history?.open,
       afterAppend,
       onSeal: sealAttestations,

@@ -6,7 +6,7 @@ import { thresholdFailures } from '../report/thresholds.js';
 import { runSuites } from '../engine.js';
 import { attestationsPathOf, describeAttestations, describeEnvelopes } from '../evidence/attestations.js';
 import { fetchIfPresent, historyFilesAt } from '../git/data-branch.js';
-import type { SigningNote } from '../report/markdown.js';
+import type { SigningNote } from '../report/document/report-document.js';
 import { Git } from '../git/git.js';
 import { HistoryError } from '../history/errors.js';
 import { readRecent, type HistoryRead } from '../history/read.js';

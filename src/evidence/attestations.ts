@@ -15,7 +15,7 @@ import {
   type Envelope,
 } from './dsse.js';
 import type { PublicKey, Signer } from './keys.js';
-import type { SigningNote } from '../report/markdown.js';
+import type { SigningNote } from '../report/document/report-document.js';
 import {
   lineOfSubjectName,
   lineSubjectName,

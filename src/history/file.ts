@@ -110,11 +110,10 @@ async function appendUnlocked(
       exists: false,
       lineOneChainsTo: previous.prevHash,
     };
-    const source = options.source ?? {
-      text: (k: string, r: string) => previous.text(k, r),
-      catalogEntries: (r: string) => previous.catalogEntries(r),
-    };
-    lines = chainRecords(completeRecords(records, segment.verifier, source), segment.verifier.prevHash);
+    lines = chainRecords(
+      completeRecords(records, segment.verifier, options.source ?? previous),
+      segment.verifier.prevHash,
+    );
   }
   const { verifier } = segment;
   const firstLine = verifier.nextLine;

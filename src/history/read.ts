@@ -136,6 +136,7 @@ async function read(given: string, runs: number, firstSealed = 1): Promise<Histo
       context.texts.set(key, known);
     }
   }
+  const complete = read.length === files.length && read.every((f) => f.whole);
   return {
     records: read.flatMap((f) => f.verifier.records),
     lines: read.flatMap((f) => f.verifier.lines),
@@ -146,8 +147,8 @@ async function read(given: string, runs: number, firstSealed = 1): Promise<Histo
       firstLine: f.whole ? 1 : f.path === path ? f.verifier.firstLine : null,
     })),
     sealed: sealed.length,
-    complete: read.length === files.length && read.every((f) => f.whole),
-    context: { ...context, earlier: !(read.length === files.length && read.every((f) => f.whole)) },
+    complete,
+    context: { ...context, partial: !complete },
     open: open!,
   };
 }

@@ -35,7 +35,7 @@ export interface HistoryContext {
   texts: Map<string, Map<string, string>>;
   catalogs: Map<string, CatalogEntry[]>;
   /** The history holds records before the ones read (a read of its last runs). */
-  earlier?: boolean;
+  partial?: boolean;
 }
 
 export function emptyContext(): HistoryContext {

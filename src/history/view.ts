@@ -52,7 +52,7 @@ export class HistoryView {
   readonly partial: boolean;
 
   constructor(records: ReadonlyArray<HistoryRecord | Omit<HistoryRecord, 'prev'>> = [], context?: HistoryContext) {
-    this.partial = context?.earlier === true;
+    this.partial = context?.partial === true;
     for (const [ref, catalog] of context?.catalogs ?? []) this.catalogsByRef.set(ref, catalog);
     for (const [key, texts] of context?.texts ?? []) {
       const known = this.textsOf(key);

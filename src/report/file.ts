@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { HistoryView } from '../history/view.js';
-import { renderMarkdown, type SigningNote } from './markdown.js';
+import type { SigningNote } from './document/report-document.js';
+import { renderMarkdown } from './markdown.js';
 import { buildReport } from './report.js';
 
 /** Renders the history's report for the given models and writes it to `path`; returns the markdown. */

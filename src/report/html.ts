@@ -1,13 +1,11 @@
 import { reportDocument } from './document/report-document.js';
-import type { AnswerRow, Block, Inline } from './document/model.js';
+import type { AnswerColumns, AnswerRow, Block, Inline } from './document/model.js';
 import { count, dateTime, safeUrl } from './document/words.js';
 import { pointSummary, renderChart, SERIES } from './html/chart.js';
 import { STYLE } from './html/style.js';
 import { block as blockHtml, escapeHtml, inline } from './html/text.js';
 import { percent } from '../util/numbers.js';
 import type { Report, TrendPoint } from './report.js';
-
-export { escapeHtml } from './html/text.js';
 
 /**
  * The page's Content-Security-Policy: nothing may load or run, the inline stylesheet aside
@@ -136,7 +134,7 @@ function htmlBlock(block: Block): string[] {
         '</section>',
       ];
     case 'answers':
-      return answersTable(block.rows);
+      return answersTable(block.columns, block.rows);
     case 'trend':
       return chartFigure(block.points, block.id, block.label);
   }
@@ -146,7 +144,7 @@ function listHtml(items: readonly Inline[][]): string {
   return `<ul>${items.map((item) => `<li>${inlineHtml(item)}</li>`).join('')}</ul>`;
 }
 
-function answersTable(rows: readonly AnswerRow[]): string[] {
+function answersTable(columns: AnswerColumns, rows: readonly AnswerRow[]): string[] {
   const body = rows.map(
     (r) =>
       `<tr><td class="key-cell">${inline(r.key, 120)}</td><td>${answer(r.before)}</td><td>${answer(r.after)}</td>` +
@@ -154,7 +152,7 @@ function answersTable(rows: readonly AnswerRow[]): string[] {
   );
   return [
     '<div class="table-wrap"><table class="drift">',
-    '<thead><tr><th>Prompt</th><th>Before</th><th>After</th><th>Kind</th></tr></thead>',
+    `<thead><tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>`,
     `<tbody>${body.join('\n')}</tbody></table></div>`,
   ];
 }

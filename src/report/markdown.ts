@@ -1,11 +1,9 @@
 import { reportDocument, type SigningNote } from './document/report-document.js';
-import type { AnswerRow, Block, Inline } from './document/model.js';
+import type { AnswerColumns, AnswerRow, Block, Inline } from './document/model.js';
 import { blockText, inlineText } from './escape.js';
 import { roundPercent } from '../util/numbers.js';
 import type { Report, TrendPoint } from './report.js';
 import { axisLabels, safeUrl } from './document/words.js';
-
-export type { SigningNote } from './document/report-document.js';
 
 /** Answers cut in a table (long or multi-line) get their full text below it, up to this many. */
 const FULL_ANSWERS = 10;
@@ -26,7 +24,7 @@ export interface MarkdownOptions {
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const blocks = reportDocument(report, { bare: options.header !== undefined, signing: options.signing });
   const head = options.header ?? ['# trackrecord report', ''];
-  return `${[...head, ...blocks.flatMap((b) => markdownBlock(b))].join('\n').trimEnd()}\n`;
+  return `${[...head, ...blocks.flatMap(markdownBlock)].join('\n').trimEnd()}\n`;
 }
 
 /** The report as pretty JSON (the Report object as is). */
@@ -62,10 +60,11 @@ function inlinePart(part: Inline): string {
   }
 }
 
-function markdownBlock(block: Block, level = 2): string[] {
+function markdownBlock(block: Block): string[] {
   switch (block.kind) {
     case 'heading':
-      return [`${'#'.repeat(level + 1)} ${inlineMarkdown(block.content)}`, ''];
+      // Headings sit inside a model's section (`##`).
+      return [`### ${inlineMarkdown(block.content)}`, ''];
     case 'paragraph':
       return [block.note ? `_${inlineMarkdown(block.content)}_` : inlineMarkdown(block.content), ''];
     case 'list':
@@ -81,27 +80,26 @@ function markdownBlock(block: Block, level = 2): string[] {
       ];
     case 'details':
       // Open ones need no folding: a bold title is lighter in a comment or job summary.
-      if (block.open)
-        return [`**${inlineMarkdown(block.summary)}:**`, '', ...block.blocks.flatMap((b) => markdownBlock(b, level))];
+      if (block.open) return [`**${inlineMarkdown(block.summary)}:**`, '', ...block.blocks.flatMap(markdownBlock)];
       return [
         `<details><summary>${inlineMarkdown(block.summary)}</summary>`,
         '',
-        ...block.blocks.flatMap((b) => markdownBlock(b, level)),
+        ...block.blocks.flatMap(markdownBlock),
         '</details>',
         '',
       ];
     case 'section':
-      return [`## ${inlineMarkdown(block.title)}`, '', ...block.blocks.flatMap((b) => markdownBlock(b, level))];
+      return [`## ${inlineMarkdown(block.title)}`, '', ...block.blocks.flatMap(markdownBlock)];
     case 'answers':
-      return answersTable(block.rows);
+      return answersTable(block.columns, block.rows);
     case 'trend':
       return mermaidChart(block.points);
   }
 }
 
-function answersTable(rows: readonly AnswerRow[]): string[] {
+function answersTable(columns: AnswerColumns, rows: readonly AnswerRow[]): string[] {
   return [
-    '| Prompt | Before | After | Kind |',
+    `| ${columns.join(' | ')} |`,
     '|---|---|---|---|',
     ...rows.map(
       (r) => `| ${inlineText(r.key, 80)} | ${answer(r.before)} | ${answer(r.after)} | ${r.tags.join(', ')} |`,

@@ -17,14 +17,10 @@ async function pushedHistory(records: ReturnType<typeof makeRecords>) {
   const { dir, git } = await remote.clone();
   const path = join(dir, HISTORY);
   const view = new HistoryView();
-  const source = {
-    text: (k: string, r: string) => view.text(k, r),
-    catalogEntries: (r: string) => view.catalogEntries(r),
-  };
   for (let i = 0; i < records.length; i += 2) {
     const batch = records.slice(i, i + 2);
     batch.forEach((r) => view.add(r));
-    await appendRecords(path, batch, { source, maxBytes: 20_000 });
+    await appendRecords(path, batch, { source: view, maxBytes: 20_000 });
   }
   await git.run(['checkout', '--quiet', '--orphan', 'data']);
   await git.run(['rm', '-rf', '--quiet', '--cached', '.']);

@@ -23,15 +23,11 @@ async function appendAsRuns(
   { maxBytes, known = [] }: { maxBytes?: number; known?: readonly NewRecord[] } = {},
 ): Promise<void> {
   const view = new HistoryView(known);
-  const source = {
-    text: (k: string, r: string) => view.text(k, r),
-    catalogEntries: (r: string) => view.catalogEntries(r),
-  };
   for (let i = 0; i < records.length; i += 2) {
     const batch = records.slice(i, i + 2);
     const read = await readRecent(path, RUNS);
     batch.forEach((r) => view.add(r));
-    await appendRecords(path, batch, { source, snapshot: read.open, ...(maxBytes ? { maxBytes } : {}) });
+    await appendRecords(path, batch, { source: view, snapshot: read.open, ...(maxBytes ? { maxBytes } : {}) });
   }
 }
 

@@ -30,14 +30,10 @@ async function appendNightly(
   const sealed: string[] = [];
   const maxBytes = LIMIT;
   const view = new HistoryView(known);
-  const source = {
-    text: (k: string, r: string) => view.text(k, r),
-    catalogEntries: (r: string) => view.catalogEntries(r),
-  };
   for (let i = 0; i < records.length; i += 2) {
     const batch = records.slice(i, i + 2);
     batch.forEach((r) => view.add(r));
-    const result = await appendRecords(path, batch, { maxBytes, source });
+    const result = await appendRecords(path, batch, { maxBytes, source: view });
     if (result.sealed) sealed.push(result.sealed);
   }
   return sealed;

@@ -2,9 +2,8 @@ import { significantRegressions } from '../../analysis/drift.js';
 import type { DriftVerdict } from '../../history/record.js';
 import { driftKind, driftVerdictText, pValueSentence } from '../drift-text.js';
 import type { DriftEntry, ModelReport, TrendPoint } from '../report.js';
-import { code, note, paragraph, strong, type Block, type Inline } from './model.js';
+import { code, name, note, paragraph, strong, type Block, type Inline } from './model.js';
 import { count, dateTime, keyList } from './words.js';
-import { name } from './model.js';
 
 /** Rows of a drift table; the rest are counted, so a report fits a job summary. */
 const MAX_DRIFT_ROWS = 100;
@@ -77,7 +76,7 @@ function driftTable(drift: readonly DriftEntry[], verdict?: DriftVerdict): Block
           ),
         ]
       : [];
-  return [{ kind: 'answers', rows }, ...more];
+  return [{ kind: 'answers', columns: ['Prompt', 'Before', 'After', 'Kind'], rows }, ...more];
 }
 
 /** Checks that flipped: regressions beyond and within noise, fixes, and how likely so many flips are. */

@@ -40,9 +40,12 @@ export type Block =
   /** A titled part of the document (one per model). */
   | { kind: 'section'; id: string; title: Inline[]; blocks: Block[] }
   /** Changed answers with what they were and are now; each format shows long answers its own way. */
-  | { kind: 'answers'; rows: AnswerRow[] }
+  | { kind: 'answers'; columns: AnswerColumns; rows: AnswerRow[] }
   /** A model's trend over its last runs: a chart in the format's own idiom. */
   | { kind: 'trend'; points: TrendPoint[]; id: string; label: string };
+
+/** Titles of the key, before, after and kind columns. */
+export type AnswerColumns = [string, string, string, string];
 
 export interface AnswerRow {
   key: string;

@@ -3,7 +3,7 @@ import { driftCell } from '../drift-text.js';
 import { costSentence, percent } from '../../util/numbers.js';
 import type { ModelReport, Report } from '../report.js';
 import { driftBlocks, earlierDriftBlocks, flipBlocks } from './drift-blocks.js';
-import { count, dateTime, day, fingerprintBlocks, keyList } from './words.js';
+import { count, dateTime, day, fingerprintBlocks, joined, keyList } from './words.js';
 import { code, name, note, paragraph, strong, untrusted, type Block, type Inline } from './model.js';
 
 /** What the attestations file beside a history holds, as read (signatures not checked here). */
@@ -186,8 +186,4 @@ function runLink(m: ModelReport, label: Inline): Inline {
 function reliability(value: number | null, interval: [number, number] | null): string {
   if (value === null) return 'n/a';
   return interval ? `${percent(value)} (${percent(interval[0])}–${percent(interval[1])})` : percent(value);
-}
-
-function joined(items: readonly Inline[]): Inline[] {
-  return items.flatMap((item, i) => (i === 0 ? [item] : [', ', item]));
 }

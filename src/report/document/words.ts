@@ -21,9 +21,14 @@ export function day(iso: string): Inline {
   return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? untrusted(iso, 30);
 }
 
+/** Items in a sentence, separated by commas. */
+export function joined(items: readonly Inline[]): Inline[] {
+  return items.flatMap((item, i) => (i === 0 ? [item] : [', ', item]));
+}
+
 /** Prompt keys in a sentence: the first twenty, then how many more. */
 export function keyList(keys: readonly string[]): Inline[] {
-  const shown = keys.slice(0, LIST_KEYS).flatMap((k, i): Inline[] => (i === 0 ? [name(k, 80)] : [', ', name(k, 80)]));
+  const shown = joined(keys.slice(0, LIST_KEYS).map((k) => name(k, 80)));
   return keys.length > LIST_KEYS ? [...shown, ` and ${keys.length - LIST_KEYS} more`] : shown;
 }
 
@@ -54,7 +59,7 @@ export function fingerprintBlocks(points: readonly TrendPoint[]): Block[] {
 }
 
 function fingerprints(list: readonly string[]): Inline[] {
-  return list.flatMap((f, i): Inline[] => (i === 0 ? [name(f, 40)] : [', ', name(f, 40)]));
+  return joined(list.map((f) => name(f, 40)));
 }
 
 /** Short, unique x-axis labels: month-day, with the time when a day has several runs. Plain text. */
