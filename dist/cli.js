@@ -16014,7 +16014,7 @@ var require_consumer = __commonJS({
     var fs = __require("fs");
     var bs = require_binary_search();
     var { promisify } = __require("util");
-    var readFile10 = promisify(fs.readFile);
+    var readFile9 = promisify(fs.readFile);
     module.exports = class CharWidthTableConsumer {
       constructor(data) {
         this.data = data;
@@ -16024,7 +16024,7 @@ var require_consumer = __commonJS({
         return new CharWidthTableConsumer(data);
       }
       static async load(path2) {
-        const json = await readFile10(path2);
+        const json = await readFile9(path2);
         const data = JSON.parse(json);
         return new CharWidthTableConsumer(data);
       }
@@ -28329,7 +28329,7 @@ function isMissing(error) {
 }
 
 // src/history/read.ts
-import { open as open3, readFile as readFile4 } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 import { basename as basename6 } from "node:path";
 
 // src/history/lines.ts
@@ -28673,7 +28673,7 @@ async function verifyWhole(file, verifier, isOpen, runs) {
 }
 async function openTail(files, runs, runIds, chainedTo) {
   const path2 = files.at(-1);
-  const bytes = await readIfExists2(path2);
+  const bytes = await readIfExists(path2);
   const start = once(() => chainedTo(files.length - 1));
   if (bytes === null) {
     const { hash: hash2, after } = await start();
@@ -28749,14 +28749,6 @@ function countLines2(bytes) {
 function once(make) {
   let made;
   return () => made ??= make();
-}
-async function readIfExists2(path2) {
-  try {
-    return await readFile4(path2);
-  } catch (e) {
-    if (e.code === "ENOENT") return null;
-    throw e;
-  }
 }
 
 // src/cli/commands/certify.ts
@@ -29144,7 +29136,7 @@ function describeBreach(b) {
 import { dirname as dirname11, join as join9, resolve as resolve4 } from "node:path";
 
 // src/evidence/attestations.ts
-import { open as open4, readFile as readFile5 } from "node:fs/promises";
+import { open as open4, readFile as readFile4 } from "node:fs/promises";
 import { basename as basename7, dirname as dirname8, join as join7 } from "node:path";
 init_hash();
 function attestationsPathOf(historyPath) {
@@ -29165,7 +29157,7 @@ async function appendAttestations(historyPath, lines, firstLine3, signer) {
   if (lines.length === 0) return;
   const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine3 + i, historyPath, signer)));
   const path2 = attestationsPathOf(historyPath);
-  const existing = await readFile5(path2, "utf8").catch((e) => {
+  const existing = await readFile4(path2, "utf8").catch((e) => {
     if (e.code === "ENOENT") return "";
     throw e;
   });
@@ -29207,7 +29199,7 @@ async function checkSignedHistory(historyPath, lines, records2, key) {
 }
 async function describeAttestations(historyPath) {
   try {
-    return describeEnvelopes(await readFile5(attestationsPathOf(historyPath), "utf8"));
+    return describeEnvelopes(await readFile4(attestationsPathOf(historyPath), "utf8"));
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -29254,7 +29246,7 @@ function parseStatement(payload) {
 async function envelopesByLine(path2) {
   let text;
   try {
-    text = await readFile5(path2, "utf8");
+    text = await readFile4(path2, "utf8");
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -29921,7 +29913,7 @@ async function writeBadgesAndReport(config3, root, recorded2) {
 
 // src/config/load.ts
 import { existsSync as existsSync3, readdirSync } from "node:fs";
-import { readFile as readFile6, realpath as realpath2 } from "node:fs/promises";
+import { readFile as readFile5, realpath as realpath2 } from "node:fs/promises";
 import { isAbsolute as isAbsolute3, join as join11, relative as relative3, resolve as resolve6 } from "node:path";
 
 // src/util/package-root.ts
@@ -32653,7 +32645,7 @@ function firstLine2(message) {
 var FILE_SYSTEM = {
   async read(absolute) {
     try {
-      return await readFile6(absolute, "utf8");
+      return await readFile5(absolute, "utf8");
     } catch (e) {
       if (e.code === "ENOENT") return null;
       throw e;
@@ -46688,7 +46680,7 @@ function runIdArgument(text) {
 
 // src/cli/commands/validate.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { resolve as resolve11 } from "node:path";
 init_types();
 var validateHelp = `Usage: trackrecord validate [FILES...]
@@ -46724,7 +46716,7 @@ async function checkSuite(file, io) {
 }
 async function isConfigFile(path2) {
   try {
-    const data = (0, import_yaml2.parse)(await readFile7(path2, "utf8"), { maxAliasCount: -1 });
+    const data = (0, import_yaml2.parse)(await readFile6(path2, "utf8"), { maxAliasCount: -1 });
     return typeof data === "object" && data !== null && "models" in data;
   } catch {
     return false;
@@ -46732,17 +46724,17 @@ async function isConfigFile(path2) {
 }
 
 // src/cli/commands/verify-certificate.ts
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 import { resolve as resolve13 } from "node:path";
 import { parseArgs as parseArgs6 } from "node:util";
 
 // src/evidence/key-file.ts
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 import { resolve as resolve12 } from "node:path";
 async function readPublicKey(cwd, file) {
   let text;
   try {
-    text = await readFile8(resolve12(cwd, file), "utf8");
+    text = await readFile7(resolve12(cwd, file), "utf8");
   } catch (e) {
     const code18 = e.code;
     throw new EvidenceKeyError(`--key ${file}: ${code18 === "ENOENT" ? "no such file" : e.message}`);
@@ -46789,7 +46781,7 @@ async function verifyCertificateCommand(argv, io) {
   };
   let text = null;
   try {
-    text = await readFile9(resolve13(io.cwd, file), "utf8");
+    text = await readFile8(resolve13(io.cwd, file), "utf8");
   } catch (e) {
     outcome.problems.push(
       `cannot read it: ${e.code === "ENOENT" ? "no such file" : e.message}`

@@ -23869,7 +23869,7 @@ function shellQuote(path2) {
 }
 
 // src/history/read.ts
-import { open as open5, readFile as readFile5 } from "node:fs/promises";
+import { open as open5 } from "node:fs/promises";
 import { basename as basename6 } from "node:path";
 
 // src/history/file.ts
@@ -26955,7 +26955,7 @@ async function verifyWhole(file, verifier, isOpen, runs) {
 }
 async function openTail(files, runs, runIds, chainedTo) {
   const path2 = files.at(-1);
-  const bytes = await readIfExists2(path2);
+  const bytes = await readIfExists(path2);
   const start = once(() => chainedTo(files.length - 1));
   if (bytes === null) {
     const { hash, after } = await start();
@@ -27031,14 +27031,6 @@ function countLines(bytes) {
 function once(make) {
   let made;
   return () => made ??= make();
-}
-async function readIfExists2(path2) {
-  try {
-    return await readFile5(path2);
-  } catch (e) {
-    if (e.code === "ENOENT") return null;
-    throw e;
-  }
 }
 
 // src/history/view.ts
@@ -28593,7 +28585,7 @@ import { readdir as readdir3 } from "node:fs/promises";
 import { isAbsolute as isAbsolute4, join as join9, relative as relative5, resolve as resolve6 } from "node:path";
 
 // src/partial/file.ts
-import { mkdir as mkdir5, readFile as readFile6, rename as rename4, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir5, readFile as readFile5, rename as rename4, writeFile as writeFile5 } from "node:fs/promises";
 import { dirname as dirname9 } from "node:path";
 
 // src/run/shard.ts
@@ -28677,7 +28669,7 @@ async function writePartial(path2, outcome, shard, config2 = outcome.config) {
 async function readPartial(path2, label = path2) {
   let text;
   try {
-    text = await readFile6(path2, "utf8");
+    text = await readFile5(path2, "utf8");
   } catch (error2) {
     const code2 = error2.code;
     throw new PartialError(
@@ -29039,11 +29031,11 @@ async function writeBadgesAndReport(config2, root, recorded2) {
 }
 
 // src/evidence/run-statement.ts
-import { mkdir as mkdir7, readFile as readFile7, writeFile as writeFile7 } from "node:fs/promises";
+import { mkdir as mkdir7, readFile as readFile6, writeFile as writeFile7 } from "node:fs/promises";
 import { basename as basename8, join as join11 } from "node:path";
 async function runStatement(historyPath, appended) {
   const file = basename8(historyPath);
-  const bytes = await readFile7(historyPath);
+  const bytes = await readFile6(historyPath);
   const records2 = appended.lines.map((line) => JSON.parse(line));
   const subjects = [
     { name: file, digest: { sha256: sha256(bytes) } },

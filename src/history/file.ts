@@ -198,7 +198,8 @@ function stateOf(
   return { verifier, bytes, size: bytes.length, lines, separator, exists, lineOneChainsTo };
 }
 
-async function readIfExists(path: string): Promise<Buffer | null> {
+/** A file's bytes, or null when it does not exist. */
+export async function readIfExists(path: string): Promise<Buffer | null> {
   try {
     return await readFile(path);
   } catch (e) {

@@ -1,8 +1,8 @@
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { lineHash } from './codec.js';
 import { HistoryError } from './errors.js';
-import { failure, loadFile } from './file.js';
+import { failure, loadFile, readIfExists } from './file.js';
 import { BackwardLines, firstLine } from './lines.js';
 import { realPathOf } from './lock.js';
 import { GENESIS, type HistoryRecord } from './record.js';
@@ -293,13 +293,4 @@ function countLines(bytes: Buffer): number {
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
   return () => (made ??= make());
-}
-
-async function readIfExists(path: string): Promise<Buffer | null> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
 }
