@@ -22670,9 +22670,16 @@ function createClient(model, apiKey, options, deployment) {
   }
   return new TracedOpenAI({ baseURL: model.baseUrl, apiKey: key, ...options });
 }
-function createOpenAIProvider(model, options) {
+function connectionOf(model, options) {
   const apiKey = options.env[model.apiKeyEnv];
-  const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1e3));
+  return {
+    apiKey,
+    timeoutMs: Math.max(1, Math.round(options.timeoutSeconds * 1e3)),
+    secrets: [.../* @__PURE__ */ new Set([...apiKey ? [apiKey] : [], ...options.secrets ?? []])]
+  };
+}
+function createOpenAIProvider(model, options) {
+  const { apiKey, timeoutMs, secrets } = connectionOf(model, options);
   const maxOutputKb = options.maxOutputKb ?? DEFAULTS.maxOutputKb;
   const client = createClient(model, apiKey, {
     maxRetries: options.retries,
@@ -22680,7 +22687,6 @@ function createOpenAIProvider(model, options) {
     defaultHeaders: model.headers,
     fetch: tracingFetch
   });
-  const secrets = [.../* @__PURE__ */ new Set([...apiKey ? [apiKey] : [], ...options.secrets ?? []])];
   let tokenLimit = "max_tokens";
   const create2 = async (request) => {
     const sent = tokenLimit;
@@ -22783,9 +22789,7 @@ function toCompletion(response) {
 // src/providers/embeddings.ts
 var MAX_EMBEDDING_BYTES = 64 * 1024 * 1024;
 function createEmbeddingProvider(model, options) {
-  const apiKey = options.env[model.apiKeyEnv];
-  const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1e3));
-  const secrets = [.../* @__PURE__ */ new Set([...apiKey ? [apiKey] : [], ...options.secrets ?? []])];
+  const { apiKey, timeoutMs, secrets } = connectionOf(model, options);
   const clients = /* @__PURE__ */ new Map();
   const clientFor = (embedding) => {
     const key = model.azure ? embedding : "";

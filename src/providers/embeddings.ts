@@ -2,7 +2,7 @@ import type OpenAI from 'openai';
 import type { ModelSpec } from '../config/types.js';
 import type { EmbeddingProvider, EmbeddingResult } from '../run/types.js';
 import { categorize } from './errors.js';
-import { createClient, newTrace, traces, tracingFetch, type ProviderOptions } from './openai.js';
+import { connectionOf, createClient, newTrace, traces, tracingFetch, type ProviderOptions } from './openai.js';
 
 /**
  * Embeddings bodies are numbers, not model text: a batch of long vectors runs to megabytes, so
@@ -16,9 +16,7 @@ const MAX_EMBEDDING_BYTES = 64 * 1024 * 1024;
  * embedding model names the deployment (`/openai/deployments/{embedding}/embeddings`).
  */
 export function createEmbeddingProvider(model: ModelSpec, options: ProviderOptions): EmbeddingProvider {
-  const apiKey = options.env[model.apiKeyEnv];
-  const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1000));
-  const secrets = [...new Set([...(apiKey ? [apiKey] : []), ...(options.secrets ?? [])])];
+  const { apiKey, timeoutMs, secrets } = connectionOf(model, options);
   const clients = new Map<string, OpenAI>();
   const clientFor = (embedding: string): OpenAI => {
     const key = model.azure ? embedding : '';

@@ -193,6 +193,19 @@ export function createClient(
   return new TracedOpenAI({ baseURL: model.baseUrl, apiKey: key, ...options });
 }
 
+/** What every call to a model's endpoint needs: its key, the per-attempt deadline, and the values to mask in errors. */
+export function connectionOf(
+  model: ModelSpec,
+  options: ProviderOptions,
+): { apiKey: string | undefined; timeoutMs: number; secrets: string[] } {
+  const apiKey = options.env[model.apiKeyEnv];
+  return {
+    apiKey,
+    timeoutMs: Math.max(1, Math.round(options.timeoutSeconds * 1000)),
+    secrets: [...new Set([...(apiKey ? [apiKey] : []), ...(options.secrets ?? [])])],
+  };
+}
+
 /**
  * A provider for any OpenAI-compatible endpoint. Retries (429, 408, 409, 5xx, timeouts and
  * connection errors) are the SDK's: it honors `retry-after-ms` / `retry-after` up to
@@ -200,8 +213,7 @@ export function createClient(
  * error in the result, never an exception.
  */
 export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions): ChatProvider {
-  const apiKey = options.env[model.apiKeyEnv];
-  const timeoutMs = Math.max(1, Math.round(options.timeoutSeconds * 1000));
+  const { apiKey, timeoutMs, secrets } = connectionOf(model, options);
   const maxOutputKb = options.maxOutputKb ?? DEFAULTS.maxOutputKb;
   const client = createClient(model, apiKey, {
     maxRetries: options.retries,
@@ -209,7 +221,6 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
     defaultHeaders: model.headers,
     fetch: tracingFetch,
   });
-  const secrets = [...new Set([...(apiKey ? [apiKey] : []), ...(options.secrets ?? [])])];
   // `max_tokens` is what every OpenAI-compatible server understands, except OpenAI's reasoning
   // models, which want `max_completion_tokens` (unknown to many other servers). Start with the
   // common name; once a model refuses it, use the other for the rest of the run.
