@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pValue } from '../../src/util/numbers.js';
 import { loadConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/read.js';
 import type { HistoryRecord } from '../../src/history/record.js';
@@ -141,14 +142,16 @@ describe('renderHtml on the real GPT-4 drift (March -> June 2023)', () => {
     // Summary row: the model, its reliability with interval, pass rate, stability, drift, regressions.
     const row = /<table class="summary">[\s\S]*?<tbody>\n(<tr>.*<\/tr>)\n<\/tbody>/.exec(html)![1]!;
     const cells = [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]);
+    expect(m.metrics.drift).toMatchObject({ significant: true, prompts: [] });
     expect(cells).toEqual([
       '<a href="#model-1"><strong>gpt-4</strong></a>',
       expect.stringMatching(/^\d+\.\d% \(\d+\.\d%–\d+\.\d%\)$/),
       `${(m.metrics.passRate! * 100).toFixed(1)}%`,
       `${((1 - changed.length / march.size) * 100).toFixed(1)}%`,
       'n/a',
-      // Two runs of one sample: the suite changed beyond noise, no prompt can be named alone.
-      '<strong>changed</strong> (p &lt; 0.001), 0 named',
+      // Two runs of one sample: the suite changed beyond noise, no prompt can be named alone. The p is a
+      // permutation p-value seeded by the run id: the cell shows the record's own.
+      `<strong>changed</strong> (${pValue(m.metrics.drift!.p!).replace('<', '&lt;')}), 0 named`,
       String(m.regressions.length),
       '0',
       '0',

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pValue } from '../../src/util/numbers.js';
 import { loadConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/read.js';
 import { HistoryView } from '../../src/history/view.js';
@@ -68,7 +69,7 @@ describe('renderMarkdown on the real GPT-4 drift', () => {
       `${(m.metrics.passRate! * 100).toFixed(1)}%`,
       stability,
       'n/a',
-      '**changed** (p < 0.001), 0 named',
+      `**changed** (${pValue(m.metrics.drift!.p!)}), 0 named`, // the record's own permutation p-value
       String(m.regressions.length),
       '0',
       '0',
