@@ -53,7 +53,7 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
     : null;
   if (edits) {
     ctx.host.info(`${edits.rerun} base version(s) run: ${edits.extraRequests} extra request(s)`);
-    annotateModelEdits(ctx.host, edits, config);
+    annotateModelEdits(ctx.host, edits);
   }
   const recorded = summarize(buildRecords(outcome, view));
   const summary = withEditRegressions(recorded, edits);
@@ -95,6 +95,7 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
       ...thresholdFailures(config.thresholds, sinceLastRecord(recorded, edits), { regressions: true }),
       ...editFailures(config.thresholds, edits),
     ],
+    edits,
   };
 }
 
@@ -189,14 +190,15 @@ async function baseHistory(ctx: ActionContext): Promise<BaseHistory> {
 }
 
 /**
- * A model setting edit that broke checks, as a warning on the model in the config. (Each broken
+ * A model setting edit that broke checks, as a warning on the edited line of the model in the
+ * config. (Each broken
  * prompt is annotated at its own line with the other regressions.)
  */
-function annotateModelEdits(host: ActionHost, c: EditComparison, config: Config): void {
+function annotateModelEdits(host: ActionHost, c: EditComparison): void {
   for (const edit of c.edits.models) {
     const broken = c.effects.filter((e) => e.modelId === edit.modelId && e.regression).map((e) => e.key);
     if (broken.length === 0) continue;
-    const location = config.models.find((m) => m.id === edit.modelId)?.location;
+    const { location } = edit;
     const fields = edit.changes.map((f) => f.field).join(', ');
     host.warning(
       `${edit.modelId}: the edit of ${fields} in this change makes ${broken.length} prompt(s) go from pass to fail (the base version passes in the same run): ${listSome(broken)}`,

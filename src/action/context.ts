@@ -32,4 +32,6 @@ export interface ModeResult {
   /** Track mode: the run's in-toto Statement and its predicate alone (for actions/attest). */
   statement?: { statement: string; predicate: string };
   failures: string[];
+  /** Check mode: the change's edits, so that a regression an edit made is annotated on the edited line. */
+  edits?: import('../analysis/edit-effect.js').EditComparison | null;
 }

@@ -66,7 +66,7 @@ export async function run(
     const history = result.historyPath ?? (settings.branch !== null && settings.mode === 'check' ? '' : config.history);
     setOutputs(host, result.summary, { report: result.reportPath, history, ...result.statement });
     await writeJobSummary(host, result.markdown);
-    annotateRegressions(host, result.summary, config);
+    annotateRegressions(host, result.summary, config, result.edits ?? null);
     if (result.failures.length > 0) throw new Error(`thresholds failed:\n${result.failures.join('\n')}`);
   } catch (error) {
     host.setFailed(errorMessage(error));

@@ -1,4 +1,5 @@
 import { lowestReliability } from '../analysis/record-metrics.js';
+import type { EditComparison } from '../analysis/edit-effect.js';
 import type { Config, PromptSpec } from '../config/types.js';
 import { fitMarkdown } from '../github/comment.js';
 import type { RunSummary } from '../report/summary.js';
@@ -29,20 +30,29 @@ const MAX_ANNOTATIONS = 10;
 
 /**
  * One `::warning` per regression beyond noise (a flip within noise is shown in the report, not
- * flagged), pointing at the prompt in its suite file when it is in the repository.
+ * flagged), pointing at the prompt in its suite file when it is in the repository: for a
+ * regression a prompt's edit made, at the edited line.
  */
-export function annotateRegressions(host: ActionHost, summary: RunSummary, config: Config): void {
+export function annotateRegressions(
+  host: ActionHost,
+  summary: RunSummary,
+  config: Config,
+  edits: EditComparison | null = null,
+): void {
   // Built-in suites live in the action, not in the repository: no file to point at.
   const locations = new Map<string, PromptSpec['location']>();
   for (const suite of config.suites) {
     if (suite.source.startsWith('builtin:')) continue;
     for (const p of suite.prompts) locations.set(`${suite.name}/${p.id}`, p.location);
   }
+  const edited = new Map(edits?.edits.prompts.map((p) => [p.key, p]));
   for (const model of summary.models) {
     const regressions = significantRegressions(model);
     for (const key of regressions.slice(0, MAX_ANNOTATIONS)) {
-      const location = locations.get(key);
-      host.warning(`${key} went from pass to fail on ${model.id}`, {
+      const edit = model.editRegressions?.includes(key) ? edited.get(key) : undefined;
+      const location = edit ? edit.location : locations.get(key);
+      const cause = edit ? ` with this change's edit of ${edit.changes.map((f) => f.field).join(', ')}` : '';
+      host.warning(`${key} went from pass to fail on ${model.id}${cause}`, {
         title: 'trackrecord regression',
         ...(location ? { file: location.file, startLine: location.line } : {}),
       });

@@ -14,13 +14,15 @@ export interface FieldChange {
 export interface ModelEdit {
   modelId: string;
   changes: FieldChange[];
+  /** The edited line of the model in this change's config, for annotations (absent for models made in code). */
+  location?: SourceLocation;
 }
 
 /** A prompt (by `suite/id`) whose definition in its suite file differs from the base's. */
 export interface PromptEdit {
   key: string;
   changes: FieldChange[];
-  /** Where the prompt is now, for annotations. */
+  /** The edited line in this change's suite file (the first difference), for annotations. */
   location: SourceLocation;
 }
 
@@ -65,13 +67,16 @@ export function findEdits(head: Config, base: Config): EditSet {
   const models = head.models.flatMap((m) => {
     const was = baseModels.get(m.id);
     const changes = was ? modelChanges(was, m) : [];
-    return changes.length > 0 ? [{ modelId: m.id, changes }] : [];
+    if (changes.length === 0) return [];
+    const location = m.location && editedLine(m.location, changes[0]!.field);
+    return [{ modelId: m.id, changes, ...(location ? { location } : {}) }];
   });
   const prompts: PromptEdit[] = [];
   for (const [key, { prompt: p }] of headPrompts) {
     const was = basePrompts.get(key)?.prompt;
     const changes = was ? promptChanges(was, p) : [];
-    if (changes.length > 0) prompts.push({ key, changes, location: p.location });
+    if (changes.length > 0)
+      prompts.push({ key, changes, location: editedLine(p.location, changes[0]!.field, was!, p) });
   }
   const editedModels = new Set(models.map((m) => m.modelId));
   const editedPrompts = new Set(prompts.map((p) => p.key));
@@ -116,6 +121,34 @@ export function baseRunConfig(head: Config, pairs: readonly EditedPair[], modelI
     models: [own[0]!.base.model],
     suites: [...suites].map(([name, prompts]) => ({ name, description: '', source: '', file: '', prompts })),
   };
+}
+
+/**
+ * Where the first edited field is written in this change's file: the key's line, or for a list
+ * (messages, checks) the line of its first item that differs. A field the change removed has no
+ * line: the definition's own line stands for it.
+ */
+function editedLine(at: SourceLocation, field: string, before?: PromptSpec, after?: PromptSpec): SourceLocation {
+  const keys = at.keys ?? {};
+  const list =
+    before && after && field === 'prompt'
+      ? { key: 'messages', i: firstDifference(before.messages, after.messages, (m) => `${m.role}\u0000${m.content}`) }
+      : before && after && field === 'expect'
+        ? { key: 'expect', i: firstDifference(before.expect, after.expect, expectationText) }
+        : null;
+  const line =
+    (list && keys[`${list.key}.${list.i}`]) ??
+    keys[field] ??
+    (field === 'prompt' ? keys['messages'] : undefined) ??
+    at.line;
+  return { file: at.file, line };
+}
+
+/** The index of the first item that differs (the shorter list's length when one extends the other). */
+function firstDifference<T>(a: readonly T[], b: readonly T[], text: (x: T) => string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (text(a[i]!) !== text(b[i]!)) return i;
+  return n;
 }
 
 function promptsByKey(config: Config): Map<string, { suite: string; prompt: PromptSpec }> {

@@ -196,7 +196,7 @@ function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[], e
       ...(azure ? { azure } : {}),
       ...(m.price ? { price: { ...m.price } } : {}),
       ...((m.embedding ?? embedding) ? { embedding: m.embedding ?? embedding } : {}),
-      location: { file: yaml.file, line: yaml.lineOf(['models', i]) },
+      location: { file: yaml.file, line: yaml.lineOf(['models', i]), keys: yaml.keyLines(['models', i]) },
     };
   });
 }

@@ -95,7 +95,7 @@ export function resolveSuite(yaml: YamlFile, source: string): { suite: SuiteSpec
         normalize: p.normalize ?? [...DEFAULTS.normalize],
         compare,
         expect,
-        location: { file: yaml.file, line: yaml.lineOf(at) },
+        location: { file: yaml.file, line: yaml.lineOf(at), keys: yaml.keyLines(at) },
         ...(embeddingAt ? { embeddingUse: embeddingAt } : {}),
       });
     }

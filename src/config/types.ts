@@ -46,6 +46,11 @@ export interface ChatMessage {
 export interface SourceLocation {
   file: string;
   line: number;
+  /**
+   * The line of each key the definition sets (`prompt`, `expect`...) and of each item of its
+   * lists (`expect.0`, `messages.1`): where an annotation about an edit of that key points.
+   */
+  keys?: Readonly<Record<string, number>>;
 }
 
 export interface PromptSpec {

@@ -60,6 +60,22 @@ export class YamlFile {
     return offset === null ? 1 : this.lines.linePos(offset).line;
   }
 
+  /**
+   * The line of each key of the mapping at `path`, and of each item of the lists among them, as
+   * `key` and `key.N`: where each part of a definition is written.
+   */
+  keyLines(path: PathSegments): Record<string, number> {
+    const data = path.reduce<unknown>((v, s) => (v as Record<string | number, unknown> | undefined)?.[s], this.data);
+    const out: Record<string, number> = {};
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return out;
+    for (const [key, value] of Object.entries(data)) {
+      const offset = this.offsetOf(path, key);
+      if (offset !== null) out[key] = this.lines.linePos(offset).line;
+      if (Array.isArray(value)) value.forEach((_, i) => (out[`${key}.${i}`] = this.lineOf([...path, key, i])));
+    }
+    return out;
+  }
+
   private offsetOf(path: PathSegments, key?: string): number | null {
     let node: unknown = this.doc.contents;
     let offset = rangeStart(node);

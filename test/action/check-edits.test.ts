@@ -5,11 +5,12 @@ import type { Git } from '../../src/git/git.js';
 import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { runAction } from '../support/action.js';
 import { makeRemote, type Remote } from '../support/git.js';
-import { EDITS_RECORDINGS, EDITS_SUITE, editsConfig, P7, P7_REWORDED, TERSE } from '../support/edits.js';
+import { EDITS_RECORDINGS, EDITS_SUITE, editsConfig, MARKUP, P7, P7_REWORDED, TERSE } from '../support/edits.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 
 const SAMPLES = 2;
-const config = (baseUrl: string, system = '') => editsConfig(baseUrl, SAMPLES, system);
+let samples = SAMPLES;
+const config = (baseUrl: string, system = '') => editsConfig(baseUrl, samples, system);
 const SUITE = EDITS_SUITE;
 
 const event = {
@@ -29,6 +30,7 @@ afterEach(async () => {
   await server?.close();
   await api?.close();
   server = api = undefined;
+  samples = SAMPLES;
 });
 
 /** A remote whose main holds the config and suite, with a nightly run's history on top. */
@@ -89,14 +91,15 @@ describe('check mode: what the pull request changed', () => {
     expect(run.failure).toMatch(
       /^thresholds failed:\nm: 1 prompt\(s\) went from pass to fail because of this change's edits \(the base version passes in the same run\): s\/p7/,
     );
-    // The annotation points at the edited prompt in its suite file.
+    // The annotation points at the edited line in the suite file: p7's `prompt:` (its `- id:` is line 7).
     expect(run.annotations).toContainEqual({
       level: 'warning',
       title: 'trackrecord regression',
       file: 'prompts/s.yaml',
-      startLine: 7,
-      message: expect.stringMatching(/^s\/p7 went from pass to fail on m/),
+      startLine: 8,
+      message: "s/p7 went from pass to fail on m with this change's edit of prompt",
     });
+    expect(run.annotations.filter((a) => a.title === 'trackrecord regression')).toHaveLength(1);
     expect(run.outputs['regressions']).toBe('1');
   }, 60_000);
 
@@ -119,17 +122,52 @@ describe('check mode: what the pull request changed', () => {
     expect(changed).not.toContain('s/capital');
     expect(changed).not.toContain('s/p7');
     expect(run.code, run.log).toBe(1);
+    // On the edited line of the model: its `system:` (the model's `- id:` is line 2).
     expect(run.annotations).toContainEqual({
       level: 'warning',
       title: 'trackrecord regression',
       file: '.github/trackrecord.yml',
-      startLine: 2,
+      startLine: 6,
       message: expect.stringMatching(/^m: the edit of system/),
     });
   }, 60_000);
 
-  it('shows no edits for a change outside the suites and config, and runs nothing twice', async () => {
-    const { run, requests, body } = await checkPullRequest(() => ({ 'README.md': '# changed\n' }));
+  it('with more samples, names the prompts whose answers changed beyond noise, and keeps a hostile answer inert', async () => {
+    samples = 5;
+    const { run, requests, body } = await checkPullRequest((_dir, baseUrl) => ({
+      '.github/trackrecord.yml': config(baseUrl, `    system: "${MARKUP}"\n`),
+    }));
+    expect(run.code, run.log).toBe(1);
+    // Every prompt in both versions, five samples each: 15 extra requests at the server.
+    expect(requests).toBe(3 * 5 + 3 * 5);
+    const changed = body.split('## Drift since the last record')[0]!;
+    expect(changed).toContain('**15 extra requests**');
+    // 4 x5 against the markup x5: Fisher's exact p = 2 / C(10, 5) = 1/126, a discovery at 5% over 3 edits.
+    expect(changed).toContain('answers changed on **1 of 3**, **1 regression of this PR**');
+    const row = changed.split('\n').find((l) => l.startsWith('| s/add |'))!;
+    expect(row).toMatch(
+      /^\| s\/add \| 4 \| Four .* \| changed \(p = 0\.0079\) \| pass → fail, \*\*regression of this PR\*\* \| 4 \|$/,
+    );
+    expect(changed).not.toContain('s/capital');
+    expect(changed).not.toContain('s/p7');
+    // The answer's markup stays text: one marker (the comment's own), no tags, mention or link,
+    // and its pipe does not add a cell to the row.
+    expect(body.split('<!-- trackrecord:check -->')).toHaveLength(2);
+    expect(body).not.toContain('<img');
+    expect(body).not.toMatch(/(^|[\s(])@octocat/);
+    expect(body).not.toContain('](https://evil.example');
+    expect(row.split(' | ')).toHaveLength(6);
+    expect(body.split('<details>').length).toBe(body.split('</details>').length);
+    expect(changed).toContain('<details><summary>Full answers: s/add on m</summary>');
+  }, 60_000);
+
+  it('shows no edits for a change that leaves every definition as it was, and runs nothing twice', async () => {
+    // Outside the suites, and only the form of the suite and config: a comment, a run setting.
+    const { run, requests, body } = await checkPullRequest((dir, baseUrl) => ({
+      'README.md': '# changed\n',
+      'prompts/s.yaml': `# reviewed\n${readFileSync(join(dir, 'prompts/s.yaml'), 'utf8')}`,
+      '.github/trackrecord.yml': `${config(baseUrl)}concurrency: 2\n`,
+    }));
     expect(run.code, run.log).toBe(0);
     expect(requests).toBe(3 * SAMPLES);
     expect(body).toContain('No prompt, check or model setting differs from `main`.');

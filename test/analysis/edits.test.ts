@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { editEffects } from '../../src/analysis/edit-effect.js';
 import { baseRunConfig, findEdits } from '../../src/analysis/edits.js';
 import type { Config, ModelSpec, PromptSpec } from '../../src/config/types.js';
+import { loadConfig } from '../../src/config/load.js';
 import { HistoryView } from '../../src/history/view.js';
+import { tempDir } from '../support/tmp.js';
 import type { Observation } from '../../src/run/types.js';
 
 function model(over: Partial<ModelSpec> = {}): ModelSpec {
@@ -140,6 +142,58 @@ describe('findEdits', () => {
     expect(run.models).toEqual([model()]);
     expect(run.suites.map((s) => [s.name, s.prompts.map((p) => p.id)])).toEqual([['s', ['a', 'b']]]);
     expect(baseRunConfig(head, edits.pairs, 'other')).toBeNull();
+  });
+
+  it('points at the edited line of the suite file and the config: the changed key, or the first list item that differs', async () => {
+    const suite = (text: string, second: string, extra: string) =>
+      [
+        'name: s',
+        'prompts:',
+        '  - id: a',
+        `    prompt: "${text}"`,
+        '    expect:',
+        '      - contains: "y"',
+        `      - equals: "${second}"`,
+        '  - id: b',
+        '    messages:',
+        '      - role: system',
+        '        content: Be brief.',
+        '      - role: user',
+        `        content: "${extra}"`,
+        '',
+      ].join('\n');
+    const cfg = (system: string) =>
+      `models:\n  - id: m\n    model: tiny-1\n    temperature: 0\n${system}suites:\n  - path: s.yaml\n`;
+    const load = (files: Record<string, string>) => loadConfig({ root: tempDir(files), configPath: 'c.yml' });
+    const base = await load({ 'c.yml': cfg(''), 's.yaml': suite('Is 7 prime?', 'yes', 'Is 9 prime?') });
+    // Only the second check of a, and the user message (the second item) of b: lines 7 and 12.
+    const checks = await load({ 'c.yml': cfg(''), 's.yaml': suite('Is 7 prime?', 'no', 'Is 9 a prime?') });
+    expect(findEdits(checks, base).prompts.map((p) => [p.key, p.location])).toEqual([
+      ['s/a', { file: 's.yaml', line: 7 }],
+      ['s/b', { file: 's.yaml', line: 12 }],
+    ]);
+    // The text of a, and the model's new system prompt (line 5 of the config).
+    const text = await load({
+      'c.yml': cfg('    system: Be terse.\n'),
+      's.yaml': suite('Is 7 a prime?', 'yes', 'Is 9 prime?'),
+    });
+    const edits = findEdits(text, base);
+    expect(edits.prompts.map((p) => [p.key, p.location])).toEqual([['s/a', { file: 's.yaml', line: 4 }]]);
+    expect(edits.models).toEqual([
+      {
+        modelId: 'm',
+        changes: [{ field: 'system', before: null, after: 'Be terse.' }],
+        location: { file: 'c.yml', line: 5 },
+      },
+    ]);
+    // A removed key has no line of its own: the prompt's line stands for it.
+    const unchecked = await load({
+      'c.yml': cfg(''),
+      's.yaml': suite('Is 7 prime?', 'yes', 'Is 9 prime?').replace(/ {4}expect:\n.*\n.*\n/, ''),
+    });
+    expect(findEdits(unchecked, base).prompts.map((p) => [p.key, p.location])).toEqual([
+      ['s/a', { file: 's.yaml', line: 3 }],
+    ]);
   });
 
   it('lists new and removed prompts and models', () => {

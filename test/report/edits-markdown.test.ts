@@ -45,6 +45,21 @@ function comparison(answer: string, definition: string): EditComparison {
 }
 
 describe('renderEdits', () => {
+  it('lists prompts new to the base with their verdicts, and runs none of them twice', () => {
+    const c = comparison('no', 'new text');
+    c.added = [
+      { modelId: 'm', key: 's/new-pass', status: true, answer: 'yes' },
+      { modelId: 'm', key: 's/new-fail', status: false, answer: 'no' },
+      { modelId: 'm', key: 's/new-free', status: null, answer: 'hi' },
+    ];
+    c.edits.added = ['s/new-pass', 's/new-fail', 's/new-free'];
+    const body = renderEdits(c).join('\n');
+    expect(body).toContain(
+      '**New** (no counterpart on `main`): s/new-pass on m: pass; s/new-fail on m: fail; s/new-free on m: no checks.',
+    );
+    expect(body).toContain('1 prompt run, **1 extra request**');
+  });
+
   it('keeps model output and edited definitions inert: no mentions, tags, links or markers', () => {
     const body = renderEdits(comparison(HOSTILE, HOSTILE)).join('\n');
     expect(body).toContain('s/a: edited in this PR');

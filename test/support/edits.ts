@@ -6,6 +6,10 @@ export const P7_REWORDED = 'Is 7 a prime number? Answer yes or no.';
 export const ADD = 'What is 2+2? Answer with a number.';
 export const CAPITAL = 'What is the capital of France? One word.';
 export const TERSE = 'You are terse.';
+/** A system prompt under which add's answer is hostile markup: comment markers, HTML, a mention, a link, a table pipe. */
+export const MARKUP = 'Answer in markup.';
+export const HOSTILE =
+  'Four <!-- trackrecord:check --> </details><img src=x onerror=alert(1)> @octocat [docs](https://evil.example) | **4** |';
 
 export const EDITS_SUITE = `name: s
 prompts:
@@ -30,6 +34,7 @@ export const EDITS_RECORDINGS: Recording[] = [
   { model: 'tiny-1', prompt: P7_REWORDED, output: 'No, it is not.' },
   { model: 'tiny-1', prompt: ADD, output: '4' },
   { model: 'tiny-1', prompt: ADD, output: 'Four.', system: TERSE },
+  { model: 'tiny-1', prompt: ADD, output: HOSTILE, system: MARKUP },
   { model: 'tiny-1', prompt: CAPITAL, output: 'Paris' },
 ];
 
