@@ -16,7 +16,7 @@ import { readVerifiedHistory, runAndRecord } from '../../run-and-record.js';
 import { formatRunSummary } from '../../report/text.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { thresholdFailures } from '../../report/thresholds.js';
-import { compareEdits, editFailures, editsJson, sinceLastRecord } from '../../compare-edits.js';
+import { compareEdits, editFailures, editsJson, sinceLastRecord, withEditRegressions } from '../../compare-edits.js';
 import { commitFiles } from '../../git/commit-files.js';
 import { Git } from '../../git/git.js';
 import { HistoryView } from '../../history/view.js';
@@ -120,11 +120,13 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
       ]
     : result.failures;
   const files = result.historyPath ? await writeBadgesAndReport(config, io.cwd, result) : null;
+  // As the action reports a pull request: the models' own drift and flips, plus the edits' regressions.
+  const summary = withEditRegressions(result.summary, edits);
   if (values.json) {
-    const json = edits ? { ...result.summary, edits: editsJson(edits) } : result.summary;
+    const json = edits ? { ...summary, edits: editsJson(edits) } : summary;
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    io.stdout.write(`${formatRunSummary(result.summary)}\n`);
+    io.stdout.write(`${formatRunSummary(summary)}\n`);
     if (edits) io.stdout.write(`${formatEdits(edits)}\n`);
   }
   if (files && !values.json) {
