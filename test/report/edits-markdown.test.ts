@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EditComparison } from '../../src/analysis/edit-effect.js';
 import { renderEdits } from '../../src/report/edits-markdown.js';
@@ -71,5 +72,33 @@ describe('renderEdits', () => {
     // The cut answer's full text is in a closed details block, which it cannot close early.
     expect((body.match(/<details>/g) ?? []).length).toBe(1);
     expect((body.match(/<\/details>/g) ?? []).length).toBe(1);
+  });
+
+  it("renders the README's example of the pull request comment as it is printed there", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = readme.slice(readme.indexOf('```markdown\n## What this PR changed'));
+    const shown = example.slice('```markdown\n'.length, example.indexOf('## Drift since the last record'));
+    // Five samples a side, yes against no: Fisher's exact p = 2 / C(10, 5) = 1/126.
+    const c: EditComparison = {
+      ...comparison('no', 'Is 7 a prime number? Answer yes or no.'),
+      extraRequests: 5,
+    };
+    c.edits.prompts[0]!.key = 's/p7';
+    c.edits.prompts[0]!.changes = [
+      { field: 'prompt', before: 'Is 7 prime? Answer yes or no.', after: 'Is 7 a prime number? Answer yes or no.' },
+    ];
+    c.effects = [
+      {
+        ...c.effects[0]!,
+        modelId: 'gpt-4o-mini',
+        key: 's/p7',
+        before: { answer: 'yes', status: true, answered: true },
+        recorded: { answer: 'yes', status: true },
+        p: 1 / 126,
+      },
+    ];
+    // The README wraps the intro's lines; markdown reads a wrapped paragraph as the same one.
+    const flat = (text: string) => text.replace(/([^|\n])\n(?=[^|\n#])/g, '$1 ').trim();
+    expect(flat(shown)).toBe(flat(renderEdits(c).join('\n')));
   });
 });
