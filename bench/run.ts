@@ -4,6 +4,7 @@
  */
 import { formatResult, type BenchResult } from './report.js';
 import { driftBenches } from './drift.js';
+import { editBenches } from './edits.js';
 import { historyGrowthBench, reportBenches } from './history.js';
 import { freeTextBench, runCostBenches, yearBench } from './history-years.js';
 import { promptfooBench } from './promptfoo.js';
@@ -23,6 +24,7 @@ const benches: Array<() => Promise<BenchResult | BenchResult[]>> = [
   rateLimitBench,
   promptfooBench,
   async () => driftBenches(),
+  async () => editBenches(),
 ];
 
 let missed = 0;

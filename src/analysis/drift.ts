@@ -9,7 +9,7 @@ import { fisherFreemanHalton } from './exact.js';
 import { benjaminiHochberg } from './fdr.js';
 import { detectableShift } from './power.js';
 import type { PromptResult } from './prompt-result.js';
-import { poolSamples } from './two-sample.js';
+import { poolSamples, sampleKindFor } from './two-sample.js';
 
 /**
  * Level of the model-level decision: at most this share of an unchanged model's nights alarm.
@@ -73,8 +73,7 @@ export function assessDrift(input: DriftInput): DriftVerdict {
     const pool = poolSamples(
       tonight.map((s) => s.answer),
       reference,
-      // Answers compared by similarity or embeddings are free text: the text kernel, never the embeddings.
-      spec.compare.kind === 'exact' ? 'auto' : 'text',
+      sampleKindFor(spec.compare),
     );
     const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => passesOf(a))] : null;
     pools.push({ pool, passes });

@@ -5,7 +5,7 @@ import type { Observation } from '../run/types.js';
 import type { EditedPair, EditSet } from './edits.js';
 import { benjaminiHochberg } from './fdr.js';
 import { majorityVerdict, modal, promptResult } from './prompt-result.js';
-import { compareSamples } from './two-sample.js';
+import { compareSamples, sampleKindFor } from './two-sample.js';
 
 /** One version of a prompt as this run saw it. */
 export interface VersionResult {
@@ -34,9 +34,18 @@ export interface EditEffect {
   differs: boolean;
   /** The test's p-value when samples allowed one; null otherwise. */
   p: number | null;
-  /** The base version passed its checks and this version fails: a regression of this change. */
+  /**
+   * The base version passed its checks and this version fails (by the majority of samples), and
+   * the edit made it: judged on the same outputs, or on one sample a version, or with versions
+   * sampled apart whose answers changed beyond noise. A regression of this change.
+   */
   regression: boolean;
   fix: boolean;
+  /**
+   * The verdict flipped, but the two versions were sampled apart and their answers do not differ
+   * beyond noise: shown, and neither a regression nor a fix of this change.
+   */
+  withinNoise: boolean;
   /** The base version was sent in this run (false: judged on this version's outputs). */
   rerun: boolean;
 }
@@ -53,7 +62,7 @@ export function editEffects(
   baseOf: (pair: EditedPair) => Observation | undefined,
   view: HistoryView,
 ): EditEffect[] {
-  const effects = pairs.flatMap((pair): EditEffect[] => {
+  const effects = pairs.flatMap((pair): Array<{ effect: EditEffect; testable: boolean }> => {
     const head = headOf(pair);
     if (!head) return [];
     const base = pair.rerun ? baseOf(pair) : rejudge(head, pair.base.prompt);
@@ -64,22 +73,21 @@ export function editEffects(
     const after = version(head, pair.head.prompt);
     const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
     const flip = before.status !== null && after.status !== null && before.status !== after.status;
-    return [
-      {
-        modelId: pair.modelId,
-        key: pair.key,
-        before,
-        after,
-        recorded: recorded(view, pair.modelId, pair.key),
-        changed: test.changed,
-        differs:
-          before.answered && after.answered && !sameAnswer(before.answer, after.answer, pair.head.prompt.compare),
-        p: test.p,
-        regression: flip && before.status === true,
-        fix: flip && before.status === false,
-        rerun: pair.rerun,
-      },
-    ];
+    const effect: EditEffect = {
+      modelId: pair.modelId,
+      key: pair.key,
+      before,
+      after,
+      recorded: recorded(view, pair.modelId, pair.key),
+      changed: test.changed,
+      differs: before.answered && after.answered && !sameAnswer(before.answer, after.answer, pair.head.prompt.compare),
+      p: test.p,
+      regression: flip && before.status === true,
+      fix: flip && before.status === false,
+      withinNoise: false,
+      rerun: pair.rerun,
+    };
+    return [{ effect, testable: test.testable }];
   });
   return decideChanged(effects);
 }
@@ -90,35 +98,48 @@ export const EDIT_FDR = 0.05;
 /**
  * Whether two versions' answers differ. With one sample on a side, their (modal) answers,
  * compared as the prompt compares answers. With several on both sides, the two-sample test of
- * the answer distributions (exact for categorical answers, a kernel test for free text): its
- * p-value, and `changed` is decided across all edits by `decideChanged`.
+ * the answer distributions, the test drift uses for the prompt (exact for categorical answers, a
+ * kernel test for free text and for answers compared by similarity): its p-value, and `changed`
+ * is decided across all edits by `decideChanged`.
  */
 export function versionsDiffer(
   before: ReadonlyArray<string | null>,
   after: ReadonlyArray<string | null>,
   compare: Comparison,
-): { changed: boolean | null; p: number | null } {
-  if (before.length === 0 || after.length === 0) return { changed: null, p: null };
+): { changed: boolean | null; p: number | null; testable: boolean } {
+  if (before.length === 0 || after.length === 0) return { changed: null, p: null, testable: false };
   if (before.length < 2 || after.length < 2)
-    return { changed: !sameAnswer(modal(before), modal(after), compare), p: null };
-  return { changed: null, p: compareSamples(after, before).p };
+    return { changed: !sameAnswer(modal(before), modal(after), compare), p: null, testable: false };
+  const test = compareSamples(after, before, sampleKindFor(compare));
+  return { changed: null, p: test.p, testable: test.minP <= EDIT_FDR };
 }
 
 /**
  * Changed beyond noise: the Benjamini-Hochberg discoveries among the edits that have a p-value,
  * so that across many edited prompts (a model's system prompt edits them all) at most
- * `EDIT_FDR` of those called changed are expected to be noise.
+ * `EDIT_FDR` of those called changed are expected to be noise. A verdict flip between versions
+ * sampled apart counts only where the answers changed: at a temperature above 0, five samples'
+ * majority flips by chance alone (see the edits bench), and a flip that fails the check must be
+ * the edit's doing. Judged on the same outputs, a flip has no noise to doubt.
  */
-function decideChanged(effects: EditEffect[]): EditEffect[] {
-  const tested = effects.filter((e) => e.p !== null);
+function decideChanged(judged: ReadonlyArray<{ effect: EditEffect; testable: boolean }>): EditEffect[] {
+  const tested = judged.filter(({ effect }) => effect.p !== null);
   const rejected = new Set(
     benjaminiHochberg(
-      tested.map((e) => e.p!),
+      tested.map(({ effect }) => effect.p!),
       EDIT_FDR,
+      // Answers whose margins cannot reach the level (steady prompts) do not dilute the rest.
+      tested.map(({ testable }) => testable),
     ),
   );
-  tested.forEach((e, i) => (e.changed = rejected.has(i)));
-  return effects;
+  tested.forEach(({ effect: e }, i) => {
+    e.changed = rejected.has(i);
+    if (e.rerun && !e.changed && (e.regression || e.fix)) {
+      e.withinNoise = true;
+      e.regression = e.fix = false;
+    }
+  });
+  return judged.map(({ effect }) => effect);
 }
 
 /** The answers of the samples that produced an output. */

@@ -1,6 +1,7 @@
 import { fisherFreemanHalton, logChoose } from './exact.js';
 import { kernelMatrix, mmdSquared } from './hamming.js';
 import { seededRandom } from '../util/random.js';
+import type { Comparison } from '../config/types.js';
 
 /** How answers are compared: by their counts (categorical) or by their characters (free text). */
 export type SampleKind = 'categorical' | 'text';
@@ -34,6 +35,14 @@ export interface PooledSamples {
 export function sampleKind(pooled: readonly (string | null)[]): SampleKind {
   const distinct = new Set(pooled).size;
   return distinct <= Math.max(1, Math.floor(pooled.length / 2)) ? 'categorical' : 'text';
+}
+
+/**
+ * How a prompt's answers are tested: answers compared by similarity or embeddings are free text
+ * (the text kernel, never the embeddings); exact answers are categorical when they repeat.
+ */
+export function sampleKindFor(compare: Comparison): SampleKind | 'auto' {
+  return compare.kind === 'exact' ? 'auto' : 'text';
 }
 
 /** Rounded so that equal splits tie exactly whatever order their terms were summed in. */
@@ -129,6 +138,11 @@ export interface SampleComparison {
   kind: SampleKind;
   /** Whether p is exact (every table or split enumerated) rather than a permutation estimate. */
   exact: boolean;
+  /**
+   * The smallest p any split of these pooled answers could give (exact categorical test: the
+   * margins'); 0 where not worked out. A test whose smallest p exceeds the level can never reject.
+   */
+  minP: number;
 }
 
 export interface CompareOptions {
@@ -152,10 +166,10 @@ export function compareSamples(
 ): SampleComparison {
   const pool = poolSamples(a, b, kind);
   const base = { statistic: pool.observed, kind: pool.kind };
-  if (pool.constant) return { ...base, p: 1, exact: true };
+  if (pool.constant) return { ...base, p: 1, exact: true, minP: 1 };
   if (pool.kind === 'categorical') {
     const exact = fisherFreemanHalton(pool.counts.first, pool.counts.second);
-    if (exact) return { ...base, p: exact.p, exact: true };
+    if (exact) return { ...base, p: exact.p, exact: true, minP: exact.minP };
   }
   const permutations = options.permutations ?? 1999;
   if (logChoose(pool.size, pool.n) <= Math.log(permutations + 1)) {
@@ -165,12 +179,12 @@ export function compareSamples(
       splits += 1;
       if (pool.statistic(chosen) >= pool.observed) extreme += 1;
     });
-    return { ...base, p: extreme / splits, exact: true };
+    return { ...base, p: extreme / splits, exact: true, minP: 0 };
   }
   const draw = splitDrawer(pool.size, pool.n, seededRandom(options.seed ?? 1));
   let extreme = 0;
   for (let i = 0; i < permutations; i++) if (pool.statistic(draw()) >= pool.observed) extreme += 1;
-  return { ...base, p: (extreme + 1) / (permutations + 1), exact: false };
+  return { ...base, p: (extreme + 1) / (permutations + 1), exact: false, minP: 0 };
 }
 
 /** Calls `visit` with every n-subset of 0..size-1, in lexicographic order. */

@@ -38,7 +38,7 @@ export function renderEdits(c: EditComparison): string[] {
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
     const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
-    const shown = effects.filter((e) => e.differs || e.regression || e.fix);
+    const shown = effects.filter((e) => e.differs || e.regression || e.fix || e.withinNoise);
     const changed = effects.filter((e) => e.changed === true).length;
     const noise = effects.filter((e) => e.differs && e.changed === false).length;
     out.push(
@@ -117,7 +117,7 @@ function answersTable(effects: readonly EditEffect[], base: string, withModel: b
 function fullAnswers(effects: readonly EditEffect[]): string[] {
   const cut = (t: string | null) => t !== null && (Array.from(t).length > CELL || /[\r\n]/.test(t));
   const long = effects.filter(
-    (e) => (e.differs || e.regression || e.fix) && (cut(e.before.answer) || cut(e.after.answer)),
+    (e) => (e.differs || e.regression || e.fix || e.withinNoise) && (cut(e.before.answer) || cut(e.after.answer)),
   );
   return long
     .slice(0, 10)
@@ -153,6 +153,7 @@ function flipsText(effects: readonly EditEffect[]): string {
 function flip(e: EditEffect): string {
   if (e.regression) return 'pass → fail, **regression of this PR**';
   if (e.fix) return 'fail → pass, fix';
+  if (e.withinNoise) return `${verdict(e.before.status)} → ${verdict(e.after.status)}, within noise`;
   return verdict(e.after.status);
 }
 

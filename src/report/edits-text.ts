@@ -26,7 +26,7 @@ export function formatEdits(c: EditComparison): string {
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
     const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
-    const shown = effects.filter((e) => e.differs || e.regression || e.fix);
+    const shown = effects.filter((e) => e.differs || e.regression || e.fix || e.withinNoise);
     const changed = effects.filter((e) => e.changed === true).length;
     lines.push(`  model ${model.modelId} edited:`, ...changes(model.changes));
     lines.push(`    answers changed on ${changed} of ${effects.length} prompts`);
@@ -61,9 +61,11 @@ function effect(e: EditEffect): string {
     ? ', pass -> fail: REGRESSION of this change'
     : e.fix
       ? ', fail -> pass: fixed by this change'
-      : e.after.status === null
-        ? ''
-        : `, ${e.after.status ? 'pass' : 'fail'}`;
+      : e.withinNoise
+        ? `, ${e.before.status ? 'pass -> fail' : 'fail -> pass'} within noise`
+        : e.after.status === null
+          ? ''
+          : `, ${e.after.status ? 'pass' : 'fail'}`;
   return `${answer(e.before)} -> ${answer(e.after)} (${judged}${p})${flip}`;
 }
 

@@ -5,10 +5,10 @@ import type { Git } from '../../src/git/git.js';
 import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { runAction } from '../support/action.js';
 import { makeRemote, type Remote } from '../support/git.js';
-import { EDITS_RECORDINGS, EDITS_SUITE, editsConfig, MARKUP, P7, P7_REWORDED, TERSE } from '../support/edits.js';
+import { EDITS_RECORDINGS, EDITS_SUITE, editsConfig, MARKUP, P7, P7_REWORDED } from '../support/edits.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 
-const SAMPLES = 2;
+const SAMPLES = 5;
 let samples = SAMPLES;
 const config = (baseUrl: string, system = '') => editsConfig(baseUrl, samples, system);
 const SUITE = EDITS_SUITE;
@@ -81,10 +81,10 @@ describe('check mode: what the pull request changed', () => {
     expect(section).toMatch(
       /\| prompt \| Is 7 prime\? Answer yes or no\. \| Is 7 a prime number\? Answer yes or no\. \|/,
     );
-    // The base version answers yes (pass), this one no (fail): the edit's regression; the last record said yes.
-    // Two samples a side cannot tell yes/yes from no/no beyond noise (exact test: p = 1/3); the flip stands.
+    // The base version answers yes (pass), this one no (fail), the last record said yes. Five
+    // samples a side: Fisher's exact p = 2 / C(10, 5) = 1/126, beyond noise, the edit's regression.
     expect(section).toMatch(
-      /\| m \| yes \| no \| differs, within noise \(p = 0\.33\) \| pass → fail, \*\*regression of this PR\*\* \| yes \|/,
+      /\| m \| yes \| no \| changed \(p = 0\.0079\) \| pass → fail, \*\*regression of this PR\*\* \| yes \|/,
     );
     expect(drift).not.toContain('s/p7');
     expect(drift).toContain('No drift: all 2 comparable prompts kept their answer.');
@@ -103,21 +103,21 @@ describe('check mode: what the pull request changed', () => {
     expect(run.outputs['regressions']).toBe('1');
   }, 60_000);
 
-  it("compares every prompt with the base version when only the model's system prompt changed", async () => {
+  it("compares every prompt with the base version when only the model's system prompt changed, and keeps a hostile answer inert", async () => {
     const { run, requests, body } = await checkPullRequest((_dir, baseUrl) => ({
-      '.github/trackrecord.yml': config(baseUrl, `    system: "${TERSE}"\n`),
+      '.github/trackrecord.yml': config(baseUrl, `    system: "${MARKUP}"\n`),
     }));
-    // Every prompt of the model is edited: each runs in both versions.
+    // Every prompt of the model is edited: each runs in both versions, five samples each.
     expect(requests).toBe(3 * SAMPLES + 3 * SAMPLES);
     const changed = body.split('## Drift since the last record')[0]!;
     expect(changed).toContain(`**${3 * SAMPLES} extra requests**`);
     expect(changed).toContain('### Model m: settings edited in this PR');
-    expect(changed).toMatch(/\| system \| _unset_ \| You are terse\. \|/);
-    expect(changed).toContain(
-      'answers changed on **0 of 3** (1 more differ within noise), **1 regression of this PR**',
-    );
-    expect(changed).toMatch(
-      /\| s\/add \| 4 \| Four\. \| differs, within noise \(p = 0\.33\) \| pass → fail, \*\*regression of this PR\*\* \| 4 \|/,
+    expect(changed).toMatch(/\| system \| _unset_ \| Answer in markup\. \|/);
+    // 4 x5 against the markup x5: p = 1/126, a discovery at 5% over the 3 edits; the others kept their answers.
+    expect(changed).toContain('answers changed on **1 of 3**, **1 regression of this PR**');
+    const row = changed.split('\n').find((l) => l.startsWith('| s/add |'))!;
+    expect(row).toMatch(
+      /^\| s\/add \| 4 \| Four .* \| changed \(p = 0\.0079\) \| pass → fail, \*\*regression of this PR\*\* \| 4 \|$/,
     );
     expect(changed).not.toContain('s/capital');
     expect(changed).not.toContain('s/p7');
@@ -130,28 +130,8 @@ describe('check mode: what the pull request changed', () => {
       startLine: 6,
       message: expect.stringMatching(/^m: the edit of system/),
     });
-  }, 60_000);
-
-  it('with more samples, names the prompts whose answers changed beyond noise, and keeps a hostile answer inert', async () => {
-    samples = 5;
-    const { run, requests, body } = await checkPullRequest((_dir, baseUrl) => ({
-      '.github/trackrecord.yml': config(baseUrl, `    system: "${MARKUP}"\n`),
-    }));
-    expect(run.code, run.log).toBe(1);
-    // Every prompt in both versions, five samples each: 15 extra requests at the server.
-    expect(requests).toBe(3 * 5 + 3 * 5);
-    const changed = body.split('## Drift since the last record')[0]!;
-    expect(changed).toContain('**15 extra requests**');
-    // 4 x5 against the markup x5: Fisher's exact p = 2 / C(10, 5) = 1/126, a discovery at 5% over 3 edits.
-    expect(changed).toContain('answers changed on **1 of 3**, **1 regression of this PR**');
-    const row = changed.split('\n').find((l) => l.startsWith('| s/add |'))!;
-    expect(row).toMatch(
-      /^\| s\/add \| 4 \| Four .* \| changed \(p = 0\.0079\) \| pass → fail, \*\*regression of this PR\*\* \| 4 \|$/,
-    );
-    expect(changed).not.toContain('s/capital');
-    expect(changed).not.toContain('s/p7');
     // The answer's markup stays text: one marker (the comment's own), no tags, mention or link,
-    // and its pipe does not add a cell to the row.
+    // and its pipes add no cell to the row.
     expect(body.split('<!-- trackrecord:check -->')).toHaveLength(2);
     expect(body).not.toContain('<img');
     expect(body).not.toMatch(/(^|[\s(])@octocat/);
@@ -159,6 +139,24 @@ describe('check mode: what the pull request changed', () => {
     expect(row.split(' | ')).toHaveLength(6);
     expect(body.split('<details>').length).toBe(body.split('</details>').length);
     expect(changed).toContain('<details><summary>Full answers: s/add on m</summary>');
+  }, 60_000);
+
+  it('with two samples, shows a flip within noise without calling it a regression, and passes', async () => {
+    samples = 2;
+    const { run, requests, body } = await checkPullRequest((dir) => ({
+      'prompts/s.yaml': readFileSync(join(dir, 'prompts/s.yaml'), 'utf8').replace(P7, P7_REWORDED),
+    }));
+    expect(run.code, run.log).toBe(0);
+    expect(requests).toBe(3 * 2 + 1 * 2);
+    const changed = body.split('## Drift since the last record')[0]!;
+    expect(changed).toContain('**2 extra requests**');
+    // yes/yes against no/no: the exact test's p is 1/3, so the majority's flip may be noise.
+    expect(changed).toMatch(
+      /\| m \| yes \| no \| differs, within noise \(p = 0\.33\) \| pass → fail, within noise \| yes \|/,
+    );
+    expect(changed).not.toContain('regression of this PR');
+    expect(run.annotations.filter((a) => a.title === 'trackrecord regression')).toEqual([]);
+    expect(run.outputs['regressions']).toBe('0');
   }, 60_000);
 
   it('shows no edits for a change that leaves every definition as it was, and runs nothing twice', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editEffects } from '../../src/analysis/edit-effect.js';
+import { editEffects, versionsDiffer } from '../../src/analysis/edit-effect.js';
 import { baseRunConfig, findEdits } from '../../src/analysis/edits.js';
 import type { Config, ModelSpec, PromptSpec } from '../../src/config/types.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -278,15 +278,65 @@ describe('editEffects', () => {
       () => observation('s/a', ['yes', 'yes']),
       new HistoryView(),
     );
-    expect(small).toMatchObject({ differs: true, changed: false, regression: true });
+    // Its verdict flip is shown, but the versions were sampled apart: it may be noise, so it is
+    // not a regression of the change.
+    expect(small).toMatchObject({ differs: true, changed: false, regression: false, withinNoise: true });
     expect(small!.p).toBeCloseTo(1 / 3, 12);
+    // All five samples flipped (p = 1/126): the answers changed, and the flip is the edit's.
+    const [clear] = editEffects(
+      edits.pairs,
+      () => observation('s/a', ['no', 'no', 'no', 'no', 'no']),
+      () => observation('s/a', ['yes', 'yes', 'yes', 'yes', 'yes']),
+      new HistoryView(),
+    );
+    expect(clear).toMatchObject({ changed: true, regression: true, withinNoise: false });
   });
 
-  it("reads this run's outputs with the base's checks when only the checks changed", () => {
+  it('tests answers compared by similarity as free text, as drift does: a full stop is not a new category', () => {
+    const before = ['Paris', 'Paris', 'Paris', 'Lyon'];
+    const after = ['Paris.', 'Paris.', 'Paris.', 'Lyon'];
+    // The exact permutation p of the biased MMD^2 with the Hamming kernel (texts padded to the
+    // longest), by brute force over all C(8, 4) = 70 splits, written out here on its own.
+    const pool = [...after, ...before];
+    const L = Math.max(...pool.map((t) => t.length));
+    const pad = (t: string) => [...t.padEnd(L, '\u0000')];
+    const k = (x: string, y: string) => pad(x).filter((c, i) => c === pad(y)[i]).length / L;
+    const mean = (xs: string[], ys: string[]) =>
+      xs.reduce((sum, x) => sum + ys.reduce((t, y) => t + k(x, y), 0), 0) / (xs.length * ys.length);
+    const mmd = (first: string[], second: string[]) =>
+      mean(first, first) + mean(second, second) - 2 * mean(first, second);
+    const observed = mmd(after, before);
+    let extreme = 0;
+    let splits = 0;
+    for (let mask = 0; mask < 256; mask++) {
+      const chosen = pool.filter((_, i) => mask & (1 << i));
+      if (chosen.length !== 4) continue;
+      splits += 1;
+      if (
+        mmd(
+          chosen,
+          pool.filter((_, i) => !(mask & (1 << i))),
+        ) >=
+        observed - 1e-9
+      )
+        extreme += 1;
+    }
+    expect(splits).toBe(70);
+    const similar = versionsDiffer(before, after, { kind: 'similarity', threshold: 0.7 });
+    expect(similar.p).toBeCloseTo(extreme / 70, 12);
+    expect(similar.p).toBeGreaterThan(0.4);
+    // Compared exactly, "Paris." is another answer: Fisher's test on the counts. Of the tables with
+    // these margins (hypergeometric weights out of 70), only this one and its mirror weigh 2.
+    expect(versionsDiffer(before, after, { kind: 'exact' }).p).toBeCloseTo(4 / 70, 12);
+  });
+
+  it("reads this run's outputs with the base's checks when only the checks changed: a flip there is no noise", () => {
     const stricter = prompt('a', 'Is 7 prime?', { expect: [{ kind: 'equals', value: 'yes!' }] });
     const pairs = findEdits(config([model()], [stricter]), config([model()], [a])).pairs;
-    const head = observation('s/a', ['yes']);
-    head.samples[0]!.pass = false; // as the stricter check judged it
+    // Two samples: the same outputs read both ways, so the answers cannot differ, and yet the
+    // stricter check's flip is wholly the edit's.
+    const head = observation('s/a', ['yes', 'yes']);
+    for (const s of head.samples) s.pass = false; // as the stricter check judged them
     const [effect] = editEffects(
       pairs,
       () => head,
@@ -297,6 +347,7 @@ describe('editEffects', () => {
       before: { status: true },
       after: { status: false },
       regression: true,
+      withinNoise: false,
       changed: false,
       rerun: false,
     });

@@ -36,6 +36,7 @@ function comparison(answer: string, definition: string): EditComparison {
         p: null,
         regression: true,
         fix: false,
+        withinNoise: false,
         rerun: true,
       },
     ],

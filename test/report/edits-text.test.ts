@@ -35,6 +35,7 @@ function comparison(answer: string): EditComparison {
         p: null,
         regression: true,
         fix: false,
+        withinNoise: false,
         rerun: true,
       },
     ],

@@ -1,11 +1,10 @@
 import type { Recording } from '../../tools/replay/index.js';
 
-/** A three-prompt suite whose prompt p7 answers differently when reworded, and whose prompt add does under a terse system prompt. */
+/** A three-prompt suite whose prompt p7 answers differently when reworded, and whose prompt add does under a system prompt asking for markup. */
 export const P7 = 'Is 7 prime? Answer yes or no.';
 export const P7_REWORDED = 'Is 7 a prime number? Answer yes or no.';
 export const ADD = 'What is 2+2? Answer with a number.';
 export const CAPITAL = 'What is the capital of France? One word.';
-export const TERSE = 'You are terse.';
 /** A system prompt under which add's answer is hostile markup: comment markers, HTML, a mention, a link, a table pipe. */
 export const MARKUP = 'Answer in markup.';
 export const HOSTILE =
@@ -33,7 +32,6 @@ export const EDITS_RECORDINGS: Recording[] = [
   { model: 'tiny-1', prompt: P7, output: 'Yes.' },
   { model: 'tiny-1', prompt: P7_REWORDED, output: 'No, it is not.' },
   { model: 'tiny-1', prompt: ADD, output: '4' },
-  { model: 'tiny-1', prompt: ADD, output: 'Four.', system: TERSE },
   { model: 'tiny-1', prompt: ADD, output: HOSTILE, system: MARKUP },
   { model: 'tiny-1', prompt: CAPITAL, output: 'Paris' },
 ];
