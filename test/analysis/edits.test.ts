@@ -292,6 +292,21 @@ describe('editEffects', () => {
     expect(clear).toMatchObject({ changed: true, regression: true, withinNoise: false });
   });
 
+  it('does not let steady prompts dilute the false discovery rate: answers that cannot differ are left out', () => {
+    // A system prompt edit over 40 prompts: 39 answer as before every time, one flips all five samples.
+    const many = Array.from({ length: 40 }, (_, i) => prompt(`q${i}`, `Question ${i}?`));
+    const all = findEdits(config([model({ system: 'Be brief.' })], many), config([model()], many));
+    const effects = editEffects(
+      all.pairs,
+      (p) => observation(p.key, Array<string>(5).fill(p.key === 's/q0' ? 'no' : 'yes')),
+      (p) => observation(p.key, Array<string>(5).fill('yes')),
+      new HistoryView(),
+    );
+    // p = 1/126 = 0.0079: above 0.05/40 had all 40 counted, below 0.05/1 with the 39 steady ones out.
+    expect(effects.filter((e) => e.changed).map((e) => e.key)).toEqual(['s/q0']);
+    expect(effects.filter((e) => e.regression).map((e) => e.key)).toEqual(['s/q0']);
+  });
+
   it('tests answers compared by similarity as free text, as drift does: a full stop is not a new category', () => {
     const before = ['Paris', 'Paris', 'Paris', 'Lyon'];
     const after = ['Paris.', 'Paris.', 'Paris.', 'Lyon'];
