@@ -128,20 +128,21 @@ async function readBase(ctx: ActionContext): Promise<{ history: BaseHistory; con
 
 /**
  * The config (and suites) as the base commit has them, loaded like the checkout's, so that edits
- * can be matched by identity. A base config that is missing or does not load is reported, and the
- * check goes on without comparing edits.
+ * can be matched by identity. A base without the config file has no prompt or model: everything
+ * is new, and listed so. A base config that does not load is reported, and the check goes on
+ * without comparing edits.
  */
 async function baseConfigAt(ctx: ActionContext, git: Git, sha: string, baseRef: string): Promise<Config | null> {
+  const files = await commitFiles(git, sha, baseRef);
+  if ((await files.read(resolve(ctx.root, ctx.settings.configPath))) === null) {
+    ctx.host.info(`${baseRef} has no ${ctx.settings.configPath}: every prompt and model is new`);
+    return { ...ctx.config, models: [], suites: [] };
+  }
   try {
-    const files = await commitFiles(git, sha, baseRef);
     return await loadConfig({ root: ctx.root, configPath: ctx.settings.configPath, files });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const missing =
-      error.issues.length === 1 && error.issues[0]!.message === 'file not found' && error.issues[0]!.line === 0;
-    if (missing) ctx.host.info(`${baseRef} has no ${ctx.settings.configPath}: every prompt is new`);
-    else
-      ctx.host.warning(`the config on ${baseRef} does not load, so edits are not compared with it: ${error.message}`);
+    ctx.host.warning(`the config on ${baseRef} does not load, so edits are not compared with it: ${error.message}`);
     return null;
   }
 }

@@ -2,7 +2,7 @@ import type { EditEffect, VersionResult } from '../analysis/edit-effect.js';
 import type { FieldChange } from '../analysis/edits.js';
 import type { EditComparison } from '../analysis/edit-effect.js';
 import { blockText, inlineText } from './escape.js';
-import { pValue } from '../util/numbers.js';
+import { listSome, pValue } from '../util/numbers.js';
 
 /** Rows of one answers table before the rest is folded into a count. */
 const MAX_ROWS = 40;
@@ -26,15 +26,18 @@ export function renderEdits(c: EditComparison): string[] {
   if (nothing) return [...out, `No prompt, check or model setting differs from ${base}.`, ''];
 
   const regressions = c.effects.filter((e) => e.regression).length;
-  out.push(
-    `${base}'s version of each edited prompt ran in this job too, against the same model with the same samples: ` +
-      `${c.rerun} prompt run${c.rerun === 1 ? '' : 's'}, **${c.extraRequests} extra request${c.extraRequests === 1 ? '' : 's'}**. ` +
-      'Edits to how answers are read or checked are judged on the same outputs, at no extra request.' +
-      (regressions > 0
-        ? ` **${regressions} regression${regressions === 1 ? '' : 's'} of this PR** (pass → fail).`
-        : ''),
-    '',
-  );
+  if (edits.models.length + edits.prompts.length === 0)
+    out.push(`Nothing of ${base} was edited, only added or removed: nothing ran twice, **0 extra requests**.`, '');
+  else
+    out.push(
+      `${base}'s version of each edited prompt ran in this job too, against the same model with the same samples: ` +
+        `${c.rerun} prompt run${c.rerun === 1 ? '' : 's'}, **${c.extraRequests} extra request${c.extraRequests === 1 ? '' : 's'}**. ` +
+        'Edits to how answers are read or checked are judged on the same outputs, at no extra request.' +
+        (regressions > 0
+          ? ` **${regressions} regression${regressions === 1 ? '' : 's'} of this PR** (pass → fail).`
+          : ''),
+      '',
+    );
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
     const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
@@ -64,6 +67,10 @@ export function renderEdits(c: EditComparison): string[] {
     out.push(`_${edits.prompts.length - MAX_PROMPT_EDITS} more edited prompts are not shown._`, '');
   out.push(...fullAnswers(c.effects));
 
+  if (edits.addedModels.length > 0) {
+    const models = edits.addedModels.map((m) => inlineText(m, 60));
+    out.push(`**New model${models.length === 1 ? '' : 's'}** (not on ${base}): ${listSome(models, MAX_LIST)}.`, '');
+  }
   if (c.added.length > 0) {
     const items = c.added
       .slice(0, MAX_LIST)

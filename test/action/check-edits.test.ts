@@ -173,6 +173,37 @@ describe('check mode: what the pull request changed', () => {
   }, 60_000);
 });
 
+describe('check mode on a base without trackrecord', () => {
+  it('lists every prompt and model of the pull request that adds it as new, with verdicts, and runs nothing twice', async () => {
+    server = await startReplayServer({ recordings: EDITS_RECORDINGS });
+    api = await startGitHubApi({ token: 'test-token' });
+    const remote = await makeRemote();
+    const { dir, git } = await remote.clone();
+    writeFiles(dir, { 'README.md': '# widgets\n' });
+    await commit(git, 'start');
+    await git.run(['push', '--quiet', 'origin', 'HEAD:main']);
+    writeFiles(dir, { 'prompts/s.yaml': SUITE, '.github/trackrecord.yml': config(server.baseUrl) });
+    await commit(git, 'add trackrecord');
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'pull_request',
+      event,
+      env: { ...remote.env, GITHUB_API_URL: api.url },
+    });
+    expect(run.code, run.log).toBe(0);
+    expect(server.stats().requests).toBe(3 * SAMPLES);
+    const body = api.comments('acme', 'widgets', 9).at(-1)!.body;
+    const changed = body.split('## Drift since the last record')[0]!;
+    expect(changed).toContain(
+      'Nothing of `main` was edited, only added or removed: nothing ran twice, **0 extra requests**.',
+    );
+    expect(changed).toContain('**New model** (not on `main`): m.');
+    expect(changed).toContain(
+      '**New** (no counterpart on `main`): s/capital on m: pass; s/p7 on m: pass; s/add on m: pass.',
+    );
+  }, 60_000);
+});
+
 function writeFiles(dir: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
     const full = join(dir, path);

@@ -85,4 +85,30 @@ describe('trackrecord run --compare-with REF', () => {
     expect(bad.stderr).toContain('--compare-with: "no-such-branch" names no commit of the repository here');
     expect(server.stats().requests).toBe(before);
   });
+
+  it('lists every prompt and model as new against a commit from before the config, running nothing twice', async () => {
+    server = await startReplayServer({ recordings: EDITS_RECORDINGS });
+    const remote = await makeRemote();
+    const { dir, git } = await remote.clone();
+    writeFileSync(join(dir, 'README.md'), '# widgets\n');
+    await git.run(['add', '.']);
+    await git.run(['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', 'commit', '--quiet', '-m', 'start']);
+    mkdirSync(join(dir, 'prompts'), { recursive: true });
+    mkdirSync(join(dir, '.github'), { recursive: true });
+    writeFileSync(join(dir, 'prompts/s.yaml'), EDITS_SUITE);
+    writeFileSync(join(dir, '.github/trackrecord.yml'), editsConfig(server.baseUrl, 1));
+    const result = await runCli(['run', '--quiet', '--no-history', '--compare-with', 'HEAD'], dir, remote.env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(server.stats().requests).toBe(3);
+    expect(result.stdout).toContain(
+      [
+        'compared with HEAD:',
+        '  base versions run: 0 (0 extra requests); edits of reading or checks judged on the same outputs',
+        '  new: s/capital on m: pass',
+        '  new: s/p7 on m: pass',
+        '  new: s/add on m: pass',
+        '  new model: m',
+      ].join('\n'),
+    );
+  });
 });

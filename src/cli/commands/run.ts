@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBadgesAndReport } from '../../badges-and-report.js';
 import { loadConfig } from '../../config/load.js';
-import { promptCount, type Config } from '../../config/types.js';
+import { DEFAULTS, promptCount, type Config } from '../../config/types.js';
 import { runSuites } from '../../engine.js';
 import { signedLine } from '../../evidence/attestations.js';
 import { signerFromEnv } from '../../evidence/keys.js';
@@ -92,7 +92,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const config = await loadConfig({ root: io.cwd, configPath: values.config });
   const ref = values['compare-with'];
   // Both versions load before the first request: a broken base config stops the run too.
-  const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io);
+  const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io, config);
   const useHistory = !values['no-history'];
   const history = useHistory ? await readVerifiedHistory(config, io.cwd) : undefined;
   const signer = signerFromEnv(io.env); // a bad key stops the run before any request
@@ -141,12 +141,16 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   return failures.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
-/** The config and suites as commit `ref` of the repository at the working directory has them. */
-async function loadConfigAt(ref: string, configPath: string | undefined, io: CliIO): Promise<Config> {
+/** The config and suites as commit `ref` of the repository at the working directory has them (none before it had a config). */
+async function loadConfigAt(ref: string, configPath: string | undefined, io: CliIO, head: Config): Promise<Config> {
   const git = new Git(io.cwd, io.env);
   const sha = await git.revParse(ref).catch(() => null);
   if (sha === null) throw new UsageError(`--compare-with: "${ref}" names no commit of the repository here`);
-  return loadConfig({ root: io.cwd, configPath, files: await commitFiles(git, sha, ref) });
+  const files = await commitFiles(git, sha, ref);
+  // A commit from before the config was added has no prompt or model: everything is new.
+  if ((await files.read(resolve(io.cwd, configPath ?? DEFAULTS.configPath))) === null)
+    return { ...head, models: [], suites: [] };
+  return loadConfig({ root: io.cwd, configPath, files });
 }
 
 interface ShardRunOptions {
