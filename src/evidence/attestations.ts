@@ -8,6 +8,7 @@ import {
   decodeBase64,
   IN_TOTO_PAYLOAD_TYPE,
   openEnvelope,
+  openExact,
   parseEnvelope,
   serializeEnvelope,
   short,
@@ -109,7 +110,7 @@ export async function checkSignedHistory(
   }
   // The chain cannot tell that its last lines were cut off; an envelope of ours for a later line can.
   const beyond = [...(byLine?.entries() ?? [])]
-    .filter(([n, envelopes]) => n > lines.length && envelopes.some((e) => openEnvelope(e, key).ok))
+    .filter(([n, envelopes]) => n > lines.length && envelopes.some((e) => openEnvelope(e.envelope, key).ok))
     .map(([n]) => n);
   if (beyond.length > 0) {
     return fail(
@@ -149,13 +150,13 @@ interface LineProblem {
 }
 
 function checkLine(
-  envelope: Envelope,
+  { envelope, text }: ReadEnvelope,
   line: string,
   n: number,
   record: HistoryRecord,
   key: PublicKey,
 ): LineProblem | null {
-  const opened = openEnvelope(envelope, key);
+  const opened = openExact(text, envelope, key);
   if (!opened.ok)
     return { kind: opened.reason === 'bad-signature' ? 'bad-signature' : 'other-key', message: opened.message };
   const body = parseStatement(opened.payload);
@@ -188,11 +189,17 @@ function parseStatement(payload: Buffer): Statement | null {
   }
 }
 
+/** An envelope and the exact text of the line it was read from. */
+interface ReadEnvelope {
+  envelope: Envelope;
+  text: string;
+}
+
 /**
  * The envelopes of an attestations file by the line their subject names; null when there is no
  * file, a string when it cannot be read as envelopes (`FILE:LINE: reason`).
  */
-async function envelopesByLine(path: string): Promise<Map<number, Envelope[]> | string | null> {
+async function envelopesByLine(path: string): Promise<Map<number, ReadEnvelope[]> | string | null> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -200,7 +207,7 @@ async function envelopesByLine(path: string): Promise<Map<number, Envelope[]> | 
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
   }
-  const byLine = new Map<number, Envelope[]>();
+  const byLine = new Map<number, ReadEnvelope[]>();
   for (const [i, raw] of text.split('\n').entries()) {
     if (raw === '') continue;
     const envelope = parseEnvelope(raw);
@@ -208,7 +215,7 @@ async function envelopesByLine(path: string): Promise<Map<number, Envelope[]> | 
     const subject = parseStatement(decodeBase64(envelope.payload))?.subject[0];
     const line = typeof subject?.name === 'string' ? lineOfSubjectName(subject.name) : null;
     if (line === null) return `${basename(path)}:${i + 1}: the envelope's statement names no history line`;
-    byLine.set(line, [...(byLine.get(line) ?? []), envelope]);
+    byLine.set(line, [...(byLine.get(line) ?? []), { envelope, text: raw }]);
   }
   return byLine;
 }
