@@ -78,11 +78,20 @@ export async function appendAttestations(
 }
 
 export type SignedCheck =
-  { ok: true; records: number; keyid: string } | { ok: false; line: number; reason: string; attestations: string };
+  | { ok: true; records: number; keyid: string }
+  | {
+      ok: false;
+      line: number;
+      reason: string;
+      attestations: string;
+      /** For a line that is unsigned: the first later line this key signed, if any. */
+      signedLater?: number;
+    };
 
 /**
  * Checks that every line of a verified history has an envelope in its attestations file that
  * `key` signed, naming that line, over exactly that line's bytes, saying what the line says.
+ * Lines before `from` (1-based) are not asked to be signed: a history that began signing later.
  * Stops at the first line that fails, and says why.
  */
 export async function checkSignedHistory(
@@ -90,17 +99,30 @@ export async function checkSignedHistory(
   lines: readonly string[],
   records: readonly HistoryRecord[],
   key: PublicKey,
+  from = 1,
 ): Promise<SignedCheck> {
   const path = attestationsPathOf(historyPath);
   const shown = basename(path);
   const fail = (line: number, reason: string): SignedCheck => ({ ok: false, line, reason, attestations: path });
   const byLine = await envelopesByLine(path);
   if (typeof byLine === 'string') return fail(lines.length > 0 ? 1 : 0, byLine);
-  if (byLine === null && lines.length > 0) return fail(1, `unsigned: there is no ${shown} beside the history`);
+  const first = Math.max(from, 1);
+  if (byLine === null && lines.length >= first) return fail(first, `unsigned: there is no ${shown} beside the history`);
   for (const [i, line] of lines.entries()) {
     const n = i + 1;
+    if (n < first) continue;
     const candidates = byLine?.get(n) ?? [];
-    if (candidates.length === 0) return fail(n, `unsigned: no envelope in ${shown} names line ${n}`);
+    if (candidates.length === 0) {
+      const later = [...(byLine?.entries() ?? [])]
+        .filter(
+          ([m, envelopes]) => m > n && m <= lines.length && envelopes.some((e) => openEnvelope(e.envelope, key).ok),
+        )
+        .map(([m]) => m);
+      return {
+        ...fail(n, `unsigned: no envelope in ${shown} names line ${n}`),
+        ...(later.length > 0 ? { signedLater: Math.min(...later) } : {}),
+      };
+    }
     const problems = candidates.map((c) => checkLine(c, line, n, records[i]!, key));
     if (problems.includes(null)) continue;
     // Say the most telling thing: a signature of ours over other bytes beats a foreign signature.
