@@ -30,6 +30,7 @@ async function signedNights(key: TestKey, nights = 3): Promise<string> {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\nsigned: {2}\.trackrecord\/attestations\.jsonl \(key [0-9a-f]{16}\)\n/);
+    expect(run.stdout).not.toContain(key.privatePem.split('\n')[1]!.slice(0, 20)); // the key, never
   }
   writePublicKey(root, key);
   return root;
