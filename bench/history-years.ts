@@ -1,7 +1,6 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeBadgesAndReport } from '../src/badges-and-report.js';
 import { loadConfig } from '../src/config/load.js';
 import type { Config } from '../src/config/types.js';
 import { buildRecords, type RunOutcome } from '../src/analysis/records.js';
@@ -13,8 +12,11 @@ import { readHistory, type OpenSnapshot } from '../src/history/read.js';
 import { storedTexts } from '../src/history/texts.js';
 import { HistoryView } from '../src/history/view.js';
 import { FreeTextModel, freeTextOutcome } from './free-text.js';
-import { loadLlmdriftRecordings, startReplayServer } from '../tools/replay/index.js';
-import { recordOutcome, runAndRecord } from '../src/run-and-record.js';
+import { loadLlmdriftRecordings } from '../tools/replay/index.js';
+import { recordOutcome } from '../src/run-and-record.js';
+import type { RunSummary } from '../src/report/summary.js';
+import { tail, timeProcess, USAGE_PROBE, usageOf } from './processes.js';
+import { startReplayProcess } from './replay-process.js';
 import { median, type BenchResult } from './report.js';
 
 const repo = join(import.meta.dirname, '..');
@@ -80,19 +82,20 @@ async function recordNights(root: string, nights: number, night: (n: number) => 
 const RUNS = 7;
 
 /**
- * What a nightly run costs against a long history and a short one: the same suite (the prime
- * suite, 100 prompts x 3 samples) on the same replay server, recorded on top of 200 or 10 nights,
- * badges and report written, as `trackrecord run` does. The cost is the CPU time of the whole run
- * (this process, which also serves the replies): wall time on a shared machine mostly measures
- * the neighbours, so it is printed beside it but not judged. Median of 7, the two sizes taking
- * turns. The history is either the replay server's own nights, or a free-text model's (about
- * 40 KB a record). Some of the difference is the run's own work, not the history's: against 10
- * nights the 30-run window holds 10 records to compare with, against 200 it is full.
+ * What a nightly run costs against a long history and a short one: `trackrecord run` (the bundled
+ * CLI, a fresh process as a nightly job starts it) on the same suite (the prime suite, 100
+ * prompts x 3 samples) against the same replay server (in a process of its own, as a provider
+ * is), on top of 200 or 10 recorded nights; it writes its record, badges and report. The cost is
+ * the CPU time of the run's process: wall time on a shared machine mostly measures the
+ * neighbours, so it is printed beside it but not judged. Median of 7, the sizes taking turns.
+ * The history is either the replay server's own nights, or a free-text model's (about 40 KB a
+ * record). Some of the difference is the run's own work, not the history's age: against 10
+ * nights the 30-run window holds 10 records to compare with, against 40 and 200 it is full.
  */
 export async function runCostBenches(): Promise<BenchResult[]> {
   const recordings = await loadLlmdriftRecordings(join(repo, 'data/llmdrift/prime-100.jsonl'));
-  const server = await startReplayServer({ recordings });
   const base = mkdtempSync(join(tmpdir(), 'trackrecord-bench-'));
+  const server = await startReplayProcess(base, recordings, 0);
   try {
     const yaml =
       `models:\n  - { id: gpt-4, model: gpt-4-0314, base-url: "${server.baseUrl}", temperature: 0.8 }\n` +
@@ -117,39 +120,33 @@ export async function runCostBenches(): Promise<BenchResult[]> {
         await recordNights(dir, nights, night);
         seeds.set(nights, { dir, mb: statSync(join(dir, config.history)).size / 2 ** 20 });
       }
-      const times = new Map<number, number[]>(sizes.map((n) => [n, []]));
+      const wall = new Map<number, number[]>(sizes.map((n) => [n, []]));
       const cpu = new Map<number, number[]>(sizes.map((n) => [n, []]));
       for (let i = 0; i < RUNS; i++) {
         for (const nights of sizes) {
           const root = join(base, `run-${nights}-${i}`);
           cpSync(seeds.get(nights)!.dir, root, { recursive: true });
-          const own = await loadConfig({ root, configPath: 'trackrecord.yml' });
-          const started = performance.now();
-          const startedCpu = process.cpuUsage();
-          const result = await runAndRecord(own, { root, env: {}, useHistory: true, regressions: false });
-          await writeBadgesAndReport(own, root, result);
-          times.get(nights)!.push(performance.now() - started);
-          const used = process.cpuUsage(startedCpu);
-          cpu.get(nights)!.push((used.user + used.system) / 1000);
+          const run = await nightlyRun(root);
+          wall.get(nights)!.push(run.wallMs);
+          cpu.get(nights)!.push(run.cpuMs);
           rmSync(root, { recursive: true, force: true });
         }
       }
       for (const { dir } of seeds.values()) rmSync(dir, { recursive: true, force: true });
       const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-      const [short, long] = [median(cpu.get(10)!), median(cpu.get(200)!)];
-      const [shortWall, longWall] = [median(times.get(10)!), median(times.get(200)!)];
-      const full = median(cpu.get(40)!);
+      const [short, full, long] = sizes.map((n) => median(cpu.get(n)!));
+      const [shortWall, longWall] = [median(wall.get(10)!), median(wall.get(200)!)];
       results.push({
         name: `run cost, 200 nights vs 10 (history of ${kind})`,
         detail:
-          `one run (prime suite, 100 prompts x 3 samples, replay server in the same process, badges and report) ` +
+          `trackrecord run in a fresh process (prime suite, 100 prompts x 3 samples, record, badges and report) ` +
           `on a history of 10 nights (${seeds.get(10)!.mb.toFixed(1)} MB) and of 200 ` +
           `(${seeds.get(200)!.mb.toFixed(1)} MB), one open file, each recorded night by night as runs record it`,
         measured:
-          `CPU ${s(short)} vs ${s(long)} (median of ${RUNS}): ${(long / short).toFixed(2)}x, target at most 1.3x; ` +
+          `CPU ${s(short!)} vs ${s(long!)} (median of ${RUNS}): ${(long! / short!).toFixed(2)}x, target at most 1.3x; ` +
           `wall ${s(shortWall)} vs ${s(longWall)}, ${(longWall / shortWall).toFixed(2)}x; ` +
-          `CPU at 40 nights (the window full, as at 200) ${s(full)}: 200 vs 40 ${(long / full).toFixed(2)}x`,
-        ratio: long / short / 1.3,
+          `CPU at 40 nights (the window full, as at 200) ${s(full!)}: 200 vs 40 ${(long! / full!).toFixed(2)}x`,
+        ratio: long! / short! / 1.3,
         target: 1,
       });
     }
@@ -158,6 +155,23 @@ export async function runCostBenches(): Promise<BenchResult[]> {
     await server.close();
     rmSync(base, { recursive: true, force: true });
   }
+}
+
+/** `trackrecord run` in `root`, as a nightly job runs it: its wall and CPU time. */
+async function nightlyRun(root: string): Promise<{ wallMs: number; cpuMs: number }> {
+  const run = await timeProcess(
+    process.execPath,
+    ['--import', USAGE_PROBE, join(repo, 'dist/cli.js'), 'run', '--config', 'trackrecord.yml', '--json', '--quiet'],
+    { cwd: root, env: { PATH: process.env['PATH'], HOME: root }, timeoutMs: 600_000 },
+  );
+  const usage = usageOf(run.stderr);
+  // Exit 1 is a run that found regressions: tonight's answers differ from a free-text history's.
+  if ((run.code !== 0 && run.code !== 1) || !usage)
+    throw new Error(`run cost bench: trackrecord run exited ${run.code ?? run.signal}: ${tail(run.stderr)}`);
+  const summary = JSON.parse(run.stdout) as RunSummary;
+  if (summary.models.length !== 1 || Object.values(summary.models[0]!.errors).some((n) => n > 0))
+    throw new Error(`run cost bench: expected one model and no errors: ${run.stdout.slice(0, 400)}`);
+  return { wallMs: run.wallMs, cpuMs: usage.cpuMs };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { toSample } from '../src/run/execute.js';
 import type { Observation } from '../src/run/types.js';
 import { runAndRecord } from '../src/run-and-record.js';
 import { sha256 } from '../src/util/hash.js';
+import { tail, timeProcess, USAGE_PROBE, usageOf } from './processes.js';
 import type { BenchResult } from './report.js';
 import { seededRandom } from '../src/util/random.js';
 
@@ -156,23 +156,14 @@ function generateHistory(file: string, size: { models: number; runs: number; pro
 }
 
 /** Runs the bundled CLI in its own process; reports wall time and that process's peak RSS. */
-function timeCli(args: string[]): Promise<{ wallMs: number; maxRssMb: number }> {
-  const probe =
-    'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss-kb:"+process.resourceUsage().maxRSS+"\\n"))';
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', probe, join(repo, 'dist/cli.js'), ...args], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = performance.now() - started;
-      const rss = /maxrss-kb:(\d+)/.exec(stderr);
-      if (code !== 0 || !rss)
-        return reject(new Error(`trackrecord ${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`));
-      resolve({ wallMs, maxRssMb: Number(rss[1]) / 1024 });
-    });
+async function timeCli(args: string[]): Promise<{ wallMs: number; maxRssMb: number }> {
+  const run = await timeProcess(process.execPath, ['--import', USAGE_PROBE, join(repo, 'dist/cli.js'), ...args], {
+    cwd: repo,
+    env: process.env,
+    timeoutMs: 600_000,
   });
+  const usage = usageOf(run.stderr);
+  if (run.code !== 0 || !usage)
+    throw new Error(`trackrecord ${args.join(' ')} failed (${run.code}): ${tail(run.stderr)}`);
+  return { wallMs: run.wallMs, maxRssMb: usage.maxRssMb };
 }

@@ -41,3 +41,17 @@ export function tail(text: string, chars = 400): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > chars ? `...${flat.slice(-chars)}` : flat;
 }
+
+/**
+ * `node --import` this module to make a process print, as it exits, its own CPU time and peak
+ * memory on stderr: what a run costs, measured in the process that ran it.
+ */
+export const USAGE_PROBE =
+  'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();' +
+  'process.stderr.write("\\nusage:"+(u.userCPUTime+u.systemCPUTime)+":"+u.maxRSS+"\\n")})';
+
+/** The probe's figures from a process's stderr: CPU in ms and peak RSS in MB; null if it printed none. */
+export function usageOf(stderr: string): { cpuMs: number; maxRssMb: number } | null {
+  const found = /usage:(\d+):(\d+)/.exec(stderr);
+  return found ? { cpuMs: Number(found[1]) / 1000, maxRssMb: Number(found[2]) / 1024 } : null;
+}

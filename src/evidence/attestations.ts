@@ -8,6 +8,7 @@ import {
   decodeBase64,
   IN_TOTO_PAYLOAD_TYPE,
   openEnvelope,
+  openExact,
   parseEnvelope,
   serializeEnvelope,
   short,
@@ -77,11 +78,20 @@ export async function appendAttestations(
 }
 
 export type SignedCheck =
-  { ok: true; records: number; keyid: string } | { ok: false; line: number; reason: string; attestations: string };
+  | { ok: true; records: number; keyid: string }
+  | {
+      ok: false;
+      line: number;
+      reason: string;
+      attestations: string;
+      /** For a line that is unsigned: the first later line this key signed, if any. */
+      signedLater?: number;
+    };
 
 /**
  * Checks that every line of a verified history has an envelope in its attestations file that
  * `key` signed, naming that line, over exactly that line's bytes, saying what the line says.
+ * Lines before `from` (1-based) are not asked to be signed: a history that began signing later.
  * Stops at the first line that fails, and says why.
  */
 export async function checkSignedHistory(
@@ -89,17 +99,30 @@ export async function checkSignedHistory(
   lines: readonly string[],
   records: readonly HistoryRecord[],
   key: PublicKey,
+  from = 1,
 ): Promise<SignedCheck> {
   const path = attestationsPathOf(historyPath);
   const shown = basename(path);
   const fail = (line: number, reason: string): SignedCheck => ({ ok: false, line, reason, attestations: path });
   const byLine = await envelopesByLine(path);
   if (typeof byLine === 'string') return fail(lines.length > 0 ? 1 : 0, byLine);
-  if (byLine === null && lines.length > 0) return fail(1, `unsigned: there is no ${shown} beside the history`);
+  const first = Math.max(from, 1);
+  if (byLine === null && lines.length >= first) return fail(first, `unsigned: there is no ${shown} beside the history`);
   for (const [i, line] of lines.entries()) {
     const n = i + 1;
+    if (n < first) continue;
     const candidates = byLine?.get(n) ?? [];
-    if (candidates.length === 0) return fail(n, `unsigned: no envelope in ${shown} names line ${n}`);
+    if (candidates.length === 0) {
+      const later = [...(byLine?.entries() ?? [])]
+        .filter(
+          ([m, envelopes]) => m > n && m <= lines.length && envelopes.some((e) => openEnvelope(e.envelope, key).ok),
+        )
+        .map(([m]) => m);
+      return {
+        ...fail(n, `unsigned: no envelope in ${shown} names line ${n}`),
+        ...(later.length > 0 ? { signedLater: Math.min(...later) } : {}),
+      };
+    }
     const problems = candidates.map((c) => checkLine(c, line, n, records[i]!, key));
     if (problems.includes(null)) continue;
     // Say the most telling thing: a signature of ours over other bytes beats a foreign signature.
@@ -109,7 +132,7 @@ export async function checkSignedHistory(
   }
   // The chain cannot tell that its last lines were cut off; an envelope of ours for a later line can.
   const beyond = [...(byLine?.entries() ?? [])]
-    .filter(([n, envelopes]) => n > lines.length && envelopes.some((e) => openEnvelope(e, key).ok))
+    .filter(([n, envelopes]) => n > lines.length && envelopes.some((e) => openEnvelope(e.envelope, key).ok))
     .map(([n]) => n);
   if (beyond.length > 0) {
     return fail(
@@ -149,13 +172,13 @@ interface LineProblem {
 }
 
 function checkLine(
-  envelope: Envelope,
+  { envelope, text }: ReadEnvelope,
   line: string,
   n: number,
   record: HistoryRecord,
   key: PublicKey,
 ): LineProblem | null {
-  const opened = openEnvelope(envelope, key);
+  const opened = openExact(text, envelope, key);
   if (!opened.ok)
     return { kind: opened.reason === 'bad-signature' ? 'bad-signature' : 'other-key', message: opened.message };
   const body = parseStatement(opened.payload);
@@ -188,11 +211,17 @@ function parseStatement(payload: Buffer): Statement | null {
   }
 }
 
+/** An envelope and the exact text of the line it was read from. */
+interface ReadEnvelope {
+  envelope: Envelope;
+  text: string;
+}
+
 /**
  * The envelopes of an attestations file by the line their subject names; null when there is no
  * file, a string when it cannot be read as envelopes (`FILE:LINE: reason`).
  */
-async function envelopesByLine(path: string): Promise<Map<number, Envelope[]> | string | null> {
+async function envelopesByLine(path: string): Promise<Map<number, ReadEnvelope[]> | string | null> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -200,7 +229,7 @@ async function envelopesByLine(path: string): Promise<Map<number, Envelope[]> | 
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
   }
-  const byLine = new Map<number, Envelope[]>();
+  const byLine = new Map<number, ReadEnvelope[]>();
   for (const [i, raw] of text.split('\n').entries()) {
     if (raw === '') continue;
     const envelope = parseEnvelope(raw);
@@ -208,7 +237,7 @@ async function envelopesByLine(path: string): Promise<Map<number, Envelope[]> | 
     const subject = parseStatement(decodeBase64(envelope.payload))?.subject[0];
     const line = typeof subject?.name === 'string' ? lineOfSubjectName(subject.name) : null;
     if (line === null) return `${basename(path)}:${i + 1}: the envelope's statement names no history line`;
-    byLine.set(line, [...(byLine.get(line) ?? []), envelope]);
+    byLine.set(line, [...(byLine.get(line) ?? []), { envelope, text: raw }]);
   }
   return byLine;
 }

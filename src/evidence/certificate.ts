@@ -4,7 +4,7 @@ import { share } from '../analysis/stats.js';
 import { lineHash } from '../history/codec.js';
 import type { HistoryRecord } from '../history/record.js';
 import { canonicalJson } from '../util/hash.js';
-import { IN_TOTO_PAYLOAD_TYPE, openEnvelope, serializeEnvelope, signEnvelope, type Envelope } from './dsse.js';
+import { IN_TOTO_PAYLOAD_TYPE, openExact, parseEnvelope, serializeEnvelope, signEnvelope } from './dsse.js';
 import type { PublicKey, Signer } from './keys.js';
 import { lineSubjectName, PREDICATE_TYPES, statement, STATEMENT_TYPE, type Statement } from './statement.js';
 
@@ -107,9 +107,14 @@ export function signCertificate(predicate: CertificatePredicate, signer: Signer)
   return `${serializeEnvelope(signEnvelope(Buffer.from(JSON.stringify(body), 'utf8'), IN_TOTO_PAYLOAD_TYPE, signer))}\n`;
 }
 
-/** The certificate's predicate when `key` signed it and it is one; else a CertificateError. */
-export function openCertificate(envelope: Envelope, key: PublicKey): CertificatePredicate {
-  const opened = openEnvelope(envelope, key);
+/**
+ * The predicate of a certificate file's text when `key` signed it, it is one, and not a byte of
+ * it changed (one final newline may be CRLF); else a CertificateError.
+ */
+export function openCertificate(text: string, key: PublicKey): CertificatePredicate {
+  const envelope = parseEnvelope(text);
+  if (typeof envelope === 'string') throw new CertificateError(`not a DSSE envelope: ${envelope}`);
+  const opened = openExact(text.replace(/\r?\n$/, ''), envelope, key);
   if (!opened.ok) throw new CertificateError(opened.message);
   if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
     throw new CertificateError(`payloadType is ${JSON.stringify(envelope.payloadType)}, not ${IN_TOTO_PAYLOAD_TYPE}`);

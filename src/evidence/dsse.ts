@@ -86,6 +86,28 @@ export function openEnvelope(envelope: Envelope, key: PublicKey): OpenResult {
   return { ok: false, reason: 'other-key', message: `signed by another key (${others}), not ${short(key.keyid)}` };
 }
 
+/**
+ * openEnvelope, for the files only trackrecord writes: the text the envelope was read from must
+ * also be byte for byte what serializeEnvelope writes for it, in standard padded base64, each
+ * signature named by `key`'s id. A signature covers the payload only; this makes any other
+ * changed byte fail too (the key id, JSON spacing, base64's spare bits or alphabet).
+ */
+export function openExact(text: string, envelope: Envelope, key: PublicKey): OpenResult {
+  const opened = openEnvelope(envelope, key);
+  if (!opened.ok) return opened;
+  const exact = serializeEnvelope({
+    payloadType: envelope.payloadType,
+    payload: opened.payload.toString('base64'),
+    signatures: envelope.signatures.map((s) => ({ keyid: key.keyid, sig: decodeBase64(s.sig).toString('base64') })),
+  });
+  if (text === exact) return opened;
+  const named = envelope.signatures.find((s) => s.keyid !== key.keyid);
+  const what = named
+    ? `it names key ${named.keyid ? short(named.keyid) : '(none)'} for a signature of key ${short(key.keyid)}`
+    : 'its bytes are not the ones written (JSON spacing or base64 encoding)';
+  return { ok: false, reason: 'bad-signature', message: `the envelope was changed after it was signed: ${what}` };
+}
+
 /** Key ids in messages: the first 16 hex, enough to tell keys apart. */
 export function short(keyid: string): string {
   return keyid.length > 16 ? keyid.slice(0, 16) : keyid;

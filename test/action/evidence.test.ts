@@ -2,23 +2,27 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { signerFromEnv } from '../../src/evidence/keys.js';
 import type { ReplayServer } from '../../tools/replay/index.js';
 import { runAction } from '../support/action.js';
 import { runCli } from '../support/cli.js';
 import { commitFiles, remoteHistory } from '../support/git.js';
+import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { makeKey, writePublicKey } from '../support/keys.js';
-import { remoteWithConfig, startActionServer, TRACK_COMMIT_FILES } from './fixtures.js';
+import { pullRequestEvent, remoteWithConfig, startActionServer, TRACK_COMMIT_FILES } from './fixtures.js';
 
 let server: ReplayServer | undefined;
+let api: GitHubApi | undefined;
 afterEach(async () => {
   await server?.close();
-  server = undefined;
+  await api?.close();
+  server = api = undefined;
 });
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 describe('the action with a signing key (track mode)', () => {
-  it('commits the envelopes with the records, re-signed after a lost push race, and writes the run statement', async () => {
+  it('commits the envelopes with the records, re-signed after a lost push race, writes the run statement, and a pull request comment names the key', async () => {
     server = await startActionServer();
     const remote = await remoteWithConfig(server.baseUrl);
     const key = makeKey();
@@ -72,5 +76,21 @@ describe('the action with a signing key (track mode)', () => {
       });
       expect(JSON.parse(readFileSync(run.outputs['predicate']!, 'utf8'))).toEqual(statement.predicate);
     }
+
+    // A pull request's comment says the base's records are signed, and by which key.
+    api = await startGitHubApi({ token: 'test-token' });
+    const check = await runAction({
+      workspace: (await remote.clone()).dir,
+      eventName: 'pull_request',
+      event: pullRequestEvent(),
+      env: { ...remote.env, GITHUB_API_URL: api.url },
+    });
+    expect(check.code, check.log + check.failure).toBe(0);
+    const keyid = signerFromEnv(env)!.keyid.slice(0, 16);
+    expect(api.comments('acme', 'widgets', 7).map((c) => c.body)).toEqual([
+      expect.stringContaining(
+        `\nSigned: 2 records carry a DSSE envelope in \`attestations.jsonl\`, key \`${keyid}\`; \`trackrecord verify --key PUBLIC.pem\` checks them.\n`,
+      ),
+    ]);
   });
 });

@@ -6,7 +6,9 @@ import { verifyHistory } from '../../src/history/verify.js';
 import { readPartial } from '../../src/partial/index.js';
 import type { ReplayServer } from '../../tools/replay/index.js';
 import { runAction } from '../support/action.js';
+import { runCli } from '../support/cli.js';
 import { commitFiles, remoteHistory, type Remote } from '../support/git.js';
+import { makeKey, writePublicKey } from '../support/keys.js';
 import { remoteWithConfig, startActionServer, TRACK_COMMIT_FILES } from './fixtures.js';
 
 let server: ReplayServer | undefined;
@@ -37,7 +39,7 @@ function download(partials: string[], into: string): void {
 }
 
 describe('the action, sharded over a matrix', () => {
-  it('writes one partial per shard job without committing, then the merge job commits one record per model', async () => {
+  it('writes one partial per shard job without committing, then the merge job commits one record per model, signed', async () => {
     server = await startActionServer();
     const remote = await remoteWithConfig(server.baseUrl);
     const start = await remoteHistory(remote);
@@ -65,11 +67,13 @@ describe('the action, sharded over a matrix', () => {
 
     const { dir: mergeDir } = await remote.clone();
     download(partials, mergeDir);
+    // The merge job appends the records, so it is the one that signs them.
+    const key = makeKey();
     const merge = await runAction({
       workspace: mergeDir,
       eventName: 'schedule',
       inputs: { merge: 'partials/**/*.json\n' },
-      env: { ...remote.env, GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1' },
+      env: { ...remote.env, GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1', TRACKRECORD_SIGNING_KEY: key.privatePem },
     });
     expect(merge.code, merge.log + merge.failure).toBe(0);
     expect(merge.log).toContain(
@@ -80,7 +84,14 @@ describe('the action, sharded over a matrix', () => {
     expect(commits).toHaveLength(start.length + 1);
     expect(commits.at(-1)!.subject).toBe('trackrecord: record run 4242-1');
     // The downloaded partials stay out of the commit.
-    expect(await commitFiles(remote, commits.at(-1)!.sha)).toEqual(TRACK_COMMIT_FILES);
+    expect(await commitFiles(remote, commits.at(-1)!.sha)).toEqual(
+      ['.trackrecord/attestations.jsonl', ...TRACK_COMMIT_FILES].sort(),
+    );
+    const { dir: checkout } = await remote.clone();
+    writePublicKey(checkout, key);
+    expect((await runCli(['verify', '--key', 'public.pem'], checkout)).stdout).toMatch(
+      /^ok \.trackrecord\/history\.jsonl: 1 record, chain intact, every record signed by key [0-9a-f]{16}\n$/,
+    );
     const verified = verifyHistory((await remote.remoteGit.run(['show', 'main:.trackrecord/history.jsonl'])).stdout);
     expect(verified.ok).toBe(true);
     const records = verified.records as HistoryRecord[];
@@ -96,6 +107,7 @@ describe('the action, sharded over a matrix', () => {
       reliability: String(records[0]!.metrics.reliability),
       drifted: '0',
       history: '.trackrecord/history.jsonl',
+      statement: expect.stringMatching(/trackrecord-statement\.json$/),
     });
     expect(merge.summary.trimEnd()).toBe(readFileSync(join(mergeDir, '.trackrecord/report.md'), 'utf8').trimEnd());
   });

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { verifyHistory } from '../../src/history/verify.js';
 import type { ReplayServer } from '../../tools/replay/index.js';
+import { signerFromEnv } from '../../src/evidence/keys.js';
 import { runCli } from '../support/cli.js';
+import { makeKey, writePublicKey } from '../support/keys.js';
 import { PRIME_SUITE, startPrimeServer } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -142,17 +144,26 @@ describe('trackrecord merge of a run sharded 4 ways', () => {
     for (const i of [1, 2])
       expect((await runCli(['run', '--quiet', '--shard', `${i}/2`], root, jobEnv(9))).code).toBe(0);
     expect(existsSync(join(root, 'trackrecord-partial-1-of-2.json'))).toBe(true);
-    const result = await runCli(
-      ['merge', 'trackrecord-partial-1-of-2.json', 'trackrecord-partial-2-of-2.json'],
-      root,
-      jobEnv(9),
-    );
+    // With a signing key, merge signs what it appends, like run.
+    const key = makeKey();
+    const result = await runCli(['merge', 'trackrecord-partial-1-of-2.json', 'trackrecord-partial-2-of-2.json'], root, {
+      ...jobEnv(9),
+      TRACKRECORD_SIGNING_KEY: key.privatePem,
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^run 9-1\n  gpt-4: reliability /);
+    const keyid = signerFromEnv({ TRACKRECORD_SIGNING_KEY: key.privatePem })!.keyid.slice(0, 16);
     expect(result.stdout).toContain(
-      '\nmerged:  2 shard(s) of run 9-1\nhistory: .trackrecord/history.jsonl (+2 record(s))\nreport:  .trackrecord/report.md\nbadge:   .trackrecord/badge.svg\n',
+      `\nmerged:  2 shard(s) of run 9-1\nhistory: .trackrecord/history.jsonl (+2 record(s))\nsigned:  .trackrecord/attestations.jsonl (key ${keyid})\nreport:  .trackrecord/report.md\nbadge:   .trackrecord/badge.svg\n`,
     );
     expect(verifyHistory(historyOf(root)).records).toHaveLength(2);
+    expect(readFileSync(join(root, '.trackrecord/attestations.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(2);
+    writePublicKey(root, key);
+    expect(await runCli(['verify', '--key', 'public.pem'], root)).toEqual({
+      code: 0,
+      stdout: `ok .trackrecord/history.jsonl: 2 records, chain intact, every record signed by key ${keyid}\n`,
+      stderr: '',
+    });
   });
 });
 

@@ -69,9 +69,29 @@ describe.skipIf(!tools)('the openssl verifier of docs/evidence.md', () => {
       expect(records()).toMatchObject({ status: 1, stderr: 'FAIL: no signature of this key verifies\n' });
       writeFileSync(join(root, ATTESTATIONS), joinLines([envelopes[0]!]));
       expect(records()).toMatchObject({ status: 1, stderr: 'FAIL line 2: unsigned\n' });
+      // A byte the signature does not cover: the key id, a space.
+      const renamed = envelopes[1]!.replace(/"keyid":"(.)/, (_, c: string) => `"keyid":"${c === 'a' ? 'b' : 'a'}`);
+      for (const changed of [renamed, envelopes[1]!.replace('":"', '": "')]) {
+        writeFileSync(join(root, ATTESTATIONS), joinLines([envelopes[0]!, changed]));
+        expect(records()).toMatchObject({ status: 1, stderr: 'FAIL: the envelope was changed after it was signed\n' });
+      }
+      // The last record cut off, with its envelope kept.
+      writeFileSync(join(root, ATTESTATIONS), joinLines(envelopes));
+      writeFileSync(join(root, HISTORY), joinLines(lines.slice(0, 1)));
+      expect(records()).toMatchObject({ status: 1, stderr: 'FAIL line 2: signed, but the history ends at line 1\n' });
+      writeFileSync(join(root, HISTORY), history);
+      expect(records().status).toBe(0);
 
-      writeFileSync(join(root, 'changed.json'), flipPayload(readFileSync(join(root, 'cert.json'), 'utf8'), 100));
+      const cert = readFileSync(join(root, 'cert.json'), 'utf8');
+      writeFileSync(join(root, 'changed.json'), flipPayload(cert, 100));
       expect(certificate('changed.json')).toMatchObject({ status: 1, stderr: 'FAIL: no signature of this key verifies\n' });
+      writeFileSync(join(root, 'changed.json'), cert.replace(/\n$/, ' '));
+      expect(certificate('changed.json')).toMatchObject({
+        status: 1,
+        stderr: 'FAIL: the envelope was changed after it was signed\n',
+      });
+      writeFileSync(join(root, 'changed.json'), cert.replace(/\n$/, '\r\n'));
+      expect(certificate('changed.json').status).toBe(0); // a CRLF checkout changes no byte of the envelope
       writePublicKey(root, makeKey(kind), 'public.pem');
       expect(certificate().status).toBe(1);
     });

@@ -5,7 +5,7 @@ import { certificatePredicate, signCertificate } from '../../src/evidence/certif
 import { signerFromEnv } from '../../src/evidence/keys.js';
 import { lineHash } from '../../src/history/codec.js';
 import type { HistoryRecord } from '../../src/history/record.js';
-import type { ReplayServer } from '../../tools/replay/index.js';
+import { systemFingerprint, type ReplayServer } from '../../tools/replay/index.js';
 import { runCli } from '../support/cli.js';
 import { makeKey, writePublicKey } from '../support/keys.js';
 import { primeConfig, startPrimeServer } from '../support/prime.js';
@@ -55,6 +55,8 @@ describe('reliability certificates', () => {
       /^certified gpt-4: reliability [\d.]+% \[[\d.]+%, [\d.]+%\] over 2 record\(s\), \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; bound to line 6 of \.trackrecord\/history\.jsonl; signed by key [0-9a-f]{16}\ncert\.json\n$/,
     );
     const cert = readFileSync(join(root, 'cert.json'), 'utf8');
+    const secret = key.privatePem.split('\n')[1]!.slice(0, 20);
+    expect(made.stdout + cert).not.toContain(secret);
     const { subject, predicateType, predicate } = payloadOf(cert);
     const { lines, records } = historyOf(root);
     expect(subject).toEqual([{ name: 'history.jsonl:6', digest: { sha256: lineHash(lines[5]!) } }]);
@@ -72,6 +74,8 @@ describe('reliability certificates', () => {
       (own[1]!.metrics.passed + own[2]!.metrics.passed) / (own[1]!.metrics.checked + own[2]!.metrics.checked),
     );
     expect(predicate.figures.runsSinceDrift).toBe(latest.metrics.runsSinceDrift);
+    // The replay server's fingerprint for the snapshot it served, not one read back from the records.
+    expect(predicate.figures.systemFingerprints).toEqual([systemFingerprint('gpt-4-0314')]);
     expect(predicate.figures).toMatchObject({ records: 2, from: own[1]!.run.startedAt, to: latest.run.startedAt });
     expect(predicate.track).toEqual({ records: 3, since: own[0]!.run.startedAt });
     expect(predicate.history).toEqual({
@@ -184,6 +188,16 @@ describe('reliability certificates', () => {
     expect(recomputed.code).toBe(1);
     expect(recomputed.stderr).toContain('  track is {"records":90');
     expect(recomputed.stderr).toContain('  figures.reliability is 0.999 in the certificate, ');
+    const json = await runCli(
+      ['verify-certificate', 'inflated.json', '--key', 'public.pem', '--history', HISTORY, '--format', 'json'],
+      root,
+    );
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      history: { file: HISTORY, headFound: true, recomputed: false },
+      problems: expect.arrayContaining([expect.stringMatching(/^figures\.reliability is 0\.999 in the certificate, /)]),
+    });
   });
 
   it('needs a key, a model with records, and says so', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serializeEnvelope } from '../../src/evidence/dsse.js';
@@ -30,6 +30,7 @@ async function signedNights(key: TestKey, nights = 3): Promise<string> {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\nsigned: {2}\.trackrecord\/attestations\.jsonl \(key [0-9a-f]{16}\)\n/);
+    expect(run.stdout).not.toContain(key.privatePem.split('\n')[1]!.slice(0, 20)); // the key, never
   }
   writePublicKey(root, key);
   return root;
@@ -165,5 +166,110 @@ describe('signed records', () => {
     );
     const missing = await runCli(['verify', '--key', 'nope.pem'], root);
     expect(missing).toMatchObject({ code: 2, stderr: 'trackrecord verify: --key nope.pem: no such file\n' });
+  });
+});
+
+describe('a history that began signing later', () => {
+  /** One unsigned night, then `signed` nights with `key`; `extra` config (a tiny history-max-mb seals every run). */
+  async function laterSigned(key: TestKey, signed: number, extra = ''): Promise<string> {
+    server = await startPrimeServer();
+    const root = tempDir({ '.github/trackrecord.yml': `${primeConfig(server.baseUrl, 'gpt-4-0314')}${extra}` });
+    expect((await runCli(['run', '--quiet'], root)).code).toBe(0);
+    for (let i = 0; i < signed; i++) {
+      const run = await runCli(['run', '--quiet'], root, { TRACKRECORD_SIGNING_KEY: key.privatePem });
+      expect(run.code, run.stderr).toBe(0);
+    }
+    writePublicKey(root, key);
+    return root;
+  }
+  const keyidOf = (key: TestKey) => signerFromEnv({ TRACKRECORD_SIGNING_KEY: key.privatePem })!.keyid.slice(0, 16);
+
+  it('fails by default on its first unsigned record, saying which option checks the signed ones', async () => {
+    const key = makeKey();
+    const root = await laterSigned(key, 2);
+    const verify = (...args: string[]) => runCli(['verify', '--key', 'public.pem', ...args], root);
+    const plain = await verify();
+    expect(plain).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        `${HISTORY}:1: unsigned: no envelope in attestations.jsonl names line 1\n` +
+        `  key ${keyidOf(key)} signed line 2: if the history began signing there, --signed-from 2 checks the records from it on\n` +
+        `  envelopes: ${ATTESTATIONS}\n`,
+    });
+    expect(await verify('--signed-from', '1')).toEqual(plain);
+
+    expect(await verify('--signed-from', '2')).toEqual({
+      code: 0,
+      stdout: `ok ${HISTORY}: 3 records, chain intact, records 2 to 3 signed by key ${keyidOf(key)}; record 1 unsigned, as --signed-from 2 allows\n`,
+      stderr: '',
+    });
+    expect((await verify('--signed-from', '3')).stdout).toBe(
+      `ok ${HISTORY}: 3 records, chain intact, record 3 signed by key ${keyidOf(key)}; records 1 to 2 unsigned, as --signed-from 3 allows\n`,
+    );
+    expect(await verify('--signed-from', '4')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${HISTORY}: --signed-from 4, but the history holds 3 records\n`,
+    });
+    expect(await runCli(['verify', '--signed-from', '2'], root)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--signed-from needs --key PUBLIC\.pem/),
+    });
+    expect((await verify('--signed-from', '0')).stderr).toMatch(
+      /--signed-from must be a record number from 1, got "0"/,
+    );
+  });
+
+  it('still binds the unsigned records: the first signed one chains to them', async () => {
+    const key = makeKey();
+    const root = await laterSigned(key, 2);
+    // Rewrite the unsigned record and re-chain: the signed record after it no longer matches.
+    writeFileSync(
+      join(root, HISTORY),
+      joinLines(tamper(lines(root, HISTORY), 0, (r) => void (r.metrics.passRate = 1))),
+    );
+    expect((await runCli(['verify'], root)).code).toBe(0);
+    const result = await runCli(['verify', '--key', 'public.pem', '--signed-from', '2'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`^${HISTORY.replace(/\./g, '\\.')}:2: line 2 differs from what was signed`),
+    );
+  });
+
+  it('still asks every record from the start on to be signed', async () => {
+    const key = makeKey();
+    const root = await laterSigned(key, 2);
+    writeFileSync(join(root, ATTESTATIONS), joinLines(lines(root, ATTESTATIONS).slice(0, 1)));
+    const result = await runCli(['verify', '--key', 'public.pem', '--signed-from', '2'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^\.trackrecord\/history\.jsonl:3: unsigned: no envelope in attestations\.jsonl names line 3\n/,
+    );
+  });
+
+  it('counts records over a segmented history, whose unsigned files have no attestations file', async () => {
+    const key = makeKey();
+    // So small a limit that every run seals the file before it: one record per file.
+    const root = await laterSigned(key, 2, 'history-max-mb: 0.001\n');
+    expect(existsSync(join(root, '.trackrecord/attestations-0001.jsonl'))).toBe(false);
+    expect(existsSync(join(root, '.trackrecord/attestations-0002.jsonl'))).toBe(true);
+    const plain = await runCli(['verify', '--key', 'public.pem'], root);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(
+      /^\.trackrecord\/history-0001\.jsonl:1: unsigned: there is no attestations-0001\.jsonl beside the history\n/,
+    );
+    expect(await runCli(['verify', '--key', 'public.pem', '--signed-from', '2'], root)).toEqual({
+      code: 0,
+      stdout: `ok ${HISTORY}: 3 records in 3 files, chain intact, records 2 to 3 signed by key ${keyidOf(key)}; record 1 unsigned, as --signed-from 2 allows\n`,
+      stderr: '',
+    });
+    // Record 3 is line 1 of the open file: its envelope gone, it fails there.
+    writeFileSync(join(root, ATTESTATIONS), '');
+    const missing = await runCli(['verify', '--key', 'public.pem', '--signed-from', '2'], root);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(
+      /^\.trackrecord\/history\.jsonl:1: unsigned: no envelope in attestations\.jsonl names line 1\n/,
+    );
   });
 });

@@ -20,6 +20,9 @@ describe('the signing note of the report and the pull request comment', () => {
     expect(renderMarkdown(report)).not.toContain('Signed:');
     expect(renderMarkdown(report, { signing: { envelopes: 0, keyids: [] } })).not.toContain('Signed:');
     expect(renderCheckComment(report, 'main')).not.toContain('Signed:');
+    expect(renderMarkdown(report, { signing: { envelopes: 1, keyids: ['3f1c0a9b2d4e5f60'] } })).toContain(
+      '\nSigned: 1 record carries a DSSE envelope in `attestations.jsonl`, key `3f1c0a9b2d4e5f60`;',
+    );
   });
 
   it('escapes a key id it read from the file', () => {

@@ -7,7 +7,7 @@ import {
   recheckCertificate,
   type CertificatePredicate,
 } from '../../evidence/certificate.js';
-import { parseEnvelope, short } from '../../evidence/dsse.js';
+import { short } from '../../evidence/dsse.js';
 import { readPublicKey } from '../../evidence/key-file.js';
 import { lineHash } from '../../history/codec.js';
 import { HistoryError, labelOf } from '../../history/errors.js';
@@ -72,11 +72,9 @@ export async function verifyCertificateCommand(argv: string[], io: CliIO): Promi
       `cannot read it: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
     );
   }
-  const envelope = text === null ? null : parseEnvelope(text);
-  if (typeof envelope === 'string') outcome.problems.push(`not a DSSE envelope: ${envelope}`);
-  else if (envelope) {
+  if (text !== null) {
     try {
-      outcome.predicate = openCertificate(envelope, key);
+      outcome.predicate = openCertificate(text, key);
     } catch (error) {
       if (!(error instanceof CertificateError)) throw error;
       outcome.problems.push(error.message);

@@ -8,9 +8,9 @@ import { HistoryError, labelOf } from '../../history/errors.js';
 import { historyExists } from '../../history/file.js';
 import { repairTruncated, type Repair } from '../../history/repair.js';
 import { readHistory, type HistoryRead } from '../../history/read.js';
-import { EXIT, type CliIO } from '../io.js';
+import { EXIT, UsageError, type CliIO } from '../io.js';
 
-export const verifyHelp = `Usage: trackrecord verify [--history FILE] [--key PUBLIC.pem] [--repair]
+export const verifyHelp = `Usage: trackrecord verify [--history FILE] [--key PUBLIC.pem [--signed-from N]] [--repair]
 
 Checks the history: every line against the record schema, the hash chain (each
 line holds the SHA-256 of the line before it), and that every stored text and
@@ -23,6 +23,10 @@ file and line otherwise.
                    beside history-0001.jsonl), signed by this public key (PEM),
                    over exactly that line: a consistent chain that someone else
                    wrote fails here, naming the first line
+  --signed-from N  with --key, for a history that began signing later: records
+                   before the Nth (counted over the whole history, from 1) may
+                   be unsigned, and are reported as such; every record from the
+                   Nth on must be signed
   --repair         remove the bytes a crash left after the last complete record
                    of the open file (a cut-short last line), saying which;
                    refuses anything else`;
@@ -34,12 +38,16 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
       history: { type: 'string' },
       repair: { type: 'boolean', default: false },
       key: { type: 'string' },
+      'signed-from': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
   });
   const file = values.history ?? DEFAULTS.history;
   const path = resolve(io.cwd, file);
+  const signedFrom = values['signed-from'] === undefined ? 1 : recordNumber(values['signed-from']);
+  if (values['signed-from'] !== undefined && values.key === undefined)
+    throw new UsageError('--signed-from needs --key PUBLIC.pem: it says from which record the signatures are checked');
   const key = values.key === undefined ? null : await readPublicKey(io.cwd, values.key);
   try {
     if (!(await historyExists(path))) {
@@ -55,21 +63,35 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
     const history = await readHistory(path);
     const attestations = relative(io.cwd, attestationsPathOf(path)) || attestationsPathOf(path);
     if (key) {
+      const total = history.records.length;
+      if (signedFrom > Math.max(total, 1)) {
+        io.stderr.write(`${file}: --signed-from ${signedFrom}, but the history holds ${count(history)}\n`);
+        return EXIT.failed;
+      }
       // Each history file has its own attestations file; check them in order.
       let at = 0;
       for (const segment of history.files) {
         const records = history.records.slice(at, at + segment.records);
-        at += segment.records;
-        const signed = await checkSignedHistory(segment.path, segment.lines, records, key);
+        const signed = await checkSignedHistory(segment.path, segment.lines, records, key, signedFrom - at);
         if (!signed.ok) {
           const shown = relative(io.cwd, attestationsPathOf(segment.path)) || attestationsPathOf(segment.path);
+          // A history that began signing later: say which option checks what is signed.
+          const hint =
+            signed.signedLater === undefined
+              ? ''
+              : `\n  key ${short(key.keyid)} signed line ${signed.signedLater}: if the history began signing there, --signed-from ${at + signed.signedLater} checks the records from it on`;
           io.stderr.write(
-            `${labelOf(segment.path, path, file)}:${signed.line}: ${signed.reason}\n  envelopes: ${shown}\n`,
+            `${labelOf(segment.path, path, file)}:${signed.line}: ${signed.reason}${hint}\n  envelopes: ${shown}\n`,
           );
           return EXIT.failed;
         }
+        at += segment.records;
       }
-      io.stdout.write(`ok ${file}: ${count(history)}, chain intact, every record signed by key ${short(key.keyid)}\n`);
+      const signed =
+        signedFrom === 1
+          ? `every record signed by key ${short(key.keyid)}`
+          : `${span(signedFrom, total)} signed by key ${short(key.keyid)}; ${span(1, signedFrom - 1)} unsigned, as --signed-from ${signedFrom} allows`;
+      io.stdout.write(`ok ${file}: ${count(history)}, chain intact, ${signed}\n`);
       return EXIT.ok;
     }
     io.stdout.write(`ok ${file}: ${count(history)}, chain intact\n${await signingNote(path, attestations)}\n`);
@@ -103,6 +125,16 @@ async function signingNote(path: string, attestations: string): Promise<string> 
   if (found === null || found.envelopes === 0) return `the records are unsigned (no envelopes in ${attestations})`;
   const keys = found.keyids.join(', ');
   return `${attestations} holds ${found.envelopes} signed envelope(s), key ${keys}: check them with --key PUBLIC.pem`;
+}
+
+/** "record 4" or "records 4 to 9". */
+function span(from: number, to: number): string {
+  return from === to ? `record ${from}` : `records ${from} to ${to}`;
+}
+
+function recordNumber(text: string): number {
+  if (!/^[1-9]\d{0,8}$/.test(text)) throw new UsageError(`--signed-from must be a record number from 1, got "${text}"`);
+  return Number(text);
 }
 
 function count(history: HistoryRead): string {

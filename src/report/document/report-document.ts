@@ -95,7 +95,7 @@ function signingBlocks(signing: SigningNote | null | undefined): Block[] {
       : joined(signing.keyids.map((k): Inline => ({ kind: 'code', text: k, untrusted: { max: 16 } })));
   return [
     paragraph(
-      `Signed: ${count(signing.envelopes, 'record')} carry a DSSE envelope in `,
+      `Signed: ${count(signing.envelopes, 'record')} ${signing.envelopes === 1 ? 'carries' : 'carry'} a DSSE envelope in `,
       code('attestations.jsonl'),
       ', key ',
       ...keys,
