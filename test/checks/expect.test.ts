@@ -123,6 +123,44 @@ describe('evaluate: each expectation kind', () => {
   });
 });
 
+describe('evaluate: json-schema on hostile answers', () => {
+  // A backtracking engine takes exponential time here; the test's deadline is the assertion.
+  it('matches a schema pattern in linear time, as every suite regex', { timeout: 5_000 }, () => {
+    const e: Expectation = {
+      kind: 'json-schema',
+      schema: { type: 'object', properties: { answer: { type: 'string', pattern: '^(\\w+\\s?)*$' } } },
+    };
+    const sentence = 'Paris is the capital and the largest city of France, with two million people.';
+    expect(run(JSON.stringify({ answer: sentence }), e).failures).toEqual([
+      'json-schema: /answer must match pattern "^(\\w+\\s?)*$"',
+    ]);
+    expect(run(JSON.stringify({ answer: 'Paris is the capital' }), e)).toEqual({ pass: true, failures: [] });
+  });
+
+  it('applies patternProperties with the same engine, each pattern its own', () => {
+    const e: Expectation = {
+      kind: 'json-schema',
+      schema: { type: 'object', patternProperties: { '^n_': { type: 'number' }, '^s_': { type: 'string' } } },
+    };
+    expect(run('{"n_a": 1, "s_b": "x", "other": null}', e).pass).toBe(true);
+    expect(run('{"n_a": "1"}', e).failures).toEqual(['json-schema: /n_a must be number']);
+    expect(run('{"s_b": 2}', e).failures).toEqual(['json-schema: /s_b must be string']);
+  });
+
+  it('fails an answer nested deeper than a recursive schema can walk, without throwing', () => {
+    const e: Expectation = {
+      kind: 'json-schema',
+      schema: { $ref: '#/$defs/list', $defs: { list: { type: 'array', items: { $ref: '#/$defs/list' } } } },
+    };
+    expect(run('[[[]]]', e).pass).toBe(true);
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(run(deep, e)).toEqual({
+      pass: false,
+      failures: [expect.stringMatching(/^json-schema: could not validate: /)],
+    });
+  });
+});
+
 describe('evaluate: word-count and line-count', () => {
   const words = (min: number, max: number | null): Expectation => ({ kind: 'word-count', min, max });
   const lines = (min: number, max: number | null): Expectation => ({ kind: 'line-count', min, max });
@@ -263,6 +301,11 @@ describe('expectationProblem', () => {
     const problem = expectationProblem({ kind: 'json-schema', schema: { type: 'nosuchtype' } });
     expect(problem).toMatch(/^json-schema: schema is invalid: /);
     expect(problem).toContain('data/type must be equal to one of the allowed values');
+  });
+
+  it('rejects a schema pattern that has no linear-time match, naming it', () => {
+    const problem = expectationProblem({ kind: 'json-schema', schema: { type: 'string', pattern: '^a(?!b)' } });
+    expect(problem).toMatch(/^json-schema: pattern "\^a\(\?!b\)": lookahead \(\?!\.\.\.\): regexes run in linear time/);
   });
 
   it('rejects impossible bounds', () => {
