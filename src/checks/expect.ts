@@ -9,6 +9,7 @@ import { showInvisible, truncateText } from '../util/untrusted-text.js';
 import { similarity, type Vectors } from './embedding.js';
 import { normalize } from './normalize.js';
 import { compileRegex, firstMatch, matches } from './regex.js';
+import { uniqueItems } from './unique-items.js';
 import { errorMessage } from '../util/values.js';
 
 export interface Verdict {
@@ -37,7 +38,9 @@ const linearRegExp: NonNullable<CodeOptions['regExp']> = Object.assign(
 );
 
 // One instance for the process: compiled schemas are cached per schema object below.
-const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExp } });
+const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExp } })
+  .removeKeyword('uniqueItems')
+  .addKeyword(uniqueItems);
 const validators = new WeakMap<object, ValidateFunction>();
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction {
