@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import type { HistoryRecord } from '../src/history/record.js';
-import type { ReplayServer } from '../tools/replay/index.js';
+import { startReplayServer, type ReplayServer } from '../tools/replay/index.js';
+import { readHistory } from '../src/history/read.js';
 import { buildReport } from '../src/report/report.js';
 import { runAndRecord } from '../src/run-and-record.js';
 import { PRIME_SUITE, primeConfig, primeTruth, startPrimeServer } from './support/prime.js';
@@ -178,6 +179,37 @@ describe('runAndRecord with a renamed prompt', () => {
     expect(m.newSeries).toEqual([]);
     const drift = buildReport(last.view).models[0]!.drift.find((d) => d.key === key(`renamed-${id}`))!;
     expect(drift).toMatchObject({ before: march.get(id)!.answer, after: june.get(id)!.answer });
+  });
+});
+
+describe('runAndRecord on outputs the checks cannot read', () => {
+  it('fails those samples night after night, and every run records', async () => {
+    // JSON too deep to serialize under json-path "$": the checks of the night that gets it fail
+    // the sample; the nights after read it again from the history, as drift's reference.
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    server = await startReplayServer({
+      recordings: [
+        { model: 'm', prompt: 'deep', output: deep },
+        { model: 'm', prompt: 'plain', output: '[1]' },
+      ],
+    });
+    const prompt = (id: string) => `  - {id: ${id}, prompt: ${id}, extract: {json-path: $}, expect: [{equals: "[1]"}]}`;
+    const root = tempDir({
+      'c.yml': `models:\n  - id: m\n    model: m\n    base-url: ${server.baseUrl}\nsuites:\n  - path: s.yaml\nsamples: 2\n`,
+      's.yaml': ['name: s', 'prompts:', prompt('deep'), prompt('plain')].join('\n'),
+    });
+    const config = await loadConfig({ root, configPath: 'c.yml' });
+    for (let night = 0; night < 3; night++) {
+      const { summary } = await runAndRecord(config, { root, env: {}, useHistory: true, regressions: true });
+      expect(summary.models[0]!.passRate).toBe(0.5);
+    }
+    const { records } = await readHistory(join(root, config.history));
+    expect(records).toHaveLength(3);
+    expect(records.map((r) => r.passed)).toEqual([
+      [0, 2],
+      [0, 2],
+      [0, 2],
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { answerOf, evaluate, type Vectors } from '../checks/index.js';
+import { answerOrNull, evaluate, type Vectors } from '../checks/index.js';
 import type { PromptSpec } from '../config/types.js';
 import type { DriftVerdict, HistoryRecord } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
@@ -52,12 +52,13 @@ export function assessDrift(input: DriftInput): DriftVerdict {
     const tonight = o.samples.filter((s) => s.error === null);
     if (tonight.length === 0) return;
     const reference: Array<string | null> = [];
-    // A prompt's outputs recur night after night: each distinct one is read once.
+    // A prompt's outputs recur night after night: each distinct one is read once. One the checks
+    // could not read (too long, nested too deep) has no answer, as its own night gave it.
     const read = new Map<string, string | null>();
     for (const point of view.series(modelId, r.promptHash, r.key)) {
       if (point.run < start || !point.answered) continue;
       for (const output of view.sampleOutputs(modelId, point)) {
-        if (!read.has(output)) read.set(output, answerOf(output, spec));
+        if (!read.has(output)) read.set(output, answerOrNull(output, spec));
         reference.push(read.get(output)!);
       }
     }

@@ -1,4 +1,4 @@
-import { answerOf, evaluate, sameAnswer } from '../checks/index.js';
+import { judge, sameAnswer } from '../checks/index.js';
 import type { Comparison, PromptSpec } from '../config/types.js';
 import type { HistoryView } from '../history/view.js';
 import type { Observation } from '../run/types.js';
@@ -158,8 +158,7 @@ function rejudge(o: Observation, spec: PromptSpec): Observation {
     ...o,
     samples: o.samples.map((s) => {
       if (s.output === null) return s;
-      const answer = answerOf(s.output, spec);
-      return { ...s, answer, ...evaluate(answer, spec) };
+      return { ...s, ...judge(s.output, spec) };
     }),
   };
 }

@@ -3,12 +3,13 @@
  * extract + normalize (see `answerOf`); expected strings go through the same normalize.
  * Model text is untrusted: it is only ever compared or quoted, never compiled or run.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type CodeOptions, type ValidateFunction } from 'ajv';
 import type { Expectation, PromptSpec } from '../config/types.js';
 import { showInvisible, truncateText } from '../util/untrusted-text.js';
 import { similarity, type Vectors } from './embedding.js';
 import { normalize } from './normalize.js';
 import { compileRegex, firstMatch, matches } from './regex.js';
+import { uniqueItems } from './unique-items.js';
 import { errorMessage } from '../util/values.js';
 
 export interface Verdict {
@@ -18,8 +19,28 @@ export interface Verdict {
   failures: string[];
 }
 
+/**
+ * A schema's `pattern`s (and `patternProperties`) match model output too, so they run on the
+ * linear-time engine of every suite regex (regex.ts), not on JavaScript's backtracking one:
+ * `"pattern": "^(\\w+\\s?)*$"` would otherwise spin forever on one ordinary sentence.
+ */
+const linearRegExp: NonNullable<CodeOptions['regExp']> = Object.assign(
+  (pattern: string, flags: string) => {
+    let re;
+    try {
+      re = compileRegex(pattern, flags);
+    } catch (err) {
+      throw new Error(`pattern ${JSON.stringify(pattern)}: ${errorMessage(err)}`);
+    }
+    return { test: (text: string) => matches(re, text), toString: () => `/${pattern}/${flags}` };
+  },
+  { code: 'linearRegExp' },
+);
+
 // One instance for the process: compiled schemas are cached per schema object below.
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExp } })
+  .removeKeyword('uniqueItems')
+  .addKeyword(uniqueItems);
 const validators = new WeakMap<object, ValidateFunction>();
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction {
@@ -203,7 +224,14 @@ function checkSchema(answer: string, schema: Record<string, unknown>): string | 
     // Normally caught by expectationProblem at load time; never let it crash a run.
     return `json-schema: invalid schema: ${errorMessage(err)}`;
   }
-  if (validate(data)) return null;
+  let valid;
+  try {
+    valid = validate(data);
+  } catch (err) {
+    // A recursive schema walks the data as deep as it goes: a deep enough answer overflows the stack.
+    return `json-schema: could not validate: ${errorMessage(err)}`;
+  }
+  if (valid) return null;
   const first = validate.errors?.[0];
   if (first === undefined) return 'json-schema: does not match';
   // instancePath is built from the model's keys: bound it like any quoted model text.

@@ -67,14 +67,42 @@ const FENCE_OPEN = /^\s{0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const FENCE_CLOSE = /^\s{0,3}(`{3,}|~{3,})\s*$/;
 
 function stripLineMarkers(line: string): string {
-  if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return ''; // thematic break
+  if (isThematicBreak(line)) return '';
   let result = line.replace(/^\s*(?:>\s?)+/, '');
   const heading = /^\s{0,3}#{1,6}(?:\s+|$)/.exec(result);
   if (heading !== null) {
-    result = result.slice(heading[0].length).replace(/\s+#+\s*$/, '');
+    result = withoutClosingHashes(result.slice(heading[0].length));
   }
   return result.replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+/, '');
 }
+
+// The two line markers below are found by scanning, not by the regexes that say the same
+// (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/ and /\s+#+\s*$/): a backtracking engine takes time
+// quadratic or worse in a line of model output like "- - - ... x" or "# a" and spaces.
+
+/** A line of three or more `-`, `*` or `_` (one kind), spaces between, indented at most 3. */
+function isThematicBreak(line: string): boolean {
+  const start = line.length - line.trimStart().length;
+  const mark = line[start];
+  if (start > 3 || (mark !== '-' && mark !== '*' && mark !== '_')) return false;
+  let marks = 0;
+  for (let i = start; i < line.length; i++) {
+    if (line[i] === mark) marks += 1;
+    else if (!SPACE.test(line[i]!)) return false;
+  }
+  return marks >= 3;
+}
+
+/** A heading's text without its closing run of `#`s (which needs a space before it) and what trails it. */
+function withoutClosingHashes(text: string): string {
+  const end = text.trimEnd().length;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes -= 1;
+  if (hashes === end || hashes === 0 || !SPACE.test(text[hashes - 1]!)) return text;
+  return text.slice(0, hashes).trimEnd();
+}
+
+const SPACE = /\s/;
 
 // A run of backticks, then content, then the same run: CommonMark's code span.
 const CODE_SPAN = /(`+)(.+?)\1/g;

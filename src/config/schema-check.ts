@@ -32,8 +32,12 @@ function toIssue(error: ErrorObject, yaml: YamlFile): ConfigIssue {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
       return yaml.issue(path, `must be one of ${allowed.join(', ')}${didYouMean(String(error.data), allowed)}`);
     }
-    case 'type':
-      return yaml.issue(path, `must be ${String(params['type']).replace(',', ' or ')}, got ${describe(error.data)}`);
+    case 'type': {
+      // A whole file that reads as one value is no config or suite at all (a .env file named
+      // .yml, a key pasted into one): what it holds is not shown, only what kind of value it is.
+      const got = describe(error.data, path.length > 0);
+      return yaml.issue(path, `must be ${String(params['type']).replace(',', ' or ')}, got ${got}`);
+    }
     case 'pattern':
       return yaml.issue(path, `${JSON.stringify(error.data)} ${patternHint(path, String(params['pattern']))}`);
     case 'maxProperties':
@@ -81,9 +85,9 @@ function pointerToPath(pointer: string): Array<string | number> {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function describe(value: unknown): string {
+function describe(value: unknown, showValue: boolean): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return showValue ? `${typeof value} ${JSON.stringify(value)}` : typeof value;
 }

@@ -251,12 +251,18 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
           if (typeof completion === 'string') {
             return failure(trace, started, { category: 'bad-response', status: 200, message: completion });
           }
-          // Model output is stored and shown: a server that echoes the key must not put it there.
+          // What the server says is stored and shown: one that echoes the key must not put it there.
           let output = redact(completion.output, secrets, { cut: trace.outputCut });
           if (trace.outputCut) output += cutMark(maxOutputKb);
+          const masked = (text: string | null): string | null => (text === null ? null : redact(text, secrets));
           return {
             ok: true,
-            completion: { ...completion, output },
+            completion: {
+              ...completion,
+              output,
+              servedModel: masked(completion.servedModel),
+              systemFingerprint: masked(completion.systemFingerprint),
+            },
             latencyMs,
             attempts: trace.attempts,
             rateLimited: trace.rateLimited,

@@ -1,9 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
 import { describe, it, expect } from 'vitest';
 import type { Expectation, NormalizeStep } from '../../src/config/types.js';
 import { expectationProblem, evaluate } from '../../src/checks/expect.js';
 import { answerOf } from '../../src/checks/index.js';
 import { ConfigError, formatIssue } from '../../src/config/errors.js';
 import { loadSuite } from '../../src/config/load.js';
+import { seededRandom } from '../../src/util/random.js';
 import { tempDir } from '../support/tmp.js';
 
 const run = (answer: string | null, e: Expectation | Expectation[], normalize: NormalizeStep[] = []) =>
@@ -120,6 +122,79 @@ describe('evaluate: each expectation kind', () => {
     const e: Expectation = { kind: 'json-schema', schema: { type: 'array', maxItems: 1 } };
     expect(run('[1]', e).pass).toBe(true);
     expect(run('[1, 2]', e).failures).toEqual(['json-schema: must NOT have more than 1 items']);
+  });
+});
+
+describe('evaluate: json-schema on hostile answers', () => {
+  // A backtracking engine takes exponential time here; the test's deadline is the assertion.
+  it('matches a schema pattern in linear time, as every suite regex', { timeout: 5_000 }, () => {
+    const e: Expectation = {
+      kind: 'json-schema',
+      schema: { type: 'object', properties: { answer: { type: 'string', pattern: '^(\\w+\\s?)*$' } } },
+    };
+    const sentence = 'Paris is the capital and the largest city of France, with two million people.';
+    expect(run(JSON.stringify({ answer: sentence }), e).failures).toEqual([
+      'json-schema: /answer must match pattern "^(\\w+\\s?)*$"',
+    ]);
+    expect(run(JSON.stringify({ answer: 'Paris is the capital' }), e)).toEqual({ pass: true, failures: [] });
+  });
+
+  it('applies patternProperties with the same engine, each pattern its own', () => {
+    const e: Expectation = {
+      kind: 'json-schema',
+      schema: { type: 'object', patternProperties: { '^n_': { type: 'number' }, '^s_': { type: 'string' } } },
+    };
+    expect(run('{"n_a": 1, "s_b": "x", "other": null}', e).pass).toBe(true);
+    expect(run('{"n_a": "1"}', e).failures).toEqual(['json-schema: /n_a must be number']);
+    expect(run('{"s_b": 2}', e).failures).toEqual(['json-schema: /s_b must be string']);
+  });
+
+  it('finds duplicate items as a pairwise deep comparison does, on 3,000 random arrays', () => {
+    const random = seededRandom(3);
+    const pick = <T>(options: readonly T[]): T => options[Math.floor(random() * options.length)]!;
+    const value = (depth: number): unknown => {
+      const kind = depth > 0 ? pick(['scalar', 'list', 'object']) : 'scalar';
+      if (kind === 'scalar') return pick([0, 1, 1.5, 'a', 'b', '1', true, false, null]);
+      const size = Math.floor(random() * 3);
+      if (kind === 'list') return Array.from({ length: size }, () => value(depth - 1));
+      // Members in random order: objects equal in any order are the same item.
+      return Object.fromEntries(Array.from({ length: size }, () => [pick(['a', 'b', 'c']), value(depth - 1)]));
+    };
+    const e: Expectation = { kind: 'json-schema', schema: { type: 'array', uniqueItems: true } };
+    for (let n = 0; n < 3_000; n++) {
+      const items = Array.from({ length: Math.floor(random() * 6) }, () => value(2));
+      let expected: string | null = null;
+      for (let j = 0; j < items.length && expected === null; j++) {
+        const i = items.slice(0, j).findIndex((earlier) => isDeepStrictEqual(earlier, items[j]));
+        if (i !== -1) expected = `json-schema: must NOT have duplicate items (items ## ${i} and ${j} are identical)`;
+      }
+      const answer = JSON.stringify(items);
+      expect(run(answer, e).failures, answer).toEqual(expected === null ? [] : [expected]);
+    }
+  });
+
+  // ajv compared every pair of items: 20,000 objects took it 33 s, 100,000 (1 MB) about 14 minutes.
+  it('checks uniqueItems on 100,000 distinct objects within the deadline', { timeout: 5_000 }, () => {
+    const items = Array.from({ length: 100_000 }, (_, i) => ({ id: i, tags: ['x', i % 7] }));
+    const e: Expectation = { kind: 'json-schema', schema: { type: 'array', uniqueItems: true } };
+    expect(run(JSON.stringify(items), e)).toEqual({ pass: true, failures: [] });
+    items.push({ tags: ['x', 99_999 % 7], id: 99_999 }); // item 99,999 again, members in another order
+    expect(run(JSON.stringify(items), e).failures).toEqual([
+      'json-schema: must NOT have duplicate items (items ## 99999 and 100000 are identical)',
+    ]);
+  });
+
+  it('fails an answer nested deeper than a recursive schema can walk, without throwing', () => {
+    const e: Expectation = {
+      kind: 'json-schema',
+      schema: { $ref: '#/$defs/list', $defs: { list: { type: 'array', items: { $ref: '#/$defs/list' } } } },
+    };
+    expect(run('[[[]]]', e).pass).toBe(true);
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(run(deep, e)).toEqual({
+      pass: false,
+      failures: [expect.stringMatching(/^json-schema: could not validate: /)],
+    });
   });
 });
 
@@ -263,6 +338,11 @@ describe('expectationProblem', () => {
     const problem = expectationProblem({ kind: 'json-schema', schema: { type: 'nosuchtype' } });
     expect(problem).toMatch(/^json-schema: schema is invalid: /);
     expect(problem).toContain('data/type must be equal to one of the allowed values');
+  });
+
+  it('rejects a schema pattern that has no linear-time match, naming it', () => {
+    const problem = expectationProblem({ kind: 'json-schema', schema: { type: 'string', pattern: '^a(?!b)' } });
+    expect(problem).toMatch(/^json-schema: pattern "\^a\(\?!b\)": lookahead \(\?!\.\.\.\): regexes run in linear time/);
   });
 
   it('rejects impossible bounds', () => {

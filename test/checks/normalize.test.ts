@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { normalize } from '../../src/checks/normalize.js';
+import { seededRandom } from '../../src/util/random.js';
 
 describe('normalize', () => {
   it('always trims, even with no steps', () => {
@@ -86,5 +87,48 @@ describe('normalize strip-markdown', () => {
   it('gives the bare answer of a chatty model when combined with other steps', () => {
     const output = '## Answer\n\n> **Yes**, it is *prime*.\n';
     expect(normalize(output, ['strip-markdown', 'collapse-whitespace', 'lowercase'])).toBe('answer yes, it is prime.');
+  });
+});
+
+describe('strip-markdown line markers', () => {
+  // The regexes the line markers were found with, kept as the reference the scanning must agree with.
+  function reference(line: string): string {
+    if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return '';
+    let result = line.replace(/^\s*(?:>\s?)+/, '');
+    const heading = /^\s{0,3}#{1,6}(?:\s+|$)/.exec(result);
+    if (heading !== null) result = result.slice(heading[0].length).replace(/\s+#+\s*$/, '');
+    return result.replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+/, '').trim();
+  }
+
+  // Line markers and spaces (ASCII and not), but nothing inline Markdown would change.
+  const ALPHABET = ['-', '-', '#', '#', '>', '+', '1', '.', ')', 'a', ' ', ' ', '\t', '\u00a0', '\r', '\u3000'];
+
+  it('give what the regexes gave, on 20,000 random lines', () => {
+    const random = seededRandom(5);
+    for (let n = 0; n < 20_000; n++) {
+      const length = Math.floor(random() * 12);
+      const line = Array.from({ length }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join('');
+      expect(normalize(line, ['strip-markdown']), JSON.stringify(line)).toBe(reference(line));
+    }
+  });
+
+  it('remove breaks of each kind, and only breaks', () => {
+    for (const line of ['***', ' * * *', '___', '   _ _\t_  ', '- - - -'])
+      expect(normalize(`a\n${line}\nb`, ['strip-markdown'])).toBe('a\n\nb');
+    for (const line of ['    ---', '*-*', '**', '-- x']) expect(reference(line)).not.toBe('');
+  });
+
+  it('read a 256 KB line of each hostile shape within the deadline', { timeout: 10_000 }, async () => {
+    // The regexes took 6.6 s on 40 KB of the first two, growing with the square of the length or worse.
+    const size = 256_000;
+    const lines: Array<[string, string]> = [
+      [`# a${' '.repeat(size)}x`, `a${' '.repeat(size)}x`],
+      [`${'- '.repeat(size / 2)}x`, `${'- '.repeat(size / 2 - 1)}x`],
+      [`# a${' #'.repeat(size / 2)}x`, `a${' #'.repeat(size / 2)}x`],
+    ];
+    for (const [line, expected] of lines) {
+      expect(normalize(line, ['strip-markdown'])).toBe(expected);
+      await new Promise((resolve) => setImmediate(resolve)); // lets the deadline fire between lines
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { symlinkSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, formatIssue } from '../../src/config/errors.js';
@@ -328,6 +328,12 @@ describe('paths in a config', () => {
       'env.yaml: not read: config and suite files are YAML, named .yaml or .yml',
     ]);
     expect((error as Error).message).not.toContain('sk-live');
+    // Named as YAML, it reads as one string: the whole file, which is not shown either.
+    writeFileSync(join(root, 'pasted.yml'), `${secret}\nOTHER=1\n`);
+    const asYaml = await loadConfig({ root, configPath: 'pasted.yml' }).catch((e: unknown) => e);
+    expect((asYaml as Error).message).toBe('invalid configuration:\n  pasted.yml:1:1: must be object, got string');
+    const asSuite = await loadSuite(root, 'pasted.yml').catch((e: unknown) => e);
+    expect((asSuite as ConfigError).issues.map(formatIssue)).toEqual(['pasted.yml:1:1: must be object, got string']);
     const asConfig = await loadConfig({ root, configPath: '.env' }).catch((e: unknown) => e);
     expect((asConfig as Error).message).toBe(
       'invalid configuration:\n  .env: not read: config and suite files are YAML, named .yaml or .yml',

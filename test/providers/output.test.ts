@@ -85,6 +85,13 @@ describe('keys in outputs and messages', () => {
     expect(output(result)).toBe('your key is ***, keep it safe');
   });
 
+  it('removes the key from the model name and fingerprint, which the history keeps too', async () => {
+    const body = completion('fine', { model: `m-${KEY}`, system_fingerprint: `fp_${KEY}` });
+    const result = await call(await serve(json(200, body)));
+    expect(result).toMatchObject({ ok: true, completion: { servedModel: 'm-***', systemFingerprint: 'fp_***' } });
+    expect(JSON.stringify(result)).not.toContain(KEY);
+  });
+
   it('removes any other key of the run too', async () => {
     const other = 'other-key-abcdef123456';
     const result = await call(await serve(json(200, completion(`a ${other} b`))), { secrets: [other] });
