@@ -3,6 +3,7 @@ import type { Comparison, PromptSpec } from '../config/types.js';
 import type { HistoryView } from '../history/view.js';
 import type { Observation } from '../run/types.js';
 import type { EditedPair, EditSet } from './edits.js';
+import { fisherFreemanHalton } from './exact.js';
 import { benjaminiHochberg } from './fdr.js';
 import { majorityVerdict, modal, promptResult } from './prompt-result.js';
 import { compareSamples, sampleKindFor } from './two-sample.js';
@@ -96,8 +97,8 @@ export function editEffects(
 export const EDIT_FDR = 0.05;
 
 /**
- * Whether two versions' answers differ. With one sample on a side, their (modal) answers,
- * compared as the prompt compares answers. With several on both sides, the two-sample test of
+ * Whether two versions' answers differ. With too few samples to tell noise (`samplesCanTell`),
+ * their modal answers, compared as the prompt compares answers. With more, the two-sample test of
  * the answer distributions, the test drift uses for the prompt (exact for categorical answers, a
  * kernel test for free text and for answers compared by similarity): its p-value, and `changed`
  * is decided across all edits by `decideChanged`.
@@ -108,10 +109,21 @@ export function versionsDiffer(
   compare: Comparison,
 ): { changed: boolean | null; p: number | null; testable: boolean } {
   if (before.length === 0 || after.length === 0) return { changed: null, p: null, testable: false };
-  if (before.length < 2 || after.length < 2)
+  if (!samplesCanTell(before.length, after.length))
     return { changed: !sameAnswer(modal(before), modal(after), compare), p: null, testable: false };
   const test = compareSamples(after, before, sampleKindFor(compare));
   return { changed: null, p: test.p, testable: test.minP <= EDIT_FDR };
+}
+
+/**
+ * Whether samples this many a version can tell an edit from noise at all: the most separated
+ * outcome (every base sample one answer, every edited one another) would be significant. With
+ * one, two or three a version it never is (p = 1, 1/3, 1/10): their modal answers are compared,
+ * and a verdict flip counts as it stands.
+ */
+export function samplesCanTell(before: number, after: number): boolean {
+  if (before < 1 || after < 1) return false;
+  return (fisherFreemanHalton([after, 0], [0, before])?.p ?? 1) <= EDIT_FDR;
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Git } from '../../src/git/git.js';
-import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
+import { startReplayServer, type Recording, type ReplayServer } from '../../tools/replay/index.js';
 import { runAction } from '../support/action.js';
 import { makeRemote, type Remote } from '../support/git.js';
 import { EDITS_RECORDINGS, EDITS_SUITE, editsConfig, MARKUP, P7, P7_REWORDED } from '../support/edits.js';
@@ -34,10 +34,10 @@ afterEach(async () => {
 });
 
 /** A remote whose main holds the config and suite, with a nightly run's history on top. */
-async function nightlyRemote(): Promise<{ remote: Remote; server: ReplayServer; api: GitHubApi }> {
-  server = await startReplayServer({
-    recordings: EDITS_RECORDINGS,
-  });
+async function nightlyRemote(
+  recordings: Recording[] = EDITS_RECORDINGS,
+): Promise<{ remote: Remote; server: ReplayServer; api: GitHubApi }> {
+  server = await startReplayServer({ recordings });
   api = await startGitHubApi({ token: 'test-token' });
   const remote = await makeRemote();
   const { dir, git } = await remote.clone();
@@ -50,8 +50,11 @@ async function nightlyRemote(): Promise<{ remote: Remote; server: ReplayServer; 
 }
 
 /** A pull request's checkout with `files` changed and committed, checked; requests counted at the server. */
-async function checkPullRequest(files: (dir: string, baseUrl: string) => Record<string, string>) {
-  const { remote, server, api } = await nightlyRemote();
+async function checkPullRequest(
+  files: (dir: string, baseUrl: string) => Record<string, string>,
+  recordings?: Recording[],
+) {
+  const { remote, server, api } = await nightlyRemote(recordings);
   const { dir, git } = await remote.clone();
   writeFiles(dir, files(dir, server.baseUrl));
   await commit(git, 'the change');
@@ -141,19 +144,36 @@ describe('check mode: what the pull request changed', () => {
     expect(changed).toContain('<details><summary>Full answers: s/add on m</summary>');
   }, 60_000);
 
-  it('with two samples, shows a flip within noise without calling it a regression, and passes', async () => {
+  it('with two samples, too few to tell noise from the edit, counts the flip as one sample would, and fails', async () => {
     samples = 2;
     const { run, requests, body } = await checkPullRequest((dir) => ({
       'prompts/s.yaml': readFileSync(join(dir, 'prompts/s.yaml'), 'utf8').replace(P7, P7_REWORDED),
     }));
-    expect(run.code, run.log).toBe(0);
+    // yes/yes against no/no: no split of 2 + 2 samples is significant (1/3 at best), so the modal
+    // answers are compared, as with one sample a version.
+    expect(run.code, run.log).toBe(1);
     expect(requests).toBe(3 * 2 + 1 * 2);
     const changed = body.split('## Drift since the last record')[0]!;
     expect(changed).toContain('**2 extra requests**');
-    // yes/yes against no/no: the exact test's p is 1/3, so the majority's flip may be noise.
-    expect(changed).toMatch(
-      /\| m \| yes \| no \| differs, within noise \(p = 0\.33\) \| pass → fail, within noise \| yes \|/,
+    expect(changed).toMatch(/\| m \| yes \| no \| changed \| pass → fail, \*\*regression of this PR\*\* \|/);
+    expect(changed).toContain('**1 regression of this PR**');
+    expect(run.outputs['regressions']).toBe('1');
+  }, 60_000);
+
+  it('with five samples whose majority flips by one sample each way, shows the flip within noise and passes', async () => {
+    // Each batch of five requests for a prompt gets these five outputs: 3 yes and 2 no before the
+    // edit, 2 yes and 3 no after it. The majority flips; the distributions do not differ (p = 1).
+    const { run, body } = await checkPullRequest(
+      (dir) => ({ 'prompts/s.yaml': readFileSync(join(dir, 'prompts/s.yaml'), 'utf8').replace(P7, P7_REWORDED) }),
+      [
+        ...EDITS_RECORDINGS.filter((r) => r.prompt !== P7 && r.prompt !== P7_REWORDED),
+        ...['Yes.', 'Yes.', 'Yes.', 'No.', 'No.'].map((output) => ({ model: 'tiny-1', prompt: P7, output })),
+        ...['No.', 'No.', 'No.', 'Yes.', 'Yes.'].map((output) => ({ model: 'tiny-1', prompt: P7_REWORDED, output })),
+      ],
     );
+    expect(run.code, run.log).toBe(0);
+    const changed = body.split('## Drift since the last record')[0]!;
+    expect(changed).toMatch(/\| m \| yes \| no \| differs, within noise \(p = 1\) \| pass → fail, within noise \|/);
     expect(changed).not.toContain('regression of this PR');
     expect(run.annotations.filter((a) => a.title === 'trackrecord regression')).toEqual([]);
     expect(run.outputs['regressions']).toBe('0');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editEffects, versionsDiffer } from '../../src/analysis/edit-effect.js';
+import { editEffects, samplesCanTell, versionsDiffer } from '../../src/analysis/edit-effect.js';
 import { baseRunConfig, findEdits } from '../../src/analysis/edits.js';
 import type { Config, ModelSpec, PromptSpec } from '../../src/config/types.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -271,17 +271,27 @@ describe('editEffects', () => {
     ]);
     expect(effects[0]!.p).toBeCloseTo(1 / 126, 12);
     expect(effects[1]!.p).toBeCloseTo(1, 12);
-    // Two samples a side: yes/yes against no/no is p = 1/3, within noise.
+    // Two samples a side: yes/yes against no/no would be p = 1/3 at best, never significant.
     const [small] = editEffects(
       edits.pairs,
       () => observation('s/a', ['no', 'no']),
       () => observation('s/a', ['yes', 'yes']),
       new HistoryView(),
     );
-    // Its verdict flip is shown, but the versions were sampled apart: it may be noise, so it is
-    // not a regression of the change.
-    expect(small).toMatchObject({ differs: true, changed: false, regression: false, withinNoise: true });
-    expect(small!.p).toBeCloseTo(1 / 3, 12);
+    // Too few to tell noise from the edit at all: the modal answers are compared and the verdict
+    // flip counts, as with one sample a version.
+    expect(small).toMatchObject({ differs: true, changed: true, p: null, regression: true, withinNoise: false });
+    // Five samples a side could show a change (every sample flipped is 1/126), and these do not:
+    // the majority moved by one sample each way (p = 1). The flip may be noise, so it is shown and
+    // is not a regression of the change.
+    const [noisy] = editEffects(
+      edits.pairs,
+      () => observation('s/a', ['no', 'no', 'no', 'yes', 'yes']),
+      () => observation('s/a', ['yes', 'yes', 'yes', 'no', 'no']),
+      new HistoryView(),
+    );
+    expect(noisy).toMatchObject({ differs: true, changed: false, regression: false, withinNoise: true });
+    expect(noisy!.p).toBeCloseTo(1, 12);
     // All five samples flipped (p = 1/126): the answers changed, and the flip is the edit's.
     const [clear] = editEffects(
       edits.pairs,
@@ -290,6 +300,16 @@ describe('editEffects', () => {
       new HistoryView(),
     );
     expect(clear).toMatchObject({ changed: true, regression: true, withinNoise: false });
+  });
+
+  it('tests answer distributions from four samples a version: fewer can never be significant', () => {
+    // The most separated outcome of n samples a side is p = 2 / C(2n, n): 1, 1/3, 1/10, 1/35.
+    expect([1, 2, 3, 4, 5].map((n) => samplesCanTell(n, n))).toEqual([false, false, false, true, true]);
+    // Unequal sides (samples that errored): only the one separated table is that unlikely, 1 / C(N, n).
+    expect(samplesCanTell(3, 5)).toBe(true); // 1/56
+    expect(samplesCanTell(2, 5)).toBe(true); // 1/21
+    expect(samplesCanTell(2, 4)).toBe(false); // 1/15
+    expect(samplesCanTell(0, 5)).toBe(false);
   });
 
   it('does not let steady prompts dilute the false discovery rate: answers that cannot differ are left out', () => {
