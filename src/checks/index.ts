@@ -1,8 +1,11 @@
 /** The checks: what the runner does with each output (extract, normalize, judge, compare). */
 import type { PromptSpec } from '../config/types.js';
+import type { Vectors } from './embedding.js';
+import { evaluate, type Verdict } from './expect.js';
 import { extract } from './extract.js';
 import { normalize } from './normalize.js';
 import { grouped } from '../util/numbers.js';
+import { errorMessage } from '../util/values.js';
 
 export { extract, parseJsonPath } from './extract.js';
 export { normalize } from './normalize.js';
@@ -32,3 +35,27 @@ export function answerOf(output: string, prompt: Pick<PromptSpec, 'extract' | 'n
   const extracted = extract(output, prompt.extract);
   return extracted === null ? null : normalize(extracted, prompt.normalize).toWellFormed();
 }
+
+/**
+ * The answer and verdict of one output, as a run records it and as the drift test reads an
+ * earlier output again. Checks read untrusted text, so whatever they throw (a JSON nested too
+ * deep to serialize, an output longer than checks read) fails this sample with the reason, and
+ * the run goes on. A prompt without `expect` keeps `pass: null`, so the pass rate still counts
+ * only prompts with checks; the reason is kept all the same.
+ */
+export function judge(
+  output: string,
+  prompt: Pick<PromptSpec, 'extract' | 'normalize' | 'expect'>,
+  vectors?: Vectors,
+): { answer: string | null } & Verdict {
+  try {
+    const answer = answerOf(output, prompt);
+    return { answer, ...evaluate(answer, prompt, vectors) };
+  } catch (err) {
+    const reason = `checks could not run on this output: ${errorMessage(err).slice(0, MAX_REASON)}`;
+    return { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
+  }
+}
+
+// Reasons are our own messages, but an engine's message could quote the text it choked on.
+const MAX_REASON = 200;

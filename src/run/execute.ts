@@ -1,11 +1,10 @@
 import pLimit, { type LimitFunction } from 'p-limit';
-import { answerOf, evaluate, similarTargets, type Vectors } from '../checks/index.js';
+import { answerOf, judge, similarTargets, type Vectors } from '../checks/index.js';
 import type { ModelSpec, PromptSpec } from '../config/types.js';
 import { AimdLimit, FifoLock, type LimitChange } from './adaptive.js';
 import { compareModel, similarModel, type ModelEmbeddings } from './embeddings.js';
 import { messagesFor, type Plan } from './plan.js';
 import type { CallObserver, CallResult, ChatProvider, ChatRequest, Observation, Sample } from './types.js';
-import { errorMessage } from '../util/values.js';
 
 export interface ExecuteOptions {
   /** Requests in flight across the whole run (and the most for any one model when `adaptive` lowers it). */
@@ -273,22 +272,3 @@ export function toSample(result: CallResult, prompt: PromptSpec, vectors?: Vecto
     tokensOut: completion.tokensOut,
   };
 }
-
-/**
- * The answer and verdict of one output. Checks read untrusted text, so whatever they throw
- * (a JSON nested too deep to serialize, an output longer than checks read) fails this sample
- * with the reason, and the run goes on. A prompt without `expect` keeps `pass: null`, so the
- * pass rate still counts only prompts with checks; the reason is kept all the same.
- */
-function judge(output: string, prompt: PromptSpec, vectors?: Vectors): Pick<Sample, 'answer' | 'pass' | 'failures'> {
-  try {
-    const answer = answerOf(output, prompt);
-    return { answer, ...evaluate(answer, prompt, vectors) };
-  } catch (err) {
-    const reason = `checks could not run on this output: ${errorMessage(err).slice(0, MAX_REASON)}`;
-    return { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
-  }
-}
-
-// Reasons are our own messages, but an engine's message could quote the text it choked on.
-const MAX_REASON = 200;

@@ -99,6 +99,17 @@ describe('the drift verdict in a record', () => {
   });
 });
 
+describe('the reference', () => {
+  it('holds an earlier output too long for checks as a failing sample without an answer, as the run judged it', () => {
+    // max-output-kb allows outputs past what checks read (1 MiB): the run records such a sample as
+    // failing with no answer, and the nights after must read it the same way, not stop.
+    const huge = `Answer: a ${'x'.repeat(1_100_000)}`;
+    const records = nights(3, (night, p, s) => (night === 0 && p === 0 && s === 0 ? huge : null));
+    expect(records[0]!.metrics.passed).toBeLessThan(records[0]!.metrics.checked);
+    for (const r of records.slice(1)) expect(r.metrics.drift).toMatchObject({ significant: false });
+  });
+});
+
 describe('referenceStart', () => {
   const at = (significant: boolean) =>
     ({ metrics: { drift: { significant, prompts: [], p: 0, detectableShift: null } } }) as unknown as HistoryRecord;
