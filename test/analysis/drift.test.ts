@@ -35,6 +35,8 @@ function nights(
   output?: (night: number, p: number, s: number) => string | null,
   samples = 5,
   seed = 11,
+  /** Alters a night's record once written, as the history will hold it (e.g. a record of an older version). */
+  written?: (night: number, record: NewRecord) => void,
 ): NewRecord[] {
   const random = seededRandom(seed);
   const view = new HistoryView();
@@ -66,6 +68,7 @@ function nights(
       },
       view,
     );
+    written?.(night, record);
     records.push(record);
   }
   return records;
@@ -107,6 +110,30 @@ describe('the reference', () => {
     const records = nights(3, (night, p, s) => (night === 0 && p === 0 && s === 0 ? huge : null));
     expect(records[0]!.metrics.passed).toBeLessThan(records[0]!.metrics.checked);
     for (const r of records.slice(1)) expect(r.metrics.drift).toMatchObject({ significant: false });
+  });
+});
+
+describe('records written before the drift test', () => {
+  it('keep the counts they were written with, and their samples join the reference', () => {
+    // Four nights recorded before the drift test existed: no verdict, and "behaved" counted by the
+    // old rule (here a model judged harshly: nothing behaved), then two nights of this version.
+    const records = nights(6, undefined, 5, 11, (night, record) => {
+      if (night >= 4) return;
+      delete record.metrics.drift;
+      record.metrics.behaved = 0;
+    });
+    const first = records[4]!.metrics;
+    const pooled = records.slice(0, 5).map((r) => r.metrics);
+    const behaved = pooled.reduce((n, m) => n + m.behaved, 0);
+    const judged = pooled.reduce((n, m) => n + m.judged, 0);
+    expect(pooled.slice(0, 4).map((m) => m.behaved)).toEqual([0, 0, 0, 0]);
+    expect(first.reliability).toBeCloseTo(behaved / judged, 12);
+    // The reference is every sample of the four old nights: 20 of them against 5, so a prompt's
+    // test can judge a shift alone (three new answers of five: C(5, 3) / C(25, 3) = 0.0043).
+    expect(first.drift!.p).not.toBeNull();
+    expect(first.drift!.significant).toBe(false);
+    expect(first.drift!.detectableShift).not.toBeNull();
+    expect(records[5]!.metrics.drift!.significant).toBe(false);
   });
 });
 
