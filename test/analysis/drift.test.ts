@@ -6,6 +6,8 @@ import type { ModelSpec, PromptSpec } from '../../src/config/types.js';
 import type { NewRecord } from '../../src/history/build-record.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
+import { summarize } from '../../src/report/summary.js';
+import { formatRunSummary } from '../../src/report/text.js';
 import { toSample } from '../../src/run/execute.js';
 import type { Observation } from '../../src/run/types.js';
 import { seededRandom } from '../../src/util/random.js';
@@ -84,6 +86,11 @@ describe('the drift verdict in a record', () => {
     // Reliability counts the majority verdict (a: 70% a sample) and no drift: about 0.84 each night.
     for (const r of later) expect(r.metrics.reliability!).toBeGreaterThan(0.6);
     expect(records[0]!.metrics.drift).toEqual({ significant: false, p: null, prompts: [], detectableShift: null });
+    // The run's summary line counts the raw flips as noise, not as regressions.
+    const flipped = later.find((r) => r.metrics.regressions.length > 0)!;
+    expect(formatRunSummary(summarize([flipped]))).toContain(
+      `0 regressions beyond noise, ${flipped.metrics.regressions.length} within noise, `,
+    );
   });
 
   it('names the prompts whose distribution moved, and their regressions count', () => {
