@@ -14,6 +14,7 @@
  *   Gao, Liang and Guestrin's 77.4% median power at about 10 samples per prompt (arXiv:2410.20247).
  */
 import { suitePermutationTest } from '../src/analysis/combine.js';
+import { DRIFT_ALPHA } from '../src/analysis/drift.js';
 import { recordModel } from '../src/analysis/records.js';
 import { runMetrics } from '../src/analysis/run-metrics.js';
 import { poolSamples } from '../src/analysis/two-sample.js';
@@ -76,17 +77,27 @@ const OPENINGS = ['Sure.', 'Certainly.', 'Here is the answer.', 'Good question.'
 const MIDDLES = ['the refund window', 'the return period', 'the time limit', 'the deadline'];
 const ENDINGS = ['is thirty days.', 'lasts 30 days.', 'runs for a month.', 'is 30 days from delivery.'];
 
-/** Paraphrased prose: every sample a random phrasing; a new way of answering uses other phrasings. */
+const ASIDES = ['Thanks for asking.', 'Hope this helps.', 'Let us know.', 'Happy to help.', 'Anything else?', ''];
+const NOTES = ['receipt', 'order number', 'invoice', 'tracking code', 'account email', 'original box'];
+const WHEN = ['today', 'this week', 'soon', 'anytime', 'by mail', 'online', 'in store', 'by phone'];
+
+/**
+ * Paraphrased prose: every sample a random phrasing, almost never the same text twice (as prose
+ * at temperature 0.8 is), so the free-text test (the Hamming MMD) is what judges it even with a
+ * full window; a new way of answering puts the parts in another order.
+ */
 const freeText: Scenario = {
   name: 'free text (5 samples)',
   samples: 5,
   checked: false,
   changes: (p) => p % 2 === 0,
   sampler: () => (p, r, changed) => {
-    const o = OPENINGS[Math.floor(r() * OPENINGS.length)]!;
-    const m = MIDDLES[Math.floor(r() * MIDDLES.length)]!;
-    const e = ENDINGS[Math.floor(r() * ENDINGS.length)]!;
-    return changed ? `${m[0]!.toUpperCase()}${m.slice(1)} for item ${p} ${e} ${o}` : `${o} For item ${p}, ${m} ${e}`;
+    const any = <T>(items: readonly T[]) => items[Math.floor(r() * items.length)]!;
+    const [o, m, e] = [any(OPENINGS), any(MIDDLES), any(ENDINGS)];
+    const tail = `Keep your ${any(NOTES)} and ask ${any(WHEN)}. ${any(ASIDES)}`;
+    return changed
+      ? `${m[0]!.toUpperCase()}${m.slice(1)} for item ${p} ${e} ${tail} ${o}`
+      : `${o} For item ${p}, ${m} ${e} ${tail}`;
   },
 };
 
@@ -272,7 +283,8 @@ export function driftBenches(): BenchResult[] {
   results.push({
     name: 'drift samples for 80% power, subtle phrasing change on 10 free-text prompts',
     detail:
-      `window reference (${NIGHTS - 1} runs) power by samples ${window.curve.join(', ')}; previous run only ` +
+      `suite test at p <= 0.05 (the model alarms at ${DRIFT_ALPHA}); window reference (${NIGHTS - 1} runs) power ` +
+      `by samples ${window.curve.join(', ')}; previous run only ` +
       `${pair.curve.join(', ')}; Gao et al. report 77.4% median power at about 10 samples per prompt`,
     measured: `${window.n} samples with the window, ${pair.n} with the previous run only`,
     ratio: window.n / 10,

@@ -1,4 +1,4 @@
-import { answerOrNull, evaluate, type Vectors } from '../checks/index.js';
+import { judge, type Vectors } from '../checks/index.js';
 import type { PromptSpec } from '../config/types.js';
 import type { DriftVerdict, HistoryRecord } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
@@ -51,32 +51,28 @@ export function assessDrift(input: DriftInput): DriftVerdict {
     const spec = input.specOf(o);
     const tonight = o.samples.filter((s) => s.error === null);
     if (tonight.length === 0) return;
-    const reference: Array<string | null> = [];
-    // A prompt's outputs recur night after night: each distinct one is read once. One the checks
-    // could not read (too long, nested too deep) has no answer, as its own night gave it.
-    const read = new Map<string, string | null>();
+    const vectors = input.vectorsOf?.(o);
+    // Earlier samples are checked again, which `similar` checks can only be with the run's vectors (merged shards have none).
+    const checked = spec.expect.length > 0 && (vectors !== undefined || !spec.expect.some((e) => e.kind === 'similar'));
+    // Each earlier output is read as the run judged its own: an output checks cannot read has no
+    // answer and fails. A prompt's outputs recur night after night: each distinct one is read once.
+    const reading = checked ? spec : { ...spec, expect: [] };
+    const read = new Map<string, { answer: string | null; pass: boolean | null }>();
+    const reference: Array<{ answer: string | null; pass: boolean | null }> = [];
     for (const point of view.series(modelId, r.promptHash, r.key)) {
       if (point.run < start || !point.answered) continue;
       for (const output of view.sampleOutputs(modelId, point)) {
-        if (!read.has(output)) read.set(output, answerOrNull(output, spec));
+        if (!read.has(output)) read.set(output, judge(output, reading, vectors));
         reference.push(read.get(output)!);
       }
     }
     if (reference.length === 0) return;
-    const vectors = input.vectorsOf?.(o);
-    // Earlier samples are checked again, which `similar` checks can only be with the run's vectors (merged shards have none).
-    const checked = spec.expect.length > 0 && (vectors !== undefined || !spec.expect.some((e) => e.kind === 'similar'));
-    const passed = new Map<string | null, boolean>();
-    const passesOf = (answer: string | null): boolean => {
-      if (!passed.has(answer)) passed.set(answer, evaluate(answer, spec, vectors).pass === true);
-      return passed.get(answer)!;
-    };
     const pool = poolSamples(
       tonight.map((s) => s.answer),
-      reference,
+      reference.map((x) => x.answer),
       sampleKindFor(spec.compare),
     );
-    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => passesOf(a))] : null;
+    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((x) => x.pass === true)] : null;
     pools.push({ pool, passes });
     keys.push(r.key);
   });

@@ -1,7 +1,7 @@
 /** The checks: what the runner does with each output (extract, normalize, judge, compare). */
 import type { PromptSpec } from '../config/types.js';
-import { evaluate, type Verdict } from './expect.js';
 import type { Vectors } from './embedding.js';
+import { evaluate, type Verdict } from './expect.js';
 import { extract } from './extract.js';
 import { normalize } from './normalize.js';
 import { grouped } from '../util/numbers.js';
@@ -46,12 +46,12 @@ export function answerOrNull(output: string, prompt: Pick<PromptSpec, 'extract' 
 }
 
 /**
- * The answer and verdict of one output. Checks read untrusted text, so whatever they throw
- * (a JSON nested too deep to serialize, an output longer than checks read) fails this output
- * with the reason, and the run goes on. A prompt without `expect` keeps `pass: null`, so the
- * pass rate still counts only prompts with checks; the reason is kept all the same. Outputs
- * read again from the history go through here (or answerOrNull) too: an output stored by one
- * night must not stop the next.
+ * The answer and verdict of one output, as a run records it and as the drift test reads an
+ * earlier output again. Checks read untrusted text, so whatever they throw (a JSON nested too
+ * deep to serialize, an output longer than checks read) fails this sample with the reason, and
+ * the run goes on. A prompt without `expect` keeps `pass: null`, so the pass rate still counts
+ * only prompts with checks; the reason is kept all the same. An output stored by one night must
+ * not stop the next.
  */
 export function judge(
   output: string,

@@ -4,8 +4,7 @@ import { renderEdits } from './edits-markdown.js';
 import { codeSpan, inlineText } from './escape.js';
 import type { SigningNote } from './document/report-document.js';
 import { inlineMarkdown, renderMarkdown } from './markdown.js';
-import { significantRegressions } from '../analysis/drift.js';
-import { driftCell } from './drift-text.js';
+import { driftCell, regressionCell } from './drift-text.js';
 import { percent } from '../util/numbers.js';
 import type { ModelReport, Report } from './report.js';
 
@@ -79,5 +78,5 @@ function row(m: ModelReport): string {
       : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
   const errors = totalErrors(x.errors);
-  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${significantRegressions(x).length} | ${errors} |`;
+  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(x)} | ${errors} |`;
 }

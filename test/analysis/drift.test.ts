@@ -6,6 +6,8 @@ import type { ModelSpec, PromptSpec } from '../../src/config/types.js';
 import type { NewRecord } from '../../src/history/build-record.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
+import { summarize } from '../../src/report/summary.js';
+import { formatRunSummary } from '../../src/report/text.js';
 import { toSample } from '../../src/run/execute.js';
 import type { Observation } from '../../src/run/types.js';
 import { seededRandom } from '../../src/util/random.js';
@@ -35,6 +37,8 @@ function nights(
   output?: (night: number, p: number, s: number) => string | null,
   samples = 5,
   seed = 11,
+  /** Alters a night's record once written, as the history will hold it (e.g. a record of an older version). */
+  written?: (night: number, record: NewRecord) => void,
 ): NewRecord[] {
   const random = seededRandom(seed);
   const view = new HistoryView();
@@ -66,6 +70,7 @@ function nights(
       },
       view,
     );
+    written?.(night, record);
     records.push(record);
   }
   return records;
@@ -81,6 +86,11 @@ describe('the drift verdict in a record', () => {
     // Reliability counts the majority verdict (a: 70% a sample) and no drift: about 0.84 each night.
     for (const r of later) expect(r.metrics.reliability!).toBeGreaterThan(0.6);
     expect(records[0]!.metrics.drift).toEqual({ significant: false, p: null, prompts: [], detectableShift: null });
+    // The run's summary line counts the raw flips as noise, not as regressions.
+    const flipped = later.find((r) => r.metrics.regressions.length > 0)!;
+    expect(formatRunSummary(summarize([flipped]))).toContain(
+      `0 regressions beyond noise, ${flipped.metrics.regressions.length} within noise, `,
+    );
   });
 
   it('names the prompts whose distribution moved, and their regressions count', () => {
@@ -96,6 +106,41 @@ describe('the drift verdict in a record', () => {
     // With 5 samples against 35, two new answers are enough alone: the shift seen with 80% power.
     expect(drift.detectableShift).toBeGreaterThan(0.4);
     expect(drift.detectableShift).toBeLessThan(0.7);
+  });
+});
+
+describe('the reference', () => {
+  it('holds an earlier output too long for checks as a failing sample without an answer, as the run judged it', () => {
+    // max-output-kb allows outputs past what checks read (1 MiB): the run records such a sample as
+    // failing with no answer, and the nights after must read it the same way, not stop.
+    const huge = `Answer: a ${'x'.repeat(1_100_000)}`;
+    const records = nights(3, (night, p, s) => (night === 0 && p === 0 && s === 0 ? huge : null));
+    expect(records[0]!.metrics.passed).toBeLessThan(records[0]!.metrics.checked);
+    for (const r of records.slice(1)) expect(r.metrics.drift).toMatchObject({ significant: false });
+  });
+});
+
+describe('records written before the drift test', () => {
+  it('keep the counts they were written with, and their samples join the reference', () => {
+    // Four nights recorded before the drift test existed: no verdict, and "behaved" counted by the
+    // old rule (here a model judged harshly: nothing behaved), then two nights of this version.
+    const records = nights(6, undefined, 5, 11, (night, record) => {
+      if (night >= 4) return;
+      delete record.metrics.drift;
+      record.metrics.behaved = 0;
+    });
+    const first = records[4]!.metrics;
+    const pooled = records.slice(0, 5).map((r) => r.metrics);
+    const behaved = pooled.reduce((n, m) => n + m.behaved, 0);
+    const judged = pooled.reduce((n, m) => n + m.judged, 0);
+    expect(pooled.slice(0, 4).map((m) => m.behaved)).toEqual([0, 0, 0, 0]);
+    expect(first.reliability).toBeCloseTo(behaved / judged, 12);
+    // The reference is every sample of the four old nights: 20 of them against 5, so a prompt's
+    // test can judge a shift alone (three new answers of five: C(5, 3) / C(25, 3) = 0.0043).
+    expect(first.drift!.p).not.toBeNull();
+    expect(first.drift!.significant).toBe(false);
+    expect(first.drift!.detectableShift).not.toBeNull();
+    expect(records[5]!.metrics.drift!.significant).toBe(false);
   });
 });
 

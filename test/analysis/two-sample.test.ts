@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { kernelMatrix } from '../../src/analysis/hamming.js';
-import { compareSamples, forEachSubset, poolSamples, sampleKind } from '../../src/analysis/two-sample.js';
+import { compareSamples, forEachSubset, poolSamples, sampleKind, splitDrawer } from '../../src/analysis/two-sample.js';
+import { seededRandom } from '../../src/util/random.js';
 
 /** MMD^2 straight from its definition, with the kernel over the pool's distinct values. */
-function directMmd(first: string[], second: string[]): number {
+function directMmd(first: (string | null)[], second: (string | null)[]): number {
   const values = [...new Set([...first, ...second])];
   const k = kernelMatrix(values);
-  const at = (a: string, b: string) => k[values.indexOf(a)]![values.indexOf(b)]!;
-  const mean = (as: string[], bs: string[]) =>
+  const at = (a: string | null, b: string | null) => k[values.indexOf(a)]![values.indexOf(b)]!;
+  const mean = (as: (string | null)[], bs: (string | null)[]) =>
     as.reduce((s, a) => s + bs.reduce((t, b) => t + at(a, b), 0), 0) / (as.length * bs.length);
   return mean(first, first) + mean(second, second) - 2 * mean(first, second);
 }
@@ -34,6 +35,40 @@ const prose = [
   'Customers may request a refund up to 30 days after delivery.',
 ];
 const terse = ['30', '30 days.', 'Thirty.', '30 days'];
+
+/** C(n, k) by the product formula, in floating point (exact for the small cases here). */
+function choose(n: number, k: number): number {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return c;
+}
+
+describe('poolSamples', () => {
+  it('scores every split as the permutation tests need: -log P(counts) for answers, MMD^2 for text', () => {
+    const random = seededRandom(8);
+    for (let t = 0; t < 40; t++) {
+      const answers = ['a', 'b', 'c', null];
+      const pooled = Array.from({ length: 6 + Math.floor(random() * 10) }, () => answers[Math.floor(random() * 4)]!);
+      const n = 1 + Math.floor(random() * (pooled.length - 1));
+      const categorical = poolSamples(pooled.slice(0, n), pooled.slice(n), 'categorical');
+      const text = poolSamples(pooled.slice(0, n), pooled.slice(n), 'text');
+      const draw = splitDrawer(pooled.length, n, random);
+      for (let d = 0; d < 5; d++) {
+        const chosen = [...draw()];
+        const first = chosen.map((i) => pooled[i]!);
+        const second = pooled.filter((_, i) => !chosen.includes(i));
+        // The multivariate hypergeometric probability of the first side's counts.
+        let probability = 1 / choose(pooled.length, n);
+        for (const v of new Set(pooled)) {
+          const c = pooled.filter((x) => x === v).length;
+          probability *= choose(c, first.filter((x) => x === v).length);
+        }
+        expect(categorical.statistic(chosen)).toBeCloseTo(-Math.log(probability), 8);
+        expect(text.statistic(chosen)).toBeCloseTo(directMmd(first, second), 8);
+      }
+    }
+  });
+});
 
 describe('compareSamples', () => {
   it('uses the exact test on repeated answers', () => {

@@ -57,7 +57,7 @@ describe('renderMarkdown on the real GPT-4 drift', () => {
     expect(md.startsWith('# trackrecord report\n')).toBe(true);
     const summary = tableRows(
       md,
-      '| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drift beyond noise | Regressions | Errors | Runs since drift | Last run |',
+      '| Model | Reliability (95% interval) | Pass rate | Stability | Agreement | Drift beyond noise | Regressions beyond noise | Errors | Runs since drift | Last run |',
     );
     expect(summary).toHaveLength(1);
     // Two runs of one sample: no prompt can be judged alone, but the pass rate fell beyond noise.

@@ -1,5 +1,5 @@
 import { realDrift, totalErrors } from '../../analysis/record-metrics.js';
-import { driftCell } from '../drift-text.js';
+import { driftCell, regressionCell } from '../drift-text.js';
 import { costSentence, percent } from '../../util/numbers.js';
 import type { ModelReport, Report } from '../report.js';
 import { driftBlocks, earlierDriftBlocks, flipBlocks } from './drift-blocks.js';
@@ -40,7 +40,7 @@ export function reportDocument(report: Report, options: DocumentOptions = {}): B
         : `${count(report.records, 'record')} of ${count(report.models.length, 'model')}. `,
       ...(report.partial ? [code('trackrecord report --all'), ' reads all of it). '] : []),
       'Reliability is the share of observations in the trailing window that behaved as recorded (passed their ' +
-        'checks, kept their answer), with its 95% interval: the history shows consistency, it cannot promise the next run.',
+        'checks, changed no more than noise), with its 95% interval: the history shows consistency, it cannot promise the next run.',
     ),
     summaryTable(report.models),
     ...signingBlocks(options.signing),
@@ -60,7 +60,7 @@ function summaryTable(models: readonly ModelReport[]): Block {
       numeric('Stability'),
       numeric('Agreement'),
       numeric('Drift beyond noise'),
-      numeric('Regressions'),
+      numeric('Regressions beyond noise'),
       numeric('Errors'),
       numeric('Runs since drift'),
       { title: 'Last run' },
@@ -77,7 +77,7 @@ function summaryTable(models: readonly ModelReport[]): Block {
         [percent(x.stability)],
         [percent(x.agreement)],
         drift,
-        [String(x.regressions.length)],
+        [regressionCell(x)],
         [String(totalErrors(x.errors))],
         [x.runsSinceDrift === null ? 'never' : String(x.runsSinceDrift)],
         [runLink(m, day(m.run.startedAt))],
