@@ -16,7 +16,8 @@ export function setOutputs(
   const lowest = lowestReliability(summary.models);
   host.setOutput('reliability', lowest === null ? '' : String(lowest));
   host.setOutput('drifted', String(summary.models.reduce((n, m) => n + m.drifted.length, 0)));
-  host.setOutput('regressions', String(summary.models.reduce((n, m) => n + m.regressions.length, 0)));
+  // Beyond noise, as the thresholds count them: a later step that gates on it must not cry wolf.
+  host.setOutput('regressions', String(summary.models.reduce((n, m) => n + significantRegressions(m).length, 0)));
   const priced = summary.models.flatMap((m) => (m.cost === null ? [] : [m.cost]));
   if (priced.length > 0) host.setOutput('cost', String(priced.reduce((sum, c) => sum + c, 0)));
   host.setOutput('report', paths.report);

@@ -63,6 +63,7 @@ describe('check mode on a sampled model', () => {
     expect(body).toMatch(/regressions? \(pass → fail\) within noise: .*colors\/q0/);
     expect(quiet.summary).toMatch(/regressions? \(pass → fail\) within noise: .*colors\/q0/);
     expect(quiet.summary).not.toContain('beyond noise: ');
+    expect(quiet.outputs['regressions']).toBe('0');
 
     // The provider changes the model: the same check fails, and says where.
     server.setAliases({ m: 'shifted' });
@@ -77,5 +78,7 @@ describe('check mode on a sampled model', () => {
     expect(after).toHaveLength(1);
     expect(after[0]!.body).toMatch(/\| \*\*changed\*\* \(p [<=] 0\.0\d+\), \d+ named \| [1-9]/);
     expect(changed.summary).toMatch(/\*\*\d+ regressions?\*\* \(pass → fail\) beyond noise: /);
+    const failing = /m: (\d+) prompt\(s\) went from pass to fail/.exec(changed.failure ?? '')!;
+    expect(changed.outputs['regressions']).toBe(failing[1]);
   }, 90_000);
 });
