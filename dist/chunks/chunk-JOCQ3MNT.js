@@ -1845,8 +1845,8 @@ var require_keyword = __commonJS({
       var _a;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate);
+      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate2);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
@@ -2919,28 +2919,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate });
-        validate.errors = null;
-        validate.schema = sch.schema;
-        validate.schemaEnv = sch;
+        const validate2 = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate2 });
+        validate2.errors = null;
+        validate2.schema = sch.schema;
+        validate2.schemaEnv = sch;
         if (sch.$async)
-          validate.$async = true;
+          validate2.$async = true;
         if (this.opts.code.source === true) {
-          validate.source = { validateName, validateCode, scopeValues: gen._values };
+          validate2.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate.evaluated = {
+          validate2.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate.source)
-            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+          if (validate2.source)
+            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
         }
-        sch.validate = validate;
+        sch.validate = validate2;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -7027,6 +7027,210 @@ function compareModel(model, compare) {
 }
 function vectorsOf(embeddings, embedding) {
   return embeddings && embedding !== null ? embeddings.lookup(embedding) : void 0;
+}
+
+// src/checks/expect.ts
+var import_ajv = __toESM(require_ajv(), 1);
+
+// src/util/untrusted-text.ts
+var INVISIBLE = /(?![\t\n])[\p{Cc}\p{Cf}\p{Cs}\u{E0000}-\u{E007F}\u115f\u1160\u2800\u3164\uffa0]/gu;
+function showInvisible(text) {
+  return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+function cleanText(text) {
+  return showInvisible(text.replace(/\r\n?/g, "\n"));
+}
+function truncateText(text, max) {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
+}
+
+// src/checks/markdown-inline.ts
+var NONE = Number.MAX_SAFE_INTEGER;
+function unwrapLinks(text, image) {
+  const open = image ? "![" : "[";
+  const nextBracket = nextIndexes(text, (p) => text[p] === "]");
+  const nextParen = nextIndexes(text, (p) => text[p] === ")");
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!text.startsWith(open, i)) continue;
+    const close = nextBracket[i + open.length];
+    if (close === NONE || text[close + 1] !== "(") continue;
+    const end = nextParen[close + 2];
+    if (end === NONE) continue;
+    out += text.slice(last, i) + text.slice(i + open.length, close);
+    last = end + 1;
+    i = end;
+  }
+  return out + text.slice(last);
+}
+function unwrapEmphasis(text, delimiter, wordEdges) {
+  const k = delimiter.length;
+  const closers = nextIndexes(
+    text,
+    (p) => p > 0 && text.startsWith(delimiter, p) && isNonSpace(text, p - 1) && !(wordEdges && isWordAt(text, p + k))
+  );
+  const breaks = nextIndexes(text, (p) => isLineBreak(text.charCodeAt(p)));
+  let out = "";
+  let last = 0;
+  for (let i = 0; i + k <= text.length; i++) {
+    if (!text.startsWith(delimiter, i) || !isNonSpace(text, i + k)) continue;
+    if (wordEdges && isWordBefore(text, i)) continue;
+    const close = closers[i + k + 1];
+    if (close === NONE || close > breaks[i + k]) continue;
+    out += text.slice(last, i) + text.slice(i + k, close);
+    last = close + k;
+    i = last - 1;
+  }
+  return out + text.slice(last);
+}
+function nextIndexes(text, holds) {
+  const result = new Float64Array(text.length + 2).fill(NONE);
+  for (let p = text.length - 1; p >= 0; p--) result[p] = holds(p) ? p : result[p + 1];
+  return result;
+}
+var SPACE = /\s/;
+var WORD = /[\p{L}\p{N}_]/u;
+function isLineBreak(unit) {
+  return unit === 10 || unit === 13 || unit === 8232 || unit === 8233;
+}
+function isNonSpace(text, p) {
+  if (p >= text.length) return false;
+  const unit = text.charCodeAt(p);
+  if (unit < 128) return unit !== 32 && (unit < 9 || unit > 13);
+  return !SPACE.test(text[p]);
+}
+function isWordAt(text, p) {
+  const cp = text.codePointAt(p);
+  return cp !== void 0 && WORD.test(String.fromCodePoint(cp));
+}
+function isWordBefore(text, p) {
+  if (p === 0) return false;
+  const low = text.charCodeAt(p - 1);
+  const start = p >= 2 && low >= 56320 && low <= 57343 && isHigh(text.charCodeAt(p - 2)) ? p - 2 : p - 1;
+  return isWordAt(text, start);
+}
+function isHigh(unit) {
+  return unit >= 55296 && unit <= 56319;
+}
+
+// src/checks/normalize.ts
+var STEPS = {
+  trim: (text) => text.trim(),
+  // Locale-independent on purpose: the same suite must give the same answers everywhere.
+  lowercase: (text) => text.toLowerCase(),
+  // \s covers Unicode spaces and every line terminator.
+  "collapse-whitespace": (text) => text.replace(/\s+/g, " "),
+  // Unicode punctuation (\p{P}: . , ; : ! ? ' " - ( ) [ ] { } « » … and so on) only.
+  // Symbols (\p{S}: $ + < = > ^ ` | ~ € ©, emoji) stay, since they can be the answer.
+  // Note that "3.14" becomes "314" and "don't" becomes "dont".
+  "strip-punctuation": (text) => text.replace(new RegExp("\\p{P}", "gu"), ""),
+  "strip-markdown": stripMarkdown
+};
+function normalize(text, steps) {
+  let result = text;
+  for (const step of steps) result = STEPS[step](result);
+  return result.trim();
+}
+function stripMarkdown(text) {
+  const out = [];
+  let fence = null;
+  for (const line of text.split(/\r?\n/)) {
+    if (fence === null) {
+      const open = FENCE_OPEN.exec(line);
+      if (open !== null) {
+        const marker = open[1] ?? "```";
+        fence = { char: marker.charAt(0), length: marker.length };
+        continue;
+      }
+      out.push(stripInline(stripLineMarkers(line)));
+    } else {
+      const close = FENCE_CLOSE.exec(line);
+      const marker = close?.[1];
+      if (marker !== void 0 && marker.charAt(0) === fence.char && marker.length >= fence.length) {
+        fence = null;
+        continue;
+      }
+      out.push(line);
+    }
+  }
+  return out.join("\n");
+}
+var FENCE_OPEN = /^\s{0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+var FENCE_CLOSE = /^\s{0,3}(`{3,}|~{3,})\s*$/;
+function stripLineMarkers(line) {
+  if (isThematicBreak(line)) return "";
+  let result = line.replace(/^\s*(?:>\s?)+/, "");
+  const heading = /^\s{0,3}#{1,6}(?:\s+|$)/.exec(result);
+  if (heading !== null) {
+    result = withoutClosingHashes(result.slice(heading[0].length));
+  }
+  return result.replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+/, "");
+}
+function isThematicBreak(line) {
+  const start = line.length - line.trimStart().length;
+  const mark = line[start];
+  if (start > 3 || mark !== "-" && mark !== "*" && mark !== "_") return false;
+  let marks = 0;
+  for (let i = start; i < line.length; i++) {
+    if (line[i] === mark) marks += 1;
+    else if (!SPACE2.test(line[i])) return false;
+  }
+  return marks >= 3;
+}
+function withoutClosingHashes(text) {
+  const end = text.trimEnd().length;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === "#") hashes -= 1;
+  if (hashes === end || hashes === 0 || !SPACE2.test(text[hashes - 1])) return text;
+  return text.slice(0, hashes).trimEnd();
+}
+var SPACE2 = /\s/;
+var CODE_SPAN = /(`+)(.+?)\1/g;
+function stripInline(line) {
+  let result = "";
+  let last = 0;
+  for (const span of line.matchAll(CODE_SPAN)) {
+    result += stripEmphasisAndLinks(line.slice(last, span.index));
+    result += span[2] ?? "";
+    last = span.index + span[0].length;
+  }
+  return result + stripEmphasisAndLinks(line.slice(last));
+}
+function stripEmphasisAndLinks(text) {
+  let result = unwrapLinks(unwrapLinks(text, true), false);
+  result = unwrapEmphasis(result, "**", false);
+  result = unwrapEmphasis(result, "__", true);
+  result = unwrapEmphasis(result, "*", false);
+  result = unwrapEmphasis(result, "_", true);
+  return result.replace(/`+/g, "");
+}
+
+// src/checks/embedding.ts
+function cosine(a, b) {
+  if (a.length !== b.length) throw new Error(`embeddings of different lengths: ${a.length} and ${b.length}`);
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+function similarity(a, b, vectors) {
+  if (a === "" || b === "") return a === b ? 1 : 0;
+  const va = vectors?.(a);
+  const vb = vectors?.(b);
+  return va && vb ? cosine(va, vb) : null;
+}
+function similarTargets(prompt) {
+  return prompt.expect.flatMap((e) => e.kind === "similar" ? [normalize(e.to, prompt.normalize)] : []);
 }
 
 // node_modules/re2js/build/index.js
@@ -13765,6 +13969,223 @@ function matches(re, text) {
   return re.test(text);
 }
 
+// src/checks/unique-items.ts
+var validate = (unique, items) => {
+  validate.errors = [];
+  if (!unique) return true;
+  const duplicate = firstDuplicate(items);
+  if (duplicate === null) return true;
+  const [i, j] = duplicate;
+  validate.errors = [
+    {
+      keyword: "uniqueItems",
+      message: `must NOT have duplicate items (items ## ${i} and ${j} are identical)`,
+      params: { i, j }
+    }
+  ];
+  return false;
+};
+var uniqueItems = {
+  keyword: "uniqueItems",
+  type: "array",
+  schemaType: "boolean",
+  errors: true,
+  validate
+};
+function firstDuplicate(items) {
+  const numbers = /* @__PURE__ */ new Map();
+  const numberOf = (value) => {
+    let key;
+    if (Array.isArray(value)) key = `[${value.map(numberOf).join(",")}`;
+    else if (value !== null && typeof value === "object") {
+      const members = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+      key = `{${members.map(([name, member]) => `${JSON.stringify(name)}:${numberOf(member)}`).join(",")}`;
+    } else key = JSON.stringify(value);
+    let n = numbers.get(key);
+    if (n === void 0) numbers.set(key, n = numbers.size);
+    return n;
+  };
+  const seen = /* @__PURE__ */ new Map();
+  for (let j = 0; j < items.length; j++) {
+    const n = numberOf(items[j]);
+    const i = seen.get(n);
+    if (i !== void 0) return [i, j];
+    seen.set(n, j);
+  }
+  return null;
+}
+
+// src/checks/expect.ts
+var linearRegExp = Object.assign(
+  (pattern, flags) => {
+    let re;
+    try {
+      re = compileRegex(pattern, flags);
+    } catch (err) {
+      throw new Error(`pattern ${JSON.stringify(pattern)}: ${errorMessage(err)}`);
+    }
+    return { test: (text) => matches(re, text), toString: () => `/${pattern}/${flags}` };
+  },
+  { code: "linearRegExp" }
+);
+var ajv = new import_ajv.Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExp } }).removeKeyword("uniqueItems").addKeyword(uniqueItems);
+var validators = /* @__PURE__ */ new WeakMap();
+function validatorFor(schema) {
+  let validate2 = validators.get(schema);
+  if (validate2 === void 0) {
+    validate2 = ajv.compile(schema);
+    validators.set(schema, validate2);
+  }
+  return validate2;
+}
+function evaluate(answer, prompt, vectors) {
+  if (prompt.expect.length === 0) return { pass: null, failures: [] };
+  if (answer === null) return { pass: false, failures: ["no answer extracted"] };
+  const failures = [];
+  for (const expectation of prompt.expect) {
+    const failure = check(answer, expectation, prompt.normalize, vectors);
+    if (failure !== null) failures.push(failure);
+  }
+  return { pass: failures.length === 0, failures };
+}
+function expectationProblem(e) {
+  switch (e.kind) {
+    case "regex":
+    case "not-regex":
+      try {
+        compileRegex(e.pattern, e.flags);
+        return null;
+      } catch (err) {
+        return `${e.kind} /${e.pattern}/${e.flags}: ${errorMessage(err)}`;
+      }
+    case "json-schema":
+      try {
+        validatorFor(e.schema);
+        return null;
+      } catch (err) {
+        return `json-schema: ${errorMessage(err)}`;
+      }
+    case "max-length":
+    case "min-length":
+      return Number.isInteger(e.value) && e.value >= 0 ? null : `${e.kind}: must be a non-negative integer, got ${e.value}`;
+    case "number":
+      if (!Number.isFinite(e.equals)) return `number: "equals" must be a finite number, got ${e.equals}`;
+      return Number.isFinite(e.tolerance) && e.tolerance >= 0 ? null : `number: "tolerance" must be a non-negative number, got ${e.tolerance}`;
+    case "one-of":
+      return e.values.length > 0 ? null : "one-of: needs at least one value";
+    case "word-count":
+    case "line-count":
+      if (!isCount(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
+      if (e.max !== null && !isCount(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
+      return e.max === null || e.min <= e.max ? null : `${e.kind}: "min" (${e.min}) is greater than "max" (${e.max})`;
+    case "similar":
+      return e.threshold > 0 && e.threshold <= 1 ? null : `similar: "threshold" must be in (0, 1], got ${e.threshold}`;
+    case "equals":
+    case "contains":
+    case "not-contains":
+      return null;
+  }
+}
+function check(answer, e, steps, vectors) {
+  switch (e.kind) {
+    case "equals":
+      return answer === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer)}`;
+    case "one-of":
+      return e.values.some((v) => answer === normalize(v, steps)) ? null : `one-of [${e.values.map(quote).join(", ")}]: got ${quote(answer)}`;
+    case "contains":
+      return answer.includes(normalize(e.value, steps)) ? null : `contains ${quote(e.value)}: not in ${quote(answer)}`;
+    case "not-contains":
+      return answer.includes(normalize(e.value, steps)) ? `not-contains ${quote(e.value)}: found in ${quote(answer)}` : null;
+    case "regex":
+      return matches(compileRegex(e.pattern, e.flags), answer) ? null : `regex /${e.pattern}/${e.flags}: no match in ${quote(answer)}`;
+    case "not-regex": {
+      const match = firstMatch(compileRegex(e.pattern, e.flags), answer);
+      return match === null ? null : `not-regex /${e.pattern}/${e.flags}: matched ${quote(match[0])}`;
+    }
+    case "max-length": {
+      const length = [...answer].length;
+      return length <= e.value ? null : `max-length ${e.value}: got ${length} characters`;
+    }
+    case "min-length": {
+      const length = [...answer].length;
+      return length >= e.value ? null : `min-length ${e.value}: got ${length} characters`;
+    }
+    case "number": {
+      const label = `number ${e.equals} \xB1 ${e.tolerance}`;
+      const n = parseNumber(answer);
+      if (n === null) return `${label}: not a number: got ${quote(answer)}`;
+      return Math.abs(n - e.equals) <= e.tolerance ? null : `${label}: got ${n}`;
+    }
+    case "json-schema":
+      return checkSchema(answer, e.schema);
+    case "word-count":
+      return checkCount(e, countWords(answer), "word");
+    case "line-count":
+      return checkCount(e, countLines(answer), "line");
+    case "similar": {
+      const label = `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
+      const cos = similarity(answer, normalize(e.to, steps), vectors);
+      if (cos === null) return `${label}: no embedding to compare`;
+      return cos >= e.threshold ? null : `${label}: got ${cos.toFixed(3)} for ${quote(answer)}`;
+    }
+  }
+}
+function isCount(n) {
+  return Number.isInteger(n) && n >= 0;
+}
+function countWords(answer) {
+  return answer.match(/\S+/g)?.length ?? 0;
+}
+function countLines(answer) {
+  return answer.split(/\r\n|\n|\r/).filter((line) => /\S/.test(line)).length;
+}
+function checkCount(e, n, unit) {
+  if (n >= e.min && (e.max === null || n <= e.max)) return null;
+  return `${e.kind} ${countLabel(e)}: got ${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+function countLabel(e) {
+  if (e.max === null) return `>= ${e.min}`;
+  if (e.min === e.max) return String(e.min);
+  if (e.min === 0) return `<= ${e.max}`;
+  return `${e.min}..${e.max}`;
+}
+var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+function parseNumber(answer) {
+  const text = answer.trim().replace(/[,_]/g, "");
+  if (!NUMBER.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+function checkSchema(answer, schema) {
+  let data;
+  try {
+    data = JSON.parse(answer);
+  } catch {
+    return `json-schema: not valid JSON: got ${quote(answer)}`;
+  }
+  let validate2;
+  try {
+    validate2 = validatorFor(schema);
+  } catch (err) {
+    return `json-schema: invalid schema: ${errorMessage(err)}`;
+  }
+  let valid;
+  try {
+    valid = validate2(data);
+  } catch (err) {
+    return `json-schema: could not validate: ${errorMessage(err)}`;
+  }
+  if (valid) return null;
+  const first = validate2.errors?.[0];
+  if (first === void 0) return "json-schema: does not match";
+  const where = first.instancePath === "" ? "" : `${truncateText(first.instancePath, MAX_QUOTED)} `;
+  return `json-schema: ${where}${first.message ?? "does not match"}`;
+}
+var MAX_QUOTED = 81;
+function quote(text) {
+  return JSON.stringify(showInvisible(truncateText(text, MAX_QUOTED)));
+}
+
 // src/checks/extract.ts
 function extract(output, extractor) {
   if (extractor === null) return output;
@@ -13919,174 +14340,6 @@ function tryParse(text) {
   }
 }
 
-// src/checks/markdown-inline.ts
-var NONE = Number.MAX_SAFE_INTEGER;
-function unwrapLinks(text, image) {
-  const open = image ? "![" : "[";
-  const nextBracket = nextIndexes(text, (p) => text[p] === "]");
-  const nextParen = nextIndexes(text, (p) => text[p] === ")");
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!text.startsWith(open, i)) continue;
-    const close = nextBracket[i + open.length];
-    if (close === NONE || text[close + 1] !== "(") continue;
-    const end = nextParen[close + 2];
-    if (end === NONE) continue;
-    out += text.slice(last, i) + text.slice(i + open.length, close);
-    last = end + 1;
-    i = end;
-  }
-  return out + text.slice(last);
-}
-function unwrapEmphasis(text, delimiter, wordEdges) {
-  const k = delimiter.length;
-  const closers = nextIndexes(
-    text,
-    (p) => p > 0 && text.startsWith(delimiter, p) && isNonSpace(text, p - 1) && !(wordEdges && isWordAt(text, p + k))
-  );
-  const breaks = nextIndexes(text, (p) => isLineBreak(text.charCodeAt(p)));
-  let out = "";
-  let last = 0;
-  for (let i = 0; i + k <= text.length; i++) {
-    if (!text.startsWith(delimiter, i) || !isNonSpace(text, i + k)) continue;
-    if (wordEdges && isWordBefore(text, i)) continue;
-    const close = closers[i + k + 1];
-    if (close === NONE || close > breaks[i + k]) continue;
-    out += text.slice(last, i) + text.slice(i + k, close);
-    last = close + k;
-    i = last - 1;
-  }
-  return out + text.slice(last);
-}
-function nextIndexes(text, holds) {
-  const result = new Float64Array(text.length + 2).fill(NONE);
-  for (let p = text.length - 1; p >= 0; p--) result[p] = holds(p) ? p : result[p + 1];
-  return result;
-}
-var SPACE = /\s/;
-var WORD = /[\p{L}\p{N}_]/u;
-function isLineBreak(unit) {
-  return unit === 10 || unit === 13 || unit === 8232 || unit === 8233;
-}
-function isNonSpace(text, p) {
-  if (p >= text.length) return false;
-  const unit = text.charCodeAt(p);
-  if (unit < 128) return unit !== 32 && (unit < 9 || unit > 13);
-  return !SPACE.test(text[p]);
-}
-function isWordAt(text, p) {
-  const cp = text.codePointAt(p);
-  return cp !== void 0 && WORD.test(String.fromCodePoint(cp));
-}
-function isWordBefore(text, p) {
-  if (p === 0) return false;
-  const low = text.charCodeAt(p - 1);
-  const start = p >= 2 && low >= 56320 && low <= 57343 && isHigh(text.charCodeAt(p - 2)) ? p - 2 : p - 1;
-  return isWordAt(text, start);
-}
-function isHigh(unit) {
-  return unit >= 55296 && unit <= 56319;
-}
-
-// src/checks/normalize.ts
-var STEPS = {
-  trim: (text) => text.trim(),
-  // Locale-independent on purpose: the same suite must give the same answers everywhere.
-  lowercase: (text) => text.toLowerCase(),
-  // \s covers Unicode spaces and every line terminator.
-  "collapse-whitespace": (text) => text.replace(/\s+/g, " "),
-  // Unicode punctuation (\p{P}: . , ; : ! ? ' " - ( ) [ ] { } « » … and so on) only.
-  // Symbols (\p{S}: $ + < = > ^ ` | ~ € ©, emoji) stay, since they can be the answer.
-  // Note that "3.14" becomes "314" and "don't" becomes "dont".
-  "strip-punctuation": (text) => text.replace(new RegExp("\\p{P}", "gu"), ""),
-  "strip-markdown": stripMarkdown
-};
-function normalize(text, steps) {
-  let result = text;
-  for (const step of steps) result = STEPS[step](result);
-  return result.trim();
-}
-function stripMarkdown(text) {
-  const out = [];
-  let fence = null;
-  for (const line of text.split(/\r?\n/)) {
-    if (fence === null) {
-      const open = FENCE_OPEN.exec(line);
-      if (open !== null) {
-        const marker = open[1] ?? "```";
-        fence = { char: marker.charAt(0), length: marker.length };
-        continue;
-      }
-      out.push(stripInline(stripLineMarkers(line)));
-    } else {
-      const close = FENCE_CLOSE.exec(line);
-      const marker = close?.[1];
-      if (marker !== void 0 && marker.charAt(0) === fence.char && marker.length >= fence.length) {
-        fence = null;
-        continue;
-      }
-      out.push(line);
-    }
-  }
-  return out.join("\n");
-}
-var FENCE_OPEN = /^\s{0,3}(`{3,}(?=[^`]*$)|~{3,})/;
-var FENCE_CLOSE = /^\s{0,3}(`{3,}|~{3,})\s*$/;
-function stripLineMarkers(line) {
-  if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return "";
-  let result = line.replace(/^\s*(?:>\s?)+/, "");
-  const heading = /^\s{0,3}#{1,6}(?:\s+|$)/.exec(result);
-  if (heading !== null) {
-    result = result.slice(heading[0].length).replace(/\s+#+\s*$/, "");
-  }
-  return result.replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+/, "");
-}
-var CODE_SPAN = /(`+)(.+?)\1/g;
-function stripInline(line) {
-  let result = "";
-  let last = 0;
-  for (const span of line.matchAll(CODE_SPAN)) {
-    result += stripEmphasisAndLinks(line.slice(last, span.index));
-    result += span[2] ?? "";
-    last = span.index + span[0].length;
-  }
-  return result + stripEmphasisAndLinks(line.slice(last));
-}
-function stripEmphasisAndLinks(text) {
-  let result = unwrapLinks(unwrapLinks(text, true), false);
-  result = unwrapEmphasis(result, "**", false);
-  result = unwrapEmphasis(result, "__", true);
-  result = unwrapEmphasis(result, "*", false);
-  result = unwrapEmphasis(result, "_", true);
-  return result.replace(/`+/g, "");
-}
-
-// src/checks/embedding.ts
-function cosine(a, b) {
-  if (a.length !== b.length) throw new Error(`embeddings of different lengths: ${a.length} and ${b.length}`);
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
-}
-function similarity(a, b, vectors) {
-  if (a === "" || b === "") return a === b ? 1 : 0;
-  const va = vectors?.(a);
-  const vb = vectors?.(b);
-  return va && vb ? cosine(va, vb) : null;
-}
-function similarTargets(prompt) {
-  return prompt.expect.flatMap((e) => e.kind === "similar" ? [normalize(e.to, prompt.normalize)] : []);
-}
-
 // src/checks/similarity.ts
 var TOKEN = /[\p{L}\p{N}]+/gu;
 function tokens(text) {
@@ -14118,176 +14371,6 @@ function sameAnswer(a, b, compare, vectors) {
   return (similarity(a, b, vectors) ?? -Infinity) >= compare.threshold;
 }
 
-// src/checks/expect.ts
-var import_ajv = __toESM(require_ajv(), 1);
-
-// src/util/untrusted-text.ts
-var INVISIBLE = /(?![\t\n])[\p{Cc}\p{Cf}\p{Cs}\u{E0000}-\u{E007F}\u115f\u1160\u2800\u3164\uffa0]/gu;
-function showInvisible(text) {
-  return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
-}
-function cleanText(text) {
-  return showInvisible(text.replace(/\r\n?/g, "\n"));
-}
-function truncateText(text, max) {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
-}
-
-// src/checks/expect.ts
-var ajv = new import_ajv.Ajv({ allErrors: true, strict: false });
-var validators = /* @__PURE__ */ new WeakMap();
-function validatorFor(schema) {
-  let validate = validators.get(schema);
-  if (validate === void 0) {
-    validate = ajv.compile(schema);
-    validators.set(schema, validate);
-  }
-  return validate;
-}
-function evaluate(answer, prompt, vectors) {
-  if (prompt.expect.length === 0) return { pass: null, failures: [] };
-  if (answer === null) return { pass: false, failures: ["no answer extracted"] };
-  const failures = [];
-  for (const expectation of prompt.expect) {
-    const failure = check(answer, expectation, prompt.normalize, vectors);
-    if (failure !== null) failures.push(failure);
-  }
-  return { pass: failures.length === 0, failures };
-}
-function expectationProblem(e) {
-  switch (e.kind) {
-    case "regex":
-    case "not-regex":
-      try {
-        compileRegex(e.pattern, e.flags);
-        return null;
-      } catch (err) {
-        return `${e.kind} /${e.pattern}/${e.flags}: ${errorMessage(err)}`;
-      }
-    case "json-schema":
-      try {
-        validatorFor(e.schema);
-        return null;
-      } catch (err) {
-        return `json-schema: ${errorMessage(err)}`;
-      }
-    case "max-length":
-    case "min-length":
-      return Number.isInteger(e.value) && e.value >= 0 ? null : `${e.kind}: must be a non-negative integer, got ${e.value}`;
-    case "number":
-      if (!Number.isFinite(e.equals)) return `number: "equals" must be a finite number, got ${e.equals}`;
-      return Number.isFinite(e.tolerance) && e.tolerance >= 0 ? null : `number: "tolerance" must be a non-negative number, got ${e.tolerance}`;
-    case "one-of":
-      return e.values.length > 0 ? null : "one-of: needs at least one value";
-    case "word-count":
-    case "line-count":
-      if (!isCount(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
-      if (e.max !== null && !isCount(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
-      return e.max === null || e.min <= e.max ? null : `${e.kind}: "min" (${e.min}) is greater than "max" (${e.max})`;
-    case "similar":
-      return e.threshold > 0 && e.threshold <= 1 ? null : `similar: "threshold" must be in (0, 1], got ${e.threshold}`;
-    case "equals":
-    case "contains":
-    case "not-contains":
-      return null;
-  }
-}
-function check(answer, e, steps, vectors) {
-  switch (e.kind) {
-    case "equals":
-      return answer === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer)}`;
-    case "one-of":
-      return e.values.some((v) => answer === normalize(v, steps)) ? null : `one-of [${e.values.map(quote).join(", ")}]: got ${quote(answer)}`;
-    case "contains":
-      return answer.includes(normalize(e.value, steps)) ? null : `contains ${quote(e.value)}: not in ${quote(answer)}`;
-    case "not-contains":
-      return answer.includes(normalize(e.value, steps)) ? `not-contains ${quote(e.value)}: found in ${quote(answer)}` : null;
-    case "regex":
-      return matches(compileRegex(e.pattern, e.flags), answer) ? null : `regex /${e.pattern}/${e.flags}: no match in ${quote(answer)}`;
-    case "not-regex": {
-      const match = firstMatch(compileRegex(e.pattern, e.flags), answer);
-      return match === null ? null : `not-regex /${e.pattern}/${e.flags}: matched ${quote(match[0])}`;
-    }
-    case "max-length": {
-      const length = [...answer].length;
-      return length <= e.value ? null : `max-length ${e.value}: got ${length} characters`;
-    }
-    case "min-length": {
-      const length = [...answer].length;
-      return length >= e.value ? null : `min-length ${e.value}: got ${length} characters`;
-    }
-    case "number": {
-      const label = `number ${e.equals} \xB1 ${e.tolerance}`;
-      const n = parseNumber(answer);
-      if (n === null) return `${label}: not a number: got ${quote(answer)}`;
-      return Math.abs(n - e.equals) <= e.tolerance ? null : `${label}: got ${n}`;
-    }
-    case "json-schema":
-      return checkSchema(answer, e.schema);
-    case "word-count":
-      return checkCount(e, countWords(answer), "word");
-    case "line-count":
-      return checkCount(e, countLines(answer), "line");
-    case "similar": {
-      const label = `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
-      const cos = similarity(answer, normalize(e.to, steps), vectors);
-      if (cos === null) return `${label}: no embedding to compare`;
-      return cos >= e.threshold ? null : `${label}: got ${cos.toFixed(3)} for ${quote(answer)}`;
-    }
-  }
-}
-function isCount(n) {
-  return Number.isInteger(n) && n >= 0;
-}
-function countWords(answer) {
-  return answer.match(/\S+/g)?.length ?? 0;
-}
-function countLines(answer) {
-  return answer.split(/\r\n|\n|\r/).filter((line) => /\S/.test(line)).length;
-}
-function checkCount(e, n, unit) {
-  if (n >= e.min && (e.max === null || n <= e.max)) return null;
-  return `${e.kind} ${countLabel(e)}: got ${n} ${unit}${n === 1 ? "" : "s"}`;
-}
-function countLabel(e) {
-  if (e.max === null) return `>= ${e.min}`;
-  if (e.min === e.max) return String(e.min);
-  if (e.min === 0) return `<= ${e.max}`;
-  return `${e.min}..${e.max}`;
-}
-var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-function parseNumber(answer) {
-  const text = answer.trim().replace(/[,_]/g, "");
-  if (!NUMBER.test(text)) return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
-}
-function checkSchema(answer, schema) {
-  let data;
-  try {
-    data = JSON.parse(answer);
-  } catch {
-    return `json-schema: not valid JSON: got ${quote(answer)}`;
-  }
-  let validate;
-  try {
-    validate = validatorFor(schema);
-  } catch (err) {
-    return `json-schema: invalid schema: ${errorMessage(err)}`;
-  }
-  if (validate(data)) return null;
-  const first = validate.errors?.[0];
-  if (first === void 0) return "json-schema: does not match";
-  const where = first.instancePath === "" ? "" : `${truncateText(first.instancePath, MAX_QUOTED)} `;
-  return `json-schema: ${where}${first.message ?? "does not match"}`;
-}
-var MAX_QUOTED = 81;
-function quote(text) {
-  return JSON.stringify(showInvisible(truncateText(text, MAX_QUOTED)));
-}
-
 // src/checks/index.ts
 var MAX_CHECKED_CHARS = 1048576;
 function answerOf(output, prompt) {
@@ -14299,6 +14382,23 @@ function answerOf(output, prompt) {
   const extracted = extract(output, prompt.extract);
   return extracted === null ? null : normalize(extracted, prompt.normalize).toWellFormed();
 }
+function answerOrNull(output, prompt) {
+  try {
+    return answerOf(output, prompt);
+  } catch {
+    return null;
+  }
+}
+function judge(output, prompt, vectors) {
+  try {
+    const answer = answerOf(output, prompt);
+    return { answer, ...evaluate(answer, prompt, vectors) };
+  } catch (err) {
+    const reason = `checks could not run on this output: ${errorMessage(err).slice(0, MAX_REASON)}`;
+    return { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
+  }
+}
+var MAX_REASON = 200;
 
 // src/run/plan.ts
 function buildPlan(config) {
@@ -14635,6 +14735,9 @@ function sampleKind(pooled) {
   const distinct = new Set(pooled).size;
   return distinct <= Math.max(1, Math.floor(pooled.length / 2)) ? "categorical" : "text";
 }
+function sampleKindFor(compare) {
+  return compare.kind === "exact" ? "auto" : "text";
+}
 function quantize(x) {
   return Math.round(x * 1e9) / 1e9;
 }
@@ -14710,10 +14813,10 @@ function splitDrawer(size, n, random) {
 function compareSamples(a, b, kind = "auto", options = {}) {
   const pool = poolSamples(a, b, kind);
   const base = { statistic: pool.observed, kind: pool.kind };
-  if (pool.constant) return { ...base, p: 1, exact: true };
+  if (pool.constant) return { ...base, p: 1, exact: true, minP: 1 };
   if (pool.kind === "categorical") {
     const exact = fisherFreemanHalton(pool.counts.first, pool.counts.second);
-    if (exact) return { ...base, p: exact.p, exact: true };
+    if (exact) return { ...base, p: exact.p, exact: true, minP: exact.minP };
   }
   const permutations = options.permutations ?? 1999;
   if (logChoose(pool.size, pool.n) <= Math.log(permutations + 1)) {
@@ -14723,12 +14826,12 @@ function compareSamples(a, b, kind = "auto", options = {}) {
       splits += 1;
       if (pool.statistic(chosen) >= pool.observed) extreme2 += 1;
     });
-    return { ...base, p: extreme2 / splits, exact: true };
+    return { ...base, p: extreme2 / splits, exact: true, minP: 0 };
   }
   const draw = splitDrawer(pool.size, pool.n, seededRandom(options.seed ?? 1));
   let extreme = 0;
   for (let i = 0; i < permutations; i++) if (pool.statistic(draw()) >= pool.observed) extreme += 1;
-  return { ...base, p: (extreme + 1) / (permutations + 1), exact: false };
+  return { ...base, p: (extreme + 1) / (permutations + 1), exact: false, minP: 0 };
 }
 function forEachSubset(size, n, visit) {
   const chosen = Array.from({ length: n }, (_, i) => i);
@@ -14861,30 +14964,25 @@ function assessDrift(input) {
     const spec = input.specOf(o);
     const tonight = o.samples.filter((s) => s.error === null);
     if (tonight.length === 0) return;
-    const reference = [];
+    const vectors = input.vectorsOf?.(o);
+    const checked = spec.expect.length > 0 && (vectors !== void 0 || !spec.expect.some((e) => e.kind === "similar"));
+    const reading = checked ? spec : { ...spec, expect: [] };
     const read = /* @__PURE__ */ new Map();
+    const reference = [];
     for (const point of view.series(modelId, r.promptHash, r.key)) {
       if (point.run < start || !point.answered) continue;
       for (const output of view.sampleOutputs(modelId, point)) {
-        if (!read.has(output)) read.set(output, answerOf(output, spec));
+        if (!read.has(output)) read.set(output, judge(output, reading, vectors));
         reference.push(read.get(output));
       }
     }
     if (reference.length === 0) return;
-    const vectors = input.vectorsOf?.(o);
-    const checked = spec.expect.length > 0 && (vectors !== void 0 || !spec.expect.some((e) => e.kind === "similar"));
-    const passed = /* @__PURE__ */ new Map();
-    const passesOf = (answer) => {
-      if (!passed.has(answer)) passed.set(answer, evaluate(answer, spec, vectors).pass === true);
-      return passed.get(answer);
-    };
     const pool = poolSamples(
       tonight.map((s) => s.answer),
-      reference,
-      // Answers compared by similarity or embeddings are free text: the text kernel, never the embeddings.
-      spec.compare.kind === "exact" ? "auto" : "text"
+      reference.map((x) => x.answer),
+      sampleKindFor(spec.compare)
     );
-    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((a) => passesOf(a))] : null;
+    const passes = checked ? [...tonight.map((s) => s.pass === true), ...reference.map((x) => x.pass === true)] : null;
     pools.push({ pool, passes });
     keys.push(r.key);
   });
@@ -15022,21 +15120,27 @@ function recordMetrics(input, c, drift, windowBefore, previous) {
 
 export {
   require_ucs2length,
-  errorMessage,
-  isObject,
-  parseJsonPath,
-  similarTargets,
-  sameAnswer,
   cleanText,
   truncateText,
-  evaluate,
+  similarTargets,
+  errorMessage,
+  isObject,
   expectationProblem,
+  parseJsonPath,
+  sameAnswer,
   answerOf,
+  answerOrNull,
+  judge,
   promptCount,
   DEFAULTS,
   promptKey,
   sha256,
   canonicalJson,
+  fisherFreemanHalton,
+  sampleKindFor,
+  compareSamples,
+  benjaminiHochberg,
+  significantRegressions,
   textRef,
   isRefOf,
   catalogRef,
@@ -15052,9 +15156,6 @@ export {
   promptResult,
   majorityVerdict,
   modal,
-  compareSamples,
-  benjaminiHochberg,
-  significantRegressions,
   analyzeModel,
   realDrift,
   lowestReliability,

@@ -2,7 +2,7 @@ import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
   lowestReliability
-} from "./chunk-SXC3OYPT.js";
+} from "./chunk-JOCQ3MNT.js";
 import {
   percent,
   roundPercent
