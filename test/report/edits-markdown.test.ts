@@ -2,48 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EditComparison } from '../../src/analysis/edit-effect.js';
 import { renderEdits } from '../../src/report/edits-markdown.js';
+import { editedPromptComparison } from '../support/edits.js';
 
 const HOSTILE =
   'Hey @octocat </details><img src=x onerror=alert(1)> [click](https://evil.example/steal) <!-- trackrecord:check -->\nline two';
 
 function comparison(answer: string, definition: string): EditComparison {
-  return {
-    baseRef: 'main',
-    edits: {
-      models: [],
-      prompts: [
-        {
-          key: 's/a',
-          changes: [{ field: 'prompt', before: 'old', after: definition }],
-          location: { file: 's.yaml', line: 3 },
-        },
-      ],
-      pairs: [],
-      added: [],
-      addedModels: [],
-      removed: [],
-      removedModels: [],
-    },
-    effects: [
-      {
-        modelId: 'm',
-        key: 's/a',
-        before: { answer: 'fine', status: true, answered: true },
-        after: { answer, status: false, answered: true },
-        recorded: { answer, status: true },
-        changed: true,
-        differs: true,
-        p: null,
-        regression: true,
-        fix: false,
-        withinNoise: false,
-        rerun: true,
-      },
-    ],
-    extraRequests: 1,
-    rerun: 1,
-    added: [],
-  };
+  return editedPromptComparison({ answer, definition, before: 'fine', recorded: { answer, status: true } });
 }
 
 describe('renderEdits', () => {

@@ -1,48 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EditComparison } from '../../src/analysis/edit-effect.js';
 import { formatEdits } from '../../src/report/edits-text.js';
+import { editedPromptComparison } from '../support/edits.js';
 
 /** Terminal control (colour, clear screen, a carriage return that overwrites the line) and a second line. */
 const HOSTILE = 'no\u001b[2J\u001b[31m red\rover\nline two\u202e';
 
 function comparison(answer: string): EditComparison {
-  return {
-    baseRef: 'main',
-    edits: {
-      models: [],
-      prompts: [
-        {
-          key: 's/a',
-          changes: [{ field: 'prompt', before: 'old', after: HOSTILE }],
-          location: { file: 's.yaml', line: 3 },
-        },
-      ],
-      pairs: [],
-      added: [],
-      addedModels: [],
-      removed: [],
-      removedModels: [],
-    },
-    effects: [
-      {
-        modelId: 'm',
-        key: 's/a',
-        before: { answer: 'yes', status: true, answered: true },
-        after: { answer, status: false, answered: true },
-        recorded: null,
-        changed: true,
-        differs: true,
-        p: null,
-        regression: true,
-        fix: false,
-        withinNoise: false,
-        rerun: true,
-      },
-    ],
-    extraRequests: 1,
-    rerun: 1,
-    added: [],
-  };
+  return editedPromptComparison({ answer, definition: HOSTILE, before: 'yes', recorded: null });
 }
 
 describe('formatEdits', () => {

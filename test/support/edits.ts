@@ -1,3 +1,4 @@
+import type { EditComparison } from '../../src/analysis/edit-effect.js';
 import type { Recording } from '../../tools/replay/index.js';
 
 /** A three-prompt suite whose prompt p7 answers differently when reworded, and whose prompt add does under a system prompt asking for markup. */
@@ -42,4 +43,53 @@ export function editsConfig(baseUrl: string, samples: number, system = ''): stri
     `models:\n  - id: m\n    model: tiny-1\n    base-url: ${baseUrl}\n    temperature: 0\n${system}` +
     `suites:\n  - path: prompts/s.yaml\nsamples: ${samples}\n`
   );
+}
+
+/**
+ * A comparison with one edited prompt, s/a on model m: its text changed to `definition`, its
+ * answer `before` (passing) became `answer` (failing), a regression of the change, base rerun.
+ */
+export function editedPromptComparison(o: {
+  answer: string;
+  definition: string;
+  before: string;
+  recorded: EditComparison['effects'][number]['recorded'];
+}): EditComparison {
+  return {
+    baseRef: 'main',
+    edits: {
+      models: [],
+      prompts: [
+        {
+          key: 's/a',
+          changes: [{ field: 'prompt', before: 'old', after: o.definition }],
+          location: { file: 's.yaml', line: 3 },
+        },
+      ],
+      pairs: [],
+      added: [],
+      addedModels: [],
+      removed: [],
+      removedModels: [],
+    },
+    effects: [
+      {
+        modelId: 'm',
+        key: 's/a',
+        before: { answer: o.before, status: true, answered: true },
+        after: { answer: o.answer, status: false, answered: true },
+        recorded: o.recorded,
+        changed: true,
+        differs: true,
+        p: null,
+        regression: true,
+        fix: false,
+        withinNoise: false,
+        rerun: true,
+      },
+    ],
+    extraRequests: 1,
+    rerun: 1,
+    added: [],
+  };
 }
