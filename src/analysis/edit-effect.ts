@@ -63,7 +63,7 @@ export function editEffects(
   baseOf: (pair: EditedPair) => Observation | undefined,
   view: HistoryView,
 ): EditEffect[] {
-  const effects = pairs.flatMap((pair): Array<{ effect: EditEffect; testable: boolean }> => {
+  const effects = pairs.flatMap((pair): Judged[] => {
     const head = headOf(pair);
     if (!head) return [];
     const base = pair.rerun ? baseOf(pair) : rejudge(head, pair.base.prompt);
@@ -74,6 +74,10 @@ export function editEffects(
     const after = version(head, pair.head.prompt);
     const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
     const flip = before.status !== null && after.status !== null && before.status !== after.status;
+    // An edit of the request and of the checks or reading at once: this run's outputs read the
+    // base's way show whether the checks edit alone flips the verdict, which no noise explains.
+    const sameOutputs = flip && pair.rerun ? version(rejudge(head, pair.base.prompt), pair.base.prompt).status : null;
+    const flipsOnSameOutputs = sameOutputs !== null && sameOutputs !== after.status;
     const effect: EditEffect = {
       modelId: pair.modelId,
       key: pair.key,
@@ -88,7 +92,7 @@ export function editEffects(
       withinNoise: false,
       rerun: pair.rerun,
     };
-    return [{ effect, testable: test.testable }];
+    return [{ effect, testable: test.testable, flipsOnSameOutputs }];
   });
   return decideChanged(effects);
 }
@@ -134,7 +138,14 @@ export function samplesCanTell(before: number, after: number): boolean {
  * majority flips by chance alone (see the edits bench), and a flip that fails the check must be
  * the edit's doing. Judged on the same outputs, a flip has no noise to doubt.
  */
-function decideChanged(judged: ReadonlyArray<{ effect: EditEffect; testable: boolean }>): EditEffect[] {
+interface Judged {
+  effect: EditEffect;
+  testable: boolean;
+  /** The verdict flips on this run's own outputs read both ways: the checks edit made it. */
+  flipsOnSameOutputs: boolean;
+}
+
+function decideChanged(judged: readonly Judged[]): EditEffect[] {
   const tested = judged.filter(({ effect }) => effect.p !== null);
   const rejected = new Set(
     benjaminiHochberg(
@@ -144,9 +155,9 @@ function decideChanged(judged: ReadonlyArray<{ effect: EditEffect; testable: boo
       tested.map(({ testable }) => testable),
     ),
   );
-  tested.forEach(({ effect: e }, i) => {
+  tested.forEach(({ effect: e, flipsOnSameOutputs }, i) => {
     e.changed = rejected.has(i);
-    if (e.rerun && !e.changed && (e.regression || e.fix)) {
+    if (e.rerun && !flipsOnSameOutputs && !e.changed && (e.regression || e.fix)) {
       e.withinNoise = true;
       e.regression = e.fix = false;
     }

@@ -368,9 +368,9 @@ describe('editEffects', () => {
   it("reads this run's outputs with the base's checks when only the checks changed: a flip there is no noise", () => {
     const stricter = prompt('a', 'Is 7 prime?', { expect: [{ kind: 'equals', value: 'yes!' }] });
     const pairs = findEdits(config([model()], [stricter]), config([model()], [a])).pairs;
-    // Two samples: the same outputs read both ways, so the answers cannot differ, and yet the
-    // stricter check's flip is wholly the edit's.
-    const head = observation('s/a', ['yes', 'yes']);
+    // Five samples, enough for the two-sample test: the same outputs read both ways, so the
+    // answers cannot differ (p = 1), and yet the stricter check's flip is wholly the edit's.
+    const head = observation('s/a', ['yes', 'yes', 'yes', 'yes', 'yes']);
     for (const s of head.samples) s.pass = false; // as the stricter check judged them
     const [effect] = editEffects(
       pairs,
@@ -386,5 +386,22 @@ describe('editEffects', () => {
       changed: false,
       rerun: false,
     });
+  });
+
+  it('keeps the regression of a reworded prompt whose check became stricter, though its answers did not change', () => {
+    const both = prompt('a', 'Is 7 a prime number?', { expect: [{ kind: 'equals', value: 'yes!' }] });
+    const pairs = findEdits(config([model()], [both]), config([model()], [a])).pairs;
+    expect(pairs[0]!.rerun).toBe(true);
+    const head = observation('s/a', ['yes', 'yes', 'yes', 'yes', 'yes']);
+    for (const s of head.samples) s.pass = false; // as the stricter check judged them
+    const [effect] = editEffects(
+      pairs,
+      () => head,
+      () => observation('s/a', ['yes', 'yes', 'yes', 'yes', 'yes']),
+      new HistoryView(),
+    );
+    // The answers are the same on both sides (p = 1), but read the base's way this run's outputs
+    // pass: the flip is the checks edit's, with no noise to doubt.
+    expect(effect).toMatchObject({ p: 1, changed: false, regression: true, withinNoise: false, rerun: true });
   });
 });
