@@ -130,14 +130,6 @@ export function samplesCanTell(before: number, after: number): boolean {
   return (fisherFreemanHalton([after, 0], [0, before])?.p ?? 1) <= EDIT_FDR;
 }
 
-/**
- * Changed beyond noise: the Benjamini-Hochberg discoveries among the edits that have a p-value,
- * so that across many edited prompts (a model's system prompt edits them all) at most
- * `EDIT_FDR` of those called changed are expected to be noise. A verdict flip between versions
- * sampled apart counts only where the answers changed: at a temperature above 0, five samples'
- * majority flips by chance alone (see the edits bench), and a flip that fails the check must be
- * the edit's doing. Judged on the same outputs, a flip has no noise to doubt.
- */
 interface Judged {
   effect: EditEffect;
   testable: boolean;
@@ -145,6 +137,15 @@ interface Judged {
   flipsOnSameOutputs: boolean;
 }
 
+/**
+ * Changed beyond noise: the Benjamini-Hochberg discoveries among the edits that have a p-value,
+ * so that across many edited prompts (a model's system prompt edits them all) at most
+ * `EDIT_FDR` of those called changed are expected to be noise. A verdict flip between versions
+ * sampled apart counts only where the answers changed: at a temperature above 0, five samples'
+ * majority flips by chance alone (see the edits bench), and a flip that fails the check must be
+ * the edit's doing. Judged on the same outputs, a flip has no noise to doubt, nor has one that the
+ * edit's checks or reading make on this run's own outputs.
+ */
 function decideChanged(judged: readonly Judged[]): EditEffect[] {
   const tested = judged.filter(({ effect }) => effect.p !== null);
   const rejected = new Set(
