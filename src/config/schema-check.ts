@@ -39,6 +39,13 @@ function toIssue(error: ErrorObject, yaml: YamlFile): ConfigIssue {
       return yaml.issue(path, `must be ${String(params['type']).replace(',', ' or ')}, got ${got}`);
     }
     case 'pattern':
+      // A key pasted where the name of its variable belongs must not be printed back.
+      if (path.at(-1) === 'api-key-env')
+        return yaml.issue(
+          path,
+          'must be the name of an environment variable (letters, digits, "_"), not the key itself: ' +
+            'put the key in a secret or variable and name that here',
+        );
       return yaml.issue(path, `${JSON.stringify(error.data)} ${patternHint(path, String(params['pattern']))}`);
     case 'maxProperties':
       if (path.at(-2) === 'expect') {

@@ -339,4 +339,16 @@ describe('paths in a config', () => {
       'invalid configuration:\n  .env: not read: config and suite files are YAML, named .yaml or .yml',
     );
   });
+
+  it('never print back a key pasted where the name of its variable belongs', async () => {
+    const root = tempDir({
+      'trackrecord.yml': `models:\n  - id: m\n    model: x\n    api-key-env: sk-proj-AbCdEf0123456789SECRET\nsuites: [builtin:core]\n`,
+    });
+    const error = await loadConfig({ root, configPath: 'trackrecord.yml' }).catch((e: unknown) => e);
+    expect((error as ConfigError).issues.map(formatIssue)).toEqual([
+      'trackrecord.yml:4:18: models[0].api-key-env: must be the name of an environment variable (letters, digits, "_"), ' +
+        'not the key itself: put the key in a secret or variable and name that here',
+    ]);
+    expect((error as Error).message).not.toContain('SECRET');
+  });
 });
