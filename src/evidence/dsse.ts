@@ -1,4 +1,5 @@
 import type { PublicKey, Signer } from './keys.js';
+import { showInvisible } from '../util/untrusted-text.js';
 
 // DSSE v1 (github.com/secure-systems-lab/dsse): the signature covers the pre-authentication
 // encoding of the payload type and the payload bytes, never the JSON around them.
@@ -108,9 +109,12 @@ export function openExact(text: string, envelope: Envelope, key: PublicKey): Ope
   return { ok: false, reason: 'bad-signature', message: `the envelope was changed after it was signed: ${what}` };
 }
 
-/** Key ids in messages: the first 16 hex, enough to tell keys apart. */
+/**
+ * Key ids in messages: the first 16 hex, enough to tell keys apart. A key id read from an
+ * envelope is anyone's text: a control character in it is shown as its code point.
+ */
 export function short(keyid: string): string {
-  return keyid.length > 16 ? keyid.slice(0, 16) : keyid;
+  return showInvisible(keyid.length > 16 ? keyid.slice(0, 16) : keyid);
 }
 
 /** Standard or URL-safe base64, padded or not (DSSE allows both alphabets). */

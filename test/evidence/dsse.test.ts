@@ -53,6 +53,18 @@ describe('DSSE', () => {
     });
   }
 
+  it('shows a key id read from an envelope as text, control characters as code points', () => {
+    const key = makeKey('ed25519');
+    const signer = signerFromEnv(env(key.privatePem))!;
+    const envelope = signEnvelope(Buffer.from('{"a":1}'), 'application/vnd.in-toto+json', signer);
+    const hostile = { ...envelope, signatures: [{ ...envelope.signatures[0]!, keyid: '\u001b[2J\u001b]0;x\u0007ab' }] };
+    const opened = openEnvelope(hostile, publicKeyFromPem(makeKey('ed25519').publicPem, 'other.pem'));
+    expect(opened).toMatchObject({ ok: false, reason: 'other-key' });
+    const message = (opened as { message: string }).message;
+    expect(message).not.toMatch(/[\u0000-\u001f]/);
+    expect(message).toContain('signed by another key (<U+001B>[2J<U+001B>]0;x<U+0007>ab)');
+  });
+
   it('accepts URL-safe base64 and rejects envelopes that are not DSSE', () => {
     const key = makeKey();
     const signer = signerFromEnv(env(key.privatePem))!;
