@@ -95,7 +95,10 @@ const RUNS = 7;
 export async function runCostBenches(): Promise<BenchResult[]> {
   const recordings = await loadLlmdriftRecordings(join(repo, 'data/llmdrift/prime-100.jsonl'));
   const base = mkdtempSync(join(tmpdir(), 'trackrecord-bench-'));
-  const server = await startReplayProcess(base, recordings, 0);
+  const server = await startReplayProcess(base, recordings, 0).catch((e: unknown) => {
+    rmSync(base, { recursive: true, force: true });
+    throw e;
+  });
   try {
     const yaml =
       `models:\n  - { id: gpt-4, model: gpt-4-0314, base-url: "${server.baseUrl}", temperature: 0.8 }\n` +
