@@ -48,7 +48,10 @@ export function annotateRegressions(
   }
   const edited = new Map(edits?.edits.prompts.map((p) => [p.key, p]));
   for (const model of summary.models) {
-    const regressions = significantRegressions(model);
+    // This change's own regressions first: GitHub shows only the first few annotations.
+    const own = new Set(model.editRegressions ?? []);
+    const all = significantRegressions(model);
+    const regressions = [...all.filter((key) => own.has(key)), ...all.filter((key) => !own.has(key))];
     for (const key of regressions.slice(0, MAX_ANNOTATIONS)) {
       const edit = model.editRegressions?.includes(key) ? edited.get(key) : undefined;
       const location = edit ? edit.location : locations.get(key);
