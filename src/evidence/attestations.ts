@@ -26,6 +26,7 @@ import {
   STATEMENT_TYPE,
   type Statement,
 } from './statement.js';
+import { CRLF_LINE } from '../history/verify.js';
 
 /**
  * The attestations file of a history file: `attestations.jsonl` beside it, and for a numbered
@@ -232,6 +233,7 @@ async function envelopesByLine(path: string): Promise<Map<number, ReadEnvelope[]
   const byLine = new Map<number, ReadEnvelope[]>();
   for (const [i, raw] of text.split('\n').entries()) {
     if (raw === '') continue;
+    if (raw.endsWith('\r')) return `${basename(path)}:${i + 1}: ${CRLF_LINE}`;
     const envelope = parseEnvelope(raw);
     if (typeof envelope === 'string') return `${basename(path)}:${i + 1}: ${envelope}`;
     const subject = parseStatement(decodeBase64(envelope.payload))?.subject[0];

@@ -7,6 +7,10 @@ import { catalogRef, isRefOf } from './refs.js';
 import { storedTexts, TextBlockError } from './texts.js';
 import { isObject } from '../util/values.js';
 
+/** Why a line that ends in CR is refused, in the history and in its attestations alike. */
+export const CRLF_LINE =
+  'line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only';
+
 export type VerifyResult =
   | { ok: true; records: HistoryRecord[]; lines: string[]; endsWithNewline: boolean }
   | {
@@ -155,11 +159,7 @@ export class ChainVerifier {
   push(line: string, parsed?: unknown): LineProblem | null {
     const number = this.nextLine;
     if (line.length === 0) return bad('blank line');
-    if (line.endsWith('\r')) {
-      return bad(
-        'line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only',
-      );
-    }
+    if (line.endsWith('\r')) return bad(CRLF_LINE);
     let data: unknown = parsed;
     if (data === undefined) {
       try {

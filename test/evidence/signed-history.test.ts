@@ -135,6 +135,16 @@ describe('signed records', () => {
     );
   });
 
+  it('names CRLF line endings in the attestations file, as in the history', async () => {
+    const root = await signedNights(makeKey(), 2);
+    writeFileSync(join(root, ATTESTATIONS), `${lines(root, ATTESTATIONS).join('\r\n')}\r\n`);
+    const result = await runCli(['verify', '--key', 'public.pem'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'attestations.jsonl:1: line ends with "\\r": the file has CRLF line endings (git autocrlf?)',
+    );
+  });
+
   it('stops on a bad key before any request, exit 2, without printing the key', async () => {
     server = await startPrimeServer();
     const root = tempDir({ '.github/trackrecord.yml': primeConfig(server.baseUrl, 'gpt-4-0314') });
