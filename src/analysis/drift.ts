@@ -144,6 +144,15 @@ export function significantRegressions(m: {
   return [...driftRegressions(fromHistory, m.drift), ...edited];
 }
 
+/** The regressions beyond noise (`significantRegressions`) and, apart, the flips within it. */
+export function regressionsByNoise(m: Parameters<typeof significantRegressions>[0]): {
+  beyond: string[];
+  within: string[];
+} {
+  const beyond = significantRegressions(m);
+  return { beyond, within: m.regressions.filter((key) => !beyond.includes(key)) };
+}
+
 function driftRegressions(regressions: readonly string[], drift: DriftVerdict | undefined): string[] {
   if (!drift) return [...regressions];
   if (!drift.significant) return [];

@@ -1,4 +1,4 @@
-import { significantRegressions } from '../analysis/drift.js';
+import { regressionsByNoise } from '../analysis/drift.js';
 import type { DriftVerdict } from '../history/record.js';
 import type { Inline } from './document/model.js';
 import { percent, pValue } from '../util/numbers.js';
@@ -35,14 +35,13 @@ export function driftCell(drift: DriftVerdict | undefined, rawChanges: number): 
  * The regressions beyond noise and, apart, the flips the drift test found within noise: a
  * regression within noise is shown as noise, never counted as a failure.
  */
-export function regressionCounts(m: Parameters<typeof significantRegressions>[0]): { beyond: number; within: number } {
-  const beyond = significantRegressions(m).length;
-  // An edit's regressions, where there are any, are among `regressions` too.
-  return { beyond, within: Math.max(0, m.regressions.length - beyond) };
+export function regressionCounts(m: Parameters<typeof regressionsByNoise>[0]): { beyond: number; within: number } {
+  const { beyond, within } = regressionsByNoise(m);
+  return { beyond: beyond.length, within: within.length };
 }
 
 /** A table cell: "2", or "0 (1 within noise)" when some regressions are noise. */
-export function regressionCell(m: Parameters<typeof significantRegressions>[0]): string {
+export function regressionCell(m: Parameters<typeof regressionsByNoise>[0]): string {
   const { beyond, within } = regressionCounts(m);
   return within > 0 ? `${beyond} (${within} within noise)` : String(beyond);
 }

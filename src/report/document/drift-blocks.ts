@@ -1,4 +1,4 @@
-import { significantRegressions } from '../../analysis/drift.js';
+import { regressionsByNoise } from '../../analysis/drift.js';
 import type { DriftVerdict } from '../../history/record.js';
 import { driftKind, driftVerdictText, pValueSentence } from '../drift-text.js';
 import type { DriftEntry, ModelReport, TrendPoint } from '../report.js';
@@ -83,10 +83,9 @@ function driftTable(drift: readonly DriftEntry[], verdict?: DriftVerdict): Block
 export function flipBlocks(m: ModelReport): Block[] {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const items: Inline[][] = [];
-  const beyond = significantRegressions(m.metrics);
+  const { beyond, within } = regressionsByNoise(m.metrics);
   if (beyond.length > 0)
     items.push([strong(count(beyond.length, 'regression')), ' (pass → fail) beyond noise: ', ...keyList(beyond), '.']);
-  const within = m.regressions.filter((key) => !beyond.includes(key));
   if (within.length > 0)
     items.push([`${count(within.length, 'regression')} (pass → fail) within noise: `, ...keyList(within), '.']);
   if (m.fixes.length > 0)
