@@ -15070,6 +15070,10 @@ function significantRegressions(m) {
   const fromHistory = m.regressions.filter((key) => !edited.includes(key));
   return [...driftRegressions(fromHistory, m.drift), ...edited];
 }
+function regressionsByNoise(m) {
+  const beyond = significantRegressions(m);
+  return { beyond, within: m.regressions.filter((key) => !beyond.includes(key)) };
+}
 function driftRegressions(regressions, drift) {
   if (!drift) return [...regressions];
   if (!drift.significant) return [];
@@ -25364,6 +25368,7 @@ function chainRecords(records2, prevHash) {
 init_hash();
 
 // src/evidence/dsse.ts
+init_untrusted_text();
 var IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
 function pae(payloadType, body) {
   const type = Buffer.from(payloadType, "utf8");
@@ -25431,7 +25436,7 @@ function openExact(text, envelope, key) {
   return { ok: false, reason: "bad-signature", message: `the envelope was changed after it was signed: ${what}` };
 }
 function short(keyid) {
-  return keyid.length > 16 ? keyid.slice(0, 16) : keyid;
+  return showInvisible(keyid.length > 16 ? keyid.slice(0, 16) : keyid);
 }
 function isBase64(text) {
   return /^[A-Za-z0-9+/\-_]*={0,2}$/.test(text) && text.replace(/=+$/, "").length % 4 !== 1;
@@ -28029,6 +28034,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 // src/history/verify.ts
 init_refs();
 init_values();
+var CRLF_LINE = 'line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only';
 function emptyContext() {
   return { texts: /* @__PURE__ */ new Map(), catalogs: /* @__PURE__ */ new Map() };
 }
@@ -28120,11 +28126,7 @@ var ChainVerifier = class {
   push(line, parsed) {
     const number = this.nextLine;
     if (line.length === 0) return bad("blank line");
-    if (line.endsWith("\r")) {
-      return bad(
-        'line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only'
-      );
-    }
+    if (line.endsWith("\r")) return bad(CRLF_LINE);
     let data = parsed;
     if (data === void 0) {
       try {
@@ -29386,6 +29388,7 @@ async function envelopesByLine(path2) {
   const byLine = /* @__PURE__ */ new Map();
   for (const [i, raw] of text.split("\n").entries()) {
     if (raw === "") continue;
+    if (raw.endsWith("\r")) return `${basename7(path2)}:${i + 1}: ${CRLF_LINE}`;
     const envelope = parseEnvelope(raw);
     if (typeof envelope === "string") return `${basename7(path2)}:${i + 1}: ${envelope}`;
     const subject = parseStatement(decodeBase64(envelope.payload))?.subject[0];
@@ -29430,8 +29433,8 @@ function driftCell(drift, rawChanges) {
   return [rawChanges > 0 ? `none (${rawChanges} within noise)` : "none"];
 }
 function regressionCounts(m) {
-  const beyond = significantRegressions(m).length;
-  return { beyond, within: Math.max(0, m.regressions.length - beyond) };
+  const { beyond, within: within2 } = regressionsByNoise(m);
+  return { beyond: beyond.length, within: within2.length };
 }
 function regressionCell(m) {
   const { beyond, within: within2 } = regressionCounts(m);
@@ -29699,10 +29702,9 @@ function driftTable(drift, verdict) {
 function flipBlocks(m) {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const items = [];
-  const beyond = significantRegressions(m.metrics);
+  const { beyond, within: within2 } = regressionsByNoise(m.metrics);
   if (beyond.length > 0)
     items.push([strong(count(beyond.length, "regression")), " (pass \u2192 fail) beyond noise: ", ...keyList(beyond), "."]);
-  const within2 = m.regressions.filter((key) => !beyond.includes(key));
   if (within2.length > 0)
     items.push([`${count(within2.length, "regression")} (pass \u2192 fail) within noise: `, ...keyList(within2), "."]);
   if (m.fixes.length > 0)
@@ -32457,6 +32459,11 @@ function toIssue(error, yaml) {
       return yaml.issue(path2, `must be ${String(params["type"]).replace(",", " or ")}, got ${got}`);
     }
     case "pattern":
+      if (path2.at(-1) === "api-key-env")
+        return yaml.issue(
+          path2,
+          'must be the name of an environment variable (letters, digits, "_"), not the key itself: put the key in a secret or variable and name that here'
+        );
       return yaml.issue(path2, `${JSON.stringify(error.data)} ${patternHint(path2, String(params["pattern"]))}`);
     case "maxProperties":
       if (path2.at(-2) === "expect") {
@@ -46130,6 +46137,8 @@ function editEffects(pairs, headOf, baseOf, view) {
     const after = version(head, pair.head.prompt);
     const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
     const flip = before.status !== null && after.status !== null && before.status !== after.status;
+    const sameOutputs = flip && pair.rerun ? version(rejudge(head, pair.base.prompt), pair.base.prompt).status : null;
+    const flipsOnSameOutputs = sameOutputs !== null && sameOutputs !== after.status;
     const effect2 = {
       modelId: pair.modelId,
       key: pair.key,
@@ -46144,7 +46153,7 @@ function editEffects(pairs, headOf, baseOf, view) {
       withinNoise: false,
       rerun: pair.rerun
     };
-    return [{ effect: effect2, testable: test.testable }];
+    return [{ effect: effect2, testable: test.testable, flipsOnSameOutputs }];
   });
   return decideChanged(effects);
 }
@@ -46170,9 +46179,9 @@ function decideChanged(judged) {
       tested.map(({ testable }) => testable)
     )
   );
-  tested.forEach(({ effect: e }, i) => {
+  tested.forEach(({ effect: e, flipsOnSameOutputs }, i) => {
     e.changed = rejected.has(i);
-    if (e.rerun && !e.changed && (e.regression || e.fix)) {
+    if (e.rerun && !flipsOnSameOutputs && !e.changed && (e.regression || e.fix)) {
       e.withinNoise = true;
       e.regression = e.fix = false;
     }

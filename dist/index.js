@@ -36,11 +36,13 @@ import {
   promptKey,
   promptResult,
   realDrift,
+  regressionsByNoise,
   require_ucs2length,
   sameAnswer,
   sampleKindFor,
   sha256,
   share,
+  showInvisible,
   significantRegressions,
   similarModel,
   similarTargets,
@@ -48,7 +50,7 @@ import {
   totalErrors,
   truncateText,
   vectorsOf
-} from "./chunks/chunk-JOCQ3MNT.js";
+} from "./chunks/chunk-UDC6ADWE.js";
 import {
   costSentence,
   grouped,
@@ -10369,6 +10371,11 @@ function toIssue(error2, yaml) {
       return yaml.issue(path2, `must be ${String(params["type"]).replace(",", " or ")}, got ${got}`);
     }
     case "pattern":
+      if (path2.at(-1) === "api-key-env")
+        return yaml.issue(
+          path2,
+          'must be the name of an environment variable (letters, digits, "_"), not the key itself: put the key in a secret or variable and name that here'
+        );
       return yaml.issue(path2, `${JSON.stringify(error2.data)} ${patternHint(path2, String(params["pattern"]))}`);
     case "maxProperties":
       if (path2.at(-2) === "expect") {
@@ -11004,8 +11011,8 @@ function driftCell(drift, rawChanges) {
   return [rawChanges > 0 ? `none (${rawChanges} within noise)` : "none"];
 }
 function regressionCounts(m) {
-  const beyond = significantRegressions(m).length;
-  return { beyond, within: Math.max(0, m.regressions.length - beyond) };
+  const { beyond, within: within2 } = regressionsByNoise(m);
+  return { beyond: beyond.length, within: within2.length };
 }
 function regressionCell(m) {
   const { beyond, within: within2 } = regressionCounts(m);
@@ -23482,7 +23489,7 @@ function parseEnvelope(text) {
   return { payloadType, payload, signatures: sigs };
 }
 function short(keyid) {
-  return keyid.length > 16 ? keyid.slice(0, 16) : keyid;
+  return showInvisible(keyid.length > 16 ? keyid.slice(0, 16) : keyid);
 }
 function isBase64(text) {
   return /^[A-Za-z0-9+/\-_]*={0,2}$/.test(text) && text.replace(/=+$/, "").length % 4 !== 1;
@@ -23536,635 +23543,6 @@ function recordPredicate(record2, file, line) {
 }
 function statement(subject, predicateType, predicate) {
   return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
-}
-
-// src/evidence/attestations.ts
-function attestationsPathOf(historyPath) {
-  const segment = /-(\d+)\.jsonl$/.exec(basename(historyPath));
-  return join3(dirname3(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
-}
-function signLine(line, lineNumber, historyPath, signer) {
-  const file = basename(historyPath);
-  const record2 = JSON.parse(line);
-  const body = statement(
-    [{ name: lineSubjectName(file, lineNumber), digest: { sha256: lineHash(line) } }],
-    PREDICATE_TYPES.record,
-    recordPredicate(record2, file, lineNumber)
-  );
-  return signEnvelope(Buffer.from(JSON.stringify(body), "utf8"), IN_TOTO_PAYLOAD_TYPE, signer);
-}
-async function appendAttestations(historyPath, lines, firstLine3, signer) {
-  if (lines.length === 0) return;
-  const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine3 + i, historyPath, signer)));
-  const path2 = attestationsPathOf(historyPath);
-  const existing = await readFile2(path2, "utf8").catch((e) => {
-    if (e.code === "ENOENT") return "";
-    throw e;
-  });
-  const separator = existing.length > 0 && !existing.endsWith("\n") ? "\n" : "";
-  const handle = await open2(path2, "a");
-  try {
-    await handle.appendFile(`${separator}${envelopes.map((e) => `${e}
-`).join("")}`, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-async function describeAttestations(historyPath) {
-  try {
-    return describeEnvelopes(await readFile2(attestationsPathOf(historyPath), "utf8"));
-  } catch (e) {
-    if (e.code === "ENOENT") return null;
-    throw e;
-  }
-}
-function describeEnvelopes(text) {
-  const envelopes = text.split("\n").filter((l) => l !== "").map(parseEnvelope).filter((e) => typeof e !== "string");
-  return {
-    envelopes: envelopes.length,
-    keyids: [...new Set(envelopes.flatMap((e) => e.signatures.map((s) => s.keyid)))].map(short)
-  };
-}
-function signedAppend(historyPath, signer) {
-  return signer ? { afterAppend: (lines, firstLine3) => appendAttestations(historyPath, lines, firstLine3, signer) } : {};
-}
-function signedLine(historyPath, keyid) {
-  return `signed:  ${attestationsPathOf(historyPath)} (key ${short(keyid)})`;
-}
-
-// src/git/data-branch.ts
-import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join4, posix } from "node:path";
-
-// src/git/git.ts
-import { execFile } from "node:child_process";
-var BOT_IDENTITY = {
-  name: "github-actions[bot]",
-  email: "41898282+github-actions[bot]@users.noreply.github.com"
-};
-var MAX_BUFFER = 256 * 1024 * 1024;
-function hideCredentials(text) {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@'"`]+@/gi, "$1***@").replace(/\b(authorization:\s*(?:basic|bearer|token)\s+)\S+/gi, "$1***");
-}
-var GitError = class extends Error {
-  name = "GitError";
-  command;
-  exitCode;
-  stdout;
-  stderr;
-  constructor(args, exitCode, stderr, stdout = "", detail) {
-    const command = hideCredentials(["git", ...args].map(quoteArg).join(" "));
-    const cleanErr = hideCredentials(stderr);
-    const why = cleanErr.trim() || hideCredentials(detail ?? "").trim() || hideCredentials(stdout).trim() || "no output";
-    super(`${command} failed (${exitCode === null ? "did not run" : `exit ${exitCode}`}): ${why}`);
-    this.command = command;
-    this.exitCode = exitCode;
-    this.stdout = hideCredentials(stdout);
-    this.stderr = cleanErr;
-  }
-};
-function quoteArg(arg) {
-  return /^[\w@%+=:,./^~-]+$/.test(arg) ? arg : JSON.stringify(arg);
-}
-var Git = class _Git {
-  cwd;
-  env;
-  constructor(cwd, env) {
-    this.cwd = cwd;
-    this.env = { ...process.env, ...env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
-  }
-  /** The same git, with the same environment, in another working directory. */
-  at(cwd) {
-    return new _Git(cwd, this.env);
-  }
-  /** Runs `git ...args`; throws GitError when git exits non-zero or cannot start. */
-  async run(args) {
-    const result = await this.exec(args);
-    if (result.code !== 0) throw new GitError(args, result.code, result.stderr, result.stdout, result.detail);
-    return { stdout: result.stdout, stderr: result.stderr };
-  }
-  /** Runs `git ...args` and returns the exit code instead of throwing on a non-zero exit. */
-  exec(args) {
-    return new Promise((resolve10) => {
-      execFile(
-        "git",
-        args,
-        { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
-        (error2, stdout, stderr) => {
-          if (error2 === null) return resolve10({ code: 0, stdout, stderr });
-          const code2 = error2.code;
-          if (typeof code2 === "number") return resolve10({ code: code2, stdout, stderr });
-          resolve10({ code: null, stdout, stderr, detail: error2.message });
-        }
-      );
-    });
-  }
-  /** Runs a command whose exit code is an answer (0 or 1); other codes throw. */
-  async test(args) {
-    const result = await this.exec(args);
-    if (result.code === 0) return true;
-    if (result.code === 1) return false;
-    throw new GitError(args, result.code, result.stderr, result.stdout, result.detail);
-  }
-  /** The checked-out branch's short name, or null when HEAD is detached. */
-  async currentBranch() {
-    const result = await this.exec(["symbolic-ref", "--quiet", "--short", "HEAD"]);
-    if (result.code === 0) return result.stdout.trim() || null;
-    if (result.code === 1) return null;
-    throw new GitError(
-      ["symbolic-ref", "--quiet", "--short", "HEAD"],
-      result.code,
-      result.stderr,
-      result.stdout,
-      result.detail
-    );
-  }
-  /** The commit HEAD points to; throws when there is none (unborn branch). */
-  async headSha() {
-    const sha = await this.revParse("HEAD");
-    if (sha === null) throw new GitError(["rev-parse", "HEAD"], 1, "HEAD does not point to a commit");
-    return sha;
-  }
-  /** The commit a ref names, or null when it names none. */
-  async revParse(ref) {
-    const result = await this.exec(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
-    if (result.code === 0) return result.stdout.trim();
-    return null;
-  }
-  /** Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor). */
-  async isAncestor(ancestor, descendant) {
-    return this.test(["merge-base", "--is-ancestor", ancestor, descendant]);
-  }
-  /** Fetches one branch into its remote-tracking ref `refs/remotes/<remote>/<branch>` (no tags). */
-  async fetch(remote, branch) {
-    await this.run(["fetch", "--quiet", "--no-tags", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
-  }
-  /**
-   * Moves the branch to `ref` and updates the files that differ, keeping uncommitted changes
-   * (`reset --keep`): a GitError instead when a file with uncommitted changes differs too.
-   */
-  async resetKeep(ref) {
-    await this.run(["reset", "--quiet", "--keep", ref]);
-  }
-  /** Stages the paths (pathspecs relative to the cwd), including deletions. */
-  async add(paths) {
-    if (paths.length === 0) return;
-    await this.run(["add", "--all", "--", ...paths]);
-  }
-  /**
-   * Commits what is staged (only `paths` when given) as `author` (default the Actions bot),
-   * without reading or writing any git config. Returns false when there is nothing to commit.
-   */
-  async commit(message, options = {}) {
-    const { author = BOT_IDENTITY, paths } = options;
-    if (paths !== void 0 && paths.length === 0) return false;
-    const scope = paths === void 0 ? [] : ["--", ...paths];
-    if (await this.test(["diff", "--cached", "--quiet", ...scope])) return false;
-    await this.run([
-      "-c",
-      `user.name=${author.name}`,
-      "-c",
-      `user.email=${author.email}`,
-      "-c",
-      "commit.gpgsign=false",
-      "commit",
-      "--quiet",
-      "--cleanup=whitespace",
-      "-m",
-      message,
-      ...paths === void 0 ? [] : ["--only", ...scope]
-    ]);
-    return true;
-  }
-  /**
-   * Pushes HEAD to `refs/heads/<branch>` on the remote, never forced. `rejected` is true when the
-   * branch moved (non-fast-forward, fetch first, stale info, or the ref changed during the push);
-   * false for every other failure (auth, network, hooks, branch protection).
-   */
-  async push(remote, branch) {
-    const args = ["push", "--porcelain", remote, `HEAD:refs/heads/${branch}`];
-    const result = await this.exec(args);
-    const refused = result.stdout.split("\n").filter((line) => line.startsWith("!	"));
-    if (result.code === 0 && refused.length === 0) return { ok: true };
-    const output = [...refused, result.stderr.trim()].filter(Boolean).join("\n");
-    const message = new GitError(args, result.code, output, result.stdout, result.detail).message;
-    return { ok: false, rejected: isMovedBranch(`${result.stdout}
-${result.stderr}`), message };
-  }
-  /** The text of `path` (relative to the repository root) at `ref`, or null when either is missing. */
-  async show(ref, path2) {
-    const spec = `${ref}:${path2.replace(/^\.\//, "")}`;
-    const exists2 = await this.exec(["cat-file", "-e", spec]);
-    if (exists2.code !== 0) {
-      if (exists2.code === null)
-        throw new GitError(["cat-file", "-e", spec], null, exists2.stderr, exists2.stdout, exists2.detail);
-      return null;
-    }
-    const { stdout } = await this.run(["cat-file", "blob", spec]);
-    return stdout;
-  }
-  /** Whether the repository is a shallow clone. */
-  async isShallow() {
-    const { stdout } = await this.run(["rev-parse", "--is-shallow-repository"]);
-    return stdout.trim() === "true";
-  }
-};
-function isMovedBranch(output) {
-  if (/\[rejected\][^\n]*\((?:non-fast-forward|fetch first|stale info)\)/.test(output)) return true;
-  return /\[remote rejected\][^\n]*\((?:cannot lock ref|failed to update ref|incorrect old value)/.test(output);
-}
-
-// src/git/data-branch.ts
-async function isBranchName(git, name2) {
-  try {
-    await git.run(["check-ref-format", "--branch", name2]);
-    return true;
-  } catch (error2) {
-    if (error2 instanceof GitError) return false;
-    throw error2;
-  }
-}
-async function checkoutDataBranch(git, remote, branch, parent) {
-  await mkdir2(parent, { recursive: true });
-  const dir = await mkdtemp(join4(parent, "trackrecord-data-"));
-  const created = !await fetchIfPresent(git, remote, branch);
-  if (created) {
-    await git.run(["worktree", "add", "--quiet", "--detach", "--no-checkout", dir]);
-    await git.at(dir).run(["checkout", "--quiet", "--orphan", branch]);
-  } else {
-    await git.run(["worktree", "add", "--quiet", "-B", branch, dir, `refs/remotes/${remote}/${branch}`]);
-  }
-  return {
-    dir,
-    created,
-    remove: async () => {
-      await git.run(["worktree", "remove", "--force", dir]).catch(() => rm2(dir, { recursive: true, force: true }));
-      await git.run(["worktree", "prune"]);
-      await git.run(["branch", "--quiet", "-D", branch]).catch(() => void 0);
-    }
-  };
-}
-async function fetchIfPresent(git, remote, branch) {
-  const { stdout } = await git.run(["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
-  if (stdout.trim() === "") return false;
-  await git.fetch(remote, branch);
-  return true;
-}
-async function historyFilesAt(git, ref, history, parent, runs = Infinity) {
-  const file = history.replace(/\\/g, "/").replace(/^\.\//, "");
-  const dir = posix.dirname(file);
-  const ext = posix.extname(file);
-  const stem = posix.basename(file, ext);
-  const { stdout } = await git.run(["ls-tree", "--name-only", ref, "--", `${dir === "." ? "" : `${dir}/`}`]);
-  const names = stdout.split("\n").map((p) => posix.basename(p)).filter((name2) => name2 === `${stem}${ext}` || name2.startsWith(`${stem}-`) && name2.endsWith(ext));
-  if (names.length === 0) return null;
-  await mkdir2(parent, { recursive: true });
-  const copy = await mkdtemp(join4(parent, "trackrecord-base-"));
-  const ids = /* @__PURE__ */ new Set();
-  const take = async (name2) => {
-    const text = await git.show(ref, dir === "." ? name2 : `${dir}/${name2}`);
-    if (text === null) return;
-    await writeFile2(join4(copy, name2), text);
-    for (const id of runIdsOf(text)) ids.add(id);
-  };
-  if (names.includes(`${stem}${ext}`)) await take(`${stem}${ext}`);
-  const sealed = names.map((name2) => ({ name: name2, n: sealedNumber(name2, stem, ext) })).filter((s) => s.n !== null).sort((a, b) => b.n - a.n);
-  let firstSealed = (sealed[0]?.n ?? 0) + 1;
-  for (const { name: name2, n } of sealed) {
-    const enough = ids.size >= runs;
-    await take(name2);
-    firstSealed = n;
-    if (enough) break;
-  }
-  return {
-    path: join4(copy, `${stem}${ext}`),
-    firstSealed,
-    remove: () => rm2(copy, { recursive: true, force: true })
-  };
-}
-function sealedNumber(name2, stem, ext) {
-  if (!name2.startsWith(`${stem}-`) || !name2.endsWith(ext)) return null;
-  const digits = name2.slice(stem.length + 1, name2.length - ext.length);
-  return /^\d{4,}$/.test(digits) && String(Number(digits)).padStart(4, "0") === digits ? Number(digits) : null;
-}
-function runIdsOf(text) {
-  const ids = [];
-  for (const line of text.split("\n")) {
-    if (line === "") continue;
-    try {
-      const id = JSON.parse(line).run?.id;
-      if (typeof id === "string") ids.push(id);
-    } catch {
-    }
-  }
-  return ids;
-}
-
-// src/history/errors.ts
-import { basename as basename2, dirname as dirname4, join as join5 } from "node:path";
-var HistoryError = class _HistoryError extends Error {
-  constructor(file, line, reason, hint) {
-    super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
-  ${hint}`}`);
-    this.file = file;
-    this.line = line;
-    this.reason = reason;
-    this.hint = hint;
-  }
-  file;
-  line;
-  reason;
-  hint;
-  name = "HistoryError";
-  /** The same error naming the file another way (as the user wrote it, rather than absolute). */
-  relabel(file) {
-    const hint = this.hint === null ? null : this.hint.split(shellQuote(this.file)).join(shellQuote(file));
-    return new _HistoryError(file, this.line, this.reason, hint);
-  }
-};
-function brokenHint(file) {
-  return `the history was not modified. Restore it from git (git checkout -- ${shellQuote(file)}) or investigate.`;
-}
-function truncatedHint(file) {
-  return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
-}
-function labelOf(file, path2, label) {
-  if (file === path2) return label;
-  if (dirname4(file) === dirname4(path2)) return join5(dirname4(label), basename2(file));
-  return file;
-}
-function shellQuote(path2) {
-  return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
-}
-
-// src/history/read.ts
-import { open as open5 } from "node:fs/promises";
-import { basename as basename6 } from "node:path";
-
-// src/history/file.ts
-import { mkdir as mkdir3, open as open4, readFile as readFile4, rename as rename2, stat as stat2 } from "node:fs/promises";
-import { basename as basename5, dirname as dirname7 } from "node:path";
-
-// src/history/complete.ts
-function completeRecords(records2, segment, source, staying) {
-  const held = staying ? heldBy(staying) : null;
-  const holdsCatalog = (ref) => held ? held.catalogs.has(ref) : segment.holdsCatalog(ref);
-  const holdsText = (key, ref) => held ? held.texts.get(key)?.has(ref) === true : segment.holdsText(key, ref);
-  const catalogOf = (ref) => source?.catalogEntries(ref) ?? segment.catalogEntries(ref);
-  const textOf = (key, ref) => source?.text(key, ref) ?? segment.text(key, ref);
-  const batchCatalogs = /* @__PURE__ */ new Map();
-  const batchTexts = /* @__PURE__ */ new Map();
-  return records2.map((record2, index) => {
-    const own = storedTexts(record2);
-    const ownCatalogs = record2.catalogs ?? {};
-    for (const [ref, entries2] of Object.entries(ownCatalogs)) batchCatalogs.set(ref, entries2);
-    const catalogs = {};
-    const added = {};
-    const needCatalog = (ref) => {
-      if (holdsCatalog(ref)) return segment.catalogEntries(ref);
-      let entries2 = batchCatalogs.get(ref);
-      if (!entries2) {
-        entries2 = catalogOf(ref);
-        if (entries2) {
-          catalogs[ref] = entries2;
-          batchCatalogs.set(ref, entries2);
-        }
-      }
-      return entries2;
-    };
-    const need = (key, ref) => {
-      if (ref === null || holdsText(key, ref) || batchTexts.get(key)?.has(ref)) return;
-      if (own[key] !== void 0 && Object.hasOwn(own[key], ref)) return;
-      if (added[key] !== void 0 && Object.hasOwn(added[key], ref)) return;
-      const text = textOf(key, ref);
-      if (text !== null) (added[key] ??= {})[ref] = text;
-    };
-    const needAll = (r) => needCatalog(r.catalog)?.forEach(([suite2, id], i) => {
-      const key = promptKey(suite2, id);
-      need(key, r.answers[i] ?? null);
-      const output = r.outputs[i];
-      if (typeof output === "string") need(key, output);
-      else if (Array.isArray(output)) output.forEach((ref) => need(key, ref));
-    });
-    if (index === 0) for (const r of staying ?? []) needAll(r);
-    needAll(record2);
-    const merged = { ...own };
-    for (const [key, byRef] of Object.entries(added)) merged[key] = { ...merged[key], ...byRef };
-    for (const [key, byRef] of Object.entries(merged)) {
-      const set = batchTexts.get(key) ?? /* @__PURE__ */ new Set();
-      for (const ref of Object.keys(byRef)) set.add(ref);
-      batchTexts.set(key, set);
-    }
-    if (Object.keys(catalogs).length === 0 && Object.keys(added).length === 0) return record2;
-    const withCatalogs = { ...record2, catalogs: { ...ownCatalogs, ...catalogs } };
-    if (record2.schema === 1) return { ...withCatalogs, texts: merged };
-    const { textsGz: _old, ...rest } = withCatalogs;
-    return withTexts(rest, merged);
-  });
-}
-function heldBy(records2) {
-  const texts = /* @__PURE__ */ new Map();
-  const catalogs = /* @__PURE__ */ new Set();
-  for (const record2 of records2) {
-    for (const ref of Object.keys(record2.catalogs ?? {})) catalogs.add(ref);
-    for (const [key, byRef] of Object.entries(storedTexts(record2))) {
-      const set = texts.get(key) ?? /* @__PURE__ */ new Set();
-      for (const ref of Object.keys(byRef)) set.add(ref);
-      texts.set(key, set);
-    }
-  }
-  return { texts, catalogs };
-}
-function stayingRecords(records2, runs) {
-  const ids = /* @__PURE__ */ new Set();
-  for (let i = records2.length - 1; i >= 0; i--) {
-    const id = records2[i].run.id;
-    if (!ids.has(id) && ids.size === runs - 1) return records2.slice(i + 1);
-    ids.add(id);
-  }
-  return records2;
-}
-
-// src/history/lock.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { readFile as readFile3, readlink as readlink2, realpath as realpath2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname5, join as join6, resolve as resolve3 } from "node:path";
-import { hostname } from "node:os";
-function lockPathOf(historyPath) {
-  return `${historyPath}.lock`;
-}
-async function withHistoryLock(historyPath, fn, options = {}) {
-  const realPath = await realPathOf(historyPath);
-  const lockPath = lockPathOf(realPath);
-  await acquire(historyPath, lockPath, options.waitMs ?? 3e4, options.pollMs ?? 50);
-  try {
-    return await fn(realPath);
-  } finally {
-    await rm3(lockPath, { force: true });
-  }
-}
-async function realPathOf(path2, links = 0) {
-  try {
-    return await realpath2(path2);
-  } catch (error2) {
-    if (error2.code !== "ENOENT") throw error2;
-  }
-  let target;
-  try {
-    target = await readlink2(path2);
-  } catch {
-    const folder = await realpath2(dirname5(path2)).catch(() => dirname5(path2));
-    return join6(folder, basename3(path2));
-  }
-  if (links >= 40) throw Object.assign(new Error(`${path2}: too many levels of symbolic links`), { code: "ELOOP" });
-  return realPathOf(resolve3(dirname5(path2), target), links + 1);
-}
-async function acquire(historyPath, lockPath, waitMs, pollMs) {
-  const deadline = Date.now() + waitMs;
-  for (; ; ) {
-    if (await create(lockPath)) return;
-    const owner = await readOwner(lockPath);
-    if (owner && isDead(owner) && await takeOver(lockPath, owner)) continue;
-    if (Date.now() >= deadline) {
-      const who = owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : "an unknown process";
-      throw new HistoryError(
-        historyPath,
-        0,
-        `another trackrecord is writing it (${who}); waited ${Math.round(waitMs / 1e3)} s`,
-        `the history was not modified. If no other trackrecord is running, delete ${shellQuote(lockPath)} and run again.`
-      );
-    }
-    await new Promise((resolve10) => setTimeout(resolve10, pollMs));
-  }
-}
-async function create(path2) {
-  const me = {
-    pid: process.pid,
-    host: hostname(),
-    since: (/* @__PURE__ */ new Date()).toISOString(),
-    id: randomBytes2(8).toString("hex")
-  };
-  try {
-    await writeFile3(path2, `${JSON.stringify(me)}
-`, { flag: "wx" });
-    return true;
-  } catch (error2) {
-    if (error2.code === "EEXIST") return false;
-    throw error2;
-  }
-}
-function claimPathOf(path2, owner) {
-  const key = `${owner.pid}
-${owner.host}
-${owner.since}
-${owner.id ?? ""}`;
-  return `${path2}.takeover-${sha256(key).slice(0, 16)}`;
-}
-async function takeOver(path2, owner, depth = 0) {
-  const claim = claimPathOf(path2, owner);
-  if (!await create(claim)) {
-    const claimer = await readOwner(claim);
-    return claimer !== null && isDead(claimer) && depth < 4 && await takeOver(claim, claimer, depth + 1);
-  }
-  try {
-    if (sameOwner(await readOwner(path2), owner)) await rm3(path2, { force: true });
-  } finally {
-    await rm3(claim, { force: true });
-  }
-  return true;
-}
-async function readOwner(lockPath) {
-  try {
-    const owner = JSON.parse(await readFile3(lockPath, "utf8"));
-    return typeof owner.pid === "number" && typeof owner.host === "string" && typeof owner.since === "string" ? owner : null;
-  } catch {
-    return null;
-  }
-}
-function sameOwner(a, b) {
-  return a !== null && a.pid === b.pid && a.host === b.host && a.since === b.since && a.id === b.id;
-}
-function isDead(owner) {
-  return owner.host === hostname() && !isAlive(owner.pid);
-}
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error2) {
-    return error2.code === "EPERM";
-  }
-}
-
-// src/history/segments.ts
-import { open as open3, readdir as readdir2 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname6, extname, join as join7 } from "node:path";
-function segmentPath(historyPath, n) {
-  const ext = extname(historyPath);
-  const stem = basename4(historyPath, ext);
-  return join7(dirname6(historyPath), `${stem}-${String(n).padStart(4, "0")}${ext}`);
-}
-async function sealedSegments(historyPath, first = 1) {
-  const dir = dirname6(historyPath);
-  const ext = extname(historyPath);
-  const stem = basename4(historyPath, ext);
-  let names;
-  try {
-    names = await readdir2(dir);
-  } catch (e) {
-    if (e.code === "ENOENT") return [];
-    throw e;
-  }
-  const pattern = new RegExp(`^${escapeRegExp(stem)}-(\\d{4,})${escapeRegExp(ext)}$`);
-  const numbers = names.map((name2) => pattern.exec(name2)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
-  numbers.forEach((n, i) => {
-    if (n !== i + first) {
-      throw new HistoryError(
-        segmentPath(historyPath, i + first),
-        0,
-        `sealed segment ${i + first} is missing (found ${basename4(segmentPath(historyPath, n))}): the chain is broken there`,
-        "the history was not modified. Restore the missing file from git."
-      );
-    }
-  });
-  return numbers.map((n) => segmentPath(historyPath, n));
-}
-async function lastLine(path2) {
-  const handle = await open3(path2, "r");
-  try {
-    const { size } = await handle.stat();
-    if (size === 0) return null;
-    const chunks = [];
-    let end = size;
-    let skipNewline = true;
-    while (end > 0) {
-      const length = Math.min(64 * 1024, end);
-      const chunk = Buffer.alloc(length);
-      await handle.read(chunk, 0, length, end - length);
-      end -= length;
-      let part = chunk;
-      if (skipNewline) {
-        skipNewline = false;
-        if (part[part.length - 1] !== 10) {
-          throw new HistoryError(path2, 0, "a sealed segment must end with a complete line", null);
-        }
-        part = part.subarray(0, part.length - 1);
-      }
-      const at = part.lastIndexOf(10);
-      if (at !== -1) {
-        chunks.unshift(part.subarray(at + 1));
-        return Buffer.concat(chunks).toString("utf8");
-      }
-      chunks.unshift(part);
-    }
-    return Buffer.concat(chunks).toString("utf8");
-  } finally {
-    await handle.close();
-  }
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // src/history/record-validator.generated.js
@@ -26247,6 +25625,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
 }
 
 // src/history/verify.ts
+var CRLF_LINE = 'line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only';
 function emptyContext() {
   return { texts: /* @__PURE__ */ new Map(), catalogs: /* @__PURE__ */ new Map() };
 }
@@ -26338,11 +25717,7 @@ var ChainVerifier = class {
   push(line, parsed) {
     const number = this.nextLine;
     if (line.length === 0) return bad("blank line");
-    if (line.endsWith("\r")) {
-      return bad(
-        'line ends with "\\r": the file has CRLF line endings (git autocrlf?); lines must end with "\\n" only'
-      );
-    }
+    if (line.endsWith("\r")) return bad(CRLF_LINE);
     let data = parsed;
     if (data === void 0) {
       try {
@@ -26476,6 +25851,635 @@ function schemaReason(error2) {
     default:
       return `${path2} ${error2.message ?? `fails ${error2.keyword}`}`;
   }
+}
+
+// src/evidence/attestations.ts
+function attestationsPathOf(historyPath) {
+  const segment = /-(\d+)\.jsonl$/.exec(basename(historyPath));
+  return join3(dirname3(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
+}
+function signLine(line, lineNumber, historyPath, signer) {
+  const file = basename(historyPath);
+  const record2 = JSON.parse(line);
+  const body = statement(
+    [{ name: lineSubjectName(file, lineNumber), digest: { sha256: lineHash(line) } }],
+    PREDICATE_TYPES.record,
+    recordPredicate(record2, file, lineNumber)
+  );
+  return signEnvelope(Buffer.from(JSON.stringify(body), "utf8"), IN_TOTO_PAYLOAD_TYPE, signer);
+}
+async function appendAttestations(historyPath, lines, firstLine3, signer) {
+  if (lines.length === 0) return;
+  const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine3 + i, historyPath, signer)));
+  const path2 = attestationsPathOf(historyPath);
+  const existing = await readFile2(path2, "utf8").catch((e) => {
+    if (e.code === "ENOENT") return "";
+    throw e;
+  });
+  const separator = existing.length > 0 && !existing.endsWith("\n") ? "\n" : "";
+  const handle = await open2(path2, "a");
+  try {
+    await handle.appendFile(`${separator}${envelopes.map((e) => `${e}
+`).join("")}`, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+async function describeAttestations(historyPath) {
+  try {
+    return describeEnvelopes(await readFile2(attestationsPathOf(historyPath), "utf8"));
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
+}
+function describeEnvelopes(text) {
+  const envelopes = text.split("\n").filter((l) => l !== "").map(parseEnvelope).filter((e) => typeof e !== "string");
+  return {
+    envelopes: envelopes.length,
+    keyids: [...new Set(envelopes.flatMap((e) => e.signatures.map((s) => s.keyid)))].map(short)
+  };
+}
+function signedAppend(historyPath, signer) {
+  return signer ? { afterAppend: (lines, firstLine3) => appendAttestations(historyPath, lines, firstLine3, signer) } : {};
+}
+function signedLine(historyPath, keyid) {
+  return `signed:  ${attestationsPathOf(historyPath)} (key ${short(keyid)})`;
+}
+
+// src/git/data-branch.ts
+import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join4, posix } from "node:path";
+
+// src/git/git.ts
+import { execFile } from "node:child_process";
+var BOT_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
+var MAX_BUFFER = 256 * 1024 * 1024;
+function hideCredentials(text) {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@'"`]+@/gi, "$1***@").replace(/\b(authorization:\s*(?:basic|bearer|token)\s+)\S+/gi, "$1***");
+}
+var GitError = class extends Error {
+  name = "GitError";
+  command;
+  exitCode;
+  stdout;
+  stderr;
+  constructor(args, exitCode, stderr, stdout = "", detail) {
+    const command = hideCredentials(["git", ...args].map(quoteArg).join(" "));
+    const cleanErr = hideCredentials(stderr);
+    const why = cleanErr.trim() || hideCredentials(detail ?? "").trim() || hideCredentials(stdout).trim() || "no output";
+    super(`${command} failed (${exitCode === null ? "did not run" : `exit ${exitCode}`}): ${why}`);
+    this.command = command;
+    this.exitCode = exitCode;
+    this.stdout = hideCredentials(stdout);
+    this.stderr = cleanErr;
+  }
+};
+function quoteArg(arg) {
+  return /^[\w@%+=:,./^~-]+$/.test(arg) ? arg : JSON.stringify(arg);
+}
+var Git = class _Git {
+  cwd;
+  env;
+  constructor(cwd, env) {
+    this.cwd = cwd;
+    this.env = { ...process.env, ...env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+  }
+  /** The same git, with the same environment, in another working directory. */
+  at(cwd) {
+    return new _Git(cwd, this.env);
+  }
+  /** Runs `git ...args`; throws GitError when git exits non-zero or cannot start. */
+  async run(args) {
+    const result = await this.exec(args);
+    if (result.code !== 0) throw new GitError(args, result.code, result.stderr, result.stdout, result.detail);
+    return { stdout: result.stdout, stderr: result.stderr };
+  }
+  /** Runs `git ...args` and returns the exit code instead of throwing on a non-zero exit. */
+  exec(args) {
+    return new Promise((resolve10) => {
+      execFile(
+        "git",
+        args,
+        { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
+        (error2, stdout, stderr) => {
+          if (error2 === null) return resolve10({ code: 0, stdout, stderr });
+          const code2 = error2.code;
+          if (typeof code2 === "number") return resolve10({ code: code2, stdout, stderr });
+          resolve10({ code: null, stdout, stderr, detail: error2.message });
+        }
+      );
+    });
+  }
+  /** Runs a command whose exit code is an answer (0 or 1); other codes throw. */
+  async test(args) {
+    const result = await this.exec(args);
+    if (result.code === 0) return true;
+    if (result.code === 1) return false;
+    throw new GitError(args, result.code, result.stderr, result.stdout, result.detail);
+  }
+  /** The checked-out branch's short name, or null when HEAD is detached. */
+  async currentBranch() {
+    const result = await this.exec(["symbolic-ref", "--quiet", "--short", "HEAD"]);
+    if (result.code === 0) return result.stdout.trim() || null;
+    if (result.code === 1) return null;
+    throw new GitError(
+      ["symbolic-ref", "--quiet", "--short", "HEAD"],
+      result.code,
+      result.stderr,
+      result.stdout,
+      result.detail
+    );
+  }
+  /** The commit HEAD points to; throws when there is none (unborn branch). */
+  async headSha() {
+    const sha = await this.revParse("HEAD");
+    if (sha === null) throw new GitError(["rev-parse", "HEAD"], 1, "HEAD does not point to a commit");
+    return sha;
+  }
+  /** The commit a ref names, or null when it names none. */
+  async revParse(ref) {
+    const result = await this.exec(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
+    if (result.code === 0) return result.stdout.trim();
+    return null;
+  }
+  /** Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor). */
+  async isAncestor(ancestor, descendant) {
+    return this.test(["merge-base", "--is-ancestor", ancestor, descendant]);
+  }
+  /** Fetches one branch into its remote-tracking ref `refs/remotes/<remote>/<branch>` (no tags). */
+  async fetch(remote, branch) {
+    await this.run(["fetch", "--quiet", "--no-tags", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
+  }
+  /**
+   * Moves the branch to `ref` and updates the files that differ, keeping uncommitted changes
+   * (`reset --keep`): a GitError instead when a file with uncommitted changes differs too.
+   */
+  async resetKeep(ref) {
+    await this.run(["reset", "--quiet", "--keep", ref]);
+  }
+  /** Stages the paths (pathspecs relative to the cwd), including deletions. */
+  async add(paths) {
+    if (paths.length === 0) return;
+    await this.run(["add", "--all", "--", ...paths]);
+  }
+  /**
+   * Commits what is staged (only `paths` when given) as `author` (default the Actions bot),
+   * without reading or writing any git config. Returns false when there is nothing to commit.
+   */
+  async commit(message, options = {}) {
+    const { author = BOT_IDENTITY, paths } = options;
+    if (paths !== void 0 && paths.length === 0) return false;
+    const scope = paths === void 0 ? [] : ["--", ...paths];
+    if (await this.test(["diff", "--cached", "--quiet", ...scope])) return false;
+    await this.run([
+      "-c",
+      `user.name=${author.name}`,
+      "-c",
+      `user.email=${author.email}`,
+      "-c",
+      "commit.gpgsign=false",
+      "commit",
+      "--quiet",
+      "--cleanup=whitespace",
+      "-m",
+      message,
+      ...paths === void 0 ? [] : ["--only", ...scope]
+    ]);
+    return true;
+  }
+  /**
+   * Pushes HEAD to `refs/heads/<branch>` on the remote, never forced. `rejected` is true when the
+   * branch moved (non-fast-forward, fetch first, stale info, or the ref changed during the push);
+   * false for every other failure (auth, network, hooks, branch protection).
+   */
+  async push(remote, branch) {
+    const args = ["push", "--porcelain", remote, `HEAD:refs/heads/${branch}`];
+    const result = await this.exec(args);
+    const refused = result.stdout.split("\n").filter((line) => line.startsWith("!	"));
+    if (result.code === 0 && refused.length === 0) return { ok: true };
+    const output = [...refused, result.stderr.trim()].filter(Boolean).join("\n");
+    const message = new GitError(args, result.code, output, result.stdout, result.detail).message;
+    return { ok: false, rejected: isMovedBranch(`${result.stdout}
+${result.stderr}`), message };
+  }
+  /** The text of `path` (relative to the repository root) at `ref`, or null when either is missing. */
+  async show(ref, path2) {
+    const spec = `${ref}:${path2.replace(/^\.\//, "")}`;
+    const exists2 = await this.exec(["cat-file", "-e", spec]);
+    if (exists2.code !== 0) {
+      if (exists2.code === null)
+        throw new GitError(["cat-file", "-e", spec], null, exists2.stderr, exists2.stdout, exists2.detail);
+      return null;
+    }
+    const { stdout } = await this.run(["cat-file", "blob", spec]);
+    return stdout;
+  }
+  /** Whether the repository is a shallow clone. */
+  async isShallow() {
+    const { stdout } = await this.run(["rev-parse", "--is-shallow-repository"]);
+    return stdout.trim() === "true";
+  }
+};
+function isMovedBranch(output) {
+  if (/\[rejected\][^\n]*\((?:non-fast-forward|fetch first|stale info)\)/.test(output)) return true;
+  return /\[remote rejected\][^\n]*\((?:cannot lock ref|failed to update ref|incorrect old value)/.test(output);
+}
+
+// src/git/data-branch.ts
+async function isBranchName(git, name2) {
+  try {
+    await git.run(["check-ref-format", "--branch", name2]);
+    return true;
+  } catch (error2) {
+    if (error2 instanceof GitError) return false;
+    throw error2;
+  }
+}
+async function checkoutDataBranch(git, remote, branch, parent) {
+  await mkdir2(parent, { recursive: true });
+  const dir = await mkdtemp(join4(parent, "trackrecord-data-"));
+  const created = !await fetchIfPresent(git, remote, branch);
+  if (created) {
+    await git.run(["worktree", "add", "--quiet", "--detach", "--no-checkout", dir]);
+    await git.at(dir).run(["checkout", "--quiet", "--orphan", branch]);
+  } else {
+    await git.run(["worktree", "add", "--quiet", "-B", branch, dir, `refs/remotes/${remote}/${branch}`]);
+  }
+  return {
+    dir,
+    created,
+    remove: async () => {
+      await git.run(["worktree", "remove", "--force", dir]).catch(() => rm2(dir, { recursive: true, force: true }));
+      await git.run(["worktree", "prune"]);
+      await git.run(["branch", "--quiet", "-D", branch]).catch(() => void 0);
+    }
+  };
+}
+async function fetchIfPresent(git, remote, branch) {
+  const { stdout } = await git.run(["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
+  if (stdout.trim() === "") return false;
+  await git.fetch(remote, branch);
+  return true;
+}
+async function historyFilesAt(git, ref, history, parent, runs = Infinity) {
+  const file = history.replace(/\\/g, "/").replace(/^\.\//, "");
+  const dir = posix.dirname(file);
+  const ext = posix.extname(file);
+  const stem = posix.basename(file, ext);
+  const { stdout } = await git.run(["ls-tree", "--name-only", ref, "--", `${dir === "." ? "" : `${dir}/`}`]);
+  const names = stdout.split("\n").map((p) => posix.basename(p)).filter((name2) => name2 === `${stem}${ext}` || name2.startsWith(`${stem}-`) && name2.endsWith(ext));
+  if (names.length === 0) return null;
+  await mkdir2(parent, { recursive: true });
+  const copy = await mkdtemp(join4(parent, "trackrecord-base-"));
+  const ids = /* @__PURE__ */ new Set();
+  const take = async (name2) => {
+    const text = await git.show(ref, dir === "." ? name2 : `${dir}/${name2}`);
+    if (text === null) return;
+    await writeFile2(join4(copy, name2), text);
+    for (const id of runIdsOf(text)) ids.add(id);
+  };
+  if (names.includes(`${stem}${ext}`)) await take(`${stem}${ext}`);
+  const sealed = names.map((name2) => ({ name: name2, n: sealedNumber(name2, stem, ext) })).filter((s) => s.n !== null).sort((a, b) => b.n - a.n);
+  let firstSealed = (sealed[0]?.n ?? 0) + 1;
+  for (const { name: name2, n } of sealed) {
+    const enough = ids.size >= runs;
+    await take(name2);
+    firstSealed = n;
+    if (enough) break;
+  }
+  return {
+    path: join4(copy, `${stem}${ext}`),
+    firstSealed,
+    remove: () => rm2(copy, { recursive: true, force: true })
+  };
+}
+function sealedNumber(name2, stem, ext) {
+  if (!name2.startsWith(`${stem}-`) || !name2.endsWith(ext)) return null;
+  const digits = name2.slice(stem.length + 1, name2.length - ext.length);
+  return /^\d{4,}$/.test(digits) && String(Number(digits)).padStart(4, "0") === digits ? Number(digits) : null;
+}
+function runIdsOf(text) {
+  const ids = [];
+  for (const line of text.split("\n")) {
+    if (line === "") continue;
+    try {
+      const id = JSON.parse(line).run?.id;
+      if (typeof id === "string") ids.push(id);
+    } catch {
+    }
+  }
+  return ids;
+}
+
+// src/history/errors.ts
+import { basename as basename2, dirname as dirname4, join as join5 } from "node:path";
+var HistoryError = class _HistoryError extends Error {
+  constructor(file, line, reason, hint) {
+    super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
+  ${hint}`}`);
+    this.file = file;
+    this.line = line;
+    this.reason = reason;
+    this.hint = hint;
+  }
+  file;
+  line;
+  reason;
+  hint;
+  name = "HistoryError";
+  /** The same error naming the file another way (as the user wrote it, rather than absolute). */
+  relabel(file) {
+    const hint = this.hint === null ? null : this.hint.split(shellQuote(this.file)).join(shellQuote(file));
+    return new _HistoryError(file, this.line, this.reason, hint);
+  }
+};
+function brokenHint(file) {
+  return `the history was not modified. Restore it from git (git checkout -- ${shellQuote(file)}) or investigate.`;
+}
+function truncatedHint(file) {
+  return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
+}
+function labelOf(file, path2, label) {
+  if (file === path2) return label;
+  if (dirname4(file) === dirname4(path2)) return join5(dirname4(label), basename2(file));
+  return file;
+}
+function shellQuote(path2) {
+  return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/history/read.ts
+import { open as open5 } from "node:fs/promises";
+import { basename as basename6 } from "node:path";
+
+// src/history/file.ts
+import { mkdir as mkdir3, open as open4, readFile as readFile4, rename as rename2, stat as stat2 } from "node:fs/promises";
+import { basename as basename5, dirname as dirname7 } from "node:path";
+
+// src/history/complete.ts
+function completeRecords(records2, segment, source, staying) {
+  const held = staying ? heldBy(staying) : null;
+  const holdsCatalog = (ref) => held ? held.catalogs.has(ref) : segment.holdsCatalog(ref);
+  const holdsText = (key, ref) => held ? held.texts.get(key)?.has(ref) === true : segment.holdsText(key, ref);
+  const catalogOf = (ref) => source?.catalogEntries(ref) ?? segment.catalogEntries(ref);
+  const textOf = (key, ref) => source?.text(key, ref) ?? segment.text(key, ref);
+  const batchCatalogs = /* @__PURE__ */ new Map();
+  const batchTexts = /* @__PURE__ */ new Map();
+  return records2.map((record2, index) => {
+    const own = storedTexts(record2);
+    const ownCatalogs = record2.catalogs ?? {};
+    for (const [ref, entries2] of Object.entries(ownCatalogs)) batchCatalogs.set(ref, entries2);
+    const catalogs = {};
+    const added = {};
+    const needCatalog = (ref) => {
+      if (holdsCatalog(ref)) return segment.catalogEntries(ref);
+      let entries2 = batchCatalogs.get(ref);
+      if (!entries2) {
+        entries2 = catalogOf(ref);
+        if (entries2) {
+          catalogs[ref] = entries2;
+          batchCatalogs.set(ref, entries2);
+        }
+      }
+      return entries2;
+    };
+    const need = (key, ref) => {
+      if (ref === null || holdsText(key, ref) || batchTexts.get(key)?.has(ref)) return;
+      if (own[key] !== void 0 && Object.hasOwn(own[key], ref)) return;
+      if (added[key] !== void 0 && Object.hasOwn(added[key], ref)) return;
+      const text = textOf(key, ref);
+      if (text !== null) (added[key] ??= {})[ref] = text;
+    };
+    const needAll = (r) => needCatalog(r.catalog)?.forEach(([suite2, id], i) => {
+      const key = promptKey(suite2, id);
+      need(key, r.answers[i] ?? null);
+      const output = r.outputs[i];
+      if (typeof output === "string") need(key, output);
+      else if (Array.isArray(output)) output.forEach((ref) => need(key, ref));
+    });
+    if (index === 0) for (const r of staying ?? []) needAll(r);
+    needAll(record2);
+    const merged = { ...own };
+    for (const [key, byRef] of Object.entries(added)) merged[key] = { ...merged[key], ...byRef };
+    for (const [key, byRef] of Object.entries(merged)) {
+      const set = batchTexts.get(key) ?? /* @__PURE__ */ new Set();
+      for (const ref of Object.keys(byRef)) set.add(ref);
+      batchTexts.set(key, set);
+    }
+    if (Object.keys(catalogs).length === 0 && Object.keys(added).length === 0) return record2;
+    const withCatalogs = { ...record2, catalogs: { ...ownCatalogs, ...catalogs } };
+    if (record2.schema === 1) return { ...withCatalogs, texts: merged };
+    const { textsGz: _old, ...rest } = withCatalogs;
+    return withTexts(rest, merged);
+  });
+}
+function heldBy(records2) {
+  const texts = /* @__PURE__ */ new Map();
+  const catalogs = /* @__PURE__ */ new Set();
+  for (const record2 of records2) {
+    for (const ref of Object.keys(record2.catalogs ?? {})) catalogs.add(ref);
+    for (const [key, byRef] of Object.entries(storedTexts(record2))) {
+      const set = texts.get(key) ?? /* @__PURE__ */ new Set();
+      for (const ref of Object.keys(byRef)) set.add(ref);
+      texts.set(key, set);
+    }
+  }
+  return { texts, catalogs };
+}
+function stayingRecords(records2, runs) {
+  const ids = /* @__PURE__ */ new Set();
+  for (let i = records2.length - 1; i >= 0; i--) {
+    const id = records2[i].run.id;
+    if (!ids.has(id) && ids.size === runs - 1) return records2.slice(i + 1);
+    ids.add(id);
+  }
+  return records2;
+}
+
+// src/history/lock.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { readFile as readFile3, readlink as readlink2, realpath as realpath2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname5, join as join6, resolve as resolve3 } from "node:path";
+import { hostname } from "node:os";
+function lockPathOf(historyPath) {
+  return `${historyPath}.lock`;
+}
+async function withHistoryLock(historyPath, fn, options = {}) {
+  const realPath = await realPathOf(historyPath);
+  const lockPath = lockPathOf(realPath);
+  await acquire(historyPath, lockPath, options.waitMs ?? 3e4, options.pollMs ?? 50);
+  try {
+    return await fn(realPath);
+  } finally {
+    await rm3(lockPath, { force: true });
+  }
+}
+async function realPathOf(path2, links = 0) {
+  try {
+    return await realpath2(path2);
+  } catch (error2) {
+    if (error2.code !== "ENOENT") throw error2;
+  }
+  let target;
+  try {
+    target = await readlink2(path2);
+  } catch {
+    const folder = await realpath2(dirname5(path2)).catch(() => dirname5(path2));
+    return join6(folder, basename3(path2));
+  }
+  if (links >= 40) throw Object.assign(new Error(`${path2}: too many levels of symbolic links`), { code: "ELOOP" });
+  return realPathOf(resolve3(dirname5(path2), target), links + 1);
+}
+async function acquire(historyPath, lockPath, waitMs, pollMs) {
+  const deadline = Date.now() + waitMs;
+  for (; ; ) {
+    if (await create(lockPath)) return;
+    const owner = await readOwner(lockPath);
+    if (owner && isDead(owner) && await takeOver(lockPath, owner)) continue;
+    if (Date.now() >= deadline) {
+      const who = owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : "an unknown process";
+      throw new HistoryError(
+        historyPath,
+        0,
+        `another trackrecord is writing it (${who}); waited ${Math.round(waitMs / 1e3)} s`,
+        `the history was not modified. If no other trackrecord is running, delete ${shellQuote(lockPath)} and run again.`
+      );
+    }
+    await new Promise((resolve10) => setTimeout(resolve10, pollMs));
+  }
+}
+async function create(path2) {
+  const me = {
+    pid: process.pid,
+    host: hostname(),
+    since: (/* @__PURE__ */ new Date()).toISOString(),
+    id: randomBytes2(8).toString("hex")
+  };
+  try {
+    await writeFile3(path2, `${JSON.stringify(me)}
+`, { flag: "wx" });
+    return true;
+  } catch (error2) {
+    if (error2.code === "EEXIST") return false;
+    throw error2;
+  }
+}
+function claimPathOf(path2, owner) {
+  const key = `${owner.pid}
+${owner.host}
+${owner.since}
+${owner.id ?? ""}`;
+  return `${path2}.takeover-${sha256(key).slice(0, 16)}`;
+}
+async function takeOver(path2, owner, depth = 0) {
+  const claim = claimPathOf(path2, owner);
+  if (!await create(claim)) {
+    const claimer = await readOwner(claim);
+    return claimer !== null && isDead(claimer) && depth < 4 && await takeOver(claim, claimer, depth + 1);
+  }
+  try {
+    if (sameOwner(await readOwner(path2), owner)) await rm3(path2, { force: true });
+  } finally {
+    await rm3(claim, { force: true });
+  }
+  return true;
+}
+async function readOwner(lockPath) {
+  try {
+    const owner = JSON.parse(await readFile3(lockPath, "utf8"));
+    return typeof owner.pid === "number" && typeof owner.host === "string" && typeof owner.since === "string" ? owner : null;
+  } catch {
+    return null;
+  }
+}
+function sameOwner(a, b) {
+  return a !== null && a.pid === b.pid && a.host === b.host && a.since === b.since && a.id === b.id;
+}
+function isDead(owner) {
+  return owner.host === hostname() && !isAlive(owner.pid);
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
+
+// src/history/segments.ts
+import { open as open3, readdir as readdir2 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname6, extname, join as join7 } from "node:path";
+function segmentPath(historyPath, n) {
+  const ext = extname(historyPath);
+  const stem = basename4(historyPath, ext);
+  return join7(dirname6(historyPath), `${stem}-${String(n).padStart(4, "0")}${ext}`);
+}
+async function sealedSegments(historyPath, first = 1) {
+  const dir = dirname6(historyPath);
+  const ext = extname(historyPath);
+  const stem = basename4(historyPath, ext);
+  let names;
+  try {
+    names = await readdir2(dir);
+  } catch (e) {
+    if (e.code === "ENOENT") return [];
+    throw e;
+  }
+  const pattern = new RegExp(`^${escapeRegExp(stem)}-(\\d{4,})${escapeRegExp(ext)}$`);
+  const numbers = names.map((name2) => pattern.exec(name2)).filter((m) => m !== null && String(Number(m[1])).padStart(4, "0") === m[1]).map((m) => Number(m[1])).sort((a, b) => a - b);
+  numbers.forEach((n, i) => {
+    if (n !== i + first) {
+      throw new HistoryError(
+        segmentPath(historyPath, i + first),
+        0,
+        `sealed segment ${i + first} is missing (found ${basename4(segmentPath(historyPath, n))}): the chain is broken there`,
+        "the history was not modified. Restore the missing file from git."
+      );
+    }
+  });
+  return numbers.map((n) => segmentPath(historyPath, n));
+}
+async function lastLine(path2) {
+  const handle = await open3(path2, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return null;
+    const chunks = [];
+    let end = size;
+    let skipNewline = true;
+    while (end > 0) {
+      const length = Math.min(64 * 1024, end);
+      const chunk = Buffer.alloc(length);
+      await handle.read(chunk, 0, length, end - length);
+      end -= length;
+      let part = chunk;
+      if (skipNewline) {
+        skipNewline = false;
+        if (part[part.length - 1] !== 10) {
+          throw new HistoryError(path2, 0, "a sealed segment must end with a complete line", null);
+        }
+        part = part.subarray(0, part.length - 1);
+      }
+      const at = part.lastIndexOf(10);
+      if (at !== -1) {
+        chunks.unshift(part.subarray(at + 1));
+        return Buffer.concat(chunks).toString("utf8");
+      }
+      chunks.unshift(part);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // src/history/file.ts
@@ -27492,6 +27496,8 @@ function editEffects(pairs, headOf, baseOf, view) {
     const after = version(head, pair.head.prompt);
     const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
     const flip2 = before.status !== null && after.status !== null && before.status !== after.status;
+    const sameOutputs = flip2 && pair.rerun ? version(rejudge(head, pair.base.prompt), pair.base.prompt).status : null;
+    const flipsOnSameOutputs = sameOutputs !== null && sameOutputs !== after.status;
     const effect = {
       modelId: pair.modelId,
       key: pair.key,
@@ -27506,7 +27512,7 @@ function editEffects(pairs, headOf, baseOf, view) {
       withinNoise: false,
       rerun: pair.rerun
     };
-    return [{ effect, testable: test.testable }];
+    return [{ effect, testable: test.testable, flipsOnSameOutputs }];
   });
   return decideChanged(effects);
 }
@@ -27532,9 +27538,9 @@ function decideChanged(judged) {
       tested.map(({ testable }) => testable)
     )
   );
-  tested.forEach(({ effect: e }, i) => {
+  tested.forEach(({ effect: e, flipsOnSameOutputs }, i) => {
     e.changed = rejected.has(i);
-    if (e.rerun && !e.changed && (e.regression || e.fix)) {
+    if (e.rerun && !flipsOnSameOutputs && !e.changed && (e.regression || e.fix)) {
       e.withinNoise = true;
       e.regression = e.fix = false;
     }
@@ -27890,10 +27896,9 @@ function driftTable(drift, verdict2) {
 function flipBlocks(m) {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const items = [];
-  const beyond = significantRegressions(m.metrics);
+  const { beyond, within: within2 } = regressionsByNoise(m.metrics);
   if (beyond.length > 0)
     items.push([strong(count(beyond.length, "regression")), " (pass \u2192 fail) beyond noise: ", ...keyList(beyond), "."]);
-  const within2 = m.regressions.filter((key) => !beyond.includes(key));
   if (within2.length > 0)
     items.push([`${count(within2.length, "regression")} (pass \u2192 fail) within noise: `, ...keyList(within2), "."]);
   if (m.fixes.length > 0)
@@ -28613,7 +28618,9 @@ function annotateRegressions(host, summary2, config2, edits = null) {
   }
   const edited = new Map(edits?.edits.prompts.map((p) => [p.key, p]));
   for (const model of summary2.models) {
-    const regressions = significantRegressions(model);
+    const own = new Set(model.editRegressions ?? []);
+    const all = significantRegressions(model);
+    const regressions = [...all.filter((key) => own.has(key)), ...all.filter((key) => !own.has(key))];
     for (const key of regressions.slice(0, MAX_ANNOTATIONS)) {
       const edit = model.editRegressions?.includes(key) ? edited.get(key) : void 0;
       const location = edit ? edit.location : locations.get(key);
@@ -29079,7 +29086,7 @@ async function writeReport(view, modelIds, path2, signing = null) {
 
 // src/badges-and-report.ts
 async function writeBadgesAndReport(config2, root, recorded2) {
-  const { writeBadges } = await import("./chunks/badge-WO7QTHS6.js");
+  const { writeBadges } = await import("./chunks/badge-PZBE4YXQ.js");
   const badges = await writeBadges(resolve7(root, config2.badge), recorded2.summary.models);
   const reportPath = join10(dirname11(resolve7(root, config2.history)), "report.md");
   const signing = await describeAttestations(resolve7(root, config2.history));

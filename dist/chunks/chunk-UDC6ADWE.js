@@ -15027,6 +15027,10 @@ function significantRegressions(m) {
   const fromHistory = m.regressions.filter((key) => !edited.includes(key));
   return [...driftRegressions(fromHistory, m.drift), ...edited];
 }
+function regressionsByNoise(m) {
+  const beyond = significantRegressions(m);
+  return { beyond, within: m.regressions.filter((key) => !beyond.includes(key)) };
+}
 function driftRegressions(regressions, drift) {
   if (!drift) return [...regressions];
   if (!drift.significant) return [];
@@ -15120,6 +15124,7 @@ function recordMetrics(input, c, drift, windowBefore, previous) {
 
 export {
   require_ucs2length,
+  showInvisible,
   cleanText,
   truncateText,
   similarTargets,
@@ -15141,6 +15146,7 @@ export {
   compareSamples,
   benjaminiHochberg,
   significantRegressions,
+  regressionsByNoise,
   textRef,
   isRefOf,
   catalogRef,

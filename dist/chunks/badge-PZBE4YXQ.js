@@ -2,7 +2,7 @@ import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
   lowestReliability
-} from "./chunk-JOCQ3MNT.js";
+} from "./chunk-UDC6ADWE.js";
 import {
   percent,
   roundPercent
