@@ -18,13 +18,14 @@ import { DRIFT_ALPHA } from '../src/analysis/drift.js';
 import { recordModel } from '../src/analysis/records.js';
 import { runMetrics } from '../src/analysis/run-metrics.js';
 import { poolSamples } from '../src/analysis/two-sample.js';
-import type { ModelSpec, PromptSpec } from '../src/config/types.js';
+import type { PromptSpec } from '../src/config/types.js';
 import { HistoryView } from '../src/history/view.js';
 import { toSample } from '../src/run/execute.js';
 import type { Observation } from '../src/run/types.js';
 import { sha256 } from '../src/util/hash.js';
 import { seededRandom } from '../src/util/random.js';
 import type { BenchResult } from './report.js';
+import { simulatedModel } from '../tools/simulated/config.js';
 
 const PROMPTS = 40;
 const NIGHTS = 25;
@@ -126,15 +127,7 @@ function promptsFor(s: Scenario): PromptSpec[] {
   }));
 }
 
-const model: ModelSpec = {
-  id: 'sim',
-  model: 'sim',
-  baseUrl: 'https://api.example.com/v1',
-  apiKeyEnv: 'KEY',
-  params: { temperature: 0.7 },
-  system: null,
-  headers: {},
-};
+const model = simulatedModel();
 
 interface Nights {
   alarms: number;

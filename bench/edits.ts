@@ -12,12 +12,13 @@
  */
 import { editEffects } from '../src/analysis/edit-effect.js';
 import { findEdits } from '../src/analysis/edits.js';
-import type { Config, ModelSpec, PromptSpec } from '../src/config/types.js';
+import type { Config, PromptSpec } from '../src/config/types.js';
 import { HistoryView } from '../src/history/view.js';
 import { toSample } from '../src/run/execute.js';
 import type { Observation } from '../src/run/types.js';
 import { seededRandom } from '../src/util/random.js';
 import type { BenchResult } from './report.js';
+import { simulatedConfig, simulatedModel } from '../tools/simulated/config.js';
 
 const PROMPTS = 40;
 const EDITS = 200;
@@ -33,30 +34,7 @@ const prompts: PromptSpec[] = Array.from({ length: PROMPTS }, (_, p) => ({
 }));
 
 function config(system: string | null, samples: number): Config {
-  const model: ModelSpec = {
-    id: 'sim',
-    model: 'sim',
-    baseUrl: 'https://api.example.com/v1',
-    apiKeyEnv: 'KEY',
-    params: { temperature: 0.7 },
-    system,
-    headers: {},
-  };
-  return {
-    file: 'bench.yml',
-    models: [model],
-    suites: [{ name: 'sim', description: '', source: 'bench.yaml', file: 'bench.yaml', prompts }],
-    samples,
-    concurrency: 1,
-    timeoutSeconds: 5,
-    retries: 0,
-    history: 'h.jsonl',
-    badge: 'b.svg',
-    window: 30,
-    maxOutputKb: 256,
-    historyMaxMb: 25,
-    thresholds: { failBelow: null, failOnRegression: true },
-  };
+  return simulatedConfig([simulatedModel({ system })], prompts, { suite: 'sim', samples });
 }
 
 /** Each prompt answers its value (which passes) with probability 0.6 to 0.95, else one of 2 or 3 others. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceStart, significantRegressions } from '../../src/analysis/drift.js';
 import { recordModel } from '../../src/analysis/records.js';
 import { runMetrics } from '../../src/analysis/run-metrics.js';
-import type { ModelSpec, PromptSpec } from '../../src/config/types.js';
+import type { PromptSpec } from '../../src/config/types.js';
 import type { NewRecord } from '../../src/history/build-record.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
@@ -11,16 +11,9 @@ import { formatRunSummary } from '../../src/report/text.js';
 import { toSample } from '../../src/run/execute.js';
 import type { Observation } from '../../src/run/types.js';
 import { seededRandom } from '../../src/util/random.js';
+import { simulatedModel } from '../../tools/simulated/config.js';
 
-const model: ModelSpec = {
-  id: 'sim',
-  model: 'sim',
-  baseUrl: 'https://api.example.com/v1',
-  apiKeyEnv: 'KEY',
-  params: { temperature: 0.7 },
-  system: null,
-  headers: {},
-};
+const model = simulatedModel();
 const prompts: PromptSpec[] = Array.from({ length: 12 }, (_, p) => ({
   id: `p${p}`,
   messages: [{ role: 'user', content: `prompt ${p}` }],

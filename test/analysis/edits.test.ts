@@ -6,18 +6,10 @@ import { loadConfig } from '../../src/config/load.js';
 import { HistoryView } from '../../src/history/view.js';
 import { tempDir } from '../support/tmp.js';
 import type { Observation } from '../../src/run/types.js';
+import { simulatedConfig, simulatedModel } from '../../tools/simulated/config.js';
 
 function model(over: Partial<ModelSpec> = {}): ModelSpec {
-  return {
-    id: 'm',
-    model: 'tiny-1',
-    baseUrl: 'http://127.0.0.1:1/v1',
-    apiKeyEnv: 'K',
-    params: { temperature: 0 },
-    system: null,
-    headers: {},
-    ...over,
-  };
+  return simulatedModel({ id: 'm', params: { temperature: 0 }, ...over });
 }
 
 function prompt(id: string, text: string, over: Partial<PromptSpec> = {}): PromptSpec {
@@ -34,21 +26,7 @@ function prompt(id: string, text: string, over: Partial<PromptSpec> = {}): Promp
 }
 
 function config(models: ModelSpec[], prompts: PromptSpec[]): Config {
-  return {
-    file: 'c.yml',
-    models,
-    suites: [{ name: 's', description: '', source: 's.yaml', file: 's.yaml', prompts }],
-    samples: 1,
-    concurrency: 1,
-    timeoutSeconds: 5,
-    retries: 0,
-    history: 'h.jsonl',
-    badge: 'b.svg',
-    window: 30,
-    maxOutputKb: 256,
-    historyMaxMb: 25,
-    thresholds: { failBelow: null, failOnRegression: true },
-  };
+  return simulatedConfig(models, prompts);
 }
 
 function observation(key: string, outputs: string[]): Observation {
