@@ -1,15 +1,30 @@
+import { resolve } from 'node:path';
 import { editedPairIds, editEffects, pairId, type EditComparison } from './analysis/edit-effect.js';
 import { promptResult } from './analysis/prompt-result.js';
 import { baseRunConfig, findEdits, type EditedPair } from './analysis/edits.js';
 import { mcnemarExactP } from './analysis/mcnemar.js';
-import type { Config, Thresholds } from './config/types.js';
+import { loadConfig, type LoadOptions } from './config/load.js';
+import { DEFAULTS, promptKey, type Config, type Thresholds } from './config/types.js';
 import type { RunOutcome } from './analysis/records.js';
 import { runSuites, type RunOptions } from './engine.js';
-import { promptKey } from './config/types.js';
 import type { HistoryView } from './history/view.js';
 import { listSome } from './util/numbers.js';
 import type { RunSummary } from './report/summary.js';
 import type { Observation } from './run/types.js';
+
+/**
+ * The config and suites as a base commit has them (`files`), to match this change's edits with.
+ * A commit from before the config was added has no prompt or model, so everything of `head` is
+ * new (`missing`). A config there that does not load throws its ConfigError.
+ */
+export async function baseConfigFrom(
+  head: Config,
+  options: LoadOptions & { files: NonNullable<LoadOptions['files']> },
+): Promise<{ config: Config; missing: boolean }> {
+  const path = resolve(options.root, options.configPath ?? DEFAULTS.configPath);
+  if ((await options.files.read(path)) === null) return { config: { ...head, models: [], suites: [] }, missing: true };
+  return { config: await loadConfig(options), missing: false };
+}
 
 /**
  * Runs the base version of every edited pair whose request changed, against the same model in

@@ -20,9 +20,8 @@ import type { ActionHost } from './host.js';
 import { progressToLog } from './log.js';
 import { renderCheckComment } from '../report/check-comment.js';
 import type { EditComparison } from '../analysis/edit-effect.js';
-import { compareEdits, editFailures, sinceLastRecord, withEditRegressions } from '../compare-edits.js';
+import { baseConfigFrom, compareEdits, editFailures, sinceLastRecord, withEditRegressions } from '../compare-edits.js';
 import { ConfigError } from '../config/errors.js';
-import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { commitFiles } from '../git/commit-files.js';
 import { buildReport } from '../report/report.js';
@@ -134,12 +133,10 @@ async function readBase(ctx: ActionContext): Promise<{ history: BaseHistory; con
  */
 async function baseConfigAt(ctx: ActionContext, git: Git, sha: string, baseRef: string): Promise<Config | null> {
   const files = await commitFiles(git, sha, baseRef);
-  if ((await files.read(resolve(ctx.root, ctx.settings.configPath))) === null) {
-    ctx.host.info(`${baseRef} has no ${ctx.settings.configPath}: every prompt and model is new`);
-    return { ...ctx.config, models: [], suites: [] };
-  }
   try {
-    return await loadConfig({ root: ctx.root, configPath: ctx.settings.configPath, files });
+    const base = await baseConfigFrom(ctx.config, { root: ctx.root, configPath: ctx.settings.configPath, files });
+    if (base.missing) ctx.host.info(`${baseRef} has no ${ctx.settings.configPath}: every prompt and model is new`);
+    return base.config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     ctx.host.warning(`the config on ${baseRef} does not load, so edits are not compared with it: ${error.message}`);

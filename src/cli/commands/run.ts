@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBadgesAndReport } from '../../badges-and-report.js';
 import { loadConfig } from '../../config/load.js';
-import { DEFAULTS, promptCount, type Config } from '../../config/types.js';
+import { promptCount, type Config } from '../../config/types.js';
 import { runSuites } from '../../engine.js';
 import { signedLine } from '../../evidence/attestations.js';
 import { signerFromEnv } from '../../evidence/keys.js';
@@ -16,7 +16,14 @@ import { readVerifiedHistory, runAndRecord } from '../../run-and-record.js';
 import { formatRunSummary } from '../../report/text.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { thresholdFailures } from '../../report/thresholds.js';
-import { compareEdits, editFailures, editsJson, sinceLastRecord, withEditRegressions } from '../../compare-edits.js';
+import {
+  baseConfigFrom,
+  compareEdits,
+  editFailures,
+  editsJson,
+  sinceLastRecord,
+  withEditRegressions,
+} from '../../compare-edits.js';
 import { commitFiles } from '../../git/commit-files.js';
 import { Git } from '../../git/git.js';
 import { HistoryView } from '../../history/view.js';
@@ -146,11 +153,7 @@ async function loadConfigAt(ref: string, configPath: string | undefined, io: Cli
   const git = new Git(io.cwd, io.env);
   const sha = await git.revParse(ref).catch(() => null);
   if (sha === null) throw new UsageError(`--compare-with: "${ref}" names no commit of the repository here`);
-  const files = await commitFiles(git, sha, ref);
-  // A commit from before the config was added has no prompt or model: everything is new.
-  if ((await files.read(resolve(io.cwd, configPath ?? DEFAULTS.configPath))) === null)
-    return { ...head, models: [], suites: [] };
-  return loadConfig({ root: io.cwd, configPath, files });
+  return (await baseConfigFrom(head, { root: io.cwd, configPath, files: await commitFiles(git, sha, ref) })).config;
 }
 
 interface ShardRunOptions {
