@@ -114,11 +114,7 @@ export async function checkSignedHistory(
     if (n < first) continue;
     const candidates = byLine?.get(n) ?? [];
     if (candidates.length === 0) {
-      const later = [...(byLine?.entries() ?? [])]
-        .filter(
-          ([m, envelopes]) => m > n && m <= lines.length && envelopes.some((e) => openEnvelope(e.envelope, key).ok),
-        )
-        .map(([m]) => m);
+      const later = signedBy(byLine, key).filter((m) => m > n && m <= lines.length);
       return {
         ...fail(n, `unsigned: no envelope in ${shown} names line ${n}`),
         ...(later.length > 0 ? { signedLater: Math.min(...later) } : {}),
@@ -132,9 +128,7 @@ export async function checkSignedHistory(
     return fail(n, worst.message);
   }
   // The chain cannot tell that its last lines were cut off; an envelope of ours for a later line can.
-  const beyond = [...(byLine?.entries() ?? [])]
-    .filter(([n, envelopes]) => n > lines.length && envelopes.some((e) => openEnvelope(e.envelope, key).ok))
-    .map(([n]) => n);
+  const beyond = signedBy(byLine, key).filter((n) => n > lines.length);
   if (beyond.length > 0) {
     return fail(
       lines.length + 1,
@@ -210,6 +204,13 @@ function parseStatement(payload: Buffer): Statement | null {
   } catch {
     return null;
   }
+}
+
+/** The lines that an envelope `key` signed names. */
+function signedBy(byLine: Map<number, ReadEnvelope[]> | null, key: PublicKey): number[] {
+  return [...(byLine?.entries() ?? [])]
+    .filter(([, envelopes]) => envelopes.some((e) => openEnvelope(e.envelope, key).ok))
+    .map(([n]) => n);
 }
 
 /** An envelope and the exact text of the line it was read from. */
