@@ -53,7 +53,7 @@ export function annotateRegressions(
     const all = significantRegressions(model);
     const regressions = [...all.filter((key) => own.has(key)), ...all.filter((key) => !own.has(key))];
     for (const key of regressions.slice(0, MAX_ANNOTATIONS)) {
-      const edit = model.editRegressions?.includes(key) ? edited.get(key) : undefined;
+      const edit = own.has(key) ? edited.get(key) : undefined;
       const location = edit ? edit.location : locations.get(key);
       const cause = edit ? ` with this change's edit of ${edit.changes.map((f) => f.field).join(', ')}` : '';
       host.warning(`${key} went from pass to fail on ${model.id}${cause}`, {

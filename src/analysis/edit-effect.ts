@@ -97,6 +97,11 @@ export function editEffects(
   return decideChanged(effects);
 }
 
+/** An effect worth a row: its answers differ, or its verdict flipped (within noise or not). */
+export function isNoteworthy(e: EditEffect): boolean {
+  return e.differs || e.regression || e.fix || e.withinNoise;
+}
+
 /** The false discovery rate the edits' "changed beyond noise" calls are held to, across a change's edits. */
 export const EDIT_FDR = 0.05;
 

@@ -32,18 +32,12 @@ export function driftCell(drift: DriftVerdict | undefined, rawChanges: number): 
 }
 
 /**
- * The regressions beyond noise and, apart, the flips the drift test found within noise: a
- * regression within noise is shown as noise, never counted as a failure.
+ * A table cell of the regressions beyond noise: "2", or "0 (1 within noise)" when some are
+ * noise. A regression within noise is shown as noise, never counted as a failure.
  */
-export function regressionCounts(m: Parameters<typeof regressionsByNoise>[0]): { beyond: number; within: number } {
-  const { beyond, within } = regressionsByNoise(m);
-  return { beyond: beyond.length, within: within.length };
-}
-
-/** A table cell: "2", or "0 (1 within noise)" when some regressions are noise. */
 export function regressionCell(m: Parameters<typeof regressionsByNoise>[0]): string {
-  const { beyond, within } = regressionCounts(m);
-  return within > 0 ? `${beyond} (${within} within noise)` : String(beyond);
+  const { beyond, within } = regressionsByNoise(m);
+  return within.length > 0 ? `${beyond.length} (${within.length} within noise)` : String(beyond.length);
 }
 
 /** "p = 0.031: unlikely under no change" or "p = 0.62: consistent with noise". */

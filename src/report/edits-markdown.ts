@@ -1,6 +1,5 @@
-import type { EditEffect, VersionResult } from '../analysis/edit-effect.js';
+import { isNoteworthy, type EditComparison, type EditEffect, type VersionResult } from '../analysis/edit-effect.js';
 import type { FieldChange } from '../analysis/edits.js';
-import type { EditComparison } from '../analysis/edit-effect.js';
 import { blockText, inlineText } from './escape.js';
 import { listSome, pValue } from '../util/numbers.js';
 
@@ -41,7 +40,7 @@ export function renderEdits(c: EditComparison): string[] {
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
     const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
-    const shown = effects.filter((e) => e.differs || e.regression || e.fix || e.withinNoise);
+    const shown = effects.filter(isNoteworthy);
     const changed = effects.filter((e) => e.changed === true).length;
     const noise = effects.filter((e) => e.differs && e.changed === false).length;
     out.push(
@@ -123,9 +122,7 @@ function answersTable(effects: readonly EditEffect[], base: string, withModel: b
 /** Full answers of rows whose cells had to cut them, each in a closed `<details>`. */
 function fullAnswers(effects: readonly EditEffect[]): string[] {
   const cut = (t: string | null) => t !== null && (Array.from(t).length > CELL || /[\r\n]/.test(t));
-  const long = effects.filter(
-    (e) => (e.differs || e.regression || e.fix || e.withinNoise) && (cut(e.before.answer) || cut(e.after.answer)),
-  );
+  const long = effects.filter((e) => isNoteworthy(e) && (cut(e.before.answer) || cut(e.after.answer)));
   return long
     .slice(0, 10)
     .flatMap((e) => [

@@ -1,6 +1,5 @@
-import type { EditEffect, VersionResult } from '../analysis/edit-effect.js';
+import { isNoteworthy, type EditComparison, type EditEffect, type VersionResult } from '../analysis/edit-effect.js';
 import type { FieldChange } from '../analysis/edits.js';
-import type { EditComparison } from '../analysis/edit-effect.js';
 import { judgement } from './edits-markdown.js';
 import { pValue } from '../util/numbers.js';
 import { cleanText, truncateText } from '../util/untrusted-text.js';
@@ -26,7 +25,7 @@ export function formatEdits(c: EditComparison): string {
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
     const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
-    const shown = effects.filter((e) => e.differs || e.regression || e.fix || e.withinNoise);
+    const shown = effects.filter(isNoteworthy);
     const changed = effects.filter((e) => e.changed === true).length;
     lines.push(`  model ${model.modelId} edited:`, ...changes(model.changes));
     lines.push(`    answers changed on ${changed} of ${effects.length} prompts`);

@@ -1,4 +1,5 @@
-import { driftVerdictText, regressionCounts } from './drift-text.js';
+import { regressionsByNoise } from '../analysis/drift.js';
+import { driftVerdictText } from './drift-text.js';
 import { percent, pValue, usd } from '../util/numbers.js';
 import type { ModelSummary, RunSummary } from './summary.js';
 
@@ -34,9 +35,9 @@ function driftLine(m: ModelSummary): string | null {
   if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
   if (m.regressions.length > 0 || m.fixes.length > 0) {
     const p = m.flipsP === null ? '' : ` (${pValue(m.flipsP)} under no change)`;
-    const { beyond, within } = regressionCounts(m);
-    const noise = within > 0 ? ` beyond noise, ${within} within noise` : '';
-    parts.push(`${beyond} regressions${noise}, ${m.fixes.length} fixes${p}`);
+    const { beyond, within } = regressionsByNoise(m);
+    const noise = within.length > 0 ? ` beyond noise, ${within.length} within noise` : '';
+    parts.push(`${beyond.length} regressions${noise}, ${m.fixes.length} fixes${p}`);
   }
   if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);
   return parts.length > 0 ? parts.join(', ') : null;
