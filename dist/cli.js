@@ -3112,7 +3112,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve15.call(this, root, ref);
+      let _sch = resolve16.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -3139,7 +3139,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve15(root, ref) {
+    function resolve16(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -4003,7 +4003,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve15(baseURI, relativeURI, options) {
+    function resolve16(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4394,7 +4394,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve15,
+      resolve: resolve16,
       resolveComponent,
       equal,
       serialize,
@@ -15148,7 +15148,7 @@ var init_embeddings = __esm({
         let queue = this.queues.get(model);
         if (!queue) {
           const entries = /* @__PURE__ */ new Map();
-          const sent = new Promise((resolve15) => setImmediate(resolve15)).then(() => {
+          const sent = new Promise((resolve16) => setImmediate(resolve16)).then(() => {
             this.queues.delete(model);
             return this.send(model, [...entries]);
           });
@@ -25812,7 +25812,7 @@ async function acquire(historyPath, lockPath, waitMs, pollMs) {
         `the history was not modified. If no other trackrecord is running, delete ${shellQuote(lockPath)} and run again.`
       );
     }
-    await new Promise((resolve15) => setTimeout(resolve15, pollMs));
+    await new Promise((resolve16) => setTimeout(resolve16, pollMs));
   }
 }
 async function create(path2) {
@@ -29308,9 +29308,7 @@ async function checkSignedHistory(historyPath, lines, records2, key, from = 1) {
     if (n < first) continue;
     const candidates = byLine?.get(n) ?? [];
     if (candidates.length === 0) {
-      const later = [...byLine?.entries() ?? []].filter(
-        ([m, envelopes]) => m > n && m <= lines.length && envelopes.some((e) => openEnvelope(e.envelope, key).ok)
-      ).map(([m]) => m);
+      const later = signedBy(byLine, key).filter((m) => m > n && m <= lines.length);
       return {
         ...fail(n, `unsigned: no envelope in ${shown} names line ${n}`),
         ...later.length > 0 ? { signedLater: Math.min(...later) } : {}
@@ -29322,7 +29320,7 @@ async function checkSignedHistory(historyPath, lines, records2, key, from = 1) {
     const worst = problems.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))[0];
     return fail(n, worst.message);
   }
-  const beyond = [...byLine?.entries() ?? []].filter(([n, envelopes]) => n > lines.length && envelopes.some((e) => openEnvelope(e.envelope, key).ok)).map(([n]) => n);
+  const beyond = signedBy(byLine, key).filter((n) => n > lines.length);
   if (beyond.length > 0) {
     return fail(
       lines.length + 1,
@@ -29376,6 +29374,9 @@ function parseStatement(payload) {
   } catch {
     return null;
   }
+}
+function signedBy(byLine, key) {
+  return [...byLine?.entries() ?? []].filter(([, envelopes]) => envelopes.some((e) => openEnvelope(e.envelope, key).ok)).map(([n]) => n);
 }
 async function envelopesByLine(path2) {
   let text;
@@ -29432,13 +29433,9 @@ function driftCell(drift, rawChanges) {
     return [{ kind: "strong", content: ["changed"] }, ` (${pValue(drift.p)}), ${drift.prompts.length} named`];
   return [rawChanges > 0 ? `none (${rawChanges} within noise)` : "none"];
 }
-function regressionCounts(m) {
-  const { beyond, within: within2 } = regressionsByNoise(m);
-  return { beyond: beyond.length, within: within2.length };
-}
 function regressionCell(m) {
-  const { beyond, within: within2 } = regressionCounts(m);
-  return within2 > 0 ? `${beyond} (${within2} within noise)` : String(beyond);
+  const { beyond, within: within2 } = regressionsByNoise(m);
+  return within2.length > 0 ? `${beyond.length} (${within2.length} within noise)` : String(beyond.length);
 }
 function pValueSentence(p) {
   return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
@@ -33018,6 +33015,7 @@ function displayPath2(root, absolute) {
 }
 
 // src/report/text.ts
+init_drift();
 init_numbers();
 function formatRunSummary(summary) {
   const lines = [`run ${summary.run.id}`];
@@ -33043,9 +33041,9 @@ function driftLine(m) {
   if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
   if (m.regressions.length > 0 || m.fixes.length > 0) {
     const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
-    const { beyond, within: within2 } = regressionCounts(m);
-    const noise = within2 > 0 ? ` beyond noise, ${within2} within noise` : "";
-    parts.push(`${beyond} regressions${noise}, ${m.fixes.length} fixes${p}`);
+    const { beyond, within: within2 } = regressionsByNoise(m);
+    const noise = within2.length > 0 ? ` beyond noise, ${within2.length} within noise` : "";
+    parts.push(`${beyond.length} regressions${noise}, ${m.fixes.length} fixes${p}`);
   }
   if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);
   return parts.length > 0 ? parts.join(", ") : null;
@@ -33394,7 +33392,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve15) => setTimeout(resolve15, ms));
+var sleep = (ms) => new Promise((resolve16) => setTimeout(resolve16, ms));
 
 // node_modules/openai/version.mjs
 var VERSION = "6.49.0";
@@ -34505,8 +34503,8 @@ function addRequestID(value, response) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve15) => {
-      resolve15(null);
+    super((resolve16) => {
+      resolve16(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -35403,12 +35401,12 @@ var EventStream = class {
     _EventStream_errored.set(this, false);
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve15, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve15, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve16, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve16, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve15, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve15, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve16, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve16, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => {
@@ -35508,11 +35506,11 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve15, reject) => {
+    return new Promise((resolve16, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       if (event !== "error")
         this.once("error", reject);
-      this.once(event, resolve15);
+      this.once(event, resolve16);
     });
   }
   /**
@@ -35595,8 +35593,8 @@ var EventStream = class {
         }
         if (ended)
           return Promise.resolve(doneResult());
-        return new Promise((resolve15, reject) => {
-          readQueue.push({ resolve: resolve15, reject });
+        return new Promise((resolve16, reject) => {
+          readQueue.push({ resolve: resolve16, reject });
         });
       },
       return: () => {
@@ -36687,7 +36685,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve15, reject) => readQueue.push({ resolve: resolve15, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve16, reject) => readQueue.push({ resolve: resolve16, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -36869,7 +36867,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve15, reject) => readQueue.push({ resolve: resolve15, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve16, reject) => readQueue.push({ resolve: resolve16, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         if (!event) {
@@ -40151,7 +40149,7 @@ var AssistantStream = class extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve15, reject) => readQueue.push({ resolve: resolve15, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve16, reject) => readQueue.push({ resolve: resolve16, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -42528,7 +42526,7 @@ var ResponseStream = class _ResponseStream extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve15, reject) => readQueue.push({ resolve: resolve15, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve16, reject) => readQueue.push({ resolve: resolve16, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         return { value: event, done: false };
@@ -44806,27 +44804,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run = async (function_, resolve15, arguments_) => {
+  const run = async (function_, resolve16, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve15(result);
+    resolve16(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve15, reject, arguments_) => {
+  const enqueue = (function_, resolve16, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run.bind(void 0, function_, resolve15, arguments_));
+    }).then(run.bind(void 0, function_, resolve16, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve15, reject) => {
-    enqueue(function_, resolve15, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve16, reject) => {
+    enqueue(function_, resolve16, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -44962,7 +44960,7 @@ var FifoLock = class {
       this.held = true;
       return Promise.resolve();
     }
-    return new Promise((resolve15) => this.waiting.push(resolve15));
+    return new Promise((resolve16) => this.waiting.push(resolve16));
   }
   /** Hands the lock to the longest waiter, or frees it. */
   release() {
@@ -46092,7 +46090,7 @@ function positiveInteger(text) {
 }
 
 // src/cli/commands/run.ts
-import { relative as relative6, resolve as resolve10 } from "node:path";
+import { relative as relative6, resolve as resolve11 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 init_types();
 init_estimate();
@@ -46119,6 +46117,9 @@ function modelLine(m) {
   if (m.embeddingTexts > 0) parts.push(`up to ${grouped(m.embeddingTexts)} texts to embed`);
   return `${m.id} (${m.model}): ${parts.join(", ")}`;
 }
+
+// src/compare-edits.ts
+import { resolve as resolve10 } from "node:path";
 
 // src/analysis/edit-effect.ts
 init_checks();
@@ -46156,6 +46157,9 @@ function editEffects(pairs, headOf, baseOf, view) {
     return [{ effect: effect2, testable: test.testable, flipsOnSameOutputs }];
   });
   return decideChanged(effects);
+}
+function isNoteworthy(e) {
+  return e.differs || e.regression || e.fix || e.withinNoise;
 }
 var EDIT_FDR = 0.05;
 function versionsDiffer(before, after, compare) {
@@ -46363,6 +46367,11 @@ function expectationText(e) {
 init_mcnemar();
 init_types();
 init_numbers();
+async function baseConfigFrom(head, options) {
+  const path2 = resolve10(options.root, options.configPath ?? DEFAULTS.configPath);
+  if (await options.files.read(path2) === null) return { config: { ...head, models: [], suites: [] }, missing: true };
+  return { config: await loadConfig(options), missing: false };
+}
 async function compareEdits(outcome, base, view, options) {
   const head = outcome.config;
   const edits = findEdits(head, base);
@@ -46522,16 +46531,16 @@ var Git = class _Git {
   }
   /** Runs `git ...args` and returns the exit code instead of throwing on a non-zero exit. */
   exec(args) {
-    return new Promise((resolve15) => {
+    return new Promise((resolve16) => {
       execFile(
         "git",
         args,
         { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
         (error, stdout, stderr) => {
-          if (error === null) return resolve15({ code: 0, stdout, stderr });
+          if (error === null) return resolve16({ code: 0, stdout, stderr });
           const code18 = error.code;
-          if (typeof code18 === "number") return resolve15({ code: code18, stdout, stderr });
-          resolve15({ code: null, stdout, stderr, detail: error.message });
+          if (typeof code18 === "number") return resolve16({ code: code18, stdout, stderr });
+          resolve16({ code: null, stdout, stderr, detail: error.message });
         }
       );
     });
@@ -46677,7 +46686,7 @@ function formatEdits(c) {
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
     const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
-    const shown = effects.filter((e) => e.differs || e.regression || e.fix || e.withinNoise);
+    const shown = effects.filter(isNoteworthy);
     const changed2 = effects.filter((e) => e.changed === true).length;
     lines.push(`  model ${model.modelId} edited:`, ...changes(model.changes));
     lines.push(`    answers changed on ${changed2} of ${effects.length} prompts`);
@@ -46842,10 +46851,7 @@ async function loadConfigAt(ref, configPath, io, head) {
   const git = new Git(io.cwd, io.env);
   const sha = await git.revParse(ref).catch(() => null);
   if (sha === null) throw new UsageError(`--compare-with: "${ref}" names no commit of the repository here`);
-  const files = await commitFiles(git, sha, ref);
-  if (await files.read(resolve10(io.cwd, configPath ?? DEFAULTS.configPath)) === null)
-    return { ...head, models: [], suites: [] };
-  return loadConfig({ root: io.cwd, configPath, files });
+  return (await baseConfigFrom(head, { root: io.cwd, configPath, files: await commitFiles(git, sha, ref) })).config;
 }
 async function runShard(config3, shard, options, io) {
   if (options.useHistory) await readVerifiedHistory(config3, io.cwd);
@@ -46854,7 +46860,7 @@ async function runShard(config3, shard, options, io) {
   const total = promptCount(config3);
   const outcome = await runSuites(sharded, { env: io.env, progress: options.progress });
   if (options.runId !== null) outcome.run = { ...outcome.run, id: options.runId };
-  const file = resolve10(io.cwd, options.path);
+  const file = resolve11(io.cwd, options.path);
   await writePartial(file, outcome, shard, config3);
   const shown = relative6(io.cwd, file) || file;
   if (options.json) {
@@ -46888,7 +46894,7 @@ function runIdArgument(text) {
 // src/cli/commands/validate.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { readFile as readFile6 } from "node:fs/promises";
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 init_types();
 var validateHelp = `Usage: trackrecord validate [FILES...]
 
@@ -46900,7 +46906,7 @@ async function validateCommand(argv, io) {
   let failed = false;
   for (const file of files) {
     try {
-      const message = await isConfigFile(resolve11(io.cwd, file)) ? await checkConfig(file, io) : await checkSuite(file, io);
+      const message = await isConfigFile(resolve12(io.cwd, file)) ? await checkConfig(file, io) : await checkSuite(file, io);
       io.stdout.write(`ok ${file}: ${message}
 `);
     } catch (e) {
@@ -46932,16 +46938,16 @@ async function isConfigFile(path2) {
 
 // src/cli/commands/verify-certificate.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 import { parseArgs as parseArgs6 } from "node:util";
 
 // src/evidence/key-file.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import { resolve as resolve12 } from "node:path";
+import { resolve as resolve13 } from "node:path";
 async function readPublicKey(cwd, file) {
   let text;
   try {
-    text = await readFile7(resolve12(cwd, file), "utf8");
+    text = await readFile7(resolve13(cwd, file), "utf8");
   } catch (e) {
     const code18 = e.code;
     throw new EvidenceKeyError(`--key ${file}: ${code18 === "ENOENT" ? "no such file" : e.message}`);
@@ -46988,7 +46994,7 @@ async function verifyCertificateCommand(argv, io) {
   };
   let text = null;
   try {
-    text = await readFile8(resolve13(io.cwd, file), "utf8");
+    text = await readFile8(resolve14(io.cwd, file), "utf8");
   } catch (e) {
     outcome.problems.push(
       `cannot read it: ${e.code === "ENOENT" ? "no such file" : e.message}`
@@ -47003,7 +47009,7 @@ async function verifyCertificateCommand(argv, io) {
     }
   }
   if (outcome.predicate && values.history !== void 0) {
-    const path2 = resolve13(io.cwd, values.history);
+    const path2 = resolve14(io.cwd, values.history);
     try {
       if (!await historyExists(path2)) throw new CertificateError(`${values.history}: no such file`);
       const history = await readHistory(path2);
@@ -47048,7 +47054,7 @@ function describe3(o) {
 
 // src/cli/commands/verify.ts
 init_types();
-import { relative as relative7, resolve as resolve14 } from "node:path";
+import { relative as relative7, resolve as resolve15 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
 
 // src/history/repair.ts
@@ -47160,7 +47166,7 @@ async function verifyCommand(argv, io) {
     allowPositionals: false
   });
   const file = values.history ?? DEFAULTS.history;
-  const path2 = resolve14(io.cwd, file);
+  const path2 = resolve15(io.cwd, file);
   const signedFrom = values["signed-from"] === void 0 ? 1 : recordNumber(values["signed-from"]);
   if (values["signed-from"] !== void 0 && values.key === void 0)
     throw new UsageError("--signed-from needs --key PUBLIC.pem: it says from which record the signatures are checked");

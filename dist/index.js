@@ -7507,11 +7507,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -7527,7 +7527,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -7806,11 +7806,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -7826,7 +7826,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -11010,13 +11010,9 @@ function driftCell(drift, rawChanges) {
     return [{ kind: "strong", content: ["changed"] }, ` (${pValue(drift.p)}), ${drift.prompts.length} named`];
   return [rawChanges > 0 ? `none (${rawChanges} within noise)` : "none"];
 }
-function regressionCounts(m) {
-  const { beyond, within: within2 } = regressionsByNoise(m);
-  return { beyond: beyond.length, within: within2.length };
-}
 function regressionCell(m) {
-  const { beyond, within: within2 } = regressionCounts(m);
-  return within2 > 0 ? `${beyond} (${within2} within noise)` : String(beyond);
+  const { beyond, within: within2 } = regressionsByNoise(m);
+  return within2.length > 0 ? `${beyond.length} (${within2.length} within noise)` : String(beyond.length);
 }
 function pValueSentence(p) {
   return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
@@ -11052,9 +11048,9 @@ function driftLine(m) {
   if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
   if (m.regressions.length > 0 || m.fixes.length > 0) {
     const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
-    const { beyond, within: within2 } = regressionCounts(m);
-    const noise = within2 > 0 ? ` beyond noise, ${within2} within noise` : "";
-    parts.push(`${beyond} regressions${noise}, ${m.fixes.length} fixes${p}`);
+    const { beyond, within: within2 } = regressionsByNoise(m);
+    const noise = within2.length > 0 ? ` beyond noise, ${within2.length} within noise` : "";
+    parts.push(`${beyond.length} regressions${noise}, ${m.fixes.length} fixes${p}`);
   }
   if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);
   return parts.length > 0 ? parts.join(", ") : null;
@@ -11063,7 +11059,7 @@ function driftLine(m) {
 // src/action/check.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename as basename7, dirname as dirname8, join as join8, relative as relative4, resolve as resolve5 } from "node:path";
+import { basename as basename7, dirname as dirname8, join as join8, relative as relative4, resolve as resolve6 } from "node:path";
 
 // src/history/record.ts
 var RECORD_SCHEMA = 2;
@@ -11569,7 +11565,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve10) => setTimeout(resolve10, ms));
+var sleep = (ms) => new Promise((resolve11) => setTimeout(resolve11, ms));
 
 // node_modules/openai/version.mjs
 var VERSION = "6.49.0";
@@ -12680,8 +12676,8 @@ function addRequestID(value, response) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve10) => {
-      resolve10(null);
+    super((resolve11) => {
+      resolve11(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -13578,12 +13574,12 @@ var EventStream = class {
     _EventStream_errored.set(this, false);
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve10, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve10, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve11, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve11, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve10, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve10, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve11, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve11, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => {
@@ -13683,11 +13679,11 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve10, reject) => {
+    return new Promise((resolve11, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       if (event !== "error")
         this.once("error", reject);
-      this.once(event, resolve10);
+      this.once(event, resolve11);
     });
   }
   /**
@@ -13770,8 +13766,8 @@ var EventStream = class {
         }
         if (ended)
           return Promise.resolve(doneResult());
-        return new Promise((resolve10, reject) => {
-          readQueue.push({ resolve: resolve10, reject });
+        return new Promise((resolve11, reject) => {
+          readQueue.push({ resolve: resolve11, reject });
         });
       },
       return: () => {
@@ -14862,7 +14858,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve10, reject) => readQueue.push({ resolve: resolve10, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve11, reject) => readQueue.push({ resolve: resolve11, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -15044,7 +15040,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve10, reject) => readQueue.push({ resolve: resolve10, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve11, reject) => readQueue.push({ resolve: resolve11, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         if (!event) {
@@ -18326,7 +18322,7 @@ var AssistantStream = class extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve10, reject) => readQueue.push({ resolve: resolve10, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve11, reject) => readQueue.push({ resolve: resolve11, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -20703,7 +20699,7 @@ var ResponseStream = class _ResponseStream extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve10, reject) => readQueue.push({ resolve: resolve10, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve11, reject) => readQueue.push({ resolve: resolve11, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         return { value: event, done: false };
@@ -22976,27 +22972,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run2 = async (function_, resolve10, arguments_) => {
+  const run2 = async (function_, resolve11, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve10(result);
+    resolve11(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve10, reject, arguments_) => {
+  const enqueue = (function_, resolve11, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run2.bind(void 0, function_, resolve10, arguments_));
+    }).then(run2.bind(void 0, function_, resolve11, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve10, reject) => {
-    enqueue(function_, resolve10, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve11, reject) => {
+    enqueue(function_, resolve11, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -23129,7 +23125,7 @@ var FifoLock = class {
       this.held = true;
       return Promise.resolve();
     }
-    return new Promise((resolve10) => this.waiting.push(resolve10));
+    return new Promise((resolve11) => this.waiting.push(resolve11));
   }
   /** Hands the lock to the longest waiter, or frees it. */
   release() {
@@ -25961,16 +25957,16 @@ var Git = class _Git {
   }
   /** Runs `git ...args` and returns the exit code instead of throwing on a non-zero exit. */
   exec(args) {
-    return new Promise((resolve10) => {
+    return new Promise((resolve11) => {
       execFile(
         "git",
         args,
         { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
         (error2, stdout, stderr) => {
-          if (error2 === null) return resolve10({ code: 0, stdout, stderr });
+          if (error2 === null) return resolve11({ code: 0, stdout, stderr });
           const code2 = error2.code;
-          if (typeof code2 === "number") return resolve10({ code: code2, stdout, stderr });
-          resolve10({ code: null, stdout, stderr, detail: error2.message });
+          if (typeof code2 === "number") return resolve11({ code: code2, stdout, stderr });
+          resolve11({ code: null, stdout, stderr, detail: error2.message });
         }
       );
     });
@@ -26350,7 +26346,7 @@ async function acquire(historyPath, lockPath, waitMs, pollMs) {
         `the history was not modified. If no other trackrecord is running, delete ${shellQuote(lockPath)} and run again.`
       );
     }
-    await new Promise((resolve10) => setTimeout(resolve10, pollMs));
+    await new Promise((resolve11) => setTimeout(resolve11, pollMs));
   }
 }
 async function create(path2) {
@@ -27516,6 +27512,9 @@ function editEffects(pairs, headOf, baseOf, view) {
   });
   return decideChanged(effects);
 }
+function isNoteworthy(e) {
+  return e.differs || e.regression || e.fix || e.withinNoise;
+}
 var EDIT_FDR = 0.05;
 function versionsDiffer(before, after, compare) {
   if (before.length === 0 || after.length === 0) return { changed: null, p: null, testable: false };
@@ -27654,7 +27653,7 @@ function renderEdits(c) {
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
     const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
-    const shown = effects.filter((e) => e.differs || e.regression || e.fix || e.withinNoise);
+    const shown = effects.filter(isNoteworthy);
     const changed2 = effects.filter((e) => e.changed === true).length;
     const noise = effects.filter((e) => e.differs && e.changed === false).length;
     out.push(
@@ -27725,9 +27724,7 @@ function answersTable(effects, base, withModel) {
 }
 function fullAnswers(effects) {
   const cut = (t) => t !== null && (Array.from(t).length > CELL || /[\r\n]/.test(t));
-  const long = effects.filter(
-    (e) => (e.differs || e.regression || e.fix || e.withinNoise) && (cut(e.before.answer) || cut(e.after.answer))
-  );
+  const long = effects.filter((e) => isNoteworthy(e) && (cut(e.before.answer) || cut(e.after.answer)));
   return long.slice(0, 10).flatMap((e) => [
     `<details><summary>Full answers: ${inlineText(e.key, 80)} on ${inlineText(e.modelId, 60)}</summary>`,
     "",
@@ -28223,6 +28220,9 @@ function row(m) {
   return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(x)} | ${errors} |`;
 }
 
+// src/compare-edits.ts
+import { resolve as resolve5 } from "node:path";
+
 // src/analysis/edits.ts
 function findEdits(head, base) {
   const baseModels = new Map(base.models.map((m) => [m.id, m]));
@@ -28361,6 +28361,11 @@ function expectationText(e) {
 }
 
 // src/compare-edits.ts
+async function baseConfigFrom(head, options) {
+  const path2 = resolve5(options.root, options.configPath ?? DEFAULTS.configPath);
+  if (await options.files.read(path2) === null) return { config: { ...head, models: [], suites: [] }, missing: true };
+  return { config: await loadConfig(options), missing: false };
+}
 async function compareEdits(outcome, base, view, options) {
   const head = outcome.config;
   const edits = findEdits(head, base);
@@ -28482,7 +28487,7 @@ async function checkMode(ctx) {
   }
   const recorded2 = summarize(buildRecords(outcome, view));
   const summary2 = withEditRegressions(recorded2, edits);
-  const reportPath = join8(ctx.env["RUNNER_TEMP"] ?? resolve5(ctx.root, ".trackrecord"), "trackrecord-report.md");
+  const reportPath = join8(ctx.env["RUNNER_TEMP"] ?? resolve6(ctx.root, ".trackrecord"), "trackrecord-report.md");
   const report = buildReport(view, { models: config2.models.map((m) => m.id) });
   const markdown = renderCheckComment(report, baseRef, signing, edits);
   await mkdir4(dirname8(reportPath), { recursive: true });
@@ -28521,7 +28526,7 @@ async function checkMode(ctx) {
   };
 }
 async function baseSigning(ctx) {
-  const historyPath = resolve5(ctx.root, ctx.config.history);
+  const historyPath = resolve6(ctx.root, ctx.config.history);
   const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
   if (ref === void 0) return describeAttestations(historyPath);
   const at = `refs/remotes/origin/${ref}`;
@@ -28541,12 +28546,10 @@ async function readBase(ctx) {
 }
 async function baseConfigAt(ctx, git, sha, baseRef) {
   const files = await commitFiles(git, sha, baseRef);
-  if (await files.read(resolve5(ctx.root, ctx.settings.configPath)) === null) {
-    ctx.host.info(`${baseRef} has no ${ctx.settings.configPath}: every prompt and model is new`);
-    return { ...ctx.config, models: [], suites: [] };
-  }
   try {
-    return await loadConfig({ root: ctx.root, configPath: ctx.settings.configPath, files });
+    const base = await baseConfigFrom(ctx.config, { root: ctx.root, configPath: ctx.settings.configPath, files });
+    if (base.missing) ctx.host.info(`${baseRef} has no ${ctx.settings.configPath}: every prompt and model is new`);
+    return base.config;
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
     ctx.host.warning(`the config on ${baseRef} does not load, so edits are not compared with it: ${error2.message}`);
@@ -28622,7 +28625,7 @@ function annotateRegressions(host, summary2, config2, edits = null) {
     const all = significantRegressions(model);
     const regressions = [...all.filter((key) => own.has(key)), ...all.filter((key) => !own.has(key))];
     for (const key of regressions.slice(0, MAX_ANNOTATIONS)) {
-      const edit = model.editRegressions?.includes(key) ? edited.get(key) : void 0;
+      const edit = own.has(key) ? edited.get(key) : void 0;
       const location = edit ? edit.location : locations.get(key);
       const cause = edit ? ` with this change's edit of ${edit.changes.map((f) => f.field).join(", ")}` : "";
       host.warning(`${key} went from pass to fail on ${model.id}${cause}`, {
@@ -28651,7 +28654,7 @@ function fitJobSummary(markdown) {
 
 // src/partial/paths.ts
 import { readdir as readdir3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute4, join as join9, relative as relative5, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join9, relative as relative5, resolve as resolve7 } from "node:path";
 
 // src/partial/file.ts
 import { mkdir as mkdir5, readFile as readFile5, rename as rename4, writeFile as writeFile5 } from "node:fs/promises";
@@ -28852,7 +28855,7 @@ var Checker = class {
 async function expandPartialPaths(patterns, root) {
   const out = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
-    const matches = hasMagic(pattern) ? await glob(pattern, root) : [resolve6(root, pattern)];
+    const matches = hasMagic(pattern) ? await glob(pattern, root) : [resolve7(root, pattern)];
     if (matches.length === 0) throw new PartialError(`no partial file matches "${pattern}" (in ${root})`);
     for (const m of matches) out.add(m);
   }
@@ -28969,7 +28972,7 @@ function booleanInput(inputs, name2, fallback) {
 
 // src/action/shard.ts
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join13, resolve as resolve9 } from "node:path";
+import { join as join13, resolve as resolve10 } from "node:path";
 
 // src/partial/merge.ts
 async function readPartials(paths, label = (p) => p) {
@@ -29069,10 +29072,10 @@ function mergedRunId(loaded) {
 // src/action/track.ts
 import { copyFile as copyFile2, mkdir as mkdir8, writeFile as writeFile8 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename9, dirname as dirname12, join as join12, relative as relative6, resolve as resolve8 } from "node:path";
+import { basename as basename9, dirname as dirname12, join as join12, relative as relative6, resolve as resolve9 } from "node:path";
 
 // src/badges-and-report.ts
-import { dirname as dirname11, join as join10, resolve as resolve7 } from "node:path";
+import { dirname as dirname11, join as join10, resolve as resolve8 } from "node:path";
 
 // src/report/file.ts
 import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
@@ -29087,9 +29090,9 @@ async function writeReport(view, modelIds, path2, signing = null) {
 // src/badges-and-report.ts
 async function writeBadgesAndReport(config2, root, recorded2) {
   const { writeBadges } = await import("./chunks/badge-PZBE4YXQ.js");
-  const badges = await writeBadges(resolve7(root, config2.badge), recorded2.summary.models);
-  const reportPath = join10(dirname11(resolve7(root, config2.history)), "report.md");
-  const signing = await describeAttestations(resolve7(root, config2.history));
+  const badges = await writeBadges(resolve8(root, config2.badge), recorded2.summary.models);
+  const reportPath = join10(dirname11(resolve8(root, config2.history)), "report.md");
+  const signing = await describeAttestations(resolve8(root, config2.history));
   const markdown = await writeReport(
     recorded2.view,
     config2.models.map((m) => m.id),
@@ -29142,7 +29145,7 @@ function backoffDelay(retry, backoff = DEFAULT_BACKOFF, random = Math.random) {
   const cap = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * cap);
 }
-var defaultSleep = (ms) => new Promise((resolve10) => setTimeout(resolve10, ms));
+var defaultSleep = (ms) => new Promise((resolve11) => setTimeout(resolve11, ms));
 async function publish(o) {
   const { git, branch, message, apply } = o;
   const remote = o.remote ?? "origin";
@@ -29261,7 +29264,7 @@ async function onRecordBranch(ctx, fn) {
     await writeFile8(reportPath, result.markdown);
     const historyPath = join12(temp, "trackrecord-history", basename9(ctx.config.history));
     await mkdir8(dirname12(historyPath), { recursive: true });
-    await copyFile2(resolve8(data.dir, ctx.config.history), historyPath);
+    await copyFile2(resolve9(data.dir, ctx.config.history), historyPath);
     return { ...result, reportPath, historyPath };
   } finally {
     await data.remove();
@@ -29269,7 +29272,7 @@ async function onRecordBranch(ctx, fn) {
 }
 async function recordAndPublish(ctx, outcome, history, root = ctx.root) {
   const { config: config2, settings } = ctx;
-  const historyPath = resolve8(root, config2.history);
+  const historyPath = resolve9(root, config2.history);
   let recorded2;
   let files;
   let readBefore = history;
@@ -29317,7 +29320,7 @@ async function shardMode(ctx, shard) {
     `Run shard ${formatShard(shard)}`,
     () => runSuites(sharded, { env: ctx.env, progress: progressToLog(ctx.host) })
   );
-  const path2 = settings.partialPath ? resolve9(root, settings.partialPath) : join13(ctx.env["RUNNER_TEMP"] || tmpdir3(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
+  const path2 = settings.partialPath ? resolve10(root, settings.partialPath) : join13(ctx.env["RUNNER_TEMP"] || tmpdir3(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
   await writePartial(path2, outcome, shard, config2);
   ctx.host.info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path2}`);
   const errors = outcome.models.flatMap((m) => {
