@@ -1,3 +1,5 @@
+import { EXIT, TrackrecordError } from '../util/errors.js';
+
 /** What a command may touch, so tests can run commands in-process with their own streams. */
 export interface CliIO {
   cwd: string;
@@ -6,10 +8,13 @@ export interface CliIO {
   stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
-/** Exit codes shared by every command. */
-export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
+// Exit statuses live with the error base type, which carries them.
+export { EXIT } from '../util/errors.js';
 
-/** A bad command line: exit 2 with the message and a pointer to help. */
-export class UsageError extends Error {
+/** A bad command line: exit 2 with the message and the command's help. */
+export class UsageError extends TrackrecordError {
   override name = 'UsageError';
+  readonly code = 'usage';
+  readonly exitStatus = EXIT.invalid;
+  override readonly showsHelp = true;
 }

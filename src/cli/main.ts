@@ -1,7 +1,3 @@
-import { ConfigError } from '../config/errors.js';
-import { EvidenceKeyError } from '../evidence/keys.js';
-import { HistoryError } from '../history/errors.js';
-import { PartialError } from '../partial/index.js';
 import { certifyCommand, certifyHelp } from './commands/certify.js';
 import { initCommand, initHelp } from './commands/init.js';
 import { mergeCommand, mergeHelp } from './commands/merge.js';
@@ -11,6 +7,7 @@ import { validateCommand, validateHelp } from './commands/validate.js';
 import { verifyCertificateCommand, verifyCertificateHelp } from './commands/verify-certificate.js';
 import { verifyCommand, verifyHelp } from './commands/verify.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { errorLine, TrackrecordError } from '../util/errors.js';
 
 const commands: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {
   init: { run: initCommand, help: initHelp },
@@ -57,27 +54,11 @@ export async function cli(argv: string[], io: CliIO): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      io.stderr.write(`trackrecord: ${error.message}\n`);
-      return EXIT.invalid;
-    }
-    if (error instanceof HistoryError) {
-      io.stderr.write(`trackrecord: history does not verify: ${error.message}\n`);
-      return EXIT.failed;
-    }
-    if (error instanceof EvidenceKeyError) {
-      io.stderr.write(`trackrecord ${name}: ${error.message}\n`);
-      return EXIT.invalid;
-    }
-    if (error instanceof PartialError) {
-      io.stderr.write(`trackrecord ${name}: ${error.message}\n`);
-      return EXIT.invalid;
-    }
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(`trackrecord ${name}: ${(error as Error).message}\n\n${command.help}\n`);
-      return EXIT.invalid;
-    }
-    throw error;
+    // Every error written for the user is mapped here, by what it carries; anything else is a crash.
+    const known = isParseArgsError(error) ? new UsageError((error as Error).message) : error;
+    if (!(known instanceof TrackrecordError)) throw error;
+    io.stderr.write(`${errorLine(known, name)}\n${known.showsHelp ? `\n${command.help}\n` : ''}`);
+    return known.exitStatus;
   }
 }
 

@@ -1,3 +1,5 @@
+import { EXIT, TrackrecordError } from '../util/errors.js';
+
 /** One problem in a config or suite file, located for the person who has to fix it. */
 export interface ConfigIssue {
   file: string;
@@ -15,7 +17,11 @@ export function formatIssue(issue: ConfigIssue): string {
 }
 
 /** Thrown when configuration cannot be used; carries every issue found, not just the first. */
-export class ConfigError extends Error {
+export class ConfigError extends TrackrecordError {
+  readonly code = 'config';
+  readonly exitStatus = EXIT.invalid;
+  override readonly scope = 'program';
+
   constructor(readonly issues: ConfigIssue[]) {
     super(
       issues.length === 1

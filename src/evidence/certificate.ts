@@ -7,6 +7,7 @@ import { canonicalJson } from '../util/hash.js';
 import { IN_TOTO_PAYLOAD_TYPE, openExact, parseEnvelope, serializeEnvelope, signEnvelope } from './dsse.js';
 import type { PublicKey, Signer } from './keys.js';
 import { lineSubjectName, PREDICATE_TYPES, statement, STATEMENT_TYPE, type Statement } from './statement.js';
+import { EXIT, TrackrecordError } from '../util/errors.js';
 
 /** A model's track record in figures, bound to the history line it was read up to. */
 export interface CertificatePredicate {
@@ -41,8 +42,10 @@ export interface CertificateFigures {
 }
 
 /** A certificate cannot be made or does not hold; the message says why. */
-export class CertificateError extends Error {
+export class CertificateError extends TrackrecordError {
   override name = 'CertificateError';
+  readonly code = 'certificate';
+  readonly exitStatus = EXIT.failed;
 }
 
 /**

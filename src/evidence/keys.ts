@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { sha256 } from '../util/hash.js';
+import { EXIT, TrackrecordError } from '../util/errors.js';
 
 /** The environment variable that holds the signing key (PEM text, PKCS#8 preferred). */
 export const SIGNING_KEY_ENV = 'TRACKRECORD_SIGNING_KEY';
@@ -7,8 +8,10 @@ export const SIGNING_KEY_ENV = 'TRACKRECORD_SIGNING_KEY';
 export type KeyAlgorithm = 'ed25519' | 'ecdsa-p256';
 
 /** A key that cannot be used: bad PEM, wrong type, a private key where a public one belongs. */
-export class EvidenceKeyError extends Error {
+export class EvidenceKeyError extends TrackrecordError {
   override name = 'EvidenceKeyError';
+  readonly code = 'key';
+  readonly exitStatus = EXIT.invalid;
 }
 
 /** Signs for one private key. Holds no text of the key, so nothing printed from it can leak it. */

@@ -1,5 +1,6 @@
 import { BOT_IDENTITY, type Git, type Identity } from './git.js';
 import { errorMessage } from '../util/values.js';
+import { EXIT, TrackrecordError } from '../util/errors.js';
 
 export interface PublishOptions {
   git: Git;
@@ -19,8 +20,10 @@ export interface PublishOptions {
 }
 
 /** Publishing failed in a way retrying will not fix; the message says what to check. */
-export class PublishError extends Error {
+export class PublishError extends TrackrecordError {
   override readonly name = 'PublishError';
+  readonly code = 'publish';
+  readonly exitStatus = EXIT.failed;
 }
 
 export const DEFAULT_BACKOFF = { baseMs: 500, maxMs: 8000 } as const;

@@ -1,12 +1,17 @@
 import { basename, dirname, join } from 'node:path';
+import { EXIT, TrackrecordError } from '../util/errors.js';
 /** Errors about a history file, and what to tell the user to do about them. */
 
 /**
  * The history file is bad (or cannot be repaired): `file:line: reason`, then what to do.
  * `line` is 0 when the problem is not about one line.
  */
-export class HistoryError extends Error {
+export class HistoryError extends TrackrecordError {
   override name = 'HistoryError';
+  readonly code = 'history';
+  readonly exitStatus = EXIT.failed;
+  override readonly scope = 'program';
+  override readonly lead = 'history does not verify: ';
 
   constructor(
     readonly file: string,

@@ -8,6 +8,7 @@ import { MAX_SHARDS, type Shard } from '../run/shard.js';
 import { ERROR_CATEGORIES, type Observation, type ProviderError, type Sample } from '../run/types.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
 import { isObject } from '../util/values.js';
+import { EXIT, TrackrecordError } from '../util/errors.js';
 
 export const PARTIAL_VERSION = 1 as const;
 
@@ -27,8 +28,10 @@ export interface PartialFile {
 }
 
 /** A partial file that cannot be used; the message names the file and what is wrong. */
-export class PartialError extends Error {
+export class PartialError extends TrackrecordError {
   override name = 'PartialError';
+  readonly code = 'partial';
+  readonly exitStatus = EXIT.invalid;
 }
 
 /**

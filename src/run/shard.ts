@@ -1,6 +1,7 @@
 import type { Config } from '../config/types.js';
 import { promptKey } from '../config/types.js';
 import { sha256 } from '../util/hash.js';
+import { EXIT, TrackrecordError } from '../util/errors.js';
 
 /** One of `count` slices of a run's prompts, 1-based: `{index: 2, count: 4}` is written `2/4`. */
 export interface Shard {
@@ -12,8 +13,10 @@ export interface Shard {
 export const MAX_SHARDS = 256;
 
 /** A `--shard` or `shard:` value that cannot be used; the message says what is expected. */
-export class ShardError extends Error {
+export class ShardError extends TrackrecordError {
   override name = 'ShardError';
+  readonly code = 'shard';
+  readonly exitStatus = EXIT.invalid;
 }
 
 /** `"2/4"` -> `{index: 2, count: 4}`; throws a ShardError naming the value otherwise. */
