@@ -1,10 +1,15 @@
-import type { RecordSource } from './file.js';
 import { promptKey } from '../config/types.js';
 import type { CatalogEntry, HistoryRecord, TextTable } from './record.js';
 import { storedTexts, withTexts } from './texts.js';
 import type { ChainVerifier } from './verify.js';
 
 type NewRecord = Omit<HistoryRecord, 'prev'>;
+
+/** Where the texts and catalogs that new records refer to can be found (the history's view). */
+export interface RecordSource {
+  text(key: string, ref: string): string | null;
+  catalogEntries(ref: string): CatalogEntry[] | undefined;
+}
 
 /**
  * Records that store every catalog and text they refer to which `segment` (the file they are

@@ -1,12 +1,12 @@
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { chainRecords, lineHash } from './codec.js';
-import { completeRecords, stayingRecords } from './complete.js';
+import { completeRecords, stayingRecords, type RecordSource } from './complete.js';
 import { brokenHint, HistoryError, truncatedHint } from './errors.js';
 import { withHistoryLock, type LockOptions } from './lock.js';
-import type { CatalogEntry, HistoryRecord } from './record.js';
-import type { OpenSnapshot } from './read.js';
+import type { HistoryRecord } from './record.js';
 import { lastLine, sealedSegments, segmentPath } from './segments.js';
+import type { OpenSnapshot } from './snapshot.js';
 import { ChainVerifier, verifyHistory, type VerifyResult } from './verify.js';
 
 /** Whether the history has any file: the open one, or a sealed segment (the open one may not be started yet). */
@@ -18,12 +18,6 @@ export async function historyExists(path: string): Promise<boolean> {
     if (isMissing(e)) return (await sealedSegments(path)).length > 0;
     throw e;
   }
-}
-
-/** Where the texts and catalogs that new records refer to can be found (the history's view). */
-export interface RecordSource {
-  text(key: string, ref: string): string | null;
-  catalogEntries(ref: string): CatalogEntry[] | undefined;
 }
 
 export interface AppendOptions extends LockOptions {

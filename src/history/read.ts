@@ -7,6 +7,7 @@ import { BackwardLines, firstLine } from './lines.js';
 import { realPathOf } from './lock.js';
 import { GENESIS, type HistoryRecord } from './record.js';
 import { lastLine, sealedSegments } from './segments.js';
+import type { OpenSnapshot } from './snapshot.js';
 import { chainsTo, readTail } from './tail.js';
 import { ChainVerifier, emptyContext, type HistoryContext } from './verify.js';
 
@@ -30,19 +31,6 @@ export interface HistoryRead {
   context: HistoryContext;
   /** The open file as read: an append reuses its verification while the file is unchanged. */
   open: OpenSnapshot;
-}
-
-/** The open file's bytes as verified, and the verifier holding its state after the last line. */
-export interface OpenSnapshot {
-  path: string;
-  bytes: Buffer;
-  exists: boolean;
-  verifier: ChainVerifier;
-  endsWithNewline: boolean;
-  /** What the file's line 1 chains to: GENESIS, or the hash of the last sealed segment's last line. */
-  lineOneChainsTo: string;
-  /** How many runs the read took (Infinity: all): an append stores again what would leave them (completeRecords). */
-  runs: number;
 }
 
 /** The whole history, every segment verified in order; a HistoryError naming file and line when any is not intact. */
