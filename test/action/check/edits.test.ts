@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Git } from '../../src/git/git.js';
-import { startReplayServer, type Recording, type ReplayServer } from '../../tools/replay/index.js';
-import { runAction } from '../support/action.js';
-import { makeRemote, type Remote } from '../support/git.js';
-import { EDITS_RECORDINGS, EDITS_SUITE, editsConfig, MARKUP, P7, P7_REWORDED } from '../support/edits.js';
-import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
+import type { Git } from '../../../src/git/git.js';
+import { startReplayServer, type Recording, type ReplayServer } from '../../../tools/replay/index.js';
+import { runAction } from '../../support/action.js';
+import { makeRemote, type Remote } from '../../support/git.js';
+import { EDITS_RECORDINGS, EDITS_SUITE, editsConfig, MARKUP, P7, P7_REWORDED } from '../../support/edits.js';
+import { startGitHubApi, type GitHubApi } from '../../support/github-api.js';
 
 const SAMPLES = 5;
 let samples = SAMPLES;

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
-import { runAction } from '../support/action.js';
-import { runCli } from '../support/cli.js';
-import { makeRemote } from '../support/git.js';
-import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
-import { pullRequestEvent } from './fixtures.js';
-import { SAMPLED_NIGHTS, SAMPLED_SUITE, sampledConfig, sampledRecordings } from '../support/sampled.js';
+import { startReplayServer, type ReplayServer } from '../../../tools/replay/index.js';
+import { runAction } from '../../support/action.js';
+import { runCli } from '../../support/cli.js';
+import { makeRemote } from '../../support/git.js';
+import { startGitHubApi, type GitHubApi } from '../../support/github-api.js';
+import { pullRequestEvent } from '../fixtures.js';
+import { SAMPLED_NIGHTS, SAMPLED_SUITE, sampledConfig, sampledRecordings } from '../../support/sampled.js';
 
 let server: ReplayServer | undefined;
 let api: GitHubApi | undefined;
@@ -70,15 +70,16 @@ describe('check mode on a sampled model', () => {
     const changed = await check();
     expect(changed.code).toBe(1);
     expect(changed.failure).toMatch(/^thresholds failed:\nm: \d+ prompt\(s\) went from pass to fail/);
+    const failing = /m: (\d+) prompt\(s\) went from pass to fail/.exec(changed.failure ?? '')!;
+    // One warning per prompt that failed the threshold, on the suite that holds it.
     const warnings = regressionWarnings(changed);
-    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings).toHaveLength(Number(failing[1]));
     for (const w of warnings)
       expect(w).toMatchObject({ file: 'prompts/colors.yaml', message: /went from pass to fail on m$/ });
     const after = api.comments('acme', 'widgets', 7);
     expect(after).toHaveLength(1);
     expect(after[0]!.body).toMatch(/\| \*\*changed\*\* \(p [<=] 0\.0\d+\), \d+ named \| [1-9]/);
     expect(changed.summary).toMatch(/\*\*\d+ regressions?\*\* \(pass → fail\) beyond noise: /);
-    const failing = /m: (\d+) prompt\(s\) went from pass to fail/.exec(changed.failure ?? '')!;
     expect(changed.outputs['regressions']).toBe(failing[1]);
   }, 90_000);
 });
