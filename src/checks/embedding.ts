@@ -1,5 +1,5 @@
 /** Semantic similarity: cosine of embedding vectors, which the run fetched before checks ran. */
-import type { Expectation, PromptSpec } from '../config/types.js';
+import type { Expectation, CheckedPrompt } from './types.js';
 import { normalize } from './normalize.js';
 
 /** An embedding vector as the endpoint returned it. */
@@ -36,6 +36,6 @@ export function similarity(a: string, b: string, vectors: Vectors | undefined): 
 }
 
 /** The texts a prompt's `similar` checks compare answers with, normalized like the answer (what gets embedded). */
-export function similarTargets(prompt: Pick<PromptSpec, 'expect' | 'normalize'>): string[] {
+export function similarTargets(prompt: Pick<CheckedPrompt, 'expect' | 'normalize'>): string[] {
   return prompt.expect.flatMap((e: Expectation) => (e.kind === 'similar' ? [normalize(e.to, prompt.normalize)] : []));
 }

@@ -4,7 +4,7 @@
  * Model text is untrusted: it is only ever compared or quoted, never compiled or run.
  */
 import { Ajv, type CodeOptions, type ValidateFunction } from 'ajv';
-import type { Expectation, PromptSpec } from '../config/types.js';
+import type { Expectation, CheckedPrompt } from './types.js';
 import { showInvisible, truncateText } from '../util/untrusted-text.js';
 import { similarity, type Vectors } from './embedding.js';
 import { normalize } from './normalize.js';
@@ -58,7 +58,7 @@ function validatorFor(schema: Record<string, unknown>): ValidateFunction {
  */
 export function evaluate(
   answer: string | null,
-  prompt: Pick<PromptSpec, 'expect' | 'normalize'>,
+  prompt: Pick<CheckedPrompt, 'expect' | 'normalize'>,
   vectors?: Vectors,
 ): Verdict {
   if (prompt.expect.length === 0) return { pass: null, failures: [] };
@@ -119,7 +119,7 @@ export function expectationProblem(e: Expectation): string | null {
 }
 
 /** The reason `answer` fails `e`, or null when it holds. */
-function check(answer: string, e: Expectation, steps: PromptSpec['normalize'], vectors?: Vectors): string | null {
+function check(answer: string, e: Expectation, steps: CheckedPrompt['normalize'], vectors?: Vectors): string | null {
   switch (e.kind) {
     case 'equals':
       return answer === normalize(e.value, steps) ? null : `equals ${quote(e.value)}: got ${quote(answer)}`;

@@ -7,7 +7,7 @@
  * - `json-path`: finds JSON in the output and applies a path (subset documented at
  *   `parseJsonPath`). Strings come back as-is, every other value as `JSON.stringify`.
  */
-import type { Extractor } from '../config/types.js';
+import type { Extractor } from './types.js';
 import { compileRegex, firstMatch } from './regex.js';
 
 export function extract(output: string, extractor: Extractor | null): string | null {

@@ -1,5 +1,5 @@
 /** The checks: what the runner does with each output (extract, normalize, judge, compare). */
-import type { PromptSpec } from '../config/types.js';
+import type { CheckedPrompt } from './types.js';
 import type { Vectors } from './embedding.js';
 import { evaluate, type Verdict } from './expect.js';
 import { extract } from './extract.js';
@@ -26,7 +26,7 @@ export const MAX_CHECKED_CHARS = 1_048_576;
  * Throws on an output longer than MAX_CHECKED_CHARS (the run records that sample as failing).
  * Well-formed like the output: JSON escapes and a regex can yield half of a surrogate pair.
  */
-export function answerOf(output: string, prompt: Pick<PromptSpec, 'extract' | 'normalize'>): string | null {
+export function answerOf(output: string, prompt: Pick<CheckedPrompt, 'extract' | 'normalize'>): string | null {
   if (output.length > MAX_CHECKED_CHARS) {
     throw new Error(
       `the output is ${grouped(output.length)} characters long; checks read at most ${grouped(MAX_CHECKED_CHARS)}`,
@@ -37,7 +37,7 @@ export function answerOf(output: string, prompt: Pick<PromptSpec, 'extract' | 'n
 }
 
 /** The answer of an output, or null when checks cannot read it (see answerOf): the answer its sample was given. */
-export function answerOrNull(output: string, prompt: Pick<PromptSpec, 'extract' | 'normalize'>): string | null {
+export function answerOrNull(output: string, prompt: Pick<CheckedPrompt, 'extract' | 'normalize'>): string | null {
   try {
     return answerOf(output, prompt);
   } catch {
@@ -55,7 +55,7 @@ export function answerOrNull(output: string, prompt: Pick<PromptSpec, 'extract' 
  */
 export function judge(
   output: string,
-  prompt: Pick<PromptSpec, 'extract' | 'normalize' | 'expect'>,
+  prompt: Pick<CheckedPrompt, 'extract' | 'normalize' | 'expect'>,
   vectors?: Vectors,
 ): Verdict & { answer: string | null } {
   try {

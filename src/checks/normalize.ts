@@ -2,7 +2,7 @@
  * Normalization makes answers comparable: the same steps run on the model's answer and
  * on every expected string, so `equals: "Yes"` with `lowercase` matches "yes".
  */
-import type { NormalizeStep } from '../config/types.js';
+import type { NormalizeStep } from './types.js';
 import { unwrapEmphasis, unwrapLinks } from './markdown-inline.js';
 
 // A Record over the union, so adding a step to NormalizeStep fails to compile here.

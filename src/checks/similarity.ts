@@ -1,5 +1,5 @@
 /** How close two answers are, for deciding whether samples and runs agree. */
-import type { Comparison } from '../config/types.js';
+import type { Comparison } from './types.js';
 import { similarity, type Vectors } from './embedding.js';
 
 // Tokens: maximal runs of Unicode letters and digits, lowercased. Punctuation and

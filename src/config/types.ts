@@ -1,3 +1,4 @@
+import type { Comparison, Expectation, Extractor, NormalizeStep } from '../checks/types.js';
 import type { ConfigIssue } from './errors.js';
 
 /**
@@ -6,36 +7,7 @@ import type { ConfigIssue } from './errors.js';
  * so no consumer has to know the defaults.
  */
 
-export type NormalizeStep = 'trim' | 'lowercase' | 'collapse-whitespace' | 'strip-punctuation' | 'strip-markdown';
-
-/** How the answer is pulled out of a raw output before normalization. */
-export type Extractor = { kind: 'regex'; pattern: string; flags: string } | { kind: 'json-path'; path: string };
-
-/** One check on each sample's answer. Expected strings are normalized like the answer. */
-export type Expectation =
-  | { kind: 'equals'; value: string }
-  | { kind: 'contains'; value: string }
-  | { kind: 'not-contains'; value: string }
-  | { kind: 'regex'; pattern: string; flags: string }
-  | { kind: 'not-regex'; pattern: string; flags: string }
-  | { kind: 'one-of'; values: string[] }
-  | { kind: 'json-schema'; schema: Record<string, unknown> }
-  | { kind: 'max-length'; value: number }
-  | { kind: 'min-length'; value: number }
-  | { kind: 'number'; equals: number; tolerance: number }
-  /** Words: maximal runs of non-whitespace. `max` null: no upper bound. */
-  | { kind: 'word-count'; min: number; max: number | null }
-  /** Lines: lines holding a non-whitespace character (blank lines do not count). */
-  | { kind: 'line-count'; min: number; max: number | null }
-  /** Cosine similarity of the answer's and `to`'s embeddings (the model's embedding model) reaches `threshold`. */
-  | { kind: 'similar'; to: string; threshold: number };
-
-/** How two answers are judged the same, between samples and between runs. */
-export type Comparison =
-  | { kind: 'exact' }
-  | { kind: 'similarity'; threshold: number }
-  /** Cosine similarity of embeddings; `model` null: the embedding model of the model answering. */
-  | { kind: 'embedding'; model: string | null; threshold: number };
+export type { Comparison, Expectation, Extractor, NormalizeStep } from '../checks/types.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';

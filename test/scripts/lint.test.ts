@@ -22,6 +22,7 @@ describe('the layer boundaries of src/', () => {
     ['src/report/html/x.ts', "import { main } from '../../cli/main.js';"],
     ['src/cli/commands/x.ts', "import { run } from '../../action/main.js';"],
     ['src/checks/x.ts', "import { loadConfig } from '../config/load.js';"],
+    ['src/checks/x.ts', "import type { PromptSpec } from '../config/types.js';"],
     ['src/run/x.ts', "import { HistoryView } from '../history/view.js';"],
     ['src/engine.ts', "import { runAndRecord } from './run-and-record.js';"],
     ['src/util/x.ts', "import type { Config } from '../config/types.js';"],
@@ -57,7 +58,8 @@ describe('the layer boundaries of src/', () => {
     ['src/analysis/x.ts', "import { share } from './stats.js';"],
     ['src/report/html/x.ts', "import type { TrendPoint } from '../report.js';"],
     ['src/report/html/x.ts', "import { percent } from '../../util/numbers.js';"],
-    ['src/checks/x.ts', "import type { PromptSpec } from '../config/types.js';"],
+    ['src/checks/x.ts', "import type { CheckedPrompt } from './types.js';"],
+    ['src/config/x.ts', "import type { Expectation } from '../checks/types.js';"],
     ['src/run-and-record.ts', "import { runSuites } from './engine.js';"],
     ['src/action/x.ts', "import { recordOutcome } from '../run-and-record.js';"],
   ])('lets %s import downward: %s', async (path, code) => {
