@@ -49,71 +49,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/util/hash.ts
-import * as crypto2 from "node:crypto";
-function fnv1a(text) {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
-function canonicalJson(value) {
-  return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const out = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = value[key];
-      if (v !== void 0) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
-var sha256;
-var init_hash = __esm({
-  "src/util/hash.ts"() {
-    "use strict";
-    sha256 = typeof crypto2.hash === "function" ? (data) => crypto2.hash("sha256", data, "hex") : (data) => crypto2.createHash("sha256").update(data).digest("hex");
-  }
-});
-
-// src/run/plan.ts
-function buildPlan(config3) {
-  const prompts = config3.suites.flatMap((suite2) => suite2.prompts.map((prompt) => ({ suite: suite2.name, prompt })));
-  return {
-    models: config3.models,
-    prompts,
-    samples: config3.samples,
-    hashes: config3.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
-    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
-  };
-}
-function messagesFor(model, prompt) {
-  return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
-}
-function promptHash(model, prompt) {
-  return sha256(
-    canonicalJson({
-      messages: messagesFor(model, prompt),
-      params: model.params,
-      extract: prompt.extract,
-      normalize: prompt.normalize,
-      compare: prompt.compare
-    })
-  );
-}
-var init_plan = __esm({
-  "src/run/plan.ts"() {
-    "use strict";
-    init_hash();
-  }
-});
-
 // src/config/types.ts
 function promptCount(config3) {
   return config3.suites.reduce((n, s) => n + s.prompts.length, 0);
@@ -148,6 +83,150 @@ var init_types = __esm({
   }
 });
 
+// src/analysis/stats.ts
+function percentile(values, p) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil(p / 100 * sorted.length));
+  return sorted[rank - 1];
+}
+function wilsonInterval(successes, trials, z = 1.959964) {
+  if (trials === 0) return null;
+  const p = successes / trials;
+  const z2 = z * z;
+  const denominator = 1 + z2 / trials;
+  const centre = (p + z2 / (2 * trials)) / denominator;
+  const half = z * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / denominator;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+function share(part, whole) {
+  return whole === 0 ? null : part / whole;
+}
+var init_stats = __esm({
+  "src/analysis/stats.ts"() {
+    "use strict";
+  }
+});
+
+// src/analysis/reliability.ts
+function pooledReliability(parts) {
+  const judged = parts.reduce((n, p) => n + p.judged, 0);
+  const behaved = parts.reduce((n, p) => n + p.behaved, 0);
+  return { judged, behaved, reliability: share(behaved, judged), reliabilityInterval: wilsonInterval(behaved, judged) };
+}
+var init_reliability = __esm({
+  "src/analysis/reliability.ts"() {
+    "use strict";
+    init_stats();
+  }
+});
+
+// src/util/hash.ts
+import * as crypto2 from "node:crypto";
+function fnv1a(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+function canonicalJson(value) {
+  return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const out = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = value[key];
+      if (v !== void 0) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+var sha256;
+var init_hash = __esm({
+  "src/util/hash.ts"() {
+    "use strict";
+    sha256 = typeof crypto2.hash === "function" ? (data) => crypto2.hash("sha256", data, "hex") : (data) => crypto2.createHash("sha256").update(data).digest("hex");
+  }
+});
+
+// src/util/untrusted-text.ts
+function showInvisible(text) {
+  return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+function cleanText(text) {
+  return showInvisible(text.replace(/\r\n?/g, "\n"));
+}
+function truncateText(text, max) {
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
+}
+var INVISIBLE;
+var init_untrusted_text = __esm({
+  "src/util/untrusted-text.ts"() {
+    "use strict";
+    INVISIBLE = /(?![\t\n])[\p{Cc}\p{Cf}\p{Cs}\u{E0000}-\u{E007F}\u115f\u1160\u2800\u3164\uffa0]/gu;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str2) {
+      const len = str2.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str2.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str2.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// src/history/refs.ts
+function textRef(text, known = /* @__PURE__ */ new Map()) {
+  const full = sha256(text);
+  for (let length = TEXT_REF_LENGTH; length < full.length; length += 2) {
+    const ref = full.slice(0, length);
+    const holder = known.get(ref);
+    if (holder === void 0 || holder === text) return ref;
+  }
+  return full;
+}
+function isRefOf(ref, text) {
+  return ref.length >= TEXT_REF_LENGTH && sha256(text).startsWith(ref);
+}
+function catalogRef(catalog) {
+  return sha256(canonicalJson(catalog)).slice(0, CATALOG_REF_LENGTH);
+}
+var TEXT_REF_LENGTH, CATALOG_REF_LENGTH, HASH_REF_LENGTH;
+var init_refs = __esm({
+  "src/history/refs.ts"() {
+    "use strict";
+    init_hash();
+    TEXT_REF_LENGTH = 10;
+    CATALOG_REF_LENGTH = 16;
+    HASH_REF_LENGTH = 16;
+  }
+});
+
 // src/util/values.ts
 function errorMessage(error) {
   return error instanceof Error ? error.message : String(error);
@@ -157,6 +236,38 @@ function isObject(value) {
 }
 var init_values = __esm({
   "src/util/values.ts"() {
+    "use strict";
+  }
+});
+
+// src/util/numbers.ts
+function percent(value, digits = 1) {
+  return value === null ? "n/a" : `${roundPercent(value, digits).toFixed(digits)}%`;
+}
+function roundPercent(value, digits = 1) {
+  const scale2 = 10 ** digits;
+  const scaled = Number((value * 100 * scale2).toPrecision(12));
+  return Math.sign(scaled) * Math.round(Math.abs(scaled)) / scale2;
+}
+function pValue(p) {
+  return p < 1e-3 ? "p < 0.001" : `p = ${Number(p.toPrecision(2))}`;
+}
+function grouped(n) {
+  return n.toLocaleString("en-US");
+}
+function listSome(items, max = 10) {
+  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+function usd(value) {
+  if (value === 0) return "$0";
+  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
+  return `$${value.toFixed(2)}`;
+}
+function costSentence(cost) {
+  return cost === void 0 ? "" : ` Cost of this run: ${usd(cost)} at the model's price.`;
+}
+var init_numbers = __esm({
+  "src/util/numbers.ts"() {
     "use strict";
   }
 });
@@ -5246,32 +5357,6 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str2.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
 // node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
@@ -7063,26 +7148,6 @@ var require_ajv = __commonJS({
     Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
-  }
-});
-
-// src/util/untrusted-text.ts
-function showInvisible(text) {
-  return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
-}
-function cleanText(text) {
-  return showInvisible(text.replace(/\r\n?/g, "\n"));
-}
-function truncateText(text, max) {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join("").trimEnd()}\u2026`;
-}
-var INVISIBLE;
-var init_untrusted_text = __esm({
-  "src/util/untrusted-text.ts"() {
-    "use strict";
-    INVISIBLE = /(?![\t\n])[\p{Cc}\p{Cf}\p{Cs}\u{E0000}-\u{E007F}\u115f\u1160\u2800\u3164\uffa0]/gu;
   }
 });
 
@@ -14185,7 +14250,7 @@ function check(answer4, e, steps, vectors) {
     case "word-count":
       return checkCount(e, countWords(answer4), "word");
     case "line-count":
-      return checkCount(e, countLines(answer4), "line");
+      return checkCount(e, countLines2(answer4), "line");
     case "similar": {
       const label = `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
       const cos = similarity(answer4, normalize(e.to, steps), vectors);
@@ -14200,7 +14265,7 @@ function isCount(n) {
 function countWords(answer4) {
   return answer4.match(/\S+/g)?.length ?? 0;
 }
-function countLines(answer4) {
+function countLines2(answer4) {
   return answer4.split(/\r\n|\n|\r/).filter((line) => /\S/.test(line)).length;
 }
 function checkCount(e, n, unit) {
@@ -14438,38 +14503,6 @@ var init_extract = __esm({
   }
 });
 
-// src/util/numbers.ts
-function percent(value, digits = 1) {
-  return value === null ? "n/a" : `${roundPercent(value, digits).toFixed(digits)}%`;
-}
-function roundPercent(value, digits = 1) {
-  const scale2 = 10 ** digits;
-  const scaled = Number((value * 100 * scale2).toPrecision(12));
-  return Math.sign(scaled) * Math.round(Math.abs(scaled)) / scale2;
-}
-function pValue(p) {
-  return p < 1e-3 ? "p < 0.001" : `p = ${Number(p.toPrecision(2))}`;
-}
-function grouped(n) {
-  return n.toLocaleString("en-US");
-}
-function listSome(items, max = 10) {
-  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
-}
-function usd(value) {
-  if (value === 0) return "$0";
-  if (value < 0.01) return `$${Number(value.toPrecision(2))}`;
-  return `$${value.toFixed(2)}`;
-}
-function costSentence(cost) {
-  return cost === void 0 ? "" : ` Cost of this run: ${usd(cost)} at the model's price.`;
-}
-var init_numbers = __esm({
-  "src/util/numbers.ts"() {
-    "use strict";
-  }
-});
-
 // src/checks/similarity.ts
 function tokens(text) {
   return text.toLowerCase().match(TOKEN) ?? [];
@@ -14551,71 +14584,6 @@ var init_checks = __esm({
     init_regex();
     MAX_CHECKED_CHARS = 1048576;
     MAX_REASON = 200;
-  }
-});
-
-// src/analysis/stats.ts
-function percentile(values, p) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil(p / 100 * sorted.length));
-  return sorted[rank - 1];
-}
-function wilsonInterval(successes, trials, z = 1.959964) {
-  if (trials === 0) return null;
-  const p = successes / trials;
-  const z2 = z * z;
-  const denominator = 1 + z2 / trials;
-  const centre = (p + z2 / (2 * trials)) / denominator;
-  const half = z * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / denominator;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-function share(part, whole) {
-  return whole === 0 ? null : part / whole;
-}
-var init_stats = __esm({
-  "src/analysis/stats.ts"() {
-    "use strict";
-  }
-});
-
-// src/analysis/reliability.ts
-function pooledReliability(parts) {
-  const judged = parts.reduce((n, p) => n + p.judged, 0);
-  const behaved = parts.reduce((n, p) => n + p.behaved, 0);
-  return { judged, behaved, reliability: share(behaved, judged), reliabilityInterval: wilsonInterval(behaved, judged) };
-}
-var init_reliability = __esm({
-  "src/analysis/reliability.ts"() {
-    "use strict";
-    init_stats();
-  }
-});
-
-// src/history/refs.ts
-function textRef(text, known = /* @__PURE__ */ new Map()) {
-  const full = sha256(text);
-  for (let length = TEXT_REF_LENGTH; length < full.length; length += 2) {
-    const ref = full.slice(0, length);
-    const holder = known.get(ref);
-    if (holder === void 0 || holder === text) return ref;
-  }
-  return full;
-}
-function isRefOf(ref, text) {
-  return ref.length >= TEXT_REF_LENGTH && sha256(text).startsWith(ref);
-}
-function catalogRef(catalog) {
-  return sha256(canonicalJson(catalog)).slice(0, CATALOG_REF_LENGTH);
-}
-var TEXT_REF_LENGTH, CATALOG_REF_LENGTH, HASH_REF_LENGTH;
-var init_refs = __esm({
-  "src/history/refs.ts"() {
-    "use strict";
-    init_hash();
-    TEXT_REF_LENGTH = 10;
-    CATALOG_REF_LENGTH = 16;
-    HASH_REF_LENGTH = 16;
   }
 });
 
@@ -15183,6 +15151,38 @@ var init_embeddings = __esm({
         }
       }
     };
+  }
+});
+
+// src/run/plan.ts
+function buildPlan(config3) {
+  const prompts = config3.suites.flatMap((suite2) => suite2.prompts.map((prompt) => ({ suite: suite2.name, prompt })));
+  return {
+    models: config3.models,
+    prompts,
+    samples: config3.samples,
+    hashes: config3.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
+    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
+  };
+}
+function messagesFor(model, prompt) {
+  return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
+}
+function promptHash(model, prompt) {
+  return sha256(
+    canonicalJson({
+      messages: messagesFor(model, prompt),
+      params: model.params,
+      extract: prompt.extract,
+      normalize: prompt.normalize,
+      compare: prompt.compare
+    })
+  );
+}
+var init_plan = __esm({
+  "src/run/plan.ts"() {
+    "use strict";
+    init_hash();
   }
 });
 
@@ -17431,8 +17431,8 @@ var init_badge = __esm({
 });
 
 // src/badge/write.ts
-import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
-import { basename as basename8, dirname as dirname10, join as join8 } from "node:path";
+import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
+import { basename as basename8, dirname as dirname9, join as join7 } from "node:path";
 async function writeBadges(badgePath, models) {
   if (!badgePath.endsWith(".svg")) {
     throw new Error(`writeBadges: the badge path must end in .svg, got ${JSON.stringify(badgePath)}`);
@@ -17443,23 +17443,23 @@ async function writeBadges(badgePath, models) {
     if (seen.has(id)) throw new Error(`writeBadges: model id ${JSON.stringify(id)} given twice`);
     seen.add(id);
   }
-  const dir = dirname10(badgePath);
+  const dir = dirname9(badgePath);
   const stem = basename8(badgePath, ".svg");
   const lowest = lowestReliability(models);
   const files = [
-    [join8(dir, basename8(badgePath)), reliabilitySvg("reliability", lowest)],
-    [join8(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
+    [join7(dir, basename8(badgePath)), reliabilitySvg("reliability", lowest)],
+    [join7(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
 `],
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
     ...models.map(({ id, reliability: reliability2 }) => [
-      join8(dir, `${stem}-${id}.svg`),
+      join7(dir, `${stem}-${id}.svg`),
       reliabilitySvg(id, reliability2)
     ])
   ];
-  await mkdir6(dir, { recursive: true });
-  for (const [path2, text] of files) await writeFile6(path2, text, "utf8");
+  await mkdir5(dir, { recursive: true });
+  for (const [path2, text] of files) await writeFile5(path2, text, "utf8");
   return files.map(([path2]) => path2);
 }
 var MODEL_ID;
@@ -24819,530 +24819,16 @@ var require_dist = __commonJS({
   }
 });
 
-// src/config/errors.ts
-function formatIssue(issue) {
-  const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
-  return issue.path ? `${where}: ${issue.path}: ${issue.message}` : `${where}: ${issue.message}`;
-}
-var ConfigError = class extends Error {
-  constructor(issues) {
-    super(
-      issues.length === 1 ? `invalid configuration:
-  ${formatIssue(issues[0])}` : `invalid configuration (${issues.length} problems):
-${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`
-    );
-    this.issues = issues;
-    this.name = "ConfigError";
-  }
-  issues;
-};
-function formatPath(segments2) {
-  let out = "";
-  for (const seg of segments2) {
-    if (typeof seg === "number") out += `[${seg}]`;
-    else out += out ? `.${seg}` : seg;
-  }
-  return out;
-}
-
-// src/evidence/keys.ts
-init_hash();
-import { createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
-var SIGNING_KEY_ENV = "TRACKRECORD_SIGNING_KEY";
-var EvidenceKeyError = class extends Error {
-  name = "EvidenceKeyError";
-};
-function keyIdOf(key) {
-  const spki = (key.type === "private" ? createPublicKey(key) : key).export({ type: "spki", format: "der" });
-  return sha256(spki);
-}
-function signerFromEnv(env) {
-  const raw = env[SIGNING_KEY_ENV];
-  if (raw === void 0 || raw === "") return null;
-  const pem = raw.includes("\n") ? raw.trim() : raw.trim().replace(/\\n/g, "\n");
-  const where = SIGNING_KEY_ENV;
-  if (!pem.startsWith("-----BEGIN ")) {
-    throw new EvidenceKeyError(
-      `${where} must hold the private key itself, as PEM text starting with "-----BEGIN PRIVATE KEY-----" (not a path or a key id). Make one with: openssl genpkey -algorithm ed25519 -out signing-key.pem`
-    );
-  }
-  if (/-----BEGIN (ENCRYPTED PRIVATE KEY|PUBLIC KEY|CERTIFICATE)-----/.test(pem)) {
-    const kind = /ENCRYPTED/.test(pem) ? "an encrypted private key" : "not a private key";
-    throw new EvidenceKeyError(
-      `${where} holds ${kind}: it must be an unencrypted PKCS#8 private key ("-----BEGIN PRIVATE KEY-----")`
-    );
-  }
-  let key;
-  try {
-    key = createPrivateKey({ key: pem, format: "pem" });
-  } catch (error) {
-    throw new EvidenceKeyError(
-      `${where} is not a readable PEM private key (${error.message.replace(/\s+/g, " ")})`
-    );
-  }
-  const algorithm = algorithmOf(key, where);
-  const keyid = keyIdOf(key);
-  return {
-    keyid,
-    algorithm,
-    sign: (data) => algorithm === "ed25519" ? sign(null, data, key) : sign("sha256", data, { key, dsaEncoding: "der" })
-  };
-}
-function publicKeyFromPem(text, file) {
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
-    throw new EvidenceKeyError(
-      `${file} holds a private key: pass the public key (openssl pkey -in ${file} -pubout -out public.pem), and keep the private one secret`
-    );
-  }
-  let key;
-  try {
-    key = createPublicKey({ key: text, format: "pem" });
-  } catch (error) {
-    throw new EvidenceKeyError(
-      `${file} is not a PEM public key ("-----BEGIN PUBLIC KEY-----"): ${error.message.replace(/\s+/g, " ")}`
-    );
-  }
-  const algorithm = algorithmOf(key, file);
-  return {
-    keyid: keyIdOf(key),
-    algorithm,
-    verify: (data, signature) => algorithm === "ed25519" ? verify(null, data, key, signature) : verify("sha256", data, { key, dsaEncoding: "der" }, signature)
-  };
-}
-function algorithmOf(key, where) {
-  if (key.asymmetricKeyType === "ed25519") return "ed25519";
-  if (key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1") return "ecdsa-p256";
-  const type = key.asymmetricKeyType === "ec" ? `an EC key on ${key.asymmetricKeyDetails?.namedCurve ?? "an unknown curve"}` : `a ${key.asymmetricKeyType ?? "unknown"} key`;
-  throw new EvidenceKeyError(
-    `${where} is ${type}: trackrecord signs with Ed25519 (openssl genpkey -algorithm ed25519) or ECDSA P-256 (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256)`
-  );
-}
-
-// src/history/errors.ts
-import { basename, dirname, join } from "node:path";
-var HistoryError = class _HistoryError extends Error {
-  constructor(file, line, reason, hint) {
-    super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
-  ${hint}`}`);
-    this.file = file;
-    this.line = line;
-    this.reason = reason;
-    this.hint = hint;
-  }
-  file;
-  line;
-  reason;
-  hint;
-  name = "HistoryError";
-  /** The same error naming the file another way (as the user wrote it, rather than absolute). */
-  relabel(file) {
-    const hint = this.hint === null ? null : this.hint.split(shellQuote(this.file)).join(shellQuote(file));
-    return new _HistoryError(file, this.line, this.reason, hint);
-  }
-};
-function brokenHint(file) {
-  return `the history was not modified. Restore it from git (git checkout -- ${shellQuote(file)}) or investigate.`;
-}
-function truncatedHint(file) {
-  return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
-}
-function labelOf(file, path2, label) {
-  if (file === path2) return label;
-  if (dirname(file) === dirname(path2)) return join(dirname(label), basename(file));
-  return file;
-}
-function shellQuote(path2) {
-  return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
-}
-
-// src/partial/file.ts
-init_plan();
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
-
-// src/run/shard.ts
-init_types();
-init_hash();
-var MAX_SHARDS = 256;
-var ShardError = class extends Error {
-  name = "ShardError";
-};
-function parseShard(text) {
-  const value = text.trim();
-  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
-  if (!match)
-    throw new ShardError(`shard must be written I/N (for example 2/4: the second of four shards), got "${text}"`);
-  const index = Number(match[1]);
-  const count3 = Number(match[2]);
-  if (count3 < 1 || count3 > MAX_SHARDS)
-    throw new ShardError(`shard "${value}": the number of shards must be between 1 and ${MAX_SHARDS}`);
-  if (index < 1 || index > count3)
-    throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count3} (shards count from 1)`);
-  return { index, count: count3 };
-}
-function formatShard(shard) {
-  return `${shard.index}/${shard.count}`;
-}
-function shardOf(key, count3) {
-  return parseInt(sha256(key).slice(0, 8), 16) % count3 + 1;
-}
-function inShard(key, shard) {
-  return shardOf(key, shard.count) === shard.index;
-}
-function shardConfig(config3, shard) {
-  return {
-    ...config3,
-    suites: config3.suites.map((suite2) => ({
-      ...suite2,
-      prompts: suite2.prompts.filter((p) => inShard(promptKey(suite2.name, p.id), shard))
-    }))
-  };
-}
-
-// src/run/types.ts
-var ERROR_CATEGORIES = ["rate-limited", "timeout", "server", "auth", "bad-response"];
-
-// src/partial/file.ts
-init_hash();
-init_values();
-var PARTIAL_VERSION = 1;
-var PartialError = class extends Error {
-  name = "PartialError";
-};
-function configHash(config3) {
-  const plan = buildPlan(config3);
-  return sha256(
-    canonicalJson({
-      samples: config3.samples,
-      models: config3.models.map((m) => ({
-        id: m.id,
-        model: m.model,
-        baseUrl: m.baseUrl,
-        params: m.params,
-        system: m.system
-      })),
-      prompts: plan.prompts.map((p, i) => [p.suite, p.prompt.id, plan.checksHashes[i]]),
-      hashes: plan.hashes
-    })
-  );
-}
-function partialOf(outcome, shard, config3) {
-  return {
-    partial: PARTIAL_VERSION,
-    run: outcome.run,
-    finishedAt: outcome.finishedAt,
-    shard: { index: shard.index, count: shard.count },
-    configHash: configHash(config3),
-    models: outcome.models.map((m) => ({ id: m.model.id, observations: m.observations }))
-  };
-}
-async function writePartial(path2, outcome, shard, config3 = outcome.config) {
-  const partial = partialOf(outcome, shard, config3);
-  await mkdir(dirname2(path2), { recursive: true });
-  const temp = `${path2}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(partial)}
-`);
-  await rename(temp, path2);
-  return partial;
-}
-async function readPartial(path2, label = path2) {
-  let text;
-  try {
-    text = await readFile(path2, "utf8");
-  } catch (error) {
-    const code18 = error.code;
-    throw new PartialError(
-      code18 === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error.message}`
-    );
-  }
-  return parsePartial(text, label);
-}
-function parsePartial(text, label) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new PartialError(`${label}: not a trackrecord partial file: not JSON (${error.message})`);
-  }
-  const fail = (path2, message) => {
-    throw new PartialError(`${label}: ${path2 ? `${path2}: ` : ""}${message}`);
-  };
-  if (!isObject(value) || !("partial" in value))
-    fail("", "not a trackrecord partial file (written by `trackrecord run --shard I/N`)");
-  const v = value;
-  if (v["partial"] !== PARTIAL_VERSION)
-    fail(
-      "partial",
-      `unsupported partial version ${JSON.stringify(v["partial"])} (this trackrecord reads ${PARTIAL_VERSION})`
-    );
-  const check2 = new Checker(fail);
-  const run = check2.object(v["run"], "run");
-  check2.string(run["id"], "run.id");
-  check2.timestamp(run["startedAt"], "run.startedAt");
-  check2.string(run["trigger"], "run.trigger");
-  check2.nullableString(run["commit"], "run.commit");
-  check2.nullableString(run["url"], "run.url");
-  check2.timestamp(v["finishedAt"], "finishedAt");
-  const shard = check2.object(v["shard"], "shard");
-  const count3 = check2.integer(shard["count"], "shard.count", 1, MAX_SHARDS);
-  check2.integer(shard["index"], "shard.index", 1, count3);
-  const hash2 = check2.string(v["configHash"], "configHash");
-  if (!/^[0-9a-f]{64}$/.test(hash2)) fail("configHash", "expected 64 hex digits");
-  const models = check2.array(v["models"], "models");
-  models.forEach((m, i) => {
-    const model = check2.object(m, `models[${i}]`);
-    const id = check2.string(model["id"], `models[${i}].id`);
-    check2.array(model["observations"], `models[${i}].observations`).forEach((o, j) => checkObservation(check2, o, `models[${i}].observations[${j}]`, id));
-  });
-  return value;
-}
-function checkObservation(check2, value, path2, modelId) {
-  const o = check2.object(value, path2);
-  if (check2.string(o["modelId"], `${path2}.modelId`) !== modelId)
-    check2.fail(`${path2}.modelId`, `"${String(o["modelId"])}" under model "${modelId}"`);
-  for (const key of ["suite", "promptId", "promptHash", "checksHash"]) check2.string(o[key], `${path2}.${key}`);
-  check2.array(o["samples"], `${path2}.samples`).forEach((s, k) => checkSample(check2, s, `${path2}.samples[${k}]`));
-}
-function checkSample(check2, value, path2) {
-  const s = check2.object(value, path2);
-  check2.nullableString(s.output, `${path2}.output`);
-  check2.nullableString(s.answer, `${path2}.answer`);
-  if (s.pass !== null && typeof s.pass !== "boolean") check2.fail(`${path2}.pass`, "expected true, false or null");
-  check2.array(s.failures, `${path2}.failures`).forEach((f, i) => check2.string(f, `${path2}.failures[${i}]`));
-  if (s.error !== null) {
-    const e = check2.object(s.error, `${path2}.error`);
-    if (!ERROR_CATEGORIES.includes(e.category))
-      check2.fail(`${path2}.error.category`, `expected one of ${ERROR_CATEGORIES.join(", ")}`);
-    check2.nullableNumber(e.status, `${path2}.error.status`);
-    check2.string(e.message, `${path2}.error.message`);
-  }
-  check2.number(s.latencyMs, `${path2}.latencyMs`);
-  check2.number(s.attempts, `${path2}.attempts`);
-  check2.nullableString(s.servedModel, `${path2}.servedModel`);
-  check2.nullableString(s.systemFingerprint, `${path2}.systemFingerprint`);
-  check2.nullableNumber(s.tokensIn, `${path2}.tokensIn`);
-  check2.nullableNumber(s.tokensOut, `${path2}.tokensOut`);
-}
-var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-var Checker = class {
-  constructor(fail) {
-    this.fail = fail;
-  }
-  fail;
-  object(value, path2) {
-    return isObject(value) ? value : this.fail(path2, "expected an object");
-  }
-  array(value, path2) {
-    return Array.isArray(value) ? value : this.fail(path2, "expected an array");
-  }
-  string(value, path2) {
-    return typeof value === "string" ? value : this.fail(path2, "expected a string");
-  }
-  timestamp(value, path2) {
-    const text = this.string(value, path2);
-    return TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text)) ? text : this.fail(path2, `expected an ISO 8601 time with a zone, got "${text}"`);
-  }
-  nullableString(value, path2) {
-    if (value !== null && typeof value !== "string") this.fail(path2, "expected a string or null");
-  }
-  number(value, path2) {
-    return typeof value === "number" && Number.isFinite(value) ? value : this.fail(path2, "expected a number");
-  }
-  nullableNumber(value, path2) {
-    if (value !== null) this.number(value, path2);
-  }
-  integer(value, path2, min, max) {
-    if (!Number.isInteger(value) || value < min || value > max)
-      this.fail(path2, `expected a whole number from ${min} to ${max}`);
-    return value;
-  }
-};
-
-// src/analysis/run-metrics.ts
-init_checks();
-init_stats();
-function runMetrics(observations, compareOf, vectorsOf2) {
-  let passed = 0;
-  let checked = 0;
-  let agreeing = 0;
-  let rawAgreeing = 0;
-  let comparable = 0;
-  let sampleCount = 0;
-  let tokensIn = 0;
-  let tokensOut = 0;
-  const errors = Object.fromEntries(ERROR_CATEGORIES.map((c) => [c, 0]));
-  const latencies = [];
-  const fingerprints2 = /* @__PURE__ */ new Set();
-  const served = /* @__PURE__ */ new Set();
-  for (const o of observations) {
-    sampleCount = Math.max(sampleCount, o.samples.length);
-    for (const s of o.samples) {
-      if (s.error) {
-        errors[s.error.category] += 1;
-        continue;
-      }
-      latencies.push(s.latencyMs);
-      tokensIn += s.tokensIn ?? 0;
-      tokensOut += s.tokensOut ?? 0;
-      if (s.systemFingerprint) fingerprints2.add(s.systemFingerprint);
-      if (s.servedModel) served.add(s.servedModel);
-      if (s.pass !== null) {
-        checked += 1;
-        if (s.pass) passed += 1;
-      }
-    }
-    if (o.samples.length > 1 && o.samples.every((s) => s.error === null)) {
-      comparable += 1;
-      const compare = compareOf(o);
-      const vectors = vectorsOf2?.(o);
-      if (allAgree(
-        o.samples.map((s) => s.answer),
-        (a, b) => sameAnswer(a, b, compare, vectors)
-      ))
-        agreeing += 1;
-      if (allAgree(
-        o.samples.map((s) => s.output),
-        (a, b) => a === b
-      ))
-        rawAgreeing += 1;
-    }
-  }
-  return {
-    prompts: observations.length,
-    samples: sampleCount,
-    passRate: share(passed, checked),
-    passed,
-    checked,
-    agreement: sampleCount > 1 ? share(agreeing, comparable) : null,
-    rawAgreement: sampleCount > 1 ? share(rawAgreeing, comparable) : null,
-    errors,
-    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
-    tokens: { in: tokensIn, out: tokensOut },
-    systemFingerprints: [...fingerprints2].sort(),
-    servedModels: [...served].sort()
-  };
-}
-function allAgree(values, same) {
-  for (let i = 0; i < values.length; i++) {
-    for (let j = i + 1; j < values.length; j++) if (!same(values[i], values[j])) return false;
-  }
-  return true;
-}
-
-// src/partial/merge.ts
-init_types();
-init_plan();
-async function readPartials(paths, label = (p) => p) {
-  return Promise.all(paths.map(async (path2) => ({ file: label(path2), partial: await readPartial(path2, label(path2)) })));
-}
-function mergePartials(config3, loaded) {
-  if (loaded.length === 0) throw new PartialError("no partial files to merge");
-  const first = loaded[0];
-  for (const p of loaded.slice(1)) {
-    if (p.partial.configHash !== first.partial.configHash) {
-      throw new PartialError(
-        `${p.file} and ${first.file} were run with different configurations (models, prompts or samples differ): shards of one run share one config`
-      );
-    }
-  }
-  if (first.partial.configHash !== configHash(config3)) {
-    throw new PartialError(
-      `the partial files were run with a different configuration than ${config3.file} (models, prompts or samples differ): merge with the config the shards ran with`
-    );
-  }
-  const runId = mergedRunId(loaded);
-  const count3 = first.partial.shard.count;
-  const byIndex = /* @__PURE__ */ new Map();
-  for (const p of loaded) {
-    if (p.partial.shard.count !== count3) {
-      throw new PartialError(
-        `${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`
-      );
-    }
-    const same = byIndex.get(p.partial.shard.index);
-    if (same) throw new PartialError(`shard ${formatShard(p.partial.shard)} appears twice: ${same.file} and ${p.file}`);
-    byIndex.set(p.partial.shard.index, p);
-  }
-  const missing = Array.from({ length: count3 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) {
-    throw new PartialError(
-      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count3}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count3}`).join(", ")}): every shard must finish before the merge`
-    );
-  }
-  const plan = buildPlan(config3);
-  const specs = new Map(plan.prompts.map(({ suite: suite2, prompt }) => [promptKey(suite2, prompt.id), prompt]));
-  const specOf = (o) => specs.get(promptKey(o.suite, o.promptId));
-  const models = config3.models.map((model, m) => {
-    const found = /* @__PURE__ */ new Map();
-    for (const { file, partial } of byIndex.values()) {
-      const own = partial.models.find((x) => x.id === model.id);
-      if (!own) throw new PartialError(`${file} has no observations of model "${model.id}"`);
-      for (const o of own.observations) {
-        const key = promptKey(o.suite, o.promptId);
-        const where = `${file}: ${model.id} ${key}`;
-        if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config3.file}`);
-        const home = shardOf(key, count3);
-        if (home !== partial.shard.index)
-          throw new PartialError(`${where}: belongs to shard ${home}/${count3}, not ${formatShard(partial.shard)}`);
-        if (found.has(key)) throw new PartialError(`${where}: observed twice`);
-        if (o.samples.length !== config3.samples)
-          throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config3.samples}`);
-        found.set(key, o);
-      }
-    }
-    const observations = plan.prompts.map(({ suite: suite2, prompt }, p) => {
-      const key = promptKey(suite2, prompt.id);
-      const o = found.get(key);
-      if (!o)
-        throw new PartialError(
-          `shard ${shardOf(key, count3)}/${count3} (${byIndex.get(shardOf(key, count3)).file}) has no observation of ${key} on ${model.id}`
-        );
-      if (o.promptHash !== plan.hashes[m][p] || o.checksHash !== plan.checksHashes[p]) {
-        throw new PartialError(
-          `${byIndex.get(shardOf(key, count3)).file}: ${model.id} ${key} was asked differently than ${config3.file} says`
-        );
-      }
-      return o;
-    });
-    return { model, observations, metrics: runMetrics(observations, (o) => specOf(o).compare) };
-  });
-  const shards = [...byIndex.values()].map((p) => p.partial);
-  const earliest = shards.reduce((a, b) => Date.parse(b.run.startedAt) < Date.parse(a.run.startedAt) ? b : a);
-  const latest = shards.reduce((a, b) => Date.parse(b.finishedAt) > Date.parse(a.finishedAt) ? b : a);
-  const run = { ...byIndex.get(1).partial.run, id: runId, startedAt: earliest.run.startedAt };
-  return { config: config3, run, finishedAt: latest.finishedAt, models, specOf };
-}
-function mergedRunId(loaded) {
-  const first = loaded[0];
-  const ids = new Set(loaded.map((p) => p.partial.run.id));
-  if (ids.size === 1) return first.partial.run.id;
-  const github = loaded.map((p) => /^(\d+)-(\d+)$/.exec(p.partial.run.id));
-  if (github.every((g) => g !== null) && new Set(github.map((g) => g[1])).size === 1) {
-    return `${github[0][1]}-${Math.max(...github.map((g) => Number(g[2])))}`;
-  }
-  const other = loaded.find((p) => p.partial.run.id !== first.partial.run.id);
-  throw new PartialError(
-    `${other.file} is from run ${other.partial.run.id} but ${first.file} is from run ${first.partial.run.id}: merge the shards of one run (on GitHub Actions the jobs of one workflow run share its id; elsewhere give every shard the same \`--run-id\`)`
-  );
-}
-
-// src/partial/paths.ts
-import { isAbsolute, join as join2, relative, resolve } from "node:path";
-function displayPath(path2, root) {
-  const rel = relative(root, path2);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path2;
-}
-
 // src/cli/commands/certify.ts
 init_types();
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname6, join as join5, resolve as resolve3 } from "node:path";
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname5, join as join4, resolve as resolve2 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/evidence/certificate.ts
 init_reliability();
 init_stats();
-import { basename as basename2 } from "node:path";
+import { basename } from "node:path";
 
 // src/history/codec.ts
 init_hash();
@@ -25499,9 +24985,26 @@ function statement(subject, predicateType, predicate) {
   return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
 }
 
+// src/util/errors.ts
+var EXIT = { ok: 0, failed: 1, invalid: 2 };
+var TrackrecordError = class extends Error {
+  /** `program`: `trackrecord: ...`, for problems not of one command's making (config, history). */
+  scope = "command";
+  /** Words the CLI puts before the message, naming what failed. */
+  lead = "";
+  /** Whether the CLI follows the message with the command's help (a bad command line). */
+  showsHelp = false;
+};
+function errorLine(error, command) {
+  const who = error.scope === "program" ? "trackrecord" : `trackrecord ${command}`;
+  return `${who}: ${error.lead}${error.message}`;
+}
+
 // src/evidence/certificate.ts
-var CertificateError = class extends Error {
+var CertificateError = class extends TrackrecordError {
   name = "CertificateError";
+  code = "certificate";
+  exitStatus = EXIT.failed;
 };
 function certificatePredicate(records2, lines, historyPath, modelId, window2, issuedAt, head = { path: historyPath, line: lines.length }) {
   const own = records2.filter((r) => r.model.id === modelId);
@@ -25509,7 +25012,7 @@ function certificatePredicate(records2, lines, historyPath, modelId, window2, is
   if (!latest) {
     const models = [...new Set(records2.map((r) => r.model.id))];
     throw new CertificateError(
-      `${basename2(historyPath)} has no record of model "${modelId}"${models.length > 0 ? ` (it has ${models.join(", ")})` : ""}`
+      `${basename(historyPath)} has no record of model "${modelId}"${models.length > 0 ? ` (it has ${models.join(", ")})` : ""}`
     );
   }
   const size = window2 ?? latest.metrics.window;
@@ -25520,7 +25023,7 @@ function certificatePredicate(records2, lines, historyPath, modelId, window2, is
   return {
     model: { id: latest.model.id, model: latest.model.model, host: latest.model.host },
     history: {
-      file: basename2(head.path),
+      file: basename(head.path),
       records: lines.length,
       head: { line: head.line, sha256: lineHash(lines.at(-1)) }
     },
@@ -25579,7 +25082,7 @@ function recheckCertificate(predicate, records2, lines, historyPath, lineAt2 = (
   const index = lines.findIndex((l) => lineHash(l) === predicate.history.head.sha256);
   if (index === -1) {
     return [
-      `its head (SHA-256 ${predicate.history.head.sha256.slice(0, 16)}...) is not a line of ${basename2(historyPath)}`
+      `its head (SHA-256 ${predicate.history.head.sha256.slice(0, 16)}...) is not a line of ${basename(historyPath)}`
     ];
   }
   const again = certificatePredicate(
@@ -25605,9 +25108,125 @@ function recheckCertificate(predicate, records2, lines, historyPath, lineAt2 = (
   return problems;
 }
 
+// src/evidence/keys.ts
+init_hash();
+import { createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
+var SIGNING_KEY_ENV = "TRACKRECORD_SIGNING_KEY";
+var EvidenceKeyError = class extends TrackrecordError {
+  name = "EvidenceKeyError";
+  code = "key";
+  exitStatus = EXIT.invalid;
+};
+function keyIdOf(key) {
+  const spki = (key.type === "private" ? createPublicKey(key) : key).export({ type: "spki", format: "der" });
+  return sha256(spki);
+}
+function signerFromEnv(env) {
+  const raw = env[SIGNING_KEY_ENV];
+  if (raw === void 0 || raw === "") return null;
+  const pem = raw.includes("\n") ? raw.trim() : raw.trim().replace(/\\n/g, "\n");
+  const where = SIGNING_KEY_ENV;
+  if (!pem.startsWith("-----BEGIN ")) {
+    throw new EvidenceKeyError(
+      `${where} must hold the private key itself, as PEM text starting with "-----BEGIN PRIVATE KEY-----" (not a path or a key id). Make one with: openssl genpkey -algorithm ed25519 -out signing-key.pem`
+    );
+  }
+  if (/-----BEGIN (ENCRYPTED PRIVATE KEY|PUBLIC KEY|CERTIFICATE)-----/.test(pem)) {
+    const kind = /ENCRYPTED/.test(pem) ? "an encrypted private key" : "not a private key";
+    throw new EvidenceKeyError(
+      `${where} holds ${kind}: it must be an unencrypted PKCS#8 private key ("-----BEGIN PRIVATE KEY-----")`
+    );
+  }
+  let key;
+  try {
+    key = createPrivateKey({ key: pem, format: "pem" });
+  } catch (error) {
+    throw new EvidenceKeyError(
+      `${where} is not a readable PEM private key (${error.message.replace(/\s+/g, " ")})`
+    );
+  }
+  const algorithm = algorithmOf(key, where);
+  const keyid = keyIdOf(key);
+  return {
+    keyid,
+    algorithm,
+    sign: (data) => algorithm === "ed25519" ? sign(null, data, key) : sign("sha256", data, { key, dsaEncoding: "der" })
+  };
+}
+function publicKeyFromPem(text, file) {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
+    throw new EvidenceKeyError(
+      `${file} holds a private key: pass the public key (openssl pkey -in ${file} -pubout -out public.pem), and keep the private one secret`
+    );
+  }
+  let key;
+  try {
+    key = createPublicKey({ key: text, format: "pem" });
+  } catch (error) {
+    throw new EvidenceKeyError(
+      `${file} is not a PEM public key ("-----BEGIN PUBLIC KEY-----"): ${error.message.replace(/\s+/g, " ")}`
+    );
+  }
+  const algorithm = algorithmOf(key, file);
+  return {
+    keyid: keyIdOf(key),
+    algorithm,
+    verify: (data, signature) => algorithm === "ed25519" ? verify(null, data, key, signature) : verify("sha256", data, { key, dsaEncoding: "der" }, signature)
+  };
+}
+function algorithmOf(key, where) {
+  if (key.asymmetricKeyType === "ed25519") return "ed25519";
+  if (key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1") return "ecdsa-p256";
+  const type = key.asymmetricKeyType === "ec" ? `an EC key on ${key.asymmetricKeyDetails?.namedCurve ?? "an unknown curve"}` : `a ${key.asymmetricKeyType ?? "unknown"} key`;
+  throw new EvidenceKeyError(
+    `${where} is ${type}: trackrecord signs with Ed25519 (openssl genpkey -algorithm ed25519) or ECDSA P-256 (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256)`
+  );
+}
+
+// src/history/errors.ts
+import { basename as basename2, dirname, join } from "node:path";
+var HistoryError = class _HistoryError extends TrackrecordError {
+  constructor(file, line, reason, hint) {
+    super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
+  ${hint}`}`);
+    this.file = file;
+    this.line = line;
+    this.reason = reason;
+    this.hint = hint;
+  }
+  file;
+  line;
+  reason;
+  hint;
+  name = "HistoryError";
+  code = "history";
+  exitStatus = EXIT.failed;
+  scope = "program";
+  lead = "history does not verify: ";
+  /** The same error naming the file another way (as the user wrote it, rather than absolute). */
+  relabel(file) {
+    const hint = this.hint === null ? null : this.hint.split(shellQuote(this.file)).join(shellQuote(file));
+    return new _HistoryError(file, this.line, this.reason, hint);
+  }
+};
+function brokenHint(file) {
+  return `the history was not modified. Restore it from git (git checkout -- ${shellQuote(file)}) or investigate.`;
+}
+function truncatedHint(file) {
+  return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
+}
+function labelOf(file, path2, label) {
+  if (file === path2) return label;
+  if (dirname(file) === dirname(path2)) return join(dirname(label), basename2(file));
+  return file;
+}
+function shellQuote(path2) {
+  return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
+}
+
 // src/history/file.ts
-import { mkdir as mkdir2, open as open2, readFile as readFile3, rename as rename2, stat } from "node:fs/promises";
-import { basename as basename5, dirname as dirname5 } from "node:path";
+import { mkdir, open as open2, readFile as readFile2, rename, stat } from "node:fs/promises";
+import { basename as basename5, dirname as dirname4 } from "node:path";
 
 // src/history/complete.ts
 init_types();
@@ -25765,8 +25384,8 @@ function stayingRecords(records2, runs) {
 // src/history/lock.ts
 init_hash();
 import { randomBytes } from "node:crypto";
-import { readFile as readFile2, readlink, realpath, rm, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
+import { readFile, readlink, realpath, rm, writeFile } from "node:fs/promises";
+import { basename as basename3, dirname as dirname2, join as join2, resolve } from "node:path";
 import { hostname } from "node:os";
 function lockPathOf(historyPath) {
   return `${historyPath}.lock`;
@@ -25791,11 +25410,11 @@ async function realPathOf(path2, links = 0) {
   try {
     target = await readlink(path2);
   } catch {
-    const folder = await realpath(dirname3(path2)).catch(() => dirname3(path2));
-    return join3(folder, basename3(path2));
+    const folder = await realpath(dirname2(path2)).catch(() => dirname2(path2));
+    return join2(folder, basename3(path2));
   }
   if (links >= 40) throw Object.assign(new Error(`${path2}: too many levels of symbolic links`), { code: "ELOOP" });
-  return realPathOf(resolve2(dirname3(path2), target), links + 1);
+  return realPathOf(resolve(dirname2(path2), target), links + 1);
 }
 async function acquire(historyPath, lockPath, waitMs, pollMs) {
   const deadline = Date.now() + waitMs;
@@ -25823,7 +25442,7 @@ async function create(path2) {
     id: randomBytes(8).toString("hex")
   };
   try {
-    await writeFile2(path2, `${JSON.stringify(me)}
+    await writeFile(path2, `${JSON.stringify(me)}
 `, { flag: "wx" });
     return true;
   } catch (error) {
@@ -25853,7 +25472,7 @@ async function takeOver(path2, owner, depth = 0) {
 }
 async function readOwner(lockPath) {
   try {
-    const owner = JSON.parse(await readFile2(lockPath, "utf8"));
+    const owner = JSON.parse(await readFile(lockPath, "utf8"));
     return typeof owner.pid === "number" && typeof owner.host === "string" && typeof owner.since === "string" ? owner : null;
   } catch {
     return null;
@@ -25876,14 +25495,14 @@ function isAlive(pid) {
 
 // src/history/segments.ts
 import { open, readdir } from "node:fs/promises";
-import { basename as basename4, dirname as dirname4, extname, join as join4 } from "node:path";
+import { basename as basename4, dirname as dirname3, extname, join as join3 } from "node:path";
 function segmentPath(historyPath, n) {
   const ext = extname(historyPath);
   const stem = basename4(historyPath, ext);
-  return join4(dirname4(historyPath), `${stem}-${String(n).padStart(4, "0")}${ext}`);
+  return join3(dirname3(historyPath), `${stem}-${String(n).padStart(4, "0")}${ext}`);
 }
 async function sealedSegments(historyPath, first = 1) {
-  const dir = dirname4(historyPath);
+  const dir = dirname3(historyPath);
   const ext = extname(historyPath);
   const stem = basename4(historyPath, ext);
   let names;
@@ -28273,7 +27892,7 @@ async function historyExists(path2) {
   }
 }
 async function appendRecords(path2, records2, options = {}) {
-  await mkdir2(dirname5(path2), { recursive: true });
+  await mkdir(dirname4(path2), { recursive: true });
   return withHistoryLock(
     path2,
     async (real2) => {
@@ -28297,9 +27916,9 @@ async function appendUnlocked(path2, records2, options) {
   const adding = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
   if (options.maxBytes !== void 0 && segment.lines > 0 && segment.size + adding > options.maxBytes) {
     sealed = segmentPath(path2, (await sealedSegments(path2)).length + 1);
-    await rename2(path2, sealed);
+    await rename(path2, sealed);
     await options.onSeal?.(path2, sealed);
-    await syncDir(dirname5(path2));
+    await syncDir(dirname4(path2));
     const previous = segment.verifier;
     segment = {
       verifier: new ChainVerifier(previous.prevHash, `the last line of ${basename5(sealed)}`),
@@ -28334,7 +27953,7 @@ async function appendUnlocked(path2, records2, options) {
   } finally {
     await handle.close();
   }
-  if (!segment.exists) await syncDir(dirname5(path2));
+  if (!segment.exists) await syncDir(dirname4(path2));
   const bytes = Buffer.concat([segment.bytes, Buffer.from(data, "utf8")]);
   const lineOneChainsTo = sealed ? segment.verifier.chainStart : segment.lineOneChainsTo;
   return {
@@ -28371,7 +27990,7 @@ function stateOf(verifier, bytes, endsWithNewline, exists, lineOneChainsTo) {
 }
 async function readIfExists(path2) {
   try {
-    return await readFile3(path2);
+    return await readFile2(path2);
   } catch (e) {
     if (isMissing(e)) return null;
     throw e;
@@ -28385,7 +28004,7 @@ function namedAs(real2, path2) {
 async function loadFile(path2, verifier) {
   let bytes;
   try {
-    bytes = await readFile3(path2);
+    bytes = await readFile2(path2);
   } catch (e) {
     if (!isMissing(e)) throw e;
     return { result: verifyHistory("", verifier), bytes: Buffer.alloc(0), exists: false };
@@ -28816,7 +28435,7 @@ async function openTail(files, runs, runIds, chainedTo) {
     };
   }
   const lines = BackwardLines.ofBytes(bytes);
-  const lineCount = countLines2(bytes);
+  const lineCount = countLines(bytes);
   const tail2 = await readTail({ lines, runs, runIds, chainStart: start, lineCount });
   const first = bytes.subarray(0, Math.max(0, bytes.indexOf(10)));
   if (tail2 === null || !tail2.whole && !chainsTo(first, (await start()).hash)) {
@@ -28865,7 +28484,7 @@ async function chainStartOf(files, i, firstSealed) {
   if (line === null) throw new HistoryError(previous, 0, "a sealed segment must not be empty", null);
   return { hash: lineHash(line), after: `the last line of ${basename6(previous)}` };
 }
-function countLines2(bytes) {
+function countLines(bytes) {
   let count3 = 0;
   for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count3++;
   return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? count3 + 1 : count3;
@@ -28879,9 +28498,11 @@ function once(make) {
 init_numbers();
 
 // src/cli/io.ts
-var EXIT = { ok: 0, failed: 1, invalid: 2 };
-var UsageError = class extends Error {
+var UsageError = class extends TrackrecordError {
   name = "UsageError";
+  code = "usage";
+  exitStatus = EXIT.invalid;
+  showsHelp = true;
 };
 
 // src/cli/commands/certify.ts
@@ -28920,7 +28541,7 @@ async function certifyCommand(argv, io) {
     );
   }
   const file = values.history ?? DEFAULTS.history;
-  const path2 = resolve3(io.cwd, file);
+  const path2 = resolve2(io.cwd, file);
   if (!await historyExists(path2)) {
     io.stderr.write(`trackrecord certify: ${file}: no such file
 `);
@@ -28938,13 +28559,13 @@ async function certifyCommand(argv, io) {
 `);
     return EXIT.failed;
   }
-  const out = resolve3(io.cwd, values.out);
-  await mkdir3(dirname6(out), { recursive: true });
-  await writeFile3(out, signCertificate(predicate, signer));
+  const out = resolve2(io.cwd, values.out);
+  await mkdir2(dirname5(out), { recursive: true });
+  await writeFile2(out, signCertificate(predicate, signer));
   const f = predicate.figures;
   const interval = f.reliabilityInterval ? ` [${percent(f.reliabilityInterval[0])}, ${percent(f.reliabilityInterval[1])}]` : "";
   io.stdout.write(
-    `certified ${predicate.model.id}: reliability ${percent(f.reliability)}${interval} over ${f.records} record(s), ${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; bound to line ${predicate.history.head.line} of ${labelOf(join5(dirname6(path2), predicate.history.file), path2, file)}; signed by key ${short(signer.keyid)}
+    `certified ${predicate.model.id}: reliability ${percent(f.reliability)}${interval} over ${f.records} record(s), ${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; bound to line ${predicate.history.head.line} of ${labelOf(join4(dirname5(path2), predicate.history.file), path2, file)}; signed by key ${short(signer.keyid)}
 ${values.out}
 `
   );
@@ -28958,8 +28579,8 @@ function windowArgument(text) {
 
 // src/cli/commands/init.ts
 import { existsSync } from "node:fs";
-import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname7, join as join6 } from "node:path";
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname6, join as join5 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/config/suggest.ts
@@ -29198,14 +28819,14 @@ async function initCommand(argv, io) {
     );
   }
   for (const [path2, text] of Object.entries(starterFiles(preset))) {
-    const target = join6(io.cwd, path2);
+    const target = join5(io.cwd, path2);
     if (existsSync(target)) {
       io.stdout.write(`skipped ${path2}: it exists
 `);
       continue;
     }
-    await mkdir4(dirname7(target), { recursive: true });
-    await writeFile4(target, text, { flag: "wx" });
+    await mkdir3(dirname6(target), { recursive: true });
+    await writeFile3(target, text, { flag: "wx" });
     io.stdout.write(`wrote   ${path2}
 `);
   }
@@ -29257,15 +28878,15 @@ function describeBreach(b) {
 }
 
 // src/badges-and-report.ts
-import { dirname as dirname11, join as join9, resolve as resolve4 } from "node:path";
+import { dirname as dirname10, join as join8, resolve as resolve3 } from "node:path";
 
 // src/evidence/attestations.ts
-import { open as open4, readFile as readFile4 } from "node:fs/promises";
-import { basename as basename7, dirname as dirname8, join as join7 } from "node:path";
+import { open as open4, readFile as readFile3 } from "node:fs/promises";
+import { basename as basename7, dirname as dirname7, join as join6 } from "node:path";
 init_hash();
 function attestationsPathOf(historyPath) {
   const segment = /-(\d+)\.jsonl$/.exec(basename7(historyPath));
-  return join7(dirname8(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
+  return join6(dirname7(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
 }
 function signLine(line, lineNumber, historyPath, signer) {
   const file = basename7(historyPath);
@@ -29281,7 +28902,7 @@ async function appendAttestations(historyPath, lines, firstLine3, signer) {
   if (lines.length === 0) return;
   const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine3 + i, historyPath, signer)));
   const path2 = attestationsPathOf(historyPath);
-  const existing = await readFile4(path2, "utf8").catch((e) => {
+  const existing = await readFile3(path2, "utf8").catch((e) => {
     if (e.code === "ENOENT") return "";
     throw e;
   });
@@ -29331,7 +28952,7 @@ async function checkSignedHistory(historyPath, lines, records2, key, from = 1) {
 }
 async function describeAttestations(historyPath) {
   try {
-    return describeEnvelopes(await readFile4(attestationsPathOf(historyPath), "utf8"));
+    return describeEnvelopes(await readFile3(attestationsPathOf(historyPath), "utf8"));
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -29381,7 +29002,7 @@ function signedBy(byLine, key) {
 async function envelopesByLine(path2) {
   let text;
   try {
-    text = await readFile4(path2, "utf8");
+    text = await readFile3(path2, "utf8");
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -29407,8 +29028,8 @@ function signedLine(historyPath, keyid) {
 }
 
 // src/report/file.ts
-import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname9 } from "node:path";
+import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname8 } from "node:path";
 
 // src/report/document/report-document.ts
 init_record_metrics();
@@ -30031,17 +29652,17 @@ function mermaidChart(points) {
 // src/report/file.ts
 async function writeReport(view, modelIds, path2, signing = null) {
   const markdown = renderMarkdown(buildReport(view, { models: modelIds }), { signing });
-  await mkdir5(dirname9(path2), { recursive: true });
-  await writeFile5(path2, markdown);
+  await mkdir4(dirname8(path2), { recursive: true });
+  await writeFile4(path2, markdown);
   return markdown;
 }
 
 // src/badges-and-report.ts
 async function writeBadgesAndReport(config3, root, recorded2) {
   const { writeBadges: writeBadges2 } = await Promise.resolve().then(() => (init_badge2(), badge_exports));
-  const badges = await writeBadges2(resolve4(root, config3.badge), recorded2.summary.models);
-  const reportPath = join9(dirname11(resolve4(root, config3.history)), "report.md");
-  const signing = await describeAttestations(resolve4(root, config3.history));
+  const badges = await writeBadges2(resolve3(root, config3.badge), recorded2.summary.models);
+  const reportPath = join8(dirname10(resolve3(root, config3.history)), "report.md");
+  const signing = await describeAttestations(resolve3(root, config3.history));
   const markdown = await writeReport(
     recorded2.view,
     config3.models.map((m) => m.id),
@@ -30053,26 +29674,55 @@ async function writeBadgesAndReport(config3, root, recorded2) {
 
 // src/config/load.ts
 import { existsSync as existsSync3, readdirSync } from "node:fs";
-import { readFile as readFile5, realpath as realpath2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join11, relative as relative3, resolve as resolve6 } from "node:path";
+import { readFile as readFile4, realpath as realpath2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join10, relative as relative2, resolve as resolve5 } from "node:path";
 
 // src/util/package-root.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname12, join as join10 } from "node:path";
+import { dirname as dirname11, join as join9 } from "node:path";
 import { fileURLToPath } from "node:url";
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
-  let dir = dirname12(fileURLToPath(import.meta.url));
+  let dir = dirname11(fileURLToPath(import.meta.url));
   for (; ; ) {
-    if (existsSync2(join10(dir, "package.json")) && existsSync2(join10(dir, "schema"))) return cached = dir;
-    const parent = dirname12(dir);
+    if (existsSync2(join9(dir, "package.json")) && existsSync2(join9(dir, "schema"))) return cached = dir;
+    const parent = dirname11(dir);
     if (parent === dir) throw new Error("trackrecord: cannot find its own package folder");
     dir = parent;
   }
 }
 function builtinSuitesDir() {
-  return join10(packageRoot(), "suites");
+  return join9(packageRoot(), "suites");
+}
+
+// src/config/errors.ts
+function formatIssue(issue) {
+  const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
+  return issue.path ? `${where}: ${issue.path}: ${issue.message}` : `${where}: ${issue.message}`;
+}
+var ConfigError = class extends TrackrecordError {
+  constructor(issues) {
+    super(
+      issues.length === 1 ? `invalid configuration:
+  ${formatIssue(issues[0])}` : `invalid configuration (${issues.length} problems):
+${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`
+    );
+    this.issues = issues;
+    this.name = "ConfigError";
+  }
+  issues;
+  code = "config";
+  exitStatus = EXIT.invalid;
+  scope = "program";
+};
+function formatPath(segments2) {
+  let out = "";
+  for (const seg of segments2) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else out += out ? `.${seg}` : seg;
+  }
+  return out;
 }
 
 // src/config/validators.generated.js
@@ -32638,24 +32288,24 @@ init_types();
 
 // src/config/workspace.ts
 import { realpathSync } from "node:fs";
-import { dirname as dirname13, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve5, sep } from "node:path";
+import { dirname as dirname12, isAbsolute, relative, resolve as resolve4, sep } from "node:path";
 function outsideWorkspace(root, path2) {
-  const absolute = resolve5(root, path2);
-  if (!within(resolve5(root), absolute)) return `"${path2}" is outside the workspace`;
+  const absolute = resolve4(root, path2);
+  if (!within(resolve4(root), absolute)) return `"${path2}" is outside the workspace`;
   if (!within(real(root), real(absolute))) return `"${path2}" leads outside the workspace through a symbolic link`;
   return null;
 }
 function within(base, path2) {
-  const rel = relative2(base, path2);
-  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute2(rel);
+  const rel = relative(base, path2);
+  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 function real(path2) {
   let existing = path2;
   for (; ; ) {
     try {
-      return resolve5(realpathSync(existing), relative2(existing, path2));
+      return resolve4(realpathSync(existing), relative(existing, path2));
     } catch {
-      const parent = dirname13(existing);
+      const parent = dirname12(existing);
       if (parent === existing) return path2;
       existing = parent;
     }
@@ -32807,7 +32457,7 @@ function firstLine2(message) {
 var FILE_SYSTEM = {
   async read(absolute) {
     try {
-      return await readFile5(absolute, "utf8");
+      return await readFile4(absolute, "utf8");
     } catch (e) {
       if (e.code === "ENOENT") return null;
       throw e;
@@ -32865,8 +32515,8 @@ var OPT_OUT = "set allow-outside-workspace: true to allow it";
 var YAML_NAME = /\.ya?ml$/i;
 var NOT_YAML = "not read: config and suite files are YAML, named .yaml or .yml";
 async function readYaml(root, path2, files) {
-  const absolute = resolve6(root, path2);
-  const relativePath = displayPath2(root, absolute);
+  const absolute = resolve5(root, path2);
+  const relativePath = displayPath(root, absolute);
   const shown = files.name ? files.name(relativePath) : relativePath;
   let text;
   try {
@@ -32968,10 +32618,10 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
         );
         continue;
       }
-      file = join11(builtinSuitesDir(), `${name2}.yaml`);
+      file = join10(builtinSuitesDir(), `${name2}.yaml`);
       source = entry;
     } else {
-      file = resolve6(root, entry.path);
+      file = resolve5(root, entry.path);
       source = entry.path;
       const problem = confine ? outsideWorkspace(root, entry.path) : null;
       if (problem !== null) {
@@ -33006,12 +32656,394 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
   }
   return suites;
 }
-function displayPath2(root, absolute) {
+function displayPath(root, absolute) {
   for (const base of [root, packageRoot()]) {
-    const rel = relative3(base, absolute);
-    if (!rel.startsWith("..") && !isAbsolute3(rel)) return rel;
+    const rel = relative2(base, absolute);
+    if (!rel.startsWith("..") && !isAbsolute2(rel)) return rel;
   }
   return absolute;
+}
+
+// src/partial/file.ts
+init_plan();
+import { mkdir as mkdir6, readFile as readFile5, rename as rename2, writeFile as writeFile6 } from "node:fs/promises";
+import { dirname as dirname13 } from "node:path";
+
+// src/run/shard.ts
+init_types();
+init_hash();
+var MAX_SHARDS = 256;
+var ShardError = class extends TrackrecordError {
+  name = "ShardError";
+  code = "shard";
+  exitStatus = EXIT.invalid;
+};
+function parseShard(text) {
+  const value = text.trim();
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
+  if (!match)
+    throw new ShardError(`shard must be written I/N (for example 2/4: the second of four shards), got "${text}"`);
+  const index = Number(match[1]);
+  const count3 = Number(match[2]);
+  if (count3 < 1 || count3 > MAX_SHARDS)
+    throw new ShardError(`shard "${value}": the number of shards must be between 1 and ${MAX_SHARDS}`);
+  if (index < 1 || index > count3)
+    throw new ShardError(`shard "${value}": the shard number must be between 1 and ${count3} (shards count from 1)`);
+  return { index, count: count3 };
+}
+function formatShard(shard) {
+  return `${shard.index}/${shard.count}`;
+}
+function shardOf(key, count3) {
+  return parseInt(sha256(key).slice(0, 8), 16) % count3 + 1;
+}
+function inShard(key, shard) {
+  return shardOf(key, shard.count) === shard.index;
+}
+function shardConfig(config3, shard) {
+  return {
+    ...config3,
+    suites: config3.suites.map((suite2) => ({
+      ...suite2,
+      prompts: suite2.prompts.filter((p) => inShard(promptKey(suite2.name, p.id), shard))
+    }))
+  };
+}
+
+// src/run/types.ts
+var ERROR_CATEGORIES = ["rate-limited", "timeout", "server", "auth", "bad-response"];
+
+// src/partial/file.ts
+init_hash();
+init_values();
+var PARTIAL_VERSION = 1;
+var PartialError = class extends TrackrecordError {
+  name = "PartialError";
+  code = "partial";
+  exitStatus = EXIT.invalid;
+};
+function configHash(config3) {
+  const plan = buildPlan(config3);
+  return sha256(
+    canonicalJson({
+      samples: config3.samples,
+      models: config3.models.map((m) => ({
+        id: m.id,
+        model: m.model,
+        baseUrl: m.baseUrl,
+        params: m.params,
+        system: m.system
+      })),
+      prompts: plan.prompts.map((p, i) => [p.suite, p.prompt.id, plan.checksHashes[i]]),
+      hashes: plan.hashes
+    })
+  );
+}
+function partialOf(outcome, shard, config3) {
+  return {
+    partial: PARTIAL_VERSION,
+    run: outcome.run,
+    finishedAt: outcome.finishedAt,
+    shard: { index: shard.index, count: shard.count },
+    configHash: configHash(config3),
+    models: outcome.models.map((m) => ({ id: m.model.id, observations: m.observations }))
+  };
+}
+async function writePartial(path2, outcome, shard, config3 = outcome.config) {
+  const partial = partialOf(outcome, shard, config3);
+  await mkdir6(dirname13(path2), { recursive: true });
+  const temp = `${path2}.${process.pid}.tmp`;
+  await writeFile6(temp, `${JSON.stringify(partial)}
+`);
+  await rename2(temp, path2);
+  return partial;
+}
+async function readPartial(path2, label = path2) {
+  let text;
+  try {
+    text = await readFile5(path2, "utf8");
+  } catch (error) {
+    const code18 = error.code;
+    throw new PartialError(
+      code18 === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error.message}`
+    );
+  }
+  return parsePartial(text, label);
+}
+function parsePartial(text, label) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new PartialError(`${label}: not a trackrecord partial file: not JSON (${error.message})`);
+  }
+  const fail = (path2, message) => {
+    throw new PartialError(`${label}: ${path2 ? `${path2}: ` : ""}${message}`);
+  };
+  if (!isObject(value) || !("partial" in value))
+    fail("", "not a trackrecord partial file (written by `trackrecord run --shard I/N`)");
+  const v = value;
+  if (v["partial"] !== PARTIAL_VERSION)
+    fail(
+      "partial",
+      `unsupported partial version ${JSON.stringify(v["partial"])} (this trackrecord reads ${PARTIAL_VERSION})`
+    );
+  const check2 = new Checker(fail);
+  const run = check2.object(v["run"], "run");
+  check2.string(run["id"], "run.id");
+  check2.timestamp(run["startedAt"], "run.startedAt");
+  check2.string(run["trigger"], "run.trigger");
+  check2.nullableString(run["commit"], "run.commit");
+  check2.nullableString(run["url"], "run.url");
+  check2.timestamp(v["finishedAt"], "finishedAt");
+  const shard = check2.object(v["shard"], "shard");
+  const count3 = check2.integer(shard["count"], "shard.count", 1, MAX_SHARDS);
+  check2.integer(shard["index"], "shard.index", 1, count3);
+  const hash2 = check2.string(v["configHash"], "configHash");
+  if (!/^[0-9a-f]{64}$/.test(hash2)) fail("configHash", "expected 64 hex digits");
+  const models = check2.array(v["models"], "models");
+  models.forEach((m, i) => {
+    const model = check2.object(m, `models[${i}]`);
+    const id = check2.string(model["id"], `models[${i}].id`);
+    check2.array(model["observations"], `models[${i}].observations`).forEach((o, j) => checkObservation(check2, o, `models[${i}].observations[${j}]`, id));
+  });
+  return value;
+}
+function checkObservation(check2, value, path2, modelId) {
+  const o = check2.object(value, path2);
+  if (check2.string(o["modelId"], `${path2}.modelId`) !== modelId)
+    check2.fail(`${path2}.modelId`, `"${String(o["modelId"])}" under model "${modelId}"`);
+  for (const key of ["suite", "promptId", "promptHash", "checksHash"]) check2.string(o[key], `${path2}.${key}`);
+  check2.array(o["samples"], `${path2}.samples`).forEach((s, k) => checkSample(check2, s, `${path2}.samples[${k}]`));
+}
+function checkSample(check2, value, path2) {
+  const s = check2.object(value, path2);
+  check2.nullableString(s.output, `${path2}.output`);
+  check2.nullableString(s.answer, `${path2}.answer`);
+  if (s.pass !== null && typeof s.pass !== "boolean") check2.fail(`${path2}.pass`, "expected true, false or null");
+  check2.array(s.failures, `${path2}.failures`).forEach((f, i) => check2.string(f, `${path2}.failures[${i}]`));
+  if (s.error !== null) {
+    const e = check2.object(s.error, `${path2}.error`);
+    if (!ERROR_CATEGORIES.includes(e.category))
+      check2.fail(`${path2}.error.category`, `expected one of ${ERROR_CATEGORIES.join(", ")}`);
+    check2.nullableNumber(e.status, `${path2}.error.status`);
+    check2.string(e.message, `${path2}.error.message`);
+  }
+  check2.number(s.latencyMs, `${path2}.latencyMs`);
+  check2.number(s.attempts, `${path2}.attempts`);
+  check2.nullableString(s.servedModel, `${path2}.servedModel`);
+  check2.nullableString(s.systemFingerprint, `${path2}.systemFingerprint`);
+  check2.nullableNumber(s.tokensIn, `${path2}.tokensIn`);
+  check2.nullableNumber(s.tokensOut, `${path2}.tokensOut`);
+}
+var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+var Checker = class {
+  constructor(fail) {
+    this.fail = fail;
+  }
+  fail;
+  object(value, path2) {
+    return isObject(value) ? value : this.fail(path2, "expected an object");
+  }
+  array(value, path2) {
+    return Array.isArray(value) ? value : this.fail(path2, "expected an array");
+  }
+  string(value, path2) {
+    return typeof value === "string" ? value : this.fail(path2, "expected a string");
+  }
+  timestamp(value, path2) {
+    const text = this.string(value, path2);
+    return TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text)) ? text : this.fail(path2, `expected an ISO 8601 time with a zone, got "${text}"`);
+  }
+  nullableString(value, path2) {
+    if (value !== null && typeof value !== "string") this.fail(path2, "expected a string or null");
+  }
+  number(value, path2) {
+    return typeof value === "number" && Number.isFinite(value) ? value : this.fail(path2, "expected a number");
+  }
+  nullableNumber(value, path2) {
+    if (value !== null) this.number(value, path2);
+  }
+  integer(value, path2, min, max) {
+    if (!Number.isInteger(value) || value < min || value > max)
+      this.fail(path2, `expected a whole number from ${min} to ${max}`);
+    return value;
+  }
+};
+
+// src/analysis/run-metrics.ts
+init_checks();
+init_stats();
+function runMetrics(observations, compareOf, vectorsOf2) {
+  let passed = 0;
+  let checked = 0;
+  let agreeing = 0;
+  let rawAgreeing = 0;
+  let comparable = 0;
+  let sampleCount = 0;
+  let tokensIn = 0;
+  let tokensOut = 0;
+  const errors = Object.fromEntries(ERROR_CATEGORIES.map((c) => [c, 0]));
+  const latencies = [];
+  const fingerprints2 = /* @__PURE__ */ new Set();
+  const served = /* @__PURE__ */ new Set();
+  for (const o of observations) {
+    sampleCount = Math.max(sampleCount, o.samples.length);
+    for (const s of o.samples) {
+      if (s.error) {
+        errors[s.error.category] += 1;
+        continue;
+      }
+      latencies.push(s.latencyMs);
+      tokensIn += s.tokensIn ?? 0;
+      tokensOut += s.tokensOut ?? 0;
+      if (s.systemFingerprint) fingerprints2.add(s.systemFingerprint);
+      if (s.servedModel) served.add(s.servedModel);
+      if (s.pass !== null) {
+        checked += 1;
+        if (s.pass) passed += 1;
+      }
+    }
+    if (o.samples.length > 1 && o.samples.every((s) => s.error === null)) {
+      comparable += 1;
+      const compare = compareOf(o);
+      const vectors = vectorsOf2?.(o);
+      if (allAgree(
+        o.samples.map((s) => s.answer),
+        (a, b) => sameAnswer(a, b, compare, vectors)
+      ))
+        agreeing += 1;
+      if (allAgree(
+        o.samples.map((s) => s.output),
+        (a, b) => a === b
+      ))
+        rawAgreeing += 1;
+    }
+  }
+  return {
+    prompts: observations.length,
+    samples: sampleCount,
+    passRate: share(passed, checked),
+    passed,
+    checked,
+    agreement: sampleCount > 1 ? share(agreeing, comparable) : null,
+    rawAgreement: sampleCount > 1 ? share(rawAgreeing, comparable) : null,
+    errors,
+    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+    tokens: { in: tokensIn, out: tokensOut },
+    systemFingerprints: [...fingerprints2].sort(),
+    servedModels: [...served].sort()
+  };
+}
+function allAgree(values, same) {
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) if (!same(values[i], values[j])) return false;
+  }
+  return true;
+}
+
+// src/partial/merge.ts
+init_types();
+init_plan();
+async function readPartials(paths, label = (p) => p) {
+  return Promise.all(paths.map(async (path2) => ({ file: label(path2), partial: await readPartial(path2, label(path2)) })));
+}
+function mergePartials(config3, loaded) {
+  if (loaded.length === 0) throw new PartialError("no partial files to merge");
+  const first = loaded[0];
+  for (const p of loaded.slice(1)) {
+    if (p.partial.configHash !== first.partial.configHash) {
+      throw new PartialError(
+        `${p.file} and ${first.file} were run with different configurations (models, prompts or samples differ): shards of one run share one config`
+      );
+    }
+  }
+  if (first.partial.configHash !== configHash(config3)) {
+    throw new PartialError(
+      `the partial files were run with a different configuration than ${config3.file} (models, prompts or samples differ): merge with the config the shards ran with`
+    );
+  }
+  const runId = mergedRunId(loaded);
+  const count3 = first.partial.shard.count;
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const p of loaded) {
+    if (p.partial.shard.count !== count3) {
+      throw new PartialError(
+        `${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`
+      );
+    }
+    const same = byIndex.get(p.partial.shard.index);
+    if (same) throw new PartialError(`shard ${formatShard(p.partial.shard)} appears twice: ${same.file} and ${p.file}`);
+    byIndex.set(p.partial.shard.index, p);
+  }
+  const missing = Array.from({ length: count3 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) {
+    throw new PartialError(
+      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count3}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count3}`).join(", ")}): every shard must finish before the merge`
+    );
+  }
+  const plan = buildPlan(config3);
+  const specs = new Map(plan.prompts.map(({ suite: suite2, prompt }) => [promptKey(suite2, prompt.id), prompt]));
+  const specOf = (o) => specs.get(promptKey(o.suite, o.promptId));
+  const models = config3.models.map((model, m) => {
+    const found = /* @__PURE__ */ new Map();
+    for (const { file, partial } of byIndex.values()) {
+      const own = partial.models.find((x) => x.id === model.id);
+      if (!own) throw new PartialError(`${file} has no observations of model "${model.id}"`);
+      for (const o of own.observations) {
+        const key = promptKey(o.suite, o.promptId);
+        const where = `${file}: ${model.id} ${key}`;
+        if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config3.file}`);
+        const home = shardOf(key, count3);
+        if (home !== partial.shard.index)
+          throw new PartialError(`${where}: belongs to shard ${home}/${count3}, not ${formatShard(partial.shard)}`);
+        if (found.has(key)) throw new PartialError(`${where}: observed twice`);
+        if (o.samples.length !== config3.samples)
+          throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config3.samples}`);
+        found.set(key, o);
+      }
+    }
+    const observations = plan.prompts.map(({ suite: suite2, prompt }, p) => {
+      const key = promptKey(suite2, prompt.id);
+      const o = found.get(key);
+      if (!o)
+        throw new PartialError(
+          `shard ${shardOf(key, count3)}/${count3} (${byIndex.get(shardOf(key, count3)).file}) has no observation of ${key} on ${model.id}`
+        );
+      if (o.promptHash !== plan.hashes[m][p] || o.checksHash !== plan.checksHashes[p]) {
+        throw new PartialError(
+          `${byIndex.get(shardOf(key, count3)).file}: ${model.id} ${key} was asked differently than ${config3.file} says`
+        );
+      }
+      return o;
+    });
+    return { model, observations, metrics: runMetrics(observations, (o) => specOf(o).compare) };
+  });
+  const shards = [...byIndex.values()].map((p) => p.partial);
+  const earliest = shards.reduce((a, b) => Date.parse(b.run.startedAt) < Date.parse(a.run.startedAt) ? b : a);
+  const latest = shards.reduce((a, b) => Date.parse(b.finishedAt) > Date.parse(a.finishedAt) ? b : a);
+  const run = { ...byIndex.get(1).partial.run, id: runId, startedAt: earliest.run.startedAt };
+  return { config: config3, run, finishedAt: latest.finishedAt, models, specOf };
+}
+function mergedRunId(loaded) {
+  const first = loaded[0];
+  const ids = new Set(loaded.map((p) => p.partial.run.id));
+  if (ids.size === 1) return first.partial.run.id;
+  const github = loaded.map((p) => /^(\d+)-(\d+)$/.exec(p.partial.run.id));
+  if (github.every((g) => g !== null) && new Set(github.map((g) => g[1])).size === 1) {
+    return `${github[0][1]}-${Math.max(...github.map((g) => Number(g[2])))}`;
+  }
+  const other = loaded.find((p) => p.partial.run.id !== first.partial.run.id);
+  throw new PartialError(
+    `${other.file} is from run ${other.partial.run.id} but ${first.file} is from run ${first.partial.run.id}: merge the shards of one run (on GitHub Actions the jobs of one workflow run share its id; elsewhere give every shard the same \`--run-id\`)`
+  );
+}
+
+// src/partial/paths.ts
+import { isAbsolute as isAbsolute3, join as join11, relative as relative3, resolve as resolve6 } from "node:path";
+function displayPath2(path2, root) {
+  const rel = relative3(root, path2);
+  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel : path2;
 }
 
 // src/report/text.ts
@@ -45583,7 +45615,7 @@ async function mergeCommand(argv, io) {
   const config3 = await loadConfig({ root: io.cwd, configPath: values.config });
   const signer = signerFromEnv(io.env);
   const paths = positionals.map((p) => resolve8(io.cwd, p));
-  const partials = await readPartials(paths, (p) => displayPath(p, io.cwd));
+  const partials = await readPartials(paths, (p) => displayPath2(p, io.cwd));
   const outcome = mergePartials(config3, partials);
   const recorded2 = await recordOutcome(outcome, { root: io.cwd, useHistory: true, signer });
   const written = await writeBadgesAndReport(config3, io.cwd, recorded2);
@@ -47306,34 +47338,13 @@ ${usage}
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      io.stderr.write(`trackrecord: ${error.message}
-`);
-      return EXIT.invalid;
-    }
-    if (error instanceof HistoryError) {
-      io.stderr.write(`trackrecord: history does not verify: ${error.message}
-`);
-      return EXIT.failed;
-    }
-    if (error instanceof EvidenceKeyError) {
-      io.stderr.write(`trackrecord ${name2}: ${error.message}
-`);
-      return EXIT.invalid;
-    }
-    if (error instanceof PartialError) {
-      io.stderr.write(`trackrecord ${name2}: ${error.message}
-`);
-      return EXIT.invalid;
-    }
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(`trackrecord ${name2}: ${error.message}
-
+    const known = isParseArgsError(error) ? new UsageError(error.message) : error;
+    if (!(known instanceof TrackrecordError)) throw error;
+    io.stderr.write(`${errorLine(known, name2)}
+${known.showsHelp ? `
 ${command.help}
-`);
-      return EXIT.invalid;
-    }
-    throw error;
+` : ""}`);
+    return known.exitStatus;
   }
 }
 function isParseArgsError(error) {

@@ -7909,12 +7909,23 @@ var coreHost = {
   setFailed: (message) => setFailed(message)
 };
 
+// src/util/errors.ts
+var EXIT = { ok: 0, failed: 1, invalid: 2 };
+var TrackrecordError = class extends Error {
+  /** `program`: `trackrecord: ...`, for problems not of one command's making (config, history). */
+  scope = "command";
+  /** Words the CLI puts before the message, naming what failed. */
+  lead = "";
+  /** Whether the CLI follows the message with the command's help (a bad command line). */
+  showsHelp = false;
+};
+
 // src/config/errors.ts
 function formatIssue(issue2) {
   const where = issue2.line > 0 ? `${issue2.file}:${issue2.line}:${issue2.column}` : issue2.file;
   return issue2.path ? `${where}: ${issue2.path}: ${issue2.message}` : `${where}: ${issue2.message}`;
 }
-var ConfigError = class extends Error {
+var ConfigError = class extends TrackrecordError {
   constructor(issues) {
     super(
       issues.length === 1 ? `invalid configuration:
@@ -7925,6 +7936,9 @@ ${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`
     this.name = "ConfigError";
   }
   issues;
+  code = "config";
+  exitStatus = EXIT.invalid;
+  scope = "program";
 };
 function formatPath(segments) {
   let out = "";
@@ -10926,8 +10940,10 @@ function displayPath(root, absolute) {
 // src/evidence/keys.ts
 import { createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
 var SIGNING_KEY_ENV = "TRACKRECORD_SIGNING_KEY";
-var EvidenceKeyError = class extends Error {
+var EvidenceKeyError = class extends TrackrecordError {
   name = "EvidenceKeyError";
+  code = "key";
+  exitStatus = EXIT.invalid;
 };
 function keyIdOf(key) {
   const spki = (key.type === "private" ? createPublicKey(key) : key).export({ type: "spki", format: "der" });
@@ -26174,7 +26190,7 @@ function runIdsOf(text) {
 
 // src/history/errors.ts
 import { basename as basename2, dirname as dirname4, join as join5 } from "node:path";
-var HistoryError = class _HistoryError extends Error {
+var HistoryError = class _HistoryError extends TrackrecordError {
   constructor(file, line, reason, hint) {
     super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
   ${hint}`}`);
@@ -26188,6 +26204,10 @@ var HistoryError = class _HistoryError extends Error {
   reason;
   hint;
   name = "HistoryError";
+  code = "history";
+  exitStatus = EXIT.failed;
+  scope = "program";
+  lead = "history does not verify: ";
   /** The same error naming the file another way (as the user wrote it, rather than absolute). */
   relabel(file) {
     const hint = this.hint === null ? null : this.hint.split(shellQuote(this.file)).join(shellQuote(file));
@@ -28662,8 +28682,10 @@ import { dirname as dirname9 } from "node:path";
 
 // src/run/shard.ts
 var MAX_SHARDS = 256;
-var ShardError = class extends Error {
+var ShardError = class extends TrackrecordError {
   name = "ShardError";
+  code = "shard";
+  exitStatus = EXIT.invalid;
 };
 function parseShard(text) {
   const value = text.trim();
@@ -28699,8 +28721,10 @@ function shardConfig(config2, shard) {
 
 // src/partial/file.ts
 var PARTIAL_VERSION = 1;
-var PartialError = class extends Error {
+var PartialError = class extends TrackrecordError {
   name = "PartialError";
+  code = "partial";
+  exitStatus = EXIT.invalid;
 };
 function configHash(config2) {
   const plan = buildPlan(config2);
@@ -29137,8 +29161,10 @@ async function writeRunStatement(dir, body) {
 }
 
 // src/git/publish.ts
-var PublishError = class extends Error {
+var PublishError = class extends TrackrecordError {
   name = "PublishError";
+  code = "publish";
+  exitStatus = EXIT.failed;
 };
 var DEFAULT_BACKOFF = { baseMs: 500, maxMs: 8e3 };
 function backoffDelay(retry, backoff = DEFAULT_BACKOFF, random = Math.random) {
