@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The layers of src/, bottom up, as the README's "Development" section lists them: each folder
- * (or top-level module) and the ones it may import from. An import of anything else crosses a
+ * and the ones it may import from. An import of anything else crosses a
  * boundary upward and fails the lint, as does an import from outside src/ (the test-only tools,
  * tests, scripts and benches are not shipped).
  */
@@ -26,21 +26,7 @@ export const LAYERS = {
   git: ['util'],
   github: ['util'],
   partial: ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report'],
-  engine: ['util', 'checks', 'config', 'run', 'providers', 'history', 'analysis'],
-  'history-embeddings': ['util', 'checks', 'config', 'run', 'history', 'analysis'],
-  'run-and-record': [
-    'util',
-    'config',
-    'run',
-    'history',
-    'analysis',
-    'report',
-    'evidence',
-    'engine',
-    'history-embeddings',
-  ],
-  'badges-and-report': ['util', 'config', 'history', 'report', 'badge', 'evidence', 'run-and-record'],
-  'compare-edits': ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report', 'engine'],
+  app: ['util', 'checks', 'config', 'run', 'providers', 'history', 'analysis', 'report', 'badge', 'evidence', 'partial'],
   cli: [
     ...CORE,
     'providers',
@@ -49,10 +35,7 @@ export const LAYERS = {
     'init',
     'git',
     'partial',
-    'engine',
-    'run-and-record',
-    'badges-and-report',
-    'compare-edits',
+    'app',
   ],
   action: [
     ...CORE,
@@ -62,20 +45,15 @@ export const LAYERS = {
     'git',
     'github',
     'partial',
-    'engine',
-    'run-and-record',
-    'badges-and-report',
-    'compare-edits',
+    'app',
   ],
 };
 
-/** Top-level modules of src/ (the rest of LAYERS are folders). */
-const MODULES = new Set(['engine', 'history-embeddings', 'run-and-record', 'badges-and-report', 'compare-edits']);
 
 /** How an import from a file `depth` folders below src/ reaches `name` (a folder or module). */
 function reach(depth, name) {
   const up = depth === 0 ? '\\./' : '(?:\\.\\./){' + depth + '}';
-  return up + name + (MODULES.has(name) ? '\\.js$' : '/');
+  return up + name + '/';
 }
 
 /** The runner's API, reached through the ActionHost port (src/action/host.ts) only. */
@@ -88,7 +66,7 @@ const CORE_HOST = 'src/action/core-host.ts';
 function boundaries() {
   return Object.entries(LAYERS).flatMap(([layer, allowed]) => {
     const names = Object.keys(LAYERS).filter((other) => other !== layer && !allowed.includes(other));
-    const depths = MODULES.has(layer) ? [0] : [1, 2];
+    const depths = [1, 2];
     const rules = (depth, runnerApi) => ({
       'no-restricted-imports': [
         'error',
@@ -115,7 +93,7 @@ function boundaries() {
       ],
     });
     return depths.flatMap((depth) => {
-      const files = MODULES.has(layer) ? [`src/${layer}.ts`] : [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`];
+      const files = [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`];
       const block = { files, rules: rules(depth, false) };
       return CORE_HOST.startsWith(`src/${layer}/`) && depth === 1
         ? [block, { files: [CORE_HOST], rules: rules(depth, true) }]

@@ -11,7 +11,7 @@ import { HistoryView } from '../src/history/view.js';
 import { loadLlmdriftRecordings, startReplayServer } from '../tools/replay/index.js';
 import { toSample } from '../src/run/execute.js';
 import type { Observation } from '../src/run/types.js';
-import { runAndRecord } from '../src/run-and-record.js';
+import { runAndRecord } from '../src/app/run-and-record.js';
 import { sha256 } from '../src/util/hash.js';
 import { tail, timeProcess, USAGE_PROBE, usageOf } from './processes.js';
 import type { BenchResult } from './report.js';

@@ -1,10 +1,10 @@
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promptCount } from '../config/types.js';
-import { runSuites } from '../engine.js';
+import { runSuites } from '../app/engine.js';
 import { displayPath, expandPartialPaths, mergePartials, readPartials, writePartial } from '../partial/index.js';
 import { formatShard, shardConfig, type Shard } from '../run/shard.js';
-import { readVerifiedHistory } from '../run-and-record.js';
+import { readVerifiedHistory } from '../app/run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 import { onRecordBranch, recordAndPublish } from './track.js';

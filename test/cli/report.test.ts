@@ -6,7 +6,7 @@ import { readHistory } from '../../src/history/read.js';
 import { HistoryView } from '../../src/history/view.js';
 import type { ReplayServer } from '../../tools/replay/index.js';
 import { buildReport, type Report } from '../../src/report/report.js';
-import { runAndRecord } from '../../src/run-and-record.js';
+import { runAndRecord } from '../../src/app/run-and-record.js';
 import { runCli } from '../support/cli.js';
 import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
 import { historyText, joinLines, makeRecords, tamper } from '../support/records.js';

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { storedTexts } from '../../src/history/texts.js';
 import { readHistory } from '../../src/history/read.js';
-import { runAndRecord } from '../../src/run-and-record.js';
+import { runAndRecord } from '../../src/app/run-and-record.js';
 import { REPO_ROOT, primeConfig, startPrimeServer } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';
 

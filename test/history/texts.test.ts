@@ -11,7 +11,7 @@ import { decodeTexts, encodeTexts, storedTexts } from '../../src/history/texts.j
 import { verifyHistory } from '../../src/history/verify.js';
 import { HistoryView } from '../../src/history/view.js';
 import type { ReplayServer } from '../../tools/replay/index.js';
-import { runAndRecord } from '../../src/run-and-record.js';
+import { runAndRecord } from '../../src/app/run-and-record.js';
 import { REPO_ROOT, primeConfig, startPrimeServer } from '../support/prime.js';
 import { historyText, joinLines, makeRecords, rechain } from '../support/records.js';
 import { tempDir } from '../support/tmp.js';

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import type { RunOutcome } from '../../src/analysis/records.js';
-import { runSuites } from '../../src/engine.js';
+import { runSuites } from '../../src/app/engine.js';
 import { shardConfig, type Shard } from '../../src/run/shard.js';
 import type { ChatProvider } from '../../src/run/types.js';
 import { tempDir } from '../support/tmp.js';

@@ -13,7 +13,7 @@ import { startReplayServer, type ReplayServer } from '../../tools/replay/index.j
 import { CSP, renderHtml } from '../../src/report/html.js';
 import { escapeHtml } from '../../src/report/html/text.js';
 import { buildReport, type Report } from '../../src/report/report.js';
-import { runAndRecord } from '../../src/run-and-record.js';
+import { runAndRecord } from '../../src/app/run-and-record.js';
 import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
 import { makeRecords } from '../support/records.js';
 import { tempDir } from '../support/tmp.js';

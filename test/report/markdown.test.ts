@@ -8,7 +8,7 @@ import { startReplayServer, type ReplayServer } from '../../tools/replay/index.j
 import { pValueSentence } from '../../src/report/drift-text.js';
 import { renderJson, renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport } from '../../src/report/report.js';
-import { runAndRecord } from '../../src/run-and-record.js';
+import { runAndRecord } from '../../src/app/run-and-record.js';
 import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';
 

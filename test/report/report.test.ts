@@ -7,7 +7,7 @@ import type { HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
 import type { ReplayServer } from '../../tools/replay/index.js';
 import { buildReport } from '../../src/report/report.js';
-import { runAndRecord } from '../../src/run-and-record.js';
+import { runAndRecord } from '../../src/app/run-and-record.js';
 import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
 import { makeRecords } from '../support/records.js';
 import { tempDir } from '../support/tmp.js';

@@ -17,14 +17,14 @@ async function boundaryErrors(path: string, code: string): Promise<string[]> {
 describe('the layer boundaries of src/', () => {
   it.each([
     ['src/history/x.ts', "import { compareWithHistory } from '../analysis/compare.js';"],
-    ['src/history/x.ts', "import type { RunOutcome } from '../engine.js';"],
+    ['src/history/x.ts', "import type { RunOutcome } from '../app/engine.js';"],
     ['src/analysis/x.ts', "import { driftCell } from '../report/drift-text.js';"],
     ['src/report/html/x.ts', "import { main } from '../../cli/main.js';"],
     ['src/cli/commands/x.ts', "import { run } from '../../action/main.js';"],
     ['src/checks/x.ts', "import { loadConfig } from '../config/load.js';"],
     ['src/checks/x.ts', "import type { PromptSpec } from '../config/types.js';"],
     ['src/run/x.ts', "import { HistoryView } from '../history/view.js';"],
-    ['src/engine.ts', "import { runAndRecord } from './run-and-record.js';"],
+    ['src/app/x.ts', "import { main } from '../cli/main.js';"],
     ['src/util/x.ts', "import type { Config } from '../config/types.js';"],
   ])('fails %s on an upward import: %s', async (path, code) => {
     const errors = await boundaryErrors(path, code);
@@ -34,7 +34,7 @@ describe('the layer boundaries of src/', () => {
 
   it.each([
     ['src/analysis/x.ts', "export { startReplayServer } from '../../tools/replay/index.js';"],
-    ['src/engine.ts', "import { startReplayServer } from '../tools/replay/index.js';"],
+    ['src/app/x.ts', "import { startReplayServer } from '../../tools/replay/index.js';"],
     ['src/report/html/x.ts', "import { tempDir } from '../../../test/support/tmp.js';"],
     ['src/cli/x.ts', "import { seededRandom } from '../../bench/drift.js';"],
   ])('fails %s on an import from outside src/: %s', async (path, code) => {
@@ -60,13 +60,13 @@ describe('the layer boundaries of src/', () => {
     ['src/report/html/x.ts', "import { percent } from '../../util/numbers.js';"],
     ['src/checks/x.ts', "import type { CheckedPrompt } from './types.js';"],
     ['src/config/x.ts', "import type { Expectation } from '../checks/types.js';"],
-    ['src/run-and-record.ts', "import { runSuites } from './engine.js';"],
-    ['src/action/x.ts', "import { recordOutcome } from '../run-and-record.js';"],
+    ['src/app/x.ts', "import { runSuites } from './engine.js';"],
+    ['src/action/x.ts', "import { recordOutcome } from '../app/run-and-record.js';"],
   ])('lets %s import downward: %s', async (path, code) => {
     expect(await boundaryErrors(path, code)).toEqual([]);
   });
 
-  it('places every folder and top-level module of src/ in a layer', () => {
+  it('places every folder of src/ in a layer, and nothing beside them', () => {
     const entries = readdirSync(join(REPO_ROOT, 'src'), { withFileTypes: true }).map((e) =>
       e.isDirectory() ? e.name : e.name.replace(/\.ts$/, ''),
     );

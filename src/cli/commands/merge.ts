@@ -1,13 +1,13 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { thresholdFailures } from '../../report/thresholds.js';
-import { writeBadgesAndReport } from '../../badges-and-report.js';
+import { writeBadgesAndReport } from '../../app/badges-and-report.js';
 import { loadConfig } from '../../config/load.js';
 import { signedLine } from '../../evidence/attestations.js';
 import { signerFromEnv } from '../../evidence/keys.js';
 import { displayPath, mergePartials, readPartials } from '../../partial/index.js';
 import { formatRunSummary } from '../../report/text.js';
-import { recordOutcome } from '../../run-and-record.js';
+import { recordOutcome } from '../../app/run-and-record.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
 export const mergeHelp = `Usage: trackrecord merge [--config FILE] [--json] PARTIAL...

@@ -1,9 +1,9 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeBadgesAndReport } from '../../badges-and-report.js';
+import { writeBadgesAndReport } from '../../app/badges-and-report.js';
 import { loadConfig } from '../../config/load.js';
 import { promptCount, type Config } from '../../config/types.js';
-import { runSuites } from '../../engine.js';
+import { runSuites } from '../../app/engine.js';
 import { signedLine } from '../../evidence/attestations.js';
 import { signerFromEnv } from '../../evidence/keys.js';
 import { writePartial } from '../../partial/index.js';
@@ -12,7 +12,7 @@ import { buildPlan } from '../../run/plan.js';
 import type { ProgressSink } from '../../run/progress.js';
 import { formatPlanEstimate } from '../../report/plan.js';
 import { formatShard, parseShard, shardConfig, ShardError, type Shard } from '../../run/shard.js';
-import { readVerifiedHistory, runAndRecord } from '../../run-and-record.js';
+import { readVerifiedHistory, runAndRecord } from '../../app/run-and-record.js';
 import { formatRunSummary } from '../../report/text.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { thresholdFailures } from '../../report/thresholds.js';
@@ -23,7 +23,7 @@ import {
   editsJson,
   sinceLastRecord,
   withEditRegressions,
-} from '../../compare-edits.js';
+} from '../../app/compare-edits.js';
 import { commitFiles } from '../../git/commit-files.js';
 import { Git } from '../../git/git.js';
 import { HistoryView } from '../../history/view.js';

@@ -1,16 +1,16 @@
-import type { RunOutcome } from './analysis/records.js';
-import { runMetrics } from './analysis/run-metrics.js';
-import { similarTargets } from './checks/index.js';
-import type { Config, ModelSpec, PromptSpec } from './config/types.js';
-import { keyValues } from './providers/keys.js';
-import { createEmbeddingProvider } from './providers/embeddings.js';
-import { createOpenAIProvider } from './providers/openai.js';
-import { compareModel, ModelEmbeddings, similarModel, vectorsOf } from './run/embeddings.js';
-import { executePlan } from './run/execute.js';
-import { buildPlan } from './run/plan.js';
-import { createProgress, type ProgressSink } from './run/progress.js';
-import { describeRun } from './run/run-info.js';
-import type { ChatProvider, EmbeddingProvider, Observation } from './run/types.js';
+import type { RunOutcome } from '../analysis/records.js';
+import { runMetrics } from '../analysis/run-metrics.js';
+import { similarTargets } from '../checks/index.js';
+import type { Config, ModelSpec, PromptSpec } from '../config/types.js';
+import { keyValues } from '../providers/keys.js';
+import { createEmbeddingProvider } from '../providers/embeddings.js';
+import { createOpenAIProvider } from '../providers/openai.js';
+import { compareModel, ModelEmbeddings, similarModel, vectorsOf } from '../run/embeddings.js';
+import { executePlan } from '../run/execute.js';
+import { buildPlan } from '../run/plan.js';
+import { createProgress, type ProgressSink } from '../run/progress.js';
+import { describeRun } from '../run/run-info.js';
+import type { ChatProvider, EmbeddingProvider, Observation } from '../run/types.js';
 
 export interface RunOptions {
   env: NodeJS.ProcessEnv;

@@ -1,8 +1,8 @@
-import { answerOrNull } from './checks/index.js';
-import { promptResult } from './analysis/prompt-result.js';
-import type { RunOutcome } from './analysis/records.js';
-import type { HistoryView } from './history/view.js';
-import { compareModel, similarModel } from './run/embeddings.js';
+import { answerOrNull } from '../checks/index.js';
+import { promptResult } from '../analysis/prompt-result.js';
+import type { RunOutcome } from '../analysis/records.js';
+import type { HistoryView } from '../history/view.js';
+import { compareModel, similarModel } from '../run/embeddings.js';
 
 /**
  * Fetches the vectors a run's analysis reads from history, before it runs (analysis is pure):

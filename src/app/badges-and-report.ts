@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
-import type { Config } from './config/types.js';
-import { describeAttestations } from './evidence/attestations.js';
-import { writeReport } from './report/file.js';
+import type { Config } from '../config/types.js';
+import { describeAttestations } from '../evidence/attestations.js';
+import { writeReport } from '../report/file.js';
 import type { Recorded } from './run-and-record.js';
 
 export interface BadgesAndReport {
@@ -17,7 +17,7 @@ export interface BadgesAndReport {
  */
 export async function writeBadgesAndReport(config: Config, root: string, recorded: Recorded): Promise<BadgesAndReport> {
   // Loaded here, not at start-up: badge-maker's font tables are slow to initialize.
-  const { writeBadges } = await import('./badge/index.js');
+  const { writeBadges } = await import('../badge/index.js');
   const badges = await writeBadges(resolve(root, config.badge), recorded.summary.models);
   const reportPath = join(dirname(resolve(root, config.history)), 'report.md');
   // The view already holds the history plus this run: no need to read the file back.

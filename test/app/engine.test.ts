@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/load.js';
-import { runSuites } from '../src/engine.js';
-import { cutMark } from '../src/providers/openai.js';
-import type { ReplayServer } from '../tools/replay/index.js';
-import { ERROR_CATEGORIES } from '../src/run/types.js';
-import { primeConfig, primeTruth, startPrimeServer } from './support/prime.js';
-import { tempDir } from './support/tmp.js';
+import { loadConfig } from '../../src/config/load.js';
+import { runSuites } from '../../src/app/engine.js';
+import { cutMark } from '../../src/providers/openai.js';
+import type { ReplayServer } from '../../tools/replay/index.js';
+import { ERROR_CATEGORIES } from '../../src/run/types.js';
+import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
+import { tempDir } from '../support/tmp.js';
 
 let server: ReplayServer | undefined;
 afterEach(async () => {

@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/load.js';
-import type { HistoryRecord } from '../src/history/record.js';
-import { startReplayServer, type ReplayServer } from '../tools/replay/index.js';
-import { readHistory } from '../src/history/read.js';
-import { buildReport } from '../src/report/report.js';
-import { runAndRecord } from '../src/run-and-record.js';
-import { PRIME_SUITE, primeConfig, primeTruth, startPrimeServer } from './support/prime.js';
-import { tempDir } from './support/tmp.js';
+import { loadConfig } from '../../src/config/load.js';
+import type { HistoryRecord } from '../../src/history/record.js';
+import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
+import { readHistory } from '../../src/history/read.js';
+import { buildReport } from '../../src/report/report.js';
+import { runAndRecord } from '../../src/app/run-and-record.js';
+import { PRIME_SUITE, primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
+import { tempDir } from '../support/tmp.js';
 
 let server: ReplayServer | undefined;
 afterEach(async () => {

@@ -1,20 +1,20 @@
 import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ThresholdOptions } from './analysis/thresholds.js';
-import { thresholdFailures } from './report/thresholds.js';
-import type { Config } from './config/types.js';
-import { buildRecords, type RunOutcome } from './analysis/records.js';
+import type { ThresholdOptions } from '../analysis/thresholds.js';
+import { thresholdFailures } from '../report/thresholds.js';
+import type { Config } from '../config/types.js';
+import { buildRecords, type RunOutcome } from '../analysis/records.js';
 import { runSuites, type RunOptions } from './engine.js';
-import type { NewRecord } from './history/build-record.js';
-import { attestationsPathOf, signedAppend } from './evidence/attestations.js';
-import type { Signer } from './evidence/keys.js';
-import { HistoryError, labelOf } from './history/errors.js';
-import { appendRecords } from './history/file.js';
-import { readRecent, type HistoryRead } from './history/read.js';
-import { HistoryView } from './history/view.js';
+import type { NewRecord } from '../history/build-record.js';
+import { attestationsPathOf, signedAppend } from '../evidence/attestations.js';
+import type { Signer } from '../evidence/keys.js';
+import { HistoryError, labelOf } from '../history/errors.js';
+import { appendRecords } from '../history/file.js';
+import { readRecent, type HistoryRead } from '../history/read.js';
+import { HistoryView } from '../history/view.js';
 import { fetchHistoryEmbeddings } from './history-embeddings.js';
-import { DEFAULT_TREND } from './report/report.js';
-import { summarize, type RunSummary } from './report/summary.js';
+import { DEFAULT_TREND } from '../report/report.js';
+import { summarize, type RunSummary } from '../report/summary.js';
 
 export interface RecordOptions {
   /** Repository root: the history path is relative to it. */

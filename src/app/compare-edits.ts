@@ -1,16 +1,16 @@
 import { resolve } from 'node:path';
-import { editedPairIds, editEffects, pairId, type EditComparison } from './analysis/edit-effect.js';
-import { promptResult } from './analysis/prompt-result.js';
-import { baseRunConfig, findEdits, type EditedPair } from './analysis/edits.js';
-import { mcnemarExactP } from './analysis/mcnemar.js';
-import { loadConfig, type LoadOptions } from './config/load.js';
-import { DEFAULTS, promptKey, type Config, type Thresholds } from './config/types.js';
-import type { RunOutcome } from './analysis/records.js';
+import { editedPairIds, editEffects, pairId, type EditComparison } from '../analysis/edit-effect.js';
+import { promptResult } from '../analysis/prompt-result.js';
+import { baseRunConfig, findEdits, type EditedPair } from '../analysis/edits.js';
+import { mcnemarExactP } from '../analysis/mcnemar.js';
+import { loadConfig, type LoadOptions } from '../config/load.js';
+import { DEFAULTS, promptKey, type Config, type Thresholds } from '../config/types.js';
+import type { RunOutcome } from '../analysis/records.js';
 import { runSuites, type RunOptions } from './engine.js';
-import type { HistoryView } from './history/view.js';
-import { listSome } from './util/numbers.js';
-import type { RunSummary } from './report/summary.js';
-import type { Observation } from './run/types.js';
+import type { HistoryView } from '../history/view.js';
+import { listSome } from '../util/numbers.js';
+import type { RunSummary } from '../report/summary.js';
+import type { Observation } from '../run/types.js';
 
 /**
  * The config and suites as a base commit has them (`files`), to match this change's edits with.
