@@ -26,29 +26,22 @@ export const LAYERS = {
   git: ['util'],
   github: ['util'],
   partial: ['util', 'checks', 'config', 'run', 'history', 'analysis', 'report'],
-  app: ['util', 'checks', 'config', 'run', 'providers', 'history', 'analysis', 'report', 'badge', 'evidence', 'partial'],
-  cli: [
-    ...CORE,
+  app: [
+    'util',
+    'checks',
+    'config',
+    'run',
     'providers',
+    'history',
+    'analysis',
+    'report',
     'badge',
     'evidence',
-    'init',
-    'git',
     'partial',
-    'app',
   ],
-  action: [
-    ...CORE,
-    'providers',
-    'badge',
-    'evidence',
-    'git',
-    'github',
-    'partial',
-    'app',
-  ],
+  cli: [...CORE, 'providers', 'badge', 'evidence', 'init', 'git', 'partial', 'app'],
+  action: [...CORE, 'providers', 'badge', 'evidence', 'git', 'github', 'partial', 'app'],
 };
-
 
 /** How an import from a file `depth` folders below src/ reaches `name` (a folder or module). */
 function reach(depth, name) {

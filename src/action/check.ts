@@ -20,7 +20,13 @@ import type { ActionHost } from './host.js';
 import { progressToLog } from './log.js';
 import { renderCheckComment } from '../report/check-comment.js';
 import type { EditComparison } from '../analysis/edit-effect.js';
-import { baseConfigFrom, compareEdits, editFailures, sinceLastRecord, withEditRegressions } from '../app/compare-edits.js';
+import {
+  baseConfigFrom,
+  compareEdits,
+  editFailures,
+  sinceLastRecord,
+  withEditRegressions,
+} from '../app/compare-edits.js';
 import { ConfigError } from '../config/errors.js';
 import type { Config } from '../config/types.js';
 import { commitFiles } from '../git/commit-files.js';
