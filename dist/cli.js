@@ -28877,7 +28877,7 @@ function describeBreach(b) {
   return `${b.modelId}: ${b.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(b.regressions)}`;
 }
 
-// src/badges-and-report.ts
+// src/app/badges-and-report.ts
 import { dirname as dirname10, join as join8, resolve as resolve3 } from "node:path";
 
 // src/evidence/attestations.ts
@@ -29657,7 +29657,7 @@ async function writeReport(view, modelIds, path2, signing = null) {
   return markdown;
 }
 
-// src/badges-and-report.ts
+// src/app/badges-and-report.ts
 async function writeBadgesAndReport(config3, root, recorded2) {
   const { writeBadges: writeBadges2 } = await Promise.resolve().then(() => (init_badge2(), badge_exports));
   const badges = await writeBadges2(resolve3(root, config3.badge), recorded2.summary.models);
@@ -33081,7 +33081,7 @@ function driftLine(m) {
   return parts.length > 0 ? parts.join(", ") : null;
 }
 
-// src/run-and-record.ts
+// src/app/run-and-record.ts
 import { rename as rename3 } from "node:fs/promises";
 import { resolve as resolve7 } from "node:path";
 
@@ -33177,7 +33177,7 @@ function recordModel2(result, context, view) {
   return record2;
 }
 
-// src/engine.ts
+// src/app/engine.ts
 init_checks();
 
 // src/providers/keys.ts
@@ -44745,7 +44745,7 @@ function toVectors(response, count3) {
   return out;
 }
 
-// src/engine.ts
+// src/app/engine.ts
 init_embeddings();
 
 // node_modules/yocto-queue/index.js
@@ -45188,7 +45188,7 @@ function toSample(result, prompt, vectors) {
   };
 }
 
-// src/engine.ts
+// src/app/engine.ts
 init_plan();
 
 // src/run/progress.ts
@@ -45248,7 +45248,7 @@ function localRunId(now) {
   return `${stamp}-${randomBytes2(3).toString("hex")}`;
 }
 
-// src/engine.ts
+// src/app/engine.ts
 async function runSuites(config3, options) {
   const run = describeRun(options.env, options.now);
   const plan = buildPlan(config3);
@@ -45467,7 +45467,7 @@ function pointOf(record2, run, i, key, checksHash) {
   };
 }
 
-// src/history-embeddings.ts
+// src/app/history-embeddings.ts
 init_checks();
 init_prompt_result();
 init_embeddings();
@@ -45534,7 +45534,7 @@ function summarize(records2) {
   };
 }
 
-// src/run-and-record.ts
+// src/app/run-and-record.ts
 async function runAndRecord(config3, options) {
   const history = options.useHistory ? options.history ?? await readVerifiedHistory(config3, options.root) : void 0;
   const outcome = await runSuites(config3, options);
@@ -46150,7 +46150,7 @@ function modelLine(m) {
   return `${m.id} (${m.model}): ${parts.join(", ")}`;
 }
 
-// src/compare-edits.ts
+// src/app/compare-edits.ts
 import { resolve as resolve10 } from "node:path";
 
 // src/analysis/edit-effect.ts
@@ -46252,7 +46252,7 @@ function pairId(modelId, key) {
   return `${modelId}\0${key}`;
 }
 
-// src/compare-edits.ts
+// src/app/compare-edits.ts
 init_prompt_result();
 
 // src/analysis/edits.ts
@@ -46395,7 +46395,7 @@ function expectationText(e) {
   return `${kind}: ${JSON.stringify(value)}`;
 }
 
-// src/compare-edits.ts
+// src/app/compare-edits.ts
 init_mcnemar();
 init_types();
 init_numbers();

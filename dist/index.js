@@ -23392,7 +23392,7 @@ function localRunId(now) {
   return `${stamp}-${randomBytes(3).toString("hex")}`;
 }
 
-// src/engine.ts
+// src/app/engine.ts
 async function runSuites(config2, options) {
   const run2 = describeRun(options.env, options.now);
   const plan = buildPlan(config2);
@@ -27289,11 +27289,11 @@ function summarize(records2) {
   };
 }
 
-// src/run-and-record.ts
+// src/app/run-and-record.ts
 import { rename as rename3 } from "node:fs/promises";
 import { resolve as resolve4 } from "node:path";
 
-// src/history-embeddings.ts
+// src/app/history-embeddings.ts
 async function fetchHistoryEmbeddings(outcome, view) {
   const window2 = outcome.config.window;
   for (const { model, observations, embeddings } of outcome.models) {
@@ -27443,7 +27443,7 @@ function fingerprintChanges(points) {
   });
 }
 
-// src/run-and-record.ts
+// src/app/run-and-record.ts
 async function recordOutcome(outcome, options) {
   const { config: config2 } = outcome;
   const historyPath = options.useHistory ? resolve4(options.root, config2.history) : null;
@@ -28240,7 +28240,7 @@ function row(m) {
   return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(x)} | ${errors} |`;
 }
 
-// src/compare-edits.ts
+// src/app/compare-edits.ts
 import { resolve as resolve5 } from "node:path";
 
 // src/analysis/edits.ts
@@ -28380,7 +28380,7 @@ function expectationText(e) {
   return `${kind}: ${JSON.stringify(value)}`;
 }
 
-// src/compare-edits.ts
+// src/app/compare-edits.ts
 async function baseConfigFrom(head, options) {
   const path2 = resolve5(options.root, options.configPath ?? DEFAULTS.configPath);
   if (await options.files.read(path2) === null) return { config: { ...head, models: [], suites: [] }, missing: true };
@@ -29098,7 +29098,7 @@ import { copyFile as copyFile2, mkdir as mkdir8, writeFile as writeFile8 } from 
 import { tmpdir as tmpdir2 } from "node:os";
 import { basename as basename9, dirname as dirname12, join as join12, relative as relative6, resolve as resolve9 } from "node:path";
 
-// src/badges-and-report.ts
+// src/app/badges-and-report.ts
 import { dirname as dirname11, join as join10, resolve as resolve8 } from "node:path";
 
 // src/report/file.ts
@@ -29111,7 +29111,7 @@ async function writeReport(view, modelIds, path2, signing = null) {
   return markdown;
 }
 
-// src/badges-and-report.ts
+// src/app/badges-and-report.ts
 async function writeBadgesAndReport(config2, root, recorded2) {
   const { writeBadges } = await import("./chunks/badge-PZBE4YXQ.js");
   const badges = await writeBadges(resolve8(root, config2.badge), recorded2.summary.models);
