@@ -37,10 +37,22 @@ export const LAYERS = {
     'report',
     'badge',
     'evidence',
+    'init',
+    'git',
     'partial',
   ],
   cli: [...CORE, 'providers', 'badge', 'evidence', 'init', 'git', 'partial', 'app'],
   action: [...CORE, 'providers', 'badge', 'evidence', 'git', 'github', 'partial', 'app'],
+};
+
+/**
+ * What the shells may import values from: the use cases of src/app/, util, and the shell's own
+ * adapters. Every other layer they may reach, they reach for types only (and for its errors.ts
+ * and types.ts).
+ */
+export const SHELL_VALUES = {
+  cli: ['util', 'app'],
+  action: ['util', 'app', 'git', 'github'],
 };
 
 /** How an import from a file `depth` folders below src/ reaches `name` (a folder or module). */
@@ -59,9 +71,11 @@ const CORE_HOST = 'src/action/core-host.ts';
 function boundaries() {
   return Object.entries(LAYERS).flatMap(([layer, allowed]) => {
     const names = Object.keys(LAYERS).filter((other) => other !== layer && !allowed.includes(other));
+    const typesOnly = layer in SHELL_VALUES ? allowed.filter((other) => !SHELL_VALUES[layer].includes(other)) : [];
     const depths = [1, 2];
     const rules = (depth, runnerApi) => ({
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: runnerApi
@@ -81,6 +95,17 @@ function boundaries() {
               regex: `^(?:\\.\\./){${depth + 1}}(?:tools|test|scripts|bench)/`,
               message: 'src/ is what ships: it imports nothing from tools/, test/, scripts/ or bench/.',
             },
+            ...(typesOnly.length === 0
+              ? []
+              : [
+                  {
+                    // Their errors.ts (to catch what a use case throws) and types.ts (the domain's
+                    // types and defaults) are the exceptions.
+                    regex: `^(?:${typesOnly.map((n) => reach(depth, n)).join('|')})(?!(?:errors|types)\\.js$)`,
+                    allowTypeImports: true,
+                    message: `${layer} is a shell: it calls the use cases of src/app/ and imports the core only as types (docs/architecture.md).`,
+                  },
+                ]),
           ],
         },
       ],

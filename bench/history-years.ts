@@ -77,7 +77,7 @@ export async function freeTextBench(): Promise<BenchResult> {
  * runs, compare, append.
  */
 async function recordNights(root: string, nights: number, night: (n: number) => RunOutcome): Promise<void> {
-  for (let n = 0; n < nights; n++) await recordOutcome(night(n), { root, useHistory: true });
+  for (let n = 0; n < nights; n++) await recordOutcome(night(n), { root, useHistory: true, nightly: true });
 }
 
 const RUNS = 7;

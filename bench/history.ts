@@ -33,7 +33,7 @@ export async function historyGrowthBench(): Promise<BenchResult> {
     const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
     const sizes: number[] = [];
     for (let night = 0; night < 10; night++) {
-      await runAndRecord(config, { root, env: {}, useHistory: true, regressions: false });
+      await runAndRecord(config, { root, env: {}, useHistory: true, nightly: true });
       sizes.push(statSync(join(root, config.history)).size);
     }
     const growth = sizes.slice(1).map((s, i) => s - sizes[i]!);

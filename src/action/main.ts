@@ -1,9 +1,7 @@
 import { ConfigError } from '../config/errors.js';
-import { loadConfig } from '../config/load.js';
-import { signerFromEnv, signingKeySecrets } from '../evidence/keys.js';
 import { readGitHubContext, type GitHubContext } from '../github/context.js';
-import { keyValues, modelsMissingKeys } from '../providers/keys.js';
-import { formatRunSummary } from '../report/text.js';
+import { missingKeyVariables, openWorkspace } from '../app/workspace.js';
+import { summaryText } from '../app/present.js';
 import { checkMode } from './check.js';
 import type { ActionContext } from './context.js';
 import type { ActionHost } from './host.js';
@@ -32,15 +30,16 @@ export async function run(
         ? ', merging shards'
         : '';
     host.info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}, on Node ${process.versions.node}`);
-    const config = await loadConfig({ root, configPath: settings.configPath }).catch((error: unknown) =>
-      annotateConfigError(host, error),
-    );
-    for (const key of keyValues(config.models, env)) host.setSecret(key);
-    for (const part of signingKeySecrets(env)) host.setSecret(part);
-    const signer = signerFromEnv(env); // a bad key fails the job before any request
+    // A bad config or signing key fails the job here, before any request.
+    const { config, signer } = await openWorkspace({
+      root,
+      configPath: settings.configPath,
+      env,
+      mask: (secret) => host.setSecret(secret),
+    }).catch((error: unknown) => annotateConfigError(host, error));
 
     // The merge job calls no model: it needs no key.
-    const missing = settings.merge.length > 0 ? [] : modelsMissingKeys(config.models, env).map((m) => m.apiKeyEnv);
+    const missing = settings.merge.length > 0 ? [] : missingKeyVariables(config, env);
     const skip = skipReason(missing, github, settings.mode);
     if (skip) {
       host.notice(skip);
@@ -61,7 +60,7 @@ export async function run(
         : settings.mode === 'track'
           ? await trackMode(ctx)
           : await checkMode(ctx);
-    host.info(formatRunSummary(result.summary));
+    host.info(summaryText(result.summary));
     // In check mode with `branch`, the base history was read from that branch, not kept: no path to name.
     const history = result.historyPath ?? (settings.branch !== null && settings.mode === 'check' ? '' : config.history);
     setOutputs(host, result.summary, { report: result.reportPath, history, ...result.statement });
@@ -80,7 +79,7 @@ export async function run(
  */
 function skipReason(missing: string[], github: GitHubContext, mode: 'track' | 'check'): string | null {
   if (missing.length === 0) return null;
-  const names = [...new Set(missing)].join(', ');
+  const names = missing.join(', ');
   if (github.pullRequest?.isFork) {
     return `Skipped: this pull request comes from a fork, and GitHub does not give workflows of fork pull requests the repository's secrets (${names} is not set). Nothing was run; the check passes.`;
   }

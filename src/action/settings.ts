@@ -1,6 +1,5 @@
 import { DEFAULTS } from '../config/types.js';
-import { splitPatterns } from '../partial/paths.js';
-import { parseShard, ShardError, type Shard } from '../run/shard.js';
+import { parseShard, ShardError, type Shard } from '../util/shard.js';
 import type { ActionHost, InputName } from './host.js';
 
 export type Mode = 'track' | 'check';
@@ -83,4 +82,12 @@ function booleanInput(inputs: InputReader, name: InputName, fallback: boolean): 
   if (['true', 'True', 'TRUE'].includes(raw)) return true;
   if (['false', 'False', 'FALSE'].includes(raw)) return false;
   throw new Error(`input "${name}" must be true or false, got "${raw}"`);
+}
+
+/** Splits the `merge` input: one path or pattern per line; blank lines and `#` comments are skipped. */
+function splitPatterns(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
 }

@@ -1,10 +1,7 @@
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promptCount } from '../config/types.js';
-import { runSuites } from '../app/engine.js';
-import { displayPath, expandPartialPaths, mergePartials, readPartials, writePartial } from '../partial/index.js';
-import { formatShard, shardConfig, type Shard } from '../run/shard.js';
-import { readVerifiedHistory } from '../app/run-and-record.js';
+import { join } from 'node:path';
+import { mergeShards, runShard } from '../app/shard.js';
+import { formatShard, type Shard } from '../util/shard.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 import { onRecordBranch, recordAndPublish } from './track.js';
@@ -21,21 +18,20 @@ export interface ShardResult {
  * partial file. Nothing is recorded, committed or commented: the merge job does that once.
  */
 export async function shardMode(ctx: ActionContext, shard: Shard): Promise<ShardResult> {
-  const { config, root, settings } = ctx;
-  await readVerifiedHistory(config, root); // the merge would refuse it: stop before any request
-  const sharded = shardConfig(config, shard);
-  const prompts = promptCount(sharded);
-  const total = promptCount(config);
-  ctx.host.info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)`);
-
-  const outcome = await ctx.host.group(`Run shard ${formatShard(shard)}`, () =>
-    runSuites(sharded, { env: ctx.env, progress: progressToLog(ctx.host) }),
-  );
-  const path = settings.partialPath
-    ? resolve(root, settings.partialPath)
-    : join(ctx.env['RUNNER_TEMP'] || tmpdir(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
-  await writePartial(path, outcome, shard, config);
-  ctx.host.info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path}`);
+  const { config, root, settings, host } = ctx;
+  const path =
+    settings.partialPath ??
+    join(ctx.env['RUNNER_TEMP'] || tmpdir(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
+  const ran = await runShard(config, shard, {
+    root,
+    env: ctx.env,
+    path,
+    progress: progressToLog(host),
+    onStart: (size) =>
+      host.info(`shard ${formatShard(shard)}: ${size.prompts} of ${size.of} prompt(s) x ${size.models} model(s)`),
+  });
+  const { outcome } = ran;
+  host.info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${ran.path}`);
 
   const errors = outcome.models.flatMap((m) => {
     const n = Object.values(m.metrics.errors).reduce((a, b) => a + b, 0);
@@ -43,10 +39,10 @@ export async function shardMode(ctx: ActionContext, shard: Shard): Promise<Shard
   });
   const markdown =
     `### trackrecord shard ${formatShard(shard)}\n\n` +
-    `Ran ${prompts} of ${total} prompt(s) on ${config.models.length} model(s) for run ${outcome.run.id}. ` +
+    `Ran ${ran.prompts} of ${ran.of} prompt(s) on ${ran.models} model(s) for run ${outcome.run.id}. ` +
     'The merge job records the whole run.\n' +
     (errors.length > 0 ? `\n${errors.map((e) => `- ${e}`).join('\n')}\n` : '');
-  return { partialPath: path, markdown };
+  return { partialPath: ran.path, markdown };
 }
 
 /**
@@ -54,12 +50,7 @@ export async function shardMode(ctx: ActionContext, shard: Shard): Promise<Shard
  * the unsharded run would have produced it, then records and publishes it like track mode.
  */
 export async function mergeMode(ctx: ActionContext, patterns: readonly string[]): Promise<ModeResult> {
-  const { config, root } = ctx;
-  const paths = await expandPartialPaths(patterns, root);
-  const partials = await readPartials(paths, (p) => displayPath(p, root));
-  const outcome = mergePartials(config, partials);
-  ctx.host.info(
-    `merging ${partials.length} shard(s) of run ${outcome.run.id}: ${partials.map((p) => p.file).join(', ')}`,
-  );
+  const { outcome, files } = await mergeShards(ctx.config, { patterns }, ctx.root);
+  ctx.host.info(`merging ${files.length} shard(s) of run ${outcome.run.id}: ${files.join(', ')}`);
   return onRecordBranch(ctx, (root) => recordAndPublish(ctx, outcome, undefined, root));
 }

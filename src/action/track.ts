@@ -1,17 +1,14 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { thresholdFailures } from '../report/thresholds.js';
-import { writeBadgesAndReport, type BadgesAndReport } from '../app/badges-and-report.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { recordWithFiles, writeStatement, type RecordedWithFiles } from '../app/badges-and-report.js';
 import type { RunOutcome } from '../analysis/records.js';
 import { runSuites } from '../app/engine.js';
-import { attestationsPathOf, signedLine } from '../evidence/attestations.js';
-import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
 import { checkoutDataBranch, isBranchName } from '../git/data-branch.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
 import type { HistoryRead } from '../history/read.js';
-import { readVerifiedHistory, recordOutcome, type Recorded } from '../app/run-and-record.js';
+import { readVerifiedHistory } from '../app/run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 
@@ -85,16 +82,18 @@ export async function recordAndPublish(
 ): Promise<ModeResult> {
   const { config, settings } = ctx;
   const historyPath = resolve(root, config.history);
-  let recorded: Recorded | undefined;
-  let files: BadgesAndReport | undefined;
+  let recorded: RecordedWithFiles | undefined;
   let readBefore = history;
   const apply = async (): Promise<string[]> => {
-    recorded = await recordOutcome(outcome, { root, useHistory: true, history: readBefore, signer: ctx.signer });
+    recorded = await recordWithFiles(outcome, {
+      root,
+      useHistory: true,
+      history: readBefore,
+      signer: ctx.signer,
+      nightly: true,
+    });
     readBefore = undefined;
-    files = await writeBadgesAndReport(config, root, recorded);
-    // A sealed history file took its attestations file along: both names change.
-    const signed = ctx.signer ? recorded.written.map(attestationsPathOf) : [];
-    return [...recorded.written, ...signed, ...files.paths].map((p) => relative(root, p));
+    return recorded.changed;
   };
 
   if (settings.commit) {
@@ -107,19 +106,13 @@ export async function recordAndPublish(
   } else {
     await apply();
   }
-  const summary = recorded!.summary;
-  const { markdown, reportPath } = files!;
-  if (ctx.signer && recorded!.appended) ctx.host.info(signedLine(config.history, ctx.signer.keyid));
-  // The run's in-toto Statement, for actions/attest to sign with the workflow's identity.
-  const appended = recorded!.appended;
-  const statement = appended
-    ? await writeRunStatement(ctx.env['RUNNER_TEMP'] ?? dirname(historyPath), await runStatement(historyPath, appended))
-    : undefined;
+  const done = recorded!;
+  if (done.signed) ctx.host.info(done.signed);
   return {
-    summary,
-    markdown,
-    reportPath,
-    statement,
-    failures: thresholdFailures(config.thresholds, summary, { regressions: false }),
+    summary: done.summary,
+    markdown: done.files.markdown,
+    reportPath: done.files.reportPath,
+    statement: await writeStatement(done, ctx.env['RUNNER_TEMP'] ?? dirname(historyPath)),
+    failures: done.failures,
   };
 }

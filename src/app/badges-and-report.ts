@@ -1,8 +1,10 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { RunOutcome } from '../analysis/records.js';
 import type { Config } from '../config/types.js';
-import { describeAttestations } from '../evidence/attestations.js';
+import { attestationsPathOf, describeAttestations } from '../evidence/attestations.js';
+import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
 import { writeReport } from '../report/file.js';
-import type { Recorded } from './run-and-record.js';
+import { recordOutcome, type Recorded, type RecordOptions } from './run-and-record.js';
 
 export interface BadgesAndReport {
   /** Absolute paths of everything written: badges, then the report. */
@@ -13,7 +15,7 @@ export interface BadgesAndReport {
 
 /**
  * What a recorded run leaves beside its history: the badges and the markdown report. The CLI's
- * `run` and the action's track mode both write exactly this.
+ * `run` and `merge` and the action's track mode all write exactly this.
  */
 export async function writeBadgesAndReport(config: Config, root: string, recorded: Recorded): Promise<BadgesAndReport> {
   // Loaded here, not at start-up: badge-maker's font tables are slow to initialize.
@@ -29,4 +31,35 @@ export async function writeBadgesAndReport(config: Config, root: string, recorde
     signing,
   );
   return { paths: [...badges, reportPath], reportPath, markdown };
+}
+
+export interface RecordedWithFiles extends Recorded {
+  files: BadgesAndReport;
+  /** Every file the run changed, relative to the root: what its commit holds. */
+  changed: string[];
+}
+
+/**
+ * Records a finished run on the history (see recordOutcome) and writes its badges and report:
+ * a whole point of the track record, as `merge` and the action's track mode leave it.
+ */
+export async function recordWithFiles(outcome: RunOutcome, options: RecordOptions): Promise<RecordedWithFiles> {
+  const recorded = await recordOutcome(outcome, { ...options, useHistory: true });
+  const files = await writeBadgesAndReport(outcome.config, options.root, recorded);
+  // A sealed history file took its attestations file along: both names change.
+  const signed = options.signer ? recorded.written.map(attestationsPathOf) : [];
+  const changed = [...recorded.written, ...signed, ...files.paths].map((p) => relative(options.root, p));
+  return { ...recorded, files, changed };
+}
+
+/**
+ * The run's in-toto Statement and its predicate alone, written to `dir` for actions/attest to
+ * sign with the workflow's identity; undefined when the run appended nothing.
+ */
+export async function writeStatement(
+  recorded: Recorded,
+  dir: string,
+): Promise<{ statement: string; predicate: string } | undefined> {
+  if (!recorded.appended || !recorded.historyPath) return undefined;
+  return writeRunStatement(dir, await runStatement(recorded.historyPath, recorded.appended));
 }

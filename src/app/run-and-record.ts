@@ -1,12 +1,11 @@
 import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ThresholdOptions } from '../analysis/thresholds.js';
 import { thresholdFailures } from '../report/thresholds.js';
 import type { Config } from '../config/types.js';
 import { buildRecords, type RunOutcome } from '../analysis/records.js';
 import { runSuites, type RunOptions } from './engine.js';
 import type { NewRecord } from '../history/build-record.js';
-import { attestationsPathOf, signedAppend } from '../evidence/attestations.js';
+import { attestationsPathOf, signedAppend, signedLine } from '../evidence/attestations.js';
 import type { Signer } from '../evidence/keys.js';
 import { HistoryError, labelOf } from '../history/errors.js';
 import { appendRecords } from '../history/file.js';
@@ -29,6 +28,12 @@ export interface RecordOptions {
   history?: HistoryRead;
   /** Signs every appended record into the attestations file beside the history (TRACKRECORD_SIGNING_KEY). */
   signer?: Signer | null;
+  /**
+   * A point of the nightly track record (the action's track and merge modes): it judges the
+   * models, not a change, so `fail-on-regression` does not fail it. Any other run is watched by
+   * someone (the CLI, a check of a change) and does fail on a regression beyond noise.
+   */
+  nightly?: boolean;
 }
 
 export interface Recorded {
@@ -42,28 +47,26 @@ export interface Recorded {
   view: HistoryView;
   /** The lines appended and the 1-based number of the first; null without history. */
   appended: { lines: string[]; firstLine: number } | null;
+  /** "signed:  FILE (key ID)" when the appended lines were signed, else null. */
+  signed: string | null;
+  /** Broken thresholds, one sentence each. */
+  failures: string[];
 }
 
 export interface TrackResult extends Recorded {
   outcome: RunOutcome;
-  /** Broken thresholds, one sentence each. */
-  failures: string[];
 }
 
 /**
  * A whole run: verify the history before spending a request, run, then record. A history that
  * fails verification throws a HistoryError and is left untouched.
  */
-export async function runAndRecord(
-  config: Config,
-  options: RunOptions & RecordOptions & ThresholdOptions,
-): Promise<TrackResult> {
+export async function runAndRecord(config: Config, options: RunOptions & RecordOptions): Promise<TrackResult> {
   const history = options.useHistory
     ? (options.history ?? (await readVerifiedHistory(config, options.root)))
     : undefined;
   const outcome = await runSuites(config, options);
-  const recorded = await recordOutcome(outcome, { ...options, history });
-  return { ...recorded, outcome, failures: thresholdFailures(config.thresholds, recorded.summary, options) };
+  return { ...(await recordOutcome(outcome, { ...options, history })), outcome };
 }
 
 /**
@@ -94,7 +97,17 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
     }).catch(relabel(historyPath, config.history));
     written.push(...(sealed ? [sealed] : []), historyPath);
   }
-  return { records, summary: summarize(records), historyPath, written, view, appended };
+  const summary = summarize(records);
+  return {
+    records,
+    summary,
+    historyPath,
+    written,
+    view,
+    appended,
+    signed: appended && options.signer ? signedLine(config.history, options.signer.keyid) : null,
+    failures: thresholdFailures(config.thresholds, summary, { regressions: options.nightly !== true }),
+  };
 }
 
 /** A sealed history file takes its attestations file along: `attestations-0001.jsonl` signs `history-0001.jsonl`. */

@@ -4,7 +4,7 @@ import type { Config } from '../config/types.js';
 import type { RunOutcome } from '../analysis/records.js';
 import { buildPlan } from '../run/plan.js';
 import type { RunInfo } from '../run/run-info.js';
-import { MAX_SHARDS, type Shard } from '../run/shard.js';
+import { MAX_SHARDS, type Shard } from '../util/shard.js';
 import { ERROR_CATEGORIES, type Observation, type ProviderError, type Sample } from '../run/types.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
 import { isObject } from '../util/values.js';

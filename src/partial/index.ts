@@ -9,4 +9,4 @@ export {
   type PartialFile,
 } from './file.js';
 export { mergePartials, readPartials, type LoadedPartial } from './merge.js';
-export { displayPath, expandPartialPaths, splitPatterns } from './paths.js';
+export { displayPath, expandPartialPaths } from './paths.js';

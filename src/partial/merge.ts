@@ -3,7 +3,8 @@ import { promptKey, type Config, type PromptSpec } from '../config/types.js';
 import type { RunOutcome } from '../analysis/records.js';
 import { buildPlan } from '../run/plan.js';
 import type { RunInfo } from '../run/run-info.js';
-import { formatShard, shardOf } from '../run/shard.js';
+import { shardOf } from '../run/shard.js';
+import { formatShard } from '../util/shard.js';
 import type { Observation } from '../run/types.js';
 import { configHash, PartialError, readPartial, type PartialFile } from './file.js';
 

@@ -19,14 +19,6 @@ export async function expandPartialPaths(patterns: readonly string[], root: stri
   return [...out].sort();
 }
 
-/** Splits the `merge` input: one path or pattern per line; blank lines and `#` comments are skipped. */
-export function splitPatterns(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
-}
-
 function hasMagic(pattern: string): boolean {
   return /[*?]/.test(pattern);
 }

@@ -31,3 +31,11 @@ describe("the action's inputs and outputs, spelled once", () => {
     expect([...read].sort()).toEqual([...INPUTS].sort());
   });
 });
+
+describe('the merge input', () => {
+  it('is one path or pattern a line, without blank lines and # comments', () => {
+    const inputs: Partial<Record<InputName, string>> = { merge: 'a/*.json\n\n  # comment\n b.json \r\n' };
+    const settings = readSettings({ getInput: (name) => inputs[name] ?? '' }, 'schedule');
+    expect(settings.merge).toEqual(['a/*.json', 'b.json']);
+  });
+});

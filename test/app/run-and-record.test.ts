@@ -25,7 +25,7 @@ async function workspace(extra = '') {
   const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
   const run = async (snapshot: string) => {
     server!.setAliases({ 'gpt-4': snapshot });
-    return runAndRecord(config, { root, env: {}, useHistory: true, regressions: true });
+    return runAndRecord(config, { root, env: {}, useHistory: true });
   };
   const lines = () => readFileSync(join(root, '.trackrecord/history.jsonl'), 'utf8').trimEnd().split('\n');
   return { root, run, lines };
@@ -127,7 +127,6 @@ describe('runAndRecord with an edited prompt', () => {
         root,
         env: {},
         useHistory: true,
-        regressions: true,
       });
     await track();
     // Same text, but the answer is read differently: not comparable with what was recorded before.
@@ -159,7 +158,7 @@ describe('runAndRecord with a renamed prompt', () => {
     const track = async (snapshot: string) => {
       server!.setAliases({ 'gpt-4': snapshot });
       const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
-      return runAndRecord(config, { root, env: {}, useHistory: true, regressions: true });
+      return runAndRecord(config, { root, env: {}, useHistory: true });
     };
     const first = (await track('gpt-4-0314')).summary.models[0]!;
     const second = (await track('gpt-4-0314')).summary.models[0]!;
@@ -200,7 +199,7 @@ describe('runAndRecord on outputs the checks cannot read', () => {
     });
     const config = await loadConfig({ root, configPath: 'c.yml' });
     for (let night = 0; night < 3; night++) {
-      const { summary } = await runAndRecord(config, { root, env: {}, useHistory: true, regressions: true });
+      const { summary } = await runAndRecord(config, { root, env: {}, useHistory: true });
       expect(summary.models[0]!.passRate).toBe(0.5);
     }
     const { records } = await readHistory(join(root, config.history));

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
   for (const snapshot of ['gpt-4-0314', 'gpt-4-0613', 'gpt-4-0613']) {
     server.setAliases({ 'gpt-4': snapshot });
-    await runAndRecord(config, { root, env: {}, useHistory: true, regressions: true });
+    await runAndRecord(config, { root, env: {}, useHistory: true });
   }
   history = readFileSync(join(root, FILE), 'utf8');
 });

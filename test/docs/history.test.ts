@@ -29,7 +29,7 @@ describe('docs/history.md', () => {
     server = await startPrimeServer();
     const root = tempDir({ 'c.yml': primeConfig(server.baseUrl, 'gpt-4-0314'), 'verify.py': documentedVerifier() });
     const config = await loadConfig({ root, configPath: 'c.yml' });
-    for (let i = 0; i < 3; i++) await runAndRecord(config, { root, env: {}, useHistory: true, regressions: false });
+    for (let i = 0; i < 3; i++) await runAndRecord(config, { root, env: {}, useHistory: true, nightly: true });
     const history = join(root, config.history);
     const python = (file: string) => spawnSync('python3', ['verify.py', file], { cwd: root, encoding: 'utf8' });
 
@@ -65,7 +65,7 @@ describe('docs/history.md', () => {
       'verify.py': documentedVerifier(),
     });
     const config = await loadConfig({ root, configPath: 'c.yml' });
-    for (let i = 0; i < 2; i++) await runAndRecord(config, { root, env: {}, useHistory: true, regressions: false });
+    for (let i = 0; i < 2; i++) await runAndRecord(config, { root, env: {}, useHistory: true, nightly: true });
     const history = join(root, config.history);
     const python = spawnSync('python3', ['verify.py', history], { cwd: root, encoding: 'utf8' });
     expect(python).toMatchObject({ status: 0, stdout: 'chain intact\n' });

@@ -2,7 +2,8 @@ import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import type { RunOutcome } from '../../src/analysis/records.js';
 import { runSuites } from '../../src/app/engine.js';
-import { shardConfig, type Shard } from '../../src/run/shard.js';
+import { shardConfig } from '../../src/run/shard.js';
+import type { Shard } from '../../src/util/shard.js';
 import type { ChatProvider } from '../../src/run/types.js';
 import { tempDir } from '../support/tmp.js';
 

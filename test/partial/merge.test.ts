@@ -8,7 +8,6 @@ import {
   PartialError,
   writePartial,
   expandPartialPaths,
-  splitPatterns,
   type LoadedPartial,
 } from '../../src/partial/index.js';
 import { shardOf } from '../../src/run/shard.js';
@@ -164,6 +163,5 @@ describe('expandPartialPaths', () => {
     await expect(expandPartialPaths(['partials/*.json'], root)).rejects.toThrow(
       `no partial file matches "partials/*.json" (in ${root})`,
     );
-    expect(splitPatterns('a/*.json\n\n  # comment\n b.json \r\n')).toEqual(['a/*.json', 'b.json']);
   });
 });

@@ -28,7 +28,7 @@ async function recordRuns(root: string, steps: number, before: (step: number) =>
   const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
   for (let step = 0; step < steps; step++) {
     before(step);
-    await runAndRecord(config, { root, env: {}, useHistory: true, regressions: true });
+    await runAndRecord(config, { root, env: {}, useHistory: true });
   }
   const { records } = await readHistory(join(root, '.trackrecord/history.jsonl'));
   return buildReport(new HistoryView(records), { runDrift: true });

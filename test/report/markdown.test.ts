@@ -22,7 +22,7 @@ async function record(root: string, runs: number, between: (run: number) => void
   const config = await loadConfig({ root, configPath: 'trackrecord.yml' });
   for (let run = 0; run < runs; run++) {
     between(run);
-    await runAndRecord(config, { root, env: {}, useHistory: true, regressions: true });
+    await runAndRecord(config, { root, env: {}, useHistory: true });
   }
   const { records } = await readHistory(join(root, '.trackrecord/history.jsonl'));
   return buildReport(new HistoryView(records));

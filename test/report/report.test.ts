@@ -30,7 +30,7 @@ async function primeHistory(snapshots: Array<string | null>, extra = '') {
     server.setFaults(snapshot === null ? { serverError: { share: 1, attempts: Infinity } } : undefined);
     last = snapshot ?? last;
     server.setAliases({ 'gpt-4': last });
-    await runAndRecord(config, { root, env: {}, useHistory: true, regressions: true });
+    await runAndRecord(config, { root, env: {}, useHistory: true });
   }
   const { records } = await readHistory(join(root, '.trackrecord/history.jsonl'));
   return { records, view: new HistoryView(records) };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { promptKey } from '../../src/config/types.js';
 import { buildPlan } from '../../src/run/plan.js';
-import { formatShard, inShard, parseShard, shardConfig, shardOf, ShardError } from '../../src/run/shard.js';
+import { inShard, shardConfig, shardOf } from '../../src/run/shard.js';
+import { formatShard, parseShard, ShardError } from '../../src/util/shard.js';
 import { PRIME_SUITE, primeConfig } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';
 

@@ -11,7 +11,7 @@ const eslint = new ESLint({ cwd: REPO_ROOT });
 /** The boundary messages ESLint gives `code` as if it were the file at `path` under the repository. */
 async function boundaryErrors(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(REPO_ROOT, path) });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
 }
 
 describe('the layer boundaries of src/', () => {
@@ -63,6 +63,29 @@ describe('the layer boundaries of src/', () => {
     ['src/app/x.ts', "import { runSuites } from './engine.js';"],
     ['src/action/x.ts', "import { recordOutcome } from '../app/run-and-record.js';"],
   ])('lets %s import downward: %s', async (path, code) => {
+    expect(await boundaryErrors(path, code)).toEqual([]);
+  });
+
+  it.each([
+    ['src/cli/commands/x.ts', "import { loadConfig } from '../../config/load.js';"],
+    ['src/action/x.ts', "import { buildRecords } from '../analysis/records.js';"],
+    ['src/action/x.ts', "import { renderCheckComment } from '../report/check-comment.js';"],
+    ['src/cli/x.ts', "import { readHistory } from '../history/read.js';"],
+  ])('fails %s on a shell reaching past the use cases: %s', async (path, code) => {
+    const errors = await boundaryErrors(path, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/is a shell: it calls the use cases of src\/app\/ and imports the core only as types/);
+  });
+
+  it.each([
+    ['src/cli/commands/x.ts', "import type { Config } from '../../config/types.js';"],
+    ['src/cli/commands/x.ts', "import { type HistoryRead } from '../../history/read.js';"],
+    ['src/action/x.ts', "import { ConfigError } from '../config/errors.js';"],
+    ['src/cli/commands/x.ts', "import { DEFAULTS } from '../../config/types.js';"],
+    ['src/action/x.ts', "import { Git } from '../git/git.js';"],
+    ['src/action/x.ts', "import { createOctokit } from '../github/octokit.js';"],
+    ['src/cli/commands/x.ts', "import { openWorkspace } from '../../app/workspace.js';"],
+  ])('lets the shell %s import a use case, a type, an error or its own adapter: %s', async (path, code) => {
     expect(await boundaryErrors(path, code)).toEqual([]);
   });
 

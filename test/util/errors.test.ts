@@ -8,7 +8,7 @@ import { EvidenceKeyError } from '../../src/evidence/keys.js';
 import { PublishError } from '../../src/git/publish.js';
 import { HistoryError } from '../../src/history/errors.js';
 import { PartialError } from '../../src/partial/file.js';
-import { ShardError } from '../../src/run/shard.js';
+import { ShardError } from '../../src/util/shard.js';
 import { errorLine, EXIT, TrackrecordError } from '../../src/util/errors.js';
 import { REPO_ROOT } from '../support/prime.js';
 

@@ -1,13 +1,9 @@
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { thresholdFailures } from '../../report/thresholds.js';
-import { writeBadgesAndReport } from '../../app/badges-and-report.js';
-import { loadConfig } from '../../config/load.js';
-import { signedLine } from '../../evidence/attestations.js';
-import { signerFromEnv } from '../../evidence/keys.js';
-import { displayPath, mergePartials, readPartials } from '../../partial/index.js';
-import { formatRunSummary } from '../../report/text.js';
-import { recordOutcome } from '../../app/run-and-record.js';
+import { recordWithFiles } from '../../app/badges-and-report.js';
+import { summaryJson, summaryText } from '../../app/present.js';
+import { mergeShards } from '../../app/shard.js';
+import { openWorkspace } from '../../app/workspace.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
 export const mergeHelp = `Usage: trackrecord merge [--config FILE] [--json] PARTIAL...
@@ -35,25 +31,17 @@ export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new UsageError('name the partial files to merge');
-  const config = await loadConfig({ root: io.cwd, configPath: values.config });
-  const signer = signerFromEnv(io.env);
-  const paths = positionals.map((p) => resolve(io.cwd, p));
-  const partials = await readPartials(paths, (p) => displayPath(p, io.cwd));
-  const outcome = mergePartials(config, partials);
+  const { config, signer } = await openWorkspace({ root: io.cwd, configPath: values.config, env: io.env });
+  const { outcome, files } = await mergeShards(config, { paths: positionals }, io.cwd);
+  const recorded = await recordWithFiles(outcome, { root: io.cwd, useHistory: true, signer });
 
-  const recorded = await recordOutcome(outcome, { root: io.cwd, useHistory: true, signer });
-  const written = await writeBadgesAndReport(config, io.cwd, recorded);
-  const failures = thresholdFailures(config.thresholds, recorded.summary, { regressions: true });
-
-  io.stdout.write(
-    values.json ? `${JSON.stringify(recorded.summary, null, 2)}\n` : `${formatRunSummary(recorded.summary)}\n`,
-  );
+  io.stdout.write(`${values.json ? summaryJson(recorded.summary) : summaryText(recorded.summary)}\n`);
   if (!values.json) {
-    io.stdout.write(`merged:  ${partials.length} shard(s) of run ${outcome.run.id}\n`);
+    io.stdout.write(`merged:  ${files.length} shard(s) of run ${outcome.run.id}\n`);
     io.stdout.write(`history: ${config.history} (+${recorded.records.length} record(s))\n`);
-    if (signer && recorded.appended) io.stdout.write(`${signedLine(config.history, signer.keyid)}\n`);
-    io.stdout.write(`report:  ${relative(io.cwd, written.reportPath)}\nbadge:   ${config.badge}\n`);
+    if (recorded.signed) io.stdout.write(`${recorded.signed}\n`);
+    io.stdout.write(`report:  ${relative(io.cwd, recorded.files.reportPath)}\nbadge:   ${config.badge}\n`);
   }
-  for (const failure of failures) io.stderr.write(`threshold: ${failure}\n`);
-  return failures.length > 0 ? EXIT.failed : EXIT.ok;
+  for (const failure of recorded.failures) io.stderr.write(`threshold: ${failure}\n`);
+  return recorded.failures.length > 0 ? EXIT.failed : EXIT.ok;
 }

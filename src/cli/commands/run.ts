@@ -1,33 +1,18 @@
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBadgesAndReport } from '../../app/badges-and-report.js';
-import { loadConfig } from '../../config/load.js';
-import { promptCount, type Config } from '../../config/types.js';
-import { runSuites } from '../../app/engine.js';
-import { signedLine } from '../../evidence/attestations.js';
-import { signerFromEnv } from '../../evidence/keys.js';
-import { writePartial } from '../../partial/index.js';
-import { estimatePlan } from '../../run/estimate.js';
-import { buildPlan } from '../../run/plan.js';
-import type { ProgressSink } from '../../run/progress.js';
-import { formatPlanEstimate } from '../../report/plan.js';
-import { formatShard, parseShard, shardConfig, ShardError, type Shard } from '../../run/shard.js';
+import { configAtRef, judgeChange } from '../../app/check.js';
+import { compareEdits } from '../../app/compare-edits.js';
+import { dryRun } from '../../app/plan.js';
+import { summaryJson, summaryText } from '../../app/present.js';
 import { readVerifiedHistory, runAndRecord } from '../../app/run-and-record.js';
-import { formatRunSummary } from '../../report/text.js';
-import { EXIT, UsageError, type CliIO } from '../io.js';
-import { thresholdFailures } from '../../report/thresholds.js';
-import {
-  baseConfigFrom,
-  compareEdits,
-  editFailures,
-  editsJson,
-  sinceLastRecord,
-  withEditRegressions,
-} from '../../app/compare-edits.js';
-import { commitFiles } from '../../git/commit-files.js';
-import { Git } from '../../git/git.js';
+import { runShard } from '../../app/shard.js';
+import { openConfig, openWorkspace } from '../../app/workspace.js';
+import type { Config } from '../../config/types.js';
 import { HistoryView } from '../../history/view.js';
-import { formatEdits } from '../../report/edits-text.js';
+import type { ProgressSink } from '../../run/progress.js';
+import { formatShard, parseShard, ShardError, type Shard } from '../../util/shard.js';
+import { EXIT, UsageError, type CliIO } from '../io.js';
 
 export const runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--compare-with REF] [--json] [--quiet]
        trackrecord run --dry-run [--config FILE] [--shard I/N] [--json]
@@ -80,38 +65,33 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     ? undefined
     : { write: (t) => io.stderr.write(t), isTTY: io.stderr.isTTY === true };
   if (values['dry-run']) {
-    const loaded = await loadConfig({ root: io.cwd, configPath: values.config });
-    const config = values.shard === undefined ? loaded : shardConfig(loaded, shardArgument(values.shard));
-    const estimate = estimatePlan(buildPlan(config));
-    io.stdout.write(values.json ? `${JSON.stringify(estimate, null, 2)}\n` : `${formatPlanEstimate(estimate)}\n`);
+    const config = await openConfig({ root: io.cwd, configPath: values.config });
+    const plan = dryRun(config, values.shard === undefined ? null : shardArgument(values.shard));
+    io.stdout.write(values.json ? `${JSON.stringify(plan.estimate, null, 2)}\n` : `${plan.text}\n`);
     return EXIT.ok;
   }
   if (values.shard !== undefined || values.partial !== undefined) {
     const shard = values.shard === undefined ? { index: 1, count: 1 } : shardArgument(values.shard);
     const runId = values['run-id'] === undefined ? null : runIdArgument(values['run-id']);
-    const config = await loadConfig({ root: io.cwd, configPath: values.config });
+    const config = await openConfig({ root: io.cwd, configPath: values.config });
     const path = values.partial ?? `trackrecord-partial-${shard.index}-of-${shard.count}.json`;
-    return runShard(config, shard, { path, runId, useHistory: !values['no-history'], json: values.json, progress }, io);
+    return runShardCommand(
+      config,
+      shard,
+      { path, runId, useHistory: !values['no-history'], json: values.json, progress },
+      io,
+    );
   }
   if (values['run-id'] !== undefined)
     throw new UsageError('--run-id names the run of a shard: use it with --shard or --partial');
 
-  const config = await loadConfig({ root: io.cwd, configPath: values.config });
+  const { config, signer } = await openWorkspace({ root: io.cwd, configPath: values.config, env: io.env });
   const ref = values['compare-with'];
   // Both versions load before the first request: a broken base config stops the run too.
   const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io, config);
   const useHistory = !values['no-history'];
   const history = useHistory ? await readVerifiedHistory(config, io.cwd) : undefined;
-  const signer = signerFromEnv(io.env); // a bad key stops the run before any request
-  const result = await runAndRecord(config, {
-    root: io.cwd,
-    env: io.env,
-    useHistory,
-    history,
-    regressions: true,
-    progress,
-    signer,
-  });
+  const result = await runAndRecord(config, { root: io.cwd, env: io.env, useHistory, history, progress, signer });
   const edits =
     base === null
       ? null
@@ -120,25 +100,13 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
           progress,
           baseRef: ref!,
         });
-  const failures = edits
-    ? [
-        ...thresholdFailures(config.thresholds, sinceLastRecord(result.summary, edits), { regressions: true }),
-        ...editFailures(config.thresholds, edits),
-      ]
-    : result.failures;
-  const files = result.historyPath ? await writeBadgesAndReport(config, io.cwd, result) : null;
   // As the action reports a pull request: the models' own drift and flips, plus the edits' regressions.
-  const summary = withEditRegressions(result.summary, edits);
-  if (values.json) {
-    const json = edits ? { ...summary, edits: editsJson(edits) } : summary;
-    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-  } else {
-    io.stdout.write(`${formatRunSummary(summary)}\n`);
-    if (edits) io.stdout.write(`${formatEdits(edits)}\n`);
-  }
+  const { summary, failures } = edits ? judgeChange(config, result.summary, edits) : result;
+  const files = result.historyPath ? await writeBadgesAndReport(config, io.cwd, result) : null;
+  io.stdout.write(`${values.json ? summaryJson(summary, edits) : summaryText(summary, edits)}\n`);
   if (files && !values.json) {
     io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
-    if (signer && result.appended) io.stdout.write(`${signedLine(config.history, signer.keyid)}\n`);
+    if (result.signed) io.stdout.write(`${result.signed}\n`);
     // The open file went over history-max-mb: it was sealed under a new name first.
     const sealed = result.written.filter((p) => p !== result.historyPath);
     for (const p of sealed) io.stdout.write(`sealed:  ${relative(io.cwd, p)}\n`);
@@ -150,10 +118,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
 /** The config and suites as commit `ref` of the repository at the working directory has them (none before it had a config). */
 async function loadConfigAt(ref: string, configPath: string | undefined, io: CliIO, head: Config): Promise<Config> {
-  const git = new Git(io.cwd, io.env);
-  const sha = await git.revParse(ref).catch(() => null);
-  if (sha === null) throw new UsageError(`--compare-with: "${ref}" names no commit of the repository here`);
-  return (await baseConfigFrom(head, { root: io.cwd, configPath, files: await commitFiles(git, sha, ref) })).config;
+  const base = await configAtRef(head, { root: io.cwd, configPath, env: io.env, ref });
+  if (base === null) throw new UsageError(`--compare-with: "${ref}" names no commit of the repository here`);
+  return base;
 }
 
 interface ShardRunOptions {
@@ -165,26 +132,18 @@ interface ShardRunOptions {
 }
 
 /** Runs one shard and writes its partial file; the history is verified first and left alone. */
-async function runShard(config: Config, shard: Shard, options: ShardRunOptions, io: CliIO): Promise<number> {
-  // A history that does not verify would stop the merge: stop before spending a request instead.
-  if (options.useHistory) await readVerifiedHistory(config, io.cwd);
-  const sharded = shardConfig(config, shard);
-  const prompts = promptCount(sharded);
-  const total = promptCount(config);
-  const outcome = await runSuites(sharded, { env: io.env, progress: options.progress });
-  if (options.runId !== null) outcome.run = { ...outcome.run, id: options.runId };
-  const file = resolve(io.cwd, options.path);
-  await writePartial(file, outcome, shard, config);
-
-  const shown = relative(io.cwd, file) || file;
+async function runShardCommand(config: Config, shard: Shard, options: ShardRunOptions, io: CliIO): Promise<number> {
+  const ran = await runShard(config, shard, { ...options, root: io.cwd, env: io.env });
+  const { outcome } = ran;
+  const shown = relative(io.cwd, ran.path) || ran.path;
   if (options.json) {
     const errors = outcome.models.map((m) => ({ id: m.model.id, errors: m.metrics.errors }));
     io.stdout.write(
-      `${JSON.stringify({ partial: shown, run: { id: outcome.run.id }, shard, prompts, of: total, models: errors }, null, 2)}\n`,
+      `${JSON.stringify({ partial: shown, run: { id: outcome.run.id }, shard, prompts: ran.prompts, of: ran.of, models: errors }, null, 2)}\n`,
     );
   } else {
     io.stdout.write(
-      `run ${outcome.run.id}, shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config.models.length} model(s)\n` +
+      `run ${outcome.run.id}, shard ${formatShard(shard)}: ${ran.prompts} of ${ran.of} prompt(s) x ${ran.models} model(s)\n` +
         `partial: ${shown}\n`,
     );
   }

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import type { RunOutcome } from '../analysis/records.js';
+import { promptCount, type Config } from '../config/types.js';
+import { displayPath, expandPartialPaths, mergePartials, readPartials, writePartial } from '../partial/index.js';
+import type { ProgressSink } from '../run/progress.js';
+import { shardConfig } from '../run/shard.js';
+import type { Shard } from '../util/shard.js';
+import { runSuites } from './engine.js';
+import { readVerifiedHistory } from './run-and-record.js';
+
+export interface ShardOptions {
+  /** Repository root: the history and the partial path are relative to it. */
+  root: string;
+  env: NodeJS.ProcessEnv;
+  /** Where the partial file goes. */
+  path: string;
+  /** The run id the shards share; null for the one the environment gives (the workflow run's). */
+  runId?: string | null;
+  /** Verify the history first (false: `--no-history`). */
+  useHistory?: boolean;
+  progress?: ProgressSink;
+  /** Told how much the shard holds before its first request. */
+  onStart?: (size: ShardSize) => void;
+}
+
+/** A shard's share of the run: its prompts out of all, on every model. */
+export interface ShardSize {
+  prompts: number;
+  of: number;
+  models: number;
+}
+
+export interface ShardRun extends ShardSize {
+  outcome: RunOutcome;
+  /** The partial file written, absolute. */
+  path: string;
+}
+
+/**
+ * One job of a sharded run, for the CLI's `run --shard` and the action's `shard` input alike:
+ * runs only this shard's prompts (every model) and writes its partial file. Nothing is recorded:
+ * the merge does that once. The history is verified first and left alone: one that does not
+ * verify would stop the merge, so it stops the shard before it spends a request.
+ */
+export async function runShard(config: Config, shard: Shard, options: ShardOptions): Promise<ShardRun> {
+  if (options.useHistory !== false) await readVerifiedHistory(config, options.root);
+  const sharded = shardConfig(config, shard);
+  const size = { prompts: promptCount(sharded), of: promptCount(config), models: config.models.length };
+  options.onStart?.(size);
+  const outcome = await runSuites(sharded, { env: options.env, progress: options.progress });
+  if (options.runId) outcome.run = { ...outcome.run, id: options.runId };
+  const path = resolve(options.root, options.path);
+  await writePartial(path, outcome, shard, config);
+  return { ...size, outcome, path };
+}
+
+/** The partial files to merge: named one by one (the CLI's arguments), or by patterns (the action's `merge` input). */
+export type PartialFiles = { paths: readonly string[] } | { patterns: readonly string[] };
+
+export interface MergedShards {
+  /** The run as it would have been unsharded. */
+  outcome: RunOutcome;
+  /** The partial files merged, as shown (relative to the root where they are under it). */
+  files: string[];
+}
+
+/**
+ * Merges the partial files of one sharded run into the outcome the unsharded run would have
+ * produced; it is then recorded like any run. Partials of another run, config or cut fail with
+ * a PartialError naming the file.
+ */
+export async function mergeShards(config: Config, files: PartialFiles, root: string): Promise<MergedShards> {
+  const paths =
+    'patterns' in files ? await expandPartialPaths(files.patterns, root) : files.paths.map((p) => resolve(root, p));
+  const partials = await readPartials(paths, (p) => displayPath(p, root));
+  return { outcome: mergePartials(config, partials), files: partials.map((p) => p.file) };
+}

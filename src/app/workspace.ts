@@ -1,0 +1,45 @@
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/types.js';
+import { signerFromEnv, signingKeySecrets, type Signer } from '../evidence/keys.js';
+import { keyValues, modelsMissingKeys } from '../providers/keys.js';
+
+/** What every run starts from: the config and the key that signs its records. */
+export interface Workspace {
+  config: Config;
+  /** Signs appended records (TRACKRECORD_SIGNING_KEY), or null without a key. */
+  signer: Signer | null;
+}
+
+export interface WorkspaceOptions {
+  /** Repository root: the config path is relative to it. */
+  root: string;
+  /** The config file (default .github/trackrecord.yml). */
+  configPath?: string;
+  env: NodeJS.ProcessEnv;
+  /** Told every secret of the run (the models' API keys, the signing key's parts) before the key is parsed, to mask in a log. */
+  mask?: (secret: string) => void;
+}
+
+/**
+ * Loads the config and the signing key. Both fail here, before any request: a broken config
+ * throws its ConfigError, a bad key its EvidenceKeyError.
+ */
+export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
+  const config = await openConfig(options);
+  if (options.mask) for (const secret of runSecrets(config, options.env)) options.mask(secret);
+  return { config, signer: signerFromEnv(options.env) };
+}
+
+/** The config alone, for uses that sign nothing (a shard, a dry run). */
+export async function openConfig(options: Omit<WorkspaceOptions, 'env'>): Promise<Config> {
+  return loadConfig({ root: options.root, configPath: options.configPath });
+}
+
+function runSecrets(config: Config, env: NodeJS.ProcessEnv): string[] {
+  return [...keyValues(config.models, env), ...signingKeySecrets(env)];
+}
+
+/** The API key variables that models of the config need and the environment does not set, once each. */
+export function missingKeyVariables(config: Config, env: NodeJS.ProcessEnv): string[] {
+  return [...new Set(modelsMissingKeys(config.models, env).map((m) => m.apiKeyEnv))];
+}
