@@ -1,7 +1,7 @@
 import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { thresholdFailures } from '../report/thresholds.js';
-import type { Config } from '../config/types.js';
+import { DEFAULTS, type Config } from '../config/types.js';
 import { buildRecords, type RunOutcome } from '../analysis/records.js';
 import { runSuites, type RunOptions } from './engine.js';
 import type { NewRecord } from '../history/build-record.js';
@@ -12,7 +12,6 @@ import { appendRecords } from '../history/file.js';
 import { readRecent, type HistoryRead } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
 import { fetchHistoryEmbeddings } from './history-embeddings.js';
-import { DEFAULT_TREND } from '../report/report.js';
 import { summarize, type RunSummary } from '../report/summary.js';
 
 export interface RecordOptions {
@@ -124,7 +123,7 @@ async function sealAttestations(open: string, sealed: string): Promise<void> {
  * the answer before each. Segments older than that are not read; the link to them is checked.
  */
 export function runsNeeded(config: Pick<Config, 'window'>): number {
-  return Math.max(config.window, DEFAULT_TREND) + 1;
+  return Math.max(config.window, DEFAULTS.trend) + 1;
 }
 
 /** The config's history, as far back as a run needs, verified; a HistoryError names the file as the config does. */

@@ -130,6 +130,8 @@ export const DEFAULTS = {
   historyMaxMb: 25,
   badge: '.trackrecord/badge.svg',
   window: 30,
+  /** Runs in each model's trend in a report (`report --trend`), when not given. */
+  trend: 30,
   similarityThreshold: 0.8,
   /** Cosine similarity for `similar` checks and `compare: embedding` when no threshold is given. */
   embeddingThreshold: 0.8,

@@ -1,5 +1,5 @@
 import { realDrift, totalErrors } from '../analysis/record-metrics.js';
-import { promptKey } from '../config/types.js';
+import { DEFAULTS, promptKey } from '../config/types.js';
 import type { DriftVerdict, HistoryRecord, RecordMetrics } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
 import type { RunInfo } from '../run/run-info.js';
@@ -97,15 +97,13 @@ export interface ReportOptions {
   runDrift?: boolean;
 }
 
-export const DEFAULT_TREND = 30;
-
 /**
  * The report of a history. Only what is shown is read: each model's last `trend` records, and
  * for each drifted prompt of a model's latest record, the records back to its previous answer.
  */
 export function buildReport(view: HistoryView, options: ReportOptions = {}): Report {
-  const asked = options.trend ?? DEFAULT_TREND;
-  const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_TREND;
+  const asked = options.trend ?? DEFAULTS.trend;
+  const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULTS.trend;
   const wanted = options.models ? new Set(options.models) : null;
   const ids = view.modelIds();
   const records = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
