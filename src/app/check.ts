@@ -88,10 +88,10 @@ export async function checkChange(settings: CheckSettings, log: CheckLog): Promi
   const outcome = await log.group('Run the suites', () =>
     runSuites(config, { env: settings.env, progress: log.progress }),
   );
-  // Before this run's records join the view: "last recorded" is the base's.
+  // The base's records as read: "last recorded" is the base's, not this run's.
   const edits = baseConfig
     ? await log.group("Run the base's version of edited prompts", () =>
-        compareEdits(outcome, baseConfig, view, { env: settings.env, progress: log.progress, baseRef }),
+        compareEdits(outcome, baseConfig, base, { env: settings.env, progress: log.progress, baseRef }),
       )
     : null;
   if (edits) log.info(`${edits.rerun} base version(s) run: ${edits.extraRequests} extra request(s)`);

@@ -7,7 +7,8 @@ import { loadConfig, type LoadOptions } from '../config/load.js';
 import { DEFAULTS, promptKey, type Config, type Thresholds } from '../config/types.js';
 import type { RunOutcome } from '../analysis/records.js';
 import { runSuites, type RunOptions } from './engine.js';
-import type { HistoryView } from '../history/view.js';
+import type { HistoryRead } from '../history/read.js';
+import { HistoryView } from '../history/view.js';
 import { listSome } from '../util/numbers.js';
 import type { RunSummary } from '../report/summary.js';
 import type { Observation } from '../run/types.js';
@@ -29,14 +30,16 @@ export async function baseConfigFrom(
 /**
  * Runs the base version of every edited pair whose request changed, against the same model in
  * the same job and with the same samples as `outcome` (this change's run), then judges each
- * edit as an A/B of the two versions. Only edited pairs run twice.
+ * edit as an A/B of the two versions. Only edited pairs run twice. `history` is the records as
+ * they were before this run (none: every prompt is new).
  */
 export async function compareEdits(
   outcome: RunOutcome,
   base: Config,
-  view: HistoryView,
+  history: Pick<HistoryRead, 'records' | 'context'> | undefined,
   options: RunOptions & { baseRef: string },
 ): Promise<EditComparison> {
+  const view = new HistoryView(history?.records ?? [], history?.context);
   const head = outcome.config;
   const edits = findEdits(head, base);
   const baseObservations = new Map<string, Observation>();

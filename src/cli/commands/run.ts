@@ -9,7 +9,6 @@ import { readVerifiedHistory, runAndRecord } from '../../app/run-and-record.js';
 import { runShard } from '../../app/shard.js';
 import { openConfig, openWorkspace } from '../../app/workspace.js';
 import type { Config } from '../../config/types.js';
-import { HistoryView } from '../../history/view.js';
 import type { ProgressSink } from '../../run/progress.js';
 import { formatShard, parseShard, ShardError, type Shard } from '../../util/shard.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
@@ -95,7 +94,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const edits =
     base === null
       ? null
-      : await compareEdits(result.outcome, base, new HistoryView(history?.records ?? [], history?.context), {
+      : await compareEdits(result.outcome, base, history, {
           env: io.env,
           progress,
           baseRef: ref!,
