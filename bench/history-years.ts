@@ -41,12 +41,14 @@ export async function freeTextBench(): Promise<BenchResult> {
   try {
     const config = await freeTextConfig(root, ['free']);
     const model = new FreeTextModel(7);
-    const view = new HistoryView();
+    let view = new HistoryView();
     let prev = GENESIS;
     const written: number[] = [];
     const plain: number[] = [];
     for (let night = 0; night < 10; night++) {
-      const [record] = buildRecords(freeTextOutcome(config, model, night), view);
+      const built = buildRecords(freeTextOutcome(config, model, night), view);
+      const [record] = built.records;
+      view = built.view;
       const [line] = chainRecords([record!], prev);
       prev = lineHash(line!);
       written.push(Buffer.byteLength(line!));
@@ -189,11 +191,13 @@ export async function yearBench(): Promise<BenchResult> {
     const config = await freeTextConfig(root, ['free-a', 'free-b']);
     const path = join(root, config.history);
     const model = new FreeTextModel(5);
-    const view = new HistoryView();
+    let view = new HistoryView();
     const maxBytes = config.historyMaxMb * 2 ** 20;
     let snapshot: OpenSnapshot | undefined;
     for (let night = 0; night < 365; night++) {
-      const records = buildRecords(freeTextOutcome(config, model, night), view);
+      const built = buildRecords(freeTextOutcome(config, model, night), view);
+      const { records } = built;
+      view = built.view;
       snapshot = (await appendRecords(path, records, { maxBytes, source: view, snapshot })).open;
     }
     const history = await readHistory(path);

@@ -214,8 +214,15 @@ export interface EditComparison {
 }
 
 /** The (model, prompt) pairs an edit covers: their drift and flips belong to the edit, not to the model. */
-export function editedPairIds(comparison: EditComparison | null): Set<string> {
-  return new Set(comparison?.edits.pairs.map((p) => pairId(p.modelId, p.key)) ?? []);
+/**
+ * Whether a prompt of a model is one the change edited or added: its new series, drift and flips
+ * are the edit's doing, judged against the base version, not the model's since the last record.
+ * The one filter both the verdict (sinceLastRecord) and the comment's drift part use.
+ */
+export function coveredByEdits(c: EditComparison): (modelId: string, key: string) => boolean {
+  const covered = new Set(c.edits.pairs.map((p) => pairId(p.modelId, p.key)));
+  for (const a of c.added) covered.add(pairId(a.modelId, a.key));
+  return (modelId, key) => covered.has(pairId(modelId, key));
 }
 
 export function pairId(modelId: string, key: string): string {

@@ -37,15 +37,25 @@ export interface RecordContext {
   seed?: string;
 }
 
+/** A run's records and the history they join. */
+export interface BuiltRecords {
+  /** One per model, in config order. */
+  records: NewRecord[];
+  /** The history with these records added; the view they were built on is left as it was. */
+  view: HistoryView;
+}
+
 /**
- * Every model's record of a run, in config order: analysed against `view` (the history so far),
- * then encoded, each added to the view as it is built so later models share its texts.
+ * Every model's record of a run, in config order: analysed against `history` (the history so
+ * far), then encoded, each added to a new view as it is built so later models share its texts.
  */
-export function buildRecords(outcome: RunOutcome, view: HistoryView): NewRecord[] {
+export function buildRecords(outcome: RunOutcome, history: HistoryView): BuiltRecords {
   const { run, finishedAt, specOf, config } = outcome;
-  return outcome.models.map((result) =>
+  const view = history.fork();
+  const records = outcome.models.map((result) =>
     recordModel(result, { run, finishedAt, specOf, window: config.window, samples: config.samples }, view),
   );
+  return { records, view };
 }
 
 /** One model's record of a run: analysed against `view`, encoded, and added to it. */

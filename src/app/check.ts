@@ -95,8 +95,10 @@ export async function checkChange(settings: CheckSettings, log: CheckLog): Promi
       )
     : null;
   if (edits) log.info(`${edits.rerun} base version(s) run: ${edits.extraRequests} extra request(s)`);
-  const verdict = judgeChange(config, summarize(buildRecords(outcome, view)), edits);
-  const report = buildReport(view, { models: config.models.map((m) => m.id) });
+  const built = buildRecords(outcome, view);
+  const verdict = judgeChange(config, summarize(built.records), edits);
+  // The base's records with this run's on top: the change's run against the base's latest.
+  const report = buildReport(built.view, { models: config.models.map((m) => m.id) });
   return { ...verdict, edits, markdown: renderCheckComment(report, baseRef, signing, edits) };
 }
 

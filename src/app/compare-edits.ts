@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { editedPairIds, editEffects, pairId, type EditComparison } from '../analysis/edit-effect.js';
+import { coveredByEdits, editEffects, pairId, type EditComparison } from '../analysis/edit-effect.js';
 import { promptResult } from '../analysis/prompt-result.js';
 import { baseRunConfig, findEdits, type EditedPair } from '../analysis/edits.js';
 import { mcnemarExactP } from '../analysis/mcnemar.js';
@@ -93,12 +93,11 @@ export function editFailures(thresholds: Thresholds, c: EditComparison | null): 
 /** The summary without the pairs an edit covers or adds: what the models did since the last record. */
 export function sinceLastRecord(summary: RunSummary, c: EditComparison | null): RunSummary {
   if (!c) return summary;
-  const covered = editedPairIds(c);
-  for (const a of c.added) covered.add(pairId(a.modelId, a.key));
+  const covered = coveredByEdits(c);
   return {
     ...summary,
     models: summary.models.map((m) => {
-      const keep = (key: string) => !covered.has(pairId(m.id, key));
+      const keep = (key: string) => !covered(m.id, key);
       const regressions = m.regressions.filter(keep);
       const fixes = m.fixes.filter(keep);
       return {

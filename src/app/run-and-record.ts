@@ -76,9 +76,9 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
   const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : undefined;
-  const view = new HistoryView(history?.records ?? [], history?.context);
-  await fetchHistoryEmbeddings(outcome, view);
-  const records = buildRecords(outcome, view);
+  const before = new HistoryView(history?.records ?? [], history?.context);
+  await fetchHistoryEmbeddings(outcome, before);
+  const { records, view } = buildRecords(outcome, before);
   const written: string[] = [];
   let appended: Recorded['appended'] = null;
   if (historyPath) {

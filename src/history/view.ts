@@ -61,6 +61,20 @@ export class HistoryView {
     for (const record of records) this.add(record);
   }
 
+  /**
+   * A view of the same history that records can be added to without changing this one. The
+   * per-prompt text maps and per-model lists are copied; catalogs and their position indexes are
+   * shared, since a catalog never changes once stored.
+   */
+  fork(): HistoryView {
+    const copy = new HistoryView([], { partial: this.partial, catalogs: new Map(), texts: new Map() });
+    for (const [ref, catalog] of this.catalogsByRef) copy.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of this.textsByPrompt) copy.textsByPrompt.set(key, new Map(texts));
+    for (const [id, records] of this.byModel) copy.byModel.set(id, [...records]);
+    for (const [ref, positions] of this.positionsByRef) copy.positionsByRef.set(ref, positions);
+    return copy;
+  }
+
   add(record: HistoryRecord | Omit<HistoryRecord, 'prev'>): void {
     for (const [ref, catalog] of Object.entries(record.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
     for (const [key, texts] of Object.entries(storedTexts(record))) {

@@ -1,5 +1,5 @@
 import { totalErrors } from '../analysis/record-metrics.js';
-import { editedPairIds, pairId, type EditComparison } from '../analysis/edit-effect.js';
+import { coveredByEdits, type EditComparison } from '../analysis/edit-effect.js';
 import { renderEdits } from './edits-markdown.js';
 import { codeSpan, inlineText } from './escape.js';
 import type { SigningNote } from './document/report-document.js';
@@ -38,19 +38,19 @@ export function renderCheckComment(
     'Prompts this PR did not edit, compared with their last answers on the base branch: what the models did since.',
     '',
   );
-  return renderMarkdown(withoutEdited(report, editedPairIds(edits), edits), { header, signing });
+  return renderMarkdown(withoutEdited(report, edits), { header, signing });
 }
 
 /**
  * The report without the prompts "What this PR changed" covers: an edited prompt's new series,
  * drift or flips are the edit's doing, not the model's.
  */
-function withoutEdited(report: Report, edited: Set<string>, c: EditComparison): Report {
-  const added = new Set(c.added.map((a) => pairId(a.modelId, a.key)));
+function withoutEdited(report: Report, c: EditComparison): Report {
+  const covered = coveredByEdits(c);
   return {
     ...report,
     models: report.models.map((m) => {
-      const keep = (key: string) => !edited.has(pairId(m.id, key)) && !added.has(pairId(m.id, key));
+      const keep = (key: string) => !covered(m.id, key);
       return {
         ...m,
         metrics: {

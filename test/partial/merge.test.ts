@@ -28,7 +28,7 @@ async function shards(count: number, runIds: (index: number) => string = () => '
 }
 
 /** A record without the fields that only time changes. */
-function timeless(record: ReturnType<typeof buildRecords>[number]) {
+function timeless(record: ReturnType<typeof buildRecords>['records'][number]) {
   const { run, latencyMs: _l, metrics, ...rest } = record;
   const { latencyMs: _m, ...otherMetrics } = metrics;
   return { ...rest, run: { ...run, startedAt: null, finishedAt: null }, metrics: otherMetrics };
@@ -46,8 +46,8 @@ describe('mergePartials', () => {
       expect(m.observations).toEqual(whole.models[i]!.observations);
       expect(m.metrics).toEqual(whole.models[i]!.metrics);
     }
-    const a = buildRecords(whole, new HistoryView([]));
-    const b = buildRecords(merged, new HistoryView([]));
+    const a = buildRecords(whole, new HistoryView([])).records;
+    const b = buildRecords(merged, new HistoryView([])).records;
     expect(b.map(timeless)).toEqual(a.map(timeless));
     expect(b[1]!.metrics.passRate).toBe(8 / 12);
   });
