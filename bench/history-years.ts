@@ -15,7 +15,7 @@ import { HistoryView } from '../src/history/view.js';
 import { FreeTextModel, freeTextOutcome } from './free-text.js';
 import { loadLlmdriftRecordings } from '../tools/replay/index.js';
 import { recordOutcome } from '../src/app/run-and-record.js';
-import type { RunSummary } from '../src/report/summary.js';
+import type { RunSummary } from '../src/analysis/summary.js';
 import { tail, timeProcess, USAGE_PROBE, usageOf } from './processes.js';
 import { startReplayProcess } from './replay-process.js';
 import { median, type BenchResult } from './report.js';

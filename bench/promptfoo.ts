@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Recording } from '../tools/replay/index.js';
-import type { RunSummary } from '../src/report/summary.js';
+import type { RunSummary } from '../src/analysis/summary.js';
 import { nodeRuntime, npmInstall } from '../scripts/lib/node-runtime.js';
 import { tail, timeProcess } from './processes.js';
 import { startReplayProcess } from './replay-process.js';

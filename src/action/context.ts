@@ -20,7 +20,7 @@ export interface ActionContext {
 
 /** What a mode hands back to the entry point, which sets outputs and fails the job once. */
 export interface ModeResult {
-  summary: import('../report/summary.js').RunSummary;
+  summary: import('../analysis/summary.js').RunSummary;
   markdown: string;
   /** Path of the written markdown report. */
   reportPath: string;

@@ -1,9 +1,7 @@
-import { lowestReliability } from '../analysis/record-metrics.js';
 import type { EditComparison } from '../analysis/edit-effect.js';
 import type { Config, PromptSpec } from '../config/types.js';
 import { fitMarkdown } from '../github/comment.js';
-import type { RunSummary } from '../report/summary.js';
-import { significantRegressions } from '../analysis/drift.js';
+import type { RunSummary } from '../analysis/summary.js';
 import { grouped } from '../util/numbers.js';
 import type { ActionHost } from './host.js';
 
@@ -13,11 +11,10 @@ export function setOutputs(
   summary: RunSummary,
   paths: { report: string; history: string; statement?: string; predicate?: string },
 ): void {
-  const lowest = lowestReliability(summary.models);
-  host.setOutput('reliability', lowest === null ? '' : String(lowest));
+  host.setOutput('reliability', summary.reliability === null ? '' : String(summary.reliability));
   host.setOutput('drifted', String(summary.models.reduce((n, m) => n + m.drifted.length, 0)));
   // Beyond noise, as the thresholds count them: a later step that gates on it must not cry wolf.
-  host.setOutput('regressions', String(summary.models.reduce((n, m) => n + significantRegressions(m).length, 0)));
+  host.setOutput('regressions', String(summary.models.reduce((n, m) => n + m.noise.beyond.length, 0)));
   const priced = summary.models.flatMap((m) => (m.cost === null ? [] : [m.cost]));
   if (priced.length > 0) host.setOutput('cost', String(priced.reduce((sum, c) => sum + c, 0)));
   host.setOutput('report', paths.report);
@@ -50,7 +47,7 @@ export function annotateRegressions(
   for (const model of summary.models) {
     // This change's own regressions first: GitHub shows only the first few annotations.
     const own = new Set(model.editRegressions ?? []);
-    const all = significantRegressions(model);
+    const all = model.noise.beyond;
     const regressions = [...all.filter((key) => own.has(key)), ...all.filter((key) => !own.has(key))];
     for (const key of regressions.slice(0, MAX_ANNOTATIONS)) {
       const edit = own.has(key) ? edited.get(key) : undefined;

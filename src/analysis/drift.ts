@@ -127,29 +127,32 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
+/** A model's regressions (pass -> fail), split by the drift test's verdict. */
+export interface RegressionSplit {
+  /** Beyond noise: these count against the model (thresholds, outputs, annotations). */
+  beyond: string[];
+  /** The flips its own history explains: shown as noise, never counted as a failure. */
+  within: string[];
+}
+
 /**
- * Regressions beyond noise. With a significant drift verdict: the regressions among the prompts
- * it named, or, when the suite changed as a whole but no prompt could be named alone (too little
- * history, one sample), every regression. Without significance: none, they are within noise. A
- * record written before the test existed has no verdict, and then every regression counts, as it did.
+ * The regressions beyond noise and, apart, the flips within it. Beyond noise, with a significant
+ * drift verdict: the regressions among the prompts it named, or, when the suite changed as a
+ * whole but no prompt could be named alone (too little history, one sample), every regression.
+ * Without significance: none. A record written before the test existed has no verdict, and then
+ * every regression counts, as it did. A regression an edit made was judged against the base
+ * version in the same run: no noise to doubt, it is beyond.
+ *
+ * The one place this split is computed: summaries and reports carry its result.
  */
-export function significantRegressions(m: {
+export function splitByNoise(m: {
   regressions: readonly string[];
   drift?: DriftVerdict;
   editRegressions?: readonly string[];
-}): string[] {
-  // A regression an edit made was judged against the base version in the same run: no noise to doubt.
+}): RegressionSplit {
   const edited = m.editRegressions ?? [];
   const fromHistory = m.regressions.filter((key) => !edited.includes(key));
-  return [...driftRegressions(fromHistory, m.drift), ...edited];
-}
-
-/** The regressions beyond noise (`significantRegressions`) and, apart, the flips within it. */
-export function regressionsByNoise(m: Parameters<typeof significantRegressions>[0]): {
-  beyond: string[];
-  within: string[];
-} {
-  const beyond = significantRegressions(m);
+  const beyond = [...driftRegressions(fromHistory, m.drift), ...edited];
   return { beyond, within: m.regressions.filter((key) => !beyond.includes(key)) };
 }
 

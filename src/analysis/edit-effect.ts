@@ -1,10 +1,12 @@
 import { judge, sameAnswer } from '../checks/index.js';
 import type { Comparison, PromptSpec } from '../config/types.js';
+import type { RecordMetrics } from '../history/record.js';
 import type { HistoryView } from '../history/view.js';
 import type { Observation } from '../run/types.js';
 import type { EditedPair, EditSet } from './edits.js';
 import { fisherFreemanHalton } from './exact.js';
 import { benjaminiHochberg } from './fdr.js';
+import { mcnemarExactP } from './mcnemar.js';
 import { majorityVerdict, modal, promptResult } from './prompt-result.js';
 import { compareSamples, sampleKindFor } from './two-sample.js';
 
@@ -213,16 +215,38 @@ export interface EditComparison {
   added: Array<{ modelId: string; key: string; status: boolean | null; answer: string | null }>;
 }
 
-/** The (model, prompt) pairs an edit covers: their drift and flips belong to the edit, not to the model. */
 /**
  * Whether a prompt of a model is one the change edited or added: its new series, drift and flips
  * are the edit's doing, judged against the base version, not the model's since the last record.
- * The one filter both the verdict (sinceLastRecord) and the comment's drift part use.
  */
-export function coveredByEdits(c: EditComparison): (modelId: string, key: string) => boolean {
+function coveredByEdits(c: EditComparison): (modelId: string, key: string) => boolean {
   const covered = new Set(c.edits.pairs.map((p) => pairId(p.modelId, p.key)));
   for (const a of c.added) covered.add(pairId(a.modelId, a.key));
   return (modelId, key) => covered.has(pairId(modelId, key));
+}
+
+/** The prompt lists of a record or a summary that belong to an edit when it covers their prompt. */
+type PromptLists = Pick<RecordMetrics, 'drifted' | 'flapping' | 'newSeries' | 'regressions' | 'fixes' | 'flipsP'>;
+
+/**
+ * `m` (model `modelId`'s record or summary) without the prompts `c`'s edits cover: what the model
+ * did since its last record. McNemar's p is recomputed over the flips left. The one filter both
+ * the check's verdict (its summary) and the comment's drift part (its report) use.
+ */
+export function withoutEdited<T extends PromptLists>(m: T, modelId: string, c: EditComparison): T {
+  const covered = coveredByEdits(c);
+  const keep = (key: string) => !covered(modelId, key);
+  const regressions = m.regressions.filter(keep);
+  const fixes = m.fixes.filter(keep);
+  return {
+    ...m,
+    drifted: m.drifted.filter(keep),
+    flapping: m.flapping.filter(keep),
+    newSeries: m.newSeries.filter(keep),
+    regressions,
+    fixes,
+    flipsP: mcnemarExactP(regressions.length, fixes.length),
+  };
 }
 
 export function pairId(modelId: string, key: string): string {

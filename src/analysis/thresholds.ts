@@ -1,6 +1,6 @@
 import type { Thresholds } from '../config/types.js';
 import type { RecordMetrics } from '../history/record.js';
-import { significantRegressions } from './drift.js';
+import type { RegressionSplit } from './drift.js';
 
 export interface ThresholdOptions {
   /** Whether `fail-on-regression` applies (check mode and the CLI; not nightly tracking). */
@@ -8,7 +8,10 @@ export interface ThresholdOptions {
 }
 
 /** A model's metrics as far as the thresholds look at them. */
-export type ThresholdInput = { id: string } & Pick<RecordMetrics, 'reliability' | 'regressions' | 'flipsP' | 'drift'>;
+export type ThresholdInput = { id: string; noise: RegressionSplit } & Pick<
+  RecordMetrics,
+  'reliability' | 'flipsP' | 'drift'
+>;
 
 /** A broken threshold, as data: `report/` words it. */
 export type ThresholdBreach =
@@ -27,7 +30,7 @@ export function thresholdBreaches(
       breaches.push({ kind: 'fail-below', modelId: m.id, reliability: m.reliability, failBelow: thresholds.failBelow });
     }
     // Only regressions beyond noise fail: a flip the model's own history explains is not a failure.
-    const regressions = significantRegressions(m);
+    const regressions = m.noise.beyond;
     if (options.regressions && thresholds.failOnRegression && regressions.length > 0) {
       // The p-value under no change: the drift test's, or for records without one, McNemar's.
       const p = m.drift ? m.drift.p : m.flipsP;

@@ -15,10 +15,10 @@ import { HistoryView } from '../history/view.js';
 import { renderCheckComment } from '../report/check-comment.js';
 import type { SigningNote } from '../report/document/report-document.js';
 import { buildReport } from '../report/report.js';
-import { summarize, type RunSummary } from '../report/summary.js';
+import { sinceLastRecord, summarize, withEditRegressions, type RunSummary } from '../analysis/summary.js';
 import { thresholdFailures } from '../report/thresholds.js';
 import type { ProgressSink } from '../run/progress.js';
-import { baseConfigFrom, compareEdits, editFailures, sinceLastRecord, withEditRegressions } from './compare-edits.js';
+import { baseConfigFrom, compareEdits, editFailures } from './compare-edits.js';
 import { runSuites } from './engine.js';
 import { readVerifiedHistory, runsNeeded } from './run-and-record.js';
 

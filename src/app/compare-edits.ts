@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
-import { coveredByEdits, editEffects, pairId, type EditComparison } from '../analysis/edit-effect.js';
+import { editEffects, pairId, type EditComparison } from '../analysis/edit-effect.js';
 import { promptResult } from '../analysis/prompt-result.js';
 import { baseRunConfig, findEdits, type EditedPair } from '../analysis/edits.js';
-import { mcnemarExactP } from '../analysis/mcnemar.js';
 import { loadConfig, type LoadOptions } from '../config/load.js';
 import { DEFAULTS, promptKey, type Config, type Thresholds } from '../config/types.js';
 import type { RunOutcome } from '../analysis/records.js';
@@ -10,7 +9,6 @@ import { runSuites, type RunOptions } from './engine.js';
 import type { HistoryRead } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
 import { listSome } from '../util/numbers.js';
-import type { RunSummary } from '../report/summary.js';
 import type { Observation } from '../run/types.js';
 
 /**
@@ -88,50 +86,6 @@ export function editFailures(thresholds: Thresholds, c: EditComparison | null): 
     ([id, keys]) =>
       `${id}: ${keys.length} prompt(s) went from pass to fail because of this change's edits (the base version passes in the same run): ${listSome(keys)}`,
   );
-}
-
-/** The summary without the pairs an edit covers or adds: what the models did since the last record. */
-export function sinceLastRecord(summary: RunSummary, c: EditComparison | null): RunSummary {
-  if (!c) return summary;
-  const covered = coveredByEdits(c);
-  return {
-    ...summary,
-    models: summary.models.map((m) => {
-      const keep = (key: string) => !covered(m.id, key);
-      const regressions = m.regressions.filter(keep);
-      const fixes = m.fixes.filter(keep);
-      return {
-        ...m,
-        drifted: m.drifted.filter(keep),
-        flapping: m.flapping.filter(keep),
-        newSeries: m.newSeries.filter(keep),
-        regressions,
-        fixes,
-        flipsP: mcnemarExactP(regressions.length, fixes.length),
-      };
-    }),
-  };
-}
-
-/**
- * The summary the action reports (outputs, annotations, log): the models' own drift and flips
- * since the last record, plus the flips the change's edits caused, at the edited prompts.
- */
-export function withEditRegressions(summary: RunSummary, c: EditComparison | null): RunSummary {
-  if (!c) return summary;
-  const since = sinceLastRecord(summary, c);
-  return {
-    ...since,
-    models: since.models.map((m) => {
-      const own = c.effects.filter((e) => e.modelId === m.id);
-      const editRegressions = own.filter((e) => e.regression).map((e) => e.key);
-      const regressions = [...m.regressions, ...editRegressions];
-      const fixes = [...m.fixes, ...own.filter((e) => e.fix).map((e) => e.key)];
-      // A p-value of the models' flips does not hold for flips an edit made.
-      const edited = regressions.length + fixes.length > m.regressions.length + m.fixes.length;
-      return { ...m, regressions, fixes, editRegressions, flipsP: edited ? null : m.flipsP };
-    }),
-  };
 }
 
 /** The comparison as `trackrecord run --compare-with REF --json` prints it: without the full specs. */

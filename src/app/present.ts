@@ -1,6 +1,6 @@
 import type { EditComparison } from '../analysis/edit-effect.js';
 import { formatEdits } from '../report/edits-text.js';
-import type { RunSummary } from '../report/summary.js';
+import type { RunSummary } from '../analysis/summary.js';
 import { formatRunSummary } from '../report/text.js';
 import { editsJson } from './compare-edits.js';
 

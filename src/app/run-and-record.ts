@@ -12,7 +12,7 @@ import { appendRecords } from '../history/file.js';
 import { readRecent, type HistoryRead } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
 import { fetchHistoryEmbeddings } from './history-embeddings.js';
-import { summarize, type RunSummary } from '../report/summary.js';
+import { summarize, type RunSummary } from '../analysis/summary.js';
 
 export interface RecordOptions {
   /** Repository root: the history path is relative to it. */

@@ -1,12 +1,12 @@
 import { totalErrors } from '../analysis/record-metrics.js';
-import { coveredByEdits, type EditComparison } from '../analysis/edit-effect.js';
+import type { EditComparison } from '../analysis/edit-effect.js';
 import { renderEdits } from './edits-markdown.js';
 import { codeSpan, inlineText } from './escape.js';
 import type { SigningNote } from './document/report-document.js';
 import { inlineMarkdown, renderMarkdown } from './markdown.js';
 import { driftCell, regressionCell } from './drift-text.js';
 import { percent } from '../util/numbers.js';
-import type { ModelReport, Report } from './report.js';
+import { withoutEditedPrompts, type ModelReport, type Report } from './report.js';
 
 /**
  * The pull request comment: this change's run (the latest point of each model, recorded on top
@@ -38,35 +38,7 @@ export function renderCheckComment(
     'Prompts this PR did not edit, compared with their last answers on the base branch: what the models did since.',
     '',
   );
-  return renderMarkdown(withoutEdited(report, edits), { header, signing });
-}
-
-/**
- * The report without the prompts "What this PR changed" covers: an edited prompt's new series,
- * drift or flips are the edit's doing, not the model's.
- */
-function withoutEdited(report: Report, c: EditComparison): Report {
-  const covered = coveredByEdits(c);
-  return {
-    ...report,
-    models: report.models.map((m) => {
-      const keep = (key: string) => !covered(m.id, key);
-      return {
-        ...m,
-        metrics: {
-          ...m.metrics,
-          newSeries: m.metrics.newSeries.filter(keep),
-          drifted: m.metrics.drifted.filter(keep),
-          flapping: m.metrics.flapping.filter(keep),
-          regressions: m.metrics.regressions.filter(keep),
-          fixes: m.metrics.fixes.filter(keep),
-        },
-        drift: m.drift.filter((d) => keep(d.key)),
-        regressions: m.regressions.filter(keep),
-        fixes: m.fixes.filter(keep),
-      };
-    }),
-  };
+  return renderMarkdown(withoutEditedPrompts(report, edits), { header, signing });
 }
 
 function row(m: ModelReport): string {
@@ -78,5 +50,5 @@ function row(m: ModelReport): string {
       : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
   const errors = totalErrors(x.errors);
-  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(x)} | ${errors} |`;
+  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(m.noise)} | ${errors} |`;
 }

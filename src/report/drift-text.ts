@@ -1,4 +1,4 @@
-import { regressionsByNoise } from '../analysis/drift.js';
+import type { RegressionSplit } from '../analysis/drift.js';
 import type { DriftVerdict } from '../history/record.js';
 import type { Inline } from './document/model.js';
 import { percent, pValue } from '../util/numbers.js';
@@ -35,8 +35,7 @@ export function driftCell(drift: DriftVerdict | undefined, rawChanges: number): 
  * A table cell of the regressions beyond noise: "2", or "0 (1 within noise)" when some are
  * noise. A regression within noise is shown as noise, never counted as a failure.
  */
-export function regressionCell(m: Parameters<typeof regressionsByNoise>[0]): string {
-  const { beyond, within } = regressionsByNoise(m);
+export function regressionCell({ beyond, within }: RegressionSplit): string {
   return within.length > 0 ? `${beyond.length} (${within.length} within noise)` : String(beyond.length);
 }
 

@@ -1,3 +1,5 @@
+import { splitByNoise, type RegressionSplit } from '../analysis/drift.js';
+import { withoutEdited, type EditComparison } from '../analysis/edit-effect.js';
 import { realDrift, totalErrors } from '../analysis/record-metrics.js';
 import { DEFAULTS, promptKey } from '../config/types.js';
 import type { DriftVerdict, HistoryRecord, RecordMetrics } from '../history/record.js';
@@ -48,6 +50,8 @@ export interface ModelReport {
   fixes: string[];
   /** Exact McNemar p-value of regressions vs fixes: how likely so many flips are with no real change. */
   flipsP: number | null;
+  /** The latest record's regressions split by its drift verdict. */
+  noise: RegressionSplit;
 }
 
 export interface TrendPoint {
@@ -152,6 +156,30 @@ function modelReport(view: HistoryView, id: string, trend: number, runDrift: boo
     regressions: m.regressions,
     fixes: m.fixes,
     flipsP: m.flipsP,
+    noise: splitByNoise(m),
+  };
+}
+
+/**
+ * The report without the prompts a change's edits cover (its "What this PR changed" part): an
+ * edited prompt's new series, drift or flips are the edit's doing, not the model's.
+ */
+export function withoutEditedPrompts(report: Report, c: EditComparison): Report {
+  return {
+    ...report,
+    models: report.models.map((m) => {
+      const metrics = withoutEdited(m.metrics, m.id, c);
+      const kept = new Set(metrics.drifted);
+      return {
+        ...m,
+        metrics,
+        drift: m.drift.filter((d) => kept.has(d.key)),
+        regressions: metrics.regressions,
+        fixes: metrics.fixes,
+        flipsP: metrics.flipsP,
+        noise: splitByNoise(metrics),
+      };
+    }),
   };
 }
 

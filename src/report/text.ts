@@ -1,7 +1,6 @@
-import { regressionsByNoise } from '../analysis/drift.js';
 import { driftVerdictText } from './drift-text.js';
 import { percent, pValue, usd } from '../util/numbers.js';
-import type { ModelSummary, RunSummary } from './summary.js';
+import type { ModelSummary, RunSummary } from '../analysis/summary.js';
 
 /** The few lines a person reads after `trackrecord run`. */
 export function formatRunSummary(summary: RunSummary): string {
@@ -35,7 +34,7 @@ function driftLine(m: ModelSummary): string | null {
   if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
   if (m.regressions.length > 0 || m.fixes.length > 0) {
     const p = m.flipsP === null ? '' : ` (${pValue(m.flipsP)} under no change)`;
-    const { beyond, within } = regressionsByNoise(m);
+    const { beyond, within } = m.noise;
     const noise = within.length > 0 ? ` beyond noise, ${within.length} within noise` : '';
     parts.push(`${beyond.length} regressions${noise}, ${m.fixes.length} fixes${p}`);
   }

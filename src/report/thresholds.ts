@@ -1,7 +1,7 @@
 import { thresholdBreaches, type ThresholdBreach, type ThresholdOptions } from '../analysis/thresholds.js';
 import type { Thresholds } from '../config/types.js';
 import { listSome, percent, pValue } from '../util/numbers.js';
-import type { RunSummary } from './summary.js';
+import type { RunSummary } from '../analysis/summary.js';
 
 /** Why the job should fail, one sentence per broken threshold; empty when none is broken. */
 export function thresholdFailures(thresholds: Thresholds, summary: RunSummary, options: ThresholdOptions): string[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { annotateRegressions } from '../../src/action/outputs.js';
 import type { EditComparison } from '../../src/analysis/edit-effect.js';
 import type { Config } from '../../src/config/types.js';
-import type { RunSummary } from '../../src/report/summary.js';
+import type { RunSummary } from '../../src/analysis/summary.js';
 import { RecordingHost } from '../support/action.js';
 
 // Only the fields annotations read: which regressions count, and where each prompt is written.
@@ -14,6 +14,7 @@ const summary = {
       regressions: [...drifted, 's/edited'],
       editRegressions: ['s/edited'],
       drift: { significant: true, p: 0.001, prompts: [], detectableShift: null },
+      noise: { beyond: [...drifted, 's/edited'], within: [] },
     },
   ],
 } as unknown as RunSummary;

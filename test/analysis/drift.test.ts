@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { referenceStart, significantRegressions } from '../../src/analysis/drift.js';
+import { referenceStart, splitByNoise } from '../../src/analysis/drift.js';
 import { recordModel } from '../../src/analysis/records.js';
 import { runMetrics } from '../../src/analysis/run-metrics.js';
 import type { PromptSpec } from '../../src/config/types.js';
 import type { NewRecord } from '../../src/history/build-record.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { HistoryView } from '../../src/history/view.js';
-import { summarize } from '../../src/report/summary.js';
+import { summarize } from '../../src/analysis/summary.js';
 import { formatRunSummary } from '../../src/report/text.js';
 import { toSample } from '../../src/run/execute.js';
 import type { Observation } from '../../src/run/types.js';
@@ -93,7 +93,7 @@ describe('the drift verdict in a record', () => {
     expect(drift.p).toBeLessThanOrEqual(0.01);
     expect(drift.prompts).toEqual(['s/p0', 's/p1', 's/p2']);
     expect(records.at(-1)!.metrics.runsSinceDrift).toBe(0);
-    expect(significantRegressions(records.at(-1)!.metrics)).toEqual(
+    expect(splitByNoise(records.at(-1)!.metrics).beyond).toEqual(
       records.at(-1)!.metrics.regressions.filter((k) => drift.prompts.includes(k)),
     );
     // With 5 samples against 35, two new answers are enough alone: the shift seen with 80% power.
@@ -189,7 +189,7 @@ describe('referenceStart', () => {
   });
 });
 
-describe('significantRegressions', () => {
+describe('splitByNoise', () => {
   it('counts regressions beyond noise only, and all of them in records without a verdict', () => {
     const regressions = ['s/a', 's/b'];
     const verdict = (significant: boolean, prompts: string[]) => ({
@@ -198,9 +198,17 @@ describe('significantRegressions', () => {
       prompts,
       detectableShift: null,
     });
-    expect(significantRegressions({ regressions })).toEqual(regressions);
-    expect(significantRegressions({ regressions, drift: verdict(false, []) })).toEqual([]);
-    expect(significantRegressions({ regressions, drift: verdict(true, ['s/b']) })).toEqual(['s/b']);
-    expect(significantRegressions({ regressions, drift: verdict(true, []) })).toEqual(regressions);
+    expect(splitByNoise({ regressions })).toEqual({ beyond: regressions, within: [] });
+    expect(splitByNoise({ regressions, drift: verdict(false, []) })).toEqual({ beyond: [], within: regressions });
+    expect(splitByNoise({ regressions, drift: verdict(true, ['s/b']) })).toEqual({ beyond: ['s/b'], within: ['s/a'] });
+    expect(splitByNoise({ regressions, drift: verdict(true, []) })).toEqual({ beyond: regressions, within: [] });
+  });
+
+  it('counts a regression an edit made beyond noise, whatever the drift verdict', () => {
+    const drift = { significant: false, p: 0.4, prompts: [], detectableShift: null };
+    expect(splitByNoise({ regressions: ['s/a', 's/e'], drift, editRegressions: ['s/e'] })).toEqual({
+      beyond: ['s/e'],
+      within: ['s/a'],
+    });
   });
 });

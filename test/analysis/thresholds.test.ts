@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitByNoise } from '../../src/analysis/drift.js';
 import { thresholdBreaches, type ThresholdInput } from '../../src/analysis/thresholds.js';
 import type { DriftVerdict } from '../../src/history/record.js';
 
@@ -11,7 +12,7 @@ const verdict = (significant: boolean, p: number, prompts: string[]): DriftVerdi
 const model = (drift: DriftVerdict | undefined, regressions = ['s/a', 's/b']): ThresholdInput => ({
   id: 'm',
   reliability: 0.9,
-  regressions,
+  noise: splitByNoise({ regressions, ...(drift ? { drift } : {}) }),
   flipsP: 0.5,
   ...(drift ? { drift } : {}),
 });
@@ -40,13 +41,6 @@ describe('thresholdBreaches', () => {
   it('judges a record written before the drift test as before: every regression, with the McNemar p', () => {
     expect(thresholdBreaches(thresholds, [model(undefined)], check)).toEqual([
       { kind: 'regressions', modelId: 'm', regressions: ['s/a', 's/b'], flipsP: 0.5 },
-    ]);
-  });
-
-  it('counts an edit regression whatever the drift verdict: it was judged against the base version in the same run', () => {
-    const m = { ...model(verdict(false, 0.4, []), ['s/a', 's/e']), editRegressions: ['s/e'] };
-    expect(thresholdBreaches(thresholds, [m], check)).toEqual([
-      { kind: 'regressions', modelId: 'm', regressions: ['s/e'], flipsP: 0.4 },
     ]);
   });
 

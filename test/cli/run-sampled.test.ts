@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
-import type { RunSummary } from '../../src/report/summary.js';
+import type { RunSummary } from '../../src/analysis/summary.js';
 import { runCli } from '../support/cli.js';
 import { SAMPLED_NIGHTS, SAMPLED_SUITE, sampledConfig, sampledRecordings } from '../support/sampled.js';
 import { tempDir } from '../support/tmp.js';

@@ -1,4 +1,3 @@
-import { regressionsByNoise } from '../../analysis/drift.js';
 import type { DriftVerdict } from '../../history/record.js';
 import { driftKind, driftVerdictText, pValueSentence } from '../drift-text.js';
 import type { DriftEntry, ModelReport, TrendPoint } from '../report.js';
@@ -83,7 +82,7 @@ function driftTable(drift: readonly DriftEntry[], verdict?: DriftVerdict): Block
 export function flipBlocks(m: ModelReport): Block[] {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const items: Inline[][] = [];
-  const { beyond, within } = regressionsByNoise(m.metrics);
+  const { beyond, within } = m.noise;
   if (beyond.length > 0)
     items.push([strong(count(beyond.length, 'regression')), ' (pass → fail) beyond noise: ', ...keyList(beyond), '.']);
   if (within.length > 0)

@@ -77,7 +77,7 @@ function summaryTable(models: readonly ModelReport[]): Block {
         [percent(x.stability)],
         [percent(x.agreement)],
         drift,
-        [regressionCell(x)],
+        [regressionCell(m.noise)],
         [String(totalErrors(x.errors))],
         [x.runsSinceDrift === null ? 'never' : String(x.runsSinceDrift)],
         [runLink(m, day(m.run.startedAt))],
