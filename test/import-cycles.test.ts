@@ -48,3 +48,26 @@ describe('the imports of src/', () => {
     expect(cycles(graph)).toEqual([]);
   });
 });
+
+/** The folder of a file of src/, as the layers name it: `report/document`, `cli/commands`, `app`. */
+function folderOf(file: string): string {
+  return dirname(relative(SRC, file));
+}
+
+describe('the folders of src/', () => {
+  it('have no cycle between them: a folder and its subfolders import one way', () => {
+    const graph = new Map<string, Set<string>>();
+    for (const [file, targets] of importGraph()) {
+      const from = folderOf(file);
+      for (const target of targets) {
+        const to = folderOf(target);
+        if (to === from) continue;
+        if (!graph.has(from)) graph.set(from, new Set());
+        graph.get(from)!.add(to);
+      }
+    }
+    const folders = new Map([...graph].map(([from, to]) => [join(SRC, from), [...to].map((t) => join(SRC, t))]));
+    expect(folders.get(join(SRC, 'cli/commands'))).toContain(join(SRC, 'app'));
+    expect(cycles(folders)).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ import { emptyContext } from '../history/verify.js';
 import { HistoryView } from '../history/view.js';
 import { renderCheckComment } from '../report/check-comment.js';
 import type { SigningNote } from '../report/document/report-document.js';
-import { buildReport } from '../report/report.js';
+import { buildReport } from '../report/data/report.js';
 import { sinceLastRecord, summarize, withEditRegressions, type RunSummary } from '../analysis/summary.js';
 import { thresholdFailures } from '../report/thresholds.js';
 import type { ProgressSink } from '../run/progress.js';

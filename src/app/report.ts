@@ -7,7 +7,7 @@ import { readHistory, readRecent } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson, renderMarkdown } from '../report/markdown.js';
-import { buildReport } from '../report/report.js';
+import { buildReport } from '../report/data/report.js';
 
 interface FormatInput {
   view: HistoryView;

@@ -6,7 +6,7 @@ import { runCommand, runHelp } from './commands/run.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
 import { verifyCertificateCommand, verifyCertificateHelp } from './commands/verify-certificate.js';
 import { verifyCommand, verifyHelp } from './commands/verify.js';
-import { EXIT, UsageError, type CliIO } from './io.js';
+import { EXIT, UsageError, type CliIO } from './commands/io.js';
 import { errorLine, TrackrecordError } from '../util/errors.js';
 
 const commands: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {

@@ -4,9 +4,9 @@ import { renderEdits } from './edits-markdown.js';
 import { codeSpan, inlineText } from './escape.js';
 import type { SigningNote } from './document/report-document.js';
 import { inlineMarkdown, renderMarkdown } from './markdown.js';
-import { driftCell, regressionCell } from './drift-text.js';
+import { driftCell, regressionCell } from './document/drift-text.js';
 import { percent } from '../util/numbers.js';
-import { withoutEditedPrompts, type ModelReport, type Report } from './report.js';
+import { withoutEditedPrompts, type ModelReport, type Report } from './data/report.js';
 
 /**
  * The pull request comment: this change's run (the latest point of each model, recorded on top

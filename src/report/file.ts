@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { HistoryView } from '../history/view.js';
 import type { SigningNote } from './document/report-document.js';
 import { renderMarkdown } from './markdown.js';
-import { buildReport } from './report.js';
+import { buildReport } from './data/report.js';
 
 /** Renders the history's report for the given models and writes it to `path`; returns the markdown. */
 export async function writeReport(

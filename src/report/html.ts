@@ -5,7 +5,7 @@ import { pointSummary, renderChart, SERIES } from './html/chart.js';
 import { STYLE } from './html/style.js';
 import { block as blockHtml, escapeHtml, inline } from './html/text.js';
 import { percent } from '../util/numbers.js';
-import type { Report, TrendPoint } from './report.js';
+import type { Report, TrendPoint } from './data/report.js';
 
 /**
  * The page's Content-Security-Policy: nothing may load or run, the inline stylesheet aside

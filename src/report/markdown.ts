@@ -2,7 +2,7 @@ import { reportDocument, type SigningNote } from './document/report-document.js'
 import type { AnswerColumns, AnswerRow, Block, Inline } from './document/model.js';
 import { blockText, inlineText } from './escape.js';
 import { roundPercent } from '../util/numbers.js';
-import type { Report, TrendPoint } from './report.js';
+import type { Report, TrendPoint } from './data/report.js';
 import { axisLabels, safeUrl } from './document/words.js';
 
 /** Answers cut in a table (long or multi-line) get their full text below it, up to this many. */

@@ -1,4 +1,4 @@
-import { driftVerdictText } from './drift-text.js';
+import { driftVerdictText } from './document/drift-text.js';
 import { percent, pValue, usd } from '../util/numbers.js';
 import type { ModelSummary, RunSummary } from '../analysis/summary.js';
 

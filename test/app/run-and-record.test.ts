@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/load.js';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { readHistory } from '../../src/history/read.js';
-import { buildReport } from '../../src/report/report.js';
+import { buildReport } from '../../src/report/data/report.js';
 import { runAndRecord } from '../../src/app/run-and-record.js';
 import { PRIME_SUITE, primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { readHistory } from '../../src/history/read.js';
 import { HistoryView } from '../../src/history/view.js';
 import type { ReplayServer } from '../../tools/replay/index.js';
-import { buildReport, type Report } from '../../src/report/report.js';
+import { buildReport, type Report } from '../../src/report/data/report.js';
 import { runAndRecord } from '../../src/app/run-and-record.js';
 import { runCli } from '../support/cli.js';
 import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';

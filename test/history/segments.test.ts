@@ -11,7 +11,7 @@ import { lastLine, segmentPath } from '../../src/history/segments.js';
 import { ChainVerifier, verifyHistory } from '../../src/history/verify.js';
 import { HistoryView } from '../../src/history/view.js';
 import { renderJson } from '../../src/report/markdown.js';
-import { buildReport } from '../../src/report/report.js';
+import { buildReport } from '../../src/report/data/report.js';
 import { REPO_ROOT } from '../support/prime.js';
 import { historyText, makeRecords } from '../support/records.js';
 import { tempDir } from '../support/tmp.js';

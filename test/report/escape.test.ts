@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockText, codeSpan, inlineText } from '../../src/report/escape.js';
 import { renderCheckComment } from '../../src/report/check-comment.js';
-import { buildReport } from '../../src/report/report.js';
+import { buildReport } from '../../src/report/data/report.js';
 import { HistoryView } from '../../src/history/view.js';
 
 /** What a browser shows for the escaped text: character references decoded, zero-width spaces dropped. */

@@ -12,7 +12,7 @@ import { HistoryView } from '../../src/history/view.js';
 import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { CSP, renderHtml } from '../../src/report/html.js';
 import { escapeHtml } from '../../src/report/html/text.js';
-import { buildReport, type Report } from '../../src/report/report.js';
+import { buildReport, type Report } from '../../src/report/data/report.js';
 import { runAndRecord } from '../../src/app/run-and-record.js';
 import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
 import { makeRecords } from '../support/records.js';

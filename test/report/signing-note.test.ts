@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderCheckComment } from '../../src/report/check-comment.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { buildReport } from '../../src/report/report.js';
+import { buildReport } from '../../src/report/data/report.js';
 import { HistoryView } from '../../src/history/view.js';
 import { chainRecords } from '../../src/history/codec.js';
 import { GENESIS, type HistoryRecord } from '../../src/history/record.js';

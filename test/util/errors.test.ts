@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cli/io.js';
+import { UsageError } from '../../src/cli/commands/io.js';
 import { ConfigError } from '../../src/config/errors.js';
 import { CertificateError } from '../../src/evidence/certificate.js';
 import { EvidenceKeyError } from '../../src/evidence/keys.js';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { certify } from '../../app/certificates.js';
 import { DEFAULTS } from '../../config/types.js';
-import { EXIT, UsageError, type CliIO } from '../io.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
 
 export const certifyHelp = `Usage: trackrecord certify --model ID --out FILE [--window N] [--history FILE]
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { initRepository, PROVIDER_NAMES } from '../../app/init.js';
-import { EXIT, UsageError, type CliIO } from '../io.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
 
 const NAMES = PROVIDER_NAMES;
 

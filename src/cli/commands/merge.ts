@@ -4,7 +4,7 @@ import { recordWithFiles } from '../../app/badges-and-report.js';
 import { summaryJson, summaryText } from '../../app/present.js';
 import { mergeShards } from '../../app/shard.js';
 import { openWorkspace } from '../../app/workspace.js';
-import { EXIT, UsageError, type CliIO } from '../io.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
 
 export const mergeHelp = `Usage: trackrecord merge [--config FILE] [--json] PARTIAL...
 

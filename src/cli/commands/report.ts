@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isReportFormat, REPORT_FORMATS, reportHistory } from '../../app/report.js';
 import { DEFAULTS } from '../../config/types.js';
-import { EXIT, UsageError, type CliIO } from '../io.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
 
 export const reportHelp = `Usage: trackrecord report [--history FILE] [--format md|json|html] [--trend N] [--all]
 

@@ -11,7 +11,7 @@ import { openConfig, openWorkspace } from '../../app/workspace.js';
 import type { Config } from '../../config/types.js';
 import type { ProgressSink } from '../../run/progress.js';
 import { formatShard, parseShard, ShardError, type Shard } from '../../util/shard.js';
-import { EXIT, UsageError, type CliIO } from '../io.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
 
 export const runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--compare-with REF] [--json] [--quiet]
        trackrecord run --dry-run [--config FILE] [--shard I/N] [--json]

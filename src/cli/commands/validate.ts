@@ -1,7 +1,7 @@
 import { validateFile } from '../../app/validate.js';
 import { ConfigError, formatIssue } from '../../config/errors.js';
 import { DEFAULTS } from '../../config/types.js';
-import { EXIT, type CliIO } from '../io.js';
+import { EXIT, type CliIO } from './io.js';
 
 export const validateHelp = `Usage: trackrecord validate [FILES...]
 

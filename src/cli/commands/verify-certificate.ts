@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { checkCertificate, describeCertificate } from '../../app/certificates.js';
-import { EXIT, UsageError, type CliIO } from '../io.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
 
 export const verifyCertificateHelp = `Usage: trackrecord verify-certificate CERT --key PUBLIC.pem [--history FILE] [--format text|json]
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { verifyHistory } from '../../app/verify.js';
 import { DEFAULTS } from '../../config/types.js';
-import { EXIT, UsageError, type CliIO } from '../io.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
 
 export const verifyHelp = `Usage: trackrecord verify [--history FILE] [--key PUBLIC.pem [--signed-from N]] [--repair]
 

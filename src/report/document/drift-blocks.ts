@@ -1,6 +1,6 @@
 import type { DriftVerdict } from '../../history/record.js';
-import { driftKind, driftVerdictText, pValueSentence } from '../drift-text.js';
-import type { DriftEntry, ModelReport, TrendPoint } from '../report.js';
+import { driftKind, driftVerdictText, pValueSentence } from './drift-text.js';
+import type { DriftEntry, ModelReport, TrendPoint } from '../data/report.js';
 import { code, name, note, paragraph, strong, type Block, type Inline } from './model.js';
 import { count, dateTime, keyList } from './words.js';
 

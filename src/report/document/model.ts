@@ -4,7 +4,7 @@
  * drift apart in wording or logic. Texts are either our own wording or untrusted: anything read
  * from a history or a server is marked untrusted and escaped by the serializer for its format.
  */
-import type { DriftEntry, TrendPoint } from '../report.js';
+import type { DriftEntry, TrendPoint } from '../data/report.js';
 
 export type Inline =
   /** Our own wording, plain text with no markup. */

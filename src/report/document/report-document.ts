@@ -1,7 +1,7 @@
 import { realDrift, totalErrors } from '../../analysis/record-metrics.js';
-import { driftCell, regressionCell } from '../drift-text.js';
+import { driftCell, regressionCell } from './drift-text.js';
 import { costSentence, percent } from '../../util/numbers.js';
-import type { ModelReport, Report } from '../report.js';
+import type { ModelReport, Report } from '../data/report.js';
 import { driftBlocks, earlierDriftBlocks, flipBlocks } from './drift-blocks.js';
 import { count, dateTime, day, fingerprintBlocks, joined, keyList } from './words.js';
 import { code, name, note, paragraph, strong, untrusted, type Block, type Inline } from './model.js';

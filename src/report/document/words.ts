@@ -1,4 +1,4 @@
-import { fingerprintChanges, type TrendPoint } from '../report.js';
+import { fingerprintChanges, type TrendPoint } from '../data/report.js';
 import { name, untrusted, type Block, type Inline } from './model.js';
 
 /** Keys listed in a sentence; the rest are counted. */

@@ -1,5 +1,5 @@
 import { percent } from '../../util/numbers.js';
-import type { TrendPoint } from '../report.js';
+import type { TrendPoint } from '../data/report.js';
 import { axisLabels, count } from '../document/words.js';
 import { escapeHtml, inline } from './text.js';
 

@@ -1,10 +1,10 @@
-import { splitByNoise, type RegressionSplit } from '../analysis/drift.js';
-import { withoutEdited, type EditComparison } from '../analysis/edit-effect.js';
-import { realDrift, totalErrors } from '../analysis/record-metrics.js';
-import { DEFAULTS, promptKey } from '../config/types.js';
-import type { DriftVerdict, HistoryRecord, RecordMetrics } from '../history/record.js';
-import type { HistoryView } from '../history/view.js';
-import type { RunInfo } from '../run/run-info.js';
+import { splitByNoise, type RegressionSplit } from '../../analysis/drift.js';
+import { withoutEdited, type EditComparison } from '../../analysis/edit-effect.js';
+import { realDrift, totalErrors } from '../../analysis/record-metrics.js';
+import { DEFAULTS, promptKey } from '../../config/types.js';
+import type { DriftVerdict, HistoryRecord, RecordMetrics } from '../../history/record.js';
+import type { HistoryView } from '../../history/view.js';
+import type { RunInfo } from '../../run/run-info.js';
 
 /**
  * The report as plain data: what `trackrecord report` renders as markdown or prints as JSON,

@@ -1,4 +1,4 @@
-import { EXIT, TrackrecordError } from '../util/errors.js';
+import { EXIT, TrackrecordError } from '../../util/errors.js';
 
 /** What a command may touch, so tests can run commands in-process with their own streams. */
 export interface CliIO {
@@ -9,7 +9,7 @@ export interface CliIO {
 }
 
 // Exit statuses live with the error base type, which carries them.
-export { EXIT } from '../util/errors.js';
+export { EXIT } from '../../util/errors.js';
 
 /** A bad command line: exit 2 with the message and the command's help. */
 export class UsageError extends TrackrecordError {

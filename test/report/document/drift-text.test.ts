@@ -1,8 +1,8 @@
-import { splitByNoise } from '../../src/analysis/drift.js';
+import { splitByNoise } from '../../../src/analysis/drift.js';
 import { describe, expect, it } from 'vitest';
-import { detectableShift } from '../../src/analysis/power.js';
-import type { DriftVerdict } from '../../src/history/record.js';
-import { driftCell, driftVerdictText, regressionCell } from '../../src/report/drift-text.js';
+import { detectableShift } from '../../../src/analysis/power.js';
+import type { DriftVerdict } from '../../../src/history/record.js';
+import { driftCell, driftVerdictText, regressionCell } from '../../../src/report/document/drift-text.js';
 
 const quiet = (p: number, shift: number | null): DriftVerdict => ({
   significant: false,

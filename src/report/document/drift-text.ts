@@ -1,7 +1,7 @@
-import type { RegressionSplit } from '../analysis/drift.js';
-import type { DriftVerdict } from '../history/record.js';
-import type { Inline } from './document/model.js';
-import { percent, pValue } from '../util/numbers.js';
+import type { RegressionSplit } from '../../analysis/drift.js';
+import type { DriftVerdict } from '../../history/record.js';
+import type { Inline } from './model.js';
+import { percent, pValue } from '../../util/numbers.js';
 
 /** One line on the drift test's verdict, for reports, comments and the CLI; null without a verdict. */
 export function driftVerdictText(drift: DriftVerdict | undefined, rawChanges: number): string | null {

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
-import { readHistory } from '../../src/history/read.js';
-import { promptKey } from '../../src/config/types.js';
-import type { HistoryRecord } from '../../src/history/record.js';
-import { HistoryView } from '../../src/history/view.js';
-import type { ReplayServer } from '../../tools/replay/index.js';
-import { buildReport } from '../../src/report/report.js';
-import { runAndRecord } from '../../src/app/run-and-record.js';
-import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
-import { makeRecords } from '../support/records.js';
-import { tempDir } from '../support/tmp.js';
+import { loadConfig } from '../../../src/config/load.js';
+import { readHistory } from '../../../src/history/read.js';
+import { promptKey } from '../../../src/config/types.js';
+import type { HistoryRecord } from '../../../src/history/record.js';
+import { HistoryView } from '../../../src/history/view.js';
+import type { ReplayServer } from '../../../tools/replay/index.js';
+import { buildReport } from '../../../src/report/data/report.js';
+import { runAndRecord } from '../../../src/app/run-and-record.js';
+import { primeConfig, primeTruth, startPrimeServer } from '../../support/prime.js';
+import { makeRecords } from '../../support/records.js';
+import { tempDir } from '../../support/tmp.js';
 
 let server: ReplayServer | undefined;
 afterEach(async () => {
