@@ -16,7 +16,7 @@
 import { suitePermutationTest } from '../src/analysis/combine.js';
 import { DRIFT_ALPHA } from '../src/analysis/drift.js';
 import { recordModel } from '../src/analysis/records.js';
-import { runMetrics } from '../src/analysis/run-metrics.js';
+import { runMetrics } from '../src/run/run-metrics.js';
 import { poolSamples } from '../src/analysis/two-sample.js';
 import type { PromptSpec } from '../src/config/types.js';
 import { HistoryView } from '../src/history/view.js';

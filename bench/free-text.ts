@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runMetrics } from '../src/analysis/run-metrics.js';
+import { runMetrics } from '../src/run/run-metrics.js';
 import type { Config } from '../src/config/types.js';
-import type { RunOutcome } from '../src/analysis/records.js';
+import type { RunOutcome } from '../src/run/outcome.js';
 import { buildPlan } from '../src/run/plan.js';
 import { toSample } from '../src/run/execute.js';
 import type { Observation } from '../src/run/types.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordModel } from '../src/analysis/records.js';
-import { runMetrics } from '../src/analysis/run-metrics.js';
+import { runMetrics } from '../src/run/run-metrics.js';
 import { loadConfig } from '../src/config/load.js';
 import type { ModelSpec, PromptSpec } from '../src/config/types.js';
 import { chainRecords } from '../src/history/codec.js';

@@ -2,7 +2,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { recordWithFiles, writeStatement, type RecordedWithFiles } from '../app/badges-and-report.js';
-import type { RunOutcome } from '../analysis/records.js';
+import type { RunOutcome } from '../run/outcome.js';
 import { runSuites } from '../app/engine.js';
 import { checkoutDataBranch, isBranchName } from '../git/data-branch.js';
 import { Git } from '../git/git.js';

@@ -2,7 +2,7 @@ import { promptKey, type PromptSpec } from '../config/types.js';
 import { HASH_REF_LENGTH } from '../history/refs.js';
 import type { RecordedPrompt } from '../history/build-record.js';
 import type { Observation } from '../run/types.js';
-import { percentile } from './stats.js';
+import { percentile } from '../util/stats.js';
 
 /** One observation reduced to what is compared across runs and stored in a record. */
 export interface PromptResult extends RecordedPrompt {

@@ -7,9 +7,9 @@ import type { Observation } from '../run/types.js';
 import { compareWithHistory, type HistoryComparison } from './compare.js';
 import { assessDrift } from './drift.js';
 import { promptResult, type PromptResult } from './prompt-result.js';
-import type { RunMetrics } from './run-metrics.js';
+import type { RunMetrics } from '../run/run-metrics.js';
 import { pooledReliability } from './reliability.js';
-import { share } from './stats.js';
+import { share } from '../util/stats.js';
 
 /** One model's part of a run, as analysis needs it. */
 export interface ModelRun {

@@ -1,29 +1,10 @@
-import type { Config, ModelSpec, PromptSpec } from '../config/types.js';
+import type { PromptSpec } from '../config/types.js';
 import { buildRecord, type NewRecord } from '../history/build-record.js';
 import type { HistoryView } from '../history/view.js';
 import type { RunInfo } from '../run/run-info.js';
-import type { ModelEmbeddings } from '../run/embeddings.js';
 import type { Observation } from '../run/types.js';
 import { analyzeModel } from './record-metrics.js';
-import type { RunMetrics } from './run-metrics.js';
-
-export interface ModelResult {
-  model: ModelSpec;
-  observations: Observation[];
-  metrics: RunMetrics;
-  /** The model's embeddings of this run, when its prompts use them (vectors and tokens). */
-  embeddings?: ModelEmbeddings;
-}
-
-/** What a run produced: every model's observations and run metrics, before any history. */
-export interface RunOutcome {
-  config: Config;
-  run: RunInfo;
-  finishedAt: string;
-  models: ModelResult[];
-  /** The prompt spec behind an observation. */
-  specOf: (o: Observation) => PromptSpec;
-}
+import type { ModelResult, RunOutcome } from '../run/outcome.js';
 
 /** How one model's record is made: the run it belongs to and what its analysis needs. */
 export interface RecordContext {

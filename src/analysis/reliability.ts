@@ -1,4 +1,4 @@
-import { share, wilsonInterval } from './stats.js';
+import { share, wilsonInterval } from '../util/stats.js';
 
 /**
  * Reliability over a trailing window: the observations judged in its records pooled, the share

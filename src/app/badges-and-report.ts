@@ -1,5 +1,5 @@
 import { dirname, join, relative, resolve } from 'node:path';
-import type { RunOutcome } from '../analysis/records.js';
+import type { RunOutcome } from '../run/outcome.js';
 import type { Config } from '../config/types.js';
 import { attestationsPathOf, describeAttestations } from '../evidence/attestations.js';
 import { runStatement, writeRunStatement } from '../evidence/run-statement.js';

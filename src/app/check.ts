@@ -13,7 +13,7 @@ import { readRecent, type HistoryRead } from '../history/read.js';
 import { emptyContext } from '../history/verify.js';
 import { HistoryView } from '../history/view.js';
 import { renderCheckComment } from '../report/check-comment.js';
-import type { SigningNote } from '../report/document/report-document.js';
+import type { SigningNote } from '../evidence/attestations.js';
 import { buildReport } from '../report/data/report.js';
 import { sinceLastRecord, summarize, withEditRegressions, type RunSummary } from '../analysis/summary.js';
 import { thresholdFailures } from '../report/thresholds.js';

@@ -4,7 +4,7 @@ import { promptResult } from '../analysis/prompt-result.js';
 import { baseRunConfig, findEdits, type EditedPair } from '../analysis/edits.js';
 import { loadConfig, type LoadOptions } from '../config/load.js';
 import { DEFAULTS, promptKey, type Config, type Thresholds } from '../config/types.js';
-import type { RunOutcome } from '../analysis/records.js';
+import type { RunOutcome } from '../run/outcome.js';
 import { runSuites, type RunOptions } from './engine.js';
 import type { HistoryRead } from '../history/read.js';
 import { HistoryView } from '../history/view.js';

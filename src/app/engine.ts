@@ -1,5 +1,5 @@
-import type { RunOutcome } from '../analysis/records.js';
-import { runMetrics } from '../analysis/run-metrics.js';
+import type { RunOutcome } from '../run/outcome.js';
+import { runMetrics } from '../run/run-metrics.js';
 import { similarTargets } from '../checks/index.js';
 import type { Config, ModelSpec, PromptSpec } from '../config/types.js';
 import { keyValues } from '../providers/keys.js';

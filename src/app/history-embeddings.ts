@@ -1,6 +1,6 @@
 import { answerOrNull } from '../checks/index.js';
 import { promptResult } from '../analysis/prompt-result.js';
-import type { RunOutcome } from '../analysis/records.js';
+import type { RunOutcome } from '../run/outcome.js';
 import type { HistoryView } from '../history/view.js';
 import { compareModel, similarModel } from '../run/embeddings.js';
 

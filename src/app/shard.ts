@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { RunOutcome } from '../analysis/records.js';
+import type { RunOutcome } from '../run/outcome.js';
 import { promptCount, type Config } from '../config/types.js';
 import { displayPath, expandPartialPaths, mergePartials, readPartials, writePartial } from '../partial/index.js';
 import type { ProgressSink } from '../run/progress.js';

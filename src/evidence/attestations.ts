@@ -16,7 +16,6 @@ import {
   type Envelope,
 } from './dsse.js';
 import type { PublicKey, Signer } from './keys.js';
-import type { SigningNote } from '../report/document/report-document.js';
 import {
   lineOfSubjectName,
   lineSubjectName,
@@ -27,6 +26,13 @@ import {
   type Statement,
 } from './statement.js';
 import { CRLF_LINE } from '../history/verify.js';
+
+/** What the attestations file beside a history holds, as read (signatures not checked here). */
+export interface SigningNote {
+  envelopes: number;
+  /** Key ids named by the envelopes, shortened to 16 hex. */
+  keyids: string[];
+}
 
 /**
  * The attestations file of a history file: `attestations.jsonl` beside it, and for a numbered

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { pooledReliability } from '../analysis/reliability.js';
-import { share } from '../analysis/stats.js';
+import { share } from '../util/stats.js';
 import { lineHash } from '../history/codec.js';
 import type { HistoryRecord } from '../history/record.js';
 import { canonicalJson } from '../util/hash.js';

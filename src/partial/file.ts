@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Config } from '../config/types.js';
-import type { RunOutcome } from '../analysis/records.js';
+import type { RunOutcome } from '../run/outcome.js';
 import { buildPlan } from '../run/plan.js';
 import type { RunInfo } from '../run/run-info.js';
 import { MAX_SHARDS, type Shard } from '../util/shard.js';

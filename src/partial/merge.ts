@@ -1,6 +1,6 @@
-import { runMetrics } from '../analysis/run-metrics.js';
+import { runMetrics } from '../run/run-metrics.js';
 import { promptKey, type Config, type PromptSpec } from '../config/types.js';
-import type { RunOutcome } from '../analysis/records.js';
+import type { RunOutcome } from '../run/outcome.js';
 import { buildPlan } from '../run/plan.js';
 import type { RunInfo } from '../run/run-info.js';
 import { shardOf } from '../run/shard.js';

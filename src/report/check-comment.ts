@@ -2,7 +2,7 @@ import { totalErrors } from '../analysis/record-metrics.js';
 import type { EditComparison } from '../analysis/edit-effect.js';
 import { renderEdits } from './edits-markdown.js';
 import { codeSpan, inlineText } from './escape.js';
-import type { SigningNote } from './document/report-document.js';
+import type { SigningNote } from '../evidence/attestations.js';
 import { inlineMarkdown, renderMarkdown } from './markdown.js';
 import { driftCell, regressionCell } from './document/drift-text.js';
 import { percent } from '../util/numbers.js';

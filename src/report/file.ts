@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { HistoryView } from '../history/view.js';
-import type { SigningNote } from './document/report-document.js';
+import type { SigningNote } from '../evidence/attestations.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReport } from './data/report.js';
 

@@ -1,4 +1,5 @@
-import { reportDocument, type SigningNote } from './document/report-document.js';
+import type { SigningNote } from '../evidence/attestations.js';
+import { reportDocument } from './document/report-document.js';
 import type { AnswerColumns, AnswerRow, Block, Inline } from './document/model.js';
 import { blockText, inlineText } from './escape.js';
 import { roundPercent } from '../util/numbers.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { referenceStart, splitByNoise } from '../../src/analysis/drift.js';
 import { recordModel } from '../../src/analysis/records.js';
-import { runMetrics } from '../../src/analysis/run-metrics.js';
+import { runMetrics } from '../../src/run/run-metrics.js';
 import type { PromptSpec } from '../../src/config/types.js';
 import type { NewRecord } from '../../src/history/build-record.js';
 import type { HistoryRecord } from '../../src/history/record.js';

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
-import type { RunOutcome } from '../../src/analysis/records.js';
+import type { RunOutcome } from '../../src/run/outcome.js';
 import { runSuites } from '../../src/app/engine.js';
 import { shardConfig } from '../../src/run/shard.js';
 import type { Shard } from '../../src/util/shard.js';

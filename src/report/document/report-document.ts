@@ -1,17 +1,11 @@
 import { realDrift, totalErrors } from '../../analysis/record-metrics.js';
 import { driftCell, regressionCell } from './drift-text.js';
 import { costSentence, percent } from '../../util/numbers.js';
+import type { SigningNote } from '../../evidence/attestations.js';
 import type { ModelReport, Report } from '../data/report.js';
 import { driftBlocks, earlierDriftBlocks, flipBlocks } from './drift-blocks.js';
 import { count, dateTime, day, fingerprintBlocks, joined, keyList } from './words.js';
 import { code, name, note, paragraph, strong, untrusted, type Block, type Inline } from './model.js';
-
-/** What the attestations file beside a history holds, as read (signatures not checked here). */
-export interface SigningNote {
-  envelopes: number;
-  /** Key ids named by the envelopes, shortened to 16 hex. */
-  keyids: string[];
-}
 
 export interface DocumentOptions {
   /** Leave out the title's summary table (a pull request check has its own). */

@@ -1,7 +1,7 @@
 import { sameAnswer, type Vectors } from '../checks/index.js';
 import type { Comparison } from '../config/types.js';
-import { ERROR_CATEGORIES, type ErrorCategory, type Observation } from '../run/types.js';
-import { percentile, share } from './stats.js';
+import { ERROR_CATEGORIES, type ErrorCategory, type Observation } from './types.js';
+import { percentile, share } from '../util/stats.js';
 
 /** What one run says about one model on its own, before any comparison with history. */
 export interface RunMetrics {
