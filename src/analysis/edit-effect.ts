@@ -226,7 +226,9 @@ function coveredByEdits(c: EditComparison): (modelId: string, key: string) => bo
 }
 
 /** The prompt lists of a record or a summary that belong to an edit when it covers their prompt. */
-type PromptLists = Pick<RecordMetrics, 'drifted' | 'flapping' | 'newSeries' | 'regressions' | 'fixes' | 'flipsP'>;
+type PromptLists = Pick<RecordMetrics, 'drifted' | 'flapping' | 'newSeries' | 'regressions' | 'fixes' | 'flipsP'> & {
+  failing?: ReadonlyArray<{ prompt: string }>;
+};
 
 /**
  * `m` (model `modelId`'s record or summary) without the prompts `c`'s edits cover: what the model
@@ -246,6 +248,7 @@ export function withoutEdited<T extends PromptLists>(m: T, modelId: string, c: E
     regressions,
     fixes,
     flipsP: mcnemarExactP(regressions.length, fixes.length),
+    ...(m.failing ? { failing: m.failing.filter((f) => keep(f.prompt)) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { NewRecord } from '../history/build-record.js';
 import type { DriftVerdict, RecordMetrics, RecordRun } from '../history/record.js';
 import { splitByNoise, type RegressionSplit } from './drift.js';
 import { withoutEdited, type EditComparison } from './edit-effect.js';
+import type { FailingPrompt } from './failing.js';
 import { lowestReliability } from './record-metrics.js';
 
 /** Fields of a record's metrics that the run summary repeats as they are. */
@@ -39,6 +40,8 @@ export interface ModelSummary extends SummaryMetrics {
   editRegressions?: string[];
   /** `regressions` split by the drift test's verdict: renderers and thresholds read it, never redo it. */
   noise: RegressionSplit;
+  /** The prompts this run failed, with their answers and the checks they fail. */
+  failing: FailingPrompt[];
 }
 
 export interface RunSummary {
@@ -57,8 +60,14 @@ function runSummary(run: RecordRun, models: ModelSummary[]): RunSummary {
   return { run, models, reliability: lowestReliability(models) };
 }
 
-/** The summary of a run, read off its records (one per model, in config order). */
-export function summarize(records: readonly NewRecord[]): RunSummary {
+/**
+ * The summary of a run, read off its records (one per model, in config order); `failing` gives a
+ * model's failing prompts (see failingPrompts), none without it.
+ */
+export function summarize(
+  records: readonly NewRecord[],
+  failing: (modelId: string) => FailingPrompt[] = () => [],
+): RunSummary {
   const first = records[0];
   if (!first) throw new Error('summarize: a run has at least one record');
   return runSummary(
@@ -71,6 +80,7 @@ export function summarize(records: readonly NewRecord[]): RunSummary {
         drift: m.drift ?? { significant: false, p: null, prompts: [], detectableShift: null },
         cost: m.cost ?? null,
         systemFingerprints: model.systemFingerprints,
+        failing: failing(model.id),
       }),
     ),
   );

@@ -1,4 +1,5 @@
 import { dirname, join, relative, resolve } from 'node:path';
+import { specLookup } from '../analysis/failing.js';
 import type { RunOutcome } from '../run/outcome.js';
 import type { Config } from '../config/types.js';
 import { attestationsPathOf, describeAttestations } from '../evidence/attestations.js';
@@ -26,7 +27,7 @@ export async function writeBadgesAndReport(config: Config, root: string, recorde
   const signing = await describeAttestations(resolve(root, config.history));
   const markdown = await writeReport(
     recorded.view,
-    config.models.map((m) => m.id),
+    { models: config.models.map((m) => m.id), specs: specLookup(config) },
     reportPath,
     signing,
   );

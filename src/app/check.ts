@@ -14,6 +14,7 @@ import { emptyContext } from '../history/verify.js';
 import { HistoryView } from '../history/view.js';
 import { renderCheckComment } from '../report/check-comment.js';
 import type { SigningNote } from '../evidence/attestations.js';
+import { failingPrompts, specLookup } from '../analysis/failing.js';
 import { buildReport } from '../report/data/report.js';
 import { sinceLastRecord, summarize, withEditRegressions, type RunSummary } from '../analysis/summary.js';
 import { thresholdFailures } from '../report/thresholds.js';
@@ -96,9 +97,14 @@ export async function checkChange(settings: CheckSettings, log: CheckLog): Promi
     : null;
   if (edits) log.info(`${edits.rerun} base version(s) run: ${edits.extraRequests} extra request(s)`);
   const built = buildRecords(outcome, view);
-  const verdict = judgeChange(config, summarize(built.records), edits);
+  const specs = specLookup(config);
+  const verdict = judgeChange(
+    config,
+    summarize(built.records, (id) => failingPrompts(built.view, id, specs)),
+    edits,
+  );
   // The base's records with this run's on top: the change's run against the base's latest.
-  const report = buildReport(built.view, { models: config.models.map((m) => m.id) });
+  const report = buildReport(built.view, { models: config.models.map((m) => m.id), specs });
   return { ...verdict, edits, markdown: renderCheckComment(report, baseRef, signing, edits) };
 }
 

@@ -1,4 +1,8 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { specLookup, type SpecLookup } from '../analysis/failing.js';
+import { ConfigError } from '../config/errors.js';
+import { loadConfig } from '../config/load.js';
 import { DEFAULTS } from '../config/types.js';
 import { describeAttestations } from '../evidence/attestations.js';
 import { HistoryError, labelOf } from '../history/errors.js';
@@ -11,6 +15,8 @@ import { buildReport } from '../report/data/report.js';
 
 interface FormatInput {
   view: HistoryView;
+  /** The config's checks, when it is at hand: failing prompts then name the checks they fail. */
+  specs?: SpecLookup;
   trend: number;
   /** The history file, absolute: where its attestations are found. */
   path: string;
@@ -21,11 +27,11 @@ interface FormatInput {
  * (its renderer lives in src/report/).
  */
 export const REPORT_FORMATS = {
-  md: async ({ view, trend, path }: FormatInput) =>
-    renderMarkdown(buildReport(view, { trend }), { signing: await describeAttestations(path) }),
-  json: async ({ view, trend }: FormatInput) => renderJson(buildReport(view, { trend })),
+  md: async ({ view, trend, specs, path }: FormatInput) =>
+    renderMarkdown(buildReport(view, { trend, specs }), { signing: await describeAttestations(path) }),
+  json: async ({ view, trend, specs }: FormatInput) => renderJson(buildReport(view, { trend, specs })),
   // The page lists every trend point's drifted prompts, not only the latest's.
-  html: async ({ view, trend }: FormatInput) => renderHtml(buildReport(view, { trend, runDrift: true })),
+  html: async ({ view, trend, specs }: FormatInput) => renderHtml(buildReport(view, { trend, specs, runDrift: true })),
 } as const;
 
 export type ReportFormat = keyof typeof REPORT_FORMATS;
@@ -43,6 +49,8 @@ export interface HistoryReportOptions {
   trend?: number;
   /** Read and verify all of the history, not only the trend's runs plus one. */
   all?: boolean;
+  /** The config whose checks failing prompts are named with (`--config`); it must load. */
+  configPath?: string;
 }
 
 /** The report, or why there is none: no history file, or one that cannot be read. */
@@ -69,5 +77,29 @@ export async function reportHistory(options: HistoryReportOptions): Promise<Hist
     throw e;
   }
   const view = new HistoryView(read.records, read.context);
-  return { ok: true, text: await REPORT_FORMATS[options.format]({ view, trend, path }) };
+  const specs = await specsOf(options);
+  return { ok: true, text: await REPORT_FORMATS[options.format]({ view, trend, specs, path }) };
+}
+
+/**
+ * The checks of the config named, or of the default config when there is one that loads: the
+ * report needs the history alone, so a default config that does not load only costs the names
+ * of the failed checks. A config named with --config must load (its ConfigError says why not).
+ */
+async function specsOf(options: HistoryReportOptions): Promise<SpecLookup | undefined> {
+  if (options.configPath !== undefined) return specLookup(await loadConfig(options));
+  if (!(await pathExists(resolve(options.root, DEFAULTS.configPath)))) return undefined;
+  try {
+    return specLookup(await loadConfig({ root: options.root }));
+  } catch (e) {
+    if (e instanceof ConfigError) return undefined;
+    throw e;
+  }
+}
+
+async function pathExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

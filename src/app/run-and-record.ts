@@ -1,3 +1,4 @@
+import { failingPrompts, specLookup } from '../analysis/failing.js';
 import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { thresholdFailures } from '../report/thresholds.js';
@@ -97,7 +98,8 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
     }).catch(relabel(historyPath, config.history));
     written.push(...(sealed ? [sealed] : []), historyPath);
   }
-  const summary = summarize(records);
+  const specs = specLookup(config);
+  const summary = summarize(records, (id) => failingPrompts(view, id, specs));
   return {
     records,
     summary,

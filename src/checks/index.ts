@@ -13,6 +13,7 @@ export { tokenF1, sameAnswer } from './similarity.js';
 export { cosine, similarTargets, type Vector, type Vectors } from './embedding.js';
 export { evaluate, expectationProblem, type Verdict } from './expect.js';
 export { compileRegex } from './regex.js';
+export { expectedText } from './describe.js';
 
 /**
  * The most characters of one output that checks read. Every check is linear in the text (see

@@ -1,6 +1,8 @@
 import { driftVerdictText } from './document/drift-text.js';
 import { percent, pValue, usd } from '../util/numbers.js';
+import type { FailingPrompt } from '../analysis/failing.js';
 import type { ModelSummary, RunSummary } from '../analysis/summary.js';
+import { showInvisible, truncateText } from '../util/untrusted-text.js';
 
 /** The few lines a person reads after `trackrecord run`. */
 export function formatRunSummary(summary: RunSummary): string {
@@ -11,8 +13,29 @@ export function formatRunSummary(summary: RunSummary): string {
     if (drift) lines.push(`    ${drift}`);
     const verdict = driftVerdictText(m.drift, m.drifted.length);
     if (verdict && m.drift.p !== null) lines.push(`    ${verdict}`);
+    lines.push(...failingLines(m.failing));
   }
   return lines.join('\n');
+}
+
+/** Failing prompts the terminal shows; `report.md` and `--json` have more. */
+const FAILING_IN_TERMINAL = 5;
+
+/** One line per failing prompt: its key, the answer (model text: invisible characters shown, cut) and the checks it fails. */
+function failingLines(failing: readonly FailingPrompt[]): string[] {
+  if (failing.length === 0) return [];
+  const lines = failing.slice(0, FAILING_IN_TERMINAL).map((f) => {
+    const answer =
+      f.answer === null ? 'no answer extracted' : JSON.stringify(showInvisible(truncateText(f.answer, 61)));
+    const checks = f.checks.map((c) => `${c.check} ${showInvisible(c.expected)}`).join('; ');
+    return `      ${showInvisible(f.prompt)}: ${answer}${checks ? ` (expected: ${checks})` : ''}`;
+  });
+  const more = failing.length - FAILING_IN_TERMINAL;
+  return [
+    `    ${failing.length} failing prompt${failing.length === 1 ? '' : 's'}:`,
+    ...lines,
+    ...(more > 0 ? [`      … and ${more} more (report.md, --json)`] : []),
+  ];
 }
 
 function headline(m: ModelSummary): string {

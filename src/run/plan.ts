@@ -24,8 +24,13 @@ export function buildPlan(config: Config): Plan {
     prompts,
     samples: config.samples,
     hashes: config.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
-    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect))),
+    checksHashes: prompts.map((p) => checksHash(p.prompt)),
   };
+}
+
+/** The identity of a prompt's checks: pass/fail flips only count between runs with the same checks. */
+export function checksHash(prompt: Pick<PromptSpec, 'expect'>): string {
+  return sha256(canonicalJson(prompt.expect));
 }
 
 /** The conversation as sent to this model: its system prompt first, when it has one. */

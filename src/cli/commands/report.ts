@@ -3,7 +3,7 @@ import { isReportFormat, REPORT_FORMATS, reportHistory } from '../../app/report.
 import { DEFAULTS } from '../../config/types.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
-export const reportHelp = `Usage: trackrecord report [--history FILE] [--format md|json|html] [--trend N] [--all]
+export const reportHelp = `Usage: trackrecord report [--history FILE] [--format md|json|html] [--trend N] [--all] [--config FILE]
 
 Prints the report of the history file on stdout: per model, reliability with its 95%
 interval, pass rate, stability, drifted prompts with their answers before and after,
@@ -15,7 +15,10 @@ config, no model calls); the history is verified first.
   --trend N        runs in each model's trend (default ${DEFAULTS.trend})
   --all            read and verify all of the history; by default only the
                    trend's runs, plus one, are read from the end (their link to
-                   the lines before checked), and record counts cover those`;
+                   the lines before checked), and record counts cover those
+  --config FILE    the config whose checks failing prompts are listed with (default
+                   ${DEFAULTS.configPath}, when it loads; the history alone lists the
+                   failing prompts and their answers)`;
 
 export async function reportCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -25,6 +28,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
       format: { type: 'string', default: 'md' },
       trend: { type: 'string' },
       all: { type: 'boolean', default: false },
+      config: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -33,7 +37,14 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   if (!isReportFormat(format))
     throw new UsageError(`--format must be one of ${Object.keys(REPORT_FORMATS).join(', ')}, not "${format}"`);
   const trend = values.trend === undefined ? undefined : positiveInteger(values.trend);
-  const report = await reportHistory({ root: io.cwd, history: values.history, format, trend, all: values.all });
+  const report = await reportHistory({
+    root: io.cwd,
+    history: values.history,
+    format,
+    trend,
+    all: values.all,
+    configPath: values.config,
+  });
   if (!report.ok) {
     io.stderr.write(`trackrecord report: ${report.problem}\n`);
     return EXIT.failed;

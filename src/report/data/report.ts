@@ -1,5 +1,6 @@
 import { splitByNoise, type RegressionSplit } from '../../analysis/drift.js';
 import { withoutEdited, type EditComparison } from '../../analysis/edit-effect.js';
+import { failingPrompts, type FailingPrompt, type SpecLookup } from '../../analysis/failing.js';
 import { realDrift, totalErrors } from '../../analysis/record-metrics.js';
 import { DEFAULTS, promptKey } from '../../config/types.js';
 import type { DriftVerdict, HistoryRecord, RecordMetrics } from '../../history/record.js';
@@ -52,6 +53,8 @@ export interface ModelReport {
   flipsP: number | null;
   /** The latest record's regressions split by its drift verdict. */
   noise: RegressionSplit;
+  /** The prompts the latest record failed, in catalog order (renderers cap the list, JSON has all). */
+  failing: FailingPrompt[];
 }
 
 export interface TrendPoint {
@@ -99,6 +102,8 @@ export interface ReportOptions {
   models?: string[];
   /** Also list the drifted prompts of every trend point, not only the latest's (`TrendPoint.drift`). */
   runDrift?: boolean;
+  /** The prompts' checks, to say which a failing prompt fails (a config at hand); without them, only the prompts. */
+  specs?: SpecLookup;
 }
 
 /**
@@ -114,20 +119,20 @@ export function buildReport(view: HistoryView, options: ReportOptions = {}): Rep
   const models: ModelReport[] = [];
   for (const id of ids) {
     if (wanted && !wanted.has(id)) continue;
-    const report = modelReport(view, id, trend, options.runDrift ?? false);
+    const report = modelReport(view, id, trend, options);
     if (report) models.push(report);
   }
   return { records, partial: view.partial, trend, models };
 }
 
-function modelReport(view: HistoryView, id: string, trend: number, runDrift: boolean): ModelReport | null {
+function modelReport(view: HistoryView, id: string, trend: number, options: ReportOptions): ModelReport | null {
   const history = view.recordsOf(id);
   const latest = history.at(-1);
   if (!latest) return null;
   const points = trendOf(history, trend);
   const m = latest.metrics;
   const drift = driftOf(view, id, history.length - 1);
-  if (runDrift) {
+  if (options.runDrift) {
     const start = history.length - points.length;
     points.forEach((p, i) => {
       p.drift = i === points.length - 1 ? drift : driftOf(view, id, start + i);
@@ -157,6 +162,7 @@ function modelReport(view: HistoryView, id: string, trend: number, runDrift: boo
     fixes: m.fixes,
     flipsP: m.flipsP,
     noise: splitByNoise(m),
+    failing: failingPrompts(view, id, options.specs),
   };
 }
 
@@ -168,11 +174,12 @@ export function withoutEditedPrompts(report: Report, c: EditComparison): Report 
   return {
     ...report,
     models: report.models.map((m) => {
-      const metrics = withoutEdited(m.metrics, m.id, c);
+      const { failing, ...metrics } = withoutEdited({ ...m.metrics, failing: m.failing }, m.id, c);
       const kept = new Set(metrics.drifted);
       return {
         ...m,
         metrics,
+        failing,
         drift: m.drift.filter((d) => kept.has(d.key)),
         regressions: metrics.regressions,
         fixes: metrics.fixes,

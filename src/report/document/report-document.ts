@@ -4,6 +4,7 @@ import { costSentence, percent } from '../../util/numbers.js';
 import type { SigningNote } from '../../evidence/attestations.js';
 import type { ModelReport, Report } from '../data/report.js';
 import { driftBlocks, earlierDriftBlocks, flipBlocks } from './drift-blocks.js';
+import { failingBlocks } from './failing-blocks.js';
 import { count, dateTime, day, fingerprintBlocks, joined, keyList } from './words.js';
 import { code, name, note, paragraph, strong, untrusted, type Block, type Inline } from './model.js';
 
@@ -150,7 +151,13 @@ function modelSection(m: ModelReport, index: number, partial: boolean): Block {
       ),
     );
   }
-  blocks.push(...driftBlocks(m), ...flipBlocks(m), paragraph(availability(m)), ...earlierDriftBlocks(m.trend));
+  blocks.push(
+    ...failingBlocks(m.failing),
+    ...driftBlocks(m),
+    ...flipBlocks(m),
+    paragraph(availability(m)),
+    ...earlierDriftBlocks(m.trend),
+  );
   return { kind: 'section', id: sectionId(index), title: [untrusted(m.id, 60)], blocks };
 }
 
