@@ -11,7 +11,8 @@ export { extract, parseJsonPath } from './extract.js';
 export { normalize } from './normalize.js';
 export { tokenF1, sameAnswer } from './similarity.js';
 export { cosine, similarTargets, type Vector, type Vectors } from './embedding.js';
-export { evaluate, expectationProblem, type Verdict } from './expect.js';
+export { evaluate, expectationProblem, jsonSchemaProblem, type Verdict } from './expect.js';
+export { MAX_FORMAT_CHARS } from './formats.js';
 export { compileRegex } from './regex.js';
 
 /**
