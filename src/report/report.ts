@@ -48,6 +48,8 @@ export interface ModelReport {
   fixes: string[];
   /** Exact McNemar p-value of regressions vs fixes: how likely so many flips are with no real change. */
   flipsP: number | null;
+  /** Samples of the latest record whose output was cut (`finish_reason: length`, or at max-output-kb). */
+  truncated: number;
 }
 
 export interface TrendPoint {
@@ -152,6 +154,7 @@ function modelReport(view: HistoryView, id: string, trend: number, runDrift: boo
     regressions: m.regressions,
     fixes: m.fixes,
     flipsP: m.flipsP,
+    truncated: Object.values(latest.truncated ?? {}).reduce((n, samples) => n + samples.length, 0),
   };
 }
 
