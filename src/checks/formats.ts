@@ -45,18 +45,20 @@ function bounded(test: (s: string) => boolean): (s: string) => boolean {
   return (s) => s.length <= MAX_FORMAT_CHARS && test(s);
 }
 
-function stringTest(format: RegExp | ((s: string) => boolean)): (s: string) => boolean {
+type StringFormat = RegExp | ((s: string) => boolean);
+
+function stringTest(format: StringFormat): (s: string) => boolean {
   if (typeof format === 'function') return bounded(format);
   return linear(format) ?? bounded((s) => format.test(s));
 }
 
 function enforced(format: Format): Format {
-  if (format instanceof RegExp || typeof format === 'function') return stringTest(format as RegExp);
+  if (format instanceof RegExp || typeof format === 'function') return stringTest(format as StringFormat);
   if (typeof format !== 'object') return format;
   // Number formats (int32, int64) read numbers, not text: no regex, nothing to bound.
   if ((format as { type?: string }).type === 'number') return format;
   const def = format as FormatDefinition<string>;
-  return { ...def, validate: stringTest(def.validate as RegExp | ((s: string) => boolean)) };
+  return { ...def, validate: stringTest(def.validate as StringFormat) };
 }
 
 /** Every format ajv-formats checks, by name, as ajv's `formats` option takes them. */
