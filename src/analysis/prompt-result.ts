@@ -31,6 +31,7 @@ export function promptResult(o: Observation, spec: PromptSpec): PromptResult {
     checked,
     status: majorityVerdict(passed, checked),
     errors: o.samples.flatMap((s) => (s.error ? [s.error.category] : [])),
+    truncated: o.samples.flatMap((s, i) => (s.truncated === true ? [i] : [])),
     outputs: o.samples.map((s) => s.output),
     latencyMs: roundOrNull(
       percentile(

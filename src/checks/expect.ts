@@ -9,6 +9,8 @@ import { showInvisible, truncateText } from '../util/untrusted-text.js';
 import { similarity, type Vectors } from './embedding.js';
 import { normalize } from './normalize.js';
 import { compileRegex, firstMatch, matches } from './regex.js';
+import { FORMATS } from './formats.js';
+import { schemaProblem } from './schema-problem.js';
 import { uniqueItems } from './unique-items.js';
 import { errorMessage } from '../util/values.js';
 
@@ -37,10 +39,28 @@ const linearRegExp: NonNullable<CodeOptions['regExp']> = Object.assign(
   { code: 'linearRegExp' },
 );
 
-// One instance for the process: compiled schemas are cached per schema object below.
-const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExp } })
+/**
+ * One instance for the process: compiled schemas are cached per schema object below. Strict, so
+ * a schema that would check less than it says is refused when the suite loads: an unknown
+ * keyword or format, a keyword whose type the schema does not declare (`minimum` on a string),
+ * and the content keywords, which JSON Schema only annotates. Tuples and `required` without
+ * `properties` keep their meaning and stay allowed.
+ */
+const ajv = new Ajv({
+  allErrors: true,
+  strictSchema: true,
+  strictTypes: true,
+  allowUnionTypes: true,
+  strictTuples: false,
+  strictRequired: false,
+  formats: FORMATS,
+  code: { regExp: linearRegExp },
+})
   .removeKeyword('uniqueItems')
-  .addKeyword(uniqueItems);
+  .addKeyword(uniqueItems)
+  .removeKeyword('contentMediaType')
+  .removeKeyword('contentEncoding')
+  .removeKeyword('contentSchema');
 const validators = new WeakMap<object, ValidateFunction>();
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction {
@@ -85,13 +105,10 @@ export function expectationProblem(e: Expectation): string | null {
       } catch (err) {
         return `${e.kind} /${e.pattern}/${e.flags}: ${errorMessage(err)}`;
       }
-    case 'json-schema':
-      try {
-        validatorFor(e.schema);
-        return null;
-      } catch (err) {
-        return `json-schema: ${errorMessage(err)}`;
-      }
+    case 'json-schema': {
+      const problem = jsonSchemaProblem(e.schema);
+      return problem === null ? null : `json-schema: ${problem.message}`;
+    }
     case 'max-length':
     case 'min-length':
       return Number.isInteger(e.value) && e.value >= 0
@@ -115,6 +132,21 @@ export function expectationProblem(e: Expectation): string | null {
     case 'contains':
     case 'not-contains':
       return null;
+  }
+}
+
+/**
+ * Why a json-schema check's schema cannot be used, and where in the schema (keys under
+ * `json-schema`), or null. The config loader reports it at that key.
+ */
+export function jsonSchemaProblem(
+  schema: Record<string, unknown>,
+): { message: string; at: Array<string | number> } | null {
+  try {
+    validatorFor(schema);
+    return null;
+  } catch (err) {
+    return schemaProblem(errorMessage(err), schema);
   }
 }
 

@@ -11,7 +11,8 @@ export { extract, parseJsonPath } from './extract.js';
 export { normalize } from './normalize.js';
 export { tokenF1, sameAnswer } from './similarity.js';
 export { cosine, similarTargets, type Vector, type Vectors } from './embedding.js';
-export { evaluate, expectationProblem, type Verdict } from './expect.js';
+export { evaluate, expectationProblem, jsonSchemaProblem, type Verdict } from './expect.js';
+export { MAX_FORMAT_CHARS } from './formats.js';
 export { compileRegex } from './regex.js';
 export { expectedText } from './describe.js';
 
@@ -52,21 +53,30 @@ export function answerOrNull(output: string, prompt: Pick<CheckedPrompt, 'extrac
  * deep to serialize, an output longer than checks read) fails this sample with the reason, and
  * the run goes on. A prompt without `expect` keeps `pass: null`, so the pass rate still counts
  * only prompts with checks; the reason is kept all the same. An output stored by one night must
- * not stop the next.
+ * not stop the next. `truncated`: the output was cut (by the server for length, or at
+ * max-output-kb); a failing verdict then says so, since its checks read a partial answer.
  */
 export function judge(
   output: string,
   prompt: Pick<CheckedPrompt, 'extract' | 'normalize' | 'expect'>,
   vectors?: Vectors,
+  truncated = false,
 ): Verdict & { answer: string | null } {
+  let verdict: Verdict & { answer: string | null };
   try {
     const answer = answerOf(output, prompt);
-    return { answer, ...evaluate(answer, prompt, vectors) };
+    verdict = { answer, ...evaluate(answer, prompt, vectors) };
   } catch (err) {
     const reason = `checks could not run on this output: ${errorMessage(err).slice(0, MAX_REASON)}`;
-    return { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
+    verdict = { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
   }
+  if (truncated && verdict.failures.length > 0) verdict.failures.push(TRUNCATED_NOTE);
+  return verdict;
 }
+
+/** The last reason of a failing sample whose output was cut. */
+export const TRUNCATED_NOTE =
+  'the output was cut (finish_reason "length", or past max-output-kb): these checks read an incomplete answer';
 
 // Reasons are our own messages, but an engine's message could quote the text it choked on.
 const MAX_REASON = 200;

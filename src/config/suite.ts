@@ -1,4 +1,4 @@
-import { expectationProblem, parseJsonPath } from '../checks/index.js';
+import { expectationProblem, jsonSchemaProblem, parseJsonPath } from '../checks/index.js';
 import type { ChatMessage, Comparison, Expectation, Extractor, NormalizeStep, PromptSpec, SuiteSpec } from './types.js';
 import { DEFAULTS } from './types.js';
 import type { ConfigIssue } from './errors.js';
@@ -77,6 +77,12 @@ export function resolveSuite(yaml: YamlFile, source: string): { suite: SuiteSpec
 
     const expect = (p.expect ?? []).map(resolveExpectation);
     expect.forEach((e, j) => {
+      // A schema's problem is located at its own key (the unknown format, the untyped keyword).
+      const schema = e.kind === 'json-schema' ? jsonSchemaProblem(e.schema) : null;
+      if (schema) {
+        issues.push(yaml.issue([...at, 'expect', j, 'json-schema', ...schema.at], schema.message));
+        return;
+      }
       const problem = expectationProblem(e) ?? lineCountProblem(e, p.normalize);
       if (problem) issues.push(yaml.issue([...at, 'expect', j], problem));
     });

@@ -22,6 +22,8 @@ export interface RecordedPrompt {
   /** Samples that passed, or null when the prompt has no checks. */
   passed: number | null;
   errors: ErrorCategory[];
+  /** The samples (by index) whose output was cut: not whole, judged as it came. */
+  truncated: number[];
   /** Each sample's raw output; null for a sample that ended in an error. */
   outputs: Array<string | null>;
   /** Median latency of the samples that answered, in whole ms. */
@@ -61,8 +63,10 @@ export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
     return refs.every((ref) => ref === refs[0]) ? refs[0]! : refs;
   });
   const errors: Record<string, NewRecord['errors'][string]> = {};
+  const truncated: Record<string, number[]> = {};
   prompts.forEach((r, i) => {
     if (r.errors.length > 0) errors[String(i)] = r.errors;
+    if (r.truncated.length > 0) truncated[String(i)] = r.truncated;
   });
 
   const record: NewRecord = {
@@ -76,6 +80,7 @@ export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
     outputs,
     passed: prompts.map((r) => r.passed),
     errors,
+    ...(Object.keys(truncated).length > 0 ? { truncated } : {}),
     latencyMs: prompts.map((r) => r.latencyMs),
     tokensOut: prompts.map((r) => r.tokensOut),
     metrics: input.metrics,

@@ -2,7 +2,7 @@
 // Do not edit by hand: edit the schema and rerun. This is ajv standalone code, compiled at build time.
 import func3Module from 'ajv/dist/runtime/ucs2length.js';
 export const record = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/record.schema.json","title":"trackrecord history record","description":"One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.","type":"object","additionalProperties":false,"required":["schema","prev","run","model","samples","catalog","answers","outputs","passed","errors","latencyMs","tokensOut","metrics"],"properties":{"schema":{"enum":[1,2],"description":"Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know."},"prev":{"$ref":"#/definitions/sha256","description":"SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it."},"run":{"type":"object","additionalProperties":false,"required":["id","startedAt","finishedAt","trigger","commit","url"],"description":"The run this record belongs to. Several records (one per model) share one run.","properties":{"id":{"type":"string","minLength":1,"description":"Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs."},"startedAt":{"$ref":"#/definitions/timestamp","description":"When the run started (ISO 8601)."},"finishedAt":{"$ref":"#/definitions/timestamp","description":"When the run finished (ISO 8601)."},"trigger":{"type":"string","description":"The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli."},"commit":{"type":["string","null"],"description":"The commit sha the run was made at, when known."},"url":{"type":["string","null"],"pattern":"^https?://","description":"The workflow run's page, when run on GitHub Actions."}}},"model":{"type":"object","additionalProperties":false,"required":["id","model","host","params","served","systemFingerprints"],"description":"The model endpoint this record measures. Never holds keys or full URLs.","properties":{"id":{"type":"string","minLength":1,"description":"The model's id in the config: names a series of records (and a badge)."},"model":{"type":"string","minLength":1,"description":"The model name requested from the server."},"host":{"type":"string","description":"Host of the server's base URL only (paths and query strings can carry secrets)."},"params":{"type":"object","additionalProperties":false,"description":"Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).","patternProperties":{"^[A-Za-z][A-Za-z0-9_-]*$":{"type":"number","description":"The value of one sampling parameter."}}},"served":{"type":"array","items":{"type":"string"},"description":"Model names the server reported as having answered (may differ from the one requested)."},"systemFingerprints":{"type":"array","items":{"type":"string"},"description":"System fingerprints the server reported, when it reports them."}}},"samples":{"type":"integer","minimum":1,"description":"Samples (outputs) requested per prompt."},"catalog":{"$ref":"#/definitions/hash16","description":"Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it."},"catalogs":{"type":"object","additionalProperties":false,"description":"Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.","patternProperties":{"^[0-9a-f]{16}$":{"type":"array","description":"The prompts, in column order.","items":{"type":"array","description":"One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.","minItems":4,"maxItems":4,"additionalItems":false,"items":[{"type":"string","minLength":1,"description":"Suite name."},{"type":"string","minLength":1,"description":"Prompt id within the suite."},{"$ref":"#/definitions/hash16","description":"Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)."},{"$ref":"#/definitions/hash16","description":"Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash."}]}}}},"answers":{"type":"array","description":"Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.","items":{"$ref":"#/definitions/textRefOrNull"}},"outputs":{"type":"array","description":"Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.","items":{"type":["string","array","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.","items":{"$ref":"#/definitions/textRefOrNull"}}},"passed":{"type":"array","description":"Per prompt: how many samples passed their checks; null for prompts without checks.","items":{"type":["integer","null"],"minimum":0}},"errors":{"type":"object","additionalProperties":false,"description":"Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.","patternProperties":{"^\\d+$":{"type":"array","minItems":1,"description":"One category per errored sample.","items":{"$ref":"#/definitions/errorCategory"}}}},"latencyMs":{"type":"array","description":"Per prompt: median latency in milliseconds of the samples that answered; null when none did.","items":{"type":["number","null"],"minimum":0}},"tokensOut":{"type":"array","description":"Per prompt: output tokens summed over samples, as the server reported them; null when unknown.","items":{"type":["integer","null"],"minimum":0}},"texts":{"type":"object","additionalProperties":false,"description":"Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.","patternProperties":{"^[^/]+/.+$":{"type":"object","additionalProperties":false,"description":"The texts of one prompt, by ref.","patternProperties":{"^[0-9a-f]{10,64}$":{"type":"string","description":"The text whose SHA-256 starts with the ref."}}}}},"textsGz":{"type":"string","pattern":"^[A-Za-z0-9+/]*={0,2}$","description":"Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record[\"textsGz\"])))`."},"metrics":{"type":"object","additionalProperties":false,"description":"Summary metrics of this record, computed when it was written (some against the earlier records of the same model).","required":["prompts","checked","passed","passRate","agreement","rawAgreement","comparable","stable","stability","drifted","flapping","regressions","fixes","flipsP","newSeries","errors","latencyMs","tokens","judged","behaved","reliability","reliabilityInterval","window","runsSinceDrift"],"properties":{"prompts":{"$ref":"#/definitions/count","description":"Prompts run (the catalog's length)."},"checked":{"$ref":"#/definitions/count","description":"Samples judged by checks (prompts with checks; errored samples excluded)."},"passed":{"$ref":"#/definitions/count","description":"Checked samples that passed all their checks."},"passRate":{"$ref":"#/definitions/share","description":"passed / checked; null when nothing was checked."},"agreement":{"$ref":"#/definitions/share","description":"TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt."},"rawAgreement":{"$ref":"#/definitions/share","description":"TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt."},"comparable":{"$ref":"#/definitions/count","description":"Prompts with an answer now and in an earlier record of the same series."},"stable":{"$ref":"#/definitions/count","description":"Comparable prompts whose modal answer did not change."},"stability":{"$ref":"#/definitions/share","description":"stable / comparable; null when nothing was comparable."},"drifted":{"$ref":"#/definitions/promptKeys","description":"Prompt keys whose modal answer changed since the series' previous answer."},"flapping":{"$ref":"#/definitions/promptKeys","description":"The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior."},"regressions":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)."},"fixes":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)."},"flipsP":{"$ref":"#/definitions/share","description":"Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips."},"newSeries":{"$ref":"#/definitions/promptKeys","description":"Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)."},"errors":{"type":"object","additionalProperties":false,"description":"Errored samples by category.","required":["rate-limited","timeout","server","auth","bad-response"],"properties":{"rate-limited":{"$ref":"#/definitions/count","description":"HTTP 429 after retries."},"timeout":{"$ref":"#/definitions/count","description":"No answer within the time limit after retries."},"server":{"$ref":"#/definitions/count","description":"HTTP 5xx or a connection failure after retries."},"auth":{"$ref":"#/definitions/count","description":"HTTP 401/403: a missing or wrong key."},"bad-response":{"$ref":"#/definitions/count","description":"Any other error, or a response that could not be read."}}},"latencyMs":{"type":"object","additionalProperties":false,"description":"Latency of the samples that answered, in milliseconds.","required":["p50","p95"],"properties":{"p50":{"type":["number","null"],"minimum":0,"description":"Median; null when no sample answered."},"p95":{"type":["number","null"],"minimum":0,"description":"95th percentile; null when no sample answered."}}},"tokens":{"type":"object","additionalProperties":false,"description":"Tokens summed over all samples, as the server reported them.","required":["in","out"],"properties":{"in":{"$ref":"#/definitions/count","description":"Input (prompt) tokens."},"out":{"$ref":"#/definitions/count","description":"Output (completion) tokens."},"embedding":{"$ref":"#/definitions/count","description":"Tokens of the embeddings requests (`similar` checks, `compare: embedding`), this run's answers and the earlier answers they were compared with. Absent when the run asked for no embeddings."}}},"cost":{"type":"number","minimum":0,"description":"What the run cost in USD: `tokens` at the model's `price` (USD per million input, output and embedding tokens; embedding tokens at the input price unless it names one) from the config. Absent when the model has no price."},"judged":{"$ref":"#/definitions/count","description":"Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with."},"behaved":{"$ref":"#/definitions/count","description":"Judged prompts that behaved as recorded: passed their checks by the majority of their samples (where they have checks) and were not named by the drift test as changed (records written before `drift` existed: kept their modal answer where comparable)."},"reliability":{"$ref":"#/definitions/share","description":"Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged."},"reliabilityInterval":{"type":["array","null"],"description":"95% Wilson confidence interval [low, high] of `reliability`; null when it is null.","minItems":2,"maxItems":2,"additionalItems":false,"items":[{"type":"number","minimum":0,"maximum":1,"description":"Lower bound."},{"type":"number","minimum":0,"maximum":1,"description":"Upper bound."}]},"window":{"$ref":"#/definitions/count","description":"The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model."},"runsSinceDrift":{"type":["integer","null"],"minimum":0,"description":"Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was."},"drift":{"type":"object","additionalProperties":false,"description":"Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.","required":["significant","p","prompts","detectableShift"],"properties":{"significant":{"type":"boolean","description":"Whether `p` is at most 0.01: an unchanged model alarms on about one night in a hundred."},"p":{"type":["number","null"],"minimum":0,"maximum":1,"description":"The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable."},"prompts":{"$ref":"#/definitions/promptKeys","description":"Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`."},"detectableShift":{"$ref":"#/definitions/share","description":"The share of one prompt's answers that must move to a new answer for its own exact test to see it at the model's level (p <= 0.01) with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet."}}}}}},"definitions":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"A SHA-256 digest, 64 lowercase hex."},"hash16":{"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex of a SHA-256 digest."},"textRefOrNull":{"type":["string","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key."},"timestamp":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."},"count":{"type":"integer","minimum":0,"description":"A count, 0 or more."},"share":{"type":["number","null"],"minimum":0,"maximum":1,"description":"A proportion between 0 and 1, or null when undefined."},"promptKeys":{"type":"array","items":{"type":"string","minLength":1},"description":"A list of prompt keys (`suite/id`)."},"errorCategory":{"enum":["rate-limited","timeout","server","auth","bad-response"],"description":"rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)."}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/record.schema.json","title":"trackrecord history record","description":"One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.","type":"object","additionalProperties":false,"required":["schema","prev","run","model","samples","catalog","answers","outputs","passed","errors","latencyMs","tokensOut","metrics"],"properties":{"schema":{"enum":[1,2],"description":"Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know."},"prev":{"$ref":"#/definitions/sha256","description":"SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it."},"run":{"type":"object","additionalProperties":false,"required":["id","startedAt","finishedAt","trigger","commit","url"],"description":"The run this record belongs to. Several records (one per model) share one run.","properties":{"id":{"type":"string","minLength":1,"description":"Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs."},"startedAt":{"$ref":"#/definitions/timestamp","description":"When the run started (ISO 8601)."},"finishedAt":{"$ref":"#/definitions/timestamp","description":"When the run finished (ISO 8601)."},"trigger":{"type":"string","description":"The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli."},"commit":{"type":["string","null"],"description":"The commit sha the run was made at, when known."},"url":{"type":["string","null"],"pattern":"^https?://","description":"The workflow run's page, when run on GitHub Actions."}}},"model":{"type":"object","additionalProperties":false,"required":["id","model","host","params","served","systemFingerprints"],"description":"The model endpoint this record measures. Never holds keys or full URLs.","properties":{"id":{"type":"string","minLength":1,"description":"The model's id in the config: names a series of records (and a badge)."},"model":{"type":"string","minLength":1,"description":"The model name requested from the server."},"host":{"type":"string","description":"Host of the server's base URL only (paths and query strings can carry secrets)."},"params":{"type":"object","additionalProperties":false,"description":"Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).","patternProperties":{"^[A-Za-z][A-Za-z0-9_-]*$":{"type":"number","description":"The value of one sampling parameter."}}},"served":{"type":"array","items":{"type":"string"},"description":"Model names the server reported as having answered (may differ from the one requested)."},"systemFingerprints":{"type":"array","items":{"type":"string"},"description":"System fingerprints the server reported, when it reports them."}}},"samples":{"type":"integer","minimum":1,"description":"Samples (outputs) requested per prompt."},"catalog":{"$ref":"#/definitions/hash16","description":"Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it."},"catalogs":{"type":"object","additionalProperties":false,"description":"Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.","patternProperties":{"^[0-9a-f]{16}$":{"type":"array","description":"The prompts, in column order.","items":{"type":"array","description":"One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.","minItems":4,"maxItems":4,"additionalItems":false,"items":[{"type":"string","minLength":1,"description":"Suite name."},{"type":"string","minLength":1,"description":"Prompt id within the suite."},{"$ref":"#/definitions/hash16","description":"Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)."},{"$ref":"#/definitions/hash16","description":"Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash."}]}}}},"answers":{"type":"array","description":"Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.","items":{"$ref":"#/definitions/textRefOrNull"}},"outputs":{"type":"array","description":"Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.","items":{"type":["string","array","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.","items":{"$ref":"#/definitions/textRefOrNull"}}},"passed":{"type":"array","description":"Per prompt: how many samples passed their checks; null for prompts without checks.","items":{"type":["integer","null"],"minimum":0}},"errors":{"type":"object","additionalProperties":false,"description":"Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.","patternProperties":{"^\\d+$":{"type":"array","minItems":1,"description":"One category per errored sample.","items":{"$ref":"#/definitions/errorCategory"}}}},"truncated":{"type":"object","additionalProperties":false,"description":"Sparse, by prompt index (as a decimal string): the samples, by index, whose output was cut (the server's `finish_reason` was `length`, or the response passed `max-output-kb`). Not an error: those samples were judged as they came. Absent when no output was cut, and in records written before it existed.","patternProperties":{"^\\d+$":{"type":"array","minItems":1,"uniqueItems":true,"description":"The index of each cut sample, in request order.","items":{"type":"integer","minimum":0}}}},"latencyMs":{"type":"array","description":"Per prompt: median latency in milliseconds of the samples that answered; null when none did.","items":{"type":["number","null"],"minimum":0}},"tokensOut":{"type":"array","description":"Per prompt: output tokens summed over samples, as the server reported them; null when unknown.","items":{"type":["integer","null"],"minimum":0}},"texts":{"type":"object","additionalProperties":false,"description":"Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.","patternProperties":{"^[^/]+/.+$":{"type":"object","additionalProperties":false,"description":"The texts of one prompt, by ref.","patternProperties":{"^[0-9a-f]{10,64}$":{"type":"string","description":"The text whose SHA-256 starts with the ref."}}}}},"textsGz":{"type":"string","pattern":"^[A-Za-z0-9+/]*={0,2}$","description":"Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record[\"textsGz\"])))`."},"metrics":{"type":"object","additionalProperties":false,"description":"Summary metrics of this record, computed when it was written (some against the earlier records of the same model).","required":["prompts","checked","passed","passRate","agreement","rawAgreement","comparable","stable","stability","drifted","flapping","regressions","fixes","flipsP","newSeries","errors","latencyMs","tokens","judged","behaved","reliability","reliabilityInterval","window","runsSinceDrift"],"properties":{"prompts":{"$ref":"#/definitions/count","description":"Prompts run (the catalog's length)."},"checked":{"$ref":"#/definitions/count","description":"Samples judged by checks (prompts with checks; errored samples excluded)."},"passed":{"$ref":"#/definitions/count","description":"Checked samples that passed all their checks."},"passRate":{"$ref":"#/definitions/share","description":"passed / checked; null when nothing was checked."},"agreement":{"$ref":"#/definitions/share","description":"TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt."},"rawAgreement":{"$ref":"#/definitions/share","description":"TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt."},"comparable":{"$ref":"#/definitions/count","description":"Prompts with an answer now and in an earlier record of the same series."},"stable":{"$ref":"#/definitions/count","description":"Comparable prompts whose modal answer did not change."},"stability":{"$ref":"#/definitions/share","description":"stable / comparable; null when nothing was comparable."},"drifted":{"$ref":"#/definitions/promptKeys","description":"Prompt keys whose modal answer changed since the series' previous answer."},"flapping":{"$ref":"#/definitions/promptKeys","description":"The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior."},"regressions":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)."},"fixes":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)."},"flipsP":{"$ref":"#/definitions/share","description":"Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips."},"newSeries":{"$ref":"#/definitions/promptKeys","description":"Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)."},"errors":{"type":"object","additionalProperties":false,"description":"Errored samples by category.","required":["rate-limited","timeout","server","auth","bad-response"],"properties":{"rate-limited":{"$ref":"#/definitions/count","description":"HTTP 429 after retries."},"timeout":{"$ref":"#/definitions/count","description":"No answer within the time limit after retries."},"server":{"$ref":"#/definitions/count","description":"HTTP 5xx or a connection failure after retries."},"auth":{"$ref":"#/definitions/count","description":"HTTP 401/403: a missing or wrong key."},"bad-response":{"$ref":"#/definitions/count","description":"Any other error, or a response that could not be read."}}},"latencyMs":{"type":"object","additionalProperties":false,"description":"Latency of the samples that answered, in milliseconds.","required":["p50","p95"],"properties":{"p50":{"type":["number","null"],"minimum":0,"description":"Median; null when no sample answered."},"p95":{"type":["number","null"],"minimum":0,"description":"95th percentile; null when no sample answered."}}},"tokens":{"type":"object","additionalProperties":false,"description":"Tokens summed over all samples, as the server reported them.","required":["in","out"],"properties":{"in":{"$ref":"#/definitions/count","description":"Input (prompt) tokens."},"out":{"$ref":"#/definitions/count","description":"Output (completion) tokens."},"embedding":{"$ref":"#/definitions/count","description":"Tokens of the embeddings requests (`similar` checks, `compare: embedding`), this run's answers and the earlier answers they were compared with. Absent when the run asked for no embeddings."}}},"cost":{"type":"number","minimum":0,"description":"What the run cost in USD: `tokens` at the model's `price` (USD per million input, output and embedding tokens; embedding tokens at the input price unless it names one) from the config. Absent when the model has no price."},"judged":{"$ref":"#/definitions/count","description":"Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with."},"behaved":{"$ref":"#/definitions/count","description":"Judged prompts that behaved as recorded: passed their checks by the majority of their samples (where they have checks) and were not named by the drift test as changed (records written before `drift` existed: kept their modal answer where comparable)."},"reliability":{"$ref":"#/definitions/share","description":"Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged."},"reliabilityInterval":{"type":["array","null"],"description":"95% Wilson confidence interval [low, high] of `reliability`; null when it is null.","minItems":2,"maxItems":2,"additionalItems":false,"items":[{"type":"number","minimum":0,"maximum":1,"description":"Lower bound."},{"type":"number","minimum":0,"maximum":1,"description":"Upper bound."}]},"window":{"$ref":"#/definitions/count","description":"The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model."},"runsSinceDrift":{"type":["integer","null"],"minimum":0,"description":"Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was."},"drift":{"type":"object","additionalProperties":false,"description":"Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.","required":["significant","p","prompts","detectableShift"],"properties":{"significant":{"type":"boolean","description":"Whether `p` is at most 0.01: an unchanged model alarms on about one night in a hundred."},"p":{"type":["number","null"],"minimum":0,"maximum":1,"description":"The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable."},"prompts":{"$ref":"#/definitions/promptKeys","description":"Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`."},"detectableShift":{"$ref":"#/definitions/share","description":"The share of one prompt's answers that must move to a new answer for its own exact test to see it at the model's level (p <= 0.01) with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet."}}}}}},"definitions":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"A SHA-256 digest, 64 lowercase hex."},"hash16":{"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex of a SHA-256 digest."},"textRefOrNull":{"type":["string","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key."},"timestamp":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."},"count":{"type":"integer","minimum":0,"description":"A count, 0 or more."},"share":{"type":["number","null"],"minimum":0,"maximum":1,"description":"A proportion between 0 and 1, or null when undefined."},"promptKeys":{"type":"array","items":{"type":"string","minLength":1},"description":"A list of prompt keys (`suite/id`)."},"errorCategory":{"enum":["rate-limited","timeout","server","auth","bad-response"],"description":"rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)."}}};
 const schema12 = {"type":"string","pattern":"^[0-9a-f]{64}$","description":"A SHA-256 digest, 64 lowercase hex."};
 const schema13 = {"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."};
 const schema15 = {"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex of a SHA-256 digest."};
@@ -20,8 +20,8 @@ const pattern4 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "");
 const pattern6 = new RegExp("^[0-9a-f]{16}$", "");
 const pattern11 = new RegExp("^[0-9a-f]{10,64}$", "");
 const pattern14 = new RegExp("^\\d+$", "");
-const pattern16 = new RegExp("^[^/]+/.+$", "");
-const pattern20 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "");
+const pattern18 = new RegExp("^[^/]+/.+$", "");
+const pattern22 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://trackrecord.dev/schema/record.schema.json" */;
@@ -836,36 +836,91 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.latencyMs !== undefined){
-let data38 = data.latencyMs;
+if(data.truncated !== undefined){
+let data38 = data.truncated;
 const _errs90 = errors;
 if(errors === _errs90){
-if(Array.isArray(data38)){
-var valid24 = true;
-const len10 = data38.length;
-for(let i8=0; i8<len10; i8++){
-let data39 = data38[i8];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 const _errs92 = errors;
-if((!((typeof data39 == "number") && (isFinite(data39)))) && (data39 !== null)){
-validate10.errors = [{instancePath:instancePath+"/latencyMs/" + i8,schemaPath:"#/properties/latencyMs/items/type",keyword:"type",params:{type: schema11.properties.latencyMs.items.type},message:"must be number,null"}];
+for(const key9 in data38){
+if(!(pattern14.test(key9))){
+validate10.errors = [{instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs92 === errors){
+var valid24 = true;
+for(const key10 in data38){
+if(pattern14.test(key10)){
+let data39 = data38[key10];
+const _errs93 = errors;
+if(errors === _errs93){
+if(Array.isArray(data39)){
+if(data39.length < 1){
+validate10.errors = [{instancePath:instancePath+"/truncated/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/truncated/patternProperties/%5E%5Cd%2B%24/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
-if(errors === _errs92){
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 < 0 || isNaN(data39)){
-validate10.errors = [{instancePath:instancePath+"/latencyMs/" + i8,schemaPath:"#/properties/latencyMs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+else {
+var valid25 = true;
+const len10 = data39.length;
+for(let i8=0; i8<len10; i8++){
+let data40 = data39[i8];
+const _errs95 = errors;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+validate10.errors = [{instancePath:instancePath+"/truncated/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8,schemaPath:"#/properties/truncated/patternProperties/%5E%5Cd%2B%24/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs95){
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 < 0 || isNaN(data40)){
+validate10.errors = [{instancePath:instancePath+"/truncated/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8,schemaPath:"#/properties/truncated/patternProperties/%5E%5Cd%2B%24/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid24 = _errs92 === errors;
+var valid25 = _errs95 === errors;
+if(!valid25){
+break;
+}
+}
+if(valid25){
+let i9 = data39.length;
+let j0;
+if(i9 > 1){
+const indices0 = {};
+for(;i9--;){
+let item0 = data39[i9];
+if(!(((typeof item0 == "number") && (!(item0 % 1) && !isNaN(item0))) && (isFinite(item0)))){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+validate10.errors = [{instancePath:instancePath+"/truncated/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/truncated/patternProperties/%5E%5Cd%2B%24/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i9+" are identical)"}];
+return false;
+break;
+}
+indices0[item0] = i9;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/truncated/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/truncated/patternProperties/%5E%5Cd%2B%24/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid24 = _errs93 === errors;
 if(!valid24){
 break;
 }
 }
 }
+}
+}
 else {
-validate10.errors = [{instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate10.errors = [{instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -875,30 +930,69 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.latencyMs !== undefined){
+let data41 = data.latencyMs;
+const _errs97 = errors;
+if(errors === _errs97){
+if(Array.isArray(data41)){
+var valid27 = true;
+const len11 = data41.length;
+for(let i10=0; i10<len11; i10++){
+let data42 = data41[i10];
+const _errs99 = errors;
+if((!((typeof data42 == "number") && (isFinite(data42)))) && (data42 !== null)){
+validate10.errors = [{instancePath:instancePath+"/latencyMs/" + i10,schemaPath:"#/properties/latencyMs/items/type",keyword:"type",params:{type: schema11.properties.latencyMs.items.type},message:"must be number,null"}];
+return false;
+}
+if(errors === _errs99){
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+validate10.errors = [{instancePath:instancePath+"/latencyMs/" + i10,schemaPath:"#/properties/latencyMs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid27 = _errs99 === errors;
+if(!valid27){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs97 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.tokensOut !== undefined){
-let data40 = data.tokensOut;
-const _errs94 = errors;
-if(errors === _errs94){
-if(Array.isArray(data40)){
-var valid25 = true;
-const len11 = data40.length;
-for(let i9=0; i9<len11; i9++){
-let data41 = data40[i9];
-const _errs96 = errors;
-if((!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))) && (data41 !== null)){
-validate10.errors = [{instancePath:instancePath+"/tokensOut/" + i9,schemaPath:"#/properties/tokensOut/items/type",keyword:"type",params:{type: schema11.properties.tokensOut.items.type},message:"must be integer,null"}];
+let data43 = data.tokensOut;
+const _errs101 = errors;
+if(errors === _errs101){
+if(Array.isArray(data43)){
+var valid28 = true;
+const len12 = data43.length;
+for(let i11=0; i11<len12; i11++){
+let data44 = data43[i11];
+const _errs103 = errors;
+if((!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))) && (data44 !== null)){
+validate10.errors = [{instancePath:instancePath+"/tokensOut/" + i11,schemaPath:"#/properties/tokensOut/items/type",keyword:"type",params:{type: schema11.properties.tokensOut.items.type},message:"must be integer,null"}];
 return false;
 }
-if(errors === _errs96){
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 0 || isNaN(data41)){
-validate10.errors = [{instancePath:instancePath+"/tokensOut/" + i9,schemaPath:"#/properties/tokensOut/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(errors === _errs103){
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 0 || isNaN(data44)){
+validate10.errors = [{instancePath:instancePath+"/tokensOut/" + i11,schemaPath:"#/properties/tokensOut/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid25 = _errs96 === errors;
-if(!valid25){
+var valid28 = _errs103 === errors;
+if(!valid28){
 break;
 }
 }
@@ -908,52 +1002,52 @@ validate10.errors = [{instancePath:instancePath+"/tokensOut",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs94 === errors;
+var valid0 = _errs101 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.texts !== undefined){
-let data42 = data.texts;
-const _errs98 = errors;
-if(errors === _errs98){
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-const _errs100 = errors;
-for(const key9 in data42){
-if(!(pattern16.test(key9))){
-validate10.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+let data45 = data.texts;
+const _errs105 = errors;
+if(errors === _errs105){
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+const _errs107 = errors;
+for(const key11 in data45){
+if(!(pattern18.test(key11))){
+validate10.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs100 === errors){
-var valid26 = true;
-for(const key10 in data42){
-if(pattern16.test(key10)){
-let data43 = data42[key10];
-const _errs101 = errors;
-if(errors === _errs101){
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-const _errs103 = errors;
-for(const key11 in data43){
-if(!(pattern11.test(key11))){
-validate10.errors = [{instancePath:instancePath+"/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
+if(_errs107 === errors){
+var valid29 = true;
+for(const key12 in data45){
+if(pattern18.test(key12)){
+let data46 = data45[key12];
+const _errs108 = errors;
+if(errors === _errs108){
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+const _errs110 = errors;
+for(const key13 in data46){
+if(!(pattern11.test(key13))){
+validate10.errors = [{instancePath:instancePath+"/texts/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs103 === errors){
-var valid27 = true;
-for(const key12 in data43){
-if(pattern11.test(key12)){
-const _errs104 = errors;
-if(typeof data43[key12] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/patternProperties/%5E%5B0-9a-f%5D%7B10%2C64%7D%24/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(_errs110 === errors){
+var valid30 = true;
+for(const key14 in data46){
+if(pattern11.test(key14)){
+const _errs111 = errors;
+if(typeof data46[key14] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/texts/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/patternProperties/%5E%5B0-9a-f%5D%7B10%2C64%7D%24/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid27 = _errs104 === errors;
-if(!valid27){
+var valid30 = _errs111 === errors;
+if(!valid30){
 break;
 }
 }
@@ -961,12 +1055,12 @@ break;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate10.errors = [{instancePath:instancePath+"/texts/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid26 = _errs101 === errors;
-if(!valid26){
+var valid29 = _errs108 === errors;
+if(!valid29){
 break;
 }
 }
@@ -978,18 +1072,18 @@ validate10.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs98 === errors;
+var valid0 = _errs105 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.textsGz !== undefined){
-let data45 = data.textsGz;
-const _errs106 = errors;
-if(errors === _errs106){
-if(typeof data45 === "string"){
-if(!pattern20.test(data45)){
+let data48 = data.textsGz;
+const _errs113 = errors;
+if(errors === _errs113){
+if(typeof data48 === "string"){
+if(!pattern22.test(data48)){
 validate10.errors = [{instancePath:instancePath+"/textsGz",schemaPath:"#/properties/textsGz/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]*={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]*={0,2}$"+"\""}];
 return false;
 }
@@ -999,279 +1093,279 @@ validate10.errors = [{instancePath:instancePath+"/textsGz",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs106 === errors;
+var valid0 = _errs113 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.metrics !== undefined){
-let data46 = data.metrics;
-const _errs108 = errors;
-if(errors === _errs108){
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+let data49 = data.metrics;
+const _errs115 = errors;
+if(errors === _errs115){
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
 let missing3;
-if(((((((((((((((((((((((((data46.prompts === undefined) && (missing3 = "prompts")) || ((data46.checked === undefined) && (missing3 = "checked"))) || ((data46.passed === undefined) && (missing3 = "passed"))) || ((data46.passRate === undefined) && (missing3 = "passRate"))) || ((data46.agreement === undefined) && (missing3 = "agreement"))) || ((data46.rawAgreement === undefined) && (missing3 = "rawAgreement"))) || ((data46.comparable === undefined) && (missing3 = "comparable"))) || ((data46.stable === undefined) && (missing3 = "stable"))) || ((data46.stability === undefined) && (missing3 = "stability"))) || ((data46.drifted === undefined) && (missing3 = "drifted"))) || ((data46.flapping === undefined) && (missing3 = "flapping"))) || ((data46.regressions === undefined) && (missing3 = "regressions"))) || ((data46.fixes === undefined) && (missing3 = "fixes"))) || ((data46.flipsP === undefined) && (missing3 = "flipsP"))) || ((data46.newSeries === undefined) && (missing3 = "newSeries"))) || ((data46.errors === undefined) && (missing3 = "errors"))) || ((data46.latencyMs === undefined) && (missing3 = "latencyMs"))) || ((data46.tokens === undefined) && (missing3 = "tokens"))) || ((data46.judged === undefined) && (missing3 = "judged"))) || ((data46.behaved === undefined) && (missing3 = "behaved"))) || ((data46.reliability === undefined) && (missing3 = "reliability"))) || ((data46.reliabilityInterval === undefined) && (missing3 = "reliabilityInterval"))) || ((data46.window === undefined) && (missing3 = "window"))) || ((data46.runsSinceDrift === undefined) && (missing3 = "runsSinceDrift"))){
+if(((((((((((((((((((((((((data49.prompts === undefined) && (missing3 = "prompts")) || ((data49.checked === undefined) && (missing3 = "checked"))) || ((data49.passed === undefined) && (missing3 = "passed"))) || ((data49.passRate === undefined) && (missing3 = "passRate"))) || ((data49.agreement === undefined) && (missing3 = "agreement"))) || ((data49.rawAgreement === undefined) && (missing3 = "rawAgreement"))) || ((data49.comparable === undefined) && (missing3 = "comparable"))) || ((data49.stable === undefined) && (missing3 = "stable"))) || ((data49.stability === undefined) && (missing3 = "stability"))) || ((data49.drifted === undefined) && (missing3 = "drifted"))) || ((data49.flapping === undefined) && (missing3 = "flapping"))) || ((data49.regressions === undefined) && (missing3 = "regressions"))) || ((data49.fixes === undefined) && (missing3 = "fixes"))) || ((data49.flipsP === undefined) && (missing3 = "flipsP"))) || ((data49.newSeries === undefined) && (missing3 = "newSeries"))) || ((data49.errors === undefined) && (missing3 = "errors"))) || ((data49.latencyMs === undefined) && (missing3 = "latencyMs"))) || ((data49.tokens === undefined) && (missing3 = "tokens"))) || ((data49.judged === undefined) && (missing3 = "judged"))) || ((data49.behaved === undefined) && (missing3 = "behaved"))) || ((data49.reliability === undefined) && (missing3 = "reliability"))) || ((data49.reliabilityInterval === undefined) && (missing3 = "reliabilityInterval"))) || ((data49.window === undefined) && (missing3 = "window"))) || ((data49.runsSinceDrift === undefined) && (missing3 = "runsSinceDrift"))){
 validate10.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs110 = errors;
-for(const key13 in data46){
-if(!(func2.call(schema11.properties.metrics.properties, key13))){
-validate10.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
+const _errs117 = errors;
+for(const key15 in data49){
+if(!(func2.call(schema11.properties.metrics.properties, key15))){
+validate10.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs110 === errors){
-if(data46.prompts !== undefined){
-let data47 = data46.prompts;
-const _errs111 = errors;
-const _errs112 = errors;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+if(_errs117 === errors){
+if(data49.prompts !== undefined){
+let data50 = data49.prompts;
+const _errs118 = errors;
+const _errs119 = errors;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/prompts",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs112){
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 < 0 || isNaN(data47)){
+if(errors === _errs119){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 0 || isNaN(data50)){
 validate10.errors = [{instancePath:instancePath+"/metrics/prompts",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs111 === errors;
+var valid31 = _errs118 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.checked !== undefined){
-let data48 = data46.checked;
-const _errs114 = errors;
-const _errs115 = errors;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+if(valid31){
+if(data49.checked !== undefined){
+let data51 = data49.checked;
+const _errs121 = errors;
+const _errs122 = errors;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/checked",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs115){
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
+if(errors === _errs122){
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 < 0 || isNaN(data51)){
 validate10.errors = [{instancePath:instancePath+"/metrics/checked",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs114 === errors;
+var valid31 = _errs121 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.passed !== undefined){
-let data49 = data46.passed;
-const _errs117 = errors;
-const _errs118 = errors;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+if(valid31){
+if(data49.passed !== undefined){
+let data52 = data49.passed;
+const _errs124 = errors;
+const _errs125 = errors;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/passed",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs118){
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 0 || isNaN(data49)){
+if(errors === _errs125){
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 0 || isNaN(data52)){
 validate10.errors = [{instancePath:instancePath+"/metrics/passed",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs117 === errors;
+var valid31 = _errs124 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.passRate !== undefined){
-let data50 = data46.passRate;
-const _errs120 = errors;
-const _errs121 = errors;
-if((!((typeof data50 == "number") && (isFinite(data50)))) && (data50 !== null)){
+if(valid31){
+if(data49.passRate !== undefined){
+let data53 = data49.passRate;
+const _errs127 = errors;
+const _errs128 = errors;
+if((!((typeof data53 == "number") && (isFinite(data53)))) && (data53 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/passRate",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs121){
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 > 1 || isNaN(data50)){
+if(errors === _errs128){
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 1 || isNaN(data53)){
 validate10.errors = [{instancePath:instancePath+"/metrics/passRate",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data50 < 0 || isNaN(data50)){
+if(data53 < 0 || isNaN(data53)){
 validate10.errors = [{instancePath:instancePath+"/metrics/passRate",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs120 === errors;
+var valid31 = _errs127 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.agreement !== undefined){
-let data51 = data46.agreement;
-const _errs123 = errors;
-const _errs124 = errors;
-if((!((typeof data51 == "number") && (isFinite(data51)))) && (data51 !== null)){
+if(valid31){
+if(data49.agreement !== undefined){
+let data54 = data49.agreement;
+const _errs130 = errors;
+const _errs131 = errors;
+if((!((typeof data54 == "number") && (isFinite(data54)))) && (data54 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/agreement",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs124){
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 > 1 || isNaN(data51)){
+if(errors === _errs131){
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 1 || isNaN(data54)){
 validate10.errors = [{instancePath:instancePath+"/metrics/agreement",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data51 < 0 || isNaN(data51)){
+if(data54 < 0 || isNaN(data54)){
 validate10.errors = [{instancePath:instancePath+"/metrics/agreement",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs123 === errors;
+var valid31 = _errs130 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.rawAgreement !== undefined){
-let data52 = data46.rawAgreement;
-const _errs126 = errors;
-const _errs127 = errors;
-if((!((typeof data52 == "number") && (isFinite(data52)))) && (data52 !== null)){
+if(valid31){
+if(data49.rawAgreement !== undefined){
+let data55 = data49.rawAgreement;
+const _errs133 = errors;
+const _errs134 = errors;
+if((!((typeof data55 == "number") && (isFinite(data55)))) && (data55 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/rawAgreement",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs127){
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 > 1 || isNaN(data52)){
+if(errors === _errs134){
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 1 || isNaN(data55)){
 validate10.errors = [{instancePath:instancePath+"/metrics/rawAgreement",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data52 < 0 || isNaN(data52)){
+if(data55 < 0 || isNaN(data55)){
 validate10.errors = [{instancePath:instancePath+"/metrics/rawAgreement",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs126 === errors;
+var valid31 = _errs133 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.comparable !== undefined){
-let data53 = data46.comparable;
-const _errs129 = errors;
-const _errs130 = errors;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+if(valid31){
+if(data49.comparable !== undefined){
+let data56 = data49.comparable;
+const _errs136 = errors;
+const _errs137 = errors;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/comparable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs130){
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 < 0 || isNaN(data53)){
+if(errors === _errs137){
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 0 || isNaN(data56)){
 validate10.errors = [{instancePath:instancePath+"/metrics/comparable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs129 === errors;
+var valid31 = _errs136 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.stable !== undefined){
-let data54 = data46.stable;
-const _errs132 = errors;
-const _errs133 = errors;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+if(valid31){
+if(data49.stable !== undefined){
+let data57 = data49.stable;
+const _errs139 = errors;
+const _errs140 = errors;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/stable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs133){
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 < 0 || isNaN(data54)){
+if(errors === _errs140){
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 < 0 || isNaN(data57)){
 validate10.errors = [{instancePath:instancePath+"/metrics/stable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs132 === errors;
+var valid31 = _errs139 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.stability !== undefined){
-let data55 = data46.stability;
-const _errs135 = errors;
-const _errs136 = errors;
-if((!((typeof data55 == "number") && (isFinite(data55)))) && (data55 !== null)){
+if(valid31){
+if(data49.stability !== undefined){
+let data58 = data49.stability;
+const _errs142 = errors;
+const _errs143 = errors;
+if((!((typeof data58 == "number") && (isFinite(data58)))) && (data58 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/stability",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs136){
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 > 1 || isNaN(data55)){
+if(errors === _errs143){
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 > 1 || isNaN(data58)){
 validate10.errors = [{instancePath:instancePath+"/metrics/stability",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data55 < 0 || isNaN(data55)){
+if(data58 < 0 || isNaN(data58)){
 validate10.errors = [{instancePath:instancePath+"/metrics/stability",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs135 === errors;
+var valid31 = _errs142 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.drifted !== undefined){
-let data56 = data46.drifted;
-const _errs138 = errors;
-const _errs139 = errors;
-if(errors === _errs139){
-if(Array.isArray(data56)){
-var valid39 = true;
-const len12 = data56.length;
-for(let i10=0; i10<len12; i10++){
-let data57 = data56[i10];
-const _errs141 = errors;
-if(errors === _errs141){
-if(typeof data57 === "string"){
-if(func3(data57) < 1){
-validate10.errors = [{instancePath:instancePath+"/metrics/drifted/" + i10,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid31){
+if(data49.drifted !== undefined){
+let data59 = data49.drifted;
+const _errs145 = errors;
+const _errs146 = errors;
+if(errors === _errs146){
+if(Array.isArray(data59)){
+var valid42 = true;
+const len13 = data59.length;
+for(let i12=0; i12<len13; i12++){
+let data60 = data59[i12];
+const _errs148 = errors;
+if(errors === _errs148){
+if(typeof data60 === "string"){
+if(func3(data60) < 1){
+validate10.errors = [{instancePath:instancePath+"/metrics/drifted/" + i12,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/metrics/drifted/" + i10,schemaPath:"#/definitions/promptKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/drifted/" + i12,schemaPath:"#/definitions/promptKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid39 = _errs141 === errors;
-if(!valid39){
+var valid42 = _errs148 === errors;
+if(!valid42){
 break;
 }
 }
@@ -1281,37 +1375,37 @@ validate10.errors = [{instancePath:instancePath+"/metrics/drifted",schemaPath:"#
 return false;
 }
 }
-var valid28 = _errs138 === errors;
+var valid31 = _errs145 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.flapping !== undefined){
-let data58 = data46.flapping;
-const _errs143 = errors;
-const _errs144 = errors;
-if(errors === _errs144){
-if(Array.isArray(data58)){
-var valid41 = true;
-const len13 = data58.length;
-for(let i11=0; i11<len13; i11++){
-let data59 = data58[i11];
-const _errs146 = errors;
-if(errors === _errs146){
-if(typeof data59 === "string"){
-if(func3(data59) < 1){
-validate10.errors = [{instancePath:instancePath+"/metrics/flapping/" + i11,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid31){
+if(data49.flapping !== undefined){
+let data61 = data49.flapping;
+const _errs150 = errors;
+const _errs151 = errors;
+if(errors === _errs151){
+if(Array.isArray(data61)){
+var valid44 = true;
+const len14 = data61.length;
+for(let i13=0; i13<len14; i13++){
+let data62 = data61[i13];
+const _errs153 = errors;
+if(errors === _errs153){
+if(typeof data62 === "string"){
+if(func3(data62) < 1){
+validate10.errors = [{instancePath:instancePath+"/metrics/flapping/" + i13,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/metrics/flapping/" + i11,schemaPath:"#/definitions/promptKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/flapping/" + i13,schemaPath:"#/definitions/promptKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid41 = _errs146 === errors;
-if(!valid41){
+var valid44 = _errs153 === errors;
+if(!valid44){
 break;
 }
 }
@@ -1321,37 +1415,37 @@ validate10.errors = [{instancePath:instancePath+"/metrics/flapping",schemaPath:"
 return false;
 }
 }
-var valid28 = _errs143 === errors;
+var valid31 = _errs150 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.regressions !== undefined){
-let data60 = data46.regressions;
-const _errs148 = errors;
-const _errs149 = errors;
-if(errors === _errs149){
-if(Array.isArray(data60)){
-var valid43 = true;
-const len14 = data60.length;
-for(let i12=0; i12<len14; i12++){
-let data61 = data60[i12];
-const _errs151 = errors;
-if(errors === _errs151){
-if(typeof data61 === "string"){
-if(func3(data61) < 1){
-validate10.errors = [{instancePath:instancePath+"/metrics/regressions/" + i12,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid31){
+if(data49.regressions !== undefined){
+let data63 = data49.regressions;
+const _errs155 = errors;
+const _errs156 = errors;
+if(errors === _errs156){
+if(Array.isArray(data63)){
+var valid46 = true;
+const len15 = data63.length;
+for(let i14=0; i14<len15; i14++){
+let data64 = data63[i14];
+const _errs158 = errors;
+if(errors === _errs158){
+if(typeof data64 === "string"){
+if(func3(data64) < 1){
+validate10.errors = [{instancePath:instancePath+"/metrics/regressions/" + i14,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/metrics/regressions/" + i12,schemaPath:"#/definitions/promptKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/regressions/" + i14,schemaPath:"#/definitions/promptKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid43 = _errs151 === errors;
-if(!valid43){
+var valid46 = _errs158 === errors;
+if(!valid46){
 break;
 }
 }
@@ -1361,37 +1455,37 @@ validate10.errors = [{instancePath:instancePath+"/metrics/regressions",schemaPat
 return false;
 }
 }
-var valid28 = _errs148 === errors;
+var valid31 = _errs155 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.fixes !== undefined){
-let data62 = data46.fixes;
-const _errs153 = errors;
-const _errs154 = errors;
-if(errors === _errs154){
-if(Array.isArray(data62)){
-var valid45 = true;
-const len15 = data62.length;
-for(let i13=0; i13<len15; i13++){
-let data63 = data62[i13];
-const _errs156 = errors;
-if(errors === _errs156){
-if(typeof data63 === "string"){
-if(func3(data63) < 1){
-validate10.errors = [{instancePath:instancePath+"/metrics/fixes/" + i13,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid31){
+if(data49.fixes !== undefined){
+let data65 = data49.fixes;
+const _errs160 = errors;
+const _errs161 = errors;
+if(errors === _errs161){
+if(Array.isArray(data65)){
+var valid48 = true;
+const len16 = data65.length;
+for(let i15=0; i15<len16; i15++){
+let data66 = data65[i15];
+const _errs163 = errors;
+if(errors === _errs163){
+if(typeof data66 === "string"){
+if(func3(data66) < 1){
+validate10.errors = [{instancePath:instancePath+"/metrics/fixes/" + i15,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/metrics/fixes/" + i13,schemaPath:"#/definitions/promptKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/fixes/" + i15,schemaPath:"#/definitions/promptKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid45 = _errs156 === errors;
-if(!valid45){
+var valid48 = _errs163 === errors;
+if(!valid48){
 break;
 }
 }
@@ -1401,65 +1495,65 @@ validate10.errors = [{instancePath:instancePath+"/metrics/fixes",schemaPath:"#/d
 return false;
 }
 }
-var valid28 = _errs153 === errors;
+var valid31 = _errs160 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.flipsP !== undefined){
-let data64 = data46.flipsP;
-const _errs158 = errors;
-const _errs159 = errors;
-if((!((typeof data64 == "number") && (isFinite(data64)))) && (data64 !== null)){
+if(valid31){
+if(data49.flipsP !== undefined){
+let data67 = data49.flipsP;
+const _errs165 = errors;
+const _errs166 = errors;
+if((!((typeof data67 == "number") && (isFinite(data67)))) && (data67 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/flipsP",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs159){
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 > 1 || isNaN(data64)){
+if(errors === _errs166){
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 1 || isNaN(data67)){
 validate10.errors = [{instancePath:instancePath+"/metrics/flipsP",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data64 < 0 || isNaN(data64)){
+if(data67 < 0 || isNaN(data67)){
 validate10.errors = [{instancePath:instancePath+"/metrics/flipsP",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs158 === errors;
+var valid31 = _errs165 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.newSeries !== undefined){
-let data65 = data46.newSeries;
-const _errs161 = errors;
-const _errs162 = errors;
-if(errors === _errs162){
-if(Array.isArray(data65)){
-var valid48 = true;
-const len16 = data65.length;
-for(let i14=0; i14<len16; i14++){
-let data66 = data65[i14];
-const _errs164 = errors;
-if(errors === _errs164){
-if(typeof data66 === "string"){
-if(func3(data66) < 1){
-validate10.errors = [{instancePath:instancePath+"/metrics/newSeries/" + i14,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid31){
+if(data49.newSeries !== undefined){
+let data68 = data49.newSeries;
+const _errs168 = errors;
+const _errs169 = errors;
+if(errors === _errs169){
+if(Array.isArray(data68)){
+var valid51 = true;
+const len17 = data68.length;
+for(let i16=0; i16<len17; i16++){
+let data69 = data68[i16];
+const _errs171 = errors;
+if(errors === _errs171){
+if(typeof data69 === "string"){
+if(func3(data69) < 1){
+validate10.errors = [{instancePath:instancePath+"/metrics/newSeries/" + i16,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/metrics/newSeries/" + i14,schemaPath:"#/definitions/promptKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/newSeries/" + i16,schemaPath:"#/definitions/promptKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid48 = _errs164 === errors;
-if(!valid48){
+var valid51 = _errs171 === errors;
+if(!valid51){
 break;
 }
 }
@@ -1469,140 +1563,140 @@ validate10.errors = [{instancePath:instancePath+"/metrics/newSeries",schemaPath:
 return false;
 }
 }
-var valid28 = _errs161 === errors;
+var valid31 = _errs168 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.errors !== undefined){
-let data67 = data46.errors;
-const _errs166 = errors;
-if(errors === _errs166){
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(valid31){
+if(data49.errors !== undefined){
+let data70 = data49.errors;
+const _errs173 = errors;
+if(errors === _errs173){
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
 let missing4;
-if((((((data67["rate-limited"] === undefined) && (missing4 = "rate-limited")) || ((data67.timeout === undefined) && (missing4 = "timeout"))) || ((data67.server === undefined) && (missing4 = "server"))) || ((data67.auth === undefined) && (missing4 = "auth"))) || ((data67["bad-response"] === undefined) && (missing4 = "bad-response"))){
+if((((((data70["rate-limited"] === undefined) && (missing4 = "rate-limited")) || ((data70.timeout === undefined) && (missing4 = "timeout"))) || ((data70.server === undefined) && (missing4 = "server"))) || ((data70.auth === undefined) && (missing4 = "auth"))) || ((data70["bad-response"] === undefined) && (missing4 = "bad-response"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors",schemaPath:"#/properties/metrics/properties/errors/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs168 = errors;
-for(const key14 in data67){
-if(!(((((key14 === "rate-limited") || (key14 === "timeout")) || (key14 === "server")) || (key14 === "auth")) || (key14 === "bad-response"))){
-validate10.errors = [{instancePath:instancePath+"/metrics/errors",schemaPath:"#/properties/metrics/properties/errors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
+const _errs175 = errors;
+for(const key16 in data70){
+if(!(((((key16 === "rate-limited") || (key16 === "timeout")) || (key16 === "server")) || (key16 === "auth")) || (key16 === "bad-response"))){
+validate10.errors = [{instancePath:instancePath+"/metrics/errors",schemaPath:"#/properties/metrics/properties/errors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs168 === errors){
-if(data67["rate-limited"] !== undefined){
-let data68 = data67["rate-limited"];
-const _errs169 = errors;
-const _errs170 = errors;
-if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+if(_errs175 === errors){
+if(data70["rate-limited"] !== undefined){
+let data71 = data70["rate-limited"];
+const _errs176 = errors;
+const _errs177 = errors;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/rate-limited",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs170){
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 < 0 || isNaN(data68)){
+if(errors === _errs177){
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 0 || isNaN(data71)){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/rate-limited",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid49 = _errs169 === errors;
+var valid52 = _errs176 === errors;
 }
 else {
-var valid49 = true;
+var valid52 = true;
 }
-if(valid49){
-if(data67.timeout !== undefined){
-let data69 = data67.timeout;
-const _errs172 = errors;
-const _errs173 = errors;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+if(valid52){
+if(data70.timeout !== undefined){
+let data72 = data70.timeout;
+const _errs179 = errors;
+const _errs180 = errors;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/timeout",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs173){
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 < 0 || isNaN(data69)){
+if(errors === _errs180){
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 0 || isNaN(data72)){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/timeout",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid49 = _errs172 === errors;
+var valid52 = _errs179 === errors;
 }
 else {
-var valid49 = true;
+var valid52 = true;
 }
-if(valid49){
-if(data67.server !== undefined){
-let data70 = data67.server;
-const _errs175 = errors;
-const _errs176 = errors;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+if(valid52){
+if(data70.server !== undefined){
+let data73 = data70.server;
+const _errs182 = errors;
+const _errs183 = errors;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/server",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs176){
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 < 0 || isNaN(data70)){
+if(errors === _errs183){
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 < 0 || isNaN(data73)){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/server",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid49 = _errs175 === errors;
+var valid52 = _errs182 === errors;
 }
 else {
-var valid49 = true;
+var valid52 = true;
 }
-if(valid49){
-if(data67.auth !== undefined){
-let data71 = data67.auth;
-const _errs178 = errors;
-const _errs179 = errors;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+if(valid52){
+if(data70.auth !== undefined){
+let data74 = data70.auth;
+const _errs185 = errors;
+const _errs186 = errors;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/auth",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs179){
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 0 || isNaN(data71)){
+if(errors === _errs186){
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 < 0 || isNaN(data74)){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/auth",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid49 = _errs178 === errors;
+var valid52 = _errs185 === errors;
 }
 else {
-var valid49 = true;
+var valid52 = true;
 }
-if(valid49){
-if(data67["bad-response"] !== undefined){
-let data72 = data67["bad-response"];
-const _errs181 = errors;
-const _errs182 = errors;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+if(valid52){
+if(data70["bad-response"] !== undefined){
+let data75 = data70["bad-response"];
+const _errs188 = errors;
+const _errs189 = errors;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/bad-response",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs182){
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 0 || isNaN(data72)){
+if(errors === _errs189){
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 < 0 || isNaN(data75)){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors/bad-response",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid49 = _errs181 === errors;
+var valid52 = _errs188 === errors;
 }
 else {
-var valid49 = true;
+var valid52 = true;
 }
 }
 }
@@ -1616,72 +1710,72 @@ validate10.errors = [{instancePath:instancePath+"/metrics/errors",schemaPath:"#/
 return false;
 }
 }
-var valid28 = _errs166 === errors;
+var valid31 = _errs173 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.latencyMs !== undefined){
-let data73 = data46.latencyMs;
-const _errs184 = errors;
-if(errors === _errs184){
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(valid31){
+if(data49.latencyMs !== undefined){
+let data76 = data49.latencyMs;
+const _errs191 = errors;
+if(errors === _errs191){
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
 let missing5;
-if(((data73.p50 === undefined) && (missing5 = "p50")) || ((data73.p95 === undefined) && (missing5 = "p95"))){
+if(((data76.p50 === undefined) && (missing5 = "p50")) || ((data76.p95 === undefined) && (missing5 = "p95"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs",schemaPath:"#/properties/metrics/properties/latencyMs/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs186 = errors;
-for(const key15 in data73){
-if(!((key15 === "p50") || (key15 === "p95"))){
-validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs",schemaPath:"#/properties/metrics/properties/latencyMs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
+const _errs193 = errors;
+for(const key17 in data76){
+if(!((key17 === "p50") || (key17 === "p95"))){
+validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs",schemaPath:"#/properties/metrics/properties/latencyMs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs186 === errors){
-if(data73.p50 !== undefined){
-let data74 = data73.p50;
-const _errs187 = errors;
-if((!((typeof data74 == "number") && (isFinite(data74)))) && (data74 !== null)){
+if(_errs193 === errors){
+if(data76.p50 !== undefined){
+let data77 = data76.p50;
+const _errs194 = errors;
+if((!((typeof data77 == "number") && (isFinite(data77)))) && (data77 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p50",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p50/type",keyword:"type",params:{type: schema11.properties.metrics.properties.latencyMs.properties.p50.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs187){
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 < 0 || isNaN(data74)){
+if(errors === _errs194){
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 < 0 || isNaN(data77)){
 validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p50",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p50/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid55 = _errs187 === errors;
+var valid58 = _errs194 === errors;
 }
 else {
-var valid55 = true;
+var valid58 = true;
 }
-if(valid55){
-if(data73.p95 !== undefined){
-let data75 = data73.p95;
-const _errs189 = errors;
-if((!((typeof data75 == "number") && (isFinite(data75)))) && (data75 !== null)){
+if(valid58){
+if(data76.p95 !== undefined){
+let data78 = data76.p95;
+const _errs196 = errors;
+if((!((typeof data78 == "number") && (isFinite(data78)))) && (data78 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p95",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p95/type",keyword:"type",params:{type: schema11.properties.metrics.properties.latencyMs.properties.p95.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs189){
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 < 0 || isNaN(data75)){
+if(errors === _errs196){
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 0 || isNaN(data78)){
 validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p95",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p95/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid55 = _errs189 === errors;
+var valid58 = _errs196 === errors;
 }
 else {
-var valid55 = true;
+var valid58 = true;
 }
 }
 }
@@ -1692,96 +1786,96 @@ validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs",schemaPath:
 return false;
 }
 }
-var valid28 = _errs184 === errors;
+var valid31 = _errs191 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.tokens !== undefined){
-let data76 = data46.tokens;
-const _errs191 = errors;
-if(errors === _errs191){
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(valid31){
+if(data49.tokens !== undefined){
+let data79 = data49.tokens;
+const _errs198 = errors;
+if(errors === _errs198){
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
 let missing6;
-if(((data76.in === undefined) && (missing6 = "in")) || ((data76.out === undefined) && (missing6 = "out"))){
+if(((data79.in === undefined) && (missing6 = "in")) || ((data79.out === undefined) && (missing6 = "out"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens",schemaPath:"#/properties/metrics/properties/tokens/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs193 = errors;
-for(const key16 in data76){
-if(!(((key16 === "in") || (key16 === "out")) || (key16 === "embedding"))){
-validate10.errors = [{instancePath:instancePath+"/metrics/tokens",schemaPath:"#/properties/metrics/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
+const _errs200 = errors;
+for(const key18 in data79){
+if(!(((key18 === "in") || (key18 === "out")) || (key18 === "embedding"))){
+validate10.errors = [{instancePath:instancePath+"/metrics/tokens",schemaPath:"#/properties/metrics/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs193 === errors){
-if(data76.in !== undefined){
-let data77 = data76.in;
-const _errs194 = errors;
-const _errs195 = errors;
-if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+if(_errs200 === errors){
+if(data79.in !== undefined){
+let data80 = data79.in;
+const _errs201 = errors;
+const _errs202 = errors;
+if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/in",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs195){
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 < 0 || isNaN(data77)){
+if(errors === _errs202){
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 < 0 || isNaN(data80)){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/in",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid56 = _errs194 === errors;
+var valid59 = _errs201 === errors;
 }
 else {
-var valid56 = true;
+var valid59 = true;
 }
-if(valid56){
-if(data76.out !== undefined){
-let data78 = data76.out;
-const _errs197 = errors;
-const _errs198 = errors;
-if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+if(valid59){
+if(data79.out !== undefined){
+let data81 = data79.out;
+const _errs204 = errors;
+const _errs205 = errors;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/out",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs198){
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 < 0 || isNaN(data78)){
+if(errors === _errs205){
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 0 || isNaN(data81)){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/out",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid56 = _errs197 === errors;
+var valid59 = _errs204 === errors;
 }
 else {
-var valid56 = true;
+var valid59 = true;
 }
-if(valid56){
-if(data76.embedding !== undefined){
-let data79 = data76.embedding;
-const _errs200 = errors;
-const _errs201 = errors;
-if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+if(valid59){
+if(data79.embedding !== undefined){
+let data82 = data79.embedding;
+const _errs207 = errors;
+const _errs208 = errors;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/embedding",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs201){
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 < 0 || isNaN(data79)){
+if(errors === _errs208){
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 < 0 || isNaN(data82)){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/embedding",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid56 = _errs200 === errors;
+var valid59 = _errs207 === errors;
 }
 else {
-var valid56 = true;
+var valid59 = true;
 }
 }
 }
@@ -1793,18 +1887,18 @@ validate10.errors = [{instancePath:instancePath+"/metrics/tokens",schemaPath:"#/
 return false;
 }
 }
-var valid28 = _errs191 === errors;
+var valid31 = _errs198 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.cost !== undefined){
-let data80 = data46.cost;
-const _errs203 = errors;
-if(errors === _errs203){
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 < 0 || isNaN(data80)){
+if(valid31){
+if(data49.cost !== undefined){
+let data83 = data49.cost;
+const _errs210 = errors;
+if(errors === _errs210){
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 < 0 || isNaN(data83)){
 validate10.errors = [{instancePath:instancePath+"/metrics/cost",schemaPath:"#/properties/metrics/properties/cost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1814,121 +1908,121 @@ validate10.errors = [{instancePath:instancePath+"/metrics/cost",schemaPath:"#/pr
 return false;
 }
 }
-var valid28 = _errs203 === errors;
+var valid31 = _errs210 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.judged !== undefined){
-let data81 = data46.judged;
-const _errs205 = errors;
-const _errs206 = errors;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+if(valid31){
+if(data49.judged !== undefined){
+let data84 = data49.judged;
+const _errs212 = errors;
+const _errs213 = errors;
+if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/judged",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs206){
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 0 || isNaN(data81)){
+if(errors === _errs213){
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 < 0 || isNaN(data84)){
 validate10.errors = [{instancePath:instancePath+"/metrics/judged",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs205 === errors;
+var valid31 = _errs212 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.behaved !== undefined){
-let data82 = data46.behaved;
-const _errs208 = errors;
-const _errs209 = errors;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+if(valid31){
+if(data49.behaved !== undefined){
+let data85 = data49.behaved;
+const _errs215 = errors;
+const _errs216 = errors;
+if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/behaved",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs209){
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 < 0 || isNaN(data82)){
+if(errors === _errs216){
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 < 0 || isNaN(data85)){
 validate10.errors = [{instancePath:instancePath+"/metrics/behaved",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs208 === errors;
+var valid31 = _errs215 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.reliability !== undefined){
-let data83 = data46.reliability;
-const _errs211 = errors;
-const _errs212 = errors;
-if((!((typeof data83 == "number") && (isFinite(data83)))) && (data83 !== null)){
+if(valid31){
+if(data49.reliability !== undefined){
+let data86 = data49.reliability;
+const _errs218 = errors;
+const _errs219 = errors;
+if((!((typeof data86 == "number") && (isFinite(data86)))) && (data86 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliability",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs212){
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 > 1 || isNaN(data83)){
+if(errors === _errs219){
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 > 1 || isNaN(data86)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliability",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data83 < 0 || isNaN(data83)){
+if(data86 < 0 || isNaN(data86)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliability",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid28 = _errs211 === errors;
+var valid31 = _errs218 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.reliabilityInterval !== undefined){
-let data84 = data46.reliabilityInterval;
-const _errs214 = errors;
-if((!(Array.isArray(data84))) && (data84 !== null)){
+if(valid31){
+if(data49.reliabilityInterval !== undefined){
+let data87 = data49.reliabilityInterval;
+const _errs221 = errors;
+if((!(Array.isArray(data87))) && (data87 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/type",keyword:"type",params:{type: schema11.properties.metrics.properties.reliabilityInterval.type},message:"must be array,null"}];
 return false;
 }
-if(errors === _errs214){
-if(Array.isArray(data84)){
-if(data84.length > 2){
+if(errors === _errs221){
+if(Array.isArray(data87)){
+if(data87.length > 2){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
 return false;
 }
 else {
-if(data84.length < 2){
+if(data87.length < 2){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"}];
 return false;
 }
 else {
-const len17 = data84.length;
-if(!(len17 <= 2)){
+const len18 = data87.length;
+if(!(len18 <= 2)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
 return false;
 }
 else {
-const len18 = data84.length;
-if(len18 > 0){
-let data85 = data84[0];
-const _errs216 = errors;
-if(errors === _errs216){
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 > 1 || isNaN(data85)){
+const len19 = data87.length;
+if(len19 > 0){
+let data88 = data87[0];
+const _errs223 = errors;
+if(errors === _errs223){
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 > 1 || isNaN(data88)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/0",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data85 < 0 || isNaN(data85)){
+if(data88 < 0 || isNaN(data88)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/0",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1939,20 +2033,20 @@ validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/0"
 return false;
 }
 }
-var valid63 = _errs216 === errors;
+var valid66 = _errs223 === errors;
 }
-if(valid63){
-if(len18 > 1){
-let data86 = data84[1];
-const _errs218 = errors;
-if(errors === _errs218){
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 > 1 || isNaN(data86)){
+if(valid66){
+if(len19 > 1){
+let data89 = data87[1];
+const _errs225 = errors;
+if(errors === _errs225){
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 > 1 || isNaN(data89)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/1",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data86 < 0 || isNaN(data86)){
+if(data89 < 0 || isNaN(data89)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/1",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1963,7 +2057,7 @@ validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/1"
 return false;
 }
 }
-var valid63 = _errs218 === errors;
+var valid66 = _errs225 === errors;
 }
 }
 }
@@ -1971,139 +2065,139 @@ var valid63 = _errs218 === errors;
 }
 }
 }
-var valid28 = _errs214 === errors;
+var valid31 = _errs221 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.window !== undefined){
-let data87 = data46.window;
-const _errs220 = errors;
-const _errs221 = errors;
-if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+if(valid31){
+if(data49.window !== undefined){
+let data90 = data49.window;
+const _errs227 = errors;
+const _errs228 = errors;
+if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/window",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs221){
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 < 0 || isNaN(data87)){
+if(errors === _errs228){
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 < 0 || isNaN(data90)){
 validate10.errors = [{instancePath:instancePath+"/metrics/window",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs220 === errors;
+var valid31 = _errs227 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.runsSinceDrift !== undefined){
-let data88 = data46.runsSinceDrift;
-const _errs223 = errors;
-if((!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))) && (data88 !== null)){
+if(valid31){
+if(data49.runsSinceDrift !== undefined){
+let data91 = data49.runsSinceDrift;
+const _errs230 = errors;
+if((!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))) && (data91 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/runsSinceDrift",schemaPath:"#/properties/metrics/properties/runsSinceDrift/type",keyword:"type",params:{type: schema11.properties.metrics.properties.runsSinceDrift.type},message:"must be integer,null"}];
 return false;
 }
-if(errors === _errs223){
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 < 0 || isNaN(data88)){
+if(errors === _errs230){
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 < 0 || isNaN(data91)){
 validate10.errors = [{instancePath:instancePath+"/metrics/runsSinceDrift",schemaPath:"#/properties/metrics/properties/runsSinceDrift/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid28 = _errs223 === errors;
+var valid31 = _errs230 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
-if(valid28){
-if(data46.drift !== undefined){
-let data89 = data46.drift;
-const _errs225 = errors;
-if(errors === _errs225){
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(valid31){
+if(data49.drift !== undefined){
+let data92 = data49.drift;
+const _errs232 = errors;
+if(errors === _errs232){
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
 let missing7;
-if(((((data89.significant === undefined) && (missing7 = "significant")) || ((data89.p === undefined) && (missing7 = "p"))) || ((data89.prompts === undefined) && (missing7 = "prompts"))) || ((data89.detectableShift === undefined) && (missing7 = "detectableShift"))){
+if(((((data92.significant === undefined) && (missing7 = "significant")) || ((data92.p === undefined) && (missing7 = "p"))) || ((data92.prompts === undefined) && (missing7 = "prompts"))) || ((data92.detectableShift === undefined) && (missing7 = "detectableShift"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift",schemaPath:"#/properties/metrics/properties/drift/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs227 = errors;
-for(const key17 in data89){
-if(!((((key17 === "significant") || (key17 === "p")) || (key17 === "prompts")) || (key17 === "detectableShift"))){
-validate10.errors = [{instancePath:instancePath+"/metrics/drift",schemaPath:"#/properties/metrics/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
+const _errs234 = errors;
+for(const key19 in data92){
+if(!((((key19 === "significant") || (key19 === "p")) || (key19 === "prompts")) || (key19 === "detectableShift"))){
+validate10.errors = [{instancePath:instancePath+"/metrics/drift",schemaPath:"#/properties/metrics/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs227 === errors){
-if(data89.significant !== undefined){
-const _errs228 = errors;
-if(typeof data89.significant !== "boolean"){
+if(_errs234 === errors){
+if(data92.significant !== undefined){
+const _errs235 = errors;
+if(typeof data92.significant !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/significant",schemaPath:"#/properties/metrics/properties/drift/properties/significant/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid65 = _errs228 === errors;
+var valid68 = _errs235 === errors;
 }
 else {
-var valid65 = true;
+var valid68 = true;
 }
-if(valid65){
-if(data89.p !== undefined){
-let data91 = data89.p;
-const _errs230 = errors;
-if((!((typeof data91 == "number") && (isFinite(data91)))) && (data91 !== null)){
+if(valid68){
+if(data92.p !== undefined){
+let data94 = data92.p;
+const _errs237 = errors;
+if((!((typeof data94 == "number") && (isFinite(data94)))) && (data94 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/p",schemaPath:"#/properties/metrics/properties/drift/properties/p/type",keyword:"type",params:{type: schema11.properties.metrics.properties.drift.properties.p.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs230){
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 > 1 || isNaN(data91)){
+if(errors === _errs237){
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 1 || isNaN(data94)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/p",schemaPath:"#/properties/metrics/properties/drift/properties/p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data91 < 0 || isNaN(data91)){
+if(data94 < 0 || isNaN(data94)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/p",schemaPath:"#/properties/metrics/properties/drift/properties/p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid65 = _errs230 === errors;
+var valid68 = _errs237 === errors;
 }
 else {
-var valid65 = true;
+var valid68 = true;
 }
-if(valid65){
-if(data89.prompts !== undefined){
-let data92 = data89.prompts;
-const _errs232 = errors;
-const _errs233 = errors;
-if(errors === _errs233){
-if(Array.isArray(data92)){
-var valid67 = true;
-const len19 = data92.length;
-for(let i15=0; i15<len19; i15++){
-let data93 = data92[i15];
-const _errs235 = errors;
-if(errors === _errs235){
-if(typeof data93 === "string"){
-if(func3(data93) < 1){
-validate10.errors = [{instancePath:instancePath+"/metrics/drift/prompts/" + i15,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid68){
+if(data92.prompts !== undefined){
+let data95 = data92.prompts;
+const _errs239 = errors;
+const _errs240 = errors;
+if(errors === _errs240){
+if(Array.isArray(data95)){
+var valid70 = true;
+const len20 = data95.length;
+for(let i17=0; i17<len20; i17++){
+let data96 = data95[i17];
+const _errs242 = errors;
+if(errors === _errs242){
+if(typeof data96 === "string"){
+if(func3(data96) < 1){
+validate10.errors = [{instancePath:instancePath+"/metrics/drift/prompts/" + i17,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/metrics/drift/prompts/" + i15,schemaPath:"#/definitions/promptKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/drift/prompts/" + i17,schemaPath:"#/definitions/promptKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid67 = _errs235 === errors;
-if(!valid67){
+var valid70 = _errs242 === errors;
+if(!valid70){
 break;
 }
 }
@@ -2113,38 +2207,38 @@ validate10.errors = [{instancePath:instancePath+"/metrics/drift/prompts",schemaP
 return false;
 }
 }
-var valid65 = _errs232 === errors;
+var valid68 = _errs239 === errors;
 }
 else {
-var valid65 = true;
+var valid68 = true;
 }
-if(valid65){
-if(data89.detectableShift !== undefined){
-let data94 = data89.detectableShift;
-const _errs237 = errors;
-const _errs238 = errors;
-if((!((typeof data94 == "number") && (isFinite(data94)))) && (data94 !== null)){
+if(valid68){
+if(data92.detectableShift !== undefined){
+let data97 = data92.detectableShift;
+const _errs244 = errors;
+const _errs245 = errors;
+if((!((typeof data97 == "number") && (isFinite(data97)))) && (data97 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/detectableShift",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs238){
-if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 > 1 || isNaN(data94)){
+if(errors === _errs245){
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 1 || isNaN(data97)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/detectableShift",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data94 < 0 || isNaN(data94)){
+if(data97 < 0 || isNaN(data97)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/detectableShift",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid65 = _errs237 === errors;
+var valid68 = _errs244 === errors;
 }
 else {
-var valid65 = true;
+var valid68 = true;
 }
 }
 }
@@ -2157,10 +2251,10 @@ validate10.errors = [{instancePath:instancePath+"/metrics/drift",schemaPath:"#/p
 return false;
 }
 }
-var valid28 = _errs225 === errors;
+var valid31 = _errs232 === errors;
 }
 else {
-var valid28 = true;
+var valid31 = true;
 }
 }
 }
@@ -2195,10 +2289,11 @@ validate10.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs108 === errors;
+var valid0 = _errs115 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

@@ -29,6 +29,11 @@ export interface HistoryRecord {
   passed: Array<number | null>;
   /** Sparse, by prompt index: the category of each sample that ended in an error. */
   errors: Record<string, ErrorCategory[]>;
+  /**
+   * Sparse, by prompt index: the samples (by index) whose output was cut, by the server
+   * (`finish_reason: length`) or at `max-output-kb`. Absent when none was, and in older records.
+   */
+  truncated?: Record<string, number[]>;
   /** Per prompt: median latency of the samples that answered, in ms. */
   latencyMs: Array<number | null>;
   /** Per prompt: output tokens summed over samples, as the server reported them. */

@@ -214,6 +214,14 @@ export class ChainVerifier {
         return bad(`errors/${index} is not a prompt index: catalog ${record.catalog} has ${size} prompts`);
       }
     }
+    for (const [index, samples] of Object.entries(record.truncated ?? {})) {
+      if (String(Number(index)) !== index || Number(index) >= size) {
+        return bad(`truncated/${index} is not a prompt index: catalog ${record.catalog} has ${size} prompts`);
+      }
+      if (samples.some((k) => k >= record.samples)) {
+        return bad(`truncated/${index} names a sample past the record's ${record.samples} samples`);
+      }
+    }
 
     let stored: Record<string, Record<string, string>>;
     try {

@@ -175,6 +175,9 @@ function checkSample(check: Checker, value: unknown, path: string): void {
   check.nullableString(s.systemFingerprint, `${path}.systemFingerprint`);
   check.nullableNumber(s.tokensIn, `${path}.tokensIn`);
   check.nullableNumber(s.tokensOut, `${path}.tokensOut`);
+  // Absent in files written before samples were marked.
+  if (s.truncated !== undefined && typeof s.truncated !== 'boolean')
+    check.fail(`${path}.truncated`, 'expected true or false');
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

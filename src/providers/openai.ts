@@ -262,6 +262,7 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
               output,
               servedModel: masked(completion.servedModel),
               systemFingerprint: masked(completion.systemFingerprint),
+              truncated: completion.truncated === true || trace.outputCut,
             },
             latencyMs,
             attempts: trace.attempts,
@@ -342,5 +343,6 @@ function toCompletion(response: unknown): Completion | string {
     systemFingerprint: typeof r.system_fingerprint === 'string' ? r.system_fingerprint.toWellFormed() : null,
     tokensIn: typeof usage?.prompt_tokens === 'number' ? usage.prompt_tokens : null,
     tokensOut: typeof usage?.completion_tokens === 'number' ? usage.completion_tokens : null,
+    truncated: choice.finish_reason === 'length',
   };
 }

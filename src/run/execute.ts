@@ -258,7 +258,8 @@ export function toSample(result: CallResult, prompt: PromptSpec, vectors?: Vecto
     };
   }
   const { completion } = result;
-  const { answer, pass, failures } = judge(completion.output, prompt, vectors);
+  const truncated = completion.truncated === true;
+  const { answer, pass, failures } = judge(completion.output, prompt, vectors, truncated);
   return {
     ...base,
     output: completion.output,
@@ -270,5 +271,6 @@ export function toSample(result: CallResult, prompt: PromptSpec, vectors?: Vecto
     systemFingerprint: completion.systemFingerprint,
     tokensIn: completion.tokensIn,
     tokensOut: completion.tokensOut,
+    ...(truncated ? { truncated } : {}),
   };
 }

@@ -26,6 +26,11 @@ export interface Completion {
   systemFingerprint: string | null;
   tokensIn: number | null;
   tokensOut: number | null;
+  /**
+   * The output is not whole: the server ended it for length (`finish_reason: length`), or it
+   * passed `max-output-kb` and was cut here. Not an error: the sample is judged, and marked.
+   */
+  truncated?: boolean;
 }
 
 /**
@@ -69,6 +74,8 @@ export interface Sample {
   systemFingerprint: string | null;
   tokensIn: number | null;
   tokensOut: number | null;
+  /** The output is not whole (see Completion); absent in samples of older partial files. */
+  truncated?: boolean;
 }
 
 /** One (run, model, prompt): its samples in request order. */

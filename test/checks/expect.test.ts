@@ -139,6 +139,20 @@ describe('evaluate: json-schema on hostile answers', () => {
     expect(run(JSON.stringify({ answer: 'Paris is the capital' }), e)).toEqual({ pass: true, failures: [] });
   });
 
+  // The formats library's `url` regex backtracks: quadratic, about 8 minutes on this megabyte.
+  it('checks formats on a megabyte of hostile text within the deadline', { timeout: 5_000 }, () => {
+    const format = (name: string): Expectation => ({ kind: 'json-schema', schema: { type: 'string', format: name } });
+    const hostile = 'http://' + 'a:'.repeat(500_000) + '!';
+    for (const name of ['url', 'uri', 'hostname', 'email', 'date-time', 'ipv6', 'byte']) {
+      expect(run(JSON.stringify(hostile), format(name)).failures, name).toEqual([
+        `json-schema: must match format "${name}"`,
+      ]);
+    }
+    expect(run('"mara.quinn@example.com"', format('email')).pass).toBe(true);
+    expect(run('"2024-02-30"', format('date')).failures).toEqual(['json-schema: must match format "date"']);
+    expect(run('"https://example.com/a?b=c"', format('url')).pass).toBe(true);
+  });
+
   it('applies patternProperties with the same engine, each pattern its own', () => {
     const e: Expectation = {
       kind: 'json-schema',

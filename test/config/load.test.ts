@@ -151,7 +151,9 @@ describe('loadConfig', () => {
       'prompts/support.yaml': suite.replace('- equals: 30', '- json-schema: { type: nosuchtype }'),
     });
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatch(/^prompts\/support\.yaml:7:\d+: prompts\[0\]\.expect\[0\]: /);
+    expect(issues[0]).toMatch(
+      /^prompts\/support\.yaml:7:\d+: prompts\[0\]\.expect\[0\]\.json-schema\.type: schema is invalid: data\/type must be /,
+    );
   });
 
   it('reports broken YAML with its line', async () => {

@@ -245,6 +245,16 @@ describe('verifyHistory: any change is caught', () => {
     expect(failure(verifyHistory(joinLines(padded))).reason).toMatch(/^errors\/01 is not a prompt index/);
   });
 
+  it('reads the truncated column when it names prompts and samples of the record, and only then', () => {
+    const lines = linesOf(3);
+    const marked = tamper(lines, 2, (r) => void (r.truncated = { '1': [0] }));
+    expect(verifyHistory(joinLines(marked)).ok).toBe(true);
+    const noPrompt = tamper(lines, 2, (r) => void (r.truncated = { '4': [0] }));
+    expect(failure(verifyHistory(joinLines(noPrompt))).reason).toMatch(/^truncated\/4 is not a prompt index/);
+    const noSample = tamper(lines, 2, (r) => void (r.truncated = { '1': [r.samples] }));
+    expect(failure(verifyHistory(joinLines(noSample))).reason).toMatch(/^truncated\/1 names a sample past/);
+  });
+
   it('accepts a catalog defined by a later record, and checks it', () => {
     const lines = linesOf(3);
     const catalog: CatalogEntry[] = [['extra', 'one', 'a'.repeat(16), 'b'.repeat(16)]];
@@ -401,8 +411,11 @@ describe('schema/record.schema.json', () => {
   it('requires every field of a record, and every metric', () => {
     const [record] = chainRecords(makeRecords(1), GENESIS).map((l) => JSON.parse(l) as HistoryRecord);
     const optional = ['catalogs', 'texts'];
-    // makeRecords writes version 1 (texts); version 2 keeps them in textsGz instead.
-    expect(Object.keys(recordSchema.properties).sort()).toEqual([...Object.keys(record!), 'textsGz'].sort());
+    // makeRecords writes version 1 (texts); version 2 keeps them in textsGz instead. `truncated`
+    // is there only when an output was cut.
+    expect(Object.keys(recordSchema.properties).sort()).toEqual(
+      [...Object.keys(record!), 'textsGz', 'truncated'].sort(),
+    );
     expect([...recordSchema.required, ...optional].sort()).toEqual(Object.keys(record!).sort());
     expect([...recordSchema.properties.metrics.required].sort()).toEqual(Object.keys(record!.metrics).sort());
     // `drift` is optional: records written before the drift test have none; `cost` needs a price.

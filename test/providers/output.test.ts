@@ -59,16 +59,27 @@ describe('max-output-kb', () => {
     expect(Buffer.byteLength(kept)).toBeLessThan(64 * 1024);
     expect(Buffer.byteLength(kept)).toBeGreaterThan(60 * 1024);
     expect(kept).not.toMatch(/\p{Cs}/u); // no half of a pair at the cut
+    expect(result.ok && result.completion.truncated).toBe(true);
   });
 
   it('keeps an output whole when only fields after it passed the cap', async () => {
     const body = completion('the whole answer', { padding: 'x'.repeat(20_000) });
     const result = await call(await serve(json(200, body)), { maxOutputKb: 8 });
     expect(output(result)).toBe('the whole answer');
+    expect(result.ok && result.completion.truncated).toBe(false);
   });
 
   it('leaves a short output as it is', async () => {
     expect(output(await call(await serve(json(200, completion('short')))))).toBe('short');
+  });
+
+  it('marks an output the server ended for length, and keeps it', async () => {
+    const body = completion('the answer was', {
+      choices: [{ index: 0, message: { role: 'assistant', content: 'the answer was' }, finish_reason: 'length' }],
+    });
+    const result = await call(await serve(json(200, body)));
+    expect(output(result)).toBe('the answer was');
+    expect(result.ok && result.completion.truncated).toBe(true);
   });
 
   it('records a bad response when the cap is passed before any message text', async () => {

@@ -2,7 +2,7 @@
  * Deterministic fault injection for the replay server.
  *
  * Selection: for each fault kind, in the fixed order rateLimit, serverError, slow, stall,
- * malformed, endless, the request gets a number u in [0, 1) from
+ * malformed, endless, truncated, the request gets a number u in [0, 1) from
  *   sha256(seed + NUL + kind + NUL + requested model + NUL + last user message)
  * (the first 52 bits of the digest divided by 2^52). The kind applies when u < share and
  * the attempt number (the `x-stainless-retry-count` header) is below its `attempts`; the
@@ -20,7 +20,7 @@ export interface FaultSpec {
   /**
    * The fault applies only on attempts numbered below this (0 is the first try).
    * Default 1 for rateLimit, serverError and malformed (fail once, then succeed);
-   * Infinity for slow, stall and endless (every retry is slow too).
+   * Infinity for slow, stall, endless and truncated (every retry is slow too).
    */
   attempts?: number;
 }
@@ -46,17 +46,30 @@ export interface FaultPlan {
    * client reads, until the client goes away. Only a cap on the bytes read (or a deadline) ends it.
    */
   endless?: FaultSpec;
+  /**
+   * 200 with `finish_reason: "length"` and the first half of the recorded output, as a server
+   * answers when the output reached `max_tokens`.
+   */
+  truncated?: FaultSpec;
 }
 
-export type FaultKind = 'rateLimit' | 'serverError' | 'slow' | 'stall' | 'malformed' | 'endless';
+export type FaultKind = 'rateLimit' | 'serverError' | 'slow' | 'stall' | 'malformed' | 'endless' | 'truncated';
 
-export const FAULT_ORDER: readonly FaultKind[] = ['rateLimit', 'serverError', 'slow', 'stall', 'malformed', 'endless'];
+export const FAULT_ORDER: readonly FaultKind[] = [
+  'rateLimit',
+  'serverError',
+  'slow',
+  'stall',
+  'malformed',
+  'endless',
+  'truncated',
+];
 
 export type Fault =
   | { kind: 'rateLimit'; retryAfterSeconds: number }
   | { kind: 'serverError' }
   | { kind: 'slow' | 'stall'; delayMs: number }
-  | { kind: 'malformed' | 'endless' };
+  | { kind: 'malformed' | 'endless' | 'truncated' };
 
 export const DEFAULT_SEED = 'trackrecord';
 
@@ -68,7 +81,7 @@ export function faultDraw(seed: string, kind: FaultKind, model: string, prompt: 
 }
 
 function defaultAttempts(kind: FaultKind): number {
-  return kind === 'slow' || kind === 'stall' || kind === 'endless' ? Infinity : 1;
+  return kind === 'slow' || kind === 'stall' || kind === 'endless' || kind === 'truncated' ? Infinity : 1;
 }
 
 /** The fault for this request, or null. `attempt` is 0 on the first try. */

@@ -37,6 +37,8 @@ export interface CompletionInput {
   content: string;
   /** All message contents sent, for the prompt_tokens estimate. */
   promptText: string;
+  /** Default 'stop'; 'length' when the output was cut at max_tokens. */
+  finishReason?: 'stop' | 'length';
 }
 
 export function chatCompletion(input: CompletionInput): Record<string, unknown> {
@@ -52,7 +54,7 @@ export function chatCompletion(input: CompletionInput): Record<string, unknown> 
       {
         index: 0,
         message: { role: 'assistant', content: input.content, refusal: null },
-        finish_reason: 'stop',
+        finish_reason: input.finishReason ?? 'stop',
         logprobs: null,
       },
     ],

@@ -84,6 +84,7 @@ type Reply =
       promptText: string;
       malformed: boolean;
       endless: boolean;
+      truncated: boolean;
       slowMs: number;
       stallMs: number;
     };
@@ -197,6 +198,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
       promptText: parsed.promptText,
       malformed: fault?.kind === 'malformed',
       endless: fault?.kind === 'endless',
+      truncated: fault?.kind === 'truncated',
       slowMs: fault?.kind === 'slow' ? fault.delayMs : 0,
       stallMs: fault?.kind === 'stall' ? fault.delayMs : 0,
     };
@@ -207,10 +209,15 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     if (reply.kind === 'error') {
       return sendJson(res, reply.status, reply.body, reply.headers) ? reply.status : CLIENT_GONE;
     }
-    const content = index.take(reply.model, reply.prompt, reply.system) ?? '';
+    const recorded = index.take(reply.model, reply.prompt, reply.system) ?? '';
+    const points = Array.from(recorded);
+    const content = reply.truncated ? points.slice(0, Math.ceil(points.length / 2)).join('') : recorded;
     completions += 1;
     const id = `chatcmpl-replay-${completions.toString(16).padStart(8, '0')}`;
-    const json = JSON.stringify(chatCompletion({ id, model: reply.model, content, promptText: reply.promptText }));
+    const finishReason = reply.truncated ? 'length' : 'stop';
+    const json = JSON.stringify(
+      chatCompletion({ id, model: reply.model, content, promptText: reply.promptText, finishReason }),
+    );
     if (reply.endless) {
       // Everything up to the message text, then text that never ends: the recorded output, repeated.
       const open = json.indexOf('"content":') + '"content":"'.length;

@@ -55,6 +55,8 @@ export interface ModelReport {
   noise: RegressionSplit;
   /** The prompts the latest record failed, in catalog order (renderers cap the list, JSON has all). */
   failing: FailingPrompt[];
+  /** Samples of the latest record whose output was cut (`finish_reason: length`, or at max-output-kb). */
+  truncated: number;
 }
 
 export interface TrendPoint {
@@ -163,6 +165,7 @@ function modelReport(view: HistoryView, id: string, trend: number, options: Repo
     flipsP: m.flipsP,
     noise: splitByNoise(m),
     failing: failingPrompts(view, id, options.specs),
+    truncated: Object.values(latest.truncated ?? {}).reduce((n, samples) => n + samples.length, 0),
   };
 }
 

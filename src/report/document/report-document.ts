@@ -158,6 +158,7 @@ function modelSection(m: ModelReport, index: number, partial: boolean): Block {
     paragraph(availability(m)),
     ...earlierDriftBlocks(m.trend),
   );
+  if (m.truncated > 0) blocks.push(truncation(m.truncated));
   return { kind: 'section', id: sectionId(index), title: [untrusted(m.id, 60)], blocks };
 }
 
@@ -176,6 +177,17 @@ function availability(m: ModelReport): string {
   return (
     `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered ` +
     `(${byCategory}). Errors are availability, never counted as drift or as failed checks.${tail}`
+  );
+}
+
+/** The samples of the last run whose output was cut: judged as they came, so a reader knows. */
+function truncation(n: number): Block {
+  return paragraph(
+    `Truncated: ${count(n, 'sample')} of the last run ${n === 1 ? 'was' : 'were'} cut (`,
+    code('finish_reason: length'),
+    ', or past ',
+    code('max-output-kb'),
+    '), judged as ' + (n === 1 ? 'it' : 'they') + ' came and marked in the record.',
   );
 }
 
