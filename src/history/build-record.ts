@@ -2,7 +2,7 @@ import type { ModelSpec } from '../config/types.js';
 import type { RunInfo } from '../run/run-info.js';
 import type { ErrorCategory } from '../run/types.js';
 import type { CatalogEntry, HistoryRecord, RecordMetrics, RecordModel } from './record.js';
-import { RECORD_SCHEMA } from './record.js';
+import { schemaOf } from './record.js';
 import { catalogRef, textRef } from './refs.js';
 import { withTexts } from './texts.js';
 import type { HistoryView } from './view.js';
@@ -69,8 +69,9 @@ export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
     if (r.truncated.length > 0) truncated[String(i)] = r.truncated;
   });
 
+  const cut = Object.keys(truncated).length > 0 ? { truncated } : {};
   const record: NewRecord = {
-    schema: RECORD_SCHEMA,
+    schema: schemaOf(cut),
     run: { ...input.run, finishedAt: input.finishedAt },
     model: recordModel(input),
     samples: input.samples,
@@ -80,7 +81,7 @@ export function buildRecord(input: RecordInput, view: HistoryView): NewRecord {
     outputs,
     passed: prompts.map((r) => r.passed),
     errors,
-    ...(Object.keys(truncated).length > 0 ? { truncated } : {}),
+    ...cut,
     latencyMs: prompts.map((r) => r.latencyMs),
     tokensOut: prompts.map((r) => r.tokensOut),
     metrics: input.metrics,

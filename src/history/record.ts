@@ -9,7 +9,7 @@ import type { ErrorCategory } from '../run/types.js';
  * form of this type; docs/history.md explains how to read it without this project.
  */
 export interface HistoryRecord {
-  /** 1: texts in `texts`; 2 (written now): texts in `textsGz`. */
+  /** 1: texts in `texts`; 2: texts in `textsGz`; 3: version 2 with `truncated` (see schemaOf). */
   schema: RecordSchema;
   /** SHA-256 (hex) of the previous line's bytes, without its newline; GENESIS on line 1. */
   prev: string;
@@ -45,10 +45,20 @@ export interface HistoryRecord {
   metrics: RecordMetrics;
 }
 
-/** The version written; every version in READABLE_SCHEMAS is read and verified. */
-export const RECORD_SCHEMA = 2 as const;
-export const READABLE_SCHEMAS: readonly number[] = [1, 2];
-export type RecordSchema = 1 | 2;
+/** The newest version written; every version in READABLE_SCHEMAS is read and verified. */
+export const RECORD_SCHEMA = 3 as const;
+export const READABLE_SCHEMAS: readonly number[] = [1, 2, 3];
+export type RecordSchema = 1 | 2 | 3;
+
+/**
+ * The version a new record is written as: the oldest that holds all of its fields. Version 3
+ * only adds `truncated`, so a record without a cut sample stays version 2 and a reader of
+ * version 2 reads it; one with a cut sample is version 3, which an older reader refuses by
+ * version, not as a malformed line.
+ */
+export function schemaOf(record: { truncated?: unknown }): 2 | 3 {
+  return record.truncated === undefined ? 2 : 3;
+}
 
 /** Texts by prompt key (`suite/id`), then by ref. */
 export type TextTable = Record<string, Record<string, string>>;

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { lineHash } from './codec.js';
 import { promptKey } from '../config/types.js';
-import { GENESIS, READABLE_SCHEMAS, RECORD_SCHEMA, type CatalogEntry, type HistoryRecord } from './record.js';
+import { GENESIS, READABLE_SCHEMAS, type CatalogEntry, type HistoryRecord } from './record.js';
 import { record as validateRecord } from './record-validator.generated.js';
 import { catalogRef, isRefOf } from './refs.js';
 import { storedTexts, TextBlockError } from './texts.js';
@@ -175,15 +175,17 @@ export class ChainVerifier {
       !READABLE_SCHEMAS.includes(data['schema'])
     ) {
       return bad(
-        `record schema version ${data['schema']} is not supported (this trackrecord reads versions ${READABLE_SCHEMAS.join(' and ')}; a newer trackrecord wrote it?)`,
+        `record schema version ${data['schema']} is not supported (this trackrecord reads versions ${READABLE_SCHEMAS.join(', ')}; a newer trackrecord wrote it?)`,
       );
     }
     if (!validateRecord(data)) return bad(schemaReason(validateRecord.errors?.[0]));
     const record = data;
     if (record.schema === 1 && record.textsGz !== undefined)
       return bad('textsGz is a version 2 field: a version 1 record keeps its texts in texts');
-    if (record.schema === RECORD_SCHEMA && record.texts !== undefined)
-      return bad(`texts is a version 1 field: a version ${RECORD_SCHEMA} record keeps its texts in textsGz`);
+    if (record.schema >= 2 && record.texts !== undefined)
+      return bad(`texts is a version 1 field: a version ${record.schema} record keeps its texts in textsGz`);
+    if (record.schema < 3 && record.truncated !== undefined)
+      return bad(`truncated is a version 3 field: a version ${record.schema} record has no truncated samples`);
 
     if (record.prev !== this.head) {
       return bad(

@@ -47,6 +47,8 @@ describe('a sample cut by finish_reason "length"', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as HistoryRecord);
     expect(whole!.truncated).toBeUndefined();
+    // The oldest version that holds the record: a reader of version 2 still reads a night with nothing cut.
+    expect([whole!.schema, truncated!.schema]).toEqual([2, 3]);
     // Both samples of both prompts (catalog order: contact, hello), and the cut JSON fails its check.
     expect(truncated!.truncated).toEqual({ '0': [0, 1], '1': [0, 1] });
     expect(truncated!.passed).toEqual([0, null]);

@@ -3,6 +3,7 @@ import recordSchema from '../../schema/record.schema.json' with { type: 'json' }
 import { chainRecords, lineHash, serializeRecord } from '../../src/history/codec.js';
 import { GENESIS, type CatalogEntry, type HistoryRecord } from '../../src/history/record.js';
 import { catalogRef, textRef } from '../../src/history/refs.js';
+import { encodeTexts } from '../../src/history/texts.js';
 import { verifyHistory, type VerifyResult } from '../../src/history/verify.js';
 import { sha256 } from '../../src/util/hash.js';
 import { historyText, joinLines, makeRecords, rechain, tamper } from '../support/records.js';
@@ -247,11 +248,22 @@ describe('verifyHistory: any change is caught', () => {
 
   it('reads the truncated column when it names prompts and samples of the record, and only then', () => {
     const lines = linesOf(3);
-    const marked = tamper(lines, 2, (r) => void (r.truncated = { '1': [0] }));
-    expect(verifyHistory(joinLines(marked)).ok).toBe(true);
-    const noPrompt = tamper(lines, 2, (r) => void (r.truncated = { '4': [0] }));
+    // A version 3 record: its texts in textsGz, and the column.
+    const mark = (truncated: Record<string, number[]>) => (r: HistoryRecord) => {
+      r.schema = 3;
+      if (r.texts) r.textsGz = encodeTexts(r.texts);
+      delete r.texts;
+      r.truncated = truncated;
+    };
+    expect(verifyHistory(joinLines(tamper(lines, 2, mark({ '1': [0] })))).ok).toBe(true);
+    // Version 3 is the version with the column: a version 2 line that has it is not one this wrote.
+    const old = tamper(lines, 2, (r) => void (r.truncated = { '1': [0] }));
+    expect(failure(verifyHistory(joinLines(old))).reason).toBe(
+      'truncated is a version 3 field: a version 1 record has no truncated samples',
+    );
+    const noPrompt = tamper(lines, 2, mark({ '4': [0] }));
     expect(failure(verifyHistory(joinLines(noPrompt))).reason).toMatch(/^truncated\/4 is not a prompt index/);
-    const noSample = tamper(lines, 2, (r) => void (r.truncated = { '1': [r.samples] }));
+    const noSample = tamper(lines, 2, (r) => mark({ '1': [r.samples] })(r));
     expect(failure(verifyHistory(joinLines(noSample))).reason).toMatch(/^truncated\/1 names a sample past/);
   });
 
@@ -295,8 +307,8 @@ describe('verifyHistory: any change is caught', () => {
         expect.stringMatching(/^\/run\/startedAt must match pattern/) as unknown as string,
       ],
       [
-        (r) => void ((r as unknown as Record<string, unknown>)['schema'] = 3),
-        'record schema version 3 is not supported (this trackrecord reads versions 1 and 2; a newer trackrecord wrote it?)',
+        (r) => void ((r as unknown as Record<string, unknown>)['schema'] = 4),
+        'record schema version 4 is not supported (this trackrecord reads versions 1, 2, 3; a newer trackrecord wrote it?)',
       ],
       [
         (r) => void ((r as unknown as Record<string, unknown>)['schema'] = 2),
