@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import { loadConfig, loadSuite } from '../config/load.js';
 import { promptCount } from '../config/types.js';
 
@@ -22,9 +22,9 @@ export async function validateFile(root: string, file: string): Promise<string> 
 /** A config has `models`; anything else is read as a suite (and its schema says what is wrong). */
 async function isConfigFile(path: string): Promise<boolean> {
   try {
-    // Aliases only share objects here; the loader bounds what they expand to, at the alias.
-    const data: unknown = parse(await readFile(path, 'utf8'), { maxAliasCount: -1 });
-    return typeof data === 'object' && data !== null && 'models' in data;
+    // The document's top-level keys, not its data: building that is the loader's, which bounds aliases.
+    const doc = parseDocument(await readFile(path, 'utf8'));
+    return isMap(doc.contents) && doc.contents.has('models');
   } catch {
     return false;
   }
