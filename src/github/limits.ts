@@ -52,7 +52,7 @@ export function limitedRequest(limits: ApiLimits) {
         return await request(options);
       } catch (error) {
         failure = controller.signal.aborted
-          ? new Error(`the GitHub API did not answer ${what} within ${limits.timeoutMs / 1000} s`)
+          ? new ApiTimeout(`the GitHub API did not answer ${what} within ${limits.timeoutMs / 1000} s`)
           : error;
       } finally {
         clearTimeout(timer);
@@ -67,11 +67,14 @@ export function limitedRequest(limits: ApiLimits) {
   };
 }
 
+/** An attempt that passed its deadline. */
+class ApiTimeout extends Error {}
+
 /** How long to wait before the next attempt, or why there is none ('' when it is not a passing failure). */
 function retryWait(error: unknown, attempt: number, limits: ApiLimits): number | string {
   const status = (error as HttpError).status;
   const headers = (error as HttpError).response?.headers ?? {};
-  const timedOut = status === undefined;
+  const timedOut = error instanceof ApiTimeout;
   const rateLimited = (status === 403 || status === 429) && isRateLimit(error as HttpError, headers);
   if (!timedOut && !rateLimited && !(status !== undefined && status >= 500)) return '';
   if (attempt >= limits.attempts) return `gave up after ${attempt} attempts`;
