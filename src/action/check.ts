@@ -9,6 +9,8 @@ import { progressToLog } from './log.js';
 
 export const COMMENT_MARKER = 'trackrecord:check';
 
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
 /**
  * Check mode: run the change, compare with the latest records of the base branch's history, and
  * report in one sticky comment. Nothing is written to the repository.
@@ -55,11 +57,22 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
       });
       ctx.host.info(`${comment.action} the pull request comment: ${comment.url}`);
     } catch (error) {
-      // A read-only token (a fork's pull request) cannot comment; the job summary still has the report.
-      ctx.host.warning(
-        `could not comment on the pull request: ${(error as Error).message}. Grant "permissions: pull-requests: write".`,
-      );
+      // The job summary still has the report. Only a token without the right is told to get it:
+      // GitHub answers 403, or 404 for a repository the token cannot see.
+      const status = (error as { status?: unknown }).status;
+      const hint =
+        status === 403 || status === 404
+          ? ' Grant "permissions: pull-requests: write" (a fork\'s pull request gets a read-only token).'
+          : '';
+      ctx.host.warning(`could not comment on the pull request: ${(error as Error).message}.${hint}`);
     }
+  } else if (!pr && PULL_REQUEST_EVENTS.has(github.eventName)) {
+    // An unreadable or malformed event payload is not fatal, but it must not pass unsaid.
+    ctx.host.warning(
+      `the ${github.eventName} event does not say which pull request this is (${github.warnings.join('; ')})` +
+        (settings.comment ? ': no comment was posted' : ''),
+      { title: 'trackrecord event payload' },
+    );
   }
   return { summary: checked.summary, markdown, reportPath, failures: checked.failures, edits: checked.edits };
 }

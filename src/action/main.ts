@@ -1,6 +1,6 @@
 import { ConfigError } from '../config/errors.js';
 import { readGitHubContext, type GitHubContext } from '../github/context.js';
-import { missingKeyVariables, openWorkspace } from '../app/workspace.js';
+import { configWarnings, missingKeyVariables, openWorkspace } from '../app/workspace.js';
 import { summaryText } from '../app/present.js';
 import { checkMode } from './check.js';
 import type { ActionContext } from './context.js';
@@ -40,6 +40,16 @@ export async function run(
 
     // The merge job calls no model: it needs no key.
     const missing = settings.merge.length > 0 ? [] : missingKeyVariables(config, env);
+    if (settings.merge.length === 0) {
+      for (const w of configWarnings(config, env)) {
+        host.warning(`${w.path}: ${w.message}`, {
+          title: 'trackrecord configuration',
+          file: w.file,
+          startLine: w.line,
+          startColumn: w.column,
+        });
+      }
+    }
     const skip = skipReason(missing, github, settings.mode);
     if (skip) {
       host.notice(skip);

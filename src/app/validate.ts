@@ -1,30 +1,39 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import { loadConfig, loadSuite } from '../config/load.js';
+import type { ConfigIssue } from '../config/errors.js';
 import { promptCount } from '../config/types.js';
+import { configWarnings } from './workspace.js';
 
 /**
  * Checks one config (with every suite it names) or one suite against its schema, calling no
- * model. Returns what the file holds, in a few words; a file that does not hold throws its
- * ConfigError, every issue with its file, line and key.
+ * model. Returns what the file holds, in a few words, and what a run would warn about with
+ * `env`; a file that does not hold throws its ConfigError, every issue with its file, line and key.
  */
-export async function validateFile(root: string, file: string): Promise<string> {
+export async function validateFile(
+  root: string,
+  file: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ summary: string; warnings: ConfigIssue[] }> {
   if (await isConfigFile(resolve(root, file))) {
     const config = await loadConfig({ root, configPath: file });
     const prompts = promptCount(config);
-    return `config with ${config.models.length} model(s), ${config.suites.length} suite(s), ${prompts} prompt(s)`;
+    return {
+      summary: `config with ${config.models.length} model(s), ${config.suites.length} suite(s), ${prompts} prompt(s)`,
+      warnings: configWarnings(config, env),
+    };
   }
   const suite = await loadSuite(root, file);
-  return `suite "${suite.name}" with ${suite.prompts.length} prompt(s)`;
+  return { summary: `suite "${suite.name}" with ${suite.prompts.length} prompt(s)`, warnings: [] };
 }
 
 /** A config has `models`; anything else is read as a suite (and its schema says what is wrong). */
 async function isConfigFile(path: string): Promise<boolean> {
   try {
-    // Aliases only share objects here; the loader bounds what they expand to, at the alias.
-    const data: unknown = parse(await readFile(path, 'utf8'), { maxAliasCount: -1 });
-    return typeof data === 'object' && data !== null && 'models' in data;
+    // The document's top-level keys, not its data: building that is the loader's, which bounds aliases.
+    const doc = parseDocument(await readFile(path, 'utf8'));
+    return isMap(doc.contents) && doc.contents.has('models');
   } catch {
     return false;
   }

@@ -1,3 +1,4 @@
+import type { ConfigIssue } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { signerFromEnv, signingKeySecrets, type Signer } from '../evidence/keys.js';
@@ -42,4 +43,9 @@ function runSecrets(config: Config, env: NodeJS.ProcessEnv): string[] {
 /** The API key variables that models of the config need and the environment does not set, once each. */
 export function missingKeyVariables(config: Config, env: NodeJS.ProcessEnv): string[] {
   return [...new Set(modelsMissingKeys(config.models, env).map((m) => m.apiKeyEnv))];
+}
+
+/** What the config does that is allowed but unwise with this environment: a key sent over plain http to a host not local. */
+export function configWarnings(config: Config, env: NodeJS.ProcessEnv): ConfigIssue[] {
+  return config.models.flatMap((m) => (m.plainHttp && env[m.apiKeyEnv] ? [m.plainHttp] : []));
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { builtinSuitesDir, packageRoot } from '../util/package-root.js';
+import { baseUrlIssue, plainHttpIssue } from './base-url.js';
 import { ConfigError, type ConfigIssue } from './errors.js';
 import { checkSchema } from './schema-check.js';
 import { resolveSuite } from './suite.js';
@@ -185,15 +186,21 @@ function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[], e
     if (m.seed !== undefined) params.seed = m.seed;
     if (m['max-tokens'] !== undefined) params.maxTokens = m['max-tokens'];
     const azure = resolveAzure(m, i, yaml, issues);
+    const baseUrl = (m['base-url'] ?? DEFAULTS.baseUrl).replace(/\/+$/, '');
+    const apiKeyEnv = m['api-key-env'] ?? (azure ? DEFAULTS.azureApiKeyEnv : DEFAULTS.apiKeyEnv);
+    const urlIssue = baseUrlIssue(baseUrl, ['models', i, 'base-url'], yaml);
+    if (urlIssue) issues.push(urlIssue);
+    const plainHttp = urlIssue ? null : plainHttpIssue(baseUrl, apiKeyEnv, ['models', i, 'base-url'], yaml);
     return {
       id: m.id,
       model: m.model,
-      baseUrl: (m['base-url'] ?? DEFAULTS.baseUrl).replace(/\/+$/, ''),
-      apiKeyEnv: m['api-key-env'] ?? (azure ? DEFAULTS.azureApiKeyEnv : DEFAULTS.apiKeyEnv),
+      baseUrl,
+      apiKeyEnv,
       params,
       system: m.system ?? null,
       headers: m.headers ?? {},
       ...(azure ? { azure } : {}),
+      ...(plainHttp ? { plainHttp } : {}),
       ...(m.price ? { price: { ...m.price } } : {}),
       ...((m.embedding ?? embedding) ? { embedding: m.embedding ?? embedding } : {}),
       location: { file: yaml.file, line: yaml.lineOf(['models', i]), keys: yaml.keyLines(['models', i]) },

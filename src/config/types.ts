@@ -66,6 +66,8 @@ export interface ModelSpec {
   headers: Record<string, string>;
   /** Where the model is defined in the config file (absent for models made in code). */
   location?: SourceLocation;
+  /** The warning for a key sent over plain http to a host that is not local, given when the key is set. */
+  plainHttp?: ConfigIssue;
   /** Azure OpenAI's classic deployment API (`provider: azure`); absent for every other server. */
   azure?: AzureDeployment;
   /** USD per million tokens, for the cost of each run; absent when not configured. */

@@ -87,12 +87,24 @@ export async function upsertStickyComment(
   const tag = markerTag(options.marker);
   const body = stickyBody(options.body, tag);
 
-  const comments: ListedComment[] = await octokit.paginate(octokit.rest.issues.listComments, {
+  const comments: ListedComment[] = [];
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner,
     repo,
     issue_number: issueNumber,
     per_page: 100,
   });
+  let read = 0;
+  for await (const page of pages) {
+    // A server whose `Link: rel="next"` never ends (or leads back) would be followed forever.
+    if (++read > octokit.limits.maxPages) {
+      throw new Error(
+        `stopped listing the comments of #${issueNumber} after ${octokit.limits.maxPages} pages: ` +
+          'the GitHub API kept linking a next page',
+      );
+    }
+    comments.push(...page.data);
+  }
   const marked = comments.filter((c) => (c.body ?? '').includes(tag));
   // Only a comment with the marker needs to know whose it is: the first run asks nothing more.
   const self = marked.length > 0 ? await tokenIdentity(octokit) : null;

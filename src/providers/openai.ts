@@ -5,6 +5,7 @@ import { DEFAULTS, type ModelSpec } from '../config/types.js';
 import type { CallObserver, CallResult, ChatProvider, ChatRequest, Completion, ProviderError } from '../run/types.js';
 import { completeCutBody, readCapped } from './body.js';
 import { categorize, redact } from './errors.js';
+import { fetchWithinOrigin } from './redirects.js';
 
 export interface ProviderOptions {
   timeoutSeconds: number;
@@ -73,13 +74,13 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  */
 export const tracingFetch: typeof fetch = async (input, init) => {
   const trace = traces.getStore();
-  if (!trace) return fetch(input, init);
+  if (!trace) return fetchWithinOrigin(input, init);
   trace.attempts += 1;
   trace.lastAttemptStart = performance.now();
   trace.bodyFailed = trace.bodyCut = trace.outputCut = false;
   const deadline = attemptDeadline(trace.timeoutMs, init?.signal);
   try {
-    const response = await fetch(input, { ...init, signal: deadline.signal });
+    const response = await fetchWithinOrigin(input, { ...init, signal: deadline.signal });
     if (response.status === 429) {
       trace.rateLimited += 1;
       trace.observer?.onRateLimited?.({ roundTripMs: performance.now() - trace.lastAttemptStart });

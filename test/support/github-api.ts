@@ -53,6 +53,17 @@ export interface GitHubApiOptions {
   readOnly?: boolean;
   /** Used in html_url (default https://github.com). */
   serverUrl?: string;
+  /**
+   * Answers a request in place of the API, when it returns something: `'hang'` never answers,
+   * else the status, headers and JSON body given. `n` counts the requests so far, this one included.
+   */
+  intercept?: (request: RequestLogEntry, n: number) => 'hang' | Intercepted | undefined;
+}
+
+export interface Intercepted {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
 }
 
 export interface GitHubApi {
@@ -213,6 +224,12 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
       }
     }
     requests.push({ method, path, body: logged });
+    const intercepted = options.intercept?.(requests[requests.length - 1]!, requests.length);
+    if (intercepted === 'hang') return;
+    if (intercepted) {
+      sendJson(res, intercepted.status, intercepted.body ?? {}, intercepted.headers);
+      return;
+    }
 
     if (!authorized(req)) {
       sendJson(res, 401, errorJson('Bad credentials', 401));

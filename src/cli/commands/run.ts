@@ -7,7 +7,8 @@ import { dryRun } from '../../app/plan.js';
 import { summaryJson, summaryText } from '../../app/present.js';
 import { readVerifiedHistory, runAndRecord } from '../../app/run-and-record.js';
 import { runShard } from '../../app/shard.js';
-import { openConfig, openWorkspace } from '../../app/workspace.js';
+import { configWarnings, openConfig, openWorkspace } from '../../app/workspace.js';
+import { formatIssue } from '../../config/errors.js';
 import type { Config } from '../../config/types.js';
 import type { ProgressSink } from '../../run/progress.js';
 import { formatShard, parseShard, ShardError, type Shard } from '../../util/shard.js';
@@ -65,6 +66,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     : { write: (t) => io.stderr.write(t), isTTY: io.stderr.isTTY === true };
   if (values['dry-run']) {
     const config = await openConfig({ root: io.cwd, configPath: values.config });
+    warnAbout(config, io);
     const plan = dryRun(config, values.shard === undefined ? null : shardArgument(values.shard));
     io.stdout.write(values.json ? `${JSON.stringify(plan.estimate, null, 2)}\n` : `${plan.text}\n`);
     return EXIT.ok;
@@ -73,6 +75,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     const shard = values.shard === undefined ? { index: 1, count: 1 } : shardArgument(values.shard);
     const runId = values['run-id'] === undefined ? null : runIdArgument(values['run-id']);
     const config = await openConfig({ root: io.cwd, configPath: values.config });
+    warnAbout(config, io);
     const path = values.partial ?? `trackrecord-partial-${shard.index}-of-${shard.count}.json`;
     return runShardCommand(
       config,
@@ -85,6 +88,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError('--run-id names the run of a shard: use it with --shard or --partial');
 
   const { config, signer } = await openWorkspace({ root: io.cwd, configPath: values.config, env: io.env });
+  warnAbout(config, io);
   const ref = values['compare-with'];
   // Both versions load before the first request: a broken base config stops the run too.
   const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io, config);
@@ -113,6 +117,11 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   }
   for (const failure of failures) io.stderr.write(`threshold: ${failure}\n`);
   return failures.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** Before the first request: what the config does that is unwise with these keys. */
+function warnAbout(config: Config, io: CliIO): void {
+  for (const warning of configWarnings(config, io.env)) io.stderr.write(`warning: ${formatIssue(warning)}\n`);
 }
 
 /** The config and suites as commit `ref` of the repository at the working directory has them (none before it had a config). */

@@ -14,8 +14,9 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
   let failed = false;
   for (const file of files) {
     try {
-      const message = await validateFile(io.cwd, file);
-      io.stdout.write(`ok ${file}: ${message}\n`);
+      const { summary, warnings } = await validateFile(io.cwd, file, io.env);
+      for (const warning of warnings) io.stderr.write(`warning: ${formatIssue(warning)}\n`);
+      io.stdout.write(`ok ${file}: ${summary}\n`);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       failed = true;
