@@ -19,7 +19,7 @@ import { progressToLog } from './log.js';
  */
 export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
   return onRecordBranch(ctx, async (root) => {
-    const history = await readVerifiedHistory(ctx.config, root); // a history that does not verify stops the run before any request
+    const history = await readVerifiedHistory(ctx.config, root, ctx.signer); // a history that does not verify stops the run before any request
     const outcome = await ctx.host.group('Run the suites', () =>
       runSuites(ctx.config, { env: ctx.env, progress: progressToLog(ctx.host) }),
     );

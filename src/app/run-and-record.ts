@@ -5,7 +5,8 @@ import { DEFAULTS, type Config } from '../config/types.js';
 import { buildRecords, type RunOutcome } from '../analysis/records.js';
 import { runSuites, type RunOptions } from './engine.js';
 import type { NewRecord } from '../history/build-record.js';
-import { attestationsPathOf, signedAppend, signedLine } from '../evidence/attestations.js';
+import { attestationsPathOf, signedLine } from '../evidence/attestations.js';
+import { refuseSignedPastEnd, signedAppend } from '../evidence/sign-on.js';
 import type { Signer } from '../evidence/keys.js';
 import { HistoryError, labelOf } from '../history/errors.js';
 import { appendRecords } from '../history/file.js';
@@ -75,14 +76,16 @@ export async function runAndRecord(config: Config, options: RunOptions & RecordO
 export async function recordOutcome(outcome: RunOutcome, options: RecordOptions): Promise<Recorded> {
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
-  const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : undefined;
+  const history = historyPath
+    ? (options.history ?? (await readVerifiedHistory(config, options.root, options.signer, 'Nothing was written.')))
+    : undefined;
   const before = new HistoryView(history?.records ?? [], history?.context);
   await fetchHistoryEmbeddings(outcome, before);
   const { records, view } = buildRecords(outcome, before);
   const written: string[] = [];
   let appended: Recorded['appended'] = null;
   if (historyPath) {
-    const signing = signedAppend(historyPath, options.signer);
+    const signing = signedAppend({ path: historyPath, label: config.history }, options.signer);
     const afterAppend = async (lines: string[], firstLine: number) => {
       appended = { lines, firstLine };
       await signing.afterAppend?.(lines, firstLine);
@@ -91,6 +94,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
       maxBytes: config.historyMaxMb * 2 ** 20,
       source: view,
       snapshot: history?.open,
+      beforeAppend: signing.beforeAppend,
       afterAppend,
       onSeal: sealAttestations,
     }).catch(relabel(historyPath, config.history));
@@ -126,10 +130,22 @@ export function runsNeeded(config: Pick<Config, 'window'>): number {
   return Math.max(config.window, DEFAULTS.trend) + 1;
 }
 
-/** The config's history, as far back as a run needs, verified; a HistoryError names the file as the config does. */
-export async function readVerifiedHistory(config: Config, root: string): Promise<HistoryRead> {
+/**
+ * The config's history, as far back as a run needs, verified; a HistoryError names the file as
+ * the config does. With the `signer` that will sign the run's records, a history cut back below
+ * what it signed is refused too (SignedPastEndError); `done` says what that left undone.
+ */
+export async function readVerifiedHistory(
+  config: Config,
+  root: string,
+  signer?: Signer | null,
+  done = 'Nothing was requested or written.',
+): Promise<HistoryRead> {
   const path = resolve(root, config.history);
-  return readRecent(path, runsNeeded(config)).catch(relabel(path, config.history));
+  const history = await readRecent(path, runsNeeded(config)).catch(relabel(path, config.history));
+  if (signer)
+    await refuseSignedPastEnd({ path, label: config.history }, history.open.verifier.nextLine - 1, signer, done);
+  return history;
 }
 
 /** History errors name the file as the config does (a sealed segment beside it likewise), not as an absolute path. */
