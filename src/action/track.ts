@@ -1,13 +1,14 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { recordWithFiles, writeStatement, type RecordedWithFiles } from '../app/badges-and-report.js';
+import { keepRecordsAside, recordWithFiles, writeStatement, type RecordedWithFiles } from '../app/badges-and-report.js';
 import type { RunOutcome } from '../analysis/records.js';
 import { runSuites } from '../app/engine.js';
 import { checkoutDataBranch, isBranchName } from '../git/data-branch.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
 import type { HistoryRead } from '../history/read.js';
+import { describeLine, HistoryRewrittenError } from '../history/errors.js';
 import { readVerifiedHistory } from '../app/run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
@@ -19,7 +20,7 @@ import { progressToLog } from './log.js';
  */
 export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
   return onRecordBranch(ctx, async (root) => {
-    const history = await readVerifiedHistory(ctx.config, root, ctx.signer); // a history that does not verify stops the run before any request
+    const history = await readVerifiedHistory(ctx.config, root, { signer: ctx.signer }); // a history that does not verify stops the run before any request
     const outcome = await ctx.host.group('Run the suites', () =>
       runSuites(ctx.config, { env: ctx.env, progress: progressToLog(ctx.host) }),
     );
@@ -89,6 +90,8 @@ export async function recordAndPublish(
       root,
       useHistory: true,
       history: readBefore,
+      // After a lost push race the history is another run's: it must still hold what this one verified.
+      verifiedBefore: history,
       signer: ctx.signer,
       nightly: true,
     });
@@ -100,9 +103,14 @@ export async function recordAndPublish(
     const git = new Git(root, ctx.env);
     const branch = await git.currentBranch();
     const message = settings.commitMessage.replace(/\$\{run_id\}/g, outcome.run.id);
-    await ctx.host.group('Commit the track record', () =>
-      publish({ git, branch: branch ?? '', message, apply, log: (line) => ctx.host.info(line) }),
-    );
+    await ctx.host
+      .group('Commit the track record', () =>
+        publish({ git, branch: branch ?? '', message, apply, log: (line) => ctx.host.info(line) }),
+      )
+      .catch(async (error: unknown) => {
+        if (!(error instanceof HistoryRewrittenError)) throw error;
+        throw await rewrittenRemote(ctx, error, `origin/${branch ?? ''}`, recorded);
+      });
   } else {
     await apply();
   }
@@ -115,4 +123,33 @@ export async function recordAndPublish(
     statement: await writeStatement(done, ctx.env['RUNNER_TEMP'] ?? dirname(historyPath)),
     failures: done.failures,
   };
+}
+
+/**
+ * The error of a run whose branch was rewritten under it: nothing was pushed. The records it had
+ * chained onto the history before the rewrite (and, when signed, their envelopes) are kept in
+ * RUNNER_TEMP, since the checkout now holds the rewritten branch and a data branch's worktree goes.
+ */
+async function rewrittenRemote(
+  ctx: ActionContext,
+  error: HistoryRewrittenError,
+  remoteBranch: string,
+  recorded: RecordedWithFiles | undefined,
+): Promise<Error> {
+  const lines = recorded?.appended?.lines ?? [];
+  let kept = '';
+  if (lines.length > 0) {
+    const dir = join(ctx.env['RUNNER_TEMP'] || tmpdir(), 'trackrecord-unpublished');
+    const saved = await keepRecordsAside(recorded!, join(dir, basename(ctx.config.history)), ctx.signer);
+    const records = lines.length === 1 ? '1 record' : `${lines.length} records`;
+    kept = `\n  This run's ${records}, chained onto the history before the rewrite, ${lines.length === 1 ? 'is' : 'are'} kept in ${saved}.`;
+  }
+  return new Error(
+    `${remoteBranch} was rewritten while this run was in flight: its ${error.file} no longer holds ` +
+      `${describeLine(error.line, error.hash)}, the last line this run verified before it started (a force push?). ` +
+      `Nothing was pushed.${kept}\n` +
+      `  Find out who rewrote ${remoteBranch} and restore its history (the commit that held that line is in the ` +
+      'reflog of any clone that fetched it) before the next run.',
+    { cause: error },
+  );
 }

@@ -12,6 +12,7 @@ import { HistoryError, labelOf } from '../history/errors.js';
 import { appendRecords } from '../history/file.js';
 import { readRecent, type HistoryRead } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
+import { headOf, refuseWithoutHead, type VerifiedHead } from '../history/head.js';
 import { fetchHistoryEmbeddings } from './history-embeddings.js';
 import { summarize, type RunSummary } from '../report/summary.js';
 
@@ -26,6 +27,12 @@ export interface RecordOptions {
    * file as it is then, whatever was passed here.
    */
   history?: HistoryRead;
+  /**
+   * The history as verified before the run, when `history` is left out because the file may have
+   * changed (a push race resets the checkout to another run's commit): a history read here that
+   * no longer holds its last line was cut back or rewritten, and is refused.
+   */
+  verifiedBefore?: HistoryRead;
   /** Signs every appended record into the attestations file beside the history (TRACKRECORD_SIGNING_KEY). */
   signer?: Signer | null;
   /**
@@ -76,8 +83,10 @@ export async function runAndRecord(config: Config, options: RunOptions & RecordO
 export async function recordOutcome(outcome: RunOutcome, options: RecordOptions): Promise<Recorded> {
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
+  const head = options.verifiedBefore ? headOf(options.verifiedBefore) : null;
+  const checks = { signer: options.signer, done: 'Nothing was written.', head };
   const history = historyPath
-    ? (options.history ?? (await readVerifiedHistory(config, options.root, options.signer, 'Nothing was written.')))
+    ? (options.history ?? (await readVerifiedHistory(config, options.root, checks)))
     : undefined;
   const before = new HistoryView(history?.records ?? [], history?.context);
   await fetchHistoryEmbeddings(outcome, before);
@@ -130,21 +139,32 @@ export function runsNeeded(config: Pick<Config, 'window'>): number {
   return Math.max(config.window, DEFAULTS.trend) + 1;
 }
 
+/** What a read of the history must find besides a verified chain, before a run appends to it. */
+export interface HistoryChecks {
+  /** The signer of the run's records: a history cut back below what it signed is refused (SignedPastEndError). */
+  signer?: Signer | null;
+  /** What that refusal left undone (default: nothing was requested or written). */
+  done?: string;
+  /** The last line verified before the run: a history that no longer holds it is refused (HistoryRewrittenError). */
+  head?: VerifiedHead | null;
+}
+
 /**
  * The config's history, as far back as a run needs, verified; a HistoryError names the file as
- * the config does. With the `signer` that will sign the run's records, a history cut back below
- * what it signed is refused too (SignedPastEndError); `done` says what that left undone.
+ * the config does. `checks` refuse a history that was cut back or rewritten (see HistoryChecks).
  */
 export async function readVerifiedHistory(
   config: Config,
   root: string,
-  signer?: Signer | null,
-  done = 'Nothing was requested or written.',
+  checks: HistoryChecks = {},
 ): Promise<HistoryRead> {
   const path = resolve(root, config.history);
   const history = await readRecent(path, runsNeeded(config)).catch(relabel(path, config.history));
-  if (signer)
-    await refuseSignedPastEnd({ path, label: config.history }, history.open.verifier.nextLine - 1, signer, done);
+  if (checks.head) await refuseWithoutHead(path, history, checks.head, labelOf(checks.head.path, path, config.history));
+  if (checks.signer) {
+    const done = checks.done ?? 'Nothing was requested or written.';
+    await refuseSignedPastEnd({ path, label: config.history }, history.open.verifier.nextLine - 1, checks.signer, done);
+  }
   return history;
 }
 
