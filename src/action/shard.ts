@@ -1,6 +1,5 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readVerifiedHistory } from '../app/run-and-record.js';
 import { mergeShards, runShard } from '../app/shard.js';
 import { formatShard, type Shard } from '../util/shard.js';
 import type { ActionContext, ModeResult } from './context.js';
@@ -53,9 +52,5 @@ export async function shardMode(ctx: ActionContext, shard: Shard): Promise<Shard
 export async function mergeMode(ctx: ActionContext, patterns: readonly string[]): Promise<ModeResult> {
   const { outcome, files } = await mergeShards(ctx.config, { patterns }, ctx.root);
   ctx.host.info(`merging ${files.length} shard(s) of run ${outcome.run.id}: ${files.join(', ')}`);
-  return onRecordBranch(ctx, async (root) => {
-    // Read before publishing, so that a branch rewritten during a push race is told from one that moved on.
-    const history = await readVerifiedHistory(ctx.config, root, { signer: ctx.signer, done: 'Nothing was written.' });
-    return recordAndPublish(ctx, outcome, history, root);
-  });
+  return onRecordBranch(ctx, (root) => recordAndPublish(ctx, outcome, undefined, root));
 }

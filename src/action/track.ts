@@ -91,7 +91,7 @@ export async function recordAndPublish(
       useHistory: true,
       history: readBefore,
       // After a lost push race the history is another run's: it must still hold what this one verified.
-      verifiedBefore: history,
+      head: recorded?.chainedOnto,
       signer: ctx.signer,
       nightly: true,
     });
@@ -146,7 +146,7 @@ async function rewrittenRemote(
   }
   return new Error(
     `${remoteBranch} was rewritten while this run was in flight: its ${error.file} no longer holds ` +
-      `${describeLine(error.line, error.hash)}, the last line this run verified before it started (a force push?). ` +
+      `${describeLine(error.line, error.hash)}, which this run had verified and recorded onto (a force push?). ` +
       `Nothing was pushed.${kept}\n` +
       `  Find out who rewrote ${remoteBranch} and restore its history (the commit that held that line is in the ` +
       'reflog of any clone that fetched it) before the next run.',

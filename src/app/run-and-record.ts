@@ -28,11 +28,12 @@ export interface RecordOptions {
    */
   history?: HistoryRead;
   /**
-   * The history as verified before the run, when `history` is left out because the file may have
-   * changed (a push race resets the checkout to another run's commit): a history read here that
-   * no longer holds its last line was cut back or rewritten, and is refused.
+   * A line the history held when this run last read it (`chainedOnto` of an earlier attempt),
+   * when `history` is left out because the file may have changed since (a push race resets the
+   * checkout to another run's commit): a history read here that no longer holds it was cut back
+   * or rewritten, and is refused.
    */
-  verifiedBefore?: HistoryRead;
+  head?: VerifiedHead | null;
   /** Signs every appended record into the attestations file beside the history (TRACKRECORD_SIGNING_KEY). */
   signer?: Signer | null;
   /**
@@ -58,6 +59,8 @@ export interface Recorded {
   signed: string | null;
   /** Broken thresholds, one sentence each. */
   failures: string[];
+  /** The last line of the history as read, which the records were chained onto (null: none, or no history). */
+  chainedOnto: VerifiedHead | null;
 }
 
 export interface TrackResult extends Recorded {
@@ -83,8 +86,7 @@ export async function runAndRecord(config: Config, options: RunOptions & RecordO
 export async function recordOutcome(outcome: RunOutcome, options: RecordOptions): Promise<Recorded> {
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
-  const head = options.verifiedBefore ? headOf(options.verifiedBefore) : null;
-  const checks = { signer: options.signer, done: 'Nothing was written.', head };
+  const checks = { signer: options.signer, done: 'Nothing was written.', head: options.head };
   const history = historyPath
     ? (options.history ?? (await readVerifiedHistory(config, options.root, checks)))
     : undefined;
@@ -119,6 +121,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
     appended,
     signed: appended && options.signer ? signedLine(config.history, options.signer.keyid) : null,
     failures: thresholdFailures(config.thresholds, summary, { regressions: options.nightly !== true }),
+    chainedOnto: history ? headOf(history) : null,
   };
 }
 

@@ -53,7 +53,7 @@ export function shellQuote(path: string): string {
 }
 
 /**
- * The history no longer holds the line a run verified last before it ran: it was cut back or
+ * The history no longer holds a line a run read and verified before (the last, which it recorded onto): it was cut back or
  * rewritten meanwhile (a force push while the run was in flight). Appending would make the
  * rewrite look like a normal night, so nothing is appended.
  */
@@ -72,7 +72,7 @@ export class HistoryRewrittenError extends TrackrecordError {
     readonly hash: string,
   ) {
     super(
-      `${file}: ${describeLine(line, hash)}, the last line this run verified before it ran, is no longer in the ` +
+      `${file}: ${describeLine(line, hash)}, which this run read and verified before, is no longer in the ` +
         'history: it was cut back or rewritten since. Nothing was appended.',
     );
   }

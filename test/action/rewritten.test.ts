@@ -81,7 +81,7 @@ describe('a branch rewritten while a track-mode run is in flight', () => {
       const saved = join(runnerTemp, 'trackrecord-unpublished', 'history.jsonl');
       expect(run.failure).toBe(
         `origin/${target} was rewritten while this run was in flight: its ${HISTORY} no longer holds line 3 ` +
-          `(SHA-256 ${head.slice(0, 16)}...), the last line this run verified before it started (a force push?). ` +
+          `(SHA-256 ${head.slice(0, 16)}...), which this run had verified and recorded onto (a force push?). ` +
           `Nothing was pushed.\n` +
           `  This run's 1 record, chained onto the history before the rewrite, is kept in ${saved}.\n` +
           `  Find out who rewrote origin/${target} and restore its history (the commit that held that line is in ` +

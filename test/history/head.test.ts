@@ -26,7 +26,7 @@ describe('the line a run verified last', () => {
     const error = await refuseWithoutHead(path, await readRecent(path, 2), head, 'h.jsonl').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HistoryRewrittenError);
     expect((error as Error).message).toBe(
-      `h.jsonl: line 3 (SHA-256 ${head.hash.slice(0, 16)}...), the last line this run verified before it ran, ` +
+      `h.jsonl: line 3 (SHA-256 ${head.hash.slice(0, 16)}...), which this run read and verified before, ` +
         'is no longer in the history: it was cut back or rewritten since. Nothing was appended.',
     );
   });
