@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lineHash } from '../../src/history/codec.js';
@@ -93,6 +93,38 @@ describe('a branch rewritten while a track-mode run is in flight', () => {
       expect(verifyHistory(`${before.join('\n')}\n${kept}`).ok).toBe(true);
     });
   }
+
+  it('refuses a tip that dropped the line it recorded onto after an earlier lost race', async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    await nights(remote, 3, null);
+    const three = await tipOf(remote, 'main');
+    const { dir } = await remote.clone();
+    let four = '';
+    const run = await runAction({ workspace: dir, eventName: 'schedule', env: remote.env }, async (group) => {
+      if (group !== 'Commit the track record') return;
+      // Another run lands line 4 first; this run's push is rejected and it records onto line 4.
+      await nights(remote, 1, null);
+      four = await tipOf(remote, 'main');
+      // Then, as that second push arrives, someone resets main to before line 4 (once).
+      const hook = join(remote.bare, 'hooks', 'pre-receive');
+      writeFileSync(
+        hook,
+        `#!/bin/sh\nif [ ! -f "$GIT_DIR/rewrote" ]; then touch "$GIT_DIR/rewrote"\n` +
+          `  env -u GIT_QUARANTINE_PATH -u GIT_OBJECT_DIRECTORY -u GIT_ALTERNATE_OBJECT_DIRECTORIES git update-ref refs/heads/main ${three}\nfi\n`,
+      );
+      chmodSync(hook, 0o755);
+    });
+    expect(run.code, run.log).toBe(1);
+    expect(run.log.match(/push rejected/g)).toHaveLength(2);
+    const line4 = (await remote.remoteGit.run(['show', `${four}:${HISTORY}`])).stdout.trimEnd().split('\n')[3]!;
+    expect(run.failure).toMatch(
+      new RegExp(
+        `^origin/main was rewritten while this run was in flight: its \\.trackrecord/history\\.jsonl no longer holds line 4 \\(SHA-256 ${lineHash(line4).slice(0, 16)}`,
+      ),
+    );
+    expect(await tipOf(remote, 'main')).toBe(three);
+  });
 
   it('refuses a history emptied on the branch, and keeps a signed record with its envelope', async () => {
     server = await startActionServer();
