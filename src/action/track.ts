@@ -12,6 +12,7 @@ import { describeLine, HistoryRewrittenError } from '../history/errors.js';
 import { readVerifiedHistory } from '../app/run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
+import { errorMessage } from '../util/values.js';
 
 /**
  * Track mode: run once, then record on top of the branch's history and commit history, badges
@@ -108,8 +109,7 @@ export async function recordAndPublish(
         publish({ git, branch: branch ?? '', message, apply, log: (line) => ctx.host.info(line) }),
       )
       .catch(async (error: unknown) => {
-        if (!(error instanceof HistoryRewrittenError)) throw error;
-        throw await rewrittenRemote(ctx, error, `origin/${branch ?? ''}`, recorded);
+        throw await unpublished(ctx, error, `origin/${branch ?? ''}`, recorded);
       });
   } else {
     await apply();
@@ -126,30 +126,35 @@ export async function recordAndPublish(
 }
 
 /**
- * The error of a run whose branch was rewritten under it: nothing was pushed. The records it had
- * chained onto the history before the rewrite (and, when signed, their envelopes) are kept in
- * RUNNER_TEMP, since the checkout now holds the rewritten branch and a data branch's worktree goes.
+ * The error of a run that recorded but did not publish: nothing of it was pushed. The records it
+ * chained last (and, when signed, their envelopes) are kept in RUNNER_TEMP, since the checkout may
+ * hold another commit by now and a data branch's worktree goes. A branch rewritten under the run
+ * (HistoryRewrittenError) is said so.
  */
-async function rewrittenRemote(
+async function unpublished(
   ctx: ActionContext,
-  error: HistoryRewrittenError,
+  error: unknown,
   remoteBranch: string,
   recorded: RecordedWithFiles | undefined,
-): Promise<Error> {
+): Promise<unknown> {
+  const rewritten = error instanceof HistoryRewrittenError ? error : null;
   const lines = recorded?.appended?.lines ?? [];
+  if (rewritten === null && lines.length === 0) return error;
   let kept = '';
   if (lines.length > 0) {
     const dir = join(ctx.env['RUNNER_TEMP'] || tmpdir(), 'trackrecord-unpublished');
     const saved = await keepRecordsAside(recorded!, join(dir, basename(ctx.config.history)), ctx.signer);
     const records = lines.length === 1 ? '1 record' : `${lines.length} records`;
-    kept = `\n  This run's ${records}, chained onto the history before the rewrite, ${lines.length === 1 ? 'is' : 'are'} kept in ${saved}.`;
+    const onto = rewritten ? 'before the rewrite' : 'as it last read it';
+    kept = `\n  This run's ${records}, chained onto the history ${onto}, ${lines.length === 1 ? 'is' : 'are'} kept in ${saved}.`;
   }
+  if (rewritten === null) return new Error(`${errorMessage(error)}${kept}`, { cause: error });
   return new Error(
-    `${remoteBranch} was rewritten while this run was in flight: its ${error.file} no longer holds ` +
-      `${describeLine(error.line, error.hash)}, which this run had verified and recorded onto (a force push?). ` +
+    `${remoteBranch} was rewritten while this run was in flight: its ${rewritten.file} no longer holds ` +
+      `${describeLine(rewritten.line, rewritten.hash)}, which this run had verified and recorded onto (a force push?). ` +
       `Nothing was pushed.${kept}\n` +
       `  Find out who rewrote ${remoteBranch} and restore its history (the commit that held that line is in the ` +
       'reflog of any clone that fetched it) before the next run.',
-    { cause: error },
+    { cause: rewritten },
   );
 }

@@ -126,6 +126,30 @@ describe('a branch rewritten while a track-mode run is in flight', () => {
     expect(await tipOf(remote, 'main')).toBe(three);
   });
 
+  it('keeps the records of a run whose push the remote refuses, and says where', async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    const hook = join(remote.bare, 'hooks', 'pre-receive');
+    writeFileSync(hook, '#!/bin/sh\necho "pushes are closed tonight" >&2\nexit 1\n');
+    chmodSync(hook, 0o755);
+    const { dir } = await remote.clone();
+    const runnerTemp = tempDir();
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'schedule',
+      env: remote.env,
+      inputs: { branch: BRANCH },
+      runnerTemp,
+    });
+    expect(run.code, run.log).toBe(1);
+    const saved = join(runnerTemp, 'trackrecord-unpublished', 'history.jsonl');
+    expect(run.failure).toMatch(/^pushing to origin\/trackrecord-data failed: .*pushes are closed tonight/s);
+    expect(run.failure).toContain(
+      `\n  This run's 1 record, chained onto the history as it last read it, is kept in ${saved}.`,
+    );
+    expect(verifyHistory(readFileSync(saved, 'utf8')).ok).toBe(true);
+  });
+
   it('refuses a history emptied on the branch, and keeps a signed record with its envelope', async () => {
     server = await startActionServer();
     const remote = await remoteWithConfig(server.baseUrl);
