@@ -46,7 +46,7 @@ export async function refuseSignedPastEnd(
     `${label} ${end}, but key ${short(signer.keyid)} signed ${lines} of it in ${attestationsPathOf(label)}: ` +
       `lines were removed from its end after they were signed, and signing on would give other records their numbers. ${done}\n` +
       `  Restore the removed lines (git log -p -- ${shellQuote(label)} shows them), then run again. If they were removed ` +
-      'on purpose, keep both files as they are and sign a new history (another history: folder) or with a new key.',
+      'on purpose, keep both files as they are and start a new history (config key history: in another folder) or sign with a new key.',
   );
 }
 

@@ -47,7 +47,7 @@ const refusal = (key: TestKey, done: string) =>
   `in ${ATTESTATIONS}: lines were removed from its end after they were signed, and signing on would give other ` +
   `records their numbers. ${done}\n` +
   `  Restore the removed lines (git log -p -- ${HISTORY} shows them), then run again. If they were removed on ` +
-  `purpose, keep both files as they are and sign a new history (another history: folder) or with a new key.\n`;
+  `purpose, keep both files as they are and start a new history (config key history: in another folder) or sign with a new key.\n`;
 
 describe('a signed history cut back at its end', () => {
   it('is refused by a run with the key that signed the lost lines, before any request', async () => {
