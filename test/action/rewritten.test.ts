@@ -150,6 +150,27 @@ describe('a branch rewritten while a track-mode run is in flight', () => {
     expect(verifyHistory(readFileSync(saved, 'utf8')).ok).toBe(true);
   });
 
+  it('refuses, before any request, to sign on a history cut back below what its key signed', async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    const env = { ...remote.env, TRACKRECORD_SIGNING_KEY: makeKey().privatePem };
+    for (let i = 0; i < 2; i++) {
+      const { dir } = await remote.clone();
+      const night = await runAction({ workspace: dir, eventName: 'schedule', env, inputs: { branch: BRANCH } });
+      expect(night.code, `${night.log}\n${night.failure}`).toBe(0);
+    }
+    const cut = await rewrite(remote, BRANCH, (h) => `${h.split('\n')[0]}\n`);
+    const requests = server.stats().requests;
+    const { dir } = await remote.clone();
+    const run = await runAction({ workspace: dir, eventName: 'schedule', env, inputs: { branch: BRANCH } });
+    expect(run.code).toBe(1);
+    expect(run.failure).toMatch(
+      /^\.trackrecord\/history\.jsonl ends at line 1, but key [0-9a-f]{16} signed line 2 of it in \.trackrecord\/attestations\.jsonl: .* Nothing was requested or written\./,
+    );
+    expect(server.stats().requests).toBe(requests);
+    expect(await tipOf(remote, BRANCH)).toBe(cut);
+  });
+
   it('refuses a history emptied on the branch, and keeps a signed record with its envelope', async () => {
     server = await startActionServer();
     const remote = await remoteWithConfig(server.baseUrl);
