@@ -143,10 +143,13 @@ async function unpublished(
   let kept = '';
   if (lines.length > 0) {
     const dir = join(ctx.env['RUNNER_TEMP'] || tmpdir(), 'trackrecord-unpublished');
-    const saved = await keepRecordsAside(recorded!, join(dir, basename(ctx.config.history)), ctx.signer);
     const records = lines.length === 1 ? '1 record' : `${lines.length} records`;
     const onto = rewritten ? 'before the rewrite' : 'as it last read it';
-    kept = `\n  This run's ${records}, chained onto the history ${onto}, ${lines.length === 1 ? 'is' : 'are'} kept in ${saved}.`;
+    kept = await keepRecordsAside(recorded!, join(dir, basename(ctx.config.history)), ctx.signer).then(
+      (saved) =>
+        `\n  This run's ${records}, chained onto the history ${onto}, ${lines.length === 1 ? 'is' : 'are'} kept in ${saved}.`,
+      (failed: unknown) => `\n  This run's ${records} could not be kept in ${dir}: ${errorMessage(failed)}`,
+    );
   }
   if (rewritten === null) return new Error(`${errorMessage(error)}${kept}`, { cause: error });
   return new Error(

@@ -148,7 +148,7 @@ export interface HistoryChecks {
   signer?: Signer | null;
   /** What that refusal left undone (default: nothing was requested or written). */
   done?: string;
-  /** The last line verified before the run: a history that no longer holds it is refused (HistoryRewrittenError). */
+  /** A line the history held when the run last read it: a history that no longer holds it is refused (HistoryRewrittenError). */
   head?: VerifiedHead | null;
 }
 
