@@ -12,7 +12,7 @@ import { HistoryError, labelOf } from '../history/errors.js';
 import { appendRecords } from '../history/file.js';
 import { readRecent, type HistoryRead } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
-import { headOf, refuseWithoutHead, type VerifiedHead } from '../history/head.js';
+import { headOf, refuseWithoutHead, refuseWithoutHeadBefore, type VerifiedHead } from '../history/head.js';
 import { fetchHistoryEmbeddings } from './history-embeddings.js';
 import { summarize, type RunSummary } from '../report/summary.js';
 
@@ -59,7 +59,7 @@ export interface Recorded {
   signed: string | null;
   /** Broken thresholds, one sentence each. */
   failures: string[];
-  /** The last line of the history as read, which the records were chained onto (null: none, or no history). */
+  /** The last line of the history the run read and compared with; its records went on after it (null: none, or no history). */
   chainedOnto: VerifiedHead | null;
 }
 
@@ -90,6 +90,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   const history = historyPath
     ? (options.history ?? (await readVerifiedHistory(config, options.root, checks)))
     : undefined;
+  const chainedOnto = history ? headOf(history) : null;
   const before = new HistoryView(history?.records ?? [], history?.context);
   await fetchHistoryEmbeddings(outcome, before);
   const { records, view } = buildRecords(outcome, before);
@@ -105,7 +106,13 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
       maxBytes: config.historyMaxMb * 2 ** 20,
       source: view,
       snapshot: history?.open,
-      beforeAppend: signing.beforeAppend,
+      beforeAppend: async (lineCount, lines) => {
+        await signing.beforeAppend?.(lineCount, lines);
+        // The file may have changed since it was read (another writer, or a cut): it must still hold what the run compared with.
+        if (!chainedOnto) return;
+        const label = labelOf(chainedOnto.path, historyPath, config.history);
+        await refuseWithoutHeadBefore(historyPath, lines, chainedOnto, label);
+      },
       afterAppend,
       onSeal: sealAttestations,
     }).catch(relabel(historyPath, config.history));
@@ -121,7 +128,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
     appended,
     signed: appended && options.signer ? signedLine(config.history, options.signer.keyid) : null,
     failures: thresholdFailures(config.thresholds, summary, { regressions: options.nightly !== true }),
-    chainedOnto: history ? headOf(history) : null,
+    chainedOnto,
   };
 }
 

@@ -36,6 +36,21 @@ export async function refuseWithoutHead(
   throw new HistoryRewrittenError(label, head.line, head.hash);
 }
 
+/**
+ * The same check under the history's lock, before an append (AppendOptions.beforeAppend): `lines`
+ * are the open file's lines as verified there. Only when they do not hold `head` (the file was
+ * sealed meanwhile, or cut) is the whole history read.
+ */
+export async function refuseWithoutHeadBefore(
+  path: string,
+  lines: readonly string[],
+  head: VerifiedHead,
+  label: string,
+): Promise<void> {
+  if (lines.some((line) => lineHash(line) === head.hash)) return;
+  await refuseWithoutHead(path, await readHistory(path), head, label);
+}
+
 function holds(read: HistoryRead, head: VerifiedHead): boolean {
   return read.lines.some((line) => lineHash(line) === head.hash);
 }

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signerFromEnv } from '../../src/evidence/keys.js';
+import { lineHash } from '../../src/history/codec.js';
 import type { ReplayServer } from '../../tools/replay/index.js';
 import { runCli } from '../support/cli.js';
 import { makeKey, writePublicKey, type TestKey } from '../support/keys.js';
@@ -125,6 +126,41 @@ describe('a signed history cut back at its end', () => {
         `${HISTORY}:2: key ${keyidOf(key)} signed two different lines as line 2 (envelopes on lines 2 and 4 of ` +
         `attestations.jsonl): the history was cut back and signed on, or an envelope was copied in; which line ` +
         `is the record cannot be told from the files\n  envelopes: ${ATTESTATIONS}\n`,
+    });
+  });
+});
+
+describe('a history cut back during a run', () => {
+  it('is refused under the lock, signed or not: the run compared with lines that are gone', async () => {
+    const root = await workspace(20);
+    for (let i = 0; i < 3; i++) expect((await runCli(['run', '--quiet'], root)).code).toBe(0);
+    const head = lines(root, HISTORY)[2]!;
+    const running = runCli(['run', '--quiet'], root);
+    const start = server!.stats().requests;
+    while (server!.stats().requests === start) await new Promise((r) => setTimeout(r, 5));
+    cutTo(root, 2);
+    const run = await running;
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        `trackrecord: refusing to append: ${HISTORY}: line 3 (SHA-256 ${lineHash(head).slice(0, 16)}...), which this ` +
+        'run read and verified before, is no longer in the history: it was cut back or rewritten since. Nothing was appended.\n',
+    });
+    expect(lines(root, HISTORY)).toHaveLength(2);
+  });
+
+  it('is not confused with runs from the same checkout that sealed the file meanwhile', async () => {
+    server = await startPrimeServer();
+    const root = tempDir({
+      '.github/trackrecord.yml': primeConfig(server.baseUrl, 'gpt-4-0314', 'history-max-mb: 0.001\n'),
+    });
+    expect((await runCli(['run', '--quiet'], root)).code).toBe(0);
+    const runs = await Promise.all(Array.from({ length: 4 }, () => runCli(['run', '--quiet'], root)));
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    expect(await runCli(['verify'], root)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^ok \.trackrecord\/history\.jsonl: 5 records in 5 files, chain intact\n/),
     });
   });
 });
