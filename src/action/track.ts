@@ -1,16 +1,18 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { recordWithFiles, writeStatement, type RecordedWithFiles } from '../app/badges-and-report.js';
+import { keepRecordsAside, recordWithFiles, writeStatement, type RecordedWithFiles } from '../app/badges-and-report.js';
 import type { RunOutcome } from '../run/outcome.js';
 import { runSuites } from '../app/engine.js';
 import { checkoutDataBranch, isBranchName } from '../git/data-branch.js';
 import { Git } from '../git/git.js';
 import { publish } from '../git/publish.js';
 import type { HistoryRead } from '../history/read.js';
+import { describeLine, HistoryRewrittenError } from '../history/errors.js';
 import { readVerifiedHistory } from '../app/run-and-record.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
+import { errorMessage } from '../util/values.js';
 
 /**
  * Track mode: run once, then record on top of the branch's history and commit history, badges
@@ -19,7 +21,7 @@ import { progressToLog } from './log.js';
  */
 export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
   return onRecordBranch(ctx, async (root) => {
-    const history = await readVerifiedHistory(ctx.config, root); // a history that does not verify stops the run before any request
+    const history = await readVerifiedHistory(ctx.config, root, { signer: ctx.signer }); // a history that does not verify stops the run before any request
     const outcome = await ctx.host.group('Run the suites', () =>
       runSuites(ctx.config, { env: ctx.env, progress: progressToLog(ctx.host) }),
     );
@@ -89,6 +91,8 @@ export async function recordAndPublish(
       root,
       useHistory: true,
       history: readBefore,
+      // After a lost push race the history is another run's: it must still hold what this one verified.
+      head: recorded?.chainedOnto,
       signer: ctx.signer,
       nightly: true,
     });
@@ -100,9 +104,13 @@ export async function recordAndPublish(
     const git = new Git(root, ctx.env);
     const branch = await git.currentBranch();
     const message = settings.commitMessage.replace(/\$\{run_id\}/g, outcome.run.id);
-    await ctx.host.group('Commit the track record', () =>
-      publish({ git, branch: branch ?? '', message, apply, log: (line) => ctx.host.info(line) }),
-    );
+    await ctx.host
+      .group('Commit the track record', () =>
+        publish({ git, branch: branch ?? '', message, apply, log: (line) => ctx.host.info(line) }),
+      )
+      .catch(async (error: unknown) => {
+        throw await unpublished(ctx, error, `origin/${branch ?? ''}`, recorded);
+      });
   } else {
     await apply();
   }
@@ -115,4 +123,41 @@ export async function recordAndPublish(
     statement: await writeStatement(done, ctx.env['RUNNER_TEMP'] ?? dirname(historyPath)),
     failures: done.failures,
   };
+}
+
+/**
+ * The error of a run that recorded but did not publish: nothing of it was pushed. The records it
+ * chained last (and, when signed, their envelopes) are kept in RUNNER_TEMP, since the checkout may
+ * hold another commit by now and a data branch's worktree goes. A branch rewritten under the run
+ * (HistoryRewrittenError) is said so.
+ */
+async function unpublished(
+  ctx: ActionContext,
+  error: unknown,
+  remoteBranch: string,
+  recorded: RecordedWithFiles | undefined,
+): Promise<unknown> {
+  const rewritten = error instanceof HistoryRewrittenError ? error : null;
+  const lines = recorded?.appended?.lines ?? [];
+  if (rewritten === null && lines.length === 0) return error;
+  let kept = '';
+  if (lines.length > 0) {
+    const dir = join(ctx.env['RUNNER_TEMP'] || tmpdir(), 'trackrecord-unpublished');
+    const records = lines.length === 1 ? '1 record' : `${lines.length} records`;
+    const onto = rewritten ? 'before the rewrite' : 'as it last read it';
+    kept = await keepRecordsAside(recorded!, join(dir, basename(ctx.config.history)), ctx.signer).then(
+      (saved) =>
+        `\n  This run's ${records}, chained onto the history ${onto}, ${lines.length === 1 ? 'is' : 'are'} kept in ${saved}.`,
+      (failed: unknown) => `\n  This run's ${records} could not be kept in ${dir}: ${errorMessage(failed)}`,
+    );
+  }
+  if (rewritten === null) return new Error(`${errorMessage(error)}${kept}`, { cause: error });
+  return new Error(
+    `${remoteBranch} was rewritten while this run was in flight: its ${rewritten.file} no longer holds ` +
+      `${describeLine(rewritten.line, rewritten.hash)}, which this run had verified and recorded onto (a force push?). ` +
+      `Nothing was pushed.${kept}\n` +
+      `  Find out who rewrote ${remoteBranch} and restore its history (the commit that held that line is in the ` +
+      'reflog of any clone that fetched it) before the next run.',
+    { cause: rewritten },
+  );
 }

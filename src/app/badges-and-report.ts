@@ -2,7 +2,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { specLookup } from '../analysis/failing.js';
 import type { RunOutcome } from '../run/outcome.js';
 import type { Config } from '../config/types.js';
-import { attestationsPathOf, describeAttestations } from '../evidence/attestations.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { appendAttestations, attestationsPathOf, describeAttestations } from '../evidence/attestations.js';
+import type { Signer } from '../evidence/keys.js';
 import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
 import { writeReport } from '../report/file.js';
 import { recordOutcome, type Recorded, type RecordOptions } from './run-and-record.js';
@@ -63,4 +65,20 @@ export async function writeStatement(
 ): Promise<{ statement: string; predicate: string } | undefined> {
   if (!recorded.appended || !recorded.historyPath) return undefined;
   return writeRunStatement(dir, await runStatement(recorded.historyPath, recorded.appended));
+}
+
+/**
+ * Writes the lines a run appended to `path` (a new file, outside the repository), and when
+ * `signer` signed them, their envelopes beside it, numbered as in the history: what is kept of a
+ * run that could not publish. Returns `path`.
+ */
+export async function keepRecordsAside(recorded: Recorded, path: string, signer: Signer | null): Promise<string> {
+  const { lines, firstLine } = recorded.appended ?? { lines: [], firstLine: 1 };
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, lines.map((l) => `${l}\n`).join(''));
+  if (signer) {
+    await writeFile(attestationsPathOf(path), '');
+    await appendAttestations(path, lines, firstLine, signer);
+  }
+  return path;
 }

@@ -7,12 +7,14 @@ import { buildRecords } from '../analysis/records.js';
 import type { RunOutcome } from '../run/outcome.js';
 import { runSuites, type RunOptions } from './engine.js';
 import type { NewRecord } from '../history/build-record.js';
-import { attestationsPathOf, signedAppend, signedLine } from '../evidence/attestations.js';
+import { attestationsPathOf, signedLine } from '../evidence/attestations.js';
+import { refuseSignedPastEnd, signedAppend } from '../evidence/sign-on.js';
 import type { Signer } from '../evidence/keys.js';
 import { HistoryError, labelOf } from '../history/errors.js';
 import { appendRecords } from '../history/file.js';
 import { readRecent, type HistoryRead } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
+import { headOf, refuseWithoutHead, refuseWithoutHeadBefore, type VerifiedHead } from '../history/head.js';
 import { fetchHistoryEmbeddings } from './history-embeddings.js';
 import { summarize, type RunSummary } from '../analysis/summary.js';
 
@@ -27,6 +29,13 @@ export interface RecordOptions {
    * file as it is then, whatever was passed here.
    */
   history?: HistoryRead;
+  /**
+   * A line the history held when this run last read it (`chainedOnto` of an earlier attempt),
+   * when `history` is left out because the file may have changed since (a push race resets the
+   * checkout to another run's commit): a history read here that no longer holds it was cut back
+   * or rewritten, and is refused.
+   */
+  head?: VerifiedHead | null;
   /** Signs every appended record into the attestations file beside the history (TRACKRECORD_SIGNING_KEY). */
   signer?: Signer | null;
   /**
@@ -52,6 +61,8 @@ export interface Recorded {
   signed: string | null;
   /** Broken thresholds, one sentence each. */
   failures: string[];
+  /** The last line of the history the run read and compared with; its records went on after it (null: none, or no history). */
+  chainedOnto: VerifiedHead | null;
 }
 
 export interface TrackResult extends Recorded {
@@ -77,14 +88,18 @@ export async function runAndRecord(config: Config, options: RunOptions & RecordO
 export async function recordOutcome(outcome: RunOutcome, options: RecordOptions): Promise<Recorded> {
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
-  const history = historyPath ? (options.history ?? (await readVerifiedHistory(config, options.root))) : undefined;
+  const checks = { signer: options.signer, done: 'Nothing was written.', head: options.head };
+  const history = historyPath
+    ? (options.history ?? (await readVerifiedHistory(config, options.root, checks)))
+    : undefined;
+  const chainedOnto = history ? headOf(history) : null;
   const before = new HistoryView(history?.records ?? [], history?.context);
   await fetchHistoryEmbeddings(outcome, before);
   const { records, view } = buildRecords(outcome, before);
   const written: string[] = [];
   let appended: Recorded['appended'] = null;
   if (historyPath) {
-    const signing = signedAppend(historyPath, options.signer);
+    const signing = signedAppend({ path: historyPath, label: config.history }, options.signer);
     const afterAppend = async (lines: string[], firstLine: number) => {
       appended = { lines, firstLine };
       await signing.afterAppend?.(lines, firstLine);
@@ -93,6 +108,13 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
       maxBytes: config.historyMaxMb * 2 ** 20,
       source: view,
       snapshot: history?.open,
+      beforeAppend: async (lineCount, lines) => {
+        await signing.beforeAppend?.(lineCount, lines);
+        // The file may have changed since it was read (another writer, or a cut): it must still hold what the run compared with.
+        if (!chainedOnto) return;
+        const label = labelOf(chainedOnto.path, historyPath, config.history);
+        await refuseWithoutHeadBefore(historyPath, lines, chainedOnto, label);
+      },
       afterAppend,
       onSeal: sealAttestations,
     }).catch(relabel(historyPath, config.history));
@@ -109,6 +131,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
     appended,
     signed: appended && options.signer ? signedLine(config.history, options.signer.keyid) : null,
     failures: thresholdFailures(config.thresholds, summary, { regressions: options.nightly !== true }),
+    chainedOnto,
   };
 }
 
@@ -129,10 +152,33 @@ export function runsNeeded(config: Pick<Config, 'window'>): number {
   return Math.max(config.window, DEFAULTS.trend) + 1;
 }
 
-/** The config's history, as far back as a run needs, verified; a HistoryError names the file as the config does. */
-export async function readVerifiedHistory(config: Config, root: string): Promise<HistoryRead> {
+/** What a read of the history must find besides a verified chain, before a run appends to it. */
+export interface HistoryChecks {
+  /** The signer of the run's records: a history cut back below what it signed is refused (SignedPastEndError). */
+  signer?: Signer | null;
+  /** What that refusal left undone (default: nothing was requested or written). */
+  done?: string;
+  /** A line the history held when the run last read it: a history that no longer holds it is refused (HistoryRewrittenError). */
+  head?: VerifiedHead | null;
+}
+
+/**
+ * The config's history, as far back as a run needs, verified; a HistoryError names the file as
+ * the config does. `checks` refuse a history that was cut back or rewritten (see HistoryChecks).
+ */
+export async function readVerifiedHistory(
+  config: Config,
+  root: string,
+  checks: HistoryChecks = {},
+): Promise<HistoryRead> {
   const path = resolve(root, config.history);
-  return readRecent(path, runsNeeded(config)).catch(relabel(path, config.history));
+  const history = await readRecent(path, runsNeeded(config)).catch(relabel(path, config.history));
+  if (checks.head) await refuseWithoutHead(path, history, checks.head, labelOf(checks.head.path, path, config.history));
+  if (checks.signer) {
+    const done = checks.done ?? 'Nothing was requested or written.';
+    await refuseSignedPastEnd({ path, label: config.history }, history.open.verifier.nextLine - 1, checks.signer, done);
+  }
+  return history;
 }
 
 /** History errors name the file as the config does (a sealed segment beside it likewise), not as an absolute path. */

@@ -1,7 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { lineHash } from '../history/codec.js';
-import type { AppendOptions } from '../history/file.js';
 import type { HistoryRecord } from '../history/record.js';
 import { canonicalJson } from '../util/hash.js';
 import {
@@ -119,6 +118,14 @@ export async function checkSignedHistory(
     const n = i + 1;
     if (n < first) continue;
     const candidates = byLine?.get(n) ?? [];
+    const twice = candidates.length > 1 ? signedTwice(candidates, key) : null;
+    if (twice) {
+      return fail(
+        n,
+        `key ${short(key.keyid)} signed two different lines as line ${n} (envelopes on lines ${twice[0]} and ${twice[1]} of ${shown}): ` +
+          'the history was cut back and signed on, or an envelope was copied in; which line is the record cannot be told from the files',
+      );
+    }
     if (candidates.length === 0) {
       const later = signedBy(byLine, key).filter((m) => m > n && m <= lines.length);
       return {
@@ -212,6 +219,37 @@ function parseStatement(payload: Buffer): Statement | null {
   }
 }
 
+/**
+ * The lines past `lineCount` that `key` signed in the attestations file of `historyPath`, in
+ * order: a history cut back at its end, which must not be signed on. An attestations file that
+ * cannot be read as envelopes counts as none (verify names what is wrong with it).
+ */
+export async function signedPastEnd(historyPath: string, lineCount: number, key: PublicKey): Promise<number[]> {
+  const byLine = await envelopesByLine(attestationsPathOf(historyPath));
+  if (byLine === null || typeof byLine === 'string') return [];
+  // Only the envelopes past the end need their signatures checked: a long history costs no more.
+  const beyond = new Map([...byLine].filter(([n]) => n > lineCount));
+  return signedBy(beyond, key).sort((a, b) => a - b);
+}
+
+/**
+ * The lines of the attestations file of two envelopes `key` signed for one history line over
+ * different bytes, or null: only one of them can be the record.
+ */
+function signedTwice(candidates: readonly ReadEnvelope[], key: PublicKey): [number, number] | null {
+  const first = new Map<string, number>();
+  for (const { envelope, at } of candidates) {
+    const opened = openEnvelope(envelope, key);
+    if (!opened.ok) continue;
+    const digest = parseStatement(opened.payload)?.subject[0]?.digest.sha256;
+    if (typeof digest !== 'string') continue;
+    const other = [...first].find(([d]) => d !== digest);
+    if (other) return [other[1], at];
+    if (!first.has(digest)) first.set(digest, at);
+  }
+  return null;
+}
+
 /** The lines that an envelope `key` signed names. */
 function signedBy(byLine: Map<number, ReadEnvelope[]> | null, key: PublicKey): number[] {
   return [...(byLine?.entries() ?? [])]
@@ -223,6 +261,8 @@ function signedBy(byLine: Map<number, ReadEnvelope[]> | null, key: PublicKey): n
 interface ReadEnvelope {
   envelope: Envelope;
   text: string;
+  /** Its 1-based line in the attestations file. */
+  at: number;
 }
 
 /**
@@ -246,14 +286,9 @@ async function envelopesByLine(path: string): Promise<Map<number, ReadEnvelope[]
     const subject = parseStatement(decodeBase64(envelope.payload))?.subject[0];
     const line = typeof subject?.name === 'string' ? lineOfSubjectName(subject.name) : null;
     if (line === null) return `${basename(path)}:${i + 1}: the envelope's statement names no history line`;
-    byLine.set(line, [...(byLine.get(line) ?? []), { envelope, text: raw }]);
+    byLine.set(line, [...(byLine.get(line) ?? []), { envelope, text: raw, at: i + 1 }]);
   }
   return byLine;
-}
-
-/** How appending to a history signs what it appends: the one hook between the two files. */
-export function signedAppend(historyPath: string, signer: Signer | null | undefined): AppendOptions {
-  return signer ? { afterAppend: (lines, firstLine) => appendAttestations(historyPath, lines, firstLine, signer) } : {};
 }
 
 /** What the CLI and the action say after signing: where the envelopes went, and by which key. */

@@ -19,6 +19,8 @@ export interface Signer {
   keyid: string;
   algorithm: KeyAlgorithm;
   sign(data: Buffer): Buffer;
+  /** Its public half: what the signer checks its own envelopes with. */
+  publicKey: PublicKey;
 }
 
 /** Checks signatures of one public key. */
@@ -76,6 +78,7 @@ export function signerFromEnv(env: NodeJS.ProcessEnv): Signer | null {
     algorithm,
     sign: (data) =>
       algorithm === 'ed25519' ? sign(null, data, key) : sign('sha256', data, { key, dsaEncoding: 'der' }),
+    publicKey: verifierOf(createPublicKey(key), algorithm),
   };
 }
 
@@ -94,7 +97,10 @@ export function publicKeyFromPem(text: string, file: string): PublicKey {
       `${file} is not a PEM public key ("-----BEGIN PUBLIC KEY-----"): ${(error as Error).message.replace(/\s+/g, ' ')}`,
     );
   }
-  const algorithm = algorithmOf(key, file);
+  return verifierOf(key, algorithmOf(key, file));
+}
+
+function verifierOf(key: KeyObject, algorithm: KeyAlgorithm): PublicKey {
   return {
     keyid: keyIdOf(key),
     algorithm,

@@ -9,9 +9,15 @@ export interface PublishOptions {
   message: string; // commit message
   /** Applies this run's changes on top of the current working tree (called once per attempt, after the tree was reset to the remote tip), returns the paths it changed (relative to the repo root). */
   apply: () => Promise<string[]>;
-  attempts?: number; // default 6
+  /**
+   * How long to keep retrying a rejected push, from the first attempt (default 10 minutes). A
+   * time, not a count: with N runs finishing together the last may lose N-1 races.
+   */
+  retryForMs?: number;
   backoff?: { baseMs: number; maxMs: number }; // default 500 / 8000; full jitter
   sleep?: (ms: number) => Promise<void>; // injectable for tests
+  /** The clock the retry time is measured on, in ms; default Date.now (injectable for tests). */
+  now?: () => number;
   log?: (line: string) => void;
   /** Commit author and committer; default the github-actions[bot] identity. */
   author?: Identity;
@@ -27,6 +33,9 @@ export class PublishError extends TrackrecordError {
 }
 
 export const DEFAULT_BACKOFF = { baseMs: 500, maxMs: 8000 } as const;
+
+/** How long a rejected push is retried by default: 10 minutes. */
+export const DEFAULT_RETRY_MS = 10 * 60_000;
 
 /** Full-jitter exponential backoff before retry `retry` (1 = first retry): uniform in [0, min(max, base * 2^(retry-1))). */
 export function backoffDelay(
@@ -50,7 +59,8 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 export async function publish(o: PublishOptions): Promise<{ commit: string | null; attempts: number }> {
   const { git, branch, message, apply } = o;
   const remote = o.remote ?? 'origin';
-  const attempts = Math.max(1, Math.floor(o.attempts ?? 6));
+  const retryForMs = Math.max(0, o.retryForMs ?? DEFAULT_RETRY_MS);
+  const now = o.now ?? Date.now;
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
   const sleep = o.sleep ?? defaultSleep;
   const log = o.log ?? (() => {});
@@ -73,6 +83,7 @@ export async function publish(o: PublishOptions): Promise<{ commit: string | nul
   const startTip = await git.revParse('HEAD');
   const startRemoteTip = await git.revParse(trackingRef);
 
+  const deadline = now() + retryForMs;
   for (let attempt = 1; ; attempt++) {
     const paths = (await apply()).map(topLevel);
     await git.add(paths);
@@ -96,16 +107,18 @@ export async function publish(o: PublishOptions): Promise<{ commit: string | nul
           'from github-actions[bot].',
       );
     }
-    if (attempt >= attempts) {
+    const left = deadline - now();
+    if (left <= 0) {
       throw new PublishError(
-        `gave up pushing to ${remote}/${branch} after ${attempts} attempts: the branch kept moving ` +
+        `gave up pushing to ${remote}/${branch} after ${attempt} attempts in ${duration(retryForMs)}: the branch kept moving ` +
           '(other runs pushed first every time). Nothing was force-pushed; rerun the job, or keep runs that ' +
           'commit to this branch from overlapping (a workflow `concurrency` group).',
       );
     }
-    const wait = backoffDelay(attempt, backoff, random);
+    // The last wait ends at the deadline: one more attempt then, rather than none.
+    const wait = Math.min(backoffDelay(attempt, backoff, random), left);
     log(
-      `trackrecord: push rejected, ${remote}/${branch} moved; retrying on top of the new tip in ${wait} ms (attempt ${attempt + 1} of ${attempts})`,
+      `trackrecord: push rejected, ${remote}/${branch} moved; retrying on top of the new tip in ${wait} ms (attempt ${attempt + 1}, retrying for ${duration(left)} more)`,
     );
     await sleep(wait);
     try {
@@ -149,6 +162,11 @@ async function keepsStartCommits(
 ): Promise<boolean> {
   if (await git.isAncestor(startTip, newTip)) return true;
   return startRemoteTip !== null && (await git.isAncestor(startTip, startRemoteTip));
+}
+
+/** "10 min", "1.5 min", "40 s". */
+function duration(ms: number): string {
+  return ms >= 60_000 ? `${Number((ms / 60_000).toFixed(1))} min` : `${Math.ceil(ms / 1000)} s`;
 }
 
 /** A literal pathspec from the repository root, whatever the cwd and whatever characters the path holds. */

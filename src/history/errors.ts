@@ -51,3 +51,36 @@ export function labelOf(file: string, path: string, label: string): string {
 export function shellQuote(path: string): string {
   return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
+
+/**
+ * The history no longer holds a line a run read and verified before (the last, which it recorded onto): it was cut back or
+ * rewritten meanwhile (a force push while the run was in flight). Appending would make the
+ * rewrite look like a normal night, so nothing is appended.
+ */
+export class HistoryRewrittenError extends TrackrecordError {
+  override name = 'HistoryRewrittenError';
+  readonly code = 'history-rewritten';
+  readonly exitStatus = EXIT.failed;
+  override readonly scope = 'program';
+  override readonly lead = 'refusing to append: ';
+
+  constructor(
+    /** The file that held the line, as the config names it (or a segment beside it). */
+    readonly file: string,
+    readonly line: number | null,
+    /** The SHA-256 of the line. */
+    readonly hash: string,
+  ) {
+    super(
+      `${file}: ${describeLine(line, hash)}, which this run read and verified before, is no longer in the ` +
+        'history: it was cut back or rewritten since. Nothing was appended.',
+    );
+  }
+}
+
+/** "line 3 (SHA-256 0123456789abcdef...)", or "the line with SHA-256 ..." when its number is unknown. */
+export function describeLine(line: number | null, hash: string): string {
+  return line === null
+    ? `the line with SHA-256 ${hash.slice(0, 16)}...`
+    : `line ${line} (SHA-256 ${hash.slice(0, 16)}...)`;
+}

@@ -28,6 +28,12 @@ export interface AppendOptions extends LockOptions {
   /** The open file as read before the run: its verification is reused while the file is unchanged. */
   snapshot?: OpenSnapshot;
   /**
+   * Runs under the lock once the open file verified, before anything is written, with the number
+   * of lines it holds and the lines verified (all, or its last ones): a check that must see the
+   * file as it is appended to (it throws to refuse).
+   */
+  beforeAppend?: (lineCount: number, lines: readonly string[]) => Promise<void>;
+  /**
    * Runs after the lines are written, still under the lock, with the lines and the 1-based line
    * number of the first in the open file: what must stay in step with the history (signed
    * envelopes) goes here.
@@ -81,6 +87,7 @@ async function appendUnlocked(
 ): Promise<AppendResult> {
   let segment = await openSegment(path, options.snapshot);
   if (records.length === 0) return { lines: [], sealed: null, firstLine: segment.lines + 1 };
+  await options.beforeAppend?.(segment.lines, segment.verifier.lines);
   const runs = options.snapshot?.runs ?? Infinity;
   const staying = runs === Infinity ? undefined : stayingRecords(segment.verifier.records, runs);
   let lines = chainRecords(

@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { signLine } from '../../src/evidence/attestations.js';
+import { serializeEnvelope } from '../../src/evidence/dsse.js';
+import { signerFromEnv } from '../../src/evidence/keys.js';
 import type { ReplayServer } from '../../tools/replay/index.js';
 import { runCli } from '../support/cli.js';
 import { makeKey, writePublicKey } from '../support/keys.js';
@@ -81,6 +84,12 @@ describe.skipIf(!tools)('the openssl verifier of docs/evidence.md', () => {
       expect(records()).toMatchObject({ status: 1, stderr: 'FAIL line 2: signed, but the history ends at line 1\n' });
       writeFileSync(join(root, HISTORY), history);
       expect(records().status).toBe(0);
+      // Line 2 signed again over other bytes: the history was cut back and signed on.
+      const other = tamper(lines, 1, (r) => void (r.run.trigger = 'schedulE'))[1]!;
+      const again = serializeEnvelope(signLine(other, 2, join(root, HISTORY), signerFromEnv(env)!));
+      writeFileSync(join(root, ATTESTATIONS), joinLines([...envelopes, again]));
+      expect(records()).toMatchObject({ status: 1, stderr: 'FAIL line 2: signed twice over different bytes\n' });
+      writeFileSync(join(root, ATTESTATIONS), joinLines(envelopes));
 
       const cert = readFileSync(join(root, 'cert.json'), 'utf8');
       writeFileSync(join(root, 'changed.json'), flipPayload(cert, 100));

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attestationsPathOf, checkSignedHistory, signedAppend } from '../../src/evidence/attestations.js';
+import { attestationsPathOf, checkSignedHistory } from '../../src/evidence/attestations.js';
+import { signedAppend } from '../../src/evidence/sign-on.js';
 import { publicKeyFromPem, signerFromEnv } from '../../src/evidence/keys.js';
 import { appendRecords } from '../../src/history/file.js';
 import { readHistory } from '../../src/history/read.js';
@@ -21,7 +22,9 @@ describe('the attestations file', () => {
     const signer = signerFromEnv({ TRACKRECORD_SIGNING_KEY: key.privatePem })!;
     const path = join(tempDir(), 'history.jsonl');
     const batches = Array.from({ length: 6 }, (_, i) => makeRecords(2, { seed: i + 1, models: [`m${i}`] }));
-    await Promise.all(batches.map((records) => appendRecords(path, records, signedAppend(path, signer))));
+    await Promise.all(
+      batches.map((records) => appendRecords(path, records, signedAppend({ path, label: path }, signer))),
+    );
     const { lines, records } = await readHistory(path);
     expect(lines).toHaveLength(12);
     const envelopes = readFileSync(attestationsPathOf(path), 'utf8').trimEnd().split('\n');

@@ -187,20 +187,29 @@ describe('publish', () => {
     expect(results.reduce((sum, r) => sum + r.attempts, 0)).toBeGreaterThan(6);
   });
 
-  it('throws PublishError after `attempts` rejections when the branch keeps moving', async () => {
+  it('keeps retrying past six rejections while its time lasts, then gives up naming attempts and time', async () => {
     const remote = await makeRemote();
     const a = await remote.clone();
     const b = await remote.clone();
     let calls = 0;
+    let clock = 0;
     const sleeps: number[] = [];
+    const lines: string[] = [];
     const error = await publish({
       git: a.git,
       branch: 'main',
       message: 'run A',
-      attempts: 3,
-      sleep: async (ms) => void sleeps.push(ms),
+      retryForMs: 5000,
+      now: () => clock,
+      random: () => 0.1,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock += ms;
+      },
+      log: (line) => lines.push(line),
       apply: async () => {
         calls++;
+        clock += 100; // recording again takes a while
         // Another run pushes after every fetch of ours.
         await b.git.fetch('origin', 'main');
         await b.git.resetKeep('origin/main');
@@ -215,14 +224,43 @@ describe('publish', () => {
       },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PublishError);
-    expect((error as Error).message).toMatch(/after 3 attempts: the branch kept moving/);
-    expect(calls).toBe(3);
-    expect(sleeps).toHaveLength(2);
-    expect(sleeps[0]).toBeLessThan(500);
-    expect(sleeps[1]).toBeLessThan(1000);
-    expect(await remoteFile(remote, 'log.txt')).toBe('seed\nB1\nB2\nB3\n');
+    expect((error as Error).message).toMatch(
+      /^gave up pushing to origin\/main after 10 attempts in 5 s: the branch kept moving/,
+    );
+    expect(calls).toBe(10);
+    // Full jitter under a doubling cap (500 ms to 8 s), the last wait cut to end at the deadline.
+    expect(sleeps).toEqual([50, 100, 200, 400, 800, 800, 800, 800, 150]);
+    expect(lines[0]).toBe(
+      'trackrecord: push rejected, origin/main moved; retrying on top of the new tip in 50 ms (attempt 2, retrying for 5 s more)',
+    );
+    const b10 = Array.from({ length: 10 }, (_, i) => `B${i + 1}\n`).join('');
+    expect(await remoteFile(remote, 'log.txt')).toBe(`seed\n${b10}`);
     await expectLinear(remote);
   });
+
+  it('lands every one of twenty runs that finish together, with the default retry time and backoff', async () => {
+    const remote = await makeRemote();
+    const clones = await Promise.all(Array.from({ length: 20 }, () => remote.clone()));
+    const results = await Promise.all(
+      clones.map((clone, i) =>
+        publish({
+          git: clone.git,
+          branch: 'main',
+          message: `run ${i}`,
+          apply: async () => {
+            // Recording again costs CPU on a busy runner: hold the event loop a while.
+            const until = Date.now() + 30;
+            while (Date.now() < until);
+            return appendLine(clone.dir, `line ${i}`).apply();
+          },
+        }),
+      ),
+    );
+    const lines = (await remoteFile(remote, 'log.txt'))!.trim().split('\n');
+    expect(lines.slice(1).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `line ${i}`).sort());
+    expect(results.every((r) => r.commit !== null)).toBe(true);
+    await expectLinear(remote);
+  }, 300_000);
 
   it('throws PublishError without retrying when the remote refuses the push (hook / protection)', async () => {
     const remote = await makeRemote();

@@ -51,7 +51,11 @@ export class RecordingHost implements ActionHost {
   };
   private readonly lines: string[] = [];
 
-  constructor(private readonly inputs: Partial<Record<string, string>>) {}
+  constructor(
+    private readonly inputs: Partial<Record<string, string>>,
+    /** Called as each group starts, before its work: what a test does while the run is in flight. */
+    private readonly onGroup?: (name: string) => Promise<void>,
+  ) {}
 
   /** Everything the action told the host so far. */
   get result(): HostRun {
@@ -82,6 +86,7 @@ export class RecordingHost implements ActionHost {
   }
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
     this.told.groups.push(name);
+    await this.onGroup?.(name);
     return fn();
   }
   async appendSummary(markdown: string): Promise<void> {
@@ -97,9 +102,12 @@ export class RecordingHost implements ActionHost {
  * Runs the action in this process, with the environment and files a runner gives a step (as
  * `runBundledAction` does) and a RecordingHost in place of the runner.
  */
-export async function runAction(invocation: ActionInvocation): Promise<HostRun> {
+export async function runAction(
+  invocation: ActionInvocation,
+  onGroup?: (name: string) => Promise<void>,
+): Promise<HostRun> {
   const step = prepareRunnerStep({ runnerTemp: tempDir(), ...invocation });
-  const host = new RecordingHost(step.inputs);
+  const host = new RecordingHost(step.inputs, onGroup);
   await run(host, step.env, invocation.workspace);
   return host.result;
 }

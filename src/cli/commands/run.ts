@@ -93,7 +93,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   // Both versions load before the first request: a broken base config stops the run too.
   const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io, config);
   const useHistory = !values['no-history'];
-  const history = useHistory ? await readVerifiedHistory(config, io.cwd) : undefined;
+  const history = useHistory ? await readVerifiedHistory(config, io.cwd, { signer }) : undefined;
   const result = await runAndRecord(config, { root: io.cwd, env: io.env, useHistory, history, progress, signer });
   const edits =
     base === null
