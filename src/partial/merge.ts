@@ -88,7 +88,9 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
           throw new PartialError(`${where}: belongs to shard ${home}/${count}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
         if (o.samples.length !== config.samples)
-          throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config.samples}`);
+          throw new PartialError(
+            `${where}: ${o.samples.length} sample${o.samples.length === 1 ? '' : 's'}, the config asks for ${config.samples}`,
+          );
         found.set(key, o);
       }
     }

@@ -1,5 +1,5 @@
 import { driftVerdictText } from './document/drift-text.js';
-import { percent, pValue, usd } from '../util/numbers.js';
+import { percent, pValue, usd, count } from '../util/numbers.js';
 import type { FailingPrompt } from '../analysis/failing.js';
 import type { ModelSummary, RunSummary } from '../analysis/summary.js';
 import { showInvisible, truncateText } from '../util/untrusted-text.js';
@@ -59,7 +59,7 @@ function driftLine(m: ModelSummary): string | null {
     const p = m.flipsP === null ? '' : ` (${pValue(m.flipsP)} under no change)`;
     const { beyond, within } = m.noise;
     const noise = within.length > 0 ? ` beyond noise, ${within.length} within noise` : '';
-    parts.push(`${beyond.length} regressions${noise}, ${m.fixes.length} fixes${p}`);
+    parts.push(`${count(beyond.length, 'regression')}${noise}, ${count(m.fixes.length, 'fix', 'fixes')}${p}`);
   }
   if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);
   return parts.length > 0 ? parts.join(', ') : null;

@@ -1,6 +1,6 @@
 import { thresholdBreaches, type ThresholdBreach, type ThresholdOptions } from '../analysis/thresholds.js';
 import type { Thresholds } from '../config/types.js';
-import { listSome, percent, pValue } from '../util/numbers.js';
+import { listSome, percent, pValue, count } from '../util/numbers.js';
 import type { RunSummary } from '../analysis/summary.js';
 
 /** Why the job should fail, one sentence per broken threshold; empty when none is broken. */
@@ -13,5 +13,5 @@ function describeBreach(b: ThresholdBreach): string {
     return `${b.modelId}: reliability ${percent(b.reliability)} is below fail-below ${percent(b.failBelow)}`;
   }
   const p = b.flipsP === null ? '' : ` (${pValue(b.flipsP)} under no change)`;
-  return `${b.modelId}: ${b.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(b.regressions)}`;
+  return `${b.modelId}: ${count(b.regressions.length, 'prompt')} went from pass to fail${p}: ${listSome(b.regressions)}`;
 }

@@ -13,6 +13,7 @@ import type { Config } from '../../config/types.js';
 import type { ProgressSink } from '../../run/progress.js';
 import { formatShard, parseShard, ShardError, type Shard } from '../../util/shard.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { count } from '../../util/numbers.js';
 
 export const runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--compare-with REF] [--json] [--quiet]
        trackrecord run --dry-run [--config FILE] [--shard I/N] [--json]
@@ -108,7 +109,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const files = result.historyPath ? await writeBadgesAndReport(config, io.cwd, result) : null;
   io.stdout.write(`${values.json ? summaryJson(summary, edits) : summaryText(summary, edits)}\n`);
   if (files && !values.json) {
-    io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
+    io.stdout.write(`history: ${config.history} (+${count(result.records.length, 'record')})\n`);
     if (result.signed) io.stdout.write(`${result.signed}\n`);
     // The open file went over history-max-mb: it was sealed under a new name first.
     const sealed = result.written.filter((p) => p !== result.historyPath);
@@ -151,7 +152,7 @@ async function runShardCommand(config: Config, shard: Shard, options: ShardRunOp
     );
   } else {
     io.stdout.write(
-      `run ${outcome.run.id}, shard ${formatShard(shard)}: ${ran.prompts} of ${ran.of} prompt(s) x ${ran.models} model(s)\n` +
+      `run ${outcome.run.id}, shard ${formatShard(shard)}: ${ran.prompts} of ${count(ran.of, 'prompt')} x ${count(ran.models, 'model')}\n` +
         `partial: ${shown}\n`,
     );
   }
