@@ -1,5 +1,6 @@
 import type { NewRecord } from '../history/build-record.js';
-import type { DriftVerdict, RecordMetrics, RecordRun } from '../history/record.js';
+import type { DriftVerdict, ErrorMessages, RecordMetrics, RecordRun } from '../history/record.js';
+import { availabilityOf, type Availability } from './availability.js';
 import { splitByNoise, type RegressionSplit } from './drift.js';
 import { withoutEdited, type EditComparison } from './edit-effect.js';
 import type { FailingPrompt } from './failing.js';
@@ -36,6 +37,10 @@ export interface ModelSummary extends SummaryMetrics {
   /** USD for the run's tokens at the model's price; null without a price. */
   cost: number | null;
   systemFingerprints: string[];
+  /** The run's requests to the model and how many were answered: reliability counts only the answered ones. */
+  availability: Availability;
+  /** Per error category, the first error's message (the server's own words; keys masked). */
+  errorMessages: ErrorMessages;
   /** In a pull request check: the regressions its edits made (base version against this one, same run). */
   editRegressions?: string[];
   /** `regressions` split by the drift test's verdict: renderers and thresholds read it, never redo it. */
@@ -72,7 +77,7 @@ export function summarize(
   if (!first) throw new Error('summarize: a run has at least one record');
   return runSummary(
     { ...first.run },
-    records.map(({ model, metrics: m }) =>
+    records.map(({ model, samples, metrics: m }) =>
       modelSummary({
         id: model.id,
         model: model.model,
@@ -81,6 +86,8 @@ export function summarize(
         cost: m.cost ?? null,
         systemFingerprints: model.systemFingerprints,
         failing: failing(model.id),
+        availability: availabilityOf({ samples, metrics: m }),
+        errorMessages: m.errorMessages ?? {},
       }),
     ),
   );

@@ -91,6 +91,8 @@ export interface AzureDeployment {
 
 export interface Thresholds {
   failBelow: number | null;
+  /** Fail when a model answered fewer than this share of its requests (0: never). */
+  failBelowAvailability: number;
   failOnRegression: boolean;
 }
 
@@ -139,6 +141,7 @@ export const DEFAULTS = {
   embeddingThreshold: 0.8,
   normalize: ['trim', 'collapse-whitespace'] as NormalizeStep[],
   failOnRegression: true,
+  failBelowAvailability: 0.5,
 } as const;
 
 /** The key a prompt is known by in lists and text tables: `suite/id`. */

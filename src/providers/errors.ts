@@ -14,7 +14,7 @@ export function categorize(error: unknown, secrets: readonly string[] = []): Pro
     return { category: 'timeout', status: null, message: 'request timed out' };
   }
   if (error instanceof OpenAI.APIConnectionError) {
-    return { category: 'server', status: null, message: `connection failed: ${shorten(causeOf(error))}` };
+    return { category: 'connection', status: null, message: `connection failed: ${shorten(causeOf(error))}` };
   }
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const status = error.status;

@@ -166,7 +166,7 @@ describe('createOpenAIProvider', () => {
     expect(result).toMatchObject({ ok: false, error: { category: 'bad-response', status: 404 } });
   });
 
-  it('reports a refused connection as a server error', async () => {
+  it('reports a refused connection as a connection error, apart from server errors', async () => {
     const { baseUrl } = await rawServer(() => ({ status: 200, body: '{}' }));
     await new Promise((r) => raw!.close(r));
     raw = undefined;
@@ -174,7 +174,7 @@ describe('createOpenAIProvider', () => {
     const result = await provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: {} });
     expect(result).toMatchObject({
       ok: false,
-      error: { category: 'server', message: expect.stringMatching(/ECONNREFUSED/) },
+      error: { category: 'connection', status: null, message: expect.stringMatching(/ECONNREFUSED/) },
     });
   });
 
