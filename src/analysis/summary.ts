@@ -1,6 +1,6 @@
 import type { NewRecord } from '../history/build-record.js';
 import type { DriftVerdict, ErrorMessages, RecordMetrics, RecordRun } from '../history/record.js';
-import { availabilityOf, type Availability } from './availability.js';
+import { availabilityOf, isUnavailable, type Availability } from './availability.js';
 import { splitByNoise, type RegressionSplit } from './drift.js';
 import { withoutEdited, type EditComparison } from './edit-effect.js';
 import type { FailingPrompt } from './failing.js';
@@ -54,6 +54,8 @@ export interface RunSummary {
   models: ModelSummary[];
   /** The lowest reliability of the models (the badge's and the action's `reliability`); null when none has one. */
   reliability: number | null;
+  /** Models whose run got no answer at all: the badge and the action's `reliability` then read `unavailable`. */
+  unavailable: string[];
 }
 
 /** A model's summary from its fields: the verdicts derived from them are computed here, once. */
@@ -62,7 +64,8 @@ function modelSummary(fields: Omit<ModelSummary, 'noise'>): ModelSummary {
 }
 
 function runSummary(run: RecordRun, models: ModelSummary[]): RunSummary {
-  return { run, models, reliability: lowestReliability(models) };
+  const unavailable = models.filter((m) => isUnavailable(m.availability)).map((m) => m.id);
+  return { run, models, reliability: lowestReliability(models), unavailable };
 }
 
 /**
