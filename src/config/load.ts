@@ -197,6 +197,7 @@ function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[], e
       model: m.model,
       baseUrl,
       apiKeyEnv,
+      ...(m['api-key-env'] === undefined ? {} : { apiKeyNamed: true }),
       params,
       system: m.system ?? null,
       headers: m.headers ?? {},

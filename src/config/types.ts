@@ -60,6 +60,8 @@ export interface ModelSpec {
   baseUrl: string;
   /** Name of the environment variable holding the key; the key itself is never stored. */
   apiKeyEnv: string;
+  /** The config names `api-key-env` itself: the key is needed even for a server on this machine. */
+  apiKeyNamed?: boolean;
   params: SamplingParams;
   system: string | null;
   /** Extra non-secret request headers some gateways want (OpenRouter's HTTP-Referer...). */

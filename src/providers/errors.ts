@@ -18,7 +18,8 @@ export function categorize(error: unknown, secrets: readonly string[] = []): Pro
   }
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const status = error.status;
-    const message = `HTTP ${status}: ${shorten(error.message)}`;
+    // The SDK's message starts with the status again ("401 Incorrect API key provided.").
+    const message = `HTTP ${status}: ${shorten(error.message.replace(new RegExp(`^${status}\\s+`), ''))}`;
     if (status === 429) return { category: 'rate-limited', status, message };
     if (status === 401 || status === 403) return { category: 'auth', status, message };
     if (status === 408) return { category: 'timeout', status, message };

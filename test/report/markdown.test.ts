@@ -126,9 +126,16 @@ describe('renderMarkdown on the real GPT-4 drift', () => {
       server!.setFaults(run === 1 ? { serverError: { share: 1, attempts: Infinity } } : undefined),
     );
     const md = renderMarkdown(report);
-    expect(md).toContain(
-      'Availability: 0.0% of 100 requests answered (100 server). Errors are availability, never counted as drift or as failed checks.',
+    // The reason is the server's own message; the window's score is not shown as tonight's.
+    const said = md.split('\n').find((l) => l.startsWith('Unavailable: '));
+    expect(said).toMatch(
+      /^Unavailable: none of 100 requests answered \(100 server: HTTP 500\S* The server had an error /,
     );
+    expect(said).toMatch(
+      /\. This run adds nothing to reliability, which counts answered observations only, and the badge reads unavailable\.$/,
+    );
+    const summary = md.split('\n').find((l) => l.startsWith('| Model |'))!;
+    expect(tableRows(md, summary)[0]![1]).toBe('unavailable');
     expect(md).toContain('No prompt of the latest run could be compared with an earlier answer.');
     expect(
       tableRows(
