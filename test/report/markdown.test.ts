@@ -6,6 +6,7 @@ import { readHistory } from '../../src/history/read.js';
 import { HistoryView } from '../../src/history/view.js';
 import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { pValueSentence } from '../../src/report/document/drift-text.js';
+import { renderCheckComment } from '../../src/report/check-comment.js';
 import { renderJson, renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport } from '../../src/report/data/report.js';
 import { runAndRecord } from '../../src/app/run-and-record.js';
@@ -136,6 +137,8 @@ describe('renderMarkdown on the real GPT-4 drift', () => {
     );
     const summary = md.split('\n').find((l) => l.startsWith('| Model |'))!;
     expect(tableRows(md, summary)[0]![1]).toBe('unavailable');
+    // The pull request comment likewise: the base's score, then none for the head.
+    expect(renderCheckComment(report, 'main')).toMatch(/\| \*\*gpt-4\*\* \| \d+\.\d% → unavailable \|/);
     expect(md).toContain('No prompt of the latest run could be compared with an earlier answer.');
     expect(
       tableRows(
