@@ -36,8 +36,10 @@ export function thresholdBreaches(
     if (m.errors.auth > 0) {
       breaches.push({ kind: 'auth', modelId: m.id, errors: m.errors.auth, message: m.errorMessages.auth ?? null });
     }
-    const { share } = m.availability;
-    if (share !== null && share < thresholds.failBelowAvailability) {
+    const { share, requests, answered } = m.availability;
+    // Unanswered only because of the key: the auth breach says it all.
+    const onlyAuth = m.errors.auth > 0 && m.errors.auth === requests - answered;
+    if (share !== null && share < thresholds.failBelowAvailability && !onlyAuth) {
       breaches.push({
         kind: 'availability',
         modelId: m.id,

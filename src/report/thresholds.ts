@@ -20,7 +20,7 @@ function describeBreach(b: ThresholdBreach, config: Pick<Config, 'models' | 'fil
   switch (b.kind) {
     case 'auth': {
       const spec = config.models.find((s) => s.id === b.modelId);
-      const said = b.message === null ? '' : `: ${b.message}`;
+      const said = b.message === null ? '' : `: ${b.message.replace(/\.$/, '')}`;
       const variable = spec
         ? ` Check ${spec.apiKeyEnv}: it must hold a key ${new URL(spec.baseUrl).host} accepts (models[].api-key-env in ${config.file} names the variable).`
         : '';

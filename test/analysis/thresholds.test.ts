@@ -75,5 +75,10 @@ describe('thresholdBreaches', () => {
     expect(thresholdBreaches(thresholds, [refused], { regressions: false })).toEqual([
       { kind: 'auth', modelId: 'm', errors: 1, message: 'HTTP 403: Forbidden' },
     ]);
+    // Every request refused: one breach says why, not a second about availability.
+    const dead = { ...refused, errors: { ...errors, auth: 10 }, availability: { requests: 10, answered: 0, share: 0 } };
+    expect(thresholdBreaches(thresholds, [dead], check).map((b) => b.kind)).toEqual(['auth']);
+    const mixed = { ...dead, errors: { ...errors, auth: 4, timeout: 6 } };
+    expect(thresholdBreaches(thresholds, [mixed], check).map((b) => b.kind)).toEqual(['auth', 'availability']);
   });
 });

@@ -63,8 +63,9 @@ describe('trackrecord run when the model cannot be reached', () => {
     expect(server.stats().byStatus['401']).toBe(12);
     expect(dead.code).toBe(1);
     expect(dead.stderr).toContain(
-      'm: the server refused the API key (12 requests): HTTP 401: Incorrect API key provided.. Check TEST_KEY',
+      'threshold: m: the server refused the API key (12 requests): HTTP 401: Incorrect API key provided. Check TEST_KEY',
     );
+    expect(dead.stderr).not.toContain('fail-below-availability');
     expect(dead.stdout).toContain('m: unavailable: none of 12 requests answered (12 auth (HTTP 401: Incorrect API key');
 
     // The window still holds last night's 100%: nothing may show it as tonight's.
