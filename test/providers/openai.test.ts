@@ -198,6 +198,20 @@ describe('createOpenAIProvider', () => {
     expect(JSON.stringify(result)).toContain('***');
   });
 
+  it('masks the part of a key a server echoes cut short, in the message kept of a refused request', async () => {
+    const key = 'sk-proj-SENTINEL0123456789abcdef';
+    const { baseUrl } = await rawServer(() => ({
+      status: 401,
+      body: JSON.stringify({ error: { message: `Incorrect API key provided: ${key.slice(0, 14)}****cdef.` } }),
+    }));
+    const provider = createOpenAIProvider(model(baseUrl), { timeoutSeconds: 1, retries: 0, env: { TEST_KEY: key } });
+    const result = await provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: {} });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { category: 'auth', status: 401, message: 'HTTP 401: Incorrect API key provided: *******cdef.' },
+    });
+  });
+
   it('sends the key, the system prompt, the sampling params and extra headers as configured', async () => {
     const completion = {
       choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
