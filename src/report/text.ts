@@ -1,5 +1,6 @@
 import { isUnavailable } from '../analysis/availability.js';
 import { driftVerdictText } from './document/drift-text.js';
+import { count } from './document/words.js';
 import { errorsWithReasons } from './thresholds.js';
 import { percent, pValue, usd } from '../util/numbers.js';
 import type { FailingPrompt } from '../analysis/failing.js';
@@ -43,7 +44,7 @@ function failingLines(failing: readonly FailingPrompt[]): string[] {
 function headline(m: ModelSummary): string {
   const { requests, share } = m.availability;
   if (isUnavailable(m.availability)) {
-    return `unavailable: none of ${requests} requests answered (${errorsWithReasons(m)})`;
+    return `unavailable, none of ${count(requests, 'request')} answered: ${errorsWithReasons(m)}`;
   }
   const interval = m.reliabilityInterval
     ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]`

@@ -42,13 +42,13 @@ function describeBreach(b: ThresholdBreach, config: Pick<Config, 'models' | 'fil
   }
 }
 
-/** `24 connection (connection failed: ECONNREFUSED), 1 timeout (request timed out)`. */
+/** `24 connection ("connection failed: ECONNREFUSED"), 1 timeout ("request timed out")`: the messages quoted, as said. */
 export function errorsWithReasons(m: Pick<ModelSummary, 'errors' | 'errorMessages'>): string {
   return Object.entries(m.errors)
     .filter(([, n]) => n > 0)
     .map(([category, n]) => {
       const message = m.errorMessages[category as keyof ModelSummary['errorMessages']];
-      return `${n} ${category}${message === undefined ? '' : ` (${message})`}`;
+      return `${n} ${category}${message === undefined ? '' : ` ("${message}")`}`;
     })
     .join(', ');
 }

@@ -66,7 +66,9 @@ describe('trackrecord run when the model cannot be reached', () => {
       'threshold: m: the server refused the API key (12 requests): HTTP 401: Incorrect API key provided. Check TEST_KEY',
     );
     expect(dead.stderr).not.toContain('fail-below-availability');
-    expect(dead.stdout).toContain('m: unavailable: none of 12 requests answered (12 auth (HTTP 401: Incorrect API key');
+    expect(dead.stdout).toContain(
+      'm: unavailable, none of 12 requests answered: 12 auth ("HTTP 401: Incorrect API key',
+    );
 
     // The window still holds last night's 100%: nothing may show it as tonight's.
     const badge = read(root, '.trackrecord/badge.svg');
@@ -121,7 +123,7 @@ describe('trackrecord run when the model cannot be reached', () => {
     expect(m.availability).toEqual({ requests: 12, answered: 0, share: 0 });
     expect(m.reliability).toBeNull();
     expect(result.stderr).toMatch(
-      /m: answered 0 of 12 requests \(0\.0%\), below fail-below-availability 50\.0%: 12 connection \(connection failed: ECONNREFUSED\)/,
+      /m: answered 0 of 12 requests \(0\.0%\), below fail-below-availability 50\.0%: 12 connection \("connection failed: ECONNREFUSED"\)/,
     );
     expect(read(root, '.trackrecord/badge.svg')).toContain('>unavailable<');
   });

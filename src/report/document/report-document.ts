@@ -182,7 +182,7 @@ function availability(m: ModelReport): Inline[] {
     });
   if (isUnavailable(availabilityOf(m))) {
     return [
-      `Unavailable: none of ${requests} requests answered (`,
+      `Unavailable: none of ${count(requests, 'request')} answered (`,
       ...byCategory,
       '). This run adds nothing to reliability, which counts answered observations only, and the badge reads unavailable.' +
         tail,
