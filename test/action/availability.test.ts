@@ -4,11 +4,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startReplayServer, type Recording, type ReplayServer } from '../../tools/replay/index.js';
 import { runAction } from '../support/action.js';
 import { makeRemote, type Remote } from '../support/git.js';
+import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
+import { pullRequestEvent } from './fixtures.js';
 
 let server: ReplayServer | undefined;
+let api: GitHubApi | undefined;
 afterEach(async () => {
   await server?.close();
-  server = undefined;
+  await api?.close();
+  server = api = undefined;
 });
 
 const KEY = 'sk-test-0123456789abcdef';
@@ -79,5 +83,26 @@ describe('the action when the server refuses the key', () => {
     expect(badge).not.toMatch(/\d%</);
     expect(JSON.parse(await show('.trackrecord/badge.json'))).toMatchObject({ message: 'unavailable' });
     expect(dead.summary).toMatch(/Unavailable: none of 6 requests answered \(6 auth: HTTP 401/);
+  });
+
+  it('fails a pull request check too, and its comment shows no score for the head', async () => {
+    server = await startReplayServer({ recordings: RECORDINGS, apiKey: KEY });
+    api = await startGitHubApi({ token: 'test-token' });
+    const remote = await remoteWithKeyedModel(server.baseUrl);
+    const run = await runAction({
+      workspace: (await remote.clone()).dir,
+      eventName: 'pull_request',
+      event: pullRequestEvent(),
+      env: { ...remote.env, GITHUB_API_URL: api.url, TEST_KEY: WRONG },
+    });
+    expect(run.code).toBe(1);
+    expect(run.failure).toMatch(
+      /m: the server refused the API key \(6 requests\): HTTP 401: Incorrect API key provided\./,
+    );
+    expect(run.failure).toContain('Check TEST_KEY');
+    expect(run.outputs.reliability).toBe('unavailable');
+    const [comment] = api.comments('acme', 'widgets', 7);
+    expect(comment!.body).toMatch(/\| \*\*m\*\* \| unavailable \|/);
+    expect(comment!.body).not.toContain(WRONG);
   });
 });
