@@ -41,7 +41,7 @@ export function judgeChange(config: Config, recorded: RunSummary, edits: EditCom
   return {
     summary: withEditRegressions(recorded, edits),
     failures: [
-      ...thresholdFailures(config.thresholds, sinceLastRecord(recorded, edits), { regressions: true }),
+      ...thresholdFailures(config, sinceLastRecord(recorded, edits), { regressions: true }),
       ...editFailures(config.thresholds, edits),
     ],
   };

@@ -1,4 +1,6 @@
+import { isUnavailable } from '../analysis/availability.js';
 import { driftVerdictText } from './document/drift-text.js';
+import { errorsWithReasons } from './thresholds.js';
 import { percent, pValue, usd, count } from '../util/numbers.js';
 import type { FailingPrompt } from '../analysis/failing.js';
 import type { ModelSummary, RunSummary } from '../analysis/summary.js';
@@ -39,11 +41,15 @@ function failingLines(failing: readonly FailingPrompt[]): string[] {
 }
 
 function headline(m: ModelSummary): string {
+  const { requests, share } = m.availability;
+  if (isUnavailable(m.availability)) {
+    return `unavailable, none of ${count(requests, 'request')} answered: ${errorsWithReasons(m)}`;
+  }
   const interval = m.reliabilityInterval
     ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]`
     : '';
-  const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
-  const errorText = errors.length === 0 ? 'no errors' : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(', ')}`;
+  const errors = errorsWithReasons(m);
+  const errorText = errors === '' ? 'no errors' : `availability ${percent(share)}, errors: ${errors}`;
   return (
     `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, ` +
     `stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? 'n/a'} ms, ${errorText}${m.cost === null ? '' : `, cost ${usd(m.cost)}`}`

@@ -7,7 +7,7 @@ import { dryRun } from '../../app/plan.js';
 import { summaryJson, summaryText } from '../../app/present.js';
 import { readVerifiedHistory, runAndRecord } from '../../app/run-and-record.js';
 import { runShard } from '../../app/shard.js';
-import { configWarnings, openConfig, openWorkspace } from '../../app/workspace.js';
+import { configWarnings, openConfig, openWorkspace, requireKeys } from '../../app/workspace.js';
 import { formatIssue } from '../../config/errors.js';
 import type { Config } from '../../config/types.js';
 import type { ProgressSink } from '../../run/progress.js';
@@ -43,7 +43,8 @@ Sharding (one job per shard, then "trackrecord merge" records the run):
   --run-id ID     the run id the shards share (default on GitHub Actions: the
                   workflow run's id and attempt; elsewhere give every shard one)
 
-Exit status: 0 ok, 1 a threshold failed or the history does not verify, 2 invalid configuration.`;
+Exit status: 0 ok, 1 a threshold failed, a server refused the API key, or the
+history does not verify, 2 invalid configuration or a missing API key.`;
 
 export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -77,6 +78,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     const runId = values['run-id'] === undefined ? null : runIdArgument(values['run-id']);
     const config = await openConfig({ root: io.cwd, configPath: values.config });
     warnAbout(config, io);
+    requireKeys(config, io.env);
     const path = values.partial ?? `trackrecord-partial-${shard.index}-of-${shard.count}.json`;
     return runShardCommand(
       config,
@@ -90,6 +92,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
   const { config, signer } = await openWorkspace({ root: io.cwd, configPath: values.config, env: io.env });
   warnAbout(config, io);
+  requireKeys(config, io.env);
   const ref = values['compare-with'];
   // Both versions load before the first request: a broken base config stops the run too.
   const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io, config);
