@@ -25,7 +25,13 @@ const MODEL_ID = /^[a-z0-9._-]+$/;
  */
 export async function writeBadges(
   badgePath: string,
-  models: ReadonlyArray<{ id: string; reliability: number | null; availability?: Availability }>,
+  models: ReadonlyArray<{
+    id: string;
+    reliability: number | null;
+    availability?: Availability;
+    /** The latest run's drift verdict: a badge says `drifted` when it is significant. */
+    drift?: { significant: boolean };
+  }>,
 ): Promise<string[]> {
   if (!badgePath.endsWith('.svg')) {
     throw new Error(`writeBadges: the badge path must end in .svg, got ${JSON.stringify(badgePath)}`);
@@ -43,13 +49,19 @@ export async function writeBadges(
     m.availability && isUnavailable(m.availability) ? 'unavailable' : m.reliability;
   // A model that did not answer is the weakest link: no score of the others may cover for it.
   const lowest = models.some((m) => valueOf(m) === 'unavailable') ? 'unavailable' : lowestReliability(models);
+  const drifted = (m: (typeof models)[number]) => m.drift?.significant === true;
+  // The main badge says drifted when any model did: it stands for all of them.
+  const anyDrifted = models.some(drifted);
   const files: Array<[path: string, text: string]> = [
-    [join(dir, basename(badgePath)), reliabilitySvg('reliability', lowest)],
-    [join(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint('reliability', lowest), null, 2)}\n`],
+    [join(dir, basename(badgePath)), reliabilitySvg('reliability', lowest, anyDrifted)],
+    [join(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint('reliability', lowest, anyDrifted), null, 2)}\n`],
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map((m): [string, string] => [join(dir, `${stem}-${m.id}.svg`), reliabilitySvg(m.id, valueOf(m))]),
+    ...models.map((m): [string, string] => [
+      join(dir, `${stem}-${m.id}.svg`),
+      reliabilitySvg(m.id, valueOf(m), drifted(m)),
+    ]),
   ];
 
   await mkdir(dir, { recursive: true });

@@ -150,3 +150,24 @@ describe('writeBadges', () => {
     expect(readdirSync(root)).toEqual([]);
   });
 });
+
+describe('writeBadges after a drift beyond noise', () => {
+  it('says drifted on the model that drifted and on the main badge, and is never green', async () => {
+    const root = tempDir();
+    const badgePath = join(root, 'badge.svg');
+    await writeBadges(badgePath, [
+      { id: 'steady', reliability: 0.99, drift: { significant: false } },
+      { id: 'moved', reliability: 0.97, drift: { significant: true } },
+    ]);
+    expect(JSON.parse(read(join(root, 'badge.json')))).toEqual({
+      schemaVersion: 1,
+      label: 'reliability',
+      message: '97.0% · drifted',
+      color: 'yellow',
+    });
+    expect(read(join(root, 'badge-moved.svg'))).toBe(reliabilitySvg('moved', 0.97, true));
+    expect(read(join(root, 'badge-moved.svg'))).toContain('97.0% · drifted');
+    expect(read(join(root, 'badge-steady.svg'))).toBe(reliabilitySvg('steady', 0.99));
+    expect(read(join(root, 'badge-steady.svg'))).not.toContain('drifted');
+  });
+});
