@@ -27,6 +27,7 @@ export async function shardMode(ctx: ActionContext, shard: Shard): Promise<Shard
     env: ctx.env,
     path,
     progress: progressToLog(host),
+    warn: (m) => host.warning(m),
     onStart: (size) =>
       host.info(`shard ${formatShard(shard)}: ${size.prompts} of ${size.of} prompt(s) x ${size.models} model(s)`),
   });

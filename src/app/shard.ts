@@ -19,6 +19,8 @@ export interface ShardOptions {
   /** Verify the history first (false: `--no-history`). */
   useHistory?: boolean;
   progress?: ProgressSink;
+  /** Hears what the user should know of a response the run still used (see RunOptions). */
+  warn?: (message: string) => void;
   /** Told how much the shard holds before its first request. */
   onStart?: (size: ShardSize) => void;
 }
@@ -47,7 +49,7 @@ export async function runShard(config: Config, shard: Shard, options: ShardOptio
   const sharded = shardConfig(config, shard);
   const size = { prompts: promptCount(sharded), of: promptCount(config), models: config.models.length };
   options.onStart?.(size);
-  const outcome = await runSuites(sharded, { env: options.env, progress: options.progress });
+  const outcome = await runSuites(sharded, { env: options.env, progress: options.progress, warn: options.warn });
   if (options.runId) outcome.run = { ...outcome.run, id: options.runId };
   const path = resolve(options.root, options.path);
   await writePartial(path, outcome, shard, config);
