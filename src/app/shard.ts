@@ -64,6 +64,8 @@ export interface MergedShards {
   outcome: RunOutcome;
   /** The partial files merged, as shown (relative to the root where they are under it). */
   files: string[];
+  /** What the partial files held that was taken as unknown, for a warning each. */
+  notes: string[];
 }
 
 /**
@@ -75,5 +77,9 @@ export async function mergeShards(config: Config, files: PartialFiles, root: str
   const paths =
     'patterns' in files ? await expandPartialPaths(files.patterns, root) : files.paths.map((p) => resolve(root, p));
   const partials = await readPartials(paths, (p) => displayPath(p, root));
-  return { outcome: mergePartials(config, partials), files: partials.map((p) => p.file) };
+  return {
+    outcome: mergePartials(config, partials),
+    files: partials.map((p) => p.file),
+    notes: partials.flatMap((p) => p.notes ?? []),
+  };
 }

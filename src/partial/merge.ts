@@ -12,6 +12,8 @@ import { configHash, PartialError, readPartial, type PartialFile } from './file.
 export interface LoadedPartial {
   file: string;
   partial: PartialFile;
+  /** What was let through as unknown, one sentence each, naming the file and field (absent: nothing). */
+  notes?: string[];
 }
 
 /** Reads every partial file; `label` turns a path into the name used in messages. */
@@ -19,7 +21,13 @@ export async function readPartials(
   paths: readonly string[],
   label: (path: string) => string = (p) => p,
 ): Promise<LoadedPartial[]> {
-  return Promise.all(paths.map(async (path) => ({ file: label(path), partial: await readPartial(path, label(path)) })));
+  return Promise.all(
+    paths.map(async (path) => {
+      const notes: string[] = [];
+      const partial = await readPartial(path, label(path), (n) => notes.push(n));
+      return { file: label(path), partial, notes };
+    }),
+  );
 }
 
 /**

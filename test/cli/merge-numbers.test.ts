@@ -1,0 +1,95 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HistoryRecord } from '../../src/history/record.js';
+import type { PartialFile } from '../../src/partial/index.js';
+import { startReplayServer, type Recording, type ReplayServer } from '../../tools/replay/index.js';
+import { runCli } from '../support/cli.js';
+import { tempDir } from '../support/tmp.js';
+
+let server: ReplayServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** Eight sums; the model is wrong on the odd ones, and says so in brackets. */
+const SUMS = Array.from({ length: 8 }, (_, i) => i);
+const RECORDINGS: Recording[] = SUMS.map((i) => ({
+  model: 'm',
+  prompt: `What is ${i} + 1?`,
+  output: `The answer is [${i % 2 === 0 ? i + 1 : i + 7}].`,
+}));
+const SUITE = `name: sums\nprompts:\n${SUMS.map(
+  (i) =>
+    `  - id: q${i}\n    prompt: "What is ${i} + 1?"\n    extract: { regex: '\\[(\\d+)\\]' }\n    expect:\n      - equals: "${i + 1}"\n`,
+).join('')}`;
+
+const ENV = { GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '1' };
+
+/** Two models on the suite, run as two shards: the workspace and its partial files. */
+async function shards(): Promise<{ root: string; files: string[] }> {
+  server = await startReplayServer({ recordings: RECORDINGS });
+  const model = (id: string): string => `  - id: ${id}\n    model: m\n    base-url: ${server!.baseUrl}\n`;
+  const root = tempDir({
+    '.github/trackrecord.yml': `models:\n${model('a')}${model('b')}suites:\n  - path: s.yaml\nsamples: 2\n`,
+    's.yaml': SUITE,
+  });
+  const files = ['p1.json', 'p2.json'];
+  for (const [i, file] of files.entries()) {
+    const job = await runCli(['run', '--quiet', '--shard', `${i + 1}/2`, '--partial', file], root, ENV);
+    expect(job.code, job.stderr).toBe(0);
+  }
+  return { root, files };
+}
+
+const read = (root: string, file: string): PartialFile =>
+  JSON.parse(readFileSync(join(root, file), 'utf8')) as PartialFile;
+const write = (root: string, file: string, partial: PartialFile): void =>
+  writeFileSync(join(root, file), `${JSON.stringify(partial)}\n`);
+
+function records(root: string): HistoryRecord[] {
+  return readFileSync(join(root, '.trackrecord', 'history.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as HistoryRecord);
+}
+
+describe('merge of partial files with numbers trackrecord does not write', () => {
+  it('takes a token count that is not a count as unknown, with a warning, and records every shard', async () => {
+    const { root, files } = await shards();
+    const partial = read(root, files[1]!);
+    partial.models[0]!.observations[0]!.samples[0]!.tokensIn = -5;
+    partial.models[0]!.observations[0]!.samples[1]!.tokensIn = -5;
+    partial.models[1]!.observations[0]!.samples[0]!.tokensOut = 1.5;
+    write(root, files[1]!, partial);
+
+    const merged = await runCli(['merge', '--json', ...files], root, ENV);
+    expect(merged.stderr).not.toMatch(/\n\s+at /);
+    expect(merged.code).toBe(0);
+    expect(merged.stderr).toContain(
+      'warning: p2.json: models[0].observations[0].samples[0].tokensIn: -5 is not a token count: taken as unknown (and 1 more sample(s) like it)\n',
+    );
+    expect(merged.stderr).toContain(
+      'warning: p2.json: models[1].observations[0].samples[0].tokensOut: 1.5 is not a token count: taken as unknown\n',
+    );
+    const written = records(root);
+    expect(written.map((r) => r.model.id)).toEqual(['a', 'b']);
+    expect(written.every((r) => r.passed.length === SUMS.length)).toBe(true);
+    // The prompt sums the sample that has a count: 4 words, where the others have 8.
+    expect(written[1]!.tokensOut.filter((t) => t === 4)).toHaveLength(1);
+    expect((await runCli(['verify'], root)).code).toBe(0);
+  });
+
+  it('refuses a latency that is not a count, naming the file and field', async () => {
+    const { root, files } = await shards();
+    const partial = read(root, files[0]!);
+    partial.models[1]!.observations[0]!.samples[1]!.latencyMs = -5;
+    write(root, files[0]!, partial);
+    const merged = await runCli(['merge', ...files], root, ENV);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toBe(
+      'trackrecord merge: p1.json: models[1].observations[0].samples[1].latencyMs: expected a whole number, 0 or more\n',
+    );
+  });
+});
