@@ -77,8 +77,10 @@ export async function mergeShards(config: Config, files: PartialFiles, root: str
   const paths =
     'patterns' in files ? await expandPartialPaths(files.patterns, root) : files.paths.map((p) => resolve(root, p));
   const partials = await readPartials(paths, (p) => displayPath(p, root));
+  // The merge adds its own notes to the files' (verdicts it made again).
+  const outcome = mergePartials(config, partials);
   return {
-    outcome: mergePartials(config, partials),
+    outcome,
     files: partials.map((p) => p.file),
     notes: partials.flatMap((p) => p.notes ?? []),
   };

@@ -183,6 +183,12 @@ function checkSample(check: Checker, value: unknown, path: string): void {
     check.nullableNumber(e.status, `${path}.error.status`);
     check.string(e.message, `${path}.error.message`);
   }
+  // A run gives a sample an output or an error, never both or neither.
+  if ((s.error === null) !== (typeof s.output === 'string'))
+    check.fail(
+      `${path}.output`,
+      s.error === null ? 'a sample without an error has an output' : 'a sample with an error has no output (null)',
+    );
   check.count(s.latencyMs, `${path}.latencyMs`);
   check.count(s.attempts, `${path}.attempts`);
   check.nullableString(s.servedModel, `${path}.servedModel`);

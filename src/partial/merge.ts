@@ -7,12 +7,16 @@ import { shardOf } from '../run/shard.js';
 import { formatShard } from '../util/shard.js';
 import type { Observation } from '../run/types.js';
 import { configHash, PartialError, readPartial, type PartialFile } from './file.js';
+import { rejudged, type Replaced } from './verdicts.js';
 
 /** A partial file as read, with the name it is known by in messages. */
 export interface LoadedPartial {
   file: string;
   partial: PartialFile;
-  /** What was let through as unknown, one sentence each, naming the file and field (absent: nothing). */
+  /**
+   * What was let through as unknown or made again, one sentence each, naming the file and where
+   * (absent: nothing); mergePartials adds the verdicts it recomputed.
+   */
   notes?: string[];
 }
 
@@ -81,10 +85,13 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
   const specs = new Map(plan.prompts.map(({ suite, prompt }) => [promptKey(suite, prompt.id), prompt]));
   const specOf = (o: Observation): PromptSpec => specs.get(promptKey(o.suite, o.promptId))!;
 
+  // Per file: the samples whose stored answer or verdict their output does not give.
+  const replaced = new Map<LoadedPartial, Replaced>([...byIndex.values()].map((p) => [p, { count: 0, first: null }]));
   const models = config.models.map((model, m) => {
     // Every shard's observations of this model, by prompt key.
     const found = new Map<string, Observation>();
-    for (const { file, partial } of byIndex.values()) {
+    for (const loaded of byIndex.values()) {
+      const { file, partial } = loaded;
       const own = partial.models.find((x) => x.id === model.id);
       if (!own) throw new PartialError(`${file} has no observations of model "${model.id}"`);
       for (const o of own.observations) {
@@ -97,7 +104,7 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
         if (o.samples.length !== config.samples)
           throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config.samples}`);
-        found.set(key, o);
+        found.set(key, rejudged(o, specs.get(key)!, replaced.get(loaded)!, `model ${model.id}, ${key}`));
       }
     }
     const observations = plan.prompts.map(({ suite, prompt }, p) => {
@@ -116,6 +123,14 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
     });
     return { model, observations, metrics: runMetrics(observations, (o) => specOf(o).compare) };
   });
+
+  for (const [loaded, { count, first }] of replaced) {
+    if (count === 0) continue;
+    (loaded.notes ??= []).push(
+      `${loaded.file}: the stored answer or verdict of ${count} sample(s) is not what the output gives under ` +
+        `${config.file}'s checks (first: ${first}): recomputed from the outputs`,
+    );
+  }
 
   const shards = [...byIndex.values()].map((p) => p.partial);
   const earliest = shards.reduce((a, b) => (Date.parse(b.run.startedAt) < Date.parse(a.run.startedAt) ? b : a));

@@ -93,3 +93,59 @@ describe('merge of partial files with numbers trackrecord does not write', () =>
     );
   });
 });
+
+interface Summary {
+  models: Array<{ id: string; passRate: number | null; agreement: number | null }>;
+}
+
+describe('merge judges the outputs of partial files again', () => {
+  it('counts an edited `pass: true` over a failing output as the failure it is, with a warning', async () => {
+    const { root, files } = await shards();
+    // The honest merge, in a copy of the workspace: the model is right on the even sums only.
+    const honest = tempDir({
+      '.github/trackrecord.yml': readFileSync(join(root, '.github/trackrecord.yml'), 'utf8'),
+      's.yaml': SUITE,
+      'p1.json': readFileSync(join(root, 'p1.json'), 'utf8'),
+      'p2.json': readFileSync(join(root, 'p2.json'), 'utf8'),
+    });
+    let edited = 0;
+    for (const file of files) {
+      const partial = read(root, file);
+      for (const model of partial.models) {
+        for (const o of model.observations) {
+          for (const s of o.samples) {
+            if (s.pass === false) edited += 1;
+            const expected = String(Number(o.promptId.slice(1)) + 1);
+            Object.assign(s, { pass: true, failures: [], answer: expected });
+          }
+        }
+      }
+      write(root, file, partial);
+    }
+    expect(edited).toBe(2 * 4 * 2); // two models, four wrong sums, two samples
+
+    const merged = await runCli(['merge', '--json', ...files], root, ENV);
+    expect(merged.code, merged.stderr).toBe(0);
+    const summary = JSON.parse(merged.stdout) as Summary;
+    expect(summary.models.map((m) => m.passRate)).toEqual([0.5, 0.5]);
+    expect(merged.stderr).toMatch(
+      /^warning: p1\.json: the stored answer or verdict of \d+ sample\(s\) is not what the output gives under \.github\/trackrecord\.yml's checks \(first: model a, sums\/q\d, sample 1\): recomputed from the outputs\n/m,
+    );
+    const reference = await runCli(['merge', '--json', ...files], honest, ENV);
+    expect(reference.stderr).toBe('');
+    const strip = (r: HistoryRecord) => ({ passed: r.passed, answers: r.answers, metrics: r.metrics.passRate });
+    expect(records(root).map(strip)).toEqual(records(honest).map(strip));
+  });
+
+  it('refuses a sample with neither an output nor an error', async () => {
+    const { root, files } = await shards();
+    const partial = read(root, files[1]!);
+    partial.models[0]!.observations[0]!.samples[0]!.output = null;
+    write(root, files[1]!, partial);
+    const merged = await runCli(['merge', ...files], root, ENV);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toBe(
+      'trackrecord merge: p2.json: models[0].observations[0].samples[0].output: a sample without an error has an output\n',
+    );
+  });
+});
