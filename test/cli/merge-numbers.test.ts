@@ -149,3 +149,56 @@ describe('merge judges the outputs of partial files again', () => {
     );
   });
 });
+
+describe('merge of a suite with similar checks', () => {
+  it('judges the other checks again and keeps the failure the shard recorded for a similar check', async () => {
+    const capital = 'What is the capital of France?';
+    const fruit = 'Name a fruit.';
+    server = await startReplayServer({
+      recordings: [
+        { model: 'm', prompt: capital, output: 'Paris is the capital of France.' },
+        { model: 'm', prompt: fruit, output: 'A banana.' },
+      ],
+    });
+    const suite = `name: sem
+prompts:
+  - id: capital
+    prompt: "${capital}"
+    expect:
+      - similar: { to: "Paris is the capital of France.", threshold: 0.6 }
+      - equals: "Lyon"
+  - id: fruit
+    prompt: "${fruit}"
+    expect:
+      - similar: { to: "An apple is a fruit." }
+`;
+    const root = tempDir({
+      '.github/trackrecord.yml': `models:\n  - id: a\n    model: m\n    base-url: ${server.baseUrl}\n    embedding: emb\nsuites:\n  - path: s.yaml\n`,
+      's.yaml': suite,
+    });
+    const files = ['p1.json', 'p2.json'];
+    for (const [i, file] of files.entries()) {
+      const job = await runCli(['run', '--quiet', '--shard', `${i + 1}/2`, '--partial', file], root, ENV);
+      expect(job.code, job.stderr).toBe(0);
+    }
+    const failures = new Map<string, string[]>();
+    for (const file of files) {
+      const partial = read(root, file);
+      for (const o of partial.models[0]!.observations) {
+        const s = o.samples[0]!;
+        failures.set(o.promptId, s.failures);
+        expect(s.pass).toBe(false);
+        // capital: the verdict and its reasons edited away; fruit: only the verdict.
+        s.pass = true;
+        if (o.promptId === 'capital') s.failures = [];
+      }
+      write(root, file, partial);
+    }
+    expect(failures.get('capital')).toEqual(['equals "Lyon": got "Paris is the capital of France."']);
+    expect(failures.get('fruit')![0]).toMatch(/^similar to "An apple is a fruit\." \(cosine >= 0\.8\): got /);
+
+    const merged = await runCli(['merge', '--json', ...files], root, ENV);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect((JSON.parse(merged.stdout) as Summary).models[0]!.passRate).toBe(0);
+  });
+});
