@@ -122,3 +122,15 @@ function writeSuite(root: string): void {
   const similar = SUITE.replace('expect: [{ equals: "yes" }]', 'expect: [{ similar: { to: "yes" } }]');
   writeFileSync(join(root, 'prompts', 's.yaml'), similar);
 }
+
+describe('a price', () => {
+  it('above a million USD per million tokens is refused before any request, so a cost stays finite', async () => {
+    const { root, odd } = await workspace();
+    const path = join(root, '.github/trackrecord.yml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('input: 30,', 'input: 1e308,'));
+    const run = await runCli(['run'], root, {});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/trackrecord\.yml:\d+:\d+: models\[0\]\.price\.input: must be <= 1000000/);
+    expect(odd.stats().requests).toBe(0);
+  });
+});
