@@ -16,15 +16,17 @@ export interface Replaced {
  */
 export function rejudged(o: Observation, spec: PromptSpec, replaced: Replaced, where: string): Observation {
   const samples = o.samples.map((s, i): Sample => {
+    // Well-formed, as the run stores it (JSON can carry a lone surrogate, which no UTF-8 holds).
+    const output = s.output?.toWellFormed() ?? null;
     const v =
-      s.output === null
+      output === null
         ? { answer: null, pass: null, failures: [] }
-        : rejudge(s.output, spec, s.failures, s.truncated === true);
+        : rejudge(output, spec, s.failures, s.truncated === true);
     if (v.answer !== s.answer || v.pass !== s.pass) {
       replaced.count += 1;
       replaced.first ??= `${where}, sample ${i + 1}`;
     }
-    return { ...s, answer: v.answer, pass: v.pass, failures: v.failures };
+    return { ...s, output, answer: v.answer, pass: v.pass, failures: v.failures };
   });
   return { ...o, samples };
 }

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryRecord } from '../../src/history/record.js';
+import { storedTexts } from '../../src/history/texts.js';
 import type { PartialFile } from '../../src/partial/index.js';
 import { startReplayServer, type Recording, type ReplayServer } from '../../tools/replay/index.js';
 import { runCli } from '../support/cli.js';
@@ -135,6 +136,19 @@ describe('merge judges the outputs of partial files again', () => {
     expect(reference.stderr).toBe('');
     const strip = (r: HistoryRecord) => ({ passed: r.passed, answers: r.answers, metrics: r.metrics.passRate });
     expect(records(root).map(strip)).toEqual(records(honest).map(strip));
+  });
+
+  it('stores an output with a lone surrogate well-formed, as the run does', async () => {
+    const { root, files } = await shards();
+    const partial = read(root, files[0]!);
+    const sample = partial.models[0]!.observations[0]!.samples[0]!;
+    sample.output = `${sample.output!}\ud800`;
+    write(root, files[0]!, partial);
+    const merged = await runCli(['merge', ...files], root, ENV);
+    expect(merged.code, merged.stderr).toBe(0);
+    const texts = Object.values(storedTexts(records(root)[0]!)).flatMap((byRef) => Object.values(byRef));
+    expect(texts.some((t) => t.endsWith('\ufffd'))).toBe(true);
+    expect(texts.every((t) => t.isWellFormed())).toBe(true);
   });
 
   it('refuses a sample with neither an output nor an error', async () => {
