@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isUnavailable, type Availability } from '../analysis/availability.js';
 import { lowestReliability } from '../analysis/record-metrics.js';
-import { reliabilitySvg, shieldsEndpoint } from './badge.js';
+import { reliabilitySvg, shieldsEndpoint, type BadgeValue } from './badge.js';
 
 /** Model ids as the config schema allows them: safe as part of a file name. */
 const MODEL_ID = /^[a-z0-9._-]+$/;
@@ -9,7 +10,8 @@ const MODEL_ID = /^[a-z0-9._-]+$/;
 /**
  * Writes the badges for one run:
  * - `badgePath` (e.g. `.trackrecord/badge.svg`): `reliability | <lowest score across models>`,
- *   models with no score yet left out (`no data` only when none has one);
+ *   models with no score yet left out (`no data` only when none has one), `unavailable` when
+ *   a model's run got no answer at all;
  * - the same as shields.io endpoint JSON beside it, `.svg` swapped for `.json` (`badge.json`);
  * - one `<stem>-<model-id>.svg` per model beside it (`badge-<model-id>.svg` for the default path).
  *
@@ -23,7 +25,7 @@ const MODEL_ID = /^[a-z0-9._-]+$/;
  */
 export async function writeBadges(
   badgePath: string,
-  models: ReadonlyArray<{ id: string; reliability: number | null }>,
+  models: ReadonlyArray<{ id: string; reliability: number | null; availability?: Availability }>,
 ): Promise<string[]> {
   if (!badgePath.endsWith('.svg')) {
     throw new Error(`writeBadges: the badge path must end in .svg, got ${JSON.stringify(badgePath)}`);
@@ -37,17 +39,17 @@ export async function writeBadges(
 
   const dir = dirname(badgePath);
   const stem = basename(badgePath, '.svg');
-  const lowest = lowestReliability(models);
+  const valueOf = (m: (typeof models)[number]): BadgeValue =>
+    m.availability && isUnavailable(m.availability) ? 'unavailable' : m.reliability;
+  // A model that did not answer is the weakest link: no score of the others may cover for it.
+  const lowest = models.some((m) => valueOf(m) === 'unavailable') ? 'unavailable' : lowestReliability(models);
   const files: Array<[path: string, text: string]> = [
     [join(dir, basename(badgePath)), reliabilitySvg('reliability', lowest)],
     [join(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint('reliability', lowest), null, 2)}\n`],
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map(({ id, reliability }): [string, string] => [
-      join(dir, `${stem}-${id}.svg`),
-      reliabilitySvg(id, reliability),
-    ]),
+    ...models.map((m): [string, string] => [join(dir, `${stem}-${m.id}.svg`), reliabilitySvg(m.id, valueOf(m))]),
   ];
 
   await mkdir(dir, { recursive: true });

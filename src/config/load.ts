@@ -27,7 +27,7 @@ interface RawConfig {
   'allow-outside-workspace'?: boolean;
   window?: number;
   embedding?: string;
-  thresholds?: { 'fail-below'?: number; 'fail-on-regression'?: boolean };
+  thresholds?: { 'fail-below'?: number; 'fail-below-availability'?: number; 'fail-on-regression'?: boolean };
 }
 
 interface RawModel {
@@ -114,6 +114,7 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
     window: raw.window ?? DEFAULTS.window,
     thresholds: {
       failBelow: raw.thresholds?.['fail-below'] ?? null,
+      failBelowAvailability: raw.thresholds?.['fail-below-availability'] ?? DEFAULTS.failBelowAvailability,
       failOnRegression: raw.thresholds?.['fail-on-regression'] ?? DEFAULTS.failOnRegression,
     },
   };
@@ -196,6 +197,7 @@ function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[], e
       model: m.model,
       baseUrl,
       apiKeyEnv,
+      ...(m['api-key-env'] === undefined ? {} : { apiKeyNamed: true }),
       params,
       system: m.system ?? null,
       headers: m.headers ?? {},

@@ -7,6 +7,7 @@ import type { RunInfo } from '../run/run-info.js';
 import { MAX_SHARDS, type Shard } from '../util/shard.js';
 import { ERROR_CATEGORIES, type Observation, type ProviderError, type Sample } from '../run/types.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
+import { count } from '../util/numbers.js';
 import { isCount, isObject } from '../util/values.js';
 import { EXIT, TrackrecordError } from '../util/errors.js';
 
@@ -227,7 +228,7 @@ class Checker {
   flush(): void {
     for (const { first, value, more } of this.noted.values()) {
       const shown = (JSON.stringify(value) ?? String(value)).slice(0, 40);
-      const others = more > 0 ? ` (and ${more} more sample(s) like it)` : '';
+      const others = more > 0 ? ` (and ${count(more, 'more sample', 'more samples')} like it)` : '';
       this.note?.(`${this.label}: ${first}: ${shown} is not a token count: taken as unknown${others}`);
     }
   }

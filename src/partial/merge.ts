@@ -103,7 +103,9 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
           throw new PartialError(`${where}: belongs to shard ${home}/${count}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
         if (o.samples.length !== config.samples)
-          throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config.samples}`);
+          throw new PartialError(
+            `${where}: ${o.samples.length} sample${o.samples.length === 1 ? '' : 's'}, the config asks for ${config.samples}`,
+          );
         found.set(key, rejudged(o, specs.get(key)!, replaced.get(loaded)!, `model ${model.id}, ${key}`));
       }
     }
@@ -124,10 +126,10 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
     return { model, observations, metrics: runMetrics(observations, (o) => specOf(o).compare) };
   });
 
-  for (const [loaded, { count, first }] of replaced) {
-    if (count === 0) continue;
+  for (const [loaded, { count: n, first }] of replaced) {
+    if (n === 0) continue;
     (loaded.notes ??= []).push(
-      `${loaded.file}: the stored answer or verdict of ${count} sample(s) is not what the output gives under ` +
+      `${loaded.file}: the stored answer or verdict of ${n} sample${n === 1 ? '' : 's'} is not what the output gives under ` +
         `${config.file}'s checks (first: ${first}): recomputed from the outputs`,
     );
   }

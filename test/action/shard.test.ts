@@ -53,9 +53,7 @@ describe('the action, sharded over a matrix', () => {
       const partial = await readPartial(run.outputs['partial']!);
       expect(partial).toMatchObject({ run: { id: '4242-1', trigger: 'schedule' }, shard: { index: i + 1, count: 2 } });
       expect(run.summary).toMatch(
-        new RegExp(
-          `^### trackrecord shard ${i + 1}/2\\n\\nRan \\d+ of 101 prompt\\(s\\) on 1 model\\(s\\) for run 4242-1`,
-        ),
+        new RegExp(`^### trackrecord shard ${i + 1}/2\\n\\nRan \\d+ of 101 prompts on 1 model for run 4242-1`),
       );
       expect(existsSync(join(dir, '.trackrecord'))).toBe(false);
       partials.push(run.outputs['partial']!);
@@ -77,7 +75,7 @@ describe('the action, sharded over a matrix', () => {
     });
     expect(merge.code, merge.log + merge.failure).toBe(0);
     expect(merge.log).toContain(
-      'merging 2 shard(s) of run 4242-1: partials/trackrecord-partial-1/trackrecord-partial-1-of-2.json, partials/trackrecord-partial-2/trackrecord-partial-2-of-2.json',
+      'merging 2 shards of run 4242-1: partials/trackrecord-partial-1/trackrecord-partial-1-of-2.json, partials/trackrecord-partial-2/trackrecord-partial-2-of-2.json',
     );
 
     const commits = await remoteHistory(remote);
@@ -147,7 +145,7 @@ describe('the action, sharded over a matrix', () => {
     expect(merge.code, merge.log + merge.failure).toBe(0);
     const warning = merge.annotations.find((a) => a.level === 'warning')!;
     expect(warning.message).toMatch(
-      /^partials\/trackrecord-partial-1\/trackrecord-partial-1-of-2\.json: the stored answer or verdict of \d+ sample\(s\) is not what the output gives/,
+      /^partials\/trackrecord-partial-1\/trackrecord-partial-1-of-2\.json: the stored answer or verdict of \d+ samples? is not what the output gives/,
     );
     const history = (await remote.remoteGit.run(['show', 'main:.trackrecord/history.jsonl'])).stdout;
     const [record] = verifyHistory(history).records as HistoryRecord[];

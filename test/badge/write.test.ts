@@ -59,6 +59,31 @@ describe('writeBadges', () => {
     expect(read(join(dir, 'badge-new-model.svg'))).toContain('>no data<');
   });
 
+  it('reads unavailable (grey) for a model whose run got no answer, on its badge and the main one, never its old score', async () => {
+    const root = tempDir();
+    const badgePath = join(root, 'badge.svg');
+    const down = { requests: 24, answered: 0, share: 0 };
+    const up = { requests: 24, answered: 24, share: 1 };
+    await writeBadges(badgePath, [
+      { id: 'gpt-4o', reliability: 0.972, availability: up },
+      { id: 'dead-key', reliability: 1, availability: down },
+    ]);
+    expect(JSON.parse(read(join(root, 'badge.json')))).toEqual({
+      schemaVersion: 1,
+      label: 'reliability',
+      message: 'unavailable',
+      color: 'lightgrey',
+    });
+    expect(read(badgePath)).toBe(reliabilitySvg('reliability', 'unavailable'));
+    expect(read(badgePath)).not.toMatch(/%</);
+    expect(read(join(root, 'badge-dead-key.svg'))).toContain('>unavailable<');
+    expect(read(join(root, 'badge-gpt-4o.svg'))).toContain('>97.2%<');
+
+    // One answer is enough to show the score again.
+    await writeBadges(badgePath, [{ id: 'dead-key', reliability: 1, availability: { ...down, answered: 1 } }]);
+    expect(read(badgePath)).toContain('>100.0%<');
+  });
+
   it('says no data on the main badge only when no model has a score', async () => {
     const root = tempDir();
     const badgePath = join(root, 'badge.svg');

@@ -69,7 +69,7 @@ describe('merge of partial files with numbers trackrecord does not write', () =>
     expect(merged.stderr).not.toMatch(/\n\s+at /);
     expect(merged.code).toBe(0);
     expect(merged.stderr).toContain(
-      'warning: p2.json: models[0].observations[0].samples[0].tokensIn: -5 is not a token count: taken as unknown (and 1 more sample(s) like it)\n',
+      'warning: p2.json: models[0].observations[0].samples[0].tokensIn: -5 is not a token count: taken as unknown (and 1 more sample like it)\n',
     );
     expect(merged.stderr).toContain(
       'warning: p2.json: models[1].observations[0].samples[0].tokensOut: 1.5 is not a token count: taken as unknown\n',
@@ -130,7 +130,7 @@ describe('merge judges the outputs of partial files again', () => {
     const summary = JSON.parse(merged.stdout) as Summary;
     expect(summary.models.map((m) => m.passRate)).toEqual([0.5, 0.5]);
     expect(merged.stderr).toMatch(
-      /^warning: p1\.json: the stored answer or verdict of \d+ sample\(s\) is not what the output gives under \.github\/trackrecord\.yml's checks \(first: model a, sums\/q\d, sample 1\): recomputed from the outputs\n/m,
+      /^warning: p1\.json: the stored answer or verdict of \d+ samples? is not what the output gives under \.github\/trackrecord\.yml's checks \(first: model a, sums\/q\d, sample 1\): recomputed from the outputs\n/m,
     );
     const reference = await runCli(['merge', '--json', ...files], honest, ENV);
     expect(reference.stderr).toBe('');

@@ -7,12 +7,13 @@ import { dryRun } from '../../app/plan.js';
 import { summaryJson, summaryText } from '../../app/present.js';
 import { readVerifiedHistory, runAndRecord } from '../../app/run-and-record.js';
 import { runShard } from '../../app/shard.js';
-import { configWarnings, openConfig, openWorkspace } from '../../app/workspace.js';
+import { configWarnings, openConfig, openWorkspace, requireKeys } from '../../app/workspace.js';
 import { formatIssue } from '../../config/errors.js';
 import type { Config } from '../../config/types.js';
 import type { ProgressSink } from '../../run/progress.js';
 import { formatShard, parseShard, ShardError, type Shard } from '../../util/shard.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { count } from '../../util/numbers.js';
 
 export const runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--compare-with REF] [--json] [--quiet]
        trackrecord run --dry-run [--config FILE] [--shard I/N] [--json]
@@ -42,7 +43,8 @@ Sharding (one job per shard, then "trackrecord merge" records the run):
   --run-id ID     the run id the shards share (default on GitHub Actions: the
                   workflow run's id and attempt; elsewhere give every shard one)
 
-Exit status: 0 ok, 1 a threshold failed or the history does not verify, 2 invalid configuration.`;
+Exit status: 0 ok, 1 a threshold failed, a server refused the API key, or the
+history does not verify, 2 invalid configuration or a missing API key.`;
 
 export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -76,6 +78,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     const runId = values['run-id'] === undefined ? null : runIdArgument(values['run-id']);
     const config = await openConfig({ root: io.cwd, configPath: values.config });
     warnAbout(config, io);
+    requireKeys(config, io.env);
     const path = values.partial ?? `trackrecord-partial-${shard.index}-of-${shard.count}.json`;
     return runShardCommand(
       config,
@@ -89,6 +92,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
   const { config, signer } = await openWorkspace({ root: io.cwd, configPath: values.config, env: io.env });
   warnAbout(config, io);
+  requireKeys(config, io.env);
   const ref = values['compare-with'];
   // Both versions load before the first request: a broken base config stops the run too.
   const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io, config);
@@ -118,7 +122,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const files = result.historyPath ? await writeBadgesAndReport(config, io.cwd, result) : null;
   io.stdout.write(`${values.json ? summaryJson(summary, edits) : summaryText(summary, edits)}\n`);
   if (files && !values.json) {
-    io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
+    io.stdout.write(`history: ${config.history} (+${count(result.records.length, 'record')})\n`);
     if (result.signed) io.stdout.write(`${result.signed}\n`);
     // The open file went over history-max-mb: it was sealed under a new name first.
     const sealed = result.written.filter((p) => p !== result.historyPath);
@@ -166,7 +170,7 @@ async function runShardCommand(config: Config, shard: Shard, options: ShardRunOp
     );
   } else {
     io.stdout.write(
-      `run ${outcome.run.id}, shard ${formatShard(shard)}: ${ran.prompts} of ${ran.of} prompt(s) x ${ran.models} model(s)\n` +
+      `run ${outcome.run.id}, shard ${formatShard(shard)}: ${ran.prompts} of ${count(ran.of, 'prompt')} x ${count(ran.models, 'model')}\n` +
         `partial: ${shown}\n`,
     );
   }
