@@ -79,7 +79,7 @@ export function judge(
  * check come from the output again, except `similar` checks, which need embeddings the merge does
  * not fetch; for those, the failure `recorded` for that check (if any) is kept.
  */
-export function rejudge(
+export function judgeAgain(
   output: string,
   prompt: Pick<CheckedPrompt, 'extract' | 'normalize' | 'expect'>,
   recorded: readonly string[],

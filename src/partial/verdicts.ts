@@ -1,4 +1,4 @@
-import { rejudge } from '../checks/index.js';
+import { judgeAgain } from '../checks/index.js';
 import type { PromptSpec } from '../config/types.js';
 import type { Observation, Sample } from '../run/types.js';
 
@@ -21,7 +21,7 @@ export function rejudged(o: Observation, spec: PromptSpec, replaced: Replaced, w
     const v =
       output === null
         ? { answer: null, pass: null, failures: [] }
-        : rejudge(output, spec, s.failures, s.truncated === true);
+        : judgeAgain(output, spec, s.failures, s.truncated === true);
     if (v.answer !== s.answer || v.pass !== s.pass) {
       replaced.count += 1;
       replaced.first ??= `${where}, sample ${i + 1}`;
