@@ -28,6 +28,7 @@ export async function shardMode(ctx: ActionContext, shard: Shard): Promise<Shard
     env: ctx.env,
     path,
     progress: progressToLog(host),
+    warn: (m) => host.warning(m),
     onStart: (size) =>
       host.info(
         `shard ${formatShard(shard)}: ${size.prompts} of ${count(size.of, 'prompt')} x ${count(size.models, 'model')}`,
@@ -53,7 +54,8 @@ export async function shardMode(ctx: ActionContext, shard: Shard): Promise<Shard
  * the unsharded run would have produced it, then records and publishes it like track mode.
  */
 export async function mergeMode(ctx: ActionContext, patterns: readonly string[]): Promise<ModeResult> {
-  const { outcome, files } = await mergeShards(ctx.config, { patterns }, ctx.root);
+  const { outcome, files, notes } = await mergeShards(ctx.config, { patterns }, ctx.root);
+  for (const note of notes) ctx.host.warning(note);
   ctx.host.info(`merging ${count(files.length, 'shard')} of run ${outcome.run.id}: ${files.join(', ')}`);
   return onRecordBranch(ctx, (root) => recordAndPublish(ctx, outcome, undefined, root));
 }

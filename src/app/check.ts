@@ -88,12 +88,17 @@ export async function checkChange(settings: CheckSettings, log: CheckLog): Promi
   const baseRef = settings.baseRef ?? 'the current branch';
   const signing = await baseSigning(settings);
   const outcome = await log.group('Run the suites', () =>
-    runSuites(config, { env: settings.env, progress: log.progress }),
+    runSuites(config, { env: settings.env, progress: log.progress, warn: (m) => log.warning(m) }),
   );
   // The base's records as read: "last recorded" is the base's, not this run's.
   const edits = baseConfig
     ? await log.group("Run the base's version of edited prompts", () =>
-        compareEdits(outcome, baseConfig, base, { env: settings.env, progress: log.progress, baseRef }),
+        compareEdits(outcome, baseConfig, base, {
+          env: settings.env,
+          progress: log.progress,
+          warn: (m) => log.warning(m),
+          baseRef,
+        }),
       )
     : null;
   if (edits) log.info(`${count(edits.rerun, 'base version')} run: ${count(edits.extraRequests, 'extra request')}`);

@@ -33,7 +33,8 @@ export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError('name the partial files to merge');
   const { config, signer } = await openWorkspace({ root: io.cwd, configPath: values.config, env: io.env });
-  const { outcome, files } = await mergeShards(config, { paths: positionals }, io.cwd);
+  const { outcome, files, notes } = await mergeShards(config, { paths: positionals }, io.cwd);
+  for (const note of notes) io.stderr.write(`warning: ${note}\n`);
   const recorded = await recordWithFiles(outcome, { root: io.cwd, useHistory: true, signer });
 
   io.stdout.write(`${values.json ? summaryJson(recorded.summary) : summaryText(recorded.summary)}\n`);

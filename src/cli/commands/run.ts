@@ -98,13 +98,23 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io, config);
   const useHistory = !values['no-history'];
   const history = useHistory ? await readVerifiedHistory(config, io.cwd, { signer }) : undefined;
-  const result = await runAndRecord(config, { root: io.cwd, env: io.env, useHistory, history, progress, signer });
+  const warn = warnLine(io);
+  const result = await runAndRecord(config, {
+    root: io.cwd,
+    env: io.env,
+    useHistory,
+    history,
+    progress,
+    signer,
+    warn,
+  });
   const edits =
     base === null
       ? null
       : await compareEdits(result.outcome, base, history, {
           env: io.env,
           progress,
+          warn,
           baseRef: ref!,
         });
   // As the action reports a pull request: the models' own drift and flips, plus the edits' regressions.
@@ -121,6 +131,11 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   }
   for (const failure of failures) io.stderr.write(`threshold: ${failure}\n`);
   return failures.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** A warning line on stderr, for what the run meets and still uses. */
+function warnLine(io: CliIO): (message: string) => void {
+  return (message) => io.stderr.write(`warning: ${message}\n`);
 }
 
 /** Before the first request: what the config does that is unwise with these keys. */
@@ -145,7 +160,7 @@ interface ShardRunOptions {
 
 /** Runs one shard and writes its partial file; the history is verified first and left alone. */
 async function runShardCommand(config: Config, shard: Shard, options: ShardRunOptions, io: CliIO): Promise<number> {
-  const ran = await runShard(config, shard, { ...options, root: io.cwd, env: io.env });
+  const ran = await runShard(config, shard, { ...options, root: io.cwd, env: io.env, warn: warnLine(io) });
   const { outcome } = ran;
   const shown = relative(io.cwd, ran.path) || ran.path;
   if (options.json) {
