@@ -3,6 +3,7 @@ import { readGitHubContext, type GitHubContext } from '../github/context.js';
 import { configWarnings, missingKeyVariables, openWorkspace } from '../app/workspace.js';
 import { summaryText } from '../app/present.js';
 import { checkMode } from './check.js';
+import { guardFork } from './fork.js';
 import type { ActionContext } from './context.js';
 import type { ActionHost } from './host.js';
 import { annotateRegressions, setOutputs, writeJobSummary } from './outputs.js';
@@ -58,6 +59,8 @@ export async function run(
     }
 
     const ctx: ActionContext = { host, settings, config, github, env, root, signer };
+    // Every mode that calls a model (check, track, a shard) on a fork's head: the merge job calls none.
+    if (settings.merge.length === 0) await guardFork(ctx);
     if (settings.shard) {
       const shard = await shardMode(ctx, settings.shard);
       host.setOutput('partial', shard.partialPath);

@@ -6,10 +6,11 @@ import type { RunOutcome } from '../run/outcome.js';
 import { runSuites } from '../app/engine.js';
 import { checkoutDataBranch, isBranchName } from '../git/data-branch.js';
 import { Git } from '../git/git.js';
-import { publish } from '../git/publish.js';
+import { checkPublishable, publish } from '../git/publish.js';
 import type { HistoryRead } from '../history/read.js';
 import { describeLine, HistoryRewrittenError } from '../history/errors.js';
 import { readVerifiedHistory } from '../app/run-and-record.js';
+import { keepByteExact, undoLineEndingConversion } from '../app/byte-exact.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 import { errorMessage } from '../util/values.js';
@@ -39,9 +40,8 @@ export async function onRecordBranch(
   fn: (root: string) => Promise<ModeResult>,
 ): Promise<ModeResult> {
   const { branch, commit } = ctx.settings;
-  if (branch === null) return fn(ctx.root);
   const git = new Git(ctx.root, ctx.env);
-  if (branch === (await git.currentBranch())) return fn(ctx.root);
+  if (branch === null || branch === (await git.currentBranch())) return fn(await publishable(ctx, ctx.root));
   if (!commit) {
     throw new Error(
       `input "branch" names where the track record is committed (${branch}): it needs "commit" to be true`,
@@ -56,7 +56,7 @@ export async function onRecordBranch(
       : `recording on ${branch}, checked out in ${data.dir}`,
   );
   try {
-    const result = await fn(data.dir);
+    const result = await fn(await publishable(ctx, data.dir));
     // The worktree goes away: the report and the history file the outputs name are kept beside
     // the runner's other files, the history as committed to the branch.
     const reportPath = join(temp, 'trackrecord-report.md');
@@ -68,6 +68,25 @@ export async function onRecordBranch(
   } finally {
     await data.remove();
   }
+}
+
+/**
+ * `root`, once what can be known before the run's requests says its commit can be pushed (a
+ * detached HEAD, a missing remote or a refused push must not cost the night after the fact), and
+ * history files a checkout converted to CRLF (core.autocrlf) are back as committed.
+ */
+async function publishable(ctx: ActionContext, root: string): Promise<string> {
+  if (!ctx.settings.commit) return root;
+  const git = new Git(root, ctx.env);
+  await checkPublishable(git, null);
+  const restored = await undoLineEndingConversion(git, root, ctx.config);
+  if (restored.length > 0) {
+    ctx.host.info(
+      `restored ${restored.join(', ')} byte-exact: the checkout had converted its line endings to CRLF (core.autocrlf); ` +
+        'this run commits a .gitattributes line that keeps them as committed',
+    );
+  }
+  return root;
 }
 
 /**
@@ -97,7 +116,8 @@ export async function recordAndPublish(
       nightly: true,
     });
     readBefore = undefined;
-    return recorded.changed;
+    // Committed with a .gitattributes line each, so that every later checkout has them byte-exact.
+    return settings.commit ? [...recorded.changed, ...(await keepByteExact(root, recorded.changed))] : recorded.changed;
   };
 
   if (settings.commit) {

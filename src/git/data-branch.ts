@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { Git, GitError } from './git.js';
+import { GitError } from './git-error.js';
+import { Git } from './git.js';
 
 // A data branch keeps the track record off the branch people work on. The action checks it out
 // in a worktree of its own, in a temporary folder: the checkout the job's later steps see, its

@@ -1,4 +1,8 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GitError } from './git-error.js';
 
 /** A commit identity, passed per command with `-c user.name=... -c user.email=...`. */
 export interface Identity {
@@ -16,82 +20,118 @@ export type PushResult = { ok: true } | { ok: false; rejected: boolean; message:
 
 const MAX_BUFFER = 256 * 1024 * 1024;
 
+/** How long one git command may take before it is killed: a hung remote or credential helper must not hang the job. */
+export const DEFAULT_GIT_TIMEOUT_MS = 5 * 60_000;
+
+let noHooks: string | undefined;
 /**
- * Removes credentials from text that may hold URLs or auth headers: `scheme://user:token@host`
- * and `scheme://token@host` become `scheme://***@host`, `Authorization: basic xyz` loses its value.
+ * An empty folder for `core.hooksPath`: trackrecord's own commands run none of the repository's
+ * hooks (a hook that hangs or fails must not cost the night). Made once per process.
  */
-export function hideCredentials(text: string): string {
-  return text
-    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@'"`]+@/gi, '$1***@')
-    .replace(/\b(authorization:\s*(?:basic|bearer|token)\s+)\S+/gi, '$1***');
-}
-
-/** A git command that failed. Command, stderr and message are redacted. */
-export class GitError extends Error {
-  override readonly name = 'GitError';
-  readonly command: string;
-  readonly exitCode: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-
-  constructor(args: readonly string[], exitCode: number | null, stderr: string, stdout = '', detail?: string) {
-    const command = hideCredentials(['git', ...args].map(quoteArg).join(' '));
-    const cleanErr = hideCredentials(stderr);
-    const why =
-      cleanErr.trim() || hideCredentials(detail ?? '').trim() || hideCredentials(stdout).trim() || 'no output';
-    super(`${command} failed (${exitCode === null ? 'did not run' : `exit ${exitCode}`}): ${why}`);
-    this.command = command;
-    this.exitCode = exitCode;
-    this.stdout = hideCredentials(stdout);
-    this.stderr = cleanErr;
+function emptyHooksDir(): string {
+  if (noHooks === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'trackrecord-no-hooks-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    noHooks = dir;
   }
+  return noHooks;
 }
 
-function quoteArg(arg: string): string {
-  return /^[\w@%+=:,./^~-]+$/.test(arg) ? arg : JSON.stringify(arg);
+/** The result of one git command; `code` is null when git did not start or was killed. */
+interface Exec {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  detail?: string;
+  /** Set when the command ran out of time and was killed. */
+  timedOutMs?: number;
 }
 
 /**
- * The `git` CLI for one working directory. Commands run through execFile (no shell) with
- * `GIT_TERMINAL_PROMPT=0` (fail instead of asking for credentials) and `LC_ALL=C` (messages in
- * English, which `push` parses). `env` is merged over `process.env`; a key set to undefined is unset.
+ * The `git` CLI for one working directory. Commands run without a shell, with
+ * `GIT_TERMINAL_PROMPT=0` (fail instead of asking for credentials), `LC_ALL=C` (messages in
+ * English, which `push` parses), none of the repository's hooks, and a time limit after which
+ * git and everything it started are killed. `env` is merged over `process.env`; a key set to
+ * undefined is unset.
  */
 export class Git {
   readonly cwd: string;
   private readonly env: NodeJS.ProcessEnv;
+  private readonly timeoutMs: number;
 
-  constructor(cwd: string, env?: NodeJS.ProcessEnv) {
+  constructor(cwd: string, env?: NodeJS.ProcessEnv, options: { timeoutMs?: number } = {}) {
     this.cwd = cwd;
     this.env = { ...process.env, ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
   }
 
-  /** The same git, with the same environment, in another working directory. */
+  /** The same git, with the same environment and time limit, in another working directory. */
   at(cwd: string): Git {
-    return new Git(cwd, this.env);
+    return new Git(cwd, this.env, { timeoutMs: this.timeoutMs });
   }
 
-  /** Runs `git ...args`; throws GitError when git exits non-zero or cannot start. */
+  /** Runs `git ...args`; throws GitError when git exits non-zero, cannot start or runs out of time. */
   async run(args: string[]): Promise<{ stdout: string; stderr: string }> {
     const result = await this.exec(args);
-    if (result.code !== 0) throw new GitError(args, result.code, result.stderr, result.stdout, result.detail);
+    if (result.code !== 0) throw gitError(args, result);
     return { stdout: result.stdout, stderr: result.stderr };
   }
 
   /** Runs `git ...args` and returns the exit code instead of throwing on a non-zero exit. */
-  private exec(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; detail?: string }> {
+  private exec(args: string[]): Promise<Exec> {
+    // Hooks off for every command (post-checkout, reference-transaction...), not only commit and push.
+    const full = ['-c', `core.hooksPath=${emptyHooksDir()}`, '-c', 'core.fsmonitor=false', ...args];
+    // Its own process group on POSIX, so that a timeout kills what git started too (ssh, helpers).
+    const group = process.platform !== 'win32';
     return new Promise((resolve) => {
-      execFile(
-        'git',
-        args,
-        { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true },
-        (error, stdout, stderr) => {
-          if (error === null) return resolve({ code: 0, stdout, stderr });
-          const code = (error as { code?: unknown }).code;
-          if (typeof code === 'number') return resolve({ code, stdout, stderr });
-          // Could not start git (ENOENT, bad cwd) or the output overflowed maxBuffer.
-          resolve({ code: null, stdout, stderr, detail: error.message });
-        },
-      );
+      const child = spawn('git', full, {
+        cwd: this.cwd,
+        env: this.env,
+        windowsHide: true,
+        detached: group,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      let size = 0;
+      let detail: string | undefined;
+      let timedOutMs: number | undefined;
+      const kill = (): void => {
+        try {
+          if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+          else child.kill('SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      };
+      const collect = (into: Buffer[]) => (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BUFFER) {
+          detail ??= `output larger than ${MAX_BUFFER} bytes`;
+          return kill();
+        }
+        into.push(chunk);
+      };
+      child.stdout.on('data', collect(out));
+      child.stderr.on('data', collect(err));
+      const timer = setTimeout(() => {
+        timedOutMs = this.timeoutMs;
+        kill();
+      }, this.timeoutMs);
+      const done = (code: number | null): void => {
+        clearTimeout(timer);
+        const stdout = Buffer.concat(out).toString('utf8');
+        const stderr = Buffer.concat(err).toString('utf8');
+        if (timedOutMs !== undefined || detail !== undefined)
+          return resolve({ code: null, stdout, stderr, detail, timedOutMs });
+        resolve({ code, stdout, stderr });
+      };
+      // Could not start git (ENOENT, bad cwd): 'close' may not follow.
+      child.on('error', (error) => {
+        detail ??= error.message;
+        done(null);
+      });
+      child.on('close', (code) => done(code));
     });
   }
 
@@ -100,7 +140,7 @@ export class Git {
     const result = await this.exec(args);
     if (result.code === 0) return true;
     if (result.code === 1) return false;
-    throw new GitError(args, result.code, result.stderr, result.stdout, result.detail);
+    throw gitError(args, result);
   }
 
   /** The checked-out branch's short name, or null when HEAD is detached. */
@@ -108,13 +148,7 @@ export class Git {
     const result = await this.exec(['symbolic-ref', '--quiet', '--short', 'HEAD']);
     if (result.code === 0) return result.stdout.trim() || null;
     if (result.code === 1) return null;
-    throw new GitError(
-      ['symbolic-ref', '--quiet', '--short', 'HEAD'],
-      result.code,
-      result.stderr,
-      result.stdout,
-      result.detail,
-    );
+    throw gitError(['symbolic-ref', '--quiet', '--short', 'HEAD'], result);
   }
 
   /** The commit HEAD points to; throws when there is none (unborn branch). */
@@ -149,10 +183,13 @@ export class Git {
     await this.run(['reset', '--quiet', '--keep', ref]);
   }
 
-  /** Stages the paths (pathspecs relative to the cwd), including deletions. */
+  /**
+   * Stages exactly the paths (pathspecs relative to the cwd), including deletions, whatever
+   * `.gitignore` says: they are files the caller wrote and means to commit.
+   */
   async add(paths: string[]): Promise<void> {
     if (paths.length === 0) return;
-    await this.run(['add', '--all', '--', ...paths]);
+    await this.run(['add', '--all', '--force', '--', ...paths]);
   }
 
   /**
@@ -173,6 +210,7 @@ export class Git {
       'commit.gpgsign=false',
       'commit',
       '--quiet',
+      '--no-verify',
       '--cleanup=whitespace',
       '-m',
       message,
@@ -184,16 +222,18 @@ export class Git {
   /**
    * Pushes HEAD to `refs/heads/<branch>` on the remote, never forced. `rejected` is true when the
    * branch moved (non-fast-forward, fetch first, stale info, or the ref changed during the push);
-   * false for every other failure (auth, network, hooks, branch protection).
+   * false for every other failure (auth, network, branch protection). With `dryRun` nothing is
+   * updated: the remote is asked only (does it exist, may we push, did the branch move).
    */
-  async push(remote: string, branch: string): Promise<PushResult> {
-    const args = ['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`];
+  async push(remote: string, branch: string, options: { dryRun?: boolean } = {}): Promise<PushResult> {
+    const dry = options.dryRun ? ['--dry-run'] : [];
+    const args = ['push', '--porcelain', '--no-verify', ...dry, remote, `HEAD:refs/heads/${branch}`];
     const result = await this.exec(args);
     // --porcelain prints one status line per ref on stdout; '!' marks a refused update.
     const refused = result.stdout.split('\n').filter((line) => line.startsWith('!\t'));
     if (result.code === 0 && refused.length === 0) return { ok: true };
     const output = [...refused, result.stderr.trim()].filter(Boolean).join('\n');
-    const message = new GitError(args, result.code, output, result.stdout, result.detail).message;
+    const message = gitError(args, { ...result, stderr: output }).message;
     return { ok: false, rejected: isMovedBranch(`${result.stdout}\n${result.stderr}`), message };
   }
 
@@ -202,12 +242,20 @@ export class Git {
     const spec = `${ref}:${path.replace(/^\.\//, '')}`;
     const exists = await this.exec(['cat-file', '-e', spec]);
     if (exists.code !== 0) {
-      if (exists.code === null)
-        throw new GitError(['cat-file', '-e', spec], null, exists.stderr, exists.stdout, exists.detail);
+      if (exists.code === null) throw gitError(['cat-file', '-e', spec], exists);
       return null;
     }
     const { stdout } = await this.run(['cat-file', 'blob', spec]);
     return stdout;
+  }
+
+  /** Whether the repository has a remote of that name. */
+  async hasRemote(name: string): Promise<boolean> {
+    const args = ['remote', 'get-url', '--push', '--', name];
+    const result = await this.exec(args);
+    if (result.code === 0) return true;
+    if (result.code === 2) return false; // "No such remote"
+    throw gitError(args, result);
   }
 
   /** Whether the repository is a shallow clone. */
@@ -215,6 +263,10 @@ export class Git {
     const { stdout } = await this.run(['rev-parse', '--is-shallow-repository']);
     return stdout.trim() === 'true';
   }
+}
+
+function gitError(args: readonly string[], r: Exec): GitError {
+  return new GitError(args, r.code, r.stderr, r.stdout, r.detail, r.timedOutMs);
 }
 
 /** Push output saying the remote branch is not where we thought it was. */

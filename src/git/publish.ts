@@ -49,6 +49,55 @@ export function backoffDelay(
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What to check for a push that failed for another reason than a moved branch. */
+function pushHint(branch: string): string {
+  return (
+    'Check that the workflow grants `permissions: contents: write`, that actions/checkout kept its credentials ' +
+    `(persist-credentials), and that no branch protection rule or ruleset blocks pushes to ${branch} ` +
+    'from github-actions[bot].'
+  );
+}
+
+/**
+ * What can be known before a run spends its requests: the checkout is on `branch` (not a
+ * detached HEAD), the remote exists, and (when HEAD has a commit) a dry-run push is not refused,
+ * which on GitHub also tells whether the token may push. Throws PublishError saying what to do.
+ */
+export async function checkPublishable(git: Git, branch: string | null, remote = 'origin'): Promise<string> {
+  const target = await checkBranch(git, branch, remote);
+  if (!(await git.hasRemote(remote))) {
+    throw new PublishError(
+      `cannot publish to ${remote}/${target}: the checkout in ${git.cwd} has no remote "${remote}". ` +
+        'Check it out with actions/checkout, or add the remote (git remote add origin <url>) before this step.',
+    );
+  }
+  if ((await git.revParse('HEAD')) === null) return target; // an unborn branch: nothing to dry-run yet
+  const pushed = await git.push(remote, target, { dryRun: true });
+  if (!pushed.ok && !pushed.rejected) {
+    throw new PublishError(
+      `cannot push to ${remote}/${target} (checked before the run): ${pushed.message}\n${pushHint(target)}`,
+    );
+  }
+  return target;
+}
+
+/** The checked-out branch, when it is `branch` (or any, for null); PublishError for a detached HEAD or another branch. */
+async function checkBranch(git: Git, branch: string | null, remote: string): Promise<string> {
+  const current = await git.currentBranch();
+  const target = branch ?? current ?? '';
+  if (current === null) {
+    throw new PublishError(
+      `cannot publish to ${remote}${branch ? `/${branch}` : ''}: the checkout is on a detached HEAD. Track mode commits and pushes, ` +
+        'so it needs a branch checkout: run it on schedule, workflow_dispatch or push events, or check out a branch ' +
+        '(actions/checkout with `ref: <branch>`).',
+    );
+  }
+  if (current !== target) {
+    throw new PublishError(`cannot publish to ${remote}/${target}: the checked-out branch is ${current}.`);
+  }
+  return target;
+}
+
 /**
  * Commits this run's changes and pushes them to `branch`, without ever forcing. When the push is
  * rejected because the branch moved, fetches the branch, resets the checkout to the new remote tip
@@ -68,17 +117,7 @@ export async function publish(o: PublishOptions): Promise<{ commit: string | nul
   const random = o.random ?? Math.random;
   const trackingRef = `refs/remotes/${remote}/${branch}`;
 
-  const current = await git.currentBranch();
-  if (current === null) {
-    throw new PublishError(
-      `cannot publish to ${remote}/${branch}: the checkout is on a detached HEAD. Track mode commits and pushes, ` +
-        'so it needs a branch checkout: run it on schedule, workflow_dispatch or push events, or check out a branch ' +
-        '(actions/checkout with `ref: <branch>`).',
-    );
-  }
-  if (current !== branch) {
-    throw new PublishError(`cannot publish to ${remote}/${branch}: the checked-out branch is ${current}.`);
-  }
+  await checkBranch(git, branch, remote);
   // What the checkout held before we touched it, to make sure a reset never drops commits of others.
   const startTip = await git.revParse('HEAD');
   const startRemoteTip = await git.revParse(trackingRef);
@@ -100,12 +139,7 @@ export async function publish(o: PublishOptions): Promise<{ commit: string | nul
       return { commit, attempts: attempt };
     }
     if (!pushed.rejected) {
-      throw new PublishError(
-        `pushing to ${remote}/${branch} failed: ${pushed.message}\n` +
-          'Check that the workflow grants `permissions: contents: write`, that actions/checkout kept its credentials ' +
-          `(persist-credentials), and that no branch protection rule or ruleset blocks pushes to ${branch} ` +
-          'from github-actions[bot].',
-      );
+      throw new PublishError(`pushing to ${remote}/${branch} failed: ${pushed.message}\n${pushHint(branch)}`);
     }
     const left = deadline - now();
     if (left <= 0) {

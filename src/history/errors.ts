@@ -33,6 +33,17 @@ export function brokenHint(file: string): string {
   return `the history was not modified. Restore it from git (git checkout -- ${shellQuote(file)}) or investigate.`;
 }
 
+/** For CRLF line endings: `git checkout` would convert the file again, so check it out byte-exact. */
+export function crlfHint(file: string): string {
+  const f = shellQuote(file);
+  return (
+    'git converted its line endings on checkout (core.autocrlf=true, the default of Git for Windows), and checking it ' +
+    `out again would convert it again. Keep it byte-exact: add the line "/${file} -text" to the .gitattributes at the ` +
+    `repository's top (the action's track mode writes it), or run git config --global core.autocrlf false before the checkout; ` +
+    `then check it out again: git rm --cached --quiet -- ${f} && git checkout -- ${f}`
+  );
+}
+
 export function truncatedHint(file: string): string {
   return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
 }

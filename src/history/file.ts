@@ -2,12 +2,12 @@ import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { chainRecords, lineHash } from './codec.js';
 import { completeRecords, stayingRecords, type RecordSource } from './complete.js';
-import { brokenHint, HistoryError, truncatedHint } from './errors.js';
+import { brokenHint, crlfHint, HistoryError, truncatedHint } from './errors.js';
 import { withHistoryLock, type LockOptions } from './lock.js';
 import type { HistoryRecord } from './record.js';
 import { lastLine, sealedSegments, segmentPath } from './segments.js';
 import type { OpenSnapshot } from './snapshot.js';
-import { ChainVerifier, verifyHistory, type VerifyResult } from './verify.js';
+import { ChainVerifier, CRLF_LINE, verifyHistory, type VerifyResult } from './verify.js';
 
 /** Whether the history has any file: the open one, or a sealed segment (the open one may not be started yet). */
 export async function historyExists(path: string): Promise<boolean> {
@@ -257,7 +257,7 @@ export function failure(path: string, result: Extract<VerifyResult, { ok: false 
     path,
     result.line,
     result.reason,
-    result.truncated && !sealed ? truncatedHint(path) : brokenHint(path),
+    result.reason === CRLF_LINE ? crlfHint(path) : result.truncated && !sealed ? truncatedHint(path) : brokenHint(path),
   );
 }
 

@@ -75,6 +75,7 @@ describe('the action with input branch', () => {
     expect(commits[1]!.parents).toEqual([commits[0]!.sha]);
     const { stdout: files } = await remote.remoteGit.run(['ls-tree', '-r', '--name-only', BRANCH]);
     expect(files.trim().split('\n').sort()).toEqual([
+      '.gitattributes',
       '.trackrecord/badge-gpt-4.svg',
       '.trackrecord/badge.json',
       '.trackrecord/badge.svg',

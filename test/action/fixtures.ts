@@ -59,8 +59,12 @@ export async function remoteWithConfig(baseUrl: string, extra = '', modelExtra =
   return remote;
 }
 
-/** What a track-mode commit holds for the one model (gpt-4) of `remoteWithConfig`: nothing else. */
+/**
+ * What a track-mode commit holds for the one model (gpt-4) of `remoteWithConfig`: nothing else.
+ * The first also adds the .gitattributes lines that keep them byte-exact; later ones leave it as is.
+ */
 export const TRACK_COMMIT_FILES = [
+  '.gitattributes',
   '.trackrecord/badge-gpt-4.svg',
   '.trackrecord/badge.json',
   '.trackrecord/badge.svg',

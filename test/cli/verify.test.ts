@@ -41,6 +41,16 @@ describe('trackrecord verify', () => {
     );
   });
 
+  it('on CRLF line endings, says how to check the file out byte-exact instead of restoring CRLF again', async () => {
+    const text = historyText(makeRecords(2)).replace(/\n/g, '\r\n');
+    const result = await runCli(['verify'], tempDir({ [FILE]: text }));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${FILE}:1: line ends with "\\r"`);
+    expect(result.stderr).not.toContain('Restore it from git');
+    expect(result.stderr).toContain(`/${FILE} -text`);
+    expect(result.stderr).toContain('core.autocrlf false');
+  });
+
   it('catches a changed text even when the chain after it was rewritten', async () => {
     const lines = tamper(chainRecords(makeRecords(5), GENESIS), 0, (r) => {
       const texts = Object.values(r.texts!)[0]!;

@@ -1,7 +1,8 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BOT_IDENTITY, Git, GitError, hideCredentials } from '../../src/git/git.js';
+import { GitError, hideCredentials } from '../../src/git/git-error.js';
+import { BOT_IDENTITY, Git } from '../../src/git/git.js';
 import { makeRemote } from '../support/git.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -164,4 +165,24 @@ describe('Git', () => {
     expect(await (await remote.clone()).git.isShallow()).toBe(false);
     expect(await (await remote.clone({ depth: 1 })).git.isShallow()).toBe(true);
   });
+
+  it('kills a command that runs out of time, with what it started, and names the command and the limit', async () => {
+    const remote = await makeRemote();
+    const { dir } = await remote.clone();
+    // A transport that never answers: git starts it, and it keeps git's output open.
+    const git = new Git(dir, { ...remote.env, GIT_SSH_COMMAND: 'sleep 60 #' }, { timeoutMs: 1500 });
+    const started = Date.now();
+    const error = await git.run(['fetch', 'ssh://git@example.invalid/x.git']).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toMatch(
+      /^git fetch ssh:\/\/\*\*\*@example\.invalid\/x\.git failed \(timed out after 1\.5 s, killed\)/,
+    );
+    const pushed = await git.push('ssh://git@example.invalid/x.git', 'main');
+    expect(pushed).toMatchObject({
+      ok: false,
+      rejected: false,
+      message: expect.stringMatching(/timed out after 1\.5 s/),
+    });
+  }, 30_000);
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ForkEndpointError } from '../../src/app/fork-guard.js';
 import { UsageError } from '../../src/cli/commands/io.js';
 import { ConfigError } from '../../src/config/errors.js';
 import { CertificateError } from '../../src/evidence/certificate.js';
@@ -34,6 +35,7 @@ const errors: Array<[TrackrecordError, string, number, string, boolean]> = [
   [new ShardError('shard "0/1" is bad'), 'shard', EXIT.invalid, 'trackrecord run: shard "0/1" is bad', false],
   [new CertificateError('no record'), 'certificate', EXIT.failed, 'trackrecord run: no record', false],
   [new PublishError('push refused'), 'publish', EXIT.failed, 'trackrecord run: push refused', false],
+  [new ForkEndpointError('a fork', []), 'fork-endpoint', EXIT.failed, 'trackrecord run: a fork', false],
 ];
 
 describe('the errors written for the user', () => {
