@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { badgeFilesOf } from '../util/output-files.js';
 import { lowestReliability } from '../analysis/record-metrics.js';
 import { reliabilitySvg, shieldsEndpoint } from './badge.js';
 
@@ -35,22 +36,21 @@ export async function writeBadges(
     seen.add(id);
   }
 
-  const dir = dirname(badgePath);
-  const stem = basename(badgePath, '.svg');
   const lowest = lowestReliability(models);
+  const [svg, json, ...perModel] = badgeFilesOf(
+    badgePath,
+    models.map((m) => m.id),
+  );
   const files: Array<[path: string, text: string]> = [
-    [join(dir, basename(badgePath)), reliabilitySvg('reliability', lowest)],
-    [join(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint('reliability', lowest), null, 2)}\n`],
+    [svg!, reliabilitySvg('reliability', lowest)],
+    [json!, `${JSON.stringify(shieldsEndpoint('reliability', lowest), null, 2)}\n`],
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map(({ id, reliability }): [string, string] => [
-      join(dir, `${stem}-${id}.svg`),
-      reliabilitySvg(id, reliability),
-    ]),
+    ...models.map(({ id, reliability }, i): [string, string] => [perModel[i]!, reliabilitySvg(id, reliability)]),
   ];
 
-  await mkdir(dir, { recursive: true });
+  await mkdir(dirname(badgePath), { recursive: true });
   for (const [path, text] of files) await writeFile(path, text, 'utf8');
   return files.map(([path]) => path);
 }

@@ -9,7 +9,7 @@ import { resolveSuite } from './suite.js';
 import { didYouMean } from './suggest.js';
 import type { AzureDeployment, Config, ModelSpec, SuiteSpec } from './types.js';
 import { DEFAULTS } from './types.js';
-import { outsideWorkspace } from './workspace.js';
+import { collidingOutputs, outsideWorkspace } from './workspace.js';
 import { YamlFile } from './yaml-file.js';
 
 /** The config file's shape once it has passed `schema/config.schema.json`. */
@@ -97,6 +97,7 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
   const models = resolveModels(raw.models, yaml, issues, raw.embedding);
   const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues, files);
   issues.push(...missingEmbeddingModels(models, suites));
+  issues.push(...collidingOutputs(raw, models, yaml));
   if (issues.length > 0) throw new ConfigError(issues);
 
   return {
@@ -116,6 +117,7 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
       failBelow: raw.thresholds?.['fail-below'] ?? null,
       failOnRegression: raw.thresholds?.['fail-on-regression'] ?? DEFAULTS.failOnRegression,
     },
+    ...(confine ? {} : { allowOutsideWorkspace: true as const }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { open, readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { lineHash } from '../history/codec.js';
 import type { HistoryRecord } from '../history/record.js';
 import { canonicalJson } from '../util/hash.js';
@@ -33,15 +33,9 @@ export interface SigningNote {
   keyids: string[];
 }
 
-/**
- * The attestations file of a history file: `attestations.jsonl` beside it, and for a numbered
- * segment (`history-0001.jsonl`) the same number (`attestations-0001.jsonl`), so every history
- * file has its own and line N of one is signed by an envelope naming `FILE:N`.
- */
-export function attestationsPathOf(historyPath: string): string {
-  const segment = /-(\d+)\.jsonl$/.exec(basename(historyPath));
-  return join(dirname(historyPath), segment ? `attestations-${segment[1]}.jsonl` : 'attestations.jsonl');
-}
+import { attestationsPathOf } from '../util/output-files.js';
+
+export { attestationsPathOf };
 
 /** The signed envelope of one history line (line numbers are 1-based). */
 export function signLine(line: string, lineNumber: number, historyPath: string, signer: Signer): Envelope {
