@@ -85,4 +85,15 @@ describe('trackrecord run writes only inside the workspace', () => {
       'report.md',
     ]);
   });
+
+  it('refuses a partial file whose folder links outside, before any request', async () => {
+    const outside = tempDir();
+    const root = await confinedWorkspace();
+    symlinkSync(outside, join(root, 'partials'));
+    const result = await runCli(['run', '--shard', '1/2', '--partial', 'partials/p.json', '--run-id', 'r1'], root);
+    expect(result.stderr).toContain('partials/p.json leads outside the workspace through the symbolic link partials');
+    expect(result.code).toBe(2);
+    expect(server!.stats().requests).toBe(0);
+    expect(readdirSync(outside)).toEqual([]);
+  });
 });
