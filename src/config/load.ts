@@ -11,6 +11,7 @@ import type { AzureDeployment, Config, ModelSpec, SuiteSpec } from './types.js';
 import { DEFAULTS } from './types.js';
 import { collidingOutputs, outsideWorkspace } from './workspace.js';
 import { YamlFile } from './yaml-file.js';
+import { decodeUtf8 } from '../util/utf8.js';
 
 /** The config file's shape once it has passed `schema/config.schema.json`. */
 interface RawConfig {
@@ -67,12 +68,19 @@ export interface FileSource {
 
 const FILE_SYSTEM: FileSource = {
   async read(absolute) {
+    let bytes: Buffer;
     try {
-      return await readFile(absolute, 'utf8');
+      bytes = await readFile(absolute);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return null;
+      if (code === 'EISDIR') throw new Error('is a directory, not a YAML file: name the file itself');
       throw e;
     }
+    const decoded = decodeUtf8(bytes);
+    if ('text' in decoded) return decoded.text;
+    const { offset, line } = decoded.invalid;
+    throw new Error(`not valid UTF-8 at byte ${offset} (line ${line}): save the file as UTF-8`);
   },
 };
 
@@ -305,7 +313,11 @@ async function resolveSuites(
     }
     // Built-in suites ship with trackrecord: always read from its own folder.
     const from = typeof entry === 'string' ? FILE_SYSTEM : files;
-    if ((await from.read(file)) === null) {
+    const found = await from.read(file).then(
+      (text) => text !== null,
+      () => true, // read again below, where the problem is reported as the file's
+    );
+    if (!found) {
       issues.push(yaml.issue(at, `suite file not found: ${source}`));
       continue;
     }
