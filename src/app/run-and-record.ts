@@ -91,6 +91,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
   const checks = { signer: options.signer, done: 'Nothing was written.', head: options.head };
+  if (historyPath) await refuseUnsafeOutputs(config, options.root);
   const history = historyPath
     ? (options.history ?? (await readVerifiedHistory(config, options.root, checks)))
     : undefined;

@@ -34,7 +34,14 @@ describe('trackrecord run writes only inside the workspace', () => {
     expect(readdirSync(outside)).toEqual([]);
   });
 
-  for (const file of ['report.md', 'badge.json', 'badge-gpt-4.svg', 'attestations.jsonl']) {
+  for (const file of [
+    'report.md',
+    'badge.json',
+    'badge-gpt-4.svg',
+    'attestations.jsonl',
+    'history.jsonl.lock',
+    'history-0001.jsonl',
+  ]) {
     it(`refuses a symbolic link at ${file}, before any request, and leaves its target alone`, async () => {
       const outside = tempDir({ 'target.txt': 'precious\n' });
       const root = await confinedWorkspace('history: .trackrecord/history.jsonl\nbadge: .trackrecord/badge.svg\n');
@@ -61,16 +68,18 @@ describe('trackrecord run writes only inside the workspace', () => {
     expect(readFileSync(join(root, 'elsewhere.jsonl'), 'utf8')).toBe('');
   });
 
-  it('refuses a report.md that is a directory before the history is appended', async () => {
-    const root = await confinedWorkspace();
-    mkdirSync(join(root, '.trackrecord', 'report.md'), { recursive: true });
-    const result = await runCli(['run'], root);
-    expect(result.stderr).toContain('.trackrecord/report.md is a directory');
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.code).toBe(2);
-    expect(server!.stats().requests).toBe(0);
-    expect(existsSync(join(root, '.trackrecord', 'history.jsonl'))).toBe(false);
-  });
+  for (const file of ['report.md', 'badge.json']) {
+    it(`refuses a ${file} that is a directory before the history is appended`, async () => {
+      const root = await confinedWorkspace();
+      mkdirSync(join(root, '.trackrecord', file), { recursive: true });
+      const result = await runCli(['run'], root);
+      expect(result.stderr).toContain(`.trackrecord/${file} is a directory`);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.code).toBe(2);
+      expect(server!.stats().requests).toBe(0);
+      expect(existsSync(join(root, '.trackrecord', 'history.jsonl'))).toBe(false);
+    });
+  }
 
   it('still writes everything in a plain workspace', async () => {
     const root = await confinedWorkspace();
