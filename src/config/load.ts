@@ -105,7 +105,13 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
   const models = resolveModels(raw.models, yaml, issues, raw.embedding);
   const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues, files);
   issues.push(...missingEmbeddingModels(models, suites));
-  issues.push(...collidingOutputs(raw, models, yaml));
+  const inputs = [
+    { path: configPath, what: 'the config' },
+    ...suites
+      .filter((s) => !s.source.startsWith('builtin:'))
+      .map((s) => ({ path: s.source, what: `suite ${s.source}` })),
+  ];
+  issues.push(...collidingOutputs(raw, models, yaml, inputs));
   if (issues.length > 0) throw new ConfigError(issues);
 
   return {

@@ -26,12 +26,13 @@ export function outsideWorkspace(root: string, path: string): string | null {
 /**
  * Two files of a run at one path (`history:` set to the report, the badge's JSON or the
  * attestations file, say): the run would overwrite one with the other, its history first.
- * Compared without case, as macOS and Windows runners do.
+ * Nor over the config or a suite file. Compared without case, as macOS and Windows runners do.
  */
 export function collidingOutputs(
   raw: { history?: string; badge?: string },
   models: readonly Pick<ModelSpec, 'id'>[],
   yaml: YamlFile,
+  inputs: ReadonlyArray<{ path: string; what: string }> = [],
 ): ConfigIssue[] {
   const files = outputFilesOf({
     history: raw.history ?? DEFAULTS.history,
@@ -40,8 +41,19 @@ export function collidingOutputs(
   });
   const seen = new Map<string, (typeof files)[number]>();
   const issues: ConfigIssue[] = [];
+  const read = new Map(inputs.map((input) => [resolve('/', input.path).toLowerCase(), input]));
   for (const file of files) {
     const at = resolve('/', file.path).toLowerCase();
+    const input = read.get(at);
+    if (input && raw[file.key] !== undefined) {
+      issues.push(
+        yaml.issue(
+          [file.key],
+          `${file.what} would be written over ${input.what} (${input.path}): give it a path of its own`,
+        ),
+      );
+      continue;
+    }
     const first = seen.get(at);
     if (!first) {
       seen.set(at, file);

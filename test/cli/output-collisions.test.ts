@@ -33,6 +33,16 @@ describe('output paths that collide', () => {
       'badge: .trackrecord/badge-gpt-4.svg\nhistory: .trackrecord/badge-gpt-4-gpt-4.svg\n',
       /would both be written to \.trackrecord\/badge-gpt-4-gpt-4\.svg/,
     ],
+    [
+      'the history at a suite file',
+      'history: prime.yaml\n',
+      /history: the history would be written over suite prime\.yaml \(prime\.yaml\): give it a path of its own/,
+    ],
+    [
+      'the history at the config',
+      'history: .github/trackrecord.yml\n',
+      /history: the history would be written over the config \(\.github\/trackrecord\.yml\)/,
+    ],
   ];
   for (const [name, extra, message] of cases) {
     it(`refuses ${name} in validate`, async () => {
