@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, symlinkSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReplayServer } from '../../tools/replay/index.js';
@@ -58,5 +58,21 @@ describe('the action writes only inside the workspace', () => {
     expect(run.failure).toContain('.trackrecord/report.md is a symbolic link');
     expect(server.stats().requests).toBe(0);
     expect(readFileSync(target, 'utf8')).toBe('precious\n');
+  });
+
+  it('fails, before any request, on a history linked to another file of the repository, naming the link', async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    const { dir, git } = await remote.clone();
+    mkdirSync(join(dir, '.trackrecord'));
+    writeFileSync(join(dir, 'other.jsonl'), '');
+    symlinkSync('../other.jsonl', join(dir, '.trackrecord', 'history.jsonl'));
+    await git.run(['add', '.trackrecord', 'other.jsonl']);
+    await git.run([...COMMIT, 'link']);
+    const run = await runAction({ workspace: dir, eventName: 'schedule', env: remote.env });
+    expect(run.code).not.toBe(0);
+    expect(run.failure).toContain('.trackrecord/history.jsonl is a symbolic link (to ../other.jsonl)');
+    expect(server.stats().requests).toBe(0);
+    expect(readFileSync(join(dir, 'other.jsonl'), 'utf8')).toBe('');
   });
 });
