@@ -5,25 +5,32 @@ import {
 } from "./chunks/chunk-XM2UH65U.js";
 import {
   fitMarkdown
-} from "./chunks/chunk-OQIBCF6J.js";
+} from "./chunks/chunk-5W6CPU2G.js";
 import {
   DEFAULTS,
+  HASH_REF_LENGTH,
   ModelEmbeddings,
   analyzeModel,
   answerOf,
   answerOrNull,
+  availabilityOf,
   benjaminiHochberg,
   buildPlan,
   canonicalJson,
   catalogRef,
+  checksHash,
   cleanText,
   compareModel,
   compareSamples,
   errorMessage,
+  evaluate,
   expectationProblem,
+  expectedText,
   fisherFreemanHalton,
   isObject,
   isRefOf,
+  isUnavailable,
+  jsonSchemaProblem,
   judge,
   lowestReliability,
   majorityVerdict,
@@ -36,30 +43,30 @@ import {
   promptKey,
   promptResult,
   realDrift,
-  regressionsByNoise,
   require_ucs2length,
   sameAnswer,
   sampleKindFor,
   sha256,
   share,
   showInvisible,
-  significantRegressions,
   similarModel,
   similarTargets,
+  splitByNoise,
   textRef,
   totalErrors,
   truncateText,
   vectorsOf
-} from "./chunks/chunk-UDC6ADWE.js";
+} from "./chunks/chunk-3OMDT4QC.js";
 import {
   costSentence,
+  count,
   grouped,
   listSome,
   pValue,
   percent,
   roundPercent,
   usd
-} from "./chunks/chunk-2QCE6TR3.js";
+} from "./chunks/chunk-R7N4VANT.js";
 import {
   __commonJS,
   __export,
@@ -132,7 +139,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -141,9 +148,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path2) {
       const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -277,7 +284,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -287,7 +294,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -431,7 +438,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -458,7 +465,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -469,7 +476,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -649,7 +656,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -675,7 +682,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5597,15 +5604,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path2) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path2) => {
       let item = cst;
       for (const [field, index] of path2) {
         const tok = item?.[field];
@@ -5616,8 +5623,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path2) => {
-      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
+    visit2.parentCollection = (cst, path2) => {
+      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
       const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5648,7 +5655,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -7364,7 +7371,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7392,8 +7399,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -7507,11 +7514,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -7527,7 +7534,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -7806,11 +7813,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -7826,7 +7833,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -7973,6 +7980,42 @@ function builtinSuitesDir() {
   return join(packageRoot(), "suites");
 }
 
+// src/config/base-url.ts
+function baseUrlIssue(url, at, yaml) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return yaml.issue(at, `"${url}" is not a URL: write it as https://HOST/v1 (or http://localhost:PORT/v1)`);
+  }
+  if (parsed.username === "" && parsed.password === "") return null;
+  const shown = url.replace(/^(https?:\/\/)[^/?#]*@/i, "$1***@");
+  return yaml.issue(
+    at,
+    `"${shown}" has a user name or password in it, which is never sent as the key: put the key in an environment variable and name it in api-key-env`
+  );
+}
+function plainHttpIssue(url, apiKeyEnv, at, yaml) {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "http:" || isLocalHost(parsed.hostname)) return null;
+  return yaml.issue(
+    at,
+    `plain http:// to ${parsed.hostname}, which is not a local host: the key in ${apiKeyEnv} would cross the network unencrypted; use https://`
+  );
+}
+function isLocalHost(hostname2) {
+  const host = hostname2.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost") || /\.(local|lan|internal|home\.arpa)$/.test(host))
+    return true;
+  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 127 || a === 10 || a === 0 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168 || a === 169 && b === 254;
+  }
+  if (host.includes(":")) return host === "::1" || /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
+  return !host.includes(".");
+}
+
 // src/config/suggest.ts
 function closest(word, candidates) {
   let best = null;
@@ -8012,8 +8055,8 @@ __export(validators_generated_exports, {
 });
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var config = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model for `similar` checks and `compare: embedding`, asked on each model's own endpoint (`/embeddings`) unless the model names its own `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small", "nomic-embed-text"] }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, beyond noise (the drift test found the model changed and named that prompt, or found the whole suite changed with no prompt named; a flip within noise is reported, never failed), or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run (with 4 or more samples a version, only where the two versions' answers differ beyond noise). Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
-var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model for `similar` checks and `compare: embedding`, asked on each model's own endpoint (`/embeddings`) unless the model names its own `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small", "nomic-embed-text"] }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, a check fails on any regression, and a model that answered fewer than half of its requests fails the run. An `auth` error (HTTP 401/403) always fails it.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-below-availability": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Fail when a model answered fewer than this share of its requests in the run (errors of any category after retries count as unanswered), e.g. 0.9 for 90%. 0 turns it off." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, beyond noise (the drift test found the model changed and named that prompt, or found the whole suite changed with no prompt named; a flip within noise is reported, never failed), or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run (with 4 or more samples a version, only where the two versions' answers differ beyond noise). Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. A model on a local server (localhost, 127.x, ::1) that does not set `api-key-env` needs no key; every other model needs its variable set, or `trackrecord run` refuses to start (the action fails, or skips a pull request check)." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
+var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. A model on a local server (localhost, 127.x, ::1) that does not set `api-key-env` needs no key; every other model needs its variable set, or `trackrecord run` refuses to start (the action fails, or skips a pull request check)." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func4 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
 var pattern0 = new RegExp("^[a-z0-9._-]+$", "u");
@@ -8962,7 +9005,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data36 = data.thresholds;
       if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
         for (const key5 in data36) {
-          if (!(key5 === "fail-below" || key5 === "fail-on-regression")) {
+          if (!(key5 === "fail-below" || key5 === "fail-below-availability" || key5 === "fail-on-regression")) {
             const err86 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.thresholds, data: data36 };
             if (vErrors === null) {
               vErrors = [err86];
@@ -9003,34 +9046,65 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data36["fail-on-regression"] !== void 0) {
-          let data38 = data36["fail-on-regression"];
-          if (typeof data38 !== "boolean") {
-            const err90 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema11.properties.thresholds.properties["fail-on-regression"], data: data38 };
+        if (data36["fail-below-availability"] !== void 0) {
+          let data38 = data36["fail-below-availability"];
+          if (typeof data38 == "number") {
+            if (data38 > 1 || isNaN(data38)) {
+              const err90 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema11.properties.thresholds.properties["fail-below-availability"], data: data38 };
+              if (vErrors === null) {
+                vErrors = [err90];
+              } else {
+                vErrors.push(err90);
+              }
+              errors++;
+            }
+            if (data38 < 0 || isNaN(data38)) {
+              const err91 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.thresholds.properties["fail-below-availability"], data: data38 };
+              if (vErrors === null) {
+                vErrors = [err91];
+              } else {
+                vErrors.push(err91);
+              }
+              errors++;
+            }
+          } else {
+            const err92 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.thresholds.properties["fail-below-availability"].type, parentSchema: schema11.properties.thresholds.properties["fail-below-availability"], data: data38 };
             if (vErrors === null) {
-              vErrors = [err90];
+              vErrors = [err92];
             } else {
-              vErrors.push(err90);
+              vErrors.push(err92);
+            }
+            errors++;
+          }
+        }
+        if (data36["fail-on-regression"] !== void 0) {
+          let data39 = data36["fail-on-regression"];
+          if (typeof data39 !== "boolean") {
+            const err93 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema11.properties.thresholds.properties["fail-on-regression"], data: data39 };
+            if (vErrors === null) {
+              vErrors = [err93];
+            } else {
+              vErrors.push(err93);
             }
             errors++;
           }
         }
       } else {
-        const err91 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.thresholds.type, parentSchema: schema11.properties.thresholds, data: data36 };
+        const err94 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.thresholds.type, parentSchema: schema11.properties.thresholds, data: data36 };
         if (vErrors === null) {
-          vErrors = [err91];
+          vErrors = [err94];
         } else {
-          vErrors.push(err91);
+          vErrors.push(err94);
         }
         errors++;
       }
     }
   } else {
-    const err92 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err95 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err92];
+      vErrors = [err95];
     } else {
-      vErrors.push(err92);
+      vErrors.push(err95);
     }
     errors++;
   }
@@ -9038,10 +9112,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var suite = validate11;
-var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/suite.schema.json", "title": "trackrecord prompt suite", "description": "A fixed set of prompts with deterministic checks, run against every configured model.", "type": "object", "additionalProperties": false, "required": ["name", "prompts"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL or path of this schema." }, "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Unique within a run." }, "description": { "type": "string", "description": "What the suite catches and why its checks are fair; shown in reports." }, "prompts": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/prompt" }, "description": "The prompts, each with a stable id. Order is kept in reports and history." } }, "definitions": { "prompt": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity|embedding)$", "additionalProperties": false, "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." }, "embedding": { "type": ["string", "boolean"], "minLength": 1, "description": "Compare by the cosine similarity of the answers' embeddings, from the endpoint's `/embeddings`: `true` for the embedding model of the model answering (its `embedding`, else the config's), or the name of an embedding model asked on every model's endpoint. Goes with `threshold`." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "With `embedding`: the cosine similarity two answers reach to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), `{similarity: T}` with your own threshold, `embedding` (cosine similarity of embeddings >= 0.8, with the model's embedding model), or `{embedding: MODEL or true, threshold: T}`. The drift test reads answers compared by `similarity` or `embedding` as free text.", "default": "exact", "minProperties": 1 }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } }, "expectation": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema. Its `pattern`s are regular expressions in RE2 syntax, like every regex of a suite (linear time: no lookarounds or backreferences)." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." }, "similar": { "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "type": "string", "minLength": 1, "description": "The reference text, normalized like the answer, then embedded." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "The least cosine similarity that passes." } }, "description": "The answer means about the same as `to`: the cosine similarity of their embeddings (from the endpoint's `/embeddings`, with the model's embedding model: its `embedding`, else the config's) reaches `threshold` (default 0.8)." } } } } };
+var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/suite.schema.json", "title": "trackrecord prompt suite", "description": "A fixed set of prompts with deterministic checks, run against every configured model.", "type": "object", "additionalProperties": false, "required": ["name", "prompts"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL or path of this schema." }, "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "description": "Unique within a run." }, "description": { "type": "string", "description": "What the suite catches and why its checks are fair; shown in reports." }, "prompts": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/prompt" }, "description": "The prompts, each with a stable id. Order is kept in reports and history." } }, "definitions": { "prompt": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity|embedding)$", "additionalProperties": false, "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." }, "embedding": { "type": ["string", "boolean"], "minLength": 1, "description": "Compare by the cosine similarity of the answers' embeddings, from the endpoint's `/embeddings`: `true` for the embedding model of the model answering (its `embedding`, else the config's), or the name of an embedding model asked on every model's endpoint. Goes with `threshold`." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "With `embedding`: the cosine similarity two answers reach to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), `{similarity: T}` with your own threshold, `embedding` (cosine similarity of embeddings >= 0.8, with the model's embedding model), or `{embedding: MODEL or true, threshold: T}`. The drift test reads answers compared by `similarity` or `embedding` as free text.", "default": "exact", "minProperties": 1 }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } }, "expectation": { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema (draft-07). `format`s are enforced (those of ajv-formats: `email`, `date`, `date-time`, `uri`, `uuid`, `ipv4`...); a keyword or format that would check nothing (unknown or misspelt, meant for a type the schema does not declare, annotation only) is refused when the suite loads. Its `pattern`s are regular expressions in RE2 syntax, like every regex of a suite (linear time: no lookarounds or backreferences)." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." }, "similar": { "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "type": "string", "minLength": 1, "description": "The reference text, normalized like the answer, then embedded." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "The least cosine similarity that passes." } }, "description": "The answer means about the same as `to`: the cosine similarity of their embeddings (from the endpoint's `/embeddings`, with the model's embedding model: its `embedding`, else the config's) reaches `threshold` (default 0.8)." } } } } };
 var pattern6 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 var schema14 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "maxLength": 200, "description": "Stable; changing the prompt's text starts a new series." }, "prompt": { "type": "string", "minLength": 1, "description": "The user message. Use either `prompt` or `messages`." }, "messages": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["role", "content"], "properties": { "role": { "enum": ["system", "user", "assistant"], "description": "Who speaks: system, user or assistant." }, "content": { "type": "string", "description": "The text of the turn." } } }, "description": "A conversation instead of `prompt`: system, user and assistant turns, ending where the model answers. The model's own `system` prompt goes first." }, "extract": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "regex": { "type": "string", "minLength": 1, "description": "A regular expression (RE2: linear time, no lookarounds or backreferences; see the README): the first capture group that took part in the first match, or the whole match without a group. For the last match, start with a greedy `[\\s\\S]*`." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." }, "json-path": { "type": "string", "pattern": "^\\$", "description": "A path into the JSON found in the output: $, .name, ['name'], [index]." } }, "description": "How the answer is pulled out of the output before `normalize`: one of `regex` (with optional `flags`) or `json-path`. Without it the answer is the whole output." }, "normalize": { "type": "array", "items": { "enum": ["trim", "lowercase", "collapse-whitespace", "strip-punctuation", "strip-markdown"] }, "description": "Steps applied in order to the extracted answer (and to expected strings), then a final trim. Default: trim, collapse-whitespace.", "default": ["trim", "collapse-whitespace"] }, "compare": { "type": ["string", "object"], "pattern": "^(exact|similarity|embedding)$", "additionalProperties": false, "properties": { "similarity": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Token F1 threshold for two answers to count as the same." }, "embedding": { "type": ["string", "boolean"], "minLength": 1, "description": "Compare by the cosine similarity of the answers' embeddings, from the endpoint's `/embeddings`: `true` for the embedding model of the model answering (its `embedding`, else the config's), or the name of an embedding model asked on every model's endpoint. Goes with `threshold`." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "With `embedding`: the cosine similarity two answers reach to count as the same." } }, "description": "How two answers count as the same, between samples and between runs: `exact` (default), `similarity` (token F1 >= 0.8), `{similarity: T}` with your own threshold, `embedding` (cosine similarity of embeddings >= 0.8, with the model's embedding model), or `{embedding: MODEL or true, threshold: T}`. The drift test reads answers compared by `similarity` or `embedding` as free text.", "default": "exact", "minProperties": 1 }, "expect": { "type": "array", "items": { "$ref": "#/definitions/expectation" }, "description": "Checks on each sample's answer; all must hold. A prompt without `expect` is still tracked for drift." }, "reference": { "type": "string", "description": "A known-good output; documentation only, never sent." }, "wrong": { "type": "array", "items": { "type": "string" }, "description": "Known-bad outputs the checks must reject; documentation and tests only." } } };
-var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema. Its `pattern`s are regular expressions in RE2 syntax, like every regex of a suite (linear time: no lookarounds or backreferences)." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." }, "similar": { "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "type": "string", "minLength": 1, "description": "The reference text, normalized like the answer, then embedded." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "The least cosine similarity that passes." } }, "description": "The answer means about the same as `to`: the cosine similarity of their embeddings (from the endpoint's `/embeddings`, with the model's embedding model: its `embedding`, else the config's) reaches `threshold` (default 0.8)." } } };
+var schema15 = { "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": { "equals": { "type": ["string", "number", "boolean"], "description": "The answer equals this value (normalized like the answer)." }, "contains": { "type": "string", "minLength": 1, "description": "The answer contains this text (normalized like the answer)." }, "not-contains": { "type": "string", "minLength": 1, "description": "The answer does not contain this text (normalized like the answer)." }, "regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must match somewhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "not-regex": { "type": ["string", "object"], "minLength": 1, "additionalProperties": false, "required": ["pattern"], "properties": { "pattern": { "type": "string", "minLength": 1, "description": "A regular expression in RE2 syntax (linear time: no lookarounds or backreferences)." }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Regex flags: i (ignore case), m (^ and $ at line ends), s (. matches newlines), u (accepted; always on)." } }, "description": "A regular expression the answer must not match anywhere (RE2 syntax, linear time: no lookarounds or backreferences): a string, or {pattern, flags}." }, "one-of": { "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] }, "description": "The answer equals one of these values (each normalized like the answer)." }, "json-schema": { "type": "object", "description": "The answer parses as JSON and validates against this JSON Schema (draft-07). `format`s are enforced (those of ajv-formats: `email`, `date`, `date-time`, `uri`, `uuid`, `ipv4`...); a keyword or format that would check nothing (unknown or misspelt, meant for a type the schema does not declare, annotation only) is refused when the suite loads. Its `pattern`s are regular expressions in RE2 syntax, like every regex of a suite (linear time: no lookarounds or backreferences)." }, "max-length": { "type": "integer", "minimum": 0, "description": "The answer has at most this many characters (Unicode code points)." }, "min-length": { "type": "integer", "minimum": 0, "description": "The answer has at least this many characters (Unicode code points)." }, "number": { "type": ["number", "object"], "additionalProperties": false, "required": ["equals"], "properties": { "equals": { "type": "number", "description": "The expected value." }, "tolerance": { "type": "number", "minimum": 0, "description": "The largest accepted absolute difference (default 0)." } }, "description": "The answer is a number (thousands separators allowed) equal to `equals` within `tolerance`; a bare number means tolerance 0." }, "word-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many words." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many words." } }, "description": `How many words the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. A word is a maximal run of non-whitespace characters, so "don't", "3.5" and a lone "-" are one word each.` }, "line-count": { "type": ["integer", "object"], "minimum": 0, "additionalProperties": false, "minProperties": 1, "properties": { "min": { "type": "integer", "minimum": 0, "description": "At least this many lines." }, "max": { "type": "integer", "minimum": 0, "description": "At most this many lines." } }, "description": "How many non-empty lines the answer has: an integer for an exact count, or {min, max} (either may be left out) for a range, inclusive. Lines holding only whitespace do not count. The default normalize (trim, collapse-whitespace) joins all lines into one, so a prompt with line-count must set a normalize without collapse-whitespace, e.g. [trim]." }, "similar": { "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "type": "string", "minLength": 1, "description": "The reference text, normalized like the answer, then embedded." }, "threshold": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.8, "description": "The least cosine similarity that passes." } }, "description": "The answer means about the same as `to`: the cosine similarity of their embeddings (from the endpoint's `/embeddings`, with the model's embedding model: its `embedding`, else the config's) reaches `threshold` (default 0.8)." } } };
 var pattern7 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 var pattern8 = new RegExp("^[imsu]*$", "u");
 var pattern9 = new RegExp("^\\$", "u");
@@ -10451,6 +10525,11 @@ function resolveSuite(yaml, source) {
     if (typeof extract === "string") issues.push(yaml.issue([...at, "extract"], extract));
     const expect = (p.expect ?? []).map(resolveExpectation);
     expect.forEach((e, j) => {
+      const schema = e.kind === "json-schema" ? jsonSchemaProblem(e.schema) : null;
+      if (schema) {
+        issues.push(yaml.issue([...at, "expect", j, "json-schema", ...schema.at], schema.message));
+        return;
+      }
       const problem = expectationProblem(e) ?? lineCountProblem(e, p.normalize);
       if (problem) issues.push(yaml.issue([...at, "expect", j], problem));
     });
@@ -10669,11 +10748,15 @@ var YamlFile = class _YamlFile {
     return offset;
   }
 };
-var MAX_EXPANDED_VALUES = 1e6;
+var MAX_ALIASED_VALUES = 1e6;
+var ALIAS_GROWTH = 10;
 function aliasProblem(doc) {
+  let written = 0;
+  (0, import_yaml.visit)(doc, { Node: (_, node) => void ((0, import_yaml.isAlias)(node) ? void 0 : written += 1) });
+  const limit2 = Math.max(MAX_ALIASED_VALUES, ALIAS_GROWTH * written);
   const anchors = /* @__PURE__ */ new Map();
   const sizes = /* @__PURE__ */ new Map();
-  let total = 0;
+  let added = 0;
   let problem = null;
   const walk2 = (node) => {
     if (problem !== null || node === null || typeof node !== "object") return 0;
@@ -10683,17 +10766,17 @@ function aliasProblem(doc) {
       if (source === void 0)
         problem = { node, message: `alias *${node.source} has no anchor &${node.source} before it` };
       else if (size2 === void 0) problem = { node, message: `alias *${node.source} is inside the value it names` };
-      else if ((total += size2) > MAX_EXPANDED_VALUES) {
+      else if ((added += size2) <= limit2) resolveTo(node, source);
+      else {
         problem = {
           node,
-          message: `aliases expand this file past ${grouped(MAX_EXPANDED_VALUES)} values; write the repeated values out, or split the file`
+          message: `aliases add more than ${grouped(limit2)} values to this file (the larger of ${grouped(MAX_ALIASED_VALUES)} and ${ALIAS_GROWTH} times the ${grouped(written)} it writes out); write the repeated values out, or split the file`
         };
       }
       return size2 ?? 0;
     }
     const anchor = node.anchor;
     if (anchor !== void 0) anchors.set(anchor, node);
-    total += 1;
     let size = 1;
     if ((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) {
       for (const item of node.items) size += (0, import_yaml.isPair)(item) ? walk2(item.key) + walk2(item.value) : walk2(item);
@@ -10703,6 +10786,10 @@ function aliasProblem(doc) {
   };
   walk2(doc.contents);
   return problem;
+}
+function resolveTo(alias, source) {
+  const resolve12 = alias.toJSON.bind(alias);
+  alias.toJSON = (arg, ctx) => ctx?.anchors.get(source)?.res ?? resolve12(arg, ctx);
 }
 function child(node, segment) {
   if ((0, import_yaml.isMap)(node)) {
@@ -10769,6 +10856,7 @@ async function loadConfig(options) {
     window: raw.window ?? DEFAULTS.window,
     thresholds: {
       failBelow: raw.thresholds?.["fail-below"] ?? null,
+      failBelowAvailability: raw.thresholds?.["fail-below-availability"] ?? DEFAULTS.failBelowAvailability,
       failOnRegression: raw.thresholds?.["fail-on-regression"] ?? DEFAULTS.failOnRegression
     }
   };
@@ -10822,15 +10910,22 @@ function resolveModels(raw, yaml, issues, embedding) {
     if (m.seed !== void 0) params.seed = m.seed;
     if (m["max-tokens"] !== void 0) params.maxTokens = m["max-tokens"];
     const azure = resolveAzure(m, i, yaml, issues);
+    const baseUrl = (m["base-url"] ?? DEFAULTS.baseUrl).replace(/\/+$/, "");
+    const apiKeyEnv = m["api-key-env"] ?? (azure ? DEFAULTS.azureApiKeyEnv : DEFAULTS.apiKeyEnv);
+    const urlIssue = baseUrlIssue(baseUrl, ["models", i, "base-url"], yaml);
+    if (urlIssue) issues.push(urlIssue);
+    const plainHttp = urlIssue ? null : plainHttpIssue(baseUrl, apiKeyEnv, ["models", i, "base-url"], yaml);
     return {
       id: m.id,
       model: m.model,
-      baseUrl: (m["base-url"] ?? DEFAULTS.baseUrl).replace(/\/+$/, ""),
-      apiKeyEnv: m["api-key-env"] ?? (azure ? DEFAULTS.azureApiKeyEnv : DEFAULTS.apiKeyEnv),
+      baseUrl,
+      apiKeyEnv,
+      ...m["api-key-env"] === void 0 ? {} : { apiKeyNamed: true },
       params,
       system: m.system ?? null,
       headers: m.headers ?? {},
       ...azure ? { azure } : {},
+      ...plainHttp ? { plainHttp } : {},
       ...m.price ? { price: { ...m.price } } : {},
       ...m.embedding ?? embedding ? { embedding: m.embedding ?? embedding } : {},
       location: { file: yaml.file, line: yaml.lineOf(["models", i]), keys: yaml.keyLines(["models", i]) }
@@ -10978,7 +11073,15 @@ function signerFromEnv(env) {
   return {
     keyid,
     algorithm,
-    sign: (data) => algorithm === "ed25519" ? sign(null, data, key) : sign("sha256", data, { key, dsaEncoding: "der" })
+    sign: (data) => algorithm === "ed25519" ? sign(null, data, key) : sign("sha256", data, { key, dsaEncoding: "der" }),
+    publicKey: verifierOf(createPublicKey(key), algorithm)
+  };
+}
+function verifierOf(key, algorithm) {
+  return {
+    keyid: keyIdOf(key),
+    algorithm,
+    verify: (data, signature) => algorithm === "ed25519" ? verify(null, data, key, signature) : verify("sha256", data, { key, dsaEncoding: "der" }, signature)
   };
 }
 function algorithmOf(key, where) {
@@ -11002,13 +11105,398 @@ function isLocalEndpoint(baseUrl) {
   return host === "localhost" || host === "::1" || host === "0.0.0.0" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 function modelsMissingKeys(models, env) {
-  return models.filter((m) => !env[m.apiKeyEnv] && !isLocalEndpoint(m.baseUrl));
+  return models.filter((m) => !env[m.apiKeyEnv] && (m.apiKeyNamed === true || !isLocalEndpoint(m.baseUrl)));
 }
 function keyValues(models, env) {
   return [...new Set(models.map((m) => env[m.apiKeyEnv]).filter((v) => !!v))];
 }
 
-// src/report/drift-text.ts
+// src/app/workspace.ts
+async function openWorkspace(options) {
+  const config2 = await openConfig(options);
+  if (options.mask) for (const secret of runSecrets(config2, options.env)) options.mask(secret);
+  return { config: config2, signer: signerFromEnv(options.env) };
+}
+async function openConfig(options) {
+  return loadConfig({ root: options.root, configPath: options.configPath });
+}
+function runSecrets(config2, env) {
+  return [...keyValues(config2.models, env), ...signingKeySecrets(env)];
+}
+function missingKeyVariables(config2, env) {
+  return [...new Set(modelsMissingKeys(config2.models, env).map((m) => m.apiKeyEnv))];
+}
+function configWarnings(config2, env) {
+  return config2.models.flatMap((m) => m.plainHttp && env[m.apiKeyEnv] ? [m.plainHttp] : []);
+}
+
+// src/analysis/edit-effect.ts
+function editEffects(pairs, headOf2, baseOf, view) {
+  const effects = pairs.flatMap((pair) => {
+    const head = headOf2(pair);
+    if (!head) return [];
+    const base = pair.rerun ? baseOf(pair) : rejudge(head, pair.base.prompt);
+    if (!base) return [];
+    const before = version(base, pair.base.prompt);
+    if (!pair.rerun && pair.base.prompt.expect.some((e) => e.kind === "similar")) before.status = null;
+    const after = version(head, pair.head.prompt);
+    const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
+    const flip2 = before.status !== null && after.status !== null && before.status !== after.status;
+    const sameOutputs = flip2 && pair.rerun ? version(rejudge(head, pair.base.prompt), pair.base.prompt).status : null;
+    const flipsOnSameOutputs = sameOutputs !== null && sameOutputs !== after.status;
+    const effect2 = {
+      modelId: pair.modelId,
+      key: pair.key,
+      before,
+      after,
+      recorded: recorded(view, pair.modelId, pair.key),
+      changed: test.changed,
+      differs: before.answered && after.answered && !sameAnswer(before.answer, after.answer, pair.head.prompt.compare),
+      p: test.p,
+      regression: flip2 && before.status === true,
+      fix: flip2 && before.status === false,
+      withinNoise: false,
+      rerun: pair.rerun
+    };
+    return [{ effect: effect2, testable: test.testable, flipsOnSameOutputs }];
+  });
+  return decideChanged(effects);
+}
+function isNoteworthy(e) {
+  return e.differs || e.regression || e.fix || e.withinNoise;
+}
+var EDIT_FDR = 0.05;
+function versionsDiffer(before, after, compare) {
+  if (before.length === 0 || after.length === 0) return { changed: null, p: null, testable: false };
+  if (!samplesCanTell(before.length, after.length))
+    return { changed: !sameAnswer(modal(before), modal(after), compare), p: null, testable: false };
+  const test = compareSamples(after, before, sampleKindFor(compare));
+  return { changed: null, p: test.p, testable: test.minP <= EDIT_FDR };
+}
+function samplesCanTell(before, after) {
+  if (before < 1 || after < 1) return false;
+  return (fisherFreemanHalton([after, 0], [0, before])?.p ?? 1) <= EDIT_FDR;
+}
+function decideChanged(judged) {
+  const tested = judged.filter(({ effect: effect2 }) => effect2.p !== null);
+  const rejected = new Set(
+    benjaminiHochberg(
+      tested.map(({ effect: effect2 }) => effect2.p),
+      EDIT_FDR,
+      // Answers whose margins cannot reach the level (steady prompts) do not dilute the rest.
+      tested.map(({ testable }) => testable)
+    )
+  );
+  tested.forEach(({ effect: e, flipsOnSameOutputs }, i) => {
+    e.changed = rejected.has(i);
+    if (e.rerun && !flipsOnSameOutputs && !e.changed && (e.regression || e.fix)) {
+      e.withinNoise = true;
+      e.regression = e.fix = false;
+    }
+  });
+  return judged.map(({ effect: effect2 }) => effect2);
+}
+function answersOf(o) {
+  return o.samples.filter((s) => s.error === null).map((s) => s.answer);
+}
+function version(o, spec) {
+  const r = promptResult(o, spec);
+  return { answer: r.answer, status: r.status, answered: r.answered };
+}
+function rejudge(o, spec) {
+  return {
+    ...o,
+    samples: o.samples.map((s) => {
+      if (s.output === null) return s;
+      return { ...s, ...judge(s.output, spec) };
+    })
+  };
+}
+function recorded(view, modelId, key) {
+  const hash = view.lastHashOf(modelId, key);
+  const last = hash === void 0 ? void 0 : view.previousAnswered(modelId, hash, key);
+  return last ? { answer: last.answer, status: majorityVerdict(last.passed, last.checked) } : null;
+}
+function coveredByEdits(c) {
+  const covered = new Set(c.edits.pairs.map((p) => pairId(p.modelId, p.key)));
+  for (const a of c.added) covered.add(pairId(a.modelId, a.key));
+  return (modelId, key) => covered.has(pairId(modelId, key));
+}
+function withoutEdited(m, modelId, c) {
+  const covered = coveredByEdits(c);
+  const keep = (key) => !covered(modelId, key);
+  const regressions = m.regressions.filter(keep);
+  const fixes = m.fixes.filter(keep);
+  return {
+    ...m,
+    drifted: m.drifted.filter(keep),
+    flapping: m.flapping.filter(keep),
+    newSeries: m.newSeries.filter(keep),
+    regressions,
+    fixes,
+    flipsP: mcnemarExactP(regressions.length, fixes.length),
+    ...m.failing ? { failing: m.failing.filter((f) => keep(f.prompt)) } : {}
+  };
+}
+function pairId(modelId, key) {
+  return `${modelId}\0${key}`;
+}
+
+// src/report/escape.ts
+var ZWSP = "&#8203;";
+var ZWSP_CHAR = "\u200B";
+var INLINE_ESCAPES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "(": "&#40;",
+  ")": "&#41;",
+  "{": "&#123;",
+  "}": "&#125;",
+  "!": "&#33;",
+  "`": "&#96;",
+  "|": "&#124;",
+  "*": "&#42;",
+  _: "&#95;",
+  "~": "&#126;",
+  "#": "&#35;",
+  "\\": "&#92;",
+  $: "&#36;",
+  ":": "&#58;",
+  "^": "&#94;"
+};
+var INLINE_SPECIAL = /[&<>"'[\](){}!`|*_~#\\$:^]/g;
+function breakLinks(text) {
+  return text.replace(/@/g, `@${ZWSP_CHAR}`).replace(/:\/\//g, `:${ZWSP_CHAR}//`).replace(/(www)\./gi, `$1${ZWSP_CHAR}.`).replace(/#(?=[\p{L}\p{N}])/gu, `#${ZWSP_CHAR}`).replace(/(gh)-(?=\d)/gi, `$1${ZWSP_CHAR}-`);
+}
+function inlineText(text, max = 120) {
+  const flat = truncateText(cleanText(text).replace(/\s+/gu, " ").trim(), max);
+  let out = breakLinks(flat).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]);
+  out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])(?=\s|$)/, (_m, n, d) => `${n}&#${d.charCodeAt(0)};`);
+  return out.split(ZWSP_CHAR).join(ZWSP);
+}
+function codeSpan(text, max = 120) {
+  const flat = truncateText(cleanText(text).replace(/\s+/gu, " ").trim(), max);
+  const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat === "" || flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+function blockText(text, maxLines = 20, maxLineLength = 400) {
+  const lines = cleanText(text).replace(/\n+$/, "").split("\n");
+  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
+  const hidden = lines.length - shown.length;
+  const body = shown.map(
+    (line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP)
+  );
+  if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
+  return `<pre>
+${body.join("\n")}
+</pre>`;
+}
+
+// src/report/edits-markdown.ts
+var MAX_ROWS = 40;
+var MAX_PROMPT_EDITS = 30;
+var MAX_LIST = 20;
+var CELL = 80;
+function renderEdits(c) {
+  const base = `\`${inlineText(c.baseRef, 60)}\``;
+  const out = ["## What this PR changed", ""];
+  const { edits } = c;
+  const nothing = edits.models.length + edits.prompts.length + edits.added.length + edits.addedModels.length === 0 && edits.removed.length + edits.removedModels.length === 0;
+  if (nothing) return [...out, `No prompt, check or model setting differs from ${base}.`, ""];
+  const regressions = c.effects.filter((e) => e.regression).length;
+  if (edits.models.length + edits.prompts.length === 0)
+    out.push(`Nothing of ${base} was edited, only added or removed: nothing ran twice, **0 extra requests**.`, "");
+  else
+    out.push(
+      `${base}'s version of each edited prompt ran in this job too, against the same model with the same samples: ${c.rerun} prompt run${c.rerun === 1 ? "" : "s"}, **${c.extraRequests} extra request${c.extraRequests === 1 ? "" : "s"}**. Edits to how answers are read or checked are judged on the same outputs, at no extra request.` + (regressions > 0 ? ` **${regressions} regression${regressions === 1 ? "" : "s"} of this PR** (pass \u2192 fail).` : ""),
+      ""
+    );
+  const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
+  for (const model of edits.models) {
+    const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
+    const shown = effects.filter(isNoteworthy);
+    const changed2 = effects.filter((e) => e.changed === true).length;
+    const noise = effects.filter((e) => e.differs && e.changed === false).length;
+    out.push(
+      `### Model ${inlineText(model.modelId, 60)}: settings edited in this PR`,
+      "",
+      ...definitionTable(model.changes, base),
+      `Every prompt ran with both settings: answers changed on **${changed2} of ${effects.length}**${noise > 0 ? ` (${noise} more differ within noise)` : ""}${flipsText(effects)}.`,
+      "",
+      ...answersTable(shown, base, false)
+    );
+  }
+  for (const prompt of edits.prompts.slice(0, MAX_PROMPT_EDITS)) {
+    const effects = c.effects.filter((e) => e.key === prompt.key);
+    out.push(
+      `### ${inlineText(prompt.key, 80)}: edited in this PR`,
+      "",
+      ...definitionTable(prompt.changes, base),
+      ...answersTable(effects, base, true)
+    );
+  }
+  if (edits.prompts.length > MAX_PROMPT_EDITS)
+    out.push(`_${edits.prompts.length - MAX_PROMPT_EDITS} more edited prompts are not shown._`, "");
+  out.push(...fullAnswers(c.effects));
+  if (edits.addedModels.length > 0) {
+    const models = edits.addedModels.map((m) => inlineText(m, 60));
+    out.push(`**New model${models.length === 1 ? "" : "s"}** (not on ${base}): ${listSome(models, MAX_LIST)}.`, "");
+  }
+  if (c.added.length > 0) {
+    const items = c.added.slice(0, MAX_LIST).map((a) => `${inlineText(a.key, 80)} on ${inlineText(a.modelId, 60)}: ${verdict(a.status)}`);
+    const more = c.added.length > MAX_LIST ? ` and ${c.added.length - MAX_LIST} more` : "";
+    out.push(`**New** (no counterpart on ${base}): ${items.join("; ")}${more}.`, "");
+  }
+  if (edits.removed.length + edits.removedModels.length > 0) {
+    const gone = [...edits.removedModels.map((m) => `model ${m}`), ...edits.removed];
+    const more = gone.length > MAX_LIST ? ` and ${gone.length - MAX_LIST} more` : "";
+    out.push(
+      `**Removed** (on ${base}, not in this PR): ${gone.slice(0, MAX_LIST).map((g) => inlineText(g, 80)).join(", ")}${more}.`,
+      ""
+    );
+  }
+  return out;
+}
+function definitionTable(changes2, base) {
+  return [
+    `| Definition | ${base} | This PR |`,
+    "|---|---|---|",
+    ...changes2.map((f) => `| ${f.field} | ${definition(f.before)} | ${definition(f.after)} |`),
+    ""
+  ];
+}
+function answersTable(effects, base, withModel) {
+  if (effects.length === 0) return [];
+  const first = withModel ? "Model" : "Prompt";
+  const rows = effects.slice(0, MAX_ROWS).map((e) => {
+    const name2 = inlineText(withModel ? e.modelId : e.key, 80);
+    const judged = judgement(e);
+    const p = e.p === null ? "" : ` (${pValue(e.p)})`;
+    return `| ${name2} | ${answer(e.before)} | ${answer(e.after)} | ${judged}${p} | ${flip(e)} | ${e.recorded ? cell(e.recorded.answer) : "_none_"} |`;
+  });
+  const more = effects.length > MAX_ROWS ? [`_${effects.length - MAX_ROWS} more rows are not shown._`, ""] : [];
+  return [
+    `| ${first} | Answer, ${base}'s version | Answer, this PR | Answers | Checks | Last recorded on ${base} |`,
+    "|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    ...more
+  ];
+}
+function fullAnswers(effects) {
+  const cut = (t) => t !== null && (Array.from(t).length > CELL || /[\r\n]/.test(t));
+  const long = effects.filter((e) => isNoteworthy(e) && (cut(e.before.answer) || cut(e.after.answer)));
+  return long.slice(0, 10).flatMap((e) => [
+    `<details><summary>Full answers: ${inlineText(e.key, 80)} on ${inlineText(e.modelId, 60)}</summary>`,
+    "",
+    "Base's version:",
+    "",
+    e.before.answer === null ? "_no answer_" : blockText(e.before.answer),
+    "",
+    "This PR:",
+    "",
+    e.after.answer === null ? "_no answer_" : blockText(e.after.answer),
+    "",
+    "</details>",
+    ""
+  ]);
+}
+function judgement(e) {
+  if (e.changed === null) return "no answer to compare";
+  if (e.changed) return "changed";
+  return e.differs ? "differs, within noise" : "same";
+}
+function flipsText(effects) {
+  const r = effects.filter((e) => e.regression).length;
+  const f = effects.filter((e) => e.fix).length;
+  return `${r > 0 ? `, **${r} regression${r === 1 ? "" : "s"} of this PR**` : ""}${f > 0 ? `, ${f} fix${f === 1 ? "" : "es"}` : ""}`;
+}
+function flip(e) {
+  if (e.regression) return "pass \u2192 fail, **regression of this PR**";
+  if (e.fix) return "fail \u2192 pass, fix";
+  if (e.withinNoise) return `${verdict(e.before.status)} \u2192 ${verdict(e.after.status)}, within noise`;
+  return verdict(e.after.status);
+}
+function verdict(status) {
+  return status === null ? "no checks" : status ? "pass" : "fail";
+}
+function answer(v) {
+  return v.answered ? cell(v.answer) : "_no answer (errors)_";
+}
+function cell(text) {
+  return text === null ? "_nothing extracted_" : text.trim() === "" ? "_empty_" : inlineText(text, CELL);
+}
+function definition(text) {
+  return text === null ? "_unset_" : text.trim() === "" ? "_empty_" : inlineText(text, 200);
+}
+
+// src/report/edits-text.ts
+var MAX_LINES = 40;
+function formatEdits(c) {
+  const { edits } = c;
+  const lines = [`compared with ${one(c.baseRef, 60)}:`];
+  const total = edits.models.length + edits.prompts.length + edits.added.length + edits.addedModels.length;
+  if (total + edits.removed.length + edits.removedModels.length === 0) {
+    lines.push("  no prompt, check or model setting differs");
+    return lines.join("\n");
+  }
+  lines.push(
+    `  base versions run: ${c.rerun} (${c.extraRequests} extra request${c.extraRequests === 1 ? "" : "s"}); edits of reading or checks judged on the same outputs`
+  );
+  const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
+  for (const model of edits.models) {
+    const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
+    const shown = effects.filter(isNoteworthy);
+    const changed2 = effects.filter((e) => e.changed === true).length;
+    lines.push(`  model ${model.modelId} edited:`, ...changes(model.changes));
+    lines.push(`    answers changed on ${changed2} of ${effects.length} prompts`);
+    lines.push(...shown.slice(0, MAX_LINES).map((e) => `    ${e.key}: ${effect(e)}`));
+    if (shown.length > MAX_LINES) lines.push(`    ... and ${shown.length - MAX_LINES} more`);
+  }
+  for (const prompt of edits.prompts) {
+    lines.push(`  ${prompt.key} edited:`, ...changes(prompt.changes));
+    for (const e of c.effects.filter((x) => x.key === prompt.key)) lines.push(`    on ${e.modelId}: ${effect(e)}`);
+  }
+  for (const a of c.added) {
+    lines.push(`  new: ${a.key} on ${a.modelId}: ${a.status === null ? "no checks" : a.status ? "pass" : "fail"}`);
+  }
+  for (const id of edits.addedModels) lines.push(`  new model: ${id}`);
+  for (const key of [...edits.removedModels.map((m) => `model ${m}`), ...edits.removed])
+    lines.push(`  removed: ${key}`);
+  return lines.join("\n");
+}
+function changes(list) {
+  return list.flatMap((f) => [
+    `    ${f.field}:`,
+    `      before: ${definition2(f.before)}`,
+    `      after:  ${definition2(f.after)}`
+  ]);
+}
+function effect(e) {
+  const judged = judgement(e);
+  const p = e.p === null ? "" : `, ${pValue(e.p)}`;
+  const flip2 = e.regression ? ", pass -> fail: REGRESSION of this change" : e.fix ? ", fail -> pass: fixed by this change" : e.withinNoise ? `, ${e.before.status ? "pass -> fail" : "fail -> pass"} within noise` : e.after.status === null ? "" : `, ${e.after.status ? "pass" : "fail"}`;
+  return `${answer2(e.before)} -> ${answer2(e.after)} (${judged}${p})${flip2}`;
+}
+function answer2(v) {
+  if (!v.answered) return "(no answer: errors)";
+  return v.answer === null ? "(nothing extracted)" : JSON.stringify(one(v.answer, 80));
+}
+function definition2(text) {
+  return text === null ? "(unset)" : JSON.stringify(one(text, 200));
+}
+function one(text, max) {
+  return truncateText(cleanText(text).replace(/\s+/gu, " ").trim(), max);
+}
+
+// src/report/document/drift-text.ts
 function driftVerdictText(drift, rawChanges) {
   if (!drift) return null;
   if (drift.p === null) return "Drift test: nothing comparable yet.";
@@ -11026,8 +11514,7 @@ function driftCell(drift, rawChanges) {
     return [{ kind: "strong", content: ["changed"] }, ` (${pValue(drift.p)}), ${drift.prompts.length} named`];
   return [rawChanges > 0 ? `none (${rawChanges} within noise)` : "none"];
 }
-function regressionCell(m) {
-  const { beyond, within: within2 } = regressionsByNoise(m);
+function regressionCell({ beyond, within: within2 }) {
   return within2.length > 0 ? `${beyond.length} (${within2.length} within noise)` : String(beyond.length);
 }
 function pValueSentence(p) {
@@ -11039,217 +11526,27 @@ function driftKind(entry, drift) {
   return entry.flapping ? "flapping" : "within noise";
 }
 
-// src/report/text.ts
-function formatRunSummary(summary2) {
-  const lines = [`run ${summary2.run.id}`];
-  for (const m of summary2.models) {
-    lines.push(`  ${m.id}: ${headline(m)}`);
-    const drift = driftLine(m);
-    if (drift) lines.push(`    ${drift}`);
-    const verdict2 = driftVerdictText(m.drift, m.drifted.length);
-    if (verdict2 && m.drift.p !== null) lines.push(`    ${verdict2}`);
-  }
-  return lines.join("\n");
-}
-function headline(m) {
-  const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : "";
-  const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
-  const errorText = errors.length === 0 ? "no errors" : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(", ")}`;
-  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}${m.cost === null ? "" : `, cost ${usd(m.cost)}`}`;
-}
-function driftLine(m) {
-  const parts = [];
-  const real2 = m.drifted.length - m.flapping.length;
-  if (real2 > 0) parts.push(`${real2} drifted`);
-  if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
-  if (m.regressions.length > 0 || m.fixes.length > 0) {
-    const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
-    const { beyond, within: within2 } = regressionsByNoise(m);
-    const noise = within2.length > 0 ? ` beyond noise, ${within2.length} within noise` : "";
-    parts.push(`${beyond.length} regressions${noise}, ${m.fixes.length} fixes${p}`);
-  }
-  if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);
-  return parts.length > 0 ? parts.join(", ") : null;
-}
-
-// src/action/check.ts
-import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename as basename7, dirname as dirname8, join as join8, relative as relative4, resolve as resolve6 } from "node:path";
-
-// src/history/record.ts
-var RECORD_SCHEMA = 2;
-var READABLE_SCHEMAS = [1, 2];
-var GENESIS = "0".repeat(64);
-
-// src/history/texts.ts
-import { constants as constants3, gunzipSync, gzipSync } from "node:zlib";
-var tables = /* @__PURE__ */ new WeakMap();
-var TextBlockError = class extends Error {
-  name = "TextBlockError";
-};
-function encodeTexts(table) {
-  return gzipSync(JSON.stringify(table), { level: constants3.Z_BEST_COMPRESSION }).toString("base64");
-}
-function decodeTexts(block) {
-  let json;
-  try {
-    json = gunzipSync(Buffer.from(block, "base64")).toString("utf8");
-  } catch (e) {
-    throw new TextBlockError(`textsGz is not base64 of a gzip stream (${e.message})`);
-  }
-  let table;
-  try {
-    table = JSON.parse(json);
-  } catch (e) {
-    throw new TextBlockError(`textsGz does not hold JSON (${e.message})`);
-  }
-  const problem = tableProblem(table);
-  if (problem) throw new TextBlockError(`textsGz: ${problem}`);
-  return table;
-}
-function storedTexts(record2) {
-  if (record2.textsGz === void 0) return record2.texts ?? {};
-  let table = tables.get(record2);
-  if (!table) {
-    table = decodeTexts(record2.textsGz);
-    tables.set(record2, table);
-  }
-  return table;
-}
-function uncheckedTexts(data) {
-  const { texts, textsGz } = data;
-  if (textsGz !== void 0) {
-    if (typeof textsGz !== "string") throw new TextBlockError("textsGz is not a string");
-    return storedTexts(data);
-  }
-  if (texts === void 0) return {};
-  const problem = tableProblem(texts);
-  if (problem) throw new TextBlockError(`texts: ${problem}`);
-  return texts;
-}
-function withTexts(record2, table) {
-  if (Object.keys(table).length === 0) return record2;
-  const out = { ...record2, textsGz: encodeTexts(table) };
-  tables.set(out, table);
-  return out;
-}
-var KEY = /^[^/]+\/.+$/;
-var REF = /^[0-9a-f]{10,64}$/;
-function tableProblem(table) {
-  if (!isPlainObject(table)) return "the table is not a JSON object";
-  for (const [key, byRef] of Object.entries(table)) {
-    if (!KEY.test(key)) return `key ${JSON.stringify(key)} is not a prompt key (suite/id)`;
-    if (!isPlainObject(byRef)) return `${key} is not an object of texts by ref`;
-    for (const [ref, text] of Object.entries(byRef)) {
-      if (!REF.test(ref)) return `${key}: ${JSON.stringify(ref)} is not a text ref (10 to 64 lowercase hex)`;
-      if (typeof text !== "string") return `${key}/${ref} is not a string`;
-    }
-  }
-  return null;
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/history/build-record.ts
-function buildRecord(input, view) {
-  const { prompts } = input;
-  const catalog = prompts.map((r) => [r.suite, r.id, r.promptHash, r.checksHash]);
-  const catalogId = catalogRef(catalog);
-  const texts = new TextStore(view);
-  const answers = prompts.map((r) => r.answer === null ? null : texts.ref(r.key, r.answer));
-  const outputs = prompts.map((r) => {
-    const refs = r.outputs.map((output) => output === null ? null : texts.ref(r.key, output));
-    if (refs.every((ref) => ref === null)) return null;
-    return refs.every((ref) => ref === refs[0]) ? refs[0] : refs;
-  });
-  const errors = {};
-  prompts.forEach((r, i) => {
-    if (r.errors.length > 0) errors[String(i)] = r.errors;
-  });
-  const record2 = {
-    schema: RECORD_SCHEMA,
-    run: { ...input.run, finishedAt: input.finishedAt },
-    model: recordModel(input),
-    samples: input.samples,
-    catalog: catalogId,
-    ...view.hasCatalog(catalogId) ? {} : { catalogs: { [catalogId]: catalog } },
-    answers,
-    outputs,
-    passed: prompts.map((r) => r.passed),
-    errors,
-    latencyMs: prompts.map((r) => r.latencyMs),
-    tokensOut: prompts.map((r) => r.tokensOut),
-    metrics: input.metrics
-  };
-  return withTexts(record2, texts.added);
-}
-function recordModel({ model, served, systemFingerprints }) {
-  const params = {};
-  if (model.params.temperature !== void 0) params["temperature"] = model.params.temperature;
-  if (model.params.topP !== void 0) params["top-p"] = model.params.topP;
-  if (model.params.seed !== void 0) params["seed"] = model.params.seed;
-  if (model.params.maxTokens !== void 0) params["max-tokens"] = model.params.maxTokens;
-  return { id: model.id, model: model.model, host: new URL(model.baseUrl).host, params, served, systemFingerprints };
-}
-var TextStore = class {
-  constructor(view) {
-    this.view = view;
-  }
-  view;
-  added = {};
-  ref(key, text) {
-    const known = this.view.textsOf(key);
-    const own = this.added[key];
-    const ref = textRef(text, { get: (r) => own?.[r] ?? known.get(r) });
-    if (!known.has(ref) && own?.[ref] === void 0) (this.added[key] ??= {})[ref] = text;
-    return ref;
-  }
-};
-
-// src/analysis/records.ts
-function buildRecords(outcome, view) {
-  const { run: run2, finishedAt, specOf, config: config2 } = outcome;
-  return outcome.models.map(
-    (result) => recordModel2(result, { run: run2, finishedAt, specOf, window: config2.window, samples: config2.samples }, view)
-  );
-}
-function recordModel2(result, context, view) {
-  const { prompts, metrics } = analyzeModel(
-    {
-      ...result,
-      window: context.window,
-      specOf: context.specOf,
-      seed: context.seed ?? `${context.run.id}/${result.model.id}`
-    },
-    view
-  );
-  const record2 = buildRecord(
-    {
-      run: context.run,
-      finishedAt: context.finishedAt,
-      model: result.model,
-      served: result.metrics.servedModels,
-      systemFingerprints: result.metrics.systemFingerprints,
-      samples: context.samples,
-      prompts,
-      metrics
-    },
-    view
-  );
-  view.add(record2);
-  return record2;
-}
-
 // src/analysis/thresholds.ts
 function thresholdBreaches(thresholds, models, options) {
   const breaches = [];
   for (const m of models) {
+    if (m.errors.auth > 0) {
+      breaches.push({ kind: "auth", modelId: m.id, errors: m.errors.auth, message: m.errorMessages.auth ?? null });
+    }
+    const { share: share2, requests, answered } = m.availability;
+    const onlyAuth = m.errors.auth > 0 && m.errors.auth === requests - answered;
+    if (share2 !== null && share2 < thresholds.failBelowAvailability && !onlyAuth) {
+      breaches.push({
+        kind: "availability",
+        modelId: m.id,
+        availability: m.availability,
+        failBelow: thresholds.failBelowAvailability
+      });
+    }
     if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
       breaches.push({ kind: "fail-below", modelId: m.id, reliability: m.reliability, failBelow: thresholds.failBelow });
     }
-    const regressions = significantRegressions(m);
+    const regressions = m.noise.beyond;
     if (options.regressions && thresholds.failOnRegression && regressions.length > 0) {
       const p = m.drift ? m.drift.p : m.flipsP;
       breaches.push({ kind: "regressions", modelId: m.id, regressions, flipsP: p });
@@ -11259,21 +11556,243 @@ function thresholdBreaches(thresholds, models, options) {
 }
 
 // src/report/thresholds.ts
-function thresholdFailures(thresholds, summary2, options) {
-  return thresholdBreaches(thresholds, summary2.models, options).map(describeBreach);
+function thresholdFailures(config2, summary2, options) {
+  const models = new Map(summary2.models.map((m) => [m.id, m]));
+  return thresholdBreaches(config2.thresholds, summary2.models, options).map(
+    (b) => describeBreach(b, config2, models.get(b.modelId))
+  );
 }
-function describeBreach(b) {
-  if (b.kind === "fail-below") {
-    return `${b.modelId}: reliability ${percent(b.reliability)} is below fail-below ${percent(b.failBelow)}`;
+function describeBreach(b, config2, m) {
+  switch (b.kind) {
+    case "auth": {
+      const spec = config2.models.find((s) => s.id === b.modelId);
+      const said = b.message === null ? "" : `: ${b.message.replace(/\.$/, "")}`;
+      const variable = spec ? ` Check ${spec.apiKeyEnv}: it must hold a key ${new URL(spec.baseUrl).host} accepts (models[].api-key-env in ${config2.file} names the variable).` : "";
+      return `${b.modelId}: the server refused the API key (${count(b.errors, "request")})${said}.${variable}`;
+    }
+    case "availability": {
+      const { answered, requests, share: share2 } = b.availability;
+      return `${b.modelId}: answered ${answered} of ${count(requests, "request")} (${percent(share2)}), below fail-below-availability ${percent(b.failBelow)}: ${errorsWithReasons(m)}`;
+    }
+    case "fail-below":
+      return `${b.modelId}: reliability ${percent(b.reliability)} is below fail-below ${percent(b.failBelow)}`;
+    case "regressions": {
+      const p = b.flipsP === null ? "" : ` (${pValue(b.flipsP)} under no change)`;
+      return `${b.modelId}: ${count(b.regressions.length, "prompt")} went from pass to fail${p}: ${listSome(b.regressions)}`;
+    }
   }
-  const p = b.flipsP === null ? "" : ` (${pValue(b.flipsP)} under no change)`;
-  return `${b.modelId}: ${b.regressions.length} prompt(s) went from pass to fail${p}: ${listSome(b.regressions)}`;
+}
+function errorsWithReasons(m) {
+  return Object.entries(m.errors).filter(([, n]) => n > 0).map(([category, n]) => {
+    const message = m.errorMessages[category];
+    return `${n} ${category}${message === void 0 ? "" : ` ("${message}")`}`;
+  }).join(", ");
+}
+
+// src/report/text.ts
+function formatRunSummary(summary2) {
+  const lines = [`run ${summary2.run.id}`];
+  for (const m of summary2.models) {
+    lines.push(`  ${m.id}: ${headline(m)}`);
+    const drift = driftLine(m);
+    if (drift) lines.push(`    ${drift}`);
+    const verdict2 = driftVerdictText(m.drift, m.drifted.length);
+    if (verdict2 && m.drift.p !== null) lines.push(`    ${verdict2}`);
+    lines.push(...failingLines(m.failing));
+  }
+  return lines.join("\n");
+}
+var FAILING_IN_TERMINAL = 5;
+function failingLines(failing) {
+  if (failing.length === 0) return [];
+  const lines = failing.slice(0, FAILING_IN_TERMINAL).map((f) => {
+    const answer4 = f.answer === null ? "no answer extracted" : JSON.stringify(showInvisible(truncateText(f.answer, 61)));
+    const checks = f.checks.map((c) => `${c.check} ${showInvisible(c.expected)}`).join("; ");
+    return `      ${showInvisible(f.prompt)}: ${answer4}${checks ? ` (expected: ${checks})` : ""}`;
+  });
+  const more = failing.length - FAILING_IN_TERMINAL;
+  return [
+    `    ${failing.length} failing prompt${failing.length === 1 ? "" : "s"}:`,
+    ...lines,
+    ...more > 0 ? [`      \u2026 and ${more} more (report.md, --json)`] : []
+  ];
+}
+function headline(m) {
+  const { requests, share: share2 } = m.availability;
+  if (isUnavailable(m.availability)) {
+    return `unavailable, none of ${count(requests, "request")} answered: ${errorsWithReasons(m)}`;
+  }
+  const interval = m.reliabilityInterval ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]` : "";
+  const errors = errorsWithReasons(m);
+  const errorText = errors === "" ? "no errors" : `availability ${percent(share2)}, errors: ${errors}`;
+  return `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? "n/a"} ms, ${errorText}${m.cost === null ? "" : `, cost ${usd(m.cost)}`}`;
+}
+function driftLine(m) {
+  const parts = [];
+  const real2 = m.drifted.length - m.flapping.length;
+  if (real2 > 0) parts.push(`${real2} drifted`);
+  if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
+  if (m.regressions.length > 0 || m.fixes.length > 0) {
+    const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
+    const { beyond, within: within2 } = m.noise;
+    const noise = within2.length > 0 ? ` beyond noise, ${within2.length} within noise` : "";
+    parts.push(`${count(beyond.length, "regression")}${noise}, ${count(m.fixes.length, "fix", "fixes")}${p}`);
+  }
+  if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
+// src/app/compare-edits.ts
+import { resolve as resolve3 } from "node:path";
+
+// src/analysis/edits.ts
+function findEdits(head, base) {
+  const baseModels = new Map(base.models.map((m) => [m.id, m]));
+  const basePrompts = promptsByKey(base);
+  const headPrompts = promptsByKey(head);
+  const models = head.models.flatMap((m) => {
+    const was = baseModels.get(m.id);
+    const changes2 = was ? modelChanges(was, m) : [];
+    if (changes2.length === 0) return [];
+    const location = m.location && editedLine(m.location, changes2[0].field);
+    return [{ modelId: m.id, changes: changes2, ...location ? { location } : {} }];
+  });
+  const prompts = [];
+  for (const [key, { prompt: p }] of headPrompts) {
+    const was = basePrompts.get(key)?.prompt;
+    const changes2 = was ? promptChanges(was, p) : [];
+    if (changes2.length > 0)
+      prompts.push({ key, changes: changes2, location: editedLine(p.location, changes2[0].field, was, p) });
+  }
+  const editedModels = new Set(models.map((m) => m.modelId));
+  const editedPrompts = new Set(prompts.map((p) => p.key));
+  const pairs = [];
+  for (const model of head.models) {
+    const baseModel = baseModels.get(model.id);
+    if (!baseModel) continue;
+    for (const [key, { suite: suite2, prompt }] of headPrompts) {
+      const basePrompt = basePrompts.get(key)?.prompt;
+      if (!basePrompt || !(editedModels.has(model.id) || editedPrompts.has(key))) continue;
+      const rerun = requestOf(baseModel, basePrompt) !== requestOf(model, prompt);
+      pairs.push({
+        modelId: model.id,
+        key,
+        suite: suite2,
+        head: { model, prompt },
+        base: { model: baseModel, prompt: basePrompt },
+        rerun
+      });
+    }
+  }
+  const headModels = new Set(head.models.map((m) => m.id));
+  return {
+    models,
+    prompts,
+    pairs,
+    added: [...headPrompts.keys()].filter((k) => !basePrompts.has(k)),
+    addedModels: head.models.filter((m) => !baseModels.has(m.id)).map((m) => m.id),
+    removed: [...basePrompts.keys()].filter((k) => !headPrompts.has(k)),
+    removedModels: base.models.filter((m) => !headModels.has(m.id)).map((m) => m.id)
+  };
+}
+function baseRunConfig(head, pairs, modelId) {
+  const own = pairs.filter((p) => p.rerun && p.modelId === modelId);
+  if (own.length === 0) return null;
+  const suites = /* @__PURE__ */ new Map();
+  for (const { suite: suite2, base } of own) suites.set(suite2, [...suites.get(suite2) ?? [], base.prompt]);
+  return {
+    ...head,
+    models: [own[0].base.model],
+    suites: [...suites].map(([name2, prompts]) => ({ name: name2, description: "", source: "", file: "", prompts }))
+  };
+}
+function editedLine(at, field, before, after) {
+  const keys = at.keys ?? {};
+  const list = before && after && field === "prompt" ? { key: "messages", i: firstDifference(before.messages, after.messages, (m) => `${m.role}\0${m.content}`) } : before && after && field === "expect" ? { key: "expect", i: firstDifference(before.expect, after.expect, expectationText) } : null;
+  const line = (list && keys[`${list.key}.${list.i}`]) ?? keys[field] ?? (field === "prompt" ? keys["messages"] : void 0) ?? at.line;
+  return { file: at.file, line };
+}
+function firstDifference(a, b, text) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (text(a[i]) !== text(b[i])) return i;
+  return n;
+}
+function promptsByKey(config2) {
+  const out = /* @__PURE__ */ new Map();
+  for (const suite2 of config2.suites) {
+    for (const prompt of suite2.prompts) out.set(promptKey(suite2.name, prompt.id), { suite: suite2.name, prompt });
+  }
+  return out;
+}
+function requestOf(model, prompt) {
+  return canonicalJson({
+    model: model.model,
+    baseUrl: model.baseUrl,
+    params: model.params,
+    messages: messagesFor(model, prompt)
+  });
+}
+function modelChanges(before, after) {
+  const fields = [
+    ["model", (m) => m.model],
+    ["base-url", (m) => m.baseUrl],
+    ["system", (m) => m.system],
+    ["temperature", (m) => m.params.temperature],
+    ["top-p", (m) => m.params.topP],
+    ["seed", (m) => m.params.seed],
+    ["max-tokens", (m) => m.params.maxTokens]
+  ];
+  return changed(fields, before, after);
+}
+function compareText(c) {
+  if (c.kind === "exact") return "exact";
+  if (c.kind === "similarity") return `similarity ${c.threshold}`;
+  return `embedding${c.model === null ? "" : ` ${c.model}`} ${c.threshold}`;
+}
+function promptChanges(before, after) {
+  const fields = [
+    ["prompt", (p) => conversationText(p)],
+    ["extract", (p) => p.extract === null ? null : extractText(p.extract)],
+    ["normalize", (p) => p.normalize.join(", ")],
+    ["compare", (p) => compareText(p.compare)],
+    ["expect", (p) => p.expect.length === 0 ? null : p.expect.map(expectationText).join("; ")]
+  ];
+  return changed(fields, before, after);
+}
+function changed(fields, a, b) {
+  return fields.flatMap(([field, read2]) => {
+    const before = read2(a);
+    const after = read2(b);
+    if (before === after || before == null && after == null) return [];
+    return [{ field, before: before == null ? null : String(before), after: after == null ? null : String(after) }];
+  });
+}
+function conversationText(p) {
+  const [only] = p.messages;
+  if (p.messages.length === 1 && only.role === "user") return only.content;
+  return p.messages.map((m) => `${m.role}: ${m.content}`).join("\n");
+}
+function extractText(e) {
+  return e.kind === "regex" ? `regex /${e.pattern}/${e.flags}` : `json-path ${e.path}`;
+}
+function expectationText(e) {
+  const { kind, ...rest } = e;
+  const values = Object.values(rest);
+  const value = values.length === 1 ? values[0] : rest;
+  return `${kind}: ${JSON.stringify(value)}`;
 }
 
 // src/run/types.ts
-var ERROR_CATEGORIES = ["rate-limited", "timeout", "server", "auth", "bad-response"];
+var ERROR_CATEGORIES = [
+  "rate-limited",
+  "timeout",
+  "server",
+  "connection",
+  "auth",
+  "bad-response"
+];
 
-// src/analysis/run-metrics.ts
+// src/run/run-metrics.ts
 function runMetrics(observations, compareOf, vectorsOf2) {
   let passed = 0;
   let checked = 0;
@@ -11284,6 +11803,7 @@ function runMetrics(observations, compareOf, vectorsOf2) {
   let tokensIn = 0;
   let tokensOut = 0;
   const errors = Object.fromEntries(ERROR_CATEGORIES.map((c) => [c, 0]));
+  const errorMessages = {};
   const latencies = [];
   const fingerprints2 = /* @__PURE__ */ new Set();
   const served = /* @__PURE__ */ new Set();
@@ -11292,6 +11812,7 @@ function runMetrics(observations, compareOf, vectorsOf2) {
     for (const s of o.samples) {
       if (s.error) {
         errors[s.error.category] += 1;
+        errorMessages[s.error.category] ??= s.error.message;
         continue;
       }
       latencies.push(s.latencyMs);
@@ -11329,6 +11850,7 @@ function runMetrics(observations, compareOf, vectorsOf2) {
     agreement: sampleCount > 1 ? share(agreeing, comparable) : null,
     rawAgreement: sampleCount > 1 ? share(rawAgreeing, comparable) : null,
     errors,
+    errorMessages,
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
     tokens: { in: tokensIn, out: tokensOut },
     systemFingerprints: [...fingerprints2].sort(),
@@ -11581,7 +12103,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve11) => setTimeout(resolve11, ms));
+var sleep = (ms) => new Promise((resolve12) => setTimeout(resolve12, ms));
 
 // node_modules/openai/version.mjs
 var VERSION = "6.49.0";
@@ -12692,8 +13214,8 @@ function addRequestID(value, response) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve11) => {
-      resolve11(null);
+    super((resolve12) => {
+      resolve12(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -13590,12 +14112,12 @@ var EventStream = class {
     _EventStream_errored.set(this, false);
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve11, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve11, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve12, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve12, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve11, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve11, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve12, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve12, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => {
@@ -13695,11 +14217,11 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve11, reject) => {
+    return new Promise((resolve12, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       if (event !== "error")
         this.once("error", reject);
-      this.once(event, resolve11);
+      this.once(event, resolve12);
     });
   }
   /**
@@ -13782,8 +14304,8 @@ var EventStream = class {
         }
         if (ended)
           return Promise.resolve(doneResult());
-        return new Promise((resolve11, reject) => {
-          readQueue.push({ resolve: resolve11, reject });
+        return new Promise((resolve12, reject) => {
+          readQueue.push({ resolve: resolve12, reject });
         });
       },
       return: () => {
@@ -14742,16 +15264,16 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
         if (!choice.logprobs) {
           choice.logprobs = Object.assign({}, logprobs);
         } else {
-          const { content: content2, refusal: refusal2, ...rest3 } = logprobs;
+          const { content: content2, refusal: refusal3, ...rest3 } = logprobs;
           assertIsEmpty(rest3);
           Object.assign(choice.logprobs, rest3);
           if (content2) {
             (_a3 = choice.logprobs).content ?? (_a3.content = []);
             choice.logprobs.content.push(...content2);
           }
-          if (refusal2) {
+          if (refusal3) {
             (_b = choice.logprobs).refusal ?? (_b.refusal = []);
-            choice.logprobs.refusal.push(...refusal2);
+            choice.logprobs.refusal.push(...refusal3);
           }
         }
       }
@@ -14770,14 +15292,14 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
       if (!delta)
         continue;
       __classPrivateFieldGet(this, _ChatCompletionStream_audioDoneChoiceIndexes, "f").delete(index);
-      const { audio, content, refusal, function_call, role, tool_calls, ...rest2 } = delta;
+      const { audio, content, refusal: refusal2, function_call, role, tool_calls, ...rest2 } = delta;
       assertIsEmpty(rest2);
       Object.assign(choice.message, rest2);
-      if (audio?.expires_at != null && audio.id == null && audio.data == null && audio.transcript == null && content == null && refusal == null && function_call == null && role == null && tool_calls == null && Object.keys(rest2).length === 0) {
+      if (audio?.expires_at != null && audio.id == null && audio.data == null && audio.transcript == null && content == null && refusal2 == null && function_call == null && role == null && tool_calls == null && Object.keys(rest2).length === 0) {
         __classPrivateFieldGet(this, _ChatCompletionStream_audioDoneChoiceIndexes, "f").add(index);
       }
-      if (refusal) {
-        choice.message.refusal = (choice.message.refusal || "") + refusal;
+      if (refusal2) {
+        choice.message.refusal = (choice.message.refusal || "") + refusal2;
       }
       if (role)
         choice.message.role = role;
@@ -14874,7 +15396,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve11, reject) => readQueue.push({ resolve: resolve11, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve12, reject) => readQueue.push({ resolve: resolve12, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -15056,7 +15578,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve11, reject) => readQueue.push({ resolve: resolve11, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve12, reject) => readQueue.push({ resolve: resolve12, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         if (!event) {
@@ -18338,7 +18860,7 @@ var AssistantStream = class extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve11, reject) => readQueue.push({ resolve: resolve11, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve12, reject) => readQueue.push({ resolve: resolve12, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -20715,7 +21237,7 @@ var ResponseStream = class _ResponseStream extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve11, reject) => readQueue.push({ resolve: resolve11, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve12, reject) => readQueue.push({ resolve: resolve12, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         return { value: event, done: false };
@@ -21628,11 +22150,11 @@ if (!existingProviderDefinitions) {
   Object.defineProperty(providerGlobal, providerDefinitionsKey, { value: providerDefinitions });
 }
 function configureProvider(provider) {
-  const definition2 = providerDefinitions.get(provider);
-  if (!definition2) {
+  const definition3 = providerDefinitions.get(provider);
+  if (!definition3) {
     throw new Error("Invalid provider. Providers must be created with createProvider().");
   }
-  return definition2.configure();
+  return definition3.configure();
 }
 
 // node_modules/openai/client.mjs
@@ -22383,16 +22905,16 @@ var _deployments_endpoints = /* @__PURE__ */ new Set([
 
 // src/providers/errors.ts
 function categorize(error2, secrets = []) {
-  const shorten = (text) => shortened(redact(text, secrets));
+  const shorten = (text) => shortened(redactFragments(redact(text, secrets), secrets));
   if (error2 instanceof OpenAI.APIConnectionTimeoutError) {
     return { category: "timeout", status: null, message: "request timed out" };
   }
   if (error2 instanceof OpenAI.APIConnectionError) {
-    return { category: "server", status: null, message: `connection failed: ${shorten(causeOf(error2))}` };
+    return { category: "connection", status: null, message: `connection failed: ${shorten(causeOf(error2))}` };
   }
   if (error2 instanceof OpenAI.APIError && typeof error2.status === "number") {
     const status = error2.status;
-    const message = `HTTP ${status}: ${shorten(error2.message)}`;
+    const message = `HTTP ${status}: ${shorten(error2.message.replace(new RegExp(`^${status}\\s+`), ""))}`;
     if (status === 429) return { category: "rate-limited", status, message };
     if (status === 401 || status === 403) return { category: "auth", status, message };
     if (status === 408) return { category: "timeout", status, message };
@@ -22423,6 +22945,26 @@ function redact(text, secrets, options = {}) {
   }
   return out;
 }
+var MIN_FRAGMENT_SECRET = 16;
+var FRAGMENT = 8;
+function redactFragments(text, secrets) {
+  const pieces = /* @__PURE__ */ new Set();
+  for (const secret of secrets) {
+    if (secret.length < MIN_FRAGMENT_SECRET) continue;
+    for (let i = 0; i + FRAGMENT <= secret.length; i++) pieces.add(secret.slice(i, i + FRAGMENT));
+  }
+  if (pieces.size === 0) return text;
+  const masked = new Array(text.length).fill(false);
+  for (let i = 0; i + FRAGMENT <= text.length; i++) {
+    if (pieces.has(text.slice(i, i + FRAGMENT))) masked.fill(true, i, i + FRAGMENT);
+  }
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    if (!masked[i]) out += text[i];
+    else if (i === 0 || !masked[i - 1]) out += "***";
+  }
+  return out;
+}
 function causeOf(error2) {
   let current = error2;
   for (let depth = 0; depth < 5 && current; depth++) {
@@ -22433,8 +22975,8 @@ function causeOf(error2) {
   return error2.message;
 }
 function shortened(text, max = 300) {
-  const one = text.replace(/\s+/g, " ").trim();
-  return one.length > max ? `${one.slice(0, max - 1)}\u2026` : one;
+  const one2 = text.replace(/\s+/g, " ").trim();
+  return one2.length > max ? `${one2.slice(0, max - 1)}\u2026` : one2;
 }
 
 // src/providers/openai.ts
@@ -22610,6 +23152,44 @@ function completeCutBody(bytes) {
   return { text: JSON.stringify(prefix.value), outputCut };
 }
 
+// src/providers/redirects.ts
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var MAX_REDIRECTS = 20;
+async function fetchWithinOrigin(input, init) {
+  let url = new URL(input instanceof Request ? input.url : input);
+  const origin = url.origin;
+  let options = { ...init, redirect: "manual" };
+  let response = await fetch(input, options);
+  for (let hop = 1; ; hop++) {
+    const location = response.headers.get("location");
+    if (!REDIRECTS.has(response.status) || location === null) return response;
+    await response.body?.cancel();
+    const next = new URL(location, url);
+    if (next.origin !== origin) {
+      return refusal(
+        response.status,
+        `redirected to another origin (${next.href}); trackrecord sends keys and headers only to base-url's origin (${origin}): set base-url to the address the server moved to`
+      );
+    }
+    if (hop > MAX_REDIRECTS) return refusal(response.status, `more than ${MAX_REDIRECTS} redirects from ${origin}`);
+    const method = (options.method ?? "GET").toUpperCase();
+    if (response.status === 303 || (response.status === 301 || response.status === 302) && method === "POST") {
+      const headers = new Headers(options.headers);
+      headers.delete("content-type");
+      headers.delete("content-length");
+      options = { ...options, method: "GET", body: null, headers };
+    }
+    url = next;
+    response = await fetch(url, options);
+  }
+}
+function refusal(status, message) {
+  return new Response(JSON.stringify({ error: { message } }), {
+    status,
+    headers: { "content-type": "application/json", "x-should-retry": "false" }
+  });
+}
+
 // src/providers/openai.ts
 function newTrace(timeoutMs, maxBytes, observer) {
   return {
@@ -22630,13 +23210,13 @@ var traces = new AsyncLocalStorage();
 var NULL_BODY = /* @__PURE__ */ new Set([101, 204, 205, 304]);
 var tracingFetch = async (input, init) => {
   const trace = traces.getStore();
-  if (!trace) return fetch(input, init);
+  if (!trace) return fetchWithinOrigin(input, init);
   trace.attempts += 1;
   trace.lastAttemptStart = performance.now();
   trace.bodyFailed = trace.bodyCut = trace.outputCut = false;
   const deadline = attemptDeadline(trace.timeoutMs, init?.signal);
   try {
-    const response = await fetch(input, { ...init, signal: deadline.signal });
+    const response = await fetchWithinOrigin(input, { ...init, signal: deadline.signal });
     if (response.status === 429) {
       trace.rateLimited += 1;
       trace.observer?.onRateLimited?.({ roundTripMs: performance.now() - trace.lastAttemptStart });
@@ -22769,7 +23349,8 @@ function createOpenAIProvider(model, options) {
               ...completion,
               output,
               servedModel: masked(completion.servedModel),
-              systemFingerprint: masked(completion.systemFingerprint)
+              systemFingerprint: masked(completion.systemFingerprint),
+              truncated: completion.truncated === true || trace.outputCut
             },
             latencyMs,
             attempts: trace.attempts,
@@ -22837,7 +23418,8 @@ function toCompletion(response) {
     servedModel: typeof r.model === "string" ? r.model.toWellFormed() : null,
     systemFingerprint: typeof r.system_fingerprint === "string" ? r.system_fingerprint.toWellFormed() : null,
     tokensIn: typeof usage?.prompt_tokens === "number" ? usage.prompt_tokens : null,
-    tokensOut: typeof usage?.completion_tokens === "number" ? usage.completion_tokens : null
+    tokensOut: typeof usage?.completion_tokens === "number" ? usage.completion_tokens : null,
+    truncated: choice.finish_reason === "length"
   };
 }
 
@@ -22988,27 +23570,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run2 = async (function_, resolve11, arguments_) => {
+  const run2 = async (function_, resolve12, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve11(result);
+    resolve12(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve11, reject, arguments_) => {
+  const enqueue = (function_, resolve12, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run2.bind(void 0, function_, resolve11, arguments_));
+    }).then(run2.bind(void 0, function_, resolve12, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve11, reject) => {
-    enqueue(function_, resolve11, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve12, reject) => {
+    enqueue(function_, resolve12, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -23141,7 +23723,7 @@ var FifoLock = class {
       this.held = true;
       return Promise.resolve();
     }
-    return new Promise((resolve11) => this.waiting.push(resolve11));
+    return new Promise((resolve12) => this.waiting.push(resolve12));
   }
   /** Hands the lock to the longest waiter, or frees it. */
   release() {
@@ -23279,17 +23861,17 @@ async function completeAdaptive(provider, request, gate) {
 }
 async function withEmbeddings(result, model, prompt, embeddings) {
   if (!result.ok) return result;
-  let answer3;
+  let answer4;
   try {
-    answer3 = answerOf(result.completion.output, prompt);
+    answer4 = answerOf(result.completion.output, prompt);
   } catch {
     return result;
   }
   const wanted = /* @__PURE__ */ new Map();
   const similar = similarModel(model, prompt);
-  if (similar !== null) wanted.set(similar, [...answer3 === null ? [] : [answer3], ...similarTargets(prompt)]);
+  if (similar !== null) wanted.set(similar, [...answer4 === null ? [] : [answer4], ...similarTargets(prompt)]);
   const compare = compareModel(model, prompt.compare);
-  if (compare !== null && answer3 !== null) wanted.set(compare, [...wanted.get(compare) ?? [], answer3]);
+  if (compare !== null && answer4 !== null) wanted.set(compare, [...wanted.get(compare) ?? [], answer4]);
   for (const [embedding, texts] of wanted) {
     const error2 = await embeddings.fetch(embedding, texts);
     if (error2) {
@@ -23320,18 +23902,20 @@ function toSample(result, prompt, vectors) {
     };
   }
   const { completion } = result;
-  const { answer: answer3, pass, failures } = judge(completion.output, prompt, vectors);
+  const truncated = completion.truncated === true;
+  const { answer: answer4, pass, failures } = judge(completion.output, prompt, vectors, truncated);
   return {
     ...base,
     output: completion.output,
-    answer: answer3,
+    answer: answer4,
     pass,
     failures,
     error: null,
     servedModel: completion.servedModel,
     systemFingerprint: completion.systemFingerprint,
     tokensIn: completion.tokensIn,
-    tokensOut: completion.tokensOut
+    tokensOut: completion.tokensOut,
+    ...truncated ? { truncated } : {}
   };
 }
 
@@ -23439,6 +24023,429 @@ function usesEmbeddings(model, prompt) {
   return similarModel(model, prompt) !== null || compareModel(model, prompt.compare) !== null;
 }
 
+// src/history/texts.ts
+import { constants as constants3, gunzipSync, gzipSync } from "node:zlib";
+var tables = /* @__PURE__ */ new WeakMap();
+var TextBlockError = class extends Error {
+  name = "TextBlockError";
+};
+function encodeTexts(table) {
+  return gzipSync(JSON.stringify(table), { level: constants3.Z_BEST_COMPRESSION }).toString("base64");
+}
+function decodeTexts(block) {
+  let json;
+  try {
+    json = gunzipSync(Buffer.from(block, "base64")).toString("utf8");
+  } catch (e) {
+    throw new TextBlockError(`textsGz is not base64 of a gzip stream (${e.message})`);
+  }
+  let table;
+  try {
+    table = JSON.parse(json);
+  } catch (e) {
+    throw new TextBlockError(`textsGz does not hold JSON (${e.message})`);
+  }
+  const problem = tableProblem(table);
+  if (problem) throw new TextBlockError(`textsGz: ${problem}`);
+  return table;
+}
+function storedTexts(record2) {
+  if (record2.textsGz === void 0) return record2.texts ?? {};
+  let table = tables.get(record2);
+  if (!table) {
+    table = decodeTexts(record2.textsGz);
+    tables.set(record2, table);
+  }
+  return table;
+}
+function uncheckedTexts(data) {
+  const { texts, textsGz } = data;
+  if (textsGz !== void 0) {
+    if (typeof textsGz !== "string") throw new TextBlockError("textsGz is not a string");
+    return storedTexts(data);
+  }
+  if (texts === void 0) return {};
+  const problem = tableProblem(texts);
+  if (problem) throw new TextBlockError(`texts: ${problem}`);
+  return texts;
+}
+function withTexts(record2, table) {
+  if (Object.keys(table).length === 0) return record2;
+  const out = { ...record2, textsGz: encodeTexts(table) };
+  tables.set(out, table);
+  return out;
+}
+var KEY = /^[^/]+\/.+$/;
+var REF = /^[0-9a-f]{10,64}$/;
+function tableProblem(table) {
+  if (!isPlainObject(table)) return "the table is not a JSON object";
+  for (const [key, byRef] of Object.entries(table)) {
+    if (!KEY.test(key)) return `key ${JSON.stringify(key)} is not a prompt key (suite/id)`;
+    if (!isPlainObject(byRef)) return `${key} is not an object of texts by ref`;
+    for (const [ref, text] of Object.entries(byRef)) {
+      if (!REF.test(ref)) return `${key}: ${JSON.stringify(ref)} is not a text ref (10 to 64 lowercase hex)`;
+      if (typeof text !== "string") return `${key}/${ref} is not a string`;
+    }
+  }
+  return null;
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/history/view.ts
+var HistoryView = class _HistoryView {
+  textsByPrompt = /* @__PURE__ */ new Map();
+  catalogsByRef = /* @__PURE__ */ new Map();
+  byModel = /* @__PURE__ */ new Map();
+  seriesCache = /* @__PURE__ */ new Map();
+  keyHashes = /* @__PURE__ */ new Map();
+  positionsByRef = /* @__PURE__ */ new Map();
+  /**
+   * `context`: catalogs and texts of earlier lines that the records refer to (a read of the
+   * history's last runs, see read.ts), without those lines' records.
+   */
+  /** The history has records before the ones this view holds: counts of records are of those read. */
+  partial;
+  constructor(records2 = [], context) {
+    this.partial = context?.partial === true;
+    for (const [ref, catalog] of context?.catalogs ?? []) this.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of context?.texts ?? []) {
+      const known = this.textsOf(key);
+      for (const [ref, text] of texts) known.set(ref, text);
+    }
+    for (const record2 of records2) this.add(record2);
+  }
+  /**
+   * A view of the same history that records can be added to without changing this one. The
+   * per-prompt text maps and per-model lists are copied; catalogs and their position indexes are
+   * shared, since a catalog never changes once stored.
+   */
+  fork() {
+    const copy = new _HistoryView([], { partial: this.partial, catalogs: /* @__PURE__ */ new Map(), texts: /* @__PURE__ */ new Map() });
+    for (const [ref, catalog] of this.catalogsByRef) copy.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of this.textsByPrompt) copy.textsByPrompt.set(key, new Map(texts));
+    for (const [id, records2] of this.byModel) copy.byModel.set(id, [...records2]);
+    for (const [ref, positions] of this.positionsByRef) copy.positionsByRef.set(ref, positions);
+    return copy;
+  }
+  add(record2) {
+    for (const [ref, catalog] of Object.entries(record2.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
+    for (const [key, texts] of Object.entries(storedTexts(record2))) {
+      const known = this.textsOf(key);
+      for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
+    }
+    const own = this.byModel.get(record2.model.id) ?? [];
+    own.push(record2);
+    this.byModel.set(record2.model.id, own);
+    const series = this.seriesCache.get(record2.model.id);
+    if (series) this.indexRecord(record2, own.length - 1, series, this.keyHashes.get(record2.model.id));
+  }
+  /** The texts stored so far for a prompt key, by ref (the live map: callers must not modify it). */
+  textsOf(key) {
+    let texts = this.textsByPrompt.get(key);
+    if (!texts) {
+      texts = /* @__PURE__ */ new Map();
+      this.textsByPrompt.set(key, texts);
+    }
+    return texts;
+  }
+  text(key, ref) {
+    return ref === null ? null : this.textsByPrompt.get(key)?.get(ref) ?? null;
+  }
+  hasCatalog(ref) {
+    return this.catalogsByRef.has(ref);
+  }
+  catalogEntries(ref) {
+    return this.catalogsByRef.get(ref);
+  }
+  catalog(ref) {
+    const catalog = this.catalogsByRef.get(ref);
+    if (!catalog) throw new Error(`history: catalog ${ref} is not defined`);
+    return catalog;
+  }
+  modelIds() {
+    return [...this.byModel.keys()];
+  }
+  recordsOf(modelId) {
+    return this.byModel.get(modelId) ?? [];
+  }
+  /**
+   * This model's points for one prompt series, oldest first. With `key`, one point per record (see
+   * the class comment); without, every prompt of every record that has the hash.
+   */
+  series(modelId, promptHash, key) {
+    const all = this.seriesIndex(modelId).series.get(promptHash) ?? [];
+    if (key === void 0) return all;
+    const out = [];
+    for (const p of all) {
+      const last = out.at(-1);
+      if (last?.run !== p.run) out.push(p);
+      else if (p.key === key && last.key !== key) out[out.length - 1] = p;
+    }
+    return out;
+  }
+  /**
+   * The answered points among the last `window` points of a series, oldest first, with their
+   * answers: what a new observation of the prompt is compared with.
+   */
+  recentAnswered(modelId, promptHash, key, window2) {
+    return this.series(modelId, promptHash, key).slice(-window2).filter((p) => p.answered).map((p) => ({ ...p, answer: this.text(p.key, p.answerRef) }));
+  }
+  /**
+   * The last answered point of a series before record `before` (a position among the model's
+   * records; default: after the last). Walks back from there, so it finds it in a record or two
+   * without indexing the model's whole series.
+   */
+  previousAnswered(modelId, promptHash, key, before = Number.POSITIVE_INFINITY) {
+    const records2 = this.recordsOf(modelId);
+    for (let run2 = Math.min(before, records2.length) - 1; run2 >= 0; run2--) {
+      const record2 = records2[run2];
+      const at = this.positionIn(record2.catalog, promptHash, key);
+      if (at === void 0) continue;
+      const point = pointOf(record2, run2, at.i, at.key, this.catalog(record2.catalog)[at.i][3]);
+      if (point.answered) return { ...point, answer: this.text(point.key, point.answerRef) };
+    }
+    return void 0;
+  }
+  /** Where a series sits in a catalog: under `key`, else the first prompt with the hash. */
+  positionIn(ref, promptHash, key) {
+    let index = this.positionsByRef.get(ref);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      for (const [i, [suite2, id, hash]] of this.catalog(ref).entries()) {
+        const at = { i, key: promptKey(suite2, id) };
+        index.set(`${at.key}\0${hash}`, at);
+        if (!index.has(hash)) index.set(hash, at);
+      }
+      this.positionsByRef.set(ref, index);
+    }
+    return index.get(`${key}\0${promptHash}`) ?? index.get(promptHash);
+  }
+  /**
+   * The raw output of every sample of a series point that produced one, in sampling order: the
+   * reference samples drift is judged against. (A record stores one ref when all samples agreed.)
+   */
+  sampleOutputs(modelId, point) {
+    const record2 = this.recordsOf(modelId)[point.run];
+    const stored = record2?.outputs[point.index] ?? null;
+    if (!record2 || stored === null) return [];
+    const refs = typeof stored === "string" ? Array(record2.samples - (record2.errors[String(point.index)]?.length ?? 0)).fill(stored) : stored.filter((r) => r !== null);
+    return refs.flatMap((ref) => {
+      const text = this.text(point.key, ref);
+      return text === null ? [] : [text];
+    });
+  }
+  /** The prompt hash this model last ran a prompt key with, if it ever did. */
+  lastHashOf(modelId, key) {
+    return this.seriesIndex(modelId).hashes.get(key);
+  }
+  seriesIndex(modelId) {
+    let series = this.seriesCache.get(modelId);
+    let hashes = this.keyHashes.get(modelId);
+    if (!series || !hashes) {
+      series = /* @__PURE__ */ new Map();
+      hashes = /* @__PURE__ */ new Map();
+      this.seriesCache.set(modelId, series);
+      this.keyHashes.set(modelId, hashes);
+      this.recordsOf(modelId).forEach((r, i) => this.indexRecord(r, i, series, hashes));
+    }
+    return { series, hashes };
+  }
+  indexRecord(record2, run2, series, hashes) {
+    this.catalog(record2.catalog).forEach(([suite2, id, hash, checksHash2], i) => {
+      const key = promptKey(suite2, id);
+      const point = pointOf(record2, run2, i, key, checksHash2);
+      const list = series.get(hash);
+      if (list) list.push(point);
+      else series.set(hash, [point]);
+      hashes.set(key, hash);
+    });
+  }
+};
+function pointOf(record2, run2, i, key, checksHash2) {
+  const errored = record2.errors[String(i)]?.length ?? 0;
+  return {
+    run: run2,
+    key,
+    index: i,
+    answered: errored < record2.samples,
+    answerRef: record2.answers[i] ?? null,
+    passed: record2.passed[i] ?? null,
+    checked: record2.samples - errored,
+    checksHash: checksHash2
+  };
+}
+
+// src/app/compare-edits.ts
+async function baseConfigFrom(head, options) {
+  const path2 = resolve3(options.root, options.configPath ?? DEFAULTS.configPath);
+  if (await options.files.read(path2) === null) return { config: { ...head, models: [], suites: [] }, missing: true };
+  return { config: await loadConfig(options), missing: false };
+}
+async function compareEdits(outcome, base, history, options) {
+  const view = new HistoryView(history?.records ?? [], history?.context);
+  const head = outcome.config;
+  const edits = findEdits(head, base);
+  const baseObservations = /* @__PURE__ */ new Map();
+  let rerun = 0;
+  for (const model of head.models) {
+    const config2 = baseRunConfig(head, edits.pairs, model.id);
+    if (!config2) continue;
+    const run2 = await runSuites(config2, { ...options, now: /* @__PURE__ */ new Date() });
+    for (const o of run2.models[0].observations) {
+      baseObservations.set(pairId(model.id, promptKey(o.suite, o.promptId)), o);
+      rerun += 1;
+    }
+  }
+  const headObservations = /* @__PURE__ */ new Map();
+  for (const m of outcome.models) {
+    for (const o of m.observations) headObservations.set(pairId(m.model.id, promptKey(o.suite, o.promptId)), o);
+  }
+  const of = (map) => (p) => map.get(pairId(p.modelId, p.key));
+  const effects = editEffects(edits.pairs, of(headObservations), of(baseObservations), view);
+  const added = new Set(edits.added);
+  const newModels = new Set(edits.addedModels);
+  return {
+    baseRef: options.baseRef,
+    edits,
+    effects,
+    extraRequests: rerun * head.samples,
+    rerun,
+    added: outcome.models.flatMap(
+      (m) => m.observations.filter((o) => newModels.has(m.model.id) || added.has(promptKey(o.suite, o.promptId))).map((o) => {
+        const r = promptResult(o, outcome.specOf(o));
+        return { modelId: m.model.id, key: r.key, status: r.status, answer: r.answer };
+      })
+    )
+  };
+}
+function editFailures(thresholds, c) {
+  if (!c || !thresholds.failOnRegression) return [];
+  const byModel = /* @__PURE__ */ new Map();
+  for (const e of c.effects) if (e.regression) byModel.set(e.modelId, [...byModel.get(e.modelId) ?? [], e.key]);
+  return [...byModel].map(
+    ([id, keys]) => `${id}: ${count(keys.length, "prompt")} went from pass to fail because of this change's edits (the base version passes in the same run): ${listSome(keys)}`
+  );
+}
+
+// src/app/present.ts
+function summaryText(summary2, edits = null) {
+  return edits ? `${formatRunSummary(summary2)}
+${formatEdits(edits)}` : formatRunSummary(summary2);
+}
+
+// src/action/check.ts
+import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname8, join as join8, resolve as resolve7 } from "node:path";
+
+// src/app/check.ts
+import { tmpdir } from "node:os";
+import { basename as basename7, relative as relative4, resolve as resolve6 } from "node:path";
+
+// src/history/record.ts
+var READABLE_SCHEMAS = [1, 2, 3];
+function schemaOf(record2) {
+  return record2.truncated === void 0 ? 2 : 3;
+}
+var GENESIS = "0".repeat(64);
+
+// src/history/build-record.ts
+function buildRecord(input, view) {
+  const { prompts } = input;
+  const catalog = prompts.map((r) => [r.suite, r.id, r.promptHash, r.checksHash]);
+  const catalogId = catalogRef(catalog);
+  const texts = new TextStore(view);
+  const answers = prompts.map((r) => r.answer === null ? null : texts.ref(r.key, r.answer));
+  const outputs = prompts.map((r) => {
+    const refs = r.outputs.map((output) => output === null ? null : texts.ref(r.key, output));
+    if (refs.every((ref) => ref === null)) return null;
+    return refs.every((ref) => ref === refs[0]) ? refs[0] : refs;
+  });
+  const errors = {};
+  const truncated = {};
+  prompts.forEach((r, i) => {
+    if (r.errors.length > 0) errors[String(i)] = r.errors;
+    if (r.truncated.length > 0) truncated[String(i)] = r.truncated;
+  });
+  const cut = Object.keys(truncated).length > 0 ? { truncated } : {};
+  const record2 = {
+    schema: schemaOf(cut),
+    run: { ...input.run, finishedAt: input.finishedAt },
+    model: recordModel(input),
+    samples: input.samples,
+    catalog: catalogId,
+    ...view.hasCatalog(catalogId) ? {} : { catalogs: { [catalogId]: catalog } },
+    answers,
+    outputs,
+    passed: prompts.map((r) => r.passed),
+    errors,
+    ...cut,
+    latencyMs: prompts.map((r) => r.latencyMs),
+    tokensOut: prompts.map((r) => r.tokensOut),
+    metrics: input.metrics
+  };
+  return withTexts(record2, texts.added);
+}
+function recordModel({ model, served, systemFingerprints }) {
+  const params = {};
+  if (model.params.temperature !== void 0) params["temperature"] = model.params.temperature;
+  if (model.params.topP !== void 0) params["top-p"] = model.params.topP;
+  if (model.params.seed !== void 0) params["seed"] = model.params.seed;
+  if (model.params.maxTokens !== void 0) params["max-tokens"] = model.params.maxTokens;
+  return { id: model.id, model: model.model, host: new URL(model.baseUrl).host, params, served, systemFingerprints };
+}
+var TextStore = class {
+  constructor(view) {
+    this.view = view;
+  }
+  view;
+  added = {};
+  ref(key, text) {
+    const known = this.view.textsOf(key);
+    const own = this.added[key];
+    const ref = textRef(text, { get: (r) => own?.[r] ?? known.get(r) });
+    if (!known.has(ref) && own?.[ref] === void 0) (this.added[key] ??= {})[ref] = text;
+    return ref;
+  }
+};
+
+// src/analysis/records.ts
+function buildRecords(outcome, history) {
+  const { run: run2, finishedAt, specOf, config: config2 } = outcome;
+  const view = history.fork();
+  const records2 = outcome.models.map(
+    (result) => recordModel2(result, { run: run2, finishedAt, specOf, window: config2.window, samples: config2.samples }, view)
+  );
+  return { records: records2, view };
+}
+function recordModel2(result, context, view) {
+  const { prompts, metrics } = analyzeModel(
+    {
+      ...result,
+      window: context.window,
+      specOf: context.specOf,
+      seed: context.seed ?? `${context.run.id}/${result.model.id}`
+    },
+    view
+  );
+  const record2 = buildRecord(
+    {
+      run: context.run,
+      finishedAt: context.finishedAt,
+      model: result.model,
+      served: result.metrics.servedModels,
+      systemFingerprints: result.metrics.systemFingerprints,
+      samples: context.samples,
+      prompts,
+      metrics
+    },
+    view
+  );
+  view.add(record2);
+  return record2;
+}
+
 // src/evidence/attestations.ts
 import { open as open2, readFile as readFile2 } from "node:fs/promises";
 import { basename, dirname as dirname3, join as join3 } from "node:path";
@@ -23500,11 +24507,30 @@ function parseEnvelope(text) {
   }
   return { payloadType, payload, signatures: sigs };
 }
+function openEnvelope(envelope, key) {
+  const payload = decodeBase64(envelope.payload);
+  const message = pae(envelope.payloadType, payload);
+  if (envelope.signatures.length === 0)
+    return { ok: false, reason: "unsigned", message: "the envelope has no signature" };
+  if (envelope.signatures.some((s) => key.verify(message, decodeBase64(s.sig)))) return { ok: true, payload };
+  if (envelope.signatures.some((s) => s.keyid === key.keyid)) {
+    return {
+      ok: false,
+      reason: "bad-signature",
+      message: `the signature of key ${short(key.keyid)} does not verify: the envelope was changed after it was signed`
+    };
+  }
+  const others = envelope.signatures.map((s) => s.keyid ? short(s.keyid) : "(no key id)").join(", ");
+  return { ok: false, reason: "other-key", message: `signed by another key (${others}), not ${short(key.keyid)}` };
+}
 function short(keyid) {
   return showInvisible(keyid.length > 16 ? keyid.slice(0, 16) : keyid);
 }
 function isBase64(text) {
   return /^[A-Za-z0-9+/\-_]*={0,2}$/.test(text) && text.replace(/=+$/, "").length % 4 !== 1;
+}
+function decodeBase64(text) {
+  return Buffer.from(text.replace(/-/g, "+").replace(/_/g, "/"), "base64");
 }
 
 // src/evidence/statement.ts
@@ -23519,6 +24545,10 @@ var PREDICATE_TYPES = {
 };
 function lineSubjectName(file, line) {
   return `${file}:${line}`;
+}
+function lineOfSubjectName(name2) {
+  const m = /:([1-9]\d*)$/.exec(name2);
+  return m ? Number(m[1]) : null;
 }
 function recordPredicate(record2, file, line) {
   const m = record2.metrics;
@@ -23560,9 +24590,9 @@ function statement(subject, predicateType, predicate) {
 // src/history/record-validator.generated.js
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
 var record = validate102;
-var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, version 2 in `textsGz`. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "enum": [1, 2], "description": "Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`. Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "textsGz": { "type": "string", "pattern": "^[A-Za-z0-9+/]*={0,2}$", "description": 'Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record["textsGz"])))`.' }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx or a connection failure after retries." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." }, "embedding": { "$ref": "#/definitions/count", "description": "Tokens of the embeddings requests (`similar` checks, `compare: embedding`), this run's answers and the earlier answers they were compared with. Absent when the run asked for no embeddings." } } }, "cost": { "type": "number", "minimum": 0, "description": "What the run cost in USD: `tokens` at the model's `price` (USD per million input, output and embedding tokens; embedding tokens at the input price unless it names one) from the config. Absent when the model has no price." }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks by the majority of their samples (where they have checks) and were not named by the drift test as changed (records written before `drift` existed: kept their modal answer where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was." }, "drift": { "type": "object", "additionalProperties": false, "description": "Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.", "required": ["significant", "p", "prompts", "detectableShift"], "properties": { "significant": { "type": "boolean", "description": "Whether `p` is at most 0.01: an unchanged model alarms on about one night in a hundred." }, "p": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable." }, "prompts": { "$ref": "#/definitions/promptKeys", "description": "Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`." }, "detectableShift": { "$ref": "#/definitions/share", "description": "The share of one prompt's answers that must move to a new answer for its own exact test to see it at the model's level (p <= 0.01) with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet." } } } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." } } };
+var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/record.schema.json", "title": "trackrecord history record", "description": "One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, versions 2 and 3 in `textsGz`; version 3 adds `truncated`. A new field means a new schema version.", "type": "object", "additionalProperties": false, "required": ["schema", "prev", "run", "model", "samples", "catalog", "answers", "outputs", "passed", "errors", "latencyMs", "tokensOut", "metrics"], "properties": { "schema": { "enum": [1, 2, 3], "description": "Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`; 3 is 2 with `truncated`, and is written only for a record that has truncated samples (a record without them stays 2, so a reader of version 2 reads it). Readers must reject versions they do not know." }, "prev": { "$ref": "#/definitions/sha256", "description": "SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it." }, "run": { "type": "object", "additionalProperties": false, "required": ["id", "startedAt", "finishedAt", "trigger", "commit", "url"], "description": "The run this record belongs to. Several records (one per model) share one run.", "properties": { "id": { "type": "string", "minLength": 1, "description": "Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs." }, "startedAt": { "$ref": "#/definitions/timestamp", "description": "When the run started (ISO 8601)." }, "finishedAt": { "$ref": "#/definitions/timestamp", "description": "When the run finished (ISO 8601)." }, "trigger": { "type": "string", "description": "The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli." }, "commit": { "type": ["string", "null"], "description": "The commit sha the run was made at, when known." }, "url": { "type": ["string", "null"], "pattern": "^https?://", "description": "The workflow run's page, when run on GitHub Actions." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["id", "model", "host", "params", "served", "systemFingerprints"], "description": "The model endpoint this record measures. Never holds keys or full URLs.", "properties": { "id": { "type": "string", "minLength": 1, "description": "The model's id in the config: names a series of records (and a badge)." }, "model": { "type": "string", "minLength": 1, "description": "The model name requested from the server." }, "host": { "type": "string", "description": "Host of the server's base URL only (paths and query strings can carry secrets)." }, "params": { "type": "object", "additionalProperties": false, "description": "Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).", "patternProperties": { "^[A-Za-z][A-Za-z0-9_-]*$": { "type": "number", "description": "The value of one sampling parameter." } } }, "served": { "type": "array", "items": { "type": "string" }, "description": "Model names the server reported as having answered (may differ from the one requested)." }, "systemFingerprints": { "type": "array", "items": { "type": "string" }, "description": "System fingerprints the server reported, when it reports them." } } }, "samples": { "type": "integer", "minimum": 1, "description": "Samples (outputs) requested per prompt." }, "catalog": { "$ref": "#/definitions/hash16", "description": "Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it." }, "catalogs": { "type": "object", "additionalProperties": false, "description": "Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.", "patternProperties": { "^[0-9a-f]{16}$": { "type": "array", "description": "The prompts, in column order.", "items": { "type": "array", "description": "One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.", "minItems": 4, "maxItems": 4, "additionalItems": false, "items": [{ "type": "string", "minLength": 1, "description": "Suite name." }, { "type": "string", "minLength": 1, "description": "Prompt id within the suite." }, { "$ref": "#/definitions/hash16", "description": "Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)." }, { "$ref": "#/definitions/hash16", "description": "Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash." }] } } } }, "answers": { "type": "array", "description": "Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.", "items": { "$ref": "#/definitions/textRefOrNull" } }, "outputs": { "type": "array", "description": "Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.", "items": { "type": ["string", "array", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.", "items": { "$ref": "#/definitions/textRefOrNull" } } }, "passed": { "type": "array", "description": "Per prompt: how many samples passed their checks; null for prompts without checks.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "errors": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "description": "One category per errored sample.", "items": { "$ref": "#/definitions/errorCategory" } } } }, "truncated": { "type": "object", "additionalProperties": false, "description": "Sparse, by prompt index (as a decimal string): the samples, by index, whose output was cut (the server's `finish_reason` was `length`, or the response passed `max-output-kb`). Not an error: those samples were judged as they came. Absent when no output was cut, and in records written before it existed.", "patternProperties": { "^\\d+$": { "type": "array", "minItems": 1, "uniqueItems": true, "description": "The index of each cut sample, in request order.", "items": { "type": "integer", "minimum": 0 } } } }, "latencyMs": { "type": "array", "description": "Per prompt: median latency in milliseconds of the samples that answered; null when none did.", "items": { "type": ["number", "null"], "minimum": 0 } }, "tokensOut": { "type": "array", "description": "Per prompt: output tokens summed over samples, as the server reported them; null when unknown.", "items": { "type": ["integer", "null"], "minimum": 0 } }, "texts": { "type": "object", "additionalProperties": false, "description": "Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.", "patternProperties": { "^[^/]+/.+$": { "type": "object", "additionalProperties": false, "description": "The texts of one prompt, by ref.", "patternProperties": { "^[0-9a-f]{10,64}$": { "type": "string", "description": "The text whose SHA-256 starts with the ref." } } } } }, "textsGz": { "type": "string", "pattern": "^[A-Za-z0-9+/]*={0,2}$", "description": 'Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record["textsGz"])))`.' }, "metrics": { "type": "object", "additionalProperties": false, "description": "Summary metrics of this record, computed when it was written (some against the earlier records of the same model).", "required": ["prompts", "checked", "passed", "passRate", "agreement", "rawAgreement", "comparable", "stable", "stability", "drifted", "flapping", "regressions", "fixes", "flipsP", "newSeries", "errors", "latencyMs", "tokens", "judged", "behaved", "reliability", "reliabilityInterval", "window", "runsSinceDrift"], "properties": { "prompts": { "$ref": "#/definitions/count", "description": "Prompts run (the catalog's length)." }, "checked": { "$ref": "#/definitions/count", "description": "Samples judged by checks (prompts with checks; errored samples excluded)." }, "passed": { "$ref": "#/definitions/count", "description": "Checked samples that passed all their checks." }, "passRate": { "$ref": "#/definitions/share", "description": "passed / checked; null when nothing was checked." }, "agreement": { "$ref": "#/definitions/share", "description": "TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt." }, "rawAgreement": { "$ref": "#/definitions/share", "description": "TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt." }, "comparable": { "$ref": "#/definitions/count", "description": "Prompts with an answer now and in an earlier record of the same series." }, "stable": { "$ref": "#/definitions/count", "description": "Comparable prompts whose modal answer did not change." }, "stability": { "$ref": "#/definitions/share", "description": "stable / comparable; null when nothing was comparable." }, "drifted": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys whose modal answer changed since the series' previous answer." }, "flapping": { "$ref": "#/definitions/promptKeys", "description": "The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior." }, "regressions": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)." }, "fixes": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)." }, "flipsP": { "$ref": "#/definitions/share", "description": "Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips." }, "newSeries": { "$ref": "#/definitions/promptKeys", "description": "Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)." }, "errors": { "type": "object", "additionalProperties": false, "description": "Errored samples by category.", "required": ["rate-limited", "timeout", "server", "auth", "bad-response"], "properties": { "rate-limited": { "$ref": "#/definitions/count", "description": "HTTP 429 after retries." }, "timeout": { "$ref": "#/definitions/count", "description": "No answer within the time limit after retries." }, "server": { "$ref": "#/definitions/count", "description": "HTTP 5xx after retries (records written before `connection` existed count connection failures here too)." }, "connection": { "$ref": "#/definitions/count", "description": "No answer from the server after retries: connection refused or reset, DNS, TLS. Absent in records written before it existed." }, "auth": { "$ref": "#/definitions/count", "description": "HTTP 401/403: a missing or wrong key." }, "bad-response": { "$ref": "#/definitions/count", "description": "Any other error, or a response that could not be read." } } }, "errorMessages": { "type": "object", "additionalProperties": false, "description": "Why there was no answer: per category of this record's errors, the message of its first one (the server's own words, or the connection failure; API keys masked). Absent when nothing failed, and in records written before it existed.", "properties": { "rate-limited": { "$ref": "#/definitions/errorMessage", "description": "The first HTTP 429 kept after retries." }, "timeout": { "$ref": "#/definitions/errorMessage", "description": "The first timeout." }, "server": { "$ref": "#/definitions/errorMessage", "description": "The first HTTP 5xx." }, "connection": { "$ref": "#/definitions/errorMessage", "description": "The first connection failure (its system code, e.g. ECONNREFUSED)." }, "auth": { "$ref": "#/definitions/errorMessage", "description": "The first HTTP 401/403: what the server said about the key." }, "bad-response": { "$ref": "#/definitions/errorMessage", "description": "The first other error, or why a response could not be read." } } }, "latencyMs": { "type": "object", "additionalProperties": false, "description": "Latency of the samples that answered, in milliseconds.", "required": ["p50", "p95"], "properties": { "p50": { "type": ["number", "null"], "minimum": 0, "description": "Median; null when no sample answered." }, "p95": { "type": ["number", "null"], "minimum": 0, "description": "95th percentile; null when no sample answered." } } }, "tokens": { "type": "object", "additionalProperties": false, "description": "Tokens summed over all samples, as the server reported them.", "required": ["in", "out"], "properties": { "in": { "$ref": "#/definitions/count", "description": "Input (prompt) tokens." }, "out": { "$ref": "#/definitions/count", "description": "Output (completion) tokens." }, "embedding": { "$ref": "#/definitions/count", "description": "Tokens of the embeddings requests (`similar` checks, `compare: embedding`), this run's answers and the earlier answers they were compared with. Absent when the run asked for no embeddings." } } }, "cost": { "type": "number", "minimum": 0, "description": "What the run cost in USD: `tokens` at the model's `price` (USD per million input, output and embedding tokens; embedding tokens at the input price unless it names one) from the config. Absent when the model has no price." }, "judged": { "$ref": "#/definitions/count", "description": "Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with." }, "behaved": { "$ref": "#/definitions/count", "description": "Judged prompts that behaved as recorded: passed their checks by the majority of their samples (where they have checks) and were not named by the drift test as changed (records written before `drift` existed: kept their modal answer where comparable)." }, "reliability": { "$ref": "#/definitions/share", "description": "Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged." }, "reliabilityInterval": { "type": ["array", "null"], "description": "95% Wilson confidence interval [low, high] of `reliability`; null when it is null.", "minItems": 2, "maxItems": 2, "additionalItems": false, "items": [{ "type": "number", "minimum": 0, "maximum": 1, "description": "Lower bound." }, { "type": "number", "minimum": 0, "maximum": 1, "description": "Upper bound." }] }, "window": { "$ref": "#/definitions/count", "description": "The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model." }, "runsSinceDrift": { "type": ["integer", "null"], "minimum": 0, "description": "Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was." }, "drift": { "type": "object", "additionalProperties": false, "description": "Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.", "required": ["significant", "p", "prompts", "detectableShift"], "properties": { "significant": { "type": "boolean", "description": "Whether `p` is at most 0.01: an unchanged model alarms on about one night in a hundred." }, "p": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable." }, "prompts": { "$ref": "#/definitions/promptKeys", "description": "Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`." }, "detectableShift": { "$ref": "#/definitions/share", "description": "The share of one prompt's answers that must move to a new answer for its own exact test to see it at the model's level (p <= 0.01) with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet." } } } } } }, "definitions": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "A SHA-256 digest, 64 lowercase hex." }, "hash16": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The first 16 hex of a SHA-256 digest." }, "textRefOrNull": { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." }, "timestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", "description": "An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z." }, "count": { "type": "integer", "minimum": 0, "description": "A count, 0 or more." }, "share": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." }, "promptKeys": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "A list of prompt keys (`suite/id`)." }, "errorMessage": { "type": "string", "maxLength": 2e3, "description": "A short message, on one line, safe to show: never a key, never a request body." }, "errorCategory": { "enum": ["rate-limited", "timeout", "server", "connection", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx), connection (refused, DNS, TLS; older records count these as server), auth (401/403), bad-response (anything else)." } } };
 var schema18 = { "type": ["string", "null"], "pattern": "^[0-9a-f]{10,64}$", "description": "A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key." };
-var schema20 = { "enum": ["rate-limited", "timeout", "server", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)." };
+var schema20 = { "enum": ["rate-limited", "timeout", "server", "connection", "auth", "bad-response"], "description": "rate-limited (429), timeout, server (5xx), connection (refused, DNS, TLS; older records count these as server), auth (401/403), bad-response (anything else)." };
 var schema24 = { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "A proportion between 0 and 1, or null when undefined." };
 var func22 = Object.prototype.hasOwnProperty;
 var func3 = typeof import_ucs2length2.default === "function" ? import_ucs2length2.default : import_ucs2length2.default.default;
@@ -23573,8 +24603,8 @@ var pattern42 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "");
 var pattern62 = new RegExp("^[0-9a-f]{16}$", "");
 var pattern11 = new RegExp("^[0-9a-f]{10,64}$", "");
 var pattern14 = new RegExp("^\\d+$", "");
-var pattern16 = new RegExp("^[^/]+/.+$", "");
-var pattern20 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "");
+var pattern18 = new RegExp("^[^/]+/.+$", "");
+var pattern22 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "");
 function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -23598,7 +24628,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           if (data.schema !== void 0) {
             let data0 = data.schema;
             const _errs2 = errors;
-            if (!(data0 === 1 || data0 === 2)) {
+            if (!(data0 === 1 || data0 === 2 || data0 === 3)) {
               validate102.errors = [{ instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/enum", keyword: "enum", params: { allowedValues: schema112.properties.schema.enum }, message: "must be equal to one of the allowed values" }];
               return false;
             }
@@ -24302,7 +25332,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                                 for (let i7 = 0; i7 < len9; i7++) {
                                                   let data37 = data36[i7];
                                                   const _errs88 = errors;
-                                                  if (!(data37 === "rate-limited" || data37 === "timeout" || data37 === "server" || data37 === "auth" || data37 === "bad-response")) {
+                                                  if (!(data37 === "rate-limited" || data37 === "timeout" || data37 === "server" || data37 === "connection" || data37 === "auth" || data37 === "bad-response")) {
                                                     validate102.errors = [{ instancePath: instancePath + "/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/definitions/errorCategory/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" }];
                                                     return false;
                                                   }
@@ -24334,35 +25364,88 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                 var valid0 = true;
                               }
                               if (valid0) {
-                                if (data.latencyMs !== void 0) {
-                                  let data38 = data.latencyMs;
+                                if (data.truncated !== void 0) {
+                                  let data38 = data.truncated;
                                   const _errs90 = errors;
                                   if (errors === _errs90) {
-                                    if (Array.isArray(data38)) {
-                                      var valid24 = true;
-                                      const len10 = data38.length;
-                                      for (let i8 = 0; i8 < len10; i8++) {
-                                        let data39 = data38[i8];
-                                        const _errs92 = errors;
-                                        if (!(typeof data39 == "number" && isFinite(data39)) && data39 !== null) {
-                                          validate102.errors = [{ instancePath: instancePath + "/latencyMs/" + i8, schemaPath: "#/properties/latencyMs/items/type", keyword: "type", params: { type: schema112.properties.latencyMs.items.type }, message: "must be number,null" }];
+                                    if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+                                      const _errs92 = errors;
+                                      for (const key9 in data38) {
+                                        if (!pattern14.test(key9)) {
+                                          validate102.errors = [{ instancePath: instancePath + "/truncated", schemaPath: "#/properties/truncated/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" }];
                                           return false;
-                                        }
-                                        if (errors === _errs92) {
-                                          if (typeof data39 == "number" && isFinite(data39)) {
-                                            if (data39 < 0 || isNaN(data39)) {
-                                              validate102.errors = [{ instancePath: instancePath + "/latencyMs/" + i8, schemaPath: "#/properties/latencyMs/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                              return false;
-                                            }
-                                          }
-                                        }
-                                        var valid24 = _errs92 === errors;
-                                        if (!valid24) {
                                           break;
                                         }
                                       }
+                                      if (_errs92 === errors) {
+                                        var valid24 = true;
+                                        for (const key10 in data38) {
+                                          if (pattern14.test(key10)) {
+                                            let data39 = data38[key10];
+                                            const _errs93 = errors;
+                                            if (errors === _errs93) {
+                                              if (Array.isArray(data39)) {
+                                                if (data39.length < 1) {
+                                                  validate102.errors = [{ instancePath: instancePath + "/truncated/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/truncated/patternProperties/%5E%5Cd%2B%24/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                                                  return false;
+                                                } else {
+                                                  var valid25 = true;
+                                                  const len10 = data39.length;
+                                                  for (let i8 = 0; i8 < len10; i8++) {
+                                                    let data40 = data39[i8];
+                                                    const _errs95 = errors;
+                                                    if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
+                                                      validate102.errors = [{ instancePath: instancePath + "/truncated/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/truncated/patternProperties/%5E%5Cd%2B%24/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                      return false;
+                                                    }
+                                                    if (errors === _errs95) {
+                                                      if (typeof data40 == "number" && isFinite(data40)) {
+                                                        if (data40 < 0 || isNaN(data40)) {
+                                                          validate102.errors = [{ instancePath: instancePath + "/truncated/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/truncated/patternProperties/%5E%5Cd%2B%24/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                    }
+                                                    var valid25 = _errs95 === errors;
+                                                    if (!valid25) {
+                                                      break;
+                                                    }
+                                                  }
+                                                  if (valid25) {
+                                                    let i9 = data39.length;
+                                                    let j0;
+                                                    if (i9 > 1) {
+                                                      const indices0 = {};
+                                                      for (; i9--; ) {
+                                                        let item0 = data39[i9];
+                                                        if (!(typeof item0 == "number" && (!(item0 % 1) && !isNaN(item0)) && isFinite(item0))) {
+                                                          continue;
+                                                        }
+                                                        if (typeof indices0[item0] == "number") {
+                                                          j0 = indices0[item0];
+                                                          validate102.errors = [{ instancePath: instancePath + "/truncated/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/truncated/patternProperties/%5E%5Cd%2B%24/uniqueItems", keyword: "uniqueItems", params: { i: i9, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i9 + " are identical)" }];
+                                                          return false;
+                                                          break;
+                                                        }
+                                                        indices0[item0] = i9;
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              } else {
+                                                validate102.errors = [{ instancePath: instancePath + "/truncated/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/truncated/patternProperties/%5E%5Cd%2B%24/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                return false;
+                                              }
+                                            }
+                                            var valid24 = _errs93 === errors;
+                                            if (!valid24) {
+                                              break;
+                                            }
+                                          }
+                                        }
+                                      }
                                     } else {
-                                      validate102.errors = [{ instancePath: instancePath + "/latencyMs", schemaPath: "#/properties/latencyMs/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                      validate102.errors = [{ instancePath: instancePath + "/truncated", schemaPath: "#/properties/truncated/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
                                       return false;
                                     }
                                   }
@@ -24371,1208 +25454,1418 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                   var valid0 = true;
                                 }
                                 if (valid0) {
-                                  if (data.tokensOut !== void 0) {
-                                    let data40 = data.tokensOut;
-                                    const _errs94 = errors;
-                                    if (errors === _errs94) {
-                                      if (Array.isArray(data40)) {
-                                        var valid25 = true;
-                                        const len11 = data40.length;
-                                        for (let i9 = 0; i9 < len11; i9++) {
-                                          let data41 = data40[i9];
-                                          const _errs96 = errors;
-                                          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41)) && data41 !== null) {
-                                            validate102.errors = [{ instancePath: instancePath + "/tokensOut/" + i9, schemaPath: "#/properties/tokensOut/items/type", keyword: "type", params: { type: schema112.properties.tokensOut.items.type }, message: "must be integer,null" }];
+                                  if (data.latencyMs !== void 0) {
+                                    let data41 = data.latencyMs;
+                                    const _errs97 = errors;
+                                    if (errors === _errs97) {
+                                      if (Array.isArray(data41)) {
+                                        var valid27 = true;
+                                        const len11 = data41.length;
+                                        for (let i10 = 0; i10 < len11; i10++) {
+                                          let data42 = data41[i10];
+                                          const _errs99 = errors;
+                                          if (!(typeof data42 == "number" && isFinite(data42)) && data42 !== null) {
+                                            validate102.errors = [{ instancePath: instancePath + "/latencyMs/" + i10, schemaPath: "#/properties/latencyMs/items/type", keyword: "type", params: { type: schema112.properties.latencyMs.items.type }, message: "must be number,null" }];
                                             return false;
                                           }
-                                          if (errors === _errs96) {
-                                            if (typeof data41 == "number" && isFinite(data41)) {
-                                              if (data41 < 0 || isNaN(data41)) {
-                                                validate102.errors = [{ instancePath: instancePath + "/tokensOut/" + i9, schemaPath: "#/properties/tokensOut/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                          if (errors === _errs99) {
+                                            if (typeof data42 == "number" && isFinite(data42)) {
+                                              if (data42 < 0 || isNaN(data42)) {
+                                                validate102.errors = [{ instancePath: instancePath + "/latencyMs/" + i10, schemaPath: "#/properties/latencyMs/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                 return false;
                                               }
                                             }
                                           }
-                                          var valid25 = _errs96 === errors;
-                                          if (!valid25) {
+                                          var valid27 = _errs99 === errors;
+                                          if (!valid27) {
                                             break;
                                           }
                                         }
                                       } else {
-                                        validate102.errors = [{ instancePath: instancePath + "/tokensOut", schemaPath: "#/properties/tokensOut/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                        validate102.errors = [{ instancePath: instancePath + "/latencyMs", schemaPath: "#/properties/latencyMs/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                         return false;
                                       }
                                     }
-                                    var valid0 = _errs94 === errors;
+                                    var valid0 = _errs97 === errors;
                                   } else {
                                     var valid0 = true;
                                   }
                                   if (valid0) {
-                                    if (data.texts !== void 0) {
-                                      let data42 = data.texts;
-                                      const _errs98 = errors;
-                                      if (errors === _errs98) {
-                                        if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-                                          const _errs100 = errors;
-                                          for (const key9 in data42) {
-                                            if (!pattern16.test(key9)) {
-                                              validate102.errors = [{ instancePath: instancePath + "/texts", schemaPath: "#/properties/texts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" }];
+                                    if (data.tokensOut !== void 0) {
+                                      let data43 = data.tokensOut;
+                                      const _errs101 = errors;
+                                      if (errors === _errs101) {
+                                        if (Array.isArray(data43)) {
+                                          var valid28 = true;
+                                          const len12 = data43.length;
+                                          for (let i11 = 0; i11 < len12; i11++) {
+                                            let data44 = data43[i11];
+                                            const _errs103 = errors;
+                                            if (!(typeof data44 == "number" && (!(data44 % 1) && !isNaN(data44)) && isFinite(data44)) && data44 !== null) {
+                                              validate102.errors = [{ instancePath: instancePath + "/tokensOut/" + i11, schemaPath: "#/properties/tokensOut/items/type", keyword: "type", params: { type: schema112.properties.tokensOut.items.type }, message: "must be integer,null" }];
                                               return false;
-                                              break;
                                             }
-                                          }
-                                          if (_errs100 === errors) {
-                                            var valid26 = true;
-                                            for (const key10 in data42) {
-                                              if (pattern16.test(key10)) {
-                                                let data43 = data42[key10];
-                                                const _errs101 = errors;
-                                                if (errors === _errs101) {
-                                                  if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
-                                                    const _errs103 = errors;
-                                                    for (const key11 in data43) {
-                                                      if (!pattern11.test(key11)) {
-                                                        validate102.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" }];
-                                                        return false;
-                                                        break;
-                                                      }
-                                                    }
-                                                    if (_errs103 === errors) {
-                                                      var valid27 = true;
-                                                      for (const key12 in data43) {
-                                                        if (pattern11.test(key12)) {
-                                                          const _errs104 = errors;
-                                                          if (typeof data43[key12] !== "string") {
-                                                            validate102.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/patternProperties/%5E%5B0-9a-f%5D%7B10%2C64%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                            return false;
-                                                          }
-                                                          var valid27 = _errs104 === errors;
-                                                          if (!valid27) {
-                                                            break;
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  } else {
-                                                    validate102.errors = [{ instancePath: instancePath + "/texts/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                    return false;
-                                                  }
-                                                }
-                                                var valid26 = _errs101 === errors;
-                                                if (!valid26) {
-                                                  break;
+                                            if (errors === _errs103) {
+                                              if (typeof data44 == "number" && isFinite(data44)) {
+                                                if (data44 < 0 || isNaN(data44)) {
+                                                  validate102.errors = [{ instancePath: instancePath + "/tokensOut/" + i11, schemaPath: "#/properties/tokensOut/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                  return false;
                                                 }
                                               }
                                             }
+                                            var valid28 = _errs103 === errors;
+                                            if (!valid28) {
+                                              break;
+                                            }
                                           }
                                         } else {
-                                          validate102.errors = [{ instancePath: instancePath + "/texts", schemaPath: "#/properties/texts/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                          validate102.errors = [{ instancePath: instancePath + "/tokensOut", schemaPath: "#/properties/tokensOut/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                           return false;
                                         }
                                       }
-                                      var valid0 = _errs98 === errors;
+                                      var valid0 = _errs101 === errors;
                                     } else {
                                       var valid0 = true;
                                     }
                                     if (valid0) {
-                                      if (data.textsGz !== void 0) {
-                                        let data45 = data.textsGz;
-                                        const _errs106 = errors;
-                                        if (errors === _errs106) {
-                                          if (typeof data45 === "string") {
-                                            if (!pattern20.test(data45)) {
-                                              validate102.errors = [{ instancePath: instancePath + "/textsGz", schemaPath: "#/properties/textsGz/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]*={0,2}$" }, message: 'must match pattern "^[A-Za-z0-9+/]*={0,2}$"' }];
-                                              return false;
+                                      if (data.texts !== void 0) {
+                                        let data45 = data.texts;
+                                        const _errs105 = errors;
+                                        if (errors === _errs105) {
+                                          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                                            const _errs107 = errors;
+                                            for (const key11 in data45) {
+                                              if (!pattern18.test(key11)) {
+                                                validate102.errors = [{ instancePath: instancePath + "/texts", schemaPath: "#/properties/texts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" }];
+                                                return false;
+                                                break;
+                                              }
+                                            }
+                                            if (_errs107 === errors) {
+                                              var valid29 = true;
+                                              for (const key12 in data45) {
+                                                if (pattern18.test(key12)) {
+                                                  let data46 = data45[key12];
+                                                  const _errs108 = errors;
+                                                  if (errors === _errs108) {
+                                                    if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+                                                      const _errs110 = errors;
+                                                      for (const key13 in data46) {
+                                                        if (!pattern11.test(key13)) {
+                                                          validate102.errors = [{ instancePath: instancePath + "/texts/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" }];
+                                                          return false;
+                                                          break;
+                                                        }
+                                                      }
+                                                      if (_errs110 === errors) {
+                                                        var valid30 = true;
+                                                        for (const key14 in data46) {
+                                                          if (pattern11.test(key14)) {
+                                                            const _errs111 = errors;
+                                                            if (typeof data46[key14] !== "string") {
+                                                              validate102.errors = [{ instancePath: instancePath + "/texts/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/patternProperties/%5E%5B0-9a-f%5D%7B10%2C64%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                              return false;
+                                                            }
+                                                            var valid30 = _errs111 === errors;
+                                                            if (!valid30) {
+                                                              break;
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    } else {
+                                                      validate102.errors = [{ instancePath: instancePath + "/texts/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/texts/patternProperties/%5E%5B%5E~1%5D%2B~1.%2B%24/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                  var valid29 = _errs108 === errors;
+                                                  if (!valid29) {
+                                                    break;
+                                                  }
+                                                }
+                                              }
                                             }
                                           } else {
-                                            validate102.errors = [{ instancePath: instancePath + "/textsGz", schemaPath: "#/properties/textsGz/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            validate102.errors = [{ instancePath: instancePath + "/texts", schemaPath: "#/properties/texts/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
                                             return false;
                                           }
                                         }
-                                        var valid0 = _errs106 === errors;
+                                        var valid0 = _errs105 === errors;
                                       } else {
                                         var valid0 = true;
                                       }
                                       if (valid0) {
-                                        if (data.metrics !== void 0) {
-                                          let data46 = data.metrics;
-                                          const _errs108 = errors;
-                                          if (errors === _errs108) {
-                                            if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
-                                              let missing3;
-                                              if (data46.prompts === void 0 && (missing3 = "prompts") || data46.checked === void 0 && (missing3 = "checked") || data46.passed === void 0 && (missing3 = "passed") || data46.passRate === void 0 && (missing3 = "passRate") || data46.agreement === void 0 && (missing3 = "agreement") || data46.rawAgreement === void 0 && (missing3 = "rawAgreement") || data46.comparable === void 0 && (missing3 = "comparable") || data46.stable === void 0 && (missing3 = "stable") || data46.stability === void 0 && (missing3 = "stability") || data46.drifted === void 0 && (missing3 = "drifted") || data46.flapping === void 0 && (missing3 = "flapping") || data46.regressions === void 0 && (missing3 = "regressions") || data46.fixes === void 0 && (missing3 = "fixes") || data46.flipsP === void 0 && (missing3 = "flipsP") || data46.newSeries === void 0 && (missing3 = "newSeries") || data46.errors === void 0 && (missing3 = "errors") || data46.latencyMs === void 0 && (missing3 = "latencyMs") || data46.tokens === void 0 && (missing3 = "tokens") || data46.judged === void 0 && (missing3 = "judged") || data46.behaved === void 0 && (missing3 = "behaved") || data46.reliability === void 0 && (missing3 = "reliability") || data46.reliabilityInterval === void 0 && (missing3 = "reliabilityInterval") || data46.window === void 0 && (missing3 = "window") || data46.runsSinceDrift === void 0 && (missing3 = "runsSinceDrift")) {
-                                                validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
+                                        if (data.textsGz !== void 0) {
+                                          let data48 = data.textsGz;
+                                          const _errs113 = errors;
+                                          if (errors === _errs113) {
+                                            if (typeof data48 === "string") {
+                                              if (!pattern22.test(data48)) {
+                                                validate102.errors = [{ instancePath: instancePath + "/textsGz", schemaPath: "#/properties/textsGz/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]*={0,2}$" }, message: 'must match pattern "^[A-Za-z0-9+/]*={0,2}$"' }];
                                                 return false;
-                                              } else {
-                                                const _errs110 = errors;
-                                                for (const key13 in data46) {
-                                                  if (!func22.call(schema112.properties.metrics.properties, key13)) {
-                                                    validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" }];
-                                                    return false;
-                                                    break;
-                                                  }
-                                                }
-                                                if (_errs110 === errors) {
-                                                  if (data46.prompts !== void 0) {
-                                                    let data47 = data46.prompts;
-                                                    const _errs111 = errors;
-                                                    const _errs112 = errors;
-                                                    if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
-                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                              }
+                                            } else {
+                                              validate102.errors = [{ instancePath: instancePath + "/textsGz", schemaPath: "#/properties/textsGz/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                              return false;
+                                            }
+                                          }
+                                          var valid0 = _errs113 === errors;
+                                        } else {
+                                          var valid0 = true;
+                                        }
+                                        if (valid0) {
+                                          if (data.metrics !== void 0) {
+                                            let data49 = data.metrics;
+                                            const _errs115 = errors;
+                                            if (errors === _errs115) {
+                                              if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+                                                let missing3;
+                                                if (data49.prompts === void 0 && (missing3 = "prompts") || data49.checked === void 0 && (missing3 = "checked") || data49.passed === void 0 && (missing3 = "passed") || data49.passRate === void 0 && (missing3 = "passRate") || data49.agreement === void 0 && (missing3 = "agreement") || data49.rawAgreement === void 0 && (missing3 = "rawAgreement") || data49.comparable === void 0 && (missing3 = "comparable") || data49.stable === void 0 && (missing3 = "stable") || data49.stability === void 0 && (missing3 = "stability") || data49.drifted === void 0 && (missing3 = "drifted") || data49.flapping === void 0 && (missing3 = "flapping") || data49.regressions === void 0 && (missing3 = "regressions") || data49.fixes === void 0 && (missing3 = "fixes") || data49.flipsP === void 0 && (missing3 = "flipsP") || data49.newSeries === void 0 && (missing3 = "newSeries") || data49.errors === void 0 && (missing3 = "errors") || data49.latencyMs === void 0 && (missing3 = "latencyMs") || data49.tokens === void 0 && (missing3 = "tokens") || data49.judged === void 0 && (missing3 = "judged") || data49.behaved === void 0 && (missing3 = "behaved") || data49.reliability === void 0 && (missing3 = "reliability") || data49.reliabilityInterval === void 0 && (missing3 = "reliabilityInterval") || data49.window === void 0 && (missing3 = "window") || data49.runsSinceDrift === void 0 && (missing3 = "runsSinceDrift")) {
+                                                  validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
+                                                  return false;
+                                                } else {
+                                                  const _errs117 = errors;
+                                                  for (const key15 in data49) {
+                                                    if (!func22.call(schema112.properties.metrics.properties, key15)) {
+                                                      validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" }];
                                                       return false;
+                                                      break;
                                                     }
-                                                    if (errors === _errs112) {
-                                                      if (typeof data47 == "number" && isFinite(data47)) {
-                                                        if (data47 < 0 || isNaN(data47)) {
-                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                    }
-                                                    var valid28 = _errs111 === errors;
-                                                  } else {
-                                                    var valid28 = true;
                                                   }
-                                                  if (valid28) {
-                                                    if (data46.checked !== void 0) {
-                                                      let data48 = data46.checked;
-                                                      const _errs114 = errors;
-                                                      const _errs115 = errors;
-                                                      if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
-                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                  if (_errs117 === errors) {
+                                                    if (data49.prompts !== void 0) {
+                                                      let data50 = data49.prompts;
+                                                      const _errs118 = errors;
+                                                      const _errs119 = errors;
+                                                      if (!(typeof data50 == "number" && (!(data50 % 1) && !isNaN(data50)) && isFinite(data50))) {
+                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                         return false;
                                                       }
-                                                      if (errors === _errs115) {
-                                                        if (typeof data48 == "number" && isFinite(data48)) {
-                                                          if (data48 < 0 || isNaN(data48)) {
-                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                      if (errors === _errs119) {
+                                                        if (typeof data50 == "number" && isFinite(data50)) {
+                                                          if (data50 < 0 || isNaN(data50)) {
+                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/prompts", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                             return false;
                                                           }
                                                         }
                                                       }
-                                                      var valid28 = _errs114 === errors;
+                                                      var valid31 = _errs118 === errors;
                                                     } else {
-                                                      var valid28 = true;
+                                                      var valid31 = true;
                                                     }
-                                                    if (valid28) {
-                                                      if (data46.passed !== void 0) {
-                                                        let data49 = data46.passed;
-                                                        const _errs117 = errors;
-                                                        const _errs118 = errors;
-                                                        if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
-                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                    if (valid31) {
+                                                      if (data49.checked !== void 0) {
+                                                        let data51 = data49.checked;
+                                                        const _errs121 = errors;
+                                                        const _errs122 = errors;
+                                                        if (!(typeof data51 == "number" && (!(data51 % 1) && !isNaN(data51)) && isFinite(data51))) {
+                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                           return false;
                                                         }
-                                                        if (errors === _errs118) {
-                                                          if (typeof data49 == "number" && isFinite(data49)) {
-                                                            if (data49 < 0 || isNaN(data49)) {
-                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                        if (errors === _errs122) {
+                                                          if (typeof data51 == "number" && isFinite(data51)) {
+                                                            if (data51 < 0 || isNaN(data51)) {
+                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/checked", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                               return false;
                                                             }
                                                           }
                                                         }
-                                                        var valid28 = _errs117 === errors;
+                                                        var valid31 = _errs121 === errors;
                                                       } else {
-                                                        var valid28 = true;
+                                                        var valid31 = true;
                                                       }
-                                                      if (valid28) {
-                                                        if (data46.passRate !== void 0) {
-                                                          let data50 = data46.passRate;
-                                                          const _errs120 = errors;
-                                                          const _errs121 = errors;
-                                                          if (!(typeof data50 == "number" && isFinite(data50)) && data50 !== null) {
-                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                      if (valid31) {
+                                                        if (data49.passed !== void 0) {
+                                                          let data52 = data49.passed;
+                                                          const _errs124 = errors;
+                                                          const _errs125 = errors;
+                                                          if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
+                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                             return false;
                                                           }
-                                                          if (errors === _errs121) {
-                                                            if (typeof data50 == "number" && isFinite(data50)) {
-                                                              if (data50 > 1 || isNaN(data50)) {
-                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                          if (errors === _errs125) {
+                                                            if (typeof data52 == "number" && isFinite(data52)) {
+                                                              if (data52 < 0 || isNaN(data52)) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/passed", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                 return false;
-                                                              } else {
-                                                                if (data50 < 0 || isNaN(data50)) {
-                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                  return false;
-                                                                }
                                                               }
                                                             }
                                                           }
-                                                          var valid28 = _errs120 === errors;
+                                                          var valid31 = _errs124 === errors;
                                                         } else {
-                                                          var valid28 = true;
+                                                          var valid31 = true;
                                                         }
-                                                        if (valid28) {
-                                                          if (data46.agreement !== void 0) {
-                                                            let data51 = data46.agreement;
-                                                            const _errs123 = errors;
-                                                            const _errs124 = errors;
-                                                            if (!(typeof data51 == "number" && isFinite(data51)) && data51 !== null) {
-                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                        if (valid31) {
+                                                          if (data49.passRate !== void 0) {
+                                                            let data53 = data49.passRate;
+                                                            const _errs127 = errors;
+                                                            const _errs128 = errors;
+                                                            if (!(typeof data53 == "number" && isFinite(data53)) && data53 !== null) {
+                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
                                                               return false;
                                                             }
-                                                            if (errors === _errs124) {
-                                                              if (typeof data51 == "number" && isFinite(data51)) {
-                                                                if (data51 > 1 || isNaN(data51)) {
-                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                            if (errors === _errs128) {
+                                                              if (typeof data53 == "number" && isFinite(data53)) {
+                                                                if (data53 > 1 || isNaN(data53)) {
+                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
                                                                   return false;
                                                                 } else {
-                                                                  if (data51 < 0 || isNaN(data51)) {
-                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                  if (data53 < 0 || isNaN(data53)) {
+                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/passRate", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                     return false;
                                                                   }
                                                                 }
                                                               }
                                                             }
-                                                            var valid28 = _errs123 === errors;
+                                                            var valid31 = _errs127 === errors;
                                                           } else {
-                                                            var valid28 = true;
+                                                            var valid31 = true;
                                                           }
-                                                          if (valid28) {
-                                                            if (data46.rawAgreement !== void 0) {
-                                                              let data52 = data46.rawAgreement;
-                                                              const _errs126 = errors;
-                                                              const _errs127 = errors;
-                                                              if (!(typeof data52 == "number" && isFinite(data52)) && data52 !== null) {
-                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                          if (valid31) {
+                                                            if (data49.agreement !== void 0) {
+                                                              let data54 = data49.agreement;
+                                                              const _errs130 = errors;
+                                                              const _errs131 = errors;
+                                                              if (!(typeof data54 == "number" && isFinite(data54)) && data54 !== null) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
                                                                 return false;
                                                               }
-                                                              if (errors === _errs127) {
-                                                                if (typeof data52 == "number" && isFinite(data52)) {
-                                                                  if (data52 > 1 || isNaN(data52)) {
-                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                              if (errors === _errs131) {
+                                                                if (typeof data54 == "number" && isFinite(data54)) {
+                                                                  if (data54 > 1 || isNaN(data54)) {
+                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
                                                                     return false;
                                                                   } else {
-                                                                    if (data52 < 0 || isNaN(data52)) {
-                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                    if (data54 < 0 || isNaN(data54)) {
+                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/agreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                       return false;
                                                                     }
                                                                   }
                                                                 }
                                                               }
-                                                              var valid28 = _errs126 === errors;
+                                                              var valid31 = _errs130 === errors;
                                                             } else {
-                                                              var valid28 = true;
+                                                              var valid31 = true;
                                                             }
-                                                            if (valid28) {
-                                                              if (data46.comparable !== void 0) {
-                                                                let data53 = data46.comparable;
-                                                                const _errs129 = errors;
-                                                                const _errs130 = errors;
-                                                                if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
-                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                            if (valid31) {
+                                                              if (data49.rawAgreement !== void 0) {
+                                                                let data55 = data49.rawAgreement;
+                                                                const _errs133 = errors;
+                                                                const _errs134 = errors;
+                                                                if (!(typeof data55 == "number" && isFinite(data55)) && data55 !== null) {
+                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
                                                                   return false;
                                                                 }
-                                                                if (errors === _errs130) {
-                                                                  if (typeof data53 == "number" && isFinite(data53)) {
-                                                                    if (data53 < 0 || isNaN(data53)) {
-                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                if (errors === _errs134) {
+                                                                  if (typeof data55 == "number" && isFinite(data55)) {
+                                                                    if (data55 > 1 || isNaN(data55)) {
+                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
                                                                       return false;
-                                                                    }
-                                                                  }
-                                                                }
-                                                                var valid28 = _errs129 === errors;
-                                                              } else {
-                                                                var valid28 = true;
-                                                              }
-                                                              if (valid28) {
-                                                                if (data46.stable !== void 0) {
-                                                                  let data54 = data46.stable;
-                                                                  const _errs132 = errors;
-                                                                  const _errs133 = errors;
-                                                                  if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
-                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                    return false;
-                                                                  }
-                                                                  if (errors === _errs133) {
-                                                                    if (typeof data54 == "number" && isFinite(data54)) {
-                                                                      if (data54 < 0 || isNaN(data54)) {
-                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                    } else {
+                                                                      if (data55 < 0 || isNaN(data55)) {
+                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/rawAgreement", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                         return false;
                                                                       }
                                                                     }
                                                                   }
-                                                                  var valid28 = _errs132 === errors;
-                                                                } else {
-                                                                  var valid28 = true;
                                                                 }
-                                                                if (valid28) {
-                                                                  if (data46.stability !== void 0) {
-                                                                    let data55 = data46.stability;
-                                                                    const _errs135 = errors;
-                                                                    const _errs136 = errors;
-                                                                    if (!(typeof data55 == "number" && isFinite(data55)) && data55 !== null) {
-                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                var valid31 = _errs133 === errors;
+                                                              } else {
+                                                                var valid31 = true;
+                                                              }
+                                                              if (valid31) {
+                                                                if (data49.comparable !== void 0) {
+                                                                  let data56 = data49.comparable;
+                                                                  const _errs136 = errors;
+                                                                  const _errs137 = errors;
+                                                                  if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)) && isFinite(data56))) {
+                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                    return false;
+                                                                  }
+                                                                  if (errors === _errs137) {
+                                                                    if (typeof data56 == "number" && isFinite(data56)) {
+                                                                      if (data56 < 0 || isNaN(data56)) {
+                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/comparable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                        return false;
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                  var valid31 = _errs136 === errors;
+                                                                } else {
+                                                                  var valid31 = true;
+                                                                }
+                                                                if (valid31) {
+                                                                  if (data49.stable !== void 0) {
+                                                                    let data57 = data49.stable;
+                                                                    const _errs139 = errors;
+                                                                    const _errs140 = errors;
+                                                                    if (!(typeof data57 == "number" && (!(data57 % 1) && !isNaN(data57)) && isFinite(data57))) {
+                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                       return false;
                                                                     }
-                                                                    if (errors === _errs136) {
-                                                                      if (typeof data55 == "number" && isFinite(data55)) {
-                                                                        if (data55 > 1 || isNaN(data55)) {
-                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                    if (errors === _errs140) {
+                                                                      if (typeof data57 == "number" && isFinite(data57)) {
+                                                                        if (data57 < 0 || isNaN(data57)) {
+                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/stable", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                           return false;
-                                                                        } else {
-                                                                          if (data55 < 0 || isNaN(data55)) {
-                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                            return false;
-                                                                          }
                                                                         }
                                                                       }
                                                                     }
-                                                                    var valid28 = _errs135 === errors;
+                                                                    var valid31 = _errs139 === errors;
                                                                   } else {
-                                                                    var valid28 = true;
+                                                                    var valid31 = true;
                                                                   }
-                                                                  if (valid28) {
-                                                                    if (data46.drifted !== void 0) {
-                                                                      let data56 = data46.drifted;
-                                                                      const _errs138 = errors;
-                                                                      const _errs139 = errors;
-                                                                      if (errors === _errs139) {
-                                                                        if (Array.isArray(data56)) {
-                                                                          var valid39 = true;
-                                                                          const len12 = data56.length;
-                                                                          for (let i10 = 0; i10 < len12; i10++) {
-                                                                            let data57 = data56[i10];
-                                                                            const _errs141 = errors;
-                                                                            if (errors === _errs141) {
-                                                                              if (typeof data57 === "string") {
-                                                                                if (func3(data57) < 1) {
-                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                                                  return false;
-                                                                                }
-                                                                              } else {
-                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i10, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                                return false;
-                                                                              }
-                                                                            }
-                                                                            var valid39 = _errs141 === errors;
-                                                                            if (!valid39) {
-                                                                              break;
+                                                                  if (valid31) {
+                                                                    if (data49.stability !== void 0) {
+                                                                      let data58 = data49.stability;
+                                                                      const _errs142 = errors;
+                                                                      const _errs143 = errors;
+                                                                      if (!(typeof data58 == "number" && isFinite(data58)) && data58 !== null) {
+                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                        return false;
+                                                                      }
+                                                                      if (errors === _errs143) {
+                                                                        if (typeof data58 == "number" && isFinite(data58)) {
+                                                                          if (data58 > 1 || isNaN(data58)) {
+                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                            return false;
+                                                                          } else {
+                                                                            if (data58 < 0 || isNaN(data58)) {
+                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/stability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                              return false;
                                                                             }
                                                                           }
-                                                                        } else {
-                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/drifted", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                          return false;
                                                                         }
                                                                       }
-                                                                      var valid28 = _errs138 === errors;
+                                                                      var valid31 = _errs142 === errors;
                                                                     } else {
-                                                                      var valid28 = true;
+                                                                      var valid31 = true;
                                                                     }
-                                                                    if (valid28) {
-                                                                      if (data46.flapping !== void 0) {
-                                                                        let data58 = data46.flapping;
-                                                                        const _errs143 = errors;
-                                                                        const _errs144 = errors;
-                                                                        if (errors === _errs144) {
-                                                                          if (Array.isArray(data58)) {
-                                                                            var valid41 = true;
-                                                                            const len13 = data58.length;
-                                                                            for (let i11 = 0; i11 < len13; i11++) {
-                                                                              let data59 = data58[i11];
-                                                                              const _errs146 = errors;
-                                                                              if (errors === _errs146) {
-                                                                                if (typeof data59 === "string") {
-                                                                                  if (func3(data59) < 1) {
-                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                    if (valid31) {
+                                                                      if (data49.drifted !== void 0) {
+                                                                        let data59 = data49.drifted;
+                                                                        const _errs145 = errors;
+                                                                        const _errs146 = errors;
+                                                                        if (errors === _errs146) {
+                                                                          if (Array.isArray(data59)) {
+                                                                            var valid42 = true;
+                                                                            const len13 = data59.length;
+                                                                            for (let i12 = 0; i12 < len13; i12++) {
+                                                                              let data60 = data59[i12];
+                                                                              const _errs148 = errors;
+                                                                              if (errors === _errs148) {
+                                                                                if (typeof data60 === "string") {
+                                                                                  if (func3(data60) < 1) {
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i12, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                                                                     return false;
                                                                                   }
                                                                                 } else {
-                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i11, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/drifted/" + i12, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                                                   return false;
                                                                                 }
                                                                               }
-                                                                              var valid41 = _errs146 === errors;
-                                                                              if (!valid41) {
+                                                                              var valid42 = _errs148 === errors;
+                                                                              if (!valid42) {
                                                                                 break;
                                                                               }
                                                                             }
                                                                           } else {
-                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/flapping", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/drifted", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                                                             return false;
                                                                           }
                                                                         }
-                                                                        var valid28 = _errs143 === errors;
+                                                                        var valid31 = _errs145 === errors;
                                                                       } else {
-                                                                        var valid28 = true;
+                                                                        var valid31 = true;
                                                                       }
-                                                                      if (valid28) {
-                                                                        if (data46.regressions !== void 0) {
-                                                                          let data60 = data46.regressions;
-                                                                          const _errs148 = errors;
-                                                                          const _errs149 = errors;
-                                                                          if (errors === _errs149) {
-                                                                            if (Array.isArray(data60)) {
-                                                                              var valid43 = true;
-                                                                              const len14 = data60.length;
-                                                                              for (let i12 = 0; i12 < len14; i12++) {
-                                                                                let data61 = data60[i12];
-                                                                                const _errs151 = errors;
-                                                                                if (errors === _errs151) {
-                                                                                  if (typeof data61 === "string") {
-                                                                                    if (func3(data61) < 1) {
-                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                      if (valid31) {
+                                                                        if (data49.flapping !== void 0) {
+                                                                          let data61 = data49.flapping;
+                                                                          const _errs150 = errors;
+                                                                          const _errs151 = errors;
+                                                                          if (errors === _errs151) {
+                                                                            if (Array.isArray(data61)) {
+                                                                              var valid44 = true;
+                                                                              const len14 = data61.length;
+                                                                              for (let i13 = 0; i13 < len14; i13++) {
+                                                                                let data62 = data61[i13];
+                                                                                const _errs153 = errors;
+                                                                                if (errors === _errs153) {
+                                                                                  if (typeof data62 === "string") {
+                                                                                    if (func3(data62) < 1) {
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i13, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                                                                       return false;
                                                                                     }
                                                                                   } else {
-                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i12, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/flapping/" + i13, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                                                     return false;
                                                                                   }
                                                                                 }
-                                                                                var valid43 = _errs151 === errors;
-                                                                                if (!valid43) {
+                                                                                var valid44 = _errs153 === errors;
+                                                                                if (!valid44) {
                                                                                   break;
                                                                                 }
                                                                               }
                                                                             } else {
-                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/regressions", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/flapping", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                                                               return false;
                                                                             }
                                                                           }
-                                                                          var valid28 = _errs148 === errors;
+                                                                          var valid31 = _errs150 === errors;
                                                                         } else {
-                                                                          var valid28 = true;
+                                                                          var valid31 = true;
                                                                         }
-                                                                        if (valid28) {
-                                                                          if (data46.fixes !== void 0) {
-                                                                            let data62 = data46.fixes;
-                                                                            const _errs153 = errors;
-                                                                            const _errs154 = errors;
-                                                                            if (errors === _errs154) {
-                                                                              if (Array.isArray(data62)) {
-                                                                                var valid45 = true;
-                                                                                const len15 = data62.length;
-                                                                                for (let i13 = 0; i13 < len15; i13++) {
-                                                                                  let data63 = data62[i13];
-                                                                                  const _errs156 = errors;
-                                                                                  if (errors === _errs156) {
-                                                                                    if (typeof data63 === "string") {
-                                                                                      if (func3(data63) < 1) {
-                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                        if (valid31) {
+                                                                          if (data49.regressions !== void 0) {
+                                                                            let data63 = data49.regressions;
+                                                                            const _errs155 = errors;
+                                                                            const _errs156 = errors;
+                                                                            if (errors === _errs156) {
+                                                                              if (Array.isArray(data63)) {
+                                                                                var valid46 = true;
+                                                                                const len15 = data63.length;
+                                                                                for (let i14 = 0; i14 < len15; i14++) {
+                                                                                  let data64 = data63[i14];
+                                                                                  const _errs158 = errors;
+                                                                                  if (errors === _errs158) {
+                                                                                    if (typeof data64 === "string") {
+                                                                                      if (func3(data64) < 1) {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i14, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                                                                         return false;
                                                                                       }
                                                                                     } else {
-                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i13, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/regressions/" + i14, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                                                       return false;
                                                                                     }
                                                                                   }
-                                                                                  var valid45 = _errs156 === errors;
-                                                                                  if (!valid45) {
+                                                                                  var valid46 = _errs158 === errors;
+                                                                                  if (!valid46) {
                                                                                     break;
                                                                                   }
                                                                                 }
                                                                               } else {
-                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/fixes", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/regressions", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                                                                 return false;
                                                                               }
                                                                             }
-                                                                            var valid28 = _errs153 === errors;
+                                                                            var valid31 = _errs155 === errors;
                                                                           } else {
-                                                                            var valid28 = true;
+                                                                            var valid31 = true;
                                                                           }
-                                                                          if (valid28) {
-                                                                            if (data46.flipsP !== void 0) {
-                                                                              let data64 = data46.flipsP;
-                                                                              const _errs158 = errors;
-                                                                              const _errs159 = errors;
-                                                                              if (!(typeof data64 == "number" && isFinite(data64)) && data64 !== null) {
-                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                                                return false;
-                                                                              }
-                                                                              if (errors === _errs159) {
-                                                                                if (typeof data64 == "number" && isFinite(data64)) {
-                                                                                  if (data64 > 1 || isNaN(data64)) {
-                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                    return false;
-                                                                                  } else {
-                                                                                    if (data64 < 0 || isNaN(data64)) {
-                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                              var valid28 = _errs158 === errors;
-                                                                            } else {
-                                                                              var valid28 = true;
-                                                                            }
-                                                                            if (valid28) {
-                                                                              if (data46.newSeries !== void 0) {
-                                                                                let data65 = data46.newSeries;
-                                                                                const _errs161 = errors;
-                                                                                const _errs162 = errors;
-                                                                                if (errors === _errs162) {
-                                                                                  if (Array.isArray(data65)) {
-                                                                                    var valid48 = true;
-                                                                                    const len16 = data65.length;
-                                                                                    for (let i14 = 0; i14 < len16; i14++) {
-                                                                                      let data66 = data65[i14];
-                                                                                      const _errs164 = errors;
-                                                                                      if (errors === _errs164) {
-                                                                                        if (typeof data66 === "string") {
-                                                                                          if (func3(data66) < 1) {
-                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                                                            return false;
-                                                                                          }
-                                                                                        } else {
-                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i14, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                          if (valid31) {
+                                                                            if (data49.fixes !== void 0) {
+                                                                              let data65 = data49.fixes;
+                                                                              const _errs160 = errors;
+                                                                              const _errs161 = errors;
+                                                                              if (errors === _errs161) {
+                                                                                if (Array.isArray(data65)) {
+                                                                                  var valid48 = true;
+                                                                                  const len16 = data65.length;
+                                                                                  for (let i15 = 0; i15 < len16; i15++) {
+                                                                                    let data66 = data65[i15];
+                                                                                    const _errs163 = errors;
+                                                                                    if (errors === _errs163) {
+                                                                                      if (typeof data66 === "string") {
+                                                                                        if (func3(data66) < 1) {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i15, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                                                                           return false;
                                                                                         }
-                                                                                      }
-                                                                                      var valid48 = _errs164 === errors;
-                                                                                      if (!valid48) {
-                                                                                        break;
+                                                                                      } else {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/fixes/" + i15, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                        return false;
                                                                                       }
                                                                                     }
-                                                                                  } else {
-                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                                    return false;
+                                                                                    var valid48 = _errs163 === errors;
+                                                                                    if (!valid48) {
+                                                                                      break;
+                                                                                    }
+                                                                                  }
+                                                                                } else {
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/fixes", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                                  return false;
+                                                                                }
+                                                                              }
+                                                                              var valid31 = _errs160 === errors;
+                                                                            } else {
+                                                                              var valid31 = true;
+                                                                            }
+                                                                            if (valid31) {
+                                                                              if (data49.flipsP !== void 0) {
+                                                                                let data67 = data49.flipsP;
+                                                                                const _errs165 = errors;
+                                                                                const _errs166 = errors;
+                                                                                if (!(typeof data67 == "number" && isFinite(data67)) && data67 !== null) {
+                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                  return false;
+                                                                                }
+                                                                                if (errors === _errs166) {
+                                                                                  if (typeof data67 == "number" && isFinite(data67)) {
+                                                                                    if (data67 > 1 || isNaN(data67)) {
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                      return false;
+                                                                                    } else {
+                                                                                      if (data67 < 0 || isNaN(data67)) {
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/flipsP", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                        return false;
+                                                                                      }
+                                                                                    }
                                                                                   }
                                                                                 }
-                                                                                var valid28 = _errs161 === errors;
+                                                                                var valid31 = _errs165 === errors;
                                                                               } else {
-                                                                                var valid28 = true;
+                                                                                var valid31 = true;
                                                                               }
-                                                                              if (valid28) {
-                                                                                if (data46.errors !== void 0) {
-                                                                                  let data67 = data46.errors;
-                                                                                  const _errs166 = errors;
-                                                                                  if (errors === _errs166) {
-                                                                                    if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
-                                                                                      let missing4;
-                                                                                      if (data67["rate-limited"] === void 0 && (missing4 = "rate-limited") || data67.timeout === void 0 && (missing4 = "timeout") || data67.server === void 0 && (missing4 = "server") || data67.auth === void 0 && (missing4 = "auth") || data67["bad-response"] === void 0 && (missing4 = "bad-response")) {
-                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/required", keyword: "required", params: { missingProperty: missing4 }, message: "must have required property '" + missing4 + "'" }];
-                                                                                        return false;
-                                                                                      } else {
-                                                                                        const _errs168 = errors;
-                                                                                        for (const key14 in data67) {
-                                                                                          if (!(key14 === "rate-limited" || key14 === "timeout" || key14 === "server" || key14 === "auth" || key14 === "bad-response")) {
-                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" }];
-                                                                                            return false;
-                                                                                            break;
-                                                                                          }
-                                                                                        }
-                                                                                        if (_errs168 === errors) {
-                                                                                          if (data67["rate-limited"] !== void 0) {
-                                                                                            let data68 = data67["rate-limited"];
-                                                                                            const _errs169 = errors;
-                                                                                            const _errs170 = errors;
-                                                                                            if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
-                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                              if (valid31) {
+                                                                                if (data49.newSeries !== void 0) {
+                                                                                  let data68 = data49.newSeries;
+                                                                                  const _errs168 = errors;
+                                                                                  const _errs169 = errors;
+                                                                                  if (errors === _errs169) {
+                                                                                    if (Array.isArray(data68)) {
+                                                                                      var valid51 = true;
+                                                                                      const len17 = data68.length;
+                                                                                      for (let i16 = 0; i16 < len17; i16++) {
+                                                                                        let data69 = data68[i16];
+                                                                                        const _errs171 = errors;
+                                                                                        if (errors === _errs171) {
+                                                                                          if (typeof data69 === "string") {
+                                                                                            if (func3(data69) < 1) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i16, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                                                                               return false;
                                                                                             }
-                                                                                            if (errors === _errs170) {
-                                                                                              if (typeof data68 == "number" && isFinite(data68)) {
-                                                                                                if (data68 < 0 || isNaN(data68)) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                            var valid49 = _errs169 === errors;
                                                                                           } else {
-                                                                                            var valid49 = true;
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries/" + i16, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                            return false;
                                                                                           }
-                                                                                          if (valid49) {
-                                                                                            if (data67.timeout !== void 0) {
-                                                                                              let data69 = data67.timeout;
-                                                                                              const _errs172 = errors;
-                                                                                              const _errs173 = errors;
-                                                                                              if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                return false;
-                                                                                              }
-                                                                                              if (errors === _errs173) {
-                                                                                                if (typeof data69 == "number" && isFinite(data69)) {
-                                                                                                  if (data69 < 0 || isNaN(data69)) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid49 = _errs172 === errors;
-                                                                                            } else {
-                                                                                              var valid49 = true;
-                                                                                            }
-                                                                                            if (valid49) {
-                                                                                              if (data67.server !== void 0) {
-                                                                                                let data70 = data67.server;
-                                                                                                const _errs175 = errors;
-                                                                                                const _errs176 = errors;
-                                                                                                if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                                if (errors === _errs176) {
-                                                                                                  if (typeof data70 == "number" && isFinite(data70)) {
-                                                                                                    if (data70 < 0 || isNaN(data70)) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                                var valid49 = _errs175 === errors;
-                                                                                              } else {
-                                                                                                var valid49 = true;
-                                                                                              }
-                                                                                              if (valid49) {
-                                                                                                if (data67.auth !== void 0) {
-                                                                                                  let data71 = data67.auth;
-                                                                                                  const _errs178 = errors;
-                                                                                                  const _errs179 = errors;
-                                                                                                  if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                  if (errors === _errs179) {
-                                                                                                    if (typeof data71 == "number" && isFinite(data71)) {
-                                                                                                      if (data71 < 0 || isNaN(data71)) {
-                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                        return false;
-                                                                                                      }
-                                                                                                    }
-                                                                                                  }
-                                                                                                  var valid49 = _errs178 === errors;
-                                                                                                } else {
-                                                                                                  var valid49 = true;
-                                                                                                }
-                                                                                                if (valid49) {
-                                                                                                  if (data67["bad-response"] !== void 0) {
-                                                                                                    let data72 = data67["bad-response"];
-                                                                                                    const _errs181 = errors;
-                                                                                                    const _errs182 = errors;
-                                                                                                    if (!(typeof data72 == "number" && (!(data72 % 1) && !isNaN(data72)) && isFinite(data72))) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                    if (errors === _errs182) {
-                                                                                                      if (typeof data72 == "number" && isFinite(data72)) {
-                                                                                                        if (data72 < 0 || isNaN(data72)) {
-                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                          return false;
-                                                                                                        }
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var valid49 = _errs181 === errors;
-                                                                                                  } else {
-                                                                                                    var valid49 = true;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                          }
+                                                                                        }
+                                                                                        var valid51 = _errs171 === errors;
+                                                                                        if (!valid51) {
+                                                                                          break;
                                                                                         }
                                                                                       }
                                                                                     } else {
-                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/newSeries", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
                                                                                       return false;
                                                                                     }
                                                                                   }
-                                                                                  var valid28 = _errs166 === errors;
+                                                                                  var valid31 = _errs168 === errors;
                                                                                 } else {
-                                                                                  var valid28 = true;
+                                                                                  var valid31 = true;
                                                                                 }
-                                                                                if (valid28) {
-                                                                                  if (data46.latencyMs !== void 0) {
-                                                                                    let data73 = data46.latencyMs;
-                                                                                    const _errs184 = errors;
-                                                                                    if (errors === _errs184) {
-                                                                                      if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
-                                                                                        let missing5;
-                                                                                        if (data73.p50 === void 0 && (missing5 = "p50") || data73.p95 === void 0 && (missing5 = "p95")) {
-                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'" }];
+                                                                                if (valid31) {
+                                                                                  if (data49.errors !== void 0) {
+                                                                                    let data70 = data49.errors;
+                                                                                    const _errs173 = errors;
+                                                                                    if (errors === _errs173) {
+                                                                                      if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
+                                                                                        let missing4;
+                                                                                        if (data70["rate-limited"] === void 0 && (missing4 = "rate-limited") || data70.timeout === void 0 && (missing4 = "timeout") || data70.server === void 0 && (missing4 = "server") || data70.auth === void 0 && (missing4 = "auth") || data70["bad-response"] === void 0 && (missing4 = "bad-response")) {
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/required", keyword: "required", params: { missingProperty: missing4 }, message: "must have required property '" + missing4 + "'" }];
                                                                                           return false;
                                                                                         } else {
-                                                                                          const _errs186 = errors;
-                                                                                          for (const key15 in data73) {
-                                                                                            if (!(key15 === "p50" || key15 === "p95")) {
-                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" }];
+                                                                                          const _errs175 = errors;
+                                                                                          for (const key16 in data70) {
+                                                                                            if (!(key16 === "rate-limited" || key16 === "timeout" || key16 === "server" || key16 === "connection" || key16 === "auth" || key16 === "bad-response")) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" }];
                                                                                               return false;
                                                                                               break;
                                                                                             }
                                                                                           }
-                                                                                          if (_errs186 === errors) {
-                                                                                            if (data73.p50 !== void 0) {
-                                                                                              let data74 = data73.p50;
-                                                                                              const _errs187 = errors;
-                                                                                              if (!(typeof data74 == "number" && isFinite(data74)) && data74 !== null) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/type", keyword: "type", params: { type: schema112.properties.metrics.properties.latencyMs.properties.p50.type }, message: "must be number,null" }];
+                                                                                          if (_errs175 === errors) {
+                                                                                            if (data70["rate-limited"] !== void 0) {
+                                                                                              let data71 = data70["rate-limited"];
+                                                                                              const _errs176 = errors;
+                                                                                              const _errs177 = errors;
+                                                                                              if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                                 return false;
                                                                                               }
-                                                                                              if (errors === _errs187) {
-                                                                                                if (typeof data74 == "number" && isFinite(data74)) {
-                                                                                                  if (data74 < 0 || isNaN(data74)) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                              if (errors === _errs177) {
+                                                                                                if (typeof data71 == "number" && isFinite(data71)) {
+                                                                                                  if (data71 < 0 || isNaN(data71)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors/rate-limited", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                     return false;
                                                                                                   }
                                                                                                 }
                                                                                               }
-                                                                                              var valid55 = _errs187 === errors;
+                                                                                              var valid52 = _errs176 === errors;
                                                                                             } else {
-                                                                                              var valid55 = true;
+                                                                                              var valid52 = true;
                                                                                             }
-                                                                                            if (valid55) {
-                                                                                              if (data73.p95 !== void 0) {
-                                                                                                let data75 = data73.p95;
-                                                                                                const _errs189 = errors;
-                                                                                                if (!(typeof data75 == "number" && isFinite(data75)) && data75 !== null) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/type", keyword: "type", params: { type: schema112.properties.metrics.properties.latencyMs.properties.p95.type }, message: "must be number,null" }];
+                                                                                            if (valid52) {
+                                                                                              if (data70.timeout !== void 0) {
+                                                                                                let data72 = data70.timeout;
+                                                                                                const _errs179 = errors;
+                                                                                                const _errs180 = errors;
+                                                                                                if (!(typeof data72 == "number" && (!(data72 % 1) && !isNaN(data72)) && isFinite(data72))) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                                   return false;
                                                                                                 }
-                                                                                                if (errors === _errs189) {
-                                                                                                  if (typeof data75 == "number" && isFinite(data75)) {
-                                                                                                    if (data75 < 0 || isNaN(data75)) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                if (errors === _errs180) {
+                                                                                                  if (typeof data72 == "number" && isFinite(data72)) {
+                                                                                                    if (data72 < 0 || isNaN(data72)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors/timeout", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                       return false;
                                                                                                     }
                                                                                                   }
                                                                                                 }
-                                                                                                var valid55 = _errs189 === errors;
+                                                                                                var valid52 = _errs179 === errors;
                                                                                               } else {
-                                                                                                var valid55 = true;
+                                                                                                var valid52 = true;
+                                                                                              }
+                                                                                              if (valid52) {
+                                                                                                if (data70.server !== void 0) {
+                                                                                                  let data73 = data70.server;
+                                                                                                  const _errs182 = errors;
+                                                                                                  const _errs183 = errors;
+                                                                                                  if (!(typeof data73 == "number" && (!(data73 % 1) && !isNaN(data73)) && isFinite(data73))) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                  if (errors === _errs183) {
+                                                                                                    if (typeof data73 == "number" && isFinite(data73)) {
+                                                                                                      if (data73 < 0 || isNaN(data73)) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/errors/server", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                  var valid52 = _errs182 === errors;
+                                                                                                } else {
+                                                                                                  var valid52 = true;
+                                                                                                }
+                                                                                                if (valid52) {
+                                                                                                  if (data70.connection !== void 0) {
+                                                                                                    let data74 = data70.connection;
+                                                                                                    const _errs185 = errors;
+                                                                                                    const _errs186 = errors;
+                                                                                                    if (!(typeof data74 == "number" && (!(data74 % 1) && !isNaN(data74)) && isFinite(data74))) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errors/connection", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                    if (errors === _errs186) {
+                                                                                                      if (typeof data74 == "number" && isFinite(data74)) {
+                                                                                                        if (data74 < 0 || isNaN(data74)) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/errors/connection", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                    var valid52 = _errs185 === errors;
+                                                                                                  } else {
+                                                                                                    var valid52 = true;
+                                                                                                  }
+                                                                                                  if (valid52) {
+                                                                                                    if (data70.auth !== void 0) {
+                                                                                                      let data75 = data70.auth;
+                                                                                                      const _errs188 = errors;
+                                                                                                      const _errs189 = errors;
+                                                                                                      if (!(typeof data75 == "number" && (!(data75 % 1) && !isNaN(data75)) && isFinite(data75))) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                      if (errors === _errs189) {
+                                                                                                        if (typeof data75 == "number" && isFinite(data75)) {
+                                                                                                          if (data75 < 0 || isNaN(data75)) {
+                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/errors/auth", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                            return false;
+                                                                                                          }
+                                                                                                        }
+                                                                                                      }
+                                                                                                      var valid52 = _errs188 === errors;
+                                                                                                    } else {
+                                                                                                      var valid52 = true;
+                                                                                                    }
+                                                                                                    if (valid52) {
+                                                                                                      if (data70["bad-response"] !== void 0) {
+                                                                                                        let data76 = data70["bad-response"];
+                                                                                                        const _errs191 = errors;
+                                                                                                        const _errs192 = errors;
+                                                                                                        if (!(typeof data76 == "number" && (!(data76 % 1) && !isNaN(data76)) && isFinite(data76))) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                        if (errors === _errs192) {
+                                                                                                          if (typeof data76 == "number" && isFinite(data76)) {
+                                                                                                            if (data76 < 0 || isNaN(data76)) {
+                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/errors/bad-response", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                              return false;
+                                                                                                            }
+                                                                                                          }
+                                                                                                        }
+                                                                                                        var valid52 = _errs191 === errors;
+                                                                                                      } else {
+                                                                                                        var valid52 = true;
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
                                                                                               }
                                                                                             }
                                                                                           }
                                                                                         }
                                                                                       } else {
-                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/errors", schemaPath: "#/properties/metrics/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
                                                                                         return false;
                                                                                       }
                                                                                     }
-                                                                                    var valid28 = _errs184 === errors;
+                                                                                    var valid31 = _errs173 === errors;
                                                                                   } else {
-                                                                                    var valid28 = true;
+                                                                                    var valid31 = true;
                                                                                   }
-                                                                                  if (valid28) {
-                                                                                    if (data46.tokens !== void 0) {
-                                                                                      let data76 = data46.tokens;
-                                                                                      const _errs191 = errors;
-                                                                                      if (errors === _errs191) {
-                                                                                        if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
-                                                                                          let missing6;
-                                                                                          if (data76.in === void 0 && (missing6 = "in") || data76.out === void 0 && (missing6 = "out")) {
-                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/required", keyword: "required", params: { missingProperty: missing6 }, message: "must have required property '" + missing6 + "'" }];
-                                                                                            return false;
-                                                                                          } else {
-                                                                                            const _errs193 = errors;
-                                                                                            for (const key16 in data76) {
-                                                                                              if (!(key16 === "in" || key16 === "out" || key16 === "embedding")) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" }];
-                                                                                                return false;
-                                                                                                break;
-                                                                                              }
+                                                                                  if (valid31) {
+                                                                                    if (data49.errorMessages !== void 0) {
+                                                                                      let data77 = data49.errorMessages;
+                                                                                      const _errs194 = errors;
+                                                                                      if (errors === _errs194) {
+                                                                                        if (data77 && typeof data77 == "object" && !Array.isArray(data77)) {
+                                                                                          const _errs196 = errors;
+                                                                                          for (const key17 in data77) {
+                                                                                            if (!(key17 === "rate-limited" || key17 === "timeout" || key17 === "server" || key17 === "connection" || key17 === "auth" || key17 === "bad-response")) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages", schemaPath: "#/properties/metrics/properties/errorMessages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" }];
+                                                                                              return false;
+                                                                                              break;
                                                                                             }
-                                                                                            if (_errs193 === errors) {
-                                                                                              if (data76.in !== void 0) {
-                                                                                                let data77 = data76.in;
-                                                                                                const _errs194 = errors;
-                                                                                                const _errs195 = errors;
-                                                                                                if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)) && isFinite(data77))) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                          }
+                                                                                          if (_errs196 === errors) {
+                                                                                            if (data77["rate-limited"] !== void 0) {
+                                                                                              let data78 = data77["rate-limited"];
+                                                                                              const _errs197 = errors;
+                                                                                              const _errs198 = errors;
+                                                                                              if (errors === _errs198) {
+                                                                                                if (typeof data78 === "string") {
+                                                                                                  if (func3(data78) > 2e3) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages/rate-limited", schemaPath: "#/definitions/errorMessage/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                } else {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages/rate-limited", schemaPath: "#/definitions/errorMessage/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                                                                   return false;
                                                                                                 }
-                                                                                                if (errors === _errs195) {
-                                                                                                  if (typeof data77 == "number" && isFinite(data77)) {
-                                                                                                    if (data77 < 0 || isNaN(data77)) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                              }
+                                                                                              var valid59 = _errs197 === errors;
+                                                                                            } else {
+                                                                                              var valid59 = true;
+                                                                                            }
+                                                                                            if (valid59) {
+                                                                                              if (data77.timeout !== void 0) {
+                                                                                                let data79 = data77.timeout;
+                                                                                                const _errs200 = errors;
+                                                                                                const _errs201 = errors;
+                                                                                                if (errors === _errs201) {
+                                                                                                  if (typeof data79 === "string") {
+                                                                                                    if (func3(data79) > 2e3) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages/timeout", schemaPath: "#/definitions/errorMessage/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  } else {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages/timeout", schemaPath: "#/definitions/errorMessage/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid59 = _errs200 === errors;
+                                                                                              } else {
+                                                                                                var valid59 = true;
+                                                                                              }
+                                                                                              if (valid59) {
+                                                                                                if (data77.server !== void 0) {
+                                                                                                  let data80 = data77.server;
+                                                                                                  const _errs203 = errors;
+                                                                                                  const _errs204 = errors;
+                                                                                                  if (errors === _errs204) {
+                                                                                                    if (typeof data80 === "string") {
+                                                                                                      if (func3(data80) > 2e3) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages/server", schemaPath: "#/definitions/errorMessage/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                    } else {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages/server", schemaPath: "#/definitions/errorMessage/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                                                                       return false;
                                                                                                     }
                                                                                                   }
+                                                                                                  var valid59 = _errs203 === errors;
+                                                                                                } else {
+                                                                                                  var valid59 = true;
                                                                                                 }
-                                                                                                var valid56 = _errs194 === errors;
-                                                                                              } else {
-                                                                                                var valid56 = true;
-                                                                                              }
-                                                                                              if (valid56) {
-                                                                                                if (data76.out !== void 0) {
-                                                                                                  let data78 = data76.out;
-                                                                                                  const _errs197 = errors;
-                                                                                                  const _errs198 = errors;
-                                                                                                  if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)) && isFinite(data78))) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                  if (errors === _errs198) {
-                                                                                                    if (typeof data78 == "number" && isFinite(data78)) {
-                                                                                                      if (data78 < 0 || isNaN(data78)) {
-                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                if (valid59) {
+                                                                                                  if (data77.connection !== void 0) {
+                                                                                                    let data81 = data77.connection;
+                                                                                                    const _errs206 = errors;
+                                                                                                    const _errs207 = errors;
+                                                                                                    if (errors === _errs207) {
+                                                                                                      if (typeof data81 === "string") {
+                                                                                                        if (func3(data81) > 2e3) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages/connection", schemaPath: "#/definitions/errorMessage/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                      } else {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages/connection", schemaPath: "#/definitions/errorMessage/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                                                                         return false;
                                                                                                       }
                                                                                                     }
+                                                                                                    var valid59 = _errs206 === errors;
+                                                                                                  } else {
+                                                                                                    var valid59 = true;
                                                                                                   }
-                                                                                                  var valid56 = _errs197 === errors;
-                                                                                                } else {
-                                                                                                  var valid56 = true;
-                                                                                                }
-                                                                                                if (valid56) {
-                                                                                                  if (data76.embedding !== void 0) {
-                                                                                                    let data79 = data76.embedding;
-                                                                                                    const _errs200 = errors;
-                                                                                                    const _errs201 = errors;
-                                                                                                    if (!(typeof data79 == "number" && (!(data79 % 1) && !isNaN(data79)) && isFinite(data79))) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/embedding", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                    if (errors === _errs201) {
-                                                                                                      if (typeof data79 == "number" && isFinite(data79)) {
-                                                                                                        if (data79 < 0 || isNaN(data79)) {
-                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/embedding", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  if (valid59) {
+                                                                                                    if (data77.auth !== void 0) {
+                                                                                                      let data82 = data77.auth;
+                                                                                                      const _errs209 = errors;
+                                                                                                      const _errs210 = errors;
+                                                                                                      if (errors === _errs210) {
+                                                                                                        if (typeof data82 === "string") {
+                                                                                                          if (func3(data82) > 2e3) {
+                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages/auth", schemaPath: "#/definitions/errorMessage/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
+                                                                                                            return false;
+                                                                                                          }
+                                                                                                        } else {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages/auth", schemaPath: "#/definitions/errorMessage/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
                                                                                                           return false;
                                                                                                         }
                                                                                                       }
+                                                                                                      var valid59 = _errs209 === errors;
+                                                                                                    } else {
+                                                                                                      var valid59 = true;
                                                                                                     }
-                                                                                                    var valid56 = _errs200 === errors;
-                                                                                                  } else {
-                                                                                                    var valid56 = true;
+                                                                                                    if (valid59) {
+                                                                                                      if (data77["bad-response"] !== void 0) {
+                                                                                                        let data83 = data77["bad-response"];
+                                                                                                        const _errs212 = errors;
+                                                                                                        const _errs213 = errors;
+                                                                                                        if (errors === _errs213) {
+                                                                                                          if (typeof data83 === "string") {
+                                                                                                            if (func3(data83) > 2e3) {
+                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages/bad-response", schemaPath: "#/definitions/errorMessage/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters" }];
+                                                                                                              return false;
+                                                                                                            }
+                                                                                                          } else {
+                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages/bad-response", schemaPath: "#/definitions/errorMessage/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                                            return false;
+                                                                                                          }
+                                                                                                        }
+                                                                                                        var valid59 = _errs212 === errors;
+                                                                                                      } else {
+                                                                                                        var valid59 = true;
+                                                                                                      }
+                                                                                                    }
                                                                                                   }
                                                                                                 }
                                                                                               }
                                                                                             }
                                                                                           }
                                                                                         } else {
-                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/errorMessages", schemaPath: "#/properties/metrics/properties/errorMessages/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
                                                                                           return false;
                                                                                         }
                                                                                       }
-                                                                                      var valid28 = _errs191 === errors;
+                                                                                      var valid31 = _errs194 === errors;
                                                                                     } else {
-                                                                                      var valid28 = true;
+                                                                                      var valid31 = true;
                                                                                     }
-                                                                                    if (valid28) {
-                                                                                      if (data46.cost !== void 0) {
-                                                                                        let data80 = data46.cost;
-                                                                                        const _errs203 = errors;
-                                                                                        if (errors === _errs203) {
-                                                                                          if (typeof data80 == "number" && isFinite(data80)) {
-                                                                                            if (data80 < 0 || isNaN(data80)) {
-                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                    if (valid31) {
+                                                                                      if (data49.latencyMs !== void 0) {
+                                                                                        let data84 = data49.latencyMs;
+                                                                                        const _errs215 = errors;
+                                                                                        if (errors === _errs215) {
+                                                                                          if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
+                                                                                            let missing5;
+                                                                                            if (data84.p50 === void 0 && (missing5 = "p50") || data84.p95 === void 0 && (missing5 = "p95")) {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'" }];
                                                                                               return false;
-                                                                                            }
-                                                                                          } else {
-                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                                                                            return false;
-                                                                                          }
-                                                                                        }
-                                                                                        var valid28 = _errs203 === errors;
-                                                                                      } else {
-                                                                                        var valid28 = true;
-                                                                                      }
-                                                                                      if (valid28) {
-                                                                                        if (data46.judged !== void 0) {
-                                                                                          let data81 = data46.judged;
-                                                                                          const _errs205 = errors;
-                                                                                          const _errs206 = errors;
-                                                                                          if (!(typeof data81 == "number" && (!(data81 % 1) && !isNaN(data81)) && isFinite(data81))) {
-                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                            return false;
-                                                                                          }
-                                                                                          if (errors === _errs206) {
-                                                                                            if (typeof data81 == "number" && isFinite(data81)) {
-                                                                                              if (data81 < 0 || isNaN(data81)) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                return false;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                          var valid28 = _errs205 === errors;
-                                                                                        } else {
-                                                                                          var valid28 = true;
-                                                                                        }
-                                                                                        if (valid28) {
-                                                                                          if (data46.behaved !== void 0) {
-                                                                                            let data82 = data46.behaved;
-                                                                                            const _errs208 = errors;
-                                                                                            const _errs209 = errors;
-                                                                                            if (!(typeof data82 == "number" && (!(data82 % 1) && !isNaN(data82)) && isFinite(data82))) {
-                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                                                              return false;
-                                                                                            }
-                                                                                            if (errors === _errs209) {
-                                                                                              if (typeof data82 == "number" && isFinite(data82)) {
-                                                                                                if (data82 < 0 || isNaN(data82)) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                            } else {
+                                                                                              const _errs217 = errors;
+                                                                                              for (const key18 in data84) {
+                                                                                                if (!(key18 === "p50" || key18 === "p95")) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" }];
                                                                                                   return false;
+                                                                                                  break;
                                                                                                 }
                                                                                               }
-                                                                                            }
-                                                                                            var valid28 = _errs208 === errors;
-                                                                                          } else {
-                                                                                            var valid28 = true;
-                                                                                          }
-                                                                                          if (valid28) {
-                                                                                            if (data46.reliability !== void 0) {
-                                                                                              let data83 = data46.reliability;
-                                                                                              const _errs211 = errors;
-                                                                                              const _errs212 = errors;
-                                                                                              if (!(typeof data83 == "number" && isFinite(data83)) && data83 !== null) {
-                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                                                                return false;
-                                                                                              }
-                                                                                              if (errors === _errs212) {
-                                                                                                if (typeof data83 == "number" && isFinite(data83)) {
-                                                                                                  if (data83 > 1 || isNaN(data83)) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                              if (_errs217 === errors) {
+                                                                                                if (data84.p50 !== void 0) {
+                                                                                                  let data85 = data84.p50;
+                                                                                                  const _errs218 = errors;
+                                                                                                  if (!(typeof data85 == "number" && isFinite(data85)) && data85 !== null) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/type", keyword: "type", params: { type: schema112.properties.metrics.properties.latencyMs.properties.p50.type }, message: "must be number,null" }];
                                                                                                     return false;
-                                                                                                  } else {
-                                                                                                    if (data83 < 0 || isNaN(data83)) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                      return false;
+                                                                                                  }
+                                                                                                  if (errors === _errs218) {
+                                                                                                    if (typeof data85 == "number" && isFinite(data85)) {
+                                                                                                      if (data85 < 0 || isNaN(data85)) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p50", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p50/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                        return false;
+                                                                                                      }
                                                                                                     }
                                                                                                   }
+                                                                                                  var valid66 = _errs218 === errors;
+                                                                                                } else {
+                                                                                                  var valid66 = true;
                                                                                                 }
-                                                                                              }
-                                                                                              var valid28 = _errs211 === errors;
-                                                                                            } else {
-                                                                                              var valid28 = true;
-                                                                                            }
-                                                                                            if (valid28) {
-                                                                                              if (data46.reliabilityInterval !== void 0) {
-                                                                                                let data84 = data46.reliabilityInterval;
-                                                                                                const _errs214 = errors;
-                                                                                                if (!Array.isArray(data84) && data84 !== null) {
-                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema112.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                                if (errors === _errs214) {
-                                                                                                  if (Array.isArray(data84)) {
-                                                                                                    if (data84.length > 2) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                if (valid66) {
+                                                                                                  if (data84.p95 !== void 0) {
+                                                                                                    let data86 = data84.p95;
+                                                                                                    const _errs220 = errors;
+                                                                                                    if (!(typeof data86 == "number" && isFinite(data86)) && data86 !== null) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/type", keyword: "type", params: { type: schema112.properties.metrics.properties.latencyMs.properties.p95.type }, message: "must be number,null" }];
                                                                                                       return false;
-                                                                                                    } else {
-                                                                                                      if (data84.length < 2) {
-                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
-                                                                                                        return false;
-                                                                                                      } else {
-                                                                                                        const len17 = data84.length;
-                                                                                                        if (!(len17 <= 2)) {
-                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                    }
+                                                                                                    if (errors === _errs220) {
+                                                                                                      if (typeof data86 == "number" && isFinite(data86)) {
+                                                                                                        if (data86 < 0 || isNaN(data86)) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs/p95", schemaPath: "#/properties/metrics/properties/latencyMs/properties/p95/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                           return false;
-                                                                                                        } else {
-                                                                                                          const len18 = data84.length;
-                                                                                                          if (len18 > 0) {
-                                                                                                            let data85 = data84[0];
-                                                                                                            const _errs216 = errors;
-                                                                                                            if (errors === _errs216) {
-                                                                                                              if (typeof data85 == "number" && isFinite(data85)) {
-                                                                                                                if (data85 > 1 || isNaN(data85)) {
-                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                  return false;
-                                                                                                                } else {
-                                                                                                                  if (data85 < 0 || isNaN(data85)) {
-                                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                    return false;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                              } else {
-                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                                                                                                return false;
-                                                                                                              }
-                                                                                                            }
-                                                                                                            var valid63 = _errs216 === errors;
-                                                                                                          }
-                                                                                                          if (valid63) {
-                                                                                                            if (len18 > 1) {
-                                                                                                              let data86 = data84[1];
-                                                                                                              const _errs218 = errors;
-                                                                                                              if (errors === _errs218) {
-                                                                                                                if (typeof data86 == "number" && isFinite(data86)) {
-                                                                                                                  if (data86 > 1 || isNaN(data86)) {
-                                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                    return false;
-                                                                                                                  } else {
-                                                                                                                    if (data86 < 0 || isNaN(data86)) {
-                                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                      return false;
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                } else {
-                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
-                                                                                                                  return false;
-                                                                                                                }
-                                                                                                              }
-                                                                                                              var valid63 = _errs218 === errors;
-                                                                                                            }
-                                                                                                          }
                                                                                                         }
                                                                                                       }
                                                                                                     }
+                                                                                                    var valid66 = _errs220 === errors;
+                                                                                                  } else {
+                                                                                                    var valid66 = true;
                                                                                                   }
                                                                                                 }
-                                                                                                var valid28 = _errs214 === errors;
-                                                                                              } else {
-                                                                                                var valid28 = true;
                                                                                               }
-                                                                                              if (valid28) {
-                                                                                                if (data46.window !== void 0) {
-                                                                                                  let data87 = data46.window;
-                                                                                                  const _errs220 = errors;
-                                                                                                  const _errs221 = errors;
-                                                                                                  if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)) && isFinite(data87))) {
-                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                            }
+                                                                                          } else {
+                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/latencyMs", schemaPath: "#/properties/metrics/properties/latencyMs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                            return false;
+                                                                                          }
+                                                                                        }
+                                                                                        var valid31 = _errs215 === errors;
+                                                                                      } else {
+                                                                                        var valid31 = true;
+                                                                                      }
+                                                                                      if (valid31) {
+                                                                                        if (data49.tokens !== void 0) {
+                                                                                          let data87 = data49.tokens;
+                                                                                          const _errs222 = errors;
+                                                                                          if (errors === _errs222) {
+                                                                                            if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
+                                                                                              let missing6;
+                                                                                              if (data87.in === void 0 && (missing6 = "in") || data87.out === void 0 && (missing6 = "out")) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/required", keyword: "required", params: { missingProperty: missing6 }, message: "must have required property '" + missing6 + "'" }];
+                                                                                                return false;
+                                                                                              } else {
+                                                                                                const _errs224 = errors;
+                                                                                                for (const key19 in data87) {
+                                                                                                  if (!(key19 === "in" || key19 === "out" || key19 === "embedding")) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties" }];
                                                                                                     return false;
+                                                                                                    break;
                                                                                                   }
-                                                                                                  if (errors === _errs221) {
-                                                                                                    if (typeof data87 == "number" && isFinite(data87)) {
-                                                                                                      if (data87 < 0 || isNaN(data87)) {
-                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                        return false;
-                                                                                                      }
-                                                                                                    }
-                                                                                                  }
-                                                                                                  var valid28 = _errs220 === errors;
-                                                                                                } else {
-                                                                                                  var valid28 = true;
                                                                                                 }
-                                                                                                if (valid28) {
-                                                                                                  if (data46.runsSinceDrift !== void 0) {
-                                                                                                    let data88 = data46.runsSinceDrift;
-                                                                                                    const _errs223 = errors;
-                                                                                                    if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)) && isFinite(data88)) && data88 !== null) {
-                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema112.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                if (_errs224 === errors) {
+                                                                                                  if (data87.in !== void 0) {
+                                                                                                    let data88 = data87.in;
+                                                                                                    const _errs225 = errors;
+                                                                                                    const _errs226 = errors;
+                                                                                                    if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)) && isFinite(data88))) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                                                       return false;
                                                                                                     }
-                                                                                                    if (errors === _errs223) {
+                                                                                                    if (errors === _errs226) {
                                                                                                       if (typeof data88 == "number" && isFinite(data88)) {
                                                                                                         if (data88 < 0 || isNaN(data88)) {
-                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/in", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                           return false;
                                                                                                         }
                                                                                                       }
                                                                                                     }
-                                                                                                    var valid28 = _errs223 === errors;
+                                                                                                    var valid67 = _errs225 === errors;
                                                                                                   } else {
-                                                                                                    var valid28 = true;
+                                                                                                    var valid67 = true;
                                                                                                   }
-                                                                                                  if (valid28) {
-                                                                                                    if (data46.drift !== void 0) {
-                                                                                                      let data89 = data46.drift;
-                                                                                                      const _errs225 = errors;
-                                                                                                      if (errors === _errs225) {
-                                                                                                        if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
-                                                                                                          let missing7;
-                                                                                                          if (data89.significant === void 0 && (missing7 = "significant") || data89.p === void 0 && (missing7 = "p") || data89.prompts === void 0 && (missing7 = "prompts") || data89.detectableShift === void 0 && (missing7 = "detectableShift")) {
-                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/required", keyword: "required", params: { missingProperty: missing7 }, message: "must have required property '" + missing7 + "'" }];
+                                                                                                  if (valid67) {
+                                                                                                    if (data87.out !== void 0) {
+                                                                                                      let data89 = data87.out;
+                                                                                                      const _errs228 = errors;
+                                                                                                      const _errs229 = errors;
+                                                                                                      if (!(typeof data89 == "number" && (!(data89 % 1) && !isNaN(data89)) && isFinite(data89))) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                      if (errors === _errs229) {
+                                                                                                        if (typeof data89 == "number" && isFinite(data89)) {
+                                                                                                          if (data89 < 0 || isNaN(data89)) {
+                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/out", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                            return false;
+                                                                                                          }
+                                                                                                        }
+                                                                                                      }
+                                                                                                      var valid67 = _errs228 === errors;
+                                                                                                    } else {
+                                                                                                      var valid67 = true;
+                                                                                                    }
+                                                                                                    if (valid67) {
+                                                                                                      if (data87.embedding !== void 0) {
+                                                                                                        let data90 = data87.embedding;
+                                                                                                        const _errs231 = errors;
+                                                                                                        const _errs232 = errors;
+                                                                                                        if (!(typeof data90 == "number" && (!(data90 % 1) && !isNaN(data90)) && isFinite(data90))) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/embedding", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                        if (errors === _errs232) {
+                                                                                                          if (typeof data90 == "number" && isFinite(data90)) {
+                                                                                                            if (data90 < 0 || isNaN(data90)) {
+                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/tokens/embedding", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                              return false;
+                                                                                                            }
+                                                                                                          }
+                                                                                                        }
+                                                                                                        var valid67 = _errs231 === errors;
+                                                                                                      } else {
+                                                                                                        var valid67 = true;
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                            } else {
+                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/tokens", schemaPath: "#/properties/metrics/properties/tokens/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                              return false;
+                                                                                            }
+                                                                                          }
+                                                                                          var valid31 = _errs222 === errors;
+                                                                                        } else {
+                                                                                          var valid31 = true;
+                                                                                        }
+                                                                                        if (valid31) {
+                                                                                          if (data49.cost !== void 0) {
+                                                                                            let data91 = data49.cost;
+                                                                                            const _errs234 = errors;
+                                                                                            if (errors === _errs234) {
+                                                                                              if (typeof data91 == "number" && isFinite(data91)) {
+                                                                                                if (data91 < 0 || isNaN(data91)) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                              } else {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/cost", schemaPath: "#/properties/metrics/properties/cost/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                            }
+                                                                                            var valid31 = _errs234 === errors;
+                                                                                          } else {
+                                                                                            var valid31 = true;
+                                                                                          }
+                                                                                          if (valid31) {
+                                                                                            if (data49.judged !== void 0) {
+                                                                                              let data92 = data49.judged;
+                                                                                              const _errs236 = errors;
+                                                                                              const _errs237 = errors;
+                                                                                              if (!(typeof data92 == "number" && (!(data92 % 1) && !isNaN(data92)) && isFinite(data92))) {
+                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                return false;
+                                                                                              }
+                                                                                              if (errors === _errs237) {
+                                                                                                if (typeof data92 == "number" && isFinite(data92)) {
+                                                                                                  if (data92 < 0 || isNaN(data92)) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/judged", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                              var valid31 = _errs236 === errors;
+                                                                                            } else {
+                                                                                              var valid31 = true;
+                                                                                            }
+                                                                                            if (valid31) {
+                                                                                              if (data49.behaved !== void 0) {
+                                                                                                let data93 = data49.behaved;
+                                                                                                const _errs239 = errors;
+                                                                                                const _errs240 = errors;
+                                                                                                if (!(typeof data93 == "number" && (!(data93 % 1) && !isNaN(data93)) && isFinite(data93))) {
+                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                                if (errors === _errs240) {
+                                                                                                  if (typeof data93 == "number" && isFinite(data93)) {
+                                                                                                    if (data93 < 0 || isNaN(data93)) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/behaved", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid31 = _errs239 === errors;
+                                                                                              } else {
+                                                                                                var valid31 = true;
+                                                                                              }
+                                                                                              if (valid31) {
+                                                                                                if (data49.reliability !== void 0) {
+                                                                                                  let data94 = data49.reliability;
+                                                                                                  const _errs242 = errors;
+                                                                                                  const _errs243 = errors;
+                                                                                                  if (!(typeof data94 == "number" && isFinite(data94)) && data94 !== null) {
+                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                  if (errors === _errs243) {
+                                                                                                    if (typeof data94 == "number" && isFinite(data94)) {
+                                                                                                      if (data94 > 1 || isNaN(data94)) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                        return false;
+                                                                                                      } else {
+                                                                                                        if (data94 < 0 || isNaN(data94)) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/reliability", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                  var valid31 = _errs242 === errors;
+                                                                                                } else {
+                                                                                                  var valid31 = true;
+                                                                                                }
+                                                                                                if (valid31) {
+                                                                                                  if (data49.reliabilityInterval !== void 0) {
+                                                                                                    let data95 = data49.reliabilityInterval;
+                                                                                                    const _errs245 = errors;
+                                                                                                    if (!Array.isArray(data95) && data95 !== null) {
+                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/type", keyword: "type", params: { type: schema112.properties.metrics.properties.reliabilityInterval.type }, message: "must be array,null" }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                    if (errors === _errs245) {
+                                                                                                      if (Array.isArray(data95)) {
+                                                                                                        if (data95.length > 2) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                          return false;
+                                                                                                        } else {
+                                                                                                          if (data95.length < 2) {
+                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items" }];
                                                                                                             return false;
                                                                                                           } else {
-                                                                                                            const _errs227 = errors;
-                                                                                                            for (const key17 in data89) {
-                                                                                                              if (!(key17 === "significant" || key17 === "p" || key17 === "prompts" || key17 === "detectableShift")) {
-                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" }];
-                                                                                                                return false;
-                                                                                                                break;
-                                                                                                              }
-                                                                                                            }
-                                                                                                            if (_errs227 === errors) {
-                                                                                                              if (data89.significant !== void 0) {
-                                                                                                                const _errs228 = errors;
-                                                                                                                if (typeof data89.significant !== "boolean") {
-                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/drift/significant", schemaPath: "#/properties/metrics/properties/drift/properties/significant/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
-                                                                                                                  return false;
-                                                                                                                }
-                                                                                                                var valid65 = _errs228 === errors;
-                                                                                                              } else {
-                                                                                                                var valid65 = true;
-                                                                                                              }
-                                                                                                              if (valid65) {
-                                                                                                                if (data89.p !== void 0) {
-                                                                                                                  let data91 = data89.p;
-                                                                                                                  const _errs230 = errors;
-                                                                                                                  if (!(typeof data91 == "number" && isFinite(data91)) && data91 !== null) {
-                                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/type", keyword: "type", params: { type: schema112.properties.metrics.properties.drift.properties.p.type }, message: "must be number,null" }];
+                                                                                                            const len18 = data95.length;
+                                                                                                            if (!(len18 <= 2)) {
+                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval", schemaPath: "#/properties/metrics/properties/reliabilityInterval/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items" }];
+                                                                                                              return false;
+                                                                                                            } else {
+                                                                                                              const len19 = data95.length;
+                                                                                                              if (len19 > 0) {
+                                                                                                                let data96 = data95[0];
+                                                                                                                const _errs247 = errors;
+                                                                                                                if (errors === _errs247) {
+                                                                                                                  if (typeof data96 == "number" && isFinite(data96)) {
+                                                                                                                    if (data96 > 1 || isNaN(data96)) {
+                                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                      return false;
+                                                                                                                    } else {
+                                                                                                                      if (data96 < 0 || isNaN(data96)) {
+                                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                        return false;
+                                                                                                                      }
+                                                                                                                    }
+                                                                                                                  } else {
+                                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/0", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/0/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
                                                                                                                     return false;
                                                                                                                   }
-                                                                                                                  if (errors === _errs230) {
-                                                                                                                    if (typeof data91 == "number" && isFinite(data91)) {
-                                                                                                                      if (data91 > 1 || isNaN(data91)) {
-                                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                }
+                                                                                                                var valid74 = _errs247 === errors;
+                                                                                                              }
+                                                                                                              if (valid74) {
+                                                                                                                if (len19 > 1) {
+                                                                                                                  let data97 = data95[1];
+                                                                                                                  const _errs249 = errors;
+                                                                                                                  if (errors === _errs249) {
+                                                                                                                    if (typeof data97 == "number" && isFinite(data97)) {
+                                                                                                                      if (data97 > 1 || isNaN(data97)) {
+                                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
                                                                                                                         return false;
                                                                                                                       } else {
-                                                                                                                        if (data91 < 0 || isNaN(data91)) {
-                                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                        if (data97 < 0 || isNaN(data97)) {
+                                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
                                                                                                                           return false;
                                                                                                                         }
                                                                                                                       }
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                  var valid65 = _errs230 === errors;
-                                                                                                                } else {
-                                                                                                                  var valid65 = true;
-                                                                                                                }
-                                                                                                                if (valid65) {
-                                                                                                                  if (data89.prompts !== void 0) {
-                                                                                                                    let data92 = data89.prompts;
-                                                                                                                    const _errs232 = errors;
-                                                                                                                    const _errs233 = errors;
-                                                                                                                    if (errors === _errs233) {
-                                                                                                                      if (Array.isArray(data92)) {
-                                                                                                                        var valid67 = true;
-                                                                                                                        const len19 = data92.length;
-                                                                                                                        for (let i15 = 0; i15 < len19; i15++) {
-                                                                                                                          let data93 = data92[i15];
-                                                                                                                          const _errs235 = errors;
-                                                                                                                          if (errors === _errs235) {
-                                                                                                                            if (typeof data93 === "string") {
-                                                                                                                              if (func3(data93) < 1) {
-                                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
-                                                                                                                                return false;
-                                                                                                                              }
-                                                                                                                            } else {
-                                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i15, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                                                                                              return false;
-                                                                                                                            }
-                                                                                                                          }
-                                                                                                                          var valid67 = _errs235 === errors;
-                                                                                                                          if (!valid67) {
-                                                                                                                            break;
-                                                                                                                          }
-                                                                                                                        }
-                                                                                                                      } else {
-                                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
-                                                                                                                        return false;
-                                                                                                                      }
-                                                                                                                    }
-                                                                                                                    var valid65 = _errs232 === errors;
-                                                                                                                  } else {
-                                                                                                                    var valid65 = true;
-                                                                                                                  }
-                                                                                                                  if (valid65) {
-                                                                                                                    if (data89.detectableShift !== void 0) {
-                                                                                                                      let data94 = data89.detectableShift;
-                                                                                                                      const _errs237 = errors;
-                                                                                                                      const _errs238 = errors;
-                                                                                                                      if (!(typeof data94 == "number" && isFinite(data94)) && data94 !== null) {
-                                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
-                                                                                                                        return false;
-                                                                                                                      }
-                                                                                                                      if (errors === _errs238) {
-                                                                                                                        if (typeof data94 == "number" && isFinite(data94)) {
-                                                                                                                          if (data94 > 1 || isNaN(data94)) {
-                                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
-                                                                                                                            return false;
-                                                                                                                          } else {
-                                                                                                                            if (data94 < 0 || isNaN(data94)) {
-                                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                                                                                              return false;
-                                                                                                                            }
-                                                                                                                          }
-                                                                                                                        }
-                                                                                                                      }
-                                                                                                                      var valid65 = _errs237 === errors;
                                                                                                                     } else {
-                                                                                                                      var valid65 = true;
+                                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/reliabilityInterval/1", schemaPath: "#/properties/metrics/properties/reliabilityInterval/items/1/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                                                                                      return false;
                                                                                                                     }
                                                                                                                   }
+                                                                                                                  var valid74 = _errs249 === errors;
                                                                                                                 }
                                                                                                               }
                                                                                                             }
                                                                                                           }
-                                                                                                        } else {
-                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                                                                          return false;
                                                                                                         }
                                                                                                       }
-                                                                                                      var valid28 = _errs225 === errors;
+                                                                                                    }
+                                                                                                    var valid31 = _errs245 === errors;
+                                                                                                  } else {
+                                                                                                    var valid31 = true;
+                                                                                                  }
+                                                                                                  if (valid31) {
+                                                                                                    if (data49.window !== void 0) {
+                                                                                                      let data98 = data49.window;
+                                                                                                      const _errs251 = errors;
+                                                                                                      const _errs252 = errors;
+                                                                                                      if (!(typeof data98 == "number" && (!(data98 % 1) && !isNaN(data98)) && isFinite(data98))) {
+                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                      if (errors === _errs252) {
+                                                                                                        if (typeof data98 == "number" && isFinite(data98)) {
+                                                                                                          if (data98 < 0 || isNaN(data98)) {
+                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/window", schemaPath: "#/definitions/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                            return false;
+                                                                                                          }
+                                                                                                        }
+                                                                                                      }
+                                                                                                      var valid31 = _errs251 === errors;
                                                                                                     } else {
-                                                                                                      var valid28 = true;
+                                                                                                      var valid31 = true;
+                                                                                                    }
+                                                                                                    if (valid31) {
+                                                                                                      if (data49.runsSinceDrift !== void 0) {
+                                                                                                        let data99 = data49.runsSinceDrift;
+                                                                                                        const _errs254 = errors;
+                                                                                                        if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)) && isFinite(data99)) && data99 !== null) {
+                                                                                                          validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/type", keyword: "type", params: { type: schema112.properties.metrics.properties.runsSinceDrift.type }, message: "must be integer,null" }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                        if (errors === _errs254) {
+                                                                                                          if (typeof data99 == "number" && isFinite(data99)) {
+                                                                                                            if (data99 < 0 || isNaN(data99)) {
+                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/runsSinceDrift", schemaPath: "#/properties/metrics/properties/runsSinceDrift/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                              return false;
+                                                                                                            }
+                                                                                                          }
+                                                                                                        }
+                                                                                                        var valid31 = _errs254 === errors;
+                                                                                                      } else {
+                                                                                                        var valid31 = true;
+                                                                                                      }
+                                                                                                      if (valid31) {
+                                                                                                        if (data49.drift !== void 0) {
+                                                                                                          let data100 = data49.drift;
+                                                                                                          const _errs256 = errors;
+                                                                                                          if (errors === _errs256) {
+                                                                                                            if (data100 && typeof data100 == "object" && !Array.isArray(data100)) {
+                                                                                                              let missing7;
+                                                                                                              if (data100.significant === void 0 && (missing7 = "significant") || data100.p === void 0 && (missing7 = "p") || data100.prompts === void 0 && (missing7 = "prompts") || data100.detectableShift === void 0 && (missing7 = "detectableShift")) {
+                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/required", keyword: "required", params: { missingProperty: missing7 }, message: "must have required property '" + missing7 + "'" }];
+                                                                                                                return false;
+                                                                                                              } else {
+                                                                                                                const _errs258 = errors;
+                                                                                                                for (const key20 in data100) {
+                                                                                                                  if (!(key20 === "significant" || key20 === "p" || key20 === "prompts" || key20 === "detectableShift")) {
+                                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties" }];
+                                                                                                                    return false;
+                                                                                                                    break;
+                                                                                                                  }
+                                                                                                                }
+                                                                                                                if (_errs258 === errors) {
+                                                                                                                  if (data100.significant !== void 0) {
+                                                                                                                    const _errs259 = errors;
+                                                                                                                    if (typeof data100.significant !== "boolean") {
+                                                                                                                      validate102.errors = [{ instancePath: instancePath + "/metrics/drift/significant", schemaPath: "#/properties/metrics/properties/drift/properties/significant/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                                                                                      return false;
+                                                                                                                    }
+                                                                                                                    var valid76 = _errs259 === errors;
+                                                                                                                  } else {
+                                                                                                                    var valid76 = true;
+                                                                                                                  }
+                                                                                                                  if (valid76) {
+                                                                                                                    if (data100.p !== void 0) {
+                                                                                                                      let data102 = data100.p;
+                                                                                                                      const _errs261 = errors;
+                                                                                                                      if (!(typeof data102 == "number" && isFinite(data102)) && data102 !== null) {
+                                                                                                                        validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/type", keyword: "type", params: { type: schema112.properties.metrics.properties.drift.properties.p.type }, message: "must be number,null" }];
+                                                                                                                        return false;
+                                                                                                                      }
+                                                                                                                      if (errors === _errs261) {
+                                                                                                                        if (typeof data102 == "number" && isFinite(data102)) {
+                                                                                                                          if (data102 > 1 || isNaN(data102)) {
+                                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                            return false;
+                                                                                                                          } else {
+                                                                                                                            if (data102 < 0 || isNaN(data102)) {
+                                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drift/p", schemaPath: "#/properties/metrics/properties/drift/properties/p/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                              return false;
+                                                                                                                            }
+                                                                                                                          }
+                                                                                                                        }
+                                                                                                                      }
+                                                                                                                      var valid76 = _errs261 === errors;
+                                                                                                                    } else {
+                                                                                                                      var valid76 = true;
+                                                                                                                    }
+                                                                                                                    if (valid76) {
+                                                                                                                      if (data100.prompts !== void 0) {
+                                                                                                                        let data103 = data100.prompts;
+                                                                                                                        const _errs263 = errors;
+                                                                                                                        const _errs264 = errors;
+                                                                                                                        if (errors === _errs264) {
+                                                                                                                          if (Array.isArray(data103)) {
+                                                                                                                            var valid78 = true;
+                                                                                                                            const len20 = data103.length;
+                                                                                                                            for (let i17 = 0; i17 < len20; i17++) {
+                                                                                                                              let data104 = data103[i17];
+                                                                                                                              const _errs266 = errors;
+                                                                                                                              if (errors === _errs266) {
+                                                                                                                                if (typeof data104 === "string") {
+                                                                                                                                  if (func3(data104) < 1) {
+                                                                                                                                    validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i17, schemaPath: "#/definitions/promptKeys/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                                                                                    return false;
+                                                                                                                                  }
+                                                                                                                                } else {
+                                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts/" + i17, schemaPath: "#/definitions/promptKeys/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                                                                                  return false;
+                                                                                                                                }
+                                                                                                                              }
+                                                                                                                              var valid78 = _errs266 === errors;
+                                                                                                                              if (!valid78) {
+                                                                                                                                break;
+                                                                                                                              }
+                                                                                                                            }
+                                                                                                                          } else {
+                                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/drift/prompts", schemaPath: "#/definitions/promptKeys/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                                                                            return false;
+                                                                                                                          }
+                                                                                                                        }
+                                                                                                                        var valid76 = _errs263 === errors;
+                                                                                                                      } else {
+                                                                                                                        var valid76 = true;
+                                                                                                                      }
+                                                                                                                      if (valid76) {
+                                                                                                                        if (data100.detectableShift !== void 0) {
+                                                                                                                          let data105 = data100.detectableShift;
+                                                                                                                          const _errs268 = errors;
+                                                                                                                          const _errs269 = errors;
+                                                                                                                          if (!(typeof data105 == "number" && isFinite(data105)) && data105 !== null) {
+                                                                                                                            validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/type", keyword: "type", params: { type: schema24.type }, message: "must be number,null" }];
+                                                                                                                            return false;
+                                                                                                                          }
+                                                                                                                          if (errors === _errs269) {
+                                                                                                                            if (typeof data105 == "number" && isFinite(data105)) {
+                                                                                                                              if (data105 > 1 || isNaN(data105)) {
+                                                                                                                                validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" }];
+                                                                                                                                return false;
+                                                                                                                              } else {
+                                                                                                                                if (data105 < 0 || isNaN(data105)) {
+                                                                                                                                  validate102.errors = [{ instancePath: instancePath + "/metrics/drift/detectableShift", schemaPath: "#/definitions/share/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                                                                                                  return false;
+                                                                                                                                }
+                                                                                                                              }
+                                                                                                                            }
+                                                                                                                          }
+                                                                                                                          var valid76 = _errs268 === errors;
+                                                                                                                        } else {
+                                                                                                                          var valid76 = true;
+                                                                                                                        }
+                                                                                                                      }
+                                                                                                                    }
+                                                                                                                  }
+                                                                                                                }
+                                                                                                              }
+                                                                                                            } else {
+                                                                                                              validate102.errors = [{ instancePath: instancePath + "/metrics/drift", schemaPath: "#/properties/metrics/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                                                                              return false;
+                                                                                                            }
+                                                                                                          }
+                                                                                                          var valid31 = _errs256 === errors;
+                                                                                                        } else {
+                                                                                                          var valid31 = true;
+                                                                                                        }
+                                                                                                      }
                                                                                                     }
                                                                                                   }
                                                                                                 }
@@ -25600,15 +26893,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                                     }
                                                   }
                                                 }
+                                              } else {
+                                                validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                return false;
                                               }
-                                            } else {
-                                              validate102.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                              return false;
                                             }
+                                            var valid0 = _errs115 === errors;
+                                          } else {
+                                            var valid0 = true;
                                           }
-                                          var valid0 = _errs108 === errors;
-                                        } else {
-                                          var valid0 = true;
                                         }
                                       }
                                     }
@@ -25740,15 +27033,17 @@ var ChainVerifier = class {
     }
     if (isObject(data) && "schema" in data && typeof data["schema"] === "number" && !READABLE_SCHEMAS.includes(data["schema"])) {
       return bad(
-        `record schema version ${data["schema"]} is not supported (this trackrecord reads versions ${READABLE_SCHEMAS.join(" and ")}; a newer trackrecord wrote it?)`
+        `record schema version ${data["schema"]} is not supported (this trackrecord reads versions ${READABLE_SCHEMAS.join(", ")}; a newer trackrecord wrote it?)`
       );
     }
     if (!record(data)) return bad(schemaReason(record.errors?.[0]));
     const record2 = data;
     if (record2.schema === 1 && record2.textsGz !== void 0)
       return bad("textsGz is a version 2 field: a version 1 record keeps its texts in texts");
-    if (record2.schema === RECORD_SCHEMA && record2.texts !== void 0)
-      return bad(`texts is a version 1 field: a version ${RECORD_SCHEMA} record keeps its texts in textsGz`);
+    if (record2.schema >= 2 && record2.texts !== void 0)
+      return bad(`texts is a version 1 field: a version ${record2.schema} record keeps its texts in textsGz`);
+    if (record2.schema < 3 && record2.truncated !== void 0)
+      return bad(`truncated is a version 3 field: a version ${record2.schema} record has no truncated samples`);
     if (record2.prev !== this.head) {
       return bad(
         number > 1 ? `prev does not match the SHA-256 of line ${number - 1} (a line was changed, removed or reordered)` : this.after === null ? "prev of line 1 is not the genesis value (64 zeros): earlier lines were removed or lines reordered" : `prev of line 1 does not match the SHA-256 of ${this.after} (a segment was changed, removed or reordered)`
@@ -25769,6 +27064,14 @@ var ChainVerifier = class {
     for (const index of Object.keys(record2.errors)) {
       if (String(Number(index)) !== index || Number(index) >= size) {
         return bad(`errors/${index} is not a prompt index: catalog ${record2.catalog} has ${size} prompts`);
+      }
+    }
+    for (const [index, samples] of Object.entries(record2.truncated ?? {})) {
+      if (String(Number(index)) !== index || Number(index) >= size) {
+        return bad(`truncated/${index} is not a prompt index: catalog ${record2.catalog} has ${size} prompts`);
+      }
+      if (samples.some((k) => k >= record2.samples)) {
+        return bad(`truncated/${index} names a sample past the record's ${record2.samples} samples`);
       }
     }
     let stored;
@@ -25794,9 +27097,9 @@ var ChainVerifier = class {
       const known = this.texts.get(key);
       const context = this.context.texts.get(key);
       const own = Object.hasOwn(stored, key) ? stored[key] : void 0;
-      const answer3 = record2.answers[i];
-      if (typeof answer3 === "string" && !resolves(known, context, own, answer3))
-        return bad(unresolved(`answers/${i}`, answer3, key));
+      const answer4 = record2.answers[i];
+      if (typeof answer4 === "string" && !resolves(known, context, own, answer4))
+        return bad(unresolved(`answers/${i}`, answer4, key));
       const output = record2.outputs[i];
       if (typeof output === "string") {
         if (!resolves(known, context, own, output)) return bad(unresolved(`outputs/${i}`, output, key));
@@ -25913,11 +27216,61 @@ function describeEnvelopes(text) {
     keyids: [...new Set(envelopes.flatMap((e) => e.signatures.map((s) => s.keyid)))].map(short)
   };
 }
-function signedAppend(historyPath, signer) {
-  return signer ? { afterAppend: (lines, firstLine3) => appendAttestations(historyPath, lines, firstLine3, signer) } : {};
+function parseStatement(payload) {
+  try {
+    const body = JSON.parse(payload.toString("utf8"));
+    if (body._type !== STATEMENT_TYPE || !Array.isArray(body.subject)) return null;
+    return body;
+  } catch {
+    return null;
+  }
+}
+async function signedPastEnd(historyPath, lineCount, key) {
+  const byLine = await envelopesByLine(attestationsPathOf(historyPath));
+  if (byLine === null || typeof byLine === "string") return [];
+  const beyond = new Map([...byLine].filter(([n]) => n > lineCount));
+  return signedBy(beyond, key).sort((a, b) => a - b);
+}
+function signedBy(byLine, key) {
+  return [...byLine?.entries() ?? []].filter(([, envelopes]) => envelopes.some((e) => openEnvelope(e.envelope, key).ok)).map(([n]) => n);
+}
+async function envelopesByLine(path2) {
+  let text;
+  try {
+    text = await readFile2(path2, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
+  const byLine = /* @__PURE__ */ new Map();
+  for (const [i, raw] of text.split("\n").entries()) {
+    if (raw === "") continue;
+    if (raw.endsWith("\r")) return `${basename(path2)}:${i + 1}: ${CRLF_LINE}`;
+    const envelope = parseEnvelope(raw);
+    if (typeof envelope === "string") return `${basename(path2)}:${i + 1}: ${envelope}`;
+    const subject = parseStatement(decodeBase64(envelope.payload))?.subject[0];
+    const line = typeof subject?.name === "string" ? lineOfSubjectName(subject.name) : null;
+    if (line === null) return `${basename(path2)}:${i + 1}: the envelope's statement names no history line`;
+    byLine.set(line, [...byLine.get(line) ?? [], { envelope, text: raw, at: i + 1 }]);
+  }
+  return byLine;
 }
 function signedLine(historyPath, keyid) {
   return `signed:  ${attestationsPathOf(historyPath)} (key ${short(keyid)})`;
+}
+
+// src/git/commit-files.ts
+import { isAbsolute as isAbsolute3, relative as relative3 } from "node:path";
+async function commitFiles(git, ref, label = ref) {
+  const prefix = (await git.run(["rev-parse", "--show-prefix"])).stdout.trim();
+  return {
+    async read(absolute) {
+      const path2 = relative3(git.cwd, absolute);
+      if (path2.startsWith("..") || isAbsolute3(path2)) return null;
+      return git.show(ref, `${prefix}${path2.split("\\").join("/")}`);
+    },
+    name: (shown) => `${label}:${shown}`
+  };
 }
 
 // src/git/data-branch.ts
@@ -25973,16 +27326,16 @@ var Git = class _Git {
   }
   /** Runs `git ...args` and returns the exit code instead of throwing on a non-zero exit. */
   exec(args) {
-    return new Promise((resolve11) => {
+    return new Promise((resolve12) => {
       execFile(
         "git",
         args,
         { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
         (error2, stdout, stderr) => {
-          if (error2 === null) return resolve11({ code: 0, stdout, stderr });
+          if (error2 === null) return resolve12({ code: 0, stdout, stderr });
           const code2 = error2.code;
-          if (typeof code2 === "number") return resolve11({ code: code2, stdout, stderr });
-          resolve11({ code: null, stdout, stderr, detail: error2.message });
+          if (typeof code2 === "number") return resolve12({ code: code2, stdout, stderr });
+          resolve12({ code: null, stdout, stderr, detail: error2.message });
         }
       );
     });
@@ -26228,6 +27581,27 @@ function labelOf(file, path2, label) {
 function shellQuote(path2) {
   return /^[\w@%+=:,./-]+$/.test(path2) ? path2 : `'${path2.replace(/'/g, `'\\''`)}'`;
 }
+var HistoryRewrittenError = class extends TrackrecordError {
+  constructor(file, line, hash) {
+    super(
+      `${file}: ${describeLine(line, hash)}, which this run read and verified before, is no longer in the history: it was cut back or rewritten since. Nothing was appended.`
+    );
+    this.file = file;
+    this.line = line;
+    this.hash = hash;
+  }
+  file;
+  line;
+  hash;
+  name = "HistoryRewrittenError";
+  code = "history-rewritten";
+  exitStatus = EXIT.failed;
+  scope = "program";
+  lead = "refusing to append: ";
+};
+function describeLine(line, hash) {
+  return line === null ? `the line with SHA-256 ${hash.slice(0, 16)}...` : `line ${line} (SHA-256 ${hash.slice(0, 16)}...)`;
+}
 
 // src/history/read.ts
 import { open as open5 } from "node:fs/promises";
@@ -26320,7 +27694,7 @@ function stayingRecords(records2, runs) {
 // src/history/lock.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { readFile as readFile3, readlink as readlink2, realpath as realpath2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname5, join as join6, resolve as resolve3 } from "node:path";
+import { basename as basename3, dirname as dirname5, join as join6, resolve as resolve4 } from "node:path";
 import { hostname } from "node:os";
 function lockPathOf(historyPath) {
   return `${historyPath}.lock`;
@@ -26349,7 +27723,7 @@ async function realPathOf(path2, links = 0) {
     return join6(folder, basename3(path2));
   }
   if (links >= 40) throw Object.assign(new Error(`${path2}: too many levels of symbolic links`), { code: "ELOOP" });
-  return realPathOf(resolve3(dirname5(path2), target), links + 1);
+  return realPathOf(resolve4(dirname5(path2), target), links + 1);
 }
 async function acquire(historyPath, lockPath, waitMs, pollMs) {
   const deadline = Date.now() + waitMs;
@@ -26366,7 +27740,7 @@ async function acquire(historyPath, lockPath, waitMs, pollMs) {
         `the history was not modified. If no other trackrecord is running, delete ${shellQuote(lockPath)} and run again.`
       );
     }
-    await new Promise((resolve11) => setTimeout(resolve11, pollMs));
+    await new Promise((resolve12) => setTimeout(resolve12, pollMs));
   }
 }
 async function create(path2) {
@@ -26514,6 +27888,7 @@ async function appendRecords(path2, records2, options = {}) {
 async function appendUnlocked(path2, records2, options) {
   let segment = await openSegment(path2, options.snapshot);
   if (records2.length === 0) return { lines: [], sealed: null, firstLine: segment.lines + 1 };
+  await options.beforeAppend?.(segment.lines, segment.verifier.lines);
   const runs = options.snapshot?.runs ?? Infinity;
   const staying = runs === Infinity ? void 0 : stayingRecords(segment.verifier.records, runs);
   let lines = chainRecords(
@@ -26928,8 +28303,20 @@ function catalogsOf(data) {
 }
 
 // src/history/read.ts
+async function readHistory(path2) {
+  return read(path2, Infinity);
+}
 async function readRecent(path2, runs, options = {}) {
   return read(path2, runs, options.firstSealed ?? 1);
+}
+function lineAt(read2, index) {
+  if (index < 0) return null;
+  let at = index;
+  for (const file of read2.files) {
+    if (at < file.lines.length) return file.firstLine === null ? null : { path: file.path, line: file.firstLine + at };
+    at -= file.lines.length;
+  }
+  return null;
 }
 async function read(given, runs, firstSealed = 1) {
   const path2 = await realPathOf(given);
@@ -27083,269 +28470,69 @@ function once(make) {
   return () => made ??= make();
 }
 
-// src/history/view.ts
-var HistoryView = class {
-  textsByPrompt = /* @__PURE__ */ new Map();
-  catalogsByRef = /* @__PURE__ */ new Map();
-  byModel = /* @__PURE__ */ new Map();
-  seriesCache = /* @__PURE__ */ new Map();
-  keyHashes = /* @__PURE__ */ new Map();
-  positionsByRef = /* @__PURE__ */ new Map();
-  /**
-   * `context`: catalogs and texts of earlier lines that the records refer to (a read of the
-   * history's last runs, see read.ts), without those lines' records.
-   */
-  /** The history has records before the ones this view holds: counts of records are of those read. */
-  partial;
-  constructor(records2 = [], context) {
-    this.partial = context?.partial === true;
-    for (const [ref, catalog] of context?.catalogs ?? []) this.catalogsByRef.set(ref, catalog);
-    for (const [key, texts] of context?.texts ?? []) {
-      const known = this.textsOf(key);
-      for (const [ref, text] of texts) known.set(ref, text);
-    }
-    for (const record2 of records2) this.add(record2);
-  }
-  add(record2) {
-    for (const [ref, catalog] of Object.entries(record2.catalogs ?? {})) this.catalogsByRef.set(ref, catalog);
-    for (const [key, texts] of Object.entries(storedTexts(record2))) {
-      const known = this.textsOf(key);
-      for (const [ref, text] of Object.entries(texts)) known.set(ref, text);
-    }
-    const own = this.byModel.get(record2.model.id) ?? [];
-    own.push(record2);
-    this.byModel.set(record2.model.id, own);
-    const series = this.seriesCache.get(record2.model.id);
-    if (series) this.indexRecord(record2, own.length - 1, series, this.keyHashes.get(record2.model.id));
-  }
-  /** The texts stored so far for a prompt key, by ref (the live map: callers must not modify it). */
-  textsOf(key) {
-    let texts = this.textsByPrompt.get(key);
-    if (!texts) {
-      texts = /* @__PURE__ */ new Map();
-      this.textsByPrompt.set(key, texts);
-    }
-    return texts;
-  }
-  text(key, ref) {
-    return ref === null ? null : this.textsByPrompt.get(key)?.get(ref) ?? null;
-  }
-  hasCatalog(ref) {
-    return this.catalogsByRef.has(ref);
-  }
-  catalogEntries(ref) {
-    return this.catalogsByRef.get(ref);
-  }
-  catalog(ref) {
-    const catalog = this.catalogsByRef.get(ref);
-    if (!catalog) throw new Error(`history: catalog ${ref} is not defined`);
-    return catalog;
-  }
-  modelIds() {
-    return [...this.byModel.keys()];
-  }
-  recordsOf(modelId) {
-    return this.byModel.get(modelId) ?? [];
-  }
-  /**
-   * This model's points for one prompt series, oldest first. With `key`, one point per record (see
-   * the class comment); without, every prompt of every record that has the hash.
-   */
-  series(modelId, promptHash, key) {
-    const all = this.seriesIndex(modelId).series.get(promptHash) ?? [];
-    if (key === void 0) return all;
-    const out = [];
-    for (const p of all) {
-      const last = out.at(-1);
-      if (last?.run !== p.run) out.push(p);
-      else if (p.key === key && last.key !== key) out[out.length - 1] = p;
-    }
-    return out;
-  }
-  /**
-   * The answered points among the last `window` points of a series, oldest first, with their
-   * answers: what a new observation of the prompt is compared with.
-   */
-  recentAnswered(modelId, promptHash, key, window2) {
-    return this.series(modelId, promptHash, key).slice(-window2).filter((p) => p.answered).map((p) => ({ ...p, answer: this.text(p.key, p.answerRef) }));
-  }
-  /**
-   * The last answered point of a series before record `before` (a position among the model's
-   * records; default: after the last). Walks back from there, so it finds it in a record or two
-   * without indexing the model's whole series.
-   */
-  previousAnswered(modelId, promptHash, key, before = Number.POSITIVE_INFINITY) {
-    const records2 = this.recordsOf(modelId);
-    for (let run2 = Math.min(before, records2.length) - 1; run2 >= 0; run2--) {
-      const record2 = records2[run2];
-      const at = this.positionIn(record2.catalog, promptHash, key);
-      if (at === void 0) continue;
-      const point = pointOf(record2, run2, at.i, at.key, this.catalog(record2.catalog)[at.i][3]);
-      if (point.answered) return { ...point, answer: this.text(point.key, point.answerRef) };
-    }
-    return void 0;
-  }
-  /** Where a series sits in a catalog: under `key`, else the first prompt with the hash. */
-  positionIn(ref, promptHash, key) {
-    let index = this.positionsByRef.get(ref);
-    if (!index) {
-      index = /* @__PURE__ */ new Map();
-      for (const [i, [suite2, id, hash]] of this.catalog(ref).entries()) {
-        const at = { i, key: promptKey(suite2, id) };
-        index.set(`${at.key}\0${hash}`, at);
-        if (!index.has(hash)) index.set(hash, at);
-      }
-      this.positionsByRef.set(ref, index);
-    }
-    return index.get(`${key}\0${promptHash}`) ?? index.get(promptHash);
-  }
-  /**
-   * The raw output of every sample of a series point that produced one, in sampling order: the
-   * reference samples drift is judged against. (A record stores one ref when all samples agreed.)
-   */
-  sampleOutputs(modelId, point) {
-    const record2 = this.recordsOf(modelId)[point.run];
-    const stored = record2?.outputs[point.index] ?? null;
-    if (!record2 || stored === null) return [];
-    const refs = typeof stored === "string" ? Array(record2.samples - (record2.errors[String(point.index)]?.length ?? 0)).fill(stored) : stored.filter((r) => r !== null);
-    return refs.flatMap((ref) => {
-      const text = this.text(point.key, ref);
-      return text === null ? [] : [text];
-    });
-  }
-  /** The prompt hash this model last ran a prompt key with, if it ever did. */
-  lastHashOf(modelId, key) {
-    return this.seriesIndex(modelId).hashes.get(key);
-  }
-  seriesIndex(modelId) {
-    let series = this.seriesCache.get(modelId);
-    let hashes = this.keyHashes.get(modelId);
-    if (!series || !hashes) {
-      series = /* @__PURE__ */ new Map();
-      hashes = /* @__PURE__ */ new Map();
-      this.seriesCache.set(modelId, series);
-      this.keyHashes.set(modelId, hashes);
-      this.recordsOf(modelId).forEach((r, i) => this.indexRecord(r, i, series, hashes));
-    }
-    return { series, hashes };
-  }
-  indexRecord(record2, run2, series, hashes) {
-    this.catalog(record2.catalog).forEach(([suite2, id, hash, checksHash], i) => {
-      const key = promptKey(suite2, id);
-      const point = pointOf(record2, run2, i, key, checksHash);
-      const list = series.get(hash);
-      if (list) list.push(point);
-      else series.set(hash, [point]);
-      hashes.set(key, hash);
-    });
-  }
-};
-function pointOf(record2, run2, i, key, checksHash) {
-  const errored = record2.errors[String(i)]?.length ?? 0;
-  return {
-    run: run2,
-    key,
-    index: i,
-    answered: errored < record2.samples,
-    answerRef: record2.answers[i] ?? null,
-    passed: record2.passed[i] ?? null,
-    checked: record2.samples - errored,
-    checksHash
+// src/report/document/model.ts
+var untrusted = (text, max) => ({ kind: "untrusted", text, max });
+var name = (text, max) => ({ kind: "untrusted", text, max, name: true });
+var strong = (...content) => ({ kind: "strong", content });
+var code = (text) => ({ kind: "code", text });
+var paragraph = (...content) => ({ kind: "paragraph", content });
+var note = (...content) => ({ kind: "paragraph", content, note: true });
+
+// src/analysis/failing.ts
+function specLookup(config2) {
+  const specs = /* @__PURE__ */ new Map();
+  for (const suite2 of config2.suites) for (const p of suite2.prompts) specs.set(promptKey(suite2.name, p.id), p);
+  return (key, ref) => {
+    const spec = specs.get(key);
+    return spec && checksHash(spec).slice(0, HASH_REF_LENGTH) === ref ? spec : void 0;
   };
 }
-
-// src/report/summary.ts
-var SUMMARY_FIELDS = [
-  "passRate",
-  "agreement",
-  "rawAgreement",
-  "stability",
-  "reliability",
-  "reliabilityInterval",
-  "drifted",
-  "flapping",
-  "regressions",
-  "fixes",
-  "flipsP",
-  "newSeries",
-  "runsSinceDrift",
-  "errors",
-  "latencyMs",
-  "tokens"
-];
-function summarize(records2) {
-  const first = records2[0];
-  if (!first) throw new Error("summarize: a run has at least one record");
-  return {
-    run: { ...first.run },
-    models: records2.map(({ model, metrics: m }) => ({
-      id: model.id,
-      model: model.model,
-      ...Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, m[field]])),
-      drift: m.drift ?? { significant: false, p: null, prompts: [], detectableShift: null },
-      cost: m.cost ?? null,
-      systemFingerprints: model.systemFingerprints
-    }))
-  };
+function failingPrompts(view, modelId, specs) {
+  const record2 = view.recordsOf(modelId).at(-1);
+  if (!record2) return [];
+  const failing = [];
+  view.catalog(record2.catalog).forEach(([suite2, id, , checks], i) => {
+    const passed = record2.passed[i] ?? null;
+    const errored = record2.errors[String(i)]?.length ?? 0;
+    if (majorityVerdict(passed, record2.samples - errored) !== false) return;
+    const key = promptKey(suite2, id);
+    const answer4 = view.text(key, record2.answers[i] ?? null);
+    const spec = specs?.(key, checks);
+    failing.push({ prompt: key, answer: answer4, checks: spec ? failedChecks(answer4, spec) : [] });
+  });
+  return failing;
+}
+function failedChecks(answer4, spec) {
+  const judged = (e) => evaluate(answer4, { expect: [e], normalize: spec.normalize }).pass === false;
+  const plain = spec.expect.filter((e) => e.kind !== "similar");
+  const failed = plain.filter(judged);
+  const shown = failed.length > 0 ? failed : spec.expect.filter((e) => e.kind === "similar");
+  return shown.map((e) => ({ check: e.kind, expected: expectedText(e) }));
 }
 
-// src/app/run-and-record.ts
-import { rename as rename3 } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
-
-// src/app/history-embeddings.ts
-async function fetchHistoryEmbeddings(outcome, view) {
-  const window2 = outcome.config.window;
-  for (const { model, observations, embeddings } of outcome.models) {
-    if (!embeddings) continue;
-    const wanted = /* @__PURE__ */ new Map();
-    const add = (embedding, text) => {
-      if (text === null) return;
-      wanted.set(embedding, (wanted.get(embedding) ?? /* @__PURE__ */ new Set()).add(text));
-    };
-    for (const o of observations) {
-      const spec = outcome.specOf(o);
-      const compare = compareModel(model, spec.compare);
-      const similar = similarModel(model, spec);
-      if (compare === null && similar === null) continue;
-      const { promptHash, key } = promptResult(o, spec);
-      if (compare !== null) {
-        for (const point of view.recentAnswered(model.id, promptHash, key, window2)) add(compare, point.answer);
-      }
-      if (similar === null) continue;
-      for (const point of view.series(model.id, promptHash, key).slice(-window2)) {
-        if (!point.answered) continue;
-        for (const output of view.sampleOutputs(model.id, point)) add(similar, answerOrNull(output, spec));
-      }
-    }
-    for (const [embedding, texts] of wanted) await embeddings.fetch(embedding, [...texts]);
-  }
-}
-
-// src/report/report.ts
-var DEFAULT_TREND = 30;
+// src/report/data/report.ts
 function buildReport(view, options = {}) {
-  const asked = options.trend ?? DEFAULT_TREND;
-  const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULT_TREND;
+  const asked = options.trend ?? DEFAULTS.trend;
+  const trend = Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : DEFAULTS.trend;
   const wanted = options.models ? new Set(options.models) : null;
   const ids = view.modelIds();
   const records2 = ids.reduce((n, id) => n + view.recordsOf(id).length, 0);
   const models = [];
   for (const id of ids) {
     if (wanted && !wanted.has(id)) continue;
-    const report = modelReport(view, id, trend, options.runDrift ?? false);
+    const report = modelReport(view, id, trend, options);
     if (report) models.push(report);
   }
   return { records: records2, partial: view.partial, trend, models };
 }
-function modelReport(view, id, trend, runDrift) {
+function modelReport(view, id, trend, options) {
   const history = view.recordsOf(id);
   const latest = history.at(-1);
   if (!latest) return null;
   const points = trendOf(history, trend);
   const m = latest.metrics;
   const drift = driftOf(view, id, history.length - 1);
-  if (runDrift) {
+  if (options.runDrift) {
     const start = history.length - points.length;
     points.forEach((p, i) => {
       p.drift = i === points.length - 1 ? drift : driftOf(view, id, start + i);
@@ -27373,7 +28560,29 @@ function modelReport(view, id, trend, runDrift) {
     drift,
     regressions: m.regressions,
     fixes: m.fixes,
-    flipsP: m.flipsP
+    flipsP: m.flipsP,
+    noise: splitByNoise(m),
+    failing: failingPrompts(view, id, options.specs),
+    truncated: Object.values(latest.truncated ?? {}).reduce((n, samples) => n + samples.length, 0)
+  };
+}
+function withoutEditedPrompts(report, c) {
+  return {
+    ...report,
+    models: report.models.map((m) => {
+      const { failing, ...metrics } = withoutEdited({ ...m.metrics, failing: m.failing }, m.id, c);
+      const kept = new Set(metrics.drifted);
+      return {
+        ...m,
+        metrics,
+        failing,
+        drift: m.drift.filter((d) => kept.has(d.key)),
+        regressions: metrics.regressions,
+        fixes: metrics.fixes,
+        flipsP: metrics.flipsP,
+        noise: splitByNoise(metrics)
+      };
+    })
   };
 }
 function trendOf(history, n) {
@@ -27443,366 +28652,9 @@ function fingerprintChanges(points) {
   });
 }
 
-// src/app/run-and-record.ts
-async function recordOutcome(outcome, options) {
-  const { config: config2 } = outcome;
-  const historyPath = options.useHistory ? resolve4(options.root, config2.history) : null;
-  const history = historyPath ? options.history ?? await readVerifiedHistory(config2, options.root) : void 0;
-  const view = new HistoryView(history?.records ?? [], history?.context);
-  await fetchHistoryEmbeddings(outcome, view);
-  const records2 = buildRecords(outcome, view);
-  const written = [];
-  let appended = null;
-  if (historyPath) {
-    const signing = signedAppend(historyPath, options.signer);
-    const afterAppend = async (lines, firstLine3) => {
-      appended = { lines, firstLine: firstLine3 };
-      await signing.afterAppend?.(lines, firstLine3);
-    };
-    const { sealed } = await appendRecords(historyPath, records2, {
-      maxBytes: config2.historyMaxMb * 2 ** 20,
-      source: view,
-      snapshot: history?.open,
-      afterAppend,
-      onSeal: sealAttestations
-    }).catch(relabel(historyPath, config2.history));
-    written.push(...sealed ? [sealed] : [], historyPath);
-  }
-  return { records: records2, summary: summarize(records2), historyPath, written, view, appended };
-}
-async function sealAttestations(open6, sealed) {
-  try {
-    await rename3(attestationsPathOf(open6), attestationsPathOf(sealed));
-  } catch (error2) {
-    if (error2.code !== "ENOENT") throw error2;
-  }
-}
-function runsNeeded(config2) {
-  return Math.max(config2.window, DEFAULT_TREND) + 1;
-}
-async function readVerifiedHistory(config2, root) {
-  const path2 = resolve4(root, config2.history);
-  return readRecent(path2, runsNeeded(config2)).catch(relabel(path2, config2.history));
-}
-function relabel(path2, file) {
-  return (error2) => {
-    throw error2 instanceof HistoryError ? error2.relabel(labelOf(error2.file, path2, file)) : error2;
-  };
-}
-
-// src/action/log.ts
-function progressToLog(host) {
-  return {
-    isTTY: false,
-    write: (text) => {
-      for (const line of text.split("\n")) if (line.trim()) host.info(line);
-    }
-  };
-}
-
-// src/analysis/edit-effect.ts
-function editEffects(pairs, headOf, baseOf, view) {
-  const effects = pairs.flatMap((pair) => {
-    const head = headOf(pair);
-    if (!head) return [];
-    const base = pair.rerun ? baseOf(pair) : rejudge(head, pair.base.prompt);
-    if (!base) return [];
-    const before = version(base, pair.base.prompt);
-    if (!pair.rerun && pair.base.prompt.expect.some((e) => e.kind === "similar")) before.status = null;
-    const after = version(head, pair.head.prompt);
-    const test = versionsDiffer(answersOf(base), answersOf(head), pair.head.prompt.compare);
-    const flip2 = before.status !== null && after.status !== null && before.status !== after.status;
-    const sameOutputs = flip2 && pair.rerun ? version(rejudge(head, pair.base.prompt), pair.base.prompt).status : null;
-    const flipsOnSameOutputs = sameOutputs !== null && sameOutputs !== after.status;
-    const effect = {
-      modelId: pair.modelId,
-      key: pair.key,
-      before,
-      after,
-      recorded: recorded(view, pair.modelId, pair.key),
-      changed: test.changed,
-      differs: before.answered && after.answered && !sameAnswer(before.answer, after.answer, pair.head.prompt.compare),
-      p: test.p,
-      regression: flip2 && before.status === true,
-      fix: flip2 && before.status === false,
-      withinNoise: false,
-      rerun: pair.rerun
-    };
-    return [{ effect, testable: test.testable, flipsOnSameOutputs }];
-  });
-  return decideChanged(effects);
-}
-function isNoteworthy(e) {
-  return e.differs || e.regression || e.fix || e.withinNoise;
-}
-var EDIT_FDR = 0.05;
-function versionsDiffer(before, after, compare) {
-  if (before.length === 0 || after.length === 0) return { changed: null, p: null, testable: false };
-  if (!samplesCanTell(before.length, after.length))
-    return { changed: !sameAnswer(modal(before), modal(after), compare), p: null, testable: false };
-  const test = compareSamples(after, before, sampleKindFor(compare));
-  return { changed: null, p: test.p, testable: test.minP <= EDIT_FDR };
-}
-function samplesCanTell(before, after) {
-  if (before < 1 || after < 1) return false;
-  return (fisherFreemanHalton([after, 0], [0, before])?.p ?? 1) <= EDIT_FDR;
-}
-function decideChanged(judged) {
-  const tested = judged.filter(({ effect }) => effect.p !== null);
-  const rejected = new Set(
-    benjaminiHochberg(
-      tested.map(({ effect }) => effect.p),
-      EDIT_FDR,
-      // Answers whose margins cannot reach the level (steady prompts) do not dilute the rest.
-      tested.map(({ testable }) => testable)
-    )
-  );
-  tested.forEach(({ effect: e, flipsOnSameOutputs }, i) => {
-    e.changed = rejected.has(i);
-    if (e.rerun && !flipsOnSameOutputs && !e.changed && (e.regression || e.fix)) {
-      e.withinNoise = true;
-      e.regression = e.fix = false;
-    }
-  });
-  return judged.map(({ effect }) => effect);
-}
-function answersOf(o) {
-  return o.samples.filter((s) => s.error === null).map((s) => s.answer);
-}
-function version(o, spec) {
-  const r = promptResult(o, spec);
-  return { answer: r.answer, status: r.status, answered: r.answered };
-}
-function rejudge(o, spec) {
-  return {
-    ...o,
-    samples: o.samples.map((s) => {
-      if (s.output === null) return s;
-      return { ...s, ...judge(s.output, spec) };
-    })
-  };
-}
-function recorded(view, modelId, key) {
-  const hash = view.lastHashOf(modelId, key);
-  const last = hash === void 0 ? void 0 : view.previousAnswered(modelId, hash, key);
-  return last ? { answer: last.answer, status: majorityVerdict(last.passed, last.checked) } : null;
-}
-function editedPairIds(comparison) {
-  return new Set(comparison?.edits.pairs.map((p) => pairId(p.modelId, p.key)) ?? []);
-}
-function pairId(modelId, key) {
-  return `${modelId}\0${key}`;
-}
-
-// src/report/escape.ts
-var ZWSP = "&#8203;";
-var ZWSP_CHAR = "\u200B";
-var INLINE_ESCAPES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "(": "&#40;",
-  ")": "&#41;",
-  "{": "&#123;",
-  "}": "&#125;",
-  "!": "&#33;",
-  "`": "&#96;",
-  "|": "&#124;",
-  "*": "&#42;",
-  _: "&#95;",
-  "~": "&#126;",
-  "#": "&#35;",
-  "\\": "&#92;",
-  $: "&#36;",
-  ":": "&#58;",
-  "^": "&#94;"
-};
-var INLINE_SPECIAL = /[&<>"'[\](){}!`|*_~#\\$:^]/g;
-function breakLinks(text) {
-  return text.replace(/@/g, `@${ZWSP_CHAR}`).replace(/:\/\//g, `:${ZWSP_CHAR}//`).replace(/(www)\./gi, `$1${ZWSP_CHAR}.`).replace(/#(?=[\p{L}\p{N}])/gu, `#${ZWSP_CHAR}`).replace(/(gh)-(?=\d)/gi, `$1${ZWSP_CHAR}-`);
-}
-function inlineText(text, max = 120) {
-  const flat = truncateText(cleanText(text).replace(/\s+/gu, " ").trim(), max);
-  let out = breakLinks(flat).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]);
-  out = out.replace(/^([-+=])/, (c) => `&#${c.charCodeAt(0)};`).replace(/^(\d+)([.)])(?=\s|$)/, (_m, n, d) => `${n}&#${d.charCodeAt(0)};`);
-  return out.split(ZWSP_CHAR).join(ZWSP);
-}
-function codeSpan(text, max = 120) {
-  const flat = truncateText(cleanText(text).replace(/\s+/gu, " ").trim(), max);
-  const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = flat === "" || flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-function blockText(text, maxLines = 20, maxLineLength = 400) {
-  const lines = cleanText(text).replace(/\n+$/, "").split("\n");
-  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
-  const hidden = lines.length - shown.length;
-  const body = shown.map(
-    (line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP)
-  );
-  if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
-  return `<pre>
-${body.join("\n")}
-</pre>`;
-}
-
-// src/report/edits-markdown.ts
-var MAX_ROWS = 40;
-var MAX_PROMPT_EDITS = 30;
-var MAX_LIST = 20;
-var CELL = 80;
-function renderEdits(c) {
-  const base = `\`${inlineText(c.baseRef, 60)}\``;
-  const out = ["## What this PR changed", ""];
-  const { edits } = c;
-  const nothing = edits.models.length + edits.prompts.length + edits.added.length + edits.addedModels.length === 0 && edits.removed.length + edits.removedModels.length === 0;
-  if (nothing) return [...out, `No prompt, check or model setting differs from ${base}.`, ""];
-  const regressions = c.effects.filter((e) => e.regression).length;
-  if (edits.models.length + edits.prompts.length === 0)
-    out.push(`Nothing of ${base} was edited, only added or removed: nothing ran twice, **0 extra requests**.`, "");
-  else
-    out.push(
-      `${base}'s version of each edited prompt ran in this job too, against the same model with the same samples: ${c.rerun} prompt run${c.rerun === 1 ? "" : "s"}, **${c.extraRequests} extra request${c.extraRequests === 1 ? "" : "s"}**. Edits to how answers are read or checked are judged on the same outputs, at no extra request.` + (regressions > 0 ? ` **${regressions} regression${regressions === 1 ? "" : "s"} of this PR** (pass \u2192 fail).` : ""),
-      ""
-    );
-  const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
-  for (const model of edits.models) {
-    const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
-    const shown = effects.filter(isNoteworthy);
-    const changed2 = effects.filter((e) => e.changed === true).length;
-    const noise = effects.filter((e) => e.differs && e.changed === false).length;
-    out.push(
-      `### Model ${inlineText(model.modelId, 60)}: settings edited in this PR`,
-      "",
-      ...definitionTable(model.changes, base),
-      `Every prompt ran with both settings: answers changed on **${changed2} of ${effects.length}**${noise > 0 ? ` (${noise} more differ within noise)` : ""}${flipsText(effects)}.`,
-      "",
-      ...answersTable(shown, base, false)
-    );
-  }
-  for (const prompt of edits.prompts.slice(0, MAX_PROMPT_EDITS)) {
-    const effects = c.effects.filter((e) => e.key === prompt.key);
-    out.push(
-      `### ${inlineText(prompt.key, 80)}: edited in this PR`,
-      "",
-      ...definitionTable(prompt.changes, base),
-      ...answersTable(effects, base, true)
-    );
-  }
-  if (edits.prompts.length > MAX_PROMPT_EDITS)
-    out.push(`_${edits.prompts.length - MAX_PROMPT_EDITS} more edited prompts are not shown._`, "");
-  out.push(...fullAnswers(c.effects));
-  if (edits.addedModels.length > 0) {
-    const models = edits.addedModels.map((m) => inlineText(m, 60));
-    out.push(`**New model${models.length === 1 ? "" : "s"}** (not on ${base}): ${listSome(models, MAX_LIST)}.`, "");
-  }
-  if (c.added.length > 0) {
-    const items = c.added.slice(0, MAX_LIST).map((a) => `${inlineText(a.key, 80)} on ${inlineText(a.modelId, 60)}: ${verdict(a.status)}`);
-    const more = c.added.length > MAX_LIST ? ` and ${c.added.length - MAX_LIST} more` : "";
-    out.push(`**New** (no counterpart on ${base}): ${items.join("; ")}${more}.`, "");
-  }
-  if (edits.removed.length + edits.removedModels.length > 0) {
-    const gone = [...edits.removedModels.map((m) => `model ${m}`), ...edits.removed];
-    const more = gone.length > MAX_LIST ? ` and ${gone.length - MAX_LIST} more` : "";
-    out.push(
-      `**Removed** (on ${base}, not in this PR): ${gone.slice(0, MAX_LIST).map((g) => inlineText(g, 80)).join(", ")}${more}.`,
-      ""
-    );
-  }
-  return out;
-}
-function definitionTable(changes, base) {
-  return [
-    `| Definition | ${base} | This PR |`,
-    "|---|---|---|",
-    ...changes.map((f) => `| ${f.field} | ${definition(f.before)} | ${definition(f.after)} |`),
-    ""
-  ];
-}
-function answersTable(effects, base, withModel) {
-  if (effects.length === 0) return [];
-  const first = withModel ? "Model" : "Prompt";
-  const rows = effects.slice(0, MAX_ROWS).map((e) => {
-    const name2 = inlineText(withModel ? e.modelId : e.key, 80);
-    const judged = judgement(e);
-    const p = e.p === null ? "" : ` (${pValue(e.p)})`;
-    return `| ${name2} | ${answer(e.before)} | ${answer(e.after)} | ${judged}${p} | ${flip(e)} | ${e.recorded ? cell(e.recorded.answer) : "_none_"} |`;
-  });
-  const more = effects.length > MAX_ROWS ? [`_${effects.length - MAX_ROWS} more rows are not shown._`, ""] : [];
-  return [
-    `| ${first} | Answer, ${base}'s version | Answer, this PR | Answers | Checks | Last recorded on ${base} |`,
-    "|---|---|---|---|---|---|",
-    ...rows,
-    "",
-    ...more
-  ];
-}
-function fullAnswers(effects) {
-  const cut = (t) => t !== null && (Array.from(t).length > CELL || /[\r\n]/.test(t));
-  const long = effects.filter((e) => isNoteworthy(e) && (cut(e.before.answer) || cut(e.after.answer)));
-  return long.slice(0, 10).flatMap((e) => [
-    `<details><summary>Full answers: ${inlineText(e.key, 80)} on ${inlineText(e.modelId, 60)}</summary>`,
-    "",
-    "Base's version:",
-    "",
-    e.before.answer === null ? "_no answer_" : blockText(e.before.answer),
-    "",
-    "This PR:",
-    "",
-    e.after.answer === null ? "_no answer_" : blockText(e.after.answer),
-    "",
-    "</details>",
-    ""
-  ]);
-}
-function judgement(e) {
-  if (e.changed === null) return "no answer to compare";
-  if (e.changed) return "changed";
-  return e.differs ? "differs, within noise" : "same";
-}
-function flipsText(effects) {
-  const r = effects.filter((e) => e.regression).length;
-  const f = effects.filter((e) => e.fix).length;
-  return `${r > 0 ? `, **${r} regression${r === 1 ? "" : "s"} of this PR**` : ""}${f > 0 ? `, ${f} fix${f === 1 ? "" : "es"}` : ""}`;
-}
-function flip(e) {
-  if (e.regression) return "pass \u2192 fail, **regression of this PR**";
-  if (e.fix) return "fail \u2192 pass, fix";
-  if (e.withinNoise) return `${verdict(e.before.status)} \u2192 ${verdict(e.after.status)}, within noise`;
-  return verdict(e.after.status);
-}
-function verdict(status) {
-  return status === null ? "no checks" : status ? "pass" : "fail";
-}
-function answer(v) {
-  return v.answered ? cell(v.answer) : "_no answer (errors)_";
-}
-function cell(text) {
-  return text === null ? "_nothing extracted_" : text.trim() === "" ? "_empty_" : inlineText(text, CELL);
-}
-function definition(text) {
-  return text === null ? "_unset_" : text.trim() === "" ? "_empty_" : inlineText(text, 200);
-}
-
-// src/report/document/model.ts
-var untrusted = (text, max) => ({ kind: "untrusted", text, max });
-var name = (text, max) => ({ kind: "untrusted", text, max, name: true });
-var strong = (...content) => ({ kind: "strong", content });
-var code = (text) => ({ kind: "code", text });
-var paragraph = (...content) => ({ kind: "paragraph", content });
-var note = (...content) => ({ kind: "paragraph", content, note: true });
-
 // src/report/document/words.ts
 var LIST_KEYS = 20;
 var FINGERPRINT_NOTES = 5;
-function count(n, singular, plural = `${singular}s`) {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
 function dateTime(iso) {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
   return m ? `${m[1]} ${m[2]}${iso.endsWith("Z") ? " UTC" : ""}` : untrusted(iso, 30);
@@ -27913,7 +28765,7 @@ function driftTable(drift, verdict2) {
 function flipBlocks(m) {
   if (m.regressions.length === 0 && m.fixes.length === 0) return [];
   const items = [];
-  const { beyond, within: within2 } = regressionsByNoise(m.metrics);
+  const { beyond, within: within2 } = m.noise;
   if (beyond.length > 0)
     items.push([strong(count(beyond.length, "regression")), " (pass \u2192 fail) beyond noise: ", ...keyList(beyond), "."]);
   if (within2.length > 0)
@@ -27924,6 +28776,30 @@ function flipBlocks(m) {
   if (m.flipsP !== null)
     out.push(paragraph(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`));
   return out;
+}
+
+// src/report/document/failing-blocks.ts
+var FAILING_SHOWN = 10;
+var ANSWER_CHARS = 80;
+function failingBlocks(failing) {
+  if (failing.length === 0) return [];
+  const rows = failing.slice(0, FAILING_SHOWN).map((f) => [
+    [name(f.prompt, 80)],
+    [f.answer === null ? "no answer extracted" : untrusted(f.answer, ANSWER_CHARS)],
+    f.checks.length === 0 ? ["(the checks it was judged with are not at hand)"] : f.checks.flatMap((c, i) => [...i > 0 ? ["; "] : [], c.check, " ", untrusted(c.expected, 120)])
+  ]);
+  const hidden = failing.length - FAILING_SHOWN;
+  return [
+    paragraph(strong(count(failing.length, "failing prompt")), " in the latest run:"),
+    { kind: "table", columns: [{ title: "Prompt" }, { title: "Answer" }, { title: "Failed checks" }], rows },
+    ...hidden > 0 ? [
+      note(
+        `\u2026 and ${count(hidden, "more failing prompt")}, not shown here: `,
+        code("trackrecord report --format json"),
+        " lists them all."
+      )
+    ] : []
+  ];
 }
 
 // src/report/document/report-document.ts
@@ -27968,12 +28844,13 @@ function summaryTable(models) {
       const drift = x.drift ? driftCell(x.drift, x.drifted.length) : [`${realDrift(x).length}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ""}`];
       return [
         [{ kind: "anchor", target: sectionId(i), content: [strong(untrusted(m.id, 60))] }],
-        [reliability(x.reliability, x.reliabilityInterval)],
+        // The window's score would read as tonight's: a run with no answer shows none.
+        [isUnavailable(availabilityOf(m)) ? "unavailable" : reliability(x.reliability, x.reliabilityInterval)],
         [percent(x.passRate)],
         [percent(x.stability)],
         [percent(x.agreement)],
         drift,
-        [regressionCell(x)],
+        [regressionCell(m.noise)],
         [String(totalErrors(x.errors))],
         [x.runsSinceDrift === null ? "never" : String(x.runsSinceDrift)],
         [runLink(m, day(m.run.startedAt))]
@@ -28039,19 +28916,50 @@ function modelSection(m, index, partial) {
       )
     );
   }
-  blocks.push(...driftBlocks(m), ...flipBlocks(m), paragraph(availability(m)), ...earlierDriftBlocks(m.trend));
+  blocks.push(
+    ...failingBlocks(m.failing),
+    ...driftBlocks(m),
+    ...flipBlocks(m),
+    paragraph(...availability(m)),
+    ...earlierDriftBlocks(m.trend)
+  );
+  if (m.truncated > 0) blocks.push(truncation(m.truncated));
   return { kind: "section", id: sectionId(index), title: [untrusted(m.id, 60)], blocks };
 }
 function availability(m) {
-  const requests = m.metrics.prompts * m.samples;
   const errors = m.metrics.errors;
-  const total = totalErrors(errors);
+  const { requests, share: share2 } = availabilityOf(m);
   const { p50, p95 } = m.metrics.latencyMs;
   const latency = p50 === null ? "" : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(p95 ?? 0)} ms.`;
   const tail2 = latency + costSentence(m.metrics.cost);
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${tail2}`;
-  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).map(([category, n]) => `${n} ${category}`).join(", ");
-  return `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered (${byCategory}). Errors are availability, never counted as drift or as failed checks.${tail2}`;
+  if (totalErrors(errors) === 0) return [`Availability: 100% of ${requests} requests answered.${tail2}`];
+  const messages = m.metrics.errorMessages ?? {};
+  const byCategory = Object.entries(errors).filter(([, n]) => n > 0).flatMap(([category, n], i) => {
+    const message = messages[category];
+    const lead = `${i === 0 ? "" : "; "}${n} ${category}`;
+    return message === void 0 ? [lead] : [`${lead}: `, untrusted(message, 200)];
+  });
+  if (isUnavailable(availabilityOf(m))) {
+    return [
+      `Unavailable: none of ${count(requests, "request")} answered (`,
+      ...byCategory,
+      "). This run adds nothing to reliability, which counts answered observations only, and the badge reads unavailable." + tail2
+    ];
+  }
+  return [
+    `Availability: ${percent(share2)} of ${requests} requests answered (`,
+    ...byCategory,
+    "). Errors are availability, never counted as drift or as failed checks." + tail2
+  ];
+}
+function truncation(n) {
+  return paragraph(
+    `Truncated: ${count(n, "sample")} of the last run ${n === 1 ? "was" : "were"} cut (`,
+    code("finish_reason: length"),
+    ", or past ",
+    code("max-output-kb"),
+    "), judged as " + (n === 1 ? "it" : "they") + " came and marked in the record."
+  );
 }
 function runLink(m, label) {
   return { kind: "link", url: m.run.url, content: [label] };
@@ -28133,13 +29041,13 @@ function answersTable2(columns, rows) {
     `| ${columns.join(" | ")} |`,
     "|---|---|---|---|",
     ...rows.map(
-      (r) => `| ${inlineText(r.key, 80)} | ${answer2(r.before)} | ${answer2(r.after)} | ${r.tags.join(", ")} |`
+      (r) => `| ${inlineText(r.key, 80)} | ${answer3(r.before)} | ${answer3(r.after)} | ${r.tags.join(", ")} |`
     ),
     "",
     ...fullAnswers2(rows)
   ];
 }
-function answer2(text) {
+function answer3(text) {
   return text === null ? "_no answer_" : text.trim() === "" ? "_empty_" : inlineText(text, ANSWER_WIDTH);
 }
 function fullAnswers2(rows) {
@@ -28206,30 +29114,7 @@ function renderCheckComment(report, baseRef, signing = null, edits = null) {
     "Prompts this PR did not edit, compared with their last answers on the base branch: what the models did since.",
     ""
   );
-  return renderMarkdown(withoutEdited(report, editedPairIds(edits), edits), { header, signing });
-}
-function withoutEdited(report, edited, c) {
-  const added = new Set(c.added.map((a) => pairId(a.modelId, a.key)));
-  return {
-    ...report,
-    models: report.models.map((m) => {
-      const keep = (key) => !edited.has(pairId(m.id, key)) && !added.has(pairId(m.id, key));
-      return {
-        ...m,
-        metrics: {
-          ...m.metrics,
-          newSeries: m.metrics.newSeries.filter(keep),
-          drifted: m.metrics.drifted.filter(keep),
-          flapping: m.metrics.flapping.filter(keep),
-          regressions: m.metrics.regressions.filter(keep),
-          fixes: m.metrics.fixes.filter(keep)
-        },
-        drift: m.drift.filter((d) => keep(d.key)),
-        regressions: m.regressions.filter(keep),
-        fixes: m.fixes.filter(keep)
-      };
-    })
-  };
+  return renderMarkdown(withoutEditedPrompts(report, edits), { header, signing });
 }
 function row(m) {
   const head = m.trend.at(-1);
@@ -28237,287 +29122,379 @@ function row(m) {
   const arrow = (pick) => base ? `${percent(pick(base))} \u2192 ${percent(head ? pick(head) : null)}` : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
   const errors = totalErrors(x.errors);
-  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(x)} | ${errors} |`;
+  const down = isUnavailable(availabilityOf(m));
+  const reliability2 = down ? `${base ? `${percent(base.reliability)} \u2192 ` : ""}unavailable` : arrow((p) => p.reliability);
+  return `| **${inlineText(m.id, 60)}** | ${reliability2} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(m.noise)} | ${errors} |`;
 }
 
-// src/app/compare-edits.ts
-import { resolve as resolve5 } from "node:path";
-
-// src/analysis/edits.ts
-function findEdits(head, base) {
-  const baseModels = new Map(base.models.map((m) => [m.id, m]));
-  const basePrompts = promptsByKey(base);
-  const headPrompts = promptsByKey(head);
-  const models = head.models.flatMap((m) => {
-    const was = baseModels.get(m.id);
-    const changes = was ? modelChanges(was, m) : [];
-    if (changes.length === 0) return [];
-    const location = m.location && editedLine(m.location, changes[0].field);
-    return [{ modelId: m.id, changes, ...location ? { location } : {} }];
-  });
-  const prompts = [];
-  for (const [key, { prompt: p }] of headPrompts) {
-    const was = basePrompts.get(key)?.prompt;
-    const changes = was ? promptChanges(was, p) : [];
-    if (changes.length > 0)
-      prompts.push({ key, changes, location: editedLine(p.location, changes[0].field, was, p) });
-  }
-  const editedModels = new Set(models.map((m) => m.modelId));
-  const editedPrompts = new Set(prompts.map((p) => p.key));
-  const pairs = [];
-  for (const model of head.models) {
-    const baseModel = baseModels.get(model.id);
-    if (!baseModel) continue;
-    for (const [key, { suite: suite2, prompt }] of headPrompts) {
-      const basePrompt = basePrompts.get(key)?.prompt;
-      if (!basePrompt || !(editedModels.has(model.id) || editedPrompts.has(key))) continue;
-      const rerun = requestOf(baseModel, basePrompt) !== requestOf(model, prompt);
-      pairs.push({
-        modelId: model.id,
-        key,
-        suite: suite2,
-        head: { model, prompt },
-        base: { model: baseModel, prompt: basePrompt },
-        rerun
-      });
-    }
-  }
-  const headModels = new Set(head.models.map((m) => m.id));
-  return {
-    models,
-    prompts,
-    pairs,
-    added: [...headPrompts.keys()].filter((k) => !basePrompts.has(k)),
-    addedModels: head.models.filter((m) => !baseModels.has(m.id)).map((m) => m.id),
-    removed: [...basePrompts.keys()].filter((k) => !headPrompts.has(k)),
-    removedModels: base.models.filter((m) => !headModels.has(m.id)).map((m) => m.id)
-  };
+// src/analysis/summary.ts
+var SUMMARY_FIELDS = [
+  "passRate",
+  "agreement",
+  "rawAgreement",
+  "stability",
+  "reliability",
+  "reliabilityInterval",
+  "drifted",
+  "flapping",
+  "regressions",
+  "fixes",
+  "flipsP",
+  "newSeries",
+  "runsSinceDrift",
+  "errors",
+  "latencyMs",
+  "tokens"
+];
+function modelSummary(fields) {
+  return { ...fields, noise: splitByNoise(fields) };
 }
-function baseRunConfig(head, pairs, modelId) {
-  const own = pairs.filter((p) => p.rerun && p.modelId === modelId);
-  if (own.length === 0) return null;
-  const suites = /* @__PURE__ */ new Map();
-  for (const { suite: suite2, base } of own) suites.set(suite2, [...suites.get(suite2) ?? [], base.prompt]);
-  return {
-    ...head,
-    models: [own[0].base.model],
-    suites: [...suites].map(([name2, prompts]) => ({ name: name2, description: "", source: "", file: "", prompts }))
-  };
+function runSummary(run2, models) {
+  const unavailable = models.filter((m) => isUnavailable(m.availability)).map((m) => m.id);
+  return { run: run2, models, reliability: lowestReliability(models), unavailable };
 }
-function editedLine(at, field, before, after) {
-  const keys = at.keys ?? {};
-  const list = before && after && field === "prompt" ? { key: "messages", i: firstDifference(before.messages, after.messages, (m) => `${m.role}\0${m.content}`) } : before && after && field === "expect" ? { key: "expect", i: firstDifference(before.expect, after.expect, expectationText) } : null;
-  const line = (list && keys[`${list.key}.${list.i}`]) ?? keys[field] ?? (field === "prompt" ? keys["messages"] : void 0) ?? at.line;
-  return { file: at.file, line };
-}
-function firstDifference(a, b, text) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (text(a[i]) !== text(b[i])) return i;
-  return n;
-}
-function promptsByKey(config2) {
-  const out = /* @__PURE__ */ new Map();
-  for (const suite2 of config2.suites) {
-    for (const prompt of suite2.prompts) out.set(promptKey(suite2.name, prompt.id), { suite: suite2.name, prompt });
-  }
-  return out;
-}
-function requestOf(model, prompt) {
-  return canonicalJson({
-    model: model.model,
-    baseUrl: model.baseUrl,
-    params: model.params,
-    messages: messagesFor(model, prompt)
-  });
-}
-function modelChanges(before, after) {
-  const fields = [
-    ["model", (m) => m.model],
-    ["base-url", (m) => m.baseUrl],
-    ["system", (m) => m.system],
-    ["temperature", (m) => m.params.temperature],
-    ["top-p", (m) => m.params.topP],
-    ["seed", (m) => m.params.seed],
-    ["max-tokens", (m) => m.params.maxTokens]
-  ];
-  return changed(fields, before, after);
-}
-function compareText(c) {
-  if (c.kind === "exact") return "exact";
-  if (c.kind === "similarity") return `similarity ${c.threshold}`;
-  return `embedding${c.model === null ? "" : ` ${c.model}`} ${c.threshold}`;
-}
-function promptChanges(before, after) {
-  const fields = [
-    ["prompt", (p) => conversationText(p)],
-    ["extract", (p) => p.extract === null ? null : extractText(p.extract)],
-    ["normalize", (p) => p.normalize.join(", ")],
-    ["compare", (p) => compareText(p.compare)],
-    ["expect", (p) => p.expect.length === 0 ? null : p.expect.map(expectationText).join("; ")]
-  ];
-  return changed(fields, before, after);
-}
-function changed(fields, a, b) {
-  return fields.flatMap(([field, read2]) => {
-    const before = read2(a);
-    const after = read2(b);
-    if (before === after || before == null && after == null) return [];
-    return [{ field, before: before == null ? null : String(before), after: after == null ? null : String(after) }];
-  });
-}
-function conversationText(p) {
-  const [only] = p.messages;
-  if (p.messages.length === 1 && only.role === "user") return only.content;
-  return p.messages.map((m) => `${m.role}: ${m.content}`).join("\n");
-}
-function extractText(e) {
-  return e.kind === "regex" ? `regex /${e.pattern}/${e.flags}` : `json-path ${e.path}`;
-}
-function expectationText(e) {
-  const { kind, ...rest } = e;
-  const values = Object.values(rest);
-  const value = values.length === 1 ? values[0] : rest;
-  return `${kind}: ${JSON.stringify(value)}`;
-}
-
-// src/app/compare-edits.ts
-async function baseConfigFrom(head, options) {
-  const path2 = resolve5(options.root, options.configPath ?? DEFAULTS.configPath);
-  if (await options.files.read(path2) === null) return { config: { ...head, models: [], suites: [] }, missing: true };
-  return { config: await loadConfig(options), missing: false };
-}
-async function compareEdits(outcome, base, view, options) {
-  const head = outcome.config;
-  const edits = findEdits(head, base);
-  const baseObservations = /* @__PURE__ */ new Map();
-  let rerun = 0;
-  for (const model of head.models) {
-    const config2 = baseRunConfig(head, edits.pairs, model.id);
-    if (!config2) continue;
-    const run2 = await runSuites(config2, { ...options, now: /* @__PURE__ */ new Date() });
-    for (const o of run2.models[0].observations) {
-      baseObservations.set(pairId(model.id, promptKey(o.suite, o.promptId)), o);
-      rerun += 1;
-    }
-  }
-  const headObservations = /* @__PURE__ */ new Map();
-  for (const m of outcome.models) {
-    for (const o of m.observations) headObservations.set(pairId(m.model.id, promptKey(o.suite, o.promptId)), o);
-  }
-  const of = (map) => (p) => map.get(pairId(p.modelId, p.key));
-  const effects = editEffects(edits.pairs, of(headObservations), of(baseObservations), view);
-  const added = new Set(edits.added);
-  const newModels = new Set(edits.addedModels);
-  return {
-    baseRef: options.baseRef,
-    edits,
-    effects,
-    extraRequests: rerun * head.samples,
-    rerun,
-    added: outcome.models.flatMap(
-      (m) => m.observations.filter((o) => newModels.has(m.model.id) || added.has(promptKey(o.suite, o.promptId))).map((o) => {
-        const r = promptResult(o, outcome.specOf(o));
-        return { modelId: m.model.id, key: r.key, status: r.status, answer: r.answer };
+function summarize(records2, failing = () => []) {
+  const first = records2[0];
+  if (!first) throw new Error("summarize: a run has at least one record");
+  return runSummary(
+    { ...first.run },
+    records2.map(
+      ({ model, samples, metrics: m }) => modelSummary({
+        id: model.id,
+        model: model.model,
+        ...Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, m[field]])),
+        drift: m.drift ?? { significant: false, p: null, prompts: [], detectableShift: null },
+        cost: m.cost ?? null,
+        systemFingerprints: model.systemFingerprints,
+        failing: failing(model.id),
+        availability: availabilityOf({ samples, metrics: m }),
+        errorMessages: m.errorMessages ?? {}
       })
     )
-  };
-}
-function editFailures(thresholds, c) {
-  if (!c || !thresholds.failOnRegression) return [];
-  const byModel = /* @__PURE__ */ new Map();
-  for (const e of c.effects) if (e.regression) byModel.set(e.modelId, [...byModel.get(e.modelId) ?? [], e.key]);
-  return [...byModel].map(
-    ([id, keys]) => `${id}: ${keys.length} prompt(s) went from pass to fail because of this change's edits (the base version passes in the same run): ${listSome(keys)}`
   );
 }
 function sinceLastRecord(summary2, c) {
   if (!c) return summary2;
-  const covered = editedPairIds(c);
-  for (const a of c.added) covered.add(pairId(a.modelId, a.key));
-  return {
-    ...summary2,
-    models: summary2.models.map((m) => {
-      const keep = (key) => !covered.has(pairId(m.id, key));
-      const regressions = m.regressions.filter(keep);
-      const fixes = m.fixes.filter(keep);
-      return {
-        ...m,
-        drifted: m.drifted.filter(keep),
-        flapping: m.flapping.filter(keep),
-        newSeries: m.newSeries.filter(keep),
-        regressions,
-        fixes,
-        flipsP: mcnemarExactP(regressions.length, fixes.length)
-      };
-    })
-  };
+  return runSummary(
+    summary2.run,
+    summary2.models.map(({ noise: _noise, ...m }) => modelSummary(withoutEdited(m, m.id, c)))
+  );
 }
 function withEditRegressions(summary2, c) {
   if (!c) return summary2;
   const since = sinceLastRecord(summary2, c);
-  return {
-    ...since,
-    models: since.models.map((m) => {
+  return runSummary(
+    since.run,
+    since.models.map(({ noise: _noise, ...m }) => {
       const own = c.effects.filter((e) => e.modelId === m.id);
       const editRegressions = own.filter((e) => e.regression).map((e) => e.key);
       const regressions = [...m.regressions, ...editRegressions];
       const fixes = [...m.fixes, ...own.filter((e) => e.fix).map((e) => e.key)];
       const edited = regressions.length + fixes.length > m.regressions.length + m.fixes.length;
-      return { ...m, regressions, fixes, editRegressions, flipsP: edited ? null : m.flipsP };
+      return modelSummary({ ...m, regressions, fixes, editRegressions, flipsP: edited ? null : m.flipsP });
     })
+  );
+}
+
+// src/app/run-and-record.ts
+import { rename as rename3 } from "node:fs/promises";
+import { resolve as resolve5 } from "node:path";
+
+// src/evidence/sign-on.ts
+var SignedPastEndError = class extends TrackrecordError {
+  name = "SignedPastEndError";
+  code = "signed-past-end";
+  exitStatus = EXIT.failed;
+  scope = "program";
+  lead = "refusing to sign: ";
+};
+async function refuseSignedPastEnd(place, lineCount, signer, done) {
+  const beyond = await signedPastEnd(place.path, lineCount, signer.publicKey);
+  if (beyond.length === 0) return;
+  const { label } = place;
+  const first = beyond[0];
+  const last = beyond.at(-1);
+  const lines = first === last ? `line ${first}` : `lines ${first} to ${last}`;
+  const end = lineCount === 0 ? "holds no lines" : `ends at line ${lineCount}`;
+  throw new SignedPastEndError(
+    `${label} ${end}, but key ${short(signer.keyid)} signed ${lines} of it in ${attestationsPathOf(label)}: lines were removed from its end after they were signed, and signing on would give other records their numbers. ${done}
+  Restore the removed lines (git log -p -- ${shellQuote(label)} shows them), then run again. If they were removed on purpose, keep both files as they are and start a new history (config key history: in another folder) or sign with a new key.`
+  );
+}
+function signedAppend(place, signer) {
+  if (!signer) return {};
+  return {
+    beforeAppend: (lineCount) => refuseSignedPastEnd(place, lineCount, signer, "Nothing was appended: the records of this run are not kept."),
+    afterAppend: (lines, firstLine3) => appendAttestations(place.path, lines, firstLine3, signer)
   };
 }
 
-// src/git/commit-files.ts
-import { isAbsolute as isAbsolute3, relative as relative3 } from "node:path";
-async function commitFiles(git, ref, label = ref) {
-  const prefix = (await git.run(["rev-parse", "--show-prefix"])).stdout.trim();
+// src/history/head.ts
+function headOf(read2) {
+  const last = read2.lines.at(-1);
+  if (last === void 0) return null;
+  const at = lineAt(read2, read2.lines.length - 1);
+  return { hash: lineHash(last), path: at?.path ?? read2.open.path, line: at?.line ?? null };
+}
+async function refuseWithoutHead(path2, read2, head, label) {
+  if (holds(read2, head)) return;
+  if (!read2.complete && holds(await readHistory(path2), head)) return;
+  throw new HistoryRewrittenError(label, head.line, head.hash);
+}
+async function refuseWithoutHeadBefore(path2, lines, head, label) {
+  if (lines.some((line) => lineHash(line) === head.hash)) return;
+  await refuseWithoutHead(path2, await readHistory(path2), head, label);
+}
+function holds(read2, head) {
+  return read2.lines.some((line) => lineHash(line) === head.hash);
+}
+
+// src/app/history-embeddings.ts
+async function fetchHistoryEmbeddings(outcome, view) {
+  const window2 = outcome.config.window;
+  for (const { model, observations, embeddings } of outcome.models) {
+    if (!embeddings) continue;
+    const wanted = /* @__PURE__ */ new Map();
+    const add = (embedding, text) => {
+      if (text === null) return;
+      wanted.set(embedding, (wanted.get(embedding) ?? /* @__PURE__ */ new Set()).add(text));
+    };
+    for (const o of observations) {
+      const spec = outcome.specOf(o);
+      const compare = compareModel(model, spec.compare);
+      const similar = similarModel(model, spec);
+      if (compare === null && similar === null) continue;
+      const { promptHash, key } = promptResult(o, spec);
+      if (compare !== null) {
+        for (const point of view.recentAnswered(model.id, promptHash, key, window2)) add(compare, point.answer);
+      }
+      if (similar === null) continue;
+      for (const point of view.series(model.id, promptHash, key).slice(-window2)) {
+        if (!point.answered) continue;
+        for (const output of view.sampleOutputs(model.id, point)) add(similar, answerOrNull(output, spec));
+      }
+    }
+    for (const [embedding, texts] of wanted) await embeddings.fetch(embedding, [...texts]);
+  }
+}
+
+// src/app/run-and-record.ts
+async function recordOutcome(outcome, options) {
+  const { config: config2 } = outcome;
+  const historyPath = options.useHistory ? resolve5(options.root, config2.history) : null;
+  const checks = { signer: options.signer, done: "Nothing was written.", head: options.head };
+  const history = historyPath ? options.history ?? await readVerifiedHistory(config2, options.root, checks) : void 0;
+  const chainedOnto = history ? headOf(history) : null;
+  const before = new HistoryView(history?.records ?? [], history?.context);
+  await fetchHistoryEmbeddings(outcome, before);
+  const { records: records2, view } = buildRecords(outcome, before);
+  const written = [];
+  let appended = null;
+  if (historyPath) {
+    const signing = signedAppend({ path: historyPath, label: config2.history }, options.signer);
+    const afterAppend = async (lines, firstLine3) => {
+      appended = { lines, firstLine: firstLine3 };
+      await signing.afterAppend?.(lines, firstLine3);
+    };
+    const { sealed } = await appendRecords(historyPath, records2, {
+      maxBytes: config2.historyMaxMb * 2 ** 20,
+      source: view,
+      snapshot: history?.open,
+      beforeAppend: async (lineCount, lines) => {
+        await signing.beforeAppend?.(lineCount, lines);
+        if (!chainedOnto) return;
+        const label = labelOf(chainedOnto.path, historyPath, config2.history);
+        await refuseWithoutHeadBefore(historyPath, lines, chainedOnto, label);
+      },
+      afterAppend,
+      onSeal: sealAttestations
+    }).catch(relabel(historyPath, config2.history));
+    written.push(...sealed ? [sealed] : [], historyPath);
+  }
+  const specs = specLookup(config2);
+  const summary2 = summarize(records2, (id) => failingPrompts(view, id, specs));
   return {
-    async read(absolute) {
-      const path2 = relative3(git.cwd, absolute);
-      if (path2.startsWith("..") || isAbsolute3(path2)) return null;
-      return git.show(ref, `${prefix}${path2.split("\\").join("/")}`);
-    },
-    name: (shown) => `${label}:${shown}`
+    records: records2,
+    summary: summary2,
+    historyPath,
+    written,
+    view,
+    appended,
+    signed: appended && options.signer ? signedLine(config2.history, options.signer.keyid) : null,
+    failures: thresholdFailures(config2, summary2, { regressions: options.nightly !== true }),
+    chainedOnto
+  };
+}
+async function sealAttestations(open6, sealed) {
+  try {
+    await rename3(attestationsPathOf(open6), attestationsPathOf(sealed));
+  } catch (error2) {
+    if (error2.code !== "ENOENT") throw error2;
+  }
+}
+function runsNeeded(config2) {
+  return Math.max(config2.window, DEFAULTS.trend) + 1;
+}
+async function readVerifiedHistory(config2, root, checks = {}) {
+  const path2 = resolve5(root, config2.history);
+  const history = await readRecent(path2, runsNeeded(config2)).catch(relabel(path2, config2.history));
+  if (checks.head) await refuseWithoutHead(path2, history, checks.head, labelOf(checks.head.path, path2, config2.history));
+  if (checks.signer) {
+    const done = checks.done ?? "Nothing was requested or written.";
+    await refuseSignedPastEnd({ path: path2, label: config2.history }, history.open.verifier.nextLine - 1, checks.signer, done);
+  }
+  return history;
+}
+function relabel(path2, file) {
+  return (error2) => {
+    throw error2 instanceof HistoryError ? error2.relabel(labelOf(error2.file, path2, file)) : error2;
+  };
+}
+
+// src/app/check.ts
+function judgeChange(config2, recorded2, edits) {
+  return {
+    summary: withEditRegressions(recorded2, edits),
+    failures: [
+      ...thresholdFailures(config2, sinceLastRecord(recorded2, edits), { regressions: true }),
+      ...editFailures(config2.thresholds, edits)
+    ]
+  };
+}
+async function checkChange(settings, log) {
+  const { config: config2 } = settings;
+  const { history: base, config: baseConfig } = await log.group(
+    "Read the base history and config",
+    () => readBase(settings, log)
+  );
+  const view = new HistoryView(base.records, base.context);
+  const baseRef = settings.baseRef ?? "the current branch";
+  const signing = await baseSigning(settings);
+  const outcome = await log.group(
+    "Run the suites",
+    () => runSuites(config2, { env: settings.env, progress: log.progress })
+  );
+  const edits = baseConfig ? await log.group(
+    "Run the base's version of edited prompts",
+    () => compareEdits(outcome, baseConfig, base, { env: settings.env, progress: log.progress, baseRef })
+  ) : null;
+  if (edits) log.info(`${count(edits.rerun, "base version")} run: ${count(edits.extraRequests, "extra request")}`);
+  const built = buildRecords(outcome, view);
+  const specs = specLookup(config2);
+  const verdict2 = judgeChange(
+    config2,
+    summarize(built.records, (id) => failingPrompts(built.view, id, specs)),
+    edits
+  );
+  const report = buildReport(built.view, { models: config2.models.map((m) => m.id), specs });
+  return { ...verdict2, edits, markdown: renderCheckComment(report, baseRef, signing, edits) };
+}
+async function baseSigning(settings) {
+  const historyPath = resolve6(settings.root, settings.config.history);
+  const ref = settings.historyBranch ?? settings.baseRef;
+  if (ref === null) return describeAttestations(historyPath);
+  const at = `refs/remotes/origin/${ref}`;
+  const git = new Git(settings.root, settings.env);
+  if (await git.revParse(at) === null) return null;
+  const text = await git.show(at, relative4(settings.root, attestationsPathOf(historyPath)));
+  return text === null ? null : describeEnvelopes(text);
+}
+async function readBase(settings, log) {
+  const history = await baseHistory(settings, log);
+  const { baseRef } = settings;
+  if (baseRef === null) return { history, config: null };
+  const git = new Git(settings.root, settings.env);
+  const fetched = settings.historyBranch === null || settings.historyBranch === baseRef;
+  if (!fetched && !await fetchIfPresent(git, "origin", baseRef)) return { history, config: null };
+  const sha = await git.revParse(`refs/remotes/origin/${baseRef}`) ?? `refs/remotes/origin/${baseRef}`;
+  return { history, config: await baseConfigAt(settings, log, git, sha, baseRef) };
+}
+async function baseConfigAt(settings, log, git, sha, baseRef) {
+  const files = await commitFiles(git, sha, baseRef);
+  try {
+    const base = await baseConfigFrom(settings.config, { root: settings.root, configPath: settings.configPath, files });
+    if (base.missing) log.info(`${baseRef} has no ${settings.configPath}: every prompt and model is new`);
+    return base.config;
+  } catch (error2) {
+    if (!(error2 instanceof ConfigError)) throw error2;
+    log.warning(`the config on ${baseRef} does not load, so edits are not compared with it: ${error2.message}`);
+    return null;
+  }
+}
+var NONE = { records: [], context: emptyContext() };
+async function baseHistory(settings, log) {
+  const { config: config2, root, env } = settings;
+  const ref = settings.historyBranch ?? settings.baseRef;
+  if (ref === null) return await readVerifiedHistory(config2, root);
+  const git = new Git(root, env);
+  const copy = await fetchIfPresent(git, "origin", ref) ? await historyFilesAt(
+    git,
+    `refs/remotes/origin/${ref}`,
+    config2.history,
+    env["RUNNER_TEMP"] || tmpdir(),
+    runsNeeded(config2)
+  ) : null;
+  if (copy === null) {
+    log.info(`${ref} has no ${config2.history} yet: every prompt starts a new series`);
+    return NONE;
+  }
+  try {
+    const read2 = await readRecent(copy.path, runsNeeded(config2), { firstSealed: copy.firstSealed });
+    log.info(`${count(read2.records.length, "record")} on ${ref}`);
+    return read2;
+  } catch (error2) {
+    if (!(error2 instanceof HistoryError)) throw error2;
+    log.warning(
+      `the history on ${ref} does not verify (${basename7(error2.file)}${error2.line > 0 ? ` line ${error2.line}` : ""}: ${error2.reason}); comparing with nothing`
+    );
+    return NONE;
+  } finally {
+    await copy.remove();
+  }
+}
+
+// src/action/log.ts
+function progressToLog(host) {
+  return {
+    isTTY: false,
+    write: (text) => {
+      for (const line of text.split("\n")) if (line.trim()) host.info(line);
+    }
   };
 }
 
 // src/action/check.ts
 var COMMENT_MARKER = "trackrecord:check";
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 async function checkMode(ctx) {
-  const { config: config2, github, settings } = ctx;
-  const { history: base, config: baseConfig } = await ctx.host.group(
-    "Read the base history and config",
-    () => readBase(ctx)
+  const { config: config2, github, settings, host } = ctx;
+  const checked = await checkChange(
+    {
+      config: config2,
+      root: ctx.root,
+      configPath: settings.configPath,
+      env: ctx.env,
+      historyBranch: settings.branch,
+      baseRef: github.pullRequest?.baseRef ?? null
+    },
+    {
+      info: (m) => host.info(m),
+      warning: (m) => host.warning(m),
+      group: (title, fn) => host.group(title, fn),
+      progress: progressToLog(host)
+    }
   );
-  const view = new HistoryView(base.records, base.context);
-  const baseRef = github.pullRequest?.baseRef ?? "the current branch";
-  const signing = await baseSigning(ctx);
-  const outcome = await ctx.host.group(
-    "Run the suites",
-    () => runSuites(config2, { env: ctx.env, progress: progressToLog(ctx.host) })
-  );
-  const edits = baseConfig ? await ctx.host.group(
-    "Run the base's version of edited prompts",
-    () => compareEdits(outcome, baseConfig, view, { env: ctx.env, progress: progressToLog(ctx.host), baseRef })
-  ) : null;
-  if (edits) {
-    ctx.host.info(`${edits.rerun} base version(s) run: ${edits.extraRequests} extra request(s)`);
-    annotateModelEdits(ctx.host, edits);
-  }
-  const recorded2 = summarize(buildRecords(outcome, view));
-  const summary2 = withEditRegressions(recorded2, edits);
-  const reportPath = join8(ctx.env["RUNNER_TEMP"] ?? resolve6(ctx.root, ".trackrecord"), "trackrecord-report.md");
-  const report = buildReport(view, { models: config2.models.map((m) => m.id) });
-  const markdown = renderCheckComment(report, baseRef, signing, edits);
+  if (checked.edits) annotateModelEdits(host, checked.edits);
+  const { markdown } = checked;
+  const reportPath = join8(ctx.env["RUNNER_TEMP"] ?? resolve7(ctx.root, ".trackrecord"), "trackrecord-report.md");
   await mkdir4(dirname8(reportPath), { recursive: true });
   await writeFile4(reportPath, markdown);
   const pr = github.pullRequest;
   if (settings.comment && pr) {
     try {
       const [{ createOctokit }, { upsertStickyComment }] = await Promise.all([
-        import("./chunks/octokit-E4IRKNMX.js"),
-        import("./chunks/comment-O3PS7NTZ.js")
+        import("./chunks/octokit-7JEBGHCI.js"),
+        import("./chunks/comment-7ATJLWGB.js")
       ]);
       const octokit = createOctokit(settings.githubToken, github.apiUrl);
       const comment = await upsertStickyComment(octokit, {
@@ -28529,82 +29506,17 @@ async function checkMode(ctx) {
       });
       ctx.host.info(`${comment.action} the pull request comment: ${comment.url}`);
     } catch (error2) {
-      ctx.host.warning(
-        `could not comment on the pull request: ${error2.message}. Grant "permissions: pull-requests: write".`
-      );
+      const status = error2.status;
+      const hint = status === 403 || status === 404 ? ` Grant "permissions: pull-requests: write" (a fork's pull request gets a read-only token).` : "";
+      ctx.host.warning(`could not comment on the pull request: ${error2.message}.${hint}`);
     }
-  }
-  return {
-    summary: summary2,
-    markdown,
-    reportPath,
-    failures: [
-      ...thresholdFailures(config2.thresholds, sinceLastRecord(recorded2, edits), { regressions: true }),
-      ...editFailures(config2.thresholds, edits)
-    ],
-    edits
-  };
-}
-async function baseSigning(ctx) {
-  const historyPath = resolve6(ctx.root, ctx.config.history);
-  const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
-  if (ref === void 0) return describeAttestations(historyPath);
-  const at = `refs/remotes/origin/${ref}`;
-  if (await new Git(ctx.root, ctx.env).revParse(at) === null) return null;
-  const text = await new Git(ctx.root, ctx.env).show(at, relative4(ctx.root, attestationsPathOf(historyPath)));
-  return text === null ? null : describeEnvelopes(text);
-}
-async function readBase(ctx) {
-  const history = await baseHistory(ctx);
-  const pr = ctx.github.pullRequest;
-  if (!pr) return { history, config: null };
-  const git = new Git(ctx.root, ctx.env);
-  const fetched = ctx.settings.branch === null || ctx.settings.branch === pr.baseRef;
-  if (!fetched && !await fetchIfPresent(git, "origin", pr.baseRef)) return { history, config: null };
-  const sha = await git.revParse(`refs/remotes/origin/${pr.baseRef}`) ?? `refs/remotes/origin/${pr.baseRef}`;
-  return { history, config: await baseConfigAt(ctx, git, sha, pr.baseRef) };
-}
-async function baseConfigAt(ctx, git, sha, baseRef) {
-  const files = await commitFiles(git, sha, baseRef);
-  try {
-    const base = await baseConfigFrom(ctx.config, { root: ctx.root, configPath: ctx.settings.configPath, files });
-    if (base.missing) ctx.host.info(`${baseRef} has no ${ctx.settings.configPath}: every prompt and model is new`);
-    return base.config;
-  } catch (error2) {
-    if (!(error2 instanceof ConfigError)) throw error2;
-    ctx.host.warning(`the config on ${baseRef} does not load, so edits are not compared with it: ${error2.message}`);
-    return null;
-  }
-}
-var NONE = { records: [], context: emptyContext() };
-async function baseHistory(ctx) {
-  const ref = ctx.settings.branch ?? ctx.github.pullRequest?.baseRef;
-  if (ref === void 0) return await readVerifiedHistory(ctx.config, ctx.root);
-  const git = new Git(ctx.root, ctx.env);
-  const copy = await fetchIfPresent(git, "origin", ref) ? await historyFilesAt(
-    git,
-    `refs/remotes/origin/${ref}`,
-    ctx.config.history,
-    ctx.env["RUNNER_TEMP"] || tmpdir(),
-    runsNeeded(ctx.config)
-  ) : null;
-  if (copy === null) {
-    ctx.host.info(`${ref} has no ${ctx.config.history} yet: every prompt starts a new series`);
-    return NONE;
-  }
-  try {
-    const read2 = await readRecent(copy.path, runsNeeded(ctx.config), { firstSealed: copy.firstSealed });
-    ctx.host.info(`${read2.records.length} record(s) on ${ref}`);
-    return read2;
-  } catch (error2) {
-    if (!(error2 instanceof HistoryError)) throw error2;
+  } else if (!pr && PULL_REQUEST_EVENTS.has(github.eventName)) {
     ctx.host.warning(
-      `the history on ${ref} does not verify (${basename7(error2.file)}${error2.line > 0 ? ` line ${error2.line}` : ""}: ${error2.reason}); comparing with nothing`
+      `the ${github.eventName} event does not say which pull request this is (${github.warnings.join("; ")})` + (settings.comment ? ": no comment was posted" : ""),
+      { title: "trackrecord event payload" }
     );
-    return NONE;
-  } finally {
-    await copy.remove();
   }
+  return { summary: checked.summary, markdown, reportPath, failures: checked.failures, edits: checked.edits };
 }
 function annotateModelEdits(host, c) {
   for (const edit of c.edits.models) {
@@ -28613,7 +29525,7 @@ function annotateModelEdits(host, c) {
     const { location } = edit;
     const fields = edit.changes.map((f) => f.field).join(", ");
     host.warning(
-      `${edit.modelId}: the edit of ${fields} in this change makes ${broken.length} prompt(s) go from pass to fail (the base version passes in the same run): ${listSome(broken)}`,
+      `${edit.modelId}: the edit of ${fields} in this change makes ${count(broken.length, "prompt")} go from pass to fail (the base version passes in the same run): ${listSome(broken)}`,
       { title: "trackrecord regression", ...location ? { file: location.file, startLine: location.line } : {} }
     );
   }
@@ -28621,10 +29533,10 @@ function annotateModelEdits(host, c) {
 
 // src/action/outputs.ts
 function setOutputs(host, summary2, paths) {
-  const lowest = lowestReliability(summary2.models);
-  host.setOutput("reliability", lowest === null ? "" : String(lowest));
+  const lowest = summary2.reliability === null ? "" : String(summary2.reliability);
+  host.setOutput("reliability", summary2.unavailable.length > 0 ? "unavailable" : lowest);
   host.setOutput("drifted", String(summary2.models.reduce((n, m) => n + m.drifted.length, 0)));
-  host.setOutput("regressions", String(summary2.models.reduce((n, m) => n + significantRegressions(m).length, 0)));
+  host.setOutput("regressions", String(summary2.models.reduce((n, m) => n + m.noise.beyond.length, 0)));
   const priced = summary2.models.flatMap((m) => m.cost === null ? [] : [m.cost]);
   if (priced.length > 0) host.setOutput("cost", String(priced.reduce((sum, c) => sum + c, 0)));
   host.setOutput("report", paths.report);
@@ -28642,7 +29554,7 @@ function annotateRegressions(host, summary2, config2, edits = null) {
   const edited = new Map(edits?.edits.prompts.map((p) => [p.key, p]));
   for (const model of summary2.models) {
     const own = new Set(model.editRegressions ?? []);
-    const all = significantRegressions(model);
+    const all = model.noise.beyond;
     const regressions = [...all.filter((key) => own.has(key)), ...all.filter((key) => !own.has(key))];
     for (const key of regressions.slice(0, MAX_ANNOTATIONS)) {
       const edit = own.has(key) ? edited.get(key) : void 0;
@@ -28672,15 +29584,7 @@ function fitJobSummary(markdown) {
   return fitMarkdown(markdown, JOB_SUMMARY_LIMIT_BYTES, note2, (text) => Buffer.byteLength(text));
 }
 
-// src/partial/paths.ts
-import { readdir as readdir3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute4, join as join9, relative as relative5, resolve as resolve7 } from "node:path";
-
-// src/partial/file.ts
-import { mkdir as mkdir5, readFile as readFile5, rename as rename4, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname9 } from "node:path";
-
-// src/run/shard.ts
+// src/util/shard.ts
 var MAX_SHARDS = 256;
 var ShardError = class extends TrackrecordError {
   name = "ShardError";
@@ -28703,23 +29607,73 @@ function parseShard(text) {
 function formatShard(shard) {
   return `${shard.index}/${shard.count}`;
 }
-function shardOf(key, count2) {
-  return parseInt(sha256(key).slice(0, 8), 16) % count2 + 1;
-}
-function inShard(key, shard) {
-  return shardOf(key, shard.count) === shard.index;
-}
-function shardConfig(config2, shard) {
+
+// src/action/settings.ts
+var CHECK_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+function readSettings(inputs, eventName) {
+  const modeInput = inputs.getInput("mode") || "auto";
+  if (!["auto", "track", "check"].includes(modeInput)) {
+    throw new Error(`input "mode" must be auto, track or check, got "${modeInput}"`);
+  }
+  const mode = modeInput === "auto" ? CHECK_EVENTS.has(eventName) ? "check" : "track" : modeInput;
   return {
-    ...config2,
-    suites: config2.suites.map((suite2) => ({
-      ...suite2,
-      prompts: suite2.prompts.filter((p) => inShard(promptKey(suite2.name, p.id), shard))
-    }))
+    configPath: inputs.getInput("config") || DEFAULTS.configPath,
+    mode,
+    githubToken: inputs.getInput("github-token"),
+    commit: booleanInput(inputs, "commit", mode === "track"),
+    comment: booleanInput(inputs, "comment", mode === "check"),
+    commitMessage: inputs.getInput("commit-message") || "trackrecord: record run ${run_id}",
+    branch: inputs.getInput("branch").trim() || null,
+    ...shardSettings(inputs, mode)
   };
 }
+function shardSettings(inputs, mode) {
+  const shardInput = inputs.getInput("shard").trim();
+  const partialPath = inputs.getInput("partial-path").trim() || null;
+  const merge = splitPatterns(inputs.getInput("merge"));
+  let shard = null;
+  if (shardInput !== "") {
+    try {
+      shard = parseShard(shardInput);
+    } catch (error2) {
+      throw error2 instanceof ShardError ? new Error(`input "shard": ${error2.message}`) : error2;
+    }
+  }
+  if (shard && merge.length > 0) {
+    throw new Error(
+      'inputs "shard" and "merge" belong to different jobs: each matrix job runs one shard, then one job merges their partial files'
+    );
+  }
+  if (partialPath !== null && !shard)
+    throw new Error(`input "partial-path" is where a shard's partial file goes: set "shard" too`);
+  if ((shard || merge.length > 0) && mode !== "track") {
+    throw new Error(
+      `input "${shard ? "shard" : "merge"}" works in track mode only (this run is in ${mode} mode): a sharded run is recorded and committed by its merge job`
+    );
+  }
+  return { shard, partialPath, merge };
+}
+function booleanInput(inputs, name2, fallback) {
+  const raw = inputs.getInput(name2).trim();
+  if (raw === "") return fallback;
+  if (["true", "True", "TRUE"].includes(raw)) return true;
+  if (["false", "False", "FALSE"].includes(raw)) return false;
+  throw new Error(`input "${name2}" must be true or false, got "${raw}"`);
+}
+function splitPatterns(text) {
+  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+}
+
+// src/action/shard.ts
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join13 } from "node:path";
+
+// src/app/shard.ts
+import { resolve as resolve9 } from "node:path";
 
 // src/partial/file.ts
+import { mkdir as mkdir5, readFile as readFile5, rename as rename4, writeFile as writeFile5 } from "node:fs/promises";
+import { dirname as dirname9 } from "node:path";
 var PARTIAL_VERSION = 1;
 var PartialError = class extends TrackrecordError {
   name = "PartialError";
@@ -28839,6 +29793,8 @@ function checkSample(check, value, path2) {
   check.nullableString(s.systemFingerprint, `${path2}.systemFingerprint`);
   check.nullableNumber(s.tokensIn, `${path2}.tokensIn`);
   check.nullableNumber(s.tokensOut, `${path2}.tokensOut`);
+  if (s.truncated !== void 0 && typeof s.truncated !== "boolean")
+    check.fail(`${path2}.truncated`, "expected true or false");
 }
 var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 var Checker = class {
@@ -28875,128 +29831,22 @@ var Checker = class {
   }
 };
 
-// src/partial/paths.ts
-async function expandPartialPaths(patterns, root) {
-  const out = /* @__PURE__ */ new Set();
-  for (const pattern of patterns) {
-    const matches = hasMagic(pattern) ? await glob(pattern, root) : [resolve7(root, pattern)];
-    if (matches.length === 0) throw new PartialError(`no partial file matches "${pattern}" (in ${root})`);
-    for (const m of matches) out.add(m);
-  }
-  return [...out].sort();
+// src/run/shard.ts
+function shardOf(key, count2) {
+  return parseInt(sha256(key).slice(0, 8), 16) % count2 + 1;
 }
-function splitPatterns(text) {
-  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+function inShard(key, shard) {
+  return shardOf(key, shard.count) === shard.index;
 }
-function hasMagic(pattern) {
-  return /[*?]/.test(pattern);
-}
-async function glob(pattern, root) {
-  const normalized = pattern.replace(/\\/g, "/");
-  const base = isAbsolute4(normalized) ? "/" : root;
-  const segments = normalized.split("/").filter((s) => s !== "" && s !== ".");
-  const found = [];
-  await walk(base, segments, found);
-  return found;
-}
-async function walk(dir, segments, found) {
-  const [head, ...rest] = segments;
-  if (head === void 0) return;
-  if (head === "**") {
-    await walk(dir, rest, found);
-    for (const entry of await entries(dir)) if (entry.isDirectory()) await walk(join9(dir, entry.name), segments, found);
-    return;
-  }
-  if (!hasMagic(head)) {
-    const path2 = join9(dir, head);
-    if (rest.length === 0) {
-      if ((await entries(dir)).some((e) => e.name === head && e.isFile())) found.push(path2);
-    } else {
-      await walk(path2, rest, found);
-    }
-    return;
-  }
-  const re = segmentRegExp(head);
-  for (const entry of await entries(dir)) {
-    if (!re.test(entry.name)) continue;
-    if (rest.length === 0 ? entry.isFile() : entry.isDirectory()) {
-      if (rest.length === 0) found.push(join9(dir, entry.name));
-      else await walk(join9(dir, entry.name), rest, found);
-    }
-  }
-}
-async function entries(dir) {
-  try {
-    return await readdir3(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-}
-function segmentRegExp(segment) {
-  const source = segment.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
-  return new RegExp(`^${source}$`);
-}
-function displayPath2(path2, root) {
-  const rel = relative5(root, path2);
-  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : path2;
-}
-
-// src/action/settings.ts
-var CHECK_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
-function readSettings(inputs, eventName) {
-  const modeInput = inputs.getInput("mode") || "auto";
-  if (!["auto", "track", "check"].includes(modeInput)) {
-    throw new Error(`input "mode" must be auto, track or check, got "${modeInput}"`);
-  }
-  const mode = modeInput === "auto" ? CHECK_EVENTS.has(eventName) ? "check" : "track" : modeInput;
+function shardConfig(config2, shard) {
   return {
-    configPath: inputs.getInput("config") || DEFAULTS.configPath,
-    mode,
-    githubToken: inputs.getInput("github-token"),
-    commit: booleanInput(inputs, "commit", mode === "track"),
-    comment: booleanInput(inputs, "comment", mode === "check"),
-    commitMessage: inputs.getInput("commit-message") || "trackrecord: record run ${run_id}",
-    branch: inputs.getInput("branch").trim() || null,
-    ...shardSettings(inputs, mode)
+    ...config2,
+    suites: config2.suites.map((suite2) => ({
+      ...suite2,
+      prompts: suite2.prompts.filter((p) => inShard(promptKey(suite2.name, p.id), shard))
+    }))
   };
 }
-function shardSettings(inputs, mode) {
-  const shardInput = inputs.getInput("shard").trim();
-  const partialPath = inputs.getInput("partial-path").trim() || null;
-  const merge = splitPatterns(inputs.getInput("merge"));
-  let shard = null;
-  if (shardInput !== "") {
-    try {
-      shard = parseShard(shardInput);
-    } catch (error2) {
-      throw error2 instanceof ShardError ? new Error(`input "shard": ${error2.message}`) : error2;
-    }
-  }
-  if (shard && merge.length > 0) {
-    throw new Error(
-      'inputs "shard" and "merge" belong to different jobs: each matrix job runs one shard, then one job merges their partial files'
-    );
-  }
-  if (partialPath !== null && !shard)
-    throw new Error(`input "partial-path" is where a shard's partial file goes: set "shard" too`);
-  if ((shard || merge.length > 0) && mode !== "track") {
-    throw new Error(
-      `input "${shard ? "shard" : "merge"}" works in track mode only (this run is in ${mode} mode): a sharded run is recorded and committed by its merge job`
-    );
-  }
-  return { shard, partialPath, merge };
-}
-function booleanInput(inputs, name2, fallback) {
-  const raw = inputs.getInput(name2).trim();
-  if (raw === "") return fallback;
-  if (["true", "True", "TRUE"].includes(raw)) return true;
-  if (["false", "False", "FALSE"].includes(raw)) return false;
-  throw new Error(`input "${name2}" must be true or false, got "${raw}"`);
-}
-
-// src/action/shard.ts
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join13, resolve as resolve10 } from "node:path";
 
 // src/partial/merge.ts
 async function readPartials(paths, label = (p) => p) {
@@ -29053,7 +29903,9 @@ function mergePartials(config2, loaded) {
           throw new PartialError(`${where}: belongs to shard ${home}/${count2}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
         if (o.samples.length !== config2.samples)
-          throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config2.samples}`);
+          throw new PartialError(
+            `${where}: ${o.samples.length} sample${o.samples.length === 1 ? "" : "s"}, the config asks for ${config2.samples}`
+          );
         found.set(key, o);
       }
     }
@@ -29093,42 +29945,101 @@ function mergedRunId(loaded) {
   );
 }
 
+// src/partial/paths.ts
+import { readdir as readdir3 } from "node:fs/promises";
+import { isAbsolute as isAbsolute4, join as join9, relative as relative5, resolve as resolve8 } from "node:path";
+async function expandPartialPaths(patterns, root) {
+  const out = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const matches = hasMagic(pattern) ? await glob(pattern, root) : [resolve8(root, pattern)];
+    if (matches.length === 0) throw new PartialError(`no partial file matches "${pattern}" (in ${root})`);
+    for (const m of matches) out.add(m);
+  }
+  return [...out].sort();
+}
+function hasMagic(pattern) {
+  return /[*?]/.test(pattern);
+}
+async function glob(pattern, root) {
+  const normalized = pattern.replace(/\\/g, "/");
+  const base = isAbsolute4(normalized) ? "/" : root;
+  const segments = normalized.split("/").filter((s) => s !== "" && s !== ".");
+  const found = [];
+  await walk(base, segments, found);
+  return found;
+}
+async function walk(dir, segments, found) {
+  const [head, ...rest] = segments;
+  if (head === void 0) return;
+  if (head === "**") {
+    await walk(dir, rest, found);
+    for (const entry of await entries(dir)) if (entry.isDirectory()) await walk(join9(dir, entry.name), segments, found);
+    return;
+  }
+  if (!hasMagic(head)) {
+    const path2 = join9(dir, head);
+    if (rest.length === 0) {
+      if ((await entries(dir)).some((e) => e.name === head && e.isFile())) found.push(path2);
+    } else {
+      await walk(path2, rest, found);
+    }
+    return;
+  }
+  const re = segmentRegExp(head);
+  for (const entry of await entries(dir)) {
+    if (!re.test(entry.name)) continue;
+    if (rest.length === 0 ? entry.isFile() : entry.isDirectory()) {
+      if (rest.length === 0) found.push(join9(dir, entry.name));
+      else await walk(join9(dir, entry.name), rest, found);
+    }
+  }
+}
+async function entries(dir) {
+  try {
+    return await readdir3(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+function segmentRegExp(segment) {
+  const source = segment.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
+  return new RegExp(`^${source}$`);
+}
+function displayPath2(path2, root) {
+  const rel = relative5(root, path2);
+  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : path2;
+}
+
+// src/app/shard.ts
+async function runShard(config2, shard, options) {
+  if (options.useHistory !== false) await readVerifiedHistory(config2, options.root);
+  const sharded = shardConfig(config2, shard);
+  const size = { prompts: promptCount(sharded), of: promptCount(config2), models: config2.models.length };
+  options.onStart?.(size);
+  const outcome = await runSuites(sharded, { env: options.env, progress: options.progress });
+  if (options.runId) outcome.run = { ...outcome.run, id: options.runId };
+  const path2 = resolve9(options.root, options.path);
+  await writePartial(path2, outcome, shard, config2);
+  return { ...size, outcome, path: path2 };
+}
+async function mergeShards(config2, files, root) {
+  const paths = "patterns" in files ? await expandPartialPaths(files.patterns, root) : files.paths.map((p) => resolve9(root, p));
+  const partials = await readPartials(paths, (p) => displayPath2(p, root));
+  return { outcome: mergePartials(config2, partials), files: partials.map((p) => p.file) };
+}
+
 // src/action/track.ts
-import { copyFile as copyFile2, mkdir as mkdir8, writeFile as writeFile8 } from "node:fs/promises";
+import { copyFile as copyFile2, mkdir as mkdir9, writeFile as writeFile9 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename9, dirname as dirname12, join as join12, relative as relative6, resolve as resolve9 } from "node:path";
+import { basename as basename9, dirname as dirname12, join as join12, resolve as resolve11 } from "node:path";
 
 // src/app/badges-and-report.ts
-import { dirname as dirname11, join as join10, resolve as resolve8 } from "node:path";
-
-// src/report/file.ts
-import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
-import { dirname as dirname10 } from "node:path";
-async function writeReport(view, modelIds, path2, signing = null) {
-  const markdown = renderMarkdown(buildReport(view, { models: modelIds }), { signing });
-  await mkdir6(dirname10(path2), { recursive: true });
-  await writeFile6(path2, markdown);
-  return markdown;
-}
-
-// src/app/badges-and-report.ts
-async function writeBadgesAndReport(config2, root, recorded2) {
-  const { writeBadges } = await import("./chunks/badge-PZBE4YXQ.js");
-  const badges = await writeBadges(resolve8(root, config2.badge), recorded2.summary.models);
-  const reportPath = join10(dirname11(resolve8(root, config2.history)), "report.md");
-  const signing = await describeAttestations(resolve8(root, config2.history));
-  const markdown = await writeReport(
-    recorded2.view,
-    config2.models.map((m) => m.id),
-    reportPath,
-    signing
-  );
-  return { paths: [...badges, reportPath], reportPath, markdown };
-}
+import { dirname as dirname11, join as join11, relative as relative6, resolve as resolve10 } from "node:path";
+import { mkdir as mkdir8, writeFile as writeFile8 } from "node:fs/promises";
 
 // src/evidence/run-statement.ts
-import { mkdir as mkdir7, readFile as readFile6, writeFile as writeFile7 } from "node:fs/promises";
-import { basename as basename8, join as join11 } from "node:path";
+import { mkdir as mkdir6, readFile as readFile6, writeFile as writeFile6 } from "node:fs/promises";
+import { basename as basename8, join as join10 } from "node:path";
 async function runStatement(historyPath, appended) {
   const file = basename8(historyPath);
   const bytes = await readFile6(historyPath);
@@ -29148,16 +30059,63 @@ async function runStatement(historyPath, appended) {
   return statement(subjects, PREDICATE_TYPES.run, predicate);
 }
 async function writeRunStatement(dir, body) {
-  await mkdir7(dir, { recursive: true });
+  await mkdir6(dir, { recursive: true });
   const paths = {
-    statement: join11(dir, "trackrecord-statement.json"),
-    predicate: join11(dir, "trackrecord-predicate.json")
+    statement: join10(dir, "trackrecord-statement.json"),
+    predicate: join10(dir, "trackrecord-predicate.json")
   };
-  await writeFile7(paths.statement, `${JSON.stringify(body, null, 2)}
+  await writeFile6(paths.statement, `${JSON.stringify(body, null, 2)}
 `);
-  await writeFile7(paths.predicate, `${JSON.stringify(body.predicate, null, 2)}
+  await writeFile6(paths.predicate, `${JSON.stringify(body.predicate, null, 2)}
 `);
   return paths;
+}
+
+// src/report/file.ts
+import { mkdir as mkdir7, writeFile as writeFile7 } from "node:fs/promises";
+import { dirname as dirname10 } from "node:path";
+async function writeReport(view, options, path2, signing = null) {
+  const markdown = renderMarkdown(buildReport(view, options), { signing });
+  await mkdir7(dirname10(path2), { recursive: true });
+  await writeFile7(path2, markdown);
+  return markdown;
+}
+
+// src/app/badges-and-report.ts
+async function writeBadgesAndReport(config2, root, recorded2) {
+  const { writeBadges } = await import("./chunks/badge-3X2VFYA7.js");
+  const badges = await writeBadges(resolve10(root, config2.badge), recorded2.summary.models);
+  const reportPath = join11(dirname11(resolve10(root, config2.history)), "report.md");
+  const signing = await describeAttestations(resolve10(root, config2.history));
+  const markdown = await writeReport(
+    recorded2.view,
+    { models: config2.models.map((m) => m.id), specs: specLookup(config2) },
+    reportPath,
+    signing
+  );
+  return { paths: [...badges, reportPath], reportPath, markdown };
+}
+async function recordWithFiles(outcome, options) {
+  const recorded2 = await recordOutcome(outcome, { ...options, useHistory: true });
+  const files = await writeBadgesAndReport(outcome.config, options.root, recorded2);
+  const signed = options.signer ? recorded2.written.map(attestationsPathOf) : [];
+  const changed2 = [...recorded2.written, ...signed, ...files.paths].map((p) => relative6(options.root, p));
+  return { ...recorded2, files, changed: changed2 };
+}
+async function writeStatement(recorded2, dir) {
+  if (!recorded2.appended || !recorded2.historyPath) return void 0;
+  return writeRunStatement(dir, await runStatement(recorded2.historyPath, recorded2.appended));
+}
+async function keepRecordsAside(recorded2, path2, signer) {
+  const { lines, firstLine: firstLine3 } = recorded2.appended ?? { lines: [], firstLine: 1 };
+  await mkdir8(dirname11(path2), { recursive: true });
+  await writeFile8(path2, lines.map((l) => `${l}
+`).join(""));
+  if (signer) {
+    await writeFile8(attestationsPathOf(path2), "");
+    await appendAttestations(path2, lines, firstLine3, signer);
+  }
+  return path2;
 }
 
 // src/git/publish.ts
@@ -29167,15 +30125,17 @@ var PublishError = class extends TrackrecordError {
   exitStatus = EXIT.failed;
 };
 var DEFAULT_BACKOFF = { baseMs: 500, maxMs: 8e3 };
+var DEFAULT_RETRY_MS = 10 * 6e4;
 function backoffDelay(retry, backoff = DEFAULT_BACKOFF, random = Math.random) {
   const cap = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * cap);
 }
-var defaultSleep = (ms) => new Promise((resolve11) => setTimeout(resolve11, ms));
+var defaultSleep = (ms) => new Promise((resolve12) => setTimeout(resolve12, ms));
 async function publish(o) {
   const { git, branch, message, apply } = o;
   const remote = o.remote ?? "origin";
-  const attempts = Math.max(1, Math.floor(o.attempts ?? 6));
+  const retryForMs = Math.max(0, o.retryForMs ?? DEFAULT_RETRY_MS);
+  const now = o.now ?? Date.now;
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
   const sleep2 = o.sleep ?? defaultSleep;
   const log = o.log ?? (() => {
@@ -29194,6 +30154,7 @@ async function publish(o) {
   }
   const startTip = await git.revParse("HEAD");
   const startRemoteTip = await git.revParse(trackingRef);
+  const deadline = now() + retryForMs;
   for (let attempt = 1; ; attempt++) {
     const paths = (await apply()).map(topLevel);
     await git.add(paths);
@@ -29215,14 +30176,15 @@ async function publish(o) {
 Check that the workflow grants \`permissions: contents: write\`, that actions/checkout kept its credentials (persist-credentials), and that no branch protection rule or ruleset blocks pushes to ${branch} from github-actions[bot].`
       );
     }
-    if (attempt >= attempts) {
+    const left = deadline - now();
+    if (left <= 0) {
       throw new PublishError(
-        `gave up pushing to ${remote}/${branch} after ${attempts} attempts: the branch kept moving (other runs pushed first every time). Nothing was force-pushed; rerun the job, or keep runs that commit to this branch from overlapping (a workflow \`concurrency\` group).`
+        `gave up pushing to ${remote}/${branch} after ${attempt} attempts in ${duration(retryForMs)}: the branch kept moving (other runs pushed first every time). Nothing was force-pushed; rerun the job, or keep runs that commit to this branch from overlapping (a workflow \`concurrency\` group).`
       );
     }
-    const wait = backoffDelay(attempt, backoff, random);
+    const wait = Math.min(backoffDelay(attempt, backoff, random), left);
     log(
-      `trackrecord: push rejected, ${remote}/${branch} moved; retrying on top of the new tip in ${wait} ms (attempt ${attempt + 1} of ${attempts})`
+      `trackrecord: push rejected, ${remote}/${branch} moved; retrying on top of the new tip in ${wait} ms (attempt ${attempt + 1}, retrying for ${duration(left)} more)`
     );
     await sleep2(wait);
     try {
@@ -29253,6 +30215,9 @@ async function keepsStartCommits(git, startTip, newTip, startRemoteTip) {
   if (await git.isAncestor(startTip, newTip)) return true;
   return startRemoteTip !== null && await git.isAncestor(startTip, startRemoteTip);
 }
+function duration(ms) {
+  return ms >= 6e4 ? `${Number((ms / 6e4).toFixed(1))} min` : `${Math.ceil(ms / 1e3)} s`;
+}
 function topLevel(path2) {
   return `:(top,literal)${path2.replace(/\\/g, "/").replace(/^\.\//, "")}`;
 }
@@ -29260,7 +30225,7 @@ function topLevel(path2) {
 // src/action/track.ts
 async function trackMode(ctx) {
   return onRecordBranch(ctx, async (root) => {
-    const history = await readVerifiedHistory(ctx.config, root);
+    const history = await readVerifiedHistory(ctx.config, root, { signer: ctx.signer });
     const outcome = await ctx.host.group(
       "Run the suites",
       () => runSuites(ctx.config, { env: ctx.env, progress: progressToLog(ctx.host) })
@@ -29287,10 +30252,10 @@ async function onRecordBranch(ctx, fn) {
   try {
     const result = await fn(data.dir);
     const reportPath = join12(temp, "trackrecord-report.md");
-    await writeFile8(reportPath, result.markdown);
+    await writeFile9(reportPath, result.markdown);
     const historyPath = join12(temp, "trackrecord-history", basename9(ctx.config.history));
-    await mkdir8(dirname12(historyPath), { recursive: true });
-    await copyFile2(resolve9(data.dir, ctx.config.history), historyPath);
+    await mkdir9(dirname12(historyPath), { recursive: true });
+    await copyFile2(resolve11(data.dir, ctx.config.history), historyPath);
     return { ...result, reportPath, historyPath };
   } finally {
     await data.remove();
@@ -29298,16 +30263,21 @@ async function onRecordBranch(ctx, fn) {
 }
 async function recordAndPublish(ctx, outcome, history, root = ctx.root) {
   const { config: config2, settings } = ctx;
-  const historyPath = resolve9(root, config2.history);
+  const historyPath = resolve11(root, config2.history);
   let recorded2;
-  let files;
   let readBefore = history;
   const apply = async () => {
-    recorded2 = await recordOutcome(outcome, { root, useHistory: true, history: readBefore, signer: ctx.signer });
+    recorded2 = await recordWithFiles(outcome, {
+      root,
+      useHistory: true,
+      history: readBefore,
+      // After a lost push race the history is another run's: it must still hold what this one verified.
+      head: recorded2?.chainedOnto,
+      signer: ctx.signer,
+      nightly: true
+    });
     readBefore = void 0;
-    files = await writeBadgesAndReport(config2, root, recorded2);
-    const signed = ctx.signer ? recorded2.written.map(attestationsPathOf) : [];
-    return [...recorded2.written, ...signed, ...files.paths].map((p) => relative6(root, p));
+    return recorded2.changed;
   };
   if (settings.commit) {
     const git = new Git(root, ctx.env);
@@ -29316,60 +30286,77 @@ async function recordAndPublish(ctx, outcome, history, root = ctx.root) {
     await ctx.host.group(
       "Commit the track record",
       () => publish({ git, branch: branch ?? "", message, apply, log: (line) => ctx.host.info(line) })
-    );
+    ).catch(async (error2) => {
+      throw await unpublished(ctx, error2, `origin/${branch ?? ""}`, recorded2);
+    });
   } else {
     await apply();
   }
-  const summary2 = recorded2.summary;
-  const { markdown, reportPath } = files;
-  if (ctx.signer && recorded2.appended) ctx.host.info(signedLine(config2.history, ctx.signer.keyid));
-  const appended = recorded2.appended;
-  const statement2 = appended ? await writeRunStatement(ctx.env["RUNNER_TEMP"] ?? dirname12(historyPath), await runStatement(historyPath, appended)) : void 0;
+  const done = recorded2;
+  if (done.signed) ctx.host.info(done.signed);
   return {
-    summary: summary2,
-    markdown,
-    reportPath,
-    statement: statement2,
-    failures: thresholdFailures(config2.thresholds, summary2, { regressions: false })
+    summary: done.summary,
+    markdown: done.files.markdown,
+    reportPath: done.files.reportPath,
+    statement: await writeStatement(done, ctx.env["RUNNER_TEMP"] ?? dirname12(historyPath)),
+    failures: done.failures
   };
+}
+async function unpublished(ctx, error2, remoteBranch, recorded2) {
+  const rewritten = error2 instanceof HistoryRewrittenError ? error2 : null;
+  const lines = recorded2?.appended?.lines ?? [];
+  if (rewritten === null && lines.length === 0) return error2;
+  let kept = "";
+  if (lines.length > 0) {
+    const dir = join12(ctx.env["RUNNER_TEMP"] || tmpdir2(), "trackrecord-unpublished");
+    const records2 = lines.length === 1 ? "1 record" : `${lines.length} records`;
+    const onto = rewritten ? "before the rewrite" : "as it last read it";
+    kept = await keepRecordsAside(recorded2, join12(dir, basename9(ctx.config.history)), ctx.signer).then(
+      (saved) => `
+  This run's ${records2}, chained onto the history ${onto}, ${lines.length === 1 ? "is" : "are"} kept in ${saved}.`,
+      (failed) => `
+  This run's ${records2} could not be kept in ${dir}: ${errorMessage(failed)}`
+    );
+  }
+  if (rewritten === null) return new Error(`${errorMessage(error2)}${kept}`, { cause: error2 });
+  return new Error(
+    `${remoteBranch} was rewritten while this run was in flight: its ${rewritten.file} no longer holds ${describeLine(rewritten.line, rewritten.hash)}, which this run had verified and recorded onto (a force push?). Nothing was pushed.${kept}
+  Find out who rewrote ${remoteBranch} and restore its history (the commit that held that line is in the reflog of any clone that fetched it) before the next run.`,
+    { cause: rewritten }
+  );
 }
 
 // src/action/shard.ts
 async function shardMode(ctx, shard) {
-  const { config: config2, root, settings } = ctx;
-  await readVerifiedHistory(config2, root);
-  const sharded = shardConfig(config2, shard);
-  const prompts = promptCount(sharded);
-  const total = promptCount(config2);
-  ctx.host.info(`shard ${formatShard(shard)}: ${prompts} of ${total} prompt(s) x ${config2.models.length} model(s)`);
-  const outcome = await ctx.host.group(
-    `Run shard ${formatShard(shard)}`,
-    () => runSuites(sharded, { env: ctx.env, progress: progressToLog(ctx.host) })
-  );
-  const path2 = settings.partialPath ? resolve10(root, settings.partialPath) : join13(ctx.env["RUNNER_TEMP"] || tmpdir3(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
-  await writePartial(path2, outcome, shard, config2);
-  ctx.host.info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${path2}`);
+  const { config: config2, root, settings, host } = ctx;
+  const path2 = settings.partialPath ?? join13(ctx.env["RUNNER_TEMP"] || tmpdir3(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
+  const ran = await runShard(config2, shard, {
+    root,
+    env: ctx.env,
+    path: path2,
+    progress: progressToLog(host),
+    onStart: (size) => host.info(
+      `shard ${formatShard(shard)}: ${size.prompts} of ${count(size.of, "prompt")} x ${count(size.models, "model")}`
+    )
+  });
+  const { outcome } = ran;
+  host.info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${ran.path}`);
   const errors = outcome.models.flatMap((m) => {
     const n = Object.values(m.metrics.errors).reduce((a, b) => a + b, 0);
-    return n > 0 ? [`${m.model.id}: ${n} sample(s) without output`] : [];
+    return n > 0 ? [`${m.model.id}: ${count(n, "sample")} without output`] : [];
   });
   const markdown = `### trackrecord shard ${formatShard(shard)}
 
-Ran ${prompts} of ${total} prompt(s) on ${config2.models.length} model(s) for run ${outcome.run.id}. The merge job records the whole run.
+Ran ${ran.prompts} of ${count(ran.of, "prompt")} on ${count(ran.models, "model")} for run ${outcome.run.id}. The merge job records the whole run.
 ` + (errors.length > 0 ? `
 ${errors.map((e) => `- ${e}`).join("\n")}
 ` : "");
-  return { partialPath: path2, markdown };
+  return { partialPath: ran.path, markdown };
 }
 async function mergeMode(ctx, patterns) {
-  const { config: config2, root } = ctx;
-  const paths = await expandPartialPaths(patterns, root);
-  const partials = await readPartials(paths, (p) => displayPath2(p, root));
-  const outcome = mergePartials(config2, partials);
-  ctx.host.info(
-    `merging ${partials.length} shard(s) of run ${outcome.run.id}: ${partials.map((p) => p.file).join(", ")}`
-  );
-  return onRecordBranch(ctx, (root2) => recordAndPublish(ctx, outcome, void 0, root2));
+  const { outcome, files } = await mergeShards(ctx.config, { patterns }, ctx.root);
+  ctx.host.info(`merging ${count(files.length, "shard")} of run ${outcome.run.id}: ${files.join(", ")}`);
+  return onRecordBranch(ctx, (root) => recordAndPublish(ctx, outcome, void 0, root));
 }
 
 // src/action/main.ts
@@ -29379,13 +30366,23 @@ async function run(host, env = process.env, root = env["GITHUB_WORKSPACE"] ?? pr
     const settings = readSettings(host, github.eventName);
     const role = settings.shard ? `, shard ${settings.shard.index}/${settings.shard.count}` : settings.merge.length > 0 ? ", merging shards" : "";
     host.info(`trackrecord: ${settings.mode} mode (${github.eventName})${role}, on Node ${process.versions.node}`);
-    const config2 = await loadConfig({ root, configPath: settings.configPath }).catch(
-      (error2) => annotateConfigError(host, error2)
-    );
-    for (const key of keyValues(config2.models, env)) host.setSecret(key);
-    for (const part of signingKeySecrets(env)) host.setSecret(part);
-    const signer = signerFromEnv(env);
-    const missing = settings.merge.length > 0 ? [] : modelsMissingKeys(config2.models, env).map((m) => m.apiKeyEnv);
+    const { config: config2, signer } = await openWorkspace({
+      root,
+      configPath: settings.configPath,
+      env,
+      mask: (secret) => host.setSecret(secret)
+    }).catch((error2) => annotateConfigError(host, error2));
+    const missing = settings.merge.length > 0 ? [] : missingKeyVariables(config2, env);
+    if (settings.merge.length === 0) {
+      for (const w of configWarnings(config2, env)) {
+        host.warning(`${w.path}: ${w.message}`, {
+          title: "trackrecord configuration",
+          file: w.file,
+          startLine: w.line,
+          startColumn: w.column
+        });
+      }
+    }
     const skip = skipReason(missing, github, settings.mode);
     if (skip) {
       host.notice(skip);
@@ -29403,7 +30400,7 @@ ${skip}
       return;
     }
     const result = settings.merge.length > 0 ? await mergeMode(ctx, settings.merge) : settings.mode === "track" ? await trackMode(ctx) : await checkMode(ctx);
-    host.info(formatRunSummary(result.summary));
+    host.info(summaryText(result.summary));
     const history = result.historyPath ?? (settings.branch !== null && settings.mode === "check" ? "" : config2.history);
     setOutputs(host, result.summary, { report: result.reportPath, history, ...result.statement });
     await writeJobSummary(host, result.markdown);
@@ -29416,7 +30413,7 @@ ${result.failures.join("\n")}`);
 }
 function skipReason(missing, github, mode) {
   if (missing.length === 0) return null;
-  const names = [...new Set(missing)].join(", ");
+  const names = missing.join(", ");
   if (github.pullRequest?.isFork) {
     return `Skipped: this pull request comes from a fork, and GitHub does not give workflows of fork pull requests the repository's secrets (${names} is not set). Nothing was run; the check passes.`;
   }

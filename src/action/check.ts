@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { EditComparison } from '../analysis/edit-effect.js';
 import { checkChange } from '../app/check.js';
-import { listSome } from '../util/numbers.js';
+import { listSome, count } from '../util/numbers.js';
 import type { ActionContext, ModeResult } from './context.js';
 import type { ActionHost } from './host.js';
 import { progressToLog } from './log.js';
@@ -89,7 +89,7 @@ function annotateModelEdits(host: ActionHost, c: EditComparison): void {
     const { location } = edit;
     const fields = edit.changes.map((f) => f.field).join(', ');
     host.warning(
-      `${edit.modelId}: the edit of ${fields} in this change makes ${broken.length} prompt(s) go from pass to fail (the base version passes in the same run): ${listSome(broken)}`,
+      `${edit.modelId}: the edit of ${fields} in this change makes ${count(broken.length, 'prompt')} go from pass to fail (the base version passes in the same run): ${listSome(broken)}`,
       { title: 'trackrecord regression', ...(location ? { file: location.file, startLine: location.line } : {}) },
     );
   }

@@ -11,7 +11,9 @@ export function setOutputs(
   summary: RunSummary,
   paths: { report: string; history: string; statement?: string; predicate?: string },
 ): void {
-  host.setOutput('reliability', summary.reliability === null ? '' : String(summary.reliability));
+  // As the badge reads: a model that answered nothing has no score tonight, whatever its window says.
+  const lowest = summary.reliability === null ? '' : String(summary.reliability);
+  host.setOutput('reliability', summary.unavailable.length > 0 ? 'unavailable' : lowest);
   host.setOutput('drifted', String(summary.models.reduce((n, m) => n + m.drifted.length, 0)));
   // Beyond noise, as the thresholds count them: a later step that gates on it must not cry wolf.
   host.setOutput('regressions', String(summary.models.reduce((n, m) => n + m.noise.beyond.length, 0)));

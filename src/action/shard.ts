@@ -5,6 +5,7 @@ import { formatShard, type Shard } from '../util/shard.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 import { onRecordBranch, recordAndPublish } from './track.js';
+import { count } from '../util/numbers.js';
 
 /** What a shard job leaves: its partial file, for the workflow to upload as an artifact. */
 export interface ShardResult {
@@ -27,19 +28,22 @@ export async function shardMode(ctx: ActionContext, shard: Shard): Promise<Shard
     env: ctx.env,
     path,
     progress: progressToLog(host),
+    warn: (m) => host.warning(m),
     onStart: (size) =>
-      host.info(`shard ${formatShard(shard)}: ${size.prompts} of ${size.of} prompt(s) x ${size.models} model(s)`),
+      host.info(
+        `shard ${formatShard(shard)}: ${size.prompts} of ${count(size.of, 'prompt')} x ${count(size.models, 'model')}`,
+      ),
   });
   const { outcome } = ran;
   host.info(`wrote the partial file of shard ${formatShard(shard)} of run ${outcome.run.id}: ${ran.path}`);
 
   const errors = outcome.models.flatMap((m) => {
     const n = Object.values(m.metrics.errors).reduce((a, b) => a + b, 0);
-    return n > 0 ? [`${m.model.id}: ${n} sample(s) without output`] : [];
+    return n > 0 ? [`${m.model.id}: ${count(n, 'sample')} without output`] : [];
   });
   const markdown =
     `### trackrecord shard ${formatShard(shard)}\n\n` +
-    `Ran ${ran.prompts} of ${ran.of} prompt(s) on ${ran.models} model(s) for run ${outcome.run.id}. ` +
+    `Ran ${ran.prompts} of ${count(ran.of, 'prompt')} on ${count(ran.models, 'model')} for run ${outcome.run.id}. ` +
     'The merge job records the whole run.\n' +
     (errors.length > 0 ? `\n${errors.map((e) => `- ${e}`).join('\n')}\n` : '');
   return { partialPath: ran.path, markdown };
@@ -50,7 +54,8 @@ export async function shardMode(ctx: ActionContext, shard: Shard): Promise<Shard
  * the unsharded run would have produced it, then records and publishes it like track mode.
  */
 export async function mergeMode(ctx: ActionContext, patterns: readonly string[]): Promise<ModeResult> {
-  const { outcome, files } = await mergeShards(ctx.config, { patterns }, ctx.root);
-  ctx.host.info(`merging ${files.length} shard(s) of run ${outcome.run.id}: ${files.join(', ')}`);
+  const { outcome, files, notes } = await mergeShards(ctx.config, { patterns }, ctx.root);
+  for (const note of notes) ctx.host.warning(note);
+  ctx.host.info(`merging ${count(files.length, 'shard')} of run ${outcome.run.id}: ${files.join(', ')}`);
   return onRecordBranch(ctx, (root) => recordAndPublish(ctx, outcome, undefined, root));
 }

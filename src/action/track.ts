@@ -25,7 +25,7 @@ export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
     await refuseUnsafeOutputs(ctx.config, root); // a file that would be written through a link, or outside, stops the run before any request
     const history = await readVerifiedHistory(ctx.config, root, { signer: ctx.signer }); // a history that does not verify stops the run before any request
     const outcome = await ctx.host.group('Run the suites', () =>
-      runSuites(ctx.config, { env: ctx.env, progress: progressToLog(ctx.host) }),
+      runSuites(ctx.config, { env: ctx.env, progress: progressToLog(ctx.host), warn: (m) => ctx.host.warning(m) }),
     );
     return recordAndPublish(ctx, outcome, history, root);
   });

@@ -115,6 +115,7 @@ function recordMetrics(
     flipsP: c.flipsP,
     newSeries: c.newSeries,
     errors: m.errors,
+    ...(Object.keys(m.errorMessages).length > 0 ? { errorMessages: m.errorMessages } : {}),
     latencyMs: m.latencyMs,
     tokens,
     ...(input.model.price ? { cost: tokenCost(tokens, input.model.price) } : {}),

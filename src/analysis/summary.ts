@@ -1,5 +1,6 @@
 import type { NewRecord } from '../history/build-record.js';
-import type { DriftVerdict, RecordMetrics, RecordRun } from '../history/record.js';
+import type { DriftVerdict, ErrorMessages, RecordMetrics, RecordRun } from '../history/record.js';
+import { availabilityOf, isUnavailable, type Availability } from './availability.js';
 import { splitByNoise, type RegressionSplit } from './drift.js';
 import { withoutEdited, type EditComparison } from './edit-effect.js';
 import type { FailingPrompt } from './failing.js';
@@ -36,6 +37,10 @@ export interface ModelSummary extends SummaryMetrics {
   /** USD for the run's tokens at the model's price; null without a price. */
   cost: number | null;
   systemFingerprints: string[];
+  /** The run's requests to the model and how many were answered: reliability counts only the answered ones. */
+  availability: Availability;
+  /** Per error category, the first error's message (the server's own words; keys masked). */
+  errorMessages: ErrorMessages;
   /** In a pull request check: the regressions its edits made (base version against this one, same run). */
   editRegressions?: string[];
   /** `regressions` split by the drift test's verdict: renderers and thresholds read it, never redo it. */
@@ -49,6 +54,8 @@ export interface RunSummary {
   models: ModelSummary[];
   /** The lowest reliability of the models (the badge's and the action's `reliability`); null when none has one. */
   reliability: number | null;
+  /** Models whose run got no answer at all: the badge and the action's `reliability` then read `unavailable`. */
+  unavailable: string[];
 }
 
 /** A model's summary from its fields: the verdicts derived from them are computed here, once. */
@@ -57,7 +64,8 @@ function modelSummary(fields: Omit<ModelSummary, 'noise'>): ModelSummary {
 }
 
 function runSummary(run: RecordRun, models: ModelSummary[]): RunSummary {
-  return { run, models, reliability: lowestReliability(models) };
+  const unavailable = models.filter((m) => isUnavailable(m.availability)).map((m) => m.id);
+  return { run, models, reliability: lowestReliability(models), unavailable };
 }
 
 /**
@@ -72,7 +80,7 @@ export function summarize(
   if (!first) throw new Error('summarize: a run has at least one record');
   return runSummary(
     { ...first.run },
-    records.map(({ model, metrics: m }) =>
+    records.map(({ model, samples, metrics: m }) =>
       modelSummary({
         id: model.id,
         model: model.model,
@@ -81,6 +89,8 @@ export function summarize(
         cost: m.cost ?? null,
         systemFingerprints: model.systemFingerprints,
         failing: failing(model.id),
+        availability: availabilityOf({ samples, metrics: m }),
+        errorMessages: m.errorMessages ?? {},
       }),
     ),
   );

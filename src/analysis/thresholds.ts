@@ -1,5 +1,6 @@
 import type { Thresholds } from '../config/types.js';
-import type { RecordMetrics } from '../history/record.js';
+import type { ErrorCounts, ErrorMessages, RecordMetrics } from '../history/record.js';
+import type { Availability } from './availability.js';
 import type { RegressionSplit } from './drift.js';
 
 export interface ThresholdOptions {
@@ -8,13 +9,18 @@ export interface ThresholdOptions {
 }
 
 /** A model's metrics as far as the thresholds look at them. */
-export type ThresholdInput = { id: string; noise: RegressionSplit } & Pick<
-  RecordMetrics,
-  'reliability' | 'flipsP' | 'drift'
->;
+export type ThresholdInput = {
+  id: string;
+  noise: RegressionSplit;
+  availability: Availability;
+  errors: ErrorCounts;
+  errorMessages: ErrorMessages;
+} & Pick<RecordMetrics, 'reliability' | 'flipsP' | 'drift'>;
 
 /** A broken threshold, as data: `report/` words it. */
 export type ThresholdBreach =
+  | { kind: 'auth'; modelId: string; errors: number; message: string | null }
+  | { kind: 'availability'; modelId: string; availability: Availability; failBelow: number }
   | { kind: 'fail-below'; modelId: string; reliability: number; failBelow: number }
   | { kind: 'regressions'; modelId: string; regressions: string[]; flipsP: number | null };
 
@@ -26,6 +32,21 @@ export function thresholdBreaches(
 ): ThresholdBreach[] {
   const breaches: ThresholdBreach[] = [];
   for (const m of models) {
+    // A refused key is a broken setup, never an outage to ride out: it fails whatever else holds.
+    if (m.errors.auth > 0) {
+      breaches.push({ kind: 'auth', modelId: m.id, errors: m.errors.auth, message: m.errorMessages.auth ?? null });
+    }
+    const { share, requests, answered } = m.availability;
+    // Unanswered only because of the key: the auth breach says it all.
+    const onlyAuth = m.errors.auth > 0 && m.errors.auth === requests - answered;
+    if (share !== null && share < thresholds.failBelowAvailability && !onlyAuth) {
+      breaches.push({
+        kind: 'availability',
+        modelId: m.id,
+        availability: m.availability,
+        failBelow: thresholds.failBelowAvailability,
+      });
+    }
     if (thresholds.failBelow !== null && m.reliability !== null && m.reliability < thresholds.failBelow) {
       breaches.push({ kind: 'fail-below', modelId: m.id, reliability: m.reliability, failBelow: thresholds.failBelow });
     }

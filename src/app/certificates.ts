@@ -17,7 +17,7 @@ import { lineHash } from '../history/codec.js';
 import { HistoryError, labelOf } from '../history/errors.js';
 import { historyExists } from '../history/file.js';
 import { lineAt, readHistory } from '../history/read.js';
-import { percent } from '../util/numbers.js';
+import { percent, count } from '../util/numbers.js';
 
 export interface CertifyOptions {
   root: string;
@@ -81,7 +81,7 @@ export async function certify(options: CertifyOptions): Promise<Certified> {
   return {
     ok: true,
     text:
-      `certified ${predicate.model.id}: reliability ${percent(f.reliability)}${interval} over ${f.records} record(s), ` +
+      `certified ${predicate.model.id}: reliability ${percent(f.reliability)}${interval} over ${count(f.records, 'record')}, ` +
       `${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; bound to line ${predicate.history.head.line} of ${labelOf(join(dirname(path), predicate.history.file), path, file)}; ` +
       `signed by key ${short(signer.keyid)}\n${options.out}`,
   };
@@ -179,7 +179,7 @@ export function describeCertificate(o: CertificateCheck): string {
   const lines = [
     `ok ${o.certificate}: signed by key ${short(o.keyid)}`,
     `  ${p.model.id}: reliability ${percent(f.reliability)}${interval}, pass rate ${percent(f.passRate)}, ` +
-      `over ${f.records} record(s) from ${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; ` +
+      `over ${count(f.records, 'record')} from ${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; ` +
       `runs since drift: ${f.runsSinceDrift ?? 'never drifted'}`,
     o.history
       ? `  bound to line ${p.history.head.line} of ${o.history.file}; the figures recompute from it`

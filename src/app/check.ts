@@ -22,6 +22,7 @@ import type { ProgressSink } from '../run/progress.js';
 import { baseConfigFrom, compareEdits, editFailures } from './compare-edits.js';
 import { runSuites } from './engine.js';
 import { readVerifiedHistory, runsNeeded } from './run-and-record.js';
+import { count } from '../util/numbers.js';
 
 /** What a check of a change reports: the verdict, the failures it makes, and the comment. */
 export interface ChangeVerdict {
@@ -40,7 +41,7 @@ export function judgeChange(config: Config, recorded: RunSummary, edits: EditCom
   return {
     summary: withEditRegressions(recorded, edits),
     failures: [
-      ...thresholdFailures(config.thresholds, sinceLastRecord(recorded, edits), { regressions: true }),
+      ...thresholdFailures(config, sinceLastRecord(recorded, edits), { regressions: true }),
       ...editFailures(config.thresholds, edits),
     ],
   };
@@ -87,15 +88,20 @@ export async function checkChange(settings: CheckSettings, log: CheckLog): Promi
   const baseRef = settings.baseRef ?? 'the current branch';
   const signing = await baseSigning(settings);
   const outcome = await log.group('Run the suites', () =>
-    runSuites(config, { env: settings.env, progress: log.progress }),
+    runSuites(config, { env: settings.env, progress: log.progress, warn: (m) => log.warning(m) }),
   );
   // The base's records as read: "last recorded" is the base's, not this run's.
   const edits = baseConfig
     ? await log.group("Run the base's version of edited prompts", () =>
-        compareEdits(outcome, baseConfig, base, { env: settings.env, progress: log.progress, baseRef }),
+        compareEdits(outcome, baseConfig, base, {
+          env: settings.env,
+          progress: log.progress,
+          warn: (m) => log.warning(m),
+          baseRef,
+        }),
       )
     : null;
-  if (edits) log.info(`${edits.rerun} base version(s) run: ${edits.extraRequests} extra request(s)`);
+  if (edits) log.info(`${count(edits.rerun, 'base version')} run: ${count(edits.extraRequests, 'extra request')}`);
   const built = buildRecords(outcome, view);
   const specs = specLookup(config);
   const verdict = judgeChange(
@@ -211,7 +217,7 @@ async function baseHistory(settings: CheckSettings, log: CheckLog): Promise<Base
   }
   try {
     const read = await readRecent(copy.path, runsNeeded(config), { firstSealed: copy.firstSealed });
-    log.info(`${read.records.length} record(s) on ${ref}`);
+    log.info(`${count(read.records.length, 'record')} on ${ref}`);
     return read;
   } catch (error) {
     if (!(error instanceof HistoryError)) throw error;

@@ -8,7 +8,7 @@ import type { RunOutcome } from '../run/outcome.js';
 import { runSuites, type RunOptions } from './engine.js';
 import type { HistoryRead } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
-import { listSome } from '../util/numbers.js';
+import { listSome, count } from '../util/numbers.js';
 import type { Observation } from '../run/types.js';
 
 /**
@@ -84,7 +84,7 @@ export function editFailures(thresholds: Thresholds, c: EditComparison | null): 
   for (const e of c.effects) if (e.regression) byModel.set(e.modelId, [...(byModel.get(e.modelId) ?? []), e.key]);
   return [...byModel].map(
     ([id, keys]) =>
-      `${id}: ${keys.length} prompt(s) went from pass to fail because of this change's edits (the base version passes in the same run): ${listSome(keys)}`,
+      `${id}: ${count(keys.length, 'prompt')} went from pass to fail because of this change's edits (the base version passes in the same run): ${listSome(keys)}`,
   );
 }
 

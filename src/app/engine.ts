@@ -20,6 +20,8 @@ export interface RunOptions {
   providerFor?: (model: ModelSpec) => ChatProvider;
   /** Overrides how a model's endpoint is asked for embeddings (the OpenAI-compatible client by default). */
   embedderFor?: (model: ModelSpec) => EmbeddingProvider;
+  /** Hears what the user should know of a response the run still used (a server's odd usage numbers). */
+  warn?: (message: string) => void;
   now?: Date;
 }
 
@@ -35,6 +37,7 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
     maxOutputKb: config.maxOutputKb,
     env: options.env,
     secrets,
+    warn: options.warn,
   };
   const providerFor = options.providerFor ?? ((model: ModelSpec) => createOpenAIProvider(model, settings));
   const providers = new Map(config.models.map((m) => [m.id, providerFor(m)]));

@@ -135,7 +135,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
     view,
     appended,
     signed: appended && options.signer ? signedLine(config.history, options.signer.keyid) : null,
-    failures: thresholdFailures(config.thresholds, summary, { regressions: options.nightly !== true }),
+    failures: thresholdFailures(config, summary, { regressions: options.nightly !== true }),
     chainedOnto,
   };
 }

@@ -20,6 +20,8 @@ export interface ShardOptions {
   /** Verify the history first (false: `--no-history`). */
   useHistory?: boolean;
   progress?: ProgressSink;
+  /** Hears what the user should know of a response the run still used (see RunOptions). */
+  warn?: (message: string) => void;
   /** Told how much the shard holds before its first request. */
   onStart?: (size: ShardSize) => void;
 }
@@ -51,7 +53,7 @@ export async function runShard(config: Config, shard: Shard, options: ShardOptio
   const sharded = shardConfig(config, shard);
   const size = { prompts: promptCount(sharded), of: promptCount(config), models: config.models.length };
   options.onStart?.(size);
-  const outcome = await runSuites(sharded, { env: options.env, progress: options.progress });
+  const outcome = await runSuites(sharded, { env: options.env, progress: options.progress, warn: options.warn });
   if (options.runId) outcome.run = { ...outcome.run, id: options.runId };
   const path = resolve(options.root, options.path);
   refuseUnsafeOutput(path, check);
@@ -67,6 +69,8 @@ export interface MergedShards {
   outcome: RunOutcome;
   /** The partial files merged, as shown (relative to the root where they are under it). */
   files: string[];
+  /** What the partial files held that was taken as unknown, for a warning each. */
+  notes: string[];
 }
 
 /**
@@ -78,5 +82,11 @@ export async function mergeShards(config: Config, files: PartialFiles, root: str
   const paths =
     'patterns' in files ? await expandPartialPaths(files.patterns, root) : files.paths.map((p) => resolve(root, p));
   const partials = await readPartials(paths, (p) => displayPath(p, root));
-  return { outcome: mergePartials(config, partials), files: partials.map((p) => p.file) };
+  // The merge adds its own notes to the files' (verdicts it made again).
+  const outcome = mergePartials(config, partials);
+  return {
+    outcome,
+    files: partials.map((p) => p.file),
+    notes: partials.flatMap((p) => p.notes ?? []),
+  };
 }

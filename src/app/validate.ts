@@ -5,6 +5,7 @@ import { loadConfig, loadSuite } from '../config/load.js';
 import type { ConfigIssue } from '../config/errors.js';
 import { promptCount } from '../config/types.js';
 import { configWarnings } from './workspace.js';
+import { count } from '../util/numbers.js';
 
 /**
  * Checks one config (with every suite it names) or one suite against its schema, calling no
@@ -20,12 +21,12 @@ export async function validateFile(
     const config = await loadConfig({ root, configPath: file });
     const prompts = promptCount(config);
     return {
-      summary: `config with ${config.models.length} model(s), ${config.suites.length} suite(s), ${prompts} prompt(s)`,
+      summary: `config with ${count(config.models.length, 'model')}, ${count(config.suites.length, 'suite')}, ${count(prompts, 'prompt')}`,
       warnings: configWarnings(config, env),
     };
   }
   const suite = await loadSuite(root, file);
-  return { summary: `suite "${suite.name}" with ${suite.prompts.length} prompt(s)`, warnings: [] };
+  return { summary: `suite "${suite.name}" with ${count(suite.prompts.length, 'prompt')}`, warnings: [] };
 }
 
 /** A config has `models`; anything else is read as a suite (and its schema says what is wrong). */

@@ -8,6 +8,7 @@ import { HistoryError, labelOf } from '../history/errors.js';
 import { historyExists } from '../history/file.js';
 import { repairTruncated, type Repair } from '../history/repair.js';
 import { readHistory, type HistoryRead } from '../history/read.js';
+import { count } from '../util/numbers.js';
 
 export interface VerifyOptions {
   root: string;
@@ -48,14 +49,14 @@ export async function verifyHistory(options: VerifyOptions): Promise<Verified> {
     if (options.repair) {
       const repair = await repairTruncated(path);
       const history = await readHistory(path);
-      return done(`repaired ${file}: ${describeRepair(repair)}; ${count(history)}, chain intact`);
+      return done(`repaired ${file}: ${describeRepair(repair)}; ${recordCount(history)}, chain intact`);
     }
     const history = await readHistory(path);
     const attestations = relative(options.root, attestationsPathOf(path)) || attestationsPathOf(path);
     if (key) {
       const total = history.records.length;
       if (signedFrom > Math.max(total, 1)) {
-        return fail(`${file}: --signed-from ${signedFrom}, but the history holds ${count(history)}`);
+        return fail(`${file}: --signed-from ${signedFrom}, but the history holds ${recordCount(history)}`);
       }
       // Each history file has its own attestations file; check them in order.
       let at = 0;
@@ -79,9 +80,9 @@ export async function verifyHistory(options: VerifyOptions): Promise<Verified> {
         signedFrom === 1
           ? `every record signed by key ${short(key.keyid)}`
           : `${span(signedFrom, total)} signed by key ${short(key.keyid)}; ${span(1, signedFrom - 1)} unsigned, as --signed-from ${signedFrom} allows`;
-      return done(`ok ${file}: ${count(history)}, chain intact, ${signed}`);
+      return done(`ok ${file}: ${recordCount(history)}, chain intact, ${signed}`);
     }
-    return done(`ok ${file}: ${count(history)}, chain intact\n${await signingNote(path, attestations)}`);
+    return done(`ok ${file}: ${recordCount(history)}, chain intact\n${await signingNote(path, attestations)}`);
   } catch (e) {
     if (e instanceof HistoryError) {
       return fail(e.relabel(labelOf(e.file, path, file)).message);
@@ -108,7 +109,7 @@ async function signingNote(path: string, attestations: string): Promise<string> 
   const found = await describeAttestations(path);
   if (found === null || found.envelopes === 0) return `the records are unsigned (no envelopes in ${attestations})`;
   const keys = found.keyids.join(', ');
-  return `${attestations} holds ${found.envelopes} signed envelope(s), key ${keys}: check them with --key PUBLIC.pem`;
+  return `${attestations} holds ${count(found.envelopes, 'signed envelope')}, key ${keys}: check them with --key PUBLIC.pem`;
 }
 
 /** "record 4" or "records 4 to 9". */
@@ -116,8 +117,7 @@ function span(from: number, to: number): string {
   return from === to ? `record ${from}` : `records ${from} to ${to}`;
 }
 
-function count(history: HistoryRead): string {
-  const records = history.records.length;
+function recordCount(history: HistoryRead): string {
   const files = history.files.length;
-  return `${records} record${records === 1 ? '' : 's'}${files > 1 ? ` in ${files} files` : ''}`;
+  return `${count(history.records.length, 'record')}${files > 1 ? ` in ${files} files` : ''}`;
 }

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { signerFromEnv, signingKeySecrets, type Signer } from '../evidence/keys.js';
 import { keyValues, modelsMissingKeys } from '../providers/keys.js';
+import { EXIT, TrackrecordError } from '../util/errors.js';
 
 /** What every run starts from: the config and the key that signs its records. */
 export interface Workspace {
@@ -48,4 +49,33 @@ export function missingKeyVariables(config: Config, env: NodeJS.ProcessEnv): str
 /** What the config does that is allowed but unwise with this environment: a key sent over plain http to a host not local. */
 export function configWarnings(config: Config, env: NodeJS.ProcessEnv): ConfigIssue[] {
   return config.models.flatMap((m) => (m.plainHttp && env[m.apiKeyEnv] ? [m.plainHttp] : []));
+}
+
+/** A run refused before its first request: a model needs a key the environment does not set. */
+export class MissingKeyError extends TrackrecordError {
+  override name = 'MissingKeyError';
+  readonly code = 'missing-key';
+  readonly exitStatus = EXIT.invalid;
+}
+
+/**
+ * Refuses a run whose models need API keys the environment does not set, before any request:
+ * without the key every request would only come back refused. One line per variable, naming
+ * the models that need it and where the config defines them.
+ */
+export function requireKeys(config: Config, env: NodeJS.ProcessEnv): void {
+  const missing = modelsMissingKeys(config.models, env);
+  if (missing.length === 0) return;
+  const lines = missingKeyVariables(config, env).map((variable) => {
+    const models = missing
+      .filter((m) => m.apiKeyEnv === variable)
+      .map(
+        (m) => `"${m.id}" (${new URL(m.baseUrl).host}${m.location ? `, ${m.location.file}:${m.location.line}` : ''})`,
+      );
+    return `${variable} is not set, and model ${models.join(', ')} needs it.`;
+  });
+  throw new MissingKeyError(
+    `${lines.join('\n')}\nNo request was sent. Set the variable to the API key, or name the variable that ` +
+      `holds it in the model's api-key-env (remove api-key-env for a local server that takes no key).`,
+  );
 }

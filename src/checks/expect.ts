@@ -194,12 +194,17 @@ function check(answer: string, e: Expectation, steps: CheckedPrompt['normalize']
     case 'line-count':
       return checkCount(e, countLines(answer), 'line');
     case 'similar': {
-      const label = `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
+      const label = similarLabel(e);
       const cos = similarity(answer, normalize(e.to, steps), vectors);
       if (cos === null) return `${label}: no embedding to compare`;
       return cos >= e.threshold ? null : `${label}: got ${cos.toFixed(3)} for ${quote(answer)}`;
     }
   }
+}
+
+/** How a `similar` check's failure begins (then ": " and why). */
+export function similarLabel(e: { to: string; threshold: number }): string {
+  return `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
 }
 
 function isCount(n: number): boolean {

@@ -1,7 +1,7 @@
 /** The checks: what the runner does with each output (extract, normalize, judge, compare). */
 import type { CheckedPrompt } from './types.js';
 import type { Vectors } from './embedding.js';
-import { evaluate, type Verdict } from './expect.js';
+import { evaluate, similarLabel, type Verdict } from './expect.js';
 import { extract } from './extract.js';
 import { normalize } from './normalize.js';
 import { grouped } from '../util/numbers.js';
@@ -72,6 +72,37 @@ export function judge(
   }
   if (truncated && verdict.failures.length > 0) verdict.failures.push(TRUNCATED_NOTE);
   return verdict;
+}
+
+/**
+ * `judge` again, for a verdict recorded elsewhere (a shard's partial file): the answer and every
+ * check come from the output again, except `similar` checks, which need embeddings the merge does
+ * not fetch; for those, the failure `recorded` for that check (if any) is kept.
+ */
+export function judgeAgain(
+  output: string,
+  prompt: Pick<CheckedPrompt, 'extract' | 'normalize' | 'expect'>,
+  recorded: readonly string[],
+  truncated = false,
+): Verdict & { answer: string | null } {
+  const whole = judge(output, prompt, undefined, truncated);
+  if (!prompt.expect.some((e) => e.kind === 'similar') || whole.answer === null) return whole;
+  const answer = whole.answer;
+  const failures: string[] = [];
+  try {
+    for (const e of prompt.expect) {
+      if (e.kind === 'similar') {
+        const kept = recorded.find((f) => f.startsWith(`${similarLabel(e)}: `));
+        if (kept !== undefined) failures.push(kept);
+      } else {
+        failures.push(...evaluate(answer, { expect: [e], normalize: prompt.normalize }).failures);
+      }
+    }
+  } catch {
+    return whole; // a check that throws fails the sample with its reason, as judge says
+  }
+  if (truncated && failures.length > 0) failures.push(TRUNCATED_NOTE);
+  return { answer, pass: failures.length === 0, failures };
 }
 
 /** The last reason of a failing sample whose output was cut. */

@@ -28,7 +28,7 @@ interface RawConfig {
   'allow-outside-workspace'?: boolean;
   window?: number;
   embedding?: string;
-  thresholds?: { 'fail-below'?: number; 'fail-on-regression'?: boolean };
+  thresholds?: { 'fail-below'?: number; 'fail-below-availability'?: number; 'fail-on-regression'?: boolean };
 }
 
 interface RawModel {
@@ -129,6 +129,7 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
     window: raw.window ?? DEFAULTS.window,
     thresholds: {
       failBelow: raw.thresholds?.['fail-below'] ?? null,
+      failBelowAvailability: raw.thresholds?.['fail-below-availability'] ?? DEFAULTS.failBelowAvailability,
       failOnRegression: raw.thresholds?.['fail-on-regression'] ?? DEFAULTS.failOnRegression,
     },
     ...(confine ? {} : { allowOutsideWorkspace: true as const }),
@@ -212,6 +213,7 @@ function resolveModels(raw: RawModel[], yaml: YamlFile, issues: ConfigIssue[], e
       model: m.model,
       baseUrl,
       apiKeyEnv,
+      ...(m['api-key-env'] === undefined ? {} : { apiKeyNamed: true }),
       params,
       system: m.system ?? null,
       headers: m.headers ?? {},

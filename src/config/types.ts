@@ -60,6 +60,8 @@ export interface ModelSpec {
   baseUrl: string;
   /** Name of the environment variable holding the key; the key itself is never stored. */
   apiKeyEnv: string;
+  /** The config names `api-key-env` itself: the key is needed even for a server on this machine. */
+  apiKeyNamed?: boolean;
   params: SamplingParams;
   system: string | null;
   /** Extra non-secret request headers some gateways want (OpenRouter's HTTP-Referer...). */
@@ -91,6 +93,8 @@ export interface AzureDeployment {
 
 export interface Thresholds {
   failBelow: number | null;
+  /** Fail when a model answered fewer than this share of its requests (0: never). */
+  failBelowAvailability: number;
   failOnRegression: boolean;
 }
 
@@ -141,6 +145,7 @@ export const DEFAULTS = {
   embeddingThreshold: 0.8,
   normalize: ['trim', 'collapse-whitespace'] as NormalizeStep[],
   failOnRegression: true,
+  failBelowAvailability: 0.5,
 } as const;
 
 /** The key a prompt is known by in lists and text tables: `suite/id`. */

@@ -2,8 +2,8 @@
 // Do not edit by hand: edit the schema and rerun. This is ajv standalone code, compiled at build time.
 import func4Module from 'ajv/dist/runtime/ucs2length.js';
 export const config = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/config.schema.json","title":"trackrecord configuration","description":"The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.","type":"object","additionalProperties":false,"required":["models","suites"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it."},"models":{"type":"array","minItems":1,"description":"The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.","items":{"$ref":"#/definitions/model"}},"suites":{"type":"array","minItems":1,"description":"Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).","items":{"description":"A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.","type":["string","object"],"pattern":"^builtin:[a-z0-9][a-z0-9_-]*$","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set."}}}},"samples":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request."},"concurrency":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Requests in flight across the whole run."},"timeout-seconds":{"type":"number","exclusiveMinimum":0,"maximum":3600,"default":60,"description":"Time limit for one request attempt, in seconds."},"retries":{"type":"integer","minimum":0,"maximum":20,"default":4,"description":"Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check."},"max-output-kb":{"type":"integer","minimum":1,"maximum":65536,"default":256,"description":"Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error."},"history":{"type":"string","minLength":1,"default":".trackrecord/history.jsonl","description":"The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format."},"history-max-mb":{"type":"number","exclusiveMinimum":0,"maximum":95,"default":25,"description":"The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md."},"badge":{"type":"string","minLength":1,"pattern":"\\.svg$","default":".trackrecord/badge.svg","description":"The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set."},"allow-outside-workspace":{"type":"boolean","default":false,"description":"Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner."},"embedding":{"type":"string","minLength":1,"description":"The embedding model for `similar` checks and `compare: embedding`, asked on each model's own endpoint (`/embeddings`) unless the model names its own `embedding`. With `provider: azure`, the name of the embedding deployment.","examples":["text-embedding-3-small","nomic-embed-text"]},"window":{"type":"integer","minimum":1,"maximum":10000,"default":30,"description":"How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift."},"thresholds":{"description":"When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, and a check fails on any regression.","type":"object","additionalProperties":false,"properties":{"fail-below":{"type":"number","minimum":0,"maximum":1,"description":"Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor."},"fail-on-regression":{"type":"boolean","default":true,"description":"Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, beyond noise (the drift test found the model changed and named that prompt, or found the whole suite changed with no prompt named; a flip within noise is reported, never failed), or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run (with 4 or more samples a version, only where the two versions' answers differ beyond noise). Applies to `trackrecord run` and the action's check mode, not to nightly tracking."}}}},"definitions":{"model":{"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."},"embedding":{"type":"number","minimum":0,"description":"USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price."}}},"embedding":{"type":"string","minLength":1,"description":"The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.","examples":["text-embedding-3-small"]},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}}}};
-const schema12 = {"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. The variable may be unset for local servers that need no key."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.","properties":{"input":{"type":"number","minimum":0,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"description":"USD per million output (completion) tokens."},"embedding":{"type":"number","minimum":0,"description":"USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price."}}},"embedding":{"type":"string","minLength":1,"description":"The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.","examples":["text-embedding-3-small"]},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/config.schema.json","title":"trackrecord configuration","description":"The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.","type":"object","additionalProperties":false,"required":["models","suites"],"properties":{"$schema":{"type":"string","description":"Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it."},"models":{"type":"array","minItems":1,"description":"The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.","items":{"$ref":"#/definitions/model"}},"suites":{"type":"array","minItems":1,"description":"Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).","items":{"description":"A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.","type":["string","object"],"pattern":"^builtin:[a-z0-9][a-z0-9_-]*$","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set."}}}},"samples":{"type":"integer","minimum":1,"maximum":100,"default":1,"description":"Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request."},"concurrency":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Requests in flight across the whole run."},"timeout-seconds":{"type":"number","exclusiveMinimum":0,"maximum":3600,"default":60,"description":"Time limit for one request attempt, in seconds."},"retries":{"type":"integer","minimum":0,"maximum":20,"default":4,"description":"Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check."},"max-output-kb":{"type":"integer","minimum":1,"maximum":65536,"default":256,"description":"Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error."},"history":{"type":"string","minLength":1,"default":".trackrecord/history.jsonl","description":"The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format."},"history-max-mb":{"type":"number","exclusiveMinimum":0,"maximum":95,"default":25,"description":"The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md."},"badge":{"type":"string","minLength":1,"pattern":"\\.svg$","default":".trackrecord/badge.svg","description":"The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set."},"allow-outside-workspace":{"type":"boolean","default":false,"description":"Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner."},"embedding":{"type":"string","minLength":1,"description":"The embedding model for `similar` checks and `compare: embedding`, asked on each model's own endpoint (`/embeddings`) unless the model names its own `embedding`. With `provider: azure`, the name of the embedding deployment.","examples":["text-embedding-3-small","nomic-embed-text"]},"window":{"type":"integer","minimum":1,"maximum":10000,"default":30,"description":"How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift."},"thresholds":{"description":"When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, a check fails on any regression, and a model that answered fewer than half of its requests fails the run. An `auth` error (HTTP 401/403) always fails it.","type":"object","additionalProperties":false,"properties":{"fail-below":{"type":"number","minimum":0,"maximum":1,"description":"Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor."},"fail-below-availability":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Fail when a model answered fewer than this share of its requests in the run (errors of any category after retries count as unanswered), e.g. 0.9 for 90%. 0 turns it off."},"fail-on-regression":{"type":"boolean","default":true,"description":"Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, beyond noise (the drift test found the model changed and named that prompt, or found the whole suite changed with no prompt named; a flip within noise is reported, never failed), or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run (with 4 or more samples a version, only where the two versions' answers differ beyond noise). Applies to `trackrecord run` and the action's check mode, not to nightly tracking."}}}},"definitions":{"model":{"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. A model on a local server (localhost, 127.x, ::1) that does not set `api-key-env` needs no key; every other model needs its variable set, or `trackrecord run` refuses to start (the action fails, or skips a pull request check)."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.","properties":{"input":{"type":"number","minimum":0,"maximum":1000000,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"maximum":1000000,"description":"USD per million output (completion) tokens."},"embedding":{"type":"number","minimum":0,"maximum":1000000,"description":"USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price."}}},"embedding":{"type":"string","minLength":1,"description":"The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.","examples":["text-embedding-3-small"]},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}}}};
+const schema12 = {"description":"One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.","type":"object","additionalProperties":false,"required":["id","model"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9._-]+$","maxLength":100,"description":"Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.","examples":["gpt-4o-mini","llama3-local"]},"model":{"type":"string","minLength":1,"description":"The model name sent as `model` in each request.","examples":["gpt-4o-mini","llama3.1:8b"]},"base-url":{"type":"string","pattern":"^https?://","default":"https://api.openai.com/v1","description":"Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.","examples":["http://localhost:11434/v1","https://openrouter.ai/api/v1"]},"api-key-env":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. A model on a local server (localhost, 127.x, ::1) that does not set `api-key-env` needs no key; every other model needs its variable set, or `trackrecord run` refuses to start (the action fails, or skips a pull request check)."},"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default."},"top-p":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default."},"seed":{"type":"integer","description":"Sampling seed sent with every request, for servers that support reproducible sampling."},"max-tokens":{"type":"integer","minimum":1,"description":"Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead."},"system":{"type":"string","description":"A system message sent first in every conversation with this model, before the prompt's own messages."},"headers":{"type":"object","description":"Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.","additionalProperties":{"type":"string"}},"provider":{"type":"string","enum":["openai","azure"],"default":"openai","description":"`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required."},"price":{"type":"object","additionalProperties":false,"required":["input","output"],"description":"What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.","properties":{"input":{"type":"number","minimum":0,"maximum":1000000,"description":"USD per million input (prompt) tokens."},"output":{"type":"number","minimum":0,"maximum":1000000,"description":"USD per million output (completion) tokens."},"embedding":{"type":"number","minimum":0,"maximum":1000000,"description":"USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price."}}},"embedding":{"type":"string","minLength":1,"description":"The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.","examples":["text-embedding-3-small"]},"deployment":{"type":"string","minLength":1,"description":"With `provider: azure`: the deployment name. Default: `model`."},"api-version":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(-preview)?$","description":"With `provider: azure`: the API version sent as the `api-version` query parameter.","examples":["2024-10-21"]}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func4 = typeof func4Module === 'function' ? func4Module : func4Module.default;
 const pattern0 = new RegExp("^[a-z0-9._-]+$", "u");
@@ -432,8 +432,8 @@ errors++;
 if(data15.input !== undefined){
 let data16 = data15.input;
 if(typeof data16 == "number"){
-if(data16 < 0 || isNaN(data16)){
-const err34 = {instancePath:instancePath+"/models/" + i0+"/price/input",schemaPath:"#/definitions/model/properties/price/properties/input/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.price.properties.input,data:data16};
+if(data16 > 1000000 || isNaN(data16)){
+const err34 = {instancePath:instancePath+"/models/" + i0+"/price/input",schemaPath:"#/definitions/model/properties/price/properties/input/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema12.properties.price.properties.input,data:data16};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -442,9 +442,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/models/" + i0+"/price/input",schemaPath:"#/definitions/model/properties/price/properties/input/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.price.properties.input.type,parentSchema:schema12.properties.price.properties.input,data:data16};
+if(data16 < 0 || isNaN(data16)){
+const err35 = {instancePath:instancePath+"/models/" + i0+"/price/input",schemaPath:"#/definitions/model/properties/price/properties/input/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.price.properties.input,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -454,11 +453,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data15.output !== undefined){
-let data17 = data15.output;
-if(typeof data17 == "number"){
-if(data17 < 0 || isNaN(data17)){
-const err36 = {instancePath:instancePath+"/models/" + i0+"/price/output",schemaPath:"#/definitions/model/properties/price/properties/output/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.price.properties.output,data:data17};
+else {
+const err36 = {instancePath:instancePath+"/models/" + i0+"/price/input",schemaPath:"#/definitions/model/properties/price/properties/input/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.price.properties.input.type,parentSchema:schema12.properties.price.properties.input,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -468,8 +464,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/models/" + i0+"/price/output",schemaPath:"#/definitions/model/properties/price/properties/output/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.price.properties.output.type,parentSchema:schema12.properties.price.properties.output,data:data17};
+if(data15.output !== undefined){
+let data17 = data15.output;
+if(typeof data17 == "number"){
+if(data17 > 1000000 || isNaN(data17)){
+const err37 = {instancePath:instancePath+"/models/" + i0+"/price/output",schemaPath:"#/definitions/model/properties/price/properties/output/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema12.properties.price.properties.output,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -478,12 +477,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data15.embedding !== undefined){
-let data18 = data15.embedding;
-if(typeof data18 == "number"){
-if(data18 < 0 || isNaN(data18)){
-const err38 = {instancePath:instancePath+"/models/" + i0+"/price/embedding",schemaPath:"#/definitions/model/properties/price/properties/embedding/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.price.properties.embedding,data:data18};
+if(data17 < 0 || isNaN(data17)){
+const err38 = {instancePath:instancePath+"/models/" + i0+"/price/output",schemaPath:"#/definitions/model/properties/price/properties/output/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.price.properties.output,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -494,7 +489,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/models/" + i0+"/price/embedding",schemaPath:"#/definitions/model/properties/price/properties/embedding/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.price.properties.embedding.type,parentSchema:schema12.properties.price.properties.embedding,data:data18};
+const err39 = {instancePath:instancePath+"/models/" + i0+"/price/output",schemaPath:"#/definitions/model/properties/price/properties/output/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.price.properties.output.type,parentSchema:schema12.properties.price.properties.output,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -504,9 +499,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.price.type,parentSchema:schema12.properties.price,data:data15};
+if(data15.embedding !== undefined){
+let data18 = data15.embedding;
+if(typeof data18 == "number"){
+if(data18 > 1000000 || isNaN(data18)){
+const err40 = {instancePath:instancePath+"/models/" + i0+"/price/embedding",schemaPath:"#/definitions/model/properties/price/properties/embedding/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema12.properties.price.properties.embedding,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -515,12 +512,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data2.embedding !== undefined){
-let data19 = data2.embedding;
-if(typeof data19 === "string"){
-if(func4(data19) < 1){
-const err41 = {instancePath:instancePath+"/models/" + i0+"/embedding",schemaPath:"#/definitions/model/properties/embedding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.embedding,data:data19};
+if(data18 < 0 || isNaN(data18)){
+const err41 = {instancePath:instancePath+"/models/" + i0+"/price/embedding",schemaPath:"#/definitions/model/properties/price/properties/embedding/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.price.properties.embedding,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -531,7 +524,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/models/" + i0+"/embedding",schemaPath:"#/definitions/model/properties/embedding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.embedding.type,parentSchema:schema12.properties.embedding,data:data19};
+const err42 = {instancePath:instancePath+"/models/" + i0+"/price/embedding",schemaPath:"#/definitions/model/properties/price/properties/embedding/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.price.properties.embedding.type,parentSchema:schema12.properties.price.properties.embedding,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -541,11 +534,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data2.deployment !== undefined){
-let data20 = data2.deployment;
-if(typeof data20 === "string"){
-if(func4(data20) < 1){
-const err43 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.deployment,data:data20};
+}
+else {
+const err43 = {instancePath:instancePath+"/models/" + i0+"/price",schemaPath:"#/definitions/model/properties/price/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.price.type,parentSchema:schema12.properties.price,data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -555,8 +546,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.deployment.type,parentSchema:schema12.properties.deployment,data:data20};
+if(data2.embedding !== undefined){
+let data19 = data2.embedding;
+if(typeof data19 === "string"){
+if(func4(data19) < 1){
+const err44 = {instancePath:instancePath+"/models/" + i0+"/embedding",schemaPath:"#/definitions/model/properties/embedding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.embedding,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -566,11 +560,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data2["api-version"] !== undefined){
-let data21 = data2["api-version"];
-if(typeof data21 === "string"){
-if(!pattern3.test(data21)){
-const err45 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(-preview)?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(-preview)?$",parentSchema:schema12.properties["api-version"],data:data21};
+else {
+const err45 = {instancePath:instancePath+"/models/" + i0+"/embedding",schemaPath:"#/definitions/model/properties/embedding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.embedding.type,parentSchema:schema12.properties.embedding,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -580,8 +571,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties["api-version"].type,parentSchema:schema12.properties["api-version"],data:data21};
+if(data2.deployment !== undefined){
+let data20 = data2.deployment;
+if(typeof data20 === "string"){
+if(func4(data20) < 1){
+const err46 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.deployment,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -591,9 +585,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
 else {
-const err47 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/definitions/model/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data2};
+const err47 = {instancePath:instancePath+"/models/" + i0+"/deployment",schemaPath:"#/definitions/model/properties/deployment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.deployment.type,parentSchema:schema12.properties.deployment,data:data20};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -603,9 +596,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data1};
+if(data2["api-version"] !== undefined){
+let data21 = data2["api-version"];
+if(typeof data21 === "string"){
+if(!pattern3.test(data21)){
+const err48 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(-preview)?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(-preview)?$",parentSchema:schema12.properties["api-version"],data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -615,11 +610,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.suites !== undefined){
-let data22 = data.suites;
-if(Array.isArray(data22)){
-if(data22.length < 1){
-const err49 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.suites,data:data22};
+else {
+const err49 = {instancePath:instancePath+"/models/" + i0+"/api-version",schemaPath:"#/definitions/model/properties/api-version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties["api-version"].type,parentSchema:schema12.properties["api-version"],data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -628,11 +620,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-const len1 = data22.length;
-for(let i1=0; i1<len1; i1++){
-let data23 = data22[i1];
-if((typeof data23 !== "string") && (!(data23 && typeof data23 == "object" && !Array.isArray(data23)))){
-const err50 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/type",keyword:"type",params:{type: schema11.properties.suites.items.type},message:"must be string,object",schema:schema11.properties.suites.items.type,parentSchema:schema11.properties.suites.items,data:data23};
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/definitions/model/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data2};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -641,9 +632,10 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(typeof data23 === "string"){
-if(!pattern4.test(data23)){
-const err51 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/pattern",keyword:"pattern",params:{pattern: "^builtin:[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^builtin:[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^builtin:[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.suites.items,data:data23};
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data1};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -653,9 +645,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.path === undefined){
-const err52 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.suites.items.required,parentSchema:schema11.properties.suites.items,data:data23};
+if(data.suites !== undefined){
+let data22 = data.suites;
+if(Array.isArray(data22)){
+if(data22.length < 1){
+const err52 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.suites,data:data22};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -664,9 +658,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key4 in data23){
-if(!(key4 === "path")){
-const err53 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.suites.items,data:data23};
+const len1 = data22.length;
+for(let i1=0; i1<len1; i1++){
+let data23 = data22[i1];
+if((typeof data23 !== "string") && (!(data23 && typeof data23 == "object" && !Array.isArray(data23)))){
+const err53 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/type",keyword:"type",params:{type: schema11.properties.suites.items.type},message:"must be string,object",schema:schema11.properties.suites.items.type,parentSchema:schema11.properties.suites.items,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -675,12 +671,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data23.path !== undefined){
-let data24 = data23.path;
-if(typeof data24 === "string"){
-if(func4(data24) < 1){
-const err54 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.suites.items.properties.path,data:data24};
+if(typeof data23 === "string"){
+if(!pattern4.test(data23)){
+const err54 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/pattern",keyword:"pattern",params:{pattern: "^builtin:[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^builtin:[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^builtin:[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.suites.items,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -690,8 +683,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.suites.items.properties.path.type,parentSchema:schema11.properties.suites.items.properties.path,data:data24};
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.path === undefined){
+const err55 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.suites.items.required,parentSchema:schema11.properties.suites.items,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -700,12 +694,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-}
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suites.type,parentSchema:schema11.properties.suites,data:data22};
+for(const key4 in data23){
+if(!(key4 === "path")){
+const err56 = {instancePath:instancePath+"/suites/" + i1,schemaPath:"#/properties/suites/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.suites.items,data:data23};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -715,10 +706,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.samples !== undefined){
-let data25 = data.samples;
-if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
-const err57 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.samples.type,parentSchema:schema11.properties.samples,data:data25};
+if(data23.path !== undefined){
+let data24 = data23.path;
+if(typeof data24 === "string"){
+if(func4(data24) < 1){
+const err57 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.suites.items.properties.path,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -727,9 +719,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(typeof data25 == "number"){
-if(data25 > 100 || isNaN(data25)){
-const err58 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.samples,data:data25};
+}
+else {
+const err58 = {instancePath:instancePath+"/suites/" + i1+"/path",schemaPath:"#/properties/suites/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.suites.items.properties.path.type,parentSchema:schema11.properties.suites.items.properties.path,data:data24};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -738,8 +730,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data25 < 1 || isNaN(data25)){
-const err59 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.samples,data:data25};
+}
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/suites",schemaPath:"#/properties/suites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suites.type,parentSchema:schema11.properties.suites,data:data22};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -749,11 +745,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-if(data.concurrency !== undefined){
-let data26 = data.concurrency;
-if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-const err60 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.concurrency.type,parentSchema:schema11.properties.concurrency,data:data26};
+if(data.samples !== undefined){
+let data25 = data.samples;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err60 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.samples.type,parentSchema:schema11.properties.samples,data:data25};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -762,9 +757,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(typeof data26 == "number"){
-if(data26 > 1024 || isNaN(data26)){
-const err61 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.concurrency,data:data26};
+if(typeof data25 == "number"){
+if(data25 > 100 || isNaN(data25)){
+const err61 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.samples,data:data25};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -773,8 +768,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data26 < 1 || isNaN(data26)){
-const err62 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.concurrency,data:data26};
+if(data25 < 1 || isNaN(data25)){
+const err62 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.samples,data:data25};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -785,11 +780,10 @@ errors++;
 }
 }
 }
-if(data["timeout-seconds"] !== undefined){
-let data27 = data["timeout-seconds"];
-if(typeof data27 == "number"){
-if(data27 > 3600 || isNaN(data27)){
-const err63 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties["timeout-seconds"],data:data27};
+if(data.concurrency !== undefined){
+let data26 = data.concurrency;
+if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
+const err63 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.concurrency.type,parentSchema:schema11.properties.concurrency,data:data26};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -798,8 +792,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data27 <= 0 || isNaN(data27)){
-const err64 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["timeout-seconds"],data:data27};
+if(typeof data26 == "number"){
+if(data26 > 1024 || isNaN(data26)){
+const err64 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.concurrency,data:data26};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -808,9 +803,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-else {
-const err65 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["timeout-seconds"].type,parentSchema:schema11.properties["timeout-seconds"],data:data27};
+if(data26 < 1 || isNaN(data26)){
+const err65 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.concurrency,data:data26};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -820,10 +814,12 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data.retries !== undefined){
-let data28 = data.retries;
-if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
-const err66 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retries.type,parentSchema:schema11.properties.retries,data:data28};
+}
+if(data["timeout-seconds"] !== undefined){
+let data27 = data["timeout-seconds"];
+if(typeof data27 == "number"){
+if(data27 > 3600 || isNaN(data27)){
+const err66 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties["timeout-seconds"],data:data27};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -832,9 +828,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(typeof data28 == "number"){
-if(data28 > 20 || isNaN(data28)){
-const err67 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.retries,data:data28};
+if(data27 <= 0 || isNaN(data27)){
+const err67 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["timeout-seconds"],data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -843,8 +838,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data28 < 0 || isNaN(data28)){
-const err68 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retries,data:data28};
+}
+else {
+const err68 = {instancePath:instancePath+"/timeout-seconds",schemaPath:"#/properties/timeout-seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["timeout-seconds"].type,parentSchema:schema11.properties["timeout-seconds"],data:data27};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -854,11 +850,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-if(data["max-output-kb"] !== undefined){
-let data29 = data["max-output-kb"];
-if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
-const err69 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-output-kb"].type,parentSchema:schema11.properties["max-output-kb"],data:data29};
+if(data.retries !== undefined){
+let data28 = data.retries;
+if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
+const err69 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.retries.type,parentSchema:schema11.properties.retries,data:data28};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -867,9 +862,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(typeof data29 == "number"){
-if(data29 > 65536 || isNaN(data29)){
-const err70 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema11.properties["max-output-kb"],data:data29};
+if(typeof data28 == "number"){
+if(data28 > 20 || isNaN(data28)){
+const err70 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.retries,data:data28};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -878,8 +873,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data29 < 1 || isNaN(data29)){
-const err71 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties["max-output-kb"],data:data29};
+if(data28 < 0 || isNaN(data28)){
+const err71 = {instancePath:instancePath+"/retries",schemaPath:"#/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.retries,data:data28};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -890,11 +885,10 @@ errors++;
 }
 }
 }
-if(data.history !== undefined){
-let data30 = data.history;
-if(typeof data30 === "string"){
-if(func4(data30) < 1){
-const err72 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.history,data:data30};
+if(data["max-output-kb"] !== undefined){
+let data29 = data["max-output-kb"];
+if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
+const err72 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-output-kb"].type,parentSchema:schema11.properties["max-output-kb"],data:data29};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -903,9 +897,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.history.type,parentSchema:schema11.properties.history,data:data30};
+if(typeof data29 == "number"){
+if(data29 > 65536 || isNaN(data29)){
+const err73 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema11.properties["max-output-kb"],data:data29};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -914,12 +908,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data["history-max-mb"] !== undefined){
-let data31 = data["history-max-mb"];
-if(typeof data31 == "number"){
-if(data31 > 95 || isNaN(data31)){
-const err74 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 95},message:"must be <= 95",schema:95,parentSchema:schema11.properties["history-max-mb"],data:data31};
+if(data29 < 1 || isNaN(data29)){
+const err74 = {instancePath:instancePath+"/max-output-kb",schemaPath:"#/properties/max-output-kb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties["max-output-kb"],data:data29};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -928,8 +918,13 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data31 <= 0 || isNaN(data31)){
-const err75 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["history-max-mb"],data:data31};
+}
+}
+if(data.history !== undefined){
+let data30 = data.history;
+if(typeof data30 === "string"){
+if(func4(data30) < 1){
+const err75 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.history,data:data30};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -940,7 +935,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["history-max-mb"].type,parentSchema:schema11.properties["history-max-mb"],data:data31};
+const err76 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.history.type,parentSchema:schema11.properties.history,data:data30};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -950,11 +945,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.badge !== undefined){
-let data32 = data.badge;
-if(typeof data32 === "string"){
-if(func4(data32) < 1){
-const err77 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.badge,data:data32};
+if(data["history-max-mb"] !== undefined){
+let data31 = data["history-max-mb"];
+if(typeof data31 == "number"){
+if(data31 > 95 || isNaN(data31)){
+const err77 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 95},message:"must be <= 95",schema:95,parentSchema:schema11.properties["history-max-mb"],data:data31};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -963,8 +958,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(!pattern5.test(data32)){
-const err78 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/pattern",keyword:"pattern",params:{pattern: "\\.svg$"},message:"must match pattern \""+"\\.svg$"+"\"",schema:"\\.svg$",parentSchema:schema11.properties.badge,data:data32};
+if(data31 <= 0 || isNaN(data31)){
+const err78 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties["history-max-mb"],data:data31};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -975,7 +970,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.badge.type,parentSchema:schema11.properties.badge,data:data32};
+const err79 = {instancePath:instancePath+"/history-max-mb",schemaPath:"#/properties/history-max-mb/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties["history-max-mb"].type,parentSchema:schema11.properties["history-max-mb"],data:data31};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -985,10 +980,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data["allow-outside-workspace"] !== undefined){
-let data33 = data["allow-outside-workspace"];
-if(typeof data33 !== "boolean"){
-const err80 = {instancePath:instancePath+"/allow-outside-workspace",schemaPath:"#/properties/allow-outside-workspace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties["allow-outside-workspace"].type,parentSchema:schema11.properties["allow-outside-workspace"],data:data33};
+if(data.badge !== undefined){
+let data32 = data.badge;
+if(typeof data32 === "string"){
+if(func4(data32) < 1){
+const err80 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.badge,data:data32};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -997,12 +993,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data.embedding !== undefined){
-let data34 = data.embedding;
-if(typeof data34 === "string"){
-if(func4(data34) < 1){
-const err81 = {instancePath:instancePath+"/embedding",schemaPath:"#/properties/embedding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.embedding,data:data34};
+if(!pattern5.test(data32)){
+const err81 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/pattern",keyword:"pattern",params:{pattern: "\\.svg$"},message:"must match pattern \""+"\\.svg$"+"\"",schema:"\\.svg$",parentSchema:schema11.properties.badge,data:data32};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1013,7 +1005,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/embedding",schemaPath:"#/properties/embedding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.embedding.type,parentSchema:schema11.properties.embedding,data:data34};
+const err82 = {instancePath:instancePath+"/badge",schemaPath:"#/properties/badge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.badge.type,parentSchema:schema11.properties.badge,data:data32};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1023,10 +1015,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data.window !== undefined){
-let data35 = data.window;
-if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
-const err83 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.window.type,parentSchema:schema11.properties.window,data:data35};
+if(data["allow-outside-workspace"] !== undefined){
+let data33 = data["allow-outside-workspace"];
+if(typeof data33 !== "boolean"){
+const err83 = {instancePath:instancePath+"/allow-outside-workspace",schemaPath:"#/properties/allow-outside-workspace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties["allow-outside-workspace"].type,parentSchema:schema11.properties["allow-outside-workspace"],data:data33};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1035,9 +1027,12 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(typeof data35 == "number"){
-if(data35 > 10000 || isNaN(data35)){
-const err84 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.window,data:data35};
+}
+if(data.embedding !== undefined){
+let data34 = data.embedding;
+if(typeof data34 === "string"){
+if(func4(data34) < 1){
+const err84 = {instancePath:instancePath+"/embedding",schemaPath:"#/properties/embedding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.embedding,data:data34};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1046,8 +1041,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data35 < 1 || isNaN(data35)){
-const err85 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.window,data:data35};
+}
+else {
+const err85 = {instancePath:instancePath+"/embedding",schemaPath:"#/properties/embedding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.embedding.type,parentSchema:schema11.properties.embedding,data:data34};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1057,13 +1053,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-if(data.thresholds !== undefined){
-let data36 = data.thresholds;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key5 in data36){
-if(!((key5 === "fail-below") || (key5 === "fail-on-regression"))){
-const err86 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.thresholds,data:data36};
+if(data.window !== undefined){
+let data35 = data.window;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+const err86 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.window.type,parentSchema:schema11.properties.window,data:data35};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1072,12 +1065,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data36["fail-below"] !== undefined){
-let data37 = data36["fail-below"];
-if(typeof data37 == "number"){
-if(data37 > 1 || isNaN(data37)){
-const err87 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data37};
+if(typeof data35 == "number"){
+if(data35 > 10000 || isNaN(data35)){
+const err87 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.window,data:data35};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1086,8 +1076,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data37 < 0 || isNaN(data37)){
-const err88 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data37};
+if(data35 < 1 || isNaN(data35)){
+const err88 = {instancePath:instancePath+"/window",schemaPath:"#/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.window,data:data35};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1097,8 +1087,13 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below"].type,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data37};
+}
+if(data.thresholds !== undefined){
+let data36 = data.thresholds;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key5 in data36){
+if(!(((key5 === "fail-below") || (key5 === "fail-below-availability")) || (key5 === "fail-on-regression"))){
+const err89 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.thresholds,data:data36};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1108,10 +1103,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data36["fail-on-regression"] !== undefined){
-let data38 = data36["fail-on-regression"];
-if(typeof data38 !== "boolean"){
-const err90 = {instancePath:instancePath+"/thresholds/fail-on-regression",schemaPath:"#/properties/thresholds/properties/fail-on-regression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.thresholds.properties["fail-on-regression"].type,parentSchema:schema11.properties.thresholds.properties["fail-on-regression"],data:data38};
+if(data36["fail-below"] !== undefined){
+let data37 = data36["fail-below"];
+if(typeof data37 == "number"){
+if(data37 > 1 || isNaN(data37)){
+const err90 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data37};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1120,10 +1116,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.thresholds.type,parentSchema:schema11.properties.thresholds,data:data36};
+if(data37 < 0 || isNaN(data37)){
+const err91 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data37};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1133,14 +1127,85 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err92 = {instancePath:instancePath+"/thresholds/fail-below",schemaPath:"#/properties/thresholds/properties/fail-below/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below"].type,parentSchema:schema11.properties.thresholds.properties["fail-below"],data:data37};
 if(vErrors === null){
 vErrors = [err92];
 }
 else {
 vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data36["fail-below-availability"] !== undefined){
+let data38 = data36["fail-below-availability"];
+if(typeof data38 == "number"){
+if(data38 > 1 || isNaN(data38)){
+const err93 = {instancePath:instancePath+"/thresholds/fail-below-availability",schemaPath:"#/properties/thresholds/properties/fail-below-availability/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.thresholds.properties["fail-below-availability"],data:data38};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(data38 < 0 || isNaN(data38)){
+const err94 = {instancePath:instancePath+"/thresholds/fail-below-availability",schemaPath:"#/properties/thresholds/properties/fail-below-availability/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.thresholds.properties["fail-below-availability"],data:data38};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/thresholds/fail-below-availability",schemaPath:"#/properties/thresholds/properties/fail-below-availability/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.thresholds.properties["fail-below-availability"].type,parentSchema:schema11.properties.thresholds.properties["fail-below-availability"],data:data38};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data36["fail-on-regression"] !== undefined){
+let data39 = data36["fail-on-regression"];
+if(typeof data39 !== "boolean"){
+const err96 = {instancePath:instancePath+"/thresholds/fail-on-regression",schemaPath:"#/properties/thresholds/properties/fail-on-regression/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.thresholds.properties["fail-on-regression"].type,parentSchema:schema11.properties.thresholds.properties["fail-on-regression"],data:data39};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.thresholds.type,parentSchema:schema11.properties.thresholds,data:data36};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
 }
 errors++;
 }

@@ -2,15 +2,16 @@
 // Do not edit by hand: edit the schema and rerun. This is ajv standalone code, compiled at build time.
 import func3Module from 'ajv/dist/runtime/ucs2length.js';
 export const record = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/record.schema.json","title":"trackrecord history record","description":"One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, versions 2 and 3 in `textsGz`; version 3 adds `truncated`. A new field means a new schema version.","type":"object","additionalProperties":false,"required":["schema","prev","run","model","samples","catalog","answers","outputs","passed","errors","latencyMs","tokensOut","metrics"],"properties":{"schema":{"enum":[1,2,3],"description":"Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`; 3 is 2 with `truncated`, and is written only for a record that has truncated samples (a record without them stays 2, so a reader of version 2 reads it). Readers must reject versions they do not know."},"prev":{"$ref":"#/definitions/sha256","description":"SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it."},"run":{"type":"object","additionalProperties":false,"required":["id","startedAt","finishedAt","trigger","commit","url"],"description":"The run this record belongs to. Several records (one per model) share one run.","properties":{"id":{"type":"string","minLength":1,"description":"Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs."},"startedAt":{"$ref":"#/definitions/timestamp","description":"When the run started (ISO 8601)."},"finishedAt":{"$ref":"#/definitions/timestamp","description":"When the run finished (ISO 8601)."},"trigger":{"type":"string","description":"The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli."},"commit":{"type":["string","null"],"description":"The commit sha the run was made at, when known."},"url":{"type":["string","null"],"pattern":"^https?://","description":"The workflow run's page, when run on GitHub Actions."}}},"model":{"type":"object","additionalProperties":false,"required":["id","model","host","params","served","systemFingerprints"],"description":"The model endpoint this record measures. Never holds keys or full URLs.","properties":{"id":{"type":"string","minLength":1,"description":"The model's id in the config: names a series of records (and a badge)."},"model":{"type":"string","minLength":1,"description":"The model name requested from the server."},"host":{"type":"string","description":"Host of the server's base URL only (paths and query strings can carry secrets)."},"params":{"type":"object","additionalProperties":false,"description":"Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).","patternProperties":{"^[A-Za-z][A-Za-z0-9_-]*$":{"type":"number","description":"The value of one sampling parameter."}}},"served":{"type":"array","items":{"type":"string"},"description":"Model names the server reported as having answered (may differ from the one requested)."},"systemFingerprints":{"type":"array","items":{"type":"string"},"description":"System fingerprints the server reported, when it reports them."}}},"samples":{"type":"integer","minimum":1,"description":"Samples (outputs) requested per prompt."},"catalog":{"$ref":"#/definitions/hash16","description":"Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it."},"catalogs":{"type":"object","additionalProperties":false,"description":"Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.","patternProperties":{"^[0-9a-f]{16}$":{"type":"array","description":"The prompts, in column order.","items":{"type":"array","description":"One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.","minItems":4,"maxItems":4,"additionalItems":false,"items":[{"type":"string","minLength":1,"description":"Suite name."},{"type":"string","minLength":1,"description":"Prompt id within the suite."},{"$ref":"#/definitions/hash16","description":"Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)."},{"$ref":"#/definitions/hash16","description":"Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash."}]}}}},"answers":{"type":"array","description":"Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.","items":{"$ref":"#/definitions/textRefOrNull"}},"outputs":{"type":"array","description":"Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.","items":{"type":["string","array","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.","items":{"$ref":"#/definitions/textRefOrNull"}}},"passed":{"type":"array","description":"Per prompt: how many samples passed their checks; null for prompts without checks.","items":{"type":["integer","null"],"minimum":0}},"errors":{"type":"object","additionalProperties":false,"description":"Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.","patternProperties":{"^\\d+$":{"type":"array","minItems":1,"description":"One category per errored sample.","items":{"$ref":"#/definitions/errorCategory"}}}},"truncated":{"type":"object","additionalProperties":false,"description":"Sparse, by prompt index (as a decimal string): the samples, by index, whose output was cut (the server's `finish_reason` was `length`, or the response passed `max-output-kb`). Not an error: those samples were judged as they came. Absent when no output was cut, and in records written before it existed.","patternProperties":{"^\\d+$":{"type":"array","minItems":1,"uniqueItems":true,"description":"The index of each cut sample, in request order.","items":{"type":"integer","minimum":0}}}},"latencyMs":{"type":"array","description":"Per prompt: median latency in milliseconds of the samples that answered; null when none did.","items":{"type":["number","null"],"minimum":0}},"tokensOut":{"type":"array","description":"Per prompt: output tokens summed over samples, as the server reported them; null when unknown.","items":{"type":["integer","null"],"minimum":0}},"texts":{"type":"object","additionalProperties":false,"description":"Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.","patternProperties":{"^[^/]+/.+$":{"type":"object","additionalProperties":false,"description":"The texts of one prompt, by ref.","patternProperties":{"^[0-9a-f]{10,64}$":{"type":"string","description":"The text whose SHA-256 starts with the ref."}}}}},"textsGz":{"type":"string","pattern":"^[A-Za-z0-9+/]*={0,2}$","description":"Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record[\"textsGz\"])))`."},"metrics":{"type":"object","additionalProperties":false,"description":"Summary metrics of this record, computed when it was written (some against the earlier records of the same model).","required":["prompts","checked","passed","passRate","agreement","rawAgreement","comparable","stable","stability","drifted","flapping","regressions","fixes","flipsP","newSeries","errors","latencyMs","tokens","judged","behaved","reliability","reliabilityInterval","window","runsSinceDrift"],"properties":{"prompts":{"$ref":"#/definitions/count","description":"Prompts run (the catalog's length)."},"checked":{"$ref":"#/definitions/count","description":"Samples judged by checks (prompts with checks; errored samples excluded)."},"passed":{"$ref":"#/definitions/count","description":"Checked samples that passed all their checks."},"passRate":{"$ref":"#/definitions/share","description":"passed / checked; null when nothing was checked."},"agreement":{"$ref":"#/definitions/share","description":"TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt."},"rawAgreement":{"$ref":"#/definitions/share","description":"TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt."},"comparable":{"$ref":"#/definitions/count","description":"Prompts with an answer now and in an earlier record of the same series."},"stable":{"$ref":"#/definitions/count","description":"Comparable prompts whose modal answer did not change."},"stability":{"$ref":"#/definitions/share","description":"stable / comparable; null when nothing was comparable."},"drifted":{"$ref":"#/definitions/promptKeys","description":"Prompt keys whose modal answer changed since the series' previous answer."},"flapping":{"$ref":"#/definitions/promptKeys","description":"The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior."},"regressions":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)."},"fixes":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)."},"flipsP":{"$ref":"#/definitions/share","description":"Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips."},"newSeries":{"$ref":"#/definitions/promptKeys","description":"Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)."},"errors":{"type":"object","additionalProperties":false,"description":"Errored samples by category.","required":["rate-limited","timeout","server","auth","bad-response"],"properties":{"rate-limited":{"$ref":"#/definitions/count","description":"HTTP 429 after retries."},"timeout":{"$ref":"#/definitions/count","description":"No answer within the time limit after retries."},"server":{"$ref":"#/definitions/count","description":"HTTP 5xx or a connection failure after retries."},"auth":{"$ref":"#/definitions/count","description":"HTTP 401/403: a missing or wrong key."},"bad-response":{"$ref":"#/definitions/count","description":"Any other error, or a response that could not be read."}}},"latencyMs":{"type":"object","additionalProperties":false,"description":"Latency of the samples that answered, in milliseconds.","required":["p50","p95"],"properties":{"p50":{"type":["number","null"],"minimum":0,"description":"Median; null when no sample answered."},"p95":{"type":["number","null"],"minimum":0,"description":"95th percentile; null when no sample answered."}}},"tokens":{"type":"object","additionalProperties":false,"description":"Tokens summed over all samples, as the server reported them.","required":["in","out"],"properties":{"in":{"$ref":"#/definitions/count","description":"Input (prompt) tokens."},"out":{"$ref":"#/definitions/count","description":"Output (completion) tokens."},"embedding":{"$ref":"#/definitions/count","description":"Tokens of the embeddings requests (`similar` checks, `compare: embedding`), this run's answers and the earlier answers they were compared with. Absent when the run asked for no embeddings."}}},"cost":{"type":"number","minimum":0,"description":"What the run cost in USD: `tokens` at the model's `price` (USD per million input, output and embedding tokens; embedding tokens at the input price unless it names one) from the config. Absent when the model has no price."},"judged":{"$ref":"#/definitions/count","description":"Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with."},"behaved":{"$ref":"#/definitions/count","description":"Judged prompts that behaved as recorded: passed their checks by the majority of their samples (where they have checks) and were not named by the drift test as changed (records written before `drift` existed: kept their modal answer where comparable)."},"reliability":{"$ref":"#/definitions/share","description":"Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged."},"reliabilityInterval":{"type":["array","null"],"description":"95% Wilson confidence interval [low, high] of `reliability`; null when it is null.","minItems":2,"maxItems":2,"additionalItems":false,"items":[{"type":"number","minimum":0,"maximum":1,"description":"Lower bound."},{"type":"number","minimum":0,"maximum":1,"description":"Upper bound."}]},"window":{"$ref":"#/definitions/count","description":"The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model."},"runsSinceDrift":{"type":["integer","null"],"minimum":0,"description":"Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was."},"drift":{"type":"object","additionalProperties":false,"description":"Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.","required":["significant","p","prompts","detectableShift"],"properties":{"significant":{"type":"boolean","description":"Whether `p` is at most 0.01: an unchanged model alarms on about one night in a hundred."},"p":{"type":["number","null"],"minimum":0,"maximum":1,"description":"The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable."},"prompts":{"$ref":"#/definitions/promptKeys","description":"Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`."},"detectableShift":{"$ref":"#/definitions/share","description":"The share of one prompt's answers that must move to a new answer for its own exact test to see it at the model's level (p <= 0.01) with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet."}}}}}},"definitions":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"A SHA-256 digest, 64 lowercase hex."},"hash16":{"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex of a SHA-256 digest."},"textRefOrNull":{"type":["string","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key."},"timestamp":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."},"count":{"type":"integer","minimum":0,"description":"A count, 0 or more."},"share":{"type":["number","null"],"minimum":0,"maximum":1,"description":"A proportion between 0 and 1, or null when undefined."},"promptKeys":{"type":"array","items":{"type":"string","minLength":1},"description":"A list of prompt keys (`suite/id`)."},"errorCategory":{"enum":["rate-limited","timeout","server","auth","bad-response"],"description":"rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)."}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://trackrecord.dev/schema/record.schema.json","title":"trackrecord history record","description":"One line of a trackrecord history file (JSON Lines, UTF-8, one record per line, each line ending in \"\\n\"): the results of one run for one model. The file is append-only and hash-chained: `prev` is the SHA-256 of the previous line's bytes (without its newline). Per-prompt results are stored as columns indexed like the record's prompt catalog; long texts are stored once per prompt and referenced by a prefix of their SHA-256. A long history is split into files (segments): the open `history.jsonl` and sealed `history-0001.jsonl`, `history-0002.jsonl`, ...; the chain runs through them in order (the first line of a segment holds the hash of the previous segment's last line) and each is self-contained: catalogs and texts are resolved within the same file. A reader that verifies a file should check, beyond this schema: the chain; that `catalog` names a catalog defined in this or an earlier line of the file and that every defined catalog hashes to its ref; that every column has the catalog's length; and that every text ref resolves to a text of that prompt stored in this or an earlier line of the file whose SHA-256 starts with the ref. Version 1 stores texts in `texts`, versions 2 and 3 in `textsGz`; version 3 adds `truncated`. A new field means a new schema version.","type":"object","additionalProperties":false,"required":["schema","prev","run","model","samples","catalog","answers","outputs","passed","errors","latencyMs","tokensOut","metrics"],"properties":{"schema":{"enum":[1,2,3],"description":"Version of this record format: 1 stores texts in `texts`, 2 in `textsGz`; 3 is 2 with `truncated`, and is written only for a record that has truncated samples (a record without them stays 2, so a reader of version 2 reads it). Readers must reject versions they do not know."},"prev":{"$ref":"#/definitions/sha256","description":"SHA-256 (lowercase hex) of the previous line's UTF-8 bytes, without its newline. On the first line: 64 zeros (the genesis value). Changing, removing or reordering any line breaks the chain at the line after it."},"run":{"type":"object","additionalProperties":false,"required":["id","startedAt","finishedAt","trigger","commit","url"],"description":"The run this record belongs to. Several records (one per model) share one run.","properties":{"id":{"type":"string","minLength":1,"description":"Run identifier: the GitHub Actions run id and attempt (`RUNID-ATTEMPT`), or a UTC timestamp plus a random tail for local runs."},"startedAt":{"$ref":"#/definitions/timestamp","description":"When the run started (ISO 8601)."},"finishedAt":{"$ref":"#/definitions/timestamp","description":"When the run finished (ISO 8601)."},"trigger":{"type":"string","description":"The event that started the run: schedule, push, pull_request, workflow_dispatch, or cli."},"commit":{"type":["string","null"],"description":"The commit sha the run was made at, when known."},"url":{"type":["string","null"],"pattern":"^https?://","description":"The workflow run's page, when run on GitHub Actions."}}},"model":{"type":"object","additionalProperties":false,"required":["id","model","host","params","served","systemFingerprints"],"description":"The model endpoint this record measures. Never holds keys or full URLs.","properties":{"id":{"type":"string","minLength":1,"description":"The model's id in the config: names a series of records (and a badge)."},"model":{"type":"string","minLength":1,"description":"The model name requested from the server."},"host":{"type":"string","description":"Host of the server's base URL only (paths and query strings can carry secrets)."},"params":{"type":"object","additionalProperties":false,"description":"Sampling parameters sent with every request, by name as in the config (temperature, top-p, seed, max-tokens).","patternProperties":{"^[A-Za-z][A-Za-z0-9_-]*$":{"type":"number","description":"The value of one sampling parameter."}}},"served":{"type":"array","items":{"type":"string"},"description":"Model names the server reported as having answered (may differ from the one requested)."},"systemFingerprints":{"type":"array","items":{"type":"string"},"description":"System fingerprints the server reported, when it reports them."}}},"samples":{"type":"integer","minimum":1,"description":"Samples (outputs) requested per prompt."},"catalog":{"$ref":"#/definitions/hash16","description":"Ref of this record's prompt catalog: the first 16 hex of the SHA-256 of the catalog's canonical JSON (keys sorted, no whitespace). The catalog is defined under `catalogs` in this or an earlier line. Every column below is indexed like it."},"catalogs":{"type":"object","additionalProperties":false,"description":"Catalogs first used by this record, by ref. A catalog is the ordered list of prompts a record covers.","patternProperties":{"^[0-9a-f]{16}$":{"type":"array","description":"The prompts, in column order.","items":{"type":"array","description":"One prompt: [suite, prompt id, prompt hash, checks hash]. Its key in `texts` and metric lists is `suite/id`.","minItems":4,"maxItems":4,"additionalItems":false,"items":[{"type":"string","minLength":1,"description":"Suite name."},{"type":"string","minLength":1,"description":"Prompt id within the suite."},{"$ref":"#/definitions/hash16","description":"Prompt hash: first 16 hex of the SHA-256 of what shapes the answers: the conversation sent (system prompt included), the sampling parameters, and how the answer is read (extract, normalize, compare). Not the model name. Answers are compared across records only within one prompt hash (a series)."},{"$ref":"#/definitions/hash16","description":"Checks hash: first 16 hex of the SHA-256 of the prompt's checks (`expect`). Pass/fail flips count only between records with the same checks hash."}]}}}},"answers":{"type":"array","description":"Per prompt: ref of the modal (most common) answer in `texts`; null when no sample produced an answer.","items":{"$ref":"#/definitions/textRefOrNull"}},"outputs":{"type":"array","description":"Per prompt: the raw outputs. One ref when every sample gave the same output; else an array with one ref per sample (null for a sample that ended in an error); null when no sample produced an output.","items":{"type":["string","array","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref (every sample gave this output), null (no output), or an array with one text ref or null per sample.","items":{"$ref":"#/definitions/textRefOrNull"}}},"passed":{"type":"array","description":"Per prompt: how many samples passed their checks; null for prompts without checks.","items":{"type":["integer","null"],"minimum":0}},"errors":{"type":"object","additionalProperties":false,"description":"Sparse, by prompt index (as a decimal string): the category of each sample that ended in an error.","patternProperties":{"^\\d+$":{"type":"array","minItems":1,"description":"One category per errored sample.","items":{"$ref":"#/definitions/errorCategory"}}}},"truncated":{"type":"object","additionalProperties":false,"description":"Sparse, by prompt index (as a decimal string): the samples, by index, whose output was cut (the server's `finish_reason` was `length`, or the response passed `max-output-kb`). Not an error: those samples were judged as they came. Absent when no output was cut, and in records written before it existed.","patternProperties":{"^\\d+$":{"type":"array","minItems":1,"uniqueItems":true,"description":"The index of each cut sample, in request order.","items":{"type":"integer","minimum":0}}}},"latencyMs":{"type":"array","description":"Per prompt: median latency in milliseconds of the samples that answered; null when none did.","items":{"type":["number","null"],"minimum":0}},"tokensOut":{"type":"array","description":"Per prompt: output tokens summed over samples, as the server reported them; null when unknown.","items":{"type":["integer","null"],"minimum":0}},"texts":{"type":"object","additionalProperties":false,"description":"Version 1 only. Texts (answers and outputs) first stored in this record, by prompt key (`suite/id`), then by ref. A ref is a prefix (at least 10 hex) of the text's SHA-256, unique among the texts of that prompt. Later records of the same file refer to a stored text by its ref and do not store it again.","patternProperties":{"^[^/]+/.+$":{"type":"object","additionalProperties":false,"description":"The texts of one prompt, by ref.","patternProperties":{"^[0-9a-f]{10,64}$":{"type":"string","description":"The text whose SHA-256 starts with the ref."}}}}},"textsGz":{"type":"string","pattern":"^[A-Za-z0-9+/]*={0,2}$","description":"Version 2 only. The texts first stored in this record (the table version 1 keeps in `texts`: by prompt key, then by ref) as UTF-8 JSON, compressed with gzip, then base64. In Python: `json.loads(gzip.decompress(base64.b64decode(record[\"textsGz\"])))`."},"metrics":{"type":"object","additionalProperties":false,"description":"Summary metrics of this record, computed when it was written (some against the earlier records of the same model).","required":["prompts","checked","passed","passRate","agreement","rawAgreement","comparable","stable","stability","drifted","flapping","regressions","fixes","flipsP","newSeries","errors","latencyMs","tokens","judged","behaved","reliability","reliabilityInterval","window","runsSinceDrift"],"properties":{"prompts":{"$ref":"#/definitions/count","description":"Prompts run (the catalog's length)."},"checked":{"$ref":"#/definitions/count","description":"Samples judged by checks (prompts with checks; errored samples excluded)."},"passed":{"$ref":"#/definitions/count","description":"Checked samples that passed all their checks."},"passRate":{"$ref":"#/definitions/share","description":"passed / checked; null when nothing was checked."},"agreement":{"$ref":"#/definitions/share","description":"TARa@N: among prompts where every sample produced an output, the share whose N sample answers all agree (as the prompt's `compare` judges); null with fewer than 2 samples or no such prompt."},"rawAgreement":{"$ref":"#/definitions/share","description":"TARr@N: the same as `agreement` on raw outputs, compared exactly; null with fewer than 2 samples or no such prompt."},"comparable":{"$ref":"#/definitions/count","description":"Prompts with an answer now and in an earlier record of the same series."},"stable":{"$ref":"#/definitions/count","description":"Comparable prompts whose modal answer did not change."},"stability":{"$ref":"#/definitions/share","description":"stable / comparable; null when nothing was comparable."},"drifted":{"$ref":"#/definitions/promptKeys","description":"Prompt keys whose modal answer changed since the series' previous answer."},"flapping":{"$ref":"#/definitions/promptKeys","description":"The part of `drifted` that went back to an answer seen in the trailing window: noise, not a new behavior."},"regressions":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that passed their checks at the series' previous answer and fail now (only when the checks did not change)."},"fixes":{"$ref":"#/definitions/promptKeys","description":"Prompt keys that failed their checks at the series' previous answer and pass now (only when the checks did not change)."},"flipsP":{"$ref":"#/definitions/share","description":"Two-sided exact McNemar p-value of regressions vs fixes: how likely this many flips are with no real change; null without flips."},"newSeries":{"$ref":"#/definitions/promptKeys","description":"Prompt keys new to this model, or whose text, params or reading changed (the start of a new series)."},"errors":{"type":"object","additionalProperties":false,"description":"Errored samples by category.","required":["rate-limited","timeout","server","auth","bad-response"],"properties":{"rate-limited":{"$ref":"#/definitions/count","description":"HTTP 429 after retries."},"timeout":{"$ref":"#/definitions/count","description":"No answer within the time limit after retries."},"server":{"$ref":"#/definitions/count","description":"HTTP 5xx after retries (records written before `connection` existed count connection failures here too)."},"connection":{"$ref":"#/definitions/count","description":"No answer from the server after retries: connection refused or reset, DNS, TLS. Absent in records written before it existed."},"auth":{"$ref":"#/definitions/count","description":"HTTP 401/403: a missing or wrong key."},"bad-response":{"$ref":"#/definitions/count","description":"Any other error, or a response that could not be read."}}},"errorMessages":{"type":"object","additionalProperties":false,"description":"Why there was no answer: per category of this record's errors, the message of its first one (the server's own words, or the connection failure; API keys masked). Absent when nothing failed, and in records written before it existed.","properties":{"rate-limited":{"$ref":"#/definitions/errorMessage","description":"The first HTTP 429 kept after retries."},"timeout":{"$ref":"#/definitions/errorMessage","description":"The first timeout."},"server":{"$ref":"#/definitions/errorMessage","description":"The first HTTP 5xx."},"connection":{"$ref":"#/definitions/errorMessage","description":"The first connection failure (its system code, e.g. ECONNREFUSED)."},"auth":{"$ref":"#/definitions/errorMessage","description":"The first HTTP 401/403: what the server said about the key."},"bad-response":{"$ref":"#/definitions/errorMessage","description":"The first other error, or why a response could not be read."}}},"latencyMs":{"type":"object","additionalProperties":false,"description":"Latency of the samples that answered, in milliseconds.","required":["p50","p95"],"properties":{"p50":{"type":["number","null"],"minimum":0,"description":"Median; null when no sample answered."},"p95":{"type":["number","null"],"minimum":0,"description":"95th percentile; null when no sample answered."}}},"tokens":{"type":"object","additionalProperties":false,"description":"Tokens summed over all samples, as the server reported them.","required":["in","out"],"properties":{"in":{"$ref":"#/definitions/count","description":"Input (prompt) tokens."},"out":{"$ref":"#/definitions/count","description":"Output (completion) tokens."},"embedding":{"$ref":"#/definitions/count","description":"Tokens of the embeddings requests (`similar` checks, `compare: embedding`), this run's answers and the earlier answers they were compared with. Absent when the run asked for no embeddings."}}},"cost":{"type":"number","minimum":0,"description":"What the run cost in USD: `tokens` at the model's `price` (USD per million input, output and embedding tokens; embedding tokens at the input price unless it names one) from the config. Absent when the model has no price."},"judged":{"$ref":"#/definitions/count","description":"Prompts of this record judged for reliability: those answered that have checks or an earlier answer in their series to compare with."},"behaved":{"$ref":"#/definitions/count","description":"Judged prompts that behaved as recorded: passed their checks by the majority of their samples (where they have checks) and were not named by the drift test as changed (records written before `drift` existed: kept their modal answer where comparable)."},"reliability":{"$ref":"#/definitions/share","description":"Reliability score: `behaved` / `judged`, both summed over the trailing window of this model's records, this one included; null when nothing was judged."},"reliabilityInterval":{"type":["array","null"],"description":"95% Wilson confidence interval [low, high] of `reliability`; null when it is null.","minItems":2,"maxItems":2,"additionalItems":false,"items":[{"type":"number","minimum":0,"maximum":1,"description":"Lower bound."},{"type":"number","minimum":0,"maximum":1,"description":"Upper bound."}]},"window":{"$ref":"#/definitions/count","description":"The config's `window` when this record was written: `reliability` covers this record and up to `window` - 1 earlier records of the model."},"runsSinceDrift":{"type":["integer","null"],"minimum":0,"description":"Records since the last one whose drift was significant (before `drift` existed: drift that was not flapping); 0 when this one's was; null if none ever was."},"drift":{"type":"object","additionalProperties":false,"description":"Whether the model's answer distribution changed beyond noise, judged against every sample of the trailing window (since the last significant drift): a suite-level permutation test, with the changed prompts named at a 5% false discovery rate. Absent in records written before it existed.","required":["significant","p","prompts","detectableShift"],"properties":{"significant":{"type":"boolean","description":"Whether `p` is at most 0.01: an unchanged model alarms on about one night in a hundred."},"p":{"type":["number","null"],"minimum":0,"maximum":1,"description":"The model-level p-value: how likely a difference at least this large is if nothing changed; null when no prompt was comparable."},"prompts":{"$ref":"#/definitions/promptKeys","description":"Prompts named as changed (Benjamini-Hochberg, q = 0.05, among prompts whose own test can reach it); empty unless `significant`."},"detectableShift":{"$ref":"#/definitions/share","description":"The share of one prompt's answers that must move to a new answer for its own exact test to see it at the model's level (p <= 0.01) with 80% power, given this run's samples and reference size; null when one prompt cannot be judged alone yet."}}}}}},"definitions":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"A SHA-256 digest, 64 lowercase hex."},"hash16":{"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex of a SHA-256 digest."},"textRefOrNull":{"type":["string","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key."},"timestamp":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."},"count":{"type":"integer","minimum":0,"description":"A count, 0 or more."},"share":{"type":["number","null"],"minimum":0,"maximum":1,"description":"A proportion between 0 and 1, or null when undefined."},"promptKeys":{"type":"array","items":{"type":"string","minLength":1},"description":"A list of prompt keys (`suite/id`)."},"errorMessage":{"type":"string","maxLength":2000,"description":"A short message, on one line, safe to show: never a key, never a request body."},"errorCategory":{"enum":["rate-limited","timeout","server","connection","auth","bad-response"],"description":"rate-limited (429), timeout, server (5xx), connection (refused, DNS, TLS; older records count these as server), auth (401/403), bad-response (anything else)."}}};
 const schema12 = {"type":"string","pattern":"^[0-9a-f]{64}$","description":"A SHA-256 digest, 64 lowercase hex."};
 const schema13 = {"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"An ISO 8601 date and time with a zone, e.g. 2024-05-01T03:00:00.000Z."};
 const schema15 = {"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex of a SHA-256 digest."};
 const schema18 = {"type":["string","null"],"pattern":"^[0-9a-f]{10,64}$","description":"A text ref, or null: a ref is a prefix (10 to 64 lowercase hex) of the text's SHA-256, resolved in `texts` under the same prompt key."};
-const schema20 = {"enum":["rate-limited","timeout","server","auth","bad-response"],"description":"rate-limited (429), timeout, server (5xx or connection), auth (401/403), bad-response (anything else)."};
+const schema20 = {"enum":["rate-limited","timeout","server","connection","auth","bad-response"],"description":"rate-limited (429), timeout, server (5xx), connection (refused, DNS, TLS; older records count these as server), auth (401/403), bad-response (anything else)."};
 const schema21 = {"type":"integer","minimum":0,"description":"A count, 0 or more."};
 const schema24 = {"type":["number","null"],"minimum":0,"maximum":1,"description":"A proportion between 0 and 1, or null when undefined."};
 const schema30 = {"type":"array","items":{"type":"string","minLength":1},"description":"A list of prompt keys (`suite/id`)."};
+const schema42 = {"type":"string","maxLength":2000,"description":"A short message, on one line, safe to show: never a key, never a request body."};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = typeof func3Module === 'function' ? func3Module : func3Module.default;
 const pattern0 = new RegExp("^[0-9a-f]{64}$", "");
@@ -801,7 +802,7 @@ const len9 = data36.length;
 for(let i7=0; i7<len9; i7++){
 let data37 = data36[i7];
 const _errs88 = errors;
-if(!(((((data37 === "rate-limited") || (data37 === "timeout")) || (data37 === "server")) || (data37 === "auth")) || (data37 === "bad-response"))){
+if(!((((((data37 === "rate-limited") || (data37 === "timeout")) || (data37 === "server")) || (data37 === "connection")) || (data37 === "auth")) || (data37 === "bad-response"))){
 validate10.errors = [{instancePath:instancePath+"/errors/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/definitions/errorCategory/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -1582,7 +1583,7 @@ return false;
 else {
 const _errs175 = errors;
 for(const key16 in data70){
-if(!(((((key16 === "rate-limited") || (key16 === "timeout")) || (key16 === "server")) || (key16 === "auth")) || (key16 === "bad-response"))){
+if(!((((((key16 === "rate-limited") || (key16 === "timeout")) || (key16 === "server")) || (key16 === "connection")) || (key16 === "auth")) || (key16 === "bad-response"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/errors",schemaPath:"#/properties/metrics/properties/errors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1655,18 +1656,18 @@ else {
 var valid52 = true;
 }
 if(valid52){
-if(data70.auth !== undefined){
-let data74 = data70.auth;
+if(data70.connection !== undefined){
+let data74 = data70.connection;
 const _errs185 = errors;
 const _errs186 = errors;
 if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-validate10.errors = [{instancePath:instancePath+"/metrics/errors/auth",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/errors/connection",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs186){
 if((typeof data74 == "number") && (isFinite(data74))){
 if(data74 < 0 || isNaN(data74)){
-validate10.errors = [{instancePath:instancePath+"/metrics/errors/auth",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/errors/connection",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1677,18 +1678,18 @@ else {
 var valid52 = true;
 }
 if(valid52){
-if(data70["bad-response"] !== undefined){
-let data75 = data70["bad-response"];
+if(data70.auth !== undefined){
+let data75 = data70.auth;
 const _errs188 = errors;
 const _errs189 = errors;
 if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
-validate10.errors = [{instancePath:instancePath+"/metrics/errors/bad-response",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/errors/auth",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs189){
 if((typeof data75 == "number") && (isFinite(data75))){
 if(data75 < 0 || isNaN(data75)){
-validate10.errors = [{instancePath:instancePath+"/metrics/errors/bad-response",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate10.errors = [{instancePath:instancePath+"/metrics/errors/auth",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1697,6 +1698,29 @@ var valid52 = _errs188 === errors;
 }
 else {
 var valid52 = true;
+}
+if(valid52){
+if(data70["bad-response"] !== undefined){
+let data76 = data70["bad-response"];
+const _errs191 = errors;
+const _errs192 = errors;
+if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
+validate10.errors = [{instancePath:instancePath+"/metrics/errors/bad-response",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs192){
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 < 0 || isNaN(data76)){
+validate10.errors = [{instancePath:instancePath+"/metrics/errors/bad-response",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid52 = _errs191 === errors;
+}
+else {
+var valid52 = true;
+}
 }
 }
 }
@@ -1716,66 +1740,229 @@ else {
 var valid31 = true;
 }
 if(valid31){
-if(data49.latencyMs !== undefined){
-let data76 = data49.latencyMs;
-const _errs191 = errors;
-if(errors === _errs191){
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-let missing5;
-if(((data76.p50 === undefined) && (missing5 = "p50")) || ((data76.p95 === undefined) && (missing5 = "p95"))){
-validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs",schemaPath:"#/properties/metrics/properties/latencyMs/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
-return false;
-}
-else {
-const _errs193 = errors;
-for(const key17 in data76){
-if(!((key17 === "p50") || (key17 === "p95"))){
-validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs",schemaPath:"#/properties/metrics/properties/latencyMs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
+if(data49.errorMessages !== undefined){
+let data77 = data49.errorMessages;
+const _errs194 = errors;
+if(errors === _errs194){
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+const _errs196 = errors;
+for(const key17 in data77){
+if(!((((((key17 === "rate-limited") || (key17 === "timeout")) || (key17 === "server")) || (key17 === "connection")) || (key17 === "auth")) || (key17 === "bad-response"))){
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages",schemaPath:"#/properties/metrics/properties/errorMessages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs193 === errors){
-if(data76.p50 !== undefined){
-let data77 = data76.p50;
-const _errs194 = errors;
-if((!((typeof data77 == "number") && (isFinite(data77)))) && (data77 !== null)){
+if(_errs196 === errors){
+if(data77["rate-limited"] !== undefined){
+let data78 = data77["rate-limited"];
+const _errs197 = errors;
+const _errs198 = errors;
+if(errors === _errs198){
+if(typeof data78 === "string"){
+if(func3(data78) > 2000){
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages/rate-limited",schemaPath:"#/definitions/errorMessage/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages/rate-limited",schemaPath:"#/definitions/errorMessage/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid59 = _errs197 === errors;
+}
+else {
+var valid59 = true;
+}
+if(valid59){
+if(data77.timeout !== undefined){
+let data79 = data77.timeout;
+const _errs200 = errors;
+const _errs201 = errors;
+if(errors === _errs201){
+if(typeof data79 === "string"){
+if(func3(data79) > 2000){
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages/timeout",schemaPath:"#/definitions/errorMessage/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages/timeout",schemaPath:"#/definitions/errorMessage/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid59 = _errs200 === errors;
+}
+else {
+var valid59 = true;
+}
+if(valid59){
+if(data77.server !== undefined){
+let data80 = data77.server;
+const _errs203 = errors;
+const _errs204 = errors;
+if(errors === _errs204){
+if(typeof data80 === "string"){
+if(func3(data80) > 2000){
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages/server",schemaPath:"#/definitions/errorMessage/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages/server",schemaPath:"#/definitions/errorMessage/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid59 = _errs203 === errors;
+}
+else {
+var valid59 = true;
+}
+if(valid59){
+if(data77.connection !== undefined){
+let data81 = data77.connection;
+const _errs206 = errors;
+const _errs207 = errors;
+if(errors === _errs207){
+if(typeof data81 === "string"){
+if(func3(data81) > 2000){
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages/connection",schemaPath:"#/definitions/errorMessage/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages/connection",schemaPath:"#/definitions/errorMessage/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid59 = _errs206 === errors;
+}
+else {
+var valid59 = true;
+}
+if(valid59){
+if(data77.auth !== undefined){
+let data82 = data77.auth;
+const _errs209 = errors;
+const _errs210 = errors;
+if(errors === _errs210){
+if(typeof data82 === "string"){
+if(func3(data82) > 2000){
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages/auth",schemaPath:"#/definitions/errorMessage/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages/auth",schemaPath:"#/definitions/errorMessage/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid59 = _errs209 === errors;
+}
+else {
+var valid59 = true;
+}
+if(valid59){
+if(data77["bad-response"] !== undefined){
+let data83 = data77["bad-response"];
+const _errs212 = errors;
+const _errs213 = errors;
+if(errors === _errs213){
+if(typeof data83 === "string"){
+if(func3(data83) > 2000){
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages/bad-response",schemaPath:"#/definitions/errorMessage/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages/bad-response",schemaPath:"#/definitions/errorMessage/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid59 = _errs212 === errors;
+}
+else {
+var valid59 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/metrics/errorMessages",schemaPath:"#/properties/metrics/properties/errorMessages/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid31 = _errs194 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data49.latencyMs !== undefined){
+let data84 = data49.latencyMs;
+const _errs215 = errors;
+if(errors === _errs215){
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+let missing5;
+if(((data84.p50 === undefined) && (missing5 = "p50")) || ((data84.p95 === undefined) && (missing5 = "p95"))){
+validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs",schemaPath:"#/properties/metrics/properties/latencyMs/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+return false;
+}
+else {
+const _errs217 = errors;
+for(const key18 in data84){
+if(!((key18 === "p50") || (key18 === "p95"))){
+validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs",schemaPath:"#/properties/metrics/properties/latencyMs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs217 === errors){
+if(data84.p50 !== undefined){
+let data85 = data84.p50;
+const _errs218 = errors;
+if((!((typeof data85 == "number") && (isFinite(data85)))) && (data85 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p50",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p50/type",keyword:"type",params:{type: schema11.properties.metrics.properties.latencyMs.properties.p50.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs194){
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 < 0 || isNaN(data77)){
+if(errors === _errs218){
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 < 0 || isNaN(data85)){
 validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p50",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p50/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid58 = _errs194 === errors;
+var valid66 = _errs218 === errors;
 }
 else {
-var valid58 = true;
+var valid66 = true;
 }
-if(valid58){
-if(data76.p95 !== undefined){
-let data78 = data76.p95;
-const _errs196 = errors;
-if((!((typeof data78 == "number") && (isFinite(data78)))) && (data78 !== null)){
+if(valid66){
+if(data84.p95 !== undefined){
+let data86 = data84.p95;
+const _errs220 = errors;
+if((!((typeof data86 == "number") && (isFinite(data86)))) && (data86 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p95",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p95/type",keyword:"type",params:{type: schema11.properties.metrics.properties.latencyMs.properties.p95.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs196){
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 < 0 || isNaN(data78)){
+if(errors === _errs220){
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 0 || isNaN(data86)){
 validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs/p95",schemaPath:"#/properties/metrics/properties/latencyMs/properties/p95/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid58 = _errs196 === errors;
+var valid66 = _errs220 === errors;
 }
 else {
-var valid58 = true;
+var valid66 = true;
 }
 }
 }
@@ -1786,96 +1973,96 @@ validate10.errors = [{instancePath:instancePath+"/metrics/latencyMs",schemaPath:
 return false;
 }
 }
-var valid31 = _errs191 === errors;
+var valid31 = _errs215 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
 if(data49.tokens !== undefined){
-let data79 = data49.tokens;
-const _errs198 = errors;
-if(errors === _errs198){
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+let data87 = data49.tokens;
+const _errs222 = errors;
+if(errors === _errs222){
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
 let missing6;
-if(((data79.in === undefined) && (missing6 = "in")) || ((data79.out === undefined) && (missing6 = "out"))){
+if(((data87.in === undefined) && (missing6 = "in")) || ((data87.out === undefined) && (missing6 = "out"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens",schemaPath:"#/properties/metrics/properties/tokens/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs200 = errors;
-for(const key18 in data79){
-if(!(((key18 === "in") || (key18 === "out")) || (key18 === "embedding"))){
-validate10.errors = [{instancePath:instancePath+"/metrics/tokens",schemaPath:"#/properties/metrics/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"}];
+const _errs224 = errors;
+for(const key19 in data87){
+if(!(((key19 === "in") || (key19 === "out")) || (key19 === "embedding"))){
+validate10.errors = [{instancePath:instancePath+"/metrics/tokens",schemaPath:"#/properties/metrics/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs200 === errors){
-if(data79.in !== undefined){
-let data80 = data79.in;
-const _errs201 = errors;
-const _errs202 = errors;
-if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
+if(_errs224 === errors){
+if(data87.in !== undefined){
+let data88 = data87.in;
+const _errs225 = errors;
+const _errs226 = errors;
+if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/in",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs202){
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 < 0 || isNaN(data80)){
+if(errors === _errs226){
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 < 0 || isNaN(data88)){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/in",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid59 = _errs201 === errors;
+var valid67 = _errs225 === errors;
 }
 else {
-var valid59 = true;
+var valid67 = true;
 }
-if(valid59){
-if(data79.out !== undefined){
-let data81 = data79.out;
-const _errs204 = errors;
-const _errs205 = errors;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+if(valid67){
+if(data87.out !== undefined){
+let data89 = data87.out;
+const _errs228 = errors;
+const _errs229 = errors;
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/out",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs205){
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 0 || isNaN(data81)){
+if(errors === _errs229){
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 < 0 || isNaN(data89)){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/out",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid59 = _errs204 === errors;
+var valid67 = _errs228 === errors;
 }
 else {
-var valid59 = true;
+var valid67 = true;
 }
-if(valid59){
-if(data79.embedding !== undefined){
-let data82 = data79.embedding;
-const _errs207 = errors;
-const _errs208 = errors;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+if(valid67){
+if(data87.embedding !== undefined){
+let data90 = data87.embedding;
+const _errs231 = errors;
+const _errs232 = errors;
+if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/embedding",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs208){
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 < 0 || isNaN(data82)){
+if(errors === _errs232){
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 < 0 || isNaN(data90)){
 validate10.errors = [{instancePath:instancePath+"/metrics/tokens/embedding",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid59 = _errs207 === errors;
+var valid67 = _errs231 === errors;
 }
 else {
-var valid59 = true;
+var valid67 = true;
 }
 }
 }
@@ -1887,18 +2074,18 @@ validate10.errors = [{instancePath:instancePath+"/metrics/tokens",schemaPath:"#/
 return false;
 }
 }
-var valid31 = _errs198 === errors;
+var valid31 = _errs222 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
 if(data49.cost !== undefined){
-let data83 = data49.cost;
-const _errs210 = errors;
-if(errors === _errs210){
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 < 0 || isNaN(data83)){
+let data91 = data49.cost;
+const _errs234 = errors;
+if(errors === _errs234){
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 < 0 || isNaN(data91)){
 validate10.errors = [{instancePath:instancePath+"/metrics/cost",schemaPath:"#/properties/metrics/properties/cost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1908,121 +2095,121 @@ validate10.errors = [{instancePath:instancePath+"/metrics/cost",schemaPath:"#/pr
 return false;
 }
 }
-var valid31 = _errs210 === errors;
+var valid31 = _errs234 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
 if(data49.judged !== undefined){
-let data84 = data49.judged;
-const _errs212 = errors;
-const _errs213 = errors;
-if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
+let data92 = data49.judged;
+const _errs236 = errors;
+const _errs237 = errors;
+if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/judged",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs213){
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 < 0 || isNaN(data84)){
+if(errors === _errs237){
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 < 0 || isNaN(data92)){
 validate10.errors = [{instancePath:instancePath+"/metrics/judged",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid31 = _errs212 === errors;
+var valid31 = _errs236 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
 if(data49.behaved !== undefined){
-let data85 = data49.behaved;
-const _errs215 = errors;
-const _errs216 = errors;
-if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
+let data93 = data49.behaved;
+const _errs239 = errors;
+const _errs240 = errors;
+if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/behaved",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs216){
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 < 0 || isNaN(data85)){
+if(errors === _errs240){
+if((typeof data93 == "number") && (isFinite(data93))){
+if(data93 < 0 || isNaN(data93)){
 validate10.errors = [{instancePath:instancePath+"/metrics/behaved",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid31 = _errs215 === errors;
+var valid31 = _errs239 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
 if(data49.reliability !== undefined){
-let data86 = data49.reliability;
-const _errs218 = errors;
-const _errs219 = errors;
-if((!((typeof data86 == "number") && (isFinite(data86)))) && (data86 !== null)){
+let data94 = data49.reliability;
+const _errs242 = errors;
+const _errs243 = errors;
+if((!((typeof data94 == "number") && (isFinite(data94)))) && (data94 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliability",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs219){
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 > 1 || isNaN(data86)){
+if(errors === _errs243){
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 1 || isNaN(data94)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliability",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data86 < 0 || isNaN(data86)){
+if(data94 < 0 || isNaN(data94)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliability",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid31 = _errs218 === errors;
+var valid31 = _errs242 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
 if(data49.reliabilityInterval !== undefined){
-let data87 = data49.reliabilityInterval;
-const _errs221 = errors;
-if((!(Array.isArray(data87))) && (data87 !== null)){
+let data95 = data49.reliabilityInterval;
+const _errs245 = errors;
+if((!(Array.isArray(data95))) && (data95 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/type",keyword:"type",params:{type: schema11.properties.metrics.properties.reliabilityInterval.type},message:"must be array,null"}];
 return false;
 }
-if(errors === _errs221){
-if(Array.isArray(data87)){
-if(data87.length > 2){
+if(errors === _errs245){
+if(Array.isArray(data95)){
+if(data95.length > 2){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
 return false;
 }
 else {
-if(data87.length < 2){
+if(data95.length < 2){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"}];
 return false;
 }
 else {
-const len18 = data87.length;
+const len18 = data95.length;
 if(!(len18 <= 2)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval",schemaPath:"#/properties/metrics/properties/reliabilityInterval/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
 return false;
 }
 else {
-const len19 = data87.length;
+const len19 = data95.length;
 if(len19 > 0){
-let data88 = data87[0];
-const _errs223 = errors;
-if(errors === _errs223){
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 > 1 || isNaN(data88)){
+let data96 = data95[0];
+const _errs247 = errors;
+if(errors === _errs247){
+if((typeof data96 == "number") && (isFinite(data96))){
+if(data96 > 1 || isNaN(data96)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/0",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data88 < 0 || isNaN(data88)){
+if(data96 < 0 || isNaN(data96)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/0",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -2033,20 +2220,20 @@ validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/0"
 return false;
 }
 }
-var valid66 = _errs223 === errors;
+var valid74 = _errs247 === errors;
 }
-if(valid66){
+if(valid74){
 if(len19 > 1){
-let data89 = data87[1];
-const _errs225 = errors;
-if(errors === _errs225){
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 > 1 || isNaN(data89)){
+let data97 = data95[1];
+const _errs249 = errors;
+if(errors === _errs249){
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 1 || isNaN(data97)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/1",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data89 < 0 || isNaN(data89)){
+if(data97 < 0 || isNaN(data97)){
 validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/1",schemaPath:"#/properties/metrics/properties/reliabilityInterval/items/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -2057,7 +2244,7 @@ validate10.errors = [{instancePath:instancePath+"/metrics/reliabilityInterval/1"
 return false;
 }
 }
-var valid66 = _errs225 === errors;
+var valid74 = _errs249 === errors;
 }
 }
 }
@@ -2065,128 +2252,128 @@ var valid66 = _errs225 === errors;
 }
 }
 }
-var valid31 = _errs221 === errors;
+var valid31 = _errs245 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
 if(data49.window !== undefined){
-let data90 = data49.window;
-const _errs227 = errors;
-const _errs228 = errors;
-if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
+let data98 = data49.window;
+const _errs251 = errors;
+const _errs252 = errors;
+if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
 validate10.errors = [{instancePath:instancePath+"/metrics/window",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs228){
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 < 0 || isNaN(data90)){
+if(errors === _errs252){
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 < 0 || isNaN(data98)){
 validate10.errors = [{instancePath:instancePath+"/metrics/window",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid31 = _errs227 === errors;
+var valid31 = _errs251 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
 if(data49.runsSinceDrift !== undefined){
-let data91 = data49.runsSinceDrift;
-const _errs230 = errors;
-if((!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))) && (data91 !== null)){
+let data99 = data49.runsSinceDrift;
+const _errs254 = errors;
+if((!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))) && (data99 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/runsSinceDrift",schemaPath:"#/properties/metrics/properties/runsSinceDrift/type",keyword:"type",params:{type: schema11.properties.metrics.properties.runsSinceDrift.type},message:"must be integer,null"}];
 return false;
 }
-if(errors === _errs230){
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 < 0 || isNaN(data91)){
+if(errors === _errs254){
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 < 0 || isNaN(data99)){
 validate10.errors = [{instancePath:instancePath+"/metrics/runsSinceDrift",schemaPath:"#/properties/metrics/properties/runsSinceDrift/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid31 = _errs230 === errors;
+var valid31 = _errs254 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
 if(data49.drift !== undefined){
-let data92 = data49.drift;
-const _errs232 = errors;
-if(errors === _errs232){
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+let data100 = data49.drift;
+const _errs256 = errors;
+if(errors === _errs256){
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
 let missing7;
-if(((((data92.significant === undefined) && (missing7 = "significant")) || ((data92.p === undefined) && (missing7 = "p"))) || ((data92.prompts === undefined) && (missing7 = "prompts"))) || ((data92.detectableShift === undefined) && (missing7 = "detectableShift"))){
+if(((((data100.significant === undefined) && (missing7 = "significant")) || ((data100.p === undefined) && (missing7 = "p"))) || ((data100.prompts === undefined) && (missing7 = "prompts"))) || ((data100.detectableShift === undefined) && (missing7 = "detectableShift"))){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift",schemaPath:"#/properties/metrics/properties/drift/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs234 = errors;
-for(const key19 in data92){
-if(!((((key19 === "significant") || (key19 === "p")) || (key19 === "prompts")) || (key19 === "detectableShift"))){
-validate10.errors = [{instancePath:instancePath+"/metrics/drift",schemaPath:"#/properties/metrics/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
+const _errs258 = errors;
+for(const key20 in data100){
+if(!((((key20 === "significant") || (key20 === "p")) || (key20 === "prompts")) || (key20 === "detectableShift"))){
+validate10.errors = [{instancePath:instancePath+"/metrics/drift",schemaPath:"#/properties/metrics/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs234 === errors){
-if(data92.significant !== undefined){
-const _errs235 = errors;
-if(typeof data92.significant !== "boolean"){
+if(_errs258 === errors){
+if(data100.significant !== undefined){
+const _errs259 = errors;
+if(typeof data100.significant !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/significant",schemaPath:"#/properties/metrics/properties/drift/properties/significant/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid68 = _errs235 === errors;
+var valid76 = _errs259 === errors;
 }
 else {
-var valid68 = true;
+var valid76 = true;
 }
-if(valid68){
-if(data92.p !== undefined){
-let data94 = data92.p;
-const _errs237 = errors;
-if((!((typeof data94 == "number") && (isFinite(data94)))) && (data94 !== null)){
+if(valid76){
+if(data100.p !== undefined){
+let data102 = data100.p;
+const _errs261 = errors;
+if((!((typeof data102 == "number") && (isFinite(data102)))) && (data102 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/p",schemaPath:"#/properties/metrics/properties/drift/properties/p/type",keyword:"type",params:{type: schema11.properties.metrics.properties.drift.properties.p.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs237){
-if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 > 1 || isNaN(data94)){
+if(errors === _errs261){
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 > 1 || isNaN(data102)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/p",schemaPath:"#/properties/metrics/properties/drift/properties/p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data94 < 0 || isNaN(data94)){
+if(data102 < 0 || isNaN(data102)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/p",schemaPath:"#/properties/metrics/properties/drift/properties/p/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid68 = _errs237 === errors;
+var valid76 = _errs261 === errors;
 }
 else {
-var valid68 = true;
+var valid76 = true;
 }
-if(valid68){
-if(data92.prompts !== undefined){
-let data95 = data92.prompts;
-const _errs239 = errors;
-const _errs240 = errors;
-if(errors === _errs240){
-if(Array.isArray(data95)){
-var valid70 = true;
-const len20 = data95.length;
+if(valid76){
+if(data100.prompts !== undefined){
+let data103 = data100.prompts;
+const _errs263 = errors;
+const _errs264 = errors;
+if(errors === _errs264){
+if(Array.isArray(data103)){
+var valid78 = true;
+const len20 = data103.length;
 for(let i17=0; i17<len20; i17++){
-let data96 = data95[i17];
-const _errs242 = errors;
-if(errors === _errs242){
-if(typeof data96 === "string"){
-if(func3(data96) < 1){
+let data104 = data103[i17];
+const _errs266 = errors;
+if(errors === _errs266){
+if(typeof data104 === "string"){
+if(func3(data104) < 1){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/prompts/" + i17,schemaPath:"#/definitions/promptKeys/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2196,8 +2383,8 @@ validate10.errors = [{instancePath:instancePath+"/metrics/drift/prompts/" + i17,
 return false;
 }
 }
-var valid70 = _errs242 === errors;
-if(!valid70){
+var valid78 = _errs266 === errors;
+if(!valid78){
 break;
 }
 }
@@ -2207,38 +2394,38 @@ validate10.errors = [{instancePath:instancePath+"/metrics/drift/prompts",schemaP
 return false;
 }
 }
-var valid68 = _errs239 === errors;
+var valid76 = _errs263 === errors;
 }
 else {
-var valid68 = true;
+var valid76 = true;
 }
-if(valid68){
-if(data92.detectableShift !== undefined){
-let data97 = data92.detectableShift;
-const _errs244 = errors;
-const _errs245 = errors;
-if((!((typeof data97 == "number") && (isFinite(data97)))) && (data97 !== null)){
+if(valid76){
+if(data100.detectableShift !== undefined){
+let data105 = data100.detectableShift;
+const _errs268 = errors;
+const _errs269 = errors;
+if((!((typeof data105 == "number") && (isFinite(data105)))) && (data105 !== null)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/detectableShift",schemaPath:"#/definitions/share/type",keyword:"type",params:{type: schema24.type},message:"must be number,null"}];
 return false;
 }
-if(errors === _errs245){
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 > 1 || isNaN(data97)){
+if(errors === _errs269){
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 > 1 || isNaN(data105)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/detectableShift",schemaPath:"#/definitions/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data97 < 0 || isNaN(data97)){
+if(data105 < 0 || isNaN(data105)){
 validate10.errors = [{instancePath:instancePath+"/metrics/drift/detectableShift",schemaPath:"#/definitions/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid68 = _errs244 === errors;
+var valid76 = _errs268 === errors;
 }
 else {
-var valid68 = true;
+var valid76 = true;
 }
 }
 }
@@ -2251,10 +2438,11 @@ validate10.errors = [{instancePath:instancePath+"/metrics/drift",schemaPath:"#/p
 return false;
 }
 }
-var valid31 = _errs232 === errors;
+var valid31 = _errs256 === errors;
 }
 else {
 var valid31 = true;
+}
 }
 }
 }

@@ -105,7 +105,9 @@ export interface RecordMetrics {
   flipsP: number | null;
   /** Prompt keys new to this model, or whose text, params or reading changed (a new series). */
   newSeries: string[];
-  errors: Record<ErrorCategory, number>;
+  errors: ErrorCounts;
+  /** Per category of this record's errors, the first one's message (keys redacted); absent without errors (and in older records). */
+  errorMessages?: ErrorMessages;
   latencyMs: { p50: number | null; p95: number | null };
   /** `embedding`: tokens of the embeddings requests (absent when the run asked none). */
   tokens: { in: number; out: number; embedding?: number };
@@ -123,6 +125,12 @@ export interface RecordMetrics {
   /** Whether the answer distribution changed beyond noise; absent in records written before it existed. */
   drift?: DriftVerdict;
 }
+
+/** Errored samples by category; records written before `connection` existed lack it (and count it as `server`). */
+export type ErrorCounts = Omit<Record<ErrorCategory, number>, 'connection'> & { connection?: number };
+
+/** The first message of each category seen (what the server said, or why there was no answer). */
+export type ErrorMessages = Partial<Record<ErrorCategory, string>>;
 
 /** The model-level drift decision of one record (see src/analysis/drift.ts). */
 export interface DriftVerdict {

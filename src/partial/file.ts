@@ -7,7 +7,8 @@ import type { RunInfo } from '../run/run-info.js';
 import { MAX_SHARDS, type Shard } from '../util/shard.js';
 import { ERROR_CATEGORIES, type Observation, type ProviderError, type Sample } from '../run/types.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
-import { isObject } from '../util/values.js';
+import { count } from '../util/numbers.js';
+import { isCount, isObject } from '../util/values.js';
 import { EXIT, TrackrecordError } from '../util/errors.js';
 
 export const PARTIAL_VERSION = 1 as const;
@@ -88,8 +89,15 @@ export async function writePartial(
   return partial;
 }
 
-/** Reads and validates a partial file; a PartialError names the file and the first problem. */
-export async function readPartial(path: string, label: string = path): Promise<PartialFile> {
+/**
+ * Reads and validates a partial file; a PartialError names the file and the first problem.
+ * `note` hears what was let through as unknown (see parsePartial).
+ */
+export async function readPartial(
+  path: string,
+  label: string = path,
+  note?: (message: string) => void,
+): Promise<PartialFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -99,11 +107,17 @@ export async function readPartial(path: string, label: string = path): Promise<P
       code === 'ENOENT' ? `${label}: no such partial file` : `${label}: cannot read: ${(error as Error).message}`,
     );
   }
-  return parsePartial(text, label);
+  return parsePartial(text, label, note);
 }
 
-/** Validates a partial file's text; `label` names it in errors. */
-export function parsePartial(text: string, label: string): PartialFile {
+/**
+ * Validates a partial file's text; `label` names it in errors. A sample's token count that is
+ * not a count (an older trackrecord stored a server's -1 as it came, or the file was edited)
+ * becomes null, as it would have on the run, and `note` hears it once per field: refusing the
+ * file would lose every other shard's records, and the count is only what the server said.
+ * The numbers trackrecord measures itself (latency, attempts) are refused when they are not counts.
+ */
+export function parsePartial(text: string, label: string, note?: (message: string) => void): PartialFile {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -121,7 +135,7 @@ export function parsePartial(text: string, label: string): PartialFile {
       'partial',
       `unsupported partial version ${JSON.stringify(v['partial'])} (this trackrecord reads ${PARTIAL_VERSION})`,
     );
-  const check = new Checker(fail);
+  const check = new Checker(fail, label, note);
 
   const run = check.object(v['run'], 'run');
   check.string(run['id'], 'run.id');
@@ -145,6 +159,7 @@ export function parsePartial(text: string, label: string): PartialFile {
       .array(model['observations'], `models[${i}].observations`)
       .forEach((o, j) => checkObservation(check, o, `models[${i}].observations[${j}]`, id));
   });
+  check.flush();
   return value as PartialFile;
 }
 
@@ -169,12 +184,22 @@ function checkSample(check: Checker, value: unknown, path: string): void {
     check.nullableNumber(e.status, `${path}.error.status`);
     check.string(e.message, `${path}.error.message`);
   }
-  check.number(s.latencyMs, `${path}.latencyMs`);
-  check.number(s.attempts, `${path}.attempts`);
+  // A run gives a sample an output or an error, never both or neither.
+  if ((s.error === null) !== (typeof s.output === 'string'))
+    check.fail(
+      `${path}.output`,
+      s.error === null ? 'a sample without an error has an output' : 'a sample with an error has no output (null)',
+    );
+  check.count(s.latencyMs, `${path}.latencyMs`);
+  check.count(s.attempts, `${path}.attempts`);
   check.nullableString(s.servedModel, `${path}.servedModel`);
   check.nullableString(s.systemFingerprint, `${path}.systemFingerprint`);
-  check.nullableNumber(s.tokensIn, `${path}.tokensIn`);
-  check.nullableNumber(s.tokensOut, `${path}.tokensOut`);
+  for (const key of ['tokensIn', 'tokensOut'] as const) {
+    if (s[key] !== null && !isCount(s[key])) {
+      check.unknown(`${path}.${key}`, key, s[key]);
+      s[key] = null;
+    }
+  }
   // Absent in files written before samples were marked.
   if (s.truncated !== undefined && typeof s.truncated !== 'boolean')
     check.fail(`${path}.truncated`, 'expected true or false');
@@ -184,7 +209,29 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
 
 /** Type checks that fail with the key path of the value. */
 class Checker {
-  constructor(readonly fail: (path: string, message: string) => never) {}
+  /** Fields already noted, with how many more times each was met. */
+  private readonly noted = new Map<string, { first: string; value: unknown; more: number }>();
+
+  constructor(
+    readonly fail: (path: string, message: string) => never,
+    private readonly label: string,
+    private readonly note: ((message: string) => void) | undefined,
+  ) {}
+
+  /** A value let through as unknown: noted once per field, with how often it was met, when the file is read. */
+  unknown(path: string, field: string, value: unknown): void {
+    const seen = this.noted.get(field);
+    if (seen) seen.more += 1;
+    else this.noted.set(field, { first: path, value, more: 0 });
+  }
+  /** Tells the notes; called once the whole file has been checked. */
+  flush(): void {
+    for (const { first, value, more } of this.noted.values()) {
+      const shown = (JSON.stringify(value) ?? String(value)).slice(0, 40);
+      const others = more > 0 ? ` (and ${count(more, 'more sample', 'more samples')} like it)` : '';
+      this.note?.(`${this.label}: ${first}: ${shown} is not a token count: taken as unknown${others}`);
+    }
+  }
 
   object(value: unknown, path: string): Record<string, unknown> {
     return isObject(value) ? value : this.fail(path, 'expected an object');
@@ -203,6 +250,9 @@ class Checker {
   }
   nullableString(value: unknown, path: string): void {
     if (value !== null && typeof value !== 'string') this.fail(path, 'expected a string or null');
+  }
+  count(value: unknown, path: string): number {
+    return isCount(value) ? value : this.fail(path, 'expected a whole number, 0 or more');
   }
   number(value: unknown, path: string): number {
     return typeof value === 'number' && Number.isFinite(value) ? value : this.fail(path, 'expected a number');

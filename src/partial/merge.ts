@@ -7,11 +7,17 @@ import { shardOf } from '../run/shard.js';
 import { formatShard } from '../util/shard.js';
 import type { Observation } from '../run/types.js';
 import { configHash, PartialError, readPartial, type PartialFile } from './file.js';
+import { rejudged, type Replaced } from './verdicts.js';
 
 /** A partial file as read, with the name it is known by in messages. */
 export interface LoadedPartial {
   file: string;
   partial: PartialFile;
+  /**
+   * What was let through as unknown or made again, one sentence each, naming the file and where
+   * (absent: nothing); mergePartials adds the verdicts it recomputed.
+   */
+  notes?: string[];
 }
 
 /** Reads every partial file; `label` turns a path into the name used in messages. */
@@ -19,7 +25,13 @@ export async function readPartials(
   paths: readonly string[],
   label: (path: string) => string = (p) => p,
 ): Promise<LoadedPartial[]> {
-  return Promise.all(paths.map(async (path) => ({ file: label(path), partial: await readPartial(path, label(path)) })));
+  return Promise.all(
+    paths.map(async (path) => {
+      const notes: string[] = [];
+      const partial = await readPartial(path, label(path), (n) => notes.push(n));
+      return { file: label(path), partial, notes };
+    }),
+  );
 }
 
 /**
@@ -73,10 +85,13 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
   const specs = new Map(plan.prompts.map(({ suite, prompt }) => [promptKey(suite, prompt.id), prompt]));
   const specOf = (o: Observation): PromptSpec => specs.get(promptKey(o.suite, o.promptId))!;
 
+  // Per file: the samples whose stored answer or verdict their output does not give.
+  const replaced = new Map<LoadedPartial, Replaced>([...byIndex.values()].map((p) => [p, { count: 0, first: null }]));
   const models = config.models.map((model, m) => {
     // Every shard's observations of this model, by prompt key.
     const found = new Map<string, Observation>();
-    for (const { file, partial } of byIndex.values()) {
+    for (const loaded of byIndex.values()) {
+      const { file, partial } = loaded;
       const own = partial.models.find((x) => x.id === model.id);
       if (!own) throw new PartialError(`${file} has no observations of model "${model.id}"`);
       for (const o of own.observations) {
@@ -88,8 +103,10 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
           throw new PartialError(`${where}: belongs to shard ${home}/${count}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
         if (o.samples.length !== config.samples)
-          throw new PartialError(`${where}: ${o.samples.length} sample(s), the config asks for ${config.samples}`);
-        found.set(key, o);
+          throw new PartialError(
+            `${where}: ${o.samples.length} sample${o.samples.length === 1 ? '' : 's'}, the config asks for ${config.samples}`,
+          );
+        found.set(key, rejudged(o, specs.get(key)!, replaced.get(loaded)!, `model ${model.id}, ${key}`));
       }
     }
     const observations = plan.prompts.map(({ suite, prompt }, p) => {
@@ -108,6 +125,14 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
     });
     return { model, observations, metrics: runMetrics(observations, (o) => specOf(o).compare) };
   });
+
+  for (const [loaded, { count: n, first }] of replaced) {
+    if (n === 0) continue;
+    (loaded.notes ??= []).push(
+      `${loaded.file}: the stored answer or verdict of ${n} sample${n === 1 ? '' : 's'} is not what the output gives under ` +
+        `${config.file}'s checks (first: ${first}): recomputed from the outputs`,
+    );
+  }
 
   const shards = [...byIndex.values()].map((p) => p.partial);
   const earliest = shards.reduce((a, b) => (Date.parse(b.run.startedAt) < Date.parse(a.run.startedAt) ? b : a));

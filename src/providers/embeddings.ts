@@ -2,6 +2,7 @@ import type OpenAI from 'openai';
 import type { ModelSpec } from '../config/types.js';
 import type { EmbeddingProvider, EmbeddingResult } from '../run/types.js';
 import { categorize } from './errors.js';
+import { usageCount, usageNotes, type UsageNote } from './usage.js';
 import { connectionOf, createClient, newTrace, traces, tracingFetch, type ProviderOptions } from './openai.js';
 
 /**
@@ -18,6 +19,16 @@ const MAX_EMBEDDING_BYTES = 64 * 1024 * 1024;
 export function createEmbeddingProvider(model: ModelSpec, options: ProviderOptions): EmbeddingProvider {
   const { apiKey, timeoutMs, secrets } = connectionOf(model, options);
   const clients = new Map<string, OpenAI>();
+  const notes = new Map<string, UsageNote>();
+  const noteFor = (embedding: string): UsageNote => {
+    let note = notes.get(embedding);
+    if (!note) {
+      const what = ` for embeddings (${embedding})`;
+      note = usageNotes(model.id, secrets, options.warn, what, "left out of the run's embedding tokens");
+      notes.set(embedding, note);
+    }
+    return note;
+  };
   const clientFor = (embedding: string): OpenAI => {
     const key = model.azure ? embedding : '';
     let client = clients.get(key);
@@ -49,8 +60,8 @@ export function createEmbeddingProvider(model: ModelSpec, options: ProviderOptio
               attempts: attempts(),
             };
           }
-          const tokens = response.usage?.prompt_tokens;
-          return { ok: true, vectors, tokens: typeof tokens === 'number' ? tokens : 0, attempts: attempts() };
+          const tokens = usageCount(response.usage, 'prompt_tokens', noteFor(embedding)) ?? 0;
+          return { ok: true, vectors, tokens, attempts: attempts() };
         } catch (error) {
           return { ok: false, error: categorize(error, secrets), attempts: attempts() };
         }

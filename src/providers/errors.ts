@@ -9,16 +9,17 @@ import { errorMessage } from '../util/values.js';
  * Messages have `secrets` removed before they are shortened, so no part of one survives a cut.
  */
 export function categorize(error: unknown, secrets: readonly string[] = []): ProviderError {
-  const shorten = (text: string): string => shortened(redact(text, secrets));
+  const shorten = (text: string): string => shortened(redactFragments(redact(text, secrets), secrets));
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return { category: 'timeout', status: null, message: 'request timed out' };
   }
   if (error instanceof OpenAI.APIConnectionError) {
-    return { category: 'server', status: null, message: `connection failed: ${shorten(causeOf(error))}` };
+    return { category: 'connection', status: null, message: `connection failed: ${shorten(causeOf(error))}` };
   }
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const status = error.status;
-    const message = `HTTP ${status}: ${shorten(error.message)}`;
+    // The SDK's message starts with the status again ("401 Incorrect API key provided.").
+    const message = `HTTP ${status}: ${shorten(error.message.replace(new RegExp(`^${status}\\s+`), ''))}`;
     if (status === 429) return { category: 'rate-limited', status, message };
     if (status === 401 || status === 403) return { category: 'auth', status, message };
     if (status === 408) return { category: 'timeout', status, message };
@@ -53,6 +54,34 @@ export function redact(text: string, secrets: readonly string[], options: { cut?
         break;
       }
     }
+  }
+  return out;
+}
+
+/** Keys this long are masked in an error message even in part; a fragment of FRAGMENT characters or more. */
+const MIN_FRAGMENT_SECRET = 16;
+const FRAGMENT = 8;
+
+/**
+ * Masks every run of FRAGMENT or more characters that also appears in a long secret: a server
+ * that echoes a key cut or half-masked (`sk-proj-abcd1234...`) must not have that part stored.
+ * For error messages, which are short; outputs get `redact` alone.
+ */
+export function redactFragments(text: string, secrets: readonly string[]): string {
+  const pieces = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length < MIN_FRAGMENT_SECRET) continue;
+    for (let i = 0; i + FRAGMENT <= secret.length; i++) pieces.add(secret.slice(i, i + FRAGMENT));
+  }
+  if (pieces.size === 0) return text;
+  const masked = new Array<boolean>(text.length).fill(false);
+  for (let i = 0; i + FRAGMENT <= text.length; i++) {
+    if (pieces.has(text.slice(i, i + FRAGMENT))) masked.fill(true, i, i + FRAGMENT);
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (!masked[i]) out += text[i];
+    else if (i === 0 || !masked[i - 1]) out += '***';
   }
   return out;
 }

@@ -6,9 +6,12 @@ export function isLocalEndpoint(baseUrl: string): boolean {
   return host === 'localhost' || host === '::1' || host === '0.0.0.0' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-/** Models that need a key from the environment and do not have one. */
+/**
+ * Models that need a key from the environment and do not have one: every remote server, and a
+ * local one whose config names `api-key-env` (naming the variable says the server wants a key).
+ */
 export function modelsMissingKeys(models: readonly ModelSpec[], env: NodeJS.ProcessEnv): ModelSpec[] {
-  return models.filter((m) => !env[m.apiKeyEnv] && !isLocalEndpoint(m.baseUrl));
+  return models.filter((m) => !env[m.apiKeyEnv] && (m.apiKeyNamed === true || !isLocalEndpoint(m.baseUrl)));
 }
 
 /** Every key value the run will use, for masking in logs. */

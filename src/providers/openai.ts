@@ -6,6 +6,7 @@ import type { CallObserver, CallResult, ChatProvider, ChatRequest, Completion, P
 import { completeCutBody, readCapped } from './body.js';
 import { categorize, redact } from './errors.js';
 import { fetchWithinOrigin } from './redirects.js';
+import { usageCount, usageNotes, type UsageNote } from './usage.js';
 
 export interface ProviderOptions {
   timeoutSeconds: number;
@@ -16,6 +17,8 @@ export interface ProviderOptions {
   env: NodeJS.ProcessEnv;
   /** Further values to keep out of outputs and messages (every key of the run); this model's key always is. */
   secrets?: readonly string[];
+  /** Hears what the run should tell its user about a response it still used (odd usage numbers). */
+  warn?: (message: string) => void;
 }
 
 /** Per-call bookkeeping the SDK's own retry loop cannot tell us. */
@@ -226,6 +229,7 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
   // models, which want `max_completion_tokens` (unknown to many other servers). Start with the
   // common name; once a model refuses it, use the other for the rest of the run.
   let tokenLimit: TokenLimitParam = 'max_tokens';
+  const note = usageNotes(model.id, secrets, options.warn);
   const create = async (request: ChatRequest): Promise<unknown> => {
     // What this request sent: others in flight may have switched the model over meanwhile.
     const sent = tokenLimit;
@@ -248,7 +252,7 @@ export function createOpenAIProvider(model: ModelSpec, options: ProviderOptions)
         try {
           const response = await create(request);
           const latencyMs = performance.now() - trace.lastAttemptStart;
-          const completion = toCompletion(response);
+          const completion = toCompletion(response, note);
           if (typeof completion === 'string') {
             return failure(trace, started, { category: 'bad-response', status: 200, message: completion });
           }
@@ -326,7 +330,7 @@ function toBody(request: ChatRequest, tokenLimit: TokenLimitParam): OpenAI.Chat.
 }
 
 /** The completion, or why the body is unusable. Servers vary: check the shape, trust nothing. */
-function toCompletion(response: unknown): Completion | string {
+function toCompletion(response: unknown, note: UsageNote): Completion | string {
   if (typeof response !== 'object' || response === null) return 'response is not a JSON object';
   const r = response as Partial<OpenAI.Chat.ChatCompletion>;
   const choice = Array.isArray(r.choices) ? r.choices[0] : undefined;
@@ -342,8 +346,8 @@ function toCompletion(response: unknown): Completion | string {
     output: output.toWellFormed(),
     servedModel: typeof r.model === 'string' ? r.model.toWellFormed() : null,
     systemFingerprint: typeof r.system_fingerprint === 'string' ? r.system_fingerprint.toWellFormed() : null,
-    tokensIn: typeof usage?.prompt_tokens === 'number' ? usage.prompt_tokens : null,
-    tokensOut: typeof usage?.completion_tokens === 'number' ? usage.completion_tokens : null,
+    tokensIn: usageCount(usage, 'prompt_tokens', note),
+    tokensOut: usageCount(usage, 'completion_tokens', note),
     truncated: choice.finish_reason === 'length',
   };
 }

@@ -1,3 +1,4 @@
+import { availabilityOf, isUnavailable } from '../analysis/availability.js';
 import { totalErrors } from '../analysis/record-metrics.js';
 import type { EditComparison } from '../analysis/edit-effect.js';
 import { renderEdits } from './edits-markdown.js';
@@ -50,5 +51,10 @@ function row(m: ModelReport): string {
       : `${percent(head ? pick(head) : null)} (no base yet)`;
   const x = m.metrics;
   const errors = totalErrors(x.errors);
-  return `| **${inlineText(m.id, 60)}** | ${arrow((p) => p.reliability)} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(m.noise)} | ${errors} |`;
+  // A head run with no answer has no score of its own: the window's would read as the change's.
+  const down = isUnavailable(availabilityOf(m));
+  const reliability = down
+    ? `${base ? `${percent(base.reliability)} → ` : ''}unavailable`
+    : arrow((p) => p.reliability);
+  return `| **${inlineText(m.id, 60)}** | ${reliability} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(m.noise)} | ${errors} |`;
 }

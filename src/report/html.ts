@@ -1,10 +1,10 @@
 import { reportDocument } from './document/report-document.js';
 import type { AnswerColumns, AnswerRow, Block, Inline } from './document/model.js';
-import { count, dateTime, safeUrl } from './document/words.js';
+import { dateTime, safeUrl } from './document/words.js';
 import { pointSummary, renderChart, SERIES } from './html/chart.js';
 import { STYLE } from './html/style.js';
 import { block as blockHtml, escapeHtml, inline } from './html/text.js';
-import { percent } from '../util/numbers.js';
+import { percent, count } from '../util/numbers.js';
 import type { Report, TrendPoint } from './data/report.js';
 
 /**

@@ -1,5 +1,7 @@
+import { isUnavailable } from '../analysis/availability.js';
 import { driftVerdictText } from './document/drift-text.js';
-import { percent, pValue, usd } from '../util/numbers.js';
+import { errorsWithReasons } from './thresholds.js';
+import { percent, pValue, usd, count } from '../util/numbers.js';
 import type { FailingPrompt } from '../analysis/failing.js';
 import type { ModelSummary, RunSummary } from '../analysis/summary.js';
 import { showInvisible, truncateText } from '../util/untrusted-text.js';
@@ -39,11 +41,15 @@ function failingLines(failing: readonly FailingPrompt[]): string[] {
 }
 
 function headline(m: ModelSummary): string {
+  const { requests, share } = m.availability;
+  if (isUnavailable(m.availability)) {
+    return `unavailable, none of ${count(requests, 'request')} answered: ${errorsWithReasons(m)}`;
+  }
   const interval = m.reliabilityInterval
     ? ` [${percent(m.reliabilityInterval[0])}, ${percent(m.reliabilityInterval[1])}]`
     : '';
-  const errors = Object.entries(m.errors).filter(([, n]) => n > 0);
-  const errorText = errors.length === 0 ? 'no errors' : `errors: ${errors.map(([k, n]) => `${n} ${k}`).join(', ')}`;
+  const errors = errorsWithReasons(m);
+  const errorText = errors === '' ? 'no errors' : `availability ${percent(share)}, errors: ${errors}`;
   return (
     `reliability ${percent(m.reliability)}${interval}, pass rate ${percent(m.passRate)}, ` +
     `stability ${percent(m.stability)}, agreement ${percent(m.agreement)}, p50 ${m.latencyMs.p50 ?? 'n/a'} ms, ${errorText}${m.cost === null ? '' : `, cost ${usd(m.cost)}`}`
@@ -59,7 +65,7 @@ function driftLine(m: ModelSummary): string | null {
     const p = m.flipsP === null ? '' : ` (${pValue(m.flipsP)} under no change)`;
     const { beyond, within } = m.noise;
     const noise = within.length > 0 ? ` beyond noise, ${within.length} within noise` : '';
-    parts.push(`${beyond.length} regressions${noise}, ${m.fixes.length} fixes${p}`);
+    parts.push(`${count(beyond.length, 'regression')}${noise}, ${count(m.fixes.length, 'fix', 'fixes')}${p}`);
   }
   if (m.newSeries.length > 0) parts.push(`${m.newSeries.length} new series`);
   return parts.length > 0 ? parts.join(', ') : null;

@@ -16,6 +16,8 @@ export interface RunMetrics {
   /** TARr@N: the same on raw outputs, compared exactly. */
   rawAgreement: number | null;
   errors: Record<ErrorCategory, number>;
+  /** The first message of each category seen, in observation order. */
+  errorMessages: Partial<Record<ErrorCategory, string>>;
   latencyMs: { p50: number | null; p95: number | null };
   tokens: { in: number; out: number };
   systemFingerprints: string[];
@@ -37,6 +39,7 @@ export function runMetrics(
   let tokensIn = 0;
   let tokensOut = 0;
   const errors = Object.fromEntries(ERROR_CATEGORIES.map((c) => [c, 0])) as Record<ErrorCategory, number>;
+  const errorMessages: Partial<Record<ErrorCategory, string>> = {};
   const latencies: number[] = [];
   const fingerprints = new Set<string>();
   const served = new Set<string>();
@@ -46,6 +49,7 @@ export function runMetrics(
     for (const s of o.samples) {
       if (s.error) {
         errors[s.error.category] += 1;
+        errorMessages[s.error.category] ??= s.error.message;
         continue;
       }
       latencies.push(s.latencyMs);
@@ -89,6 +93,7 @@ export function runMetrics(
     agreement: sampleCount > 1 ? share(agreeing, comparable) : null,
     rawAgreement: sampleCount > 1 ? share(rawAgreeing, comparable) : null,
     errors,
+    errorMessages,
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
     tokens: { in: tokensIn, out: tokensOut },
     systemFingerprints: [...fingerprints].sort(),

@@ -1,9 +1,19 @@
 import type { ChatMessage, SamplingParams } from '../config/types.js';
 
-/** Why an observation has no output after every retry. Never counted as model behavior. */
-export type ErrorCategory = 'rate-limited' | 'timeout' | 'server' | 'auth' | 'bad-response';
+/**
+ * Why an observation has no output after every retry. Never counted as model behavior.
+ * `server`: the server answered 5xx; `connection`: no answer at all (refused, DNS, TLS).
+ */
+export type ErrorCategory = 'rate-limited' | 'timeout' | 'server' | 'connection' | 'auth' | 'bad-response';
 
-export const ERROR_CATEGORIES: readonly ErrorCategory[] = ['rate-limited', 'timeout', 'server', 'auth', 'bad-response'];
+export const ERROR_CATEGORIES: readonly ErrorCategory[] = [
+  'rate-limited',
+  'timeout',
+  'server',
+  'connection',
+  'auth',
+  'bad-response',
+];
 
 export interface ProviderError {
   category: ErrorCategory;

@@ -45,3 +45,8 @@ export function usd(value: number): string {
 export function costSentence(cost: number | undefined): string {
   return cost === undefined ? '' : ` Cost of this run: ${usd(cost)} at the model's price.`;
 }
+
+/** "1 record", "3 records": a count with its noun, singular for one. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

@@ -93,7 +93,7 @@ describe('the action with input branch', () => {
       inputs: { mode: 'check', branch: BRANCH, comment: 'false' },
     });
     expect(check.code, check.log + check.failure).toBe(0);
-    expect(check.log).toContain(`2 record(s) on ${BRANCH}`);
+    expect(check.log).toContain(`2 records on ${BRANCH}`);
     // Check mode keeps no history file: the output says none rather than a path that is not there.
     expect(check.outputs['history']).toBe('');
   });

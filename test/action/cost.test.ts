@@ -30,3 +30,23 @@ describe("the action's cost output", () => {
     expect(run.outputs['cost']).toBe(String(cost));
   });
 });
+
+describe('usage numbers from the server that are not counts', () => {
+  it('are a warning annotation naming the model and field, and the night is recorded', async () => {
+    server = await startActionServer();
+    server.setFaults({ usage: { share: 1, numbers: { completion_tokens: -1 } } });
+    const remote = await remoteWithConfig(server.baseUrl, '', '    price: { input: 2.5, output: 10 }\n');
+    const { dir } = await remote.clone();
+    const run = await runAction({ workspace: dir, eventName: 'schedule', env: remote.env });
+    expect(run.failure).toBeNull();
+    expect(run.annotations).toContainEqual({
+      level: 'warning',
+      message: 'model "gpt-4": the server reported usage.completion_tokens -1, not a count: taken as unknown',
+    });
+    const history = (await remote.remoteGit.run(['show', 'main:.trackrecord/history.jsonl'])).stdout;
+    const [record] = verifyHistory(history).records as HistoryRecord[];
+    expect(record!.metrics.tokens.out).toBe(0);
+    expect(record!.tokensOut.every((t) => t === null)).toBe(true);
+    expect(Number.isFinite(record!.metrics.cost)).toBe(true);
+  });
+});

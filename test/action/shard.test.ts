@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryRecord } from '../../src/history/record.js';
 import { verifyHistory } from '../../src/history/verify.js';
-import { readPartial } from '../../src/partial/index.js';
+import { readPartial, type PartialFile } from '../../src/partial/index.js';
 import type { ReplayServer } from '../../tools/replay/index.js';
 import { runAction } from '../support/action.js';
 import { runCli } from '../support/cli.js';
@@ -53,9 +53,7 @@ describe('the action, sharded over a matrix', () => {
       const partial = await readPartial(run.outputs['partial']!);
       expect(partial).toMatchObject({ run: { id: '4242-1', trigger: 'schedule' }, shard: { index: i + 1, count: 2 } });
       expect(run.summary).toMatch(
-        new RegExp(
-          `^### trackrecord shard ${i + 1}/2\\n\\nRan \\d+ of 101 prompt\\(s\\) on 1 model\\(s\\) for run 4242-1`,
-        ),
+        new RegExp(`^### trackrecord shard ${i + 1}/2\\n\\nRan \\d+ of 101 prompts on 1 model for run 4242-1`),
       );
       expect(existsSync(join(dir, '.trackrecord'))).toBe(false);
       partials.push(run.outputs['partial']!);
@@ -77,7 +75,7 @@ describe('the action, sharded over a matrix', () => {
     });
     expect(merge.code, merge.log + merge.failure).toBe(0);
     expect(merge.log).toContain(
-      'merging 2 shard(s) of run 4242-1: partials/trackrecord-partial-1/trackrecord-partial-1-of-2.json, partials/trackrecord-partial-2/trackrecord-partial-2-of-2.json',
+      'merging 2 shards of run 4242-1: partials/trackrecord-partial-1/trackrecord-partial-1-of-2.json, partials/trackrecord-partial-2/trackrecord-partial-2-of-2.json',
     );
 
     const commits = await remoteHistory(remote);
@@ -119,6 +117,40 @@ describe('the action, sharded over a matrix', () => {
     expect(run.code, run.log + run.failure).toBe(0);
     expect(run.outputs['partial']).toBe(join(dir, 'out/shard-3.json'));
     expect((await readPartial(run.outputs['partial']!)).shard).toEqual({ index: 3, count: 3 });
+  });
+
+  it('judges an edited partial file again in the merge job, with a warning annotation', async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    const shards = await Promise.all(['1/2', '2/2'].map((shard) => job(remote, { shard })));
+    const partials = shards.map(({ run }) => run.outputs['partial']!);
+    const honest = await Promise.all(partials.map((p) => readPartial(p)));
+    const passed = (files: PartialFile[]) =>
+      files.flatMap((f) => f.models[0]!.observations.flatMap((o) => o.samples.map((s) => s.pass)));
+    expect(passed(honest)).toContain(false);
+    const honestPassed = passed(honest).filter((p) => p === true).length;
+    // Every failing sample of shard 1 edited to pass.
+    const edited = honest[0]!;
+    for (const o of edited.models[0]!.observations) for (const s of o.samples) if (s.pass === false) s.pass = true;
+    writeFileSync(partials[0]!, `${JSON.stringify(edited)}\n`);
+
+    const { dir } = await remote.clone();
+    download(partials, dir);
+    const merge = await runAction({
+      workspace: dir,
+      eventName: 'schedule',
+      inputs: { merge: 'partials/**/*.json' },
+      env: { ...remote.env, GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1' },
+    });
+    expect(merge.code, merge.log + merge.failure).toBe(0);
+    const warning = merge.annotations.find((a) => a.level === 'warning')!;
+    expect(warning.message).toMatch(
+      /^partials\/trackrecord-partial-1\/trackrecord-partial-1-of-2\.json: the stored answer or verdict of \d+ samples? is not what the output gives/,
+    );
+    const history = (await remote.remoteGit.run(['show', 'main:.trackrecord/history.jsonl'])).stdout;
+    const [record] = verifyHistory(history).records as HistoryRecord[];
+    // What the honest shards say: the edit did not count.
+    expect(record!.metrics.passed).toBe(honestPassed);
   });
 
   it('fails the merge job, committing nothing, when a shard is missing', async () => {

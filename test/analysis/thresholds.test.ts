@@ -15,8 +15,11 @@ const model = (drift: DriftVerdict | undefined, regressions = ['s/a', 's/b']): T
   noise: splitByNoise({ regressions, ...(drift ? { drift } : {}) }),
   flipsP: 0.5,
   ...(drift ? { drift } : {}),
+  availability: { requests: 10, answered: 10, share: 1 },
+  errors: { 'rate-limited': 0, timeout: 0, server: 0, connection: 0, auth: 0, 'bad-response': 0 },
+  errorMessages: {},
 });
-const thresholds = { failBelow: null, failOnRegression: true };
+const thresholds = { failBelow: null, failBelowAvailability: 0.5, failOnRegression: true };
 const check = { regressions: true };
 
 describe('thresholdBreaches', () => {
@@ -48,5 +51,34 @@ describe('thresholdBreaches', () => {
     const changed = model(verdict(true, 0.0005, ['s/a']));
     expect(thresholdBreaches(thresholds, [changed], { regressions: false })).toEqual([]);
     expect(thresholdBreaches({ ...thresholds, failOnRegression: false }, [changed], check)).toEqual([]);
+  });
+
+  it('fails a model that answered fewer than fail-below-availability of its requests, not one at the floor', () => {
+    const errors = { ...model(undefined).errors, connection: 6 };
+    const down = { ...model(undefined, []), errors, availability: { requests: 10, answered: 4, share: 0.4 } };
+    expect(thresholdBreaches(thresholds, [down], check)).toEqual([
+      { kind: 'availability', modelId: 'm', availability: down.availability, failBelow: 0.5 },
+    ]);
+    const half = { ...down, availability: { requests: 10, answered: 5, share: 0.5 } };
+    expect(thresholdBreaches(thresholds, [half], check)).toEqual([]);
+    expect(thresholdBreaches({ ...thresholds, failBelowAvailability: 0 }, [down], check)).toEqual([]);
+  });
+
+  it("fails on any auth error, with the server's message, even with availability above the floor", () => {
+    const errors = { ...model(undefined).errors, auth: 1 };
+    const refused = {
+      ...model(undefined, []),
+      errors,
+      errorMessages: { auth: 'HTTP 403: Forbidden' },
+      availability: { requests: 10, answered: 9, share: 0.9 },
+    };
+    expect(thresholdBreaches(thresholds, [refused], { regressions: false })).toEqual([
+      { kind: 'auth', modelId: 'm', errors: 1, message: 'HTTP 403: Forbidden' },
+    ]);
+    // Every request refused: one breach says why, not a second about availability.
+    const dead = { ...refused, errors: { ...errors, auth: 10 }, availability: { requests: 10, answered: 0, share: 0 } };
+    expect(thresholdBreaches(thresholds, [dead], check).map((b) => b.kind)).toEqual(['auth']);
+    const mixed = { ...dead, errors: { ...errors, auth: 4, timeout: 6 } };
+    expect(thresholdBreaches(thresholds, [mixed], check).map((b) => b.kind)).toEqual(['auth', 'availability']);
   });
 });

@@ -43,6 +43,14 @@ describe('badgeMessage', () => {
     expect(badgeMessage(reliability)).toBe(message);
   });
 
+  it('adds drifted after a drift beyond noise, and a drifted score is never green', () => {
+    expect(badgeMessage(0.81, true)).toBe('81.0% · drifted');
+    expect(badgeMessage(null, true)).toBe('no data');
+    expect(badgeMessage('unavailable', true)).toBe('unavailable');
+    expect([badgeColor(0.99, true), badgeColor(0.99)]).toEqual(['yellow', 'green']);
+    expect([badgeColor(0.9, true), badgeColor(0.75, true), badgeColor(0.5, true)]).toEqual(['yellow', 'orange', 'red']);
+  });
+
   it('colors by the value it shows, so color and message never disagree', () => {
     expect(badgeMessage(0.9499)).toBe('95.0%');
     expect(badgeColor(0.9499)).toBe('green');

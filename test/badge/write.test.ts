@@ -59,6 +59,31 @@ describe('writeBadges', () => {
     expect(read(join(dir, 'badge-new-model.svg'))).toContain('>no data<');
   });
 
+  it('reads unavailable (grey) for a model whose run got no answer, on its badge and the main one, never its old score', async () => {
+    const root = tempDir();
+    const badgePath = join(root, 'badge.svg');
+    const down = { requests: 24, answered: 0, share: 0 };
+    const up = { requests: 24, answered: 24, share: 1 };
+    await writeBadges(badgePath, [
+      { id: 'gpt-4o', reliability: 0.972, availability: up },
+      { id: 'dead-key', reliability: 1, availability: down },
+    ]);
+    expect(JSON.parse(read(join(root, 'badge.json')))).toEqual({
+      schemaVersion: 1,
+      label: 'reliability',
+      message: 'unavailable',
+      color: 'lightgrey',
+    });
+    expect(read(badgePath)).toBe(reliabilitySvg('reliability', 'unavailable'));
+    expect(read(badgePath)).not.toMatch(/%</);
+    expect(read(join(root, 'badge-dead-key.svg'))).toContain('>unavailable<');
+    expect(read(join(root, 'badge-gpt-4o.svg'))).toContain('>97.2%<');
+
+    // One answer is enough to show the score again.
+    await writeBadges(badgePath, [{ id: 'dead-key', reliability: 1, availability: { ...down, answered: 1 } }]);
+    expect(read(badgePath)).toContain('>100.0%<');
+  });
+
   it('says no data on the main badge only when no model has a score', async () => {
     const root = tempDir();
     const badgePath = join(root, 'badge.svg');
@@ -123,5 +148,26 @@ describe('writeBadges', () => {
       ]),
     ).rejects.toThrow(/twice/);
     expect(readdirSync(root)).toEqual([]);
+  });
+});
+
+describe('writeBadges after a drift beyond noise', () => {
+  it('says drifted on the model that drifted and on the main badge, and is never green', async () => {
+    const root = tempDir();
+    const badgePath = join(root, 'badge.svg');
+    await writeBadges(badgePath, [
+      { id: 'steady', reliability: 0.99, drift: { significant: false } },
+      { id: 'moved', reliability: 0.97, drift: { significant: true } },
+    ]);
+    expect(JSON.parse(read(join(root, 'badge.json')))).toEqual({
+      schemaVersion: 1,
+      label: 'reliability',
+      message: '97.0% · drifted',
+      color: 'yellow',
+    });
+    expect(read(join(root, 'badge-moved.svg'))).toBe(reliabilitySvg('moved', 0.97, true));
+    expect(read(join(root, 'badge-moved.svg'))).toContain('97.0% · drifted');
+    expect(read(join(root, 'badge-steady.svg'))).toBe(reliabilitySvg('steady', 0.99));
+    expect(read(join(root, 'badge-steady.svg'))).not.toContain('drifted');
   });
 });

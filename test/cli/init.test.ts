@@ -44,9 +44,7 @@ describe('trackrecord init', () => {
     const validate = await runCli(['validate'], dir);
     expect(validate.stderr).toBe('');
     expect(validate.code).toBe(0);
-    expect(validate.stdout).toMatch(
-      /^ok \.github\/trackrecord\.yml: config with 1 model\(s\), 2 suite\(s\), 8 prompt\(s\)/,
-    );
+    expect(validate.stdout).toMatch(/^ok \.github\/trackrecord\.yml: config with 1 model, 2 suites, 8 prompts/);
     expect((await runCli(['validate', 'prompts/starter.yaml'], dir)).code).toBe(0);
 
     const workflows = ['.github/workflows/trackrecord.yml', '.github/workflows/trackrecord-check.yml'].map((file) => ({

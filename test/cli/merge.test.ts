@@ -99,7 +99,7 @@ describe('trackrecord merge of a run sharded 4 ways', () => {
         expect(job.code, job.stderr).toBe(0);
         expect(job.stdout).toMatch(
           new RegExp(
-            `^run ${run.id}-1, shard \\d/4: \\d+ of 100 prompt\\(s\\) x 2 model\\(s\\)\\npartial: partials/${run.id}/shard-\\d\\.json\\n$`,
+            `^run ${run.id}-1, shard \\d/4: \\d+ of 100 prompts x 2 models\\npartial: partials/${run.id}/shard-\\d\\.json\\n$`,
           ),
         );
       }
@@ -154,7 +154,7 @@ describe('trackrecord merge of a run sharded 4 ways', () => {
     expect(result.stdout).toMatch(/^run 9-1\n  gpt-4: reliability /);
     const keyid = signerFromEnv({ TRACKRECORD_SIGNING_KEY: key.privatePem })!.keyid.slice(0, 16);
     expect(result.stdout).toContain(
-      `\nmerged:  2 shard(s) of run 9-1\nhistory: .trackrecord/history.jsonl (+2 record(s))\nsigned:  .trackrecord/attestations.jsonl (key ${keyid})\nreport:  .trackrecord/report.md\nbadge:   .trackrecord/badge.svg\n`,
+      `\nmerged:  2 shards of run 9-1\nhistory: .trackrecord/history.jsonl (+2 records)\nsigned:  .trackrecord/attestations.jsonl (key ${keyid})\nreport:  .trackrecord/report.md\nbadge:   .trackrecord/badge.svg\n`,
     );
     expect(verifyHistory(historyOf(root)).records).toHaveLength(2);
     expect(readFileSync(join(root, '.trackrecord/attestations.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(2);

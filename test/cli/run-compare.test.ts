@@ -53,12 +53,12 @@ describe('trackrecord run --compare-with REF', () => {
       ].join('\n'),
     );
     expect(result.stderr).toContain(
-      "threshold: m: 1 prompt(s) went from pass to fail because of this change's edits (the base version passes in the same run): s/p7",
+      "threshold: m: 1 prompt went from pass to fail because of this change's edits (the base version passes in the same run): s/p7",
     );
     // The run's own lines are the action's: the edit's regression counted, the edited and the new
     // prompt not reported as new series of the model (the comparison above covers them).
     const summary = result.stdout.slice(0, result.stdout.indexOf('compared with main:'));
-    expect(summary).toMatch(/^ {4}1 regressions, 0 fixes$/m);
+    expect(summary).toMatch(/^ {4}1 regression, 0 fixes$/m);
     expect(summary).not.toContain('new series');
 
     const json = await runCli(['run', '--quiet', '--json', '--no-history', '--compare-with', 'main'], dir, env);

@@ -46,6 +46,7 @@ describe('trackrecord run on a sampled model (temperature 0.7, 5 samples, checks
     expect(report).toContain(`| 0 (${within} within noise) |`);
     expect(report).toMatch(new RegExp(`${within} regressions? \\(pass → fail\\) within noise: .*colors/q0`));
 
+    const quiet = JSON.parse(readFileSync(join(root, '.trackrecord/badge.json'), 'utf8')) as { message: string };
     // The provider changes the model: red falls from 0.6 to 0.1 on every prompt.
     server.setAliases({ m: 'shifted' });
     const changed = await runCli(['run', '--json'], root);
@@ -55,6 +56,10 @@ describe('trackrecord run on a sampled model (temperature 0.7, 5 samples, checks
     expect(m.drift.p).toBeLessThanOrEqual(0.01);
     // The recordings are seeded and served in order per prompt: the same four regress every time.
     expect(m.regressions).toEqual(['colors/q1', 'colors/q2', 'colors/q3', 'colors/q6']);
-    expect(changed.stderr).toMatch(/threshold: m: \d+ prompt\(s\) went from pass to fail/);
+    expect(changed.stderr).toMatch(/threshold: m: \d+ prompts? went from pass to fail/);
+    // The badge says so: a quiet night reads the score alone, the drifted one adds the word.
+    expect(quiet.message).toMatch(/^\d+\.\d%$/);
+    const badge = JSON.parse(readFileSync(join(root, '.trackrecord/badge.json'), 'utf8')) as { message: string };
+    expect(badge.message).toBe(`${(m.reliability! * 100).toFixed(1)}% · drifted`);
   }, 60_000);
 });

@@ -61,7 +61,7 @@ describe('trackrecord run', () => {
       '      llmdrift-prime/prime-12537: "yes" (expected: equals "no")',
       '      llmdrift-prime/prime-6333: "yes" (expected: equals "no")',
       '      … and 12 more (report.md, --json)',
-      'history: .trackrecord/history.jsonl (+1 record(s))',
+      'history: .trackrecord/history.jsonl (+1 record)',
       'report:  .trackrecord/report.md',
       'badge:   .trackrecord/badge.svg',
       '',
@@ -174,7 +174,7 @@ describe('trackrecord validate', () => {
       'bad.yaml': 'name: bad\nprompts:\n  - id: a\n    prompt: hi\n    expect:\n      - contians: x\n',
     });
     const ok = await runCli(['validate', 'good.yaml'], root);
-    expect(ok).toMatchObject({ code: 0, stdout: 'ok good.yaml: suite "good" with 1 prompt(s)\n' });
+    expect(ok).toMatchObject({ code: 0, stdout: 'ok good.yaml: suite "good" with 1 prompt\n' });
     const bad = await runCli(['validate', 'good.yaml', 'bad.yaml'], root);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(

@@ -24,7 +24,7 @@ describe('the YAML alias guard counts what aliases add, not what the file writes
     const root = tempDir({ 'anchored.yaml': anchoredSuite(25_000, 15) });
     const result = await runCli(['validate', 'anchored.yaml'], root);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('ok anchored.yaml: suite "big" with 25000 prompt(s)\n');
+    expect(result.stdout).toBe('ok anchored.yaml: suite "big" with 25000 prompts\n');
     const suite = await loadSuite(root, 'anchored.yaml');
     expect(suite.prompts[24_999]!.expect).toHaveLength(15);
   }, 60_000);

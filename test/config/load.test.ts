@@ -65,7 +65,7 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ samples: 3, concurrency: 4, timeoutSeconds: 60, retries: 4, window: 30 });
     expect(c.maxOutputKb).toBe(256);
     expect(c.history).toBe('.trackrecord/history.jsonl');
-    expect(c.thresholds).toEqual({ failBelow: null, failOnRegression: true });
+    expect(c.thresholds).toEqual({ failBelow: null, failBelowAvailability: 0.5, failOnRegression: true });
 
     const [refund, greeting] = c.suites[0]!.prompts;
     expect(refund).toMatchObject({
@@ -95,6 +95,19 @@ describe('loadConfig', () => {
     expect((await loadConfig({ root, configPath: 'trackrecord.yml' })).maxOutputKb).toBe(64);
     const issues = await issuesOf({ 'trackrecord.yml': `${config}max-output-kb: 0\n`, 'prompts/support.yaml': suite });
     expect(issues).toEqual([expect.stringMatching(/^trackrecord\.yml:\d+:\d+: max-output-kb: .*1/)]);
+  });
+
+  it('reads fail-below-availability, and refuses a share above 1', async () => {
+    const set = `${config}thresholds:\n  fail-below-availability: 0.9\n`;
+    const root = tempDir({ 'trackrecord.yml': set, 'prompts/support.yaml': suite });
+    expect((await loadConfig({ root, configPath: 'trackrecord.yml' })).thresholds.failBelowAvailability).toBe(0.9);
+    const issues = await issuesOf({
+      'trackrecord.yml': `${config}thresholds:\n  fail-below-availability: 2\n`,
+      'prompts/support.yaml': suite,
+    });
+    expect(issues).toEqual([
+      expect.stringMatching(/^trackrecord\.yml:\d+:\d+: thresholds\.fail-below-availability: .*1/),
+    ]);
   });
 
   it('reports a missing model id at the model', async () => {

@@ -31,6 +31,7 @@ const METRICS: Record<keyof RecordMetrics, true> = {
   flipsP: true,
   newSeries: true,
   errors: true,
+  errorMessages: true,
   latencyMs: true,
   tokens: true,
   cost: true,

@@ -52,7 +52,7 @@ describe('reliability certificates', () => {
     expect(made.stderr).toBe('');
     expect(made.code).toBe(0);
     expect(made.stdout).toMatch(
-      /^certified gpt-4: reliability [\d.]+% \[[\d.]+%, [\d.]+%\] over 2 record\(s\), \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; bound to line 6 of \.trackrecord\/history\.jsonl; signed by key [0-9a-f]{16}\ncert\.json\n$/,
+      /^certified gpt-4: reliability [\d.]+% \[[\d.]+%, [\d.]+%\] over 2 records, \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; bound to line 6 of \.trackrecord\/history\.jsonl; signed by key [0-9a-f]{16}\ncert\.json\n$/,
     );
     const cert = readFileSync(join(root, 'cert.json'), 'utf8');
     const secret = key.privatePem.split('\n')[1]!.slice(0, 20);

@@ -71,7 +71,7 @@ describe('signed records', () => {
     // Without a key, verify says what it did not check.
     const plain = await runCli(['verify'], root);
     expect(plain.stdout).toBe(
-      `ok ${HISTORY}: 3 records, chain intact\n${ATTESTATIONS} holds 3 signed envelope(s), key ${keyid.slice(0, 16)}: check them with --key PUBLIC.pem\n`,
+      `ok ${HISTORY}: 3 records, chain intact\n${ATTESTATIONS} holds 3 signed envelopes, key ${keyid.slice(0, 16)}: check them with --key PUBLIC.pem\n`,
     );
     // The secret never shows up in anything the run printed or wrote.
     const body = key.privatePem.split('\n')[1]!;

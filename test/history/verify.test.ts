@@ -300,7 +300,7 @@ describe('verifyHistory: any change is caught', () => {
       [(r) => void (r.answers[0] = 'ABCDEF0123'), '/answers/0 must match pattern "^[0-9a-f]{10,64}$"'],
       [
         (r) => void (r.errors['0'] = ['oops' as 'auth']),
-        '/errors/0/0 must be one of "rate-limited", "timeout", "server", "auth", "bad-response"',
+        '/errors/0/0 must be one of "rate-limited", "timeout", "server", "connection", "auth", "bad-response"',
       ],
       [
         (r) => void (r.run.startedAt = 'yesterday'),
@@ -430,9 +430,10 @@ describe('schema/record.schema.json', () => {
     );
     expect([...recordSchema.required, ...optional].sort()).toEqual(Object.keys(record!).sort());
     expect([...recordSchema.properties.metrics.required].sort()).toEqual(Object.keys(record!.metrics).sort());
-    // `drift` is optional: records written before the drift test have none; `cost` needs a price.
+    // `drift` is optional: records written before the drift test have none; `cost` needs a price;
+    // `errorMessages` needs an error.
     expect(Object.keys(recordSchema.properties.metrics.properties).sort()).toEqual(
-      [...Object.keys(record!.metrics), 'drift', 'cost'].sort(),
+      [...Object.keys(record!.metrics), 'drift', 'cost', 'errorMessages'].sort(),
     );
   });
 });

@@ -116,7 +116,7 @@ describe('readPartial validation', () => {
     [
       'an unknown error category',
       (p) => (p['models'][0].observations[0].samples[0].error = { category: 'oops', status: null, message: 'x' }),
-      /samples\[0\]\.error\.category: expected one of rate-limited, timeout, server, auth, bad-response$/,
+      /samples\[0\]\.error\.category: expected one of rate-limited, timeout, server, connection, auth, bad-response$/,
     ],
     [
       'a pass that is not a boolean',

@@ -32,4 +32,10 @@ describe('keys', () => {
     expect(modelsMissingKeys(models, env).map((m) => m.id)).toEqual(['b']);
     expect(keyValues(models, env)).toEqual(['sk-1']);
   });
+
+  it('wants the key of a local server whose config names its variable', () => {
+    const named = { ...model('vllm', 'http://127.0.0.1:8000/v1', 'VLLM_KEY'), apiKeyNamed: true };
+    expect(modelsMissingKeys([named], {}).map((m) => m.id)).toEqual(['vllm']);
+    expect(modelsMissingKeys([named], { VLLM_KEY: 'k' })).toEqual([]);
+  });
 });

@@ -166,7 +166,7 @@ describe('createOpenAIProvider', () => {
     expect(result).toMatchObject({ ok: false, error: { category: 'bad-response', status: 404 } });
   });
 
-  it('reports a refused connection as a server error', async () => {
+  it('reports a refused connection as a connection error, apart from server errors', async () => {
     const { baseUrl } = await rawServer(() => ({ status: 200, body: '{}' }));
     await new Promise((r) => raw!.close(r));
     raw = undefined;
@@ -174,7 +174,7 @@ describe('createOpenAIProvider', () => {
     const result = await provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: {} });
     expect(result).toMatchObject({
       ok: false,
-      error: { category: 'server', message: expect.stringMatching(/ECONNREFUSED/) },
+      error: { category: 'connection', status: null, message: expect.stringMatching(/ECONNREFUSED/) },
     });
   });
 
@@ -196,6 +196,20 @@ describe('createOpenAIProvider', () => {
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain('SENTINEL');
     expect(JSON.stringify(result)).toContain('***');
+  });
+
+  it('masks the part of a key a server echoes cut short, in the message kept of a refused request', async () => {
+    const key = 'sk-proj-SENTINEL0123456789abcdef';
+    const { baseUrl } = await rawServer(() => ({
+      status: 401,
+      body: JSON.stringify({ error: { message: `Incorrect API key provided: ${key.slice(0, 14)}****cdef.` } }),
+    }));
+    const provider = createOpenAIProvider(model(baseUrl), { timeoutSeconds: 1, retries: 0, env: { TEST_KEY: key } });
+    const result = await provider.complete({ model: 'x', messages: [{ role: 'user', content: 'hi' }], params: {} });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { category: 'auth', status: 401, message: 'HTTP 401: Incorrect API key provided: *******cdef.' },
+    });
   });
 
   it('sends the key, the system prompt, the sampling params and extra headers as configured', async () => {

@@ -6,6 +6,7 @@ import { readHistory } from '../../src/history/read.js';
 import { HistoryView } from '../../src/history/view.js';
 import { startReplayServer, type ReplayServer } from '../../tools/replay/index.js';
 import { pValueSentence } from '../../src/report/document/drift-text.js';
+import { renderCheckComment } from '../../src/report/check-comment.js';
 import { renderJson, renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport } from '../../src/report/data/report.js';
 import { runAndRecord } from '../../src/app/run-and-record.js';
@@ -126,9 +127,18 @@ describe('renderMarkdown on the real GPT-4 drift', () => {
       server!.setFaults(run === 1 ? { serverError: { share: 1, attempts: Infinity } } : undefined),
     );
     const md = renderMarkdown(report);
-    expect(md).toContain(
-      'Availability: 0.0% of 100 requests answered (100 server). Errors are availability, never counted as drift or as failed checks.',
+    // The reason is the server's own message; the window's score is not shown as tonight's.
+    const said = md.split('\n').find((l) => l.startsWith('Unavailable: '));
+    expect(said).toMatch(
+      /^Unavailable: none of 100 requests answered \(100 server: HTTP 500\S* The server had an error /,
     );
+    expect(said).toMatch(
+      /\. This run adds nothing to reliability, which counts answered observations only, and the badge reads unavailable\.$/,
+    );
+    const summary = md.split('\n').find((l) => l.startsWith('| Model |'))!;
+    expect(tableRows(md, summary)[0]![1]).toBe('unavailable');
+    // The pull request comment likewise: the base's score, then none for the head.
+    expect(renderCheckComment(report, 'main')).toMatch(/\| \*\*gpt-4\*\* \| \d+\.\d% → unavailable \|/);
     expect(md).toContain('No prompt of the latest run could be compared with an earlier answer.');
     expect(
       tableRows(

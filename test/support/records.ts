@@ -117,6 +117,7 @@ export function makeRecords(n: number, options: MakeRecordsOptions = {}): NewRec
       'rate-limited': 0,
       timeout: 0,
       server: 0,
+      connection: 0,
       auth: 0,
       'bad-response': 0,
     };

@@ -29,6 +29,8 @@ export interface EmbeddingEndpoint {
   requests(): EmbeddingRequestRecord[];
   /** The next `count` embeddings requests get a 500, as a flaky provider would (for retry tests). */
   failNext(count: number): void;
+  /** Every response's `usage` gets these values, as a server with a bug reports them; undefined: counted again. */
+  setUsage(numbers: Record<string, unknown> | undefined): void;
 }
 
 /** The vector the replay server gives `text`. */
@@ -54,6 +56,7 @@ export function replayEmbeddingTokens(text: string): number {
 export function createEmbeddingEndpoint(options: { apiKey?: string }): EmbeddingEndpoint {
   const log: EmbeddingRequestRecord[] = [];
   let failures = 0;
+  let usageOverride: Record<string, unknown> | undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse, deployment?: string): Promise<void> {
     const url = req.url ?? '/';
@@ -87,7 +90,7 @@ export function createEmbeddingEndpoint(options: { apiKey?: string }): Embedding
       return { object: 'embedding', index, embedding };
     });
     const tokens = body.input.reduce((n, text) => n + replayEmbeddingTokens(text), 0);
-    const usage = { prompt_tokens: tokens, total_tokens: tokens };
+    const usage = { prompt_tokens: tokens, total_tokens: tokens, ...usageOverride };
     reply(200, { object: 'list', data, model, usage }, model, body.input);
   }
 
@@ -96,6 +99,9 @@ export function createEmbeddingEndpoint(options: { apiKey?: string }): Embedding
     requests: () => log.map((r) => ({ ...r, input: [...r.input] })),
     failNext(count) {
       failures = count;
+    },
+    setUsage(numbers) {
+      usageOverride = numbers && { ...numbers };
     },
   };
 }

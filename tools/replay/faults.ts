@@ -2,7 +2,7 @@
  * Deterministic fault injection for the replay server.
  *
  * Selection: for each fault kind, in the fixed order rateLimit, serverError, slow, stall,
- * malformed, endless, truncated, the request gets a number u in [0, 1) from
+ * malformed, endless, truncated, usage, the request gets a number u in [0, 1) from
  *   sha256(seed + NUL + kind + NUL + requested model + NUL + last user message)
  * (the first 52 bits of the digest divided by 2^52). The kind applies when u < share and
  * the attempt number (the `x-stainless-retry-count` header) is below its `attempts`; the
@@ -20,7 +20,7 @@ export interface FaultSpec {
   /**
    * The fault applies only on attempts numbered below this (0 is the first try).
    * Default 1 for rateLimit, serverError and malformed (fail once, then succeed);
-   * Infinity for slow, stall, endless and truncated (every retry is slow too).
+   * Infinity for slow, stall, endless, truncated and usage (every retry is slow too).
    */
   attempts?: number;
 }
@@ -51,9 +51,15 @@ export interface FaultPlan {
    * answers when the output reached `max_tokens`.
    */
   truncated?: FaultSpec;
+  /**
+   * 200 whose `usage` has these values in place of (or beside) the counted ones, as a server with
+   * a bug reports them: `{ completion_tokens: -1 }`, `{ prompt_tokens: 1.5 }`, `{ completion_tokens: 1e308 }`.
+   */
+  usage?: FaultSpec & { numbers: Record<string, unknown> };
 }
 
-export type FaultKind = 'rateLimit' | 'serverError' | 'slow' | 'stall' | 'malformed' | 'endless' | 'truncated';
+export type FaultKind =
+  'rateLimit' | 'serverError' | 'slow' | 'stall' | 'malformed' | 'endless' | 'truncated' | 'usage';
 
 export const FAULT_ORDER: readonly FaultKind[] = [
   'rateLimit',
@@ -63,13 +69,15 @@ export const FAULT_ORDER: readonly FaultKind[] = [
   'malformed',
   'endless',
   'truncated',
+  'usage',
 ];
 
 export type Fault =
   | { kind: 'rateLimit'; retryAfterSeconds: number }
   | { kind: 'serverError' }
   | { kind: 'slow' | 'stall'; delayMs: number }
-  | { kind: 'malformed' | 'endless' | 'truncated' };
+  | { kind: 'malformed' | 'endless' | 'truncated' }
+  | { kind: 'usage'; numbers: Record<string, unknown> };
 
 export const DEFAULT_SEED = 'trackrecord';
 
@@ -81,7 +89,7 @@ export function faultDraw(seed: string, kind: FaultKind, model: string, prompt: 
 }
 
 function defaultAttempts(kind: FaultKind): number {
-  return kind === 'slow' || kind === 'stall' || kind === 'endless' || kind === 'truncated' ? Infinity : 1;
+  return kind === 'rateLimit' || kind === 'serverError' || kind === 'malformed' ? 1 : Infinity;
 }
 
 /** The fault for this request, or null. `attempt` is 0 on the first try. */
@@ -102,6 +110,8 @@ export function pickFault(
       case 'slow':
       case 'stall':
         return { kind, delayMs: plan[kind]?.delayMs ?? 0 };
+      case 'usage':
+        return { kind, numbers: { ...plan.usage?.numbers } };
       default:
         return { kind };
     }

@@ -62,6 +62,8 @@ export interface ReplayServer {
   embeddingRequests(): EmbeddingRequestRecord[];
   /** The next `count` embeddings requests get a 500. */
   failEmbeddings(count: number): void;
+  /** Every embeddings response's `usage` gets these values (undefined: the counted ones again). */
+  setEmbeddingUsage(numbers: Record<string, unknown> | undefined): void;
   setFaults(plan: FaultPlan | undefined): void;
   setAliases(aliases: Record<string, string>): void;
   /** Sets, replaces (with a full bucket) or, with undefined, lifts the rate limit. */
@@ -85,6 +87,8 @@ type Reply =
       malformed: boolean;
       endless: boolean;
       truncated: boolean;
+      /** Replaces these keys of the response's usage. */
+      usage: Record<string, unknown> | null;
       slowMs: number;
       stallMs: number;
     };
@@ -199,6 +203,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
       malformed: fault?.kind === 'malformed',
       endless: fault?.kind === 'endless',
       truncated: fault?.kind === 'truncated',
+      usage: fault?.kind === 'usage' ? fault.numbers : null,
       slowMs: fault?.kind === 'slow' ? fault.delayMs : 0,
       stallMs: fault?.kind === 'stall' ? fault.delayMs : 0,
     };
@@ -215,9 +220,9 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     completions += 1;
     const id = `chatcmpl-replay-${completions.toString(16).padStart(8, '0')}`;
     const finishReason = reply.truncated ? 'length' : 'stop';
-    const json = JSON.stringify(
-      chatCompletion({ id, model: reply.model, content, promptText: reply.promptText, finishReason }),
-    );
+    const completion = chatCompletion({ id, model: reply.model, content, promptText: reply.promptText, finishReason });
+    if (reply.usage) completion['usage'] = { ...(completion['usage'] as object), ...reply.usage };
+    const json = JSON.stringify(completion);
     if (reply.endless) {
       // Everything up to the message text, then text that never ends: the recorded output, repeated.
       const open = json.indexOf('"content":') + '"content":"'.length;
@@ -336,6 +341,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     requests: () => log.map((r) => ({ ...r })),
     embeddingRequests: () => embeddings.requests(),
     failEmbeddings: (count) => embeddings.failNext(count),
+    setEmbeddingUsage: (numbers) => embeddings.setUsage(numbers),
     setFaults(plan) {
       validateFaultPlan(plan);
       faults = plan;

@@ -37,7 +37,11 @@ export function simulatedConfig(
     window: DEFAULTS.window,
     maxOutputKb: DEFAULTS.maxOutputKb,
     historyMaxMb: DEFAULTS.historyMaxMb,
-    thresholds: { failBelow: null, failOnRegression: DEFAULTS.failOnRegression },
+    thresholds: {
+      failBelow: null,
+      failBelowAvailability: DEFAULTS.failBelowAvailability,
+      failOnRegression: DEFAULTS.failOnRegression,
+    },
     ...rest,
   };
 }

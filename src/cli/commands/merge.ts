@@ -5,6 +5,7 @@ import { summaryJson, summaryText } from '../../app/present.js';
 import { mergeShards } from '../../app/shard.js';
 import { openWorkspace } from '../../app/workspace.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { count } from '../../util/numbers.js';
 
 export const mergeHelp = `Usage: trackrecord merge [--config FILE] [--json] PARTIAL...
 
@@ -32,13 +33,14 @@ export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError('name the partial files to merge');
   const { config, signer } = await openWorkspace({ root: io.cwd, configPath: values.config, env: io.env });
-  const { outcome, files } = await mergeShards(config, { paths: positionals }, io.cwd);
+  const { outcome, files, notes } = await mergeShards(config, { paths: positionals }, io.cwd);
+  for (const note of notes) io.stderr.write(`warning: ${note}\n`);
   const recorded = await recordWithFiles(outcome, { root: io.cwd, useHistory: true, signer });
 
   io.stdout.write(`${values.json ? summaryJson(recorded.summary) : summaryText(recorded.summary)}\n`);
   if (!values.json) {
-    io.stdout.write(`merged:  ${files.length} shard(s) of run ${outcome.run.id}\n`);
-    io.stdout.write(`history: ${config.history} (+${recorded.records.length} record(s))\n`);
+    io.stdout.write(`merged:  ${count(files.length, 'shard')} of run ${outcome.run.id}\n`);
+    io.stdout.write(`history: ${config.history} (+${count(recorded.records.length, 'record')})\n`);
     if (recorded.signed) io.stdout.write(`${recorded.signed}\n`);
     io.stdout.write(`report:  ${relative(io.cwd, recorded.files.reportPath)}\nbadge:   ${config.badge}\n`);
   }

@@ -8,12 +8,13 @@ import { summaryJson, summaryText } from '../../app/present.js';
 import { refuseUnsafeOutputs } from '../../app/outputs.js';
 import { readVerifiedHistory, runAndRecord } from '../../app/run-and-record.js';
 import { runShard } from '../../app/shard.js';
-import { configWarnings, openConfig, openWorkspace } from '../../app/workspace.js';
+import { configWarnings, openConfig, openWorkspace, requireKeys } from '../../app/workspace.js';
 import { formatIssue } from '../../config/errors.js';
 import type { Config } from '../../config/types.js';
 import type { ProgressSink } from '../../run/progress.js';
 import { formatShard, parseShard, ShardError, type Shard } from '../../util/shard.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { count } from '../../util/numbers.js';
 
 export const runHelp = `Usage: trackrecord run [--config FILE] [--no-history] [--compare-with REF] [--json] [--quiet]
        trackrecord run --dry-run [--config FILE] [--shard I/N] [--json]
@@ -43,7 +44,8 @@ Sharding (one job per shard, then "trackrecord merge" records the run):
   --run-id ID     the run id the shards share (default on GitHub Actions: the
                   workflow run's id and attempt; elsewhere give every shard one)
 
-Exit status: 0 ok, 1 a threshold failed or the history does not verify, 2 invalid configuration.`;
+Exit status: 0 ok, 1 a threshold failed, a server refused the API key, or the
+history does not verify, 2 invalid configuration or a missing API key.`;
 
 export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -77,6 +79,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     const runId = values['run-id'] === undefined ? null : runIdArgument(values['run-id']);
     const config = await openConfig({ root: io.cwd, configPath: values.config });
     warnAbout(config, io);
+    requireKeys(config, io.env);
     const path = values.partial ?? `trackrecord-partial-${shard.index}-of-${shard.count}.json`;
     return runShardCommand(
       config,
@@ -90,19 +93,30 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
   const { config, signer } = await openWorkspace({ root: io.cwd, configPath: values.config, env: io.env });
   warnAbout(config, io);
+  requireKeys(config, io.env);
   const ref = values['compare-with'];
   // Both versions load before the first request: a broken base config stops the run too.
   const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io, config);
   const useHistory = !values['no-history'];
   if (useHistory) await refuseUnsafeOutputs(config, io.cwd); // before the history is read, and any request
   const history = useHistory ? await readVerifiedHistory(config, io.cwd, { signer }) : undefined;
-  const result = await runAndRecord(config, { root: io.cwd, env: io.env, useHistory, history, progress, signer });
+  const warn = warnLine(io);
+  const result = await runAndRecord(config, {
+    root: io.cwd,
+    env: io.env,
+    useHistory,
+    history,
+    progress,
+    signer,
+    warn,
+  });
   const edits =
     base === null
       ? null
       : await compareEdits(result.outcome, base, history, {
           env: io.env,
           progress,
+          warn,
           baseRef: ref!,
         });
   // As the action reports a pull request: the models' own drift and flips, plus the edits' regressions.
@@ -110,7 +124,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const files = result.historyPath ? await writeBadgesAndReport(config, io.cwd, result) : null;
   io.stdout.write(`${values.json ? summaryJson(summary, edits) : summaryText(summary, edits)}\n`);
   if (files && !values.json) {
-    io.stdout.write(`history: ${config.history} (+${result.records.length} record(s))\n`);
+    io.stdout.write(`history: ${config.history} (+${count(result.records.length, 'record')})\n`);
     if (result.signed) io.stdout.write(`${result.signed}\n`);
     // The open file went over history-max-mb: it was sealed under a new name first.
     const sealed = result.written.filter((p) => p !== result.historyPath);
@@ -119,6 +133,11 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   }
   for (const failure of failures) io.stderr.write(`threshold: ${failure}\n`);
   return failures.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** A warning line on stderr, for what the run meets and still uses. */
+function warnLine(io: CliIO): (message: string) => void {
+  return (message) => io.stderr.write(`warning: ${message}\n`);
 }
 
 /** Before the first request: what the config does that is unwise with these keys. */
@@ -143,7 +162,7 @@ interface ShardRunOptions {
 
 /** Runs one shard and writes its partial file; the history is verified first and left alone. */
 async function runShardCommand(config: Config, shard: Shard, options: ShardRunOptions, io: CliIO): Promise<number> {
-  const ran = await runShard(config, shard, { ...options, root: io.cwd, env: io.env });
+  const ran = await runShard(config, shard, { ...options, root: io.cwd, env: io.env, warn: warnLine(io) });
   const { outcome } = ran;
   const shown = relative(io.cwd, ran.path) || ran.path;
   if (options.json) {
@@ -153,7 +172,7 @@ async function runShardCommand(config: Config, shard: Shard, options: ShardRunOp
     );
   } else {
     io.stdout.write(
-      `run ${outcome.run.id}, shard ${formatShard(shard)}: ${ran.prompts} of ${ran.of} prompt(s) x ${ran.models} model(s)\n` +
+      `run ${outcome.run.id}, shard ${formatShard(shard)}: ${ran.prompts} of ${count(ran.of, 'prompt')} x ${count(ran.models, 'model')}\n` +
         `partial: ${shown}\n`,
     );
   }

@@ -1,8 +1,9 @@
+import { count } from '../../util/numbers.js';
 import type { DriftVerdict } from '../../history/record.js';
 import { driftKind, driftVerdictText, pValueSentence } from './drift-text.js';
 import type { DriftEntry, ModelReport, TrendPoint } from '../data/report.js';
 import { code, name, note, paragraph, strong, type Block, type Inline } from './model.js';
-import { count, dateTime, keyList } from './words.js';
+import { dateTime, keyList } from './words.js';
 
 /** Rows of a drift table; the rest are counted, so a report fits a job summary. */
 const MAX_DRIFT_ROWS = 100;

@@ -1,5 +1,5 @@
+import { count } from '../../util/numbers.js';
 import type { FailingPrompt } from '../../analysis/failing.js';
-import { count } from './words.js';
 import { code, name, note, paragraph, strong, untrusted, type Block, type Inline } from './model.js';
 
 /** Failing prompts shown in a report or comment; JSON lists them all. */

@@ -1,11 +1,12 @@
+import { availabilityOf, isUnavailable } from '../../analysis/availability.js';
 import { realDrift, totalErrors } from '../../analysis/record-metrics.js';
 import { driftCell, regressionCell } from './drift-text.js';
-import { costSentence, percent } from '../../util/numbers.js';
+import { costSentence, percent, count } from '../../util/numbers.js';
 import type { SigningNote } from '../../evidence/attestations.js';
 import type { ModelReport, Report } from '../data/report.js';
 import { driftBlocks, earlierDriftBlocks, flipBlocks } from './drift-blocks.js';
 import { failingBlocks } from './failing-blocks.js';
-import { count, dateTime, day, fingerprintBlocks, joined, keyList } from './words.js';
+import { dateTime, day, fingerprintBlocks, joined, keyList } from './words.js';
 import { code, name, note, paragraph, strong, untrusted, type Block, type Inline } from './model.js';
 
 export interface DocumentOptions {
@@ -67,7 +68,8 @@ function summaryTable(models: readonly ModelReport[]): Block {
         : [`${realDrift(x).length}${x.flapping.length > 0 ? ` (+${x.flapping.length} flapping)` : ''}`];
       return [
         [{ kind: 'anchor', target: sectionId(i), content: [strong(untrusted(m.id, 60))] }],
-        [reliability(x.reliability, x.reliabilityInterval)],
+        // The window's score would read as tonight's: a run with no answer shows none.
+        [isUnavailable(availabilityOf(m)) ? 'unavailable' : reliability(x.reliability, x.reliabilityInterval)],
         [percent(x.passRate)],
         [percent(x.stability)],
         [percent(x.agreement)],
@@ -155,29 +157,42 @@ function modelSection(m: ModelReport, index: number, partial: boolean): Block {
     ...failingBlocks(m.failing),
     ...driftBlocks(m),
     ...flipBlocks(m),
-    paragraph(availability(m)),
+    paragraph(...availability(m)),
     ...earlierDriftBlocks(m.trend),
   );
   if (m.truncated > 0) blocks.push(truncation(m.truncated));
   return { kind: 'section', id: sectionId(index), title: [untrusted(m.id, 60)], blocks };
 }
 
-function availability(m: ModelReport): string {
-  const requests = m.metrics.prompts * m.samples;
+function availability(m: ModelReport): Inline[] {
   const errors = m.metrics.errors;
-  const total = totalErrors(errors);
+  const { requests, share } = availabilityOf(m);
   const { p50, p95 } = m.metrics.latencyMs;
   const latency = p50 === null ? '' : ` Latency p50 ${Math.round(p50)} ms, p95 ${Math.round(p95 ?? 0)} ms.`;
   const tail = latency + costSentence(m.metrics.cost);
-  if (total === 0) return `Availability: 100% of ${requests} requests answered.${tail}`;
+  if (totalErrors(errors) === 0) return [`Availability: 100% of ${requests} requests answered.${tail}`];
+  // Each category with the first error's message: the reason, in the server's own words.
+  const messages = m.metrics.errorMessages ?? {};
   const byCategory = Object.entries(errors)
     .filter(([, n]) => n > 0)
-    .map(([category, n]) => `${n} ${category}`)
-    .join(', ');
-  return (
-    `Availability: ${percent(requests > 0 ? (requests - total) / requests : null)} of ${requests} requests answered ` +
-    `(${byCategory}). Errors are availability, never counted as drift or as failed checks.${tail}`
-  );
+    .flatMap(([category, n], i): Inline[] => {
+      const message = messages[category as keyof typeof messages];
+      const lead = `${i === 0 ? '' : '; '}${n} ${category}`;
+      return message === undefined ? [lead] : [`${lead}: `, untrusted(message, 200)];
+    });
+  if (isUnavailable(availabilityOf(m))) {
+    return [
+      `Unavailable: none of ${count(requests, 'request')} answered (`,
+      ...byCategory,
+      '). This run adds nothing to reliability, which counts answered observations only, and the badge reads unavailable.' +
+        tail,
+    ];
+  }
+  return [
+    `Availability: ${percent(share)} of ${requests} requests answered (`,
+    ...byCategory,
+    '). Errors are availability, never counted as drift or as failed checks.' + tail,
+  ];
 }
 
 /** The samples of the last run whose output was cut: judged as they came, so a reader knows. */

@@ -6,10 +6,6 @@ const LIST_KEYS = 20;
 /** Backend changes noted per model; earlier ones are counted. */
 const FINGERPRINT_NOTES = 5;
 
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-
 /** `2023-06-14 09:30 UTC` from an ISO time; the text itself when it is not one. */
 export function dateTime(iso: string): Inline {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);

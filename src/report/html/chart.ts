@@ -1,6 +1,6 @@
-import { percent } from '../../util/numbers.js';
+import { percent, count } from '../../util/numbers.js';
 import type { TrendPoint } from '../data/report.js';
-import { axisLabels, count } from '../document/words.js';
+import { axisLabels } from '../document/words.js';
 import { escapeHtml, inline } from './text.js';
 
 /**

@@ -92,7 +92,7 @@ describe('check mode: what the pull request changed', () => {
     expect(drift).not.toContain('s/p7');
     expect(drift).toContain('No drift: all 2 comparable prompts kept their answer.');
     expect(run.failure).toMatch(
-      /^thresholds failed:\nm: 1 prompt\(s\) went from pass to fail because of this change's edits \(the base version passes in the same run\): s\/p7/,
+      /^thresholds failed:\nm: 1 prompt went from pass to fail because of this change's edits \(the base version passes in the same run\): s\/p7/,
     );
     // The annotation points at the edited line in the suite file: p7's `prompt:` (its `- id:` is line 7).
     expect(run.annotations).toContainEqual({

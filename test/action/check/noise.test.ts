@@ -69,8 +69,8 @@ describe('check mode on a sampled model', () => {
     server.setAliases({ m: 'shifted' });
     const changed = await check();
     expect(changed.code).toBe(1);
-    expect(changed.failure).toMatch(/^thresholds failed:\nm: \d+ prompt\(s\) went from pass to fail/);
-    const failing = /m: (\d+) prompt\(s\) went from pass to fail/.exec(changed.failure ?? '')!;
+    expect(changed.failure).toMatch(/^thresholds failed:\nm: \d+ prompts? went from pass to fail/);
+    const failing = /m: (\d+) prompts? went from pass to fail/.exec(changed.failure ?? '')!;
     // One warning per prompt that failed the threshold, on the suite that holds it.
     const warnings = regressionWarnings(changed);
     expect(warnings).toHaveLength(Number(failing[1]));

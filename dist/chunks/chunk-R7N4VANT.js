@@ -27,6 +27,9 @@ function usd(value) {
 function costSentence(cost) {
   return cost === void 0 ? "" : ` Cost of this run: ${usd(cost)} at the model's price.`;
 }
+function count(n, singular, plural = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
 
 export {
   percent,
@@ -35,5 +38,6 @@ export {
   grouped,
   listSome,
   usd,
-  costSentence
+  costSentence,
+  count
 };

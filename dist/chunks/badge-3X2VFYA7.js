@@ -1,12 +1,13 @@
 import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
+  isUnavailable,
   lowestReliability
-} from "./chunk-UDC6ADWE.js";
+} from "./chunk-3OMDT4QC.js";
 import {
   percent,
   roundPercent
-} from "./chunk-2QCE6TR3.js";
+} from "./chunk-R7N4VANT.js";
 import {
   __commonJS,
   __require,
@@ -1897,14 +1898,14 @@ function makeBadge2(format) {
 
 // src/badge/badge.ts
 function checkReliability(reliability) {
-  if (reliability === null) return;
+  if (reliability === null || reliability === "unavailable") return;
   if (!Number.isFinite(reliability) || reliability < 0 || reliability > 1) {
     throw new RangeError(`badge: reliability must be in 0..1 or null, got ${reliability}`);
   }
 }
 function badgeColor(reliability) {
   checkReliability(reliability);
-  if (reliability === null) return "lightgrey";
+  if (reliability === null || reliability === "unavailable") return "lightgrey";
   const shown = roundPercent(reliability);
   if (shown >= 95) return "green";
   if (shown >= 85) return "yellow";
@@ -1913,6 +1914,7 @@ function badgeColor(reliability) {
 }
 function badgeMessage(reliability) {
   checkReliability(reliability);
+  if (reliability === "unavailable") return reliability;
   return reliability === null ? "no data" : percent(reliability);
 }
 function reliabilitySvg(label, reliability) {
@@ -1948,7 +1950,8 @@ async function writeBadges(badgePath, models) {
   }
   const dir = dirname(badgePath);
   const stem = basename(badgePath, ".svg");
-  const lowest = lowestReliability(models);
+  const valueOf = (m) => m.availability && isUnavailable(m.availability) ? "unavailable" : m.reliability;
+  const lowest = models.some((m) => valueOf(m) === "unavailable") ? "unavailable" : lowestReliability(models);
   const files = [
     [join(dir, basename(badgePath)), reliabilitySvg("reliability", lowest)],
     [join(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
@@ -1956,10 +1959,7 @@ async function writeBadges(badgePath, models) {
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map(({ id, reliability }) => [
-      join(dir, `${stem}-${id}.svg`),
-      reliabilitySvg(id, reliability)
-    ])
+    ...models.map((m) => [join(dir, `${stem}-${m.id}.svg`), reliabilitySvg(m.id, valueOf(m))])
   ];
   await mkdir(dir, { recursive: true });
   for (const [path, text] of files) await writeFile(path, text, "utf8");

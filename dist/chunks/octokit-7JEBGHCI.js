@@ -24060,9 +24060,72 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
+// src/github/limits.ts
+var DEFAULT_LIMITS = {
+  timeoutMs: 3e4,
+  attempts: 4,
+  backoffMs: 1e3,
+  maxWaitMs: 6e4,
+  maxPages: 100
+};
+function limitedRequest(limits) {
+  return async (request2, options) => {
+    const what = `${options.method ?? "GET"} ${String(options.url ?? "")}`;
+    for (let attempt = 1; ; attempt++) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+      let failure;
+      try {
+        options.request = { ...options.request, signal: controller.signal };
+        return await request2(options);
+      } catch (error) {
+        failure = controller.signal.aborted ? new ApiTimeout(`the GitHub API did not answer ${what} within ${limits.timeoutMs / 1e3} s`) : error;
+      } finally {
+        clearTimeout(timer);
+      }
+      const wait = retryWait(failure, attempt, limits);
+      if (typeof wait === "string") {
+        if (failure instanceof Error && wait !== "") failure.message += ` (${wait})`;
+        throw failure;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
+}
+var ApiTimeout = class extends Error {
+};
+function retryWait(error, attempt, limits) {
+  const status = error.status;
+  const headers = error.response?.headers ?? {};
+  const timedOut = error instanceof ApiTimeout;
+  const rateLimited = (status === 403 || status === 429) && isRateLimit(error, headers);
+  if (!timedOut && !rateLimited && !(status !== void 0 && status >= 500)) return "";
+  if (attempt >= limits.attempts) return `gave up after ${attempt} attempts`;
+  const asked = rateLimited ? askedWaitMs(headers) : null;
+  if (asked !== null && asked > limits.maxWaitMs) {
+    return `GitHub asked to wait ${Math.ceil(asked / 1e3)} s, longer than the ${limits.maxWaitMs / 1e3} s trackrecord waits`;
+  }
+  const backoff = limits.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
+  return asked ?? (rateLimited ? limits.maxWaitMs : backoff);
+}
+function isRateLimit(error, headers) {
+  return headers["retry-after"] !== void 0 || String(headers["x-ratelimit-remaining"]) === "0" || /rate limit/i.test(error.message);
+}
+function askedWaitMs(headers) {
+  const after = Number(headers["retry-after"]);
+  if (headers["retry-after"] !== void 0 && Number.isFinite(after)) return Math.max(0, after * 1e3);
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (String(headers["x-ratelimit-remaining"]) === "0" && Number.isFinite(reset)) {
+    return Math.max(0, reset * 1e3 - Date.now());
+  }
+  return null;
+}
+
 // src/github/octokit.ts
-function createOctokit(token, apiUrl) {
-  return getOctokit(token, { baseUrl: withoutTrailingSlash(apiUrl) });
+function createOctokit(token, apiUrl, limits = DEFAULT_LIMITS) {
+  const octokit = getOctokit(token, { baseUrl: withoutTrailingSlash(apiUrl) });
+  octokit.hook.wrap("request", limitedRequest(limits));
+  return Object.assign(octokit, { limits });
 }
 export {
   createOctokit

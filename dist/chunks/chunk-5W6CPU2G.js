@@ -2,7 +2,7 @@ import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
   grouped
-} from "./chunk-2QCE6TR3.js";
+} from "./chunk-R7N4VANT.js";
 
 // src/github/comment.ts
 var GITHUB_COMMENT_LIMIT = 65536;
@@ -30,12 +30,22 @@ async function upsertStickyComment(octokit, options) {
   const { owner, repo, issueNumber } = options;
   const tag = markerTag(options.marker);
   const body = stickyBody(options.body, tag);
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+  const comments = [];
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner,
     repo,
     issue_number: issueNumber,
     per_page: 100
   });
+  let read = 0;
+  for await (const page of pages) {
+    if (++read > octokit.limits.maxPages) {
+      throw new Error(
+        `stopped listing the comments of #${issueNumber} after ${octokit.limits.maxPages} pages: the GitHub API kept linking a next page`
+      );
+    }
+    comments.push(...page.data);
+  }
   const marked = comments.filter((c) => (c.body ?? "").includes(tag));
   const self = marked.length > 0 ? await tokenIdentity(octokit) : null;
   const existing = self && marked.find((c) => isSelf(c.user, self));

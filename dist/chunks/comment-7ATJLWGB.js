@@ -7,8 +7,8 @@ import {
   markerTag,
   tokenIdentity,
   upsertStickyComment
-} from "./chunk-OQIBCF6J.js";
-import "./chunk-2QCE6TR3.js";
+} from "./chunk-5W6CPU2G.js";
+import "./chunk-R7N4VANT.js";
 import "./chunk-UBFBREK3.js";
 export {
   GITHUB_COMMENT_LIMIT,

@@ -2,7 +2,7 @@ import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
   grouped
-} from "./chunk-2QCE6TR3.js";
+} from "./chunk-R7N4VANT.js";
 import {
   __commonJS,
   __toESM
@@ -6910,6 +6910,209 @@ var require_ajv = __commonJS({
     Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
+  }
+});
+
+// node_modules/ajv-formats/dist/formats.js
+var require_formats = __commonJS({
+  "node_modules/ajv-formats/dist/formats.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+    function fmtDef(validate2, compare) {
+      return { validate: validate2, compare };
+    }
+    exports.fullFormats = {
+      // date: http://tools.ietf.org/html/rfc3339#section-5.6
+      date: fmtDef(date, compareDate),
+      // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+      time: fmtDef(getTime(true), compareTime),
+      "date-time": fmtDef(getDateTime(true), compareDateTime),
+      "iso-time": fmtDef(getTime(), compareIsoTime),
+      "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+      // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+      duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+      uri,
+      "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+      // uri-template: https://tools.ietf.org/html/rfc6570
+      "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+      // For the source: https://gist.github.com/dperini/729294
+      // For test cases: https://mathiasbynens.be/demo/url-regex
+      url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+      email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+      hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+      // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+      ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+      ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+      regex,
+      // uuid: http://tools.ietf.org/html/rfc4122
+      uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+      // JSON-pointer: https://tools.ietf.org/html/rfc6901
+      // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+      "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+      "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+      // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+      "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+      // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+      // byte: https://github.com/miguelmota/is-base64
+      byte,
+      // signed 32 bit integer
+      int32: { type: "number", validate: validateInt32 },
+      // signed 64 bit integer
+      int64: { type: "number", validate: validateInt64 },
+      // C-type float
+      float: { type: "number", validate: validateNumber },
+      // C-type double
+      double: { type: "number", validate: validateNumber },
+      // hint to the UI to hide input strings
+      password: true,
+      // unchecked string payload
+      binary: true
+    };
+    exports.fastFormats = {
+      ...exports.fullFormats,
+      date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+      time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+      "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+      "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+      "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+      // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+      uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+      "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+      // email (sources from jsen validator):
+      // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+      // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+      email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+    };
+    exports.formatNames = Object.keys(exports.fullFormats);
+    function isLeapYear(year) {
+      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    }
+    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    function date(str) {
+      const matches2 = DATE.exec(str);
+      if (!matches2)
+        return false;
+      const year = +matches2[1];
+      const month = +matches2[2];
+      const day = +matches2[3];
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
+    }
+    function compareDate(d1, d2) {
+      if (!(d1 && d2))
+        return void 0;
+      if (d1 > d2)
+        return 1;
+      if (d1 < d2)
+        return -1;
+      return 0;
+    }
+    var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+    function getTime(strictTimeZone) {
+      return function time(str) {
+        const matches2 = TIME.exec(str);
+        if (!matches2)
+          return false;
+        const hr = +matches2[1];
+        const min = +matches2[2];
+        const sec = +matches2[3];
+        const tz = matches2[4];
+        const tzSign = matches2[5] === "-" ? -1 : 1;
+        const tzH = +(matches2[6] || 0);
+        const tzM = +(matches2[7] || 0);
+        if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
+          return false;
+        if (hr <= 23 && min <= 59 && sec < 60)
+          return true;
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+      };
+    }
+    function compareTime(s1, s2) {
+      if (!(s1 && s2))
+        return void 0;
+      const t1 = (/* @__PURE__ */ new Date("2020-01-01T" + s1)).valueOf();
+      const t2 = (/* @__PURE__ */ new Date("2020-01-01T" + s2)).valueOf();
+      if (!(t1 && t2))
+        return void 0;
+      return t1 - t2;
+    }
+    function compareIsoTime(t1, t2) {
+      if (!(t1 && t2))
+        return void 0;
+      const a1 = TIME.exec(t1);
+      const a2 = TIME.exec(t2);
+      if (!(a1 && a2))
+        return void 0;
+      t1 = a1[1] + a1[2] + a1[3];
+      t2 = a2[1] + a2[2] + a2[3];
+      if (t1 > t2)
+        return 1;
+      if (t1 < t2)
+        return -1;
+      return 0;
+    }
+    var DATE_TIME_SEPARATOR = /t|\s/i;
+    function getDateTime(strictTimeZone) {
+      const time = getTime(strictTimeZone);
+      return function date_time(str) {
+        const dateTime = str.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+      };
+    }
+    function compareDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const d1 = new Date(dt1).valueOf();
+      const d2 = new Date(dt2).valueOf();
+      if (!(d1 && d2))
+        return void 0;
+      return d1 - d2;
+    }
+    function compareIsoDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+      const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+      const res = compareDate(d1, d2);
+      if (res === void 0)
+        return void 0;
+      return res || compareTime(t1, t2);
+    }
+    var NOT_URI_FRAGMENT = /\/|:/;
+    var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+    function uri(str) {
+      return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+    }
+    var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+    function byte(str) {
+      BYTE.lastIndex = 0;
+      return BYTE.test(str);
+    }
+    var MIN_INT32 = -(2 ** 31);
+    var MAX_INT32 = 2 ** 31 - 1;
+    function validateInt32(value) {
+      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+    }
+    function validateInt64(value) {
+      return Number.isInteger(value);
+    }
+    function validateNumber() {
+      return true;
+    }
+    var Z_ANCHOR = /[^\\]\\Z/;
+    function regex(str) {
+      if (Z_ANCHOR.test(str))
+        return false;
+      try {
+        new RegExp(str);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
   }
 });
 
@@ -13969,6 +14172,112 @@ function matches(re, text) {
   return re.test(text);
 }
 
+// src/checks/formats.ts
+var import_formats = __toESM(require_formats(), 1);
+var MAX_FORMAT_CHARS = 4096;
+var CHECK_NOTHING = {
+  password: "a hint to hide input; use minLength or pattern",
+  binary: "any string passes; use pattern or maxLength",
+  float: 'any number passes; use "type: number"',
+  double: 'any number passes; use "type: number"'
+};
+function formatProblem(name) {
+  const nothing = CHECK_NOTHING[name];
+  if (nothing !== void 0) return `format "${name}" checks nothing (${nothing})`;
+  if (!(name in FORMATS)) return `unknown format "${name}": the formats checked are ${FORMAT_NAMES.join(", ")}`;
+  return null;
+}
+function linear(re) {
+  try {
+    const compiled = compileRegex(re.source, re.flags.replace(/[gu]/g, ""));
+    return (s) => matches(compiled, s);
+  } catch {
+    return null;
+  }
+}
+function bounded(test) {
+  return (s) => s.length <= MAX_FORMAT_CHARS && test(s);
+}
+function stringTest(format) {
+  if (typeof format === "function") return bounded(format);
+  return linear(format) ?? bounded((s) => format.test(s));
+}
+function enforced(format) {
+  if (format instanceof RegExp || typeof format === "function") return stringTest(format);
+  if (typeof format !== "object") return format;
+  if (format.type === "number") return format;
+  const def = format;
+  return { ...def, validate: stringTest(def.validate) };
+}
+var FORMATS = Object.fromEntries(
+  Object.entries(import_formats.fullFormats).filter(([name]) => !(name in CHECK_NOTHING)).map(([name, format]) => [name, enforced(format)])
+);
+var FORMAT_NAMES = Object.keys(FORMATS);
+
+// src/checks/schema-problem.ts
+var ANNOTATIONS = {
+  contentMediaType: 'check the text with "pattern" instead',
+  contentEncoding: 'check the text with "pattern" or "format: byte" instead',
+  contentSchema: "parse the content with an extract step and check it there"
+};
+function schemaProblem(message, schema) {
+  const format = /^unknown format "(.*)" ignored in schema at path "#(.*)"$/.exec(message);
+  if (format !== null) {
+    const name = format[1];
+    return { message: formatProblem(name) ?? message, at: [...pointerPath(format[2], schema), "format"] };
+  }
+  const missing = /^strict mode: missing type "(.*)" for keyword "(.*)" at "#(.*)" \(strictTypes\)$/.exec(message);
+  if (missing !== null) {
+    const [types, keyword] = [missing[1].split(","), missing[2]];
+    const type = types.includes("string") ? "string" : types[0];
+    return {
+      message: `"${keyword}" checks only ${types.join(" or ")} values and this schema does not say its type: add "type: ${type}" beside it, or a value of another type passes unchecked`,
+      at: [...pointerPath(missing[3], schema), keyword]
+    };
+  }
+  const unknown = /^strict mode: unknown keyword: "(.*)"$/.exec(message);
+  if (unknown !== null) {
+    const keyword = unknown[1];
+    const hint = ANNOTATIONS[keyword];
+    return {
+      message: hint === void 0 ? `unknown keyword "${keyword}" would check nothing; remove it or fix its spelling` : `"${keyword}" is only an annotation in JSON Schema and checks nothing; ${hint}`,
+      at: findKey(schema, keyword) ?? []
+    };
+  }
+  const invalid = /^schema is invalid: data(\/\S*)? /.exec(message);
+  if (invalid !== null) return { message, at: pointerPath(invalid[1] ?? "", schema) };
+  const at = /at "#([^"]*)"/.exec(message);
+  return { message: message.replace(/^strict mode: /, ""), at: at === null ? [] : pointerPath(at[1], schema) };
+}
+function pointerPath(pointer, schema) {
+  if (pointer === "" || pointer === "/") return [];
+  const path = [];
+  let node = schema;
+  for (const raw of pointer.slice(1).split("/")) {
+    const key = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = Array.isArray(node) && /^\d+$/.test(key) ? Number(key) : key;
+    path.push(segment);
+    node = node !== null && typeof node === "object" ? node[segment] : void 0;
+  }
+  return path;
+}
+function safeDecode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+function findKey(node, key) {
+  if (node === null || typeof node !== "object") return null;
+  if (!Array.isArray(node) && Object.hasOwn(node, key)) return [key];
+  for (const [k, child] of Object.entries(node)) {
+    const below = findKey(child, key);
+    if (below !== null) return [Array.isArray(node) ? Number(k) : k, ...below];
+  }
+  return null;
+}
+
 // src/checks/unique-items.ts
 var validate = (unique, items) => {
   validate.errors = [];
@@ -14028,7 +14337,16 @@ var linearRegExp = Object.assign(
   },
   { code: "linearRegExp" }
 );
-var ajv = new import_ajv.Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExp } }).removeKeyword("uniqueItems").addKeyword(uniqueItems);
+var ajv = new import_ajv.Ajv({
+  allErrors: true,
+  strictSchema: true,
+  strictTypes: true,
+  allowUnionTypes: true,
+  strictTuples: false,
+  strictRequired: false,
+  formats: FORMATS,
+  code: { regExp: linearRegExp }
+}).removeKeyword("uniqueItems").addKeyword(uniqueItems).removeKeyword("contentMediaType").removeKeyword("contentEncoding").removeKeyword("contentSchema");
 var validators = /* @__PURE__ */ new WeakMap();
 function validatorFor(schema) {
   let validate2 = validators.get(schema);
@@ -14058,13 +14376,10 @@ function expectationProblem(e) {
       } catch (err) {
         return `${e.kind} /${e.pattern}/${e.flags}: ${errorMessage(err)}`;
       }
-    case "json-schema":
-      try {
-        validatorFor(e.schema);
-        return null;
-      } catch (err) {
-        return `json-schema: ${errorMessage(err)}`;
-      }
+    case "json-schema": {
+      const problem = jsonSchemaProblem(e.schema);
+      return problem === null ? null : `json-schema: ${problem.message}`;
+    }
     case "max-length":
     case "min-length":
       return Number.isInteger(e.value) && e.value >= 0 ? null : `${e.kind}: must be a non-negative integer, got ${e.value}`;
@@ -14084,6 +14399,14 @@ function expectationProblem(e) {
     case "contains":
     case "not-contains":
       return null;
+  }
+}
+function jsonSchemaProblem(schema) {
+  try {
+    validatorFor(schema);
+    return null;
+  } catch (err) {
+    return schemaProblem(errorMessage(err), schema);
   }
 }
 function check(answer, e, steps, vectors) {
@@ -14371,6 +14694,46 @@ function sameAnswer(a, b, compare, vectors) {
   return (similarity(a, b, vectors) ?? -Infinity) >= compare.threshold;
 }
 
+// src/checks/describe.ts
+var MAX_EXPECTED = 120;
+function expectedText(e) {
+  return cut(expected(e));
+}
+function expected(e) {
+  switch (e.kind) {
+    case "equals":
+    case "contains":
+    case "not-contains":
+      return JSON.stringify(e.value);
+    case "regex":
+    case "not-regex":
+      return `/${e.pattern}/${e.flags}`;
+    case "one-of":
+      return e.values.map((v) => JSON.stringify(v)).join(", ");
+    case "json-schema":
+      return JSON.stringify(e.schema);
+    case "max-length":
+      return `at most ${e.value} characters`;
+    case "min-length":
+      return `at least ${e.value} characters`;
+    case "number":
+      return e.tolerance === 0 ? String(e.equals) : `${e.equals} \xB1 ${e.tolerance}`;
+    case "word-count":
+    case "line-count": {
+      const unit = e.kind === "word-count" ? "words" : "lines";
+      if (e.max === null) return `at least ${e.min} ${unit}`;
+      if (e.min === e.max) return `${e.min} ${unit}`;
+      return e.min === 0 ? `at most ${e.max} ${unit}` : `${e.min} to ${e.max} ${unit}`;
+    }
+    case "similar":
+      return `cosine >= ${e.threshold} to ${JSON.stringify(e.to)}`;
+  }
+}
+function cut(text) {
+  const chars = [...text];
+  return chars.length <= MAX_EXPECTED ? text : `${chars.slice(0, MAX_EXPECTED - 1).join("")}\u2026`;
+}
+
 // src/checks/index.ts
 var MAX_CHECKED_CHARS = 1048576;
 function answerOf(output, prompt) {
@@ -14389,15 +14752,19 @@ function answerOrNull(output, prompt) {
     return null;
   }
 }
-function judge(output, prompt, vectors) {
+function judge(output, prompt, vectors, truncated = false) {
+  let verdict;
   try {
     const answer = answerOf(output, prompt);
-    return { answer, ...evaluate(answer, prompt, vectors) };
+    verdict = { answer, ...evaluate(answer, prompt, vectors) };
   } catch (err) {
     const reason = `checks could not run on this output: ${errorMessage(err).slice(0, MAX_REASON)}`;
-    return { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
+    verdict = { answer: null, pass: prompt.expect.length > 0 ? false : null, failures: [reason] };
   }
+  if (truncated && verdict.failures.length > 0) verdict.failures.push(TRUNCATED_NOTE);
+  return verdict;
 }
+var TRUNCATED_NOTE = 'the output was cut (finish_reason "length", or past max-output-kb): these checks read an incomplete answer';
 var MAX_REASON = 200;
 
 // src/run/plan.ts
@@ -14408,8 +14775,11 @@ function buildPlan(config) {
     prompts,
     samples: config.samples,
     hashes: config.models.map((model) => prompts.map((p) => promptHash(model, p.prompt))),
-    checksHashes: prompts.map((p) => sha256(canonicalJson(p.prompt.expect)))
+    checksHashes: prompts.map((p) => checksHash(p.prompt))
   };
+}
+function checksHash(prompt) {
+  return sha256(canonicalJson(prompt.expect));
 }
 function messagesFor(model, prompt) {
   return model.system === null ? prompt.messages : [{ role: "system", content: model.system }, ...prompt.messages];
@@ -14464,11 +14834,14 @@ var DEFAULTS = {
   historyMaxMb: 25,
   badge: ".trackrecord/badge.svg",
   window: 30,
+  /** Runs in each model's trend in a report (`report --trend`), when not given. */
+  trend: 30,
   similarityThreshold: 0.8,
   /** Cosine similarity for `similar` checks and `compare: embedding` when no threshold is given. */
   embeddingThreshold: 0.8,
   normalize: ["trim", "collapse-whitespace"],
-  failOnRegression: true
+  failOnRegression: true,
+  failBelowAvailability: 0.5
 };
 function promptKey(suite, id) {
   return `${suite}/${id}`;
@@ -14494,7 +14867,7 @@ function catalogRef(catalog) {
   return sha256(canonicalJson(catalog)).slice(0, CATALOG_REF_LENGTH);
 }
 
-// src/analysis/stats.ts
+// src/util/stats.ts
 function percentile(values, p) {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -14533,6 +14906,7 @@ function promptResult(o, spec) {
     checked,
     status: majorityVerdict(passed, checked),
     errors: o.samples.flatMap((s) => s.error ? [s.error.category] : []),
+    truncated: o.samples.flatMap((s, i) => s.truncated === true ? [i] : []),
     outputs: o.samples.map((s) => s.output),
     latencyMs: roundOrNull(
       percentile(
@@ -15022,13 +15396,10 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
-function significantRegressions(m) {
+function splitByNoise(m) {
   const edited = m.editRegressions ?? [];
   const fromHistory = m.regressions.filter((key) => !edited.includes(key));
-  return [...driftRegressions(fromHistory, m.drift), ...edited];
-}
-function regressionsByNoise(m) {
-  const beyond = significantRegressions(m);
+  const beyond = [...driftRegressions(fromHistory, m.drift), ...edited];
   return { beyond, within: m.regressions.filter((key) => !beyond.includes(key)) };
 }
 function driftRegressions(regressions, drift) {
@@ -15109,6 +15480,7 @@ function recordMetrics(input, c, drift, windowBefore, previous) {
     flipsP: c.flipsP,
     newSeries: c.newSeries,
     errors: m.errors,
+    ...Object.keys(m.errorMessages).length > 0 ? { errorMessages: m.errorMessages } : {},
     latencyMs: m.latencyMs,
     tokens: tokens2,
     ...input.model.price ? { cost: tokenCost(tokens2, input.model.price) } : {},
@@ -15122,6 +15494,16 @@ function recordMetrics(input, c, drift, windowBefore, previous) {
   };
 }
 
+// src/analysis/availability.ts
+function availabilityOf(record) {
+  const requests = record.metrics.prompts * record.samples;
+  const answered = Math.max(0, requests - totalErrors(record.metrics.errors));
+  return { requests, answered, share: share(answered, requests) };
+}
+function isUnavailable(a) {
+  return a.requests > 0 && a.answered === 0;
+}
+
 export {
   require_ucs2length,
   showInvisible,
@@ -15130,9 +15512,12 @@ export {
   similarTargets,
   errorMessage,
   isObject,
+  evaluate,
   expectationProblem,
+  jsonSchemaProblem,
   parseJsonPath,
   sameAnswer,
+  expectedText,
   answerOf,
   answerOrNull,
   judge,
@@ -15142,28 +15527,31 @@ export {
   sha256,
   canonicalJson,
   fisherFreemanHalton,
-  sampleKindFor,
-  compareSamples,
   benjaminiHochberg,
-  significantRegressions,
-  regressionsByNoise,
+  mcnemarExactP,
+  HASH_REF_LENGTH,
   textRef,
   isRefOf,
   catalogRef,
-  ModelEmbeddings,
-  similarModel,
-  compareModel,
-  vectorsOf,
-  buildPlan,
-  messagesFor,
-  mcnemarExactP,
   percentile,
   share,
   promptResult,
   majorityVerdict,
   modal,
+  sampleKindFor,
+  compareSamples,
+  ModelEmbeddings,
+  similarModel,
+  compareModel,
+  vectorsOf,
+  buildPlan,
+  checksHash,
+  messagesFor,
+  splitByNoise,
   analyzeModel,
   realDrift,
   lowestReliability,
-  totalErrors
+  totalErrors,
+  availabilityOf,
+  isUnavailable
 };
