@@ -3,6 +3,7 @@
  * passing (5xx, a secondary rate limit with its wait), and no wait longer than a job can afford.
  * Octokit alone waits forever on a server that never answers and retries nothing.
  */
+import { EXIT, TrackrecordError } from '../util/errors.js';
 
 export interface ApiLimits {
   /** One attempt, headers and body. */
@@ -67,8 +68,11 @@ export function limitedRequest(limits: ApiLimits) {
   };
 }
 
-/** An attempt that passed its deadline. */
-class ApiTimeout extends Error {}
+/** An attempt that passed its deadline; thrown as it is once the attempts are spent. */
+class ApiTimeout extends TrackrecordError {
+  readonly code = 'github-timeout';
+  readonly exitStatus = EXIT.failed;
+}
 
 /** How long to wait before the next attempt, or why there is none ('' when it is not a passing failure). */
 function retryWait(error: unknown, attempt: number, limits: ApiLimits): number | string {

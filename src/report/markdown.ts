@@ -33,27 +33,37 @@ export function renderJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-/** Inline content as one line of markdown. */
-export function inlineMarkdown(content: readonly Inline[]): string {
-  return content.map(inlinePart).join('');
+/**
+ * Inline content as one line of markdown; `cell` when it sits in a table cell, where a `|`
+ * would end the cell even inside a code span.
+ */
+export function inlineMarkdown(content: readonly Inline[], cell = false): string {
+  return content.map((part) => inlinePart(part, cell)).join('');
 }
 
-function inlinePart(part: Inline): string {
+/** Names shown as they are: letters, digits and the punctuation of hosts, ids and fingerprints. */
+const PLAIN_NAME = /^[\p{L}\p{N}._:/@+-]+$/u;
+
+function inlinePart(part: Inline, cell: boolean): string {
   if (typeof part === 'string') return part;
   switch (part.kind) {
     case 'untrusted':
+      // A plain name (a host, a model, a fingerprint) reads as it is in a code span, where
+      // markdown means nothing: no character references to read around in the raw file. Any
+      // other text is escaped, so no markup or comment marker can appear in the output at all.
+      if (part.name && PLAIN_NAME.test(part.text) && [...part.text].length <= part.max) return `\`${part.text}\``;
       return inlineText(part.text, part.max);
     case 'code':
       // An untrusted id keeps its escapes inside the span: odd to read, but it cannot mention or link.
       return `\`${part.untrusted ? inlineText(part.text, part.untrusted.max) : part.text}\``;
     case 'strong':
-      return `**${inlineMarkdown(part.content)}**`;
+      return `**${inlineMarkdown(part.content, cell)}**`;
     case 'link': {
       const url = safeUrl(part.url);
-      return url === null ? inlineMarkdown(part.content) : `[${inlineMarkdown(part.content)}](${url})`;
+      return url === null ? inlineMarkdown(part.content, cell) : `[${inlineMarkdown(part.content, cell)}](${url})`;
     }
     case 'anchor':
-      return inlineMarkdown(part.content);
+      return inlineMarkdown(part.content, cell);
     case 'placeholder':
       return `_${part.text}_`;
     case 'tag':
@@ -76,7 +86,7 @@ function markdownBlock(block: Block): string[] {
       return [
         `| ${block.columns.map((c) => c.title).join(' | ')} |`,
         `|${block.columns.map((c) => (c.numeric ? '---:' : '---')).join('|')}|`,
-        ...block.rows.map((row) => `| ${row.map(inlineMarkdown).join(' | ')} |`),
+        ...block.rows.map((row) => `| ${row.map((c) => inlineMarkdown(c, true)).join(' | ')} |`),
         '',
       ];
     case 'details':

@@ -62,7 +62,8 @@ function driftLine(m: ModelSummary): string | null {
   if (real > 0) parts.push(`${real} drifted`);
   if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
   if (m.regressions.length > 0 || m.fixes.length > 0) {
-    const p = m.flipsP === null ? '' : ` (${pValue(m.flipsP)} under no change)`;
+    // The drift test's line says whether these flips are noise; McNemar's p only without it.
+    const p = m.flipsP === null || m.drift.p !== null ? '' : ` (${pValue(m.flipsP)} under no change)`;
     const { beyond, within } = m.noise;
     const noise = within.length > 0 ? ` beyond noise, ${within.length} within noise` : '';
     parts.push(`${count(beyond.length, 'regression')}${noise}, ${count(m.fixes.length, 'fix', 'fixes')}${p}`);

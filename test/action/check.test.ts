@@ -66,7 +66,7 @@ describe('the action in check mode (pull_request)', () => {
     // The 17 failing prompts are named with their answers: the first 10, then how many more.
     expect(created[0]!.body).toContain('**17 failing prompts** in the latest run:');
     expect(created[0]!.body).toContain('… and 7 more failing prompts, not shown here:');
-    expect(created[0]!.body.match(/^\| [a-z0-9-]+\/[\w-]+ \| .* \| .+ \|$/gm)).toHaveLength(10);
+    expect(created[0]!.body.match(/^\| `[a-z0-9-]+\/[\w-]+` \| .* \| .+ \|$/gm)).toHaveLength(10);
 
     const second = await check();
     expect(second.code, second.failure ?? second.log).toBe(0);

@@ -69,9 +69,9 @@ describe('failing prompts', () => {
 
     const markdown = readFileSync(join(root, '.trackrecord/report.md'), 'utf8');
     expect(markdown).toContain('**2 failing prompts** in the latest run:');
-    expect(markdown).toContain('| s/capital | Lyon | contains &quot;Paris&quot; |');
+    expect(markdown).toContain('| `s/capital` | Lyon | contains &quot;Paris&quot; |');
     // The hostile answer is text in its cell: no comment marker, tag, mention or link survives.
-    const addRow = markdown.split('\n').find((l) => l.startsWith('| s/add |'))!;
+    const addRow = markdown.split('\n').find((l) => l.startsWith('| `s/add` |'))!;
     expect(addRow).not.toMatch(/<!--|<img|@octocat|\]\(https/);
 
     const report = await runCli(['report', '--format', 'json'], root);

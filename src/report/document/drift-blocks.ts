@@ -91,7 +91,9 @@ export function flipBlocks(m: ModelReport): Block[] {
   if (m.fixes.length > 0)
     items.push([strong(count(m.fixes.length, 'fix', 'fixes')), ' (fail → pass): ', ...keyList(m.fixes), '.']);
   const out: Block[] = [{ kind: 'list', items }];
-  if (m.flipsP !== null)
+  // With a drift test's verdict, that test says whether the flips are noise: a second p-value
+  // beside it would only seem to contradict it. Records written before the test keep McNemar's.
+  if (m.flipsP !== null && !m.metrics.drift)
     out.push(paragraph(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`));
   return out;
 }
