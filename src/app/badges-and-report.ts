@@ -1,4 +1,4 @@
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { specLookup } from '../analysis/failing.js';
 import type { RunOutcome } from '../run/outcome.js';
 import type { Config } from '../config/types.js';
@@ -7,6 +7,8 @@ import { appendAttestations, attestationsPathOf, describeAttestations } from '..
 import type { Signer } from '../evidence/keys.js';
 import { runStatement, writeRunStatement } from '../evidence/run-statement.js';
 import { writeReport } from '../report/file.js';
+import { reportPathOf } from '../util/output-files.js';
+import { refuseUnsafeOutputs } from './outputs.js';
 import { recordOutcome, type Recorded, type RecordOptions } from './run-and-record.js';
 
 export interface BadgesAndReport {
@@ -23,8 +25,9 @@ export interface BadgesAndReport {
 export async function writeBadgesAndReport(config: Config, root: string, recorded: Recorded): Promise<BadgesAndReport> {
   // Loaded here, not at start-up: badge-maker's font tables are slow to initialize.
   const { writeBadges } = await import('../badge/index.js');
+  await refuseUnsafeOutputs(config, root);
   const badges = await writeBadges(resolve(root, config.badge), recorded.summary.models);
-  const reportPath = join(dirname(resolve(root, config.history)), 'report.md');
+  const reportPath = reportPathOf(resolve(root, config.history));
   // The view already holds the history plus this run: no need to read the file back.
   const signing = await describeAttestations(resolve(root, config.history));
   const markdown = await writeReport(

@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { refuseUnsafeOutput } from '../util/output-path.js';
 import { DEFAULTS } from '../config/types.js';
 import {
   certificatePredicate,
@@ -69,6 +70,8 @@ export async function certify(options: CertifyOptions): Promise<Certified> {
     return { ok: false, problem: error.message };
   }
   const out = resolve(options.root, options.out);
+  // Relative to the workspace: stays in it, links resolved; an absolute --out is the user's choice. Never through a link.
+  refuseUnsafeOutput(options.out, { root: options.root, outside: isAbsolute(options.out) });
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, signCertificate(predicate, signer));
   const f = predicate.figures;

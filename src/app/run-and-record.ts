@@ -16,6 +16,7 @@ import { readRecent, type HistoryRead } from '../history/read.js';
 import { HistoryView } from '../history/view.js';
 import { headOf, refuseWithoutHead, refuseWithoutHeadBefore, type VerifiedHead } from '../history/head.js';
 import { fetchHistoryEmbeddings } from './history-embeddings.js';
+import { refuseUnsafeOutputs } from './outputs.js';
 import { summarize, type RunSummary } from '../analysis/summary.js';
 
 export interface RecordOptions {
@@ -74,6 +75,7 @@ export interface TrackResult extends Recorded {
  * fails verification throws a HistoryError and is left untouched.
  */
 export async function runAndRecord(config: Config, options: RunOptions & RecordOptions): Promise<TrackResult> {
+  if (options.useHistory) await refuseUnsafeOutputs(config, options.root);
   const history = options.useHistory
     ? (options.history ?? (await readVerifiedHistory(config, options.root)))
     : undefined;
@@ -89,6 +91,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   const { config } = outcome;
   const historyPath = options.useHistory ? resolve(options.root, config.history) : null;
   const checks = { signer: options.signer, done: 'Nothing was written.', head: options.head };
+  if (historyPath) await refuseUnsafeOutputs(config, options.root);
   const history = historyPath
     ? (options.history ?? (await readVerifiedHistory(config, options.root, checks)))
     : undefined;
@@ -109,6 +112,8 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
       source: view,
       snapshot: history?.open,
       beforeAppend: async (lineCount, lines) => {
+        // Checked again under the lock, right before the first write: a link may have appeared since the run began.
+        await refuseUnsafeOutputs(config, options.root);
         await signing.beforeAppend?.(lineCount, lines);
         // The file may have changed since it was read (another writer, or a cut): it must still hold what the run compared with.
         if (!chainedOnto) return;

@@ -1,10 +1,11 @@
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { RunOutcome } from '../run/outcome.js';
 import { promptCount, type Config } from '../config/types.js';
 import { displayPath, expandPartialPaths, mergePartials, readPartials, writePartial } from '../partial/index.js';
 import type { ProgressSink } from '../run/progress.js';
 import { shardConfig } from '../run/shard.js';
 import type { Shard } from '../util/shard.js';
+import { refuseUnsafeOutput } from '../util/output-path.js';
 import { runSuites } from './engine.js';
 import { readVerifiedHistory } from './run-and-record.js';
 
@@ -45,6 +46,9 @@ export interface ShardRun extends ShardSize {
  * verify would stop the merge, so it stops the shard before it spends a request.
  */
 export async function runShard(config: Config, shard: Shard, options: ShardOptions): Promise<ShardRun> {
+  // A path given relative to the workspace stays in it, links resolved; an absolute one (RUNNER_TEMP) is the caller's choice.
+  const check = { root: options.root, outside: isAbsolute(options.path) };
+  refuseUnsafeOutput(options.path, check);
   if (options.useHistory !== false) await readVerifiedHistory(config, options.root);
   const sharded = shardConfig(config, shard);
   const size = { prompts: promptCount(sharded), of: promptCount(config), models: config.models.length };
@@ -52,6 +56,7 @@ export async function runShard(config: Config, shard: Shard, options: ShardOptio
   const outcome = await runSuites(sharded, { env: options.env, progress: options.progress, warn: options.warn });
   if (options.runId) outcome.run = { ...outcome.run, id: options.runId };
   const path = resolve(options.root, options.path);
+  refuseUnsafeOutput(path, check);
   await writePartial(path, outcome, shard, config);
   return { ...size, outcome, path };
 }

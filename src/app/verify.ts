@@ -1,4 +1,5 @@
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { refuseUnsafeOutput } from '../util/output-path.js';
 import { DEFAULTS } from '../config/types.js';
 import { attestationsPathOf, checkSignedHistory, describeAttestations } from '../evidence/attestations.js';
 import { short } from '../evidence/dsse.js';
@@ -39,6 +40,8 @@ export async function verifyHistory(options: VerifyOptions): Promise<Verified> {
   const key = options.key === undefined ? null : await readPublicKey(options.root, options.key);
   const file = options.history ?? DEFAULTS.history;
   const path = resolve(options.root, file);
+  // Repairing rewrites the file: like every write, never through a link, nor out of the workspace for a relative path.
+  if (options.repair) refuseUnsafeOutput(file, { root: options.root, outside: isAbsolute(file) });
   try {
     if (!(await historyExists(path))) {
       return fail(`trackrecord verify: ${file}: no such file`);

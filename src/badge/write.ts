@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { badgeFilesOf } from '../util/output-files.js';
 import { isUnavailable, type Availability } from '../analysis/availability.js';
 import { lowestReliability } from '../analysis/record-metrics.js';
 import { reliabilitySvg, shieldsEndpoint, type BadgeValue } from './badge.js';
@@ -43,8 +44,10 @@ export async function writeBadges(
     seen.add(id);
   }
 
-  const dir = dirname(badgePath);
-  const stem = basename(badgePath, '.svg');
+  const [svg, json, ...perModel] = badgeFilesOf(
+    badgePath,
+    models.map((m) => m.id),
+  );
   const valueOf = (m: (typeof models)[number]): BadgeValue =>
     m.availability && isUnavailable(m.availability) ? 'unavailable' : m.reliability;
   // A model that did not answer is the weakest link: no score of the others may cover for it.
@@ -53,18 +56,15 @@ export async function writeBadges(
   // The main badge says drifted when any model did: it stands for all of them.
   const anyDrifted = models.some(drifted);
   const files: Array<[path: string, text: string]> = [
-    [join(dir, basename(badgePath)), reliabilitySvg('reliability', lowest, anyDrifted)],
-    [join(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint('reliability', lowest, anyDrifted), null, 2)}\n`],
+    [svg!, reliabilitySvg('reliability', lowest, anyDrifted)],
+    [json!, `${JSON.stringify(shieldsEndpoint('reliability', lowest, anyDrifted), null, 2)}\n`],
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map((m): [string, string] => [
-      join(dir, `${stem}-${m.id}.svg`),
-      reliabilitySvg(m.id, valueOf(m), drifted(m)),
-    ]),
+    ...models.map((m, i): [string, string] => [perModel[i]!, reliabilitySvg(m.id, valueOf(m), drifted(m))]),
   ];
 
-  await mkdir(dir, { recursive: true });
+  await mkdir(dirname(badgePath), { recursive: true });
   for (const [path, text] of files) await writeFile(path, text, 'utf8');
   return files.map(([path]) => path);
 }

@@ -9,8 +9,9 @@ import { resolveSuite } from './suite.js';
 import { didYouMean } from './suggest.js';
 import type { AzureDeployment, Config, ModelSpec, SuiteSpec } from './types.js';
 import { DEFAULTS } from './types.js';
-import { outsideWorkspace } from './workspace.js';
+import { collidingOutputs, outsideWorkspace } from './workspace.js';
 import { YamlFile } from './yaml-file.js';
+import { decodeUtf8 } from '../util/utf8.js';
 
 /** The config file's shape once it has passed `schema/config.schema.json`. */
 interface RawConfig {
@@ -67,12 +68,19 @@ export interface FileSource {
 
 const FILE_SYSTEM: FileSource = {
   async read(absolute) {
+    let bytes: Buffer;
     try {
-      return await readFile(absolute, 'utf8');
+      bytes = await readFile(absolute);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return null;
+      if (code === 'EISDIR') throw new Error('is a directory, not a YAML file: name the file itself');
       throw e;
     }
+    const decoded = decodeUtf8(bytes);
+    if ('text' in decoded) return decoded.text;
+    const { offset, line } = decoded.invalid;
+    throw new Error(`not valid UTF-8 at byte ${offset} (line ${line}): save the file as UTF-8`);
   },
 };
 
@@ -97,6 +105,13 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
   const models = resolveModels(raw.models, yaml, issues, raw.embedding);
   const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues, files);
   issues.push(...missingEmbeddingModels(models, suites));
+  const inputs = [
+    { path: configPath, what: 'the config' },
+    ...suites
+      .filter((s) => !s.source.startsWith('builtin:'))
+      .map((s) => ({ path: s.source, what: `suite ${s.source}` })),
+  ];
+  issues.push(...collidingOutputs(raw, models, yaml, inputs));
   if (issues.length > 0) throw new ConfigError(issues);
 
   return {
@@ -117,6 +132,7 @@ export async function loadConfig(options: LoadOptions): Promise<Config> {
       failBelowAvailability: raw.thresholds?.['fail-below-availability'] ?? DEFAULTS.failBelowAvailability,
       failOnRegression: raw.thresholds?.['fail-on-regression'] ?? DEFAULTS.failOnRegression,
     },
+    ...(confine ? {} : { allowOutsideWorkspace: true as const }),
   };
 }
 
@@ -305,7 +321,11 @@ async function resolveSuites(
     }
     // Built-in suites ship with trackrecord: always read from its own folder.
     const from = typeof entry === 'string' ? FILE_SYSTEM : files;
-    if ((await from.read(file)) === null) {
+    const found = await from.read(file).then(
+      (text) => text !== null,
+      () => true, // read again below, where the problem is reported as the file's
+    );
+    if (!found) {
       issues.push(yaml.issue(at, `suite file not found: ${source}`));
       continue;
     }

@@ -115,6 +115,8 @@ export interface Config {
   badge: string;
   window: number;
   thresholds: Thresholds;
+  /** `allow-outside-workspace: true`: the files named may lie outside the workspace (absent: they may not). */
+  allowOutsideWorkspace?: true;
 }
 
 /** How many prompts a config runs per model and sample, over all its suites. */

@@ -1,8 +1,9 @@
 import { open, readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { lineHash } from '../history/codec.js';
 import type { HistoryRecord } from '../history/record.js';
 import { canonicalJson } from '../util/hash.js';
+import { splitLines } from '../util/lines.js';
 import {
   decodeBase64,
   IN_TOTO_PAYLOAD_TYPE,
@@ -33,15 +34,9 @@ export interface SigningNote {
   keyids: string[];
 }
 
-/**
- * The attestations file of a history file: `attestations.jsonl` beside it, and for a numbered
- * segment (`history-0001.jsonl`) the same number (`attestations-0001.jsonl`), so every history
- * file has its own and line N of one is signed by an envelope naming `FILE:N`.
- */
-export function attestationsPathOf(historyPath: string): string {
-  const segment = /-(\d+)\.jsonl$/.exec(basename(historyPath));
-  return join(dirname(historyPath), segment ? `attestations-${segment[1]}.jsonl` : 'attestations.jsonl');
-}
+import { attestationsPathOf } from '../util/output-files.js';
+
+export { attestationsPathOf };
 
 /** The signed envelope of one history line (line numbers are 1-based). */
 export function signLine(line: string, lineNumber: number, historyPath: string, signer: Signer): Envelope {
@@ -69,11 +64,11 @@ export async function appendAttestations(
   if (lines.length === 0) return;
   const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine + i, historyPath, signer)));
   const path = attestationsPathOf(historyPath);
-  const existing = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return '';
+  const existing = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return Buffer.alloc(0);
     throw e;
   });
-  const separator = existing.length > 0 && !existing.endsWith('\n') ? '\n' : '';
+  const separator = existing.length > 0 && existing[existing.length - 1] !== 0x0a ? '\n' : '';
   const handle = await open(path, 'a');
   try {
     await handle.appendFile(`${separator}${envelopes.map((e) => `${e}\n`).join('')}`, 'utf8');
@@ -154,7 +149,7 @@ export async function checkSignedHistory(
 /** What an attestations file holds, without checking signatures: for `verify` without a key and the report. */
 export async function describeAttestations(historyPath: string): Promise<SigningNote | null> {
   try {
-    return describeEnvelopes(await readFile(attestationsPathOf(historyPath), 'utf8'));
+    return describeEnvelopes(splitLines(await readFile(attestationsPathOf(historyPath))));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
@@ -162,9 +157,8 @@ export async function describeAttestations(historyPath: string): Promise<Signing
 }
 
 /** How many envelopes an attestations file's text holds and the key ids they name (unchecked). */
-export function describeEnvelopes(text: string): SigningNote {
-  const envelopes = text
-    .split('\n')
+export function describeEnvelopes(text: string | string[]): SigningNote {
+  const envelopes = (typeof text === 'string' ? text.split('\n') : text)
     .filter((l) => l !== '')
     .map(parseEnvelope)
     .filter((e): e is Envelope => typeof e !== 'string');
@@ -270,15 +264,15 @@ interface ReadEnvelope {
  * file, a string when it cannot be read as envelopes (`FILE:LINE: reason`).
  */
 async function envelopesByLine(path: string): Promise<Map<number, ReadEnvelope[]> | string | null> {
-  let text: string;
+  let lines: string[];
   try {
-    text = await readFile(path, 'utf8');
+    lines = splitLines(await readFile(path));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
   }
   const byLine = new Map<number, ReadEnvelope[]>();
-  for (const [i, raw] of text.split('\n').entries()) {
+  for (const [i, raw] of lines.entries()) {
     if (raw === '') continue;
     if (raw.endsWith('\r')) return `${basename(path)}:${i + 1}: ${CRLF_LINE}`;
     const envelope = parseEnvelope(raw);

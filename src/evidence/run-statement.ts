@@ -1,4 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { refuseUnsafeOutput } from '../util/output-path.js';
 import { basename, join } from 'node:path';
 import { lineHash } from '../history/codec.js';
 import type { HistoryRecord, RecordRun } from '../history/record.js';
@@ -60,6 +61,8 @@ export async function writeRunStatement(
     statement: join(dir, 'trackrecord-statement.json'),
     predicate: join(dir, 'trackrecord-predicate.json'),
   };
+  // The folder is the runner's (RUNNER_TEMP) or the history's: neither file is ever written through a link.
+  for (const path of Object.values(paths)) refuseUnsafeOutput(path, { root: dir, outside: true });
   await writeFile(paths.statement, `${JSON.stringify(body, null, 2)}\n`);
   await writeFile(paths.predicate, `${JSON.stringify(body.predicate, null, 2)}\n`);
   return paths;

@@ -228,7 +228,7 @@ export async function loadFile(
     if (!isMissing(e)) throw e;
     return { result: verifyHistory('', verifier), bytes: Buffer.alloc(0), exists: false };
   }
-  const result = verifyHistory(bytes.toString('utf8'), verifier);
+  const result = verifyHistory(bytes, verifier);
   // Invalid UTF-8 decodes to U+FFFD, so the text no longer has the file's bytes: say so
   // precisely, unless an earlier line failed, or this one is the last line cut short (which
   // can split a character).
@@ -265,12 +265,7 @@ export const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 /** 1-based number of the first line that is not valid UTF-8, or null. */
 function firstInvalidUtf8Line(bytes: Buffer): number | null {
-  try {
-    strictDecoder.decode(bytes);
-    return null;
-  } catch {
-    // Rare: find the line.
-  }
+  // Line by line: the whole file may be too big for one string.
   let start = 0;
   for (let line = 1; ; line++) {
     const end = bytes.indexOf(0x0a, start);

@@ -54,16 +54,17 @@ const COLUMNS = ['answers', 'outputs', 'passed', 'latencyMs', 'tokensOut'] as co
  * and text ref resolves to what it hashes to. Stops at the first bad line. Pass a fresh
  * `verifier` to keep checking lines after the text (appending) with its state.
  */
-export function verifyHistory(text: string, verifier: ChainVerifier = new ChainVerifier()): VerifyResult {
-  const endsWithNewline = text.endsWith('\n');
-  if (text.length === 0) return { ok: true, records: [], lines: [], endsWithNewline };
-  const lines = text.split('\n');
-  if (endsWithNewline) lines.pop();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+export function verifyHistory(text: string | Buffer, verifier: ChainVerifier = new ChainVerifier()): VerifyResult {
+  const length = text.length;
+  const endsWithNewline = length > 0 && (typeof text === 'string' ? text.endsWith('\n') : text[length - 1] === 0x0a);
+  // Line by line, each decoded on its own: a file past V8's string limit (about 512 MB) never becomes one string.
+  for (let start = 0, i = 0; start < length; i++) {
+    const newline = typeof text === 'string' ? text.indexOf('\n', start) : text.indexOf(0x0a, start);
+    const end = newline === -1 ? length : newline;
+    const line = typeof text === 'string' ? text.slice(start, end) : text.toString('utf8', start, end);
     const problem = i === 0 && line.startsWith('\uFEFF') ? bom() : verifier.push(line);
     if (problem) {
-      const last = i === lines.length - 1;
+      const last = end + 1 >= length;
       return {
         ok: false,
         line: i + 1,
@@ -73,6 +74,7 @@ export function verifyHistory(text: string, verifier: ChainVerifier = new ChainV
         lines: verifier.lines,
       };
     }
+    start = end + 1;
   }
   return { ok: true, records: verifier.records, lines: verifier.lines, endsWithNewline };
 }

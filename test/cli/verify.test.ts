@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chainRecords } from '../../src/history/codec.js';
@@ -59,6 +59,19 @@ describe('trackrecord verify', () => {
     const result = await runCli(['verify'], tempDir({ [FILE]: joinLines(lines) }));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^\.trackrecord\/history\.jsonl:1: texts\/.+: the text does not hash to its ref/);
+  });
+
+  it('--repair never rewrites a history through a link', async () => {
+    const lines = chainRecords(makeRecords(2), GENESIS);
+    const broken = joinLines(lines.slice(0, 1)) + lines[1]!.slice(0, 20);
+    const target = join(tempDir({ 'h.jsonl': broken }), 'h.jsonl');
+    const cwd = tempDir();
+    mkdirSync(join(cwd, '.trackrecord'));
+    symlinkSync(target, join(cwd, FILE));
+    const result = await runCli(['verify', '--repair'], cwd);
+    expect(result.stderr).toContain(`${FILE} is a symbolic link`);
+    expect(result.code).toBe(2);
+    expect(readFileSync(target, 'utf8')).toBe(broken);
   });
 
   it('points to --repair for a cut-short last line, and --repair removes exactly that line', async () => {

@@ -317,8 +317,8 @@ describe('paths in a config', () => {
     symlinkSync(join(outside, 'h'), join(root, 'h'));
     const error = await loadConfig({ root, configPath: 'trackrecord.yml' }).catch((e: unknown) => e);
     expect((error as ConfigError).issues.map(formatIssue)).toEqual([
-      'trackrecord.yml:3:10: history: "h/history.jsonl" leads outside the workspace through a symbolic link; set allow-outside-workspace: true to allow it',
-      'trackrecord.yml:2:18: suites[0].path: "s.yaml" leads outside the workspace through a symbolic link; set allow-outside-workspace: true to allow it',
+      'trackrecord.yml:3:10: history: "h/history.jsonl" leads outside the workspace through the symbolic link h; set allow-outside-workspace: true to allow it',
+      'trackrecord.yml:2:18: suites[0].path: "s.yaml" leads outside the workspace through the symbolic link s.yaml; set allow-outside-workspace: true to allow it',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { certificatePredicate, signCertificate } from '../../src/evidence/certificate.js';
@@ -247,5 +247,17 @@ describe('reliability certificates', () => {
     expect(checked.stdout).toContain(
       '\n  bound to line 1 of .trackrecord/history-0003.jsonl; the figures recompute from it\n',
     );
+  });
+
+  it('never writes the certificate through a link', async () => {
+    const key = makeKey();
+    const env = { TRACKRECORD_SIGNING_KEY: key.privatePem };
+    const root = await nights(1);
+    const target = join(tempDir({ 'target.txt': 'precious\n' }), 'target.txt');
+    symlinkSync(target, join(root, 'cert.json'));
+    const made = await runCli(['certify', '--model', 'gpt-4', '--out', 'cert.json'], root, env);
+    expect(made.stderr).toContain('cert.json is a symbolic link');
+    expect(made.code).toBe(2);
+    expect(readFileSync(target, 'utf8')).toBe('precious\n');
   });
 });

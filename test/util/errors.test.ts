@@ -10,6 +10,7 @@ import { PublishError } from '../../src/git/publish.js';
 import { HistoryError } from '../../src/history/errors.js';
 import { PartialError } from '../../src/partial/file.js';
 import { ShardError } from '../../src/util/shard.js';
+import { OutputPathError } from '../../src/util/output-path.js';
 import { errorLine, EXIT, TrackrecordError } from '../../src/util/errors.js';
 import { REPO_ROOT } from '../support/prime.js';
 
@@ -36,6 +37,13 @@ const errors: Array<[TrackrecordError, string, number, string, boolean]> = [
   [new CertificateError('no record'), 'certificate', EXIT.failed, 'trackrecord run: no record', false],
   [new PublishError('push refused'), 'publish', EXIT.failed, 'trackrecord run: push refused', false],
   [new ForkEndpointError('a fork', []), 'fork-endpoint', EXIT.failed, 'trackrecord run: a fork', false],
+  [
+    new OutputPathError('r.md', 'is a directory'),
+    'output-path',
+    EXIT.invalid,
+    'trackrecord: r.md is a directory',
+    false,
+  ],
 ];
 
 describe('the errors written for the user', () => {

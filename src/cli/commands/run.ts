@@ -5,6 +5,7 @@ import { configAtRef, judgeChange } from '../../app/check.js';
 import { compareEdits } from '../../app/compare-edits.js';
 import { dryRun } from '../../app/plan.js';
 import { summaryJson, summaryText } from '../../app/present.js';
+import { refuseUnsafeOutputs } from '../../app/outputs.js';
 import { readVerifiedHistory, runAndRecord } from '../../app/run-and-record.js';
 import { runShard } from '../../app/shard.js';
 import { configWarnings, openConfig, openWorkspace, requireKeys } from '../../app/workspace.js';
@@ -97,6 +98,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   // Both versions load before the first request: a broken base config stops the run too.
   const base = ref === undefined ? null : await loadConfigAt(ref, values.config, io, config);
   const useHistory = !values['no-history'];
+  if (useHistory) await refuseUnsafeOutputs(config, io.cwd); // before the history is read, and any request
   const history = useHistory ? await readVerifiedHistory(config, io.cwd, { signer }) : undefined;
   const warn = warnLine(io);
   const result = await runAndRecord(config, {
