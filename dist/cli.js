@@ -237,6 +237,9 @@ function errorMessage(error) {
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+function isCount(value) {
+  return Number.isSafeInteger(value) && value >= 0;
+}
 var init_values = __esm({
   "src/util/values.ts"() {
     "use strict";
@@ -3229,7 +3232,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve14.call(this, root, ref);
+      let _sch = resolve16.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -3256,7 +3259,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve14(root, ref) {
+    function resolve16(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -4120,7 +4123,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve14(baseURI, relativeURI, options) {
+    function resolve16(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4511,7 +4514,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve14,
+      resolve: resolve16,
       resolveComponent,
       equal,
       serialize,
@@ -14530,8 +14533,8 @@ function expectationProblem(e) {
       return e.values.length > 0 ? null : "one-of: needs at least one value";
     case "word-count":
     case "line-count":
-      if (!isCount(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
-      if (e.max !== null && !isCount(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
+      if (!isCount2(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
+      if (e.max !== null && !isCount2(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
       return e.max === null || e.min <= e.max ? null : `${e.kind}: "min" (${e.min}) is greater than "max" (${e.max})`;
     case "similar":
       return e.threshold > 0 && e.threshold <= 1 ? null : `similar: "threshold" must be in (0, 1], got ${e.threshold}`;
@@ -14586,14 +14589,17 @@ function check(answer4, e, steps, vectors) {
     case "line-count":
       return checkCount(e, countLines2(answer4), "line");
     case "similar": {
-      const label = `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
+      const label = similarLabel(e);
       const cos = similarity(answer4, normalize(e.to, steps), vectors);
       if (cos === null) return `${label}: no embedding to compare`;
       return cos >= e.threshold ? null : `${label}: got ${cos.toFixed(3)} for ${quote(answer4)}`;
     }
   }
 }
-function isCount(n) {
+function similarLabel(e) {
+  return `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
+}
+function isCount2(n) {
   return Number.isInteger(n) && n >= 0;
 }
 function countWords(answer4) {
@@ -14961,6 +14967,26 @@ function judge(output, prompt, vectors, truncated = false) {
   if (truncated && verdict.failures.length > 0) verdict.failures.push(TRUNCATED_NOTE);
   return verdict;
 }
+function judgeAgain(output, prompt, recorded2, truncated = false) {
+  const whole = judge(output, prompt, void 0, truncated);
+  if (!prompt.expect.some((e) => e.kind === "similar") || whole.answer === null) return whole;
+  const answer4 = whole.answer;
+  const failures = [];
+  try {
+    for (const e of prompt.expect) {
+      if (e.kind === "similar") {
+        const kept = recorded2.find((f) => f.startsWith(`${similarLabel(e)}: `));
+        if (kept !== void 0) failures.push(kept);
+      } else {
+        failures.push(...evaluate(answer4, { expect: [e], normalize: prompt.normalize }).failures);
+      }
+    }
+  } catch {
+    return whole;
+  }
+  if (truncated && failures.length > 0) failures.push(TRUNCATED_NOTE);
+  return { answer: answer4, pass: failures.length === 0, failures };
+}
 var MAX_CHECKED_CHARS, TRUNCATED_NOTE, MAX_REASON;
 var init_checks = __esm({
   "src/checks/index.ts"() {
@@ -15082,6 +15108,41 @@ var init_prompt_result = __esm({
   }
 });
 
+// src/util/output-files.ts
+import { basename as basename7, dirname as dirname8, join as join6 } from "node:path";
+function attestationsPathOf(historyPath) {
+  const segment = /-(\d+)\.jsonl$/.exec(basename7(historyPath));
+  return join6(dirname8(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
+}
+function reportPathOf(historyPath) {
+  return join6(dirname8(historyPath), "report.md");
+}
+function badgeFilesOf(badgePath, modelIds) {
+  const dir = dirname8(badgePath);
+  const stem = basename7(badgePath, ".svg");
+  return [
+    join6(dir, basename7(badgePath)),
+    join6(dir, `${stem}.json`),
+    ...modelIds.map((id) => join6(dir, `${stem}-${id}.svg`))
+  ];
+}
+function outputFilesOf(config3) {
+  const [svg, json, ...perModel] = badgeFilesOf(config3.badge, config3.modelIds);
+  return [
+    { path: join6(config3.history), key: "history", what: "the history" },
+    { path: attestationsPathOf(config3.history), key: "history", what: "the attestations file beside the history" },
+    { path: reportPathOf(config3.history), key: "history", what: "the report beside the history" },
+    { path: svg, key: "badge", what: "the badge" },
+    { path: json, key: "badge", what: "the badge's JSON endpoint" },
+    ...perModel.map((path2, i) => ({ path: path2, key: "badge", what: `the badge of model ${config3.modelIds[i]}` }))
+  ];
+}
+var init_output_files = __esm({
+  "src/util/output-files.ts"() {
+    "use strict";
+  }
+});
+
 // src/run/embeddings.ts
 function keyOf(model, text) {
   return `${model}\0${sha256(text)}`;
@@ -15132,7 +15193,7 @@ var init_embeddings = __esm({
         let queue = this.queues.get(model);
         if (!queue) {
           const entries2 = /* @__PURE__ */ new Map();
-          const sent = new Promise((resolve14) => setImmediate(resolve14)).then(() => {
+          const sent = new Promise((resolve16) => setImmediate(resolve16)).then(() => {
             this.queues.delete(model);
             return this.send(model, [...entries2]);
           });
@@ -17809,34 +17870,35 @@ function checkReliability(reliability2) {
     throw new RangeError(`badge: reliability must be in 0..1 or null, got ${reliability2}`);
   }
 }
-function badgeColor(reliability2) {
+function badgeColor(reliability2, drifted = false) {
   checkReliability(reliability2);
   if (reliability2 === null || reliability2 === "unavailable") return "lightgrey";
-  const shown = roundPercent(reliability2);
-  if (shown >= 95) return "green";
-  if (shown >= 85) return "yellow";
-  if (shown >= 70) return "orange";
+  const shown2 = roundPercent(reliability2);
+  if (shown2 >= 95) return drifted ? "yellow" : "green";
+  if (shown2 >= 85) return "yellow";
+  if (shown2 >= 70) return "orange";
   return "red";
 }
-function badgeMessage(reliability2) {
+function badgeMessage(reliability2, drifted = false) {
   checkReliability(reliability2);
   if (reliability2 === "unavailable") return reliability2;
-  return reliability2 === null ? "no data" : percent(reliability2);
+  if (reliability2 === null) return "no data";
+  return drifted ? `${percent(reliability2)} \xB7 drifted` : percent(reliability2);
 }
-function reliabilitySvg(label, reliability2) {
+function reliabilitySvg(label, reliability2, drifted = false) {
   return makeBadge2({
     label,
-    message: badgeMessage(reliability2),
-    color: badgeColor(reliability2),
+    message: badgeMessage(reliability2, drifted),
+    color: badgeColor(reliability2, drifted),
     style: "flat"
   });
 }
-function shieldsEndpoint(label, reliability2) {
+function shieldsEndpoint(label, reliability2, drifted = false) {
   return {
     schemaVersion: 1,
     label,
-    message: badgeMessage(reliability2),
-    color: badgeColor(reliability2)
+    message: badgeMessage(reliability2, drifted),
+    color: badgeColor(reliability2, drifted)
   };
 }
 var init_badge = __esm({
@@ -17849,7 +17911,7 @@ var init_badge = __esm({
 
 // src/badge/write.ts
 import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { basename as basename8, dirname as dirname9, join as join7 } from "node:path";
+import { dirname as dirname10 } from "node:path";
 async function writeBadges(badgePath, models) {
   if (!badgePath.endsWith(".svg")) {
     throw new Error(`writeBadges: the badge path must end in .svg, got ${JSON.stringify(badgePath)}`);
@@ -17860,20 +17922,24 @@ async function writeBadges(badgePath, models) {
     if (seen.has(id)) throw new Error(`writeBadges: model id ${JSON.stringify(id)} given twice`);
     seen.add(id);
   }
-  const dir = dirname9(badgePath);
-  const stem = basename8(badgePath, ".svg");
+  const [svg, json, ...perModel] = badgeFilesOf(
+    badgePath,
+    models.map((m) => m.id)
+  );
   const valueOf = (m) => m.availability && isUnavailable(m.availability) ? "unavailable" : m.reliability;
   const lowest = models.some((m) => valueOf(m) === "unavailable") ? "unavailable" : lowestReliability(models);
+  const drifted = (m) => m.drift?.significant === true;
+  const anyDrifted = models.some(drifted);
   const files = [
-    [join7(dir, basename8(badgePath)), reliabilitySvg("reliability", lowest)],
-    [join7(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
+    [svg, reliabilitySvg("reliability", lowest, anyDrifted)],
+    [json, `${JSON.stringify(shieldsEndpoint("reliability", lowest, anyDrifted), null, 2)}
 `],
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map((m) => [join7(dir, `${stem}-${m.id}.svg`), reliabilitySvg(m.id, valueOf(m))])
+    ...models.map((m, i) => [perModel[i], reliabilitySvg(m.id, valueOf(m), drifted(m))])
   ];
-  await mkdir5(dir, { recursive: true });
+  await mkdir5(dirname10(badgePath), { recursive: true });
   for (const [path2, text] of files) await writeFile5(path2, text, "utf8");
   return files.map(([path2]) => path2);
 }
@@ -17881,6 +17947,7 @@ var MODEL_ID;
 var init_write = __esm({
   "src/badge/write.ts"() {
     "use strict";
+    init_output_files();
     init_availability();
     init_record_metrics();
     init_badge();
@@ -22321,7 +22388,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -22479,7 +22546,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -25239,9 +25306,100 @@ var require_dist = __commonJS({
 import { parseArgs } from "node:util";
 
 // src/app/certificates.ts
-init_types();
 import { mkdir as mkdir2, readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname5, join as join4, resolve as resolve3 } from "node:path";
+import { dirname as dirname6, isAbsolute as isAbsolute2, join as join4, resolve as resolve4 } from "node:path";
+
+// src/util/output-path.ts
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+
+// src/util/errors.ts
+var EXIT = { ok: 0, failed: 1, invalid: 2 };
+var TrackrecordError = class extends Error {
+  /** `program`: `trackrecord: ...`, for problems not of one command's making (config, history). */
+  scope = "command";
+  /** Words the CLI puts before the message, naming what failed. */
+  lead = "";
+  /** Whether the CLI follows the message with the command's help (a bad command line). */
+  showsHelp = false;
+};
+function errorLine(error, command) {
+  const who = error.scope === "program" ? "trackrecord" : `trackrecord ${command}`;
+  return `${who}: ${error.lead}${error.message}`;
+}
+
+// src/util/output-path.ts
+var OutputPathError = class extends TrackrecordError {
+  constructor(file, reason) {
+    super(`${file} ${reason}`);
+    this.file = file;
+    this.name = "OutputPathError";
+  }
+  file;
+  code = "output-path";
+  exitStatus = EXIT.invalid;
+  scope = "program";
+};
+function refuseUnsafeOutput(path2, check2) {
+  const problem = outputProblem(path2, check2);
+  if (problem !== null) throw new OutputPathError(shown(check2.root, resolve(check2.root, path2)), problem);
+}
+function outputProblem(path2, check2) {
+  const absolute = resolve(check2.root, path2);
+  const kind = kindOf(absolute);
+  if (kind === "link") {
+    return `is a symbolic link (to ${readlinkSync(absolute)}): trackrecord writes its files in place, never through a link; replace the link with a regular file (or remove it), or point the config at the file itself`;
+  }
+  if (kind === "directory")
+    return "is a directory: trackrecord writes a file there; move the directory away or rename the output in the config";
+  if (kind === "other") return "is not a regular file: remove it, or rename the output in the config";
+  if (check2.outside) return null;
+  return confinementProblem(check2.root, absolute);
+}
+function confinementProblem(root, path2) {
+  const absolute = resolve(root, path2);
+  if (!within(resolve(root), absolute)) return "is outside the workspace";
+  const realRoot = realOf(root);
+  if (within(realRoot, realOf(absolute))) return null;
+  let link = absolute;
+  for (let dir = dirname(absolute); within(resolve(root), dir) && dir !== resolve(root); dir = dirname(dir)) {
+    if (!within(realRoot, realOf(dir))) link = dir;
+  }
+  return `leads outside the workspace through the symbolic link ${shown(root, link)}`;
+}
+function kindOf(path2) {
+  try {
+    const stat4 = lstatSync(path2);
+    if (stat4.isSymbolicLink()) return "link";
+    if (stat4.isDirectory()) return "directory";
+    return stat4.isFile() ? "file" : "other";
+  } catch {
+    return "missing";
+  }
+}
+function within(base, path2) {
+  const rel = relative(base, path2);
+  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function realOf(path2) {
+  let existing = path2;
+  for (; ; ) {
+    try {
+      return resolve(realpathSync(existing), relative(existing, path2));
+    } catch {
+      const parent = dirname(existing);
+      if (parent === existing) return path2;
+      existing = parent;
+    }
+  }
+}
+function shown(root, path2) {
+  const rel = relative(resolve(root), path2);
+  return rel && within(resolve(root), path2) ? rel.split(sep).join("/") : path2;
+}
+
+// src/app/certificates.ts
+init_types();
 
 // src/evidence/certificate.ts
 init_reliability();
@@ -25403,21 +25561,6 @@ function statement(subject, predicateType, predicate) {
   return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
 }
 
-// src/util/errors.ts
-var EXIT = { ok: 0, failed: 1, invalid: 2 };
-var TrackrecordError = class extends Error {
-  /** `program`: `trackrecord: ...`, for problems not of one command's making (config, history). */
-  scope = "command";
-  /** Words the CLI puts before the message, naming what failed. */
-  lead = "";
-  /** Whether the CLI follows the message with the command's help (a bad command line). */
-  showsHelp = false;
-};
-function errorLine(error, command) {
-  const who = error.scope === "program" ? "trackrecord" : `trackrecord ${command}`;
-  return `${who}: ${error.lead}${error.message}`;
-}
-
 // src/evidence/certificate.ts
 var CertificateError = class extends TrackrecordError {
   name = "CertificateError";
@@ -25528,7 +25671,7 @@ function recheckCertificate(predicate, records2, lines, historyPath, lineAt2 = (
 
 // src/evidence/key-file.ts
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 
 // src/evidence/keys.ts
 init_hash();
@@ -25618,7 +25761,7 @@ function signingKeySecrets(env) {
 async function readPublicKey(cwd, file) {
   let text;
   try {
-    text = await readFile(resolve(cwd, file), "utf8");
+    text = await readFile(resolve2(cwd, file), "utf8");
   } catch (e) {
     const code18 = e.code;
     throw new EvidenceKeyError(`--key ${file}: ${code18 === "ENOENT" ? "no such file" : e.message}`);
@@ -25627,7 +25770,7 @@ async function readPublicKey(cwd, file) {
 }
 
 // src/history/errors.ts
-import { basename as basename2, dirname, join } from "node:path";
+import { basename as basename2, dirname as dirname2, join } from "node:path";
 var HistoryError = class _HistoryError extends TrackrecordError {
   constructor(file, line, reason, hint) {
     super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
@@ -25655,12 +25798,16 @@ var HistoryError = class _HistoryError extends TrackrecordError {
 function brokenHint(file) {
   return `the history was not modified. Restore it from git (git checkout -- ${shellQuote(file)}) or investigate.`;
 }
+function crlfHint(file) {
+  const f = shellQuote(file);
+  return `git converted its line endings on checkout (core.autocrlf=true, the default of Git for Windows), and checking it out again would convert it again. Keep it byte-exact: add the line "/${file} -text" to the .gitattributes at the repository's top (the action's track mode writes it), or run git config --global core.autocrlf false before the checkout; then check it out again: git rm --cached --quiet -- ${f} && git checkout -- ${f}`;
+}
 function truncatedHint(file) {
   return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
 }
 function labelOf(file, path2, label) {
   if (file === path2) return label;
-  if (dirname(file) === dirname(path2)) return join(dirname(label), basename2(file));
+  if (dirname2(file) === dirname2(path2)) return join(dirname2(label), basename2(file));
   return file;
 }
 function shellQuote(path2) {
@@ -25690,7 +25837,7 @@ function describeLine(line, hash2) {
 
 // src/history/file.ts
 import { mkdir, open as open2, readFile as readFile3, rename, stat } from "node:fs/promises";
-import { basename as basename5, dirname as dirname4 } from "node:path";
+import { basename as basename5, dirname as dirname5 } from "node:path";
 
 // src/history/complete.ts
 init_types();
@@ -25849,7 +25996,7 @@ function stayingRecords(records2, runs) {
 init_hash();
 import { randomBytes } from "node:crypto";
 import { readFile as readFile2, readlink, realpath, rm, writeFile } from "node:fs/promises";
-import { basename as basename3, dirname as dirname2, join as join2, resolve as resolve2 } from "node:path";
+import { basename as basename3, dirname as dirname3, join as join2, resolve as resolve3 } from "node:path";
 import { hostname } from "node:os";
 function lockPathOf(historyPath) {
   return `${historyPath}.lock`;
@@ -25874,11 +26021,11 @@ async function realPathOf(path2, links = 0) {
   try {
     target = await readlink(path2);
   } catch {
-    const folder = await realpath(dirname2(path2)).catch(() => dirname2(path2));
+    const folder = await realpath(dirname3(path2)).catch(() => dirname3(path2));
     return join2(folder, basename3(path2));
   }
   if (links >= 40) throw Object.assign(new Error(`${path2}: too many levels of symbolic links`), { code: "ELOOP" });
-  return realPathOf(resolve2(dirname2(path2), target), links + 1);
+  return realPathOf(resolve3(dirname3(path2), target), links + 1);
 }
 async function acquire(historyPath, lockPath, waitMs, pollMs) {
   const deadline = Date.now() + waitMs;
@@ -25895,7 +26042,7 @@ async function acquire(historyPath, lockPath, waitMs, pollMs) {
         `the history was not modified. If no other trackrecord is running, delete ${shellQuote(lockPath)} and run again.`
       );
     }
-    await new Promise((resolve14) => setTimeout(resolve14, pollMs));
+    await new Promise((resolve16) => setTimeout(resolve16, pollMs));
   }
 }
 async function create(path2) {
@@ -25959,14 +26106,14 @@ function isAlive(pid) {
 
 // src/history/segments.ts
 import { open, readdir } from "node:fs/promises";
-import { basename as basename4, dirname as dirname3, extname, join as join3 } from "node:path";
+import { basename as basename4, dirname as dirname4, extname, join as join3 } from "node:path";
 function segmentPath(historyPath, n) {
   const ext = extname(historyPath);
   const stem = basename4(historyPath, ext);
-  return join3(dirname3(historyPath), `${stem}-${String(n).padStart(4, "0")}${ext}`);
+  return join3(dirname4(historyPath), `${stem}-${String(n).padStart(4, "0")}${ext}`);
 }
 async function sealedSegments(historyPath, first = 1) {
-  const dir = dirname3(historyPath);
+  const dir = dirname4(historyPath);
   const ext = extname(historyPath);
   const stem = basename4(historyPath, ext);
   let names;
@@ -28388,15 +28535,15 @@ function emptyContext() {
 }
 var COLUMNS = ["answers", "outputs", "passed", "latencyMs", "tokensOut"];
 function verifyHistory(text, verifier = new ChainVerifier()) {
-  const endsWithNewline = text.endsWith("\n");
-  if (text.length === 0) return { ok: true, records: [], lines: [], endsWithNewline };
-  const lines = text.split("\n");
-  if (endsWithNewline) lines.pop();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  const length = text.length;
+  const endsWithNewline = length > 0 && (typeof text === "string" ? text.endsWith("\n") : text[length - 1] === 10);
+  for (let start = 0, i = 0; start < length; i++) {
+    const newline = typeof text === "string" ? text.indexOf("\n", start) : text.indexOf(10, start);
+    const end = newline === -1 ? length : newline;
+    const line = typeof text === "string" ? text.slice(start, end) : text.toString("utf8", start, end);
     const problem = i === 0 && line.startsWith("\uFEFF") ? bom() : verifier.push(line);
     if (problem) {
-      const last = i === lines.length - 1;
+      const last = end + 1 >= length;
       return {
         ok: false,
         line: i + 1,
@@ -28406,6 +28553,7 @@ function verifyHistory(text, verifier = new ChainVerifier()) {
         lines: verifier.lines
       };
     }
+    start = end + 1;
   }
   return { ok: true, records: verifier.records, lines: verifier.lines, endsWithNewline };
 }
@@ -28631,11 +28779,11 @@ async function historyExists(path2) {
   }
 }
 async function appendRecords(path2, records2, options = {}) {
-  await mkdir(dirname4(path2), { recursive: true });
+  await mkdir(dirname5(path2), { recursive: true });
   return withHistoryLock(
     path2,
-    async (real2) => {
-      const result = await appendUnlocked(real2, records2, options).catch(namedAs(real2, path2));
+    async (real) => {
+      const result = await appendUnlocked(real, records2, options).catch(namedAs(real, path2));
       if (options.afterAppend && result.lines.length > 0) await options.afterAppend(result.lines, result.firstLine);
       return result;
     },
@@ -28658,7 +28806,7 @@ async function appendUnlocked(path2, records2, options) {
     sealed = segmentPath(path2, (await sealedSegments(path2)).length + 1);
     await rename(path2, sealed);
     await options.onSeal?.(path2, sealed);
-    await syncDir(dirname4(path2));
+    await syncDir(dirname5(path2));
     const previous = segment.verifier;
     segment = {
       verifier: new ChainVerifier(previous.prevHash, `the last line of ${basename5(sealed)}`),
@@ -28693,7 +28841,7 @@ async function appendUnlocked(path2, records2, options) {
   } finally {
     await handle.close();
   }
-  if (!segment.exists) await syncDir(dirname4(path2));
+  if (!segment.exists) await syncDir(dirname5(path2));
   const bytes = Buffer.concat([segment.bytes, Buffer.from(data, "utf8")]);
   const lineOneChainsTo = sealed ? segment.verifier.chainStart : segment.lineOneChainsTo;
   return {
@@ -28736,9 +28884,9 @@ async function readIfExists(path2) {
     throw e;
   }
 }
-function namedAs(real2, path2) {
+function namedAs(real, path2) {
   return (error) => {
-    throw error instanceof HistoryError && real2 !== path2 ? error.relabel(path2) : error;
+    throw error instanceof HistoryError && real !== path2 ? error.relabel(path2) : error;
   };
 }
 async function loadFile(path2, verifier) {
@@ -28749,7 +28897,7 @@ async function loadFile(path2, verifier) {
     if (!isMissing(e)) throw e;
     return { result: verifyHistory("", verifier), bytes: Buffer.alloc(0), exists: false };
   }
-  const result = verifyHistory(bytes.toString("utf8"), verifier);
+  const result = verifyHistory(bytes, verifier);
   const badUtf8 = firstInvalidUtf8Line(bytes);
   if (badUtf8 !== null && (result.ok || result.line > badUtf8 || result.line === badUtf8 && !result.truncated)) {
     const before = result.lines.slice(0, badUtf8 - 1);
@@ -28773,16 +28921,11 @@ function failure(path2, result, sealed = false) {
     path2,
     result.line,
     result.reason,
-    result.truncated && !sealed ? truncatedHint(path2) : brokenHint(path2)
+    result.reason === CRLF_LINE ? crlfHint(path2) : result.truncated && !sealed ? truncatedHint(path2) : brokenHint(path2)
   );
 }
 var strictDecoder = new TextDecoder("utf-8", { fatal: true });
 function firstInvalidUtf8Line(bytes) {
-  try {
-    strictDecoder.decode(bytes);
-    return null;
-  } catch {
-  }
   let start = 0;
   for (let line = 1; ; line++) {
     const end = bytes.indexOf(10, start);
@@ -29244,7 +29387,7 @@ async function certify(options) {
     );
   }
   const file = options.history ?? DEFAULTS.history;
-  const path2 = resolve3(options.root, file);
+  const path2 = resolve4(options.root, file);
   if (!await historyExists(path2)) {
     return { ok: false, problem: `${file}: no such file` };
   }
@@ -29266,14 +29409,15 @@ async function certify(options) {
     if (!(error instanceof CertificateError)) throw error;
     return { ok: false, problem: error.message };
   }
-  const out = resolve3(options.root, options.out);
-  await mkdir2(dirname5(out), { recursive: true });
+  const out = resolve4(options.root, options.out);
+  refuseUnsafeOutput(options.out, { root: options.root, outside: isAbsolute2(options.out) });
+  await mkdir2(dirname6(out), { recursive: true });
   await writeFile2(out, signCertificate(predicate, signer));
   const f = predicate.figures;
   const interval = f.reliabilityInterval ? ` [${percent(f.reliabilityInterval[0])}, ${percent(f.reliabilityInterval[1])}]` : "";
   return {
     ok: true,
-    text: `certified ${predicate.model.id}: reliability ${percent(f.reliability)}${interval} over ${count(f.records, "record")}, ${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; bound to line ${predicate.history.head.line} of ${labelOf(join4(dirname5(path2), predicate.history.file), path2, file)}; signed by key ${short(signer.keyid)}
+    text: `certified ${predicate.model.id}: reliability ${percent(f.reliability)}${interval} over ${count(f.records, "record")}, ${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}; bound to line ${predicate.history.head.line} of ${labelOf(join4(dirname6(path2), predicate.history.file), path2, file)}; signed by key ${short(signer.keyid)}
 ${options.out}`
   };
 }
@@ -29290,7 +29434,7 @@ async function checkCertificate(options) {
   };
   let text = null;
   try {
-    text = await readFile4(resolve3(options.root, file), "utf8");
+    text = await readFile4(resolve4(options.root, file), "utf8");
   } catch (e) {
     outcome.problems.push(
       `cannot read it: ${e.code === "ENOENT" ? "no such file" : e.message}`
@@ -29305,7 +29449,7 @@ async function checkCertificate(options) {
     }
   }
   if (outcome.predicate && options.history !== void 0) {
-    const path2 = resolve3(options.root, options.history);
+    const path2 = resolve4(options.root, options.history);
     try {
       if (!await historyExists(path2)) throw new CertificateError(`${options.history}: no such file`);
       const history = await readHistory(path2);
@@ -29316,8 +29460,8 @@ async function checkCertificate(options) {
         history,
         lines.findIndex((l) => lineHash(l) === outcome.predicate.history.head.sha256)
       );
-      const shown = at ? labelOf(at.path, path2, options.history) : options.history;
-      outcome.history = { file: shown, headFound, recomputed: problems.length === 0 };
+      const shown2 = at ? labelOf(at.path, path2, options.history) : options.history;
+      outcome.history = { file: shown2, headFound, recomputed: problems.length === 0 };
       outcome.problems.push(...problems);
     } catch (error) {
       if (error instanceof HistoryError)
@@ -29410,7 +29554,7 @@ import { parseArgs as parseArgs2 } from "node:util";
 // src/app/init.ts
 import { existsSync } from "node:fs";
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname6, join as join5 } from "node:path";
+import { dirname as dirname7, join as join5 } from "node:path";
 
 // src/config/suggest.ts
 function closest(word, candidates) {
@@ -29641,7 +29785,7 @@ async function initRepository(root, provider, onFile) {
       onFile(path2, false);
       continue;
     }
-    await mkdir3(dirname6(target), { recursive: true });
+    await mkdir3(dirname7(target), { recursive: true });
     await writeFile3(target, text, { flag: "wx" });
     onFile(path2, true);
   }
@@ -29691,7 +29835,7 @@ import { relative as relative5 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/app/badges-and-report.ts
-import { dirname as dirname10, join as join8, relative, resolve as resolve5 } from "node:path";
+import { dirname as dirname11, relative as relative2, resolve as resolve7 } from "node:path";
 
 // src/analysis/failing.ts
 init_checks();
@@ -29726,20 +29870,31 @@ function failedChecks(answer4, spec) {
   const judged = (e) => evaluate(answer4, { expect: [e], normalize: spec.normalize }).pass === false;
   const plain = spec.expect.filter((e) => e.kind !== "similar");
   const failed = plain.filter(judged);
-  const shown = failed.length > 0 ? failed : spec.expect.filter((e) => e.kind === "similar");
-  return shown.map((e) => ({ check: e.kind, expected: expectedText(e) }));
+  const shown2 = failed.length > 0 ? failed : spec.expect.filter((e) => e.kind === "similar");
+  return shown2.map((e) => ({ check: e.kind, expected: expectedText(e) }));
 }
 
 // src/evidence/attestations.ts
 import { open as open4, readFile as readFile5 } from "node:fs/promises";
-import { basename as basename7, dirname as dirname7, join as join6 } from "node:path";
+import { basename as basename8 } from "node:path";
 init_hash();
-function attestationsPathOf(historyPath) {
-  const segment = /-(\d+)\.jsonl$/.exec(basename7(historyPath));
-  return join6(dirname7(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
+
+// src/util/lines.ts
+function splitLines(bytes) {
+  const lines = [];
+  let start = 0;
+  for (; ; ) {
+    const end = bytes.indexOf(10, start);
+    lines.push(bytes.toString("utf8", start, end === -1 ? bytes.length : end));
+    if (end === -1) return lines;
+    start = end + 1;
+  }
 }
+
+// src/evidence/attestations.ts
+init_output_files();
 function signLine(line, lineNumber, historyPath, signer) {
-  const file = basename7(historyPath);
+  const file = basename8(historyPath);
   const record2 = JSON.parse(line);
   const body = statement(
     [{ name: lineSubjectName(file, lineNumber), digest: { sha256: lineHash(line) } }],
@@ -29752,11 +29907,11 @@ async function appendAttestations(historyPath, lines, firstLine3, signer) {
   if (lines.length === 0) return;
   const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine3 + i, historyPath, signer)));
   const path2 = attestationsPathOf(historyPath);
-  const existing = await readFile5(path2, "utf8").catch((e) => {
-    if (e.code === "ENOENT") return "";
+  const existing = await readFile5(path2).catch((e) => {
+    if (e.code === "ENOENT") return Buffer.alloc(0);
     throw e;
   });
-  const separator = existing.length > 0 && !existing.endsWith("\n") ? "\n" : "";
+  const separator = existing.length > 0 && existing[existing.length - 1] !== 10 ? "\n" : "";
   const handle = await open4(path2, "a");
   try {
     await handle.appendFile(`${separator}${envelopes.map((e) => `${e}
@@ -29768,12 +29923,12 @@ async function appendAttestations(historyPath, lines, firstLine3, signer) {
 }
 async function checkSignedHistory(historyPath, lines, records2, key, from = 1) {
   const path2 = attestationsPathOf(historyPath);
-  const shown = basename7(path2);
+  const shown2 = basename8(path2);
   const fail = (line, reason) => ({ ok: false, line, reason, attestations: path2 });
   const byLine = await envelopesByLine(path2);
   if (typeof byLine === "string") return fail(lines.length > 0 ? 1 : 0, byLine);
   const first = Math.max(from, 1);
-  if (byLine === null && lines.length >= first) return fail(first, `unsigned: there is no ${shown} beside the history`);
+  if (byLine === null && lines.length >= first) return fail(first, `unsigned: there is no ${shown2} beside the history`);
   for (const [i, line] of lines.entries()) {
     const n = i + 1;
     if (n < first) continue;
@@ -29782,13 +29937,13 @@ async function checkSignedHistory(historyPath, lines, records2, key, from = 1) {
     if (twice) {
       return fail(
         n,
-        `key ${short(key.keyid)} signed two different lines as line ${n} (envelopes on lines ${twice[0]} and ${twice[1]} of ${shown}): the history was cut back and signed on, or an envelope was copied in; which line is the record cannot be told from the files`
+        `key ${short(key.keyid)} signed two different lines as line ${n} (envelopes on lines ${twice[0]} and ${twice[1]} of ${shown2}): the history was cut back and signed on, or an envelope was copied in; which line is the record cannot be told from the files`
       );
     }
     if (candidates.length === 0) {
       const later = signedBy(byLine, key).filter((m) => m > n && m <= lines.length);
       return {
-        ...fail(n, `unsigned: no envelope in ${shown} names line ${n}`),
+        ...fail(n, `unsigned: no envelope in ${shown2} names line ${n}`),
         ...later.length > 0 ? { signedLater: Math.min(...later) } : {}
       };
     }
@@ -29802,21 +29957,21 @@ async function checkSignedHistory(historyPath, lines, records2, key, from = 1) {
   if (beyond.length > 0) {
     return fail(
       lines.length + 1,
-      `missing: key ${short(key.keyid)} signed line ${Math.min(...beyond)} in ${shown}, but the history ends at line ${lines.length} (lines were removed from its end)`
+      `missing: key ${short(key.keyid)} signed line ${Math.min(...beyond)} in ${shown2}, but the history ends at line ${lines.length} (lines were removed from its end)`
     );
   }
   return { ok: true, records: lines.length, keyid: key.keyid };
 }
 async function describeAttestations(historyPath) {
   try {
-    return describeEnvelopes(await readFile5(attestationsPathOf(historyPath), "utf8"));
+    return describeEnvelopes(splitLines(await readFile5(attestationsPathOf(historyPath))));
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
   }
 }
 function describeEnvelopes(text) {
-  const envelopes = text.split("\n").filter((l) => l !== "").map(parseEnvelope).filter((e) => typeof e !== "string");
+  const envelopes = (typeof text === "string" ? text.split("\n") : text).filter((l) => l !== "").map(parseEnvelope).filter((e) => typeof e !== "string");
   return {
     envelopes: envelopes.length,
     keyids: [...new Set(envelopes.flatMap((e) => e.signatures.map((s) => s.keyid)))].map(short)
@@ -29876,22 +30031,22 @@ function signedBy(byLine, key) {
   return [...byLine?.entries() ?? []].filter(([, envelopes]) => envelopes.some((e) => openEnvelope(e.envelope, key).ok)).map(([n]) => n);
 }
 async function envelopesByLine(path2) {
-  let text;
+  let lines;
   try {
-    text = await readFile5(path2, "utf8");
+    lines = splitLines(await readFile5(path2));
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
   }
   const byLine = /* @__PURE__ */ new Map();
-  for (const [i, raw] of text.split("\n").entries()) {
+  for (const [i, raw] of lines.entries()) {
     if (raw === "") continue;
-    if (raw.endsWith("\r")) return `${basename7(path2)}:${i + 1}: ${CRLF_LINE}`;
+    if (raw.endsWith("\r")) return `${basename8(path2)}:${i + 1}: ${CRLF_LINE}`;
     const envelope = parseEnvelope(raw);
-    if (typeof envelope === "string") return `${basename7(path2)}:${i + 1}: ${envelope}`;
+    if (typeof envelope === "string") return `${basename8(path2)}:${i + 1}: ${envelope}`;
     const subject = parseStatement(decodeBase64(envelope.payload))?.subject[0];
     const line = typeof subject?.name === "string" ? lineOfSubjectName(subject.name) : null;
-    if (line === null) return `${basename7(path2)}:${i + 1}: the envelope's statement names no history line`;
+    if (line === null) return `${basename8(path2)}:${i + 1}: the envelope's statement names no history line`;
     byLine.set(line, [...byLine.get(line) ?? [], { envelope, text: raw, at: i + 1 }]);
   }
   return byLine;
@@ -29905,7 +30060,7 @@ init_hash();
 
 // src/report/file.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname8 } from "node:path";
+import { dirname as dirname9 } from "node:path";
 
 // src/report/document/report-document.ts
 init_availability();
@@ -30216,8 +30371,8 @@ function joined(items) {
   return items.flatMap((item, i) => i === 0 ? [item] : [", ", item]);
 }
 function keyList(keys) {
-  const shown = joined(keys.slice(0, LIST_KEYS).map((k) => name(k, 80)));
-  return keys.length > LIST_KEYS ? [...shown, ` and ${keys.length - LIST_KEYS} more`] : shown;
+  const shown2 = joined(keys.slice(0, LIST_KEYS).map((k) => name(k, 80)));
+  return keys.length > LIST_KEYS ? [...shown2, ` and ${keys.length - LIST_KEYS} more`] : shown2;
 }
 function fingerprintBlocks(points) {
   const notes = fingerprintChanges(points).map(({ point: p, was }) => [
@@ -30292,8 +30447,8 @@ function earlierDriftBlocks(points) {
   return out;
 }
 function driftTitle(drift) {
-  const real2 = drift.filter((d) => !d.flapping).length;
-  return `${count(drift.length, "drifted prompt")} (${real2} new behavior, ${drift.length - real2} flapping back to an earlier answer)`;
+  const real = drift.filter((d) => !d.flapping).length;
+  return `${count(drift.length, "drifted prompt")} (${real} new behavior, ${drift.length - real} flapping back to an earlier answer)`;
 }
 function driftTable(drift, verdict) {
   const rows = drift.slice(0, MAX_DRIFT_ROWS).map((d) => ({
@@ -30323,7 +30478,7 @@ function flipBlocks(m) {
   if (m.fixes.length > 0)
     items.push([strong(count(m.fixes.length, "fix", "fixes")), " (fail \u2192 pass): ", ...keyList(m.fixes), "."]);
   const out = [{ kind: "list", items }];
-  if (m.flipsP !== null)
+  if (m.flipsP !== null && !m.metrics.drift)
     out.push(paragraph(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`));
   return out;
 }
@@ -30560,9 +30715,9 @@ function inlineText(text, max = 120) {
 }
 function blockText(text, maxLines = 20, maxLineLength = 400) {
   const lines = cleanText(text).replace(/\n+$/, "").split("\n");
-  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
-  const hidden = lines.length - shown.length;
-  const body = shown.map(
+  const shown2 = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
+  const hidden = lines.length - shown2.length;
+  const body = shown2.map(
     (line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP)
   );
   if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
@@ -30585,24 +30740,26 @@ function renderJson(report) {
   return `${JSON.stringify(report, null, 2)}
 `;
 }
-function inlineMarkdown(content) {
-  return content.map(inlinePart).join("");
+function inlineMarkdown(content, cell = false) {
+  return content.map((part) => inlinePart(part, cell)).join("");
 }
-function inlinePart(part) {
+var PLAIN_NAME = /^[\p{L}\p{N}._:/@+-]+$/u;
+function inlinePart(part, cell) {
   if (typeof part === "string") return part;
   switch (part.kind) {
     case "untrusted":
+      if (part.name && PLAIN_NAME.test(part.text) && [...part.text].length <= part.max) return `\`${part.text}\``;
       return inlineText(part.text, part.max);
     case "code":
       return `\`${part.untrusted ? inlineText(part.text, part.untrusted.max) : part.text}\``;
     case "strong":
-      return `**${inlineMarkdown(part.content)}**`;
+      return `**${inlineMarkdown(part.content, cell)}**`;
     case "link": {
       const url = safeUrl(part.url);
-      return url === null ? inlineMarkdown(part.content) : `[${inlineMarkdown(part.content)}](${url})`;
+      return url === null ? inlineMarkdown(part.content, cell) : `[${inlineMarkdown(part.content, cell)}](${url})`;
     }
     case "anchor":
-      return inlineMarkdown(part.content);
+      return inlineMarkdown(part.content, cell);
     case "placeholder":
       return `_${part.text}_`;
     case "tag":
@@ -30623,7 +30780,7 @@ function markdownBlock(block2) {
       return [
         `| ${block2.columns.map((c) => c.title).join(" | ")} |`,
         `|${block2.columns.map((c) => c.numeric ? "---:" : "---").join("|")}|`,
-        ...block2.rows.map((row) => `| ${row.map(inlineMarkdown).join(" | ")} |`),
+        ...block2.rows.map((row) => `| ${row.map((c) => inlineMarkdown(c, true)).join(" | ")} |`),
         ""
       ];
     case "details":
@@ -30680,17 +30837,17 @@ function fullAnswers(rows) {
   return out;
 }
 function mermaidChart(points) {
-  const shown = points.filter((p) => p.reliability !== null);
-  if (shown.length < 2) return [];
-  const reliabilityLine = shown.map((p) => roundPercent(p.reliability));
-  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => roundPercent(p.passRate)) : null;
+  const shown2 = points.filter((p) => p.reliability !== null);
+  if (shown2.length < 2) return [];
+  const reliabilityLine = shown2.map((p) => roundPercent(p.reliability));
+  const passLine = shown2.every((p) => p.passRate !== null) ? shown2.map((p) => roundPercent(p.passRate)) : null;
   const low = Math.min(...reliabilityLine, ...passLine ?? []);
   const floor = Math.max(0, Math.floor((low - 5) / 10) * 10);
   return [
     "```mermaid",
     "xychart-beta",
-    `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown.length} runs (%)"`,
-    `    x-axis [${axisLabels(shown.map((p) => p.startedAt)).map((l) => `"${l}"`).join(", ")}]`,
+    `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown2.length} runs (%)"`,
+    `    x-axis [${axisLabels(shown2.map((p) => p.startedAt)).map((l) => `"${l}"`).join(", ")}]`,
     `    y-axis "%" ${floor} --> 100`,
     `    line [${reliabilityLine.join(", ")}]`,
     ...passLine ? [`    line [${passLine.join(", ")}]`] : [],
@@ -30704,14 +30861,38 @@ function mermaidChart(points) {
 // src/report/file.ts
 async function writeReport(view, options, path2, signing = null) {
   const markdown = renderMarkdown(buildReport(view, options), { signing });
-  await mkdir4(dirname8(path2), { recursive: true });
+  await mkdir4(dirname9(path2), { recursive: true });
   await writeFile4(path2, markdown);
   return markdown;
 }
 
+// src/app/badges-and-report.ts
+init_output_files();
+
+// src/app/outputs.ts
+import { resolve as resolve5 } from "node:path";
+init_output_files();
+function outputCheckOf(config3, root) {
+  return { root, outside: config3.allowOutsideWorkspace === true };
+}
+async function refuseUnsafeOutputs(config3, root) {
+  const check2 = outputCheckOf(config3, root);
+  const files = outputFilesOf({
+    history: config3.history,
+    badge: config3.badge,
+    modelIds: config3.models.map((m) => m.id)
+  });
+  for (const file of files) refuseUnsafeOutput(file.path, check2);
+  const history = resolve5(root, config3.history);
+  const sealed = await sealedSegments(history).catch(() => []);
+  for (const path2 of sealed.flatMap((p) => [p, attestationsPathOf(p)])) refuseUnsafeOutput(path2, check2);
+  const next = segmentPath(history, sealed.length + 1);
+  for (const path2 of [next, attestationsPathOf(next), lockPathOf(history)]) refuseUnsafeOutput(path2, check2);
+}
+
 // src/app/run-and-record.ts
 import { rename as rename2 } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/analysis/thresholds.ts
 function thresholdBreaches(thresholds, models, options) {
@@ -31218,7 +31399,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve14) => setTimeout(resolve14, ms));
+var sleep = (ms) => new Promise((resolve16) => setTimeout(resolve16, ms));
 
 // node_modules/openai/version.mjs
 var VERSION = "6.49.0";
@@ -32329,8 +32510,8 @@ function addRequestID(value, response) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve14) => {
-      resolve14(null);
+    super((resolve16) => {
+      resolve16(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -33227,12 +33408,12 @@ var EventStream = class {
     _EventStream_errored.set(this, false);
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve14, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve14, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve16, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve16, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve14, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve14, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve16, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve16, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => {
@@ -33332,11 +33513,11 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve14, reject) => {
+    return new Promise((resolve16, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       if (event !== "error")
         this.once("error", reject);
-      this.once(event, resolve14);
+      this.once(event, resolve16);
     });
   }
   /**
@@ -33419,8 +33600,8 @@ var EventStream = class {
         }
         if (ended)
           return Promise.resolve(doneResult());
-        return new Promise((resolve14, reject) => {
-          readQueue.push({ resolve: resolve14, reject });
+        return new Promise((resolve16, reject) => {
+          readQueue.push({ resolve: resolve16, reject });
         });
       },
       return: () => {
@@ -34511,7 +34692,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve14, reject) => readQueue.push({ resolve: resolve14, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve16, reject) => readQueue.push({ resolve: resolve16, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -34693,7 +34874,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve14, reject) => readQueue.push({ resolve: resolve14, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve16, reject) => readQueue.push({ resolve: resolve16, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         if (!event) {
@@ -37975,7 +38156,7 @@ var AssistantStream = class extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve14, reject) => readQueue.push({ resolve: resolve14, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve16, reject) => readQueue.push({ resolve: resolve16, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -40352,7 +40533,7 @@ var ResponseStream = class _ResponseStream extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve14, reject) => readQueue.push({ resolve: resolve14, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve16, reject) => readQueue.push({ resolve: resolve16, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         return { value: event, done: false };
@@ -42095,6 +42276,30 @@ function shortened(text, max = 300) {
   return one2.length > max ? `${one2.slice(0, max - 1)}\u2026` : one2;
 }
 
+// src/providers/usage.ts
+init_values();
+function usageNotes(modelId, secrets, warn, what = "", outcome = "taken as unknown") {
+  const told = /* @__PURE__ */ new Set();
+  return (field, value) => {
+    if (!warn || told.has(field)) return;
+    told.add(field);
+    const shown2 = redact(shortJson(value), secrets);
+    warn(`model "${modelId}": the server reported usage.${field} ${shown2}${what}, not a count: ${outcome}`);
+  };
+}
+function usageCount(usage2, field, note2) {
+  if (typeof usage2 !== "object" || usage2 === null) return null;
+  const value = usage2[field];
+  if (value === void 0 || value === null) return null;
+  if (isCount(value)) return value;
+  note2(field, value);
+  return null;
+}
+function shortJson(value) {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}\u2026` : text;
+}
+
 // src/providers/openai.ts
 import { AsyncLocalStorage } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
@@ -42387,8 +42592,8 @@ function requestedWaitMs(headers) {
   if (!Number.isNaN(ms)) return ms;
   const retryAfter = headers.get("retry-after");
   if (retryAfter === null) return null;
-  const seconds = Number.parseFloat(retryAfter);
-  if (!Number.isNaN(seconds)) return seconds * 1e3;
+  const seconds2 = Number.parseFloat(retryAfter);
+  if (!Number.isNaN(seconds2)) return seconds2 * 1e3;
   const date = Date.parse(retryAfter);
   return Number.isNaN(date) ? null : date - Date.now();
 }
@@ -42434,6 +42639,7 @@ function createOpenAIProvider(model, options) {
     fetch: tracingFetch
   });
   let tokenLimit = "max_tokens";
+  const note2 = usageNotes(model.id, secrets, options.warn);
   const create2 = async (request) => {
     const sent = tokenLimit;
     try {
@@ -42453,7 +42659,7 @@ function createOpenAIProvider(model, options) {
         try {
           const response = await create2(request);
           const latencyMs = performance.now() - trace.lastAttemptStart;
-          const completion = toCompletion(response);
+          const completion = toCompletion(response, note2);
           if (typeof completion === "string") {
             return failure2(trace, started, { category: "bad-response", status: 200, message: completion });
           }
@@ -42520,7 +42726,7 @@ function toBody(request, tokenLimit) {
   if (params.maxTokens !== void 0) body[tokenLimit] = params.maxTokens;
   return body;
 }
-function toCompletion(response) {
+function toCompletion(response, note2) {
   if (typeof response !== "object" || response === null) return "response is not a JSON object";
   const r = response;
   const choice = Array.isArray(r.choices) ? r.choices[0] : void 0;
@@ -42534,8 +42740,8 @@ function toCompletion(response) {
     output: output.toWellFormed(),
     servedModel: typeof r.model === "string" ? r.model.toWellFormed() : null,
     systemFingerprint: typeof r.system_fingerprint === "string" ? r.system_fingerprint.toWellFormed() : null,
-    tokensIn: typeof usage2?.prompt_tokens === "number" ? usage2.prompt_tokens : null,
-    tokensOut: typeof usage2?.completion_tokens === "number" ? usage2.completion_tokens : null,
+    tokensIn: usageCount(usage2, "prompt_tokens", note2),
+    tokensOut: usageCount(usage2, "completion_tokens", note2),
     truncated: choice.finish_reason === "length"
   };
 }
@@ -42545,6 +42751,16 @@ var MAX_EMBEDDING_BYTES = 64 * 1024 * 1024;
 function createEmbeddingProvider(model, options) {
   const { apiKey, timeoutMs, secrets } = connectionOf(model, options);
   const clients = /* @__PURE__ */ new Map();
+  const notes = /* @__PURE__ */ new Map();
+  const noteFor = (embedding) => {
+    let note2 = notes.get(embedding);
+    if (!note2) {
+      const what = ` for embeddings (${embedding})`;
+      note2 = usageNotes(model.id, secrets, options.warn, what, "left out of the run's embedding tokens");
+      notes.set(embedding, note2);
+    }
+    return note2;
+  };
   const clientFor = (embedding) => {
     const key = model.azure ? embedding : "";
     let client = clients.get(key);
@@ -42574,8 +42790,8 @@ function createEmbeddingProvider(model, options) {
               attempts: attempts()
             };
           }
-          const tokens2 = response.usage?.prompt_tokens;
-          return { ok: true, vectors, tokens: typeof tokens2 === "number" ? tokens2 : 0, attempts: attempts() };
+          const tokens2 = usageCount(response.usage, "prompt_tokens", noteFor(embedding)) ?? 0;
+          return { ok: true, vectors, tokens: tokens2, attempts: attempts() };
         } catch (error) {
           return { ok: false, error: categorize(error, secrets), attempts: attempts() };
         }
@@ -42690,27 +42906,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run = async (function_, resolve14, arguments_) => {
+  const run = async (function_, resolve16, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve14(result);
+    resolve16(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve14, reject, arguments_) => {
+  const enqueue = (function_, resolve16, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run.bind(void 0, function_, resolve14, arguments_));
+    }).then(run.bind(void 0, function_, resolve16, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve14, reject) => {
-    enqueue(function_, resolve14, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve16, reject) => {
+    enqueue(function_, resolve16, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -42846,7 +43062,7 @@ var FifoLock = class {
       this.held = true;
       return Promise.resolve();
     }
-    return new Promise((resolve14) => this.waiting.push(resolve14));
+    return new Promise((resolve16) => this.waiting.push(resolve16));
   }
   /** Hands the lock to the longest waiter, or frees it. */
   release() {
@@ -43114,7 +43330,8 @@ async function runSuites(config3, options) {
     retries: config3.retries,
     maxOutputKb: config3.maxOutputKb,
     env: options.env,
-    secrets
+    secrets,
+    warn: options.warn
   };
   const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, settings));
   const providers = new Map(config3.models.map((m) => [m.id, providerFor(m)]));
@@ -43491,14 +43708,16 @@ function withEditRegressions(summary, c) {
 
 // src/app/run-and-record.ts
 async function runAndRecord(config3, options) {
+  if (options.useHistory) await refuseUnsafeOutputs(config3, options.root);
   const history = options.useHistory ? options.history ?? await readVerifiedHistory(config3, options.root) : void 0;
   const outcome = await runSuites(config3, options);
   return { ...await recordOutcome(outcome, { ...options, history }), outcome };
 }
 async function recordOutcome(outcome, options) {
   const { config: config3 } = outcome;
-  const historyPath = options.useHistory ? resolve4(options.root, config3.history) : null;
+  const historyPath = options.useHistory ? resolve6(options.root, config3.history) : null;
   const checks = { signer: options.signer, done: "Nothing was written.", head: options.head };
+  if (historyPath) await refuseUnsafeOutputs(config3, options.root);
   const history = historyPath ? options.history ?? await readVerifiedHistory(config3, options.root, checks) : void 0;
   const chainedOnto = history ? headOf(history) : null;
   const before = new HistoryView(history?.records ?? [], history?.context);
@@ -43517,6 +43736,7 @@ async function recordOutcome(outcome, options) {
       source: view,
       snapshot: history?.open,
       beforeAppend: async (lineCount, lines) => {
+        await refuseUnsafeOutputs(config3, options.root);
         await signing.beforeAppend?.(lineCount, lines);
         if (!chainedOnto) return;
         const label = labelOf(chainedOnto.path, historyPath, config3.history);
@@ -43552,7 +43772,7 @@ function runsNeeded(config3) {
   return Math.max(config3.window, DEFAULTS.trend) + 1;
 }
 async function readVerifiedHistory(config3, root, checks = {}) {
-  const path2 = resolve4(root, config3.history);
+  const path2 = resolve6(root, config3.history);
   const history = await readRecent(path2, runsNeeded(config3)).catch(relabel(path2, config3.history));
   if (checks.head) await refuseWithoutHead(path2, history, checks.head, labelOf(checks.head.path, path2, config3.history));
   if (checks.signer) {
@@ -43570,9 +43790,10 @@ function relabel(path2, file) {
 // src/app/badges-and-report.ts
 async function writeBadgesAndReport(config3, root, recorded2) {
   const { writeBadges: writeBadges2 } = await Promise.resolve().then(() => (init_badge2(), badge_exports));
-  const badges = await writeBadges2(resolve5(root, config3.badge), recorded2.summary.models);
-  const reportPath = join8(dirname10(resolve5(root, config3.history)), "report.md");
-  const signing = await describeAttestations(resolve5(root, config3.history));
+  await refuseUnsafeOutputs(config3, root);
+  const badges = await writeBadges2(resolve7(root, config3.badge), recorded2.summary.models);
+  const reportPath = reportPathOf(resolve7(root, config3.history));
+  const signing = await describeAttestations(resolve7(root, config3.history));
   const markdown = await writeReport(
     recorded2.view,
     { models: config3.models.map((m) => m.id), specs: specLookup(config3) },
@@ -43585,7 +43806,7 @@ async function recordWithFiles(outcome, options) {
   const recorded2 = await recordOutcome(outcome, { ...options, useHistory: true });
   const files = await writeBadgesAndReport(outcome.config, options.root, recorded2);
   const signed = options.signer ? recorded2.written.map(attestationsPathOf) : [];
-  const changed2 = [...recorded2.written, ...signed, ...files.paths].map((p) => relative(options.root, p));
+  const changed2 = [...recorded2.written, ...signed, ...files.paths].map((p) => relative2(options.root, p));
   return { ...recorded2, files, changed: changed2 };
 }
 
@@ -43615,12 +43836,12 @@ function formatEdits(c) {
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
     const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
-    const shown = effects.filter(isNoteworthy);
+    const shown2 = effects.filter(isNoteworthy);
     const changed2 = effects.filter((e) => e.changed === true).length;
     lines.push(`  model ${model.modelId} edited:`, ...changes(model.changes));
     lines.push(`    answers changed on ${changed2} of ${effects.length} prompts`);
-    lines.push(...shown.slice(0, MAX_LINES).map((e) => `    ${e.key}: ${effect(e)}`));
-    if (shown.length > MAX_LINES) lines.push(`    ... and ${shown.length - MAX_LINES} more`);
+    lines.push(...shown2.slice(0, MAX_LINES).map((e) => `    ${e.key}: ${effect(e)}`));
+    if (shown2.length > MAX_LINES) lines.push(`    ... and ${shown2.length - MAX_LINES} more`);
   }
   for (const prompt of edits.prompts) {
     lines.push(`  ${prompt.key} edited:`, ...changes(prompt.changes));
@@ -43701,11 +43922,11 @@ function headline(m) {
 }
 function driftLine(m) {
   const parts = [];
-  const real2 = m.drifted.length - m.flapping.length;
-  if (real2 > 0) parts.push(`${real2} drifted`);
+  const real = m.drifted.length - m.flapping.length;
+  if (real > 0) parts.push(`${real} drifted`);
   if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
   if (m.regressions.length > 0 || m.fixes.length > 0) {
-    const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
+    const p = m.flipsP === null || m.drift.p !== null ? "" : ` (${pValue(m.flipsP)} under no change)`;
     const { beyond, within: within2 } = m.noise;
     const noise = within2.length > 0 ? ` beyond noise, ${within2.length} within noise` : "";
     parts.push(`${count(beyond.length, "regression")}${noise}, ${count(m.fixes.length, "fix", "fixes")}${p}`);
@@ -43715,7 +43936,7 @@ function driftLine(m) {
 }
 
 // src/app/compare-edits.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 init_prompt_result();
 
 // src/analysis/edits.ts
@@ -43861,25 +44082,25 @@ function expectationText(e) {
 // src/config/load.ts
 import { existsSync as existsSync3, readdirSync } from "node:fs";
 import { readFile as readFile6, realpath as realpath2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join10, relative as relative3, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join8, relative as relative3, resolve as resolve9 } from "node:path";
 
 // src/util/package-root.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname11, join as join9 } from "node:path";
+import { dirname as dirname12, join as join7 } from "node:path";
 import { fileURLToPath } from "node:url";
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
-  let dir = dirname11(fileURLToPath(import.meta.url));
+  let dir = dirname12(fileURLToPath(import.meta.url));
   for (; ; ) {
-    if (existsSync2(join9(dir, "package.json")) && existsSync2(join9(dir, "schema"))) return cached = dir;
-    const parent = dirname11(dir);
+    if (existsSync2(join7(dir, "package.json")) && existsSync2(join7(dir, "schema"))) return cached = dir;
+    const parent = dirname12(dir);
     if (parent === dir) throw new Error("trackrecord: cannot find its own package folder");
     dir = parent;
   }
 }
 function builtinSuitesDir() {
-  return join9(packageRoot(), "suites");
+  return join7(packageRoot(), "suites");
 }
 
 // src/config/base-url.ts
@@ -43891,10 +44112,10 @@ function baseUrlIssue(url, at, yaml) {
     return yaml.issue(at, `"${url}" is not a URL: write it as https://HOST/v1 (or http://localhost:PORT/v1)`);
   }
   if (parsed.username === "" && parsed.password === "") return null;
-  const shown = url.replace(/^(https?:\/\/)[^/?#]*@/i, "$1***@");
+  const shown2 = url.replace(/^(https?:\/\/)[^/?#]*@/i, "$1***@");
   return yaml.issue(
     at,
-    `"${shown}" has a user name or password in it, which is never sent as the key: put the key in an environment variable and name it in api-key-env`
+    `"${shown2}" has a user name or password in it, which is never sent as the key: put the key in an environment variable and name it in api-key-env`
   );
 }
 function plainHttpIssue(url, apiKeyEnv, at, yaml) {
@@ -43955,8 +44176,8 @@ __export(validators_generated_exports, {
 });
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
 var config2 = validate102;
-var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model for `similar` checks and `compare: embedding`, asked on each model's own endpoint (`/embeddings`) unless the model names its own `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small", "nomic-embed-text"] }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, a check fails on any regression, and a model that answered fewer than half of its requests fails the run. An `auth` error (HTTP 401/403) always fails it.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-below-availability": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Fail when a model answered fewer than this share of its requests in the run (errors of any category after retries count as unanswered), e.g. 0.9 for 90%. 0 turns it off." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, beyond noise (the drift test found the model changed and named that prompt, or found the whole suite changed with no prompt named; a flip within noise is reported, never failed), or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run (with 4 or more samples a version, only where the two versions' answers differ beyond noise). Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. A model on a local server (localhost, 127.x, ::1) that does not set `api-key-env` needs no key; every other model needs its variable set, or `trackrecord run` refuses to start (the action fails, or skips a pull request check)." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
-var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. A model on a local server (localhost, 127.x, ::1) that does not set `api-key-env` needs no key; every other model needs its variable set, or `trackrecord run` refuses to start (the action fails, or skips a pull request check)." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
+var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model for `similar` checks and `compare: embedding`, asked on each model's own endpoint (`/embeddings`) unless the model names its own `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small", "nomic-embed-text"] }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, a check fails on any regression, and a model that answered fewer than half of its requests fails the run. An `auth` error (HTTP 401/403) always fails it.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-below-availability": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Fail when a model answered fewer than this share of its requests in the run (errors of any category after retries count as unanswered), e.g. 0.9 for 90%. 0 turns it off." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, beyond noise (the drift test found the model changed and named that prompt, or found the whole suite changed with no prompt named; a flip within noise is reported, never failed), or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run (with 4 or more samples a version, only where the two versions' answers differ beyond noise). Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. A model on a local server (localhost, 127.x, ::1) that does not set `api-key-env` needs no key; every other model needs its variable set, or `trackrecord run` refuses to start (the action fails, or skips a pull request check)." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "maximum": 1e6, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "maximum": 1e6, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "maximum": 1e6, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
+var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. A model on a local server (localhost, 127.x, ::1) that does not set `api-key-env` needs no key; every other model needs its variable set, or `trackrecord run` refuses to start (the action fails, or skips a pull request check)." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "maximum": 1e6, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "maximum": 1e6, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "maximum": 1e6, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
 var func22 = Object.prototype.hasOwnProperty;
 var func4 = typeof import_ucs2length2.default === "function" ? import_ucs2length2.default : import_ucs2length2.default.default;
 var pattern02 = new RegExp("^[a-z0-9._-]+$", "u");
@@ -44343,8 +44564,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 if (data15.input !== void 0) {
                   let data16 = data15.input;
                   if (typeof data16 == "number") {
-                    if (data16 < 0 || isNaN(data16)) {
-                      const err34 = { instancePath: instancePath + "/models/" + i0 + "/price/input", schemaPath: "#/definitions/model/properties/price/properties/input/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.input, data: data16 };
+                    if (data16 > 1e6 || isNaN(data16)) {
+                      const err34 = { instancePath: instancePath + "/models/" + i0 + "/price/input", schemaPath: "#/definitions/model/properties/price/properties/input/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e6 }, message: "must be <= 1000000", schema: 1e6, parentSchema: schema12.properties.price.properties.input, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err34];
                       } else {
@@ -44352,12 +44573,21 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       }
                       errors++;
                     }
+                    if (data16 < 0 || isNaN(data16)) {
+                      const err35 = { instancePath: instancePath + "/models/" + i0 + "/price/input", schemaPath: "#/definitions/model/properties/price/properties/input/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.input, data: data16 };
+                      if (vErrors === null) {
+                        vErrors = [err35];
+                      } else {
+                        vErrors.push(err35);
+                      }
+                      errors++;
+                    }
                   } else {
-                    const err35 = { instancePath: instancePath + "/models/" + i0 + "/price/input", schemaPath: "#/definitions/model/properties/price/properties/input/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.input.type, parentSchema: schema12.properties.price.properties.input, data: data16 };
+                    const err36 = { instancePath: instancePath + "/models/" + i0 + "/price/input", schemaPath: "#/definitions/model/properties/price/properties/input/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.input.type, parentSchema: schema12.properties.price.properties.input, data: data16 };
                     if (vErrors === null) {
-                      vErrors = [err35];
+                      vErrors = [err36];
                     } else {
-                      vErrors.push(err35);
+                      vErrors.push(err36);
                     }
                     errors++;
                   }
@@ -44365,30 +44595,17 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 if (data15.output !== void 0) {
                   let data17 = data15.output;
                   if (typeof data17 == "number") {
-                    if (data17 < 0 || isNaN(data17)) {
-                      const err36 = { instancePath: instancePath + "/models/" + i0 + "/price/output", schemaPath: "#/definitions/model/properties/price/properties/output/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.output, data: data17 };
+                    if (data17 > 1e6 || isNaN(data17)) {
+                      const err37 = { instancePath: instancePath + "/models/" + i0 + "/price/output", schemaPath: "#/definitions/model/properties/price/properties/output/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e6 }, message: "must be <= 1000000", schema: 1e6, parentSchema: schema12.properties.price.properties.output, data: data17 };
                       if (vErrors === null) {
-                        vErrors = [err36];
+                        vErrors = [err37];
                       } else {
-                        vErrors.push(err36);
+                        vErrors.push(err37);
                       }
                       errors++;
                     }
-                  } else {
-                    const err37 = { instancePath: instancePath + "/models/" + i0 + "/price/output", schemaPath: "#/definitions/model/properties/price/properties/output/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.output.type, parentSchema: schema12.properties.price.properties.output, data: data17 };
-                    if (vErrors === null) {
-                      vErrors = [err37];
-                    } else {
-                      vErrors.push(err37);
-                    }
-                    errors++;
-                  }
-                }
-                if (data15.embedding !== void 0) {
-                  let data18 = data15.embedding;
-                  if (typeof data18 == "number") {
-                    if (data18 < 0 || isNaN(data18)) {
-                      const err38 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                    if (data17 < 0 || isNaN(data17)) {
+                      const err38 = { instancePath: instancePath + "/models/" + i0 + "/price/output", schemaPath: "#/definitions/model/properties/price/properties/output/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.output, data: data17 };
                       if (vErrors === null) {
                         vErrors = [err38];
                       } else {
@@ -44397,7 +44614,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err39 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.embedding.type, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                    const err39 = { instancePath: instancePath + "/models/" + i0 + "/price/output", schemaPath: "#/definitions/model/properties/price/properties/output/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.output.type, parentSchema: schema12.properties.price.properties.output, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err39];
                     } else {
@@ -44406,12 +44623,43 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                     errors++;
                   }
                 }
+                if (data15.embedding !== void 0) {
+                  let data18 = data15.embedding;
+                  if (typeof data18 == "number") {
+                    if (data18 > 1e6 || isNaN(data18)) {
+                      const err40 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e6 }, message: "must be <= 1000000", schema: 1e6, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err40];
+                      } else {
+                        vErrors.push(err40);
+                      }
+                      errors++;
+                    }
+                    if (data18 < 0 || isNaN(data18)) {
+                      const err41 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err41];
+                      } else {
+                        vErrors.push(err41);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err42 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.embedding.type, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err40 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.price.type, parentSchema: schema12.properties.price, data: data15 };
+                const err43 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.price.type, parentSchema: schema12.properties.price, data: data15 };
                 if (vErrors === null) {
-                  vErrors = [err40];
+                  vErrors = [err43];
                 } else {
-                  vErrors.push(err40);
+                  vErrors.push(err43);
                 }
                 errors++;
               }
@@ -44420,20 +44668,20 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               let data19 = data2.embedding;
               if (typeof data19 === "string") {
                 if (func4(data19) < 1) {
-                  const err41 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.embedding, data: data19 };
+                  const err44 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.embedding, data: data19 };
                   if (vErrors === null) {
-                    vErrors = [err41];
+                    vErrors = [err44];
                   } else {
-                    vErrors.push(err41);
+                    vErrors.push(err44);
                   }
                   errors++;
                 }
               } else {
-                const err42 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.embedding.type, parentSchema: schema12.properties.embedding, data: data19 };
+                const err45 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.embedding.type, parentSchema: schema12.properties.embedding, data: data19 };
                 if (vErrors === null) {
-                  vErrors = [err42];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err42);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
@@ -44442,20 +44690,20 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               let data20 = data2.deployment;
               if (typeof data20 === "string") {
                 if (func4(data20) < 1) {
-                  const err43 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.deployment, data: data20 };
+                  const err46 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.deployment, data: data20 };
                   if (vErrors === null) {
-                    vErrors = [err43];
+                    vErrors = [err46];
                   } else {
-                    vErrors.push(err43);
+                    vErrors.push(err46);
                   }
                   errors++;
                 }
               } else {
-                const err44 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.deployment.type, parentSchema: schema12.properties.deployment, data: data20 };
+                const err47 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.deployment.type, parentSchema: schema12.properties.deployment, data: data20 };
                 if (vErrors === null) {
-                  vErrors = [err44];
+                  vErrors = [err47];
                 } else {
-                  vErrors.push(err44);
+                  vErrors.push(err47);
                 }
                 errors++;
               }
@@ -44464,40 +44712,40 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               let data21 = data2["api-version"];
               if (typeof data21 === "string") {
                 if (!pattern32.test(data21)) {
-                  const err45 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"', schema: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", parentSchema: schema12.properties["api-version"], data: data21 };
+                  const err48 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"', schema: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", parentSchema: schema12.properties["api-version"], data: data21 };
                   if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err48];
                   } else {
-                    vErrors.push(err45);
+                    vErrors.push(err48);
                   }
                   errors++;
                 }
               } else {
-                const err46 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-version"].type, parentSchema: schema12.properties["api-version"], data: data21 };
+                const err49 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-version"].type, parentSchema: schema12.properties["api-version"], data: data21 };
                 if (vErrors === null) {
-                  vErrors = [err46];
+                  vErrors = [err49];
                 } else {
-                  vErrors.push(err46);
+                  vErrors.push(err49);
                 }
                 errors++;
               }
             }
           } else {
-            const err47 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
+            const err50 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err50];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err50);
             }
             errors++;
           }
         }
       } else {
-        const err48 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.models.type, parentSchema: schema112.properties.models, data: data1 };
+        const err51 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.models.type, parentSchema: schema112.properties.models, data: data1 };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err51];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err51);
         }
         errors++;
       }
@@ -44506,11 +44754,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       let data22 = data.suites;
       if (Array.isArray(data22)) {
         if (data22.length < 1) {
-          const err49 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.suites, data: data22 };
+          const err52 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.suites, data: data22 };
           if (vErrors === null) {
-            vErrors = [err49];
+            vErrors = [err52];
           } else {
-            vErrors.push(err49);
+            vErrors.push(err52);
           }
           errors++;
         }
@@ -44518,42 +44766,42 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i1 = 0; i1 < len1; i1++) {
           let data23 = data22[i1];
           if (typeof data23 !== "string" && !(data23 && typeof data23 == "object" && !Array.isArray(data23))) {
-            const err50 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema112.properties.suites.items.type }, message: "must be string,object", schema: schema112.properties.suites.items.type, parentSchema: schema112.properties.suites.items, data: data23 };
+            const err53 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema112.properties.suites.items.type }, message: "must be string,object", schema: schema112.properties.suites.items.type, parentSchema: schema112.properties.suites.items, data: data23 };
             if (vErrors === null) {
-              vErrors = [err50];
+              vErrors = [err53];
             } else {
-              vErrors.push(err50);
+              vErrors.push(err53);
             }
             errors++;
           }
           if (typeof data23 === "string") {
             if (!pattern42.test(data23)) {
-              const err51 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema112.properties.suites.items, data: data23 };
+              const err54 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema112.properties.suites.items, data: data23 };
               if (vErrors === null) {
-                vErrors = [err51];
+                vErrors = [err54];
               } else {
-                vErrors.push(err51);
+                vErrors.push(err54);
               }
               errors++;
             }
           }
           if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
             if (data23.path === void 0) {
-              const err52 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema112.properties.suites.items.required, parentSchema: schema112.properties.suites.items, data: data23 };
+              const err55 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema112.properties.suites.items.required, parentSchema: schema112.properties.suites.items, data: data23 };
               if (vErrors === null) {
-                vErrors = [err52];
+                vErrors = [err55];
               } else {
-                vErrors.push(err52);
+                vErrors.push(err55);
               }
               errors++;
             }
             for (const key4 in data23) {
               if (!(key4 === "path")) {
-                const err53 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.suites.items, data: data23 };
+                const err56 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.suites.items, data: data23 };
                 if (vErrors === null) {
-                  vErrors = [err53];
+                  vErrors = [err56];
                 } else {
-                  vErrors.push(err53);
+                  vErrors.push(err56);
                 }
                 errors++;
               }
@@ -44562,20 +44810,20 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               let data24 = data23.path;
               if (typeof data24 === "string") {
                 if (func4(data24) < 1) {
-                  const err54 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.suites.items.properties.path, data: data24 };
+                  const err57 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.suites.items.properties.path, data: data24 };
                   if (vErrors === null) {
-                    vErrors = [err54];
+                    vErrors = [err57];
                   } else {
-                    vErrors.push(err54);
+                    vErrors.push(err57);
                   }
                   errors++;
                 }
               } else {
-                const err55 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.suites.items.properties.path.type, parentSchema: schema112.properties.suites.items.properties.path, data: data24 };
+                const err58 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.suites.items.properties.path.type, parentSchema: schema112.properties.suites.items.properties.path, data: data24 };
                 if (vErrors === null) {
-                  vErrors = [err55];
+                  vErrors = [err58];
                 } else {
-                  vErrors.push(err55);
+                  vErrors.push(err58);
                 }
                 errors++;
               }
@@ -44583,11 +44831,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err56 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.suites.type, parentSchema: schema112.properties.suites, data: data22 };
+        const err59 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.suites.type, parentSchema: schema112.properties.suites, data: data22 };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err59];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err59);
         }
         errors++;
       }
@@ -44595,39 +44843,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.samples !== void 0) {
       let data25 = data.samples;
       if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)))) {
-        const err57 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.samples.type, parentSchema: schema112.properties.samples, data: data25 };
-        if (vErrors === null) {
-          vErrors = [err57];
-        } else {
-          vErrors.push(err57);
-        }
-        errors++;
-      }
-      if (typeof data25 == "number") {
-        if (data25 > 100 || isNaN(data25)) {
-          const err58 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.samples, data: data25 };
-          if (vErrors === null) {
-            vErrors = [err58];
-          } else {
-            vErrors.push(err58);
-          }
-          errors++;
-        }
-        if (data25 < 1 || isNaN(data25)) {
-          const err59 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.samples, data: data25 };
-          if (vErrors === null) {
-            vErrors = [err59];
-          } else {
-            vErrors.push(err59);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.concurrency !== void 0) {
-      let data26 = data.concurrency;
-      if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)))) {
-        const err60 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.concurrency.type, parentSchema: schema112.properties.concurrency, data: data26 };
+        const err60 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.samples.type, parentSchema: schema112.properties.samples, data: data25 };
         if (vErrors === null) {
           vErrors = [err60];
         } else {
@@ -44635,9 +44851,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (typeof data26 == "number") {
-        if (data26 > 1024 || isNaN(data26)) {
-          const err61 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema112.properties.concurrency, data: data26 };
+      if (typeof data25 == "number") {
+        if (data25 > 100 || isNaN(data25)) {
+          const err61 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.samples, data: data25 };
           if (vErrors === null) {
             vErrors = [err61];
           } else {
@@ -44645,8 +44861,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data26 < 1 || isNaN(data26)) {
-          const err62 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.concurrency, data: data26 };
+        if (data25 < 1 || isNaN(data25)) {
+          const err62 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.samples, data: data25 };
           if (vErrors === null) {
             vErrors = [err62];
           } else {
@@ -44656,20 +44872,20 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
       }
     }
-    if (data["timeout-seconds"] !== void 0) {
-      let data27 = data["timeout-seconds"];
-      if (typeof data27 == "number") {
-        if (data27 > 3600 || isNaN(data27)) {
-          const err63 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema112.properties["timeout-seconds"], data: data27 };
-          if (vErrors === null) {
-            vErrors = [err63];
-          } else {
-            vErrors.push(err63);
-          }
-          errors++;
+    if (data.concurrency !== void 0) {
+      let data26 = data.concurrency;
+      if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)))) {
+        const err63 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.concurrency.type, parentSchema: schema112.properties.concurrency, data: data26 };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
         }
-        if (data27 <= 0 || isNaN(data27)) {
-          const err64 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["timeout-seconds"], data: data27 };
+        errors++;
+      }
+      if (typeof data26 == "number") {
+        if (data26 > 1024 || isNaN(data26)) {
+          const err64 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema112.properties.concurrency, data: data26 };
           if (vErrors === null) {
             vErrors = [err64];
           } else {
@@ -44677,30 +44893,31 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-      } else {
-        const err65 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["timeout-seconds"].type, parentSchema: schema112.properties["timeout-seconds"], data: data27 };
-        if (vErrors === null) {
-          vErrors = [err65];
-        } else {
-          vErrors.push(err65);
+        if (data26 < 1 || isNaN(data26)) {
+          const err65 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.concurrency, data: data26 };
+          if (vErrors === null) {
+            vErrors = [err65];
+          } else {
+            vErrors.push(err65);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.retries !== void 0) {
-      let data28 = data.retries;
-      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
-        const err66 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.retries.type, parentSchema: schema112.properties.retries, data: data28 };
-        if (vErrors === null) {
-          vErrors = [err66];
-        } else {
-          vErrors.push(err66);
+    if (data["timeout-seconds"] !== void 0) {
+      let data27 = data["timeout-seconds"];
+      if (typeof data27 == "number") {
+        if (data27 > 3600 || isNaN(data27)) {
+          const err66 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema112.properties["timeout-seconds"], data: data27 };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (typeof data28 == "number") {
-        if (data28 > 20 || isNaN(data28)) {
-          const err67 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema112.properties.retries, data: data28 };
+        if (data27 <= 0 || isNaN(data27)) {
+          const err67 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["timeout-seconds"], data: data27 };
           if (vErrors === null) {
             vErrors = [err67];
           } else {
@@ -44708,21 +44925,20 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data28 < 0 || isNaN(data28)) {
-          const err68 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.retries, data: data28 };
-          if (vErrors === null) {
-            vErrors = [err68];
-          } else {
-            vErrors.push(err68);
-          }
-          errors++;
+      } else {
+        const err68 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["timeout-seconds"].type, parentSchema: schema112.properties["timeout-seconds"], data: data27 };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
         }
+        errors++;
       }
     }
-    if (data["max-output-kb"] !== void 0) {
-      let data29 = data["max-output-kb"];
-      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)))) {
-        const err69 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties["max-output-kb"].type, parentSchema: schema112.properties["max-output-kb"], data: data29 };
+    if (data.retries !== void 0) {
+      let data28 = data.retries;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
+        const err69 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.retries.type, parentSchema: schema112.properties.retries, data: data28 };
         if (vErrors === null) {
           vErrors = [err69];
         } else {
@@ -44730,9 +44946,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (typeof data29 == "number") {
-        if (data29 > 65536 || isNaN(data29)) {
-          const err70 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65536 }, message: "must be <= 65536", schema: 65536, parentSchema: schema112.properties["max-output-kb"], data: data29 };
+      if (typeof data28 == "number") {
+        if (data28 > 20 || isNaN(data28)) {
+          const err70 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema112.properties.retries, data: data28 };
           if (vErrors === null) {
             vErrors = [err70];
           } else {
@@ -44740,8 +44956,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data29 < 1 || isNaN(data29)) {
-          const err71 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties["max-output-kb"], data: data29 };
+        if (data28 < 0 || isNaN(data28)) {
+          const err71 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.retries, data: data28 };
           if (vErrors === null) {
             vErrors = [err71];
           } else {
@@ -44751,33 +44967,29 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
       }
     }
-    if (data.history !== void 0) {
-      let data30 = data.history;
-      if (typeof data30 === "string") {
-        if (func4(data30) < 1) {
-          const err72 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.history, data: data30 };
-          if (vErrors === null) {
-            vErrors = [err72];
-          } else {
-            vErrors.push(err72);
-          }
-          errors++;
-        }
-      } else {
-        const err73 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.history.type, parentSchema: schema112.properties.history, data: data30 };
+    if (data["max-output-kb"] !== void 0) {
+      let data29 = data["max-output-kb"];
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)))) {
+        const err72 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties["max-output-kb"].type, parentSchema: schema112.properties["max-output-kb"], data: data29 };
         if (vErrors === null) {
-          vErrors = [err73];
+          vErrors = [err72];
         } else {
-          vErrors.push(err73);
+          vErrors.push(err72);
         }
         errors++;
       }
-    }
-    if (data["history-max-mb"] !== void 0) {
-      let data31 = data["history-max-mb"];
-      if (typeof data31 == "number") {
-        if (data31 > 95 || isNaN(data31)) {
-          const err74 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 95 }, message: "must be <= 95", schema: 95, parentSchema: schema112.properties["history-max-mb"], data: data31 };
+      if (typeof data29 == "number") {
+        if (data29 > 65536 || isNaN(data29)) {
+          const err73 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65536 }, message: "must be <= 65536", schema: 65536, parentSchema: schema112.properties["max-output-kb"], data: data29 };
+          if (vErrors === null) {
+            vErrors = [err73];
+          } else {
+            vErrors.push(err73);
+          }
+          errors++;
+        }
+        if (data29 < 1 || isNaN(data29)) {
+          const err74 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties["max-output-kb"], data: data29 };
           if (vErrors === null) {
             vErrors = [err74];
           } else {
@@ -44785,8 +44997,13 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data31 <= 0 || isNaN(data31)) {
-          const err75 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["history-max-mb"], data: data31 };
+      }
+    }
+    if (data.history !== void 0) {
+      let data30 = data.history;
+      if (typeof data30 === "string") {
+        if (func4(data30) < 1) {
+          const err75 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.history, data: data30 };
           if (vErrors === null) {
             vErrors = [err75];
           } else {
@@ -44795,7 +45012,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err76 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["history-max-mb"].type, parentSchema: schema112.properties["history-max-mb"], data: data31 };
+        const err76 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.history.type, parentSchema: schema112.properties.history, data: data30 };
         if (vErrors === null) {
           vErrors = [err76];
         } else {
@@ -44804,11 +45021,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.badge !== void 0) {
-      let data32 = data.badge;
-      if (typeof data32 === "string") {
-        if (func4(data32) < 1) {
-          const err77 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.badge, data: data32 };
+    if (data["history-max-mb"] !== void 0) {
+      let data31 = data["history-max-mb"];
+      if (typeof data31 == "number") {
+        if (data31 > 95 || isNaN(data31)) {
+          const err77 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 95 }, message: "must be <= 95", schema: 95, parentSchema: schema112.properties["history-max-mb"], data: data31 };
           if (vErrors === null) {
             vErrors = [err77];
           } else {
@@ -44816,8 +45033,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (!pattern5.test(data32)) {
-          const err78 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema112.properties.badge, data: data32 };
+        if (data31 <= 0 || isNaN(data31)) {
+          const err78 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties["history-max-mb"], data: data31 };
           if (vErrors === null) {
             vErrors = [err78];
           } else {
@@ -44826,7 +45043,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err79 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.badge.type, parentSchema: schema112.properties.badge, data: data32 };
+        const err79 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties["history-max-mb"].type, parentSchema: schema112.properties["history-max-mb"], data: data31 };
         if (vErrors === null) {
           vErrors = [err79];
         } else {
@@ -44835,23 +45052,20 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["allow-outside-workspace"] !== void 0) {
-      let data33 = data["allow-outside-workspace"];
-      if (typeof data33 !== "boolean") {
-        const err80 = { instancePath: instancePath + "/allow-outside-workspace", schemaPath: "#/properties/allow-outside-workspace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties["allow-outside-workspace"].type, parentSchema: schema112.properties["allow-outside-workspace"], data: data33 };
-        if (vErrors === null) {
-          vErrors = [err80];
-        } else {
-          vErrors.push(err80);
+    if (data.badge !== void 0) {
+      let data32 = data.badge;
+      if (typeof data32 === "string") {
+        if (func4(data32) < 1) {
+          const err80 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.badge, data: data32 };
+          if (vErrors === null) {
+            vErrors = [err80];
+          } else {
+            vErrors.push(err80);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.embedding !== void 0) {
-      let data34 = data.embedding;
-      if (typeof data34 === "string") {
-        if (func4(data34) < 1) {
-          const err81 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.embedding, data: data34 };
+        if (!pattern5.test(data32)) {
+          const err81 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema112.properties.badge, data: data32 };
           if (vErrors === null) {
             vErrors = [err81];
           } else {
@@ -44860,7 +45074,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err82 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.embedding.type, parentSchema: schema112.properties.embedding, data: data34 };
+        const err82 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.badge.type, parentSchema: schema112.properties.badge, data: data32 };
         if (vErrors === null) {
           vErrors = [err82];
         } else {
@@ -44869,10 +45083,10 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.window !== void 0) {
-      let data35 = data.window;
-      if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
-        const err83 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.window.type, parentSchema: schema112.properties.window, data: data35 };
+    if (data["allow-outside-workspace"] !== void 0) {
+      let data33 = data["allow-outside-workspace"];
+      if (typeof data33 !== "boolean") {
+        const err83 = { instancePath: instancePath + "/allow-outside-workspace", schemaPath: "#/properties/allow-outside-workspace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties["allow-outside-workspace"].type, parentSchema: schema112.properties["allow-outside-workspace"], data: data33 };
         if (vErrors === null) {
           vErrors = [err83];
         } else {
@@ -44880,9 +45094,12 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (typeof data35 == "number") {
-        if (data35 > 1e4 || isNaN(data35)) {
-          const err84 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema112.properties.window, data: data35 };
+    }
+    if (data.embedding !== void 0) {
+      let data34 = data.embedding;
+      if (typeof data34 === "string") {
+        if (func4(data34) < 1) {
+          const err84 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.embedding, data: data34 };
           if (vErrors === null) {
             vErrors = [err84];
           } else {
@@ -44890,12 +45107,43 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data35 < 1 || isNaN(data35)) {
-          const err85 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.window, data: data35 };
+      } else {
+        const err85 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.embedding.type, parentSchema: schema112.properties.embedding, data: data34 };
+        if (vErrors === null) {
+          vErrors = [err85];
+        } else {
+          vErrors.push(err85);
+        }
+        errors++;
+      }
+    }
+    if (data.window !== void 0) {
+      let data35 = data.window;
+      if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
+        const err86 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.window.type, parentSchema: schema112.properties.window, data: data35 };
+        if (vErrors === null) {
+          vErrors = [err86];
+        } else {
+          vErrors.push(err86);
+        }
+        errors++;
+      }
+      if (typeof data35 == "number") {
+        if (data35 > 1e4 || isNaN(data35)) {
+          const err87 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema112.properties.window, data: data35 };
           if (vErrors === null) {
-            vErrors = [err85];
+            vErrors = [err87];
           } else {
-            vErrors.push(err85);
+            vErrors.push(err87);
+          }
+          errors++;
+        }
+        if (data35 < 1 || isNaN(data35)) {
+          const err88 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.window, data: data35 };
+          if (vErrors === null) {
+            vErrors = [err88];
+          } else {
+            vErrors.push(err88);
           }
           errors++;
         }
@@ -44906,38 +45154,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
         for (const key5 in data36) {
           if (!(key5 === "fail-below" || key5 === "fail-below-availability" || key5 === "fail-on-regression")) {
-            const err86 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.thresholds, data: data36 };
-            if (vErrors === null) {
-              vErrors = [err86];
-            } else {
-              vErrors.push(err86);
-            }
-            errors++;
-          }
-        }
-        if (data36["fail-below"] !== void 0) {
-          let data37 = data36["fail-below"];
-          if (typeof data37 == "number") {
-            if (data37 > 1 || isNaN(data37)) {
-              const err87 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data37 };
-              if (vErrors === null) {
-                vErrors = [err87];
-              } else {
-                vErrors.push(err87);
-              }
-              errors++;
-            }
-            if (data37 < 0 || isNaN(data37)) {
-              const err88 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data37 };
-              if (vErrors === null) {
-                vErrors = [err88];
-              } else {
-                vErrors.push(err88);
-              }
-              errors++;
-            }
-          } else {
-            const err89 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.thresholds.properties["fail-below"].type, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data37 };
+            const err89 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.thresholds, data: data36 };
             if (vErrors === null) {
               vErrors = [err89];
             } else {
@@ -44946,11 +45163,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data36["fail-below-availability"] !== void 0) {
-          let data38 = data36["fail-below-availability"];
-          if (typeof data38 == "number") {
-            if (data38 > 1 || isNaN(data38)) {
-              const err90 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema112.properties.thresholds.properties["fail-below-availability"], data: data38 };
+        if (data36["fail-below"] !== void 0) {
+          let data37 = data36["fail-below"];
+          if (typeof data37 == "number") {
+            if (data37 > 1 || isNaN(data37)) {
+              const err90 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data37 };
               if (vErrors === null) {
                 vErrors = [err90];
               } else {
@@ -44958,8 +45175,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            if (data38 < 0 || isNaN(data38)) {
-              const err91 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.thresholds.properties["fail-below-availability"], data: data38 };
+            if (data37 < 0 || isNaN(data37)) {
+              const err91 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data37 };
               if (vErrors === null) {
                 vErrors = [err91];
               } else {
@@ -44968,7 +45185,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err92 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.thresholds.properties["fail-below-availability"].type, parentSchema: schema112.properties.thresholds.properties["fail-below-availability"], data: data38 };
+            const err92 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.thresholds.properties["fail-below"].type, parentSchema: schema112.properties.thresholds.properties["fail-below"], data: data37 };
             if (vErrors === null) {
               vErrors = [err92];
             } else {
@@ -44977,34 +45194,65 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
+        if (data36["fail-below-availability"] !== void 0) {
+          let data38 = data36["fail-below-availability"];
+          if (typeof data38 == "number") {
+            if (data38 > 1 || isNaN(data38)) {
+              const err93 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema112.properties.thresholds.properties["fail-below-availability"], data: data38 };
+              if (vErrors === null) {
+                vErrors = [err93];
+              } else {
+                vErrors.push(err93);
+              }
+              errors++;
+            }
+            if (data38 < 0 || isNaN(data38)) {
+              const err94 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.thresholds.properties["fail-below-availability"], data: data38 };
+              if (vErrors === null) {
+                vErrors = [err94];
+              } else {
+                vErrors.push(err94);
+              }
+              errors++;
+            }
+          } else {
+            const err95 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.thresholds.properties["fail-below-availability"].type, parentSchema: schema112.properties.thresholds.properties["fail-below-availability"], data: data38 };
+            if (vErrors === null) {
+              vErrors = [err95];
+            } else {
+              vErrors.push(err95);
+            }
+            errors++;
+          }
+        }
         if (data36["fail-on-regression"] !== void 0) {
           let data39 = data36["fail-on-regression"];
           if (typeof data39 !== "boolean") {
-            const err93 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema112.properties.thresholds.properties["fail-on-regression"], data: data39 };
+            const err96 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema112.properties.thresholds.properties["fail-on-regression"], data: data39 };
             if (vErrors === null) {
-              vErrors = [err93];
+              vErrors = [err96];
             } else {
-              vErrors.push(err93);
+              vErrors.push(err96);
             }
             errors++;
           }
         }
       } else {
-        const err94 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.thresholds.type, parentSchema: schema112.properties.thresholds, data: data36 };
+        const err97 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.thresholds.type, parentSchema: schema112.properties.thresholds, data: data36 };
         if (vErrors === null) {
-          vErrors = [err94];
+          vErrors = [err97];
         } else {
-          vErrors.push(err94);
+          vErrors.push(err97);
         }
         errors++;
       }
     }
   } else {
-    const err95 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
+    const err98 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
     if (vErrors === null) {
-      vErrors = [err95];
+      vErrors = [err98];
     } else {
-      vErrors.push(err95);
+      vErrors.push(err98);
     }
     errors++;
   }
@@ -46545,29 +46793,48 @@ function regexOf(raw) {
 init_types();
 
 // src/config/workspace.ts
-import { realpathSync } from "node:fs";
-import { dirname as dirname12, isAbsolute, relative as relative2, resolve as resolve6, sep } from "node:path";
+import { resolve as resolve8 } from "node:path";
+init_output_files();
+init_types();
 function outsideWorkspace(root, path2) {
-  const absolute = resolve6(root, path2);
-  if (!within(resolve6(root), absolute)) return `"${path2}" is outside the workspace`;
-  if (!within(real(root), real(absolute))) return `"${path2}" leads outside the workspace through a symbolic link`;
-  return null;
+  const problem = confinementProblem(root, path2);
+  return problem === null ? null : `${JSON.stringify(path2)} ${problem}`;
 }
-function within(base, path2) {
-  const rel = relative2(base, path2);
-  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-function real(path2) {
-  let existing = path2;
-  for (; ; ) {
-    try {
-      return resolve6(realpathSync(existing), relative2(existing, path2));
-    } catch {
-      const parent = dirname12(existing);
-      if (parent === existing) return path2;
-      existing = parent;
+function collidingOutputs(raw, models, yaml, inputs = []) {
+  const files = outputFilesOf({
+    history: raw.history ?? DEFAULTS.history,
+    badge: raw.badge ?? DEFAULTS.badge,
+    modelIds: models.map((m) => m.id)
+  });
+  const seen = /* @__PURE__ */ new Map();
+  const issues = [];
+  const read2 = new Map(inputs.map((input) => [resolve8("/", input.path).toLowerCase(), input]));
+  for (const file of files) {
+    const at = resolve8("/", file.path).toLowerCase();
+    const input = read2.get(at);
+    if (input && raw[file.key] !== void 0) {
+      issues.push(
+        yaml.issue(
+          [file.key],
+          `${file.what} would be written over ${input.what} (${input.path}): give it a path of its own`
+        )
+      );
+      continue;
     }
+    const first = seen.get(at);
+    if (!first) {
+      seen.set(at, file);
+      continue;
+    }
+    const key = raw[file.key] !== void 0 ? file.key : first.key;
+    issues.push(
+      yaml.issue(
+        [key],
+        `${first.what} and ${file.what} would both be written to ${file.path}: give \`history:\` and \`badge:\` paths whose files do not collide (for example both in .trackrecord/, as by default)`
+      )
+    );
   }
+  return issues;
 }
 
 // src/config/yaml-file.ts
@@ -46694,8 +46961,8 @@ function aliasProblem(doc) {
   return problem;
 }
 function resolveTo(alias, source) {
-  const resolve14 = alias.toJSON.bind(alias);
-  alias.toJSON = (arg, ctx) => ctx?.anchors.get(source)?.res ?? resolve14(arg, ctx);
+  const resolve16 = alias.toJSON.bind(alias);
+  alias.toJSON = (arg, ctx) => ctx?.anchors.get(source)?.res ?? resolve16(arg, ctx);
 }
 function child(node, segment) {
   if ((0, import_yaml.isMap)(node)) {
@@ -46719,15 +46986,55 @@ function firstLine2(message) {
   return message.split("\n")[0].trim();
 }
 
+// src/util/utf8.ts
+function decodeUtf8(bytes) {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { invalid: firstInvalidByte(bytes) };
+  }
+}
+function firstInvalidByte(bytes) {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let line = 1;
+  for (let offset2 = 0; offset2 < bytes.length; offset2++) {
+    try {
+      decoder.decode(bytes.subarray(offset2, offset2 + 1), { stream: true });
+    } catch {
+      return { offset: pendingStart(bytes, offset2) ?? offset2, line };
+    }
+    if (bytes[offset2] === 10) line++;
+  }
+  let offset = bytes.length - 1;
+  while (offset > 0 && (bytes[offset] & 192) === 128) offset--;
+  return { offset, line };
+}
+function pendingStart(bytes, offset) {
+  for (let p = offset - 1; p >= Math.max(0, offset - 3); p--) {
+    const byte = bytes[p];
+    if ((byte & 192) === 128) continue;
+    const needs = byte >= 240 ? 3 : byte >= 224 ? 2 : byte >= 192 ? 1 : 0;
+    return needs > offset - 1 - p ? p : null;
+  }
+  return null;
+}
+
 // src/config/load.ts
 var FILE_SYSTEM = {
   async read(absolute) {
+    let bytes;
     try {
-      return await readFile6(absolute, "utf8");
+      bytes = await readFile6(absolute);
     } catch (e) {
-      if (e.code === "ENOENT") return null;
+      const code18 = e.code;
+      if (code18 === "ENOENT") return null;
+      if (code18 === "EISDIR") throw new Error("is a directory, not a YAML file: name the file itself");
       throw e;
     }
+    const decoded = decodeUtf8(bytes);
+    if ("text" in decoded) return decoded.text;
+    const { offset, line } = decoded.invalid;
+    throw new Error(`not valid UTF-8 at byte ${offset} (line ${line}): save the file as UTF-8`);
   }
 };
 async function loadConfig(options) {
@@ -46746,6 +47053,11 @@ async function loadConfig(options) {
   const models = resolveModels(raw.models, yaml, issues, raw.embedding);
   const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues, files);
   issues.push(...missingEmbeddingModels(models, suites));
+  const inputs = [
+    { path: configPath, what: "the config" },
+    ...suites.filter((s) => !s.source.startsWith("builtin:")).map((s) => ({ path: s.source, what: `suite ${s.source}` }))
+  ];
+  issues.push(...collidingOutputs(raw, models, yaml, inputs));
   if (issues.length > 0) throw new ConfigError(issues);
   return {
     file: configPath,
@@ -46764,7 +47076,8 @@ async function loadConfig(options) {
       failBelow: raw.thresholds?.["fail-below"] ?? null,
       failBelowAvailability: raw.thresholds?.["fail-below-availability"] ?? DEFAULTS.failBelowAvailability,
       failOnRegression: raw.thresholds?.["fail-on-regression"] ?? DEFAULTS.failOnRegression
-    }
+    },
+    ...confine ? {} : { allowOutsideWorkspace: true }
   };
 }
 async function loadSuite(root, path2, source = path2, files = FILE_SYSTEM) {
@@ -46782,22 +47095,22 @@ var OPT_OUT = "set allow-outside-workspace: true to allow it";
 var YAML_NAME = /\.ya?ml$/i;
 var NOT_YAML = "not read: config and suite files are YAML, named .yaml or .yml";
 async function readYaml(root, path2, files) {
-  const absolute = resolve7(root, path2);
+  const absolute = resolve9(root, path2);
   const relativePath = displayPath(root, absolute);
-  const shown = files.name ? files.name(relativePath) : relativePath;
+  const shown2 = files.name ? files.name(relativePath) : relativePath;
   let text;
   try {
-    const real2 = files === FILE_SYSTEM ? await realpath2(absolute).catch(() => absolute) : absolute;
-    if (!YAML_NAME.test(absolute) || !YAML_NAME.test(real2)) {
-      throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: NOT_YAML }]);
+    const real = files === FILE_SYSTEM ? await realpath2(absolute).catch(() => absolute) : absolute;
+    if (!YAML_NAME.test(absolute) || !YAML_NAME.test(real)) {
+      throw new ConfigError([{ file: shown2, line: 0, column: 0, path: "", message: NOT_YAML }]);
     }
     text = await files.read(absolute);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: e.message }]);
+    throw new ConfigError([{ file: shown2, line: 0, column: 0, path: "", message: e.message }]);
   }
-  if (text === null) throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: "file not found" }]);
-  const { yaml, issues } = YamlFile.parse(shown, text);
+  if (text === null) throw new ConfigError([{ file: shown2, line: 0, column: 0, path: "", message: "file not found" }]);
+  const { yaml, issues } = YamlFile.parse(shown2, text);
   if (!yaml) throw new ConfigError(issues);
   return yaml;
 }
@@ -46892,10 +47205,10 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
         );
         continue;
       }
-      file = join10(builtinSuitesDir(), `${name2}.yaml`);
+      file = join8(builtinSuitesDir(), `${name2}.yaml`);
       source = entry;
     } else {
-      file = resolve7(root, entry.path);
+      file = resolve9(root, entry.path);
       source = entry.path;
       const problem = confine ? outsideWorkspace(root, entry.path) : null;
       if (problem !== null) {
@@ -46908,7 +47221,12 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
       }
     }
     const from = typeof entry === "string" ? FILE_SYSTEM : files;
-    if (await from.read(file) === null) {
+    const found = await from.read(file).then(
+      (text) => text !== null,
+      () => true
+      // read again below, where the problem is reported as the file's
+    );
+    if (!found) {
       issues.push(yaml.issue(at, `suite file not found: ${source}`));
       continue;
     }
@@ -46933,7 +47251,7 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
 function displayPath(root, absolute) {
   for (const base of [root, packageRoot()]) {
     const rel = relative3(base, absolute);
-    if (!rel.startsWith("..") && !isAbsolute2(rel)) return rel;
+    if (!rel.startsWith("..") && !isAbsolute3(rel)) return rel;
   }
   return absolute;
 }
@@ -46942,7 +47260,7 @@ function displayPath(root, absolute) {
 init_types();
 init_numbers();
 async function baseConfigFrom(head, options) {
-  const path2 = resolve8(options.root, options.configPath ?? DEFAULTS.configPath);
+  const path2 = resolve10(options.root, options.configPath ?? DEFAULTS.configPath);
   if (await options.files.read(path2) === null) return { config: { ...head, models: [], suites: [] }, missing: true };
   return { config: await loadConfig(options), missing: false };
 }
@@ -47017,7 +47335,7 @@ function summaryJson(summary, edits = null) {
 
 // src/app/shard.ts
 init_types();
-import { resolve as resolve10 } from "node:path";
+import { isAbsolute as isAbsolute5, resolve as resolve12 } from "node:path";
 
 // src/partial/file.ts
 init_plan();
@@ -47050,6 +47368,7 @@ function formatShard(shard) {
 
 // src/partial/file.ts
 init_hash();
+init_numbers();
 init_values();
 var PARTIAL_VERSION = 1;
 var PartialError = class extends TrackrecordError {
@@ -47093,7 +47412,7 @@ async function writePartial(path2, outcome, shard, config3 = outcome.config) {
   await rename3(temp, path2);
   return partial;
 }
-async function readPartial(path2, label = path2) {
+async function readPartial(path2, label = path2, note2) {
   let text;
   try {
     text = await readFile7(path2, "utf8");
@@ -47103,9 +47422,9 @@ async function readPartial(path2, label = path2) {
       code18 === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error.message}`
     );
   }
-  return parsePartial(text, label);
+  return parsePartial(text, label, note2);
 }
-function parsePartial(text, label) {
+function parsePartial(text, label, note2) {
   let value;
   try {
     value = JSON.parse(text);
@@ -47123,7 +47442,7 @@ function parsePartial(text, label) {
       "partial",
       `unsupported partial version ${JSON.stringify(v["partial"])} (this trackrecord reads ${PARTIAL_VERSION})`
     );
-  const check2 = new Checker(fail);
+  const check2 = new Checker(fail, label, note2);
   const run = check2.object(v["run"], "run");
   check2.string(run["id"], "run.id");
   check2.timestamp(run["startedAt"], "run.startedAt");
@@ -47142,6 +47461,7 @@ function parsePartial(text, label) {
     const id = check2.string(model["id"], `models[${i}].id`);
     check2.array(model["observations"], `models[${i}].observations`).forEach((o, j) => checkObservation(check2, o, `models[${i}].observations[${j}]`, id));
   });
+  check2.flush();
   return value;
 }
 function checkObservation(check2, value, path2, modelId) {
@@ -47164,21 +47484,50 @@ function checkSample(check2, value, path2) {
     check2.nullableNumber(e.status, `${path2}.error.status`);
     check2.string(e.message, `${path2}.error.message`);
   }
-  check2.number(s.latencyMs, `${path2}.latencyMs`);
-  check2.number(s.attempts, `${path2}.attempts`);
+  if (s.error === null !== (typeof s.output === "string"))
+    check2.fail(
+      `${path2}.output`,
+      s.error === null ? "a sample without an error has an output" : "a sample with an error has no output (null)"
+    );
+  check2.count(s.latencyMs, `${path2}.latencyMs`);
+  check2.count(s.attempts, `${path2}.attempts`);
   check2.nullableString(s.servedModel, `${path2}.servedModel`);
   check2.nullableString(s.systemFingerprint, `${path2}.systemFingerprint`);
-  check2.nullableNumber(s.tokensIn, `${path2}.tokensIn`);
-  check2.nullableNumber(s.tokensOut, `${path2}.tokensOut`);
+  for (const key of ["tokensIn", "tokensOut"]) {
+    if (s[key] !== null && !isCount(s[key])) {
+      check2.unknown(`${path2}.${key}`, key, s[key]);
+      s[key] = null;
+    }
+  }
   if (s.truncated !== void 0 && typeof s.truncated !== "boolean")
     check2.fail(`${path2}.truncated`, "expected true or false");
 }
 var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 var Checker = class {
-  constructor(fail) {
+  constructor(fail, label, note2) {
     this.fail = fail;
+    this.label = label;
+    this.note = note2;
   }
   fail;
+  label;
+  note;
+  /** Fields already noted, with how many more times each was met. */
+  noted = /* @__PURE__ */ new Map();
+  /** A value let through as unknown: noted once per field, with how often it was met, when the file is read. */
+  unknown(path2, field, value) {
+    const seen = this.noted.get(field);
+    if (seen) seen.more += 1;
+    else this.noted.set(field, { first: path2, value, more: 0 });
+  }
+  /** Tells the notes; called once the whole file has been checked. */
+  flush() {
+    for (const { first, value, more } of this.noted.values()) {
+      const shown2 = (JSON.stringify(value) ?? String(value)).slice(0, 40);
+      const others = more > 0 ? ` (and ${count(more, "more sample", "more samples")} like it)` : "";
+      this.note?.(`${this.label}: ${first}: ${shown2} is not a token count: taken as unknown${others}`);
+    }
+  }
   object(value, path2) {
     return isObject(value) ? value : this.fail(path2, "expected an object");
   }
@@ -47194,6 +47543,9 @@ var Checker = class {
   }
   nullableString(value, path2) {
     if (value !== null && typeof value !== "string") this.fail(path2, "expected a string or null");
+  }
+  count(value, path2) {
+    return isCount(value) ? value : this.fail(path2, "expected a whole number, 0 or more");
   }
   number(value, path2) {
     return typeof value === "number" && Number.isFinite(value) ? value : this.fail(path2, "expected a number");
@@ -47231,9 +47583,30 @@ function shardConfig(config3, shard) {
   };
 }
 
+// src/partial/verdicts.ts
+init_checks();
+function rejudged(o, spec, replaced, where) {
+  const samples = o.samples.map((s, i) => {
+    const output = s.output?.toWellFormed() ?? null;
+    const v = output === null ? { answer: null, pass: null, failures: [] } : judgeAgain(output, spec, s.failures, s.truncated === true);
+    if (v.answer !== s.answer || v.pass !== s.pass) {
+      replaced.count += 1;
+      replaced.first ??= `${where}, sample ${i + 1}`;
+    }
+    return { ...s, output, answer: v.answer, pass: v.pass, failures: v.failures };
+  });
+  return { ...o, samples };
+}
+
 // src/partial/merge.ts
 async function readPartials(paths, label = (p) => p) {
-  return Promise.all(paths.map(async (path2) => ({ file: label(path2), partial: await readPartial(path2, label(path2)) })));
+  return Promise.all(
+    paths.map(async (path2) => {
+      const notes = [];
+      const partial = await readPartial(path2, label(path2), (n) => notes.push(n));
+      return { file: label(path2), partial, notes };
+    })
+  );
 }
 function mergePartials(config3, loaded) {
   if (loaded.length === 0) throw new PartialError("no partial files to merge");
@@ -47272,9 +47645,11 @@ function mergePartials(config3, loaded) {
   const plan = buildPlan(config3);
   const specs = new Map(plan.prompts.map(({ suite: suite2, prompt }) => [promptKey(suite2, prompt.id), prompt]));
   const specOf = (o) => specs.get(promptKey(o.suite, o.promptId));
+  const replaced = new Map([...byIndex.values()].map((p) => [p, { count: 0, first: null }]));
   const models = config3.models.map((model, m) => {
     const found = /* @__PURE__ */ new Map();
-    for (const { file, partial } of byIndex.values()) {
+    for (const loaded2 of byIndex.values()) {
+      const { file, partial } = loaded2;
       const own = partial.models.find((x) => x.id === model.id);
       if (!own) throw new PartialError(`${file} has no observations of model "${model.id}"`);
       for (const o of own.observations) {
@@ -47289,7 +47664,7 @@ function mergePartials(config3, loaded) {
           throw new PartialError(
             `${where}: ${o.samples.length} sample${o.samples.length === 1 ? "" : "s"}, the config asks for ${config3.samples}`
           );
-        found.set(key, o);
+        found.set(key, rejudged(o, specs.get(key), replaced.get(loaded2), `model ${model.id}, ${key}`));
       }
     }
     const observations = plan.prompts.map(({ suite: suite2, prompt }, p) => {
@@ -47308,6 +47683,12 @@ function mergePartials(config3, loaded) {
     });
     return { model, observations, metrics: runMetrics(observations, (o) => specOf(o).compare) };
   });
+  for (const [loaded2, { count: n, first: first2 }] of replaced) {
+    if (n === 0) continue;
+    (loaded2.notes ??= []).push(
+      `${loaded2.file}: the stored answer or verdict of ${n} sample${n === 1 ? "" : "s"} is not what the output gives under ${config3.file}'s checks (first: ${first2}): recomputed from the outputs`
+    );
+  }
   const shards = [...byIndex.values()].map((p) => p.partial);
   const earliest = shards.reduce((a, b) => Date.parse(b.run.startedAt) < Date.parse(a.run.startedAt) ? b : a);
   const latest = shards.reduce((a, b) => Date.parse(b.finishedAt) > Date.parse(a.finishedAt) ? b : a);
@@ -47330,11 +47711,11 @@ function mergedRunId(loaded) {
 
 // src/partial/paths.ts
 import { readdir as readdir2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join11, relative as relative4, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join9, relative as relative4, resolve as resolve11 } from "node:path";
 async function expandPartialPaths(patterns, root) {
   const out = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
-    const matches2 = hasMagic(pattern) ? await glob(pattern, root) : [resolve9(root, pattern)];
+    const matches2 = hasMagic(pattern) ? await glob(pattern, root) : [resolve11(root, pattern)];
     if (matches2.length === 0) throw new PartialError(`no partial file matches "${pattern}" (in ${root})`);
     for (const m of matches2) out.add(m);
   }
@@ -47345,7 +47726,7 @@ function hasMagic(pattern) {
 }
 async function glob(pattern, root) {
   const normalized = pattern.replace(/\\/g, "/");
-  const base = isAbsolute3(normalized) ? "/" : root;
+  const base = isAbsolute4(normalized) ? "/" : root;
   const segments2 = normalized.split("/").filter((s) => s !== "" && s !== ".");
   const found = [];
   await walk(base, segments2, found);
@@ -47356,11 +47737,11 @@ async function walk(dir, segments2, found) {
   if (head === void 0) return;
   if (head === "**") {
     await walk(dir, rest, found);
-    for (const entry of await entries(dir)) if (entry.isDirectory()) await walk(join11(dir, entry.name), segments2, found);
+    for (const entry of await entries(dir)) if (entry.isDirectory()) await walk(join9(dir, entry.name), segments2, found);
     return;
   }
   if (!hasMagic(head)) {
-    const path2 = join11(dir, head);
+    const path2 = join9(dir, head);
     if (rest.length === 0) {
       if ((await entries(dir)).some((e) => e.name === head && e.isFile())) found.push(path2);
     } else {
@@ -47372,8 +47753,8 @@ async function walk(dir, segments2, found) {
   for (const entry of await entries(dir)) {
     if (!re.test(entry.name)) continue;
     if (rest.length === 0 ? entry.isFile() : entry.isDirectory()) {
-      if (rest.length === 0) found.push(join11(dir, entry.name));
-      else await walk(join11(dir, entry.name), rest, found);
+      if (rest.length === 0) found.push(join9(dir, entry.name));
+      else await walk(join9(dir, entry.name), rest, found);
     }
   }
 }
@@ -47390,25 +47771,33 @@ function segmentRegExp(segment) {
 }
 function displayPath2(path2, root) {
   const rel = relative4(root, path2);
-  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel : path2;
+  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : path2;
 }
 
 // src/app/shard.ts
 async function runShard(config3, shard, options) {
+  const check2 = { root: options.root, outside: isAbsolute5(options.path) };
+  refuseUnsafeOutput(options.path, check2);
   if (options.useHistory !== false) await readVerifiedHistory(config3, options.root);
   const sharded = shardConfig(config3, shard);
   const size = { prompts: promptCount(sharded), of: promptCount(config3), models: config3.models.length };
   options.onStart?.(size);
-  const outcome = await runSuites(sharded, { env: options.env, progress: options.progress });
+  const outcome = await runSuites(sharded, { env: options.env, progress: options.progress, warn: options.warn });
   if (options.runId) outcome.run = { ...outcome.run, id: options.runId };
-  const path2 = resolve10(options.root, options.path);
+  const path2 = resolve12(options.root, options.path);
+  refuseUnsafeOutput(path2, check2);
   await writePartial(path2, outcome, shard, config3);
   return { ...size, outcome, path: path2 };
 }
 async function mergeShards(config3, files, root) {
-  const paths = "patterns" in files ? await expandPartialPaths(files.patterns, root) : files.paths.map((p) => resolve10(root, p));
+  const paths = "patterns" in files ? await expandPartialPaths(files.patterns, root) : files.paths.map((p) => resolve12(root, p));
   const partials = await readPartials(paths, (p) => displayPath2(p, root));
-  return { outcome: mergePartials(config3, partials), files: partials.map((p) => p.file) };
+  const outcome = mergePartials(config3, partials);
+  return {
+    outcome,
+    files: partials.map((p) => p.file),
+    notes: partials.flatMap((p) => p.notes ?? [])
+  };
 }
 
 // src/app/workspace.ts
@@ -47476,7 +47865,9 @@ async function mergeCommand(argv, io) {
   });
   if (positionals.length === 0) throw new UsageError("name the partial files to merge");
   const { config: config3, signer } = await openWorkspace({ root: io.cwd, configPath: values.config, env: io.env });
-  const { outcome, files } = await mergeShards(config3, { paths: positionals }, io.cwd);
+  const { outcome, files, notes } = await mergeShards(config3, { paths: positionals }, io.cwd);
+  for (const note2 of notes) io.stderr.write(`warning: ${note2}
+`);
   const recorded2 = await recordWithFiles(outcome, { root: io.cwd, useHistory: true, signer });
   io.stdout.write(`${values.json ? summaryJson(recorded2.summary) : summaryText(recorded2.summary)}
 `);
@@ -47501,7 +47892,7 @@ import { parseArgs as parseArgs4 } from "node:util";
 
 // src/app/report.ts
 import { stat as stat2 } from "node:fs/promises";
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve13 } from "node:path";
 init_types();
 
 // src/report/html/chart.ts
@@ -47518,11 +47909,11 @@ function inline(text, max = 120) {
 }
 function block(text, maxLines = 20, maxLineLength = 400) {
   const lines = cleanText(text).replace(/\n+$/, "").split("\n");
-  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => escapeHtml(truncateText(line.trimEnd(), maxLineLength)));
-  const hidden = lines.length - shown.length;
+  const shown2 = lines.slice(0, Math.max(1, maxLines)).map((line) => escapeHtml(truncateText(line.trimEnd(), maxLineLength)));
+  const hidden = lines.length - shown2.length;
   const note2 = hidden > 0 ? `
 <span class="cut">\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown</span>` : "";
-  return `${shown.join("\n")}${note2}`;
+  return `${shown2.join("\n")}${note2}`;
 }
 
 // src/report/html/chart.ts
@@ -47920,7 +48311,7 @@ function isReportFormat(name2) {
 }
 async function reportHistory(options) {
   const file = options.history ?? DEFAULTS.history;
-  const path2 = resolve11(options.root, file);
+  const path2 = resolve13(options.root, file);
   const trend = options.trend ?? DEFAULTS.trend;
   let read2;
   try {
@@ -47939,7 +48330,7 @@ async function reportHistory(options) {
 }
 async function specsOf(options) {
   if (options.configPath !== void 0) return specLookup(await loadConfig(options));
-  if (!await pathExists(resolve11(options.root, DEFAULTS.configPath))) return void 0;
+  if (!await pathExists(resolve13(options.root, DEFAULTS.configPath))) return void 0;
   try {
     return specLookup(await loadConfig({ root: options.root }));
   } catch (e) {
@@ -48016,26 +48407,20 @@ import { relative as relative7 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 
 // src/git/commit-files.ts
-import { isAbsolute as isAbsolute4, relative as relative6 } from "node:path";
+import { isAbsolute as isAbsolute6, relative as relative6 } from "node:path";
 async function commitFiles(git, ref, label = ref) {
   const prefix = (await git.run(["rev-parse", "--show-prefix"])).stdout.trim();
   return {
     async read(absolute) {
       const path2 = relative6(git.cwd, absolute);
-      if (path2.startsWith("..") || isAbsolute4(path2)) return null;
+      if (path2.startsWith("..") || isAbsolute6(path2)) return null;
       return git.show(ref, `${prefix}${path2.split("\\").join("/")}`);
     },
-    name: (shown) => `${label}:${shown}`
+    name: (shown2) => `${label}:${shown2}`
   };
 }
 
-// src/git/git.ts
-import { execFile } from "node:child_process";
-var BOT_IDENTITY = {
-  name: "github-actions[bot]",
-  email: "41898282+github-actions[bot]@users.noreply.github.com"
-};
-var MAX_BUFFER = 256 * 1024 * 1024;
+// src/git/git-error.ts
 function hideCredentials(text) {
   return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@'"`]+@/gi, "$1***@").replace(/\b(authorization:\s*(?:basic|bearer|token)\s+)\S+/gi, "$1***");
 }
@@ -48045,51 +48430,115 @@ var GitError = class extends Error {
   exitCode;
   stdout;
   stderr;
-  constructor(args, exitCode, stderr, stdout = "", detail) {
+  constructor(args, exitCode, stderr, stdout = "", detail, timedOutMs) {
     const command = hideCredentials(["git", ...args].map(quoteArg).join(" "));
     const cleanErr = hideCredentials(stderr);
     const why = cleanErr.trim() || hideCredentials(detail ?? "").trim() || hideCredentials(stdout).trim() || "no output";
-    super(`${command} failed (${exitCode === null ? "did not run" : `exit ${exitCode}`}): ${why}`);
+    const status = timedOutMs !== void 0 ? `timed out after ${seconds(timedOutMs)}, killed` : exitCode === null ? "did not run" : `exit ${exitCode}`;
+    super(`${command} failed (${status}): ${why}`);
     this.command = command;
     this.exitCode = exitCode;
     this.stdout = hideCredentials(stdout);
     this.stderr = cleanErr;
   }
 };
+function seconds(ms) {
+  return ms >= 6e4 ? `${Number((ms / 6e4).toFixed(1))} min` : `${Number((ms / 1e3).toFixed(1))} s`;
+}
 function quoteArg(arg) {
   return /^[\w@%+=:,./^~-]+$/.test(arg) ? arg : JSON.stringify(arg);
+}
+
+// src/git/git.ts
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join10 } from "node:path";
+var BOT_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
+var MAX_BUFFER = 256 * 1024 * 1024;
+var DEFAULT_GIT_TIMEOUT_MS = 5 * 6e4;
+var noHooks;
+function emptyHooksDir() {
+  if (noHooks === void 0) {
+    const dir = mkdtempSync(join10(tmpdir(), "trackrecord-no-hooks-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    noHooks = dir;
+  }
+  return noHooks;
 }
 var Git = class _Git {
   cwd;
   env;
-  constructor(cwd, env) {
+  timeoutMs;
+  constructor(cwd, env, options = {}) {
     this.cwd = cwd;
     this.env = { ...process.env, ...env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
   }
-  /** The same git, with the same environment, in another working directory. */
+  /** The same git, with the same environment and time limit, in another working directory. */
   at(cwd) {
-    return new _Git(cwd, this.env);
+    return new _Git(cwd, this.env, { timeoutMs: this.timeoutMs });
   }
-  /** Runs `git ...args`; throws GitError when git exits non-zero or cannot start. */
+  /** Runs `git ...args`; throws GitError when git exits non-zero, cannot start or runs out of time. */
   async run(args) {
     const result = await this.exec(args);
-    if (result.code !== 0) throw new GitError(args, result.code, result.stderr, result.stdout, result.detail);
+    if (result.code !== 0) throw gitError(args, result);
     return { stdout: result.stdout, stderr: result.stderr };
   }
   /** Runs `git ...args` and returns the exit code instead of throwing on a non-zero exit. */
   exec(args) {
-    return new Promise((resolve14) => {
-      execFile(
-        "git",
-        args,
-        { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
-        (error, stdout, stderr) => {
-          if (error === null) return resolve14({ code: 0, stdout, stderr });
-          const code18 = error.code;
-          if (typeof code18 === "number") return resolve14({ code: code18, stdout, stderr });
-          resolve14({ code: null, stdout, stderr, detail: error.message });
+    const full = ["-c", `core.hooksPath=${emptyHooksDir()}`, "-c", "core.fsmonitor=false", ...args];
+    const group = process.platform !== "win32";
+    return new Promise((resolve16) => {
+      const child2 = spawn("git", full, {
+        cwd: this.cwd,
+        env: this.env,
+        windowsHide: true,
+        detached: group,
+        stdio: ["ignore", "pipe", "pipe"]
+      });
+      const out = [];
+      const err = [];
+      let size = 0;
+      let detail;
+      let timedOutMs;
+      const kill = () => {
+        try {
+          if (group && child2.pid !== void 0) process.kill(-child2.pid, "SIGKILL");
+          else child2.kill("SIGKILL");
+        } catch {
         }
-      );
+      };
+      const collect = (into) => (chunk) => {
+        size += chunk.length;
+        if (size > MAX_BUFFER) {
+          detail ??= `output larger than ${MAX_BUFFER} bytes`;
+          return kill();
+        }
+        into.push(chunk);
+      };
+      child2.stdout.on("data", collect(out));
+      child2.stderr.on("data", collect(err));
+      const timer = setTimeout(() => {
+        timedOutMs = this.timeoutMs;
+        kill();
+      }, this.timeoutMs);
+      const done = (code18) => {
+        clearTimeout(timer);
+        const stdout = Buffer.concat(out).toString("utf8");
+        const stderr = Buffer.concat(err).toString("utf8");
+        if (timedOutMs !== void 0 || detail !== void 0)
+          return resolve16({ code: null, stdout, stderr, detail, timedOutMs });
+        resolve16({ code: code18, stdout, stderr });
+      };
+      child2.on("error", (error) => {
+        detail ??= error.message;
+        done(null);
+      });
+      child2.on("close", (code18) => done(code18));
     });
   }
   /** Runs a command whose exit code is an answer (0 or 1); other codes throw. */
@@ -48097,20 +48546,14 @@ var Git = class _Git {
     const result = await this.exec(args);
     if (result.code === 0) return true;
     if (result.code === 1) return false;
-    throw new GitError(args, result.code, result.stderr, result.stdout, result.detail);
+    throw gitError(args, result);
   }
   /** The checked-out branch's short name, or null when HEAD is detached. */
   async currentBranch() {
     const result = await this.exec(["symbolic-ref", "--quiet", "--short", "HEAD"]);
     if (result.code === 0) return result.stdout.trim() || null;
     if (result.code === 1) return null;
-    throw new GitError(
-      ["symbolic-ref", "--quiet", "--short", "HEAD"],
-      result.code,
-      result.stderr,
-      result.stdout,
-      result.detail
-    );
+    throw gitError(["symbolic-ref", "--quiet", "--short", "HEAD"], result);
   }
   /** The commit HEAD points to; throws when there is none (unborn branch). */
   async headSha() {
@@ -48139,10 +48582,13 @@ var Git = class _Git {
   async resetKeep(ref) {
     await this.run(["reset", "--quiet", "--keep", ref]);
   }
-  /** Stages the paths (pathspecs relative to the cwd), including deletions. */
+  /**
+   * Stages exactly the paths (pathspecs relative to the cwd), including deletions, whatever
+   * `.gitignore` says: they are files the caller wrote and means to commit.
+   */
   async add(paths) {
     if (paths.length === 0) return;
-    await this.run(["add", "--all", "--", ...paths]);
+    await this.run(["add", "--all", "--force", "--", ...paths]);
   }
   /**
    * Commits what is staged (only `paths` when given) as `author` (default the Actions bot),
@@ -48162,6 +48608,7 @@ var Git = class _Git {
       "commit.gpgsign=false",
       "commit",
       "--quiet",
+      "--no-verify",
       "--cleanup=whitespace",
       "-m",
       message,
@@ -48172,15 +48619,17 @@ var Git = class _Git {
   /**
    * Pushes HEAD to `refs/heads/<branch>` on the remote, never forced. `rejected` is true when the
    * branch moved (non-fast-forward, fetch first, stale info, or the ref changed during the push);
-   * false for every other failure (auth, network, hooks, branch protection).
+   * false for every other failure (auth, network, branch protection). With `dryRun` nothing is
+   * updated: the remote is asked only (does it exist, may we push, did the branch move).
    */
-  async push(remote, branch) {
-    const args = ["push", "--porcelain", remote, `HEAD:refs/heads/${branch}`];
+  async push(remote, branch, options = {}) {
+    const dry = options.dryRun ? ["--dry-run"] : [];
+    const args = ["push", "--porcelain", "--no-verify", ...dry, remote, `HEAD:refs/heads/${branch}`];
     const result = await this.exec(args);
     const refused = result.stdout.split("\n").filter((line) => line.startsWith("!	"));
     if (result.code === 0 && refused.length === 0) return { ok: true };
     const output = [...refused, result.stderr.trim()].filter(Boolean).join("\n");
-    const message = new GitError(args, result.code, output, result.stdout, result.detail).message;
+    const message = gitError(args, { ...result, stderr: output }).message;
     return { ok: false, rejected: isMovedBranch(`${result.stdout}
 ${result.stderr}`), message };
   }
@@ -48189,12 +48638,19 @@ ${result.stderr}`), message };
     const spec = `${ref}:${path2.replace(/^\.\//, "")}`;
     const exists = await this.exec(["cat-file", "-e", spec]);
     if (exists.code !== 0) {
-      if (exists.code === null)
-        throw new GitError(["cat-file", "-e", spec], null, exists.stderr, exists.stdout, exists.detail);
+      if (exists.code === null) throw gitError(["cat-file", "-e", spec], exists);
       return null;
     }
     const { stdout } = await this.run(["cat-file", "blob", spec]);
     return stdout;
+  }
+  /** Whether the repository has a remote of that name. */
+  async hasRemote(name2) {
+    const args = ["remote", "get-url", "--push", "--", name2];
+    const result = await this.exec(args);
+    if (result.code === 0) return true;
+    if (result.code === 2) return false;
+    throw gitError(args, result);
   }
   /** Whether the repository is a shallow clone. */
   async isShallow() {
@@ -48202,6 +48658,9 @@ ${result.stderr}`), message };
     return stdout.trim() === "true";
   }
 };
+function gitError(args, r) {
+  return new GitError(args, r.code, r.stderr, r.stdout, r.detail, r.timedOutMs);
+}
 function isMovedBranch(output) {
   if (/\[rejected\][^\n]*\((?:non-fast-forward|fetch first|stale info)\)/.test(output)) return true;
   return /\[remote rejected\][^\n]*\((?:cannot lock ref|failed to update ref|incorrect old value)/.test(output);
@@ -48345,11 +48804,22 @@ async function runCommand(argv, io) {
   const ref = values["compare-with"];
   const base = ref === void 0 ? null : await loadConfigAt(ref, values.config, io, config3);
   const useHistory = !values["no-history"];
+  if (useHistory) await refuseUnsafeOutputs(config3, io.cwd);
   const history = useHistory ? await readVerifiedHistory(config3, io.cwd, { signer }) : void 0;
-  const result = await runAndRecord(config3, { root: io.cwd, env: io.env, useHistory, history, progress, signer });
+  const warn = warnLine(io);
+  const result = await runAndRecord(config3, {
+    root: io.cwd,
+    env: io.env,
+    useHistory,
+    history,
+    progress,
+    signer,
+    warn
+  });
   const edits = base === null ? null : await compareEdits(result.outcome, base, history, {
     env: io.env,
     progress,
+    warn,
     baseRef: ref
   });
   const { summary, failures } = edits ? judgeChange(config3, result.summary, edits) : result;
@@ -48372,6 +48842,10 @@ badge:   ${config3.badge}
 `);
   return failures.length > 0 ? EXIT.failed : EXIT.ok;
 }
+function warnLine(io) {
+  return (message) => io.stderr.write(`warning: ${message}
+`);
+}
 function warnAbout(config3, io) {
   for (const warning of configWarnings(config3, io.env)) io.stderr.write(`warning: ${formatIssue(warning)}
 `);
@@ -48382,19 +48856,19 @@ async function loadConfigAt(ref, configPath, io, head) {
   return base;
 }
 async function runShardCommand(config3, shard, options, io) {
-  const ran = await runShard(config3, shard, { ...options, root: io.cwd, env: io.env });
+  const ran = await runShard(config3, shard, { ...options, root: io.cwd, env: io.env, warn: warnLine(io) });
   const { outcome } = ran;
-  const shown = relative7(io.cwd, ran.path) || ran.path;
+  const shown2 = relative7(io.cwd, ran.path) || ran.path;
   if (options.json) {
     const errors = outcome.models.map((m) => ({ id: m.model.id, errors: m.metrics.errors }));
     io.stdout.write(
-      `${JSON.stringify({ partial: shown, run: { id: outcome.run.id }, shard, prompts: ran.prompts, of: ran.of, models: errors }, null, 2)}
+      `${JSON.stringify({ partial: shown2, run: { id: outcome.run.id }, shard, prompts: ran.prompts, of: ran.of, models: errors }, null, 2)}
 `
     );
   } else {
     io.stdout.write(
       `run ${outcome.run.id}, shard ${formatShard(shard)}: ${ran.prompts} of ${count(ran.of, "prompt")} x ${count(ran.models, "model")}
-partial: ${shown}
+partial: ${shown2}
 `
     );
   }
@@ -48416,11 +48890,11 @@ function runIdArgument(text) {
 // src/app/validate.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { readFile as readFile8 } from "node:fs/promises";
-import { resolve as resolve12 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 init_types();
 init_numbers();
 async function validateFile(root, file, env) {
-  if (await isConfigFile(resolve12(root, file))) {
+  if (await isConfigFile(resolve14(root, file))) {
     const config3 = await loadConfig({ root, configPath: file });
     const prompts = promptCount(config3);
     return {
@@ -48510,16 +48984,16 @@ ${outcome.problems.map((p) => `  ${p}`).join("\n")}
 import { parseArgs as parseArgs7 } from "node:util";
 
 // src/app/verify.ts
+import { isAbsolute as isAbsolute7, relative as relative8, resolve as resolve15 } from "node:path";
 init_types();
-import { relative as relative8, resolve as resolve13 } from "node:path";
 
 // src/history/repair.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { open as open5, rename as rename4, rm as rm2, stat as stat3 } from "node:fs/promises";
-import { basename as basename9, dirname as dirname14, join as join12 } from "node:path";
+import { basename as basename9, dirname as dirname14, join as join11 } from "node:path";
 async function repairTruncated(path2, lock = {}) {
   if (!await historyExists(path2)) throw new HistoryError(path2, 0, "the file does not exist: nothing to repair", null);
-  return withHistoryLock(path2, (real2) => repairUnlocked(real2).catch(namedAs(real2, path2)), lock);
+  return withHistoryLock(path2, (real) => repairUnlocked(real).catch(namedAs(real, path2)), lock);
 }
 async function repairUnlocked(path2) {
   const verifier = await openFileVerifier(path2);
@@ -48537,7 +49011,7 @@ async function repairUnlocked(path2) {
   const lineStart = bytes.lastIndexOf(10) + 1;
   const record2 = leadingRecordBytes(bytes.subarray(lineStart), verifier);
   const offset = lineStart + record2;
-  const temp = join12(dirname14(path2), `.${basename9(path2)}.${process.pid}-${randomBytes3(4).toString("hex")}.tmp`);
+  const temp = join11(dirname14(path2), `.${basename9(path2)}.${process.pid}-${randomBytes3(4).toString("hex")}.tmp`);
   const { mode } = await stat3(path2);
   try {
     const handle = await open5(temp, "wx", mode);
@@ -48596,7 +49070,8 @@ async function verifyHistory2(options) {
   const signedFrom = options.signedFrom ?? 1;
   const key = options.key === void 0 ? null : await readPublicKey(options.root, options.key);
   const file = options.history ?? DEFAULTS.history;
-  const path2 = resolve13(options.root, file);
+  const path2 = resolve15(options.root, file);
+  if (options.repair) refuseUnsafeOutput(file, { root: options.root, outside: isAbsolute7(file) });
   try {
     if (!await historyExists(path2)) {
       return fail(`trackrecord verify: ${file}: no such file`);
@@ -48618,12 +49093,12 @@ async function verifyHistory2(options) {
         const records2 = history.records.slice(at, at + segment.records);
         const signed2 = await checkSignedHistory(segment.path, segment.lines, records2, key, signedFrom - at);
         if (!signed2.ok) {
-          const shown = relative8(options.root, attestationsPathOf(segment.path)) || attestationsPathOf(segment.path);
+          const shown2 = relative8(options.root, attestationsPathOf(segment.path)) || attestationsPathOf(segment.path);
           const hint = signed2.signedLater === void 0 ? "" : `
   key ${short(key.keyid)} signed line ${signed2.signedLater}: if the history began signing there, --signed-from ${at + signed2.signedLater} checks the records from it on`;
           return fail(
             `${labelOf(segment.path, path2, file)}:${signed2.line}: ${signed2.reason}${hint}
-  envelopes: ${shown}`
+  envelopes: ${shown2}`
           );
         }
         at += segment.records;
@@ -48646,8 +49121,8 @@ ${await signingNote(path2, attestations)}`);
 }
 function describeRepair({ line, offset, removedBytes, removed, keptRecord }) {
   const bytes = `the last ${removedBytes} byte${removedBytes === 1 ? "" : "s"} (from byte ${offset})`;
-  const shown = removed.length > 60 ? `${JSON.stringify(removed.slice(0, 60))}...` : JSON.stringify(removed);
-  return keptRecord ? `removed ${bytes}, after the complete record on line ${line}: ${shown}` : `removed the cut-short line ${line}, ${bytes}: ${shown}`;
+  const shown2 = removed.length > 60 ? `${JSON.stringify(removed.slice(0, 60))}...` : JSON.stringify(removed);
+  return keptRecord ? `removed ${bytes}, after the complete record on line ${line}: ${shown2}` : `removed the cut-short line ${line}, ${bytes}: ${shown2}`;
 }
 async function signingNote(path2, attestations) {
   const found = await describeAttestations(path2);
@@ -48779,6 +49254,9 @@ function isParseArgsError(error) {
 }
 
 // src/cli/index.ts
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+});
 cli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }).then((code18) => {
   process.exitCode = code18;
 }).catch((error) => {

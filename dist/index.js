@@ -1,8 +1,10 @@
 import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
+  EXIT,
+  TrackrecordError,
   readGitHubContext
-} from "./chunks/chunk-XM2UH65U.js";
+} from "./chunks/chunk-3NAPLXQ7.js";
 import {
   fitMarkdown
 } from "./chunks/chunk-5W6CPU2G.js";
@@ -13,6 +15,7 @@ import {
   analyzeModel,
   answerOf,
   answerOrNull,
+  attestationsPathOf,
   availabilityOf,
   benjaminiHochberg,
   buildPlan,
@@ -27,22 +30,26 @@ import {
   expectationProblem,
   expectedText,
   fisherFreemanHalton,
+  isCount,
   isObject,
   isRefOf,
   isUnavailable,
   jsonSchemaProblem,
   judge,
+  judgeAgain,
   lowestReliability,
   majorityVerdict,
   mcnemarExactP,
   messagesFor,
   modal,
+  outputFilesOf,
   parseJsonPath,
   percentile,
   promptCount,
   promptKey,
   promptResult,
   realDrift,
+  reportPathOf,
   require_ucs2length,
   sameAnswer,
   sampleKindFor,
@@ -56,7 +63,7 @@ import {
   totalErrors,
   truncateText,
   vectorsOf
-} from "./chunks/chunk-3OMDT4QC.js";
+} from "./chunks/chunk-6MQYLMVC.js";
 import {
   costSentence,
   count,
@@ -4490,7 +4497,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -4648,7 +4655,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -7514,11 +7521,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve12) {
-      resolve12(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -7534,7 +7541,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -7813,11 +7820,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve12) {
-      resolve12(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -7833,7 +7840,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -7916,17 +7923,6 @@ var coreHost = {
   setFailed: (message) => setFailed(message)
 };
 
-// src/util/errors.ts
-var EXIT = { ok: 0, failed: 1, invalid: 2 };
-var TrackrecordError = class extends Error {
-  /** `program`: `trackrecord: ...`, for problems not of one command's making (config, history). */
-  scope = "command";
-  /** Words the CLI puts before the message, naming what failed. */
-  lead = "";
-  /** Whether the CLI follows the message with the command's help (a bad command line). */
-  showsHelp = false;
-};
-
 // src/config/errors.ts
 function formatIssue(issue2) {
   const where = issue2.line > 0 ? `${issue2.file}:${issue2.line}:${issue2.column}` : issue2.file;
@@ -7959,7 +7955,7 @@ function formatPath(segments) {
 // src/config/load.ts
 import { existsSync as existsSync3, readdirSync } from "node:fs";
 import { readFile, realpath } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/util/package-root.ts
 import { existsSync as existsSync2 } from "node:fs";
@@ -7989,10 +7985,10 @@ function baseUrlIssue(url, at, yaml) {
     return yaml.issue(at, `"${url}" is not a URL: write it as https://HOST/v1 (or http://localhost:PORT/v1)`);
   }
   if (parsed.username === "" && parsed.password === "") return null;
-  const shown = url.replace(/^(https?:\/\/)[^/?#]*@/i, "$1***@");
+  const shown2 = url.replace(/^(https?:\/\/)[^/?#]*@/i, "$1***@");
   return yaml.issue(
     at,
-    `"${shown}" has a user name or password in it, which is never sent as the key: put the key in an environment variable and name it in api-key-env`
+    `"${shown2}" has a user name or password in it, which is never sent as the key: put the key in an environment variable and name it in api-key-env`
   );
 }
 function plainHttpIssue(url, apiKeyEnv, at, yaml) {
@@ -8055,8 +8051,8 @@ __export(validators_generated_exports, {
 });
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var config = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model for `similar` checks and `compare: embedding`, asked on each model's own endpoint (`/embeddings`) unless the model names its own `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small", "nomic-embed-text"] }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, a check fails on any regression, and a model that answered fewer than half of its requests fails the run. An `auth` error (HTTP 401/403) always fails it.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-below-availability": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Fail when a model answered fewer than this share of its requests in the run (errors of any category after retries count as unanswered), e.g. 0.9 for 90%. 0 turns it off." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, beyond noise (the drift test found the model changed and named that prompt, or found the whole suite changed with no prompt named; a flip within noise is reported, never failed), or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run (with 4 or more samples a version, only where the two versions' answers differ beyond noise). Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. A model on a local server (localhost, 127.x, ::1) that does not set `api-key-env` needs no key; every other model needs its variable set, or `trackrecord run` refuses to start (the action fails, or skips a pull request check)." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
-var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. A model on a local server (localhost, 127.x, ::1) that does not set `api-key-env` needs no key; every other model needs its variable set, or `trackrecord run` refuses to start (the action fails, or skips a pull request check)." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://trackrecord.dev/schema/config.schema.json", "title": "trackrecord configuration", "description": "The trackrecord config file (default `.github/trackrecord.yml`): which models to track, with which prompt suites, and how.", "type": "object", "additionalProperties": false, "required": ["models", "suites"], "properties": { "$schema": { "type": "string", "description": "Editor hint: the URL of this schema, or its path relative to this file. trackrecord ignores it." }, "models": { "type": "array", "minItems": 1, "description": "The model endpoints to track, each run on every suite. Each `id` names a history series and a badge.", "items": { "$ref": "#/definitions/model" } }, "suites": { "type": "array", "minItems": 1, "description": "Prompt suites to run: `builtin:NAME` for a suite shipped with trackrecord, or `{path: FILE}` for one in your repository (relative to the repository root).", "items": { "description": "A suite shipped with trackrecord, as `builtin:NAME`, or a suite file in your repository, as `{path: FILE}`.", "type": ["string", "object"], "pattern": "^builtin:[a-z0-9][a-z0-9_-]*$", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Path of a suite YAML file (`.yaml` or `.yml`), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set." } } } }, "samples": { "type": "integer", "minimum": 1, "maximum": 100, "default": 1, "description": "Outputs requested per prompt per run. The agreement metrics need 2 or more; each sample is a separate request." }, "concurrency": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 4, "description": "Requests in flight across the whole run." }, "timeout-seconds": { "type": "number", "exclusiveMinimum": 0, "maximum": 3600, "default": 60, "description": "Time limit for one request attempt, in seconds." }, "retries": { "type": "integer", "minimum": 0, "maximum": 20, "default": 4, "description": "Retries per request on HTTP 429, 5xx, connection errors and timeouts, honoring `retry-after` up to 60 s (a server that asks for a longer wait gets no retry). A request that still fails is recorded as an error of its category, not as a failed check." }, "max-output-kb": { "type": "integer", "minimum": 1, "maximum": 65536, "default": 256, "description": "Response bytes read per request attempt, in KB (1024 bytes). A longer response is not read further: its output is recorded cut at that point and marked by a line `[cut by trackrecord: the response passed max-output-kb (N KB)]` at its end, so the history cannot grow without bound. A cut response that does not yet hold any message text is recorded as a `bad-response` error." }, "history": { "type": "string", "minLength": 1, "default": ".trackrecord/history.jsonl", "description": "The history file (JSON Lines, append-only), relative to the repository root; it must stay inside the workspace unless `allow-outside-workspace` is set. See docs/record.md for its format." }, "history-max-mb": { "type": "number", "exclusiveMinimum": 0, "maximum": 95, "default": 25, "description": "The largest the open history file may grow, in MB (2^20 bytes). An append that would take it past this seals it (renamed `history-0001.jsonl`, `history-0002.jsonl`, ... beside it) and starts a new one, chained to the sealed file's last line: no file comes near GitHub's 50 MB warning or 100 MB limit. See docs/history.md." }, "badge": { "type": "string", "minLength": 1, "pattern": "\\.svg$", "default": ".trackrecord/badge.svg", "description": "The badge SVG, relative to the repository root; `badge.json` and one `badge-<model-id>.svg` per model are written beside it. It must stay inside the workspace unless `allow-outside-workspace` is set." }, "allow-outside-workspace": { "type": "boolean", "default": false, "description": "Let `history`, `badge` and suite `path`s lead outside the workspace, directly or through a symbolic link. The workspace is the directory trackrecord runs in: the current directory for the CLI, `GITHUB_WORKSPACE` in the action. Off by default, so that a config changed in a pull request cannot make a run read or write files elsewhere on the runner." }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model for `similar` checks and `compare: embedding`, asked on each model's own endpoint (`/embeddings`) unless the model names its own `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small", "nomic-embed-text"] }, "window": { "type": "integer", "minimum": 1, "maximum": 1e4, "default": 30, "description": "How many of a model's most recent records (the new one included) the reliability score covers, and how far back a changed answer counts as flapping rather than drift." }, "thresholds": { "description": "When a run fails (exits non-zero, or fails the workflow step). Without this key: no reliability floor, a check fails on any regression, and a model that answered fewer than half of its requests fails the run. An `auth` error (HTTP 401/403) always fails it.", "type": "object", "additionalProperties": false, "properties": { "fail-below": { "type": "number", "minimum": 0, "maximum": 1, "description": "Fail when a model's reliability (over the trailing `window`) is below this share, e.g. 0.9 for 90%. Unset: no floor." }, "fail-below-availability": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.5, "description": "Fail when a model answered fewer than this share of its requests in the run (errors of any category after retries count as unanswered), e.g. 0.9 for 90%. 0 turns it off." }, "fail-on-regression": { "type": "boolean", "default": true, "description": "Fail when any prompt went from passing its checks to failing them since its previous run with the same checks, beyond noise (the drift test found the model changed and named that prompt, or found the whole suite changed with no prompt named; a flip within noise is reported, never failed), or, for a prompt a pull request (or `run --compare-with`) edited, when the base's version passes and the edited one fails in the same run (with 4 or more samples a version, only where the two versions' answers differ beyond noise). Applies to `trackrecord run` and the action's check mode, not to nightly tracking." } } } }, "definitions": { "model": { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. A model on a local server (localhost, 127.x, ::1) that does not set `api-key-env` needs no key; every other model needs its variable set, or `trackrecord run` refuses to start (the action fails, or skips a pull request check)." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "maximum": 1e6, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "maximum": 1e6, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "maximum": 1e6, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } } } };
+var schema12 = { "description": "One model endpoint: an OpenAI-compatible server, the model requested from it, and how it is sampled. Changing `system` or a sampling parameter starts new series for its prompts.", "type": "object", "additionalProperties": false, "required": ["id", "model"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9._-]+$", "maxLength": 100, "description": "Stable identifier, unique among the models: lowercase letters, digits, `.`, `_`, `-`. Names the model's history series and badge; renaming it starts a new track record.", "examples": ["gpt-4o-mini", "llama3-local"] }, "model": { "type": "string", "minLength": 1, "description": "The model name sent as `model` in each request.", "examples": ["gpt-4o-mini", "llama3.1:8b"] }, "base-url": { "type": "string", "pattern": "^https?://", "default": "https://api.openai.com/v1", "description": "Base URL of any OpenAI-compatible server, up to and including its `/v1`: OpenAI, Azure (v1 API), Ollama, vLLM, llama.cpp, OpenRouter, Groq... Only its host is recorded in the history. No user name or password in it (the key goes in `api-key-env`); redirects are followed only within its origin; a key sent over plain `http://` to a host that is not local gets a warning.", "examples": ["http://localhost:11434/v1", "https://openrouter.ai/api/v1"] }, "api-key-env": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "Name of the environment variable holding the API key (never the key itself). Default `OPENAI_API_KEY`, or `AZURE_OPENAI_API_KEY` with `provider: azure`. A model on a local server (localhost, 127.x, ::1) that does not set `api-key-env` needs no key; every other model needs its variable set, or `trackrecord run` refuses to start (the action fails, or skips a pull request check)." }, "temperature": { "type": "number", "minimum": 0, "maximum": 2, "description": "Sampling temperature sent with every request. 0 makes answers as repeatable as the server allows; unset leaves the server's default." }, "top-p": { "type": "number", "minimum": 0, "maximum": 1, "description": "Nucleus sampling, sent as `top_p` with every request; unset leaves the server's default." }, "seed": { "type": "integer", "description": "Sampling seed sent with every request, for servers that support reproducible sampling." }, "max-tokens": { "type": "integer", "minimum": 1, "description": "Largest number of output tokens per answer, sent as `max_tokens`; to a model that refuses it (OpenAI's reasoning models), as `max_completion_tokens` instead." }, "system": { "type": "string", "description": "A system message sent first in every conversation with this model, before the prompt's own messages." }, "headers": { "type": "object", "description": "Extra request headers, e.g. OpenRouter's `HTTP-Referer`. Not for secrets: the key goes in `api-key-env`.", "additionalProperties": { "type": "string" } }, "provider": { "type": "string", "enum": ["openai", "azure"], "default": "openai", "description": "`openai` for every OpenAI-compatible server (OpenAI, Azure's v1 API, Ollama, vLLM, llama.cpp, OpenRouter, Groq...). `azure` for Azure OpenAI's classic deployments: requests go to `{base-url}/openai/deployments/{deployment}/...?api-version=...` with the key in an `api-key` header; `base-url` is then the resource endpoint (`https://NAME.openai.azure.com`) and `api-version` is required." }, "price": { "type": "object", "additionalProperties": false, "required": ["input", "output"], "description": "What this model costs, in USD per million tokens. With it, `run --dry-run` estimates the cost of a run, and every record and report shows the cost of its run from the tokens the server reported, embedding tokens included.", "properties": { "input": { "type": "number", "minimum": 0, "maximum": 1e6, "description": "USD per million input (prompt) tokens." }, "output": { "type": "number", "minimum": 0, "maximum": 1e6, "description": "USD per million output (completion) tokens." }, "embedding": { "type": "number", "minimum": 0, "maximum": 1e6, "description": "USD per million embedding tokens (for `similar` checks and `compare: embedding`). Default: the `input` price." } } }, "embedding": { "type": "string", "minLength": 1, "description": "The embedding model asked on this model's endpoint (`/embeddings`) for `similar` checks and `compare: embedding`; overrides the top-level `embedding`. With `provider: azure`, the name of the embedding deployment.", "examples": ["text-embedding-3-small"] }, "deployment": { "type": "string", "minLength": 1, "description": "With `provider: azure`: the deployment name. Default: `model`." }, "api-version": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", "description": "With `provider: azure`: the API version sent as the `api-version` query parameter.", "examples": ["2024-10-21"] } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func4 = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
 var pattern0 = new RegExp("^[a-z0-9._-]+$", "u");
@@ -8443,8 +8439,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data15.input !== void 0) {
                   let data16 = data15.input;
                   if (typeof data16 == "number") {
-                    if (data16 < 0 || isNaN(data16)) {
-                      const err34 = { instancePath: instancePath + "/models/" + i0 + "/price/input", schemaPath: "#/definitions/model/properties/price/properties/input/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.input, data: data16 };
+                    if (data16 > 1e6 || isNaN(data16)) {
+                      const err34 = { instancePath: instancePath + "/models/" + i0 + "/price/input", schemaPath: "#/definitions/model/properties/price/properties/input/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e6 }, message: "must be <= 1000000", schema: 1e6, parentSchema: schema12.properties.price.properties.input, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err34];
                       } else {
@@ -8452,12 +8448,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    if (data16 < 0 || isNaN(data16)) {
+                      const err35 = { instancePath: instancePath + "/models/" + i0 + "/price/input", schemaPath: "#/definitions/model/properties/price/properties/input/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.input, data: data16 };
+                      if (vErrors === null) {
+                        vErrors = [err35];
+                      } else {
+                        vErrors.push(err35);
+                      }
+                      errors++;
+                    }
                   } else {
-                    const err35 = { instancePath: instancePath + "/models/" + i0 + "/price/input", schemaPath: "#/definitions/model/properties/price/properties/input/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.input.type, parentSchema: schema12.properties.price.properties.input, data: data16 };
+                    const err36 = { instancePath: instancePath + "/models/" + i0 + "/price/input", schemaPath: "#/definitions/model/properties/price/properties/input/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.input.type, parentSchema: schema12.properties.price.properties.input, data: data16 };
                     if (vErrors === null) {
-                      vErrors = [err35];
+                      vErrors = [err36];
                     } else {
-                      vErrors.push(err35);
+                      vErrors.push(err36);
                     }
                     errors++;
                   }
@@ -8465,30 +8470,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data15.output !== void 0) {
                   let data17 = data15.output;
                   if (typeof data17 == "number") {
-                    if (data17 < 0 || isNaN(data17)) {
-                      const err36 = { instancePath: instancePath + "/models/" + i0 + "/price/output", schemaPath: "#/definitions/model/properties/price/properties/output/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.output, data: data17 };
+                    if (data17 > 1e6 || isNaN(data17)) {
+                      const err37 = { instancePath: instancePath + "/models/" + i0 + "/price/output", schemaPath: "#/definitions/model/properties/price/properties/output/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e6 }, message: "must be <= 1000000", schema: 1e6, parentSchema: schema12.properties.price.properties.output, data: data17 };
                       if (vErrors === null) {
-                        vErrors = [err36];
+                        vErrors = [err37];
                       } else {
-                        vErrors.push(err36);
+                        vErrors.push(err37);
                       }
                       errors++;
                     }
-                  } else {
-                    const err37 = { instancePath: instancePath + "/models/" + i0 + "/price/output", schemaPath: "#/definitions/model/properties/price/properties/output/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.output.type, parentSchema: schema12.properties.price.properties.output, data: data17 };
-                    if (vErrors === null) {
-                      vErrors = [err37];
-                    } else {
-                      vErrors.push(err37);
-                    }
-                    errors++;
-                  }
-                }
-                if (data15.embedding !== void 0) {
-                  let data18 = data15.embedding;
-                  if (typeof data18 == "number") {
-                    if (data18 < 0 || isNaN(data18)) {
-                      const err38 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                    if (data17 < 0 || isNaN(data17)) {
+                      const err38 = { instancePath: instancePath + "/models/" + i0 + "/price/output", schemaPath: "#/definitions/model/properties/price/properties/output/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.output, data: data17 };
                       if (vErrors === null) {
                         vErrors = [err38];
                       } else {
@@ -8497,7 +8489,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err39 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.embedding.type, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                    const err39 = { instancePath: instancePath + "/models/" + i0 + "/price/output", schemaPath: "#/definitions/model/properties/price/properties/output/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.output.type, parentSchema: schema12.properties.price.properties.output, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err39];
                     } else {
@@ -8506,12 +8498,43 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data15.embedding !== void 0) {
+                  let data18 = data15.embedding;
+                  if (typeof data18 == "number") {
+                    if (data18 > 1e6 || isNaN(data18)) {
+                      const err40 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e6 }, message: "must be <= 1000000", schema: 1e6, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err40];
+                      } else {
+                        vErrors.push(err40);
+                      }
+                      errors++;
+                    }
+                    if (data18 < 0 || isNaN(data18)) {
+                      const err41 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err41];
+                      } else {
+                        vErrors.push(err41);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err42 = { instancePath: instancePath + "/models/" + i0 + "/price/embedding", schemaPath: "#/definitions/model/properties/price/properties/embedding/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema12.properties.price.properties.embedding.type, parentSchema: schema12.properties.price.properties.embedding, data: data18 };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err40 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.price.type, parentSchema: schema12.properties.price, data: data15 };
+                const err43 = { instancePath: instancePath + "/models/" + i0 + "/price", schemaPath: "#/definitions/model/properties/price/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.price.type, parentSchema: schema12.properties.price, data: data15 };
                 if (vErrors === null) {
-                  vErrors = [err40];
+                  vErrors = [err43];
                 } else {
-                  vErrors.push(err40);
+                  vErrors.push(err43);
                 }
                 errors++;
               }
@@ -8520,20 +8543,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               let data19 = data2.embedding;
               if (typeof data19 === "string") {
                 if (func4(data19) < 1) {
-                  const err41 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.embedding, data: data19 };
+                  const err44 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.embedding, data: data19 };
                   if (vErrors === null) {
-                    vErrors = [err41];
+                    vErrors = [err44];
                   } else {
-                    vErrors.push(err41);
+                    vErrors.push(err44);
                   }
                   errors++;
                 }
               } else {
-                const err42 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.embedding.type, parentSchema: schema12.properties.embedding, data: data19 };
+                const err45 = { instancePath: instancePath + "/models/" + i0 + "/embedding", schemaPath: "#/definitions/model/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.embedding.type, parentSchema: schema12.properties.embedding, data: data19 };
                 if (vErrors === null) {
-                  vErrors = [err42];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err42);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
@@ -8542,20 +8565,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               let data20 = data2.deployment;
               if (typeof data20 === "string") {
                 if (func4(data20) < 1) {
-                  const err43 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.deployment, data: data20 };
+                  const err46 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.deployment, data: data20 };
                   if (vErrors === null) {
-                    vErrors = [err43];
+                    vErrors = [err46];
                   } else {
-                    vErrors.push(err43);
+                    vErrors.push(err46);
                   }
                   errors++;
                 }
               } else {
-                const err44 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.deployment.type, parentSchema: schema12.properties.deployment, data: data20 };
+                const err47 = { instancePath: instancePath + "/models/" + i0 + "/deployment", schemaPath: "#/definitions/model/properties/deployment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.deployment.type, parentSchema: schema12.properties.deployment, data: data20 };
                 if (vErrors === null) {
-                  vErrors = [err44];
+                  vErrors = [err47];
                 } else {
-                  vErrors.push(err44);
+                  vErrors.push(err47);
                 }
                 errors++;
               }
@@ -8564,40 +8587,40 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               let data21 = data2["api-version"];
               if (typeof data21 === "string") {
                 if (!pattern3.test(data21)) {
-                  const err45 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"', schema: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", parentSchema: schema12.properties["api-version"], data: data21 };
+                  const err48 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}(-preview)?$"', schema: "^\\d{4}-\\d{2}-\\d{2}(-preview)?$", parentSchema: schema12.properties["api-version"], data: data21 };
                   if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err48];
                   } else {
-                    vErrors.push(err45);
+                    vErrors.push(err48);
                   }
                   errors++;
                 }
               } else {
-                const err46 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-version"].type, parentSchema: schema12.properties["api-version"], data: data21 };
+                const err49 = { instancePath: instancePath + "/models/" + i0 + "/api-version", schemaPath: "#/definitions/model/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties["api-version"].type, parentSchema: schema12.properties["api-version"], data: data21 };
                 if (vErrors === null) {
-                  vErrors = [err46];
+                  vErrors = [err49];
                 } else {
-                  vErrors.push(err46);
+                  vErrors.push(err49);
                 }
                 errors++;
               }
             }
           } else {
-            const err47 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
+            const err50 = { instancePath: instancePath + "/models/" + i0, schemaPath: "#/definitions/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err50];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err50);
             }
             errors++;
           }
         }
       } else {
-        const err48 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.models.type, parentSchema: schema11.properties.models, data: data1 };
+        const err51 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.models.type, parentSchema: schema11.properties.models, data: data1 };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err51];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err51);
         }
         errors++;
       }
@@ -8606,11 +8629,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data22 = data.suites;
       if (Array.isArray(data22)) {
         if (data22.length < 1) {
-          const err49 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.suites, data: data22 };
+          const err52 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.suites, data: data22 };
           if (vErrors === null) {
-            vErrors = [err49];
+            vErrors = [err52];
           } else {
-            vErrors.push(err49);
+            vErrors.push(err52);
           }
           errors++;
         }
@@ -8618,42 +8641,42 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data23 = data22[i1];
           if (typeof data23 !== "string" && !(data23 && typeof data23 == "object" && !Array.isArray(data23))) {
-            const err50 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema11.properties.suites.items.type }, message: "must be string,object", schema: schema11.properties.suites.items.type, parentSchema: schema11.properties.suites.items, data: data23 };
+            const err53 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/type", keyword: "type", params: { type: schema11.properties.suites.items.type }, message: "must be string,object", schema: schema11.properties.suites.items.type, parentSchema: schema11.properties.suites.items, data: data23 };
             if (vErrors === null) {
-              vErrors = [err50];
+              vErrors = [err53];
             } else {
-              vErrors.push(err50);
+              vErrors.push(err53);
             }
             errors++;
           }
           if (typeof data23 === "string") {
             if (!pattern4.test(data23)) {
-              const err51 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema11.properties.suites.items, data: data23 };
+              const err54 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/pattern", keyword: "pattern", params: { pattern: "^builtin:[a-z0-9][a-z0-9_-]*$" }, message: 'must match pattern "^builtin:[a-z0-9][a-z0-9_-]*$"', schema: "^builtin:[a-z0-9][a-z0-9_-]*$", parentSchema: schema11.properties.suites.items, data: data23 };
               if (vErrors === null) {
-                vErrors = [err51];
+                vErrors = [err54];
               } else {
-                vErrors.push(err51);
+                vErrors.push(err54);
               }
               errors++;
             }
           }
           if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
             if (data23.path === void 0) {
-              const err52 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema11.properties.suites.items.required, parentSchema: schema11.properties.suites.items, data: data23 };
+              const err55 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema11.properties.suites.items.required, parentSchema: schema11.properties.suites.items, data: data23 };
               if (vErrors === null) {
-                vErrors = [err52];
+                vErrors = [err55];
               } else {
-                vErrors.push(err52);
+                vErrors.push(err55);
               }
               errors++;
             }
             for (const key4 in data23) {
               if (!(key4 === "path")) {
-                const err53 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suites.items, data: data23 };
+                const err56 = { instancePath: instancePath + "/suites/" + i1, schemaPath: "#/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suites.items, data: data23 };
                 if (vErrors === null) {
-                  vErrors = [err53];
+                  vErrors = [err56];
                 } else {
-                  vErrors.push(err53);
+                  vErrors.push(err56);
                 }
                 errors++;
               }
@@ -8662,20 +8685,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               let data24 = data23.path;
               if (typeof data24 === "string") {
                 if (func4(data24) < 1) {
-                  const err54 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suites.items.properties.path, data: data24 };
+                  const err57 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suites.items.properties.path, data: data24 };
                   if (vErrors === null) {
-                    vErrors = [err54];
+                    vErrors = [err57];
                   } else {
-                    vErrors.push(err54);
+                    vErrors.push(err57);
                   }
                   errors++;
                 }
               } else {
-                const err55 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suites.items.properties.path.type, parentSchema: schema11.properties.suites.items.properties.path, data: data24 };
+                const err58 = { instancePath: instancePath + "/suites/" + i1 + "/path", schemaPath: "#/properties/suites/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suites.items.properties.path.type, parentSchema: schema11.properties.suites.items.properties.path, data: data24 };
                 if (vErrors === null) {
-                  vErrors = [err55];
+                  vErrors = [err58];
                 } else {
-                  vErrors.push(err55);
+                  vErrors.push(err58);
                 }
                 errors++;
               }
@@ -8683,11 +8706,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err56 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suites.type, parentSchema: schema11.properties.suites, data: data22 };
+        const err59 = { instancePath: instancePath + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suites.type, parentSchema: schema11.properties.suites, data: data22 };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err59];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err59);
         }
         errors++;
       }
@@ -8695,39 +8718,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.samples !== void 0) {
       let data25 = data.samples;
       if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)))) {
-        const err57 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.samples.type, parentSchema: schema11.properties.samples, data: data25 };
-        if (vErrors === null) {
-          vErrors = [err57];
-        } else {
-          vErrors.push(err57);
-        }
-        errors++;
-      }
-      if (typeof data25 == "number") {
-        if (data25 > 100 || isNaN(data25)) {
-          const err58 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema11.properties.samples, data: data25 };
-          if (vErrors === null) {
-            vErrors = [err58];
-          } else {
-            vErrors.push(err58);
-          }
-          errors++;
-        }
-        if (data25 < 1 || isNaN(data25)) {
-          const err59 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.samples, data: data25 };
-          if (vErrors === null) {
-            vErrors = [err59];
-          } else {
-            vErrors.push(err59);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.concurrency !== void 0) {
-      let data26 = data.concurrency;
-      if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)))) {
-        const err60 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.concurrency.type, parentSchema: schema11.properties.concurrency, data: data26 };
+        const err60 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.samples.type, parentSchema: schema11.properties.samples, data: data25 };
         if (vErrors === null) {
           vErrors = [err60];
         } else {
@@ -8735,9 +8726,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data26 == "number") {
-        if (data26 > 1024 || isNaN(data26)) {
-          const err61 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema11.properties.concurrency, data: data26 };
+      if (typeof data25 == "number") {
+        if (data25 > 100 || isNaN(data25)) {
+          const err61 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema11.properties.samples, data: data25 };
           if (vErrors === null) {
             vErrors = [err61];
           } else {
@@ -8745,8 +8736,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data26 < 1 || isNaN(data26)) {
-          const err62 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.concurrency, data: data26 };
+        if (data25 < 1 || isNaN(data25)) {
+          const err62 = { instancePath: instancePath + "/samples", schemaPath: "#/properties/samples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.samples, data: data25 };
           if (vErrors === null) {
             vErrors = [err62];
           } else {
@@ -8756,20 +8747,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data["timeout-seconds"] !== void 0) {
-      let data27 = data["timeout-seconds"];
-      if (typeof data27 == "number") {
-        if (data27 > 3600 || isNaN(data27)) {
-          const err63 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema11.properties["timeout-seconds"], data: data27 };
-          if (vErrors === null) {
-            vErrors = [err63];
-          } else {
-            vErrors.push(err63);
-          }
-          errors++;
+    if (data.concurrency !== void 0) {
+      let data26 = data.concurrency;
+      if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)))) {
+        const err63 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.concurrency.type, parentSchema: schema11.properties.concurrency, data: data26 };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
         }
-        if (data27 <= 0 || isNaN(data27)) {
-          const err64 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["timeout-seconds"], data: data27 };
+        errors++;
+      }
+      if (typeof data26 == "number") {
+        if (data26 > 1024 || isNaN(data26)) {
+          const err64 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema11.properties.concurrency, data: data26 };
           if (vErrors === null) {
             vErrors = [err64];
           } else {
@@ -8777,30 +8768,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err65 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["timeout-seconds"].type, parentSchema: schema11.properties["timeout-seconds"], data: data27 };
-        if (vErrors === null) {
-          vErrors = [err65];
-        } else {
-          vErrors.push(err65);
+        if (data26 < 1 || isNaN(data26)) {
+          const err65 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.concurrency, data: data26 };
+          if (vErrors === null) {
+            vErrors = [err65];
+          } else {
+            vErrors.push(err65);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.retries !== void 0) {
-      let data28 = data.retries;
-      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
-        const err66 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.retries.type, parentSchema: schema11.properties.retries, data: data28 };
-        if (vErrors === null) {
-          vErrors = [err66];
-        } else {
-          vErrors.push(err66);
+    if (data["timeout-seconds"] !== void 0) {
+      let data27 = data["timeout-seconds"];
+      if (typeof data27 == "number") {
+        if (data27 > 3600 || isNaN(data27)) {
+          const err66 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600", schema: 3600, parentSchema: schema11.properties["timeout-seconds"], data: data27 };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (typeof data28 == "number") {
-        if (data28 > 20 || isNaN(data28)) {
-          const err67 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema11.properties.retries, data: data28 };
+        if (data27 <= 0 || isNaN(data27)) {
+          const err67 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["timeout-seconds"], data: data27 };
           if (vErrors === null) {
             vErrors = [err67];
           } else {
@@ -8808,21 +8800,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data28 < 0 || isNaN(data28)) {
-          const err68 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.retries, data: data28 };
-          if (vErrors === null) {
-            vErrors = [err68];
-          } else {
-            vErrors.push(err68);
-          }
-          errors++;
+      } else {
+        const err68 = { instancePath: instancePath + "/timeout-seconds", schemaPath: "#/properties/timeout-seconds/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["timeout-seconds"].type, parentSchema: schema11.properties["timeout-seconds"], data: data27 };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
         }
+        errors++;
       }
     }
-    if (data["max-output-kb"] !== void 0) {
-      let data29 = data["max-output-kb"];
-      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)))) {
-        const err69 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties["max-output-kb"].type, parentSchema: schema11.properties["max-output-kb"], data: data29 };
+    if (data.retries !== void 0) {
+      let data28 = data.retries;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
+        const err69 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.retries.type, parentSchema: schema11.properties.retries, data: data28 };
         if (vErrors === null) {
           vErrors = [err69];
         } else {
@@ -8830,9 +8821,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data29 == "number") {
-        if (data29 > 65536 || isNaN(data29)) {
-          const err70 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65536 }, message: "must be <= 65536", schema: 65536, parentSchema: schema11.properties["max-output-kb"], data: data29 };
+      if (typeof data28 == "number") {
+        if (data28 > 20 || isNaN(data28)) {
+          const err70 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema11.properties.retries, data: data28 };
           if (vErrors === null) {
             vErrors = [err70];
           } else {
@@ -8840,8 +8831,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data29 < 1 || isNaN(data29)) {
-          const err71 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties["max-output-kb"], data: data29 };
+        if (data28 < 0 || isNaN(data28)) {
+          const err71 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.retries, data: data28 };
           if (vErrors === null) {
             vErrors = [err71];
           } else {
@@ -8851,33 +8842,29 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.history !== void 0) {
-      let data30 = data.history;
-      if (typeof data30 === "string") {
-        if (func4(data30) < 1) {
-          const err72 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.history, data: data30 };
-          if (vErrors === null) {
-            vErrors = [err72];
-          } else {
-            vErrors.push(err72);
-          }
-          errors++;
-        }
-      } else {
-        const err73 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.history.type, parentSchema: schema11.properties.history, data: data30 };
+    if (data["max-output-kb"] !== void 0) {
+      let data29 = data["max-output-kb"];
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)))) {
+        const err72 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties["max-output-kb"].type, parentSchema: schema11.properties["max-output-kb"], data: data29 };
         if (vErrors === null) {
-          vErrors = [err73];
+          vErrors = [err72];
         } else {
-          vErrors.push(err73);
+          vErrors.push(err72);
         }
         errors++;
       }
-    }
-    if (data["history-max-mb"] !== void 0) {
-      let data31 = data["history-max-mb"];
-      if (typeof data31 == "number") {
-        if (data31 > 95 || isNaN(data31)) {
-          const err74 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 95 }, message: "must be <= 95", schema: 95, parentSchema: schema11.properties["history-max-mb"], data: data31 };
+      if (typeof data29 == "number") {
+        if (data29 > 65536 || isNaN(data29)) {
+          const err73 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65536 }, message: "must be <= 65536", schema: 65536, parentSchema: schema11.properties["max-output-kb"], data: data29 };
+          if (vErrors === null) {
+            vErrors = [err73];
+          } else {
+            vErrors.push(err73);
+          }
+          errors++;
+        }
+        if (data29 < 1 || isNaN(data29)) {
+          const err74 = { instancePath: instancePath + "/max-output-kb", schemaPath: "#/properties/max-output-kb/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties["max-output-kb"], data: data29 };
           if (vErrors === null) {
             vErrors = [err74];
           } else {
@@ -8885,8 +8872,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data31 <= 0 || isNaN(data31)) {
-          const err75 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["history-max-mb"], data: data31 };
+      }
+    }
+    if (data.history !== void 0) {
+      let data30 = data.history;
+      if (typeof data30 === "string") {
+        if (func4(data30) < 1) {
+          const err75 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.history, data: data30 };
           if (vErrors === null) {
             vErrors = [err75];
           } else {
@@ -8895,7 +8887,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err76 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["history-max-mb"].type, parentSchema: schema11.properties["history-max-mb"], data: data31 };
+        const err76 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.history.type, parentSchema: schema11.properties.history, data: data30 };
         if (vErrors === null) {
           vErrors = [err76];
         } else {
@@ -8904,11 +8896,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.badge !== void 0) {
-      let data32 = data.badge;
-      if (typeof data32 === "string") {
-        if (func4(data32) < 1) {
-          const err77 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.badge, data: data32 };
+    if (data["history-max-mb"] !== void 0) {
+      let data31 = data["history-max-mb"];
+      if (typeof data31 == "number") {
+        if (data31 > 95 || isNaN(data31)) {
+          const err77 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/maximum", keyword: "maximum", params: { comparison: "<=", limit: 95 }, message: "must be <= 95", schema: 95, parentSchema: schema11.properties["history-max-mb"], data: data31 };
           if (vErrors === null) {
             vErrors = [err77];
           } else {
@@ -8916,8 +8908,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data32)) {
-          const err78 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema11.properties.badge, data: data32 };
+        if (data31 <= 0 || isNaN(data31)) {
+          const err78 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema11.properties["history-max-mb"], data: data31 };
           if (vErrors === null) {
             vErrors = [err78];
           } else {
@@ -8926,7 +8918,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err79 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.badge.type, parentSchema: schema11.properties.badge, data: data32 };
+        const err79 = { instancePath: instancePath + "/history-max-mb", schemaPath: "#/properties/history-max-mb/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties["history-max-mb"].type, parentSchema: schema11.properties["history-max-mb"], data: data31 };
         if (vErrors === null) {
           vErrors = [err79];
         } else {
@@ -8935,23 +8927,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["allow-outside-workspace"] !== void 0) {
-      let data33 = data["allow-outside-workspace"];
-      if (typeof data33 !== "boolean") {
-        const err80 = { instancePath: instancePath + "/allow-outside-workspace", schemaPath: "#/properties/allow-outside-workspace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties["allow-outside-workspace"].type, parentSchema: schema11.properties["allow-outside-workspace"], data: data33 };
-        if (vErrors === null) {
-          vErrors = [err80];
-        } else {
-          vErrors.push(err80);
+    if (data.badge !== void 0) {
+      let data32 = data.badge;
+      if (typeof data32 === "string") {
+        if (func4(data32) < 1) {
+          const err80 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.badge, data: data32 };
+          if (vErrors === null) {
+            vErrors = [err80];
+          } else {
+            vErrors.push(err80);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.embedding !== void 0) {
-      let data34 = data.embedding;
-      if (typeof data34 === "string") {
-        if (func4(data34) < 1) {
-          const err81 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.embedding, data: data34 };
+        if (!pattern5.test(data32)) {
+          const err81 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/pattern", keyword: "pattern", params: { pattern: "\\.svg$" }, message: 'must match pattern "\\.svg$"', schema: "\\.svg$", parentSchema: schema11.properties.badge, data: data32 };
           if (vErrors === null) {
             vErrors = [err81];
           } else {
@@ -8960,7 +8949,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err82 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.embedding.type, parentSchema: schema11.properties.embedding, data: data34 };
+        const err82 = { instancePath: instancePath + "/badge", schemaPath: "#/properties/badge/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.badge.type, parentSchema: schema11.properties.badge, data: data32 };
         if (vErrors === null) {
           vErrors = [err82];
         } else {
@@ -8969,10 +8958,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.window !== void 0) {
-      let data35 = data.window;
-      if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
-        const err83 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.window.type, parentSchema: schema11.properties.window, data: data35 };
+    if (data["allow-outside-workspace"] !== void 0) {
+      let data33 = data["allow-outside-workspace"];
+      if (typeof data33 !== "boolean") {
+        const err83 = { instancePath: instancePath + "/allow-outside-workspace", schemaPath: "#/properties/allow-outside-workspace/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties["allow-outside-workspace"].type, parentSchema: schema11.properties["allow-outside-workspace"], data: data33 };
         if (vErrors === null) {
           vErrors = [err83];
         } else {
@@ -8980,9 +8969,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data35 == "number") {
-        if (data35 > 1e4 || isNaN(data35)) {
-          const err84 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema11.properties.window, data: data35 };
+    }
+    if (data.embedding !== void 0) {
+      let data34 = data.embedding;
+      if (typeof data34 === "string") {
+        if (func4(data34) < 1) {
+          const err84 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.embedding, data: data34 };
           if (vErrors === null) {
             vErrors = [err84];
           } else {
@@ -8990,12 +8982,43 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data35 < 1 || isNaN(data35)) {
-          const err85 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.window, data: data35 };
+      } else {
+        const err85 = { instancePath: instancePath + "/embedding", schemaPath: "#/properties/embedding/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.embedding.type, parentSchema: schema11.properties.embedding, data: data34 };
+        if (vErrors === null) {
+          vErrors = [err85];
+        } else {
+          vErrors.push(err85);
+        }
+        errors++;
+      }
+    }
+    if (data.window !== void 0) {
+      let data35 = data.window;
+      if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
+        const err86 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.window.type, parentSchema: schema11.properties.window, data: data35 };
+        if (vErrors === null) {
+          vErrors = [err86];
+        } else {
+          vErrors.push(err86);
+        }
+        errors++;
+      }
+      if (typeof data35 == "number") {
+        if (data35 > 1e4 || isNaN(data35)) {
+          const err87 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000", schema: 1e4, parentSchema: schema11.properties.window, data: data35 };
           if (vErrors === null) {
-            vErrors = [err85];
+            vErrors = [err87];
           } else {
-            vErrors.push(err85);
+            vErrors.push(err87);
+          }
+          errors++;
+        }
+        if (data35 < 1 || isNaN(data35)) {
+          const err88 = { instancePath: instancePath + "/window", schemaPath: "#/properties/window/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.window, data: data35 };
+          if (vErrors === null) {
+            vErrors = [err88];
+          } else {
+            vErrors.push(err88);
           }
           errors++;
         }
@@ -9006,38 +9029,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
         for (const key5 in data36) {
           if (!(key5 === "fail-below" || key5 === "fail-below-availability" || key5 === "fail-on-regression")) {
-            const err86 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.thresholds, data: data36 };
-            if (vErrors === null) {
-              vErrors = [err86];
-            } else {
-              vErrors.push(err86);
-            }
-            errors++;
-          }
-        }
-        if (data36["fail-below"] !== void 0) {
-          let data37 = data36["fail-below"];
-          if (typeof data37 == "number") {
-            if (data37 > 1 || isNaN(data37)) {
-              const err87 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data37 };
-              if (vErrors === null) {
-                vErrors = [err87];
-              } else {
-                vErrors.push(err87);
-              }
-              errors++;
-            }
-            if (data37 < 0 || isNaN(data37)) {
-              const err88 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data37 };
-              if (vErrors === null) {
-                vErrors = [err88];
-              } else {
-                vErrors.push(err88);
-              }
-              errors++;
-            }
-          } else {
-            const err89 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.thresholds.properties["fail-below"].type, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data37 };
+            const err89 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.thresholds, data: data36 };
             if (vErrors === null) {
               vErrors = [err89];
             } else {
@@ -9046,11 +9038,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data36["fail-below-availability"] !== void 0) {
-          let data38 = data36["fail-below-availability"];
-          if (typeof data38 == "number") {
-            if (data38 > 1 || isNaN(data38)) {
-              const err90 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema11.properties.thresholds.properties["fail-below-availability"], data: data38 };
+        if (data36["fail-below"] !== void 0) {
+          let data37 = data36["fail-below"];
+          if (typeof data37 == "number") {
+            if (data37 > 1 || isNaN(data37)) {
+              const err90 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data37 };
               if (vErrors === null) {
                 vErrors = [err90];
               } else {
@@ -9058,8 +9050,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data38 < 0 || isNaN(data38)) {
-              const err91 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.thresholds.properties["fail-below-availability"], data: data38 };
+            if (data37 < 0 || isNaN(data37)) {
+              const err91 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data37 };
               if (vErrors === null) {
                 vErrors = [err91];
               } else {
@@ -9068,7 +9060,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err92 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.thresholds.properties["fail-below-availability"].type, parentSchema: schema11.properties.thresholds.properties["fail-below-availability"], data: data38 };
+            const err92 = { instancePath: instancePath + "/thresholds/fail-below", schemaPath: "#/properties/thresholds/properties/fail-below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.thresholds.properties["fail-below"].type, parentSchema: schema11.properties.thresholds.properties["fail-below"], data: data37 };
             if (vErrors === null) {
               vErrors = [err92];
             } else {
@@ -9077,34 +9069,65 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data36["fail-below-availability"] !== void 0) {
+          let data38 = data36["fail-below-availability"];
+          if (typeof data38 == "number") {
+            if (data38 > 1 || isNaN(data38)) {
+              const err93 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema11.properties.thresholds.properties["fail-below-availability"], data: data38 };
+              if (vErrors === null) {
+                vErrors = [err93];
+              } else {
+                vErrors.push(err93);
+              }
+              errors++;
+            }
+            if (data38 < 0 || isNaN(data38)) {
+              const err94 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.thresholds.properties["fail-below-availability"], data: data38 };
+              if (vErrors === null) {
+                vErrors = [err94];
+              } else {
+                vErrors.push(err94);
+              }
+              errors++;
+            }
+          } else {
+            const err95 = { instancePath: instancePath + "/thresholds/fail-below-availability", schemaPath: "#/properties/thresholds/properties/fail-below-availability/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema11.properties.thresholds.properties["fail-below-availability"].type, parentSchema: schema11.properties.thresholds.properties["fail-below-availability"], data: data38 };
+            if (vErrors === null) {
+              vErrors = [err95];
+            } else {
+              vErrors.push(err95);
+            }
+            errors++;
+          }
+        }
         if (data36["fail-on-regression"] !== void 0) {
           let data39 = data36["fail-on-regression"];
           if (typeof data39 !== "boolean") {
-            const err93 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema11.properties.thresholds.properties["fail-on-regression"], data: data39 };
+            const err96 = { instancePath: instancePath + "/thresholds/fail-on-regression", schemaPath: "#/properties/thresholds/properties/fail-on-regression/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.thresholds.properties["fail-on-regression"].type, parentSchema: schema11.properties.thresholds.properties["fail-on-regression"], data: data39 };
             if (vErrors === null) {
-              vErrors = [err93];
+              vErrors = [err96];
             } else {
-              vErrors.push(err93);
+              vErrors.push(err96);
             }
             errors++;
           }
         }
       } else {
-        const err94 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.thresholds.type, parentSchema: schema11.properties.thresholds, data: data36 };
+        const err97 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.thresholds.type, parentSchema: schema11.properties.thresholds, data: data36 };
         if (vErrors === null) {
-          vErrors = [err94];
+          vErrors = [err97];
         } else {
-          vErrors.push(err94);
+          vErrors.push(err97);
         }
         errors++;
       }
     }
   } else {
-    const err95 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err98 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err95];
+      vErrors = [err98];
     } else {
-      vErrors.push(err95);
+      vErrors.push(err98);
     }
     errors++;
   }
@@ -10640,19 +10663,64 @@ function regexOf(raw) {
 }
 
 // src/config/workspace.ts
-import { realpathSync } from "node:fs";
+import { resolve as resolve2 } from "node:path";
+
+// src/util/output-path.ts
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
 import { dirname as dirname2, isAbsolute, relative, resolve, sep } from "node:path";
-function outsideWorkspace(root, path2) {
+var OutputPathError = class extends TrackrecordError {
+  constructor(file, reason) {
+    super(`${file} ${reason}`);
+    this.file = file;
+    this.name = "OutputPathError";
+  }
+  file;
+  code = "output-path";
+  exitStatus = EXIT.invalid;
+  scope = "program";
+};
+function refuseUnsafeOutput(path2, check) {
+  const problem = outputProblem(path2, check);
+  if (problem !== null) throw new OutputPathError(shown(check.root, resolve(check.root, path2)), problem);
+}
+function outputProblem(path2, check) {
+  const absolute = resolve(check.root, path2);
+  const kind = kindOf(absolute);
+  if (kind === "link") {
+    return `is a symbolic link (to ${readlinkSync(absolute)}): trackrecord writes its files in place, never through a link; replace the link with a regular file (or remove it), or point the config at the file itself`;
+  }
+  if (kind === "directory")
+    return "is a directory: trackrecord writes a file there; move the directory away or rename the output in the config";
+  if (kind === "other") return "is not a regular file: remove it, or rename the output in the config";
+  if (check.outside) return null;
+  return confinementProblem(check.root, absolute);
+}
+function confinementProblem(root, path2) {
   const absolute = resolve(root, path2);
-  if (!within(resolve(root), absolute)) return `"${path2}" is outside the workspace`;
-  if (!within(real(root), real(absolute))) return `"${path2}" leads outside the workspace through a symbolic link`;
-  return null;
+  if (!within(resolve(root), absolute)) return "is outside the workspace";
+  const realRoot = realOf(root);
+  if (within(realRoot, realOf(absolute))) return null;
+  let link = absolute;
+  for (let dir = dirname2(absolute); within(resolve(root), dir) && dir !== resolve(root); dir = dirname2(dir)) {
+    if (!within(realRoot, realOf(dir))) link = dir;
+  }
+  return `leads outside the workspace through the symbolic link ${shown(root, link)}`;
+}
+function kindOf(path2) {
+  try {
+    const stat3 = lstatSync(path2);
+    if (stat3.isSymbolicLink()) return "link";
+    if (stat3.isDirectory()) return "directory";
+    return stat3.isFile() ? "file" : "other";
+  } catch {
+    return "missing";
+  }
 }
 function within(base, path2) {
   const rel = relative(base, path2);
   return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
-function real(path2) {
+function realOf(path2) {
   let existing = path2;
   for (; ; ) {
     try {
@@ -10663,6 +10731,52 @@ function real(path2) {
       existing = parent;
     }
   }
+}
+function shown(root, path2) {
+  const rel = relative(resolve(root), path2);
+  return rel && within(resolve(root), path2) ? rel.split(sep).join("/") : path2;
+}
+
+// src/config/workspace.ts
+function outsideWorkspace(root, path2) {
+  const problem = confinementProblem(root, path2);
+  return problem === null ? null : `${JSON.stringify(path2)} ${problem}`;
+}
+function collidingOutputs(raw, models, yaml, inputs = []) {
+  const files = outputFilesOf({
+    history: raw.history ?? DEFAULTS.history,
+    badge: raw.badge ?? DEFAULTS.badge,
+    modelIds: models.map((m) => m.id)
+  });
+  const seen = /* @__PURE__ */ new Map();
+  const issues = [];
+  const read2 = new Map(inputs.map((input) => [resolve2("/", input.path).toLowerCase(), input]));
+  for (const file of files) {
+    const at = resolve2("/", file.path).toLowerCase();
+    const input = read2.get(at);
+    if (input && raw[file.key] !== void 0) {
+      issues.push(
+        yaml.issue(
+          [file.key],
+          `${file.what} would be written over ${input.what} (${input.path}): give it a path of its own`
+        )
+      );
+      continue;
+    }
+    const first = seen.get(at);
+    if (!first) {
+      seen.set(at, file);
+      continue;
+    }
+    const key = raw[file.key] !== void 0 ? file.key : first.key;
+    issues.push(
+      yaml.issue(
+        [key],
+        `${first.what} and ${file.what} would both be written to ${file.path}: give \`history:\` and \`badge:\` paths whose files do not collide (for example both in .trackrecord/, as by default)`
+      )
+    );
+  }
+  return issues;
 }
 
 // src/config/yaml-file.ts
@@ -10788,8 +10902,8 @@ function aliasProblem(doc) {
   return problem;
 }
 function resolveTo(alias, source) {
-  const resolve12 = alias.toJSON.bind(alias);
-  alias.toJSON = (arg, ctx) => ctx?.anchors.get(source)?.res ?? resolve12(arg, ctx);
+  const resolve15 = alias.toJSON.bind(alias);
+  alias.toJSON = (arg, ctx) => ctx?.anchors.get(source)?.res ?? resolve15(arg, ctx);
 }
 function child(node, segment) {
   if ((0, import_yaml.isMap)(node)) {
@@ -10813,15 +10927,55 @@ function firstLine(message) {
   return message.split("\n")[0].trim();
 }
 
+// src/util/utf8.ts
+function decodeUtf8(bytes) {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { invalid: firstInvalidByte(bytes) };
+  }
+}
+function firstInvalidByte(bytes) {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let line = 1;
+  for (let offset2 = 0; offset2 < bytes.length; offset2++) {
+    try {
+      decoder.decode(bytes.subarray(offset2, offset2 + 1), { stream: true });
+    } catch {
+      return { offset: pendingStart(bytes, offset2) ?? offset2, line };
+    }
+    if (bytes[offset2] === 10) line++;
+  }
+  let offset = bytes.length - 1;
+  while (offset > 0 && (bytes[offset] & 192) === 128) offset--;
+  return { offset, line };
+}
+function pendingStart(bytes, offset) {
+  for (let p = offset - 1; p >= Math.max(0, offset - 3); p--) {
+    const byte = bytes[p];
+    if ((byte & 192) === 128) continue;
+    const needs = byte >= 240 ? 3 : byte >= 224 ? 2 : byte >= 192 ? 1 : 0;
+    return needs > offset - 1 - p ? p : null;
+  }
+  return null;
+}
+
 // src/config/load.ts
 var FILE_SYSTEM = {
   async read(absolute) {
+    let bytes;
     try {
-      return await readFile(absolute, "utf8");
+      bytes = await readFile(absolute);
     } catch (e) {
-      if (e.code === "ENOENT") return null;
+      const code2 = e.code;
+      if (code2 === "ENOENT") return null;
+      if (code2 === "EISDIR") throw new Error("is a directory, not a YAML file: name the file itself");
       throw e;
     }
+    const decoded = decodeUtf8(bytes);
+    if ("text" in decoded) return decoded.text;
+    const { offset, line } = decoded.invalid;
+    throw new Error(`not valid UTF-8 at byte ${offset} (line ${line}): save the file as UTF-8`);
   }
 };
 async function loadConfig(options) {
@@ -10840,6 +10994,11 @@ async function loadConfig(options) {
   const models = resolveModels(raw.models, yaml, issues, raw.embedding);
   const suites = await resolveSuites(raw.suites, yaml, options.root, confine, issues, files);
   issues.push(...missingEmbeddingModels(models, suites));
+  const inputs = [
+    { path: configPath, what: "the config" },
+    ...suites.filter((s) => !s.source.startsWith("builtin:")).map((s) => ({ path: s.source, what: `suite ${s.source}` }))
+  ];
+  issues.push(...collidingOutputs(raw, models, yaml, inputs));
   if (issues.length > 0) throw new ConfigError(issues);
   return {
     file: configPath,
@@ -10858,7 +11017,8 @@ async function loadConfig(options) {
       failBelow: raw.thresholds?.["fail-below"] ?? null,
       failBelowAvailability: raw.thresholds?.["fail-below-availability"] ?? DEFAULTS.failBelowAvailability,
       failOnRegression: raw.thresholds?.["fail-on-regression"] ?? DEFAULTS.failOnRegression
-    }
+    },
+    ...confine ? {} : { allowOutsideWorkspace: true }
   };
 }
 async function loadSuite(root, path2, source = path2, files = FILE_SYSTEM) {
@@ -10876,22 +11036,22 @@ var OPT_OUT = "set allow-outside-workspace: true to allow it";
 var YAML_NAME = /\.ya?ml$/i;
 var NOT_YAML = "not read: config and suite files are YAML, named .yaml or .yml";
 async function readYaml(root, path2, files) {
-  const absolute = resolve2(root, path2);
+  const absolute = resolve3(root, path2);
   const relativePath = displayPath(root, absolute);
-  const shown = files.name ? files.name(relativePath) : relativePath;
+  const shown2 = files.name ? files.name(relativePath) : relativePath;
   let text;
   try {
-    const real2 = files === FILE_SYSTEM ? await realpath(absolute).catch(() => absolute) : absolute;
-    if (!YAML_NAME.test(absolute) || !YAML_NAME.test(real2)) {
-      throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: NOT_YAML }]);
+    const real = files === FILE_SYSTEM ? await realpath(absolute).catch(() => absolute) : absolute;
+    if (!YAML_NAME.test(absolute) || !YAML_NAME.test(real)) {
+      throw new ConfigError([{ file: shown2, line: 0, column: 0, path: "", message: NOT_YAML }]);
     }
     text = await files.read(absolute);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: e.message }]);
+    throw new ConfigError([{ file: shown2, line: 0, column: 0, path: "", message: e.message }]);
   }
-  if (text === null) throw new ConfigError([{ file: shown, line: 0, column: 0, path: "", message: "file not found" }]);
-  const { yaml, issues } = YamlFile.parse(shown, text);
+  if (text === null) throw new ConfigError([{ file: shown2, line: 0, column: 0, path: "", message: "file not found" }]);
+  const { yaml, issues } = YamlFile.parse(shown2, text);
   if (!yaml) throw new ConfigError(issues);
   return yaml;
 }
@@ -10989,7 +11149,7 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
       file = join2(builtinSuitesDir(), `${name2}.yaml`);
       source = entry;
     } else {
-      file = resolve2(root, entry.path);
+      file = resolve3(root, entry.path);
       source = entry.path;
       const problem = confine ? outsideWorkspace(root, entry.path) : null;
       if (problem !== null) {
@@ -11002,7 +11162,12 @@ async function resolveSuites(raw, yaml, root, confine, issues, files) {
       }
     }
     const from = typeof entry === "string" ? FILE_SYSTEM : files;
-    if (await from.read(file) === null) {
+    const found = await from.read(file).then(
+      (text) => text !== null,
+      () => true
+      // read again below, where the problem is reported as the file's
+    );
+    if (!found) {
       issues.push(yaml.issue(at, `suite file not found: ${source}`));
       continue;
     }
@@ -11288,9 +11453,9 @@ function codeSpan(text, max = 120) {
 }
 function blockText(text, maxLines = 20, maxLineLength = 400) {
   const lines = cleanText(text).replace(/\n+$/, "").split("\n");
-  const shown = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
-  const hidden = lines.length - shown.length;
-  const body = shown.map(
+  const shown2 = lines.slice(0, Math.max(1, maxLines)).map((line) => truncateText(line.trimEnd(), maxLineLength));
+  const hidden = lines.length - shown2.length;
+  const body = shown2.map(
     (line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP)
   );
   if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
@@ -11321,7 +11486,7 @@ function renderEdits(c) {
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
     const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
-    const shown = effects.filter(isNoteworthy);
+    const shown2 = effects.filter(isNoteworthy);
     const changed2 = effects.filter((e) => e.changed === true).length;
     const noise = effects.filter((e) => e.differs && e.changed === false).length;
     out.push(
@@ -11330,7 +11495,7 @@ function renderEdits(c) {
       ...definitionTable(model.changes, base),
       `Every prompt ran with both settings: answers changed on **${changed2} of ${effects.length}**${noise > 0 ? ` (${noise} more differ within noise)` : ""}${flipsText(effects)}.`,
       "",
-      ...answersTable(shown, base, false)
+      ...answersTable(shown2, base, false)
     );
   }
   for (const prompt of edits.prompts.slice(0, MAX_PROMPT_EDITS)) {
@@ -11453,12 +11618,12 @@ function formatEdits(c) {
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
     const effects = c.effects.filter((e) => e.modelId === model.modelId && !inPromptEdits.has(e.key));
-    const shown = effects.filter(isNoteworthy);
+    const shown2 = effects.filter(isNoteworthy);
     const changed2 = effects.filter((e) => e.changed === true).length;
     lines.push(`  model ${model.modelId} edited:`, ...changes(model.changes));
     lines.push(`    answers changed on ${changed2} of ${effects.length} prompts`);
-    lines.push(...shown.slice(0, MAX_LINES).map((e) => `    ${e.key}: ${effect(e)}`));
-    if (shown.length > MAX_LINES) lines.push(`    ... and ${shown.length - MAX_LINES} more`);
+    lines.push(...shown2.slice(0, MAX_LINES).map((e) => `    ${e.key}: ${effect(e)}`));
+    if (shown2.length > MAX_LINES) lines.push(`    ... and ${shown2.length - MAX_LINES} more`);
   }
   for (const prompt of edits.prompts) {
     lines.push(`  ${prompt.key} edited:`, ...changes(prompt.changes));
@@ -11629,11 +11794,11 @@ function headline(m) {
 }
 function driftLine(m) {
   const parts = [];
-  const real2 = m.drifted.length - m.flapping.length;
-  if (real2 > 0) parts.push(`${real2} drifted`);
+  const real = m.drifted.length - m.flapping.length;
+  if (real > 0) parts.push(`${real} drifted`);
   if (m.flapping.length > 0) parts.push(`${m.flapping.length} flapping`);
   if (m.regressions.length > 0 || m.fixes.length > 0) {
-    const p = m.flipsP === null ? "" : ` (${pValue(m.flipsP)} under no change)`;
+    const p = m.flipsP === null || m.drift.p !== null ? "" : ` (${pValue(m.flipsP)} under no change)`;
     const { beyond, within: within2 } = m.noise;
     const noise = within2.length > 0 ? ` beyond noise, ${within2.length} within noise` : "";
     parts.push(`${count(beyond.length, "regression")}${noise}, ${count(m.fixes.length, "fix", "fixes")}${p}`);
@@ -11643,7 +11808,7 @@ function driftLine(m) {
 }
 
 // src/app/compare-edits.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // src/analysis/edits.ts
 function findEdits(head, base) {
@@ -12103,7 +12268,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms) => new Promise((resolve12) => setTimeout(resolve12, ms));
+var sleep = (ms) => new Promise((resolve15) => setTimeout(resolve15, ms));
 
 // node_modules/openai/version.mjs
 var VERSION = "6.49.0";
@@ -13214,8 +13379,8 @@ function addRequestID(value, response) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve12) => {
-      resolve12(null);
+    super((resolve15) => {
+      resolve15(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -14112,12 +14277,12 @@ var EventStream = class {
     _EventStream_errored.set(this, false);
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve12, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve12, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve15, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve15, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve12, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve12, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve15, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve15, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => {
@@ -14217,11 +14382,11 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve12, reject) => {
+    return new Promise((resolve15, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       if (event !== "error")
         this.once("error", reject);
-      this.once(event, resolve12);
+      this.once(event, resolve15);
     });
   }
   /**
@@ -14304,8 +14469,8 @@ var EventStream = class {
         }
         if (ended)
           return Promise.resolve(doneResult());
-        return new Promise((resolve12, reject) => {
-          readQueue.push({ resolve: resolve12, reject });
+        return new Promise((resolve15, reject) => {
+          readQueue.push({ resolve: resolve15, reject });
         });
       },
       return: () => {
@@ -15396,7 +15561,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve12, reject) => readQueue.push({ resolve: resolve12, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve15, reject) => readQueue.push({ resolve: resolve15, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -15578,7 +15743,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve12, reject) => readQueue.push({ resolve: resolve12, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve15, reject) => readQueue.push({ resolve: resolve15, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         if (!event) {
@@ -18860,7 +19025,7 @@ var AssistantStream = class extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve12, reject) => readQueue.push({ resolve: resolve12, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve15, reject) => readQueue.push({ resolve: resolve15, reject })).then((chunk2) => chunk2 ? { value: chunk2, done: false } : { value: void 0, done: true });
         }
         const chunk = pushQueue.shift();
         return { value: chunk, done: false };
@@ -21237,7 +21402,7 @@ var ResponseStream = class _ResponseStream extends EventStream {
           if (done) {
             return { value: void 0, done: true };
           }
-          return new Promise((resolve12, reject) => readQueue.push({ resolve: resolve12, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
+          return new Promise((resolve15, reject) => readQueue.push({ resolve: resolve15, reject })).then((event2) => event2 ? { value: event2, done: false } : { value: void 0, done: true });
         }
         const event = pushQueue.shift();
         return { value: event, done: false };
@@ -22979,6 +23144,29 @@ function shortened(text, max = 300) {
   return one2.length > max ? `${one2.slice(0, max - 1)}\u2026` : one2;
 }
 
+// src/providers/usage.ts
+function usageNotes(modelId, secrets, warn, what = "", outcome = "taken as unknown") {
+  const told = /* @__PURE__ */ new Set();
+  return (field, value) => {
+    if (!warn || told.has(field)) return;
+    told.add(field);
+    const shown2 = redact(shortJson(value), secrets);
+    warn(`model "${modelId}": the server reported usage.${field} ${shown2}${what}, not a count: ${outcome}`);
+  };
+}
+function usageCount(usage, field, note2) {
+  if (typeof usage !== "object" || usage === null) return null;
+  const value = usage[field];
+  if (value === void 0 || value === null) return null;
+  if (isCount(value)) return value;
+  note2(field, value);
+  return null;
+}
+function shortJson(value) {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}\u2026` : text;
+}
+
 // src/providers/openai.ts
 import { AsyncLocalStorage } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
@@ -23270,8 +23458,8 @@ function requestedWaitMs(headers) {
   if (!Number.isNaN(ms)) return ms;
   const retryAfter = headers.get("retry-after");
   if (retryAfter === null) return null;
-  const seconds = Number.parseFloat(retryAfter);
-  if (!Number.isNaN(seconds)) return seconds * 1e3;
+  const seconds2 = Number.parseFloat(retryAfter);
+  if (!Number.isNaN(seconds2)) return seconds2 * 1e3;
   const date = Date.parse(retryAfter);
   return Number.isNaN(date) ? null : date - Date.now();
 }
@@ -23317,6 +23505,7 @@ function createOpenAIProvider(model, options) {
     fetch: tracingFetch
   });
   let tokenLimit = "max_tokens";
+  const note2 = usageNotes(model.id, secrets, options.warn);
   const create2 = async (request) => {
     const sent = tokenLimit;
     try {
@@ -23336,7 +23525,7 @@ function createOpenAIProvider(model, options) {
         try {
           const response = await create2(request);
           const latencyMs = performance.now() - trace.lastAttemptStart;
-          const completion = toCompletion(response);
+          const completion = toCompletion(response, note2);
           if (typeof completion === "string") {
             return failure(trace, started, { category: "bad-response", status: 200, message: completion });
           }
@@ -23403,7 +23592,7 @@ function toBody(request, tokenLimit) {
   if (params.maxTokens !== void 0) body[tokenLimit] = params.maxTokens;
   return body;
 }
-function toCompletion(response) {
+function toCompletion(response, note2) {
   if (typeof response !== "object" || response === null) return "response is not a JSON object";
   const r = response;
   const choice = Array.isArray(r.choices) ? r.choices[0] : void 0;
@@ -23417,8 +23606,8 @@ function toCompletion(response) {
     output: output.toWellFormed(),
     servedModel: typeof r.model === "string" ? r.model.toWellFormed() : null,
     systemFingerprint: typeof r.system_fingerprint === "string" ? r.system_fingerprint.toWellFormed() : null,
-    tokensIn: typeof usage?.prompt_tokens === "number" ? usage.prompt_tokens : null,
-    tokensOut: typeof usage?.completion_tokens === "number" ? usage.completion_tokens : null,
+    tokensIn: usageCount(usage, "prompt_tokens", note2),
+    tokensOut: usageCount(usage, "completion_tokens", note2),
     truncated: choice.finish_reason === "length"
   };
 }
@@ -23428,6 +23617,16 @@ var MAX_EMBEDDING_BYTES = 64 * 1024 * 1024;
 function createEmbeddingProvider(model, options) {
   const { apiKey, timeoutMs, secrets } = connectionOf(model, options);
   const clients = /* @__PURE__ */ new Map();
+  const notes = /* @__PURE__ */ new Map();
+  const noteFor = (embedding) => {
+    let note2 = notes.get(embedding);
+    if (!note2) {
+      const what = ` for embeddings (${embedding})`;
+      note2 = usageNotes(model.id, secrets, options.warn, what, "left out of the run's embedding tokens");
+      notes.set(embedding, note2);
+    }
+    return note2;
+  };
   const clientFor = (embedding) => {
     const key = model.azure ? embedding : "";
     let client = clients.get(key);
@@ -23457,8 +23656,8 @@ function createEmbeddingProvider(model, options) {
               attempts: attempts()
             };
           }
-          const tokens = response.usage?.prompt_tokens;
-          return { ok: true, vectors, tokens: typeof tokens === "number" ? tokens : 0, attempts: attempts() };
+          const tokens = usageCount(response.usage, "prompt_tokens", noteFor(embedding)) ?? 0;
+          return { ok: true, vectors, tokens, attempts: attempts() };
         } catch (error2) {
           return { ok: false, error: categorize(error2, secrets), attempts: attempts() };
         }
@@ -23570,27 +23769,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run2 = async (function_, resolve12, arguments_) => {
+  const run2 = async (function_, resolve15, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve12(result);
+    resolve15(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve12, reject, arguments_) => {
+  const enqueue = (function_, resolve15, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run2.bind(void 0, function_, resolve12, arguments_));
+    }).then(run2.bind(void 0, function_, resolve15, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve12, reject) => {
-    enqueue(function_, resolve12, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve15, reject) => {
+    enqueue(function_, resolve15, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -23723,7 +23922,7 @@ var FifoLock = class {
       this.held = true;
       return Promise.resolve();
     }
-    return new Promise((resolve12) => this.waiting.push(resolve12));
+    return new Promise((resolve15) => this.waiting.push(resolve15));
   }
   /** Hands the lock to the longest waiter, or frees it. */
   release() {
@@ -23986,7 +24185,8 @@ async function runSuites(config2, options) {
     retries: config2.retries,
     maxOutputKb: config2.maxOutputKb,
     env: options.env,
-    secrets
+    secrets,
+    warn: options.warn
   };
   const providerFor = options.providerFor ?? ((model) => createOpenAIProvider(model, settings));
   const providers = new Map(config2.models.map((m) => [m.id, providerFor(m)]));
@@ -24279,7 +24479,7 @@ function pointOf(record2, run2, i, key, checksHash2) {
 
 // src/app/compare-edits.ts
 async function baseConfigFrom(head, options) {
-  const path2 = resolve3(options.root, options.configPath ?? DEFAULTS.configPath);
+  const path2 = resolve4(options.root, options.configPath ?? DEFAULTS.configPath);
   if (await options.files.read(path2) === null) return { config: { ...head, models: [], suites: [] }, missing: true };
   return { config: await loadConfig(options), missing: false };
 }
@@ -24337,11 +24537,11 @@ ${formatEdits(edits)}` : formatRunSummary(summary2);
 
 // src/action/check.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname8, join as join8, resolve as resolve7 } from "node:path";
+import { dirname as dirname7, join as join8, resolve as resolve9 } from "node:path";
 
 // src/app/check.ts
-import { tmpdir } from "node:os";
-import { basename as basename7, relative as relative4, resolve as resolve6 } from "node:path";
+import { tmpdir as tmpdir2 } from "node:os";
+import { basename as basename7, relative as relative4, resolve as resolve8 } from "node:path";
 
 // src/history/record.ts
 var READABLE_SCHEMAS = [1, 2, 3];
@@ -24448,7 +24648,7 @@ function recordModel2(result, context, view) {
 
 // src/evidence/attestations.ts
 import { open as open2, readFile as readFile2 } from "node:fs/promises";
-import { basename, dirname as dirname3, join as join3 } from "node:path";
+import { basename } from "node:path";
 
 // src/history/codec.ts
 function serializeRecord(record2) {
@@ -24467,6 +24667,18 @@ function chainRecords(records2, prevHash) {
     prev = lineHash(line);
   }
   return lines;
+}
+
+// src/util/lines.ts
+function splitLines(bytes) {
+  const lines = [];
+  let start = 0;
+  for (; ; ) {
+    const end = bytes.indexOf(10, start);
+    lines.push(bytes.toString("utf8", start, end === -1 ? bytes.length : end));
+    if (end === -1) return lines;
+    start = end + 1;
+  }
 }
 
 // src/evidence/dsse.ts
@@ -26936,15 +27148,15 @@ function emptyContext() {
 }
 var COLUMNS = ["answers", "outputs", "passed", "latencyMs", "tokensOut"];
 function verifyHistory(text, verifier = new ChainVerifier()) {
-  const endsWithNewline = text.endsWith("\n");
-  if (text.length === 0) return { ok: true, records: [], lines: [], endsWithNewline };
-  const lines = text.split("\n");
-  if (endsWithNewline) lines.pop();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  const length = text.length;
+  const endsWithNewline = length > 0 && (typeof text === "string" ? text.endsWith("\n") : text[length - 1] === 10);
+  for (let start = 0, i = 0; start < length; i++) {
+    const newline = typeof text === "string" ? text.indexOf("\n", start) : text.indexOf(10, start);
+    const end = newline === -1 ? length : newline;
+    const line = typeof text === "string" ? text.slice(start, end) : text.toString("utf8", start, end);
     const problem = i === 0 && line.startsWith("\uFEFF") ? bom() : verifier.push(line);
     if (problem) {
-      const last = i === lines.length - 1;
+      const last = end + 1 >= length;
       return {
         ok: false,
         line: i + 1,
@@ -26954,6 +27166,7 @@ function verifyHistory(text, verifier = new ChainVerifier()) {
         lines: verifier.lines
       };
     }
+    start = end + 1;
   }
   return { ok: true, records: verifier.records, lines: verifier.lines, endsWithNewline };
 }
@@ -27169,10 +27382,6 @@ function schemaReason(error2) {
 }
 
 // src/evidence/attestations.ts
-function attestationsPathOf(historyPath) {
-  const segment = /-(\d+)\.jsonl$/.exec(basename(historyPath));
-  return join3(dirname3(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
-}
 function signLine(line, lineNumber, historyPath, signer) {
   const file = basename(historyPath);
   const record2 = JSON.parse(line);
@@ -27187,11 +27396,11 @@ async function appendAttestations(historyPath, lines, firstLine3, signer) {
   if (lines.length === 0) return;
   const envelopes = lines.map((line, i) => serializeEnvelope(signLine(line, firstLine3 + i, historyPath, signer)));
   const path2 = attestationsPathOf(historyPath);
-  const existing = await readFile2(path2, "utf8").catch((e) => {
-    if (e.code === "ENOENT") return "";
+  const existing = await readFile2(path2).catch((e) => {
+    if (e.code === "ENOENT") return Buffer.alloc(0);
     throw e;
   });
-  const separator = existing.length > 0 && !existing.endsWith("\n") ? "\n" : "";
+  const separator = existing.length > 0 && existing[existing.length - 1] !== 10 ? "\n" : "";
   const handle = await open2(path2, "a");
   try {
     await handle.appendFile(`${separator}${envelopes.map((e) => `${e}
@@ -27203,14 +27412,14 @@ async function appendAttestations(historyPath, lines, firstLine3, signer) {
 }
 async function describeAttestations(historyPath) {
   try {
-    return describeEnvelopes(await readFile2(attestationsPathOf(historyPath), "utf8"));
+    return describeEnvelopes(splitLines(await readFile2(attestationsPathOf(historyPath))));
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
   }
 }
 function describeEnvelopes(text) {
-  const envelopes = text.split("\n").filter((l) => l !== "").map(parseEnvelope).filter((e) => typeof e !== "string");
+  const envelopes = (typeof text === "string" ? text.split("\n") : text).filter((l) => l !== "").map(parseEnvelope).filter((e) => typeof e !== "string");
   return {
     envelopes: envelopes.length,
     keyids: [...new Set(envelopes.flatMap((e) => e.signatures.map((s) => s.keyid)))].map(short)
@@ -27235,15 +27444,15 @@ function signedBy(byLine, key) {
   return [...byLine?.entries() ?? []].filter(([, envelopes]) => envelopes.some((e) => openEnvelope(e.envelope, key).ok)).map(([n]) => n);
 }
 async function envelopesByLine(path2) {
-  let text;
+  let lines;
   try {
-    text = await readFile2(path2, "utf8");
+    lines = splitLines(await readFile2(path2));
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
   }
   const byLine = /* @__PURE__ */ new Map();
-  for (const [i, raw] of text.split("\n").entries()) {
+  for (const [i, raw] of lines.entries()) {
     if (raw === "") continue;
     if (raw.endsWith("\r")) return `${basename(path2)}:${i + 1}: ${CRLF_LINE}`;
     const envelope = parseEnvelope(raw);
@@ -27269,7 +27478,7 @@ async function commitFiles(git, ref, label = ref) {
       if (path2.startsWith("..") || isAbsolute3(path2)) return null;
       return git.show(ref, `${prefix}${path2.split("\\").join("/")}`);
     },
-    name: (shown) => `${label}:${shown}`
+    name: (shown2) => `${label}:${shown2}`
   };
 }
 
@@ -27277,13 +27486,7 @@ async function commitFiles(git, ref, label = ref) {
 import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join4, posix } from "node:path";
 
-// src/git/git.ts
-import { execFile } from "node:child_process";
-var BOT_IDENTITY = {
-  name: "github-actions[bot]",
-  email: "41898282+github-actions[bot]@users.noreply.github.com"
-};
-var MAX_BUFFER = 256 * 1024 * 1024;
+// src/git/git-error.ts
 function hideCredentials(text) {
   return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@'"`]+@/gi, "$1***@").replace(/\b(authorization:\s*(?:basic|bearer|token)\s+)\S+/gi, "$1***");
 }
@@ -27293,51 +27496,115 @@ var GitError = class extends Error {
   exitCode;
   stdout;
   stderr;
-  constructor(args, exitCode, stderr, stdout = "", detail) {
+  constructor(args, exitCode, stderr, stdout = "", detail, timedOutMs) {
     const command = hideCredentials(["git", ...args].map(quoteArg).join(" "));
     const cleanErr = hideCredentials(stderr);
     const why = cleanErr.trim() || hideCredentials(detail ?? "").trim() || hideCredentials(stdout).trim() || "no output";
-    super(`${command} failed (${exitCode === null ? "did not run" : `exit ${exitCode}`}): ${why}`);
+    const status = timedOutMs !== void 0 ? `timed out after ${seconds(timedOutMs)}, killed` : exitCode === null ? "did not run" : `exit ${exitCode}`;
+    super(`${command} failed (${status}): ${why}`);
     this.command = command;
     this.exitCode = exitCode;
     this.stdout = hideCredentials(stdout);
     this.stderr = cleanErr;
   }
 };
+function seconds(ms) {
+  return ms >= 6e4 ? `${Number((ms / 6e4).toFixed(1))} min` : `${Number((ms / 1e3).toFixed(1))} s`;
+}
 function quoteArg(arg) {
   return /^[\w@%+=:,./^~-]+$/.test(arg) ? arg : JSON.stringify(arg);
+}
+
+// src/git/git.ts
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+var BOT_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
+var MAX_BUFFER = 256 * 1024 * 1024;
+var DEFAULT_GIT_TIMEOUT_MS = 5 * 6e4;
+var noHooks;
+function emptyHooksDir() {
+  if (noHooks === void 0) {
+    const dir = mkdtempSync(join3(tmpdir(), "trackrecord-no-hooks-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    noHooks = dir;
+  }
+  return noHooks;
 }
 var Git = class _Git {
   cwd;
   env;
-  constructor(cwd, env) {
+  timeoutMs;
+  constructor(cwd, env, options = {}) {
     this.cwd = cwd;
     this.env = { ...process.env, ...env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
   }
-  /** The same git, with the same environment, in another working directory. */
+  /** The same git, with the same environment and time limit, in another working directory. */
   at(cwd) {
-    return new _Git(cwd, this.env);
+    return new _Git(cwd, this.env, { timeoutMs: this.timeoutMs });
   }
-  /** Runs `git ...args`; throws GitError when git exits non-zero or cannot start. */
+  /** Runs `git ...args`; throws GitError when git exits non-zero, cannot start or runs out of time. */
   async run(args) {
     const result = await this.exec(args);
-    if (result.code !== 0) throw new GitError(args, result.code, result.stderr, result.stdout, result.detail);
+    if (result.code !== 0) throw gitError(args, result);
     return { stdout: result.stdout, stderr: result.stderr };
   }
   /** Runs `git ...args` and returns the exit code instead of throwing on a non-zero exit. */
   exec(args) {
-    return new Promise((resolve12) => {
-      execFile(
-        "git",
-        args,
-        { cwd: this.cwd, env: this.env, maxBuffer: MAX_BUFFER, encoding: "utf8", windowsHide: true },
-        (error2, stdout, stderr) => {
-          if (error2 === null) return resolve12({ code: 0, stdout, stderr });
-          const code2 = error2.code;
-          if (typeof code2 === "number") return resolve12({ code: code2, stdout, stderr });
-          resolve12({ code: null, stdout, stderr, detail: error2.message });
+    const full = ["-c", `core.hooksPath=${emptyHooksDir()}`, "-c", "core.fsmonitor=false", ...args];
+    const group2 = process.platform !== "win32";
+    return new Promise((resolve15) => {
+      const child2 = spawn("git", full, {
+        cwd: this.cwd,
+        env: this.env,
+        windowsHide: true,
+        detached: group2,
+        stdio: ["ignore", "pipe", "pipe"]
+      });
+      const out = [];
+      const err = [];
+      let size = 0;
+      let detail;
+      let timedOutMs;
+      const kill = () => {
+        try {
+          if (group2 && child2.pid !== void 0) process.kill(-child2.pid, "SIGKILL");
+          else child2.kill("SIGKILL");
+        } catch {
         }
-      );
+      };
+      const collect = (into) => (chunk) => {
+        size += chunk.length;
+        if (size > MAX_BUFFER) {
+          detail ??= `output larger than ${MAX_BUFFER} bytes`;
+          return kill();
+        }
+        into.push(chunk);
+      };
+      child2.stdout.on("data", collect(out));
+      child2.stderr.on("data", collect(err));
+      const timer = setTimeout(() => {
+        timedOutMs = this.timeoutMs;
+        kill();
+      }, this.timeoutMs);
+      const done = (code2) => {
+        clearTimeout(timer);
+        const stdout = Buffer.concat(out).toString("utf8");
+        const stderr = Buffer.concat(err).toString("utf8");
+        if (timedOutMs !== void 0 || detail !== void 0)
+          return resolve15({ code: null, stdout, stderr, detail, timedOutMs });
+        resolve15({ code: code2, stdout, stderr });
+      };
+      child2.on("error", (error2) => {
+        detail ??= error2.message;
+        done(null);
+      });
+      child2.on("close", (code2) => done(code2));
     });
   }
   /** Runs a command whose exit code is an answer (0 or 1); other codes throw. */
@@ -27345,20 +27612,14 @@ var Git = class _Git {
     const result = await this.exec(args);
     if (result.code === 0) return true;
     if (result.code === 1) return false;
-    throw new GitError(args, result.code, result.stderr, result.stdout, result.detail);
+    throw gitError(args, result);
   }
   /** The checked-out branch's short name, or null when HEAD is detached. */
   async currentBranch() {
     const result = await this.exec(["symbolic-ref", "--quiet", "--short", "HEAD"]);
     if (result.code === 0) return result.stdout.trim() || null;
     if (result.code === 1) return null;
-    throw new GitError(
-      ["symbolic-ref", "--quiet", "--short", "HEAD"],
-      result.code,
-      result.stderr,
-      result.stdout,
-      result.detail
-    );
+    throw gitError(["symbolic-ref", "--quiet", "--short", "HEAD"], result);
   }
   /** The commit HEAD points to; throws when there is none (unborn branch). */
   async headSha() {
@@ -27387,10 +27648,13 @@ var Git = class _Git {
   async resetKeep(ref) {
     await this.run(["reset", "--quiet", "--keep", ref]);
   }
-  /** Stages the paths (pathspecs relative to the cwd), including deletions. */
+  /**
+   * Stages exactly the paths (pathspecs relative to the cwd), including deletions, whatever
+   * `.gitignore` says: they are files the caller wrote and means to commit.
+   */
   async add(paths) {
     if (paths.length === 0) return;
-    await this.run(["add", "--all", "--", ...paths]);
+    await this.run(["add", "--all", "--force", "--", ...paths]);
   }
   /**
    * Commits what is staged (only `paths` when given) as `author` (default the Actions bot),
@@ -27410,6 +27674,7 @@ var Git = class _Git {
       "commit.gpgsign=false",
       "commit",
       "--quiet",
+      "--no-verify",
       "--cleanup=whitespace",
       "-m",
       message,
@@ -27420,15 +27685,17 @@ var Git = class _Git {
   /**
    * Pushes HEAD to `refs/heads/<branch>` on the remote, never forced. `rejected` is true when the
    * branch moved (non-fast-forward, fetch first, stale info, or the ref changed during the push);
-   * false for every other failure (auth, network, hooks, branch protection).
+   * false for every other failure (auth, network, branch protection). With `dryRun` nothing is
+   * updated: the remote is asked only (does it exist, may we push, did the branch move).
    */
-  async push(remote, branch) {
-    const args = ["push", "--porcelain", remote, `HEAD:refs/heads/${branch}`];
+  async push(remote, branch, options = {}) {
+    const dry = options.dryRun ? ["--dry-run"] : [];
+    const args = ["push", "--porcelain", "--no-verify", ...dry, remote, `HEAD:refs/heads/${branch}`];
     const result = await this.exec(args);
     const refused = result.stdout.split("\n").filter((line) => line.startsWith("!	"));
     if (result.code === 0 && refused.length === 0) return { ok: true };
     const output = [...refused, result.stderr.trim()].filter(Boolean).join("\n");
-    const message = new GitError(args, result.code, output, result.stdout, result.detail).message;
+    const message = gitError(args, { ...result, stderr: output }).message;
     return { ok: false, rejected: isMovedBranch(`${result.stdout}
 ${result.stderr}`), message };
   }
@@ -27437,12 +27704,19 @@ ${result.stderr}`), message };
     const spec = `${ref}:${path2.replace(/^\.\//, "")}`;
     const exists2 = await this.exec(["cat-file", "-e", spec]);
     if (exists2.code !== 0) {
-      if (exists2.code === null)
-        throw new GitError(["cat-file", "-e", spec], null, exists2.stderr, exists2.stdout, exists2.detail);
+      if (exists2.code === null) throw gitError(["cat-file", "-e", spec], exists2);
       return null;
     }
     const { stdout } = await this.run(["cat-file", "blob", spec]);
     return stdout;
+  }
+  /** Whether the repository has a remote of that name. */
+  async hasRemote(name2) {
+    const args = ["remote", "get-url", "--push", "--", name2];
+    const result = await this.exec(args);
+    if (result.code === 0) return true;
+    if (result.code === 2) return false;
+    throw gitError(args, result);
   }
   /** Whether the repository is a shallow clone. */
   async isShallow() {
@@ -27450,6 +27724,9 @@ ${result.stderr}`), message };
     return stdout.trim() === "true";
   }
 };
+function gitError(args, r) {
+  return new GitError(args, r.code, r.stderr, r.stdout, r.detail, r.timedOutMs);
+}
 function isMovedBranch(output) {
   if (/\[rejected\][^\n]*\((?:non-fast-forward|fetch first|stale info)\)/.test(output)) return true;
   return /\[remote rejected\][^\n]*\((?:cannot lock ref|failed to update ref|incorrect old value)/.test(output);
@@ -27542,7 +27819,7 @@ function runIdsOf(text) {
 }
 
 // src/history/errors.ts
-import { basename as basename2, dirname as dirname4, join as join5 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join5 } from "node:path";
 var HistoryError = class _HistoryError extends TrackrecordError {
   constructor(file, line, reason, hint) {
     super(`${file}${line > 0 ? `:${line}` : ""}: ${reason}${hint === null ? "" : `
@@ -27570,12 +27847,16 @@ var HistoryError = class _HistoryError extends TrackrecordError {
 function brokenHint(file) {
   return `the history was not modified. Restore it from git (git checkout -- ${shellQuote(file)}) or investigate.`;
 }
+function crlfHint(file) {
+  const f = shellQuote(file);
+  return `git converted its line endings on checkout (core.autocrlf=true, the default of Git for Windows), and checking it out again would convert it again. Keep it byte-exact: add the line "/${file} -text" to the .gitattributes at the repository's top (the action's track mode writes it), or run git config --global core.autocrlf false before the checkout; then check it out again: git rm --cached --quiet -- ${f} && git checkout -- ${f}`;
+}
 function truncatedHint(file) {
   return `the last line was cut short (a crash during a write?). Run: trackrecord verify --history ${shellQuote(file)} --repair`;
 }
 function labelOf(file, path2, label) {
   if (file === path2) return label;
-  if (dirname4(file) === dirname4(path2)) return join5(dirname4(label), basename2(file));
+  if (dirname3(file) === dirname3(path2)) return join5(dirname3(label), basename2(file));
   return file;
 }
 function shellQuote(path2) {
@@ -27609,7 +27890,7 @@ import { basename as basename6 } from "node:path";
 
 // src/history/file.ts
 import { mkdir as mkdir3, open as open4, readFile as readFile4, rename as rename2, stat as stat2 } from "node:fs/promises";
-import { basename as basename5, dirname as dirname7 } from "node:path";
+import { basename as basename5, dirname as dirname6 } from "node:path";
 
 // src/history/complete.ts
 function completeRecords(records2, segment, source, staying) {
@@ -27694,7 +27975,7 @@ function stayingRecords(records2, runs) {
 // src/history/lock.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { readFile as readFile3, readlink as readlink2, realpath as realpath2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname5, join as join6, resolve as resolve4 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join6, resolve as resolve5 } from "node:path";
 import { hostname } from "node:os";
 function lockPathOf(historyPath) {
   return `${historyPath}.lock`;
@@ -27719,11 +28000,11 @@ async function realPathOf(path2, links = 0) {
   try {
     target = await readlink2(path2);
   } catch {
-    const folder = await realpath2(dirname5(path2)).catch(() => dirname5(path2));
+    const folder = await realpath2(dirname4(path2)).catch(() => dirname4(path2));
     return join6(folder, basename3(path2));
   }
   if (links >= 40) throw Object.assign(new Error(`${path2}: too many levels of symbolic links`), { code: "ELOOP" });
-  return realPathOf(resolve4(dirname5(path2), target), links + 1);
+  return realPathOf(resolve5(dirname4(path2), target), links + 1);
 }
 async function acquire(historyPath, lockPath, waitMs, pollMs) {
   const deadline = Date.now() + waitMs;
@@ -27740,7 +28021,7 @@ async function acquire(historyPath, lockPath, waitMs, pollMs) {
         `the history was not modified. If no other trackrecord is running, delete ${shellQuote(lockPath)} and run again.`
       );
     }
-    await new Promise((resolve12) => setTimeout(resolve12, pollMs));
+    await new Promise((resolve15) => setTimeout(resolve15, pollMs));
   }
 }
 async function create(path2) {
@@ -27804,14 +28085,14 @@ function isAlive(pid) {
 
 // src/history/segments.ts
 import { open as open3, readdir as readdir2 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname6, extname, join as join7 } from "node:path";
+import { basename as basename4, dirname as dirname5, extname, join as join7 } from "node:path";
 function segmentPath(historyPath, n) {
   const ext = extname(historyPath);
   const stem = basename4(historyPath, ext);
-  return join7(dirname6(historyPath), `${stem}-${String(n).padStart(4, "0")}${ext}`);
+  return join7(dirname5(historyPath), `${stem}-${String(n).padStart(4, "0")}${ext}`);
 }
 async function sealedSegments(historyPath, first = 1) {
-  const dir = dirname6(historyPath);
+  const dir = dirname5(historyPath);
   const ext = extname(historyPath);
   const stem = basename4(historyPath, ext);
   let names;
@@ -27874,11 +28155,11 @@ function escapeRegExp(text) {
 
 // src/history/file.ts
 async function appendRecords(path2, records2, options = {}) {
-  await mkdir3(dirname7(path2), { recursive: true });
+  await mkdir3(dirname6(path2), { recursive: true });
   return withHistoryLock(
     path2,
-    async (real2) => {
-      const result = await appendUnlocked(real2, records2, options).catch(namedAs(real2, path2));
+    async (real) => {
+      const result = await appendUnlocked(real, records2, options).catch(namedAs(real, path2));
       if (options.afterAppend && result.lines.length > 0) await options.afterAppend(result.lines, result.firstLine);
       return result;
     },
@@ -27901,7 +28182,7 @@ async function appendUnlocked(path2, records2, options) {
     sealed = segmentPath(path2, (await sealedSegments(path2)).length + 1);
     await rename2(path2, sealed);
     await options.onSeal?.(path2, sealed);
-    await syncDir(dirname7(path2));
+    await syncDir(dirname6(path2));
     const previous = segment.verifier;
     segment = {
       verifier: new ChainVerifier(previous.prevHash, `the last line of ${basename5(sealed)}`),
@@ -27936,7 +28217,7 @@ async function appendUnlocked(path2, records2, options) {
   } finally {
     await handle.close();
   }
-  if (!segment.exists) await syncDir(dirname7(path2));
+  if (!segment.exists) await syncDir(dirname6(path2));
   const bytes = Buffer.concat([segment.bytes, Buffer.from(data, "utf8")]);
   const lineOneChainsTo = sealed ? segment.verifier.chainStart : segment.lineOneChainsTo;
   return {
@@ -27979,9 +28260,9 @@ async function readIfExists(path2) {
     throw e;
   }
 }
-function namedAs(real2, path2) {
+function namedAs(real, path2) {
   return (error2) => {
-    throw error2 instanceof HistoryError && real2 !== path2 ? error2.relabel(path2) : error2;
+    throw error2 instanceof HistoryError && real !== path2 ? error2.relabel(path2) : error2;
   };
 }
 async function loadFile(path2, verifier) {
@@ -27992,7 +28273,7 @@ async function loadFile(path2, verifier) {
     if (!isMissing(e)) throw e;
     return { result: verifyHistory("", verifier), bytes: Buffer.alloc(0), exists: false };
   }
-  const result = verifyHistory(bytes.toString("utf8"), verifier);
+  const result = verifyHistory(bytes, verifier);
   const badUtf8 = firstInvalidUtf8Line(bytes);
   if (badUtf8 !== null && (result.ok || result.line > badUtf8 || result.line === badUtf8 && !result.truncated)) {
     const before = result.lines.slice(0, badUtf8 - 1);
@@ -28016,16 +28297,11 @@ function failure2(path2, result, sealed = false) {
     path2,
     result.line,
     result.reason,
-    result.truncated && !sealed ? truncatedHint(path2) : brokenHint(path2)
+    result.reason === CRLF_LINE ? crlfHint(path2) : result.truncated && !sealed ? truncatedHint(path2) : brokenHint(path2)
   );
 }
 var strictDecoder = new TextDecoder("utf-8", { fatal: true });
 function firstInvalidUtf8Line(bytes) {
-  try {
-    strictDecoder.decode(bytes);
-    return null;
-  } catch {
-  }
   let start = 0;
   for (let line = 1; ; line++) {
     const end = bytes.indexOf(10, start);
@@ -28506,8 +28782,8 @@ function failedChecks(answer4, spec) {
   const judged = (e) => evaluate(answer4, { expect: [e], normalize: spec.normalize }).pass === false;
   const plain = spec.expect.filter((e) => e.kind !== "similar");
   const failed = plain.filter(judged);
-  const shown = failed.length > 0 ? failed : spec.expect.filter((e) => e.kind === "similar");
-  return shown.map((e) => ({ check: e.kind, expected: expectedText(e) }));
+  const shown2 = failed.length > 0 ? failed : spec.expect.filter((e) => e.kind === "similar");
+  return shown2.map((e) => ({ check: e.kind, expected: expectedText(e) }));
 }
 
 // src/report/data/report.ts
@@ -28666,8 +28942,8 @@ function joined(items) {
   return items.flatMap((item, i) => i === 0 ? [item] : [", ", item]);
 }
 function keyList(keys) {
-  const shown = joined(keys.slice(0, LIST_KEYS).map((k) => name(k, 80)));
-  return keys.length > LIST_KEYS ? [...shown, ` and ${keys.length - LIST_KEYS} more`] : shown;
+  const shown2 = joined(keys.slice(0, LIST_KEYS).map((k) => name(k, 80)));
+  return keys.length > LIST_KEYS ? [...shown2, ` and ${keys.length - LIST_KEYS} more`] : shown2;
 }
 function fingerprintBlocks(points) {
   const notes = fingerprintChanges(points).map(({ point: p, was }) => [
@@ -28742,8 +29018,8 @@ function earlierDriftBlocks(points) {
   return out;
 }
 function driftTitle(drift) {
-  const real2 = drift.filter((d) => !d.flapping).length;
-  return `${count(drift.length, "drifted prompt")} (${real2} new behavior, ${drift.length - real2} flapping back to an earlier answer)`;
+  const real = drift.filter((d) => !d.flapping).length;
+  return `${count(drift.length, "drifted prompt")} (${real} new behavior, ${drift.length - real} flapping back to an earlier answer)`;
 }
 function driftTable(drift, verdict2) {
   const rows = drift.slice(0, MAX_DRIFT_ROWS).map((d) => ({
@@ -28773,7 +29049,7 @@ function flipBlocks(m) {
   if (m.fixes.length > 0)
     items.push([strong(count(m.fixes.length, "fix", "fixes")), " (fail \u2192 pass): ", ...keyList(m.fixes), "."]);
   const out = [{ kind: "list", items }];
-  if (m.flipsP !== null)
+  if (m.flipsP !== null && !m.metrics.drift)
     out.push(paragraph(`Exact McNemar test of regressions against fixes: ${pValueSentence(m.flipsP)}.`));
   return out;
 }
@@ -28978,24 +29254,26 @@ function renderMarkdown(report, options = {}) {
   return `${[...head, ...blocks.flatMap(markdownBlock)].join("\n").trimEnd()}
 `;
 }
-function inlineMarkdown(content) {
-  return content.map(inlinePart).join("");
+function inlineMarkdown(content, cell2 = false) {
+  return content.map((part) => inlinePart(part, cell2)).join("");
 }
-function inlinePart(part) {
+var PLAIN_NAME = /^[\p{L}\p{N}._:/@+-]+$/u;
+function inlinePart(part, cell2) {
   if (typeof part === "string") return part;
   switch (part.kind) {
     case "untrusted":
+      if (part.name && PLAIN_NAME.test(part.text) && [...part.text].length <= part.max) return `\`${part.text}\``;
       return inlineText(part.text, part.max);
     case "code":
       return `\`${part.untrusted ? inlineText(part.text, part.untrusted.max) : part.text}\``;
     case "strong":
-      return `**${inlineMarkdown(part.content)}**`;
+      return `**${inlineMarkdown(part.content, cell2)}**`;
     case "link": {
       const url = safeUrl(part.url);
-      return url === null ? inlineMarkdown(part.content) : `[${inlineMarkdown(part.content)}](${url})`;
+      return url === null ? inlineMarkdown(part.content, cell2) : `[${inlineMarkdown(part.content, cell2)}](${url})`;
     }
     case "anchor":
-      return inlineMarkdown(part.content);
+      return inlineMarkdown(part.content, cell2);
     case "placeholder":
       return `_${part.text}_`;
     case "tag":
@@ -29016,7 +29294,7 @@ function markdownBlock(block) {
       return [
         `| ${block.columns.map((c) => c.title).join(" | ")} |`,
         `|${block.columns.map((c) => c.numeric ? "---:" : "---").join("|")}|`,
-        ...block.rows.map((row2) => `| ${row2.map(inlineMarkdown).join(" | ")} |`),
+        ...block.rows.map((row2) => `| ${row2.map((c) => inlineMarkdown(c, true)).join(" | ")} |`),
         ""
       ];
     case "details":
@@ -29073,17 +29351,17 @@ function fullAnswers2(rows) {
   return out;
 }
 function mermaidChart(points) {
-  const shown = points.filter((p) => p.reliability !== null);
-  if (shown.length < 2) return [];
-  const reliabilityLine = shown.map((p) => roundPercent(p.reliability));
-  const passLine = shown.every((p) => p.passRate !== null) ? shown.map((p) => roundPercent(p.passRate)) : null;
+  const shown2 = points.filter((p) => p.reliability !== null);
+  if (shown2.length < 2) return [];
+  const reliabilityLine = shown2.map((p) => roundPercent(p.reliability));
+  const passLine = shown2.every((p) => p.passRate !== null) ? shown2.map((p) => roundPercent(p.passRate)) : null;
   const low = Math.min(...reliabilityLine, ...passLine ?? []);
   const floor = Math.max(0, Math.floor((low - 5) / 10) * 10);
   return [
     "```mermaid",
     "xychart-beta",
-    `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown.length} runs (%)"`,
-    `    x-axis [${axisLabels(shown.map((p) => p.startedAt)).map((l) => `"${l}"`).join(", ")}]`,
+    `    title "Reliability${passLine ? " and pass rate" : ""} over the last ${shown2.length} runs (%)"`,
+    `    x-axis [${axisLabels(shown2.map((p) => p.startedAt)).map((l) => `"${l}"`).join(", ")}]`,
     `    y-axis "%" ${floor} --> 100`,
     `    line [${reliabilityLine.join(", ")}]`,
     ...passLine ? [`    line [${passLine.join(", ")}]`] : [],
@@ -29198,7 +29476,7 @@ function withEditRegressions(summary2, c) {
 
 // src/app/run-and-record.ts
 import { rename as rename3 } from "node:fs/promises";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/evidence/sign-on.ts
 var SignedPastEndError = class extends TrackrecordError {
@@ -29278,11 +29556,32 @@ async function fetchHistoryEmbeddings(outcome, view) {
   }
 }
 
+// src/app/outputs.ts
+import { resolve as resolve6 } from "node:path";
+function outputCheckOf(config2, root) {
+  return { root, outside: config2.allowOutsideWorkspace === true };
+}
+async function refuseUnsafeOutputs(config2, root) {
+  const check = outputCheckOf(config2, root);
+  const files = outputFilesOf({
+    history: config2.history,
+    badge: config2.badge,
+    modelIds: config2.models.map((m) => m.id)
+  });
+  for (const file of files) refuseUnsafeOutput(file.path, check);
+  const history = resolve6(root, config2.history);
+  const sealed = await sealedSegments(history).catch(() => []);
+  for (const path2 of sealed.flatMap((p) => [p, attestationsPathOf(p)])) refuseUnsafeOutput(path2, check);
+  const next = segmentPath(history, sealed.length + 1);
+  for (const path2 of [next, attestationsPathOf(next), lockPathOf(history)]) refuseUnsafeOutput(path2, check);
+}
+
 // src/app/run-and-record.ts
 async function recordOutcome(outcome, options) {
   const { config: config2 } = outcome;
-  const historyPath = options.useHistory ? resolve5(options.root, config2.history) : null;
+  const historyPath = options.useHistory ? resolve7(options.root, config2.history) : null;
   const checks = { signer: options.signer, done: "Nothing was written.", head: options.head };
+  if (historyPath) await refuseUnsafeOutputs(config2, options.root);
   const history = historyPath ? options.history ?? await readVerifiedHistory(config2, options.root, checks) : void 0;
   const chainedOnto = history ? headOf(history) : null;
   const before = new HistoryView(history?.records ?? [], history?.context);
@@ -29301,6 +29600,7 @@ async function recordOutcome(outcome, options) {
       source: view,
       snapshot: history?.open,
       beforeAppend: async (lineCount, lines) => {
+        await refuseUnsafeOutputs(config2, options.root);
         await signing.beforeAppend?.(lineCount, lines);
         if (!chainedOnto) return;
         const label = labelOf(chainedOnto.path, historyPath, config2.history);
@@ -29336,7 +29636,7 @@ function runsNeeded(config2) {
   return Math.max(config2.window, DEFAULTS.trend) + 1;
 }
 async function readVerifiedHistory(config2, root, checks = {}) {
-  const path2 = resolve5(root, config2.history);
+  const path2 = resolve7(root, config2.history);
   const history = await readRecent(path2, runsNeeded(config2)).catch(relabel(path2, config2.history));
   if (checks.head) await refuseWithoutHead(path2, history, checks.head, labelOf(checks.head.path, path2, config2.history));
   if (checks.signer) {
@@ -29372,11 +29672,16 @@ async function checkChange(settings, log) {
   const signing = await baseSigning(settings);
   const outcome = await log.group(
     "Run the suites",
-    () => runSuites(config2, { env: settings.env, progress: log.progress })
+    () => runSuites(config2, { env: settings.env, progress: log.progress, warn: (m) => log.warning(m) })
   );
   const edits = baseConfig ? await log.group(
     "Run the base's version of edited prompts",
-    () => compareEdits(outcome, baseConfig, base, { env: settings.env, progress: log.progress, baseRef })
+    () => compareEdits(outcome, baseConfig, base, {
+      env: settings.env,
+      progress: log.progress,
+      warn: (m) => log.warning(m),
+      baseRef
+    })
   ) : null;
   if (edits) log.info(`${count(edits.rerun, "base version")} run: ${count(edits.extraRequests, "extra request")}`);
   const built = buildRecords(outcome, view);
@@ -29389,8 +29694,15 @@ async function checkChange(settings, log) {
   const report = buildReport(built.view, { models: config2.models.map((m) => m.id), specs });
   return { ...verdict2, edits, markdown: renderCheckComment(report, baseRef, signing, edits) };
 }
+async function configAtRef(head, options) {
+  const git = new Git(options.root, options.env);
+  const sha = await git.revParse(options.ref).catch(() => null);
+  if (sha === null) return null;
+  const files = await commitFiles(git, sha, options.ref);
+  return (await baseConfigFrom(head, { root: options.root, configPath: options.configPath, files })).config;
+}
 async function baseSigning(settings) {
-  const historyPath = resolve6(settings.root, settings.config.history);
+  const historyPath = resolve8(settings.root, settings.config.history);
   const ref = settings.historyBranch ?? settings.baseRef;
   if (ref === null) return describeAttestations(historyPath);
   const at = `refs/remotes/origin/${ref}`;
@@ -29431,7 +29743,7 @@ async function baseHistory(settings, log) {
     git,
     `refs/remotes/origin/${ref}`,
     config2.history,
-    env["RUNNER_TEMP"] || tmpdir(),
+    env["RUNNER_TEMP"] || tmpdir2(),
     runsNeeded(config2)
   ) : null;
   if (copy === null) {
@@ -29486,14 +29798,14 @@ async function checkMode(ctx) {
   );
   if (checked.edits) annotateModelEdits(host, checked.edits);
   const { markdown } = checked;
-  const reportPath = join8(ctx.env["RUNNER_TEMP"] ?? resolve7(ctx.root, ".trackrecord"), "trackrecord-report.md");
-  await mkdir4(dirname8(reportPath), { recursive: true });
+  const reportPath = join8(ctx.env["RUNNER_TEMP"] ?? resolve9(ctx.root, ".trackrecord"), "trackrecord-report.md");
+  await mkdir4(dirname7(reportPath), { recursive: true });
   await writeFile4(reportPath, markdown);
   const pr = github.pullRequest;
   if (settings.comment && pr) {
     try {
       const [{ createOctokit }, { upsertStickyComment }] = await Promise.all([
-        import("./chunks/octokit-7JEBGHCI.js"),
+        import("./chunks/octokit-EMQ672OI.js"),
         import("./chunks/comment-7ATJLWGB.js")
       ]);
       const octokit = createOctokit(settings.githubToken, github.apiUrl);
@@ -29529,6 +29841,106 @@ function annotateModelEdits(host, c) {
       { title: "trackrecord regression", ...location ? { file: location.file, startLine: location.line } : {} }
     );
   }
+}
+
+// src/app/fork-guard.ts
+var ForkEndpointError = class extends TrackrecordError {
+  constructor(message, issues) {
+    super(message);
+    this.issues = issues;
+  }
+  issues;
+  name = "ForkEndpointError";
+  code = "fork-endpoint";
+  exitStatus = EXIT.failed;
+};
+var ENDPOINT_FIELDS = [
+  { name: "base-url", of: (m) => m.baseUrl },
+  { name: "api-key-env", of: (m) => m.apiKeyEnv },
+  { name: "headers", of: (m) => Object.entries(m.headers).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) },
+  { name: "provider", of: (m) => m.azure ?? null }
+];
+function endpointOf(m) {
+  return JSON.stringify(ENDPOINT_FIELDS.map((f) => f.of(m)));
+}
+function endpointChanges(head, base) {
+  const known = new Set(base.models.map(endpointOf));
+  return head.models.filter((m) => !known.has(endpointOf(m))).map((model) => {
+    const was = base.models.find((b) => b.id === model.id);
+    if (!was) return { model, changed: `a new model with base-url ${model.baseUrl} and key ${model.apiKeyEnv}` };
+    const fields = ENDPOINT_FIELDS.filter((f) => JSON.stringify(f.of(model)) !== JSON.stringify(f.of(was)));
+    return {
+      model,
+      changed: `${fields.map((f) => f.name).join(", ")} changed (base-url ${model.baseUrl}, key ${model.apiKeyEnv})`
+    };
+  });
+}
+async function refuseForkEndpointChanges(c) {
+  const from = `this pull request comes from a fork (${c.fork ?? "a deleted repository"})`;
+  const git = new Git(c.root, c.env);
+  if (await git.revParse(c.baseSha) === null)
+    await git.run(["fetch", "--quiet", "--no-tags", "origin", c.baseSha]).catch(() => void 0);
+  let base;
+  try {
+    base = await configAtRef(c.config, { root: c.root, configPath: c.configPath, env: c.env, ref: c.baseSha });
+  } catch (error2) {
+    throw new ForkEndpointError(
+      `${from}, and the config of its base ${c.baseRef} (${c.baseSha.slice(0, 12)}) does not load (${error2.message}), so where its requests may go cannot be checked. Nothing was run.`,
+      []
+    );
+  }
+  if (base === null) {
+    throw new ForkEndpointError(
+      `${from}, and its base commit ${c.baseSha.slice(0, 12)} (${c.baseRef}) is not in the checkout, so where its requests may go cannot be checked. Nothing was run. Check out with actions/checkout \`fetch-depth: 0\`.`,
+      []
+    );
+  }
+  const changes2 = endpointChanges(c.config, base);
+  if (changes2.length === 0) return;
+  const issues = changes2.map(({ model, changed: changed2 }) => ({
+    message: `models: ${model.id}: ${changed2}, which ${c.baseRef}'s ${c.configPath} does not have`,
+    file: model.location?.file,
+    line: model.location?.line
+  }));
+  throw new ForkEndpointError(
+    `${from} and changes where requests go or which keys they carry; with the repository's secrets, that could send any of them to any host. Nothing was run.
+${issues.map((i) => `  ${i.message}`).join("\n")}
+  Make endpoint changes on a branch of this repository (a maintainer's pull request), then the fork's may run.`,
+    issues
+  );
+}
+
+// src/action/fork.ts
+async function guardFork(ctx) {
+  const { github, host, settings } = ctx;
+  const pr = github.pullRequest;
+  if (!pr) {
+    if (github.eventName !== "pull_request_target") return;
+    throw new Error(
+      `the pull_request_target event does not say which pull request this is (${github.warnings.join("; ")}), so whether its head is a fork, whose config must not choose where the repository's secrets go, cannot be told. Nothing was run.`
+    );
+  }
+  if (!pr.isFork) return;
+  await refuseForkEndpointChanges({
+    config: ctx.config,
+    root: ctx.root,
+    configPath: settings.configPath,
+    env: ctx.env,
+    baseSha: pr.baseSha,
+    baseRef: pr.baseRef,
+    fork: pr.headRepoFullName
+  }).catch((error2) => {
+    if (error2 instanceof ForkEndpointError) {
+      for (const issue2 of error2.issues) {
+        host.error(issue2.message, {
+          title: "trackrecord: fork changes an endpoint",
+          file: issue2.file,
+          ...issue2.line ? { startLine: issue2.line } : {}
+        });
+      }
+    }
+    throw error2;
+  });
 }
 
 // src/action/outputs.ts
@@ -29665,15 +30077,15 @@ function splitPatterns(text) {
 }
 
 // src/action/shard.ts
-import { tmpdir as tmpdir3 } from "node:os";
+import { tmpdir as tmpdir4 } from "node:os";
 import { join as join13 } from "node:path";
 
 // src/app/shard.ts
-import { resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute5, resolve as resolve11 } from "node:path";
 
 // src/partial/file.ts
 import { mkdir as mkdir5, readFile as readFile5, rename as rename4, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname9 } from "node:path";
+import { dirname as dirname8 } from "node:path";
 var PARTIAL_VERSION = 1;
 var PartialError = class extends TrackrecordError {
   name = "PartialError";
@@ -29709,14 +30121,14 @@ function partialOf(outcome, shard, config2) {
 }
 async function writePartial(path2, outcome, shard, config2 = outcome.config) {
   const partial = partialOf(outcome, shard, config2);
-  await mkdir5(dirname9(path2), { recursive: true });
+  await mkdir5(dirname8(path2), { recursive: true });
   const temp = `${path2}.${process.pid}.tmp`;
   await writeFile5(temp, `${JSON.stringify(partial)}
 `);
   await rename4(temp, path2);
   return partial;
 }
-async function readPartial(path2, label = path2) {
+async function readPartial(path2, label = path2, note2) {
   let text;
   try {
     text = await readFile5(path2, "utf8");
@@ -29726,9 +30138,9 @@ async function readPartial(path2, label = path2) {
       code2 === "ENOENT" ? `${label}: no such partial file` : `${label}: cannot read: ${error2.message}`
     );
   }
-  return parsePartial(text, label);
+  return parsePartial(text, label, note2);
 }
-function parsePartial(text, label) {
+function parsePartial(text, label, note2) {
   let value;
   try {
     value = JSON.parse(text);
@@ -29746,7 +30158,7 @@ function parsePartial(text, label) {
       "partial",
       `unsupported partial version ${JSON.stringify(v["partial"])} (this trackrecord reads ${PARTIAL_VERSION})`
     );
-  const check = new Checker(fail);
+  const check = new Checker(fail, label, note2);
   const run2 = check.object(v["run"], "run");
   check.string(run2["id"], "run.id");
   check.timestamp(run2["startedAt"], "run.startedAt");
@@ -29765,6 +30177,7 @@ function parsePartial(text, label) {
     const id = check.string(model["id"], `models[${i}].id`);
     check.array(model["observations"], `models[${i}].observations`).forEach((o, j) => checkObservation(check, o, `models[${i}].observations[${j}]`, id));
   });
+  check.flush();
   return value;
 }
 function checkObservation(check, value, path2, modelId) {
@@ -29787,21 +30200,50 @@ function checkSample(check, value, path2) {
     check.nullableNumber(e.status, `${path2}.error.status`);
     check.string(e.message, `${path2}.error.message`);
   }
-  check.number(s.latencyMs, `${path2}.latencyMs`);
-  check.number(s.attempts, `${path2}.attempts`);
+  if (s.error === null !== (typeof s.output === "string"))
+    check.fail(
+      `${path2}.output`,
+      s.error === null ? "a sample without an error has an output" : "a sample with an error has no output (null)"
+    );
+  check.count(s.latencyMs, `${path2}.latencyMs`);
+  check.count(s.attempts, `${path2}.attempts`);
   check.nullableString(s.servedModel, `${path2}.servedModel`);
   check.nullableString(s.systemFingerprint, `${path2}.systemFingerprint`);
-  check.nullableNumber(s.tokensIn, `${path2}.tokensIn`);
-  check.nullableNumber(s.tokensOut, `${path2}.tokensOut`);
+  for (const key of ["tokensIn", "tokensOut"]) {
+    if (s[key] !== null && !isCount(s[key])) {
+      check.unknown(`${path2}.${key}`, key, s[key]);
+      s[key] = null;
+    }
+  }
   if (s.truncated !== void 0 && typeof s.truncated !== "boolean")
     check.fail(`${path2}.truncated`, "expected true or false");
 }
 var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 var Checker = class {
-  constructor(fail) {
+  constructor(fail, label, note2) {
     this.fail = fail;
+    this.label = label;
+    this.note = note2;
   }
   fail;
+  label;
+  note;
+  /** Fields already noted, with how many more times each was met. */
+  noted = /* @__PURE__ */ new Map();
+  /** A value let through as unknown: noted once per field, with how often it was met, when the file is read. */
+  unknown(path2, field, value) {
+    const seen = this.noted.get(field);
+    if (seen) seen.more += 1;
+    else this.noted.set(field, { first: path2, value, more: 0 });
+  }
+  /** Tells the notes; called once the whole file has been checked. */
+  flush() {
+    for (const { first, value, more } of this.noted.values()) {
+      const shown2 = (JSON.stringify(value) ?? String(value)).slice(0, 40);
+      const others = more > 0 ? ` (and ${count(more, "more sample", "more samples")} like it)` : "";
+      this.note?.(`${this.label}: ${first}: ${shown2} is not a token count: taken as unknown${others}`);
+    }
+  }
   object(value, path2) {
     return isObject(value) ? value : this.fail(path2, "expected an object");
   }
@@ -29817,6 +30259,9 @@ var Checker = class {
   }
   nullableString(value, path2) {
     if (value !== null && typeof value !== "string") this.fail(path2, "expected a string or null");
+  }
+  count(value, path2) {
+    return isCount(value) ? value : this.fail(path2, "expected a whole number, 0 or more");
   }
   number(value, path2) {
     return typeof value === "number" && Number.isFinite(value) ? value : this.fail(path2, "expected a number");
@@ -29848,9 +30293,29 @@ function shardConfig(config2, shard) {
   };
 }
 
+// src/partial/verdicts.ts
+function rejudged(o, spec, replaced, where) {
+  const samples = o.samples.map((s, i) => {
+    const output = s.output?.toWellFormed() ?? null;
+    const v = output === null ? { answer: null, pass: null, failures: [] } : judgeAgain(output, spec, s.failures, s.truncated === true);
+    if (v.answer !== s.answer || v.pass !== s.pass) {
+      replaced.count += 1;
+      replaced.first ??= `${where}, sample ${i + 1}`;
+    }
+    return { ...s, output, answer: v.answer, pass: v.pass, failures: v.failures };
+  });
+  return { ...o, samples };
+}
+
 // src/partial/merge.ts
 async function readPartials(paths, label = (p) => p) {
-  return Promise.all(paths.map(async (path2) => ({ file: label(path2), partial: await readPartial(path2, label(path2)) })));
+  return Promise.all(
+    paths.map(async (path2) => {
+      const notes = [];
+      const partial = await readPartial(path2, label(path2), (n) => notes.push(n));
+      return { file: label(path2), partial, notes };
+    })
+  );
 }
 function mergePartials(config2, loaded) {
   if (loaded.length === 0) throw new PartialError("no partial files to merge");
@@ -29889,9 +30354,11 @@ function mergePartials(config2, loaded) {
   const plan = buildPlan(config2);
   const specs = new Map(plan.prompts.map(({ suite: suite2, prompt }) => [promptKey(suite2, prompt.id), prompt]));
   const specOf = (o) => specs.get(promptKey(o.suite, o.promptId));
+  const replaced = new Map([...byIndex.values()].map((p) => [p, { count: 0, first: null }]));
   const models = config2.models.map((model, m) => {
     const found = /* @__PURE__ */ new Map();
-    for (const { file, partial } of byIndex.values()) {
+    for (const loaded2 of byIndex.values()) {
+      const { file, partial } = loaded2;
       const own = partial.models.find((x) => x.id === model.id);
       if (!own) throw new PartialError(`${file} has no observations of model "${model.id}"`);
       for (const o of own.observations) {
@@ -29906,7 +30373,7 @@ function mergePartials(config2, loaded) {
           throw new PartialError(
             `${where}: ${o.samples.length} sample${o.samples.length === 1 ? "" : "s"}, the config asks for ${config2.samples}`
           );
-        found.set(key, o);
+        found.set(key, rejudged(o, specs.get(key), replaced.get(loaded2), `model ${model.id}, ${key}`));
       }
     }
     const observations = plan.prompts.map(({ suite: suite2, prompt }, p) => {
@@ -29925,6 +30392,12 @@ function mergePartials(config2, loaded) {
     });
     return { model, observations, metrics: runMetrics(observations, (o) => specOf(o).compare) };
   });
+  for (const [loaded2, { count: n, first: first2 }] of replaced) {
+    if (n === 0) continue;
+    (loaded2.notes ??= []).push(
+      `${loaded2.file}: the stored answer or verdict of ${n} sample${n === 1 ? "" : "s"} is not what the output gives under ${config2.file}'s checks (first: ${first2}): recomputed from the outputs`
+    );
+  }
   const shards = [...byIndex.values()].map((p) => p.partial);
   const earliest = shards.reduce((a, b) => Date.parse(b.run.startedAt) < Date.parse(a.run.startedAt) ? b : a);
   const latest = shards.reduce((a, b) => Date.parse(b.finishedAt) > Date.parse(a.finishedAt) ? b : a);
@@ -29947,11 +30420,11 @@ function mergedRunId(loaded) {
 
 // src/partial/paths.ts
 import { readdir as readdir3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute4, join as join9, relative as relative5, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join9, relative as relative5, resolve as resolve10 } from "node:path";
 async function expandPartialPaths(patterns, root) {
   const out = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
-    const matches = hasMagic(pattern) ? await glob(pattern, root) : [resolve8(root, pattern)];
+    const matches = hasMagic(pattern) ? await glob(pattern, root) : [resolve10(root, pattern)];
     if (matches.length === 0) throw new PartialError(`no partial file matches "${pattern}" (in ${root})`);
     for (const m of matches) out.add(m);
   }
@@ -30012,29 +30485,37 @@ function displayPath2(path2, root) {
 
 // src/app/shard.ts
 async function runShard(config2, shard, options) {
+  const check = { root: options.root, outside: isAbsolute5(options.path) };
+  refuseUnsafeOutput(options.path, check);
   if (options.useHistory !== false) await readVerifiedHistory(config2, options.root);
   const sharded = shardConfig(config2, shard);
   const size = { prompts: promptCount(sharded), of: promptCount(config2), models: config2.models.length };
   options.onStart?.(size);
-  const outcome = await runSuites(sharded, { env: options.env, progress: options.progress });
+  const outcome = await runSuites(sharded, { env: options.env, progress: options.progress, warn: options.warn });
   if (options.runId) outcome.run = { ...outcome.run, id: options.runId };
-  const path2 = resolve9(options.root, options.path);
+  const path2 = resolve11(options.root, options.path);
+  refuseUnsafeOutput(path2, check);
   await writePartial(path2, outcome, shard, config2);
   return { ...size, outcome, path: path2 };
 }
 async function mergeShards(config2, files, root) {
-  const paths = "patterns" in files ? await expandPartialPaths(files.patterns, root) : files.paths.map((p) => resolve9(root, p));
+  const paths = "patterns" in files ? await expandPartialPaths(files.patterns, root) : files.paths.map((p) => resolve11(root, p));
   const partials = await readPartials(paths, (p) => displayPath2(p, root));
-  return { outcome: mergePartials(config2, partials), files: partials.map((p) => p.file) };
+  const outcome = mergePartials(config2, partials);
+  return {
+    outcome,
+    files: partials.map((p) => p.file),
+    notes: partials.flatMap((p) => p.notes ?? [])
+  };
 }
 
 // src/action/track.ts
-import { copyFile as copyFile2, mkdir as mkdir9, writeFile as writeFile9 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename9, dirname as dirname12, join as join12, resolve as resolve11 } from "node:path";
+import { copyFile as copyFile2, mkdir as mkdir9, writeFile as writeFile10 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { basename as basename10, dirname as dirname12, join as join12, resolve as resolve14 } from "node:path";
 
 // src/app/badges-and-report.ts
-import { dirname as dirname11, join as join11, relative as relative6, resolve as resolve10 } from "node:path";
+import { dirname as dirname10, relative as relative6, resolve as resolve12 } from "node:path";
 import { mkdir as mkdir8, writeFile as writeFile8 } from "node:fs/promises";
 
 // src/evidence/run-statement.ts
@@ -30064,6 +30545,7 @@ async function writeRunStatement(dir, body) {
     statement: join10(dir, "trackrecord-statement.json"),
     predicate: join10(dir, "trackrecord-predicate.json")
   };
+  for (const path2 of Object.values(paths)) refuseUnsafeOutput(path2, { root: dir, outside: true });
   await writeFile6(paths.statement, `${JSON.stringify(body, null, 2)}
 `);
   await writeFile6(paths.predicate, `${JSON.stringify(body.predicate, null, 2)}
@@ -30073,20 +30555,21 @@ async function writeRunStatement(dir, body) {
 
 // src/report/file.ts
 import { mkdir as mkdir7, writeFile as writeFile7 } from "node:fs/promises";
-import { dirname as dirname10 } from "node:path";
+import { dirname as dirname9 } from "node:path";
 async function writeReport(view, options, path2, signing = null) {
   const markdown = renderMarkdown(buildReport(view, options), { signing });
-  await mkdir7(dirname10(path2), { recursive: true });
+  await mkdir7(dirname9(path2), { recursive: true });
   await writeFile7(path2, markdown);
   return markdown;
 }
 
 // src/app/badges-and-report.ts
 async function writeBadgesAndReport(config2, root, recorded2) {
-  const { writeBadges } = await import("./chunks/badge-3X2VFYA7.js");
-  const badges = await writeBadges(resolve10(root, config2.badge), recorded2.summary.models);
-  const reportPath = join11(dirname11(resolve10(root, config2.history)), "report.md");
-  const signing = await describeAttestations(resolve10(root, config2.history));
+  const { writeBadges } = await import("./chunks/badge-F56GA54E.js");
+  await refuseUnsafeOutputs(config2, root);
+  const badges = await writeBadges(resolve12(root, config2.badge), recorded2.summary.models);
+  const reportPath = reportPathOf(resolve12(root, config2.history));
+  const signing = await describeAttestations(resolve12(root, config2.history));
   const markdown = await writeReport(
     recorded2.view,
     { models: config2.models.map((m) => m.id), specs: specLookup(config2) },
@@ -30108,7 +30591,7 @@ async function writeStatement(recorded2, dir) {
 }
 async function keepRecordsAside(recorded2, path2, signer) {
   const { lines, firstLine: firstLine3 } = recorded2.appended ?? { lines: [], firstLine: 1 };
-  await mkdir8(dirname11(path2), { recursive: true });
+  await mkdir8(dirname10(path2), { recursive: true });
   await writeFile8(path2, lines.map((l) => `${l}
 `).join(""));
   if (signer) {
@@ -30130,7 +30613,40 @@ function backoffDelay(retry, backoff = DEFAULT_BACKOFF, random = Math.random) {
   const cap = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * cap);
 }
-var defaultSleep = (ms) => new Promise((resolve12) => setTimeout(resolve12, ms));
+var defaultSleep = (ms) => new Promise((resolve15) => setTimeout(resolve15, ms));
+function pushHint(branch) {
+  return `Check that the workflow grants \`permissions: contents: write\`, that actions/checkout kept its credentials (persist-credentials), and that no branch protection rule or ruleset blocks pushes to ${branch} from github-actions[bot].`;
+}
+async function checkPublishable(git, branch, remote = "origin") {
+  const target = await checkBranch(git, branch, remote);
+  if (!await git.hasRemote(remote)) {
+    throw new PublishError(
+      `cannot publish to ${remote}/${target}: the checkout in ${git.cwd} has no remote "${remote}". Check it out with actions/checkout, or add the remote (git remote add origin <url>) before this step.`
+    );
+  }
+  if (await git.revParse("HEAD") === null) return target;
+  const pushed = await git.push(remote, target, { dryRun: true });
+  if (!pushed.ok && !pushed.rejected) {
+    throw new PublishError(
+      `cannot push to ${remote}/${target} (checked before the run): ${pushed.message}
+${pushHint(target)}`
+    );
+  }
+  return target;
+}
+async function checkBranch(git, branch, remote) {
+  const current = await git.currentBranch();
+  const target = branch ?? current ?? "";
+  if (current === null) {
+    throw new PublishError(
+      `cannot publish to ${remote}${branch ? `/${branch}` : ""}: the checkout is on a detached HEAD. Track mode commits and pushes, so it needs a branch checkout: run it on schedule, workflow_dispatch or push events, or check out a branch (actions/checkout with \`ref: <branch>\`).`
+    );
+  }
+  if (current !== target) {
+    throw new PublishError(`cannot publish to ${remote}/${target}: the checked-out branch is ${current}.`);
+  }
+  return target;
+}
 async function publish(o) {
   const { git, branch, message, apply } = o;
   const remote = o.remote ?? "origin";
@@ -30143,15 +30659,7 @@ async function publish(o) {
   const author = o.author ?? BOT_IDENTITY;
   const random = o.random ?? Math.random;
   const trackingRef = `refs/remotes/${remote}/${branch}`;
-  const current = await git.currentBranch();
-  if (current === null) {
-    throw new PublishError(
-      `cannot publish to ${remote}/${branch}: the checkout is on a detached HEAD. Track mode commits and pushes, so it needs a branch checkout: run it on schedule, workflow_dispatch or push events, or check out a branch (actions/checkout with \`ref: <branch>\`).`
-    );
-  }
-  if (current !== branch) {
-    throw new PublishError(`cannot publish to ${remote}/${branch}: the checked-out branch is ${current}.`);
-  }
+  await checkBranch(git, branch, remote);
   const startTip = await git.revParse("HEAD");
   const startRemoteTip = await git.revParse(trackingRef);
   const deadline = now() + retryForMs;
@@ -30171,10 +30679,8 @@ async function publish(o) {
       return { commit, attempts: attempt };
     }
     if (!pushed.rejected) {
-      throw new PublishError(
-        `pushing to ${remote}/${branch} failed: ${pushed.message}
-Check that the workflow grants \`permissions: contents: write\`, that actions/checkout kept its credentials (persist-credentials), and that no branch protection rule or ruleset blocks pushes to ${branch} from github-actions[bot].`
-      );
+      throw new PublishError(`pushing to ${remote}/${branch} failed: ${pushed.message}
+${pushHint(branch)}`);
     }
     const left = deadline - now();
     if (left <= 0) {
@@ -30222,48 +30728,125 @@ function topLevel(path2) {
   return `:(top,literal)${path2.replace(/\\/g, "/").replace(/^\.\//, "")}`;
 }
 
+// src/app/byte-exact.ts
+import { lstat as lstat2, readFile as readFile7, writeFile as writeFile9 } from "node:fs/promises";
+import { basename as basename9, dirname as dirname11, extname as extname2, isAbsolute as isAbsolute6, join as join11, relative as relative7, resolve as resolve13 } from "node:path";
+var ATTRIBUTES_FILE = ".gitattributes";
+var HEADER = "# trackrecord: its files are checked out byte-exact on every platform (no line-ending conversion)";
+function byteExactLine(path2) {
+  const posix2 = path2.split("\\").join("/");
+  if (posix2 === "" || posix2.startsWith("../") || isAbsolute6(path2) || /[\u0000-\u001f\u007f]/.test(posix2)) return null;
+  const pattern = `/${posix2.replace(/[*?[\\]/g, "\\$&")}`;
+  return `${/[\s"]/.test(pattern) ? JSON.stringify(pattern) : pattern} -text`;
+}
+async function keepByteExact(root, paths) {
+  const file = join11(root, ATTRIBUTES_FILE);
+  const wanted = paths.filter((p) => p !== ATTRIBUTES_FILE).map(byteExactLine).filter((l) => l !== null);
+  if (wanted.length === 0) return [];
+  const stat3 = await lstat2(file).catch(() => null);
+  if (stat3?.isSymbolicLink()) {
+    throw new Error(
+      `${file} is a link: the run marks its files -text there to keep them byte-exact, and writes no file through a link. Replace it with a file.`
+    );
+  }
+  const text = stat3 === null ? "" : await readFile7(file, "utf8");
+  const have = new Set(text.split(/\r?\n/).map((l) => l.trim()));
+  const missing = [...new Set(wanted)].filter((l) => !have.has(l));
+  if (missing.length > 0) {
+    const lead = text === "" || text.endsWith("\n") ? "" : "\n";
+    const header = have.has(HEADER) ? [] : [HEADER];
+    await writeFile9(file, `${text}${lead}${[...header, ...missing].join("\n")}
+`);
+  }
+  return [ATTRIBUTES_FILE];
+}
+async function undoLineEndingConversion(git, root, config2) {
+  const history = resolve13(root, config2.history);
+  const dir = relative7(root, dirname11(history)) || ".";
+  if (dir.startsWith("..") || isAbsolute6(dir)) return [];
+  const ext = extname2(history);
+  const stem = basename9(history, ext);
+  const attestations = basename9(attestationsPathOf(history), ".jsonl");
+  const ours = (name2) => [stem, attestations].some(
+    (s) => new RegExp(`^${escapeRegExp2(s)}(?:-\\d{4,})?${escapeRegExp2(s === stem ? ext : ".jsonl")}$`).test(name2)
+  );
+  const { stdout } = await git.run(["ls-files", "--eol", "-z", "--", dir]);
+  const restored = [];
+  for (const entry of stdout.split("\0")) {
+    const tab = entry.indexOf("	");
+    if (tab < 0) continue;
+    const [index, work] = entry.slice(0, tab).trim().split(/\s+/);
+    const path2 = entry.slice(tab + 1);
+    if (index !== "i/lf" || work !== "w/crlf" || !ours(basename9(path2))) continue;
+    const committed = await git.run(["cat-file", "blob", `:./${path2}`]).then(
+      (r) => r.stdout,
+      () => null
+    );
+    const onDisk = await readFile7(join11(root, path2), "utf8").catch(() => null);
+    if (committed === null || onDisk === null || onDisk.replace(/\r\n/g, "\n") !== committed) continue;
+    await writeFile9(join11(root, path2), committed);
+    restored.push(path2);
+  }
+  return restored;
+}
+function escapeRegExp2(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 // src/action/track.ts
 async function trackMode(ctx) {
   return onRecordBranch(ctx, async (root) => {
+    await refuseUnsafeOutputs(ctx.config, root);
     const history = await readVerifiedHistory(ctx.config, root, { signer: ctx.signer });
     const outcome = await ctx.host.group(
       "Run the suites",
-      () => runSuites(ctx.config, { env: ctx.env, progress: progressToLog(ctx.host) })
+      () => runSuites(ctx.config, { env: ctx.env, progress: progressToLog(ctx.host), warn: (m) => ctx.host.warning(m) })
     );
     return recordAndPublish(ctx, outcome, history, root);
   });
 }
 async function onRecordBranch(ctx, fn) {
   const { branch, commit } = ctx.settings;
-  if (branch === null) return fn(ctx.root);
   const git = new Git(ctx.root, ctx.env);
-  if (branch === await git.currentBranch()) return fn(ctx.root);
+  if (branch === null || branch === await git.currentBranch()) return fn(await publishable(ctx, ctx.root));
   if (!commit) {
     throw new Error(
       `input "branch" names where the track record is committed (${branch}): it needs "commit" to be true`
     );
   }
   if (!await isBranchName(git, branch)) throw new Error(`input "branch": "${branch}" is not a valid branch name`);
-  const temp = ctx.env["RUNNER_TEMP"] || tmpdir2();
+  const temp = ctx.env["RUNNER_TEMP"] || tmpdir3();
   const data = await ctx.host.group(`Check out ${branch}`, () => checkoutDataBranch(git, "origin", branch, temp));
   ctx.host.info(
     data.created ? `origin has no branch ${branch} yet: it starts as an orphan branch with this run` : `recording on ${branch}, checked out in ${data.dir}`
   );
   try {
-    const result = await fn(data.dir);
+    const result = await fn(await publishable(ctx, data.dir));
     const reportPath = join12(temp, "trackrecord-report.md");
-    await writeFile9(reportPath, result.markdown);
-    const historyPath = join12(temp, "trackrecord-history", basename9(ctx.config.history));
+    await writeFile10(reportPath, result.markdown);
+    const historyPath = join12(temp, "trackrecord-history", basename10(ctx.config.history));
     await mkdir9(dirname12(historyPath), { recursive: true });
-    await copyFile2(resolve11(data.dir, ctx.config.history), historyPath);
+    await copyFile2(resolve14(data.dir, ctx.config.history), historyPath);
     return { ...result, reportPath, historyPath };
   } finally {
     await data.remove();
   }
 }
+async function publishable(ctx, root) {
+  if (!ctx.settings.commit) return root;
+  const git = new Git(root, ctx.env);
+  await checkPublishable(git, null);
+  const restored = await undoLineEndingConversion(git, root, ctx.config);
+  if (restored.length > 0) {
+    ctx.host.info(
+      `restored ${restored.join(", ")} byte-exact: the checkout had converted its line endings to CRLF (core.autocrlf); this run commits a .gitattributes line that keeps them as committed`
+    );
+  }
+  return root;
+}
 async function recordAndPublish(ctx, outcome, history, root = ctx.root) {
   const { config: config2, settings } = ctx;
-  const historyPath = resolve11(root, config2.history);
+  const historyPath = resolve14(root, config2.history);
   let recorded2;
   let readBefore = history;
   const apply = async () => {
@@ -30277,7 +30860,7 @@ async function recordAndPublish(ctx, outcome, history, root = ctx.root) {
       nightly: true
     });
     readBefore = void 0;
-    return recorded2.changed;
+    return settings.commit ? [...recorded2.changed, ...await keepByteExact(root, recorded2.changed)] : recorded2.changed;
   };
   if (settings.commit) {
     const git = new Git(root, ctx.env);
@@ -30308,10 +30891,10 @@ async function unpublished(ctx, error2, remoteBranch, recorded2) {
   if (rewritten === null && lines.length === 0) return error2;
   let kept = "";
   if (lines.length > 0) {
-    const dir = join12(ctx.env["RUNNER_TEMP"] || tmpdir2(), "trackrecord-unpublished");
+    const dir = join12(ctx.env["RUNNER_TEMP"] || tmpdir3(), "trackrecord-unpublished");
     const records2 = lines.length === 1 ? "1 record" : `${lines.length} records`;
     const onto = rewritten ? "before the rewrite" : "as it last read it";
-    kept = await keepRecordsAside(recorded2, join12(dir, basename9(ctx.config.history)), ctx.signer).then(
+    kept = await keepRecordsAside(recorded2, join12(dir, basename10(ctx.config.history)), ctx.signer).then(
       (saved) => `
   This run's ${records2}, chained onto the history ${onto}, ${lines.length === 1 ? "is" : "are"} kept in ${saved}.`,
       (failed) => `
@@ -30329,12 +30912,13 @@ async function unpublished(ctx, error2, remoteBranch, recorded2) {
 // src/action/shard.ts
 async function shardMode(ctx, shard) {
   const { config: config2, root, settings, host } = ctx;
-  const path2 = settings.partialPath ?? join13(ctx.env["RUNNER_TEMP"] || tmpdir3(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
+  const path2 = settings.partialPath ?? join13(ctx.env["RUNNER_TEMP"] || tmpdir4(), `trackrecord-partial-${shard.index}-of-${shard.count}.json`);
   const ran = await runShard(config2, shard, {
     root,
     env: ctx.env,
     path: path2,
     progress: progressToLog(host),
+    warn: (m) => host.warning(m),
     onStart: (size) => host.info(
       `shard ${formatShard(shard)}: ${size.prompts} of ${count(size.of, "prompt")} x ${count(size.models, "model")}`
     )
@@ -30354,7 +30938,8 @@ ${errors.map((e) => `- ${e}`).join("\n")}
   return { partialPath: ran.path, markdown };
 }
 async function mergeMode(ctx, patterns) {
-  const { outcome, files } = await mergeShards(ctx.config, { patterns }, ctx.root);
+  const { outcome, files, notes } = await mergeShards(ctx.config, { patterns }, ctx.root);
+  for (const note2 of notes) ctx.host.warning(note2);
   ctx.host.info(`merging ${count(files.length, "shard")} of run ${outcome.run.id}: ${files.join(", ")}`);
   return onRecordBranch(ctx, (root) => recordAndPublish(ctx, outcome, void 0, root));
 }
@@ -30393,6 +30978,7 @@ ${skip}
       return;
     }
     const ctx = { host, settings, config: config2, github, env, root, signer };
+    if (settings.merge.length === 0) await guardFork(ctx);
     if (settings.shard) {
       const shard = await shardMode(ctx, settings.shard);
       host.setOutput("partial", shard.partialPath);

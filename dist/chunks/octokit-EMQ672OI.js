@@ -1,8 +1,10 @@
 import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
+  EXIT,
+  TrackrecordError,
   withoutTrailingSlash
-} from "./chunk-XM2UH65U.js";
+} from "./chunk-3NAPLXQ7.js";
 import {
   __commonJS,
   __require,
@@ -24092,7 +24094,9 @@ function limitedRequest(limits) {
     }
   };
 }
-var ApiTimeout = class extends Error {
+var ApiTimeout = class extends TrackrecordError {
+  code = "github-timeout";
+  exitStatus = EXIT.failed;
 };
 function retryWait(error, attempt, limits) {
   const status = error.status;

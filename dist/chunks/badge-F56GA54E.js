@@ -1,9 +1,10 @@
 import { createRequire as __trackrecordCreateRequire } from 'node:module';
 const require = __trackrecordCreateRequire(import.meta.url);
 import {
+  badgeFilesOf,
   isUnavailable,
   lowestReliability
-} from "./chunk-3OMDT4QC.js";
+} from "./chunk-6MQYLMVC.js";
 import {
   percent,
   roundPercent
@@ -1903,40 +1904,41 @@ function checkReliability(reliability) {
     throw new RangeError(`badge: reliability must be in 0..1 or null, got ${reliability}`);
   }
 }
-function badgeColor(reliability) {
+function badgeColor(reliability, drifted = false) {
   checkReliability(reliability);
   if (reliability === null || reliability === "unavailable") return "lightgrey";
   const shown = roundPercent(reliability);
-  if (shown >= 95) return "green";
+  if (shown >= 95) return drifted ? "yellow" : "green";
   if (shown >= 85) return "yellow";
   if (shown >= 70) return "orange";
   return "red";
 }
-function badgeMessage(reliability) {
+function badgeMessage(reliability, drifted = false) {
   checkReliability(reliability);
   if (reliability === "unavailable") return reliability;
-  return reliability === null ? "no data" : percent(reliability);
+  if (reliability === null) return "no data";
+  return drifted ? `${percent(reliability)} \xB7 drifted` : percent(reliability);
 }
-function reliabilitySvg(label, reliability) {
+function reliabilitySvg(label, reliability, drifted = false) {
   return makeBadge2({
     label,
-    message: badgeMessage(reliability),
-    color: badgeColor(reliability),
+    message: badgeMessage(reliability, drifted),
+    color: badgeColor(reliability, drifted),
     style: "flat"
   });
 }
-function shieldsEndpoint(label, reliability) {
+function shieldsEndpoint(label, reliability, drifted = false) {
   return {
     schemaVersion: 1,
     label,
-    message: badgeMessage(reliability),
-    color: badgeColor(reliability)
+    message: badgeMessage(reliability, drifted),
+    color: badgeColor(reliability, drifted)
   };
 }
 
 // src/badge/write.ts
 import { mkdir, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname } from "node:path";
 var MODEL_ID = /^[a-z0-9._-]+$/;
 async function writeBadges(badgePath, models) {
   if (!badgePath.endsWith(".svg")) {
@@ -1948,20 +1950,24 @@ async function writeBadges(badgePath, models) {
     if (seen.has(id)) throw new Error(`writeBadges: model id ${JSON.stringify(id)} given twice`);
     seen.add(id);
   }
-  const dir = dirname(badgePath);
-  const stem = basename(badgePath, ".svg");
+  const [svg, json, ...perModel] = badgeFilesOf(
+    badgePath,
+    models.map((m) => m.id)
+  );
   const valueOf = (m) => m.availability && isUnavailable(m.availability) ? "unavailable" : m.reliability;
   const lowest = models.some((m) => valueOf(m) === "unavailable") ? "unavailable" : lowestReliability(models);
+  const drifted = (m) => m.drift?.significant === true;
+  const anyDrifted = models.some(drifted);
   const files = [
-    [join(dir, basename(badgePath)), reliabilitySvg("reliability", lowest)],
-    [join(dir, `${stem}.json`), `${JSON.stringify(shieldsEndpoint("reliability", lowest), null, 2)}
+    [svg, reliabilitySvg("reliability", lowest, anyDrifted)],
+    [json, `${JSON.stringify(shieldsEndpoint("reliability", lowest, anyDrifted), null, 2)}
 `],
     // Labelled with the bare model id, not `reliability: <id>`: these sit beside the main
     // `reliability` badge, where the id is what tells them apart, and ids run up to 100
     // characters, so a prefix repeated on every one would only make them wider.
-    ...models.map((m) => [join(dir, `${stem}-${m.id}.svg`), reliabilitySvg(m.id, valueOf(m))])
+    ...models.map((m, i) => [perModel[i], reliabilitySvg(m.id, valueOf(m), drifted(m))])
   ];
-  await mkdir(dir, { recursive: true });
+  await mkdir(dirname(badgePath), { recursive: true });
   for (const [path, text] of files) await writeFile(path, text, "utf8");
   return files.map(([path]) => path);
 }

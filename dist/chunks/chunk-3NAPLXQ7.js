@@ -121,7 +121,20 @@ async function readGitHubContext(env) {
   };
 }
 
+// src/util/errors.ts
+var EXIT = { ok: 0, failed: 1, invalid: 2 };
+var TrackrecordError = class extends Error {
+  /** `program`: `trackrecord: ...`, for problems not of one command's making (config, history). */
+  scope = "command";
+  /** Words the CLI puts before the message, naming what failed. */
+  lead = "";
+  /** Whether the CLI follows the message with the command's help (a bad command line). */
+  showsHelp = false;
+};
+
 export {
+  EXIT,
+  TrackrecordError,
   withoutTrailingSlash,
   readGitHubContext
 };

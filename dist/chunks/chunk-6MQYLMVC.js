@@ -7123,6 +7123,39 @@ function errorMessage(error) {
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+function isCount(value) {
+  return Number.isSafeInteger(value) && value >= 0;
+}
+
+// src/util/output-files.ts
+import { basename, dirname, join } from "node:path";
+function attestationsPathOf(historyPath) {
+  const segment = /-(\d+)\.jsonl$/.exec(basename(historyPath));
+  return join(dirname(historyPath), segment ? `attestations-${segment[1]}.jsonl` : "attestations.jsonl");
+}
+function reportPathOf(historyPath) {
+  return join(dirname(historyPath), "report.md");
+}
+function badgeFilesOf(badgePath, modelIds) {
+  const dir = dirname(badgePath);
+  const stem = basename(badgePath, ".svg");
+  return [
+    join(dir, basename(badgePath)),
+    join(dir, `${stem}.json`),
+    ...modelIds.map((id) => join(dir, `${stem}-${id}.svg`))
+  ];
+}
+function outputFilesOf(config) {
+  const [svg, json, ...perModel] = badgeFilesOf(config.badge, config.modelIds);
+  return [
+    { path: join(config.history), key: "history", what: "the history" },
+    { path: attestationsPathOf(config.history), key: "history", what: "the attestations file beside the history" },
+    { path: reportPathOf(config.history), key: "history", what: "the report beside the history" },
+    { path: svg, key: "badge", what: "the badge" },
+    { path: json, key: "badge", what: "the badge's JSON endpoint" },
+    ...perModel.map((path, i) => ({ path, key: "badge", what: `the badge of model ${config.modelIds[i]}` }))
+  ];
+}
 
 // src/util/hash.ts
 import * as crypto from "node:crypto";
@@ -14390,8 +14423,8 @@ function expectationProblem(e) {
       return e.values.length > 0 ? null : "one-of: needs at least one value";
     case "word-count":
     case "line-count":
-      if (!isCount(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
-      if (e.max !== null && !isCount(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
+      if (!isCount2(e.min)) return `${e.kind}: "min" must be a non-negative integer, got ${e.min}`;
+      if (e.max !== null && !isCount2(e.max)) return `${e.kind}: "max" must be a non-negative integer, got ${e.max}`;
       return e.max === null || e.min <= e.max ? null : `${e.kind}: "min" (${e.min}) is greater than "max" (${e.max})`;
     case "similar":
       return e.threshold > 0 && e.threshold <= 1 ? null : `similar: "threshold" must be in (0, 1], got ${e.threshold}`;
@@ -14446,14 +14479,17 @@ function check(answer, e, steps, vectors) {
     case "line-count":
       return checkCount(e, countLines(answer), "line");
     case "similar": {
-      const label = `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
+      const label = similarLabel(e);
       const cos = similarity(answer, normalize(e.to, steps), vectors);
       if (cos === null) return `${label}: no embedding to compare`;
       return cos >= e.threshold ? null : `${label}: got ${cos.toFixed(3)} for ${quote(answer)}`;
     }
   }
 }
-function isCount(n) {
+function similarLabel(e) {
+  return `similar to ${quote(e.to)} (cosine >= ${e.threshold})`;
+}
+function isCount2(n) {
   return Number.isInteger(n) && n >= 0;
 }
 function countWords(answer) {
@@ -14763,6 +14799,26 @@ function judge(output, prompt, vectors, truncated = false) {
   }
   if (truncated && verdict.failures.length > 0) verdict.failures.push(TRUNCATED_NOTE);
   return verdict;
+}
+function judgeAgain(output, prompt, recorded, truncated = false) {
+  const whole = judge(output, prompt, void 0, truncated);
+  if (!prompt.expect.some((e) => e.kind === "similar") || whole.answer === null) return whole;
+  const answer = whole.answer;
+  const failures = [];
+  try {
+    for (const e of prompt.expect) {
+      if (e.kind === "similar") {
+        const kept = recorded.find((f) => f.startsWith(`${similarLabel(e)}: `));
+        if (kept !== void 0) failures.push(kept);
+      } else {
+        failures.push(...evaluate(answer, { expect: [e], normalize: prompt.normalize }).failures);
+      }
+    }
+  } catch {
+    return whole;
+  }
+  if (truncated && failures.length > 0) failures.push(TRUNCATED_NOTE);
+  return { answer, pass: failures.length === 0, failures };
 }
 var TRUNCATED_NOTE = 'the output was cut (finish_reason "length", or past max-output-kb): these checks read an incomplete answer';
 var MAX_REASON = 200;
@@ -15512,6 +15568,7 @@ export {
   similarTargets,
   errorMessage,
   isObject,
+  isCount,
   evaluate,
   expectationProblem,
   jsonSchemaProblem,
@@ -15521,9 +15578,14 @@ export {
   answerOf,
   answerOrNull,
   judge,
+  judgeAgain,
   promptCount,
   DEFAULTS,
   promptKey,
+  attestationsPathOf,
+  reportPathOf,
+  badgeFilesOf,
+  outputFilesOf,
   sha256,
   canonicalJson,
   fisherFreemanHalton,
