@@ -26,7 +26,7 @@ export function renderCheckComment(
     '',
     '| Model | Reliability | Pass rate | Stability | Drift beyond noise | Regressions beyond noise | Errors |',
     '|---|---|---|---|---|---|---|',
-    ...report.models.map(row),
+    ...report.models.map((m) => row(m, edits)),
     '',
     'Base is the latest record on the base branch; head is this run, compared with it. Details per model follow.',
     '',
@@ -42,7 +42,9 @@ export function renderCheckComment(
   return renderMarkdown(withoutEditedPrompts(report, edits), { header, signing });
 }
 
-function row(m: ModelReport): string {
+/** One model's line of the top table; with edits, its regressions include the ones they made. */
+function row(m: ModelReport, edits: EditComparison | null): string {
+  const own = edits?.effects.filter((e) => e.modelId === m.id && e.regression).length ?? 0;
   const head = m.trend.at(-1);
   const base = m.trend.length > 1 ? m.trend.at(-2) : undefined;
   const arrow = (pick: (p: NonNullable<typeof head>) => number | null) =>
@@ -56,5 +58,5 @@ function row(m: ModelReport): string {
   const reliability = down
     ? `${base ? `${percent(base.reliability)} → ` : ''}unavailable`
     : arrow((p) => p.reliability);
-  return `| **${inlineText(m.id, 60)}** | ${reliability} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(m.noise)} | ${errors} |`;
+  return `| **${inlineText(m.id, 60)}** | ${reliability} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(m.noise, own)} | ${errors} |`;
 }

@@ -33,10 +33,17 @@ export function driftCell(drift: DriftVerdict | undefined, rawChanges: number): 
 
 /**
  * A table cell of the regressions beyond noise: "2", or "0 (1 within noise)" when some are
- * noise. A regression within noise is shown as noise, never counted as a failure.
+ * noise. A regression within noise is shown as noise, never counted as a failure. In a pull
+ * request check, `ofThisChange` are the regressions its edits made (no noise to doubt): they
+ * count too, and the cell says how many, so the table agrees with what the PR changed.
  */
-export function regressionCell({ beyond, within }: RegressionSplit): string {
-  return within.length > 0 ? `${beyond.length} (${within.length} within noise)` : String(beyond.length);
+export function regressionCell({ beyond, within }: RegressionSplit, ofThisChange = 0): string {
+  const notes = [
+    ...(ofThisChange > 0 ? [`${ofThisChange} of this PR`] : []),
+    ...(within.length > 0 ? [`${within.length} within noise`] : []),
+  ];
+  const total = beyond.length + ofThisChange;
+  return notes.length > 0 ? `${total} (${notes.join(', ')})` : String(total);
 }
 
 /** "p = 0.031: unlikely under no change" or "p = 0.62: consistent with noise". */

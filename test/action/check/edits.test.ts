@@ -79,6 +79,9 @@ describe('check mode: what the pull request changed', () => {
     expect(requests).toBe(3 * SAMPLES + 1 * SAMPLES);
     const [changed, drift] = body.split('## Drift since the last record');
     expect(changed).toContain('## What this PR changed');
+    // The top table counts the PR's own regression, as the part below it does: never "0" above "1".
+    const top = changed!.split('\n').find((line) => line.startsWith('| **m** |'))!;
+    expect(top.split(' | ')[5]).toBe('1 (1 of this PR)');
     expect(changed).toContain(`**${SAMPLES} extra requests**`);
     const section = changed!.slice(changed!.indexOf('### s/p7: edited in this PR'));
     expect(section).toMatch(

@@ -46,5 +46,8 @@ describe('table cells', () => {
     expect(regressionCell(splitByNoise(named))).toBe('1 (1 within noise)');
     // A record written before the drift test: every regression counts, as it did.
     expect(regressionCell(splitByNoise({ regressions: ['s/a', 's/b'] }))).toBe('2');
+    // A pull request's own regressions count too, and the cell says how many are its.
+    expect(regressionCell(splitByNoise(within), 1)).toBe('1 (1 of this PR, 2 within noise)');
+    expect(regressionCell({ beyond: [], within: [] }, 2)).toBe('2 (2 of this PR)');
   });
 });
