@@ -51,11 +51,18 @@ try {
   git(workspace, ...author, 'commit', '-q', '-m', 'Track gpt-4 with trackrecord');
 
   console.log(`\n== nightly runs 1-${CLI_NIGHTS}: the provider serves gpt-4-0314 (recorded with the CLI)`);
+  // Replayed nights are stamped a day apart, at 03:00 UTC, ending two days before today's action
+  // runs: the report's chart then reads as the month it stands for.
+  const today = new Date();
+  today.setUTCHours(3, 0, 0, 0);
   for (let night = 1; night <= CLI_NIGHTS; night++) {
     const env = { GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: String(night), GITHUB_EVENT_NAME: 'schedule' };
+    const stamp = today.getTime() - (CLI_NIGHTS + 2 - night) * 86_400_000;
+    const began = Date.now();
     const code = await cli(['run', '--quiet'], {
       cwd: workspace,
       env,
+      clock: () => new Date(stamp + (Date.now() - began)),
       stdout: { write: () => true },
       stderr: process.stderr,
     });

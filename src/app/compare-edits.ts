@@ -46,7 +46,7 @@ export async function compareEdits(
   for (const model of head.models) {
     const config = baseRunConfig(head, edits.pairs, model.id);
     if (!config) continue;
-    const run = await runSuites(config, { ...options, now: new Date() });
+    const run = await runSuites(config, options);
     for (const o of run.models[0]!.observations) {
       baseObservations.set(pairId(model.id, promptKey(o.suite, o.promptId)), o);
       rerun += 1;

@@ -22,12 +22,14 @@ export interface RunOptions {
   embedderFor?: (model: ModelSpec) => EmbeddingProvider;
   /** Hears what the user should know of a response the run still used (a server's odd usage numbers). */
   warn?: (message: string) => void;
-  now?: Date;
+  /** The time the run records, read when it starts and when it finishes (the system clock by default). */
+  clock?: () => Date;
 }
 
 /** Runs every suite against every model once: the one engine behind the CLI and the action. */
 export async function runSuites(config: Config, options: RunOptions): Promise<RunOutcome> {
-  const run = describeRun(options.env, options.now);
+  const clock = options.clock ?? (() => new Date());
+  const run = describeRun(options.env, clock());
   const plan = buildPlan(config);
   // Every key of the run is kept out of every model's outputs, not only the model's own.
   const secrets = keyValues(config.models, options.env);
@@ -73,7 +75,7 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
     );
     return { model, observations: own, metrics, ...(modelEmbeddings ? { embeddings: modelEmbeddings } : {}) };
   });
-  return { config, run, finishedAt: new Date().toISOString(), models, specOf };
+  return { config, run, finishedAt: clock().toISOString(), models, specOf };
 }
 
 function usesEmbeddings(model: ModelSpec, prompt: PromptSpec): boolean {

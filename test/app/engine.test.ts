@@ -6,6 +6,7 @@ import type { ReplayServer } from '../../tools/replay/index.js';
 import { ERROR_CATEGORIES } from '../../src/run/types.js';
 import { primeConfig, primeTruth, startPrimeServer } from '../support/prime.js';
 import { tempDir } from '../support/tmp.js';
+import { fakeProvider, smallConfig } from '../partial/helpers.js';
 
 let server: ReplayServer | undefined;
 afterEach(async () => {
@@ -108,5 +109,21 @@ describe('runSuites under injected faults', () => {
     expect(outcome.models[0]!.metrics.checked).toBe(100 - errors.timeout);
     // Each timed-out request was tried 1 + retries times.
     for (const s of samples.filter((x) => x.error)) expect(s.attempts).toBe(5);
+  });
+});
+
+describe('runSuites with a clock', () => {
+  it('stamps the run with the clock it is given, when it starts and when it finishes', async () => {
+    const { config } = await smallConfig();
+    const times = [new Date('2025-03-01T03:00:00.000Z'), new Date('2025-03-01T03:00:07.000Z')];
+    const outcome = await runSuites(config, {
+      env: {},
+      providerFor: (m) => fakeProvider(m.id),
+      clock: () => times.shift()!,
+    });
+    expect(outcome.run.startedAt).toBe('2025-03-01T03:00:00.000Z');
+    expect(outcome.finishedAt).toBe('2025-03-01T03:00:07.000Z');
+    expect(outcome.run.id).toMatch(/^20250301T030000Z-/);
+    expect(times).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** The time a run records (the system clock by default): a replay of recorded nights sets its own. */
+  clock?: () => Date;
 }
 
 // Exit statuses live with the error base type, which carries them.

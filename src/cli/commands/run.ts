@@ -109,6 +109,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     progress,
     signer,
     warn,
+    clock: io.clock,
   });
   const edits =
     base === null
