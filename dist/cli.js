@@ -30085,8 +30085,13 @@ function driftCell(drift, rawChanges) {
     return [{ kind: "strong", content: ["changed"] }, ` (${pValue(drift.p)}), ${drift.prompts.length} named`];
   return [rawChanges > 0 ? `none (${rawChanges} within noise)` : "none"];
 }
-function regressionCell({ beyond, within: within2 }) {
-  return within2.length > 0 ? `${beyond.length} (${within2.length} within noise)` : String(beyond.length);
+function regressionCell({ beyond, within: within2 }, ofThisChange = 0) {
+  const notes = [
+    ...ofThisChange > 0 ? [`${ofThisChange} of this PR`] : [],
+    ...within2.length > 0 ? [`${within2.length} within noise`] : []
+  ];
+  const total = beyond.length + ofThisChange;
+  return notes.length > 0 ? `${total} (${notes.join(", ")})` : String(total);
 }
 function pValueSentence(p) {
   return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
@@ -43322,7 +43327,8 @@ function localRunId(now) {
 
 // src/app/engine.ts
 async function runSuites(config3, options) {
-  const run = describeRun(options.env, options.now);
+  const clock = options.clock ?? (() => /* @__PURE__ */ new Date());
+  const run = describeRun(options.env, clock());
   const plan = buildPlan(config3);
   const secrets = keyValues(config3.models, options.env);
   const settings = {
@@ -43362,7 +43368,7 @@ async function runSuites(config3, options) {
     );
     return { model, observations: own, metrics, ...modelEmbeddings ? { embeddings: modelEmbeddings } : {} };
   });
-  return { config: config3, run, finishedAt: (/* @__PURE__ */ new Date()).toISOString(), models, specOf };
+  return { config: config3, run, finishedAt: clock().toISOString(), models, specOf };
 }
 function usesEmbeddings(model, prompt) {
   return similarModel(model, prompt) !== null || compareModel(model, prompt.compare) !== null;
@@ -47273,7 +47279,7 @@ async function compareEdits(outcome, base, history, options) {
   for (const model of head.models) {
     const config3 = baseRunConfig(head, edits.pairs, model.id);
     if (!config3) continue;
-    const run = await runSuites(config3, { ...options, now: /* @__PURE__ */ new Date() });
+    const run = await runSuites(config3, options);
     for (const o of run.models[0].observations) {
       baseObservations.set(pairId(model.id, promptKey(o.suite, o.promptId)), o);
       rerun += 1;
@@ -48814,7 +48820,8 @@ async function runCommand(argv, io) {
     history,
     progress,
     signer,
-    warn
+    warn,
+    clock: io.clock
   });
   const edits = base === null ? null : await compareEdits(result.outcome, base, history, {
     env: io.env,

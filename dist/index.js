@@ -11679,8 +11679,13 @@ function driftCell(drift, rawChanges) {
     return [{ kind: "strong", content: ["changed"] }, ` (${pValue(drift.p)}), ${drift.prompts.length} named`];
   return [rawChanges > 0 ? `none (${rawChanges} within noise)` : "none"];
 }
-function regressionCell({ beyond, within: within2 }) {
-  return within2.length > 0 ? `${beyond.length} (${within2.length} within noise)` : String(beyond.length);
+function regressionCell({ beyond, within: within2 }, ofThisChange = 0) {
+  const notes = [
+    ...ofThisChange > 0 ? [`${ofThisChange} of this PR`] : [],
+    ...within2.length > 0 ? [`${within2.length} within noise`] : []
+  ];
+  const total = beyond.length + ofThisChange;
+  return notes.length > 0 ? `${total} (${notes.join(", ")})` : String(total);
 }
 function pValueSentence(p) {
   return `${pValue(p)}: ${p < 0.05 ? "unlikely under no change" : "consistent with noise"}`;
@@ -24177,7 +24182,8 @@ function localRunId(now) {
 
 // src/app/engine.ts
 async function runSuites(config2, options) {
-  const run2 = describeRun(options.env, options.now);
+  const clock = options.clock ?? (() => /* @__PURE__ */ new Date());
+  const run2 = describeRun(options.env, clock());
   const plan = buildPlan(config2);
   const secrets = keyValues(config2.models, options.env);
   const settings = {
@@ -24217,7 +24223,7 @@ async function runSuites(config2, options) {
     );
     return { model, observations: own, metrics, ...modelEmbeddings ? { embeddings: modelEmbeddings } : {} };
   });
-  return { config: config2, run: run2, finishedAt: (/* @__PURE__ */ new Date()).toISOString(), models, specOf };
+  return { config: config2, run: run2, finishedAt: clock().toISOString(), models, specOf };
 }
 function usesEmbeddings(model, prompt) {
   return similarModel(model, prompt) !== null || compareModel(model, prompt.compare) !== null;
@@ -24492,7 +24498,7 @@ async function compareEdits(outcome, base, history, options) {
   for (const model of head.models) {
     const config2 = baseRunConfig(head, edits.pairs, model.id);
     if (!config2) continue;
-    const run2 = await runSuites(config2, { ...options, now: /* @__PURE__ */ new Date() });
+    const run2 = await runSuites(config2, options);
     for (const o of run2.models[0].observations) {
       baseObservations.set(pairId(model.id, promptKey(o.suite, o.promptId)), o);
       rerun += 1;
@@ -29379,7 +29385,7 @@ function renderCheckComment(report, baseRef, signing = null, edits = null) {
     "",
     "| Model | Reliability | Pass rate | Stability | Drift beyond noise | Regressions beyond noise | Errors |",
     "|---|---|---|---|---|---|---|",
-    ...report.models.map(row),
+    ...report.models.map((m) => row(m, edits)),
     "",
     "Base is the latest record on the base branch; head is this run, compared with it. Details per model follow.",
     ""
@@ -29394,7 +29400,8 @@ function renderCheckComment(report, baseRef, signing = null, edits = null) {
   );
   return renderMarkdown(withoutEditedPrompts(report, edits), { header, signing });
 }
-function row(m) {
+function row(m, edits) {
+  const own = edits?.effects.filter((e) => e.modelId === m.id && e.regression).length ?? 0;
   const head = m.trend.at(-1);
   const base = m.trend.length > 1 ? m.trend.at(-2) : void 0;
   const arrow = (pick) => base ? `${percent(pick(base))} \u2192 ${percent(head ? pick(head) : null)}` : `${percent(head ? pick(head) : null)} (no base yet)`;
@@ -29402,7 +29409,7 @@ function row(m) {
   const errors = totalErrors(x.errors);
   const down = isUnavailable(availabilityOf(m));
   const reliability2 = down ? `${base ? `${percent(base.reliability)} \u2192 ` : ""}unavailable` : arrow((p) => p.reliability);
-  return `| **${inlineText(m.id, 60)}** | ${reliability2} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(m.noise)} | ${errors} |`;
+  return `| **${inlineText(m.id, 60)}** | ${reliability2} | ${arrow((p) => p.passRate)} | ${percent(x.stability)} | ${inlineMarkdown(driftCell(x.drift, x.drifted.length))} | ${regressionCell(m.noise, own)} | ${errors} |`;
 }
 
 // src/analysis/summary.ts
