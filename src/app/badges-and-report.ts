@@ -52,9 +52,10 @@ export interface RecordedWithFiles extends Recorded {
 export async function recordWithFiles(outcome: RunOutcome, options: RecordOptions): Promise<RecordedWithFiles> {
   const recorded = await recordOutcome(outcome, { ...options, useHistory: true });
   const files = await writeBadgesAndReport(outcome.config, options.root, recorded);
-  // A sealed history file took its attestations file along: both names change.
-  const signed = options.signer ? recorded.written.map(attestationsPathOf) : [];
-  const changed = [...recorded.written, ...signed, ...files.paths].map((p) => relative(options.root, p));
+  // What the signer wrote beside the open file, and what a seal moved (signed run or not).
+  const signed = options.signer && recorded.historyPath ? [attestationsPathOf(recorded.historyPath)] : [];
+  const attestations = [...new Set([...signed, ...recorded.moved])];
+  const changed = [...recorded.written, ...attestations, ...files.paths].map((p) => relative(options.root, p));
   return { ...recorded, files, changed };
 }
 

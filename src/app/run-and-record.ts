@@ -54,6 +54,12 @@ export interface Recorded {
   historyPath: string | null;
   /** The history files the append changed: the open file, and the segment it was sealed as if it was. */
   written: string[];
+  /**
+   * Attestations files a seal renamed (both names), signed run or not: an unsigned night that
+   * seals a signed history must commit the move too, or the next signed night reads the old
+   * envelopes as signing lines cut from the open file.
+   */
+  moved: string[];
   /** The history as read, with this run's records added: what the file now holds. */
   view: HistoryView;
   /** The lines appended and the 1-based number of the first; null without history. */
@@ -100,6 +106,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   await fetchHistoryEmbeddings(outcome, before);
   const { records, view } = buildRecords(outcome, before);
   const written: string[] = [];
+  const moved: string[] = [];
   let appended: Recorded['appended'] = null;
   if (historyPath) {
     const signing = signedAppend({ path: historyPath, label: config.history }, options.signer);
@@ -121,7 +128,9 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
         await refuseWithoutHeadBefore(historyPath, lines, chainedOnto, label);
       },
       afterAppend,
-      onSeal: sealAttestations,
+      onSeal: async (open: string, sealed: string) => {
+        if (await sealAttestations(open, sealed)) moved.push(attestationsPathOf(open), attestationsPathOf(sealed));
+      },
     }).catch(relabel(historyPath, config.history));
     written.push(...(sealed ? [sealed] : []), historyPath);
   }
@@ -132,6 +141,7 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
     summary,
     historyPath,
     written,
+    moved,
     view,
     appended,
     signed: appended && options.signer ? signedLine(config.history, options.signer.keyid) : null,
@@ -140,12 +150,17 @@ export async function recordOutcome(outcome: RunOutcome, options: RecordOptions)
   };
 }
 
-/** A sealed history file takes its attestations file along: `attestations-0001.jsonl` signs `history-0001.jsonl`. */
-async function sealAttestations(open: string, sealed: string): Promise<void> {
+/**
+ * A sealed history file takes its attestations file along: `attestations-0001.jsonl` signs
+ * `history-0001.jsonl`. Whether there was one to move.
+ */
+async function sealAttestations(open: string, sealed: string): Promise<boolean> {
   try {
     await rename(attestationsPathOf(open), attestationsPathOf(sealed));
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return false;
   }
 }
 

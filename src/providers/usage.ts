@@ -1,5 +1,5 @@
 import { isCount } from '../util/values.js';
-import { redact } from './errors.js';
+import { redact, redactFragments } from './errors.js';
 
 /** Hears a server's usage numbers that are not counts; each (what, field) is told once per run. */
 export type UsageNote = (field: string, value: unknown) => void;
@@ -19,7 +19,8 @@ export function usageNotes(
   return (field, value) => {
     if (!warn || told.has(field)) return;
     told.add(field);
-    const shown = redact(shortJson(value), secrets);
+    // Masked whole, then in fragments, before it is cut: a cut key would no longer match a whole one.
+    const shown = shortJson(redactFragments(redact(JSON.stringify(value) ?? String(value), secrets), secrets));
     warn(`model "${modelId}": the server reported usage.${field} ${shown}${what}, not a count: ${outcome}`);
   };
 }
@@ -38,7 +39,6 @@ export function usageCount(usage: unknown, field: string, note: UsageNote): numb
   return null;
 }
 
-function shortJson(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+function shortJson(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

@@ -94,3 +94,29 @@ describe('the action with a signing key (track mode)', () => {
     ]);
   });
 });
+
+describe('an unsigned night on a signed history', () => {
+  it('commits the attestations a seal moved, so the next signed night still appends', async () => {
+    server = await startActionServer();
+    // Small enough that the second night seals the first into history-0001.jsonl.
+    const remote = await remoteWithConfig(server.baseUrl, 'history-max-mb: 0.01\n');
+    const key = makeKey();
+    const signed = { ...remote.env, TRACKRECORD_SIGNING_KEY: key.privatePem };
+    const night = async (env: NodeJS.ProcessEnv) => {
+      const run = await runAction({ workspace: (await remote.clone()).dir, eventName: 'schedule', env });
+      expect(run.code, run.log + run.failure).toBe(0);
+    };
+    await night(signed);
+    await night(remote.env); // the key's secret missing for a night
+    const commits = await remoteHistory(remote);
+    expect(await commitFiles(remote, commits.at(-1)!.sha)).toEqual(
+      // The open attestations file moved with the sealed history (git shows it as a rename).
+      expect.arrayContaining([
+        '.trackrecord/attestations-0001.jsonl',
+        '.trackrecord/history-0001.jsonl',
+        '.trackrecord/history.jsonl',
+      ]),
+    );
+    await night(signed);
+  }, 90_000);
+});
