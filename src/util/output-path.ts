@@ -51,8 +51,25 @@ export function outputProblem(path: string, check: OutputCheck): string | null {
   if (kind === 'directory')
     return 'is a directory: trackrecord writes a file there; move the directory away or rename the output in the config';
   if (kind === 'other') return 'is not a regular file: remove it, or rename the output in the config';
-  if (check.outside) return null;
-  return confinementProblem(check.root, absolute);
+  const confined = check.outside ? null : confinementProblem(check.root, absolute);
+  if (confined !== null) return confined;
+  // A link to a folder inside the workspace (or to nowhere yet) is still a link: the file would be
+  // written at its target while git refuses to stage a path beyond it, after the night's requests.
+  const link = linkedFolder(check.root, absolute);
+  return link === null
+    ? null
+    : `is reached through the symbolic link ${shown(check.root, link)}: trackrecord writes its files in place, ` +
+        'never through a link; replace the link with a folder, or point the config at the folder itself';
+}
+
+/** The first folder between `root` and `path` (from the root down) that is a symbolic link, or null. */
+function linkedFolder(root: string, path: string): string | null {
+  const top = resolve(root);
+  let found: string | null = null;
+  for (let dir = dirname(path); within(top, dir) && dir !== top; dir = dirname(dir)) {
+    if (kindOf(dir) === 'link') found = dir;
+  }
+  return found;
 }
 
 /**

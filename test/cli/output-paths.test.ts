@@ -34,6 +34,23 @@ describe('trackrecord run writes only inside the workspace', () => {
     expect(readdirSync(outside)).toEqual([]);
   });
 
+  it('refuses a .trackrecord folder linked to another folder of the workspace, or to nowhere, before any request', async () => {
+    for (const target of ['docs', 'missing/folder']) {
+      const root = await confinedWorkspace();
+      mkdirSync(join(root, 'docs'));
+      symlinkSync(target, join(root, '.trackrecord'));
+      const result = await runCli(['run'], root);
+      expect(result.stderr).toMatch(
+        /\.trackrecord\/history\.jsonl is reached through the symbolic link \.trackrecord: /,
+      );
+      expect(result.code).toBe(2);
+      expect(server!.stats().requests).toBe(0);
+      expect(readdirSync(join(root, 'docs'))).toEqual([]);
+      await server!.close();
+    }
+    server = undefined;
+  });
+
   for (const file of [
     'report.md',
     'badge.json',
