@@ -25353,8 +25353,18 @@ function outputProblem(path2, check2) {
   if (kind === "directory")
     return "is a directory: trackrecord writes a file there; move the directory away or rename the output in the config";
   if (kind === "other") return "is not a regular file: remove it, or rename the output in the config";
-  if (check2.outside) return null;
-  return confinementProblem(check2.root, absolute);
+  const confined = check2.outside ? null : confinementProblem(check2.root, absolute);
+  if (confined !== null) return confined;
+  const link = linkedFolder(check2.root, absolute);
+  return link === null ? null : `is reached through the symbolic link ${shown(check2.root, link)}: trackrecord writes its files in place, never through a link; replace the link with a folder, or point the config at the folder itself`;
+}
+function linkedFolder(root, path2) {
+  const top = resolve(root);
+  let found = null;
+  for (let dir = dirname(path2); within(top, dir) && dir !== top; dir = dirname(dir)) {
+    if (kindOf(dir) === "link") found = dir;
+  }
+  return found;
 }
 function confinementProblem(root, path2) {
   const absolute = resolve(root, path2);
@@ -42288,7 +42298,7 @@ function usageNotes(modelId, secrets, warn, what = "", outcome = "taken as unkno
   return (field, value) => {
     if (!warn || told.has(field)) return;
     told.add(field);
-    const shown2 = redact(shortJson(value), secrets);
+    const shown2 = shortJson(redactFragments(redact(JSON.stringify(value) ?? String(value), secrets), secrets));
     warn(`model "${modelId}": the server reported usage.${field} ${shown2}${what}, not a count: ${outcome}`);
   };
 }
@@ -42300,8 +42310,7 @@ function usageCount(usage2, field, note2) {
   note2(field, value);
   return null;
 }
-function shortJson(value) {
-  const text = JSON.stringify(value) ?? String(value);
+function shortJson(text) {
   return text.length > 40 ? `${text.slice(0, 39)}\u2026` : text;
 }
 
@@ -43730,6 +43739,7 @@ async function recordOutcome(outcome, options) {
   await fetchHistoryEmbeddings(outcome, before);
   const { records: records2, view } = buildRecords(outcome, before);
   const written = [];
+  const moved = [];
   let appended = null;
   if (historyPath) {
     const signing = signedAppend({ path: historyPath, label: config3.history }, options.signer);
@@ -43749,7 +43759,9 @@ async function recordOutcome(outcome, options) {
         await refuseWithoutHeadBefore(historyPath, lines, chainedOnto, label);
       },
       afterAppend,
-      onSeal: sealAttestations
+      onSeal: async (open6, sealed2) => {
+        if (await sealAttestations(open6, sealed2)) moved.push(attestationsPathOf(open6), attestationsPathOf(sealed2));
+      }
     }).catch(relabel(historyPath, config3.history));
     written.push(...sealed ? [sealed] : [], historyPath);
   }
@@ -43760,6 +43772,7 @@ async function recordOutcome(outcome, options) {
     summary,
     historyPath,
     written,
+    moved,
     view,
     appended,
     signed: appended && options.signer ? signedLine(config3.history, options.signer.keyid) : null,
@@ -43770,8 +43783,10 @@ async function recordOutcome(outcome, options) {
 async function sealAttestations(open6, sealed) {
   try {
     await rename2(attestationsPathOf(open6), attestationsPathOf(sealed));
+    return true;
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
+    return false;
   }
 }
 function runsNeeded(config3) {
@@ -43811,8 +43826,9 @@ async function writeBadgesAndReport(config3, root, recorded2) {
 async function recordWithFiles(outcome, options) {
   const recorded2 = await recordOutcome(outcome, { ...options, useHistory: true });
   const files = await writeBadgesAndReport(outcome.config, options.root, recorded2);
-  const signed = options.signer ? recorded2.written.map(attestationsPathOf) : [];
-  const changed2 = [...recorded2.written, ...signed, ...files.paths].map((p) => relative2(options.root, p));
+  const signed = options.signer && recorded2.historyPath ? [attestationsPathOf(recorded2.historyPath)] : [];
+  const attestations = [.../* @__PURE__ */ new Set([...signed, ...recorded2.moved])];
+  const changed2 = [...recorded2.written, ...attestations, ...files.paths].map((p) => relative2(options.root, p));
   return { ...recorded2, files, changed: changed2 };
 }
 

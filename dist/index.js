@@ -10692,8 +10692,18 @@ function outputProblem(path2, check) {
   if (kind === "directory")
     return "is a directory: trackrecord writes a file there; move the directory away or rename the output in the config";
   if (kind === "other") return "is not a regular file: remove it, or rename the output in the config";
-  if (check.outside) return null;
-  return confinementProblem(check.root, absolute);
+  const confined = check.outside ? null : confinementProblem(check.root, absolute);
+  if (confined !== null) return confined;
+  const link = linkedFolder(check.root, absolute);
+  return link === null ? null : `is reached through the symbolic link ${shown(check.root, link)}: trackrecord writes its files in place, never through a link; replace the link with a folder, or point the config at the folder itself`;
+}
+function linkedFolder(root, path2) {
+  const top = resolve(root);
+  let found = null;
+  for (let dir = dirname2(path2); within(top, dir) && dir !== top; dir = dirname2(dir)) {
+    if (kindOf(dir) === "link") found = dir;
+  }
+  return found;
 }
 function confinementProblem(root, path2) {
   const absolute = resolve(root, path2);
@@ -23155,7 +23165,7 @@ function usageNotes(modelId, secrets, warn, what = "", outcome = "taken as unkno
   return (field, value) => {
     if (!warn || told.has(field)) return;
     told.add(field);
-    const shown2 = redact(shortJson(value), secrets);
+    const shown2 = shortJson(redactFragments(redact(JSON.stringify(value) ?? String(value), secrets), secrets));
     warn(`model "${modelId}": the server reported usage.${field} ${shown2}${what}, not a count: ${outcome}`);
   };
 }
@@ -23167,8 +23177,7 @@ function usageCount(usage, field, note2) {
   note2(field, value);
   return null;
 }
-function shortJson(value) {
-  const text = JSON.stringify(value) ?? String(value);
+function shortJson(text) {
   return text.length > 40 ? `${text.slice(0, 39)}\u2026` : text;
 }
 
@@ -29595,6 +29604,7 @@ async function recordOutcome(outcome, options) {
   await fetchHistoryEmbeddings(outcome, before);
   const { records: records2, view } = buildRecords(outcome, before);
   const written = [];
+  const moved = [];
   let appended = null;
   if (historyPath) {
     const signing = signedAppend({ path: historyPath, label: config2.history }, options.signer);
@@ -29614,7 +29624,9 @@ async function recordOutcome(outcome, options) {
         await refuseWithoutHeadBefore(historyPath, lines, chainedOnto, label);
       },
       afterAppend,
-      onSeal: sealAttestations
+      onSeal: async (open6, sealed2) => {
+        if (await sealAttestations(open6, sealed2)) moved.push(attestationsPathOf(open6), attestationsPathOf(sealed2));
+      }
     }).catch(relabel(historyPath, config2.history));
     written.push(...sealed ? [sealed] : [], historyPath);
   }
@@ -29625,6 +29637,7 @@ async function recordOutcome(outcome, options) {
     summary: summary2,
     historyPath,
     written,
+    moved,
     view,
     appended,
     signed: appended && options.signer ? signedLine(config2.history, options.signer.keyid) : null,
@@ -29635,8 +29648,10 @@ async function recordOutcome(outcome, options) {
 async function sealAttestations(open6, sealed) {
   try {
     await rename3(attestationsPathOf(open6), attestationsPathOf(sealed));
+    return true;
   } catch (error2) {
     if (error2.code !== "ENOENT") throw error2;
+    return false;
   }
 }
 function runsNeeded(config2) {
@@ -30588,8 +30603,9 @@ async function writeBadgesAndReport(config2, root, recorded2) {
 async function recordWithFiles(outcome, options) {
   const recorded2 = await recordOutcome(outcome, { ...options, useHistory: true });
   const files = await writeBadgesAndReport(outcome.config, options.root, recorded2);
-  const signed = options.signer ? recorded2.written.map(attestationsPathOf) : [];
-  const changed2 = [...recorded2.written, ...signed, ...files.paths].map((p) => relative6(options.root, p));
+  const signed = options.signer && recorded2.historyPath ? [attestationsPathOf(recorded2.historyPath)] : [];
+  const attestations = [.../* @__PURE__ */ new Set([...signed, ...recorded2.moved])];
+  const changed2 = [...recorded2.written, ...attestations, ...files.paths].map((p) => relative6(options.root, p));
   return { ...recorded2, files, changed: changed2 };
 }
 async function writeStatement(recorded2, dir) {
