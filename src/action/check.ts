@@ -6,6 +6,7 @@ import { listSome, count } from '../util/numbers.js';
 import type { ActionContext, ModeResult } from './context.js';
 import type { ActionHost } from './host.js';
 import { progressToLog } from './log.js';
+import { refuseUnsafeOutput } from '../util/output-path.js';
 
 export const COMMENT_MARKER = 'trackrecord:check';
 
@@ -35,7 +36,10 @@ export async function checkMode(ctx: ActionContext): Promise<ModeResult> {
   );
   if (checked.edits) annotateModelEdits(host, checked.edits);
   const { markdown } = checked;
-  const reportPath = join(ctx.env['RUNNER_TEMP'] ?? resolve(ctx.root, '.trackrecord'), 'trackrecord-report.md');
+  const runnerTemp = ctx.env['RUNNER_TEMP'] || undefined;
+  const reportPath = join(runnerTemp ?? resolve(ctx.root, '.trackrecord'), 'trackrecord-report.md');
+  // Without the runner's temp folder the report goes in the workspace, which the head commits.
+  if (runnerTemp === undefined) refuseUnsafeOutput(reportPath, { root: ctx.root });
   await mkdir(dirname(reportPath), { recursive: true });
   await writeFile(reportPath, markdown);
 

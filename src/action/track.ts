@@ -10,11 +10,12 @@ import { checkPublishable, publish } from '../git/publish.js';
 import type { HistoryRead } from '../history/read.js';
 import { describeLine, HistoryRewrittenError } from '../history/errors.js';
 import { readVerifiedHistory } from '../app/run-and-record.js';
-import { keepByteExact, undoLineEndingConversion } from '../app/byte-exact.js';
+import { ATTRIBUTES_FILE, keepByteExact, undoLineEndingConversion } from '../app/byte-exact.js';
 import { refuseUnsafeOutputs } from '../app/outputs.js';
 import type { ActionContext, ModeResult } from './context.js';
 import { progressToLog } from './log.js';
 import { errorMessage } from '../util/values.js';
+import { refuseUnsafeOutput } from '../util/output-path.js';
 
 /**
  * Track mode: run once, then record on top of the branch's history and commit history, badges
@@ -24,6 +25,7 @@ import { errorMessage } from '../util/values.js';
 export async function trackMode(ctx: ActionContext): Promise<ModeResult> {
   return onRecordBranch(ctx, async (root) => {
     await refuseUnsafeOutputs(ctx.config, root); // a file that would be written through a link, or outside, stops the run before any request
+    if (ctx.settings.commit) refuseUnsafeOutput(join(root, ATTRIBUTES_FILE), { root }); // the -text lines go there
     const history = await readVerifiedHistory(ctx.config, root, { signer: ctx.signer }); // a history that does not verify stops the run before any request
     const outcome = await ctx.host.group('Run the suites', () =>
       runSuites(ctx.config, { env: ctx.env, progress: progressToLog(ctx.host), warn: (m) => ctx.host.warning(m) }),

@@ -3,6 +3,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import type { Config } from '../config/types.js';
 import { attestationsPathOf } from '../evidence/attestations.js';
 import type { Git } from '../git/git.js';
+import { refuseUnsafeOutput } from '../util/output-path.js';
 
 // A history is hashed line by line: one CR added by a checkout (core.autocrlf=true, the default
 // of Git for Windows) breaks every line. The files a committed run writes are marked `-text` in
@@ -24,7 +25,7 @@ export function byteExactLine(path: string): string | null {
 /**
  * Adds the lines that keep `paths` (relative to `root`) byte-exact to `root`/.gitattributes,
  * keeping what it holds. Returns the file's relative path (for the commit), or [] when no path
- * needs a line. A .gitattributes that is a link is refused: the run writes only real files.
+ * needs a line. A .gitattributes that is not a regular file is refused (OutputPathError).
  */
 export async function keepByteExact(root: string, paths: readonly string[]): Promise<string[]> {
   const file = join(root, ATTRIBUTES_FILE);
@@ -33,12 +34,9 @@ export async function keepByteExact(root: string, paths: readonly string[]): Pro
     .map(byteExactLine)
     .filter((l): l is string => l !== null);
   if (wanted.length === 0) return [];
+  // A link, a folder or anything but a file there is refused as every output is.
+  refuseUnsafeOutput(file, { root });
   const stat = await lstat(file).catch(() => null);
-  if (stat?.isSymbolicLink()) {
-    throw new Error(
-      `${file} is a link: the run marks its files -text there to keep them byte-exact, and writes no file through a link. Replace it with a file.`,
-    );
-  }
   const text = stat === null ? '' : await readFile(file, 'utf8');
   const have = new Set(text.split(/\r?\n/).map((l) => l.trim()));
   const missing = [...new Set(wanted)].filter((l) => !have.has(l));

@@ -53,6 +53,19 @@ describe('the action in track mode, on a repository with its own git setup', () 
     expect(await commitFiles(remote, commits.at(-1)!.sha)).toEqual(TRACK_COMMIT_FILES);
   });
 
+  it('refuses a .gitattributes that is not a file before any request', async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    const { dir } = await remote.clone();
+    mkdirSync(join(dir, '.gitattributes'));
+    writeFileSync(join(dir, '.gitattributes/x'), '');
+
+    const run = await runAction({ workspace: dir, eventName: 'schedule', env: remote.env });
+    expect(run.code).toBe(1);
+    expect(run.failure).toMatch(/^\.gitattributes is a directory: /);
+    expect(server.stats().requests).toBe(0);
+  });
+
   it('refuses a detached HEAD before any request', async () => {
     server = await startActionServer();
     const remote = await remoteWithConfig(server.baseUrl);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReplayServer } from '../../tools/replay/index.js';
 import { runAction } from '../support/action.js';
 import { tempDir } from '../support/tmp.js';
-import { remoteWithConfig, startActionServer } from './fixtures.js';
+import { pullRequestEvent, remoteWithConfig, startActionServer } from './fixtures.js';
 
 const COMMIT = ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', 'commit', '--quiet', '-m'];
 
@@ -30,6 +30,27 @@ describe('the action writes only inside the workspace', () => {
       '.trackrecord/history.jsonl leads outside the workspace through the symbolic link .trackrecord',
     );
     expect(server.stats().requests).toBe(0);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it("in check mode without the runner's temp folder, writes no report through a committed link", async () => {
+    server = await startActionServer();
+    const remote = await remoteWithConfig(server.baseUrl);
+    const { dir, git } = await remote.clone();
+    const outside = join(dir, '..', 'outside');
+    mkdirSync(outside);
+    symlinkSync('../outside', join(dir, '.trackrecord'));
+    await git.run(['add', '.trackrecord']);
+    await git.run([...COMMIT, 'link']);
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'pull_request',
+      event: pullRequestEvent(),
+      // A runner that gives no temp folder (self-hosted, or another Actions-compatible runner).
+      env: { ...remote.env, RUNNER_TEMP: '' },
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.failure).toContain('.trackrecord/trackrecord-report.md leads outside the workspace');
     expect(readdirSync(outside)).toEqual([]);
   });
 
