@@ -29820,7 +29820,9 @@ async function checkMode(ctx) {
   );
   if (checked.edits) annotateModelEdits(host, checked.edits);
   const { markdown } = checked;
-  const reportPath = join8(ctx.env["RUNNER_TEMP"] ?? resolve9(ctx.root, ".trackrecord"), "trackrecord-report.md");
+  const runnerTemp = ctx.env["RUNNER_TEMP"] || void 0;
+  const reportPath = join8(runnerTemp ?? resolve9(ctx.root, ".trackrecord"), "trackrecord-report.md");
+  if (runnerTemp === void 0) refuseUnsafeOutput(reportPath, { root: ctx.root });
   await mkdir4(dirname7(reportPath), { recursive: true });
   await writeFile4(reportPath, markdown);
   const pr = github.pullRequest;
@@ -30766,12 +30768,8 @@ async function keepByteExact(root, paths) {
   const file = join11(root, ATTRIBUTES_FILE);
   const wanted = paths.filter((p) => p !== ATTRIBUTES_FILE).map(byteExactLine).filter((l) => l !== null);
   if (wanted.length === 0) return [];
+  refuseUnsafeOutput(file, { root });
   const stat3 = await lstat2(file).catch(() => null);
-  if (stat3?.isSymbolicLink()) {
-    throw new Error(
-      `${file} is a link: the run marks its files -text there to keep them byte-exact, and writes no file through a link. Replace it with a file.`
-    );
-  }
   const text = stat3 === null ? "" : await readFile7(file, "utf8");
   const have = new Set(text.split(/\r?\n/).map((l) => l.trim()));
   const missing = [...new Set(wanted)].filter((l) => !have.has(l));
@@ -30820,6 +30818,7 @@ function escapeRegExp2(text) {
 async function trackMode(ctx) {
   return onRecordBranch(ctx, async (root) => {
     await refuseUnsafeOutputs(ctx.config, root);
+    if (ctx.settings.commit) refuseUnsafeOutput(join12(root, ATTRIBUTES_FILE), { root });
     const history = await readVerifiedHistory(ctx.config, root, { signer: ctx.signer });
     const outcome = await ctx.host.group(
       "Run the suites",
