@@ -14,34 +14,33 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** A clone whose committed `.trackrecord` is a link to a folder beside the workspace. */
+async function linkedOutside() {
+  server = await startActionServer();
+  const remote = await remoteWithConfig(server.baseUrl);
+  const { dir, git } = await remote.clone();
+  const outside = join(dir, '..', 'outside');
+  mkdirSync(outside);
+  symlinkSync('../outside', join(dir, '.trackrecord'));
+  await git.run(['add', '.trackrecord']);
+  await git.run([...COMMIT, 'link']);
+  return { remote, dir, outside };
+}
+
 describe('the action writes only inside the workspace', () => {
   it('fails, before any request, on a committed .trackrecord that links outside', async () => {
-    server = await startActionServer();
-    const remote = await remoteWithConfig(server.baseUrl);
-    const { dir, git } = await remote.clone();
-    const outside = join(dir, '..', 'outside');
-    mkdirSync(outside);
-    symlinkSync('../outside', join(dir, '.trackrecord'));
-    await git.run(['add', '.trackrecord']);
-    await git.run([...COMMIT, 'link']);
+    const { remote, dir, outside } = await linkedOutside();
     const run = await runAction({ workspace: dir, eventName: 'schedule', env: remote.env });
     expect(run.code).not.toBe(0);
     expect(run.failure).toContain(
       '.trackrecord/history.jsonl leads outside the workspace through the symbolic link .trackrecord',
     );
-    expect(server.stats().requests).toBe(0);
+    expect(server!.stats().requests).toBe(0);
     expect(readdirSync(outside)).toEqual([]);
   });
 
   it("in check mode without the runner's temp folder, writes no report through a committed link", async () => {
-    server = await startActionServer();
-    const remote = await remoteWithConfig(server.baseUrl);
-    const { dir, git } = await remote.clone();
-    const outside = join(dir, '..', 'outside');
-    mkdirSync(outside);
-    symlinkSync('../outside', join(dir, '.trackrecord'));
-    await git.run(['add', '.trackrecord']);
-    await git.run([...COMMIT, 'link']);
+    const { remote, dir, outside } = await linkedOutside();
     const run = await runAction({
       workspace: dir,
       eventName: 'pull_request',
