@@ -97,7 +97,7 @@ export async function verifyHistory(options: VerifyOptions): Promise<Verified> {
 
 /** Exactly which bytes went, and a glimpse of them (escaped: they are whatever the crash left). */
 function describeRepair({ line, offset, removedBytes, removed, keptRecord }: Repair): string {
-  const bytes = `the last ${removedBytes} byte${removedBytes === 1 ? '' : 's'} (from byte ${offset})`;
+  const bytes = `the last ${count(removedBytes, 'byte')} (from byte ${offset})`;
   const shown = removed.length > 60 ? `${JSON.stringify(removed.slice(0, 60))}...` : JSON.stringify(removed);
   return keptRecord
     ? `removed ${bytes}, after the complete record on line ${line}: ${shown}`

@@ -13,6 +13,7 @@ import { FORMATS } from './formats.js';
 import { schemaProblem } from './schema-problem.js';
 import { uniqueItems } from './unique-items.js';
 import { errorMessage } from '../util/values.js';
+import { count } from '../util/numbers.js';
 
 export interface Verdict {
   /** null when the prompt expects nothing. */
@@ -225,7 +226,7 @@ type Count = Extract<Expectation, { kind: 'word-count' | 'line-count' }>;
 
 function checkCount(e: Count, n: number, unit: string): string | null {
   if (n >= e.min && (e.max === null || n <= e.max)) return null;
-  return `${e.kind} ${countLabel(e)}: got ${n} ${unit}${n === 1 ? '' : 's'}`;
+  return `${e.kind} ${countLabel(e)}: got ${count(n, unit)}`;
 }
 
 /** "12", "40..60", ">= 8", "<= 3": how a failure message states the bounds. */

@@ -1,3 +1,4 @@
+import { count } from '../util/numbers.js';
 import { runMetrics } from '../run/run-metrics.js';
 import { promptKey, type Config, type PromptSpec } from '../config/types.js';
 import type { RunOutcome } from '../run/outcome.js';
@@ -58,10 +59,10 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
   }
 
   const runId = mergedRunId(loaded);
-  const count = first.partial.shard.count;
+  const shardCount = first.partial.shard.count;
   const byIndex = new Map<number, LoadedPartial>();
   for (const p of loaded) {
-    if (p.partial.shard.count !== count) {
+    if (p.partial.shard.count !== shardCount) {
       throw new PartialError(
         `${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`,
       );
@@ -70,13 +71,13 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
     if (same) throw new PartialError(`shard ${formatShard(p.partial.shard)} appears twice: ${same.file} and ${p.file}`);
     byIndex.set(p.partial.shard.index, p);
   }
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  const missing = Array.from({ length: shardCount }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
     throw new PartialError(
-      `missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} ` +
+      `missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${shardCount}`).join(', ')} ` +
         `(have ${[...byIndex.keys()]
           .sort((a, b) => a - b)
-          .map((i) => `${i}/${count}`)
+          .map((i) => `${i}/${shardCount}`)
           .join(', ')}): every shard must finish before the merge`,
     );
   }
@@ -98,13 +99,13 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
         const key = promptKey(o.suite, o.promptId);
         const where = `${file}: ${model.id} ${key}`;
         if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config.file}`);
-        const home = shardOf(key, count);
+        const home = shardOf(key, shardCount);
         if (home !== partial.shard.index)
-          throw new PartialError(`${where}: belongs to shard ${home}/${count}, not ${formatShard(partial.shard)}`);
+          throw new PartialError(`${where}: belongs to shard ${home}/${shardCount}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
         if (o.samples.length !== config.samples)
           throw new PartialError(
-            `${where}: ${o.samples.length} sample${o.samples.length === 1 ? '' : 's'}, the config asks for ${config.samples}`,
+            `${where}: ${count(o.samples.length, 'sample')}, the config asks for ${config.samples}`,
           );
         found.set(key, rejudged(o, specs.get(key)!, replaced.get(loaded)!, `model ${model.id}, ${key}`));
       }
@@ -114,11 +115,11 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
       const o = found.get(key);
       if (!o)
         throw new PartialError(
-          `shard ${shardOf(key, count)}/${count} (${byIndex.get(shardOf(key, count))!.file}) has no observation of ${key} on ${model.id}`,
+          `shard ${shardOf(key, shardCount)}/${shardCount} (${byIndex.get(shardOf(key, shardCount))!.file}) has no observation of ${key} on ${model.id}`,
         );
       if (o.promptHash !== plan.hashes[m]![p] || o.checksHash !== plan.checksHashes[p]) {
         throw new PartialError(
-          `${byIndex.get(shardOf(key, count))!.file}: ${model.id} ${key} was asked differently than ${config.file} says`,
+          `${byIndex.get(shardOf(key, shardCount))!.file}: ${model.id} ${key} was asked differently than ${config.file} says`,
         );
       }
       return o;
@@ -129,7 +130,7 @@ export function mergePartials(config: Config, loaded: readonly LoadedPartial[]):
   for (const [loaded, { count: n, first }] of replaced) {
     if (n === 0) continue;
     (loaded.notes ??= []).push(
-      `${loaded.file}: the stored answer or verdict of ${n} sample${n === 1 ? '' : 's'} is not what the output gives under ` +
+      `${loaded.file}: the stored answer or verdict of ${count(n, 'sample')} is not what the output gives under ` +
         `${config.file}'s checks (first: ${first}): recomputed from the outputs`,
     );
   }

@@ -1,7 +1,7 @@
 import { isNoteworthy, type EditComparison, type EditEffect, type VersionResult } from '../analysis/edit-effect.js';
 import type { FieldChange } from '../analysis/edits.js';
 import { blockText, inlineText } from './escape.js';
-import { listSome, pValue } from '../util/numbers.js';
+import { listSome, pValue, count } from '../util/numbers.js';
 
 /** Rows of one answers table before the rest is folded into a count. */
 const MAX_ROWS = 40;
@@ -30,11 +30,9 @@ export function renderEdits(c: EditComparison): string[] {
   else
     out.push(
       `${base}'s version of each edited prompt ran in this job too, against the same model with the same samples: ` +
-        `${c.rerun} prompt run${c.rerun === 1 ? '' : 's'}, **${c.extraRequests} extra request${c.extraRequests === 1 ? '' : 's'}**. ` +
+        `${count(c.rerun, 'prompt run')}, **${count(c.extraRequests, 'extra request')}**. ` +
         'Edits to how answers are read or checked are judged on the same outputs, at no extra request.' +
-        (regressions > 0
-          ? ` **${regressions} regression${regressions === 1 ? '' : 's'} of this PR** (pass → fail).`
-          : ''),
+        (regressions > 0 ? ` **${count(regressions, 'regression')} of this PR** (pass → fail).` : ''),
       '',
     );
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
@@ -151,7 +149,7 @@ export function judgement(e: EditEffect): string {
 function flipsText(effects: readonly EditEffect[]): string {
   const r = effects.filter((e) => e.regression).length;
   const f = effects.filter((e) => e.fix).length;
-  return `${r > 0 ? `, **${r} regression${r === 1 ? '' : 's'} of this PR**` : ''}${f > 0 ? `, ${f} fix${f === 1 ? '' : 'es'}` : ''}`;
+  return `${r > 0 ? `, **${count(r, 'regression')} of this PR**` : ''}${f > 0 ? `, ${count(f, 'fix', 'fixes')}` : ''}`;
 }
 
 function flip(e: EditEffect): string {

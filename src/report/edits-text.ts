@@ -1,7 +1,7 @@
 import { isNoteworthy, type EditComparison, type EditEffect, type VersionResult } from '../analysis/edit-effect.js';
 import type { FieldChange } from '../analysis/edits.js';
 import { judgement } from './edits-markdown.js';
-import { pValue } from '../util/numbers.js';
+import { pValue, count } from '../util/numbers.js';
 import { cleanText, truncateText } from '../util/untrusted-text.js';
 
 const MAX_LINES = 40;
@@ -20,7 +20,7 @@ export function formatEdits(c: EditComparison): string {
     return lines.join('\n');
   }
   lines.push(
-    `  base versions run: ${c.rerun} (${c.extraRequests} extra request${c.extraRequests === 1 ? '' : 's'}); edits of reading or checks judged on the same outputs`,
+    `  base versions run: ${c.rerun} (${count(c.extraRequests, 'extra request')}); edits of reading or checks judged on the same outputs`,
   );
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {

@@ -6,6 +6,7 @@
  */
 
 import { cleanText, truncateText } from '../util/untrusted-text.js';
+import { count } from '../util/numbers.js';
 
 /** Zero-width space as a character reference: breaks mentions and autolinks, invisible when rendered. */
 const ZWSP = '&#8203;';
@@ -107,7 +108,7 @@ export function blockText(text: string, maxLines = 20, maxLineLength = 400): str
       .split(ZWSP_CHAR)
       .join(ZWSP),
   );
-  if (hidden > 0) body.push(`… ${hidden} more line${hidden === 1 ? '' : 's'} not shown`);
+  if (hidden > 0) body.push(`… ${count(hidden, 'more line')} not shown`);
   // The newline after <pre> is dropped by HTML parsers, so a leading blank line survives.
   return `<pre>\n${body.join('\n')}\n</pre>`;
 }

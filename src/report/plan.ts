@@ -1,13 +1,13 @@
 import type { ModelEstimate, PlanEstimate } from '../run/estimate.js';
-import { grouped, usd } from '../util/numbers.js';
+import { grouped, usd, count } from '../util/numbers.js';
 
 /** What `trackrecord run --dry-run` prints: the plan, the requests, the tokens, the cost. */
 export function formatPlanEstimate(estimate: PlanEstimate): string {
   const prompts = estimate.suites.reduce((n, s) => n + s.prompts, 0);
   const lines = [
     `dry run: nothing was sent`,
-    `${estimate.models.length} model${estimate.models.length === 1 ? '' : 's'} x ${prompts} prompts x ` +
-      `${estimate.samples} sample${estimate.samples === 1 ? '' : 's'} = ${grouped(estimate.requests)} requests, ` +
+    `${count(estimate.models.length, 'model')} x ${prompts} prompts x ` +
+      `${count(estimate.samples, 'sample')} = ${grouped(estimate.requests)} requests, ` +
       `about ${grouped(estimate.inputTokens)} input tokens`,
     `suites: ${estimate.suites.map((s) => `${s.name} (${s.prompts})`).join(', ')}`,
     ...estimate.models.map((m) => `  ${modelLine(m)}`),

@@ -34,7 +34,7 @@ function failingLines(failing: readonly FailingPrompt[]): string[] {
   });
   const more = failing.length - FAILING_IN_TERMINAL;
   return [
-    `    ${failing.length} failing prompt${failing.length === 1 ? '' : 's'}:`,
+    `    ${count(failing.length, 'failing prompt')}:`,
     ...lines,
     ...(more > 0 ? [`      … and ${more} more (report.md, --json)`] : []),
   ];

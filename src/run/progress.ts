@@ -1,4 +1,5 @@
 import type { CallResult } from './types.js';
+import { count } from '../util/numbers.js';
 
 export interface ProgressSink {
   write(text: string): void;
@@ -29,7 +30,7 @@ export function createProgress(sink: ProgressSink, options: ProgressOptions) {
     if (t - started < quietForMs && !drawn) return;
     const share = total === 0 ? 1 : done / total;
     const elapsed = ((t - started) / 1000).toFixed(1);
-    const status = `${done}/${total} requests, ${errors} error${errors === 1 ? '' : 's'}, ${elapsed}s`;
+    const status = `${done}/${total} requests, ${count(errors, 'error')}, ${elapsed}s`;
     if (sink.isTTY) {
       // Redraw at most ~20 times a second; always draw the last one.
       if (done < total && t - lastDraw < 50) return;

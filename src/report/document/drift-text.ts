@@ -1,7 +1,7 @@
 import type { RegressionSplit } from '../../analysis/drift.js';
 import type { DriftVerdict } from '../../history/record.js';
 import type { Inline } from './model.js';
-import { percent, pValue } from '../../util/numbers.js';
+import { percent, pValue, count } from '../../util/numbers.js';
 
 /** One line on the drift test's verdict, for reports, comments and the CLI; null without a verdict. */
 export function driftVerdictText(drift: DriftVerdict | undefined, rawChanges: number): string | null {
@@ -10,7 +10,7 @@ export function driftVerdictText(drift: DriftVerdict | undefined, rawChanges: nu
   if (drift.significant) {
     const named =
       drift.prompts.length > 0
-        ? `${drift.prompts.length} prompt${drift.prompts.length === 1 ? '' : 's'} changed (5% false discovery rate)`
+        ? `${count(drift.prompts.length, 'prompt')} changed (5% false discovery rate)`
         : 'the suite changed as a whole, no single prompt can be named with this much history';
     return `Drift beyond noise (${pValue(drift.p)}): ${named}.`;
   }

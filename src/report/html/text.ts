@@ -7,6 +7,7 @@
  */
 
 import { cleanText, truncateText } from '../../util/untrusted-text.js';
+import { count } from '../../util/numbers.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -30,6 +31,6 @@ export function block(text: string, maxLines = 20, maxLineLength = 400): string 
     .slice(0, Math.max(1, maxLines))
     .map((line) => escapeHtml(truncateText(line.trimEnd(), maxLineLength)));
   const hidden = lines.length - shown.length;
-  const note = hidden > 0 ? `\n<span class="cut">… ${hidden} more line${hidden === 1 ? '' : 's'} not shown</span>` : '';
+  const note = hidden > 0 ? `\n<span class="cut">… ${count(hidden, 'more line')} not shown</span>` : '';
   return `${shown.join('\n')}${note}`;
 }
