@@ -14610,7 +14610,7 @@ function countLines2(answer4) {
 }
 function checkCount(e, n, unit) {
   if (n >= e.min && (e.max === null || n <= e.max)) return null;
-  return `${e.kind} ${countLabel(e)}: got ${n} ${unit}${n === 1 ? "" : "s"}`;
+  return `${e.kind} ${countLabel(e)}: got ${count(n, unit)}`;
 }
 function countLabel(e) {
   if (e.max === null) return `>= ${e.min}`;
@@ -14665,6 +14665,7 @@ var init_expect = __esm({
     init_schema_problem();
     init_unique_items();
     init_values();
+    init_numbers();
     linearRegExp = Object.assign(
       (pattern, flags) => {
         let re;
@@ -30082,7 +30083,7 @@ function driftVerdictText(drift, rawChanges) {
   if (!drift) return null;
   if (drift.p === null) return "Drift test: nothing comparable yet.";
   if (drift.significant) {
-    const named = drift.prompts.length > 0 ? `${drift.prompts.length} prompt${drift.prompts.length === 1 ? "" : "s"} changed (5% false discovery rate)` : "the suite changed as a whole, no single prompt can be named with this much history";
+    const named = drift.prompts.length > 0 ? `${count(drift.prompts.length, "prompt")} changed (5% false discovery rate)` : "the suite changed as a whole, no single prompt can be named with this much history";
     return `Drift beyond noise (${pValue(drift.p)}): ${named}.`;
   }
   const raw = rawChanges > 0 ? `; the ${rawChanges} changed answer${rawChanges === 1 ? " is" : "s are"} within noise` : "";
@@ -30692,6 +30693,7 @@ function reliability(value, interval) {
 
 // src/report/escape.ts
 init_untrusted_text();
+init_numbers();
 var ZWSP = "&#8203;";
 var ZWSP_CHAR = "\u200B";
 var INLINE_ESCAPES = {
@@ -30735,7 +30737,7 @@ function blockText(text, maxLines = 20, maxLineLength = 400) {
   const body = shown2.map(
     (line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP)
   );
-  if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
+  if (hidden > 0) body.push(`\u2026 ${count(hidden, "more line")} not shown`);
   return `<pre>
 ${body.join("\n")}
 </pre>`;
@@ -43278,6 +43280,7 @@ function toSample(result, prompt, vectors) {
 init_plan();
 
 // src/run/progress.ts
+init_numbers();
 function createProgress(sink, options) {
   const now = options.now ?? Date.now;
   const quietForMs = options.quietForMs ?? 1e3;
@@ -43292,7 +43295,7 @@ function createProgress(sink, options) {
     if (t - started < quietForMs && !drawn) return;
     const share2 = total === 0 ? 1 : done / total;
     const elapsed = ((t - started) / 1e3).toFixed(1);
-    const status = `${done}/${total} requests, ${errors} error${errors === 1 ? "" : "s"}, ${elapsed}s`;
+    const status = `${done}/${total} requests, ${count(errors, "error")}, ${elapsed}s`;
     if (sink.isTTY) {
       if (done < total && t - lastDraw < 50) return;
       lastDraw = t;
@@ -43853,7 +43856,7 @@ function formatEdits(c) {
     return lines.join("\n");
   }
   lines.push(
-    `  base versions run: ${c.rerun} (${c.extraRequests} extra request${c.extraRequests === 1 ? "" : "s"}); edits of reading or checks judged on the same outputs`
+    `  base versions run: ${c.rerun} (${count(c.extraRequests, "extra request")}); edits of reading or checks judged on the same outputs`
   );
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
@@ -43927,7 +43930,7 @@ function failingLines(failing) {
   });
   const more = failing.length - FAILING_IN_TERMINAL;
   return [
-    `    ${failing.length} failing prompt${failing.length === 1 ? "" : "s"}:`,
+    `    ${count(failing.length, "failing prompt")}:`,
     ...lines,
     ...more > 0 ? [`      \u2026 and ${more} more (report.md, --json)`] : []
   ];
@@ -47583,6 +47586,7 @@ var Checker = class {
 };
 
 // src/partial/merge.ts
+init_numbers();
 init_types();
 init_plan();
 
@@ -47646,10 +47650,10 @@ function mergePartials(config3, loaded) {
     );
   }
   const runId = mergedRunId(loaded);
-  const count2 = first.partial.shard.count;
+  const shardCount = first.partial.shard.count;
   const byIndex = /* @__PURE__ */ new Map();
   for (const p of loaded) {
-    if (p.partial.shard.count !== count2) {
+    if (p.partial.shard.count !== shardCount) {
       throw new PartialError(
         `${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`
       );
@@ -47658,10 +47662,10 @@ function mergePartials(config3, loaded) {
     if (same) throw new PartialError(`shard ${formatShard(p.partial.shard)} appears twice: ${same.file} and ${p.file}`);
     byIndex.set(p.partial.shard.index, p);
   }
-  const missing = Array.from({ length: count2 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  const missing = Array.from({ length: shardCount }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
     throw new PartialError(
-      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count2}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count2}`).join(", ")}): every shard must finish before the merge`
+      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${shardCount}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${shardCount}`).join(", ")}): every shard must finish before the merge`
     );
   }
   const plan = buildPlan(config3);
@@ -47678,13 +47682,13 @@ function mergePartials(config3, loaded) {
         const key = promptKey(o.suite, o.promptId);
         const where = `${file}: ${model.id} ${key}`;
         if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config3.file}`);
-        const home = shardOf(key, count2);
+        const home = shardOf(key, shardCount);
         if (home !== partial.shard.index)
-          throw new PartialError(`${where}: belongs to shard ${home}/${count2}, not ${formatShard(partial.shard)}`);
+          throw new PartialError(`${where}: belongs to shard ${home}/${shardCount}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
         if (o.samples.length !== config3.samples)
           throw new PartialError(
-            `${where}: ${o.samples.length} sample${o.samples.length === 1 ? "" : "s"}, the config asks for ${config3.samples}`
+            `${where}: ${count(o.samples.length, "sample")}, the config asks for ${config3.samples}`
           );
         found.set(key, rejudged(o, specs.get(key), replaced.get(loaded2), `model ${model.id}, ${key}`));
       }
@@ -47694,11 +47698,11 @@ function mergePartials(config3, loaded) {
       const o = found.get(key);
       if (!o)
         throw new PartialError(
-          `shard ${shardOf(key, count2)}/${count2} (${byIndex.get(shardOf(key, count2)).file}) has no observation of ${key} on ${model.id}`
+          `shard ${shardOf(key, shardCount)}/${shardCount} (${byIndex.get(shardOf(key, shardCount)).file}) has no observation of ${key} on ${model.id}`
         );
       if (o.promptHash !== plan.hashes[m][p] || o.checksHash !== plan.checksHashes[p]) {
         throw new PartialError(
-          `${byIndex.get(shardOf(key, count2)).file}: ${model.id} ${key} was asked differently than ${config3.file} says`
+          `${byIndex.get(shardOf(key, shardCount)).file}: ${model.id} ${key} was asked differently than ${config3.file} says`
         );
       }
       return o;
@@ -47708,7 +47712,7 @@ function mergePartials(config3, loaded) {
   for (const [loaded2, { count: n, first: first2 }] of replaced) {
     if (n === 0) continue;
     (loaded2.notes ??= []).push(
-      `${loaded2.file}: the stored answer or verdict of ${n} sample${n === 1 ? "" : "s"} is not what the output gives under ${config3.file}'s checks (first: ${first2}): recomputed from the outputs`
+      `${loaded2.file}: the stored answer or verdict of ${count(n, "sample")} is not what the output gives under ${config3.file}'s checks (first: ${first2}): recomputed from the outputs`
     );
   }
   const shards = [...byIndex.values()].map((p) => p.partial);
@@ -47922,6 +47926,7 @@ init_numbers();
 
 // src/report/html/text.ts
 init_untrusted_text();
+init_numbers();
 var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -47934,7 +47939,7 @@ function block(text, maxLines = 20, maxLineLength = 400) {
   const shown2 = lines.slice(0, Math.max(1, maxLines)).map((line) => escapeHtml(truncateText(line.trimEnd(), maxLineLength)));
   const hidden = lines.length - shown2.length;
   const note2 = hidden > 0 ? `
-<span class="cut">\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown</span>` : "";
+<span class="cut">\u2026 ${count(hidden, "more line")} not shown</span>` : "";
   return `${shown2.join("\n")}${note2}`;
 }
 
@@ -48723,7 +48728,7 @@ function formatPlanEstimate(estimate) {
   const prompts = estimate.suites.reduce((n, s) => n + s.prompts, 0);
   const lines = [
     `dry run: nothing was sent`,
-    `${estimate.models.length} model${estimate.models.length === 1 ? "" : "s"} x ${prompts} prompts x ${estimate.samples} sample${estimate.samples === 1 ? "" : "s"} = ${grouped(estimate.requests)} requests, about ${grouped(estimate.inputTokens)} input tokens`,
+    `${count(estimate.models.length, "model")} x ${prompts} prompts x ${count(estimate.samples, "sample")} = ${grouped(estimate.requests)} requests, about ${grouped(estimate.inputTokens)} input tokens`,
     `suites: ${estimate.suites.map((s) => `${s.name} (${s.prompts})`).join(", ")}`,
     ...estimate.models.map((m) => `  ${modelLine(m)}`),
     "tokens are estimated at about 4 characters a token plus 4 a message; the server counts exactly"
@@ -49143,7 +49148,7 @@ ${await signingNote(path2, attestations)}`);
   }
 }
 function describeRepair({ line, offset, removedBytes, removed, keptRecord }) {
-  const bytes = `the last ${removedBytes} byte${removedBytes === 1 ? "" : "s"} (from byte ${offset})`;
+  const bytes = `the last ${count(removedBytes, "byte")} (from byte ${offset})`;
   const shown2 = removed.length > 60 ? `${JSON.stringify(removed.slice(0, 60))}...` : JSON.stringify(removed);
   return keptRecord ? `removed ${bytes}, after the complete record on line ${line}: ${shown2}` : `removed the cut-short line ${line}, ${bytes}: ${shown2}`;
 }

@@ -63,7 +63,7 @@ import {
   totalErrors,
   truncateText,
   vectorsOf
-} from "./chunks/chunk-6MQYLMVC.js";
+} from "./chunks/chunk-HMTVCQGW.js";
 import {
   costSentence,
   count,
@@ -11468,7 +11468,7 @@ function blockText(text, maxLines = 20, maxLineLength = 400) {
   const body = shown2.map(
     (line) => breakLinks(line).replace(INLINE_SPECIAL, (c) => INLINE_ESCAPES[c]).split(ZWSP_CHAR).join(ZWSP)
   );
-  if (hidden > 0) body.push(`\u2026 ${hidden} more line${hidden === 1 ? "" : "s"} not shown`);
+  if (hidden > 0) body.push(`\u2026 ${count(hidden, "more line")} not shown`);
   return `<pre>
 ${body.join("\n")}
 </pre>`;
@@ -11490,7 +11490,7 @@ function renderEdits(c) {
     out.push(`Nothing of ${base} was edited, only added or removed: nothing ran twice, **0 extra requests**.`, "");
   else
     out.push(
-      `${base}'s version of each edited prompt ran in this job too, against the same model with the same samples: ${c.rerun} prompt run${c.rerun === 1 ? "" : "s"}, **${c.extraRequests} extra request${c.extraRequests === 1 ? "" : "s"}**. Edits to how answers are read or checked are judged on the same outputs, at no extra request.` + (regressions > 0 ? ` **${regressions} regression${regressions === 1 ? "" : "s"} of this PR** (pass \u2192 fail).` : ""),
+      `${base}'s version of each edited prompt ran in this job too, against the same model with the same samples: ${count(c.rerun, "prompt run")}, **${count(c.extraRequests, "extra request")}**. Edits to how answers are read or checked are judged on the same outputs, at no extra request.` + (regressions > 0 ? ` **${count(regressions, "regression")} of this PR** (pass \u2192 fail).` : ""),
       ""
     );
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
@@ -11591,7 +11591,7 @@ function judgement(e) {
 function flipsText(effects) {
   const r = effects.filter((e) => e.regression).length;
   const f = effects.filter((e) => e.fix).length;
-  return `${r > 0 ? `, **${r} regression${r === 1 ? "" : "s"} of this PR**` : ""}${f > 0 ? `, ${f} fix${f === 1 ? "" : "es"}` : ""}`;
+  return `${r > 0 ? `, **${count(r, "regression")} of this PR**` : ""}${f > 0 ? `, ${count(f, "fix", "fixes")}` : ""}`;
 }
 function flip(e) {
   if (e.regression) return "pass \u2192 fail, **regression of this PR**";
@@ -11623,7 +11623,7 @@ function formatEdits(c) {
     return lines.join("\n");
   }
   lines.push(
-    `  base versions run: ${c.rerun} (${c.extraRequests} extra request${c.extraRequests === 1 ? "" : "s"}); edits of reading or checks judged on the same outputs`
+    `  base versions run: ${c.rerun} (${count(c.extraRequests, "extra request")}); edits of reading or checks judged on the same outputs`
   );
   const inPromptEdits = new Set(edits.prompts.map((p) => p.key));
   for (const model of edits.models) {
@@ -11676,7 +11676,7 @@ function driftVerdictText(drift, rawChanges) {
   if (!drift) return null;
   if (drift.p === null) return "Drift test: nothing comparable yet.";
   if (drift.significant) {
-    const named = drift.prompts.length > 0 ? `${drift.prompts.length} prompt${drift.prompts.length === 1 ? "" : "s"} changed (5% false discovery rate)` : "the suite changed as a whole, no single prompt can be named with this much history";
+    const named = drift.prompts.length > 0 ? `${count(drift.prompts.length, "prompt")} changed (5% false discovery rate)` : "the suite changed as a whole, no single prompt can be named with this much history";
     return `Drift beyond noise (${pValue(drift.p)}): ${named}.`;
   }
   const raw = rawChanges > 0 ? `; the ${rawChanges} changed answer${rawChanges === 1 ? " is" : "s are"} within noise` : "";
@@ -11792,7 +11792,7 @@ function failingLines(failing) {
   });
   const more = failing.length - FAILING_IN_TERMINAL;
   return [
-    `    ${failing.length} failing prompt${failing.length === 1 ? "" : "s"}:`,
+    `    ${count(failing.length, "failing prompt")}:`,
     ...lines,
     ...more > 0 ? [`      \u2026 and ${more} more (report.md, --json)`] : []
   ];
@@ -24147,7 +24147,7 @@ function createProgress(sink, options) {
     if (t - started < quietForMs && !drawn) return;
     const share2 = total === 0 ? 1 : done / total;
     const elapsed = ((t - started) / 1e3).toFixed(1);
-    const status = `${done}/${total} requests, ${errors} error${errors === 1 ? "" : "s"}, ${elapsed}s`;
+    const status = `${done}/${total} requests, ${count(errors, "error")}, ${elapsed}s`;
     if (sink.isTTY) {
       if (done < total && t - lastDraw < 50) return;
       lastDraw = t;
@@ -30357,10 +30357,10 @@ function mergePartials(config2, loaded) {
     );
   }
   const runId = mergedRunId(loaded);
-  const count2 = first.partial.shard.count;
+  const shardCount = first.partial.shard.count;
   const byIndex = /* @__PURE__ */ new Map();
   for (const p of loaded) {
-    if (p.partial.shard.count !== count2) {
+    if (p.partial.shard.count !== shardCount) {
       throw new PartialError(
         `${p.file} is shard ${formatShard(p.partial.shard)} but ${first.file} is shard ${formatShard(first.partial.shard)}: shards of one run are cut the same way`
       );
@@ -30369,10 +30369,10 @@ function mergePartials(config2, loaded) {
     if (same) throw new PartialError(`shard ${formatShard(p.partial.shard)} appears twice: ${same.file} and ${p.file}`);
     byIndex.set(p.partial.shard.index, p);
   }
-  const missing = Array.from({ length: count2 }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  const missing = Array.from({ length: shardCount }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
     throw new PartialError(
-      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count2}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count2}`).join(", ")}): every shard must finish before the merge`
+      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${shardCount}`).join(", ")} (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${shardCount}`).join(", ")}): every shard must finish before the merge`
     );
   }
   const plan = buildPlan(config2);
@@ -30389,13 +30389,13 @@ function mergePartials(config2, loaded) {
         const key = promptKey(o.suite, o.promptId);
         const where = `${file}: ${model.id} ${key}`;
         if (!specs.has(key)) throw new PartialError(`${where}: no such prompt in ${config2.file}`);
-        const home = shardOf(key, count2);
+        const home = shardOf(key, shardCount);
         if (home !== partial.shard.index)
-          throw new PartialError(`${where}: belongs to shard ${home}/${count2}, not ${formatShard(partial.shard)}`);
+          throw new PartialError(`${where}: belongs to shard ${home}/${shardCount}, not ${formatShard(partial.shard)}`);
         if (found.has(key)) throw new PartialError(`${where}: observed twice`);
         if (o.samples.length !== config2.samples)
           throw new PartialError(
-            `${where}: ${o.samples.length} sample${o.samples.length === 1 ? "" : "s"}, the config asks for ${config2.samples}`
+            `${where}: ${count(o.samples.length, "sample")}, the config asks for ${config2.samples}`
           );
         found.set(key, rejudged(o, specs.get(key), replaced.get(loaded2), `model ${model.id}, ${key}`));
       }
@@ -30405,11 +30405,11 @@ function mergePartials(config2, loaded) {
       const o = found.get(key);
       if (!o)
         throw new PartialError(
-          `shard ${shardOf(key, count2)}/${count2} (${byIndex.get(shardOf(key, count2)).file}) has no observation of ${key} on ${model.id}`
+          `shard ${shardOf(key, shardCount)}/${shardCount} (${byIndex.get(shardOf(key, shardCount)).file}) has no observation of ${key} on ${model.id}`
         );
       if (o.promptHash !== plan.hashes[m][p] || o.checksHash !== plan.checksHashes[p]) {
         throw new PartialError(
-          `${byIndex.get(shardOf(key, count2)).file}: ${model.id} ${key} was asked differently than ${config2.file} says`
+          `${byIndex.get(shardOf(key, shardCount)).file}: ${model.id} ${key} was asked differently than ${config2.file} says`
         );
       }
       return o;
@@ -30419,7 +30419,7 @@ function mergePartials(config2, loaded) {
   for (const [loaded2, { count: n, first: first2 }] of replaced) {
     if (n === 0) continue;
     (loaded2.notes ??= []).push(
-      `${loaded2.file}: the stored answer or verdict of ${n} sample${n === 1 ? "" : "s"} is not what the output gives under ${config2.file}'s checks (first: ${first2}): recomputed from the outputs`
+      `${loaded2.file}: the stored answer or verdict of ${count(n, "sample")} is not what the output gives under ${config2.file}'s checks (first: ${first2}): recomputed from the outputs`
     );
   }
   const shards = [...byIndex.values()].map((p) => p.partial);
@@ -30589,7 +30589,7 @@ async function writeReport(view, options, path2, signing = null) {
 
 // src/app/badges-and-report.ts
 async function writeBadgesAndReport(config2, root, recorded2) {
-  const { writeBadges } = await import("./chunks/badge-F56GA54E.js");
+  const { writeBadges } = await import("./chunks/badge-JOHC5GVK.js");
   await refuseUnsafeOutputs(config2, root);
   const badges = await writeBadges(resolve12(root, config2.badge), recorded2.summary.models);
   const reportPath = reportPathOf(resolve12(root, config2.history));

@@ -4,7 +4,7 @@ import {
   badgeFilesOf,
   isUnavailable,
   lowestReliability
-} from "./chunk-6MQYLMVC.js";
+} from "./chunk-HMTVCQGW.js";
 import {
   percent,
   roundPercent
